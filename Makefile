@@ -1,0 +1,27 @@
+# `make run` and `make test` are the README's quick start: each creates .venv if needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/zongjie check corpus/samples --fail-on never || true
+	@for f in corpus/samples/*.txt; do $(BIN)/zongjie parse "$$f" > /dev/null && echo "parsed $$f"; done
+
+test: $(STAMP)
+	$(BIN)/pip install --quiet --no-deps --force-reinstall .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check nlp corpus evaluation tests cli.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info out

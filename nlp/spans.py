@@ -1,0 +1,118 @@
+"""Offsets: the map from normalized text back to the original, and line/column lookup.
+
+Normalization is a series of edits (delete junk, replace a character, join lines).
+``apply_edits`` performs one series and returns the new text with an ``OffsetMap``;
+maps of successive passes compose with ``OffsetMap.then``. The map is monotone, so
+a span that contains another in normalized text still contains it in the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``original[start:end]`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
+class OffsetMap:
+    """For each normalized character, the original span it stands for.
+
+    >>> text, m = apply_edits("社區(qū)好", [Edit(2, 6)])
+    >>> text, m.to_original(0, 3)
+    ('社區好', (0, 7))
+    >>> m.to_original(2, 3)
+    (6, 7)
+    """
+
+    __slots__ = ("_starts", "_ends", "_original_length")
+
+    def __init__(self, starts: array, ends: array, original_length: int) -> None:
+        self._starts = starts
+        self._ends = ends
+        self._original_length = original_length
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls(array("q", range(length)), array("q", range(1, length + 1)), length)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def point(self, index: int) -> int:
+        """The original offset of a boundary position in normalized text."""
+        if index >= len(self._starts):
+            return self._original_length
+        return self._starts[index]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span covering normalized ``[start, end)``."""
+        if end <= start:
+            p = self.point(start)
+            return p, p
+        return self._starts[start], self._ends[end - 1]
+
+    def then(self, outer: OffsetMap) -> OffsetMap:
+        """Compose: ``self`` maps text B → A, ``outer`` maps C → B; result maps C → A."""
+        starts = array("q", (self.point(s) for s in outer._starts))
+        ends = array("q")
+        for e in outer._ends:
+            ends.append(self._ends[e - 1] if e > 0 else self.point(0))
+        return OffsetMap(starts, ends, self._original_length)
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
+    """Apply non-overlapping edits and return the new text with its offset map.
+
+    A replacement of the same length maps character to character; otherwise each
+    replacement character maps to the whole replaced span.
+
+    >>> apply_edits("ａｂ", [Edit(0, 1, "a"), Edit(1, 2, "b")])[0]
+    'ab'
+    """
+    pieces: list[str] = []
+    starts = array("q")
+    ends = array("q")
+    cursor = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < cursor:
+            continue  # overlapping edit: the earlier one wins
+        pieces.append(text[cursor : edit.start])
+        starts.extend(range(cursor, edit.start))
+        ends.extend(range(cursor + 1, edit.start + 1))
+        repl = edit.replacement
+        if len(repl) == edit.end - edit.start:
+            starts.extend(range(edit.start, edit.end))
+            ends.extend(range(edit.start + 1, edit.end + 1))
+        else:
+            starts.extend([edit.start] * len(repl))
+            ends.extend([edit.end] * len(repl))
+        pieces.append(repl)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    starts.extend(range(cursor, len(text)))
+    ends.extend(range(cursor + 1, len(text) + 1))
+    return "".join(pieces), OffsetMap(starts, ends, len(text))
+
+
+class LineIndex:
+    """Offset → 1-based (line, column) in code points.
+
+    >>> LineIndex("ab\\ncd").line_col(3)
+    (2, 1)
+    """
+
+    def __init__(self, text: str) -> None:
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
