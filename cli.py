@@ -43,5 +43,58 @@ def parse(
         sys.stdout.write(formats.render_parse(result))
 
 
+@app.command()
+def evaluate(
+    gold_dir: Annotated[
+        Path | None, typer.Argument(help="Folder of gold files (evaluation/gold/*.json, SPEC section 6).")
+    ] = None,
+    docs: Annotated[
+        list[Path] | None,
+        typer.Option("--docs", help="Folder of the documents, searched recursively; may repeat. "
+                     "Default: the gold folder, then corpus/samples."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the machine-readable report.")] = False,
+    only: Annotated[
+        str | None, typer.Option("--only", help="Comma-separated parts: facts,headings,meta,activities,flags.")
+    ] = None,
+    numerals: Annotated[bool, typer.Option("--numerals", help="Run the numerals benchmark instead.")] = False,
+) -> None:
+    """Score the pipeline against gold files: facts, headings, metadata, activities, flags (SPEC section 6)."""
+    if numerals:
+        try:
+            from evaluation import numerals_bench
+        except ImportError:
+            raise _fail("the numerals benchmark (evaluation/numerals_bench.py) is not installed yet.") from None
+        result = numerals_bench.run()
+        if isinstance(result, str):
+            typer.echo(result)
+        elif isinstance(result, dict | list):
+            typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    from evaluation import gold as gold_files
+    from evaluation import report, scorer
+
+    if gold_dir is None:
+        raise _fail("give the gold folder, e.g. `zongjie evaluate evaluation/gold --docs DIR`.")
+    parts = tuple(p.strip() for p in only.split(",") if p.strip()) if only else scorer.PARTS
+    unknown = [p for p in parts if p not in scorer.PARTS]
+    if unknown:
+        raise _fail(f"--only: unknown part(s) {', '.join(unknown)}; choose from {', '.join(scorer.PARTS)}.")
+    if not gold_dir.is_dir():
+        raise _fail(f"{gold_dir}: not a folder of gold files.")
+    paths = gold_files.gold_files(gold_dir)
+    if not paths:
+        raise _fail(f"{gold_dir}: holds no gold files (*.json).")
+    import corpus
+
+    folders = docs or [gold_dir, Path(corpus.__file__).parent / "samples"]
+    try:
+        golds = [gold_files.load_gold(p) for p in paths]
+        result = scorer.evaluate(golds, folders, parts)
+    except ZongjieError as exc:
+        raise _fail(str(exc)) from None
+    sys.stdout.write(report.render_json(result) if as_json else report.render_text(result))
+
+
 if __name__ == "__main__":
     app()

@@ -1,0 +1,152 @@
+"""Renderings of a score ``Report``: a plain-text table per document with a total block, and JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from evaluation.scorer import ActivityScore, Counts, DocScore, FactScore, Report, Tally
+
+
+def counts_dict(c: Counts) -> dict[str, Any]:
+    return {
+        "tp": c.tp, "fp": c.fp, "fn": c.fn, "gold": c.tp + c.fn, "predicted": c.tp + c.fp,
+        "precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4),
+    }  # fmt: skip
+
+
+def tally_dict(t: Tally) -> dict[str, Any]:
+    return {"correct": t.correct, "total": t.total, "rate": None if t.rate is None else round(t.rate, 4)}
+
+
+def _meta_overall(meta: dict[str, Tally]) -> Tally:
+    total = Tally()
+    for t in meta.values():
+        total = total + t
+    return total
+
+
+def doc_dict(score: DocScore) -> dict[str, Any]:
+    """The JSON form of one document's (or the total's) score."""
+    out: dict[str, Any] = {"doc": score.doc}
+    if score.error is not None:
+        out["error"] = score.error
+        return out
+    if score.facts is not None:
+        out["facts"] = {
+            "detection": counts_dict(score.facts.detection),
+            "strict": counts_dict(score.facts.strict),
+            "fields": {k: tally_dict(v) for k, v in score.facts.fields.items()},
+        }
+    if score.headings is not None:
+        out["headings"] = counts_dict(score.headings)
+    if score.meta is not None:
+        out["meta"] = {k: tally_dict(v) for k, v in score.meta.items()}
+        out["meta"]["overall"] = tally_dict(_meta_overall(score.meta))
+    if score.activities is not None:
+        out["activities"] = {
+            "detection": counts_dict(score.activities.detection),
+            "fields": {k: tally_dict(v) for k, v in score.activities.fields.items()},
+            "count_linked": tally_dict(score.activities.count_linked),
+        }
+    if score.flags is not None:
+        out["flags"] = counts_dict(score.flags)
+    return out
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "parts": list(report.parts),
+        "documents": [doc_dict(s) for s in report.documents],
+        "errors": sum(s.error is not None for s in report.documents),
+        "total": doc_dict(report.total),
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=1) + "\n"
+
+
+# ---------------------------------------------------------------- text
+
+
+def _f(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def _t(t: Tally) -> str:
+    return f"{_f(t.rate)} ({t.correct}/{t.total})"
+
+
+def _prf(c: Counts) -> str:
+    return f"P {_f(c.precision)}  R {_f(c.recall)}  F1 {_f(c.f1)}  (gold {c.tp + c.fn}, predicted {c.tp + c.fp}, matched {c.tp})"
+
+
+def _columns(report: Report) -> list[tuple[str, int]]:
+    cols = [("facts P", 7), ("R", 5), ("F1", 5), ("strict", 6)] if "facts" in report.parts else []
+    if "headings" in report.parts:
+        cols.append(("head F1", 7))
+    if "meta" in report.parts:
+        cols.append(("meta", 5))
+    if "activities" in report.parts:
+        cols.append(("act F1", 6))
+    if "flags" in report.parts:
+        cols += [("flag P", 6), ("R", 5)]
+    return cols
+
+
+def _row(score: DocScore) -> list[str]:
+    cells: list[str] = []
+    if score.facts is not None:
+        d = score.facts.detection
+        cells += [_f(d.precision), _f(d.recall), _f(d.f1), _f(score.facts.strict.f1)]
+    if score.headings is not None:
+        cells.append(_f(score.headings.f1))
+    if score.meta is not None:
+        cells.append(_f(_meta_overall(score.meta).rate))
+    if score.activities is not None:
+        cells.append(_f(score.activities.detection.f1))
+    if score.flags is not None:
+        cells += [_f(score.flags.precision), _f(score.flags.recall)]
+    return cells
+
+
+def _total_block(total: DocScore) -> list[str]:
+    lines: list[str] = []
+    facts: FactScore | None = total.facts
+    if facts is not None:
+        lines.append(f"facts       detection  {_prf(facts.detection)}")
+        lines.append(f"            strict     {_prf(facts.strict)}")
+        lines.append("            on matched: " + "  ".join(f"{k} {_t(v)}" for k, v in facts.fields.items()))
+    if total.headings is not None:
+        lines.append(f"headings    {_prf(total.headings)}")
+    if total.meta is not None:
+        fields = "  ".join(f"{k} {_t(v)}" for k, v in total.meta.items())
+        lines.append(f"metadata    {fields}  overall {_t(_meta_overall(total.meta))}")
+    acts: ActivityScore | None = total.activities
+    if acts is not None:
+        lines.append(f"activities  {_prf(acts.detection)}")
+        fields = "  ".join(f"{k} {_t(v)}" for k, v in acts.fields.items())
+        lines.append(f"            on matched: {fields}  count linked {_t(acts.count_linked)}")
+    if total.flags is not None:
+        lines.append(f"flags       {_prf(total.flags)}")
+    return lines
+
+
+def render_text(report: Report) -> str:
+    """One row per document, then the micro-averaged total with counts."""
+    cols = _columns(report)
+    width = max([len("document"), *(len(s.doc) for s in report.documents)])
+    header = "document".ljust(width) + "  " + "  ".join(name.rjust(w) for name, w in cols)
+    lines = [header, "-" * len(header)]
+    for score in report.documents:
+        if score.error is not None:
+            lines.append(f"{score.doc.ljust(width)}  ERROR {score.error}")
+            continue
+        cells = _row(score)
+        lines.append(score.doc.ljust(width) + "  " + "  ".join(c.rjust(w) for c, (_, w) in zip(cells, cols)))
+    errors = sum(s.error is not None for s in report.documents)
+    scored = len(report.documents) - errors
+    lines += ["", f"TOTAL over {scored} document(s), micro-averaged" + (f"; {errors} error(s)" if errors else "")]
+    lines += _total_block(report.total)
+    return "\n".join(lines) + "\n"
