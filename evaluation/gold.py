@@ -161,7 +161,7 @@ def shape_problems(data: Any) -> list[str]:
         if not isinstance(f["planned"], bool):
             problems.append(f"{where}: planned must be true or false")
         if not isinstance(f["unit"], str):
-            problems.append(f"{where}: unit must be a string (\"\" when there is none)")
+            problems.append(f'{where}: unit must be a string ("" when there is none)')
         if f["qualifier"] == "range" and (f["low"] is None or f["high"] is None):
             problems.append(f"{where}: a range needs low and high")
         if f["qualifier"] == "masked" and f["value"] is not None:
@@ -207,8 +207,16 @@ def gold_from_dict(data: dict[str, Any], file: str = "<gold>") -> GoldDoc:
         headings=tuple(GoldHeading(h["level"], h["label"], h["text"]) for h in data["headings"]),
         facts=tuple(
             GoldFact(
-                f["quote"], f["number_text"], num(f["value"]), num(f["low"]), num(f["high"]), f["unit"],
-                f["qualifier"], f["subject"], f["category"], f["planned"],
+                f["quote"],
+                f["number_text"],
+                num(f["value"]),
+                num(f["low"]),
+                num(f["high"]),
+                f["unit"],
+                f["qualifier"],
+                f["subject"],
+                f["category"],
+                f["planned"],
             )  # fmt: skip
             for f in data["facts"]
         ),

@@ -144,9 +144,16 @@ def render_text(report: Report) -> str:
             lines.append(f"{score.doc.ljust(width)}  ERROR {score.error}")
             continue
         cells = _row(score)
-        lines.append(score.doc.ljust(width) + "  " + "  ".join(c.rjust(w) for c, (_, w) in zip(cells, cols)))
+        lines.append(
+            score.doc.ljust(width)
+            + "  "
+            + "  ".join(c.rjust(w) for c, (_, w) in zip(cells, cols, strict=True))
+        )
     errors = sum(s.error is not None for s in report.documents)
     scored = len(report.documents) - errors
-    lines += ["", f"TOTAL over {scored} document(s), micro-averaged" + (f"; {errors} error(s)" if errors else "")]
+    lines += [
+        "",
+        f"TOTAL over {scored} document(s), micro-averaged" + (f"; {errors} error(s)" if errors else ""),
+    ]
     lines += _total_block(report.total)
     return "\n".join(lines) + "\n"

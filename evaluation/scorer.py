@@ -251,7 +251,9 @@ class FactScore:
 
     def __add__(self, other: FactScore) -> FactScore:
         return FactScore(
-            self.detection + other.detection, self.strict + other.strict, _add_tallies(self.fields, other.fields)
+            self.detection + other.detection,
+            self.strict + other.strict,
+            _add_tallies(self.fields, other.fields),
         )
 
 
@@ -291,11 +293,14 @@ def _located(gold: GoldDoc, span: Span | None, what: str) -> Span:
 
 def gold_fact_spans(gold: GoldDoc, text: str) -> list[Span]:
     return [
-        _located(gold, inner_span(text, f.quote, f.number_text), f"fact quote {f.quote!r}") for f in gold.facts
+        _located(gold, inner_span(text, f.quote, f.number_text), f"fact quote {f.quote!r}")
+        for f in gold.facts
     ]
 
 
-def score_facts(gold: GoldDoc, parse: Parse, spans: Sequence[Span]) -> tuple[FactScore, list[tuple[int, int]]]:
+def score_facts(
+    gold: GoldDoc, parse: Parse, spans: Sequence[Span]
+) -> tuple[FactScore, list[tuple[int, int]]]:
     """Detection, strict and per-field scores; also the matched (gold, pred) index pairs."""
     preds = parse.facts
     pairs = match_nearest(spans, [(f.start, f.end) for f in preds])
@@ -340,7 +345,8 @@ def score_activities(
     """Detection on the name span, kind/category accuracy, and whether counts are linked."""
     text = parse.original
     spans = [
-        _located(gold, inner_span(text, a.quote, a.name), f"activity quote {a.quote!r}") for a in gold.activities
+        _located(gold, inner_span(text, a.quote, a.name), f"activity quote {a.quote!r}")
+        for a in gold.activities
     ]
     preds = parse.activities
     pairs = match_nearest(spans, [(a.start, a.end) for a in preds])
@@ -358,7 +364,8 @@ def score_activities(
             continue
         pa = pred_activity_of.get(ai)
         linked.append(
-            pa is not None and all(fi in pred_fact_of and pred_fact_of[fi] in preds[pa].facts for fi in inside)
+            pa is not None
+            and all(fi in pred_fact_of and pred_fact_of[fi] in preds[pa].facts for fi in inside)
         )
     return ActivityScore(
         counts_from(pairs, len(spans), len(preds)), {k: tally(v) for k, v in fields.items()}, tally(linked)
@@ -367,10 +374,10 @@ def score_activities(
 
 def score_flags(gold: GoldDoc, parse: Parse) -> Counts:
     """Name equal and spans overlapping; info-level and unannotated predicted flags are not counted."""
-    spans = [_located(gold, quote_span(parse.original, g.quote), f"flag quote {g.quote!r}") for g in gold.flags]
-    preds = [
-        f for f in parse.flags if f.severity != Severity.INFO and f.name not in UNANNOTATED_FLAGS
+    spans = [
+        _located(gold, quote_span(parse.original, g.quote), f"flag quote {g.quote!r}") for g in gold.flags
     ]
+    preds = [f for f in parse.flags if f.severity != Severity.INFO and f.name not in UNANNOTATED_FLAGS]
     pairs = match_nearest(
         spans, [(f.start, f.end) for f in preds], lambda gi, pi: gold.flags[gi].code == preds[pi].name
     )
