@@ -1,0 +1,89 @@
+"""The indicator table (nlp/resources/indicators.csv) and matching a subject + unit to it.
+
+A fact gets an indicator when one of the indicator's synonyms names its subject (the subject ends
+with the synonym, or contains it) and its unit is one the indicator is counted in. The longest
+synonym wins, so 调解成功率 beats 成功率 and 低保户 (户) beats 户.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.errors import ResourceError
+from nlp.records import Category
+from nlp.resources import load_csv
+
+_FILE = "indicators.csv"
+_COLUMNS = ("id", "label_zh", "label_en", "units", "category", "synonyms")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    label_zh: str
+    label_en: str
+    units: tuple[str, ...]
+    category: Category
+    synonyms: tuple[str, ...]
+
+
+@cache
+def indicators() -> tuple[Indicator, ...]:
+    """Every indicator, validated: unique ids, known categories, at least one unit and synonym."""
+    seen: set[str] = set()
+    table = []
+    for line, row in load_csv(_FILE, _COLUMNS):
+        if row["id"] in seen:
+            raise ResourceError(_FILE, line, f"duplicate indicator id {row['id']!r}")
+        try:
+            category = Category(row["category"])
+        except ValueError:
+            raise ResourceError(_FILE, line, f"unknown category {row['category']!r}") from None
+        seen.add(row["id"])
+        table.append(
+            Indicator(
+                id=row["id"],
+                label_zh=row["label_zh"],
+                label_en=row["label_en"],
+                units=tuple(u for u in row["units"].split("|") if u),
+                category=category,
+                synonyms=tuple(s for s in row["synonyms"].split("|") if s),
+            )
+        )
+    return tuple(table)
+
+
+@cache
+def _by_synonym() -> tuple[tuple[str, Indicator], ...]:
+    pairs = [(synonym, ind) for ind in indicators() for synonym in ind.synonyms]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def by_id(indicator_id: str) -> Indicator | None:
+    return next((i for i in indicators() if i.id == indicator_id), None)
+
+
+def match_indicator(subject: str | None, unit: str) -> Indicator | None:
+    """The indicator a subject counted in a unit names, if any.
+
+    >>> match_indicator("党员", "名").id
+    'party_members'
+    >>> match_indicator("低保户", "人").id
+    'low_income_persons'
+    >>> match_indicator("群众满意率", "%").id
+    'satisfaction_rate'
+    >>> match_indicator("党员", "元") is None
+    True
+    """
+    if not subject:
+        return None
+    best: Indicator | None = None
+    best_rank = (-1, -1)
+    for synonym, indicator in _by_synonym():
+        if unit not in indicator.units or synonym not in subject:
+            continue
+        rank = (len(synonym), 1 if subject.endswith(synonym) else 0)
+        if rank > best_rank:
+            best, best_rank = indicator, rank
+    return best

@@ -1,0 +1,40 @@
+"""Word segmentation with a private jieba tokenizer and the project's user dictionary.
+
+The global ``jieba`` tokenizer is never touched, so zongjie can live beside other jieba users.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from functools import cache, lru_cache
+
+import jieba
+import jieba.posseg
+
+from nlp.resources import resource_path
+
+
+@cache
+def _tokenizer() -> jieba.posseg.POSTokenizer:
+    jieba.setLogLevel(logging.WARNING)
+    base = jieba.Tokenizer()
+    base.cache_file = os.path.join(tempfile.gettempdir(), "zongjie.jieba.cache")
+    base.load_userdict(str(resource_path("lexicon.txt")))
+    return jieba.posseg.POSTokenizer(base)
+
+
+@lru_cache(maxsize=4096)
+def pos_cut(text: str) -> tuple[tuple[str, str], ...]:
+    """Words with their jieba part-of-speech tags.
+
+    >>> pos_cut("现有党员")
+    (('现有', 'b'), ('党员', 'n'))
+    """
+    return tuple((pair.word, pair.flag) for pair in _tokenizer().cut(text))
+
+
+def cut(text: str) -> list[str]:
+    """Words only."""
+    return [word for word, _ in pos_cut(text)]
