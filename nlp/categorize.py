@@ -1,0 +1,127 @@
+"""The work-category model: character n-gram TF-IDF + logistic regression (scikit-learn).
+
+Trained by ``zongjie train`` from three data sources that live in the repository: labelled
+sentences (corpus/labelled/*.csv), category keywords (nlp/resources/category_keywords.csv) and the
+indicator synonyms (nlp/resources/indicators.csv). Persisted with skops, loaded with an explicit
+list of trusted types; never unpickled blindly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+from nlp.errors import ResourceError
+from nlp.indicators import indicators
+from nlp.records import Category
+from nlp.resources import load_csv
+
+MODEL_FILE = "category.skops"
+CARD_FILE = "category.json"
+_TRUSTED = [
+    "sklearn.pipeline.Pipeline",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.linear_model.LogisticRegression",
+    "numpy.dtype",
+    "numpy.float64",
+    "numpy.ndarray",
+    "builtins.str",
+]
+
+
+def build_estimator(c: float = 8.0):
+    """An unfitted estimator with the project's settings."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    return Pipeline(
+        [
+            ("tfidf", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=1)),
+            ("logreg", LogisticRegression(C=c, max_iter=2000, class_weight="balanced")),
+        ]
+    )
+
+
+def labelled_sentences(folder: Path | None = None) -> list[tuple[str, str]]:
+    """(text, category) rows of every CSV under corpus/labelled (or ``folder``)."""
+    if folder is None:
+        root = importlib_resources.files("corpus").joinpath("labelled")
+        files = sorted((p for p in root.iterdir() if p.name.endswith(".csv")), key=lambda p: p.name)
+        texts = [(p.name, p.read_text(encoding="utf-8")) for p in files]
+    else:
+        texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.csv"))]
+    rows: list[tuple[str, str]] = []
+    for name, content in texts:
+        reader = csv.DictReader(io.StringIO(content))
+        for row in reader:
+            try:
+                category = Category(row["category"]).value
+            except (KeyError, ValueError):
+                raise ResourceError(name, reader.line_num, f"unknown category {row.get('category')!r}") from None
+            rows.append((row["text"], category))
+    return rows
+
+
+def training_examples(folder: Path | None = None) -> tuple[list[str], list[str]]:
+    pairs = labelled_sentences(folder)
+    pairs += [(row["keyword"], row["category"]) for _, row in load_csv("category_keywords.csv", ("keyword", "category"))]
+    for indicator in indicators():
+        pairs += [(synonym, indicator.category.value) for synonym in indicator.synonyms]
+        pairs.append((indicator.label_zh, indicator.category.value))
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def train(out_dir: Path, folder: Path | None = None) -> dict:
+    """Fit the model on all training data, write it and its card to ``out_dir``; return the card."""
+    import skops.io as sio
+    from sklearn.model_selection import cross_val_score
+
+    texts, labels = training_examples(folder)
+    estimator = build_estimator()
+    folds = min(5, min(labels.count(c) for c in set(labels)))
+    scores = cross_val_score(build_estimator(), texts, labels, cv=folds) if folds >= 2 else []
+    estimator.fit(texts, labels)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sio.dump(estimator, out_dir / MODEL_FILE)
+    card = {
+        "model": "TF-IDF character 1-3-grams + logistic regression (class-balanced, C=8)",
+        "trained": date.today().isoformat(),
+        "examples": len(texts),
+        "classes": sorted(set(labels)),
+        "cross_validation_accuracy": round(float(sum(scores) / len(scores)), 3) if len(scores) else None,
+        "cross_validation_folds": folds,
+        "note": "Cross-validation is on short invented sentences and keywords; "
+        "accuracy on real documents is measured by `zongjie evaluate` (category field).",
+    }
+    (out_dir / CARD_FILE).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return card
+
+
+@cache
+def _model():
+    import skops.io as sio
+
+    path = importlib_resources.files("models").joinpath(MODEL_FILE)
+    if not path.is_file():
+        raise ResourceError(f"models/{MODEL_FILE}", None, "category model is missing; run `zongjie train`")
+    data = path.read_bytes()
+    untrusted = [t for t in sio.get_untrusted_types(data=data) if t not in _TRUSTED]
+    if untrusted:
+        raise ResourceError(f"models/{MODEL_FILE}", None, f"model holds untrusted types: {', '.join(untrusted)}")
+    return sio.loads(data, trusted=_TRUSTED)
+
+
+def categorize(texts: Sequence[str]) -> list[Category]:
+    """The work category of each text."""
+    if not texts:
+        return []
+    return [Category(label) for label in _model().predict(list(texts))]
