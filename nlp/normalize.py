@@ -1,10 +1,79 @@
-"""Normalization with an offset map (placeholder: identity until the real passes land)."""
+"""Normalization with an offset map.
+
+The pipeline works on normalized text; every pass is a list of ``Edit``s applied with
+``nlp.spans.apply_edits``, and the passes' maps are composed with ``OffsetMap.then``,
+so ``norm.to_original(s, e)`` gives the original span any normalized span came from.
+
+Passes, in order:
+
+1. line endings (CRLF → LF), literal replacements (``\\r\\n`` text → newline,
+   ``_M_M_`` → ``%``), ``??`` runs standing for lost spaces → one space;
+2. width folding (full-width ASCII forms except （）：；，！？) and variant characters;
+3. traditional → simplified (opencc t2s, only when the text has traditional characters);
+4. pinyin glosses and GBK mojibake (``社區(qū)``, ``?F(xiàn)``);
+5. site boilerplate lines and inline notes (``boilerplate.toml``);
+6. trailing spaces, single spaces inside CJK runs, page numbers that split a sentence;
+7. re-joining hard-wrapped lines, collapsing runs of blank lines.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from nlp import junk, normalize_chars, normalize_layout
 from nlp.records import Normalized
-from nlp.spans import OffsetMap
+from nlp.spans import Edit, OffsetMap, apply_edits
+
+Pass = Callable[[str], list[Edit]]
+
+
+def _raw_edits(text: str) -> list[Edit]:
+    edits = junk.replace_edits(text)
+    taken = [(e.start, e.end) for e in edits]
+    for edit in normalize_layout.line_ending_edits(text):
+        if not any(s < edit.end and edit.start < e for s, e in taken):
+            edits.append(edit)
+    return sorted(edits, key=lambda e: e.start)
+
+
+PASSES: tuple[Pass, ...] = (
+    _raw_edits,
+    normalize_chars.fold_edits,
+    normalize_chars.t2s_edits,
+    junk.pinyin_edits,
+    junk.boilerplate_edits,
+    normalize_layout.space_edits,
+    normalize_layout.rejoin_edits,
+)
+
+
+def run_passes(original: str, passes: tuple[Pass, ...] = PASSES) -> tuple[str, OffsetMap]:
+    """Apply ``passes`` in order, composing their offset maps.
+
+    >>> text, m = run_passes("社區(qū)共１２戶")
+    >>> text, m.to_original(0, 2), m.to_original(3, 5)
+    ('社区共12户', (0, 2), (7, 9))
+    """
+    text = original
+    offsets: OffsetMap | None = None
+    for make_edits in passes:
+        edits = make_edits(text)
+        if not edits:
+            continue
+        text, step = apply_edits(text, edits)
+        offsets = step if offsets is None else offsets.then(step)
+    return text, offsets if offsets is not None else OffsetMap.identity(len(original))
 
 
 def normalize(original: str) -> Normalized:
-    return Normalized(original=original, text=original, offsets=OffsetMap.identity(len(original)))
+    """The text the pipeline works on, with its map back to ``original``.
+
+    >>> norm = normalize("2021年社區(qū)工作總結(jié)\\r\\n")
+    >>> norm.text
+    '2021年社区工作总结\\n'
+    >>> s = norm.text.index("工作")
+    >>> norm.original[slice(*norm.to_original(s, s + 2))]
+    '工作'
+    """
+    text, offsets = run_passes(original)
+    return Normalized(original=original, text=text, offsets=offsets)
