@@ -156,7 +156,44 @@ def boilerplate_edits(text: str) -> list[Edit]:
         for m in regex.finditer(text):
             if m.end() > m.start() and not any(s <= m.start() < e for s, e in deleted):
                 edits.append(Edit(m.start(), m.end()))
+    tail = tail_block(text)
+    if tail is not None:
+        edits.append(Edit(tail, len(text)))
     return _without_overlaps(edits)
+
+
+@cache
+def _tail_rule() -> tuple[re.Pattern[str], re.Pattern[str], float] | None:
+    rule = load_toml(_BOILERPLATE_FILE).get("tail")
+    if not rule:
+        return None
+    try:
+        header = _compile(rule["header"], _BOILERPLATE_FILE, "tail.header")
+        final = _compile(rule["final"], _BOILERPLATE_FILE, "tail.final")
+        return header, final, float(rule["within"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ResourceError(_BOILERPLATE_FILE, None, f"[tail] needs header, final, within: {exc}") from exc
+
+
+def tail_block(text: str) -> int | None:
+    """Offset where a trailing block of site navigation starts, or None.
+
+    >>> tail_block("社区开展活动6次。\\n相关文章\\n2023年社区工作总结\\n2022年工作计划\\n")
+    10
+    >>> tail_block("社区开展活动6次。\\n相关文章\\n我们还开展了义诊。\\n") is None
+    True
+    """
+    rule = _tail_rule()
+    if rule is None:
+        return None
+    header, final, within = rule
+    floor = int(len(text) * (1 - within))
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if pos >= floor and header.match(line.strip()) and not final.search(text, pos + len(line)):
+            return pos
+        pos += len(line)
+    return None
 
 
 def _without_overlaps(edits: list[Edit]) -> list[Edit]:

@@ -25,7 +25,7 @@ _HEADING_START = re.compile(
     r"|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+(?:\.\d+)*[、.．](?!\d)|[①-⑳⑴-⒇⒈-⒛]"
     r"|[一二三四五六七八九十]是|[—\-•·●○■□◆◇▲△※☆★]|附[件录:：])"
 )
-_FINAL = set("。！？；：…!?;:")
+_FINAL = set("。！？；：…!?;:.")
 _CONTINUES = set("，,、")
 _CLOSERS = set("”’」』）)】》〕]\"'")
 
@@ -93,12 +93,12 @@ def _ends_open(line: str) -> bool:
 
 def _should_join(line: str, nxt: str, gap: int, width: int | None) -> bool:
     """Whether ``line`` continues on ``nxt`` (``gap`` blank lines between them)."""
-    if gap > 1 or not nxt or _HEADING_START.match(nxt) or not _ends_open(line):
+    if gap > (2 if width else 1) or not nxt or _HEADING_START.match(nxt) or not _ends_open(line):
         return False
     if line[-1] in _CONTINUES:
         return True
     heading_like = _HEADING_START.match(line) is not None
-    if width is not None and len(line) >= width - 2:
+    if width is not None and len(line) >= 0.8 * width:
         return True
     if heading_like:
         return len(line) >= 60
