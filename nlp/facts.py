@@ -1,0 +1,94 @@
+"""Quantity + subject + section + planned + category → Fact."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from nlp.categorize import categorize
+from nlp.indicators import match_indicator
+from nlp.planned import is_planned_sentence
+from nlp.records import Fact, Normalized, Quantity, Section, Sentence
+from nlp.subjects import find_subjects
+
+
+def innermost_section(sections: Sequence[Section], norm_start: int) -> Section | None:
+    """The deepest section whose normalized span contains ``norm_start``."""
+    best: Section | None = None
+    for section in sections:
+        if section.norm_start <= norm_start < section.norm_end and (best is None or section.level >= best.level):
+            best = section
+    return best
+
+
+def sentence_at(sentences: Sequence[Sentence], starts: Sequence[int], norm_start: int) -> Sentence | None:
+    i = bisect.bisect_right(starts, norm_start) - 1
+    if i >= 0 and sentences[i].norm_start <= norm_start < sentences[i].norm_end:
+        return sentences[i]
+    return None
+
+
+def _as_written(norm: Normalized, quantity: Quantity) -> str:
+    """The number text as it stands in the original (traditional script, full width …)."""
+    at = norm.text.find(quantity.number_text, quantity.norm_start, quantity.norm_end)
+    if at < 0 or not quantity.number_text:
+        return quantity.number_text
+    start, end = norm.to_original(at, at + len(quantity.number_text))
+    return norm.original[start:end]
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def build_facts(
+    norm: Normalized,
+    quantities: Sequence[Quantity],
+    sections: Sequence[Section],
+    sentences: Sequence[Sentence],
+) -> tuple[Fact, ...]:
+    """Facts with original offsets, in document order."""
+    quantities = sorted(quantities, key=lambda q: q.norm_start)
+    subjects = find_subjects(norm.text, quantities)
+    starts = [s.norm_start for s in sentences]
+    contexts: list[str] = []
+    sections_of: list[Section | None] = []
+    planned: list[bool] = []
+    indicators = []
+    for quantity, subject in zip(quantities, subjects, strict=True):
+        sentence = sentence_at(sentences, starts, quantity.norm_start)
+        context = norm.text[sentence.norm_start : sentence.norm_end] if sentence else norm.text[
+            max(0, quantity.norm_start - 30) : quantity.norm_end + 10
+        ]
+        section = innermost_section(sections, quantity.norm_start)
+        contexts.append(f"{subject or ''} {context}")
+        sections_of.append(section)
+        planned.append(bool(section and section.planned) or is_planned_sentence(context))
+        indicators.append(match_indicator(subject, quantity.unit))
+    predicted = categorize(contexts)
+    facts = []
+    for i, quantity in enumerate(quantities):
+        start, end = norm.to_original(quantity.norm_start, quantity.norm_end)
+        indicator = indicators[i]
+        facts.append(
+            Fact(
+                id=i,
+                section=sections_of[i].id if sections_of[i] else None,
+                start=start,
+                end=end,
+                text=norm.original[start:end],
+                number_text=_as_written(norm, quantity),
+                value=_float(quantity.value),
+                low=_float(quantity.low),
+                high=_float(quantity.high),
+                unit=quantity.unit,
+                qualifier=quantity.qualifier,
+                subject=subjects[i],
+                indicator=indicator.id if indicator else None,
+                category=indicator.category if indicator else predicted[i],
+                planned=planned[i],
+                norm_start=quantity.norm_start,
+                norm_end=quantity.norm_end,
+            )
+        )
+    return tuple(facts)
