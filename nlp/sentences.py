@@ -1,0 +1,83 @@
+"""Sentence and clause spans in normalized text.
+
+A sentence ends after 。！？；!?; (with any closing quotes or brackets that follow)
+and at every line break. An ellipsis (…… or ...) does not end a sentence by itself:
+in this genre it mostly stands for "and so on" inside a list (讲座、培训……等活动);
+a sentence that really ends with one is closed by the line break or the 。 after it.
+
+Clauses are the pieces of a sentence between ，,：:; and the sentence terminators.
+The enumeration comma 、 does NOT separate clauses: it joins list items of one clause
+(开展讲座、培训、义诊活动), and a figure's subject is found across it.
+
+Spans never include surrounding whitespace, and empty pieces are skipped.
+"""
+
+from __future__ import annotations
+
+from nlp.records import Sentence
+
+SENTENCE_ENDS = frozenset("。！？；!?;")
+CLAUSE_ENDS = SENTENCE_ENDS | frozenset("，,：:")
+CLOSERS = frozenset("”’」』）)】》\"'")
+_SPACE = frozenset(" \t\r\u3000\xa0")
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence | None:
+    while start < end and (text[start] in _SPACE or text[start] == "\n"):
+        start += 1
+    while end > start and (text[end - 1] in _SPACE or text[end - 1] == "\n"):
+        end -= 1
+    return Sentence(start, end) if end > start else None
+
+
+def _split(text: str, ends: frozenset[str], start: int, end: int) -> tuple[Sentence, ...]:
+    spans: list[Sentence] = []
+    piece_start = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "\n":
+            span = _trimmed(text, piece_start, i)
+            if span:
+                spans.append(span)
+            piece_start = i + 1
+        elif ch in ends:
+            j = i + 1
+            while j < end and (text[j] in ends or text[j] in CLOSERS):
+                j += 1
+            span = _trimmed(text, piece_start, j)
+            if span:
+                spans.append(span)
+            piece_start = j
+            i = j
+            continue
+        i += 1
+    span = _trimmed(text, piece_start, end)
+    if span:
+        spans.append(span)
+    return tuple(spans)
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentence spans of ``text``.
+
+    >>> t = "社区现有党员41名。开展活动6次！\\n二、下一步打算"
+    >>> [t[s.norm_start:s.norm_end] for s in split_sentences(t)]
+    ['社区现有党员41名。', '开展活动6次！', '二、下一步打算']
+    >>> t = "他说：“好。”然后走了"
+    >>> [t[s.norm_start:s.norm_end] for s in split_sentences(t)]
+    ['他说：“好。”', '然后走了']
+    """
+    return _split(text, SENTENCE_ENDS, 0, len(text))
+
+
+def split_clauses(text: str, start: int = 0, end: int | None = None) -> tuple[Sentence, ...]:
+    """Clause spans of ``text[start:end]`` (offsets stay those of ``text``).
+
+    >>> t = "走访困难户、低保户20户，发放慰问金3000元。"
+    >>> [t[s.norm_start:s.norm_end] for s in split_clauses(t)]
+    ['走访困难户、低保户20户，', '发放慰问金3000元。']
+    >>> [(s.norm_start, s.norm_end) for s in split_clauses(t, 13)]
+    [(13, 24)]
+    """
+    return _split(text, CLAUSE_ENDS, start, len(text) if end is None else end)
