@@ -3,21 +3,41 @@ recording failures and going on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from corpus.readers import iter_documents, read_path, read_text
 from nlp import meta, normalize, outline
-from nlp.errors import ReadError
-from nlp.records import Parse, RawDoc
+from nlp.categorize import categorize
+from nlp.errors import ParseError, ReadError, ZongjieError
+from nlp.facts import build_facts
+from nlp.quantities import find_quantities
+from nlp.records import Normalized, Parse, RawDoc, Section
+from nlp.sentences import split_sentences
+
+SECTION_CONTEXT_CHARS = 160
+
+
+def categorize_sections(norm: Normalized, sections: Sequence[Section]) -> tuple[Section, ...]:
+    """Each section's work category, read from its heading and the start of its body."""
+    texts = [
+        f"{s.heading} {norm.text[s.norm_start : min(s.norm_end, s.norm_start + SECTION_CONTEXT_CHARS)]}"
+        for s in sections
+    ]
+    return tuple(
+        dataclasses.replace(s, category=c) for s, c in zip(sections, categorize(texts), strict=True)
+    )
 
 
 def parse_raw(raw: RawDoc) -> Parse:
     """Run every stage on one decoded document."""
     norm = normalize.normalize(raw.text)
-    sections = outline.build_outline(norm)
+    sentences = split_sentences(norm.text)
+    sections = categorize_sections(norm, outline.build_outline(norm))
     doc = meta.extract_meta(raw, norm, sections)
-    return Parse(doc=doc, original=raw.text, sections=sections, normalized=norm)
+    facts = build_facts(norm, find_quantities(norm.text), sections, sentences)
+    return Parse(doc=doc, original=raw.text, sections=sections, facts=facts, normalized=norm)
 
 
 def parse(source: str | Path | RawDoc) -> Parse:
@@ -39,10 +59,18 @@ def _is_file(text: str) -> bool:
         return False
 
 
-def pipe(paths: Iterable[str | Path]) -> Iterator[Parse | ReadError]:
-    """Parse every document under ``paths`` (files, folders, zips); failures are yielded, not raised."""
+def pipe(paths: Iterable[str | Path]) -> Iterator[Parse | ZongjieError]:
+    """Parse every document under ``paths`` (files, folders, zips).
+
+    A document that cannot be read or parsed is yielded as its error, and the stream goes on.
+    """
     for item in iter_documents(paths):
         if isinstance(item, ReadError):
             yield item
             continue
-        yield parse_raw(item)
+        try:
+            yield parse_raw(item)
+        except ZongjieError as exc:
+            yield exc
+        except Exception as exc:  # a stage bug must not end a batch of thousands
+            yield ParseError(f"{item.path}: internal error while parsing ({type(exc).__name__}: {exc})")
