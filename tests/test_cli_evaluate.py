@@ -1,0 +1,193 @@
+"""`zongjie evaluate`: a report on stdout, exit 0; a bad gold file is one sentence and exit 2."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+from evaluation import scorer
+from nlp.records import DocMeta, DocType, Parse, Section
+
+runner = CliRunner()
+
+DOC = (
+    "2024年松林社区第一季度工作总结\n"
+    "一、组织建设\n"
+    "社区现有党员46名，召开支委会3次。\n"
+    "二、平安建设\n"
+    "组织巡逻20余次，调解纠纷5起。\n"
+)
+
+GOLD = {
+    "doc": "songlin.txt",
+    "title": "2024年松林社区第一季度工作总结",
+    "community": "松林社区",
+    "year": 2024,
+    "period": "Q1",
+    "headings": [{"level": 1, "label": "一、", "text": "组织建设"}, {"level": 1, "label": "二、", "text": "平安建设"}],
+    "facts": [
+        {"quote": "现有党员46名", "number_text": "46", "value": 46, "low": None, "high": None, "unit": "名",
+         "qualifier": "exact", "subject": "党员", "category": "party_building", "planned": False},
+        {"quote": "支委会3次", "number_text": "3", "value": 3, "low": None, "high": None, "unit": "次",
+         "qualifier": "exact", "subject": "支委会", "category": "party_building", "planned": False},
+    ],
+    "activities": [
+        {"quote": "召开支委会3次", "name": "支委会", "kind": "meeting", "category": "party_building", "planned": False}
+    ],
+    "flags": [],
+}  # fmt: skip
+
+
+def fake_parse(path: Path) -> Parse:
+    """What a pipeline that finds the outline and metadata but no facts yet returns."""
+    text = path.read_text(encoding="utf-8")
+    if "无法解析" in text:
+        raise ValueError("the reader gave up")
+    heads = [(i, line) for i, line in enumerate(text.splitlines()) if line[:2] in ("一、", "二、")]
+    sections = tuple(
+        Section(id=n, parent=None, level=1, label=line[:2], heading=line[2:], start=0, end=1)
+        for n, (_, line) in enumerate(heads)
+    )
+    meta = DocMeta(id="0" * 64, path=str(path), encoding="utf-8", title=text.splitlines()[0], community="松林社区",
+                   street=None, year=2024, period="Q1", doc_type=DocType.SUMMARY, chars=len(text))  # fmt: skip
+    return Parse(doc=meta, original=text, sections=sections)
+
+
+@pytest.fixture
+def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    monkeypatch.setattr(scorer, "_pipeline_parse", fake_parse)
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    (docs / "songlin.txt").write_text(DOC, encoding="utf-8")
+    (gold / "songlin.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    return gold, docs
+
+
+def test_help_text():
+    result = runner.invoke(app, ["evaluate", "--help"])
+    assert result.exit_code == 0
+    assert "gold" in result.output and "--docs" in result.output and "--numerals" in result.output
+
+
+def test_text_report(folders):
+    gold, docs = folders
+    result = runner.invoke(app, ["evaluate", str(gold), "--docs", str(docs)])
+    assert result.exit_code == 0, result.output
+    assert "songlin.txt" in result.output
+    assert "headings    P 1.000  R 1.000  F1 1.000" in result.output
+    assert "overall 1.000 (4/4)" in result.output
+    assert "facts       detection  P" in result.output  # no facts predicted yet: still a report
+
+
+def test_json_report_and_only(folders):
+    gold, docs = folders
+    result = runner.invoke(
+        app, ["evaluate", str(gold), "--docs", str(docs), "--json", "--only", "headings,meta"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["parts"] == ["headings", "meta"]
+    total = data["total"]
+    assert total["headings"]["f1"] == 1.0 and total["meta"]["period"]["rate"] == 1.0
+    assert "facts" not in total and "activities" not in total
+
+
+def test_facts_scored_as_missed_when_pipeline_has_none(folders):
+    gold, docs = folders
+    result = runner.invoke(app, ["evaluate", str(gold), "--docs", str(docs), "--json"])
+    total = json.loads(result.stdout)["total"]
+    assert total["facts"]["detection"] == {
+        "tp": 0, "fp": 0, "fn": 2, "gold": 2, "predicted": 0, "precision": 0.0, "recall": 0.0, "f1": 0.0,
+    }  # fmt: skip
+    assert total["activities"]["count_linked"] == {"correct": 0, "total": 1, "rate": 0.0}
+
+
+def test_several_docs_folders_and_error_rows(folders, tmp_path: Path):
+    gold, docs = folders
+    other = tmp_path / "more" / "deep"
+    other.mkdir(parents=True)
+    (other / "broken.txt").write_text("无法解析\n", encoding="utf-8")
+    for name in ("broken", "absent"):
+        data = dict(GOLD, doc=f"{name}.txt", headings=[], facts=[], activities=[])
+        (gold / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(
+        app, ["evaluate", str(gold), "--docs", str(docs), "--docs", str(tmp_path / "more")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "broken.txt" in result.output and "the reader gave up" in result.output
+    assert "absent.txt" in result.output and "not found" in result.output
+    assert "2 error(s)" in result.output
+
+
+BAD_GOLD = {
+    "invalid json": "{",
+    "bad enum": json.dumps(dict(GOLD, period="上半年"), ensure_ascii=False),
+    "quote not in document": json.dumps(
+        dict(GOLD, flags=[{"code": "sum_mismatch", "quote": "党员47名", "why": "x"}]), ensure_ascii=False
+    ),
+}
+
+
+@pytest.mark.parametrize("content", BAD_GOLD.values(), ids=BAD_GOLD.keys())
+def test_bad_gold_file_exits_2_with_one_sentence(folders, content):
+    gold, docs = folders
+    (gold / "songlin.json").write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold), "--docs", str(docs)])
+    assert result.exit_code == 2
+    assert "songlin.json" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+USAGE_ERRORS = {
+    "unknown part": (["--only", "facts,words"], "unknown part"),
+    "no gold folder": ([], "gold folder"),
+}
+
+
+@pytest.mark.parametrize("args, message", USAGE_ERRORS.values(), ids=USAGE_ERRORS.keys())
+def test_usage_errors(folders, args, message):
+    gold, _ = folders
+    argv = ["evaluate", *( [str(gold)] if args else []), *args]  # fmt: skip
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_numerals_absent_says_so(monkeypatch):
+    monkeypatch.setitem(sys.modules, "evaluation.numerals_bench", None)
+    result = runner.invoke(app, ["evaluate", "--numerals"])
+    assert result.exit_code == 2
+    assert "numerals benchmark" in result.stderr
+
+
+def test_numerals_runs_the_benchmark(monkeypatch):
+    fake = types.ModuleType("evaluation.numerals_bench")
+    fake.run = lambda: "numerals: 1500 cases, 99.5% exact"  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "evaluation.numerals_bench", fake)
+    import evaluation
+
+    monkeypatch.setattr(evaluation, "numerals_bench", fake, raising=False)
+    result = runner.invoke(app, ["evaluate", "--numerals"])
+    assert result.exit_code == 0
+    assert "1500 cases" in result.output
+
+
+def test_real_pipeline_runs_on_an_invented_document(tmp_path: Path):
+    pytest.importorskip("nlp.pipeline")
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    (docs / "songlin.txt").write_text(DOC, encoding="utf-8")
+    (gold / "songlin.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold), "--docs", str(docs), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["errors"] == 0
+    assert data["total"]["headings"]["gold"] == 2
