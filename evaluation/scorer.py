@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from evaluation.gold import GoldDoc, GoldError, GoldFact, find_document, inner_span, quote_span
-from nlp.records import Parse, Severity
+from nlp.records import Parse
 
 PARTS = ("facts", "headings", "meta", "activities", "flags")
 FACT_FIELDS = ("value", "unit", "qualifier", "planned", "category", "subject")
 META_FIELDS = ("title", "community", "year", "period")
 ACTIVITY_FIELDS = ("kind", "category")
-# Flags that gold files do not annotate (GUIDELINES.md): not counted against precision.
-UNANNOTATED_FLAGS = ("template_text",)
+# Flags gold files do not annotate (gold/GUIDELINES.md: info level and template_text): left out on both sides.
+UNANNOTATED_FLAGS = ("approximate_figure", "unsupported_rate", "template_text")
 
 Span = tuple[int, int]
 
@@ -373,13 +373,12 @@ def score_activities(
 
 
 def score_flags(gold: GoldDoc, parse: Parse) -> Counts:
-    """Name equal and spans overlapping; info-level and unannotated predicted flags are not counted."""
-    spans = [
-        _located(gold, quote_span(parse.original, g.quote), f"flag quote {g.quote!r}") for g in gold.flags
-    ]
-    preds = [f for f in parse.flags if f.severity != Severity.INFO and f.name not in UNANNOTATED_FLAGS]
+    """Name equal and spans overlapping; flags of unannotated names are left out on both sides."""
+    golds = [g for g in gold.flags if g.code not in UNANNOTATED_FLAGS]
+    spans = [_located(gold, quote_span(parse.original, g.quote), f"flag quote {g.quote!r}") for g in golds]
+    preds = [f for f in parse.flags if f.name not in UNANNOTATED_FLAGS]
     pairs = match_nearest(
-        spans, [(f.start, f.end) for f in preds], lambda gi, pi: gold.flags[gi].code == preds[pi].name
+        spans, [(f.start, f.end) for f in preds], lambda gi, pi: golds[gi].code == preds[pi].name
     )
     return counts_from(pairs, len(spans), len(preds))
 

@@ -463,3 +463,46 @@ def test_validate_command_lists_problems_per_file(tmp_path: Path, capsys):
     (golds / "other.json").unlink()
     (golds / "qinghe.json").write_text(json.dumps(GOOD, ensure_ascii=False), encoding="utf-8")
     assert goldmod.main(["validate", str(golds), "--docs", str(tmp_path / "docs")]) == 0
+
+
+def oracle(gold: GoldDoc, text: str) -> Parse:
+    """The parse a perfect pipeline would return for ``gold``."""
+    facts = []
+    for i, g in enumerate(gold.facts):
+        start, end = goldmod.inner_span(text, g.quote, g.number_text)
+        scale, unit = scorer.split_unit(g.unit)
+        facts.append(Fact(
+            id=i, section=None, start=start, end=end, text=text[start:end], number_text=g.number_text,
+            value=None if g.value is None else g.value * scale, low=None if g.low is None else g.low * scale,
+            high=None if g.high is None else g.high * scale, unit=unit, qualifier=Qualifier(g.qualifier),
+            subject=g.subject, indicator=None, category=Category(g.category), planned=g.planned,
+        ))  # fmt: skip
+    acts = []
+    for i, a in enumerate(gold.activities):
+        start, end = goldmod.inner_span(text, a.quote, a.name)
+        qs, qe = goldmod.quote_span(text, a.quote)
+        linked = tuple(f.id for f in facts if qs <= f.start and f.end <= qe)
+        acts.append(Activity(id=i, section=None, start=start, end=end, text=a.name, verb=None, name=a.name,
+                             kind=ActivityKind(a.kind), facts=linked, category=Category(a.category)))  # fmt: skip
+    flags = []
+    for g in gold.flags:
+        start, end = goldmod.quote_span(text, g.quote)
+        flags.append(Flag(g.code, "ZJ000", Severity.ERROR, start, end, 1, 1, g.why))
+    sections = tuple(section(i, h.level, h.label, h.text) for i, h in enumerate(gold.headings))
+    return parse_of(facts=tuple(facts), activities=tuple(acts), flags=tuple(flags), sections=sections)
+
+
+def test_a_perfect_parse_scores_one_everywhere():
+    g = gdoc(
+        facts=GOLD_FACTS + GOLD_ACT_FACTS[:1] + (gfact("低保户xx户", "xx", None, "户", qualifier="masked"),),
+        activities=GOLD_ACTS[:2],
+        headings=(GoldHeading(1, "一、", "党建工作"), GoldHeading(2, "（一）", "平安建设")),
+        flags=(GoldFlag("masked_figure", "低保户xx户", "placeholder"),),
+    )
+    total = scorer.Report((scorer.score_document(g, oracle(g, TEXT)),)).total
+    assert total.facts.strict.f1 == 1.0 and total.facts.detection.f1 == 1.0
+    assert all(t.correct == t.total > 0 for t in total.facts.fields.values())
+    assert total.headings.f1 == 1.0 and total.flags.f1 == 1.0
+    assert total.activities.detection.f1 == 1.0
+    assert total.activities.count_linked == scorer.Tally(1, 1)
+    assert all(t.correct == t.total == 1 for t in total.meta.values())
