@@ -18,6 +18,7 @@ Passes, in order:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from nlp import junk, normalize_chars, normalize_layout
@@ -27,20 +28,46 @@ from nlp.spans import Edit, OffsetMap, apply_edits
 Pass = Callable[[str], list[Edit]]
 
 
-def _raw_edits(text: str) -> list[Edit]:
-    edits = junk.replace_edits(text)
-    taken = [(e.start, e.end) for e in edits]
-    for edit in normalize_layout.line_ending_edits(text):
-        if not any(s < edit.end and edit.start < e for s, e in taken):
-            edits.append(edit)
-    return sorted(edits, key=lambda e: e.start)
+def char_edits(text: str) -> list[Edit]:
+    """Passes 1-4 at once: they touch disjoint kinds of characters, so their edits are
+    computed on the same text and merged (earlier passes in this list win overlaps).
+
+    >>> from nlp.spans import apply_edits
+    >>> text = "總結(jié)１２％_M_M_"
+    >>> apply_edits(text, char_edits(text))[0]
+    '总结12%%'
+    """
+    groups = (
+        junk.pinyin_edits(text),
+        junk.replace_edits(text),
+        normalize_layout.line_ending_edits(text),
+        normalize_chars.fold_edits(text),
+        normalize_chars.t2s_edits(text),
+    )
+    return _merge(groups)
+
+
+def _merge(groups: tuple[list[Edit], ...]) -> list[Edit]:
+    """Edits of all groups; an edit overlapping one of an earlier group is dropped."""
+    merged: list[Edit] = []
+    for group in groups:
+        if not group:
+            continue
+        if not merged:
+            merged = list(group)
+            continue
+        taken = sorted((e.start, e.end) for e in merged)
+        starts = [s for s, _ in taken]
+        for edit in group:
+            k = bisect.bisect_right(starts, edit.start)
+            clash = (k > 0 and taken[k - 1][1] > edit.start) or (k < len(taken) and taken[k][0] < edit.end)
+            if not clash:
+                merged.append(edit)
+    return sorted(merged, key=lambda e: (e.start, e.end))
 
 
 PASSES: tuple[Pass, ...] = (
-    _raw_edits,
-    normalize_chars.fold_edits,
-    normalize_chars.t2s_edits,
-    junk.pinyin_edits,
+    char_edits,
     junk.boilerplate_edits,
     normalize_layout.space_edits,
     normalize_layout.rejoin_edits,

@@ -8,6 +8,7 @@ them with ``apply_edits`` and composes the offset maps. Vocabulary lives in
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 
 from nlp.errors import ResourceError
@@ -15,6 +16,7 @@ from nlp.resources import load_toml
 from nlp.spans import Edit
 
 _WIDTH_FILE = "width.toml"
+_SURROGATE = re.compile("([\ud800-\udfff]+)")
 
 
 @cache
@@ -52,10 +54,12 @@ def fold_edits(text: str) -> list[Edit]:
     [Edit(start=1, end=2, replacement='1'), Edit(start=2, end=3, replacement='2')]
     """
     table = fold_table()
-    folded = text.translate(table)
-    if folded == text:
-        return []
-    return [Edit(i, i + 1, table[ord(ch)]) for i, ch in enumerate(text) if ord(ch) in table]
+    return [Edit(m.start(), m.end(), table[ord(m.group())]) for m in _fold_regex().finditer(text)]
+
+
+@cache
+def _fold_regex() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(fold_table())) + "]")
 
 
 @cache
@@ -71,7 +75,12 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("社區總結")
     '社区总结'
     """
-    return _converter().convert(text)
+    if _SURROGATE.search(text) is None:
+        return _converter().convert(text)
+    # opencc wants valid UTF-8: convert around lone surrogates (from surrogateescape decoding).
+    return "".join(
+        part if i % 2 else _converter().convert(part) for i, part in enumerate(_SURROGATE.split(text))
+    )
 
 
 def t2s_edits(text: str) -> list[Edit]:
