@@ -295,6 +295,15 @@ def text_problems(gold: GoldDoc, text: str) -> list[str]:
         check_quote(f"facts[{i}]", f.quote)
         if not f.number_text or f.number_text not in f.quote:
             problems.append(f"facts[{i}]: number_text {f.number_text!r} is not inside quote {f.quote!r}")
+    seen: dict[tuple[int, int], int] = {}
+    for i, f in enumerate(gold.facts):
+        span = inner_span(text, f.quote, f.number_text)
+        if span is not None and span in seen:
+            problems.append(
+                f"facts[{i}]: same span as facts[{seen[span]}] ({f.number_text!r} in {f.quote!r})"
+            )
+        elif span is not None:
+            seen[span] = i
     for i, a in enumerate(gold.activities):
         check_quote(f"activities[{i}]", a.quote)
         if not a.name or a.name not in a.quote:

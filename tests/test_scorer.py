@@ -437,6 +437,13 @@ TEXT_PROBLEM_CASES = {
 }
 
 
+def test_two_gold_facts_on_one_span_are_a_problem():
+    data = _with(("facts",), GOOD["facts"] * 2)
+    data["facts"][1] = dict(data["facts"][1], quote="党员58名")
+    problems = goldmod.text_problems(goldmod.gold_from_dict(data), TEXT)
+    assert problems == ["facts[1]: same span as facts[0] ('58' in '党员58名')"]
+
+
 @pytest.mark.parametrize("path, value, message", TEXT_PROBLEM_CASES.values(), ids=TEXT_PROBLEM_CASES.keys())
 def test_text_problems(path, value, message):
     gold = goldmod.gold_from_dict(_with(path, value))
