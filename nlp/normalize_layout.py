@@ -25,6 +25,10 @@ _HEADING_START = re.compile(
     r"|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+(?:\.\d+)*[、.．](?!\d)|[①-⑳⑴-⒇⒈-⒛]"
     r"|[一二三四五六七八九十]是|[—\-•·●○■□◆◇▲△※☆★]|附[件录:：])"
 )
+# "发文单位：…", "时间：…": a short label and a colon opens a field of its own.
+_LABEL_START = re.compile(r"[^\s，。：:、,]{1,6}[：:]")
+_OPENS_NOTHING = set("”’」』）)》〕】，。、；：！？,.;:!?")
+_ENDS_NOTHING = set("“‘《「『")
 _FINAL = set("。！？；：…!?;:.")
 _CONTINUES = set("，,、")
 _CLOSERS = set("”’」』）)】》〕]\"'")
@@ -70,18 +74,30 @@ def _first_wins(edits: list[Edit]) -> list[Edit]:
 def wrap_width(lines: list[str]) -> int | None:
     """The width a document was hard-wrapped at, if most of its lines share one.
 
+    A wrapped document has many lines of one length (±1), at least 20 characters,
+    few lines longer than that, and most of those lines stop mid-sentence.
+
     >>> wrap_width(["甲" * 30] * 9 + ["乙" * 12])
     30
     >>> wrap_width(["社区党建", "甲" * 200, "乙" * 150]) is None
     True
+    >>> wrap_width(["一、加强组织建设，夯实基础"] * 9 + ["社区居委会不断健全工作机制。" * 9] * 9) is None
+    True
     """
-    lengths = [len(s) for s in (line.strip() for line in lines) if len(s) >= 12]
-    if len(lengths) < 8:
+    stripped = [s for s in (line.strip() for line in lines) if len(s) >= 12]
+    if len(stripped) < 8:
         return None
-    counts = Counter(lengths)
+    counts = Counter(len(s) for s in stripped)
     width, _ = max(counts.items(), key=lambda kv: (sum(counts[w] for w in (kv[0] - 1, kv[0], kv[0] + 1)), kv[0]))
-    near = sum(counts[w] for w in (width - 1, width, width + 1))
-    if near >= 0.4 * len(lengths) and width <= 80:
+    near = [s for s in stripped if abs(len(s) - width) <= 1]
+    longer = sum(1 for s in stripped if len(s) > width + 3)
+    open_ended = sum(1 for s in near if _ends_open(s))
+    if (
+        20 <= width <= 80
+        and len(near) >= 0.4 * len(stripped)
+        and longer <= 0.15 * len(stripped)
+        and open_ended >= 0.5 * len(near)
+    ):
         return width
     return None
 
@@ -93,7 +109,13 @@ def _ends_open(line: str) -> bool:
 
 def _should_join(line: str, nxt: str, gap: int, width: int | None) -> bool:
     """Whether ``line`` continues on ``nxt`` (``gap`` blank lines between them)."""
-    if gap > (2 if width else 1) or not nxt or _HEADING_START.match(nxt) or not _ends_open(line):
+    if gap > (2 if width else 1) or not nxt:
+        return False
+    if nxt[0] in _OPENS_NOTHING or line[-1] in _ENDS_NOTHING:
+        return True  # a line never starts with closing punctuation: the break is a wrap
+    if not _ends_open(line):
+        return False
+    if _HEADING_START.match(nxt) or _LABEL_START.match(nxt):
         return False
     if line[-1] in _CONTINUES:
         return True
@@ -102,7 +124,9 @@ def _should_join(line: str, nxt: str, gap: int, width: int | None) -> bool:
         return True
     if heading_like:
         return len(line) >= 60
-    return len(line) >= (40 if gap else 20)
+    if gap == 0 and len(line) >= 20 and any(ch in _CONTINUES for ch in line):
+        return True  # a clause-bearing line running straight into the next one
+    return len(line) >= 40
 
 
 def rejoin_edits(text: str) -> list[Edit]:
