@@ -9,6 +9,7 @@ from pathlib import Path
 
 from corpus.readers import iter_documents, read_path, read_text
 from nlp import meta, normalize, outline
+from nlp.activities import find_activities
 from nlp.categorize import categorize
 from nlp.errors import ParseError, ReadError, ZongjieError
 from nlp.facts import build_facts
@@ -37,7 +38,10 @@ def parse_raw(raw: RawDoc) -> Parse:
     sections = categorize_sections(norm, outline.build_outline(norm))
     doc = meta.extract_meta(raw, norm, sections)
     facts = build_facts(norm, find_quantities(norm.text), sections, sentences)
-    return Parse(doc=doc, original=raw.text, sections=sections, facts=facts, normalized=norm)
+    activities = find_activities(norm, sentences, sections, facts)
+    return Parse(
+        doc=doc, original=raw.text, sections=sections, facts=facts, activities=activities, normalized=norm
+    )
 
 
 def parse(source: str | Path | RawDoc) -> Parse:

@@ -1,0 +1,400 @@
+"""Activities: what a community did or will do, named in the text (SPEC section 3).
+
+Grammar, applied clause by clause in normalized text:
+
+- a *light* verb (开展, 举办, 召开, 成立 …) introduces its object as the activity
+  (开展主题党日活动6次 → 主题党日活动); *weak* light verbs (加强, 推进, 进行 …) only when the object
+  holds an activity noun;
+- a *content* verb (走访, 慰问, 参观, 巡逻 …) is part of the name (慰问困难群众);
+- a causative verb with a person object looks through to the real activity (组织党员参观… → 参观…);
+- the object ends at the clause end, at a figure, at a purpose word (通过, 确保 …) or at another
+  clause-level verb; it is split into its coordinated items (篮球赛、象棋赛、乒乓球赛 → three) and its
+  quoted names (“青年伴读”“党员两小时”等主题活动 → two);
+- without a verb, an activity noun counted by an event figure is one too (党课2次);
+- names headed by an aim (水平, 意识, 氛围 …) are slogans, not activities.
+
+Figures in the activity's stretch of the clause, and participant figures in the verbless clauses
+that follow (覆盖群众500余人次), are linked through ``facts``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from nlp.activity_vocab import ActivityType, kind_of_name, type_of_name, vocab
+from nlp.categorize import categorize
+from nlp.facts import innermost_section
+from nlp.planned import is_planned_sentence
+from nlp.records import Activity, Fact, Normalized, Section, Sentence
+from nlp.sentences import split_clauses
+
+_CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
+_OPEN_QUOTES = "“\"‘「『"
+_CLOSE_QUOTES = "”\"’」』"
+_EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
+_PARTICIPANT_UNITS = frozenset({"人次", "人", "名", "户", "家", "余人次"})
+_COUNTED_HEAD = regex.compile(r"[一二三四五六七八九十两\d]+[支个项类种家所座条]")
+_QUOTED = regex.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,30}[”\"’」』]")
+_CONJ = regex.compile(r"以及|和|及|与")
+_NOUN_PREFIX = regex.compile(r"^(?:全年|今年|年内|其中|共|累计|先后|已|还|另|每年|每月|每周)+")
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One activity in normalized coordinates, before ids, kinds and categories."""
+
+    norm_start: int
+    norm_end: int
+    verb: str | None
+    reach_start: int  # where the activity's stretch of the clause starts (for figures)
+    reach_end: int
+    sentence: Sentence
+    group: int  # items of one coordinated list share a group and its figures
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past punctuation, leading particles and manner modifiers.
+
+    >>> t = "了形式多样的志愿服务，"
+    >>> s, e = _trim(t, 0, len(t)); t[s:e]
+    '志愿服务'
+    """
+    v = vocab()
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in _CLAUSE_PUNCT:
+            start, changed = start + 1, True
+        while end > start and text[end - 1] in _CLAUSE_PUNCT:
+            end, changed = end - 1, True
+        for word in v.leading:
+            if text.startswith(word, start, end) and end - start > len(word) + 1:
+                start, changed = start + len(word), True
+                break
+        for word in v.modifiers:
+            if text.startswith(word, start, end):
+                after = start + len(word)
+                if text.startswith("的", after, end):
+                    after += 1
+                if end - after >= 2:
+                    start, changed = after, True
+                break
+    return start, end
+
+
+def _object_end(text: str, start: int, end: int, figures: Sequence[int]) -> int:
+    """Where the object starting at ``start`` ends: a figure, a stop word, a clause-level verb."""
+    v = vocab()
+    limit = end
+    for f in figures:
+        if start < f < limit:
+            limit = f
+            break
+    for i in range(start + 1, limit):
+        if any(text.startswith(w, i, limit) for w in v.stops) or any(
+            text.startswith(w, i, limit) for w in v.cut
+        ):
+            return i
+    return limit
+
+
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The coordinated items of a name: quoted names, 、-lists, X和Y of two activities.
+
+    >>> t = "篮球赛、象棋赛、乒乓球赛等活动"
+    >>> [t[s:e] for s, e in _split_items(t, 0, len(t))]
+    ['篮球赛', '象棋赛', '乒乓球赛']
+    >>> t = "“青年伴读”“党员两小时”等形式多样主题活动"
+    >>> [t[s:e] for s, e in _split_items(t, 0, len(t))]
+    ['“青年伴读”', '“党员两小时”']
+    >>> t = "巡逻、调解、为民服务三支队伍"
+    >>> [t[s:e] for s, e in _split_items(t, 0, len(t))]
+    ['巡逻、调解、为民服务三支队伍']
+    """
+    piece = text[start:end]
+    quoted = list(_QUOTED.finditer(piece))
+    if len(quoted) >= 2:
+        return [(start + m.start(), start + m.end()) for m in quoted]
+    if "、" in _outside_quotes(piece):
+        parts = _cut_at(piece, "、")
+        last = piece[parts[-1][0] : parts[-1][1]]
+        if not _COUNTED_HEAD.search(last):
+            items = [(start + s, start + e) for s, e in parts]
+            s, e = items[-1]
+            items[-1] = (s, s + len(_strip_tail(text[s:e])))
+            return [(s, e) for s, e in items if e - s >= 2]
+    m = _CONJ.search(piece)
+    if m and m.start() >= 2 and len(piece) - m.end() >= 2:
+        left, right = piece[: m.start()], piece[m.end() :]
+        if _has_head(left) and _has_head(right):
+            return [(start, start + m.start()), (start + m.end(), end)]
+    return [(start, end)]
+
+
+def _outside_quotes(piece: str) -> str:
+    return _QUOTED.sub(lambda m: "Q" * len(m.group()), piece)
+
+
+def _cut_at(piece: str, sep: str) -> list[tuple[int, int]]:
+    masked = _outside_quotes(piece)
+    parts, begin = [], 0
+    for i, ch in enumerate(masked):
+        if ch == sep:
+            parts.append((begin, i))
+            begin = i + 1
+    parts.append((begin, len(piece)))
+    return parts
+
+
+def _strip_tail(item: str) -> str:
+    for tail in vocab().list_tails:
+        i = item.find(tail)
+        if i >= 2:
+            return item[:i]
+    return item
+
+
+def _has_head(name: str) -> bool:
+    return any(h in name for h in vocab().heads) or type_of_name(name) is not None
+
+
+def is_slogan(name: str) -> bool:
+    """True for abstract aims that name no activity.
+
+    >>> is_slogan("和谐社区建设")
+    True
+    >>> is_slogan("居民的安全意识")
+    True
+    >>> is_slogan("主题党日活动")
+    False
+    """
+    v = vocab()
+    core = _strip_tail(name).rstrip("”\"’")
+    return any(w in core for w in v.slogan_contains) or any(core.endswith(h) for h in v.slogan_heads)
+
+
+def _is_person(text: str, start: int, end: int) -> int:
+    """Length of a person object (辖区党员, 社区居民 …) at ``start``, else 0."""
+    i = start
+    for prefix in ("组织", "辖区", "社区", "全体", "广大", "部分", "村内", "本村", "小区"):
+        if text.startswith(prefix, i, end):
+            i += len(prefix)
+            break
+    for word in vocab().persons:
+        if text.startswith(word, i, end):
+            return i + len(word) - start
+    return 0
+
+
+def _verb_items(
+    text: str, clause: Sentence, figures: Sequence[tuple[int, int]], sentence: Sentence, group: int
+) -> list[_Found]:
+    v = vocab()
+    cs, ce = clause.norm_start, clause.norm_end
+    while ce > cs and text[ce - 1] in _CLAUSE_PUNCT:
+        ce -= 1
+    starts = [f for f, _ in figures]
+    found: list[_Found] = []
+    pos = cs
+    while pos < ce:
+        m = v.verb_re.search(text, pos, ce)
+        if m is None:
+            break
+        verb, vs, ve = m.group(), m.start(), m.end()
+        if any(text.startswith(w, vs, ce) for w in v.not_verbs):
+            pos = ve
+            continue
+        obj = ve
+        if verb in v.causative:
+            person = _is_person(text, obj, ce)
+            if person:
+                inner = v.verb_re.search(text, obj + person, ce)
+                if inner is not None and inner.start() - (obj + person) <= 4:
+                    pos = inner.start()
+                    continue
+                obj += person
+        while obj < ce and text[obj] in "了过":
+            obj += 1
+        for fs, fe in figures:  # 组织了6次安全生产巡查: skip the leading count
+            if fs == obj:
+                obj = fe
+                while obj < ce and text[obj] in "的个支场次项期名":
+                    obj += 1
+        end = _object_end(text, obj, ce, starts)
+        name_start = vs if verb in v.content else obj
+        pos = max(end, ve)
+        if end - obj < 1 and verb not in v.content:
+            continue
+        ns, ne = _trim(text, name_start, end)
+        if ne - ns < 2:
+            continue
+        items = _split_items(text, ns, ne)
+        kept = []
+        for s, e in items:
+            s, e = _trim(text, s, e)
+            name = text[s:e]
+            if e - s < 2 or is_slogan(name) or _is_person(text, s, e) == e - s:
+                continue
+            if verb in v.weak and not _has_head(name):
+                continue
+            kept.append((s, e))
+        group += 1
+        reach_end = _next_verb_start(text, end, ce)
+        found += [_Found(s, e, verb, vs, reach_end, sentence, group) for s, e in kept]
+    return found
+
+
+def _next_verb_start(text: str, start: int, end: int) -> int:
+    m = vocab().verb_re.search(text, start, end)
+    return m.start() if m else end
+
+
+def _noun_items(
+    text: str, clause: Sentence, figures: Sequence[tuple[int, int, str]], sentence: Sentence, group: int
+) -> list[_Found]:
+    """党课2次, 居民代表大会每年4次: an activity noun counted by an event figure, no verb."""
+    cs = clause.norm_start
+    for fs, _fe, unit in figures:
+        if unit not in _EVENT_UNITS:
+            continue
+        before = text[cs:fs]
+        s = cs + len(before) - len(before.lstrip(_CLAUSE_PUNCT))
+        body = _NOUN_PREFIX.sub("", text[s:fs])
+        s = fs - len(body)
+        stripped = regex.sub(r"(?:每年|每月|每周|共|累计|达|开展|次)+$", "", body)
+        e = s + len(stripped)
+        s, e = _trim(text, s, e)
+        name = text[s:e]
+        if 2 <= e - s <= 20 and _has_head(name) and not is_slogan(name):
+            return [_Found(s, e, None, s, clause.norm_end, sentence, group + 1)]
+    return []
+
+
+def _continuation(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[_Found]:
+    """,象棋赛,乒乓球赛: a short verbless clause of activity nouns continuing a list."""
+    s, e = _trim(text, clause.norm_start, clause.norm_end)
+    name = _strip_tail(text[s:e])
+    e = s + len(name)
+    if 2 <= e - s <= 12 and _has_head(name) and not is_slogan(name) and not regex.search(r"\d", name):
+        return [_Found(s, e, None, s, clause.norm_end, sentence, group)]
+    return []
+
+
+def _find_in_sentence(
+    text: str, sentence: Sentence, facts: Sequence[Fact], start_group: int
+) -> list[_Found]:
+    found: list[_Found] = []
+    group = start_group
+    previous_had = False
+    for clause in split_clauses(text, sentence.norm_start, sentence.norm_end):
+        inside = [f for f in facts if clause.norm_start <= f.norm_start < clause.norm_end]
+        spans = [(f.norm_start, f.norm_end) for f in inside]
+        items = _verb_items(text, clause, spans, sentence, group)
+        if not items:
+            items = _noun_items(text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group)
+        if not items and previous_had and not inside:
+            items = _continuation(text, clause, sentence, group)
+        if items:
+            group = max(group, max(i.group for i in items))
+        found += items
+        previous_had = bool(items)
+    return found
+
+
+def _linked(found: _Found, facts: Sequence[Fact], text: str) -> tuple[int, ...]:
+    """Figures in the activity's stretch, and participant figures in verbless clauses after it."""
+    ids = [f.id for f in facts if found.reach_start <= f.norm_start < found.reach_end]
+    markers = vocab().participant_markers
+    after = found.reach_end
+    for clause in split_clauses(text, after, found.sentence.norm_end):
+        piece = text[clause.norm_start : clause.norm_end]
+        if vocab().verb_re.search(piece) and not any(m in piece for m in markers):
+            break
+        if not any(m in piece for m in markers):
+            continue
+        ids += [
+            f.id
+            for f in facts
+            if clause.norm_start <= f.norm_start < clause.norm_end and f.unit in _PARTICIPANT_UNITS
+        ]
+    return tuple(sorted(set(ids)))
+
+
+def activity_type(activity: Activity) -> ActivityType | None:
+    """The canonical type of an activity (nlp/resources/activity_types.csv), or None."""
+    return type_of_name(activity.name)
+
+
+def find_activities(
+    norm: Normalized,
+    sentences: Sequence[Sentence],
+    sections: Sequence[Section],
+    facts: Sequence[Fact],
+) -> tuple[Activity, ...]:
+    """Every activity of a document, in document order, with original offsets."""
+    text = norm.text
+    ordered = sorted(facts, key=lambda f: f.norm_start)
+    found: list[_Found] = []
+    fi = 0
+    for sentence in sentences:
+        while fi < len(ordered) and ordered[fi].norm_start < sentence.norm_start:
+            fi += 1
+        fj = fi
+        while fj < len(ordered) and ordered[fj].norm_start < sentence.norm_end:
+            fj += 1
+        group = found[-1].group + 1 if found else 0
+        found += _find_in_sentence(text, sentence, ordered[fi:fj], group)
+    found = _dedupe(found)
+    group_facts: dict[int, set[int]] = {}
+    for f in found:
+        sentence_facts = [x for x in ordered if f.sentence.norm_start <= x.norm_start < f.sentence.norm_end]
+        group_facts.setdefault(f.group, set()).update(_linked(f, sentence_facts, text))
+    contexts = []
+    types = []
+    for f in found:
+        section = innermost_section(sections, f.norm_start)
+        heading = section.heading if section else ""
+        contexts.append(f"{heading} {text[f.sentence.norm_start : f.sentence.norm_end]}")
+        types.append(type_of_name(text[f.norm_start : f.norm_end]))
+    categories = categorize(contexts)
+    activities = []
+    for i, f in enumerate(found):
+        start, end = norm.to_original(f.norm_start, f.norm_end)
+        name = norm.original[start:end]
+        section = innermost_section(sections, f.norm_start)
+        sentence_text = text[f.sentence.norm_start : f.sentence.norm_end]
+        verb = None
+        if f.verb is not None:
+            vs, ve = norm.to_original(f.reach_start, f.reach_start + len(f.verb))
+            verb = norm.original[vs:ve]
+        activities.append(
+            Activity(
+                id=i,
+                section=section.id if section else None,
+                start=start,
+                end=end,
+                text=name,
+                verb=verb,
+                name=name,
+                kind=kind_of_name(text[f.norm_start : f.norm_end], f.verb),
+                facts=tuple(sorted(group_facts.get(f.group, ()))),
+                category=categories[i],
+                planned=bool(section and section.planned) or is_planned_sentence(sentence_text),
+                norm_start=f.norm_start,
+                norm_end=f.norm_end,
+            )
+        )
+    return tuple(activities)
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """One activity per span: overlapping finds keep the first (document order)."""
+    kept: list[_Found] = []
+    for f in sorted(found, key=lambda x: (x.norm_start, -x.norm_end)):
+        if kept and f.norm_start < kept[-1].norm_end:
+            continue
+        kept.append(f)
+    return kept

@@ -1,0 +1,190 @@
+"""Activity vocabulary and canonical activity types, loaded from nlp/resources/.
+
+``activities.toml`` holds the words (verbs, activity nouns, kind keywords, slogan heads);
+``activity_types.csv`` the canonical types a name is normalized to, so communities can be
+compared by which activity types they ran.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from nlp.errors import ResourceError
+from nlp.records import ActivityKind, Category
+from nlp.resources import load_csv, load_toml
+
+_TYPES = "activity_types.csv"
+_TYPE_COLUMNS = ("id", "label_zh", "label_en", "kind", "category", "synonyms")
+_VOCAB = "activities.toml"
+
+
+@dataclass(frozen=True)
+class ActivityType:
+    id: str
+    label_zh: str
+    label_en: str
+    kind: ActivityKind
+    category: Category
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocab:
+    light: tuple[str, ...]
+    content: tuple[str, ...]
+    weak: tuple[str, ...]
+    cut: tuple[str, ...]
+    causative: tuple[str, ...]
+    persons: tuple[str, ...]
+    not_verbs: tuple[str, ...]
+    heads: tuple[str, ...]
+    list_tails: tuple[str, ...]
+    stops: tuple[str, ...]
+    modifiers: tuple[str, ...]
+    leading: tuple[str, ...]
+    slogan_heads: tuple[str, ...]
+    slogan_contains: tuple[str, ...]
+    kinds: tuple[tuple[str, ActivityKind], ...]  # (keyword, kind), longest keyword first
+    verb_kinds: dict[str, ActivityKind]
+    participant_markers: tuple[str, ...]
+    verb_re: regex.Pattern
+
+
+def _words(data: dict, table: str, key: str) -> tuple[str, ...]:
+    try:
+        values = data[table][key]
+    except KeyError:
+        raise ResourceError(_VOCAB, None, f"missing [{table}] {key}") from None
+    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        raise ResourceError(_VOCAB, None, f"[{table}] {key} must be a list of non-empty strings")
+    return tuple(sorted(set(values), key=lambda w: (-len(w), w)))
+
+
+def _kind_table(data: dict, table: str) -> tuple[tuple[str, ActivityKind], ...]:
+    pairs = []
+    for name in data.get(table, {}):
+        try:
+            kind = ActivityKind(name)
+        except ValueError:
+            raise ResourceError(_VOCAB, None, f"[{table}] unknown activity kind {name!r}") from None
+        pairs += [(word, kind) for word in _words(data, table, name)]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@cache
+def vocab() -> Vocab:
+    """The activity vocabulary, validated once."""
+    data = load_toml(_VOCAB)
+    light = _words(data, "verbs", "light")
+    content = _words(data, "verbs", "content")
+    verbs = sorted(set(light) | set(content), key=len, reverse=True)
+    return Vocab(
+        light=light,
+        content=content,
+        weak=_words(data, "verbs", "weak"),
+        cut=_words(data, "verbs", "cut"),
+        causative=_words(data, "verbs", "causative"),
+        persons=_words(data, "verbs", "persons"),
+        not_verbs=_words(data, "verbs", "not_verbs"),
+        heads=_words(data, "nouns", "heads"),
+        list_tails=_words(data, "nouns", "list_tails"),
+        stops=_words(data, "nouns", "stops"),
+        modifiers=_words(data, "nouns", "modifiers"),
+        leading=_words(data, "nouns", "leading"),
+        slogan_heads=_words(data, "slogans", "heads"),
+        slogan_contains=_words(data, "slogans", "contains"),
+        kinds=_kind_table(data, "kinds"),
+        verb_kinds=dict(_kind_table(data, "verb_kinds")),
+        participant_markers=_words(data, "links", "participant_markers"),
+        verb_re=regex.compile("|".join(map(regex.escape, verbs))),
+    )
+
+
+@cache
+def activity_types() -> tuple[ActivityType, ...]:
+    """Every canonical activity type, validated: unique ids, known kinds and categories."""
+    seen: set[str] = set()
+    table = []
+    for line, row in load_csv(_TYPES, _TYPE_COLUMNS):
+        if row["id"] in seen:
+            raise ResourceError(_TYPES, line, f"duplicate activity type id {row['id']!r}")
+        try:
+            kind = ActivityKind(row["kind"])
+            category = Category(row["category"])
+        except ValueError as exc:
+            raise ResourceError(_TYPES, line, str(exc)) from None
+        seen.add(row["id"])
+        synonyms = tuple(s for s in row["synonyms"].split("|") if s)
+        table.append(ActivityType(row["id"], row["label_zh"], row["label_en"], kind, category, synonyms))
+    return tuple(table)
+
+
+@cache
+def _by_synonym() -> tuple[tuple[str, ActivityType], ...]:
+    pairs = [(s, t) for t in activity_types() for s in t.synonyms]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def type_of_name(name: str) -> ActivityType | None:
+    """The canonical type whose longest synonym occurs in ``name``.
+
+    >>> type_of_name("主题党日活动").id
+    'theme_party_day'
+    >>> type_of_name("“情系天运欢度元宵”晚会").id
+    'gala'
+    >>> type_of_name("学雷锋志愿服务").id
+    'volunteer_service'
+    >>> type_of_name("换届工作总结会") is not None
+    True
+    >>> type_of_name("某某") is None
+    True
+    """
+    for synonym, activity_type in _by_synonym():
+        if synonym in name:
+            return activity_type
+    return None
+
+
+def canonical_type(name: str) -> str | None:
+    """The id of the canonical activity type of a name, or None.
+
+    >>> canonical_type("开展反诈宣传进小区活动")
+    'anti_fraud'
+    """
+    found = type_of_name(name)
+    return found.id if found else None
+
+
+def kind_of_name(name: str, verb: str | None = None) -> ActivityKind:
+    """The SPEC kind: the kind keyword found last in the name (its head), else the verb's kind.
+
+    >>> kind_of_name("主题党日活动")
+    <ActivityKind.MEETING: 'meeting'>
+    >>> kind_of_name("社区志愿服务队")
+    <ActivityKind.ORGANIZATION: 'organization'>
+    >>> kind_of_name("健康知识讲座")
+    <ActivityKind.TRAINING: 'training'>
+    >>> kind_of_name("太极拳队", "成立")
+    <ActivityKind.ORGANIZATION: 'organization'>
+    >>> kind_of_name("某某", "走访")
+    <ActivityKind.VISIT: 'visit'>
+    """
+    best: tuple[int, int, ActivityKind] | None = None
+    for word, kind in vocab().kinds:
+        pos = name.rfind(word)
+        if pos < 0:
+            continue
+        key = (pos + len(word), len(word), kind)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is not None:
+        return best[2]
+    if verb:
+        for word, kind in vocab().verb_kinds.items():
+            if verb.endswith(word):
+                return kind
+    found = type_of_name(name)
+    return found.kind if found else ActivityKind.OTHER
