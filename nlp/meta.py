@@ -36,7 +36,9 @@ from nlp.resources import load_toml
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
 _COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|优秀)?[\d一二三四五六七八九十]+篇[)）]?\s*$")
-_INDEX = re.compile(r"(?<=[\u4e00-\u9fff])\s*\d{1,2}$")
+_DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
+_PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
+_TITLE_LINES = 10
 _YEAR = re.compile(r"(?<![\d\-—~～至])((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
 _OPENING = 300
 
@@ -50,6 +52,7 @@ class _Vocab:
     mask: str
     periods: dict[str, tuple[str, ...]]
     h2_plan: tuple[str, ...]
+    street_level: tuple[str, ...]
     doc_types: dict[str, tuple[str, ...]]
     title_junk: tuple[str, ...]
     title_max: int
@@ -75,6 +78,7 @@ def _vocab() -> _Vocab:
         mask=place["mask_chars"],
         periods={k: tuple(v) for k, v in period.items()},
         h2_plan=h2_plan,
+        street_level=tuple(place["street_level"]),
         doc_types={k: tuple(doc[k]) for k in ("summary", "plan", "report")},
         title_junk=tuple(doc["title_junk"]),
         title_max=int(doc["title_max"]),
@@ -101,42 +105,95 @@ def _has(words: tuple[str, ...], text: str) -> bool:
     return any(w in text for w in words)
 
 
-def find_title(text: str, first_section: int | None = None) -> tuple[int, int] | None:
-    """The title line's span in ``text``.
+def _segments(norm: Normalized) -> list[tuple[int, int]]:
+    """Non-empty lines of the normalized text, also split where the ORIGINAL had a line
+    break that normalization joined (a title line is never part of a paragraph)."""
+    out = []
+    for s, e in _lines(norm.text):
+        start = s
+        for k in range(s + 1, e):
+            before = norm.to_original(k - 1, k)[1]
+            after = norm.to_original(k, k + 1)[0]
+            if "\n" in norm.original[before:after]:
+                out.append((start, k))
+                start = k
+        out.append((start, e))
+    return [(s, e) for s, e in (_strip(norm.text, s, e) for s, e in out) if e > s]
 
-    >>> t = "当前位置：首页 > 工作总结\\n社区工作总结精选(九篇)\\n2021年东湖社区工作总结\\n一年来，我社区……。"
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _SPACES:
+        s += 1
+    while e > s and text[e - 1] in _SPACES:
+        e -= 1
+    return s, e
+
+
+def find_title(
+    text: str, first_section: int | None = None, segments: list[tuple[int, int]] | None = None
+) -> tuple[int, int] | None:
+    r"""The title line's span in ``text``.
+
+    >>> t = "当前位置：首页 > 工作总结\n社区工作总结精选(九篇)\n2021年东湖社区工作总结\n一年来，我社区……。"
     >>> s, e = find_title(t); t[s:e]
     '2021年东湖社区工作总结'
-    >>> find_title("2018年，在街道党工委的领导下，我社区各项工作稳步推进。\\n一、党建") is None
+    >>> find_title("2018年，在街道党工委的领导下，我社区各项工作稳步推进。\n一、党建") is None
     True
     """
     voc = _vocab()
+    strong = voc.doc_types["summary"][:6] + voc.doc_types["plan"][:4] + voc.doc_types["report"][:6]
     words = voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"]
-    for i, (s, e) in enumerate(_lines(text)):
+    for i, (s, e) in enumerate((segments or _lines(text))[:_TITLE_LINES]):
         if first_section is not None and s >= first_section:
             return None
         line = text[s:e]
-        if i == 0 and len(line) > voc.title_max:  # a flattened document: title glued to the body
-            m = re.match(rf"^(.{{{voc.title_min},40}}?(?:{_alternation(list(words))}))", line)
-            return (s, s + m.end()) if m and not _has(voc.title_junk, m.group(1)) else None
-        if len(line) > voc.title_max or line[-1] in _BODY_END:
-            return None  # the body has begun
-        if _has(voc.title_junk, line) or _COLLECTION.search(line) or len(line) < voc.title_min:
+        if _has(voc.title_junk, line) or _COLLECTION.search(line):
+            continue
+        if len(line) > voc.title_max:  # a title glued to its body (flattened page)
+            m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{_alternation(list(strong))}))", line)
+            if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES):
+                return s, s + m.end()
+            continue
+        if line[-1] in _BODY_END or len(line) < voc.title_min:
             continue
         if _has(words, line):
-            m = _INDEX.search(line)
+            m = _DATE_TAIL.search(line)
             return (s, s + m.start()) if m else (s, e)
     return None
 
 
+_NAME_TAGS = ("n", "j", "l", "eng")
+
+
+@cache
+def _posseg() -> Any:
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
 def _name(prefix: str, suffix: str, voc: _Vocab) -> str | None:
+    """The place name ending in ``suffix``: the nominal words just before it."""
     cut = max(prefix.rfind(ch) for ch in voc.breaks)
     stem = prefix[cut + 1 :]
-    if len(stem) < 2 and not (stem and stem[0] in voc.mask):
+    masked = len(stem) - len(stem.rstrip(voc.mask))
+    if masked:
+        return stem[-masked:] + suffix
+    if len(stem) < 2 or any(stem.endswith(g) for g in voc.generic):
         return None
-    if any(stem.endswith(g) for g in voc.generic):
+    words = list(_posseg().cut(stem))
+    kept = ""
+    for pair in reversed(words):
+        if not pair.flag.startswith(_NAME_TAGS) or len(kept) + len(pair.word) > 4:
+            break
+        kept = pair.word + kept
+    if len(kept) < 2 or any(kept.endswith(g) for g in voc.generic):
         return None
-    return stem + suffix
+    return kept + suffix
 
 
 def _is_masked(name: str, voc: _Vocab) -> bool:
@@ -161,27 +218,24 @@ def place_names(text: str, pattern: re.Pattern[str]) -> list[tuple[str, int, int
 def _community(norm: Normalized, title: str) -> str | None:
     voc = _vocab()
     names = place_names(norm.text, voc.community)
-    if not names:
-        return None
-    real = Counter(n for n, _, _ in names if not _is_masked(n, voc))
-    masked = sum(1 for n, _, _ in names if _is_masked(n, voc))
     in_title = [n for n, _, _ in place_names(title, voc.community)]
     if in_title and _is_masked(in_title[0], voc):
         return None
-    if not real:
-        return None
-    (top, count), *rest = real.most_common()
-    if not in_title:
-        if masked > count:
-            return None
-        if place_names(title, voc.street):
-            return None
-        if len(rest) >= 2 and count < 2 * rest[0][1]:
-            return None
-    else:
+    real = Counter({n: norm.text.count(n) for n, _, _ in names if not _is_masked(n, voc)})
+    masked = sum(1 for n, _, _ in names if _is_masked(n, voc))
+    if in_title:
         top = in_title[0]
-    s, e = next((s, e) for n, s, e in names if n == top)
-    os_, oe = norm.to_original(s, e)
+    else:
+        ranked = [(n, c) for n, c in real.most_common() if c >= 2] or (
+            real.most_common() if len(real) == 1 else []
+        )
+        if not ranked or place_names(title, voc.street) or _has(voc.street_level, title):
+            return None
+        top, count = ranked[0]
+        if masked > count or (len(ranked) >= 3 and count < 2 * ranked[1][1]):
+            return None
+    where = norm.text.find(top)
+    os_, oe = norm.to_original(where, where + len(top))
     return norm.original[os_:oe]
 
 
@@ -210,8 +264,8 @@ def find_year(title: str, opening: str) -> int | None:
 def find_period(title: str, opening: str) -> str | None:
     """H1/H2/Q1..Q4/year from the title, else from the opening of the body.
 
-    >>> find_period("2024年工作总结和下半年工作计划", ""), find_period("2021年社区工作总结", "")
-    ('H1', 'year')
+    >>> find_period("2024年工作总结和下半年工作计划", ""), find_period("社区下半年工作总结", "")
+    ('year', 'H2')
     >>> find_period("社区一季度工作总结", ""), find_period("社区工作总结", "一年来，我们……")
     ('Q1', 'year')
     """
@@ -226,10 +280,11 @@ def find_period(title: str, opening: str) -> str | None:
         plan_only = all(
             any(title.startswith(f, m.end()) for f in voc.h2_plan) for m in re.finditer("下半年", title)
         )
-        return "H1" if plan_only and _has(voc.doc_types["summary"], title) else "H2"
+        if not plan_only:
+            return "H2"
     if _has(periods["year"], title) or _YEAR.search(title):
         return "year"
-    head = opening[:80]
+    head = opening[:200]
     for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year"):
         if _has(periods[p], head):
             return p
@@ -263,20 +318,27 @@ def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
 def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -> DocMeta:
     """The document record of SPEC section 3."""
     first = min((s.norm_start for s in sections), default=None)
-    span = find_title(norm.text, first)
+    span = find_title(norm.text, first, _segments(norm))
     title_norm = norm.text[span[0] : span[1]] if span else ""
     title = None
     body_from = 0
     if span:
         os_, oe = norm.to_original(*span)
+        junk = _PINYIN_JUNK.match(norm.original, oe)  # 總結(jié): keep the title as written
+        oe = junk.end() if junk else oe
         title = norm.original[os_:oe].strip(_SPACES) or None
         body_from = span[1]
-    opening = norm.text[body_from:]
+    opening = norm.text[body_from : first if first is not None and first > body_from else None]
+    junk = _vocab().title_junk
     for s, e in _lines(opening):  # skip repeated titles and chrome to the first real line
         line = opening[s:e]
-        if line != title_norm and len(line) > 20:
+        if line != title_norm and len(line) > 20 and not _has(junk, line):
             opening = opening[s:]
             break
+    else:
+        opening = ""
+    if len(opening.strip()) < 50:  # the body starts with a heading: look inside it
+        opening = norm.text[body_from:]
     opening = opening[:_OPENING]
     return DocMeta(
         id=raw.id,
