@@ -42,7 +42,9 @@ def chinese_count(n: int) -> str:
 
 
 def _roman(n: int) -> str:
-    """>>> _roman(14)
+    """Lower-case Roman numerals.
+
+    >>> _roman(14)
     'xiv'
     """
     out = []

@@ -190,12 +190,19 @@ def _is_supported(name: str) -> bool:
     return format_of(name) is not None
 
 def _walk_folder(root: Path) -> Iterator[Path]:
-    """Files under ``root`` in sorted order, without hidden files or folders."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
-            if not filename.startswith("."):
-                yield Path(dirpath) / filename
+    """Files under ``root`` in sorted path order (streamed), without hidden files or folders."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk_folder(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
+
 
 def iter_documents(
     paths: Iterable[str | Path], limits: ZipLimits = DEFAULT_LIMITS

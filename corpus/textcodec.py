@@ -76,6 +76,8 @@ def is_common_cjk(ch: str) -> bool:
     >>> is_common_cjk("区"), is_common_cjk("區"), is_common_cjk("鍂")
     (True, True, False)
     """
+    if not is_cjk(ch):
+        return False
     try:
         gb = ch.encode("gb2312")
         if len(gb) == 2 and 0xB0 <= gb[0] <= 0xD7:
@@ -84,9 +86,9 @@ def is_common_cjk(ch: str) -> bool:
         pass
     try:
         b5 = ch.encode("big5")
-        return len(b5) == 2 and 0xA4 <= b5[0] <= 0xC6
     except UnicodeEncodeError:
         return False
+    return len(b5) == 2 and 0xA440 <= int.from_bytes(b5, "big") <= 0xC67E
 
 
 def _neutral(ch: str) -> bool:
@@ -94,7 +96,12 @@ def _neutral(ch: str) -> bool:
     return (
         ch.isascii()
         or ch.isspace()
+        or "\u00a0" <= ch <= "\u00ff"  # Latin-1 signs: · × °
         or "\u2000" <= ch <= "\u206f"  # general punctuation
+        or "\u2100" <= ch <= "\u21ff"  # letterlike, number forms (Ⅱ ℃), arrows
+        or "\u2460" <= ch <= "\u24ff"  # enclosed alphanumerics: ① ⑴ ⒈
+        or "\u25a0" <= ch <= "\u25ff"  # geometric shapes: ■ □ ● ○ used as bullets
+        or "\u3200" <= ch <= "\u32ff"  # enclosed CJK: ㈠ ㈡
         or "\u3000" <= ch <= "\u303f"  # CJK symbols and punctuation
         or "\uff00" <= ch <= "\uffef"  # full-width forms
     )
@@ -205,14 +212,10 @@ def _best_legacy(data: bytes) -> Decoded | None:
     Ties go to the first candidate (GB18030), the commoner encoding on the mainland.
     """
     best: tuple[float, int, Decoded] | None = None
-    seen: set[str] = set()
     for rank, (codec, name) in enumerate(_LEGACY):
-        if name in seen:
-            continue
         text = _strict(data, codec)
         if text is None:
             continue
-        seen.add(name)
         score = common_ratio(text) - 2 * control_ratio(text)
         if best is None or score > best[0] + 1e-9:
             best = (score, -rank, Decoded(text, name))

@@ -28,16 +28,19 @@ def fixture_text(name: str = "fenglin_2023h1.txt") -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
-def to_traditional(text: str, config: str = "s2t") -> str:
+@functools.cache
+def _converter(config: str):
     import opencc
 
-    return opencc.OpenCC(config).convert(text)
+    return opencc.OpenCC(config)
+
+
+def to_traditional(text: str, config: str = "s2t") -> str:
+    return _converter(config).convert(text)
 
 
 def to_simplified(text: str) -> str:
-    import opencc
-
-    return opencc.OpenCC("t2s").convert(text)
+    return _converter("t2s").convert(text)
 
 
 def _paragraphs(text: str) -> list[str]:
