@@ -1,0 +1,264 @@
+"""Surface checks (ZJ4xx): figures broken on the page — a doubled unit, a placeholder, a gap.
+
+These places are mostly not facts (a masked or missing number has no value), so the rules read
+the normalized text the pipeline works on and map every span back to the original. The patterns
+are built once from the unit and numeral vocabularies (units.toml, numerals.toml) and the few
+words of surface.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.checks.registry import Finding, rule
+from nlp.numerals import vocab
+from nlp.quantities import Unit, grammar
+from nlp.records import Parse, Severity
+from nlp.resources import load_toml
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class SurfaceGrammar:
+    duplicated: re.Pattern[str]
+    masked: re.Pattern[str]
+    percent_gap: re.Pattern[str]
+    money_gap: re.Pattern[str]
+    yu_gap: re.Pattern[str]
+    rate_gap: re.Pattern[str]
+    blank_gap: re.Pattern[str]
+    units: dict[str, Unit]
+    numeral_chars: frozenset[str]
+    masks: frozenset[str]
+    words: dict
+
+
+@cache
+def surface_grammar() -> SurfaceGrammar:
+    """The surface patterns, built once from the resource files."""
+    v = vocab()
+    g = grammar()
+    words = load_toml("surface.toml")
+    masks = "".join(m for m in v.masks if m != "某") + "ｘＸ"
+    mask_class = f"[{re.escape(masks)}]"
+    digits = "".join(v.digits)
+    chinese = "".join(list(v.chinese) + list(v.small))
+    big = "".join(v.big)
+    approx = "".join(v.approx)
+    number = rf"(?:\d+(?:\.\d+)?|[{re.escape(chinese)}]+|{mask_class}+)[{re.escape(approx)}]?[{re.escape(big)}]?"
+    units = {k: u for k, u in g.units.items() if not any(ch in k for ch in masks)}
+    unit_alt = _alt(units)
+    date_units = set(words["masked_figure"]["date_units"])
+    figure_units = _alt(k for k, u in units.items() if k not in date_units)
+    mask_num = rf"{mask_class}+(?:\.{mask_class}+)?"
+    joiners = _alt(v.joiners)
+    masked = re.compile(
+        rf"(?P<pre>{_alt(words['masked_figure']['prefixes'])})?"
+        rf"(?P<num>{mask_num}(?:(?:{joiners}){mask_num})?)"
+        rf"(?P<inner>[{re.escape(approx)}])?(?P<mag>[{re.escape(big)}])?(?P<inner2>[{re.escape(approx)}])?"
+        rf"(?P<unit>{figure_units}|%)?"
+    )
+    mf = words["missing_figure"]
+    numeral_chars = frozenset(digits + chinese + big + masks + ".")
+    return SurfaceGrammar(
+        duplicated=re.compile(rf"(?P<num>{number})(?P<unit>{unit_alt})(?P=unit)"),
+        masked=masked,
+        percent_gap=re.compile(r"(?P<gap>[^\S\n]*)[%％](?![0-9A-Fa-f]{2})"),
+        money_gap=re.compile(rf"(?:{_alt(mf['money_before'])})(?P<gap>[^\S\n]*)(?P<unit>[万亿]?元)"),
+        yu_gap=re.compile(rf"(?P<pre>.)(?P<unit>余(?:{figure_units}))"),
+        rate_gap=re.compile(rf"率(?:{_alt(mf['rate_verbs'])})[^\S\n]*(?=[,，。;；)）\n]|$)"),
+        blank_gap=re.compile(
+            rf"(?<=[\u4e00-\u9fff])(?P<gap>[ \u3000\t]{{2,}}|_+|＿+)(?P<unit>{_alt(mf['blank_units'])})"
+            rf"(?=[,，。;；、)）\s]|$)"
+        ),
+        units=units,
+        numeral_chars=numeral_chars,
+        masks=frozenset(masks),
+        words=words,
+    )
+
+
+def _text(parse: Parse) -> tuple[str, callable]:
+    """The text to read and a function mapping its spans to the original."""
+    norm = parse.normalized
+    if norm is None:
+        return parse.original, lambda s, e: (s, e)
+    return norm.text, norm.to_original
+
+
+def _unit_blocked(g: SurfaceGrammar, variant: str, following: str) -> bool:
+    """Whether the character after a unit shows it is part of another word.
+
+    >>> g = surface_grammar()
+    >>> _unit_blocked(g, "户", "籍"), _unit_blocked(g, "户", "，")
+    (True, False)
+    """
+    unit = g.units.get(variant)
+    blocked = tuple(unit.not_before) if unit else ()
+    return bool(following) and any(following.startswith(b) for b in blocked)
+
+
+def find_duplicated_units(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, number, unit) for each figure whose unit is written twice.
+
+    >>> [m[2:] for m in find_duplicated_units("调解纠纷31起起,一个个社区,人人参与")]
+    [('31', '起')]
+    """
+    g = surface_grammar()
+    dw = g.words["duplicated_unit"]
+    for m in g.duplicated.finditer(text):
+        num, unit = m.group("num"), m.group("unit")
+        if num in dw["reduplicating_numbers"]:
+            continue
+        following = text[m.end() : m.end() + 2]
+        if _unit_blocked(g, unit, following) or any(following.startswith(w) for w in dw["second_not_before"]):
+            continue
+        if m.start() > 0 and text[m.start() - 1] in g.numeral_chars:
+            continue  # the match began inside a longer number: a later, shorter reading
+        yield m.start(), m.end(), num, unit
+
+
+def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of figures written as placeholders, not masked names or years.
+
+    >>> t = "走访xx户,发放***余份,投入xx.xxx万元,20xx年,xx社区,第xx名"
+    >>> [t[s:e] for s, e in find_masked_figures(t)]
+    ['xx户', '***余份', 'xx.xxx万元']
+    """
+    g = surface_grammar()
+    mw = g.words["masked_figure"]
+    for m in g.masked.finditer(text):
+        if not m.group("unit"):
+            continue
+        start = m.start("num")
+        before = text[max(0, start - 1) : start]
+        if before and (before.isascii() and before.isalnum() or before in "./:"):
+            continue  # 20xx, www.x, a Latin word
+        after = text[m.end() : m.end() + 2]
+        if after[:1].isascii() and after[:1].isalpha():
+            continue
+        unit = m.group("unit")
+        if _unit_blocked(g, unit, after) or any(after.startswith(w) for w in mw["not_before"].get(unit, ())):
+            continue
+        if before and before in mw["name_before"]:
+            continue
+        pre_start = m.start("pre") if m.group("pre") else start
+        if any(text[max(0, pre_start - len(o)) : pre_start] == o for o in mw["ordinal_before"]):
+            continue
+        end = m.end()
+        if unit != "%" and any(text.startswith(x, end) for x in mw["unit_suffixes"]):
+            end += len(next(x for x in mw["unit_suffixes"] if text.startswith(x, end)))
+        yield pre_start, end
+
+
+def _has_number_before(g: SurfaceGrammar, text: str, index: int) -> bool:
+    i = index
+    while i > 0 and text[i - 1] in " \u3000\t":
+        i -= 1
+    return i > 0 and text[i - 1] in g.numeral_chars
+
+
+def find_missing_figures(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, what is missing) for units and rates left without their number.
+
+    >>> t = "入户率为%,发放慰问金元,共走访余户,其余户主,满意率98%"
+    >>> [t[s:e] for s, e, _ in find_missing_figures(t)]
+    ['为%', '金元', '走访余户']
+    """
+    g = surface_grammar()
+    mf = g.words["missing_figure"]
+    seen: list[tuple[int, int]] = []
+
+    def fresh(s: int, e: int) -> bool:
+        if any(s < e2 and s2 < e for s2, e2 in seen):
+            return False
+        seen.append((s, e))
+        return True
+
+    for m in g.percent_gap.finditer(text):
+        if _has_number_before(g, text, m.start("gap") + len(m.group("gap"))) or text[m.start() - 1 : m.start()] in "%％":
+            continue
+        s = max(0, m.start() - 1)
+        if s < m.start() and not re.match(r"[\u4e00-\u9fff]", text[s]):
+            continue  # a stray sign after punctuation or Latin text is not a gap
+        if fresh(s, m.end()):
+            yield s, m.end(), "百分比"
+    for m in g.money_gap.finditer(text):
+        after = text[m.end() : m.end() + 2]
+        unit = m.group("unit")
+        if _unit_blocked(g, "元", after[:1]) or any(after.startswith(w) for w in mf["money_not_after"]):
+            continue
+        if unit[0] in mf["money_magnitude_ok"]:
+            continue
+        if fresh(m.start(), m.end()):
+            yield m.start(), m.end(), "金额"
+    for m in g.yu_gap.finditer(text):
+        pre = m.group("pre")
+        if pre in g.numeral_chars or pre in mf["yu_word_before"] or not re.match(r"[\u4e00-\u9fff]", pre):
+            continue
+        unit = m.group("unit")[1:]
+        if _unit_blocked(g, unit, text[m.end() : m.end() + 2]):
+            continue
+        s = m.start() - 1 if m.start() > 0 and re.match(r"[\u4e00-\u9fff]", text[m.start() - 1]) else m.start()
+        if fresh(s, m.end()):
+            yield s, m.end(), "数量"
+    for m in g.rate_gap.finditer(text):
+        s = max(0, m.start() - 1)
+        if fresh(s, m.end()):
+            yield s, m.end(), "比率"
+    for m in g.blank_gap.finditer(text):
+        if fresh(m.start(), m.end()):
+            yield m.start(), m.end(), "数字(留空)"
+
+
+@rule("ZJ401", "duplicated_unit", Severity.WARNING)
+def duplicated_unit(parse: Parse) -> Iterator[Finding]:
+    """A figure's unit is written twice (31起起, 5名名).
+
+    What: a number followed by the same unit twice, except reduplications that are Chinese
+    (一个个, 一件件) and a second unit that starts another word (3人人均, 150户户籍).
+    Why: a doubled unit is a typing slip; it usually means the sentence was edited after the
+    figure was written, so the figure itself deserves a second look.
+    Example: 全年调解矛盾纠纷31起起 → ZJ401 单位“起”重复.
+    """
+    text, to_original = _text(parse)
+    for s, e, num, unit in find_duplicated_units(text):
+        start, end = to_original(s, e)
+        yield Finding(start, end, f"单位“{unit}”重复:“{text[s:e]}”应为“{num}{unit}”")
+
+
+@rule("ZJ402", "masked_figure", Severity.WARNING)
+def masked_figure(parse: Parse) -> Iterator[Finding]:
+    """A figure is a placeholder (xx户, ***余份, xx.xxx万元, 近××万人, __%).
+
+    What: a mask (x, xx, XX, ××, *, ***, __, ＿＿) standing where a number should be, before a unit
+    or a rate; one flag per masked figure. Masked names (xx社区, **村, XX同志), masked years and
+    dates (20xx年, xx月) and ordinals (第xx名) are not figures and are not flagged.
+    Why: a template or an anonymized copy cannot be checked or compared; the figure has no value.
+    Example: 共发放宣传资料***余份 → ZJ402 数字被占位符遮盖.
+    """
+    text, to_original = _text(parse)
+    for s, e in find_masked_figures(text):
+        start, end = to_original(s, e)
+        yield Finding(start, end, f"数字被占位符遮盖:“{text[s:e]}”,无法核对")
+
+
+@rule("ZJ403", "missing_figure", Severity.WARNING)
+def missing_figure(parse: Parse) -> Iterator[Finding]:
+    """A unit or a rate stands without its number (入户率为%, 发放慰问金元, 共走访余户).
+
+    What: a percent sign, 元/万元 after a sum of money, 余 + unit, a rate verb followed by
+    punctuation, or a unit after a blank (走访  户) — each with no number before it.
+    Why: the number was deleted or never filled in; the sentence claims a figure it does not give.
+    Example: 为困难家庭发放慰问金元 → ZJ403 缺少金额.
+    """
+    text, to_original = _text(parse)
+    for s, e, what in find_missing_figures(text):
+        start, end = to_original(s, e)
+        yield Finding(start, end, f"缺少{what}:“{text[s:e]}”前没有数字")
