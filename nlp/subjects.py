@@ -30,8 +30,22 @@ def _vocab() -> dict:
         "scope": frozenset(data["scope_words"]),
         "nominal": frozenset(data["nominal_tags"]),
         "classifiers": frozenset(data["classifier_units"]),
+        "actions": frozenset(data["action_verbs"]),
+        "suffixes": frozenset(data["noun_suffixes"]),
+        "places": frozenset(data["place_tags"]),
         "max_chars": int(data["max_subject_chars"]),
     }
+
+
+RATE_UNITS = frozenset({"%", "‰", "成"})
+MEASURE_UNITS = frozenset({"平方米", "亩", "米", "公里", "平方公里", "千米", "立方米"})
+# What is counted is a short phrase; a longer run of nouns has usually swallowed its context.
+MAX_COUNT_WORDS = 3
+MAX_RATE_WORDS = 5
+RATE_INNER_PREPOSITIONS = frozenset({"对", "向"})  # 居民对社区治安满意率
+# A bare place before a count of households or persons means the place's households or people.
+PLACE_TOTALS = {"户": "户数", "人": "人口", "口人": "人口"}
+_STOP_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ug", "x", "m", "r", "q", "y", "e", "o"})
 
 
 def _clause_start(text: str, index: int, floor: int) -> int:
@@ -48,32 +62,60 @@ def _clause_end(text: str, index: int, ceiling: int) -> int:
     return i
 
 
-def _trailing_noun_phrase(left: str) -> str | None:
+def _trim_front(phrase: list[tuple[str, str]]) -> str | None:
+    vocab = _vocab()
+    while len(phrase) > 1 and (
+        phrase[0][0] in vocab["scope"]
+        or phrase[0][1] in vocab["places"]
+        or phrase[0][1] == "eng"  # a masked name: xx社区
+        or phrase[0][0] in RATE_INNER_PREPOSITIONS
+    ):
+        phrase.pop(0)
+    text = "".join(word for word, _ in phrase)
+    return text if len(text) > 1 else None  # one character is a fragment of a longer word
+
+
+def _trailing_noun_phrase(left: str, rate: bool = False) -> str | None:
     """The noun phrase that ends ``left``, link words set aside.
+
+    For a rate, verbs belong to the phrase (帮扶率, 解决率); for a count, a verb joins only
+    as a modifier inside the phrase and never when it heads the clause (开展, 调解 …).
 
     >>> _trailing_noun_phrase("社区党支部现有党员")
     '党员'
     >>> _trailing_noun_phrase("开展主题党日活动")
     '主题党日活动'
-    >>> _trailing_noun_phrase("群众满意率达到")
+    >>> _trailing_noun_phrase("群众满意率达到", rate=True)
     '群众满意率'
+    >>> _trailing_noun_phrase("困难群众帮扶率", rate=True)
+    '困难群众帮扶率'
     """
     vocab = _vocab()
     words = list(pos_cut(left))
     while words and (words[-1][0] in vocab["link"] or words[-1][1] in {"d", "p", "uj", "ul", "c", "x", "m"}):
         words.pop()
-    phrase: list[str] = []
+    phrase: list[tuple[str, str]] = []
     length = 0
     for word, tag in reversed(words):
-        if tag not in vocab["nominal"] or length + len(word) > vocab["max_chars"]:
+        inner_preposition = rate and phrase and word in RATE_INNER_PREPOSITIONS
+        if not inner_preposition and (
+            word in vocab["link"] or tag in _STOP_TAGS or length + len(word) > vocab["max_chars"]
+        ):
             break
-        phrase.insert(0, word)
+        nominal = tag in vocab["nominal"]
+        verb = tag.startswith("v") and word not in vocab["actions"]
+        if not (nominal or rate or (verb and phrase)):
+            break
+        phrase.insert(0, (word, tag))
         length += len(word)
-    if not phrase and words and words[-1][1].startswith("v"):
-        phrase = [words[-1][0]]  # 巡逻20次: the action itself is what is counted
-    while len(phrase) > 1 and phrase[0] in vocab["scope"]:
-        phrase.pop(0)
-    return "".join(phrase) or None
+    return _trim_front(phrase[-(MAX_RATE_WORDS if rate else MAX_COUNT_WORDS) :])
+
+
+def _trailing_verb(left: str) -> str | None:
+    """The verb that ends ``left``, when it names what is counted (巡逻20次)."""
+    vocab = _vocab()
+    words = [w for w in pos_cut(left) if w[0] not in vocab["link"] and w[1] not in {"d", "ul", "uj", "x", "m"}]
+    return words[-1][0] if words and words[-1][1].startswith("v") else None
 
 
 def _leading_noun_phrase(right: str) -> str | None:
@@ -83,18 +125,51 @@ def _leading_noun_phrase(right: str) -> str | None:
     '志愿者'
     >>> _leading_noun_phrase("进行修缮") is None
     True
+    >>> _leading_noun_phrase("垃圾收集房")
+    '垃圾收集房'
     """
     vocab = _vocab()
+    words = list(pos_cut(right.removeprefix("的")))
     phrase: list[str] = []
     length = 0
-    for word, tag in pos_cut(right):
-        if tag not in vocab["nominal"] or word in vocab["link"] or length + len(word) > vocab["max_chars"]:
+    i = 0
+    while i < len(words):
+        word, tag = words[i]
+        if word in vocab["link"] or length + len(word) > vocab["max_chars"]:
             break
-        phrase.append(word)
-        length += len(word)
+        if tag in vocab["nominal"]:
+            phrase.append(word)
+            length += len(word)
+        elif (
+            not phrase
+            and tag.startswith("v")
+            and word not in vocab["actions"]
+            and i + 1 < len(words)
+            and words[i + 1][1] in vocab["nominal"]
+        ):
+            phrase.append(word)  # a verb modifying the noun after it: 安置小区, 涉改村
+            length += len(word)
+        elif tag.startswith("v") and i + 1 < len(words) and words[i + 1][0] in vocab["suffixes"]:
+            phrase += [word, words[i + 1][0]]
+            length += len(word) + len(words[i + 1][0])
+            i += 1
+        else:
+            break
+        i += 1
     if phrase and all(len(w) == 1 for w in phrase):
         return None  # a lone character after a unit is rarely what is counted
     return "".join(phrase) or None
+
+
+def _is_place(phrase: str) -> bool:
+    """True for a bare scope or place name (社区, 全村, 阿娄社区).
+
+    >>> _is_place("全村"), _is_place("党员")
+    (True, False)
+    """
+    vocab = _vocab()
+    words = pos_cut(phrase)
+    return all(w in vocab["scope"] or t in vocab["places"] for w, t in words)
 
 
 def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None, ...]:
@@ -107,15 +182,27 @@ def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None
     previous_end = 0
     for index, quantity in enumerate(quantities):
         following = quantities[index + 1].norm_start if index + 1 < len(quantities) else len(text)
-        subject = None
-        if quantity.unit in vocab["classifiers"] or quantity.unit_text in vocab["classifiers"]:
-            right_end = _clause_end(text, quantity.norm_end, min(following, quantity.norm_end + 16))
-            subject = _leading_noun_phrase(text[quantity.norm_end : right_end])
+        right_end = _clause_end(text, quantity.norm_end, min(following, quantity.norm_end + 16))
+        right = text[quantity.norm_end : right_end]
+        start = _clause_start(text, quantity.norm_start, max(previous_end, quantity.norm_start - 24))
+        left = text[start : quantity.norm_start]
+        rate = quantity.unit in RATE_UNITS
+        right_first = (
+            quantity.unit in vocab["classifiers"]
+            or quantity.unit_text in vocab["classifiers"]
+            or quantity.unit in MEASURE_UNITS
+        )
+        subject = _leading_noun_phrase(right) if right_first else None
         if subject is None:
-            start = _clause_start(text, quantity.norm_start, max(previous_end, quantity.norm_start - 24))
-            left = text[start : quantity.norm_start]
             chained = index > 0 and start == previous_end and subjects[-1] is not None and not left.strip("其中共计和及与、")
-            subject = subjects[-1] if chained else _trailing_noun_phrase(left)
+            if chained:
+                subject = subjects[-1]
+            else:
+                subject = _trailing_noun_phrase(left, rate=rate)
+                if subject is None and not rate:
+                    subject = _leading_noun_phrase(right) or _trailing_verb(left)
+        if quantity.unit in PLACE_TOTALS and (subject is None or _is_place(subject)) and not right.strip():
+            subject = PLACE_TOTALS[quantity.unit]
         subjects.append(subject)
         previous_end = quantity.norm_end
     return tuple(subjects)

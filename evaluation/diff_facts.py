@@ -1,0 +1,68 @@
+"""Show where the pipeline and the gold facts disagree, field by field (a development aid).
+
+    python -m evaluation.diff_facts evaluation/gold --docs DIR [--field subject] [--missed] [--spurious]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from evaluation.gold import load_gold
+from evaluation.scorer import gold_fact_spans, score_facts, subject_correct, unit_correct, value_correct
+from nlp.pipeline import parse
+
+
+def _find(doc: str, roots: list[Path]) -> Path | None:
+    for root in roots:
+        hits = sorted(root.rglob(doc))
+        if hits:
+            return hits[0]
+    return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("gold_dir", type=Path)
+    ap.add_argument("--docs", type=Path, action="append", default=[])
+    ap.add_argument("--field", action="append", default=[])
+    ap.add_argument("--missed", action="store_true")
+    ap.add_argument("--spurious", action="store_true")
+    args = ap.parse_args()
+    for gold_file in sorted(args.gold_dir.glob("*.json")):
+        gold = load_gold(gold_file)
+        path = _find(gold.doc, args.docs)
+        if path is None:
+            continue
+        result = parse(path)
+        spans = gold_fact_spans(gold, result.original)
+        _, pairs = score_facts(gold, result, spans)
+        checks = {
+            "value": lambda g, p: value_correct(g, p),
+            "unit": lambda g, p: unit_correct(g.unit, p.unit),
+            "qualifier": lambda g, p: g.qualifier == str(p.qualifier),
+            "planned": lambda g, p: g.planned == p.planned,
+            "category": lambda g, p: g.category == str(p.category),
+            "subject": lambda g, p: subject_correct(g.subject, p.subject),
+        }
+        for gi, pi in pairs:
+            g, p = gold.facts[gi], result.facts[pi]
+            for field in args.field:
+                if not checks[field](g, p):
+                    print(f"{gold.doc}\t{field}\t{g.quote}\tgold={getattr(g, field)!r}\tpred={getattr(p, field)!r}\t[{p.text}]")
+        if args.missed:
+            matched = {gi for gi, _ in pairs}
+            for gi, g in enumerate(gold.facts):
+                if gi not in matched:
+                    print(f"{gold.doc}\tMISSED\t{g.quote}\t{g.number_text}{g.unit}")
+        if args.spurious:
+            matched_p = {pi for _, pi in pairs}
+            for pi, p in enumerate(result.facts):
+                if pi not in matched_p:
+                    s = max(0, p.start - 12)
+                    ctx = result.original[s : p.end + 6].replace("\n", " ")
+                    print(f"{gold.doc}\tSPURIOUS\t{p.text}\t{ctx}")
+
+
+if __name__ == "__main__":
+    main()
