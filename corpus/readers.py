@@ -169,7 +169,7 @@ def read_path(path: Path) -> RawDoc:
     if path.is_dir():
         raise ReadError(where, "is a folder, not a document (use `zongjie extract` for folders)")
     if path.suffix.lower() == ".zip":
-        raise ReadError(where, "a .zip archive holds several documents; use `zongjie extract` or `zongjie check`")
+        return _single_member(path)
     if path.suffix and format_of(path.name) is None:
         raise ReadError(where, _unsupported(path.name))
     try:
@@ -184,6 +184,22 @@ def read_path(path: Path) -> RawDoc:
     except OSError as exc:
         raise ReadError(where, f"cannot read the file: {exc.strerror or exc}") from None
     return read_bytes(data, path.name, where)
+
+
+def _single_member(path: Path) -> RawDoc:
+    """The one document of a .zip; an archive with an unreadable member or several documents is an error."""
+    documents: list[RawDoc] = []
+    for item in walk_zip(str(path), str(path), read_bytes, _is_supported):
+        if isinstance(item, ReadError):
+            raise item
+        documents.append(item)
+        if len(documents) > 1:
+            break
+    if len(documents) == 1:
+        return documents[0]
+    if not documents:
+        raise ReadError(str(path), "the .zip archive holds no readable document")
+    raise ReadError(str(path), "the .zip archive holds several documents; use `zongjie extract` or `zongjie check`")
 
 
 def _is_supported(name: str) -> bool:

@@ -207,7 +207,8 @@ BAD_FILES = [  # name, file name, bytes or builder, expected reason
     ("empty-html", "page.html", b"<html><body><script>x()</script></body></html>", "html page has no text"),
     ("legacy-doc", "old.doc", b"\xd0\xcf\x11\xe0", "legacy Word .doc is not supported; save it as .docx"),
     ("unsupported", "sheet.xlsx", b"PK\x03\x04", "unsupported file type '.xlsx'"),
-    ("zip-to-read_path", "bundle.zip", b"PK\x05\x06" + b"\x00" * 18, "a .zip archive holds several documents"),
+    ("empty-zip", "bundle.zip", b"PK\x05\x06" + b"\x00" * 18, "the .zip archive holds no readable document"),
+    ("corrupt-zip", "bundle.zip", b"PK\x03\x04 cut short", "corrupt .zip: not a zip archive"),
 ]
 
 
@@ -474,6 +475,18 @@ def test_corrupt_zip_is_one_error(tmp_path):
     path.write_bytes(b"PK\x03\x04 truncated")
     [error] = iter_documents([path])
     assert isinstance(error, ReadError) and error.reason == "corrupt .zip: not a zip archive"
+
+
+def test_read_path_on_a_zip_reads_its_only_document_or_refuses(tmp_path):
+    one = _zip(tmp_path / "one.zip", {"总结.txt": "一、党建".encode("gb18030")})
+    assert read_path(one).path == f"{one}!总结.txt"
+    two = _zip(tmp_path / "two.zip", {"a.txt": "一、党建".encode(), "b.txt": "二、综治".encode()})
+    with pytest.raises(ReadError, match="holds several documents"):
+        read_path(two)
+    evil = _zip(tmp_path / "evil.zip", {"../evil.txt": b"x", "a.txt": "一、党建".encode()})
+    with pytest.raises(ReadError, match="escapes the archive") as info:
+        read_path(evil)
+    assert info.value.path == f"{evil}!../evil.txt"
 
 
 def test_read_bytes_sniffs_nameless_members():
