@@ -34,6 +34,8 @@ from nlp.resources import load_toml
 
 _SPACES = " \t\r\u3000\xa0"
 _TERMINAL = set("。！？；：!?;:…”’）)】》.")
+# Conversion junk glued after a character (總結(jié)): kept in headings, which are as written.
+PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
     end = len(line)
     for i in range(start, len(line)):
         ch = line[i]
-        if ch in voc.stops:
+        if ch in voc.stops and not (ch in "：:" and line[i - 1 : i].isdigit() and line[i + 1 : i + 2].isdigit()):
             end = i
             break
         if ch in _SPACES and i - start >= 4 and line[i + 1 : i + 2].strip():
@@ -205,6 +207,27 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines, also split where a label follows sentence-final punctuation and a space
+    (``……得到实惠。 （四）强化组织`` in a flattened page)."""
+    out = []
+    for pos, line in lines:
+        start = 0
+        for k in range(1, len(line)):
+            if line[k - 1] not in "。！？；!?;：:" or k == start:
+                continue
+            rest = line[k:]
+            if rest[:1] in _SPACES or not original_gap(norm, pos + k).strip(_SPACES + "\n") and original_gap(
+                norm, pos + k
+            ):
+                stripped = rest.lstrip(_SPACES)
+                if parse_label(stripped) is not None:
+                    out.append((pos + start, line[start:k]))
+                    start = k
+        out.append((pos + start, line[start:]))
+    return out
+
+
 def _ends_mid_word(line: str) -> bool:
     """A line cut inside a word: it ends in a letter, digit or CJK character.
 
@@ -227,6 +250,8 @@ def _unnumbered_ok(
 ) -> bool:
     if not (2 <= len(line) <= voc.max_unnumbered) or repeats > 1 or nxt is None:
         return False
+    if nxt is not None and line[-1] in "：:" and parse_label(nxt) is not None:
+        line = line[:-1]  # a lead line over numbered items (村里存在的困难及问题：)
     if any(ch in line for ch in "。，,；;！!？?：:()（）[]【】") or any(j in line for j in voc.junk):
         return False
     if sum("\u4e00" <= ch <= "\u9fff" for ch in line) < max(2, len(line) * 2 // 3):
@@ -240,15 +265,23 @@ def _unnumbered_ok(
     return parse_label(nxt) is not None or (len(nxt) >= 30 and len(nxt) >= 2 * len(line))
 
 
+def original_gap(norm: Normalized, k: int) -> str:
+    """The original text between normalized characters ``k - 1`` and ``k`` (what
+    normalization removed there: a line break, a space, pinyin junk)."""
+    if k <= 0 or k >= len(norm.text):
+        return ""
+    before = norm.to_original(k - 1, k)[1]
+    after = norm.to_original(k, k + 1)[0]
+    return norm.original[before:after]
+
+
 def _cut_at_joined_break(norm: Normalized, pos: int, line: str, hs: int, he: int) -> int:
-    """End a heading at a line break of the original that normalization joined away,
-    when what follows the break is longer than the heading before it (a heading line
-    glued to its paragraph, not a heading wrapped in two)."""
-    original = norm.original
+    """End a heading at a line break (or a space) of the original that normalization
+    joined away, when what follows is longer than the heading before it (a heading
+    line glued to its paragraph, not a heading wrapped in two)."""
     for k in range(hs + 1, he):
-        before = norm.to_original(pos + k - 1, pos + k)[1]
-        after = norm.to_original(pos + k, pos + k + 1)[0]
-        if "\n" in original[before:after]:
+        gap = original_gap(norm, pos + k)
+        if "\n" in gap or (k - hs >= 4 and gap and not gap.strip()):
             if he - k > k - hs:
                 while k > hs and line[k - 1] in _vocab().trailing:
                     k -= 1
@@ -269,7 +302,10 @@ def build_outline(norm: Normalized) -> tuple[Section, ...]:
     """The section tree of ``norm.text``, with spans mapped to the original."""
     voc = _vocab()
     text, original = norm.text, norm.original
-    lines = [(pos + len(raw) - len(raw.lstrip(_SPACES)), raw.strip(_SPACES)) for pos, raw in _lines(text)]
+    lines = [
+        (pos + len(raw) - len(raw.lstrip(_SPACES)), raw.strip(_SPACES))
+        for pos, raw in _soft_lines(norm, _lines(text))
+    ]
     nonempty = [(pos, line) for pos, line in lines if line]
     counts: dict[str, int] = {}
     for _, line in nonempty:
@@ -315,11 +351,13 @@ def build_outline(norm: Normalized) -> tuple[Section, ...]:
             while stack and stack[-1].kind == "":  # an unnumbered heading ends the previous one
                 stack.pop()
             below = parse_label(nxt) if nxt is not None else None
-            if below is not None:  # a lead line over numbered items: it encloses them
+            hs, he = heading_span(line, 0)
+            if is_plan_heading(line[hs:he]) and not (stack and stack[-1].planned):
+                stack = []  # 下半年计划和打算: the plan part of the document, a top-level part
+            elif below is not None:  # a lead line over numbered items: it encloses them
                 stack = [o for o in stack if o.rank < below.rank - 0.5]
             rank = stack[-1].rank + 0.5 if stack else 1.0
             level = levels[stack[-1].id] + 1 if stack else 1
-            hs, he = heading_span(line, 0)
             parent = stack[-1].id if stack else None
             planned = (bool(stack) and stack[-1].planned) or is_plan_heading(line[hs:he])
             sid = len(found)
@@ -344,6 +382,8 @@ def build_outline(norm: Normalized) -> tuple[Section, ...]:
             end -= 1
         o_ls, o_le = norm.to_original(ls, le) if le > ls else (norm.to_original(ls, ls + 1)[0],) * 2
         o_hs, o_he = norm.to_original(hs, he)
+        junk = PINYIN_JUNK.match(original, o_he)
+        o_he = junk.end() if junk else o_he
         start = o_ls
         sections.append(
             Section(
