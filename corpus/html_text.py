@@ -88,6 +88,8 @@ def html_to_text(markup: str) -> str:
         tag.decompose()
     body = soup.body or soup
     article = _main_element(body)
+    for block in article.find_all(_is_link_list):
+        block.decompose()
     lines = _render(article)
     title = _title(soup)
     if title and title not in lines:
@@ -100,6 +102,18 @@ def _is_furniture(tag: Tag) -> bool:
         return False
     words = " ".join([*tag.get("class", []), tag.get("id") or "", tag.get("role") or ""])
     return bool(words.strip()) and bool(_FURNITURE.search(words))
+
+
+def _is_link_list(tag: Tag) -> bool:
+    """A block that is mostly links (related-article lists, tag clouds, pagers)."""
+    if tag.name not in ("ul", "ol", "div", "p", "table", "dl", "section"):
+        return False
+    links = tag.find_all("a")
+    if len(links) < 2:
+        return False
+    total = sum(1 for ch in tag.get_text() if is_cjk(ch) or ch.isalnum())
+    linked = sum(1 for a in links for ch in a.get_text() if is_cjk(ch) or ch.isalnum())
+    return total > 0 and linked / total > 0.6
 
 
 def _title(soup: BeautifulSoup) -> str | None:

@@ -18,6 +18,8 @@ from conftest import (
     to_traditional,
     write_document,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from corpus.archives import ZipLimits
 from corpus.readers import iter_documents, read_bytes, read_path, read_text
@@ -348,6 +350,26 @@ def test_html_tables_and_line_breaks(tmp_path):
     ]
 
 
+def test_html_table_layout_keeps_article_and_drops_link_lists(tmp_path):
+    page = (
+        "<html><body><table><tr><td class=left><a href=1>首页</a><a href=2>范文大全</a></td><td>"
+        "<div><h1>柳岸社区2022年度工作总结</h1><span>2022-12-30</span></div>"
+        "<div>一、党建工作<br>发展党员2名，开展党课4次，组织党员志愿服务活动12次，参与党员300余人次。<br>"
+        "二、民生工作<br>走访困难群众56户，发放慰问金1.2万元，帮助3人实现再就业。"
+        "<p>相关文章：<a href=a>社区工作总结</a> <a href=b>村委会工作总结</a> <a href=c>街道工作计划</a></p>"
+        "</div></td></tr></table></body></html>"
+    )
+    path = tmp_path / "old-site.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_path(path).text.splitlines() == [
+        "柳岸社区2022年度工作总结",
+        "一、党建工作",
+        "发展党员2名，开展党课4次，组织党员志愿服务活动12次，参与党员300余人次。",
+        "二、民生工作",
+        "走访困难群众56户，发放慰问金1.2万元，帮助3人实现再就业。",
+    ]
+
+
 def test_html_big5_without_meta_is_detected(tmp_path):
     page = "<html><body><p>一、社區黨建</p><p>現有黨員136名，開展黨課2次。</p></body></html>"
     path = tmp_path / "tw.html"
@@ -510,3 +532,27 @@ def test_same_outline_in_every_format(tmp_path):
     assert [label for _, label, _ in reference][:3] == ["一、", "二、", "（一）"]
     for variant in VARIANTS:
         assert _outline(read_path(write_document(tmp_path, variant))) == reference, variant
+
+
+# ---------------------------------------------------------------- robustness
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".md", ".docx", ".pdf", ".html", ""]))
+def test_any_bytes_give_a_document_or_a_read_error(data, suffix):
+    try:
+        raw = read_bytes(data, f"input{suffix}")
+    except ReadError as exc:
+        assert exc.reason and "\n" not in exc.reason
+    else:
+        assert raw.id == hashlib.sha256(data).hexdigest()
+        assert raw.text.strip()
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet=st.characters(codec="gb18030", exclude_categories=["Cc", "Cs"]), min_size=1))
+def test_any_gb18030_or_utf8_text_decodes_to_itself(text):
+    if not text.strip():
+        return
+    for encoding in ("utf-8", "utf-8-sig", "utf-16"):
+        assert decode_bytes(text.encode(encoding)).text == text
