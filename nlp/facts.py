@@ -37,6 +37,29 @@ def _as_written(norm: Normalized, quantity: Quantity) -> str:
     return norm.original[start:end]
 
 
+_CLAUSE_BREAKS = frozenset("，,；;。！!？?\n")
+
+
+def plan_window(text: str, norm_start: int, norm_end: int) -> str:
+    """The figure's clause and the clause before it: where a plan marker governs a figure.
+
+    >>> plan_window("今年开展活动6次,下一步,力争发展党员2名。", 19, 21)
+    '下一步,力争发展党员2名'
+    """
+    start = norm_start
+    breaks = 0
+    while start > 0:
+        if text[start - 1] in _CLAUSE_BREAKS:
+            breaks += 1
+            if breaks == 2 or text[start - 1] in "。！!？?\n":
+                break
+        start -= 1
+    end = norm_end
+    while end < len(text) and text[end] not in _CLAUSE_BREAKS:
+        end += 1
+    return text[start:end]
+
+
 def _float(value) -> float | None:
     return None if value is None else float(value)
 
@@ -46,8 +69,12 @@ def build_facts(
     quantities: Sequence[Quantity],
     sections: Sequence[Section],
     sentences: Sequence[Sentence],
+    plan_document: bool = False,
 ) -> tuple[Fact, ...]:
-    """Facts with original offsets, in document order."""
+    """Facts with original offsets, in document order.
+
+    In a plan document (doc_type plan) every figure is a target.
+    """
     quantities = sorted(quantities, key=lambda q: q.norm_start)
     subjects = find_subjects(norm.text, quantities)
     starts = [s.norm_start for s in sentences]
@@ -63,7 +90,11 @@ def build_facts(
         section = innermost_section(sections, quantity.norm_start)
         contexts.append(f"{subject or ''} {context}")
         sections_of.append(section)
-        planned.append(bool(section and section.planned) or is_planned_sentence(context))
+        planned.append(
+            plan_document
+            or bool(section and section.planned)
+            or is_planned_sentence(plan_window(norm.text, quantity.norm_start, quantity.norm_end))
+        )
         indicators.append(match_indicator(subject, quantity.unit))
     predicted = categorize(contexts)
     facts = []

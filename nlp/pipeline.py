@@ -14,7 +14,7 @@ from nlp.categorize import categorize
 from nlp.errors import ParseError, ReadError, ZongjieError
 from nlp.facts import build_facts
 from nlp.quantities import find_quantities
-from nlp.records import Normalized, Parse, RawDoc, Section
+from nlp.records import DocType, Normalized, Parse, RawDoc, Section
 from nlp.sentences import split_sentences
 
 SECTION_CONTEXT_CHARS = 160
@@ -37,7 +37,9 @@ def parse_raw(raw: RawDoc) -> Parse:
     sentences = split_sentences(norm.text)
     sections = categorize_sections(norm, outline.build_outline(norm))
     doc = meta.extract_meta(raw, norm, sections)
-    facts = build_facts(norm, find_quantities(norm.text), sections, sentences)
+    facts = build_facts(
+        norm, find_quantities(norm.text), sections, sentences, plan_document=doc.doc_type == DocType.PLAN
+    )
     activities = find_activities(norm, sentences, sections, facts)
     return Parse(
         doc=doc, original=raw.text, sections=sections, facts=facts, activities=activities, normalized=norm
