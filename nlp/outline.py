@@ -76,7 +76,7 @@ def _vocab() -> _Vocab:
     unit_alt = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
     c = f"[{cn}]+"
     patterns = (
-        ("part", re.compile(rf"第({c}|\d{{1,2}})({unit_alt})[、：:．.\s]*")),
+        ("part", re.compile(rf"第({c}|\d{{1,2}})({unit_alt})[、：:．.]?")),
         ("pcn", re.compile(rf"[（(]\s*({c})\s*[）)][、．.，,]?")),
         ("pdig", re.compile(r"[（(]\s*(\d{1,2})\s*[）)][、．.，,]?")),
         ("cn", re.compile(rf"({c})\s*(?:、|[．.](?!\d))")),

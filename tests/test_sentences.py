@@ -1,0 +1,80 @@
+"""Sentence and clause spans (nlp.sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.sentences import split_clauses, split_sentences
+
+
+def pieces(text: str, spans) -> list[str]:
+    return [text[s.norm_start : s.norm_end] for s in spans]
+
+
+SENTENCES = {
+    "full stop and exclamation": (
+        "社区现有党员52名。全年开展主题党日活动12次！",
+        ["社区现有党员52名。", "全年开展主题党日活动12次！"],
+    ),
+    "semicolon ends a sentence": (
+        "走访低保户36户；发放慰问金4800元。",
+        ["走访低保户36户；", "发放慰问金4800元。"],
+    ),
+    "line break ends a sentence": (
+        "二、下一步工作打算\n继续做好环境整治工作",
+        ["二、下一步工作打算", "继续做好环境整治工作"],
+    ),
+    "closing quote stays with its sentence": (
+        "居民纷纷表示：“服务真贴心！”社区将继续努力。",
+        ["居民纷纷表示：“服务真贴心！”", "社区将继续努力。"],
+    ),
+    "ellipsis inside a list does not split": (
+        "开展了讲座、义诊、文艺演出……等活动20余场。",
+        ["开展了讲座、义诊、文艺演出……等活动20余场。"],
+    ),
+    "ellipsis at the end of a line": (
+        "各项工作稳步推进……\n一、党建工作",
+        ["各项工作稳步推进……", "一、党建工作"],
+    ),
+    "blank lines and indentation are skipped": (
+        "\u3000\u3000今年以来成效明显。\n\n  \n下半年再接再厉。",
+        ["今年以来成效明显。", "下半年再接再厉。"],
+    ),
+    "ascii punctuation": ("调解纠纷8起; 成功率100%! 好", ["调解纠纷8起;", "成功率100%!", "好"]),
+    "empty text": ("", []),
+}
+
+
+@pytest.mark.parametrize("text, expected", SENTENCES.values(), ids=SENTENCES.keys())
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    spans = split_sentences(text)
+    assert pieces(text, spans) == expected
+    assert all(s.norm_start < s.norm_end for s in spans)
+
+
+CLAUSES = {
+    "comma separates clauses": (
+        "走访困难群众40户，发放慰问品80份。",
+        ["走访困难群众40户，", "发放慰问品80份。"],
+    ),
+    "enumeration comma does not": (
+        "组织居民开展讲座、培训、义诊活动15场。",
+        ["组织居民开展讲座、培训、义诊活动15场。"],
+    ),
+    "colon separates clauses": ("主要做法：一是抓学习，二是抓落实。", ["主要做法：", "一是抓学习，", "二是抓落实。"]),
+    "ascii comma": ("现有党员41名,其中女党员12名", ["现有党员41名,", "其中女党员12名"]),
+}
+
+
+@pytest.mark.parametrize("text, expected", CLAUSES.values(), ids=CLAUSES.keys())
+def test_split_clauses(text: str, expected: list[str]) -> None:
+    assert pieces(text, split_clauses(text)) == expected
+
+
+def test_clauses_of_a_sentence_keep_text_offsets() -> None:
+    text = "一、党建工作\n全年发展党员3名，转正2名。"
+    sentence = split_sentences(text)[1]
+    clauses = split_clauses(text, sentence.norm_start, sentence.norm_end)
+    assert pieces(text, clauses) == ["全年发展党员3名，", "转正2名。"]
+    assert clauses[0].norm_start == sentence.norm_start
+    assert clauses[-1].norm_end == sentence.norm_end
