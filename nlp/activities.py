@@ -30,6 +30,7 @@ from nlp.facts import innermost_section
 from nlp.planned import is_planned_sentence
 from nlp.records import Activity, Fact, Normalized, Section, Sentence
 from nlp.sentences import split_clauses
+from nlp.words import pos_cut
 
 _CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
 _OPEN_QUOTES = "“\"‘「『"
@@ -120,12 +121,12 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start + m.start(), start + m.end()) for m in quoted]
     if "、" in _outside_quotes(piece):
         parts = _cut_at(piece, "、")
-        last = piece[parts[-1][0] : parts[-1][1]]
-        if not _COUNTED_HEAD.search(last):
+        first, last = piece[parts[0][0] : parts[0][1]], piece[parts[-1][0] : parts[-1][1]]
+        if _has_head(first) and not _COUNTED_HEAD.search(last):
             items = [(start + s, start + e) for s, e in parts]
             s, e = items[-1]
             items[-1] = (s, s + len(_strip_tail(text[s:e])))
-            return [(s, e) for s, e in items if e - s >= 2]
+            return [(s, e) for s, e in items if e - s >= 2 and _has_head(text[s:e])]
     m = _CONJ.search(piece)
     if m and m.start() >= 2 and len(piece) - m.end() >= 2:
         left, right = piece[: m.start()], piece[m.end() :]
@@ -158,7 +159,12 @@ def _strip_tail(item: str) -> str:
 
 
 def _has_head(name: str) -> bool:
-    return any(h in name for h in vocab().heads) or type_of_name(name) is not None
+    v = vocab()
+    return (
+        any(h in name for h in v.heads)
+        or any(k in name for k, _ in v.kinds)
+        or type_of_name(name) is not None
+    )
 
 
 def is_slogan(name: str) -> bool:
@@ -176,6 +182,17 @@ def is_slogan(name: str) -> bool:
     return any(w in core for w in v.slogan_contains) or any(core.endswith(h) for h in v.slogan_heads)
 
 
+def is_aim(name: str) -> bool:
+    """True when the object of an aim verb (推进, 加强 …) is an aim rather than a project.
+
+    >>> is_aim("和谐社区建设"), is_aim("社区党组织建设"), is_aim("基础设施建设")
+    (True, True, False)
+    """
+    v = vocab()
+    core = _strip_tail(name)
+    return core.endswith(v.aim_heads) and not any(c in core for c in v.concrete)
+
+
 def _is_person(text: str, start: int, end: int) -> int:
     """Length of a person object (辖区党员, 社区居民 …) at ``start``, else 0."""
     i = start
@@ -189,6 +206,60 @@ def _is_person(text: str, start: int, end: int) -> int:
     return 0
 
 
+def _token_bounds(text: str, start: int, end: int) -> frozenset[int]:
+    bounds = {start}
+    pos = start
+    for word, _ in pos_cut(text[start:end]):
+        pos += len(word)
+        bounds.add(pos)
+    return frozenset(bounds)
+
+
+def _is_verb_at(text: str, vs: int, ve: int, bounds: frozenset[int]) -> bool:
+    """A verb match counts when it is a whole word (or words) and no noun contains it (党组织)."""
+    if vs not in bounds or ve not in bounds:
+        return False
+    for word in vocab().not_verbs:
+        lo = max(0, vs - len(word) + 1)
+        i = text.find(word, lo, ve + len(word))
+        while 0 <= i <= vs:
+            if i + len(word) > vs:
+                return False
+            i = text.find(word, i + 1, ve + len(word))
+    return True
+
+
+def _counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bool:
+    """A figure right after the name (培训3期, 学习181场次) or right before it (6次巡查)."""
+    for fs, fe in figures:
+        gap = text[e:fs]
+        if 0 <= fs - e <= 4 and all(ch in "了共达计累开展各类每年月周" for ch in gap):
+            return True
+        if 0 <= s - fe <= 2:
+            return True
+    return False
+
+
+def _after_preposition(text: str, obj: int, end: int, bounds: frozenset[int]) -> tuple[str, int]:
+    """Where to go when an object opens with a preposition: ('name', start) or ('verb', start)."""
+    v = vocab()
+    prep = next((p for p in v.prepositions if text.startswith(p, obj, end)), None)
+    if prep is None:
+        return "name", obj
+    if prep in ("由", "以", "集"):
+        de = text.rfind("的", obj, end)
+        if de > obj:
+            return "name", de + 1
+        if prep != "以":
+            return "skip", end
+    m = v.verb_re.search(text, obj + len(prep), end)
+    while m is not None and not _is_verb_at(text, m.start(), m.end(), bounds):
+        m = v.verb_re.search(text, m.start() + 1, end)
+    if m is not None:
+        return "verb", m.start()
+    return ("skip", end) if prep in ("以", "在", "集") else ("name", obj)
+
+
 def _verb_items(
     text: str, clause: Sentence, figures: Sequence[tuple[int, int]], sentence: Sentence, group: int
 ) -> list[_Found]:
@@ -196,6 +267,7 @@ def _verb_items(
     cs, ce = clause.norm_start, clause.norm_end
     while ce > cs and text[ce - 1] in _CLAUSE_PUNCT:
         ce -= 1
+    bounds = _token_bounds(text, cs, ce)
     starts = [f for f, _ in figures]
     found: list[_Found] = []
     pos = cs
@@ -204,8 +276,8 @@ def _verb_items(
         if m is None:
             break
         verb, vs, ve = m.group(), m.start(), m.end()
-        if any(text.startswith(w, vs, ce) for w in v.not_verbs):
-            pos = ve
+        if not _is_verb_at(text, vs, ve, bounds):
+            pos = vs + 1
             continue
         obj = ve
         if verb in v.causative:
@@ -218,27 +290,38 @@ def _verb_items(
                 obj += person
         while obj < ce and text[obj] in "了过":
             obj += 1
-        for fs, fe in figures:  # 组织了6次安全生产巡查: skip the leading count
-            if fs == obj:
-                obj = fe
-                while obj < ce and text[obj] in "的个支场次项期名":
-                    obj += 1
+        content = verb in v.content
+        if not content:
+            for fs, fe in figures:  # 组织了6次安全生产巡查: skip the leading count
+                if fs == obj:
+                    obj = fe
+                    while obj < ce and text[obj] in "的个支场次项期名":
+                        obj += 1
+            where, at = _after_preposition(text, obj, ce, bounds)
+            if where == "verb":
+                pos = at
+                continue
+            if where == "skip":
+                pos = max(at, ve)
+                continue
+            obj = at
         end = _object_end(text, obj, ce, starts)
-        name_start = vs if verb in v.content else obj
+        name_start = vs if content else obj
         pos = max(end, ve)
-        if end - obj < 1 and verb not in v.content:
-            continue
         ns, ne = _trim(text, name_start, end)
         if ne - ns < 2:
             continue
-        items = _split_items(text, ns, ne)
         kept = []
-        for s, e in items:
+        for s, e in _split_items(text, ns, ne):
             s, e = _trim(text, s, e)
             name = text[s:e]
             if e - s < 2 or is_slogan(name) or _is_person(text, s, e) == e - s:
                 continue
             if verb in v.weak and not _has_head(name):
+                continue
+            if verb in v.aim and is_aim(name):
+                continue
+            if name in v.generic and not _counted(text, s, e, figures):
                 continue
             kept.append((s, e))
         group += 1
@@ -278,18 +361,48 @@ def _continuation(text: str, clause: Sentence, sentence: Sentence, group: int) -
     s, e = _trim(text, clause.norm_start, clause.norm_end)
     name = _strip_tail(text[s:e])
     e = s + len(name)
-    if 2 <= e - s <= 12 and _has_head(name) and not is_slogan(name) and not regex.search(r"\d", name):
+    ends_with_head = name.rstrip(_CLOSE_QUOTES).endswith(vocab().heads)
+    if 2 <= e - s <= 12 and ends_with_head and not is_slogan(name) and not regex.search(r"\d", name):
         return [_Found(s, e, None, s, clause.norm_end, sentence, group)]
     return []
 
 
+def _heading_spans(sections: Sequence[Section]) -> list[tuple[int, int]]:
+    """Normalized spans of short section headings: they name a topic, not an activity."""
+    return [
+        (s.norm_start, s.norm_start + len(s.label) + len(s.heading) + 2)
+        for s in sections
+        if len(s.heading) <= 30
+    ]
+
+
+def _is_title(text: str) -> bool:
+    """一行标题 such as 社区创建文明社区工作总结 (no sentence punctuation, ends with 总结 …).
+
+    >>> _is_title("社区创建文明社区工作总结")
+    True
+    >>> _is_title("开展主题党日活动6次。")
+    False
+    """
+    core = text.strip()
+    return not any(ch in core for ch in "，,。；;：:") and core.endswith(vocab().title_ends)
+
+
 def _find_in_sentence(
-    text: str, sentence: Sentence, facts: Sequence[Fact], start_group: int
+    text: str,
+    sentence: Sentence,
+    facts: Sequence[Fact],
+    start_group: int,
+    skip: Sequence[tuple[int, int]] = (),
 ) -> list[_Found]:
     found: list[_Found] = []
     group = start_group
     previous_had = False
+    if _is_title(text[sentence.norm_start : sentence.norm_end]):
+        return []
     for clause in split_clauses(text, sentence.norm_start, sentence.norm_end):
+        if any(hs <= clause.norm_start and clause.norm_end <= he for hs, he in skip):
+            continue
         inside = [f for f in facts if clause.norm_start <= f.norm_start < clause.norm_end]
         spans = [(f.norm_start, f.norm_end) for f in inside]
         items = _verb_items(text, clause, spans, sentence, group)
@@ -338,6 +451,7 @@ def find_activities(
     text = norm.text
     ordered = sorted(facts, key=lambda f: f.norm_start)
     found: list[_Found] = []
+    skip = _heading_spans(sections)
     fi = 0
     for sentence in sentences:
         while fi < len(ordered) and ordered[fi].norm_start < sentence.norm_start:
@@ -346,7 +460,7 @@ def find_activities(
         while fj < len(ordered) and ordered[fj].norm_start < sentence.norm_end:
             fj += 1
         group = found[-1].group + 1 if found else 0
-        found += _find_in_sentence(text, sentence, ordered[fi:fj], group)
+        found += _find_in_sentence(text, sentence, ordered[fi:fj], group, skip)
     found = _dedupe(found)
     group_facts: dict[int, set[int]] = {}
     for f in found:

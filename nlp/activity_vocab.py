@@ -37,9 +37,15 @@ class Vocab:
     content: tuple[str, ...]
     weak: tuple[str, ...]
     cut: tuple[str, ...]
+    aim: frozenset[str]
+    aim_heads: tuple[str, ...]
+    concrete: tuple[str, ...]
     causative: tuple[str, ...]
     persons: tuple[str, ...]
     not_verbs: tuple[str, ...]
+    prepositions: tuple[str, ...]
+    generic: frozenset[str]
+    title_ends: tuple[str, ...]
     heads: tuple[str, ...]
     list_tails: tuple[str, ...]
     stops: tuple[str, ...]
@@ -86,9 +92,15 @@ def vocab() -> Vocab:
         content=content,
         weak=_words(data, "verbs", "weak"),
         cut=_words(data, "verbs", "cut"),
+        aim=frozenset(_words(data, "verbs", "aim")),
+        aim_heads=_words(data, "verbs", "aim_heads"),
+        concrete=_words(data, "verbs", "concrete"),
         causative=_words(data, "verbs", "causative"),
         persons=_words(data, "verbs", "persons"),
         not_verbs=_words(data, "verbs", "not_verbs"),
+        prepositions=_words(data, "verbs", "prepositions"),
+        generic=frozenset(_words(data, "nouns", "generic")),
+        title_ends=_words(data, "nouns", "title_ends"),
         heads=_words(data, "nouns", "heads"),
         list_tails=_words(data, "nouns", "list_tails"),
         stops=_words(data, "nouns", "stops"),
