@@ -152,6 +152,7 @@ def _bomless_utf16(data: bytes) -> str | None:
     or the text decodes to mostly CJK; else None."""
     if len(data) < 4 or len(data) % 2:
         return None
+    best: tuple[float, str] | None = None
     for codec in ("utf-16-le", "utf-16-be"):
         try:
             text = data.decode(codec)
@@ -159,10 +160,11 @@ def _bomless_utf16(data: bytes) -> str | None:
             continue
         if control_ratio(text) > 0.01 or "\x00" in text:
             continue
-        letters = sum(1 for ch in text if is_cjk(ch) or ch.isascii())
-        if letters / len(text) > 0.9 and common_ratio(text) > 0.8:
-            return codec
-    return None
+        readable = sum(1 for ch in text if is_cjk(ch) or _neutral(ch)) / len(text)
+        score = min(readable, common_ratio(text))
+        if score > 0.8 and (best is None or score > best[0]):
+            best = (score, codec)
+    return best[1] if best else None
 
 
 def _strict(data: bytes, codec: str) -> str | None:
@@ -200,6 +202,9 @@ def decode_bytes(data: bytes) -> Decoded:
     best = _best_legacy(data)
     if best is not None:
         return _checked(best)
+    damaged = _best_damaged(data)
+    if damaged is not None:
+        return _checked(damaged)
     fallback = _charset_normalizer(data)
     if fallback is not None:
         return _checked(fallback)
@@ -222,6 +227,29 @@ def _best_legacy(data: bytes) -> Decoded | None:
     if best is None or best[0] < 0.5:
         return None
     return best[2]
+
+
+def _best_damaged(data: bytes) -> Decoded | None:
+    """A file with a few broken bytes (cut mid-character, a damaged sector): the decoding that
+    needs the fewest replacement characters (U+FFFD), if they are rare and the rest reads well.
+
+    >>> data = "一、社区党建工作，现有党员41名。".encode("gb18030") * 3
+    >>> decoded = _best_damaged(data[:-1])
+    >>> decoded.encoding, decoded.text[-4:]
+    ('gb18030', '41名\ufffd')
+    """
+    best: tuple[int, float, Decoded] | None = None
+    for codec, name in (("utf-8", "utf-8"), ("gb18030", "gb18030"), ("big5hkscs", "big5")):
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        if bad > max(2, len(text) // 200):
+            continue
+        ratio = common_ratio(text.replace("\ufffd", ""))
+        if ratio < 0.8:
+            continue
+        if best is None or (bad, -ratio) < (best[0], -best[1]):
+            best = (bad, ratio, Decoded(text, name))
+    return best[2] if best else None
 
 
 def _charset_normalizer(data: bytes) -> Decoded | None:

@@ -124,6 +124,21 @@ def test_short_big5_text(name, text):
     assert (decoded.encoding, decoded.text) == ("big5", traditional)
 
 
+DAMAGED = [  # name, bytes, expected encoding, expected text
+    ("utf8-cut-mid-char", ("一、社区党建。" * 4).encode()[:-1], "utf-8", "一、社区党建。" * 3 + "一、社区党建\ufffd"),
+    ("gbk-cut-mid-char", ("二、综治维稳。" * 4).encode("gb18030")[:-1], "gb18030", "二、综治维稳。" * 3 + "二、综治维稳\ufffd"),
+    ("big5-cut-mid-char", ("三、社區服務。" * 4).encode("big5")[:-1], "big5", "三、社區服務。" * 3 + "三、社區服務\ufffd"),
+    ("utf16le-no-bom", "一、社区党建\n现有党员41名。".encode("utf-16-le"), "utf-16", "一、社区党建\n现有党员41名。"),
+    ("utf16be-no-bom", "二、民生工作\n走访困难户56户。".encode("utf-16-be"), "utf-16", "二、民生工作\n走访困难户56户。"),
+]
+
+
+@pytest.mark.parametrize("name, data, encoding, text", DAMAGED, ids=[d[0] for d in DAMAGED])
+def test_truncated_and_bomless_files(name, data, encoding, text):
+    decoded = decode_bytes(data)
+    assert (decoded.encoding, decoded.text) == (encoding, text)
+
+
 def _corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
 
