@@ -1,0 +1,134 @@
+"""ZJ3xx: consistency inside one document — one value per standing figure, one period."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from nlp.checks.intervals import contexts, fact_interval, fmt_interval, has_any, unit_family, vocab
+from nlp.checks.registry import Finding, rule
+from nlp.records import Parse, Qualifier, Severity
+
+_SCOPE_PREFIXES = ("我社区", "本社区", "全社区", "社区", "我村", "本村", "全村", "村", "辖区内", "辖区", "目前", "截至目前", "现")
+_YEAR = re.compile(r"(?<![\d\-—～~至到])((?:19|20)\d\d)\s*年(?![\d]*[\-—～~至到])")
+_NOT_REPORTED = ("以来", "起", "前", "成立", "建成", "始建", "度")
+
+
+def scope_key(label: str) -> str | None:
+    """The words that name a standing figure, without existence markers and the document's own scope.
+
+    None when the label is not an existence statement.
+
+    >>> scope_key("社区现有党员"), scope_key("全村共有党员"), scope_key("一组现有党员"), scope_key("发展党员")
+    ('党员', '党员', '一组党员', None)
+    """
+    existence = vocab()["markers"]["existence"]
+    if not has_any(label, existence):
+        return None
+    text = label.strip(" 、，,：:")
+    for marker in sorted(existence, key=len, reverse=True):
+        text = text.replace(marker, "")
+    for prefix in _SCOPE_PREFIXES:
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+            break
+    return text.strip(" 、，,：:")
+
+
+@rule("ZJ301", "conflicting_values", Severity.WARNING)
+def conflicting_values(parse: Parse) -> Iterator[Finding]:
+    """One standing figure is given two different values for the same scope in one document.
+
+    What: two existence statements (现有/共有/总人口 …) of the same indicator, the same subject
+    words and the same unit, neither a sub-group (其中, 新增, 女, 流动 …) nor a plan, whose
+    readings do not overlap. Activity counts are never compared.
+    Why: a community has one number of party members at a time; two of them means one is stale.
+    Example: 社区现有党员41名 … 全社区共有党员45名.
+    """
+    sub_scope = vocab()["markers"]["sub_scope"]
+    seen: dict[tuple, list] = {}
+    for c in contexts(parse):
+        f = c.fact
+        if f.indicator is None or f.planned or f.qualifier == Qualifier.MASKED:
+            continue
+        key = scope_key(c.label)
+        if not key or has_any(key, sub_scope) or has_any(c.label, ("其中", "每", "各")):
+            continue
+        group = (f.indicator, key, unit_family(f.unit))
+        iv = fact_interval(f)
+        if iv is None:
+            continue
+        for earlier, eiv in seen.get(group, []):
+            if not iv.overlaps(eiv):
+                yield Finding(
+                    f.start,
+                    f.end,
+                    f"{key} 前文为 {earlier.text}（{fmt_interval(eiv)}），此处为 {f.text}（{fmt_interval(iv)}）",
+                    (earlier.id, f.id),
+                )
+                break
+        seen.setdefault(group, []).append((f, iv))
+
+
+def body_years(parse: Parse) -> Counter:
+    """Years the body reports work in: 2019年 counted, ranges, 以来 and 年度 awards are not."""
+    norm = parse.normalized
+    text = norm.text
+    title = parse.doc.title or ""
+    skip_to = text.find(title) + len(title) if title and title in text else 0
+    years: Counter = Counter()
+    for m in _YEAR.finditer(text, skip_to):
+        after = text[m.end() : m.end() + 4]
+        if after.startswith(_NOT_REPORTED) or re.match(r"\d{1,2}月", text[m.end() : m.end() + 3]) and "以来" in after:
+            continue
+        years[int(m.group(1))] += 1
+    return years
+
+
+@rule("ZJ302", "period_mismatch", Severity.WARNING)
+def period_mismatch(parse: Parse) -> Iterator[Finding]:
+    """The year in the title disagrees with the years the body reports.
+
+    What: the title names a year, the body never mentions it, and the body's most frequent
+    reported year (at least twice) is another one — allowing a plan to review the year before.
+    Why: a report filed under the wrong year, or a template whose title was updated but not its body.
+    Example: title 2021年工作总结, body 2019年上半年…2019年共开展… throughout.
+    """
+    title = parse.doc.title or ""
+    m = re.search(r"((?:19|20)\d\d)", title)
+    if not m or parse.normalized is None:
+        return
+    year = int(m.group(1))
+    years = body_years(parse)
+    if not years or year in years:
+        return
+    dominant, count = years.most_common(1)[0]
+    allowed = {year + 1}
+    if parse.doc.doc_type.value in ("plan", "mixed") or "计划" in title or "规划" in title:
+        allowed.add(year - 1)
+    if count < 2 or dominant in allowed:
+        return
+    norm = parse.normalized
+    first = next(
+        y for y in _YEAR.finditer(norm.text, norm.text.find(title) + len(title) if title in norm.text else 0)
+        if int(y.group(1)) == dominant
+    )
+    start, end = norm.to_original(first.start(), first.end())
+    yield Finding(start, end, f"标题年份 {year} 与正文所报年份 {dominant}（出现{count}次）不符")
+
+
+@rule("ZJ303", "approximate_figure", Severity.INFO)
+def approximate_figure(parse: Parse) -> Iterator[Finding]:
+    """A figure is approximate (余, 多, 约, 近, 左右).
+
+    What: one finding per fact whose qualifier is approx, with the interval it stands for.
+    Why: approximate figures cannot be summed or compared exactly; a reviewer may want counts.
+    Example: 开展巡逻300余次 → [300, 400].
+    """
+    for f in parse.facts:
+        if f.qualifier != Qualifier.APPROX:
+            continue
+        iv = fact_interval(f)
+        span = f"，可能的取值 {fmt_interval(iv)}" if iv else ""
+        yield Finding(f.start, f.end, f"{f.text} 为约数{span}", (f.id,))

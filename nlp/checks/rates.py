@@ -1,0 +1,224 @@
+"""ZJ2xx: rates — range, GRIM, numerator/base agreement, support."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+
+from nlp.checks.intervals import (
+    Context,
+    Interval,
+    contexts,
+    fmt,
+    has_any,
+    rate_interval,
+    unit_family,
+    vocab,
+)
+from nlp.checks.registry import Finding, rule
+from nlp.records import Parse, Qualifier, Severity
+
+_NOT_COUNTS = frozenset({"%", "元", "平方米", "平方公里", "亩", "米", "公里", "天", "小时", "吨", "公斤", "斤", "岁", "年", "月", "分钟"})
+MAX_BASE = 100_000
+
+
+def rate_name(label: str) -> str:
+    """The name of a rate: its label without the linking verb (调解成功率达 → 调解成功率).
+
+    >>> rate_name("全年调解成功率达到"), rate_name("居民满意率为")
+    ('全年调解成功率', '居民满意率')
+    """
+    text = label
+    changed = True
+    while changed:
+        changed = False
+        for verb in sorted(vocab()["rates"]["link_verbs"], key=len, reverse=True):
+            if text.endswith(verb) and len(text) > len(verb):
+                text, changed = text[: -len(verb)], True
+    return text
+
+
+def is_bounded(name: str) -> bool:
+    """A rate that cannot exceed 100 % (a share of something), by its name.
+
+    >>> is_bounded("居民满意率"), is_bounded("同比增长率"), is_bounded("任务完成率")
+    (True, False, False)
+    """
+    words = vocab()["rates"]
+    return has_any(name, words["bounded"]) and not has_any(name, words["unbounded"])
+
+
+def outcome_word(name: str) -> str | None:
+    """What a rate counts the success of: 调解成功率 → 成功, 办结率 → 办结.
+
+    >>> outcome_word("调解成功率"), outcome_word("办结率"), outcome_word("人数")
+    ('成功', '办结', None)
+    """
+    for word in vocab()["rates"]["bounded"]:
+        if word.endswith("率") and word in name:
+            return word[:-1]
+    return None
+
+
+def rate_object(name: str) -> str:
+    """The two characters naming what a rate is about, just before its outcome word or 率.
+
+    >>> rate_object("全年调解成功率"), rate_object("办结率"), rate_object("乡镇公交覆盖率")
+    ('调解', '', '公交')
+    """
+    outcome = outcome_word(name)
+    head = name[: name.index(outcome)] if outcome else name.split("率")[0]
+    head = head.rstrip(vocab()["rates"]["stop_chars"])
+    return head[-2:] if len(head) >= 2 else ""
+
+
+def _counts_before(ctxs: Sequence[Context], r: int) -> list[Context]:
+    rate = ctxs[r]
+    out = []
+    for c in ctxs[:r]:
+        f = c.fact
+        if c.sentence != rate.sentence or f.unit in _NOT_COUNTS or unit_family(f.unit) == "%":
+            continue
+        if f.qualifier != Qualifier.EXACT or f.value is None or not float(f.value).is_integer():
+            continue
+        if f.planned != rate.fact.planned or not 0 < f.value <= MAX_BASE:
+            continue
+        out.append(c)
+    return out
+
+
+def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
+    """(numerator, base) stated before rate ``r`` in its sentence; either may be None.
+
+    The numerator carries the rate's outcome word (成功调解18起 for 调解成功率); the base is the
+    count of the same unit just before it, or — without a numerator — a count whose words
+    names the rate's object (调解纠纷9起 for 调解成功率), or — for a bare 成功率 — the
+    count just before it.
+    """
+    name = rate_name(ctxs[r].label)
+    if has_any(name + ctxs[r].after, vocab()["rates"]["no_base"]):
+        return None, None
+    outcome = outcome_word(name)
+    counts = _counts_before(ctxs, r)
+    for j in range(len(counts) - 1, -1, -1):
+        c = counts[j]
+        if outcome and outcome in c.label:
+            base = next(
+                (b for b in reversed(counts[:j]) if unit_family(b.fact.unit) == unit_family(c.fact.unit)),
+                None,
+            )
+            if base is not None and base.fact.value >= c.fact.value:
+                return c, base
+            return c, None
+    obj = rate_object(name)
+    base_units = vocab()["rates"]["base_units"]
+    for c in reversed(counts):
+        if c.fact.unit not in base_units:
+            continue
+        if obj and obj in c.label:
+            return None, c
+        if not obj and c is counts[-1] and c is ctxs[r - 1]:
+            return None, c
+    return None, None
+
+
+def _rates(ctxs: Sequence[Context]) -> Iterator[tuple[int, Context, str, Interval]]:
+    for r, c in enumerate(ctxs):
+        if c.fact.unit != "%":
+            continue
+        iv = rate_interval(c.fact)
+        if iv is None:
+            continue
+        yield r, c, rate_name(c.label), iv
+
+
+@rule("ZJ201", "rate_out_of_range", Severity.ERROR)
+def rate_out_of_range(parse: Parse) -> Iterator[Finding]:
+    """A share-type rate is below 0 % or above 100 %.
+
+    What: a percentage whose name is a share (满意率, 覆盖率, 成功率, 占比 … in partitions.toml)
+    whose every reading lies outside [0, 100]. Growth and completion rates are never checked.
+    Why: a share of a whole cannot exceed the whole.
+    Example: 居民满意率达105% → 105 > 100.
+    """
+    for _, c, name, iv in _rates(contexts(parse)):
+        if not is_bounded(name):
+            continue
+        if iv.low > 100 or iv.high < 0:
+            yield Finding(c.fact.start, c.fact.end, f"{name} {fmt(c.fact.value)}% 超出 0%–100% 的范围", (c.fact.id,))
+
+
+@rule("ZJ202", "rate_impossible", Severity.ERROR)
+def rate_impossible(parse: Parse) -> Iterator[Finding]:
+    """A rate cannot come from any whole count over its stated base (GRIM test).
+
+    What: a rate with a base count in its sentence (调解纠纷9起，调解成功率90%) and no stated
+    numerator: no whole k in 0..n gives k/n inside the rate's printed rounding.
+    Why: a rate that no count can produce was rounded wrongly, invented or copied from elsewhere.
+    Example: 调解纠纷9起，调解成功率90% → 8/9=88.9%, 9/9=100%, nothing rounds to 90%.
+    """
+    ctxs = contexts(parse)
+    for r, c, name, iv in _rates(ctxs):
+        if not is_bounded(name) or iv.low > 100:
+            continue
+        numerator, base = numerator_and_base(ctxs, r)
+        if numerator is not None or base is None:
+            continue
+        n = int(base.fact.value)
+        k = max(0, math.ceil(iv.low * n / 100 - 1e-9))
+        if k <= n and k * 100 / n <= iv.high + 1e-9:
+            continue
+        near = sorted({max(0, math.floor(iv.low * n / 100)), min(n, math.ceil(iv.high * n / 100))})
+        shown = "、".join(f"{k}/{n}={k * 100 / n:.1f}%" for k in near)
+        yield Finding(
+            c.fact.start,
+            c.fact.end,
+            f"{name} {c.fact.text} 不可能由基数 {n} 的整数得出（{shown}）",
+            (base.fact.id, c.fact.id),
+        )
+
+
+@rule("ZJ203", "rate_mismatch", Severity.ERROR)
+def rate_mismatch(parse: Parse) -> Iterator[Finding]:
+    """Numerator, base and rate are all stated and disagree.
+
+    What: 调解纠纷20起，成功调解18起，调解成功率95% — the numerator (carrying the rate's outcome
+    word) over the base of the same unit before it gives a rate outside the printed rounding.
+    Why: one of the three figures is wrong.
+    Example: 18/20 = 90.0% but the text says 95%.
+    """
+    ctxs = contexts(parse)
+    for r, c, name, iv in _rates(ctxs):
+        numerator, base = numerator_and_base(ctxs, r)
+        if numerator is None or base is None:
+            continue
+        k, n = numerator.fact.value, base.fact.value
+        if iv.contains(k * 100 / n):
+            continue
+        yield Finding(
+            c.fact.start,
+            c.fact.end,
+            f"{name} {c.fact.text} 与 {fmt(k)}/{fmt(n)}={k * 100 / n:.1f}% 不符",
+            (base.fact.id, numerator.fact.id, c.fact.id),
+        )
+
+
+@rule("ZJ204", "unsupported_rate", Severity.INFO)
+def unsupported_rate(parse: Parse) -> Iterator[Finding]:
+    """A rate is stated with no base and no method in its sentence.
+
+    What: a share-type rate (满意率 …) whose sentence holds no count it could be computed from
+    and no word of how it was measured (问卷, 抽样, 测评 …). Targets (planned) are skipped.
+    Why: a reader cannot check 满意率98% without knowing out of how many.
+    Example: 居民满意率达98% alone in its sentence.
+    """
+    ctxs = contexts(parse)
+    method = vocab()["rates"]["method"]
+    norm = parse.normalized
+    for _, c, name, _iv in _rates(ctxs):
+        if c.fact.planned or not is_bounded(name) or "率" not in name and "度" not in name:
+            continue
+        others = [o for o in ctxs if o.sentence == c.sentence and o.fact.unit != "%"]
+        if others or has_any(norm.text[c.sent_start : c.sent_end], method):
+            continue
+        yield Finding(c.fact.start, c.fact.end, f"{name} {c.fact.text} 未说明基数或统计方法", (c.fact.id,))
