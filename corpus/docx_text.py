@@ -129,13 +129,7 @@ class Numbering:
 
     def label(self, paragraph: Paragraph) -> str:
         """The rendered number of an automatically numbered paragraph, or ''."""
-        ppr = paragraph._p.pPr
-        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        if numpr is None:
-            return ""
-        num_el, ilvl_el = numpr.find(qn("w:numId")), numpr.find(qn("w:ilvl"))
-        num_id = num_el.get(qn("w:val"), "") if num_el is not None else ""
-        ilvl = int(ilvl_el.get(qn("w:val"), "0")) if ilvl_el is not None else 0
+        num_id, ilvl = _num_pr(paragraph)
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels or levels[ilvl].fmt in ("bullet", "none"):
             return ""
@@ -151,6 +145,27 @@ class Numbering:
             return format_number(count, lvl.fmt if lvl else "decimal")
 
         return _LEVEL_REF.sub(render, levels[ilvl].text)
+
+
+def _num_pr(paragraph: Paragraph) -> tuple[str, int]:
+    """(numId, ilvl) of a paragraph: its own ``w:numPr``, else its style's (heading styles linked to a list)."""
+    num_id, ilvl = "", None
+    elements = [paragraph._p.pPr]
+    style = paragraph.style if paragraph._p.pPr is None or paragraph._p.pPr.find(qn("w:numPr")) is None else None
+    while style is not None:
+        elements.append(style.element.pPr)
+        style = style.base_style
+    for ppr in elements:
+        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if numpr is None:
+            continue
+        num_el, ilvl_el = numpr.find(qn("w:numId")), numpr.find(qn("w:ilvl"))
+        if ilvl is None and ilvl_el is not None:
+            ilvl = int(ilvl_el.get(qn("w:val"), "0"))
+        if num_el is not None:
+            num_id = num_el.get(qn("w:val"), "")
+            break
+    return ("" if num_id == "0" else num_id), (ilvl or 0)
 
 
 def _block_items(parent, document: DocumentObject) -> Iterator[Paragraph | Table]:

@@ -295,31 +295,33 @@ _NUMBERING_XML = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wo
 </w:abstractNum>"""
 
 
-def test_docx_automatic_numbering_is_rendered(tmp_path):
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _numbered_document():
+    """A python-docx Document with list 90: 一、 / （一） / 1. (chineseCounting, chineseCounting, decimal)."""
     import docx
     from docx.oxml import parse_xml
-    from docx.oxml.ns import qn
 
     document = docx.Document()
     numbering = document.part.numbering_part.element
     numbering.insert(0, parse_xml(_NUMBERING_XML))
-    num = parse_xml(
-        '<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:numId="90">'
-        '<w:abstractNumId w:val="90"/></w:num>'
-    )
-    numbering.append(num)
+    numbering.append(parse_xml(f'<w:num {_W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return document
+
+
+def _num_pr(level: int):
+    from docx.oxml import parse_xml
+
+    return parse_xml(f'<w:numPr {_W}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+
+
+def test_docx_automatic_numbering_is_rendered(tmp_path):
+    document = _numbered_document()
     rows = [(0, "基本情况"), (0, "主要工作"), (1, "党建工作"), (2, "发展党员3名"), (2, "开展党课4次"),
             (1, "综治工作"), (2, "调解纠纷12起"), (0, "下半年打算")]  # fmt: skip
     for level, text in rows:
-        paragraph = document.add_paragraph(text)
-        ppr = paragraph._p.get_or_add_pPr()
-        ppr.append(
-            parse_xml(
-                f'<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                f'<w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
-            )
-        )
-    assert document.paragraphs[0]._p.pPr.find(qn("w:numPr")) is not None
+        document.add_paragraph(text)._p.get_or_add_pPr().append(_num_pr(level))
     path = tmp_path / "auto.docx"
     document.save(str(path))
     assert read_path(path).text.splitlines() == [
@@ -332,6 +334,19 @@ def test_docx_automatic_numbering_is_rendered(tmp_path):
         "1.调解纠纷12起",
         "三、下半年打算",
     ]
+
+
+def test_docx_heading_styles_linked_to_a_list_are_numbered(tmp_path):
+    document = _numbered_document()
+    for level in (1, 2):
+        document.styles[f"Heading {level}"].element.get_or_add_pPr().append(_num_pr(level - 1))
+    document.add_heading("党建工作", level=1)
+    document.add_heading("组织建设", level=2)
+    document.add_paragraph("社区党委下设4个党支部。")
+    document.add_heading("民生工作", level=1)
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    assert read_path(path).text.splitlines() == ["一、党建工作", "（一）组织建设", "社区党委下设4个党支部。", "二、民生工作"]
 
 
 # ---------------------------------------------------------------- html
