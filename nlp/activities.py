@@ -24,11 +24,11 @@ from dataclasses import dataclass
 
 import regex
 
-from nlp.activity_vocab import ActivityType, kind_of_name, type_of_name, vocab
+from nlp.activity_vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
 from nlp.categorize import categorize
 from nlp.facts import innermost_section
 from nlp.planned import is_planned_sentence
-from nlp.records import Activity, Fact, Normalized, Section, Sentence
+from nlp.records import Activity, ActivityKind, Fact, Normalized, Section, Sentence
 from nlp.sentences import split_clauses
 from nlp.words import pos_cut
 
@@ -54,6 +54,7 @@ class _Found:
     reach_end: int
     sentence: Sentence
     group: int  # items of one coordinated list share a group and its figures
+    list_kind: ActivityKind | None = None  # the kind the list's head gives its items (…等争创活动)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -312,7 +313,9 @@ def _verb_items(
         if ne - ns < 2:
             continue
         kept = []
-        for s, e in _split_items(text, ns, ne):
+        items = _split_items(text, ns, ne)
+        list_kind = kind_keyword(text[items[-1][1] : ne]) if len(items) > 1 else None
+        for s, e in items:
             s, e = _trim(text, s, e)
             name = text[s:e]
             if e - s < 2 or is_slogan(name) or _is_person(text, s, e) == e - s:
@@ -326,7 +329,7 @@ def _verb_items(
             kept.append((s, e))
         group += 1
         reach_end = _next_verb_start(text, end, ce)
-        found += [_Found(s, e, verb, vs, reach_end, sentence, group) for s, e in kept]
+        found += [_Found(s, e, verb, vs, reach_end, sentence, group, list_kind) for s, e in kept]
     return found
 
 
@@ -341,8 +344,6 @@ def _noun_items(
     """党课2次, 居民代表大会每年4次: an activity noun counted by an event figure, no verb."""
     cs = clause.norm_start
     for fs, _fe, unit in figures:
-        if unit not in _EVENT_UNITS:
-            continue
         before = text[cs:fs]
         s = cs + len(before) - len(before.lstrip(_CLAUSE_PUNCT))
         body = _NOUN_PREFIX.sub("", text[s:fs])
@@ -351,7 +352,8 @@ def _noun_items(
         e = s + len(stripped)
         s, e = _trim(text, s, e)
         name = text[s:e]
-        if 2 <= e - s <= 20 and _has_head(name) and not is_slogan(name):
+        headed = _has_head(name) if unit in _EVENT_UNITS else name.endswith(vocab().heads)
+        if 2 <= e - s <= 20 and headed and not is_slogan(name) and name not in vocab().generic:
             return [_Found(s, e, None, s, clause.norm_end, sentence, group + 1)]
     return []
 
@@ -493,7 +495,7 @@ def find_activities(
                 text=name,
                 verb=verb,
                 name=name,
-                kind=kind_of_name(text[f.norm_start : f.norm_end], f.verb),
+                kind=_kind(text[f.norm_start : f.norm_end], f),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
                 category=categories[i],
                 planned=bool(section and section.planned) or is_planned_sentence(sentence_text),
@@ -502,6 +504,13 @@ def find_activities(
             )
         )
     return tuple(activities)
+
+
+def _kind(name: str, found: _Found) -> ActivityKind:
+    """A quoted list item takes the kind of the list's head (“文明户”“好邻居”等评选活动)."""
+    if found.list_kind is not None and name[:1] in _OPEN_QUOTES:
+        return found.list_kind
+    return kind_of_name(name, found.verb, found.list_kind)
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:

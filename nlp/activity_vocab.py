@@ -55,6 +55,7 @@ class Vocab:
     slogan_contains: tuple[str, ...]
     kinds: tuple[tuple[str, ActivityKind], ...]  # (keyword, kind), longest keyword first
     verb_kinds: dict[str, ActivityKind]
+    kind_fallbacks: tuple[tuple[str, ActivityKind], ...]
     participant_markers: tuple[str, ...]
     verb_re: regex.Pattern
 
@@ -110,6 +111,7 @@ def vocab() -> Vocab:
         slogan_contains=_words(data, "slogans", "contains"),
         kinds=_kind_table(data, "kinds"),
         verb_kinds=dict(_kind_table(data, "verb_kinds")),
+        kind_fallbacks=_kind_table(data, "kind_fallbacks"),
         participant_markers=_words(data, "links", "participant_markers"),
         verb_re=regex.compile("|".join(map(regex.escape, verbs))),
     )
@@ -170,7 +172,24 @@ def canonical_type(name: str) -> str | None:
     return found.id if found else None
 
 
-def kind_of_name(name: str, verb: str | None = None) -> ActivityKind:
+def kind_keyword(name: str) -> ActivityKind | None:
+    """The kind of the keyword found last in the name (its head), or None.
+
+    >>> kind_keyword("篮球赛"), kind_keyword("某某")
+    (<ActivityKind.EVENT: 'event'>, None)
+    """
+    best: tuple[int, int, ActivityKind] | None = None
+    for word, kind in vocab().kinds:
+        pos = name.rfind(word)
+        if pos < 0:
+            continue
+        key = (pos + len(word), len(word), kind)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def kind_of_name(name: str, verb: str | None = None, fallback: ActivityKind | None = None) -> ActivityKind:
     """The SPEC kind: the kind keyword found last in the name (its head), else the verb's kind.
 
     >>> kind_of_name("主题党日活动")
@@ -184,19 +203,17 @@ def kind_of_name(name: str, verb: str | None = None) -> ActivityKind:
     >>> kind_of_name("某某", "走访")
     <ActivityKind.VISIT: 'visit'>
     """
-    best: tuple[int, int, ActivityKind] | None = None
-    for word, kind in vocab().kinds:
-        pos = name.rfind(word)
-        if pos < 0:
-            continue
-        key = (pos + len(word), len(word), kind)
-        if best is None or key[:2] > best[:2]:
-            best = key
-    if best is not None:
-        return best[2]
+    found = kind_keyword(name)
+    if found is not None:
+        return found
+    if fallback is not None:
+        return fallback
     if verb:
         for word, kind in vocab().verb_kinds.items():
             if verb.endswith(word):
                 return kind
-    found = type_of_name(name)
-    return found.kind if found else ActivityKind.OTHER
+    for word, kind in vocab().kind_fallbacks:
+        if word in name:
+            return kind
+    by_type = type_of_name(name)
+    return by_type.kind if by_type else ActivityKind.OTHER
