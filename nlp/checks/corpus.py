@@ -1,0 +1,161 @@
+"""Checks across documents (ZJ5xx): paragraphs shared between reports of the same run.
+
+``template_text`` indexes every paragraph of at least ``MIN_CHARS`` characters with a MinHash of
+its character shingles in a locality-sensitive hash (datasketch), so an archive of many documents
+is compared without looking at every pair. Candidates are confirmed with the estimated Jaccard
+similarity; a paragraph is flagged once, naming the most similar paragraph of another document.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from nlp.checks.registry import Finding, rule, selected, to_flag
+from nlp.records import Flag, Parse, Severity
+from nlp.spans import LineIndex
+
+MIN_CHARS = 40
+MAX_CHARS = 300  # longer paragraphs (flattened pages) are cut at sentence ends
+SHINGLE = 4
+THRESHOLD = 0.8
+NUM_PERM = 96
+_KEEP = re.compile(r"[\w%]+")
+_SENTENCE_END = re.compile(r"(?<=[。!?！？;；])")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    doc_id: str
+    path: str
+    start: int  # original offsets
+    end: int
+    line: int
+    key: str  # the paragraph's letters and digits, punctuation and spaces removed
+
+
+def shingles(key: str, size: int = SHINGLE) -> set[str]:
+    """Character n-grams of a paragraph key.
+
+    >>> sorted(shingles("社区党委", 3))
+    ['区党委', '社区党']
+    """
+    if len(key) <= size:
+        return {key}
+    return {key[i : i + size] for i in range(len(key) - size + 1)}
+
+
+def _key(text: str) -> str:
+    """Letters and digits only, so spacing and punctuation do not hide a copy.
+
+    >>> _key("一、加强 党建,服务群众。")
+    '一加强党建服务群众'
+    """
+    return "".join(_KEEP.findall(text)).replace("_", "")
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut a long paragraph at sentence ends into pieces of at least MIN_CHARS."""
+    if end - start <= MAX_CHARS:
+        yield start, end
+        return
+    cursor = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.end() - cursor >= MIN_CHARS * 2:
+            yield cursor, m.end()
+            cursor = m.end()
+    if cursor < end:
+        yield cursor, end
+
+
+def paragraphs(parse: Parse) -> list[Paragraph]:
+    """The document's paragraphs long enough to compare, in original offsets."""
+    norm = parse.normalized
+    text = norm.text if norm is not None else parse.original
+    lines = LineIndex(parse.original)
+    result = []
+    for m in re.finditer(r"[^\n]+", text):
+        for s, e in _pieces(text, m.start(), m.end()):
+            key = _key(text[s:e])
+            if len(key) < MIN_CHARS:
+                continue
+            start, end = norm.to_original(s, e) if norm is not None else (s, e)
+            result.append(Paragraph(parse.doc.id, parse.doc.path or "<text>", start, end,
+                                    lines.line_col(start)[0], key))
+    return result
+
+
+def _minhashes(keys: Sequence[str]) -> list[MinHash]:
+    """One MinHash per key; ``bulk`` draws the permutations once for all of them."""
+    return MinHash.bulk([[s.encode("utf-8") for s in shingles(k)] for k in keys],
+                        num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)
+
+
+def similar_paragraphs(parses: Sequence[Parse], threshold: float = THRESHOLD) -> Iterator[tuple[Paragraph, Paragraph, float]]:
+    """(paragraph, its closest paragraph in another document, similarity), once per paragraph."""
+    paras = [p for parse in parses for p in paragraphs(parse)]
+    if len({p.doc_id for p in paras}) < 2:
+        return
+    hashes = _minhashes([p.key for p in paras])
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    for i, mh in enumerate(hashes):
+        lsh.insert(i, mh)
+    for i, para in enumerate(paras):
+        best: tuple[float, int] | None = None
+        for j in lsh.query(hashes[i]):
+            other = paras[j]
+            if other.doc_id == para.doc_id:
+                continue
+            score = _jaccard(para.key, other.key)
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, j)
+        if best is not None:
+            yield para, paras[best[1]], best[0]
+
+
+def _jaccard(a: str, b: str) -> float:
+    """Exact Jaccard similarity of two keys' shingle sets (confirms an LSH candidate).
+
+    >>> round(_jaccard("社区开展文明创建活动", "社区开展文明创建活动"), 2)
+    1.0
+    """
+    sa, sb = shingles(a), shingles(b)
+    return len(sa & sb) / len(sa | sb)
+
+
+@rule("ZJ501", "template_text", Severity.WARNING, scope="corpus")
+def template_text(parses: Sequence[Parse]) -> Iterator[tuple[str, Finding]]:
+    """A paragraph repeats, nearly verbatim, a paragraph of another document in the same run.
+
+    What: paragraphs of 40 characters or more whose character 4-grams overlap another document's
+    paragraph with a Jaccard similarity of 0.8 or more (MinHash/LSH, so archives scale); one flag
+    per paragraph, naming the other document and line.
+    Why: 范文 sites and copied templates put the same sentences, and often the same figures, into
+    reports of different communities; such figures do not describe the community that signed.
+    Example: two communities' summaries both saying 全年共开展主题党日活动12次,参与党员300余人次 in
+    the same paragraph → ZJ501 段落与 other.txt 第5行几乎相同.
+    """
+    for para, other, score in similar_paragraphs(parses):
+        yield para.doc_id, Finding(
+            para.start, para.end,
+            f"段落与 {other.path} 第{other.line}行几乎相同(相似度 {score:.2f}),疑为套用模板",
+        )
+
+
+def check_corpus(
+    parses: Sequence[Parse], select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> dict[str, tuple[Flag, ...]]:
+    """The flags of the selected corpus rules over one run, by document id."""
+    by_id = {p.doc.id: p for p in parses}
+    lines = {doc_id: LineIndex(p.original) for doc_id, p in by_id.items()}
+    found: dict[str, list[Flag]] = {}
+    for r in selected(select, ignore):
+        if r.scope != "corpus":
+            continue
+        for doc_id, finding in r.check(parses):
+            found.setdefault(doc_id, []).append(to_flag(r, finding, lines[doc_id]))
+    return {doc_id: tuple(flags) for doc_id, flags in found.items()}
