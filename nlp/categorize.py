@@ -125,3 +125,22 @@ def categorize(texts: Sequence[str]) -> list[Category]:
     if not texts:
         return []
     return [Category(label) for label in _model().predict(list(texts))]
+
+
+def category_probabilities(texts: Sequence[str]):
+    """A (len(texts) × categories) array of probabilities, columns in ``CATEGORY_ORDER``."""
+    import numpy as np
+
+    model = _model()
+    if not texts:
+        return np.zeros((0, len(CATEGORY_ORDER)))
+    raw = model.predict_proba(list(texts))
+    columns = [list(model.classes_).index(c.value) if c.value in model.classes_ else None for c in CATEGORY_ORDER]
+    out = np.zeros((len(texts), len(CATEGORY_ORDER)))
+    for j, col in enumerate(columns):
+        if col is not None:
+            out[:, j] = raw[:, col]
+    return out
+
+
+CATEGORY_ORDER = tuple(Category)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from nlp.categorize import categorize
-from nlp.indicators import match_indicator
+from nlp.categorize import CATEGORY_ORDER, category_probabilities
+from nlp.indicators import by_id, match_indicator
 from nlp.planned import is_planned_sentence
 from nlp.records import Fact, Normalized, Quantity, Section, Sentence
-from nlp.subjects import find_subjects
+from nlp.subjects import bare_total_indicator, find_subjects
 
 
 def innermost_section(sections: Sequence[Section], norm_start: int) -> Section | None:
@@ -64,6 +64,24 @@ def _float(value) -> float | None:
     return None if value is None else float(value)
 
 
+# How much the surrounding section decides a figure's category, against the figure's own sentence.
+SECTION_WEIGHT = 0.4
+
+
+def _mixed_categories(contexts, sections_of, sections) -> list:
+    """The category of each figure from its sentence, leaning on its section's topic."""
+    own = category_probabilities(contexts)
+    if not sections:
+        return [CATEGORY_ORDER[i] for i in own.argmax(axis=1)]
+    section_index = {s.id: i for i, s in enumerate(sections)}
+    section_probs = category_probabilities([s.heading for s in sections])
+    mixed = own.copy()
+    for row, section in enumerate(sections_of):
+        if section is not None:
+            mixed[row] = (1 - SECTION_WEIGHT) * own[row] + SECTION_WEIGHT * section_probs[section_index[section.id]]
+    return [CATEGORY_ORDER[i] for i in mixed.argmax(axis=1)]
+
+
 def build_facts(
     norm: Normalized,
     quantities: Sequence[Quantity],
@@ -95,8 +113,9 @@ def build_facts(
             or bool(section and section.planned)
             or is_planned_sentence(plan_window(norm.text, quantity.norm_start, quantity.norm_end))
         )
-        indicators.append(match_indicator(subject, quantity.unit))
-    predicted = categorize(contexts)
+        bare_total = bare_total_indicator(norm.text, quantity, subject)
+        indicators.append(by_id(bare_total) if bare_total else match_indicator(subject, quantity.unit))
+    predicted = _mixed_categories(contexts, sections_of, sections)
     facts = []
     for i, quantity in enumerate(quantities):
         start, end = norm.to_original(quantity.norm_start, quantity.norm_end)
@@ -116,7 +135,7 @@ def build_facts(
                 qualifier=quantity.qualifier,
                 subject=subjects[i],
                 indicator=indicator.id if indicator else None,
-                category=indicator.category if indicator else predicted[i],
+                category=predicted[i],
                 planned=planned[i],
                 norm_start=quantity.norm_start,
                 norm_end=quantity.norm_end,

@@ -43,8 +43,8 @@ MEASURE_UNITS = frozenset({"平方米", "亩", "米", "公里", "平方公里", 
 MAX_COUNT_WORDS = 3
 MAX_RATE_WORDS = 5
 RATE_INNER_PREPOSITIONS = frozenset({"对", "向"})  # 居民对社区治安满意率
-# A bare place before a count of households or persons means the place's households or people.
-PLACE_TOTALS = {"户": "户数", "人": "人口", "口人": "人口"}
+# A bare place before a count of households or persons gives the place's households or people.
+PLACE_TOTALS = {"户": "households_total", "人": "population_total", "口人": "population_total"}
 _STOP_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ug", "x", "m", "r", "q", "y", "e", "o"})
 
 
@@ -161,6 +161,28 @@ def _leading_noun_phrase(right: str) -> str | None:
     return "".join(phrase) or None
 
 
+def bare_total_indicator(text: str, quantity: Quantity, subject: str | None) -> str | None:
+    """The indicator of a bare household or person count after a place (社区现有2676户,9208人).
+
+    >>> from nlp.records import Qualifier
+    >>> q = Quantity(4, 9, "2676", None, None, None, "户", Qualifier.EXACT)
+    >>> bare_total_indicator("社区现有2676户,9208人", q, None)
+    'households_total'
+    """
+    if subject is not None or quantity.unit not in PLACE_TOTALS:
+        return None
+    after = text[quantity.norm_end : quantity.norm_end + 1]
+    if after and after not in CLAUSE_BREAKS:
+        return None
+    start = _clause_start(text, quantity.norm_start, max(0, quantity.norm_start - 24))
+    left = text[start : quantity.norm_start]
+    vocab = _vocab()
+    words = [w for w, _ in pos_cut(left) if w not in vocab["link"]]
+    if words and not _is_place("".join(words)):
+        return None
+    return PLACE_TOTALS[quantity.unit]
+
+
 def _is_place(phrase: str) -> bool:
     """True for a bare scope or place name (社区, 全村, 阿娄社区).
 
@@ -201,8 +223,8 @@ def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None
                 subject = _trailing_noun_phrase(left, rate=rate)
                 if subject is None and not rate:
                     subject = _leading_noun_phrase(right) or _trailing_verb(left)
-        if quantity.unit in PLACE_TOTALS and (subject is None or _is_place(subject)) and not right.strip():
-            subject = PLACE_TOTALS[quantity.unit]
+        if subject is not None and _is_place(subject):
+            subject = None  # 社区现有2676户: the text names no subject, only the place
         subjects.append(subject)
         previous_end = quantity.norm_end
     return tuple(subjects)
