@@ -245,7 +245,9 @@ def _best_damaged(data: bytes) -> Decoded | None:
         if bad > max(2, len(text) // 200):
             continue
         ratio = common_ratio(text.replace("\ufffd", ""))
-        if ratio < 0.8:
+        visible = [ch for ch in text if not ch.isspace()]
+        cjk_share = sum(1 for ch in visible if is_cjk(ch)) / max(len(visible), 1)
+        if ratio < 0.8 or cjk_share < 0.1:  # repair Chinese text only; leave the rest to detection
             continue
         if best is None or (bad, -ratio) < (best[0], -best[1]):
             best = (bad, ratio, Decoded(text, name))
