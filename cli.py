@@ -96,5 +96,95 @@ def evaluate(
     sys.stdout.write(report.render_json(result) if as_json else report.render_text(result))
 
 
+_FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info"), "never": ()}
+
+
+def _patterns(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(p.strip() for v in values or () for p in v.split(",") if p.strip())
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Documents, folders (searched recursively) and .zip archives.")
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="text (path:line:col: CODE message), json or sarif (SARIF 2.1.0).")
+    ] = "text",
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these rules: names or code prefixes, comma-separated.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these rules: names or code prefixes, comma-separated.")
+    ] = None,
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="Exit 1 when a flag of this severity or worse is printed: "
+                          "error, warning, info or never.")
+    ] = "error",
+    list_rules: Annotated[bool, typer.Option("--rules", help="List every rule: code, name, severity, summary.")] = False,
+    explain: Annotated[
+        str | None, typer.Option("--explain", help="Print what a rule checks, why, and an example (code or name).")
+    ] = None,
+    ignore_file: Annotated[
+        Path, typer.Option("--ignore-file", help="Fingerprints of accepted findings, one per line.")
+    ] = Path(".zongjie-ignore"),
+    accept: Annotated[
+        bool, typer.Option("--accept", "--write-ignore", help="Accept the current findings: append their "
+                           "fingerprints to the ignore file so the next run stays quiet.")
+    ] = False,
+) -> None:
+    """Flag unsupported or inconsistent figures, like a linter: one line per flag, a closing summary."""
+    from nlp.checks import RULES, selected
+    from nlp.checks.corpus import check_run
+    from nlp.checks.suppress import append_ignore, load_ignore
+
+    if list_rules:
+        for r in sorted(RULES.values(), key=lambda r: r.code):
+            typer.echo(f"{r.code}  {r.name:<22} {r.severity.value:<8} {r.summary}")
+        return
+    if explain:
+        found = [r for r in RULES.values() if explain.upper() == r.code or explain == r.name]
+        if not found:
+            raise _fail(f"--explain: no rule {explain}; `zongjie check --rules` lists them.")
+        r = found[0]
+        import textwrap
+
+        typer.echo(f"{r.code} {r.name} ({r.severity.value})\n\n{textwrap.dedent(r.doc).strip()}")
+        return
+    if output_format not in ("text", "json", "sarif"):
+        raise _fail(f"--format: {output_format!r} is not one of text, json, sarif.")
+    if fail_on not in _FAIL_LEVELS:
+        raise _fail(f"--fail-on: {fail_on!r} is not one of {', '.join(_FAIL_LEVELS)}.")
+    if not paths:
+        raise _fail("give the documents to check, e.g. `zongjie check report.txt` or `zongjie check DIR`.")
+    chosen, skipped = _patterns(select), _patterns(ignore)
+    for p in chosen + skipped:
+        if not any(p == r.name or r.code.startswith(p.upper()) for r in RULES.values()):
+            raise _fail(f"--select/--ignore: {p!r} names no rule; `zongjie check --rules` lists them.")
+    if not selected(chosen, skipped):
+        raise _fail("--select/--ignore leave no rule to run.")
+    try:
+        accepted = frozenset() if accept else load_ignore(ignore_file)
+        report = check_run(paths, chosen, skipped, accepted)
+    except (ZongjieError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    for path, reason in report.errors:
+        typer.echo(f"{path}: {reason}", err=True)
+    if accept:
+        added = append_ignore(ignore_file, ((f.fingerprint, f.flag, f.path) for f in report.findings))
+        typer.echo(f"{added} 个问题已接受,写入 {ignore_file}(共 {len(report.findings)} 个)", err=True)
+        raise typer.Exit(2 if report.errors else 0)
+    if output_format == "json":
+        sys.stdout.write(formats.render_check_json(report))
+    elif output_format == "sarif":
+        sys.stdout.write(formats.render_check_sarif(report, sorted(RULES.values(), key=lambda r: r.code)))
+    else:
+        sys.stdout.write(formats.render_check_text(report))
+    if report.errors:
+        raise typer.Exit(2)
+    if any(f.flag.severity.value in _FAIL_LEVELS[fail_on] for f in report.findings):
+        raise typer.Exit(1)
+
+
 if __name__ == "__main__":
     app()

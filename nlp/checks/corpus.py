@@ -12,10 +12,13 @@ import re
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from datasketch import MinHash, MinHashLSH
 
-from nlp.checks.registry import Finding, rule, selected, to_flag
+from nlp.checks.registry import Finding as RuleFinding
+from nlp.checks.registry import rule, selected, to_flag
+from nlp.formats import CheckReport, Finding
 from nlp.records import Flag, Parse, Severity
 from nlp.spans import LineIndex
 
@@ -128,7 +131,7 @@ def _jaccard(a: str, b: str) -> float:
 
 
 @rule("ZJ501", "template_text", Severity.WARNING, scope="corpus")
-def template_text(parses: Sequence[Parse]) -> Iterator[tuple[str, Finding]]:
+def template_text(parses: Sequence[Parse]) -> Iterator[tuple[str, RuleFinding]]:
     """A paragraph repeats, nearly verbatim, a paragraph of another document in the same run.
 
     What: paragraphs of 40 characters or more whose character 4-grams overlap another document's
@@ -140,7 +143,7 @@ def template_text(parses: Sequence[Parse]) -> Iterator[tuple[str, Finding]]:
     the same paragraph → ZJ501 段落与 other.txt 第5行几乎相同.
     """
     for para, other, score in similar_paragraphs(parses):
-        yield para.doc_id, Finding(
+        yield para.doc_id, RuleFinding(
             para.start, para.end,
             f"段落与 {other.path} 第{other.line}行几乎相同(相似度 {score:.2f}),疑为套用模板",
         )
@@ -159,3 +162,63 @@ def check_corpus(
         for doc_id, finding in r.check(parses):
             found.setdefault(doc_id, []).append(to_flag(r, finding, lines[doc_id]))
     return {doc_id: tuple(flags) for doc_id, flags in found.items()}
+
+
+def check_run(
+    paths: Sequence[str | Path],
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    accepted: frozenset[str] = frozenset(),
+) -> CheckReport:
+    """Check every document under ``paths``: document rules, then the corpus rules over the run.
+
+    Findings whose fingerprint is in ``accepted`` are left out and counted as suppressed; inputs
+    that cannot be read or parsed are reported in ``errors`` and the run goes on.
+    """
+    from nlp.checks import check_document
+    from nlp.checks.suppress import fingerprint
+    from nlp.pipeline import pipe
+
+    parses: list[Parse] = []
+    flags: dict[str, list[Flag]] = {}
+    errors: list[tuple[str, str]] = []
+    checked = unassessable = 0
+    for item in pipe(paths):
+        if not isinstance(item, Parse):
+            errors.append(_error(item))
+            continue
+        parses.append(item)
+        flags[item.doc.id] = list(check_document(item, select, ignore))
+        for fact in item.facts:
+            if fact.value is None and fact.low is None and fact.high is None:
+                unassessable += 1
+            else:
+                checked += 1
+    for doc_id, extra in check_corpus(parses, select, ignore).items():
+        flags[doc_id].extend(extra)
+    findings: list[Finding] = []
+    suppressed = 0
+    seen: set[str] = set()
+    for parse in parses:
+        if parse.doc.id in seen:  # the same bytes twice in one run: report once
+            continue
+        seen.add(parse.doc.id)
+        path = parse.doc.path or "<text>"
+        for flag in sorted(flags[parse.doc.id], key=lambda f: (f.start, f.end, f.code)):
+            fp = fingerprint(flag, parse.original)
+            if fp in accepted:
+                suppressed += 1
+            else:
+                findings.append(Finding(path, parse.doc.id, flag, fp))
+    return CheckReport(tuple(findings), len(seen), checked, unassessable, suppressed, tuple(errors))
+
+
+def _error(exc: Exception) -> tuple[str, str]:
+    """(path, reason) of a failed input."""
+    path = getattr(exc, "path", None)
+    reason = getattr(exc, "reason", None)
+    if path is not None and reason is not None:
+        return str(path), str(reason)
+    text = str(exc)
+    head, sep, tail = text.partition(": ")
+    return (head, tail) if sep else ("<input>", text)
