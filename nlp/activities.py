@@ -96,6 +96,8 @@ def _object_end(text: str, start: int, end: int, figures: Sequence[int]) -> int:
             limit = f
             break
     for i in range(start + 1, limit):
+        if text[i].isdigit():
+            return i
         if any(text.startswith(w, i, limit) for w in v.stops) or any(
             text.startswith(w, i, limit) for w in v.cut
         ):
@@ -283,12 +285,15 @@ def _verb_items(
         obj = ve
         if verb in v.causative:
             person = _is_person(text, obj, ce)
-            if person:
-                inner = v.verb_re.search(text, obj + person, ce)
-                if inner is not None and inner.start() - (obj + person) <= 4:
-                    pos = inner.start()
-                    continue
-                obj += person
+            inner = v.verb_re.search(text, obj + person, ce)
+            between = text[obj : inner.start()] if inner is not None else ""
+            if inner is not None and (
+                (person and len(between) - person <= 4)
+                or (len(between) <= 12 and any(w in between for w in v.persons))
+            ):
+                pos = inner.start()
+                continue
+            obj += person
         while obj < ce and text[obj] in "了过":
             obj += 1
         content = verb in v.content
@@ -374,7 +379,7 @@ def _heading_spans(sections: Sequence[Section]) -> list[tuple[int, int]]:
     return [
         (s.norm_start, s.norm_start + len(s.label) + len(s.heading) + 2)
         for s in sections
-        if len(s.heading) <= 30
+        if len(s.heading) <= 20 and not any(ch in s.heading for ch in "，,。；;")
     ]
 
 
@@ -497,7 +502,7 @@ def find_activities(
                 name=name,
                 kind=_kind(text[f.norm_start : f.norm_end], f),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
-                category=categories[i],
+                category=types[i].category if types[i] is not None else categories[i],
                 planned=bool(section and section.planned) or is_planned_sentence(sentence_text),
                 norm_start=f.norm_start,
                 norm_end=f.norm_end,
@@ -508,8 +513,11 @@ def find_activities(
 
 def _kind(name: str, found: _Found) -> ActivityKind:
     """A quoted list item takes the kind of the list's head (“文明户”“好邻居”等评选活动)."""
+    v = vocab()
     if found.list_kind is not None and name[:1] in _OPEN_QUOTES:
         return found.list_kind
+    if found.verb in v.content and name.startswith(found.verb) and found.verb in v.verb_kinds:
+        return v.verb_kinds[found.verb]
     return kind_of_name(name, found.verb, found.list_kind)
 
 

@@ -1,0 +1,220 @@
+"""Activities (issue 5): table-driven examples in the genre's style, through the whole pipeline.
+
+Sentences are invented (community names and figures made up) except the issue's own examples.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.activities import activity_type, find_activities, is_aim, is_slogan
+from nlp.activity_vocab import activity_types, canonical_type, kind_of_name, type_of_name
+from nlp.pipeline import parse
+from nlp.records import ActivityKind, Category, Parse
+
+
+@cache
+def parsed(text: str) -> Parse:
+    return parse(text)
+
+
+def names(text: str) -> list[str]:
+    return [a.name for a in parsed(text).activities]
+
+
+def one(text: str, name: str):
+    found = [a for a in parsed(text).activities if a.name == name]
+    assert found, f"{name!r} not among {names(text)}"
+    return found[0]
+
+
+# (id, text, the names expected, in order)
+FOUND = [
+    ("verb_and_noun", "今年社区开展主题党日活动6次。", ["主题党日活动"]),
+    ("two_joined_by_he", "元宵节期间举办元宵灯会和“情系天运欢度元宵”晚会。", ["元宵灯会", "“情系天运欢度元宵”晚会"]),
+    ("causative_visit", "组织党员参观华润超市生鲜食品加工厂。", ["参观华润超市生鲜食品加工厂"]),
+    ("organization", "社区成立太极拳队,丰富老年人的业余生活。", ["太极拳队"]),
+    ("invite_then_open", "邀请红会医院的专家开设健康讲座。", ["健康讲座"]),
+    ("quoted_pair", "开展“青年伴读”“党员两小时”等形式多样主题活动。", ["“青年伴读”", "“党员两小时”"]),
+    ("coordinated_three", "今年开展了篮球赛、象棋赛、乒乓球赛等文体活动。", ["篮球赛", "象棋赛", "乒乓球赛"]),
+    ("noun_counted_no_verb", "全年召开居民代表大会4次,党课3次。", ["居民代表大会", "党课"]),
+    ("content_verb_named", "走访慰问辖区困难群众35户。", ["走访慰问辖区困难群众"]),
+    ("list_continues_after_comma", "组织开展了拔河比赛,趣味跳绳赛,受到居民欢迎。", ["拔河比赛", "趣味跳绳赛"]),
+    ("group_by_de", "成立由书记任组长、委员为成员的疫情防控工作领导小组。", ["疫情防控工作领导小组"]),
+    ("preposition_then_verb", "对辖区背街小巷进行全面清理。", ["全面清理"]),
+    ("project", "投资12万元新建文化广场一处。", ["文化广场"]),
+]
+
+NOT_ACTIVITIES = [
+    ("slogan_people_first", "坚持以人为本,推进和谐社区建设。"),
+    ("aim_raise_level", "进一步加强社区党组织建设,不断提高服务水平。"),
+    ("rate_is_not_activity", "民事纠纷调解成功率达到98%。"),
+    ("party_organization_noun", "社区党组织充分发挥战斗堡垒作用。"),
+    ("generic_work", "社区干部认真开展各项工作。"),
+    ("title_line", "桃源社区创建文明社区工作总结"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in FOUND], ids=[c[0] for c in FOUND])
+def test_found(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_ACTIVITIES], ids=[c[0] for c in NOT_ACTIVITIES])
+def test_not_activities(text: str) -> None:
+    assert names(text) == []
+
+
+# (id, text, name, verb, kind)
+KINDS = [
+    ("theme_day_meeting", "今年社区开展主题党日活动6次。", "主题党日活动", "开展", ActivityKind.MEETING),
+    ("lecture_training", "邀请红会医院的专家开设健康讲座。", "健康讲座", "开设", ActivityKind.TRAINING),
+    ("gala_event", "元宵节期间举办元宵灯会和“情系天运欢度元宵”晚会。", "“情系天运欢度元宵”晚会", "举办", ActivityKind.EVENT),
+    ("visit", "组织党员参观华润超市生鲜食品加工厂。", "参观华润超市生鲜食品加工厂", "参观", ActivityKind.VISIT),
+    ("team_organization", "社区成立太极拳队,丰富老年人的业余生活。", "太极拳队", "成立", ActivityKind.ORGANIZATION),
+    ("patrol_inspection", "组织治安巡逻队开展夜间治安巡逻52次。", "夜间治安巡逻", "开展", ActivityKind.INSPECTION),
+    ("publicity_campaign", "开展禁毒宣传活动3场。", "禁毒宣传活动", "开展", ActivityKind.CAMPAIGN),
+    ("volunteer_service", "开展学雷锋志愿服务8次。", "学雷锋志愿服务", "开展", ActivityKind.SERVICE),
+    ("road_project", "完成村间道路硬化3200平方米。", "村间道路硬化", "完成", ActivityKind.PROJECT),
+    ("quoted_takes_list_head", "开展“文明家庭”“好婆婆”等评选活动。", "“好婆婆”", "开展", ActivityKind.EVENT),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "verb", "kind"), [c[1:] for c in KINDS], ids=[c[0] for c in KINDS]
+)
+def test_kind_and_verb(text: str, name: str, verb: str, kind: ActivityKind) -> None:
+    activity = one(text, name)
+    assert (activity.verb, activity.kind) == (verb, kind)
+
+
+# (id, text, name, the figures linked, as written)
+LINKS = [
+    ("count_after_name", "今年社区开展主题党日活动6次。", "主题党日活动", ["6次"]),
+    ("count_and_participants", "全年开展文明实践活动20余场次,覆盖群众500余人次。", "文明实践活动", ["20余场次", "500余人次"]),
+    ("count_before_name", "组织了6次消防安全检查。", "消防安全检查", ["6次"]),
+    ("list_shares_count", "开展助残、敬老等活动6次。", "敬老", ["6次"]),
+    ("next_verb_not_linked", "开展义诊活动3次,发放宣传资料400份。", "义诊活动", ["3次"]),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "figures"), [c[1:] for c in LINKS], ids=[c[0] for c in LINKS])
+def test_linked_figures(text: str, name: str, figures: list[str]) -> None:
+    p = parsed(text)
+    activity = one(text, name)
+    assert [p.facts[i].text for i in activity.facts] == figures
+
+
+PLANNED = [
+    ("plan_section", "二、下一步工作打算\n(一)举办消防演练2次,开展反诈宣传进小区活动。", "消防演练", True),
+    ("plan_sentence", "下半年我们将继续开展“邻里节”活动。", "“邻里节”活动", True),
+    ("done", "上半年开展“邻里节”活动1次。", "“邻里节”活动", False),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "planned"), [c[1:] for c in PLANNED], ids=[c[0] for c in PLANNED])
+def test_planned(text: str, name: str, planned: bool) -> None:
+    assert one(text, name).planned is planned
+
+
+CATEGORIES = [
+    ("party", "今年社区开展主题党日活动6次。", "主题党日活动", Category.PARTY_BUILDING),
+    ("security", "开展禁毒宣传活动3场。", "禁毒宣传活动", Category.GOVERNANCE_SECURITY),
+    ("environment", "组织志愿者开展环境卫生整治活动12次。", "环境卫生整治活动", Category.ENVIRONMENT_SANITATION),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "category"), [c[1:] for c in CATEGORIES], ids=[c[0] for c in CATEGORIES])
+def test_category(text: str, name: str, category: Category) -> None:
+    assert one(text, name).category == category
+
+
+TYPES = [
+    ("theme_party_day", "主题党日活动", "theme_party_day"),
+    ("party_lesson", "专题党课", "party_lesson"),
+    ("morality_hall", "道德讲堂", "morality_hall"),
+    ("fire_drill", "消防演练", "fire_drill"),
+    ("anti_fraud", "反诈宣传进小区活动", "anti_fraud"),
+    ("health_lecture", "健康知识讲座", "health_lecture"),
+    ("gala", "迎新春文艺晚会", "gala"),
+    ("volunteer", "学雷锋志愿服务", "volunteer_service"),
+    ("home_visit", "入户走访", "home_visit"),
+    ("condolence", "慰问困难群众", "condolence_visit"),
+    ("patrol", "夜间治安巡逻", "security_patrol"),
+    ("cleanup", "环境卫生整治", "environment_cleanup"),
+    ("garbage", "垃圾分类宣传", "garbage_sorting"),
+    ("unknown", "某某某", None),
+]
+
+
+@pytest.mark.parametrize(("name", "type_id"), [c[1:] for c in TYPES], ids=[c[0] for c in TYPES])
+def test_canonical_type(name: str, type_id: str | None) -> None:
+    assert canonical_type(name) == type_id
+
+
+def test_activity_type_of_record() -> None:
+    activity = one("今年社区开展主题党日活动6次。", "主题党日活动")
+    found = activity_type(activity)
+    assert found is not None and found.label_zh == "主题党日" and found.category == Category.PARTY_BUILDING
+
+
+def test_type_table_is_complete() -> None:
+    table = activity_types()
+    assert len(table) >= 40
+    assert len({t.id for t in table}) == len(table)
+    assert all(t.synonyms and t.label_en for t in table)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("和谐社区建设", True), ("服务水平", True), ("志愿服务活动", False), ("消防演练", False)],
+)
+def test_is_slogan(name: str, expected: bool) -> None:
+    assert is_slogan(name) is expected or is_aim(name) is expected
+
+
+def test_kind_falls_back_to_verb() -> None:
+    assert kind_of_name("某某", "走访") == ActivityKind.VISIT
+    assert type_of_name("夜间治安巡逻") is not None
+
+
+DOC = """桃源社区2023年工作总结
+一、党建工作
+今年社区开展主题党日活动6次,上党课2次。组织党员参观红色教育基地,举办元宵灯会和“邻里一家亲”晚会。
+二、平安建设
+开展治安巡逻50余次,调解矛盾纠纷12起。开展反诈宣传活动8场,覆盖居民1200余人次。
+三、下一步打算
+计划成立老年志愿服务队,举办健康讲座4场。
+"""
+
+
+def test_offsets_hold_on_a_document() -> None:
+    p = parse(DOC)
+    assert p.activities
+    for a in p.activities:
+        assert p.original[a.start : a.end] == a.text == a.name
+        assert all(0 <= i < len(p.facts) for i in a.facts)
+    planned = {a.name for a in p.activities if a.planned}
+    assert {"老年志愿服务队", "健康讲座"} <= planned
+
+
+def test_offsets_through_normalization() -> None:
+    text = "社區開展主題黨日活動6次，舉辦道德講堂。"
+    p = parse(text)
+    assert p.activities
+    for a in p.activities:
+        assert p.original[a.start : a.end] == a.text
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(alphabet="开展举办活动讲座成立队,。、和“”等了党员群众社区6次人", max_size=40))
+def test_never_raises_and_spans_hold(text: str) -> None:
+    p = parse(text)
+    again = find_activities(p.normalized, (), p.sections, p.facts)
+    assert again == ()
+    for a in p.activities:
+        assert p.original[a.start : a.end] == a.text
