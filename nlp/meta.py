@@ -2,11 +2,14 @@
 
 Decisions (the gold guidelines fix the first four):
 
-- ``title``: the first short line before the body that names a document type
-  (总结/计划/报告/汇报/鉴定/简介 …), skipping site chrome and collection markers
-  (精选18篇, 模板5篇); a trailing article index (``…工作计划1``) is dropped. Returned as the
-  ORIGINAL slice (traditional stays traditional, as gold annotators write it). ``None``
-  when the body starts at once.
+- ``title``: the last short line before the first section (within the first lines) that
+  names a document type (总结/计划/报告/汇报/鉴定/简介 …) — the first of a run of such
+  lines (a title and its variant), the run after the last body paragraph or 第N篇 marker —
+  skipping site chrome and
+  collection markers (精选18篇, 模板5篇): on a 范文 page that is the article's own title
+  (``20xx年村委会工作总结一``), not the page's. Returned as the ORIGINAL slice, article
+  index and conversion junk included (traditional stays traditional, as gold annotators
+  write it). ``None`` when no such line precedes the body.
 - ``community``: the most frequent 社区/居委会/村 name in title and body, as written in the
   original; ``None`` when masked (xx社区, **村) more often than named, when the report is
   at 街道/乡镇 level (the title names one and no community), or when several names share
@@ -39,6 +42,10 @@ _COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|�
 _DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
 _PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
 _TITLE_LINES = 10
+# What may follow a title on its original line and still belong to it as written.
+_TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)|[ \t\u3000]*篇?[ \t\u3000]*\d{1,2})+(?=[ \t\u3000\r]*(?:\n|$))")
+_ARTICLE_END = re.compile(r"篇\s*\d{1,2}\s*$")
+_ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*篇")
 _YEAR = re.compile(r"(?<![\d\-—~～至])((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
 _OPENING = 300
 
@@ -55,6 +62,7 @@ class _Vocab:
     street_level: tuple[str, ...]
     doc_types: dict[str, tuple[str, ...]]
     title_junk: tuple[str, ...]
+    title_only: tuple[str, ...]
     title_max: int
     title_min: int
 
@@ -81,6 +89,7 @@ def _vocab() -> _Vocab:
         street_level=tuple(place["street_level"]),
         doc_types={k: tuple(doc[k]) for k in ("summary", "plan", "report")},
         title_junk=tuple(doc["title_junk"]),
+        title_only=tuple(doc["title_only"]),
         title_max=int(doc["title_max"]),
         title_min=int(doc["title_min"]),
     )
@@ -129,8 +138,24 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _article_starts(norm: Normalized, segments: list[tuple[int, int]]) -> frozenset[int]:
+    """Segments whose original line opens with a 第N篇 article marker."""
+    starts = set()
+    for s, _ in segments:
+        os_ = norm.to_original(s, s + 1)[0]
+        line_start = norm.original.rfind("\n", 0, os_) + 1
+        line_end = norm.original.find("\n", os_)
+        line = norm.original[line_start : len(norm.original) if line_end < 0 else line_end]
+        if _ARTICLE.match(line) or _ARTICLE_END.search(line):
+            starts.add(s)
+    return frozenset(starts)
+
+
 def find_title(
-    text: str, first_section: int | None = None, segments: list[tuple[int, int]] | None = None
+    text: str,
+    first_section: int | None = None,
+    segments: list[tuple[int, int]] | None = None,
+    article_starts: frozenset[int] = frozenset(),
 ) -> tuple[int, int] | None:
     r"""The title line's span in ``text``.
 
@@ -142,24 +167,28 @@ def find_title(
     """
     voc = _vocab()
     strong = voc.doc_types["summary"][:6] + voc.doc_types["plan"][:4] + voc.doc_types["report"][:6]
-    words = voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"]
+    words = voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"] + voc.title_only
+    found, new_block = None, True
     for i, (s, e) in enumerate((segments or _lines(text))[:_TITLE_LINES]):
         if first_section is not None and s >= first_section:
-            return None
+            break
         line = text[s:e]
         if _has(voc.title_junk, line) or _COLLECTION.search(line):
             continue
         if len(line) > voc.title_max:  # a title glued to its body (flattened page)
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{_alternation(list(strong))}))", line)
             if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES):
-                return s, s + m.end()
+                found = s, s + m.end()
+            new_block = True
             continue
         if line[-1] in _BODY_END or len(line) < voc.title_min:
+            new_block = new_block or line[-1] in _BODY_END
             continue
-        if _has(words, line):
+        if _has(words, line) and (new_block or (article_starts and s in article_starts)):
             m = _DATE_TAIL.search(line)
-            return (s, s + m.start()) if m else (s, e)
-    return None
+            found = (s, s + m.start()) if m else (s, e)
+            new_block = False
+    return found
 
 
 _NAME_TAGS = ("n", "j", "l", "eng")
@@ -318,13 +347,18 @@ def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
 def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -> DocMeta:
     """The document record of SPEC section 3."""
     first = min((s.norm_start for s in sections), default=None)
-    span = find_title(norm.text, first, _segments(norm))
+    segments = _segments(norm)
+    span = find_title(norm.text, first, segments, _article_starts(norm, segments))
     title_norm = norm.text[span[0] : span[1]] if span else ""
     title = None
     body_from = 0
     if span:
         os_, oe = norm.to_original(*span)
-        junk = _PINYIN_JUNK.match(norm.original, oe)  # 總結(jié): keep the title as written
+        line_start = norm.original.rfind("\n", 0, os_) + 1
+        marker = _ARTICLE.match(norm.original, line_start)
+        if marker and marker.end() <= os_:  # 第1篇：… removed as chrome, but part of the title line
+            os_ = line_start
+        junk = _TITLE_TAIL.match(norm.original, oe)  # 總結(jié), 篇1: keep the title as written
         oe = junk.end() if junk else oe
         title = norm.original[os_:oe].strip(_SPACES) or None
         body_from = span[1]
