@@ -128,7 +128,7 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     """
     ctxs = contexts(parse)
     for t, total in enumerate(ctxs):
-        if unit_family(total.fact.unit) in ("%", "元"):
+        if unit_family(total.fact.unit) == "%":
             continue
         groups = list(_partition_groups(ctxs, t)) if _is_total(total) else []
         listed = _list_total_parts(ctxs, t)

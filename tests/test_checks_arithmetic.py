@@ -1,0 +1,143 @@
+"""ZJ1xx arithmetic checks and the interval arithmetic under them.
+
+Every text here is invented in the style of a community 工作总结.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from pathlib import Path
+
+import pytest
+
+from nlp.checks import check_document
+from nlp.checks.arithmetic import partition_member
+from nlp.checks.intervals import Interval, fact_interval, last_digit_step
+from nlp.pipeline import parse
+from nlp.records import Fact, Qualifier
+
+FIXTURES = Path(__file__).parent / "fixtures" / "checks"
+RULES = ("sum_mismatch", "subset_exceeds_total", "implausible_magnitude")
+
+
+@functools.cache
+def flags_of(text: str, name: str) -> tuple:
+    return tuple(f for f in check_document(parse(text)) if f.name == name)
+
+
+@pytest.mark.parametrize("name", RULES)
+def test_fixture_fires(name):
+    text = (FIXTURES / f"{name}_fires.txt").read_text(encoding="utf-8")
+    flags = flags_of(text, name)
+    assert flags, f"{name} did not fire on its fixture"
+    for f in flags:
+        assert f.code.startswith("ZJ1") and f.message
+
+
+@pytest.mark.parametrize("name", RULES)
+def test_fixture_quiet(name):
+    text = (FIXTURES / f"{name}_quiet.txt").read_text(encoding="utf-8")
+    assert flags_of(text, name) == ()
+
+
+TITLE = "云溪社区2022年工作总结\n一、基本情况\n"
+
+SUM_CASES = {
+    "sex split wrong": ("社区总人口3200人，其中男1600人、女1500人。", True),
+    "sex split right": ("社区总人口3200人，其中男1600人、女1600人。", False),
+    "residence split in next sentence": ("社区总人口4100人。常住人口3600人，流动人口400人。", True),
+    "residence split right": ("社区总人口4000人。常住人口3600人，流动人口400人。", False),
+    "approximate parts can add up": ("辖区总人口3200余人，其中男1600余人、女1500余人。", False),
+    "approximate parts cannot": ("辖区总人口3200人，其中男1000人、女1000余人。", True),
+    "one part only is no partition": ("社区共有党员41名，其中女党员12名。", False),
+    "age bands wrong": ("社区总人口2000人，其中18岁以下400人，18至60岁1200人，60岁以上300人。", True),
+    "list closed by 合计": ("走访困难家庭：其中低保户30户、残疾人家庭20户，合计60户。", True),
+    "list closed by 合计 right": ("走访困难家庭：其中低保户30户、残疾人家庭20户，合计50户。", False),
+    "money list closed by 合计": pytest.param(
+        "发放慰问金：其中低保户3000元、残疾人2000元，合计6000元。", True,
+        marks=pytest.mark.xfail(reason="the facts stage currently finds no 元 figures in this sentence"),
+    ),
+    "different units never sum": ("社区共有居民1100户，男1600人、女1500人。", False),
+}
+
+
+@pytest.mark.parametrize("body,fires", list(SUM_CASES.values()), ids=list(SUM_CASES))
+def test_sum_mismatch_cases(body, fires):
+    flags = flags_of(TITLE + body, "sum_mismatch")
+    assert bool(flags) == fires
+    if fires:
+        assert "与总数" in flags[0].message
+
+
+SUBSET_CASES = {
+    "part larger than whole": ("社区共有党员41名，其中预备党员50名。", True),
+    "later item of the 其中 list": ("社区共有党员41名，其中女党员12名、60岁以上党员45名。", True),
+    "parts smaller": ("社区共有党员41名，其中女党员12名、60岁以上党员20名。", False),
+    "whole of another unit": ("参与居民1200人次，其中老年人1500人。", False),
+    "approximate whole": ("服务群众500余人，其中老年人560人。", False),
+}
+
+
+@pytest.mark.parametrize("body,fires", SUBSET_CASES.values(), ids=SUBSET_CASES.keys())
+def test_subset_cases(body, fires):
+    assert bool(flags_of(TITLE + body, "subset_exceeds_total")) == fires
+
+
+MAGNITUDE_CASES = {
+    "households above households": ("社区现有居民800户，总人口2400人。全年走访低保户950户。", True),
+    "persons above population": ("社区现有居民800户，总人口2400人。为残疾人3000人办理补贴。", True),
+    "beneficiaries may come from outside": ("社区总人口2400人。举办义诊活动，受益群众3000人。", False),
+    "person-times are not persons": ("社区总人口2400人。全年服务居民6000人次。", False),
+    "no population stated": ("全年为残疾人3000人办理补贴。", False),
+}
+
+
+@pytest.mark.parametrize("body,fires", MAGNITUDE_CASES.values(), ids=MAGNITUDE_CASES.keys())
+def test_implausible_magnitude_cases(body, fires):
+    assert bool(flags_of(TITLE + body, "implausible_magnitude")) == fires
+
+
+def _fact(text: str, number_text: str, value: float | None, qualifier: Qualifier, low=None, high=None) -> Fact:
+    return Fact(0, None, 0, len(text), text, number_text, value, low, high, "人", qualifier, None, None)
+
+
+INTERVALS = {
+    "exact": (_fact("3200人", "3200", 3200, Qualifier.EXACT), Interval(3200, 3200)),
+    "10余": (_fact("10余人", "10", 10, Qualifier.APPROX), Interval(10, 20)),
+    "100余": (_fact("100余人", "100", 100, Qualifier.APPROX), Interval(100, 200)),
+    "35多": (_fact("35多人", "35", 35, Qualifier.APPROX), Interval(35, 36)),
+    "约1.2万": (_fact("约1.2万人", "1.2", 12000, Qualifier.APPROX), Interval(11400, 12600)),
+    "1.2万 exact carries rounding": (_fact("1.2万人", "1.2", 12000, Qualifier.EXACT), Interval(11500, 12500)),
+    "近500": (_fact("近500人", "500", 500, Qualifier.APPROX), Interval(450, 500)),
+    "以上": (_fact("500人以上", "500", 500, Qualifier.AT_LEAST), Interval(500, math.inf)),
+    "不足": (_fact("不足500人", "500", 500, Qualifier.AT_MOST), Interval(0, 500)),
+    "range": (_fact("3-4人", "3-4", None, Qualifier.RANGE, 3, 4), Interval(3, 4)),
+    "masked": (_fact("xx人", "xx", None, Qualifier.MASKED), None),
+}
+
+
+@pytest.mark.parametrize("fact,expected", INTERVALS.values(), ids=INTERVALS.keys())
+def test_fact_interval(fact, expected):
+    got = fact_interval(fact)
+    if expected is None:
+        assert got is None
+    else:
+        assert got.low == pytest.approx(expected.low) and got.high == pytest.approx(expected.high)
+
+
+@pytest.mark.parametrize(
+    "number_text,value,step",
+    [("95", 95, 1), ("95.0", 95, 0.1), ("1.25", 12500, 100), ("3000", 3000, 1000), ("二十", 20, 10)],
+)
+def test_last_digit_step(number_text, value, step):
+    assert last_digit_step(number_text, value) == pytest.approx(step)
+
+
+@pytest.mark.parametrize(
+    "label,member",
+    [("其中男", ("sex", 0)), ("、女性", ("sex", 1)), ("常住人口", ("residence", 0)),
+     ("60岁以上", ("age_3", 2)), ("居民", None), ("残疾人", None)],
+)
+def test_partition_member(label, member):
+    assert partition_member(label) == member

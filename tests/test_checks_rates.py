@@ -1,0 +1,102 @@
+"""ZJ2xx rate checks: range, GRIM, numerator/base agreement, support.
+
+Every text here is invented in the style of a community 工作总结.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from nlp.checks import check_document
+from nlp.checks.intervals import rate_interval
+from nlp.checks.rates import is_bounded, outcome_word, rate_name, rate_object
+from nlp.pipeline import parse
+from nlp.records import Fact, Qualifier
+
+FIXTURES = Path(__file__).parent / "fixtures" / "checks"
+RULES = ("rate_out_of_range", "rate_impossible", "rate_mismatch", "unsupported_rate")
+TITLE = "桂园社区2022年工作总结\n一、综治平安\n"
+
+
+@functools.cache
+def flags_of(text: str, name: str) -> tuple:
+    return tuple(f for f in check_document(parse(text)) if f.name == name)
+
+
+@pytest.mark.parametrize("name", RULES)
+def test_fixture_fires(name):
+    flags = flags_of((FIXTURES / f"{name}_fires.txt").read_text(encoding="utf-8"), name)
+    assert flags and all(f.code.startswith("ZJ2") for f in flags)
+
+
+@pytest.mark.parametrize("name", RULES)
+def test_fixture_quiet(name):
+    assert flags_of((FIXTURES / f"{name}_quiet.txt").read_text(encoding="utf-8"), name) == ()
+
+
+CASES = {
+    "GRIM: 90% of 9 is impossible": ("全年调解矛盾纠纷9起，调解成功率90%。", "rate_impossible"),
+    "GRIM: 90% of 10 is possible": ("全年调解矛盾纠纷10起，调解成功率90%。", None),
+    "GRIM: one decimal is stricter": ("全年调解矛盾纠纷30起，调解成功率96.5%。", "rate_impossible"),
+    "GRIM: one decimal possible": ("全年调解矛盾纠纷30起，调解成功率96.7%。", None),
+    "GRIM: bare 成功率 takes the count before": ("调处矛盾纠纷9起，成功率90%。", "rate_impossible"),
+    "GRIM: unrelated count is no base": ("开展普法宣传9次，调解成功率90%。", None),
+    "GRIM: 分别 pairs rates with a list": ("办结建议14件、提案13件，满意率分别达97%和96%。", None),
+    "mismatch: 18 of 20 is not 95%": ("调解纠纷20起，成功调解18起，调解成功率95%。", "rate_mismatch"),
+    "mismatch: 19 of 20 is 95%": ("调解纠纷20起，成功调解19起，调解成功率95%。", None),
+    "mismatch: 办结 over 受理": ("受理信访件25件，办结22件，办结率96%。", "rate_mismatch"),
+    "out of range": ("群众安全感满意率达到102%。", "rate_out_of_range"),
+    "growth may exceed 100%": ("辖区刑事案件同比下降120%。", None),
+    "completion may exceed 100%": ("全年任务完成率达112%。", None),
+}
+
+
+@pytest.mark.parametrize("body,expected", list(CASES.values()), ids=list(CASES))
+def test_rate_cases(body, expected):
+    text = TITLE + body
+    fired = {name for name in RULES[:3] if flags_of(text, name)}
+    assert fired == ({expected} if expected else set())
+
+
+def test_messages_carry_the_figures():
+    (flag,) = flags_of(TITLE + "全年调解矛盾纠纷9起，调解成功率90%。", "rate_impossible")
+    assert "90%" in flag.message and "9" in flag.message and "8/9" in flag.message
+
+
+def _rate(number_text: str, value: float, qualifier: Qualifier = Qualifier.EXACT, text: str | None = None) -> Fact:
+    text = text or f"{number_text}%"
+    return Fact(0, None, 0, len(text), text, number_text, value, None, None, "%", qualifier, None, None)
+
+
+@pytest.mark.parametrize(
+    "fact,low,high",
+    [
+        (_rate("95", 95), 94.5, 95.5),
+        (_rate("95.0", 95), 94.95, 95.05),
+        (_rate("100", 100), 99.5, 100.5),
+        (_rate("95", 95, Qualifier.AT_LEAST, "95%以上"), 94.5, float("inf")),
+    ],
+    ids=["95%", "95.0%", "100%", "95%以上"],
+)
+def test_rate_interval(fact, low, high):
+    iv = rate_interval(fact)
+    assert iv.low == pytest.approx(low) and iv.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    "label,name,bounded,outcome,obj",
+    [
+        ("全年调解成功率达到", "全年调解成功率", True, "成功", "调解"),
+        ("居民满意率为", "居民满意率", True, "满意", "居民"),
+        ("办结率", "办结率", True, "办结", ""),
+        ("同比增长率达", "同比增长率", False, None, "增长"),
+    ],
+)
+def test_rate_words(label, name, bounded, outcome, obj):
+    assert rate_name(label) == name
+    assert is_bounded(name) is bounded
+    assert outcome_word(name) == outcome
+    assert rate_object(name) == obj
