@@ -139,15 +139,17 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _article_starts(norm: Normalized, segments: list[tuple[int, int]]) -> frozenset[int]:
-    """Segments whose original line opens with a 第N篇 article marker."""
+    """Segments that open an article: a 第N篇 / 篇N marker on their original line, or an
+    intro paragraph just before them that normalization removed as boilerplate."""
     starts = set()
     for s, _ in segments:
         os_ = norm.to_original(s, s + 1)[0]
         line_start = norm.original.rfind("\n", 0, os_) + 1
         line_end = norm.original.find("\n", os_)
         line = norm.original[line_start : len(norm.original) if line_end < 0 else line_end]
-        if _ARTICLE.match(line) or _ARTICLE_END.search(line):
-            starts.add(s)
+        removed = norm.original[norm.to_original(s - 1, s)[1] : os_] if s else ""
+        if _ARTICLE.match(line) or _ARTICLE_END.search(line) or len("".join(removed.split())) >= 30:
+            starts.add(s)  # an article marker, or a removed intro paragraph before the line
     return frozenset(starts)
 
 
