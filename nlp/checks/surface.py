@@ -134,7 +134,7 @@ def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
     g = surface_grammar()
     mw = g.words["masked_figure"]
     for m in g.masked.finditer(text):
-        if not m.group("unit"):
+        if not m.group("unit") and m.group("pre") not in mw["rate_prefixes"]:
             continue
         start = m.start("num")
         before = text[max(0, start - 1) : start]
@@ -143,7 +143,7 @@ def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
         after = text[m.end() : m.end() + 2]
         if after[:1].isascii() and after[:1].isalpha():
             continue
-        unit = m.group("unit")
+        unit = m.group("unit") or "%"
         if _unit_blocked(g, unit, after) or any(after.startswith(w) for w in mw["not_before"].get(unit, ())):
             continue
         if before and before in mw["name_before"]:
@@ -191,7 +191,7 @@ def find_missing_figures(text: str) -> Iterator[tuple[int, int, str]]:
             yield s, m.end(), "百分比"
     for m in g.money_gap.finditer(text):
         after = text[m.end() : m.end() + 2]
-        unit = m.group("unit")
+        unit = m.group("unit") or "%"
         if _unit_blocked(g, "元", after[:1]) or any(after.startswith(w) for w in mf["money_not_after"]):
             continue
         if unit[0] in mf["money_magnitude_ok"]:

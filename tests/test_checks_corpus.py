@@ -1,0 +1,62 @@
+"""Cross-document check (ZJ501 template_text) on invented documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.checks.corpus import check_corpus, paragraphs, shingles
+from nlp.pipeline import parse
+
+SHARED = (
+    "社区坚持以创建全国文明城市为抓手,深入开展文明楼院、文明家庭评选活动,组织志愿者清理楼道杂物"
+    "和小广告,全年共开展环境整治行动12次,居民参与热情高涨,社区面貌焕然一新。"
+)
+OWN = (
+    "社区以垃圾分类为突破口,在六个小区设置智能回收箱,聘请两名督导员在早晚高峰值守,分类准确率逐月提高,"
+    "居民从不理解到主动参与,小区环境明显改善。"
+)
+
+
+def doc(name: str, body: str) -> str:
+    return f"{name}2022年工作总结\n一、文明创建\n{body}\n二、平安建设\n组建治安巡逻队2支,全年巡逻150余次。\n"
+
+
+CASES = [
+    ("verbatim copy", SHARED, SHARED, True),
+    ("copy with the figure changed", SHARED, SHARED.replace("12次", "15次"), True),
+    ("copy with spacing and punctuation changed", SHARED, SHARED.replace(",", " ").replace("、", ","), True),
+    ("different paragraph on the same theme", SHARED, OWN, False),
+]
+
+
+@pytest.mark.parametrize(("name", "a", "b", "fires"), CASES, ids=[c[0] for c in CASES])
+def test_template_text(name, a, b, fires):
+    pa, pb = parse(doc("竹溪社区", a)), parse(doc("松风社区", b))
+    flags = check_corpus([pa, pb])
+    assert bool(flags) is fires
+    if fires:
+        assert set(flags) == {pa.doc.id, pb.doc.id}
+        (flag,) = flags[pa.doc.id]
+        assert flag.name == "template_text" and flag.code == "ZJ501"
+        assert pa.original[flag.start : flag.end].startswith("社区")
+        assert flag.line == 3
+
+
+def test_one_document_alone_never_fires():
+    p = parse(doc("竹溪社区", SHARED + "\n" + SHARED))
+    assert check_corpus([p]) == {}
+
+
+def test_short_paragraphs_are_not_compared():
+    p = parse(doc("竹溪社区", SHARED))
+    assert all(len(para.key) >= 40 for para in paragraphs(p))
+    assert len(paragraphs(p)) == 1
+
+
+def test_ignore_turns_the_rule_off():
+    pa, pb = parse(doc("竹溪社区", SHARED)), parse(doc("松风社区", SHARED))
+    assert check_corpus([pa, pb], ignore=("template_text",)) == {}
+
+
+def test_shingles_of_short_key():
+    assert shingles("社区") == {"社区"}

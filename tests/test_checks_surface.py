@@ -1,0 +1,132 @@
+"""Surface checks (ZJ4xx): doubled units, masked figures, missing figures — on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.checks.surface import find_duplicated_units, find_masked_figures, find_missing_figures
+from nlp.pipeline import parse
+
+DUPLICATED_FIRES = [
+    ("arabic 起", "全年调解矛盾纠纷31起起,成功率100%。", "31起起"),
+    ("名", "新发展党员5名名,转正3名。", "5名名"),
+    ("户", "走访慰问困难家庭12户户,送去米面油。", "12户户"),
+    ("chinese numeral", "新建两个个小区议事厅。", "两个个"),
+    ("approx 余", "开展宣传活动20余场场。", "20余场场"),
+    ("money", "发放慰问金3000元元。", "3000元元"),
+]
+DUPLICATED_QUIET = [
+    ("一个个 reduplication", "网格员一个个楼栋上门登记。"),
+    ("人人", "人人参与,家家户户受益。"),
+    ("天天 常常", "志愿者天天巡逻,常常加班。"),
+    ("个个", "党员个个争先。"),
+    ("人均 after 人", "辖区居民3200人人均收入提高。"),
+    ("户籍 after 户", "共有居民850户户籍人口2300人。"),
+    ("single unit", "调解纠纷31起。"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), DUPLICATED_FIRES, ids=[c[0] for c in DUPLICATED_FIRES])
+def test_duplicated_unit_fires(name, text, expected):
+    assert [text[s:e] for s, e, *_ in find_duplicated_units(text)] == [expected]
+
+
+@pytest.mark.parametrize(("name", "text"), DUPLICATED_QUIET, ids=[c[0] for c in DUPLICATED_QUIET])
+def test_duplicated_unit_quiet(name, text):
+    assert list(find_duplicated_units(text)) == []
+
+
+MASKED_FIRES = [
+    ("x", "抽调x名工作人员下沉。", ["x名"]),
+    ("xx", "社区现有党员xx名。", ["xx名"]),
+    ("XX", "走访XX户困难家庭。", ["XX户"]),
+    ("××", "组织培训××次。", ["××次"]),
+    ("*", "建成*个服务点。", ["*个"]),
+    ("**", "举办讲座**场。", ["**场"]),
+    ("***", "发放宣传品***份。", ["***份"]),
+    ("__", "参与居民__人。", ["__人"]),
+    ("full-width ＿＿", "参与居民＿＿人。", ["＿＿人"]),
+    ("decimal 万元", "投入资金xx.xxx万元。", ["xx.xxx万元"]),
+    ("range 元", "每户补贴xxx-xxx元。", ["xxx-xxx元"]),
+    ("approx 近 万人", "服务群众近××万人。", ["近××万人"]),
+    ("masked approx 余", "发放资料***余份。", ["***余份"]),
+    ("percent", "满意率达xx.xx%。", ["xx.xx%"]),
+    ("百分之", "知晓率达到百分之xx。", ["百分之xx"]),
+    ("件次 kept whole", "受理投诉xx件次。", ["xx件次"]),
+    ("two figures, two flags", "组建x支队伍,开展活动xx余次。", ["x支", "xx余次"]),
+]
+MASKED_QUIET = [
+    ("masked community", "xx社区位于城区东部。"),
+    ("masked village", "**村党支部召开会议。"),
+    ("masked person", "XX同志带队检查。"),
+    ("masked year", "20xx年社区工作总结。"),
+    ("masked year underscores", "20__年工作计划。"),
+    ("masked four-digit year", "申报xxxx年市级示范社区。"),
+    ("masked month", "截至xx月底完成任务。"),
+    ("ordinal", "在比赛中获得第xx名。"),
+    ("masked name in book title", "按照《x天府新区社区条例》执行。"),
+    ("url", "详见网站www.xx.com。"),
+    ("unit that opens a word", "xx人民群众积极参与。"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), MASKED_FIRES, ids=[c[0] for c in MASKED_FIRES])
+def test_masked_figure_fires(name, text, expected):
+    assert [text[s:e] for s, e in find_masked_figures(text)] == expected
+
+
+@pytest.mark.parametrize(("name", "text"), MASKED_QUIET, ids=[c[0] for c in MASKED_QUIET])
+def test_masked_figure_quiet(name, text):
+    assert [text[s:e] for s, e in find_masked_figures(text)] == []
+
+
+MISSING_FIRES = [
+    ("rate without number", "入户率为%,居民满意。", "%"),
+    ("money without number", "为困难家庭发放慰问金元。", "元"),
+    ("余 without number", "春节前共走访余户。", "余户"),
+    ("blank then percent", "参保率达到 %。", "%"),
+    ("rate verb then stop", "居民满意率达到。", "达到"),
+    ("blank left in a template", "全年共走访   户,解决问题   件。", "户"),
+    ("万元 without number", "累计投入资金万元,硬化道路。", "万元"),
+]
+MISSING_QUIET = [
+    ("rate with number", "入户率为95%。"),
+    ("money with number", "发放慰问金6400元。"),
+    ("其余", "其余户主均已登记。"),
+    ("剩余人员", "剩余人员全部安置。"),
+    ("亿元以上 magnitude", "引进投资亿元以上项目两个。"),
+    ("万元户", "培育万元户十余家。"),
+    ("percent after space", "覆盖率达到100 %。"),
+    ("元旦", "发放慰问金元旦前到位。"),
+    ("percent at_least", "参与率50%以上。"),
+    ("chinese approx", "走访二十余户。"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "part"), MISSING_FIRES, ids=[c[0] for c in MISSING_FIRES])
+def test_missing_figure_fires(name, text, part):
+    found = [text[s:e] for s, e, _ in find_missing_figures(text)]
+    assert len(found) >= 1 and part in found[0]
+
+
+@pytest.mark.parametrize(("name", "text"), MISSING_QUIET, ids=[c[0] for c in MISSING_QUIET])
+def test_missing_figure_quiet(name, text):
+    assert [text[s:e] for s, e, _ in find_missing_figures(text)] == []
+
+
+TRADITIONAL = "青石社區2023年工作總結\n一、黨建\n社區現有黨員xx名,調解糾紛１２起起。\n"
+
+
+@pytest.fixture(scope="module")
+def traditional_flags():
+    from nlp.checks import check_document
+
+    p = parse(TRADITIONAL)
+    return p, check_document(p, select=("ZJ4",))
+
+
+def test_flags_point_into_the_original_text(traditional_flags):
+    p, flags = traditional_flags
+    texts = {f.name: p.original[f.start : f.end] for f in flags}
+    assert texts == {"masked_figure": "xx名", "duplicated_unit": "１２起起"}
+    assert all(f.line == 3 for f in flags)
