@@ -95,9 +95,11 @@ def _object_end(text: str, start: int, end: int, figures: Sequence[int]) -> int:
         if start < f < limit:
             limit = f
             break
-    for i in range(start + 1, limit):
+    for i in range(start, limit):
         if text[i].isdigit():
             return i
+        if i == start:
+            continue
         if any(text.startswith(w, i, limit) for w in v.stops) or any(
             text.startswith(w, i, limit) for w in v.cut
         ):
@@ -105,7 +107,7 @@ def _object_end(text: str, start: int, end: int, figures: Sequence[int]) -> int:
     return limit
 
 
-def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_items(text: str, start: int, end: int, enumerating: bool = False) -> list[tuple[int, int]]:
     """The coordinated items of a name: quoted names, 、-lists, X和Y of two activities.
 
     >>> t = "篮球赛、象棋赛、乒乓球赛等活动"
@@ -117,20 +119,37 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> t = "巡逻、调解、为民服务三支队伍"
     >>> [t[s:e] for s, e in _split_items(t, 0, len(t))]
     ['巡逻、调解、为民服务三支队伍']
+    >>> t = "元宵灯会和“闹元宵”晚会、包饺子活动"
+    >>> [t[s:e] for s, e in _split_items(t, 0, len(t))]
+    ['元宵灯会', '“闹元宵”晚会', '包饺子活动']
     """
     piece = text[start:end]
+    if "、" not in _outside_quotes(piece):
+        return _split_pair(text, start, end)
+    parts = _cut_at(piece, "、")
+    last = piece[parts[-1][0] : parts[-1][1]]
+    texts = [piece[s:e] for s, e in parts]
+    if _COUNTED_HEAD.search(last) or not (enumerating or any(_has_head(t) for t in texts)):
+        return [(start, end)]
+    items = [(start + s, start + e) for s, e in parts]
+    s, e = items[-1]
+    stripped = _strip_tail(text[s:e])
+    tailed = enumerating or len(stripped) < e - s
+    items[-1] = (s, s + len(stripped))
+    result: list[tuple[int, int]] = []
+    for s, e in items:
+        if e - s >= 2 and (tailed or _has_head(text[s:e])):
+            result += _split_pair(text, s, e)
+    return result
+
+
+def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """“A”“B”等… → A, B; X和Y when both name an activity → X, Y."""
+    piece = text[start:end]
     quoted = list(_QUOTED.finditer(piece))
-    if len(quoted) >= 2:
+    if len(quoted) >= 2 and quoted[0].start() <= 2:
         return [(start + m.start(), start + m.end()) for m in quoted]
-    if "、" in _outside_quotes(piece):
-        parts = _cut_at(piece, "、")
-        first, last = piece[parts[0][0] : parts[0][1]], piece[parts[-1][0] : parts[-1][1]]
-        if _has_head(first) and not _COUNTED_HEAD.search(last):
-            items = [(start + s, start + e) for s, e in parts]
-            s, e = items[-1]
-            items[-1] = (s, s + len(_strip_tail(text[s:e])))
-            return [(s, e) for s, e in items if e - s >= 2 and _has_head(text[s:e])]
-    m = _CONJ.search(piece)
+    m = _CONJ.search(_outside_quotes(piece))
     if m and m.start() >= 2 and len(piece) - m.end() >= 2:
         left, right = piece[: m.start()], piece[m.end() :]
         if _has_head(left) and _has_head(right):
@@ -357,10 +376,20 @@ def _noun_items(
         e = s + len(stripped)
         s, e = _trim(text, s, e)
         name = text[s:e]
-        headed = _has_head(name) if unit in _EVENT_UNITS else name.endswith(vocab().heads)
+        headed = _has_head(name) if unit in _EVENT_UNITS else (
+            name.endswith(vocab().heads) and not any(w in name for w in vocab().existence)
+        )
         if 2 <= e - s <= 20 and headed and not is_slogan(name) and name not in vocab().generic:
             return [_Found(s, e, None, s, clause.norm_end, sentence, group + 1)]
     return []
+
+
+def _enumerated(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[_Found]:
+    """…一系列活动,如:腊八节送腊八粥、迎新春茶话会 — every listed item is an activity."""
+    s, e = _trim(text, clause.norm_start, clause.norm_end)
+    items = [_trim(text, a, b) for a, b in _split_items(text, s, e, enumerating=True)]
+    items = [(a, b) for a, b in items if 2 <= b - a <= 30 and not is_slogan(text[a:b])]
+    return [_Found(a, b, None, a, clause.norm_end, sentence, group + 1) for a, b in items]
 
 
 def _continuation(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[_Found]:
@@ -379,7 +408,7 @@ def _heading_spans(sections: Sequence[Section]) -> list[tuple[int, int]]:
     return [
         (s.norm_start, s.norm_start + len(s.label) + len(s.heading) + 2)
         for s in sections
-        if len(s.heading) <= 20 and not any(ch in s.heading for ch in "，,。；;")
+        if s.level <= 2 and len(s.heading) <= 20 and not any(ch in s.heading for ch in "，,。；;")
     ]
 
 
@@ -407,8 +436,21 @@ def _find_in_sentence(
     previous_had = False
     if _is_title(text[sentence.norm_start : sentence.norm_end]):
         return []
+    enumerating = False
     for clause in split_clauses(text, sentence.norm_start, sentence.norm_end):
         if any(hs <= clause.norm_start and clause.norm_end <= he for hs, he in skip):
+            continue
+        if enumerating:
+            enumerating = False
+            listed = _enumerated(text, clause, sentence, group)
+            if listed:
+                group = listed[0].group
+                found += listed
+                previous_had = True
+                continue
+        piece = text[clause.norm_start : clause.norm_end].strip()
+        if piece[-1:] in ":：" and piece[:-1].endswith(vocab().enumerators):
+            enumerating = previous_had
             continue
         inside = [f for f in facts if clause.norm_start <= f.norm_start < clause.norm_end]
         spans = [(f.norm_start, f.norm_end) for f in inside]

@@ -51,6 +51,8 @@ class Vocab:
     stops: tuple[str, ...]
     modifiers: tuple[str, ...]
     leading: tuple[str, ...]
+    existence: tuple[str, ...]
+    enumerators: tuple[str, ...]
     slogan_heads: tuple[str, ...]
     slogan_contains: tuple[str, ...]
     kinds: tuple[tuple[str, ActivityKind], ...]  # (keyword, kind), longest keyword first
@@ -107,6 +109,8 @@ def vocab() -> Vocab:
         stops=_words(data, "nouns", "stops"),
         modifiers=_words(data, "nouns", "modifiers"),
         leading=_words(data, "nouns", "leading"),
+        existence=_words(data, "nouns", "existence"),
+        enumerators=_words(data, "nouns", "enumerators"),
         slogan_heads=_words(data, "slogans", "heads"),
         slogan_contains=_words(data, "slogans", "contains"),
         kinds=_kind_table(data, "kinds"),
