@@ -228,19 +228,26 @@ def _is_person(text: str, start: int, end: int) -> int:
     return 0
 
 
-def _token_bounds(text: str, start: int, end: int) -> frozenset[int]:
-    bounds = {start}
+def _token_bounds(text: str, start: int, end: int) -> dict[int, str]:
+    """Word start offsets with the part of speech of the word starting there (plus the end)."""
+    bounds = {}
     pos = start
-    for word, _ in pos_cut(text[start:end]):
+    for word, flag in pos_cut(text[start:end]):
+        bounds[pos] = flag
         pos += len(word)
-        bounds.add(pos)
-    return frozenset(bounds)
+    bounds[pos] = ""
+    return bounds
 
 
-def _is_verb_at(text: str, vs: int, ve: int, bounds: frozenset[int]) -> bool:
-    """A verb match counts when it is a whole word (or words) and no noun contains it (党组织)."""
+def _is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bool:
+    """A verb match counts when it is a whole word (or words) and no noun contains it (党组织);
+    a weak verb tagged as a noun after another word is a noun (思想道德建设)."""
     if vs not in bounds or ve not in bounds:
         return False
+    if text[vs:ve] in vocab().nominal:
+        before = [p for p in bounds if p < vs]
+        if before and bounds[vs] in ("vn", "n") and text[vs - 1] not in _CLAUSE_PUNCT:
+            return False
     for word in vocab().not_verbs:
         lo = max(0, vs - len(word) + 1)
         i = text.find(word, lo, ve + len(word))
@@ -262,7 +269,7 @@ def _counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> b
     return False
 
 
-def _after_preposition(text: str, obj: int, end: int, bounds: frozenset[int]) -> tuple[str, int]:
+def _after_preposition(text: str, obj: int, end: int, bounds: dict[int, str]) -> tuple[str, int]:
     """Where to go when an object opens with a preposition: ('name', start) or ('verb', start)."""
     v = vocab()
     prep = next((p for p in v.prepositions if text.startswith(p, obj, end)), None)

@@ -38,6 +38,7 @@ class Vocab:
     weak: tuple[str, ...]
     cut: tuple[str, ...]
     aim: frozenset[str]
+    nominal: frozenset[str]
     aim_heads: tuple[str, ...]
     concrete: tuple[str, ...]
     causative: tuple[str, ...]
@@ -96,6 +97,7 @@ def vocab() -> Vocab:
         weak=_words(data, "verbs", "weak"),
         cut=_words(data, "verbs", "cut"),
         aim=frozenset(_words(data, "verbs", "aim")),
+        nominal=frozenset(_words(data, "verbs", "nominal")),
         aim_heads=_words(data, "verbs", "aim_heads"),
         concrete=_words(data, "verbs", "concrete"),
         causative=_words(data, "verbs", "causative"),
