@@ -31,9 +31,12 @@ def _case(group: str, text: str, expected: list[dict]) -> dict:
     return {"group": group, "input": text, "expected": expected}
 
 
+def _s(x: object) -> str | None:
+    return None if x is None else str(x)
+
+
 def _fig(number_text: str, value, unit: str, qualifier: str = "exact", low=None, high=None) -> dict:
-    s = (lambda x: None if x is None else str(x))
-    return {"number_text": number_text, "value": s(value), "low": s(low), "high": s(high),
+    return {"number_text": number_text, "value": _s(value), "low": _s(low), "high": _s(high),
             "unit": unit, "qualifier": qualifier}
 
 

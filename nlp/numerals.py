@@ -151,8 +151,8 @@ def _core(text: str) -> Decimal | None:
             cur, last_unit = None, val
         else:  # big
             amount = section + (cur if cur is not None else Decimal(0))
-            if amount == 0:
-                amount = Decimal(1)
+            if amount == 0 and total == 0:
+                amount = Decimal(1)  # 万 alone, 近万人
             if val > max_big:
                 total = (total + amount) * val
                 max_big = val

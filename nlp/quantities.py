@@ -65,8 +65,9 @@ def grammar() -> Grammar:
                 quals[slot].setdefault(w, Qualifier(name))
     nf = load_toml("not_figures.toml")
     chinese = "".join(list(v.chinese) + list(v.small) + list(v.big))
-    arabic = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    core = rf"(?:{arabic}|[{re.escape(chinese)}])+"
+    # no nested quantifiers: each repetition starts with a character the class cannot match
+    body = rf"[\d{re.escape(chinese)}]"
+    core = rf"{body}+(?:(?:\.\d|,\d{{3}}(?!\d)){body}*)*"
     mask = "[" + re.escape("".join(m for m in v.masks if m != "某")) + "]+(?:\\.[" + re.escape(
         "".join(m for m in v.masks if m != "某")) + "]+)?"
     joiners = _alt(list(v.joiners))

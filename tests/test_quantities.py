@@ -1,0 +1,81 @@
+"""nlp.quantities: the figures of issue 3, its look-alikes, offsets and speed-independent invariants."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nlp.quantities import find_quantities
+
+KNOWN = json.loads((Path(__file__).parents[1] / "evaluation/numerals/known.json").read_text(encoding="utf-8"))
+FIGURES = {c["input"]: c["expected"] for c in KNOWN["quantities"] if c["expected"]}
+NOT_FIGURES = [c["input"] for c in KNOWN["quantities"] if not c["expected"]] + [
+    "十九届六中全会", "庆祝七一", "学习两会精神", "十四五规划", "“四百”活动", "一站式服务", "万一发生", "坚守一线",
+    "“365”志愿服务", "1+N模式", "“两委”换届", "3+1制度", "三驾马车", "家住18幢", "3号楼", "5单元", "第3页共5页",
+    "—12—", "20xx年", "二〇二一年", "上半年", "1、加强党建", "（2）完善制度", "①宣传", "一是加强学习",
+    "联系电话13912345678", "一起参加活动", "一批骨干", "一直坚持", "一些问题", "一次性补助", "进一步加强", "高度一致",
+    "一体化推进", "70岁以上老人",
+]
+
+
+def _dec(x: object) -> Decimal | None:
+    return None if x is None else Decimal(str(x))
+
+
+@pytest.mark.parametrize("text", FIGURES, ids=FIGURES)
+def test_figure(text: str) -> None:
+    got = find_quantities(text)
+    want = FIGURES[text]
+    assert len(got) == len(want)
+    for q, w in zip(got, want, strict=True):
+        assert (q.number_text, q.unit, q.qualifier.value) == (w["number_text"], w["unit"], w["qualifier"])
+        assert (q.value, q.low, q.high) == (_dec(w["value"]), _dec(w["low"]), _dec(w["high"]))
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_a_figure(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+SPANS = {
+    "qualifier and unit": ("共开展20余场次活动", "20余场次"),
+    "money": ("投资7.5万元修缮", "7.5万元"),
+    "range": ("每月3-4次", "3-4次"),
+    "masked": ("走访xx户。", "xx户"),
+    "percent words": ("达到百分之九十。", "百分之九十"),
+    "double qualifier": ("约5000余人参加", "约5000余人"),
+    "近千人": ("吸引近千人", "近千人"),
+    "at least": ("满意率95%以上。", "95%以上"),
+}
+
+
+@pytest.mark.parametrize("text,span", SPANS.values(), ids=SPANS.keys())
+def test_span_covers_qualifier_and_unit(text: str, span: str) -> None:
+    (q,) = find_quantities(text)
+    assert text[q.norm_start:q.norm_end] == span
+
+
+def test_two_facts_in_one_clause() -> None:
+    got = find_quantities("现有低保户320户1017人，其中支委成员5名")
+    assert [(q.value, q.unit) for q in got] == [(320, "户"), (1017, "人"), (5, "名")]
+
+
+def test_age_limit_is_not_a_count_but_the_count_is() -> None:
+    got = find_quantities("全社区80岁以上老人156人")
+    assert [(q.number_text, q.unit) for q in got] == [("156", "人")]
+
+
+@pytest.mark.xfail(reason="vague 数十/几十 has no agreed value yet; read as approx 10", strict=False)
+def test_vague_tens() -> None:
+    (q,) = find_quantities("指导数十次")
+    assert q.value is None
+
+
+@given(st.text(alphabet="0123456789一二两三十百千万余多约近xX%-至年月日人户次元名个第、“”。，", max_size=40))
+def test_never_raises_and_spans_hold(text: str) -> None:
+    for q in find_quantities(text):
+        assert 0 <= q.norm_start < q.norm_end <= len(text)
+        assert q.number_text in text[q.norm_start:q.norm_end]
