@@ -34,7 +34,7 @@ _BINARY_MAGIC = (
     b"7z\xbc\xaf",
     b"Rar!",
     b"\x7fELF",
-    b"MZ",
+    b"MZ\x90\x00",  # Windows executable
 )
 
 _BOMS = (
