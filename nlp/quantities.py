@@ -38,6 +38,9 @@ class Grammar:
     word_prefixes: tuple[str, ...]
     ordinal_prefixes: tuple[str, ...]
     id_context: tuple[str, ...]
+    article_one: frozenset[str]
+    article_units: frozenset[str]
+    article_keep_before: tuple[str, ...]
 
 
 def _alt(words: list[str]) -> str:
@@ -94,6 +97,9 @@ def grammar() -> Grammar:
         word_prefixes=tuple(nf["word_prefixes"]),
         ordinal_prefixes=tuple(nf["ordinal_prefixes"]),
         id_context=tuple(nf["id_context"]),
+        article_one=frozenset(nf["article_one"]),
+        article_units=frozenset(nf["article_units"]),
+        article_keep_before=tuple(nf["article_keep_before"]),
     )
 
 
@@ -142,6 +148,12 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
         if unit.name == "年":
             if num[0] in v.masks or len(digits) >= 3 or _is_positional(num):
                 return True
+    if m.group("pre") is None and all(c in v.small or c in v.big for c in num) and v.small.get(num) != 10:
+        return True  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
+    if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
+        after = text[m.end():m.end() + 1]
+        if after and after not in "。，,；;、！!）)\n" and not any(before.endswith(k) for k in g.article_keep_before):
+            return True
     if _is_positional(num) and parse_number(num).qualifier is not Qualifier.RANGE:  # type: ignore[union-attr]
         return True
     return False
