@@ -169,5 +169,10 @@ def _uri(path: str) -> str:
 
     >>> _uri("docs/社区 总结.txt")
     'docs/%E7%A4%BE%E5%8C%BA%20%E6%80%BB%E7%BB%93.txt'
+    >>> _uri("/srv/a.txt")
+    'file:///srv/a.txt'
     """
-    return quote(path.replace("\\", "/"), safe="/:!")
+    path = path.replace("\\", "/")
+    if path.startswith("/"):
+        return "file://" + quote(path, safe="/:!")
+    return quote(path, safe="/:!")

@@ -92,6 +92,11 @@ def _text(parse: Parse) -> tuple[str, callable]:
     return norm.text, norm.to_original
 
 
+def _facts_in(parse: Parse, start: int, end: int) -> tuple[int, ...]:
+    """Ids of the facts overlapping an original span."""
+    return tuple(f.id for f in parse.facts if f.start < end and start < f.end)
+
+
 def _unit_blocked(g: SurfaceGrammar, variant: str, following: str) -> bool:
     """Whether the character after a unit shows it is part of another word.
 
@@ -230,7 +235,7 @@ def duplicated_unit(parse: Parse) -> Iterator[Finding]:
     text, to_original = _text(parse)
     for s, e, num, unit in find_duplicated_units(text):
         start, end = to_original(s, e)
-        yield Finding(start, end, f"单位“{unit}”重复:“{text[s:e]}”应为“{num}{unit}”")
+        yield Finding(start, end, f"单位“{unit}”重复:“{text[s:e]}”应为“{num}{unit}”", _facts_in(parse, start, end))
 
 
 @rule("ZJ402", "masked_figure", Severity.WARNING)
@@ -246,7 +251,7 @@ def masked_figure(parse: Parse) -> Iterator[Finding]:
     text, to_original = _text(parse)
     for s, e in find_masked_figures(text):
         start, end = to_original(s, e)
-        yield Finding(start, end, f"数字被占位符遮盖:“{text[s:e]}”,无法核对")
+        yield Finding(start, end, f"数字被占位符遮盖:“{text[s:e]}”,无法核对", _facts_in(parse, start, end))
 
 
 @rule("ZJ403", "missing_figure", Severity.WARNING)
