@@ -50,11 +50,12 @@ class _Found:
     norm_start: int
     norm_end: int
     verb: str | None
-    reach_start: int  # where the activity's stretch of the clause starts (for figures)
+    reach_start: int  # where the activity's stretch of the clause starts (for figures); its verb starts here
     reach_end: int
     sentence: Sentence
     group: int  # items of one coordinated list share a group and its figures
     list_kind: ActivityKind | None = None  # the kind the list's head gives its items (…等争创活动)
+    lead: int | None = None  # the first activity of a clause also owns the figures before its verb
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -351,7 +352,7 @@ def _verb_items(
             name = text[s:e]
             if e - s < 2 or is_slogan(name) or _is_person(text, s, e) == e - s:
                 continue
-            if verb in v.weak and not _has_head(name):
+            if verb in v.weak and not _has_head(name) and not _counted(text, s, e, figures):
                 continue
             if verb in v.aim and is_aim(name):
                 continue
@@ -360,7 +361,8 @@ def _verb_items(
             kept.append((s, e))
         group += 1
         reach_end = _next_verb_start(text, end, ce)
-        found += [_Found(s, e, verb, vs, reach_end, sentence, group, list_kind) for s, e in kept]
+        lead = cs if not found else None
+        found += [_Found(s, e, verb, vs, reach_end, sentence, group, list_kind, lead) for s, e in kept]
     return found
 
 
@@ -475,7 +477,8 @@ def _find_in_sentence(
 
 def _linked(found: _Found, facts: Sequence[Fact], text: str) -> tuple[int, ...]:
     """Figures in the activity's stretch, and participant figures in verbless clauses after it."""
-    ids = [f.id for f in facts if found.reach_start <= f.norm_start < found.reach_end]
+    begin = found.reach_start if found.lead is None else found.lead
+    ids = [f.id for f in facts if begin <= f.norm_start < found.reach_end]
     markers = vocab().participant_markers
     after = found.reach_end
     for clause in split_clauses(text, after, found.sentence.norm_end):
