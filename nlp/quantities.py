@@ -67,9 +67,10 @@ def grammar() -> Grammar:
             for w in words:
                 quals[slot].setdefault(w, Qualifier(name))
     nf = load_toml("not_figures.toml")
-    chinese = "".join(list(v.chinese) + list(v.small) + list(v.big))
     # no nested quantifiers: each repetition starts with a character the class cannot match
-    body = rf"[\d{re.escape(chinese)}]"
+    digits = re.escape("".join(v.chinese))
+    units_ = re.escape("".join(list(v.small) + list(v.big)))
+    body = rf"(?:\d|[{units_}]|[{digits}](?!\d))"  # 队伍3支: 伍 is not 5 before an Arabic digit
     core = rf"{body}+(?:(?:\.\d|,\d{{3}}(?!\d)){body}*)*"
     mask = "[" + re.escape("".join(m for m in v.masks if m != "某")) + "]+(?:\\.[" + re.escape(
         "".join(m for m in v.masks if m != "某")) + "]+)?"
@@ -135,9 +136,9 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
         return True
     if text[ne:ne + 1] in (":", "：") and text[ne + 1:ne + 2].isdigit():
         return True
-    if any(w in before for w in g.id_context):
-        return True
     digits = re.sub(r"\D", "", num)
+    if len(digits) >= 5 and "," not in num and any(w in before for w in g.id_context):
+        return True
     if len(digits) >= 11 or (len(digits) >= 7 and "," not in num and "." not in num
                              and (unit is None or unit.kind != "money")):
         return True
