@@ -108,7 +108,9 @@ def _object_end(text: str, start: int, end: int, figures: Sequence[int]) -> int:
     return limit
 
 
-def _split_items(text: str, start: int, end: int, enumerating: bool = False) -> list[tuple[int, int]]:
+def _split_items(
+    text: str, start: int, end: int, enumerating: bool = False, strict: bool = False
+) -> list[tuple[int, int]]:
     """The coordinated items of a name: quoted names, 、-lists, X和Y of two activities.
 
     >>> t = "篮球赛、象棋赛、乒乓球赛等活动"
@@ -135,7 +137,7 @@ def _split_items(text: str, start: int, end: int, enumerating: bool = False) -> 
     items = [(start + s, start + e) for s, e in parts]
     s, e = items[-1]
     stripped = _strip_tail(text[s:e])
-    tailed = enumerating or len(stripped) < e - s
+    tailed = enumerating or (len(stripped) < e - s and not strict)
     items[-1] = (s, s + len(stripped))
     result: list[tuple[int, int]] = []
     for s, e in items:
@@ -345,7 +347,7 @@ def _verb_items(
         if ne - ns < 2:
             continue
         kept = []
-        items = _split_items(text, ns, ne)
+        items = _split_items(text, ns, ne, strict=content)
         list_kind = kind_keyword(text[items[-1][1] : ne]) if len(items) > 1 else None
         for s, e in items:
             s, e = _trim(text, s, e)
@@ -417,7 +419,10 @@ def _heading_spans(sections: Sequence[Section]) -> list[tuple[int, int]]:
     return [
         (s.norm_start, s.norm_start + len(s.label) + len(s.heading) + 2)
         for s in sections
-        if s.level <= 2 and len(s.heading) <= 20 and not any(ch in s.heading for ch in "，,。；;")
+        if s.level <= 2
+        and len(s.heading) <= 30
+        and not any(ch in s.heading for ch in "。；;")
+        and not any(ch.isdigit() for ch in s.heading)
     ]
 
 
