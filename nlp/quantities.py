@@ -128,9 +128,9 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
         if prev and (prev.isascii() and (prev.isalnum() or prev in ".:/+-_#")):
             return True
         if num[0] in v.chinese or num[0] in v.small or num[0] in v.big:
-            if any(before.endswith(p) for p in g.word_prefixes):
+            if before.endswith(g.word_prefixes):
                 return True
-    if any(before.endswith(p) for p in g.ordinal_prefixes):
+    if before.endswith(g.ordinal_prefixes):
         return True
     if prev in ":：" and ns >= 2 and text[ns - 2].isdigit():
         return True
@@ -144,7 +144,7 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
         return True
     if unit is not None:
         rest = text[m.end("unit"):m.end("unit") + 4]
-        if m.group("post") is None and any(rest.startswith(b) for b in unit.not_before):
+        if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before):
             return True
         if unit.name == "年":
             if num[0] in v.masks or len(digits) >= 3 or _is_positional(num):
@@ -153,7 +153,7 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
         return True  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
     if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
         after = text[m.end():m.end() + 1]
-        if after and after not in "。，,；;、！!）)\n" and not any(before.endswith(k) for k in g.article_keep_before):
+        if after and after not in "。，,；;、！!）)\n" and not before.endswith(g.article_keep_before):
             return True
     if _is_positional(num) and parse_number(num).qualifier is not Qualifier.RANGE:  # type: ignore[union-attr]
         return True
@@ -230,19 +230,34 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     ()
     """
     g = grammar()
-    vetoes = _spans(g.lookalikes, text) + [(s + 1, e - 1) for s, e in _spans(g.quoted, text)]
-    vetoes.sort()
+    quoted = [(s + 1, e - 1) for s, e in _spans(g.quoted, text)]
     out = []
     for m in g.pattern.finditer(text):
         if not m.group("num"):
             continue
-        ns, ne = m.span("num")
-        if vetoes and _overlaps(_near(vetoes, ns, ne), ns, ne):
-            continue
         q = _candidate(text, m, g)
-        if q is not None:
-            out.append(q)
+        if q is None:
+            continue
+        ns, ne = m.span("num")
+        if quoted and _overlaps(_near(quoted, ns, ne), ns, ne):
+            continue
+        if _vetoed(g.lookalikes, text, ns, ne):
+            continue
+        out.append(q)
     return tuple(out)
+
+
+_WINDOW = 12
+
+
+def _vetoed(lookalikes: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether a look-alike overlaps [start, end); searched in a window around it only (speed)."""
+    for m in lookalikes.finditer(text, max(0, start - _WINDOW), min(len(text), end + _WINDOW)):
+        if m.start() < end and start < m.end():
+            return True
+        if m.start() >= end:
+            break
+    return False
 
 
 def _near(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
