@@ -53,6 +53,7 @@ MASKED_FIRES = [
     ("percent", "满意率达xx.xx%。", ["xx.xx%"]),
     ("百分之", "知晓率达到百分之xx。", ["百分之xx"]),
     ("件次 kept whole", "受理投诉xx件次。", ["xx件次"]),
+    ("magnitude without unit", "累计投入xx万,改造管网。", ["xx万"]),
     ("two figures, two flags", "组建x支队伍,开展活动xx余次。", ["x支", "xx余次"]),
 ]
 MASKED_QUIET = [
@@ -67,6 +68,7 @@ MASKED_QUIET = [
     ("masked name in book title", "按照《x天府新区社区条例》执行。"),
     ("url", "详见网站www.xx.com。"),
     ("unit that opens a word", "xx人民群众积极参与。"),
+    ("masked word", "在xx的带领下,xx通过问卷调查了解需求。"),
 ]
 
 
@@ -100,6 +102,8 @@ MISSING_QUIET = [
     ("元旦", "发放慰问金元旦前到位。"),
     ("percent at_least", "参与率50%以上。"),
     ("chinese approx", "走访二十余户。"),
+    ("underscores are a mask, not a gap", "全年共走访__户。"),
+    ("元数据", "统计元数据已上报。"),
 ]
 
 

@@ -74,7 +74,7 @@ def surface_grammar() -> SurfaceGrammar:
         yu_gap=re.compile(rf"(?P<pre>.)(?P<unit>余(?:{figure_units}))"),
         rate_gap=re.compile(rf"率(?:{_alt(mf['rate_verbs'])})[^\S\n]*(?=[,，。;；)）\n]|$)"),
         blank_gap=re.compile(
-            rf"(?<=[\u4e00-\u9fff])(?P<gap>[ \u3000\t]{{2,}}|_+|＿+)(?P<unit>{_alt(mf['blank_units'])})"
+            rf"(?<=[\u4e00-\u9fff])(?P<gap>[ \u3000\t]{{2,}})(?P<unit>{_alt(mf['blank_units'])})"
             rf"(?=[,，。;；、)）\s]|$)"
         ),
         units=units,
@@ -139,8 +139,8 @@ def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
     g = surface_grammar()
     mw = g.words["masked_figure"]
     for m in g.masked.finditer(text):
-        if not m.group("unit") and m.group("pre") not in mw["rate_prefixes"]:
-            continue
+        if not (m.group("unit") or m.group("mag")) and m.group("pre") not in mw["rate_prefixes"]:
+            continue  # a placeholder with neither unit, magnitude nor 百分之 is a masked word
         start = m.start("num")
         before = text[max(0, start - 1) : start]
         if before and (before.isascii() and before.isalnum() or before in "./:"):
@@ -148,7 +148,7 @@ def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
         after = text[m.end() : m.end() + 2]
         if after[:1].isascii() and after[:1].isalpha():
             continue
-        unit = m.group("unit") or "%"
+        unit = m.group("unit") or ("%" if m.group("pre") in mw["rate_prefixes"] else "")
         if _unit_blocked(g, unit, after) or any(after.startswith(w) for w in mw["not_before"].get(unit, ())):
             continue
         if before and before in mw["name_before"]:
@@ -196,7 +196,7 @@ def find_missing_figures(text: str) -> Iterator[tuple[int, int, str]]:
             yield s, m.end(), "百分比"
     for m in g.money_gap.finditer(text):
         after = text[m.end() : m.end() + 2]
-        unit = m.group("unit") or "%"
+        unit = m.group("unit")
         if _unit_blocked(g, "元", after[:1]) or any(after.startswith(w) for w in mf["money_not_after"]):
             continue
         if unit[0] in mf["money_magnitude_ok"]:
