@@ -60,3 +60,13 @@ def test_ignore_turns_the_rule_off():
 
 def test_shingles_of_short_key():
     assert shingles("社区") == {"社区"}
+
+
+def test_three_copies_name_the_closest_and_count_the_rest():
+    a = parse(doc("竹溪社区", SHARED))
+    b = parse(doc("松风社区", SHARED.replace("12次", "13次")))
+    c = parse(doc("柳岸社区", SHARED))
+    flags = check_corpus([a, b, c])
+    (flag,) = flags[a.doc.id]
+    assert "另有 1 个文档" in flag.message
+    assert len(flags) == 3

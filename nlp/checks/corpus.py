@@ -98,8 +98,11 @@ def _minhashes(keys: Sequence[str]) -> list[MinHash]:
                         num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)
 
 
-def similar_paragraphs(parses: Sequence[Parse], threshold: float = THRESHOLD) -> Iterator[tuple[Paragraph, Paragraph, float]]:
-    """(paragraph, its closest paragraph in another document, similarity), once per paragraph."""
+def similar_paragraphs(
+    parses: Sequence[Parse], threshold: float = THRESHOLD
+) -> Iterator[tuple[Paragraph, Paragraph, float, int]]:
+    """(paragraph, its closest paragraph in another document, similarity, how many other documents
+    hold a similar paragraph), once per paragraph."""
     paras = [p for parse in parses for p in paragraphs(parse)]
     if len({p.doc_id for p in paras}) < 2:
         return
@@ -109,15 +112,19 @@ def similar_paragraphs(parses: Sequence[Parse], threshold: float = THRESHOLD) ->
         lsh.insert(i, mh)
     for i, para in enumerate(paras):
         best: tuple[float, int] | None = None
+        docs: set[str] = set()
         for j in lsh.query(hashes[i]):
             other = paras[j]
             if other.doc_id == para.doc_id:
                 continue
             score = _jaccard(para.key, other.key)
-            if score >= threshold and (best is None or score > best[0]):
+            if score < threshold:
+                continue
+            docs.add(other.doc_id)
+            if best is None or score > best[0] or (score == best[0] and j < best[1]):
                 best = (score, j)
         if best is not None:
-            yield para, paras[best[1]], best[0]
+            yield para, paras[best[1]], best[0], len(docs)
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -142,10 +149,11 @@ def template_text(parses: Sequence[Parse]) -> Iterator[tuple[str, RuleFinding]]:
     Example: two communities' summaries both saying 全年共开展主题党日活动12次,参与党员300余人次 in
     the same paragraph → ZJ501 段落与 other.txt 第5行几乎相同.
     """
-    for para, other, score in similar_paragraphs(parses):
+    for para, other, score, count in similar_paragraphs(parses):
+        also = f",另有 {count - 1} 个文档含相似段落" if count > 1 else ""
         yield para.doc_id, RuleFinding(
             para.start, para.end,
-            f"段落与 {other.path} 第{other.line}行几乎相同(相似度 {score:.2f}),疑为套用模板",
+            f"段落与 {other.path} 第{other.line}行几乎相同(相似度 {score:.2f}){also},疑为套用模板",
         )
 
 
