@@ -66,10 +66,14 @@ def _merge(groups: tuple[list[Edit], ...]) -> list[Edit]:
     return sorted(merged, key=lambda e: (e.start, e.end))
 
 
+def cleanup_edits(text: str) -> list[Edit]:
+    """Passes 5-6 at once: boilerplate deletions win over space edits they overlap."""
+    return _merge((junk.boilerplate_edits(text), normalize_layout.space_edits(text)))
+
+
 PASSES: tuple[Pass, ...] = (
     char_edits,
-    junk.boilerplate_edits,
-    normalize_layout.space_edits,
+    cleanup_edits,
     normalize_layout.rejoin_edits,
 )
 
