@@ -1,6 +1,7 @@
 """Benchmark of the checks: planted errors in real documents, and false alarms on clean ones.
 
-Run ``python -m evaluation.check_bench`` for the table; ``run()`` returns the figures.
+Run ``python -m evaluation.check_bench [FOLDER...] [-v]`` for the table (folders of the corpus,
+default seeds dev long; -v lists every false alarm); ``run()`` returns the figures.
 
 Method. Every real document of /work/shared/corpus (dev, seeds, long) is checked as it is (the
 *clean* run), then three copies of it are made, each with errors of several kinds planted by
@@ -83,7 +84,7 @@ def run(folders=FOLDERS, seed: int = SEED) -> dict:
         for i, p in enumerate(originals):
             rng = random.Random(seed * 31 + i * 7 + g)
             donor = (
-                template_paragraph(originals[(i + 1) % len(originals)].original, rng)
+                template_paragraph(originals[(i + 1) % len(originals)], rng)
                 if "template_text" in kinds
                 else None
             )
@@ -106,11 +107,17 @@ def run(folders=FOLDERS, seed: int = SEED) -> dict:
     for name in KINDS:
         planted = detected = true = false = collateral = known_n = 0
         alarms: list[str] = []
+        missed: list[str] = []
         for c in copies:
             own = [pl for pl in c.plants if pl.name == name]
             found = [f for f in c.parse.flags if f.name == name]
             planted += len(own)
-            detected += sum(1 for pl in own if any(_overlaps(f, pl.spans) for f in found))
+            for pl in own:
+                if any(_overlaps(f, pl.spans) for f in found):
+                    detected += 1
+                else:
+                    a, b = pl.spans[-1]
+                    missed.append(f"{c.parse.doc.path}: {c.parse.original[a:b][:80]!r}")
             truth = own + [pl for pl in c.extra if pl.name == name]
             for f in found:
                 if any(_overlaps(f, pl.spans) for pl in truth):
@@ -134,6 +141,7 @@ def run(folders=FOLDERS, seed: int = SEED) -> dict:
             "known": known_n,
             "precision": true / (true + false) if true + false else None,
             "false_alarms": alarms,
+            "missed": missed,
         }
     return {
         "docs": len(originals),
@@ -152,7 +160,8 @@ def _pct(x: float | None) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
-    result = run()
+    folders = tuple(a for a in argv if not a.startswith("-")) or FOLDERS
+    result = run(folders)
     print(
         f"{'code':6} {'name':24} {'planted':>7} {'found':>6} {'recall':>7} {'true':>5} {'false':>6} {'coll.':>6} {'known':>6} {'precision':>9}"
     )
@@ -178,6 +187,8 @@ def main(argv: list[str] | None = None) -> None:
         for name, r in result["names"].items():
             for line in r["false_alarms"]:
                 print(f"false alarm [{name}] {line}")
+            for line in r["missed"]:
+                print(f"missed [{name}] {line}")
 
 
 if __name__ == "__main__":

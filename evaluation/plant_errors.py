@@ -40,6 +40,17 @@ GROUPS = (
     ("subset_exceeds_total", "rate_mismatch", "missing_figure", "conflicting_values", "unsupported_rate"),
     ("implausible_magnitude", "rate_out_of_range", "period_mismatch", "template_text"),
 )
+# Kinds whose checks read figures of plans too.
+_PLAN_BLIND = frozenset(
+    {
+        "approximate_figure",
+        "duplicated_unit",
+        "masked_figure",
+        "missing_figure",
+        "template_text",
+        "period_mismatch",
+    }
+)
 _COUNT_UNITS = ("起", "次", "户", "人", "名", "件", "个", "场")
 
 
@@ -68,8 +79,21 @@ def _grim_impossible(n: int, rng: random.Random) -> int | None:
     return rng.choice(options) if options else None
 
 
-def _sentence_ends(text: str, floor: int) -> list[int]:
-    return [m.end() for m in re.finditer("。", text) if m.end() > floor]
+def _sentence_ends(parse: Parse, floor: int) -> list[int]:
+    """Original offsets just after a 。 that the pipeline keeps as content (not junk the
+    normalizer drops) and that lie outside planned sections (plans are not checked as facts)."""
+    norm = parse.normalized
+    if norm is None:
+        return [m.end() for m in re.finditer("。", parse.original) if m.end() > floor]
+    planned = [(s.norm_start, s.norm_end) for s in parse.sections if s.planned]
+    ends = []
+    for m in re.finditer("。", norm.text):
+        if any(a <= m.start() < b for a, b in planned):
+            continue
+        end = norm.to_original(m.start(), m.end())[1]
+        if end > floor and parse.original[end - 1] == "。":
+            ends.append(end)
+    return ends
 
 
 def _insert(pos: int, sentence: str, name: str, marks: Sequence[tuple[int, int]] | None = None) -> Edit:
@@ -179,8 +203,8 @@ def _period_edit(parse: Parse, text: str) -> Edit | None:
     if not m or at < 0:
         return None
     years = re.findall(r"((?:19|20)\d\d)年", text[at + len(title) :])
-    if not years:
-        return None
+    if not years or max(years.count(y) for y in years) < 2:
+        return None  # a single passing mention of a year is no report period
     used = {int(y) for y in years}
     new_year = min(used) - 3
     start = at + m.start()
@@ -199,7 +223,7 @@ def plant(
     templates = _templates(max(persons, default=0), rng)
     title = parse.doc.title or ""
     floor = len(title) + max(0, text.find(title)) if title else 0
-    ends = _sentence_ends(text, floor)
+    ends = _sentence_ends(parse, floor)
     rng.shuffle(ends)
     edits: list[Edit] = []
     taken: list[int] = []
@@ -213,6 +237,8 @@ def plant(
 
     for kind in kinds:
         edit = None
+        if parse.doc.doc_type.value == "plan" and kind not in _PLAN_BLIND:
+            continue  # every figure of a plan is a target: the figure checks rightly skip them
         if kind == "period_mismatch":
             edit = _period_edit(parse, text)
             if edit:
@@ -236,9 +262,10 @@ def plant(
                 edits.append(_insert(pos, sentences[0], kind))
             continue
         # two sentences: the first early, the error in the second, later in the text
-        first, second = sorted(p for p in (free_position(), free_position()) if p is not None) or [None]
-        if second is None:
+        positions = sorted(p for p in (free_position(), free_position()) if p is not None)
+        if len(positions) < 2:
             continue
+        first, second = positions
         edits.append(Edit(first, first, sentences[0], kind, (), "insert"))
         edits.append(_insert(second, sentences[1], kind))
     return _apply(text, edits)
@@ -267,13 +294,24 @@ def _apply(text: str, edits: Sequence[Edit]) -> tuple[str, tuple[Plant, ...]]:
     return new_text, tuple(plants)
 
 
-def template_paragraph(text: str, rng: random.Random, minimum: int = 80, maximum: int = 240) -> str | None:
-    """A run of whole sentences (80–240 characters) to copy into another document as a template."""
-    ends = [0] + [m.end() for m in re.finditer("。", text)]
+def template_paragraph(parse: Parse, rng: random.Random, minimum: int = 80, maximum: int = 240) -> str | None:
+    """A paragraph (or, in a text without line breaks, a run of sentences) to copy as a template."""
+    text = parse.original
+    content = parse.normalized.text if parse.normalized is not None else text
+    lines = [
+        ln.strip()
+        for ln in content.splitlines()
+        if minimum <= len(ln.strip()) <= 2 * maximum and ln.strip() in text
+    ]
+    if lines:
+        return rng.choice(lines)  # a whole paragraph, as templates are copied
+    ends = [0] + [m.end() for m in re.finditer("。", content)]
     runs = [
-        text[a:b].strip()
+        content[a:b].strip()
         for i, a in enumerate(ends)
         for b in ends[i + 1 : i + 6]
-        if minimum <= len(text[a:b].strip()) <= maximum and "\n" not in text[a:b].strip()
+        if minimum <= len(content[a:b].strip()) <= maximum
+        and "\n" not in content[a:b].strip()
+        and content[a:b].strip() in text
     ]
     return rng.choice(runs) if runs else None

@@ -17,9 +17,15 @@ from nlp.pipeline import parse
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 RULE_NAMES = ("conflicting_values", "period_mismatch", "approximate_figure")
 FIGURE_RULES = {
-    "ZJ101": "sum_mismatch", "ZJ102": "subset_exceeds_total", "ZJ103": "implausible_magnitude",
-    "ZJ201": "rate_out_of_range", "ZJ202": "rate_impossible", "ZJ203": "rate_mismatch",
-    "ZJ204": "unsupported_rate", "ZJ301": "conflicting_values", "ZJ302": "period_mismatch",
+    "ZJ101": "sum_mismatch",
+    "ZJ102": "subset_exceeds_total",
+    "ZJ103": "implausible_magnitude",
+    "ZJ201": "rate_out_of_range",
+    "ZJ202": "rate_impossible",
+    "ZJ203": "rate_mismatch",
+    "ZJ204": "unsupported_rate",
+    "ZJ301": "conflicting_values",
+    "ZJ302": "period_mismatch",
     "ZJ303": "approximate_figure",
 }
 
@@ -58,10 +64,19 @@ def test_conflicting_values_cases(body, fires):
 
 PERIODS = {
     "body reports another year": ("河畔社区2021年工作总结\n2019年社区开展活动8次。2019年发展党员2名。", True),
-    "body reports the title year": ("河畔社区2021年工作总结\n2021年社区开展活动8次。2021年发展党员2名。", False),
-    "a plan reviews the year before": ("河畔社区2021年工作计划\n2020年社区开展活动8次。2020年发展党员2名。", False),
+    "body reports the title year": (
+        "河畔社区2021年工作总结\n2021年社区开展活动8次。2021年发展党员2名。",
+        False,
+    ),
+    "a plan reviews the year before": (
+        "河畔社区2021年工作计划\n2020年社区开展活动8次。2020年发展党员2名。",
+        False,
+    ),
     "one mention is not enough": ("河畔社区2021年工作总结\n社区开展活动8次。2019年发展党员2名。", False),
-    "since-year is history": ("河畔社区2021年工作总结\n2015年以来开展活动80次，2015年以来发展党员20名。", False),
+    "since-year is history": (
+        "河畔社区2021年工作总结\n2015年以来开展活动80次，2015年以来发展党员20名。",
+        False,
+    ),
     "no year in the title": ("河畔社区工作总结\n2019年社区开展活动8次。2019年发展党员2名。", False),
 }
 
@@ -94,7 +109,9 @@ def test_figure_rules_registered_with_docs_and_fixtures(code, name):
 def test_select_and_ignore():
     text = (FIXTURES / "rate_mismatch_fires.txt").read_text(encoding="utf-8")
     p = parse(text)
-    assert {f.name for f in check_document(p, select=("ZJ2",))} <= {n for c, n in FIGURE_RULES.items() if c.startswith("ZJ2")}
+    assert {f.name for f in check_document(p, select=("ZJ2",))} <= {
+        n for c, n in FIGURE_RULES.items() if c.startswith("ZJ2")
+    }
     assert "rate_mismatch" not in {f.name for f in check_document(p, ignore=("rate_mismatch",))}
     flags = check_document(p)
     assert [f.start for f in flags] == sorted(f.start for f in flags)

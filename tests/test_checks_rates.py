@@ -66,7 +66,9 @@ def test_messages_carry_the_figures():
     assert "90%" in flag.message and "9" in flag.message and "8/9" in flag.message
 
 
-def _rate(number_text: str, value: float, qualifier: Qualifier = Qualifier.EXACT, text: str | None = None) -> Fact:
+def _rate(
+    number_text: str, value: float, qualifier: Qualifier = Qualifier.EXACT, text: str | None = None
+) -> Fact:
     text = text or f"{number_text}%"
     return Fact(0, None, 0, len(text), text, number_text, value, None, None, "%", qualifier, None, None)
 

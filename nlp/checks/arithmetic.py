@@ -48,7 +48,11 @@ def partition_member(label: str) -> tuple[str, int] | None:
     for part in vocab()["partition"]:
         for index, synonyms in enumerate(part["members"]):
             for word in synonyms:
-                if text.endswith(word) and (len(text) - len(word) <= 2) and (best is None or len(word) > best[0]):
+                if (
+                    text.endswith(word)
+                    and (len(text) - len(word) <= 2)
+                    and (best is None or len(word) > best[0])
+                ):
                     best = (len(word), part["name"], index)
     return (best[1], best[2]) if best else None
 
@@ -87,8 +91,11 @@ def _partition_groups(ctxs: Sequence[Context], t: int) -> Iterator[list[Context]
             break
         member = partition_member(c.label)
         if member is None:
-            continue
+            break  # another whole of the same unit (党员49名 after 总人口…): its parts are not ours
         name, index = member
+        wholes = next(p.get("whole", ()) for p in vocab()["partition"] if p["name"] == name)
+        if wholes and not has_any(total.label, wholes):
+            break  # a part of another whole (男党员 after 总人口)
         found.setdefault(name, {}).setdefault(index, c)
     for part in vocab()["partition"]:
         members = found.get(part["name"], {})
@@ -161,8 +168,12 @@ def subset_exceeds_total(parse: Parse) -> Iterator[Finding]:
     for i, c in enumerate(ctxs):
         if has_any(c.label, subset):
             prev = ctxs[i - 1] if i else None
-            starts_sentence = c.label.startswith(tuple(subset)) and (prev is None or prev.sentence < c.sentence)
-            ok_prev = prev is not None and (prev.sentence == c.sentence or (starts_sentence and prev.sentence == c.sentence - 1))
+            starts_sentence = c.label.startswith(tuple(subset)) and (
+                prev is None or prev.sentence < c.sentence
+            )
+            ok_prev = prev is not None and (
+                prev.sentence == c.sentence or (starts_sentence and prev.sentence == c.sentence - 1)
+            )
             whole = prev if ok_prev and unit_family(prev.fact.unit) == unit_family(c.fact.unit) else None
             open_sentence = c.sentence
         elif c.sentence != open_sentence or _is_total(c):
@@ -183,8 +194,33 @@ def subset_exceeds_total(parse: Parse) -> Iterator[Finding]:
 
 def _stated_totals(ctxs: Sequence[Context]) -> dict[str, Context]:
     """The largest stated population and household totals of the document."""
-    words = {"persons": ("总人口", "户籍人口", "常住人口", "人口", "居民"), "households": ("总户数", "户数", "居民", "户籍", "住户", "农户")}
-    excluded = ("贫困", "就业", "流动", "外来", "老年", "低保", "残疾", "务工", "暂住", "脱贫", "党员", "其中", "新增", "困难", "全镇", "全街", "全区", "全县", "全市", "全乡", "街道")
+    words = {
+        "persons": ("总人口", "户籍人口", "常住人口", "人口", "居民"),
+        "households": ("总户数", "户数", "居民", "户籍", "住户", "农户"),
+    }
+    excluded = (
+        "贫困",
+        "就业",
+        "流动",
+        "外来",
+        "老年",
+        "低保",
+        "残疾",
+        "务工",
+        "暂住",
+        "脱贫",
+        "党员",
+        "其中",
+        "新增",
+        "困难",
+        "全镇",
+        "全街",
+        "全区",
+        "全县",
+        "全市",
+        "全乡",
+        "街道",
+    )
     best: dict[str, Context] = {}
     for c in ctxs:
         family = unit_family(c.fact.unit)

@@ -10,7 +10,21 @@ from nlp.checks.intervals import contexts, fact_interval, fmt_interval, has_any,
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Qualifier, Severity
 
-_SCOPE_PREFIXES = ("我社区", "本社区", "全社区", "社区", "我村", "本村", "全村", "村", "辖区内", "辖区", "目前", "截至目前", "现")
+_SCOPE_PREFIXES = (
+    "我社区",
+    "本社区",
+    "全社区",
+    "社区",
+    "我村",
+    "本村",
+    "全村",
+    "村",
+    "辖区内",
+    "辖区",
+    "目前",
+    "截至目前",
+    "现",
+)
 _YEAR = re.compile(r"(?<![\d\-—～~至到])((?:19|20)\d\d)\s*年(?![\d]*[\-—～~至到])")
 _NOT_REPORTED = ("以来", "起", "前", "成立", "建成", "始建", "度")
 
@@ -80,7 +94,11 @@ def body_years(parse: Parse) -> Counter:
     years: Counter = Counter()
     for m in _YEAR.finditer(text, skip_to):
         after = text[m.end() : m.end() + 4]
-        if after.startswith(_NOT_REPORTED) or re.match(r"\d{1,2}月", text[m.end() : m.end() + 3]) and "以来" in after:
+        if (
+            after.startswith(_NOT_REPORTED)
+            or re.match(r"\d{1,2}月", text[m.end() : m.end() + 3])
+            and "以来" in after
+        ):
             continue
         years[int(m.group(1))] += 1
     return years
@@ -111,7 +129,8 @@ def period_mismatch(parse: Parse) -> Iterator[Finding]:
         return
     norm = parse.normalized
     first = next(
-        y for y in _YEAR.finditer(norm.text, norm.text.find(title) + len(title) if title in norm.text else 0)
+        y
+        for y in _YEAR.finditer(norm.text, norm.text.find(title) + len(title) if title in norm.text else 0)
         if int(y.group(1)) == dominant
     )
     start, end = norm.to_original(first.start(), first.end())

@@ -25,7 +25,7 @@ _EPS = 1e-9
 
 _NEAR = ("将近", "接近", "近")
 _MORE = ("余", "多", "几")
-_PERSONS = frozenset({"人", "名", "口人", "口", "位", "个人"})
+_PERSONS = frozenset({"人", "名", "口人", "位", "个人"})
 _HOUSEHOLDS = frozenset({"户", "家庭", "家"})
 
 

@@ -18,7 +18,26 @@ from nlp.checks.intervals import (
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Qualifier, Severity
 
-_NOT_COUNTS = frozenset({"%", "元", "平方米", "平方公里", "亩", "米", "公里", "天", "小时", "吨", "公斤", "斤", "岁", "年", "月", "分钟"})
+_NOT_COUNTS = frozenset(
+    {
+        "%",
+        "元",
+        "平方米",
+        "平方公里",
+        "亩",
+        "米",
+        "公里",
+        "天",
+        "小时",
+        "吨",
+        "公斤",
+        "斤",
+        "岁",
+        "年",
+        "月",
+        "分钟",
+    }
+)
 MAX_BASE = 100_000
 
 
@@ -145,7 +164,9 @@ def rate_out_of_range(parse: Parse) -> Iterator[Finding]:
         if not is_bounded(name):
             continue
         if iv.low > 100 or iv.high < 0:
-            yield Finding(c.fact.start, c.fact.end, f"{name} {fmt(c.fact.value)}% 超出 0%–100% 的范围", (c.fact.id,))
+            yield Finding(
+                c.fact.start, c.fact.end, f"{name} {fmt(c.fact.value)}% 超出 0%–100% 的范围", (c.fact.id,)
+            )
 
 
 @rule("ZJ202", "rate_impossible", Severity.ERROR)
