@@ -535,7 +535,7 @@ def find_activities(
     for f in found:
         section = innermost_section(sections, f.norm_start)
         heading = section.heading if section else ""
-        contexts.append(f"{heading} {text[f.sentence.norm_start : f.sentence.norm_end]}")
+        contexts.append(f"{heading} {text[f.norm_start : f.norm_end]} {text[f.sentence.norm_start : f.sentence.norm_end]}")
         types.append(type_of_name(text[f.norm_start : f.norm_end]))
     categories = categorize(contexts)
     activities = []
