@@ -118,6 +118,11 @@ def _is_positional(num: str) -> bool:
     return len(num) >= 2 and all(c in v.chinese for c in num)
 
 
+DURATION_MARKERS = ("连续", "坚持", "历时", "持续", "长达", "累计", "用时", "耗时")
+BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
+THRESHOLD_FOLLOWERS = ("的", "规模")
+
+
 def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> bool:
     v = vocab()
     num = m.group("num")
@@ -125,7 +130,7 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
     before = text[max(0, ns - 12):ns]
     prev = text[ns - 1] if ns else ""
     if m.group("pre") is None:
-        if prev and (prev.isascii() and (prev.isalnum() or prev in ".:/+-_#")):
+        if prev and (prev.isascii() and (prev.isalnum() or prev in "./+-_#")):
             return True
         if num[0] in v.chinese or num[0] in v.small or num[0] in v.big:
             if before.endswith(g.word_prefixes):
@@ -142,9 +147,13 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
     if len(digits) >= 11 or (len(digits) >= 7 and "," not in num and "." not in num
                              and (unit is None or unit.kind != "money")):
         return True
+    if m.group("post") in BOUND_WORDS and unit is not None and unit.kind != "rate":
+        if text[m.end():m.end() + 2].startswith(THRESHOLD_FOLLOWERS):
+            return True  # 200头以上规模的养殖大户, 年收入10万以上的: a bound that defines a group
     if unit is not None:
         rest = text[m.end("unit"):m.end("unit") + 4]
-        if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before):
+        durable = unit.kind == "duration" and before.endswith(DURATION_MARKERS)  # 连续7年开展
+        if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
             return True
         if unit.name == "年":
             if num[0] in v.masks or len(digits) >= 3 or _is_positional(num):
@@ -160,9 +169,23 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
     return False
 
 
+def _has_prefix(m: re.Match[str]) -> bool:
+    """Whether the word before the number qualifies it (数 only before 十/百/千/万: 数十次, not 户数376户)."""
+    pre = m.group("pre")
+    if not pre:
+        return False
+    return pre not in APPROX_BEFORE_MAGNITUDE_ONLY or m.group("num")[:1] in vocab().small
+
+
+# Prefixes that qualify a number only when a magnitude word follows them.
+APPROX_BEFORE_MAGNITUDE_ONLY = frozenset({"数", "几"})
+
+
 def _qualifier(m: re.Match[str], number_q: Qualifier, g: Grammar) -> Qualifier:
     found = {number_q}
     for slot, group in (("before", "pre"), ("inside", "inner"), ("inside", "inner2"), ("after", "post")):
+        if group == "pre" and not _has_prefix(m):
+            continue
         word = m.group(group)
         if word:
             found.add(g.qualifiers[slot][word])
@@ -207,7 +230,7 @@ def _candidate(text: str, m: re.Match[str], g: Grammar) -> Quantity | None:
         name = unit.name if unit else ""
     if value is not None and value == value.to_integral_value():
         value = value.quantize(Decimal(1))
-    start = m.start("pre") if m.group("pre") else m.start("num")
+    start = m.start("pre") if _has_prefix(m) else m.start("num")
     return Quantity(
         norm_start=start,
         norm_end=m.end(),
