@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp.checks.surface import find_duplicated_units, find_masked_figures, find_missing_figures
 from nlp.pipeline import parse
@@ -134,3 +136,16 @@ def test_flags_point_into_the_original_text(traditional_flags):
     texts = {f.name: p.original[f.start : f.end] for f in flags}
     assert texts == {"masked_figure": "xx名", "duplicated_unit": "１２起起"}
     assert all(f.line == 3 for f in flags)
+
+
+ALPHABET = st.sampled_from(list("0123456789一二十百万余多xX×*_＿%％元户人名起次个率为达到共走访金其 \n,。《第年"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(ALPHABET, max_size=40))
+def test_finders_never_raise_and_spans_hold(text):
+    for s, e, *_ in [*find_duplicated_units(text), *find_missing_figures(text)]:
+        assert 0 <= s < e <= len(text)
+    for s, e in find_masked_figures(text):
+        assert 0 <= s < e <= len(text)
+        assert any(c in text[s:e] for c in "xX×*_＿")
