@@ -289,7 +289,7 @@ def _after_preposition(text: str, obj: int, end: int, bounds: dict[int, str]) ->
         m = v.verb_re.search(text, m.start() + 1, end)
     if m is not None:
         return "verb", m.start()
-    return ("skip", end) if prep in ("以", "在", "集") else ("name", obj)
+    return ("name", obj) if prep == "为" else ("skip", end)
 
 
 def _verb_items(
