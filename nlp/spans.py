@@ -62,10 +62,12 @@ class OffsetMap:
 
     def then(self, outer: OffsetMap) -> OffsetMap:
         """Compose: ``self`` maps text B → A, ``outer`` maps C → B; result maps C → A."""
-        starts = array("q", (self.point(s) for s in outer._starts))
-        ends = array("q")
-        for e in outer._ends:
-            ends.append(self._ends[e - 1] if e > 0 else self.point(0))
+        # Sentinels make every boundary index valid: position len(B) maps to the end of A,
+        # and an end of 0 maps to where B starts.
+        starts_ext = self._starts + array("q", [self._original_length])
+        ends_ext = array("q", [self.point(0)]) + self._ends
+        starts = array("q", map(starts_ext.__getitem__, outer._starts))
+        ends = array("q", map(ends_ext.__getitem__, outer._ends))
         return OffsetMap(starts, ends, self._original_length)
 
 
