@@ -247,9 +247,10 @@ def _is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bool:
     a weak verb tagged as a noun after another word is a noun (思想道德建设)."""
     if vs not in bounds or ve not in bounds:
         return False
-    if text[vs:ve] in vocab().nominal:
+    if text[vs:ve] in vocab().nominal and text[ve : ve + 1] not in ("了", "过"):
         before = [p for p in bounds if p < vs]
-        if before and bounds[vs] in ("vn", "n") and text[vs - 1] not in _CLAUSE_PUNCT:
+        previous = bounds[before[-1]] if before else ""
+        if bounds[vs] in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
             return False
     for word in vocab().not_verbs:
         lo = max(0, vs - len(word) + 1)
