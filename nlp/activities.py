@@ -333,6 +333,10 @@ def _verb_items(
                     obj = fe
                     while obj < ce and text[obj] in "的个支场次项期名":
                         obj += 1
+            for fs, fe in figures:  # 投资350万元的居民小区建设, 全长4公里的港西路: the name follows 的
+                if obj <= fs <= obj + 3 and text[fe : fe + 1] == "的":
+                    obj = fe + 1
+                    break
             where, at = _after_preposition(text, obj, ce, bounds)
             if where == "verb":
                 pos = at
