@@ -104,6 +104,11 @@ def _templates(person_max: float, rng: random.Random) -> dict[str, Callable[[], 
     """Sentences that carry one error each (lists: some kinds need two sentences)."""
 
     def sum_mismatch() -> list[str]:
+        if person_max * 1.5 > 90000:  # a large place: figures in 万, off by at least 3万
+            total = int(person_max * 1.5 / 10000) + rng.randrange(1, 50)
+            men = rng.randrange(total // 3, total // 2)
+            women = total - men + rng.choice([-1, 1]) * rng.randrange(3, 9)
+            return [f"据统计，本辖区总人口{total}万人，其中男{men}万人、女{women}万人。"]
         total = rng.randrange(40000, 90000, 10)
         men = rng.randrange(total // 3, total // 2)
         women = total - men + rng.choice([-1, 1]) * rng.randrange(60, 900, 10)
@@ -115,6 +120,12 @@ def _templates(person_max: float, rng: random.Random) -> dict[str, Callable[[], 
 
     def implausible() -> list[str]:
         total = int(max(person_max * 1.5, 3000)) // 10 * 10
+        if total > 90000:  # long digit strings read as codes, not counts: write 万
+            wan = total // 10000 + 1
+            return [
+                f"社区现有总人口{wan}万人。",
+                f"全年为困难群众{wan * 2 + rng.randrange(1, 9)}万人发放救助物资。",
+            ]
         return [
             f"社区现有总人口{total}人。",
             f"全年为困难群众{total * 2 + rng.randrange(10, 90)}人发放救助物资。",
