@@ -34,6 +34,7 @@ from nlp.words import pos_cut
 
 _CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
 _OPEN_QUOTES = "“\"‘「『"
+_TRAILING = "达共和及与等"  # 绿地面积达, 登记共, 景观和: a figure or a second item followed
 _CLOSE_QUOTES = "”\"’」』"
 _EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
 _PARTICIPANT_UNITS = frozenset({"人次", "人", "名", "户", "家", "余人次"})
@@ -71,7 +72,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         changed = False
         while start < end and text[start] in _CLAUSE_PUNCT:
             start, changed = start + 1, True
-        while end > start and text[end - 1] in _CLAUSE_PUNCT:
+        while end > start and (text[end - 1] in _CLAUSE_PUNCT or text[end - 1] in _TRAILING):
             end, changed = end - 1, True
         for word in v.leading:
             if text.startswith(word, start, end) and end - start > len(word) + 1:
@@ -358,6 +359,8 @@ def _verb_items(
             s, e = _trim(text, s, e)
             name = text[s:e]
             if e - s < 2 or is_slogan(name) or _is_person(text, s, e) == e - s:
+                continue
+            if name.startswith("的") or name.endswith("中"):  # 组建的督导组 (by others), 在创建中
                 continue
             if verb in v.weak and not _has_head(name) and not _counted(text, s, e, figures):
                 continue
