@@ -3,9 +3,8 @@
 Decisions (the gold guidelines fix the first four):
 
 - ``title``: the last short line before the first section (within the first lines) that
-  names a document type (总结/计划/报告/汇报/鉴定/简介 …) — the first of a run of such
-  lines (a title and its variant), the run after the last body paragraph or 第N篇 marker —
-  skipping site chrome and
+  names a document type (总结/计划/报告/汇报/鉴定/简介 …) — of a page title, its variants
+  and an article title, the last one —, skipping site chrome and
   collection markers (精选18篇, 模板5篇): on a 范文 page that is the article's own title
   (``20xx年村委会工作总结一``), not the page's. Returned as the ORIGINAL slice, article
   index and conversion junk included (traditional stays traditional, as gold annotators
@@ -42,9 +41,9 @@ _COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|�
 _DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
 _PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
 _TITLE_LINES = 10
+_TITLE_LABEL = re.compile(r"(?:标题|題目|题目|標題)\s*[:：]\s*")
 # What may follow a title on its original line and still belong to it as written.
 _TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)|[ \t\u3000]*篇?[ \t\u3000]*\d{1,2})+(?=[ \t\u3000\r]*(?:\n|$))")
-_ARTICLE_END = re.compile(r"篇\s*\d{1,2}\s*$")
 _ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*篇")
 _YEAR = re.compile(r"(?<![\d\-—~～至])((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
 _OPENING = 300
@@ -138,26 +137,10 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _article_starts(norm: Normalized, segments: list[tuple[int, int]]) -> frozenset[int]:
-    """Segments that open an article: a 第N篇 / 篇N marker on their original line, or an
-    intro paragraph just before them that normalization removed as boilerplate."""
-    starts = set()
-    for s, _ in segments:
-        os_ = norm.to_original(s, s + 1)[0]
-        line_start = norm.original.rfind("\n", 0, os_) + 1
-        line_end = norm.original.find("\n", os_)
-        line = norm.original[line_start : len(norm.original) if line_end < 0 else line_end]
-        removed = norm.original[norm.to_original(s - 1, s)[1] : os_] if s else ""
-        if _ARTICLE.match(line) or _ARTICLE_END.search(line) or len("".join(removed.split())) >= 30:
-            starts.add(s)  # an article marker, or a removed intro paragraph before the line
-    return frozenset(starts)
-
-
 def find_title(
     text: str,
     first_section: int | None = None,
     segments: list[tuple[int, int]] | None = None,
-    article_starts: frozenset[int] = frozenset(),
 ) -> tuple[int, int] | None:
     r"""The title line's span in ``text``.
 
@@ -170,7 +153,7 @@ def find_title(
     voc = _vocab()
     strong = voc.doc_types["summary"][:6] + voc.doc_types["plan"][:4] + voc.doc_types["report"][:6]
     words = voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"] + voc.title_only
-    found, new_block = None, True
+    found = None
     for i, (s, e) in enumerate((segments or _lines(text))[:_TITLE_LINES]):
         if first_section is not None and s >= first_section:
             break
@@ -181,15 +164,13 @@ def find_title(
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{_alternation(list(strong))}))", line)
             if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES):
                 found = s, s + m.end()
-            new_block = True
             continue
-        if line[-1] in _BODY_END or len(line) < voc.title_min:
-            new_block = new_block or line[-1] in _BODY_END
+        if line[-1] in _BODY_END or len(line) < voc.title_min or line.count("，") + line.count(",") >= 2:
             continue
-        if _has(words, line) and (new_block or (article_starts and s in article_starts)):
+        if _has(words, line):
             m = _DATE_TAIL.search(line)
-            found = (s, s + m.start()) if m else (s, e)
-            new_block = False
+            p = _TITLE_LABEL.match(line)
+            found = (s + (p.end() if p else 0), s + m.start() if m else e)
     return found
 
 
@@ -271,11 +252,15 @@ def _community(norm: Normalized, title: str) -> str | None:
 
 
 def _street(norm: Normalized, title: str) -> str | None:
+    """The 街道/镇/乡 named in the title, else the first one named at least twice."""
     voc = _vocab()
-    for source in (title, norm.text):
-        for name, _, _ in place_names(source, voc.street):
-            if not _is_masked(name, voc):
-                return name.replace("办事处", "").replace("辦事處", "")
+    for name, _, _ in place_names(title, voc.street):
+        if not _is_masked(name, voc):
+            return name.replace("办事处", "").replace("辦事處", "")
+    for name, _, _ in place_names(norm.text, voc.street):
+        short = name.replace("办事处", "").replace("辦事處", "")
+        if not _is_masked(name, voc) and norm.text.count(short) >= 2:
+            return short
     return None
 
 
@@ -350,7 +335,7 @@ def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -
     """The document record of SPEC section 3."""
     first = min((s.norm_start for s in sections), default=None)
     segments = _segments(norm)
-    span = find_title(norm.text, first, segments, _article_starts(norm, segments))
+    span = find_title(norm.text, first, segments)
     title_norm = norm.text[span[0] : span[1]] if span else ""
     title = None
     body_from = 0
