@@ -24,23 +24,32 @@ from dataclasses import dataclass
 
 import regex
 
+from nlp.activity_names import (
+    CLAUSE_PUNCT,
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    after_preposition,
+    counted,
+    has_head,
+    is_aim,
+    is_slogan,
+    is_verb_at,
+    object_end,
+    person_length,
+    split_items,
+    strip_tail,
+    token_bounds,
+    trim,
+)
 from nlp.activity_vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
 from nlp.categorize import categorize
 from nlp.facts import innermost_section
 from nlp.planned import is_planned_sentence
 from nlp.records import Activity, ActivityKind, Fact, Normalized, Section, Sentence
 from nlp.sentences import split_clauses
-from nlp.words import pos_cut
 
-_CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
-_OPEN_QUOTES = "“\"‘「『"
-_TRAILING = "达共和及与等"  # 绿地面积达, 登记共, 景观和: a figure or a second item followed
-_CLOSE_QUOTES = "”\"’」』"
 _EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
 _PARTICIPANT_UNITS = frozenset({"人次", "人", "名", "户", "家", "余人次"})
-_COUNTED_HEAD = regex.compile(r"[一二三四五六七八九十两\d]+[支个项类种家所座条]")
-_QUOTED = regex.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,30}[”\"’」』]")
-_CONJ = regex.compile(r"以及|和|及|与")
 _NOUN_PREFIX = regex.compile(r"^(?:全年|今年|年内|其中|共|累计|先后|已|还|另|每年|每月|每周)+")
 
 
@@ -59,249 +68,14 @@ class _Found:
     lead: int | None = None  # the first activity of a clause also owns the figures before its verb
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``[start, end)`` past punctuation, leading particles and manner modifiers.
-
-    >>> t = "了形式多样的志愿服务，"
-    >>> s, e = _trim(t, 0, len(t)); t[s:e]
-    '志愿服务'
-    """
-    v = vocab()
-    changed = True
-    while changed and start < end:
-        changed = False
-        while start < end and text[start] in _CLAUSE_PUNCT:
-            start, changed = start + 1, True
-        while end > start and (text[end - 1] in _CLAUSE_PUNCT or text[end - 1] in _TRAILING):
-            end, changed = end - 1, True
-        for word in v.leading:
-            if text.startswith(word, start, end) and end - start > len(word) + 1:
-                start, changed = start + len(word), True
-                break
-        for word in v.modifiers:
-            if text.startswith(word, start, end):
-                after = start + len(word)
-                if text.startswith("的", after, end):
-                    after += 1
-                if end - after >= 2:
-                    start, changed = after, True
-                break
-    return start, end
-
-
-def _object_end(text: str, start: int, end: int, figures: Sequence[int]) -> int:
-    """Where the object starting at ``start`` ends: a figure, a stop word, a clause-level verb."""
-    v = vocab()
-    limit = end
-    for f in figures:
-        if start < f < limit:
-            limit = f
-            break
-    for i in range(start, limit):
-        if text[i].isdigit():
-            return i
-        if i == start:
-            continue
-        if any(text.startswith(w, i, limit) for w in v.stops) or any(
-            text.startswith(w, i, limit) for w in v.cut
-        ):
-            return i
-    return limit
-
-
-def _split_items(
-    text: str, start: int, end: int, enumerating: bool = False, strict: bool = False
-) -> list[tuple[int, int]]:
-    """The coordinated items of a name: quoted names, 、-lists, X和Y of two activities.
-
-    >>> t = "篮球赛、象棋赛、乒乓球赛等活动"
-    >>> [t[s:e] for s, e in _split_items(t, 0, len(t))]
-    ['篮球赛', '象棋赛', '乒乓球赛']
-    >>> t = "“青年伴读”“党员两小时”等形式多样主题活动"
-    >>> [t[s:e] for s, e in _split_items(t, 0, len(t))]
-    ['“青年伴读”', '“党员两小时”']
-    >>> t = "巡逻、调解、为民服务三支队伍"
-    >>> [t[s:e] for s, e in _split_items(t, 0, len(t))]
-    ['巡逻、调解、为民服务三支队伍']
-    >>> t = "元宵灯会和“闹元宵”晚会、包饺子活动"
-    >>> [t[s:e] for s, e in _split_items(t, 0, len(t))]
-    ['元宵灯会', '“闹元宵”晚会', '包饺子活动']
-    """
-    piece = text[start:end]
-    if "、" not in _outside_quotes(piece):
-        return _split_pair(text, start, end)
-    parts = _cut_at(piece, "、")
-    last = piece[parts[-1][0] : parts[-1][1]]
-    texts = [piece[s:e] for s, e in parts]
-    if _COUNTED_HEAD.search(last) or not (enumerating or any(_has_head(t) for t in texts)):
-        return [(start, end)]
-    items = [(start + s, start + e) for s, e in parts]
-    s, e = items[-1]
-    stripped = _strip_tail(text[s:e])
-    tailed = enumerating or (len(stripped) < e - s and not strict)
-    items[-1] = (s, s + len(stripped))
-    result: list[tuple[int, int]] = []
-    for s, e in items:
-        if e - s >= 2 and (tailed or _has_head(text[s:e])):
-            result += _split_pair(text, s, e)
-    return result
-
-
-def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """“A”“B”等… → A, B; X和Y when both name an activity → X, Y."""
-    piece = text[start:end]
-    quoted = list(_QUOTED.finditer(piece))
-    if len(quoted) >= 2 and quoted[0].start() <= 2:
-        return [(start + m.start(), start + m.end()) for m in quoted]
-    m = _CONJ.search(_outside_quotes(piece))
-    if m and m.start() >= 2 and len(piece) - m.end() >= 2:
-        left, right = piece[: m.start()], piece[m.end() :]
-        if _has_head(left) and _has_head(right):
-            return [(start, start + m.start()), (start + m.end(), end)]
-    return [(start, end)]
-
-
-def _outside_quotes(piece: str) -> str:
-    return _QUOTED.sub(lambda m: "Q" * len(m.group()), piece)
-
-
-def _cut_at(piece: str, sep: str) -> list[tuple[int, int]]:
-    masked = _outside_quotes(piece)
-    parts, begin = [], 0
-    for i, ch in enumerate(masked):
-        if ch == sep:
-            parts.append((begin, i))
-            begin = i + 1
-    parts.append((begin, len(piece)))
-    return parts
-
-
-def _strip_tail(item: str) -> str:
-    for tail in vocab().list_tails:
-        i = item.find(tail)
-        if i >= 2:
-            return item[:i]
-    return item
-
-
-def _has_head(name: str) -> bool:
-    v = vocab()
-    return (
-        any(h in name for h in v.heads)
-        or any(k in name for k, _ in v.kinds)
-        or type_of_name(name) is not None
-    )
-
-
-def is_slogan(name: str) -> bool:
-    """True for abstract aims that name no activity.
-
-    >>> is_slogan("和谐社区建设")
-    True
-    >>> is_slogan("居民的安全意识")
-    True
-    >>> is_slogan("主题党日活动")
-    False
-    """
-    v = vocab()
-    core = _strip_tail(name).rstrip("”\"’")
-    return any(w in core for w in v.slogan_contains) or any(core.endswith(h) for h in v.slogan_heads)
-
-
-def is_aim(name: str) -> bool:
-    """True when the object of an aim verb (推进, 加强 …) is an aim rather than a project.
-
-    >>> is_aim("和谐社区建设"), is_aim("社区党组织建设"), is_aim("基础设施建设")
-    (True, True, False)
-    """
-    v = vocab()
-    core = _strip_tail(name)
-    return core.endswith(v.aim_heads) and not any(c in core for c in v.concrete)
-
-
-def _is_person(text: str, start: int, end: int) -> int:
-    """Length of a person object (辖区党员, 社区居民 …) at ``start``, else 0."""
-    i = start
-    for prefix in ("组织", "辖区", "社区", "全体", "广大", "部分", "村内", "本村", "小区"):
-        if text.startswith(prefix, i, end):
-            i += len(prefix)
-            break
-    for word in vocab().persons:
-        if text.startswith(word, i, end):
-            return i + len(word) - start
-    return 0
-
-
-def _token_bounds(text: str, start: int, end: int) -> dict[int, str]:
-    """Word start offsets with the part of speech of the word starting there (plus the end)."""
-    bounds = {}
-    pos = start
-    for word, flag in pos_cut(text[start:end]):
-        bounds[pos] = flag
-        pos += len(word)
-    bounds[pos] = ""
-    return bounds
-
-
-def _is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bool:
-    """A verb match counts when it is a whole word (or words) and no noun contains it (党组织);
-    a weak verb tagged as a noun after another word is a noun (思想道德建设)."""
-    if vs not in bounds or ve not in bounds:
-        return False
-    if text[vs:ve] in vocab().nominal and text[ve : ve + 1] not in ("了", "过"):
-        before = [p for p in bounds if p < vs]
-        previous = bounds[before[-1]] if before else ""
-        if bounds[vs] in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
-            return False
-    for word in vocab().not_verbs:
-        lo = max(0, vs - len(word) + 1)
-        i = text.find(word, lo, ve + len(word))
-        while 0 <= i <= vs:
-            if i + len(word) > vs:
-                return False
-            i = text.find(word, i + 1, ve + len(word))
-    return True
-
-
-def _counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bool:
-    """A figure right after the name (培训3期, 学习181场次) or right before it (6次巡查)."""
-    for fs, fe in figures:
-        gap = text[e:fs]
-        if 0 <= fs - e <= 4 and all(ch in "了共达计累开展各类每年月周" for ch in gap):
-            return True
-        if 0 <= s - fe <= 2:
-            return True
-    return False
-
-
-def _after_preposition(text: str, obj: int, end: int, bounds: dict[int, str]) -> tuple[str, int]:
-    """Where to go when an object opens with a preposition: ('name', start) or ('verb', start)."""
-    v = vocab()
-    prep = next((p for p in v.prepositions if text.startswith(p, obj, end)), None)
-    if prep is None:
-        return "name", obj
-    if prep in ("由", "以", "集"):
-        de = text.rfind("的", obj, end)
-        if de > obj:
-            return "name", de + 1
-        if prep != "以":
-            return "skip", end
-    m = v.verb_re.search(text, obj + len(prep), end)
-    while m is not None and not _is_verb_at(text, m.start(), m.end(), bounds):
-        m = v.verb_re.search(text, m.start() + 1, end)
-    if m is not None:
-        return "verb", m.start()
-    return ("name", obj) if prep == "为" else ("skip", end)
-
-
 def _verb_items(
     text: str, clause: Sentence, figures: Sequence[tuple[int, int]], sentence: Sentence, group: int
 ) -> list[_Found]:
     v = vocab()
     cs, ce = clause.norm_start, clause.norm_end
-    while ce > cs and text[ce - 1] in _CLAUSE_PUNCT:
+    while ce > cs and text[ce - 1] in CLAUSE_PUNCT:
         ce -= 1
-    bounds = _token_bounds(text, cs, ce)
+    bounds = token_bounds(text, cs, ce)
     starts = [f for f, _ in figures]
     found: list[_Found] = []
     pos = cs
@@ -310,12 +84,12 @@ def _verb_items(
         if m is None:
             break
         verb, vs, ve = m.group(), m.start(), m.end()
-        if not _is_verb_at(text, vs, ve, bounds):
+        if not is_verb_at(text, vs, ve, bounds):
             pos = vs + 1
             continue
         obj = ve
         if verb in v.causative:
-            person = _is_person(text, obj, ce)
+            person = person_length(text, obj, ce)
             inner = v.verb_re.search(text, obj + person, ce)
             between = text[obj : inner.start()] if inner is not None else ""
             if inner is not None and (
@@ -338,7 +112,7 @@ def _verb_items(
                 if obj <= fs <= obj + 3 and text[fe : fe + 1] == "的":
                     obj = fe + 1
                     break
-            where, at = _after_preposition(text, obj, ce, bounds)
+            where, at = after_preposition(text, obj, ce, bounds)
             if where == "verb":
                 pos = at
                 continue
@@ -346,27 +120,27 @@ def _verb_items(
                 pos = max(at, ve)
                 continue
             obj = at
-        end = _object_end(text, obj, ce, starts)
+        end = object_end(text, obj, ce, starts)
         name_start = vs if content else obj
         pos = max(end, ve)
-        ns, ne = _trim(text, name_start, end)
+        ns, ne = trim(text, name_start, end)
         if ne - ns < 2:
             continue
         kept = []
-        items = _split_items(text, ns, ne, strict=content)
+        items = split_items(text, ns, ne, strict=content)
         list_kind = kind_keyword(text[items[-1][1] : ne]) if len(items) > 1 else None
         for s, e in items:
-            s, e = _trim(text, s, e)
+            s, e = trim(text, s, e)
             name = text[s:e]
-            if e - s < 2 or is_slogan(name) or _is_person(text, s, e) == e - s:
+            if e - s < 2 or is_slogan(name) or person_length(text, s, e) == e - s:
                 continue
             if name.startswith("的") or name.endswith("中"):  # 组建的督导组 (by others), 在创建中
                 continue
-            if verb in v.weak and not _has_head(name) and not _counted(text, s, e, figures):
+            if verb in v.weak and not has_head(name) and not counted(text, s, e, figures):
                 continue
             if verb in v.aim and is_aim(name):
                 continue
-            if name in v.generic and not _counted(text, s, e, figures):
+            if name in v.generic and not counted(text, s, e, figures):
                 continue
             kept.append((s, e))
         group += 1
@@ -388,14 +162,14 @@ def _noun_items(
     cs = clause.norm_start
     for fs, _fe, unit in figures:
         before = text[cs:fs]
-        s = cs + len(before) - len(before.lstrip(_CLAUSE_PUNCT))
+        s = cs + len(before) - len(before.lstrip(CLAUSE_PUNCT))
         body = _NOUN_PREFIX.sub("", text[s:fs])
         s = fs - len(body)
         stripped = regex.sub(r"(?:每年|每月|每周|共|累计|达|开展|次)+$", "", body)
         e = s + len(stripped)
-        s, e = _trim(text, s, e)
+        s, e = trim(text, s, e)
         name = text[s:e]
-        headed = _has_head(name) if unit in _EVENT_UNITS else (
+        headed = has_head(name) if unit in _EVENT_UNITS else (
             name.endswith(vocab().heads) and not any(w in name for w in vocab().existence)
         )
         if 2 <= e - s <= 20 and headed and not is_slogan(name) and name not in vocab().generic:
@@ -405,18 +179,18 @@ def _noun_items(
 
 def _enumerated(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[_Found]:
     """…一系列活动,如:腊八节送腊八粥、迎新春茶话会 — every listed item is an activity."""
-    s, e = _trim(text, clause.norm_start, clause.norm_end)
-    items = [_trim(text, a, b) for a, b in _split_items(text, s, e, enumerating=True)]
+    s, e = trim(text, clause.norm_start, clause.norm_end)
+    items = [trim(text, a, b) for a, b in split_items(text, s, e, enumerating=True)]
     items = [(a, b) for a, b in items if 2 <= b - a <= 30 and not is_slogan(text[a:b])]
     return [_Found(a, b, None, a, clause.norm_end, sentence, group + 1) for a, b in items]
 
 
 def _continuation(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[_Found]:
     """,象棋赛,乒乓球赛: a short verbless clause of activity nouns continuing a list."""
-    s, e = _trim(text, clause.norm_start, clause.norm_end)
-    name = _strip_tail(text[s:e])
+    s, e = trim(text, clause.norm_start, clause.norm_end)
+    name = strip_tail(text[s:e])
     e = s + len(name)
-    ends_with_head = name.rstrip(_CLOSE_QUOTES).endswith(vocab().heads)
+    ends_with_head = name.rstrip(CLOSE_QUOTES).endswith(vocab().heads)
     if 2 <= e - s <= 12 and ends_with_head and not is_slogan(name) and not regex.search(r"\d", name):
         return [_Found(s, e, None, s, clause.norm_end, sentence, group)]
     return []
@@ -579,7 +353,7 @@ def find_activities(
 def _kind(name: str, found: _Found) -> ActivityKind:
     """A quoted list item takes the kind of the list's head (“文明户”“好邻居”等评选活动)."""
     v = vocab()
-    if found.list_kind is not None and name[:1] in _OPEN_QUOTES:
+    if found.list_kind is not None and name[:1] in OPEN_QUOTES:
         return found.list_kind
     if found.verb in v.content and name.startswith(found.verb) and found.verb in v.verb_kinds:
         return v.verb_kinds[found.verb]
