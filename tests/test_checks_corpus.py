@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.checks.corpus import check_corpus, paragraphs, shingles
+from nlp.checks.corpus import check_corpus, shingles, units
 from nlp.pipeline import parse
 
 SHARED = (
@@ -47,10 +47,19 @@ def test_one_document_alone_never_fires():
     assert check_corpus([p]) == {}
 
 
-def test_short_paragraphs_are_not_compared():
+def test_short_sentences_are_not_compared():
     p = parse(doc("竹溪社区", SHARED))
-    assert all(len(para.key) >= 40 for para in paragraphs(p))
-    assert len(paragraphs(p)) == 1
+    assert all(len(u.key) >= 10 for u in units(p))
+    assert "一文明创建" not in {u.key for u in units(p)}
+
+
+def test_a_copy_pasted_into_a_longer_paragraph_is_found():
+    a = parse(doc("竹溪社区", SHARED))
+    b = parse(doc("松风社区", OWN + SHARED + "下半年将继续巩固创建成果,做好迎检准备工作。"))
+    flags = check_corpus([a, b])
+    (flag,) = flags[b.doc.id]
+    assert b.original[flag.start : flag.end].startswith("社区坚持以创建")
+    assert "焕然一新" in b.original[flag.start : flag.end]
 
 
 def test_ignore_turns_the_rule_off():

@@ -1,9 +1,11 @@
 """Checks across documents (ZJ5xx): paragraphs shared between reports of the same run.
 
-``template_text`` indexes every paragraph of at least ``MIN_CHARS`` characters with a MinHash of
-its character shingles in a locality-sensitive hash (datasketch), so an archive of many documents
-is compared without looking at every pair. Candidates are confirmed with the estimated Jaccard
-similarity; a paragraph is flagged once, naming the most similar paragraph of another document.
+``template_text`` cuts every document into sentences, indexes each sentence with a MinHash of its
+character shingles in a locality-sensitive hash (datasketch), so an archive of many documents is
+compared without looking at every pair, and confirms candidates with the exact Jaccard similarity.
+A run of consecutive sentences that all have near-copies in one other document, at least
+``MIN_CHARS`` characters long, is a copied paragraph — whether it stands alone or was pasted into a
+longer paragraph — and is flagged once, naming that document.
 """
 
 from __future__ import annotations
@@ -22,27 +24,31 @@ from nlp.formats import CheckReport, Finding
 from nlp.records import Flag, Parse, Severity
 from nlp.spans import LineIndex
 
-MIN_CHARS = 40
-MAX_CHARS = 300  # longer paragraphs (flattened pages) are cut at sentence ends
+MIN_CHARS = 40  # letters and digits a copied block must have to be flagged
+MIN_UNIT = 10  # sentences shorter than this are not indexed (too common to mean anything)
+MAX_GAP = 1  # unmatched sentences a copied block may span (a figure changed in a short sentence)
 SHINGLE = 4
 THRESHOLD = 0.8
 NUM_PERM = 96
 _KEEP = re.compile(r"[\w%]+")
-_SENTENCE_END = re.compile(r"(?<=[。!?！？;；])")
+_SENTENCE = re.compile(r"[^。!?！？;；\n]+[。!?！？;；]*")
 
 
 @dataclass(frozen=True)
-class Paragraph:
+class Unit:
+    """A sentence to compare, in original offsets."""
+
     doc_id: str
     path: str
-    start: int  # original offsets
+    index: int  # position among the document's units
+    start: int
     end: int
     line: int
-    key: str  # the paragraph's letters and digits, punctuation and spaces removed
+    key: str  # the sentence's letters and digits, punctuation and spaces removed
 
 
 def shingles(key: str, size: int = SHINGLE) -> set[str]:
-    """Character n-grams of a paragraph key.
+    """Character n-grams of a key.
 
     >>> sorted(shingles("社区党委", 3))
     ['区党委', '社区党']
@@ -61,34 +67,19 @@ def _key(text: str) -> str:
     return "".join(_KEEP.findall(text)).replace("_", "")
 
 
-def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Cut a long paragraph at sentence ends into pieces of at least MIN_CHARS."""
-    if end - start <= MAX_CHARS:
-        yield start, end
-        return
-    cursor = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if m.end() - cursor >= MIN_CHARS * 2:
-            yield cursor, m.end()
-            cursor = m.end()
-    if cursor < end:
-        yield cursor, end
-
-
-def paragraphs(parse: Parse) -> list[Paragraph]:
-    """The document's paragraphs long enough to compare, in original offsets."""
+def units(parse: Parse) -> list[Unit]:
+    """The document's sentences long enough to compare, in original offsets."""
     norm = parse.normalized
     text = norm.text if norm is not None else parse.original
     lines = LineIndex(parse.original)
-    result = []
-    for m in re.finditer(r"[^\n]+", text):
-        for s, e in _pieces(text, m.start(), m.end()):
-            key = _key(text[s:e])
-            if len(key) < MIN_CHARS:
-                continue
-            start, end = norm.to_original(s, e) if norm is not None else (s, e)
-            result.append(Paragraph(parse.doc.id, parse.doc.path or "<text>", start, end,
-                                    lines.line_col(start)[0], key))
+    result: list[Unit] = []
+    for m in _SENTENCE.finditer(text):
+        key = _key(m.group())
+        if len(key) < MIN_UNIT:
+            continue
+        start, end = norm.to_original(m.start(), m.end()) if norm is not None else m.span()
+        result.append(Unit(parse.doc.id, parse.doc.path or "<text>", len(result), start, end,
+                           lines.line_col(start)[0], key))
     return result
 
 
@@ -96,35 +87,6 @@ def _minhashes(keys: Sequence[str]) -> list[MinHash]:
     """One MinHash per key; ``bulk`` draws the permutations once for all of them."""
     return MinHash.bulk([[s.encode("utf-8") for s in shingles(k)] for k in keys],
                         num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)
-
-
-def similar_paragraphs(
-    parses: Sequence[Parse], threshold: float = THRESHOLD
-) -> Iterator[tuple[Paragraph, Paragraph, float, int]]:
-    """(paragraph, its closest paragraph in another document, similarity, how many other documents
-    hold a similar paragraph), once per paragraph."""
-    paras = [p for parse in parses for p in paragraphs(parse)]
-    if len({p.doc_id for p in paras}) < 2:
-        return
-    hashes = _minhashes([p.key for p in paras])
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    for i, mh in enumerate(hashes):
-        lsh.insert(i, mh)
-    for i, para in enumerate(paras):
-        best: tuple[float, int] | None = None
-        docs: set[str] = set()
-        for j in lsh.query(hashes[i]):
-            other = paras[j]
-            if other.doc_id == para.doc_id:
-                continue
-            score = _jaccard(para.key, other.key)
-            if score < threshold:
-                continue
-            docs.add(other.doc_id)
-            if best is None or score > best[0] or (score == best[0] and j < best[1]):
-                best = (score, j)
-        if best is not None:
-            yield para, paras[best[1]], best[0], len(docs)
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -137,23 +99,96 @@ def _jaccard(a: str, b: str) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
+@dataclass(frozen=True)
+class Copy:
+    """A block of consecutive sentences of one document found nearly verbatim in another."""
+
+    first: Unit
+    last: Unit
+    chars: int
+    other: Unit  # the other document's sentence matching the block's first matched sentence
+    score: float  # mean similarity of the matched sentences
+    others: int  # how many other documents hold the whole block
+
+
+def _matches(all_units: list[Unit], threshold: float) -> list[dict[str, tuple[float, int]]]:
+    """For each unit: other document id → (best similarity, index of that unit in ``all_units``)."""
+    hashes = _minhashes([u.key for u in all_units])
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    for i, mh in enumerate(hashes):
+        lsh.insert(i, mh)
+    found: list[dict[str, tuple[float, int]]] = []
+    for i, unit in enumerate(all_units):
+        best: dict[str, tuple[float, int]] = {}
+        for j in lsh.query(hashes[i]):
+            other = all_units[j]
+            if other.doc_id == unit.doc_id:
+                continue
+            score = _jaccard(unit.key, other.key)
+            if score >= threshold and score > best.get(other.doc_id, (0.0, -1))[0]:
+                best[other.doc_id] = (score, j)
+        found.append(best)
+    return found
+
+
+def copied_blocks(parses: Sequence[Parse], threshold: float = THRESHOLD) -> Iterator[Copy]:
+    """Blocks of at least MIN_CHARS that repeat, sentence by sentence, a block of another document."""
+    per_doc = [units(p) for p in parses]
+    all_units = [u for us in per_doc for u in us]
+    if len({u.doc_id for u in all_units}) < 2:
+        return
+    found = _matches(all_units, threshold)
+    offset = 0
+    seen: set[str] = set()
+    for us in per_doc:
+        matches, offset = found[offset : offset + len(us)], offset + len(us)
+        if not us or us[0].doc_id in seen:
+            continue
+        seen.add(us[0].doc_id)
+        yield from _runs(us, matches, all_units)
+
+
+def _runs(us: list[Unit], matches: list[dict[str, tuple[float, int]]], all_units: list[Unit]) -> Iterator[Copy]:
+    i = 0
+    while i < len(us):
+        if not matches[i]:
+            i += 1
+            continue
+        docs = set(matches[i])
+        matched = [i]
+        j = i + 1
+        while j < len(us) and j - matched[-1] <= MAX_GAP + 1:
+            common = docs & set(matches[j])
+            if common:
+                docs, matched = common, [*matched, j]
+            j += 1
+        chars = sum(len(us[k].key) for k in range(matched[0], matched[-1] + 1))
+        if chars >= MIN_CHARS:
+            doc = max(sorted(docs), key=lambda d: sum(matches[k][d][0] for k in matched))
+            score = sum(matches[k][doc][0] for k in matched) / len(matched)
+            yield Copy(us[matched[0]], us[matched[-1]], chars, all_units[matches[matched[0]][doc][1]],
+                       score, len(docs))
+        i = matched[-1] + 1
+
+
 @rule("ZJ501", "template_text", Severity.WARNING, scope="corpus")
 def template_text(parses: Sequence[Parse]) -> Iterator[tuple[str, RuleFinding]]:
     """A paragraph repeats, nearly verbatim, a paragraph of another document in the same run.
 
-    What: paragraphs of 40 characters or more whose character 4-grams overlap another document's
-    paragraph with a Jaccard similarity of 0.8 or more (MinHash/LSH, so archives scale); one flag
-    per paragraph, naming the other document and line.
+    What: a block of consecutive sentences, 40 letters and digits or more, each of which has a copy
+    in one other document (Jaccard similarity of character 4-grams 0.8 or more, found with
+    MinHash/LSH so archives scale); one flag per block, naming the other document and line.
     Why: 范文 sites and copied templates put the same sentences, and often the same figures, into
     reports of different communities; such figures do not describe the community that signed.
     Example: two communities' summaries both saying 全年共开展主题党日活动12次,参与党员300余人次 in
     the same paragraph → ZJ501 段落与 other.txt 第5行几乎相同.
     """
-    for para, other, score, count in similar_paragraphs(parses):
-        also = f",另有 {count - 1} 个文档含相似段落" if count > 1 else ""
-        yield para.doc_id, RuleFinding(
-            para.start, para.end,
-            f"段落与 {other.path} 第{other.line}行几乎相同(相似度 {score:.2f}){also},疑为套用模板",
+    for copy in copied_blocks(parses):
+        also = f",另有 {copy.others - 1} 个文档含相同段落" if copy.others > 1 else ""
+        yield copy.first.doc_id, RuleFinding(
+            copy.first.start, copy.last.end,
+            f"段落({copy.chars} 字)与 {copy.other.path} 第{copy.other.line}行几乎相同"
+            f"(相似度 {copy.score:.2f}){also},疑为套用模板",
         )
 
 
