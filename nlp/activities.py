@@ -190,8 +190,10 @@ def _continuation(text: str, clause: Sentence, sentence: Sentence, group: int) -
     s, e = trim(text, clause.norm_start, clause.norm_end)
     name = strip_tail(text[s:e])
     e = s + len(name)
-    ends_with_head = name.rstrip(CLOSE_QUOTES).endswith(vocab().heads)
-    if 2 <= e - s <= 12 and ends_with_head and not is_slogan(name) and not regex.search(r"\d", name):
+    v = vocab()
+    ends_with_head = name.rstrip(CLOSE_QUOTES).endswith(v.heads)
+    verbless = v.verb_re.match(name) is None and not name.startswith(v.prepositions + ("即", "做到", "结合"))
+    if 2 <= e - s <= 12 and ends_with_head and verbless and not is_slogan(name) and not regex.search(r"\d", name):
         return [_Found(s, e, None, s, clause.norm_end, sentence, group)]
     return []
 
