@@ -169,8 +169,10 @@ def _noun_items(
         e = s + len(stripped)
         s, e = trim(text, s, e)
         name = text[s:e]
-        headed = has_head(name) if unit in _EVENT_UNITS else (
-            name.endswith(vocab().heads) and not any(w in name for w in vocab().existence)
+        headed = (
+            has_head(name)
+            if unit in _EVENT_UNITS
+            else (name.endswith(vocab().heads) and not any(w in name for w in vocab().existence))
         )
         if 2 <= e - s <= 20 and headed and not is_slogan(name) and name not in vocab().generic:
             return [_Found(s, e, None, s, clause.norm_end, sentence, group + 1)]
@@ -193,7 +195,13 @@ def _continuation(text: str, clause: Sentence, sentence: Sentence, group: int) -
     v = vocab()
     ends_with_head = name.rstrip(CLOSE_QUOTES).endswith(v.heads)
     verbless = v.verb_re.match(name) is None and not name.startswith(v.prepositions + ("即", "做到", "结合"))
-    if 2 <= e - s <= 12 and ends_with_head and verbless and not is_slogan(name) and not regex.search(r"\d", name):
+    if (
+        2 <= e - s <= 12
+        and ends_with_head
+        and verbless
+        and not is_slogan(name)
+        and not regex.search(r"\d", name)
+    ):
         return [_Found(s, e, None, s, clause.norm_end, sentence, group)]
     return []
 
@@ -254,7 +262,9 @@ def _find_in_sentence(
         spans = [(f.norm_start, f.norm_end) for f in inside]
         items = _verb_items(text, clause, spans, sentence, group)
         if not items:
-            items = _noun_items(text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group)
+            items = _noun_items(
+                text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group
+            )
         if not items and previous_had and not inside:
             items = _continuation(text, clause, sentence, group)
         if items:
@@ -319,7 +329,9 @@ def find_activities(
     for f in found:
         section = innermost_section(sections, f.norm_start)
         heading = section.heading if section else ""
-        contexts.append(f"{heading} {text[f.norm_start : f.norm_end]} {text[f.sentence.norm_start : f.sentence.norm_end]}")
+        contexts.append(
+            f"{heading} {text[f.norm_start : f.norm_end]} {text[f.sentence.norm_start : f.sentence.norm_end]}"
+        )
         types.append(type_of_name(text[f.norm_start : f.norm_end]))
     categories = categorize(contexts)
     activities = []

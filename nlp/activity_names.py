@@ -14,9 +14,9 @@ from nlp.activity_vocab import type_of_name, vocab
 from nlp.words import pos_cut
 
 CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
-OPEN_QUOTES = "“\"‘「『"
+OPEN_QUOTES = '“"‘「『'
 TRAILING = "达共和及与等"  # 绿地面积达, 登记共, 景观和: a figure or a second item followed
-CLOSE_QUOTES = "”\"’」』"
+CLOSE_QUOTES = '”"’」』'
 COUNTED_HEAD = regex.compile(r"[一二三四五六七八九十两\d]+[支个项类种家所座条]")
 QUOTED = regex.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,30}[”\"’」』]")
 CONJ = regex.compile(r"以及|和|及|与")
@@ -167,7 +167,7 @@ def is_slogan(name: str) -> bool:
     False
     """
     v = vocab()
-    core = strip_tail(name).rstrip("”\"’")
+    core = strip_tail(name).rstrip('”"’')
     return any(w in core for w in v.slogan_contains) or any(core.endswith(h) for h in v.slogan_heads)
 
 

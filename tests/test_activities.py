@@ -35,7 +35,11 @@ def one(text: str, name: str):
 # (id, text, the names expected, in order)
 FOUND = [
     ("verb_and_noun", "今年社区开展主题党日活动6次。", ["主题党日活动"]),
-    ("two_joined_by_he", "元宵节期间举办元宵灯会和“情系天运欢度元宵”晚会。", ["元宵灯会", "“情系天运欢度元宵”晚会"]),
+    (
+        "two_joined_by_he",
+        "元宵节期间举办元宵灯会和“情系天运欢度元宵”晚会。",
+        ["元宵灯会", "“情系天运欢度元宵”晚会"],
+    ),
     ("causative_visit", "组织党员参观华润超市生鲜食品加工厂。", ["参观华润超市生鲜食品加工厂"]),
     ("organization", "社区成立太极拳队,丰富老年人的业余生活。", ["太极拳队"]),
     ("invite_then_open", "邀请红会医院的专家开设健康讲座。", ["健康讲座"]),
@@ -43,7 +47,11 @@ FOUND = [
     ("coordinated_three", "今年开展了篮球赛、象棋赛、乒乓球赛等文体活动。", ["篮球赛", "象棋赛", "乒乓球赛"]),
     ("noun_counted_no_verb", "全年召开居民代表大会4次,党课3次。", ["居民代表大会", "党课"]),
     ("content_verb_named", "走访慰问辖区困难群众35户。", ["走访慰问辖区困难群众"]),
-    ("list_continues_after_comma", "组织开展了拔河比赛,趣味跳绳赛,受到居民欢迎。", ["拔河比赛", "趣味跳绳赛"]),
+    (
+        "list_continues_after_comma",
+        "组织开展了拔河比赛,趣味跳绳赛,受到居民欢迎。",
+        ["拔河比赛", "趣味跳绳赛"],
+    ),
     ("group_by_de", "成立由书记任组长、委员为成员的疫情防控工作领导小组。", ["疫情防控工作领导小组"]),
     ("preposition_then_verb", "对辖区背街小巷进行全面清理。", ["全面清理"]),
     ("project", "投资12万元新建文化广场一处。", ["文化广场"]),
@@ -73,10 +81,34 @@ def test_not_activities(text: str) -> None:
 KINDS = [
     ("theme_day_meeting", "今年社区开展主题党日活动6次。", "主题党日活动", "开展", ActivityKind.MEETING),
     ("lecture_training", "邀请红会医院的专家开设健康讲座。", "健康讲座", "开设", ActivityKind.TRAINING),
-    ("gala_event", "元宵节期间举办元宵灯会和“情系天运欢度元宵”晚会。", "“情系天运欢度元宵”晚会", "举办", ActivityKind.EVENT),
-    ("visit", "组织党员参观华润超市生鲜食品加工厂。", "参观华润超市生鲜食品加工厂", "参观", ActivityKind.VISIT),
-    ("team_organization", "社区成立太极拳队,丰富老年人的业余生活。", "太极拳队", "成立", ActivityKind.ORGANIZATION),
-    ("patrol_inspection", "组织治安巡逻队开展夜间治安巡逻52次。", "夜间治安巡逻", "开展", ActivityKind.INSPECTION),
+    (
+        "gala_event",
+        "元宵节期间举办元宵灯会和“情系天运欢度元宵”晚会。",
+        "“情系天运欢度元宵”晚会",
+        "举办",
+        ActivityKind.EVENT,
+    ),
+    (
+        "visit",
+        "组织党员参观华润超市生鲜食品加工厂。",
+        "参观华润超市生鲜食品加工厂",
+        "参观",
+        ActivityKind.VISIT,
+    ),
+    (
+        "team_organization",
+        "社区成立太极拳队,丰富老年人的业余生活。",
+        "太极拳队",
+        "成立",
+        ActivityKind.ORGANIZATION,
+    ),
+    (
+        "patrol_inspection",
+        "组织治安巡逻队开展夜间治安巡逻52次。",
+        "夜间治安巡逻",
+        "开展",
+        ActivityKind.INSPECTION,
+    ),
     ("publicity_campaign", "开展禁毒宣传活动3场。", "禁毒宣传活动", "开展", ActivityKind.CAMPAIGN),
     ("volunteer_service", "开展学雷锋志愿服务8次。", "学雷锋志愿服务", "开展", ActivityKind.SERVICE),
     ("road_project", "完成村间道路硬化3200平方米。", "村间道路硬化", "完成", ActivityKind.PROJECT),
@@ -84,9 +116,7 @@ KINDS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "verb", "kind"), [c[1:] for c in KINDS], ids=[c[0] for c in KINDS]
-)
+@pytest.mark.parametrize(("text", "name", "verb", "kind"), [c[1:] for c in KINDS], ids=[c[0] for c in KINDS])
 def test_kind_and_verb(text: str, name: str, verb: str, kind: ActivityKind) -> None:
     activity = one(text, name)
     assert (activity.verb, activity.kind) == (verb, kind)
@@ -95,7 +125,12 @@ def test_kind_and_verb(text: str, name: str, verb: str, kind: ActivityKind) -> N
 # (id, text, name, the figures linked, as written)
 LINKS = [
     ("count_after_name", "今年社区开展主题党日活动6次。", "主题党日活动", ["6次"]),
-    ("count_and_participants", "全年开展文明实践活动20余场次,覆盖群众500余人次。", "文明实践活动", ["20余场次", "500余人次"]),
+    (
+        "count_and_participants",
+        "全年开展文明实践活动20余场次,覆盖群众500余人次。",
+        "文明实践活动",
+        ["20余场次", "500余人次"],
+    ),
     ("count_before_name", "组织了6次消防安全检查。", "消防安全检查", ["6次"]),
     ("list_shares_count", "开展助残、敬老等活动6次。", "敬老", ["6次"]),
     ("next_verb_not_linked", "开展义诊活动3次,发放宣传资料400份。", "义诊活动", ["3次"]),
@@ -124,11 +159,18 @@ def test_planned(text: str, name: str, planned: bool) -> None:
 CATEGORIES = [
     ("party", "今年社区开展主题党日活动6次。", "主题党日活动", Category.PARTY_BUILDING),
     ("security", "开展禁毒宣传活动3场。", "禁毒宣传活动", Category.GOVERNANCE_SECURITY),
-    ("environment", "组织志愿者开展环境卫生整治活动12次。", "环境卫生整治活动", Category.ENVIRONMENT_SANITATION),
+    (
+        "environment",
+        "组织志愿者开展环境卫生整治活动12次。",
+        "环境卫生整治活动",
+        Category.ENVIRONMENT_SANITATION,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "name", "category"), [c[1:] for c in CATEGORIES], ids=[c[0] for c in CATEGORIES])
+@pytest.mark.parametrize(
+    ("text", "name", "category"), [c[1:] for c in CATEGORIES], ids=[c[0] for c in CATEGORIES]
+)
 def test_category(text: str, name: str, category: Category) -> None:
     assert one(text, name).category == category
 
