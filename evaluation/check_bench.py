@@ -95,6 +95,8 @@ def run(folders=FOLDERS, seed: int = SEED) -> dict:
         for i, donor in enumerate(donors):  # the copied paragraph's source is truth too
             src = group[(i + 1) % len(group)]
             at = src.parse.original.find(donor) if donor else -1
+            if donor and at < 0:  # another plant landed inside the source paragraph
+                at = src.parse.original.find(donor[:30])
             if at >= 0:
                 src.extra.append(Plant("template_text", ((at, at + len(donor)),), "source"))
         corpus_flags = _corpus_flags([c.parse for c in group]) if "template_text" in kinds else {}
