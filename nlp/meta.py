@@ -34,6 +34,7 @@ from typing import Any
 
 from nlp.records import DocMeta, DocType, Normalized, RawDoc, Section
 from nlp.resources import load_toml
+from nlp.words import pos_cut
 
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
@@ -177,17 +178,6 @@ def find_title(
 _NAME_TAGS = ("n", "j", "l", "eng")
 
 
-@cache
-def _posseg() -> Any:
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
-
-
 def _name(prefix: str, suffix: str, voc: _Vocab) -> str | None:
     """The place name ending in ``suffix``: the nominal words just before it."""
     cut = max(prefix.rfind(ch) for ch in voc.breaks)
@@ -197,12 +187,11 @@ def _name(prefix: str, suffix: str, voc: _Vocab) -> str | None:
         return stem[-masked:] + suffix
     if len(stem) < 2 or any(stem.endswith(g) for g in voc.generic):
         return None
-    words = list(_posseg().cut(stem))
     kept = ""
-    for pair in reversed(words):
-        if not pair.flag.startswith(_NAME_TAGS) or len(kept) + len(pair.word) > 4:
+    for word, flag in reversed(pos_cut(stem)):
+        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4:
             break
-        kept = pair.word + kept
+        kept = word + kept
     if len(kept) < 2 or any(kept.endswith(g) for g in voc.generic):
         return None
     return kept + suffix
