@@ -119,11 +119,10 @@ def _should_join(line: str, nxt: str, gap: int, width: int | None) -> bool:
         return False
     if line[-1] in _CONTINUES:
         return True
-    heading_like = _HEADING_START.match(line) is not None
+    if _HEADING_START.match(line) is not None:
+        return len(line) >= 60  # a numbered heading keeps its own line, even in wrapped text
     if width is not None and len(line) >= 0.8 * width:
         return True
-    if heading_like:
-        return len(line) >= 60
     if gap == 0 and len(line) >= 20 and any(ch in _CONTINUES for ch in line):
         return True  # a clause-bearing line running straight into the next one
     return len(line) >= 40
