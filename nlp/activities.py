@@ -179,6 +179,25 @@ def _noun_items(
     return []
 
 
+def _listed_after(
+    text: str, clause: Sentence, inside: Sequence[Fact], sentence: Sentence, items: Sequence[_Found]
+) -> list[_Found]:
+    """完成道路硬化2000平方米、外墙粉刷3000平方米: counted nouns listed after a verb's activity."""
+    group = max(i.group for i in items)
+    ends = sorted([i.norm_end for i in items] + [f.norm_end for f in inside])
+    extra: list[_Found] = []
+    for f in inside:
+        prior = max((e for e in ends if e <= f.norm_start), default=None)
+        if prior is None or any(i.norm_start >= prior and i.norm_end <= f.norm_start for i in items):
+            continue
+        while prior < f.norm_start and text[prior] in "的个处间座条余多":
+            prior += 1
+        if text[prior : prior + 1] == "、":
+            figure = [(f.norm_start, f.norm_end, f.unit)]
+            extra += _noun_items(text, Sentence(prior, f.norm_end), figure, sentence, group + len(extra))
+    return extra
+
+
 def _enumerated(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[_Found]:
     """…一系列活动,如:腊八节送腊八粥、迎新春茶话会 — every listed item is an activity."""
     s, e = trim(text, clause.norm_start, clause.norm_end)
@@ -265,6 +284,8 @@ def _find_in_sentence(
             items = _noun_items(
                 text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group
             )
+        elif items:
+            items += _listed_after(text, clause, inside, sentence, items)
         if not items and previous_had and not inside:
             items = _continuation(text, clause, sentence, group)
         if items:
