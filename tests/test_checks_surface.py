@@ -16,6 +16,8 @@ DUPLICATED_FIRES = [
     ("chinese numeral", "新建两个个小区议事厅。", "两个个"),
     ("approx 余", "开展宣传活动20余场场。", "20余场场"),
     ("money", "发放慰问金3000元元。", "3000元元"),
+    ("last character of a two-character unit", "服务居民500人次次。", "500人次次"),
+    ("口人", "全村共有615口人人,耕地180亩。", "615口人人"),
 ]
 DUPLICATED_QUIET = [
     ("一个个 reduplication", "网格员一个个楼栋上门登记。"),

@@ -67,7 +67,7 @@ def surface_grammar() -> SurfaceGrammar:
     mf = words["missing_figure"]
     numeral_chars = frozenset(digits + chinese + big + masks + ".")
     return SurfaceGrammar(
-        duplicated=re.compile(rf"(?P<num>{number})(?P<unit>{unit_alt})(?P=unit)"),
+        duplicated=re.compile(rf"(?P<num>{number})(?P<unit>{unit_alt})"),
         masked=masked,
         percent_gap=re.compile(r"(?P<gap>[^\S\n]*)[%％](?![0-9A-Fa-f]{2})"),
         money_gap=re.compile(rf"(?:{_alt(mf['money_before'])})(?P<gap>[^\S\n]*)(?P<unit>[万亿]?元)"),
@@ -110,23 +110,30 @@ def _unit_blocked(g: SurfaceGrammar, variant: str, following: str) -> bool:
 
 
 def find_duplicated_units(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, number, unit) for each figure whose unit is written twice.
+    """(start, end, number, unit) for each figure whose unit, or its last character, is written twice.
 
-    >>> [m[2:] for m in find_duplicated_units("调解纠纷31起起,一个个社区,人人参与")]
-    [('31', '起')]
+    >>> [m[2:] for m in find_duplicated_units("调解纠纷31起起,服务500人次次,一个个社区,人人参与")]
+    [('31', '起'), ('500', '人次')]
     """
     g = surface_grammar()
     dw = g.words["duplicated_unit"]
     for m in g.duplicated.finditer(text):
         num, unit = m.group("num"), m.group("unit")
+        if text.startswith(unit, m.end()):
+            dup = unit
+        elif len(unit) > 1 and text.startswith(unit[-1], m.end()):
+            dup = unit[-1]  # 788口人人, 500人次次
+        else:
+            continue
         if num in dw["reduplicating_numbers"]:
             continue
-        following = text[m.end() : m.end() + 2]
-        if _unit_blocked(g, unit, following) or any(following.startswith(w) for w in dw["second_not_before"]):
+        end = m.end() + len(dup)
+        following = text[end : end + 2]
+        if _unit_blocked(g, dup, following) or any(following.startswith(w) for w in dw["second_not_before"]):
             continue
         if m.start() > 0 and text[m.start() - 1] in g.numeral_chars:
             continue  # the match began inside a longer number: a later, shorter reading
-        yield m.start(), m.end(), num, unit
+        yield m.start(), end, num, unit
 
 
 def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
