@@ -210,7 +210,9 @@ def _period_edit(parse: Parse, text: str) -> Edit | None:
     """Move the title's year away from every year the body reports."""
     title = parse.doc.title or ""
     m = re.search(r"(?:19|20)\d\d", title)
-    at = text.find(title) if title else -1
+    # the title line the pipeline reads is the last one before the body (page headers repeat it)
+    heads = [i for i in range(len(text)) if title and text.startswith(title, i) and i < 600]
+    at = heads[-1] if heads else -1
     if not m or at < 0:
         return None
     years = re.findall(r"((?:19|20)\d\d)年", text[at + len(title) :])
