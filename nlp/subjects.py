@@ -103,7 +103,7 @@ def _trailing_noun_phrase(left: str, rate: bool = False) -> str | None:
         ):
             break
         nominal = tag in vocab["nominal"]
-        verb = tag.startswith("v") and word not in vocab["actions"]
+        verb = tag.startswith("v") and word not in vocab["actions"] and len(word) > 1  # 讲|党课
         if not (nominal or rate or (verb and phrase)):
             break
         phrase.insert(0, (word, tag))

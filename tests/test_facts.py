@@ -1,0 +1,113 @@
+"""Facts end to end: the examples of the facts issue, each as a table row."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.facts import plan_window
+from nlp.indicators import indicators, match_indicator
+from nlp.pipeline import parse
+
+
+def facts_of(text: str):
+    return [(f.text, f.value, f.unit, f.qualifier.value, f.subject) for f in parse(text + "\n").facts]
+
+
+SUBJECTS = [
+    ("party_members", "阿娄社区党支部现有党员41名。", [("41名", 41.0, "名", "exact", "党员")]),
+    ("theme_day", "上半年开展主题党日活动6次。", [("6次", 6.0, "次", "exact", "主题党日活动")]),
+    ("two_in_a_clause", "全年讲党课2次,志愿服务15次。", [("2次", 2.0, "次", "exact", "党课"), ("15次", 15.0, "次", "exact", "志愿服务")]),
+    ("households_and_persons", "社区现有低保户320户1017人。", [("320户", 320.0, "户", "exact", "低保户"), ("1017人", 1017.0, "人", "exact", "低保户")]),
+    ("rate", "经测评,群众满意率95%。", [("95%", 95.0, "%", "exact", "群众满意率")]),
+    ("money_and_count", "投资7.5万元对15户危房进行修缮。", [("7.5万元", 75000.0, "元", "exact", "投资"), ("15户", 15.0, "户", "exact", "危房")]),
+    ("subset", "支部现有党员41名,其中支委成员5名。", [("41名", 41.0, "名", "exact", "党员"), ("5名", 5.0, "名", "exact", "支委成员")]),
+    ("approx_compound_unit", "开展各类活动20余场次,覆盖群众500余人次。", [("20余场次", 20.0, "场次", "approx", "活动"), ("500余人次", 500.0, "人次", "approx", "群众")]),
+    ("classifier_before_noun", "组建了三支志愿服务队伍。", [("三支", 3.0, "支", "exact", "志愿服务队伍")]),
+    ("range", "每月组织巡逻3-4次。", [("3-4次", None, "次", "range", "巡逻")]),
+    ("masked", "全年走访困难家庭xx户。", [("xx户", None, "户", "masked", "困难家庭")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [row[1:] for row in SUBJECTS], ids=[row[0] for row in SUBJECTS])
+def test_figures_with_their_subjects(text, expected):
+    assert facts_of(text) == expected
+
+
+INDICATORS = [
+    ("party_members", "社区现有党员41名。", "party_members"),
+    ("low_income_households", "现有低保户32户。", "low_income_households"),
+    ("low_income_persons", "现有低保户32户51人。", "low_income_persons"),
+    ("satisfaction", "群众满意率达到98%。", "satisfaction_rate"),
+    ("mediation_rate", "调解成功率100%。", "mediation_success_rate"),
+    ("disputes", "全年调解矛盾纠纷23起。", "disputes_mediated"),
+    ("investment", "投资12万元硬化道路。", "investment_yuan"),
+    ("bare_households", "社区现有2676户,9208人。", "households_total"),
+    ("bare_population", "社区现有2676户,9208人。", "population_total"),
+]
+
+
+@pytest.mark.parametrize("text, indicator", [row[1:] for row in INDICATORS], ids=[row[0] for row in INDICATORS])
+def test_indicator_of_a_fact(text, indicator):
+    assert indicator in [f.indicator for f in parse(text + "\n").facts]
+
+
+def test_indicator_table_has_every_spec_id_and_eighty_rows():
+    ids = {i.id for i in indicators()}
+    spec = """population_total households_total population_resident population_floating party_members
+    low_income_households low_income_persons disabled_persons elderly_persons volunteers volunteer_activities
+    disputes_mediated mediation_success_rate satisfaction_rate patrols criminal_cases activities_held participants
+    trainings trainees employed_persons unemployed_persons investment_yuan funds_disbursed_yuan donations_yuan
+    households_visited problems_resolved_rate party_lessons theme_party_days""".split()
+    assert set(spec) <= ids
+    assert len(ids) >= 80
+
+
+@pytest.mark.parametrize(
+    "subject, unit, expected",
+    [("党员", "名", "party_members"), ("党员", "元", None), ("调解成功率", "%", "mediation_success_rate"), (None, "人", None)],
+)
+def test_match_indicator_needs_subject_and_unit(subject, unit, expected):
+    found = match_indicator(subject, unit)
+    assert (found.id if found else None) == expected
+
+
+PLANNED = [
+    ("target_sentence", "下半年力争新发展党员2名。", True),
+    ("future_jiang", "我们将继续开展文明创建活动3次。", True),
+    ("done", "上半年发展党员2名。", False),
+    ("plan_section", "一、上半年工作\n发展党员2名。\n二、下半年工作打算\n发展党员3名。", None),
+    ("family_planning_is_a_field", "全面落实计划生育政策,育龄妇女320人。", False),
+    ("marker_in_previous_clause", "今年开展活动6次,下一步,力争发展党员2名。", None),
+]
+
+
+@pytest.mark.parametrize("text, planned", [row[1:] for row in PLANNED], ids=[row[0] for row in PLANNED])
+def test_planned(text, planned):
+    facts = parse(text + "\n").facts
+    if planned is None:  # done first, planned last
+        assert [f.planned for f in facts] == [False, True]
+    else:
+        assert facts and all(f.planned is planned for f in facts)
+
+
+def test_plan_document_makes_every_figure_a_target():
+    text = "2024年社区工作计划\n一、党建工作\n发展党员3名,开展主题党日活动12次。\n"
+    assert [f.planned for f in parse(text).facts] == [True, True]
+
+
+def test_plan_window_is_the_clause_and_the_one_before():
+    text = "今年开展活动6次,下一步,力争发展党员2名。"
+    start = text.index("2名")
+    assert plan_window(text, start, start + 2) == "下一步,力争发展党员2名"
+
+
+def test_traditional_text_keeps_original_offsets_and_simplified_subjects():
+    text = "社區現有黨員41名,其中支委成員5名。\n"
+    result = parse(text)
+    assert [(f.text, f.subject) for f in result.facts] == [("41名", "党员"), ("5名", "支委成员")]
+    assert all(text[f.start : f.end] == f.text for f in result.facts)
+
+
+def test_fact_category_follows_topic():
+    result = parse("一、社会治安\n全年调解矛盾纠纷23起,调解成功率100%。\n二、党的建设\n社区现有党员41名。\n")
+    assert [f.category.value for f in result.facts] == ["governance_security", "governance_security", "party_building"]
