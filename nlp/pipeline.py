@@ -11,6 +11,7 @@ from corpus.readers import iter_documents, read_path, read_text
 from nlp import meta, normalize, outline
 from nlp.activities import find_activities
 from nlp.categorize import categorize
+from nlp.checks import check_document
 from nlp.errors import ParseError, ReadError, ZongjieError
 from nlp.facts import build_facts
 from nlp.quantities import find_quantities
@@ -41,9 +42,10 @@ def parse_raw(raw: RawDoc) -> Parse:
         norm, find_quantities(norm.text), sections, sentences, plan_document=doc.doc_type == DocType.PLAN
     )
     activities = find_activities(norm, sentences, sections, facts)
-    return Parse(
+    result = Parse(
         doc=doc, original=raw.text, sections=sections, facts=facts, activities=activities, normalized=norm
     )
+    return dataclasses.replace(result, flags=check_document(result))
 
 
 def parse(source: str | Path | RawDoc) -> Parse:

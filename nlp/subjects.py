@@ -69,6 +69,7 @@ def _trim_front(phrase: list[tuple[str, str]]) -> str | None:
         or phrase[0][1] in vocab["places"]
         or phrase[0][1] == "eng"  # a masked name: xx社区
         or phrase[0][0] in RATE_INNER_PREPOSITIONS
+        or (len(phrase[0][0]) == 1 and phrase[0][0] in vocab["actions"])  # 使|居民知晓率
     ):
         phrase.pop(0)
     text = "".join(word for word, _ in phrase)
