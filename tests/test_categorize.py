@@ -1,0 +1,134 @@
+"""The category model: clear sentences land in their category, the model file is safe, training is stable.
+
+The sentences below are invented for these tests and are not in corpus/labelled/ (a test checks
+that), so they measure the shipped model on unseen text. Accuracy on real documents is reported
+by `zongjie evaluate` and in models/MODEL_CARD.md, not asserted here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources as importlib_resources
+
+import pytest
+
+from nlp.categorize import (
+    _TRUSTED,
+    MODEL_FILE,
+    build_estimator,
+    categorize,
+    category_probabilities,
+    labelled_sentences,
+    training_examples,
+)
+from nlp.records import Category
+
+CLEAR = [
+    ("party_members", "截至年底，社区党委共有正式党员112名、预备党员3名", "party_building"),
+    ("party_lesson_heading", "（二）从严治党，推动支部标准化规范化建设", "party_building"),
+    ("party_plan", "明年计划组织党员集中学习不少于10次，开展主题党日12次", "party_building"),
+    ("mediation", "今年以来共受理各类纠纷27件，成功调解25件，调解成功率92.6%", "governance_security"),
+    ("grid", "将辖区划分为12个网格，每个网格配备1名专职网格员", "governance_security"),
+    ("antifraud_publicity", "组织开展防范电信诈骗宣传6场，发放反诈宣传折页1800份", "governance_security"),
+    ("safety_satisfaction", "群众对社会治安满意率达到97%，未发生重大刑事案件", "governance_security"),
+    ("dibao", "全年为31户低保家庭发放低保金28.6万元", "social_assistance"),
+    ("elderly_allowance", "为辖区90周岁以上老人按月发放高龄补贴，共计46人", "social_assistance"),
+    ("holiday_visits", "中秋节前走访慰问困难群众和残疾人家庭35户", "social_assistance"),
+    ("reemployment", "举办下岗失业人员再就业培训班2期，帮助28人实现再就业", "employment_social_security"),
+    ("retirees", "为社区312名退休人员完成养老金领取资格认证", "employment_social_security"),
+    ("insurance", "城乡居民医疗保险参保人数3650人，参保率97%", "employment_social_security"),
+    ("nucleic", "疫情期间设置核酸采样点4个，累计采样3.2万人次", "health_epidemic"),
+    ("family_planning", "辖区已婚育龄妇女540人，全年落实各项避孕节育措施", "health_epidemic"),
+    ("epidemic_publicity", "开展新冠疫情防控宣传，发放防疫知识手册2500份", "health_epidemic"),
+    ("checkups", "组织辖区老年人免费体检，共体检380人", "health_epidemic"),
+    ("arts_events", "举办迎新春文艺联欢会，群众自编自演节目15个", "culture_civility"),
+    ("civility", "开展文明家庭、五好家庭评选，表彰先进家庭22户", "culture_civility"),
+    ("waste_publicity", "深入小区开展垃圾分类宣传，入户指导居民1900户", "environment_sanitation"),
+    ("cleanup", "组织环境卫生大整治行动12次，清理垃圾杂物60余吨", "environment_sanitation"),
+    ("greening_investment", "投入资金5万元用于小区绿化提升，补种草坪800平方米", "environment_sanitation"),
+    ("road_investment", "投资38万元硬化进组道路2.1公里", "infrastructure_investment"),
+    ("old_estate", "完成2个老旧小区改造，更新供水管网1600米", "infrastructure_investment"),
+    ("crops", "引导农户种植蔬菜900亩，户均增收4000元", "economy_industry"),
+    ("tourism", "依托古村落发展乡村旅游，全年接待游客2万人次", "economy_industry"),
+    ("volunteers", "社区登记在册志愿者420名，全年开展志愿服务活动58次", "volunteer_service"),
+    ("volunteer_team", "成立巾帼志愿服务队，吸纳志愿者36人", "volunteer_service"),
+    ("service_window", "社区服务大厅设置综合窗口4个，全年受理居民业务3100件", "community_services"),
+    ("property", "督促物业公司整改小区管理问题31个，物业服务满意度明显提升", "community_services"),
+    ("residents_congress", "召开居民代表会议3次，审议通过小区停车管理办法", "self_governance"),
+    ("open_affairs", "每季度公开社区财务收支和重大事项，公开事项36项", "self_governance"),
+    ("households", "社区辖区面积0.9平方公里，共有居民1860户5200人", "demographics_basic"),
+    ("office", "社区办公服务用房面积320平方米，设有会议室和档案室", "demographics_basic"),
+    ("students", "暑期为辖区中小学生开办托管班，服务学生65名", "education_youth"),
+    ("minors", "开展未成年人思想道德建设主题教育活动8场", "education_youth"),
+]
+
+KNOWN_CONFUSIONS: list[tuple[str, str, str]] = []
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CLEAR, ids=[c[0] for c in CLEAR])
+def test_clear_sentence_gets_its_category(name: str, text: str, expected: str) -> None:
+    assert categorize([text]) == [Category(expected)]
+
+
+def test_every_category_has_a_clear_example() -> None:
+    covered = {expected for _, _, expected in CLEAR}
+    assert covered >= {c.value for c in Category} - {"other"}
+
+
+def test_test_sentences_are_not_training_data() -> None:
+    texts = {text for text, _ in labelled_sentences()}
+    assert not [text for _, text, _ in CLEAR if text in texts]
+
+
+def test_probabilities_are_distributions_in_category_order() -> None:
+    probs = category_probabilities(["组织党员开展主题党日活动6次", "清运生活垃圾80吨"])
+    assert probs.shape == (2, len(Category))
+    assert probs.sum(axis=1) == pytest.approx([1.0, 1.0])
+    order = list(Category)
+    assert order[probs[0].argmax()] is Category.PARTY_BUILDING
+    assert order[probs[1].argmax()] is Category.ENVIRONMENT_SANITATION
+
+
+def test_empty_input() -> None:
+    assert categorize([]) == []
+    assert category_probabilities([]).shape == (0, len(Category))
+
+
+def test_model_file_holds_only_trusted_types() -> None:
+    import skops.io as sio
+
+    data = importlib_resources.files("models").joinpath(MODEL_FILE).read_bytes()
+    assert set(sio.get_untrusted_types(data=data)) <= set(_TRUSTED)
+    assert len(data) < 10_000_000
+
+
+def test_labelled_data_is_balanced_and_consistent() -> None:
+    rows = labelled_sentences()
+    counts = Counter(category for _, category in rows)
+    assert set(counts) == {c.value for c in Category}
+    assert min(counts[c.value] for c in Category if c.value != "other") >= 40
+    labels_of: dict[str, set[str]] = {}
+    for text, category in rows:
+        labels_of.setdefault(text, set()).add(category)
+    assert not {t: c for t, c in labels_of.items() if len(c) > 1}
+
+
+@pytest.fixture(scope="module")
+def two_fits():
+    texts, labels = training_examples()
+    return build_estimator().fit(texts, labels), build_estimator().fit(texts, labels)
+
+
+def test_training_is_deterministic_in_labels(two_fits) -> None:
+    first, second = two_fits
+    probe = [text for _, text, _ in CLEAR]
+    assert list(first.predict(probe)) == list(second.predict(probe))
+
+
+def test_shipped_model_is_trained_on_the_current_data(two_fits) -> None:
+    """Fails when corpus/labelled or the keywords changed without `zongjie train`."""
+    fresh, _ = two_fits
+    probe = [text for _, text, _ in CLEAR] + [text for text, _ in labelled_sentences()[::7]]
+    shipped = [c.value for c in categorize(probe)]
+    agree = sum(a == b for a, b in zip(shipped, fresh.predict(probe), strict=True))
+    assert agree / len(probe) >= 0.99
