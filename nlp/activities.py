@@ -19,6 +19,7 @@ that follow (覆盖群众500余人次), are linked through ``facts``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,6 +51,7 @@ from nlp.sentences import split_clauses
 
 _EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
 _PARTICIPANT_UNITS = frozenset({"人次", "人", "名", "户", "家", "余人次"})
+_HEADING_REACH = 40  # a heading span is at most label + 30 characters + 2 long
 _NOUN_PREFIX = regex.compile(r"^(?:全年|今年|年内|其中|共|累计|先后|已|还|另|每年|每月|每周)+")
 
 
@@ -75,6 +77,8 @@ def _verb_items(
     cs, ce = clause.norm_start, clause.norm_end
     while ce > cs and text[ce - 1] in CLAUSE_PUNCT:
         ce -= 1
+    if v.verb_re.search(text, cs, ce) is None:
+        return []
     bounds = token_bounds(text, cs, ce)
     starts = [f for f, _ in figures]
     found: list[_Found] = []
@@ -330,31 +334,42 @@ def find_activities(
     text = norm.text
     ordered = sorted(facts, key=lambda f: f.norm_start)
     found: list[_Found] = []
-    skip = _heading_spans(sections)
+    skip = sorted(_heading_spans(sections))
+    skip_starts = [s for s, _ in skip]
     fi = 0
+    sentence_facts: dict[Sentence, Sequence[Fact]] = {}
     for sentence in sentences:
         while fi < len(ordered) and ordered[fi].norm_start < sentence.norm_start:
             fi += 1
         fj = fi
         while fj < len(ordered) and ordered[fj].norm_start < sentence.norm_end:
             fj += 1
+        sentence_facts[sentence] = ordered[fi:fj]
         group = found[-1].group + 1 if found else 0
-        found += _find_in_sentence(text, sentence, ordered[fi:fj], group, skip)
+        near = skip[
+            bisect_right(skip_starts, sentence.norm_start - _HEADING_REACH) : bisect_right(
+                skip_starts, sentence.norm_end
+            )
+        ]
+        found += _find_in_sentence(text, sentence, ordered[fi:fj], group, near)
     found = _dedupe(found)
     group_facts: dict[int, set[int]] = {}
     for f in found:
-        sentence_facts = [x for x in ordered if f.sentence.norm_start <= x.norm_start < f.sentence.norm_end]
-        group_facts.setdefault(f.group, set()).update(_linked(f, sentence_facts, text))
+        inside = sentence_facts.get(f.sentence)
+        if inside is None:
+            inside = [x for x in ordered if f.sentence.norm_start <= x.norm_start < f.sentence.norm_end]
+        group_facts.setdefault(f.group, set()).update(_linked(f, inside, text))
+    types = [type_of_name(text[f.norm_start : f.norm_end]) for f in found]
+    untyped = [i for i, t in enumerate(types) if t is None]
     contexts = []
-    types = []
-    for f in found:
+    for i in untyped:
+        f = found[i]
         section = innermost_section(sections, f.norm_start)
         heading = section.heading if section else ""
         contexts.append(
             f"{heading} {text[f.norm_start : f.norm_end]} {text[f.sentence.norm_start : f.sentence.norm_end]}"
         )
-        types.append(type_of_name(text[f.norm_start : f.norm_end]))
-    categories = categorize(contexts)
+    categories = dict(zip(untyped, categorize(contexts) if contexts else (), strict=True))
     activities = []
     for i, f in enumerate(found):
         start, end = norm.to_original(f.norm_start, f.norm_end)

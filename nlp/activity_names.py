@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import regex
 
-from nlp.activity_vocab import type_of_name, vocab
+from nlp.activity_vocab import vocab
 from nlp.words import pos_cut
 
 CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
@@ -54,22 +54,15 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def object_end(text: str, start: int, end: int, figures: Sequence[int]) -> int:
     """Where the object starting at ``start`` ends: a figure, a stop word, a clause-level verb."""
-    v = vocab()
     limit = end
     for f in figures:
         if start < f < limit:
             limit = f
             break
-    for i in range(start, limit):
-        if text[i].isdigit():
-            return i
-        if i == start:
-            continue
-        if any(text.startswith(w, i, limit) for w in v.stops) or any(
-            text.startswith(w, i, limit) for w in v.cut
-        ):
-            return i
-    return limit
+    if start < limit and text[start].isdigit():
+        return start
+    m = vocab().stop_re.search(text, start + 1, limit)
+    return m.start() if m else limit
 
 
 def split_items(
@@ -148,12 +141,7 @@ def strip_tail(item: str) -> str:
 
 
 def has_head(name: str) -> bool:
-    v = vocab()
-    return (
-        any(h in name for h in v.heads)
-        or any(k in name for k, _ in v.kinds)
-        or type_of_name(name) is not None
-    )
+    return vocab().head_re.search(name) is not None
 
 
 def is_slogan(name: str) -> bool:
@@ -168,7 +156,7 @@ def is_slogan(name: str) -> bool:
     """
     v = vocab()
     core = strip_tail(name).rstrip('”"’')
-    return any(w in core for w in v.slogan_contains) or any(core.endswith(h) for h in v.slogan_heads)
+    return v.slogan_re.search(core) is not None or core.endswith(v.slogan_heads)
 
 
 def is_aim(name: str) -> bool:
@@ -179,7 +167,7 @@ def is_aim(name: str) -> bool:
     """
     v = vocab()
     core = strip_tail(name)
-    return core.endswith(v.aim_heads) and not any(c in core for c in v.concrete)
+    return core.endswith(v.aim_heads) and v.concrete_re.search(core) is None
 
 
 def person_length(text: str, start: int, end: int) -> int:

@@ -8,7 +8,7 @@ compared by which activity types they ran.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -61,6 +61,22 @@ class Vocab:
     kind_fallbacks: tuple[tuple[str, ActivityKind], ...]
     participant_markers: tuple[str, ...]
     verb_re: regex.Pattern
+    stop_re: regex.Pattern  # a digit, a stop word or a cut verb: where an object ends
+    head_re: regex.Pattern  # any activity head, kind keyword or canonical type synonym
+    slogan_re: regex.Pattern  # a phrase marking an abstract aim anywhere in a name
+    concrete_re: regex.Pattern
+    kind_re: regex.Pattern  # every kind keyword, longest first (for overlapped search)
+    kind_of_word: dict[str, ActivityKind]
+
+
+def alternation(words: object) -> regex.Pattern:
+    """One compiled regex matching any of ``words``, longest first.
+
+    >>> alternation(["培训", "培训班"]).match("培训班").group()
+    '培训班'
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
+    return regex.compile("|".join(map(regex.escape, ordered)))
 
 
 def _words(data: dict, table: str, key: str) -> tuple[str, ...]:
@@ -91,35 +107,51 @@ def vocab() -> Vocab:
     light = _words(data, "verbs", "light")
     content = _words(data, "verbs", "content")
     verbs = sorted(set(light) | set(content), key=len, reverse=True)
+    stops = _words(data, "nouns", "stops")
+    cut = _words(data, "verbs", "cut")
+    heads = _words(data, "nouns", "heads")
+    kinds = _kind_table(data, "kinds")
+    slogan_contains = _words(data, "slogans", "contains")
+    concrete = _words(data, "verbs", "concrete")
+    kind_of_word: dict[str, ActivityKind] = {}
+    for word, kind in kinds:
+        kind_of_word.setdefault(word, kind)
+    synonyms = [s for t in activity_types() for s in t.synonyms]
     return Vocab(
         light=light,
         content=content,
         weak=_words(data, "verbs", "weak"),
-        cut=_words(data, "verbs", "cut"),
+        cut=cut,
         aim=frozenset(_words(data, "verbs", "aim")),
         nominal=frozenset(_words(data, "verbs", "nominal")),
         aim_heads=_words(data, "verbs", "aim_heads"),
-        concrete=_words(data, "verbs", "concrete"),
+        concrete=concrete,
         causative=_words(data, "verbs", "causative"),
         persons=_words(data, "verbs", "persons"),
         not_verbs=_words(data, "verbs", "not_verbs"),
         prepositions=_words(data, "verbs", "prepositions"),
         generic=frozenset(_words(data, "nouns", "generic")),
         title_ends=_words(data, "nouns", "title_ends"),
-        heads=_words(data, "nouns", "heads"),
+        heads=heads,
         list_tails=_words(data, "nouns", "list_tails"),
-        stops=_words(data, "nouns", "stops"),
+        stops=stops,
         modifiers=_words(data, "nouns", "modifiers"),
         leading=_words(data, "nouns", "leading"),
         existence=_words(data, "nouns", "existence"),
         enumerators=_words(data, "nouns", "enumerators"),
         slogan_heads=_words(data, "slogans", "heads"),
-        slogan_contains=_words(data, "slogans", "contains"),
-        kinds=_kind_table(data, "kinds"),
+        slogan_contains=slogan_contains,
+        kinds=kinds,
         verb_kinds=dict(_kind_table(data, "verb_kinds")),
         kind_fallbacks=_kind_table(data, "kind_fallbacks"),
         participant_markers=_words(data, "links", "participant_markers"),
         verb_re=regex.compile("|".join(map(regex.escape, verbs))),
+        stop_re=regex.compile(r"\d|" + alternation((*stops, *cut)).pattern),
+        head_re=alternation((*heads, *kind_of_word, *synonyms)),
+        slogan_re=alternation(slogan_contains),
+        concrete_re=alternation(concrete),
+        kind_re=alternation(kind_of_word),
+        kind_of_word=kind_of_word,
     )
 
 
@@ -149,7 +181,7 @@ def _by_synonym() -> tuple[tuple[str, ActivityType], ...]:
 
 
 def type_of_name(name: str) -> ActivityType | None:
-    """The canonical type whose longest synonym occurs in ``name``.
+    """The canonical type whose longest synonym occurs in ``name`` (ties: table order).
 
     >>> type_of_name("主题党日活动").id
     'theme_party_day'
@@ -162,10 +194,24 @@ def type_of_name(name: str) -> ActivityType | None:
     >>> type_of_name("某某") is None
     True
     """
-    for synonym, activity_type in _by_synonym():
-        if synonym in name:
-            return activity_type
-    return None
+    return _type_of_name(name)
+
+
+@lru_cache(maxsize=8192)
+def _type_of_name(name: str) -> ActivityType | None:
+    pattern, rank = _synonym_index()
+    found = pattern.findall(name, overlapped=True)
+    if not found:
+        return None
+    return rank[min(found, key=lambda s: rank[s][0])][1]
+
+
+@cache
+def _synonym_index() -> tuple[regex.Pattern, dict[str, tuple[int, ActivityType]]]:
+    rank: dict[str, tuple[int, ActivityType]] = {}
+    for i, (synonym, activity_type) in enumerate(_by_synonym()):
+        rank.setdefault(synonym, (i, activity_type))
+    return alternation(rank), rank
 
 
 def canonical_type(name: str) -> str | None:
@@ -183,16 +229,22 @@ def kind_keyword(name: str) -> ActivityKind | None:
 
     >>> kind_keyword("篮球赛"), kind_keyword("某某")
     (<ActivityKind.EVENT: 'event'>, None)
+    >>> kind_keyword("消防安全培训班")
+    <ActivityKind.TRAINING: 'training'>
     """
-    best: tuple[int, int, ActivityKind] | None = None
-    for word, kind in vocab().kinds:
-        pos = name.rfind(word)
-        if pos < 0:
-            continue
-        key = (pos + len(word), len(word), kind)
-        if best is None or key[:2] > best[:2]:
-            best = key
-    return best[2] if best else None
+    return _kind_keyword(name)
+
+
+@lru_cache(maxsize=8192)
+def _kind_keyword(name: str) -> ActivityKind | None:
+    v = vocab()
+    best: tuple[int, int] | None = None
+    word = ""
+    for m in v.kind_re.finditer(name, overlapped=True):
+        key = (m.end(), len(m.group()))
+        if best is None or key > best:
+            best, word = key, m.group()
+    return v.kind_of_word[word] if best else None
 
 
 def kind_of_name(name: str, verb: str | None = None, fallback: ActivityKind | None = None) -> ActivityKind:
