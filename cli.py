@@ -186,5 +186,28 @@ def check(
         raise typer.Exit(1)
 
 
+@app.command()
+def train(
+    data: Annotated[
+        Path | None,
+        typer.Option(help="Folder of labelled CSV files (text,category). Default: the shipped corpus/labelled."),
+    ] = None,
+    out: Annotated[Path, typer.Option(help="Where to write the model and its card.")] = Path("models"),
+) -> None:
+    """Retrain the work-category model from the labelled data into models/."""
+    from nlp.categorize import train as train_model
+
+    try:
+        card = train_model(out, data)
+    except ZongjieError as exc:
+        raise _fail(str(exc)) from None
+    accuracy = card.get("cross_validation_accuracy")
+    typer.echo(
+        f"trained on {card['examples']} examples, {len(card['classes'])} categories"
+        + (f"; cross-validation accuracy {accuracy}" if accuracy is not None else "")
+        + f"; wrote {out}"
+    )
+
+
 if __name__ == "__main__":
     app()

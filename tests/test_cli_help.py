@@ -1,0 +1,24 @@
+"""Every command explains itself: `--help` works and the command has a help text."""
+
+from __future__ import annotations
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from cli import app
+
+COMMANDS = sorted(get_command(app).commands)
+
+
+def test_the_spec_commands_of_this_round_exist():
+    assert {"parse", "check", "evaluate", "train"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_has_help_text(name):
+    command = get_command(app).commands[name]
+    assert command.help and len(command.help.strip()) > 20
+    result = CliRunner().invoke(app, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output
