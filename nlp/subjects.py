@@ -42,6 +42,7 @@ MEASURE_UNITS = frozenset({"平方米", "亩", "米", "公里", "平方公里", 
 # What is counted is a short phrase; a longer run of nouns has usually swallowed its context.
 MAX_COUNT_WORDS = 3
 MAX_RATE_WORDS = 5
+LABEL_COLONS = frozenset(":：")
 RATE_INNER_PREPOSITIONS = frozenset({"对", "向"})  # 居民对社区治安满意率
 # A bare place before a count of households or persons gives the place's households or people.
 PLACE_TOTALS = {"户": "households_total", "人": "population_total", "口人": "population_total"}
@@ -73,7 +74,9 @@ def _trim_front(phrase: list[tuple[str, str]]) -> str | None:
     ):
         phrase.pop(0)
     text = "".join(word for word, _ in phrase)
-    return text if len(text) > 1 else None  # one character is a fragment of a longer word
+    if len(text) == 1 and phrase[0][1] != "n":
+        return None  # one character is a fragment of a longer word
+    return text or None
 
 
 def _trailing_noun_phrase(left: str, rate: bool = False) -> str | None:
@@ -122,16 +125,24 @@ def _trailing_verb(left: str) -> str | None:
 def _leading_noun_phrase(right: str) -> str | None:
     """The noun phrase that starts ``right`` (after a classifier unit).
 
+    Words before a 的 only modify the noun after it (保存完好的原始林 → 原始林).
+
     >>> _leading_noun_phrase("志愿者参加活动")
     '志愿者'
     >>> _leading_noun_phrase("进行修缮") is None
     True
     >>> _leading_noun_phrase("垃圾收集房")
     '垃圾收集房'
+    >>> _leading_noun_phrase("保存完好的原始林")
+    '原始林'
     """
     vocab = _vocab()
-    words = list(pos_cut(right.removeprefix("的")))
-    phrase: list[str] = []
+    right = right.removeprefix("的")
+    modifier_end = right.find("的", 1, MODIFIER_CHARS + 1)
+    if modifier_end > 0:
+        right = right[modifier_end + 1 :]
+    words = list(pos_cut(right))
+    phrase: list[tuple[str, str]] = []
     length = 0
     i = 0
     while i < len(words):
@@ -139,27 +150,27 @@ def _leading_noun_phrase(right: str) -> str | None:
         if word in vocab["link"] or length + len(word) > vocab["max_chars"]:
             break
         if tag in vocab["nominal"]:
-            phrase.append(word)
+            phrase.append((word, tag))
             length += len(word)
         elif (
-            not phrase
-            and tag.startswith("v")
+            tag.startswith("v")
             and word not in vocab["actions"]
             and i + 1 < len(words)
-            and words[i + 1][1] in vocab["nominal"]
+            and (words[i + 1][1].startswith("n") or words[i + 1][1] == "vn" or words[i + 1][0] in vocab["suffixes"])
+            and (not phrase or words[i + 1][0] in vocab["suffixes"])
         ):
-            phrase.append(word)  # a verb modifying the noun after it: 安置小区, 涉改村
+            phrase.append((word, tag))  # a verb modifying the noun after it: 安置小区, 垃圾收集房
             length += len(word)
-        elif tag.startswith("v") and i + 1 < len(words) and words[i + 1][0] in vocab["suffixes"]:
-            phrase += [word, words[i + 1][0]]
-            length += len(word) + len(words[i + 1][0])
-            i += 1
         else:
             break
         i += 1
-    if phrase and all(len(w) == 1 for w in phrase):
+    text = "".join(word for word, _ in phrase)
+    if not text or (len(text) == 1 and phrase[0][1] != "n"):
         return None  # a lone character after a unit is rarely what is counted
-    return "".join(phrase) or None
+    return text
+
+
+MODIFIER_CHARS = 8
 
 
 def bare_total_indicator(text: str, quantity: Quantity, subject: str | None) -> str | None:
@@ -192,7 +203,7 @@ def _is_place(phrase: str) -> bool:
     """
     vocab = _vocab()
     words = pos_cut(phrase)
-    return all(w in vocab["scope"] or t in vocab["places"] for w, t in words)
+    return all(w in vocab["scope"] or t == "ns" for w, t in words)
 
 
 def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None, ...]:
@@ -208,14 +219,19 @@ def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None
         right_end = _clause_end(text, quantity.norm_end, min(following, quantity.norm_end + 16))
         right = text[quantity.norm_end : right_end]
         start = _clause_start(text, quantity.norm_start, max(previous_end, quantity.norm_start - 24))
-        left = text[start : quantity.norm_start]
+        if start == quantity.norm_start and start > previous_end and text[start - 1 : start] in LABEL_COLONS:
+            start = _clause_start(text, start - 1, max(previous_end, start - 16))  # 劳动力人口:2349人
+            left = text[start : quantity.norm_start - 1]
+        else:
+            left = text[start : quantity.norm_start]
         rate = quantity.unit in RATE_UNITS
         right_first = (
             quantity.unit in vocab["classifiers"]
             or quantity.unit_text in vocab["classifiers"]
             or quantity.unit in MEASURE_UNITS
         )
-        subject = _leading_noun_phrase(right) if right_first else None
+        subject = _leading_noun_phrase(right) if right_first or right.startswith("的") else None
+        from_left = subject is None
         if subject is None:
             chained = index > 0 and start == previous_end and subjects[-1] is not None and not left.strip("其中共计和及与、")
             if chained:
@@ -224,7 +240,7 @@ def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None
                 subject = _trailing_noun_phrase(left, rate=rate)
                 if subject is None and not rate:
                     subject = _leading_noun_phrase(right) or _trailing_verb(left)
-        if subject is not None and _is_place(subject):
+        if subject is not None and from_left and quantity.unit in PLACE_TOTALS and _is_place(subject):
             subject = None  # 社区现有2676户: the text names no subject, only the place
         subjects.append(subject)
         previous_end = quantity.norm_end
