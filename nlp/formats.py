@@ -13,7 +13,7 @@ from nlp.records import Flag, Parse, record_to_dict
 
 
 def render_parse(result: Parse) -> str:
-    """An indented outline followed by the document's facts and flags."""
+    """An indented outline followed by the document's facts, activities and flags."""
     doc = result.doc
     lines = [
         f"{doc.path or '<text>'}  [{doc.encoding or '-'}]  {doc.chars} chars",
@@ -32,6 +32,14 @@ def render_parse(result: Parse) -> str:
             lines.append(
                 f"  {fact.text:<12} {value} {fact.unit} {fact.qualifier.value:<8} "
                 f"{fact.subject or '-'} {fact.indicator or ''}{'  (planned)' if fact.planned else ''}"
+            )
+    if result.activities:
+        lines += ["", "activities:"]
+        for activity in result.activities:
+            counted = ", ".join(result.facts[i].text for i in activity.facts)
+            lines.append(
+                f"  {activity.verb or '-'} {activity.name}  [{activity.kind.value}, {activity.category.value}]"
+                f"{'  ' + counted if counted else ''}{'  (planned)' if activity.planned else ''}"
             )
     if result.flags:
         lines += ["", "flags:"]
