@@ -144,6 +144,14 @@ def _verb_items(
                 continue
             if verb in v.aim and is_aim(name):
                 continue
+            if verb in v.non_acts and not name.endswith(v.facilities):
+                continue
+            if (
+                verb in v.promote
+                and name.startswith(verb)
+                and not name.rstrip(CLOSE_QUOTES).endswith(v.heads)
+            ):
+                continue
             if name in v.generic and not counted(text, s, e, figures):
                 continue
             kept.append((s, e))
@@ -176,7 +184,12 @@ def _noun_items(
         headed = (
             has_head(name)
             if unit in _EVENT_UNITS
-            else (name.endswith(vocab().heads) and not any(w in name for w in vocab().existence))
+            else (
+                name.endswith(vocab().heads)
+                and not any(w in name for w in vocab().existence)
+                and unit != "%"  # 绿地面积25%: a state
+                and kind_keyword(name) is not ActivityKind.ORGANIZATION  # 志愿者队伍3支: what exists
+            )
         )
         if 2 <= e - s <= 20 and headed and not is_slogan(name) and name not in vocab().generic:
             return [_Found(s, e, None, s, clause.norm_end, sentence, group + 1)]

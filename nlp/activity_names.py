@@ -153,10 +153,16 @@ def is_slogan(name: str) -> bool:
     True
     >>> is_slogan("主题党日活动")
     False
+    >>> is_slogan("安全生产目标责任书"), is_slogan("《网格化管理实施方案》"), is_slogan("志愿者队伍建设")
+    (True, True, True)
     """
     v = vocab()
     core = strip_tail(name).rstrip('”"’')
-    return v.slogan_re.search(core) is not None or core.endswith(v.slogan_heads)
+    return (
+        v.slogan_re.search(core) is not None
+        or core.endswith(v.slogan_heads)
+        or core.rstrip("》>").endswith(v.documents)
+    )
 
 
 def is_aim(name: str) -> bool:

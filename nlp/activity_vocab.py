@@ -56,6 +56,10 @@ class Vocab:
     enumerators: tuple[str, ...]
     slogan_heads: tuple[str, ...]
     slogan_contains: tuple[str, ...]
+    documents: tuple[str, ...]
+    non_acts: frozenset[str]
+    promote: frozenset[str]
+    facilities: tuple[str, ...]
     kinds: tuple[tuple[str, ActivityKind], ...]  # (keyword, kind), longest keyword first
     verb_kinds: dict[str, ActivityKind]
     kind_fallbacks: tuple[tuple[str, ActivityKind], ...]
@@ -141,6 +145,10 @@ def vocab() -> Vocab:
         enumerators=_words(data, "nouns", "enumerators"),
         slogan_heads=_words(data, "slogans", "heads"),
         slogan_contains=slogan_contains,
+        documents=_words(data, "slogans", "documents") + _words(data, "slogans", "staff"),
+        non_acts=frozenset(_words(data, "verbs", "non_acts")),
+        promote=frozenset(_words(data, "verbs", "promote")),
+        facilities=_words(data, "nouns", "facilities"),
         kinds=kinds,
         verb_kinds=dict(_kind_table(data, "verb_kinds")),
         kind_fallbacks=_kind_table(data, "kind_fallbacks"),

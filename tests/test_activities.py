@@ -55,6 +55,13 @@ FOUND = [
     ("group_by_de", "成立由书记任组长、委员为成员的疫情防控工作领导小组。", ["疫情防控工作领导小组"]),
     ("preposition_then_verb", "对辖区背街小巷进行全面清理。", ["全面清理"]),
     ("project", "投资12万元新建文化广场一处。", ["文化广场"]),
+    ("named_handing_out_campaign", "开展为留守儿童捐赠图书活动。", ["捐赠图书活动"]),
+    ("promotion_named_as_such", "在集市开展禁毒宣传。", ["禁毒宣传"]),
+    (
+        "partner_before_together",
+        "举办重阳敬老茶话会、与青禾小学共同举办书法比赛。",
+        ["重阳敬老茶话会", "书法比赛"],
+    ),
     (
         "counted_nouns_after_verb",
         "完成村间道路硬化2000平方米、外墙粉刷3000平方米、新建公厕2座。",
@@ -69,6 +76,21 @@ NOT_ACTIVITIES = [
     ("party_organization_noun", "社区党组织充分发挥战斗堡垒作用。"),
     ("generic_work", "社区干部认真开展各项工作。"),
     ("title_line", "桃源社区创建文明社区工作总结"),
+    ("document_signed", "社区与辖区商铺签订消防安全目标责任书45份。"),
+    ("rule_set_up", "建立健全网格员值班制度,做到责任到人。"),
+    ("plan_drawn_up", "结合实际制定《柳湾社区垃圾分类实施方案》。"),
+    ("money_handed_out", "中秋节前发放困难群众慰问金6400元。"),
+    ("printed_matter_handed_out", "在广场发放防溺水宣传资料500余份。"),
+    ("purchase", "购置办公电脑3台。"),
+    ("crop_grown", "引导农户种植高山蔬菜300亩。"),
+    ("company_brought_in", "引进食品加工企业2家。"),
+    ("regime", "对辖区出租屋实行动态管理。"),
+    ("donation", "组织居民为灾区捐款8200元。"),
+    ("promoted_content", "利用宣传栏宣传邻里互助的好人好事。"),
+    ("team_building_aim", "大力推进志愿者队伍建设。"),
+    ("staff_post", "聘请兼职网格员三名。"),
+    ("teams_that_exist", "社区现有文艺队伍3支。"),
+    ("share_of_green", "小区绿地面积达36%。"),
 ]
 
 
