@@ -2,8 +2,9 @@
 
 Trained by ``zongjie train`` from three data sources that live in the repository: labelled
 sentences (corpus/labelled/*.csv), category keywords (nlp/resources/category_keywords.csv) and the
-indicator synonyms (nlp/resources/indicators.csv). Persisted with skops, loaded with an explicit
-list of trusted types; never unpickled blindly.
+indicator synonyms (nlp/resources/indicators.csv). Persisted with skops (loaded with an explicit
+list of trusted types, never unpickled blindly) and as plain weight arrays that prediction uses
+(nlp/category_weights.py).
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from functools import cache
 from importlib import resources as importlib_resources
 from pathlib import Path
 
+from nlp.category_weights import CategoryWeights, export_weights, load_weights
 from nlp.errors import ResourceError
 from nlp.indicators import indicators
 from nlp.records import Category
 from nlp.resources import load_csv
 
 MODEL_FILE = "category.skops"
+WEIGHTS_FILE = "category.npz"
 CARD_FILE = "category.json"
 _TRUSTED = [
     "sklearn.pipeline.Pipeline",
@@ -99,8 +102,11 @@ def train(out_dir: Path, folder: Path | None = None) -> dict:
     estimator.fit(texts, labels)
     out_dir.mkdir(parents=True, exist_ok=True)
     sio.dump(estimator, out_dir / MODEL_FILE)
+    export_weights(estimator, out_dir / WEIGHTS_FILE)
     card = {
-        "model": "TF-IDF character 1-3-grams + logistic regression (class-balanced, C=8)",
+        "model": "TF-IDF character 1-3-grams (8,000 most frequent) + logistic regression "
+        "(class-balanced, C=8, seeded saga)",
+        "files": {MODEL_FILE: "the scikit-learn estimator (skops)", WEIGHTS_FILE: "its weights, used for prediction"},
         "trained": date.today().isoformat(),
         "examples": len(texts),
         "classes": sorted(set(labels)),
@@ -114,7 +120,8 @@ def train(out_dir: Path, folder: Path | None = None) -> dict:
 
 
 @cache
-def _model():
+def load_estimator():
+    """The shipped scikit-learn estimator, loaded with skops and an explicit list of trusted types."""
     import skops.io as sio
 
     path = importlib_resources.files("models").joinpath(MODEL_FILE)
@@ -127,26 +134,34 @@ def _model():
     return sio.loads(data, trusted=_TRUSTED)
 
 
+@cache
+def _weights() -> CategoryWeights:
+    path = importlib_resources.files("models").joinpath(WEIGHTS_FILE)
+    if not path.is_file():
+        raise ResourceError(f"models/{WEIGHTS_FILE}", None, "category model is missing; run `zongjie train`")
+    with path.open("rb") as handle:
+        return load_weights(handle)
+
+
 def categorize(texts: Sequence[str]) -> list[Category]:
     """The work category of each text."""
     if not texts:
         return []
-    return [Category(label) for label in _model().predict(list(texts))]
+    return [CATEGORY_ORDER[i] for i in category_probabilities(texts).argmax(axis=1)]
 
 
 def category_probabilities(texts: Sequence[str]):
     """A (len(texts) × categories) array of probabilities, columns in ``CATEGORY_ORDER``."""
     import numpy as np
 
-    model = _model()
-    if not texts:
-        return np.zeros((0, len(CATEGORY_ORDER)))
-    raw = model.predict_proba(list(texts))
-    columns = [list(model.classes_).index(c.value) if c.value in model.classes_ else None for c in CATEGORY_ORDER]
+    weights = _weights()
     out = np.zeros((len(texts), len(CATEGORY_ORDER)))
-    for j, col in enumerate(columns):
-        if col is not None:
-            out[:, j] = raw[:, col]
+    if not texts:
+        return out
+    raw = weights.probabilities(list(texts))
+    for j, category in enumerate(CATEGORY_ORDER):
+        if category.value in weights.classes:
+            out[:, j] = raw[:, weights.classes.index(category.value)]
     return out
 
 

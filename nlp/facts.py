@@ -65,7 +65,7 @@ def _float(value) -> float | None:
 
 
 # How much the surrounding section decides a figure's category, against the figure's own sentence.
-SECTION_WEIGHT = 0.4
+SECTION_WEIGHT = 0.2
 
 
 def _mixed_categories(contexts, sections_of, sections) -> list:

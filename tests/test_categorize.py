@@ -132,3 +132,14 @@ def test_shipped_model_is_trained_on_the_current_data(two_fits) -> None:
     shipped = [c.value for c in categorize(probe)]
     agree = sum(a == b for a, b in zip(shipped, fresh.predict(probe), strict=True))
     assert agree / len(probe) >= 0.99
+
+
+def test_prediction_weights_agree_with_the_scikit_learn_estimator():
+    """Parsing predicts from models/category.npz; it must say what the skops estimator says."""
+    import numpy as np
+
+    from nlp.categorize import _weights, load_estimator, training_examples
+
+    texts = training_examples()[0][:400] + ["社区现有党员41名,其中支委成员5名", "全年调解纠纷  23起", "ABC 混合 Text"]
+    expected = load_estimator().predict_proba(texts)
+    assert np.allclose(_weights().probabilities(texts), expected, atol=1e-9)
