@@ -136,7 +136,10 @@ def _verb_items(
         for s, e in items:
             s, e = trim(text, s, e)
             name = text[s:e]
-            if e - s < 2 or is_slogan(name) or person_length(text, s, e) == e - s:
+            if name.startswith("的") and text[vs - 1 : vs] == "新":  # 新组建的合唱队: the new team
+                s, name = s + 1, name[1:]
+            slogan = is_slogan(name, content=content and name.startswith(verb))
+            if e - s < 2 or slogan or person_length(text, s, e) == e - s:
                 continue
             if name.startswith("的") or name.endswith("中"):  # 组建的督导组 (by others), 在创建中
                 continue

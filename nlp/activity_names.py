@@ -144,8 +144,10 @@ def has_head(name: str) -> bool:
     return vocab().head_re.search(name) is not None
 
 
-def is_slogan(name: str) -> bool:
+def is_slogan(name: str, content: bool = False) -> bool:
     """True for abstract aims that name no activity.
+
+    A name that starts with its content verb may end with a content head (学习…精神, 排查…情况).
 
     >>> is_slogan("和谐社区建设")
     True
@@ -155,12 +157,14 @@ def is_slogan(name: str) -> bool:
     False
     >>> is_slogan("安全生产目标责任书"), is_slogan("《网格化管理实施方案》"), is_slogan("志愿者队伍建设")
     (True, True, True)
+    >>> is_slogan("学习十九大报告精神", content=True), is_slogan("学习十九大报告精神")
+    (False, True)
     """
     v = vocab()
     core = strip_tail(name).rstrip('”"’')
     return (
         v.slogan_re.search(core) is not None
-        or core.endswith(v.slogan_heads)
+        or (core.endswith(v.slogan_heads) and not (content and core.endswith(v.content_heads)))
         or core.rstrip("》>").endswith(v.documents)
     )
 
@@ -170,9 +174,15 @@ def is_aim(name: str) -> bool:
 
     >>> is_aim("和谐社区建设"), is_aim("社区党组织建设"), is_aim("基础设施建设")
     (True, True, False)
+    >>> is_aim("残疾人就业工作"), is_aim("第六次人口普查工作")
+    (True, False)
     """
     v = vocab()
     core = strip_tail(name)
+    if core.endswith("工作") and v.head_end_re.search(
+        core[:-2].rstrip("的")
+    ):  # 人口普查工作, 帮教工作: an act's work
+        return False
     return core.endswith(v.aim_heads) and v.concrete_re.search(core) is None
 
 
@@ -203,12 +213,16 @@ def token_bounds(text: str, start: int, end: int) -> dict[int, str]:
 def is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bool:
     """A verb match counts when it is a whole word (or words) and no noun contains it (党组织);
     a weak verb tagged as a noun after another word is a noun (思想道德建设)."""
-    if vs not in bounds or ve not in bounds:
+    if ve not in bounds:
         return False
+    if vs not in bounds:  # 积极参与 segmented as one word: an adverb fused with the verb
+        fused = next((a for a in vocab().adverbs if text.startswith(a, vs - len(a), vs)), None)
+        if fused is None or vs - len(fused) not in bounds:
+            return False
     if text[vs:ve] in vocab().nominal and text[ve : ve + 1] not in ("了", "过"):
         before = [p for p in bounds if p < vs]
         previous = bounds[before[-1]] if before else ""
-        if bounds[vs] in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
+        if bounds.get(vs, "") in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
             return False
     for word in vocab().not_verbs:
         lo = max(0, vs - len(word) + 1)
@@ -237,9 +251,10 @@ def after_preposition(text: str, obj: int, end: int, bounds: dict[int, str]) -> 
     prep = next((p for p in v.prepositions if text.startswith(p, obj, end)), None)
     if prep is None:
         return "name", obj
-    if prep in ("由", "以", "集"):
+    if prep in ("由", "以", "集", "对"):
         de = text.rfind("的", obj, end)
-        if de > obj:
+        plain = v.verb_re.search(text, de + 1, end) is None or v.head_end_re.search(text, de + 1, end)
+        if de > obj and (prep != "对" or plain):  # 对居民的防火宣传
             return "name", de + 1
         if prep != "以":
             return "skip", end

@@ -57,7 +57,10 @@ class Vocab:
     slogan_heads: tuple[str, ...]
     slogan_contains: tuple[str, ...]
     documents: tuple[str, ...]
+    content_heads: tuple[str, ...]
+    head_end_re: regex.Pattern  # an activity head or kind keyword ending the text
     non_acts: frozenset[str]
+    adverbs: tuple[str, ...]
     promote: frozenset[str]
     facilities: tuple[str, ...]
     kinds: tuple[tuple[str, ActivityKind], ...]  # (keyword, kind), longest keyword first
@@ -146,7 +149,10 @@ def vocab() -> Vocab:
         slogan_heads=_words(data, "slogans", "heads"),
         slogan_contains=slogan_contains,
         documents=_words(data, "slogans", "documents") + _words(data, "slogans", "staff"),
+        content_heads=_words(data, "slogans", "content_heads"),
+        head_end_re=regex.compile(f"(?:{alternation((*heads, *kind_of_word)).pattern})$"),
         non_acts=frozenset(_words(data, "verbs", "non_acts")),
+        adverbs=_words(data, "verbs", "adverbs"),
         promote=frozenset(_words(data, "verbs", "promote")),
         facilities=_words(data, "nouns", "facilities"),
         kinds=kinds,

@@ -55,6 +55,13 @@ FOUND = [
     ("group_by_de", "成立由书记任组长、委员为成员的疫情防控工作领导小组。", ["疫情防控工作领导小组"]),
     ("preposition_then_verb", "对辖区背街小巷进行全面清理。", ["全面清理"]),
     ("project", "投资12万元新建文化广场一处。", ["文化广场"]),
+    ("adverb_fused_with_verb", "社区积极参与“绿色家园、洁净庭院”活动。", ["“绿色家园、洁净庭院”活动"]),
+    ("census_work", "积极做好第七次人口普查工作。", ["第七次人口普查工作"]),
+    ("thorough_survey", "社区对辖区出租房进行全面摸底。", ["全面摸底"]),
+    ("drill", "物业保安进行消防大练兵。", ["消防大练兵"]),
+    ("after_object_de", "加强对辖区商户的防汛宣传。", ["防汛宣传"]),
+    ("newly_set_up_team", "新组建的腰鼓队参加了街道汇演。", ["腰鼓队", "街道汇演"]),
+    ("study_spirit", "组织党员深入学习全会精神。", ["学习全会精神"]),
     ("named_handing_out_campaign", "开展为留守儿童捐赠图书活动。", ["捐赠图书活动"]),
     ("promotion_named_as_such", "在集市开展禁毒宣传。", ["禁毒宣传"]),
     (
@@ -91,6 +98,7 @@ NOT_ACTIVITIES = [
     ("staff_post", "聘请兼职网格员三名。"),
     ("teams_that_exist", "社区现有文艺队伍3支。"),
     ("share_of_green", "小区绿地面积达36%。"),
+    ("rate_after_content_verb", "居民培训率达到95%以上。"),
 ]
 
 
@@ -102,6 +110,11 @@ def test_found(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", [c[1] for c in NOT_ACTIVITIES], ids=[c[0] for c in NOT_ACTIVITIES])
 def test_not_activities(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.xfail(reason="a work domain + 工作 after 开展 (no act in it) is not told from an act's 工作 yet")
+def test_domain_work_is_not_an_activity() -> None:
+    assert names("认真开展残疾人就业工作。") == []
 
 
 # (id, text, name, verb, kind)
