@@ -22,7 +22,13 @@ def _tokenizer() -> jieba.posseg.POSTokenizer:
     base = jieba.Tokenizer()
     base.cache_file = os.path.join(tempfile.gettempdir(), "zongjie.jieba.cache")
     base.load_userdict(str(resource_path("lexicon.txt")))
-    return jieba.posseg.POSTokenizer(base)
+    # Importing jieba.posseg already read the default word-tag table for its global tokenizer
+    # (~1 s); a private tokenizer takes a copy instead of reading the file a second time.
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer = base
+    tagger.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+    tagger.makesure_userdict_loaded()
+    return tagger
 
 
 @lru_cache(maxsize=4096)

@@ -1,7 +1,7 @@
 """Checks across documents (ZJ5xx): paragraphs shared between reports of the same run.
 
 ``template_text`` cuts every document into sentences, indexes each sentence with a MinHash of its
-character shingles in a locality-sensitive hash (datasketch), so an archive of many documents is
+character shingles in a locality-sensitive hash (nlp/checks/minhash.py), so an archive of many documents is
 compared without looking at every pair, and confirms candidates with the exact Jaccard similarity.
 A run of consecutive sentences that all have near-copies in one other document, at least
 ``MIN_CHARS`` characters long, is a copied paragraph — whether it stands alone or was pasted into a
@@ -11,13 +11,11 @@ longer paragraph — and is flagged once, naming that document.
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from datasketch import MinHash, MinHashLSH
-
+from nlp.checks.minhash import LshIndex, signature
 from nlp.checks.registry import Finding as RuleFinding
 from nlp.checks.registry import rule, selected, to_flag
 from nlp.formats import CheckReport, Finding
@@ -30,6 +28,7 @@ MAX_GAP = 1  # unmatched sentences a copied block may span (a figure changed in 
 SHINGLE = 4
 THRESHOLD = 0.8
 NUM_PERM = 96
+LSH_BANDS = 16  # 16 bands of 6: a pair at Jaccard 0.8 shares a band with probability 0.99
 _KEEP = re.compile(r"[\w%]+")
 _SENTENCE = re.compile(r"[^。!?！？;；\n]+[。!?！？;；]*")
 
@@ -83,12 +82,6 @@ def units(parse: Parse) -> list[Unit]:
     return result
 
 
-def _minhashes(keys: Sequence[str]) -> list[MinHash]:
-    """One MinHash per key; ``bulk`` draws the permutations once for all of them."""
-    return MinHash.bulk([[s.encode("utf-8") for s in shingles(k)] for k in keys],
-                        num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)
-
-
 def _jaccard(a: str, b: str) -> float:
     """Exact Jaccard similarity of two keys' shingle sets (confirms an LSH candidate).
 
@@ -113,14 +106,14 @@ class Copy:
 
 def _matches(all_units: list[Unit], threshold: float) -> list[dict[str, tuple[float, int]]]:
     """For each unit: other document id → (best similarity, index of that unit in ``all_units``)."""
-    hashes = _minhashes([u.key for u in all_units])
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    for i, mh in enumerate(hashes):
-        lsh.insert(i, mh)
+    hashes = [signature(shingles(u.key), NUM_PERM) for u in all_units]
+    lsh = LshIndex(bands=LSH_BANDS, rows=NUM_PERM // LSH_BANDS)
+    for i, sig in enumerate(hashes):
+        lsh.add(i, sig)
     found: list[dict[str, tuple[float, int]]] = []
     for i, unit in enumerate(all_units):
         best: dict[str, tuple[float, int]] = {}
-        for j in lsh.query(hashes[i]):
+        for j in sorted(lsh.candidates(hashes[i])):
             other = all_units[j]
             if other.doc_id == unit.doc_id:
                 continue

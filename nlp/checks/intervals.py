@@ -200,8 +200,25 @@ class Context:
     after: str  # the clause text right after the figure, up to the next figure
 
 
+_RECENT: dict[int, tuple[Parse, tuple[Context, ...]]] = {}
+
+
 def contexts(parse: Parse) -> tuple[Context, ...]:
-    """A ``Context`` for every fact with a normalized span, in text order."""
+    """A ``Context`` for every fact with a normalized span, in text order.
+
+    Every rule asks for the same document's contexts in turn, so the last few are kept.
+    """
+    hit = _RECENT.get(id(parse))
+    if hit is not None and hit[0] is parse:
+        return hit[1]
+    found = _contexts(parse)
+    if len(_RECENT) >= 4:
+        _RECENT.clear()
+    _RECENT[id(parse)] = (parse, found)
+    return found
+
+
+def _contexts(parse: Parse) -> tuple[Context, ...]:
     norm = parse.normalized
     if norm is None:
         return ()
