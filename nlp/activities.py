@@ -38,6 +38,7 @@ from nlp.activity_names import (
     object_end,
     person_length,
     split_items,
+    split_pair,
     strip_tail,
     token_bounds,
     trim,
@@ -125,6 +126,8 @@ def _verb_items(
                 continue
             obj = at
         end = object_end(text, obj, ce, starts)
+        if content and v.stop_re.match(text, obj, ce) and not text[obj].isdigit():
+            end = obj  # 走访发现问题213个: the visit itself
         name_start = vs if content else obj
         pos = max(end, ve)
         ns, ne = trim(text, name_start, end)
@@ -182,6 +185,12 @@ def _noun_items(
         s = fs - len(body)
         stripped = regex.sub(r"(?:每年|每月|每周|共|累计|达|开展|次)+$", "", body)
         e = s + len(stripped)
+        reach = s
+        inner = [fe for fs2, fe, _ in figures if s <= fs2 and fe <= e]  # 投资6万元建筑40平方米的公厕
+        if inner:
+            s = max(inner)
+            de = text.rfind("的", s, e)
+            s = de + 1 if de >= 0 else s
         s, e = trim(text, s, e)
         name = text[s:e]
         headed = (
@@ -195,7 +204,7 @@ def _noun_items(
             )
         )
         if 2 <= e - s <= 20 and headed and not is_slogan(name) and name not in vocab().generic:
-            return [_Found(s, e, None, s, clause.norm_end, sentence, group + 1)]
+            return [_Found(s, e, None, min(s, reach), clause.norm_end, sentence, group + 1)]
     return []
 
 
@@ -245,6 +254,50 @@ def _continuation(text: str, clause: Sentence, sentence: Sentence, group: int) -
     return []
 
 
+def _completed(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[_Found]:
+    """人畜饮水工程已经完工, 全长4公里的港西路已竣工通车: a named project reported finished."""
+    s, e = trim(text, clause.norm_start, clause.norm_end)
+    m = vocab().completion_re.search(text, s, clause.norm_end)
+    if m is None:
+        return []
+    de = text.rfind("的", s, m.start())
+    start = de + 1 if de >= 0 else s
+    found = []
+    for a, b in split_pair(text, *trim(text, start, m.start())):
+        name = text[a:b]
+        if 2 <= b - a <= 20 and (has_head(name) or name.endswith(("路", "桥"))) and not is_slogan(name):
+            if not regex.search(r"\d|上述|以上|各项|该|所有", name):
+                found.append(
+                    _Found(
+                        a,
+                        b,
+                        None,
+                        clause.norm_start,
+                        clause.norm_end,
+                        sentence,
+                        group + 1,
+                        ActivityKind.PROJECT,
+                    )
+                )
+    return found
+
+
+def _sub_clauses(text: str, clause: Sentence) -> list[Sentence]:
+    """A clause cut before every 、 that opens a new project item (…公厕一个、投资1万元修建围栏).
+
+    >>> t = "投资6万元新建公厕一个、投资1万元修建围栏。"
+    >>> [t[c.norm_start:c.norm_end] for c in _sub_clauses(t, Sentence(0, len(t)))]
+    ['投资6万元新建公厕一个、', '投资1万元修建围栏。']
+    """
+    cuts = [
+        i + 1
+        for i in range(clause.norm_start, clause.norm_end - 1)
+        if text[i] == "、" and text.startswith(vocab().openers, i + 1)
+    ]
+    bounds = [clause.norm_start, *cuts, clause.norm_end]
+    return [Sentence(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
 def _heading_spans(sections: Sequence[Section]) -> list[tuple[int, int]]:
     """Normalized spans of short section headings: they name a topic, not an activity."""
     return [
@@ -282,7 +335,12 @@ def _find_in_sentence(
     if _is_title(text[sentence.norm_start : sentence.norm_end]):
         return []
     enumerating = False
-    for clause in split_clauses(text, sentence.norm_start, sentence.norm_end):
+    clauses = [
+        c
+        for whole in split_clauses(text, sentence.norm_start, sentence.norm_end)
+        for c in _sub_clauses(text, whole)
+    ]
+    for clause in clauses:
         if any(hs <= clause.norm_start and clause.norm_end <= he for hs, he in skip):
             continue
         if enumerating:
@@ -306,6 +364,8 @@ def _find_in_sentence(
             )
         elif items:
             items += _listed_after(text, clause, inside, sentence, items)
+        if not items:
+            items = _completed(text, clause, sentence, group)
         if not items and previous_had and not inside:
             items = _continuation(text, clause, sentence, group)
         if items:

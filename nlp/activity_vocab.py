@@ -61,6 +61,8 @@ class Vocab:
     head_end_re: regex.Pattern  # an activity head or kind keyword ending the text
     non_acts: frozenset[str]
     adverbs: tuple[str, ...]
+    openers: tuple[str, ...]
+    completion_re: regex.Pattern  # NAME (已)完工 at the end of a clause
     promote: frozenset[str]
     facilities: tuple[str, ...]
     kinds: tuple[tuple[str, ActivityKind], ...]  # (keyword, kind), longest keyword first
@@ -153,6 +155,12 @@ def vocab() -> Vocab:
         head_end_re=regex.compile(f"(?:{alternation((*heads, *kind_of_word)).pattern})$"),
         non_acts=frozenset(_words(data, "verbs", "non_acts")),
         adverbs=_words(data, "verbs", "adverbs"),
+        openers=_words(data, "verbs", "openers"),
+        completion_re=regex.compile(
+            r"(?:已经|已|均已|全部|基本)*(?:"
+            + alternation(_words(data, "nouns", "completions")).pattern
+            + r")(?:[,，。；;!！]*)$"
+        ),
         promote=frozenset(_words(data, "verbs", "promote")),
         facilities=_words(data, "nouns", "facilities"),
         kinds=kinds,
