@@ -1,0 +1,52 @@
+"""The Python API: nlp.parse on text and paths, nlp.pipe over a batch, and the spaCy adapter."""
+
+from __future__ import annotations
+
+import zipfile
+
+import nlp
+from nlp.errors import ReadError
+from nlp.records import Parse
+
+TEXT = "2023年上半年枫林社区工作总结\n一、党建工作\n社区现有党员41名,其中支委成员5名。\n开展主题党日活动6次。\n"
+
+
+def test_parse_accepts_text_and_paths(tmp_path):
+    path = tmp_path / "fenglin.txt"
+    path.write_text(TEXT, encoding="gb18030")
+    from_text = nlp.parse(TEXT)
+    from_path = nlp.parse(path)
+    from_str_path = nlp.parse(str(path))
+    assert from_path.doc.encoding == "gb18030"
+    assert from_text.to_dict()["facts"] == from_path.to_dict()["facts"] == from_str_path.to_dict()["facts"]
+    assert [f.text for f in from_path.facts] == ["41名", "5名", "6次"]
+    assert from_path.doc.community == "枫林社区"
+
+
+def test_pipe_streams_documents_and_records_failures(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with zipfile.ZipFile(tmp_path / "bundle.zip", "w") as archive:
+        archive.writestr("inner/b.txt", TEXT.replace("41", "52"))
+    items = list(nlp.pipe([tmp_path]))
+    parsed = [i for i in items if isinstance(i, Parse)]
+    failed = [i for i in items if isinstance(i, ReadError)]
+    paths = sorted(p.doc.path for p in parsed)
+    assert paths[0].endswith("a.txt") and paths[1].endswith("bundle.zip!inner/b.txt")
+    assert [f.path.rsplit("/", 1)[-1] for f in failed] == ["empty.txt"]
+    assert "empty" in failed[0].reason
+
+
+def test_spacy_language_exposes_facts_and_sections():
+    from nlp.spacy_pipeline import make_language
+
+    language = make_language()
+    doc = language(TEXT)
+    assert [(s.text, s.label_) for s in doc.spans["facts"]] == [
+        ("41名", "party_members"),
+        ("5名", "party_committee_members"),
+        ("6次", "theme_party_days"),
+    ]
+    assert doc._.zongjie.facts[0].subject == "党员"
+    assert [s.label_ for s in doc.spans["sections"]] == ["level1"]
+    assert "".join(t.text_with_ws for t in doc) == TEXT  # tokens cover the text exactly
