@@ -481,9 +481,20 @@ def _kind(name: str, found: _Found) -> ActivityKind:
     v = vocab()
     if found.list_kind is not None and name[:1] in OPEN_QUOTES:
         return found.list_kind
-    if found.verb in v.content and name.startswith(found.verb) and found.verb in v.verb_kinds:
-        return v.verb_kinds[found.verb]
-    return kind_of_name(name, found.verb, found.list_kind)
+    verb = found.verb or ""
+    if verb in v.content and name.startswith(verb) and verb in v.verb_kinds:
+        after = kind_keyword(name[len(verb) :])  # 入户摸查: an act after the verb decides, a place not
+        if after in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION):
+            return v.verb_kinds[verb]
+    kind = kind_of_name(name, found.verb, found.list_kind)
+    by_verb = v.verb_kinds.get(verb)
+    if kind in (ActivityKind.PROJECT, ActivityKind.ORGANIZATION) and name.endswith(("活动", "行动")):
+        return ActivityKind.CAMPAIGN  # …家园活动, …支部会商”活动: an activity, not what its words name
+    if kind is ActivityKind.ORGANIZATION and by_verb is ActivityKind.PROJECT:
+        return ActivityKind.PROJECT  # 新建老年活动室: a room built
+    if kind is ActivityKind.PROJECT and by_verb is ActivityKind.ORGANIZATION and name.endswith(v.bodies):
+        return ActivityKind.ORGANIZATION  # 建立…指导中心: a body set up
+    return kind
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:

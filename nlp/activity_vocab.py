@@ -62,6 +62,7 @@ class Vocab:
     non_acts: frozenset[str]
     adverbs: tuple[str, ...]
     openers: tuple[str, ...]
+    bodies: tuple[str, ...]
     completion_re: regex.Pattern  # NAME (已)完工 at the end of a clause
     promote: frozenset[str]
     facilities: tuple[str, ...]
@@ -156,6 +157,7 @@ def vocab() -> Vocab:
         non_acts=frozenset(_words(data, "verbs", "non_acts")),
         adverbs=_words(data, "verbs", "adverbs"),
         openers=_words(data, "verbs", "openers"),
+        bodies=_words(data, "nouns", "bodies"),
         completion_re=regex.compile(
             r"(?:已经|已|均已|全部|基本)*(?:"
             + alternation(_words(data, "nouns", "completions")).pattern

@@ -160,6 +160,25 @@ KINDS = [
     ("volunteer_service", "开展学雷锋志愿服务8次。", "学雷锋志愿服务", "开展", ActivityKind.SERVICE),
     ("road_project", "完成村间道路硬化3200平方米。", "村间道路硬化", "完成", ActivityKind.PROJECT),
     ("quoted_takes_list_head", "开展“文明家庭”“好婆婆”等评选活动。", "“好婆婆”", "开展", ActivityKind.EVENT),
+    ("room_built", "新建老年活动室一间。", "老年活动室", "新建", ActivityKind.PROJECT),
+    (
+        "centre_set_up",
+        "在青林社区建立街道社工指导中心。",
+        "街道社工指导中心",
+        "建立",
+        ActivityKind.ORGANIZATION,
+    ),
+    (
+        "activity_named_after_home",
+        "开展共建美丽家园活动。",
+        "共建美丽家园活动",
+        "开展",
+        ActivityKind.CAMPAIGN,
+    ),
+    ("noun_after_content_verb", "组织网格员入户摸查。", "入户摸查", "入户", ActivityKind.CAMPAIGN),
+    ("education_of_a_group", "对辖区青少年开展国防教育。", "国防教育", "开展", ActivityKind.TRAINING),
+    ("publicity_education", "开展法制宣传教育。", "法制宣传教育", "开展", ActivityKind.CAMPAIGN),
+    ("convenience", "开展便民活动12次。", "便民活动", "开展", ActivityKind.SERVICE),
 ]
 
 
