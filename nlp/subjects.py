@@ -33,6 +33,8 @@ def _vocab() -> dict:
         "actions": frozenset(data["action_verbs"]),
         "suffixes": frozenset(data["noun_suffixes"]),
         "places": frozenset(data["place_tags"]),
+        "light": frozenset(data["light_verbs"]),
+        "locatives": frozenset(data["locatives"]),
         "max_chars": int(data["max_subject_chars"]),
     }
 
@@ -46,6 +48,7 @@ LABEL_COLONS = frozenset(":：")
 RATE_INNER_PREPOSITIONS = frozenset({"对", "向"})  # 居民对社区治安满意率
 # A bare place before a count of households or persons gives the place's households or people.
 PLACE_TOTALS = {"户": "households_total", "人": "population_total", "口人": "population_total"}
+_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "ng", "j"})
 _STOP_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ug", "x", "m", "r", "q", "y", "e", "o"})
 
 
@@ -56,9 +59,12 @@ def _clause_start(text: str, index: int, floor: int) -> int:
     return i
 
 
+RIGHT_BREAKS = CLAUSE_BREAKS - frozenset("（）()")
+
+
 def _clause_end(text: str, index: int, ceiling: int) -> int:
     i = index
-    while i < ceiling and text[i] not in CLAUSE_BREAKS:
+    while i < ceiling and text[i] not in RIGHT_BREAKS:
         i += 1
     return i
 
@@ -112,6 +118,8 @@ def _trailing_noun_phrase(left: str, rate: bool = False) -> str | None:
             break
         phrase.insert(0, (word, tag))
         length += len(word)
+    if len(phrase) == 1 and len(phrase[0][0]) == 1 and len(words) > 1 and words[-2][1] == "m":
+        phrase.insert(0, words[-2])  # 二孩, 三包: a one-character noun with its numeral is a term
     return _trim_front(phrase[-(MAX_RATE_WORDS if rate else MAX_COUNT_WORDS) :])
 
 
@@ -119,7 +127,9 @@ def _trailing_verb(left: str) -> str | None:
     """The verb that ends ``left``, when it names what is counted (巡逻20次)."""
     vocab = _vocab()
     words = [w for w in pos_cut(left) if w[0] not in vocab["link"] and w[1] not in {"d", "ul", "uj", "x", "m"}]
-    return words[-1][0] if words and words[-1][1].startswith("v") else None
+    if not words or not words[-1][1].startswith("v") or words[-1][0] in vocab["light"]:
+        return None
+    return words[-1][0]
 
 
 def _leading_noun_phrase(right: str) -> str | None:
@@ -139,35 +149,57 @@ def _leading_noun_phrase(right: str) -> str | None:
     vocab = _vocab()
     right = right.removeprefix("的")
     modifier_end = right.find("的", 1, MODIFIER_CHARS + 1)
-    if modifier_end > 0:
-        right = right[modifier_end + 1 :]
+    if modifier_end > 0 and not all(tag in _NOUN_TAGS for _, tag in pos_cut(right[:modifier_end])):
+        right = right[modifier_end + 1 :]  # 三个固定的宣传栏; but 两个社区的…工程 counts 社区
     words = list(pos_cut(right))
     phrase: list[tuple[str, str]] = []
     length = 0
+    has_noun = False
     i = 0
-    while i < len(words):
+    while i < len(words) and len(phrase) < MAX_COUNT_WORDS:
         word, tag = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ("", "")
         if word in vocab["link"] or length + len(word) > vocab["max_chars"]:
             break
-        if tag in vocab["nominal"]:
+        if word in "(（" and has_noun:
+            close = _parenthetical_end(words, i)  # 村(社区), 村(居)民小组
+            if close is None:
+                break
+            phrase += words[i : close + 1]
+            length += sum(len(w) for w, _ in words[i : close + 1])
+            i = close + 1
+            continue
+        if (tag.startswith("v") or tag == "vn") and has_noun and word not in vocab["suffixes"]:
+            if not (tag.startswith("v") and nxt[0] in vocab["suffixes"]):
+                break  # after the head noun a verb starts the predicate: 项目|宣传动员
+        if tag in vocab["nominal"] or (tag == "b" and not phrase):  # 副|书记
             phrase.append((word, tag))
-            length += len(word)
+            has_noun = has_noun or tag in _NOUN_TAGS
         elif (
             tag.startswith("v")
             and word not in vocab["actions"]
-            and i + 1 < len(words)
-            and (words[i + 1][1].startswith("n") or words[i + 1][1] == "vn" or words[i + 1][0] in vocab["suffixes"])
-            and (not phrase or words[i + 1][0] in vocab["suffixes"])
+            and (nxt[1].startswith("n") or nxt[1] == "vn" or nxt[0] in vocab["suffixes"])
+            and (all(t in {"a", "b"} for _, t in phrase) or nxt[0] in vocab["suffixes"])
         ):
-            phrase.append((word, tag))  # a verb modifying the noun after it: 安置小区, 垃圾收集房
-            length += len(word)
+            phrase.append((word, tag))  # a verb modifying the noun after it: 新安置小区, 垃圾收集房
         else:
             break
+        length += len(word)
         i += 1
     text = "".join(word for word, _ in phrase)
-    if not text or (len(text) == 1 and phrase[0][1] != "n"):
-        return None  # a lone character after a unit is rarely what is counted
+    if not text or (len(text) == 1 and (phrase[0][1] != "n" or text in vocab["locatives"])):
+        return None  # a lone character after a unit is rarely what is counted (10公里处)
     return text
+
+
+def _parenthetical_end(words: list[tuple[str, str]], opening: int) -> int | None:
+    """Index of the bracket closing a short nominal parenthetical, if there is one."""
+    for j in range(opening + 1, min(len(words), opening + 4)):
+        if words[j][0] in ")）":
+            return j if j > opening + 1 else None
+        if words[j][1] not in _NOUN_TAGS and words[j][1] not in {"zg", "ng"}:
+            return None
+    return None
 
 
 MODIFIER_CHARS = 8
@@ -230,7 +262,7 @@ def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None
             or quantity.unit_text in vocab["classifiers"]
             or quantity.unit in MEASURE_UNITS
         )
-        subject = _leading_noun_phrase(right) if right_first or right.startswith("的") else None
+        subject = _leading_noun_phrase(right) if right_first else None
         from_left = subject is None
         if subject is None:
             chained = index > 0 and start == previous_end and subjects[-1] is not None and not left.strip("其中共计和及与、")
@@ -238,6 +270,8 @@ def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None
                 subject = subjects[-1]
             else:
                 subject = _trailing_noun_phrase(left, rate=rate)
+                if subject is None and right.startswith("的"):
+                    subject = _leading_noun_phrase(right)  # 进行50元的处罚
                 if subject is None and not rate:
                     subject = _leading_noun_phrase(right) or _trailing_verb(left)
         if subject is not None and from_left and quantity.unit in PLACE_TOTALS and _is_place(subject):
