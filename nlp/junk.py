@@ -12,7 +12,7 @@ from functools import cache
 
 from nlp.errors import ResourceError
 from nlp.resources import load_toml
-from nlp.spans import Edit
+from nlp.spans import Edit, first_wins
 
 _JUNK_FILE = "junk_patterns.toml"
 _BOILERPLATE_FILE = "boilerplate.toml"
@@ -159,7 +159,7 @@ def boilerplate_edits(text: str) -> list[Edit]:
     tail = tail_block(text)
     if tail is not None:
         edits.append(Edit(tail, len(text)))
-    return _without_overlaps(edits)
+    return first_wins(edits)
 
 
 @cache
@@ -196,11 +196,3 @@ def tail_block(text: str) -> int | None:
     return None
 
 
-def _without_overlaps(edits: list[Edit]) -> list[Edit]:
-    result: list[Edit] = []
-    cursor = -1
-    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
-        if edit.start >= cursor:
-            result.append(edit)
-            cursor = edit.end
-    return result

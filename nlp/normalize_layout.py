@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from nlp.junk import CJK
-from nlp.spans import Edit
+from nlp.spans import Edit, first_wins
 
 _LINE_ENDING = re.compile(r"\r\n?")
 _LOST_SPACES = re.compile(r"\?{2,}")
@@ -58,17 +58,8 @@ def space_edits(text: str) -> list[Edit]:
     edits = [Edit(m.start(), m.end()) for m in _PAGE_IN_SENTENCE.finditer(text)]
     edits += [Edit(m.start(), m.end()) for m in _TRAILING_SPACE.finditer(text)]
     edits += [Edit(m.start(), m.end()) for m in _SPACE_IN_CJK.finditer(text)]
-    return _first_wins(edits)
+    return first_wins(edits)
 
-
-def _first_wins(edits: list[Edit]) -> list[Edit]:
-    result: list[Edit] = []
-    cursor = -1
-    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
-        if edit.start >= cursor:
-            result.append(edit)
-            cursor = edit.end
-    return result
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -164,4 +155,4 @@ def rejoin_edits(text: str) -> list[Edit]:
     for m in _BLANK_RUN.finditer(text):
         if not any(s <= m.start() < e for s, e in joined):
             edits.append(Edit(m.start(), m.end(), "\n\n"))
-    return _first_wins(edits)
+    return first_wins(edits)

@@ -105,6 +105,21 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
     return "".join(pieces), OffsetMap(starts, ends, len(text))
 
 
+def first_wins(edits: Iterable[Edit]) -> list[Edit]:
+    """The edits without overlaps: by start, a longer edit before a shorter one at the same place.
+
+    >>> first_wins([Edit(2, 4), Edit(0, 3), Edit(0, 1)])
+    [Edit(start=0, end=3, replacement='')]
+    """
+    result: list[Edit] = []
+    cursor = -1
+    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if edit.start >= cursor:
+            result.append(edit)
+            cursor = edit.end
+    return result
+
+
 class LineIndex:
     """Offset → 1-based (line, column) in code points.
 

