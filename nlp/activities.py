@@ -158,7 +158,7 @@ def _verb_items(
                 and not name.rstrip(CLOSE_QUOTES).endswith(v.heads)
             ):
                 continue
-            if name in v.generic and not counted(text, s, e, figures):
+            if name.rsplit("的", 1)[-1] in v.generic and not counted(text, s, e, figures):
                 continue
             kept.append((s, e))
         group += 1
@@ -198,7 +198,7 @@ def _noun_items(
             if unit in _EVENT_UNITS
             else (
                 name.endswith(vocab().heads)
-                and not any(w in name for w in vocab().existence)
+                and not any(w in text[reach:e] for w in vocab().existence)
                 and unit != "%"  # 绿地面积25%: a state
                 and kind_keyword(name) is not ActivityKind.ORGANIZATION  # 志愿者队伍3支: what exists
             )
@@ -280,6 +280,38 @@ def _completed(text: str, clause: Sentence, sentence: Sentence, group: int) -> l
                     )
                 )
     return found
+
+
+def _mentioned(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[_Found]:
+    """以“平安家庭”创建活动为载体, 在街道运动会中: a named activity mentioned without a verb of doing."""
+    v = vocab()
+    s, e = trim(text, clause.norm_start, clause.norm_end)
+    found = []
+    for m in v.mentioned_re.finditer(text, s, e):
+        start = s
+        for frame in v.frames:
+            i = text.rfind(frame, s, m.start())
+            if i >= 0 and i + len(frame) > start and not _quoted_at(text, s, i):
+                start = i + len(frame)
+        a, b = trim(text, start, m.end())
+        name = text[a:b]
+        if b - a < 4 or b - a > 24 or regex.search(r"\d", name) or is_slogan(name) or name in v.generic:
+            continue
+        if name.startswith(v.modifiers) or name.startswith(
+            ("各", "本", "此", "这", "该", "相关", "多", "如")
+        ):
+            continue
+        verb = v.verb_re.search(name)
+        if verb is not None and verb.group() not in ("创建", "学习"):  # a clause, not a name
+            continue
+        found.append(_Found(a, b, None, a, clause.norm_end, sentence, group + 1))
+    return found[-1:]
+
+
+def _quoted_at(text: str, start: int, i: int) -> bool:
+    """True when position ``i`` is inside quotes opened after ``start``."""
+    piece = text[start:i]
+    return sum(piece.count(q) for q in OPEN_QUOTES) > sum(piece.count(q) for q in CLOSE_QUOTES)
 
 
 def _sub_clauses(text: str, clause: Sentence) -> list[Sentence]:
@@ -368,6 +400,8 @@ def _find_in_sentence(
             items = _completed(text, clause, sentence, group)
         if not items and previous_had and not inside:
             items = _continuation(text, clause, sentence, group)
+        if not items:
+            items = _mentioned(text, clause, sentence, group)
         if items:
             group = max(group, max(i.group for i in items))
         found += items

@@ -63,6 +63,8 @@ class Vocab:
     adverbs: tuple[str, ...]
     openers: tuple[str, ...]
     bodies: tuple[str, ...]
+    mentioned_re: regex.Pattern  # a mentioned activity head
+    frames: tuple[str, ...]
     completion_re: regex.Pattern  # NAME (已)完工 at the end of a clause
     promote: frozenset[str]
     facilities: tuple[str, ...]
@@ -158,6 +160,8 @@ def vocab() -> Vocab:
         adverbs=_words(data, "verbs", "adverbs"),
         openers=_words(data, "verbs", "openers"),
         bodies=_words(data, "nouns", "bodies"),
+        mentioned_re=alternation(_words(data, "nouns", "mentioned_heads")),
+        frames=_words(data, "nouns", "frames"),
         completion_re=regex.compile(
             r"(?:已经|已|均已|全部|基本)*(?:"
             + alternation(_words(data, "nouns", "completions")).pattern

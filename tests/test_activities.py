@@ -68,6 +68,8 @@ FOUND = [
     ("project_list_by_investment", "投资5万元修建公厕一座、投资2万元安装路灯12盏。", ["公厕", "路灯"]),
     ("visit_then_finding", "入户走访发现安全隐患17处。", ["入户走访"]),
     ("clearing", "清除楼道小广告400余张。", ["清除楼道小广告"]),
+    ("mentioned_as_vehicle", "以“和美邻里”创建活动为载体,凝聚居民。", ["“和美邻里”创建活动"]),
+    ("mentioned_in_games", "在东湖街道第三届运动会中取得好成绩。", ["东湖街道第三届运动会"]),
     ("named_handing_out_campaign", "开展为留守儿童捐赠图书活动。", ["捐赠图书活动"]),
     ("promotion_named_as_such", "在集市开展禁毒宣传。", ["禁毒宣传"]),
     (
@@ -105,6 +107,8 @@ NOT_ACTIVITIES = [
     ("teams_that_exist", "社区现有文艺队伍3支。"),
     ("share_of_green", "小区绿地面积达36%。"),
     ("finished_in_general", "目前上述各项目均已完工。"),
+    ("mentioned_generic", "积极参与社区的各项活动。"),
+    ("what_exists_listed", "辖区有超市2个、卫生所1个。"),
     ("rate_after_content_verb", "居民培训率达到95%以上。"),
 ]
 
