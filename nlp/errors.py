@@ -15,6 +15,9 @@ class ReadError(ZongjieError):
         self.reason = reason
         super().__init__(f"{path or '<input>'}: {reason}")
 
+    def __reduce__(self):  # picklable, so batches can run in worker processes
+        return (type(self), (self.path, self.reason))
+
 
 class ResourceError(ZongjieError):
     """A data file under nlp/resources/ (or a user extension) is malformed."""
@@ -25,6 +28,9 @@ class ResourceError(ZongjieError):
         self.message = message
         where = f"{file}:{line}" if line else file
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        return (type(self), (self.file, self.line, self.message))
 
 
 class ParseError(ZongjieError):

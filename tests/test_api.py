@@ -50,3 +50,14 @@ def test_spacy_language_exposes_facts_and_sections():
     assert doc._.zongjie.facts[0].subject == "党员"
     assert [s.label_ for s in doc.spans["sections"]] == ["level1"]
     assert "".join(t.text_with_ws for t in doc) == TEXT  # tokens cover the text exactly
+
+
+def test_pipe_in_worker_processes_gives_the_same_records_in_the_same_order(tmp_path):
+    for i, count in enumerate((41, 52, 63)):
+        (tmp_path / f"{i}.txt").write_text(TEXT.replace("41", str(count)), encoding="utf-8")
+    (tmp_path / "3.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    one = list(nlp.pipe([tmp_path], workers=1))
+    two = list(nlp.pipe([tmp_path], workers=2))
+    assert [type(x) for x in one] == [type(x) for x in two] == [Parse, Parse, Parse, ReadError]
+    assert [x.to_dict() for x in one[:3]] == [x.to_dict() for x in two[:3]]
+    assert str(one[3]) == str(two[3])
