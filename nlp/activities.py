@@ -256,10 +256,10 @@ def _continuation(text: str, clause: Sentence, sentence: Sentence, group: int) -
 
 def _completed(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[_Found]:
     """人畜饮水工程已经完工, 全长4公里的港西路已竣工通车: a named project reported finished."""
-    s, e = trim(text, clause.norm_start, clause.norm_end)
-    m = vocab().completion_re.search(text, s, clause.norm_end)
+    m = vocab().completion_re.search(text, clause.norm_start, clause.norm_end)
     if m is None:
         return []
+    s, e = trim(text, clause.norm_start, clause.norm_end)
     de = text.rfind("的", s, m.start())
     start = de + 1 if de >= 0 else s
     found = []
@@ -285,6 +285,8 @@ def _completed(text: str, clause: Sentence, sentence: Sentence, group: int) -> l
 def _mentioned(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[_Found]:
     """以“平安家庭”创建活动为载体, 在街道运动会中: a named activity mentioned without a verb of doing."""
     v = vocab()
+    if v.mentioned_re.search(text, clause.norm_start, clause.norm_end) is None:
+        return []
     s, e = trim(text, clause.norm_start, clause.norm_end)
     found = []
     for m in v.mentioned_re.finditer(text, s, e):
@@ -321,11 +323,7 @@ def _sub_clauses(text: str, clause: Sentence) -> list[Sentence]:
     >>> [t[c.norm_start:c.norm_end] for c in _sub_clauses(t, Sentence(0, len(t)))]
     ['投资6万元新建公厕一个、', '投资1万元修建围栏。']
     """
-    cuts = [
-        i + 1
-        for i in range(clause.norm_start, clause.norm_end - 1)
-        if text[i] == "、" and text.startswith(vocab().openers, i + 1)
-    ]
+    cuts = [m.start() + 1 for m in vocab().opener_re.finditer(text, clause.norm_start, clause.norm_end)]
     bounds = [clause.norm_start, *cuts, clause.norm_end]
     return [Sentence(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 

@@ -7,11 +7,12 @@ Words come from nlp/resources/activities.toml through ``nlp.activity_vocab``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
 from nlp.activity_vocab import vocab
-from nlp.words import pos_cut
+from nlp.words import _tokenizer  # the shared private tokenizer (words.pos_cut has no HMM switch)
 
 CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
 OPEN_QUOTES = '“"‘「『'
@@ -37,11 +38,15 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             start, changed = start + 1, True
         while end > start and (text[end - 1] in CLAUSE_PUNCT or text[end - 1] in TRAILING):
             end, changed = end - 1, True
-        for word in v.leading:
+        if start >= end:
+            break
+        for word in v.leading_by_char.get(text[start], ()):
             if text.startswith(word, start, end) and end - start > len(word) + 1:
                 start, changed = start + len(word), True
                 break
-        for word in v.modifiers:
+        if start >= end:
+            break
+        for word in v.modifiers_by_char.get(text[start], ()):
             if text.startswith(word, start, end):
                 after = start + len(word)
                 if text.startswith("的", after, end):
@@ -199,6 +204,17 @@ def person_length(text: str, start: int, end: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=8192)
+def pos_cut(text: str) -> tuple[tuple[str, str], ...]:
+    """Words and tags by the dictionary alone (no HMM for unknown words: 4x faster, and a verb
+    test only needs the dictionary's words).
+
+    >>> pos_cut("开展主题党日活动")[0]
+    ('开展', 'v')
+    """
+    return tuple((pair.word, pair.flag) for pair in _tokenizer().cut(text, HMM=False))
+
+
 def token_bounds(text: str, start: int, end: int) -> dict[int, str]:
     """Word start offsets with the part of speech of the word starting there (plus the end)."""
     bounds = {}
@@ -224,14 +240,11 @@ def is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bool:
         previous = bounds[before[-1]] if before else ""
         if bounds.get(vs, "") in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
             return False
-    for word in vocab().not_verbs:
-        lo = max(0, vs - len(word) + 1)
-        i = text.find(word, lo, ve + len(word))
-        while 0 <= i <= vs:
-            if i + len(word) > vs:
-                return False
-            i = text.find(word, i + 1, ve + len(word))
-    return True
+    v = vocab()
+    window = v.not_verb_re.finditer(
+        text, max(0, vs - v.not_verb_len + 1), vs + v.not_verb_len, overlapped=True
+    )
+    return not any(m.start() <= vs < m.end() for m in window)
 
 
 def counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bool:

@@ -62,8 +62,13 @@ class Vocab:
     non_acts: frozenset[str]
     adverbs: tuple[str, ...]
     openers: tuple[str, ...]
+    opener_re: regex.Pattern  # 、 before an opener
     bodies: tuple[str, ...]
     mentioned_re: regex.Pattern  # a mentioned activity head
+    not_verb_re: regex.Pattern  # words that contain a verb without being one (党组织)
+    not_verb_len: int  # the longest of them
+    leading_by_char: dict[str, tuple[str, ...]]  # leading words by first character, longest first
+    modifiers_by_char: dict[str, tuple[str, ...]]
     frames: tuple[str, ...]
     completion_re: regex.Pattern  # NAME (已)完工 at the end of a clause
     promote: frozenset[str]
@@ -110,6 +115,18 @@ def _kind_table(data: dict, table: str) -> tuple[tuple[str, ActivityKind], ...]:
             raise ResourceError(_VOCAB, None, f"[{table}] unknown activity kind {name!r}") from None
         pairs += [(word, kind) for word in _words(data, table, name)]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _by_first_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their first character, keeping their order.
+
+    >>> _by_first_char(("一系列", "系列", "一次"))
+    {'一': ('一系列', '一次'), '系': ('系列',)}
+    """
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(word[0], []).append(word)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 @cache
@@ -159,8 +176,13 @@ def vocab() -> Vocab:
         non_acts=frozenset(_words(data, "verbs", "non_acts")),
         adverbs=_words(data, "verbs", "adverbs"),
         openers=_words(data, "verbs", "openers"),
+        opener_re=regex.compile("、(?=" + alternation(_words(data, "verbs", "openers")).pattern + ")"),
         bodies=_words(data, "nouns", "bodies"),
         mentioned_re=alternation(_words(data, "nouns", "mentioned_heads")),
+        not_verb_re=alternation(_words(data, "verbs", "not_verbs")),
+        not_verb_len=max(map(len, _words(data, "verbs", "not_verbs"))),
+        leading_by_char=_by_first_char(_words(data, "nouns", "leading")),
+        modifiers_by_char=_by_first_char(_words(data, "nouns", "modifiers")),
         frames=_words(data, "nouns", "frames"),
         completion_re=regex.compile(
             r"(?:已经|已|均已|全部|基本)*(?:"
