@@ -70,6 +70,9 @@ FOUND = [
     ("clearing", "清除楼道小广告400余张。", ["清除楼道小广告"]),
     ("mentioned_as_vehicle", "以“和美邻里”创建活动为载体,凝聚居民。", ["“和美邻里”创建活动"]),
     ("mentioned_in_games", "在东湖街道第三届运动会中取得好成绩。", ["东湖街道第三届运动会"]),
+    ("leading_count_dropped", "社区新增一处室外健身场所。", ["室外健身场所"]),
+    ("registration_handled", "全年共办理出租房屋登记备案86件次。", ["出租房屋登记备案"]),
+    ("fitted_with", "新建公厕一座,配套一个垃圾收集房。", ["公厕", "垃圾收集房"]),
     ("named_handing_out_campaign", "开展为留守儿童捐赠图书活动。", ["捐赠图书活动"]),
     ("promotion_named_as_such", "在集市开展禁毒宣传。", ["禁毒宣传"]),
     (
@@ -108,6 +111,7 @@ NOT_ACTIVITIES = [
     ("share_of_green", "小区绿地面积达36%。"),
     ("finished_in_general", "目前上述各项目均已完工。"),
     ("mentioned_generic", "积极参与社区的各项活动。"),
+    ("fitting_as_noun", "依托片区公建配套用房提供服务。"),
     ("what_exists_listed", "辖区有超市2个、卫生所1个。"),
     ("rate_after_content_verb", "居民培训率达到95%以上。"),
 ]
@@ -212,6 +216,7 @@ LINKS = [
     ),
     ("finished_road_length", "全长4公里的环村路已竣工通车。", "环村路", ["4公里"]),
     ("visit_finding", "入户走访发现安全隐患17处。", "入户走访", ["17处"]),
+    ("fitted_with_count", "新建公厕一座,配套一个垃圾收集房。", "垃圾收集房", ["一个"]),
 ]
 
 
