@@ -47,7 +47,7 @@ from nlp.activity_vocab import ActivityType, kind_keyword, kind_of_name, type_of
 from nlp.categorize import categorize
 from nlp.facts import innermost_section
 from nlp.planned import is_planned_sentence
-from nlp.records import Activity, ActivityKind, Fact, Normalized, Section, Sentence
+from nlp.records import Activity, ActivityKind, Category, Fact, Normalized, Section, Sentence
 from nlp.sentences import split_clauses
 
 _EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
@@ -468,7 +468,12 @@ def find_activities(
             inside = [x for x in ordered if f.sentence.norm_start <= x.norm_start < f.sentence.norm_end]
         group_facts.setdefault(f.group, set()).update(_linked(f, inside, text))
     types = [type_of_name(text[f.norm_start : f.norm_end]) for f in found]
-    untyped = [i for i, t in enumerate(types) if t is None]
+    # a visit's or a leading group's work area is that of its context, not of its type
+    untyped = [
+        i
+        for i, t in enumerate(types)
+        if t is None or t.kind is ActivityKind.VISIT or t.category is Category.OTHER
+    ]
     contexts = []
     for i in untyped:
         f = found[i]
@@ -499,7 +504,7 @@ def find_activities(
                 name=name,
                 kind=_kind(text[f.norm_start : f.norm_end], f),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
-                category=types[i].category if types[i] is not None else categories[i],
+                category=categories[i] if i in categories else types[i].category,
                 planned=bool(section and section.planned) or is_planned_sentence(sentence_text),
                 norm_start=f.norm_start,
                 norm_end=f.norm_end,

@@ -170,7 +170,9 @@ def vocab() -> Vocab:
         enumerators=_words(data, "nouns", "enumerators"),
         slogan_heads=_words(data, "slogans", "heads"),
         slogan_contains=slogan_contains,
-        documents=_words(data, "slogans", "documents") + _words(data, "slogans", "staff"),
+        documents=_words(data, "slogans", "documents")
+        + _words(data, "slogans", "staff")
+        + _words(data, "slogans", "economy"),
         content_heads=_words(data, "slogans", "content_heads"),
         head_end_re=regex.compile(f"(?:{alternation((*heads, *kind_of_word)).pattern})$"),
         non_acts=frozenset(_words(data, "verbs", "non_acts")),

@@ -111,6 +111,7 @@ NOT_ACTIVITIES = [
     ("share_of_green", "小区绿地面积达36%。"),
     ("finished_in_general", "目前上述各项目均已完工。"),
     ("mentioned_generic", "积极参与社区的各项活动。"),
+    ("business_growth", "新增个体商户35户,培育龙头企业2家。"),
     ("fitting_as_noun", "依托片区公建配套用房提供服务。"),
     ("what_exists_listed", "辖区有超市2个、卫生所1个。"),
     ("rate_after_content_verb", "居民培训率达到95%以上。"),
@@ -247,6 +248,18 @@ CATEGORIES = [
         "组织志愿者开展环境卫生整治活动12次。",
         "环境卫生整治活动",
         Category.ENVIRONMENT_SANITATION,
+    ),
+    (
+        "visit_takes_its_context",
+        "为做好疫情防控,组织网格员入户走访返乡人员120户。",
+        "入户走访返乡人员",
+        Category.HEALTH_EPIDEMIC,
+    ),
+    (
+        "visit_to_the_elderly",
+        "重阳节前夕,社区走访慰问辖区高龄老人36户。",
+        "走访慰问辖区高龄老人",
+        Category.SOCIAL_ASSISTANCE,
     ),
 ]
 
