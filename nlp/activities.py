@@ -144,7 +144,11 @@ def _verb_items(
             slogan = is_slogan(name, content=content and name.startswith(verb))
             if e - s < 2 or slogan or person_length(text, s, e) == e - s:
                 continue
-            if name.startswith("的") or name.endswith("中"):  # 组建的督导组 (by others), 在创建中
+            if not content and name.endswith(v.persons):  # 召开各村支部书记、…座谈会: people, not an item
+                continue
+            if name.startswith(("的", "等")) or name.endswith("中"):  # 组建的督导组 (by others), 在创建中
+                continue
+            if text[s - 1 : s] in ("与", "同") and text.startswith(("共同", "一起"), e):  # 与幼儿园共同举办
                 continue
             if verb in v.weak and not has_head(name) and not counted(text, s, e, figures):
                 continue
@@ -199,7 +203,7 @@ def _noun_items(
             else (
                 name.endswith(vocab().heads)
                 and not any(w in text[reach:e] for w in vocab().existence)
-                and unit != "%"  # 绿地面积25%: a state
+                and unit not in ("%", "元")  # 绿地面积25%: a state; 地震捐款5930元: money given
                 and kind_keyword(name) is not ActivityKind.ORGANIZATION  # 志愿者队伍3支: what exists
             )
         )

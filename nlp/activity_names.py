@@ -169,7 +169,10 @@ def is_slogan(name: str, content: bool = False) -> bool:
     core = strip_tail(name).rstrip('”"’')
     return (
         v.slogan_re.search(core) is not None
-        or (core.endswith(v.slogan_heads) and not (content and core.endswith(v.content_heads)))
+        or (
+            core.endswith(v.slogan_heads)
+            and not (content and core.endswith(v.content_heads) and "》" not in core)
+        )
         or core.rstrip("》>").endswith(v.documents)
     )
 

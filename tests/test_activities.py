@@ -73,6 +73,13 @@ FOUND = [
     ("leading_count_dropped", "社区新增一处室外健身场所。", ["室外健身场所"]),
     ("registration_handled", "全年共办理出租房屋登记备案86件次。", ["出租房屋登记备案"]),
     ("fitted_with", "新建公厕一座,配套一个垃圾收集房。", ["公厕", "垃圾收集房"]),
+    (
+        "partner_is_not_an_item",
+        "举办重阳茶话会、与金苗幼儿园共同举办亲子运动会。",
+        ["重阳茶话会", "亲子运动会"],
+    ),
+    ("person_list_before_meeting", "召开各村支部书记、第一书记座谈会1次。", ["第一书记座谈会"]),
+    ("causative_students", "组织中学生开展“小小河长”体验活动。", ["“小小河长”体验活动"]),
     ("named_handing_out_campaign", "开展为留守儿童捐赠图书活动。", ["捐赠图书活动"]),
     ("promotion_named_as_such", "在集市开展禁毒宣传。", ["禁毒宣传"]),
     (
@@ -112,6 +119,9 @@ NOT_ACTIVITIES = [
     ("finished_in_general", "目前上述各项目均已完工。"),
     ("mentioned_generic", "积极参与社区的各项活动。"),
     ("business_growth", "新增个体商户35户,培育龙头企业2家。"),
+    ("donation_by_cause", "为洪灾地区捐款3600元。"),
+    ("area_share", "新建小区绿地面积达40%以上。"),
+    ("supervision", "自觉接受居民监督。"),
     ("fitting_as_noun", "依托片区公建配套用房提供服务。"),
     ("what_exists_listed", "辖区有超市2个、卫生所1个。"),
     ("rate_after_content_verb", "居民培训率达到95%以上。"),
