@@ -84,6 +84,9 @@ def split_items(
     >>> t = "巡逻、调解、为民服务三支队伍"
     >>> [t[s:e] for s, e in split_items(t, 0, len(t))]
     ['巡逻、调解、为民服务三支队伍']
+    >>> t = "东苑、西苑等小区出租房屋登记"
+    >>> [t[s:e] for s, e in split_items(t, 0, len(t))]
+    ['东苑、西苑等小区出租房屋登记']
     >>> t = "元宵灯会和“闹元宵”晚会、包饺子活动"
     >>> [t[s:e] for s, e in split_items(t, 0, len(t))]
     ['元宵灯会', '“闹元宵”晚会', '包饺子活动']
@@ -101,6 +104,10 @@ def split_items(
     stripped = strip_tail(text[s:e])
     tailed = enumerating or (len(stripped) < e - s and not strict)
     items[-1] = (s, s + len(stripped))
+    rest = text[s + len(stripped) : e]
+    generic_tail = rest in vocab().list_tails or rest.endswith(("活动", "形式"))
+    if tailed and not generic_tail and not any(has_head(t) for t in texts[:-1]) and has_head(rest):
+        return [(start, end)]  # A、B、C等小区登记备案: places before one named act
     result: list[tuple[int, int]] = []
     for s, e in items:
         if e - s >= 2 and (tailed or has_head(text[s:e])):
