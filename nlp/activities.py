@@ -36,6 +36,7 @@ from nlp.activity_names import (
     is_slogan,
     is_verb_at,
     object_end,
+    outside_quotes,
     person_length,
     split_items,
     split_pair,
@@ -307,11 +308,13 @@ def _mentioned(text: str, clause: Sentence, sentence: Sentence, group: int) -> l
             ("各", "本", "此", "这", "该", "相关", "多", "如")
         ):
             continue
-        verb = v.verb_re.search(name)
+        verb = v.verb_re.search(outside_quotes(name))
         if verb is not None and verb.group() not in ("创建", "学习"):  # a clause, not a name
             continue
-        found.append(_Found(a, b, None, a, clause.norm_end, sentence, group + 1))
-    return found[-1:]
+        items = split_pair(text, a, b)
+        head = kind_keyword(text[items[-1][1] : b]) if len(items) > 1 else None  # “…”“…”创建活动
+        found = [_Found(x, y, None, a, clause.norm_end, sentence, group + 1, head) for x, y in items]
+    return found
 
 
 def _quoted_at(text: str, start: int, i: int) -> bool:
