@@ -105,7 +105,7 @@ def split_items(
     tailed = enumerating or (len(stripped) < e - s and not strict)
     items[-1] = (s, s + len(stripped))
     rest = text[s + len(stripped) : e]
-    generic_tail = rest in vocab().list_tails or rest.endswith(("活动", "形式"))
+    generic_tail = rest in vocab().list_tails or rest.endswith(("活动", "形式")) or len(rest) > 14
     if tailed and not generic_tail and not any(has_head(t) for t in texts[:-1]) and has_head(rest):
         return [(start, end)]  # A、B、C等小区登记备案: places before one named act
     result: list[tuple[int, int]] = []
