@@ -11,7 +11,13 @@ Grammar, applied clause by clause in normalized text:
   clause-level verb; it is split into its coordinated items (篮球赛、象棋赛、乒乓球赛 → three) and its
   quoted names (“青年伴读”“党员两小时”等主题活动 → two);
 - without a verb, an activity noun counted by an event figure is one too (党课2次);
-- names headed by an aim (水平, 意识, 氛围 …) are slogans, not activities.
+- names headed by an aim (水平, 意识, 氛围 …) are slogans, not activities; so are rules, documents,
+  printed matter, staff posts and businesses (制度, 责任书, 宣传资料, 委员, 企业), the objects of
+  handing-out, buying, growing and regime verbs (发放, 购置, 种植, 实行 — unless named …活动), and
+  the content a 宣传 promotes (宣传好人好事);
+- a project reported finished is one (人畜饮水工程已经完工), and so is a named activity mentioned
+  with no verb of doing (以“…”创建活动为载体, 在…运动会中);
+- project lists are cut before each 、投资….
 
 Figures in the activity's stretch of the clause, and participant figures in the verbless clauses
 that follow (覆盖群众500余人次), are linked through ``facts``.
