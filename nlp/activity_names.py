@@ -7,12 +7,11 @@ Words come from nlp/resources/activities.toml through ``nlp.activity_vocab``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 import regex
 
+from nlp import words
 from nlp.activity_vocab import vocab
-from nlp.words import _tokenizer  # the shared private tokenizer (words.pos_cut has no HMM switch)
 
 CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
 OPEN_QUOTES = '“"‘「『'
@@ -219,7 +218,6 @@ def person_length(text: str, start: int, end: int) -> int:
     return 0
 
 
-@lru_cache(maxsize=8192)
 def pos_cut(text: str) -> tuple[tuple[str, str], ...]:
     """Words and tags by the dictionary alone (no HMM for unknown words: 4x faster, and a verb
     test only needs the dictionary's words).
@@ -227,7 +225,7 @@ def pos_cut(text: str) -> tuple[tuple[str, str], ...]:
     >>> pos_cut("开展主题党日活动")[0]
     ('开展', 'v')
     """
-    return tuple((pair.word, pair.flag) for pair in _tokenizer().cut(text, HMM=False))
+    return words.pos_cut(text, hmm=False)
 
 
 def token_bounds(text: str, start: int, end: int) -> dict[int, str]:

@@ -32,13 +32,14 @@ def _tokenizer() -> jieba.posseg.POSTokenizer:
 
 
 @lru_cache(maxsize=4096)
-def pos_cut(text: str) -> tuple[tuple[str, str], ...]:
-    """Words with their jieba part-of-speech tags.
+def pos_cut(text: str, hmm: bool = True) -> tuple[tuple[str, str], ...]:
+    """Words with their jieba part-of-speech tags; ``hmm=False`` skips guessing unknown words
+    (faster, and enough where only known verbs matter).
 
     >>> pos_cut("现有党员")
     (('现有', 'b'), ('党员', 'n'))
     """
-    return tuple((pair.word, pair.flag) for pair in _tokenizer().cut(text))
+    return tuple((pair.word, pair.flag) for pair in _tokenizer().cut(text, HMM=hmm))
 
 
 def cut(text: str) -> list[str]:
