@@ -45,6 +45,7 @@ MEASURE_UNITS = frozenset({"平方米", "亩", "米", "公里", "平方公里", 
 MAX_COUNT_WORDS = 3
 MAX_RATE_WORDS = 5
 LABEL_COLONS = frozenset(":：")
+COUNT_NOUNS = frozenset({"户数", "人数", "总数", "个数", "次数"})
 RATE_INNER_PREPOSITIONS = frozenset({"对", "向"})  # 居民对社区治安满意率
 # A bare place before a count of households or persons gives the place's households or people.
 PLACE_TOTALS = {"户": "households_total", "人": "population_total", "口人": "population_total"}
@@ -85,7 +86,7 @@ def _trim_front(phrase: list[tuple[str, str]]) -> str | None:
     return text or None
 
 
-def _trailing_noun_phrase(left: str, rate: bool = False) -> str | None:
+def _trailing_noun_phrase(left: str, rate: bool = False, money: bool = False) -> str | None:
     """The noun phrase that ends ``left``, link words set aside.
 
     For a rate, verbs belong to the phrase (帮扶率, 解决率); for a count, a verb joins only
@@ -102,8 +103,9 @@ def _trailing_noun_phrase(left: str, rate: bool = False) -> str | None:
     """
     vocab = _vocab()
     words = list(pos_cut(left))
+    stripped: list[str] = []
     while words and (words[-1][0] in vocab["link"] or words[-1][1] in {"d", "p", "uj", "ul", "c", "x", "m"}):
-        words.pop()
+        stripped.append(words.pop()[0])
     phrase: list[tuple[str, str]] = []
     length = 0
     for word, tag in reversed(words):
@@ -114,10 +116,14 @@ def _trailing_noun_phrase(left: str, rate: bool = False) -> str | None:
             break
         nominal = tag in vocab["nominal"]
         verb = tag.startswith("v") and word not in vocab["actions"] and len(word) > 1  # 讲|党课
-        if not (nominal or rate or (verb and phrase)):
+        money_verb = money and not phrase and tag.startswith("v") and len(word) > 1 and word not in vocab["light"]
+        if not (nominal or rate or money_verb or (verb and phrase)):
             break
         phrase.insert(0, (word, tag))
         length += len(word)
+    if not phrase:
+        counted = next((w for w in stripped if w in COUNT_NOUNS), None)
+        return counted  # 户数498户: the count word itself is what the text names
     if len(phrase) == 1 and len(phrase[0][0]) == 1 and len(words) > 1 and words[-2][1] == "m":
         phrase.insert(0, words[-2])  # 二孩, 三包: a one-character noun with its numeral is a term
     return _trim_front(phrase[-(MAX_RATE_WORDS if rate else MAX_COUNT_WORDS) :])
@@ -177,8 +183,8 @@ def _leading_noun_phrase(right: str) -> str | None:
             has_noun = has_noun or tag in _NOUN_TAGS
         elif (
             tag.startswith("v")
-            and word not in vocab["actions"]
-            and (nxt[1].startswith("n") or nxt[1] == "vn" or nxt[0] in vocab["suffixes"])
+            and word not in vocab["light"]
+            and (nxt[1].startswith("n") or nxt[1] in {"vn", "t"} or nxt[0] in vocab["suffixes"])
             and (all(t in {"a", "b"} for _, t in phrase) or nxt[0] in vocab["suffixes"])
         ):
             phrase.append((word, tag))  # a verb modifying the noun after it: 新安置小区, 垃圾收集房
@@ -269,7 +275,7 @@ def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None
             if chained:
                 subject = subjects[-1]
             else:
-                subject = _trailing_noun_phrase(left, rate=rate)
+                subject = _trailing_noun_phrase(left, rate=rate, money=quantity.unit == "元")
                 if subject is None and right.startswith("的"):
                     subject = _leading_noun_phrase(right)  # 进行50元的处罚
                 if subject is None and not rate:
