@@ -12,6 +12,7 @@ Figures are located before segmentation, so jieba only ever sees the words aroun
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -121,9 +122,11 @@ def _trailing_noun_phrase(left: str, rate: bool = False, money: bool = False) ->
             break
         phrase.insert(0, (word, tag))
         length += len(word)
+    counted = next((w for w in stripped if w in COUNT_NOUNS), None)
+    if counted and (not phrase or _is_place("".join(w for w, _ in phrase))):
+        return counted  # (社区)户数498户: the count word itself is what the text names
     if not phrase:
-        counted = next((w for w in stripped if w in COUNT_NOUNS), None)
-        return counted  # 户数498户: the count word itself is what the text names
+        return None
     if len(phrase) == 1 and len(phrase[0][0]) == 1 and len(words) > 1 and words[-2][1] == "m":
         phrase.insert(0, words[-2])  # 二孩, 三包: a one-character noun with its numeral is a term
     return _trim_front(phrase[-(MAX_RATE_WORDS if rate else MAX_COUNT_WORDS) :])
@@ -153,6 +156,7 @@ def _leading_noun_phrase(right: str) -> str | None:
     '原始林'
     """
     vocab = _vocab()
+    after_de = right.startswith("的")
     right = right.removeprefix("的")
     modifier_end = right.find("的", 1, MODIFIER_CHARS + 1)
     if modifier_end > 0 and not all(tag in _NOUN_TAGS for _, tag in pos_cut(right[:modifier_end])):
@@ -192,6 +196,8 @@ def _leading_noun_phrase(right: str) -> str | None:
             break
         length += len(word)
         i += 1
+    if not phrase and after_de and words and words[0][1].startswith("v") and len(words[0][0]) > 1:
+        return words[0][0]  # 50元的处罚: a verb after 的 is used as a noun
     text = "".join(word for word, _ in phrase)
     if not text or (len(text) == 1 and (phrase[0][1] != "n" or text in vocab["locatives"])):
         return None  # a lone character after a unit is rarely what is counted (10公里处)
@@ -244,6 +250,26 @@ def _is_place(phrase: str) -> bool:
     return all(w in vocab["scope"] or t == "ns" for w, t in words)
 
 
+_AGE_BAND = re.compile(
+    r"[0-9一二三四五六七八九十]+(?:周岁|岁)(?:以下|以上|及以上|及以下|至[0-9一二三四五六七八九十]+(?:周岁|岁))$"
+)
+_TITLE_BEFORE = re.compile(r"《([^《》]{2,20})》[共计有]{0,2}$")
+
+
+def _labelled_group(left: str) -> str | None:
+    """A group named right before the figure: an age band (18岁以下310人) or a title in
+    book marks (《生殖保健服务证》4人).
+
+    >>> _labelled_group("其中18岁至60岁"), _labelled_group("办理《独生子女父母光荣证》")
+    ('18岁至60岁', '独生子女父母光荣证')
+    """
+    band = _AGE_BAND.search(left)
+    if band:
+        return band.group(0)
+    title = _TITLE_BEFORE.search(left)
+    return title.group(1) if title else None
+
+
 def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None, ...]:
     """The subject of each quantity (in order), read from ``text`` around it.
 
@@ -272,8 +298,11 @@ def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None
         from_left = subject is None
         if subject is None:
             chained = index > 0 and start == previous_end and subjects[-1] is not None and not left.strip("其中共计和及与、")
+            group = _labelled_group(text[max(previous_end, quantity.norm_start - 24) : quantity.norm_start])
             if chained:
                 subject = subjects[-1]
+            elif group:
+                subject = group
             else:
                 subject = _trailing_noun_phrase(left, rate=rate, money=quantity.unit == "元")
                 if subject is None and right.startswith("的"):
