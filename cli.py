@@ -128,6 +128,14 @@ def check(
     ignore_file: Annotated[
         Path, typer.Option("--ignore-file", help="Fingerprints of accepted findings, one per line.")
     ] = Path(".zongjie-ignore"),
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Parse every document again instead of reusing what an earlier run learned "
+            "(cache: $ZONGJIE_CACHE_DIR or ~/.cache/zongjie).",
+        ),
+    ] = False,
     accept: Annotated[
         bool, typer.Option("--accept", "--write-ignore", help="Accept the current findings: append their "
                            "fingerprints to the ignore file so the next run stays quiet.")
@@ -135,6 +143,7 @@ def check(
 ) -> None:
     """Flag unsupported or inconsistent figures, like a linter: one line per flag, a closing summary."""
     from nlp.checks import RULES, selected
+    from nlp.checks.cache import CheckCache
     from nlp.checks.corpus import check_run
     from nlp.checks.suppress import append_ignore, load_ignore
 
@@ -165,7 +174,7 @@ def check(
         raise _fail("--select/--ignore leave no rule to run.")
     try:
         accepted = frozenset() if accept else load_ignore(ignore_file)
-        report = check_run(paths, chosen, skipped, accepted)
+        report = check_run(paths, chosen, skipped, accepted, cache=None if no_cache else CheckCache())
     except (ZongjieError, OSError) as exc:
         raise _fail(str(exc)) from None
     for path, reason in report.errors:

@@ -98,8 +98,15 @@ def pipe(paths: Iterable[str | Path], workers: int | None = None) -> Iterator[Pa
     With ``workers`` > 1 (default: one per core) documents are parsed in forked processes that
     share the dictionaries loaded once by this one.
     """
+    return parse_documents(iter_documents(paths), workers)
+
+
+def parse_documents(
+    items: Iterable[RawDoc | ReadError], workers: int | None = None
+) -> Iterator[Parse | ZongjieError]:
+    """Parse decoded documents in order; read errors pass through (see ``pipe``)."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    items = iter_documents(paths)
+    items = iter(items)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_parse_item, items)
         return

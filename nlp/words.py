@@ -1,6 +1,8 @@
 """Word segmentation with a private jieba tokenizer and the project's user dictionary.
 
 The global ``jieba`` tokenizer is never touched, so zongjie can live beside other jieba users.
+jieba is imported on first use: loading its dictionaries takes over a second, and a run that
+finds every document in the check cache needs no segmentation at all.
 """
 
 from __future__ import annotations
@@ -9,15 +11,16 @@ import logging
 import os
 import tempfile
 from functools import cache, lru_cache
-
-import jieba
-import jieba.posseg
+from typing import Any
 
 from nlp.resources import resource_path
 
 
 @cache
-def _tokenizer() -> jieba.posseg.POSTokenizer:
+def _tokenizer() -> Any:
+    import jieba
+    import jieba.posseg
+
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
     base.cache_file = os.path.join(tempfile.gettempdir(), "zongjie.jieba.cache")

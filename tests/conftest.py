@@ -137,3 +137,9 @@ def write_document(folder: Path, variant: str, text: str | None = None, name: st
 def make_document(tmp_path: Path) -> Callable[..., Path]:
     """``make_document(variant, text=None, name="summary") -> Path`` inside this test's tmp_path."""
     return functools.partial(write_document, tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _private_check_cache(tmp_path_factory, monkeypatch):
+    """Each test session gets its own check cache, so no test reads what a user's runs left."""
+    monkeypatch.setenv("ZONGJIE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "check-cache"))

@@ -154,3 +154,21 @@ def test_template_text_across_a_folder_and_a_zip(runner, tmp_path):
     result = run(runner, tmp_path / "bundle.zip", "--select", "template_text")
     assert codes(result.output) == ["ZJ501", "ZJ501"]
     assert "template_text_other.txt" in result.output
+
+
+def test_a_second_run_reuses_the_cache_and_an_edit_misses_it(runner, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ZONGJIE_CACHE_DIR", str(cache))
+    doc = tmp_path / "a.txt"
+    doc.write_text("2023年枫林社区工作总结\n一、基本情况\n社区现有党员41名,其中支委成员5名。全年走访困难家庭xx户。\n", encoding="utf-8")
+    first = runner.invoke(app, ["check", str(doc), "--fail-on", "never"])
+    entries = list(cache.rglob("*.json"))
+    assert first.exit_code == 0 and len(entries) == 1
+    second = runner.invoke(app, ["check", str(doc), "--fail-on", "never"])
+    assert second.output == first.output  # same findings, from the cache
+    doc.write_text(doc.read_text(encoding="utf-8").replace("xx户", "12户"), encoding="utf-8")
+    third = runner.invoke(app, ["check", str(doc), "--fail-on", "never"])
+    assert "ZJ402" in first.output and "ZJ402" not in third.output
+    assert len(list(cache.rglob("*.json"))) == 2
+    uncached = runner.invoke(app, ["check", str(doc), "--fail-on", "never", "--no-cache"])
+    assert uncached.output == third.output

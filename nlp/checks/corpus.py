@@ -15,11 +15,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from nlp.checks.cache import CheckCache, CheckEntry, Sentence, entry_of
 from nlp.checks.minhash import LshIndex, signature
 from nlp.checks.registry import Finding as RuleFinding
 from nlp.checks.registry import rule, selected, to_flag
+from nlp.errors import ReadError
 from nlp.formats import CheckReport, Finding
-from nlp.records import Flag, Parse, Severity
+from nlp.records import Flag, Parse, RawDoc, Severity
 from nlp.spans import LineIndex
 
 MIN_CHARS = 40  # letters and digits a copied block must have to be flagged
@@ -66,20 +68,40 @@ def _key(text: str) -> str:
     return "".join(_KEEP.findall(text)).replace("_", "")
 
 
-def units(parse: Parse) -> list[Unit]:
+@dataclass(frozen=True)
+class CorpusDoc:
+    """What the cross-document rules need of a document: its text and its sentences."""
+
+    doc_id: str
+    path: str
+    original: str
+    sentences: tuple[Sentence, ...]
+
+
+def sentences_of(parse: Parse) -> tuple[Sentence, ...]:
     """The document's sentences long enough to compare, in original offsets."""
     norm = parse.normalized
     text = norm.text if norm is not None else parse.original
     lines = LineIndex(parse.original)
-    result: list[Unit] = []
+    result: list[Sentence] = []
     for m in _SENTENCE.finditer(text):
         key = _key(m.group())
         if len(key) < MIN_UNIT:
             continue
         start, end = norm.to_original(m.start(), m.end()) if norm is not None else m.span()
-        result.append(Unit(parse.doc.id, parse.doc.path or "<text>", len(result), start, end,
-                           lines.line_col(start)[0], key))
-    return result
+        result.append(Sentence(start, end, lines.line_col(start)[0], key))
+    return tuple(result)
+
+
+def corpus_doc(item: Parse | CorpusDoc) -> CorpusDoc:
+    if isinstance(item, CorpusDoc):
+        return item
+    return CorpusDoc(item.doc.id, item.doc.path or "<text>", item.original, sentences_of(item))
+
+
+def units(doc: Parse | CorpusDoc) -> list[Unit]:
+    doc = corpus_doc(doc)
+    return [Unit(doc.doc_id, doc.path, i, s.start, s.end, s.line, s.key) for i, s in enumerate(doc.sentences)]
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -124,9 +146,9 @@ def _matches(all_units: list[Unit], threshold: float) -> list[dict[str, tuple[fl
     return found
 
 
-def copied_blocks(parses: Sequence[Parse], threshold: float = THRESHOLD) -> Iterator[Copy]:
+def copied_blocks(docs: Sequence[Parse | CorpusDoc], threshold: float = THRESHOLD) -> Iterator[Copy]:
     """Blocks of at least MIN_CHARS that repeat, sentence by sentence, a block of another document."""
-    per_doc = [units(p) for p in parses]
+    per_doc = [units(corpus_doc(d)) for d in docs]
     all_units = [u for us in per_doc for u in us]
     if len({u.doc_id for u in all_units}) < 2:
         return
@@ -165,7 +187,7 @@ def _runs(us: list[Unit], matches: list[dict[str, tuple[float, int]]], all_units
 
 
 @rule("ZJ501", "template_text", Severity.WARNING, scope="corpus")
-def template_text(parses: Sequence[Parse]) -> Iterator[tuple[str, RuleFinding]]:
+def template_text(docs: Sequence[CorpusDoc]) -> Iterator[tuple[str, RuleFinding]]:
     """A paragraph repeats, nearly verbatim, a paragraph of another document in the same run.
 
     What: a block of consecutive sentences, 40 letters and digits or more, each of which has a copy
@@ -176,7 +198,7 @@ def template_text(parses: Sequence[Parse]) -> Iterator[tuple[str, RuleFinding]]:
     Example: two communities' summaries both saying 全年共开展主题党日活动12次,参与党员300余人次 in
     the same paragraph → ZJ501 段落与 other.txt 第5行几乎相同.
     """
-    for copy in copied_blocks(parses):
+    for copy in copied_blocks(docs):
         also = f",另有 {copy.others - 1} 个文档含相同段落" if copy.others > 1 else ""
         yield copy.first.doc_id, RuleFinding(
             copy.first.start, copy.last.end,
@@ -186,16 +208,16 @@ def template_text(parses: Sequence[Parse]) -> Iterator[tuple[str, RuleFinding]]:
 
 
 def check_corpus(
-    parses: Sequence[Parse], select: Sequence[str] = (), ignore: Sequence[str] = ()
+    docs: Sequence[Parse | CorpusDoc], select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> dict[str, tuple[Flag, ...]]:
     """The flags of the selected corpus rules over one run, by document id."""
-    by_id = {p.doc.id: p for p in parses}
-    lines = {doc_id: LineIndex(p.original) for doc_id, p in by_id.items()}
+    docs = [corpus_doc(d) for d in docs]
+    lines = {d.doc_id: LineIndex(d.original) for d in docs}
     found: dict[str, list[Flag]] = {}
     for r in selected(select, ignore):
         if r.scope != "corpus":
             continue
-        for doc_id, finding in r.check(parses):
+        for doc_id, finding in r.check(docs):
             found.setdefault(doc_id, []).append(to_flag(r, finding, lines[doc_id]))
     return {doc_id: tuple(flags) for doc_id, flags in found.items()}
 
@@ -205,48 +227,56 @@ def check_run(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     accepted: frozenset[str] = frozenset(),
+    cache: CheckCache | None = None,
 ) -> CheckReport:
     """Check every document under ``paths``: document rules, then the corpus rules over the run.
 
     Findings whose fingerprint is in ``accepted`` are left out and counted as suppressed; inputs
-    that cannot be read or parsed are reported in ``errors`` and the run goes on.
+    that cannot be read or parsed are reported in ``errors`` and the run goes on. With a
+    ``cache``, documents checked before (same bytes, same engine) are not parsed again.
     """
     from nlp.checks.suppress import fingerprint
-    from nlp.pipeline import pipe
+    from nlp.pipeline import iter_documents, parse_documents
 
-    parses: list[Parse] = []
-    flags: dict[str, list[Flag]] = {}
     errors: list[tuple[str, str]] = []
-    checked = unassessable = 0
-    wanted = {r.code for r in selected(select, ignore)}
-    for item in pipe(paths):
-        if not isinstance(item, Parse):
+    documents: dict[str, RawDoc] = {}  # in order; the same bytes twice in one run are reported once
+    entries: dict[str, CheckEntry] = {}
+    for item in iter_documents(paths):
+        if isinstance(item, ReadError):
             errors.append(_error(item))
+        elif item.id not in documents:
+            documents[item.id] = item
+            entry = cache.get(item.id) if cache is not None else None
+            if entry is not None:
+                entries[item.id] = entry
+    pending = [raw for doc_id, raw in documents.items() if doc_id not in entries]
+    for raw, result in zip(pending, parse_documents(pending), strict=True):
+        if not isinstance(result, Parse):
+            errors.append(_error(result))
+            del documents[raw.id]
             continue
-        parses.append(item)
-        flags[item.doc.id] = [f for f in item.flags if f.code in wanted]  # the pipeline ran every rule
-        for fact in item.facts:
-            if fact.value is None and fact.low is None and fact.high is None:
-                unassessable += 1
-            else:
-                checked += 1
-    for doc_id, extra in check_corpus(parses, select, ignore).items():
+        entries[raw.id] = entry_of(result, sentences_of(result))
+        if cache is not None:
+            cache.put(raw.id, entries[raw.id])
+    wanted = {r.code for r in selected(select, ignore)}
+    flags = {doc_id: [f for f in entries[doc_id].flags if f.code in wanted] for doc_id in documents}
+    corpus_docs = [
+        CorpusDoc(doc_id, raw.path or "<text>", raw.text, entries[doc_id].sentences) for doc_id, raw in documents.items()
+    ]
+    for doc_id, extra in check_corpus(corpus_docs, select, ignore).items():
         flags[doc_id].extend(extra)
     findings: list[Finding] = []
     suppressed = 0
-    seen: set[str] = set()
-    for parse in parses:
-        if parse.doc.id in seen:  # the same bytes twice in one run: report once
-            continue
-        seen.add(parse.doc.id)
-        path = parse.doc.path or "<text>"
-        for flag in sorted(flags[parse.doc.id], key=lambda f: (f.start, f.end, f.code)):
-            fp = fingerprint(flag, parse.original)
+    for doc_id, raw in documents.items():
+        for flag in sorted(flags[doc_id], key=lambda f: (f.start, f.end, f.code)):
+            fp = fingerprint(flag, raw.text)
             if fp in accepted:
                 suppressed += 1
             else:
-                findings.append(Finding(path, parse.doc.id, flag, fp))
-    return CheckReport(tuple(findings), len(seen), checked, unassessable, suppressed, tuple(errors))
+                findings.append(Finding(raw.path or "<text>", doc_id, flag, fp))
+    checked = sum(entries[d].checked for d in documents)
+    unassessable = sum(entries[d].unassessable for d in documents)
+    return CheckReport(tuple(findings), len(documents), checked, unassessable, suppressed, tuple(errors))
 
 
 def _error(exc: Exception) -> tuple[str, str]:
