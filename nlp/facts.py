@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from nlp.categorize import CATEGORY_ORDER, category_probabilities
 from nlp.indicators import by_id, match_indicator
 from nlp.planned import is_planned_sentence
-from nlp.records import Fact, Normalized, Quantity, Section, Sentence
+from nlp.records import Category, Fact, Normalized, Quantity, Section, Sentence
 from nlp.subjects import bare_total_indicator, find_subjects
 
 
@@ -88,6 +88,7 @@ def build_facts(
     sections: Sequence[Section],
     sentences: Sequence[Sentence],
     plan_document: bool = False,
+    categorized: bool = True,
 ) -> tuple[Fact, ...]:
     """Facts with original offsets, in document order.
 
@@ -115,7 +116,9 @@ def build_facts(
         )
         bare_total = bare_total_indicator(norm.text, quantity, subject)
         indicators.append(by_id(bare_total) if bare_total else match_indicator(subject, quantity.unit))
-    predicted = _mixed_categories(contexts, sections_of, sections)
+    predicted = (
+        _mixed_categories(contexts, sections_of, sections) if categorized else [Category.OTHER] * len(quantities)
+    )
     facts = []
     for i, quantity in enumerate(quantities):
         start, end = norm.to_original(quantity.norm_start, quantity.norm_end)

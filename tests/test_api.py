@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 
 import nlp
+import nlp.pipeline
 from nlp.errors import ReadError
 from nlp.records import Parse
 
@@ -61,3 +62,12 @@ def test_pipe_in_worker_processes_gives_the_same_records_in_the_same_order(tmp_p
     assert [type(x) for x in one] == [type(x) for x in two] == [Parse, Parse, Parse, ReadError]
     assert [x.to_dict() for x in one[:3]] == [x.to_dict() for x in two[:3]]
     assert str(one[3]) == str(two[3])
+
+
+def test_stages_the_checks_do_not_need_can_be_skipped_without_changing_the_flags():
+    raw = nlp.pipeline.read_text(TEXT + "全年走访困难家庭xx户,群众满意率95%。\n")
+    full = nlp.pipeline.parse_raw(raw)
+    lean = nlp.pipeline.parse_raw(raw, categories=False, activities=False)
+    assert lean.activities == () and {f.category.value for f in lean.facts} == {"other"}
+    assert full.activities and lean.flags == full.flags
+    assert [(f.text, f.subject, f.indicator) for f in lean.facts] == [(f.text, f.subject, f.indicator) for f in full.facts]

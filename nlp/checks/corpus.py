@@ -250,7 +250,8 @@ def check_run(
             if entry is not None:
                 entries[item.id] = entry
     pending = [raw for doc_id, raw in documents.items() if doc_id not in entries]
-    for raw, result in zip(pending, parse_documents(pending), strict=True):
+    # the checks read neither categories nor activities: skip both stages
+    for raw, result in zip(pending, parse_documents(pending, categories=False, activities=False), strict=True):
         if not isinstance(result, Parse):
             errors.append(_error(result))
             del documents[raw.id]
