@@ -13,7 +13,6 @@ from pathlib import Path
 
 from corpus.readers import iter_documents, read_path, read_text
 from nlp import meta, normalize, outline
-from nlp.activities import find_activities
 from nlp.categorize import categorize
 from nlp.checks import check_document
 from nlp.errors import ParseError, ReadError, ZongjieError
@@ -56,7 +55,11 @@ def parse_raw(raw: RawDoc, categories: bool = True, activities: bool = True) -> 
         plan_document=doc.doc_type == DocType.PLAN,
         categorized=categories,
     )
-    found = find_activities(norm, sentences, sections, facts) if activities else ()
+    found: tuple = ()
+    if activities:
+        from nlp.activities import find_activities  # imported on first use: its vocabulary is large
+
+        found = find_activities(norm, sentences, sections, facts)
     result = Parse(
         doc=doc, original=raw.text, sections=sections, facts=facts, activities=found, normalized=norm
     )
