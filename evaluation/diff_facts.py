@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 from evaluation.gold import load_gold
-from evaluation.scorer import gold_fact_spans, score_facts, subject_correct, unit_correct, value_correct
+from evaluation.scorer import field_agreement, gold_fact_spans, score_facts
 from nlp.pipeline import parse
 
 
@@ -37,18 +37,11 @@ def main() -> None:
         result = parse(path)
         spans = gold_fact_spans(gold, result.original)
         _, pairs = score_facts(gold, result, spans)
-        checks = {
-            "value": lambda g, p: value_correct(g, p),
-            "unit": lambda g, p: unit_correct(g.unit, p.unit),
-            "qualifier": lambda g, p: g.qualifier == str(p.qualifier),
-            "planned": lambda g, p: g.planned == p.planned,
-            "category": lambda g, p: g.category == str(p.category),
-            "subject": lambda g, p: subject_correct(g.subject, p.subject),
-        }
         for gi, pi in pairs:
             g, p = gold.facts[gi], result.facts[pi]
+            agreement = field_agreement(g, p)
             for field in args.field:
-                if not checks[field](g, p):
+                if not agreement[field]:
                     print(f"{gold.doc}\t{field}\t{g.quote}\tgold={getattr(g, field)!r}\tpred={getattr(p, field)!r}\t[{p.text}]")
         if args.missed:
             matched = {gi for gi, _ in pairs}

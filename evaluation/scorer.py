@@ -298,6 +298,18 @@ def gold_fact_spans(gold: GoldDoc, text: str) -> list[Span]:
     ]
 
 
+def field_agreement(g: GoldFact, p: Any) -> dict[str, bool]:
+    """Which fields of a matched prediction agree with its gold fact."""
+    return {
+        "value": value_correct(g, p),
+        "unit": unit_correct(g.unit, p.unit),
+        "qualifier": g.qualifier == str(p.qualifier),
+        "planned": g.planned == p.planned,
+        "category": g.category == str(p.category),
+        "subject": subject_correct(g.subject, p.subject),
+    }
+
+
 def score_facts(
     gold: GoldDoc, parse: Parse, spans: Sequence[Span]
 ) -> tuple[FactScore, list[tuple[int, int]]]:
@@ -308,14 +320,7 @@ def score_facts(
     strict = 0
     for gi, pi in pairs:
         g, p = gold.facts[gi], preds[pi]
-        ok = {
-            "value": value_correct(g, p),
-            "unit": unit_correct(g.unit, p.unit),
-            "qualifier": g.qualifier == str(p.qualifier),
-            "planned": g.planned == p.planned,
-            "category": g.category == str(p.category),
-            "subject": subject_correct(g.subject, p.subject),
-        }
+        ok = field_agreement(g, p)
         for name in FACT_FIELDS:
             results[name].append(ok[name])
         strict += ok["value"] and ok["unit"] and ok["qualifier"]
