@@ -8,17 +8,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from evaluation.gold import load_gold
+from evaluation.gold import find_document, load_gold
 from evaluation.scorer import field_agreement, gold_fact_spans, score_facts
 from nlp.pipeline import parse
-
-
-def _find(doc: str, roots: list[Path]) -> Path | None:
-    for root in roots:
-        hits = sorted(root.rglob(doc))
-        if hits:
-            return hits[0]
-    return None
 
 
 def main() -> None:
@@ -31,7 +23,7 @@ def main() -> None:
     args = ap.parse_args()
     for gold_file in sorted(args.gold_dir.glob("*.json")):
         gold = load_gold(gold_file)
-        path = _find(gold.doc, args.docs)
+        path = find_document(gold.doc, args.docs)
         if path is None:
             continue
         result = parse(path)
