@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -341,7 +341,7 @@ def _sub_clauses(text: str, clause: Sentence) -> list[Sentence]:
     return [Sentence(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
-def _heading_spans(sections: Sequence[Section]) -> list[tuple[int, int]]:
+def heading_spans(sections: Sequence[Section]) -> list[tuple[int, int]]:
     """Normalized spans of short section headings: they name a topic, not an activity."""
     return [
         (s.norm_start, s.norm_start + len(s.label) + len(s.heading) + 2)
@@ -450,12 +450,18 @@ def find_activities(
     sentences: Sequence[Sentence],
     sections: Sequence[Section],
     facts: Sequence[Fact],
+    learned: bool = True,
 ) -> tuple[Activity, ...]:
-    """Every activity of a document, in document order, with original offsets."""
+    """Every activity of a document, in document order, with original offsets.
+
+    With ``learned`` (and the model shipped in models/), the grammar rules' finds are features of
+    the learned tagger, whose spans and kinds are kept (nlp/activities/model.py); without, the
+    rules alone decide.
+    """
     text = norm.text
     ordered = sorted(facts, key=lambda f: f.norm_start)
     found: list[_Found] = []
-    skip = sorted(_heading_spans(sections))
+    skip = sorted(heading_spans(sections))
     skip_starts = [s for s, _ in skip]
     fi = 0
     sentence_facts: dict[Sentence, Sequence[Fact]] = {}
@@ -474,6 +480,9 @@ def find_activities(
         ]
         found += _find_in_sentence(text, sentence, ordered[fi:fj], group, near)
     found = _dedupe(found)
+    learned_kinds = None
+    if learned:
+        found, learned_kinds = _learned(text, sentences, ordered, skip, found)
     group_facts: dict[int, set[int]] = {}
     for f in found:
         inside = sentence_facts.get(f.sentence)
@@ -515,7 +524,7 @@ def find_activities(
                 text=name,
                 verb=verb,
                 name=name,
-                kind=_kind(text[f.norm_start : f.norm_end], f),
+                kind=learned_kinds[i] if learned_kinds else _kind(text[f.norm_start : f.norm_end], f),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
                 category=categories[i] if i in categories else types[i].category,
                 planned=bool(section and section.planned) or is_planned_sentence(sentence_text),
@@ -524,6 +533,44 @@ def find_activities(
             )
         )
     return tuple(activities)
+
+
+def _learned(
+    text: str,
+    sentences: Sequence[Sentence],
+    facts: Sequence[Fact],
+    headings: Sequence[tuple[int, int]],
+    found: list[_Found],
+) -> tuple[list[_Found], list[ActivityKind] | None]:
+    """The tagger's spans, each keeping the verb, group and reach of the rule find it overlaps
+    (a new span takes the verb right before it), and the classifier's kinds."""
+    from nlp.activities import model
+
+    spans = model.predict_spans(text, sentences, facts, [(f.norm_start, f.norm_end) for f in found], headings)
+    if spans is None:
+        return found, None
+    starts = [s.norm_start for s in sentences]
+    group = max((f.group for f in found), default=0)
+    result: list[_Found] = []
+    for s, e in spans:
+        rule = next((f for f in found if f.norm_start < e and s < f.norm_end), None)
+        if rule is not None:
+            result.append(replace(rule, norm_start=s, norm_end=e))
+            continue
+        sentence = sentences[max(0, bisect_right(starts, s) - 1)]
+        verb, verb_start = model.verb_before(text, s), s
+        if verb is not None:
+            verb_start = text.rfind(verb, sentence.norm_start, s)
+        else:
+            verb = next((c for c in vocab().content if text.startswith(c, s, e)), None)
+        group += 1
+        reach_end = _next_verb_start(text, e, sentence.norm_end)
+        result.append(_Found(s, e, verb, verb_start, reach_end, sentence, group))
+    kinds = model.predict_kinds(
+        [text[f.norm_start : f.norm_end] for f in result],
+        [model.verb_before(text, f.norm_start) for f in result],
+    )
+    return result, kinds
 
 
 def _kind(name: str, found: _Found) -> ActivityKind:

@@ -1,0 +1,228 @@
+"""Token features for the learned activity tagger (nlp/activities/model.py).
+
+A document becomes one token sequence per sentence (jieba words with their part-of-speech tags);
+each token gets a feature dict built from:
+
+- the word itself: form, tag, length, first and last characters;
+- its neighbours (two words each side, their tags);
+- the activity vocabulary (nlp/resources/activities.toml): light, weak or content verb, activity
+  head, the kind its keyword names, slogan head, document word, person, stop word;
+- the grammar rules' own decision (``rule=B/I/O``: is the token inside an activity the rules found);
+- its place in the clause (first words, after a comma, inside quotes, inside a short heading);
+- figures: the token is a figure, or a figure follows within a few words (and of which sort).
+
+Labels are BIO over the tokens: ``B`` opens an activity name, ``I`` continues it, ``O`` is outside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nlp.activities.vocab import kind_keyword, vocab
+from nlp.records import Fact, Sentence
+from nlp.text import tokens as words
+
+CLAUSE_MARKS = frozenset("，,：:。！？；!?;、")
+OPEN_QUOTES = frozenset('“"‘「『《')
+CLOSE_QUOTES = frozenset('”"’」』》')
+EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
+PEOPLE_UNITS = frozenset({"人次", "人", "名", "户", "家"})
+MONEY_UNITS = frozenset({"元", "%"})
+_FIGURE_REACH = 4  # words after a token in which a following figure is a feature
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a sentence, located in the normalized text."""
+
+    start: int
+    end: int
+    word: str
+    tag: str
+
+
+Span = tuple[int, int]
+
+
+def sentence_tokens(text: str, sentence: Sentence) -> tuple[Token, ...]:
+    """The words of one sentence with their tags; white space is dropped.
+
+    >>> [t.word for t in sentence_tokens("开展主题党日活动6次。", Sentence(0, 11))][:2]
+    ['开展', '主题党日活动']
+    """
+    found = []
+    pos = sentence.norm_start
+    for word, tag in words.pos_cut(text[sentence.norm_start : sentence.norm_end], hmm=False):
+        if word.strip():
+            found.append(Token(pos, pos + len(word), word, tag))
+        pos += len(word)
+    return tuple(found)
+
+
+def bio_labels(tokens: Sequence[Token], spans: Sequence[Span]) -> list[str]:
+    """``B``/``I``/``O`` for each token: a token overlapping a span is inside it.
+
+    >>> toks = [Token(0, 2, "开展", "v"), Token(2, 4, "巡逻", "v"), Token(4, 6, "活动", "n")]
+    >>> bio_labels(toks, [(2, 6)])
+    ['O', 'B', 'I']
+    """
+    labels = ["O"] * len(tokens)
+    for s, e in sorted(spans):
+        first = True
+        for i, t in enumerate(tokens):
+            if t.start < e and s < t.end:
+                if labels[i] == "O":
+                    labels[i] = "B" if first else "I"
+                first = False
+    return labels
+
+
+def spans_of(tokens: Sequence[Token], labels: Sequence[str]) -> list[Span]:
+    """Spans of the ``B I*`` runs (an ``I`` with nothing open starts one).
+
+    >>> toks = [Token(0, 2, "开展", "v"), Token(2, 4, "巡逻", "v"), Token(4, 6, "活动", "n")]
+    >>> spans_of(toks, ["O", "B", "I"]), spans_of(toks, ["B", "O", "I"])
+    ([(2, 6)], [(0, 2), (4, 6)])
+    """
+    found: list[Span] = []
+    open_at: int | None = None
+    for i, label in enumerate(labels):
+        if open_at is not None and label != "I":
+            found.append((tokens[open_at].start, tokens[i - 1].end))
+            open_at = None
+        if label == "B" or (label == "I" and open_at is None):
+            open_at = i
+    if open_at is not None:
+        found.append((tokens[open_at].start, tokens[-1].end))
+    return found
+
+
+def _word_class(word: str) -> list[str]:
+    v = vocab()
+    marks = []
+    if word in v.light:
+        marks.append("light")
+    if word in v.weak:
+        marks.append("weak")
+    if word in v.content:
+        marks.append("content")
+    if word in v.cut:
+        marks.append("cut")
+    if word in v.causative:
+        marks.append("causative")
+    if word in v.non_acts:
+        marks.append("nonact")
+    if word in v.aim:
+        marks.append("aim")
+    if word in v.persons:
+        marks.append("person")
+    if word in v.prepositions:
+        marks.append("prep")
+    if word in v.generic:
+        marks.append("generic")
+    if word.endswith(v.heads):
+        marks.append("head")
+    if word.endswith(v.slogan_heads):
+        marks.append("slogan")
+    if word.endswith(v.documents):
+        marks.append("document")
+    if word.endswith(v.aim_heads):
+        marks.append("aimhead")
+    if any(word.startswith(s) for s in v.stops) or word in v.stops:
+        marks.append("stop")
+    if word in v.modifiers:
+        marks.append("modifier")
+    return marks
+
+
+def _figure_marks(tokens: Sequence[Token], facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
+    """For each token: the sort of figure it is part of ('' when none), and of the next figure."""
+    at = [""] * len(tokens)
+    for f in facts:
+        sort = (
+            "event"
+            if f.unit in EVENT_UNITS
+            else "people"
+            if f.unit in PEOPLE_UNITS
+            else "money"
+            if f.unit in MONEY_UNITS
+            else "other"
+        )
+        for i, t in enumerate(tokens):
+            if t.start < f.norm_end and f.norm_start < t.end:
+                at[i] = sort
+    ahead = [""] * len(tokens)
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(len(tokens), i + 1 + _FIGURE_REACH)):
+            if tokens[j].word in CLAUSE_MARKS:
+                break
+            if at[j]:
+                ahead[i] = f"{at[j]}{min(j - i, 3)}"
+                break
+    return at, ahead
+
+
+def sequence_features(
+    tokens: Sequence[Token],
+    facts: Sequence[Fact] = (),
+    rule_spans: Sequence[Span] = (),
+    heading_spans: Sequence[Span] = (),
+) -> list[dict[str, str | float]]:
+    """One feature dict per token (see the module docstring)."""
+    rule = bio_labels(tokens, rule_spans)
+    figure, figure_ahead = _figure_marks(tokens, facts)
+    classes = [_word_class(t.word) for t in tokens]
+    kinds = [kind_keyword(t.word) for t in tokens]
+    quoted = False
+    clause_index = 0
+    rows: list[dict[str, str | float]] = []
+    for i, t in enumerate(tokens):
+        w = t.word
+        f: dict[str, str | float] = {
+            "bias": 1.0,
+            "w": w,
+            "t": t.tag,
+            "len": str(min(len(w), 4)),
+            "p1": w[0],
+            "s1": w[-1],
+            "s2": w[-2:],
+            "p2": w[:2],
+            "rule": rule[i],
+            "pos": str(min(clause_index, 4)),
+            "fig": figure[i] or "-",
+            "figahead": figure_ahead[i] or "-",
+        }
+        if w[0] in OPEN_QUOTES:
+            quoted = True
+        if quoted:
+            f["quoted"] = 1.0
+        if w[-1] in CLOSE_QUOTES:
+            quoted = False
+        if w.isdigit():
+            f["digit"] = 1.0
+        for mark in classes[i]:
+            f["v:" + mark] = 1.0
+        if kinds[i] is not None:
+            f["kind"] = kinds[i].value
+        if any(hs <= t.start < he for hs, he in heading_spans):
+            f["heading"] = 1.0
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < len(tokens):
+                n = tokens[j]
+                f[f"w{d:+d}"] = n.word
+                f[f"t{d:+d}"] = n.tag
+                f[f"rule{d:+d}"] = rule[j]
+                for mark in classes[j]:
+                    if mark in ("light", "weak", "content", "head", "slogan", "document", "person", "stop"):
+                        f[f"v{d:+d}:{mark}"] = 1.0
+            else:
+                f[f"w{d:+d}"] = "<s>" if d < 0 else "</s>"
+        if i > 0:
+            f["w-1|w"] = tokens[i - 1].word + "|" + w
+        if i + 1 < len(tokens):
+            f["w|w+1"] = w + "|" + tokens[i + 1].word
+        rows.append(f)
+        clause_index = 0 if w in CLAUSE_MARKS else clause_index + 1
+    return rows

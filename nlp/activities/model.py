@@ -1,0 +1,247 @@
+"""The learned activity model: a CRF tagger for activity names and a classifier for their kind.
+
+Both are trained on the activities of the development gold (``zongjie train --activities``,
+nlp/activities/training.py) and shipped in models/:
+
+- ``activities.crfsuite``: a linear-chain CRF (CRFsuite's own binary format, read by
+  python-crfsuite) over the token features of nlp/activities/features.py, BIO labels;
+- ``activity_kinds.npz``: a multinomial logistic regression over the features of
+  ``kind_features`` (the name's characters and head, the verb, the kind the keyword rules give),
+  stored as plain arrays and loaded with ``allow_pickle=False``.
+
+Both files are loaded once per process, offline. When they are missing, ``available()`` is False
+and the grammar rules alone find activities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nlp.activities.features import Span, Token, sentence_tokens, sequence_features, spans_of
+from nlp.activities.names import trim
+from nlp.activities.vocab import kind_of_name, vocab
+from nlp.errors import ResourceError
+from nlp.records import ActivityKind, Fact, Sentence
+
+TAGGER_FILE = "activities.crfsuite"
+KINDS_FILE = "activity_kinds.npz"
+THRESHOLD = 0.75  # see lenient_labels
+
+
+@dataclass(frozen=True)
+class KindWeights:
+    """A fitted multinomial logistic regression over sparse named features."""
+
+    features: dict[str, int]
+    coef: np.ndarray  # classes × features
+    intercept: np.ndarray
+    classes: tuple[str, ...]
+
+    def predict(self, rows: Sequence[dict[str, float]]) -> list[str]:
+        scores = np.tile(self.intercept, (len(rows), 1))
+        for r, row in enumerate(rows):
+            for name, value in row.items():
+                column = self.features.get(name)
+                if column is not None:
+                    scores[r] += value * self.coef[:, column]
+        return [self.classes[i] for i in scores.argmax(axis=1)] if rows else []
+
+    def save(self, path: Path) -> None:
+        names = sorted(self.features, key=self.features.get)
+        np.savez_compressed(
+            path,
+            features=np.array(names, dtype=str),
+            coef=self.coef,
+            intercept=self.intercept,
+            classes=np.array(self.classes, dtype=str),
+        )
+
+    @classmethod
+    def load(cls, data: Any) -> KindWeights:
+        """From an npz path or binary file object: arrays only, never pickles."""
+        with np.load(data, allow_pickle=False) as arrays:
+            names = [str(n) for n in arrays["features"]]
+            return cls(
+                {n: i for i, n in enumerate(names)},
+                arrays["coef"].astype(float),
+                arrays["intercept"].astype(float),
+                tuple(str(c) for c in arrays["classes"]),
+            )
+
+
+def verb_before(text: str, start: int) -> str | None:
+    """The activity verb ending right before ``start`` (了/过 may sit between), or None.
+
+    >>> verb_before("组织开展了走访慰问", 5)
+    '组织开展'
+    >>> verb_before("社区走访", 2) is None
+    True
+    """
+    end = start
+    while end > 0 and text[end - 1] in "了过":
+        end -= 1
+    best = None
+    for m in vocab().verb_re.finditer(text, max(0, end - 6), end, overlapped=True):
+        if m.end() == end and (best is None or len(m.group()) > len(best)):
+            best = m.group()
+    return best
+
+
+def kind_features(name: str, verb: str | None) -> dict[str, float]:
+    """Features of one activity name for the kind classifier.
+
+    >>> f = kind_features("消防演练", "组织")
+    >>> f["tail2:演练"], f["verb:组织"], f["rule:training"]
+    (1.0, 1.0, 1.0)
+    """
+    core = name.strip('“”"‘’「」『』《》')
+    f: dict[str, float] = {"bias": 1.0}
+    for n in (1, 2, 3):
+        for i in range(len(core) - n + 1):
+            f[f"c{n}:{core[i : i + n]}"] = 1.0
+    for n in (1, 2, 3):
+        if len(core) >= n:
+            f[f"tail{n}:{core[-n:]}"] = 1.0
+    f[f"head2:{core[:2]}"] = 1.0
+    f[f"verb:{verb or '-'}"] = 1.0
+    f[f"rule:{kind_of_name(name, verb).value}"] = 1.0
+    if name[:1] in '“"「『':
+        f["quoted"] = 1.0
+    return f
+
+
+@cache
+def _files() -> tuple[Any, KindWeights] | None:
+    """The tagger and the kind weights, opened once; None when the model is not shipped."""
+    import pycrfsuite
+
+    root = importlib_resources.files("models")
+    tagger_file, kinds_file = root.joinpath(TAGGER_FILE), root.joinpath(KINDS_FILE)
+    if not tagger_file.is_file() or not kinds_file.is_file():
+        return None
+    stack = ExitStack()  # kept open for the life of the process (a zip install extracts the file)
+    path = stack.enter_context(importlib_resources.as_file(tagger_file))
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+        with kinds_file.open("rb") as handle:
+            kinds = KindWeights.load(handle)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ResourceError(f"models/{TAGGER_FILE}", None, f"cannot load the activity model: {exc}") from exc
+    return tagger, kinds
+
+
+def available() -> bool:
+    """True when the shipped activity model can be loaded."""
+    return _files() is not None
+
+
+def document_sequences(
+    text: str,
+    sentences: Sequence[Sentence],
+    facts: Sequence[Fact],
+    rule_spans: Sequence[Span],
+    heading_spans: Sequence[Span],
+) -> list[tuple[tuple[Token, ...], list[dict[str, str | float]]]]:
+    """Tokens and token features of every sentence that has words."""
+    out = []
+    ordered_facts = sorted(facts, key=lambda f: f.norm_start)
+    for sentence in sentences:
+        tokens = sentence_tokens(text, sentence)
+        if not tokens:
+            continue
+        s, e = sentence.norm_start, sentence.norm_end
+        inside = [f for f in ordered_facts if s <= f.norm_start < e]
+        rules = [sp for sp in rule_spans if sp[0] < e and s < sp[1]]
+        heads = [sp for sp in heading_spans if sp[0] < e and s < sp[1]]
+        out.append((tokens, sequence_features(tokens, inside, rules, heads)))
+    return out
+
+
+def tidy(text: str, start: int, end: int) -> Span:
+    """A labelled run trimmed as the guidelines write names: no surrounding punctuation, leading
+    particle or manner modifier, nor a light verb the segmenter glued to its object (新建文化广场);
+    a content verb stays (走访慰问).
+
+    >>> t = "新建文化广场"
+    >>> s, e = tidy(t, 0, len(t)); t[s:e]
+    '文化广场'
+    >>> t = "走访慰问困难群众"
+    >>> s, e = tidy(t, 0, len(t)); t[s:e]
+    '走访慰问困难群众'
+    """
+    v = vocab()
+    start, end = trim(text, start, end)
+    for verb in v.light:  # longest first
+        if verb not in v.content and text.startswith(verb, start, end) and end - start - len(verb) >= 2:
+            start, end = trim(text, start + len(verb), end)
+            break
+    return start, end
+
+
+def decode(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> list[Span]:
+    """Spans of the labelled runs, tidied, at least two characters long."""
+    found = []
+    for s, e in spans_of(tokens, labels):
+        s, e = tidy(text, s, e)
+        if e - s >= 2:
+            found.append((s, e))
+    return found
+
+
+def lenient_labels(best: Sequence[str], marginals: Sequence[dict[str, float]], threshold: float) -> list[str]:
+    """The best labels, where a token the best path leaves outside (O) is taken in when the
+    probability of O is below ``threshold``: the tagger is trained on few examples and would
+    rather say O, so this trades a little precision for recall (the threshold is chosen by
+    cross-validation).
+
+    >>> lenient_labels(["O", "O", "O"], [{"O": 0.9}, {"O": 0.3}, {"O": 0.4}], 0.5)
+    ['O', 'B', 'I']
+    """
+    labels = list(best)
+    for i, label in enumerate(labels):
+        if label == "O" and marginals[i].get("O", 1.0) < threshold:
+            labels[i] = "I" if i and labels[i - 1] != "O" else "B"
+    return labels
+
+
+def tag(tagger: Any, features: list[dict[str, str | float]], threshold: float) -> list[str]:
+    """BIO labels of one sentence by a ``pycrfsuite.Tagger`` (see ``lenient_labels``)."""
+    best = tagger.tag(features)
+    marginals = [{"O": tagger.marginal("O", i)} for i in range(len(best))]
+    return lenient_labels(best, marginals, threshold)
+
+
+def predict_spans(
+    text: str,
+    sentences: Sequence[Sentence],
+    facts: Sequence[Fact],
+    rule_spans: Sequence[Span],
+    heading_spans: Sequence[Span] = (),
+) -> list[Span] | None:
+    """Activity name spans (normalized offsets) by the shipped tagger; None without a model."""
+    loaded = _files()
+    if loaded is None:
+        return None
+    tagger = loaded[0]
+    spans: list[Span] = []
+    for tokens, features in document_sequences(text, sentences, facts, rule_spans, heading_spans):
+        spans += decode(text, tokens, tag(tagger, features, THRESHOLD))
+    return spans
+
+
+def predict_kinds(names: Sequence[str], verbs: Sequence[str | None]) -> list[ActivityKind] | None:
+    """The kind of each name by the shipped classifier; None without a model."""
+    loaded = _files()
+    if loaded is None:
+        return None
+    rows = [kind_features(n, v) for n, v in zip(names, verbs, strict=True)]
+    return [ActivityKind(k) for k in loaded[1].predict(rows)]

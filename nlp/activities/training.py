@@ -1,0 +1,185 @@
+"""Training the activity model (nlp/activities/model.py) from gold annotations (SPEC section 6).
+
+Every gold activity is located in its document by its quote and name (the first occurrence of the
+name inside the unique quote), mapped to normalized offsets, and becomes BIO labels over the tokens
+of its sentence. The grammar rules run on the same document first, so their decision is a feature
+the tagger learns how far to trust. Kind examples are the gold names with the verb before them.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from nlp.activities.features import Span, Token, bio_labels
+from nlp.activities.model import (
+    KINDS_FILE,
+    TAGGER_FILE,
+    KindWeights,
+    document_sequences,
+    kind_features,
+    verb_before,
+)
+from nlp.errors import ZongjieError
+from nlp.records import Parse
+
+TAGGER_PARAMS = {"c1": 0.2, "c2": 0.01, "max_iterations": 150, "min_freq": 1}
+KIND_C = 4.0
+CARD_FILE = "activity_model.json"
+
+
+@dataclass(frozen=True)
+class DocExample:
+    """One gold document, parsed, with its token sequences, labels and gold activities."""
+
+    doc: str
+    parse: Parse
+    sequences: tuple[tuple[tuple[Token, ...], list[dict[str, str | float]]], ...]
+    labels: tuple[tuple[str, ...], ...]
+    gold_spans: tuple[Span, ...]  # original offsets of the gold names
+    gold_kinds: tuple[str, ...]
+    rule_spans: tuple[Span, ...]  # original offsets of what the grammar rules found
+    rule_kinds: tuple[str, ...]
+    kind_rows: tuple[tuple[str, str | None, str], ...]  # (name, verb, gold kind)
+
+
+def example_from_parse(doc: str, parse: Parse, gold) -> DocExample:
+    """Align the gold activities of one document (an ``evaluation.gold.GoldDoc``) with its parse."""
+    from evaluation.gold import inner_span
+    from nlp.activities.extract import find_activities, heading_spans
+    from nlp.text.sentences import split_sentences
+
+    norm = parse.normalized
+    assert norm is not None
+    text = norm.text
+    sentences = split_sentences(text)
+    rules = find_activities(norm, sentences, parse.sections, parse.facts, learned=False)
+    starts = [norm.to_original(i, i + 1)[0] for i in range(len(text))]
+    gold_orig, gold_norm, kinds, rows = [], [], [], []
+    for a in gold.activities:
+        span = inner_span(parse.original, a.quote, a.name)
+        if span is None:
+            raise ZongjieError(f"{gold.file}: activity quote {a.quote!r} with name {a.name!r} not found once")
+        gold_orig.append(span)
+        kinds.append(a.kind)
+        ns, ne = bisect_left(starts, span[0]), bisect_left(starts, span[1])
+        gold_norm.append((ns, ne))
+        rows.append((text[ns:ne], verb_before(text, ns), a.kind))
+    sequences = document_sequences(
+        text,
+        sentences,
+        parse.facts,
+        [(r.norm_start, r.norm_end) for r in rules],
+        heading_spans(parse.sections),
+    )
+    labels = tuple(tuple(bio_labels(tokens, gold_norm)) for tokens, _ in sequences)
+    return DocExample(
+        doc=doc,
+        parse=parse,
+        sequences=tuple(sequences),
+        labels=labels,
+        gold_spans=tuple(gold_orig),
+        gold_kinds=tuple(kinds),
+        rule_spans=tuple((r.start, r.end) for r in rules),
+        rule_kinds=tuple(str(r.kind) for r in rules),
+        kind_rows=tuple(rows),
+    )
+
+
+def gold_examples(gold_dir: Path, doc_folders: Sequence[Path]) -> list[DocExample]:
+    """Every gold document of ``gold_dir`` parsed and aligned (documents found under ``doc_folders``)."""
+    from corpus.readers import read_path
+    from evaluation.gold import find_document, gold_files, load_gold
+    from nlp.pipeline import parse_raw
+
+    examples = []
+    for path in gold_files(gold_dir):
+        gold = load_gold(path)
+        doc_path = find_document(gold.doc, doc_folders)
+        if doc_path is None:
+            raise ZongjieError(
+                f"{path}: document {gold.doc!r} not found under {', '.join(map(str, doc_folders))}"
+            )
+        parse = parse_raw(read_path(doc_path), categories=False, activities=False)
+        examples.append(example_from_parse(gold.doc, parse, gold))
+    return examples
+
+
+def without_rules(features: list[dict[str, str | float]]) -> list[dict[str, str | float]]:
+    """The same features with the grammar rules' decision left out (the model alone)."""
+    return [{k: v for k, v in f.items() if not k.startswith("rule")} for f in features]
+
+
+def fit_tagger(examples: Sequence[DocExample], path: Path, use_rules: bool = True, **params: float):
+    """Train the CRF on every sentence of ``examples`` and write it to ``path``; returns the CRF."""
+    import sklearn_crfsuite
+
+    xs, ys = [], []
+    for ex in examples:
+        for (_, features), labels in zip(ex.sequences, ex.labels, strict=True):
+            xs.append(features if use_rules else without_rules(features))
+            ys.append(list(labels))
+    crf = sklearn_crfsuite.CRF(
+        algorithm="lbfgs",
+        all_possible_transitions=True,
+        model_filename=str(path),
+        **{**TAGGER_PARAMS, **params},
+    )
+    crf.fit(xs, ys)
+    return crf
+
+
+def fit_kinds(rows: Sequence[tuple[str, str | None, str]], c: float = KIND_C) -> KindWeights:
+    """The kind classifier fitted on (name, verb, kind) rows."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([kind_features(n, v) for n, v, _ in rows])
+    labels = [k for _, _, k in rows]
+    if len(set(labels)) < 2:
+        raise ZongjieError("the kind classifier needs activities of at least two kinds")
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit(x, labels)
+    return KindWeights(
+        dict(vectorizer.vocabulary_),
+        model.coef_ if len(model.classes_) > 2 else _binary(model.coef_),
+        model.intercept_ if len(model.classes_) > 2 else _binary(model.intercept_),
+        tuple(str(c) for c in model.classes_),
+    )
+
+
+def _binary(values):
+    """A two-class logistic regression as two score rows (argmax gives the same class)."""
+    import numpy as np
+
+    return np.concatenate([-values / 2, values / 2], axis=0)
+
+
+def train(out_dir: Path, gold_dir: Path, doc_folders: Sequence[Path]) -> dict:
+    """Train both parts on every gold document and write them, with a summary, into ``out_dir``."""
+    examples = gold_examples(gold_dir, doc_folders)
+    if not any(ex.gold_spans for ex in examples):
+        raise ZongjieError(f"{gold_dir}: no gold activities to train on")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = Path(tmp) / TAGGER_FILE
+        fit_tagger(examples, staged)
+        kinds = fit_kinds([row for ex in examples for row in ex.kind_rows])
+        (out_dir / TAGGER_FILE).write_bytes(staged.read_bytes())
+    kinds.save(out_dir / KINDS_FILE)
+    card = {
+        "trained": date.today().isoformat(),
+        "documents": len(examples),
+        "activities": sum(len(ex.gold_spans) for ex in examples),
+        "sentences": sum(len(ex.sequences) for ex in examples),
+        "tagger": {"file": TAGGER_FILE, **TAGGER_PARAMS},
+        "kinds": {"file": KINDS_FILE, "classes": list(kinds.classes), "C": KIND_C},
+    }
+    (out_dir / CARD_FILE).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return card
