@@ -202,8 +202,27 @@ def train(
         typer.Option(help="Folder of labelled CSV files (text,category). Default: the shipped corpus/labelled."),
     ] = None,
     out: Annotated[Path, typer.Option(help="Where to write the model and its card.")] = Path("models"),
+    activities: Annotated[
+        bool,
+        typer.Option(
+            "--activities",
+            help="Retrain the activity tagger and kind classifier from the gold activities instead.",
+        ),
+    ] = False,
+    gold: Annotated[
+        list[Path] | None,
+        typer.Option(help="With --activities: a gold folder (may repeat). Default: the development gold."),
+    ] = None,
+    docs: Annotated[
+        list[Path] | None,
+        typer.Option(help="With --activities: a folder of the gold's documents (may repeat). Default: ../shared/corpus/{seeds,dev,long}."),
+    ] = None,
 ) -> None:
-    """Retrain the work-category model from the labelled data into models/."""
+    """Retrain the work-category model from the labelled data into models/ (or, with --activities,
+    the activity model from the gold annotations)."""
+    if activities:
+        _train_activities(out, gold, docs)
+        return
     from nlp.categories.categorize import train as train_model
 
     try:
@@ -215,6 +234,19 @@ def train(
         f"trained on {card['examples']} examples, {len(card['classes'])} categories"
         + (f"; cross-validation accuracy {accuracy}" if accuracy is not None else "")
         + f"; wrote {out}"
+    )
+
+
+def _train_activities(out: Path, gold: list[Path] | None, docs: list[Path] | None) -> None:
+    from nlp.activities.training import train as train_activities
+
+    try:
+        card = train_activities(out, gold, docs)
+    except ZongjieError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(
+        f"trained the activity model on {card['activities']} activities in {card['documents']} documents"
+        f" ({', '.join(card['gold'])}); wrote {out}"
     )
 
 

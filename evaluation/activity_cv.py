@@ -25,7 +25,7 @@ from pathlib import Path
 
 from evaluation.scorer import Counts, Tally, counts_from, match_nearest
 from nlp.activities.features import Span
-from nlp.activities.model import decode, kind_features, verb_before
+from nlp.activities.model import THRESHOLD, decode, kind_features, lenient_labels, verb_before
 from nlp.activities.training import DocExample, fit_kinds, fit_tagger, gold_examples, without_rules
 from nlp.activities.vocab import kind_of_name
 
@@ -37,6 +37,8 @@ VARIANTS = (
     "model + rule features, rules' kinds",
     "union (model + rule features, rules)",
     "intersection (model + rule features, rules)",
+    "intersection, rules' kinds",
+    "intersection, rules' kinds, classifier where they say other",
 )
 
 
@@ -54,11 +56,12 @@ def fold_of(examples: Sequence[DocExample], folds: int) -> list[int]:
     return fold
 
 
-def _tagged_spans(ex: DocExample, crf, use_rules: bool) -> list[Span]:
+def _tagged_spans(ex: DocExample, crf, use_rules: bool, threshold: float = THRESHOLD) -> list[Span]:
     text = ex.parse.normalized.text
     spans: list[Span] = []
     for tokens, features in ex.sequences:
-        labels = crf.predict_single(features if use_rules else without_rules(features))
+        x = features if use_rules else without_rules(features)
+        labels = lenient_labels(crf.predict_single(x), crf.predict_marginals_single(x), threshold)
         spans += decode(text, tokens, labels)
     return spans
 
@@ -85,7 +88,14 @@ def _variants(ex: DocExample, alone: list[Span], ruled: list[Span], kinds) -> di
         with_rule_kinds.append((orig, kind))
     union = model + [(sp, k) for sp, k in rules if _overlapping(sp, [m for m, _ in model]) is None]
     inter = [(sp, k) for sp, k in model if _overlapping(sp, ex.rule_spans) is not None]
-    return dict(zip(VARIANTS, (rules, classify(alone), model, with_rule_kinds, union, inter), strict=True))
+    inter_rule_kinds = [(sp, k) for sp, k in with_rule_kinds if _overlapping(sp, ex.rule_spans) is not None]
+    inter_mixed = [
+        (sp, k if k != "other" else learned)
+        for (sp, k), (_, learned) in zip(with_rule_kinds, model, strict=True)
+        if _overlapping(sp, ex.rule_spans) is not None
+    ]
+    found = (rules, classify(alone), model, with_rule_kinds, union, inter, inter_rule_kinds, inter_mixed)
+    return dict(zip(VARIANTS, found, strict=True))
 
 
 def score(ex: DocExample, predicted: Predicted) -> tuple[Counts, Tally]:
@@ -94,27 +104,33 @@ def score(ex: DocExample, predicted: Predicted) -> tuple[Counts, Tally]:
     return counts_from(pairs, len(ex.gold_spans), len(predicted)), Tally(sum(kinds), len(kinds))
 
 
+Results = dict[str, dict[str, tuple[Counts, Tally]]]  # {variant: {doc: (counts, kind tally)}}
+
+
+def train_and_score(train: Sequence[DocExample], test: Sequence[DocExample], results: Results) -> None:
+    """Fit on ``train``, score every variant on ``test`` into ``results``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        ruled = fit_tagger(train, Path(tmp) / "ruled.crfsuite")
+        alone = fit_tagger(train, Path(tmp) / "alone.crfsuite", use_rules=False)
+        kinds = fit_kinds([row for ex in train for row in ex.kind_rows])
+        for ex in test:
+            variants = _variants(ex, _tagged_spans(ex, alone, False), _tagged_spans(ex, ruled, True), kinds)
+            for name, predicted in variants.items():
+                results.setdefault(name, {})[ex.doc] = score(ex, predicted)
+
+
 def cross_validate(
     examples: Sequence[DocExample], folds: int = 5, progress: Callable[[str], None] | None = None
-) -> dict[str, dict[str, tuple[Counts, Tally]]]:
-    """{variant: {doc: (counts, kind tally)}} over held-out documents."""
+) -> Results:
+    """Every variant scored on held-out documents, fold by fold."""
     fold = fold_of(examples, folds)
-    results: dict[str, dict[str, tuple[Counts, Tally]]] = {v: {} for v in VARIANTS}
-    with tempfile.TemporaryDirectory() as tmp:
-        for k in range(folds):
-            train = [ex for ex, f in zip(examples, fold, strict=True) if f != k]
-            test = [ex for ex, f in zip(examples, fold, strict=True) if f == k]
-            ruled = fit_tagger(train, Path(tmp) / f"ruled{k}.crfsuite")
-            alone = fit_tagger(train, Path(tmp) / f"alone{k}.crfsuite", use_rules=False)
-            kinds = fit_kinds([row for ex in train for row in ex.kind_rows])
-            for ex in test:
-                variants = _variants(
-                    ex, _tagged_spans(ex, alone, False), _tagged_spans(ex, ruled, True), kinds
-                )
-                for name, predicted in variants.items():
-                    results[name][ex.doc] = score(ex, predicted)
-            if progress:
-                progress(f"fold {k + 1}/{folds}: {len(test)} held-out documents")
+    results: Results = {}
+    for k in range(folds):
+        train = [ex for ex, f in zip(examples, fold, strict=True) if f != k]
+        test = [ex for ex, f in zip(examples, fold, strict=True) if f == k]
+        train_and_score(train, test, results)
+        if progress:
+            progress(f"fold {k + 1}/{folds}: {len(test)} held-out documents")
     return results
 
 
@@ -155,10 +171,12 @@ def _row(name: str, counts: Counts, kinds: Tally) -> dict:
     }
 
 
-def report(examples: Sequence[DocExample], folds: int) -> dict:
+def report(examples: Sequence[DocExample], folds: int, fresh: Sequence[DocExample] = ()) -> dict:
+    """Cross-validation on ``examples``; with ``fresh`` (text neither the rules nor the model saw),
+    also the model trained on all ``examples`` scored on it beside the rules."""
     results = cross_validate(examples, folds, progress=lambda m: print(m, file=sys.stderr))
     excerpts = [ex.doc for ex in examples if ex.doc.startswith("d")]
-    return {
+    data = {
         "documents": len(examples),
         "folds": folds,
         "all": [_row(v, *_total(results[v])) for v in VARIANTS],
@@ -167,11 +185,30 @@ def report(examples: Sequence[DocExample], folds: int) -> dict:
             k: [v.correct, v.total] for k, v in kind_on_gold_names(examples, folds).items()
         },
     }
+    if fresh:
+        unseen: Results = {}
+        train_and_score(examples, fresh, unseen)
+        data["fresh_documents"] = len(fresh)
+        data["fresh"] = [_row(v, *_total(unseen[v])) for v in VARIANTS]
+    return data
 
 
 def render(data: dict) -> str:
     lines = [f"{data['documents']} gold documents, {data['folds']} folds by document (held out)"]
-    for part, title in (("all", "all documents"), ("excerpts", "the dev excerpts (d*.txt) only")):
+    parts = [
+        ("all", "cross-validation, all documents"),
+        ("excerpts", "cross-validation, the dev excerpts (d*.txt) only"),
+    ]
+    if "fresh" in data:
+        parts.append(
+            (
+                "fresh",
+                f"trained on all {data['documents']}, scored on the {data['fresh_documents']} activities-only files",
+            )
+        )
+    for part, title in parts:
+        if part not in data:
+            continue
         lines += ["", f"{title}:", f"{'variant':46} {'P':>6} {'R':>6} {'F1':>6} {'kind':>6}  counts"]
         for r in data[part]:
             kind = f"{r['kind']:.3f}" if r["kind"] is not None else "-"
@@ -191,11 +228,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--gold", type=Path, default=Path(__file__).parent / "gold")
     parser.add_argument("--docs", type=Path, action="append", help="document folder (may repeat)")
+    parser.add_argument(
+        "--fresh",
+        type=Path,
+        default=Path(__file__).parent / "gold" / "activities",
+        help="activities-only gold of text the rules were not tuned on (scored apart)",
+    )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     examples = gold_examples(args.gold, args.docs or default_docs())
-    data = report(examples, args.folds)
+    fresh = gold_examples(args.fresh, args.docs or default_docs()) if args.fresh.is_dir() else []
+    data = report(examples, args.folds, fresh)
     print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else render(data))
     return 0
 

@@ -41,3 +41,42 @@ def test_train_rejects_an_unknown_category_with_one_sentence(tmp_path):
     assert result.exit_code == 2
     assert "bad.csv:2" in result.output and "sports" in result.output
     assert "Traceback" not in result.output
+
+
+def test_train_activities_writes_the_tagger_and_the_kind_weights(tmp_path):
+    docs, gold, out = tmp_path / "docs", tmp_path / "gold", tmp_path / "models"
+    docs.mkdir()
+    gold.mkdir()
+    texts = {
+        "x1.txt": ("社区开展消夏纳凉晚会2场，召开楼栋长会议3次。\n", [("开展消夏纳凉晚会2场", "消夏纳凉晚会", "event"),
+                                                           ("召开楼栋长会议3次", "楼栋长会议", "meeting")]),
+        "x2.txt": ("村里组织巡河护河行动，举办手机防诈培训。\n", [("组织巡河护河行动", "巡河护河行动", "campaign"),
+                                                      ("举办手机防诈培训", "手机防诈培训", "training")]),
+    }  # fmt: skip
+    for name, (text, acts) in texts.items():
+        (docs / name).write_text(text, encoding="utf-8")
+        record = {
+            "doc": name, "title": None, "community": None, "year": None, "period": None,
+            "headings": [], "facts": [], "flags": [],
+            "activities": [{"quote": q, "name": n, "kind": k, "category": "other", "planned": False} for q, n, k in acts],
+        }  # fmt: skip
+        (gold / name.replace(".txt", ".json")).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    args = ["train", "--activities", "--gold", str(gold), "--docs", str(docs), "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "4 activities in 2 documents" in result.output
+    assert (out / "activities.crfsuite").stat().st_size > 0 and (out / "activity_kinds.npz").stat().st_size > 0
+
+
+def test_train_activities_names_a_gold_quote_that_is_not_in_its_document(tmp_path):
+    (tmp_path / "d.txt").write_text("社区开展了活动。\n", encoding="utf-8")
+    record = {
+        "doc": "d.txt", "title": None, "community": None, "year": None, "period": None,
+        "headings": [], "facts": [], "flags": [],
+        "activities": [{"quote": "举办晚会", "name": "晚会", "kind": "event", "category": "other", "planned": False}],
+    }  # fmt: skip
+    (tmp_path / "d.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    args = ["train", "--activities", "--gold", str(tmp_path), "--docs", str(tmp_path), "--out", str(tmp_path / "m")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "举办晚会" in result.output and "Traceback" not in result.output

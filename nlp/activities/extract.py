@@ -524,7 +524,9 @@ def find_activities(
                 text=name,
                 verb=verb,
                 name=name,
-                kind=learned_kinds[i] if learned_kinds else _kind(text[f.norm_start : f.norm_end], f),
+                kind=learned_kinds[i]
+                if learned_kinds is not None
+                else _kind(text[f.norm_start : f.norm_end], f),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
                 category=categories[i] if i in categories else types[i].category,
                 planned=bool(section and section.planned) or is_planned_sentence(sentence_text),
@@ -542,34 +544,32 @@ def _learned(
     headings: Sequence[tuple[int, int]],
     found: list[_Found],
 ) -> tuple[list[_Found], list[ActivityKind] | None]:
-    """The tagger's spans, each keeping the verb, group and reach of the rule find it overlaps
-    (a new span takes the verb right before it), and the classifier's kinds."""
+    """The rules' finds as the learned tagger cuts them, with their kinds.
+
+    A tagged span that overlaps a rule find takes that find's verb, group and reach; a rule find
+    the tagger leaves out and a tagged span no rule found are dropped. The kind is the rules'
+    (read on the rule find's own name), and the classifier's where the rules say ``other``.
+    evaluation/README.md gives the cross-validation figures behind these choices.
+    """
     from nlp.activities import model
 
     spans = model.predict_spans(text, sentences, facts, [(f.norm_start, f.norm_end) for f in found], headings)
     if spans is None:
         return found, None
-    starts = [s.norm_start for s in sentences]
-    group = max((f.group for f in found), default=0)
     result: list[_Found] = []
+    kinds: list[ActivityKind] = []
     for s, e in spans:
         rule = next((f for f in found if f.norm_start < e and s < f.norm_end), None)
         if rule is not None:
             result.append(replace(rule, norm_start=s, norm_end=e))
-            continue
-        sentence = sentences[max(0, bisect_right(starts, s) - 1)]
-        verb, verb_start = model.verb_before(text, s), s
-        if verb is not None:
-            verb_start = text.rfind(verb, sentence.norm_start, s)
-        else:
-            verb = next((c for c in vocab().content if text.startswith(c, s, e)), None)
-        group += 1
-        reach_end = _next_verb_start(text, e, sentence.norm_end)
-        result.append(_Found(s, e, verb, verb_start, reach_end, sentence, group))
-    kinds = model.predict_kinds(
-        [text[f.norm_start : f.norm_end] for f in result],
-        [model.verb_before(text, f.norm_start) for f in result],
+            kinds.append(_kind(text[rule.norm_start : rule.norm_end], rule))
+    unsure = [i for i, k in enumerate(kinds) if k is ActivityKind.OTHER]
+    learned = model.predict_kinds(
+        [text[result[i].norm_start : result[i].norm_end] for i in unsure],
+        [model.verb_before(text, result[i].norm_start) for i in unsure],
     )
+    for i, kind in zip(unsure, learned or (), strict=False):
+        kinds[i] = kind
     return result, kinds
 
 

@@ -118,30 +118,64 @@ def kind_features(name: str, verb: str | None) -> dict[str, float]:
     return f
 
 
-@cache
-def _files() -> tuple[Any, KindWeights] | None:
-    """The tagger and the kind weights, opened once; None when the model is not shipped."""
+@dataclass(frozen=True)
+class ActivityModel:
+    """An opened tagger (``pycrfsuite.Tagger``) and the kind classifier's weights."""
+
+    tagger: Any
+    kinds: KindWeights
+
+    @classmethod
+    def load(cls, folder: Path) -> ActivityModel:
+        """The model written by ``zongjie train --activities --out FOLDER``."""
+        return _open(folder / TAGGER_FILE, folder / KINDS_FILE)
+
+    def spans(
+        self,
+        text: str,
+        sentences: Sequence[Sentence],
+        facts: Sequence[Fact],
+        rule_spans: Sequence[Span],
+        heading_spans: Sequence[Span] = (),
+    ) -> list[Span]:
+        """Activity name spans (normalized offsets) of a document."""
+        found: list[Span] = []
+        for tokens, features in document_sequences(text, sentences, facts, rule_spans, heading_spans):
+            found += decode(text, tokens, tag(self.tagger, features, THRESHOLD))
+        return found
+
+    def kinds_of(self, names: Sequence[str], verbs: Sequence[str | None]) -> list[ActivityKind]:
+        rows = [kind_features(n, v) for n, v in zip(names, verbs, strict=True)]
+        return [ActivityKind(k) for k in self.kinds.predict(rows)]
+
+
+def _open(tagger_file: Any, kinds_file: Any) -> ActivityModel:
     import pycrfsuite
 
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(tagger_file))
+        with open(kinds_file, "rb") as handle:
+            kinds = KindWeights.load(handle)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ResourceError(str(tagger_file), None, f"cannot load the activity model: {exc}") from exc
+    return ActivityModel(tagger, kinds)
+
+
+_KEEP_OPEN = ExitStack()  # files of a zipped install stay extracted for the life of the process
+
+
+@cache
+def shipped() -> ActivityModel | None:
+    """The model shipped in models/, opened once; None when it is not there (rules alone)."""
     root = importlib_resources.files("models")
     tagger_file, kinds_file = root.joinpath(TAGGER_FILE), root.joinpath(KINDS_FILE)
     if not tagger_file.is_file() or not kinds_file.is_file():
         return None
-    stack = ExitStack()  # kept open for the life of the process (a zip install extracts the file)
-    path = stack.enter_context(importlib_resources.as_file(tagger_file))
-    tagger = pycrfsuite.Tagger()
-    try:
-        tagger.open(str(path))
-        with kinds_file.open("rb") as handle:
-            kinds = KindWeights.load(handle)
-    except (OSError, ValueError, KeyError) as exc:
-        raise ResourceError(f"models/{TAGGER_FILE}", None, f"cannot load the activity model: {exc}") from exc
-    return tagger, kinds
-
-
-def available() -> bool:
-    """True when the shipped activity model can be loaded."""
-    return _files() is not None
+    return _open(
+        _KEEP_OPEN.enter_context(importlib_resources.as_file(tagger_file)),
+        _KEEP_OPEN.enter_context(importlib_resources.as_file(kinds_file)),
+    )
 
 
 def document_sequences(
@@ -227,21 +261,12 @@ def predict_spans(
     rule_spans: Sequence[Span],
     heading_spans: Sequence[Span] = (),
 ) -> list[Span] | None:
-    """Activity name spans (normalized offsets) by the shipped tagger; None without a model."""
-    loaded = _files()
-    if loaded is None:
-        return None
-    tagger = loaded[0]
-    spans: list[Span] = []
-    for tokens, features in document_sequences(text, sentences, facts, rule_spans, heading_spans):
-        spans += decode(text, tokens, tag(tagger, features, THRESHOLD))
-    return spans
+    """Activity name spans (normalized offsets) by the shipped model; None without one."""
+    model = shipped()
+    return None if model is None else model.spans(text, sentences, facts, rule_spans, heading_spans)
 
 
 def predict_kinds(names: Sequence[str], verbs: Sequence[str | None]) -> list[ActivityKind] | None:
-    """The kind of each name by the shipped classifier; None without a model."""
-    loaded = _files()
-    if loaded is None:
-        return None
-    rows = [kind_features(n, v) for n, v in zip(names, verbs, strict=True)]
-    return [ActivityKind(k) for k in loaded[1].predict(rows)]
+    """The kind of each name by the shipped classifier; None without one."""
+    model = shipped()
+    return None if model is None else model.kinds_of(names, verbs)

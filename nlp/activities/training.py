@@ -9,6 +9,7 @@ the tagger learns how far to trust. Kind examples are the gold names with the ve
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -48,8 +49,28 @@ class DocExample:
     kind_rows: tuple[tuple[str, str | None, str], ...]  # (name, verb, gold kind)
 
 
-def example_from_parse(doc: str, parse: Parse, gold) -> DocExample:
-    """Align the gold activities of one document (an ``evaluation.gold.GoldDoc``) with its parse."""
+def excerpt_lines(original: str, excerpts: Sequence[str]) -> list[Span]:
+    r"""The lines (original offsets) holding each excerpt quote: what a partial gold file annotated.
+
+    >>> excerpt_lines("一行。\n二行开展活动。\n三行。", ["二行"])
+    [(4, 11)]
+    """
+    lines = []
+    for quote in excerpts:
+        at = original.find(quote)
+        if at < 0:
+            raise ZongjieError(f"excerpt {quote!r} not found in the document")
+        start = original.rfind("\n", 0, at) + 1
+        end = original.find("\n", at)
+        lines.append((start, len(original) if end < 0 else end))
+    return lines
+
+
+def example_from_parse(doc: str, parse: Parse, gold, excerpts: Sequence[str] = ()) -> DocExample:
+    """Align the gold activities of one document (an ``evaluation.gold.GoldDoc``) with its parse.
+
+    ``excerpts`` (quotes) restrict a partially annotated document to the lines holding them.
+    """
     from evaluation.gold import inner_span
     from nlp.activities.extract import find_activities, heading_spans
     from nlp.text.sentences import split_sentences
@@ -60,6 +81,11 @@ def example_from_parse(doc: str, parse: Parse, gold) -> DocExample:
     sentences = split_sentences(text)
     rules = find_activities(norm, sentences, parse.sections, parse.facts, learned=False)
     starts = [norm.to_original(i, i + 1)[0] for i in range(len(text))]
+    if excerpts:
+        lines = excerpt_lines(parse.original, excerpts)
+        regions = [(bisect_left(starts, a), bisect_left(starts, b)) for a, b in lines]
+        sentences = [x for x in sentences if any(a <= x.norm_start < b for a, b in regions)]
+        rules = tuple(r for r in rules if any(a <= r.start < b for a, b in lines))
     gold_orig, gold_norm, kinds, rows = [], [], [], []
     for a in gold.activities:
         span = inner_span(parse.original, a.quote, a.name)
@@ -92,21 +118,26 @@ def example_from_parse(doc: str, parse: Parse, gold) -> DocExample:
 
 
 def gold_examples(gold_dir: Path, doc_folders: Sequence[Path]) -> list[DocExample]:
-    """Every gold document of ``gold_dir`` parsed and aligned (documents found under ``doc_folders``)."""
+    """Every gold document of ``gold_dir`` parsed and aligned (documents found under ``doc_folders``).
+
+    A gold file with an ``excerpts`` list (activities-only annotation of some lines of a long
+    document, evaluation/gold/activities/) contributes those lines only.
+    """
     from corpus.readers import read_path
-    from evaluation.gold import find_document, gold_files, load_gold
+    from evaluation.gold import find_document, gold_files, gold_from_dict, read_gold_json
     from nlp.pipeline import parse_raw
 
     examples = []
     for path in gold_files(gold_dir):
-        gold = load_gold(path)
+        data = read_gold_json(path)
+        gold = gold_from_dict(data, str(path))
         doc_path = find_document(gold.doc, doc_folders)
         if doc_path is None:
             raise ZongjieError(
                 f"{path}: document {gold.doc!r} not found under {', '.join(map(str, doc_folders))}"
             )
         parse = parse_raw(read_path(doc_path), categories=False, activities=False)
-        examples.append(example_from_parse(gold.doc, parse, gold))
+        examples.append(example_from_parse(gold.doc, parse, gold, data.get("excerpts", ())))
     return examples
 
 
@@ -161,11 +192,40 @@ def _binary(values):
     return np.concatenate([-values / 2, values / 2], axis=0)
 
 
-def train(out_dir: Path, gold_dir: Path, doc_folders: Sequence[Path]) -> dict:
+def default_gold_dirs() -> list[Path]:
+    """The development gold: evaluation/gold/dev/ when the split exists (else evaluation/gold/),
+    and the activities-only files of evaluation/gold/activities/. Never the test split."""
+    root = Path(__file__).resolve().parents[2] / "evaluation" / "gold"
+    dirs = [root / "dev" if (root / "dev").is_dir() else root]
+    return dirs + ([root / "activities"] if (root / "activities").is_dir() else [])
+
+
+def _shown(folder: Path) -> str:
+    """A gold folder as the card shows it: relative to the repository when inside it."""
+    root = Path(__file__).resolve().parents[2]
+    try:
+        return folder.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return folder.name
+
+
+def default_doc_folders() -> list[Path]:
+    """The development documents: seeds/, dev/ and long/ of ``$ZONGJIE_SHARED/corpus`` (else
+    ../shared beside the checkout)."""
+    shared = os.environ.get("ZONGJIE_SHARED")
+    root = Path(shared) if shared else Path(__file__).resolve().parents[3] / "shared"
+    return [root / "corpus" / name for name in ("seeds", "dev", "long")]
+
+
+def train(
+    out_dir: Path, gold_dirs: Sequence[Path] | None = None, doc_folders: Sequence[Path] | None = None
+) -> dict:
     """Train both parts on every gold document and write them, with a summary, into ``out_dir``."""
-    examples = gold_examples(gold_dir, doc_folders)
+    gold_dirs = list(gold_dirs or default_gold_dirs())
+    doc_folders = list(doc_folders or default_doc_folders())
+    examples = [ex for folder in gold_dirs for ex in gold_examples(folder, doc_folders)]
     if not any(ex.gold_spans for ex in examples):
-        raise ZongjieError(f"{gold_dir}: no gold activities to train on")
+        raise ZongjieError(f"{', '.join(map(str, gold_dirs))}: no gold activities to train on")
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / TAGGER_FILE
@@ -175,6 +235,7 @@ def train(out_dir: Path, gold_dir: Path, doc_folders: Sequence[Path]) -> dict:
     kinds.save(out_dir / KINDS_FILE)
     card = {
         "trained": date.today().isoformat(),
+        "gold": [_shown(folder) for folder in gold_dirs],
         "documents": len(examples),
         "activities": sum(len(ex.gold_spans) for ex in examples),
         "sentences": sum(len(ex.sequences) for ex in examples),
