@@ -553,7 +553,11 @@ def _learned(
     """
     from nlp.activities import model
 
-    spans = model.predict_spans(text, sentences, facts, [(f.norm_start, f.norm_end) for f in found], headings)
+    # only a span overlapping a rule find is kept, so sentences without one need no tagging
+    tagged = [
+        s for s in sentences if any(s.norm_start < f.norm_end and f.norm_start < s.norm_end for f in found)
+    ]
+    spans = model.predict_spans(text, tagged, facts, [(f.norm_start, f.norm_end) for f in found], headings)
     if spans is None:
         return found, None
     result: list[_Found] = []

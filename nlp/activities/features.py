@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import Fact, Sentence
@@ -98,7 +99,8 @@ def spans_of(tokens: Sequence[Token], labels: Sequence[str]) -> list[Span]:
     return found
 
 
-def _word_class(word: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def _word_class(word: str) -> tuple[str, ...]:
     v = vocab()
     marks = []
     if word in v.light:
@@ -129,11 +131,17 @@ def _word_class(word: str) -> list[str]:
         marks.append("document")
     if word.endswith(v.aim_heads):
         marks.append("aimhead")
-    if any(word.startswith(s) for s in v.stops) or word in v.stops:
+    if word.startswith(v.stops):
         marks.append("stop")
     if word in v.modifiers:
         marks.append("modifier")
-    return marks
+    return tuple(marks)
+
+
+@lru_cache(maxsize=16384)
+def _kind_of_word(word: str) -> str | None:
+    kind = kind_keyword(word)
+    return kind.value if kind is not None else None
 
 
 def _figure_marks(tokens: Sequence[Token], facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
@@ -173,7 +181,7 @@ def sequence_features(
     rule = bio_labels(tokens, rule_spans)
     figure, figure_ahead = _figure_marks(tokens, facts)
     classes = [_word_class(t.word) for t in tokens]
-    kinds = [kind_keyword(t.word) for t in tokens]
+    kinds = [_kind_of_word(t.word) for t in tokens]
     quoted = False
     clause_index = 0
     rows: list[dict[str, str | float]] = []
@@ -204,7 +212,7 @@ def sequence_features(
         for mark in classes[i]:
             f["v:" + mark] = 1.0
         if kinds[i] is not None:
-            f["kind"] = kinds[i].value
+            f["kind"] = kinds[i]
         if any(hs <= t.start < he for hs, he in heading_spans):
             f["heading"] = 1.0
         for d in (-2, -1, 1, 2):
