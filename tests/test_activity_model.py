@@ -173,3 +173,35 @@ def test_bio_labels_round_trip(tokens, spans, labels) -> None:
         )
         for s, e in spans
     ]
+
+
+# The rules' table (tests/test_activities.py) through the whole pipeline, i.e. as the shipped
+# tagger cuts the rules' finds. Cases it cuts differently from the rules are known failures of the
+# model, kept visible here rather than deleted.
+MODEL_DIFFERS = {
+    "after_object_de": "the tagger drops 防汛宣传 after 对…的",
+    "newly_set_up_team": "the tagger runs 腰鼓队 on into 参加了",
+    "mentioned_as_vehicle": "tidy strips 和 from the quoted name “和美邻里”",
+    "person_list_before_meeting": "the tagger keeps the people listed before 座谈会",
+    "places_before_one_act": "the tagger drops the places before the act",
+    "on_site_survey": "the tagger keeps the adverb 实地",
+    "two_quoted_mentioned": "the tagger joins the second quoted name with its head",
+    "named_handing_out_campaign": "the tagger keeps the beneficiaries before the act",
+}
+
+
+def _pipeline_cases():
+    from test_activities import FOUND
+
+    for case_id, text, expected in FOUND:
+        marks = (
+            [pytest.mark.xfail(reason=MODEL_DIFFERS[case_id], strict=False)]
+            if case_id in MODEL_DIFFERS
+            else []
+        )
+        yield pytest.param(text, expected, id=case_id, marks=marks)
+
+
+@pytest.mark.parametrize(("text", "expected"), list(_pipeline_cases()))
+def test_the_pipeline_reads_the_rules_table(text: str, expected: list[str]) -> None:
+    assert [a.name for a in parse(text).activities] == expected
