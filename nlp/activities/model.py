@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from nlp.activities.features import Span, Token, sentence_tokens, sequence_features, spans_of
-from nlp.activities.names import trim
+from nlp.activities.names import CLOSE_QUOTES, OPEN_QUOTES, trim
 from nlp.activities.vocab import kind_of_name, vocab
 from nlp.errors import ResourceError
 from nlp.records import ActivityKind, Fact, Sentence
@@ -202,18 +202,38 @@ def document_sequences(
 
 def tidy(text: str, start: int, end: int) -> Span:
     """A labelled run trimmed as the guidelines write names: no surrounding punctuation, leading
-    particle or manner modifier, nor a light verb the segmenter glued to its object (新建文化广场);
-    a content verb stays (走访慰问).
+    particle or manner modifier, nor a light verb the segmenter glued to its object (新建文化广场),
+    nor what stands before a verb that opens a name (…专家开设健康讲座); a content verb stays
+    (走访慰问).
 
     >>> t = "新建文化广场"
     >>> s, e = tidy(t, 0, len(t)); t[s:e]
     '文化广场'
+    >>> t = "以“和美邻里”为题"
+    >>> s, e = tidy(t, 2, 6); t[s:e]
+    '“和美邻里”'
+    >>> t = "邀请专家开设健康讲座"
+    >>> s, e = tidy(t, 2, len(t)); t[s:e]
+    '健康讲座'
     >>> t = "走访慰问困难群众"
     >>> s, e = tidy(t, 0, len(t)); t[s:e]
     '走访慰问困难群众'
     """
     v = vocab()
+    if start > 0 and text[start - 1] in OPEN_QUOTES:  # a name keeps its quotation marks
+        start -= 1
     start, end = trim(text, start, end)
+    piece = text[start:end]
+    if (
+        end < len(text)
+        and text[end] in CLOSE_QUOTES
+        and sum(map(piece.count, OPEN_QUOTES)) > sum(map(piece.count, CLOSE_QUOTES))
+    ):
+        end += 1
+    for verb in v.opens_name:  # …的专家开设健康讲座: the name is what follows the verb
+        at = text.rfind(verb, start + 1, end)
+        if at > start and end - at - len(verb) >= 2:
+            start, end = trim(text, at + len(verb), end)
     for verb in v.light:  # longest first
         if verb not in v.content and text.startswith(verb, start, end) and end - start - len(verb) >= 2:
             start, end = trim(text, start + len(verb), end)

@@ -35,6 +35,7 @@ class ActivityType:
 class Vocab:
     light: tuple[str, ...]
     content: tuple[str, ...]
+    opens_name: tuple[str, ...]
     weak: tuple[str, ...]
     cut: tuple[str, ...]
     aim: frozenset[str]
@@ -149,6 +150,7 @@ def vocab() -> Vocab:
     return Vocab(
         light=light,
         content=content,
+        opens_name=_words(data, "verbs", "opens_name"),
         weak=_words(data, "verbs", "weak"),
         cut=cut,
         aim=frozenset(_words(data, "verbs", "aim")),
