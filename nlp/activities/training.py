@@ -29,7 +29,7 @@ from nlp.activities.model import (
 from nlp.errors import ZongjieError
 from nlp.records import Parse
 
-TAGGER_PARAMS = {"c1": 0.2, "c2": 0.01, "max_iterations": 150, "min_freq": 1}
+TAGGER_PARAMS = {"c1": 0.02, "c2": 1.0, "max_iterations": 150, "min_freq": 1}
 KIND_C = 4.0
 CARD_FILE = "activity_model.json"
 
