@@ -203,3 +203,18 @@ def _pipeline_cases():
 @pytest.mark.parametrize(("text", "expected"), list(_pipeline_cases()))
 def test_the_pipeline_reads_the_rules_table(text: str, expected: list[str]) -> None:
     assert [a.name for a in parse(text).activities] == expected
+
+
+def test_an_activities_only_file_teaches_only_its_excerpt_lines(tmp_path) -> None:
+    from nlp.activities.training import gold_examples
+
+    text = "一、工作回顾\n社区开展防诈骗宣传活动3次。\n二、其他\n组织居民开展插花比赛。\n"
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    record = _gold("p.txt", text, [("开展防诈骗宣传活动3次", "防诈骗宣传活动", "campaign")])
+    record["excerpts"] = ["社区开展防诈骗"]
+    (tmp_path / "p.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    (example,) = gold_examples(tmp_path, [tmp_path])
+    words = "".join(t.word for tokens, _ in example.sequences for t in tokens)
+    assert "防诈骗宣传活动" in words and "插花比赛" not in words  # the unannotated line teaches nothing
+    assert all(example.parse.original[s:e] != "插花比赛" for s, e in example.rule_spans)
+    assert sum(labels.count("B") for labels in example.labels) == 1
