@@ -20,6 +20,28 @@ app = typer.Typer(
 )
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from nlp import __version__
+
+        typer.echo(f"zongjie {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Turn Chinese community work summaries (工作总结/报告/计划) into structured, checkable data."""
+
+
+def _evaluation_missing(what: str = "`zongjie evaluate`") -> typer.Exit:
+    return _fail(f"{what} runs from a source checkout: the evaluation/ folder is not installed.")
+
+
 def _fail(message: str, code: int = 2) -> typer.Exit:
     typer.echo(f"zongjie: {message}", err=True)
     return typer.Exit(code)
@@ -31,7 +53,7 @@ def parse(
     as_json: Annotated[bool, typer.Option("--json", help="Print the SPEC section 3 record as JSON.")] = False,
 ) -> None:
     """Parse one document and show its outline, facts and flags."""
-    from nlp.pipeline import parse as parse_document
+    from nlp.pipeline import parse_file as parse_document
 
     try:
         result = parse_document(file)
@@ -64,15 +86,18 @@ def evaluate(
         try:
             from evaluation import numerals_bench
         except ImportError:
-            raise _fail("the numerals benchmark (evaluation/numerals_bench.py) is not installed yet.") from None
+            raise _evaluation_missing("the numerals benchmark") from None
         result = numerals_bench.run()
         if isinstance(result, str):
             typer.echo(result)
         elif isinstance(result, dict | list):
             typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
-    from evaluation import gold as gold_files
-    from evaluation import report, scorer
+    try:
+        from evaluation import gold as gold_files
+        from evaluation import report, scorer
+    except ImportError:
+        raise _evaluation_missing() from None
 
     if gold_dir is None:
         raise _fail("give the gold folder, e.g. `zongjie evaluate evaluation/gold --docs DIR`.")

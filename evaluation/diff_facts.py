@@ -10,7 +10,7 @@ from pathlib import Path
 
 from evaluation.gold import find_document, load_gold
 from evaluation.scorer import field_agreement, gold_fact_spans, score_facts
-from nlp.pipeline import parse
+from nlp.pipeline import parse_file
 
 
 def main() -> None:
@@ -26,7 +26,7 @@ def main() -> None:
         path = find_document(gold.doc, args.docs)
         if path is None:
             continue
-        result = parse(path)
+        result = parse_file(path)
         spans = gold_fact_spans(gold, result.original)
         _, pairs = score_facts(gold, result, spans)
         for gi, pi in pairs:

@@ -439,9 +439,9 @@ def total_of(scores: Sequence[DocScore]) -> DocScore:
 
 
 def _pipeline_parse(path: Path) -> Parse:
-    from nlp.pipeline import parse
+    from nlp.pipeline import parse_file
 
-    return parse(path)
+    return parse_file(path)
 
 
 def evaluate(

@@ -12,7 +12,11 @@ import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nlp.text.document import Text
+    from nlp.text.spans import OffsetMap
 
 
 class Qualifier(StrEnum):
@@ -88,7 +92,7 @@ class Normalized:
 
     original: str
     text: str
-    offsets: Any  # nlp.text.spans.OffsetMap
+    offsets: OffsetMap
 
     def to_original(self, norm_start: int, norm_end: int) -> tuple[int, int]:
         return self.offsets.to_original(norm_start, norm_end)
@@ -96,7 +100,7 @@ class Normalized:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence or clause span in normalized coordinates."""
+    """A sentence or clause span in normalized coordinates (nlp/text/sentences.py defines both)."""
 
     norm_start: int
     norm_end: int
@@ -222,7 +226,16 @@ class Parse:
     facts: tuple[Fact, ...] = ()
     activities: tuple[Activity, ...] = ()
     flags: tuple[Flag, ...] = ()
-    normalized: Any = field(default=None, repr=False, compare=False)
+    text: Text | None = field(default=None, repr=False, compare=False)  # the shared document the stages read
+
+    @property
+    def normalized(self) -> Normalized | None:
+        return self.text.normalized if self.text is not None else None
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The document's sentences, in normalized offsets (the checks reuse them)."""
+        return self.text.sentences if self.text is not None else ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

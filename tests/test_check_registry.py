@@ -14,7 +14,7 @@ import pytest
 
 from nlp.checks import RULES, check_document
 from nlp.checks.corpus import check_corpus
-from nlp.pipeline import parse
+from nlp.pipeline import parse_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 BLOCKS = {"1": "arithmetic", "2": "rates", "3": "consistency", "4": "surface", "5": "corpus"}
@@ -30,7 +30,7 @@ SPEC_NAMES = {
 
 @cache
 def parsed(name: str):
-    return parse(FIXTURES / name)
+    return parse_file(FIXTURES / name)
 
 
 def flag_names(r, kind: str) -> set[str]:

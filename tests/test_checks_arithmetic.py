@@ -14,7 +14,7 @@ import pytest
 from nlp.checks import check_document
 from nlp.checks.arithmetic import partition_member
 from nlp.checks.intervals import Interval, fact_interval, last_digit_step
-from nlp.pipeline import parse
+from nlp.pipeline import parse_text
 from nlp.records import Fact, Qualifier
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
@@ -23,7 +23,7 @@ RULES = ("sum_mismatch", "subset_exceeds_total", "implausible_magnitude")
 
 @functools.cache
 def flags_of(text: str, name: str) -> tuple:
-    return tuple(f for f in check_document(parse(text)) if f.name == name)
+    return tuple(f for f in check_document(parse_text(text)) if f.name == name)
 
 
 TITLE = "云溪社区2022年工作总结\n一、基本情况\n"

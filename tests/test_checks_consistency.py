@@ -12,7 +12,7 @@ import pytest
 
 from nlp.checks import check_document
 from nlp.checks.consistency import scope_key
-from nlp.pipeline import parse
+from nlp.pipeline import parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 RULE_NAMES = ("conflicting_values", "period_mismatch", "approximate_figure")
@@ -32,7 +32,7 @@ FIGURE_RULES = {
 
 @functools.cache
 def flags_of(text: str, name: str) -> tuple:
-    return tuple(f for f in check_document(parse(text)) if f.name == name)
+    return tuple(f for f in check_document(parse_text(text)) if f.name == name)
 
 
 CONFLICTS = {
@@ -88,7 +88,7 @@ def test_scope_key(label, key):
 
 def test_select_and_ignore():
     text = (FIXTURES / "rate_mismatch_fires.txt").read_text(encoding="utf-8")
-    p = parse(text)
+    p = parse_text(text)
     assert {f.name for f in check_document(p, select=("ZJ2",))} <= {
         n for c, n in FIGURE_RULES.items() if c.startswith("ZJ2")
     }

@@ -13,7 +13,7 @@ import pytest
 from nlp.checks import check_document
 from nlp.checks.intervals import rate_interval
 from nlp.checks.rates import is_bounded, outcome_word, rate_name, rate_object
-from nlp.pipeline import parse
+from nlp.pipeline import parse_text
 from nlp.records import Fact, Qualifier
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
@@ -23,7 +23,7 @@ TITLE = "桂园社区2022年工作总结\n一、综治平安\n"
 
 @functools.cache
 def flags_of(text: str, name: str) -> tuple:
-    return tuple(f for f in check_document(parse(text)) if f.name == name)
+    return tuple(f for f in check_document(parse_text(text)) if f.name == name)
 
 
 CASES = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nlp.records import DocType, RawDoc
+from nlp.text.document import Text
 from nlp.text.meta import extract_meta, find_doc_type, find_period, find_year
-from nlp.text.normalize import normalize
 from nlp.text.outline import build_outline
 
 BODY = "在街道党工委的正确领导下，社区各项工作稳步推进，居民满意度不断提高，取得了较好成效。"
@@ -14,8 +14,8 @@ BODY = "在街道党工委的正确领导下，社区各项工作稳步推进，
 
 def meta(text: str):
     raw = RawDoc(id="0" * 64, path="x.txt", text=text, encoding="utf-8")
-    norm = normalize(text)
-    return extract_meta(raw, norm, build_outline(norm))
+    doc = Text.from_string(text)
+    return extract_meta(raw, doc, build_outline(doc.normalized))
 
 
 DOCS = {

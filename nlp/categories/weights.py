@@ -36,22 +36,29 @@ class CategoryWeights:
     lowercase: bool
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """A (texts × classes) array of class probabilities, columns in ``classes`` order."""
-        features = np.zeros((len(texts), len(self.idf)))
+        """A (texts × classes) array of class probabilities, columns in ``classes`` order.
+
+        Each text's features are kept sparse (the n-grams it has), so memory and time grow with
+        the length of the texts, not with texts × vocabulary.
+        """
+        scores = np.tile(self.intercept, (len(texts), 1)).astype(float)
         low, high = self.ngram_range
         for row, text in enumerate(texts):
             doc = _WHITE_SPACE.sub(" ", text.lower() if self.lowercase else text)
             counts = Counter(
                 doc[i : i + n] for n in range(low, min(high, len(doc)) + 1) for i in range(len(doc) - n + 1)
             )
+            columns, values = [], []
             for gram, count in counts.items():
                 column = self.vocabulary.get(gram)
                 if column is not None:
-                    features[row, column] = (1.0 + math.log(count)) * self.idf[column]
-            norm = np.linalg.norm(features[row])
-            if norm > 0:
-                features[row] /= norm
-        scores = features @ self.coef.T + self.intercept
+                    columns.append(column)
+                    values.append((1.0 + math.log(count)) * self.idf[column])
+            if not columns:
+                continue
+            weights = np.asarray(values)
+            weights /= np.linalg.norm(weights)
+            scores[row] += self.coef[:, columns] @ weights
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)

@@ -10,18 +10,20 @@ longer paragraph — and is flagged once, naming that document.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.checks.cache import CheckCache, CheckEntry, Sentence, entry_of
+from nlp.checks.cache import CheckCache, CheckEntry, SentenceKey, entry_of
 from nlp.checks.minhash import LshIndex, signature
 from nlp.checks.registry import Finding as RuleFinding
 from nlp.checks.registry import rule, selected, to_flag
 from nlp.errors import ReadError
 from nlp.output.formats import CheckReport, Finding
 from nlp.records import Flag, Parse, RawDoc, Severity
+from nlp.text.document import Text
 from nlp.text.spans import LineIndex
 
 MIN_CHARS = 40  # letters and digits a copied block must have to be flagged
@@ -32,7 +34,6 @@ THRESHOLD = 0.8
 NUM_PERM = 96
 LSH_BANDS = 16  # 16 bands of 6: a pair at Jaccard 0.8 shares a band with probability 0.99
 _KEEP = re.compile(r"[\w%]+")
-_SENTENCE = re.compile(r"[^。!?！？;；\n]+[。!?！？;；]*")
 
 
 @dataclass(frozen=True)
@@ -75,21 +76,20 @@ class CorpusDoc:
     doc_id: str
     path: str
     original: str
-    sentences: tuple[Sentence, ...]
+    sentences: tuple[SentenceKey, ...]
 
 
-def sentences_of(parse: Parse) -> tuple[Sentence, ...]:
-    """The document's sentences long enough to compare, in original offsets."""
-    norm = parse.normalized
-    text = norm.text if norm is not None else parse.original
+def sentences_of(parse: Parse) -> tuple[SentenceKey, ...]:
+    """The document's sentences (the parse's own) long enough to compare, in original offsets."""
+    doc = parse.text if parse.text is not None else Text.from_string(parse.original)
     lines = LineIndex(parse.original)
-    result: list[Sentence] = []
-    for m in _SENTENCE.finditer(text):
-        key = _key(m.group())
+    result: list[SentenceKey] = []
+    for sentence in doc.sentences:
+        key = _key(doc.span_text(sentence))
         if len(key) < MIN_UNIT:
             continue
-        start, end = norm.to_original(m.start(), m.end()) if norm is not None else m.span()
-        result.append(Sentence(start, end, lines.line_col(start)[0], key))
+        start, end = doc.to_original(sentence.norm_start, sentence.norm_end)
+        result.append(SentenceKey(start, end, lines.line_col(start)[0], key))
     return tuple(result)
 
 
@@ -251,7 +251,9 @@ def check_run(
                 entries[item.id] = entry
     pending = [raw for doc_id, raw in documents.items() if doc_id not in entries]
     # the checks read neither categories nor activities: skip both stages
-    for raw, result in zip(pending, parse_documents(pending, categories=False, activities=False), strict=True):
+    workers = min(os.cpu_count() or 1, len(pending))
+    parsed = parse_documents(pending, workers=workers, disable=("categories", "activities"))
+    for raw, result in zip(pending, parsed, strict=True):
         if not isinstance(result, Parse):
             errors.append(_error(result))
             del documents[raw.id]

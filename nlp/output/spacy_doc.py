@@ -36,9 +36,9 @@ class JiebaTokenizer:
 
 @Language.component(COMPONENT)
 def _zongjie_component(doc: Doc) -> Doc:
-    from nlp.pipeline import parse
+    from nlp.pipeline import parse_text
 
-    result = parse(doc.text)
+    result = parse_text(doc.text)
     doc._.zongjie = result
     spans = []
     for fact in result.facts:

@@ -34,7 +34,7 @@ from typing import Any
 
 from nlp.records import DocMeta, DocType, Normalized, RawDoc, Section
 from nlp.resources import load_toml
-from nlp.text.tokens import pos_cut
+from nlp.text.document import Text
 
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
@@ -114,20 +114,28 @@ def _has(words: tuple[str, ...], text: str) -> bool:
     return any(w in text for w in words)
 
 
-def _segments(norm: Normalized) -> list[tuple[int, int]]:
-    """Non-empty lines of the normalized text, also split where the ORIGINAL had a line
-    break that normalization joined (a title line is never part of a paragraph)."""
-    out = []
+def _segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int]]:
+    """The first ``limit`` non-empty lines of the normalized text, also split where the ORIGINAL
+    had a line break that normalization joined (a title line is never part of a paragraph)."""
+    out: list[tuple[int, int]] = []
+
+    def add(s: int, e: int) -> None:
+        s, e = _strip(norm.text, s, e)
+        if e > s:
+            out.append((s, e))
+
     for s, e in _lines(norm.text):
         start = s
         for k in range(s + 1, e):
             before = norm.to_original(k - 1, k)[1]
             after = norm.to_original(k, k + 1)[0]
             if "\n" in norm.original[before:after]:
-                out.append((start, k))
+                add(start, k)
                 start = k
-        out.append((start, e))
-    return [(s, e) for s, e in (_strip(norm.text, s, e) for s, e in out) if e > s]
+        add(start, e)
+        if len(out) >= limit:
+            break
+    return out[:limit]
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
@@ -178,17 +186,18 @@ def find_title(
 _NAME_TAGS = ("n", "j", "l", "eng")
 
 
-def _name(prefix: str, suffix: str, voc: _Vocab) -> str | None:
+def _name(doc: Text, prefix_start: int, prefix: str, suffix: str, voc: _Vocab) -> str | None:
     """The place name ending in ``suffix``: the nominal words just before it."""
     cut = max(prefix.rfind(ch) for ch in voc.breaks)
     stem = prefix[cut + 1 :]
+    stem_start = prefix_start + cut + 1
     masked = len(stem) - len(stem.rstrip(voc.mask))
     if masked:
         return stem[-masked:] + suffix
     if len(stem) < 2 or any(stem.endswith(g) for g in voc.generic):
         return None
     kept = ""
-    for word, flag in reversed(pos_cut(stem)):
+    for word, flag in reversed(doc.words(stem_start, stem_start + len(stem))):
         if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4:
             break
         kept = word + kept
@@ -201,28 +210,40 @@ def _is_masked(name: str, voc: _Vocab) -> bool:
     return name[0] in voc.mask
 
 
-def place_names(text: str, pattern: re.Pattern[str]) -> list[tuple[str, int, int]]:
-    """Candidate place names (name, start, end) matched by ``pattern`` in ``text``.
+def place_names(
+    doc: Text, pattern: re.Pattern[str], start: int = 0, end: int | None = None
+) -> list[tuple[str, int, int]]:
+    """Candidate place names (name, start, end) matched by ``pattern`` in ``doc.text[start:end]``.
 
-    >>> [n for n, _, _ in place_names("我社区在阿娄社区党支部的带领下，和谐社区建设", _vocab().community)]
+    >>> doc = Text.from_string("我社区在阿娄社区党支部的带领下，和谐社区建设")
+    >>> [n for n, _, _ in place_names(doc, _vocab().community)]
     ['阿娄社区']
     """
     voc = _vocab()
     out = []
-    for m in pattern.finditer(text):
-        name = _name(m.group(1), m.group(2), voc)
+    for m in pattern.finditer(doc.text, start, len(doc.text) if end is None else end):
+        name = _name(doc, m.start(1), m.group(1), m.group(2), voc)
         if name:
             out.append((name, m.end() - len(name), m.end()))
     return out
 
 
-def _community(norm: Normalized, title: str) -> str | None:
+# Of the names a document mentions, the most matched are counted in its text (a bound that keeps a
+# pathological list of thousands of names linear).
+_COUNTED_NAMES = 20
+
+
+def _community(doc: Text, title: tuple[int, int]) -> str | None:
     voc = _vocab()
-    names = place_names(norm.text, voc.community)
-    in_title = [n for n, _, _ in place_names(title, voc.community)]
+    norm = doc.normalized
+    title_text = norm.text[title[0] : title[1]]
+    names = place_names(doc, voc.community)
+    in_title = [n for n, _, _ in place_names(doc, voc.community, *title)]
     if in_title and _is_masked(in_title[0], voc):
         return None
-    real = Counter({n: norm.text.count(n) for n, _, _ in names if not _is_masked(n, voc)})
+    matched = Counter(n for n, _, _ in names if not _is_masked(n, voc))
+    counted = {n for n, _ in matched.most_common(_COUNTED_NAMES)}
+    real = Counter({n: norm.text.count(n) for n in matched if n in counted})
     masked = sum(1 for n, _, _ in names if _is_masked(n, voc))
     if in_title:
         top = in_title[0]
@@ -230,7 +251,7 @@ def _community(norm: Normalized, title: str) -> str | None:
         ranked = [(n, c) for n, c in real.most_common() if c >= 2] or (
             real.most_common() if len(real) == 1 else []
         )
-        if not ranked or place_names(title, voc.street) or _has(voc.street_level, title):
+        if not ranked or place_names(doc, voc.street, *title) or _has(voc.street_level, title_text):
             return None
         top, count = ranked[0]
         if masked > count or (len(ranked) >= 3 and count < 2 * ranked[1][1]):
@@ -240,13 +261,14 @@ def _community(norm: Normalized, title: str) -> str | None:
     return norm.original[os_:oe]
 
 
-def _street(norm: Normalized, title: str) -> str | None:
+def _street(doc: Text, title: tuple[int, int]) -> str | None:
     """The 街道/镇/乡 named in the title, else the first one named at least twice."""
     voc = _vocab()
-    for name, _, _ in place_names(title, voc.street):
+    norm = doc.normalized
+    for name, _, _ in place_names(doc, voc.street, *title):
         if not _is_masked(name, voc):
             return name.replace("办事处", "").replace("辦事處", "")
-    for name, _, _ in place_names(norm.text, voc.street):
+    for name, _, _ in place_names(doc, voc.street)[:_COUNTED_NAMES]:
         short = name.replace("办事处", "").replace("辦事處", "")
         if not _is_masked(name, voc) and norm.text.count(short) >= 2:
             return short
@@ -320,8 +342,9 @@ def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
     return DocType.SUMMARY
 
 
-def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -> DocMeta:
+def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMeta:
     """The document record of SPEC section 3."""
+    norm = doc.normalized
     first = min((s.norm_start for s in sections), default=None)
     segments = _segments(norm)
     span = find_title(norm.text, first, segments)
@@ -355,8 +378,8 @@ def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -
         path=raw.path,
         encoding=raw.encoding,
         title=title,
-        community=_community(norm, title_norm),
-        street=_street(norm, title_norm),
+        community=_community(doc, span or (0, 0)),
+        street=_street(doc, span or (0, 0)),
         year=find_year(title_norm, opening),
         period=find_period(title_norm, opening),
         doc_type=find_doc_type(title_norm, sections),
