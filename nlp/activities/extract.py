@@ -25,7 +25,7 @@ that follow (覆盖群众500余人次), are linked through ``facts``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -183,12 +183,17 @@ def _next_verb_start(text: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
+# How far before its figure a counted noun may start (a name is at most 20 characters).
+_NAME_REACH = 80
+
+
 def _noun_items(
     text: str, clause: Sentence, figures: Sequence[tuple[int, int, str]], sentence: Sentence, group: int
 ) -> list[_Found]:
     """党课2次, 居民代表大会每年4次: an activity noun counted by an event figure, no verb."""
-    cs = clause.norm_start
+    starts = [fs for fs, _, _ in figures]
     for fs, _fe, unit in figures:
+        cs = max(clause.norm_start, fs - _NAME_REACH)
         before = text[cs:fs]
         s = cs + len(before) - len(before.lstrip(CLAUSE_PUNCT))
         body = _NOUN_PREFIX.sub("", text[s:fs])
@@ -196,7 +201,9 @@ def _noun_items(
         stripped = regex.sub(r"(?:每年|每月|每周|共|累计|达|开展|次)+$", "", body)
         e = s + len(stripped)
         reach = s
-        inner = [fe for fs2, fe, _ in figures if s <= fs2 and fe <= e]  # 投资6万元建筑40平方米的公厕
+        inner = [  # 投资6万元建筑40平方米的公厕
+            fe for _, fe, _ in figures[bisect_left(starts, s) : bisect_right(starts, e)] if fe <= e
+        ]
         if inner:
             s = max(inner)
             de = text.rfind("的", s, e)
@@ -378,6 +385,7 @@ def _find_in_sentence(
     if _is_title(text[sentence.norm_start : sentence.norm_end]):
         return []
     enumerating = False
+    fact_starts = [f.norm_start for f in facts]  # in text order
     clauses = [
         c
         for whole in doc.clauses_in(sentence.norm_start, sentence.norm_end)
@@ -398,7 +406,9 @@ def _find_in_sentence(
         if piece[-1:] in ":：" and piece[:-1].endswith(vocab().enumerators):
             enumerating = previous_had
             continue
-        inside = [f for f in facts if clause.norm_start <= f.norm_start < clause.norm_end]
+        inside = facts[
+            bisect_left(fact_starts, clause.norm_start) : bisect_left(fact_starts, clause.norm_end)
+        ]
         spans = [(f.norm_start, f.norm_end) for f in inside]
         items = _verb_items(doc, clause, spans, sentence, group)
         if not items:
@@ -485,7 +495,6 @@ def find_activities(doc: Text, sections: Sequence[Section], facts: Sequence[Fact
         start, end = doc.to_original(f.norm_start, f.norm_end)
         name = doc.original[start:end]
         section = section_at(f.norm_start)
-        sentence_text = text[f.sentence.norm_start : f.sentence.norm_end]
         verb = None
         if f.verb is not None:
             vs, ve = doc.to_original(f.reach_start, f.reach_start + len(f.verb))
@@ -503,7 +512,7 @@ def find_activities(doc: Text, sections: Sequence[Section], facts: Sequence[Fact
                 kind=_kind(text[f.norm_start : f.norm_end], f),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
                 category=kind_type.category if kind_type is not None else Category.OTHER,
-                planned=bool(section and section.planned) or is_planned_sentence(sentence_text),
+                planned=bool(section and section.planned) or is_planned_sentence(doc.context(f.norm_start, f.norm_end)),
                 norm_start=f.norm_start,
                 norm_end=f.norm_end,
             )

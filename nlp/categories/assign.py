@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from nlp.activities.vocab import type_of_name
 from nlp.categories.categorize import CATEGORY_ORDER, categorize, category_probabilities
-from nlp.records import Activity, ActivityKind, Category, Fact, Parse, Section, Sentence
+from nlp.records import Activity, ActivityKind, Category, Fact, Parse, Section
 from nlp.text.document import Text
 
 SECTION_CONTEXT_CHARS = 160
@@ -51,26 +51,11 @@ def categorize_sections(doc: Text, sections: Sequence[Section]) -> tuple[Section
     )
 
 
-def sentence_context(doc: Text, start: int, end: int) -> str:
-    """The sentence around ``[start, end)``, or a window of ``MAX_CONTEXT`` characters in a long one.
-
-    >>> sentence_context(Text.from_string("开展活动6次。走访困难户20户"), 4, 6)
-    '开展活动6次。'
-    """
-    sentence = doc.sentence_at(start)
-    if sentence is None:
-        return doc.text[max(0, start - 30) : end + 10]
-    if sentence.norm_end - sentence.norm_start > MAX_CONTEXT:
-        half = MAX_CONTEXT // 2
-        sentence = Sentence(max(sentence.norm_start, start - half), min(sentence.norm_end, end + half))
-    return doc.span_text(sentence)
-
-
 def categorize_facts(doc: Text, facts: Sequence[Fact], sections: Sequence[Section]) -> tuple[Fact, ...]:
     """The category of each figure from its subject and sentence, leaning on its section's topic."""
     if not facts:
         return tuple(facts)
-    contexts = [f"{f.subject or ''} {sentence_context(doc, f.norm_start, f.norm_end)}" for f in facts]
+    contexts = [f"{f.subject or ''} {doc.context(f.norm_start, f.norm_end, MAX_CONTEXT)}" for f in facts]
     own = category_probabilities(contexts)
     by_id = {s.id: i for i, s in enumerate(sections)}
     mixed = own
@@ -100,7 +85,7 @@ def categorize_activities(
         if kind is None or kind.kind is ActivityKind.VISIT or kind.category is Category.OTHER:
             untyped.append(i)
             heading = headings.get(activity.section, "") if activity.section is not None else ""
-            contexts.append(f"{heading} {name} {sentence_context(doc, activity.norm_start, activity.norm_end)}")
+            contexts.append(f"{heading} {name} {doc.context(activity.norm_start, activity.norm_end, MAX_CONTEXT)}")
     for i, category in zip(untyped, categorize(contexts) if contexts else (), strict=True):
         categories[i] = category
     return tuple(dataclasses.replace(a, category=c) for a, c in zip(activities, categories, strict=True))

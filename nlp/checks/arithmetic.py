@@ -82,7 +82,8 @@ def _partition_groups(ctxs: Sequence[Context], t: int) -> Iterator[list[Context]
     total = ctxs[t]
     family = unit_family(total.fact.unit)
     found: dict[str, dict[int, Context]] = {}
-    for c in ctxs[t + 1 :]:
+    for i in range(t + 1, len(ctxs)):
+        c = ctxs[i]
         if c.sentence > total.sentence + 1:
             break
         if unit_family(c.fact.unit) != family or c.fact.planned != total.fact.planned:
@@ -111,14 +112,15 @@ def _list_total_parts(ctxs: Sequence[Context], t: int) -> list[Context]:
         return []
     family = unit_family(total.fact.unit)
     parts: list[Context] = []
-    for c in reversed(ctxs[:t]):
+    for i in range(t - 1, -1, -1):
+        c = ctxs[i]
         if c.sentence != total.sentence:
             return []
         if unit_family(c.fact.unit) != family:
             return []
-        parts.insert(0, c)
+        parts.append(c)
         if has_any(c.label, markers["subset"]) or c.label.endswith(("：", ":")):
-            return parts if len(parts) >= 2 else []
+            return parts[::-1] if len(parts) >= 2 else []
     return []
 
 

@@ -61,7 +61,7 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
     Example: 社区现有党员41名 … 全社区共有党员45名.
     """
     sub_scope = vocab()["markers"]["sub_scope"]
-    seen: dict[tuple, list] = {}
+    seen: dict[tuple, dict] = {}
     for c in contexts(parse):
         f = c.fact
         if f.indicator is None or f.planned or f.qualifier == Qualifier.MASKED:
@@ -73,7 +73,8 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
         iv = fact_interval(f)
         if iv is None:
             continue
-        for earlier, eiv in seen.get(group, []):
+        earlier_values = seen.setdefault(group, {})  # one entry per distinct reading: a repeated figure costs nothing
+        for earlier, eiv in earlier_values.values():
             if not iv.overlaps(eiv):
                 yield Finding(
                     f.start,
@@ -82,7 +83,7 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
                     (earlier.id, f.id),
                 )
                 break
-        seen.setdefault(group, []).append((f, iv))
+        earlier_values.setdefault((iv.low, iv.high), (f, iv))
 
 
 def body_years(parse: Parse) -> Counter:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from nlp.checks.intervals import (
@@ -91,10 +92,16 @@ def rate_object(name: str) -> str:
     return head[-2:] if len(head) >= 2 else ""
 
 
+# A rate's numerator and base are among the figures just before it: a sentence listing a hundred
+# figures is read this far back from each rate, which keeps the rules linear.
+MAX_LOOKBACK = 30
+
+
 def _counts_before(ctxs: Sequence[Context], r: int) -> list[Context]:
     rate = ctxs[r]
     out = []
-    for c in ctxs[:r]:
+    for i in range(max(0, r - MAX_LOOKBACK), r):
+        c = ctxs[i]
         f = c.fact
         if c.sentence != rate.sentence or f.unit in _NOT_COUNTS or unit_family(f.unit) == "%":
             continue
@@ -236,10 +243,13 @@ def unsupported_rate(parse: Parse) -> Iterator[Finding]:
     ctxs = contexts(parse)
     method = vocab()["rates"]["method"]
     norm = parse.normalized
+    counts = Counter(o.sentence for o in ctxs if o.fact.unit != "%")
+    measured: dict[int, bool] = {}  # sentence → whether it names a method
     for _, c, name, _iv in _rates(ctxs):
         if c.fact.planned or not is_bounded(name) or "率" not in name and "度" not in name:
             continue
-        others = [o for o in ctxs if o.sentence == c.sentence and o.fact.unit != "%"]
-        if others or has_any(norm.text[c.sent_start : c.sent_end], method):
+        if c.sentence not in measured:
+            measured[c.sentence] = has_any(norm.text[c.sent_start : c.sent_end], method)
+        if counts[c.sentence] or measured[c.sentence]:
             continue
         yield Finding(c.fact.start, c.fact.end, f"{name} {c.fact.text} 未说明基数或统计方法", (c.fact.id,))

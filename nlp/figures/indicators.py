@@ -60,6 +60,15 @@ def _by_synonym() -> tuple[tuple[str, Indicator], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+@cache
+def _synonym_table() -> tuple[dict[str, list[tuple[int, Indicator]]], int]:
+    """Each synonym with its indicators and their place in ``_by_synonym`` order, and the longest."""
+    table: dict[str, list[tuple[int, Indicator]]] = {}
+    for order, (synonym, indicator) in enumerate(_by_synonym()):
+        table.setdefault(synonym, []).append((order, indicator))
+    return table, max((len(s) for s in table), default=0)
+
+
 def by_id(indicator_id: str) -> Indicator | None:
     return next((i for i in indicators() if i.id == indicator_id), None)
 
@@ -78,12 +87,17 @@ def match_indicator(subject: str | None, unit: str) -> Indicator | None:
     """
     if not subject:
         return None
+    # The synonyms a subject contains are among its substrings: look those up rather than
+    # testing every synonym (the same choice: longest, then one that ends the subject, then first).
+    table, longest = _synonym_table()
     best: Indicator | None = None
-    best_rank = (-1, -1)
-    for synonym, indicator in _by_synonym():
-        if unit not in indicator.units or synonym not in subject:
-            continue
-        rank = (len(synonym), 1 if subject.endswith(synonym) else 0)
-        if rank > best_rank:
-            best, best_rank = indicator, rank
+    best_rank = (-1, -1, 0)
+    for size in range(1, min(longest, len(subject)) + 1):
+        for start in range(len(subject) - size + 1):
+            for order, indicator in table.get(subject[start : start + size], ()):
+                if unit not in indicator.units:
+                    continue
+                rank = (size, 1 if start + size == len(subject) else 0, -order)
+                if rank > best_rank:
+                    best, best_rank = indicator, rank
     return best

@@ -118,6 +118,22 @@ class Text:
     def span_text(self, span: Sentence) -> str:
         return self.normalized.text[span.norm_start : span.norm_end]
 
+    def context(self, start: int, end: int, limit: int = 400) -> str:
+        """The sentence around ``[start, end)``; in a sentence longer than ``limit``, a window of
+        ``limit`` characters around the span (so a megabyte without a full stop costs a window per
+        figure, not the whole sentence per figure).
+
+        >>> Text.from_string("开展活动6次。走访困难户20户").context(4, 6)
+        '开展活动6次。'
+        """
+        sentence = self.sentence_at(start)
+        if sentence is None:
+            return self.normalized.text[max(0, start - 30) : end + 10]
+        if sentence.norm_end - sentence.norm_start > limit:
+            half = limit // 2
+            return self.normalized.text[max(sentence.norm_start, start - half) : min(sentence.norm_end, end + half)]
+        return self.span_text(sentence)
+
     def check_time(self, where: str) -> None:
         self.deadline.check(where)
 

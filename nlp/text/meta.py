@@ -39,6 +39,7 @@ from nlp.text.document import Text
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
 _COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|优秀)?[\d一二三四五六七八九十]+篇[)）]?\s*$")
+_COLLECTION_REACH = 40
 _DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
 _PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
 _TITLE_LINES = 10
@@ -167,7 +168,8 @@ def find_title(
         if first_section is not None and s >= first_section:
             break
         line = text[s:e]
-        if _has(voc.title_junk, line) or _COLLECTION.search(line):
+        # a collection marker ends its line: reading the tail keeps a line of digits linear
+        if _has(voc.title_junk, line) or _COLLECTION.search(line[-_COLLECTION_REACH:]):
             continue
         if len(line) > voc.title_max:  # a title glued to its body (flattened page)
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{_alternation(list(strong))}))", line)
