@@ -3,7 +3,7 @@
 Run ``python -m evaluation.check_bench [FOLDER...] [-v]`` for the table (folders of the corpus,
 default seeds dev long; -v lists every false alarm); ``run()`` returns the figures.
 
-Method. Every real document of /work/shared/corpus (dev, seeds, long) is checked as it is (the
+Method. Every real document of the shared corpus ($ZONGJIE_SHARED, else ../shared; dev, seeds, long) is checked as it is (the
 *clean* run), then three copies of it are made, each with errors of several kinds planted by
 ``evaluation.plant_errors`` (kinds grouped so that plants do not feed each other's checks). Per
 flag name:
@@ -29,12 +29,12 @@ from pathlib import Path
 
 from corpus.readers import read_path
 from evaluation.plant_errors import GROUPS, KINDS, Plant, plant, template_paragraph
+from evaluation.shared import DEVELOPMENT_FOLDERS, corpus_documents
 from nlp.checks import RULES, check_document
 from nlp.pipeline import parse_raw
 from nlp.records import Flag, Parse, RawDoc
 
-CORPUS = Path("/work/shared/corpus")
-FOLDERS = ("seeds", "dev", "long")
+FOLDERS = DEVELOPMENT_FOLDERS
 SEED = 20261123
 
 
@@ -63,7 +63,7 @@ def _overlaps(flag: Flag, spans) -> bool:
 
 
 def _files(folders=FOLDERS) -> list[Path]:
-    return [p for folder in folders for p in sorted((CORPUS / folder).glob("*.txt"))]
+    return corpus_documents(tuple(folders))
 
 
 def run(folders=FOLDERS, seed: int = SEED) -> dict:

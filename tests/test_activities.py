@@ -332,11 +332,17 @@ def test_type_table_is_complete() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "expected"),
-    [("和谐社区建设", True), ("服务水平", True), ("志愿服务活动", False), ("消防演练", False)],
+    ("name", "slogan", "aim"),
+    [
+        ("和谐社区建设", True, True),
+        ("服务水平", True, False),
+        ("提高服务水平", True, False),
+        ("志愿服务活动", False, False),
+        ("消防演练", False, False),
+    ],
 )
-def test_is_slogan(name: str, expected: bool) -> None:
-    assert is_slogan(name) is expected or is_aim(name) is expected
+def test_slogans_and_aims_are_not_activities(name: str, slogan: bool, aim: bool) -> None:
+    assert (is_slogan(name), is_aim(name)) == (slogan, aim)
 
 
 def test_kind_falls_back_to_verb() -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.figures.facts import PLAN_REACH, plan_window
+from nlp.figures.facts import PLAN_REACH, build_facts, plan_window
 from nlp.figures.indicators import indicators, match_indicator
 from nlp.pipeline import parse_text
 from nlp.text.document import Text
 
 
 def facts_of(text: str):
-    return [(f.text, f.value, f.unit, f.qualifier.value, f.subject) for f in parse_text(text + "\n").facts]
+    """The facts stage alone, on a small Text."""
+    doc = Text.from_string(text)
+    return [(f.text, f.value, f.unit, f.qualifier.value, f.subject) for f in build_facts(doc, doc.figures, ())]
 
 
 SUBJECTS = [

@@ -10,14 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from evaluation.shared import corpus_documents
 from nlp.pipeline import parse_file, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((Path(__file__).parent / "parse.schema.json").read_text(encoding="utf-8"))
-SHARED = ROOT.parent / "shared" / "corpus"
 DOCUMENTS = sorted((ROOT / "corpus" / "samples").glob("*.txt")) + sorted((Path(__file__).parent / "fixtures").glob("*.txt"))
-if SHARED.is_dir():
-    DOCUMENTS += sorted(p for p in SHARED.rglob("*.txt"))
+DOCUMENTS += corpus_documents()  # the shared development folders, when present
 
 
 @pytest.fixture(scope="module", params=DOCUMENTS, ids=lambda p: p.name)
