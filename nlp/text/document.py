@@ -184,20 +184,15 @@ class Text:
             if self.clauses[i].norm_start >= end:
                 break
             starts, words = self._clause_words(i)
-            k = max(0, bisect_right(starts, start) - 1)
-            while k < len(words):
-                ws = starts[k]
-                if ws >= end:
-                    break
-                word = words[k][0]
+            first = max(0, bisect_right(starts, start) - 1)
+            last = bisect_left(starts, end)  # words starting before ``end``: [first, last)
+            for k in range(first, last):
+                ws, word = starts[k], words[k][0]
                 we = ws + len(word)
-                if we > start:
-                    a, b = max(ws, start), min(we, end)
-                    if (a, b) == (ws, we):
-                        out.append(words[k])
-                    else:
-                        out += pos_cut(text[a:b])
-                k += 1
+                if ws >= start and we <= end:
+                    out.append(words[k])
+                elif we > start:
+                    out += pos_cut(text[max(ws, start) : min(we, end)])
         return tuple(out)
 
     def word_starts(self, start: int, end: int) -> dict[int, str]:
