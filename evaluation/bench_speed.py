@@ -7,6 +7,7 @@ measured in this one run and on one core unless said otherwise:
 
 - MB/s (UTF-8 bytes) of jieba.lcut, rjieba.cut and the whole pipeline, and the pipeline's ratio to
   jieba.lcut (the goal is at least 1.0);
+- the cost of a spaCy Doc made from the same words and tags, against the project's Text;
 - the time of each stage (stages declared in nlp/pipeline.py);
 - growth on dense figures (5人次户名场…): 12,000 against 60,000 characters;
 - `nlp.pipe` wall time with 1 and 2 workers;
@@ -58,6 +59,37 @@ def throughput(paths: list[Path], repeat: int) -> dict[str, float]:
                 run(raw)
             times[name].append(time.perf_counter() - start)
     return {"bytes": size, **{name: _best(t) for name, t in times.items()}}
+
+
+def spacy_costs(paths: list[Path], repeat: int) -> dict[str, float]:
+    """Seconds per pass (best of ``repeat``) to make a spaCy Doc of each document from the same
+    words (blank ``zh`` vocabulary, no component), against making the project's Text with every
+    clause segmented and tagged: what adopting the Doc as the shared object would cost."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from corpus.readers import read_path
+    from nlp.figures.quantities import find_quantities
+    from nlp.text.document import Text
+    from nlp.text.normalize import normalize
+    from nlp.text.tokens import pos_cut
+
+    vocab = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}}).vocab
+    texts = [normalize(read_path(p).text) for p in paths]
+    times: dict[str, list[float]] = {"spaCy Doc (words + tags)": [], "Text (all clauses tagged)": []}
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for norm in texts:
+            tagged = pos_cut(norm.text)
+            Doc(vocab, words=[w for w, _ in tagged], spaces=[False] * len(tagged), tags=[t for _, t in tagged])
+        times["spaCy Doc (words + tags)"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for norm in texts:
+            doc = Text(norm, find_quantities(norm.text))
+            for clause in doc.clauses:
+                doc.words(clause.norm_start, clause.norm_end)
+        times["Text (all clauses tagged)"].append(time.perf_counter() - start)
+    return {name: _best(t) for name, t in times.items()}
 
 
 def stage_times(paths: list[Path]) -> dict[str, float]:
@@ -169,6 +201,8 @@ def main(argv: list[str] | None = None) -> None:
     for name in ("jieba.lcut", "rjieba.cut", "pipeline"):
         out.add(f"  {name:<11} {t[name]:7.3f} s  {mb / t[name]:6.2f} MB/s")
     out.add(f"  pipeline / jieba.lcut throughput ratio: {t['jieba.lcut'] / t['pipeline']:.2f}")
+    for name, seconds in spacy_costs(paths, args.repeat).items():
+        out.add(f"  {name:<27} {seconds:6.3f} s  {mb / seconds:6.2f} MB/s")
     out.add("stages (seconds over the same documents):")
     for name, seconds in stage_times(paths).items():
         out.add(f"  {name:<27} {seconds:6.3f}")
