@@ -9,6 +9,7 @@ faster; its instance is private, so other users of jieba are not affected.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -22,13 +23,14 @@ Word = tuple[str, str]  # (word, part-of-speech tag), jieba's tag set
 
 
 @cache
-def _segmenter() -> tuple[rjieba.Jieba, dict[str, str]]:
-    """The private segmenter, and the lexicon's tags: jieba-rs keeps a known word's own tag when
-    the word is added again, so the lexicon's tag (村 n, not zg) is applied after tagging."""
+def _segmenter() -> tuple[rjieba.Jieba, dict[str, str], re.Pattern[str] | None]:
+    """The private segmenter, and the lexicon's tags it does not give: jieba-rs keeps a known
+    word's own tag when the word is added again (村 stays zg), so those few are applied after
+    tagging, where a pattern finds one of them in the text."""
     import rjieba
 
     segmenter = rjieba.Jieba()
-    tags: dict[str, str] = {}
+    wanted: dict[str, str] = {}
     path = resource_path("lexicon.txt")
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         entry = line.split("#", 1)[0].split()
@@ -38,8 +40,10 @@ def _segmenter() -> tuple[rjieba.Jieba, dict[str, str]]:
             raise ResourceError("lexicon.txt", number, "expected: word [frequency] [tag]")
         segmenter.add_word(entry[0], int(entry[1]) if len(entry) > 1 else None, entry[2] if len(entry) > 2 else None)
         if len(entry) > 2:
-            tags[entry[0]] = entry[2]
-    return segmenter, tags
+            wanted[entry[0]] = entry[2]
+    overrides = {w: t for w, t in wanted.items() if segmenter.tag(w, True) != [(w, t)]}
+    pattern = re.compile("|".join(map(re.escape, sorted(overrides, key=len, reverse=True)))) if overrides else None
+    return segmenter, overrides, pattern
 
 
 def pos_cut(text: str) -> tuple[Word, ...]:
@@ -50,10 +54,11 @@ def pos_cut(text: str) -> tuple[Word, ...]:
     >>> pos_cut("村调整为")  # the lexicon's tag
     (('村', 'n'), ('调整', 'vn'), ('为', 'p'))
     """
-    segmenter, tags = _segmenter()
-    if not tags:
-        return tuple(segmenter.tag(text, True))
-    return tuple((word, tags.get(word, tag)) for word, tag in segmenter.tag(text, True))
+    segmenter, overrides, pattern = _segmenter()
+    tagged = segmenter.tag(text, True)
+    if pattern is None or pattern.search(text) is None:
+        return tuple(tagged)
+    return tuple((word, overrides.get(word, tag)) for word, tag in tagged)
 
 
 def cut(text: str) -> list[str]:
