@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 if TYPE_CHECKING:
     from nlp.text.document import Text
@@ -237,7 +237,7 @@ class Parse:
         """The document's sentences, in normalized offsets (the checks reuse them)."""
         return self.text.sentences if self.text is not None else ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         return {
             "doc": record_to_dict(self.doc),
             "sections": [record_to_dict(s) for s in self.sections],
@@ -247,20 +247,23 @@ class Parse:
         }
 
 
-def _plain(value: Any) -> Any:
+JSON: TypeAlias = "str | int | float | bool | None | list[JSON] | dict[str, JSON]"
+
+
+def _plain(value: object) -> JSON:
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
-    return value
+    return cast(JSON, value)  # str, int, float, bool or None: the record fields' other types
 
 
-def record_to_dict(record: Any) -> dict[str, Any]:
-    """The JSON-ready form of a record, without library-internal fields."""
+def record_to_dict(record: object) -> dict[str, JSON]:
+    """The JSON-ready form of a record (a dataclass of this module), without library-internal fields."""
     return {
         f.name: _plain(getattr(record, f.name))
-        for f in dataclasses.fields(record)
+        for f in dataclasses.fields(record)  # type: ignore[arg-type]
         if not f.name.startswith("norm_")
     }

@@ -428,8 +428,3 @@ class SectionLookup:
             section = self._by_id.get(section.parent) if section.parent is not None else None
         return section
 
-
-def innermost_section(sections: tuple[Section, ...] | list[Section], norm_start: int) -> Section | None:
-    """The deepest section whose normalized span contains ``norm_start`` (one lookup; for many,
-    build a ``SectionLookup`` once)."""
-    return SectionLookup(sections)(norm_start)

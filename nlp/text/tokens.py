@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from nlp.errors import ResourceError
-from nlp.resources import resource_path
+from nlp.resources import load_lines
 
 if TYPE_CHECKING:
     import rjieba
@@ -31,13 +31,10 @@ def _segmenter() -> tuple[rjieba.Jieba, dict[str, str], re.Pattern[str] | None]:
 
     segmenter = rjieba.Jieba()
     wanted: dict[str, str] = {}
-    path = resource_path("lexicon.txt")
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        entry = line.split("#", 1)[0].split()
-        if not entry:
-            continue
+    for line in load_lines("lexicon.txt"):  # the shipped lexicon, and a user's ($ZONGJIE_RESOURCES)
+        entry = line.split()
         if len(entry) > 3 or (len(entry) > 1 and not entry[1].isdigit()):
-            raise ResourceError("lexicon.txt", number, "expected: word [frequency] [tag]")
+            raise ResourceError("lexicon.txt", None, f"{line!r}: expected word [frequency] [tag]")
         segmenter.add_word(entry[0], int(entry[1]) if len(entry) > 1 else None, entry[2] if len(entry) > 2 else None)
         if len(entry) > 2:
             wanted[entry[0]] = entry[2]
