@@ -169,7 +169,7 @@ def check(
     """Flag unsupported or inconsistent figures, like a linter: one line per flag, a closing summary."""
     from nlp.checks import RULES, selected
     from nlp.checks.cache import CheckCache
-    from nlp.checks.corpus import check_run
+    from nlp.checks.run import check_run
     from nlp.checks.suppress import append_ignore, load_ignore
 
     if list_rules:
