@@ -6,6 +6,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp.figures.facts import build_facts
 from nlp.figures.subjects import find_subjects
@@ -112,3 +114,16 @@ def test_disable_skips_stages_by_name() -> None:
 def test_an_unknown_stage_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown stage activity"):
         parse_text(DOC, disable=["activity"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="社区现有党员41名其中女16开展活动6次，。、“”（）\n 村个", max_size=60), st.data())
+def test_the_words_of_a_span_inside_a_clause_spell_it(text: str, data: st.DataObject) -> None:
+    doc = Text.from_string(text)
+    for clause in doc.clauses:
+        start = data.draw(st.integers(clause.norm_start, clause.norm_end))
+        end = data.draw(st.integers(start, clause.norm_end))
+        assert "".join(w for w, _ in doc.words(start, end)) == doc.text[start:end]
+        edges = {q.norm_start for q in doc.figures} | {q.norm_end for q in doc.figures}
+        starts = set(doc.word_starts(clause.norm_start, clause.norm_end))
+        assert {e for e in edges if clause.norm_start <= e <= clause.norm_end} <= starts
