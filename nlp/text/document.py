@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any
 
 from nlp.errors import ParseError
@@ -197,7 +198,16 @@ class Text:
 
     def word_starts(self, start: int, end: int) -> dict[int, str]:
         """Offsets where a word starts inside ``[start, end)``, each with that word's tag, plus ``end``."""
-        bounds: dict[int, str] = {}
+        i = self._first_clause(start)
+        if i < len(self.clauses) and self.clauses[i].norm_start <= start and end <= self.clauses[i].norm_end:
+            starts, words = self._clause_words(i)  # within one clause: read its words directly
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            ends_a_word = last > 0 and starts[last - 1] + len(words[last - 1][0]) == end
+            if first < len(starts) and starts[first] == start and ends_a_word:
+                bounds = {starts[k]: words[k][1] for k in range(first, last)}
+                bounds[end] = ""
+                return bounds
+        bounds = {}
         pos = start
         for word, tag in self.words(start, end):
             bounds[pos] = tag
@@ -218,10 +228,8 @@ class Text:
             words: list[Word] = []
             for a, b in zip(edges, edges[1:], strict=False):
                 words += pos_cut(text[a:b])
-            starts, pos = [], clause.norm_start
-            for word, _ in words:
-                starts.append(pos)
-                pos += len(word)
+            lengths = [len(word) for word, _ in words]
+            starts = list(accumulate(lengths[:-1], initial=clause.norm_start)) if words else []
             cached = self._words[index] = (starts, tuple(words))
         return cached
 
