@@ -46,7 +46,7 @@ def parse(
 @app.command()
 def evaluate(
     gold_dir: Annotated[
-        Path | None, typer.Argument(help="Folder of gold files (evaluation/gold/*.json, SPEC section 6).")
+        Path | None, typer.Argument(help="Folder of gold files (evaluation/gold/dev/*.json, SPEC section 6).")
     ] = None,
     docs: Annotated[
         list[Path] | None,
@@ -75,7 +75,7 @@ def evaluate(
     from evaluation import report, scorer
 
     if gold_dir is None:
-        raise _fail("give the gold folder, e.g. `zongjie evaluate evaluation/gold --docs DIR`.")
+        raise _fail("give the gold folder, e.g. `zongjie evaluate evaluation/gold/dev --docs DIR`.")
     parts = tuple(p.strip() for p in only.split(",") if p.strip()) if only else scorer.PARTS
     unknown = [p for p in parts if p not in scorer.PARTS]
     if unknown:

@@ -4,9 +4,10 @@ A gold file is one JSON object per document. ``load_gold`` checks its shape and
 enumerations and returns a frozen ``GoldDoc``; ``validate_text`` checks every quote
 against the document's decoded original text. Run as a script to check a folder:
 
-    python -m evaluation.gold validate evaluation/gold --docs ../shared/corpus
+    python -m evaluation.gold validate evaluation/gold/dev
 
-which prints every problem as ``file: problem`` and exits 1 if there is any.
+which prints every problem as ``file: problem`` and exits 1 if there is any. Documents are found
+in the split's corpus folders (``evaluation.splits``) unless ``--docs`` names others.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from evaluation import splits
 from nlp.errors import ZongjieError
 from nlp.records import PERIODS, ActivityKind, Category, Qualifier
 
@@ -380,11 +382,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation.gold", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("validate", help="check every gold file of a folder against its document")
-    check.add_argument("folder", type=Path)
-    check.add_argument("--docs", type=Path, action="append", required=True,
-                       help="folder holding the documents (searched recursively; may repeat)")  # fmt: skip
+    check.add_argument("folder", type=Path, help="a folder of gold files, e.g. evaluation/gold/dev")
+    check.add_argument("--docs", type=Path, action="append",
+                       help="folder holding the documents (searched recursively; may repeat); "
+                            "default: the corpus folders of the split the folder is named after")  # fmt: skip
     args = parser.parse_args(argv)
-    problems = validate_folder(args.folder, args.docs)
+    docs = args.docs
+    if not docs:
+        if args.folder.name not in splits.SPLITS:
+            parser.error(f"--docs is needed: {args.folder} is not named after a split ({', '.join(splits.SPLITS)})")
+        docs = splits.doc_folders(args.folder.name)
+    problems = validate_folder(args.folder, docs)
     for line in problems:
         print(line)
     if not problems:
