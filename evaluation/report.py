@@ -36,6 +36,8 @@ def doc_dict(score: DocScore) -> dict[str, Any]:
         out["facts"] = {
             "detection": counts_dict(score.facts.detection),
             "strict": counts_dict(score.facts.strict),
+            "indicators": counts_dict(score.facts.indicators),
+            "comparable": counts_dict(score.facts.comparable),
             "fields": {k: tally_dict(v) for k, v in score.facts.fields.items()},
         }
     if score.headings is not None:
@@ -83,7 +85,7 @@ def _prf(c: Counts) -> str:
 
 
 def _columns(report: Report) -> list[tuple[str, int]]:
-    cols = [("facts P", 7), ("R", 5), ("F1", 5), ("strict", 6)] if "facts" in report.parts else []
+    cols = [("facts P", 7), ("R", 5), ("F1", 5), ("strict", 6), ("ind F1", 6), ("cmp F1", 6)] if "facts" in report.parts else []
     if "headings" in report.parts:
         cols.append(("head F1", 7))
     if "meta" in report.parts:
@@ -100,6 +102,7 @@ def _row(score: DocScore) -> list[str]:
     if score.facts is not None:
         d = score.facts.detection
         cells += [_f(d.precision), _f(d.recall), _f(d.f1), _f(score.facts.strict.f1)]
+        cells += [_f(score.facts.indicators.f1), _f(score.facts.comparable.f1)]
     if score.headings is not None:
         cells.append(_f(score.headings.f1))
     if score.meta is not None:
@@ -117,6 +120,8 @@ def _total_block(total: DocScore) -> list[str]:
     if facts is not None:
         lines.append(f"facts       detection  {_prf(facts.detection)}")
         lines.append(f"            strict     {_prf(facts.strict)}")
+        lines.append(f"indicators  {_prf(facts.indicators)}")
+        lines.append(f"comparable  {_prf(facts.comparable)}")
         lines.append("            on matched: " + "  ".join(f"{k} {_t(v)}" for k, v in facts.fields.items()))
     if total.headings is not None:
         lines.append(f"headings    {_prf(total.headings)}")

@@ -33,9 +33,11 @@ GOLD = {
     "headings": [{"level": 1, "label": "一、", "text": "组织建设"}, {"level": 1, "label": "二、", "text": "平安建设"}],
     "facts": [
         {"quote": "现有党员46名", "number_text": "46", "value": 46, "low": None, "high": None, "unit": "名",
-         "qualifier": "exact", "subject": "党员", "category": "party_building", "planned": False},
+         "qualifier": "exact", "subject": "党员", "category": "party_building", "planned": False,
+         "indicator": "party_members", "breakdown": None, "scope": "unit"},
         {"quote": "支委会3次", "number_text": "3", "value": 3, "low": None, "high": None, "unit": "次",
-         "qualifier": "exact", "subject": "支委会", "category": "party_building", "planned": False},
+         "qualifier": "exact", "subject": "支委会", "category": "party_building", "planned": False,
+         "indicator": None, "breakdown": None, "scope": "unit"},
     ],
     "activities": [
         {"quote": "召开支委会3次", "name": "支委会", "kind": "meeting", "category": "party_building", "planned": False}
