@@ -24,7 +24,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from evaluation import splits
 from nlp.errors import ZongjieError
 from nlp.records import PERIODS, ActivityKind, Category, Qualifier
 
@@ -436,6 +435,8 @@ def validate_folder(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from evaluation import splits  # splits reads gold files with this module
+
     parser = argparse.ArgumentParser(prog="python -m evaluation.gold", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("validate", help="check every gold file of a folder against its document")

@@ -12,7 +12,12 @@ folders only, so scoring one split never walks the other's documents.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from evaluation.gold import gold_files, load_gold
+from evaluation.scorer import PARTS, Report, evaluate
+from nlp.records import Parse
 
 GOLD_ROOT = Path(__file__).parent / "gold"
 SPLITS = ("dev", "test")
@@ -28,15 +33,15 @@ def shared_root() -> Path:
     return Path(__file__).resolve().parent.parent.parent / "shared"
 
 
-def gold_dir(split: str, root: Path = GOLD_ROOT) -> Path:
-    """The gold folder of ``split``.
+def gold_dir(split: str, root: Path | None = None) -> Path:
+    """The gold folder of ``split`` (under evaluation/gold/ unless ``root`` says otherwise).
 
     >>> gold_dir("dev", Path("g")).as_posix()
     'g/dev'
     """
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; choose from {', '.join(SPLITS)}")
-    return root / split
+    return (root or GOLD_ROOT) / split
 
 
 def doc_folders(split: str, shared: Path | None = None) -> list[Path]:
@@ -62,3 +67,26 @@ def selected(split: str) -> tuple[str, ...]:
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; choose from {', '.join(SPLITS)} or all")
     return (split,)
+
+
+def evaluate_splits(
+    names: Sequence[str],
+    docs: Sequence[Path] | None = None,
+    parts: Sequence[str] = PARTS,
+    parse_fn: Callable[[Path], Parse] | None = None,
+) -> dict[str, Report | None]:
+    """Score each named split's gold; a split with no gold files yet maps to None.
+
+    Documents are looked up in ``docs`` when given, else in the split's own corpus folders and
+    then its gold folder. A malformed gold file raises ``GoldError``.
+    """
+    reports: dict[str, Report | None] = {}
+    for name in names:
+        folder = gold_dir(name)
+        paths = gold_files(folder) if folder.is_dir() else []
+        if not paths:
+            reports[name] = None
+            continue
+        folders = list(docs) if docs else [*doc_folders(name), folder]
+        reports[name] = evaluate([load_gold(p) for p in paths], folders, parts, parse_fn)
+    return reports
