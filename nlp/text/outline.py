@@ -26,13 +26,19 @@ restarts numbering (the next 一、 opens a new top-level run).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from nlp.records import Normalized, Section
 from nlp.resources import load_toml
+from nlp.text.heading_model import Candidate, default_decision, run_on_cut
 
 _SPACES = " \t\r\u3000\xa0"
+# Longest unnumbered line offered to the heading decision as a candidate.
+MAX_CANDIDATE = 30
+# A physical line this long is a flattened page (its paragraphs joined): labels split it without a space.
+FLATTENED = 300
 _TERMINAL = set("。！？；：!?;:…”’）)】》.")
 # Conversion junk glued after a character (總結(jié)): kept in headings, which are as written.
 PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
@@ -209,21 +215,33 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Lines, also split where a label follows sentence-final punctuation and a space
-    (``……得到实惠。 （四）强化组织`` in a flattened page)."""
+    (``……得到实惠。 （四）强化组织`` in a flattened page).
+
+    In a flattened page (a physical line of ``FLATTENED`` characters or more) a label split
+    needs no space: after 。！？ a 一、/（一）/(1)/第一部分 label opens a line, and after a comma
+    a (1)/（一） label that starts a list (``…数据总结,(1)江南…``).
+    """
     out = []
     for pos, line in lines:
         start = 0
+        flattened = len(line) >= FLATTENED
         for k in range(1, len(line)):
-            if line[k - 1] not in "。！？；!?;：:" or k == start:
+            before = line[k - 1]
+            if before not in "。！？；!?;：:，," or k == start:
                 continue
             rest = line[k:]
-            if rest[:1] in _SPACES or not original_gap(norm, pos + k).strip(_SPACES + "\n") and original_gap(
-                norm, pos + k
-            ):
-                stripped = rest.lstrip(_SPACES)
-                if parse_label(stripped) is not None:
-                    out.append((pos + start, line[start:k]))
-                    start = k
+            gap = original_gap(norm, pos + k)
+            spaced = rest[:1] in _SPACES or (bool(gap) and not gap.strip(_SPACES + "\n"))
+            label = parse_label(rest.lstrip(_SPACES)) if spaced or flattened else None
+            if label is None:
+                continue
+            if before in "，,":
+                ok = flattened and label.kind in ("pcn", "pdig") and label.number == 1
+            else:
+                ok = spaced or (before in "。！？!?" and label.kind in ("part", "cn", "pcn", "pdig"))
+            if ok:
+                out.append((pos + start, line[start:k]))
+                start = k
         out.append((pos + start, line[start:]))
     return out
 
@@ -298,14 +316,20 @@ class _Open:
     planned: bool
 
 
-def build_outline(norm: Normalized) -> tuple[Section, ...]:
-    """The section tree of ``norm.text``, with spans mapped to the original."""
+def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None = None) -> tuple[Section, ...]:
+    """The section tree of ``norm.text``, with spans mapped to the original.
+
+    ``decide`` says whether a candidate line is a heading (default: the shipped heading model,
+    ``nlp.text.heading_model``); training passes an oracle that answers from the gold.
+    """
+    decide = decide or default_decision
     voc = _vocab()
     text, original = norm.text, norm.original
+    physical = _lines(text)
     lines = [
-        (pos + len(raw) - len(raw.lstrip(_SPACES)), raw.strip(_SPACES))
-        for pos, raw in _soft_lines(norm, _lines(text))
+        (pos + len(raw) - len(raw.lstrip(_SPACES)), raw.strip(_SPACES)) for pos, raw in _soft_lines(norm, physical)
     ]
+    soft_starts = {pos for pos, _ in lines} - {pos + len(raw) - len(raw.lstrip(_SPACES)) for pos, raw in physical}
     nonempty = [(pos, line) for pos, line in lines if line]
     counts: dict[str, int] = {}
     for _, line in nonempty:
@@ -322,10 +346,17 @@ def build_outline(norm: Normalized) -> tuple[Section, ...]:
         prev = nonempty[idx - 1][1] if idx else None
         nxt = nonempty[idx + 1][1] if idx + 1 < len(nonempty) else None
         label = parse_label(line)
+        below = parse_label(nxt) if nxt is not None else None
+        context = dict(
+            prev=prev or "", nxt=nxt or "", prev_heading=prev_heading, soft=pos in soft_starts,
+            position=idx / max(1, len(nonempty) - 1), body_started=body_started, repeats=counts[line],
+            next_label=below.kind if below else "",
+        )
         accepted = ""
         if label is not None:
             hs, he = heading_span(line, label.end)
             he = _cut_at_joined_break(norm, pos, line, hs, he)
+            he = hs + run_on_cut(line[hs:he])
             trial = [o for o in stack if o.rank < label.rank]
             parent = trial[-1].id if trial else None
             prev_n = last_num.get((parent, label.kind))
@@ -335,7 +366,14 @@ def build_outline(norm: Normalized) -> tuple[Section, ...]:
                 else label.number == 1 or label.kind not in seen_kinds
             )
             broken = prev is not None and prev_heading == "" and len(prev) > 20 and _ends_mid_word(prev)
-            if he > hs and in_sequence and not broken:
+            candidate = Candidate(
+                kind=label.kind, number=label.number, level=label.level, in_sequence=in_sequence,
+                first_of_kind=label.kind not in seen_kinds, broken=broken, phrase=line[hs:he], rest=line[he:],
+                stop=line[he : he + 1] if line[he : he + 1] in voc.stops else "", unnumbered_rule=False,
+                next_in_sequence=below is not None and below.kind == label.kind and below.number == label.number + 1,
+                **context,
+            )
+            if he > hs and decide(candidate):
                 stack = trial
                 planned = (bool(stack) and stack[-1].planned) or is_plan_heading(line[hs:he])
                 sid = len(found)
@@ -347,25 +385,34 @@ def build_outline(norm: Normalized) -> tuple[Section, ...]:
                 last_num[(parent, label.kind)] = label.number
                 seen_kinds.add(label.kind)
                 accepted = "numbered"
-        elif body_started and _unnumbered_ok(line, prev, prev_heading, nxt, voc, counts[line]):
-            while stack and stack[-1].kind == "":  # an unnumbered heading ends the previous one
-                stack.pop()
-            below = parse_label(nxt) if nxt is not None else None
+        elif 2 <= len(line) <= MAX_CANDIDATE:
+            rule = body_started and _unnumbered_ok(line, prev, prev_heading, nxt, voc, counts[line])
             hs, he = heading_span(line, 0)
-            if is_plan_heading(line[hs:he]) and not (stack and stack[-1].planned):
-                stack = []  # 下半年计划和打算: the plan part of the document, a top-level part
+            inner = list(stack)
+            while inner and inner[-1].kind == "":  # an unnumbered heading ends the previous one
+                inner.pop()
+            plan_part = is_plan_heading(line[hs:he]) and not (inner and inner[-1].planned)
+            if plan_part:
+                inner = []  # 下半年计划和打算: the plan part of the document, a top-level part
             elif below is not None:  # a lead line over numbered items: it encloses them
-                stack = [o for o in stack if o.rank < below.rank - 0.5]
-            rank = stack[-1].rank + 0.5 if stack else 1.0
-            level = levels[stack[-1].id] + 1 if stack else 1
-            parent = stack[-1].id if stack else None
-            planned = (bool(stack) and stack[-1].planned) or is_plan_heading(line[hs:he])
-            sid = len(found)
-            found.append((rank, level, pos, pos, pos + hs, pos + he, parent, planned))
-            levels.append(level)
-            stack.append(_Open(sid, rank, "", planned))
-            accepted = "unnumbered"
-        elif _title_like(line, voc) and found:
+                inner = [o for o in inner if o.rank < below.rank - 0.5]
+            level = levels[inner[-1].id] + 1 if inner else 1
+            candidate = Candidate(
+                kind="", number=0, level=level, in_sequence=False, first_of_kind=False, broken=False,
+                phrase=line[hs:he], rest=line[he:], stop=line[he : he + 1] if line[he : he + 1] in voc.stops else "",
+                unnumbered_rule=rule, next_in_sequence=False, **context,
+            )
+            if he > hs and decide(candidate):
+                stack = inner
+                rank = stack[-1].rank + 0.5 if stack else 1.0
+                parent = stack[-1].id if stack else None
+                planned = (bool(stack) and stack[-1].planned) or is_plan_heading(line[hs:he])
+                sid = len(found)
+                found.append((rank, level, pos, pos, pos + hs, pos + he, parent, planned))
+                levels.append(level)
+                stack.append(_Open(sid, rank, "", planned))
+                accepted = "unnumbered"
+        if not accepted and label is None and _title_like(line, voc) and found:
             stack, last_num = [], {}  # a new article of a collection restarts numbering
         if not accepted and _is_body(line):
             body_started = True
