@@ -21,6 +21,12 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
     return plan, false
 
 
+def plan_markers() -> tuple[str, ...]:
+    """Every plan marker of the vocabulary: the sentence markers and 将 + each of its followers."""
+    data = load_toml("planned.toml")
+    return (*data["sentence_markers"], *("将" + f for f in data["future_jiang_followers"]))
+
+
 def is_planned_sentence(sentence: str) -> bool:
     """True when the sentence announces a plan or a target.
 
