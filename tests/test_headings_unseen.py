@@ -52,6 +52,19 @@ DOCS = {
         PARA + "\n一、项目进展2022年，全村实施道路硬化工程3处，总长2.6公里，投入资金85万元。\n",
         [(1, "一、", "项目进展")],
     ),
+    "run-on heading ends at a half-width full stop": (
+        PARA + "\n一、做好民生保障工作.目前已为辖区低保户办理年审38户.\n二、抓好平安建设.社区组建巡逻队2支.\n",
+        [(1, "一、", "做好民生保障工作"), (1, "二、", "抓好平安建设")],
+    ),
+    "run-on heading without punctuation ends before a subject after its topic word": (
+        PARA + "\n一、基本情况社区位于城区东部，辖区面积2.3平方公里，现有居民1800户。\n"
+        "二、加强组织建设社区党委下设支部3个，共有党员96名。\n",
+        [(1, "一、", "基本情况"), (1, "二、", "加强组织建设")],
+    ),
+    "a heading after a paragraph that lacks its full stop": (
+        PARA + "\n一、做好社会救助工作。\n全年为困难群众发放临时救助金2.6万元\n二、抓好平安建设。\n社区组建巡逻队2支\n",
+        [(1, "一、", "做好社会救助工作"), (1, "二、", "抓好平安建设")],
+    ),
     "a long heading with a time word inside stays whole": (
         PARA + "\n一、圆满完成今年各项工作目标任务并取得新成效\n" + PARA + "\n二、下一步工作打算\n" + PARA,
         [(1, "一、", "圆满完成今年各项工作目标任务并取得新成效"), (1, "二、", "下一步工作打算")],

@@ -66,12 +66,25 @@ class Candidate:
     next_in_sequence: bool  # the next line's label would continue this one's (same kind, number + 1)
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    chrome: tuple[str, ...]
+    openers: tuple[str, ...]
+    subjects: tuple[str, ...]
+    topic_heads: tuple[str, ...]
+
+
 @cache
-def _lexicon() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _lexicon() -> _Lexicon:
     data = load_toml("headings.toml")
-    chrome = tuple(sorted(data["site_chrome"], key=len, reverse=True))
-    openers = tuple(sorted(data["sentence_openers"], key=len, reverse=True))
-    return chrome, openers
+
+    def longest_first(table: str) -> tuple[str, ...]:
+        return tuple(sorted(data[table], key=len, reverse=True))
+
+    return _Lexicon(
+        longest_first("site_chrome"), longest_first("sentence_openers"), longest_first("subject_openers"),
+        longest_first("topic_heads"),
+    )
 
 
 def chrome_words(line: str) -> tuple[str, ...]:
@@ -82,9 +95,8 @@ def chrome_words(line: str) -> tuple[str, ...]:
     >>> chrome_words("2、开展垃圾分类宣传活动")
     ()
     """
-    chrome, _ = _lexicon()
     found, seen = [], line
-    for word in chrome:
+    for word in _lexicon().chrome:
         if word in seen:
             found.append(word)
             seen = seen.replace(word, "\0")
@@ -95,12 +107,15 @@ def run_on_cut(phrase: str) -> int:
     """Where a heading phrase that runs on into its paragraph without punctuation ends.
 
     The whole phrase (``len(phrase)``) unless it is long and a sentence opener or a year stands
-    after at least ``RUN_ON_HEAD`` characters.
+    after at least ``RUN_ON_HEAD`` characters, or a subject (社区, 我村 …) after a topic word
+    (…情况, …工作).
 
     >>> p = "基本情况2020年我县实施改造老旧小区20个，涉及住户2670户"; p[: run_on_cut(p)]
     '基本情况'
     >>> p = "工作成效今年以来社区共开展各类活动36场次"; p[: run_on_cut(p)]
     '工作成效'
+    >>> p = "加强社区建设社区共投入资金12万元，新建活动室1处"; p[: run_on_cut(p)]
+    '加强社区建设'
     >>> p = "继续保持本社区政治稳定和治安平稳，不发生重大责任事故"; p[: run_on_cut(p)]
     '继续保持本社区政治稳定和治安平稳，不发生重大责任事故'
     >>> p = "圆满完成今年各项工作目标任务并取得新成效"; p[: run_on_cut(p)]
@@ -108,11 +123,15 @@ def run_on_cut(phrase: str) -> int:
     """
     if len(phrase) <= RUN_ON_MIN:
         return len(phrase)
-    _, openers = _lexicon()
+    lexicon = _lexicon()
     best = len(phrase)
-    for word in openers:
+    for word in lexicon.openers:
         at = phrase.find(word, RUN_ON_HEAD)
         if 0 < at < best:
+            best = at
+    for word in lexicon.subjects:
+        at = phrase.find(word, RUN_ON_HEAD)
+        if 0 < at < best and phrase[:at].endswith(lexicon.topic_heads):
             best = at
     year = _YEAR.search(phrase, RUN_ON_HEAD)
     if year and year.start() < best:
@@ -130,8 +149,7 @@ def _cjk_share(text: str) -> float:
 
 
 def _starts_with_opener(text: str) -> bool:
-    _, openers = _lexicon()
-    return text.startswith(openers) or bool(_YEAR.match(text))
+    return text.startswith(_lexicon().openers) or bool(_YEAR.match(text))
 
 
 def features(c: Candidate) -> dict[str, float]:

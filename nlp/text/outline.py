@@ -174,6 +174,9 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
     >>> line = "(一)民生工作站解民忧 从6月份开始"
     >>> s, e = heading_span(line, 3); line[s:e]
     '民生工作站解民忧'
+    >>> line = "二、做好民生保障工作.目前已为低保户办理年审38户"
+    >>> s, e = heading_span(line, 2); line[s:e]
+    '做好民生保障工作'
     """
     voc = _vocab()
     while start < len(line) and (line[start] in _SPACES or line[start] in "、，,．."):
@@ -184,12 +187,19 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
         if ch in voc.stops and not (ch in "：:" and line[i - 1 : i].isdigit() and line[i + 1 : i + 2].isdigit()):
             end = i
             break
+        if ch in ".．" and _is_cjk(line[i - 1 : i]) and _is_cjk(line[i + 1 : i + 2]):
+            end = i  # a half-width full stop in a scraped page (做好工作.目前已…)
+            break
         if ch in _SPACES and i - start >= 4 and line[i + 1 : i + 2].strip():
             end = i
             break
     while end > start and line[end - 1] in voc.trailing:
         end -= 1
     return start, end
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
 def is_plan_heading(heading: str) -> bool:
@@ -365,7 +375,13 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
                 if prev_n is not None
                 else label.number == 1 or label.kind not in seen_kinds
             )
-            broken = prev is not None and prev_heading == "" and len(prev) > 20 and _ends_mid_word(prev)
+            # A label after a paragraph that ends mid-word may be the rest of a word wrapped onto the
+            # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
+            # + 二、, a paragraph that merely lacks its full stop).
+            continues = prev_n is not None and label.number == prev_n + 1
+            broken = (
+                prev is not None and prev_heading == "" and len(prev) > 20 and _ends_mid_word(prev) and not continues
+            )
             candidate = Candidate(
                 kind=label.kind, number=label.number, level=label.level, in_sequence=in_sequence,
                 first_of_kind=label.kind not in seen_kinds, broken=broken, phrase=line[hs:he], rest=line[he:],
