@@ -32,7 +32,7 @@ _TERMINAL = set("。！？；：!?;:…”’）)】》.")
 _CLAUSE = set("，,、；;")
 _YEAR = re.compile(r"\d{4}年")
 # A run-on phrase longer than this may be cut before a sentence opener; shorter ones are headings.
-RUN_ON_MIN = 20
+RUN_ON_MIN = 16
 # Characters before the opener: a heading phrase has at least this many.
 RUN_ON_HEAD = 4
 # … and at most this many (heading phrases glued to their paragraph are short topic phrases).
@@ -120,27 +120,29 @@ def run_on_cut(phrase: str) -> int:
     '继续保持本社区政治稳定和治安平稳，不发生重大责任事故'
     >>> p = "圆满完成今年各项工作目标任务并取得新成效"; p[: run_on_cut(p)]
     '圆满完成今年各项工作目标任务并取得新成效'
+    >>> p = "“十五”时期和2005年主要工作回顾"; p[: run_on_cut(p)]
+    '“十五”时期和2005年主要工作回顾'
     """
     if len(phrase) <= RUN_ON_MIN:
         return len(phrase)
     lexicon = _lexicon()
-    best = len(phrase)
+    best, opener_end = len(phrase), len(phrase)
     for word in lexicon.openers:
         at = phrase.find(word, RUN_ON_HEAD)
         if 0 < at < best:
-            best = at
+            best, opener_end = at, at + len(word)
     for word in lexicon.subjects:
         at = phrase.find(word, RUN_ON_HEAD)
         if 0 < at < best and phrase[:at].endswith(lexicon.topic_heads):
-            best = at
+            best, opener_end = at, at + len(word)
     year = _YEAR.search(phrase, RUN_ON_HEAD)
     if year and year.start() < best:
-        best = year.start()
-    head, tail = phrase[:best], phrase[best:]
+        best, opener_end = year.start(), year.end()
+    head = phrase[:best]
     if len(head) > RUN_ON_HEAD_MAX or any(ch in _CLAUSE for ch in head):
         return len(phrase)  # the opener sits inside a sentence already under way
-    if not any(ch in _CLAUSE or ch.isdigit() for ch in tail[2:]):
-        return len(phrase)  # no sign of a paragraph after it: a long heading
+    if not any(ch in _CLAUSE or ch.isdigit() for ch in phrase[opener_end:]):
+        return len(phrase)  # no sign of a paragraph after it: a long heading (…时期和2020年主要工作回顾)
     return best
 
 
