@@ -9,8 +9,9 @@ inline 一是/二是 and numbers that do not open a line.
 A label opens a section only when
 - it opens a line (after indentation),
 - its number continues the previous sibling of the same style under the same parent
-  (n = previous + 1), or restarts at 1 under a new parent, or is the first of its style
-  in the document (documents that start mid-way, at 二、 or （五）),
+  (n = previous + 1), or restarts at 1 under a new parent, or opens the outline
+  (documents that start mid-way, at 二、 or （五）; a （2） further on, with no （1） line
+  before it, is an item of a paragraph),
 - the line before it is not a paragraph broken mid-sentence (``制`` + newline + ``2、度``),
 - and a heading phrase follows it.
 
@@ -373,7 +374,7 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
             in_sequence = (
                 label.number == prev_n + 1
                 if prev_n is not None
-                else label.number == 1 or label.kind not in seen_kinds
+                else label.number == 1 or (label.kind not in seen_kinds and not found)
             )
             # A label after a paragraph that ends mid-word may be the rest of a word wrapped onto the
             # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
