@@ -229,7 +229,8 @@ def _soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[in
     (``……得到实惠。 （四）强化组织`` in a flattened page).
 
     In a flattened page (a physical line of ``FLATTENED`` characters or more) a label split
-    needs no space: after 。！？ any label opens a line, and after a comma
+    needs no space: after 。！？ any label opens a line, after a colon a 一、/（一） label
+    (``以下工作：（一）千方百计稳增长``), and after a comma
     a (1)/（一） label that starts a list (``…数据总结,(1)江南…``).
     """
     out = []
@@ -249,7 +250,7 @@ def _soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[in
             if before in "，,":
                 ok = flattened and label.kind in ("pcn", "pdig") and label.number == 1
             else:
-                ok = spaced or before in "。！？!?"
+                ok = spaced or before in "。！？!?" or (before in "：:" and label.kind in ("cn", "pcn"))
             if ok:
                 out.append((pos + start, line[start:k]))
                 start = k
