@@ -14,9 +14,11 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
     data = load_toml("planned.toml")
     markers = sorted(data["sentence_markers"], key=len, reverse=True)
     followers = sorted(data["future_jiang_followers"], key=len, reverse=True)
-    plan = regex.compile(
-        "|".join(map(regex.escape, markers)) + "|将(?:" + "|".join(map(regex.escape, followers)) + ")"
-    )
+    nouns = data["noun_markers"]
+    # A noun marker ending its noun phrase (三年增绿计划，…) names a programme or a document.
+    noun_end = "(?![" + regex.escape(nouns["ends"]) + "]|$)"
+    alternatives = [regex.escape(m) + (noun_end if m in nouns["words"] else "") for m in markers]
+    plan = regex.compile("|".join(alternatives) + "|将(?:" + "|".join(map(regex.escape, followers)) + ")")
     false = regex.compile("|".join(map(regex.escape, sorted(data["false_markers"], key=len, reverse=True))))
     return plan, false
 
@@ -38,6 +40,10 @@ def is_planned_sentence(sentence: str) -> bool:
     False
     >>> is_planned_sentence("全面落实计划生育政策,育龄妇女320人")
     False
+    >>> is_planned_sentence("实施三年增绿计划,新增绿地12公顷"), is_planned_sentence("全年计划新增绿地12公顷")
+    (False, True)
+    >>> is_planned_sentence("积极争取上级资金400万元"), is_planned_sentence("争取年底前完成改造")
+    (False, True)
     """
     plan, false = _patterns()
     cleaned = false.sub("", sentence)
