@@ -2,7 +2,8 @@
 
 Invented report sentences read by the whole pipeline. A figure or an activity is planned when its
 document is a plan, its section names a plan, or a plan marker stands in its clause window (its own
-clause and the one before it); a marker in another clause of the sentence does not reach it.
+clause and the one before it, further back over a list of figures); a marker in another clause of
+the sentence does not reach it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ FACTS = [
     ("计划 leading a colon is a plan", "下半年计划：新建休闲步道1.5公里。", "1.5公里", True),
     ("争取 resources obtained is done", "积极争取上级资金40万元，修建村道2公里。", "40万元", False),
     ("争取 a target is a plan", "争取年底前完成旱厕改造30户。", "30户", True),
+    ("a list of figures after the plan clause", "全年计划改造老旧楼院8个，总面积2.1万平方米，涉及住户360户。", "360户", True),
+    ("争取到 resources is done", "争取到上级补助资金12万元，新建活动室1处。", "12万元", False),
     ("marker two clauses back does not reach", "下一步继续做好服务，上半年已走访困难户30户，发放慰问金2万元。",
      "2万元", False),
     ("done before the plan clause", "今年开展消防演练2次，明年力争开展4次。", "2次", False),
