@@ -21,12 +21,13 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources as importlib_resources
 from pathlib import Path
 
 from nlp.errors import ResourceError
 from nlp.resources import load_toml
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "heading.json"
+MODEL_PATH = Path(str(importlib_resources.files("models").joinpath("heading.json")))
 KINDS = ("part", "cn", "pcn", "dig", "pdig")
 _TERMINAL = set("。！？；：!?;:…”’）)】》.")
 _CLAUSE = set("，,、；;")
