@@ -122,7 +122,7 @@ def prf(counts: Sequence[tuple[int, int, int]]) -> tuple[float, float, float]:
 
 
 def _rules(c: Candidate) -> bool:
-    return rule_decision(c) and not chrome_words(c.phrase)
+    return rule_decision(c) and not c.after_chrome and not chrome_words(c.phrase)
 
 
 # Ways of combining the grammar with the model; each is scored by the cross-validation.

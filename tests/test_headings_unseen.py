@@ -77,6 +77,11 @@ DOCS = {
         [(1, "一、", "党建引领"), (3, "1、", "开展主题党日活动12次"), (3, "2、", "组织党员志愿服务8次"),
          (1, "二、", "环境整治")],
     ),
+    "site notices: a notice without a chrome word numbered after one": (
+        "1. 本资料由网友整理发布，仅供参考。\n2. 如需原文请联系管理员。\n3. 请勿用于商业用途。\n柳湾社区2023年工作总结\n"
+        + PARA + "\n一、党建工作\n" + PARA + "\n1、开展主题党日活动12次\n二、平安建设\n" + PARA,
+        [(1, "一、", "党建工作"), (3, "1、", "开展主题党日活动12次"), (1, "二、", "平安建设")],
+    ),
     "site notices numbered with 、 after the text": (
         PARA + "\n一、文明创建\n" + PARA + "\n二、便民服务\n" + PARA
         + "\n1、下载本文需消耗3个下载券\n2、虚拟商品一经售出不予退款\n3、版权归原作者所有，如有侵权请联系删除\n",
@@ -143,7 +148,8 @@ def test_chrome_words(phrase: str, chrome: bool) -> None:
 
 def _candidate(**changes) -> Candidate:
     base = dict(
-        kind="cn", number=2, level=1, in_sequence=True, first_of_kind=False, broken=False, phrase="环境整治",
+        kind="cn", number=2, level=1, in_sequence=True, first_of_kind=False, broken=False, after_chrome=False,
+        phrase="环境整治",
         rest="", stop="", prev=PARA, nxt=PARA, prev_heading="", soft=False, position=0.5, body_started=True,
         repeats=1, unnumbered_rule=False, next_label="", next_in_sequence=False,
     )
@@ -167,6 +173,7 @@ DECISIONS = [
     ("after a paragraph broken mid-word", _candidate(broken=True), False),
     ("a site notice in sequence", _candidate(kind="dig", phrase="付费下载后不支持退款", number=1), False),
     ("no heading phrase", _candidate(phrase=""), False),
+    ("numbered after a site notice", _candidate(kind="dig", phrase="如需原文请联系管理员", after_chrome=True), False),
 ]
 
 

@@ -52,6 +52,7 @@ class Candidate:
     in_sequence: bool  # the number continues its siblings, restarts at 1, or opens its style
     first_of_kind: bool  # no label of this style accepted before
     broken: bool  # the previous line is a paragraph cut mid-word (制 + newline + 2、度)
+    after_chrome: bool  # the previous sibling number was a site-chrome notice (1. 付费下载… 2. …)
     phrase: str  # the heading phrase (normalized text), empty when there is none
     rest: str  # the line after the phrase
     stop: str  # the character that ended the phrase ("" at the end of the line)
@@ -166,6 +167,7 @@ def features(c: Candidate) -> dict[str, float]:
         number_one=float(c.number == 1),
         number_log=math.log1p(c.number),
         broken=float(c.broken),
+        after_chrome=float(c.after_chrome),
         phrase_len_log=math.log1p(len(phrase)),
         phrase_long=float(len(phrase) > 25),
         rest_len_log=math.log1p(len(rest)),
@@ -196,7 +198,9 @@ def features(c: Candidate) -> dict[str, float]:
 
 
 FEATURES: tuple[str, ...] = tuple(
-    features(Candidate("", 0, 1, False, False, False, "", "", "", "", "", "", False, 0.0, False, 1, False, "", False))
+    features(
+        Candidate("", 0, 1, False, False, False, False, "", "", "", "", "", "", False, 0.0, False, 1, False, "", False)
+    )
 )
 
 
@@ -263,8 +267,8 @@ def load_heading_model(path: Path = MODEL_PATH) -> HeadingModel | None:
 def default_decision(c: Candidate) -> bool:
     """The shipped combination (chosen by cross-validation, see models/MODEL_CARD.md): the grammar
     proposes, the model vetoes a line it finds very unlikely (probability below ``VETO``), and a line
-    whose heading phrase holds a site-chrome word is never a heading."""
-    if not rule_decision(c) or chrome_words(c.phrase):
+    whose heading phrase holds a site-chrome word, or numbered after one, is never a heading."""
+    if not rule_decision(c) or c.after_chrome or chrome_words(c.phrase):
         return False
     model = load_heading_model()
     return model is None or model.probability(c) >= VETO

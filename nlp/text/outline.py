@@ -33,7 +33,7 @@ from functools import cache
 
 from nlp.records import Normalized, Section
 from nlp.resources import load_toml
-from nlp.text.heading_model import Candidate, default_decision, run_on_cut
+from nlp.text.heading_model import Candidate, chrome_words, default_decision, run_on_cut
 
 _SPACES = " \t\r\u3000\xa0"
 # Longest unnumbered line offered to the heading decision as a candidate.
@@ -350,6 +350,7 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
     found: list[tuple[float, int, int, int, int, int, int | None, bool]] = []
     stack: list[_Open] = []
     last_num: dict[tuple[int | None, str], int] = {}
+    chrome_last: dict[tuple[int | None, str], int] = {}
     seen_kinds: set[str] = set()
     levels: list[int] = []
     body_started = False
@@ -384,8 +385,13 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
             broken = (
                 prev is not None and prev_heading == "" and len(prev) > 20 and _ends_mid_word(prev) and not continues
             )
+            # A notice numbered after a site-chrome notice (1. 付费下载… 2. 如需原文…) is chrome too.
+            after_chrome = chrome_last.get((parent, label.kind)) == label.number - 1
+            if after_chrome or chrome_words(line[hs:he]):
+                chrome_last[(parent, label.kind)] = label.number
             candidate = Candidate(
                 kind=label.kind, number=label.number, level=label.level, in_sequence=in_sequence,
+                after_chrome=after_chrome,
                 first_of_kind=label.kind not in seen_kinds, broken=broken, phrase=line[hs:he], rest=line[he:],
                 stop=line[he : he + 1] if line[he : he + 1] in voc.stops else "", unnumbered_rule=False,
                 next_in_sequence=below is not None and below.kind == label.kind and below.number == label.number + 1,
@@ -416,7 +422,7 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
                 inner = [o for o in inner if o.rank < below.rank - 0.5]
             level = levels[inner[-1].id] + 1 if inner else 1
             candidate = Candidate(
-                kind="", number=0, level=level, in_sequence=False, first_of_kind=False, broken=False,
+                kind="", number=0, level=level, in_sequence=False, first_of_kind=False, broken=False, after_chrome=False,
                 phrase=line[hs:he], rest=line[he:], stop=line[he : he + 1] if line[he : he + 1] in voc.stops else "",
                 unnumbered_rule=rule, next_in_sequence=False, **context,
             )
