@@ -391,8 +391,8 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
                 chrome_last[(parent, label.kind)] = label.number
             candidate = Candidate(
                 kind=label.kind, number=label.number, level=label.level, in_sequence=in_sequence,
-                after_chrome=after_chrome,
-                first_of_kind=label.kind not in seen_kinds, broken=broken, phrase=line[hs:he], rest=line[he:],
+                first_of_kind=label.kind not in seen_kinds, broken=broken, after_chrome=after_chrome,
+                phrase=line[hs:he], rest=line[he:],
                 stop=line[he : he + 1] if line[he : he + 1] in voc.stops else "", unnumbered_rule=False,
                 next_in_sequence=below is not None and below.kind == label.kind and below.number == label.number + 1,
                 **context,
