@@ -75,3 +75,19 @@ def test_plan_document_makes_every_activity_planned() -> None:
     acts = parse(text).activities
     assert acts and all(a.planned for a in acts)
     assert all(f.planned for f in parse(text).facts)
+
+
+SECTIONS = [
+    ("a plan section", "二、下半年工作计划\n新建健身路径2处。\n", "2处", True),
+    ("a review of the plan is done", "二、年度工作目标完成情况\n新建健身路径2处。\n", "2处", False),
+    ("a summary-and-plan heading leaves it to the sub-headings",
+     "二、上半年工作总结及下半年工作打算\n（一）上半年工作\n新建健身路径2处。\n（二）下半年打算\n再新建健身路径3处。\n", "2处", False),
+    ("… and the plan sub-heading is a plan",
+     "二、上半年工作总结及下半年工作打算\n（一）上半年工作\n新建健身路径2处。\n（二）下半年打算\n再新建健身路径3处。\n", "3处", True),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "planned"), [c[1:] for c in SECTIONS], ids=[c[0] for c in SECTIONS])
+def test_section_planned(text: str, figure: str, planned: bool) -> None:
+    facts = [f for f in parse(DONE + text).facts if f.text == figure]
+    assert facts and facts[0].planned is planned

@@ -68,6 +68,7 @@ class _Vocab:
     max_unnumbered: int
     plan_keywords: tuple[str, ...]
     plan_exclude: tuple[str, ...]
+    plan_review: tuple[str, ...]
     title_words: tuple[str, ...]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
@@ -102,6 +103,7 @@ def _vocab() -> _Vocab:
         max_unnumbered=int(heading["max_unnumbered"]),
         plan_keywords=tuple(planned["keywords"]),
         plan_exclude=tuple(planned["exclude"]),
+        plan_review=tuple(planned["review"]),
         title_words=tuple(doc_types["summary"][:6] + doc_types["report"][:4]),
         patterns=patterns,
     )
@@ -206,10 +208,17 @@ def _is_cjk(ch: str) -> bool:
 def is_plan_heading(heading: str) -> bool:
     """Whether a heading names a plan (下一步打算, 下半年工作计划, 2024年工作思路 …).
 
+    A heading that reviews what was done (…计划完成情况, 上半年工作总结及下半年打算) is not one:
+    its own sub-headings say which part is the plan.
+
     >>> is_plan_heading("存在问题及下步打算"), is_plan_heading("计划生育工作")
     (True, False)
+    >>> is_plan_heading("年度工作目标完成情况"), is_plan_heading("上半年工作总结及下半年工作打算")
+    (False, False)
     """
     voc = _vocab()
+    if any(word in heading for word in voc.plan_review):
+        return False
     text = heading
     for word in voc.plan_exclude:
         text = text.replace(word, "")
