@@ -9,9 +9,10 @@ candidate into numeric features and decides with a logistic regression trained o
 
 The grammar proposes and the model vetoes (``default_decision``): that combination tied the grammar
 alone, and beat the model alone, in leave-documents-out cross-validation on dev (models/MODEL_CARD.md).
-Two things are never left to the model: a line without a heading phrase, and a line holding a word of
-a web page's own furniture (``nlp/resources/headings.toml`` ``[site_chrome]``: download, refund,
-customer-service notices numbered 1. 2. 3. above a document).
+Some things are never left to the model: a line without a heading phrase, a line holding a word of a
+web page's own furniture (``nlp/resources/headings.toml`` ``[site_chrome]``: download, refund,
+customer-service notices numbered 1. 2. 3. above a document), and a line numbered right after one.
+Where a heading phrase ends is grammar too (``run_on_cut`` here, ``heading_span`` in the outline).
 """
 
 from __future__ import annotations
