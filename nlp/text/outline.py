@@ -237,15 +237,17 @@ def _soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[in
     """Lines, also split where a label follows sentence-final punctuation and a space
     (``……得到实惠。 （四）强化组织`` in a flattened page).
 
-    In a flattened page (a physical line of ``FLATTENED`` characters or more) a label split
+    In a flattened page (a physical line of ``FLATTENED`` characters or more holding at least half
+    the text: the paragraphs joined, not one long paragraph among others) a label split
     needs no space: after 。！？ any label opens a line, after a colon a 一、/（一） label
     (``以下工作：（一）千方百计稳增长``), and after a comma
     a (1)/（一） label that starts a list (``…数据总结,(1)江南…``).
     """
     out = []
+    total = sum(len(line) for _, line in lines)
     for pos, line in lines:
         start = 0
-        flattened = len(line) >= FLATTENED
+        flattened = len(line) >= FLATTENED and 2 * len(line) >= total
         for k in range(1, len(line)):
             before = line[k - 1]
             if before not in "。！？；!?;：:，," or k == start:
