@@ -65,6 +65,10 @@ DOCS = {
         PARA + "\n一、做好社会救助工作。\n全年为困难群众发放临时救助金2.6万元\n二、抓好平安建设。\n社区组建巡逻队2支\n",
         [(1, "一、", "做好社会救助工作"), (1, "二、", "抓好平安建设")],
     ),
+    "a heading with a space inside stays whole; a paragraph after a space is cut off": (
+        PARA + "\n一、2023年 工作回顾\n" + PARA + "\n二、民生服务 社区全年为困难群众发放救助金2.6万元，走访慰问120户。\n",
+        [(1, "一、", "2023年 工作回顾"), (1, "二、", "民生服务")],
+    ),
     "a long heading with a time word inside stays whole": (
         PARA + "\n一、圆满完成今年各项工作目标任务并取得新成效\n" + PARA + "\n二、下一步工作打算\n" + PARA,
         [(1, "一、", "圆满完成今年各项工作目标任务并取得新成效"), (1, "二、", "下一步工作打算")],

@@ -174,9 +174,12 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
     >>> line = "1、服务育龄妇女:社区现有育龄妇女131人。"
     >>> s, e = heading_span(line, 2); line[s:e]
     '服务育龄妇女'
-    >>> line = "(一)民生工作站解民忧 从6月份开始"
+    >>> line = "(一)民生工作站解民忧 从6月份开始，社区每周安排专人值守"
     >>> s, e = heading_span(line, 3); line[s:e]
     '民生工作站解民忧'
+    >>> line = "二、2024年 工作计划"
+    >>> s, e = heading_span(line, 2); line[s:e]
+    '2024年 工作计划'
     >>> line = "二、做好民生保障工作.目前已为低保户办理年审38户"
     >>> s, e = heading_span(line, 2); line[s:e]
     '做好民生保障工作'
@@ -193,12 +196,20 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
         if ch in ".．" and _is_cjk(line[i - 1 : i]) and _is_cjk(line[i + 1 : i + 2]):
             end = i  # a half-width full stop in a scraped page (做好工作.目前已…)
             break
-        if ch in _SPACES and i - start >= 4 and line[i + 1 : i + 2].strip():
+        if ch in _SPACES and i - start >= 4 and line[i + 1 : i + 2].strip() and _paragraph_follows(line, start, i):
             end = i
             break
     while end > start and line[end - 1] in voc.trailing:
         end -= 1
     return start, end
+
+
+def _paragraph_follows(line: str, start: int, gap: int) -> bool:
+    """After a space inside a heading phrase, the text up to the next stop is longer than the phrase
+    before it: a paragraph glued on (民生工作站解民忧 从6月份开始，…), not a spaced heading (2024年 工作计划)."""
+    stops = _vocab().stops
+    end = next((k for k in range(gap + 1, len(line)) if line[k] in stops), len(line))
+    return end - gap > gap - start
 
 
 def _is_cjk(ch: str) -> bool:
