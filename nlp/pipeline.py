@@ -59,7 +59,7 @@ def parse_raw(raw: RawDoc, categories: bool = True, activities: bool = True) -> 
     if activities:
         from nlp.activities.extract import find_activities  # imported on first use: its vocabulary is large
 
-        found = find_activities(norm, sentences, sections, facts)
+        found = find_activities(norm, sentences, sections, facts, plan_document=doc.doc_type == DocType.PLAN)
     result = Parse(
         doc=doc, original=raw.text, sections=sections, facts=facts, activities=found, normalized=norm
     )

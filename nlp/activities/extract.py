@@ -52,7 +52,7 @@ from nlp.activities.names import (
 )
 from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
 from nlp.categories.categorize import categorize
-from nlp.figures.facts import innermost_section
+from nlp.figures.facts import innermost_section, plan_window
 from nlp.figures.planned import is_planned_sentence
 from nlp.records import Activity, ActivityKind, Category, Fact, Normalized, Section, Sentence
 from nlp.text.sentences import split_clauses
@@ -450,8 +450,12 @@ def find_activities(
     sentences: Sequence[Sentence],
     sections: Sequence[Section],
     facts: Sequence[Fact],
+    plan_document: bool = False,
 ) -> tuple[Activity, ...]:
-    """Every activity of a document, in document order, with original offsets."""
+    """Every activity of a document, in document order, with original offsets.
+
+    In a plan document (doc_type plan) every activity is planned, as every figure is.
+    """
     text = norm.text
     ordered = sorted(facts, key=lambda f: f.norm_start)
     found: list[_Found] = []
@@ -501,7 +505,6 @@ def find_activities(
         start, end = norm.to_original(f.norm_start, f.norm_end)
         name = norm.original[start:end]
         section = innermost_section(sections, f.norm_start)
-        sentence_text = text[f.sentence.norm_start : f.sentence.norm_end]
         verb = None
         if f.verb is not None:
             vs, ve = norm.to_original(f.reach_start, f.reach_start + len(f.verb))
@@ -518,7 +521,9 @@ def find_activities(
                 kind=_kind(text[f.norm_start : f.norm_end], f),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
                 category=categories[i] if i in categories else types[i].category,
-                planned=bool(section and section.planned) or is_planned_sentence(sentence_text),
+                planned=plan_document
+                or bool(section and section.planned)
+                or is_planned_sentence(plan_window(text, f.norm_start, f.norm_end)),
                 norm_start=f.norm_start,
                 norm_end=f.norm_end,
             )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from nlp.categories.categorize import CATEGORY_ORDER, category_probabilities
 from nlp.figures.indicators import by_id, match_indicator
-from nlp.figures.planned import is_planned_sentence
+from nlp.figures.planned import continues_figure_list, is_planned_sentence
 from nlp.figures.subjects import bare_total_indicator, find_subjects
 from nlp.records import Category, Fact, Normalized, Quantity, Section, Sentence
 
@@ -43,8 +43,15 @@ _CLAUSE_BREAKS = frozenset("，,；;。！!？?\n")
 def plan_window(text: str, norm_start: int, norm_end: int) -> str:
     """The figure's clause and the clause before it: where a plan marker governs a figure.
 
+    The window reaches further back over a list of figures that continues one statement
+    (``全年计划改造楼院23个,总面积11.6万㎡,37栋楼``): while its first clause holds a figure and
+    no word of things done (``nlp.figures.planned.continues_figure_list``).
+
     >>> plan_window("今年开展活动6次,下一步,力争发展党员2名。", 19, 21)
     '下一步,力争发展党员2名'
+    >>> t = "我县结合实际,全年计划改造楼院23个,总面积11.6万㎡,37栋楼。"
+    >>> plan_window(t, t.index("37"), t.index("37") + 4)
+    '我县结合实际,全年计划改造楼院23个,总面积11.6万㎡,37栋楼'
     """
     start = norm_start
     breaks = 0
@@ -54,6 +61,15 @@ def plan_window(text: str, norm_start: int, norm_end: int) -> str:
             if breaks == 2 or text[start - 1] in "。！!？?\n":
                 break
         start -= 1
+    while start > 0 and text[start - 1] in "，,；;":
+        first_end = start
+        while first_end < norm_start and text[first_end] not in _CLAUSE_BREAKS:
+            first_end += 1
+        if not continues_figure_list(text[start:first_end]):
+            break
+        start -= 1
+        while start > 0 and text[start - 1] not in _CLAUSE_BREAKS:
+            start -= 1
     end = norm_end
     while end < len(text) and text[end] not in _CLAUSE_BREAKS:
         end += 1
