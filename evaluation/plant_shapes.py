@@ -76,10 +76,17 @@ def _grim_base(rng: random.Random) -> tuple[int, int]:
 
 
 def sums(rng: random.Random, scale: Scale, n: int) -> dict:
-    total = rng.randrange(120, 3000)
+    """Parts that cannot add up to the total; the total stands above the document's own counts
+    (a planted 总人口 below them would make the document's figures look implausible)."""
+    names = "abcd"
+    if scale.persons * 1.5 > 90000:  # a large place: figures in 万, off by at least 3万
+        total = int(scale.persons * 1.5 / 10000) + rng.randrange(n * 2, 50)
+        parts = _parts(rng, total, n)
+        wrong = total + rng.choice([-1, 1]) * rng.randrange(3, 9)
+        return {"total": f"{wrong}万", "h": f"{max(1, total // 3)}万", **{names[i]: f"{p}万" for i, p in enumerate(parts)}}
+    total = max(rng.randrange(120, 3000), int(scale.persons * 1.5) + rng.randrange(10, 500))
     parts = _parts(rng, total, n)
     wrong = total + _off(rng, total)
-    names = "abcd"
     return {"total": wrong, "h": max(1, total // 3), **{names[i]: p for i, p in enumerate(parts)}}
 
 
@@ -162,6 +169,11 @@ def wider(rng: random.Random, scale: Scale) -> dict:
 
 
 def persons_households(rng: random.Random, scale: Scale) -> dict:
+    """More persons than households, yet fewer persons than the document's own population."""
+    if scale.households >= 50 and scale.persons > scale.households * 1.5:
+        # the document's own households, so the trap restates them instead of contradicting them
+        h = int(scale.households)
+        return {"h": h, "p": rng.randrange(h + 1, int(min(scale.persons, h * 2)))}
     h = rng.randrange(300, 1200)
     return {"h": h, "p": h * 2 + rng.randrange(50, 300)}
 
