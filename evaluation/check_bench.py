@@ -116,10 +116,12 @@ def _reads_a_plant(flag: Flag, facts: dict, plants: list[Plant], name: str) -> b
     """A finding away from the plants that compares a figure with a planted one (an error
     plant's stated total, or an info finding on a trap's own figure) is their side effect."""
     for pl in plants:
+        on_it = _overlaps(flag, pl.area)
+        if not on_it and any(any(a <= facts[i].start < b for a, b in pl.area) for i in flag.facts if i in facts):
+            return True
+    for pl in plants:
         if pl.name == "trap" and _overlaps(flag, pl.area):
             return flag.severity.value not in _QUIET_ON_TRAPS  # on a trap, only info is harmless
-        if any(any(a <= facts[i].start < b for a, b in pl.area) for i in flag.facts if i in facts):
-            return True
     return False
 
 

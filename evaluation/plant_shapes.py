@@ -82,7 +82,8 @@ def sums(rng: random.Random, scale: Scale, n: int) -> dict:
     if scale.persons * 1.5 > 90000:  # a large place: figures in 万, off by at least 3万
         total = int(scale.persons * 1.5 / 10000) + rng.randrange(n * 2, 50)
         parts = _parts(rng, total, n)
-        wrong = total + rng.choice([-1, 1]) * rng.randrange(3, 9)
+        wrong = total + rng.choice([-1, 1]) * max(3, total // 10)
+        wrong += wrong % 10 == 0  # 130万 may be rounded to 10万: the error must show at 万
         return {"total": f"{wrong}万", "h": f"{max(1, total // 3)}万", **{names[i]: f"{p}万" for i, p in enumerate(parts)}}
     total = max(rng.randrange(120, 3000), int(scale.persons * 1.5) + rng.randrange(10, 500))
     parts = _parts(rng, total, n)
@@ -173,7 +174,7 @@ def persons_households(rng: random.Random, scale: Scale) -> dict:
     if scale.households >= 50 and scale.persons > scale.households * 1.5:
         # the document's own households, so the trap restates them instead of contradicting them
         h = int(scale.households)
-        return {"h": h, "p": rng.randrange(h + 1, int(min(scale.persons, h * 2)))}
+        return {"h": h, "p": h + 1 + rng.randrange(max(1, h // 4))}
     h = rng.randrange(300, 1200)
     return {"h": h, "p": h * 2 + rng.randrange(50, 300)}
 

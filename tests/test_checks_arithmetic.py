@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from nlp.checks import check_document
-from nlp.checks.arithmetic import partition_member
 from nlp.checks.intervals import Interval, fact_interval, last_digit_step
+from nlp.checks.partitions import Band, age_band, part_of, tiles
 from nlp.pipeline import parse
 from nlp.records import Fact, Qualifier
 
@@ -124,15 +124,51 @@ def test_last_digit_step(number_text, value, step):
 
 
 @pytest.mark.parametrize(
-    "label,member",
+    "label,whole,member",
     [
-        ("其中男", ("sex", 0)),
-        ("、女性", ("sex", 1)),
-        ("常住人口", ("residence", 0)),
-        ("60岁以上", ("age_3", 2)),
-        ("居民", None),
-        ("残疾人", None),
+        ("其中男", "", ("sex", {0})),
+        ("、女性", "", ("sex", {1})),
+        ("常住人口", "", ("residence", {0})),
+        ("外出务工人员", "全村劳动力", ("work_place", {1})),
+        ("其中城镇低保", "社区现有低保户", ("urban_rural", {0})),
+        ("其中城镇低保", "社区总人口", None),
+        ("一、二级", "持证残疾人", ("disability_grade", {0, 1})),
+        ("一至三级", "登记残疾人", ("disability_grade", {0, 1, 2})),
+        ("三、四级", "总人口", None),
+        ("男党员", "总人口", None),
+        ("居民", "", None),
+        ("残疾人", "", None),
     ],
 )
-def test_partition_member(label, member):
-    assert partition_member(label) == member
+def test_part_of(label, whole, member):
+    got = part_of(label, whole)
+    assert (got and (got[0], set(got[1]))) == (member and (member[0], set(member[1])))
+
+
+@pytest.mark.parametrize(
+    "label,band",
+    [
+        ("60岁以上", Band(60, math.inf)),
+        ("六十周岁及以上", Band(60, math.inf)),
+        ("60岁以下", Band(0, 60)),
+        ("18至59岁", Band(18, 60)),
+        ("未满18周岁", Band(0, 18)),
+        ("党员", None),
+    ],
+)
+def test_age_band(label, band):
+    assert age_band(label) == band
+
+
+@pytest.mark.parametrize(
+    "bands,whole,expected",
+    [
+        ([Band(60, math.inf), Band(0, 60)], Band(0, math.inf), True),
+        ([Band(0, 18), Band(18, 61), Band(60, math.inf)], Band(0, math.inf), True),
+        ([Band(60, 80), Band(80, math.inf)], Band(60, math.inf), True),
+        ([Band(60, math.inf), Band(80, math.inf)], Band(0, math.inf), False),
+        ([Band(60, math.inf)], Band(0, math.inf), False),
+    ],
+)
+def test_tiles(bands, whole, expected):
+    assert tiles(bands, whole) is expected
