@@ -139,6 +139,7 @@ def _joined_members(text: str, part: dict) -> frozenset[int]:
     """Members named together before the partition's suffix (一、二级 → 一级, 二级)."""
     suffix = part["joinable"]
     names = [m[0] for m in part["members"]]
+    text = re.sub(rf"{re.escape(suffix)}(?=\s*{_JOIN})", "", text)  # 一级至二级 → 一至二级
     digit = r"[一二三四五六七八九\d]"
     found_all = list(re.finditer(rf"({digit}(?:\s*{_JOIN}\s*{digit})*)\s*{re.escape(suffix)}", text))
     if not found_all:
@@ -166,6 +167,8 @@ def part_of(label: str, whole_label: str = "") -> tuple[str, frozenset[int]] | N
 
     >>> part_of("其中男"), part_of("流动人口"), part_of("居民")
     (('sex', frozenset({0})), ('residence', frozenset({1})), None)
+    >>> part_of("一级至二级", "残疾人")
+    ('disability_grade', frozenset({0, 1}))
     >>> part_of("三、四级", "持证残疾人"), part_of("其中城镇低保", "社区现有低保户")
     (('disability_grade', frozenset({2, 3})), ('urban_rural', frozenset({0})))
     """
