@@ -46,6 +46,17 @@ SUM_CASES = {
     ),
     "party split wrong": ("社区共有党员49名，其中男党员39名、女党员12名。", True),
     "different units never sum": ("社区共有居民1100户，男1600人、女1500人。", False),
+    "age bands 以上/以下 without 其中": ("社区户籍人口2500人，60周岁以上520人，60周岁以下1900人。", True),
+    "age bands 以上/以下 right": ("社区户籍人口2500人，60周岁以上520人，60周岁以下1980人。", False),
+    "bands inside the total's band": ("全村60岁以上老人300人，60至79岁230人、80岁以上60人。", True),
+    "grades joined by 、": ("现有残疾人70人，其中一、二级25人，三、四级40人。", True),
+    "grades joined by 、 right": ("现有残疾人70人，其中一、二级25人，三、四级45人。", False),
+    "在家/外出 without 其中": ("全村劳动力900人，在家务工350人，外出务工500人。", True),
+    "urban/rural parts named with the total's noun": ("现有低保户80户，城镇低保50户、农村低保20户。", True),
+    "persons after households": ("全村共有320户1100人，男性560人，女性520人。", True),
+    "a parenthesis restating last year": ("社区户籍人口2500人（上年2430人，男1200人、女1230人）。", False),
+    "an item of a 、 list is no total": ("在职人员30人、男性500人、女性480人。", False),
+    "a part's siblings are no parts of it": ("常住人口2600人，流动人口400人，户籍人口2200人、外来人口600人。", False),
 }
 
 
@@ -63,6 +74,12 @@ SUBSET_CASES = {
     "parts smaller": ("社区共有党员41名，其中女党员12名、60岁以上党员20名。", False),
     "whole of another unit": ("参与居民1200人次，其中老年人1500人。", False),
     "approximate whole": ("服务群众500余人，其中老年人560人。", False),
+    "其中 opening the next sentence": ("全村现有脱贫户45户。其中，监测户52户。", True),
+    "an age band inside the whole's band": ("辖区60岁以上老人210人，80岁以上老人230人。", True),
+    "an age band inside the whole's band, smaller": ("辖区60岁以上老人210人，80岁以上老人30人。", False),
+    "the whole's noun with a modifier": ("社区现有楼栋长40名，党员楼栋长45名。", True),
+    "a modifier without a stated whole": ("走访党员20名，慰问老党员30名。", False),
+    "persons are no part of households": ("全村共有300户，其中外出务工人员450人。", False),
 }
 
 
@@ -77,6 +94,10 @@ MAGNITUDE_CASES = {
     "beneficiaries may come from outside": ("社区总人口2400人。举办义诊活动，受益群众3000人。", False),
     "person-times are not persons": ("社区总人口2400人。全年服务居民6000人次。", False),
     "no population stated": ("全年为残疾人3000人办理补贴。", False),
+    "persons right after households state the population": ("全村共有300户1020人。外出务工人员1300人。", True),
+    "households after 共…户居民": ("本社区共900户居民。为1100户家庭更换燃气表。", True),
+    "persons are never compared with households": ("社区现有居民900户。全年为困难群众1500人发放物资。", False),
+    "a parenthesis about the town": ("全村共有300户1020人（全镇2.3万人）。", False),
 }
 
 

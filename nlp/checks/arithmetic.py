@@ -111,12 +111,16 @@ def _list_total_parts(ctxs: Sequence[Context], t: int) -> list[Context]:
 def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     """Parts that partition a total do not add up to it.
 
-    What: a total (总人口3200人, 共有党员41名) followed, in its sentence or the next, by every
-    part of one partition listed in partitions.toml (男/女, 常住/流动, age bands …) of the same
-    unit, or a 其中 list closed by 合计/共计, whose sum cannot equal the total under any reading
-    of approximate figures.
+    What: a total followed, in its sentence, by every part of one partition — a named partition of
+    partitions.toml (男/女, 常住/流动, 在家/外出, 城镇/农村 …), grades that may be joined (一、二级 +
+    三、四级), or age bands that tile the total's own band (60岁以上 + 60岁以下; 60至79岁 + 80岁以上
+    of 60岁以上老人) — with or without 其中, or a 其中 list closed by 合计/共计, whose sum cannot
+    equal the total under any reading of approximate figures. A total that says 共有/总人口 … may
+    have its parts in the next sentence; without such a word the figures right after it must be
+    exactly one partition, and an item of a 、 list is no total. Figures in a parenthesis that
+    restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it.
     Why: a partition that does not add up means one of the figures is mistyped or stale.
-    Example: 总人口3200人，其中男1600人、女1500人 → 1600+1500=3100 ≠ 3200.
+    Example: 户籍人口3200人，60岁以上700人，60岁以下2400人 → 700+2400=3100 ≠ 3200.
     """
     ctxs = contexts(parse)
     for t, total in enumerate(ctxs):
@@ -223,11 +227,24 @@ def subset_exceeds_total(parse: Parse) -> Iterator[Finding]:
 def _states_total(c: Context, family: str) -> bool:
     """The figure states the document's population or households (总人口3200人, 共1100户居民)."""
     words = vocab()["population"]
+    markers = vocab()["markers"]
+    stated = has_any(c.label, markers["existence"] + markers["total"])
+    if stated and not _bare_scope(c.label):
+        return True  # 全村共有300户, 本社区现有1200人: the place itself counted
     named = c.label + c.after[:3]
     if not has_any(named, words[family]) or has_any(c.label, words["excluded"]):
         return False
+    return stated or has_any(c.label, words["strong"])
+
+
+def _bare_scope(label: str) -> str:
+    """What is left of a label without existence or total markers and the document's own scope
+    words: empty for 全村共有 or 本社区现有."""
     markers = vocab()["markers"]
-    return has_any(c.label, words["strong"]) or has_any(c.label, markers["existence"] + markers["total"])
+    text = label.strip(" 、，,：:")
+    for word in sorted(markers["existence"] + markers["total"] + markers["own_scope"], key=len, reverse=True):
+        text = text.replace(word, "")
+    return text.strip(" 、，,：:本我全")
 
 
 def _stated_totals(ctxs: Sequence[Context]) -> dict[str, Context]:
@@ -261,9 +278,11 @@ def _stated_totals(ctxs: Sequence[Context]) -> dict[str, Context]:
 def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     """A count of persons or households exceeds the population or households it is drawn from.
 
-    What: when the document states its population (总人口3200人) or households (居民1100户), any
-    other count of persons or households larger than it, unless its words name a wider scope
-    (全镇, 受益, 参与, 人次 …).
+    What: when the document states its population (总人口3200人, 全村共有386户1260人) or households
+    (居民1100户, 共1100户居民), any other count in the same unit of counting larger than it —
+    persons against persons, households against households, never one against the other — unless
+    its words name a wider scope (全镇, 受益, 参与, 人次 …) or it sits in a parenthesis about another
+    year or area.
     Why: 低保户1500户 in a community of 1100 households is a typo or a figure of another place.
     Example: 总人口3200人 … 慰问困难群众5000人 → 5000 > 3200.
     """

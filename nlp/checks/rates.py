@@ -134,7 +134,8 @@ def declares_base(c: Context) -> bool:
 
 def _outcome_in(c: Context, outcome: str) -> bool:
     synonyms = [outcome, *vocab()["rates"]["outcomes"].get(outcome, [])]
-    return has_any(c.label, synonyms) or has_any(c.after[:6], synonyms)
+    own_clause = re.split("[、，,；;]", c.after, maxsplit=1)[0][:6]  # not the next item's words
+    return has_any(c.label, synonyms) or has_any(own_clause, synonyms)
 
 
 def share_of(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
@@ -223,8 +224,9 @@ def _rates(ctxs: Sequence[Context]) -> Iterator[tuple[int, Context, str, Interva
 def rate_out_of_range(parse: Parse) -> Iterator[Finding]:
     """A share-type rate is below 0 % or above 100 %.
 
-    What: a percentage whose name is a share (满意率, 覆盖率, 成功率, 占比 … in partitions.toml)
-    whose every reading lies outside [0, 100]. Growth and completion rates are never checked.
+    What: a percentage whose name is a share (满意率, 覆盖率, 成功率, 占比, 比重, a 占… share … in
+    partitions.toml) whose every reading lies outside [0, 100]. Growth and completion rates are
+    never checked. Rates in traditional script are read after conversion (滿意率達105%).
     Why: a share of a whole cannot exceed the whole.
     Example: 居民满意率达105% → 105 > 100.
     """
@@ -241,8 +243,10 @@ def rate_out_of_range(parse: Parse) -> Iterator[Finding]:
 def rate_impossible(parse: Parse) -> Iterator[Finding]:
     """A rate cannot come from any whole count over its stated base (GRIM test).
 
-    What: a rate with a base count in its sentence (调解纠纷9起，调解成功率90%) and no stated
-    numerator: no whole k in 0..n gives k/n inside the rate's printed rounding.
+    What: a rate with a base count in its sentence and no stated numerator — a count whose words
+    name the rate's object (调解纠纷9起，调解成功率90%), a count that declares who was measured
+    anywhere before the rate (对23户困难家庭开展回访，…满意率95%; 12个小区参加评比，…达标率) or the
+    count just before it — where no whole k in 0..n gives k/n inside the rate's printed rounding.
     Why: a rate that no count can produce was rounded wrongly, invented or copied from elsewhere.
     Example: 调解纠纷9起，调解成功率90% → 8/9=88.9%, 9/9=100%, nothing rounds to 90%.
     """
@@ -272,7 +276,9 @@ def rate_mismatch(parse: Parse) -> Iterator[Finding]:
     """Numerator, base and rate are all stated and disagree.
 
     What: 调解纠纷20起，成功调解18起，调解成功率95% — the numerator (carrying the rate's outcome
-    word) over the base of the same unit before it gives a rate outside the printed rounding.
+    word or a synonym of it, before or after its figure: 收回46份 for 回收率, 12个小区达标) over the
+    base of the same unit before it (in its sentence or the one before) gives a rate outside the
+    printed rounding; likewise a share 占总人口的25% over the whole it names.
     Why: one of the three figures is wrong.
     Example: 18/20 = 90.0% but the text says 95%.
     """
