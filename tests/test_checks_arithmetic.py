@@ -52,6 +52,7 @@ SUM_CASES = {
     "grades joined by 、": ("现有残疾人70人，其中一、二级25人，三、四级40人。", True),
     "grades joined by 、 right": ("现有残疾人70人，其中一、二级25人，三、四级45人。", False),
     "在家/外出 without 其中": ("全村劳动力900人，在家务工350人，外出务工500人。", True),
+    "在家/外出 split the labour force, not the population": ("全村总人口2100人，在家务工350人，外出务工500人。", False),
     "urban/rural parts named with the total's noun": ("现有低保户80户，城镇低保50户、农村低保20户。", True),
     "persons after households": ("全村共有320户1100人，男性560人，女性520人。", True),
     "a parenthesis restating last year": ("社区户籍人口2500人（上年2430人，男1200人、女1230人）。", False),

@@ -186,10 +186,11 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
         if c.sentence != ctxs[r].sentence:
             break
         if outcome and _outcome_in(c, outcome):
-            base = next(
-                (b for b in reversed(counts[:j]) if unit_family(b.fact.unit) == unit_family(c.fact.unit)),
-                None,
-            )
+            before = [b for b in counts[:j] if unit_family(b.fact.unit) == unit_family(c.fact.unit)]
+            here_before = [b for b in before if b.sentence == c.sentence]
+            opens = not any(x.sentence == c.sentence for x in counts[:j])
+            # the base of a numerator opening its sentence may close the one before (受理40件。已办结34件)
+            base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
             if base is not None and base.fact.value >= c.fact.value:
                 return c, base
             return c, None
