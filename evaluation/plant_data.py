@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from evaluation.plant_shapes import SHAPES
+from evaluation.plant_shapes import SHAPES, Scale
 
 PLANTS = Path(__file__).parent / "plants"
 SPLIT_FILE = PLANTS / "split.toml"
@@ -48,7 +48,7 @@ def phrasings() -> tuple[Phrasing, ...]:
             p = Phrasing(entry["id"], data["kind"], entry["shape"], tuple(entry["sentences"]), entry.get("near"))
             if p.shape not in SHAPES:
                 raise ValueError(f"{path.name}: {p.id}: unknown shape {p.shape}")
-            values = SHAPES[p.shape](random.Random(0), _no_scale())
+            values = SHAPES[p.shape](random.Random(0), Scale())
             for s in p.sentences:
                 s.format(**values)  # KeyError names a slot the shape does not fill
             out.append(p)
@@ -56,12 +56,6 @@ def phrasings() -> tuple[Phrasing, ...]:
     if len(ids) != len(set(ids)):
         raise ValueError("phrasing ids must be unique")
     return tuple(out)
-
-
-def _no_scale():
-    from evaluation.plant_shapes import Scale
-
-    return Scale()
 
 
 def _read_split() -> dict[str, list[str]]:
