@@ -17,19 +17,31 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from nlp.checks.intervals import Context, has_any, vocab
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"\d+|[一二两三四五六七八九十]+"
-_BAND_PATTERNS = (
-    (re.compile(rf"({_NUM})\s*周?岁?\s*(?:至|到|-|－|—|～|~)\s*({_NUM})\s*周?岁"), "range"),
-    (re.compile(rf"({_NUM})\s*周?岁(?:及|或)?(?:以上|以后)"), "above"),
-    (re.compile(rf"({_NUM})\s*周?岁(?:及|或)?(?:以下|以内)"), "below"),
-    (re.compile(rf"(?:未满|不满|不足)\s*({_NUM})\s*周?岁"), "below"),
-)
 _JOIN = r"(?:、|和|及|与|，|,|至|到|-|－|—|～|~)"
 _RANGE_JOIN = frozenset("至到-－—～~")
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _band_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The age-band grammar, built from [age_bands] of partitions.toml."""
+    words = vocab()["age_bands"]
+    year = f"(?:{_alt(words['year'])})"
+    return (
+        (re.compile(rf"({_NUM})\s*{year}?\s*(?:{_alt(words['range'])})\s*({_NUM})\s*{year}"), "range"),
+        (re.compile(rf"({_NUM})\s*{year}(?:{_alt(words['above'])})"), "above"),
+        (re.compile(rf"({_NUM})\s*{year}(?:{_alt(words['below'])})"), "below"),
+        (re.compile(rf"(?:{_alt(words['below_before'])})\s*({_NUM})\s*{year}"), "below"),
+    )
 _PERSON_ENDS = ("人", "员", "口", "户", "者", "民", "众", "童", "女", "年")
 _SLACK = 1  # 18至60岁 beside 60岁以上: reports overlap or leave a gap of one year at a junction
 
@@ -71,7 +83,7 @@ def age_band(label: str) -> Band | None:
     (Band(low=80, high=inf), None)
     """
     best: tuple[int, Band] | None = None
-    for pattern, kind in _BAND_PATTERNS:
+    for pattern, kind in _band_patterns():
         for m in pattern.finditer(label):
             a = cn_small(m.group(1))
             if a is None:
@@ -98,7 +110,7 @@ def part_band(label: str) -> Band | None:
     band = age_band(text)
     if band is None:
         return None
-    last = max((m for p, _ in _BAND_PATTERNS for m in p.finditer(text)), key=lambda m: m.end())
+    last = max((m for p, _ in _band_patterns() for m in p.finditer(text)), key=lambda m: m.end())
     before, after = text[: last.start()], text[last.end() :]
     if before and before not in vocab()["markers"]["own_scope"]:
         return None
