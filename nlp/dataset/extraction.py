@@ -18,9 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+import pyarrow as pa
+
 from nlp.dataset.inputs import Held, Source, documents, sources
 from nlp.dataset.manifest import Manifest
-from nlp.dataset.store import Store
+from nlp.dataset.store import Store, arrow_rows
 from nlp.dataset.worker import Outcome, engine_name, error_row
 from nlp.errors import ReadError, ZongjieError
 
@@ -159,19 +161,18 @@ class _Run:
 
     def commit(self, batch: list[Outcome]) -> None:
         """Write a batch of whole documents (and the read errors so far) in one transaction."""
-        tables: dict[str, list[tuple]] = {"errors": list(self.read_errors)}
+        if not batch and not self.read_errors:
+            return
+        pieces: dict[str, list] = {"errors": [arrow_rows("errors", self.read_errors)]}
         replaced = []
         for outcome in batch:
             if outcome.error is not None:
-                tables["errors"].append(outcome.error)
-                continue
+                pieces["errors"].append(arrow_rows("errors", [outcome.error]))
             for name, rows in (outcome.rows or {}).items():
-                tables.setdefault(name, []).extend(rows)
-            if outcome.replaces:
+                pieces.setdefault(name, []).append(rows if isinstance(rows, pa.Table) else arrow_rows(name, rows))
+            if outcome.replaces and outcome.error is None:
                 replaced.append(outcome.doc_id)
-        if not batch and not self.read_errors:
-            return
-        self.store.write(tables, replaced)
+        self.store.write({name: pa.concat_tables(parts) for name, parts in pieces.items()}, replaced)
         self.read_errors.clear()
         for outcome in batch:
             if outcome.error is not None:
@@ -180,9 +181,8 @@ class _Run:
                 self.summary.refreshed += 1
             else:
                 self.summary.added += 1
-            if outcome.rows:
-                self.summary.facts += len(outcome.rows.get("facts", ()))
-                self.summary.flags += len(outcome.rows.get("flags", ()))
+            self.summary.facts += outcome.facts
+            self.summary.flags += outcome.flags
 
 
 def _chunks(plan: list[Source | ReadError]) -> Iterator[list[Held | ReadError]]:

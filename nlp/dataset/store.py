@@ -59,7 +59,7 @@ def _connect(path: Path, read_only: bool):
         raise StoreError(f"{path}: not a zongjie dataset ({str(exc).splitlines()[0]}).") from None
 
 
-def _arrow(table: str, rows: Sequence[tuple]) -> pa.Table:
+def arrow_rows(table: str, rows: Sequence[tuple]) -> pa.Table:
     schema = arrow_schema(table)
     columns = list(zip(*rows, strict=True)) if rows else [[] for _ in schema]
     return pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)], schema=schema)
@@ -110,7 +110,7 @@ class Store:
         ``replaced`` are doc_ids whose old rows go (re-extracted with ``--refresh``); the errors
         recorded earlier for every path written now are dropped, so each input has one outcome.
         """
-        batch = {name: rows if isinstance(rows, pa.Table) else _arrow(name, rows) for name, rows in tables.items()}
+        batch = {name: rows if isinstance(rows, pa.Table) else arrow_rows(name, rows) for name, rows in tables.items()}
         paths = [
             p for name in ("documents", "errors") if name in batch for p in batch[name].column("path").to_pylist()
         ]

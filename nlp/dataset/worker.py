@@ -24,8 +24,10 @@ class Outcome:
     path: str
     size: int
     replaces: bool
-    rows: Rows | None = None
+    rows: Rows | dict | None = None  # table -> row tuples, or Arrow tables (several documents' rows)
     error: tuple | None = None  # a row of the errors table
+    facts: int = 0
+    flags: int = 0
 
 
 @cache
@@ -81,7 +83,10 @@ def extract_held(held: Held, extracted_at: datetime) -> Outcome:
         rows = document_rows(record, raw.text, identity, prov)
     except Exception as exc:  # a record the dataset cannot hold must not end the run
         return failed(ZongjieError(f"internal error while building its rows ({type(exc).__name__}: {exc})"), "rows")
-    return Outcome(held.doc_id, held.path, len(held.data), held.replaces, rows=rows)
+    return Outcome(
+        held.doc_id, held.path, len(held.data), held.replaces, rows=rows,
+        facts=len(rows["facts"]), flags=len(rows["flags"]),
+    )
 
 
 def error_row(exc: ReadError, extracted_at: datetime) -> tuple:
