@@ -28,6 +28,7 @@ from nlp.errors import ZongjieError
 
 PARTITION = 16  # documents per task
 TASKS_PER_WORKER = 2  # partitions in flight per worker thread
+CONNECT_TIMEOUT = "20s"
 
 
 def extract_partition(held: list[Held], extracted_at: datetime) -> tuple[list[Outcome], dict[str, bytes]]:
@@ -52,7 +53,7 @@ def _client(scheduler: str | None, jobs: int):
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None)
         return Client(cluster), cluster
     try:
-        return Client(scheduler, timeout="20s"), None
+        return Client(scheduler, timeout=CONNECT_TIMEOUT), None
     except (OSError, TimeoutError) as exc:
         raise ZongjieError(f"--scheduler {scheduler}: cannot reach the dask scheduler ({exc}).") from None
 
