@@ -196,3 +196,9 @@ def test_manifest_overrides_the_text(archive, tmp_path):
     communities = tables["communities"].set_index("community_id")
     assert communities.loc["青石街道/阿娄社区", "source"] == "manifest"
     assert out.is_file()
+    assert extract([archive], tmp_path / "ds").nothing_new  # no manifest given: documents stay filed
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("2023,H1", "2023,H2"), encoding="utf-8")
+    again = extract([archive], tmp_path / "ds", manifest=manifest)
+    assert (again.refreshed, again.added, again.skipped) == (1, 0, 5)
+    documents = load(tmp_path / "ds")["documents"].set_index("community_id")
+    assert documents.loc["青石街道/阿娄社区", "period"] == "H2"

@@ -1,7 +1,8 @@
 """``zongjie extract``: files, folders and .zip archives → the dataset, resumably and in parallel.
 
 A run reads and hashes every input (documents are keyed by the sha256 of their bytes), skips the
-ones already in the store — unless ``refresh`` and an older engine parsed them —, parses the rest
+ones already in the store — unless the ``manifest`` given now files them differently, or ``refresh``
+is set and an older engine parsed them —, parses the rest
 with the chosen engine, and writes whole documents in batched transactions. Killed at any moment
 (``kill -9`` included) and started again, it finishes with every document exactly once; run again
 on the same inputs, it adds nothing. At the end it rebuilds ``communities`` and
@@ -22,6 +23,7 @@ import pyarrow as pa
 
 from nlp.dataset.inputs import Held, Source, documents, sources
 from nlp.dataset.manifest import Manifest
+from nlp.dataset.rows import cells_json
 from nlp.dataset.store import Store, arrow_rows
 from nlp.dataset.worker import Outcome, engine_name, error_row
 from nlp.errors import ReadError, ZongjieError
@@ -129,21 +131,22 @@ class _Run:
         seq = self.store.next_seq()
         inflight: set[str] = set()
         for chunk in _chunks(plan):
-            known = self.store.engines(d.doc_id for d in chunk if isinstance(d, Held))
+            known = self.store.stored(d.doc_id for d in chunk if isinstance(d, Held))
             for doc in chunk:
                 if isinstance(doc, ReadError):
                     self.read_errors.append(error_row(doc, self.at))
                     self.summary.errors.append((doc.path or "<input>", doc.reason))
                     self.progress.advance(1, 0)
                     continue
+                cells = manifest.cells_for(doc.path)
                 old = known.get(doc.doc_id)
-                if doc.doc_id in inflight or (old is not None and (not refresh or old == current)):
+                refile = bool(manifest.rows) and old is not None and old[1] != cells_json(cells)
+                if doc.doc_id in inflight or (old is not None and (not refresh or old[0] == current) and not refile):
                     self.summary.skipped += 1
                     self.summary.bytes += len(doc.data)
                     self.progress.advance(1, len(doc.data))
                     continue
                 inflight.add(doc.doc_id)
-                cells = manifest.cells_for(doc.path)
                 yield Held(doc.doc_id, doc.path, doc.name, doc.data, cells, seq, old is not None)
                 seq += 1
 

@@ -58,12 +58,23 @@ def _breakdown(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def cells_json(cells: dict[str, Any]) -> str | None:
+    """A document's manifest cells as stored (``documents.manifest``); None for none.
+
+    >>> cells_json({"year": 2023, "community": "阿娄社区"})
+    '{"community": "阿娄社区", "year": 2023}'
+    """
+    return json.dumps(cells, ensure_ascii=False, sort_keys=True) if cells else None
+
+
 def _tuple(record: dict[str, Any], table: str, extra: dict[str, Any]) -> tuple:
     merged = {**record, **extra}
     return tuple(merged.get(name) for name in column_names(table))
 
 
-def document_rows(record: dict[str, Any], original: str, identity: Identity, prov: Provenance) -> Rows:
+def document_rows(
+    record: dict[str, Any], original: str, identity: Identity, prov: Provenance, cells: dict[str, Any] | None = None
+) -> Rows:
     """The rows one document contributes to documents, sections, facts, activities and flags."""
     doc = record["doc"]
     doc_id = doc["id"]
@@ -84,6 +95,7 @@ def document_rows(record: dict[str, Any], original: str, identity: Identity, pro
         "community_written": identity.written,
         "community_kind": identity.kind,
         "community_source": identity.source,
+        "manifest": cells_json(cells or {}),
     }
     same = {"doc_id": doc_id}
     facts = []

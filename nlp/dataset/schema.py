@@ -41,13 +41,14 @@ def _columns(spec: str) -> tuple[Column, ...]:
 TABLES: dict[str, tuple[Column, ...]] = {
     # seq: the order documents were added (input order within a run; later runs after earlier
     # ones): "the latest document" of indicator_values. community_written: the name as the source
-    # wrote it; community_kind/community_source: see communities.
+    # wrote it; community_kind/community_source: see communities. manifest: the manifest cells the
+    # document was filed under (JSON), so a changed manifest re-files it on the next run.
     "documents": _columns(
         "doc_id:VARCHAR path:VARCHAR encoding:VARCHAR title:VARCHAR community_id:VARCHAR "
         "community:VARCHAR street:VARCHAR district:VARCHAR year:INTEGER period:VARCHAR "
         "doc_type:VARCHAR chars:INTEGER engine:VARCHAR extracted_at:TIMESTAMP "
         "seq:BIGINT bytes:BIGINT format:VARCHAR community_written:VARCHAR "
-        "community_kind:VARCHAR community_source:VARCHAR"
+        "community_kind:VARCHAR community_source:VARCHAR manifest:VARCHAR"
     ),
     "communities": _columns(
         "community_id:VARCHAR name:VARCHAR kind:VARCHAR street:VARCHAR district:VARCHAR "

@@ -88,17 +88,17 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def engines(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        """The engine that parsed each of ``doc_ids`` already in the store."""
+    def stored(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        """For each of ``doc_ids`` already in the store: the engine that parsed it, its manifest cells."""
         ids = pa.table({"doc_id": pa.array(list(doc_ids), type=pa.string())})
         self.con.register("wanted_ids", ids)
         try:
             found = self.con.execute(
-                "SELECT doc_id, engine FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted_ids)"
+                "SELECT doc_id, engine, manifest FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted_ids)"
             ).fetchall()
         finally:
             self.con.unregister("wanted_ids")
-        return dict(found)
+        return {doc_id: (engine, cells) for doc_id, engine, cells in found}
 
     def next_seq(self) -> int:
         return int(self.con.execute("SELECT coalesce(max(seq), -1) + 1 FROM documents").fetchall()[0][0])

@@ -80,7 +80,7 @@ def extract_held(held: Held, extracted_at: datetime) -> Outcome:
         record = result.to_dict()
         identity = resolve_identity(record["doc"], held.cells)
         prov = Provenance(held.seq, engine, extracted_at, len(held.data), raw.format)
-        rows = document_rows(record, raw.text, identity, prov)
+        rows = document_rows(record, raw.text, identity, prov, held.cells)
     except Exception as exc:  # a record the dataset cannot hold must not end the run
         return failed(ZongjieError(f"internal error while building its rows ({type(exc).__name__}: {exc})"), "rows")
     return Outcome(
