@@ -117,6 +117,17 @@ def test_the_same_bytes_in_a_zip_are_the_same_documents(built, archive, tmp_path
     assert all("bundle.zip!" in p for p in paths)
 
 
+@pytest.mark.parametrize("batch_size", [1, 200])
+def test_the_same_bytes_twice_in_one_run_are_one_document(archive, tmp_path, batch_size):
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(archive / ("masked_summary.txt" if name != "b.txt" else "untitled_report.txt"), folder / name)
+    summary = extract([folder], tmp_path / "d.duckdb", batch_size=batch_size)
+    assert (summary.added, summary.skipped) == (2, 1)
+    assert sorted(p.rsplit("/", 1)[-1] for p in load(tmp_path / "d.duckdb")["documents"].path) == ["a.txt", "b.txt"]
+
+
 def test_refresh_re_extracts_what_an_older_engine_parsed(built, archive, tmp_path):
     out = tmp_path / "d.duckdb"
     shutil.copy(built[0], out)

@@ -124,13 +124,16 @@ class _Run:
         self.at = at
         self.batch_size = batch_size
         self.read_errors: list[tuple] = []
+        # Handed to the engine and not yet committed; committed since the last store lookup.
+        self.inflight: set[str] = set()
+        self.recent: set[str] = set()
 
     def to_parse(self, plan: list[Source | ReadError], manifest: Manifest, refresh: bool) -> Iterator[Held]:
         """The documents to parse, numbered in input order; the others counted as skipped."""
         current = engine_name()
         seq = self.store.next_seq()
-        inflight: set[str] = set()
         for chunk in _chunks(plan):
+            self.recent.clear()  # the lookup below sees them
             known = self.store.stored(d.doc_id for d in chunk if isinstance(d, Held))
             for doc in chunk:
                 if isinstance(doc, ReadError):
@@ -141,12 +144,13 @@ class _Run:
                 cells = manifest.cells_for(doc.path)
                 old = known.get(doc.doc_id)
                 refile = bool(manifest.rows) and old is not None and old[1] != cells_json(cells)
-                if doc.doc_id in inflight or (old is not None and (not refresh or old[0] == current) and not refile):
+                current_enough = old is not None and (not refresh or old[0] == current) and not refile
+                if current_enough or doc.doc_id in self.inflight or doc.doc_id in self.recent:
                     self.summary.skipped += 1
                     self.summary.bytes += len(doc.data)
                     self.progress.advance(1, len(doc.data))
                     continue
-                inflight.add(doc.doc_id)
+                self.inflight.add(doc.doc_id)
                 yield Held(doc.doc_id, doc.path, doc.name, doc.data, cells, seq, old is not None)
                 seq += 1
 
@@ -178,6 +182,8 @@ class _Run:
         self.store.write({name: pa.concat_tables(parts) for name, parts in pieces.items()}, replaced)
         self.read_errors.clear()
         for outcome in batch:
+            self.inflight.discard(outcome.doc_id)
+            self.recent.add(outcome.doc_id)
             if outcome.error is not None:
                 self.summary.errors.append((outcome.path, outcome.error[1]))
             elif outcome.replaces:

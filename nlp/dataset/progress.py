@@ -46,14 +46,25 @@ class RichProgress:
         self.bar.stop()
 
 
+def _size(count: int) -> str:
+    """
+    >>> _size(2370), _size(65_809_000)
+    ('2.4 KB', '65.8 MB')
+    """
+    return f"{count / 1e3:.1f} KB" if count < 1e6 else f"{count / 1e6:.1f} MB"
+
+
 def render_summary(summary, max_errors: int = 20) -> str:
     """The closing lines of a run: what was added, what failed, how fast."""
     lines = [f"{path}: {reason}" for path, reason in summary.errors[:max_errors]]
     if len(summary.errors) > max_errors:
         lines.append(f"… and {len(summary.errors) - max_errors} more (see the errors table)")
     files = summary.added + summary.refreshed + summary.skipped + len(summary.errors)
-    speed = f"{summary.bytes / 1e6:.1f} MB in {summary.seconds:.1f} s ({files / max(summary.seconds, 1e-6):.1f} files/s, " \
-        f"{summary.bytes / 1e6 / max(summary.seconds, 1e-6):.2f} MB/s)"
+    seconds = max(summary.seconds, 1e-6)
+    speed = (
+        f"{_size(summary.bytes)} in {summary.seconds:.1f} s "
+        f"({files / seconds:.1f} files/s, {summary.bytes / 1e6 / seconds:.2f} MB/s)"
+    )
     if summary.nothing_new:
         lines.append(f"nothing new: all {summary.skipped} documents are already in {summary.store}; {speed}")
         return "\n".join(lines) + "\n"
