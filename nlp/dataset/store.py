@@ -21,6 +21,9 @@ from nlp.dataset.schema import DOCUMENT_TABLES, TABLES, arrow_schema, column_nam
 from nlp.errors import ZongjieError
 
 STORE_FILE = "zongjie.duckdb"
+# DuckDB's own cache and the rebuilding of the derived tables stay under this, spilling to disk
+# beside the store beyond it, so memory does not grow with the archive.
+MEMORY_LIMIT = "1GB"
 
 
 class StoreError(ZongjieError):
@@ -75,6 +78,8 @@ class Store:
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.con = _connect(self.path, read_only)
+        self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        self.con.execute("SET preserve_insertion_order = false")
         if not read_only:
             for table in TABLES:
                 self.con.execute(create_statement(table))
