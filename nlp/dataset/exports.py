@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from nlp.dataset.schema import TABLES
+from nlp.dataset.schema import ORDER_BY, TABLES
 from nlp.dataset.store import Store, StoreError
 
 FORMATS = ("parquet", "csv", "xlsx", "jsonl")
@@ -49,7 +49,7 @@ def select_escaped(table: str, flat: bool) -> str:
         else:
             expr = name
         parts.append(f"{expr} AS {name}")
-    return f"SELECT {', '.join(parts)} FROM {table}"
+    return f"SELECT {', '.join(parts)} FROM {table} ORDER BY {ORDER_BY[table]}"
 
 
 def default_folder(out: str | Path, fmt: str) -> Path:

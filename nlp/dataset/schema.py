@@ -83,6 +83,18 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
 }
 
+# The order rows are read and exported in.
+ORDER_BY = {
+    "documents": "seq, doc_id",
+    "communities": "community_id",
+    "sections": "doc_id, id",
+    "facts": "doc_id, id",
+    "activities": "doc_id, id",
+    "flags": 'doc_id, "start", code, "end", message',
+    "errors": "path, stage, reason",
+    "indicator_values": "community_id, year NULLS FIRST, period NULLS FIRST, indicator",
+}
+
 # Rows of these tables come from one document and are written with it, in one transaction.
 DOCUMENT_TABLES = ("documents", "sections", "facts", "activities", "flags")
 # Derived from the document tables at the end of every run.

@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from nlp.dataset.communities import COMMUNITIES_SQL
 from nlp.dataset.indicator_values import INDICATOR_VALUES_SQL
-from nlp.dataset.schema import DOCUMENT_TABLES, TABLES, arrow_schema, column_names, create_statement
+from nlp.dataset.schema import DOCUMENT_TABLES, ORDER_BY, TABLES, arrow_schema, column_names, create_statement
 from nlp.errors import ZongjieError
 
 STORE_FILE = "zongjie.duckdb"
@@ -157,14 +157,11 @@ class Store:
     def count(self, table: str) -> int:
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
-    def frame(self, table: str, order: bool = True):
-        """One table as a pandas DataFrame, in a stable row order."""
+    def frame(self, table: str):
+        """One table as a pandas DataFrame, rows in the table's order (``schema.ORDER_BY``)."""
         if table not in TABLES:
             raise StoreError(f"no table {table!r}; the tables are {', '.join(TABLES)}.")
-        names = column_names(table)
-        keys = ", ".join(f'"{c}"' for c in names if not TABLES[table][names.index(c)].sql.endswith("[]"))
-        sql = f"SELECT * FROM {table}" + (f" ORDER BY {keys}" if order else "")
-        return self.con.execute(sql).df()
+        return self.con.execute(f"SELECT * FROM {table} ORDER BY {ORDER_BY[table]}").df()
 
 
 def load(out: str | Path) -> dict:
