@@ -90,3 +90,19 @@ def test_a_store_in_use_is_refused(archive, tmp_path):
         holder.wait()
     assert result.exit_code == 2
     assert result.stderr.startswith(f"zongjie: {out} is in use by another zongjie run (process {holder.pid})")
+
+
+def test_progress_bar_shows_rates_and_time_left(archive, tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from nlp.dataset import extract
+    from nlp.dataset.progress import RichProgress
+
+    screen = io.StringIO()
+    bar = RichProgress(Console(file=screen, force_terminal=True, width=140))
+    extract([archive], tmp_path / "d.duckdb", progress=bar)
+    shown = screen.getvalue()
+    assert "files/s" in shown and "MB/s" in shown and "ETA" in shown
+    assert "6 files" in shown
