@@ -26,9 +26,9 @@ def fact(i, start, end, value, indicator="party_members", unit="名", **extra):
     return {**base, **extra}
 
 
-def record(doc_id, facts, community="青苗社区", year=2023, period="H1"):
+def record(doc_id, facts, community="青苗社区", year=2023, period="H1", street=None):
     doc = {"id": doc_id, "path": f"{doc_id[:4]}.txt", "encoding": "utf-8", "title": None, "community": community,
-           "street": None, "year": year, "period": period, "doc_type": "summary", "chars": len(TEXT)}
+           "street": street, "year": year, "period": period, "doc_type": "summary", "chars": len(TEXT)}
     return {"doc": doc, "sections": [], "facts": facts, "activities": [], "flags": []}
 
 
@@ -94,6 +94,20 @@ def test_periods_years_and_communities_are_kept_apart(tmp_path):
         ("unknown:" + "6" * 12, 2023, "H1", 14.0),
     ])
     assert set(values.status) == {"single"}
+
+
+def test_a_document_without_street_joins_the_one_street_of_its_name(tmp_path):
+    out = tmp_path / "d.duckdb"
+    records = [
+        record("1" * 64, [fact(0, 6, 9, 73.0)], period="H1", street="柳河街道"),
+        record("2" * 64, [fact(0, 6, 9, 75.0)], period="H2"),
+    ]
+    values, facts = write(out, records)
+    assert set(values.community_id) == set(facts.community_id) == {"柳河街道/青苗社区"}
+    # a second street with a 青苗社区: the street-less report can no longer tell which one it is
+    values, facts = write(out, [record("3" * 64, [fact(0, 6, 9, 40.0)], street="青石街道")])
+    assert set(values.community_id) == {"柳河街道/青苗社区", "青石街道/青苗社区", "青苗社区"}
+    assert set(facts[facts.doc_id == "2" * 64].community_id) == {"青苗社区"}
 
 
 QUOTES = [

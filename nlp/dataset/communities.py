@@ -5,7 +5,8 @@ and ``street`` the metadata stage read), then from its path (a folder or file na
 Names are canonical: traditional → simplified, spaces and pinyin conversion junk removed, the
 suffix rules of ``nlp/resources/community_names.toml`` applied (社区居委会 → 社区, 村委会 → 村 …).
 The same canonical name under the same street is one community, keyed ``street/name`` (or ``name``
-when no street is known). A masked or missing name never merges with another document: its
+when no street is known). A document that names no street joins the community of its name when the
+dataset knows exactly one street with a community of that name (``RESOLVE_SQL``, at the end of a run). A masked or missing name never merges with another document: its
 ``community_id`` is ``unknown:`` + the first 12 hex digits of the document's id.
 """
 
@@ -174,6 +175,35 @@ def resolve_identity(doc: dict, manifest: dict[str, str | int | None] | None = N
         source=source,
     )
 
+
+# A document without a street joins the one street/name community of its name, if there is exactly
+# one; re-run at the end of every run, so a second street with that name later splits them again.
+RESOLVE_SQL = (
+    """
+    CREATE OR REPLACE TEMP TABLE resolved AS
+    WITH streets AS (
+        SELECT community, min(street) AS street, count(DISTINCT street) AS n
+        FROM documents
+        WHERE NOT starts_with(community_id, 'unknown:') AND street IS NOT NULL
+        GROUP BY community
+    )
+    SELECT d.doc_id,
+           CASE WHEN d.street IS NOT NULL THEN d.street || '/' || d.community
+                WHEN s.n = 1 THEN s.street || '/' || d.community
+                ELSE d.community END AS community_id
+    FROM documents d LEFT JOIN streets s USING (community)
+    WHERE NOT starts_with(d.community_id, 'unknown:')
+    """,
+    """
+    UPDATE documents SET community_id = r.community_id FROM resolved r
+    WHERE documents.doc_id = r.doc_id AND documents.community_id <> r.community_id
+    """,
+    """
+    UPDATE facts SET community_id = r.community_id FROM resolved r
+    WHERE facts.doc_id = r.doc_id AND facts.community_id <> r.community_id
+    """,
+    "DROP TABLE resolved",
+)
 
 # The communities table, rebuilt from the documents at the end of every run: a name from a
 # manifest beats one from the text, which beats one from a path.

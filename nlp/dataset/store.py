@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from nlp.dataset.communities import COMMUNITIES_SQL
+from nlp.dataset.communities import COMMUNITIES_SQL, RESOLVE_SQL
 from nlp.dataset.indicator_values import INDICATOR_VALUES_SQL
 from nlp.dataset.schema import DOCUMENT_TABLES, ORDER_BY, TABLES, arrow_schema, column_names, create_statement
 from nlp.errors import ZongjieError
@@ -143,9 +143,11 @@ class Store:
         self.con.unregister("gone")
 
     def finalize(self) -> None:
-        """Rebuild the derived tables (communities, indicator_values) from the documents."""
+        """File street-less documents (``RESOLVE_SQL``), rebuild communities and indicator_values."""
         self.con.execute("BEGIN TRANSACTION")
         try:
+            for statement in RESOLVE_SQL:
+                self.con.execute(statement)
             self.con.execute(COMMUNITIES_SQL)
             self.con.execute(INDICATOR_VALUES_SQL)
             self.con.execute("COMMIT")
