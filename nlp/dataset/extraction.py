@@ -151,7 +151,10 @@ class _Run:
                     self.progress.advance(1, len(doc.data))
                     continue
                 self.inflight.add(doc.doc_id)
-                yield Held(doc.doc_id, doc.path, doc.name, doc.data, cells, seq, old is not None)
+                if old is not None:  # re-extracted: it keeps its place among the documents
+                    yield Held(doc.doc_id, doc.path, doc.name, doc.data, cells, old[2], replaces=True)
+                    continue
+                yield Held(doc.doc_id, doc.path, doc.name, doc.data, cells, seq)
                 seq += 1
 
     def commit_all(self, outcomes: Iterator[Outcome]) -> None:

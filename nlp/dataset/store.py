@@ -93,17 +93,17 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def stored(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
-        """For each of ``doc_ids`` already in the store: the engine that parsed it, its manifest cells."""
+    def stored(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, str | None, int]]:
+        """For each of ``doc_ids`` already in the store: the engine that parsed it, its manifest cells, its seq."""
         ids = pa.table({"doc_id": pa.array(list(doc_ids), type=pa.string())})
         self.con.register("wanted_ids", ids)
         try:
             found = self.con.execute(
-                "SELECT doc_id, engine, manifest FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted_ids)"
+                "SELECT doc_id, engine, manifest, seq FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted_ids)"
             ).fetchall()
         finally:
             self.con.unregister("wanted_ids")
-        return {doc_id: (engine, cells) for doc_id, engine, cells in found}
+        return {doc_id: (engine, cells, seq) for doc_id, engine, cells, seq in found}
 
     def next_seq(self) -> int:
         return int(self.con.execute("SELECT coalesce(max(seq), -1) + 1 FROM documents").fetchall()[0][0])
@@ -119,6 +119,7 @@ class Store:
         paths = [
             p for name in ("documents", "errors") if name in batch for p in batch[name].column("path").to_pylist()
         ]
+        paths += [p.partition("!")[0] for p in paths if "!" in p]  # an archive that failed as a whole
         self.con.execute("BEGIN TRANSACTION")
         try:
             self._delete("path", paths, ("errors",))
