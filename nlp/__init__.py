@@ -12,7 +12,7 @@ __all__ = ["load_dataset", "parse", "pipe"]
 
 
 def __getattr__(name: str) -> Any:
-    # Imported lazily so that `import nlp.numerals` does not load readers, jieba or the model.
+    # Imported lazily so that `import nlp.figures.numerals` does not load readers, jieba or the model.
     if name == "load_dataset":
         from nlp.dataset.store import load
 

@@ -1,0 +1,292 @@
+"""The grammar of activity names: where an object ends, how it is trimmed and split into items,
+and whether it names an activity at all (nlp/activities/extract.py applies it clause by clause).
+
+Words come from nlp/resources/activities.toml through ``nlp.activities.vocab``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from nlp.activities.vocab import vocab
+from nlp.text import tokens as words
+
+CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
+OPEN_QUOTES = '“"‘「『'
+TRAILING = "达共和及与等"  # 绿地面积达, 登记共, 景观和: a figure or a second item followed
+CLOSE_QUOTES = '”"’」』'
+COUNTED_HEAD = regex.compile(r"[一二三四五六七八九十两\d]+[支个项类种家所座条]")
+QUOTED = regex.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,30}[”\"’」』]")
+CONJ = regex.compile(r"以及|和|及|与")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past punctuation, leading particles and manner modifiers.
+
+    >>> t = "了形式多样的志愿服务，"
+    >>> s, e = trim(t, 0, len(t)); t[s:e]
+    '志愿服务'
+    """
+    v = vocab()
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in CLAUSE_PUNCT:
+            start, changed = start + 1, True
+        while end > start and (text[end - 1] in CLAUSE_PUNCT or text[end - 1] in TRAILING):
+            end, changed = end - 1, True
+        if start >= end:
+            break
+        for word in v.leading_by_char.get(text[start], ()):
+            if text.startswith(word, start, end) and end - start > len(word) + 1:
+                start, changed = start + len(word), True
+                break
+        if start >= end:
+            break
+        for word in v.modifiers_by_char.get(text[start], ()):
+            if text.startswith(word, start, end):
+                after = start + len(word)
+                if text.startswith("的", after, end):
+                    after += 1
+                if end - after >= 2:
+                    start, changed = after, True
+                break
+    return start, end
+
+
+def object_end(text: str, start: int, end: int, figures: Sequence[int]) -> int:
+    """Where the object starting at ``start`` ends: a figure, a stop word, a clause-level verb."""
+    limit = end
+    for f in figures:
+        if start < f < limit:
+            limit = f
+            break
+    if start < limit and text[start].isdigit():
+        return start
+    m = vocab().stop_re.search(text, start + 1, limit)
+    return m.start() if m else limit
+
+
+def split_items(
+    text: str, start: int, end: int, enumerating: bool = False, strict: bool = False
+) -> list[tuple[int, int]]:
+    """The coordinated items of a name: quoted names, 、-lists, X和Y of two activities.
+
+    >>> t = "篮球赛、象棋赛、乒乓球赛等活动"
+    >>> [t[s:e] for s, e in split_items(t, 0, len(t))]
+    ['篮球赛', '象棋赛', '乒乓球赛']
+    >>> t = "“青年伴读”“党员两小时”等形式多样主题活动"
+    >>> [t[s:e] for s, e in split_items(t, 0, len(t))]
+    ['“青年伴读”', '“党员两小时”']
+    >>> t = "巡逻、调解、为民服务三支队伍"
+    >>> [t[s:e] for s, e in split_items(t, 0, len(t))]
+    ['巡逻、调解、为民服务三支队伍']
+    >>> t = "东苑、西苑等小区出租房屋登记"
+    >>> [t[s:e] for s, e in split_items(t, 0, len(t))]
+    ['东苑、西苑等小区出租房屋登记']
+    >>> t = "元宵灯会和“闹元宵”晚会、包饺子活动"
+    >>> [t[s:e] for s, e in split_items(t, 0, len(t))]
+    ['元宵灯会', '“闹元宵”晚会', '包饺子活动']
+    """
+    piece = text[start:end]
+    if "、" not in outside_quotes(piece):
+        return split_pair(text, start, end)
+    parts = _cut_at(piece, "、")
+    last = piece[parts[-1][0] : parts[-1][1]]
+    texts = [piece[s:e] for s, e in parts]
+    if COUNTED_HEAD.search(last) or not (enumerating or any(has_head(t) for t in texts)):
+        return [(start, end)]
+    items = [(start + s, start + e) for s, e in parts]
+    s, e = items[-1]
+    stripped = strip_tail(text[s:e])
+    tailed = enumerating or (len(stripped) < e - s and not strict)
+    items[-1] = (s, s + len(stripped))
+    rest = text[s + len(stripped) : e]
+    generic_tail = rest in vocab().list_tails or rest.endswith(("活动", "形式")) or len(rest) > 14
+    if tailed and not generic_tail and not any(has_head(t) for t in texts[:-1]) and has_head(rest):
+        return [(start, end)]  # A、B、C等小区登记备案: places before one named act
+    result: list[tuple[int, int]] = []
+    for s, e in items:
+        if e - s >= 2 and (tailed or has_head(text[s:e])):
+            result += split_pair(text, s, e)
+    return result
+
+
+def split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """“A”“B”等… → A, B; X和Y when both name an activity → X, Y."""
+    piece = text[start:end]
+    quoted = list(QUOTED.finditer(piece))
+    if len(quoted) >= 2 and quoted[0].start() <= 2:
+        return [(start + m.start(), start + m.end()) for m in quoted]
+    m = CONJ.search(outside_quotes(piece))
+    if m and m.start() >= 2 and len(piece) - m.end() >= 2:
+        left, right = piece[: m.start()], piece[m.end() :]
+        if has_head(left) and has_head(right):
+            return [(start, start + m.start()), (start + m.end(), end)]
+    return [(start, end)]
+
+
+def outside_quotes(piece: str) -> str:
+    """The piece with every quoted name masked (offsets kept).
+
+    >>> outside_quotes("以“星级党组织”为载体")
+    '以QQQQQQQ为载体'
+    """
+    return QUOTED.sub(lambda m: "Q" * len(m.group()), piece)
+
+
+def _cut_at(piece: str, sep: str) -> list[tuple[int, int]]:
+    masked = outside_quotes(piece)
+    parts, begin = [], 0
+    for i, ch in enumerate(masked):
+        if ch == sep:
+            parts.append((begin, i))
+            begin = i + 1
+    parts.append((begin, len(piece)))
+    return parts
+
+
+def strip_tail(item: str) -> str:
+    for tail in vocab().list_tails:
+        i = item.find(tail)
+        if i >= 2:
+            return item[:i]
+    return item
+
+
+def has_head(name: str) -> bool:
+    return vocab().head_re.search(name) is not None
+
+
+def is_slogan(name: str, content: bool = False) -> bool:
+    """True for abstract aims that name no activity.
+
+    A name that starts with its content verb may end with a content head (学习…精神, 排查…情况).
+
+    >>> is_slogan("和谐社区建设")
+    True
+    >>> is_slogan("居民的安全意识")
+    True
+    >>> is_slogan("主题党日活动")
+    False
+    >>> is_slogan("安全生产目标责任书"), is_slogan("《网格化管理实施方案》"), is_slogan("志愿者队伍建设")
+    (True, True, True)
+    >>> is_slogan("学习十九大报告精神", content=True), is_slogan("学习十九大报告精神")
+    (False, True)
+    """
+    v = vocab()
+    core = strip_tail(name).rstrip('”"’')
+    return (
+        v.slogan_re.search(core) is not None
+        or (
+            core.endswith(v.slogan_heads)
+            and not (content and core.endswith(v.content_heads) and "》" not in core)
+        )
+        or core.rstrip("》>").endswith(v.documents)
+    )
+
+
+def is_aim(name: str) -> bool:
+    """True when the object of an aim verb (推进, 加强 …) is an aim rather than a project.
+
+    >>> is_aim("和谐社区建设"), is_aim("社区党组织建设"), is_aim("基础设施建设")
+    (True, True, False)
+    >>> is_aim("残疾人就业工作"), is_aim("第六次人口普查工作")
+    (True, False)
+    """
+    v = vocab()
+    core = strip_tail(name)
+    if core.endswith("工作") and v.head_end_re.search(
+        core[:-2].rstrip("的")
+    ):  # 人口普查工作, 帮教工作: an act's work
+        return False
+    return core.endswith(v.aim_heads) and v.concrete_re.search(core) is None
+
+
+def person_length(text: str, start: int, end: int) -> int:
+    """Length of a person object (辖区党员, 社区居民 …) at ``start``, else 0."""
+    i = start
+    for prefix in ("组织", "辖区", "社区", "全体", "广大", "部分", "村内", "本村", "小区"):
+        if text.startswith(prefix, i, end):
+            i += len(prefix)
+            break
+    for word in vocab().persons:
+        if text.startswith(word, i, end):
+            return i + len(word) - start
+    return 0
+
+
+def pos_cut(text: str) -> tuple[tuple[str, str], ...]:
+    """Words and tags by the dictionary alone (no HMM for unknown words: 4x faster, and a verb
+    test only needs the dictionary's words).
+
+    >>> pos_cut("开展主题党日活动")[0]
+    ('开展', 'v')
+    """
+    return words.pos_cut(text, hmm=False)
+
+
+def token_bounds(text: str, start: int, end: int) -> dict[int, str]:
+    """Word start offsets with the part of speech of the word starting there (plus the end)."""
+    bounds = {}
+    pos = start
+    for word, flag in pos_cut(text[start:end]):
+        bounds[pos] = flag
+        pos += len(word)
+    bounds[pos] = ""
+    return bounds
+
+
+def is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bool:
+    """A verb match counts when it is a whole word (or words) and no noun contains it (党组织);
+    a weak verb tagged as a noun after another word is a noun (思想道德建设)."""
+    if ve not in bounds:
+        return False
+    if vs not in bounds:  # 积极参与 segmented as one word: an adverb fused with the verb
+        fused = next((a for a in vocab().adverbs if text.startswith(a, vs - len(a), vs)), None)
+        if fused is None or vs - len(fused) not in bounds:
+            return False
+    if text[vs:ve] in vocab().nominal and text[ve : ve + 1] not in ("了", "过"):
+        before = [p for p in bounds if p < vs]
+        previous = bounds[before[-1]] if before else ""
+        if bounds.get(vs, "") in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
+            return False
+    v = vocab()
+    window = v.not_verb_re.finditer(
+        text, max(0, vs - v.not_verb_len + 1), vs + v.not_verb_len, overlapped=True
+    )
+    return not any(m.start() <= vs < m.end() for m in window)
+
+
+def counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bool:
+    """A figure right after the name (培训3期, 学习181场次) or right before it (6次巡查)."""
+    for fs, fe in figures:
+        gap = text[e:fs]
+        if 0 <= fs - e <= 4 and all(ch in "了共达计累开展各类每年月周" for ch in gap):
+            return True
+        if 0 <= s - fe <= 2:
+            return True
+    return False
+
+
+def after_preposition(text: str, obj: int, end: int, bounds: dict[int, str]) -> tuple[str, int]:
+    """Where to go when an object opens with a preposition: ('name', start) or ('verb', start)."""
+    v = vocab()
+    prep = next((p for p in v.prepositions if text.startswith(p, obj, end)), None)
+    if prep is None:
+        return "name", obj
+    if prep in ("由", "以", "集", "对"):
+        de = text.rfind("的", obj, end)
+        plain = v.verb_re.search(text, de + 1, end) is None or v.head_end_re.search(text, de + 1, end)
+        if de > obj and (prep != "对" or plain):  # 对居民的防火宣传
+            return "name", de + 1
+        if prep != "以":
+            return "skip", end
+    m = v.verb_re.search(text, obj + len(prep), end)
+    while m is not None and not is_verb_at(text, m.start(), m.end(), bounds):
+        m = v.verb_re.search(text, m.start() + 1, end)
+    if m is not None:
+        return "verb", m.start()
+    return ("name", obj) if prep == "为" else ("skip", end)

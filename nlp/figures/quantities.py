@@ -1,0 +1,371 @@
+"""Quantities: every figure of a normalized text as number + unit + qualifier.
+
+Units, qualifiers and look-alikes are data (``units.toml``, ``qualifiers.toml``,
+``not_figures.toml``); one regex is built from them once. A candidate is kept when
+it carries a unit (or a 万/亿 magnitude) and is not a date, time, ordinal, name,
+slogan, address, phone number or age limit.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from nlp.figures.numerals import parse_number, vocab
+from nlp.records import Qualifier, Quantity
+from nlp.resources import load_toml
+
+# Money sub-units after 元/块: the tenth (角, 毛) and the hundredth (分) of a 元.
+SUBUNITS = {"tenth": "角毛", "hundredth": "分"}
+# 50万元（含）以上, 1万(含)-5万元: an inclusive bound
+INCLUDED = re.compile(r"[(（]含[)）]")
+# 1万元--5万元: a doubled range joiner
+REPEATED_JOINER = re.compile(r"([-－—–~～〜])\1+")
+# A count unit that is money when 角/毛/分 follow it (十块三毛).
+MONEY_COUNT_UNITS = frozenset({"块", "塊"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    kind: str
+    magnitude: Decimal
+    not_before: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    pattern: re.Pattern[str]
+    units: dict[str, Unit]  # variant as written → unit
+    qualifiers: dict[str, dict[str, Qualifier]]  # slot (before/inside/after) → word → qualifier
+    precedence: tuple[Qualifier, ...]
+    lookalikes: re.Pattern[str]
+    quoted: re.Pattern[str]
+    word_prefixes: tuple[str, ...]
+    ordinal_prefixes: tuple[str, ...]
+    id_context: tuple[str, ...]
+    article_one: frozenset[str]
+    article_units: frozenset[str]
+    article_keep_before: tuple[str, ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def grammar() -> Grammar:
+    """The figure grammar, built once from the resource files."""
+    v = vocab()
+    units: dict[str, Unit] = {}
+    for entry in load_toml("units.toml")["unit"]:
+        unit = Unit(entry["name"], entry["kind"], Decimal(str(entry.get("magnitude", 1))),
+                    tuple(entry.get("not_before", ())))
+        for variant in entry["variants"]:
+            units.setdefault(variant, unit)
+            if variant.startswith("平方") and len(variant) > 2:  # 1平方多公里
+                for infix in v.approx:
+                    units.setdefault("平方" + infix + variant[2:], unit)
+    qdata = load_toml("qualifiers.toml")
+    quals: dict[str, dict[str, Qualifier]] = {"before": {}, "inside": {}, "after": {}}
+    for name in ("approx", "at_least", "at_most"):
+        for slot, words in qdata[name].items():
+            for w in words:
+                quals[slot].setdefault(w, Qualifier(name))
+    nf = load_toml("not_figures.toml")
+    # no nested quantifiers: each repetition starts with a character the class cannot match
+    digits = re.escape("".join(v.chinese))
+    units_ = re.escape("".join(list(v.small) + list(v.big)))
+    body = rf"(?:\d|[{units_}]|[{digits}](?!\d))"  # 队伍3支: 伍 is not 5 before an Arabic digit
+    points = re.escape("".join(x for x in v.points if x not in ".．"))
+    # thousands: 1,200; a full-width comma groups digits only in a number with a fraction
+    # (82，225.00元), since elsewhere it separates two figures of a list
+    thousands = r",\d{3}(?!\d)|，\d{3}(?=(?:[,，]\d{3})*\.\d)"
+    core = rf"{body}+(?:(?:\.\d|{thousands}|[{points}][{digits}]){body}*)*"
+    mask = "[" + re.escape("".join(m for m in v.masks if m != "某")) + "]+(?:\\.[" + re.escape(
+        "".join(m for m in v.masks if m != "某")) + "]+)?"
+    joiners = _alt(list(v.joiners))
+    rate = "|".join(rf"{re.escape(p)}{core}" for p in v.percent + v.permille)
+    frac = "|".join(rf"{core}{re.escape(i)}{core}" for i in v.fraction)
+    big = re.escape("".join(v.big))
+    inside = _alt(list(quals["inside"]))
+    unit_alt = _alt(list(units))
+    post_alt = _alt(list(quals["after"]))
+    included = INCLUDED.pattern
+    money_units = [u for u, e in units.items() if e.name == "元" or u in MONEY_COUNT_UNITS]
+    yuan = re.escape("".join(sorted({u[-1] for u in money_units})))
+    # 角/毛 (tenths) and 分 (hundredths) after 元/块: 十块三毛, 一百三十五块六角七分钱
+    cents = rf"[{digits}][{SUBUNITS['tenth']}](?:[{digits}]{SUBUNITS['hundredth']}?(?!钟))?|[{digits}]{SUBUNITS['hundredth']}(?!钟)"
+    pattern = re.compile(
+        rf"(?P<pre>{_alt(list(quals['before']))})?"
+        rf"(?P<num>{rate}|{frac}|{mask}|{core}(?:(?P<lunit>{unit_alt})?(?:{included})?(?:{joiners}){{1,2}}{core})?)"
+        rf"(?P<inner>{inside})?(?P<mag>[{big}]+)?(?P<inner2>{inside})?"
+        rf"(?P<unit>{unit_alt})?"
+        rf"(?:(?<=[{yuan}])(?P<cents>{cents})(?P<qian>钱)?)?"
+        rf"(?:{included}(?={post_alt}))?"
+        rf"(?P<post>{post_alt})?"
+    )
+    quoted = "|".join(rf"{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_quoted'])}}}{re.escape(b)}"
+                      for a, b in nf["quote_marks"])
+    return Grammar(
+        pattern=pattern,
+        units=units,
+        qualifiers=quals,
+        precedence=tuple(Qualifier(q) for q in qdata["precedence"]),
+        lookalikes=re.compile("|".join(f"(?:{p})" for p in nf["patterns"])),
+        quoted=re.compile(quoted),
+        word_prefixes=tuple(nf["word_prefixes"]),
+        ordinal_prefixes=tuple(nf["ordinal_prefixes"]),
+        id_context=tuple(nf["id_context"]),
+        article_one=frozenset(nf["article_one"]),
+        article_units=frozenset(nf["article_units"]),
+        article_keep_before=tuple(nf["article_keep_before"]),
+    )
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _is_positional(num: str) -> bool:
+    """Two or more Chinese digits without 十百千万亿 (二〇二一, 七一): a name or a year."""
+    v = vocab()
+    return len(num) >= 2 and all(c in v.chinese for c in num)
+
+
+DURATION_MARKERS = ("连续", "坚持", "历时", "持续", "长达", "累计", "用时", "耗时")
+BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
+THRESHOLD_FOLLOWERS = ("的", "规模")
+
+
+def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> bool:
+    v = vocab()
+    num = m.group("num")
+    ns, ne = m.span("num")
+    before = text[max(0, ns - 12):ns]
+    prev = text[ns - 1] if ns else ""
+    if m.group("pre") is None:
+        if prev and (prev.isascii() and (prev.isalnum() or prev in "./+-_#")):
+            return True
+        if num[0] in v.chinese or num[0] in v.small or num[0] in v.big:
+            if before.endswith(g.word_prefixes):
+                return True
+    if before.endswith(g.ordinal_prefixes):
+        return True
+    if prev in ":：" and ns >= 2 and text[ns - 2].isdigit():
+        return True
+    if text[ne:ne + 1] in (":", "：") and text[ne + 1:ne + 2].isdigit():
+        return True
+    digits = re.sub(r"\D", "", num)
+    if len(digits) >= 5 and "," not in num and any(w in before for w in g.id_context):
+        return True
+    if (len(digits) >= 11 and "," not in num) or (len(digits) >= 7 and "," not in num and "." not in num
+                             and (unit is None or unit.kind != "money")):
+        return True
+    if m.group("post") in BOUND_WORDS and unit is not None and unit.kind != "rate":
+        if text[m.end():m.end() + 2].startswith(THRESHOLD_FOLLOWERS):
+            return True  # 200头以上规模的养殖大户, 年收入10万以上的: a bound that defines a group
+    if unit is not None:
+        rest = text[m.end("unit"):m.end("unit") + 4]
+        durable = unit.kind == "duration" and before.endswith(DURATION_MARKERS)  # 连续7年开展
+        if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
+            return True
+        if unit.name == "年":
+            if num[0] in v.masks or len(digits) >= 3 or _is_positional(num):
+                return True
+    bare = num.rstrip("".join(v.big))
+    if m.group("pre") is None and all(c in v.small or c in v.big for c in num) and v.small.get(bare) != 10:
+        return True  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
+    if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
+        after = text[m.end():m.end() + 1]
+        if after and after not in "。，,；;、！!）)\n" and not before.endswith(g.article_keep_before):
+            return True
+    if _is_positional(num) and parse_number(num).qualifier is not Qualifier.RANGE:  # type: ignore[union-attr]
+        # 一七二零人 reads digit by digit; 二〇二一年, 七一 and 一一 (one by one) do not count
+        return not (len(num) >= 3 and unit is not None and unit.kind == "count")
+    return False
+
+
+def _has_prefix(m: re.Match[str]) -> bool:
+    """Whether the word before the number qualifies it (数 only before 十/百/千/万: 数十次, not 户数376户)."""
+    pre = m.group("pre")
+    if not pre:
+        return False
+    return pre not in APPROX_BEFORE_MAGNITUDE_ONLY or m.group("num")[:1] in vocab().small
+
+
+# Prefixes that qualify a number only when a magnitude word follows them.
+APPROX_BEFORE_MAGNITUDE_ONLY = frozenset({"数", "几"})
+
+
+def _qualifier(m: re.Match[str], number_q: Qualifier, g: Grammar) -> Qualifier:
+    found = {number_q}
+    for slot, group in (("before", "pre"), ("inside", "inner"), ("inside", "inner2"), ("after", "post")):
+        if group == "pre" and not _has_prefix(m):
+            continue
+        word = m.group(group)
+        if word:
+            found.add(g.qualifiers[slot][word])
+    unit_text = m.group("unit") or ""
+    if any(c in unit_text for c in vocab().approx):
+        found.add(Qualifier.APPROX)
+    return next(q for q in g.precedence if q in found)
+
+
+def _range_as_number(m: re.Match[str], g: Grammar, unit: Unit | None) -> str | None:
+    """The range of a match without what is written between its ends (1万元--5万 → 1万-5万).
+
+    None when the left end names another unit than the right (3人-5户 is no range).
+    """
+    num, start = m.group("num"), m.start("num")
+    if m.group("lunit"):
+        if unit is None or g.units[m.group("lunit")] != unit:
+            return None
+        ls, le = m.span("lunit")
+        num = num[: ls - start] + num[le - start :]
+    num = INCLUDED.sub("", num)
+    return REPEATED_JOINER.sub(r"\1", num)
+
+
+def _cents(m: re.Match[str]) -> Decimal:
+    """The 角/毛/分 written after 元/块, in 元 (六角七分 → 0.67)."""
+    v, total = vocab(), Decimal(0)
+    cents = m.group("cents") or ""
+    for i, ch in enumerate(cents):
+        if ch in SUBUNITS["tenth"]:
+            total += Decimal(v.chinese[cents[i - 1]]) / 10
+        elif ch in SUBUNITS["hundredth"] or (i == len(cents) - 1 and ch in v.chinese and i >= 2):
+            total += Decimal(v.chinese[cents[i - 1] if ch in SUBUNITS["hundredth"] else ch]) / 100
+    return total
+
+
+def _approx_high(m: re.Match[str], low: Decimal) -> Decimal | None:
+    """The upper bound a 几/数 implies, before the unit's magnitude: 几十 → below 100, 十几 → below 20."""
+    v = vocab()
+    if _has_prefix(m) and m.group("pre") in APPROX_BEFORE_MAGNITUDE_ONLY:
+        return low * 10
+    inner = [m.group(g) for g in ("inner", "inner2")]
+    if "几" not in inner and "几" not in m.group("num"):
+        return None
+    place = next((v.small[c] for c in reversed(m.group("num")) if c in v.small), None)
+    if place is None:
+        return None
+    scale = Decimal(1)
+    for c in (m.group("mag") or "") if m.group("inner") == "几" else "":
+        scale *= v.big[c]
+    return low + Decimal(place) * scale
+
+
+def _candidate(text: str, m: re.Match[str], g: Grammar) -> Quantity | None:
+    v = vocab()
+    num, mag, unit_text = m.group("num"), m.group("mag") or "", m.group("unit") or ""
+    unit = g.units.get(unit_text) if unit_text else None
+    if m.group("cents") and unit is not None and unit.kind != "money":
+        unit = g.units["元"]  # 十块三毛: 块 counts money here
+    written = num
+    if m.group("lunit") or INCLUDED.search(num) or REPEATED_JOINER.search(num):
+        num = _range_as_number(m, g, unit)  # type: ignore[assignment]
+        if num is None:
+            return None
+    is_rate_word = any(num.startswith(p) for p in v.percent + v.permille) or any(i in num for i in v.fraction)
+    stripped = num.rstrip("".join(v.big))
+    shown = written
+    if stripped and stripped != num and m.group("inner") is None:  # 1.8万人: 万 belongs to the unit
+        mag, num_text = num[len(stripped):] + mag, stripped
+        shown = written[: len(written) - (len(num) - len(stripped))]
+    else:
+        num_text = num
+    if unit is None and not mag and not is_rate_word:
+        return None
+    if _rejected(text, m, g, unit):
+        return None
+    inner = m.group("inner") or ""
+    number = parse_number(num_text + (inner if inner in v.approx else "") + mag)
+    if number is None:
+        return None
+    qualifier = _qualifier(m, number.qualifier, g)
+    if number.qualifier is Qualifier.MASKED:
+        value = low = high = None
+    elif number.qualifier is Qualifier.RANGE:
+        value, low, high = None, number.low, number.high
+    else:
+        value = number.value
+        if value is not None and m.group("cents"):
+            value += _cents(m)
+        low = value if qualifier in (Qualifier.APPROX, Qualifier.AT_LEAST) else None
+        high = value if qualifier is Qualifier.AT_MOST else None
+        if qualifier is Qualifier.APPROX and value is not None:
+            high = _approx_high(m, value)
+    if unit is not None and unit.magnitude != 1:
+        value, low, high = (x * unit.magnitude if x is not None else None for x in (value, low, high))
+    if is_rate_word:
+        name = "‰" if any(num.startswith(p) for p in v.permille) else "%"
+    else:
+        name = unit.name if unit else ""
+    if value is not None and value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    start = m.start("pre") if _has_prefix(m) else m.start("num")
+    return Quantity(
+        norm_start=start,
+        norm_end=m.end(),
+        number_text=shown,
+        value=value,
+        low=low,
+        high=high,
+        unit=name,
+        qualifier=qualifier,
+        unit_text=mag + unit_text,
+    )
+
+
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Every figure of a normalized text, in order.
+
+    >>> [(q.number_text, str(q.value), q.unit, q.qualifier.value) for q in find_quantities("投资7.5万元，修缮20余场次")]
+    [('7.5', '75000', '元', 'exact'), ('20', '20', '场次', 'approx')]
+    >>> find_quantities("2021年3月5日第三批“三个代表”")
+    ()
+    """
+    g = grammar()
+    quoted = [(s + 1, e - 1) for s, e in _spans(g.quoted, text)]
+    out = []
+    for m in g.pattern.finditer(text):
+        if not m.group("num"):
+            continue
+        q = _candidate(text, m, g)
+        if q is None:
+            continue
+        ns, ne = m.span("num")
+        if quoted and _overlaps(_near(quoted, ns, ne), ns, ne):
+            continue
+        if _vetoed(g.lookalikes, text, ns, ne):
+            continue
+        out.append(q)
+    return tuple(out)
+
+
+_WINDOW = 12
+
+
+def _vetoed(lookalikes: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether a look-alike overlaps [start, end); searched in a window around it only (speed)."""
+    for m in lookalikes.finditer(text, max(0, start - _WINDOW), min(len(text), end + _WINDOW)):
+        if m.start() < end and start < m.end():
+            return True
+        if m.start() >= end:
+            break
+    return False
+
+
+def _near(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans that may overlap [start, end) (spans sorted by start, each short)."""
+    i = bisect.bisect_left(spans, (start - 64, 0))
+    j = bisect.bisect_right(spans, (end, 10**12))
+    return spans[i:j]

@@ -1,0 +1,198 @@
+"""Junk removal: conversion debris and site boilerplate, as deletion/replacement edits.
+
+Patterns are data (``junk_patterns.toml``, ``boilerplate.toml``); this module only
+builds the regexes once and turns matches into ``Edit``s against the text it is given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.errors import ResourceError
+from nlp.resources import load_toml
+from nlp.text.spans import Edit, first_wins
+
+_JUNK_FILE = "junk_patterns.toml"
+_BOILERPLATE_FILE = "boilerplate.toml"
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+@dataclass(frozen=True)
+class LineRule:
+    name: str
+    pattern: re.Pattern[str]
+    max_len: int
+
+
+def _compile(pattern: str, file: str, name: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ResourceError(file, None, f"pattern {name!r}: {exc}") from exc
+
+
+@cache
+def replacements() -> tuple[tuple[str, str], ...]:
+    """Literal replacements (``_M_M_`` → ``%``, literal ``\\r\\n`` → newline), longest first."""
+    table = load_toml(_JUNK_FILE).get("replace", {})
+    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def _replace_regex() -> re.Pattern[str] | None:
+    pairs = replacements()
+    if not pairs:
+        return None
+    return re.compile("|".join(re.escape(k) for k, _ in pairs))
+
+
+def replace_edits(text: str) -> list[Edit]:
+    r"""Edits for the literal replacements.
+
+    >>> replace_edits("增长13.3_M_M_")
+    [Edit(start=6, end=11, replacement='%')]
+    """
+    regex = _replace_regex()
+    if regex is None:
+        return []
+    table = dict(replacements())
+    return [Edit(m.start(), m.end(), table[m.group()]) for m in regex.finditer(text)]
+
+
+@cache
+def pinyin_regex() -> re.Pattern[str]:
+    """Pinyin parenthetical after a CJK character, optionally led by GBK mojibake ``?F``.
+
+    >>> bool(pinyin_regex().search("社區(qū)")), bool(pinyin_regex().search("(2种)"))
+    (True, False)
+    """
+    data = load_toml(_JUNK_FILE)
+    try:
+        py = data["pinyin"]
+        letters, toned, toneless = py["letters"], py["toned"], py["toneless"]
+        longest = int(py["max_syllable"])
+        lost = data["mojibake"]["lost"]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ResourceError(_JUNK_FILE, None, f"missing or bad key: {exc}") from exc
+    chars = f"[{letters}{toned}]"
+    with_tone = f"(?={chars}{{0,{longest - 1}}}[{toned}]){chars}{{1,{longest}}}(?![{letters}{toned}])"
+    plain = "(?:" + "|".join(re.escape(s) for s in sorted(toneless, key=len, reverse=True)) + ")"
+    syllable = f"(?:{with_tone}|{plain}(?![{letters}{toned}]))"
+    paren = rf"\(\s*{syllable}(?:\s+{syllable})*\s*\)"
+    return re.compile(rf"(?<=[{CJK}]){paren}|{lost}{paren}")
+
+
+def pinyin_edits(text: str) -> list[Edit]:
+    """Delete pinyin glosses and the mojibake fused with them.
+
+    >>> pinyin_edits("總結(jié)")
+    [Edit(start=2, end=7, replacement='')]
+    >>> pinyin_edits("保證?,F(xiàn)總結")
+    [Edit(start=2, end=11, replacement='')]
+    >>> pinyin_edits("垃圾(2种)、社区(XX社区)")
+    []
+    """
+    return [Edit(m.start(), m.end()) for m in pinyin_regex().finditer(text)]
+
+
+@cache
+def boilerplate_rules() -> tuple[tuple[re.Pattern[str], ...], tuple[LineRule, ...]]:
+    """The compiled inline patterns and line rules of ``boilerplate.toml``."""
+    data = load_toml(_BOILERPLATE_FILE)
+    inline = []
+    for i, rule in enumerate(data.get("inline", [])):
+        name = rule.get("name", f"inline[{i}]")
+        if "pattern" not in rule:
+            raise ResourceError(_BOILERPLATE_FILE, None, f"{name}: missing 'pattern'")
+        inline.append(_compile(rule["pattern"], _BOILERPLATE_FILE, name))
+    lines = []
+    for i, rule in enumerate(data.get("line", [])):
+        name = rule.get("name", f"line[{i}]")
+        if "pattern" not in rule or not isinstance(rule.get("max_len"), int):
+            raise ResourceError(_BOILERPLATE_FILE, None, f"{name}: needs 'pattern' and integer 'max_len'")
+        lines.append(LineRule(name, _compile(rule["pattern"], _BOILERPLATE_FILE, name), rule["max_len"]))
+    return tuple(inline), tuple(lines)
+
+
+def boilerplate_line(line: str) -> str | None:
+    """The name of the line rule a (stripped) line falls under, or None.
+
+    >>> boilerplate_line("下面是小编整理的社区工作总结,欢迎阅读。")
+    'editor_intro'
+    >>> boilerplate_line("— 12 —")
+    'page_number'
+    >>> boilerplate_line("社区现有党员73名,其中女党员31名。") is None
+    True
+    """
+    stripped = line.strip()
+    if not stripped:
+        return None
+    for rule in boilerplate_rules()[1]:
+        if len(stripped) <= rule.max_len and rule.pattern.search(stripped):
+            return rule.name
+    return None
+
+
+def boilerplate_edits(text: str) -> list[Edit]:
+    """Delete boilerplate lines (with their line break) and inline boilerplate.
+
+    >>> text = "导语:本文来自网络。\\n社区开展活动6次。(未完,全文共900字,当前显示300字)"
+    >>> from nlp.text.spans import apply_edits
+    >>> apply_edits(text, boilerplate_edits(text))[0]
+    '社区开展活动6次。'
+    """
+    inline, _ = boilerplate_rules()
+    edits: list[Edit] = []
+    deleted: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if boilerplate_line(line) is not None:
+            edits.append(Edit(pos, pos + len(line)))
+            deleted.append((pos, pos + len(line)))
+        pos += len(line)
+    for regex in inline:
+        for m in regex.finditer(text):
+            if m.end() > m.start() and not any(s <= m.start() < e for s, e in deleted):
+                edits.append(Edit(m.start(), m.end()))
+    tail = tail_block(text)
+    if tail is not None:
+        edits.append(Edit(tail, len(text)))
+    return first_wins(edits)
+
+
+@cache
+def _tail_rule() -> tuple[re.Pattern[str], re.Pattern[str], float] | None:
+    rule = load_toml(_BOILERPLATE_FILE).get("tail")
+    if not rule:
+        return None
+    try:
+        header = _compile(rule["header"], _BOILERPLATE_FILE, "tail.header")
+        final = _compile(rule["final"], _BOILERPLATE_FILE, "tail.final")
+        return header, final, float(rule["within"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ResourceError(_BOILERPLATE_FILE, None, f"[tail] needs header, final, within: {exc}") from exc
+
+
+def tail_block(text: str) -> int | None:
+    """Offset where a trailing block of site navigation starts, or None.
+
+    >>> tail_block("社区今年开展主题党日活动6次。\\n相关文章\\n社区工作总结\\n")
+    16
+    >>> tail_block("社区开展活动6次。\\n相关文章\\n我们还开展了义诊。\\n") is None
+    True
+    """
+    rule = _tail_rule()
+    if rule is None:
+        return None
+    header, final, within = rule
+    floor = int(len(text) * (1 - within))
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if pos >= floor and header.match(line.strip()) and not final.search(text, pos + len(line)):
+            return pos
+        pos += len(line)
+    return None
+
+

@@ -1,0 +1,364 @@
+"""Document metadata: title, community, street, year, period, doc_type.
+
+Decisions (the gold guidelines fix the first four):
+
+- ``title``: the last short line before the first section (within the first lines) that
+  names a document type (总结/计划/报告/汇报/鉴定/简介 …) — of a page title, its variants
+  and an article title, the last one —, skipping site chrome and
+  collection markers (精选18篇, 模板5篇): on a 范文 page that is the article's own title
+  (``20xx年村委会工作总结一``), not the page's. Returned as the ORIGINAL slice, article
+  index and conversion junk included (traditional stays traditional, as gold annotators
+  write it). ``None`` when no such line precedes the body.
+- ``community``: the most frequent 社区/居委会/村 name in title and body, as written in the
+  original; ``None`` when masked (xx社区, **村) more often than named, when the report is
+  at 街道/乡镇 level (the title names one and no community), or when several names share
+  the text (a multi-community review).
+- ``street``: the first 街道/镇/乡 name, title first.
+- ``year``: the year in the title, else the first year in the opening of the body;
+  ``None`` when the first one found is masked (20xx).
+- ``period``: from the title (上半年 → H1, 下半年 → H2 unless it only names the plan part of a
+  mid-year "总结及下半年计划", 季度 → Q1..Q4, 年度/全年/a titled year → "year"), else from
+  the opening of the body (一年来, 全年, a leading "2018年，" …); ``None`` when nothing says.
+- ``doc_type``: from the title: a summary word and a plan word → mixed (工作总结及明年工作计划);
+  plan words only → plan; report words only (报告/汇报/述职/调研) → report; otherwise summary.
+  A summary whose plan sections hold at least 40 % of the outlined text is mixed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from nlp.records import DocMeta, DocType, Normalized, RawDoc, Section
+from nlp.resources import load_toml
+from nlp.text.tokens import pos_cut
+
+_SPACES = " \t\r\u3000\xa0"
+_BODY_END = "。；;！!？?，,"
+_COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|优秀)?[\d一二三四五六七八九十]+篇[)）]?\s*$")
+_DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
+_PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
+_TITLE_LINES = 10
+_TITLE_LABEL = re.compile(r"(?:标题|題目|题目|標題)\s*[:：]\s*")
+# What may follow a title on its original line and still belong to it as written.
+_TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)|[ \t\u3000]*篇?[ \t\u3000]*\d{1,2})+(?=[ \t\u3000\r]*(?:\n|$))")
+_ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*篇")
+_YEAR = re.compile(r"(?<![\d\-—~～至])((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
+_OPENING = 300
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    community: re.Pattern[str]
+    street: re.Pattern[str]
+    breaks: str
+    generic: tuple[str, ...]
+    mask: str
+    periods: dict[str, tuple[str, ...]]
+    h2_plan: tuple[str, ...]
+    street_level: tuple[str, ...]
+    doc_types: dict[str, tuple[str, ...]]
+    title_junk: tuple[str, ...]
+    title_only: tuple[str, ...]
+    title_max: int
+    title_min: int
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _vocab() -> _Vocab:
+    data: dict[str, Any] = load_toml("meta.toml")
+    place = data["place"]
+    period = dict(data["period"])
+    h2_plan = tuple(period.pop("h2_plan_followers"))
+    doc = dict(data["doc_type"])
+    return _Vocab(
+        community=re.compile(rf"([^\s]{{1,8}}?)({_alternation(place['community_suffixes'])})(?!街道|街道办|镇|鎮|乡|鄉)"),
+        street=re.compile(rf"([^\s]{{1,8}}?)({_alternation(place['street_suffixes'])})"),
+        breaks=place["name_breaks"],
+        generic=tuple(place["generic"]),
+        mask=place["mask_chars"],
+        periods={k: tuple(v) for k, v in period.items()},
+        h2_plan=h2_plan,
+        street_level=tuple(place["street_level"]),
+        doc_types={k: tuple(doc[k]) for k in ("summary", "plan", "report")},
+        title_junk=tuple(doc["title_junk"]),
+        title_only=tuple(doc["title_only"]),
+        title_max=int(doc["title_max"]),
+        title_min=int(doc["title_min"]),
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as (start, end) spans without surrounding spaces."""
+    spans, pos = [], 0
+    for raw in text.split("\n"):
+        s, e = pos, pos + len(raw)
+        while s < e and text[s] in _SPACES:
+            s += 1
+        while e > s and text[e - 1] in _SPACES:
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        pos += len(raw) + 1
+    return spans
+
+
+def _has(words: tuple[str, ...], text: str) -> bool:
+    return any(w in text for w in words)
+
+
+def _segments(norm: Normalized) -> list[tuple[int, int]]:
+    """Non-empty lines of the normalized text, also split where the ORIGINAL had a line
+    break that normalization joined (a title line is never part of a paragraph)."""
+    out = []
+    for s, e in _lines(norm.text):
+        start = s
+        for k in range(s + 1, e):
+            before = norm.to_original(k - 1, k)[1]
+            after = norm.to_original(k, k + 1)[0]
+            if "\n" in norm.original[before:after]:
+                out.append((start, k))
+                start = k
+        out.append((start, e))
+    return [(s, e) for s, e in (_strip(norm.text, s, e) for s, e in out) if e > s]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _SPACES:
+        s += 1
+    while e > s and text[e - 1] in _SPACES:
+        e -= 1
+    return s, e
+
+
+def find_title(
+    text: str,
+    first_section: int | None = None,
+    segments: list[tuple[int, int]] | None = None,
+) -> tuple[int, int] | None:
+    r"""The title line's span in ``text``.
+
+    >>> t = "当前位置：首页 > 工作总结\n社区工作总结精选(九篇)\n2021年东湖社区工作总结\n一年来，我社区……。"
+    >>> s, e = find_title(t); t[s:e]
+    '2021年东湖社区工作总结'
+    >>> find_title("2018年，在街道党工委的领导下，我社区各项工作稳步推进。\n一、党建") is None
+    True
+    """
+    voc = _vocab()
+    strong = voc.doc_types["summary"][:6] + voc.doc_types["plan"][:4] + voc.doc_types["report"][:6]
+    words = voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"] + voc.title_only
+    found = None
+    for i, (s, e) in enumerate((segments or _lines(text))[:_TITLE_LINES]):
+        if first_section is not None and s >= first_section:
+            break
+        line = text[s:e]
+        if _has(voc.title_junk, line) or _COLLECTION.search(line):
+            continue
+        if len(line) > voc.title_max:  # a title glued to its body (flattened page)
+            m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{_alternation(list(strong))}))", line)
+            if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES):
+                found = s, s + m.end()
+            continue
+        if line[-1] in _BODY_END or len(line) < voc.title_min or line.count("，") + line.count(",") >= 2:
+            continue
+        if _has(words, line):
+            m = _DATE_TAIL.search(line)
+            p = _TITLE_LABEL.match(line)
+            found = (s + (p.end() if p else 0), s + m.start() if m else e)
+    return found
+
+
+_NAME_TAGS = ("n", "j", "l", "eng")
+
+
+def _name(prefix: str, suffix: str, voc: _Vocab) -> str | None:
+    """The place name ending in ``suffix``: the nominal words just before it."""
+    cut = max(prefix.rfind(ch) for ch in voc.breaks)
+    stem = prefix[cut + 1 :]
+    masked = len(stem) - len(stem.rstrip(voc.mask))
+    if masked:
+        return stem[-masked:] + suffix
+    if len(stem) < 2 or any(stem.endswith(g) for g in voc.generic):
+        return None
+    kept = ""
+    for word, flag in reversed(pos_cut(stem)):
+        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4:
+            break
+        kept = word + kept
+    if len(kept) < 2 or any(kept.endswith(g) for g in voc.generic):
+        return None
+    return kept + suffix
+
+
+def _is_masked(name: str, voc: _Vocab) -> bool:
+    return name[0] in voc.mask
+
+
+def place_names(text: str, pattern: re.Pattern[str]) -> list[tuple[str, int, int]]:
+    """Candidate place names (name, start, end) matched by ``pattern`` in ``text``.
+
+    >>> [n for n, _, _ in place_names("我社区在阿娄社区党支部的带领下，和谐社区建设", _vocab().community)]
+    ['阿娄社区']
+    """
+    voc = _vocab()
+    out = []
+    for m in pattern.finditer(text):
+        name = _name(m.group(1), m.group(2), voc)
+        if name:
+            out.append((name, m.end() - len(name), m.end()))
+    return out
+
+
+def _community(norm: Normalized, title: str) -> str | None:
+    voc = _vocab()
+    names = place_names(norm.text, voc.community)
+    in_title = [n for n, _, _ in place_names(title, voc.community)]
+    if in_title and _is_masked(in_title[0], voc):
+        return None
+    real = Counter({n: norm.text.count(n) for n, _, _ in names if not _is_masked(n, voc)})
+    masked = sum(1 for n, _, _ in names if _is_masked(n, voc))
+    if in_title:
+        top = in_title[0]
+    else:
+        ranked = [(n, c) for n, c in real.most_common() if c >= 2] or (
+            real.most_common() if len(real) == 1 else []
+        )
+        if not ranked or place_names(title, voc.street) or _has(voc.street_level, title):
+            return None
+        top, count = ranked[0]
+        if masked > count or (len(ranked) >= 3 and count < 2 * ranked[1][1]):
+            return None
+    where = norm.text.find(top)
+    os_, oe = norm.to_original(where, where + len(top))
+    return norm.original[os_:oe]
+
+
+def _street(norm: Normalized, title: str) -> str | None:
+    """The 街道/镇/乡 named in the title, else the first one named at least twice."""
+    voc = _vocab()
+    for name, _, _ in place_names(title, voc.street):
+        if not _is_masked(name, voc):
+            return name.replace("办事处", "").replace("辦事處", "")
+    for name, _, _ in place_names(norm.text, voc.street):
+        short = name.replace("办事处", "").replace("辦事處", "")
+        if not _is_masked(name, voc) and norm.text.count(short) >= 2:
+            return short
+    return None
+
+
+def find_year(title: str, opening: str) -> int | None:
+    """The year reported on: title first, then the opening of the body.
+
+    >>> find_year("2022年上半年社区工作总结", ""), find_year("社区工作总结", "20xx年以来，2019年……")
+    (2022, None)
+    """
+    for source in (title, opening):
+        m = _YEAR.search(source)
+        if m:
+            return int(m.group(1)) if m.group(1).isdigit() else None
+    return None
+
+
+def find_period(title: str, opening: str) -> str | None:
+    """H1/H2/Q1..Q4/year from the title, else from the opening of the body.
+
+    >>> find_period("2024年工作总结和下半年工作计划", ""), find_period("社区下半年工作总结", "")
+    ('year', 'H2')
+    >>> find_period("社区一季度工作总结", ""), find_period("社区工作总结", "一年来，我们……")
+    ('Q1', 'year')
+    """
+    voc = _vocab()
+    periods = voc.periods
+    if _has(periods["H1"], title):
+        return "H1"
+    for q in ("Q1", "Q2", "Q3", "Q4"):
+        if _has(periods[q], title):
+            return q
+    if _has(periods["H2"], title):
+        plan_only = all(
+            any(title.startswith(f, m.end()) for f in voc.h2_plan) for m in re.finditer("下半年", title)
+        )
+        if not plan_only:
+            return "H2"
+    if _has(periods["year"], title) or _YEAR.search(title):
+        return "year"
+    head = opening[:200]
+    for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year"):
+        if _has(periods[p], head):
+            return p
+    if re.match(r"\s*(?:19|20)\d{2}年\s*[,，]", opening):
+        return "year"
+    return None
+
+
+def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
+    """summary / plan / report / mixed, from the title and the share of plan sections.
+
+    >>> find_doc_type("2022年工作总结及2023年工作计划", ()).value, find_doc_type("社区工作计划", ()).value
+    ('mixed', 'plan')
+    """
+    kinds = _vocab().doc_types
+    summary, plan, report = (_has(kinds[k], title) for k in ("summary", "plan", "report"))
+    if summary and plan:
+        return DocType.MIXED
+    if plan:
+        return DocType.PLAN
+    if report and not summary:
+        return DocType.REPORT
+    top = [s for s in sections if s.parent is None]
+    total = sum(s.norm_end - s.norm_start for s in top)
+    planned = sum(s.norm_end - s.norm_start for s in top if s.planned)
+    if total and planned / total >= 0.4 and summary:
+        return DocType.MIXED
+    return DocType.SUMMARY
+
+
+def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -> DocMeta:
+    """The document record of SPEC section 3."""
+    first = min((s.norm_start for s in sections), default=None)
+    segments = _segments(norm)
+    span = find_title(norm.text, first, segments)
+    title_norm = norm.text[span[0] : span[1]] if span else ""
+    title = None
+    body_from = 0
+    if span:
+        os_, oe = norm.to_original(*span)
+        line_start = norm.original.rfind("\n", 0, os_) + 1
+        marker = _ARTICLE.match(norm.original, line_start)
+        if marker and marker.end() <= os_:  # 第1篇：… removed as chrome, but part of the title line
+            os_ = line_start
+        junk = _TITLE_TAIL.match(norm.original, oe)  # 總結(jié), 篇1: keep the title as written
+        oe = junk.end() if junk else oe
+        title = norm.original[os_:oe].strip(_SPACES) or None
+        body_from = span[1]
+    opening = norm.text[body_from : first if first is not None and first > body_from else None]
+    junk = _vocab().title_junk
+    for s, e in _lines(opening):  # skip repeated titles and chrome to the first real line
+        line = opening[s:e]
+        if line != title_norm and len(line) > 20 and not _has(junk, line):
+            opening = opening[s:]
+            break
+    else:
+        opening = ""
+    if len(opening.strip()) < 50:  # the body starts with a heading: look inside it
+        opening = norm.text[body_from:]
+    opening = opening[:_OPENING]
+    return DocMeta(
+        id=raw.id,
+        path=raw.path,
+        encoding=raw.encoding,
+        title=title,
+        community=_community(norm, title_norm),
+        street=_street(norm, title_norm),
+        year=find_year(title_norm, opening),
+        period=find_period(title_norm, opening),
+        doc_type=find_doc_type(title_norm, sections),
+        chars=len(raw.text),
+    )
