@@ -55,3 +55,14 @@ def assert_same_tables(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame], i
     assert left.keys() == right.keys()
     for name in left:
         pd.testing.assert_frame_equal(left[name], right[name], obj=name)
+
+
+def work_that_crashes(held, extracted_at):
+    """A worker function that kills its process on a document containing 崩溃 (for the engine tests)."""
+    import os
+
+    from nlp.dataset.worker import extract_held
+
+    if "崩溃".encode() in held.data:
+        os._exit(3)
+    return extract_held(held, extracted_at)
