@@ -66,3 +66,12 @@ def work_that_crashes(held, extracted_at):
     if "崩溃".encode() in held.data:
         os._exit(3)
     return extract_held(held, extracted_at)
+
+
+def work_that_raises(held, extracted_at):
+    """A worker function that fails on a document containing 崩溃 (threads cannot be killed alone)."""
+    from nlp.dataset.worker import extract_held
+
+    if "崩溃".encode() in held.data:
+        raise RuntimeError("simulated worker failure")
+    return extract_held(held, extracted_at)

@@ -35,3 +35,25 @@ def test_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch):
     archive = copy_fixtures(tmp_path / "archive")
     with pytest.raises(ZongjieError, match="cannot reach the dask scheduler"):
         extract([archive], tmp_path / "d.duckdb", engine="dask", scheduler="tcp://127.0.0.1:9")
+
+
+def test_a_failed_task_costs_only_its_document():
+    import hashlib
+    from datetime import datetime
+
+    from dataset_helpers import FIXTURES, work_that_raises
+
+    from nlp.dataset.dask_engine import run_dask
+    from nlp.dataset.inputs import Held
+
+    texts = [(FIXTURES / f).read_bytes() for f in ("masked_summary.txt", "untitled_report.txt")]
+    datas = [texts[0], texts[1] + "\n系统崩溃测试。".encode(), texts[1]]
+    held = [Held(hashlib.sha256(d).hexdigest(), f"{i}.txt", f"{i}.txt", d, {}, i) for i, d in enumerate(datas)]
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        outcomes = list(run_dask(held, cluster.scheduler_address, 1, datetime(2024, 1, 1), work=work_that_raises))
+    assert [o.path for o in outcomes] == ["0.txt", "1.txt", "2.txt"]
+    assert [o.error is None for o in outcomes] == [True, False, True]
+    assert outcomes[1].error[1] == "the dask task parsing it failed (RuntimeError)"
+    assert outcomes[0].rows["facts"].num_rows + outcomes[2].rows["facts"].num_rows > 0
