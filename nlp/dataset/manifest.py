@@ -26,8 +26,26 @@ class ManifestError(ZongjieError):
 
 @dataclass(frozen=True)
 class ManifestRow:
+    path: str  # absolute, forward slashes; a glob when it holds * or ?
     pattern: re.Pattern[str]
     cells: dict[str, str | int]  # the non-empty cells but path
+
+    @property
+    def is_glob(self) -> bool:
+        return any(ch in self.path for ch in "*?")
+
+
+def ancestors(path: str) -> list[str]:
+    """A document path and every folder or archive that holds it: what a plain row may name.
+
+    >>> ancestors("/d/r.zip!x/a.txt")
+    ['/d/r.zip!x/a.txt', '/d/r.zip!x', '/d/r.zip', '/d']
+    """
+    found = [path]
+    for i in range(len(path) - 1, 0, -1):
+        if path[i] in "/!":
+            found.append(path[:i])
+    return found
 
 
 def glob_regex(pattern: str) -> re.Pattern[str]:
@@ -70,6 +88,12 @@ class Manifest:
 
     def __init__(self, rows: tuple[ManifestRow, ...] = ()) -> None:
         self.rows = rows
+        # Plain paths are looked up (a manifest may have a row per file); globs are matched in turn.
+        self.plain: dict[str, list[int]] = {}
+        for index, row in enumerate(rows):
+            if not row.is_glob:
+                self.plain.setdefault(row.path, []).append(index)
+        self.globs = [index for index, row in enumerate(rows) if row.is_glob]
 
     @classmethod
     def read(cls, file: Path) -> Manifest:
@@ -92,10 +116,11 @@ class Manifest:
         if not path or not self.rows:
             return {}
         where = absolute(path)
+        matched = [i for place in ancestors(where) for i in self.plain.get(place, ())]
+        matched += [i for i in self.globs if self.rows[i].pattern.fullmatch(where)]
         merged: dict[str, str | int] = {}
-        for row in self.rows:
-            if row.pattern.fullmatch(where):
-                merged.update(row.cells)
+        for index in sorted(matched):
+            merged.update(self.rows[index].cells)
         return merged
 
 
@@ -118,5 +143,5 @@ def _row(record: dict[str, str | None], base: str, where: str) -> ManifestRow:
         if period not in PERIODS:
             raise ManifestError(f"{where}: period {cells['period']!r} is not one of {', '.join(PERIODS)}.")
         cells["period"] = period
-    pattern = path if os.path.isabs(path.partition("!")[0]) else os.path.join(base, path)
-    return ManifestRow(glob_regex(absolute(pattern)), cells)
+    pattern = absolute(path if os.path.isabs(path.partition("!")[0]) else os.path.join(base, path))
+    return ManifestRow(pattern, glob_regex(pattern), cells)
