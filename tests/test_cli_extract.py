@@ -60,6 +60,8 @@ def test_manifest_is_applied(archive, tmp_path):
 
 
 USAGE_ERRORS = [
+    (["-o", "{tmp}/notes.csv"], "notes.csv: cannot hold a dataset (it is a file)"),
+    (["-o", "{tmp}/text.duckdb"], "text.duckdb: cannot open the dataset"),
     (["--engine", "spark"], "--engine: 'spark' is not one of local, dask."),
     (["--manifest", "{tmp}/nowhere.csv"], "cannot read the manifest"),
     (["--jobs", "0"], "Invalid value for '--jobs'"),
@@ -68,8 +70,12 @@ USAGE_ERRORS = [
 
 @pytest.mark.parametrize(("options", "message"), USAGE_ERRORS)
 def test_usage_errors_exit_2_with_one_sentence(archive, tmp_path, options, message):
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "text.duckdb").write_text("not a database\n", encoding="utf-8")
     options = [o.replace("{tmp}", str(tmp_path)) for o in options]
-    result = run(archive, "-o", tmp_path / "d.duckdb", *options)
+    if "-o" not in options:
+        options = ["-o", str(tmp_path / "d.duckdb"), *options]
+    result = run(archive, *options)
     assert result.exit_code == 2
     assert message in result.stderr
 

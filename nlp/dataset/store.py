@@ -76,7 +76,12 @@ class Store:
         if read_only and not self.path.is_file():
             raise StoreError(f"{self.path}: no dataset here; build one with `zongjie extract PATH -o {out}`.")
         if not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                raise StoreError(
+                    f"{out}: cannot hold a dataset (it is a file); name a .duckdb file or a folder."
+                ) from None
         self.con = _connect(self.path, read_only)
         self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         self.con.execute("SET preserve_insertion_order = false")
