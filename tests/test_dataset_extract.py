@@ -50,6 +50,16 @@ def test_tables_and_columns_are_the_spec(built):
     assert tables["facts"].planned.dtype == bool
 
 
+def test_load_reads_only_the_tables_asked_for(built):
+    from nlp.dataset.store import StoreError
+
+    tables = load(built[0], tables=["indicator_values", "communities"])
+    assert list(tables) == ["indicator_values", "communities"]
+    assert tables["indicator_values"].equals(built[2]["indicator_values"])
+    with pytest.raises(StoreError, match="no table 'fact'"):
+        load(built[0], tables=["fact"])
+
+
 def test_two_periods_of_one_community_give_two_rows_per_indicator(built):
     tables = built[2]
     for indicator, h1, h2 in [("party_members", 86, 88), ("low_income_households", 32, 30),

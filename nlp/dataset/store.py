@@ -172,11 +172,14 @@ class Store:
         return self.con.execute(f"SELECT * FROM {table} ORDER BY {ORDER_BY[table]}").df()
 
 
-def load(out: str | Path) -> dict:
-    """Every table of a dataset as pandas DataFrames: ``{"documents": df, "facts": df, …}``.
+def load(out: str | Path, tables: Iterable[str] | None = None) -> dict:
+    """The tables of a dataset as pandas DataFrames: ``{"documents": df, "facts": df, …}``.
 
-    >>> tables = load("dataset.duckdb")  # doctest: +SKIP
+    ``tables`` names the ones wanted (default: all eight), so a large store's facts need not be read
+    to compare its ``indicator_values``.
+
+    >>> tables = load("dataset.duckdb", tables=["indicator_values", "communities"])  # doctest: +SKIP
     >>> tables["indicator_values"].query("indicator == 'party_members'")  # doctest: +SKIP
     """
     with Store(out, read_only=True) as store:
-        return {table: store.frame(table) for table in TABLES}
+        return {table: store.frame(table) for table in (TABLES if tables is None else tables)}
