@@ -7,7 +7,9 @@ The rules of SPEC section 5, as one SQL statement over ``facts`` and ``documents
 - ``status`` is ``single`` for one candidate, ``agree`` when every candidate gives the same value
   (value, low, high and unit), ``conflict`` otherwise; ``n_facts`` counts the candidates;
 - the row's value is the one from the latest document — the one added last (``documents.seq``:
-  input order within a run, later runs after earlier ones) — and within it the first figure;
+  input order within a run, later runs after earlier ones) — and within it the first figure (a
+  report states its own total before it repeats or splits it; on the dev gold the first figure is the
+  gold's value for 25 of 37 comparable values, the last for 22);
 - every candidate stays in ``facts``, where ``community_id``/``year``/``period`` find them again.
 
 Year or period unknown is a group of its own (null), never merged with a known one.
