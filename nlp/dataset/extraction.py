@@ -87,7 +87,7 @@ def extract(
     if engine not in ("local", "dask"):
         raise ZongjieError(f"--engine: {engine!r} is not one of local, dask.")
     paths = list(paths)
-    rows = Manifest.read(Path(manifest)) if manifest else Manifest()
+    filing = Manifest.read(Path(manifest)) if manifest else Manifest()
     progress = progress or Silent()
     began = time.monotonic()
     extracted_at = datetime.now(UTC).replace(tzinfo=None)
@@ -95,7 +95,7 @@ def extract(
         run = _Run(store, Summary(store.path), progress, extracted_at, batch_size)
         plan = list(sources(paths))
         progress.start(sum(s.size for s in plan if isinstance(s, Source)))
-        held = run.to_parse(plan, rows, refresh)
+        held = run.to_parse(plan, filing, refresh)
         if engine == "dask":
             from nlp.dataset.dask_engine import run_dask
 
