@@ -1,0 +1,1 @@
+"""What zongjie shows people: labels and colours, the per-document review page."""
