@@ -24,13 +24,13 @@ def check_output(output: Path) -> str:
     return suffix
 
 
-def write_report(tables: Mapping[str, pd.DataFrame], output: Path, selection: Selection = Selection(),
+def write_report(tables: Mapping[str, pd.DataFrame], output: Path, selection: Selection | None = None,
                  roots: tuple[Path, ...] = ()) -> Comparison:
     """Build the comparison of ``tables`` and write it to ``output``; returns what was written."""
     suffix = check_output(output)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    comparison = fill_lines(build_comparison(tables, selection), read_original(roots))
+    comparison = fill_lines(build_comparison(tables, selection or Selection()), read_original(roots))
     if suffix == ".xlsx":
         from nlp.compare.xlsx_out import write_xlsx
 
@@ -46,7 +46,7 @@ def write_report(tables: Mapping[str, pd.DataFrame], output: Path, selection: Se
     return comparison
 
 
-def compare_dataset(dataset: Path, output: Path, selection: Selection = Selection()) -> Comparison:
+def compare_dataset(dataset: Path, output: Path, selection: Selection | None = None) -> Comparison:
     """The whole command: the store at ``dataset`` compared into ``output``."""
     from nlp.compare.store import _read_store  # the lead swaps this for nlp.dataset.load at merge
 
