@@ -30,7 +30,8 @@ mark.fact { border-radius: 3px; padding: 1px 0; color: inherit; cursor: pointer;
 mark.fact.planned { outline: 1px dashed #52606d; background-image: none; }
 mark.fact.chosen { outline: 2px solid #f0b429; }
 span.act { border-bottom: 2px solid #7b8794; }
-span.flag { text-decoration: underline wavy; text-decoration-skip-ink: none; }
+span.flag { text-decoration: underline wavy; text-decoration-skip-ink: none; color: inherit; }
+span.heading { font-weight: bold; }
 span.flag.sev-error { text-decoration-color: var(--err); }
 span.flag.sev-warning { text-decoration-color: var(--warn); }
 span.flag.sev-info { text-decoration-color: var(--info); }
@@ -119,7 +120,7 @@ def _flag_title(flag: Flag) -> str:
 class _Span:
     start: int
     end: int
-    layer: int  # 0 flag (outermost), 1 activity, 2 fact (innermost)
+    layer: int  # 0 heading (outermost), 1 flag, 2 activity, 3 fact (innermost)
     key: str
     tag: str
     klass: str
@@ -127,22 +128,26 @@ class _Span:
 
     def open(self, with_id: bool) -> str:
         ident = f' id="{self.key}"' if with_id else ""
-        return f'<{self.tag} class="{attr(self.klass)}"{ident} {self.attrs}>'
+        return f'<{self.tag} class="{attr(self.klass)}"{ident}{" " + self.attrs if self.attrs else ""}>'
 
 
 def _spans(result: Parse, length: int) -> list[_Span]:
     spans = []
+    for section in result.sections:
+        line_end = result.original.find("\n", section.start)
+        end = min(line_end if line_end >= 0 else length, section.end, section.start + 120)
+        spans.append(_Span(section.start, end, 0, f"head-{section.id}", "span", "heading", ""))
     for i, flag in enumerate(result.flags):
         severity = getattr(flag.severity, "value", flag.severity)
-        spans.append(_Span(flag.start, flag.end, 0, f"flag-{i}", "span", f"flag sev-{severity}",
+        spans.append(_Span(flag.start, flag.end, 1, f"flag-{i}", "span", f"flag sev-{severity}",
                            f'title="{attr(_flag_title(flag))}"'))
     for activity in result.activities:
-        spans.append(_Span(activity.start, activity.end, 1, f"act-{activity.id}", "span", "act",
+        spans.append(_Span(activity.start, activity.end, 2, f"act-{activity.id}", "span", "act",
                            f'title="{attr(_activity_title(activity))}"'))
     for fact in result.facts:
         category = getattr(fact.category, "value", fact.category)
         klass = f"fact cat-{category}" + (" planned" if fact.planned else "")
-        spans.append(_Span(fact.start, fact.end, 2, f"fact-{fact.id}", "mark", klass,
+        spans.append(_Span(fact.start, fact.end, 3, f"fact-{fact.id}", "mark", klass,
                            f'data-fact="{fact.id}" title="{attr(fact_title(fact))}"'))
     return [s for s in spans if 0 <= s.start <= s.end <= length]
 
@@ -156,7 +161,7 @@ def marked_text(result: Parse) -> str:
         anchors.setdefault(max(0, min(section.start, len(text))), []).append(f"sec-{section.id}")
     points: dict[int, list[_Span]] = {}
     for span in spans:
-        if span.start == span.end:  # a flag about something missing: a marker where it is missing
+        if span.start == span.end and span.layer == 1:  # a flag about something missing: a marker there
             points.setdefault(span.start, []).append(span)
     cuts = sorted({0, len(text), *anchors, *(s.start for s in spans), *(s.end for s in spans)})
     out, started = [], set()
@@ -218,7 +223,7 @@ def review_html(result: Parse) -> str:
     legend = "".join(f'<span class="cat-{c.id}">{esc(c.zh)}</span>' for c in labels.category_labels().values())
     title = doc.title or doc.path or "document"
     body = f"""<header class="top"><h1>{esc(title)}</h1>
-<p>{esc(doc.path or "")} · {esc(doc.encoding or "")} · {doc.chars} 字</p></header>
+<p>{esc(" · ".join(str(p) for p in (doc.path, doc.encoding, f"{doc.chars} 字") if p))}</p></header>
 <main class="layout">
 <div class="side">
 <section id="about"><h2>文档 Document</h2>{_meta(result)}</section>
