@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 QUALIFIER_MARKS = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}
 QUALIFIER_WORDS = {
@@ -29,9 +30,12 @@ def format_number(value: float) -> str:
     >>> format_number(41.0), format_number(1.8), format_number(0.125), format_number(75000)
     ('41', '1.8', '0.13', '75000')
     """
-    if math.isfinite(value) and float(value).is_integer():
+    if not math.isfinite(value):
+        return str(value)
+    if float(value).is_integer():
         return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    rounded = Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{rounded:f}".rstrip("0").rstrip(".")
 
 
 def figure_text(
