@@ -1,1 +1,2 @@
-"""What zongjie shows people: labels and colours, the per-document review page."""
+"""What zongjie shows people: renderings of parse results and check reports, the spaCy adapter,
+labels and colours, the per-document review page."""
