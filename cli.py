@@ -236,6 +236,59 @@ def compare(
 
 
 @app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Documents, folders (searched recursively) and .zip archives.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="The dataset: a .duckdb file, or a folder for zongjie.duckdb.")],
+    manifest: Annotated[
+        Path | None, typer.Option(help="CSV path,community,street,district,year,period; overrides what the text says.")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option(help="Worker processes (default: the machine's cores).", min=1)] = None,
+    engine: Annotated[str, typer.Option(help="local, or dask (needs `pip install \"zongjie[dask]\"`).")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="The dask scheduler, e.g. tcp://host:8786 (default: a local cluster).")
+    ] = None,
+    refresh: Annotated[bool, typer.Option(help="Re-extract documents an older engine parsed.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Build the dataset (SPEC section 5) from an archive: resumable, incremental, parallel."""
+    from nlp.dataset.engines import default_jobs
+    from nlp.dataset.extraction import extract as run_extract
+    from nlp.dataset.progress import RichProgress, render_summary
+
+    bar = RichProgress() if not quiet and sys.stderr.isatty() else None
+    try:
+        summary = run_extract(
+            paths, out, manifest=manifest, jobs=jobs or default_jobs(), engine=engine,
+            scheduler=scheduler, refresh=refresh, progress=bar,
+        )
+    except ZongjieError as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        typer.echo(render_summary(summary), err=True, nl=False)
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    dataset: Annotated[Path, typer.Argument(help="A dataset built by `zongjie extract` (.duckdb file or folder).")],
+    output_format: Annotated[str, typer.Option("--format", help="parquet, csv (UTF-8 with BOM), xlsx or jsonl.")],
+    to: Annotated[
+        Path | None, typer.Option("--to", help="Folder for the files (default: <dataset>-<format> beside it).")
+    ] = None,
+) -> None:
+    """Write the dataset's tables as files; no cell can start a spreadsheet formula."""
+    from nlp.dataset.exports import export as run_export
+
+    try:
+        written = run_export(dataset, output_format, to)
+    except ZongjieError as exc:
+        raise _fail(str(exc)) from None
+    for path in written:
+        typer.echo(str(path))
+
+
+@app.command()
 def train(
     data: Annotated[
         Path | None,

@@ -1,17 +1,22 @@
 """zongjie's pipeline library: Chinese community work summaries → structured, checkable data.
 
-``nlp.parse(text_or_path)`` returns a ``Parse``; ``nlp.pipe(paths)`` streams them.
+``nlp.parse(text_or_path)`` returns a ``Parse``; ``nlp.pipe(paths)`` streams them;
+``nlp.load_dataset(OUT)`` reads a dataset built by `zongjie extract` as pandas DataFrames.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["parse", "pipe"]
+__all__ = ["load_dataset", "parse", "pipe"]
 
 
 def __getattr__(name: str) -> Any:
     # Imported lazily so that `import nlp.figures.numerals` does not load readers, jieba or the model.
+    if name == "load_dataset":
+        from nlp.dataset.store import load
+
+        return load
     if name in __all__:
         from nlp import pipeline
 
