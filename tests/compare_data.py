@@ -133,18 +133,25 @@ def tables() -> dict[str, pd.DataFrame]:
 
 
 def write_duckdb(path: Path) -> Path:
-    """The fixture dataset as a DuckDB store (lists and dicts as JSON text)."""
-    import json
-
+    """The fixture dataset as a store in the dataset package's own schema (its extra columns empty)."""
     import duckdb
+
+    from nlp.dataset.schema import TABLES, create_statement
 
     with duckdb.connect(str(path)) as con:
         for name, frame in tables().items():
+            con.execute(create_statement(name))
+            if frame.empty:
+                continue
             frame = frame.copy()
-            for column in frame.columns:
-                if frame[column].map(lambda v: isinstance(v, list | dict)).any():
-                    frame[column] = frame[column].map(lambda v: json.dumps(v, ensure_ascii=False))
-            con.register("frame", frame)
-            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
+            if name == "facts":
+                frame["quote"] = [row[9] for row in FACT_ROWS]
+            if name == "documents":
+                frame["seq"] = range(len(frame))
+                frame["extracted_at"] = pd.Timestamp("2024-01-01")
+            known = [c.name for c in TABLES[name] if c.name in frame.columns]
+            con.register("frame", frame[known])
+            columns = ", ".join(f'"{c}"' for c in known)
+            con.execute(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM frame")
             con.unregister("frame")
     return path

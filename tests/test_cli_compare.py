@@ -86,4 +86,4 @@ def test_compare_missing_or_broken_store(tmp_path):
     broken = tmp_path / "broken.duckdb"
     broken.write_bytes(b"not a database")
     result = _compare(str(broken), "-o", str(tmp_path / "r.csv"))
-    assert result.exit_code == 2 and "not a readable zongjie dataset" in result.stderr
+    assert result.exit_code == 2 and "cannot open the dataset" in result.stderr

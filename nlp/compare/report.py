@@ -48,9 +48,10 @@ def write_report(tables: Mapping[str, pd.DataFrame], output: Path, selection: Se
 
 def compare_dataset(dataset: Path, output: Path, selection: Selection | None = None) -> Comparison:
     """The whole command: the store at ``dataset`` compared into ``output``."""
-    from nlp.compare.store import _read_store  # the lead swaps this for nlp.dataset.load at merge
+    from nlp.dataset import load
+    from nlp.dataset.store import store_path
 
     check_output(output)
-    tables = _read_store(Path(dataset))
-    dataset_folder = Path(dataset) if Path(dataset).is_dir() else Path(dataset).parent
-    return write_report(tables, output, selection, roots=(dataset_folder,))
+    tables = load(dataset)
+    # Relative document paths are tried as given, then beside the store.
+    return write_report(tables, output, selection, roots=(store_path(dataset).parent,))
