@@ -11,6 +11,8 @@ import math
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from nlp.output.labels import same_unit
+
 QUALIFIER_MARKS = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}
 QUALIFIER_WORDS = {
     "exact": "确数 exact",
@@ -58,6 +60,8 @@ def figure_text(
     '95%'
     >>> figure_text(50134, None, None, "exact", "亩", "平方公里")
     '50134亩'
+    >>> figure_text(73, None, None, "exact", "人", "名")
+    '73'
     >>> figure_text(None, None, None, "masked")
     '××'
     """
@@ -72,7 +76,7 @@ def figure_text(
         number = QUALIFIER_MARKS.get(qualifier, "") + format_number(value)
     if unit == "%":
         return number + "%"
-    if unit and column_unit and unit != column_unit:
+    if unit and column_unit and not same_unit(unit, column_unit):
         return number + unit
     return number
 

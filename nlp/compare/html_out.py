@@ -117,7 +117,7 @@ def _matrix(comparison: Comparison, sources: _Sources) -> str:
                 subs = [f"每千人 {derived_text(cell, 'per_1000')}" if cell.per_1000 is not None else "",
                         f"每百户 {derived_text(cell, 'per_100_households')}"
                         if cell.per_100_households is not None else "",
-                        f"第 {cell.rank}/{cell.ranked}" if cell.rank is not None else ""]
+                        f"第 {cell.rank}/{cell.ranked}" if cell.rank is not None and (cell.ranked or 0) > 1 else ""]
                 sub = " · ".join(s for s in subs if s)
                 klass = "num conflict" if cell.status == "conflict" else "num"
                 tds.append(f'<td class="{klass}">{shown}{f"<span class=sub>{esc(sub)}</span>" if sub else ""}</td>')
@@ -137,6 +137,9 @@ def _charts(comparison: Comparison, sources: _Sources) -> str:
             if cell is None or (cell.number is None and (cell.low is None or cell.high is None)):
                 missing.append(row.label)
                 continue
+            if cell.unit and not labels.same_unit(cell.unit, column.unit):
+                missing.append(f"{row.label} ({cell.text}, 单位不同 other unit)")
+                continue
             n = sources.cite(f"{row.label} · {column.label_zh}", cell.sources[0]) if cell.sources else None
             bars.append(Bar(row.label, cell.number, cell.low, cell.high, cell.text, cell.qualifier, cell.status, n,
                             _tooltip(column, cell)))
@@ -149,26 +152,19 @@ def _charts(comparison: Comparison, sources: _Sources) -> str:
 
 
 def _heat(comparison: Comparison) -> str:
+    """Per row and category: how many of the category's indicators the row has a figure for,
+    shaded against the most any row reports in that category."""
     groups = comparison.groups()
-    tops: dict[str, float] = {}
-    for column in comparison.columns:
-        numbers = [c.number for (r, i), c in comparison.cells.items() if i == column.indicator and c.number]
-        tops[column.indicator] = max(numbers, default=0.0)
+    counts = [[[c for c in cols if comparison.cell(r, c.indicator) is not None] for _cat, cols in groups]
+              for r in range(len(comparison.rows))]
+    most = [max((len(row[j]) for row in counts), default=0) for j in range(len(groups))]
     grid = []
-    for r, _row in enumerate(comparison.rows):
+    for r, row in enumerate(counts):
         line = []
-        for cat, cols in groups:
-            shares, named = [], []
-            for column in cols:
-                cell = comparison.cell(r, column.indicator)
-                if cell is not None and cell.number is not None and tops[column.indicator] > 0:
-                    shares.append(cell.number / tops[column.indicator])
-                    named.append(f"{column.label_zh} {cell.text}")
-            score = sum(shares) / len(shares) if shares else None
-            tip = f"{cat.zh}: " + ("; ".join(named) if named else "无数据 no figures")
-            if score is not None:
-                tip += f"\n平均为最大值的 {score:.0%} (mean share of the largest figure)"
-            line.append(HeatCell(score, len(shares), tip))
+        for j, (cat, _cols) in enumerate(groups):
+            named = [f"{c.label_zh} {comparison.cell(r, c.indicator).text}" for c in row[j]]
+            tip = f"{comparison.rows[r].label} · {cat.zh}: " + ("; ".join(named) if named else "无数据 no figures")
+            line.append(HeatCell(len(row[j]) / most[j] if row[j] and most[j] else None, len(row[j]), tip))
         grid.append(line)
     return heat_map([r.label for r in comparison.rows], [cat.zh for cat, _ in groups], grid)
 
@@ -208,7 +204,8 @@ def comparison_html(comparison: Comparison) -> str:
 <p class="small muted">点击数字或柱形查看原文 (click a figure or bar to see its sentence); 虚线 = 约数/区间.</p>
 {charts}</section>
 <section id="heat"><h2>热力图 Categories by community</h2>
-<p class="small muted">每格: 该类各指标数值相对最大值的平均百分比 (mean share of the largest figure, %)</p>
+<p class="small muted">每格: 该类报告了数字的指标数, 颜色越深越多 (indicators of the category with a figure;
+darker = more than the other communities). 悬停查看数值 (hover for the figures).</p>
 {_heat(comparison)}</section>
 <section id="flags"><h2>问题 Flags per community</h2>{_flags(comparison)}</section>
 <section id="sources"><h2>出处 Sources</h2>{sources.html()}</section>

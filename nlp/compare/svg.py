@@ -10,13 +10,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nlp.compare.cells import format_number
 from nlp.output.html_page import attr, esc
 
 CONFLICT_COLOUR = "#d9822b"
-LABEL_WIDTH = 170
 BAR_AREA = 330
 ROW_HEIGHT = 22
+
+
+def label_width(labels: Sequence[str], least: int = 80, most: int = 340) -> int:
+    """Pixels a column of 12px labels needs: a CJK character is about 12 wide, others about 7.
+
+    >>> label_width(["阿娄社区 2022 H1"]), label_width(["x" * 100])
+    (116, 340)
+    """
+    widest = max((sum(12 if ord(ch) > 0x2E7F else 7 for ch in label) for label in labels), default=0)
+    return max(least, min(widest + 12, most))
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,8 @@ def bar_chart(title: str, bars: Sequence[Bar], colour: str, missing: Sequence[st
     top = max([b.number or b.high or 0 for b in bars] + [0])
     scale = BAR_AREA / top if top > 0 else 0
     height = ROW_HEIGHT * len(bars) + 8
-    width = LABEL_WIDTH + BAR_AREA + 90
+    left = label_width([b.label for b in bars])
+    width = left + BAR_AREA + 120
     parts = [f'<svg class="bars" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
              f'aria-label="{attr(title)}">']
     for i, bar in enumerate(bars):
@@ -50,10 +59,10 @@ def bar_chart(title: str, bars: Sequence[Bar], colour: str, missing: Sequence[st
         link = f' href="#src-{bar.source}" data-src="{bar.source}"' if bar.source is not None else ""
         parts.append(
             f'<a class="bar"{link}><title>{esc(bar.tooltip)}</title>'
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" class="lbl">{esc(bar.label)}</text>'
-            f'<rect x="{LABEL_WIDTH + start:.1f}" y="{y + 3}" width="{length:.1f}" height="{ROW_HEIGHT - 6}" '
+            f'<text x="{left - 6}" y="{y + 15}" text-anchor="end" class="lbl">{esc(bar.label)}</text>'
+            f'<rect x="{left + start:.1f}" y="{y + 3}" width="{length:.1f}" height="{ROW_HEIGHT - 6}" '
             f'fill="{attr(fill)}" stroke="{attr(fill)}"{style}/>'
-            f'<text x="{LABEL_WIDTH + start + length + 5:.1f}" y="{y + 15}" class="val">{esc(bar.text)}</text></a>'
+            f'<text x="{left + start + length + 5:.1f}" y="{y + 15}" class="val">{esc(bar.text)}</text></a>'
         )
     parts.append("</svg>")
     note = f'<p class="muted small">未报告 not reported: {esc("、".join(missing))}</p>' if missing else ""
@@ -62,8 +71,8 @@ def bar_chart(title: str, bars: Sequence[Bar], colour: str, missing: Sequence[st
 
 @dataclass(frozen=True)
 class HeatCell:
-    score: float | None  # 0..1: mean share of the largest figure, over the category's indicators
-    count: int
+    score: float | None  # 0..1 shade; None leaves the square empty
+    count: int  # the number written in the square
     tooltip: str
 
 
@@ -80,8 +89,9 @@ def _shade(score: float) -> str:
 
 def heat_map(row_labels: Sequence[str], column_labels: Sequence[str], cells: Sequence[Sequence[HeatCell]]) -> str:
     """Rows × columns of shaded squares; a row without figures in a category stays empty."""
-    cell_w, cell_h, left, top = 64, 26, LABEL_WIDTH, 74
-    width = left + cell_w * len(column_labels) + 10
+    cell_w, cell_h, top = 64, 26, 74
+    left = label_width(row_labels)
+    width = left + cell_w * len(column_labels) + 80  # room for the last slanted label
     height = top + cell_h * len(row_labels) + 10
     parts = [f'<svg class="heat" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
              'aria-label="heat map">']
@@ -104,7 +114,7 @@ def heat_map(row_labels: Sequence[str], column_labels: Sequence[str], cells: Seq
                 f'<a href="#row-{i}"><rect x="{x}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" '
                 f'fill="{_shade(cell.score)}"><title>{esc(cell.tooltip)}</title></rect>'
                 f'<text x="{x + cell_w / 2 - 1:.0f}" y="{y + 17}" text-anchor="middle" fill="{ink}" class="val">'
-                f'{format_number(round(cell.score * 100))}</text></a>'
+                f'{cell.count}</text></a>'
             )
     parts.append("</svg>")
     return "".join(parts)

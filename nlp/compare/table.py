@@ -25,6 +25,7 @@ from nlp.records import PERIODS
 
 POPULATION = "population_total"
 HOUSEHOLDS = "households_total"
+UNNAMED = "未识别"  # a community whose name the documents mask or omit
 
 
 class CompareError(ZongjieError):
@@ -164,16 +165,29 @@ def _check_selection(selection: Selection, known_indicators: set[str]) -> None:
 
 
 def _communities(tables: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, Any]]:
+    """Communities by id; one without a name (masked, unknown) is named after its first file."""
     found = {
-        row["community_id"]: row
+        row["community_id"]: dict(row)
         for row in frames.records(tables, "communities", {})
         if row.get("community_id") is not None
     }
     for doc in frames.records(tables, "documents", {}):
         cid = doc.get("community_id")
-        if cid is not None and cid not in found:
-            found[cid] = {"community_id": cid, "name": doc.get("community"), "street": doc.get("street")}
+        if cid is None:
+            continue
+        known = found.setdefault(cid, {"community_id": cid, "name": doc.get("community"), "street": doc.get("street")})
+        if not frames.as_text(known.get("name")) and doc.get("path"):
+            known["name"] = f"{UNNAMED} {_file_name(doc['path'])}"
     return found
+
+
+def _file_name(path: str) -> str:
+    """The file's own name, also for an archive member.
+
+    >>> _file_name("a/b.zip!dir/x.txt"), _file_name("corpus/001.txt")
+    ('x.txt', '001.txt')
+    """
+    return path.rsplit("!", 1)[-1].replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _street_matches(street: str | None, wanted: str | None) -> bool:
@@ -261,7 +275,9 @@ def _with_derived(cells: dict[tuple[int, str], Cell], rows: list[Row], columns: 
     """Adds per-capita figures and ranks to the cells; returns the columns with their derived flags."""
     out = []
     for column in columns:
-        wants_1000 = column.unit != "%" and column.indicator not in (POPULATION, HOUSEHOLDS)
+        # Per-capita figures for what is counted or paid, not for areas, lengths or rates.
+        wants_1000 = labels.unit_kind(column.unit) in ("count", "money") and column.indicator not in (
+            POPULATION, HOUSEHOLDS)
         wants_100 = column.unit == "户" and column.indicator != HOUSEHOLDS
         groups: dict[tuple, list[int]] = defaultdict(list)
         has_1000 = has_100 = False
@@ -269,8 +285,9 @@ def _with_derived(cells: dict[tuple[int, str], Cell], rows: list[Row], columns: 
             cell = cells.get((index, column.indicator))
             if cell is None:
                 continue
-            per_1000 = _ratio(cell, cells.get((index, POPULATION)), 1000) if wants_1000 else None
-            per_100 = _ratio(cell, cells.get((index, HOUSEHOLDS)), 100) if wants_100 else None
+            comparable = not cell.unit or labels.same_unit(cell.unit, column.unit)
+            per_1000 = _ratio(cell, cells.get((index, POPULATION)), 1000) if wants_1000 and comparable else None
+            per_100 = _ratio(cell, cells.get((index, HOUSEHOLDS)), 100) if wants_100 and comparable else None
             has_1000 |= per_1000 is not None
             has_100 |= per_100 is not None
             bases = [cells.get((index, POPULATION))] * (per_1000 is not None) + [
@@ -278,7 +295,7 @@ def _with_derived(cells: dict[tuple[int, str], Cell], rows: list[Row], columns: 
             rough = _is_rough(cell) or any(_is_rough(b) for b in bases)
             cells[(index, column.indicator)] = replace(
                 cell, per_1000=per_1000, per_100_households=per_100, derived_rough=rough)
-            if cell.number is not None and (cell.unit == column.unit or not cell.unit):
+            if cell.number is not None and comparable:
                 groups[(row.year, row.period)].append(index)
         for members in groups.values():
             values = sorted((cells[(i, column.indicator)].number for i in members), reverse=True)

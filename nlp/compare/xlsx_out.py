@@ -18,6 +18,7 @@ import xlsxwriter
 from nlp.compare.cells import QUALIFIER_MARKS, QUALIFIER_WORDS
 from nlp.compare.layout import FORMULA_STARTS, KEY_HEADERS, FlatColumn, flat_columns, key_values
 from nlp.compare.table import Cell, Comparison, Row
+from nlp.output.labels import same_unit
 
 SUMMARY = "汇总 Summary"
 PROVENANCE = "出处 Provenance"
@@ -88,7 +89,7 @@ def number_format(cell: Cell, column_unit: str) -> str:
     """
     body = "#,##0" if float(cell.number or 0).is_integer() else "#,##0.0#"
     mark = QUALIFIER_MARKS.get(cell.qualifier, "")
-    suffix = cell.unit if cell.unit == "%" or (cell.unit and cell.unit != column_unit) else ""
+    suffix = cell.unit if cell.unit == "%" or (cell.unit and not same_unit(cell.unit, column_unit)) else ""
     return (f'"{mark}"' if mark else "") + body + (f'"{suffix}"' if suffix else "")
 
 

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.errors import ResourceError
-from nlp.resources import load_csv
+from nlp.resources import load_csv, load_toml
 
 _CATEGORIES = "categories.csv"
 _INDICATORS = "indicators.csv"
+_UNIT_GROUPS = "unit_groups.csv"
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -87,3 +88,35 @@ def indicator(indicator_id: str) -> IndicatorLabel:
     if known is not None:
         return known
     return IndicatorLabel(indicator_id, indicator_id, indicator_id, "other", "", 10_000)
+
+
+@cache
+def unit_groups() -> dict[str, str]:
+    """Units that count the same thing (名 and 人 both count persons), by unit."""
+    return {row["unit"]: row["group"] for _line, row in load_csv(_UNIT_GROUPS, ("unit", "group", "example"))}
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Whether two units of one indicator count the same thing, so need not be told apart.
+
+    >>> same_unit("名", "人"), same_unit("件", "起"), same_unit("户", "人"), same_unit("亩", "亩")
+    (True, True, False, True)
+    """
+    if a == b:
+        return True
+    groups = unit_groups()
+    return a in groups and groups.get(a) == groups.get(b)
+
+
+@cache
+def _unit_kinds() -> dict[str, str]:
+    return {unit["name"]: unit.get("kind", "other") for unit in load_toml("units.toml").get("unit", [])}
+
+
+def unit_kind(unit: str) -> str:
+    """What a unit measures, from units.toml: count, money, area, rate, … (``other`` when unknown).
+
+    >>> unit_kind("名"), unit_kind("元"), unit_kind("平方米"), unit_kind("%"), unit_kind("")
+    ('count', 'money', 'area', 'rate', 'other')
+    """
+    return _unit_kinds().get(unit, "other")
