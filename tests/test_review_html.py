@@ -9,11 +9,25 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import fixture_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cli import app
 from nlp.output.review_html import fact_title, marked_text, review_html
 from nlp.pipeline import parse
+from nlp.records import (
+    Activity,
+    ActivityKind,
+    DocMeta,
+    DocType,
+    Fact,
+    Flag,
+    Parse,
+    Qualifier,
+    Section,
+    Severity,
+)
 
 # An invented report whose text carries markup, as a copied web page can.
 HOSTILE = """河湾社区2024年上半年工作总结
@@ -31,19 +45,20 @@ class _Marks(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.stack: list[str | None] = []
+        self.stack: list[tuple[str, str | None]] = []
         self.facts: dict[str, str] = {}
         self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        self.stack.append(dict(attrs).get("data-fact"))
+        self.stack.append((tag, dict(attrs).get("data-fact")))
 
     def handle_endtag(self, tag):
-        self.stack.pop()
+        opened, _fact = self.stack.pop()
+        assert opened == tag, f"</{tag}> closes <{opened}>: the marks do not nest"
 
     def handle_data(self, data):
         self.text.append(data)
-        for fact in self.stack:
+        for _tag, fact in self.stack:
             if fact is not None:
                 self.facts[fact] = self.facts.get(fact, "") + data
 
@@ -116,3 +131,32 @@ def test_parse_html_option_writes_the_page(tmp_path):
     assert "outline:" in result.stdout  # the usual output still goes to stdout
     page = out.read_text(encoding="utf-8")
     assert "河湾社区2024年上半年工作总结" in page and 'data-fact="0"' in page
+
+
+# --- any spans, any text: the marks always nest and always hold the original -------------------
+
+@st.composite
+def _documents(draw):
+    text = draw(st.text(alphabet=st.sampled_from(list("党员名户<>&\"'\n 12")), min_size=1, max_size=40))
+    spans = st.tuples(st.integers(0, len(text)), st.integers(0, len(text))).map(sorted)
+    facts = tuple(Fact(i, None, a, max(b, a + 1) if a < len(text) else a, text[a:max(b, a + 1)], "1", 1.0, None,
+                       None, "名", Qualifier.EXACT, None, None)
+                  for i, (a, b) in enumerate(draw(st.lists(spans, max_size=4))) if a < len(text))
+    activities = tuple(Activity(i, None, a, b, text[a:b], None, text[a:b], ActivityKind.OTHER)
+                       for i, (a, b) in enumerate(draw(st.lists(spans, max_size=3))))
+    flags = tuple(Flag("masked_figure", "ZJ402", Severity.WARNING, a, b, 1, 1, "<b>msg</b>")
+                  for a, b in draw(st.lists(spans, max_size=3)))
+    sections = tuple(Section(i, None, 1, "一、", "x", a, b) for i, (a, b) in enumerate(draw(st.lists(spans, max_size=2))))
+    meta = DocMeta("id", None, None, None, None, None, None, None, DocType.SUMMARY, len(text))
+    return Parse(meta, text, sections, facts, activities, flags)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_documents())
+def test_marks_nest_and_keep_the_text_for_any_spans(result):
+    reader = _Marks()
+    reader.feed(marked_text(result))
+    reader.close()
+    assert reader.stack == []
+    assert "".join(reader.text).replace("⚠", "") == result.original
+    assert {int(k): v for k, v in reader.facts.items()} == {f.id: f.text for f in result.facts if f.text}
