@@ -135,7 +135,8 @@ def _spans(result: Parse, length: int) -> list[_Span]:
     spans = []
     for section in result.sections:
         line_end = result.original.find("\n", section.start)
-        end = min(line_end if line_end >= 0 else length, section.end, section.start + 120)
+        heading_end = section.start + len(section.label) + len(section.heading)  # an inline heading ends early
+        end = min(line_end if line_end >= 0 else length, section.end, heading_end)
         spans.append(_Span(section.start, end, 0, f"head-{section.id}", "span", "heading", ""))
     for i, flag in enumerate(result.flags):
         severity = getattr(flag.severity, "value", flag.severity)
