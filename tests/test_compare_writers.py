@@ -200,3 +200,20 @@ def test_html_every_figure_links_to_a_source(comparison):
     assert cited and cited == listed
     figures = re.findall(r'<a class="fig[^"]*" href="#src-(\d+)"', page)
     assert len(figures) == sum(len(c.sources) if c.status == "conflict" else 1 for c in comparison.cells.values())
+
+
+def test_html_charts_stay_readable_for_a_large_street():
+    import re
+
+    from evaluation.bench_compare import synthetic_tables
+    from nlp.compare.html_out import MAX_BARS
+
+    comparison = build_comparison(synthetic_tables(communities=100, periods=1, indicators=5))
+    page = comparison_html(comparison)
+    chart = re.search(r'<figure class="chart" id="chart-population_total">(.*?)</figure>', page, re.S).group(1)
+    assert chart.count('<a class="bar"') == MAX_BARS
+    assert "the 40 largest" in chart
+    reporting = [c for (r, i), c in comparison.cells.items() if i == "population_total"]
+    assert len(reporting) > MAX_BARS
+    shown = [float(v) for v in re.findall(r'class="val">≈?([\d.]+)<', chart)]
+    assert min(shown) >= sorted((c.number for c in reporting), reverse=True)[MAX_BARS - 1]

@@ -17,11 +17,14 @@ from nlp.compare.table import Cell, Column, Comparison, Source
 from nlp.output import labels
 from nlp.output.html_page import attr, esc, page
 
+MAX_BARS = 40
+
 CSS = """
 table.matrix { border-collapse: collapse; font-size: 13px; }
 .scroll { overflow-x: auto; }
 table.matrix th, table.matrix td { border: 1px solid var(--line); padding: 3px 7px; white-space: nowrap; }
-table.matrix thead th { background: #e4ecf5; position: sticky; top: 0; }
+table.matrix thead th { background: #e4ecf5; }
+table.matrix tbody th { position: sticky; left: 0; background: #fff; z-index: 1; text-align: left; }
 table.matrix th.band { text-align: center; }
 table.matrix td.num { text-align: right; }
 table.matrix td .sub { display: block; font-size: 11px; color: var(--muted); }
@@ -88,7 +91,8 @@ class _Sources:
 
 
 def _tooltip(column: Column, cell: Cell) -> str:
-    return f"{column.label_zh}: {cell.text} ({QUALIFIER_WORDS.get(cell.qualifier, cell.qualifier)})\n{cell.quote}"
+    # The sentence itself is one click away (the panel), so the page does not repeat it per figure.
+    return f"{column.label_zh}: {cell.text} ({QUALIFIER_WORDS.get(cell.qualifier, cell.qualifier)})"
 
 
 def _matrix(comparison: Comparison, sources: _Sources) -> str:
@@ -146,8 +150,13 @@ def _charts(comparison: Comparison, sources: _Sources) -> str:
         if not bars:
             continue
         title = f"{column.label_zh} {column.indicator}" + (f" ({column.unit})" if column.unit else "")
+        note = ""
+        if len(bars) > MAX_BARS:  # a chart stays readable: the largest figures, the rest in the matrix
+            note = (f'<p class="muted small">显示最大的 {MAX_BARS} 个, 另有 {len(bars) - MAX_BARS} 个见比较表 '
+                    f'(the {MAX_BARS} largest; the other {len(bars) - MAX_BARS} are in the matrix)</p>')
+            bars = sorted(bars, key=lambda b: -(b.number if b.number is not None else b.high or 0))[:MAX_BARS]
         figures.append(f'<figure class="chart" id="chart-{attr(column.indicator)}"><figcaption>{esc(title)}'
-                       f'</figcaption>{bar_chart(title, bars, colour, missing)}</figure>')
+                       f'</figcaption>{bar_chart(title, bars, colour, missing)}{note}</figure>')
     return '<div class="charts">' + "".join(figures) + "</div>"
 
 

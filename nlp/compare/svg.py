@@ -15,6 +15,7 @@ from nlp.output.html_page import attr, esc
 CONFLICT_COLOUR = "#d9822b"
 BAR_AREA = 330
 ROW_HEIGHT = 22
+MAX_NAMED = 12  # communities named under a chart as not reporting it
 
 
 def label_width(labels: Sequence[str], least: int = 80, most: int = 340) -> int:
@@ -65,7 +66,9 @@ def bar_chart(title: str, bars: Sequence[Bar], colour: str, missing: Sequence[st
             f'<text x="{left + start + length + 5:.1f}" y="{y + 15}" class="val">{esc(bar.text)}</text></a>'
         )
     parts.append("</svg>")
-    note = f'<p class="muted small">未报告 not reported: {esc("、".join(missing))}</p>' if missing else ""
+    more = f" … (+{len(missing) - MAX_NAMED})" if len(missing) > MAX_NAMED else ""
+    note = (f'<p class="muted small">未报告 not reported ({len(missing)}): {esc("、".join(missing[:MAX_NAMED]))}'
+            f'{more}</p>' if missing else "")
     return "".join(parts) + note
 
 

@@ -10,6 +10,7 @@ formula carries Excel's quote prefix, so no cell is or becomes a formula.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ STATUS_WORDS = {"single": "单一 single", "agree": "一致 agree", "conflict": 
 HEADER_ROWS = 2  # the category band, then the column headers
 
 
+@lru_cache(maxsize=1 << 16)
 def text_width(text: str) -> int:
     """Columns a text needs: a CJK character is two wide.
 
@@ -50,7 +52,7 @@ class _Book:
         self.widths: dict[tuple[str, int], int] = {}
 
     def fmt(self, **props: Any) -> Any:
-        key = tuple(sorted(props.items()))
+        key = tuple(props.items())
         if key not in self.formats:
             self.formats[key] = self.book.add_format({"font_name": "Microsoft YaHei", "font_size": 10, **props})
         return self.formats[key]
