@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from nlp.compare.layout import KEY_HEADERS, flat_columns, flat_text, key_values, safe_text
-from nlp.compare.table import Comparison
+from nlp.compare.model import Comparison
 
 
 def comparison_csv(comparison: Comparison) -> str:

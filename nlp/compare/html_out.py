@@ -12,8 +12,8 @@ from pathlib import Path
 
 from nlp.compare.cells import QUALIFIER_WORDS
 from nlp.compare.layout import derived_text
+from nlp.compare.model import Cell, Column, Comparison, Source
 from nlp.compare.svg import Bar, HeatCell, bar_chart, heat_map
-from nlp.compare.table import Cell, Column, Comparison, Source
 from nlp.output import labels
 from nlp.output.html_page import attr, esc, page
 

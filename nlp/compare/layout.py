@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nlp.compare.cells import format_number
-from nlp.compare.table import Cell, Column, Comparison, Row
+from nlp.compare.model import Cell, Column, Comparison, Row
 
 KEY_HEADERS = ("社区 community", "年份 year", "期间 period", "街道 street", "community_id")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -49,7 +49,7 @@ def flat_columns(comparison: Comparison) -> list[FlatColumn]:
 def derived_text(cell: Cell, kind: str) -> str:
     """A per-capita figure or rank as the report writes it (≈ when drawn from a rough figure).
 
-    >>> from nlp.compare.table import Cell
+    >>> from nlp.compare.model import Cell
     >>> cell = Cell(40, 40, None, "approx", "件", "single", "≈40", 40, (), per_1000=10.0, rank=1, ranked=3,
     ...             derived_rough=True)
     >>> derived_text(cell, "per_1000"), derived_text(cell, "rank"), derived_text(cell, "per_100_households")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from nlp.compare.table import Comparison
+from nlp.compare.model import Comparison
 
 
 def line_of(text: str, offset: int) -> int:

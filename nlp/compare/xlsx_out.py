@@ -18,7 +18,7 @@ import xlsxwriter
 
 from nlp.compare.cells import QUALIFIER_MARKS, QUALIFIER_WORDS
 from nlp.compare.layout import FORMULA_STARTS, KEY_HEADERS, FlatColumn, flat_columns, key_values
-from nlp.compare.table import Cell, Comparison, Row
+from nlp.compare.model import Cell, Comparison, Row
 from nlp.output.labels import same_unit
 
 SUMMARY = "汇总 Summary"
@@ -83,7 +83,7 @@ class _Book:
 def number_format(cell: Cell, column_unit: str) -> str:
     """An Excel number format that shows the qualifier and a unit the column does not imply.
 
-    >>> from nlp.compare.table import Cell
+    >>> from nlp.compare.model import Cell
     >>> number_format(Cell(40, 40, None, "approx", "件", "single", "≈40", 40, ()), "件")
     '"≈"#,##0'
     >>> number_format(Cell(95.5, None, None, "exact", "%", "single", "95.5%", 95.5, ()), "%")
