@@ -37,6 +37,7 @@ figure.chart { margin: 0; border: 1px solid var(--line); border-radius: 4px; pad
 figure.chart figcaption { font-weight: bold; }
 svg text.lbl { font-size: 12px; fill: #1f2933; }
 svg text.val { font-size: 11px; fill: #1f2933; }
+svg text.val.on-dark { fill: #ffffff; }
 svg a { cursor: pointer; }
 svg a:hover rect { stroke: #000; stroke-width: 1.5; }
 .small { font-size: 12px; }

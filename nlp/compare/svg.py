@@ -47,7 +47,7 @@ def bar_chart(title: str, bars: Sequence[Bar], colour: str, missing: Sequence[st
     scale = BAR_AREA / top if top > 0 else 0
     height = ROW_HEIGHT * len(bars) + 8
     left = label_width([b.label for b in bars])
-    width = left + BAR_AREA + 120
+    width = left + BAR_AREA + label_width([b.text for b in bars], least=40, most=400)
     parts = [f'<svg class="bars" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
              f'aria-label="{attr(title)}">']
     for i, bar in enumerate(bars):
@@ -112,11 +112,11 @@ def heat_map(row_labels: Sequence[str], column_labels: Sequence[str], cells: Seq
                 parts.append(f'<rect x="{x}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" fill="#ffffff" '
                              f'stroke="#d9e2ec"><title>{esc(cell.tooltip)}</title></rect>')
                 continue
-            ink = "#ffffff" if cell.score > 0.55 else "#1f2933"
+            ink = "val on-dark" if cell.score > 0.55 else "val"  # the page's CSS colours the text
             parts.append(
                 f'<a href="#row-{i}"><rect x="{x}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" '
                 f'fill="{_shade(cell.score)}"><title>{esc(cell.tooltip)}</title></rect>'
-                f'<text x="{x + cell_w / 2 - 1:.0f}" y="{y + 17}" text-anchor="middle" fill="{ink}" class="val">'
+                f'<text x="{x + cell_w / 2 - 1:.0f}" y="{y + 17}" text-anchor="middle" class="{ink}">'
                 f'{cell.count}</text></a>'
             )
     parts.append("</svg>")
