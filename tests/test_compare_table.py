@@ -130,20 +130,18 @@ FILTERS = [
     (Selection(street="东湖"), [("柳岸社区", 2023, "H1"), ("石桥村", 2023, "H1"), ("青松社区", 2023, "H1"),
                                 ("青松社区", 2023, "H2")], None),
     (Selection(indicators=("satisfaction_rate",)), [("青松社区", 2023, "H1"), ("白塔社区", 2022, "year")],
-     ["satisfaction_rate"]),
+     ["satisfaction_rate"]),  # 柳岸社区 gives its population, but no satisfaction rate: no row
     (Selection(year=2023, period="H1", indicators=("low_income_households",)),
-     [("柳岸社区", 2023, "H1"), ("石桥村", 2023, "H1"), ("青松社区", 2023, "H1")], ["low_income_households"]),
+     [("石桥村", 2023, "H1"), ("青松社区", 2023, "H1")], ["low_income_households"]),
 ]
 
 
 @pytest.mark.parametrize(("selection", "rows", "columns"), FILTERS)
 def test_filters(selection, rows, columns):
     comparison = build_comparison(tables(), selection)
-    assert set((r.community, r.year, r.period) for r in comparison.rows) >= set(rows)
+    assert [(r.community, r.year, r.period) for r in comparison.rows] == rows
     if columns is not None:
         assert [c.indicator for c in comparison.columns] == columns
-    else:
-        assert [(r.community, r.year, r.period) for r in comparison.rows] == rows
 
 
 def test_indicator_filter_keeps_per_capita_figures():

@@ -258,10 +258,13 @@ def build_comparison(tables: Mapping[str, pd.DataFrame], selection: Selection | 
         if selection.indicators and indicator_id not in selection.indicators + (POPULATION, HOUSEHOLDS):
             continue
         kept[(cid, year, period, indicator_id)] = value_row
+
+    # A row needs a figure of its own; population and households alone only serve per-capita figures.
+    kept = {k: v for k, v in kept.items() if k[:3] in {
+        key[:3] for key in kept if not selection.indicators or key[3] in selection.indicators}}
     if not kept:
         raise CompareError(f"no comparable figures in {selection.describe()}: the indicator_values table "
                            "holds no row that matches.")
-
     row_keys = sorted({k[:3] for k in kept}, key=lambda k: (
         (communities.get(k[0]) or {}).get("street") or "", _name(communities, k[0]), k[1] or 0, _period_key(k[2])))
     rows = [Row(cid, _name(communities, cid), (communities.get(cid) or {}).get("street"), year, period)
