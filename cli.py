@@ -29,6 +29,10 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def parse(
     file: Annotated[Path, typer.Argument(help="A document: .txt/.md (any Chinese encoding), .docx, .pdf, .html.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the SPEC section 3 record as JSON.")] = False,
+    html_out: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write a review page: the text with every fact, activity and flag marked."),
+    ] = None,
 ) -> None:
     """Parse one document and show its outline, facts and flags."""
     from nlp.pipeline import parse as parse_document
@@ -37,6 +41,14 @@ def parse(
         result = parse_document(file)
     except ZongjieError as exc:
         raise _fail(str(exc)) from None
+    if html_out is not None:
+        from nlp.output.review_html import write_review
+
+        try:
+            write_review(result, html_out)
+        except OSError as exc:
+            raise _fail(f"{html_out}: cannot write the review page ({exc.strerror or exc}).") from None
+        typer.echo(f"wrote {html_out}", err=True)
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
     else:
@@ -215,6 +227,34 @@ def check(
         raise typer.Exit(2)
     if any(f.flag.severity.value in _FAIL_LEVELS[fail_on] for f in report.findings):
         raise typer.Exit(1)
+
+
+@app.command()
+def compare(
+    dataset: Annotated[Path, typer.Argument(help="The dataset `zongjie extract` wrote (a .duckdb file or its folder).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The report: .xlsx (Excel book), .html (offline "
+                                         "page with charts) or .csv (the table alone).")],
+    year: Annotated[int | None, typer.Option("--year", help="Only this year.")] = None,
+    period: Annotated[str | None, typer.Option("--period", help="Only this period: H1, H2, Q1-Q4 or year.")] = None,
+    street: Annotated[str | None, typer.Option("--street", help="Only the communities of this street (街道).")] = None,
+    indicators: Annotated[
+        str | None, typer.Option("--indicators", help="Only these indicators, comma-separated ids "
+                                 "(party_members,low_income_households,…).")
+    ] = None,
+) -> None:
+    """Lay communities side by side: indicators per period, per 1,000 residents, with every figure's source."""
+    from nlp.compare.report import compare_dataset
+    from nlp.compare.table import Selection
+
+    selection = Selection(year, period, street, _patterns([indicators] if indicators else None))
+    try:
+        result = compare_dataset(dataset, output, selection)
+    except ZongjieError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write the report ({exc.strerror or exc}).") from None
+    typer.echo(f"wrote {output}: {len(result.rows)} rows (community × period) × {len(result.columns)} indicators, "
+               f"{len(result.flags)} flags")
 
 
 @app.command()
