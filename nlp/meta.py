@@ -298,6 +298,36 @@ def find_period(title: str, opening: str) -> str | None:
     return None
 
 
+LEVELS = ("community", "township", "county", "city")
+
+
+def reporting_level(title: str, text: str, community: str | None) -> str:
+    """The level a report is written at: community, township, county or city.
+
+    A community named → community; else the unit kind named last in the title (…街道办事处工作总结);
+    else the words the text uses for itself most often (全乡/我镇 …); else community, the genre's usual.
+
+    >>> reporting_level("2020年上半年民政工作总结", "全乡共有低保户873户，全乡现有五保户", None)
+    'township'
+    >>> reporting_level("关于XX县老旧小区改造工作的汇报", "", None), reporting_level("", "", "阿娄社区")
+    ('county', 'community')
+    """
+    if community:
+        return "community"
+    data = load_toml("meta.toml")["level"]
+    last, level_of_title = -1, None
+    for level in LEVELS:
+        for word in data[f"{level}_titles"]:
+            at = title.rfind(word)
+            if at >= 0 and at + len(word) > last:
+                last, level_of_title = at + len(word), level
+    if level_of_title:
+        return level_of_title
+    counts = {level: sum(text.count(w) for w in data[level]) for level in LEVELS}
+    best = max(LEVELS, key=lambda level: counts[level])
+    return best if counts[best] else "community"
+
+
 def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
     """summary / plan / report / mixed, from the title and the share of plan sections.
 
@@ -350,15 +380,17 @@ def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -
     if len(opening.strip()) < 50:  # the body starts with a heading: look inside it
         opening = norm.text[body_from:]
     opening = opening[:_OPENING]
+    community = _community(norm, title_norm)
     return DocMeta(
         id=raw.id,
         path=raw.path,
         encoding=raw.encoding,
         title=title,
-        community=_community(norm, title_norm),
+        community=community,
         street=_street(norm, title_norm),
         year=find_year(title_norm, opening),
         period=find_period(title_norm, opening),
         doc_type=find_doc_type(title_norm, sections),
         chars=len(raw.text),
+        level=reporting_level(title_norm, norm.text, community),
     )

@@ -1,0 +1,109 @@
+"""Indicator resolution: the measure, the part of it and whose figure it is (SPEC sections 3 and 4).
+
+Every case is a sentence written in the style of a community report, the figure it is about, and
+the expected indicator, breakdown and scope.
+"""
+
+import pytest
+
+import nlp
+from nlp.figures.resolve import markers_before, read_modifier, resolve_noun, scope_of
+
+COMMUNITY = "幸福里社区2023年工作总结\n"
+TOWNSHIP = "东山镇2023年上半年民政工作总结\n"
+
+# (document, figure text, indicator, breakdown, scope)
+CASES = [
+    # the SPEC examples
+    (COMMUNITY + "社区现有党员73名，其中女党员16名。", "73名", "party_members", None, "unit"),
+    (COMMUNITY + "社区现有党员73名，其中女党员16名。", "16名", "party_members", {"sex": "女"}, "unit"),
+    (COMMUNITY + "全市城市低保6195户，农村低保1200户。", "6195户", "low_income_households", {"area": "城市"}, "wider"),
+    (COMMUNITY + "本社区新增低保5户，退出低保2户。", "5户", "low_income_households", {"change": "新增"}, "unit"),
+    (COMMUNITY + "本社区新增低保5户，退出低保2户。", "2户", "low_income_households", {"change": "退出"}, "unit"),
+    (COMMUNITY + "据统计，全市共有低保户3000户。", "3000户", "low_income_households", None, "wider"),
+    # parts of party members
+    (COMMUNITY + "党支部共有党员58名，流动党员6名，在职党员21名。", "6名", "party_members", {"status": "流动"}, "unit"),
+    (COMMUNITY + "党支部共有党员58名，流动党员6名，在职党员21名。", "21名", "party_members", {"status": "在职"}, "unit"),
+    (COMMUNITY + "社区有党员58名，预备党员3名。", "3名", "party_members", {"status": "预备"}, "unit"),
+    (COMMUNITY + "社区有党员58名，其中35岁以下党员9名。", "9名", "party_members", {"age": "35岁以下"}, "unit"),
+    # a part named alone in a 其中 clause is a part of the whole before it
+    (COMMUNITY + "辖区总人口为4120人，其中男性2050人，女性2070人。", "4120人", "population_total", None, "unit"),
+    (COMMUNITY + "辖区总人口为4120人，其中男性2050人，女性2070人。", "2070人", "population_total", {"sex": "女性"}, "unit"),
+    # count word first, spaces around the figure; masked totals
+    (COMMUNITY + "辖区总人口 3456 人，党员 61 名。", "3456 人", "population_total", None, "unit"),
+    (COMMUNITY + "社区共有*户，***人。", "*户", "households_total", None, "unit"),
+    (COMMUNITY + "社区共有*户，***人。", "***人", "population_total", None, "unit"),
+    # kinds of activities
+    (COMMUNITY + "全年开展各类活动36场，其中文艺演出4场。", "36场", "activities_held", None, "unit"),
+    (COMMUNITY + "全年开展各类活动36场，其中文艺演出4场。", "4场", "activities_held", {"kind": "文艺演出"}, "unit"),
+    (COMMUNITY + "组织开展重阳节敬老活动3次。", "3次", "activities_held", {"kind": "重阳节敬老"}, "unit"),
+    # the verb decides
+    (COMMUNITY + "社区干部走访困难家庭86户。", "86户", "households_visited", None, "unit"),
+    (COMMUNITY + "全年调解各类纠纷23起，调解成功率96%。", "23起", "disputes_mediated", None, "unit"),
+    (COMMUNITY + "组织党员45名到红色教育基地参观学习。", "45名", None, None, "unit"),
+    # a modifier no table knows makes another measure
+    (COMMUNITY + "社区有贫困人口35人。", "35人", None, None, "unit"),
+    # places
+    (COMMUNITY + "其中丽景小区有党员14名。", "14名", "party_members", None, "part"),
+    (COMMUNITY + "协助红星社区调解纠纷4起。", "4起", "disputes_mediated", None, "other"),
+    (TOWNSHIP + "全镇共有农村低保户873户、低保对象1355人。", "1355人", "low_income_persons", None, "unit"),
+    (TOWNSHIP + "全镇共有党员900名，其中龙泉村有党员85名。", "85名", "party_members", None, "part"),
+    # age bands: a measure defined by its band is whole, a narrower band is a part
+    (COMMUNITY + "辖区60岁以上老人520人，其中80岁以上老人96人。", "96人", "elderly_persons", {"age": "80岁以上"}, "unit"),
+]
+
+
+def _fact(document: str, figure: str):
+    result = nlp.parse(document)
+    found = [f for f in result.facts if f.text == figure]
+    assert found, f"{figure!r} not found among {[f.text for f in result.facts]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("document", "figure", "indicator", "breakdown", "scope"), CASES)
+def test_resolution(document, figure, indicator, breakdown, scope):
+    fact = _fact(document, figure)
+    assert (fact.indicator, fact.breakdown, fact.scope.value) == (indicator, breakdown, scope)
+
+
+def test_comparable_only_whole_own_figures():
+    result = nlp.parse(COMMUNITY + "社区现有党员73名，其中女党员16名。全市共有党员5万名。")
+    assert [f.text for f in result.facts if f.comparable] == ["73名"]
+
+
+def test_parse_json_carries_breakdown_and_scope():
+    record = nlp.parse(COMMUNITY + "社区现有党员73名，其中女党员16名。").to_dict()
+    assert [(f["breakdown"], f["scope"]) for f in record["facts"]] == [(None, "unit"), ({"sex": "女"}, "unit")]
+
+
+@pytest.mark.parametrize(
+    ("modifier", "parts", "unknown"),
+    [("女", {"sex": "女"}, ""), ("60岁以上", {"age": "60岁以上"}, ""), ("城市", {"area": "城市"}, ""),
+     ("全体", {}, ""), ("一、二级", {"kind": "一、二级"}, ""), ("贫困", {}, "贫困")],
+)
+def test_read_modifier(modifier, parts, unknown):
+    assert read_modifier(modifier) == (parts, unknown)
+
+
+def test_markers_before_reads_only_the_words_next_to_the_noun():
+    assert markers_before("全年城市") == {"area": "城市"}
+    assert markers_before("开展") == {}
+
+
+@pytest.mark.parametrize(
+    ("noun", "unit", "indicator"),
+    [("党员", "名", "party_members"), ("低保户", "人", "low_income_persons"), ("群众满意率", "%", "satisfaction_rate"),
+     ("森林覆盖率", "%", None), ("居民委员会委员", "人", None), ("流动人口", "人", "population_floating")],
+)
+def test_resolve_noun(noun, unit, indicator):
+    found, _, _ = resolve_noun(noun, unit)
+    assert (found.id if found else None) == indicator
+
+
+@pytest.mark.parametrize(
+    ("before", "level", "scope"),
+    [("全区共有", "community", "wider"), ("全区共有", "county", "unit"), ("全镇共有", "township", "unit"),
+     ("第三网格有", "community", "part"), ("街道共有", "community", "wider"), ("本社区", "community", "unit")],
+)
+def test_scope_of(before, level, scope):
+    assert scope_of(before, level).value == scope
