@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from nlp import formats
 from nlp.errors import ZongjieError
+from nlp.output import formats
 
 app = typer.Typer(
     help="Turn Chinese community work summaries (工作总结/报告/计划) into structured, checkable data.",
@@ -204,7 +204,7 @@ def train(
     out: Annotated[Path, typer.Option(help="Where to write the model and its card.")] = Path("models"),
 ) -> None:
     """Retrain the work-category model from the labelled data into models/."""
-    from nlp.categorize import train as train_model
+    from nlp.categories.categorize import train as train_model
 
     try:
         card = train_model(out, data)

@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from nlp.numerals import parse_number
-from nlp.quantities import find_quantities
+from nlp.figures.numerals import parse_number
+from nlp.figures.quantities import find_quantities
 
 CASES_DIR = Path(__file__).parent / "numerals"
 TARGET_EXACT = 0.99

@@ -11,7 +11,7 @@ __all__ = ["parse", "pipe"]
 
 
 def __getattr__(name: str) -> Any:
-    # Imported lazily so that `import nlp.numerals` does not load readers, jieba or the model.
+    # Imported lazily so that `import nlp.figures.numerals` does not load readers, jieba or the model.
     if name in __all__:
         from nlp import pipeline
 

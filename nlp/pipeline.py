@@ -12,14 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from corpus.readers import iter_documents, read_path, read_text
-from nlp import meta, normalize, outline
-from nlp.categorize import categorize
+from nlp.categories.categorize import categorize
 from nlp.checks import check_document
 from nlp.errors import ParseError, ReadError, ZongjieError
-from nlp.facts import build_facts
-from nlp.quantities import find_quantities
+from nlp.figures.facts import build_facts
+from nlp.figures.quantities import find_quantities
 from nlp.records import DocType, Normalized, Parse, RawDoc, Section
-from nlp.sentences import split_sentences
+from nlp.text import meta, normalize, outline
+from nlp.text.sentences import split_sentences
 
 SECTION_CONTEXT_CHARS = 160
 
@@ -59,7 +59,7 @@ def parse_raw(raw: RawDoc, categories: bool = True, activities: bool = True) -> 
     )
     found: tuple = ()
     if activities:
-        from nlp.activities import find_activities  # imported on first use: its vocabulary is large
+        from nlp.activities.extract import find_activities  # imported on first use: its vocabulary is large
 
         found = find_activities(norm, sentences, sections, facts)
     result = Parse(

@@ -99,7 +99,7 @@ class Normalized:
 
     original: str
     text: str
-    offsets: Any  # nlp.spans.OffsetMap
+    offsets: Any  # nlp.text.spans.OffsetMap
 
     def to_original(self, norm_start: int, norm_end: int) -> tuple[int, int]:
         return self.offsets.to_original(norm_start, norm_end)

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.activities import activity_type, find_activities, is_aim, is_slogan
-from nlp.activity_vocab import activity_types, canonical_type, kind_of_name, type_of_name
+from nlp.activities.extract import activity_type, find_activities, is_aim, is_slogan
+from nlp.activities.vocab import activity_types, canonical_type, kind_of_name, type_of_name
 from nlp.pipeline import parse
 from nlp.records import ActivityKind, Category, Parse
 

@@ -39,7 +39,7 @@ def test_pipe_streams_documents_and_records_failures(tmp_path):
 
 
 def test_spacy_language_exposes_facts_and_sections():
-    from nlp.spacy_pipeline import make_language
+    from nlp.output.spacy_doc import make_language
 
     language = make_language()
     doc = language(TEXT)

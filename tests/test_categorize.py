@@ -12,7 +12,7 @@ from importlib import resources as importlib_resources
 
 import pytest
 
-from nlp.categorize import (
+from nlp.categories.categorize import (
     _TRUSTED,
     MODEL_FILE,
     build_estimator,
@@ -138,7 +138,7 @@ def test_prediction_weights_agree_with_the_scikit_learn_estimator():
     """Parsing predicts from models/category.npz; it must say what the skops estimator says."""
     import numpy as np
 
-    from nlp.categorize import _weights, load_estimator, training_examples
+    from nlp.categories.categorize import _weights, load_estimator, training_examples
 
     texts = training_examples()[0][:400] + ["社区现有党员41名,其中支委成员5名", "全年调解纠纷  23起", "ABC 混合 Text"]
     expected = load_estimator().predict_proba(texts)

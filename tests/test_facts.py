@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.facts import plan_window
-from nlp.indicators import indicators, match_indicator
+from nlp.figures.facts import plan_window
+from nlp.figures.indicators import indicators, match_indicator
 from nlp.pipeline import parse
 
 

@@ -1,13 +1,13 @@
-"""Metadata: title, community, street, year, period, doc_type (nlp.meta). Documents are invented."""
+"""Metadata: title, community, street, year, period, doc_type (nlp.text.meta). Documents are invented."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlp.meta import extract_meta, find_doc_type, find_period, find_year
-from nlp.normalize import normalize
-from nlp.outline import build_outline
 from nlp.records import DocType, RawDoc
+from nlp.text.meta import extract_meta, find_doc_type, find_period, find_year
+from nlp.text.normalize import normalize
+from nlp.text.outline import build_outline
 
 BODY = "在街道党工委的正确领导下，社区各项工作稳步推进，居民满意度不断提高，取得了较好成效。"
 

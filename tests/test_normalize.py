@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.normalize import normalize
-from nlp.normalize_chars import fold_table, to_simplified
+from nlp.text.normalize import normalize
+from nlp.text.normalize_chars import fold_table, to_simplified
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []

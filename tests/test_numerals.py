@@ -1,4 +1,4 @@
-"""nlp.numerals: every numeral form of issue 3, exact Decimal values, write/parse round trip."""
+"""nlp.figures.numerals: every numeral form of issue 3, exact Decimal values, write/parse round trip."""
 
 from decimal import Decimal
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nlp.numerals import parse_number, write_number
+from nlp.figures.numerals import parse_number, write_number
 from nlp.records import Qualifier
 
 VALUES = {

@@ -1,4 +1,4 @@
-"""Outline: numbering styles → Section tree (nlp.outline). Documents are invented."""
+"""Outline: numbering styles → Section tree (nlp.text.outline). Documents are invented."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from nlp.normalize import normalize
-from nlp.outline import build_outline, is_plan_heading, parse_label
+from nlp.text.normalize import normalize
+from nlp.text.outline import build_outline, is_plan_heading, parse_label
 
 PARA = "今年以来，在街道党工委的正确领导下，社区各项工作稳步推进，居民满意度不断提高，取得了较好成效。"
 

@@ -1,4 +1,4 @@
-"""nlp.quantities: the figures of issue 3, its look-alikes, offsets and speed-independent invariants."""
+"""nlp.figures.quantities: the figures of issue 3, its look-alikes, offsets and speed-independent invariants."""
 
 import json
 from decimal import Decimal
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nlp.quantities import find_quantities
+from nlp.figures.quantities import find_quantities
 
 KNOWN = json.loads((Path(__file__).parents[1] / "evaluation/numerals/known.json").read_text(encoding="utf-8"))
 FIGURES = {c["input"]: c["expected"] for c in KNOWN["quantities"] if c["expected"]}

@@ -550,7 +550,7 @@ def test_read_bytes_sniffs_nameless_members():
 
 def _outline(raw: RawDoc) -> list[tuple[int, str, str]]:
     """(level, label, heading in simplified characters) of every section, from the pipeline's own stages."""
-    from nlp import normalize, outline
+    from nlp.text import normalize, outline
 
     sections = outline.build_outline(normalize.normalize(raw.text))
     return [(s.level, s.label, to_simplified(s.heading)) for s in sections]

@@ -1,10 +1,10 @@
-"""Sentence and clause spans (nlp.sentences)."""
+"""Sentence and clause spans (nlp.text.sentences)."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlp.sentences import split_clauses, split_sentences
+from nlp.text.sentences import split_clauses, split_sentences
 
 
 def pieces(text: str, spans) -> list[str]:

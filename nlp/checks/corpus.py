@@ -20,9 +20,9 @@ from nlp.checks.minhash import LshIndex, signature
 from nlp.checks.registry import Finding as RuleFinding
 from nlp.checks.registry import rule, selected, to_flag
 from nlp.errors import ReadError
-from nlp.formats import CheckReport, Finding
+from nlp.output.formats import CheckReport, Finding
 from nlp.records import Flag, Parse, RawDoc, Severity
-from nlp.spans import LineIndex
+from nlp.text.spans import LineIndex
 
 MIN_CHARS = 40  # letters and digits a copied block must have to be flagged
 MIN_UNIT = 10  # sentences shorter than this are not indexed (too common to mean anything)

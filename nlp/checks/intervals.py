@@ -18,7 +18,7 @@ from functools import cache
 
 from nlp.records import Fact, Parse, Qualifier
 from nlp.resources import load_toml
-from nlp.sentences import split_clauses, split_sentences
+from nlp.text.sentences import split_clauses, split_sentences
 
 INF = math.inf
 _EPS = 1e-9

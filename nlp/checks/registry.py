@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from nlp.records import Flag, Parse, Severity
-from nlp.spans import LineIndex
+from nlp.text.spans import LineIndex
 
 
 @dataclass(frozen=True)

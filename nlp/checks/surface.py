@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.checks.registry import Finding, rule
-from nlp.numerals import vocab
-from nlp.quantities import Unit, grammar
+from nlp.figures.numerals import vocab
+from nlp.figures.quantities import Unit, grammar
 from nlp.records import Parse, Severity
 from nlp.resources import load_toml
 

@@ -1,1 +1,2 @@
-"""Figures: numbers, their units, what they count and which measure they are a value of."""
+"""Figures: numerals, quantities with their units, what they count (subject), which measure they are a
+value of and which part of it (indicator resolution), and the facts built from them."""

@@ -1,7 +1,7 @@
 """The grammar of activity names: where an object ends, how it is trimmed and split into items,
-and whether it names an activity at all (nlp/activities.py applies it clause by clause).
+and whether it names an activity at all (nlp/activities/extract.py applies it clause by clause).
 
-Words come from nlp/resources/activities.toml through ``nlp.activity_vocab``.
+Words come from nlp/resources/activities.toml through ``nlp.activities.vocab``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import regex
 
-from nlp import words
-from nlp.activity_vocab import vocab
+from nlp.activities.vocab import vocab
+from nlp.text import tokens as words
 
 CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
 OPEN_QUOTES = '“"‘「『'

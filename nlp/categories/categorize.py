@@ -4,7 +4,7 @@ Trained by ``zongjie train`` from three data sources that live in the repository
 sentences (corpus/labelled/*.csv), category keywords (nlp/resources/category_keywords.csv) and the
 indicator synonyms (nlp/resources/indicators.csv). Persisted with skops (loaded with an explicit
 list of trusted types, never unpickled blindly) and as plain weight arrays that prediction uses
-(nlp/category_weights.py).
+(nlp/categories/weights.py).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from functools import cache
 from importlib import resources as importlib_resources
 from pathlib import Path
 
-from nlp.category_weights import CategoryWeights, export_weights, load_weights
+from nlp.categories.weights import CategoryWeights, export_weights, load_weights
 from nlp.errors import ResourceError
-from nlp.indicators import indicators
+from nlp.figures.indicators import indicators
 from nlp.records import Category
 from nlp.resources import load_csv
 

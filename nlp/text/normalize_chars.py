@@ -1,6 +1,6 @@
 """Character-level normalization: width folding, variants, traditional → simplified.
 
-Every function returns a list of ``Edit``s against its input; ``nlp.normalize`` applies
+Every function returns a list of ``Edit``s against its input; ``nlp.text.normalize`` applies
 them with ``apply_edits`` and composes the offset maps. Vocabulary lives in
 ``nlp/resources/width.toml``.
 """
@@ -13,7 +13,7 @@ from functools import cache
 
 from nlp.errors import ResourceError
 from nlp.resources import load_toml
-from nlp.spans import Edit
+from nlp.text.spans import Edit
 
 _WIDTH_FILE = "width.toml"
 _SURROGATE = re.compile("([\ud800-\udfff]+)")

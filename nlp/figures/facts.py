@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from nlp.categorize import CATEGORY_ORDER, category_probabilities
+from nlp.categories.categorize import CATEGORY_ORDER, category_probabilities
+from nlp.figures.planned import is_planned_sentence
 from nlp.figures.resolve import Figure, resolve_figures
-from nlp.planned import is_planned_sentence
+from nlp.figures.subjects import bare_total_indicator, find_subjects
 from nlp.records import Category, Fact, Normalized, Quantity, Section, Sentence
-from nlp.subjects import bare_total_indicator, find_subjects
 
 
 def innermost_section(sections: Sequence[Section], norm_start: int) -> Section | None:

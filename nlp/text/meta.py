@@ -34,7 +34,7 @@ from typing import Any
 
 from nlp.records import DocMeta, DocType, Normalized, RawDoc, Section
 from nlp.resources import load_toml
-from nlp.words import pos_cut
+from nlp.text.tokens import pos_cut
 
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"

@@ -18,7 +18,7 @@ from functools import cache
 
 from nlp.records import Quantity
 from nlp.resources import load_toml
-from nlp.words import pos_cut
+from nlp.text.tokens import pos_cut
 
 CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n、（）()“”\"《》【】")
 

@@ -12,7 +12,7 @@ from functools import cache
 
 from nlp.errors import ResourceError
 from nlp.resources import load_toml
-from nlp.spans import Edit, first_wins
+from nlp.text.spans import Edit, first_wins
 
 _JUNK_FILE = "junk_patterns.toml"
 _BOILERPLATE_FILE = "boilerplate.toml"
@@ -139,7 +139,7 @@ def boilerplate_edits(text: str) -> list[Edit]:
     """Delete boilerplate lines (with their line break) and inline boilerplate.
 
     >>> text = "导语:本文来自网络。\\n社区开展活动6次。(未完,全文共900字,当前显示300字)"
-    >>> from nlp.spans import apply_edits
+    >>> from nlp.text.spans import apply_edits
     >>> apply_edits(text, boilerplate_edits(text))[0]
     '社区开展活动6次。'
     """

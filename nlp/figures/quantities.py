@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from nlp.numerals import parse_number, vocab
+from nlp.figures.numerals import parse_number, vocab
 from nlp.records import Qualifier, Quantity
 from nlp.resources import load_toml
 

@@ -1,7 +1,7 @@
 """Normalization with an offset map.
 
 The pipeline works on normalized text; every pass is a list of ``Edit``s applied with
-``nlp.spans.apply_edits``, and the passes' maps are composed with ``OffsetMap.then``,
+``nlp.text.spans.apply_edits``, and the passes' maps are composed with ``OffsetMap.then``,
 so ``norm.to_original(s, e)`` gives the original span any normalized span came from.
 
 Passes, in order:
@@ -21,9 +21,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from nlp import junk, normalize_chars, normalize_layout
 from nlp.records import Normalized
-from nlp.spans import Edit, OffsetMap, apply_edits
+from nlp.text import junk, normalize_chars, normalize_layout
+from nlp.text.spans import Edit, OffsetMap, apply_edits
 
 Pass = Callable[[str], list[Edit]]
 
@@ -32,7 +32,7 @@ def char_edits(text: str) -> list[Edit]:
     """Passes 1-4 at once: they touch disjoint kinds of characters, so their edits are
     computed on the same text and merged (earlier passes in this list win overlaps).
 
-    >>> from nlp.spans import apply_edits
+    >>> from nlp.text.spans import apply_edits
     >>> text = "總結(jié)１２％_M_M_"
     >>> apply_edits(text, char_edits(text))[0]
     '总结12%%'

@@ -1,6 +1,6 @@
 """Layout normalization: line endings, stray spaces, page numbers, hard-wrapped lines.
 
-Each function returns ``Edit``s against its input text (see ``nlp.spans``).
+Each function returns ``Edit``s against its input text (see ``nlp.text.spans``).
 """
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from nlp.junk import CJK
-from nlp.spans import Edit, first_wins
+from nlp.text.junk import CJK
+from nlp.text.spans import Edit, first_wins
 
 _LINE_ENDING = re.compile(r"\r\n?")
 _LOST_SPACES = re.compile(r"\?{2,}")
@@ -48,7 +48,7 @@ def line_ending_edits(text: str) -> list[Edit]:
 def space_edits(text: str) -> list[Edit]:
     """Trailing spaces, single spaces inside CJK runs, page numbers that split a sentence.
 
-    >>> from nlp.spans import apply_edits
+    >>> from nlp.text.spans import apply_edits
     >>> apply_edits("工作汇 报如下  \\n", space_edits("工作汇 报如下  \\n"))[0]
     '工作汇报如下\\n'
     >>> t = "改造小组的 2\\n\\n管网改造完成。"
@@ -122,7 +122,7 @@ def _should_join(line: str, nxt: str, gap: int, width: int | None) -> bool:
 def rejoin_edits(text: str) -> list[Edit]:
     """Delete line breaks that fall inside a sentence; collapse 3+ blank lines to one.
 
-    >>> from nlp.spans import apply_edits
+    >>> from nlp.text.spans import apply_edits
     >>> t = "一、社区党建\\n社区党委按照有利于管理、有利于开展活动的原则加强\\n组织建设。\\n\\n\\n\\n二、民政"
     >>> apply_edits(t, rejoin_edits(t))[0]
     '一、社区党建\\n社区党委按照有利于管理、有利于开展活动的原则加强组织建设。\\n\\n二、民政'

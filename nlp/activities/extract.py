@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import regex
 
-from nlp.activity_names import (
+from nlp.activities.names import (
     CLAUSE_PUNCT,
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -50,12 +50,12 @@ from nlp.activity_names import (
     token_bounds,
     trim,
 )
-from nlp.activity_vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
-from nlp.categorize import categorize
-from nlp.facts import innermost_section
-from nlp.planned import is_planned_sentence
+from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
+from nlp.categories.categorize import categorize
+from nlp.figures.facts import innermost_section
+from nlp.figures.planned import is_planned_sentence
 from nlp.records import Activity, ActivityKind, Category, Fact, Normalized, Section, Sentence
-from nlp.sentences import split_clauses
+from nlp.text.sentences import split_clauses
 
 _EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
 _PARTICIPANT_UNITS = frozenset({"人次", "人", "名", "户", "家", "余人次"})

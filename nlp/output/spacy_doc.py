@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from nlp.words import cut
+from nlp.text.tokens import cut
 
 COMPONENT = "zongjie"
 

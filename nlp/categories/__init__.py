@@ -1,0 +1,1 @@
+"""Work categories: the shipped model (``categorize``) and its plain-array weights."""

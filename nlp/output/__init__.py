@@ -1,0 +1,1 @@
+"""Renderings of parse results and check reports, and the spaCy adapter."""

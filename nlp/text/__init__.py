@@ -1,0 +1,2 @@
+"""The document as text: normalization with its offset map, sentences and clauses, tokens,
+the outline and the metadata read from them."""
