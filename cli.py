@@ -46,12 +46,19 @@ def parse(
 @app.command()
 def evaluate(
     gold_dir: Annotated[
-        Path | None, typer.Argument(help="Folder of gold files (evaluation/gold/*.json, SPEC section 6).")
+        Path | None,
+        typer.Argument(help="One folder of gold files (SPEC section 6). Default: the splits of "
+                       "evaluation/gold/ (dev, and test when present), side by side."),
+    ] = None,
+    split: Annotated[
+        str | None, typer.Option("--split", help="dev, test or all (default all): which gold of evaluation/gold/ to score.")
     ] = None,
     docs: Annotated[
         list[Path] | None,
         typer.Option("--docs", help="Folder of the documents, searched recursively; may repeat. "
-                     "Default: the gold folder, then corpus/samples."),
+                     "Default: each split's corpus folders under $ZONGJIE_SHARED or ../shared "
+                     "(dev: corpus/seeds, corpus/dev; test: corpus/fresh); for GOLD_DIR, the gold "
+                     "folder then corpus/samples."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the machine-readable report.")] = False,
     only: Annotated[
@@ -59,7 +66,7 @@ def evaluate(
     ] = None,
     numerals: Annotated[bool, typer.Option("--numerals", help="Run the numerals benchmark instead.")] = False,
 ) -> None:
-    """Score the pipeline against gold files: facts, headings, metadata, activities, flags (SPEC section 6)."""
+    """Score the pipeline against gold files: facts, indicators, headings, metadata, activities, flags (SPEC section 6)."""
     if numerals:
         try:
             from evaluation import numerals_bench
@@ -72,14 +79,29 @@ def evaluate(
             typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
     from evaluation import gold as gold_files
-    from evaluation import report, scorer
+    from evaluation import report, scorer, splits
 
-    if gold_dir is None:
-        raise _fail("give the gold folder, e.g. `zongjie evaluate evaluation/gold --docs DIR`.")
     parts = tuple(p.strip() for p in only.split(",") if p.strip()) if only else scorer.PARTS
     unknown = [p for p in parts if p not in scorer.PARTS]
     if unknown:
         raise _fail(f"--only: unknown part(s) {', '.join(unknown)}; choose from {', '.join(scorer.PARTS)}.")
+    if gold_dir is None:
+        try:
+            names = splits.selected(split or "all")
+        except ValueError as exc:
+            raise _fail(f"--split: {exc}.") from None
+        try:
+            reports = splits.evaluate_splits(names, docs, parts)
+        except ZongjieError as exc:
+            raise _fail(str(exc)) from None
+        absent = [n for n, r in reports.items() if r is None]
+        if len(absent) == len(reports):
+            where = ", ".join(str(splits.gold_dir(n)) for n in absent)
+            raise _fail(f"no gold files in {where}; give a gold folder, e.g. `zongjie evaluate GOLD_DIR --docs DIR`.")
+        sys.stdout.write(report.render_splits_json(reports) if as_json else report.render_splits_text(reports))
+        return
+    if split is not None:
+        raise _fail("give either a gold folder or --split, not both.")
     if not gold_dir.is_dir():
         raise _fail(f"{gold_dir}: not a folder of gold files.")
     paths = gold_files.gold_files(gold_dir)

@@ -3,7 +3,7 @@
 Run ``python -m evaluation.check_bench [FOLDER...] [-v]`` for the table (folders of the corpus,
 default seeds dev long; -v lists every false alarm); ``run()`` returns the figures.
 
-Method. Every real document of /work/shared/corpus (dev, seeds, long) is checked as it is (the
+Method. Every real document of the shared corpus ($ZONGJIE_SHARED or ../shared: dev, seeds, long) is checked as it is (the
 *clean* run), then three copies of it are made, each with errors of several kinds planted by
 ``evaluation.plant_errors`` (kinds grouped so that plants do not feed each other's checks). Per
 flag name:
@@ -29,11 +29,12 @@ from pathlib import Path
 
 from corpus.readers import read_path
 from evaluation.plant_errors import GROUPS, KINDS, Plant, plant, template_paragraph
+from evaluation.splits import shared_root
 from nlp.checks import RULES, check_document
 from nlp.pipeline import parse_raw
 from nlp.records import Flag, Parse, RawDoc
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = shared_root() / "corpus"
 FOLDERS = ("seeds", "dev", "long")
 SEED = 20261123
 
