@@ -46,7 +46,7 @@ CASES = [
     # places
     (COMMUNITY + "其中丽景小区有党员14名。", "14名", "party_members", None, "part"),
     (COMMUNITY + "协助红星社区调解纠纷4起。", "4起", "disputes_mediated", None, "other"),
-    (TOWNSHIP + "全镇共有农村低保户873户、低保对象1355人。", "1355人", "low_income_persons", None, "unit"),
+    (TOWNSHIP + "全镇共有农村低保户873户、低保对象1355人。", "1355人", "low_income_persons", {"area": "农村"}, "unit"),
     (TOWNSHIP + "全镇共有党员900名，其中龙泉村有党员85名。", "85名", "party_members", None, "part"),
     # age bands: a measure defined by its band is whole, a narrower band is a part
     (COMMUNITY + "辖区60岁以上老人520人，其中80岁以上老人96人。", "96人", "elderly_persons", {"age": "80岁以上"}, "unit"),

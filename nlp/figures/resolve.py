@@ -62,6 +62,9 @@ class _Vocab:
     part_clause: tuple[str, ...]
     scope_words: dict[str, dict[str, Scope]]  # word → level → scope
     verbs: tuple[tuple[str, Indicator], ...]  # longest first
+    purpose_indicators: frozenset[str]
+    purpose_openers: tuple[str, ...]
+    per_words: tuple[str, ...]
 
 
 @cache
@@ -88,6 +91,9 @@ def _vocab() -> _Vocab:
         part_clause=tuple(data["part_clause"]["words"]),
         scope_words=scopes,
         verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
+        purpose_indicators=frozenset(data["purpose"]["indicators"]),
+        purpose_openers=tuple(data["purpose"]["openers"]),
+        per_words=tuple(data["purpose"]["per_words"]),
     )
 
 
@@ -246,10 +252,50 @@ def _sentence_before(text: str, start: int, floor: int = 0) -> str:
 
 
 def _clause_before(text: str, start: int) -> str:
+    """The clause before a figure; a label and its colon belong to it (培训人数：135人)."""
     i = start
+    if i > 0 and text[i - 1] in ":：":
+        i -= 1
     while i > 0 and text[i - 1] not in _CLAUSE_BREAKS and start - i < 30:
         i -= 1
     return text[i:start]
+
+
+def _clause_after(text: str, end: int) -> str:
+    i = end
+    while i < len(text) and text[i] not in _CLAUSE_BREAKS and i - end < 24:
+        i += 1
+    return text[end:i]
+
+
+_ACTS = ("开展", "举办", "举行", "组织", "召开", "进行", "参加", "参与", "发放", "投入", "投资")
+_MONEY_ACTS = _ACTS + ("在", "为", "向", "给")
+
+
+def kind_before(lead: str, acts: tuple[str, ...] = _ACTS) -> str | None:
+    """Words between the act and the counted noun that name a kind (开展|上门|活动 → 上门).
+
+    >>> kind_before("为困难老人开展上门"), kind_before("全年开展")
+    ('上门', None)
+    """
+    ends = [lead.rfind(act) + len(act) for act in acts if act in lead]
+    if not ends:
+        return None
+    rest = lead[max(ends) :]
+    parts, unknown = read_modifier(rest)
+    return unknown if len(unknown) >= 2 and not parts else None
+
+
+def purpose_after(after: str) -> str | None:
+    """The purpose stated right after a sum of money (投资7.5万元|对15户危房进行修缮).
+
+    >>> purpose_after("对15户危房进行修缮加固"), purpose_after("，")
+    ('对15户危房进行修缮加固', None)
+    """
+    after = after.strip()
+    if any(after.startswith(opener) for opener in _vocab().purpose_openers):
+        return after
+    return None
 
 
 @dataclass(frozen=True)
@@ -271,6 +317,7 @@ def resolve_figures(
     out: list[Resolution] = []
     wholes: list[tuple[int, Resolution, str]] = []  # the last whole figures, for 其中 clauses
     previous: tuple[int, Scope] | None = None  # end of the last figure with an indicator, its scope
+    listed: Resolution | None = None  # the figure before, for a list joined by 、
     for figure in figures:
         sentence = _sentence_before(text, figure.norm_start)
         sentence_start = figure.norm_start - len(sentence)
@@ -283,6 +330,14 @@ def resolve_figures(
         at = clause.rfind(noun) if noun else -1
         lead = clause[:at] if at >= 0 else clause  # the clause before the counted noun
         indicator, parts, named = resolve_noun(noun, figure.unit)
+        if noun and at > 0:  # the longest name counts: 未|就业 is 未就业
+            for k in range(min(at, 4), 0, -1):
+                longer, longer_parts, _ = resolve_noun(clause[at - k : at] + noun, figure.unit)
+                if longer is not None and longer is not indicator and any(
+                    clause[at - k : at] + noun == name for name in longer.names()
+                ):
+                    indicator, parts, lead = longer, longer_parts, clause[: at - k]
+                    break
         if figure.bare_total and indicator is None and not named:
             indicator = by_id(figure.bare_total)
         verb = _verb_before(clause[: at + len(noun)] if noun and at >= 0 else clause)
@@ -307,6 +362,17 @@ def resolve_figures(
                     indicator, parts = by_id(whole.indicator), only_parts  # type: ignore[arg-type]
         if indicator is not None and noun and at >= 0:
             parts = {**markers_before(lead), **(parts or {})}
+            money = indicator.id in voc.purpose_indicators
+            kind = kind_before(lead, _MONEY_ACTS if money else _ACTS) if indicator.modifiers == "kind" else None
+            if kind and "kind" not in parts:
+                parts["kind"] = kind
+        if indicator is not None and indicator.id in voc.purpose_indicators:
+            if any(w in clause for w in voc.per_words):
+                indicator, parts = None, None  # 每人每天补贴40元: a rate, not a sum
+            else:
+                purpose = purpose_after(_clause_after(text, figure.norm_end))
+                if purpose and "kind" not in (parts or {}):
+                    parts = {**(parts or {}), "kind": purpose}
         scope = Scope.UNIT
         if indicator is not None:
             # places named since the last figure of the sentence, before the counted noun; else the
@@ -317,7 +383,12 @@ def resolve_figures(
             found = scope_of(window, level, own, default=None)
             scope = found if found is not None else (previous[1] if same_sentence else Scope.UNIT)  # type: ignore[index]
             previous = (figure.norm_end, scope)
+        if indicator is not None and not parts and listed is not None and text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、":
+            same_kind = by_id(listed.indicator)  # type: ignore[arg-type]
+            if same_kind is not None and same_kind.category == indicator.category and "area" in (listed.breakdown or {}):
+                parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户873户、低保对象1355人
         resolution = Resolution(indicator.id if indicator else None, parts or None, scope)
+        listed = resolution if indicator is not None else None
         if indicator is not None and not parts:
             wholes.append((sentence_start, resolution, figure.unit))
         out.append(resolution)

@@ -48,6 +48,9 @@ _TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘ
 _ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*篇")
 _YEAR = re.compile(r"(?<![\d\-—~～至])((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
 _OPENING = 300
+_CLOSING = 160
+_CLOSING_DATE = re.compile(r"(?:19|20)\d{2}年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+_PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,19 @@ def find_title(
     return found
 
 
+_FILE_SUFFIX = re.compile(r"(?:\.(?:docx?|wps|pdf|txt|html?)|_\d{1,3})+$", re.IGNORECASE)
+_SITE_NUMBER = re.compile(r"^[【\[]\s*第?\s*[\d一二三四五六七八九十]+\s*篇\s*[】\]]\s*")
+
+
+def clean_title(title: str) -> str:
+    """A title without a file name's suffix or a site's article number.
+
+    >>> clean_title("【第1篇】2023年社区工作总结.docx"), clean_title("社区工作总结_1")
+    ('2023年社区工作总结', '社区工作总结')
+    """
+    return _FILE_SUFFIX.sub("", _SITE_NUMBER.sub("", title)).strip(_SPACES)
+
+
 _NAME_TAGS = ("n", "j", "l", "eng")
 
 
@@ -216,10 +232,32 @@ def place_names(text: str, pattern: re.Pattern[str]) -> list[tuple[str, int, int
     return out
 
 
+# A title that opens with its unit's name (幸福里社区2023年工作总结, 2023年幸福里社区…): the words
+# before the first unit suffix are the name, whatever their parts of speech.
+_TITLE_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?([\u4e00-\u9fff]{2,5}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)")
+
+
+def _title_head(title: str, voc: _Vocab) -> str | None:
+    """The unit a title opens with.
+
+    >>> _title_head("幸福里社区2023年工作总结", _vocab()), _title_head("社区工作总结", _vocab())
+    ('幸福里社区', None)
+    """
+    m = _TITLE_HEAD.match(title)
+    if not m or any(m.group(1).endswith(g) for g in voc.generic) or m.group(1)[-1] in voc.mask:
+        return None
+    if any(w in m.group(1) for w in ("年", "季度", "上半", "下半", "工作", "关于")):
+        return None
+    return m.group(1) + m.group(2)
+
+
 def _community(norm: Normalized, title: str) -> str | None:
     voc = _vocab()
     names = place_names(norm.text, voc.community)
     in_title = [n for n, _, _ in place_names(title, voc.community)]
+    head = _title_head(title, voc)
+    if head and not any(head.endswith(n) or n.endswith(head) for n in in_title):
+        in_title.insert(0, head)
     if in_title and _is_masked(in_title[0], voc):
         return None
     real = Counter({n: norm.text.count(n) for n, _, _ in names if not _is_masked(n, voc)})
@@ -253,13 +291,20 @@ def _street(norm: Normalized, title: str) -> str | None:
     return None
 
 
-def find_year(title: str, opening: str) -> int | None:
-    """The year reported on: title first, then the opening of the body.
+def find_year(title: str, opening: str, closing: str = "", path: str = "") -> int | None:
+    r"""The year reported on: title first, then the opening of the body, the closing date lines,
+    the file name.
 
     >>> find_year("2022年上半年社区工作总结", ""), find_year("社区工作总结", "20xx年以来，2019年……")
     (2022, None)
+    >>> find_year("社区工作总结", "今年以来……", "幸福里社区居委会\n2023年12月20日", "")
+    2023
+    >>> find_year("社区工作总结", "", "", "archive/2021年东湖社区工作总结.docx")
+    2021
     """
-    for source in (title, opening):
+    closing_date = _CLOSING_DATE.findall(closing)
+    path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
+    for source in (title, opening, closing_date[-1] if closing_date else "", (path_year[-1] + "年") if path_year else ""):
         m = _YEAR.search(source)
         if m:
             return int(m.group(1)) if m.group(1).isdigit() else None
@@ -366,7 +411,7 @@ def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -
             os_ = line_start
         junk = _TITLE_TAIL.match(norm.original, oe)  # 總結(jié), 篇1: keep the title as written
         oe = junk.end() if junk else oe
-        title = norm.original[os_:oe].strip(_SPACES) or None
+        title = clean_title(norm.original[os_:oe].strip(_SPACES)) or None
         body_from = span[1]
     opening = norm.text[body_from : first if first is not None and first > body_from else None]
     junk = _vocab().title_junk
@@ -388,7 +433,7 @@ def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -
         title=title,
         community=community,
         street=_street(norm, title_norm),
-        year=find_year(title_norm, opening),
+        year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or ""),
         period=find_period(title_norm, opening),
         doc_type=find_doc_type(title_norm, sections),
         chars=len(raw.text),
