@@ -183,6 +183,8 @@ def _verb_before(clause: str) -> tuple[str, Indicator | None] | None:
         at = clause.rfind(verb)
         if at >= 0 and (best is None or at + len(verb) > best[0] + len(best[1])):
             best = (at, verb, ind)
+    if best is not None:
+        return best[1], best[2]  # a verb of the table wins over a mobilizing one (走访慰问…户)
     for verb in voc.mobilizing:
         at = clause.rfind(verb)
         if at >= 0 and (best is None or at + len(verb) > best[0] + len(best[1])):
@@ -228,6 +230,8 @@ def scope_of(before: str, level: str | None, own: str | None = None, default: Sc
         if kind in ("社区", "居委会", "村"):
             if level == "community" and own and not _same_unit(name, own):
                 best_end, best = end, Scope.OTHER
+            elif level == "community" and not own and len(name) > len(kind) + 1:
+                best_end, best = end, Scope.PART  # a report whose own name is masked lists its parts
             elif level in ("township", "county"):
                 best_end, best = end, Scope.PART
         else:
@@ -282,8 +286,8 @@ def kind_before(lead: str, acts: tuple[str, ...] = _ACTS) -> str | None:
     if not ends:
         return None
     rest = lead[max(ends) :]
-    parts, unknown = read_modifier(rest)
-    return unknown if len(unknown) >= 2 and not parts else None
+    _, unknown = read_modifier(rest)
+    return rest if len(unknown) >= 2 else None
 
 
 def purpose_after(after: str) -> str | None:
@@ -309,87 +313,155 @@ class Figure:
     bare_total: str | None = None  # the indicator of a count with no noun after a bare place
 
 
+@dataclass
+class _Trail:
+    """What earlier figures leave for later ones while a document is read in order."""
+
+    wholes: list[tuple[int, Resolution, str]] = field(default_factory=list)  # (end, whole figure, unit)
+    scoped: tuple[int, Scope] | None = None  # end of the last figure with an indicator, its scope
+    listed: Resolution | None = None  # the figure before, for a list joined by 、
+    last: tuple[int, str | None] | None = None  # end and subject of the figure before
+
+
+_HEADS = ("人口", "人员", "居民", "群众", "家庭", "户数", "人数", "户", "人")
+
+
+def parts_only(noun: str) -> dict[str, str] | None:
+    """The parts a noun names when it names nothing else (男性, 18岁以下, 常住人口 counted in 户).
+
+    >>> parts_only("男性"), parts_only("常住人口"), parts_only("贫困人口")
+    ({'sex': '男性'}, {'status': '常住'}, None)
+    """
+    for head in ("", *_HEADS):
+        if head and not noun.endswith(head):
+            continue
+        parts, unknown = read_modifier(noun[: len(noun) - len(head)] if head else noun)
+        if parts and not unknown:
+            return parts
+    return None
+
+
+def _measure(noun: str | None, clause: str, at: int, figure: Figure) -> tuple[Indicator | None, dict | None, str, bool]:
+    """The measure the noun (or a longer name ending in it) names: (indicator, parts, lead, named)."""
+    lead = clause[:at] if at >= 0 else clause
+    indicator, parts, named = resolve_noun(noun, figure.unit)
+    if noun and at > 0:  # the longest name counts: 未|就业 is 未就业
+        for k in range(min(at, 6), 0, -1):
+            longer_noun = clause[at - k : at] + noun
+            longer, longer_parts, _ = resolve_noun(longer_noun, figure.unit)
+            if longer is not None and longer is not indicator and longer_noun in longer.names():
+                return longer, longer_parts, clause[: at - k], True
+    return indicator, parts, lead, named
+
+
+def _apply_verb(indicator: Indicator | None, parts: dict | None, verb_clause: str, unit: str, noun: str | None):
+    """A verb of the table makes its measure (走访…户); a mobilizing verb unmakes a stock."""
+    verb = _verb_before(verb_clause)
+    if verb is None:
+        return indicator, parts
+    verb_indicator = verb[1]
+    if verb_indicator is not None and unit in verb_indicator.units:
+        if verb_indicator is indicator:
+            return indicator, parts
+        if noun and verb_indicator.modifiers == "kind" and indicator is not None and indicator.modifiers == "kind":
+            return verb_indicator, {"kind": noun}  # 发放|分散五保专项资金: the fund is a kind of what is paid
+        return verb_indicator, None
+    if verb_indicator is None and indicator is not None and indicator.modifiers == "closed" and (
+        indicator.id not in ("participants", "trainees", "households_visited")
+    ):
+        return None, None  # 组织党员50名参观: those who took part
+    return indicator, parts
+
+
+def _scope(
+    text: str, upto: int, sentence_start: int, trail: _Trail, level: str | None, own: str | None
+) -> Scope:
+    """Places named since the last figure of the sentence, up to the counted noun (``upto``), decide;
+    else that figure's scope carries on (全乡共有低保户873户、低保对象1355人)."""
+    same_sentence = trail.scoped is not None and trail.scoped[0] >= sentence_start
+    floor = trail.scoped[0] if same_sentence else sentence_start  # type: ignore[index]
+    found = scope_of(text[floor : max(floor, upto)], level, own, default=None)
+    if found is not None:
+        return found
+    return trail.scoped[1] if same_sentence else Scope.UNIT  # type: ignore[index]
+
+
+_BASIC_TOTALS = ("population_total", "households_total")
+
+
+def _whole_of_part(figure: Figure, trail: _Trail, part_clause: bool) -> Resolution | None:
+    """The whole a figure naming only a part belongs to: after 其中, the nearest whole in the same
+    unit; in a bare list (男性735人、女性723人), the population or household total before it."""
+    for end, whole, unit in reversed(trail.wholes):
+        if unit != figure.unit:
+            continue
+        if part_clause and end >= figure.norm_start - 120:
+            return whole
+        if whole.indicator in _BASIC_TOTALS and end >= figure.norm_start - 300:
+            return whole
+    return None
+
+
+def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, own: str | None) -> Resolution:
+    voc = _vocab()
+    sentence_start = figure.norm_start - len(_sentence_before(text, figure.norm_start))
+    clause = _clause_before(text, figure.norm_start)
+    noun = figure.subject
+    if noun:
+        places = place_names(noun, _NAMED_PLACE)
+        if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
+            noun = noun[places[-1][2] :]
+    at = clause.rfind(noun) if noun else -1
+    indicator, parts, lead, named = _measure(noun, clause, at, figure)
+    if figure.bare_total and indicator is None and not named:
+        chained = trail.last is not None and trail.last[1] and not clause.strip(" 共有计约")
+        if not chained:  # 729户脱贫户,3270人: the persons of the households before, no population
+            indicator = by_id(figure.bare_total)
+    verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
+    indicator, parts = _apply_verb(indicator, parts, verb_clause, figure.unit, noun if parts else None)
+    if indicator is None and noun:
+        only = parts_only(noun)
+        whole = _whole_of_part(figure, trail, any(w in clause for w in voc.part_clause)) if only else None
+        if whole is not None:  # 总人口2765人，其中男性1450人 / 总户数376户，常住人口户数361户
+            indicator, parts = by_id(whole.indicator), only  # type: ignore[arg-type]
+    if indicator is not None and noun and at >= 0:
+        parts = {**markers_before(lead), **(parts or {})}
+        money = indicator.id in voc.purpose_indicators
+        kind = kind_before(lead, _MONEY_ACTS if money else _ACTS) if indicator.modifiers == "kind" else None
+        if kind and "kind" not in parts:
+            parts["kind"] = kind
+    if indicator is not None and indicator.id in voc.purpose_indicators:
+        if any(w in clause for w in voc.per_words):
+            indicator, parts = None, None  # 每人每天补贴40元: a rate, not a sum
+        else:
+            purpose = purpose_after(_clause_after(text, figure.norm_end))
+            if purpose and "kind" not in (parts or {}):
+                parts = {**(parts or {}), "kind": purpose}
+    listed = trail.listed
+    if indicator is not None and not parts and listed is not None and "area" in (listed.breakdown or {}):
+        joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
+        before = by_id(listed.indicator)  # type: ignore[arg-type]
+        if joined and before is not None and before.category == indicator.category:
+            parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户873户、低保对象1355人
+    noun_start = figure.norm_start - len(clause) + at if noun and at >= 0 else figure.norm_start
+    scope = _scope(text, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
+    resolution = Resolution(indicator.id if indicator else None, parts or None, scope)
+    if indicator is not None:
+        trail.scoped = (figure.norm_end, scope)
+        if not parts:
+            trail.wholes.append((figure.norm_end, resolution, figure.unit))
+    trail.listed = resolution if indicator is not None else None
+    trail.last = (figure.norm_end, figure.subject)
+    return resolution
+
+
 def resolve_figures(
     text: str, figures: Sequence[Figure], level: str | None = None, own: str | None = None
 ) -> tuple[Resolution, ...]:
-    """The indicator, breakdown and scope of every figure of ``text`` (in document order)."""
-    voc = _vocab()
-    out: list[Resolution] = []
-    wholes: list[tuple[int, Resolution, str]] = []  # the last whole figures, for 其中 clauses
-    previous: tuple[int, Scope] | None = None  # end of the last figure with an indicator, its scope
-    listed: Resolution | None = None  # the figure before, for a list joined by 、
-    for figure in figures:
-        sentence = _sentence_before(text, figure.norm_start)
-        sentence_start = figure.norm_start - len(sentence)
-        clause = _clause_before(text, figure.norm_start)
-        noun = figure.subject
-        if noun:
-            places = place_names(noun, _NAMED_PLACE)
-            if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
-                noun = noun[places[-1][2] :]
-        at = clause.rfind(noun) if noun else -1
-        lead = clause[:at] if at >= 0 else clause  # the clause before the counted noun
-        indicator, parts, named = resolve_noun(noun, figure.unit)
-        if noun and at > 0:  # the longest name counts: 未|就业 is 未就业
-            for k in range(min(at, 4), 0, -1):
-                longer, longer_parts, _ = resolve_noun(clause[at - k : at] + noun, figure.unit)
-                if longer is not None and longer is not indicator and any(
-                    clause[at - k : at] + noun == name for name in longer.names()
-                ):
-                    indicator, parts, lead = longer, longer_parts, clause[: at - k]
-                    break
-        if figure.bare_total and indicator is None and not named:
-            indicator = by_id(figure.bare_total)
-        verb = _verb_before(clause[: at + len(noun)] if noun and at >= 0 else clause)
-        if verb is not None:
-            verb_indicator = verb[1]
-            if verb_indicator is not None and figure.unit in verb_indicator.units:
-                if verb_indicator is not indicator:
-                    parts = None
-                indicator = verb_indicator
-            elif verb_indicator is None and indicator is not None and indicator.modifiers == "closed" and (
-                indicator.id not in ("participants", "trainees", "households_visited")
-            ):
-                indicator, parts = None, None  # 组织党员50名参观: those who took part
-        if indicator is None and noun:
-            only_parts, unknown = read_modifier(noun)
-            in_part_clause = any(w in sentence for w in voc.part_clause)
-            if only_parts and not unknown and in_part_clause:
-                whole = next(
-                    (r for s, r, u in reversed(wholes) if s >= sentence_start - 80 and u == figure.unit), None
-                )
-                if whole is not None:
-                    indicator, parts = by_id(whole.indicator), only_parts  # type: ignore[arg-type]
-        if indicator is not None and noun and at >= 0:
-            parts = {**markers_before(lead), **(parts or {})}
-            money = indicator.id in voc.purpose_indicators
-            kind = kind_before(lead, _MONEY_ACTS if money else _ACTS) if indicator.modifiers == "kind" else None
-            if kind and "kind" not in parts:
-                parts["kind"] = kind
-        if indicator is not None and indicator.id in voc.purpose_indicators:
-            if any(w in clause for w in voc.per_words):
-                indicator, parts = None, None  # 每人每天补贴40元: a rate, not a sum
-            else:
-                purpose = purpose_after(_clause_after(text, figure.norm_end))
-                if purpose and "kind" not in (parts or {}):
-                    parts = {**(parts or {}), "kind": purpose}
-        scope = Scope.UNIT
-        if indicator is not None:
-            # places named since the last figure of the sentence, before the counted noun; else the
-            # sentence's earlier figure's scope carries on (全乡共有低保户873户、低保对象1355人)
-            same_sentence = previous is not None and previous[0] >= sentence_start
-            floor = previous[0] if same_sentence else sentence_start  # type: ignore[index]
-            window = text[floor : figure.norm_start]
-            found = scope_of(window, level, own, default=None)
-            scope = found if found is not None else (previous[1] if same_sentence else Scope.UNIT)  # type: ignore[index]
-            previous = (figure.norm_end, scope)
-        if indicator is not None and not parts and listed is not None and text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、":
-            same_kind = by_id(listed.indicator)  # type: ignore[arg-type]
-            if same_kind is not None and same_kind.category == indicator.category and "area" in (listed.breakdown or {}):
-                parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户873户、低保对象1355人
-        resolution = Resolution(indicator.id if indicator else None, parts or None, scope)
-        listed = resolution if indicator is not None else None
-        if indicator is not None and not parts:
-            wholes.append((sentence_start, resolution, figure.unit))
-        out.append(resolution)
-    return tuple(out)
+    """The indicator, breakdown and scope of every figure of ``text`` (in document order).
+
+    ``level`` is the level the report is written at (community, township, county, city) and ``own``
+    the name of its unit, when known.
+    """
+    trail = _Trail()
+    return tuple(_resolve_one(text, figure, trail, level, own) for figure in figures)
