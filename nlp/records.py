@@ -155,6 +155,7 @@ class DocMeta:
     period: str | None
     doc_type: DocType
     chars: int
+    district: str | None = None  # the county-level division (区/县/旗) the unit lies in
     level: str | None = None  # community, township, county or city: the level the report is written at
 
 

@@ -56,9 +56,9 @@ DOCS = {
         "2024年社区工作总结和下半年工作计划\n" + BODY,
         ("2024年社区工作总结和下半年工作计划", None, 2024, "year"),
     ),
-    "title written in traditional script is kept as written": (
+    "title written in traditional script is kept as written, the community is canonical (SPEC 5)": (
         "2021年社區工作總結\n" + "玄武社區" + BODY + "玄武社區居民踴躍參與。",
-        ("2021年社區工作總結", "玄武社區", 2021, "year"),
+        ("2021年社區工作總結", "玄武社区", 2021, "year"),
     ),
     "no period words": (
         "社区“大党委”工作总结\n按照光明路街道工委的部署，红枫社区" + BODY + "红枫社区党委召开会议6次。",

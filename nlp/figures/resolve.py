@@ -30,7 +30,7 @@ from nlp.errors import ResourceError
 from nlp.figures.indicators import Indicator, by_id, indicators
 from nlp.records import BREAKDOWN_DIMENSIONS, Scope
 from nlp.resources import load_csv, load_toml
-from nlp.text.meta import place_names
+from nlp.text.identity import place_names
 
 LEVELS = ("community", "township", "county", "city")
 _AGE = re.compile(

@@ -27,14 +27,13 @@ Decisions (the gold guidelines fix the first four):
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from nlp.records import DocMeta, DocType, Normalized, RawDoc, Section
 from nlp.resources import load_toml
-from nlp.text.tokens import pos_cut
+from nlp.text.identity import find_community, find_district, find_street, reporting_level
 
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
@@ -55,14 +54,8 @@ _PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 @dataclass(frozen=True)
 class _Vocab:
-    community: re.Pattern[str]
-    street: re.Pattern[str]
-    breaks: str
-    generic: tuple[str, ...]
-    mask: str
     periods: dict[str, tuple[str, ...]]
     h2_plan: tuple[str, ...]
-    street_level: tuple[str, ...]
     doc_types: dict[str, tuple[str, ...]]
     title_junk: tuple[str, ...]
     title_only: tuple[str, ...]
@@ -77,19 +70,12 @@ def _alternation(words: list[str]) -> str:
 @cache
 def _vocab() -> _Vocab:
     data: dict[str, Any] = load_toml("meta.toml")
-    place = data["place"]
     period = dict(data["period"])
     h2_plan = tuple(period.pop("h2_plan_followers"))
     doc = dict(data["doc_type"])
     return _Vocab(
-        community=re.compile(rf"([^\s]{{1,8}}?)({_alternation(place['community_suffixes'])})(?!街道|街道办|镇|鎮|乡|鄉)"),
-        street=re.compile(rf"([^\s]{{1,8}}?)({_alternation(place['street_suffixes'])})"),
-        breaks=place["name_breaks"],
-        generic=tuple(place["generic"]),
-        mask=place["mask_chars"],
         periods={k: tuple(v) for k, v in period.items()},
         h2_plan=h2_plan,
-        street_level=tuple(place["street_level"]),
         doc_types={k: tuple(doc[k]) for k in ("summary", "plan", "report")},
         title_junk=tuple(doc["title_junk"]),
         title_only=tuple(doc["title_only"]),
@@ -191,106 +177,6 @@ def clean_title(title: str) -> str:
     return _FILE_SUFFIX.sub("", _SITE_NUMBER.sub("", title)).strip(_SPACES)
 
 
-_NAME_TAGS = ("n", "j", "l", "eng")
-
-
-def _name(prefix: str, suffix: str, voc: _Vocab) -> str | None:
-    """The place name ending in ``suffix``: the nominal words just before it."""
-    cut = max(prefix.rfind(ch) for ch in voc.breaks)
-    stem = prefix[cut + 1 :]
-    masked = len(stem) - len(stem.rstrip(voc.mask))
-    if masked:
-        return stem[-masked:] + suffix
-    if len(stem) < 2 or any(stem.endswith(g) for g in voc.generic):
-        return None
-    kept = ""
-    for word, flag in reversed(pos_cut(stem)):
-        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4:
-            break
-        kept = word + kept
-    if len(kept) < 2 or any(kept.endswith(g) for g in voc.generic):
-        return None
-    return kept + suffix
-
-
-def _is_masked(name: str, voc: _Vocab) -> bool:
-    return name[0] in voc.mask
-
-
-def place_names(text: str, pattern: re.Pattern[str]) -> list[tuple[str, int, int]]:
-    """Candidate place names (name, start, end) matched by ``pattern`` in ``text``.
-
-    >>> [n for n, _, _ in place_names("我社区在阿娄社区党支部的带领下，和谐社区建设", _vocab().community)]
-    ['阿娄社区']
-    """
-    voc = _vocab()
-    out = []
-    for m in pattern.finditer(text):
-        name = _name(m.group(1), m.group(2), voc)
-        if name:
-            out.append((name, m.end() - len(name), m.end()))
-    return out
-
-
-# A title that opens with its unit's name (幸福里社区2023年工作总结, 2023年幸福里社区…): the words
-# before the first unit suffix are the name, whatever their parts of speech.
-_TITLE_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?([\u4e00-\u9fff]{2,5}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)")
-
-
-def _title_head(title: str, voc: _Vocab) -> str | None:
-    """The unit a title opens with.
-
-    >>> _title_head("幸福里社区2023年工作总结", _vocab()), _title_head("社区工作总结", _vocab())
-    ('幸福里社区', None)
-    """
-    m = _TITLE_HEAD.match(title)
-    if not m or any(m.group(1).endswith(g) for g in voc.generic) or m.group(1)[-1] in voc.mask:
-        return None
-    if any(w in m.group(1) for w in ("年", "季度", "上半", "下半", "工作", "关于")):
-        return None
-    return m.group(1) + m.group(2)
-
-
-def _community(norm: Normalized, title: str) -> str | None:
-    voc = _vocab()
-    names = place_names(norm.text, voc.community)
-    in_title = [n for n, _, _ in place_names(title, voc.community)]
-    head = _title_head(title, voc)
-    if head and not any(head.endswith(n) or n.endswith(head) for n in in_title):
-        in_title.insert(0, head)
-    if in_title and _is_masked(in_title[0], voc):
-        return None
-    real = Counter({n: norm.text.count(n) for n, _, _ in names if not _is_masked(n, voc)})
-    masked = sum(1 for n, _, _ in names if _is_masked(n, voc))
-    if in_title:
-        top = in_title[0]
-    else:
-        ranked = [(n, c) for n, c in real.most_common() if c >= 2] or (
-            real.most_common() if len(real) == 1 else []
-        )
-        if not ranked or place_names(title, voc.street) or _has(voc.street_level, title):
-            return None
-        top, count = ranked[0]
-        if masked > count or (len(ranked) >= 3 and count < 2 * ranked[1][1]):
-            return None
-    where = norm.text.find(top)
-    os_, oe = norm.to_original(where, where + len(top))
-    return norm.original[os_:oe]
-
-
-def _street(norm: Normalized, title: str) -> str | None:
-    """The 街道/镇/乡 named in the title, else the first one named at least twice."""
-    voc = _vocab()
-    for name, _, _ in place_names(title, voc.street):
-        if not _is_masked(name, voc):
-            return name.replace("办事处", "").replace("辦事處", "")
-    for name, _, _ in place_names(norm.text, voc.street):
-        short = name.replace("办事处", "").replace("辦事處", "")
-        if not _is_masked(name, voc) and norm.text.count(short) >= 2:
-            return short
-    return None
-
-
 def find_year(title: str, opening: str, closing: str = "", path: str = "") -> int | None:
     r"""The year reported on: title first, then the opening of the body, the closing date lines,
     the file name.
@@ -341,36 +227,6 @@ def find_period(title: str, opening: str) -> str | None:
     if re.match(r"\s*(?:19|20)\d{2}年\s*[,，]", opening):
         return "year"
     return None
-
-
-LEVELS = ("community", "township", "county", "city")
-
-
-def reporting_level(title: str, text: str, community: str | None) -> str:
-    """The level a report is written at: community, township, county or city.
-
-    A community named → community; else the unit kind named last in the title (…街道办事处工作总结);
-    else the words the text uses for itself most often (全乡/我镇 …); else community, the genre's usual.
-
-    >>> reporting_level("2020年上半年民政工作总结", "全乡共有低保户873户，全乡现有五保户", None)
-    'township'
-    >>> reporting_level("关于XX县老旧小区改造工作的汇报", "", None), reporting_level("", "", "阿娄社区")
-    ('county', 'community')
-    """
-    if community:
-        return "community"
-    data = load_toml("meta.toml")["level"]
-    last, level_of_title = -1, None
-    for level in LEVELS:
-        for word in data[f"{level}_titles"]:
-            at = title.rfind(word)
-            if at >= 0 and at + len(word) > last:
-                last, level_of_title = at + len(word), level
-    if level_of_title:
-        return level_of_title
-    counts = {level: sum(text.count(w) for w in data[level]) for level in LEVELS}
-    best = max(LEVELS, key=lambda level: counts[level])
-    return best if counts[best] else "community"
 
 
 def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
@@ -425,14 +281,15 @@ def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -
     if len(opening.strip()) < 50:  # the body starts with a heading: look inside it
         opening = norm.text[body_from:]
     opening = opening[:_OPENING]
-    community = _community(norm, title_norm)
+    community = find_community(norm.text, title_norm, body_from, raw.path)
     return DocMeta(
         id=raw.id,
         path=raw.path,
         encoding=raw.encoding,
         title=title,
         community=community,
-        street=_street(norm, title_norm),
+        street=find_street(norm.text, title_norm),
+        district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
         year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or ""),
         period=find_period(title_norm, opening),
         doc_type=find_doc_type(title_norm, sections),
