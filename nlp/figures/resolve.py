@@ -17,34 +17,34 @@ The decision reads, for each figure:
 - the **place** named before the figure in its sentence, judged against the level of the report
   (``scopes.csv``): 全市 in a community's report is ``wider``, a 小区 or 网格 is a ``part``, another
   community named in a community's report is ``other``.
+
+Reading the parts is nlp/figures/breakdown.py, judging places nlp/figures/scope.py; this module
+puts them together in document order (a 其中 part needs the whole before it).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from nlp.errors import ResourceError
+from nlp.figures.breakdown import (
+    ACTS,
+    MONEY_ACTS,
+    kind_before,
+    markers_before,
+    parts_only,
+    purpose_after,
+    read_modifier,
+)
 from nlp.figures.indicators import Indicator, by_id, indicators
-from nlp.records import BREAKDOWN_DIMENSIONS, Scope
-from nlp.resources import load_csv, load_toml
+from nlp.figures.scope import NAMED_PLACE, scope_of
+from nlp.records import Scope
+from nlp.resources import load_toml
 from nlp.text.identity import place_names
 
-LEVELS = ("community", "township", "county", "city")
-_AGE = re.compile(
-    r"[0-9一二三四五六七八九十]+(?:周岁|岁)(?:以上|以下|及以上|及以下|(?:至|到|-|—|～|~)[0-9一二三四五六七八九十]+(?:周岁|岁))?"
-    r"|[0-9]{2}后"
-)
 _SENTENCE_BREAKS = "。；;！!？?\n"
 _CLAUSE_BREAKS = _SENTENCE_BREAKS + "，,：:、"
-# A named place before a figure: a name and the kind of place (幸福小区, 阿娄社区), read like the
-# report's own unit (nlp/meta.py place_names: nominal words, no generic or masked stem); or a
-# numbered part (三组, 第2网格) that does not follow a number and classifier (27个村民小组 is counted).
-_PLACE_KINDS = ("社区", "居委会", "村民小组", "居民小组", "小区", "网格", "楼栋", "片区", "自然村", "村")
-_NAMED_PLACE = re.compile(rf"([^\s]{{1,8}}?)({'|'.join(_PLACE_KINDS)})")
-_NUMBERED_PART = re.compile(r"(?<![0-9一二三四五六七八九十个名户支座处])第?[0-9一二三四五六七八九十]+(?:组|网格|片区|号楼)")
 
 
 @dataclass(frozen=True)
@@ -56,81 +56,24 @@ class Resolution:
 
 @dataclass(frozen=True)
 class _Vocab:
-    markers: tuple[tuple[str, str], ...]  # (word, dimension), longest first
-    whole: tuple[str, ...]
     mobilizing: tuple[str, ...]
     part_clause: tuple[str, ...]
-    scope_words: dict[str, dict[str, Scope]]  # word → level → scope
     verbs: tuple[tuple[str, Indicator], ...]  # longest first
     purpose_indicators: frozenset[str]
-    purpose_openers: tuple[str, ...]
     per_words: tuple[str, ...]
 
 
 @cache
 def _vocab() -> _Vocab:
-    markers = []
-    for line, row in load_csv("breakdowns.csv", ("dimension", "marker", "example")):
-        if row["dimension"] not in BREAKDOWN_DIMENSIONS:
-            raise ResourceError("breakdowns.csv", line, f"unknown dimension {row['dimension']!r}")
-        if not row["example"]:
-            raise ResourceError("breakdowns.csv", line, f"marker {row['marker']!r} has no example")
-        markers.append((row["marker"], row["dimension"]))
-    scopes: dict[str, dict[str, Scope]] = {}
-    for line, row in load_csv("scopes.csv", ("word", *(f"in_{level}" for level in LEVELS), "example")):
-        try:
-            scopes[row["word"]] = {level: Scope(row[f"in_{level}"]) for level in LEVELS}
-        except ValueError as exc:
-            raise ResourceError("scopes.csv", line, str(exc)) from None
     data = load_toml("resolution.toml")
     verbs = [(verb, ind) for ind in indicators() for verb in ind.verbs]
     return _Vocab(
-        markers=tuple(sorted(markers, key=lambda m: -len(m[0]))),
-        whole=tuple(sorted(data["whole"]["words"], key=len, reverse=True)),
         mobilizing=tuple(data["mobilizing"]["verbs"]),
         part_clause=tuple(data["part_clause"]["words"]),
-        scope_words=scopes,
         verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
         purpose_indicators=frozenset(data["purpose"]["indicators"]),
-        purpose_openers=tuple(data["purpose"]["openers"]),
         per_words=tuple(data["purpose"]["per_words"]),
     )
-
-
-def read_modifier(modifier: str) -> tuple[dict[str, str], str]:
-    """The breakdown markers in a modifier, and what is left that no table explains.
-
-    >>> read_modifier("女")
-    ({'sex': '女'}, '')
-    >>> read_modifier("全体")
-    ({}, '')
-    >>> read_modifier("30岁以下流动")
-    ({'age': '30岁以下', 'status': '流动'}, '')
-    >>> read_modifier("贫困")
-    ({}, '贫困')
-    """
-    voc = _vocab()
-    parts: dict[str, str] = {}
-    unknown = ""
-    i = 0
-    while i < len(modifier):
-        age = _AGE.match(modifier, i)
-        if age:
-            parts["age"] = parts.get("age", "") + age.group(0)
-            i = age.end()
-            continue
-        marker = next(((w, d) for w, d in voc.markers if modifier.startswith(w, i)), None)
-        whole = next((w for w in voc.whole if modifier.startswith(w, i)), None)
-        if marker and (whole is None or len(marker[0]) >= len(whole)):
-            word, dimension = marker
-            parts[dimension] = parts.get(dimension, "") + word
-            i += len(word)
-        elif whole:
-            i += len(whole)
-        else:
-            unknown += modifier[i]
-            i += 1
-    return parts, unknown
 
 
 def _candidates(noun: str, unit: str) -> list[tuple[Indicator, str, bool]]:
@@ -192,62 +135,6 @@ def _verb_before(clause: str) -> tuple[str, Indicator | None] | None:
     return (best[1], best[2]) if best else None
 
 
-def markers_before(lead: str) -> dict[str, str]:
-    """The breakdown markers that end ``lead``, the words right before the counted noun
-    (城市|低保6195户, 新增|低保5户, 其中女|党员).
-
-    >>> markers_before("全市城市"), markers_before("本社区新增"), markers_before("组织")
-    ({'area': '城市'}, {'change': '新增'}, {})
-    """
-    lead = lead.rstrip("了的")
-    best: dict[str, str] = {}
-    for k in range(1, min(len(lead), 12) + 1):
-        parts, unknown = read_modifier(lead[-k:])
-        if not unknown and parts:
-            best = parts
-    return best
-
-
-def scope_of(before: str, level: str | None, own: str | None = None, default: Scope | None = Scope.UNIT) -> Scope | None:
-    """Whose figure it is, from the last place named in ``before`` (the sentence up to the figure).
-
-    >>> scope_of("全市城市低保", "community").value, scope_of("全镇共有党员", "township").value
-    ('wider', 'unit')
-    >>> scope_of("丽景小区有党员", "community").value, scope_of("社区现有党员", "community").value
-    ('part', 'unit')
-    """
-    level = level if level in LEVELS else "community"
-    voc = _vocab()
-    best_end, best = -1, default
-    for word, scopes in voc.scope_words.items():
-        at = before.rfind(word)
-        if at >= 0 and at + len(word) > best_end:
-            best_end, best = at + len(word), scopes[level]
-    for name, _, end in place_names(before, _NAMED_PLACE):
-        if end <= best_end or name[0] in "xX×*＊":
-            continue
-        kind = next(k for k in _PLACE_KINDS if name.endswith(k))
-        if kind in ("社区", "居委会", "村"):
-            if level == "community" and own and not _same_unit(name, own):
-                best_end, best = end, Scope.OTHER
-            elif level == "community" and not own and len(name) > len(kind) + 1:
-                best_end, best = end, Scope.PART  # a report whose own name is masked lists its parts
-            elif level in ("township", "county"):
-                best_end, best = end, Scope.PART
-        else:
-            best_end, best = end, Scope.PART
-    for m in _NUMBERED_PART.finditer(before):
-        if m.end() > best_end:
-            best_end, best = m.end(), Scope.PART
-    return best
-
-
-def _same_unit(name: str, own: str) -> bool:
-    """Whether a place named in the text is the report's own unit: the name's first two characters
-    decide, so 阿娄社区居委会, 阿娄社区 and a traditional-script 阿娄社區 are one unit."""
-    return name[:2] == own[:2]
-
-
 def _sentence_before(text: str, start: int, floor: int = 0) -> str:
     i = start
     while i > floor and text[i - 1] not in _SENTENCE_BREAKS and start - i < 60:
@@ -272,36 +159,6 @@ def _clause_after(text: str, end: int) -> str:
     return text[end:i]
 
 
-_ACTS = ("开展", "举办", "举行", "组织", "召开", "进行", "参加", "参与", "发放", "投入", "投资")
-_MONEY_ACTS = _ACTS + ("在", "为", "向", "给")
-
-
-def kind_before(lead: str, acts: tuple[str, ...] = _ACTS) -> str | None:
-    """Words between the act and the counted noun that name a kind (开展|上门|活动 → 上门).
-
-    >>> kind_before("为困难老人开展上门"), kind_before("全年开展")
-    ('上门', None)
-    """
-    ends = [lead.rfind(act) + len(act) for act in acts if act in lead]
-    if not ends:
-        return None
-    rest = lead[max(ends) :]
-    _, unknown = read_modifier(rest)
-    return rest if len(unknown) >= 2 else None
-
-
-def purpose_after(after: str) -> str | None:
-    """The purpose stated right after a sum of money (投资7.5万元|对15户危房进行修缮).
-
-    >>> purpose_after("对15户危房进行修缮加固"), purpose_after("，")
-    ('对15户危房进行修缮加固', None)
-    """
-    after = after.strip()
-    if any(after.startswith(opener) for opener in _vocab().purpose_openers):
-        return after
-    return None
-
-
 @dataclass(frozen=True)
 class Figure:
     """What resolution reads about one figure: where it is, what it counts, in which unit."""
@@ -321,24 +178,6 @@ class _Trail:
     scoped: tuple[int, Scope] | None = None  # end of the last figure with an indicator, its scope
     listed: Resolution | None = None  # the figure before, for a list joined by 、
     last: tuple[int, str | None] | None = None  # end and subject of the figure before
-
-
-_HEADS = ("人口", "人员", "居民", "群众", "家庭", "户数", "人数", "户", "人")
-
-
-def parts_only(noun: str) -> dict[str, str] | None:
-    """The parts a noun names when it names nothing else (男性, 18岁以下, 常住人口 counted in 户).
-
-    >>> parts_only("男性"), parts_only("常住人口"), parts_only("贫困人口")
-    ({'sex': '男性'}, {'status': '常住'}, None)
-    """
-    for head in ("", *_HEADS):
-        if head and not noun.endswith(head):
-            continue
-        parts, unknown = read_modifier(noun[: len(noun) - len(head)] if head else noun)
-        if parts and not unknown:
-            return parts
-    return None
 
 
 def _measure(noun: str | None, clause: str, at: int, figure: Figure) -> tuple[Indicator | None, dict | None, str, bool]:
@@ -408,7 +247,7 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
     clause = _clause_before(text, figure.norm_start)
     noun = figure.subject
     if noun:
-        places = place_names(noun, _NAMED_PLACE)
+        places = place_names(noun, NAMED_PLACE)
         if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
             noun = noun[places[-1][2] :]
     at = clause.rfind(noun) if noun else -1
@@ -427,7 +266,7 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
     if indicator is not None and noun and at >= 0:
         parts = {**markers_before(lead), **(parts or {})}
         money = indicator.id in voc.purpose_indicators
-        kind = kind_before(lead, _MONEY_ACTS if money else _ACTS) if indicator.modifiers == "kind" else None
+        kind = kind_before(lead, MONEY_ACTS if money else ACTS) if indicator.modifiers == "kind" else None
         if kind and "kind" not in parts:
             parts["kind"] = kind
     if indicator is not None and indicator.id in voc.purpose_indicators:
