@@ -42,6 +42,8 @@ CONFLICTS = {
     "activity counts are not standing figures": ("开展主题党日活动10次。开展主题党日活动12次。", False),
     "newly admitted members": ("社区现有党员48名。今年新发展党员3名。", False),
     "approximate readings overlap": ("社区现有居民1200余户。社区共有居民1250户。", False),
+    "a wider area's figure is another scope": ("社区现有低保户48户。……全市共有低保户5200户。", False),
+    "a part is another column": ("社区现有党员48名。……社区现有女党员16名。", False),
 }
 
 

@@ -54,8 +54,8 @@ def scope_key(label: str) -> str | None:
 def conflicting_values(parse: Parse) -> Iterator[Finding]:
     """One standing figure is given two different values for the same scope in one document.
 
-    What: two existence statements (现有/共有/总人口 …) of the same indicator, the same subject
-    words and the same unit, neither a sub-group (其中, 新增, 女, 流动 …) nor a plan, whose
+    What: two existence statements (现有/共有/总人口 …) of the same indicator, breakdown and scope,
+    the same subject words and the same unit, neither a sub-group (其中, 新增, 女, 流动 …) nor a plan, whose
     readings do not overlap. Activity counts are never compared.
     Why: a community has one number of party members at a time; two of them means one is stale.
     Example: 社区现有党员41名 … 全社区共有党员45名.
@@ -69,7 +69,8 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
         key = scope_key(c.label)
         if not key or has_any(key, sub_scope) or has_any(c.label, ("其中", "每", "各")):
             continue
-        group = (f.indicator, key, unit_family(f.unit))
+        part = tuple(sorted(f.breakdown.items())) if f.breakdown else None
+        group = (f.indicator, part, f.scope, key, unit_family(f.unit))  # 全市… never conflicts with the unit's
         iv = fact_interval(f)
         if iv is None:
             continue
