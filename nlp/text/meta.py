@@ -229,6 +229,18 @@ def find_period(title: str, opening: str) -> str | None:
     return None
 
 
+def _file_stem(path: str | None) -> str:
+    """The file name without folders and suffix: a last source of year and period.
+
+    >>> _file_stem("归档/2021年上半年东湖社区工作总结.docx"), _file_stem(None)
+    ('2021年上半年东湖社区工作总结', '')
+    """
+    if not path:
+        return ""
+    name = path.replace("\\", "/").replace("!", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
 def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
     """summary / plan / report / mixed, from the title and the share of plan sections.
 
@@ -291,7 +303,7 @@ def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -
         street=find_street(norm.text, title_norm),
         district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
         year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or ""),
-        period=find_period(title_norm, opening),
+        period=find_period(title_norm, opening) or find_period(_file_stem(raw.path), ""),
         doc_type=find_doc_type(title_norm, sections),
         chars=len(raw.text),
         level=reporting_level(title_norm, norm.text, community),
