@@ -11,6 +11,8 @@ from nlp.figures.resolve import markers_before, read_modifier, resolve_noun, sco
 
 COMMUNITY = "幸福里社区2023年工作总结\n"
 TOWNSHIP = "东山镇2023年上半年民政工作总结\n"
+VILLAGE = "柳林村2023年工作总结\n"
+STREET = "长安街道2022年上半年工作总结\n"
 
 # (document, figure text, indicator, breakdown, scope)
 CASES = [
@@ -48,6 +50,20 @@ CASES = [
     (COMMUNITY + "协助红星社区调解纠纷4起。", "4起", "disputes_mediated", None, "other"),
     (TOWNSHIP + "全镇共有农村低保户873户、低保对象1355人。", "1355人", "low_income_persons", {"area": "农村"}, "unit"),
     (TOWNSHIP + "全镇共有党员900名，其中龙泉村有党员85名。", "85名", "party_members", None, "part"),
+    # a village's report
+    (VILLAGE + "全村总人口2310人，其中外出务工人员680人。", "680人", "employed_persons", {"status": "外出"}, "unit"),
+    (VILLAGE + "调解矛盾纠纷12起，成功率100%。", "100%", "mediation_success_rate", None, "unit"),
+    (VILLAGE + "全镇共有低保户860户。", "860户", "low_income_households", None, "wider"),
+    (VILLAGE + "硬化村组道路3.5公里。", "3.5公里", "roads_built", None, "unit"),
+    (VILLAGE + "开展文艺演出3场、篮球赛1场。", "1场", "activities_held", {"kind": "篮球赛"}, "unit"),
+    # a street's report: its communities are parts, the district is wider
+    (STREET + "全街道共有党员3260名。龙泉社区有党员310名。", "3260名", "party_members", None, "unit"),
+    (STREET + "全街道共有党员3260名。龙泉社区有党员310名。", "310名", "party_members", None, "part"),
+    (STREET + "全区共有志愿者2.3万名。", "2.3万名", "volunteers", None, "wider"),
+    # money is counted by purpose; a sum per person is no total
+    (COMMUNITY + "全年共投入资金120万元。", "120万元", "investment_yuan", None, "unit"),
+    (COMMUNITY + "投资28万元对2个老旧小区进行改造。", "28万元", "investment_yuan", {"kind": "对2个老旧小区进行改造"}, "unit"),
+    (COMMUNITY + "为困难户每人每月发放补贴200元。", "200元", None, None, "unit"),
     # age bands: a measure defined by its band is whole, a narrower band is a part
     (COMMUNITY + "辖区60岁以上老人520人，其中80岁以上老人96人。", "96人", "elderly_persons", {"age": "80岁以上"}, "unit"),
 ]
