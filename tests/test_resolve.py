@@ -43,6 +43,10 @@ CASES = [
     (COMMUNITY + "社区干部走访困难家庭86户。", "86户", "households_visited", None, "unit"),
     (COMMUNITY + "全年调解各类纠纷23起，调解成功率96%。", "23起", "disputes_mediated", None, "unit"),
     (COMMUNITY + "组织党员45名到红色教育基地参观学习。", "45名", None, None, "unit"),
+    # those acted on are no stock of the community
+    (COMMUNITY + "为辖区居民120户安装燃气报警器。", "120户", None, None, "unit"),
+    (COMMUNITY + "对辖区党员85名进行培训，社区现有党员73名。", "85名", None, None, "unit"),
+    (COMMUNITY + "对辖区党员85名进行培训，社区现有党员73名。", "73名", "party_members", None, "unit"),
     # a modifier no table knows makes another measure
     (COMMUNITY + "社区有贫困人口35人。", "35人", None, None, "unit"),
     # places

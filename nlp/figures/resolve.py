@@ -42,6 +42,7 @@ from nlp.figures.scope import NAMED_PLACE, scope_of
 from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.identity import place_names
+from nlp.text.tokens import pos_cut
 
 _SENTENCE_BREAKS = "。；;！!？?\n"
 _CLAUSE_BREAKS = _SENTENCE_BREAKS + "，,：:、"
@@ -118,8 +119,10 @@ def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[st
     return None, None, False
 
 
-def _verb_before(clause: str) -> tuple[str, Indicator | None] | None:
-    """The last verb of the resolution tables in ``clause`` and the indicator it makes, if any."""
+def _verb_before(clause: str, lead: str) -> tuple[str, Indicator | None] | None:
+    """The verb that decides the measure: the last verb of the indicator table in ``clause`` (up to
+    the end of the counted noun, which may be that verb: 培训|200人), else a mobilizing verb among
+    the words of ``lead`` (the words before the noun: 对|辖区党员, not 低保对象)."""
     voc = _vocab()
     best: tuple[int, str, Indicator | None] | None = None
     for verb, ind in voc.verbs:
@@ -128,11 +131,9 @@ def _verb_before(clause: str) -> tuple[str, Indicator | None] | None:
             best = (at, verb, ind)
     if best is not None:
         return best[1], best[2]  # a verb of the table wins over a mobilizing one (走访慰问…户)
-    for verb in voc.mobilizing:
-        at = clause.rfind(verb)
-        if at >= 0 and (best is None or at + len(verb) > best[0] + len(best[1])):
-            best = (at, verb, None)
-    return (best[1], best[2]) if best else None
+    words = [word for word, _ in pos_cut(lead)] if lead else []
+    mobilizing = [word for word in words if word in voc.mobilizing]
+    return (mobilizing[-1], None) if mobilizing else None
 
 
 def _sentence_before(text: str, start: int, floor: int = 0) -> str:
@@ -193,9 +194,11 @@ def _measure(noun: str | None, clause: str, at: int, figure: Figure) -> tuple[In
     return indicator, parts, lead, named
 
 
-def _apply_verb(indicator: Indicator | None, parts: dict | None, verb_clause: str, unit: str, noun: str | None):
+def _apply_verb(
+    indicator: Indicator | None, parts: dict | None, verb_clause: str, lead: str, unit: str, noun: str | None
+):
     """A verb of the table makes its measure (走访…户); a mobilizing verb unmakes a stock."""
-    verb = _verb_before(verb_clause)
+    verb = _verb_before(verb_clause, lead)
     if verb is None:
         return indicator, parts
     verb_indicator = verb[1]
@@ -257,7 +260,7 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
         if not chained:  # 729户脱贫户,3270人: the persons of the households before, no population
             indicator = by_id(figure.bare_total)
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
-    indicator, parts = _apply_verb(indicator, parts, verb_clause, figure.unit, noun if parts else None)
+    indicator, parts = _apply_verb(indicator, parts, verb_clause, lead, figure.unit, noun if parts else None)
     if indicator is None and noun:
         only = parts_only(noun)
         whole = _whole_of_part(figure, trail, any(w in clause for w in voc.part_clause)) if only else None
