@@ -10,7 +10,7 @@ from pathlib import Path
 
 from evaluation import splits
 from evaluation.gold import find_document, load_gold
-from evaluation.scorer import field_agreement, gold_fact_spans, score_facts
+from evaluation.scorer import field_agreement, gold_fact_spans, pred_breakdown, pred_scope, score_facts
 from nlp.pipeline import parse
 
 
@@ -35,9 +35,11 @@ def main() -> None:
         for gi, pi in pairs:
             g, p = gold.facts[gi], result.facts[pi]
             agreement = field_agreement(g, p)
+            shown = {"breakdown": pred_breakdown(p), "scope": pred_scope(p)}
             for field in args.field:
                 if not agreement[field]:
-                    print(f"{gold.doc}\t{field}\t{g.quote}\tgold={getattr(g, field)!r}\tpred={getattr(p, field, None)!r}\t[{p.text}]")
+                    pred = shown[field] if field in shown else getattr(p, field)
+                    print(f"{gold.doc}\t{field}\t{g.quote}\tgold={getattr(g, field)!r}\tpred={pred!r}\t[{p.text}]")
         if args.missed:
             matched = {gi for gi, _ in pairs}
             for gi, g in enumerate(gold.facts):

@@ -76,6 +76,7 @@ def test_help_text():
     result = runner.invoke(app, ["evaluate", "--help"])
     assert result.exit_code == 0
     assert "gold" in result.output and "--docs" in result.output and "--numerals" in result.output
+    assert "--split" in result.output
 
 
 def test_text_report(folders):
