@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.errors import ResourceError
+from nlp.figures.indicators import indicators
 from nlp.records import BREAKDOWN_DIMENSIONS
 from nlp.resources import load_csv, load_toml
 
@@ -37,9 +38,10 @@ def _vocab() -> _Vocab:
             raise ResourceError("breakdowns.csv", line, f"unknown dimension {row['dimension']!r}")
         markers.append((row["marker"], row["dimension"]))
     data = load_toml("resolution.toml")
+    verbs = {verb for indicator in indicators() for verb in indicator.verbs}  # 调解|纠纷, 募集|善款
     return _Vocab(
         markers=tuple(sorted(markers, key=lambda m: -len(m[0]))),
-        whole=tuple(sorted(data["whole"]["words"], key=len, reverse=True)),
+        whole=tuple(sorted(set(data["whole"]["words"]) | verbs, key=len, reverse=True)),
         purpose_openers=tuple(data["purpose"]["openers"]),
     )
 

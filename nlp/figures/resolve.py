@@ -179,6 +179,25 @@ class _Trail:
     scoped: tuple[int, Scope] | None = None  # end of the last figure with an indicator, its scope
     listed: Resolution | None = None  # the figure before, for a list joined by 、
     last: tuple[int, str | None] | None = None  # end and subject of the figure before
+    counted: tuple[int, Resolution, str | None] | None = None  # the figure before: end, resolution, subject
+
+
+# Who took part is counted per act: the participants of one kind of act are a part of all participants.
+_PER_ACT = {"participants": "activities_held", "trainees": "trainings"}
+
+
+def _per_act_part(indicator_id: str, figure_start: int, sentence_start: int, trail: _Trail) -> dict | None:
+    """The kind of act a count of participants belongs to, when the act before it in the sentence is
+    not the whole of its measure (开展各类活动60场，参与群众5000人次 is whole; 循环展播162场，覆盖群众1万人次 is
+    the audience of one act)."""
+    if trail.counted is None or trail.counted[0] < sentence_start:
+        return None
+    _, act, subject = trail.counted
+    if act.indicator == _PER_ACT[indicator_id] and act.breakdown is None:
+        return None
+    if act.indicator == _PER_ACT[indicator_id]:
+        return {"kind": (act.breakdown or {}).get("kind") or subject or "活动"}
+    return {"kind": subject or "活动"} if subject else None
 
 
 def _measure(noun: str | None, clause: str, at: int, figure: Figure) -> tuple[Indicator | None, dict | None, str, bool]:
@@ -186,7 +205,7 @@ def _measure(noun: str | None, clause: str, at: int, figure: Figure) -> tuple[In
     lead = clause[:at] if at >= 0 else clause
     indicator, parts, named = resolve_noun(noun, figure.unit)
     if noun and at > 0:  # the longest name counts: 未|就业 is 未就业
-        for k in range(min(at, 6), 0, -1):
+        for k in range(min(at, 8), 0, -1):
             longer_noun = clause[at - k : at] + noun
             longer, longer_parts, _ = resolve_noun(longer_noun, figure.unit)
             if longer is not None and longer is not indicator and longer_noun in longer.names():
@@ -285,6 +304,8 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
         before = by_id(listed.indicator)  # type: ignore[arg-type]
         if joined and before is not None and before.category == indicator.category:
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户873户、低保对象1355人
+    if indicator is not None and indicator.id in _PER_ACT and not parts:
+        parts = _per_act_part(indicator.id, figure.norm_start, sentence_start, trail)
     noun_start = figure.norm_start - len(clause) + at if noun and at >= 0 else figure.norm_start
     scope = _scope(text, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
     resolution = Resolution(indicator.id if indicator else None, parts or None, scope)
@@ -294,6 +315,7 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
             trail.wholes.append((figure.norm_end, resolution, figure.unit))
     trail.listed = resolution if indicator is not None else None
     trail.last = (figure.norm_end, figure.subject)
+    trail.counted = (figure.norm_end, resolution, figure.subject)
     return resolution
 
 
