@@ -12,6 +12,7 @@ from nlp.figures.resolve import markers_before, read_modifier, resolve_noun, sco
 COMMUNITY = "幸福里社区2023年工作总结\n"
 TOWNSHIP = "东山镇2023年上半年民政工作总结\n"
 VILLAGE = "柳林村2023年工作总结\n"
+TOWNSHIP_TC = "2021年河東鎮民政工作總結\n"
 STREET = "长安街道2022年上半年工作总结\n"
 
 # (document, figure text, indicator, breakdown, scope)
@@ -68,6 +69,11 @@ CASES = [
     (COMMUNITY + "全年共投入资金120万元。", "120万元", "investment_yuan", None, "unit"),
     (COMMUNITY + "投资28万元对2个老旧小区进行改造。", "28万元", "investment_yuan", {"kind": "对2个老旧小区进行改造"}, "unit"),
     (COMMUNITY + "为困难户每人每月发放补贴200元。", "200元", None, None, "unit"),
+    # a township's report in traditional script
+    (TOWNSHIP_TC + "全鎮共有城鄉低保對象1260人，其中城市低保對象85人。", "1260人", "low_income_persons", None, "unit"),
+    (TOWNSHIP_TC + "全鎮共有城鄉低保對象1260人，其中城市低保對象85人。", "85人", "low_income_persons", {"area": "城市"}, "unit"),
+    (TOWNSHIP_TC + "全縣低保戶共計1.2萬戶。", "1.2萬戶", "low_income_households", None, "wider"),
+    (TOWNSHIP_TC + "柳溪村新增低保戶6戶。", "6戶", "low_income_households", {"change": "新增"}, "part"),
     # age bands: a measure defined by its band is whole, a narrower band is a part
     (COMMUNITY + "辖区60岁以上老人520人，其中80岁以上老人96人。", "96人", "elderly_persons", {"age": "80岁以上"}, "unit"),
 ]

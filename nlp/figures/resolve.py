@@ -38,7 +38,7 @@ from nlp.figures.breakdown import (
     read_modifier,
 )
 from nlp.figures.indicators import Indicator, by_id, indicators
-from nlp.figures.scope import NAMED_PLACE, scope_of
+from nlp.figures.scope import NAMED_PLACE, scope_of, strip_scope_words
 from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.identity import place_names
@@ -269,6 +269,7 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
     clause = _clause_before(text, figure.norm_start)
     noun = figure.subject
     if noun:
+        noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
         places = place_names(noun, NAMED_PLACE)
         if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
             noun = noun[places[-1][2] :]

@@ -75,3 +75,19 @@ def _same_unit(name: str, own: str) -> bool:
     """Whether a place named in the text is the report's own unit: the name's first two characters
     decide, so 阿娄社区居委会, 阿娄社区 and a traditional-script 阿娄社區 are one unit."""
     return name[:2] == own[:2]
+
+
+def strip_scope_words(noun: str) -> str:
+    """A counted noun without the place words it starts with.
+
+    >>> strip_scope_words("全县低保户"), strip_scope_words("全市"), strip_scope_words("低保户")
+    ('低保户', '全市', '低保户')
+    """
+    words = _scope_words()
+    changed = True
+    while changed:
+        changed = False
+        for word in words:
+            if noun.startswith(word) and len(noun) > len(word):
+                noun, changed = noun[len(word) :], True
+    return noun
