@@ -164,17 +164,37 @@ def find_title(
     return found
 
 
-_FILE_SUFFIX = re.compile(r"(?:\.(?:docx?|wps|pdf|txt|html?)|_\d{1,3})+$", re.IGNORECASE)
-_SITE_NUMBER = re.compile(r"^[【\[]\s*第?\s*[\d一二三四五六七八九十]+\s*篇\s*[】\]]\s*")
+_NUMERAL = r"[\d一二三四五六七八九十]"
+# A site's numbering and a file name's suffix are not part of a title (GUIDELINES: 篇1, (9), (通用16篇),
+# .docx, 【第1篇】); pinyin junk stays, as written.
+_SITE_PREFIX = re.compile(rf"^[【\[]?\s*第\s*{_NUMERAL}+\s*篇\s*[】\]:：]?\s*")
+_SITE_SUFFIX = re.compile(
+    r"(?:\.(?:docx?|wps|pdf|txt|html?)"
+    rf"|_\d{{1,3}}"
+    rf"|\s*篇\s*{_NUMERAL}{{1,3}}"
+    rf"|\s*[（(](?:通用|精选|精編|精编)?\s*\d{{1,3}}\s*篇?[)）]"
+    r"|\s*[（(][一二三四五六七八九十]{1,2}[)）]"
+    r"|(?<=[\u4e00-\u9fff)）])\d{1,2})$",
+    re.IGNORECASE,
+)
 
 
 def clean_title(title: str) -> str:
-    """A title without a file name's suffix or a site's article number.
+    """A title without a site's numbering or a file name's suffix.
 
     >>> clean_title("【第1篇】2023年社区工作总结.docx"), clean_title("社区工作总结_1")
     ('2023年社区工作总结', '社区工作总结')
+    >>> clean_title("社区工作总结 篇1"), clean_title("社区上半年工作总结(10)"), clean_title("社区工作计划1")
+    ('社区工作总结', '社区上半年工作总结', '社区工作计划')
+    >>> clean_title("社區工作總結(jié)1"), clean_title("第1篇:社区垃圾分类总结"), clean_title("2021年社区工作总结")
+    ('社區工作總結(jié)', '社区垃圾分类总结', '2021年社区工作总结')
     """
-    return _FILE_SUFFIX.sub("", _SITE_NUMBER.sub("", title)).strip(_SPACES)
+    title = _SITE_PREFIX.sub("", title)
+    while True:
+        shorter = _SITE_SUFFIX.sub("", title).rstrip(_SPACES)
+        if shorter == title:
+            return title
+        title = shorter
 
 
 def find_year(title: str, opening: str, closing: str = "", path: str = "") -> int | None:
