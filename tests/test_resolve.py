@@ -39,7 +39,7 @@ CASES = [
     # kinds of activities
     (COMMUNITY + "全年开展各类活动36场，其中文艺演出4场。", "36场", "activities_held", None, "unit"),
     (COMMUNITY + "全年开展各类活动36场，其中文艺演出4场。", "4场", "activities_held", {"kind": "文艺演出"}, "unit"),
-    (COMMUNITY + "组织开展重阳节敬老活动3次。", "3次", "activities_held", {"kind": "重阳节敬老"}, "unit"),
+    (COMMUNITY + "组织开展重阳节敬老活动3次。", "3次", "activities_held", {"kind": "重阳节敬老活动"}, "unit"),
     # the verb decides
     (COMMUNITY + "社区干部走访困难家庭86户。", "86户", "households_visited", None, "unit"),
     (COMMUNITY + "全年调解各类纠纷23起，调解成功率96%。", "23起", "disputes_mediated", None, "unit"),
@@ -74,6 +74,16 @@ CASES = [
     (TOWNSHIP_TC + "全鎮共有城鄉低保對象1260人，其中城市低保對象85人。", "85人", "low_income_persons", {"area": "城市"}, "unit"),
     (TOWNSHIP_TC + "全縣低保戶共計1.2萬戶。", "1.2萬戶", "low_income_households", None, "wider"),
     (TOWNSHIP_TC + "柳溪村新增低保戶6戶。", "6戶", "low_income_households", {"change": "新增"}, "part"),
+    # no column for rates per period or head, earlier periods, shares (GUIDELINES)
+    (COMMUNITY + "社区每月开展志愿服务1次。", "1次", None, None, "unit"),
+    (COMMUNITY + "今年发案2宗，去年同期发案4宗。", "4宗", None, None, "unit"),
+    (COMMUNITY + "居委会成员5人，其中女性占40%。", "40%", None, None, "unit"),
+    (COMMUNITY + "社区每年举办大型文化活动3次。", "3次", "activities_held", {"kind": "大型文化活动"}, "unit"),
+    (VILLAGE + "农民人均纯收入12500元，村集体经济收入15万元。", "12500元", "income_yuan", {"kind": "人均"}, "unit"),
+    (COMMUNITY + "开展专题宣讲15场。", "15场", "activities_held", {"kind": "专题宣讲"}, "unit"),
+    (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "95%", "satisfaction_rate", None, "unit"),
+    (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "99%", "satisfaction_rate", {"kind": "治安"}, "unit"),
+    (COMMUNITY + "全年共发放低保中秋慰问金3800元。", "3800元", "funds_disbursed_yuan", {"kind": "低保中秋慰问金"}, "unit"),
     # age bands: a measure defined by its band is whole, a narrower band is a part
     (COMMUNITY + "辖区60岁以上老人520人，其中80岁以上老人96人。", "96人", "elderly_persons", {"age": "80岁以上"}, "unit"),
 ]

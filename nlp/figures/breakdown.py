@@ -82,6 +82,23 @@ def read_modifier(modifier: str) -> tuple[dict[str, str], str]:
     return parts, unknown
 
 
+def strip_whole_front(phrase: str) -> str:
+    """A phrase without the words at its front that leave a measure whole (各类文化活动 → 文化活动).
+
+    >>> strip_whole_front("各类文化活动"), strip_whole_front("大型文化活动"), strip_whole_front("活动")
+    ('文化活动', '大型文化活动', '活动')
+    """
+    whole = _vocab().whole
+    changed = True
+    while changed:
+        changed = False
+        for word in whole:
+            if phrase.startswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[len(word) :], True
+                break
+    return phrase
+
+
 def markers_before(lead: str) -> dict[str, str]:
     """The breakdown markers that end ``lead``, the words right before the counted noun
     (城市|低保6195户, 新增|低保5户, 其中女|党员).

@@ -36,9 +36,11 @@ from nlp.figures.breakdown import (
     parts_only,
     purpose_after,
     read_modifier,
+    strip_whole_front,
 )
 from nlp.figures.indicators import Indicator, by_id, indicators
 from nlp.figures.scope import NAMED_PLACE, scope_of, strip_scope_words
+from nlp.figures.subjects import RATE_UNITS
 from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.identity import place_names
@@ -61,7 +63,8 @@ class _Vocab:
     part_clause: tuple[str, ...]
     verbs: tuple[tuple[str, Indicator], ...]  # longest first
     purpose_indicators: frozenset[str]
-    per_words: tuple[str, ...]
+    not_totals: tuple[str, ...]  # per period or head, or an earlier period: 每月, 去年同期
+    share: tuple[str, ...]
 
 
 @cache
@@ -73,7 +76,8 @@ def _vocab() -> _Vocab:
         part_clause=tuple(data["part_clause"]["words"]),
         verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
         purpose_indicators=frozenset(data["purpose"]["indicators"]),
-        per_words=tuple(data["purpose"]["per_words"]),
+        not_totals=tuple(data["not_totals"]["per_period"] + data["not_totals"]["earlier"] + data["purpose"]["per_words"]),
+        share=tuple(data["not_totals"]["share"]),
     )
 
 
@@ -111,10 +115,11 @@ def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[st
         if unknown and (bare or ind.modifiers == "closed"):
             return None, None, True  # another measure: the longest name decides, no shorter one
         if ind.part_of:
-            parts = {"kind": noun, **parts}
+            parts = {"kind": strip_whole_front(noun), **parts}
             ind = by_id(ind.part_of) or ind
         elif unknown and ind.modifiers == "kind":
-            parts = {"kind": unknown, **parts}
+            # a count names its kind by the whole phrase (文化活动), a rate by its object (治安)
+            parts = {"kind": unknown if unit in RATE_UNITS else strip_whole_front(noun), **parts}
         return ind, parts or None, True
     return None, None, False
 
@@ -275,6 +280,8 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
             noun = noun[places[-1][2] :]
     at = clause.rfind(noun) if noun else -1
     indicator, parts, lead, named = _measure(noun, clause, at, figure)
+    if _not_a_total(clause, figure.unit):
+        return _record(Resolution(None), figure, trail)
     if figure.bare_total and indicator is None and not named:
         chained = trail.last is not None and trail.last[1] and not clause.strip(" 共有计约")
         if not chained:  # 729户脱贫户,3270人: the persons of the households before, no population
@@ -287,18 +294,17 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
         if whole is not None:  # 总人口2765人，其中男性1450人 / 总户数376户，常住人口户数361户
             indicator, parts = by_id(whole.indicator), only  # type: ignore[arg-type]
     if indicator is not None and noun and at >= 0:
-        parts = {**markers_before(lead), **(parts or {})}
         money = indicator.id in voc.purpose_indicators
-        kind = kind_before(lead, MONEY_ACTS if money else ACTS) if indicator.modifiers == "kind" else None
-        if kind and "kind" not in parts:
-            parts["kind"] = kind
-    if indicator is not None and indicator.id in voc.purpose_indicators:
-        if any(w in clause for w in voc.per_words):
-            indicator, parts = None, None  # 每人每天补贴40元: a rate, not a sum
+        kinded = indicator.modifiers == "kind" or (parts or {}).get("kind") == strip_whole_front(noun)
+        kind = kind_before(lead, MONEY_ACTS if money else ACTS) if kinded else None
+        if kind:  # the words between the act and the noun name the kind: 开展|上门|活动 → 上门活动
+            parts = {**(parts or {}), "kind": kind if figure.unit in RATE_UNITS else kind + noun}
         else:
-            purpose = purpose_after(_clause_after(text, figure.norm_end))
-            if purpose and "kind" not in (parts or {}):
-                parts = {**(parts or {}), "kind": purpose}
+            parts = {**markers_before(lead), **(parts or {})}
+    if indicator is not None and indicator.id in voc.purpose_indicators:
+        purpose = purpose_after(_clause_after(text, figure.norm_end))
+        if purpose and "kind" not in (parts or {}):
+            parts = {**(parts or {}), "kind": purpose}
     listed = trail.listed
     if indicator is not None and not parts and listed is not None and "area" in (listed.breakdown or {}):
         joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
@@ -309,12 +315,25 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
         parts = _per_act_part(indicator.id, figure.norm_start, sentence_start, trail)
     noun_start = figure.norm_start - len(clause) + at if noun and at >= 0 else figure.norm_start
     scope = _scope(text, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
-    resolution = Resolution(indicator.id if indicator else None, parts or None, scope)
-    if indicator is not None:
-        trail.scoped = (figure.norm_end, scope)
-        if not parts:
+    return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+def _not_a_total(clause: str, unit: str) -> bool:
+    """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), or a
+    group's share (其中女性占40%) has no column."""
+    voc = _vocab()
+    if any(word in clause for word in voc.not_totals):
+        return True
+    return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
+
+
+def _record(resolution: Resolution, figure: Figure, trail: _Trail) -> Resolution:
+    """Leave what later figures need on the trail; return the resolution."""
+    if resolution.indicator is not None:
+        trail.scoped = (figure.norm_end, resolution.scope)
+        if not resolution.breakdown:
             trail.wholes.append((figure.norm_end, resolution, figure.unit))
-    trail.listed = resolution if indicator is not None else None
+    trail.listed = resolution if resolution.indicator is not None else None
     trail.last = (figure.norm_end, figure.subject)
     trail.counted = (figure.norm_end, resolution, figure.subject)
     return resolution
