@@ -54,3 +54,8 @@ def test_parse_gives_canonical_community_and_district():
     raw = read_text("東湖社區居民委員會2022年工作總結\n" + BODY + "\n浦东新区东湖社区居民委员会\n2022年12月28日")
     doc = parse_raw(raw, categories=False, activities=False).doc
     assert (doc.community, doc.district, doc.year, doc.level) == ("东湖社区", "浦东新区", 2022, "community")
+
+
+def test_party_committee_signature_signs_for_its_community():
+    text = "关于2022年度工作情况的报告\n本年度各项工作稳步推进。\n中共东湖社区委员会\n2022年12月28日"
+    assert find_community(text, "关于2022年度工作情况的报告", 16) == "东湖社区"

@@ -152,6 +152,7 @@ def _name(prefix: str, suffix: str, voc: _Vocab) -> str | None:
         if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4:
             break
         kept = word + kept
+    kept = kept.removeprefix("中共")  # 中共东湖社区委员会 signs for 东湖社区
     if len(kept) < 2 or any(kept.endswith(g) for g in voc.generic):
         return None
     return kept + suffix

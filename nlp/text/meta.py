@@ -48,7 +48,7 @@ _ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*�
 _YEAR = re.compile(r"(?<![\d\-—~～至])((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
 _OPENING = 300
 _CLOSING = 160
-_CLOSING_DATE = re.compile(r"(?:19|20)\d{2}年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+_CLOSING_DATE = re.compile(r"(?:19|20)\d{2}年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 _PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -197,6 +197,15 @@ def clean_title(title: str) -> str:
         title = shorter
 
 
+_CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _arabic_years(text: str) -> str:
+    """二〇二一年 written as 2021年, so that one pattern reads both."""
+    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
+
+
 def find_year(title: str, opening: str, closing: str = "", path: str = "") -> int | None:
     r"""The year reported on: title first, then the opening of the body, the closing date lines,
     the file name.
@@ -207,7 +216,10 @@ def find_year(title: str, opening: str, closing: str = "", path: str = "") -> in
     2023
     >>> find_year("社区工作总结", "", "", "archive/2021年东湖社区工作总结.docx")
     2021
+    >>> find_year("东湖社区二〇二一年工作总结", ""), find_year("", "", "东湖社区\n二零二二年十二月")
+    (2021, 2022)
     """
+    title, opening, closing = (_arabic_years(t) for t in (title, opening, closing))
     closing_date = _CLOSING_DATE.findall(closing)
     path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
     for source in (title, opening, closing_date[-1] if closing_date else "", (path_year[-1] + "年") if path_year else ""):
