@@ -48,6 +48,8 @@ CASES = [
     (COMMUNITY + "为辖区居民120户安装燃气报警器。", "120户", None, None, "unit"),
     (COMMUNITY + "对辖区党员85名进行培训，社区现有党员73名。", "85名", None, None, "unit"),
     (COMMUNITY + "对辖区党员85名进行培训，社区现有党员73名。", "73名", "party_members", None, "unit"),
+    (COMMUNITY + "辖区居民1800人参加了健身活动，社区现有居民3200人。", "1800人", "participants", {"kind": "健身活动"}, "unit"),
+    (COMMUNITY + "辖区居民1800人参加了健身活动，社区现有居民3200人。", "3200人", "population_total", None, "unit"),
     # a modifier no table knows makes another measure
     (COMMUNITY + "社区有贫困人口35人。", "35人", None, None, "unit"),
     # places

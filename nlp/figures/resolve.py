@@ -65,6 +65,7 @@ class _Vocab:
     purpose_indicators: frozenset[str]
     not_totals: tuple[str, ...]  # per period or head, or an earlier period: 每月, 去年同期
     share: tuple[str, ...]
+    taking_part: tuple[str, ...]
 
 
 @cache
@@ -78,6 +79,7 @@ def _vocab() -> _Vocab:
         purpose_indicators=frozenset(data["purpose"]["indicators"]),
         not_totals=tuple(data["not_totals"]["per_period"] + data["not_totals"]["earlier"] + data["purpose"]["per_words"]),
         share=tuple(data["not_totals"]["share"]),
+        taking_part=tuple(data["taking_part"]["verbs"]),
     )
 
 
@@ -288,6 +290,14 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
             indicator = by_id(figure.bare_total)
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
     indicator, parts = _apply_verb(indicator, parts, verb_clause, lead, figure.unit, noun if parts else None)
+    if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT:
+        after = _clause_after(text, figure.norm_end).lstrip("，, ")
+        verb = next((v for v in voc.taking_part if after.startswith(v)), None)
+        if verb:  # 居民1800人参加了健身活动: those who took part in one act, no stock
+            took_part = by_id("participants")
+            indicator = took_part if took_part is not None and figure.unit in took_part.units else None
+            act = after[len(verb) :].lstrip("了")
+            parts = {"kind": act} if indicator is not None and act else None
     if indicator is None and noun:
         only = parts_only(noun)
         whole = _whole_of_part(figure, trail, any(w in clause for w in voc.part_clause)) if only else None
