@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.errors import ResourceError
 from nlp.figures.indicators import indicators
@@ -28,6 +28,8 @@ class _Vocab:
     markers: tuple[tuple[str, str], ...]  # (word, dimension), longest first
     whole: tuple[str, ...]
     purpose_openers: tuple[str, ...]
+    markers_by_first: dict[str, tuple[tuple[str, str], ...]]  # first character → markers, longest first
+    whole_by_first: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -39,15 +41,25 @@ def _vocab() -> _Vocab:
         markers.append((row["marker"], row["dimension"]))
     data = load_toml("resolution.toml")
     verbs = {verb for indicator in indicators() for verb in indicator.verbs}  # 调解|纠纷, 募集|善款
+    by_length = tuple(sorted(markers, key=lambda m: -len(m[0])))
+    whole = tuple(sorted(set(data["whole"]["words"]) | verbs, key=len, reverse=True))
+    markers_by_first: dict[str, list[tuple[str, str]]] = {}
+    for marker in by_length:
+        markers_by_first.setdefault(marker[0][0], []).append(marker)
+    whole_by_first: dict[str, list[str]] = {}
+    for word in whole:
+        whole_by_first.setdefault(word[0], []).append(word)
     return _Vocab(
-        markers=tuple(sorted(markers, key=lambda m: -len(m[0]))),
-        whole=tuple(sorted(set(data["whole"]["words"]) | verbs, key=len, reverse=True)),
+        markers=by_length,
+        whole=whole,
         purpose_openers=tuple(data["purpose"]["openers"]),
+        markers_by_first={k: tuple(v) for k, v in markers_by_first.items()},
+        whole_by_first={k: tuple(v) for k, v in whole_by_first.items()},
     )
 
 
 def read_modifier(modifier: str) -> tuple[dict[str, str], str]:
-    """The breakdown markers in a modifier, and what is left that no table explains.
+    """The breakdown markers in a modifier, and what is left that no table explains (a fresh dict).
 
     >>> read_modifier("女")
     ({'sex': '女'}, '')
@@ -58,6 +70,12 @@ def read_modifier(modifier: str) -> tuple[dict[str, str], str]:
     >>> read_modifier("贫困")
     ({}, '贫困')
     """
+    parts, unknown = _read_modifier(modifier)
+    return dict(parts), unknown
+
+
+@lru_cache(maxsize=16384)
+def _read_modifier(modifier: str) -> tuple[tuple[tuple[str, str], ...], str]:
     voc = _vocab()
     parts: dict[str, str] = {}
     unknown = ""
@@ -68,8 +86,9 @@ def read_modifier(modifier: str) -> tuple[dict[str, str], str]:
             parts["age"] = parts.get("age", "") + age.group(0)
             i = age.end()
             continue
-        marker = next(((w, d) for w, d in voc.markers if modifier.startswith(w, i)), None)
-        whole = next((w for w in voc.whole if modifier.startswith(w, i)), None)
+        first = modifier[i]
+        marker = next(((w, d) for w, d in voc.markers_by_first.get(first, ()) if modifier.startswith(w, i)), None)
+        whole = next((w for w in voc.whole_by_first.get(first, ()) if modifier.startswith(w, i)), None)
         if marker and (whole is None or len(marker[0]) >= len(whole)):
             word, dimension = marker
             parts[dimension] = parts.get(dimension, "") + word
@@ -79,7 +98,7 @@ def read_modifier(modifier: str) -> tuple[dict[str, str], str]:
         else:
             unknown += modifier[i]
             i += 1
-    return parts, unknown
+    return tuple(parts.items()), unknown
 
 
 def strip_whole_front(phrase: str) -> str:

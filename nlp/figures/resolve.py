@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.figures.breakdown import (
     ACTS,
@@ -83,19 +83,27 @@ def _vocab() -> _Vocab:
     )
 
 
-def _candidates(noun: str, unit: str) -> list[tuple[Indicator, str, bool]]:
-    """(indicator, modifier, bare-only) for every synonym ``noun`` ends with, longest first."""
-    out = []
+@cache
+def _synonyms_by_last() -> dict[str, tuple[tuple[str, bool, Indicator], ...]]:
+    """Every synonym (word, bare-only, indicator), grouped by its last character."""
+    table: dict[str, list[tuple[str, bool, Indicator]]] = {}
     for ind in indicators():
-        if unit not in ind.units:
-            continue
         for synonym in ind.synonyms:
-            bare = synonym.startswith("=")
             word = synonym.removeprefix("=")
-            if noun.endswith(word):
-                out.append((ind, noun[: len(noun) - len(word)], bare, len(word)))
+            table.setdefault(word[-1], []).append((word, synonym.startswith("="), ind))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=16384)
+def _candidates(noun: str, unit: str) -> tuple[tuple[Indicator, str, bool], ...]:
+    """(indicator, modifier, bare-only) for every synonym ``noun`` ends with, longest first."""
+    out = [
+        (ind, noun[: len(noun) - len(word)], bare, len(word))
+        for word, bare, ind in _synonyms_by_last().get(noun[-1], ())
+        if unit in ind.units and noun.endswith(word)
+    ]
     out.sort(key=lambda c: -c[3])
-    return [(ind, modifier, bare) for ind, modifier, bare, _ in out]
+    return tuple((ind, modifier, bare) for ind, modifier, bare, _ in out)
 
 
 def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[str, str] | None, bool]:
