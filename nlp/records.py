@@ -156,7 +156,7 @@ class DocMeta:
     doc_type: DocType
     chars: int
     district: str | None = None  # the county-level division (区/县/旗) the unit lies in
-    level: str | None = None  # community, township, county or city: the level the report is written at
+    level: str | None = None  # community, township, county, city or province: the level the report is written at
 
 
 @dataclass(frozen=True)

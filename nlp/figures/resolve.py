@@ -362,7 +362,7 @@ def resolve_figures(
 ) -> tuple[Resolution, ...]:
     """The indicator, breakdown and scope of every figure of ``text`` (in document order).
 
-    ``level`` is the level the report is written at (community, township, county, city) and ``own``
+    ``level`` is the level the report is written at (community, township, county, city, province) and ``own``
     the name of its unit, when known.
     """
     trail = _Trail()

@@ -17,7 +17,7 @@ from nlp.records import Scope
 from nlp.resources import load_csv
 from nlp.text.identity import place_names
 
-LEVELS = ("community", "township", "county", "city")
+LEVELS = ("community", "township", "county", "city", "province")
 # A named place before a figure: a name and the kind of place (幸福小区, 阿娄社区), read like the
 # report's own unit (nlp/text/identity.py place_names: nominal words, no generic or masked stem); or
 # a numbered part (三组, 第2网格) that does not follow a number and classifier (27个村民小组 is counted).

@@ -264,11 +264,11 @@ def _from_path(path: str | None) -> list[str]:
     return []
 
 
-LEVELS = ("community", "township", "county", "city")
+LEVELS = ("community", "township", "county", "city", "province")
 
 
 def reporting_level(title: str, text: str, community: str | None) -> str:
-    """The level a report is written at: community, township, county or city.
+    """The level a report is written at: community, township, county, city or province.
 
     A community named → community; else the unit kind named last in the title (…街道办事处工作总结);
     else the words the text uses for itself most often (全乡/我镇 …); else community, the genre's usual.
