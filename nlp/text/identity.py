@@ -367,9 +367,18 @@ def _street_after_divisions(title: str) -> str | None:
     return m.group(1) + m.group(2) if m else None
 
 
+_STREET_SIGNATURE_REST = re.compile(
+    r"^(?:办事处|人民政府|党工委|党委|政府)?[\s（()）]*(?:(?:19|20)\d{2}\s*年[\d\s月日]*)?$"
+)
+
+
 def find_street(text: str, title: str) -> str | None:
-    """The 街道/镇/乡 named in the title, else the first one named at least twice, without the
-    divisions before it and without 办事处."""
+    r"""The 街道/镇/乡: named in the title, else signing the report (长安街道办事处 / 2022年12月), else
+    the first one named at least twice; without the divisions before it and without 办事处.
+
+    >>> find_street("上半年工作总结\n全街道共有党员3260名。\n长安街道办事处\n2022年7月5日", "上半年工作总结")
+    '长安街道'
+    """
     voc = _vocab()
     after = _street_after_divisions(title)
     if after:
@@ -377,6 +386,11 @@ def find_street(text: str, title: str) -> str | None:
     for name, _, _ in place_names(title, voc.street):
         if not is_masked(name):
             return strip_divisions(name.replace("办事处", ""))
+    for line in (line.strip() for line in text.rstrip().split("\n")[-_SIGNATURE_LINES:]):
+        if 0 < len(line) <= _SIGNATURE_MAX:
+            for name, start, end in place_names(line, voc.street):
+                if start == 0 and not is_masked(name) and _STREET_SIGNATURE_REST.match(line[end:]):
+                    return strip_divisions(name.replace("办事处", ""))
     for name, _, _ in place_names(text, voc.street):
         short = name.replace("办事处", "")
         if not is_masked(name) and text.count(short) >= 2:
