@@ -5,7 +5,8 @@ import pytest
 
 from corpus.readers import read_text
 from nlp.pipeline import parse_raw
-from nlp.text.identity import canonical_name, find_community, find_district, find_street, strip_divisions
+from nlp.text.divisions import find_district, strip_divisions
+from nlp.text.identity import canonical_name, find_community, find_street
 
 BODY = "在街道党工委的正确领导下，各项工作稳步推进，居民满意度不断提高，取得了较好成效。"
 

@@ -14,7 +14,7 @@ verb and the clause. The longest synonym wins, so 调解成功率 beats 成功�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.errors import ResourceError
 from nlp.records import Category
@@ -114,3 +114,26 @@ def match_indicator(subject: str | None, unit: str) -> Indicator | None:
         if rank > best_rank:
             best, best_rank = indicator, rank
     return best
+
+
+@cache
+def _synonyms_by_last() -> dict[str, tuple[tuple[str, bool, Indicator], ...]]:
+    """Every synonym (word, bare-only, indicator), grouped by its last character."""
+    table: dict[str, list[tuple[str, bool, Indicator]]] = {}
+    for ind in indicators():
+        for synonym in ind.synonyms:
+            word = synonym.removeprefix("=")
+            table.setdefault(word[-1], []).append((word, synonym.startswith("="), ind))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=16384)
+def synonym_candidates(noun: str, unit: str) -> tuple[tuple[Indicator, str, bool], ...]:
+    """(indicator, modifier, bare-only) for every synonym ``noun`` ends with, longest first."""
+    out = [
+        (ind, noun[: len(noun) - len(word)], bare, len(word))
+        for word, bare, ind in _synonyms_by_last().get(noun[-1], ())
+        if unit in ind.units and noun.endswith(word)
+    ]
+    out.sort(key=lambda c: -c[3])
+    return tuple((ind, modifier, bare) for ind, modifier, bare, _ in out)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from nlp.figures.breakdown import (
     ACTS,
@@ -38,16 +38,14 @@ from nlp.figures.breakdown import (
     read_modifier,
     strip_whole_front,
 )
-from nlp.figures.indicators import Indicator, by_id, indicators
+from nlp.figures.clauses import clause_after, clause_before, sentence_before
+from nlp.figures.indicators import Indicator, by_id, indicators, synonym_candidates
 from nlp.figures.scope import NAMED_PLACE, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
 from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.identity import place_names
 from nlp.text.tokens import pos_cut
-
-_SENTENCE_BREAKS = "。；;！!？?\n"
-_CLAUSE_BREAKS = _SENTENCE_BREAKS + "，,：:、"
 
 
 @dataclass(frozen=True)
@@ -83,29 +81,6 @@ def _vocab() -> _Vocab:
     )
 
 
-@cache
-def _synonyms_by_last() -> dict[str, tuple[tuple[str, bool, Indicator], ...]]:
-    """Every synonym (word, bare-only, indicator), grouped by its last character."""
-    table: dict[str, list[tuple[str, bool, Indicator]]] = {}
-    for ind in indicators():
-        for synonym in ind.synonyms:
-            word = synonym.removeprefix("=")
-            table.setdefault(word[-1], []).append((word, synonym.startswith("="), ind))
-    return {k: tuple(v) for k, v in table.items()}
-
-
-@lru_cache(maxsize=16384)
-def _candidates(noun: str, unit: str) -> tuple[tuple[Indicator, str, bool], ...]:
-    """(indicator, modifier, bare-only) for every synonym ``noun`` ends with, longest first."""
-    out = [
-        (ind, noun[: len(noun) - len(word)], bare, len(word))
-        for word, bare, ind in _synonyms_by_last().get(noun[-1], ())
-        if unit in ind.units and noun.endswith(word)
-    ]
-    out.sort(key=lambda c: -c[3])
-    return tuple((ind, modifier, bare) for ind, modifier, bare, _ in out)
-
-
 def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[str, str] | None, bool]:
     """The measure a counted noun names, the part its modifiers make, and whether it named one at all.
 
@@ -120,7 +95,7 @@ def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[st
     """
     if not noun:
         return None, None, False
-    for ind, modifier, bare in _candidates(noun, unit):
+    for ind, modifier, bare in synonym_candidates(noun, unit):
         parts, unknown = read_modifier(modifier)
         if unknown and (bare or ind.modifiers == "closed"):
             return None, None, True  # another measure: the longest name decides, no shorter one
@@ -149,30 +124,6 @@ def _verb_before(clause: str, lead: str) -> tuple[str, Indicator | None] | None:
     words = [word for word, _ in pos_cut(lead)] if lead else []
     mobilizing = [word for word in words if word in voc.mobilizing]
     return (mobilizing[-1], None) if mobilizing else None
-
-
-def _sentence_before(text: str, start: int, floor: int = 0) -> str:
-    i = start
-    while i > floor and text[i - 1] not in _SENTENCE_BREAKS and start - i < 60:
-        i -= 1
-    return text[i:start]
-
-
-def _clause_before(text: str, start: int) -> str:
-    """The clause before a figure; a label and its colon belong to it (培训人数：135人)."""
-    i = start
-    if i > 0 and text[i - 1] in ":：":
-        i -= 1
-    while i > 0 and text[i - 1] not in _CLAUSE_BREAKS and start - i < 30:
-        i -= 1
-    return text[i:start]
-
-
-def _clause_after(text: str, end: int) -> str:
-    i = end
-    while i < len(text) and text[i] not in _CLAUSE_BREAKS and i - end < 24:
-        i += 1
-    return text[end:i]
 
 
 @dataclass(frozen=True)
@@ -280,8 +231,8 @@ def _whole_of_part(figure: Figure, trail: _Trail, part_clause: bool) -> Resoluti
 
 def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, own: str | None) -> Resolution:
     voc = _vocab()
-    sentence_start = figure.norm_start - len(_sentence_before(text, figure.norm_start))
-    clause = _clause_before(text, figure.norm_start)
+    sentence_start = figure.norm_start - len(sentence_before(text, figure.norm_start))
+    clause = clause_before(text, figure.norm_start)
     noun = figure.subject
     if noun:
         noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
@@ -299,7 +250,7 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
     indicator, parts = _apply_verb(indicator, parts, verb_clause, lead, figure.unit, noun if parts else None)
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT:
-        after = _clause_after(text, figure.norm_end).lstrip("，, ")
+        after = clause_after(text, figure.norm_end).lstrip("，, ")
         verb = next((v for v in voc.taking_part if after.startswith(v)), None)
         if verb:  # 居民1800人参加了健身活动: those who took part in one act, no stock
             took_part = by_id("participants")
@@ -320,7 +271,7 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
         else:
             parts = {**markers_before(lead), **(parts or {})}
     if indicator is not None and indicator.id in voc.purpose_indicators:
-        purpose = purpose_after(_clause_after(text, figure.norm_end))
+        purpose = purpose_after(clause_after(text, figure.norm_end))
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}
     listed = trail.listed

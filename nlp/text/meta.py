@@ -33,7 +33,8 @@ from typing import Any
 
 from nlp.records import DocMeta, DocType, Normalized, RawDoc, Section
 from nlp.resources import load_toml
-from nlp.text.identity import find_community, find_district, find_street, reporting_level
+from nlp.text.divisions import find_district
+from nlp.text.identity import find_community, find_street, reporting_level
 
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
