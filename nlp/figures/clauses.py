@@ -10,7 +10,7 @@ CLAUSE_BREAKS = SENTENCE_BREAKS + "，,：:、"
 def sentence_before(text: str, start: int, floor: int = 0) -> str:
     """The sentence before a figure, at most 60 characters.
 
-    >>> sentence_before("前文。全市城市低保6195户", 10)
+    >>> sentence_before("前文。全市城市低保6195户", 9)
     '全市城市低保'
     """
     i = start
