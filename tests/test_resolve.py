@@ -53,6 +53,8 @@ CASES = [
     # a modifier no table knows makes another measure
     (COMMUNITY + "社区有贫困人口35人。", "35人", None, None, "unit"),
     # places
+    (COMMUNITY + "在街道党工委的正确领导下，社区全年开展活动20次。", "20次", "activities_held", None, "unit"),
+    (COMMUNITY + "辖区所在的街道共有党员3000名。", "3000名", "party_members", None, "wider"),
     (COMMUNITY + "其中丽景小区有党员14名。", "14名", "party_members", None, "part"),
     (COMMUNITY + "协助红星社区调解纠纷4起。", "4起", "disputes_mediated", None, "other"),
     (TOWNSHIP + "全镇共有农村低保户873户、低保对象1355人。", "1355人", "low_income_persons", {"area": "农村"}, "unit"),

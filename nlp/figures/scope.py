@@ -26,6 +26,10 @@ NAMED_PLACE = re.compile(rf"([^\s]{{1,8}}?)({'|'.join(PLACE_KINDS)})")
 _NUMBERED_PART = re.compile(r"(?<![0-9一二三四五六七八九十个名户支座处])第?[0-9一二三四五六七八九十]+(?:组|网格|片区|号楼)")
 
 
+# A place in an agent phrase leads, it does not own the figure (在街道党工委的领导下，社区开展活动20次).
+_AGENT_PHRASE = re.compile(r"(?:在|按照|根据)[^，,。；;]{0,24}?(?:领导|指导|支持|帮助|部署|关心|带领|推动|协调|要求|安排)下?")
+
+
 @cache
 def _scope_words() -> dict[str, dict[str, Scope]]:
     """Place word → report level → scope."""
@@ -47,13 +51,14 @@ def scope_of(before: str, level: str | None, own: str | None = None, default: Sc
     ('part', 'unit')
     """
     level = level if level in LEVELS else "community"
+    before = _AGENT_PHRASE.sub(lambda m: "，" * len(m.group(0)), before)
     best_end, best = -1, default
     for word, scopes in _scope_words().items():
         at = before.rfind(word)
         if at >= 0 and at + len(word) > best_end:
             best_end, best = at + len(word), scopes[level]
     for name, _, end in place_names(before, NAMED_PLACE):
-        if end <= best_end or name[0] in "xX×*＊":
+        if end < best_end or name[0] in "xX×*＊":  # a named place wins over its bare kind word
             continue
         kind = next(k for k in PLACE_KINDS if name.endswith(k))
         if kind in ("社区", "居委会", "村"):
