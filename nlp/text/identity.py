@@ -223,6 +223,7 @@ def reporting_level(title: str, text: str, community: str | None) -> str:
     if community:
         return "community"
     data = load_toml("meta.toml")["level"]
+    title = re.split(r"——|—|--", title)[0]  # a subtitle (——点滴汇聚社区情) says nothing of the level
     last, level_of_title = -1, None
     for level in LEVELS:
         for word in data[f"{level}_titles"]:
