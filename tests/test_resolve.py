@@ -88,7 +88,11 @@ CASES = [
     (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "95%", "satisfaction_rate", None, "unit"),
     (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "99%", "satisfaction_rate", {"kind": "治安"}, "unit"),
     (COMMUNITY + "全年共发放低保中秋慰问金3800元。", "3800元", "funds_disbursed_yuan", {"kind": "低保中秋慰问金"}, "unit"),
+    (COMMUNITY + "社区共排查矛盾纠纷28起，成功调解27起。", "28起", "disputes_mediated", {"kind": "排查矛盾纠纷"}, "unit"),
+    (COMMUNITY + "社区共排查矛盾纠纷28起，成功调解27起。", "27起", "disputes_mediated", None, "unit"),
+    (COMMUNITY + "下一步，力争群众满意率达到98%以上。", "98%以上", "satisfaction_rate", None, "unit"),
     # age bands: a measure defined by its band is whole, a narrower band is a part
+    (COMMUNITY + "常住人口4380人，其中60岁以上老年人910人。", "910人", "elderly_persons", None, "unit"),
     (COMMUNITY + "辖区60岁以上老人520人，其中80岁以上老人96人。", "96人", "elderly_persons", {"age": "80岁以上"}, "unit"),
 ]
 

@@ -174,7 +174,7 @@ def _measure(noun: str | None, clause: str, at: int, figure: Figure) -> tuple[In
         for k in range(min(at, 8), 0, -1):
             longer_noun = clause[at - k : at] + noun
             longer, longer_parts, _ = resolve_noun(longer_noun, figure.unit)
-            if longer is not None and longer is not indicator and longer_noun in longer.names():
+            if longer is not None and longer_noun in longer.names():  # 60岁以上老年人: a name, no band
                 return longer, longer_parts, clause[: at - k], True
     return indicator, parts, lead, named
 
