@@ -59,6 +59,9 @@ CASES = [
     (COMMUNITY + "协助红星社区调解纠纷4起。", "4起", "disputes_mediated", None, "other"),
     (TOWNSHIP + "全镇共有农村低保户873户、低保对象1355人。", "1355人", "low_income_persons", {"area": "农村"}, "unit"),
     (TOWNSHIP + "全镇共有党员900名，其中龙泉村有党员85名。", "85名", "party_members", None, "part"),
+    (TOWNSHIP + "全镇各村共调解矛盾纠纷56起。", "56起", "disputes_mediated", None, "unit"),
+    (TOWNSHIP + "桃园村投资80万元硬化道路2公里。", "80万元", "investment_yuan", {"kind": "硬化道路2公里"}, "part"),
+    (TOWNSHIP + "全镇共有基层党组织42个。", "42个", "party_branches", None, "unit"),
     # a village's report
     (VILLAGE + "全村总人口2310人，其中外出务工人员680人。", "680人", "employed_persons", {"status": "外出"}, "unit"),
     (VILLAGE + "调解矛盾纠纷12起，成功率100%。", "100%", "mediation_success_rate", None, "unit"),

@@ -40,7 +40,7 @@ from nlp.figures.breakdown import (
 )
 from nlp.figures.clauses import clause_after, clause_before, sentence_before
 from nlp.figures.indicators import Indicator, by_id, indicators, synonym_candidates
-from nlp.figures.scope import NAMED_PLACE, scope_of, strip_scope_words
+from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
 from nlp.records import Scope
 from nlp.resources import load_toml
@@ -240,6 +240,11 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
         if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
             noun = noun[places[-1][2] :]
     at = clause.rfind(noun) if noun else -1
+    if noun and at > 0:
+        kind = next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
+        named = place_names(clause[: at + len(kind)], NAMED_PLACE) if kind else []
+        if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
+            noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = _measure(noun, clause, at, figure)
     if _not_a_total(clause, figure.unit):
         return _record(Resolution(None), figure, trail)
@@ -282,7 +287,11 @@ def _resolve_one(text: str, figure: Figure, trail: _Trail, level: str | None, ow
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户873户、低保对象1355人
     if indicator is not None and indicator.id in _PER_ACT and not parts:
         parts = _per_act_part(indicator.id, figure.norm_start, sentence_start, trail)
-    noun_start = figure.norm_start - len(clause) + at if noun and at >= 0 else figure.norm_start
+    # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
+    # that is counted (改造老旧小区20个)
+    noun_start = figure.norm_start
+    if noun and at >= 0 and noun.endswith(PLACE_KINDS):
+        noun_start = figure.norm_start - len(clause) + at
     scope = _scope(text, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
 
