@@ -154,3 +154,21 @@ def test_resolve_noun(noun, unit, indicator):
 )
 def test_scope_of(before, level, scope):
     assert scope_of(before, level).value == scope
+
+
+def test_resource_files_fail_with_file_and_line(tmp_path, monkeypatch):
+    from nlp.errors import ResourceError
+    from nlp.figures import breakdown
+    from nlp.resources import load_csv
+
+    (tmp_path / "breakdowns.csv").write_text("dimension,marker,example\ncolour,红,红色党员3名\n", encoding="utf-8")
+    monkeypatch.setenv("ZONGJIE_RESOURCES", str(tmp_path))
+    load_csv.cache_clear()
+    breakdown._vocab.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match="breakdowns.csv:2"):
+            breakdown._vocab()
+    finally:
+        monkeypatch.delenv("ZONGJIE_RESOURCES")
+        load_csv.cache_clear()
+        breakdown._vocab.cache_clear()

@@ -38,6 +38,8 @@ def _vocab() -> _Vocab:
     for line, row in load_csv("breakdowns.csv", ("dimension", "marker", "example")):
         if row["dimension"] not in BREAKDOWN_DIMENSIONS:
             raise ResourceError("breakdowns.csv", line, f"unknown dimension {row['dimension']!r}")
+        if not row["example"]:
+            raise ResourceError("breakdowns.csv", line, f"marker {row['marker']!r} has no example")
         markers.append((row["marker"], row["dimension"]))
     data = load_toml("resolution.toml")
     verbs = {verb for indicator in indicators() for verb in indicator.verbs}  # 调解|纠纷, 募集|善款

@@ -35,6 +35,8 @@ def _scope_words() -> dict[str, dict[str, Scope]]:
     """Place word → report level → scope."""
     scopes: dict[str, dict[str, Scope]] = {}
     for line, row in load_csv("scopes.csv", ("word", *(f"in_{level}" for level in LEVELS), "example")):
+        if not row["example"]:
+            raise ResourceError("scopes.csv", line, f"place word {row['word']!r} has no example")
         try:
             scopes[row["word"]] = {level: Scope(row[f"in_{level}"]) for level in LEVELS}
         except ValueError as exc:
