@@ -54,6 +54,8 @@ def parse_raw(raw: RawDoc, categories: bool = True, activities: bool = True) -> 
         sentences,
         plan_document=doc.doc_type == DocType.PLAN,
         categorized=categories,
+        level=doc.level,
+        own_name=doc.community,
     )
     found: tuple = ()
     if activities:

@@ -48,6 +48,8 @@ CONFLICTS = {
     "a city's figure beside the community's": ("全市现有调解小组900个。……本社区现有调解小组5个。", False),
     "an activity count with 共": ("全年开展巡逻活动共40次。……今年开展巡逻活动共36次。", False),
     "a parenthesis about last year": ("社区现有党员48名（上年现有党员45名）。", False),
+    "a wider area's figure is another scope": ("社区现有低保户48户。……全市共有低保户5200户。", False),
+    "a part is another column": ("社区现有党员48名。……社区现有女党员16名。", False),
 }
 
 

@@ -85,7 +85,7 @@ def training_examples(folder: Path | None = None) -> tuple[list[str], list[str]]
     pairs = labelled_sentences(folder)
     pairs += [(row["keyword"], row["category"]) for _, row in load_csv("category_keywords.csv", ("keyword", "category"))]
     for indicator in indicators():
-        pairs += [(synonym, indicator.category.value) for synonym in indicator.synonyms]
+        pairs += [(synonym, indicator.category.value) for synonym in indicator.names()]
         pairs.append((indicator.label_zh, indicator.category.value))
     return [p[0] for p in pairs], [p[1] for p in pairs]
 

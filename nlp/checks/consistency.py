@@ -62,9 +62,9 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
 
     What: two statements of a standing figure (现有/共有/总人口 …, or a noun then 共/总数) with the
     same subject words once the document's own scope words are dropped (全村, 社区, 目前 …), the
-    same indicator (when known) and the same unit of counting (口, 座, 支 …), neither a sub-group
-    (其中, 新增, 女, 流动 …), a plan nor a parenthesis about another year or area, whose readings do
-    not overlap — anywhere in the document. Activity counts are never compared.
+    same indicator, breakdown and scope (when known) and the same unit of counting (口, 座, 支 …),
+    neither a sub-group (其中, 新增, 女, 流动 …), a plan nor a parenthesis about another year or area,
+    whose readings do not overlap — anywhere in the document. Activity counts are never compared.
     Why: a community has one number of party members at a time; two of them means one is stale.
     Example: 社区现有党员41名 … 全社区共有党员45名.
     """
@@ -77,7 +77,8 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
         key = scope_key(c.label)
         if not key or has_any(key, sub_scope) or has_any(c.label, ("其中", "每", "各")):
             continue
-        group = (f.indicator, key, unit_family(f.unit))
+        part = tuple(sorted(f.breakdown.items())) if f.breakdown else None
+        group = (f.indicator, part, f.scope, key, unit_family(f.unit))  # 全市… never conflicts with the unit's
         iv = fact_interval(f)
         if iv is None:
             continue

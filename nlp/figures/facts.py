@@ -6,8 +6,8 @@ import bisect
 from collections.abc import Sequence
 
 from nlp.categories.categorize import CATEGORY_ORDER, category_probabilities
-from nlp.figures.indicators import by_id, match_indicator
 from nlp.figures.planned import continues_figure_list, is_planned_sentence
+from nlp.figures.resolve import Figure, resolve_figures
 from nlp.figures.subjects import bare_total_indicator, find_subjects
 from nlp.records import Category, Fact, Normalized, Quantity, Section, Sentence
 
@@ -105,10 +105,13 @@ def build_facts(
     sentences: Sequence[Sentence],
     plan_document: bool = False,
     categorized: bool = True,
+    level: str | None = None,
+    own_name: str | None = None,
 ) -> tuple[Fact, ...]:
     """Facts with original offsets, in document order.
 
-    In a plan document (doc_type plan) every figure is a target.
+    In a plan document (doc_type plan) every figure is a target. ``level`` (community, township,
+    county, city) and ``own_name`` (the reporting unit's name) decide whose figure each one is.
     """
     quantities = sorted(quantities, key=lambda q: q.norm_start)
     subjects = find_subjects(norm.text, quantities)
@@ -116,7 +119,7 @@ def build_facts(
     contexts: list[str] = []
     sections_of: list[Section | None] = []
     planned: list[bool] = []
-    indicators = []
+    figures = []
     for quantity, subject in zip(quantities, subjects, strict=True):
         sentence = sentence_at(sentences, starts, quantity.norm_start)
         context = norm.text[sentence.norm_start : sentence.norm_end] if sentence else norm.text[
@@ -130,15 +133,17 @@ def build_facts(
             or bool(section and section.planned)
             or is_planned_sentence(plan_window(norm.text, quantity.norm_start, quantity.norm_end))
         )
-        bare_total = bare_total_indicator(norm.text, quantity, subject)
-        indicators.append(by_id(bare_total) if bare_total else match_indicator(subject, quantity.unit))
+        figures.append(
+            Figure(quantity.norm_start, quantity.norm_end, subject, quantity.unit, bare_total_indicator(norm.text, quantity, subject))
+        )
+    resolved = resolve_figures(norm.text, figures, level, own_name)
     predicted = (
         _mixed_categories(contexts, sections_of, sections) if categorized else [Category.OTHER] * len(quantities)
     )
     facts = []
     for i, quantity in enumerate(quantities):
         start, end = norm.to_original(quantity.norm_start, quantity.norm_end)
-        indicator = indicators[i]
+        resolution = resolved[i]
         facts.append(
             Fact(
                 id=i,
@@ -153,7 +158,9 @@ def build_facts(
                 unit=quantity.unit,
                 qualifier=quantity.qualifier,
                 subject=subjects[i],
-                indicator=indicator.id if indicator else None,
+                indicator=resolution.indicator,
+                breakdown=resolution.breakdown,
+                scope=resolution.scope,
                 category=predicted[i],
                 planned=planned[i],
                 norm_start=quantity.norm_start,

@@ -103,6 +103,7 @@ def grammar() -> Grammar:
         rf"(?P<pre>{_alt(list(quals['before']))})?"
         rf"(?P<num>{rate}|{frac}|{mask}|{core}(?:(?P<lunit>{unit_alt})?(?:{included})?(?:{joiners}){{1,2}}{core})?)"
         rf"(?P<inner>{inside})?(?P<mag>[{big}]+)?(?P<inner2>{inside})?"
+        rf"(?:(?P<gap>[ \u3000\xa0]{{1,2}})(?=(?:{unit_alt})))?"  # spaced out: 总人口 1234 人
         rf"(?P<unit>{unit_alt})?"
         rf"(?:(?<=[{yuan}])(?P<cents>{cents})(?P<qian>钱)?)?"
         rf"(?:{included}(?={post_alt}))?"
@@ -140,6 +141,7 @@ def _is_positional(num: str) -> bool:
     return len(num) >= 2 and all(c in v.chinese for c in num)
 
 
+SPACES = " \u3000\xa0"
 DURATION_MARKERS = ("连续", "坚持", "历时", "持续", "长达", "累计", "用时", "耗时")
 BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
 THRESHOLD_FOLLOWERS = ("的", "规模")
@@ -149,8 +151,10 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
     v = vocab()
     num = m.group("num")
     ns, ne = m.span("num")
-    before = text[max(0, ns - 12):ns]
+    before = text[max(0, ns - 12):ns].rstrip(SPACES)  # 第 3 次 is an ordinal as much as 第3次
     prev = text[ns - 1] if ns else ""
+    if m.group("gap") and (not prev or prev not in SPACES or not num[0].isdigit()):
+        return True  # a space before the unit only when the figure is spaced out on both sides
     if m.group("pre") is None:
         if prev and (prev.isascii() and (prev.isalnum() or prev in "./+-_#")):
             return True
