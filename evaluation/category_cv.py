@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evaluation.gold import find_document, read_original
-from evaluation.peer_bench import shared_dir
+from evaluation.splits import shared_root
 from nlp.categories.categorize import build_estimator, training_examples
 
 GOLD_DEV = Path(__file__).parent / "gold" / "dev"
@@ -90,7 +90,7 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, default=GOLD_DEV)
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
-    corpus = shared_dir() / "corpus"
+    corpus = shared_root() / "corpus"
     docs = [corpus / "seeds", corpus / "dev", corpus / "long"]
     print(json.dumps(estimate(args.gold, docs, args.folds), ensure_ascii=False, indent=2))
     return 0
