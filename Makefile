@@ -20,7 +20,7 @@ run: $(STAMP)
 	@mkdir -p out
 	@for f in corpus/samples/*.txt; do \
 		name=$$(basename "$$f" .txt); \
-		$(BIN)/zongjie parse --json --html "out/$$name.html" "$$f" > "out/$$name.json" && echo "wrote out/$$name.json, out/$$name.html"; \
+		$(BIN)/zongjie parse --json --html "out/$$name.html" "$$f" > "out/$$name.json" && echo "wrote out/$$name.json"; \
 	done
 	$(BIN)/zongjie extract corpus/samples -o out/samples.duckdb --quiet
 	$(BIN)/zongjie compare out/samples.duckdb -o out/compare.xlsx
