@@ -6,18 +6,13 @@ frozen for others' evaluation: nothing here lists or opens it.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from evaluation.splits import shared_root as shared_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVELOPMENT_FOLDERS = ("seeds", "dev", "long")
 MISSING = "shared corpus not found: set ZONGJIE_SHARED, or put shared/ beside the checkout"
-
-
-def shared_dir() -> Path:
-    """The shared folder (it may not exist)."""
-    configured = os.environ.get("ZONGJIE_SHARED")
-    return Path(configured) if configured else ROOT.parent / "shared"
 
 
 def corpus_folders(folders: tuple[str, ...] = DEVELOPMENT_FOLDERS) -> list[Path]:

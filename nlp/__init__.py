@@ -8,6 +8,7 @@
 ``parse_text(text)`` and ``parse_file(path)`` return a ``Parse``; ``pipe(paths, workers=1)`` streams
 many, yielding the error of a document that cannot be read or parsed. ``disable=["activities"]``
 skips stages by name (``STAGE_NAMES``). The records and errors are importable from here.
+``load_dataset(OUT)`` reads a dataset built by `zongjie extract` as pandas DataFrames.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from nlp.records import (
 )
 
 if TYPE_CHECKING:
+    from nlp.dataset.store import load as load_dataset
     from nlp.pipeline import STAGE_NAMES, parse, parse_file, parse_text, pipe
     from nlp.text.document import Text
 
@@ -47,6 +49,7 @@ __all__ = [
     "pipe",
     "STAGE_NAMES",
     "Text",
+    "load_dataset",
     "Activity",
     "ActivityKind",
     "Category",
@@ -76,4 +79,8 @@ def __getattr__(name: str) -> Any:
         from nlp.text.document import Text
 
         return Text
+    if name == "load_dataset":
+        from nlp.dataset.store import load
+
+        return load
     raise AttributeError(name)

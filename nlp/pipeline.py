@@ -56,14 +56,24 @@ def _facts(parse: Parse, raw: RawDoc) -> Parse:
     from nlp.figures.facts import build_facts
 
     doc = _text(parse)
-    facts = build_facts(doc, doc.figures, parse.sections, plan_document=parse.doc.doc_type == DocType.PLAN)
+    facts = build_facts(
+        doc,
+        doc.figures,
+        parse.sections,
+        plan_document=parse.doc.doc_type == DocType.PLAN,
+        level=parse.doc.level,
+        own_name=parse.doc.community,
+    )
     return dataclasses.replace(parse, facts=facts)
 
 
 def _activities(parse: Parse, raw: RawDoc) -> Parse:
     from nlp.activities.extract import find_activities
 
-    return dataclasses.replace(parse, activities=find_activities(_text(parse), parse.sections, parse.facts))
+    found = find_activities(
+        _text(parse), parse.sections, parse.facts, plan_document=parse.doc.doc_type == DocType.PLAN
+    )
+    return dataclasses.replace(parse, activities=found)
 
 
 def _categories(parse: Parse, raw: RawDoc) -> Parse:

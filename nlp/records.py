@@ -72,6 +72,17 @@ class DocType(StrEnum):
     MIXED = "mixed"
 
 
+class Scope(StrEnum):
+    """Whose figure a fact is (SPEC section 3)."""
+
+    UNIT = "unit"  # the unit the document reports on
+    PART = "part"  # one 小区/网格/村民小组, or one 村 of a 镇's report
+    WIDER = "wider"  # 全市/全区/全县 … in a community's report
+    OTHER = "other"  # an unrelated unit
+
+
+BREAKDOWN_DIMENSIONS = ("sex", "age", "status", "area", "kind", "change")
+
 PERIODS = ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year")
 
 
@@ -148,6 +159,8 @@ class DocMeta:
     period: str | None
     doc_type: DocType
     chars: int
+    district: str | None = None  # the county-level division (区/县/旗) the unit lies in
+    level: str | None = None  # community, township, county, city or province: the level the report is written at
 
 
 @dataclass(frozen=True)
@@ -180,10 +193,21 @@ class Fact:
     qualifier: Qualifier
     subject: str | None
     indicator: str | None
+    # The part of the measure counted, {dimension: words as written}; None for the whole.
+    # Left out of the hash (a dict is not hashable) but compared.
+    breakdown: dict[str, str] | None = field(default=None, hash=False)
+    scope: Scope = Scope.UNIT
     category: Category = Category.OTHER
     planned: bool = False
     norm_start: int = 0
     norm_end: int = 0
+
+    @property
+    def comparable(self) -> bool:
+        """True when the figure lands in its indicator's column (SPEC section 5)."""
+        return (
+            self.indicator is not None and self.breakdown is None and self.scope is Scope.UNIT and not self.planned
+        )
 
 
 @dataclass(frozen=True)
@@ -257,6 +281,8 @@ def _plain(value: object) -> JSON:
         return float(value)
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
     return cast(JSON, value)  # str, int, float, bool or None: the record fields' other types
 
 

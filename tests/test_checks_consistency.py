@@ -42,6 +42,14 @@ CONFLICTS = {
     "activity counts are not standing figures": ("开展主题党日活动10次。开展主题党日活动12次。", False),
     "newly admitted members": ("社区现有党员48名。今年新发展党员3名。", False),
     "approximate readings overlap": ("社区现有居民1200余户。社区共有居民1250户。", False),
+    "a counted thing with no indicator (口)": ("村内现有灌溉机井9口。……全村共有灌溉机井13口。", True),
+    "a noun then 共": ("辖区现有公共厕所6座。……目前全社区公共厕所共8座。", True),
+    "the document's own scope words differ": ("社区现有调解小组3个。……村里共有调解小组5个。", True),
+    "a city's figure beside the community's": ("全市现有调解小组900个。……本社区现有调解小组5个。", False),
+    "an activity count with 共": ("全年开展巡逻活动共40次。……今年开展巡逻活动共36次。", False),
+    "a parenthesis about last year": ("社区现有党员48名（上年现有党员45名）。", False),
+    "a wider area's figure is another scope": ("社区现有低保户48户。……全市共有低保户5200户。", False),
+    "a part is another column": ("社区现有党员48名。……社区现有女党员16名。", False),
 }
 
 

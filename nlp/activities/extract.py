@@ -50,6 +50,7 @@ from nlp.activities.names import (
     trim,
 )
 from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
+from nlp.figures.facts import plan_window
 from nlp.figures.planned import is_planned_sentence
 from nlp.records import Activity, ActivityKind, Category, Fact, Section, Sentence
 from nlp.text.document import Text
@@ -455,10 +456,13 @@ def activity_type(activity: Activity) -> ActivityType | None:
     return type_of_name(activity.name)
 
 
-def find_activities(doc: Text, sections: Sequence[Section], facts: Sequence[Fact]) -> tuple[Activity, ...]:
+def find_activities(
+    doc: Text, sections: Sequence[Section], facts: Sequence[Fact], plan_document: bool = False
+) -> tuple[Activity, ...]:
     """Every activity of a document, in document order, with original offsets.
 
     An activity's category is its type's here; the categories stage reads the others from context.
+    In a plan document (doc_type plan) every activity is planned, as every figure is.
     """
     text = doc.text
     ordered = sorted(facts, key=lambda f: f.norm_start)
@@ -512,7 +516,9 @@ def find_activities(doc: Text, sections: Sequence[Section], facts: Sequence[Fact
                 kind=_kind(text[f.norm_start : f.norm_end], f),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
                 category=kind_type.category if kind_type is not None else Category.OTHER,
-                planned=bool(section and section.planned) or is_planned_sentence(doc.context(f.norm_start, f.norm_end)),
+                planned=plan_document
+                or bool(section and section.planned)
+                or is_planned_sentence(plan_window(doc, f.norm_start, f.norm_end)),
                 norm_start=f.norm_start,
                 norm_end=f.norm_end,
             )

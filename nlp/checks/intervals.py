@@ -197,6 +197,38 @@ class Context:
     sent_end: int
     label: str
     after: str  # the clause text right after the figure, up to the next figure
+    paren: int = -1  # normalized offset of the parenthesis the figure is inside, -1 outside
+    aside: bool = False  # inside a parenthesis that restates another period or area
+
+
+_OPEN, _CLOSE = "（(", "）)"
+_YEAR_IN = re.compile(r"(?:19|20)\d\d年")
+
+
+def paren_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (open, close) offsets of the parentheses of ``text[start:end]``, innermost last.
+
+    >>> paren_groups("总人口3200人（上年3100人）。", 0, 18)
+    [(8, 16)]
+    """
+    stack: list[int] = []
+    groups: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if text[i] in _OPEN:
+            stack.append(i)
+        elif text[i] in _CLOSE and stack:
+            groups.append((stack.pop(), i))
+    groups += [(o, end) for o in stack]  # an unclosed parenthesis runs to the sentence end
+    return sorted(groups)
+
+
+def is_aside(inner: str) -> bool:
+    """A parenthesis that restates another period's or area's figures (上年为…, 2021年…, 全街道…).
+
+    >>> is_aside("上年为3100人"), is_aside("2021年男1500人"), is_aside("其中女党员12名")
+    (True, True, False)
+    """
+    return bool(_YEAR_IN.search(inner)) or has_any(inner, vocab()["markers"]["aside"])
 
 
 def contexts(parse: Parse) -> tuple[Context, ...]:
@@ -220,10 +252,16 @@ def _contexts(parse: Parse, doc: Text) -> tuple[Context, ...]:
     text = doc.text
     facts = sorted((f for f in parse.facts if f.norm_end > f.norm_start), key=lambda f: f.norm_start)
     out: list[Context] = []
+    groups_of: dict[int, list[tuple[int, int]]] = {}
     for i, f in enumerate(facts):
         sent = doc.sentence_at(f.norm_start)
         si = doc.sentence_index(f.norm_start)
         s0, s1 = (sent.norm_start, sent.norm_end) if sent else (0, len(text))
+        if si not in groups_of:
+            groups_of[si] = paren_groups(text, s0, s1)
+        inside = [(o, c) for o, c in groups_of[si] if o < f.norm_start < c]
+        paren = max(inside)[0] if inside else -1
+        aside = any(is_aside(text[o + 1 : c]) for o, c in inside)
         clause = doc.clause_at(f.norm_start)
         clause_start = clause.norm_start if clause is not None else s0
         prev_end = facts[i - 1].norm_end if i and facts[i - 1].norm_end > clause_start else clause_start
@@ -240,6 +278,8 @@ def _contexts(parse: Parse, doc: Text) -> tuple[Context, ...]:
                 sent_end=s1,
                 label=text[prev_end : f.norm_start].strip(" 、，,：:（(）)\t"),
                 after=text[f.norm_end : max(f.norm_end, min(next_start, clause_end))],
+                paren=paren,
+                aside=aside,
             )
         )
     return tuple(out)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from nlp.figures.indicators import by_id, match_indicator
-from nlp.figures.planned import is_planned_sentence
+from nlp.figures.planned import continues_figure_list, is_planned_sentence
+from nlp.figures.resolve import Figure, resolve_figures
 from nlp.figures.subjects import bare_total_indicator, find_subjects
 from nlp.records import Fact, Quantity, Section
 from nlp.text.document import Text
@@ -23,26 +23,48 @@ def _as_written(doc: Text, quantity: Quantity) -> str:
 
 # A plan marker governs a figure from this far at most (a clause is rarely longer).
 PLAN_REACH = 60
+# ... and reaches back over a list of figures in one statement this far at most.
+PLAN_LIST_REACH = 200
+LIST_BREAKS = "，,；;"
 
 
 def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
     """The figure's clause and the clause before it in its sentence: where a plan marker governs
     a figure (each side at most ``PLAN_REACH`` characters).
 
+    The window reaches further back over a list of figures that continues one statement
+    (``全年计划改造楼院23个,总面积11.6万㎡,37栋楼``): while its first clause holds a figure and no word
+    of things done (``nlp.figures.planned.continues_figure_list``), at most ``PLAN_LIST_REACH``
+    characters back, so that a long run of figures stays linear.
+
     >>> doc = Text.from_string("今年开展活动6次,下一步,力争发展党员2名。")
     >>> plan_window(doc, 19, 21)
     '下一步,力争发展党员2名。'
+    >>> doc = Text.from_string("我县结合实际,全年计划改造楼院23个,总面积11.6万㎡,37栋楼。")
+    >>> at = doc.text.index("37")
+    >>> plan_window(doc, at, at + 3)
+    '我县结合实际,全年计划改造楼院23个,总面积11.6万㎡,37栋楼。'
     """
     clause = doc.clause_at(norm_start)
     if clause is None:
         return doc.text[max(0, norm_start - PLAN_REACH) : norm_end]
     start = clause.norm_start
     sentence = doc.sentence_at(norm_start)
-    if sentence is not None and start > sentence.norm_start:
+    floor = sentence.norm_start if sentence is not None else 0
+    if start > floor:
         previous = doc.clause_at(start - 1)
         if previous is not None:
             start = previous.norm_start
     start = max(start, norm_start - PLAN_REACH)
+    reach = max(floor, norm_start - PLAN_LIST_REACH)
+    while start > reach and doc.text[start - 1] in LIST_BREAKS:
+        first = doc.clause_at(start)
+        if first is None or not continues_figure_list(doc.text[start : min(first.norm_end, norm_start)]):
+            break
+        previous = doc.clause_at(start - 1)
+        if previous is None:
+            break
+        start = max(previous.norm_start, reach)
     end = min(clause.norm_end, norm_end + PLAN_REACH)
     return doc.text[start:end]
 
@@ -56,16 +78,19 @@ def build_facts(
     quantities: Sequence[Quantity],
     sections: Sequence[Section],
     plan_document: bool = False,
+    level: str | None = None,
+    own_name: str | None = None,
 ) -> tuple[Fact, ...]:
     """Facts with original offsets, in document order (categories are the categories stage's).
 
-    In a plan document (doc_type plan) every figure is a target.
+    In a plan document (doc_type plan) every figure is a target. ``level`` (community, township,
+    county, city) and ``own_name`` (the reporting unit's name) decide whose figure each one is.
     """
     quantities = sorted(quantities, key=lambda q: q.norm_start)
     subjects = find_subjects(doc, quantities)
     sections_of: list[Section | None] = []
     planned: list[bool] = []
-    indicators = []
+    figures = []
     section_at = SectionLookup(sections)
     for quantity, subject in zip(quantities, subjects, strict=True):
         doc.check_time("facts")
@@ -76,12 +101,20 @@ def build_facts(
             or bool(section and section.planned)
             or is_planned_sentence(plan_window(doc, quantity.norm_start, quantity.norm_end))
         )
-        bare_total = bare_total_indicator(doc, quantity, subject)
-        indicators.append(by_id(bare_total) if bare_total else match_indicator(subject, quantity.unit))
+        figures.append(
+            Figure(
+                quantity.norm_start,
+                quantity.norm_end,
+                subject,
+                quantity.unit,
+                bare_total_indicator(doc, quantity, subject),
+            )
+        )
+    resolved = resolve_figures(doc, figures, level, own_name)
     facts = []
     for i, quantity in enumerate(quantities):
         start, end = doc.to_original(quantity.norm_start, quantity.norm_end)
-        indicator = indicators[i]
+        resolution = resolved[i]
         facts.append(
             Fact(
                 id=i,
@@ -96,7 +129,9 @@ def build_facts(
                 unit=quantity.unit,
                 qualifier=quantity.qualifier,
                 subject=subjects[i],
-                indicator=indicator.id if indicator else None,
+                indicator=resolution.indicator,
+                breakdown=resolution.breakdown,
+                scope=resolution.scope,
                 planned=planned[i],
                 norm_start=quantity.norm_start,
                 norm_end=quantity.norm_end,

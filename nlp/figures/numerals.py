@@ -175,7 +175,8 @@ def fold_width(text: str) -> str:
     return text.translate(vocab().fold)
 
 
-_PAIRS = {(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9)}
+# adjacent digits read as a range (两三个, 七八人), and 三五 (three to five)
+_PAIRS = {(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)}
 
 
 def _pair_range(text: str, v: Vocab) -> tuple[Decimal, Decimal] | None:

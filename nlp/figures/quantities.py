@@ -19,6 +19,15 @@ from nlp.figures.numerals import parse_number, vocab
 from nlp.records import Qualifier, Quantity
 from nlp.resources import load_toml
 
+# Money sub-units after 元/块: the tenth (角, 毛) and the hundredth (分) of a 元.
+SUBUNITS = {"tenth": "角毛", "hundredth": "分"}
+# 50万元（含）以上, 1万(含)-5万元: an inclusive bound
+INCLUDED = re.compile(r"[(（]含[)）]")
+# 1万元--5万元: a doubled range joiner
+REPEATED_JOINER = re.compile(r"([-－—–~～〜])\1+")
+# A count unit that is money when 角/毛/分 follow it (十块三毛).
+MONEY_COUNT_UNITS = frozenset({"块", "塊"})
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -73,7 +82,11 @@ def grammar() -> Grammar:
     digits = re.escape("".join(v.chinese))
     units_ = re.escape("".join(list(v.small) + list(v.big)))
     body = rf"(?:\d|[{units_}]|[{digits}](?!\d))"  # 队伍3支: 伍 is not 5 before an Arabic digit
-    core = rf"{body}+(?:(?:\.\d|,\d{{3}}(?!\d)){body}*)*"
+    points = re.escape("".join(x for x in v.points if x not in ".．"))
+    # thousands: 1,200; a full-width comma groups digits only in a number with a fraction
+    # (82，225.00元), since elsewhere it separates two figures of a list
+    thousands = r",\d{3}(?!\d)|，\d{3}(?=(?:[,，]\d{3})*\.\d)"
+    core = rf"{body}+(?:(?:\.\d|{thousands}|[{points}][{digits}]){body}*)*"
     mask = "[" + re.escape("".join(m for m in v.masks if m != "某")) + "]+(?:\\.[" + re.escape(
         "".join(m for m in v.masks if m != "某")) + "]+)?"
     joiners = _alt(list(v.joiners))
@@ -81,12 +94,22 @@ def grammar() -> Grammar:
     frac = "|".join(rf"{core}{re.escape(i)}{core}" for i in v.fraction)
     big = re.escape("".join(v.big))
     inside = _alt(list(quals["inside"]))
+    unit_alt = _alt(list(units))
+    post_alt = _alt(list(quals["after"]))
+    included = INCLUDED.pattern
+    money_units = [u for u, e in units.items() if e.name == "元" or u in MONEY_COUNT_UNITS]
+    yuan = re.escape("".join(sorted({u[-1] for u in money_units})))
+    # 角/毛 (tenths) and 分 (hundredths) after 元/块: 十块三毛, 一百三十五块六角七分钱
+    cents = rf"[{digits}][{SUBUNITS['tenth']}](?:[{digits}]{SUBUNITS['hundredth']}?(?!钟))?|[{digits}]{SUBUNITS['hundredth']}(?!钟)"
     pattern = re.compile(
         rf"(?P<pre>{_alt(list(quals['before']))})?"
-        rf"(?P<num>{rate}|{frac}|{mask}|{core}(?:(?:{joiners}){core})?)"
+        rf"(?P<num>{rate}|{frac}|{mask}|{core}(?:(?P<lunit>{unit_alt})?(?:{included})?(?:{joiners}){{1,2}}{core})?)"
         rf"(?P<inner>{inside})?(?P<mag>[{big}]+)?(?P<inner2>{inside})?"
-        rf"(?P<unit>{_alt(list(units))})?"
-        rf"(?P<post>{_alt(list(quals['after']))})?"
+        rf"(?:(?P<gap>[ \u3000\xa0]{{1,2}})(?=(?:{unit_alt})))?"  # spaced out: 总人口 1234 人
+        rf"(?P<unit>{unit_alt})?"
+        rf"(?:(?<=[{yuan}])(?P<cents>{cents})(?P<qian>钱)?)?"
+        rf"(?:{included}(?={post_alt}))?"
+        rf"(?P<post>{post_alt})?"
     )
     quoted = "|".join(rf"{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_quoted'])}}}{re.escape(b)}"
                       for a, b in nf["quote_marks"])
@@ -122,6 +145,7 @@ def _is_positional(num: str) -> bool:
     return len(num) >= 2 and all(c in v.chinese for c in num)
 
 
+SPACES = " \u3000\xa0"
 DURATION_MARKERS = ("连续", "坚持", "历时", "持续", "长达", "累计", "用时", "耗时")
 BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
 THRESHOLD_FOLLOWERS = ("的", "规模")
@@ -131,8 +155,10 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
     v = vocab()
     num = m.group("num")
     ns, ne = m.span("num")
-    before = text[max(0, ns - 12):ns]
+    before = text[max(0, ns - 12):ns].rstrip(SPACES)  # 第 3 次 is an ordinal as much as 第3次
     prev = text[ns - 1] if ns else ""
+    if m.group("gap") and (not prev or prev not in SPACES or not num[0].isdigit()):
+        return True  # a space before the unit only when the figure is spaced out on both sides
     if m.group("pre") is None:
         if prev and (prev.isascii() and (prev.isalnum() or prev in "./+-_#")):
             return True
@@ -148,7 +174,7 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
     digits = re.sub(r"\D", "", num)
     if len(digits) >= 5 and "," not in num and any(w in before for w in g.id_context):
         return True
-    if len(digits) >= 11 or (len(digits) >= 7 and "," not in num and "." not in num
+    if (len(digits) >= 11 and "," not in num) or (len(digits) >= 7 and "," not in num and "." not in num
                              and (unit is None or unit.kind != "money")):
         return True
     if m.group("post") in BOUND_WORDS and unit is not None and unit.kind != "rate":
@@ -162,14 +188,16 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
         if unit.name == "年":
             if num[0] in v.masks or len(digits) >= 3 or _is_positional(num):
                 return True
-    if m.group("pre") is None and all(c in v.small or c in v.big for c in num) and v.small.get(num) != 10:
+    bare = num.rstrip("".join(v.big))
+    if m.group("pre") is None and all(c in v.small or c in v.big for c in num) and v.small.get(bare) != 10:
         return True  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
     if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
         after = text[m.end():m.end() + 1]
         if after and after not in "。，,；;、！!）)\n" and not before.endswith(g.article_keep_before):
             return True
     if _is_positional(num) and parse_number(num).qualifier is not Qualifier.RANGE:  # type: ignore[union-attr]
-        return True
+        # 一七二零人 reads digit by digit; 二〇二一年, 七一 and 一一 (one by one) do not count
+        return not (len(num) >= 3 and unit is not None and unit.kind == "count")
     return False
 
 
@@ -199,14 +227,67 @@ def _qualifier(m: re.Match[str], number_q: Qualifier, g: Grammar) -> Qualifier:
     return next(q for q in g.precedence if q in found)
 
 
+def _range_as_number(m: re.Match[str], g: Grammar, unit: Unit | None) -> str | None:
+    """The range of a match without what is written between its ends (1万元--5万 → 1万-5万).
+
+    None when the left end names another unit than the right (3人-5户 is no range).
+    """
+    num, start = m.group("num"), m.start("num")
+    if m.group("lunit"):
+        if unit is None or g.units[m.group("lunit")] != unit:
+            return None
+        ls, le = m.span("lunit")
+        num = num[: ls - start] + num[le - start :]
+    num = INCLUDED.sub("", num)
+    return REPEATED_JOINER.sub(r"\1", num)
+
+
+def _cents(m: re.Match[str]) -> Decimal:
+    """The 角/毛/分 written after 元/块, in 元 (六角七分 → 0.67)."""
+    v, total = vocab(), Decimal(0)
+    cents = m.group("cents") or ""
+    for i, ch in enumerate(cents):
+        if ch in SUBUNITS["tenth"]:
+            total += Decimal(v.chinese[cents[i - 1]]) / 10
+        elif ch in SUBUNITS["hundredth"] or (i == len(cents) - 1 and ch in v.chinese and i >= 2):
+            total += Decimal(v.chinese[cents[i - 1] if ch in SUBUNITS["hundredth"] else ch]) / 100
+    return total
+
+
+def _approx_high(m: re.Match[str], low: Decimal) -> Decimal | None:
+    """The upper bound a 几/数 implies, before the unit's magnitude: 几十 → below 100, 十几 → below 20."""
+    v = vocab()
+    if _has_prefix(m) and m.group("pre") in APPROX_BEFORE_MAGNITUDE_ONLY:
+        return low * 10
+    inner = [m.group(g) for g in ("inner", "inner2")]
+    if "几" not in inner and "几" not in m.group("num"):
+        return None
+    place = next((v.small[c] for c in reversed(m.group("num")) if c in v.small), None)
+    if place is None:
+        return None
+    scale = Decimal(1)
+    for c in (m.group("mag") or "") if m.group("inner") == "几" else "":
+        scale *= v.big[c]
+    return low + Decimal(place) * scale
+
+
 def _candidate(text: str, m: re.Match[str], g: Grammar) -> Quantity | None:
     v = vocab()
     num, mag, unit_text = m.group("num"), m.group("mag") or "", m.group("unit") or ""
     unit = g.units.get(unit_text) if unit_text else None
+    if m.group("cents") and unit is not None and unit.kind != "money":
+        unit = g.units["元"]  # 十块三毛: 块 counts money here
+    written = num
+    if m.group("lunit") or INCLUDED.search(num) or REPEATED_JOINER.search(num):
+        num = _range_as_number(m, g, unit)  # type: ignore[assignment]
+        if num is None:
+            return None
     is_rate_word = any(num.startswith(p) for p in v.percent + v.permille) or any(i in num for i in v.fraction)
     stripped = num.rstrip("".join(v.big))
+    shown = written
     if stripped and stripped != num and m.group("inner") is None:  # 1.8万人: 万 belongs to the unit
         mag, num_text = num[len(stripped):] + mag, stripped
+        shown = written[: len(written) - (len(num) - len(stripped))]
     else:
         num_text = num
     if unit is None and not mag and not is_rate_word:
@@ -224,8 +305,12 @@ def _candidate(text: str, m: re.Match[str], g: Grammar) -> Quantity | None:
         value, low, high = None, number.low, number.high
     else:
         value = number.value
+        if value is not None and m.group("cents"):
+            value += _cents(m)
         low = value if qualifier in (Qualifier.APPROX, Qualifier.AT_LEAST) else None
         high = value if qualifier is Qualifier.AT_MOST else None
+        if qualifier is Qualifier.APPROX and value is not None:
+            high = _approx_high(m, value)
     if unit is not None and unit.magnitude != 1:
         value, low, high = (x * unit.magnitude if x is not None else None for x in (value, low, high))
     if is_rate_word:
@@ -238,7 +323,7 @@ def _candidate(text: str, m: re.Match[str], g: Grammar) -> Quantity | None:
     return Quantity(
         norm_start=start,
         norm_end=m.end(),
-        number_text=num_text,
+        number_text=shown,
         value=value,
         low=low,
         high=high,

@@ -53,9 +53,31 @@ def pos_cut(text: str) -> tuple[Word, ...]:
     """
     segmenter, overrides, pattern = _segmenter()
     tagged = segmenter.tag(text, True)
+    if any(len(word) == 2 and word[0] in PLACE_SUFFIXES for word, _ in tagged):
+        tagged = _split_place_suffix(segmenter, tagged)
     if pattern is None or pattern.search(text) is None:
         return tuple(tagged)
     return tuple((word, overrides.get(word, tag)) for word, tag in tagged)
+
+
+# One-character unit suffixes of place names. The HMM that finds unknown words joins such a suffix
+# to the single character after it (其中龙泉|村有|党员), which hides both the place and the verb.
+PLACE_SUFFIXES = frozenset("村镇乡")
+
+
+def _split_place_suffix(segmenter: rjieba.Jieba, tagged: list[Word]) -> list[Word]:
+    """An unknown two-character word that starts with a place suffix, split after the suffix.
+
+    >>> pos_cut("其中龙泉村有党员85名")[1:4]
+    (('龙泉', 'nz'), ('村', 'n'), ('有', 'v'))
+    """
+    out: list[Word] = []
+    for word, tag in tagged:
+        if len(word) == 2 and word[0] in PLACE_SUFFIXES and len(segmenter.cut(word, False)) == 2:
+            out += [(word[0], "n"), *segmenter.tag(word[1], False)]
+        else:
+            out.append((word, tag))
+    return out
 
 
 def cut(text: str) -> list[str]:
