@@ -12,14 +12,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet ".[dev]"
 	touch $(STAMP)
 
-# The main job on the samples: the linter over all of them, then one SPEC record per document in out/.
+# The main job on the samples: the linter over all of them, one SPEC record and one review page per
+# document in out/, then the dataset of the five and the communities side by side (XLSX and HTML).
 run: $(STAMP)
 	$(BIN)/pip install --quiet --no-deps --force-reinstall .
 	$(BIN)/zongjie check corpus/samples --fail-on never
 	@mkdir -p out
 	@for f in corpus/samples/*.txt; do \
-		$(BIN)/zongjie parse --json "$$f" > "out/$$(basename "$$f" .txt).json" && echo "wrote out/$$(basename "$$f" .txt).json"; \
+		name=$$(basename "$$f" .txt); \
+		$(BIN)/zongjie parse --json --html "out/$$name.html" "$$f" > "out/$$name.json" && echo "wrote out/$$name.json"; \
 	done
+	$(BIN)/zongjie extract corpus/samples -o out/samples.duckdb --quiet
+	$(BIN)/zongjie compare out/samples.duckdb -o out/compare.xlsx
+	$(BIN)/zongjie compare out/samples.duckdb -o out/compare.html
 
 test: $(STAMP)
 	$(BIN)/pip install --quiet --no-deps --force-reinstall .

@@ -20,6 +20,28 @@ app = typer.Typer(
 )
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from nlp import __version__
+
+        typer.echo(f"zongjie {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Turn Chinese community work summaries (工作总结/报告/计划) into structured, checkable data."""
+
+
+def _evaluation_missing(what: str = "`zongjie evaluate`") -> typer.Exit:
+    return _fail(f"{what} runs from a source checkout: the evaluation/ folder is not installed.")
+
+
 def _fail(message: str, code: int = 2) -> typer.Exit:
     typer.echo(f"zongjie: {message}", err=True)
     return typer.Exit(code)
@@ -29,14 +51,26 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def parse(
     file: Annotated[Path, typer.Argument(help="A document: .txt/.md (any Chinese encoding), .docx, .pdf, .html.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the SPEC section 3 record as JSON.")] = False,
+    html_out: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write a review page: the text with every fact, activity and flag marked."),
+    ] = None,
 ) -> None:
     """Parse one document and show its outline, facts and flags."""
-    from nlp.pipeline import parse as parse_document
+    from nlp.pipeline import parse_file as parse_document
 
     try:
         result = parse_document(file)
     except ZongjieError as exc:
         raise _fail(str(exc)) from None
+    if html_out is not None:
+        from nlp.output.review_html import write_review
+
+        try:
+            write_review(result, html_out)
+        except OSError as exc:
+            raise _fail(f"{html_out}: cannot write the review page ({exc.strerror or exc}).") from None
+        typer.echo(f"wrote {html_out}", err=True)
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
     else:
@@ -46,12 +80,19 @@ def parse(
 @app.command()
 def evaluate(
     gold_dir: Annotated[
-        Path | None, typer.Argument(help="Folder of gold files (evaluation/gold/*.json, SPEC section 6).")
+        Path | None,
+        typer.Argument(help="One folder of gold files (SPEC section 6). Default: the splits of "
+                       "evaluation/gold/ (dev, and test when present), side by side."),
+    ] = None,
+    split: Annotated[
+        str | None, typer.Option("--split", help="dev, test or all (default all): which gold of evaluation/gold/ to score.")
     ] = None,
     docs: Annotated[
         list[Path] | None,
         typer.Option("--docs", help="Folder of the documents, searched recursively; may repeat. "
-                     "Default: the gold folder, then corpus/samples."),
+                     "Default: each split's corpus folders under $ZONGJIE_SHARED or ../shared "
+                     "(dev: corpus/seeds, corpus/dev; test: corpus/fresh); for GOLD_DIR, the gold "
+                     "folder then corpus/samples."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the machine-readable report.")] = False,
     only: Annotated[
@@ -59,27 +100,45 @@ def evaluate(
     ] = None,
     numerals: Annotated[bool, typer.Option("--numerals", help="Run the numerals benchmark instead.")] = False,
 ) -> None:
-    """Score the pipeline against gold files: facts, headings, metadata, activities, flags (SPEC section 6)."""
+    """Score the pipeline against gold files: facts, indicators, headings, metadata, activities, flags (SPEC section 6)."""
     if numerals:
         try:
             from evaluation import numerals_bench
         except ImportError:
-            raise _fail("the numerals benchmark (evaluation/numerals_bench.py) is not installed yet.") from None
+            raise _evaluation_missing("the numerals benchmark") from None
         result = numerals_bench.run()
         if isinstance(result, str):
             typer.echo(result)
         elif isinstance(result, dict | list):
             typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
-    from evaluation import gold as gold_files
-    from evaluation import report, scorer
+    try:
+        from evaluation import gold as gold_files
+        from evaluation import report, scorer, splits
+    except ImportError:
+        raise _evaluation_missing() from None
 
-    if gold_dir is None:
-        raise _fail("give the gold folder, e.g. `zongjie evaluate evaluation/gold --docs DIR`.")
     parts = tuple(p.strip() for p in only.split(",") if p.strip()) if only else scorer.PARTS
     unknown = [p for p in parts if p not in scorer.PARTS]
     if unknown:
         raise _fail(f"--only: unknown part(s) {', '.join(unknown)}; choose from {', '.join(scorer.PARTS)}.")
+    if gold_dir is None:
+        try:
+            names = splits.selected(split or "all")
+        except ValueError as exc:
+            raise _fail(f"--split: {exc}.") from None
+        try:
+            reports = splits.evaluate_splits(names, docs, parts)
+        except ZongjieError as exc:
+            raise _fail(str(exc)) from None
+        absent = [n for n, r in reports.items() if r is None]
+        if len(absent) == len(reports):
+            where = ", ".join(str(splits.gold_dir(n)) for n in absent)
+            raise _fail(f"no gold files in {where}; give a gold folder, e.g. `zongjie evaluate GOLD_DIR --docs DIR`.")
+        sys.stdout.write(report.render_splits_json(reports) if as_json else report.render_splits_text(reports))
+        return
+    if split is not None:
+        raise _fail("give either a gold folder or --split, not both.")
     if not gold_dir.is_dir():
         raise _fail(f"{gold_dir}: not a folder of gold files.")
     paths = gold_files.gold_files(gold_dir)
@@ -144,7 +203,7 @@ def check(
     """Flag unsupported or inconsistent figures, like a linter: one line per flag, a closing summary."""
     from nlp.checks import RULES, selected
     from nlp.checks.cache import CheckCache
-    from nlp.checks.corpus import check_run
+    from nlp.checks.run import check_run
     from nlp.checks.suppress import append_ignore, load_ignore
 
     if list_rules:
@@ -193,6 +252,87 @@ def check(
         raise typer.Exit(2)
     if any(f.flag.severity.value in _FAIL_LEVELS[fail_on] for f in report.findings):
         raise typer.Exit(1)
+
+
+@app.command()
+def compare(
+    dataset: Annotated[Path, typer.Argument(help="The dataset `zongjie extract` wrote (a .duckdb file or its folder).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The report: .xlsx (Excel book), .html (offline "
+                                         "page with charts) or .csv (the table alone).")],
+    year: Annotated[int | None, typer.Option("--year", help="Only this year.")] = None,
+    period: Annotated[str | None, typer.Option("--period", help="Only this period: H1, H2, Q1-Q4 or year.")] = None,
+    street: Annotated[str | None, typer.Option("--street", help="Only the communities of this street (街道).")] = None,
+    indicators: Annotated[
+        str | None, typer.Option("--indicators", help="Only these indicators, comma-separated ids "
+                                 "(party_members,low_income_households,…).")
+    ] = None,
+) -> None:
+    """Lay communities side by side: indicators per period, per 1,000 residents, with every figure's source."""
+    from nlp.compare.report import compare_dataset
+    from nlp.compare.table import Selection
+
+    selection = Selection(year, period, street, _patterns([indicators] if indicators else None))
+    try:
+        result = compare_dataset(dataset, output, selection)
+    except ZongjieError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write the report ({exc.strerror or exc}).") from None
+    typer.echo(f"wrote {output}: {len(result.rows)} rows (community × period) × {len(result.columns)} indicators, "
+               f"{len(result.flags)} flags")
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Documents, folders (searched recursively) and .zip archives.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="The dataset: a .duckdb file, or a folder for zongjie.duckdb.")],
+    manifest: Annotated[
+        Path | None, typer.Option(help="CSV path,community,street,district,year,period; overrides what the text says.")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option(help="Worker processes (default: the machine's cores).", min=1)] = None,
+    engine: Annotated[str, typer.Option(help="local, or dask (needs `pip install \"zongjie[dask]\"`).")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="The dask scheduler, e.g. tcp://host:8786 (default: a local cluster).")
+    ] = None,
+    refresh: Annotated[bool, typer.Option(help="Re-extract documents an older engine parsed.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Build the dataset (SPEC section 5) from an archive: resumable, incremental, parallel."""
+    from nlp.dataset.engines import default_jobs
+    from nlp.dataset.extraction import extract as run_extract
+    from nlp.dataset.progress import RichProgress, render_summary
+
+    bar = RichProgress() if not quiet and sys.stderr.isatty() else None
+    try:
+        summary = run_extract(
+            paths, out, manifest=manifest, jobs=jobs or default_jobs(), engine=engine,
+            scheduler=scheduler, refresh=refresh, progress=bar,
+        )
+    except ZongjieError as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        typer.echo(render_summary(summary), err=True, nl=False)
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    dataset: Annotated[Path, typer.Argument(help="A dataset built by `zongjie extract` (.duckdb file or folder).")],
+    output_format: Annotated[str, typer.Option("--format", help="parquet, csv (UTF-8 with BOM), xlsx or jsonl.")],
+    to: Annotated[
+        Path | None, typer.Option("--to", help="Folder for the files (default: <dataset>-<format> beside it).")
+    ] = None,
+) -> None:
+    """Write the dataset's tables as files; no cell can start a spreadsheet formula."""
+    from nlp.dataset.exports import export as run_export
+
+    try:
+        written = run_export(dataset, output_format, to)
+    except ZongjieError as exc:
+        raise _fail(str(exc)) from None
+    for path in written:
+        typer.echo(str(path))
 
 
 @app.command()

@@ -1,6 +1,6 @@
 """Document-level cross-validation of the learned activity model, beside the grammar rules.
 
-    python -m evaluation.activity_cv [--gold evaluation/gold] [--docs DIR ...] [--folds 5] [--json]
+    python -m evaluation.activity_cv [--gold evaluation/gold/dev] [--docs DIR ...] [--folds 5] [--json]
 
 The gold documents are split into folds by document (never a sentence of a test document in
 training). For each fold the tagger and the kind classifier are trained on the other folds and
@@ -236,12 +236,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m evaluation.activity_cv", description=__doc__.splitlines()[0]
     )
-    parser.add_argument("--gold", type=Path, default=Path(__file__).parent / "gold")
+    parser.add_argument("--gold", type=Path, default=Path(__file__).parent / "gold" / "dev")
     parser.add_argument("--docs", type=Path, action="append", help="document folder (may repeat)")
     parser.add_argument(
         "--fresh",
         type=Path,
-        default=Path(__file__).parent / "gold" / "activities",
+        default=Path(__file__).parent / "gold" / "dev" / "activities",
         help="activities-only gold of text the rules were not tuned on (scored apart)",
     )
     parser.add_argument("--folds", type=int, default=5)

@@ -18,8 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from evaluation.shared import shared_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent / "shared" / "corpus" / "seeds"
+DEFAULT = shared_dir() / "corpus" / "seeds"
 
 
 def wall(paths: list[str], repeat: int, cached: bool) -> list[float]:

@@ -1,6 +1,6 @@
 """Show where the pipeline and the gold facts disagree, field by field (a development aid).
 
-    python -m evaluation.diff_facts evaluation/gold --docs DIR [--field subject] [--missed] [--spurious]
+    python -m evaluation.diff_facts evaluation/gold/dev [--docs DIR] [--field subject] [--missed] [--spurious]
 """
 
 from __future__ import annotations
@@ -8,9 +8,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from evaluation import splits
 from evaluation.gold import find_document, load_gold
-from evaluation.scorer import field_agreement, gold_fact_spans, score_facts
-from nlp.pipeline import parse
+from evaluation.scorer import field_agreement, gold_fact_spans, pred_breakdown, pred_scope, score_facts
+from nlp.pipeline import parse_file
 
 
 def main() -> None:
@@ -21,20 +22,24 @@ def main() -> None:
     ap.add_argument("--missed", action="store_true")
     ap.add_argument("--spurious", action="store_true")
     args = ap.parse_args()
+    if not args.docs and args.gold_dir.name in splits.SPLITS:
+        args.docs = splits.doc_folders(args.gold_dir.name)
     for gold_file in sorted(args.gold_dir.glob("*.json")):
         gold = load_gold(gold_file)
         path = find_document(gold.doc, args.docs)
         if path is None:
             continue
-        result = parse(path)
+        result = parse_file(path)
         spans = gold_fact_spans(gold, result.original)
         _, pairs = score_facts(gold, result, spans)
         for gi, pi in pairs:
             g, p = gold.facts[gi], result.facts[pi]
             agreement = field_agreement(g, p)
+            shown = {"breakdown": pred_breakdown(p), "scope": pred_scope(p)}
             for field in args.field:
                 if not agreement[field]:
-                    print(f"{gold.doc}\t{field}\t{g.quote}\tgold={getattr(g, field)!r}\tpred={getattr(p, field)!r}\t[{p.text}]")
+                    pred = shown[field] if field in shown else getattr(p, field)
+                    print(f"{gold.doc}\t{field}\t{g.quote}\tgold={getattr(g, field)!r}\tpred={pred!r}\t[{p.text}]")
         if args.missed:
             matched = {gi for gi, _ in pairs}
             for gi, g in enumerate(gold.facts):

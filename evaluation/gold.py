@@ -4,18 +4,23 @@ A gold file is one JSON object per document. ``load_gold`` checks its shape and
 enumerations and returns a frozen ``GoldDoc``; ``validate_text`` checks every quote
 against the document's decoded original text. Run as a script to check a folder:
 
-    python -m evaluation.gold validate evaluation/gold --docs ../shared/corpus
+    python -m evaluation.gold validate evaluation/gold/dev
 
-which prints every problem as ``file: problem`` and exits 1 if there is any.
+which prints every problem as ``file: problem`` and exits 1 if there is any. Documents are found
+in the split's corpus folders (``evaluation.splits``) unless ``--docs`` names others.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +38,20 @@ _TOP_KEYS = ("doc", "title", "community", "year", "period", "headings", "facts",
 _HEADING_KEYS = ("level", "label", "text")
 _FACT_KEYS = (
     "quote", "number_text", "value", "low", "high", "unit", "qualifier", "subject", "category", "planned",
+    "indicator", "breakdown", "scope",
 )  # fmt: skip
+# SPEC section 4: the indicator ids every implementation must know (the comparison's core columns).
+SPEC_INDICATORS = (
+    "population_total", "households_total", "population_resident", "population_floating", "party_members",
+    "low_income_households", "low_income_persons", "disabled_persons", "elderly_persons", "volunteers",
+    "volunteer_activities", "disputes_mediated", "mediation_success_rate", "satisfaction_rate", "patrols",
+    "criminal_cases", "activities_held", "participants", "trainings", "trainees", "employed_persons",
+    "unemployed_persons", "investment_yuan", "funds_disbursed_yuan", "donations_yuan", "households_visited",
+    "problems_resolved_rate", "party_lessons", "theme_party_days",
+)  # fmt: skip
+# SPEC section 3: the dimensions of a breakdown and the values of scope.
+BREAKDOWN_DIMENSIONS = ("sex", "age", "status", "area", "kind", "change")
+SCOPES = ("unit", "part", "wider", "other")
 _ACTIVITY_KEYS = ("quote", "name", "kind", "category", "planned")
 _FLAG_KEYS = ("code", "quote", "why")
 
@@ -61,6 +79,9 @@ class GoldFact:
     subject: str | None
     category: str
     planned: bool
+    indicator: str | None = None
+    breakdown: dict[str, str] | None = None
+    scope: str = "unit"
 
 
 @dataclass(frozen=True)
@@ -107,6 +128,39 @@ def _missing(where: str, item: Any, keys: Sequence[str]) -> list[str]:
     if not isinstance(item, dict):
         return [f"{where}: expected an object, got {type(item).__name__}"]
     return [f"{where}: missing key {k!r}" for k in keys if k not in item]
+
+
+@cache
+def known_indicators() -> frozenset[str]:
+    """The SPEC section 4 ids and every id of nlp/resources/indicators.csv."""
+    table = resources.files("nlp.resources").joinpath("indicators.csv").read_text(encoding="utf-8")
+    return frozenset(SPEC_INDICATORS) | {row["id"] for row in csv.DictReader(io.StringIO(table))}
+
+
+def indicator_problems(where: str, fact: dict[str, Any]) -> list[str]:
+    """Problems of a fact's indicator, breakdown and scope (SPEC sections 3, 4 and 6).
+
+    >>> indicator_problems("f", {"indicator": "party_members", "breakdown": {"sex": "女"}, "scope": "unit"})
+    []
+    >>> indicator_problems("f", {"indicator": None, "breakdown": {"gender": "女"}, "scope": "mine"})[1:]
+    ["f: breakdown dimension 'gender' is not one of sex, age, status, area, kind, change", "f: scope 'mine' is not one of unit, part, wider, other"]
+    """
+    problems: list[str] = []
+    indicator, breakdown = fact["indicator"], fact["breakdown"]
+    if indicator is not None and (not isinstance(indicator, str) or indicator not in known_indicators()):
+        problems.append(f"{where}: indicator {indicator!r} is in neither SPEC section 4 nor indicators.csv")
+    if breakdown is not None:
+        if not isinstance(breakdown, dict) or not breakdown:
+            problems.append(f"{where}: breakdown must be null or a non-empty object {{dimension: words}}")
+        else:
+            if indicator is None:
+                problems.append(f"{where}: a breakdown needs an indicator")
+            for dim, words in breakdown.items():
+                problems += _enum_problem(where, "breakdown dimension", dim, BREAKDOWN_DIMENSIONS)
+                if not isinstance(words, str) or not words.strip():
+                    problems.append(f"{where}: breakdown {dim!r} must name the part in words")
+    problems += _enum_problem(where, "scope", fact["scope"], SCOPES)
+    return problems
 
 
 def _is_number(value: Any) -> bool:
@@ -168,6 +222,7 @@ def shape_problems(data: Any) -> list[str]:
             problems.append(f"{where}: a masked figure has value null")
         if f["qualifier"] not in ("range", "masked") and f["value"] is None:
             problems.append(f"{where}: value is null but qualifier is {f['qualifier']!r}")
+        problems += indicator_problems(where, f)
     for i, a in enumerate(data["activities"]):
         where = f"activities[{i}]"
         missing = _missing(where, a, _ACTIVITY_KEYS)
@@ -217,6 +272,9 @@ def gold_from_dict(data: dict[str, Any], file: str = "<gold>") -> GoldDoc:
                 f["subject"],
                 f["category"],
                 f["planned"],
+                f["indicator"],
+                None if f["breakdown"] is None else dict(f["breakdown"]),
+                f["scope"],
             )  # fmt: skip
             for f in data["facts"]
         ),
@@ -377,14 +435,22 @@ def validate_folder(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from evaluation import splits  # splits reads gold files with this module
+
     parser = argparse.ArgumentParser(prog="python -m evaluation.gold", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("validate", help="check every gold file of a folder against its document")
-    check.add_argument("folder", type=Path)
-    check.add_argument("--docs", type=Path, action="append", required=True,
-                       help="folder holding the documents (searched recursively; may repeat)")  # fmt: skip
+    check.add_argument("folder", type=Path, help="a folder of gold files, e.g. evaluation/gold/dev")
+    check.add_argument("--docs", type=Path, action="append",
+                       help="folder holding the documents (searched recursively; may repeat); "
+                            "default: the corpus folders of the split the folder is named after")  # fmt: skip
     args = parser.parse_args(argv)
-    problems = validate_folder(args.folder, args.docs)
+    docs = args.docs
+    if not docs:
+        if args.folder.name not in splits.SPLITS:
+            parser.error(f"--docs is needed: {args.folder} is not named after a split ({', '.join(splits.SPLITS)})")
+        docs = splits.doc_folders(args.folder.name)
+    problems = validate_folder(args.folder, docs)
     for line in problems:
         print(line)
     if not problems:

@@ -15,7 +15,6 @@ evaluation.peer_bench [--json]`` prints the pass rate per suite and every failur
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import nlp
+from evaluation.splits import shared_root
 
 SUITES = {
     # suite → sentence template; {} is the case as written
@@ -40,14 +40,8 @@ def out_of_scope() -> dict[str, str]:
     return {row["case"]: row["reason"] for row in data["out_of_scope"]}
 
 
-def shared_dir() -> Path:
-    """The shared folder: ``$ZONGJIE_SHARED``, else ``../shared`` beside the checkout."""
-    env = os.environ.get("ZONGJIE_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared"
-
-
 def cases_path() -> Path:
-    return shared_dir() / "bench" / "peer_cases.json"
+    return shared_root() / "bench" / "peer_cases.json"
 
 
 @dataclass(frozen=True)
@@ -69,8 +63,7 @@ def _close(got: Any, want: Any) -> bool:
 
 
 def _parse(text: str) -> Any:
-    parse_text = getattr(nlp, "parse_text", None)
-    return parse_text(text) if parse_text else nlp.parse(text)
+    return nlp.parse_text(text)
 
 
 def run_case(suite: str, case: list[Any]) -> Outcome:

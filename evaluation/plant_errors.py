@@ -1,21 +1,27 @@
 """Plant errors of every flag kind into copies of real documents, keeping the truth.
 
-Each plant is either a sentence of our own wording inserted after a 。 of the document (with
-figures drawn at random so that the planted error is certain), or a mutation of one of the
-document's own figures (31起 → 31起起, 36户 → xx户). The planted sentences are templates written
-for this generator; no corpus sentence is copied anywhere except inside the planted copies.
+Each plant is either a sentence of a *phrasing* (evaluation/plants/*.toml, see
+``evaluation.plant_data``) inserted after a 。 of the document, its numbers drawn by the phrasing's
+shape so that the error is certain, or a mutation of one of the document's own figures (31起 →
+31起起, 36户 → xx户, the title's year). Traps — look-alikes that must stay quiet — are planted the
+same way under the name ``trap``. No corpus sentence is copied anywhere except inside the
+planted copies.
 
-``plant(text, facts, kinds, rng)`` returns the new text and the planted truth: for each plant its
-flag name and the spans (in the new text) where a finding of that name counts as a detection.
+``plant(parse, kinds, rng, phrasings)`` returns the new text and the planted truth: for each plant
+its flag name (or ``trap``), its phrasing and the spans (in the new text) where a finding of that
+name counts as a detection (for a trap: where any finding is a false alarm).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from evaluation.plant_data import Phrasing
+from evaluation.plant_shapes import SHAPES, Scale
 from nlp.records import Fact, Parse, Qualifier
 
 KINDS = (
@@ -40,6 +46,8 @@ GROUPS = (
     ("subset_exceeds_total", "rate_mismatch", "missing_figure", "conflicting_values", "unsupported_rate"),
     ("implausible_magnitude", "rate_out_of_range", "period_mismatch", "template_text"),
 )
+# Look-alike traps, planted in copies of their own.
+TRAP_GROUP = ("trap",) * 4
 # Kinds whose checks read figures of plans too.
 _PLAN_BLIND = frozenset(
     {
@@ -61,6 +69,8 @@ class Plant:
     name: str
     spans: tuple[tuple[int, int], ...]
     how: str  # "insert" or "mutate"
+    phrasing: str = ""  # the phrasing's id, for inserted plants and traps
+    area: tuple[tuple[int, int], ...] = ()  # every inserted span, marked or not
 
 
 @dataclass(frozen=True)
@@ -71,12 +81,8 @@ class Edit:
     name: str
     marks: tuple[tuple[int, int], ...]  # spans relative to the replacement's start
     how: str
-
-
-def _grim_impossible(n: int, rng: random.Random) -> int | None:
-    """An integer percentage that no k/n rounds to."""
-    options = [r for r in range(50, 100) if not any(abs(k * 100 / n - r) <= 0.5 for k in range(n + 1))]
-    return rng.choice(options) if options else None
+    phrasing: str = ""
+    group: int = 0  # edits of one plant (the sentences of one phrasing) share a group
 
 
 def _sentence_ends(parse: Parse, floor: int) -> list[int]:
@@ -96,90 +102,10 @@ def _sentence_ends(parse: Parse, floor: int) -> list[int]:
     return ends
 
 
-def _insert(pos: int, sentence: str, name: str, marks: Sequence[tuple[int, int]] | None = None) -> Edit:
-    return Edit(pos, pos, sentence, name, tuple(marks or [(0, len(sentence))]), "insert")
-
-
-def _templates(person_max: float, rng: random.Random) -> dict[str, Callable[[], list[str]]]:
-    """Sentences that carry one error each (lists: some kinds need two sentences)."""
-
-    def sum_mismatch() -> list[str]:
-        if person_max * 1.5 > 90000:  # a large place: figures in 万, off by at least 3万
-            total = int(person_max * 1.5 / 10000) + rng.randrange(1, 50)
-            men = rng.randrange(total // 3, total // 2)
-            women = total - men + rng.choice([-1, 1]) * rng.randrange(3, 9)
-            return [f"据统计，本辖区总人口{total}万人，其中男{men}万人、女{women}万人。"]
-        total = rng.randrange(40000, 90000, 10)
-        men = rng.randrange(total // 3, total // 2)
-        women = total - men + rng.choice([-1, 1]) * rng.randrange(60, 900, 10)
-        return [f"据统计，本辖区总人口{total}人，其中男{men}人、女{women}人。"]
-
-    def subset() -> list[str]:
-        whole = rng.randrange(20, 80)
-        return [f"社区共有志愿者{whole}名，其中党员志愿者{whole + rng.randrange(5, 40)}名。"]
-
-    def implausible() -> list[str]:
-        total = int(max(person_max * 1.5, 3000)) // 10 * 10
-        if total > 90000:  # long digit strings read as codes, not counts: write 万
-            wan = total // 10000 + 1
-            return [
-                f"社区现有总人口{wan}万人。",
-                f"全年为困难群众{wan * 2 + rng.randrange(1, 9)}万人发放救助物资。",
-            ]
-        return [
-            f"社区现有总人口{total}人。",
-            f"全年为困难群众{total * 2 + rng.randrange(10, 90)}人发放救助物资。",
-        ]
-
-    def out_of_range() -> list[str]:
-        return [f"经入户问卷调查，居民满意率达{rng.randrange(101, 140)}%。"]
-
-    def impossible() -> list[str]:
-        while True:
-            n = rng.randrange(3, 19)
-            r = _grim_impossible(n, rng)
-            if r:
-                return [f"全年调解矛盾纠纷{n}起，调解成功率{r}%。"]
-
-    def mismatch() -> list[str]:
-        n = rng.randrange(20, 60)
-        k = rng.randrange(n // 2, n - 2)
-        r = min(99, round(k * 100 / n) + rng.randrange(5, 20))
-        return [f"全年受理信访事项{n}件，办结{k}件，办结率{r}%。"]
-
-    def unsupported() -> list[str]:
-        return [f"群众对社区工作的满意率达{rng.randrange(85, 100)}%。"]
-
-    def conflict() -> list[str]:
-        a = rng.randrange(8, 30)
-        return [f"社区现有网格员{a}名。", f"社区共有网格员{a + rng.randrange(3, 9)}名。"]
-
-    def approx() -> list[str]:
-        return [f"全年开展文明劝导活动{rng.randrange(2, 9) * 10}余次。"]
-
-    def duplicated() -> list[str]:
-        return [f"全年共排查安全隐患{rng.randrange(11, 60)}处处。"]
-
-    def masked() -> list[str]:
-        return [f"走访慰问困难家庭{rng.choice(['xx', 'XX', '××', '**'])}户。"]
-
-    def missing() -> list[str]:
-        return [rng.choice(["居民入户率为%。", "全年发放慰问金元。", "共走访余户。"])]
-
-    return {
-        "sum_mismatch": sum_mismatch,
-        "subset_exceeds_total": subset,
-        "implausible_magnitude": implausible,
-        "rate_out_of_range": out_of_range,
-        "rate_impossible": impossible,
-        "rate_mismatch": mismatch,
-        "unsupported_rate": unsupported,
-        "conflicting_values": conflict,
-        "approximate_figure": approx,
-        "duplicated_unit": duplicated,
-        "masked_figure": masked,
-        "missing_figure": missing,
-    }
+def _insert(
+    pos: int, sentence: str, name: str, marks: Sequence[tuple[int, int]] | None = None, group: int = 0
+) -> Edit:
+    return Edit(pos, pos, sentence, name, tuple(marks or [(0, len(sentence))]), "insert", "", group)
 
 
 def _mutation(kind: str, facts: Sequence[Fact], text: str, rng: random.Random) -> Edit | None:
@@ -228,18 +154,26 @@ def plant(
     parse: Parse,
     kinds: Sequence[str],
     rng: random.Random,
+    phrasings: Mapping[str, Sequence[Phrasing]],
     donor_paragraph: str | None = None,
 ) -> tuple[str, tuple[Plant, ...]]:
-    """A copy of ``parse.original`` with one error of each of ``kinds`` planted, and the truth."""
+    """A copy of ``parse.original`` with one plant of each of ``kinds``, and the truth.
+
+    ``kinds`` are flag names or ``trap`` (repeat a name for several plants); each inserted plant
+    takes a random phrasing of its kind from ``phrasings``.
+    """
     text = parse.original
-    persons = [f.value for f in parse.facts if f.unit in ("人", "名") and f.value]
-    templates = _templates(max(persons, default=0), rng)
+    scale = Scale(
+        persons=max((f.value for f in parse.facts if f.unit in ("人", "名") and f.value), default=0),
+        households=max((f.value for f in parse.facts if f.unit == "户" and f.value), default=0),
+    )
     title = parse.doc.title or ""
     floor = len(title) + max(0, text.find(title)) if title else 0
     ends = _sentence_ends(parse, floor)
     rng.shuffle(ends)
     edits: list[Edit] = []
     taken: list[int] = []
+    used: set[str] = set()
 
     def free_position() -> int | None:
         for pos in ends:
@@ -248,39 +182,44 @@ def plant(
                 return pos
         return None
 
-    for kind in kinds:
+    for group, kind in enumerate(kinds):
         edit = None
         if parse.doc.doc_type.value == "plan" and kind not in _PLAN_BLIND:
             continue  # every figure of a plan is a target: the figure checks rightly skip them
         if kind == "period_mismatch":
             edit = _period_edit(parse, text)
             if edit:
-                edits.append(edit)
+                edits.append(dataclasses.replace(edit, group=group))
             continue
         if kind == "template_text":
             pos = free_position() if donor_paragraph else None
             if pos is not None:
-                edits.append(_insert(pos, f"\n{donor_paragraph}\n", kind, [(1, 1 + len(donor_paragraph))]))
+                edits.append(
+                    _insert(pos, f"\n{donor_paragraph}\n", kind, [(1, 1 + len(donor_paragraph))], group=group)
+                )
             continue
         if kind in ("duplicated_unit", "masked_figure") and rng.random() < 0.5:
             edit = _mutation(kind, parse.facts, text, rng)
             if edit and all(not (e.start < edit.end and edit.start < e.end) for e in edits):
-                edits.append(edit)
+                edits.append(dataclasses.replace(edit, group=group))
                 taken.append(edit.start)
                 continue
-        sentences = templates[kind]()
-        if len(sentences) == 1:
-            pos = free_position()
-            if pos is not None:
-                edits.append(_insert(pos, sentences[0], kind))
+        if not phrasings.get(kind):
             continue
-        # two sentences: the first early, the error in the second, later in the text
-        positions = sorted(p for p in (free_position(), free_position()) if p is not None)
-        if len(positions) < 2:
+        fresh = [ph for ph in phrasings[kind] if ph.id not in used] or list(phrasings[kind])
+        chosen = rng.choice(fresh)  # one copy never holds one phrasing twice (it would restate itself)
+        used.add(chosen.id)
+        values = SHAPES[chosen.shape](rng, scale)
+        sentences = [s.format(**values) for s in chosen.sentences]
+        positions = sorted(p for p in (free_position() for _ in sentences) if p is not None)
+        if len(positions) < len(sentences):
             continue
-        first, second = positions
-        edits.append(Edit(first, first, sentences[0], kind, (), "insert"))
-        edits.append(_insert(second, sentences[1], kind))
+        # several sentences: the first early, the error in the last, later in the text; a trap
+        # is marked over all of them (a false alarm may land on any)
+        for i, (pos, sentence) in enumerate(zip(positions, sentences, strict=True)):
+            marked = kind == "trap" or i == len(sentences) - 1
+            marks = [(0, len(sentence))] if marked else []
+            edits.append(Edit(pos, pos, sentence, kind, tuple(marks), "insert", chosen.id, group))
     return _apply(text, edits)
 
 
@@ -289,22 +228,25 @@ def _apply(text: str, edits: Sequence[Edit]) -> tuple[str, tuple[Plant, ...]]:
     spans: dict[int, list[tuple[int, int]]] = {}
     cursor = shift = 0
     order = sorted(range(len(edits)), key=lambda i: (edits[i].start, edits[i].end))
+    area: dict[int, list[tuple[int, int]]] = {}
     for i in order:
         e = edits[i]
         pieces.append(text[cursor : e.start])
         new_start = e.start + shift
         for a, b in e.marks:
-            spans.setdefault(i, []).append((max(0, new_start + a), new_start + b))
+            spans.setdefault(e.group, []).append((max(0, new_start + a), new_start + b))
+        area.setdefault(e.group, []).append((new_start, new_start + len(e.replacement)))
         pieces.append(e.replacement)
         shift += len(e.replacement) - (e.end - e.start)
         cursor = e.end
     pieces.append(text[cursor:])
     new_text = "".join(pieces)
-    plants = []
-    for i, e in enumerate(edits):
-        if e.marks:
-            plants.append(Plant(e.name, tuple((a, min(b, len(new_text))) for a, b in spans[i]), e.how))
-    return new_text, tuple(plants)
+    plants: dict[int, Plant] = {}
+    for e in edits:
+        if e.marks and e.group not in plants:
+            marks = tuple((a, min(b, len(new_text))) for a, b in sorted(spans[e.group]))
+            plants[e.group] = Plant(e.name, marks, e.how, e.phrasing, tuple(area[e.group]))
+    return new_text, tuple(plants[g] for g in sorted(plants))
 
 
 def template_paragraph(parse: Parse, rng: random.Random, minimum: int = 80, maximum: int = 240) -> str | None:

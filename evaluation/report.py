@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from evaluation.scorer import ActivityScore, Counts, DocScore, FactScore, Report, Tally
+from evaluation.scorer import INDICATOR_FIELDS, ActivityScore, Counts, DocScore, FactScore, Report, Tally
 
 
 def counts_dict(c: Counts) -> dict[str, Any]:
@@ -36,6 +36,8 @@ def doc_dict(score: DocScore) -> dict[str, Any]:
         out["facts"] = {
             "detection": counts_dict(score.facts.detection),
             "strict": counts_dict(score.facts.strict),
+            "indicators": counts_dict(score.facts.indicators),
+            "comparable": counts_dict(score.facts.comparable),
             "fields": {k: tally_dict(v) for k, v in score.facts.fields.items()},
         }
     if score.headings is not None:
@@ -83,7 +85,7 @@ def _prf(c: Counts) -> str:
 
 
 def _columns(report: Report) -> list[tuple[str, int]]:
-    cols = [("facts P", 7), ("R", 5), ("F1", 5), ("strict", 6)] if "facts" in report.parts else []
+    cols = [("facts P", 7), ("R", 5), ("F1", 5), ("strict", 6), ("ind F1", 6), ("cmp F1", 6)] if "facts" in report.parts else []
     if "headings" in report.parts:
         cols.append(("head F1", 7))
     if "meta" in report.parts:
@@ -100,6 +102,7 @@ def _row(score: DocScore) -> list[str]:
     if score.facts is not None:
         d = score.facts.detection
         cells += [_f(d.precision), _f(d.recall), _f(d.f1), _f(score.facts.strict.f1)]
+        cells += [_f(score.facts.indicators.f1), _f(score.facts.comparable.f1)]
     if score.headings is not None:
         cells.append(_f(score.headings.f1))
     if score.meta is not None:
@@ -117,6 +120,8 @@ def _total_block(total: DocScore) -> list[str]:
     if facts is not None:
         lines.append(f"facts       detection  {_prf(facts.detection)}")
         lines.append(f"            strict     {_prf(facts.strict)}")
+        lines.append(f"indicators  {_prf(facts.indicators)}")
+        lines.append(f"comparable  {_prf(facts.comparable)}")
         lines.append("            on matched: " + "  ".join(f"{k} {_t(v)}" for k, v in facts.fields.items()))
     if total.headings is not None:
         lines.append(f"headings    {_prf(total.headings)}")
@@ -157,3 +162,68 @@ def render_text(report: Report) -> str:
     ]
     lines += _total_block(report.total)
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- splits side by side
+
+
+def _prf_cell(c: Counts) -> str:
+    return f"{_f(c.precision)} / {_f(c.recall)} / {_f(c.f1)}"
+
+
+def _summary_rows(report: Report) -> dict[str, str]:
+    """The total of one split as (figure, cell) rows; the order is the table's."""
+    total, rows = report.total, {}
+    scored = sum(s.error is None for s in report.documents)
+    rows["documents (errors)"] = f"{scored} ({len(report.documents) - scored})"
+    if total.facts is not None:
+        rows["facts gold / predicted"] = f"{total.facts.detection.tp + total.facts.detection.fn} / " + str(
+            total.facts.detection.tp + total.facts.detection.fp
+        )
+        rows["facts detection P / R / F1"] = _prf_cell(total.facts.detection)
+        rows["facts strict P / R / F1"] = _prf_cell(total.facts.strict)
+        rows["indicators P / R / F1"] = _prf_cell(total.facts.indicators)
+        rows["comparable P / R / F1"] = _prf_cell(total.facts.comparable)
+        for name, t in total.facts.fields.items():
+            rows[f"  {name} (matched{', gold indicator' if name in INDICATOR_FIELDS else ''})"] = _t(t)
+    if total.headings is not None:
+        rows["headings P / R / F1"] = _prf_cell(total.headings)
+    if total.meta is not None:
+        for name, t in total.meta.items():
+            rows[f"metadata {name}"] = _t(t)
+        rows["metadata overall"] = _t(_meta_overall(total.meta))
+    if total.activities is not None:
+        rows["activities P / R / F1"] = _prf_cell(total.activities.detection)
+        for name, t in total.activities.fields.items():
+            rows[f"  activity {name}"] = _t(t)
+        rows["  count linked"] = _t(total.activities.count_linked)
+    if total.flags is not None:
+        rows["flags P / R / F1"] = _prf_cell(total.flags)
+    return rows
+
+
+def render_splits_text(reports: dict[str, Report | None]) -> str:
+    """Each split's per-document table, then one table of totals with a column per split."""
+    lines: list[str] = []
+    for name, rep in reports.items():
+        lines.append(f"== {name} ==")
+        lines.append(render_text(rep) if rep is not None else f"no gold files in evaluation/gold/{name}/ yet\n")
+    rows = {name: _summary_rows(rep) if rep is not None else {} for name, rep in reports.items()}
+    figures: list[str] = []
+    for per_split in rows.values():
+        figures += [f for f in per_split if f not in figures]
+    widths = [max([len("figure"), *map(len, figures)])]
+    widths += [max([len(n), *(len(c) for c in rows[n].values())]) for n in reports]
+    header = "  ".join(["figure".ljust(widths[0]), *(n.ljust(w) for n, w in zip(reports, widths[1:], strict=True))])
+    header = header.rstrip()
+    lines += [f"== {' vs '.join(reports)}, micro-averaged ==", header, "-" * len(header)]
+    for figure in figures:
+        cells = [rows[n].get(figure, "-").ljust(w) for n, w in zip(reports, widths[1:], strict=True)]
+        lines.append("  ".join([figure.ljust(widths[0]), *cells]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def render_splits_json(reports: dict[str, Report | None]) -> str:
+    """``{"splits": {name: report or null}}``, each report as ``render_json`` gives it."""
+    data = {"splits": {name: None if rep is None else report_dict(rep) for name, rep in reports.items()}}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -17,11 +17,22 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from evaluation.gold import GoldDoc, GoldError, GoldFact, find_document, inner_span, quote_span
+from evaluation.gold import (
+    SPEC_INDICATORS,
+    GoldDoc,
+    GoldError,
+    GoldFact,
+    find_document,
+    inner_span,
+    quote_span,
+)
 from nlp.records import Parse
 
 PARTS = ("facts", "headings", "meta", "activities", "flags")
-FACT_FIELDS = ("value", "unit", "qualifier", "planned", "category", "subject")
+FACT_FIELDS = ("value", "unit", "qualifier", "planned", "category", "subject", "indicator", "breakdown", "scope")
+# Fields tallied only on matched pairs whose gold fact has an indicator: elsewhere both are null/unit
+# almost always, and counting those pairs would only dilute the rate.
+INDICATOR_FIELDS = ("breakdown", "scope")
 META_FIELDS = ("title", "community", "year", "period")
 ACTIVITY_FIELDS = ("kind", "category")
 # Flags gold files do not annotate (gold/GUIDELINES.md: info level and template_text): left out on both sides.
@@ -236,6 +247,50 @@ def strip_heading(text: str) -> str:
     return text[start:end]
 
 
+def pred_breakdown(pred: Any) -> dict[str, str] | None:
+    """A prediction's breakdown; predictions made before breakdown existed count as null."""
+    breakdown = getattr(pred, "breakdown", None)
+    return dict(breakdown) if breakdown else None
+
+
+def pred_scope(pred: Any) -> str:
+    """A prediction's scope as its SPEC string; predictions made before scope existed count as unit."""
+    scope = getattr(pred, "scope", None)
+    return "unit" if scope is None else str(getattr(scope, "value", scope))
+
+
+def breakdown_correct(gold: dict[str, str] | None, pred: dict[str, str] | None) -> bool:
+    """Both null, or the same dimensions naming the same part (spaces and punctuation aside).
+
+    >>> breakdown_correct({"sex": "女"}, {"sex": "女"}), breakdown_correct({"kind": "一、二级"}, {"kind": "一二级"})
+    (True, True)
+    >>> breakdown_correct({"sex": "女"}, None), breakdown_correct({"sex": "女"}, {"status": "女"})
+    (False, False)
+    """
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    return {k: squeeze(v) for k, v in gold.items()} == {k: squeeze(str(v)) for k, v in pred.items()}
+
+
+def in_indicator_set(indicator: str | None) -> bool:
+    """Whether a fact with this indicator is counted by the indicator P/R/F1 (a SPEC section 4 id)."""
+    return indicator in SPEC_INDICATORS
+
+
+def same_column(g: GoldFact, p: Any) -> bool:
+    """SPEC section 6's indicator agreement: indicator, breakdown null-or-not and scope all equal."""
+    return (
+        g.indicator == p.indicator
+        and (g.breakdown is None) == (pred_breakdown(p) is None)
+        and g.scope == pred_scope(p)
+    )
+
+
+def comparable(indicator: str | None, breakdown: Any, scope: str) -> bool:
+    """Whether a figure lands in a comparison column: a section 4 indicator, the whole, the unit's own."""
+    return in_indicator_set(indicator) and breakdown is None and scope == "unit"
+
+
 def _meta_value(value: Any) -> str | None:
     return None if value is None else str(value).strip()
 
@@ -248,12 +303,16 @@ class FactScore:
     detection: Counts
     strict: Counts
     fields: dict[str, Tally]
+    indicators: Counts = Counts()
+    comparable: Counts = Counts()
 
     def __add__(self, other: FactScore) -> FactScore:
         return FactScore(
             self.detection + other.detection,
             self.strict + other.strict,
             _add_tallies(self.fields, other.fields),
+            self.indicators + other.indicators,
+            self.comparable + other.comparable,
         )
 
 
@@ -307,7 +366,40 @@ def field_agreement(g: GoldFact, p: Any) -> dict[str, bool]:
         "planned": g.planned == p.planned,
         "category": g.category == str(p.category),
         "subject": subject_correct(g.subject, p.subject),
+        "indicator": g.indicator == getattr(p, "indicator", None),
+        "breakdown": breakdown_correct(g.breakdown, pred_breakdown(p)),
+        "scope": g.scope == pred_scope(p),
     }
+
+
+def score_indicators(
+    gold: GoldDoc, preds: Sequence[Any], pairs: Sequence[tuple[int, int]]
+) -> tuple[Counts, Counts]:
+    """Indicator P/R/F1 (SPEC section 6) and its comparable variant (issue 9).
+
+    Indicator: positives are facts whose indicator is a SPEC section 4 id, on either side; a
+    matched pair is a true positive when indicator, breakdown null-or-not and scope all agree.
+    Comparable: positives are facts that land in a comparison column (section 4 indicator,
+    breakdown null, scope unit); a matched pair of two such facts with the same indicator is a
+    true positive. Unmatched or disagreeing positives count against precision or recall.
+    """
+    ind_tp = sum(
+        in_indicator_set(gold.facts[gi].indicator) and same_column(gold.facts[gi], preds[pi]) for gi, pi in pairs
+    )
+    cmp_tp = sum(
+        comparable(g.indicator, g.breakdown, g.scope)
+        and comparable(p.indicator, pred_breakdown(p), pred_scope(p))
+        and g.indicator == p.indicator
+        for g, p in ((gold.facts[gi], preds[pi]) for gi, pi in pairs)
+    )
+    ind_gold = sum(in_indicator_set(g.indicator) for g in gold.facts)
+    ind_pred = sum(in_indicator_set(getattr(p, "indicator", None)) for p in preds)
+    cmp_gold = sum(comparable(g.indicator, g.breakdown, g.scope) for g in gold.facts)
+    cmp_pred = sum(comparable(getattr(p, "indicator", None), pred_breakdown(p), pred_scope(p)) for p in preds)
+    return (
+        Counts(ind_tp, ind_pred - ind_tp, ind_gold - ind_tp),
+        Counts(cmp_tp, cmp_pred - cmp_tp, cmp_gold - cmp_tp),
+    )
 
 
 def score_facts(
@@ -322,11 +414,14 @@ def score_facts(
         g, p = gold.facts[gi], preds[pi]
         ok = field_agreement(g, p)
         for name in FACT_FIELDS:
-            results[name].append(ok[name])
+            if name not in INDICATOR_FIELDS or g.indicator is not None:
+                results[name].append(ok[name])
         strict += ok["value"] and ok["unit"] and ok["qualifier"]
     detection = counts_from(pairs, len(spans), len(preds))
     strict_counts = Counts(strict, len(preds) - strict, len(spans) - strict)
-    return FactScore(detection, strict_counts, {k: tally(v) for k, v in results.items()}), pairs
+    indicators, comparable_counts = score_indicators(gold, preds, pairs)
+    fields = {k: tally(v) for k, v in results.items()}
+    return FactScore(detection, strict_counts, fields, indicators, comparable_counts), pairs
 
 
 def score_headings(gold: GoldDoc, parse: Parse) -> Counts:
@@ -439,9 +534,9 @@ def total_of(scores: Sequence[DocScore]) -> DocScore:
 
 
 def _pipeline_parse(path: Path) -> Parse:
-    from nlp.pipeline import parse
+    from nlp.pipeline import parse_file
 
-    return parse(path)
+    return parse_file(path)
 
 
 def evaluate(

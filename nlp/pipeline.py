@@ -1,5 +1,11 @@
-"""Stage order. ``parse`` turns one document into a ``Parse``; ``pipe`` streams many,
-recording failures and going on."""
+"""Stage order. ``parse_text`` and ``parse_file`` turn one document into a ``Parse``; ``pipe``
+streams many, recording failures and going on.
+
+The stages are declared once, in ``STAGES``, each with what it reads (``requires``) and what it
+sets (``assigns``), the way spaCy components declare theirs. Every stage reads the one ``Text``
+made for the document; ``disable=[...]`` skips stages by name, leaving what they assign empty
+(sections, facts, activities, flags) or at its default (categories ``other``, metadata unread).
+"""
 
 from __future__ import annotations
 
@@ -7,115 +13,223 @@ import dataclasses
 import functools
 import itertools
 import multiprocessing
-import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.readers import iter_documents, read_path, read_text
-from nlp.categories.categorize import categorize
-from nlp.checks import check_document
 from nlp.errors import ParseError, ReadError, ZongjieError
-from nlp.figures.facts import build_facts
 from nlp.figures.quantities import find_quantities
-from nlp.records import DocType, Normalized, Parse, RawDoc, Section
-from nlp.text import meta, normalize, outline
-from nlp.text.sentences import split_sentences
+from nlp.records import DocMeta, DocType, Parse, RawDoc
+from nlp.text.document import Deadline, Text
+from nlp.text.normalize import normalize
 
-SECTION_CONTEXT_CHARS = 160
+# A document that takes longer than this is recorded as a ParseError instead of stalling a batch.
+# Parsing runs at about 1 MB/s, so only a pathological input comes near it.
+DEFAULT_TIME_BUDGET = 60.0
 
-
-def categorize_sections(norm: Normalized, sections: Sequence[Section]) -> tuple[Section, ...]:
-    """Each section's work category, read from its heading and the start of its body."""
-    texts = [
-        f"{s.heading} {norm.text[s.norm_start : min(s.norm_end, s.norm_start + SECTION_CONTEXT_CHARS)]}"
-        for s in sections
-    ]
-    return tuple(
-        dataclasses.replace(s, category=c) for s, c in zip(sections, categorize(texts), strict=True)
-    )
+StageRun = Callable[[Parse, RawDoc], Parse]
 
 
-def parse_raw(raw: RawDoc, categories: bool = True, activities: bool = True) -> Parse:
-    """Run every stage on one decoded document.
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: StageRun
+    doc: str
 
-    ``categories=False`` leaves every category ``other`` and ``activities=False`` finds none:
-    the checks need neither, so `zongjie check` skips both (a third of the parsing time).
-    """
-    norm = normalize.normalize(raw.text)
-    sentences = split_sentences(norm.text)
-    sections = outline.build_outline(norm)
-    if categories:
-        sections = categorize_sections(norm, sections)
-    doc = meta.extract_meta(raw, norm, sections)
+
+def _outline(parse: Parse, raw: RawDoc) -> Parse:
+    from nlp.text.outline import build_outline
+
+    return dataclasses.replace(parse, sections=build_outline(_text(parse).normalized))
+
+
+def _meta(parse: Parse, raw: RawDoc) -> Parse:
+    from nlp.text.meta import extract_meta
+
+    return dataclasses.replace(parse, doc=extract_meta(raw, _text(parse), parse.sections))
+
+
+def _facts(parse: Parse, raw: RawDoc) -> Parse:
+    from nlp.figures.facts import build_facts
+
+    doc = _text(parse)
     facts = build_facts(
-        norm,
-        find_quantities(norm.text),
-        sections,
-        sentences,
-        plan_document=doc.doc_type == DocType.PLAN,
-        categorized=categories,
+        doc,
+        doc.figures,
+        parse.sections,
+        plan_document=parse.doc.doc_type == DocType.PLAN,
+        level=parse.doc.level,
+        own_name=parse.doc.community,
     )
-    found: tuple = ()
-    if activities:
-        from nlp.activities.extract import find_activities  # imported on first use: its vocabulary is large
+    return dataclasses.replace(parse, facts=facts)
 
-        found = find_activities(norm, sentences, sections, facts)
-    result = Parse(
-        doc=doc, original=raw.text, sections=sections, facts=facts, activities=found, normalized=norm
+
+def _activities(parse: Parse, raw: RawDoc) -> Parse:
+    from nlp.activities.extract import find_activities
+
+    found = find_activities(
+        _text(parse), parse.sections, parse.facts, plan_document=parse.doc.doc_type == DocType.PLAN
     )
-    return dataclasses.replace(result, flags=check_document(result))
+    return dataclasses.replace(parse, activities=found)
 
 
-def parse(source: str | Path | RawDoc) -> Parse:
-    """Parse a path, a ``RawDoc``, or a text given as a string.
+def _categories(parse: Parse, raw: RawDoc) -> Parse:
+    from nlp.categories.assign import categorize_parse
 
-    A ``str`` naming an existing file is read as a file; any other string is the text.
+    return categorize_parse(parse)
+
+
+def _checks(parse: Parse, raw: RawDoc) -> Parse:
+    from nlp.checks import check_document
+
+    return dataclasses.replace(parse, flags=check_document(parse))
+
+
+def _text(parse: Parse) -> Text:
+    assert parse.text is not None, "every stage runs after the Text is made"
+    return parse.text
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("outline", ("text",), ("sections",), _outline, "headings 一、/（一）/1、/（1） → the section tree"),
+    Stage("meta", ("text", "sections"), ("doc",), _meta, "title, community, street, year, period, doc_type"),
+    Stage(
+        "facts",
+        ("text", "sections", "doc.doc_type"),
+        ("facts",),
+        _facts,
+        "figures with value, unit, qualifier, subject, indicator, planned",
+    ),
+    Stage(
+        "activities",
+        ("text", "sections", "facts"),
+        ("activities",),
+        _activities,
+        "what the community did: name, verb, kind, the facts that count it",
+    ),
+    Stage(
+        "categories",
+        ("text", "sections", "facts", "activities"),
+        ("sections.category", "facts.category", "activities.category"),
+        _categories,
+        "the work category of every section, fact and activity (the shipped model)",
+    ),
+    Stage("checks", ("text", "facts"), ("flags",), _checks, "the linter's document rules"),
+)
+STAGE_NAMES = tuple(stage.name for stage in STAGES)
+
+
+def _validated(disable: Collection[str]) -> frozenset[str]:
+    unknown = sorted(set(disable) - set(STAGE_NAMES))
+    if unknown:
+        raise ValueError(f"unknown stage {', '.join(unknown)}; the stages are {', '.join(STAGE_NAMES)}")
+    return frozenset(disable)
+
+
+def parse_raw(raw: RawDoc, disable: Collection[str] = (), time_budget: float | None = DEFAULT_TIME_BUDGET) -> Parse:
+    """Run every stage not in ``disable`` on one decoded document.
+
+    Raises ``ParseError`` when the document takes longer than ``time_budget`` seconds.
     """
+    skipped = _validated(disable)
+    deadline = Deadline(time_budget)
+    normalized = normalize(raw.text)
+    text = Text(normalized, find_quantities(normalized.text), deadline)
+    result = Parse(doc=_unread_meta(raw), original=raw.text, text=text)
+    for stage in STAGES:
+        if stage.name in skipped:
+            continue
+        deadline.check(f"before {stage.name}")
+        result = stage.run(result, raw)
+    deadline.check("after the last stage")
+    return result
+
+
+def _unread_meta(raw: RawDoc) -> DocMeta:
+    return DocMeta(
+        id=raw.id,
+        path=raw.path,
+        encoding=raw.encoding,
+        title=None,
+        community=None,
+        street=None,
+        year=None,
+        period=None,
+        doc_type=DocType.SUMMARY,
+        chars=len(raw.text),
+    )
+
+
+def parse_text(text: str, disable: Collection[str] = (), time_budget: float | None = DEFAULT_TIME_BUDGET) -> Parse:
+    """Parse a document given as its text.
+
+    >>> [f.text for f in parse_text("社区现有党员41名，开展活动6次。", disable=["activities"]).facts]
+    ['41名', '6次']
+    """
+    return parse_raw(read_text(text), disable, time_budget)
+
+
+def parse_file(
+    path: str | Path, disable: Collection[str] = (), time_budget: float | None = DEFAULT_TIME_BUDGET
+) -> Parse:
+    """Parse the document in a file (.txt in any Chinese encoding, .docx, .pdf, .html).
+
+    Raises ``ReadError`` when the file cannot be read.
+    """
+    return parse_raw(read_path(Path(path)), disable, time_budget)
+
+
+def parse(source: Path | RawDoc, disable: Collection[str] = ()) -> Parse:
+    """Parse a ``Path`` or a ``RawDoc``. A ``str`` is refused as ambiguous: use ``parse_text``
+    for a text and ``parse_file`` for a path."""
     if isinstance(source, RawDoc):
-        return parse_raw(source)
-    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and _is_file(source)):
-        return parse_raw(read_path(Path(source)))
-    return parse_raw(read_text(str(source)))
+        return parse_raw(source, disable)
+    if isinstance(source, Path):
+        return parse_file(source, disable)
+    raise TypeError("parse() takes a Path or a RawDoc; for a str use parse_text(text) or parse_file(path)")
 
 
-def _is_file(text: str) -> bool:
-    try:
-        return len(text) < 4096 and Path(text).is_file()
-    except OSError:
-        return False
-
-
-def _parse_item(item: RawDoc | ReadError, **stages: bool) -> Parse | ZongjieError:
+def _parse_item(
+    item: RawDoc | ReadError, disable: Collection[str], time_budget: float | None
+) -> Parse | ZongjieError:
     """One step of a batch: a read error passes through; a parse failure becomes its error."""
     if isinstance(item, ReadError):
         return item
     try:
-        return parse_raw(item, **stages)
+        return parse_raw(item, disable, time_budget)
+    except ParseError as exc:
+        return ParseError(f"{item.path or '<text>'}: {exc}")
     except ZongjieError as exc:
         return exc
     except Exception as exc:  # a stage bug must not end a batch of thousands
         return ParseError(f"{item.path}: internal error while parsing ({type(exc).__name__}: {exc})")
 
 
-def pipe(paths: Iterable[str | Path], workers: int | None = None) -> Iterator[Parse | ZongjieError]:
+def pipe(
+    paths: Iterable[str | Path],
+    workers: int = 1,
+    disable: Collection[str] = (),
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+) -> Iterator[Parse | ZongjieError]:
     """Parse every document under ``paths`` (files, folders, zips), in order.
 
     A document that cannot be read or parsed is yielded as its error, and the stream goes on.
-    With ``workers`` > 1 (default: one per core) documents are parsed in worker processes, which
-    load the word dictionaries side by side (about 2 s each) while this process stays light.
+    With ``workers`` > 1 documents are parsed in that many worker processes.
     """
-    return parse_documents(iter_documents(paths), workers)
+    return parse_documents(iter_documents(paths), workers, disable, time_budget)
 
 
 def parse_documents(
-    items: Iterable[RawDoc | ReadError], workers: int | None = None, **stages: bool
+    items: Iterable[RawDoc | ReadError],
+    workers: int = 1,
+    disable: Collection[str] = (),
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> Iterator[Parse | ZongjieError]:
-    """Parse decoded documents in order; read errors pass through (see ``pipe``).
-
-    ``stages`` are passed to ``parse_raw`` (``categories=False``, ``activities=False``).
-    """
-    step = functools.partial(_parse_item, **stages)
-    workers = workers if workers is not None else (os.cpu_count() or 1)
+    """Parse decoded documents in order; read errors pass through (see ``pipe``)."""
+    step = functools.partial(_parse_item, disable=_validated(disable), time_budget=time_budget)
     items = iter(items)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(step, items)

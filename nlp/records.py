@@ -12,7 +12,11 @@ import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias, cast
+
+if TYPE_CHECKING:
+    from nlp.text.document import Text
+    from nlp.text.spans import OffsetMap
 
 
 class Qualifier(StrEnum):
@@ -68,6 +72,17 @@ class DocType(StrEnum):
     MIXED = "mixed"
 
 
+class Scope(StrEnum):
+    """Whose figure a fact is (SPEC section 3)."""
+
+    UNIT = "unit"  # the unit the document reports on
+    PART = "part"  # one 小区/网格/村民小组, or one 村 of a 镇's report
+    WIDER = "wider"  # 全市/全区/全县 … in a community's report
+    OTHER = "other"  # an unrelated unit
+
+
+BREAKDOWN_DIMENSIONS = ("sex", "age", "status", "area", "kind", "change")
+
 PERIODS = ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year")
 
 
@@ -88,7 +103,7 @@ class Normalized:
 
     original: str
     text: str
-    offsets: Any  # nlp.text.spans.OffsetMap
+    offsets: OffsetMap
 
     def to_original(self, norm_start: int, norm_end: int) -> tuple[int, int]:
         return self.offsets.to_original(norm_start, norm_end)
@@ -96,7 +111,7 @@ class Normalized:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence or clause span in normalized coordinates."""
+    """A sentence or clause span in normalized coordinates (nlp/text/sentences.py defines both)."""
 
     norm_start: int
     norm_end: int
@@ -144,6 +159,8 @@ class DocMeta:
     period: str | None
     doc_type: DocType
     chars: int
+    district: str | None = None  # the county-level division (区/县/旗) the unit lies in
+    level: str | None = None  # community, township, county, city or province: the level the report is written at
 
 
 @dataclass(frozen=True)
@@ -176,10 +193,21 @@ class Fact:
     qualifier: Qualifier
     subject: str | None
     indicator: str | None
+    # The part of the measure counted, {dimension: words as written}; None for the whole.
+    # Left out of the hash (a dict is not hashable) but compared.
+    breakdown: dict[str, str] | None = field(default=None, hash=False)
+    scope: Scope = Scope.UNIT
     category: Category = Category.OTHER
     planned: bool = False
     norm_start: int = 0
     norm_end: int = 0
+
+    @property
+    def comparable(self) -> bool:
+        """True when the figure lands in its indicator's column (SPEC section 5)."""
+        return (
+            self.indicator is not None and self.breakdown is None and self.scope is Scope.UNIT and not self.planned
+        )
 
 
 @dataclass(frozen=True)
@@ -222,9 +250,18 @@ class Parse:
     facts: tuple[Fact, ...] = ()
     activities: tuple[Activity, ...] = ()
     flags: tuple[Flag, ...] = ()
-    normalized: Any = field(default=None, repr=False, compare=False)
+    text: Text | None = field(default=None, repr=False, compare=False)  # the shared document the stages read
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def normalized(self) -> Normalized | None:
+        return self.text.normalized if self.text is not None else None
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The document's sentences, in normalized offsets (the checks reuse them)."""
+        return self.text.sentences if self.text is not None else ()
+
+    def to_dict(self) -> dict[str, JSON]:
         return {
             "doc": record_to_dict(self.doc),
             "sections": [record_to_dict(s) for s in self.sections],
@@ -234,20 +271,25 @@ class Parse:
         }
 
 
-def _plain(value: Any) -> Any:
+JSON: TypeAlias = "str | int | float | bool | None | list[JSON] | dict[str, JSON]"
+
+
+def _plain(value: object) -> JSON:
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
-    return value
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return cast(JSON, value)  # str, int, float, bool or None: the record fields' other types
 
 
-def record_to_dict(record: Any) -> dict[str, Any]:
-    """The JSON-ready form of a record, without library-internal fields."""
+def record_to_dict(record: object) -> dict[str, JSON]:
+    """The JSON-ready form of a record (a dataclass of this module), without library-internal fields."""
     return {
         f.name: _plain(getattr(record, f.name))
-        for f in dataclasses.fields(record)
+        for f in dataclasses.fields(record)  # type: ignore[arg-type]
         if not f.name.startswith("norm_")
     }

@@ -16,8 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from evaluation.shared import MISSING as CORPUS_MISSING  # noqa: F401  (the skip reason tests give)
+from evaluation.shared import corpus_documents, corpus_folders
+
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPUS = Path("/work/shared/corpus")
+CORPUS_FOLDERS = corpus_folders()  # seeds, dev, long of $ZONGJIE_SHARED or ../shared; never fresh/
+CORPUS_DOCUMENTS = corpus_documents()
 
 TEXT_VARIANTS = ("utf-8", "utf-8-sig", "utf-16", "gb18030", "big5", "big5-tw")
 VARIANTS = (*TEXT_VARIANTS, "docx", "pdf", "html", "html-gbk")

@@ -11,14 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from corpus.readers import read_text
 from nlp.activities import model
 from nlp.activities.extract import find_activities, heading_spans
 from nlp.activities.features import Token, bio_labels, spans_of
 from nlp.activities.training import train
-from nlp.pipeline import parse, parse_raw
+from nlp.pipeline import parse_text
 from nlp.records import ActivityKind
-from nlp.text.sentences import split_sentences
 
 # (document text, [(quote, name, kind)]) — a small invented gold set
 DOCS = {
@@ -82,18 +80,18 @@ def trained(tmp_path_factory) -> Path:
 
 
 def _spans(m: model.ActivityModel, text: str) -> list[str]:
-    parsed = parse_raw(read_text(text), categories=False, activities=False)
-    norm = parsed.normalized
-    sentences = split_sentences(norm.text)
-    rules = find_activities(norm, sentences, parsed.sections, parsed.facts, learned=False)
+    parsed = parse_text(text, disable=["activities", "categories", "checks"])
+    doc = parsed.text
+    assert doc is not None
+    rules = find_activities(doc, parsed.sections, parsed.facts, learned=False)
     spans = m.spans(
-        norm.text,
-        sentences,
+        doc,
+        doc.sentences,
         parsed.facts,
         [(r.norm_start, r.norm_end) for r in rules],
         heading_spans(parsed.sections),
     )
-    return [norm.text[s:e] for s, e in spans]
+    return [doc.text[s:e] for s, e in spans]
 
 
 def test_training_writes_both_files_and_a_card(trained: Path) -> None:
@@ -137,21 +135,21 @@ def test_the_pipeline_takes_its_activity_spans_from_the_model(monkeypatch) -> No
     text = "社区开展了邻里节活动，大家很开心。"
     target = text.index("邻里节")
 
-    def fake(norm_text, sentences, facts, rule_spans, headings=()):
+    def fake(doc, sentences, facts, rule_spans, headings=()):
         return [(target, target + 3), (text.index("大家"), text.index("大家") + 5)]
 
     monkeypatch.setattr(model, "predict_spans", fake)
     # the tagger's cut of the rule find is kept; a tagged span no rule found is not
-    assert [a.name for a in parse(text).activities] == ["邻里节"]
+    assert [a.name for a in parse_text(text).activities] == ["邻里节"]
 
 
 def test_the_pipeline_finds_no_activity_when_the_stage_is_off() -> None:
-    assert parse_raw(read_text("社区开展了邻里节活动。"), activities=False).activities == ()
+    assert parse_text("社区开展了邻里节活动。", disable=["activities"]).activities == ()
 
 
 def test_without_a_model_the_rules_decide(monkeypatch) -> None:
     monkeypatch.setattr(model, "predict_spans", lambda *args, **kwargs: None)
-    assert [a.name for a in parse("社区开展了邻里节活动。").activities] == ["邻里节活动"]
+    assert [a.name for a in parse_text("社区开展了邻里节活动。").activities] == ["邻里节活动"]
 
 
 # (tokens as (start, end), gold spans, expected labels)
@@ -202,7 +200,7 @@ def _pipeline_cases():
 
 @pytest.mark.parametrize(("text", "expected"), list(_pipeline_cases()))
 def test_the_pipeline_reads_the_rules_table(text: str, expected: list[str]) -> None:
-    assert [a.name for a in parse(text).activities] == expected
+    assert [a.name for a in parse_text(text).activities] == expected
 
 
 def test_an_activities_only_file_teaches_only_its_excerpt_lines(tmp_path) -> None:

@@ -1,8 +1,11 @@
-"""The Python API: nlp.parse on text and paths, nlp.pipe over a batch, and the spaCy adapter."""
+"""The Python API: parse_text and parse_file, nlp.pipe over a batch, stages by name, and the spaCy adapter."""
 
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
+
+import pytest
 
 import nlp
 import nlp.pipeline
@@ -12,16 +15,32 @@ from nlp.records import Parse
 TEXT = "2023年上半年枫林社区工作总结\n一、党建工作\n社区现有党员41名,其中支委成员5名。\n开展主题党日活动6次。\n"
 
 
-def test_parse_accepts_text_and_paths(tmp_path):
+def test_text_and_file_give_the_same_facts(tmp_path):
     path = tmp_path / "fenglin.txt"
     path.write_text(TEXT, encoding="gb18030")
-    from_text = nlp.parse(TEXT)
+    from_text = nlp.parse_text(TEXT)
+    from_file = nlp.parse_file(path)
+    from_str_path = nlp.parse_file(str(path))
     from_path = nlp.parse(path)
-    from_str_path = nlp.parse(str(path))
-    assert from_path.doc.encoding == "gb18030"
-    assert from_text.to_dict()["facts"] == from_path.to_dict()["facts"] == from_str_path.to_dict()["facts"]
-    assert [f.text for f in from_path.facts] == ["41名", "5名", "6次"]
-    assert from_path.doc.community == "枫林社区"
+    assert from_file.doc.encoding == "gb18030"
+    assert from_text.to_dict()["facts"] == from_file.to_dict()["facts"] == from_str_path.to_dict()["facts"]
+    assert from_path.to_dict() == from_file.to_dict()
+    assert [f.text for f in from_file.facts] == ["41名", "5名", "6次"]
+    assert from_file.doc.community == "枫林社区"
+
+
+def test_a_string_is_never_guessed_to_be_a_path(tmp_path):
+    path = tmp_path / "fenglin.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert nlp.parse_text(str(path)).facts == ()  # the path's characters are the text
+    with pytest.raises(TypeError, match="parse_text"):
+        nlp.parse(str(path))  # type: ignore[arg-type]
+
+
+def test_the_package_exports_its_version_records_and_errors():
+    assert nlp.__version__.count(".") >= 2
+    assert nlp.Fact.__module__ == "nlp.records" and issubclass(nlp.ReadError, nlp.ZongjieError)
+    assert (Path(nlp.__file__).parent / "py.typed").is_file()
 
 
 def test_pipe_streams_documents_and_records_failures(tmp_path):
@@ -67,7 +86,7 @@ def test_pipe_in_worker_processes_gives_the_same_records_in_the_same_order(tmp_p
 def test_stages_the_checks_do_not_need_can_be_skipped_without_changing_the_flags():
     raw = nlp.pipeline.read_text(TEXT + "全年走访困难家庭xx户,群众满意率95%。\n")
     full = nlp.pipeline.parse_raw(raw)
-    lean = nlp.pipeline.parse_raw(raw, categories=False, activities=False)
+    lean = nlp.pipeline.parse_raw(raw, disable=["categories", "activities"])
     assert lean.activities == () and {f.category.value for f in lean.facts} == {"other"}
     assert full.activities and lean.flags == full.flags
     assert [(f.text, f.subject, f.indicator) for f in lean.facts] == [(f.text, f.subject, f.indicator) for f in full.facts]

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from nlp.checks import check_document
-from nlp.checks.arithmetic import partition_member
 from nlp.checks.intervals import Interval, fact_interval, last_digit_step
-from nlp.pipeline import parse
+from nlp.checks.partitions import Band, age_band, part_of, tiles
+from nlp.pipeline import parse_text
 from nlp.records import Fact, Qualifier
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
@@ -23,7 +23,7 @@ RULES = ("sum_mismatch", "subset_exceeds_total", "implausible_magnitude")
 
 @functools.cache
 def flags_of(text: str, name: str) -> tuple:
-    return tuple(f for f in check_document(parse(text)) if f.name == name)
+    return tuple(f for f in check_document(parse_text(text)) if f.name == name)
 
 
 TITLE = "云溪社区2022年工作总结\n一、基本情况\n"
@@ -46,6 +46,18 @@ SUM_CASES = {
     ),
     "party split wrong": ("社区共有党员49名，其中男党员39名、女党员12名。", True),
     "different units never sum": ("社区共有居民1100户，男1600人、女1500人。", False),
+    "age bands 以上/以下 without 其中": ("社区户籍人口2500人，60周岁以上520人，60周岁以下1900人。", True),
+    "age bands 以上/以下 right": ("社区户籍人口2500人，60周岁以上520人，60周岁以下1980人。", False),
+    "bands inside the total's band": ("全村60岁以上老人300人，60至79岁230人、80岁以上60人。", True),
+    "grades joined by 、": ("现有残疾人70人，其中一、二级25人，三、四级40人。", True),
+    "grades joined by 、 right": ("现有残疾人70人，其中一、二级25人，三、四级45人。", False),
+    "在家/外出 without 其中": ("全村劳动力900人，在家务工350人，外出务工500人。", True),
+    "在家/外出 split the labour force, not the population": ("全村总人口2100人，在家务工350人，外出务工500人。", False),
+    "urban/rural parts named with the total's noun": ("现有低保户80户，城镇低保50户、农村低保20户。", True),
+    "persons after households": ("全村共有320户1100人，男性560人，女性520人。", True),
+    "a parenthesis restating last year": ("社区户籍人口2500人（上年2430人，男1200人、女1230人）。", False),
+    "an item of a 、 list is no total": ("在职人员30人、男性500人、女性480人。", False),
+    "a part's siblings are no parts of it": ("常住人口2600人，流动人口400人，户籍人口2200人、外来人口600人。", False),
 }
 
 
@@ -63,6 +75,12 @@ SUBSET_CASES = {
     "parts smaller": ("社区共有党员41名，其中女党员12名、60岁以上党员20名。", False),
     "whole of another unit": ("参与居民1200人次，其中老年人1500人。", False),
     "approximate whole": ("服务群众500余人，其中老年人560人。", False),
+    "其中 opening the next sentence": ("全村现有脱贫户45户。其中，监测户52户。", True),
+    "an age band inside the whole's band": ("辖区60岁以上老人210人，80岁以上老人230人。", True),
+    "an age band inside the whole's band, smaller": ("辖区60岁以上老人210人，80岁以上老人30人。", False),
+    "the whole's noun with a modifier": ("社区现有楼栋长40名，党员楼栋长45名。", True),
+    "a modifier without a stated whole": ("走访党员20名，慰问老党员30名。", False),
+    "persons are no part of households": ("全村共有300户，其中外出务工人员450人。", False),
 }
 
 
@@ -77,6 +95,10 @@ MAGNITUDE_CASES = {
     "beneficiaries may come from outside": ("社区总人口2400人。举办义诊活动，受益群众3000人。", False),
     "person-times are not persons": ("社区总人口2400人。全年服务居民6000人次。", False),
     "no population stated": ("全年为残疾人3000人办理补贴。", False),
+    "persons right after households state the population": ("全村共有300户1020人。外出务工人员1300人。", True),
+    "households after 共…户居民": ("本社区共900户居民。为1100户家庭更换燃气表。", True),
+    "persons are never compared with households": ("社区现有居民900户。全年为困难群众1500人发放物资。", False),
+    "a parenthesis about the town": ("全村共有300户1020人（全镇2.3万人）。", False),
 }
 
 
@@ -124,15 +146,51 @@ def test_last_digit_step(number_text, value, step):
 
 
 @pytest.mark.parametrize(
-    "label,member",
+    "label,whole,member",
     [
-        ("其中男", ("sex", 0)),
-        ("、女性", ("sex", 1)),
-        ("常住人口", ("residence", 0)),
-        ("60岁以上", ("age_3", 2)),
-        ("居民", None),
-        ("残疾人", None),
+        ("其中男", "", ("sex", {0})),
+        ("、女性", "", ("sex", {1})),
+        ("常住人口", "", ("residence", {0})),
+        ("外出务工人员", "全村劳动力", ("work_place", {1})),
+        ("其中城镇低保", "社区现有低保户", ("urban_rural", {0})),
+        ("其中城镇低保", "社区总人口", None),
+        ("一、二级", "持证残疾人", ("disability_grade", {0, 1})),
+        ("一至三级", "登记残疾人", ("disability_grade", {0, 1, 2})),
+        ("三、四级", "总人口", None),
+        ("男党员", "总人口", None),
+        ("居民", "", None),
+        ("残疾人", "", None),
     ],
 )
-def test_partition_member(label, member):
-    assert partition_member(label) == member
+def test_part_of(label, whole, member):
+    got = part_of(label, whole)
+    assert (got and (got[0], set(got[1]))) == (member and (member[0], set(member[1])))
+
+
+@pytest.mark.parametrize(
+    "label,band",
+    [
+        ("60岁以上", Band(60, math.inf)),
+        ("六十周岁及以上", Band(60, math.inf)),
+        ("60岁以下", Band(0, 60)),
+        ("18至59岁", Band(18, 60)),
+        ("未满18周岁", Band(0, 18)),
+        ("党员", None),
+    ],
+)
+def test_age_band(label, band):
+    assert age_band(label) == band
+
+
+@pytest.mark.parametrize(
+    "bands,whole,expected",
+    [
+        ([Band(60, math.inf), Band(0, 60)], Band(0, math.inf), True),
+        ([Band(0, 18), Band(18, 61), Band(60, math.inf)], Band(0, math.inf), True),
+        ([Band(60, 80), Band(80, math.inf)], Band(60, math.inf), True),
+        ([Band(60, math.inf), Band(80, math.inf)], Band(0, math.inf), False),
+        ([Band(60, math.inf)], Band(0, math.inf), False),
+    ],
+)
+def test_tiles(bands, whole, expected):
+    assert tiles(bands, whole) is expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.checks.corpus import check_corpus, shingles, units
-from nlp.pipeline import parse
+from nlp.pipeline import parse_text
 
 SHARED = (
     "社区坚持以创建全国文明城市为抓手,深入开展文明楼院、文明家庭评选活动,组织志愿者清理楼道杂物"
@@ -31,7 +31,7 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "a", "b", "fires"), CASES, ids=[c[0] for c in CASES])
 def test_template_text(name, a, b, fires):
-    pa, pb = parse(doc("竹溪社区", a)), parse(doc("松风社区", b))
+    pa, pb = parse_text(doc("竹溪社区", a)), parse_text(doc("松风社区", b))
     flags = check_corpus([pa, pb])
     assert bool(flags) is fires
     if fires:
@@ -43,19 +43,19 @@ def test_template_text(name, a, b, fires):
 
 
 def test_one_document_alone_never_fires():
-    p = parse(doc("竹溪社区", SHARED + "\n" + SHARED))
+    p = parse_text(doc("竹溪社区", SHARED + "\n" + SHARED))
     assert check_corpus([p]) == {}
 
 
 def test_short_sentences_are_not_compared():
-    p = parse(doc("竹溪社区", SHARED))
+    p = parse_text(doc("竹溪社区", SHARED))
     assert all(len(u.key) >= 10 for u in units(p))
     assert "一文明创建" not in {u.key for u in units(p)}
 
 
 def test_a_copy_pasted_into_a_longer_paragraph_is_found():
-    a = parse(doc("竹溪社区", SHARED))
-    b = parse(doc("松风社区", OWN + SHARED + "下半年将继续巩固创建成果,做好迎检准备工作。"))
+    a = parse_text(doc("竹溪社区", SHARED))
+    b = parse_text(doc("松风社区", OWN + SHARED + "下半年将继续巩固创建成果,做好迎检准备工作。"))
     flags = check_corpus([a, b])
     (flag,) = flags[b.doc.id]
     assert b.original[flag.start : flag.end].startswith("社区坚持以创建")
@@ -63,7 +63,7 @@ def test_a_copy_pasted_into_a_longer_paragraph_is_found():
 
 
 def test_ignore_turns_the_rule_off():
-    pa, pb = parse(doc("竹溪社区", SHARED)), parse(doc("松风社区", SHARED))
+    pa, pb = parse_text(doc("竹溪社区", SHARED)), parse_text(doc("松风社区", SHARED))
     assert check_corpus([pa, pb], ignore=("template_text",)) == {}
 
 
@@ -72,9 +72,9 @@ def test_shingles_of_short_key():
 
 
 def test_three_copies_name_the_closest_and_count_the_rest():
-    a = parse(doc("竹溪社区", SHARED))
-    b = parse(doc("松风社区", SHARED.replace("12次", "13次")))
-    c = parse(doc("柳岸社区", SHARED))
+    a = parse_text(doc("竹溪社区", SHARED))
+    b = parse_text(doc("松风社区", SHARED.replace("12次", "13次")))
+    c = parse_text(doc("柳岸社区", SHARED))
     flags = check_corpus([a, b, c])
     (flag,) = flags[a.doc.id]
     assert "另有 1 个文档" in flag.message

@@ -13,7 +13,7 @@ import pytest
 from nlp.checks import check_document
 from nlp.checks.intervals import rate_interval
 from nlp.checks.rates import is_bounded, outcome_word, rate_name, rate_object
-from nlp.pipeline import parse
+from nlp.pipeline import parse_text
 from nlp.records import Fact, Qualifier
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
@@ -23,7 +23,7 @@ TITLE = "桂园社区2022年工作总结\n一、综治平安\n"
 
 @functools.cache
 def flags_of(text: str, name: str) -> tuple:
-    return tuple(f for f in check_document(parse(text)) if f.name == name)
+    return tuple(f for f in check_document(parse_text(text)) if f.name == name)
 
 
 CASES = {
@@ -40,6 +40,18 @@ CASES = {
     "out of range": ("群众安全感满意率达到102%。", "rate_out_of_range"),
     "growth may exceed 100%": ("辖区刑事案件同比下降120%。", None),
     "completion may exceed 100%": ("全年任务完成率达112%。", None),
+    "GRIM: base declared by 对N户": ("对17户空巢老人开展电话回访，回访满意率达90%。", "rate_impossible"),
+    "GRIM: base declared by N个…参加": ("7个网格参加季度考评，考评优秀率为80%。", "rate_impossible"),
+    "GRIM: declared base, possible rate": ("对20户空巢老人开展电话回访，回访满意率达90%。", None),
+    "GRIM: times are no declared base": ("向居民报告工作2次、接受评议2次、意见处理率98%。", None),
+    "mismatch: outcome synonym after the figure": ("抽查门店25家，其中21家达标，达标率96%。", "rate_mismatch"),
+    "mismatch: base in the sentence before": ("全年受理居民诉求40件。已办结34件，办结率95%。", "rate_mismatch"),
+    "mismatch: no base across an unrelated clause": (
+        "全年受理居民诉求40件，转办15件。开展回访，已办结34件，办结率95%。", None),
+    "mismatch: 占 share of a stated whole": ("社区总人口2000人，低保对象150人，占总人口的10%。", "rate_mismatch"),
+    "mismatch: 占 share right": ("社区总人口2000人，低保对象150人，占总人口的7.5%。", None),
+    "out of range: 占 share": ("辖区低保户占总户数的118%。", "rate_out_of_range"),
+    "out of range: traditional script": ("居民對社區服務的滿意率達106%。", "rate_out_of_range"),
 }
 
 

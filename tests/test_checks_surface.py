@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.checks.surface import find_duplicated_units, find_masked_figures, find_missing_figures
-from nlp.pipeline import parse
+from nlp.pipeline import parse_text
 
 DUPLICATED_FIRES = [
     ("arabic 起", "全年调解矛盾纠纷31起起,成功率100%。", "31起起"),
@@ -129,7 +129,7 @@ TRADITIONAL = "青石社區2023年工作總結\n一、黨建\n社區現有黨員
 def traditional_flags():
     from nlp.checks import check_document
 
-    p = parse(TRADITIONAL)
+    p = parse_text(TRADITIONAL)
     return p, check_document(p, select=("ZJ4",))
 
 

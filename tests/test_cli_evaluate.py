@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
-from evaluation import scorer
+from evaluation import scorer, splits
 from nlp.records import DocMeta, DocType, Parse, Section
 
 runner = CliRunner()
@@ -33,9 +33,11 @@ GOLD = {
     "headings": [{"level": 1, "label": "一、", "text": "组织建设"}, {"level": 1, "label": "二、", "text": "平安建设"}],
     "facts": [
         {"quote": "现有党员46名", "number_text": "46", "value": 46, "low": None, "high": None, "unit": "名",
-         "qualifier": "exact", "subject": "党员", "category": "party_building", "planned": False},
+         "qualifier": "exact", "subject": "党员", "category": "party_building", "planned": False,
+         "indicator": "party_members", "breakdown": None, "scope": "unit"},
         {"quote": "支委会3次", "number_text": "3", "value": 3, "low": None, "high": None, "unit": "次",
-         "qualifier": "exact", "subject": "支委会", "category": "party_building", "planned": False},
+         "qualifier": "exact", "subject": "支委会", "category": "party_building", "planned": False,
+         "indicator": None, "breakdown": None, "scope": "unit"},
     ],
     "activities": [
         {"quote": "召开支委会3次", "name": "支委会", "kind": "meeting", "category": "party_building", "planned": False}
@@ -74,6 +76,7 @@ def test_help_text():
     result = runner.invoke(app, ["evaluate", "--help"])
     assert result.exit_code == 0
     assert "gold" in result.output and "--docs" in result.output and "--numerals" in result.output
+    assert "--split" in result.output
 
 
 def test_text_report(folders):
@@ -148,7 +151,7 @@ def test_bad_gold_file_exits_2_with_one_sentence(folders, content):
 
 USAGE_ERRORS = {
     "unknown part": (["--only", "facts,words"], "unknown part"),
-    "no gold folder": ([], "gold folder"),
+    "folder and split": (["--split", "dev"], "not both"),
 }
 
 
@@ -191,3 +194,82 @@ def test_real_pipeline_runs_on_an_invented_document(tmp_path: Path):
     data = json.loads(result.stdout)
     assert data["errors"] == 0
     assert data["total"]["headings"]["gold"] == 2
+
+
+# ---------------------------------------------------------------- the splits of evaluation/gold/
+
+TEST_DOC = DOC.replace("松林", "竹园").replace("第一季度", "上半年").replace("46名", "38名")
+TEST_GOLD = dict(GOLD, doc="zhuyuan.txt", title="2024年竹园社区上半年工作总结", community="竹园社区", period="H1",
+                 facts=[dict(GOLD["facts"][0], quote="现有党员38名", number_text="38", value=38)])  # fmt: skip
+
+
+@pytest.fixture
+def split_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """evaluation/gold/{dev,test} and the shared corpus, all invented, under tmp_path; records what is parsed."""
+    parsed: dict[str, list[str]] = {"paths": []}
+
+    def recording_parse(path: Path) -> Parse:
+        parsed["paths"].append(path.relative_to(tmp_path).as_posix())
+        return fake_parse(path)
+
+    monkeypatch.setattr(scorer, "_pipeline_parse", recording_parse)
+    monkeypatch.setattr(splits, "GOLD_ROOT", tmp_path / "gold")
+    monkeypatch.setenv("ZONGJIE_SHARED", str(tmp_path / "shared"))
+    for folder, name, doc, gold in (("dev", "songlin", DOC, GOLD), ("fresh/batch1", "zhuyuan", TEST_DOC, TEST_GOLD)):
+        corpus = tmp_path / "shared" / "corpus" / folder
+        corpus.mkdir(parents=True)
+        (corpus / f"{name}.txt").write_text(doc, encoding="utf-8")
+        split = "dev" if folder == "dev" else "test"
+        (tmp_path / "gold" / split).mkdir(parents=True)
+        (tmp_path / "gold" / split / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return parsed
+
+
+def test_splits_side_by_side(split_tree):
+    result = runner.invoke(app, ["evaluate"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "== dev ==" in out and "== test ==" in out and "songlin.txt" in out and "zhuyuan.txt" in out
+    header = next(line for line in out.splitlines() if line.startswith("figure"))
+    assert header.split() == ["figure", "dev", "test"]
+    overall = next(line for line in out.splitlines() if line.startswith("metadata overall"))
+    # the fake parse always says 松林社区 and Q1: right for dev, two fields wrong for the test document
+    assert overall.split()[2:] == ["1.000", "(4/4)", "0.500", "(2/4)"]
+    # each split's documents are found by name in its own corpus folders (test: fresh/, any depth)
+    assert split_tree["paths"] == ["shared/corpus/dev/songlin.txt", "shared/corpus/fresh/batch1/zhuyuan.txt"]
+
+
+def test_one_split_only(split_tree):
+    result = runner.invoke(app, ["evaluate", "--split", "test", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data["splits"]) == ["test"]
+    assert data["splits"]["test"]["total"]["meta"]["community"]["rate"] == 0.0
+    assert split_tree["paths"] == ["shared/corpus/fresh/batch1/zhuyuan.txt"]
+
+
+def test_test_split_not_annotated_yet(split_tree, tmp_path: Path):
+    for f in (tmp_path / "gold" / "test").iterdir():
+        f.unlink()
+    result = runner.invoke(app, ["evaluate", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["splits"]["test"] is None and data["splits"]["dev"]["errors"] == 0
+    text = runner.invoke(app, ["evaluate"]).output
+    assert "no gold files in evaluation/gold/test/ yet" in text
+    overall = next(line for line in text.splitlines() if line.startswith("metadata overall"))
+    assert overall.split()[2:] == ["1.000", "(4/4)", "-"]
+
+
+SPLIT_ERRORS = {
+    "unknown split": (["--split", "train"], "unknown split"),
+    "asked split has no gold": (["--split", "test"], "no gold files"),
+}
+
+
+@pytest.mark.parametrize("args, message", SPLIT_ERRORS.values(), ids=SPLIT_ERRORS.keys())
+def test_split_errors(split_tree, tmp_path: Path, args, message):
+    for f in (tmp_path / "gold" / "test").iterdir():
+        f.unlink()
+    result = runner.invoke(app, ["evaluate", *args])
+    assert result.exit_code == 2 and message in result.stderr

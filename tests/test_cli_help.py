@@ -22,3 +22,11 @@ def test_command_has_help_text(name):
     result = CliRunner().invoke(app, [name, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output
+
+
+def test_version_prints_the_package_version():
+    from nlp import __version__
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"zongjie {__version__}"

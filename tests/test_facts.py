@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.figures.facts import plan_window
+from nlp.figures.facts import PLAN_REACH, build_facts, plan_window
 from nlp.figures.indicators import indicators, match_indicator
-from nlp.pipeline import parse
+from nlp.pipeline import parse_text
+from nlp.text.document import Text
 
 
 def facts_of(text: str):
-    return [(f.text, f.value, f.unit, f.qualifier.value, f.subject) for f in parse(text + "\n").facts]
+    """The facts stage alone, on a small Text."""
+    doc = Text.from_string(text)
+    return [(f.text, f.value, f.unit, f.qualifier.value, f.subject) for f in build_facts(doc, doc.figures, ())]
 
 
 SUBJECTS = [
@@ -55,7 +58,7 @@ INDICATORS = [
 
 @pytest.mark.parametrize("text, indicator", [row[1:] for row in INDICATORS], ids=[row[0] for row in INDICATORS])
 def test_indicator_of_a_fact(text, indicator):
-    assert indicator in [f.indicator for f in parse(text + "\n").facts]
+    assert indicator in [f.indicator for f in parse_text(text + "\n").facts]
 
 
 def test_indicator_table_has_every_spec_id_and_eighty_rows():
@@ -90,7 +93,7 @@ PLANNED = [
 
 @pytest.mark.parametrize("text, planned", [row[1:] for row in PLANNED], ids=[row[0] for row in PLANNED])
 def test_planned(text, planned):
-    facts = parse(text + "\n").facts
+    facts = parse_text(text + "\n").facts
     if planned is None:  # done first, planned last
         assert [f.planned for f in facts] == [False, True]
     else:
@@ -99,22 +102,29 @@ def test_planned(text, planned):
 
 def test_plan_document_makes_every_figure_a_target():
     text = "2024年社区工作计划\n一、党建工作\n发展党员3名,开展主题党日活动12次。\n"
-    assert [f.planned for f in parse(text).facts] == [True, True]
+    assert [f.planned for f in parse_text(text).facts] == [True, True]
 
 
 def test_plan_window_is_the_clause_and_the_one_before():
     text = "今年开展活动6次,下一步,力争发展党员2名。"
     start = text.index("2名")
-    assert plan_window(text, start, start + 2) == "下一步,力争发展党员2名"
+    assert plan_window(Text.from_string(text), start, start + 2) == "下一步,力争发展党员2名。"
+
+
+def test_plan_window_is_bounded_in_a_clause_without_punctuation():
+    text = "计划" + "开展活动6次" * 100
+    start = text.rindex("6次")
+    window = plan_window(Text.from_string(text), start, start + 2)
+    assert window.endswith("6次") and len(window) <= PLAN_REACH + 2
 
 
 def test_traditional_text_keeps_original_offsets_and_simplified_subjects():
     text = "社區現有黨員41名,其中支委成員5名。\n"
-    result = parse(text)
+    result = parse_text(text)
     assert [(f.text, f.subject) for f in result.facts] == [("41名", "党员"), ("5名", "支委成员")]
     assert all(text[f.start : f.end] == f.text for f in result.facts)
 
 
 def test_fact_category_follows_topic():
-    result = parse("一、社会治安\n全年调解矛盾纠纷23起,调解成功率100%。\n二、党的建设\n社区现有党员41名。\n")
+    result = parse_text("一、社会治安\n全年调解矛盾纠纷23起,调解成功率100%。\n二、党的建设\n社区现有党员41名。\n")
     assert [f.category.value for f in result.facts] == ["governance_security", "governance_security", "party_building"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nlp.records import DocType, RawDoc
+from nlp.text.document import Text
 from nlp.text.meta import extract_meta, find_doc_type, find_period, find_year
-from nlp.text.normalize import normalize
 from nlp.text.outline import build_outline
 
 BODY = "在街道党工委的正确领导下，社区各项工作稳步推进，居民满意度不断提高，取得了较好成效。"
@@ -14,8 +14,8 @@ BODY = "在街道党工委的正确领导下，社区各项工作稳步推进，
 
 def meta(text: str):
     raw = RawDoc(id="0" * 64, path="x.txt", text=text, encoding="utf-8")
-    norm = normalize(text)
-    return extract_meta(raw, norm, build_outline(norm))
+    doc = Text.from_string(text)
+    return extract_meta(raw, doc, build_outline(doc.normalized))
 
 
 DOCS = {
@@ -56,9 +56,9 @@ DOCS = {
         "2024年社区工作总结和下半年工作计划\n" + BODY,
         ("2024年社区工作总结和下半年工作计划", None, 2024, "year"),
     ),
-    "title written in traditional script is kept as written": (
+    "title written in traditional script is kept as written, the community is canonical (SPEC 5)": (
         "2021年社區工作總結\n" + "玄武社區" + BODY + "玄武社區居民踴躍參與。",
-        ("2021年社區工作總結", "玄武社區", 2021, "year"),
+        ("2021年社區工作總結", "玄武社区", 2021, "year"),
     ),
     "no period words": (
         "社区“大党委”工作总结\n按照光明路街道工委的部署，红枫社区" + BODY + "红枫社区党委召开会议6次。",
@@ -120,3 +120,23 @@ def test_period(title: str, opening: str, period: str | None) -> None:
 )
 def test_year(title: str, opening: str, year: int | None) -> None:
     assert find_year(title, opening) == year
+
+
+def test_year_and_period_from_the_file_name_when_the_text_is_silent():
+    from dataclasses import replace
+
+    from corpus.readers import read_text
+    from nlp.pipeline import parse_raw
+
+    raw = replace(read_text("社区工作总结\n" + BODY), path="归档/2021年上半年东湖社区工作总结.docx")
+    doc = parse_raw(raw, disable=["categories", "activities"]).doc
+    assert (doc.year, doc.period, doc.community) == (2021, "H1", "东湖社区")
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [("2022年度社区工作总结", "year"), ("社区全年工作总结", "year"), ("2022年上半年社区工作总结", "H1"),
+     ("社区第三季度工作总结", "Q3")],
+)
+def test_period_words_in_the_title(title, period):
+    assert find_period(title, "") == period

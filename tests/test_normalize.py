@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from evaluation.shared import MISSING, corpus_documents
 from nlp.text.normalize import normalize
 from nlp.text.normalize_chars import fold_table, to_simplified
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-CORPUS_FILES = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
+CORPUS_FILES = corpus_documents()
 
 # (name, original, normalized) — invented sentences in the style of the genre.
 EXAMPLES = [
@@ -164,7 +164,7 @@ def assert_map_valid(norm) -> None:
     assert 0 <= offsets.point(len(norm.text)) <= len(norm.original)
 
 
-@pytest.mark.skipif(not CORPUS_FILES, reason="shared corpus not present")
+@pytest.mark.skipif(not CORPUS_FILES, reason=MISSING)
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[f"{p.parent.name}/{p.name}" for p in CORPUS_FILES])
 def test_corpus_document_normalizes(path: Path) -> None:
     original = path.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from evaluation.shared import MISSING, corpus_documents
 from nlp.text.normalize import normalize
 from nlp.text.outline import build_outline, is_plan_heading, parse_label
 
@@ -161,11 +162,10 @@ def test_not_labels(line: str) -> None:
     assert parse_label(line) is None
 
 
-CORPUS = Path("/work/shared/corpus")
-CORPUS_DOCS = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
+CORPUS_DOCS = corpus_documents()
 
 
-@pytest.mark.skipif(not CORPUS_DOCS, reason="shared corpus not present")
+@pytest.mark.skipif(not CORPUS_DOCS, reason=MISSING)
 @pytest.mark.parametrize("path", CORPUS_DOCS, ids=[p.name for p in CORPUS_DOCS])
 def test_corpus_offsets(path: Path) -> None:
     from corpus.readers import read_path

@@ -10,19 +10,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nlp.pipeline import parse
+from evaluation.shared import corpus_documents
+from nlp.pipeline import parse_file, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((Path(__file__).parent / "parse.schema.json").read_text(encoding="utf-8"))
-SHARED = ROOT.parent / "shared" / "corpus"
 DOCUMENTS = sorted((ROOT / "corpus" / "samples").glob("*.txt")) + sorted((Path(__file__).parent / "fixtures").glob("*.txt"))
-if SHARED.is_dir():
-    DOCUMENTS += sorted(p for p in SHARED.rglob("*.txt"))
+DOCUMENTS += corpus_documents()  # the shared development folders, when present
 
 
 @pytest.fixture(scope="module", params=DOCUMENTS, ids=lambda p: p.name)
 def parsed(request):
-    return parse(request.param)
+    return parse_file(request.param)
 
 
 def test_record_is_valid_against_the_spec_schema(parsed):
@@ -69,7 +68,7 @@ def test_a_fact_lies_inside_its_section(parsed):
     )
 )
 def test_parsing_any_string_never_raises_and_offsets_hold(text):
-    result = parse(text + "\n")  # a newline keeps a short string from being taken for a path
+    result = parse_text(text + "\n")  # a newline keeps a short string from being taken for a path
     for fact in result.facts:
         assert result.original[fact.start : fact.end] == fact.text
     jsonschema.validate(result.to_dict(), SCHEMA)

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from conftest import (
-    CORPUS,
+    CORPUS_DOCUMENTS,
+    CORPUS_FOLDERS,
+    CORPUS_MISSING,
     VARIANTS,
     build_docx,
     fixture_text,
@@ -140,7 +142,7 @@ def test_truncated_and_bomless_files(name, data, encoding, text):
 
 
 def _corpus_files() -> list[Path]:
-    return sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
+    return CORPUS_DOCUMENTS
 
 
 def _big5_roundtrip(text: str) -> tuple[str, bytes]:
@@ -149,7 +151,7 @@ def _big5_roundtrip(text: str) -> tuple[str, bytes]:
     return data.decode("big5hkscs"), data
 
 
-@pytest.mark.skipif(not _corpus_files(), reason="no corpus folder on this machine")
+@pytest.mark.skipif(not _corpus_files(), reason=CORPUS_MISSING)
 @pytest.mark.parametrize("encoding", ["gb18030", "big5"])
 @pytest.mark.parametrize("length", [12, 40, None], ids=["12chars", "40chars", "whole"])
 def test_corpus_documents_survive_reencoding(encoding, length):
@@ -166,12 +168,14 @@ def test_corpus_documents_survive_reencoding(encoding, length):
     assert wrong == []
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="no corpus folder on this machine")
+@pytest.mark.skipif(not CORPUS_FOLDERS, reason=CORPUS_MISSING)
 def test_every_corpus_file_reads():
-    results = list(iter_documents([CORPUS]))
+    results = list(iter_documents(CORPUS_FOLDERS))
     errors = [str(r) for r in results if isinstance(r, ReadError)]
     assert errors == []
-    readable = [p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md") and not p.name.startswith(".")]
+    readable = [
+        p for folder in CORPUS_FOLDERS for p in folder.rglob("*") if p.suffix in (".txt", ".md") and not p.name.startswith(".")
+    ]
     assert len(results) == len(readable)
     assert all(r.encoding == "utf-8" and r.text.strip() for r in results)
 

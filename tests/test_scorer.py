@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -168,10 +169,13 @@ def test_subject_correct(g, p, expected):
 # ---------------------------------------------------------------- facts on a document
 
 GOLD_FACTS = (
-    gfact("现有党员58名", "58", 58, "名", subject="党员", category="party_building"),
-    gfact("女党员21名", "21", 21, "名", subject="女党员", category="party_building"),
-    gfact("300余人次", "300", 300, "人次", qualifier="approx", subject="参与党员", category="party_building"),
-    gfact("慰问金4.5万元", "4.5", 4.5, "万元", subject="慰问金", category="social_assistance"),
+    gfact("现有党员58名", "58", 58, "名", subject="党员", category="party_building", indicator="party_members"),
+    gfact("女党员21名", "21", 21, "名", subject="女党员", category="party_building", indicator="party_members",
+          breakdown={"sex": "女"}),
+    gfact("300余人次", "300", 300, "人次", qualifier="approx", subject="参与党员", category="party_building",
+          indicator="participants"),
+    gfact("慰问金4.5万元", "4.5", 4.5, "万元", subject="慰问金", category="social_assistance",
+          indicator="funds_disbursed_yuan"),
     gfact("活动室120㎡", "120", 120, "平方米", subject="活动室", category="infrastructure_investment"),
 )
 
@@ -205,6 +209,99 @@ def test_facts_detection_strict_and_fields():
     assert score.fields["category"] == scorer.Tally(3, 4)
     assert score.fields["subject"] == scorer.Tally(3, 4)  # 人次 is not 参与党员
     assert score.fields["planned"] == scorer.Tally(4, 4)
+
+
+# ---------------------------------------------------------------- indicators, breakdown, scope
+
+
+@dataclass(frozen=True)
+class ColumnFact(Fact):
+    """A prediction that carries breakdown and scope, as the pipeline does once they exist."""
+
+    breakdown: dict[str, str] | None = None
+    scope: str = "unit"
+
+
+PARTY = ("现有党员58名", "58")  # (quote, number) of the one figure each case below is about
+
+# (gold indicator, breakdown, scope), (predicted ...; None = a Fact without breakdown/scope fields),
+# expected (indicator tp, fp, fn), expected (comparable tp, fp, fn)
+INDICATOR_CASES = {
+    "same column": (("party_members", None, "unit"), ("party_members", None, "unit"), (1, 0, 0), (1, 0, 0)),
+    "old prediction counts as whole and unit": (("party_members", None, "unit"), ("party_members", None), (1, 0, 0), (1, 0, 0)),
+    "part taken for the whole": (("party_members", {"sex": "女"}, "unit"), ("party_members", None, "unit"), (0, 1, 1), (0, 1, 0)),
+    "part found as a part": (("party_members", {"sex": "女"}, "unit"), ("party_members", {"sex": "女"}, "unit"), (1, 0, 0), (0, 0, 0)),
+    "another part still a part": (("party_members", {"sex": "女"}, "unit"), ("party_members", {"age": "30岁以下"}, "unit"), (1, 0, 0), (0, 0, 0)),
+    "wider figure taken as the unit's": (("party_members", None, "wider"), ("party_members", None, "unit"), (0, 1, 1), (0, 1, 0)),
+    "wrong indicator": (("party_members", None, "unit"), ("households_total", None, "unit"), (0, 1, 1), (0, 1, 1)),
+    "indicator invented": ((None, None, "unit"), ("party_members", None, "unit"), (0, 1, 0), (0, 1, 0)),
+    "indicator missed": (("party_members", None, "unit"), (None, None, "unit"), (0, 0, 1), (0, 0, 1)),
+    "id outside SPEC section 4 is not counted": (("party_branches", None, "unit"), ("party_branches", None, "unit"), (0, 0, 0), (0, 0, 0)),
+    "part of another unit's figure": (("party_members", {"sex": "女"}, "part"), ("party_members", {"sex": "女"}, "part"), (1, 0, 0), (0, 0, 0)),
+}  # fmt: skip
+
+
+def _pred_with(i: int, quote: str, part: str, pred: tuple, value: float) -> Fact:
+    if len(pred) == 2:  # a record made before breakdown and scope existed
+        return pfact(i, quote, part, value, "名", indicator=pred[0])
+    start, end = at(TEXT, quote, part)
+    return ColumnFact(id=i, section=None, start=start, end=end, text=part, number_text=part, value=value,
+                      low=None, high=None, unit="名", qualifier=Qualifier.EXACT, subject=None,
+                      indicator=pred[0], breakdown=pred[1], scope=pred[2])  # fmt: skip
+
+
+@pytest.mark.parametrize("g, p, ind, cmp", INDICATOR_CASES.values(), ids=INDICATOR_CASES.keys())
+def test_indicator_and_comparable_counts(g, p, ind, cmp):
+    gold = gdoc(facts=(gfact(*PARTY, 58, "名", indicator=g[0], breakdown=g[1], scope=g[2]),))
+    parse = parse_of(facts=(_pred_with(0, *PARTY, p, 58.0),))
+    score, _ = scorer.score_facts(gold, parse, scorer.gold_fact_spans(gold, TEXT))
+    assert score.indicators == scorer.Counts(*ind)
+    assert score.comparable == scorer.Counts(*cmp)
+
+
+def test_unmatched_figures_count_against_indicator_precision_and_recall():
+    gold = gdoc(facts=(gfact(*PARTY, 58, "名", indicator="party_members"),
+                       gfact("调解纠纷12起", "12", 12, "起", indicator="disputes_mediated")))  # fmt: skip
+    # the 12 is not found; a year is taken as a party_members figure
+    parse = parse_of(facts=(_pred_with(0, *PARTY, ("party_members", None), 58.0),
+                            _pred_with(1, "2023年", "2023", ("party_members", None), 2023.0)))  # fmt: skip
+    score, _ = scorer.score_facts(gold, parse, scorer.gold_fact_spans(gold, TEXT))
+    assert score.indicators == scorer.Counts(tp=1, fp=1, fn=1)
+    assert score.comparable == scorer.Counts(tp=1, fp=1, fn=1)
+
+
+def test_breakdown_and_scope_are_tallied_where_gold_has_an_indicator():
+    gold = gdoc(facts=(
+        gfact(*PARTY, 58, "名", indicator="party_members"),
+        gfact("女党员21名", "21", 21, "名", indicator="party_members", breakdown={"sex": "女"}),
+        gfact("活动室120㎡", "120", 120, "平方米"),  # no indicator: not tallied for breakdown or scope
+    ))  # fmt: skip
+    parse = parse_of(facts=(
+        _pred_with(0, *PARTY, ("party_members", None, "unit"), 58.0),
+        _pred_with(1, "女党员21名", "21", ("party_members", {"sex": "女 "}, "part"), 21.0),
+        _pred_with(2, "活动室120㎡", "120", (None, None, "wider"), 120.0),
+    ))  # fmt: skip
+    score, _ = scorer.score_facts(gold, parse, scorer.gold_fact_spans(gold, TEXT))
+    assert score.fields["indicator"] == scorer.Tally(3, 3)
+    assert score.fields["breakdown"] == scorer.Tally(2, 2)  # words compared without spaces
+    assert score.fields["scope"] == scorer.Tally(1, 2)
+    text = report.render_text(scorer.Report((scorer.DocScore("qinghe.txt", facts=score),), ("facts",)))
+    assert "indicators  P 0.500  R 0.500" in text and "comparable  P 1.000  R 1.000" in text
+
+
+BREAKDOWN_CASES = {
+    "both whole": (None, None, True),
+    "same part": ({"area": "城市"}, {"area": "城市"}, True),
+    "punctuation aside": ({"kind": "一、二级"}, {"kind": "一二级"}, True),
+    "part missed": ({"area": "城市"}, None, False),
+    "other dimension": ({"area": "城市"}, {"kind": "城市"}, False),
+    "other words": ({"age": "60岁以上"}, {"age": "80岁以上"}, False),
+}
+
+
+@pytest.mark.parametrize("g, p, expected", BREAKDOWN_CASES.values(), ids=BREAKDOWN_CASES.keys())
+def test_breakdown_correct(g, p, expected):
+    assert scorer.breakdown_correct(g, p) is expected
 
 
 def test_fact_span_is_first_number_inside_quote():
@@ -385,7 +482,7 @@ GOOD = {
     "period": "H1", "headings": [{"level": 1, "label": "一、", "text": "党建工作"}],
     "facts": [{"quote": "现有党员58名", "number_text": "58", "value": 58, "low": None, "high": None,
                "unit": "名", "qualifier": "exact", "subject": "党员", "category": "party_building",
-               "planned": False}],
+               "planned": False, "indicator": "party_members", "breakdown": None, "scope": "unit"}],
     "activities": [{"quote": "开展主题党日活动6次", "name": "主题党日活动", "kind": "meeting",
                     "category": "party_building", "planned": False}],
     "flags": [{"code": "masked_figure", "quote": "低保户xx户", "why": "placeholder"}],
@@ -417,6 +514,12 @@ PROBLEM_CASES = {
     "bad heading level": (_with(("headings", 0, "level"), 5), ["headings[0]: level 5"]),
     "bad period": (_with(("period",), "上半年"), ["period '上半年'"]),
     "range without bounds": (_with(("facts", 0, "qualifier"), "range"), ["facts[0]: a range needs"]),
+    "missing indicator key": (_with(("facts", 0, "indicator"), KeyError), ["facts[0]: missing key 'indicator'"]),
+    "unknown indicator": (_with(("facts", 0, "indicator"), "party_member"), ["facts[0]: indicator 'party_member'"]),
+    "bad breakdown dimension": (_with(("facts", 0, "breakdown"), {"gender": "女"}), ["facts[0]: breakdown dimension"]),
+    "empty breakdown": (_with(("facts", 0, "breakdown"), {}), ["facts[0]: breakdown must be null"]),
+    "breakdown without words": (_with(("facts", 0, "breakdown"), {"sex": ""}), ["facts[0]: breakdown 'sex' must"]),
+    "bad scope": (_with(("facts", 0, "scope"), "community"), ["facts[0]: scope 'community'"]),
 }
 
 
@@ -478,11 +581,12 @@ def oracle(gold: GoldDoc, text: str) -> Parse:
     for i, g in enumerate(gold.facts):
         start, end = goldmod.inner_span(text, g.quote, g.number_text)
         scale, unit = scorer.split_unit(g.unit)
-        facts.append(Fact(
+        facts.append(ColumnFact(
             id=i, section=None, start=start, end=end, text=text[start:end], number_text=g.number_text,
             value=None if g.value is None else g.value * scale, low=None if g.low is None else g.low * scale,
             high=None if g.high is None else g.high * scale, unit=unit, qualifier=Qualifier(g.qualifier),
-            subject=g.subject, indicator=None, category=Category(g.category), planned=g.planned,
+            subject=g.subject, indicator=g.indicator, category=Category(g.category), planned=g.planned,
+            breakdown=g.breakdown, scope=g.scope,
         ))  # fmt: skip
     acts = []
     for i, a in enumerate(gold.activities):
@@ -508,6 +612,7 @@ def test_a_perfect_parse_scores_one_everywhere():
     )
     total = scorer.Report((scorer.score_document(g, oracle(g, TEXT)),)).total
     assert total.facts.strict.f1 == 1.0 and total.facts.detection.f1 == 1.0
+    assert total.facts.indicators == scorer.Counts(4, 0, 0) and total.facts.comparable == scorer.Counts(3, 0, 0)
     assert all(t.correct == t.total > 0 for t in total.facts.fields.values())
     assert total.headings.f1 == 1.0 and total.flags.f1 == 1.0
     assert total.activities.detection.f1 == 1.0

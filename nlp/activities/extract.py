@@ -25,7 +25,7 @@ that follow (覆盖群众500余人次), are linked through ``facts``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -47,15 +47,14 @@ from nlp.activities.names import (
     split_items,
     split_pair,
     strip_tail,
-    token_bounds,
     trim,
 )
 from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
-from nlp.categories.categorize import categorize
-from nlp.figures.facts import innermost_section
+from nlp.figures.facts import plan_window
 from nlp.figures.planned import is_planned_sentence
-from nlp.records import Activity, ActivityKind, Category, Fact, Normalized, Section, Sentence
-from nlp.text.sentences import split_clauses
+from nlp.records import Activity, ActivityKind, Category, Fact, Section, Sentence
+from nlp.text.document import Text
+from nlp.text.outline import SectionLookup
 
 _EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
 _PARTICIPANT_UNITS = frozenset({"人次", "人", "名", "户", "家", "余人次"})
@@ -79,15 +78,16 @@ class _Found:
 
 
 def _verb_items(
-    text: str, clause: Sentence, figures: Sequence[tuple[int, int]], sentence: Sentence, group: int
+    doc: Text, clause: Sentence, figures: Sequence[tuple[int, int]], sentence: Sentence, group: int
 ) -> list[_Found]:
     v = vocab()
+    text = doc.text
     cs, ce = clause.norm_start, clause.norm_end
     while ce > cs and text[ce - 1] in CLAUSE_PUNCT:
         ce -= 1
     if v.verb_re.search(text, cs, ce) is None:
         return []
-    bounds = token_bounds(text, cs, ce)
+    bounds = doc.word_starts(cs, ce)
     starts = [f for f, _ in figures]
     found: list[_Found] = []
     pos = cs
@@ -184,12 +184,17 @@ def _next_verb_start(text: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
+# How far before its figure a counted noun may start (a name is at most 20 characters).
+_NAME_REACH = 80
+
+
 def _noun_items(
     text: str, clause: Sentence, figures: Sequence[tuple[int, int, str]], sentence: Sentence, group: int
 ) -> list[_Found]:
     """党课2次, 居民代表大会每年4次: an activity noun counted by an event figure, no verb."""
-    cs = clause.norm_start
+    starts = [fs for fs, _, _ in figures]
     for fs, _fe, unit in figures:
+        cs = max(clause.norm_start, fs - _NAME_REACH)
         before = text[cs:fs]
         s = cs + len(before) - len(before.lstrip(CLAUSE_PUNCT))
         body = _NOUN_PREFIX.sub("", text[s:fs])
@@ -197,7 +202,9 @@ def _noun_items(
         stripped = regex.sub(r"(?:每年|每月|每周|共|累计|达|开展|次)+$", "", body)
         e = s + len(stripped)
         reach = s
-        inner = [fe for fs2, fe, _ in figures if s <= fs2 and fe <= e]  # 投资6万元建筑40平方米的公厕
+        inner = [  # 投资6万元建筑40平方米的公厕
+            fe for _, fe, _ in figures[bisect_left(starts, s) : bisect_right(starts, e)] if fe <= e
+        ]
         if inner:
             s = max(inner)
             de = text.rfind("的", s, e)
@@ -366,21 +373,23 @@ def _is_title(text: str) -> bool:
 
 
 def _find_in_sentence(
-    text: str,
+    doc: Text,
     sentence: Sentence,
     facts: Sequence[Fact],
     start_group: int,
     skip: Sequence[tuple[int, int]] = (),
 ) -> list[_Found]:
+    text = doc.text
     found: list[_Found] = []
     group = start_group
     previous_had = False
     if _is_title(text[sentence.norm_start : sentence.norm_end]):
         return []
     enumerating = False
+    fact_starts = [f.norm_start for f in facts]  # in text order
     clauses = [
         c
-        for whole in split_clauses(text, sentence.norm_start, sentence.norm_end)
+        for whole in doc.clauses_in(sentence.norm_start, sentence.norm_end)
         for c in _sub_clauses(text, whole)
     ]
     for clause in clauses:
@@ -398,9 +407,11 @@ def _find_in_sentence(
         if piece[-1:] in ":：" and piece[:-1].endswith(vocab().enumerators):
             enumerating = previous_had
             continue
-        inside = [f for f in facts if clause.norm_start <= f.norm_start < clause.norm_end]
+        inside = facts[
+            bisect_left(fact_starts, clause.norm_start) : bisect_left(fact_starts, clause.norm_end)
+        ]
         spans = [(f.norm_start, f.norm_end) for f in inside]
-        items = _verb_items(text, clause, spans, sentence, group)
+        items = _verb_items(doc, clause, spans, sentence, group)
         if not items:
             items = _noun_items(
                 text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group
@@ -420,14 +431,14 @@ def _find_in_sentence(
     return found
 
 
-def _linked(found: _Found, facts: Sequence[Fact], text: str) -> tuple[int, ...]:
+def _linked(found: _Found, facts: Sequence[Fact], doc: Text) -> tuple[int, ...]:
     """Figures in the activity's stretch, and participant figures in verbless clauses after it."""
     begin = found.reach_start if found.lead is None else found.lead
     ids = [f.id for f in facts if begin <= f.norm_start < found.reach_end]
     markers = vocab().participant_markers
     after = found.reach_end
-    for clause in split_clauses(text, after, found.sentence.norm_end):
-        piece = text[clause.norm_start : clause.norm_end]
+    for clause in doc.clauses_in(after, found.sentence.norm_end):
+        piece = doc.text[clause.norm_start : clause.norm_end]
         if vocab().verb_re.search(piece) and not any(m in piece for m in markers):
             break
         if not any(m in piece for m in markers):
@@ -446,26 +457,29 @@ def activity_type(activity: Activity) -> ActivityType | None:
 
 
 def find_activities(
-    norm: Normalized,
-    sentences: Sequence[Sentence],
+    doc: Text,
     sections: Sequence[Section],
     facts: Sequence[Fact],
+    plan_document: bool = False,
     learned: bool = True,
 ) -> tuple[Activity, ...]:
     """Every activity of a document, in document order, with original offsets.
 
     With ``learned`` (and the model shipped in models/), the grammar rules' finds are features of
-    the learned tagger, whose spans and kinds are kept (nlp/activities/model.py); without, the
-    rules alone decide.
+    the learned tagger, which re-cuts them; its spans and kinds are kept (nlp/activities/model.py).
+    Without, the rules alone decide.
+    An activity's category is its type's here; the categories stage reads the others from context.
+    In a plan document (doc_type plan) every activity is planned, as every figure is.
     """
-    text = norm.text
+    text = doc.text
     ordered = sorted(facts, key=lambda f: f.norm_start)
     found: list[_Found] = []
     skip = sorted(heading_spans(sections))
     skip_starts = [s for s, _ in skip]
     fi = 0
     sentence_facts: dict[Sentence, Sequence[Fact]] = {}
-    for sentence in sentences:
+    for sentence in doc.sentences:
+        doc.check_time("activities")
         while fi < len(ordered) and ordered[fi].norm_start < sentence.norm_start:
             fi += 1
         fj = fi
@@ -478,43 +492,28 @@ def find_activities(
                 skip_starts, sentence.norm_end
             )
         ]
-        found += _find_in_sentence(text, sentence, ordered[fi:fj], group, near)
+        found += _find_in_sentence(doc, sentence, ordered[fi:fj], group, near)
     found = _dedupe(found)
     learned_kinds = None
     if learned:
-        found, learned_kinds = _learned(text, sentences, ordered, skip, found)
+        found, learned_kinds = _learned(doc, ordered, skip, found)
     group_facts: dict[int, set[int]] = {}
     for f in found:
         inside = sentence_facts.get(f.sentence)
         if inside is None:
             inside = [x for x in ordered if f.sentence.norm_start <= x.norm_start < f.sentence.norm_end]
-        group_facts.setdefault(f.group, set()).update(_linked(f, inside, text))
-    types = [type_of_name(text[f.norm_start : f.norm_end]) for f in found]
-    # a visit's or a leading group's work area is that of its context, not of its type
-    untyped = [
-        i
-        for i, t in enumerate(types)
-        if t is None or t.kind is ActivityKind.VISIT or t.category is Category.OTHER
-    ]
-    contexts = []
-    for i in untyped:
-        f = found[i]
-        section = innermost_section(sections, f.norm_start)
-        heading = section.heading if section else ""
-        contexts.append(
-            f"{heading} {text[f.norm_start : f.norm_end]} {text[f.sentence.norm_start : f.sentence.norm_end]}"
-        )
-    categories = dict(zip(untyped, categorize(contexts) if contexts else (), strict=True))
+        group_facts.setdefault(f.group, set()).update(_linked(f, inside, doc))
+    section_at = SectionLookup(sections)
     activities = []
     for i, f in enumerate(found):
-        start, end = norm.to_original(f.norm_start, f.norm_end)
-        name = norm.original[start:end]
-        section = innermost_section(sections, f.norm_start)
-        sentence_text = text[f.sentence.norm_start : f.sentence.norm_end]
+        start, end = doc.to_original(f.norm_start, f.norm_end)
+        name = doc.original[start:end]
+        section = section_at(f.norm_start)
         verb = None
         if f.verb is not None:
-            vs, ve = norm.to_original(f.reach_start, f.reach_start + len(f.verb))
-            verb = norm.original[vs:ve]
+            vs, ve = doc.to_original(f.reach_start, f.reach_start + len(f.verb))
+            verb = doc.original[vs:ve]
+        kind_type = type_of_name(text[f.norm_start : f.norm_end])
         activities.append(
             Activity(
                 id=i,
@@ -528,8 +527,10 @@ def find_activities(
                 if learned_kinds is not None
                 else _kind(text[f.norm_start : f.norm_end], f),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
-                category=categories[i] if i in categories else types[i].category,
-                planned=bool(section and section.planned) or is_planned_sentence(sentence_text),
+                category=kind_type.category if kind_type is not None else Category.OTHER,
+                planned=plan_document
+                or bool(section and section.planned)
+                or is_planned_sentence(plan_window(doc, f.norm_start, f.norm_end)),
                 norm_start=f.norm_start,
                 norm_end=f.norm_end,
             )
@@ -538,8 +539,7 @@ def find_activities(
 
 
 def _learned(
-    text: str,
-    sentences: Sequence[Sentence],
+    doc: Text,
     facts: Sequence[Fact],
     headings: Sequence[tuple[int, int]],
     found: list[_Found],
@@ -554,10 +554,9 @@ def _learned(
     from nlp.activities import model
 
     # only a span overlapping a rule find is kept, so sentences without one need no tagging
-    tagged = [
-        s for s in sentences if any(s.norm_start < f.norm_end and f.norm_start < s.norm_end for f in found)
-    ]
-    spans = model.predict_spans(text, tagged, facts, [(f.norm_start, f.norm_end) for f in found], headings)
+    text = doc.text
+    tagged = sorted({f.sentence for f in found}, key=lambda s: s.norm_start)
+    spans = model.predict_spans(doc, tagged, facts, [(f.norm_start, f.norm_end) for f in found], headings)
     if spans is None:
         return found, None
     result: list[_Found] = []

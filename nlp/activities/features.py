@@ -1,7 +1,8 @@
 """Token features for the learned activity tagger (nlp/activities/model.py).
 
-A document becomes one token sequence per sentence (jieba words with their part-of-speech tags);
-each token gets a feature dict built from:
+A document becomes one token sequence per sentence: the words of its clauses as the document's
+``Text`` segments and tags them (``Text.words``; nothing here segments on its own), so the tagger
+reads the same words every other stage reads. Each token gets a feature dict built from:
 
 - the word itself: form, tag, length, first and last characters;
 - its neighbours (two words each side, their tags);
@@ -22,7 +23,7 @@ from functools import lru_cache
 
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import Fact, Sentence
-from nlp.text import tokens as words
+from nlp.text.document import Text
 
 CLAUSE_MARKS = frozenset("，,：:。！？；!?;、")
 OPEN_QUOTES = frozenset('“"‘「『《')
@@ -46,18 +47,21 @@ class Token:
 Span = tuple[int, int]
 
 
-def sentence_tokens(text: str, sentence: Sentence) -> tuple[Token, ...]:
-    """The words of one sentence with their tags; white space is dropped.
+def sentence_tokens(doc: Text, sentence: Sentence) -> tuple[Token, ...]:
+    """The words of one sentence with their tags, read clause by clause from the document's Text;
+    white space is dropped.
 
-    >>> [t.word for t in sentence_tokens("开展主题党日活动6次。", Sentence(0, 11))][:2]
+    >>> doc = Text.from_string("开展主题党日活动6次。")
+    >>> [t.word for t in sentence_tokens(doc, doc.sentences[0])][:2]
     ['开展', '主题党日活动']
     """
     found = []
-    pos = sentence.norm_start
-    for word, tag in words.pos_cut(text[sentence.norm_start : sentence.norm_end], hmm=False):
-        if word.strip():
-            found.append(Token(pos, pos + len(word), word, tag))
-        pos += len(word)
+    for clause in doc.clauses_in(sentence.norm_start, sentence.norm_end):
+        pos = clause.norm_start
+        for word, tag in doc.words(clause.norm_start, clause.norm_end):
+            if word.strip():
+                found.append(Token(pos, pos + len(word), word, tag))
+            pos += len(word)
     return tuple(found)
 
 

@@ -30,6 +30,7 @@ from nlp.activities.names import CLOSE_QUOTES, OPEN_QUOTES, trim
 from nlp.activities.vocab import kind_of_name, vocab
 from nlp.errors import ResourceError
 from nlp.records import ActivityKind, Fact, Sentence
+from nlp.text.document import Text
 
 TAGGER_FILE = "activities.crfsuite"
 KINDS_FILE = "activity_kinds.npz"
@@ -88,11 +89,11 @@ def verb_before(text: str, start: int) -> str | None:
     end = start
     while end > 0 and text[end - 1] in "了过":
         end -= 1
-    best = None
-    for m in vocab().verb_re.finditer(text, max(0, end - 6), end, overlapped=True):
-        if m.end() == end and (best is None or len(m.group()) > len(best)):
-            best = m.group()
-    return best
+    verb_re = vocab().verb_re
+    for start in range(max(0, end - 6), end):  # the earliest start that is a verb is the longest
+        if verb_re.fullmatch(text, start, end):
+            return text[start:end]
+    return None
 
 
 def kind_features(name: str, verb: str | None) -> dict[str, float]:
@@ -132,7 +133,7 @@ class ActivityModel:
 
     def spans(
         self,
-        text: str,
+        doc: Text,
         sentences: Sequence[Sentence],
         facts: Sequence[Fact],
         rule_spans: Sequence[Span],
@@ -140,8 +141,8 @@ class ActivityModel:
     ) -> list[Span]:
         """Activity name spans (normalized offsets) of a document."""
         found: list[Span] = []
-        for tokens, features in document_sequences(text, sentences, facts, rule_spans, heading_spans):
-            found += decode(text, tokens, tag(self.tagger, features, THRESHOLD))
+        for tokens, features in document_sequences(doc, sentences, facts, rule_spans, heading_spans):
+            found += decode(doc.text, tokens, tag(self.tagger, features, THRESHOLD))
         return found
 
     def kinds_of(self, names: Sequence[str], verbs: Sequence[str | None]) -> list[ActivityKind]:
@@ -179,7 +180,7 @@ def shipped() -> ActivityModel | None:
 
 
 def document_sequences(
-    text: str,
+    doc: Text,
     sentences: Sequence[Sentence],
     facts: Sequence[Fact],
     rule_spans: Sequence[Span],
@@ -189,7 +190,8 @@ def document_sequences(
     out = []
     ordered_facts = sorted(facts, key=lambda f: f.norm_start)
     for sentence in sentences:
-        tokens = sentence_tokens(text, sentence)
+        doc.check_time("activity tagger")
+        tokens = sentence_tokens(doc, sentence)
         if not tokens:
             continue
         s, e = sentence.norm_start, sentence.norm_end
@@ -275,7 +277,7 @@ def tag(tagger: Any, features: list[dict[str, str | float]], threshold: float) -
 
 
 def predict_spans(
-    text: str,
+    doc: Text,
     sentences: Sequence[Sentence],
     facts: Sequence[Fact],
     rule_spans: Sequence[Span],
@@ -283,7 +285,7 @@ def predict_spans(
 ) -> list[Span] | None:
     """Activity name spans (normalized offsets) by the shipped model; None without one."""
     model = shipped()
-    return None if model is None else model.spans(text, sentences, facts, rule_spans, heading_spans)
+    return None if model is None else model.spans(doc, sentences, facts, rule_spans, heading_spans)
 
 
 def predict_kinds(names: Sequence[str], verbs: Sequence[str | None]) -> list[ActivityKind] | None:

@@ -27,7 +27,7 @@ from nlp.activities.model import (
     verb_before,
 )
 from nlp.errors import ZongjieError
-from nlp.records import Parse
+from nlp.records import Parse, Sentence
 
 TAGGER_PARAMS = {"c1": 0.02, "c2": 1.0, "max_iterations": 150, "min_freq": 1}
 KIND_C = 4.0
@@ -73,13 +73,13 @@ def example_from_parse(doc: str, parse: Parse, gold, excerpts: Sequence[str] = (
     """
     from evaluation.gold import inner_span
     from nlp.activities.extract import find_activities, heading_spans
-    from nlp.text.sentences import split_sentences
 
-    norm = parse.normalized
-    assert norm is not None
+    doc_text = parse.text
+    assert doc_text is not None
+    norm = doc_text.normalized
     text = norm.text
-    sentences = split_sentences(text)
-    rules = find_activities(norm, sentences, parse.sections, parse.facts, learned=False)
+    sentences: Sequence[Sentence] = doc_text.sentences
+    rules = find_activities(doc_text, parse.sections, parse.facts, learned=False)
     starts = [norm.to_original(i, i + 1)[0] for i in range(len(text))]
     if excerpts:
         lines = excerpt_lines(parse.original, excerpts)
@@ -97,7 +97,7 @@ def example_from_parse(doc: str, parse: Parse, gold, excerpts: Sequence[str] = (
         gold_norm.append((ns, ne))
         rows.append((text[ns:ne], verb_before(text, ns), a.kind))
     sequences = document_sequences(
-        text,
+        doc_text,
         sentences,
         parse.facts,
         [(r.norm_start, r.norm_end) for r in rules],
@@ -121,7 +121,7 @@ def gold_examples(gold_dir: Path, doc_folders: Sequence[Path]) -> list[DocExampl
     """Every gold document of ``gold_dir`` parsed and aligned (documents found under ``doc_folders``).
 
     A gold file with an ``excerpts`` list (activities-only annotation of some lines of a long
-    document, evaluation/gold/activities/) contributes those lines only.
+    document, evaluation/gold/dev/activities/) contributes those lines only.
     """
     from corpus.readers import read_path
     from evaluation.gold import find_document, gold_files, gold_from_dict, read_gold_json
@@ -136,7 +136,7 @@ def gold_examples(gold_dir: Path, doc_folders: Sequence[Path]) -> list[DocExampl
             raise ZongjieError(
                 f"{path}: document {gold.doc!r} not found under {', '.join(map(str, doc_folders))}"
             )
-        parse = parse_raw(read_path(doc_path), categories=False, activities=False)
+        parse = parse_raw(read_path(doc_path), disable=["activities", "categories", "checks"])
         examples.append(example_from_parse(gold.doc, parse, gold, data.get("excerpts", ())))
     return examples
 
@@ -193,11 +193,11 @@ def _binary(values):
 
 
 def default_gold_dirs() -> list[Path]:
-    """The development gold: evaluation/gold/dev/ when the split exists (else evaluation/gold/),
-    and the activities-only files of evaluation/gold/activities/. Never the test split."""
-    root = Path(__file__).resolve().parents[2] / "evaluation" / "gold"
-    dirs = [root / "dev" if (root / "dev").is_dir() else root]
-    return dirs + ([root / "activities"] if (root / "activities").is_dir() else [])
+    """The development gold: the whole documents of evaluation/gold/dev/ and the activities-only
+    files of evaluation/gold/dev/activities/ (a subfolder, so the dev split's ``evaluate``, which
+    reads the split's top level only, never scores them as whole documents). Never the test split."""
+    dev = Path(__file__).resolve().parents[2] / "evaluation" / "gold" / "dev"
+    return [dev] + ([dev / "activities"] if (dev / "activities").is_dir() else [])
 
 
 def _shown(folder: Path) -> str:

@@ -7,6 +7,7 @@ compared by which activity types they ran.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -78,8 +79,8 @@ class Vocab:
     verb_kinds: dict[str, ActivityKind]
     kind_fallbacks: tuple[tuple[str, ActivityKind], ...]
     participant_markers: tuple[str, ...]
-    verb_re: regex.Pattern
-    stop_re: regex.Pattern  # a digit, a stop word or a cut verb: where an object ends
+    verb_re: re.Pattern[str]
+    stop_re: re.Pattern[str]  # a digit, a stop word or a cut verb: where an object ends
     head_re: regex.Pattern  # any activity head, kind keyword or canonical type synonym
     slogan_re: regex.Pattern  # a phrase marking an abstract aim anywhere in a name
     concrete_re: regex.Pattern
@@ -199,8 +200,10 @@ def vocab() -> Vocab:
         verb_kinds=dict(_kind_table(data, "verb_kinds")),
         kind_fallbacks=_kind_table(data, "kind_fallbacks"),
         participant_markers=_words(data, "links", "participant_markers"),
-        verb_re=regex.compile("|".join(map(regex.escape, verbs))),
-        stop_re=regex.compile(r"\d|" + alternation((*stops, *cut)).pattern),
+        # the two patterns searched at every clause use the standard library's engine, about four
+        # times faster than ``regex`` on a plain alternation
+        verb_re=re.compile("|".join(map(re.escape, verbs))),
+        stop_re=re.compile(r"\d|" + alternation((*stops, *cut)).pattern),
         head_re=alternation((*heads, *kind_of_word, *synonyms)),
         slogan_re=alternation(slogan_contains),
         concrete_re=alternation(concrete),

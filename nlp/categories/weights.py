@@ -13,10 +13,10 @@ then a multinomial logistic regression's softmax. A test checks both agree on re
 
 from __future__ import annotations
 
-import math
+import operator
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,25 +36,56 @@ class CategoryWeights:
     lowercase: bool
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """A (texts × classes) array of class probabilities, columns in ``classes`` order."""
-        features = np.zeros((len(texts), len(self.idf)))
-        low, high = self.ngram_range
-        for row, text in enumerate(texts):
+        """A (texts × classes) array of class probabilities, columns in ``classes`` order.
+
+        Features stay sparse (each text's known n-grams, gathered for all texts, then scored in one
+        vectorized pass), so time and memory grow with the length of the texts, not with
+        texts × vocabulary. A text given twice is read once.
+        """
+        unique = list(dict.fromkeys(texts))
+        vocabulary = self.vocabulary
+        columns: list[int] = []
+        counts: list[int] = []
+        bounds = [0]
+        for text in unique:
             doc = _WHITE_SPACE.sub(" ", text.lower() if self.lowercase else text)
-            counts = Counter(
-                doc[i : i + n] for n in range(low, min(high, len(doc)) + 1) for i in range(len(doc) - n + 1)
-            )
-            for gram, count in counts.items():
-                column = self.vocabulary.get(gram)
-                if column is not None:
-                    features[row, column] = (1.0 + math.log(count)) * self.idf[column]
-            norm = np.linalg.norm(features[row])
-            if norm > 0:
-                features[row] /= norm
-        scores = features @ self.coef.T + self.intercept
+            grams = _ngram_counts(doc, *self.ngram_range)
+            known = list(grams.keys() & vocabulary.keys())
+            columns += map(vocabulary.__getitem__, known)
+            counts += map(grams.__getitem__, known)
+            bounds.append(len(columns))
+        scores = np.tile(self.intercept, (len(unique), 1)).astype(float)
+        if columns:
+            cols = np.asarray(columns, dtype=np.intp)
+            weights = (1.0 + np.log(np.asarray(counts, dtype=float))) * self.idf[cols]
+            rows = np.repeat(np.arange(len(unique)), np.diff(bounds))
+            norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=len(unique)))
+            weights /= norms[rows]
+            contributions = self.coef[:, cols] * weights  # classes × known n-grams
+            for k in range(contributions.shape[0]):
+                scores[:, k] += np.bincount(rows, weights=contributions[k], minlength=len(unique))
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        probabilities = exp / exp.sum(axis=1, keepdims=True)
+        row_of = {text: i for i, text in enumerate(unique)}
+        return probabilities[[row_of[t] for t in texts]] if len(unique) < len(texts) else probabilities
+
+
+def _ngram_counts(doc: str, low: int, high: int) -> Counter[str]:
+    """Character n-grams of ``doc`` with their counts, for n from ``low`` to ``high``.
+
+    >>> sorted(_ngram_counts("aab", 1, 2).items())
+    [('a', 2), ('aa', 1), ('ab', 1), ('b', 1)]
+    """
+    counts: Counter[str] = Counter()
+    grams: Iterable[str] = doc
+    for n in range(1, min(high, len(doc)) + 1):
+        if n > 1:  # each n-gram is an (n-1)-gram and the character after it
+            grams = map(operator.add, grams, doc[n - 1 :])
+            grams = list(grams)
+        if n >= low:
+            counts.update(grams)
+    return counts
 
 
 def export_weights(estimator, path: Path) -> None:

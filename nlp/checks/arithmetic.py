@@ -15,46 +15,11 @@ from nlp.checks.intervals import (
     unit_family,
     vocab,
 )
+from nlp.checks.partitions import age_band, complete_partitions, part_band, part_of
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Severity
 
 _COUNTABLE = frozenset({"persons", "households"})
-
-
-def _strip_label(label: str) -> str:
-    """The words naming a part, without the markers around them.
-
-    >>> _strip_label("其中男"), _strip_label("、女性党员有")
-    ('男', '女性党员')
-    """
-    text = label.strip(" 、，,：:；;（）()")
-    for marker in vocab()["markers"]["subset"]:
-        if text.startswith(marker):
-            text = text[len(marker) :]
-    for tail in ("有", "为", "是", "共"):
-        if text.endswith(tail) and len(text) > len(tail):
-            text = text[: -len(tail)]
-    return text.strip(" 、，,：:")
-
-
-def partition_member(label: str) -> tuple[str, int] | None:
-    """(partition name, member index) when a part's label ends with a member's word.
-
-    >>> partition_member("其中男"), partition_member("流动人口"), partition_member("居民")
-    (('sex', 0), ('residence', 1), None)
-    """
-    text = _strip_label(label)
-    best: tuple[int, str, int] | None = None
-    for part in vocab()["partition"]:
-        for index, synonyms in enumerate(part["members"]):
-            for word in synonyms:
-                if (
-                    text.endswith(word)
-                    and (len(text) - len(word) <= 2)
-                    and (best is None or len(word) > best[0])
-                ):
-                    best = (len(word), part["name"], index)
-    return (best[1], best[2]) if best else None
 
 
 def _is_total(c: Context) -> bool:
@@ -77,30 +42,51 @@ def _parts_add_up(parts: Sequence[Context], total: Context) -> bool | None:
     return sum(intervals, Interval(0, 0)).overlaps(whole)
 
 
-def _partition_groups(ctxs: Sequence[Context], t: int) -> Iterator[list[Context]]:
-    """Complete partitions found after total ``t`` in its sentence and the next."""
+def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
+    """The run of figures after total ``t`` that name parts: same unit, plan status and
+    aside-ness, in its sentence (or the next when the total says 共有/总人口 …), up to another
+    total or a figure that names no part. Without a total marker the parts must follow in the
+    same sentence (户籍人口1200人，60岁以上300人，60岁以下900人)."""
     total = ctxs[t]
+    marked = _is_total(total)
+    if not marked and total.after.startswith("、"):
+        return []  # an item of a list (在职人员13人、少数民族1196人、男性735人…), not a whole
     family = unit_family(total.fact.unit)
-    found: dict[str, dict[int, Context]] = {}
-    for c in ctxs[t + 1 :]:
-        if c.sentence > total.sentence + 1:
+    run: list[Context] = []
+    for i in range(t + 1, len(ctxs)):  # by index: a slice would copy the tail for every total
+        c = ctxs[i]
+        if c.sentence > total.sentence + (1 if marked else 0):
             break
         if unit_family(c.fact.unit) != family or c.fact.planned != total.fact.planned:
             continue
+        if c.aside != total.aside:
+            continue  # a parenthesis restating another year's or area's figures
         if _is_total(c):
             break
-        member = partition_member(c.label)
-        if member is None:
+        if part_of(c.label, total.label) is None and part_band(c.label) is None:
             break  # another whole of the same unit (党员49名 after 总人口…): its parts are not ours
-        name, index = member
-        wholes = next(p.get("whole", ()) for p in vocab()["partition"] if p["name"] == name)
-        if wholes and not has_any(total.label, wholes):
-            break  # a part of another whole (男党员 after 总人口)
-        found.setdefault(name, {}).setdefault(index, c)
-    for part in vocab()["partition"]:
-        members = found.get(part["name"], {})
-        if len(members) == len(part["members"]):
-            yield [members[i] for i in sorted(members)]
+        run.append(c)
+    return run
+
+
+def _partition_groups(ctxs: Sequence[Context], t: int) -> list[list[Context]]:
+    """Complete partitions of total ``t`` (partitions.complete_partitions over its parts)."""
+    run = _parts_after(ctxs, t)
+    if not run:
+        return []
+    total = ctxs[t]
+    own = part_of(total.label)
+    # a part itself (常住人口2600人，流动人口400人) has its siblings after it, not its parts
+    siblings = {own[0]} if own and not _is_total(total) else set()
+    groups = [g for g in complete_partitions(total, run) if not siblings & {_partition_name(g, total)}]
+    if not _is_total(total):  # without 共有/总人口 the figures after it must be exactly one partition
+        groups = [g for g in groups if len(g) == len(run)]
+    return groups
+
+
+def _partition_name(group: Sequence[Context], total: Context) -> str | None:
+    member = part_of(group[0].label, total.label)
+    return member[0] if member else None
 
 
 def _list_total_parts(ctxs: Sequence[Context], t: int) -> list[Context]:
@@ -111,14 +97,15 @@ def _list_total_parts(ctxs: Sequence[Context], t: int) -> list[Context]:
         return []
     family = unit_family(total.fact.unit)
     parts: list[Context] = []
-    for c in reversed(ctxs[:t]):
+    for i in range(t - 1, -1, -1):
+        c = ctxs[i]
         if c.sentence != total.sentence:
             return []
         if unit_family(c.fact.unit) != family:
             return []
-        parts.insert(0, c)
+        parts.append(c)
         if has_any(c.label, markers["subset"]) or c.label.endswith(("：", ":")):
-            return parts if len(parts) >= 2 else []
+            return parts[::-1] if len(parts) >= 2 else []
     return []
 
 
@@ -126,18 +113,22 @@ def _list_total_parts(ctxs: Sequence[Context], t: int) -> list[Context]:
 def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     """Parts that partition a total do not add up to it.
 
-    What: a total (总人口3200人, 共有党员41名) followed, in its sentence or the next, by every
-    part of one partition listed in partitions.toml (男/女, 常住/流动, age bands …) of the same
-    unit, or a 其中 list closed by 合计/共计, whose sum cannot equal the total under any reading
-    of approximate figures.
+    What: a total followed, in its sentence, by every part of one partition — a named partition of
+    partitions.toml (男/女, 常住/流动, 在家/外出, 城镇/农村 …), grades that may be joined (一、二级 +
+    三、四级), or age bands that tile the total's own band (60岁以上 + 60岁以下; 60至79岁 + 80岁以上
+    of 60岁以上老人) — with or without 其中, or a 其中 list closed by 合计/共计, whose sum cannot
+    equal the total under any reading of approximate figures. A total that says 共有/总人口 … may
+    have its parts in the next sentence; without such a word the figures right after it must be
+    exactly one partition, and an item of a 、 list is no total. Figures in a parenthesis that
+    restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it.
     Why: a partition that does not add up means one of the figures is mistyped or stale.
-    Example: 总人口3200人，其中男1600人、女1500人 → 1600+1500=3100 ≠ 3200.
+    Example: 户籍人口3200人，60岁以上700人，60岁以下2400人 → 700+2400=3100 ≠ 3200.
     """
     ctxs = contexts(parse)
     for t, total in enumerate(ctxs):
         if unit_family(total.fact.unit) == "%":
             continue
-        groups = list(_partition_groups(ctxs, t)) if _is_total(total) else []
+        groups = _partition_groups(ctxs, t)
         listed = _list_total_parts(ctxs, t)
         if listed:
             groups.append(listed)
@@ -151,37 +142,81 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
                 )
 
 
-@rule("ZJ102", "subset_exceeds_total", Severity.ERROR)
-def subset_exceeds_total(parse: Parse) -> Iterator[Finding]:
-    """A part introduced by 其中 is larger than the whole it belongs to.
-
-    What: in 共有党员41名，其中女党员12名、预备党员50名 every figure after 其中 (same sentence,
-    same unit) is a part of the figure just before 其中; a part whose smallest reading exceeds
-    the whole's largest reading is flagged.
-    Why: a subset cannot be larger than its set; usually a digit is wrong.
-    Example: 共有党员41名，其中预备党员50名 → 50 > 41.
-    """
-    ctxs = contexts(parse)
+def _opens_subset(ctxs: Sequence[Context], i: int, text: str) -> bool:
+    """The figure's words say 其中, or its sentence starts with 其中 and it is the first figure."""
+    c = ctxs[i]
     subset = vocab()["markers"]["subset"]
+    if has_any(c.label, subset):
+        return True
+    first = i == 0 or ctxs[i - 1].sentence != c.sentence
+    return first and text[c.sent_start : c.sent_start + 4].lstrip("（(").startswith(tuple(subset))
+
+
+def _whole_before(ctxs: Sequence[Context], i: int, sentences_back: int) -> Context | None:
+    """The nearest figure before ``i`` of the same unit and aside-ness, at most that many sentences back."""
+    c = ctxs[i]
+    for k in range(i - 1, -1, -1):  # by index: a slice would copy the head for every figure
+        w = ctxs[k]
+        if w.sentence < c.sentence - sentences_back:
+            return None
+        if unit_family(w.fact.unit) == unit_family(c.fact.unit) and w.aside == c.aside:
+            return w
+    return None
+
+
+def _narrower_noun(part: Context, whole: Context) -> bool:
+    """The part's words are the whole's noun with a modifier before it (专职网格员 of 现有网格员)."""
+    from nlp.checks.consistency import scope_key
+
+    noun = scope_key(whole.label)
+    core = part.label.strip(" 、，,：:")
+    return bool(noun) and len(noun) >= 2 and core.endswith(noun) and 0 < len(core) - len(noun) <= 4
+
+
+def subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
+    """(whole, part) pairs: after 其中 (in the clause or opening the next sentence), an age band
+    inside the whole's band (80岁以上 after 60岁以上老人), or the whole's noun with a modifier
+    (专职网格员 after 现有网格员) right after a stated whole."""
+    ctxs = contexts(parse)
+    text = parse.normalized.text if parse.normalized is not None else ""
     whole: Context | None = None
     open_sentence = -1
     for i, c in enumerate(ctxs):
-        if has_any(c.label, subset):
-            prev = ctxs[i - 1] if i else None
-            starts_sentence = c.label.startswith(tuple(subset)) and (
-                prev is None or prev.sentence < c.sentence
-            )
-            ok_prev = prev is not None and (
-                prev.sentence == c.sentence or (starts_sentence and prev.sentence == c.sentence - 1)
-            )
-            whole = prev if ok_prev and unit_family(prev.fact.unit) == unit_family(c.fact.unit) else None
+        if unit_family(c.fact.unit) == "%":
+            continue
+        if _opens_subset(ctxs, i, text):
+            first = i == 0 or ctxs[i - 1].sentence != c.sentence
+            whole = _whole_before(ctxs, i, 1 if first else 0)
             open_sentence = c.sentence
         elif c.sentence != open_sentence or _is_total(c):
             whole = None
-        if whole is None or unit_family(c.fact.unit) != unit_family(whole.fact.unit):
+        if whole is not None and unit_family(c.fact.unit) == unit_family(whole.fact.unit):
+            yield whole, c
             continue
+        w = _whole_before(ctxs, i, 0)
+        if w is None or w.fact.planned != c.fact.planned:
+            continue
+        band, whole_band = part_band(c.label), age_band(w.label)
+        if band is not None and whole_band is not None and band.inside(whole_band):
+            yield w, c
+        elif _is_total(w) and _narrower_noun(c, w):
+            yield w, c
+
+
+@rule("ZJ102", "subset_exceeds_total", Severity.ERROR)
+def subset_exceeds_total(parse: Parse) -> Iterator[Finding]:
+    """A part is larger than the whole it belongs to.
+
+    What: a part of a whole stated just before it (same unit, outside any parenthesis that restates
+    another year or area) — a figure after 其中 (in the clause, or opening the next sentence), an
+    age band inside the whole's band (80岁以上 after 60岁以上老人), or the whole's noun with a
+    modifier (专职网格员 after 现有网格员) — whose smallest reading exceeds the whole's largest.
+    Why: a subset cannot be larger than its set; usually a digit is wrong.
+    Example: 共有党员41名，其中预备党员50名 → 50 > 41.
+    """
+    for whole, c in subset_pairs(parse):
         w, p = fact_interval(whole.fact), fact_interval(c.fact)
-        if w is None or p is None or unit_family(c.fact.unit) in ("%",):
+        if w is None or p is None:
             continue
         if p.low > w.high:
             yield Finding(
@@ -192,44 +227,50 @@ def subset_exceeds_total(parse: Parse) -> Iterator[Finding]:
             )
 
 
+def _states_total(c: Context, family: str) -> bool:
+    """The figure states the document's population or households (总人口3200人, 共1100户居民)."""
+    words = vocab()["population"]
+    markers = vocab()["markers"]
+    stated = has_any(c.label, markers["existence"] + markers["total"])
+    if stated and not _bare_scope(c.label):
+        return True  # 全村共有300户, 本社区现有1200人: the place itself counted
+    named = c.label + c.after[:3]
+    if not has_any(named, words[family]) or has_any(c.label, words["excluded"]):
+        return False
+    return stated or has_any(c.label, words["strong"])
+
+
+def _bare_scope(label: str) -> str:
+    """What is left of a label without existence or total markers and the document's own scope
+    words: empty for 全村共有 or 本社区现有."""
+    markers = vocab()["markers"]
+    text = label.strip(" 、，,：:")
+    for word in sorted(markers["existence"] + markers["total"] + markers["own_scope"], key=len, reverse=True):
+        text = text.replace(word, "")
+    return text.strip(" 、，,：:本我全")
+
+
 def _stated_totals(ctxs: Sequence[Context]) -> dict[str, Context]:
-    """The largest stated population and household totals of the document."""
-    words = {
-        "persons": ("总人口", "户籍人口", "常住人口", "人口", "居民"),
-        "households": ("总户数", "户数", "居民", "户籍", "住户", "农户"),
-    }
-    excluded = (
-        "贫困",
-        "就业",
-        "流动",
-        "外来",
-        "老年",
-        "低保",
-        "残疾",
-        "务工",
-        "暂住",
-        "脱贫",
-        "党员",
-        "其中",
-        "新增",
-        "困难",
-        "全镇",
-        "全街",
-        "全区",
-        "全县",
-        "全市",
-        "全乡",
-        "街道",
-    )
+    """The largest stated population and household totals of the document.
+
+    A persons figure right after a stated household total (全村共有386户1260人) states the
+    population too. Figures in a parenthesis about another period or area state nothing here.
+    """
     best: dict[str, Context] = {}
-    for c in ctxs:
+    for i, c in enumerate(ctxs):
         family = unit_family(c.fact.unit)
-        if family not in _COUNTABLE or c.fact.planned or c.fact.value is None:
+        if family not in _COUNTABLE or c.fact.planned or c.fact.value is None or c.aside:
             continue
-        if not has_any(c.label, words[family]) or has_any(c.label, excluded):
-            continue
-        strong = ("总人口", "户籍人口", "常住人口", "总户数")
-        if not has_any(c.label, strong) and not has_any(c.label, vocab()["markers"]["existence"]):
+        prev = ctxs[i - 1] if i else None
+        paired = (
+            family == "persons"
+            and not c.label
+            and prev is not None
+            and prev.sentence == c.sentence
+            and unit_family(prev.fact.unit) == "households"
+            and _states_total(prev, "households")
+        )
+        if not paired and not _states_total(c, family):
             continue
         if family not in best or c.fact.value > (best[family].fact.value or 0):
             best[family] = c
@@ -240,9 +281,11 @@ def _stated_totals(ctxs: Sequence[Context]) -> dict[str, Context]:
 def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     """A count of persons or households exceeds the population or households it is drawn from.
 
-    What: when the document states its population (总人口3200人) or households (居民1100户), any
-    other count of persons or households larger than it, unless its words name a wider scope
-    (全镇, 受益, 参与, 人次 …).
+    What: when the document states its population (总人口3200人, 全村共有386户1260人) or households
+    (居民1100户, 共1100户居民), any other count in the same unit of counting larger than it —
+    persons against persons, households against households, never one against the other — unless
+    its words name a wider scope (全镇, 受益, 参与, 人次 …) or it sits in a parenthesis about another
+    year or area.
     Why: 低保户1500户 in a community of 1100 households is a typo or a figure of another place.
     Example: 总人口3200人 … 慰问困难群众5000人 → 5000 > 3200.
     """
@@ -252,7 +295,7 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     for c in ctxs:
         family = unit_family(c.fact.unit)
         total = totals.get(family)
-        if total is None or c is total or c.fact.planned:
+        if total is None or c is total or c.fact.planned or c.aside:
             continue
         if has_any(c.label, other) or has_any(c.after, other) or "人口" in c.label or "户数" in c.label:
             continue

@@ -24,7 +24,7 @@ from nlp.records import Flag, Parse, Severity
 
 
 @dataclass(frozen=True)
-class Sentence:
+class SentenceKey:
     """A sentence the cross-document rule compares, in original offsets."""
 
     start: int
@@ -38,10 +38,10 @@ class CheckEntry:
     flags: tuple[Flag, ...]
     checked: int  # figures with a value or bounds
     unassessable: int  # masked or empty figures
-    sentences: tuple[Sentence, ...]
+    sentences: tuple[SentenceKey, ...]
 
 
-def entry_of(parse: Parse, sentences: tuple[Sentence, ...]) -> CheckEntry:
+def entry_of(parse: Parse, sentences: tuple[SentenceKey, ...]) -> CheckEntry:
     checked = sum(1 for f in parse.facts if not (f.value is None and f.low is None and f.high is None))
     return CheckEntry(parse.flags, checked, len(parse.facts) - checked, sentences)
 
@@ -85,7 +85,7 @@ class CheckCache:
                 ),
                 checked=data["checked"],
                 unassessable=data["unassessable"],
-                sentences=tuple(Sentence(**s) for s in data["sentences"]),
+                sentences=tuple(SentenceKey(**s) for s in data["sentences"]),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None

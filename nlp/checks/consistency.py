@@ -10,70 +10,80 @@ from nlp.checks.intervals import contexts, fact_interval, fmt_interval, has_any,
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Qualifier, Severity
 
-_SCOPE_PREFIXES = (
-    "我社区",
-    "本社区",
-    "全社区",
-    "社区",
-    "我村",
-    "本村",
-    "全村",
-    "村",
-    "辖区内",
-    "辖区",
-    "目前",
-    "截至目前",
-    "现",
-)
 _YEAR = re.compile(r"(?<![\d\-—～~至到])((?:19|20)\d\d)\s*年(?![\d]*[\-—～~至到])")
 _NOT_REPORTED = ("以来", "起", "前", "成立", "建成", "始建", "度")
+
+
+def _stock_tail(label: str) -> str | None:
+    """The 共/总数 a standing figure's words end with (全社区低保户共18户), when no activity verb
+    makes it a count of things done (全年开展活动共12次)."""
+    markers = vocab()["markers"]
+    text = label.strip(" 、，,：:")
+    for tail in sorted(markers["stock_tails"], key=len, reverse=True):
+        if text.endswith(tail) and len(text) > len(tail) and not has_any(text, markers["activity_verbs"]):
+            return tail
+    return None
 
 
 def scope_key(label: str) -> str | None:
     """The words that name a standing figure, without existence markers and the document's own scope.
 
-    None when the label is not an existence statement.
+    None when the label is not an existence statement (现有/共有/…, or a noun then 共/总数).
 
     >>> scope_key("社区现有党员"), scope_key("全村共有党员"), scope_key("一组现有党员"), scope_key("发展党员")
     ('党员', '党员', '一组党员', None)
+    >>> scope_key("目前全社区低保户共"), scope_key("村里共有公益性岗位"), scope_key("全年开展活动共")
+    ('低保户', '公益性岗位', None)
     """
-    existence = vocab()["markers"]["existence"]
-    if not has_any(label, existence):
+    markers = vocab()["markers"]
+    existence = markers["existence"]
+    tail = _stock_tail(label)
+    if not has_any(label, existence) and tail is None:
         return None
     text = label.strip(" 、，,：:")
+    if tail:
+        text = text[: -len(tail)]
     for marker in sorted(existence, key=len, reverse=True):
         text = text.replace(marker, "")
-    for prefix in _SCOPE_PREFIXES:
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-            break
-    return text.strip(" 、，,：:")
+    own = sorted(markers["own_scope"], key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for prefix in own:
+            if text.startswith(prefix):
+                text, changed = text[len(prefix) :], True
+                break
+    return text.strip(" 、，,：:") or None
 
 
 @rule("ZJ301", "conflicting_values", Severity.WARNING)
 def conflicting_values(parse: Parse) -> Iterator[Finding]:
     """One standing figure is given two different values for the same scope in one document.
 
-    What: two existence statements (现有/共有/总人口 …) of the same indicator, the same subject
-    words and the same unit, neither a sub-group (其中, 新增, 女, 流动 …) nor a plan, whose
-    readings do not overlap. Activity counts are never compared.
+    What: two statements of a standing figure (现有/共有/总人口 …, or a noun then 共/总数) with the
+    same subject words once the document's own scope words are dropped (全村, 社区, 目前 …), the
+    same indicator, breakdown and scope (when known) and the same unit of counting (口, 座, 支 …),
+    neither a sub-group (其中, 新增, 女, 流动 …), a plan nor a parenthesis about another year or area,
+    whose readings do not overlap — anywhere in the document. Activity counts are never compared.
     Why: a community has one number of party members at a time; two of them means one is stale.
     Example: 社区现有党员41名 … 全社区共有党员45名.
     """
     sub_scope = vocab()["markers"]["sub_scope"]
-    seen: dict[tuple, list] = {}
+    seen: dict[tuple, dict] = {}
     for c in contexts(parse):
         f = c.fact
-        if f.indicator is None or f.planned or f.qualifier == Qualifier.MASKED:
+        if f.planned or f.qualifier == Qualifier.MASKED or c.aside:
             continue
         key = scope_key(c.label)
         if not key or has_any(key, sub_scope) or has_any(c.label, ("其中", "每", "各")):
             continue
-        group = (f.indicator, key, unit_family(f.unit))
+        part = tuple(sorted(f.breakdown.items())) if f.breakdown else None
+        group = (f.indicator, part, f.scope, key, unit_family(f.unit))  # 全市… never conflicts with the unit's
         iv = fact_interval(f)
         if iv is None:
             continue
-        for earlier, eiv in seen.get(group, []):
+        earlier_values = seen.setdefault(group, {})  # one entry per distinct reading: a repeated figure costs nothing
+        for earlier, eiv in earlier_values.values():
             if not iv.overlaps(eiv):
                 yield Finding(
                     f.start,
@@ -82,7 +92,7 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
                     (earlier.id, f.id),
                 )
                 break
-        seen.setdefault(group, []).append((f, iv))
+        earlier_values.setdefault((iv.low, iv.high), (f, iv))
 
 
 def body_years(parse: Parse) -> Counter:

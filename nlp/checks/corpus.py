@@ -13,15 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from nlp.checks.cache import CheckCache, CheckEntry, Sentence, entry_of
+from nlp.checks.cache import SentenceKey
 from nlp.checks.minhash import LshIndex, signature
-from nlp.checks.registry import Finding as RuleFinding
-from nlp.checks.registry import rule, selected, to_flag
-from nlp.errors import ReadError
-from nlp.output.formats import CheckReport, Finding
-from nlp.records import Flag, Parse, RawDoc, Severity
+from nlp.checks.registry import Finding, rule, selected, to_flag
+from nlp.records import Flag, Parse, Severity
+from nlp.text.document import Text
 from nlp.text.spans import LineIndex
 
 MIN_CHARS = 40  # letters and digits a copied block must have to be flagged
@@ -32,7 +29,6 @@ THRESHOLD = 0.8
 NUM_PERM = 96
 LSH_BANDS = 16  # 16 bands of 6: a pair at Jaccard 0.8 shares a band with probability 0.99
 _KEEP = re.compile(r"[\w%]+")
-_SENTENCE = re.compile(r"[^。!?！？;；\n]+[。!?！？;；]*")
 
 
 @dataclass(frozen=True)
@@ -75,21 +71,20 @@ class CorpusDoc:
     doc_id: str
     path: str
     original: str
-    sentences: tuple[Sentence, ...]
+    sentences: tuple[SentenceKey, ...]
 
 
-def sentences_of(parse: Parse) -> tuple[Sentence, ...]:
-    """The document's sentences long enough to compare, in original offsets."""
-    norm = parse.normalized
-    text = norm.text if norm is not None else parse.original
+def sentences_of(parse: Parse) -> tuple[SentenceKey, ...]:
+    """The document's sentences (the parse's own) long enough to compare, in original offsets."""
+    doc = parse.text if parse.text is not None else Text.from_string(parse.original)
     lines = LineIndex(parse.original)
-    result: list[Sentence] = []
-    for m in _SENTENCE.finditer(text):
-        key = _key(m.group())
+    result: list[SentenceKey] = []
+    for sentence in doc.sentences:
+        key = _key(doc.span_text(sentence))
         if len(key) < MIN_UNIT:
             continue
-        start, end = norm.to_original(m.start(), m.end()) if norm is not None else m.span()
-        result.append(Sentence(start, end, lines.line_col(start)[0], key))
+        start, end = doc.to_original(sentence.norm_start, sentence.norm_end)
+        result.append(SentenceKey(start, end, lines.line_col(start)[0], key))
     return tuple(result)
 
 
@@ -187,7 +182,7 @@ def _runs(us: list[Unit], matches: list[dict[str, tuple[float, int]]], all_units
 
 
 @rule("ZJ501", "template_text", Severity.WARNING, scope="corpus")
-def template_text(docs: Sequence[CorpusDoc]) -> Iterator[tuple[str, RuleFinding]]:
+def template_text(docs: Sequence[CorpusDoc]) -> Iterator[tuple[str, Finding]]:
     """A paragraph repeats, nearly verbatim, a paragraph of another document in the same run.
 
     What: a block of consecutive sentences, 40 letters and digits or more, each of which has a copy
@@ -200,7 +195,7 @@ def template_text(docs: Sequence[CorpusDoc]) -> Iterator[tuple[str, RuleFinding]
     """
     for copy in copied_blocks(docs):
         also = f",另有 {copy.others - 1} 个文档含相同段落" if copy.others > 1 else ""
-        yield copy.first.doc_id, RuleFinding(
+        yield copy.first.doc_id, Finding(
             copy.first.start, copy.last.end,
             f"段落({copy.chars} 字)与 {copy.other.path} 第{copy.other.line}行几乎相同"
             f"(相似度 {copy.score:.2f}){also},疑为套用模板",
@@ -220,72 +215,3 @@ def check_corpus(
         for doc_id, finding in r.check(docs):
             found.setdefault(doc_id, []).append(to_flag(r, finding, lines[doc_id]))
     return {doc_id: tuple(flags) for doc_id, flags in found.items()}
-
-
-def check_run(
-    paths: Sequence[str | Path],
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    accepted: frozenset[str] = frozenset(),
-    cache: CheckCache | None = None,
-) -> CheckReport:
-    """Check every document under ``paths``: document rules, then the corpus rules over the run.
-
-    Findings whose fingerprint is in ``accepted`` are left out and counted as suppressed; inputs
-    that cannot be read or parsed are reported in ``errors`` and the run goes on. With a
-    ``cache``, documents checked before (same bytes, same engine) are not parsed again.
-    """
-    from nlp.checks.suppress import fingerprint
-    from nlp.pipeline import iter_documents, parse_documents
-
-    errors: list[tuple[str, str]] = []
-    documents: dict[str, RawDoc] = {}  # in order; the same bytes twice in one run are reported once
-    entries: dict[str, CheckEntry] = {}
-    for item in iter_documents(paths):
-        if isinstance(item, ReadError):
-            errors.append(_error(item))
-        elif item.id not in documents:
-            documents[item.id] = item
-            entry = cache.get(item.id) if cache is not None else None
-            if entry is not None:
-                entries[item.id] = entry
-    pending = [raw for doc_id, raw in documents.items() if doc_id not in entries]
-    # the checks read neither categories nor activities: skip both stages
-    for raw, result in zip(pending, parse_documents(pending, categories=False, activities=False), strict=True):
-        if not isinstance(result, Parse):
-            errors.append(_error(result))
-            del documents[raw.id]
-            continue
-        entries[raw.id] = entry_of(result, sentences_of(result))
-        if cache is not None:
-            cache.put(raw.id, entries[raw.id])
-    wanted = {r.code for r in selected(select, ignore)}
-    flags = {doc_id: [f for f in entries[doc_id].flags if f.code in wanted] for doc_id in documents}
-    corpus_docs = [
-        CorpusDoc(doc_id, raw.path or "<text>", raw.text, entries[doc_id].sentences) for doc_id, raw in documents.items()
-    ]
-    for doc_id, extra in check_corpus(corpus_docs, select, ignore).items():
-        flags[doc_id].extend(extra)
-    findings: list[Finding] = []
-    suppressed = 0
-    for doc_id, raw in documents.items():
-        for flag in sorted(flags[doc_id], key=lambda f: (f.start, f.end, f.code)):
-            fp = fingerprint(flag, raw.text)
-            if fp in accepted:
-                suppressed += 1
-            else:
-                findings.append(Finding(raw.path or "<text>", doc_id, flag, fp))
-    checked = sum(entries[d].checked for d in documents)
-    unassessable = sum(entries[d].unassessable for d in documents)
-    return CheckReport(tuple(findings), len(documents), checked, unassessable, suppressed, tuple(errors))
-
-
-def _error(exc: Exception) -> tuple[str, str]:
-    """(path, reason) of a failed input."""
-    path = getattr(exc, "path", None)
-    reason = getattr(exc, "reason", None)
-    if path is not None and reason is not None:
-        return str(path), str(reason)
-    text = str(exc)
-    head, sep, tail = text.partition(": ")
-    return (head, tail) if sep else ("<input>", text)

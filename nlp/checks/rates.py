@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from nlp.checks.intervals import (
@@ -91,53 +93,127 @@ def rate_object(name: str) -> str:
     return head[-2:] if len(head) >= 2 else ""
 
 
-def _counts_before(ctxs: Sequence[Context], r: int) -> list[Context]:
+def _is_count(c: Context, rate: Context) -> bool:
+    f = c.fact
+    if f.unit in _NOT_COUNTS or unit_family(f.unit) == "%" or c.aside:
+        return False
+    if f.qualifier != Qualifier.EXACT or f.value is None or not float(f.value).is_integer():
+        return False
+    return f.planned == rate.fact.planned and 0 < f.value <= MAX_BASE
+
+
+# A rate's numerator and base are among the figures just before it: a sentence listing a hundred
+# figures is read this far back from each rate, which keeps the rules linear.
+MAX_LOOKBACK = 30
+
+
+def _counts_before(ctxs: Sequence[Context], r: int, sentences_back: int = 0) -> list[Context]:
     rate = ctxs[r]
-    out = []
-    for c in ctxs[:r]:
-        f = c.fact
-        if c.sentence != rate.sentence or f.unit in _NOT_COUNTS or unit_family(f.unit) == "%":
-            continue
-        if f.qualifier != Qualifier.EXACT or f.value is None or not float(f.value).is_integer():
-            continue
-        if f.planned != rate.fact.planned or not 0 < f.value <= MAX_BASE:
-            continue
-        out.append(c)
-    return out
+    return [
+        c
+        for c in ctxs[max(0, r - MAX_LOOKBACK) : r]
+        if rate.sentence - sentences_back <= c.sentence <= rate.sentence and _is_count(c, rate)
+    ]
+
+
+def declares_base(c: Context) -> bool:
+    """The count names who or what was measured: 对45户困难家庭开展回访, 12个小区参加评比.
+
+    >>> from nlp.records import Fact, Qualifier
+    >>> f = Fact(0, None, 0, 3, "45户", "45", 45, None, None, "户", Qualifier.EXACT, None, None)
+    >>> declares_base(Context(f, 0, 0, 9, "对辖区", "困难家庭开展回访")), declares_base(Context(f, 0, 0, 9, "走访", ""))
+    (True, False)
+    """
+    words = vocab()["rates"]
+    label = c.label
+    for scope in sorted(vocab()["markers"]["own_scope"], key=len, reverse=True):
+        if label.endswith(scope) and len(label) > len(scope):
+            label = label[: -len(scope)]
+            break
+    if c.fact.unit not in words["declared_units"]:
+        return False  # 报告工作2次、接受评议: times are no population that was measured
+    if label.endswith(tuple(words["base_before"])):
+        return True
+    head = re.split("[、，,]", c.after, maxsplit=1)[0][: words["base_after_within"] + 2]
+    return has_any(head, words["base_after"])
+
+
+def _outcome_in(c: Context, outcome: str) -> bool:
+    synonyms = [outcome, *vocab()["rates"]["outcomes"].get(outcome, [])]
+    own_clause = re.split("[、，,；;]", c.after, maxsplit=1)[0][:6]  # not the next item's words
+    return has_any(c.label, synonyms) or has_any(own_clause, synonyms)
+
+
+def share_of(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
+    """(part, whole) of a share 占…%: the part is the count just before the rate, the whole the
+    earlier count of the same unit whose words name what the share is of (占总人口的 → 总人口).
+
+    60岁以上老人800人，占总人口的25% with 总人口3200人 before it → (800人, 3200人).
+    """
+    rate = ctxs[r]
+    name = rate_name(rate.label)
+    at = name.rfind("占")
+    if at < 0 or r == 0:
+        return None, None
+    part = ctxs[r - 1]
+    if part.sentence != rate.sentence or not _is_count(part, rate):
+        return None, None
+    of = name[at + 1 :]
+    for word in vocab()["rates"]["share_noise"]:
+        of = of.replace(word, "")
+    if len(of) < 2:
+        return part, None
+    for c in reversed(_counts_before(ctxs, r - 1, sentences_back=1)):
+        if unit_family(c.fact.unit) == unit_family(part.fact.unit) and of in c.label + c.after[:3]:
+            return part, (c if c.fact.value >= part.fact.value else None)
+    return part, None
 
 
 def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
-    """(numerator, base) stated before rate ``r`` in its sentence; either may be None.
+    """(numerator, base) stated before rate ``r``; either may be None.
 
-    The numerator carries the rate's outcome word (成功调解18起 for 调解成功率); the base is the
-    count of the same unit just before it, or — without a numerator — a count whose words
-    names the rate's object (调解纠纷9起 for 调解成功率), or — for a bare 成功率 — the
-    count just before it.
+    The numerator carries the rate's outcome word or a synonym of it (成功调解18起 for 调解成功率,
+    收回40份 for 回收率, 12个小区达标 for 达标率); the base is the count of the same unit before it,
+    in its sentence or the one before (受理信访38件。已办结35件，办结率…). Without a numerator the
+    base is a count that declares who was measured (对45户…, 12个小区参加…), a count whose words
+    name the rate's object (调解纠纷9起 for 调解成功率), or — for a bare 成功率 — the count just
+    before it. A share (占总人口的25%) takes the count before it over the whole it names.
     """
     name = rate_name(ctxs[r].label)
+    if "占" in name:
+        return share_of(ctxs, r)
     if has_any(name + ctxs[r].after, vocab()["rates"]["no_base"]):
         return None, None
     outcome = outcome_word(name)
-    counts = _counts_before(ctxs, r)
+    counts = _counts_before(ctxs, r, sentences_back=1)
+    here = [c for c in counts if c.sentence == ctxs[r].sentence]
     for j in range(len(counts) - 1, -1, -1):
         c = counts[j]
-        if outcome and outcome in c.label:
-            base = next(
-                (b for b in reversed(counts[:j]) if unit_family(b.fact.unit) == unit_family(c.fact.unit)),
-                None,
-            )
+        if c.sentence != ctxs[r].sentence:
+            break
+        if outcome and _outcome_in(c, outcome):
+            before = [b for b in counts[:j] if unit_family(b.fact.unit) == unit_family(c.fact.unit)]
+            here_before = [b for b in before if b.sentence == c.sentence]
+            opens = not any(x.sentence == c.sentence for x in counts[:j])
+            # the base of a numerator opening its sentence may close the one before (受理40件。已办结34件)
+            base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
             if base is not None and base.fact.value >= c.fact.value:
                 return c, base
             return c, None
     obj = rate_object(name)
     base_units = vocab()["rates"]["base_units"]
-    for c in reversed(counts):
+    for c in reversed(here):
+        if declares_base(c):
+            return None, c
         if c.fact.unit not in base_units:
             continue
         if obj and obj in c.label:
             return None, c
-        if not obj and c is counts[-1] and c is ctxs[r - 1]:
+        if not obj and c is here[-1] and c is ctxs[r - 1]:
             return None, c
+    last = here[-1] if here else None
+    if obj and last is ctxs[r - 1] and last.fact.unit in base_units and not any(obj in c.label for c in here):
+        return None, last  # 受理工单46件，按时办结率97%: a modifier (按时) names no other count
     return None, None
 
 
@@ -155,8 +231,9 @@ def _rates(ctxs: Sequence[Context]) -> Iterator[tuple[int, Context, str, Interva
 def rate_out_of_range(parse: Parse) -> Iterator[Finding]:
     """A share-type rate is below 0 % or above 100 %.
 
-    What: a percentage whose name is a share (满意率, 覆盖率, 成功率, 占比 … in partitions.toml)
-    whose every reading lies outside [0, 100]. Growth and completion rates are never checked.
+    What: a percentage whose name is a share (满意率, 覆盖率, 成功率, 占比, 比重, a 占… share … in
+    partitions.toml) whose every reading lies outside [0, 100]. Growth and completion rates are
+    never checked. Rates in traditional script are read after conversion (滿意率達105%).
     Why: a share of a whole cannot exceed the whole.
     Example: 居民满意率达105% → 105 > 100.
     """
@@ -173,8 +250,10 @@ def rate_out_of_range(parse: Parse) -> Iterator[Finding]:
 def rate_impossible(parse: Parse) -> Iterator[Finding]:
     """A rate cannot come from any whole count over its stated base (GRIM test).
 
-    What: a rate with a base count in its sentence (调解纠纷9起，调解成功率90%) and no stated
-    numerator: no whole k in 0..n gives k/n inside the rate's printed rounding.
+    What: a rate with a base count in its sentence and no stated numerator — a count whose words
+    name the rate's object (调解纠纷9起，调解成功率90%), a count that declares who was measured
+    anywhere before the rate (对23户困难家庭开展回访，…满意率95%; 12个小区参加评比，…达标率) or the
+    count just before it — where no whole k in 0..n gives k/n inside the rate's printed rounding.
     Why: a rate that no count can produce was rounded wrongly, invented or copied from elsewhere.
     Example: 调解纠纷9起，调解成功率90% → 8/9=88.9%, 9/9=100%, nothing rounds to 90%.
     """
@@ -204,7 +283,9 @@ def rate_mismatch(parse: Parse) -> Iterator[Finding]:
     """Numerator, base and rate are all stated and disagree.
 
     What: 调解纠纷20起，成功调解18起，调解成功率95% — the numerator (carrying the rate's outcome
-    word) over the base of the same unit before it gives a rate outside the printed rounding.
+    word or a synonym of it, before or after its figure: 收回46份 for 回收率, 12个小区达标) over the
+    base of the same unit before it (in its sentence or the one before) gives a rate outside the
+    printed rounding; likewise a share 占总人口的25% over the whole it names.
     Why: one of the three figures is wrong.
     Example: 18/20 = 90.0% but the text says 95%.
     """
@@ -236,10 +317,13 @@ def unsupported_rate(parse: Parse) -> Iterator[Finding]:
     ctxs = contexts(parse)
     method = vocab()["rates"]["method"]
     norm = parse.normalized
+    counts = Counter(o.sentence for o in ctxs if o.fact.unit != "%")
+    measured: dict[int, bool] = {}  # sentence → whether it names a method
     for _, c, name, _iv in _rates(ctxs):
         if c.fact.planned or not is_bounded(name) or "率" not in name and "度" not in name:
             continue
-        others = [o for o in ctxs if o.sentence == c.sentence and o.fact.unit != "%"]
-        if others or has_any(norm.text[c.sent_start : c.sent_end], method):
+        if c.sentence not in measured:
+            measured[c.sentence] = has_any(norm.text[c.sent_start : c.sent_end], method)
+        if counts[c.sentence] or measured[c.sentence]:
             continue
         yield Finding(c.fact.start, c.fact.end, f"{name} {c.fact.text} 未说明基数或统计方法", (c.fact.id,))

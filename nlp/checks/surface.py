@@ -9,6 +9,7 @@ words of surface.toml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -51,7 +52,14 @@ def surface_grammar() -> SurfaceGrammar:
     chinese = "".join(list(v.chinese) + list(v.small))
     big = "".join(v.big)
     approx = "".join(v.approx)
-    number = rf"(?:\d+(?:\.\d+)?|[{re.escape(chinese)}]+|{mask_class}+)[{re.escape(approx)}]?[{re.escape(big)}]?"
+    numeral_chars = frozenset(digits + chinese + big + masks + ".")
+    # A number starts where no numeral precedes it: without this, a run of n digits with no unit
+    # after it is tried from each of its n positions (quadratic); with it, from the first only.
+    number_start = f"(?<![{re.escape(''.join(sorted(numeral_chars)))}])"
+    number = (
+        rf"{number_start}(?:\d+(?:\.\d+)?|[{re.escape(chinese)}]+|{mask_class}+)"
+        rf"[{re.escape(approx)}]?[{re.escape(big)}]?"
+    )
     units = {k: u for k, u in g.units.items() if not any(ch in k for ch in masks)}
     unit_alt = _alt(units)
     date_units = set(words["masked_figure"]["date_units"])
@@ -65,7 +73,6 @@ def surface_grammar() -> SurfaceGrammar:
         rf"(?P<unit>{figure_units}|%)?"
     )
     mf = words["missing_figure"]
-    numeral_chars = frozenset(digits + chinese + big + masks + ".")
     return SurfaceGrammar(
         duplicated=re.compile(rf"(?P<num>{number})(?P<unit>{unit_alt})"),
         masked=masked,
@@ -93,8 +100,15 @@ def _text(parse: Parse) -> tuple[str, callable]:
 
 
 def _facts_in(parse: Parse, start: int, end: int) -> tuple[int, ...]:
-    """Ids of the facts overlapping an original span."""
-    return tuple(f.id for f in parse.facts if f.start < end and start < f.end)
+    """Ids of the facts overlapping an original span (facts are in text order and do not overlap)."""
+    facts = parse.facts
+    i = bisect_left(facts, start, key=lambda f: f.end)  # the first fact ending after ``start``
+    found = []
+    while i < len(facts) and facts[i].start < end:
+        if start < facts[i].end:
+            found.append(facts[i].id)
+        i += 1
+    return tuple(found)
 
 
 def _unit_blocked(g: SurfaceGrammar, variant: str, following: str) -> bool:

@@ -1,21 +1,29 @@
-"""The indicator table (nlp/resources/indicators.csv) and matching a subject + unit to it.
+"""The indicator table (nlp/resources/indicators.csv) and matching a counted noun + unit to it.
 
-A fact gets an indicator when one of the indicator's synonyms names its subject (the subject ends
-with the synonym, or contains it) and its unit is one the indicator is counted in. The longest
-synonym wins, so 调解成功率 beats 成功率 and 低保户 (户) beats 户.
+Columns: ``id``, ``label_zh``, ``label_en``, ``units`` (|-separated), ``category``, ``synonyms`` (the
+nouns that head a figure of the measure; ``=党员`` matches only the bare noun, without modifiers),
+``verbs`` (verbs that make a figure of the measure whatever noun follows: 走访 … 户),
+``modifiers`` (what a modifier the breakdown table does not know does to the noun: ``closed`` —
+another measure, ``kind`` — a kind of this one, ``open`` — nothing), ``part_of`` (the measure this
+one is a kind of: 文艺演出 is a kind of activities_held) and ``example``.
+
+``match_indicator`` is the plain look-up; nlp/figures/resolve.py decides with the modifiers, the
+verb and the clause. The longest synonym wins, so 调解成功率 beats 成功率 and 低保户 (户) beats 户.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.errors import ResourceError
 from nlp.records import Category
 from nlp.resources import load_csv
 
 _FILE = "indicators.csv"
-_COLUMNS = ("id", "label_zh", "label_en", "units", "category", "synonyms")
+_COLUMNS = ("id", "label_zh", "label_en", "units", "category", "synonyms", "modifiers", "example")
+_OPTIONAL = ("verbs", "part_of")
+MODIFIER_POLICIES = frozenset({"open", "closed", "kind"})
 
 
 @dataclass(frozen=True)
@@ -25,7 +33,15 @@ class Indicator:
     label_en: str
     units: tuple[str, ...]
     category: Category
-    synonyms: tuple[str, ...]
+    synonyms: tuple[str, ...]  # bare-only synonyms keep their leading "="
+    verbs: tuple[str, ...] = ()
+    modifiers: str = "open"
+    part_of: str | None = None
+    example: str = ""
+
+    def names(self) -> tuple[str, ...]:
+        """The synonyms as words (without the bare-only mark)."""
+        return tuple(s.removeprefix("=") for s in self.synonyms)
 
 
 @cache
@@ -40,6 +56,10 @@ def indicators() -> tuple[Indicator, ...]:
             category = Category(row["category"])
         except ValueError:
             raise ResourceError(_FILE, line, f"unknown category {row['category']!r}") from None
+        if row["modifiers"] not in MODIFIER_POLICIES:
+            raise ResourceError(_FILE, line, f"modifiers must be one of {sorted(MODIFIER_POLICIES)}, not {row['modifiers']!r}")
+        if not row["example"]:
+            raise ResourceError(_FILE, line, f"indicator {row['id']!r} has no example")
         seen.add(row["id"])
         table.append(
             Indicator(
@@ -49,15 +69,31 @@ def indicators() -> tuple[Indicator, ...]:
                 units=tuple(u for u in row["units"].split("|") if u),
                 category=category,
                 synonyms=tuple(s for s in row["synonyms"].split("|") if s),
+                verbs=tuple(v for v in row.get("verbs", "").split("|") if v),
+                modifiers=row["modifiers"],
+                part_of=row.get("part_of") or None,
+                example=row["example"],
             )
         )
+    unknown = {i.part_of for i in table if i.part_of} - seen
+    if unknown:
+        raise ResourceError(_FILE, None, f"part_of names unknown indicators: {sorted(unknown)}")
     return tuple(table)
 
 
 @cache
 def _by_synonym() -> tuple[tuple[str, Indicator], ...]:
-    pairs = [(synonym, ind) for ind in indicators() for synonym in ind.synonyms]
+    pairs = [(synonym, ind) for ind in indicators() for synonym in ind.names()]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@cache
+def _synonym_table() -> tuple[dict[str, list[tuple[int, Indicator]]], int]:
+    """Each synonym with its indicators and their place in ``_by_synonym`` order, and the longest."""
+    table: dict[str, list[tuple[int, Indicator]]] = {}
+    for order, (synonym, indicator) in enumerate(_by_synonym()):
+        table.setdefault(synonym, []).append((order, indicator))
+    return table, max((len(s) for s in table), default=0)
 
 
 def by_id(indicator_id: str) -> Indicator | None:
@@ -78,12 +114,40 @@ def match_indicator(subject: str | None, unit: str) -> Indicator | None:
     """
     if not subject:
         return None
+    # The synonyms a subject contains are among its substrings: look those up rather than
+    # testing every synonym (the same choice: longest, then one that ends the subject, then first).
+    table, longest = _synonym_table()
     best: Indicator | None = None
-    best_rank = (-1, -1)
-    for synonym, indicator in _by_synonym():
-        if unit not in indicator.units or synonym not in subject:
-            continue
-        rank = (len(synonym), 1 if subject.endswith(synonym) else 0)
-        if rank > best_rank:
-            best, best_rank = indicator, rank
+    best_rank = (-1, -1, 0)
+    for size in range(1, min(longest, len(subject)) + 1):
+        for start in range(len(subject) - size + 1):
+            for order, indicator in table.get(subject[start : start + size], ()):
+                if unit not in indicator.units:
+                    continue
+                rank = (size, 1 if start + size == len(subject) else 0, -order)
+                if rank > best_rank:
+                    best, best_rank = indicator, rank
     return best
+
+
+@cache
+def _synonyms_by_last() -> dict[str, tuple[tuple[str, bool, Indicator], ...]]:
+    """Every synonym (word, bare-only, indicator), grouped by its last character."""
+    table: dict[str, list[tuple[str, bool, Indicator]]] = {}
+    for ind in indicators():
+        for synonym in ind.synonyms:
+            word = synonym.removeprefix("=")
+            table.setdefault(word[-1], []).append((word, synonym.startswith("="), ind))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=16384)
+def synonym_candidates(noun: str, unit: str) -> tuple[tuple[Indicator, str, bool], ...]:
+    """(indicator, modifier, bare-only) for every synonym ``noun`` ends with, longest first."""
+    out = [
+        (ind, noun[: len(noun) - len(word)], bare, len(word))
+        for word, bare, ind in _synonyms_by_last().get(noun[-1], ())
+        if unit in ind.units and noun.endswith(word)
+    ]
+    out.sort(key=lambda c: -c[3])
+    return tuple((ind, modifier, bare) for ind, modifier, bare, _ in out)

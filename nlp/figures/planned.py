@@ -13,12 +13,36 @@ from nlp.resources import load_toml
 def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
     data = load_toml("planned.toml")
     markers = sorted(data["sentence_markers"], key=len, reverse=True)
-    followers = sorted(data["future_jiang_followers"], key=len, reverse=True)
-    plan = regex.compile(
-        "|".join(map(regex.escape, markers)) + "|将(?:" + "|".join(map(regex.escape, followers)) + ")"
-    )
+    nouns = data["noun_markers"]
+    # A noun marker ending its noun phrase (三年增绿计划，…) names a programme or a document.
+    noun_end = "(?![" + regex.escape(nouns["ends"]) + "]|$)"
+    alternatives = [regex.escape(m) + (noun_end if m in nouns["words"] else "") for m in markers]
+    for marker, followers in data["restricted_markers"].items():
+        ordered = sorted(followers, key=len, reverse=True)
+        alternatives.append(regex.escape(marker) + "(?:" + "|".join(map(regex.escape, ordered)) + ")")
+    plan = regex.compile("|".join(alternatives))
     false = regex.compile("|".join(map(regex.escape, sorted(data["false_markers"], key=len, reverse=True))))
     return plan, false
+
+
+def continues_figure_list(clause: str) -> bool:
+    """A clause that continues a list of figures: it holds a figure and no word of things done
+    (``done_words`` of planned.toml), so a plan marker before it still governs what follows.
+
+    >>> continues_figure_list("总面积11.6万㎡"), continues_figure_list("已走访困难户30户")
+    (True, False)
+    >>> continues_figure_list("做好服务")
+    False
+    """
+    return any(ch.isdigit() for ch in clause) and not any(w in clause for w in load_toml("planned.toml")["done_words"])
+
+
+def plan_markers() -> tuple[str, ...]:
+    """Every plan marker of the vocabulary: the sentence markers and each restricted marker + follower
+    (将继续, 争取在 …)."""
+    data = load_toml("planned.toml")
+    restricted = data["restricted_markers"]
+    return (*data["sentence_markers"], *(m + f for m, followers in restricted.items() for f in followers))
 
 
 def is_planned_sentence(sentence: str) -> bool:
@@ -32,6 +56,10 @@ def is_planned_sentence(sentence: str) -> bool:
     False
     >>> is_planned_sentence("全面落实计划生育政策,育龄妇女320人")
     False
+    >>> is_planned_sentence("实施三年增绿计划,新增绿地12公顷"), is_planned_sentence("全年计划新增绿地12公顷")
+    (False, True)
+    >>> is_planned_sentence("积极争取上级资金400万元"), is_planned_sentence("争取年底前完成改造")
+    (False, True)
     """
     plan, false = _patterns()
     cleaned = false.sub("", sentence)

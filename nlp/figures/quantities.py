@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -43,6 +44,7 @@ class Grammar:
     qualifiers: dict[str, dict[str, Qualifier]]  # slot (before/inside/after) → word → qualifier
     precedence: tuple[Qualifier, ...]
     lookalikes: re.Pattern[str]
+    lookalike_starts: frozenset[str] | None  # the characters a look-alike can start with, if known
     quoted: re.Pattern[str]
     word_prefixes: tuple[str, ...]
     ordinal_prefixes: tuple[str, ...]
@@ -103,6 +105,7 @@ def grammar() -> Grammar:
         rf"(?P<pre>{_alt(list(quals['before']))})?"
         rf"(?P<num>{rate}|{frac}|{mask}|{core}(?:(?P<lunit>{unit_alt})?(?:{included})?(?:{joiners}){{1,2}}{core})?)"
         rf"(?P<inner>{inside})?(?P<mag>[{big}]+)?(?P<inner2>{inside})?"
+        rf"(?:(?P<gap>[ \u3000\xa0]{{1,2}})(?=(?:{unit_alt})))?"  # spaced out: 总人口 1234 人
         rf"(?P<unit>{unit_alt})?"
         rf"(?:(?<=[{yuan}])(?P<cents>{cents})(?P<qian>钱)?)?"
         rf"(?:{included}(?={post_alt}))?"
@@ -110,12 +113,14 @@ def grammar() -> Grammar:
     )
     quoted = "|".join(rf"{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_quoted'])}}}{re.escape(b)}"
                       for a, b in nf["quote_marks"])
+    lookalikes = re.compile("|".join(f"(?:{p})" for p in nf["patterns"]))
     return Grammar(
         pattern=pattern,
         units=units,
         qualifiers=quals,
         precedence=tuple(Qualifier(q) for q in qdata["precedence"]),
-        lookalikes=re.compile("|".join(f"(?:{p})" for p in nf["patterns"])),
+        lookalikes=lookalikes,
+        lookalike_starts=starting_chars(lookalikes.pattern),
         quoted=re.compile(quoted),
         word_prefixes=tuple(nf["word_prefixes"]),
         ordinal_prefixes=tuple(nf["ordinal_prefixes"]),
@@ -140,6 +145,7 @@ def _is_positional(num: str) -> bool:
     return len(num) >= 2 and all(c in v.chinese for c in num)
 
 
+SPACES = " \u3000\xa0"
 DURATION_MARKERS = ("连续", "坚持", "历时", "持续", "长达", "累计", "用时", "耗时")
 BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
 THRESHOLD_FOLLOWERS = ("的", "规模")
@@ -149,8 +155,10 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> boo
     v = vocab()
     num = m.group("num")
     ns, ne = m.span("num")
-    before = text[max(0, ns - 12):ns]
+    before = text[max(0, ns - 12):ns].rstrip(SPACES)  # 第 3 次 is an ordinal as much as 第3次
     prev = text[ns - 1] if ns else ""
+    if m.group("gap") and (not prev or prev not in SPACES or not num[0].isdigit()):
+        return True  # a space before the unit only when the figure is spaced out on both sides
     if m.group("pre") is None:
         if prev and (prev.isascii() and (prev.isalnum() or prev in "./+-_#")):
             return True
@@ -345,7 +353,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         ns, ne = m.span("num")
         if quoted and _overlaps(_near(quoted, ns, ne), ns, ne):
             continue
-        if _vetoed(g.lookalikes, text, ns, ne):
+        if _vetoed(g, text, ns, ne):
             continue
         out.append(q)
     return tuple(out)
@@ -354,14 +362,88 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
 _WINDOW = 12
 
 
-def _vetoed(lookalikes: re.Pattern[str], text: str, start: int, end: int) -> bool:
-    """Whether a look-alike overlaps [start, end); searched in a window around it only (speed)."""
-    for m in lookalikes.finditer(text, max(0, start - _WINDOW), min(len(text), end + _WINDOW)):
+def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
+    """Whether a look-alike overlaps [start, end); searched in a window around it only (speed).
+
+    The pattern is tried only where a look-alike can start (``lookalike_starts``): the same
+    leftmost, non-overlapping matches ``finditer`` gives, without trying 140 alternatives at
+    every position.
+    """
+    low, high = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    starts = g.lookalike_starts
+    if starts is None:
+        matches = g.lookalikes.finditer(text, low, high)
+    else:
+        matches = _matches_from(g.lookalikes, starts, text, low, high)
+    for m in matches:
         if m.start() < end and start < m.end():
             return True
         if m.start() >= end:
             break
     return False
+
+
+def _matches_from(
+    pattern: re.Pattern[str], starts: frozenset[str], text: str, low: int, high: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, low, high)`` for a pattern that never matches empty and only
+    starts with one of ``starts``."""
+    p = low
+    while p < high:
+        if text[p] in starts:
+            m = pattern.match(text, p, high)
+            if m is not None:
+                yield m
+                p = m.end()
+                continue
+        p += 1
+
+
+def starting_chars(pattern: str) -> frozenset[str] | None:
+    r"""The characters a match of ``pattern`` can start with; None when unknown or when it can
+    match the empty string.
+
+    >>> sorted(starting_chars(r"(?<!第)[一二]个|三(?:批|次)"))
+    ['一', '三', '二']
+    >>> starting_chars(r"x*y") is None
+    True
+    """
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    def first(items: list) -> set[str] | None:
+        for op, av in items:
+            if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+                continue  # zero-width: the match starts with what follows
+            if op is sre.LITERAL:
+                return {chr(av)}
+            if op is sre.IN:
+                out: set[str] = set()
+                for kind, value in av:
+                    if kind is sre.LITERAL:
+                        out.add(chr(value))
+                    elif kind is sre.RANGE and value[1] - value[0] < 4096:
+                        out.update(map(chr, range(value[0], value[1] + 1)))
+                    else:
+                        return None
+                return out
+            if op is sre.SUBPATTERN:
+                return first(list(av[3]))
+            if op is sre.BRANCH:
+                union: set[str] = set()
+                for branch in av[1]:
+                    found = first(list(branch))
+                    if found is None:
+                        return None
+                    union |= found
+                return union
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+                return first(list(av[2]))
+            return None
+        return None
+
+    found = first(list(_parser.parse(pattern)))
+    return frozenset(found) if found is not None else None
 
 
 def _near(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

@@ -7,7 +7,10 @@ A subject is read from the words around a figure, within its clause:
   群众满意率达到95%), after link words such as 现有/达到/共计 are set aside;
 - a figure that directly follows another one shares its subject (低保户320户1017人).
 
-Figures are located before segmentation, so jieba only ever sees the words around them.
+Figures are located before segmentation; the words around them are read from the document's
+``Text``, which segments each clause once. The phrase bounds below (``CLAUSE_BREAKS``) hold every
+clause end of nlp/text/sentences.py plus list commas, brackets and quotes: a phrase never crosses
+a clause.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from functools import cache
 
 from nlp.records import Quantity
 from nlp.resources import load_toml
-from nlp.text.tokens import pos_cut
+from nlp.text.document import Text
+from nlp.text.tokens import Word
 
 CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n、（）()“”\"《》【】")
 
@@ -87,23 +91,23 @@ def _trim_front(phrase: list[tuple[str, str]]) -> str | None:
     return text or None
 
 
-def _trailing_noun_phrase(left: str, rate: bool = False, money: bool = False) -> str | None:
-    """The noun phrase that ends ``left``, link words set aside.
+def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, money: bool = False) -> str | None:
+    """The noun phrase that ends ``doc.text[start:end]``, link words set aside.
 
     For a rate, verbs belong to the phrase (帮扶率, 解决率); for a count, a verb joins only
     as a modifier inside the phrase and never when it heads the clause (开展, 调解 …).
 
-    >>> _trailing_noun_phrase("社区党支部现有党员")
+    >>> _trailing_noun_phrase(*_whole("社区党支部现有党员"))
     '党员'
-    >>> _trailing_noun_phrase("开展主题党日活动")
+    >>> _trailing_noun_phrase(*_whole("开展主题党日活动"))
     '主题党日活动'
-    >>> _trailing_noun_phrase("群众满意率达到", rate=True)
+    >>> _trailing_noun_phrase(*_whole("群众满意率达到"), rate=True)
     '群众满意率'
-    >>> _trailing_noun_phrase("困难群众帮扶率", rate=True)
+    >>> _trailing_noun_phrase(*_whole("困难群众帮扶率"), rate=True)
     '困难群众帮扶率'
     """
     vocab = _vocab()
-    words = list(pos_cut(left))
+    words = list(doc.words(start, end))
     stripped: list[str] = []
     while words and (words[-1][0] in vocab["link"] or words[-1][1] in {"d", "p", "uj", "ul", "c", "x", "m"}):
         stripped.append(words.pop()[0])
@@ -123,7 +127,7 @@ def _trailing_noun_phrase(left: str, rate: bool = False, money: bool = False) ->
         phrase.insert(0, (word, tag))
         length += len(word)
     counted = next((w for w in stripped if w in COUNT_NOUNS), None)
-    if counted and (not phrase or _is_place("".join(w for w, _ in phrase))):
+    if counted and (not phrase or _is_place(phrase)):
         return counted  # (社区)户数498户: the count word itself is what the text names
     if not phrase:
         return None
@@ -132,36 +136,37 @@ def _trailing_noun_phrase(left: str, rate: bool = False, money: bool = False) ->
     return _trim_front(phrase[-(MAX_RATE_WORDS if rate else MAX_COUNT_WORDS) :])
 
 
-def _trailing_verb(left: str) -> str | None:
-    """The verb that ends ``left``, when it names what is counted (巡逻20次)."""
+def _trailing_verb(doc: Text, start: int, end: int) -> str | None:
+    """The verb that ends ``doc.text[start:end]``, when it names what is counted (巡逻20次)."""
     vocab = _vocab()
-    words = [w for w in pos_cut(left) if w[0] not in vocab["link"] and w[1] not in {"d", "ul", "uj", "x", "m"}]
+    words = [w for w in doc.words(start, end) if w[0] not in vocab["link"] and w[1] not in {"d", "ul", "uj", "x", "m"}]
     if not words or not words[-1][1].startswith("v") or words[-1][0] in vocab["light"]:
         return None
     return words[-1][0]
 
 
-def _leading_noun_phrase(right: str) -> str | None:
-    """The noun phrase that starts ``right`` (after a classifier unit).
+def _leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
+    """The noun phrase that starts ``doc.text[start:end]`` (after a classifier unit).
 
     Words before a 的 only modify the noun after it (保存完好的原始林 → 原始林).
 
-    >>> _leading_noun_phrase("志愿者参加活动")
+    >>> _leading_noun_phrase(*_whole("志愿者参加活动"))
     '志愿者'
-    >>> _leading_noun_phrase("进行修缮") is None
+    >>> _leading_noun_phrase(*_whole("进行修缮")) is None
     True
-    >>> _leading_noun_phrase("垃圾收集房")
+    >>> _leading_noun_phrase(*_whole("垃圾收集房"))
     '垃圾收集房'
-    >>> _leading_noun_phrase("保存完好的原始林")
+    >>> _leading_noun_phrase(*_whole("保存完好的原始林"))
     '原始林'
     """
     vocab = _vocab()
-    after_de = right.startswith("的")
-    right = right.removeprefix("的")
-    modifier_end = right.find("的", 1, MODIFIER_CHARS + 1)
-    if modifier_end > 0 and not all(tag in _NOUN_TAGS for _, tag in pos_cut(right[:modifier_end])):
-        right = right[modifier_end + 1 :]  # 三个固定的宣传栏; but 两个社区的…工程 counts 社区
-    words = list(pos_cut(right))
+    text = doc.text
+    after_de = text.startswith("的", start, end)
+    start += after_de
+    modifier_end = text.find("的", start + 1, min(end, start + MODIFIER_CHARS + 1))
+    if modifier_end > 0 and not all(tag in _NOUN_TAGS for _, tag in doc.words(start, modifier_end)):
+        start = modifier_end + 1  # 三个固定的宣传栏; but 两个社区的…工程 counts 社区
+    words = list(doc.words(start, end))
     phrase: list[tuple[str, str]] = []
     length = 0
     has_noun = False
@@ -204,7 +209,7 @@ def _leading_noun_phrase(right: str) -> str | None:
     return text
 
 
-def _parenthetical_end(words: list[tuple[str, str]], opening: int) -> int | None:
+def _parenthetical_end(words: list[Word], opening: int) -> int | None:
     """Index of the bracket closing a short nominal parenthetical, if there is one."""
     for j in range(opening + 1, min(len(words), opening + 4)):
         if words[j][0] in ")）":
@@ -217,37 +222,48 @@ def _parenthetical_end(words: list[tuple[str, str]], opening: int) -> int | None
 MODIFIER_CHARS = 8
 
 
-def bare_total_indicator(text: str, quantity: Quantity, subject: str | None) -> str | None:
+def bare_total_indicator(doc: Text, quantity: Quantity, subject: str | None) -> str | None:
     """The indicator of a bare household or person count after a place (社区现有2676户,9208人).
 
     >>> from nlp.records import Qualifier
     >>> q = Quantity(4, 9, "2676", None, None, None, "户", Qualifier.EXACT)
-    >>> bare_total_indicator("社区现有2676户,9208人", q, None)
+    >>> bare_total_indicator(Text.from_string("社区现有2676户,9208人"), q, None)
     'households_total'
     """
     if subject is not None or quantity.unit not in PLACE_TOTALS:
         return None
+    text = doc.text
     after = text[quantity.norm_end : quantity.norm_end + 1]
     if after and after not in CLAUSE_BREAKS:
         return None
     start = _clause_start(text, quantity.norm_start, max(0, quantity.norm_start - 24))
-    left = text[start : quantity.norm_start]
     vocab = _vocab()
-    words = [w for w, _ in pos_cut(left) if w not in vocab["link"]]
-    if words and not _is_place("".join(words)):
+    words = [(w, t) for w, t in doc.words(start, quantity.norm_start) if w not in vocab["link"]]
+    if words and not _is_place(words):
         return None
     return PLACE_TOTALS[quantity.unit]
 
 
-def _is_place(phrase: str) -> bool:
+def _is_place(words: Sequence[Word]) -> bool:
     """True for a bare scope or place name (社区, 全村, 阿娄社区).
 
-    >>> _is_place("全村"), _is_place("党员")
+    >>> _is_place([("全村", "n")]), _is_place([("党员", "n")])
     (True, False)
     """
     vocab = _vocab()
-    words = pos_cut(phrase)
     return all(w in vocab["scope"] or t == "ns" for w, t in words)
+
+
+def _words_of(doc: Text, phrase: str, before: int) -> tuple[Word, ...]:
+    """The words of ``phrase`` where it last occurs shortly before ``before``."""
+    at = doc.text.rfind(phrase, max(0, before - 64), before)
+    return doc.words(at, at + len(phrase)) if at >= 0 else ((phrase, "n"),)
+
+
+def _whole(text: str) -> tuple[Text, int, int]:
+    """A Text of ``text`` and its whole span (for the examples above)."""
+    doc = Text.from_string(text)
+    return doc, 0, len(doc.text)
 
 
 _AGE_BAND = re.compile(
@@ -270,12 +286,13 @@ def _labelled_group(left: str) -> str | None:
     return title.group(1) if title else None
 
 
-def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None, ...]:
-    """The subject of each quantity (in order), read from ``text`` around it.
+def find_subjects(doc: Text, quantities: Sequence[Quantity]) -> tuple[str | None, ...]:
+    """The subject of each quantity (in order), read from ``doc`` around it.
 
-    ``quantities`` must be sorted by position and located in ``text``.
+    ``quantities`` must be sorted by position and located in ``doc.text``.
     """
     vocab = _vocab()
+    text = doc.text
     subjects: list[str | None] = []
     previous_end = 0
     for index, quantity in enumerate(quantities):
@@ -285,16 +302,17 @@ def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None
         start = _clause_start(text, quantity.norm_start, max(previous_end, quantity.norm_start - 24))
         if start == quantity.norm_start and start > previous_end and text[start - 1 : start] in LABEL_COLONS:
             start = _clause_start(text, start - 1, max(previous_end, start - 16))  # 劳动力人口:2349人
-            left = text[start : quantity.norm_start - 1]
+            left_end = quantity.norm_start - 1
         else:
-            left = text[start : quantity.norm_start]
+            left_end = quantity.norm_start
+        left = text[start:left_end]
         rate = quantity.unit in RATE_UNITS
         right_first = (
             quantity.unit in vocab["classifiers"]
             or quantity.unit_text in vocab["classifiers"]
             or quantity.unit in MEASURE_UNITS
         )
-        subject = _leading_noun_phrase(right) if right_first else None
+        subject = _leading_noun_phrase(doc, quantity.norm_end, right_end) if right_first else None
         from_left = subject is None
         if subject is None:
             chained = index > 0 and start == previous_end and subjects[-1] is not None and not left.strip("其中共计和及与、")
@@ -304,12 +322,19 @@ def find_subjects(text: str, quantities: Sequence[Quantity]) -> tuple[str | None
             elif group:
                 subject = group
             else:
-                subject = _trailing_noun_phrase(left, rate=rate, money=quantity.unit == "元")
+                subject = _trailing_noun_phrase(doc, start, left_end, rate=rate, money=quantity.unit == "元")
                 if subject is None and right.startswith("的"):
-                    subject = _leading_noun_phrase(right)  # 进行50元的处罚
+                    subject = _leading_noun_phrase(doc, quantity.norm_end, right_end)  # 进行50元的处罚
                 if subject is None and not rate:
-                    subject = _leading_noun_phrase(right) or _trailing_verb(left)
-        if subject is not None and from_left and quantity.unit in PLACE_TOTALS and _is_place(subject):
+                    subject = _leading_noun_phrase(doc, quantity.norm_end, right_end) or _trailing_verb(
+                        doc, start, left_end
+                    )
+        if (
+            subject is not None
+            and from_left
+            and quantity.unit in PLACE_TOTALS
+            and _is_place(_words_of(doc, subject, right_end))
+        ):
             subject = None  # 社区现有2676户: the text names no subject, only the place
         subjects.append(subject)
         previous_end = quantity.norm_end

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from nlp.checks.report import CheckReport
 from nlp.records import Flag, Parse, record_to_dict
 
 
@@ -51,26 +51,6 @@ def render_parse(result: Parse) -> str:
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One flag of one document, as the check command reports it."""
-
-    path: str
-    doc_id: str
-    flag: Flag
-    fingerprint: str = ""
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    findings: tuple[Finding, ...]
-    documents: int
-    figures_checked: int
-    not_assessable: int
-    suppressed: int
-    errors: tuple[tuple[str, str], ...] = ()  # (path, reason) of inputs that could not be read
 
 
 def flag_line(path: str, flag: Flag) -> str:

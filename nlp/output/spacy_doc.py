@@ -7,8 +7,10 @@
 >>> doc._.zongjie.facts[0].subject
 '党员'
 
-Tokens come from the project's private jieba tokenizer (with its user dictionary), so spaCy
-and zongjie segment alike. spaCy objects stay inside this module.
+Tokens come from the project's one segmenter (nlp/text/tokens.py: a private jieba-rs tokenizer with
+the genre's user dictionary), so spaCy and zongjie segment alike. This adapter is kept thin on
+purpose: zongjie's own ``Text`` is the shared document (evaluation/README.md gives the measurement
+behind that choice). spaCy objects stay inside this module.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ COMPONENT = "zongjie"
 
 
 class JiebaTokenizer:
-    """A spaCy tokenizer backed by zongjie's private jieba tokenizer."""
+    """A spaCy tokenizer backed by zongjie's segmenter (jieba-rs with the project's dictionary)."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -36,9 +38,9 @@ class JiebaTokenizer:
 
 @Language.component(COMPONENT)
 def _zongjie_component(doc: Doc) -> Doc:
-    from nlp.pipeline import parse
+    from nlp.pipeline import parse_text
 
-    result = parse(doc.text)
+    result = parse_text(doc.text)
     doc._.zongjie = result
     spans = []
     for fact in result.facts:

@@ -103,8 +103,3 @@ def load_lines(name: str) -> tuple[str, ...]:
     if user is not None:
         lines += [ln.strip() for ln in user.read_text(encoding="utf-8").splitlines()]
     return tuple(ln for ln in lines if ln and not ln.startswith("#"))
-
-
-def resource_path(name: str) -> Path:
-    """Filesystem path of a shipped resource (for libraries that need a path, like jieba)."""
-    return Path(str(importlib_resources.files(_PACKAGE).joinpath(name)))

@@ -27,18 +27,20 @@ Decisions (the gold guidelines fix the first four):
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from nlp.records import DocMeta, DocType, Normalized, RawDoc, Section
 from nlp.resources import load_toml
-from nlp.text.tokens import pos_cut
+from nlp.text.divisions import find_district
+from nlp.text.document import Text
+from nlp.text.identity import find_community, find_street, reporting_level
 
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
 _COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|优秀)?[\d一二三四五六七八九十]+篇[)）]?\s*$")
+_COLLECTION_REACH = 40
 _DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
 _PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
 _TITLE_LINES = 10
@@ -48,18 +50,15 @@ _TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘ
 _ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*篇")
 _YEAR = re.compile(r"(?<![\d\-—~～至])((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
 _OPENING = 300
+_CLOSING = 160
+_CLOSING_DATE = re.compile(r"(?:19|20)\d{2}年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
+_PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 @dataclass(frozen=True)
 class _Vocab:
-    community: re.Pattern[str]
-    street: re.Pattern[str]
-    breaks: str
-    generic: tuple[str, ...]
-    mask: str
     periods: dict[str, tuple[str, ...]]
     h2_plan: tuple[str, ...]
-    street_level: tuple[str, ...]
     doc_types: dict[str, tuple[str, ...]]
     title_junk: tuple[str, ...]
     title_only: tuple[str, ...]
@@ -74,19 +73,12 @@ def _alternation(words: list[str]) -> str:
 @cache
 def _vocab() -> _Vocab:
     data: dict[str, Any] = load_toml("meta.toml")
-    place = data["place"]
     period = dict(data["period"])
     h2_plan = tuple(period.pop("h2_plan_followers"))
     doc = dict(data["doc_type"])
     return _Vocab(
-        community=re.compile(rf"([^\s]{{1,8}}?)({_alternation(place['community_suffixes'])})(?!街道|街道办|镇|鎮|乡|鄉)"),
-        street=re.compile(rf"([^\s]{{1,8}}?)({_alternation(place['street_suffixes'])})"),
-        breaks=place["name_breaks"],
-        generic=tuple(place["generic"]),
-        mask=place["mask_chars"],
         periods={k: tuple(v) for k, v in period.items()},
         h2_plan=h2_plan,
-        street_level=tuple(place["street_level"]),
         doc_types={k: tuple(doc[k]) for k in ("summary", "plan", "report")},
         title_junk=tuple(doc["title_junk"]),
         title_only=tuple(doc["title_only"]),
@@ -114,20 +106,28 @@ def _has(words: tuple[str, ...], text: str) -> bool:
     return any(w in text for w in words)
 
 
-def _segments(norm: Normalized) -> list[tuple[int, int]]:
-    """Non-empty lines of the normalized text, also split where the ORIGINAL had a line
-    break that normalization joined (a title line is never part of a paragraph)."""
-    out = []
+def _segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int]]:
+    """The first ``limit`` non-empty lines of the normalized text, also split where the ORIGINAL
+    had a line break that normalization joined (a title line is never part of a paragraph)."""
+    out: list[tuple[int, int]] = []
+
+    def add(s: int, e: int) -> None:
+        s, e = _strip(norm.text, s, e)
+        if e > s:
+            out.append((s, e))
+
     for s, e in _lines(norm.text):
         start = s
         for k in range(s + 1, e):
             before = norm.to_original(k - 1, k)[1]
             after = norm.to_original(k, k + 1)[0]
             if "\n" in norm.original[before:after]:
-                out.append((start, k))
+                add(start, k)
                 start = k
-        out.append((start, e))
-    return [(s, e) for s, e in (_strip(norm.text, s, e) for s, e in out) if e > s]
+        add(start, e)
+        if len(out) >= limit:
+            break
+    return out[:limit]
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
@@ -159,7 +159,8 @@ def find_title(
         if first_section is not None and s >= first_section:
             break
         line = text[s:e]
-        if _has(voc.title_junk, line) or _COLLECTION.search(line):
+        # a collection marker ends its line: reading the tail keeps a line of digits linear
+        if _has(voc.title_junk, line) or _COLLECTION.search(line[-_COLLECTION_REACH:]):
             continue
         if len(line) > voc.title_max:  # a title glued to its body (flattened page)
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{_alternation(list(strong))}))", line)
@@ -175,91 +176,65 @@ def find_title(
     return found
 
 
-_NAME_TAGS = ("n", "j", "l", "eng")
+_NUMERAL = r"[\d一二三四五六七八九十]"
+# A site's numbering and a file name's suffix are not part of a title (GUIDELINES: 篇1, (9), (通用16篇),
+# .docx, 【第1篇】); pinyin junk stays, as written.
+_SITE_PREFIX = re.compile(rf"^[【\[]?\s*第\s*{_NUMERAL}+\s*篇\s*[】\]:：]?\s*")
+_SITE_SUFFIX = re.compile(
+    r"(?:\.(?:docx?|wps|pdf|txt|html?)"
+    rf"|_\d{{1,3}}"
+    rf"|\s*篇\s*{_NUMERAL}{{1,3}}"
+    rf"|\s*[（(](?:通用|精选|精編|精编)?\s*\d{{1,3}}\s*篇?[)）]"
+    r"|\s*[（(][一二三四五六七八九十]{1,2}[)）]"
+    r"|(?<=[\u4e00-\u9fff)）])\d{1,2})$",
+    re.IGNORECASE,
+)
 
 
-def _name(prefix: str, suffix: str, voc: _Vocab) -> str | None:
-    """The place name ending in ``suffix``: the nominal words just before it."""
-    cut = max(prefix.rfind(ch) for ch in voc.breaks)
-    stem = prefix[cut + 1 :]
-    masked = len(stem) - len(stem.rstrip(voc.mask))
-    if masked:
-        return stem[-masked:] + suffix
-    if len(stem) < 2 or any(stem.endswith(g) for g in voc.generic):
-        return None
-    kept = ""
-    for word, flag in reversed(pos_cut(stem)):
-        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4:
-            break
-        kept = word + kept
-    if len(kept) < 2 or any(kept.endswith(g) for g in voc.generic):
-        return None
-    return kept + suffix
+def clean_title(title: str) -> str:
+    """A title without a site's numbering or a file name's suffix.
 
-
-def _is_masked(name: str, voc: _Vocab) -> bool:
-    return name[0] in voc.mask
-
-
-def place_names(text: str, pattern: re.Pattern[str]) -> list[tuple[str, int, int]]:
-    """Candidate place names (name, start, end) matched by ``pattern`` in ``text``.
-
-    >>> [n for n, _, _ in place_names("我社区在阿娄社区党支部的带领下，和谐社区建设", _vocab().community)]
-    ['阿娄社区']
+    >>> clean_title("【第1篇】2023年社区工作总结.docx"), clean_title("社区工作总结_1")
+    ('2023年社区工作总结', '社区工作总结')
+    >>> clean_title("社区工作总结 篇1"), clean_title("社区上半年工作总结(10)"), clean_title("社区工作计划1")
+    ('社区工作总结', '社区上半年工作总结', '社区工作计划')
+    >>> clean_title("社區工作總結(jié)1"), clean_title("第1篇:社区垃圾分类总结"), clean_title("2021年社区工作总结")
+    ('社區工作總結(jié)', '社区垃圾分类总结', '2021年社区工作总结')
     """
-    voc = _vocab()
-    out = []
-    for m in pattern.finditer(text):
-        name = _name(m.group(1), m.group(2), voc)
-        if name:
-            out.append((name, m.end() - len(name), m.end()))
-    return out
+    title = _SITE_PREFIX.sub("", title)
+    while True:
+        shorter = _SITE_SUFFIX.sub("", title).rstrip(_SPACES)
+        if shorter == title:
+            return title
+        title = shorter
 
 
-def _community(norm: Normalized, title: str) -> str | None:
-    voc = _vocab()
-    names = place_names(norm.text, voc.community)
-    in_title = [n for n, _, _ in place_names(title, voc.community)]
-    if in_title and _is_masked(in_title[0], voc):
-        return None
-    real = Counter({n: norm.text.count(n) for n, _, _ in names if not _is_masked(n, voc)})
-    masked = sum(1 for n, _, _ in names if _is_masked(n, voc))
-    if in_title:
-        top = in_title[0]
-    else:
-        ranked = [(n, c) for n, c in real.most_common() if c >= 2] or (
-            real.most_common() if len(real) == 1 else []
-        )
-        if not ranked or place_names(title, voc.street) or _has(voc.street_level, title):
-            return None
-        top, count = ranked[0]
-        if masked > count or (len(ranked) >= 3 and count < 2 * ranked[1][1]):
-            return None
-    where = norm.text.find(top)
-    os_, oe = norm.to_original(where, where + len(top))
-    return norm.original[os_:oe]
+_CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
-def _street(norm: Normalized, title: str) -> str | None:
-    """The 街道/镇/乡 named in the title, else the first one named at least twice."""
-    voc = _vocab()
-    for name, _, _ in place_names(title, voc.street):
-        if not _is_masked(name, voc):
-            return name.replace("办事处", "").replace("辦事處", "")
-    for name, _, _ in place_names(norm.text, voc.street):
-        short = name.replace("办事处", "").replace("辦事處", "")
-        if not _is_masked(name, voc) and norm.text.count(short) >= 2:
-            return short
-    return None
+def _arabic_years(text: str) -> str:
+    """二〇二一年 written as 2021年, so that one pattern reads both."""
+    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
 
 
-def find_year(title: str, opening: str) -> int | None:
-    """The year reported on: title first, then the opening of the body.
+def find_year(title: str, opening: str, closing: str = "", path: str = "") -> int | None:
+    r"""The year reported on: title first, then the opening of the body, the closing date lines,
+    the file name.
 
     >>> find_year("2022年上半年社区工作总结", ""), find_year("社区工作总结", "20xx年以来，2019年……")
     (2022, None)
+    >>> find_year("社区工作总结", "今年以来……", "幸福里社区居委会\n2023年12月20日", "")
+    2023
+    >>> find_year("社区工作总结", "", "", "archive/2021年东湖社区工作总结.docx")
+    2021
+    >>> find_year("东湖社区二〇二一年工作总结", ""), find_year("", "", "东湖社区\n二零二二年十二月")
+    (2021, 2022)
     """
-    for source in (title, opening):
+    title, opening, closing = (_arabic_years(t) for t in (title, opening, closing))
+    closing_date = _CLOSING_DATE.findall(closing)
+    path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
+    for source in (title, opening, closing_date[-1] if closing_date else "", (path_year[-1] + "年") if path_year else ""):
         m = _YEAR.search(source)
         if m:
             return int(m.group(1)) if m.group(1).isdigit() else None
@@ -298,6 +273,18 @@ def find_period(title: str, opening: str) -> str | None:
     return None
 
 
+def _file_stem(path: str | None) -> str:
+    """The file name without folders and suffix: a last source of year and period.
+
+    >>> _file_stem("归档/2021年上半年东湖社区工作总结.docx"), _file_stem(None)
+    ('2021年上半年东湖社区工作总结', '')
+    """
+    if not path:
+        return ""
+    name = path.replace("\\", "/").replace("!", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
 def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
     """summary / plan / report / mixed, from the title and the share of plan sections.
 
@@ -320,8 +307,9 @@ def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
     return DocType.SUMMARY
 
 
-def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -> DocMeta:
+def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMeta:
     """The document record of SPEC section 3."""
+    norm = doc.normalized
     first = min((s.norm_start for s in sections), default=None)
     segments = _segments(norm)
     span = find_title(norm.text, first, segments)
@@ -336,7 +324,7 @@ def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -
             os_ = line_start
         junk = _TITLE_TAIL.match(norm.original, oe)  # 總結(jié), 篇1: keep the title as written
         oe = junk.end() if junk else oe
-        title = norm.original[os_:oe].strip(_SPACES) or None
+        title = clean_title(norm.original[os_:oe].strip(_SPACES)) or None
         body_from = span[1]
     opening = norm.text[body_from : first if first is not None and first > body_from else None]
     junk = _vocab().title_junk
@@ -350,15 +338,18 @@ def extract_meta(raw: RawDoc, norm: Normalized, sections: tuple[Section, ...]) -
     if len(opening.strip()) < 50:  # the body starts with a heading: look inside it
         opening = norm.text[body_from:]
     opening = opening[:_OPENING]
+    community = find_community(norm.text, title_norm, body_from, raw.path)
     return DocMeta(
         id=raw.id,
         path=raw.path,
         encoding=raw.encoding,
         title=title,
-        community=_community(norm, title_norm),
-        street=_street(norm, title_norm),
-        year=find_year(title_norm, opening),
-        period=find_period(title_norm, opening),
+        community=community,
+        street=find_street(norm.text, title_norm),
+        district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
+        year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or ""),
+        period=find_period(title_norm, opening) or find_period(_file_stem(raw.path), ""),
         doc_type=find_doc_type(title_norm, sections),
         chars=len(raw.text),
+        level=reporting_level(title_norm, norm.text, community),
     )

@@ -9,8 +9,9 @@ inline 一是/二是 and numbers that do not open a line.
 A label opens a section only when
 - it opens a line (after indentation),
 - its number continues the previous sibling of the same style under the same parent
-  (n = previous + 1), or restarts at 1 under a new parent, or is the first of its style
-  in the document (documents that start mid-way, at 二、 or （五）),
+  (n = previous + 1), or restarts at 1 under a new parent, or opens the outline
+  (documents that start mid-way, at 二、 or （五）; a （2） further on, with no （1） line
+  before it, is an item of a paragraph),
 - the line before it is not a paragraph broken mid-sentence (``制`` + newline + ``2、度``),
 - and a heading phrase follows it.
 
@@ -25,14 +26,21 @@ restarts numbering (the next 一、 opens a new top-level run).
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from nlp.records import Normalized, Section
 from nlp.resources import load_toml
+from nlp.text.heading_model import Candidate, chrome_words, default_decision, run_on_cut
 
 _SPACES = " \t\r\u3000\xa0"
+# Longest unnumbered line offered to the heading decision as a candidate.
+MAX_CANDIDATE = 30
+# A physical line this long is a flattened page (its paragraphs joined): labels split it without a space.
+FLATTENED = 300
 _TERMINAL = set("。！？；：!?;:…”’）)】》.")
 # Conversion junk glued after a character (總結(jié)): kept in headings, which are as written.
 PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
@@ -61,6 +69,7 @@ class _Vocab:
     max_unnumbered: int
     plan_keywords: tuple[str, ...]
     plan_exclude: tuple[str, ...]
+    plan_review: tuple[str, ...]
     title_words: tuple[str, ...]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
@@ -95,6 +104,7 @@ def _vocab() -> _Vocab:
         max_unnumbered=int(heading["max_unnumbered"]),
         plan_keywords=tuple(planned["keywords"]),
         plan_exclude=tuple(planned["exclude"]),
+        plan_review=tuple(planned["review"]),
         title_words=tuple(doc_types["summary"][:6] + doc_types["report"][:4]),
         patterns=patterns,
     )
@@ -165,9 +175,15 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
     >>> line = "1、服务育龄妇女:社区现有育龄妇女131人。"
     >>> s, e = heading_span(line, 2); line[s:e]
     '服务育龄妇女'
-    >>> line = "(一)民生工作站解民忧 从6月份开始"
+    >>> line = "(一)民生工作站解民忧 从6月份开始，社区每周安排专人值守"
     >>> s, e = heading_span(line, 3); line[s:e]
     '民生工作站解民忧'
+    >>> line = "二、2024年 工作计划"
+    >>> s, e = heading_span(line, 2); line[s:e]
+    '2024年 工作计划'
+    >>> line = "二、做好民生保障工作.目前已为低保户办理年审38户"
+    >>> s, e = heading_span(line, 2); line[s:e]
+    '做好民生保障工作'
     """
     voc = _vocab()
     while start < len(line) and (line[start] in _SPACES or line[start] in "、，,．."):
@@ -178,7 +194,10 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
         if ch in voc.stops and not (ch in "：:" and line[i - 1 : i].isdigit() and line[i + 1 : i + 2].isdigit()):
             end = i
             break
-        if ch in _SPACES and i - start >= 4 and line[i + 1 : i + 2].strip():
+        if ch in ".．" and _is_cjk(line[i - 1 : i]) and _is_cjk(line[i + 1 : i + 2]):
+            end = i  # a half-width full stop in a scraped page (做好工作.目前已…)
+            break
+        if ch in _SPACES and i - start >= 4 and line[i + 1 : i + 2].strip() and _paragraph_follows(line, start, i):
             end = i
             break
     while end > start and line[end - 1] in voc.trailing:
@@ -186,13 +205,32 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
     return start, end
 
 
+def _paragraph_follows(line: str, start: int, gap: int) -> bool:
+    """After a space inside a heading phrase, the text up to the next stop is longer than the phrase
+    before it: a paragraph glued on (民生工作站解民忧 从6月份开始，…), not a spaced heading (2024年 工作计划)."""
+    stops = _vocab().stops
+    end = next((k for k in range(gap + 1, len(line)) if line[k] in stops), len(line))
+    return end - gap > gap - start
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
 def is_plan_heading(heading: str) -> bool:
     """Whether a heading names a plan (下一步打算, 下半年工作计划, 2024年工作思路 …).
 
+    A heading that reviews what was done (…计划完成情况, 上半年工作总结及下半年打算) is not one:
+    its own sub-headings say which part is the plan.
+
     >>> is_plan_heading("存在问题及下步打算"), is_plan_heading("计划生育工作")
     (True, False)
+    >>> is_plan_heading("年度工作目标完成情况"), is_plan_heading("上半年工作总结及下半年工作打算")
+    (False, False)
     """
     voc = _vocab()
+    if any(word in heading for word in voc.plan_review):
+        return False
     text = heading
     for word in voc.plan_exclude:
         text = text.replace(word, "")
@@ -209,21 +247,36 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Lines, also split where a label follows sentence-final punctuation and a space
-    (``……得到实惠。 （四）强化组织`` in a flattened page)."""
+    (``……得到实惠。 （四）强化组织`` in a flattened page).
+
+    In a flattened page (a physical line of ``FLATTENED`` characters or more holding at least half
+    the text: the paragraphs joined, not one long paragraph among others) a label split
+    needs no space: after 。！？ any label opens a line, after a colon a 一、/（一） label
+    (``以下工作：（一）千方百计稳增长``), and after a comma
+    a (1)/（一） label that starts a list (``…数据总结,(1)江南…``).
+    """
     out = []
+    total = sum(len(line) for _, line in lines)
     for pos, line in lines:
         start = 0
+        flattened = len(line) >= FLATTENED and 2 * len(line) >= total
         for k in range(1, len(line)):
-            if line[k - 1] not in "。！？；!?;：:" or k == start:
+            before = line[k - 1]
+            if before not in "。！？；!?;：:，," or k == start:
                 continue
             rest = line[k:]
-            if rest[:1] in _SPACES or not original_gap(norm, pos + k).strip(_SPACES + "\n") and original_gap(
-                norm, pos + k
-            ):
-                stripped = rest.lstrip(_SPACES)
-                if parse_label(stripped) is not None:
-                    out.append((pos + start, line[start:k]))
-                    start = k
+            gap = original_gap(norm, pos + k)
+            spaced = rest[:1] in _SPACES or (bool(gap) and not gap.strip(_SPACES + "\n"))
+            label = parse_label(rest.lstrip(_SPACES)) if spaced or flattened else None
+            if label is None:
+                continue
+            if before in "，,":
+                ok = flattened and label.kind in ("pcn", "pdig") and label.number == 1
+            else:
+                ok = spaced or before in "。！？!?" or (before in "：:" and label.kind in ("cn", "pcn"))
+            if ok:
+                out.append((pos + start, line[start:k]))
+                start = k
         out.append((pos + start, line[start:]))
     return out
 
@@ -298,14 +351,20 @@ class _Open:
     planned: bool
 
 
-def build_outline(norm: Normalized) -> tuple[Section, ...]:
-    """The section tree of ``norm.text``, with spans mapped to the original."""
+def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None = None) -> tuple[Section, ...]:
+    """The section tree of ``norm.text``, with spans mapped to the original.
+
+    ``decide`` says whether a candidate line is a heading (default: the shipped heading model,
+    ``nlp.text.heading_model``); training passes an oracle that answers from the gold.
+    """
+    decide = decide or default_decision
     voc = _vocab()
     text, original = norm.text, norm.original
+    physical = _lines(text)
     lines = [
-        (pos + len(raw) - len(raw.lstrip(_SPACES)), raw.strip(_SPACES))
-        for pos, raw in _soft_lines(norm, _lines(text))
+        (pos + len(raw) - len(raw.lstrip(_SPACES)), raw.strip(_SPACES)) for pos, raw in _soft_lines(norm, physical)
     ]
+    soft_starts = {pos for pos, _ in lines} - {pos + len(raw) - len(raw.lstrip(_SPACES)) for pos, raw in physical}
     nonempty = [(pos, line) for pos, line in lines if line]
     counts: dict[str, int] = {}
     for _, line in nonempty:
@@ -314,6 +373,7 @@ def build_outline(norm: Normalized) -> tuple[Section, ...]:
     found: list[tuple[float, int, int, int, int, int, int | None, bool]] = []
     stack: list[_Open] = []
     last_num: dict[tuple[int | None, str], int] = {}
+    chrome_last: dict[tuple[int | None, str], int] = {}
     seen_kinds: set[str] = set()
     levels: list[int] = []
     body_started = False
@@ -322,20 +382,45 @@ def build_outline(norm: Normalized) -> tuple[Section, ...]:
         prev = nonempty[idx - 1][1] if idx else None
         nxt = nonempty[idx + 1][1] if idx + 1 < len(nonempty) else None
         label = parse_label(line)
+        below = parse_label(nxt) if nxt is not None else None
+        context = dict(
+            prev=prev or "", nxt=nxt or "", prev_heading=prev_heading, soft=pos in soft_starts,
+            position=idx / max(1, len(nonempty) - 1), body_started=body_started, repeats=counts[line],
+            next_label=below.kind if below else "",
+        )
         accepted = ""
         if label is not None:
             hs, he = heading_span(line, label.end)
             he = _cut_at_joined_break(norm, pos, line, hs, he)
+            he = hs + run_on_cut(line[hs:he])
             trial = [o for o in stack if o.rank < label.rank]
             parent = trial[-1].id if trial else None
             prev_n = last_num.get((parent, label.kind))
             in_sequence = (
                 label.number == prev_n + 1
                 if prev_n is not None
-                else label.number == 1 or label.kind not in seen_kinds
+                else label.number == 1 or (label.kind not in seen_kinds and not found)
             )
-            broken = prev is not None and prev_heading == "" and len(prev) > 20 and _ends_mid_word(prev)
-            if he > hs and in_sequence and not broken:
+            # A label after a paragraph that ends mid-word may be the rest of a word wrapped onto the
+            # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
+            # + 二、, a paragraph that merely lacks its full stop).
+            continues = prev_n is not None and label.number == prev_n + 1
+            broken = (
+                prev is not None and prev_heading == "" and len(prev) > 20 and _ends_mid_word(prev) and not continues
+            )
+            # A notice numbered after a site-chrome notice (1. 付费下载… 2. 如需原文…) is chrome too.
+            after_chrome = chrome_last.get((parent, label.kind)) == label.number - 1
+            if after_chrome or chrome_words(line[hs:he]):
+                chrome_last[(parent, label.kind)] = label.number
+            candidate = Candidate(
+                kind=label.kind, number=label.number, level=label.level, in_sequence=in_sequence,
+                first_of_kind=label.kind not in seen_kinds, broken=broken, after_chrome=after_chrome,
+                phrase=line[hs:he], rest=line[he:],
+                stop=line[he : he + 1] if line[he : he + 1] in voc.stops else "", unnumbered_rule=False,
+                next_in_sequence=below is not None and below.kind == label.kind and below.number == label.number + 1,
+                **context,
+            )
+            if he > hs and decide(candidate):
                 stack = trial
                 planned = (bool(stack) and stack[-1].planned) or is_plan_heading(line[hs:he])
                 sid = len(found)
@@ -347,25 +432,34 @@ def build_outline(norm: Normalized) -> tuple[Section, ...]:
                 last_num[(parent, label.kind)] = label.number
                 seen_kinds.add(label.kind)
                 accepted = "numbered"
-        elif body_started and _unnumbered_ok(line, prev, prev_heading, nxt, voc, counts[line]):
-            while stack and stack[-1].kind == "":  # an unnumbered heading ends the previous one
-                stack.pop()
-            below = parse_label(nxt) if nxt is not None else None
+        elif 2 <= len(line) <= MAX_CANDIDATE:
+            rule = body_started and _unnumbered_ok(line, prev, prev_heading, nxt, voc, counts[line])
             hs, he = heading_span(line, 0)
-            if is_plan_heading(line[hs:he]) and not (stack and stack[-1].planned):
-                stack = []  # 下半年计划和打算: the plan part of the document, a top-level part
+            inner = list(stack)
+            while inner and inner[-1].kind == "":  # an unnumbered heading ends the previous one
+                inner.pop()
+            plan_part = is_plan_heading(line[hs:he]) and not (inner and inner[-1].planned)
+            if plan_part:
+                inner = []  # 下半年计划和打算: the plan part of the document, a top-level part
             elif below is not None:  # a lead line over numbered items: it encloses them
-                stack = [o for o in stack if o.rank < below.rank - 0.5]
-            rank = stack[-1].rank + 0.5 if stack else 1.0
-            level = levels[stack[-1].id] + 1 if stack else 1
-            parent = stack[-1].id if stack else None
-            planned = (bool(stack) and stack[-1].planned) or is_plan_heading(line[hs:he])
-            sid = len(found)
-            found.append((rank, level, pos, pos, pos + hs, pos + he, parent, planned))
-            levels.append(level)
-            stack.append(_Open(sid, rank, "", planned))
-            accepted = "unnumbered"
-        elif _title_like(line, voc) and found:
+                inner = [o for o in inner if o.rank < below.rank - 0.5]
+            level = levels[inner[-1].id] + 1 if inner else 1
+            candidate = Candidate(
+                kind="", number=0, level=level, in_sequence=False, first_of_kind=False, broken=False, after_chrome=False,
+                phrase=line[hs:he], rest=line[he:], stop=line[he : he + 1] if line[he : he + 1] in voc.stops else "",
+                unnumbered_rule=rule, next_in_sequence=False, **context,
+            )
+            if he > hs and decide(candidate):
+                stack = inner
+                rank = stack[-1].rank + 0.5 if stack else 1.0
+                parent = stack[-1].id if stack else None
+                planned = (bool(stack) and stack[-1].planned) or is_plan_heading(line[hs:he])
+                sid = len(found)
+                found.append((rank, level, pos, pos, pos + hs, pos + he, parent, planned))
+                levels.append(level)
+                stack.append(_Open(sid, rank, "", planned))
+                accepted = "unnumbered"
+        if not accepted and label is None and _title_like(line, voc) and found:
             stack, last_num = [], {}  # a new article of a collection restarts numbering
         if not accepted and _is_body(line):
             body_started = True
@@ -400,3 +494,30 @@ def build_outline(norm: Normalized) -> tuple[Section, ...]:
             )
         )
     return tuple(sections)
+
+
+class SectionLookup:
+    """The innermost section containing an offset, for many offsets of one document.
+
+    Sections nest, so of the sections containing an offset the innermost is the one that starts
+    last; a lookup is a bisection plus a walk up at most four levels.
+
+    >>> secs = (Section(0, None, 1, "一、", "党建", 0, 9, norm_start=0, norm_end=9),
+    ...         Section(1, 0, 2, "（一）", "组织", 3, 6, norm_start=3, norm_end=6))
+    >>> at = SectionLookup(secs)
+    >>> at(4).id, at(7).id, at(9) is None
+    (1, 0, True)
+    """
+
+    def __init__(self, sections: tuple[Section, ...] | list[Section]) -> None:
+        self._sections = sorted(sections, key=lambda s: (s.norm_start, s.level))
+        self._starts = [s.norm_start for s in self._sections]
+        self._by_id = {s.id: s for s in sections}
+
+    def __call__(self, norm_start: int) -> Section | None:
+        i = bisect.bisect_right(self._starts, norm_start) - 1
+        section = self._sections[i] if i >= 0 else None
+        while section is not None and not (section.norm_start <= norm_start < section.norm_end):
+            section = self._by_id.get(section.parent) if section.parent is not None else None
+        return section
+

@@ -14,6 +14,9 @@ Spans never include surrounding whitespace, and empty pieces are skipped.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from nlp.records import Sentence
 
 SENTENCE_ENDS = frozenset("。！？；!?;")
@@ -30,28 +33,23 @@ def _trimmed(text: str, start: int, end: int) -> Sentence | None:
     return Sentence(start, end) if end > start else None
 
 
+@cache
+def _breaks(ends: frozenset[str]) -> re.Pattern[str]:
+    """A line break, or a run of terminators with the closing quotes and brackets after them."""
+    chars = re.escape("".join(sorted(ends)))
+    closers = re.escape("".join(sorted(CLOSERS)))
+    return re.compile(f"\n|[{chars}][{chars}{closers}]*")
+
+
 def _split(text: str, ends: frozenset[str], start: int, end: int) -> tuple[Sentence, ...]:
     spans: list[Sentence] = []
     piece_start = start
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch == "\n":
-            span = _trimmed(text, piece_start, i)
-            if span:
-                spans.append(span)
-            piece_start = i + 1
-        elif ch in ends:
-            j = i + 1
-            while j < end and (text[j] in ends or text[j] in CLOSERS):
-                j += 1
-            span = _trimmed(text, piece_start, j)
-            if span:
-                spans.append(span)
-            piece_start = j
-            i = j
-            continue
-        i += 1
+    for m in _breaks(ends).finditer(text, start, end):
+        piece_end = m.start() if m.group() == "\n" else m.end()
+        span = _trimmed(text, piece_start, piece_end)
+        if span:
+            spans.append(span)
+        piece_start = m.end()
     span = _trimmed(text, piece_start, end)
     if span:
         spans.append(span)

@@ -1,0 +1,142 @@
+"""How right the comparison cells are: `indicator_values` against gold annotations.
+
+Usage: python -m evaluation.dataset_bench GOLD_DIR --docs DOCS_DIR [--jobs N] [--json]
+
+Each gold file's document (found under DOCS_DIR) is extracted as a community of its own, through a
+generated manifest, into a temporary dataset. Then, per document and in total:
+
+- **rows right**: the share of its ``indicator_values`` rows whose value (for a range: its bounds) is
+  one the gold gives for that indicator in that document;
+- **gold present**: the share of the gold's comparable values — facts with an indicator, breakdown
+  null, scope ``unit`` (or none), planned false — that an ``indicator_values`` row of that indicator
+  holds.
+
+Gold values are scaled by their magnitude word (9 万元 → 90000) as the scorer does (SPEC section 6).
+Gold files written before indicators were annotated carry none: then both shares have nothing to
+count, and the report says how many gold facts have an indicator at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from evaluation.gold import find_document, gold_files, read_gold_json
+from evaluation.scorer import close, split_unit
+
+
+@dataclass
+class DocScore:
+    doc: str
+    rows: int = 0
+    rows_right: int = 0
+    gold_comparable: int = 0
+    gold_present: int = 0
+    gold_with_indicator: int = 0
+
+
+def _scaled(fact: dict) -> tuple[float | None, float | None, float | None]:
+    scale, _ = split_unit(fact.get("unit") or "")
+    return tuple(None if fact.get(k) is None else fact[k] * scale for k in ("value", "low", "high"))
+
+
+def _same(gold: tuple, row) -> bool:
+    value, low, high = gold
+    if value is not None:
+        return close(value, row["value"])
+    return low is not None and close(low, row["low"]) and close(high, row["high"])
+
+
+def comparable(fact: dict) -> bool:
+    return bool(fact.get("indicator")) and not fact.get("breakdown") and (fact.get("scope") or "unit") == "unit" \
+        and not fact.get("planned")
+
+
+def score(gold: dict, rows: list[dict]) -> DocScore:
+    """One document's score from its gold record and its indicator_values rows."""
+    result = DocScore(gold["doc"], rows=len(rows))
+    facts = [f for f in gold.get("facts", []) if f.get("indicator")]
+    result.gold_with_indicator = len(facts)
+    for row in rows:
+        if any(f["indicator"] == row["indicator"] and _same(_scaled(f), row) for f in facts):
+            result.rows_right += 1
+    wanted = [f for f in facts if comparable(f)]
+    result.gold_comparable = len(wanted)
+    for fact in wanted:
+        if any(r["indicator"] == fact["indicator"] and _same(_scaled(fact), r) for r in rows):
+            result.gold_present += 1
+    return result
+
+
+STREET = "评测街道"  # given too, so the street a text names does not change the community_id
+
+
+def _community(i: int) -> str:
+    return f"评测{i:03d}社区"
+
+
+def run(gold_dir: Path, docs: Path, jobs: int = 1) -> list[DocScore]:
+    from nlp.dataset import extract, load
+
+    golds = []
+    for path in gold_files(gold_dir):
+        data = read_gold_json(path)
+        document = find_document(data["doc"], [docs])
+        if document is not None:
+            golds.append((data, document))
+    if not golds:
+        raise SystemExit(f"no gold file of {gold_dir} names a document under {docs}")
+    with tempfile.TemporaryDirectory() as tmp:
+        manifest = Path(tmp) / "manifest.csv"
+        with manifest.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["path", "community", "street", "district", "year", "period"])
+            for i, (_, document) in enumerate(golds):
+                writer.writerow([os.path.abspath(document), _community(i), STREET, "", "", ""])
+        out = Path(tmp) / "d.duckdb"
+        extract([document for _, document in golds], out, manifest=manifest, jobs=jobs)
+        values = load(out)["indicator_values"]
+    scores = []
+    for i, (data, _) in enumerate(golds):
+        mine = values[values.community_id == f"{STREET}/{_community(i)}"]
+        scores.append(score(data, mine.to_dict("records")))
+    return scores
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.3f}" if whole else "n/a"
+
+
+def render(scores: list[DocScore]) -> str:
+    lines = [f"{'document':<12} {'rows':>5} {'right':>6} {'gold':>5} {'present':>8} {'gold w/ indicator':>18}"]
+    for s in scores:
+        lines.append(f"{s.doc:<12} {s.rows:>5} {s.rows_right:>6} {s.gold_comparable:>5} {s.gold_present:>8} "
+                     f"{s.gold_with_indicator:>18}")
+    rows, right = sum(s.rows for s in scores), sum(s.rows_right for s in scores)
+    gold, present = sum(s.gold_comparable for s in scores), sum(s.gold_present for s in scores)
+    lines.append(f"{len(scores)} documents: rows right {_share(right, rows)} ({right}/{rows}); "
+                 f"gold present {_share(present, gold)} ({present}/{gold}); "
+                 f"gold facts with an indicator: {sum(s.gold_with_indicator for s in scores)}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--docs", type=Path, required=True)
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    scores = run(args.gold, args.docs, args.jobs)
+    sys.stdout.write(json.dumps([asdict(s) for s in scores], ensure_ascii=False, indent=1) + "\n" if args.json
+                     else render(scores))
+
+
+if __name__ == "__main__":
+    main()

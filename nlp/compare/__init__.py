@@ -1,0 +1,1 @@
+"""Communities side by side: the comparison table (table.py) and its CSV, XLSX and HTML writers."""

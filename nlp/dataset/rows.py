@@ -1,0 +1,125 @@
+"""One parsed document → its rows in every document table, from the SPEC record (``Parse.to_dict()``).
+
+Works on the record, not on the library's dataclasses, so fields that other stages add later
+(``breakdown``, ``scope``) arrive here through ``to_dict``; until a record carries them, a missing
+breakdown is null (the whole) and a missing scope is ``unit``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from nlp.dataset.communities import Identity
+from nlp.dataset.schema import column_names
+
+_CLAUSE_ENDS = "。！？；;!?\n"
+QUOTE_REACH = 60  # characters a quote may extend on each side of its figure
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What the run knows about a document besides its record."""
+
+    seq: int
+    engine: str
+    extracted_at: datetime
+    size: int  # bytes
+    format: str
+
+
+Rows = dict[str, list[tuple]]
+
+
+def quote_around(text: str, start: int, end: int, reach: int = QUOTE_REACH) -> str:
+    """The clause a figure stands in, as written: from the previous clause end to the next.
+
+    >>> quote_around("一、党建\\n社区现有党员73名，其中女党员16名。", 11, 14)
+    '社区现有党员73名，其中女党员16名。'
+    """
+    left = max(start - reach, 0)
+    cut = max(text.rfind(ch, left, start) for ch in _CLAUSE_ENDS)
+    begin = cut + 1 if cut >= 0 else left
+    right = min(end + reach, len(text))
+    stops = [i for i in (text.find(ch, end, right) for ch in _CLAUSE_ENDS) if i >= 0]
+    stop = min(stops) + (0 if text[min(stops)] == "\n" else 1) if stops else right
+    return text[begin:stop].strip()
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _breakdown(value: Any) -> str | None:
+    if not value:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def cells_json(cells: dict[str, Any]) -> str | None:
+    """A document's manifest cells as stored (``documents.manifest``); None for none.
+
+    >>> cells_json({"year": 2023, "community": "阿娄社区"})
+    '{"community": "阿娄社区", "year": 2023}'
+    """
+    return json.dumps(cells, ensure_ascii=False, sort_keys=True) if cells else None
+
+
+def _tuple(record: dict[str, Any], table: str, extra: dict[str, Any]) -> tuple:
+    merged = {**record, **extra}
+    return tuple(merged.get(name) for name in column_names(table))
+
+
+def document_rows(
+    record: dict[str, Any], original: str, identity: Identity, prov: Provenance, cells: dict[str, Any] | None = None
+) -> Rows:
+    """The rows one document contributes to documents, sections, facts, activities and flags."""
+    doc = record["doc"]
+    doc_id = doc["id"]
+    document = {
+        **doc,
+        "doc_id": doc_id,
+        "community_id": identity.community_id,
+        "community": identity.community,
+        "street": identity.street,
+        "district": identity.district,
+        "year": identity.year,
+        "period": identity.period,
+        "engine": prov.engine,
+        "extracted_at": prov.extracted_at,
+        "seq": prov.seq,
+        "bytes": prov.size,
+        "format": prov.format,
+        "community_written": identity.written,
+        "community_kind": identity.kind,
+        "community_source": identity.source,
+        "manifest": cells_json(cells or {}),
+    }
+    same = {"doc_id": doc_id}
+    facts = []
+    for fact in record["facts"]:
+        facts.append(
+            _tuple(
+                fact,
+                "facts",
+                {
+                    **same,
+                    "breakdown": _breakdown(fact.get("breakdown")),
+                    "scope": fact.get("scope") or "unit",
+                    "community_id": identity.community_id,
+                    "year": identity.year,
+                    "period": identity.period,
+                    "quote": quote_around(original, fact["start"], fact["end"]),
+                    "line": _line(original, fact["start"]),
+                },
+            )
+        )
+    return {
+        "documents": [_tuple(document, "documents", {})],
+        "sections": [_tuple(s, "sections", same) for s in record["sections"]],
+        "facts": facts,
+        "activities": [_tuple(a, "activities", same) for a in record["activities"]],
+        "flags": [_tuple(f, "flags", same) for f in record["flags"]],
+    }

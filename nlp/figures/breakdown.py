@@ -1,0 +1,184 @@
+"""Breakdown: which part of a measure a figure counts, read from the words around its noun.
+
+Markers are data (``nlp/resources/breakdowns.csv``: dimension, marker, example): 女 → sex, 流动 → status,
+城市 → area, 一、二级 → kind, 新增 → change; age bands are read by pattern (60岁以上, 18岁至60岁, 80后).
+Words that leave a measure whole (全体, 各类, 辖区 …) and the purpose of a sum of money are in
+``nlp/resources/resolution.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from nlp.errors import ResourceError
+from nlp.figures.indicators import indicators
+from nlp.records import BREAKDOWN_DIMENSIONS
+from nlp.resources import load_csv, load_toml
+
+_AGE = re.compile(
+    r"[0-9一二三四五六七八九十]+(?:周岁|岁)(?:以上|以下|及以上|及以下|(?:至|到|-|—|～|~)[0-9一二三四五六七八九十]+(?:周岁|岁))?"
+    r"|[0-9]{2}后"
+)
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    markers: tuple[tuple[str, str], ...]  # (word, dimension), longest first
+    whole: tuple[str, ...]
+    purpose_openers: tuple[str, ...]
+    markers_by_first: dict[str, tuple[tuple[str, str], ...]]  # first character → markers, longest first
+    whole_by_first: dict[str, tuple[str, ...]]
+
+
+@cache
+def _vocab() -> _Vocab:
+    markers = []
+    for line, row in load_csv("breakdowns.csv", ("dimension", "marker", "example")):
+        if row["dimension"] not in BREAKDOWN_DIMENSIONS:
+            raise ResourceError("breakdowns.csv", line, f"unknown dimension {row['dimension']!r}")
+        if not row["example"]:
+            raise ResourceError("breakdowns.csv", line, f"marker {row['marker']!r} has no example")
+        markers.append((row["marker"], row["dimension"]))
+    data = load_toml("resolution.toml")
+    verbs = {verb for indicator in indicators() for verb in indicator.verbs}  # 调解|纠纷, 募集|善款
+    by_length = tuple(sorted(markers, key=lambda m: -len(m[0])))
+    whole = tuple(sorted(set(data["whole"]["words"]) | verbs, key=len, reverse=True))
+    markers_by_first: dict[str, list[tuple[str, str]]] = {}
+    for marker in by_length:
+        markers_by_first.setdefault(marker[0][0], []).append(marker)
+    whole_by_first: dict[str, list[str]] = {}
+    for word in whole:
+        whole_by_first.setdefault(word[0], []).append(word)
+    return _Vocab(
+        markers=by_length,
+        whole=whole,
+        purpose_openers=tuple(data["purpose"]["openers"]),
+        markers_by_first={k: tuple(v) for k, v in markers_by_first.items()},
+        whole_by_first={k: tuple(v) for k, v in whole_by_first.items()},
+    )
+
+
+def read_modifier(modifier: str) -> tuple[dict[str, str], str]:
+    """The breakdown markers in a modifier, and what is left that no table explains (a fresh dict).
+
+    >>> read_modifier("女")
+    ({'sex': '女'}, '')
+    >>> read_modifier("全体")
+    ({}, '')
+    >>> read_modifier("30岁以下流动")
+    ({'age': '30岁以下', 'status': '流动'}, '')
+    >>> read_modifier("贫困")
+    ({}, '贫困')
+    """
+    parts, unknown = _read_modifier(modifier)
+    return dict(parts), unknown
+
+
+@lru_cache(maxsize=16384)
+def _read_modifier(modifier: str) -> tuple[tuple[tuple[str, str], ...], str]:
+    voc = _vocab()
+    parts: dict[str, str] = {}
+    unknown = ""
+    i = 0
+    while i < len(modifier):
+        age = _AGE.match(modifier, i)
+        if age:
+            parts["age"] = parts.get("age", "") + age.group(0)
+            i = age.end()
+            continue
+        first = modifier[i]
+        marker = next(((w, d) for w, d in voc.markers_by_first.get(first, ()) if modifier.startswith(w, i)), None)
+        whole = next((w for w in voc.whole_by_first.get(first, ()) if modifier.startswith(w, i)), None)
+        if marker and (whole is None or len(marker[0]) >= len(whole)):
+            word, dimension = marker
+            parts[dimension] = parts.get(dimension, "") + word
+            i += len(word)
+        elif whole:
+            i += len(whole)
+        else:
+            unknown += modifier[i]
+            i += 1
+    return tuple(parts.items()), unknown
+
+
+def strip_whole_front(phrase: str) -> str:
+    """A phrase without the words at its front that leave a measure whole (各类文化活动 → 文化活动).
+
+    >>> strip_whole_front("各类文化活动"), strip_whole_front("大型文化活动"), strip_whole_front("活动")
+    ('文化活动', '大型文化活动', '活动')
+    """
+    whole = _vocab().whole
+    changed = True
+    while changed:
+        changed = False
+        for word in whole:
+            if phrase.startswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[len(word) :], True
+                break
+    return phrase
+
+
+def markers_before(lead: str) -> dict[str, str]:
+    """The breakdown markers that end ``lead``, the words right before the counted noun
+    (城市|低保6195户, 新增|低保5户, 其中女|党员).
+
+    >>> markers_before("全市城市"), markers_before("本社区新增"), markers_before("组织")
+    ({'area': '城市'}, {'change': '新增'}, {})
+    """
+    lead = lead.rstrip("了的")
+    best: dict[str, str] = {}
+    for k in range(1, min(len(lead), 12) + 1):
+        parts, unknown = read_modifier(lead[-k:])
+        if not unknown and parts:
+            best = parts
+    return best
+
+
+_HEADS = ("人口", "人员", "居民", "群众", "家庭", "户数", "人数", "户", "人")
+
+
+def parts_only(noun: str) -> dict[str, str] | None:
+    """The parts a noun names when it names nothing else (男性, 18岁以下, 常住人口 counted in 户).
+
+    >>> parts_only("男性"), parts_only("常住人口"), parts_only("贫困人口")
+    ({'sex': '男性'}, {'status': '常住'}, None)
+    """
+    for head in ("", *_HEADS):
+        if head and not noun.endswith(head):
+            continue
+        parts, unknown = read_modifier(noun[: len(noun) - len(head)] if head else noun)
+        if parts and not unknown:
+            return parts
+    return None
+
+
+ACTS = ("开展", "举办", "举行", "组织", "召开", "进行", "参加", "参与", "发放", "投入", "投资")
+MONEY_ACTS = ACTS + ("在", "为", "向", "给")
+
+
+def kind_before(lead: str, acts: tuple[str, ...] = ACTS) -> str | None:
+    """Words between the act and the counted noun that name a kind (开展|上门|活动 → 上门).
+
+    >>> kind_before("为困难老人开展上门"), kind_before("全年开展")
+    ('上门', None)
+    """
+    ends = [lead.rfind(act) + len(act) for act in acts if act in lead]
+    if not ends:
+        return None
+    rest = lead[max(ends) :]
+    _, unknown = read_modifier(rest)
+    return rest if len(unknown) >= 2 else None
+
+
+def purpose_after(after: str) -> str | None:
+    """The purpose stated right after a sum of money (投资7.5万元|对15户危房进行修缮).
+
+    >>> purpose_after("对15户危房进行修缮加固"), purpose_after("，")
+    ('对15户危房进行修缮加固', None)
+    """
+    after = after.strip()
+    if any(after.startswith(opener) for opener in _vocab().purpose_openers):
+        return after
+    return None

@@ -1,0 +1,337 @@
+"""Indicator resolution: which measure a figure is a value of, which part of it, and whose figure it is.
+
+The decision reads, for each figure:
+
+- the **counted noun** (the fact's subject) and its **unit**: the longest synonym of the indicator
+  table the noun ends with names the measure (低保户 … 户 → low_income_households);
+- the noun's **modifiers**, the words before that synonym: a breakdown marker
+  (``nlp/resources/breakdowns.csv``: 女, 流动, 城市, 60岁以上, 新增 …) makes the figure a part of the
+  measure; a word that leaves it whole (``resolution.toml``: 全体, 各类, 辖区 …) changes nothing; any
+  other word makes it another measure (贫困人口 is not population_total) or, for measures counted by
+  kind (活动, 培训, 纠纷 …), names a kind of it (文艺演出 3场 → activities_held {"kind": "文艺演出"});
+- the **verb** in front: a verb of the table makes its measure whatever noun follows (走访 … 户 →
+  households_visited); a verb that brings people to something makes a count of people a count of
+  participants, no stock of the community (组织党员50名参观);
+- the **clause**: a change word right before the noun (新增低保5户) is a part; a figure in a 其中
+  clause that names only a part (其中男性1450人) is that part of the measure before it;
+- the **place** named before the figure in its sentence, judged against the level of the report
+  (``scopes.csv``): 全市 in a community's report is ``wider``, a 小区 or 网格 is a ``part``, another
+  community named in a community's report is ``other``.
+
+Reading the parts is nlp/figures/breakdown.py, judging places nlp/figures/scope.py; this module
+puts them together in document order (a 其中 part needs the whole before it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from nlp.figures.breakdown import (
+    ACTS,
+    MONEY_ACTS,
+    kind_before,
+    markers_before,
+    parts_only,
+    purpose_after,
+    read_modifier,
+    strip_whole_front,
+)
+from nlp.figures.clauses import clause_after, clause_before, sentence_before
+from nlp.figures.indicators import Indicator, by_id, indicators, synonym_candidates
+from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_words
+from nlp.figures.subjects import RATE_UNITS
+from nlp.records import Scope
+from nlp.resources import load_toml
+from nlp.text.document import Text
+from nlp.text.identity import place_names
+
+
+@dataclass(frozen=True)
+class Resolution:
+    indicator: str | None
+    breakdown: dict[str, str] | None = field(default=None, hash=False)
+    scope: Scope = Scope.UNIT
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    mobilizing: tuple[str, ...]
+    part_clause: tuple[str, ...]
+    verbs: tuple[tuple[str, Indicator], ...]  # longest first
+    purpose_indicators: frozenset[str]
+    not_totals: tuple[str, ...]  # per period or head, or an earlier period: 每月, 去年同期
+    share: tuple[str, ...]
+    taking_part: tuple[str, ...]
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = load_toml("resolution.toml")
+    verbs = [(verb, ind) for ind in indicators() for verb in ind.verbs]
+    return _Vocab(
+        mobilizing=tuple(data["mobilizing"]["verbs"]),
+        part_clause=tuple(data["part_clause"]["words"]),
+        verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
+        purpose_indicators=frozenset(data["purpose"]["indicators"]),
+        not_totals=tuple(data["not_totals"]["per_period"] + data["not_totals"]["earlier"] + data["purpose"]["per_words"]),
+        share=tuple(data["not_totals"]["share"]),
+        taking_part=tuple(data["taking_part"]["verbs"]),
+    )
+
+
+def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[str, str] | None, bool]:
+    """The measure a counted noun names, the part its modifiers make, and whether it named one at all.
+
+    >>> ind, parts, _ = resolve_noun("女党员", "名"); ind.id, parts
+    ('party_members', {'sex': '女'})
+    >>> ind, parts, _ = resolve_noun("城市低保", "户"); ind.id, parts
+    ('low_income_households', {'area': '城市'})
+    >>> ind, parts, _ = resolve_noun("文艺演出", "场"); ind.id, parts
+    ('activities_held', {'kind': '文艺演出'})
+    >>> resolve_noun("贫困人口", "人")[0] is None
+    True
+    """
+    if not noun:
+        return None, None, False
+    for ind, modifier, bare in synonym_candidates(noun, unit):
+        parts, unknown = read_modifier(modifier)
+        if unknown and (bare or ind.modifiers == "closed"):
+            return None, None, True  # another measure: the longest name decides, no shorter one
+        if ind.part_of:
+            parts = {"kind": strip_whole_front(noun), **parts}
+            ind = by_id(ind.part_of) or ind
+        elif unknown and ind.modifiers == "kind":
+            # a count names its kind by the whole phrase (文化活动), a rate by its object (治安)
+            parts = {"kind": unknown if unit in RATE_UNITS else strip_whole_front(noun), **parts}
+        return ind, parts or None, True
+    return None, None, False
+
+
+def _verb_before(clause: str, lead_words: Sequence[str]) -> tuple[str, Indicator | None] | None:
+    """The verb that decides the measure: the last verb of the indicator table in ``clause`` (up to
+    the end of the counted noun, which may be that verb: 培训|200人), else a mobilizing verb among
+    ``lead_words`` (the words before the noun: 对|辖区党员, not 低保对象)."""
+    voc = _vocab()
+    best: tuple[int, str, Indicator | None] | None = None
+    for verb, ind in voc.verbs:
+        at = clause.rfind(verb)
+        if at >= 0 and (best is None or at + len(verb) > best[0] + len(best[1])):
+            best = (at, verb, ind)
+    if best is not None:
+        return best[1], best[2]  # a verb of the table wins over a mobilizing one (走访慰问…户)
+    mobilizing = [word for word in lead_words if word in voc.mobilizing]
+    return (mobilizing[-1], None) if mobilizing else None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """What resolution reads about one figure: where it is, what it counts, in which unit."""
+
+    norm_start: int
+    norm_end: int
+    subject: str | None
+    unit: str
+    bare_total: str | None = None  # the indicator of a count with no noun after a bare place
+
+
+@dataclass
+class _Trail:
+    """What earlier figures leave for later ones while a document is read in order."""
+
+    wholes: list[tuple[int, Resolution, str]] = field(default_factory=list)  # (end, whole figure, unit)
+    scoped: tuple[int, Scope] | None = None  # end of the last figure with an indicator, its scope
+    listed: Resolution | None = None  # the figure before, for a list joined by 、
+    last: tuple[int, str | None] | None = None  # end and subject of the figure before
+    counted: tuple[int, Resolution, str | None] | None = None  # the figure before: end, resolution, subject
+
+
+# Who took part is counted per act: the participants of one kind of act are a part of all participants.
+_PER_ACT = {"participants": "activities_held", "trainees": "trainings"}
+
+
+def _per_act_part(indicator_id: str, figure_start: int, sentence_start: int, trail: _Trail) -> dict | None:
+    """The kind of act a count of participants belongs to, when the act before it in the sentence is
+    not the whole of its measure (开展各类活动60场，参与群众5000人次 is whole; 循环展播162场，覆盖群众1万人次 is
+    the audience of one act)."""
+    if trail.counted is None or trail.counted[0] < sentence_start:
+        return None
+    _, act, subject = trail.counted
+    if act.indicator == _PER_ACT[indicator_id] and act.breakdown is None:
+        return None
+    if act.indicator == _PER_ACT[indicator_id]:
+        return {"kind": (act.breakdown or {}).get("kind") or subject or "活动"}
+    return {"kind": subject or "活动"} if subject else None
+
+
+def _measure(noun: str | None, clause: str, at: int, figure: Figure) -> tuple[Indicator | None, dict | None, str, bool]:
+    """The measure the noun (or a longer name ending in it) names: (indicator, parts, lead, named)."""
+    lead = clause[:at] if at >= 0 else clause
+    indicator, parts, named = resolve_noun(noun, figure.unit)
+    if noun and at > 0:  # the longest name counts: 未|就业 is 未就业
+        for k in range(min(at, 8), 0, -1):
+            longer_noun = clause[at - k : at] + noun
+            longer, longer_parts, _ = resolve_noun(longer_noun, figure.unit)
+            if longer is not None and longer_noun in longer.names():  # 60岁以上老年人: a name, no band
+                return longer, longer_parts, clause[: at - k], True
+    return indicator, parts, lead, named
+
+
+def _apply_verb(
+    indicator: Indicator | None,
+    parts: dict | None,
+    verb_clause: str,
+    lead_words: Sequence[str],
+    unit: str,
+    noun: str | None,
+):
+    """A verb of the table makes its measure (走访…户); a mobilizing verb unmakes a stock."""
+    verb = _verb_before(verb_clause, lead_words)
+    if verb is None:
+        return indicator, parts
+    verb_indicator = verb[1]
+    if verb_indicator is not None and unit in verb_indicator.units:
+        if verb_indicator is indicator:
+            return indicator, parts
+        if noun and verb_indicator.modifiers == "kind" and indicator is not None and indicator.modifiers == "kind":
+            return verb_indicator, {"kind": noun}  # 发放|分散五保专项资金: the fund is a kind of what is paid
+        return verb_indicator, None
+    if verb_indicator is None and indicator is not None and indicator.modifiers == "closed" and (
+        indicator.id not in ("participants", "trainees", "households_visited")
+    ):
+        return None, None  # 组织党员50名参观: those who took part
+    return indicator, parts
+
+
+def _scope(
+    text: str, upto: int, sentence_start: int, trail: _Trail, level: str | None, own: str | None
+) -> Scope:
+    """Places named since the last figure of the sentence, up to the counted noun (``upto``), decide;
+    else that figure's scope carries on (全乡共有低保户873户、低保对象1355人)."""
+    same_sentence = trail.scoped is not None and trail.scoped[0] >= sentence_start
+    floor = trail.scoped[0] if same_sentence else sentence_start  # type: ignore[index]
+    found = scope_of(text[floor : max(floor, upto)], level, own, default=None)
+    if found is not None:
+        return found
+    return trail.scoped[1] if same_sentence else Scope.UNIT  # type: ignore[index]
+
+
+_BASIC_TOTALS = ("population_total", "households_total")
+
+
+def _whole_of_part(figure: Figure, trail: _Trail, part_clause: bool) -> Resolution | None:
+    """The whole a figure naming only a part belongs to: after 其中, the nearest whole in the same
+    unit; in a bare list (男性735人、女性723人), the population or household total before it."""
+    for end, whole, unit in reversed(trail.wholes):
+        if unit != figure.unit:
+            continue
+        if part_clause and end >= figure.norm_start - 120:
+            return whole
+        if whole.indicator in _BASIC_TOTALS and end >= figure.norm_start - 300:
+            return whole
+    return None
+
+
+def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, own: str | None) -> Resolution:
+    voc = _vocab()
+    text = doc.text
+    sentence_start = figure.norm_start - len(sentence_before(text, figure.norm_start))
+    clause = clause_before(text, figure.norm_start)
+    noun = figure.subject
+    if noun:
+        noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
+        places = place_names(noun, NAMED_PLACE)
+        if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
+            noun = noun[places[-1][2] :]
+    at = clause.rfind(noun) if noun else -1
+    if noun and at > 0:
+        kind = next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
+        named = place_names(clause[: at + len(kind)], NAMED_PLACE) if kind else []
+        if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
+            noun, at = noun[len(kind) :], at + len(kind)
+    indicator, parts, lead, named = _measure(noun, clause, at, figure)
+    if _not_a_total(clause, figure.unit):
+        return _record(Resolution(None), figure, trail)
+    if figure.bare_total and indicator is None and not named:
+        chained = trail.last is not None and trail.last[1] and not clause.strip(" 共有计约")
+        if not chained:  # 729户脱贫户,3270人: the persons of the households before, no population
+            indicator = by_id(figure.bare_total)
+    verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
+    clause_start = figure.norm_start - len(clause)
+    # the document's own words of the lead (the Text tags each clause once)
+    lead_words = [w for w, _ in doc.words(clause_start, clause_start + len(lead))] if lead else []
+    indicator, parts = _apply_verb(indicator, parts, verb_clause, lead_words, figure.unit, noun if parts else None)
+    if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT:
+        after = clause_after(text, figure.norm_end).lstrip("，, ")
+        verb = next((v for v in voc.taking_part if after.startswith(v)), None)
+        if verb:  # 居民1800人参加了健身活动: those who took part in one act, no stock
+            took_part = by_id("participants")
+            indicator = took_part if took_part is not None and figure.unit in took_part.units else None
+            act = after[len(verb) :].lstrip("了")
+            parts = {"kind": act} if indicator is not None and act else None
+    if indicator is None and noun:
+        only = parts_only(noun)
+        whole = _whole_of_part(figure, trail, any(w in clause for w in voc.part_clause)) if only else None
+        if whole is not None:  # 总人口2765人，其中男性1450人 / 总户数376户，常住人口户数361户
+            indicator, parts = by_id(whole.indicator), only  # type: ignore[arg-type]
+    if indicator is not None and noun and at >= 0:
+        money = indicator.id in voc.purpose_indicators
+        kinded = indicator.modifiers == "kind" or (parts or {}).get("kind") == strip_whole_front(noun)
+        kind = kind_before(lead, MONEY_ACTS if money else ACTS) if kinded else None
+        if kind:  # the words between the act and the noun name the kind: 开展|上门|活动 → 上门活动
+            parts = {**(parts or {}), "kind": kind if figure.unit in RATE_UNITS else kind + noun}
+        else:
+            parts = {**markers_before(lead), **(parts or {})}
+    if indicator is not None and indicator.id in voc.purpose_indicators:
+        purpose = purpose_after(clause_after(text, figure.norm_end))
+        if purpose and "kind" not in (parts or {}):
+            parts = {**(parts or {}), "kind": purpose}
+    listed = trail.listed
+    if indicator is not None and not parts and listed is not None and "area" in (listed.breakdown or {}):
+        joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
+        before = by_id(listed.indicator)  # type: ignore[arg-type]
+        if joined and before is not None and before.category == indicator.category:
+            parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户873户、低保对象1355人
+    if indicator is not None and indicator.id in _PER_ACT and not parts:
+        parts = _per_act_part(indicator.id, figure.norm_start, sentence_start, trail)
+    # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
+    # that is counted (改造老旧小区20个)
+    noun_start = figure.norm_start
+    if noun and at >= 0 and noun.endswith(PLACE_KINDS):
+        noun_start = figure.norm_start - len(clause) + at
+    scope = _scope(text, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
+    return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+def _not_a_total(clause: str, unit: str) -> bool:
+    """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), or a
+    group's share (其中女性占40%) has no column."""
+    voc = _vocab()
+    if any(word in clause for word in voc.not_totals):
+        return True
+    return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
+
+
+def _record(resolution: Resolution, figure: Figure, trail: _Trail) -> Resolution:
+    """Leave what later figures need on the trail; return the resolution."""
+    if resolution.indicator is not None:
+        trail.scoped = (figure.norm_end, resolution.scope)
+        if not resolution.breakdown:
+            trail.wholes.append((figure.norm_end, resolution, figure.unit))
+    trail.listed = resolution if resolution.indicator is not None else None
+    trail.last = (figure.norm_end, figure.subject)
+    trail.counted = (figure.norm_end, resolution, figure.subject)
+    return resolution
+
+
+def resolve_figures(
+    doc: Text, figures: Sequence[Figure], level: str | None = None, own: str | None = None
+) -> tuple[Resolution, ...]:
+    """The indicator, breakdown and scope of every figure of ``doc`` (in document order).
+
+    ``level`` is the level the report is written at (community, township, county, city, province) and ``own``
+    the name of its unit, when known.
+    """
+    trail = _Trail()
+    return tuple(_resolve_one(doc, figure, trail, level, own) for figure in figures)

@@ -1,0 +1,100 @@
+"""Scope: whose figure a fact is — the reporting unit's own (``unit``), one of its parts (``part``),
+a wider area's (``wider``) or an unrelated unit's (``other``), SPEC section 3.
+
+Read from the last place named before the figure, judged against the level the report is written
+at: place words are data (``nlp/resources/scopes.csv``: 全市 is wider in a community's report and the
+unit in a city's); a named 小区/网格/村民小组 is a part; a named 社区/村 is another unit in a
+community's report and a part in a township's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nlp.errors import ResourceError
+from nlp.records import Scope
+from nlp.resources import load_csv
+from nlp.text.identity import place_names
+
+LEVELS = ("community", "township", "county", "city", "province")
+# A named place before a figure: a name and the kind of place (幸福小区, 阿娄社区), read like the
+# report's own unit (nlp/text/identity.py place_names: nominal words, no generic or masked stem); or
+# a numbered part (三组, 第2网格) that does not follow a number and classifier (27个村民小组 is counted).
+PLACE_KINDS = ("社区", "居委会", "村民小组", "居民小组", "小区", "网格", "楼栋", "片区", "自然村", "村")
+NAMED_PLACE = re.compile(rf"([^\s]{{1,8}}?)({'|'.join(PLACE_KINDS)})")
+_NUMBERED_PART = re.compile(r"(?<![0-9一二三四五六七八九十个名户支座处])第?[0-9一二三四五六七八九十]+(?:组|网格|片区|号楼)")
+
+
+# A place in an agent phrase leads, it does not own the figure (在街道党工委的领导下，社区开展活动20次).
+_AGENT_PHRASE = re.compile(r"(?:在|按照|根据)[^，,。；;]{0,24}?(?:领导|指导|支持|帮助|部署|关心|带领|推动|协调|要求|安排)下?")
+
+
+@cache
+def _scope_words() -> dict[str, dict[str, Scope]]:
+    """Place word → report level → scope."""
+    scopes: dict[str, dict[str, Scope]] = {}
+    for line, row in load_csv("scopes.csv", ("word", *(f"in_{level}" for level in LEVELS), "example")):
+        if not row["example"]:
+            raise ResourceError("scopes.csv", line, f"place word {row['word']!r} has no example")
+        try:
+            scopes[row["word"]] = {level: Scope(row[f"in_{level}"]) for level in LEVELS}
+        except ValueError as exc:
+            raise ResourceError("scopes.csv", line, str(exc)) from None
+    return scopes
+
+
+def scope_of(before: str, level: str | None, own: str | None = None, default: Scope | None = Scope.UNIT) -> Scope | None:
+    """Whose figure it is, from the last place named in ``before`` (the sentence up to the figure).
+
+    >>> scope_of("全市城市低保", "community").value, scope_of("全镇共有党员", "township").value
+    ('wider', 'unit')
+    >>> scope_of("丽景小区有党员", "community").value, scope_of("社区现有党员", "community").value
+    ('part', 'unit')
+    """
+    level = level if level in LEVELS else "community"
+    before = _AGENT_PHRASE.sub(lambda m: "，" * len(m.group(0)), before)
+    best_end, best = -1, default
+    for word, scopes in _scope_words().items():
+        at = before.rfind(word)
+        if at >= 0 and at + len(word) > best_end:
+            best_end, best = at + len(word), scopes[level]
+    for name, _, end in place_names(before, NAMED_PLACE):
+        if end < best_end or name[0] in "xX×*＊":  # a named place wins over its bare kind word
+            continue
+        kind = next(k for k in PLACE_KINDS if name.endswith(k))
+        if kind in ("社区", "居委会", "村"):
+            if level == "community" and own and not _same_unit(name, own):
+                best_end, best = end, Scope.OTHER
+            elif level == "community" and not own and len(name) > len(kind) + 1:
+                best_end, best = end, Scope.PART  # a report whose own name is masked lists its parts
+            elif level in ("township", "county"):
+                best_end, best = end, Scope.PART
+        else:
+            best_end, best = end, Scope.PART
+    for m in _NUMBERED_PART.finditer(before):
+        if m.end() > best_end:
+            best_end, best = m.end(), Scope.PART
+    return best
+
+
+def _same_unit(name: str, own: str) -> bool:
+    """Whether a place named in the text is the report's own unit: the name's first two characters
+    decide, so 阿娄社区居委会, 阿娄社区 and a traditional-script 阿娄社區 are one unit."""
+    return name[:2] == own[:2]
+
+
+def strip_scope_words(noun: str) -> str:
+    """A counted noun without the place words it starts with.
+
+    >>> strip_scope_words("全县低保户"), strip_scope_words("全市"), strip_scope_words("低保户")
+    ('低保户', '全市', '低保户')
+    """
+    words = _scope_words()
+    changed = True
+    while changed:
+        changed = False
+        for word in words:
+            if noun.startswith(word) and len(noun) > len(word):
+                noun, changed = noun[len(word) :], True
+    return noun

@@ -1,0 +1,257 @@
+"""``Text``: one document as every stage reads it, made once (the role of spaCy's ``Doc``).
+
+It holds the original and the normalized text with the offset map between them, the sentences and
+the clauses (nlp/text/sentences.py gives their one definition), the figures (found by a pattern scan
+before any segmentation, nlp/figures/quantities.py), and the words of each clause with their
+part-of-speech tags. No word crosses a figure's edge: the words around 5个村 are 5个 | 村, whatever
+the dictionary would merge. Words are computed on first request, one clause at a time, and kept:
+a document's clauses are segmented at most once, and a clause no stage asks about (no figure, no
+activity verb) is never segmented. Stages never segment or split on their own; they ask the Text.
+
+A Text also carries the document's time budget (``Deadline``): the loops that walk a document call
+``check_time`` so a pathological input ends in a ``ParseError`` instead of a hang.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
+from typing import Any
+
+from nlp.errors import ParseError
+from nlp.records import Normalized, Quantity, Sentence
+from nlp.text.sentences import split_clauses, split_sentences
+from nlp.text.tokens import Word, pos_cut
+
+
+class Deadline:
+    """A wall-clock budget; ``check`` raises ``ParseError`` once it is spent.
+
+    >>> Deadline(None).check("anything")  # no budget: never raises
+    """
+
+    __slots__ = ("seconds", "_until")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self._until = None if seconds is None else time.monotonic() + seconds
+
+    def check(self, where: str) -> None:
+        if self._until is not None and time.monotonic() > self._until:
+            raise ParseError(f"time budget of {self.seconds:g} s exceeded ({where})")
+
+
+NO_DEADLINE = Deadline(None)
+
+
+class Text:
+    """The shared document: normalized text, sentences, clauses, and words on demand.
+
+    >>> doc = Text.from_string("社区现有党员41名，其中女党员16名。开展活动6次")
+    >>> [doc.span_text(s) for s in doc.sentences]
+    ['社区现有党员41名，其中女党员16名。', '开展活动6次']
+    >>> [doc.span_text(c) for c in doc.clauses_in(0, 19)]
+    ['社区现有党员41名，', '其中女党员16名。']
+    >>> doc.words(0, 6)
+    (('社区', 'n'), ('现有', 'b'), ('党员', 'n'))
+    >>> doc.words(3, 5)  # a span inside words keeps the parts it covers, as words of their own
+    (('有', 'v'), ('党', 'n'))
+    """
+
+    __slots__ = (
+        "normalized",
+        "sentences",
+        "clauses",
+        "deadline",
+        "derived",
+        "figures",
+        "_breaks",
+        "_sentence_starts",
+        "_clause_starts",
+        "_words",
+    )
+
+    def __init__(
+        self, normalized: Normalized, figures: Sequence[Quantity] = (), deadline: Deadline = NO_DEADLINE
+    ) -> None:
+        self.normalized = normalized
+        self.deadline = deadline
+        self.figures: tuple[Quantity, ...] = tuple(sorted(figures, key=lambda q: q.norm_start))
+        self._breaks = sorted({edge for q in self.figures for edge in (q.norm_start, q.norm_end)})
+        text = normalized.text
+        self.sentences: tuple[Sentence, ...] = split_sentences(text)
+        clauses: list[Sentence] = []
+        for sentence in self.sentences:
+            clauses += split_clauses(text, sentence.norm_start, sentence.norm_end)
+        self.clauses: tuple[Sentence, ...] = tuple(clauses)
+        self._sentence_starts = [s.norm_start for s in self.sentences]
+        self._clause_starts = [c.norm_start for c in self.clauses]
+        self._words: dict[int, tuple[list[int], tuple[Word, ...]]] = {}
+        # What a later reader derives from this text once and reuses (spaCy's ``Doc.user_data``):
+        # the checks keep their figure contexts here.
+        self.derived: dict[str, Any] = {}
+
+    @classmethod
+    def from_string(cls, original: str) -> Text:
+        """A Text of ``original`` after normalization, with its figures (tests and doctests use this)."""
+        from nlp.figures.quantities import find_quantities
+        from nlp.text.normalize import normalize
+
+        normalized = normalize(original)
+        return cls(normalized, find_quantities(normalized.text))
+
+    # --- text and offsets ------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """The normalized text every stage works on."""
+        return self.normalized.text
+
+    @property
+    def original(self) -> str:
+        return self.normalized.original
+
+    def to_original(self, norm_start: int, norm_end: int) -> tuple[int, int]:
+        return self.normalized.to_original(norm_start, norm_end)
+
+    def span_text(self, span: Sentence) -> str:
+        return self.normalized.text[span.norm_start : span.norm_end]
+
+    def context(self, start: int, end: int, limit: int = 400) -> str:
+        """The sentence around ``[start, end)``; in a sentence longer than ``limit``, a window of
+        ``limit`` characters around the span (so a megabyte without a full stop costs a window per
+        figure, not the whole sentence per figure).
+
+        >>> Text.from_string("开展活动6次。走访困难户20户").context(4, 6)
+        '开展活动6次。'
+        """
+        sentence = self.sentence_at(start)
+        if sentence is None:
+            return self.normalized.text[max(0, start - 30) : end + 10]
+        if sentence.norm_end - sentence.norm_start > limit:
+            half = limit // 2
+            return self.normalized.text[max(sentence.norm_start, start - half) : min(sentence.norm_end, end + half)]
+        return self.span_text(sentence)
+
+    def check_time(self, where: str) -> None:
+        self.deadline.check(where)
+
+    # --- sentences and clauses ---------------------------------------------------------------------
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset``, if any (offsets between sentences are in none)."""
+        return _containing(self.sentences, self._sentence_starts, offset)
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the last sentence starting at or before ``offset`` (0 when none does)."""
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    def clause_at(self, offset: int) -> Sentence | None:
+        """The clause containing ``offset``, if any."""
+        return _containing(self.clauses, self._clause_starts, offset)
+
+    def clauses_in(self, start: int, end: int) -> tuple[Sentence, ...]:
+        """The clauses overlapping ``[start, end)``, clipped to it."""
+        out = []
+        for i in range(self._first_clause(start), len(self.clauses)):
+            clause = self.clauses[i]
+            if clause.norm_start >= end:
+                break
+            a, b = max(clause.norm_start, start), min(clause.norm_end, end)
+            if b > a:
+                out.append(clause if (a, b) == (clause.norm_start, clause.norm_end) else Sentence(a, b))
+        return tuple(out)
+
+    def _first_clause(self, offset: int) -> int:
+        i = bisect_right(self._clause_starts, offset) - 1
+        if i < 0:
+            return 0
+        return i if self.clauses[i].norm_end > offset else i + 1
+
+    # --- words ---------------------------------------------------------------------------------------
+
+    def words(self, start: int, end: int) -> tuple[Word, ...]:
+        """The tagged words of ``text[start:end]``, read from the segmentation of its clauses.
+
+        A word cut by the span's edge leaves the part inside, which is segmented and tagged on its
+        own (进 of 进社区 is a verb, not part of a noun); text between clauses (line breaks,
+        spaces) has no words.
+        """
+        out: list[Word] = []
+        text = self.normalized.text
+        for i in range(self._first_clause(start), len(self.clauses)):
+            if self.clauses[i].norm_start >= end:
+                break
+            starts, words = self._clause_words(i)
+            first = max(0, bisect_right(starts, start) - 1)
+            last = bisect_left(starts, end)  # words starting before ``end``: [first, last)
+            for k in range(first, last):
+                ws, word = starts[k], words[k][0]
+                we = ws + len(word)
+                if ws >= start and we <= end:
+                    out.append(words[k])
+                elif we > start:
+                    out += pos_cut(text[max(ws, start) : min(we, end)])
+        return tuple(out)
+
+    def word_starts(self, start: int, end: int) -> dict[int, str]:
+        """Offsets where a word starts inside ``[start, end)``, each with that word's tag, plus ``end``."""
+        i = self._first_clause(start)
+        if i < len(self.clauses) and self.clauses[i].norm_start <= start and end <= self.clauses[i].norm_end:
+            starts, words = self._clause_words(i)  # within one clause: read its words directly
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            ends_a_word = last > 0 and starts[last - 1] + len(words[last - 1][0]) == end
+            if first < len(starts) and starts[first] == start and ends_a_word:
+                bounds = {starts[k]: words[k][1] for k in range(first, last)}
+                bounds[end] = ""
+                return bounds
+        bounds = {}
+        pos = start
+        for word, tag in self.words(start, end):
+            bounds[pos] = tag
+            pos += len(word)
+        bounds[pos] = ""
+        return bounds
+
+    def _clause_words(self, index: int) -> tuple[list[int], tuple[Word, ...]]:
+        cached = self._words.get(index)
+        if cached is None:
+            self.deadline.check("segmenting")
+            clause = self.clauses[index]
+            text = self.normalized.text
+            cuts = self._breaks[
+                bisect_right(self._breaks, clause.norm_start) : bisect_left(self._breaks, clause.norm_end)
+            ]
+            edges = [clause.norm_start, *cuts, clause.norm_end]
+            words: list[Word] = []
+            for a, b in zip(edges, edges[1:], strict=False):
+                words += pos_cut(text[a:b])
+            lengths = [len(word) for word, _ in words]
+            starts = list(accumulate(lengths[:-1], initial=clause.norm_start)) if words else []
+            cached = self._words[index] = (starts, tuple(words))
+        return cached
+
+    @property
+    def segmented_clauses(self) -> int:
+        """How many clauses have been segmented so far (for benchmarks and tests)."""
+        return len(self._words)
+
+    # --- pickling: a Text crosses process boundaries inside a Parse, without its word cache ---------
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"normalized": self.normalized, "figures": self.figures}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["normalized"], state["figures"])  # type: ignore[misc]
+
+    def __repr__(self) -> str:
+        return f"Text({len(self.normalized.text)} chars, {len(self.sentences)} sentences, {len(self.clauses)} clauses)"
+
+
+def _containing(spans: Sequence[Sentence], starts: Sequence[int], offset: int) -> Sentence | None:
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and spans[i].norm_start <= offset < spans[i].norm_end:
+        return spans[i]
+    return None

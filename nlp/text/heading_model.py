@@ -1,0 +1,275 @@
+"""Is this candidate line a heading? A small learned decision beside the outline grammar.
+
+``nlp.text.outline`` walks the lines of a document and, for every *candidate* — a line opening with a
+numbering label, or a short unnumbered line — builds a ``Candidate``: the label and what the grammar
+says of it (does its number continue the previous sibling, is the line before a paragraph broken
+mid-word), the heading phrase and the rest of the line, and the neighbouring lines. This module turns a
+candidate into numeric features and decides with a logistic regression trained on the dev gold headings
+(``python -m evaluation.heading_train``), whose weights ship as ``models/heading.json``.
+
+The grammar proposes and the model vetoes (``default_decision``): that combination tied the grammar
+alone, and beat the model alone, in leave-documents-out cross-validation on dev (models/MODEL_CARD.md).
+Some things are never left to the model: a line without a heading phrase, a line holding a word of a
+web page's own furniture (``nlp/resources/headings.toml`` ``[site_chrome]``: download, refund,
+customer-service notices numbered 1. 2. 3. above a document), and a line numbered right after one.
+Where a heading phrase ends is grammar too (``run_on_cut`` here, ``heading_span`` in the outline).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+from nlp.errors import ResourceError
+from nlp.resources import load_toml
+
+MODEL_PATH = Path(str(importlib_resources.files("models").joinpath("heading.json")))
+KINDS = ("part", "cn", "pcn", "dig", "pdig")
+_TERMINAL = set("。！？；：!?;:…”’）)】》.")
+_CLAUSE = set("，,、；;")
+_YEAR = re.compile(r"\d{4}年")
+# A run-on phrase longer than this may be cut before a sentence opener; shorter ones are headings.
+RUN_ON_MIN = 16
+# Characters before the opener: a heading phrase has at least this many.
+RUN_ON_HEAD = 4
+# … and at most this many (heading phrases glued to their paragraph are short topic phrases).
+RUN_ON_HEAD_MAX = 12
+# The model vetoes a line the grammar accepts when its probability is below this.
+VETO = 0.1
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A line that may be a heading, with what the grammar and the neighbours say of it."""
+
+    kind: str  # label kind (``KINDS``), "" for an unnumbered line
+    number: int  # the label's number, 0 when unnumbered
+    level: int  # the SPEC level it would take
+    in_sequence: bool  # the number continues its siblings, restarts at 1, or opens its style
+    first_of_kind: bool  # no label of this style accepted before
+    broken: bool  # the previous line is a paragraph cut mid-word (制 + newline + 2、度)
+    after_chrome: bool  # the previous sibling number was a site-chrome notice (1. 付费下载… 2. …)
+    phrase: str  # the heading phrase (normalized text), empty when there is none
+    rest: str  # the line after the phrase
+    stop: str  # the character that ended the phrase ("" at the end of the line)
+    prev: str  # the previous non-empty line ("" at the start)
+    nxt: str  # the next non-empty line ("" at the end)
+    prev_heading: str  # "", "numbered" or "unnumbered": what the previous line was taken as
+    soft: bool  # the line starts inside a physical line (after a sentence end)
+    position: float  # index of the line among the document's lines, 0 … 1
+    body_started: bool  # a paragraph of 30+ characters came before
+    repeats: int  # how many times this exact line occurs in the document
+    unnumbered_rule: bool  # the hand-written rule for unnumbered lines accepts it
+    next_label: str  # label kind opening the next line, "" if none
+    next_in_sequence: bool  # the next line's label would continue this one's (same kind, number + 1)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    chrome: tuple[str, ...]
+    openers: tuple[str, ...]
+    subjects: tuple[str, ...]
+    topic_heads: tuple[str, ...]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_toml("headings.toml")
+
+    def longest_first(table: str) -> tuple[str, ...]:
+        return tuple(sorted(data[table], key=len, reverse=True))
+
+    return _Lexicon(
+        longest_first("site_chrome"), longest_first("sentence_openers"), longest_first("subject_openers"),
+        longest_first("topic_heads"),
+    )
+
+
+def chrome_words(line: str) -> tuple[str, ...]:
+    """The site-chrome words in ``line`` (download, refund, customer-service notices).
+
+    >>> chrome_words("2、本文档由用户上传，付费后不支持退款。")
+    ('本文档', '付费', '退款')
+    >>> chrome_words("2、开展垃圾分类宣传活动")
+    ()
+    """
+    found, seen = [], line
+    for word in _lexicon().chrome:
+        if word in seen:
+            found.append(word)
+            seen = seen.replace(word, "\0")
+    return tuple(sorted(found, key=line.find))
+
+
+def run_on_cut(phrase: str) -> int:
+    """Where a heading phrase that runs on into its paragraph without punctuation ends.
+
+    The whole phrase (``len(phrase)``) unless it is long and a sentence opener or a year stands
+    after at least ``RUN_ON_HEAD`` characters, or a subject (社区, 我村 …) after a topic word
+    (…情况, …工作).
+
+    >>> p = "基本情况2020年我县实施改造老旧小区20个，涉及住户2670户"; p[: run_on_cut(p)]
+    '基本情况'
+    >>> p = "工作成效今年以来社区共开展各类活动36场次"; p[: run_on_cut(p)]
+    '工作成效'
+    >>> p = "加强社区建设社区共投入资金12万元，新建活动室1处"; p[: run_on_cut(p)]
+    '加强社区建设'
+    >>> p = "继续保持本社区政治稳定和治安平稳，不发生重大责任事故"; p[: run_on_cut(p)]
+    '继续保持本社区政治稳定和治安平稳，不发生重大责任事故'
+    >>> p = "圆满完成今年各项工作目标任务并取得新成效"; p[: run_on_cut(p)]
+    '圆满完成今年各项工作目标任务并取得新成效'
+    >>> p = "“十五”时期和2005年主要工作回顾"; p[: run_on_cut(p)]
+    '“十五”时期和2005年主要工作回顾'
+    """
+    if len(phrase) <= RUN_ON_MIN:
+        return len(phrase)
+    lexicon = _lexicon()
+    best, opener_end = len(phrase), len(phrase)
+    for word in lexicon.openers:
+        at = phrase.find(word, RUN_ON_HEAD)
+        if 0 < at < best:
+            best, opener_end = at, at + len(word)
+    for word in lexicon.subjects:
+        at = phrase.find(word, RUN_ON_HEAD)
+        if 0 < at < best and phrase[:at].endswith(lexicon.topic_heads):
+            best, opener_end = at, at + len(word)
+    year = _YEAR.search(phrase, RUN_ON_HEAD)
+    if year and year.start() < best:
+        best, opener_end = year.start(), year.end()
+    head = phrase[:best]
+    if len(head) > RUN_ON_HEAD_MAX or any(ch in _CLAUSE for ch in head):
+        return len(phrase)  # the opener sits inside a sentence already under way
+    if not any(ch in _CLAUSE or ch.isdigit() for ch in phrase[opener_end:]):
+        return len(phrase)  # no sign of a paragraph after it: a long heading (…时期和2020年主要工作回顾)
+    return best
+
+
+def _cjk_share(text: str) -> float:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text) / len(text) if text else 0.0
+
+
+def _starts_with_opener(text: str) -> bool:
+    return text.startswith(_lexicon().openers) or bool(_YEAR.match(text))
+
+
+def features(c: Candidate) -> dict[str, float]:
+    """Numeric features of a candidate, by name (the model's inputs)."""
+    phrase, rest = c.phrase, c.rest
+    out = {f"kind_{k}": float(c.kind == k) for k in KINDS}
+    out.update(
+        unnumbered=float(c.kind == ""),
+        in_sequence=float(c.in_sequence),
+        first_of_kind=float(c.first_of_kind),
+        number_one=float(c.number == 1),
+        number_log=math.log1p(c.number),
+        broken=float(c.broken),
+        after_chrome=float(c.after_chrome),
+        phrase_len_log=math.log1p(len(phrase)),
+        phrase_long=float(len(phrase) > 25),
+        rest_len_log=math.log1p(len(rest)),
+        stop_full=float(c.stop in "。！？!?" and c.stop != ""),
+        stop_colon=float(c.stop in "：:" and c.stop != ""),
+        phrase_commas=min(3.0, float(sum(ch in _CLAUSE for ch in phrase))),
+        phrase_digits=min(3.0, float(sum(ch.isdigit() for ch in phrase))),
+        phrase_le=float("了" in phrase),
+        phrase_cjk=_cjk_share(phrase),
+        phrase_opener=float(_starts_with_opener(phrase)),
+        chrome=float(bool(chrome_words(phrase))),
+        prev_terminal=float(bool(c.prev) and c.prev[-1] in _TERMINAL),
+        prev_empty=float(not c.prev),
+        prev_numbered=float(c.prev_heading == "numbered"),
+        prev_unnumbered=float(c.prev_heading == "unnumbered"),
+        prev_long=float(len(c.prev) >= 30),
+        next_labelled=float(bool(c.next_label)),
+        next_continues=float(c.next_in_sequence),
+        next_long=float(len(c.nxt) >= 30),
+        next_empty=float(not c.nxt),
+        soft=float(c.soft),
+        position=c.position,
+        body_started=float(c.body_started),
+        repeats=float(c.repeats > 1),
+        unnumbered_rule=float(c.unnumbered_rule),
+    )
+    return out
+
+
+FEATURES: tuple[str, ...] = tuple(
+    features(
+        Candidate("", 0, 1, False, False, False, False, "", "", "", "", "", "", False, 0.0, False, 1, False, "", False)
+    )
+)
+
+
+def rule_decision(c: Candidate) -> bool:
+    """The hand-written grammar alone (the outline before the model): a numbered line is a heading
+    when its number is in sequence and the line before is not a broken paragraph; an unnumbered one
+    when the unnumbered-line rule accepts it."""
+    if not c.phrase:
+        return False
+    if c.kind:
+        return c.in_sequence and not c.broken
+    return c.unnumbered_rule
+
+
+@dataclass(frozen=True)
+class HeadingModel:
+    """A fitted logistic regression over standardized ``features`` (weights from models/heading.json)."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+    def probability(self, c: Candidate) -> float:
+        values = features(c)
+        z = self.intercept + sum(
+            w * (values[n] - m) / s for n, m, s, w in zip(self.names, self.mean, self.scale, self.coef, strict=True)
+        )
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def decide(self, c: Candidate) -> bool:
+        if not c.phrase or chrome_words(c.phrase):
+            return False
+        return self.probability(c) >= self.threshold
+
+    def to_dict(self) -> dict:
+        return {
+            "names": list(self.names), "mean": list(self.mean), "scale": list(self.scale),
+            "coef": list(self.coef), "intercept": self.intercept, "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> HeadingModel:
+        return cls(
+            tuple(data["names"]), tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]),
+            float(data["intercept"]), float(data["threshold"]),
+        )
+
+
+@cache
+def load_heading_model(path: Path = MODEL_PATH) -> HeadingModel | None:
+    """The shipped model, or None when the file is absent (the outline then uses the rules alone)."""
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    model = HeadingModel.from_dict(data["model"])
+    if model.names != FEATURES:
+        raise ResourceError(str(path), None, "weights of another feature set: run python -m evaluation.heading_train")
+    return model
+
+
+def default_decision(c: Candidate) -> bool:
+    """The shipped combination (chosen by cross-validation, see models/MODEL_CARD.md): the grammar
+    proposes, the model vetoes a line it finds very unlikely (probability below ``VETO``), and a line
+    whose heading phrase holds a site-chrome word, or numbered after one, is never a heading."""
+    if not rule_decision(c) or c.after_chrome or chrome_words(c.phrase):
+        return False
+    model = load_heading_model()
+    return model is None or model.probability(c) >= VETO

@@ -1,0 +1,122 @@
+"""indicator_values by the rules of SPEC section 5, on hand-made SPEC records written straight into a store.
+
+Records carry `breakdown` and `scope` here (the fields the indicators work adds), so the rules are
+tested whatever the parser produces today.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+
+from nlp.dataset.communities import resolve_identity
+from nlp.dataset.rows import Provenance, document_rows, quote_around
+from nlp.dataset.store import Store
+
+TEXT = "社区现有党员73名，其中女党员16名。全区党员5万名。计划发展党员2名。低保户xx户。"
+
+
+def fact(i, start, end, value, indicator="party_members", unit="名", **extra):
+    base = {"id": i, "section": None, "start": start, "end": end, "text": TEXT[start:end],
+            "number_text": TEXT[start:end], "value": value, "low": None, "high": None, "unit": unit,
+            "qualifier": "exact", "subject": "党员", "indicator": indicator, "category": "party_building",
+            "planned": False}
+    return {**base, **extra}
+
+
+def record(doc_id, facts, community="青苗社区", year=2023, period="H1", street=None):
+    doc = {"id": doc_id, "path": f"{doc_id[:4]}.txt", "encoding": "utf-8", "title": None, "community": community,
+           "street": street, "year": year, "period": period, "doc_type": "summary", "chars": len(TEXT)}
+    return {"doc": doc, "sections": [], "facts": facts, "activities": [], "flags": []}
+
+
+def write(out, records):
+    with Store(out) as store:
+        for seq, rec in enumerate(records):
+            rows = document_rows(rec, TEXT, resolve_identity(rec["doc"]),
+                                 Provenance(seq, "test", datetime(2024, 1, 1), 100, "txt"))
+            store.write(rows)
+        store.finalize()
+        return store.frame("indicator_values"), store.frame("facts")
+
+
+WHOLE = fact(0, 6, 9, 73.0)
+FEMALE = fact(1, 14, 17, 16.0, breakdown={"sex": "女"})
+WIDER = fact(2, 23, 26, 50000.0, scope="wider")
+PLANNED = fact(3, 33, 35, 2.0, planned=True)
+MASKED = fact(4, 40, 43, None, indicator="low_income_households", unit="户", qualifier="masked")
+
+
+def test_only_whole_unit_done_figures_with_a_value_are_compared(tmp_path):
+    values, facts = write(tmp_path / "d.duckdb", [record("a" * 64, [WHOLE, FEMALE, WIDER, PLANNED, MASKED])])
+    assert list(zip(values.indicator, values.value, values.status, strict=True)) == [("party_members", 73.0, "single")]
+    assert values.quote[0] == "社区现有党员73名，其中女党员16名。"
+    stored = facts.set_index("id")
+    assert stored.loc[1, "breakdown"] == '{"sex": "女"}' and pd.isna(stored.loc[0, "breakdown"])
+    assert list(stored.scope) == ["unit", "unit", "wider", "unit", "unit"]  # missing scope → unit
+
+
+CASES = [
+    # (values given by the documents, in the order they are added) → (status, value, n_facts)
+    ([73.0], ("single", 73.0, 1)),
+    ([73.0, 73.0], ("agree", 73.0, 2)),
+    ([73.0, 75.0], ("conflict", 75.0, 2)),
+    ([75.0, 73.0, 73.0], ("conflict", 73.0, 3)),
+]
+
+
+@pytest.mark.parametrize(("given", "expected"), CASES)
+def test_status_and_the_latest_documents_value(tmp_path, given, expected):
+    records = [record(f"{i:x}" * 64, [fact(0, 6, 9, v)]) for i, v in enumerate(given, start=1)]
+    values, _ = write(tmp_path / "d.duckdb", records)
+    assert len(values) == 1
+    row = values.iloc[0]
+    assert (row.status, row.value, row.n_facts) == expected
+    assert row.doc_id == records[-1]["doc"]["id"]
+
+
+def test_periods_years_and_communities_are_kept_apart(tmp_path):
+    records = [
+        record("1" * 64, [fact(0, 6, 9, 73.0)], period="H1"),
+        record("2" * 64, [fact(0, 6, 9, 75.0)], period="H2"),
+        record("3" * 64, [fact(0, 6, 9, 70.0)], year=2022, period="H2"),
+        record("4" * 64, [fact(0, 6, 9, 12.0)], community="石桥村委会"),
+        record("5" * 64, [fact(0, 6, 9, 13.0)], community="xx社区"),
+        record("6" * 64, [fact(0, 6, 9, 14.0)], community=None),
+    ]
+    values, _ = write(tmp_path / "d.duckdb", records)
+    got = sorted(zip(values.community_id, values.year.astype(object), values.period, values.value, strict=True))
+    assert got == sorted([
+        ("青苗社区", 2023, "H1", 73.0), ("青苗社区", 2023, "H2", 75.0), ("青苗社区", 2022, "H2", 70.0),
+        ("石桥村", 2023, "H1", 12.0), ("unknown:" + "5" * 12, 2023, "H1", 13.0),
+        ("unknown:" + "6" * 12, 2023, "H1", 14.0),
+    ])
+    assert set(values.status) == {"single"}
+
+
+def test_a_document_without_street_joins_the_one_street_of_its_name(tmp_path):
+    out = tmp_path / "d.duckdb"
+    records = [
+        record("1" * 64, [fact(0, 6, 9, 73.0)], period="H1", street="柳河街道"),
+        record("2" * 64, [fact(0, 6, 9, 75.0)], period="H2"),
+    ]
+    values, facts = write(out, records)
+    assert set(values.community_id) == set(facts.community_id) == {"柳河街道/青苗社区"}
+    # a second street with a 青苗社区: the street-less report can no longer tell which one it is
+    values, facts = write(out, [record("3" * 64, [fact(0, 6, 9, 40.0)], street="青石街道")])
+    assert set(values.community_id) == {"柳河街道/青苗社区", "青石街道/青苗社区", "青苗社区"}
+    assert set(facts[facts.doc_id == "2" * 64].community_id) == {"青苗社区"}
+
+
+QUOTES = [
+    ("一、党建\n社区现有党员73名，其中女党员16名。", 11, 14, "社区现有党员73名，其中女党员16名。"),
+    ("共调解纠纷27起；成功25起", 5, 8, "共调解纠纷27起；"),
+    ("党员73名", 2, 5, "党员73名"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "quote"), QUOTES)
+def test_quote_is_the_clause_as_written(text, start, end, quote):
+    assert quote_around(text, start, end) == quote

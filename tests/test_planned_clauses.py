@@ -1,0 +1,93 @@
+"""Planned figures and activities: the plan markers issue 12 names, missed or over-applied.
+
+Invented report sentences read by the whole pipeline. A figure or an activity is planned when its
+document is a plan, its section names a plan, or a plan marker stands in its clause window (its own
+clause and the one before it, further back over a list of figures); a marker in another clause of
+the sentence does not reach it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pipeline import parse_text
+
+DONE = "上半年社区共开展各类活动15场次，参与居民600余人次。\n"
+
+# (id, text, figure as written, planned)
+FACTS = [
+    ("下一步 before 将", "下一步，社区将增设健身路径2处。", "2处", True),
+    ("计划 target", "全年计划改造老旧楼院5个。", "5个", True),
+    ("力争 target", "力争年底前新发展党员2名。", "2名", True),
+    ("预计 estimate", "预计受益群众800人。", "800人", True),
+    ("拟 proposal", "拟投资15万元硬化村内道路。", "15万元", True),
+    ("今后 from now on", "今后每月开展义诊1次。", "1次", True),
+    ("明年 next year", "明年新建文化广场一处。", "一处", True),
+    ("将 + future verb", "社区将继续开展四点半课堂20期。", "20期", True),
+    ("将 as 'put into' is done", "将矛盾纠纷化解在萌芽状态，共调解纠纷9起。", "9起", False),
+    ("计划生育 is a field", "全面落实计划生育政策，育龄妇女320人。", "320人", False),
+    ("按计划完成 is done", "按计划完成危房改造5户。", "5户", False),
+    ("计划 naming a programme is done", "实施三年增绿计划，新增绿地12公顷。", "12公顷", False),
+    ("计划 before its verb is a plan", "全年计划新增绿地12公顷。", "12公顷", True),
+    ("计划 leading a colon is a plan", "下半年计划：新建休闲步道1.5公里。", "1.5公里", True),
+    ("争取 resources obtained is done", "积极争取上级资金40万元，修建村道2公里。", "40万元", False),
+    ("争取 a target is a plan", "争取年底前完成旱厕改造30户。", "30户", True),
+    ("a list of figures after the plan clause", "全年计划改造老旧楼院8个，总面积2.1万平方米，涉及住户360户。", "360户", True),
+    ("争取到 resources is done", "争取到上级补助资金12万元，新建活动室1处。", "12万元", False),
+    ("准备 as a noun is done", "做好防汛准备，储备沙袋200袋。", "200袋", False),
+    ("准备 before its verb is a plan", "准备新建停车位40个。", "40个", True),
+    ("达到预期 is done", "活动达到预期效果，参与居民300人次。", "300人次", False),
+    ("marker two clauses back does not reach", "下一步继续做好服务，上半年已走访困难户30户，发放慰问金2万元。",
+     "2万元", False),
+    ("done before the plan clause", "今年开展消防演练2次，明年力争开展4次。", "2次", False),
+    ("the plan clause after it", "今年开展消防演练2次，明年力争开展4次。", "4次", True),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "planned"), [c[1:] for c in FACTS], ids=[c[0] for c in FACTS])
+def test_fact_planned(text: str, figure: str, planned: bool) -> None:
+    facts = [f for f in parse_text(DONE + text + "\n").facts if f.text == figure]
+    assert facts, f"no fact {figure!r} in {text!r}"
+    assert facts[-1].planned is planned
+    assert not any(f.planned for f in parse_text(DONE).facts)
+
+
+# (id, text, activity name, planned)
+ACTIVITIES = [
+    ("将 + future verb", "下半年社区将举办广场舞比赛。", "广场舞比赛", True),
+    ("下一步", "下一步，组织开展消防演练。", "消防演练", True),
+    ("规划 as a verb is done", "社区规划了参观路线，培训社区讲解员12名。", "讲解员", False),
+    ("marker in another clause of the sentence", "为落实年度计划要求，加强日常管理，认真做好台账，开展夜间巡逻。",
+     "夜间巡逻", False),
+    ("done", "上半年开展“邻里节”活动1次。", "“邻里节”活动", False),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "planned"), [c[1:] for c in ACTIVITIES], ids=[c[0] for c in ACTIVITIES])
+def test_activity_planned(text: str, name: str, planned: bool) -> None:
+    found = [a for a in parse_text(text + "\n").activities if name in a.name]
+    assert found, f"no activity {name!r} in {text!r}"
+    assert found[0].planned is planned
+
+
+def test_plan_document_makes_every_activity_planned() -> None:
+    text = "2024年青松社区工作计划\n一、党建工作\n组织党员开展主题党日活动12次，举办党课4次。\n二、平安建设\n开展夜间巡逻。\n"
+    acts = parse_text(text).activities
+    assert acts and all(a.planned for a in acts)
+    assert all(f.planned for f in parse_text(text).facts)
+
+
+SECTIONS = [
+    ("a plan section", "二、下半年工作计划\n新建健身路径2处。\n", "2处", True),
+    ("a review of the plan is done", "二、年度工作目标完成情况\n新建健身路径2处。\n", "2处", False),
+    ("a summary-and-plan heading leaves it to the sub-headings",
+     "二、上半年工作总结及下半年工作打算\n（一）上半年工作\n新建健身路径2处。\n（二）下半年打算\n再新建健身路径3处。\n", "2处", False),
+    ("… and the plan sub-heading is a plan",
+     "二、上半年工作总结及下半年工作打算\n（一）上半年工作\n新建健身路径2处。\n（二）下半年打算\n再新建健身路径3处。\n", "3处", True),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "planned"), [c[1:] for c in SECTIONS], ids=[c[0] for c in SECTIONS])
+def test_section_planned(text: str, figure: str, planned: bool) -> None:
+    facts = [f for f in parse_text(DONE + text).facts if f.text == figure]
+    assert facts and facts[0].planned is planned

@@ -1,0 +1,174 @@
+"""Indicator resolution: the measure, the part of it and whose figure it is (SPEC sections 3 and 4).
+
+Every case is a sentence written in the style of a community report, the figure it is about, and
+the expected indicator, breakdown and scope.
+"""
+
+import pytest
+
+import nlp
+from nlp.figures.resolve import markers_before, read_modifier, resolve_noun, scope_of
+
+COMMUNITY = "幸福里社区2023年工作总结\n"
+TOWNSHIP = "东山镇2023年上半年民政工作总结\n"
+VILLAGE = "柳林村2023年工作总结\n"
+TOWNSHIP_TC = "2021年河東鎮民政工作總結\n"
+STREET = "长安街道2022年上半年工作总结\n"
+
+# (document, figure text, indicator, breakdown, scope)
+CASES = [
+    # the SPEC examples
+    (COMMUNITY + "社区现有党员73名，其中女党员16名。", "73名", "party_members", None, "unit"),
+    (COMMUNITY + "社区现有党员73名，其中女党员16名。", "16名", "party_members", {"sex": "女"}, "unit"),
+    (COMMUNITY + "全市城市低保6195户，农村低保1200户。", "6195户", "low_income_households", {"area": "城市"}, "wider"),
+    (COMMUNITY + "本社区新增低保5户，退出低保2户。", "5户", "low_income_households", {"change": "新增"}, "unit"),
+    (COMMUNITY + "本社区新增低保5户，退出低保2户。", "2户", "low_income_households", {"change": "退出"}, "unit"),
+    (COMMUNITY + "据统计，全市共有低保户3000户。", "3000户", "low_income_households", None, "wider"),
+    # parts of party members
+    (COMMUNITY + "党支部共有党员58名，流动党员6名，在职党员21名。", "6名", "party_members", {"status": "流动"}, "unit"),
+    (COMMUNITY + "党支部共有党员58名，流动党员6名，在职党员21名。", "21名", "party_members", {"status": "在职"}, "unit"),
+    (COMMUNITY + "社区有党员58名，预备党员3名。", "3名", "party_members", {"status": "预备"}, "unit"),
+    (COMMUNITY + "社区有党员58名，其中35岁以下党员9名。", "9名", "party_members", {"age": "35岁以下"}, "unit"),
+    # a part named alone in a 其中 clause is a part of the whole before it
+    (COMMUNITY + "辖区总人口为4120人，其中男性2050人，女性2070人。", "4120人", "population_total", None, "unit"),
+    (COMMUNITY + "辖区总人口为4120人，其中男性2050人，女性2070人。", "2070人", "population_total", {"sex": "女性"}, "unit"),
+    # count word first, spaces around the figure; masked totals
+    (COMMUNITY + "辖区总人口 3456 人，党员 61 名。", "3456 人", "population_total", None, "unit"),
+    (COMMUNITY + "社区共有*户，***人。", "*户", "households_total", None, "unit"),
+    (COMMUNITY + "社区共有*户，***人。", "***人", "population_total", None, "unit"),
+    # kinds of activities
+    (COMMUNITY + "全年开展各类活动36场，其中文艺演出4场。", "36场", "activities_held", None, "unit"),
+    (COMMUNITY + "全年开展各类活动36场，其中文艺演出4场。", "4场", "activities_held", {"kind": "文艺演出"}, "unit"),
+    (COMMUNITY + "组织开展重阳节敬老活动3次。", "3次", "activities_held", {"kind": "重阳节敬老活动"}, "unit"),
+    # the verb decides
+    (COMMUNITY + "社区干部走访困难家庭86户。", "86户", "households_visited", None, "unit"),
+    (COMMUNITY + "全年调解各类纠纷23起，调解成功率96%。", "23起", "disputes_mediated", None, "unit"),
+    (COMMUNITY + "组织党员45名到红色教育基地参观学习。", "45名", None, None, "unit"),
+    # those acted on are no stock of the community
+    (COMMUNITY + "为辖区居民120户安装燃气报警器。", "120户", None, None, "unit"),
+    (COMMUNITY + "对辖区党员85名进行培训，社区现有党员73名。", "85名", None, None, "unit"),
+    (COMMUNITY + "对辖区党员85名进行培训，社区现有党员73名。", "73名", "party_members", None, "unit"),
+    (COMMUNITY + "辖区居民1800人参加了健身活动，社区现有居民3200人。", "1800人", "participants", {"kind": "健身活动"}, "unit"),
+    (COMMUNITY + "辖区居民1800人参加了健身活动，社区现有居民3200人。", "3200人", "population_total", None, "unit"),
+    # a modifier no table knows makes another measure
+    (COMMUNITY + "社区有贫困人口35人。", "35人", None, None, "unit"),
+    # places
+    (COMMUNITY + "在街道党工委的正确领导下，社区全年开展活动20次。", "20次", "activities_held", None, "unit"),
+    (COMMUNITY + "辖区所在的街道共有党员3000名。", "3000名", "party_members", None, "wider"),
+    (COMMUNITY + "其中丽景小区有党员14名。", "14名", "party_members", None, "part"),
+    (COMMUNITY + "协助红星社区调解纠纷4起。", "4起", "disputes_mediated", None, "other"),
+    (TOWNSHIP + "全镇共有农村低保户873户、低保对象1355人。", "1355人", "low_income_persons", {"area": "农村"}, "unit"),
+    (TOWNSHIP + "全镇共有党员900名，其中龙泉村有党员85名。", "85名", "party_members", None, "part"),
+    (TOWNSHIP + "全镇各村共调解矛盾纠纷56起。", "56起", "disputes_mediated", None, "unit"),
+    (TOWNSHIP + "桃园村投资80万元硬化道路2公里。", "80万元", "investment_yuan", {"kind": "硬化道路2公里"}, "part"),
+    (TOWNSHIP + "全镇共有基层党组织42个。", "42个", "party_branches", None, "unit"),
+    # a village's report
+    (VILLAGE + "全村总人口2310人，其中外出务工人员680人。", "680人", "employed_persons", {"status": "外出"}, "unit"),
+    (VILLAGE + "调解矛盾纠纷12起，成功率100%。", "100%", "mediation_success_rate", None, "unit"),
+    (VILLAGE + "全镇共有低保户860户。", "860户", "low_income_households", None, "wider"),
+    (VILLAGE + "硬化村组道路3.5公里。", "3.5公里", "roads_built", None, "unit"),
+    (VILLAGE + "开展文艺演出3场、篮球赛1场。", "1场", "activities_held", {"kind": "篮球赛"}, "unit"),
+    # a street's report: its communities are parts, the district is wider
+    (STREET + "全街道共有党员3260名。龙泉社区有党员310名。", "3260名", "party_members", None, "unit"),
+    (STREET + "全街道共有党员3260名。龙泉社区有党员310名。", "310名", "party_members", None, "part"),
+    (STREET + "全区共有志愿者2.3万名。", "2.3万名", "volunteers", None, "wider"),
+    # money is counted by purpose; a sum per person is no total
+    (COMMUNITY + "全年共投入资金120万元。", "120万元", "investment_yuan", None, "unit"),
+    (COMMUNITY + "投资28万元对2个老旧小区进行改造。", "28万元", "investment_yuan", {"kind": "对2个老旧小区进行改造"}, "unit"),
+    (COMMUNITY + "为困难户每人每月发放补贴200元。", "200元", None, None, "unit"),
+    # a township's report in traditional script
+    (TOWNSHIP_TC + "全鎮共有城鄉低保對象1260人，其中城市低保對象85人。", "1260人", "low_income_persons", None, "unit"),
+    (TOWNSHIP_TC + "全鎮共有城鄉低保對象1260人，其中城市低保對象85人。", "85人", "low_income_persons", {"area": "城市"}, "unit"),
+    (TOWNSHIP_TC + "全縣低保戶共計1.2萬戶。", "1.2萬戶", "low_income_households", None, "wider"),
+    (TOWNSHIP_TC + "柳溪村新增低保戶6戶。", "6戶", "low_income_households", {"change": "新增"}, "part"),
+    # no column for rates per period or head, earlier periods, shares (GUIDELINES)
+    (COMMUNITY + "社区每月开展志愿服务1次。", "1次", None, None, "unit"),
+    (COMMUNITY + "今年发案2宗，去年同期发案4宗。", "4宗", None, None, "unit"),
+    (COMMUNITY + "居委会成员5人，其中女性占40%。", "40%", None, None, "unit"),
+    (COMMUNITY + "社区每年举办大型文化活动3次。", "3次", "activities_held", {"kind": "大型文化活动"}, "unit"),
+    (VILLAGE + "农民人均纯收入12500元，村集体经济收入15万元。", "12500元", "income_yuan", {"kind": "人均"}, "unit"),
+    (COMMUNITY + "开展专题宣讲15场。", "15场", "activities_held", {"kind": "专题宣讲"}, "unit"),
+    (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "95%", "satisfaction_rate", None, "unit"),
+    (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "99%", "satisfaction_rate", {"kind": "治安"}, "unit"),
+    (COMMUNITY + "全年共发放低保中秋慰问金3800元。", "3800元", "funds_disbursed_yuan", {"kind": "低保中秋慰问金"}, "unit"),
+    (COMMUNITY + "社区共排查矛盾纠纷28起，成功调解27起。", "28起", "disputes_mediated", {"kind": "排查矛盾纠纷"}, "unit"),
+    (COMMUNITY + "社区共排查矛盾纠纷28起，成功调解27起。", "27起", "disputes_mediated", None, "unit"),
+    (COMMUNITY + "下一步，力争群众满意率达到98%以上。", "98%以上", "satisfaction_rate", None, "unit"),
+    # age bands: a measure defined by its band is whole, a narrower band is a part
+    (COMMUNITY + "常住人口4380人，其中60岁以上老年人910人。", "910人", "elderly_persons", None, "unit"),
+    (COMMUNITY + "辖区60岁以上老人520人，其中80岁以上老人96人。", "96人", "elderly_persons", {"age": "80岁以上"}, "unit"),
+]
+
+
+def _fact(document: str, figure: str):
+    result = nlp.parse_text(document)
+    found = [f for f in result.facts if f.text == figure]
+    assert found, f"{figure!r} not found among {[f.text for f in result.facts]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("document", "figure", "indicator", "breakdown", "scope"), CASES)
+def test_resolution(document, figure, indicator, breakdown, scope):
+    fact = _fact(document, figure)
+    assert (fact.indicator, fact.breakdown, fact.scope.value) == (indicator, breakdown, scope)
+
+
+def test_comparable_only_whole_own_figures():
+    result = nlp.parse_text(COMMUNITY + "社区现有党员73名，其中女党员16名。全市共有党员5万名。")
+    assert [f.text for f in result.facts if f.comparable] == ["73名"]
+
+
+def test_parse_json_carries_breakdown_and_scope():
+    record = nlp.parse_text(COMMUNITY + "社区现有党员73名，其中女党员16名。").to_dict()
+    assert [(f["breakdown"], f["scope"]) for f in record["facts"]] == [(None, "unit"), ({"sex": "女"}, "unit")]
+
+
+@pytest.mark.parametrize(
+    ("modifier", "parts", "unknown"),
+    [("女", {"sex": "女"}, ""), ("60岁以上", {"age": "60岁以上"}, ""), ("城市", {"area": "城市"}, ""),
+     ("全体", {}, ""), ("一、二级", {"kind": "一、二级"}, ""), ("贫困", {}, "贫困")],
+)
+def test_read_modifier(modifier, parts, unknown):
+    assert read_modifier(modifier) == (parts, unknown)
+
+
+def test_markers_before_reads_only_the_words_next_to_the_noun():
+    assert markers_before("全年城市") == {"area": "城市"}
+    assert markers_before("开展") == {}
+
+
+@pytest.mark.parametrize(
+    ("noun", "unit", "indicator"),
+    [("党员", "名", "party_members"), ("低保户", "人", "low_income_persons"), ("群众满意率", "%", "satisfaction_rate"),
+     ("森林覆盖率", "%", None), ("居民委员会委员", "人", None), ("流动人口", "人", "population_floating")],
+)
+def test_resolve_noun(noun, unit, indicator):
+    found, _, _ = resolve_noun(noun, unit)
+    assert (found.id if found else None) == indicator
+
+
+@pytest.mark.parametrize(
+    ("before", "level", "scope"),
+    [("全区共有", "community", "wider"), ("全区共有", "county", "unit"), ("全镇共有", "township", "unit"),
+     ("第三网格有", "community", "part"), ("街道共有", "community", "wider"), ("本社区", "community", "unit")],
+)
+def test_scope_of(before, level, scope):
+    assert scope_of(before, level).value == scope
+
+
+def test_resource_files_fail_with_file_and_line(tmp_path, monkeypatch):
+    from nlp.errors import ResourceError
+    from nlp.figures import breakdown
+    from nlp.resources import load_csv
+
+    (tmp_path / "breakdowns.csv").write_text("dimension,marker,example\ncolour,红,红色党员3名\n", encoding="utf-8")
+    monkeypatch.setenv("ZONGJIE_RESOURCES", str(tmp_path))
+    load_csv.cache_clear()
+    breakdown._vocab.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match="breakdowns.csv:2"):
+            breakdown._vocab()
+    finally:
+        monkeypatch.delenv("ZONGJIE_RESOURCES")
+        load_csv.cache_clear()
+        breakdown._vocab.cache_clear()

@@ -1,0 +1,129 @@
+"""The shared Text: sentences, clauses, words cut once, figures as word boundaries, pickling; and the
+stage table. Stages are run here on a small Text, without the rest of the pipeline."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.figures.facts import build_facts
+from nlp.figures.subjects import find_subjects
+from nlp.pipeline import STAGES, parse_text
+from nlp.text.document import Text
+
+DOC = "一、党建工作\n社区现有党员41名，其中女党员16名。开展主题党日活动6次！\n下半年，力争发展党员2名。"
+
+
+def test_sentences_and_clauses_follow_the_one_definition() -> None:
+    doc = Text.from_string(DOC)
+    assert [doc.span_text(s) for s in doc.sentences] == [
+        "一、党建工作",
+        "社区现有党员41名，其中女党员16名。",
+        "开展主题党日活动6次！",
+        "下半年，力争发展党员2名。",
+    ]
+    assert [doc.span_text(c) for c in doc.clauses] == [
+        "一、党建工作",
+        "社区现有党员41名，",
+        "其中女党员16名。",
+        "开展主题党日活动6次！",
+        "下半年，",
+        "力争发展党员2名。",
+    ]
+
+
+def test_words_are_cut_once_per_clause_and_only_when_asked() -> None:
+    doc = Text.from_string(DOC)
+    assert doc.segmented_clauses == 0
+    start = doc.text.index("社区")
+    first = doc.words(start, start + 6)
+    assert first == (("社区", "n"), ("现有", "b"), ("党员", "n"))
+    assert doc.segmented_clauses == 1
+    doc.words(start + 2, start + 4)
+    assert doc.segmented_clauses == 1  # the same clause: read from the cache
+
+
+CUT_CASES = [
+    # (text, span as text, words) — a span inside a word keeps the part inside, cut on its own
+    ("社区现有党员41名", "现有党员", [("现有", "b"), ("党员", "n")]),
+    ("社区现有党员41名", "有党", [("有", "v"), ("党", "n")]),
+    ("共有5个村参加", "村参加", [("村", "n"), ("参加", "v")]),
+]
+
+
+@pytest.mark.parametrize("text, span, words", CUT_CASES, ids=[c[1] for c in CUT_CASES])
+def test_words_of_a_span(text: str, span: str, words: list[tuple[str, str]]) -> None:
+    doc = Text.from_string(text)
+    start = doc.text.index(span)
+    assert list(doc.words(start, start + len(span))) == words
+
+
+def test_no_word_crosses_a_figure_edge() -> None:
+    doc = Text.from_string("由原来5个村调整为3个社区")
+    figure = doc.figures[0]
+    assert doc.text[figure.norm_start : figure.norm_end] == "5个"
+    after = doc.words(figure.norm_end, figure.norm_end + 1)
+    assert after == (("村", "n"),)  # not the dictionary's 个村
+
+
+def test_a_long_sentence_gives_a_bounded_context() -> None:
+    doc = Text.from_string("开展活动5次" * 500)
+    assert len(doc.context(1500, 1502, limit=400)) == 400 + 2  # the window and the span
+    assert doc.context(0, 2) != doc.text
+
+
+def test_text_pickles_without_its_word_cache() -> None:
+    doc = Text.from_string(DOC)
+    doc.words(0, len(doc.text))
+    again = pickle.loads(pickle.dumps(doc))
+    assert again.text == doc.text and again.sentences == doc.sentences and again.figures == doc.figures
+    assert again.segmented_clauses == 0
+
+
+def test_subjects_stage_on_a_small_text() -> None:
+    doc = Text.from_string("社区现有党员41名，其中女党员16名，走访困难户20户。")
+    assert find_subjects(doc, doc.figures) == ("党员", "女党员", "困难户")
+
+
+def test_facts_stage_on_a_small_text() -> None:
+    doc = Text.from_string("下半年，计划走访困难户20户。")
+    (fact,) = build_facts(doc, doc.figures, sections=())
+    assert (fact.text, fact.subject, fact.planned, fact.section) == ("20户", "困难户", True, None)
+    assert fact.category.value == "other"  # categories are the categories stage's
+
+
+def test_every_stage_requires_only_what_earlier_stages_assign() -> None:
+    assigned = {"text"}
+    for stage in STAGES:
+        assert {r.split(".")[0] for r in stage.requires} <= assigned | {"doc"}, stage.name
+        assigned |= {a.split(".")[0] for a in stage.assigns}
+
+
+def test_disable_skips_stages_by_name() -> None:
+    full = parse_text(DOC)
+    lean = parse_text(DOC, disable=["activities", "categories", "checks"])
+    assert full.activities and lean.activities == () and lean.flags == ()
+    assert {f.category.value for f in lean.facts} == {"other"}
+    assert [f.text for f in lean.facts] == [f.text for f in full.facts]
+    assert lean.sentences == full.sentences and len(lean.sentences) == 4
+
+
+def test_an_unknown_stage_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown stage activity"):
+        parse_text(DOC, disable=["activity"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="社区现有党员41名其中女16开展活动6次，。、“”（）\n 村个", max_size=60), st.data())
+def test_the_words_of_a_span_inside_a_clause_spell_it(text: str, data: st.DataObject) -> None:
+    doc = Text.from_string(text)
+    for clause in doc.clauses:
+        start = data.draw(st.integers(clause.norm_start, clause.norm_end))
+        end = data.draw(st.integers(start, clause.norm_end))
+        assert "".join(w for w, _ in doc.words(start, end)) == doc.text[start:end]
+        edges = {q.norm_start for q in doc.figures} | {q.norm_end for q in doc.figures}
+        starts = set(doc.word_starts(clause.norm_start, clause.norm_end))
+        assert {e for e in edges if clause.norm_start <= e <= clause.norm_end} <= starts
