@@ -85,7 +85,9 @@ def test_document_markup_is_shown_as_text():
     page = review_html(parse_text(HOSTILE))
     assert page.count("<script>") == 1  # the page's own code, nothing from the document
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page or "&lt;script&gt;alert(\"x\")" in page
-    assert "<b>" not in page and "&lt;b&gt;" in page and "走访&lt;/b&gt;" in page
+    # the closing tag is escaped too; an activity mark may sit between it and 走访, so it is
+    # looked for on its own
+    assert "<b>" not in page and "</b>" not in page and "&lt;b&gt;" in page and "&lt;/b&gt;" in page
 
 
 def test_outline_flags_and_activities_are_linked(result):

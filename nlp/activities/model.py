@@ -220,11 +220,14 @@ def tidy(text: str, start: int, end: int) -> Span:
     >>> t = "走访慰问困难群众"
     >>> s, e = tidy(t, 0, len(t)); t[s:e]
     '走访慰问困难群众'
+    >>> t = "<b>走访</b>慰问"
+    >>> s, e = tidy(t, 3, 6); t[s:e]
+    '走访'
     """
     v = vocab()
     if start > 0 and text[start - 1] in OPEN_QUOTES:  # a name keeps its quotation marks
         start -= 1
-    start, end = trim(text, start, end)
+    start, end = trim(text, *_without_symbols(text, start, end))
     piece = text[start:end]
     if (
         end < len(text)
@@ -240,6 +243,27 @@ def tidy(text: str, start: int, end: int) -> Span:
         if verb not in v.content and text.startswith(verb, start, end) and end - start - len(verb) >= 2:
             start, end = trim(text, start + len(verb), end)
             break
+    return start, end
+
+
+_OPENING = frozenset(OPEN_QUOTES) | frozenset("《（(")
+_CLOSING = frozenset(CLOSE_QUOTES) | frozenset("》）)")
+
+
+def _without_symbols(text: str, start: int, end: int) -> Span:
+    """``[start, end)`` without the symbols at its edges (markup, slashes, dashes: a tagged run may
+    take in a token the segmenter left on its own); letters, digits, quotes and brackets stay.
+
+    >>> t = "<b>走访</b>"
+    >>> s, e = _without_symbols(t, 0, len(t)); t[s:e]
+    'b>走访</b'
+    >>> s, e = _without_symbols(t, 3, 6); t[s:e]
+    '走访'
+    """
+    while start < end and not text[start].isalnum() and text[start] not in _OPENING:
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in _CLOSING:
+        end -= 1
     return start, end
 
 
