@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from nlp.errors import ResourceError
 from nlp.figures.indicators import indicators
+from nlp.figures.scope import strip_leading
 from nlp.records import BREAKDOWN_DIMENSIONS
 from nlp.resources import load_csv, load_toml
 
@@ -109,15 +110,7 @@ def strip_whole_front(phrase: str) -> str:
     >>> strip_whole_front("各类文化活动"), strip_whole_front("大型文化活动"), strip_whole_front("活动")
     ('文化活动', '大型文化活动', '活动')
     """
-    whole = _vocab().whole
-    changed = True
-    while changed:
-        changed = False
-        for word in whole:
-            if phrase.startswith(word) and len(phrase) > len(word):
-                phrase, changed = phrase[len(word) :], True
-                break
-    return phrase
+    return strip_leading(phrase, _vocab().whole)
 
 
 def markers_before(lead: str) -> dict[str, str]:

@@ -84,17 +84,26 @@ def _same_unit(name: str, own: str) -> bool:
     return name[:2] == own[:2]
 
 
+def strip_leading(text: str, words) -> str:
+    """``text`` without the words of ``words`` it starts with, repeatedly, never down to nothing.
+
+    >>> strip_leading("全县各类活动", ("全县", "各类")), strip_leading("全县", ("全县",))
+    ('活动', '全县')
+    """
+    changed = True
+    while changed:
+        changed = False
+        for word in words:
+            if text.startswith(word) and len(text) > len(word):
+                text, changed = text[len(word) :], True
+                break
+    return text
+
+
 def strip_scope_words(noun: str) -> str:
     """A counted noun without the place words it starts with.
 
     >>> strip_scope_words("全县低保户"), strip_scope_words("全市"), strip_scope_words("低保户")
     ('低保户', '全市', '低保户')
     """
-    words = _scope_words()
-    changed = True
-    while changed:
-        changed = False
-        for word in words:
-            if noun.startswith(word) and len(noun) > len(word):
-                noun, changed = noun[len(word) :], True
-    return noun
+    return strip_leading(noun, _scope_words())
