@@ -343,6 +343,8 @@ def _sub_clauses(text: str, clause: Sentence) -> list[Sentence]:
     >>> [t[c.norm_start:c.norm_end] for c in _sub_clauses(t, Sentence(0, len(t)))]
     ['投资6万元新建公厕一个、', '投资1万元修建围栏。']
     """
+    if text.find("、", clause.norm_start, clause.norm_end) < 0:
+        return [clause] if clause.norm_end > clause.norm_start else []
     cuts = [m.start() + 1 for m in vocab().opener_re.finditer(text, clause.norm_start, clause.norm_end)]
     bounds = [clause.norm_start, *cuts, clause.norm_end]
     return [Sentence(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]

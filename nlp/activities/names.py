@@ -187,6 +187,19 @@ def is_slogan(name: str, content: bool = False) -> bool:
     )
 
 
+def ends_with_head(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with an activity head or kind keyword (before one final
+    line break, as a pattern anchored with ``$`` would read it).
+
+    >>> ends_with_head("居民的防火宣传", 3, 7), ends_with_head("居民的防火", 3, 5)
+    (True, False)
+    """
+    heads = vocab().head_ends
+    if text.endswith(heads, start, end):
+        return True
+    return end > start and text[end - 1] == "\n" and text.endswith(heads, start, end - 1)
+
+
 def is_aim(name: str) -> bool:
     """True when the object of an aim verb (推进, 加强 …) is an aim rather than a project.
 
@@ -197,9 +210,8 @@ def is_aim(name: str) -> bool:
     """
     v = vocab()
     core = strip_tail(name)
-    if core.endswith("工作") and v.head_end_re.search(
-        core[:-2].rstrip("的")
-    ):  # 人口普查工作, 帮教工作: an act's work
+    if core.endswith("工作") and ends_with_head(stem := core[:-2].rstrip("的"), 0, len(stem)):
+        # 人口普查工作, 帮教工作: an act's work
         return False
     return core.endswith(v.aim_heads) and v.concrete_re.search(core) is None
 
@@ -260,8 +272,9 @@ def after_preposition(text: str, obj: int, end: int, bounds: dict[int, str]) -> 
         return "name", obj
     if prep in ("由", "以", "集", "对"):
         de = text.rfind("的", obj, end)
-        plain = v.verb_re.search(text, de + 1, end) is None or v.head_end_re.search(text, de + 1, end)
-        if de > obj and (prep != "对" or plain):  # 对居民的防火宣传
+        if de > obj and (  # 对居民的防火宣传
+            prep != "对" or v.verb_re.search(text, de + 1, end) is None or ends_with_head(text, de + 1, end)
+        ):
             return "name", de + 1
         if prep != "以":
             return "skip", end

@@ -60,7 +60,7 @@ class Vocab:
     slogan_contains: tuple[str, ...]
     documents: tuple[str, ...]
     content_heads: tuple[str, ...]
-    head_end_re: regex.Pattern  # an activity head or kind keyword ending the text
+    head_ends: tuple[str, ...]  # the activity heads and kind keywords (see names.ends_with_head)
     non_acts: frozenset[str]
     adverbs: tuple[str, ...]
     openers: tuple[str, ...]
@@ -177,7 +177,7 @@ def vocab() -> Vocab:
         + _words(data, "slogans", "staff")
         + _words(data, "slogans", "economy"),
         content_heads=_words(data, "slogans", "content_heads"),
-        head_end_re=regex.compile(f"(?:{alternation((*heads, *kind_of_word)).pattern})$"),
+        head_ends=tuple(sorted({*heads, *kind_of_word}, key=lambda w: (-len(w), w))),
         non_acts=frozenset(_words(data, "verbs", "non_acts")),
         adverbs=_words(data, "verbs", "adverbs"),
         openers=_words(data, "verbs", "openers"),

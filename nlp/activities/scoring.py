@@ -1,0 +1,216 @@
+"""The activity tagger's token scores, summed from weight rows cached per word.
+
+``sequence_features`` (nlp/activities/features.py) writes a dict of about thirty attributes per
+token, which python-crfsuite then encodes and looks up one by one: the same work for every
+occurrence of every word. Here a token's attributes are grouped by what they depend on, and each
+group's summed weights are computed once and kept:
+
+- the word itself (form, tag, length, first and last characters, digits, vocabulary marks, kind);
+- the word seen from a neighbour two or one places before or after (form, tag, some marks), or
+  the sentence edge where there is none;
+- the token's context (rule label and its neighbours', place in the clause, figure marks, quotes,
+  heading), a handful of values;
+- the word pairs with the word before and after.
+
+So a token costs a few dictionary look-ups, and the sums are numpy's. The groups expand to
+exactly the attributes ``sequence_features`` writes (a test compares them token by token on real
+documents), so the scores are the model's, in another order of summation.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Hashable, Sequence
+
+import numpy as np
+
+from nlp.activities.crf import CRFWeights
+from nlp.activities.features import (
+    CLAUSE_MARKS,
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    Span,
+    Token,
+    _kind_of_word,
+    _word_class,
+    bio_labels,
+    figure_marks,
+)
+from nlp.records import Fact
+
+_NEIGHBOUR_MARKS = frozenset({"light", "weak", "content", "head", "slogan", "document", "person", "stop"})
+_OFFSETS = (-2, -1, 1, 2)
+_PIECES = 8  # per token: its word, four neighbours (or edges), its context, two word pairs
+_CACHE_LIMIT = 500_000  # rows kept before the cache starts afresh (a long batch of varied text)
+
+
+def word_attributes(word: str, tag: str) -> list[str]:
+    """The attributes a token has from its own word."""
+    out = [
+        "bias",
+        "w:" + word,
+        "t:" + tag,
+        "len:" + str(min(len(word), 4)),
+        "p1:" + word[0],
+        "s1:" + word[-1],
+        "s2:" + word[-2:],
+        "p2:" + word[:2],
+    ]
+    if word.isdigit():
+        out.append("digit")
+    out += ["v:" + mark for mark in _word_class(word)]
+    kind = _kind_of_word(word)
+    if kind is not None:
+        out.append("kind:" + kind)
+    return out
+
+
+def neighbour_attributes(offset: int, word: str | None, tag: str) -> list[str]:
+    """The attributes a token has from the word ``offset`` places away (None: past the edge)."""
+    name = f"{offset:+d}"
+    if word is None:
+        return [f"w{name}:" + ("<s>" if offset < 0 else "</s>")]
+    out = [f"w{name}:" + word, f"t{name}:" + tag]
+    out += [f"v{name}:{mark}" for mark in _word_class(word) if mark in _NEIGHBOUR_MARKS]
+    return out
+
+
+Context = tuple[str, int, str, str, bool, bool, str | None, str | None, str | None, str | None]
+
+
+def context_attributes(context: Context) -> list[str]:
+    """The attributes of a token's context: (rule label, place in clause, figure, figure ahead,
+    quoted, in a heading, and the rule labels two and one before and after, None past the edge)."""
+    rule, pos, figure, ahead, quoted, heading, *around = context
+    out = ["rule:" + rule, "pos:" + str(pos), "fig:" + (figure or "-"), "figahead:" + (ahead or "-")]
+    if quoted:
+        out.append("quoted")
+    if heading:
+        out.append("heading")
+    out += [f"rule{d:+d}:{label}" for d, label in zip(_OFFSETS, around, strict=True) if label is not None]
+    return out
+
+
+class TokenScorer:
+    """State scores of tokens under one model's weights, with the per-word sums kept between calls."""
+
+    def __init__(self, weights: CRFWeights) -> None:
+        self.weights = weights
+        self._clear()
+
+    def _clear(self) -> None:
+        self._index: dict[Hashable, int] = {}
+        self._rows = np.zeros((1024, len(self.weights.labels)))
+        self._used = 1  # row 0 is all zeros: what an unknown attribute group weighs
+
+    def _row(self, key: Hashable, attributes: Callable[[], list[str]]) -> int:
+        row = self._index.get(key)
+        if row is None:
+            row = self._index[key] = self._add(attributes())
+        return row
+
+    def _add(self, attributes: list[str]) -> int:
+        """A new row holding the summed weights of ``attributes`` (row 0 when they weigh nothing)."""
+        values = self.weights.row(attributes)
+        if not values.any():
+            return 0
+        if self._used == len(self._rows):
+            self._rows = np.concatenate((self._rows, np.zeros_like(self._rows)))
+        self._rows[self._used] = values
+        self._used += 1
+        return self._used - 1
+
+    def _word_rows(self, word: str, tag: str) -> tuple[int, int, int, int, int]:
+        """Rows of the word as itself, then as each neighbour: slot k holds the attributes it gives
+        the token ``_OFFSETS[k - 1]`` places before it (that token's w-2, w-1, w+1, w+2)."""
+        key = ("word", word, tag)
+        rows = self._index.get(key)
+        if rows is None:
+            own = self._add(word_attributes(word, tag))
+            seen = [self._add(neighbour_attributes(d, word, tag)) for d in _OFFSETS]
+            rows = self._index[key] = (own, *seen)  # type: ignore[assignment]
+        return rows  # type: ignore[return-value]
+
+    def scores(
+        self,
+        tokens: Sequence[Token],
+        facts: Sequence[Fact] = (),
+        rule_spans: Sequence[Span] = (),
+        heading_spans: Sequence[Span] = (),
+    ) -> np.ndarray:
+        """A (tokens × labels) array: each token's state score, as ``sequence_features`` would give."""
+        if len(self._index) > _CACHE_LIMIT:
+            self._clear()
+        n = len(tokens)
+        if n == 0:
+            return np.zeros((0, len(self.weights.labels)))
+        rule = bio_labels(tokens, rule_spans)
+        figure, figure_ahead = figure_marks(tokens, facts)
+        words = [self._word_rows(t.word, t.tag) for t in tokens]
+        edges = [self._row(("edge", d), lambda d=d: neighbour_attributes(d, None, "")) for d in _OFFSETS]
+        # the rule labels two and one before and after each token (None past the sentence's edge)
+        around = [None, None, *rule, None, None]
+        heads = sorted(heading_spans)
+        head_starts = [s for s, _ in heads]
+        longest_head = max((e - s for s, e in heads), default=0)
+        index = self._index
+        pieces: list[int] = []
+        quoted = False
+        clause_index = 0
+        previous = ""
+        for i, t in enumerate(tokens):
+            w = t.word
+            if w[0] in OPEN_QUOTES:
+                quoted = True
+            context = (
+                rule[i],
+                min(clause_index, 4),
+                figure[i],
+                figure_ahead[i],
+                quoted,
+                bool(heads) and _in_spans(heads, head_starts, longest_head, t.start),
+                around[i],
+                around[i + 1],
+                around[i + 3],
+                around[i + 4],
+            )
+            context_row = index.get(context)
+            if context_row is None:
+                context_row = index[context] = self._add(context_attributes(context))
+            if i > 0:
+                left = ("w-1|w:", previous, w)
+                left_row = index.get(left)
+                if left_row is None:
+                    left_row = index[left] = self._add([f"w-1|w:{previous}|{w}"])
+            else:
+                left_row = 0
+            if i + 1 < n:
+                right = ("w|w+1:", w, tokens[i + 1].word)
+                right_row = index.get(right)
+                if right_row is None:
+                    right_row = index[right] = self._add([f"w|w+1:{w}|{right[2]}"])
+            else:
+                right_row = 0
+            pieces += (
+                words[i][0],
+                words[i - 2][1] if i >= 2 else edges[0],
+                words[i - 1][2] if i >= 1 else edges[1],
+                words[i + 1][3] if i + 1 < n else edges[2],
+                words[i + 2][4] if i + 2 < n else edges[3],
+                context_row,
+                left_row,
+                right_row,
+            )
+            if w[-1] in CLOSE_QUOTES:
+                quoted = False
+            clause_index = 0 if w in CLAUSE_MARKS else clause_index + 1
+            previous = w
+        return self._rows[np.asarray(pieces, dtype=np.intp).reshape(n, _PIECES)].sum(axis=1)
+
+
+def _in_spans(spans: Sequence[Span], starts: Sequence[int], longest: int, offset: int) -> bool:
+    """Whether some ``[s, e)`` of ``spans`` (sorted by start, none longer than ``longest``) holds ``offset``."""
+    for k in range(bisect_left(starts, offset - longest), bisect_right(starts, offset)):
+        if spans[k][0] <= offset < spans[k][1]:
+            return True
+    return False
