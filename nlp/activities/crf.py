@@ -123,9 +123,8 @@ def decode_many(
     for t in range(1, longest):
         k = int(active[t])
         candidates = delta[:k, :, None] + trans[None, :, :]  # k × from × to
-        pointer = candidates.argmax(axis=1)
-        delta = np.take_along_axis(candidates, pointer[:, None, :], axis=1)[:, 0, :] + scores[starts[:k] + t]
-        back.append(pointer)
+        back.append(candidates.argmax(axis=1))
+        delta = candidates.max(axis=1) + scores[starts[:k] + t]  # the value at the argmax, exactly
         _finish(best, starts, lengths_array, delta, t + 1)
     for t in range(longest - 1, 0, -1):  # follow the pointers back from each sentence's last label
         k = int(active[t])

@@ -46,6 +46,7 @@ class Token(NamedTuple):
 
 
 Span = tuple[int, int]
+_new_token = tuple.__new__
 
 
 def sentence_tokens(doc: Text, sentence: Sentence) -> tuple[Token, ...]:
@@ -69,7 +70,7 @@ def sentence_tokens(doc: Text, sentence: Sentence) -> tuple[Token, ...]:
             continue
         starts, words = doc.clause_words(i)
         found += [
-            Token(start, start + len(word), word, tag)
+            _new_token(Token, (start, start + len(word), word, tag))  # a named tuple made without its __new__
             for start, (word, tag) in zip(starts, words, strict=True)
             if word.strip()
         ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -99,7 +100,7 @@ class TokenScorer:
         self._clear()
 
     def _clear(self) -> None:
-        self._index: dict[Hashable, int] = {}
+        self._index: dict[Hashable, Any] = {}  # a row, or a tuple of rows
         self._rows = np.zeros((1024, len(self.weights.labels)))
         self._used = 1  # row 0 is all zeros: what an unknown attribute group weighs
 
@@ -128,8 +129,8 @@ class TokenScorer:
         if rows is None:
             own = self._add(word_attributes(word, tag))
             seen = [self._add(neighbour_attributes(d, word, tag)) for d in _OFFSETS]
-            rows = self._index[key] = (own, *seen)  # type: ignore[assignment]
-        return rows  # type: ignore[return-value]
+            rows = self._index[key] = (own, *seen)
+        return rows
 
     def scores(
         self,
@@ -157,7 +158,8 @@ class TokenScorer:
         pieces: list[int] = []
         quoted = False
         clause_index = 0
-        previous = ""
+        left_row = 0
+        pair_rows: tuple[int, int] = (0, 0)
         for i, t in enumerate(tokens):
             w = t.word
             if w[0] in OPEN_QUOTES:
@@ -177,18 +179,14 @@ class TokenScorer:
             context_row = index.get(context)
             if context_row is None:
                 context_row = index[context] = self._add(context_attributes(context))
-            if i > 0:
-                left = ("w-1|w:", previous, w)
-                left_row = index.get(left)
-                if left_row is None:
-                    left_row = index[left] = self._add([f"w-1|w:{previous}|{w}"])
-            else:
-                left_row = 0
-            if i + 1 < n:
-                right = ("w|w+1:", w, tokens[i + 1].word)
-                right_row = index.get(right)
-                if right_row is None:
-                    right_row = index[right] = self._add([f"w|w+1:{w}|{right[2]}"])
+            if i + 1 < n:  # the pair with the next word: this token's w|w+1, the next one's w-1|w
+                following = tokens[i + 1].word
+                pair = ("pair", w, following)
+                pair_rows = index.get(pair)
+                if pair_rows is None:
+                    joined = f"{w}|{following}"
+                    pair_rows = index[pair] = (self._add(["w|w+1:" + joined]), self._add(["w-1|w:" + joined]))
+                right_row = pair_rows[0]
             else:
                 right_row = 0
             pieces += (
@@ -201,10 +199,10 @@ class TokenScorer:
                 left_row,
                 right_row,
             )
+            left_row = pair_rows[1] if i + 1 < n else 0
             if w[-1] in CLOSE_QUOTES:
                 quoted = False
             clause_index = 0 if w in CLAUSE_MARKS else clause_index + 1
-            previous = w
         return self._rows[np.asarray(pieces, dtype=np.intp).reshape(n, _PIECES)].sum(axis=1)
 
 
