@@ -563,8 +563,10 @@ def _learned(
         return found, None
     result: list[_Found] = []
     kinds: list[ActivityKind] = []
+    ends = [f.norm_end for f in found]  # rule finds are in order and do not overlap: ends rise too
     for s, e in spans:
-        rule = next((f for f in found if f.norm_start < e and s < f.norm_end), None)
+        at = bisect_right(ends, s)  # the first find ending after s: the first that can overlap
+        rule = found[at] if at < len(found) and found[at].norm_start < e else None
         if rule is not None:
             result.append(replace(rule, norm_start=s, norm_end=e))
             kinds.append(_kind(text[rule.norm_start : rule.norm_end], rule))

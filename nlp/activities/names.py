@@ -7,6 +7,7 @@ Words come from nlp/resources/activities.toml through ``nlp.activities.vocab``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import regex
 
@@ -219,14 +220,31 @@ def is_aim(name: str) -> bool:
 def person_length(text: str, start: int, end: int) -> int:
     """Length of a person object (辖区党员, 社区居民 …) at ``start``, else 0."""
     i = start
-    for prefix in ("组织", "辖区", "社区", "全体", "广大", "部分", "村内", "本村", "小区"):
+    for prefix in _PERSON_PREFIXES.get(text[i : i + 1], ()):
         if text.startswith(prefix, i, end):
             i += len(prefix)
             break
-    for word in vocab().persons:
+    for word in _persons_by_char().get(text[i : i + 1], ()):
         if text.startswith(word, i, end):
             return i + len(word) - start
     return 0
+
+
+def _by_first_char(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The words by their first character, each group in the order given (only a word starting
+    with the character at hand can match there, and the first that matches wins)."""
+    out: dict[str, list[str]] = {}
+    for word in words:
+        out.setdefault(word[0], []).append(word)
+    return {char: tuple(group) for char, group in out.items()}
+
+
+_PERSON_PREFIXES = _by_first_char(("组织", "辖区", "社区", "全体", "广大", "部分", "村内", "本村", "小区"))
+
+
+@cache
+def _persons_by_char() -> dict[str, tuple[str, ...]]:
+    return _by_first_char(vocab().persons)
 
 
 _LONGEST_WORD = 32  # how far back the word before a verb may start
