@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nlp.activities import model
-from nlp.activities.crf import CRFWeights, decode_many
+from nlp.activities.crf import CRFWeights, _decode_batch, decode_many
 from nlp.activities.extract import find_activities, heading_spans
 from nlp.activities.features import Token, bio_labels, figure_marks, sequence_features
 from nlp.activities.scoring import TokenScorer
@@ -122,16 +122,29 @@ def test_batched_decoding_gives_crfsuites_labels_and_marginals(weights, referenc
 
 
 def test_decoding_sentences_together_equals_decoding_each_alone(weights) -> None:
+    """Short sentences go through the batch, a long one through the plain-float path: both must
+    give what the batch gives for each sentence alone."""
     rng = np.random.default_rng(7)
-    lengths = [1, 5, 2, 1, 17, 3]
+    lengths = [1, 5, 2, 1, 17, 3, 300, 4]
     scores = rng.normal(scale=3.0, size=(sum(lengths), len(weights.labels)))
     best, marginals = decode_many(weights, scores, lengths)
     at = 0
     for n in lengths:
-        alone_best, alone_marginals = decode_many(weights, scores[at : at + n], [n])
+        alone_best, alone_marginals = _decode_batch(weights.transitions, scores[at : at + n], [n])
         assert best[at : at + n].tolist() == alone_best.tolist()
         np.testing.assert_allclose(marginals[at : at + n], alone_marginals, atol=1e-12)
         at += n
+
+
+def test_a_sentence_of_thousands_of_words_gets_the_labels_of_the_batch(weights) -> None:
+    """A table flattened into one sentence takes the plain-float path (its speed is measured in
+    evaluation/bench_speed.py); its labels are the batch's."""
+    rng = np.random.default_rng(3)
+    scores = rng.normal(scale=3.0, size=(5000, len(weights.labels)))
+    best, marginals = decode_many(weights, scores, [5000])
+    assert best.shape == (5000,) and np.allclose(marginals.sum(axis=1), 1.0)
+    reference_best, _ = _decode_batch(weights.transitions, scores, [5000])
+    assert best.tolist() == reference_best.tolist()
 
 
 def _tokens(lengths: list[int]) -> list[Token]:

@@ -94,38 +94,60 @@ def _strings(data: bytes, offset: int, count: int) -> list[str]:
     return out
 
 
+# A sentence longer than this is decoded on its own with plain floats: in a batch, the positions
+# only it reaches would each cost a round of numpy calls for one sentence (a table flattened
+# into one sentence of 40,000 words would take seconds).
+_BATCHED_LENGTH = 256
+
+
 def decode_many(
     weights: CRFWeights, scores: np.ndarray, lengths: Sequence[int]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Best labels (as label indices) and marginal probabilities of consecutive sentences.
 
     ``scores`` holds the state scores of every token (tokens × labels), the sentences one after
-    the other with the given ``lengths``. Sentences are decoded together, position by position,
-    so the cost grows with the number of tokens plus the longest sentence's length.
+    the other with the given ``lengths``. Sentences up to ``_BATCHED_LENGTH`` tokens are decoded
+    together, position by position; longer ones one by one. Either way the cost grows with the
+    number of tokens.
     """
     total, n_labels = scores.shape
     best = np.zeros(total, dtype=np.intp)
     marginals = np.zeros((total, n_labels))
-    if total == 0:
-        return best, marginals
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.intp) if len(lengths) else []
+    batched = [(int(s), n) for s, n in zip(starts, lengths, strict=True) if 0 < n <= _BATCHED_LENGTH]
+    if batched:
+        rows = np.concatenate([np.arange(s, s + n) for s, n in batched])
+        best[rows], marginals[rows] = _decode_batch(weights.transitions, scores[rows], [n for _, n in batched])
+    for s, n in zip(starts, lengths, strict=True):
+        if n > _BATCHED_LENGTH:
+            best[s : s + n], marginals[s : s + n] = _decode_alone(weights.transitions, scores[s : s + n])
+    return best, marginals
+
+
+def _decode_batch(trans: np.ndarray, scores: np.ndarray, lengths: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """``decode_many`` of consecutive sentences, all at once: numpy over the sentences that have a
+    token at each position."""
+    total, n_labels = scores.shape
+    best = np.zeros(total, dtype=np.intp)
     lengths_array = np.asarray(lengths, dtype=np.intp)
     starts = np.concatenate(([0], np.cumsum(lengths_array)[:-1]))
     order = np.argsort(-lengths_array, kind="stable")  # longest first: the active ones are a prefix
     starts, lengths_array = starts[order], lengths_array[order]
     longest = int(lengths_array[0])
-    # active[t]: how many sentences have a token at position t
-    active = np.searchsorted(-lengths_array, -np.arange(longest), side="left")
-    trans = weights.transitions
-    # Viterbi (log space), keeping back-pointers per position
+    # active[t]: how many sentences have a token at position t (active[longest] = 0)
+    active = np.searchsorted(-lengths_array, -np.arange(longest + 1), side="left")
+    # Viterbi (log space), keeping back-pointers per position; the sentences ending at position t
+    # are rows active[t + 1] to active[t] of delta
     delta = scores[starts].copy()
     back: list[np.ndarray] = [np.empty(0, dtype=np.intp)]
-    _finish(best, starts, lengths_array, delta, 1)
-    for t in range(1, longest):
-        k = int(active[t])
-        candidates = delta[:k, :, None] + trans[None, :, :]  # k × from × to
-        back.append(candidates.argmax(axis=1))
-        delta = candidates.max(axis=1) + scores[starts[:k] + t]  # the value at the argmax, exactly
-        _finish(best, starts, lengths_array, delta, t + 1)
+    for t in range(longest):
+        if t:
+            k = int(active[t])
+            candidates = delta[:k, :, None] + trans[None, :, :]  # k × from × to
+            back.append(candidates.argmax(axis=1))
+            delta = candidates.max(axis=1) + scores[starts[:k] + t]  # the value at the argmax, exactly
+        done = slice(int(active[t + 1]), int(active[t]))
+        best[starts[done] + t] = delta[done].argmax(axis=1)
     for t in range(longest - 1, 0, -1):  # follow the pointers back from each sentence's last label
         k = int(active[t])
         best[starts[:k] + t - 1] = back[t][np.arange(k), best[starts[:k] + t]]
@@ -147,12 +169,48 @@ def decode_many(
         step = (exp_trans @ (beta[at + 1] * exp_state[at + 1]).T).T
         beta[at] = step / step.sum(axis=1, keepdims=True)
     joint = alpha * beta
-    marginals = joint / joint.sum(axis=1, keepdims=True)
-    return best, marginals
+    return best, joint / joint.sum(axis=1, keepdims=True)
 
 
-def _finish(best: np.ndarray, starts: np.ndarray, lengths: np.ndarray, delta: np.ndarray, length: int) -> None:
-    """Record the best last label of the sentences exactly ``length`` tokens long."""
-    done = np.flatnonzero(lengths[: len(delta)] == length)
-    if done.size:
-        best[starts[done] + length - 1] = delta[done].argmax(axis=1)
+def _decode_alone(trans: np.ndarray, scores: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """``decode_many`` of one sentence with plain floats: the same sums, maxima and first-best
+    ties as the batch, without a round of numpy calls per position."""
+    rows = scores.tolist()
+    weights = trans.tolist()
+    labels = range(len(weights))
+    delta = rows[0]
+    back: list[list[int]] = []
+    for row in rows[1:]:
+        pointers, values = [], []
+        for j in labels:
+            best_i, best_value = 0, delta[0] + weights[0][j]
+            for i in labels[1:]:
+                value = delta[i] + weights[i][j]
+                if value > best_value:
+                    best_i, best_value = i, value
+            pointers.append(best_i)
+            values.append(best_value + row[j])
+        back.append(pointers)
+        delta = values
+    path = [max(labels, key=delta.__getitem__)]  # the first of equal maxima, as argmax
+    for pointers in reversed(back):
+        path.append(pointers[path[-1]])
+    path.reverse()
+    exp_state = np.exp(scores - scores.max(axis=1, keepdims=True)).tolist()
+    exp_trans = np.exp(trans).tolist()
+    alpha = [_scaled(exp_state[0])]
+    for es in exp_state[1:]:
+        previous = alpha[-1]
+        alpha.append(_scaled([sum(previous[i] * exp_trans[i][j] for i in labels) * es[j] for j in labels]))
+    beta = [[1.0] * len(labels)]
+    for es in reversed(exp_state[1:]):
+        after = [beta[-1][j] * es[j] for j in labels]
+        beta.append(_scaled([sum(exp_trans[i][j] * after[j] for j in labels) for i in labels]))
+    beta.reverse()
+    joint = np.array(alpha) * np.array(beta)
+    return path, joint / joint.sum(axis=1, keepdims=True)
+
+
+def _scaled(values: list[float]) -> list[float]:
+    total = sum(values)
+    return [v / total for v in values]
