@@ -184,3 +184,30 @@ def test_figure_marks_name_the_figure_a_token_is_in_and_the_one_ahead() -> None:
     assert at[words.index("6")] == "event" and at[words.index("次")] == "event"
     assert ahead[words.index("主题党日活动")] == "event1"
     assert at[words.index("开展")] == ""
+
+
+@given(st.lists(st.sampled_from(["", "", "", "event", "people"]), min_size=1, max_size=40), st.data())
+def test_the_figure_ahead_is_the_nearest_within_reach_before_a_clause_mark(sorts, data) -> None:
+    from nlp.activities import features
+
+    marks = data.draw(st.lists(st.booleans(), min_size=len(sorts), max_size=len(sorts)))
+    tokens = [Token(i, i + 1, "，" if mark else "字", "x") for i, mark in enumerate(marks)]
+    facts = [_Figure(i, i + 1, "次" if sort == "event" else "人") for i, sort in enumerate(sorts) if sort]
+    at, ahead = figure_marks(tokens, facts)
+    expected = [""] * len(tokens)
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(len(tokens), i + 1 + features._FIGURE_REACH)):
+            if tokens[j].word in features.CLAUSE_MARKS:
+                break
+            if at[j]:
+                expected[i] = f"{at[j]}{min(j - i, 3)}"
+                break
+    assert ahead == expected
+    assert at == [sort for sort in sorts]
+
+
+class _Figure:
+    """The three fields of a Fact that figure_marks reads."""
+
+    def __init__(self, start: int, end: int, unit: str) -> None:
+        self.norm_start, self.norm_end, self.unit = start, end, unit

@@ -168,6 +168,8 @@ def figure_marks(tokens: Sequence[Token], facts: Sequence[Fact]) -> tuple[list[s
     """For each token: the sort of figure it is part of ('' when none), and of the next figure
     within ``_FIGURE_REACH`` words (with its distance)."""
     at = [""] * len(tokens)
+    if not facts:
+        return at, at.copy()
     ends = [t.end for t in tokens]
     for f in facts:
         sort = (
@@ -181,14 +183,15 @@ def figure_marks(tokens: Sequence[Token], facts: Sequence[Fact]) -> tuple[list[s
         )
         for i in _overlapping(tokens, ends, f.norm_start, f.norm_end):
             at[i] = sort
+    # from the end backwards: the nearest later token that is a clause mark (which stops the
+    # search) or part of a figure, as a forward search over the next _FIGURE_REACH words finds it
     ahead = [""] * len(tokens)
-    for i in range(len(tokens)):
-        for j in range(i + 1, min(len(tokens), i + 1 + _FIGURE_REACH)):
-            if tokens[j].word in CLAUSE_MARKS:
-                break
-            if at[j]:
-                ahead[i] = f"{at[j]}{min(j - i, 3)}"
-                break
+    nearest: int | None = None
+    for i in range(len(tokens) - 1, -1, -1):
+        if nearest is not None and nearest - i <= _FIGURE_REACH and tokens[nearest].word not in CLAUSE_MARKS:
+            ahead[i] = f"{at[nearest]}{min(nearest - i, 3)}"
+        if at[i] or tokens[i].word in CLAUSE_MARKS:
+            nearest = i
     return at, ahead
 
 

@@ -148,14 +148,11 @@ class ActivityModel:
     ) -> list[Span]:
         """Activity name spans (normalized offsets) of a document: every sentence is scored, then
         all are decoded together (labels as ``lenient_labels`` gives them)."""
-        sequences = []
-        scores = []
-        for tokens, inside, rules, heads in sentence_inputs(doc, sentences, facts, rule_spans, heading_spans):
-            sequences.append(tokens)
-            scores.append(self.scorer.scores(tokens, inside, rules, heads))
-        if not sequences:
+        inputs = list(sentence_inputs(doc, sentences, facts, rule_spans, heading_spans))
+        if not inputs:
             return []
-        best, marginals = decode_many(self.tagger, np.concatenate(scores), [len(t) for t in sequences])
+        sequences = [tokens for tokens, *_ in inputs]
+        best, marginals = decode_many(self.tagger, self.scorer.scores_many(inputs), [len(t) for t in sequences])
         labels = [self.tagger.labels[i] for i in best]
         outside = self.tagger.labels.index("O")
         found: list[Span] = []

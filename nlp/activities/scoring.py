@@ -124,7 +124,7 @@ class TokenScorer:
     def _word_rows(self, word: str, tag: str) -> tuple[int, int, int, int, int]:
         """Rows of the word as itself, then as each neighbour: slot k holds the attributes it gives
         the token ``_OFFSETS[k - 1]`` places before it (that token's w-2, w-1, w+1, w+2)."""
-        key = ("word", word, tag)
+        key = (word, tag)  # the only keys that are pairs of strings
         rows = self._index.get(key)
         if rows is None:
             own = self._add(word_attributes(word, tag))
@@ -140,14 +140,35 @@ class TokenScorer:
         heading_spans: Sequence[Span] = (),
     ) -> np.ndarray:
         """A (tokens × labels) array: each token's state score, as ``sequence_features`` would give."""
+        return self.scores_many([(tokens, facts, rule_spans, heading_spans)])
+
+    def scores_many(
+        self, sentences: Sequence[tuple[Sequence[Token], Sequence[Fact], Sequence[Span], Sequence[Span]]]
+    ) -> np.ndarray:
+        """The scores of several sentences' tokens, one after the other (one numpy sum for all)."""
         if len(self._index) > _CACHE_LIMIT:
             self._clear()
+        pieces: list[int] = []
+        for tokens, facts, rule_spans, heading_spans in sentences:
+            pieces += self._pieces(tokens, facts, rule_spans, heading_spans)
+        chosen = np.asarray(pieces, dtype=np.intp).reshape(-1, _PIECES)
+        return self._rows[chosen].sum(axis=1)
+
+    def _pieces(
+        self,
+        tokens: Sequence[Token],
+        facts: Sequence[Fact],
+        rule_spans: Sequence[Span],
+        heading_spans: Sequence[Span],
+    ) -> list[int]:
+        """The cached rows whose sum is each token's score, ``_PIECES`` per token."""
         n = len(tokens)
         if n == 0:
-            return np.zeros((0, len(self.weights.labels)))
+            return []
         rule = bio_labels(tokens, rule_spans)
         figure, figure_ahead = figure_marks(tokens, facts)
-        words = [self._word_rows(t.word, t.tag) for t in tokens]
+        known = self._index.get
+        words = [known(t[2:]) or self._word_rows(t.word, t.tag) for t in tokens]  # t[2:]: (word, tag)
         edges = [self._row(("edge", d), lambda d=d: neighbour_attributes(d, None, "")) for d in _OFFSETS]
         # the rule labels two and one before and after each token (None past the sentence's edge)
         around = [None, None, *rule, None, None]
@@ -203,7 +224,7 @@ class TokenScorer:
             if w[-1] in CLOSE_QUOTES:
                 quoted = False
             clause_index = 0 if w in CLAUSE_MARKS else clause_index + 1
-        return self._rows[np.asarray(pieces, dtype=np.intp).reshape(n, _PIECES)].sum(axis=1)
+        return pieces
 
 
 def _in_spans(spans: Sequence[Span], starts: Sequence[int], longest: int, offset: int) -> bool:
