@@ -414,7 +414,7 @@ def _find_in_sentence(
         ]
         spans = [(f.norm_start, f.norm_end) for f in inside]
         items = _verb_items(doc, clause, spans, sentence, group)
-        if not items:
+        if not items and inside:  # a counted noun needs a figure
             items = _noun_items(
                 text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group
             )

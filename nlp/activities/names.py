@@ -302,10 +302,16 @@ def is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bool:
         if bounds.get(vs, "") in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
             return False
     v = vocab()
-    window = v.not_verb_re.finditer(
-        text, max(0, vs - v.not_verb_len + 1), vs + v.not_verb_len, overlapped=True
-    )
+    low, high = max(0, vs - v.not_verb_len + 1), vs + v.not_verb_len
+    if _not_verbs().search(text, low, high) is None:  # none in the window: no overlapped one either
+        return True
+    window = v.not_verb_re.finditer(text, low, high, overlapped=True)
     return not any(m.start() <= vs < m.end() for m in window)
+
+
+@cache
+def _not_verbs() -> re.Pattern[str]:
+    return re.compile(vocab().not_verb_re.pattern)
 
 
 def counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bool:
