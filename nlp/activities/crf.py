@@ -136,38 +136,37 @@ def _decode_batch(trans: np.ndarray, scores: np.ndarray, lengths: Sequence[int])
     longest = int(lengths_array[0])
     # active[t]: how many sentences have a token at position t (active[longest] = 0)
     active = np.searchsorted(-lengths_array, -np.arange(longest + 1), side="left")
-    # Viterbi (log space), keeping back-pointers per position; the sentences ending at position t
-    # are rows active[t + 1] to active[t] of delta
-    delta = scores[starts].copy()
-    back: list[np.ndarray] = [np.empty(0, dtype=np.intp)]
-    for t in range(longest):
-        if t:
-            k = int(active[t])
-            candidates = delta[:k, :, None] + trans[None, :, :]  # k × from × to
-            back.append(candidates.argmax(axis=1))
-            delta = candidates.max(axis=1) + scores[starts[:k] + t]  # the value at the argmax, exactly
-        done = slice(int(active[t + 1]), int(active[t]))
-        best[starts[done] + t] = delta[done].argmax(axis=1)
-    for t in range(longest - 1, 0, -1):  # follow the pointers back from each sentence's last label
-        k = int(active[t])
-        best[starts[:k] + t - 1] = back[t][np.arange(k), best[starts[:k] + t]]
-    # forward-backward in probability space, each position scaled to sum 1 (as CRFsuite does)
     exp_state = np.exp(scores - scores.max(axis=1, keepdims=True))
     exp_trans = np.exp(trans)
+    # one pass forward: Viterbi (log space, back-pointers kept per position) and the forward
+    # probabilities (each position scaled to sum 1, as CRFsuite does); the sentences ending at
+    # position t are rows active[t + 1] to active[t]
+    delta = scores[starts].copy()
+    back: list[np.ndarray] = [np.empty(0, dtype=np.intp)]
     alpha = np.zeros((total, n_labels))
     first = exp_state[starts]
     alpha[starts] = first / first.sum(axis=1, keepdims=True)
-    for t in range(1, longest):
+    for t in range(longest):
+        if t:
+            k = int(active[t])
+            at = starts[:k] + t
+            candidates = delta[:k, :, None] + trans[None, :, :]  # k × from × to
+            back.append(candidates.argmax(axis=1))
+            delta = candidates.max(axis=1) + scores[at]  # the value at the argmax, exactly
+            step = (alpha[at - 1] @ exp_trans) * exp_state[at]
+            alpha[at] = step / step.sum(axis=1, keepdims=True)
+        done = slice(int(active[t + 1]), int(active[t]))
+        best[starts[done] + t] = delta[done].argmax(axis=1)
+    # one pass backward: follow the pointers from each sentence's last label, and the backward
+    # probabilities of position t - 1 from position t
+    rows = np.arange(len(starts))
+    beta = np.ones((total, n_labels))
+    for t in range(longest - 1, 0, -1):
         k = int(active[t])
         at = starts[:k] + t
-        step = (alpha[at - 1] @ exp_trans) * exp_state[at]
-        alpha[at] = step / step.sum(axis=1, keepdims=True)
-    beta = np.ones((total, n_labels))
-    for t in range(longest - 2, -1, -1):
-        k = int(active[t + 1])  # sentences with a token after position t
-        at = starts[:k] + t
-        step = (exp_trans @ (beta[at + 1] * exp_state[at + 1]).T).T
-        beta[at] = step / step.sum(axis=1, keepdims=True)
+        best[at - 1] = back[t][rows[:k], best[at]]
+        step = (exp_trans @ (beta[at] * exp_state[at]).T).T
+        beta[at - 1] = step / step.sum(axis=1, keepdims=True)
     joint = alpha * beta
     return best, joint / joint.sum(axis=1, keepdims=True)
 
