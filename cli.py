@@ -351,29 +351,27 @@ def train(
     ] = False,
     gold: Annotated[
         list[Path] | None,
-        typer.Option(help="With --activities: a gold folder (may repeat). Default: the development gold."),
+        typer.Option(help="A gold folder (may repeat). Default: the development gold (for the category model also its long-report excerpts, gold/dev/facts)."),
     ] = None,
     docs: Annotated[
         list[Path] | None,
-        typer.Option(help="With --activities: a folder of the gold's documents (may repeat). Default: ../shared/corpus/{seeds,dev,long}."),
+        typer.Option(help="A folder of the gold's documents (may repeat). Default: ../shared/corpus/{seeds,dev,long}."),
     ] = None,
 ) -> None:
-    """Retrain the work-category model from the labelled data into models/ (or, with --activities,
-    the activity model from the gold annotations)."""
+    """Retrain the work-category model from the labelled data and the gold facts' clauses into models/
+    (or, with --activities, the activity model from the gold annotations)."""
     if activities:
         _train_activities(out, gold, docs)
         return
     from nlp.categories.categorize import train as train_model
 
     try:
-        card = train_model(out, data)
+        card = train_model(out, data, gold, docs)
     except ZongjieError as exc:
         raise _fail(str(exc)) from None
-    accuracy = card.get("cross_validation_accuracy")
     typer.echo(
-        f"trained on {card['examples']} examples, {len(card['classes'])} categories"
-        + (f"; cross-validation accuracy {accuracy}" if accuracy is not None else "")
-        + f"; wrote {out}"
+        f"trained on {card['examples']} examples ({card['real_clauses']} real clauses of "
+        f"{card['real_documents']} documents), {len(card['classes'])} categories; wrote {out}"
     )
 
 

@@ -21,6 +21,7 @@ from nlp.categories.categorize import (
     labelled_sentences,
     training_examples,
 )
+from nlp.categories.training import clauses_of, default_doc_folders, default_gold_dirs, real_clauses
 from nlp.records import Category
 
 CLEAR = [
@@ -114,8 +115,17 @@ def test_labelled_data_is_balanced_and_consistent() -> None:
 
 
 @pytest.fixture(scope="module")
-def two_fits():
-    texts, labels = training_examples()
+def real():
+    """The real clauses of the development gold; they need the shared corpus."""
+    folders = default_doc_folders()
+    if not all(folder.is_dir() for folder in folders):
+        pytest.skip(f"shared corpus not found at {folders[0].parent} (set ZONGJIE_SHARED)")
+    return real_clauses(default_gold_dirs(), folders)
+
+
+@pytest.fixture(scope="module")
+def two_fits(real):
+    texts, labels = training_examples(real=real)
     return build_estimator().fit(texts, labels), build_estimator().fit(texts, labels)
 
 
@@ -125,13 +135,47 @@ def test_training_is_deterministic_in_labels(two_fits) -> None:
     assert list(first.predict(probe)) == list(second.predict(probe))
 
 
-def test_shipped_model_is_trained_on_the_current_data(two_fits) -> None:
-    """Fails when corpus/labelled or the keywords changed without `zongjie train`."""
+def test_shipped_model_is_trained_on_the_current_data(two_fits, real) -> None:
+    """Fails when corpus/labelled, the keywords or the dev gold changed without `zongjie train`."""
     fresh, _ = two_fits
-    probe = [text for _, text, _ in CLEAR] + [text for text, _ in labelled_sentences()[::7]]
+    probe = (
+        [text for _, text, _ in CLEAR]
+        + [text for text, _ in labelled_sentences()[::7]]
+        + [row.text for row in real[::5]]
+    )
     shipped = [c.value for c in categorize(probe)]
     agree = sum(a == b for a, b in zip(shipped, fresh.predict(probe), strict=True))
     assert agree / len(probe) >= 0.99
+
+
+def test_every_gold_fact_of_the_development_split_becomes_a_training_row(real) -> None:
+    """Real clauses: one per gold fact whose quote is found, read as the pipeline reads a figure."""
+    import json
+
+    facts = [
+        fact
+        for folder in default_gold_dirs()
+        for path in sorted(folder.glob("*.json"))
+        for fact in json.loads(path.read_text(encoding="utf-8"))["facts"]
+    ]
+    assert len(real) >= 0.95 * len(facts)
+    assert {row.category for row in real} <= {c.value for c in Category}
+    assert all(len(row.text) <= 400 + 40 for row in real)
+
+
+def test_a_real_clause_is_the_subject_and_the_normalized_sentence_around_the_figure() -> None:
+    original = "一、基本情况\n社區現有黨員41名。全年开展活动６次，参与群众300余人次。"
+    facts = [
+        {"quote": "参与群众300余人次", "number_text": "300", "subject": "参与群众", "category": "culture_civility"},
+        {"quote": "活动６次", "number_text": "６", "subject": "活动", "category": "culture_civility"},
+        {"quote": "不在文中5次", "number_text": "5", "subject": None, "category": "other"},
+    ]
+    rows = clauses_of("x.txt", original, facts)
+    assert [row.text for row in rows] == [
+        "参与群众 全年开展活动6次，参与群众300余人次。",
+        "活动 全年开展活动6次，参与群众300余人次。",
+    ]
+    assert [row.category for row in rows] == ["culture_civility"] * 2
 
 
 def test_prediction_weights_agree_with_the_scikit_learn_estimator():

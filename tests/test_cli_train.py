@@ -20,24 +20,47 @@ LABELLED = """text,category
 """
 
 
+REPORT = "一、平安建设\n全年调解邻里纠纷12起。\n二、民政工作\n为困难家庭办理低保8户，走访慰问30户。\n"
+REPORT_GOLD = {
+    "doc": "r1.txt",
+    "facts": [
+        {"quote": "纠纷12起", "number_text": "12", "subject": "纠纷", "category": "governance_security"},
+        {"quote": "低保8户", "number_text": "8", "subject": "低保", "category": "social_assistance"},
+        {"quote": "慰问30户", "number_text": "30", "subject": None, "category": "social_assistance"},
+    ],
+}
+
+
+def gold_and_docs(tmp_path):
+    """A tiny invented report and its gold facts: the real clauses the category model learns from."""
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    (docs / "r1.txt").write_text(REPORT, encoding="utf-8")
+    (gold / "r1.json").write_text(json.dumps(REPORT_GOLD, ensure_ascii=False), encoding="utf-8")
+    return ["--gold", str(gold), "--docs", str(docs)]
+
+
 def test_train_writes_a_model_and_its_card(tmp_path):
     data = tmp_path / "labelled"
     data.mkdir()
     (data / "mine.csv").write_text(LABELLED, encoding="utf-8")
     out = tmp_path / "models"
-    result = runner.invoke(app, ["train", "--data", str(data), "--out", str(out)])
+    result = runner.invoke(app, ["train", "--data", str(data), "--out", str(out), *gold_and_docs(tmp_path)])
     assert result.exit_code == 0, result.output
     assert (out / "category.skops").stat().st_size > 0
     card = json.loads((out / "category.json").read_text(encoding="utf-8"))
     assert {"party_building", "governance_security", "social_assistance"} <= set(card["classes"])
-    assert "trained on" in result.output
+    assert (card["real_clauses"], card["real_documents"]) == (3, 1)
+    assert "3 real clauses of 1 documents" in result.output
 
 
 def test_train_rejects_an_unknown_category_with_one_sentence(tmp_path):
     data = tmp_path / "labelled"
     data.mkdir()
     (data / "bad.csv").write_text("text,category\n开展活动,sports\n", encoding="utf-8")
-    result = runner.invoke(app, ["train", "--data", str(data), "--out", str(tmp_path / "m")])
+    args = ["train", "--data", str(data), "--out", str(tmp_path / "m"), *gold_and_docs(tmp_path)]
+    result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert "bad.csv:2" in result.output and "sports" in result.output
     assert "Traceback" not in result.output
