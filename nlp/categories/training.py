@@ -58,7 +58,9 @@ def real_clauses(gold_dirs: Sequence[Path], doc_folders: Sequence[Path]) -> list
                 continue
             found = find_document(data["doc"], doc_folders)
             if found is None:
-                raise ZongjieError(f"{path}: document {data['doc']!r} not found under {', '.join(map(str, doc_folders))}")
+                raise ZongjieError(
+                    f"{path}: document {data['doc']!r} not found under {', '.join(map(str, doc_folders))}"
+                )
             rows += clauses_of(data["doc"], read_original(found), data["facts"])
     return rows
 
@@ -95,4 +97,3 @@ def clauses_of(doc: str, original: str, facts: Sequence[dict]) -> list[RealClaus
         text = f"{fact.get('subject') or ''} {sentence}"
         rows.append(RealClause(doc, text, Category(fact["category"]).value))
     return rows
-

@@ -1,0 +1,110 @@
+"""evaluation/category_cv.py on a tiny invented set: gold facts are matched, grouped and predicted
+with leave-documents-out folds. The documents are written for this test."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from evaluation.category_cv import Case, Setting, cases, estimate, row, shipped_as_parsed
+from nlp.categories.training import real_clauses
+
+DOCUMENTS = {
+    "a.txt": "一、平安建设\n全年调解邻里纠纷12起，组织治安巡逻40次。\n二、民政救助\n为困难家庭办理低保8户。\n",
+    "b.txt": "一、综治维稳\n受理矛盾纠纷15件，开展消防检查22次。\n二、社会救助\n走访慰问低保户36户。\n",
+    "c.txt": "（一）平安社区\n化解信访积案3件，夜间巡逻55次。\n（二）困难帮扶\n发放临时救助金2万元，救助困难群众9人。\n",
+    "L1.txt": "一、总体情况\n全市社会治安持续好转，刑事案件下降12%。\n二、兜底保障\n城乡低保对象1.2万人，发放救助资金3000万元。\n",
+}
+FACTS = {
+    "a.txt": [
+        ("纠纷12起", "12", "governance_security"),
+        ("巡逻40次", "40", "governance_security"),
+        ("低保8户", "8", "social_assistance"),
+    ],
+    "b.txt": [
+        ("纠纷15件", "15", "governance_security"),
+        ("检查22次", "22", "governance_security"),
+        ("低保户36户", "36", "social_assistance"),
+    ],
+    "c.txt": [
+        ("积案3件", "3", "governance_security"),
+        ("巡逻55次", "55", "governance_security"),
+        ("群众9人", "9", "social_assistance"),
+    ],
+    "L1.txt": [("下降12%", "12", "governance_security"), ("对象1.2万人", "1.2", "social_assistance")],
+}
+
+
+def _fact(quote: str, number: str, category: str) -> dict:
+    return {
+        "quote": quote, "number_text": number, "value": float(number), "low": None, "high": None, "unit": "",
+        "qualifier": "exact", "subject": None, "category": category, "planned": False,
+        "indicator": None, "breakdown": None, "scope": "unit",
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cv")
+    docs, gold, excerpts = root / "docs", root / "gold", root / "gold" / "facts"
+    for folder in (docs, gold, excerpts):
+        folder.mkdir()
+    for name, text in DOCUMENTS.items():
+        (docs / name).write_text(text, encoding="utf-8")
+        data = {
+            "doc": name, "title": None, "community": None, "year": None, "period": None,
+            "headings": [], "facts": [_fact(*f) for f in FACTS[name]], "activities": [], "flags": [],
+        }  # fmt: skip
+        target = gold
+        if name.startswith("L"):  # a facts-only excerpt file, as gold/dev/facts/Lxx.json
+            data |= {"parts": ["facts"], "excerpts": [text.split("\n")[1], text.split("\n")[3]]}
+            target = excerpts
+        (target / name.replace(".txt", ".json")).write_text(
+            json.dumps(data, ensure_ascii=False), encoding="utf-8"
+        )
+    return [gold, excerpts], [docs]
+
+
+def test_gold_facts_are_matched_and_grouped(tiny) -> None:
+    found = cases(*tiny)
+    assert sorted((c.doc, c.group) for c in found) == sorted(
+        (name, "long" if name.startswith("L") else "dev") for name, facts in FACTS.items() for _ in facts
+    )
+    by_quote = {c.doc + c.sentence: c for c in found}
+    assert any("平安建设" in c.headings for c in by_quote.values())
+
+
+def test_the_estimate_counts_every_matched_fact_once_per_group(tiny) -> None:
+    found = cases(*tiny)
+    real = real_clauses(*tiny)
+    assert len(real) == sum(len(f) for f in FACTS.values())
+    for setting in (Setting("real"), Setting("invented", real=False), Setting("clause", context="clause")):
+        result = estimate(found, real, setting, folds=2)
+        assert result["dev"][1] == 9 and result["long"][1] == 2 and result["all"][1] == 11
+        assert all(0 <= right <= n for right, n in result.values())
+    assert shipped_as_parsed(found)["all"][1] == 11
+    assert row("x", {"dev": (3, 4)}) == "| x | 0.750 (3/4) | – | – |"
+
+
+TEXTS = [
+    ("sentence", "低保 为困难家庭办理低保8户。"),
+    ("clause", "低保 为困难家庭办理低保8户"),
+    ("sentence+heading", "二、民政 低保 为困难家庭办理低保8户。"),
+    ("sentence+path", "工作总结 二、民政 低保 为困难家庭办理低保8户。"),
+]
+
+
+@pytest.mark.parametrize(("context", "expected"), TEXTS, ids=[t[0] for t in TEXTS])
+def test_each_context_reads_its_part(context: str, expected: str) -> None:
+    case = Case(
+        "x",
+        "dev",
+        "social_assistance",
+        "other",
+        "低保",
+        "为困难家庭办理低保8户",
+        "为困难家庭办理低保8户。",
+        ("工作总结", "二、民政"),
+    )
+    assert case.text(context) == expected
