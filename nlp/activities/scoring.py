@@ -113,7 +113,7 @@ class TokenScorer:
     def _add(self, attributes: list[str]) -> int:
         """A new row holding the summed weights of ``attributes`` (row 0 when they weigh nothing)."""
         values = self.weights.row(attributes)
-        if not values.any():
+        if not any(values):
             return 0
         if self._used == len(self._rows):
             self._rows = np.concatenate((self._rows, np.zeros_like(self._rows)))
