@@ -10,11 +10,12 @@ group's summed weights are computed once and kept:
   the sentence edge where there is none;
 - the token's context (rule label and its neighbours', place in the clause, figure marks, quotes,
   heading), a handful of values;
-- the word pairs with the word before and after.
+- the word pairs with the word before and after: one attribute each, read straight from the
+  model's rows.
 
 So a token costs a few dictionary look-ups, and the sums are numpy's. The groups expand to
-exactly the attributes ``sequence_features`` writes (a test compares them token by token on real
-documents), so the scores are the model's, in another order of summation.
+exactly the attributes ``sequence_features`` writes (tests/test_activity_crf.py compares the scores
+token by token on invented documents), so the scores are the model's, summed in another order.
 """
 
 from __future__ import annotations
@@ -32,17 +33,17 @@ from nlp.activities.features import (
     OPEN_QUOTES,
     Span,
     Token,
-    _kind_of_word,
-    _word_class,
     bio_labels,
     figure_marks,
+    kind_of_word,
+    word_class,
 )
 from nlp.records import Fact
 
 _NEIGHBOUR_MARKS = frozenset({"light", "weak", "content", "head", "slogan", "document", "person", "stop"})
 _OFFSETS = (-2, -1, 1, 2)
 _PIECES = 8  # per token: its word, four neighbours (or edges), its context, two word pairs
-_CACHE_LIMIT = 500_000  # rows kept before the cache starts afresh (a long batch of varied text)
+_CACHE_LIMIT = 500_000  # keys kept before the cache starts afresh (a long batch of varied text)
 
 
 def word_attributes(word: str, tag: str) -> list[str]:
@@ -59,8 +60,8 @@ def word_attributes(word: str, tag: str) -> list[str]:
     ]
     if word.isdigit():
         out.append("digit")
-    out += ["v:" + mark for mark in _word_class(word)]
-    kind = _kind_of_word(word)
+    out += ["v:" + mark for mark in word_class(word)]
+    kind = kind_of_word(word)
     if kind is not None:
         out.append("kind:" + kind)
     return out
@@ -72,7 +73,7 @@ def neighbour_attributes(offset: int, word: str | None, tag: str) -> list[str]:
     if word is None:
         return [f"w{name}:" + ("<s>" if offset < 0 else "</s>")]
     out = [f"w{name}:" + word, f"t{name}:" + tag]
-    out += [f"v{name}:{mark}" for mark in _word_class(word) if mark in _NEIGHBOUR_MARKS]
+    out += [f"v{name}:{mark}" for mark in word_class(word) if mark in _NEIGHBOUR_MARKS]
     return out
 
 
@@ -101,8 +102,11 @@ class TokenScorer:
 
     def _clear(self) -> None:
         self._index: dict[Hashable, Any] = {}  # a row, or a tuple of rows
-        self._rows = np.zeros((1024, len(self.weights.labels)))
-        self._used = 1  # row 0 is all zeros: what an unknown attribute group weighs
+        # row 0 is all zeros (what unknown attributes weigh); rows 1 … hold the model's attributes
+        # one by one (a word pair is one attribute: no sum to keep); the sums kept come after
+        state = self.weights.state
+        self._rows = np.concatenate((np.zeros((1, state.shape[1])), state, np.zeros((1024, state.shape[1]))))
+        self._used = 1 + len(state)
 
     def _row(self, key: Hashable, attributes: Callable[[], list[str]]) -> int:
         row = self._index.get(key)
@@ -113,7 +117,7 @@ class TokenScorer:
     def _add(self, attributes: list[str]) -> int:
         """A new row holding the summed weights of ``attributes`` (row 0 when they weigh nothing)."""
         values = self.weights.row(attributes)
-        if not values.any():
+        if not any(values):
             return 0
         if self._used == len(self._rows):
             self._rows = np.concatenate((self._rows, np.zeros_like(self._rows)))
@@ -180,7 +184,7 @@ class TokenScorer:
         quoted = False
         clause_index = 0
         left_row = 0
-        pair_rows: tuple[int, int] = (0, 0)
+        attribute = self.weights.attributes.get
         for i, t in enumerate(tokens):
             w = t.word
             if w[0] in OPEN_QUOTES:
@@ -201,15 +205,13 @@ class TokenScorer:
             if context_row is None:
                 context_row = index[context] = self._add(context_attributes(context))
             if i + 1 < n:  # the pair with the next word: this token's w|w+1, the next one's w-1|w
-                following = tokens[i + 1].word
-                pair = ("pair", w, following)
-                pair_rows = index.get(pair)
-                if pair_rows is None:
-                    joined = f"{w}|{following}"
-                    pair_rows = index[pair] = (self._add(["w|w+1:" + joined]), self._add(["w-1|w:" + joined]))
-                right_row = pair_rows[0]
+                joined = w + "|" + tokens[i + 1].word
+                known = attribute("w|w+1:" + joined)
+                right_row = 0 if known is None else 1 + known
+                known = attribute("w-1|w:" + joined)
+                next_left_row = 0 if known is None else 1 + known
             else:
-                right_row = 0
+                right_row = next_left_row = 0
             pieces += (
                 words[i][0],
                 words[i - 2][1] if i >= 2 else edges[0],
@@ -220,7 +222,7 @@ class TokenScorer:
                 left_row,
                 right_row,
             )
-            left_row = pair_rows[1] if i + 1 < n else 0
+            left_row = next_left_row
             if w[-1] in CLOSE_QUOTES:
                 quoted = False
             clause_index = 0 if w in CLAUSE_MARKS else clause_index + 1
