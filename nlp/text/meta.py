@@ -35,7 +35,8 @@ from nlp.records import DocMeta, DocType, Normalized, RawDoc, Section
 from nlp.resources import load_toml
 from nlp.text.divisions import find_district
 from nlp.text.document import Text
-from nlp.text.identity import find_community, find_street, reporting_level
+from nlp.text.identity import find_community, find_street
+from nlp.text.levels import reporting_level
 
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
@@ -338,7 +339,7 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
     if len(opening.strip()) < 50:  # the body starts with a heading: look inside it
         opening = norm.text[body_from:]
     opening = opening[:_OPENING]
-    community = find_community(norm.text, title_norm, body_from, raw.path)
+    community = find_community(norm.text, title_norm, body_from, raw.path, doc.words, span[0] if span else 0)
     return DocMeta(
         id=raw.id,
         path=raw.path,
