@@ -19,6 +19,9 @@ class MetaVocab:
     title_only: tuple[str, ...]
     title_max: int
     title_min: int
+    field_labels: tuple[str, ...]
+    salutation_starts: tuple[str, ...]
+    salutation_ends: tuple[str, ...]
 
 
 def alternation(words: list[str]) -> str:
@@ -39,6 +42,9 @@ def meta_vocab() -> MetaVocab:
         title_only=tuple(doc["title_only"]),
         title_max=int(doc["title_max"]),
         title_min=int(doc["title_min"]),
+        field_labels=tuple(doc["field_labels"]),
+        salutation_starts=tuple(doc["salutation_starts"]),
+        salutation_ends=tuple(doc["salutation_ends"]),
     )
 
 

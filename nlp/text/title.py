@@ -22,6 +22,8 @@ _COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|�
 _COLLECTION_REACH = 40
 _DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
 _TITLE_LINES = 10
+# A speech's dateline after its title (——2014年2月10日在…会议上, ——在…大会上) is no part of it.
+_DATELINE = re.compile(r"\s*(?:——|—|--)\s*(?:(?:19|20)\d{2}\s*年|在).*$")
 _TITLE_LABEL = re.compile(r"(?:标题|題目|题目|標題)\s*[:：]\s*")
 # What may follow a title on its original line and still belong to it as written.
 _TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)|[ \t\u3000]*篇?[ \t\u3000]*\d{1,2})+(?=[ \t\u3000\r]*(?:\n|$))")
@@ -91,26 +93,87 @@ def find_title(
     voc = meta_vocab()
     strong = voc.doc_types["summary"][:6] + voc.doc_types["plan"][:4] + voc.doc_types["report"][:6]
     words = voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"] + voc.title_only
-    found = None
+    found: list[tuple[int, int]] = []
     for i, (s, e) in enumerate((segments or lines(text))[:_TITLE_LINES]):
         if first_section is not None and s >= first_section:
             break
         line = text[s:e]
+        if is_salutation(line):
+            break  # 各位代表：opens the body; a heading after it is no title
         # a collection marker ends its line: reading the tail keeps a line of digits linear
-        if has_any(voc.title_junk, line) or _COLLECTION.search(line[-_COLLECTION_REACH:]):
+        if has_any(voc.title_junk, line) or _COLLECTION.search(line[-_COLLECTION_REACH:]) or is_field(line):
             continue
         if len(line) > voc.title_max:  # a title glued to its body (flattened page)
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{alternation(list(strong))}))", line)
             if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES):
-                found = s, s + m.end()
+                found.append((s, s + m.end()))
             continue
-        if line[-1] in _BODY_END or len(line) < voc.title_min or line.count("，") + line.count(",") >= 2:
+        words_of_line = unspaced(line)
+        if line[-1] in _BODY_END or len(words_of_line) < voc.title_min or line.count("，") + line.count(",") >= 2:
             continue
-        if has_any(words, line):
-            m = _DATE_TAIL.search(line)
+        if "。" in line:  # a sentence inside (a photo caption: 某某作报告。记者摄) is body, not a title
+            continue
+        if has_any(words, words_of_line):
             p = _TITLE_LABEL.match(line)
-            found = (s + (p.end() if p else 0), s + m.start() if m else e)
-    return found
+            start = s + (p.end() if p else 0)
+            end = next((s + m.start() for m in (_DATELINE.search(line), _DATE_TAIL.search(line)) if m), e)
+            found.append((start, max(end, start + 1)))
+    return most_specific(text, found)
+
+
+def most_specific(text: str, candidates: list[tuple[int, int]]) -> tuple[int, int] | None:
+    r"""The last title candidate, unless an earlier one writes it out more fully: a page headline
+    (2008年国务院政府工作报告) above the document's own generic title line (政府工作报告).
+
+    >>> t = "2023年东湖社区工作总结\n工作总结"; s, e = most_specific(t, [(0, 13), (14, 18)]); t[s:e]
+    '2023年东湖社区工作总结'
+    """
+    if not candidates:
+        return None
+    last = candidates[-1]
+    short = unspaced(text[last[0] : last[1]])
+    for span in candidates[:-1]:
+        full = unspaced(text[span[0] : span[1]])
+        if short in full and len(full) > len(short):
+            return span
+    return last
+
+
+_LETTER_SPACED = re.compile(r"^(?:[\u4e00-\u9fff][ \t\u3000?？]+){2,}[\u4e00-\u9fff]$")
+
+
+def unspaced(line: str) -> str:
+    """A letter-spaced line read without its spacing (政 府 工 作 报 告 → 政府工作报告).
+
+    >>> unspaced("政 府 工 作 报 告"), unspaced("东湖社区 工作总结")
+    ('政府工作报告', '东湖社区 工作总结')
+    """
+    if _LETTER_SPACED.match(line):
+        return re.sub(r"[ \t\u3000?？]+", "", line)
+    return line
+
+
+def is_salutation(line: str) -> bool:
+    """A short line addressing the audience (各位代表：, 同志们：): the body starts with it.
+
+    >>> is_salutation("各位代表："), is_salutation("各位主任、委员："), is_salutation("当前位置：首页")
+    (True, True, False)
+    """
+    voc = meta_vocab()
+    if len(line) > 20 or line[-1] not in ":：":
+        return False
+    head = line[:-1]
+    return head.startswith(voc.salutation_starts) or head.endswith(voc.salutation_ends)
+
+
+def is_field(line: str) -> bool:
+    """A ``label：value`` line of a page or a scraper (报告人：…, 发文单位：…), never a title.
+
+    >>> is_field("报告人：保定市市长 马誉峰"), is_field("标题：2023年河北省政府工作报告")
+    (True, False)
+    """
+    m = re.match(r"^\s*([\u4e00-\u9fff]{2,5})\s*[:：]", line)
+    return bool(m) and m.group(1) in meta_vocab().field_labels
 
 
 _NUMERAL = r"[\d一二三四五六七八九十]"
@@ -137,8 +200,10 @@ def clean_title(title: str) -> str:
     ('社区工作总结', '社区上半年工作总结', '社区工作计划')
     >>> clean_title("社區工作總結(jié)1"), clean_title("第1篇:社区垃圾分类总结"), clean_title("2021年社区工作总结")
     ('社區工作總結(jié)', '社区垃圾分类总结', '2021年社区工作总结')
+    >>> clean_title("工 作 总 结")
+    '工作总结'
     """
-    title = _SITE_PREFIX.sub("", title)
+    title = unspaced(_SITE_PREFIX.sub("", title))
     while True:
         shorter = _SITE_SUFFIX.sub("", title).rstrip(_SPACES)
         if shorter == title:
