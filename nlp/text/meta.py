@@ -20,7 +20,7 @@ from nlp.text.document import Text
 from nlp.text.identity import find_community, find_street
 from nlp.text.levels import reporting_level
 from nlp.text.meta_lexicon import has_any, meta_vocab
-from nlp.text.period import file_stem, find_period, find_year
+from nlp.text.period import file_stem, find_period, find_year, reviewed_year
 from nlp.text.title import document_title, lines
 
 _OPENING = 300
@@ -67,6 +67,7 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
     if len(opening.strip()) < 50:  # the body starts with a heading: look inside it
         opening = norm.text[body_from:]
     opening = opening[:_OPENING]
+    reviewed = reviewed_year(norm.text)
     community = find_community(norm.text, title_norm, body_from, raw.path, doc.words, found.start)
     return DocMeta(
         id=raw.id,
@@ -76,8 +77,8 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
         community=community,
         street=find_street(norm.text, title_norm),
         district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
-        year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or ""),
-        period=find_period(title_norm, opening) or find_period(file_stem(raw.path), ""),
+        year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or "", reviewed),
+        period=find_period(title_norm, opening, reviewed) or find_period(file_stem(raw.path), ""),
         doc_type=find_doc_type(title_norm, sections),
         chars=len(raw.text),
         level=reporting_level(title_norm, norm.text, community),

@@ -20,6 +20,8 @@ class MetaVocab:
     title_max: int
     title_min: int
     field_labels: tuple[str, ...]
+    plan_words: tuple[str, ...]
+    review_words: tuple[str, ...]
     salutation_starts: tuple[str, ...]
     salutation_ends: tuple[str, ...]
 
@@ -43,6 +45,8 @@ def meta_vocab() -> MetaVocab:
         title_max=int(doc["title_max"]),
         title_min=int(doc["title_min"]),
         field_labels=tuple(doc["field_labels"]),
+        plan_words=tuple(data["year"]["plan_words"]),
+        review_words=tuple(data["year"]["review_words"]),
         salutation_starts=tuple(doc["salutation_starts"]),
         salutation_ends=tuple(doc["salutation_ends"]),
     )
