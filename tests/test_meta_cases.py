@@ -208,6 +208,22 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "枫林东村从4月开始。1、阳光新村每天安排一名分拣员。2、金桂小区设置分类点3个。\n",
         {"community": "梧桐社区"},
     ),
+    # ---- street
+    "乡村 names no 乡": (
+        "x.txt",
+        "2022年松涛社区工作总结\n落实国家乡村振兴战略，" + BODY + "争创国家乡村振兴示范点。\n",
+        {"street": None, "community": "松涛社区"},
+    ),
+    "a county's report has no street": (
+        "x.txt",
+        "2023年青山县政府工作报告\n各位代表：\n一、2022年工作回顾\n白沙镇、红石镇完成改造，白沙镇获评先进，红石镇获评示范。\n",
+        {"street": None, "year": 2022},
+    ),
+    "a township's report is its own street": (
+        "x.txt",
+        "红石镇2022年工作总结\n" + BODY + "红石镇全年新建道路3公里。\n",
+        {"street": "红石镇", "community": None},
+    ),
 }
 
 

@@ -25,6 +25,8 @@ from nlp.text.title import document_title, lines
 
 _OPENING = 300
 _CLOSING = 160
+# A county's, city's or province's own report lies above any street: the towns it names are its parts.
+_STREET_LEVELS = ("community", "township")
 
 
 def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
@@ -69,17 +71,18 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
     opening = opening[:_OPENING]
     reviewed = reviewed_year(norm.text)
     community = find_community(norm.text, title_norm, body_from, raw.path, doc.words, found.start)
+    level = reporting_level(title_norm, norm.text, community)
     return DocMeta(
         id=raw.id,
         path=raw.path,
         encoding=raw.encoding,
         title=found.text,
         community=community,
-        street=find_street(norm.text, title_norm),
+        street=find_street(norm.text, title_norm) if level in _STREET_LEVELS else None,
         district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
         year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or "", reviewed),
         period=find_period(title_norm, opening, reviewed) or find_period(file_stem(raw.path), ""),
         doc_type=find_doc_type(title_norm, sections),
         chars=len(raw.text),
-        level=reporting_level(title_norm, norm.text, community),
+        level=level,
     )

@@ -44,7 +44,9 @@ def place_vocab() -> _Vocab:
     place: dict[str, Any] = load_toml("meta.toml")["place"]
     return _Vocab(
         community=re.compile(rf"([^\s]{{1,8}}?)({_alternation(place['community_suffixes'])})(?!街道|街道办|镇|鎮|乡|鄉)"),
-        street=re.compile(rf"([^\s]{{1,8}}?)({_alternation(place['street_suffixes'])})"),
+        street=re.compile(
+            rf"([^\s]{{1,8}}?)({_alternation(place['street_suffixes'])})(?!{_alternation(place['street_not_before'])})"
+        ),
         breaks=place["name_breaks"],
         generic=tuple(place["generic"]),
         mask=place["mask_chars"],
