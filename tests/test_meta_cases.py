@@ -131,6 +131,16 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "松涛社区2024年工作计划\n2023年，社区各项工作取得了一定成绩。2024年，社区将重点做好以下工作：\n一、加强党建\n计划发展党员2名。\n",
         {"year": 2024, "period": "year"},
     ),
+    "a plan for next year without a year in its title: the year it plans for": (
+        "x.txt",
+        "社区明年工作计划\n2023年即将过去，社区各项工作有序推进。2024年，社区将重点做好以下几方面工作：\n一、加强党建\n计划发展党员2名。\n",
+        {"year": 2024, "period": "year"},
+    ),
+    "year only in a numeric closing date line": (
+        "x.txt",
+        "社区工作总结\n" + BODY + "\n" + PARTY + "\n玉兰社区居委会 2021.12.26\n",
+        {"year": 2021},
+    ),
     # ---- community
     "community only in the signature line": (
         "x.txt",

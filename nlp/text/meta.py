@@ -70,6 +70,7 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
         opening = norm.text[body_from:]
     opening = opening[:_OPENING]
     reviewed = reviewed_year(norm.text)
+    doc_type = find_doc_type(title_norm, sections)
     community = find_community(norm.text, title_norm, body_from, raw.path, doc.words, found.start)
     level = reporting_level(title_norm, norm.text, community)
     return DocMeta(
@@ -80,9 +81,9 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
         community=community,
         street=find_street(norm.text, title_norm) if level in _STREET_LEVELS else None,
         district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
-        year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or "", reviewed),
+        year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or "", reviewed, doc_type is DocType.PLAN),
         period=find_period(title_norm, opening, reviewed) or find_period(file_stem(raw.path), ""),
-        doc_type=find_doc_type(title_norm, sections),
+        doc_type=doc_type,
         chars=len(raw.text),
         level=level,
     )

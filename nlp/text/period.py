@@ -27,10 +27,13 @@ def _arabic_years(text: str) -> str:
     return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
 
 
-def find_year(title: str, opening: str, closing: str = "", path: str = "", reviewed: int | None = None) -> int | None:
+def find_year(
+    title: str, opening: str, closing: str = "", path: str = "", reviewed: int | None = None, plan: bool = False
+) -> int | None:
     r"""The year reported on: title first, then the opening of the body, the closing date line, the
     file name. A report (报告, not a 总结 or 计划) that reviews a named year (``reviewed``, from
-    ``reviewed_year``: 一、2023年工作回顾) reports on that year, whatever year it was given in.
+    ``reviewed_year``: 一、2023年工作回顾) reports on that year, whatever year it was given in. A
+    ``plan`` is for the latest year its opening names (2023年即将过去…2024年，社区将…).
 
     >>> find_year("2022年上半年社区工作总结", ""), find_year("社区工作总结", "20xx年以来，2019年……")
     (2022, None)
@@ -42,6 +45,8 @@ def find_year(title: str, opening: str, closing: str = "", path: str = "", revie
     (2021, 2022)
     >>> find_year("2024年青山镇政府工作报告", "", reviewed=2023), find_year("2024年社区工作计划", "", reviewed=2023)
     (2023, 2024)
+    >>> find_year("社区明年工作计划", "2023年即将过去。2024年，社区将做好以下工作：", plan=True)
+    2024
     """
     title, opening, closing = (_arabic_years(t) for t in (title, opening, closing))
     if reviewed is not None and (not _YEAR.search(title) or _is_report(title)):
@@ -49,7 +54,7 @@ def find_year(title: str, opening: str, closing: str = "", path: str = "", revie
     path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
     for m in (
         _YEAR.search(title),
-        opening_year(opening),
+        planned_year(opening) if plan else opening_year(opening),
         _YEAR.search(closing_date(closing)),
         _YEAR.search((path_year[-1] + "年") if path_year else ""),
     ):
@@ -89,9 +94,16 @@ def opening_year(opening: str) -> re.Match[str] | None:
     return None
 
 
+def planned_year(opening: str) -> re.Match[str] | None:
+    """The latest year of a plan's opening that is not part of a full date: the year planned for."""
+    years = [m for m in _YEAR.finditer(opening) if m.group(1).isdigit() and not _FULL_DATE.match(opening, m.end())]
+    return max(years, key=lambda m: int(m.group(1)), default=None)
+
+
 _DATE_LINE = re.compile(
     r"^[^，,。；;！!？?]{0,24}?[（(]?\s*((?:19|20)\d{2}|20[xX×]{2})\s*年\s*"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*[)）]?$"
+    r"|^[^，,。；;！!？?]{0,24}?((?:19|20)\d{2})[./-]\d{1,2}(?:[./-]\d{1,2})?$"
 )
 
 
@@ -101,11 +113,13 @@ def closing_date(closing: str) -> str:
 
     >>> closing_date("东湖社区居委会\n2022年12月28日"), closing_date("剩余两个小区将在2022年5月份完成。")
     ('2022年', '')
+    >>> closing_date("东湖社区 2021.12.20")
+    '2021年'
     """
     for line in reversed([line.strip() for line in closing.rstrip().split("\n")[-_DATE_LINES:]]):
         m = _DATE_LINE.match(line)
         if m:
-            return m.group(1) + "年"
+            return (m.group(1) or m.group(2)) + "年"
     return ""
 
 
