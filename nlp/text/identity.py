@@ -150,7 +150,7 @@ def find_community(
     in_title = title_names(title, words if title else None, title_at)
     if in_title:
         return None if is_masked(in_title[0]) else canonical_name(in_title[0])
-    if place_names(title, voc.street) or any(w in title for w in voc.street_level):
+    if place_names(title, voc.street, words if title else None, title_at) or any(w in title for w in voc.street_level):
         return None  # a street's or township's own report
     if first_self_reference(text) not in (None, "community"):
         return None  # 我区各示范村…: a wider unit's review of its villages
@@ -171,7 +171,7 @@ _STREET_SIGNATURE_REST = re.compile(
 )
 
 
-def find_street(text: str, title: str) -> str | None:
+def find_street(text: str, title: str, words: Words | None = None, title_at: int = 0) -> str | None:
     r"""The 街道/镇/乡: named in the title, else signing the report (长安街道办事处 / 2022年12月), else
     the first one named at least twice; without the divisions before it and without 办事处.
 
@@ -182,15 +182,15 @@ def find_street(text: str, title: str) -> str | None:
     after = street_after_divisions(title)
     if after:
         return after  # …杨浦区|长白新村街道: the division table marks where the street's name starts
-    for name, _, _ in place_names(title, voc.street):
+    for name, _, _ in place_names(title, voc.street, words if title else None, title_at):
         if not is_masked(name):
             return strip_divisions(name.replace("办事处", ""))
-    for _, line in last_lines(text):
+    for at, line in last_lines(text):
         if 0 < len(line) <= _SIGNATURE_MAX:
-            for name, start, end in place_names(line, voc.street):
+            for name, start, end in place_names(line, voc.street, words, at):
                 if start == 0 and not is_masked(name) and _STREET_SIGNATURE_REST.match(line[end:]):
                     return strip_divisions(name.replace("办事处", ""))
-    for name, _, _ in place_names(text, voc.street):
+    for name, _, _ in place_names(text, voc.street, words):
         short = name.replace("办事处", "")
         if not is_masked(name) and text.count(short) >= 2:
             return strip_divisions(short)

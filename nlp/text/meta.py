@@ -79,7 +79,7 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
         encoding=raw.encoding,
         title=found.text,
         community=community,
-        street=find_street(norm.text, title_norm) if level in _STREET_LEVELS else None,
+        street=find_street(norm.text, title_norm, doc.words, found.start) if level in _STREET_LEVELS else None,
         district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
         year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or "", reviewed, doc_type is DocType.PLAN),
         period=find_period(title_norm, opening, reviewed) or find_period(file_stem(raw.path), ""),
