@@ -49,6 +49,11 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "社区上半年工作总结（10）\n" + BODY + "\n" + PARTY,
         {"title": "社区上半年工作总结", "period": "H1"},
     ),
+    "a site's name after a page title": (
+        "x.txt",
+        "2021年紫藤社区工作总结 - 某某文库\n" + BODY + "\n" + PARTY,
+        {"title": "2021年紫藤社区工作总结", "community": "紫藤社区"},
+    ),
     "a letter-spaced title": (
         "x.txt",
         "社 区 工 作 总 结\n" + BODY + "\n" + PARTY,

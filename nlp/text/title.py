@@ -177,8 +177,8 @@ def is_field(line: str) -> bool:
 
 
 _NUMERAL = r"[\d一二三四五六七八九十]"
-# A site's numbering and a file name's suffix are not part of a title (GUIDELINES: 篇1, (9), (通用16篇),
-# .docx, 【第1篇】); pinyin junk stays, as written.
+# A site's numbering, a site's name and a file name's suffix are not part of a title (GUIDELINES: 篇1,
+# (9), (通用16篇), .docx, 【第1篇】, - 豆丁网); pinyin junk stays, as written.
 _SITE_PREFIX = re.compile(rf"^[【\[]?\s*第\s*{_NUMERAL}+\s*篇\s*[】\]:：]?\s*")
 _SITE_SUFFIX = re.compile(
     r"(?:\.(?:docx?|wps|pdf|txt|html?)"
@@ -186,7 +186,9 @@ _SITE_SUFFIX = re.compile(
     rf"|\s*篇\s*{_NUMERAL}{{1,3}}"
     rf"|\s*[（(](?:通用|精选|精編|精编)?\s*\d{{1,3}}\s*篇?[)）]"
     r"|\s*[（(][一二三四五六七八九十]{1,2}[)）]"
-    r"|(?<=[\u4e00-\u9fff)）])\d{1,2})$",
+    r"|(?<=[\u4e00-\u9fff)）])\d{1,2}"
+    r"|\s*[-_|｜—]+\s*[\u4e00-\u9fffA-Za-z0-9]{1,10}(?:网|網|文库|文庫|文档|文檔|范文|資料|资料)"  # - 某某文库: the site's name
+    r")$",
     re.IGNORECASE,
 )
 
@@ -200,8 +202,8 @@ def clean_title(title: str) -> str:
     ('社区工作总结', '社区上半年工作总结', '社区工作计划')
     >>> clean_title("社區工作總結(jié)1"), clean_title("第1篇:社区垃圾分类总结"), clean_title("2021年社区工作总结")
     ('社區工作總結(jié)', '社区垃圾分类总结', '2021年社区工作总结')
-    >>> clean_title("工 作 总 结")
-    '工作总结'
+    >>> clean_title("工 作 总 结"), clean_title("2021年东湖社区工作总结 - 豆丁网"), clean_title("东湖社区工作总结_某某文库")
+    ('工作总结', '2021年东湖社区工作总结', '东湖社区工作总结')
     """
     title = unspaced(_SITE_PREFIX.sub("", title))
     while True:
