@@ -223,6 +223,11 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "枫林东村从4月开始。1、阳光新村每天安排一名分拣员。2、金桂小区设置分类点3个。\n",
         {"community": "梧桐社区"},
     ),
+    "a unit helped in the opening is no reporting unit": (
+        "x.txt",
+        "志愿服务工作总结\n今年，志愿者协助红星社区开展环境整治，并走访枫林东村困难群众。\n",
+        {"community": None},
+    ),
     # ---- street
     "乡村 names no 乡": (
         "x.txt",

@@ -37,6 +37,8 @@ _SIGNATURE_MAX = 30
 _OPENING_CHARS = 160
 # The tags of a word that makes the name before it act in its clause (进行, 开展, 组织 …).
 _ACTING_TAGS = ("v",)
+# What precedes a name that starts its clause ("" at the start of the text).
+_CLAUSE_STARTS = ("", "，", ",", "。", "；", ";", "：", ":", "\n", "！", "？")
 
 # What may follow the unit's name on a signature line: its office and a date.
 _SIGNATURE_REST = re.compile(
@@ -86,20 +88,21 @@ def _from_self_reference(text: str, words: Words | None) -> list[str]:
 def _from_opening(text: str, body_from: int, words: Words | None) -> list[str]:
     """The first name of the opening, when the text names it again or it acts in its clause."""
     opening = text[body_from : body_from + _OPENING_CHARS]
-    for name, _, end in place_names(opening, words=words, offset=body_from):
+    for name, start, end in place_names(opening, words=words, offset=body_from):
         if is_masked(name):
             continue
-        if text.count(name) >= 2 or _acts(text, body_from + end, words):
+        if text.count(name) >= 2 or _acts(text, body_from + start, body_from + end, words):
             return [name]
         return []
     return []
 
 
-def _acts(text: str, at: int, words: Words | None) -> bool:
-    """Whether the word right after offset ``at`` is a verb: the name before it is its clause's subject."""
-    if words is None:
+def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
+    """Whether the name at ``text[start:end]`` is its clause's subject: it starts the clause and a verb
+    follows it (…，震川社区进行了…), unlike an object (协助红星社区开展…)."""
+    if words is None or text[:start].rstrip(" \t\u3000")[-1:] not in _CLAUSE_STARTS:
         return False
-    after = words(at, min(len(text), at + 4))
+    after = words(end, min(len(text), end + 4))
     return bool(after) and after[0][1].startswith(_ACTING_TAGS)
 
 
