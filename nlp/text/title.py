@@ -23,7 +23,7 @@ _COLLECTION_REACH = 40
 _DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
 _TITLE_LINES = 10
 # A speech's dateline after its title (——2014年2月10日在…会议上, ——在…大会上) is no part of it.
-_DATELINE = re.compile(r"\s*(?:——|—|--)\s*(?:(?:19|20)\d{2}\s*年|在).*$")
+_DATELINE = re.compile(r"\s*(?:——|—|--)\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|在[^—]*?(?:会议|大会|会)上).*$")
 _TITLE_LABEL = re.compile(r"(?:标题|題目|题目|標題)\s*[:：]\s*")
 # What may follow a title on its original line and still belong to it as written.
 _TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)|[ \t\u3000]*篇?[ \t\u3000]*\d{1,2})+(?=[ \t\u3000\r]*(?:\n|$))")
@@ -116,7 +116,9 @@ def find_title(
         if has_any(words, words_of_line):
             p = _TITLE_LABEL.match(line)
             start = s + (p.end() if p else 0)
-            end = next((s + m.start() for m in (_DATELINE.search(line), _DATE_TAIL.search(line)) if m), e)
+            cut = dateline_start(line)
+            tail = _DATE_TAIL.search(line)
+            end = s + cut if cut is not None else s + tail.start() if tail else e
             found.append((start, max(end, start + 1)))
     return most_specific(text, found)
 
@@ -151,6 +153,18 @@ def unspaced(line: str) -> str:
     if _LETTER_SPACED.match(line):
         return re.sub(r"[ \t\u3000?？]+", "", line)
     return line
+
+
+def dateline_start(line: str) -> int | None:
+    """Where a speech's dateline starts on a title line, if it has one.
+
+    >>> t = "保定市政府工作报告——2014年2月10日在保定市第十四届人民代表大会第二次会议上"; t[: dateline_start(t)]
+    '保定市政府工作报告'
+    >>> dateline_start("红色引领——在社区治理中发挥党员作用工作总结") is None
+    True
+    """
+    m = _DATELINE.search(line)
+    return m.start() if m else None
 
 
 def is_salutation(line: str) -> bool:
