@@ -223,6 +223,26 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "枫林东村从4月开始。1、阳光新村每天安排一名分拣员。2、金桂小区设置分类点3个。\n",
         {"community": "梧桐社区"},
     ),
+    "a village's party branch reports for its village": (
+        "x.txt",
+        "石门村党支部2023年工作总结\n" + BODY + "\n" + PARTY,
+        {"community": "石门村", "year": 2023, "period": "year"},
+    ),
+    "a 居委会 keeps its name": (
+        "x.txt",
+        "南门居委会2022年上半年工作总结\n" + BODY + "\n" + PARTY,
+        {"community": "南门居委会", "period": "H1"},
+    ),
+    "traditional script: the title as written, the community canonical": (
+        "x.txt",
+        "2021年東湖社區工作總結\n" + BODY + "\n" + PARTY,
+        {"title": "2021年東湖社區工作總結", "community": "东湖社区", "year": 2021},
+    ),
+    "a street's report that names itself only in the body": (
+        "x.txt",
+        "2022年上半年民政工作总结\n我街道" + BODY + "全街道共有低保户120户，翠竹社区、银杏社区分别走访50户。\n",
+        {"community": None, "period": "H1"},
+    ),
     "a unit helped in the opening is no reporting unit": (
         "x.txt",
         "志愿服务工作总结\n今年，志愿者协助红星社区开展环境整治，并走访枫林东村困难群众。\n",
