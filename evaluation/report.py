@@ -62,6 +62,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "documents": [doc_dict(s) for s in report.documents],
         "errors": sum(s.error is not None for s in report.documents),
         "total": doc_dict(report.total),
+        **({"subsets": {label: report_dict(sub) for label, sub in report.subsets}} if report.subsets else {}),
     }
 
 
@@ -161,6 +162,8 @@ def render_text(report: Report) -> str:
         f"TOTAL over {scored} document(s), micro-averaged" + (f"; {errors} error(s)" if errors else ""),
     ]
     lines += _total_block(report.total)
+    for label, sub in report.subsets:
+        lines += ["", f"-- {label} ({', '.join(sub.parts)} only) --", render_text(sub).rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 
@@ -199,6 +202,10 @@ def _summary_rows(report: Report) -> dict[str, str]:
         rows["  count linked"] = _t(total.activities.count_linked)
     if total.flags is not None:
         rows["flags P / R / F1"] = _prf_cell(total.flags)
+    for label, sub in report.subsets:
+        for figure, cell in _summary_rows(sub).items():
+            name, _, measure = figure.partition(" ")
+            rows[f"{name} ({label}) {measure}"] = cell
     return rows
 
 

@@ -505,6 +505,9 @@ class Report:
     documents: tuple[DocScore, ...]
     parts: tuple[str, ...] = PARTS
     total: DocScore = field(init=False)
+    # Gold files that annotate only some parts (a split's subfolder, e.g. headings-only files),
+    # scored on those parts and reported beside the split's own figures: (label, report).
+    subsets: tuple[tuple[str, Report], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "total", total_of(self.documents))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from evaluation.gold import gold_files, load_gold
@@ -23,6 +24,20 @@ GOLD_ROOT = Path(__file__).parent / "gold"
 SPLITS = ("dev", "test")
 # The shared corpus' folders that hold each split's documents.
 CORPUS_FOLDERS = {"dev": ("seeds", "dev"), "test": ("fresh",)}
+
+
+@dataclass(frozen=True)
+class Subset:
+    """A subfolder of a split's gold whose files annotate only ``parts`` (GUIDELINES)."""
+
+    folder: str
+    parts: tuple[str, ...]
+    corpus: tuple[str, ...]  # shared corpus folders holding its documents
+    label: str
+
+
+# Scored with ``zongjie evaluate``, each as its own row beside the split's figures.
+SUBSETS = (Subset("headings", ("headings",), ("long",), "long reports, headings-only gold"),)
 
 
 def shared_root() -> Path:
@@ -88,5 +103,26 @@ def evaluate_splits(
             reports[name] = None
             continue
         folders = list(docs) if docs else [*doc_folders(name), folder]
-        reports[name] = evaluate([load_gold(p) for p in paths], folders, parts, parse_fn)
+        report = evaluate([load_gold(p) for p in paths], folders, parts, parse_fn)
+        reports[name] = replace(report, subsets=evaluate_subsets(folder, docs, parts, parse_fn))
     return reports
+
+
+def evaluate_subsets(
+    folder: Path,
+    docs: Sequence[Path] | None = None,
+    parts: Sequence[str] = PARTS,
+    parse_fn: Callable[[Path], Parse] | None = None,
+) -> tuple[tuple[str, Report], ...]:
+    """Score the partial gold files in ``folder``'s subset subfolders on their own parts."""
+    out = []
+    for subset in SUBSETS:
+        sub = folder / subset.folder
+        paths = gold_files(sub) if sub.is_dir() else []
+        wanted = tuple(p for p in subset.parts if p in parts)
+        if not paths or not wanted:
+            continue
+        base = shared_root() / "corpus"
+        folders = list(docs) if docs else [*(base / c for c in subset.corpus), sub]
+        out.append((subset.label, evaluate([load_gold(p) for p in paths], folders, wanted, parse_fn)))
+    return tuple(out)

@@ -273,3 +273,34 @@ def test_split_errors(split_tree, tmp_path: Path, args, message):
         f.unlink()
     result = runner.invoke(app, ["evaluate", *args])
     assert result.exit_code == 2 and message in result.stderr
+
+
+# ---------------------------------------------------------------- headings-only gold (a split's subset)
+
+LONG_DOC = "2023年青石镇政府工作报告\n一、过去一年工作回顾\n全镇实施项目12个。\n二、今年主要任务\n新建道路3公里。\n"
+LONG_GOLD = {"doc": "qingshi.txt", "title": None, "community": None, "year": None, "period": None,
+             "headings": [{"level": 1, "label": "一、", "text": "过去一年工作回顾"},
+                          {"level": 1, "label": "二、", "text": "今年主要任务"},
+                          {"level": 2, "label": "（一）", "text": "抓好项目建设"}],
+             "facts": [], "activities": [], "flags": [], "parts": ["headings"]}  # fmt: skip
+
+
+def test_headings_only_files_are_their_own_row(split_tree, tmp_path: Path):
+    corpus = tmp_path / "shared" / "corpus" / "long"
+    corpus.mkdir(parents=True)
+    (corpus / "qingshi.txt").write_text(LONG_DOC, encoding="utf-8")
+    sub = tmp_path / "gold" / "dev" / "headings"
+    sub.mkdir()
+    (sub / "qingshi.json").write_text(json.dumps(LONG_GOLD, ensure_ascii=False), encoding="utf-8")
+    text = runner.invoke(app, ["evaluate", "--split", "dev"]).output
+    row = next(line for line in text.splitlines() if line.startswith("headings (long reports, headings-only gold)"))
+    # the fake parse finds the two 一、/二、 headings and misses the （一） the gold also lists
+    assert row.split()[-5:] == ["1.000", "/", "0.667", "/", "0.800"]
+    own = next(line for line in text.splitlines() if line.startswith("headings P / R / F1"))
+    assert own.split()[-5:] == ["1.000", "/", "1.000", "/", "1.000"]  # the split's own figure is untouched
+    data = json.loads(runner.invoke(app, ["evaluate", "--split", "dev", "--json"]).stdout)
+    dev = data["splits"]["dev"]
+    assert [d["doc"] for d in dev["documents"]] == ["songlin.txt"]
+    sub_report = dev["subsets"]["long reports, headings-only gold"]
+    assert sub_report["parts"] == ["headings"] and "facts" not in sub_report["total"]
+    assert split_tree["paths"][-1] == "shared/corpus/long/qingshi.txt"
