@@ -35,6 +35,7 @@ from nlp.records import Normalized, Section
 from nlp.text.heading_model import Candidate, chrome_words, default_decision, run_on_cut
 from nlp.text.heading_phrase import cut_at_joined_break, heading_span
 from nlp.text.labels import SPACES, TERMINAL, OutlineVocab, is_plan_heading, parse_label, vocab
+from nlp.text.layout_rules import back_matter_start, wrap_width, wrapped_tail
 from nlp.text.outline_lines import ends_mid_word, physical_lines, soft_lines
 
 __all__ = ["SectionLookup", "build_outline", "heading_span", "is_plan_heading", "parse_label"]
@@ -42,6 +43,7 @@ __all__ = ["SectionLookup", "build_outline", "heading_span", "is_plan_heading", 
 # Longest unnumbered line offered to the heading decision as a candidate.
 MAX_CANDIDATE = 30
 # Conversion junk glued after a character (總結(jié)): kept in headings, which are as written.
+LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000\r\n]*")
 PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
 
 
@@ -96,6 +98,8 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
     ]
     soft_starts = {pos for pos, _ in lines} - {pos + len(raw) - len(raw.lstrip(SPACES)) for pos, raw in physical}
     nonempty = [(pos, line) for pos, line in lines if line]
+    back_matter = back_matter_start([line for _, line in nonempty])
+    width = wrap_width(original)
     counts: dict[str, int] = {}
     for _, line in nonempty:
         counts[line] = counts.get(line, 0) + 1
@@ -108,7 +112,7 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
     levels: list[int] = []
     body_started = False
     prev_heading = ""  # "", "numbered", "unnumbered"
-    for idx, (pos, line) in enumerate(nonempty):
+    for idx, (pos, line) in enumerate(nonempty[:back_matter]):
         prev = nonempty[idx - 1][1] if idx else None
         nxt = nonempty[idx + 1][1] if idx + 1 < len(nonempty) else None
         label = parse_label(line)
@@ -123,6 +127,9 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
             hs, he = heading_span(line, label.end)
             he = cut_at_joined_break(norm, pos, line, hs, he)
             he = hs + run_on_cut(line[hs:he])
+            tail = wrapped_tail(line, nxt, width) if he == len(line) and idx + 1 < len(nonempty) else 0
+            phrase = line[hs:he] + (nxt or "")[:tail]
+            end_at = nonempty[idx + 1][0] + tail if tail else pos + he
             trial = [o for o in stack if o.rank < label.rank]
             parent = trial[-1].id if trial else None
             prev_n = last_num.get((parent, label.kind))
@@ -145,17 +152,17 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
             candidate = Candidate(
                 kind=label.kind, number=label.number, level=label.level, in_sequence=in_sequence,
                 first_of_kind=label.kind not in seen_kinds, broken=broken, after_chrome=after_chrome,
-                phrase=line[hs:he], rest=line[he:],
+                phrase=phrase, rest=line[he:],
                 stop=line[he : he + 1] if line[he : he + 1] in voc.stops else "", unnumbered_rule=False,
                 next_in_sequence=below is not None and below.kind == label.kind and below.number == label.number + 1,
                 **context,
             )
             if he > hs and decide(candidate):
                 stack = trial
-                planned = (bool(stack) and stack[-1].planned) or is_plan_heading(line[hs:he])
+                planned = (bool(stack) and stack[-1].planned) or is_plan_heading(phrase)
                 sid = len(found)
                 found.append(
-                    (label.rank, label.level, pos + label.start, pos + label.end, pos + hs, pos + he, parent, planned)
+                    (label.rank, label.level, pos + label.start, pos + label.end, pos + hs, end_at, parent, planned)
                 )
                 stack.append(_Open(sid, label.rank, label.kind, planned))
                 levels.append(label.level)
@@ -215,7 +222,7 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
                 parent=parent,
                 level=level,
                 label=original[o_ls:o_le],
-                heading=original[o_hs:o_he],
+                heading=LINE_BREAK.sub("", original[o_hs:o_he]),  # a wrapped heading is one phrase
                 start=start,
                 end=max(norm.to_original(ls, end)[1], o_he),
                 planned=planned,
