@@ -71,3 +71,28 @@ def test_heading_on_its_own_short_line_is_not_extended():
     # a heading line shorter than the wrap width is whole; the next line's short sentence is body
     text = "各位代表：\n\n" + wrapped(FILLER) * 4 + "（一）党建工作\n\n成效显著。" + wrapped(FILLER) * 2
     assert (2, "（一）", "党建工作") in outline(text)
+
+
+# A report in parts: each part numbers its own 一、二、三、 (review, then tasks).
+PARTS = {
+    "second run after an unnumbered part title": (
+        f"各位代表：\n{PARA}\n一、经济运行稳中向好\n{PARA}\n二、民生保障持续加强\n{PARA}\n今年工作安排\n{PARA}\n"
+        f"一、坚定不移抓项目建设\n{PARA}\n二、坚定不移抓乡村振兴\n{PARA}\n",
+        ["经济运行稳中向好", "民生保障持续加强", "今年工作安排", "坚定不移抓项目建设", "坚定不移抓乡村振兴"],
+    ),
+    "a 1 with no 2 after it is no new run": (
+        f"各位代表：\n{PARA}\n一、经济运行稳中向好\n{PARA}\n二、民生保障持续加强\n{PARA}\n一、此处为误排的编号\n{PARA}\n",
+        ["经济运行稳中向好", "民生保障持续加强"],
+    ),
+    "a 1 inside a paragraph line is no new run": (
+        f"各位代表：\n{PARA}\n一、经济运行稳中向好\n{PARA}\n二、民生保障持续加强\n{PARA}\n"
+        f"一、抓项目。全年新开工项目12个，完成投资3亿元。\n二、抓民生。新增就业岗位300个。\n",
+        ["经济运行稳中向好", "民生保障持续加强"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PARTS, ids=list(PARTS))
+def test_each_part_numbers_anew(case):
+    text, expected = PARTS[case]
+    assert [h for level, _, h in outline(text) if level == 1] == expected

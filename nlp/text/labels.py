@@ -157,3 +157,22 @@ def is_plan_heading(heading: str) -> bool:
     for word in voc.plan_exclude:
         text = text.replace(word, "")
     return any(k in text for k in voc.plan_keywords)
+
+
+def starts_new_run(labels: list[Label | None], idx: int) -> bool:
+    """Whether the 1 at ``labels[idx]`` opens a second run of its style (a report in parts, each
+    numbering its own 一、二、三、): a later line of the same style carries 2 before any other 1.
+
+    >>> ls = [parse_label(t) for t in ("一、回顾", "二、成效", "说明", "一、任务", "正文", "二、措施")]
+    >>> starts_new_run(ls, 3), starts_new_run(ls, 1)
+    (True, False)
+    >>> starts_new_run([parse_label(t) for t in ("一、回顾", "二、成效", "一、任务", "一、措施")], 2)
+    False
+    """
+    here = labels[idx]
+    if here is None or here.number != 1:
+        return False
+    for later in labels[idx + 1 :]:
+        if later is not None and later.kind == here.kind:
+            return later.number == 2
+    return False

@@ -34,7 +34,15 @@ from dataclasses import dataclass
 from nlp.records import Normalized, Section
 from nlp.text.heading_model import Candidate, chrome_words, default_decision, run_on_cut
 from nlp.text.heading_phrase import cut_at_joined_break, heading_span
-from nlp.text.labels import SPACES, TERMINAL, OutlineVocab, is_plan_heading, parse_label, vocab
+from nlp.text.labels import (
+    SPACES,
+    TERMINAL,
+    OutlineVocab,
+    is_plan_heading,
+    parse_label,
+    starts_new_run,
+    vocab,
+)
 from nlp.text.layout_rules import back_matter_start, wrap_width, wrapped_tail
 from nlp.text.outline_lines import ends_mid_word, physical_lines, soft_lines
 
@@ -112,11 +120,12 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
     levels: list[int] = []
     body_started = False
     prev_heading = ""  # "", "numbered", "unnumbered"
+    labels = [parse_label(line) for _, line in nonempty]
     for idx, (pos, line) in enumerate(nonempty[:back_matter]):
         prev = nonempty[idx - 1][1] if idx else None
         nxt = nonempty[idx + 1][1] if idx + 1 < len(nonempty) else None
-        label = parse_label(line)
-        below = parse_label(nxt) if nxt is not None else None
+        label = labels[idx]
+        below = labels[idx + 1] if nxt is not None else None
         context = dict(
             prev=prev or "", nxt=nxt or "", prev_heading=prev_heading, soft=pos in soft_starts,
             position=idx / max(1, len(nonempty) - 1), body_started=body_started, repeats=counts[line],
@@ -138,6 +147,10 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
                 if prev_n is not None
                 else label.number == 1 or (label.kind not in seen_kinds and not found)
             )
+            # A report in parts numbers each part anew: a heading line standing alone whose 1 opens
+            # a second run (its 2 follows) is in sequence too.
+            alone = not line[he:].strip(voc.trailing) and not tail and pos not in soft_starts
+            in_sequence = in_sequence or (alone and prev_n is not None and starts_new_run(labels, idx))
             # A label after a paragraph that ends mid-word may be the rest of a word wrapped onto the
             # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
             # + 二、, a paragraph that merely lacks its full stop).
