@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from nlp.records import Normalized, Section
+from nlp.text.heading_end import learned_end
 from nlp.text.heading_model import Candidate, chrome_words, default_decision, run_on_cut
 from nlp.text.heading_phrase import cut_at_joined_break, heading_span
 from nlp.text.labels import (
@@ -91,13 +92,20 @@ class _Open:
     planned: bool
 
 
-def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None = None) -> tuple[Section, ...]:
+def build_outline(
+    norm: Normalized,
+    decide: Callable[[Candidate], bool] | None = None,
+    end: Callable[[str, str], int] | None = None,
+) -> tuple[Section, ...]:
     """The section tree of ``norm.text``, with spans mapped to the original.
 
     ``decide`` says whether a candidate line is a heading (default: the shipped heading model,
-    ``nlp.text.heading_model``); training passes an oracle that answers from the gold.
+    ``nlp.text.heading_model``); training passes an oracle that answers from the gold. ``end`` says
+    where a heading phrase that runs on into its paragraph ends when the grammar finds no cut
+    (default: the shipped heading-end model, ``nlp.text.heading_end``).
     """
     decide = decide or default_decision
+    end = end or learned_end
     voc = vocab()
     text, original = norm.text, norm.original
     physical = physical_lines(text)
@@ -135,7 +143,8 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
         if label is not None:
             hs, he = heading_span(line, label.end)
             he = cut_at_joined_break(norm, pos, line, hs, he)
-            he = hs + run_on_cut(line[hs:he])
+            cut = run_on_cut(line[hs:he])
+            he = hs + (cut if cut < he - hs else end(line[hs:he], line[he:]))
             tail = wrapped_tail(line, nxt, width) if he == len(line) and idx + 1 < len(nonempty) else 0
             phrase = line[hs:he] + (nxt or "")[:tail]
             end_at = nonempty[idx + 1][0] + tail if tail else pos + he
