@@ -96,3 +96,15 @@ PARTS = {
 def test_each_part_numbers_anew(case):
     text, expected = PARTS[case]
     assert [h for level, _, h in outline(text) if level == 1] == expected
+
+
+LONG_TITLE = "今年全镇经济社会发展主要目标和重点任务"  # 19 characters, a part title of a government report
+
+
+@pytest.mark.parametrize(
+    "title, is_heading",
+    [(LONG_TITLE, True), ("过去五年全镇经济社会发展和重点工作进展情况及今后五年总体思路", False)],  # 29: a sentence-length line
+)
+def test_long_unnumbered_part_title(title, is_heading):
+    text = f"各位代表：\n{PARA}\n{PARA}\n{title}\n{PARA}\n一、坚定不移抓项目建设\n{PARA}\n二、坚定不移抓乡村振兴\n{PARA}\n"
+    assert ((1, "", title) in outline(text)) is is_heading
