@@ -52,6 +52,7 @@ __all__ = ["SectionLookup", "build_outline", "heading_span", "is_plan_heading", 
 # Longest unnumbered line offered to the heading decision as a candidate.
 MAX_CANDIDATE = 30
 # Conversion junk glued after a character (總結(jié)): kept in headings, which are as written.
+FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
 LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000\r\n]*")
 PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
 
@@ -74,6 +75,8 @@ def _unnumbered_ok(
     if any(ch in line for ch in "。，,；;！!？?：:()（）[]【】") or any(j in line for j in voc.junk):
         return False
     if sum("\u4e00" <= ch <= "\u9fff" for ch in line) < max(2, len(line) * 2 // 3):
+        return False
+    if FIGURE.search(line):  # a figure other than a year: a sentence that lacks its full stop
         return False
     if any(w in line for w in voc.title_words):
         return False
