@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from nlp.text.document import Text
 from nlp.text.heading_end import EndModel, boundaries, boundary_features, offered
 from nlp.text.labels import parse_label, vocab
+from nlp.text.normalize import normalize
+from nlp.text.tokens import Word
 
 C = 3.0
 
@@ -56,11 +60,18 @@ def end_example(line_rest: str, gold_text: str, nxt: str) -> EndExample | None:
     return EndExample(glued, end, True) if offered(glued, "。") else None
 
 
+@cache
+def phrase_words(phrase: str) -> tuple[Word, ...]:
+    """The tagged words of ``phrase`` as a document's ``Text`` segments it."""
+    text = Text(normalize(phrase))
+    return text.words(0, len(text.text))
+
+
 def rows(examples: Sequence[EndExample]) -> list[tuple[dict[str, float], bool]]:
     """One row per word boundary of every example; positive where the heading ends."""
     out = []
     for ex in examples:
-        for b in boundaries(ex.phrase):
+        for b in boundaries(ex.phrase, phrase_words(ex.phrase)):
             out.append((boundary_features(ex.phrase, b), b[0] == ex.end))
     return out
 
@@ -81,4 +92,4 @@ def fit_end(examples: Sequence[EndExample], threshold: float, c: float = C) -> E
 
 def end_accuracy(model: EndModel, examples: Sequence[EndExample]) -> tuple[int, int]:
     """(examples whose end the model finds exactly, examples)."""
-    return sum(model.cut(ex.phrase) == ex.end for ex in examples), len(examples)
+    return sum(model.cut(ex.phrase, phrase_words(ex.phrase)) == ex.end for ex in examples), len(examples)

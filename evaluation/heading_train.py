@@ -120,7 +120,7 @@ def walk(doc: Doc) -> tuple[list[tuple[dict[str, float], bool]], list[EndExample
     return rows, ends
 
 
-def _whole(phrase: str, rest: str) -> int:
+def _whole(phrase: str, rest: str, words: object = None) -> int:
     return len(phrase)
 
 
@@ -147,7 +147,7 @@ def fit(rows: Sequence[tuple[dict[str, float], bool]], c: float = C, threshold: 
 
 
 def heading_counts(
-    doc: Doc, decide: Callable[[Candidate], bool], end: Callable[[str, str], int] = _whole
+    doc: Doc, decide: Callable[[Candidate], bool], end: Callable[..., int] = _whole
 ) -> tuple[int, int, int]:
     """(true positives, false positives, false negatives) of the outline ``decide`` and ``end`` give ``doc``."""
     gold = Counter((h.level, strip_heading(h.text)) for h in doc.gold.headings)
@@ -205,7 +205,7 @@ def cross_validate(docs: Sequence[Doc], folds: int = FOLDS) -> dict[str, dict[st
             for t, end_model in end_models.items():
                 shipped = COMBINED["rules_veto (shipped)"]
                 out[f"shipped + end model ≥ {t}"] = heading_counts(
-                    doc, lambda c, m=model, f=shipped: f(c, m), lambda p, r, e=end_model: learned_end(p, r, e)
+                    doc, lambda c, m=model, f=shipped: f(c, m), lambda p, r, w, e=end_model: learned_end(p, r, w, e)
                 )
                 hit, n = end_accuracy(end_model, walks[i][1])
                 end_hits[t][0] += hit

@@ -6,11 +6,17 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.text.document import Text
 from nlp.text.heading_end import EndModel, learned_end, load_end_model, offered
 from nlp.text.normalize import normalize
 from nlp.text.outline import build_outline
 
 RUN_IN = "。全年新增市场主体500户，完成投资12亿元"
+
+
+def words_of(phrase: str):
+    """The phrase's words as the document's Text gives them."""
+    return lambda: Text.from_string(phrase).words(0, len(phrase))
 
 CASES = {
     # heading, then the run-in sub-heading glued to it, as a flattened page prints them
@@ -34,7 +40,7 @@ CASES = {
 def test_learned_end(case):
     heading, glued, _ = CASES[case]
     phrase = heading + glued
-    assert phrase[: learned_end(phrase, RUN_IN)] == heading
+    assert phrase[: learned_end(phrase, RUN_IN, words_of(phrase))] == heading
 
 
 def test_only_long_run_on_phrases_are_offered():
@@ -42,8 +48,8 @@ def test_only_long_run_on_phrases_are_offered():
     assert not offered("聚焦产业提质增效，加快构建现代产业体系大力发展先进制造业", "")  # alone on its line
     # a model that finds no boundary likely enough leaves the phrase whole
     phrase = "聚焦产业提质增效，加快构建现代产业体系大力发展先进制造业"
-    assert learned_end(phrase, RUN_IN, EndModel({}, -5.0, 0.7)) == len(phrase)
-    assert learned_end(phrase, RUN_IN, EndModel({"rw=大力发展": 10.0}, -5.0, 0.7)) == phrase.index("大力")
+    assert learned_end(phrase, RUN_IN, words_of(phrase), EndModel({}, -5.0, 0.7)) == len(phrase)
+    assert learned_end(phrase, RUN_IN, words_of(phrase), EndModel({"rw=大力发展": 10.0}, -5.0, 0.7)) == phrase.index("大力")
 
 
 def test_flattened_report_outline():

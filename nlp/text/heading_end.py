@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.text.tokens import pos_cut
+from nlp.text.tokens import Word
 
 # Only a phrase longer than this that runs on into its paragraph is offered to the model.
 END_MIN = 16
@@ -40,20 +40,27 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
     return f">{edges[-1]}"
 
 
-def boundaries(phrase: str) -> list[tuple[int, str, str, str, str]]:
+def boundaries(phrase: str, words: Sequence[Word]) -> list[tuple[int, str, str, str, str]]:
     """Word boundaries of ``phrase`` where a heading may end: ``(offset, left word, its tag, right
-    word, its tag)``, at least ``END_HEAD`` characters in, never beside punctuation.
+    word, its tag)``, at least ``END_HEAD`` characters in, never beside punctuation. ``words`` are
+    the phrase's tagged words as the document's ``Text`` gives them (punctuation may be left out).
 
-    >>> [b[0] for b in boundaries("聚焦抓项目增效益，持续巩固经济回升势头大力实施")]
+    >>> words = [("聚焦", "v"), ("抓", "v"), ("项目", "n"), ("增效益", "n"), ("，", "x"), ("持续", "vd"),
+    ...          ("巩固", "v"), ("经济", "n"), ("回升", "v"), ("势头", "n"), ("大力", "d"), ("实施", "v")]
+    >>> [b[0] for b in boundaries("聚焦抓项目增效益，持续巩固经济回升势头大力实施", words)]
     [5, 11, 13, 15, 17, 19, 21]
     """
-    words = pos_cut(phrase)
-    out, at = [], 0
-    for i, (word, tag) in enumerate(words[:-1]):
-        at += len(word)
-        right, right_tag = words[i + 1]
-        if at >= END_HEAD and phrase[at - 1] not in _PUNCT and phrase[at] not in _PUNCT:
-            out.append((at, word, tag, right, right_tag))
+    placed, at = [], 0
+    for word, tag in words:
+        found = phrase.find(word, at)
+        if found < 0:
+            continue
+        placed.append((found, found + len(word), word, tag))
+        at = found + len(word)
+    out = []
+    for (_, end, word, tag), (start, _, right, right_tag) in zip(placed, placed[1:], strict=False):
+        if end == start and END_HEAD <= end < len(phrase) and phrase[end - 1] not in _PUNCT and phrase[end] not in _PUNCT:
+            out.append((end, word, tag, right, right_tag))
     return out
 
 
@@ -92,11 +99,11 @@ class EndModel:
         z = self.intercept + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
         return 1.0 / (1.0 + math.exp(-z))
 
-    def cut(self, phrase: str) -> int:
+    def cut(self, phrase: str, words: Sequence[Word]) -> int:
         """The end of the heading in ``phrase``: the likeliest boundary when its probability reaches
         the threshold, else the whole phrase."""
         best, best_p = len(phrase), self.threshold
-        for boundary in boundaries(phrase):
+        for boundary in boundaries(phrase, words):
             p = self.probability(boundary_features(phrase, boundary))
             if p >= best_p:
                 best, best_p = boundary[0], p
@@ -126,9 +133,12 @@ def offered(phrase: str, rest: str) -> bool:
     return len(phrase) > END_MIN and bool(rest.strip())
 
 
-def learned_end(phrase: str, rest: str, model: EndModel | None = None) -> int:
-    """Where the heading of a run-on ``phrase`` (followed on its line by ``rest``) ends."""
+def learned_end(
+    phrase: str, rest: str, words: Callable[[], Sequence[Word]], model: EndModel | None = None
+) -> int:
+    """Where the heading of a run-on ``phrase`` (followed on its line by ``rest``) ends; ``words``
+    gives the phrase's tagged words (asked only when the model decides)."""
     model = model or load_end_model()
     if model is None or not offered(phrase, rest):
         return len(phrase)
-    return model.cut(phrase)
+    return model.cut(phrase, words())

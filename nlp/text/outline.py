@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from nlp.records import Normalized, Section
@@ -46,6 +46,7 @@ from nlp.text.labels import (
 )
 from nlp.text.layout_rules import back_matter_start, wrap_width, wrapped_tail
 from nlp.text.outline_lines import ends_mid_word, physical_lines, soft_lines
+from nlp.text.tokens import Word
 
 __all__ = ["SectionLookup", "build_outline", "heading_span", "is_plan_heading", "parse_label"]
 
@@ -87,6 +88,20 @@ def _unnumbered_ok(
     return parse_label(nxt) is not None or (len(nxt) >= 30 and len(nxt) >= 2 * len(line))
 
 
+def _text_words(norm: Normalized) -> Callable[[int, int], Sequence[Word]]:
+    """``Text.words`` of a ``Text`` of ``norm``, made on the first call (the pipeline passes its own)."""
+    made: list = []
+
+    def words(start: int, end: int) -> Sequence[Word]:
+        if not made:
+            from nlp.text.document import Text
+
+            made.append(Text(norm))
+        return made[0].words(start, end)
+
+    return words
+
+
 @dataclass
 class _Open:
     id: int
@@ -98,17 +113,21 @@ class _Open:
 def build_outline(
     norm: Normalized,
     decide: Callable[[Candidate], bool] | None = None,
-    end: Callable[[str, str], int] | None = None,
+    end: Callable[[str, str, Callable[[], Sequence[Word]]], int] | None = None,
+    words: Callable[[int, int], Sequence[Word]] | None = None,
 ) -> tuple[Section, ...]:
     """The section tree of ``norm.text``, with spans mapped to the original.
 
     ``decide`` says whether a candidate line is a heading (default: the shipped heading model,
     ``nlp.text.heading_model``); training passes an oracle that answers from the gold. ``end`` says
     where a heading phrase that runs on into its paragraph ends when the grammar finds no cut
-    (default: the shipped heading-end model, ``nlp.text.heading_end``).
+    (default: the shipped heading-end model, ``nlp.text.heading_end``), reading the phrase's words
+    from ``words`` (the document's ``Text.words``; by default a ``Text`` of ``norm`` made when first
+    needed).
     """
     decide = decide or default_decision
     end = end or learned_end
+    words = words or _text_words(norm)
     voc = vocab()
     text, original = norm.text, norm.original
     physical = physical_lines(text)
@@ -147,7 +166,10 @@ def build_outline(
             hs, he = heading_span(line, label.end)
             he = cut_at_joined_break(norm, pos, line, hs, he)
             cut = run_on_cut(line[hs:he])
-            he = hs + (cut if cut < he - hs else end(line[hs:he], line[he:]))
+            if cut < he - hs:
+                he = hs + cut
+            else:
+                he = hs + end(line[hs:he], line[he:], lambda a=pos + hs, b=pos + he: words(a, b))
             tail = wrapped_tail(line, nxt, width) if he == len(line) and idx + 1 < len(nonempty) else 0
             phrase = line[hs:he] + (nxt or "")[:tail]
             end_at = nonempty[idx + 1][0] + tail if tail else pos + he
