@@ -205,7 +205,8 @@ def _summary_rows(report: Report) -> dict[str, str]:
     for label, sub in report.subsets:
         for figure, cell in _summary_rows(sub).items():
             name, _, measure = figure.partition(" ")
-            rows[f"{name} ({label}) {measure}"] = cell
+            # headings P / R / F1 → headings (LABEL) P / R / F1; documents (errors) → documents (LABEL; errors)
+            rows[f"{name} ({label}; {measure[1:]}" if measure.startswith("(") else f"{name} ({label}) {measure}"] = cell
     return rows
 
 
