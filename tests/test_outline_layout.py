@@ -108,3 +108,12 @@ LONG_TITLE = "今年全镇经济社会发展主要目标和重点任务"  # 19 c
 def test_long_unnumbered_part_title(title, is_heading):
     text = f"各位代表：\n{PARA}\n{PARA}\n{title}\n{PARA}\n一、坚定不移抓项目建设\n{PARA}\n二、坚定不移抓乡村振兴\n{PARA}\n"
     assert ((1, "", title) in outline(text)) is is_heading
+
+
+@pytest.mark.parametrize(
+    "line, is_heading",
+    [("过去一年工作回顾", True), ("上年工作回顧", True), ("2021年社区工作总结", False), ("关于上半年工作的汇报", False)],
+)
+def test_a_review_part_title_is_a_heading_a_document_title_is_not(line, is_heading):
+    text = f"各位代表：\n{PARA}\n{PARA}\n{line}\n{PARA}\n一、坚定不移抓项目建设\n{PARA}\n二、坚定不移抓乡村振兴\n{PARA}\n"
+    assert ((1, "", line) in outline(text)) is is_heading

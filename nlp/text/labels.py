@@ -44,6 +44,7 @@ class OutlineVocab:
     plan_exclude: tuple[str, ...]
     plan_review: tuple[str, ...]
     title_words: tuple[str, ...]
+    part_words: tuple[str, ...]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -79,6 +80,7 @@ def vocab() -> OutlineVocab:
         plan_exclude=tuple(planned["exclude"]),
         plan_review=tuple(planned["review"]),
         title_words=tuple(doc_types["summary"][:6] + doc_types["report"][:4]),
+        part_words=tuple(heading["part_words"]),
         patterns=patterns,
     )
 

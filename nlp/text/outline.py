@@ -79,7 +79,7 @@ def _unnumbered_ok(
         return False
     if FIGURE.search(line):  # a figure other than a year: a sentence that lacks its full stop
         return False
-    if any(w in line for w in voc.title_words):
+    if any(w in line for w in voc.title_words if w not in voc.part_words):
         return False
     if prev is None or prev_heading == "unnumbered":
         return False
