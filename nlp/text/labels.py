@@ -161,20 +161,21 @@ def is_plan_heading(heading: str) -> bool:
     return any(k in text for k in voc.plan_keywords)
 
 
-def starts_new_run(labels: list[Label | None], idx: int) -> bool:
-    """Whether the 1 at ``labels[idx]`` opens a second run of its style (a report in parts, each
-    numbering its own 一、二、三、): a later line of the same style carries 2 before any other 1.
+def run_starts(labels: list[Label | None]) -> set[int]:
+    """Indices of the 1s that open a run of their style (a report in parts numbers each part anew,
+    一、二、三、 … 一、二、): the next line of the same style carries 2. One pass from the end.
 
-    >>> ls = [parse_label(t) for t in ("一、回顾", "二、成效", "说明", "一、任务", "正文", "二、措施")]
-    >>> starts_new_run(ls, 3), starts_new_run(ls, 1)
-    (True, False)
-    >>> starts_new_run([parse_label(t) for t in ("一、回顾", "二、成效", "一、任务", "一、措施")], 2)
-    False
+    >>> sorted(run_starts([parse_label(t) for t in ("一、回顾", "二、成效", "说明", "一、任务", "正文", "二、措施")]))
+    [0, 3]
+    >>> sorted(run_starts([parse_label(t) for t in ("一、回顾", "二、成效", "一、任务", "一、措施")]))
+    [0]
     """
-    here = labels[idx]
-    if here is None or here.number != 1:
-        return False
-    for later in labels[idx + 1 :]:
-        if later is not None and later.kind == here.kind:
-            return later.number == 2
-    return False
+    starts, next_number = set(), {}
+    for idx in range(len(labels) - 1, -1, -1):
+        label = labels[idx]
+        if label is None:
+            continue
+        if label.number == 1 and next_number.get(label.kind) == 2:
+            starts.add(idx)
+        next_number[label.kind] = label.number
+    return starts

@@ -40,7 +40,7 @@ from nlp.text.labels import (
     OutlineVocab,
     is_plan_heading,
     parse_label,
-    starts_new_run,
+    run_starts,
     vocab,
 )
 from nlp.text.layout_rules import back_matter_start, wrap_width, wrapped_tail
@@ -151,6 +151,7 @@ def build_outline(
     body_started = False
     prev_heading = ""  # "", "numbered", "unnumbered"
     labels = [parse_label(line) for _, line in nonempty]
+    new_runs = run_starts(labels)
     for idx, (pos, line) in enumerate(nonempty[:back_matter]):
         prev = nonempty[idx - 1][1] if idx else None
         nxt = nonempty[idx + 1][1] if idx + 1 < len(nonempty) else None
@@ -184,7 +185,7 @@ def build_outline(
             # A report in parts numbers each part anew: a heading line standing alone whose 1 opens
             # a second run (its 2 follows) is in sequence too.
             alone = not line[he:].strip(voc.trailing) and not tail and pos not in soft_starts
-            in_sequence = in_sequence or (alone and prev_n is not None and starts_new_run(labels, idx))
+            in_sequence = in_sequence or (alone and prev_n is not None and idx in new_runs)
             # A label after a paragraph that ends mid-word may be the rest of a word wrapped onto the
             # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
             # + 二、, a paragraph that merely lacks its full stop).
