@@ -114,3 +114,4 @@ def partial_reports(
         if paths and scored:
             reports[f"{name}/{sub.name}"] = evaluate([load_gold(p) for p in paths], folders, scored, parse_fn)
     return reports
+

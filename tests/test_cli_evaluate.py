@@ -310,3 +310,31 @@ def test_metadata_only_subfolder_is_its_own_row(split_tree, tmp_path: Path):
 def test_partial_gold_parts_are_checked():
     problems = gold_module.shape_problems(dict(GOLD, parts=["metadata", "outline"]))
     assert problems == ["parts must be a non-empty list of metadata, headings, facts, activities, flags"]
+
+
+# ---------------------------------------------------------------- headings-only gold (dev/headings)
+
+LONG_DOC = "2023年青石镇政府工作报告\n一、过去一年工作回顾\n全镇实施项目12个。\n二、今年主要任务\n新建道路3公里。\n"
+LONG_GOLD = {"doc": "qingshi.txt", "title": None, "community": None, "year": None, "period": None,
+             "headings": [{"level": 1, "label": "一、", "text": "过去一年工作回顾"},
+                          {"level": 1, "label": "二、", "text": "今年主要任务"},
+                          {"level": 2, "label": "（一）", "text": "抓好项目建设"}],
+             "facts": [], "activities": [], "flags": [], "parts": ["headings"]}  # fmt: skip
+
+
+def test_headings_only_files_are_their_own_row(split_tree, tmp_path: Path):
+    corpus = tmp_path / "shared" / "corpus" / "long"
+    corpus.mkdir(parents=True)
+    (corpus / "qingshi.txt").write_text(LONG_DOC, encoding="utf-8")
+    sub = tmp_path / "gold" / "dev" / "headings"
+    sub.mkdir()
+    (sub / "qingshi.json").write_text(json.dumps(LONG_GOLD, ensure_ascii=False), encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["evaluate", "--split", "dev", "--json"]).stdout)
+    assert list(data["splits"]) == ["dev", "dev/headings"]
+    row = data["splits"]["dev/headings"]
+    assert "facts" not in row["total"] and "meta" not in row["total"]
+    # the fake parse finds the two 一、/二、 headings and misses the （一） the gold also lists
+    headings = row["total"]["headings"]
+    assert (round(headings["precision"], 3), round(headings["recall"], 3)) == (1.0, 0.667)
+    assert data["splits"]["dev"]["total"]["headings"]["f1"] == 1.0  # the split's own figure is untouched
+    assert split_tree["paths"][-1] == "shared/corpus/long/qingshi.txt"
