@@ -143,3 +143,45 @@ def test_prediction_weights_agree_with_the_scikit_learn_estimator():
     texts = training_examples()[0][:400] + ["社区现有党员41名,其中支委成员5名", "全年调解纠纷  23起", "ABC 混合 Text"]
     expected = load_estimator().predict_proba(texts)
     assert np.allclose(_weights().probabilities(texts), expected, atol=1e-9)
+
+
+BATCH_DOCUMENT = (
+    "一、党建引领\n社区党委现有党员86名，全年开展主题党日活动12次，组织党员参观红色教育基地。\n"
+    "二、平安建设\n调解邻里纠纷19件，组织消防演练3场，走访独居老人40户。\n"
+    "三、环境整治\n清运卫生死角垃圾65吨，新建垃圾分类亭4处。\n"
+)
+
+
+def test_one_batched_call_per_document_gives_the_labels_of_one_call_per_kind() -> None:
+    """categorize_parse scores sections, facts and activities in one model call; the separate
+    functions score each kind on its own. Both must label every record alike."""
+    from nlp.categories.assign import (
+        categorize_activities,
+        categorize_facts,
+        categorize_parse,
+        categorize_sections,
+    )
+    from nlp.pipeline import parse_text
+
+    parsed = parse_text(BATCH_DOCUMENT, disable=["categories", "checks"])
+    assert parsed.text is not None and parsed.sections and parsed.facts and parsed.activities
+    batched = categorize_parse(parsed)
+    sections = categorize_sections(parsed.text, parsed.sections)
+    assert [s.category for s in batched.sections] == [s.category for s in sections]
+    assert [f.category for f in batched.facts] == [
+        f.category for f in categorize_facts(parsed.text, parsed.facts, sections)
+    ]
+    assert [a.category for a in batched.activities] == [
+        a.category for a in categorize_activities(parsed.text, parsed.activities, sections)
+    ]
+    assert {s.category for s in batched.sections} != {Category.OTHER}
+
+
+def test_scoring_texts_together_equals_scoring_each_alone() -> None:
+    """n-grams of all texts are counted side by side; none may cross from one text into the next."""
+    import numpy as np
+
+    texts = ["社区党委现有党员86名", "", "调解纠纷19件", "ab", "清运垃圾65吨  新建分类亭4处"]
+    together = category_probabilities(texts)
+    alone = np.vstack([category_probabilities([t]) for t in texts])
+    assert np.allclose(together, alone, atol=1e-12)

@@ -17,9 +17,10 @@ Labels are BIO over the tokens: ``B`` opens an activity name, ``I`` continues it
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import Fact, Sentence
@@ -34,9 +35,9 @@ MONEY_UNITS = frozenset({"元", "%"})
 _FIGURE_REACH = 4  # words after a token in which a following figure is a feature
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word of a sentence, located in the normalized text."""
+class Token(NamedTuple):
+    """One word of a sentence, located in the normalized text (a named tuple: documents make
+    tens of thousands of them)."""
 
     start: int
     end: int
@@ -45,6 +46,7 @@ class Token:
 
 
 Span = tuple[int, int]
+_new_token = tuple.__new__
 
 
 def sentence_tokens(doc: Text, sentence: Sentence) -> tuple[Token, ...]:
@@ -56,12 +58,22 @@ def sentence_tokens(doc: Text, sentence: Sentence) -> tuple[Token, ...]:
     ['开展', '主题党日活动']
     """
     found = []
-    for clause in doc.clauses_in(sentence.norm_start, sentence.norm_end):
-        pos = clause.norm_start
-        for word, tag in doc.words(clause.norm_start, clause.norm_end):
-            if word.strip():
-                found.append(Token(pos, pos + len(word), word, tag))
-            pos += len(word)
+    s, e = sentence.norm_start, sentence.norm_end
+    for i in doc.clause_range(s, e):
+        clause = doc.clauses[i]
+        if clause.norm_start < s or clause.norm_end > e:  # a clause the sentence cuts: its part only
+            pos = max(s, clause.norm_start)
+            for word, tag in doc.words(pos, min(e, clause.norm_end)):
+                if word.strip():
+                    found.append(Token(pos, pos + len(word), word, tag))
+                pos += len(word)
+            continue
+        starts, words = doc.clause_words(i)
+        found += [
+            _new_token(Token, (start, start + len(word), word, tag))  # a named tuple made without its __new__
+            for start, (word, tag) in zip(starts, words, strict=True)
+            if word.strip()
+        ]
     return tuple(found)
 
 
@@ -73,14 +85,24 @@ def bio_labels(tokens: Sequence[Token], spans: Sequence[Span]) -> list[str]:
     ['O', 'B', 'I']
     """
     labels = ["O"] * len(tokens)
+    ends = [t.end for t in tokens]
     for s, e in sorted(spans):
         first = True
-        for i, t in enumerate(tokens):
-            if t.start < e and s < t.end:
-                if labels[i] == "O":
-                    labels[i] = "B" if first else "I"
-                first = False
+        for i in _overlapping(tokens, ends, s, e):
+            if labels[i] == "O":
+                labels[i] = "B" if first else "I"
+            first = False
     return labels
+
+
+def _overlapping(tokens: Sequence[Token], ends: Sequence[int], start: int, end: int) -> range:
+    """Indices of the tokens overlapping ``[start, end)``: tokens are in order and do not overlap,
+    so their ends rise and the ones overlapping a span are consecutive."""
+    first = bisect_right(ends, start)
+    last = first
+    while last < len(tokens) and tokens[last].start < end:
+        last += 1
+    return range(first, last)
 
 
 def spans_of(tokens: Sequence[Token], labels: Sequence[str]) -> list[Span]:
@@ -126,7 +148,7 @@ _WORD_MARKS = (
 
 
 @lru_cache(maxsize=16384)
-def _word_class(word: str) -> tuple[str, ...]:
+def word_class(word: str) -> tuple[str, ...]:
     v = vocab()
     marks = []
     for name, how, mark in _WORD_MARKS:
@@ -137,14 +159,18 @@ def _word_class(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16384)
-def _kind_of_word(word: str) -> str | None:
+def kind_of_word(word: str) -> str | None:
     kind = kind_keyword(word)
     return kind.value if kind is not None else None
 
 
-def _figure_marks(tokens: Sequence[Token], facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
-    """For each token: the sort of figure it is part of ('' when none), and of the next figure."""
+def figure_marks(tokens: Sequence[Token], facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
+    """For each token: the sort of figure it is part of ('' when none), and of the next figure
+    within ``_FIGURE_REACH`` words (with its distance)."""
     at = [""] * len(tokens)
+    if not facts:
+        return at, at.copy()
+    ends = [t.end for t in tokens]
     for f in facts:
         sort = (
             "event"
@@ -155,17 +181,17 @@ def _figure_marks(tokens: Sequence[Token], facts: Sequence[Fact]) -> tuple[list[
             if f.unit in MONEY_UNITS
             else "other"
         )
-        for i, t in enumerate(tokens):
-            if t.start < f.norm_end and f.norm_start < t.end:
-                at[i] = sort
+        for i in _overlapping(tokens, ends, f.norm_start, f.norm_end):
+            at[i] = sort
+    # from the end backwards: the nearest later token that is a clause mark (which stops the
+    # search) or part of a figure, as a forward search over the next _FIGURE_REACH words finds it
     ahead = [""] * len(tokens)
-    for i in range(len(tokens)):
-        for j in range(i + 1, min(len(tokens), i + 1 + _FIGURE_REACH)):
-            if tokens[j].word in CLAUSE_MARKS:
-                break
-            if at[j]:
-                ahead[i] = f"{at[j]}{min(j - i, 3)}"
-                break
+    nearest: int | None = None
+    for i in range(len(tokens) - 1, -1, -1):
+        if nearest is not None and nearest - i <= _FIGURE_REACH and tokens[nearest].word not in CLAUSE_MARKS:
+            ahead[i] = f"{at[nearest]}{min(nearest - i, 3)}"
+        if at[i] or tokens[i].word in CLAUSE_MARKS:
+            nearest = i
     return at, ahead
 
 
@@ -177,9 +203,9 @@ def sequence_features(
 ) -> list[dict[str, str | float]]:
     """One feature dict per token (see the module docstring)."""
     rule = bio_labels(tokens, rule_spans)
-    figure, figure_ahead = _figure_marks(tokens, facts)
-    classes = [_word_class(t.word) for t in tokens]
-    kinds = [_kind_of_word(t.word) for t in tokens]
+    figure, figure_ahead = figure_marks(tokens, facts)
+    classes = [word_class(t.word) for t in tokens]
+    kinds = [kind_of_word(t.word) for t in tokens]
     quoted = False
     clause_index = 0
     rows: list[dict[str, str | float]] = []

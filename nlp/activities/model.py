@@ -3,8 +3,10 @@
 Both are trained on the activities of the development gold (``zongjie train --activities``,
 nlp/activities/training.py) and shipped in models/:
 
-- ``activities.crfsuite``: a linear-chain CRF (CRFsuite's own binary format, read by
-  python-crfsuite) over the token features of nlp/activities/features.py, BIO labels;
+- ``activities.crfsuite``: a linear-chain CRF over the token features of
+  nlp/activities/features.py, BIO labels, trained by python-crfsuite and written in CRFsuite's
+  binary format; parsing reads its weights and decodes with numpy (nlp/activities/crf.py,
+  scoring.py), many sentences at once;
 - ``activity_kinds.npz``: a multinomial logistic regression over the features of
   ``kind_features`` (the name's characters and head, the verb, the kind the keyword rules give),
   stored as plain arrays and loaded with ``allow_pickle=False``.
@@ -15,9 +17,11 @@ and the grammar rules alone find activities.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import struct
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -25,8 +29,10 @@ from typing import Any
 
 import numpy as np
 
-from nlp.activities.features import Span, Token, sentence_tokens, sequence_features, spans_of
-from nlp.activities.names import CLOSE_QUOTES, OPEN_QUOTES, trim
+from nlp.activities.crf import CRFWeights, decode_many
+from nlp.activities.decoding import decode, lenient_labels
+from nlp.activities.features import Span, Token, sentence_tokens, sequence_features
+from nlp.activities.scoring import TokenScorer
 from nlp.activities.vocab import kind_of_name, vocab
 from nlp.errors import ResourceError
 from nlp.records import ActivityKind, Fact, Sentence
@@ -121,10 +127,11 @@ def kind_features(name: str, verb: str | None) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class ActivityModel:
-    """An opened tagger (``pycrfsuite.Tagger``) and the kind classifier's weights."""
+    """The tagger's weights (decoded with numpy, nlp/activities/crf.py) and the kind classifier's."""
 
-    tagger: Any
+    tagger: CRFWeights
     kinds: KindWeights
+    scorer: TokenScorer = field(compare=False, repr=False)
 
     @classmethod
     def load(cls, folder: Path) -> ActivityModel:
@@ -139,10 +146,22 @@ class ActivityModel:
         rule_spans: Sequence[Span],
         heading_spans: Sequence[Span] = (),
     ) -> list[Span]:
-        """Activity name spans (normalized offsets) of a document."""
+        """Activity name spans (normalized offsets) of a document: every sentence is scored, then
+        all are decoded together (labels as ``lenient_labels`` gives them)."""
+        inputs = list(sentence_inputs(doc, sentences, facts, rule_spans, heading_spans))
+        if not inputs:
+            return []
+        sequences = [tokens for tokens, *_ in inputs]
+        best, marginals = decode_many(self.tagger, self.scorer.scores_many(inputs), [len(t) for t in sequences])
+        labels = [self.tagger.labels[i] for i in best]
+        outside = self.tagger.labels.index("O")
         found: list[Span] = []
-        for tokens, features in document_sequences(doc, sentences, facts, rule_spans, heading_spans):
-            found += decode(doc.text, tokens, tag(self.tagger, features, THRESHOLD))
+        at = 0
+        for tokens in sequences:
+            n = len(tokens)
+            probable = [{"O": p} for p in marginals[at : at + n, outside].tolist()]
+            found += decode(doc.text, tokens, lenient_labels(labels[at : at + n], probable, THRESHOLD))
+            at += n
         return found
 
     def kinds_of(self, names: Sequence[str], verbs: Sequence[str | None]) -> list[ActivityKind]:
@@ -151,16 +170,13 @@ class ActivityModel:
 
 
 def _open(tagger_file: Any, kinds_file: Any) -> ActivityModel:
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
     try:
-        tagger.open(str(tagger_file))
+        tagger = CRFWeights.read(tagger_file)
         with open(kinds_file, "rb") as handle:
             kinds = KindWeights.load(handle)
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, IndexError, struct.error) as exc:
         raise ResourceError(str(tagger_file), None, f"cannot load the activity model: {exc}") from exc
-    return ActivityModel(tagger, kinds)
+    return ActivityModel(tagger, kinds, TokenScorer(tagger))
 
 
 _KEEP_OPEN = ExitStack()  # files of a zipped install stay extracted for the life of the process
@@ -179,6 +195,41 @@ def shipped() -> ActivityModel | None:
     )
 
 
+def sentence_inputs(
+    doc: Text,
+    sentences: Sequence[Sentence],
+    facts: Sequence[Fact],
+    rule_spans: Sequence[Span],
+    heading_spans: Sequence[Span],
+) -> Iterator[tuple[tuple[Token, ...], list[Fact], list[Span], list[Span]]]:
+    """For every sentence that has words: its tokens, and the facts, rule finds and headings in it
+    (found by bisection, so a document of many sentences and many figures stays linear)."""
+    ordered_facts = sorted(facts, key=lambda f: f.norm_start)
+    fact_starts = [f.norm_start for f in ordered_facts]
+    rules, rule_starts, rule_reach = _by_start(rule_spans)
+    heads, head_starts, head_reach = _by_start(heading_spans)
+    for sentence in sentences:
+        doc.check_time("activity tagger")
+        tokens = sentence_tokens(doc, sentence)
+        if not tokens:
+            continue
+        s, e = sentence.norm_start, sentence.norm_end
+        inside = ordered_facts[bisect_left(fact_starts, s) : bisect_left(fact_starts, e)]
+        yield tokens, inside, _overlapping(rules, rule_starts, rule_reach, s, e), _overlapping(
+            heads, head_starts, head_reach, s, e
+        )
+
+
+def _by_start(spans: Sequence[Span]) -> tuple[list[Span], list[int], int]:
+    """Spans in their given order's stable sort by start, their starts, and the longest length."""
+    ordered = sorted(spans, key=lambda sp: sp[0])
+    return ordered, [sp[0] for sp in ordered], max((e - s for s, e in ordered), default=0)
+
+
+def _overlapping(spans: Sequence[Span], starts: Sequence[int], reach: int, s: int, e: int) -> list[Span]:
+    return [sp for sp in spans[bisect_left(starts, s - reach) : bisect_left(starts, e)] if sp[0] < e and s < sp[1]]
+
+
 def document_sequences(
     doc: Text,
     sentences: Sequence[Sentence],
@@ -186,118 +237,11 @@ def document_sequences(
     rule_spans: Sequence[Span],
     heading_spans: Sequence[Span],
 ) -> list[tuple[tuple[Token, ...], list[dict[str, str | float]]]]:
-    """Tokens and token features of every sentence that has words."""
-    out = []
-    ordered_facts = sorted(facts, key=lambda f: f.norm_start)
-    for sentence in sentences:
-        doc.check_time("activity tagger")
-        tokens = sentence_tokens(doc, sentence)
-        if not tokens:
-            continue
-        s, e = sentence.norm_start, sentence.norm_end
-        inside = [f for f in ordered_facts if s <= f.norm_start < e]
-        rules = [sp for sp in rule_spans if sp[0] < e and s < sp[1]]
-        heads = [sp for sp in heading_spans if sp[0] < e and s < sp[1]]
-        out.append((tokens, sequence_features(tokens, inside, rules, heads)))
-    return out
-
-
-def tidy(text: str, start: int, end: int) -> Span:
-    """A labelled run trimmed as the guidelines write names: no surrounding punctuation, leading
-    particle or manner modifier, nor a light verb the segmenter glued to its object (新建文化广场),
-    nor what stands before a verb that opens a name (…专家开设健康讲座); a content verb stays
-    (走访慰问).
-
-    >>> t = "新建文化广场"
-    >>> s, e = tidy(t, 0, len(t)); t[s:e]
-    '文化广场'
-    >>> t = "以“和美邻里”为题"
-    >>> s, e = tidy(t, 2, 6); t[s:e]
-    '“和美邻里”'
-    >>> t = "邀请专家开设健康讲座"
-    >>> s, e = tidy(t, 2, len(t)); t[s:e]
-    '健康讲座'
-    >>> t = "走访慰问困难群众"
-    >>> s, e = tidy(t, 0, len(t)); t[s:e]
-    '走访慰问困难群众'
-    >>> t = "<b>走访</b>慰问"
-    >>> s, e = tidy(t, 3, 6); t[s:e]
-    '走访'
-    """
-    v = vocab()
-    if start > 0 and text[start - 1] in OPEN_QUOTES:  # a name keeps its quotation marks
-        start -= 1
-    start, end = trim(text, *_without_symbols(text, start, end))
-    piece = text[start:end]
-    if (
-        end < len(text)
-        and text[end] in CLOSE_QUOTES
-        and sum(map(piece.count, OPEN_QUOTES)) > sum(map(piece.count, CLOSE_QUOTES))
-    ):
-        end += 1
-    for verb in v.opens_name:  # …的专家开设健康讲座: the name is what follows the verb
-        at = text.rfind(verb, start + 1, end)
-        if at > start and end - at - len(verb) >= 2:
-            start, end = trim(text, at + len(verb), end)
-    for verb in v.light:  # longest first
-        if verb not in v.content and text.startswith(verb, start, end) and end - start - len(verb) >= 2:
-            start, end = trim(text, start + len(verb), end)
-            break
-    return start, end
-
-
-_OPENING = frozenset(OPEN_QUOTES) | frozenset("《（(")
-_CLOSING = frozenset(CLOSE_QUOTES) | frozenset("》）)")
-
-
-def _without_symbols(text: str, start: int, end: int) -> Span:
-    """``[start, end)`` without the symbols at its edges (markup, slashes, dashes: a tagged run may
-    take in a token the segmenter left on its own); letters, digits, quotes and brackets stay.
-
-    >>> t = "<b>走访</b>"
-    >>> s, e = _without_symbols(t, 0, len(t)); t[s:e]
-    'b>走访</b'
-    >>> s, e = _without_symbols(t, 3, 6); t[s:e]
-    '走访'
-    """
-    while start < end and not text[start].isalnum() and text[start] not in _OPENING:
-        start += 1
-    while end > start and not text[end - 1].isalnum() and text[end - 1] not in _CLOSING:
-        end -= 1
-    return start, end
-
-
-def decode(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> list[Span]:
-    """Spans of the labelled runs, tidied, at least two characters long."""
-    found = []
-    for s, e in spans_of(tokens, labels):
-        s, e = tidy(text, s, e)
-        if e - s >= 2:
-            found.append((s, e))
-    return found
-
-
-def lenient_labels(best: Sequence[str], marginals: Sequence[dict[str, float]], threshold: float) -> list[str]:
-    """The best labels, where a token the best path leaves outside (O) is taken in when the
-    probability of O is below ``threshold``: the tagger is trained on few examples and would
-    rather say O, so this trades a little precision for recall (the threshold is chosen by
-    cross-validation).
-
-    >>> lenient_labels(["O", "O", "O"], [{"O": 0.9}, {"O": 0.3}, {"O": 0.4}], 0.5)
-    ['O', 'B', 'I']
-    """
-    labels = list(best)
-    for i, label in enumerate(labels):
-        if label == "O" and marginals[i].get("O", 1.0) < threshold:
-            labels[i] = "I" if i and labels[i - 1] != "O" else "B"
-    return labels
-
-
-def tag(tagger: Any, features: list[dict[str, str | float]], threshold: float) -> list[str]:
-    """BIO labels of one sentence by a ``pycrfsuite.Tagger`` (see ``lenient_labels``)."""
-    best = tagger.tag(features)
-    marginals = [{"O": tagger.marginal("O", i)} for i in range(len(best))]
-    return lenient_labels(best, marginals, threshold)
+    """Tokens and token features (python-crfsuite's dicts, for training) of every sentence that has words."""
+    return [
+        (tokens, sequence_features(tokens, inside, rules, heads))
+        for tokens, inside, rules, heads in sentence_inputs(doc, sentences, facts, rule_spans, heading_spans)
+    ]
 
 
 def predict_spans(

@@ -6,19 +6,21 @@ Words come from nlp/resources/activities.toml through ``nlp.activities.vocab``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 
-import regex
-
+from nlp.activities.char_tables import by_first_char, ends_with_any
 from nlp.activities.vocab import vocab
 
 CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
 OPEN_QUOTES = '“"‘「『'
 TRAILING = "达共和及与等"  # 绿地面积达, 登记共, 景观和: a figure or a second item followed
 CLOSE_QUOTES = '”"’」』'
-COUNTED_HEAD = regex.compile(r"[一二三四五六七八九十两\d]+[支个项类种家所座条]")
-QUOTED = regex.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,30}[”\"’」』]")
-CONJ = regex.compile(r"以及|和|及|与")
+# plain patterns: the standard library's engine runs them several times faster than ``regex``
+COUNTED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[支个项类种家所座条]")
+QUOTED = re.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,30}[”\"’」』]")
+CONJ = re.compile(r"以及|和|及|与")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -148,11 +150,24 @@ def _cut_at(piece: str, sep: str) -> list[tuple[int, int]]:
 
 
 def strip_tail(item: str) -> str:
+    """The item before the first list tail (等, 等活动 …) found at its third character or later,
+    trying the tails in the vocabulary's order.
+
+    >>> strip_tail("篮球赛等活动"), strip_tail("象棋赛")
+    ('篮球赛', '象棋赛')
+    """
+    if _tails().search(item) is None:  # no tail anywhere: nothing to strip
+        return item
     for tail in vocab().list_tails:
         i = item.find(tail)
         if i >= 2:
             return item[:i]
     return item
+
+
+@cache
+def _tails() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, vocab().list_tails)))
 
 
 def has_head(name: str) -> bool:
@@ -180,11 +195,24 @@ def is_slogan(name: str, content: bool = False) -> bool:
     return (
         v.slogan_re.search(core) is not None
         or (
-            core.endswith(v.slogan_heads)
+            ends_with_any(core, v.slogan_heads)
             and not (content and core.endswith(v.content_heads) and "》" not in core)
         )
-        or core.rstrip("》>").endswith(v.documents)
+        or ends_with_any(core.rstrip("》>"), v.documents)
     )
+
+
+def ends_with_head(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with an activity head or kind keyword (before one final
+    line break, as a pattern anchored with ``$`` would read it).
+
+    >>> ends_with_head("居民的防火宣传", 3, 7), ends_with_head("居民的防火", 3, 5)
+    (True, False)
+    """
+    heads = vocab().head_ends
+    if text.endswith(heads, start, end):
+        return True
+    return end > start and text[end - 1] == "\n" and text.endswith(heads, start, end - 1)
 
 
 def is_aim(name: str) -> bool:
@@ -197,9 +225,8 @@ def is_aim(name: str) -> bool:
     """
     v = vocab()
     core = strip_tail(name)
-    if core.endswith("工作") and v.head_end_re.search(
-        core[:-2].rstrip("的")
-    ):  # 人口普查工作, 帮教工作: an act's work
+    if core.endswith("工作") and ends_with_head(stem := core[:-2].rstrip("的"), 0, len(stem)):
+        # 人口普查工作, 帮教工作: an act's work
         return False
     return core.endswith(v.aim_heads) and v.concrete_re.search(core) is None
 
@@ -207,14 +234,22 @@ def is_aim(name: str) -> bool:
 def person_length(text: str, start: int, end: int) -> int:
     """Length of a person object (辖区党员, 社区居民 …) at ``start``, else 0."""
     i = start
-    for prefix in ("组织", "辖区", "社区", "全体", "广大", "部分", "村内", "本村", "小区"):
+    for prefix in _PERSON_PREFIXES.get(text[i : i + 1], ()):
         if text.startswith(prefix, i, end):
             i += len(prefix)
             break
-    for word in vocab().persons:
+    for word in _persons_by_char().get(text[i : i + 1], ()):
         if text.startswith(word, i, end):
             return i + len(word) - start
     return 0
+
+
+_PERSON_PREFIXES = by_first_char(("组织", "辖区", "社区", "全体", "广大", "部分", "村内", "本村", "小区"))
+
+
+@cache
+def _persons_by_char() -> dict[str, tuple[str, ...]]:
+    return by_first_char(vocab().persons)
 
 
 _LONGEST_WORD = 32  # how far back the word before a verb may start
@@ -235,10 +270,16 @@ def is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bool:
         if bounds.get(vs, "") in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
             return False
     v = vocab()
-    window = v.not_verb_re.finditer(
-        text, max(0, vs - v.not_verb_len + 1), vs + v.not_verb_len, overlapped=True
-    )
+    low, high = max(0, vs - v.not_verb_len + 1), vs + v.not_verb_len
+    if _not_verbs().search(text, low, high) is None:  # none in the window: no overlapped one either
+        return True
+    window = v.not_verb_re.finditer(text, low, high, overlapped=True)
     return not any(m.start() <= vs < m.end() for m in window)
+
+
+@cache
+def _not_verbs() -> re.Pattern[str]:
+    return re.compile(vocab().not_verb_re.pattern)
 
 
 def counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bool:
@@ -260,8 +301,9 @@ def after_preposition(text: str, obj: int, end: int, bounds: dict[int, str]) -> 
         return "name", obj
     if prep in ("由", "以", "集", "对"):
         de = text.rfind("的", obj, end)
-        plain = v.verb_re.search(text, de + 1, end) is None or v.head_end_re.search(text, de + 1, end)
-        if de > obj and (prep != "对" or plain):  # 对居民的防火宣传
+        if de > obj and (  # 对居民的防火宣传
+            prep != "对" or v.verb_re.search(text, de + 1, end) is None or ends_with_head(text, de + 1, end)
+        ):
             return "name", de + 1
         if prep != "以":
             return "skip", end

@@ -17,7 +17,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +34,17 @@ class CategoryWeights:
     classes: tuple[str, ...]
     ngram_range: tuple[int, int]
     lowercase: bool
+    # the vocabulary as integer n-gram keys (see _gram_keys), sorted, and the column of each
+    gram_keys: np.ndarray = field(init=False, repr=False, compare=False)
+    gram_columns: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        terms = [t for t in self.vocabulary if 0 < len(t) <= _MAX_KEYED]
+        keys = np.array([_term_key(t) for t in terms], dtype=np.int64)
+        order = np.argsort(keys)
+        object.__setattr__(self, "gram_keys", keys[order])
+        columns = np.array([self.vocabulary[t] for t in terms], dtype=np.intp)
+        object.__setattr__(self, "gram_columns", columns[order])
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """A (texts × classes) array of class probabilities, columns in ``classes`` order.
@@ -43,22 +54,14 @@ class CategoryWeights:
         texts × vocabulary. A text given twice is read once.
         """
         unique = list(dict.fromkeys(texts))
-        vocabulary = self.vocabulary
-        columns: list[int] = []
-        counts: list[int] = []
-        bounds = [0]
-        for text in unique:
-            doc = _WHITE_SPACE.sub(" ", text.lower() if self.lowercase else text)
-            grams = _ngram_counts(doc, *self.ngram_range)
-            known = list(grams.keys() & vocabulary.keys())
-            columns += map(vocabulary.__getitem__, known)
-            counts += map(grams.__getitem__, known)
-            bounds.append(len(columns))
+        docs = [_WHITE_SPACE.sub(" ", text.lower() if self.lowercase else text) for text in unique]
+        if self.ngram_range[1] <= _MAX_KEYED:
+            rows, cols, counts = self._known_grams(docs)
+        else:
+            rows, cols, counts = self._known_grams_by_dict(docs)
         scores = np.tile(self.intercept, (len(unique), 1)).astype(float)
-        if columns:
-            cols = np.asarray(columns, dtype=np.intp)
-            weights = (1.0 + np.log(np.asarray(counts, dtype=float))) * self.idf[cols]
-            rows = np.repeat(np.arange(len(unique)), np.diff(bounds))
+        if len(cols):
+            weights = (1.0 + np.log(counts.astype(float))) * self.idf[cols]
             norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=len(unique)))
             weights /= norms[rows]
             contributions = self.coef[:, cols] * weights  # classes × known n-grams
@@ -69,6 +72,66 @@ class CategoryWeights:
         probabilities = exp / exp.sum(axis=1, keepdims=True)
         row_of = {text: i for i, text in enumerate(unique)}
         return probabilities[[row_of[t] for t in texts]] if len(unique) < len(texts) else probabilities
+
+    def _known_grams(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(text row, vocabulary column, count) of every known n-gram of ``docs``, all texts at once:
+        the characters of all texts side by side, each n-gram as one integer, looked up by bisection."""
+        codes = np.frombuffer("".join(docs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64) + 1
+        owner = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
+        low, high = self.ngram_range
+        found_rows, found_keys = [], []
+        key = np.zeros(len(codes), dtype=np.int64)
+        for n in range(1, high + 1):
+            size = len(codes) - n + 1
+            if size <= 0:
+                break
+            # the key of the n-gram starting at each position: its characters, 21 bits each
+            key = key[:size] | (codes[n - 1 :] << (_BITS * (_MAX_KEYED - n)))
+            if n < low:
+                continue
+            whole = owner[:size] == owner[n - 1 :]  # the n-gram lies inside one text
+            found_rows.append(owner[:size][whole])
+            found_keys.append(key[whole])
+        if not found_keys:
+            empty = np.zeros(0, dtype=np.intp)
+            return empty, empty, empty
+        rows, keys = np.concatenate(found_rows), np.concatenate(found_keys)
+        at = np.searchsorted(self.gram_keys, keys).clip(max=len(self.gram_keys) - 1)
+        known = self.gram_keys[at] == keys
+        pairs = rows[known] * len(self.vocabulary) + self.gram_columns[at[known]]
+        pairs, counts = np.unique(pairs, return_counts=True)
+        return pairs // len(self.vocabulary), pairs % len(self.vocabulary), counts
+
+    def _known_grams_by_dict(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """As ``_known_grams``, text by text with a Counter (n-grams longer than the keys hold)."""
+        vocabulary = self.vocabulary
+        rows: list[int] = []
+        columns: list[int] = []
+        counts: list[int] = []
+        for row, doc in enumerate(docs):
+            grams = _ngram_counts(doc, *self.ngram_range)
+            known = list(grams.keys() & vocabulary.keys())
+            rows += [row] * len(known)
+            columns += map(vocabulary.__getitem__, known)
+            counts += map(grams.__getitem__, known)
+        return (
+            np.asarray(rows, dtype=np.intp),
+            np.asarray(columns, dtype=np.intp),
+            np.asarray(counts, dtype=np.intp),
+        )
+
+
+_BITS = 21  # every code point + 1 fits in 21 bits
+_MAX_KEYED = 3  # three characters of 21 bits fit one int64
+
+
+def _term_key(term: str) -> int:
+    """The integer key of an n-gram of at most three characters: code points + 1, 21 bits each,
+    the first highest (so keys of different lengths never meet)."""
+    key = 0
+    for i, ch in enumerate(term):
+        key |= (ord(ch) + 1) << (_BITS * (_MAX_KEYED - 1 - i))
+    return key
 
 
 def _ngram_counts(doc: str, low: int, high: int) -> Counter[str]:

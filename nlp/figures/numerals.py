@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.records import Number, Qualifier
 from nlp.resources import load_toml
@@ -218,6 +218,11 @@ def parse_number(text: str) -> Number | None:
     >>> parse_number("xx.xxx万").qualifier.value, parse_number("切两半")
     ('masked', None)
     """
+    return _parse_number(text)
+
+
+@lru_cache(maxsize=65536)  # a pure function of the text, and the same numbers recur all through a batch
+def _parse_number(text: str) -> Number | None:
     v = vocab()
     raw = text.strip()
     s = fold_width(raw)

@@ -215,6 +215,15 @@ class Text:
         bounds[pos] = ""
         return bounds
 
+    def clause_range(self, start: int, end: int) -> range:
+        """Indices (into ``clauses``) of the clauses overlapping ``[start, end)``."""
+        first = self._first_clause(start)
+        return range(first, max(first, bisect_left(self._clause_starts, end)))
+
+    def clause_words(self, index: int) -> tuple[list[int], tuple[Word, ...]]:
+        """The start offsets and the tagged words of clause ``index``, segmented on first request."""
+        return self._clause_words(index)
+
     def _clause_words(self, index: int) -> tuple[list[int], tuple[Word, ...]]:
         cached = self._words.get(index)
         if cached is None:

@@ -53,7 +53,9 @@ def pos_cut(text: str) -> tuple[Word, ...]:
     """
     segmenter, overrides, pattern = _segmenter()
     tagged = segmenter.tag(text, True)
-    if any(len(word) == 2 and word[0] in PLACE_SUFFIXES for word, _ in tagged):
+    if any(suffix in text for suffix in PLACE_SUFFIXES) and any(
+        len(word) == 2 and word[0] in PLACE_SUFFIXES for word, _ in tagged
+    ):
         tagged = _split_place_suffix(segmenter, tagged)
     if pattern is None or pattern.search(text) is None:
         return tuple(tagged)
