@@ -91,7 +91,7 @@ def evaluate(
         list[Path] | None,
         typer.Option("--docs", help="Folder of the documents, searched recursively; may repeat. "
                      "Default: each split's corpus folders under $ZONGJIE_SHARED or ../shared "
-                     "(dev: corpus/seeds, corpus/dev; test: corpus/fresh); for GOLD_DIR, the gold "
+                     "(dev: corpus/seeds, corpus/dev, corpus/long; test: corpus/fresh); for GOLD_DIR, the gold "
                      "folder then corpus/samples."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the machine-readable report.")] = False,

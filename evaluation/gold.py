@@ -53,6 +53,8 @@ SPEC_INDICATORS = (
 BREAKDOWN_DIMENSIONS = ("sex", "age", "status", "area", "kind", "change")
 SCOPES = ("unit", "part", "wider", "other")
 _ACTIVITY_KEYS = ("quote", "name", "kind", "category", "planned")
+# A partial gold file names what it annotates ("parts": ["metadata"]); the scorer's name of each part.
+GOLD_PARTS = {"metadata": "meta", "headings": "headings", "facts": "facts", "activities": "activities", "flags": "flags"}
 _FLAG_KEYS = ("code", "quote", "why")
 
 
@@ -193,6 +195,10 @@ def shape_problems(data: Any) -> list[str]:
     for key in ("headings", "facts", "activities", "flags"):
         if not isinstance(data[key], list):
             problems.append(f"{key} must be a list")
+    if "parts" in data and (
+        not isinstance(data["parts"], list) or not data["parts"] or not set(data["parts"]) <= set(GOLD_PARTS)
+    ):
+        problems.append(f"parts must be a non-empty list of {', '.join(GOLD_PARTS)}")
     if problems:
         return problems
     for i, h in enumerate(data["headings"]):
@@ -284,6 +290,18 @@ def gold_from_dict(data: dict[str, Any], file: str = "<gold>") -> GoldDoc:
         ),
         flags=tuple(GoldFlag(g["code"], g["quote"], g["why"]) for g in data["flags"]),
     )
+
+
+def declared_parts(path: Path) -> tuple[str, ...]:
+    """The scorer parts a partial gold file annotates (its ``"parts"``); () for a full gold file.
+
+    >>> import tempfile; f = Path(tempfile.mkdtemp()) / "L01.json"
+    >>> _ = f.write_text('{"parts": ["metadata"]}', encoding="utf-8"); declared_parts(f)
+    ('meta',)
+    """
+    data = read_gold_json(path)
+    parts = data.get("parts") if isinstance(data, dict) else None
+    return tuple(GOLD_PARTS[p] for p in parts if p in GOLD_PARTS) if isinstance(parts, list) else ()
 
 
 def read_gold_json(path: Path) -> dict[str, Any]:

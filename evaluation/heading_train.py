@@ -1,18 +1,24 @@
-"""Train the heading-line model on the dev gold and measure it by leave-documents-out cross-validation.
+"""Train the heading decisions on the gold headings and measure them by leave-documents-out cross-validation.
 
-    python -m evaluation.heading_train            # cross-validation only: rules vs model, per fold
-    python -m evaluation.heading_train --write    # also fit on every dev document, write models/heading.json
+    python -m evaluation.heading_train            # cross-validation only: rules vs models, per fold
+    python -m evaluation.heading_train --write    # also fit on every document, write models/heading.json
 
-Each dev document is walked by the outline (``nlp.text.outline.build_outline``) with an *oracle* for a
-decision: a candidate line is a heading when the gold has a heading of its level whose text it begins
-with. The walk records every candidate's features (``nlp.text.heading_model.features``) and that answer;
-the gold headings are the positives, the other candidate lines the negatives. Because the walk follows
-the gold, the grammar features (is the number in sequence) are those of a correct outline.
+Two decisions are learned, both from the dev gold (evaluation/gold/dev, 30 documents) and the
+headings-only gold of the 13 long reports (evaluation/gold/dev/headings):
+- **is this candidate line a heading** (``nlp.text.heading_model``): each document is walked by the
+  outline (``nlp.text.outline.build_outline``) with an *oracle* for a decision: a candidate line is a
+  heading when the gold has a heading of its level whose text it begins with. The walk records every
+  candidate's features and that answer; the gold headings are the positives, the other candidate
+  lines the negatives. Because the walk follows the gold, the grammar features are those of a
+  correct outline.
+- **where does a run-on heading end** (``nlp.text.heading_end``): the same walk collects, for each
+  matched heading, its phrase as the grammar cut it and the gold end (``evaluation.heading_end_data``).
 
-Cross-validation holds out whole documents (``FOLDS`` groups): the model is fitted on the others, and
-the held-out documents are outlined with it and scored on (level, text) exactly as ``zongjie evaluate``
-scores headings. The rules need no fitting, so their figure is the same with or without folds — and
-flattered, since they were tuned on these very documents.
+Cross-validation holds out whole documents (``FOLDS`` groups): the models are fitted on the others,
+and the held-out documents are outlined with them and scored on (level, text) exactly as
+``zongjie evaluate`` scores headings, for the dev and the long documents separately. The rules need no
+fitting, so their figure is the same with or without folds — and flattered, since they were tuned on
+these very documents.
 """
 
 from __future__ import annotations
@@ -25,9 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evaluation.gold import GoldDoc, find_document, gold_files, load_gold
+from evaluation.heading_end_data import C as END_C
+from evaluation.heading_end_data import EndExample, end_accuracy, end_example, fit_end
 from evaluation.scorer import strip_heading
 from evaluation.splits import doc_folders, gold_dir
 from nlp.records import Normalized
+from nlp.text.heading_end import learned_end
 from nlp.text.heading_model import (
     FEATURES,
     MODEL_PATH,
@@ -44,6 +53,8 @@ from nlp.text.outline import build_outline
 FOLDS = 5
 C = 1.0
 THRESHOLD = 0.5
+# Thresholds of the heading-end model compared by cross-validation.
+END_THRESHOLDS = (0.5, 0.6, 0.7)
 
 
 @dataclass(frozen=True)
@@ -51,29 +62,45 @@ class Doc:
     name: str
     gold: GoldDoc
     norm: Normalized
+    group: str  # "dev" or "long"
+
+
+def _load(gold_folder: Path, doc_dirs: Sequence[Path], group: str) -> list[Doc]:
+    from corpus.readers import read_path
+
+    docs = []
+    for path in gold_files(gold_folder) if gold_folder.is_dir() else []:
+        gold = load_gold(path)
+        found = find_document(gold.doc, doc_dirs)
+        if found is not None:
+            docs.append(Doc(gold.doc, gold, normalize(read_path(found).text), group))
+    return docs
 
 
 def load_dev() -> list[Doc]:
     """The dev gold documents with their normalized texts (documents not found are skipped)."""
-    from corpus.readers import read_path
+    return _load(gold_dir("dev"), doc_folders("dev"), "dev")
 
-    docs = []
-    for path in gold_files(gold_dir("dev")):
-        gold = load_gold(path)
-        found = find_document(gold.doc, doc_folders("dev"))
-        if found is not None:
-            docs.append(Doc(gold.doc, gold, normalize(read_path(found).text)))
-    return docs
+
+def load_long() -> list[Doc]:
+    """The long reports of the headings-only gold (evaluation/gold/dev/headings)."""
+    return _load(gold_dir("dev") / "headings", doc_folders("dev"), "long")
+
+
+def load_all() -> list[Doc]:
+    return load_dev() + load_long()
 
 
 def _key(text: str) -> str:
     return strip_heading(normalize(text).text)
 
 
-def candidate_rows(doc: Doc) -> list[tuple[dict[str, float], bool]]:
-    """Every candidate of ``doc`` with its features and whether the gold calls it a heading."""
+def walk(doc: Doc) -> tuple[list[tuple[dict[str, float], bool]], list[EndExample]]:
+    """Every candidate of ``doc`` with its features and whether the gold calls it a heading, and the
+    heading-end examples of the headings matched (the walk uses the grammar's cut only)."""
     wanted = Counter((h.level, _key(h.text)) for h in doc.gold.headings)
     rows: list[tuple[dict[str, float], bool]] = []
+    ends: list[EndExample] = []
 
     def oracle(c: Candidate) -> bool:
         line = strip_heading(c.phrase + c.rest)
@@ -82,11 +109,23 @@ def candidate_rows(doc: Doc) -> list[tuple[dict[str, float], bool]]:
         )
         if match is not None:
             wanted[match] -= 1
+            example = end_example(c.phrase + c.rest, match[1], c.nxt) if c.kind else None
+            if example is not None:
+                ends.append(example)
         rows.append((features(c), match is not None))
         return match is not None
 
-    build_outline(doc.norm, decide=oracle)
-    return rows
+    build_outline(doc.norm, decide=oracle, end=_whole)
+    return rows, ends
+
+
+def _whole(phrase: str, rest: str, words: object = None) -> int:
+    return len(phrase)
+
+
+def candidate_rows(doc: Doc) -> list[tuple[dict[str, float], bool]]:
+    """Every candidate of ``doc`` with its features and whether the gold calls it a heading."""
+    return walk(doc)[0]
 
 
 def fit(rows: Sequence[tuple[dict[str, float], bool]], c: float = C, threshold: float = THRESHOLD) -> HeadingModel:
@@ -106,10 +145,12 @@ def fit(rows: Sequence[tuple[dict[str, float], bool]], c: float = C, threshold: 
     )
 
 
-def heading_counts(doc: Doc, decide: Callable[[Candidate], bool]) -> tuple[int, int, int]:
-    """(true positives, false positives, false negatives) of the outline ``decide`` gives ``doc``."""
+def heading_counts(
+    doc: Doc, decide: Callable[[Candidate], bool], end: Callable[..., int] = _whole
+) -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives) of the outline ``decide`` and ``end`` give ``doc``."""
     gold = Counter((h.level, strip_heading(h.text)) for h in doc.gold.headings)
-    pred = Counter((s.level, strip_heading(s.heading)) for s in build_outline(doc.norm, decide=decide))
+    pred = Counter((s.level, strip_heading(s.heading)) for s in build_outline(doc.norm, decide=decide, end=end))
     tp = sum((gold & pred).values())
     return tp, sum(pred.values()) - tp, sum(gold.values()) - tp
 
@@ -131,45 +172,95 @@ COMBINED: dict[str, Callable[[Candidate, HeadingModel], bool]] = {
     "rules_veto (shipped)": lambda c, m: _rules(c) and m.probability(c) >= VETO,
     "rules_or_0.9": lambda c, m: _rules(c) or m.decide(c) and m.probability(c) >= 0.9,
     "veto_or_0.9": lambda c, m: (_rules(c) and m.probability(c) >= VETO) or (m.decide(c) and m.probability(c) >= 0.9),
+    # numbered lines: the grammar proposes, the model vetoes; unnumbered lines: the model decides
+    "veto numbered, model unnumbered ≥ 0.5": lambda c, m: (
+        (_rules(c) and m.probability(c) >= VETO) if c.kind else (m.decide(c) and not chrome_words(c.phrase))
+    ),
+    "veto numbered, rules or model unnumbered ≥ 0.5": lambda c, m: (
+        (_rules(c) and m.probability(c) >= VETO) if c.kind else (_rules(c) or m.decide(c))
+    ),
 }
 
 
-def cross_validate(docs: Sequence[Doc], folds: int = FOLDS) -> dict[str, tuple[float, float, float]]:
-    """Headings P/R/F1 of the rules and of the model variants, documents held out by folds."""
-    rows = [candidate_rows(d) for d in docs]
-    results: dict[str, list[tuple[int, int, int]]] = {name: [] for name in ("rules", "model", *COMBINED)}
+def cross_validate(docs: Sequence[Doc], folds: int = FOLDS) -> dict[str, dict[str, tuple[float, float, float]]]:
+    """Headings P/R/F1 of the rules and the model variants, documents held out by folds, for each
+    group of documents (dev, long) and all; the end model at each threshold of ``END_THRESHOLDS``."""
+    walks = [walk(d) for d in docs]
+    names = ("rules", "model", *COMBINED, *(f"shipped + end model ≥ {t}" for t in END_THRESHOLDS))
+    results: dict[str, dict[str, list[tuple[int, int, int]]]] = {n: {"dev": [], "long": []} for n in names}
+    end_hits = {t: [0, 0] for t in END_THRESHOLDS}
     for k in range(folds):
         held = [i for i in range(len(docs)) if i % folds == k]
-        model = fit([row for i, r in enumerate(rows) if i not in held for row in r])
+        train = [i for i in range(len(docs)) if i not in held]
+        model = fit([row for i in train for row in walks[i][0]])
+        ends = [ex for i in train for ex in walks[i][1]]
+        end_models = {t: fit_end(ends, t) for t in END_THRESHOLDS}
         for i in held:
-            results["rules"].append(heading_counts(docs[i], _rules))
-            results["model"].append(heading_counts(docs[i], model.decide))
+            doc, out = docs[i], {}
+            out["rules"] = heading_counts(doc, _rules)
+            out["model"] = heading_counts(doc, model.decide)
             for name, combine in COMBINED.items():
-                results[name].append(heading_counts(docs[i], lambda c, m=model, f=combine: f(c, m)))
-    return {name: prf(counts) for name, counts in results.items()}
+                out[name] = heading_counts(doc, lambda c, m=model, f=combine: f(c, m))
+            for t, end_model in end_models.items():
+                shipped = COMBINED["rules_veto (shipped)"]
+                out[f"shipped + end model ≥ {t}"] = heading_counts(
+                    doc, lambda c, m=model, f=shipped: f(c, m), lambda p, r, w, e=end_model: learned_end(p, r, w, e)
+                )
+                hit, n = end_accuracy(end_model, walks[i][1])
+                end_hits[t][0] += hit
+                end_hits[t][1] += n
+            for name, counts in out.items():
+                results[name][doc.group].append(counts)
+    table = {
+        name: {"dev": prf(g["dev"]), "long": prf(g["long"]), "all": prf(g["dev"] + g["long"])}
+        for name, g in results.items()
+    }
+    for t, (hit, n) in end_hits.items():
+        table[f"end model ≥ {t}: exact ends"] = {"all": (hit / n if n else 1.0, float(n), 0.0)}
+    return table
+
+
+def best_threshold(cv: dict[str, dict[str, tuple[float, float, float]]]) -> float:
+    """The end model's threshold with the best CV headings F1 over all documents (the higher on ties)."""
+    return max(END_THRESHOLDS, key=lambda t: (round(cv[f"shipped + end model ≥ {t}"]["all"][2], 4), t))
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--write", action="store_true", help="fit on all dev documents and write the model")
+    parser.add_argument("--write", action="store_true", help="fit on all documents and write the models")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
-    docs = load_dev()
-    rows = [row for d in docs for row in candidate_rows(d)]
-    print(f"{len(docs)} dev documents, {len(rows)} candidate lines, {sum(r[1] for r in rows)} gold headings among them")
+    docs = load_all()
+    walks = [walk(d) for d in docs]
+    rows = [row for w in walks for row in w[0]]
+    ends = [ex for w in walks for ex in w[1]]
+    groups = Counter(d.group for d in docs)
+    print(f"{groups['dev']} dev + {groups['long']} long documents, {len(rows)} candidate lines, "
+          f"{sum(r[1] for r in rows)} gold headings among them; {len(ends)} heading-end examples "
+          f"({sum(e.glued for e in ends)} glued)")
     cv = cross_validate(docs)
-    for name, (p, r, f) in cv.items():
-        print(f"{name:21s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({FOLDS}-fold, documents held out)")
+    for name, by_group in cv.items():
+        if name.endswith("exact ends"):
+            share, n, _ = by_group["all"]
+            print(f"{name:34s} {share:.3f} of {int(n)} examples")
+            continue
+        cells = "   ".join(f"{g} P {p:.3f} R {r:.3f} F1 {f:.3f}" for g, (p, r, f) in by_group.items())
+        print(f"{name:34s} {cells}")
+    threshold = best_threshold(cv)
+    print(f"end model threshold chosen by CV: {threshold}")
     if args.write:
         model = fit(rows)
+        end_model = fit_end(ends, threshold)
         card = {
-            "trained_on": f"evaluation/gold/dev: {len(docs)} documents, {len(rows)} candidate lines",
-            "cross_validation": {name: {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
-                                 for name, (p, r, f) in cv.items()},
-            "folds": FOLDS, "C": C,
+            "trained_on": f"evaluation/gold/dev ({groups['dev']} documents) and evaluation/gold/dev/headings "
+            f"({groups['long']} long reports): {len(rows)} candidate lines, {len(ends)} heading-end examples",
+            "cross_validation": {name: {g: [round(x, 3) for x in v] for g, v in by.items()} for name, by in cv.items()},
+            "folds": FOLDS, "C": C, "end_C": END_C, "end_threshold": threshold,
         }
         args.out.write_text(
-            json.dumps({"card": card, "model": model.to_dict()}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            json.dumps({"card": card, "model": model.to_dict(), "end_model": end_model.to_dict()},
+                       ensure_ascii=False, indent=1) + "\n",
+            encoding="utf-8",
         )
         print(f"wrote {args.out}")
 

@@ -1,5 +1,8 @@
 """Where the gold of each split lives and where its documents are found.
 
+Subfolders of a split whose gold files declare ``"parts"`` (metadata-only gold in dev/meta/ …) are
+scored as rows of their own beside the split (``partial_reports``).
+
 The gold is split in two (issue 12): ``dev`` (evaluation/gold/dev/, documents in the shared
 corpus' seeds/ and dev/) is what the pipeline is tuned on; ``test`` (evaluation/gold/test/,
 documents in the shared corpus' fresh/) is scored, never tuned on. The shared data is
@@ -15,14 +18,14 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from evaluation.gold import gold_files, load_gold
+from evaluation.gold import declared_parts, gold_files, load_gold
 from evaluation.scorer import PARTS, Report, evaluate
 from nlp.records import Parse
 
 GOLD_ROOT = Path(__file__).parent / "gold"
 SPLITS = ("dev", "test")
 # The shared corpus' folders that hold each split's documents.
-CORPUS_FOLDERS = {"dev": ("seeds", "dev"), "test": ("fresh",)}
+CORPUS_FOLDERS = {"dev": ("seeds", "dev", "long"), "test": ("fresh",)}
 
 
 def shared_root() -> Path:
@@ -89,4 +92,26 @@ def evaluate_splits(
             continue
         folders = list(docs) if docs else [*doc_folders(name), folder]
         reports[name] = evaluate([load_gold(p) for p in paths], folders, parts, parse_fn)
+        reports.update(partial_reports(name, folders, parts, parse_fn))
     return reports
+
+
+def partial_reports(
+    name: str,
+    folders: Sequence[Path],
+    parts: Sequence[str] = PARTS,
+    parse_fn: Callable[[Path], Parse] | None = None,
+) -> dict[str, Report]:
+    """One row per subfolder of a split's gold whose files declare the parts they annotate
+    (``"parts": ["metadata"]`` in evaluation/gold/dev/meta/ → the row ``dev/meta``), scored on
+    those parts only; subfolders of files without ``parts`` (training data) are not scored."""
+    reports: dict[str, Report] = {}
+    root = gold_dir(name)
+    for sub in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else ():
+        paths = gold_files(sub)
+        declared = {part for p in paths for part in declared_parts(p)}
+        scored = tuple(p for p in parts if p in declared)
+        if paths and scored:
+            reports[f"{name}/{sub.name}"] = evaluate([load_gold(p) for p in paths], folders, scored, parse_fn)
+    return reports
+

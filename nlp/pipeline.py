@@ -43,7 +43,8 @@ class Stage:
 def _outline(parse: Parse, raw: RawDoc) -> Parse:
     from nlp.text.outline import build_outline
 
-    return dataclasses.replace(parse, sections=build_outline(_text(parse).normalized))
+    text = _text(parse)
+    return dataclasses.replace(parse, sections=build_outline(text.normalized, words=text.words))
 
 
 def _meta(parse: Parse, raw: RawDoc) -> Parse:

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
+from evaluation import gold as gold_module
 from evaluation import scorer, splits
 from nlp.records import DocMeta, DocType, Parse, Section
 
@@ -273,3 +274,67 @@ def test_split_errors(split_tree, tmp_path: Path, args, message):
         f.unlink()
     result = runner.invoke(app, ["evaluate", *args])
     assert result.exit_code == 2 and message in result.stderr
+
+
+# ---------------------------------------------------------------- partial gold in a split's subfolders
+
+
+def test_metadata_only_subfolder_is_its_own_row(split_tree, tmp_path: Path):
+    """dev/meta/ holds gold that annotates metadata only: scored as the row dev/meta, on metadata only;
+    a subfolder whose files declare no parts (activity training data) is not scored."""
+    long_doc = "各位代表：\n现在，我代表区政府向大会报告工作。\n一、2023年工作回顾\n全年接待来访群众120人次。\n"
+    (tmp_path / "shared" / "corpus" / "long").mkdir(parents=True)
+    (tmp_path / "shared" / "corpus" / "long" / "L99.txt").write_text(long_doc, encoding="utf-8")
+    meta_gold = dict(GOLD, doc="L99.txt", parts=["metadata"], title=None, community=None, year=2023, period="year",
+                     headings=[], facts=[], activities=[], flags=[])  # fmt: skip
+    for sub, gold in (("meta", meta_gold), ("activities", dict(meta_gold, parts=None))):
+        (tmp_path / "gold" / "dev" / sub).mkdir()
+        data = {k: v for k, v in gold.items() if v is not None or k != "parts"}
+        (tmp_path / "gold" / "dev" / sub / "L99.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--split", "dev", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data["splits"]) == ["dev", "dev/meta"]
+    row = data["splits"]["dev/meta"]
+    assert "facts" not in row["total"] and "headings" not in row["total"]
+    # the fake parse says 松林社区, 2024, Q1 and the first line as title: every field wrong here
+    assert {k: v["rate"] for k, v in row["total"]["meta"].items()} == {
+        "title": 0.0, "community": 0.0, "year": 0.0, "period": 0.0, "overall": 0.0
+    }
+    assert data["splits"]["dev"]["total"]["meta"]["community"]["rate"] == 1.0  # the main row unchanged
+    text = runner.invoke(app, ["evaluate", "--split", "dev"]).output
+    header = next(line for line in text.splitlines() if line.startswith("figure"))
+    assert header.split() == ["figure", "dev", "dev/meta"]
+
+
+def test_partial_gold_parts_are_checked():
+    problems = gold_module.shape_problems(dict(GOLD, parts=["metadata", "outline"]))
+    assert problems == ["parts must be a non-empty list of metadata, headings, facts, activities, flags"]
+
+
+# ---------------------------------------------------------------- headings-only gold (dev/headings)
+
+LONG_DOC = "2023年青石镇政府工作报告\n一、过去一年工作回顾\n全镇实施项目12个。\n二、今年主要任务\n新建道路3公里。\n"
+LONG_GOLD = {"doc": "qingshi.txt", "title": None, "community": None, "year": None, "period": None,
+             "headings": [{"level": 1, "label": "一、", "text": "过去一年工作回顾"},
+                          {"level": 1, "label": "二、", "text": "今年主要任务"},
+                          {"level": 2, "label": "（一）", "text": "抓好项目建设"}],
+             "facts": [], "activities": [], "flags": [], "parts": ["headings"]}  # fmt: skip
+
+
+def test_headings_only_files_are_their_own_row(split_tree, tmp_path: Path):
+    corpus = tmp_path / "shared" / "corpus" / "long"
+    corpus.mkdir(parents=True)
+    (corpus / "qingshi.txt").write_text(LONG_DOC, encoding="utf-8")
+    sub = tmp_path / "gold" / "dev" / "headings"
+    sub.mkdir()
+    (sub / "qingshi.json").write_text(json.dumps(LONG_GOLD, ensure_ascii=False), encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["evaluate", "--split", "dev", "--json"]).stdout)
+    assert list(data["splits"]) == ["dev", "dev/headings"]
+    row = data["splits"]["dev/headings"]
+    assert "facts" not in row["total"] and "meta" not in row["total"]
+    # the fake parse finds the two 一、/二、 headings and misses the （一） the gold also lists
+    headings = row["total"]["headings"]
+    assert (round(headings["precision"], 3), round(headings["recall"], 3)) == (1.0, 0.667)
+    assert data["splits"]["dev"]["total"]["headings"]["f1"] == 1.0  # the split's own figure is untouched
+    assert split_tree["paths"][-1] == "shared/corpus/long/qingshi.txt"

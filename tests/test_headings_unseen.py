@@ -192,14 +192,21 @@ def test_default_decision(candidate: Candidate, accepted: bool) -> None:
 
 
 def test_shipped_model_is_trained_on_the_current_dev_gold() -> None:
-    """Refitting on the dev gold gives the shipped weights (retrain when the gold or features change)."""
-    from evaluation.heading_train import candidate_rows, fit, load_dev
+    """Refitting on the dev and long-report gold gives the shipped weights of both decisions (retrain
+    when the gold or features change)."""
+    from evaluation.heading_end_data import fit_end
+    from evaluation.heading_train import fit, load_all, walk
     from evaluation.splits import doc_folders
+    from nlp.text.heading_end import load_end_model
 
-    docs = load_dev()
+    docs = load_all()
     if not docs:
         pytest.skip(f"the dev documents are absent ({', '.join(map(str, doc_folders('dev')))}); set ZONGJIE_SHARED")
-    refit = fit([row for d in docs for row in candidate_rows(d)])
+    walks = [walk(d) for d in docs]
+    refit = fit([row for w in walks for row in w[0]])
     shipped = load_heading_model()
     assert refit.coef == pytest.approx(shipped.coef, abs=1e-6)
     assert refit.intercept == pytest.approx(shipped.intercept, abs=1e-6)
+    end = load_end_model()
+    refit_end = fit_end([ex for w in walks for ex in w[1]], end.threshold)
+    assert refit_end.weights == pytest.approx(end.weights, abs=1e-3)

@@ -60,3 +60,22 @@ def test_parse_gives_canonical_community_and_district():
 def test_party_committee_signature_signs_for_its_community():
     text = "关于2022年度工作情况的报告\n本年度各项工作稳步推进。\n中共东湖社区委员会\n2022年12月28日"
     assert find_community(text, "关于2022年度工作情况的报告", 16) == "东湖社区"
+
+
+def test_names_are_read_from_the_documents_words(monkeypatch):
+    """Identity reads the shared Text's segmentation (issue 8): it never segments a stem on its own."""
+    from nlp.records import RawDoc
+    from nlp.text import place_names
+    from nlp.text.document import Text
+    from nlp.text.meta import extract_meta
+    from nlp.text.outline import build_outline
+
+    def no_own_segmenting(text):
+        raise AssertionError(f"identity segmented {text!r} on its own")
+
+    monkeypatch.setattr(place_names, "pos_cut", no_own_segmenting)
+    text = "工作总结\n本社区" + BODY + "\n一、党建\n发展党员2名。\n翠湖社区居民委员会\n2022年12月28日"
+    doc = Text.from_string(text)
+    raw = RawDoc(id="0" * 64, path="x.txt", text=text, encoding="utf-8")
+    meta = extract_meta(raw, doc, build_outline(doc.normalized))
+    assert (meta.community, meta.year) == ("翠湖社区", 2022)

@@ -26,280 +26,48 @@ restarts numbering (the next 一、 opens a new top-level run).
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from nlp.records import Normalized, Section
-from nlp.resources import load_toml
+from nlp.text.heading_end import learned_end
 from nlp.text.heading_model import Candidate, chrome_words, default_decision, run_on_cut
+from nlp.text.heading_phrase import cut_at_joined_break, heading_span
+from nlp.text.labels import (
+    SPACES,
+    TERMINAL,
+    OutlineVocab,
+    is_plan_heading,
+    parse_label,
+    run_starts,
+    vocab,
+)
+from nlp.text.layout_rules import back_matter_start, wrap_width, wrapped_tail
+from nlp.text.outline_lines import ends_mid_word, physical_lines, soft_lines
+from nlp.text.section_lookup import SectionLookup
+from nlp.text.tokens import Word
 
-_SPACES = " \t\r\u3000\xa0"
+__all__ = ["SectionLookup", "build_outline", "heading_span", "is_plan_heading", "parse_label"]
+
 # Longest unnumbered line offered to the heading decision as a candidate.
 MAX_CANDIDATE = 30
-# A physical line this long is a flattened page (its paragraphs joined): labels split it without a space.
-FLATTENED = 300
-_TERMINAL = set("。！？；：!?;:…”’）)】》.")
 # Conversion junk glued after a character (總結(jié)): kept in headings, which are as written.
+FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
+LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000\r\n]*")
 PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
-
-
-@dataclass(frozen=True)
-class Label:
-    """A numbering label at the start of a line (offsets inside the line)."""
-
-    kind: str  # "part", "cn", "pcn", "dig", "pdig"
-    number: int
-    rank: float  # nesting order: lower encloses higher
-    level: int  # SPEC level
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class _Vocab:
-    digits: dict[str, int]
-    cn: str
-    part_units: dict[str, float]
-    stops: str
-    trailing: str
-    junk: tuple[str, ...]
-    max_unnumbered: int
-    plan_keywords: tuple[str, ...]
-    plan_exclude: tuple[str, ...]
-    plan_review: tuple[str, ...]
-    title_words: tuple[str, ...]
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
-
-
-@cache
-def _vocab() -> _Vocab:
-    data = load_toml("outline.toml")
-    labels = data["labels"]
-    digits = {ch: i for i, ch in enumerate(labels["digits"])}
-    digits.update({k: int(v) for k, v in labels["alt_digits"].items()})
-    cn = "".join(digits) + "十百"
-    units = {k: float(v) for k, v in labels["part_units"].items()}
-    unit_alt = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
-    c = f"[{cn}]+"
-    patterns = (
-        ("part", re.compile(rf"第({c}|\d{{1,2}})({unit_alt})[、：:．.]?")),
-        ("pcn", re.compile(rf"[（(]\s*({c})\s*[）)][、．.，,]?")),
-        ("pdig", re.compile(r"[（(]\s*(\d{1,2})\s*[）)][、．.，,]?")),
-        ("cn", re.compile(rf"({c})\s*(?:、|[．.](?!\d))")),
-        ("dig", re.compile(r"(\d{1,2})\s*(?:、|[．.](?!\d))")),
-    )
-    heading = data["heading"]
-    planned = data["planned"]
-    doc_types = load_toml("meta.toml")["doc_type"]
-    return _Vocab(
-        digits=digits,
-        cn=cn,
-        part_units=units,
-        stops=heading["stops"],
-        trailing=heading["trailing"],
-        junk=tuple(heading["junk"]),
-        max_unnumbered=int(heading["max_unnumbered"]),
-        plan_keywords=tuple(planned["keywords"]),
-        plan_exclude=tuple(planned["exclude"]),
-        plan_review=tuple(planned["review"]),
-        title_words=tuple(doc_types["summary"][:6] + doc_types["report"][:4]),
-        patterns=patterns,
-    )
-
-
-def ordinal_value(text: str) -> int | None:
-    """The value of a small Chinese or Arabic ordinal as used in labels.
-
-    >>> [ordinal_value(t) for t in ("一", "十", "十二", "二十", "二十三", "两", "7", "一百")]
-    [1, 10, 12, 20, 23, 2, 7, 100]
-    >>> ordinal_value("三五") is None
-    True
-    """
-    if text.isdigit():
-        return int(text)
-    digits = _vocab().digits
-    total, current = 0, None
-    for ch in text:
-        if ch in digits:
-            if current is not None:
-                return None
-            current = digits[ch]
-        elif ch == "十":
-            total += (current if current is not None else 1) * 10
-            current = None
-        elif ch == "百":
-            total += (current if current is not None else 1) * 100
-            current = None
-        else:
-            return None
-    return total + (current or 0)
-
-
-def parse_label(line: str) -> Label | None:
-    """The numbering label opening ``line`` (after indentation), if any.
-
-    >>> parse_label("（二）加强治理")
-    Label(kind='pcn', number=2, rank=2.0, level=2, start=0, end=3)
-    >>> parse_label("  3.服务老人").kind, parse_label("第一部分 回顾").rank
-    ('dig', 0.0)
-    >>> parse_label("1.8万元用于") is None, parse_label("一是抓班子") is None
-    (True, True)
-    """
-    voc = _vocab()
-    offset = len(line) - len(line.lstrip(_SPACES))
-    rest = line[offset:]
-    for kind, pattern in voc.patterns:
-        m = pattern.match(rest)
-        if not m:
-            continue
-        number = ordinal_value(m.group(1))
-        if number is None or number == 0:
-            return None
-        if kind == "part":
-            rank = voc.part_units[m.group(2)]
-        else:
-            rank = {"cn": 1.0, "pcn": 2.0, "dig": 3.0, "pdig": 4.0}[kind]
-        return Label(kind, number, rank, max(1, int(rank)), offset, offset + m.end())
-    return None
-
-
-def heading_span(line: str, start: int) -> tuple[int, int]:
-    """The heading phrase of ``line`` from ``start``: up to the first 。/： or a wide gap.
-
-    >>> line = "（一）坚持稳中求进。今年以来……"
-    >>> s, e = heading_span(line, 3); line[s:e]
-    '坚持稳中求进'
-    >>> line = "1、服务育龄妇女:社区现有育龄妇女131人。"
-    >>> s, e = heading_span(line, 2); line[s:e]
-    '服务育龄妇女'
-    >>> line = "(一)民生工作站解民忧 从6月份开始，社区每周安排专人值守"
-    >>> s, e = heading_span(line, 3); line[s:e]
-    '民生工作站解民忧'
-    >>> line = "二、2024年 工作计划"
-    >>> s, e = heading_span(line, 2); line[s:e]
-    '2024年 工作计划'
-    >>> line = "二、做好民生保障工作.目前已为低保户办理年审38户"
-    >>> s, e = heading_span(line, 2); line[s:e]
-    '做好民生保障工作'
-    """
-    voc = _vocab()
-    while start < len(line) and (line[start] in _SPACES or line[start] in "、，,．."):
-        start += 1
-    end = len(line)
-    for i in range(start, len(line)):
-        ch = line[i]
-        if ch in voc.stops and not (ch in "：:" and line[i - 1 : i].isdigit() and line[i + 1 : i + 2].isdigit()):
-            end = i
-            break
-        if ch in ".．" and _is_cjk(line[i - 1 : i]) and _is_cjk(line[i + 1 : i + 2]):
-            end = i  # a half-width full stop in a scraped page (做好工作.目前已…)
-            break
-        if ch in _SPACES and i - start >= 4 and line[i + 1 : i + 2].strip() and _paragraph_follows(line, start, i):
-            end = i
-            break
-    while end > start and line[end - 1] in voc.trailing:
-        end -= 1
-    return start, end
-
-
-def _paragraph_follows(line: str, start: int, gap: int) -> bool:
-    """After a space inside a heading phrase, the text up to the next stop is longer than the phrase
-    before it: a paragraph glued on (民生工作站解民忧 从6月份开始，…), not a spaced heading (2024年 工作计划)."""
-    stops = _vocab().stops
-    end = next((k for k in range(gap + 1, len(line)) if line[k] in stops), len(line))
-    return end - gap > gap - start
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
-
-
-def is_plan_heading(heading: str) -> bool:
-    """Whether a heading names a plan (下一步打算, 下半年工作计划, 2024年工作思路 …).
-
-    A heading that reviews what was done (…计划完成情况, 上半年工作总结及下半年打算) is not one:
-    its own sub-headings say which part is the plan.
-
-    >>> is_plan_heading("存在问题及下步打算"), is_plan_heading("计划生育工作")
-    (True, False)
-    >>> is_plan_heading("年度工作目标完成情况"), is_plan_heading("上半年工作总结及下半年工作打算")
-    (False, False)
-    """
-    voc = _vocab()
-    if any(word in heading for word in voc.plan_review):
-        return False
-    text = heading
-    for word in voc.plan_exclude:
-        text = text.replace(word, "")
-    return any(k in text for k in voc.plan_keywords)
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
-def _soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Lines, also split where a label follows sentence-final punctuation and a space
-    (``……得到实惠。 （四）强化组织`` in a flattened page).
-
-    In a flattened page (a physical line of ``FLATTENED`` characters or more holding at least half
-    the text: the paragraphs joined, not one long paragraph among others) a label split
-    needs no space: after 。！？ any label opens a line, after a colon a 一、/（一） label
-    (``以下工作：（一）千方百计稳增长``), and after a comma
-    a (1)/（一） label that starts a list (``…数据总结,(1)江南…``).
-    """
-    out = []
-    total = sum(len(line) for _, line in lines)
-    for pos, line in lines:
-        start = 0
-        flattened = len(line) >= FLATTENED and 2 * len(line) >= total
-        for k in range(1, len(line)):
-            before = line[k - 1]
-            if before not in "。！？；!?;：:，," or k == start:
-                continue
-            rest = line[k:]
-            gap = original_gap(norm, pos + k)
-            spaced = rest[:1] in _SPACES or (bool(gap) and not gap.strip(_SPACES + "\n"))
-            label = parse_label(rest.lstrip(_SPACES)) if spaced or flattened else None
-            if label is None:
-                continue
-            if before in "，,":
-                ok = flattened and label.kind in ("pcn", "pdig") and label.number == 1
-            else:
-                ok = spaced or before in "。！？!?" or (before in "：:" and label.kind in ("cn", "pcn"))
-            if ok:
-                out.append((pos + start, line[start:k]))
-                start = k
-        out.append((pos + start, line[start:]))
-    return out
-
-
-def _ends_mid_word(line: str) -> bool:
-    """A line cut inside a word: it ends in a letter, digit or CJK character.
-
-    >>> _ends_mid_word("建立健全值班制"), _ends_mid_word("已铺设完成,")
-    (True, False)
-    """
-    return line[-1].isalnum()
 
 
 def _is_body(line: str) -> bool:
     return len(line) >= 30
 
 
-def _title_like(line: str, voc: _Vocab) -> bool:
-    return 4 <= len(line) <= 60 and line[-1] not in _TERMINAL and any(w in line for w in voc.title_words)
+def _title_like(line: str, voc: OutlineVocab) -> bool:
+    return 4 <= len(line) <= 60 and line[-1] not in TERMINAL and any(w in line for w in voc.title_words)
 
 
 def _unnumbered_ok(
-    line: str, prev: str | None, prev_heading: str, nxt: str | None, voc: _Vocab, repeats: int
+    line: str, prev: str | None, prev_heading: str, nxt: str | None, voc: OutlineVocab, repeats: int
 ) -> bool:
     if not (2 <= len(line) <= voc.max_unnumbered) or repeats > 1 or nxt is None:
         return False
@@ -309,38 +77,29 @@ def _unnumbered_ok(
         return False
     if sum("\u4e00" <= ch <= "\u9fff" for ch in line) < max(2, len(line) * 2 // 3):
         return False
-    if any(w in line for w in voc.title_words):
+    if FIGURE.search(line):  # a figure other than a year: a sentence that lacks its full stop
+        return False
+    if any(w in line for w in voc.title_words if w not in voc.part_words):
         return False
     if prev is None or prev_heading == "unnumbered":
         return False
-    if prev_heading == "" and prev[-1] not in _TERMINAL:
+    if prev_heading == "" and prev[-1] not in TERMINAL:
         return False
     return parse_label(nxt) is not None or (len(nxt) >= 30 and len(nxt) >= 2 * len(line))
 
 
-def original_gap(norm: Normalized, k: int) -> str:
-    """The original text between normalized characters ``k - 1`` and ``k`` (what
-    normalization removed there: a line break, a space, pinyin junk)."""
-    if k <= 0 or k >= len(norm.text):
-        return ""
-    before = norm.to_original(k - 1, k)[1]
-    after = norm.to_original(k, k + 1)[0]
-    return norm.original[before:after]
+def _text_words(norm: Normalized) -> Callable[[int, int], Sequence[Word]]:
+    """``Text.words`` of a ``Text`` of ``norm``, made on the first call (the pipeline passes its own)."""
+    made: list = []
 
+    def words(start: int, end: int) -> Sequence[Word]:
+        if not made:
+            from nlp.text.document import Text
 
-def _cut_at_joined_break(norm: Normalized, pos: int, line: str, hs: int, he: int) -> int:
-    """End a heading at a line break (or a space) of the original that normalization
-    joined away, when what follows is longer than the heading before it (a heading
-    line glued to its paragraph, not a heading wrapped in two)."""
-    for k in range(hs + 1, he):
-        gap = original_gap(norm, pos + k)
-        if "\n" in gap or (k - hs >= 4 and gap and not gap.strip()):
-            if he - k > k - hs:
-                while k > hs and line[k - 1] in _vocab().trailing:
-                    k -= 1
-                return k
-            return he
-    return he
+            made.append(Text(norm))
+        return made[0].words(start, end)
+
+    return words
 
 
 @dataclass
@@ -351,21 +110,34 @@ class _Open:
     planned: bool
 
 
-def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None = None) -> tuple[Section, ...]:
+def build_outline(
+    norm: Normalized,
+    decide: Callable[[Candidate], bool] | None = None,
+    end: Callable[[str, str, Callable[[], Sequence[Word]]], int] | None = None,
+    words: Callable[[int, int], Sequence[Word]] | None = None,
+) -> tuple[Section, ...]:
     """The section tree of ``norm.text``, with spans mapped to the original.
 
     ``decide`` says whether a candidate line is a heading (default: the shipped heading model,
-    ``nlp.text.heading_model``); training passes an oracle that answers from the gold.
+    ``nlp.text.heading_model``); training passes an oracle that answers from the gold. ``end`` says
+    where a heading phrase that runs on into its paragraph ends when the grammar finds no cut
+    (default: the shipped heading-end model, ``nlp.text.heading_end``), reading the phrase's words
+    from ``words`` (the document's ``Text.words``; by default a ``Text`` of ``norm`` made when first
+    needed).
     """
     decide = decide or default_decision
-    voc = _vocab()
+    end = end or learned_end
+    words = words or _text_words(norm)
+    voc = vocab()
     text, original = norm.text, norm.original
-    physical = _lines(text)
+    physical = physical_lines(text)
     lines = [
-        (pos + len(raw) - len(raw.lstrip(_SPACES)), raw.strip(_SPACES)) for pos, raw in _soft_lines(norm, physical)
+        (pos + len(raw) - len(raw.lstrip(SPACES)), raw.strip(SPACES)) for pos, raw in soft_lines(norm, physical)
     ]
-    soft_starts = {pos for pos, _ in lines} - {pos + len(raw) - len(raw.lstrip(_SPACES)) for pos, raw in physical}
+    soft_starts = {pos for pos, _ in lines} - {pos + len(raw) - len(raw.lstrip(SPACES)) for pos, raw in physical}
     nonempty = [(pos, line) for pos, line in lines if line]
+    back_matter = back_matter_start([line for _, line in nonempty])
+    width = wrap_width(original)
     counts: dict[str, int] = {}
     for _, line in nonempty:
         counts[line] = counts.get(line, 0) + 1
@@ -378,11 +150,13 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
     levels: list[int] = []
     body_started = False
     prev_heading = ""  # "", "numbered", "unnumbered"
-    for idx, (pos, line) in enumerate(nonempty):
+    labels = [parse_label(line) for _, line in nonempty]
+    new_runs = run_starts(labels)
+    for idx, (pos, line) in enumerate(nonempty[:back_matter]):
         prev = nonempty[idx - 1][1] if idx else None
         nxt = nonempty[idx + 1][1] if idx + 1 < len(nonempty) else None
-        label = parse_label(line)
-        below = parse_label(nxt) if nxt is not None else None
+        label = labels[idx]
+        below = labels[idx + 1] if nxt is not None else None
         context = dict(
             prev=prev or "", nxt=nxt or "", prev_heading=prev_heading, soft=pos in soft_starts,
             position=idx / max(1, len(nonempty) - 1), body_started=body_started, repeats=counts[line],
@@ -391,8 +165,15 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
         accepted = ""
         if label is not None:
             hs, he = heading_span(line, label.end)
-            he = _cut_at_joined_break(norm, pos, line, hs, he)
-            he = hs + run_on_cut(line[hs:he])
+            he = cut_at_joined_break(norm, pos, line, hs, he)
+            cut = run_on_cut(line[hs:he])
+            if cut < he - hs:
+                he = hs + cut
+            else:
+                he = hs + end(line[hs:he], line[he:], lambda a=pos + hs, b=pos + he: words(a, b))
+            tail = wrapped_tail(line, nxt, width) if he == len(line) and idx + 1 < len(nonempty) else 0
+            phrase = line[hs:he] + (nxt or "")[:tail]
+            end_at = nonempty[idx + 1][0] + tail if tail else pos + he
             trial = [o for o in stack if o.rank < label.rank]
             parent = trial[-1].id if trial else None
             prev_n = last_num.get((parent, label.kind))
@@ -401,12 +182,16 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
                 if prev_n is not None
                 else label.number == 1 or (label.kind not in seen_kinds and not found)
             )
+            # A report in parts numbers each part anew: a heading line standing alone whose 1 opens
+            # a second run (its 2 follows) is in sequence too.
+            alone = not line[he:].strip(voc.trailing) and not tail and pos not in soft_starts
+            in_sequence = in_sequence or (alone and prev_n is not None and idx in new_runs)
             # A label after a paragraph that ends mid-word may be the rest of a word wrapped onto the
             # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
             # + 二、, a paragraph that merely lacks its full stop).
             continues = prev_n is not None and label.number == prev_n + 1
             broken = (
-                prev is not None and prev_heading == "" and len(prev) > 20 and _ends_mid_word(prev) and not continues
+                prev is not None and prev_heading == "" and len(prev) > 20 and ends_mid_word(prev) and not continues
             )
             # A notice numbered after a site-chrome notice (1. 付费下载… 2. 如需原文…) is chrome too.
             after_chrome = chrome_last.get((parent, label.kind)) == label.number - 1
@@ -415,17 +200,17 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
             candidate = Candidate(
                 kind=label.kind, number=label.number, level=label.level, in_sequence=in_sequence,
                 first_of_kind=label.kind not in seen_kinds, broken=broken, after_chrome=after_chrome,
-                phrase=line[hs:he], rest=line[he:],
+                phrase=phrase, rest=line[he:],
                 stop=line[he : he + 1] if line[he : he + 1] in voc.stops else "", unnumbered_rule=False,
                 next_in_sequence=below is not None and below.kind == label.kind and below.number == label.number + 1,
                 **context,
             )
             if he > hs and decide(candidate):
                 stack = trial
-                planned = (bool(stack) and stack[-1].planned) or is_plan_heading(line[hs:he])
+                planned = (bool(stack) and stack[-1].planned) or is_plan_heading(phrase)
                 sid = len(found)
                 found.append(
-                    (label.rank, label.level, pos + label.start, pos + label.end, pos + hs, pos + he, parent, planned)
+                    (label.rank, label.level, pos + label.start, pos + label.end, pos + hs, end_at, parent, planned)
                 )
                 stack.append(_Open(sid, label.rank, label.kind, planned))
                 levels.append(label.level)
@@ -472,7 +257,7 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
             if later[0] <= rank:
                 end = later[2]
                 break
-        while end > ls and text[end - 1] in _SPACES + "\n":
+        while end > ls and text[end - 1] in SPACES + "\n":
             end -= 1
         o_ls, o_le = norm.to_original(ls, le) if le > ls else (norm.to_original(ls, ls + 1)[0],) * 2
         o_hs, o_he = norm.to_original(hs, he)
@@ -485,7 +270,7 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
                 parent=parent,
                 level=level,
                 label=original[o_ls:o_le],
-                heading=original[o_hs:o_he],
+                heading=LINE_BREAK.sub("", original[o_hs:o_he]),  # a wrapped heading is one phrase
                 start=start,
                 end=max(norm.to_original(ls, end)[1], o_he),
                 planned=planned,
@@ -494,30 +279,3 @@ def build_outline(norm: Normalized, decide: Callable[[Candidate], bool] | None =
             )
         )
     return tuple(sections)
-
-
-class SectionLookup:
-    """The innermost section containing an offset, for many offsets of one document.
-
-    Sections nest, so of the sections containing an offset the innermost is the one that starts
-    last; a lookup is a bisection plus a walk up at most four levels.
-
-    >>> secs = (Section(0, None, 1, "一、", "党建", 0, 9, norm_start=0, norm_end=9),
-    ...         Section(1, 0, 2, "（一）", "组织", 3, 6, norm_start=3, norm_end=6))
-    >>> at = SectionLookup(secs)
-    >>> at(4).id, at(7).id, at(9) is None
-    (1, 0, True)
-    """
-
-    def __init__(self, sections: tuple[Section, ...] | list[Section]) -> None:
-        self._sections = sorted(sections, key=lambda s: (s.norm_start, s.level))
-        self._starts = [s.norm_start for s in self._sections]
-        self._by_id = {s.id: s for s in sections}
-
-    def __call__(self, norm_start: int) -> Section | None:
-        i = bisect.bisect_right(self._starts, norm_start) - 1
-        section = self._sections[i] if i >= 0 else None
-        while section is not None and not (section.norm_start <= norm_start < section.norm_end):
-            section = self._by_id.get(section.parent) if section.parent is not None else None
-        return section
-

@@ -1,0 +1,144 @@
+"""Where does a numbered heading that runs on into its paragraph end? A small learned decision.
+
+GUIDELINES: a run-on heading is its lead phrase up to the first 。 or ：. Some pages lose the
+punctuation between the heading and the run-in sub-heading or sentence that follows it
+(``一、聚焦抓项目增效益，持续巩固经济回升势头大力实施项目投资攻坚行动。``: the heading ends before
+大力). The grammar (``heading_model.run_on_cut``) cuts before a time word or a year; this model
+handles the rest: it scores every word boundary of the phrase as the heading's end and cuts at the
+best one when it is likely enough.
+
+The features of a boundary are what a reader uses: the characters and words on both sides and
+their parts of speech (a heading ends on a noun phrase, a sentence starts with an adverb or verb),
+and the parallel clauses of a heading (聚焦抓项目增效益，持续巩固经济回升势头: the clause before the
+boundary about as long as the first). The weights are trained by ``python -m evaluation.heading_train``
+on the dev and long-report gold headings — the run-on ones as written, and every heading standing on
+its own line glued to the first sentence of the next line — and ship in ``models/heading.json``
+(key ``end_model``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.text.tokens import Word
+
+# Only a phrase longer than this that runs on into its paragraph is offered to the model.
+END_MIN = 16
+# A heading phrase is at least this long.
+END_HEAD = 4
+_PUNCT = set("，,、；;：:。.！!？?“”‘’\"'（）()《》")
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return f"≤{edge}"
+    return f">{edges[-1]}"
+
+
+def boundaries(phrase: str, words: Sequence[Word]) -> list[tuple[int, str, str, str, str]]:
+    """Word boundaries of ``phrase`` where a heading may end: ``(offset, left word, its tag, right
+    word, its tag)``, at least ``END_HEAD`` characters in, never beside punctuation. ``words`` are
+    the phrase's tagged words as the document's ``Text`` gives them (punctuation may be left out).
+
+    >>> words = [("聚焦", "v"), ("抓", "v"), ("项目", "n"), ("增效益", "n"), ("，", "x"), ("持续", "vd"),
+    ...          ("巩固", "v"), ("经济", "n"), ("回升", "v"), ("势头", "n"), ("大力", "d"), ("实施", "v")]
+    >>> [b[0] for b in boundaries("聚焦抓项目增效益，持续巩固经济回升势头大力实施", words)]
+    [5, 11, 13, 15, 17, 19, 21]
+    """
+    placed, at = [], 0
+    for word, tag in words:
+        found = phrase.find(word, at)
+        if found < 0:
+            continue
+        placed.append((found, found + len(word), word, tag))
+        at = found + len(word)
+    out = []
+    for (_, end, word, tag), (start, _, right, right_tag) in zip(placed, placed[1:], strict=False):
+        if end == start and END_HEAD <= end < len(phrase) and phrase[end - 1] not in _PUNCT and phrase[end] not in _PUNCT:
+            out.append((end, word, tag, right, right_tag))
+    return out
+
+
+def boundary_features(phrase: str, boundary: tuple[int, str, str, str, str]) -> dict[str, float]:
+    """The features of ending the heading of ``phrase`` at ``boundary`` (names → 1.0)."""
+    k, left, left_tag, right, right_tag = boundary
+    commas = [i for i, ch in enumerate(phrase[:k]) if ch in "，,"]
+    first = commas[0] if commas else k
+    clause = k - (commas[-1] + 1 if commas else 0)
+    rest = phrase[k:]
+    names = [
+        f"L1={phrase[k - 1]}", f"L2={phrase[k - 2 : k]}", f"R1={phrase[k]}", f"R2={phrase[k : k + 2]}",
+        f"lw={left}", f"rw={right}", f"lt={left_tag}", f"rt={right_tag}", f"tags={left_tag}|{right_tag}",
+        f"commas={min(len(commas), 2)}",
+        f"head_len={_bucket(k, (6, 10, 14, 20, 26))}",
+        f"rest_len={_bucket(len(rest), (4, 8, 14, 24))}",
+        f"rest_comma={any(ch in '，,' for ch in rest)}",
+        f"phrase_len={_bucket(len(phrase), (18, 22, 26, 30, 36, 44))}",
+    ]
+    if commas:  # parallel clauses: the clause ending here about as long as the first
+        names += [f"clause_vs_first={max(-4, min(4, clause - first))}", f"parallel={abs(clause - first) <= 1}"]
+    else:
+        names.append("one_clause")
+    return {name: 1.0 for name in names}
+
+
+@dataclass(frozen=True)
+class EndModel:
+    """A logistic regression over boundary features (sparse weights by feature name)."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def cut(self, phrase: str, words: Sequence[Word]) -> int:
+        """The end of the heading in ``phrase``: the likeliest boundary when its probability reaches
+        the threshold, else the whole phrase."""
+        best, best_p = len(phrase), self.threshold
+        for boundary in boundaries(phrase, words):
+            p = self.probability(boundary_features(phrase, boundary))
+            if p >= best_p:
+                best, best_p = boundary[0], p
+        return best
+
+    def to_dict(self) -> dict:
+        return {"weights": self.weights, "intercept": self.intercept, "threshold": self.threshold}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> EndModel:
+        return cls(dict(data["weights"]), float(data["intercept"]), float(data["threshold"]))
+
+
+@cache
+def load_end_model() -> EndModel | None:
+    """The shipped model (``end_model`` in models/heading.json), or None when absent."""
+    from nlp.text.heading_model import MODEL_PATH
+
+    if not MODEL_PATH.is_file():
+        return None
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return EndModel.from_dict(data["end_model"]) if "end_model" in data else None
+
+
+def offered(phrase: str, rest: str) -> bool:
+    """Whether the model decides this phrase's end: it is long and runs on into a paragraph."""
+    return len(phrase) > END_MIN and bool(rest.strip())
+
+
+def learned_end(
+    phrase: str, rest: str, words: Callable[[], Sequence[Word]], model: EndModel | None = None
+) -> int:
+    """Where the heading of a run-on ``phrase`` (followed on its line by ``rest``) ends; ``words``
+    gives the phrase's tagged words (asked only when the model decides)."""
+    model = model or load_end_model()
+    if model is None or not offered(phrase, rest):
+        return len(phrase)
+    return model.cut(phrase, words())

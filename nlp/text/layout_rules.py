@@ -1,0 +1,95 @@
+"""Grammar rules about a document's layout that the outline walk consults.
+
+- **back matter**: a glossary or notes after the report's closing (``名 词 解 释``, ``附：短语说明``,
+  titles in ``nlp/resources/outline.toml`` ``[back_matter]``) is not outline; its numbered entries
+  (``1.某某工程：指…``) are not headings.
+- **hard-wrapped lines**: a PDF or word-processor export breaks every line at the same width, so a
+  heading that runs on into its paragraph may be cut mid-phrase at a line end
+  (``（六）促进城乡融合发展，城镇建设和乡村振兴取得扎实成`` + newline + ``效。加速推动…``); its phrase
+  goes on to the first 。 or ： of the next line when the heading line is full width.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from nlp.resources import load_toml
+from nlp.text.labels import SPACES, parse_label, vocab
+
+# Back matter starts after this share of the document's lines (a glossary never opens a report).
+BACK_MATTER_AFTER = 0.5
+# A document is hard-wrapped when at least this many of its lines, and this share, have the same
+# width (within WRAP_SLACK characters of the commonest length).
+WRAPPED_LINES = 20
+WRAPPED_SHARE = 0.4
+WRAP_SLACK = 3
+# The continuation of a wrapped heading on the next line: at most this many characters before its stop.
+WRAP_TAIL = 12
+
+
+@cache
+def _back_matter_titles() -> frozenset[str]:
+    return frozenset(load_toml("outline.toml")["back_matter"])
+
+
+def is_back_matter_title(line: str) -> bool:
+    """Whether ``line`` titles a glossary or notes section.
+
+    >>> is_back_matter_title("名 词 解 释"), is_back_matter_title("附：短语说明"), is_back_matter_title("名词解释工作")
+    (True, True, False)
+    """
+    squeezed = "".join(ch for ch in line if ch not in SPACES)
+    for lead in ("附：", "附:"):
+        squeezed = squeezed.removeprefix(lead)
+    return squeezed.rstrip("：:") in _back_matter_titles()
+
+
+def back_matter_start(lines: list[str]) -> int:
+    """Index of the first line of the back matter (``len(lines)`` when there is none).
+
+    >>> back_matter_start(["一、回顾", "正文" * 20, "各位代表！", "附：短语说明", "1.三线一单：指…"])
+    3
+    >>> back_matter_start(["注释", "一、回顾", "正文"])
+    3
+    """
+    first = int(len(lines) * BACK_MATTER_AFTER)
+    return next((i for i in range(first, len(lines)) if is_back_matter_title(lines[i])), len(lines))
+
+
+def wrap_width(original: str) -> int | None:
+    """The line width of a hard-wrapped document (its commonest line length), else None.
+
+    >>> wrap_width(("甲" * 28 + "\\n\\n") * 30) , wrap_width("一行。\\n两行。\\n")
+    (28, None)
+    """
+    lengths = [len(line.strip(SPACES)) for line in original.splitlines()]
+    lengths = [n for n in lengths if n]
+    if len(lengths) < WRAPPED_LINES:
+        return None
+    counts = Counter(lengths)
+    width = max(counts, key=lambda n: (sum(counts[m] for m in range(n - WRAP_SLACK, n + WRAP_SLACK + 1)), n))
+    near = sum(counts[m] for m in range(width - WRAP_SLACK, width + WRAP_SLACK + 1))
+    if near < WRAPPED_LINES or near < WRAPPED_SHARE * len(lengths):
+        return None
+    return width
+
+
+def wrapped_tail(line: str, nxt: str | None, width: int | None) -> int:
+    """How many characters of ``nxt`` finish a heading phrase that reached the end of ``line``
+    (0 when the heading is whole): the document is hard-wrapped, ``line`` is full width, and ``nxt``
+    reaches a 。 or ： within ``WRAP_TAIL`` characters, with no comma before it and no label.
+
+    >>> wrapped_tail("（六）促进城乡融合发展，城镇建设和乡村振兴取得扎", "实成效。加快推动新型城镇化", 26)
+    3
+    >>> wrapped_tail("（一）党建工作", "成效显著。社区…", 26), wrapped_tail("（二）抓好平安建设，社区和谐稳定工作", "全年组织巡逻60次，调解纠纷5起。", 20)
+    (0, 0)
+    """
+    if width is None or nxt is None or len(line) < width - WRAP_SLACK or line[-1] in vocab().trailing:
+        return 0
+    if parse_label(nxt) is not None:
+        return 0
+    stop = next((i for i, ch in enumerate(nxt[: WRAP_TAIL + 1]) if ch in "。：:"), None)
+    if stop is None or stop == 0 or any(ch in "，,；;、" for ch in nxt[:stop]):
+        return 0
+    return stop

@@ -1,0 +1,179 @@
+"""The year and period a document reports on (GUIDELINES: year, period).
+
+- ``year``: the year in the title, else the first year in the opening of the body, else the closing
+  date line, else the file name; ``None`` when the first one found is masked (20xx).
+- ``period``: from the title (上半年 → H1, 下半年 → H2 unless it only names the plan part of a
+  mid-year "总结及下半年计划", 季度 → Q1..Q4, 年度/全年/a titled year → "year"), else from the opening
+  of the body (一年来, 全年, a leading "2018年，" …), else the file name; ``None`` when nothing says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.text.meta_lexicon import has_any, meta_vocab
+
+_YEAR = re.compile(r"(?<![\d\-—~～至])((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
+_DATE_LINES = 3
+_PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+_CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _arabic_years(text: str) -> str:
+    """二〇二一年 written as 2021年, so that one pattern reads both."""
+    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
+
+
+def find_year(
+    title: str, opening: str, closing: str = "", path: str = "", reviewed: int | None = None, plan: bool = False
+) -> int | None:
+    r"""The year reported on: title first, then the opening of the body, the closing date line, the
+    file name. A report (报告, not a 总结 or 计划) that reviews a named year (``reviewed``, from
+    ``reviewed_year``: 一、2023年工作回顾) reports on that year, whatever year it was given in. A
+    ``plan`` is for the latest year its opening names (2023年即将过去…2024年，社区将…).
+
+    >>> find_year("2022年上半年社区工作总结", ""), find_year("社区工作总结", "20xx年以来，2019年……")
+    (2022, None)
+    >>> find_year("社区工作总结", "今年以来……", "幸福里社区居委会\n2023年12月20日", "")
+    2023
+    >>> find_year("社区工作总结", "", "", "archive/2021年东湖社区工作总结.docx")
+    2021
+    >>> find_year("东湖社区二〇二一年工作总结", ""), find_year("", "", "东湖社区\n二零二二年十二月")
+    (2021, 2022)
+    >>> find_year("2024年青山镇政府工作报告", "", reviewed=2023), find_year("2024年社区工作计划", "", reviewed=2023)
+    (2023, 2024)
+    >>> find_year("社区明年工作计划", "2023年即将过去。2024年，社区将做好以下工作：", plan=True)
+    2024
+    """
+    title, opening, closing = (_arabic_years(t) for t in (title, opening, closing))
+    if reviewed is not None and (not _YEAR.search(title) or _is_report(title)):
+        return reviewed
+    path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
+    for m in (
+        _YEAR.search(title),
+        planned_year(opening) if plan else opening_year(opening),
+        _YEAR.search(closing_date(closing)),
+        _YEAR.search((path_year[-1] + "年") if path_year else ""),
+    ):
+        if m:
+            return int(m.group(1)) if m.group(1).isdigit() else None
+    return None
+
+
+def _is_report(title: str) -> bool:
+    kinds = meta_vocab().doc_types
+    return has_any(kinds["report"], title) and not has_any(kinds["summary"] + kinds["plan"], title)
+
+
+_FULL_DATE = re.compile(r"年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_CLAUSE_EDGE = re.compile(r"[，,。；;！!？?\n]")
+
+
+def opening_year(opening: str) -> re.Match[str] | None:
+    """The first year of the opening that is the year reported on: not the year of a full date (a
+    meeting's or a page's: 2024年1月8日) and not one in a target's clause (要求在2025年底…).
+
+    >>> opening_year("——2024年1月8日在镇人大会议上。2023年，全镇…").group(1)
+    '2023'
+    >>> opening_year("上级要求在2025年底前完成。2023年我乡8个村中…").group(1)
+    '2023'
+    """
+    plan_words = meta_vocab().plan_words
+    for m in _YEAR.finditer(opening):
+        if _FULL_DATE.match(opening, m.end()):
+            continue
+        starts = [e.end() for e in _CLAUSE_EDGE.finditer(opening, 0, m.start())]
+        edge = _CLAUSE_EDGE.search(opening, m.end())
+        clause = opening[starts[-1] if starts else 0 : edge.start() if edge else len(opening)]
+        if has_any(plan_words, clause):
+            continue
+        return m
+    return None
+
+
+def planned_year(opening: str) -> re.Match[str] | None:
+    """The latest year of a plan's opening that is not part of a full date: the year planned for."""
+    years = [m for m in _YEAR.finditer(opening) if m.group(1).isdigit() and not _FULL_DATE.match(opening, m.end())]
+    return max(years, key=lambda m: int(m.group(1)), default=None)
+
+
+_DATE_LINE = re.compile(
+    r"^[^，,。；;！!？?]{0,24}?[（(]?\s*((?:19|20)\d{2}|20[xX×]{2})\s*年\s*"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*[)）]?$"
+    r"|^[^，,。；;！!？?]{0,24}?((?:19|20)\d{2})[./-]\d{1,2}(?:[./-]\d{1,2})?$"
+)
+
+
+def closing_date(closing: str) -> str:
+    r"""The date line among the last lines of a document (2022年12月28日, 东湖社区 二〇二二年十二月),
+    as ``2022年``; ``""`` when the last lines hold none (a year inside a sentence is no date line).
+
+    >>> closing_date("东湖社区居委会\n2022年12月28日"), closing_date("剩余两个小区将在2022年5月份完成。")
+    ('2022年', '')
+    >>> closing_date("东湖社区 2021.12.20")
+    '2021年'
+    """
+    for line in reversed([line.strip() for line in closing.rstrip().split("\n")[-_DATE_LINES:]]):
+        m = _DATE_LINE.match(line)
+        if m:
+            return (m.group(1) or m.group(2)) + "年"
+    return ""
+
+
+def reviewed_year(text: str) -> int | None:
+    r"""The year a review heading names (一、2023年工作回顾, “十三五”时期和2020年主要工作回顾).
+
+    >>> reviewed_year("各位代表：\n一、2023年工作回顾\n过去的一年…"), reviewed_year("一、过去五年工作回顾")
+    (2023, None)
+    """
+    words = "|".join(map(re.escape, sorted(meta_vocab().review_words, key=len, reverse=True)))
+    m = re.search(rf"(?<!\d)((?:19|20)\d{{2}})年(?:{words})", text)
+    return int(m.group(1)) if m else None
+
+
+def find_period(title: str, opening: str, reviewed: int | None = None) -> str | None:
+    """H1/H2/Q1..Q4/year from the title, else a whole year when a heading reviews one (``reviewed``),
+    else from the opening of the body.
+
+    >>> find_period("2024年工作总结和下半年工作计划", ""), find_period("社区下半年工作总结", "")
+    ('year', 'H2')
+    >>> find_period("社区一季度工作总结", ""), find_period("社区工作总结", "一年来，我们……")
+    ('Q1', 'year')
+    """
+    voc = meta_vocab()
+    periods = voc.periods
+    if has_any(periods["H1"], title):
+        return "H1"
+    for q in ("Q1", "Q2", "Q3", "Q4"):
+        if has_any(periods[q], title):
+            return q
+    if has_any(periods["H2"], title):
+        plan_only = all(
+            any(title.startswith(f, m.end()) for f in voc.h2_plan) for m in re.finditer("下半年", title)
+        )
+        if not plan_only:
+            return "H2"
+    if has_any(periods["year"], title) or _YEAR.search(title) or reviewed is not None:
+        return "year"
+    head = opening[:200]
+    for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year"):
+        if has_any(periods[p], head):
+            return p
+    if re.match(r"\s*(?:19|20)\d{2}年\s*[,，]", opening):
+        return "year"
+    return None
+
+
+def file_stem(path: str | None) -> str:
+    """The file name without folders and suffix: a last source of year and period.
+
+    >>> file_stem("归档/2021年上半年东湖社区工作总结.docx"), file_stem(None)
+    ('2021年上半年东湖社区工作总结', '')
+    """
+    if not path:
+        return ""
+    name = path.replace("\\", "/").replace("!", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name

@@ -1,0 +1,150 @@
+"""Place names: the nominal words before a unit suffix (东湖社区, 柳林村, 长安街道), canonical forms.
+
+A name is nominal words before a unit suffix, read from the document's words (the shared Text's
+segmentation, never a segmentation of its own): verb phrases (排查化解社区), number phrases (两个村)
+and slogans (和谐社区) are no names, and a district or town written before it (太和镇玄真社区) is cut
+off. Names are canonical: simplified script (the normalized text), 社区居委会/社区居民委员会 → 社区,
+村民委员会/村委会 → 村.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from nlp.resources import load_toml
+from nlp.text.divisions import after_divisions
+from nlp.text.tokens import Word, pos_cut
+
+_CANONICAL = (("社区居民委员会", "社区"), ("社区居委会", "社区"), ("村民委员会", "村"), ("村委会", "村"))
+_NAME_TAGS = ("n", "j", "l", "eng")
+# The words of text[start:end], as the document segments them.
+Words = Callable[[int, int], tuple[Word, ...]]
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    community: re.Pattern[str]
+    street: re.Pattern[str]
+    breaks: str
+    generic: tuple[str, ...]
+    mask: str
+    street_level: tuple[str, ...]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def place_vocab() -> _Vocab:
+    place: dict[str, Any] = load_toml("meta.toml")["place"]
+    return _Vocab(
+        community=re.compile(rf"([^\s]{{1,8}}?)({_alternation(place['community_suffixes'])})(?!街道|街道办|镇|鎮|乡|鄉)"),
+        street=re.compile(
+            rf"([^\s]{{1,8}}?)({_alternation(place['street_suffixes'])})(?!{_alternation(place['street_not_before'])})"
+        ),
+        breaks=place["name_breaks"],
+        generic=tuple(place["generic"]),
+        mask=place["mask_chars"],
+        street_level=tuple(place["street_level"]),
+    )
+
+
+def canonical_name(name: str) -> str:
+    """SPEC section 5's canonical form of a unit's name.
+
+    >>> canonical_name("东湖社区居民委员会"), canonical_name("余岭村委会"), canonical_name("东湖居委会")
+    ('东湖社区', '余岭村', '东湖居委会')
+    """
+    for long, short in _CANONICAL:
+        if name.endswith(long):
+            stem = name[: -len(long)]
+            return stem if stem.endswith(short) else stem + short  # 余岭村村民委员会 → 余岭村
+    return name
+
+
+def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) -> str | None:
+    """The place name ending in ``suffix``: the nominal words just before it (``prefix`` ends at
+    ``prefix_end`` of the text ``words`` reads)."""
+    cut = max(prefix.rfind(ch) for ch in voc.breaks)
+    stem = after_divisions(prefix[cut + 1 :])
+    masked = len(stem) - len(stem.rstrip(voc.mask))
+    if masked:
+        return stem[-masked:] + suffix
+    if len(stem) < 2 or any(stem.endswith(g) for g in voc.generic):
+        return None
+    kept = ""
+    for word, flag in reversed(words(prefix_end - len(stem), prefix_end)):
+        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4:
+            break
+        kept = word + kept
+    kept = kept.removeprefix("中共")  # 中共东湖社区委员会 signs for 东湖社区
+    if len(kept) < 2 or any(kept.endswith(g) for g in voc.generic):
+        return None
+    return kept + suffix
+
+
+def is_masked(name: str) -> bool:
+    return name[0] in place_vocab().mask
+
+
+def place_names(
+    text: str, pattern: re.Pattern[str] | None = None, words: Words | None = None, offset: int = 0
+) -> list[tuple[str, int, int]]:
+    """Candidate place names (name, start, end in ``text``) matched by ``pattern`` (default: community
+    names). ``words`` gives the document's words of a span (``Text.words``), ``text`` starting at
+    ``offset`` of that document; without it the stems are segmented alone (text outside a document).
+
+    >>> [n for n, _, _ in place_names("我社区在阿娄社区党支部的带领下，和谐社区建设")]
+    ['阿娄社区']
+    >>> [n for n, _, _ in place_names("排查化解社区矛盾，两个村")]
+    []
+    """
+    voc = place_vocab()
+    if words is None:
+        words, offset = (lambda s, e: pos_cut(text[s:e])), 0
+    out = []
+    for m in (pattern or voc.community).finditer(text):
+        name = _name(m.group(1), m.group(2), voc, offset + m.end(1), words)
+        if name:
+            out.append((name, m.end() - len(name), m.end()))
+    return out
+
+
+# A title that opens with its unit's name (幸福里社区2023年工作总结, 2023年幸福里社区…): the words
+# before the first unit suffix are the name, whatever their parts of speech.
+_TITLE_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?([\u4e00-\u9fff]{2,5}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)")
+_NOT_IN_HEAD = ("年", "季度", "上半", "下半", "工作", "关于")
+
+
+def title_head(title: str) -> str | None:
+    """The unit a title opens with.
+
+    >>> title_head("幸福里社区2023年工作总结"), title_head("社区工作总结")
+    ('幸福里社区', None)
+    """
+    voc = place_vocab()
+    m = _TITLE_HEAD.match(title)
+    if not m or any(m.group(1).endswith(g) for g in voc.generic) or m.group(1)[-1] in voc.mask:
+        return None
+    if any(w in m.group(1) for w in _NOT_IN_HEAD):
+        return None
+    return after_divisions(m.group(1)) + m.group(2)
+
+
+def title_names(title: str, words: Words | None = None, offset: int = 0) -> list[str]:
+    """The units a title names, the one it opens with first.
+
+    >>> title_names("白沙镇红旗村2022年工作总结")
+    ['红旗村']
+    """
+    names = [n for n, _, _ in place_names(title, words=words, offset=offset)]
+    head = title_head(title)
+    if head and not any(head.endswith(n) or n.endswith(head) for n in names):
+        names.insert(0, head)
+    return names
+

@@ -1,0 +1,253 @@
+"""The title of a document: which of its first lines it is, and the title as written without a
+site's numbering or a file name's suffix (GUIDELINES: title).
+
+The title is the last short line before the first section (within the first lines) that names a
+document type (总结/计划/报告/汇报/鉴定/简介 …) — of a page title, its variants and an article title,
+the last one —, skipping site chrome and collection markers (精选18篇, 模板5篇): on a 范文 page that
+is the article's own title (``20xx年村委会工作总结一``), not the page's. It is returned as the
+ORIGINAL slice, conversion junk included (traditional stays traditional, as gold annotators write it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.records import Normalized
+from nlp.text.meta_lexicon import alternation, has_any, meta_vocab
+
+_SPACES = " \t\r\u3000\xa0"
+_BODY_END = "。；;！!？?，,"
+_COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|优秀)?[\d一二三四五六七八九十]+篇[)）]?\s*$")
+_COLLECTION_REACH = 40
+_DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
+_TITLE_LINES = 10
+# A speech's dateline after its title (——2014年2月10日在…会议上, ——在…大会上) is no part of it.
+_DATELINE = re.compile(r"\s*(?:——|—|--)\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|在[^—]*?(?:会议|大会|会)上).*$")
+_TITLE_LABEL = re.compile(r"(?:标题|題目|题目|標題)\s*[:：]\s*")
+# What may follow a title on its original line and still belong to it as written.
+_TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)|[ \t\u3000]*篇?[ \t\u3000]*\d{1,2})+(?=[ \t\u3000\r]*(?:\n|$))")
+_ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*篇")
+
+
+def lines(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as (start, end) spans without surrounding spaces."""
+    spans, pos = [], 0
+    for raw in text.split("\n"):
+        s, e = pos, pos + len(raw)
+        while s < e and text[s] in _SPACES:
+            s += 1
+        while e > s and text[e - 1] in _SPACES:
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        pos += len(raw) + 1
+    return spans
+
+
+def segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int]]:
+    """The first ``limit`` non-empty lines of the normalized text, also split where the ORIGINAL
+    had a line break that normalization joined (a title line is never part of a paragraph)."""
+    out: list[tuple[int, int]] = []
+
+    def add(s: int, e: int) -> None:
+        s, e = _strip(norm.text, s, e)
+        if e > s:
+            out.append((s, e))
+
+    for s, e in lines(norm.text):
+        start = s
+        for k in range(s + 1, e):
+            before = norm.to_original(k - 1, k)[1]
+            after = norm.to_original(k, k + 1)[0]
+            if "\n" in norm.original[before:after]:
+                add(start, k)
+                start = k
+        add(start, e)
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _SPACES:
+        s += 1
+    while e > s and text[e - 1] in _SPACES:
+        e -= 1
+    return s, e
+
+
+def find_title(
+    text: str,
+    first_section: int | None = None,
+    segments: list[tuple[int, int]] | None = None,
+) -> tuple[int, int] | None:
+    r"""The title line's span in ``text``.
+
+    >>> t = "当前位置：首页 > 工作总结\n社区工作总结精选(九篇)\n2021年东湖社区工作总结\n一年来，我社区……。"
+    >>> s, e = find_title(t); t[s:e]
+    '2021年东湖社区工作总结'
+    >>> find_title("2018年，在街道党工委的领导下，我社区各项工作稳步推进。\n一、党建") is None
+    True
+    """
+    voc = meta_vocab()
+    strong = voc.doc_types["summary"][:6] + voc.doc_types["plan"][:4] + voc.doc_types["report"][:6]
+    words = voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"] + voc.title_only
+    found: list[tuple[int, int]] = []
+    for i, (s, e) in enumerate((segments or lines(text))[:_TITLE_LINES]):
+        if first_section is not None and s >= first_section:
+            break
+        line = text[s:e]
+        if is_salutation(line):
+            break  # 各位代表：opens the body; a heading after it is no title
+        # a collection marker ends its line: reading the tail keeps a line of digits linear
+        if has_any(voc.title_junk, line) or _COLLECTION.search(line[-_COLLECTION_REACH:]) or is_field(line):
+            continue
+        if len(line) > voc.title_max:  # a title glued to its body (flattened page)
+            m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{alternation(list(strong))}))", line)
+            if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES):
+                found.append((s, s + m.end()))
+            continue
+        words_of_line = unspaced(line)
+        if line[-1] in _BODY_END or len(words_of_line) < voc.title_min or line.count("，") + line.count(",") >= 2:
+            continue
+        if "。" in line:  # a sentence inside (a photo caption: 某某作报告。记者摄) is body, not a title
+            continue
+        if has_any(words, words_of_line):
+            p = _TITLE_LABEL.match(line)
+            start = s + (p.end() if p else 0)
+            cut = dateline_start(line)
+            tail = _DATE_TAIL.search(line)
+            end = s + cut if cut is not None else s + tail.start() if tail else e
+            found.append((start, max(end, start + 1)))
+    return most_specific(text, found)
+
+
+def most_specific(text: str, candidates: list[tuple[int, int]]) -> tuple[int, int] | None:
+    r"""The last title candidate, unless an earlier one writes it out more fully: a page headline
+    (2008年国务院政府工作报告) above the document's own generic title line (政府工作报告).
+
+    >>> t = "2023年东湖社区工作总结\n工作总结"; s, e = most_specific(t, [(0, 13), (14, 18)]); t[s:e]
+    '2023年东湖社区工作总结'
+    """
+    if not candidates:
+        return None
+    last = candidates[-1]
+    short = unspaced(text[last[0] : last[1]])
+    for span in candidates[:-1]:
+        full = unspaced(text[span[0] : span[1]])
+        if short in full and len(full) > len(short):
+            return span
+    return last
+
+
+_LETTER_SPACED = re.compile(r"^(?:[\u4e00-\u9fff][ \t\u3000?？]+){2,}[\u4e00-\u9fff]$")
+
+
+def unspaced(line: str) -> str:
+    """A letter-spaced line read without its spacing (政 府 工 作 报 告 → 政府工作报告).
+
+    >>> unspaced("政 府 工 作 报 告"), unspaced("东湖社区 工作总结")
+    ('政府工作报告', '东湖社区 工作总结')
+    """
+    if _LETTER_SPACED.match(line):
+        return re.sub(r"[ \t\u3000?？]+", "", line)
+    return line
+
+
+def dateline_start(line: str) -> int | None:
+    """Where a speech's dateline starts on a title line, if it has one.
+
+    >>> t = "保定市政府工作报告——2014年2月10日在保定市第十四届人民代表大会第二次会议上"; t[: dateline_start(t)]
+    '保定市政府工作报告'
+    >>> dateline_start("红色引领——在社区治理中发挥党员作用工作总结") is None
+    True
+    """
+    m = _DATELINE.search(line)
+    return m.start() if m else None
+
+
+def is_salutation(line: str) -> bool:
+    """A short line addressing the audience (各位代表：, 同志们：): the body starts with it.
+
+    >>> is_salutation("各位代表："), is_salutation("各位主任、委员："), is_salutation("当前位置：首页")
+    (True, True, False)
+    """
+    voc = meta_vocab()
+    if len(line) > 20 or line[-1] not in ":：":
+        return False
+    head = line[:-1]
+    return head.startswith(voc.salutation_starts) or head.endswith(voc.salutation_ends)
+
+
+def is_field(line: str) -> bool:
+    """A ``label：value`` line of a page or a scraper (报告人：…, 发文单位：…), never a title.
+
+    >>> is_field("报告人：保定市市长 马誉峰"), is_field("标题：2023年河北省政府工作报告")
+    (True, False)
+    """
+    m = re.match(r"^\s*([\u4e00-\u9fff]{2,5})\s*[:：]", line)
+    return bool(m) and m.group(1) in meta_vocab().field_labels
+
+
+_NUMERAL = r"[\d一二三四五六七八九十]"
+# A site's numbering, a site's name and a file name's suffix are not part of a title (GUIDELINES: 篇1,
+# (9), (通用16篇), .docx, 【第1篇】, - 豆丁网); pinyin junk stays, as written.
+_SITE_PREFIX = re.compile(rf"^[【\[]?\s*第\s*{_NUMERAL}+\s*篇\s*[】\]:：]?\s*")
+_SITE_SUFFIX = re.compile(
+    r"(?:\.(?:docx?|wps|pdf|txt|html?)"
+    rf"|_\d{{1,3}}"
+    rf"|\s*篇\s*{_NUMERAL}{{1,3}}"
+    rf"|\s*[（(](?:通用|精选|精編|精编)?\s*\d{{1,3}}\s*篇?[)）]"
+    r"|\s*[（(][一二三四五六七八九十]{1,2}[)）]"
+    r"|(?<=[\u4e00-\u9fff)）])\d{1,2}"
+    r"|\s*[-_|｜—]+\s*[\u4e00-\u9fffA-Za-z0-9]{1,10}(?:网|網|文库|文庫|文档|文檔|范文|資料|资料)"  # - 某某文库: the site's name
+    r")$",
+    re.IGNORECASE,
+)
+
+
+def clean_title(title: str) -> str:
+    """A title without a site's numbering or a file name's suffix.
+
+    >>> clean_title("【第1篇】2023年社区工作总结.docx"), clean_title("社区工作总结_1")
+    ('2023年社区工作总结', '社区工作总结')
+    >>> clean_title("社区工作总结 篇1"), clean_title("社区上半年工作总结(10)"), clean_title("社区工作计划1")
+    ('社区工作总结', '社区上半年工作总结', '社区工作计划')
+    >>> clean_title("社區工作總結(jié)1"), clean_title("第1篇:社区垃圾分类总结"), clean_title("2021年社区工作总结")
+    ('社區工作總結(jié)', '社区垃圾分类总结', '2021年社区工作总结')
+    >>> clean_title("工 作 总 结"), clean_title("2021年东湖社区工作总结 - 豆丁网"), clean_title("东湖社区工作总结_某某文库")
+    ('工作总结', '2021年东湖社区工作总结', '东湖社区工作总结')
+    """
+    title = unspaced(_SITE_PREFIX.sub("", title))
+    while True:
+        shorter = _SITE_SUFFIX.sub("", title).rstrip(_SPACES)
+        if shorter == title:
+            return title
+        title = shorter
+
+
+@dataclass(frozen=True)
+class Title:
+    """A document's title: as written in the original (``None`` when there is none), its line in
+    the normalized text (``""``), where that line starts and where the body after it starts."""
+
+    text: str | None
+    normalized: str
+    start: int
+    body_from: int
+
+
+def document_title(norm: Normalized, first_section: int | None) -> Title:
+    """The title of a normalized document whose first section starts at ``first_section``."""
+    span = find_title(norm.text, first_section, segments(norm))
+    if not span:
+        return Title(None, "", 0, 0)
+    os_, oe = norm.to_original(*span)
+    line_start = norm.original.rfind("\n", 0, os_) + 1
+    marker = _ARTICLE.match(norm.original, line_start)
+    if marker and marker.end() <= os_:  # 第1篇：… removed as chrome, but part of the title line
+        os_ = line_start
+    junk = _TITLE_TAIL.match(norm.original, oe)  # 總結(jié), 篇1: keep the title as written
+    oe = junk.end() if junk else oe
+    return Title(clean_title(norm.original[os_:oe].strip(_SPACES)) or None, norm.text[span[0] : span[1]], span[0], span[1])
