@@ -113,6 +113,8 @@ def grammar() -> Grammar:
     )
     quoted = "|".join(rf"{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_quoted'])}}}{re.escape(b)}"
                       for a, b in nf["quote_marks"])
+    quoted += "".join(rf"|{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_title'])}}}{re.escape(b)}"
+                      for a, b in nf["title_marks"])
     lookalikes = re.compile("|".join(f"(?:{p})" for p in nf["patterns"]))
     return Grammar(
         pattern=pattern,
@@ -137,6 +139,12 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def _is_rate_word(num: str) -> bool:
+    """Whether a number is written as a rate (百分之九十, 千分之三, 三分之一)."""
+    v = vocab()
+    return any(num.startswith(p) for p in v.percent + v.permille) or any(i in num for i in v.fraction)
 
 
 def _is_positional(num: str) -> bool:
@@ -178,9 +186,10 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
     if (len(digits) >= 11 and "," not in num) or (len(digits) >= 7 and "," not in num and "." not in num
                              and (unit is None or unit.kind != "money")):
         return "long_digits"
-    if m.group("post") in BOUND_WORDS and unit is not None and unit.kind != "rate":
+    if m.group("post") in BOUND_WORDS and (unit.kind != "rate" if unit is not None else not _is_rate_word(num)):
         if text[m.end():m.end() + 2].startswith(THRESHOLD_FOLLOWERS):
-            return "threshold"  # 200头以上规模的养殖大户, 年收入10万以上的: a bound that defines a group
+            # 200头以上规模的养殖大户, 年收入10万元以上的, 10万以上的 (a magnitude alone): a bound that defines a group
+            return "threshold"
     if unit is not None:
         rest = text[m.end("unit"):m.end("unit") + 4]
         durable = unit.kind == "duration" and before.endswith(DURATION_MARKERS)  # 连续7年开展
@@ -292,7 +301,7 @@ def _candidate(text: str, m: re.Match[str], g: Grammar) -> Candidate | None:
         num = _range_as_number(m, g, unit)  # type: ignore[assignment]
         if num is None:
             return None
-    is_rate_word = any(num.startswith(p) for p in v.percent + v.permille) or any(i in num for i in v.fraction)
+    is_rate_word = _is_rate_word(num)
     stripped = num.rstrip("".join(v.big))
     shown = written
     if stripped and stripped != num and m.group("inner") is None:  # 1.8万人: 万 belongs to the unit
