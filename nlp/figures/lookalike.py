@@ -164,11 +164,11 @@ def features(doc: Text, q: Quantity) -> dict[str, float]:
     before = text[max(0, ns - 4) : ns]
     if "第" in before[-3:]:
         put("di_before")
-    if "每" in before:
-        put("every_before")
     clause = doc.clause_at(ns)
     clause_start = clause.norm_start if clause is not None else max(0, text.rfind("\n", 0, ns) + 1)
     lead = text[clause_start:ns]
+    if "每" in lead:
+        put("every_before")
     if not lead.strip(" \u3000\t"):
         put("clause_start")
         if n1 and n1 in LIST_MARKS:
@@ -179,6 +179,14 @@ def features(doc: Text, q: Quantity) -> dict[str, float]:
         put("defines_group")
     if n1 and n1 in "月日号时点分":
         put("date_after")
+    if q.unit == "年" and digits == 4 and number[:2] in ("19", "20"):
+        put("year_shape")
+    if digits >= 7 and "," not in number:
+        put("phone_shape")
+    if q.unit in ("岁", "周岁") and (n2 in ("以上", "以下") or n1 in "至-—~到"):
+        put("age_limit_shape")
+    if p1 and p1 in "至-—~到" and text[max(0, ns - 3) : ns - 1].rstrip().endswith(("年", "岁")):
+        put("range_end_shape")
     for name in _enclosure(text, ns):
         put(f"in_{name}")
     prev_words = doc.words(max(clause_start, ns - WORD_REACH), ns) if ns > clause_start else ()
