@@ -37,7 +37,7 @@ from nlp.text.document import Text
 from nlp.text.normalize import normalize
 
 FOLDS = 10
-C = 0.5
+C = 0.3
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
@@ -246,13 +246,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("  VETO", *row, sep="\t")
     if args.write:
         pool = [ex for d in docs for ex in d.examples if args.variant == "all" or ex.rule is None]
-        model = fit(pool)
+        model = fit(pool, args.c)
         model = LookalikeModel(model.weights, model.intercept, t)
         card = {
             "trained_on": f"evaluation/gold/dev ({'whole documents and facts/ excerpts' if not args.no_excerpts else 'whole documents'}): "
             f"{len(docs)} documents, {len(pool)} candidates",
             "variant": args.variant,
-            "C": C,
+            "C": args.c,
             "folds": FOLDS,
             "cross_validation": {"rules": cv["rules"], "rules+filter (shipped)": cv["filter"][f"{args.variant} t={t}"]},
         }  # fmt: skip
