@@ -42,6 +42,8 @@ ENCLOSURES = {
 ENCLOSURE_REACH = 16
 CLAUSE_BREAKS = "。，,；;！!？?：:\n"
 LIST_MARKS = "、.．)）"
+BOUNDS = ("以上", "以下")
+FORMAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"  # 大写: in a report, mostly inside names (陆羽)
 WORD_REACH = 8  # characters read on either side for the neighbouring words
 
 
@@ -145,6 +147,8 @@ def features(doc: Text, q: Quantity) -> dict[str, float]:
         put("one")
     if number in ("两", "二", "俩"):
         put("two")
+    if any(c in FORMAL_DIGITS for c in number):
+        put("formal_digits")
     if "." in number or "点" in number:
         put("decimal")
     if any(c in vocab().big for c in q.unit_text):
@@ -204,6 +208,8 @@ def features(doc: Text, q: Quantity) -> dict[str, float]:
         put(f"nt={tag[:1]}")
         if number in ("一", "壹") and tag[:1] == "n":
             put("one_before_noun")
+        if text[s:e].endswith(BOUNDS) and tag[:1] == "n":
+            put("bound_before_noun")  # 50亿元以上项目: a size class, like 70岁以上老人
     else:
         put("nw=")
     return out
