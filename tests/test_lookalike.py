@@ -71,12 +71,21 @@ def test_model_round_trip_and_shipped_model(tmp_path):
     assert 0 < shipped.threshold < 1 and shipped.weights
 
 
-# The shipped model through the whole pipeline: look-alikes the grammar lets through, and figures
-# of the same shapes that must stay (sentence, numbers that are figures).
+# The shipped model through the whole pipeline: look-alikes the grammar lets through and the filter
+# vetoes, and figures of the same shapes that must stay (sentence, numbers that are figures).
 PIPELINE = {
-    "slogan in a long quotation": ("今年开展“一元钱献爱心温暖进万家”募捐活动，筹款3200元。", ["3200"]),
-    "figures beside it": ("社区现有党员46名，发放慰问金3000元。", ["46", "3000"]),
-    "a count with 一 at its clause end": ("新建健身广场一处。", ["一"]),
+    "slogan in a quotation too long for the rule": ("今年开展“一元钱献爱心温暖进万家”募捐活动，筹款3200元。", ["3200"]),
+    "project phase after a name": ("推进物流中心三期等项目建设，新增管网8公里。", ["8"]),
+    "project phase in brackets": ("完成污水处理厂（一期）扩建。", []),
+    "per-event 一次 in a rule": ("会议迟到一次扣款5元。", ["5"]),
+    "per-period 一次 after 每": ("要求每位党员每季度参加一次志愿服务，全年服务1200小时。", ["1200"]),
+    "一 in a term before a noun": ("全区高考一本上线率提高2个百分点。", ["2"]),
+    "figures beside them": ("社区现有党员46名，发放慰问金3000元。", ["46", "3000"]),
+    "sessions counted at the clause end": ("全年开展培训三期，培训居民120人次。", ["三", "120"]),
+    "一 with a counting verb": ("新建一处健身广场。", ["一"]),
+    "size class before a noun (not learned yet)": pytest.param(
+        "力争引进20亿元以上项目3个。", ["3"], marks=pytest.mark.xfail(reason="few size classes in the gold")
+    ),
 }
 
 
