@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from evaluation import excerpt_facts
 from evaluation.gold import GoldDoc, find_document, gold_files, inner_span, load_gold, read_gold_json
 from evaluation.splits import doc_folders, excerpt_doc_folders, gold_dir
-from nlp.figures.lookalike import MODEL_PATH, LookalikeModel, features
+from nlp.figures.lookalike import MODEL_PATH, LookalikeModel, features, is_size_class
 from nlp.figures.quantities import find_candidates, find_quantities
 from nlp.text.document import Text
 from nlp.text.normalize import normalize
@@ -74,9 +74,8 @@ def doc_examples(gold: GoldDoc, original: str, areas: Sequence[tuple[int, int]] 
         if areas is not None and not any(a[0] <= span[0] and span[1] <= a[1] for a in areas):
             continue
         context = original[max(0, span[0] - 8) : span[1] + 4].replace("\n", " ")
-        examples.append(
-            Example(gold.doc, features(doc, q), c.rule, any(_overlaps(span, g) for g in spans), context)
-        )
+        rule = c.rule or ("size_class" if is_size_class(doc, q) else None)
+        examples.append(Example(gold.doc, features(doc, q), rule, any(_overlaps(span, g) for g in spans), context))
     return DocExamples(gold.doc, tuple(examples), len(spans))
 
 

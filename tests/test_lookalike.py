@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.figures.lookalike import MODEL_PATH, LookalikeModel, features, keep_figures, load_lookalike_model
+from nlp.figures.lookalike import (
+    MODEL_PATH,
+    LookalikeModel,
+    features,
+    is_size_class,
+    keep_figures,
+    load_lookalike_model,
+)
 from nlp.figures.quantities import find_candidates
 from nlp.pipeline import parse_text
 from nlp.text.document import Text
@@ -55,6 +62,23 @@ def test_features(sentence: str, number: str, present: str, absent: str):
     assert present in found and absent not in found
 
 
+# (sentence, number, whether the size_class rule vetoes it)
+SIZE_CLASSES = {
+    "money before a noun": ("力争引进20亿元以上项目3个", "20", True),
+    "area before a noun": ("每县打造一个5000亩以上园区", "5000", True),
+    "a magnitude before a noun": ("收入10万以上村占比过半", "10", True),
+    "a count before its noun": ("帮扶1600户以上牧户", "1600", False),
+    "an amount at the clause end": ("人均收入达到2万元以上。", "2", False),
+}
+
+
+@pytest.mark.parametrize("sentence, number, vetoed", SIZE_CLASSES.values(), ids=SIZE_CLASSES.keys())
+def test_size_class_rule(sentence: str, number: str, vetoed: bool):
+    doc = Text.from_string(sentence)
+    candidate = next(q for q in doc.figures if q.number_text == number)
+    assert is_size_class(doc, candidate) is vetoed
+
+
 def test_a_model_vetoes_below_its_threshold_and_no_model_keeps_all():
     doc = Text.from_string("开展“一元钱献爱心温暖进万家”募捐，筹款3200元。")
     quoted_out = LookalikeModel({"in_quote": -8.0}, 2.0, 0.5)
@@ -83,9 +107,7 @@ PIPELINE = {
     "figures beside them": ("社区现有党员46名，发放慰问金3000元。", ["46", "3000"]),
     "sessions counted at the clause end": ("全年开展培训三期，培训居民120人次。", ["三", "120"]),
     "一 with a counting verb": ("新建一处健身广场。", ["一"]),
-    "size class before a noun (not learned yet)": pytest.param(
-        "力争引进20亿元以上项目3个。", ["3"], marks=pytest.mark.xfail(reason="few size classes in the gold")
-    ),
+    "size class before a noun": ("力争引进20亿元以上项目3个。", ["3"]),
 }
 
 

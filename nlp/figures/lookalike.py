@@ -215,6 +215,28 @@ def features(doc: Text, q: Quantity) -> dict[str, float]:
     return out
 
 
+# Kinds of unit whose amount, bounded and put before a noun, names a class of things rather than
+# counting them (50亿元以上项目, 5000亩以上园区; 1600户以上牧户 counts the households and stays).
+SIZE_CLASS_KINDS = frozenset({"money", "area", "weight", "volume", "length", "magnitude"})
+
+
+def is_size_class(doc: Text, q: Quantity) -> bool:
+    """The named rule ``size_class``: an amount bounded by 以上/以下 right before a noun names a class
+    (the figures' analogue of 70岁以上老人), not a figure.
+
+    >>> doc = Text.from_string("力争引进20亿元以上项目3个，新增农户1600户以上。")
+    >>> [is_size_class(doc, q) for q in doc.figures]
+    [True, False, False]
+    """
+    text = doc.text
+    if not text[q.norm_start : q.norm_end].endswith(BOUNDS) or _unit_kind(q) not in SIZE_CLASS_KINDS:
+        return False
+    clause = doc.clause_at(q.norm_start)
+    end = min(clause.norm_end if clause is not None else len(text), q.norm_end + WORD_REACH)
+    following = doc.words(q.norm_end, end) if q.norm_end < end else ()
+    return bool(following) and following[0][1].startswith("n")
+
+
 @dataclass(frozen=True)
 class LookalikeModel:
     """A fitted logistic regression over sparse ``features`` (weights from models/lookalike.json)."""
@@ -251,8 +273,9 @@ def load_lookalike_model(path: Path = MODEL_PATH) -> LookalikeModel | None:
 
 
 def keep_figures(doc: Text, quantities: Sequence[Quantity], model: LookalikeModel | None = None) -> list[Quantity]:
-    """The quantities the model does not veto (all of them when no model ships)."""
+    """The quantities neither the ``size_class`` rule nor the model vetoes (no model shipped: the rule alone)."""
     model = model or load_lookalike_model()
+    kept = [q for q in quantities if not is_size_class(doc, q)]
     if model is None:
-        return list(quantities)
-    return [q for q in quantities if model.probability(doc, q) >= model.threshold]
+        return kept
+    return [q for q in kept if model.probability(doc, q) >= model.threshold]
