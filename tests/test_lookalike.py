@@ -31,6 +31,8 @@ RULES = {
     "count after the age limit": ("为65岁以上老人体检，共体检120人", "120", None),
     "rate bound stays": ("居民满意率达百分之九十以上的目标", "百分之九十", None),
     "count": ("社区现有党员46名", "46", None),
+    "service circle": ("打造15分钟便民生活圈", "15", "pattern"),
+    "a measured time stays": ("每次活动持续30分钟以上", "30", None),
 }
 
 
