@@ -12,7 +12,9 @@ gold facts, negatives the candidates gold does not have), whose weights ship as
 
 The grammar proposes and the model vetoes: a figure the rules keep is dropped when its probability of
 being a figure is below the shipped threshold, chosen by leave-documents-out cross-validation. No
-phrase is listed here; the features are shapes and neighbours, and the weights are learned.
+phrase is listed here; the features are shapes and neighbours, and the weights are learned. One named
+rule lives here too because it needs the Text's words: ``size_class`` (50亿元以上项目 names a class of
+projects, as 70岁以上老人 names a group of people), applied before the model.
 """
 
 from __future__ import annotations
@@ -179,7 +181,7 @@ def features(doc: Text, q: Quantity) -> dict[str, float]:
             put("list_number")
     if not n1 or n1 in CLAUSE_BREAKS or n1 in "、）)":
         put("clause_end")
-    if n2 in ("以上", "以下") and text[e + 2 : e + 3] == "的" or n1 == "的":
+    if (n2 in BOUNDS and text[e + 2 : e + 3] == "的") or n1 == "的":
         put("defines_group")
     if n1 and n1 in "月日号时点分":
         put("date_after")
