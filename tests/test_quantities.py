@@ -80,3 +80,18 @@ def test_never_raises_and_spans_hold(text: str) -> None:
     for q in find_quantities(text):
         assert 0 <= q.norm_start < q.norm_end <= len(text)
         assert q.number_text in text[q.norm_start:q.norm_end]
+
+
+# Bound words of government reports and a foreign currency (invented sentences).
+BOUNDS_AND_CURRENCY = {
+    "突破 is a lower bound": ("旅客吞吐量突破150万人次", "150", "人次", "at_least"),
+    "控制在 is an upper bound": ("失业率控制在4.5%", "4.5", "%", "at_most"),
+    "控制在…左右 stays approximate": ("涨幅控制在3%左右", "3", "%", "approx"),
+    "US dollars keep their unit": ("实际利用外资6.2亿美元", "6.2", "美元", "exact"),
+}
+
+
+@pytest.mark.parametrize("text, number, unit, qualifier", BOUNDS_AND_CURRENCY.values(), ids=BOUNDS_AND_CURRENCY.keys())
+def test_bounds_and_currency(text: str, number: str, unit: str, qualifier: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.number_text, q.unit, q.qualifier.value) == (number, unit, qualifier)
