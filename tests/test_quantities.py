@@ -88,6 +88,10 @@ BOUNDS_AND_CURRENCY = {
     "控制在 is an upper bound": ("失业率控制在4.5%", "4.5", "%", "at_most"),
     "控制在…左右 stays approximate": ("涨幅控制在3%左右", "3", "%", "approx"),
     "US dollars keep their unit": ("实际利用外资6.2亿美元", "6.2", "美元", "exact"),
+    "千 that begins a unit is the unit's": ("新增光伏装机600万千瓦", "600", "千瓦", "exact"),
+    "千克 is kilograms, not thousands of grams": ("发放大米5千克", "5", "公斤", "exact"),
+    "a concentration": ("年平均浓度21.6微克/立方米", "21.6", "微克/立方米", "exact"),
+    "energy": ("全年节电3.2亿千瓦时", "3.2", "千瓦时", "exact"),
 }
 
 

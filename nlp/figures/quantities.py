@@ -81,7 +81,10 @@ def grammar() -> Grammar:
     # no nested quantifiers: each repetition starts with a character the class cannot match
     digits = re.escape("".join(v.chinese))
     units_ = re.escape("".join(list(v.small) + list(v.big)))
-    body = rf"(?:\d|[{units_}]|[{digits}](?!\d))"  # 队伍3支: 伍 is not 5 before an Arabic digit
+    # A numeral character that begins a unit word belongs to the unit (600万千瓦, 5千克, 3千米)
+    numeral_led = [u for u in units if len(u) > 1 and u[0] in v.small | v.big | v.chinese]
+    not_a_unit = rf"(?!{_alt(numeral_led)})" if numeral_led else ""
+    body = rf"(?:\d|{not_a_unit}[{units_}]|{not_a_unit}[{digits}](?!\d))"  # 队伍3支: 伍 is not 5 before an Arabic digit
     points = re.escape("".join(x for x in v.points if x not in ".．"))
     # thousands: 1,200; a full-width comma groups digits only in a number with a fraction
     # (82，225.00元), since elsewhere it separates two figures of a list
