@@ -99,6 +99,7 @@ MAGNITUDE_CASES = {
     "households after 共…户居民": ("本社区共900户居民。为1100户家庭更换燃气表。", True),
     "persons are never compared with households": ("社区现有居民900户。全年为困难群众1500人发放物资。", False),
     "a parenthesis about the town": ("全村共有300户1020人（全镇2.3万人）。", False),
+    "家 counts businesses, not households": ("社区现有居民300户。辖区内有个体商户及驻区单位420家。", False),
 }
 
 

@@ -25,7 +25,7 @@ _EPS = 1e-9
 _NEAR = ("将近", "接近", "近")
 _MORE = ("余", "多", "几")
 _PERSONS = frozenset({"人", "名", "口人", "位", "个人"})
-_HOUSEHOLDS = frozenset({"户", "家庭", "家"})
+_HOUSEHOLDS = frozenset({"户", "家庭"})
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def rate_interval(fact: Fact) -> Interval | None:
 
 
 def unit_family(unit: str) -> str:
-    """Units that count the same things: 人/名/位 are persons, 户/家庭 households.
+    """Units that count the same things: 人/名/位 are persons, 户/家庭 households (家 counts shops and units).
 
     >>> unit_family("名"), unit_family("人次"), unit_family("户")
     ('persons', '人次', 'households')

@@ -65,16 +65,3 @@ def is_planned_sentence(sentence: str) -> bool:
     cleaned = false.sub("", sentence)
     return plan.search(cleaned) is not None
 
-
-def is_planned_heading(heading: str) -> bool:
-    """True when a section heading names a plan (下一步工作打算, 明年工作思路 …).
-
-    >>> is_planned_heading("下半年工作打算")
-    True
-    >>> is_planned_heading("加强党的建设")
-    False
-    """
-    data = load_toml("planned.toml")
-    _, false = _patterns()
-    cleaned = false.sub("", heading)
-    return any(marker in cleaned for marker in data["section_markers"])
