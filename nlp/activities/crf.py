@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +40,11 @@ class CRFWeights:
     attributes: dict[str, int]
     state: np.ndarray  # attributes × labels
     transitions: np.ndarray  # labels × labels, [from, to]
+    # the state rows as plain floats: summing a few of them is faster without numpy
+    _state_rows: list[list[float]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_state_rows", self.state.tolist())
 
     @classmethod
     def read(cls, path: str | Path) -> CRFWeights:
@@ -71,13 +76,14 @@ class CRFWeights:
                 transitions[source, target] = weight
         return cls(tuple(labels), {a: i for i, a in enumerate(attributes)}, state, transitions)
 
-    def row(self, attributes: Sequence[str]) -> np.ndarray:
-        """The summed state weights of ``attributes`` (each of value 1); unknown ones weigh nothing."""
-        out = np.zeros(len(self.labels))
+    def row(self, attributes: Sequence[str]) -> list[float]:
+        """The summed state weights of ``attributes`` (each of value 1), added in their order;
+        unknown ones weigh nothing."""
+        out = [0.0] * len(self.labels)
         for attribute in attributes:
             i = self.attributes.get(attribute)
             if i is not None:
-                out += self.state[i]
+                out = [a + b for a, b in zip(out, self._state_rows[i], strict=True)]
         return out
 
 

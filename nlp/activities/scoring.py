@@ -101,8 +101,11 @@ class TokenScorer:
 
     def _clear(self) -> None:
         self._index: dict[Hashable, Any] = {}  # a row, or a tuple of rows
-        self._rows = np.zeros((1024, len(self.weights.labels)))
-        self._used = 1  # row 0 is all zeros: what an unknown attribute group weighs
+        # row 0 is all zeros (what unknown attributes weigh); rows 1 … hold the model's attributes
+        # one by one (a word pair is one attribute: no sum to keep); the sums kept come after
+        state = self.weights.state
+        self._rows = np.concatenate((np.zeros((1, state.shape[1])), state, np.zeros((1024, state.shape[1]))))
+        self._used = 1 + len(state)
 
     def _row(self, key: Hashable, attributes: Callable[[], list[str]]) -> int:
         row = self._index.get(key)
@@ -113,7 +116,7 @@ class TokenScorer:
     def _add(self, attributes: list[str]) -> int:
         """A new row holding the summed weights of ``attributes`` (row 0 when they weigh nothing)."""
         values = self.weights.row(attributes)
-        if not values.any():
+        if not any(values):
             return 0
         if self._used == len(self._rows):
             self._rows = np.concatenate((self._rows, np.zeros_like(self._rows)))
@@ -180,7 +183,7 @@ class TokenScorer:
         quoted = False
         clause_index = 0
         left_row = 0
-        pair_rows: tuple[int, int] = (0, 0)
+        attribute = self.weights.attributes.get
         for i, t in enumerate(tokens):
             w = t.word
             if w[0] in OPEN_QUOTES:
@@ -201,15 +204,13 @@ class TokenScorer:
             if context_row is None:
                 context_row = index[context] = self._add(context_attributes(context))
             if i + 1 < n:  # the pair with the next word: this token's w|w+1, the next one's w-1|w
-                following = tokens[i + 1].word
-                pair = ("pair", w, following)
-                pair_rows = index.get(pair)
-                if pair_rows is None:
-                    joined = f"{w}|{following}"
-                    pair_rows = index[pair] = (self._add(["w|w+1:" + joined]), self._add(["w-1|w:" + joined]))
-                right_row = pair_rows[0]
+                joined = w + "|" + tokens[i + 1].word
+                known = attribute("w|w+1:" + joined)
+                right_row = 0 if known is None else 1 + known
+                known = attribute("w-1|w:" + joined)
+                next_left_row = 0 if known is None else 1 + known
             else:
-                right_row = 0
+                right_row = next_left_row = 0
             pieces += (
                 words[i][0],
                 words[i - 2][1] if i >= 2 else edges[0],
@@ -220,7 +221,7 @@ class TokenScorer:
                 left_row,
                 right_row,
             )
-            left_row = pair_rows[1] if i + 1 < n else 0
+            left_row = next_left_row
             if w[-1] in CLOSE_QUOTES:
                 quoted = False
             clause_index = 0 if w in CLAUSE_MARKS else clause_index + 1
