@@ -31,6 +31,7 @@ from nlp.records import Parse, Sentence
 
 TAGGER_PARAMS = {"c1": 0.02, "c2": 1.0, "max_iterations": 150, "min_freq": 1}
 KIND_C = 4.0
+RULE_DROPOUT = 0.0  # see fit_tagger
 CARD_FILE = "activity_model.json"
 
 
@@ -47,6 +48,7 @@ class DocExample:
     rule_spans: tuple[Span, ...]  # original offsets of what the grammar rules found
     rule_kinds: tuple[str, ...]
     kind_rows: tuple[tuple[str, str | None, str], ...]  # (name, verb, gold kind)
+    rule_norm_spans: tuple[Span, ...] = ()  # the rule finds in normalized offsets
 
 
 def excerpt_lines(original: str, excerpts: Sequence[str]) -> list[Span]:
@@ -114,6 +116,7 @@ def example_from_parse(doc: str, parse: Parse, gold, excerpts: Sequence[str] = (
         rule_spans=tuple((r.start, r.end) for r in rules),
         rule_kinds=tuple(str(r.kind) for r in rules),
         kind_rows=tuple(rows),
+        rule_norm_spans=tuple((r.norm_start, r.norm_end) for r in rules),
     )
 
 
@@ -146,14 +149,33 @@ def without_rules(features: list[dict[str, str | float]]) -> list[dict[str, str 
     return [{k: v for k, v in f.items() if not k.startswith("rule")} for f in features]
 
 
-def fit_tagger(examples: Sequence[DocExample], path: Path, use_rules: bool = True, **params: float):
-    """Train the CRF on every sentence of ``examples`` and write it to ``path``; returns the CRF."""
+def _dropped(index: int, share: float) -> bool:
+    """Whether sentence ``index`` is among the ``share`` trained without the rules' decision (a fixed
+    spread over the sentences, so training stays deterministic)."""
+    return (index * 2654435761 % 4294967296) / 4294967296 < share
+
+
+def fit_tagger(
+    examples: Sequence[DocExample],
+    path: Path,
+    use_rules: bool = True,
+    rule_dropout: float | None = None,
+    **params: float,
+):
+    """Train the CRF on every sentence of ``examples`` and write it to ``path``; returns the CRF.
+
+    ``rule_dropout`` (default ``RULE_DROPOUT``) is the share of sentences shown without the rules'
+    decision: the rules were tuned on the training documents, where their finds are nearly always
+    right, so a tagger that always sees them learns to copy them and little else.
+    """
     import sklearn_crfsuite
 
+    share = RULE_DROPOUT if rule_dropout is None else rule_dropout
     xs, ys = [], []
     for ex in examples:
         for (_, features), labels in zip(ex.sequences, ex.labels, strict=True):
-            xs.append(features if use_rules else without_rules(features))
+            keep = use_rules and not _dropped(len(xs), share)
+            xs.append(features if keep else without_rules(features))
             ys.append(list(labels))
     crf = sklearn_crfsuite.CRF(
         algorithm="lbfgs",
