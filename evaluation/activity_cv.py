@@ -25,16 +25,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from evaluation.scorer import Counts, Tally, counts_from, match_nearest
+from nlp.activities.decoding import decode, lenient_labels
 from nlp.activities.features import Span
-from nlp.activities.model import (
-    KEEP_DOUBTED,
-    THRESHOLD,
-    decode,
-    doubted_rule_spans,
-    kind_features,
-    lenient_labels,
-    verb_before,
-)
+from nlp.activities.model import KEEP_DOUBTED, THRESHOLD, doubted_rule_spans, kind_features, verb_before
 from nlp.activities.training import DocExample, fit_kinds, fit_tagger, gold_examples, without_rules
 from nlp.activities.vocab import kind_of_name
 

@@ -12,7 +12,7 @@ positions: Viterbi for the best labels, forward-backward for the marginals (``le
 The arithmetic is CRFsuite's: a token's score for a label is the sum of the weights of its
 attributes (all of value 1), a transition adds the weight of the label pair, there is no start or
 end weight. Sums are taken in another order, so scores agree to the last few bits; a test checks
-labels and marginals against python-crfsuite on real documents.
+labels and marginals against python-crfsuite on invented documents.
 """
 
 from __future__ import annotations

@@ -149,7 +149,7 @@ _WORD_MARKS = (
 
 
 @lru_cache(maxsize=16384)
-def _word_class(word: str) -> tuple[str, ...]:
+def word_class(word: str) -> tuple[str, ...]:
     v = vocab()
     marks = []
     for name, how, mark in _WORD_MARKS:
@@ -161,7 +161,7 @@ def _word_class(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16384)
-def _kind_of_word(word: str) -> str | None:
+def kind_of_word(word: str) -> str | None:
     kind = kind_keyword(word)
     return kind.value if kind is not None else None
 
@@ -206,8 +206,8 @@ def sequence_features(
     """One feature dict per token (see the module docstring)."""
     rule = bio_labels(tokens, rule_spans)
     figure, figure_ahead = figure_marks(tokens, facts)
-    classes = [_word_class(t.word) for t in tokens]
-    kinds = [_kind_of_word(t.word) for t in tokens]
+    classes = [word_class(t.word) for t in tokens]
+    kinds = [kind_of_word(t.word) for t in tokens]
     quoted = False
     clause_index = 0
     rows: list[dict[str, str | float]] = []

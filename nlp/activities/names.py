@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from nlp.activities.char_tables import by_first_char, ends_with_any
 from nlp.activities.vocab import vocab
 
 CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
@@ -169,30 +170,6 @@ def _tails() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, vocab().list_tails)))
 
 
-_SUFFIX_TABLES: dict[int, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {}
-
-
-def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """The words by their last character (kept per word list: hashing the list would cost more
-    than the look-up saves)."""
-    entry = _SUFFIX_TABLES.get(id(words))
-    if entry is None or entry[0] is not words:
-        table: dict[str, list[str]] = {}
-        for word in words:
-            table.setdefault(word[-1], []).append(word)
-        entry = _SUFFIX_TABLES[id(words)] = (words, {char: tuple(group) for char, group in table.items()})
-    return entry[1]
-
-
-def ends_with_any(text: str, words: tuple[str, ...]) -> bool:
-    """``text.endswith(words)``, trying only the words that end with the text's last character.
-
-    >>> ends_with_any("居民议事会", ("议事会", "讲座")), ends_with_any("居民", ("议事会",))
-    (True, False)
-    """
-    return bool(text) and text.endswith(_by_last_char(words).get(text[-1], ()))
-
-
 def has_head(name: str) -> bool:
     return vocab().head_re.search(name) is not None
 
@@ -267,21 +244,12 @@ def person_length(text: str, start: int, end: int) -> int:
     return 0
 
 
-def _by_first_char(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """The words by their first character, each group in the order given (only a word starting
-    with the character at hand can match there, and the first that matches wins)."""
-    out: dict[str, list[str]] = {}
-    for word in words:
-        out.setdefault(word[0], []).append(word)
-    return {char: tuple(group) for char, group in out.items()}
-
-
-_PERSON_PREFIXES = _by_first_char(("组织", "辖区", "社区", "全体", "广大", "部分", "村内", "本村", "小区"))
+_PERSON_PREFIXES = by_first_char(("组织", "辖区", "社区", "全体", "广大", "部分", "村内", "本村", "小区"))
 
 
 @cache
 def _persons_by_char() -> dict[str, tuple[str, ...]]:
-    return _by_first_char(vocab().persons)
+    return by_first_char(vocab().persons)
 
 
 _LONGEST_WORD = 32  # how far back the word before a verb may start

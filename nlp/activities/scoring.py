@@ -10,11 +10,12 @@ group's summed weights are computed once and kept:
   the sentence edge where there is none;
 - the token's context (rule label and its neighbours', place in the clause, figure marks, quotes,
   heading), a handful of values;
-- the word pairs with the word before and after.
+- the word pairs with the word before and after: one attribute each, read straight from the
+  model's rows.
 
 So a token costs a few dictionary look-ups, and the sums are numpy's. The groups expand to
-exactly the attributes ``sequence_features`` writes (a test compares them token by token on real
-documents), so the scores are the model's, in another order of summation.
+exactly the attributes ``sequence_features`` writes (tests/test_activity_crf.py compares the scores
+token by token on invented documents), so the scores are the model's, summed in another order.
 """
 
 from __future__ import annotations
@@ -32,17 +33,17 @@ from nlp.activities.features import (
     OPEN_QUOTES,
     Span,
     Token,
-    _kind_of_word,
-    _word_class,
     bio_labels,
     figure_marks,
+    kind_of_word,
+    word_class,
 )
 from nlp.records import Fact
 
 _NEIGHBOUR_MARKS = frozenset({"light", "weak", "content", "head", "slogan", "document", "person", "stop"})
 _OFFSETS = (-2, -1, 1, 2)
 _PIECES = 8  # per token: its word, four neighbours (or edges), its context, two word pairs
-_CACHE_LIMIT = 500_000  # rows kept before the cache starts afresh (a long batch of varied text)
+_CACHE_LIMIT = 500_000  # keys kept before the cache starts afresh (a long batch of varied text)
 
 
 def word_attributes(word: str, tag: str) -> list[str]:
@@ -59,8 +60,8 @@ def word_attributes(word: str, tag: str) -> list[str]:
     ]
     if word.isdigit():
         out.append("digit")
-    out += ["v:" + mark for mark in _word_class(word)]
-    kind = _kind_of_word(word)
+    out += ["v:" + mark for mark in word_class(word)]
+    kind = kind_of_word(word)
     if kind is not None:
         out.append("kind:" + kind)
     return out
@@ -72,7 +73,7 @@ def neighbour_attributes(offset: int, word: str | None, tag: str) -> list[str]:
     if word is None:
         return [f"w{name}:" + ("<s>" if offset < 0 else "</s>")]
     out = [f"w{name}:" + word, f"t{name}:" + tag]
-    out += [f"v{name}:{mark}" for mark in _word_class(word) if mark in _NEIGHBOUR_MARKS]
+    out += [f"v{name}:{mark}" for mark in word_class(word) if mark in _NEIGHBOUR_MARKS]
     return out
 
 

@@ -1,0 +1,239 @@
+"""The activity grammar applied to one clause with a verb or a counted noun (nlp/activities/extract.py
+runs it sentence by sentence, nlp/activities/sentence_rules.py clause by clause).
+
+Grammar, applied clause by clause in normalized text:
+
+- a *light* verb (开展, 举办, 召开, 成立 …) introduces its object as the activity
+  (开展主题党日活动6次 → 主题党日活动); *weak* light verbs (加强, 推进, 进行 …) only when the object
+  holds an activity noun;
+- a *content* verb (走访, 慰问, 参观, 巡逻 …) is part of the name (慰问困难群众);
+- a causative verb with a person object looks through to the real activity (组织党员参观… → 参观…);
+- the object ends at the clause end, at a figure, at a purpose word (通过, 确保 …) or at another
+  clause-level verb; it is split into its coordinated items (篮球赛、象棋赛、乒乓球赛 → three) and its
+  quoted names (“青年伴读”“党员两小时”等主题活动 → two);
+- without a verb, an activity noun counted by an event figure is one too (党课2次);
+- names headed by an aim (水平, 意识, 氛围 …) are slogans, not activities; so are rules, documents,
+  printed matter, staff posts and businesses (制度, 责任书, 宣传资料, 委员, 企业), the objects of
+  handing-out, buying, growing and regime verbs (发放, 购置, 种植, 实行 — unless named …活动), and
+  the content a 宣传 promotes (宣传好人好事);
+- a project reported finished is one (人畜饮水工程已经完工), and so is a named activity mentioned
+  with no verb of doing (以“…”创建活动为载体, 在…运动会中);
+- project lists are cut before each 、投资….
+
+The verbless cases (a finished project, a mentioned name, a list continued or enumerated) are in
+nlp/activities/verbless_rules.py.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from nlp.activities.names import (
+    CLAUSE_PUNCT,
+    CLOSE_QUOTES,
+    after_preposition,
+    counted,
+    has_head,
+    is_aim,
+    is_slogan,
+    is_verb_at,
+    object_end,
+    person_length,
+    split_items,
+    trim,
+)
+from nlp.activities.vocab import kind_keyword, vocab
+from nlp.records import ActivityKind, Fact, Sentence
+from nlp.text.document import Text
+
+EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
+_NOUN_PREFIX = regex.compile(r"^(?:全年|今年|年内|其中|共|累计|先后|已|还|另|每年|每月|每周)+")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One activity in normalized coordinates, before ids, kinds and categories."""
+
+    norm_start: int
+    norm_end: int
+    verb: str | None
+    reach_start: int  # where the activity's stretch of the clause starts (for figures); its verb starts here
+    reach_end: int
+    sentence: Sentence
+    group: int  # items of one coordinated list share a group and its figures
+    list_kind: ActivityKind | None = None  # the kind the list's head gives its items (…等争创活动)
+    lead: int | None = None  # the first activity of a clause also owns the figures before its verb
+
+
+def verb_items(
+    doc: Text, clause: Sentence, figures: Sequence[tuple[int, int]], sentence: Sentence, group: int
+) -> list[Found]:
+    v = vocab()
+    text = doc.text
+    cs, ce = clause.norm_start, clause.norm_end
+    while ce > cs and text[ce - 1] in CLAUSE_PUNCT:
+        ce -= 1
+    if v.verb_re.search(text, cs, ce) is None:
+        return []
+    bounds = doc.word_starts(cs, ce)
+    starts = [f for f, _ in figures]
+    found: list[Found] = []
+    pos = cs
+    while pos < ce:
+        m = v.verb_re.search(text, pos, ce)
+        if m is None:
+            break
+        verb, vs, ve = m.group(), m.start(), m.end()
+        if not is_verb_at(text, vs, ve, bounds):
+            pos = vs + 1
+            continue
+        obj = ve
+        if verb in v.causative:
+            person = person_length(text, obj, ce)
+            inner = v.verb_re.search(text, obj + person, ce)
+            between = text[obj : inner.start()] if inner is not None else ""
+            if inner is not None and (
+                (person and len(between) - person <= 4)
+                or (len(between) <= 12 and any(w in between for w in v.persons))
+            ):
+                pos = inner.start()
+                continue
+            obj += person
+        while obj < ce and text[obj] in "了过":
+            obj += 1
+        content = verb in v.content
+        if not content:
+            for fs, fe in figures:  # 组织了6次安全生产巡查: skip the leading count
+                if fs == obj:
+                    obj = fe
+                    while obj < ce and text[obj] in "的个支场次项期名":
+                        obj += 1
+            for fs, fe in figures:  # 投资350万元的居民小区建设, 全长4公里的港西路: the name follows 的
+                if obj <= fs <= obj + 3 and text[fe : fe + 1] == "的":
+                    obj = fe + 1
+                    break
+            where, at = after_preposition(text, obj, ce, bounds)
+            if where == "verb":
+                pos = at
+                continue
+            if where == "skip":
+                pos = max(at, ve)
+                continue
+            obj = at
+        end = object_end(text, obj, ce, starts)
+        if content and v.stop_re.match(text, obj, ce) and not text[obj].isdigit():
+            end = obj  # 走访发现问题213个: the visit itself
+        name_start = vs if content else obj
+        pos = max(end, ve)
+        ns, ne = trim(text, name_start, end)
+        if ne - ns < 2:
+            continue
+        kept = []
+        items = split_items(text, ns, ne, strict=content)
+        list_kind = kind_keyword(text[items[-1][1] : ne]) if len(items) > 1 else None
+        for s, e in items:
+            s, e = trim(text, s, e)
+            name = text[s:e]
+            if name.startswith("的") and text[vs - 1 : vs] == "新":  # 新组建的合唱队: the new team
+                s, name = s + 1, name[1:]
+            slogan = is_slogan(name, content=content and name.startswith(verb))
+            if e - s < 2 or slogan or person_length(text, s, e) == e - s:
+                continue
+            if not content and name.endswith(v.persons):  # 召开各村支部书记、…座谈会: people, not an item
+                continue
+            if name.startswith(("的", "等")) or name.endswith("中"):  # 组建的督导组 (by others), 在创建中
+                continue
+            if text[s - 1 : s] in ("与", "同") and text.startswith(("共同", "一起"), e):  # 与幼儿园共同举办
+                continue
+            if verb in v.weak and not has_head(name) and not counted(text, s, e, figures):
+                continue
+            if verb in v.aim and is_aim(name):
+                continue
+            if verb in v.non_acts and not name.endswith(v.facilities):
+                continue
+            if (
+                verb in v.promote
+                and name.startswith(verb)
+                and not name.rstrip(CLOSE_QUOTES).endswith(v.heads)
+            ):
+                continue
+            if name.rsplit("的", 1)[-1] in v.generic and not counted(text, s, e, figures):
+                continue
+            kept.append((s, e))
+        group += 1
+        reach_end = next_verb_start(text, end, ce)
+        lead = cs if not found else None
+        found += [Found(s, e, verb, vs, reach_end, sentence, group, list_kind, lead) for s, e in kept]
+    return found
+
+
+def next_verb_start(text: str, start: int, end: int) -> int:
+    m = vocab().verb_re.search(text, start, end)
+    return m.start() if m else end
+
+
+# How far before its figure a counted noun may start (a name is at most 20 characters).
+_NAME_REACH = 80
+
+
+def noun_items(
+    text: str, clause: Sentence, figures: Sequence[tuple[int, int, str]], sentence: Sentence, group: int
+) -> list[Found]:
+    """党课2次, 居民代表大会每年4次: an activity noun counted by an event figure, no verb."""
+    starts = [fs for fs, _, _ in figures]
+    for fs, _fe, unit in figures:
+        cs = max(clause.norm_start, fs - _NAME_REACH)
+        before = text[cs:fs]
+        s = cs + len(before) - len(before.lstrip(CLAUSE_PUNCT))
+        body = _NOUN_PREFIX.sub("", text[s:fs])
+        s = fs - len(body)
+        stripped = regex.sub(r"(?:每年|每月|每周|共|累计|达|开展|次)+$", "", body)
+        e = s + len(stripped)
+        reach = s
+        inner = [  # 投资6万元建筑40平方米的公厕
+            fe for _, fe, _ in figures[bisect_left(starts, s) : bisect_right(starts, e)] if fe <= e
+        ]
+        if inner:
+            s = max(inner)
+            de = text.rfind("的", s, e)
+            s = de + 1 if de >= 0 else s
+        s, e = trim(text, s, e)
+        name = text[s:e]
+        headed = (
+            has_head(name)
+            if unit in EVENT_UNITS
+            else (
+                name.endswith(vocab().heads)
+                and not any(w in text[reach:e] for w in vocab().existence)
+                and unit not in ("%", "元")  # 绿地面积25%: a state; 地震捐款5930元: money given
+                and kind_keyword(name) is not ActivityKind.ORGANIZATION  # 志愿者队伍3支: what exists
+            )
+        )
+        if 2 <= e - s <= 20 and headed and not is_slogan(name) and name not in vocab().generic:
+            return [Found(s, e, None, min(s, reach), clause.norm_end, sentence, group + 1)]
+    return []
+
+
+def listed_after(
+    text: str, clause: Sentence, inside: Sequence[Fact], sentence: Sentence, items: Sequence[Found]
+) -> list[Found]:
+    """完成道路硬化2000平方米、外墙粉刷3000平方米: counted nouns listed after a verb's activity."""
+    group = max(i.group for i in items)
+    ends = sorted([i.norm_end for i in items] + [f.norm_end for f in inside])
+    extra: list[Found] = []
+    for f in inside:
+        prior = max((e for e in ends if e <= f.norm_start), default=None)
+        if prior is None or any(i.norm_start >= prior and i.norm_end <= f.norm_start for i in items):
+            continue
+        while prior < f.norm_start and text[prior] in "的个处间座条余多":
+            prior += 1
+        if text[prior : prior + 1] == "、":
+            figure = [(f.norm_start, f.norm_end, f.unit)]
+            extra += noun_items(text, Sentence(prior, f.norm_end), figure, sentence, group + len(extra))
+    return extra
+
+

@@ -1,0 +1,116 @@
+"""The activity grammar over one sentence: its clauses (cut again before each 、 that opens a new
+project item), each tried with the verb rules, then the counted-noun and verbless ones.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from nlp.activities.clause_rules import Found, listed_after, noun_items, verb_items
+from nlp.activities.verbless_rules import completed, continuation, enumerated, mentioned
+from nlp.activities.vocab import vocab
+from nlp.records import Fact, Section, Sentence
+from nlp.text.document import Text
+
+
+def sub_clauses(text: str, clause: Sentence) -> list[Sentence]:
+    """A clause cut before every 、 that opens a new project item (…公厕一个、投资1万元修建围栏).
+
+    >>> t = "投资6万元新建公厕一个、投资1万元修建围栏。"
+    >>> [t[c.norm_start:c.norm_end] for c in sub_clauses(t, Sentence(0, len(t)))]
+    ['投资6万元新建公厕一个、', '投资1万元修建围栏。']
+    """
+    if text.find("、", clause.norm_start, clause.norm_end) < 0:
+        return [clause] if clause.norm_end > clause.norm_start else []
+    cuts = [m.start() + 1 for m in vocab().opener_re.finditer(text, clause.norm_start, clause.norm_end)]
+    bounds = [clause.norm_start, *cuts, clause.norm_end]
+    return [Sentence(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+HEADING_REACH = 40  # a heading span is at most label + 30 characters + 2 long
+
+
+def heading_spans(sections: Sequence[Section]) -> list[tuple[int, int]]:
+    """Normalized spans of short section headings: they name a topic, not an activity."""
+    return [
+        (s.norm_start, s.norm_start + len(s.label) + len(s.heading) + 2)
+        for s in sections
+        if s.level <= 2
+        and len(s.heading) <= 30
+        and not any(ch in s.heading for ch in "。；;")
+        and not any(ch.isdigit() for ch in s.heading)
+    ]
+
+
+def is_title(text: str) -> bool:
+    """一行标题 such as 社区创建文明社区工作总结 (no sentence punctuation, ends with 总结 …).
+
+    >>> is_title("社区创建文明社区工作总结")
+    True
+    >>> is_title("开展主题党日活动6次。")
+    False
+    """
+    core = text.strip()
+    return not any(ch in core for ch in "，,。；;：:") and core.endswith(vocab().title_ends)
+
+
+def find_in_sentence(
+    doc: Text,
+    sentence: Sentence,
+    facts: Sequence[Fact],
+    start_group: int,
+    skip: Sequence[tuple[int, int]] = (),
+) -> list[Found]:
+    text = doc.text
+    found: list[Found] = []
+    group = start_group
+    previous_had = False
+    if is_title(text[sentence.norm_start : sentence.norm_end]):
+        return []
+    enumerating = False
+    fact_starts = [f.norm_start for f in facts]  # in text order
+    clauses = [
+        c
+        for whole in doc.clauses_in(sentence.norm_start, sentence.norm_end)
+        for c in sub_clauses(text, whole)
+    ]
+    for clause in clauses:
+        if any(hs <= clause.norm_start and clause.norm_end <= he for hs, he in skip):
+            continue
+        if enumerating:
+            enumerating = False
+            listed = enumerated(text, clause, sentence, group)
+            if listed:
+                group = listed[0].group
+                found += listed
+                previous_had = True
+                continue
+        piece = text[clause.norm_start : clause.norm_end].strip()
+        if piece[-1:] in ":：" and piece[:-1].endswith(vocab().enumerators):
+            enumerating = previous_had
+            continue
+        inside = facts[
+            bisect_left(fact_starts, clause.norm_start) : bisect_left(fact_starts, clause.norm_end)
+        ]
+        spans = [(f.norm_start, f.norm_end) for f in inside]
+        items = verb_items(doc, clause, spans, sentence, group)
+        if not items and inside:  # a counted noun needs a figure
+            items = noun_items(
+                text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group
+            )
+        elif items:
+            items += listed_after(text, clause, inside, sentence, items)
+        if not items:
+            items = completed(text, clause, sentence, group)
+        if not items and previous_had and not inside:
+            items = continuation(text, clause, sentence, group)
+        if not items:
+            items = mentioned(text, clause, sentence, group)
+        if items:
+            group = max(group, max(i.group for i in items))
+        found += items
+        previous_had = bool(items)
+    return found
+
+

@@ -1,0 +1,116 @@
+"""The activity grammar for clauses without a verb of doing: an enumerated list (…一系列活动,如:
+A、B), a list continued in the next clause, a project reported finished, a named activity
+mentioned in passing.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from nlp.activities.clause_rules import Found
+from nlp.activities.names import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    has_head,
+    is_slogan,
+    outside_quotes,
+    split_items,
+    split_pair,
+    strip_tail,
+    trim,
+)
+from nlp.activities.vocab import kind_keyword, vocab
+from nlp.records import ActivityKind, Sentence
+
+
+def enumerated(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[Found]:
+    """…一系列活动,如:腊八节送腊八粥、迎新春茶话会 — every listed item is an activity."""
+    s, e = trim(text, clause.norm_start, clause.norm_end)
+    items = [trim(text, a, b) for a, b in split_items(text, s, e, enumerating=True)]
+    items = [(a, b) for a, b in items if 2 <= b - a <= 30 and not is_slogan(text[a:b])]
+    return [Found(a, b, None, a, clause.norm_end, sentence, group + 1) for a, b in items]
+
+
+def continuation(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[Found]:
+    """,象棋赛,乒乓球赛: a short verbless clause of activity nouns continuing a list."""
+    s, e = trim(text, clause.norm_start, clause.norm_end)
+    name = strip_tail(text[s:e])
+    e = s + len(name)
+    v = vocab()
+    ends_with_head = name.rstrip(CLOSE_QUOTES).endswith(v.heads)
+    verbless = v.verb_re.match(name) is None and not name.startswith(v.prepositions + ("即", "做到", "结合"))
+    if (
+        2 <= e - s <= 12
+        and ends_with_head
+        and verbless
+        and not is_slogan(name)
+        and not regex.search(r"\d", name)
+    ):
+        return [Found(s, e, None, s, clause.norm_end, sentence, group)]
+    return []
+
+
+def completed(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[Found]:
+    """人畜饮水工程已经完工, 全长4公里的港西路已竣工通车: a named project reported finished."""
+    m = vocab().completion_re.search(text, clause.norm_start, clause.norm_end)
+    if m is None:
+        return []
+    s, e = trim(text, clause.norm_start, clause.norm_end)
+    de = text.rfind("的", s, m.start())
+    start = de + 1 if de >= 0 else s
+    found = []
+    for a, b in split_pair(text, *trim(text, start, m.start())):
+        name = text[a:b]
+        if 2 <= b - a <= 20 and (has_head(name) or name.endswith(("路", "桥"))) and not is_slogan(name):
+            if not regex.search(r"\d|上述|以上|各项|该|所有", name):
+                found.append(
+                    Found(
+                        a,
+                        b,
+                        None,
+                        clause.norm_start,
+                        clause.norm_end,
+                        sentence,
+                        group + 1,
+                        ActivityKind.PROJECT,
+                    )
+                )
+    return found
+
+
+def mentioned(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[Found]:
+    """以“平安家庭”创建活动为载体, 在街道运动会中: a named activity mentioned without a verb of doing."""
+    v = vocab()
+    if v.mentioned_re.search(text, clause.norm_start, clause.norm_end) is None:
+        return []
+    s, e = trim(text, clause.norm_start, clause.norm_end)
+    found = []
+    for m in v.mentioned_re.finditer(text, s, e):
+        start = s
+        for frame in v.frames:
+            i = text.rfind(frame, s, m.start())
+            if i >= 0 and i + len(frame) > start and not _quoted_at(text, s, i):
+                start = i + len(frame)
+        a, b = trim(text, start, m.end())
+        name = text[a:b]
+        if b - a < 4 or b - a > 24 or regex.search(r"\d", name) or is_slogan(name) or name in v.generic:
+            continue
+        if name.startswith(v.modifiers) or name.startswith(
+            ("各", "本", "此", "这", "该", "相关", "多", "如")
+        ):
+            continue
+        verb = v.verb_re.search(outside_quotes(name))
+        if verb is not None and verb.group() not in ("创建", "学习"):  # a clause, not a name
+            continue
+        items = split_pair(text, a, b)
+        head = kind_keyword(text[items[-1][1] : b]) if len(items) > 1 else None  # “…”“…”创建活动
+        found = [Found(x, y, None, a, clause.norm_end, sentence, group + 1, head) for x, y in items]
+    return found
+
+
+def _quoted_at(text: str, start: int, i: int) -> bool:
+    """True when position ``i`` is inside quotes opened after ``start``."""
+    piece = text[start:i]
+    return sum(piece.count(q) for q in OPEN_QUOTES) > sum(piece.count(q) for q in CLOSE_QUOTES)
+
+
