@@ -29,9 +29,8 @@ from nlp.activities.model import (
 from nlp.errors import ZongjieError
 from nlp.records import Parse, Sentence
 
-TAGGER_PARAMS = {"c1": 0.02, "c2": 1.0, "max_iterations": 150, "min_freq": 1}
+TAGGER_PARAMS = {"c1": 0.1, "c2": 1.0, "max_iterations": 150, "min_freq": 1}
 KIND_C = 4.0
-RULE_DROPOUT = 0.0  # see fit_tagger
 CARD_FILE = "activity_model.json"
 
 
@@ -149,33 +148,14 @@ def without_rules(features: list[dict[str, str | float]]) -> list[dict[str, str 
     return [{k: v for k, v in f.items() if not k.startswith("rule")} for f in features]
 
 
-def _dropped(index: int, share: float) -> bool:
-    """Whether sentence ``index`` is among the ``share`` trained without the rules' decision (a fixed
-    spread over the sentences, so training stays deterministic)."""
-    return (index * 2654435761 % 4294967296) / 4294967296 < share
-
-
-def fit_tagger(
-    examples: Sequence[DocExample],
-    path: Path,
-    use_rules: bool = True,
-    rule_dropout: float | None = None,
-    **params: float,
-):
-    """Train the CRF on every sentence of ``examples`` and write it to ``path``; returns the CRF.
-
-    ``rule_dropout`` (default ``RULE_DROPOUT``) is the share of sentences shown without the rules'
-    decision: the rules were tuned on the training documents, where their finds are nearly always
-    right, so a tagger that always sees them learns to copy them and little else.
-    """
+def fit_tagger(examples: Sequence[DocExample], path: Path, use_rules: bool = True, **params: float):
+    """Train the CRF on every sentence of ``examples`` and write it to ``path``; returns the CRF."""
     import sklearn_crfsuite
 
-    share = RULE_DROPOUT if rule_dropout is None else rule_dropout
     xs, ys = [], []
     for ex in examples:
         for (_, features), labels in zip(ex.sequences, ex.labels, strict=True):
-            keep = use_rules and not _dropped(len(xs), share)
-            xs.append(features if keep else without_rules(features))
+            xs.append(features if use_rules else without_rules(features))
             ys.append(list(labels))
     crf = sklearn_crfsuite.CRF(
         algorithm="lbfgs",
