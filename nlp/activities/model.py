@@ -42,7 +42,7 @@ from nlp.text.document import Text
 TAGGER_FILE = "activities.crfsuite"
 KINDS_FILE = "activity_kinds.npz"
 THRESHOLD = 0.75  # see lenient_labels
-KEEP_DOUBTED = 0.9  # see doubted_rule_spans
+KEEP_DOUBTED = 0.85  # see doubted_rule_spans
 
 
 @dataclass(frozen=True)
