@@ -65,7 +65,9 @@ def _activities(text: str) -> list[tuple[str, str]]:
     return [(a.name, str(a.kind)) for a in parse_text(text).activities]
 
 
-@pytest.mark.parametrize(("kind", "text", "words"), NOT_ACTIVITIES, ids=[f"{c[0]}-{i}" for i, c in enumerate(NOT_ACTIVITIES)])
+@pytest.mark.parametrize(
+    ("kind", "text", "words"), NOT_ACTIVITIES, ids=[f"{c[0]}-{i}" for i, c in enumerate(NOT_ACTIVITIES)]
+)
 def test_not_an_activity(kind: str, text: str, words: list[str]) -> None:
     names = [name for name, _ in _activities(text)]
     wrong = [n for n in names for w in words if w in n]
@@ -105,7 +107,9 @@ def test_every_class_has_entries() -> None:
 
 
 def test_a_bad_entry_names_its_line(tmp_path, monkeypatch) -> None:
-    (tmp_path / LEXICON_FILE).write_text("word,class,example,source\n小区,place,社区开展巡逻,invented\n", encoding="utf-8")
+    (tmp_path / LEXICON_FILE).write_text(
+        "word,class,example,source\n小区,place,社区开展巡逻,invented\n", encoding="utf-8"
+    )
     monkeypatch.setenv("ZONGJIE_RESOURCES", str(tmp_path))
     load_csv.cache_clear()
     lexicon_entries.cache_clear()

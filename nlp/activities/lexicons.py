@@ -43,7 +43,9 @@ def lexicon_entries() -> tuple[LexiconEntry, ...]:
     for line, row in load_csv(LEXICON_FILE, ("word", "class", "example", "source")):
         word, word_class, example = row["word"].strip(), row["class"].strip(), row["example"].strip()
         if word_class not in CLASSES:
-            raise ResourceError(LEXICON_FILE, line, f"unknown class {word_class!r} (one of {', '.join(CLASSES)})")
+            raise ResourceError(
+                LEXICON_FILE, line, f"unknown class {word_class!r} (one of {', '.join(CLASSES)})"
+            )
         if word not in example:
             raise ResourceError(LEXICON_FILE, line, f"the example {example!r} does not contain {word!r}")
         entries.append(LexiconEntry(word, word_class, example, row["source"].strip()))
