@@ -211,3 +211,14 @@ class _Figure:
 
     def __init__(self, start: int, end: int, unit: str) -> None:
         self.norm_start, self.norm_end, self.unit = start, end, unit
+
+
+def test_a_damaged_model_file_is_a_resource_error_naming_it(tmp_path, shipped_file) -> None:
+    from nlp.errors import ResourceError
+
+    whole = shipped_file.read_bytes()
+    (tmp_path / model.TAGGER_FILE).write_bytes(whole[: len(whole) // 3])  # cut short, as by a failed copy
+    with resources.as_file(resources.files("models").joinpath(model.KINDS_FILE)) as kinds:
+        (tmp_path / model.KINDS_FILE).write_bytes(kinds.read_bytes())
+    with pytest.raises(ResourceError, match="activities.crfsuite"):
+        model.ActivityModel.load(tmp_path)

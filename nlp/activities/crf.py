@@ -55,11 +55,13 @@ class CRFWeights:
         data = Path(path).read_bytes()
         if len(data) < _HEADER.size:
             raise ValueError("not a CRFsuite model: too short")
-        magic, _size, kind, _version, _nf, n_labels, n_attrs, off_features, off_labels, off_attrs, *_ = (
+        magic, size, kind, _version, _nf, n_labels, n_attrs, off_features, off_labels, off_attrs, *_ = (
             _HEADER.unpack_from(data, 0)
         )
         if magic != b"lCRF" or kind != b"FOMC":
             raise ValueError("not a CRFsuite crf1d model")
+        if size != len(data):
+            raise ValueError(f"CRFsuite model of {len(data)} bytes where its header says {size}")
         labels = _strings(data, off_labels, n_labels)
         attributes = _strings(data, off_attrs, n_attrs)
         chunk, _chunk_size, n_features = _CHUNK.unpack_from(data, off_features)
@@ -97,6 +99,8 @@ def _strings(data: bytes, offset: int, count: int) -> list[str]:
         _id, length = struct.unpack_from("<II", data, offset + record)
         start = offset + record + 8
         out.append(data[start : start + length - 1].decode("utf-8"))  # the key ends with a NUL
+    if len(out) != count:
+        raise ValueError("CRFsuite model with a damaged string table")
     return out
 
 

@@ -186,7 +186,7 @@ def _open(tagger_file: Any, kinds_file: Any) -> ActivityModel:
         tagger = CRFWeights.read(tagger_file)
         with open(kinds_file, "rb") as handle:
             kinds = KindWeights.load(handle)
-    except (OSError, ValueError, KeyError, struct.error) as exc:
+    except (OSError, ValueError, KeyError, IndexError, struct.error) as exc:
         raise ResourceError(str(tagger_file), None, f"cannot load the activity model: {exc}") from exc
     return ActivityModel(tagger, kinds, TokenScorer(tagger))
 
