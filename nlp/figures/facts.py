@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from nlp.figures.planned import continues_figure_list, is_planned_sentence
+from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_start_value
 from nlp.figures.resolve import Figure, resolve_figures
 from nlp.figures.subjects import bare_total_indicator, find_subjects
 from nlp.records import Fact, Quantity, Section
@@ -97,9 +97,12 @@ def build_facts(
         section = section_at(quantity.norm_start)
         sections_of.append(section)
         planned.append(
-            plan_document
-            or bool(section and section.planned)
-            or is_planned_sentence(plan_window(doc, quantity.norm_start, quantity.norm_end))
+            (
+                plan_document
+                or bool(section and section.planned)
+                or is_planned_sentence(plan_window(doc, quantity.norm_start, quantity.norm_end))
+            )
+            and not is_start_value(doc.text, quantity.norm_start, quantity.norm_end)
         )
         figures.append(
             Figure(
