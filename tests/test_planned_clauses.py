@@ -45,6 +45,11 @@ FACTS = [
     ("... and the value it goes to a target", "明年将高龄津贴由每人每月50元提高到80元。", "80元", True),
     ("从 … 增加到 start value", "下一步，服务网点从5个增加到8个。", "5个", False),
     ("由 without a change is no start value", "下一步，由街道投入资金6万元。", "6万元", True),
+    ("a colon lead governs its list across ；", "明年的主要目标是：新增就业岗位120个；养老床位稳定在300张以上。",
+     "300张以上", True),
+    ("… a colon lead without a marker does not", "主要做法是：新增就业岗位120个；养老床位达到300张。", "300张", False),
+    ("a long clause of figures is not cut", "预计全镇生产总值增长6%，规上工业增加值、固定资产投资、社会消费品零售总额、"
+     "一般公共预算收入分别增长7%、8%、9%、10%。", "10%", True),
 ]
 
 
