@@ -134,3 +134,12 @@ def test_a_plan_chapter_with_sub_sections_does_not_reach_its_siblings() -> None:
 def test_section_planned(text: str, figure: str, planned: bool) -> None:
     facts = [f for f in parse_text(DONE + text).facts if f.text == figure]
     assert facts and facts[0].planned is planned
+
+
+def test_a_glued_plan_part_title_makes_the_chapters_after_it_plans() -> None:
+    # A page whose line breaks were lost: the plan part's title runs into its first sentence.
+    text = ("（一）产业稳步发展\n全年新增市场主体320户。\n存在的不足，我们将努力解决。2023年工作安排2023年是关键之年。\n"
+            "一、抓好乡村振兴\n建设示范村15个。\n二、做好民生保障\n新增城镇就业2400人。\n")
+    facts = {f.text: f.planned for f in parse_text(text).facts}
+    assert facts.get("320户") is False
+    assert facts.get("15个") is True and facts.get("2400人") is True

@@ -279,4 +279,4 @@ def build_outline(
                 norm_end=end,
             )
         )
-    return mark_plan_parts(sections)
+    return mark_plan_parts(sections, text)
