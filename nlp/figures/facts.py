@@ -87,7 +87,7 @@ def _colon_lead(doc: Text, norm_start: int) -> str:
     while at >= floor and text[at] not in COLON_LIST_STOPS:
         if text[at] in "：:":
             lead = doc.clause_at(at)
-            return text[lead.norm_start : at + 1] if lead is not None else ""
+            return text[max(lead.norm_start, at + 1 - PLAN_REACH) : at + 1] if lead is not None else ""
         at -= 1
     return ""
 
