@@ -27,7 +27,7 @@ from pathlib import Path
 from evaluation.scorer import Counts, Tally, counts_from, match_nearest
 from nlp.activities.decoding import decode, lenient_labels
 from nlp.activities.features import Span
-from nlp.activities.model import THRESHOLD, kind_features, verb_before
+from nlp.activities.model import KEEP_DOUBTED, THRESHOLD, doubted_rule_spans, kind_features, verb_before
 from nlp.activities.training import DocExample, fit_kinds, fit_tagger, gold_examples, without_rules
 from nlp.activities.vocab import kind_of_name
 
@@ -41,6 +41,7 @@ VARIANTS = (
     "intersection (model + rule features, rules)",
     "intersection, rules' kinds",
     "intersection, rules' kinds, classifier where they say other",
+    "the same, keeping the rule finds the tagger doubts (shipped)",
 )
 
 
@@ -58,13 +59,21 @@ def fold_of(examples: Sequence[DocExample], folds: int) -> list[int]:
     return fold
 
 
-def _tagged_spans(ex: DocExample, crf, use_rules: bool, threshold: float = THRESHOLD) -> list[Span]:
+def _tagged_spans(
+    ex: DocExample, crf, use_rules: bool, threshold: float = THRESHOLD, keep_doubted: float | None = None
+) -> list[Span]:
+    """The tagger's spans; with ``keep_doubted``, also the rule finds it doubts (as the pipeline does)."""
     text = ex.parse.normalized.text
     spans: list[Span] = []
     for tokens, features in ex.sequences:
         x = features if use_rules else without_rules(features)
-        labels = lenient_labels(crf.predict_single(x), crf.predict_marginals_single(x), threshold)
-        spans += decode(text, tokens, labels)
+        marginals = crf.predict_marginals_single(x)
+        tagged = decode(text, tokens, lenient_labels(crf.predict_single(x), marginals, threshold))
+        if keep_doubted is not None and tokens:
+            rules = [sp for sp in ex.rule_norm_spans if sp[0] < tokens[-1].end and tokens[0].start < sp[1]]
+            p_outside = [m["O"] for m in marginals]
+            tagged += doubted_rule_spans(tokens, p_outside, rules, tagged, keep_doubted)
+        spans += sorted(tagged)
     return spans
 
 
@@ -97,7 +106,7 @@ def _variants(ex: DocExample, alone: list[Span], ruled: list[Span], kinds) -> di
         if _overlapping(sp, ex.rule_spans) is not None
     ]
     found = (rules, classify(alone), model, with_rule_kinds, union, inter, inter_rule_kinds, inter_mixed)
-    return dict(zip(VARIANTS, found, strict=True))
+    return dict(zip(VARIANTS, found, strict=False))  # the last variant is added by the caller
 
 
 def score(ex: DocExample, predicted: Predicted) -> tuple[Counts, Tally, Tally]:
@@ -120,6 +129,8 @@ def train_and_score(train: Sequence[DocExample], test: Sequence[DocExample], res
         kinds = fit_kinds([row for ex in train for row in ex.kind_rows])
         for ex in test:
             variants = _variants(ex, _tagged_spans(ex, alone, False), _tagged_spans(ex, ruled, True), kinds)
+            kept = _tagged_spans(ex, ruled, True, keep_doubted=KEEP_DOUBTED)
+            variants[VARIANTS[-1]] = _variants(ex, [], kept, kinds)[VARIANTS[-2]]
             for name, predicted in variants.items():
                 results.setdefault(name, {})[ex.doc] = score(ex, predicted)
 

@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from evaluation import excerpt_facts
 from evaluation.gold import declared_parts, gold_files, load_gold
 from evaluation.scorer import PARTS, Report, evaluate
 from nlp.records import Parse
@@ -81,7 +82,8 @@ def evaluate_splits(
     """Score each named split's gold; a split with no gold files yet maps to None.
 
     Documents are looked up in ``docs`` when given, else in the split's own corpus folders and
-    then its gold folder. A malformed gold file raises ``GoldError``.
+    then its gold folder. A malformed gold file raises ``GoldError``. A split's partial gold (its
+    subfolders, ``partial_reports``) follows the split's report, one report per subfolder.
     """
     reports: dict[str, Report | None] = {}
     for name in names:
@@ -92,7 +94,7 @@ def evaluate_splits(
             continue
         folders = list(docs) if docs else [*doc_folders(name), folder]
         reports[name] = evaluate([load_gold(p) for p in paths], folders, parts, parse_fn)
-        reports.update(partial_reports(name, folders, parts, parse_fn))
+        reports.update(partial_reports(name, folders, parts, parse_fn, docs))
     return reports
 
 
@@ -101,13 +103,21 @@ def partial_reports(
     folders: Sequence[Path],
     parts: Sequence[str] = PARTS,
     parse_fn: Callable[[Path], Parse] | None = None,
+    docs: Sequence[Path] | None = None,
 ) -> dict[str, Report]:
     """One row per subfolder of a split's gold whose files declare the parts they annotate
     (``"parts": ["metadata"]`` in evaluation/gold/dev/meta/ → the row ``dev/meta``), scored on
-    those parts only; subfolders of files without ``parts`` (training data) are not scored."""
+    those parts only; subfolders of files without ``parts`` (training data) are not scored. The
+    facts-only excerpt files (``facts/``) count only the predictions inside their excerpts."""
     reports: dict[str, Report] = {}
     root = gold_dir(name)
     for sub in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else ():
+        if sub.name == excerpt_facts.FOLDER:
+            if "facts" in parts:
+                excerpts = excerpt_facts.evaluate_folder(sub, excerpt_doc_folders(name, docs), parse_fn)
+                if excerpts is not None:
+                    reports[excerpt_facts.report_name(name)] = excerpts
+            continue
         paths = gold_files(sub)
         declared = {part for p in paths for part in declared_parts(p)}
         scored = tuple(p for p in parts if p in declared)
@@ -115,3 +125,12 @@ def partial_reports(
             reports[f"{name}/{sub.name}"] = evaluate([load_gold(p) for p in paths], folders, scored, parse_fn)
     return reports
 
+
+def excerpt_doc_folders(split: str, docs: Sequence[Path] | None = None) -> list[Path]:
+    """Where the documents of a split's facts-only excerpt files are looked up: ``docs`` when
+    given, else the split's own folders (for dev, the long reports among them).
+
+    >>> [p.as_posix() for p in excerpt_doc_folders("dev", [Path("d")])]
+    ['d']
+    """
+    return list(docs) if docs else doc_folders(split)

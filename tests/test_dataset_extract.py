@@ -60,6 +60,17 @@ def test_load_reads_only_the_tables_asked_for(built):
         load(built[0], tables=["fact"])
 
 
+def test_a_store_killed_before_its_tables_existed_loads_empty_and_resumes(archive, built, tmp_path):
+    """kill -9 can land after DuckDB made the file and before the run made its tables."""
+    out = tmp_path / "bare.duckdb"
+    duckdb.connect(str(out)).close()
+    tables = load(out)
+    assert all(frame.empty for frame in tables.values())
+    assert list(tables["facts"].columns) == list(built[2]["facts"].columns)
+    assert extract([archive], out).added == 6
+    assert_same_tables(load(out), built[2], ignore=("seq",))
+
+
 def test_two_periods_of_one_community_give_two_rows_per_indicator(built):
     tables = built[2]
     for indicator, h1, h2 in [("party_members", 86, 88), ("low_income_households", 32, 30),

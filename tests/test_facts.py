@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.figures.facts import PLAN_REACH, build_facts, plan_window
+from nlp.figures.facts import PLAN_LIST_REACH, PLAN_REACH, build_facts, plan_window
 from nlp.figures.indicators import indicators, match_indicator
 from nlp.pipeline import parse_text
 from nlp.text.document import Text
@@ -112,10 +112,22 @@ def test_plan_window_is_the_clause_and_the_one_before():
 
 
 def test_plan_window_is_bounded_in_a_clause_without_punctuation():
+    # a clause of figures is a list and reaches further back, but still a bounded way
     text = "计划" + "开展活动6次" * 100
     start = text.rindex("6次")
     window = plan_window(Text.from_string(text), start, start + 2)
+    assert window.endswith("6次") and PLAN_REACH < len(window) <= PLAN_LIST_REACH + 2
+    text = "计划" + "开展各类活动" * 100 + "6次"
+    start = text.rindex("6次")
+    window = plan_window(Text.from_string(text), start, start + 2)
     assert window.endswith("6次") and len(window) <= PLAN_REACH + 2
+
+
+def test_plan_window_colon_lead_is_bounded():
+    text = "目标" * 100 + "：新增就业岗位120个；养老床位300张。"
+    start = text.rindex("300")
+    window = plan_window(Text.from_string(text), start, start + 4)
+    assert window.endswith("300张。") and len(window) <= 2 * PLAN_REACH + 20
 
 
 def test_traditional_text_keeps_original_offsets_and_simplified_subjects():

@@ -41,6 +41,16 @@ FACTS = [
      "2万元", False),
     ("done before the plan clause", "今年开展消防演练2次，明年力争开展4次。", "2次", False),
     ("the plan clause after it", "今年开展消防演练2次，明年力争开展4次。", "4次", True),
+    ("start value of a planned change is a fact", "明年将高龄津贴由每人每月50元提高到80元。", "50元", False),
+    ("... and the value it goes to a target", "明年将高龄津贴由每人每月50元提高到80元。", "80元", True),
+    ("从 … 增加到 start value", "下一步，服务网点从5个增加到8个。", "5个", False),
+    ("由 without a change is no start value", "下一步，由街道投入资金6万元。", "6万元", True),
+    ("a colon lead governs its list across ；", "明年的主要目标是：新增就业岗位120个；养老床位稳定在300张以上。",
+     "300张以上", True),
+    ("… a colon lead without a marker does not", "主要做法是：新增就业岗位120个；养老床位达到300张。", "300张", False),
+    ("将形成 an outcome to come", "活动中心建成后，将形成休闲区域2处。", "2处", True),
+    ("a long clause of figures is not cut", "预计全镇生产总值增长6%，规上工业增加值、固定资产投资、社会消费品零售总额、"
+     "一般公共预算收入分别增长7%、8%、9%、10%。", "10%", True),
 ]
 
 
@@ -86,8 +96,51 @@ SECTIONS = [
      "二、上半年工作总结及下半年工作打算\n（一）上半年工作\n新建健身路径2处。\n（二）下半年打算\n再新建健身路径3处。\n", "3处", True),
 ]
 
+# A government report: a review of one year, then the next year's part named by its year only, its
+# chapters numbered as siblings of the part title (nlp/text/plan_parts.py).
+REPORT = (
+    "一、2022年工作回顾\n（一）产业稳步发展\n全年新增市场主体320户。\n（二）民生持续改善\n改造老旧小区12个。\n"
+    "二、2023年发展的总体要求\n地区生产总值增长6%左右。\n"
+    "三、抓好乡村振兴\n建设示范村15个。\n"
+    "四、做好民生保障\n新增城镇就业2400人。\n"
+)
+REPORT_CASES = [
+    ("the review part", "320户", False),
+    ("a heading naming the year after the review", "6%左右", True),
+    ("a chapter after the childless part title", "15个", True),
+    ("the last chapter of the plan part", "2400人", True),
+]
+
+
+@pytest.mark.parametrize(("figure", "planned"), [c[1:] for c in REPORT_CASES], ids=[c[0] for c in REPORT_CASES])
+def test_report_plan_parts(figure: str, planned: bool) -> None:
+    facts = [f for f in parse_text(REPORT).facts if f.text == figure]
+    assert facts and facts[0].planned is planned
+
+
+def test_plan_part_ends_at_a_review_heading() -> None:
+    text = REPORT + "五、2023年一季度工作总结\n走访企业45家。\n"
+    facts = [f for f in parse_text(text).facts if f.text == "45家"]
+    assert facts and facts[0].planned is False
+
+
+def test_a_plan_chapter_with_sub_sections_does_not_reach_its_siblings() -> None:
+    text = ("一、2022年工作回顾\n全年新增市场主体320户。\n二、2023年主要任务\n（一）抓好产业\n建设示范村15个。\n"
+            "三、加强政府自身建设\n开展廉政教育6次。\n")
+    facts = {f.text: f.planned for f in parse_text(text).facts}
+    assert facts.get("15个") is True and facts.get("6次") is False
+
 
 @pytest.mark.parametrize(("text", "figure", "planned"), [c[1:] for c in SECTIONS], ids=[c[0] for c in SECTIONS])
 def test_section_planned(text: str, figure: str, planned: bool) -> None:
     facts = [f for f in parse_text(DONE + text).facts if f.text == figure]
     assert facts and facts[0].planned is planned
+
+
+def test_a_glued_plan_part_title_makes_the_chapters_after_it_plans() -> None:
+    # A page whose line breaks were lost: the plan part's title runs into its first sentence.
+    text = ("（一）产业稳步发展\n全年新增市场主体320户。\n存在的不足，我们将努力解决。2023年工作安排2023年是关键之年。\n"
+            "一、抓好乡村振兴\n建设示范村15个。\n二、做好民生保障\n新增城镇就业2400人。\n")
+    facts = {f.text: f.planned for f in parse_text(text).facts}
+    assert facts.get("320户") is False
+    assert facts.get("15个") is True and facts.get("2400人") is True

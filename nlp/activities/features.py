@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from nlp.activities.lexicons import word_classes
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import Fact, Sentence
 from nlp.text.document import Text
@@ -155,6 +156,7 @@ def word_class(word: str) -> tuple[str, ...]:
         words = getattr(v, name)
         if word in words if how == "in" else getattr(word, how)(words):
             marks.append(mark)
+    marks += ["lex_" + c for c in word_classes(word)]  # nlp/resources/activity_lexicons.csv
     return tuple(marks)
 
 

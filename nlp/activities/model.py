@@ -32,6 +32,7 @@ import numpy as np
 from nlp.activities.crf import CRFWeights, decode_many
 from nlp.activities.decoding import decode, lenient_labels
 from nlp.activities.features import Span, Token, sentence_tokens, sequence_features
+from nlp.activities.lexicons import word_classes
 from nlp.activities.scoring import TokenScorer
 from nlp.activities.vocab import kind_of_name, vocab
 from nlp.errors import ResourceError
@@ -41,6 +42,7 @@ from nlp.text.document import Text
 TAGGER_FILE = "activities.crfsuite"
 KINDS_FILE = "activity_kinds.npz"
 THRESHOLD = 0.75  # see lenient_labels
+KEEP_DOUBTED = 0.85  # see doubted_rule_spans
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,11 @@ def kind_features(name: str, verb: str | None) -> dict[str, float]:
     f[f"head2:{core[:2]}"] = 1.0
     f[f"verb:{verb or '-'}"] = 1.0
     f[f"rule:{kind_of_name(name, verb).value}"] = 1.0
+    for word_class in word_classes(core):  # nlp/resources/activity_lexicons.csv
+        f[f"lex:{word_class}"] = 1.0
+    if verb is not None:
+        for word_class in word_classes(verb):
+            f[f"verblex:{word_class}"] = 1.0
     if name[:1] in '“"「『':
         f["quoted"] = 1.0
     return f
@@ -157,10 +164,15 @@ class ActivityModel:
         outside = self.tagger.labels.index("O")
         found: list[Span] = []
         at = 0
-        for tokens in sequences:
+        for tokens, _, rules, _ in inputs:
             n = len(tokens)
-            probable = [{"O": p} for p in marginals[at : at + n, outside].tolist()]
-            found += decode(doc.text, tokens, lenient_labels(labels[at : at + n], probable, THRESHOLD))
+            p_outside = marginals[at : at + n, outside].tolist()
+            tagged = decode(
+                doc.text,
+                tokens,
+                lenient_labels(labels[at : at + n], [{"O": p} for p in p_outside], THRESHOLD),
+            )
+            found += sorted(tagged + doubted_rule_spans(tokens, p_outside, rules, tagged))
             at += n
         return found
 
@@ -242,6 +254,32 @@ def document_sequences(
         (tokens, sequence_features(tokens, inside, rules, heads))
         for tokens, inside, rules, heads in sentence_inputs(doc, sentences, facts, rule_spans, heading_spans)
     ]
+
+
+def doubted_rule_spans(
+    tokens: Sequence[Token],
+    p_outside: Sequence[float],
+    rule_spans: Sequence[Span],
+    tagged: Sequence[Span],
+    limit: float = KEEP_DOUBTED,
+) -> list[Span]:
+    """The rule finds of one sentence that no tagged span overlaps, but whose words the tagger does
+    not clearly put outside (their mean probability of ``O`` is below ``limit``): kept as the rules
+    cut them. The tagger learns from documents the rules were tuned on, where a rule find is nearly
+    always right, so its doubt is weak evidence; cross-validation chose the limit (the model card).
+
+    >>> toks = [Token(0, 2, "走访", "v"), Token(2, 6, "困难家庭", "n")]
+    >>> doubted_rule_spans(toks, [0.8, 0.85], [(0, 6)], []), doubted_rule_spans(toks, [0.95, 0.99], [(0, 6)], [])
+    ([(0, 6)], [])
+    """
+    kept = []
+    for s, e in rule_spans:
+        if any(a < e and s < b for a, b in tagged):
+            continue
+        inside = [p for t, p in zip(tokens, p_outside, strict=True) if t.start < e and s < t.end]
+        if inside and sum(inside) / len(inside) < limit:
+            kept.append((s, e))
+    return kept
 
 
 def predict_spans(

@@ -29,7 +29,7 @@ from nlp.activities.model import (
 from nlp.errors import ZongjieError
 from nlp.records import Parse, Sentence
 
-TAGGER_PARAMS = {"c1": 0.02, "c2": 1.0, "max_iterations": 150, "min_freq": 1}
+TAGGER_PARAMS = {"c1": 0.1, "c2": 1.0, "max_iterations": 150, "min_freq": 1}
 KIND_C = 4.0
 CARD_FILE = "activity_model.json"
 
@@ -47,6 +47,7 @@ class DocExample:
     rule_spans: tuple[Span, ...]  # original offsets of what the grammar rules found
     rule_kinds: tuple[str, ...]
     kind_rows: tuple[tuple[str, str | None, str], ...]  # (name, verb, gold kind)
+    rule_norm_spans: tuple[Span, ...] = ()  # the rule finds in normalized offsets
 
 
 def excerpt_lines(original: str, excerpts: Sequence[str]) -> list[Span]:
@@ -114,6 +115,7 @@ def example_from_parse(doc: str, parse: Parse, gold, excerpts: Sequence[str] = (
         rule_spans=tuple((r.start, r.end) for r in rules),
         rule_kinds=tuple(str(r.kind) for r in rules),
         kind_rows=tuple(rows),
+        rule_norm_spans=tuple((r.norm_start, r.norm_end) for r in rules),
     )
 
 

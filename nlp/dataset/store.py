@@ -86,8 +86,11 @@ class Store:
         self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         self.con.execute("SET preserve_insertion_order = false")
         if not read_only:
+            # One transaction: a run killed while creating the store leaves all tables or none.
+            self.con.execute("BEGIN TRANSACTION")
             for table in TABLES:
                 self.con.execute(create_statement(table))
+            self.con.execute("COMMIT")
 
     def close(self) -> None:
         self.con.close()
@@ -169,7 +172,15 @@ class Store:
         """One table as a pandas DataFrame, rows in the table's order (``schema.ORDER_BY``)."""
         if table not in TABLES:
             raise StoreError(f"no table {table!r}; the tables are {', '.join(TABLES)}.")
+        if not self._has(table):  # a first run killed before it made the store: nothing stored yet
+            return arrow_rows(table, []).to_pandas()
         return self.con.execute(f"SELECT * FROM {table} ORDER BY {ORDER_BY[table]}").df()
+
+    def _has(self, table: str) -> bool:
+        found = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]
+        ).fetchall()
+        return bool(found[0][0])
 
 
 def load(out: str | Path, tables: Iterable[str] | None = None) -> dict:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from nlp.figures.planned import continues_figure_list, is_planned_sentence
+from nlp.figures.lookalike import keep_figures
+from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_start_value
 from nlp.figures.resolve import Figure, resolve_figures
 from nlp.figures.subjects import bare_total_indicator, find_subjects
 from nlp.records import Fact, Quantity, Section
@@ -26,6 +27,8 @@ PLAN_REACH = 60
 # ... and reaches back over a list of figures in one statement this far at most.
 PLAN_LIST_REACH = 200
 LIST_BREAKS = "，,；;"
+# A colon list runs up to the end of its sentence or line.
+COLON_LIST_STOPS = "。！？!?\n"
 
 
 def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
@@ -55,8 +58,10 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
         previous = doc.clause_at(start - 1)
         if previous is not None:
             start = previous.norm_start
-    start = max(start, norm_start - PLAN_REACH)
     reach = max(floor, norm_start - PLAN_LIST_REACH)
+    if start < norm_start - PLAN_REACH and not continues_figure_list(doc.text[start:norm_start]):
+        start = norm_start - PLAN_REACH  # a long clause holding figures is a list: it is not cut
+    start = max(start, reach)
     while start > reach and doc.text[start - 1] in LIST_BREAKS:
         first = doc.clause_at(start)
         if first is None or not continues_figure_list(doc.text[start : min(first.norm_end, norm_start)]):
@@ -66,7 +71,26 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
             break
         start = max(previous.norm_start, reach)
     end = min(clause.norm_end, norm_end + PLAN_REACH)
-    return doc.text[start:end]
+    return _colon_lead(doc, norm_start) + doc.text[start:end]
+
+
+def _colon_lead(doc: Text, norm_start: int) -> str:
+    """The lead clause of a colon list the figure stands in (主要目标是：…增长6%；…3200人；…), across
+    the list's ；: it governs every item up to the 。 (at most ``PLAN_LIST_REACH`` characters).
+
+    >>> doc = Text.from_string("今年的主要目标是：新增就业1200人；粮食产量稳定在20万吨以上。")
+    >>> _colon_lead(doc, doc.text.index("20"))
+    '今年的主要目标是：'
+    """
+    text = doc.text
+    at = norm_start - 1
+    floor = max(0, norm_start - PLAN_LIST_REACH)
+    while at >= floor and text[at] not in COLON_LIST_STOPS:
+        if text[at] in "：:":
+            lead = doc.clause_at(at)
+            return text[max(lead.norm_start, at + 1 - PLAN_REACH) : at + 1] if lead is not None else ""
+        at -= 1
+    return ""
 
 
 def _float(value) -> float | None:
@@ -85,8 +109,9 @@ def build_facts(
 
     In a plan document (doc_type plan) every figure is a target. ``level`` (community, township,
     county, city) and ``own_name`` (the reporting unit's name) decide whose figure each one is.
+    A quantity the look-alike model vetoes (nlp/figures/lookalike.py) becomes no fact.
     """
-    quantities = sorted(quantities, key=lambda q: q.norm_start)
+    quantities = sorted(keep_figures(doc, quantities), key=lambda q: q.norm_start)
     subjects = find_subjects(doc, quantities)
     sections_of: list[Section | None] = []
     planned: list[bool] = []
@@ -97,9 +122,12 @@ def build_facts(
         section = section_at(quantity.norm_start)
         sections_of.append(section)
         planned.append(
-            plan_document
-            or bool(section and section.planned)
-            or is_planned_sentence(plan_window(doc, quantity.norm_start, quantity.norm_end))
+            (
+                plan_document
+                or bool(section and section.planned)
+                or is_planned_sentence(plan_window(doc, quantity.norm_start, quantity.norm_end))
+            )
+            and not is_start_value(doc.text, quantity.norm_start, quantity.norm_end)
         )
         figures.append(
             Figure(

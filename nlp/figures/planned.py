@@ -25,16 +25,50 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
     return plan, false
 
 
+@cache
+def _start_value_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    data = load_toml("planned.toml")["start_value"]
+    starts = "|".join(map(regex.escape, data["starts"]))
+    verbs = "|".join(map(regex.escape, sorted(data["verbs"], key=len, reverse=True)))
+    ends = "|".join(map(regex.escape, data["ends"]))
+    free = r"[^\d，,。；;：:、！？!?\n]"
+    before = regex.compile(f"(?:{starts}){free}{{0,{data['start_gap']}}}$")
+    after = regex.compile(f"^{free}{{0,{data['end_gap']}}}?(?:{verbs})(?:{ends})")
+    return before, after
+
+
+def is_start_value(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` is where a change starts (由50元提高到100元): a
+    fact even inside a plan, while the value it goes to is the target (``[start_value]`` of
+    planned.toml).
+
+    >>> t = "将补助标准由每人每月30元提高到45元"
+    >>> is_start_value(t, t.index("30"), t.index("30") + 3), is_start_value(t, t.index("45"), t.index("45") + 3)
+    (True, False)
+    >>> t = "服务范围从3个小区扩大到6个"
+    >>> is_start_value(t, t.index("3"), t.index("3") + 2)
+    True
+    >>> t = "由社区投入2万元，用于改造"
+    >>> is_start_value(t, t.index("2"), t.index("2") + 3)
+    False
+    """
+    before, after = _start_value_patterns()
+    return before.search(text, max(0, start - 16), start) is not None and after.match(text[end : end + 12]) is not None
+
+
 def continues_figure_list(clause: str) -> bool:
     """A clause that continues a list of figures: it holds a figure and no word of things done
     (``done_words`` of planned.toml), so a plan marker before it still governs what follows.
 
     >>> continues_figure_list("总面积11.6万㎡"), continues_figure_list("已走访困难户30户")
     (True, False)
-    >>> continues_figure_list("做好服务")
-    False
+    >>> continues_figure_list("做好服务"), continues_figure_list("一般公共预算收入增长8%")
+    (False, True)
     """
-    return any(ch.isdigit() for ch in clause) and not any(w in clause for w in load_toml("planned.toml")["done_words"])
+    data = load_toml("planned.toml")
+    for word in data["not_done_words"]:
+        clause = clause.replace(word, "")
+    return any(ch.isdigit() for ch in clause) and not any(w in clause for w in data["done_words"])
 
 
 def plan_markers() -> tuple[str, ...]:

@@ -45,6 +45,7 @@ from nlp.text.labels import (
 )
 from nlp.text.layout_rules import back_matter_start, wrap_width, wrapped_tail
 from nlp.text.outline_lines import ends_mid_word, physical_lines, soft_lines
+from nlp.text.plan_parts import mark_plan_parts
 from nlp.text.section_lookup import SectionLookup
 from nlp.text.tokens import Word
 
@@ -278,4 +279,4 @@ def build_outline(
                 norm_end=end,
             )
         )
-    return tuple(sections)
+    return mark_plan_parts(sections, text)

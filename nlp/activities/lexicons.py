@@ -1,0 +1,74 @@
+"""Word classes that inform the learned activity model, as data (nlp/resources/activity_lexicons.csv).
+
+Each entry is a word, its class, an invented example of it in a report sentence and where it
+comes from. They are *features* of the tagger and of the kind classifier, not rules: whether a
+span holding a place word is an activity stays the model's decision, learned from the gold.
+
+- ``place``, ``programme``, ``policy``, ``framing``: nouns and words that are not activities (a
+  place where something happens, an assistance programme, a policy manner word, the report's own
+  framing); a word *ending* with an entry has the class (居民小区 → place).
+- ``short_act``: verbs of short acts that are activities on their own (走访, 核查, 公示); a word
+  *starting* with an entry has the class (走访慰问).
+- ``cue_service``, ``cue_campaign``, ``cue_event``: words that tell those three kinds apart; a
+  word *containing* an entry has the class.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from nlp.errors import ResourceError
+from nlp.resources import load_csv
+
+LEXICON_FILE = "activity_lexicons.csv"
+_ENDING = ("place", "programme", "policy", "framing")
+_STARTING = ("short_act",)
+_CONTAINED = ("cue_service", "cue_campaign", "cue_event")
+CLASSES = _ENDING + _STARTING + _CONTAINED
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    word: str
+    word_class: str
+    example: str
+    source: str
+
+
+@cache
+def lexicon_entries() -> tuple[LexiconEntry, ...]:
+    """Every entry of the lexicon file, validated (a known class, an example holding the word)."""
+    entries = []
+    for line, row in load_csv(LEXICON_FILE, ("word", "class", "example", "source")):
+        word, word_class, example = row["word"].strip(), row["class"].strip(), row["example"].strip()
+        if word_class not in CLASSES:
+            raise ResourceError(
+                LEXICON_FILE, line, f"unknown class {word_class!r} (one of {', '.join(CLASSES)})"
+            )
+        if word not in example:
+            raise ResourceError(LEXICON_FILE, line, f"the example {example!r} does not contain {word!r}")
+        entries.append(LexiconEntry(word, word_class, example, row["source"].strip()))
+    return tuple(entries)
+
+
+@cache
+def _by_class() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {c: [] for c in CLASSES}
+    for entry in lexicon_entries():
+        out[entry.word_class].append(entry.word)
+    return {c: tuple(words) for c, words in out.items()}
+
+
+@lru_cache(maxsize=16384)
+def word_classes(word: str) -> tuple[str, ...]:
+    """The lexicon classes of one word (a segmented word or a whole name).
+
+    >>> word_classes("居民小区"), word_classes("走访慰问"), word_classes("义诊服务")
+    (('place',), ('short_act',), ('cue_service',))
+    """
+    words = _by_class()
+    found = [c for c in _ENDING if word.endswith(words[c])]
+    found += [c for c in _STARTING if word.startswith(words[c])]
+    found += [c for c in _CONTAINED if any(w in word for w in words[c])]
+    return tuple(found)

@@ -1,0 +1,94 @@
+"""Plan parts of a report that the plan-heading keywords miss, from the outline's shape.
+
+A government work report reviews one year and then plans the next: ``一、2023年工作回顾`` …
+``二、2024年总体要求`` / ``三、关于2024年工作``. Two named rules mark such parts as plan sections
+(children inherit, as for a keyword plan heading, ``nlp.text.labels.is_plan_heading``):
+
+- **year ahead**: a heading naming a year later than the last year named by an earlier review
+  heading (…工作回顾, …总结, …完成情况: ``outline.toml`` ``[planned] review``) is a plan part;
+- **part title over its chapters**: a top-level plan section without sub-sections is the title of
+  the plan part whose chapters the outline sees as its siblings (``二、2024年工作总体要求`` then
+  ``三、…`` … ``九、…``); the following top-level sections are plan sections too, up to a review
+  heading;
+- **glued part title**: a plan part title naming its year, at a line or sentence start, run into its
+  first sentence, the year restated (``2024年工作安排2024年是…``, a page whose line breaks were lost), which the outline
+  does not take as a heading: the top-level sections after it are plan sections, up to a review
+  heading.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import regex
+
+from nlp.records import Section
+from nlp.text.labels import is_plan_heading, vocab
+
+YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# A part title naming its year (2024年工作安排), at a line or sentence start, run into a sentence that
+# restates the year (…2024年是…): the glue of a page whose line breaks were lost.
+GLUED_TITLE = regex.compile(
+    r"(?:^|(?<=[。！？!?]))[ \t\u3000]*((?<!\d)((?:19|20)\d\d)年[^\s\d，,。；;：:、！？!?（）()]{2,14}?)\2年", regex.M
+)
+
+
+def glued_plan_titles(text: str) -> list[int]:
+    """Offsets of the plan part titles run into their first sentence at a line start.
+
+    >>> glued_plan_titles("2024年工作安排2024年是关键一年。")
+    [0]
+    >>> glued_plan_titles("2023年工作回顾2023年是开局之年。"), glued_plan_titles("。下一步计划2024年完成改造。")
+    ([], [])
+    """
+    return [m.start(1) for m in GLUED_TITLE.finditer(text) if is_plan_heading(m.group(1))]
+
+
+def _years(heading: str) -> list[int]:
+    return [int(y) for y in YEAR.findall(heading)]
+
+
+def _is_review(heading: str) -> bool:
+    return any(word in heading for word in vocab().plan_review)
+
+
+def mark_plan_parts(sections: Sequence[Section], text: str = "") -> tuple[Section, ...]:
+    """``sections`` (document order) with the plan parts of the three rules marked ``planned``;
+    ``text`` is the normalized text the sections' ``norm_start`` point into (for glued titles).
+
+    >>> def s(i, level, heading, parent=None):
+    ...     return Section(id=i, parent=parent, level=level, label="", heading=heading, start=i, end=i + 1)
+    >>> outline = [s(0, 1, "2022年工作回顾"), s(1, 2, "产业稳步发展", 0), s(2, 1, "2023年发展总体要求"),
+    ...            s(3, 1, "抓好乡村振兴"), s(4, 2, "建设示范村", 3), s(5, 1, "做好民生保障")]
+    >>> [x.planned for x in mark_plan_parts(outline)]
+    [False, False, True, True, True, True]
+    """
+    out: list[Section] = []
+    planned_ids: set[int] = set()
+    reviewed_year: int | None = None
+    part_title = False  # a childless top-level plan section opened the plan part
+    glued = glued_plan_titles(text) if text else []
+    last_review = -1  # where the last top-level review heading starts
+    for i, section in enumerate(sections):
+        heading = section.heading
+        has_children = i + 1 < len(sections) and sections[i + 1].parent == section.id
+        review = _is_review(heading)
+        planned = section.planned or section.parent in planned_ids
+        if section.parent is None:
+            if review:
+                part_title = False
+                last_review = section.norm_start
+            elif part_title or any(last_review < g < section.norm_start for g in glued):
+                planned = True
+            if not review and reviewed_year is not None and any(y > reviewed_year for y in _years(heading)):
+                planned = True
+            if planned and not review:
+                # a plan heading over its own sub-sections is a whole chapter, not a part title
+                part_title = not has_children or (part_title and not section.planned)
+        if review and _years(heading):
+            reviewed_year = max(_years(heading))
+        if planned:
+            planned_ids.add(section.id)
+        out.append(section if planned == section.planned else dataclasses.replace(section, planned=planned))
+    return tuple(out)
