@@ -97,6 +97,20 @@ CASES = [
     # age bands: a measure defined by its band is whole, a narrower band is a part
     (COMMUNITY + "常住人口4380人，其中60岁以上老年人910人。", "910人", "elderly_persons", None, "unit"),
     (COMMUNITY + "辖区60岁以上老人520人，其中80岁以上老人96人。", "96人", "elderly_persons", {"age": "80岁以上"}, "unit"),
+    # a sum of money is whole only as a total; any other sum is one thing's (wholes.py)
+    (COMMUNITY + "今年社区服务站改建完工，投资16万余元。", "16万余元", "investment_yuan", {"kind": "项目"}, "unit"),
+    (COMMUNITY + "争取专项维修资金8.5万元。", "8.5万元", "investment_yuan", {"kind": "维修资金"}, "unit"),
+    (COMMUNITY + "两个小区改造项目总投资560万元。", "560万元", "investment_yuan", None, "unit"),
+    (COMMUNITY + "全年累计发放各类资金21万元。", "21万元", "funds_disbursed_yuan", None, "unit"),
+    # a verb makes its measure only of a noun the table knows (or of none, or of the act itself)
+    (COMMUNITY + "协助银行发放小额贴息贷款30万元。", "30万元", None, None, "unit"),
+    (COMMUNITY + "社区干部走访辖区群众260户。", "260户", "households_visited", None, "unit"),
+    (COMMUNITY + "社区开展免费培训45人。", "45人", "trainees", None, "unit"),
+    # a rate about one object after 对, quotes or not, is a kind; the overall one is whole
+    (COMMUNITY + "居民对“一站式服务”满意率97%。", "97%", "satisfaction_rate", {"kind": "一站式服务"}, "unit"),
+    (COMMUNITY + "年底测评，群众满意率96%。", "96%", "satisfaction_rate", None, "unit"),
+    # 新增 is a change, never part of the measure's name
+    (VILLAGE + "全年新增就业38人。", "38人", "employed_persons", {"change": "新增"}, "unit"),
 ]
 
 

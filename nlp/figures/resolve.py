@@ -42,6 +42,7 @@ from nlp.figures.clauses import clause_after, clause_before, sentence_before
 from nlp.figures.indicators import Indicator, by_id, indicators, synonym_candidates
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
+from nlp.figures.wholes import money_kind, names_total, rate_object, verb_makes_measure
 from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.document import Text
@@ -185,8 +186,10 @@ def _apply_verb(
     lead_words: Sequence[str],
     unit: str,
     noun: str | None,
+    counted: str | None,
 ):
-    """A verb of the table makes its measure (走访…户); a mobilizing verb unmakes a stock."""
+    """A verb of the table makes its measure (走访…户) of a noun the table knows; a mobilizing verb
+    unmakes a stock. ``counted`` is the counted noun, ``noun`` the one whose modifiers make a part."""
     verb = _verb_before(verb_clause, lead_words)
     if verb is None:
         return indicator, parts
@@ -194,6 +197,8 @@ def _apply_verb(
     if verb_indicator is not None and unit in verb_indicator.units:
         if verb_indicator is indicator:
             return indicator, parts
+        if indicator is None and not verb_makes_measure(counted, verb[0]):
+            return None, None  # 发放|消费券3000万元: the table has no measure of what is counted
         if noun and verb_indicator.modifiers == "kind" and indicator is not None and indicator.modifiers == "kind":
             return verb_indicator, {"kind": noun}  # 发放|分散五保专项资金: the fund is a kind of what is paid
         return verb_indicator, None
@@ -261,7 +266,9 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     clause_start = figure.norm_start - len(clause)
     # the document's own words of the lead (the Text tags each clause once)
     lead_words = [w for w, _ in doc.words(clause_start, clause_start + len(lead))] if lead else []
-    indicator, parts = _apply_verb(indicator, parts, verb_clause, lead_words, figure.unit, noun if parts else None)
+    indicator, parts = _apply_verb(
+        indicator, parts, verb_clause, lead_words, figure.unit, noun if parts else None, noun
+    )
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT:
         after = clause_after(text, figure.norm_end).lstrip("，, ")
         verb = next((v for v in voc.taking_part if after.startswith(v)), None)
@@ -287,6 +294,12 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         purpose = purpose_after(clause_after(text, figure.norm_end))
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}
+        elif not parts and not names_total([w for w, _ in doc.words(clause_start, figure.norm_start)]):
+            parts = {"kind": money_kind(noun, lead)}  # a sum is one thing's unless it is a total
+    if indicator is not None and indicator.modifiers == "kind" and figure.unit in RATE_UNITS and not parts:
+        about = rate_object(text[sentence_start : figure.norm_start - len(clause) + max(at, 0)])
+        if about:  # 居民对“四个民主”满意率90%: the rate of one object
+            parts = {"kind": about}
     listed = trail.listed
     if indicator is not None and not parts and listed is not None and "area" in (listed.breakdown or {}):
         joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
