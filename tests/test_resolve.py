@@ -111,6 +111,23 @@ CASES = [
     (COMMUNITY + "年底测评，群众满意率96%。", "96%", "satisfaction_rate", None, "unit"),
     # 新增 is a change, never part of the measure's name
     (VILLAGE + "全年新增就业38人。", "38人", "employed_persons", {"change": "新增"}, "unit"),
+    (VILLAGE + "全村农村劳动力转移就业260人。", "260人", "employed_persons", {"kind": "转移"}, "unit"),
+    # the total of one project is that project's
+    (COMMUNITY + "该项目总投资120万元。", "120万元", "investment_yuan", {"kind": "项目"}, "unit"),
+    # the act named with a modifier that narrows it is one kind of it; a name of the measure is not
+    (COMMUNITY + "开展职业技能培训120人次。", "120人次", "trainees", {"kind": "职业技能培训"}, "unit"),
+    (COMMUNITY + "组织开展治安巡逻48次。", "48次", "patrols", None, "unit"),
+    # acts listed before 等 are the kinds counted
+    (COMMUNITY + "开展宣传、义诊等活动6次。", "6次", "activities_held", {"kind": "义诊等活动"}, "unit"),
+    # those who took part in one named act are its audience; all acts of the year are the whole
+    (COMMUNITY + "开展元宵节猜灯谜活动，参与群众300人次。", "300人次", "participants", {"kind": "元宵节猜灯谜活动"}, "unit"),
+    (COMMUNITY + "全年开展各类活动42场，参与群众3000人次。", "3000人次", "participants", None, "unit"),
+    # a rate naming no object after a count of another domain is that count's rate
+    (COMMUNITY + "办理居民诉求86件，满意率100%。", "100%", "satisfaction_rate", {"kind": "诉求"}, "unit"),
+    (VILLAGE + "调解矛盾纠纷12起，成功率100%。", "100%", "mediation_success_rate", None, "unit"),
+    # a figure right after a quoted name counts what is quoted: no bare population total
+    (COMMUNITY + "培育“好邻居”12人。", "12人", None, None, "unit"),
+    (COMMUNITY + "社区现有2676户，9208人。", "9208人", "population_total", None, "unit"),
 ]
 
 

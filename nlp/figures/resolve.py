@@ -42,7 +42,16 @@ from nlp.figures.clauses import clause_after, clause_before, sentence_before
 from nlp.figures.indicators import Indicator, by_id, indicators, synonym_candidates
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
-from nlp.figures.wholes import money_kind, names_total, rate_object, verb_makes_measure
+from nlp.figures.wholes import (
+    act_kind,
+    bare_rate,
+    listed_kind,
+    money_kind,
+    named_act,
+    names_total,
+    rate_object,
+    verb_makes_measure,
+)
 from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.document import Text
@@ -152,12 +161,13 @@ class _Trail:
 _PER_ACT = {"participants": "activities_held", "trainees": "trainings"}
 
 
-def _per_act_part(indicator_id: str, figure_start: int, sentence_start: int, trail: _Trail) -> dict | None:
+def _per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: _Trail) -> dict | None:
     """The kind of act a count of participants belongs to, when the act before it in the sentence is
     not the whole of its measure (开展各类活动60场，参与群众5000人次 is whole; 循环展播162场，覆盖群众1万人次 is
-    the audience of one act)."""
+    the audience of one act), or when the sentence names one act (开展元宵节猜灯谜活动，参与群众300人次)."""
     if trail.counted is None or trail.counted[0] < sentence_start:
-        return None
+        act_name = named_act(sentence)
+        return {"kind": act_name} if act_name else None
     _, act, subject = trail.counted
     if act.indicator == _PER_ACT[indicator_id] and act.breakdown is None:
         return None
@@ -269,6 +279,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     indicator, parts = _apply_verb(
         indicator, parts, verb_clause, lead_words, figure.unit, noun if parts else None, noun
     )
+    if indicator is not None and not parts and (kind := act_kind(noun, indicator.verbs, indicator.names())):
+        parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT:
         after = clause_after(text, figure.norm_end).lstrip("，, ")
         verb = next((v for v in voc.taking_part if after.startswith(v)), None)
@@ -296,10 +308,11 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             parts = {**(parts or {}), "kind": purpose}
         elif not parts and not names_total([w for w, _ in doc.words(clause_start, figure.norm_start)]):
             parts = {"kind": money_kind(noun, lead)}  # a sum is one thing's unless it is a total
-    if indicator is not None and indicator.modifiers == "kind" and figure.unit in RATE_UNITS and not parts:
-        about = rate_object(text[sentence_start : figure.norm_start - len(clause) + max(at, 0)])
-        if about:  # 居民对“四个民主”满意率90%: the rate of one object
-            parts = {"kind": about}
+    if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
+        if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
+            parts = {"kind": kind}
+    if indicator is not None and figure.unit in RATE_UNITS and not parts:
+        parts = _rate_part(indicator, noun, text[sentence_start : clause_start + max(at, 0)], sentence_start, trail)
     listed = trail.listed
     if indicator is not None and not parts and listed is not None and "area" in (listed.breakdown or {}):
         joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
@@ -307,7 +320,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         if joined and before is not None and before.category == indicator.category:
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户873户、低保对象1355人
     if indicator is not None and indicator.id in _PER_ACT and not parts:
-        parts = _per_act_part(indicator.id, figure.norm_start, sentence_start, trail)
+        parts = _per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
     # that is counted (改造老旧小区20个)
     noun_start = figure.norm_start
@@ -315,6 +328,21 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         noun_start = figure.norm_start - len(clause) + at
     scope = _scope(text, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_start: int, trail: _Trail) -> dict | None:
+    """The object a rate is about: after 对 (居民对“四个民主”满意率90%), or, for a rate that names
+    none (满意率), what the count before it in the sentence counts when that is another domain's
+    (办理居民诉求86件，满意率100%); 调解纠纷12起，成功率100% is the mediation rate itself."""
+    if indicator.modifiers == "kind" and (about := rate_object(before)):
+        return {"kind": about}
+    if not bare_rate(noun, indicator.names()) or trail.counted is None or trail.counted[0] < sentence_start:
+        return None
+    _, counted, subject = trail.counted
+    counted_indicator = by_id(counted.indicator) if counted.indicator else None
+    if not subject or subject.endswith("率") or (counted_indicator and counted_indicator.category == indicator.category):
+        return None
+    return {"kind": subject}
 
 
 def _not_a_total(clause: str, unit: str) -> bool:

@@ -33,9 +33,12 @@ _BREAKS = "，,；;：:。！!？?\n"
 @dataclass(frozen=True)
 class _Vocab:
     totals: tuple[str, ...]
+    one_thing: tuple[str, ...]
     rate_openers: tuple[str, ...]
     heads: tuple[str, ...]
     synonym_ends: frozenset[str]
+    acts: tuple[str, ...]
+    act_heads: tuple[str, ...]
 
 
 @cache
@@ -44,9 +47,12 @@ def _vocab() -> _Vocab:
     names = {name for indicator in indicators() for name in indicator.names()}
     return _Vocab(
         totals=tuple(data["totals"]["words"]),
+        one_thing=tuple(data["totals"]["one_thing"]),
         rate_openers=tuple(data["rate_object"]["openers"]),
         heads=tuple(data["known_heads"]["words"]),
         synonym_ends=frozenset(names),
+        acts=tuple(data["acts"]["verbs"]),
+        act_heads=tuple(data["acts"]["heads"]),
     )
 
 
@@ -81,11 +87,13 @@ def names_total(words: Sequence[str]) -> bool:
 
     >>> names_total(["项目", "总投资"]), names_total(["全年", "共", "投入"]), names_total(["投资"])
     (True, True, False)
-    >>> names_total(["公共", "设施", "投资"])
-    False
+    >>> names_total(["公共", "设施", "投资"]), names_total(["该", "项目", "总投资"])
+    (False, False)
     """
-    totals = _vocab().totals
-    return any(word.startswith(totals) for word in words)
+    voc = _vocab()
+    if any(word.startswith(voc.one_thing) for word in words):
+        return False  # 该项目总投资: the total of one thing is that thing's
+    return any(word.startswith(voc.totals) for word in words)
 
 
 def money_kind(noun: str | None, lead: str) -> str:
@@ -118,3 +126,77 @@ def rate_object(sentence: str) -> str | None:
     obj = "".join(ch for ch in clause[at + 1 :] if ch not in _QUOTES).strip()
     _, unknown = read_modifier(obj)
     return obj if unknown else None
+
+
+def act_kind(noun: str | None, verbs: Sequence[str], names: Sequence[str] = ()) -> str | None:
+    """The act itself named with a modifier that narrows it (职业技能|培训 120人次): that kind of act,
+    unless the whole phrase is a name of the measure (治安巡逻 is patrols).
+
+    >>> act_kind("职业技能培训", ("培训",)), act_kind("免费培训", ("培训",)), act_kind("培训", ("培训",))
+    ('职业技能培训', None, None)
+    >>> act_kind("治安巡逻", ("巡逻",), ("巡逻", "治安巡逻"))
+    """
+    if not noun or noun in names:
+        return None
+    for verb in verbs:
+        if noun.endswith(verb) and len(noun) > len(verb):
+            _, unknown = read_modifier(noun[: -len(verb)])
+            return noun if unknown else None
+    return None
+
+
+def listed_kind(lead: str, noun: str) -> str | None:
+    """Acts listed before ``等`` + the counted noun (开展宣传、义诊等|活动6次) name its kinds.
+
+    >>> listed_kind("开展宣传、义诊等", "活动"), listed_kind("开展各类", "活动")
+    ('宣传、义诊等活动', None)
+    """
+    lead = lead.rstrip("的")
+    if not lead.endswith("等"):
+        return None
+    listed = lead[:-1]
+    for act in _vocab().acts:
+        at = listed.rfind(act)
+        if at >= 0:
+            listed = listed[at + len(act) :]
+            break
+    listed = listed.strip("，, ")
+    return f"{listed}等{noun}" if listed and not names_total([listed]) else None
+
+
+def bare_rate(noun: str | None, names: Sequence[str]) -> bool:
+    """A rate that names no object of its own: the shortest name of its measure (满意率, 办结率),
+    not 群众满意率 or 问题解决率.
+
+    >>> bare_rate("满意率", ("满意率", "满意度")), bare_rate("群众满意率", ("满意率",)), bare_rate(None, ())
+    (True, False, False)
+    """
+    return bool(noun) and noun in names and not any(noun != n and noun.endswith(n) for n in names)
+
+
+def named_act(sentence: str) -> str | None:
+    """The act a sentence names before a count of those who took part (开展元宵节猜灯谜活动，参与…),
+    unless the sentence counts all acts (全年, 累计, 各类 …): the words from the act verb to the act's head.
+
+    >>> named_act("开展元宵节猜灯谜活动，"), named_act("全年开展各类活动，"), named_act("截至目前，")
+    ('元宵节猜灯谜活动', None, None)
+    """
+    voc = _vocab()
+    best: tuple[int, str] | None = None
+    for head in voc.act_heads:
+        at = sentence.rfind(head)
+        if at >= 0 and (best is None or at + len(head) > best[0]):
+            best = (at + len(head), head)
+    if best is None:
+        return None
+    phrase = sentence[: best[0]]
+    phrase = phrase[max(phrase.rfind(ch) for ch in _BREAKS) + 1 :]
+    for act in voc.acts:
+        at = phrase.rfind(act)
+        if at >= 0:
+            phrase = phrase[at + len(act) :]
+            break
+    if names_total([phrase]) or any(w in sentence for w in ("全年", "累计")):
+        return None
+    _, unknown = read_modifier(phrase[: -len(best[1])])
+    return phrase if unknown else None  # a bare 活动/培训 is every act, no kind
