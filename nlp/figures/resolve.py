@@ -306,7 +306,9 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         purpose = purpose_after(clause_after(text, figure.norm_end))
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}
-        elif not parts and not names_total([w for w, _ in doc.words(clause_start, figure.norm_start)]):
+        elif not parts and not names_total(
+            [w for w, _ in doc.words(clause_start, figure.norm_start)], text[sentence_start : figure.norm_start]
+        ):
             parts = {"kind": money_kind(noun, lead)}  # a sum is one thing's unless it is a total
     if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
         if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
@@ -339,6 +341,8 @@ def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_sta
     if not bare_rate(noun, indicator.names()) or trail.counted is None or trail.counted[0] < sentence_start:
         return None
     _, counted, subject = trail.counted
+    if counted.indicator == indicator.id:
+        return counted.breakdown  # 满意率分别达98.6%和99.2%: the second rate is about what the first is
     counted_indicator = by_id(counted.indicator) if counted.indicator else None
     if not subject or subject.endswith("率") or (counted_indicator and counted_indicator.category == indicator.category):
         return None

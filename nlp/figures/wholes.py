@@ -18,6 +18,7 @@ The words are data (``nlp/resources/resolution.toml``: ``[totals]``, ``[rate_obj
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,12 +29,15 @@ from nlp.resources import load_toml
 
 _QUOTES = "“”\"‘’'《》「」『』"
 _BREAKS = "，,；;：:。！!？?\n"
+# A count of things (20个, 5项, 3处) in the sentence: a 总 sum before is the sum over them.
+_COUNT_OF_THINGS = re.compile(r"[0-9一二三四五六七八九十两百千万余多]+(?:个|项|处|批|座|条)")
 
 
 @dataclass(frozen=True)
 class _Vocab:
     totals: tuple[str, ...]
     one_thing: tuple[str, ...]
+    sums: tuple[str, ...]
     rate_openers: tuple[str, ...]
     heads: tuple[str, ...]
     synonym_ends: frozenset[str]
@@ -48,6 +52,7 @@ def _vocab() -> _Vocab:
     return _Vocab(
         totals=tuple(data["totals"]["words"]),
         one_thing=tuple(data["totals"]["one_thing"]),
+        sums=tuple(data["totals"]["sums"]),
         rate_openers=tuple(data["rate_object"]["openers"]),
         heads=tuple(data["known_heads"]["words"]),
         synonym_ends=frozenset(names),
@@ -82,18 +87,23 @@ def verb_makes_measure(noun: str | None, verb: str) -> bool:
     return known_noun(noun)
 
 
-def names_total(words: Sequence[str]) -> bool:
-    """Whether the words up to a sum of money mark it as a total (总投资, 共投入, 累计发放, 各类资金).
+def names_total(words: Sequence[str], sentence: str = "") -> bool:
+    """Whether the words up to a sum of money mark it as a total (共投入, 累计发放, 各类资金), or
+    总投资 sums several things the sentence counts (改造老旧小区20个 … 项目总投资).
 
-    >>> names_total(["项目", "总投资"]), names_total(["全年", "共", "投入"]), names_total(["投资"])
-    (True, True, False)
-    >>> names_total(["公共", "设施", "投资"]), names_total(["该", "项目", "总投资"])
-    (False, False)
+    >>> names_total(["全年", "共", "投入"]), names_total(["投资"]), names_total(["公共", "设施", "投资"])
+    (True, False, False)
+    >>> names_total(["项目", "总投资"], "改造老旧小区20个，"), names_total(["项目", "总投资"], "项目占地1669亩，")
+    (True, False)
+    >>> names_total(["该", "项目", "总投资"], "签约项目3个，")
+    False
     """
     voc = _vocab()
     if any(word.startswith(voc.one_thing) for word in words):
         return False  # 该项目总投资: the total of one thing is that thing's
-    return any(word.startswith(voc.totals) for word in words)
+    if any(word.startswith(voc.totals) for word in words):
+        return True
+    return any(word.startswith(voc.sums) for word in words) and _COUNT_OF_THINGS.search(sentence) is not None
 
 
 def money_kind(noun: str | None, lead: str) -> str:
