@@ -128,6 +128,10 @@ CASES = [
     # a figure right after a quoted name counts what is quoted: no bare population total
     (COMMUNITY + "培育“好邻居”12人。", "12人", None, None, "unit"),
     (COMMUNITY + "社区现有2676户，9208人。", "9208人", "population_total", None, "unit"),
+    (COMMUNITY + "辖区内共有居民2100户，6300人。", "6300人", "population_total", None, "unit"),
+    (VILLAGE + "全村有脱贫户52户，186人。", "186人", None, None, "unit"),
+    (COMMUNITY + "改造项目3个，总投资560万元。", "560万元", "investment_yuan", None, "unit"),
+    (COMMUNITY + "项目占地12亩，总投资560万元。", "560万元", "investment_yuan", {"kind": "项目"}, "unit"),
 ]
 
 

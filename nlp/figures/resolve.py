@@ -270,7 +270,14 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         return _record(Resolution(None), figure, trail)
     if figure.bare_total and indicator is None and not named:
         chained = trail.last is not None and trail.last[1] and not clause.strip(" 共有计约")
-        if not chained:  # 729户脱贫户,3270人: the persons of the households before, no population
+        after_households = (  # 居民2100户，6300人: the persons of all households are the population
+            trail.counted is not None
+            and trail.counted[1].indicator == "households_total"
+            and trail.counted[1].breakdown is None
+            and figure.bare_total == "population_total"
+        )
+        adjacent = trail.counted is not None and trail.counted[0] >= figure.norm_start - len(clause) - 2
+        if after_households or not (chained or adjacent):  # 729户脱贫户,3270人: those households' persons
             indicator = by_id(figure.bare_total)
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
     clause_start = figure.norm_start - len(clause)
