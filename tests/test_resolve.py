@@ -7,7 +7,9 @@ the expected indicator, breakdown and scope.
 import pytest
 
 import nlp
-from nlp.figures.resolve import markers_before, read_modifier, resolve_noun, scope_of
+from nlp.figures.breakdown import markers_before, read_modifier
+from nlp.figures.measures import resolve_noun
+from nlp.figures.scope import scope_of
 
 COMMUNITY = "幸福里社区2023年工作总结\n"
 TOWNSHIP = "东山镇2023年上半年民政工作总结\n"

@@ -2,24 +2,21 @@
 
 The decision reads, for each figure:
 
-- the **counted noun** (the fact's subject) and its **unit**: the longest synonym of the indicator
-  table the noun ends with names the measure (低保户 … 户 → low_income_households);
-- the noun's **modifiers**, the words before that synonym: a breakdown marker
-  (``nlp/resources/breakdowns.csv``: 女, 流动, 城市, 60岁以上, 新增 …) makes the figure a part of the
-  measure; a word that leaves it whole (``resolution.toml``: 全体, 各类, 辖区 …) changes nothing; any
-  other word makes it another measure (贫困人口 is not population_total) or, for measures counted by
-  kind (活动, 培训, 纠纷 …), names a kind of it (文艺演出 3场 → activities_held {"kind": "文艺演出"});
-- the **verb** in front: a verb of the table makes its measure whatever noun follows (走访 … 户 →
-  households_visited); a verb that brings people to something makes a count of people a count of
-  participants, no stock of the community (组织党员50名参观);
+- the **counted noun**, its **modifiers** and the **verb** before it (nlp/figures/measures.py): the
+  longest synonym of the indicator table names the measure, breakdown markers make a part, a verb of
+  the table makes its measure of a noun the table knows;
+- the **evidence for a whole** (nlp/figures/wholes.py): a sum of money is whole only as a total, a
+  rate about one object, the act named with a narrowing modifier, acts listed before 等 and the
+  audience of one named act are parts;
 - the **clause**: a change word right before the noun (新增低保5户) is a part; a figure in a 其中
-  clause that names only a part (其中男性1450人) is that part of the measure before it;
+  clause that names only a part (其中男性1450人) is that part of the measure before it; a figure per
+  period or head, of an earlier period, or a group's share has no column;
 - the **place** named before the figure in its sentence, judged against the level of the report
-  (``scopes.csv``): 全市 in a community's report is ``wider``, a 小区 or 网格 is a ``part``, another
-  community named in a community's report is ``other``.
+  (``scopes.csv``, nlp/figures/scope.py): 全市 in a community's report is ``wider``, a 小区 or 网格 is
+  a ``part``, another community named in a community's report is ``other``.
 
-Reading the parts is nlp/figures/breakdown.py, judging places nlp/figures/scope.py; this module
-puts them together in document order (a 其中 part needs the whole before it).
+Reading the parts is nlp/figures/breakdown.py; this module puts them together in document order (a
+其中 part needs the whole before it).
 """
 
 from __future__ import annotations
@@ -35,11 +32,11 @@ from nlp.figures.breakdown import (
     markers_before,
     parts_only,
     purpose_after,
-    read_modifier,
     strip_whole_front,
 )
 from nlp.figures.clauses import clause_after, clause_before, sentence_before
-from nlp.figures.indicators import Indicator, by_id, indicators, synonym_candidates
+from nlp.figures.indicators import Indicator, by_id
+from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
 from nlp.figures.wholes import (
@@ -50,7 +47,6 @@ from nlp.figures.wholes import (
     named_act,
     names_total,
     rate_object,
-    verb_makes_measure,
 )
 from nlp.records import Scope
 from nlp.resources import load_toml
@@ -67,9 +63,7 @@ class Resolution:
 
 @dataclass(frozen=True)
 class _Vocab:
-    mobilizing: tuple[str, ...]
     part_clause: tuple[str, ...]
-    verbs: tuple[tuple[str, Indicator], ...]  # longest first
     purpose_indicators: frozenset[str]
     not_totals: tuple[str, ...]  # per period or head, or an earlier period: 每月, 去年同期
     share: tuple[str, ...]
@@ -79,60 +73,13 @@ class _Vocab:
 @cache
 def _vocab() -> _Vocab:
     data = load_toml("resolution.toml")
-    verbs = [(verb, ind) for ind in indicators() for verb in ind.verbs]
     return _Vocab(
-        mobilizing=tuple(data["mobilizing"]["verbs"]),
         part_clause=tuple(data["part_clause"]["words"]),
-        verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
         purpose_indicators=frozenset(data["purpose"]["indicators"]),
         not_totals=tuple(data["not_totals"]["per_period"] + data["not_totals"]["earlier"] + data["purpose"]["per_words"]),
         share=tuple(data["not_totals"]["share"]),
         taking_part=tuple(data["taking_part"]["verbs"]),
     )
-
-
-def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[str, str] | None, bool]:
-    """The measure a counted noun names, the part its modifiers make, and whether it named one at all.
-
-    >>> ind, parts, _ = resolve_noun("女党员", "名"); ind.id, parts
-    ('party_members', {'sex': '女'})
-    >>> ind, parts, _ = resolve_noun("城市低保", "户"); ind.id, parts
-    ('low_income_households', {'area': '城市'})
-    >>> ind, parts, _ = resolve_noun("文艺演出", "场"); ind.id, parts
-    ('activities_held', {'kind': '文艺演出'})
-    >>> resolve_noun("贫困人口", "人")[0] is None
-    True
-    """
-    if not noun:
-        return None, None, False
-    for ind, modifier, bare in synonym_candidates(noun, unit):
-        parts, unknown = read_modifier(modifier)
-        if unknown and (bare or ind.modifiers == "closed"):
-            return None, None, True  # another measure: the longest name decides, no shorter one
-        if ind.part_of:
-            parts = {"kind": strip_whole_front(noun), **parts}
-            ind = by_id(ind.part_of) or ind
-        elif unknown and ind.modifiers == "kind":
-            # a count names its kind by the whole phrase (文化活动), a rate by its object (治安)
-            parts = {"kind": unknown if unit in RATE_UNITS else strip_whole_front(noun), **parts}
-        return ind, parts or None, True
-    return None, None, False
-
-
-def _verb_before(clause: str, lead_words: Sequence[str]) -> tuple[str, Indicator | None] | None:
-    """The verb that decides the measure: the last verb of the indicator table in ``clause`` (up to
-    the end of the counted noun, which may be that verb: 培训|200人), else a mobilizing verb among
-    ``lead_words`` (the words before the noun: 对|辖区党员, not 低保对象)."""
-    voc = _vocab()
-    best: tuple[int, str, Indicator | None] | None = None
-    for verb, ind in voc.verbs:
-        at = clause.rfind(verb)
-        if at >= 0 and (best is None or at + len(verb) > best[0] + len(best[1])):
-            best = (at, verb, ind)
-    if best is not None:
-        return best[1], best[2]  # a verb of the table wins over a mobilizing one (走访慰问…户)
-    mobilizing = [word for word in lead_words if word in voc.mobilizing]
-    return (mobilizing[-1], None) if mobilizing else None
 
 
 @dataclass(frozen=True)
@@ -174,49 +121,6 @@ def _per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: 
     if act.indicator == _PER_ACT[indicator_id]:
         return {"kind": (act.breakdown or {}).get("kind") or subject or "活动"}
     return {"kind": subject or "活动"} if subject else None
-
-
-def _measure(noun: str | None, clause: str, at: int, figure: Figure) -> tuple[Indicator | None, dict | None, str, bool]:
-    """The measure the noun (or a longer name ending in it) names: (indicator, parts, lead, named)."""
-    lead = clause[:at] if at >= 0 else clause
-    indicator, parts, named = resolve_noun(noun, figure.unit)
-    if noun and at > 0:  # the longest name counts: 未|就业 is 未就业
-        for k in range(min(at, 8), 0, -1):
-            longer_noun = clause[at - k : at] + noun
-            longer, longer_parts, _ = resolve_noun(longer_noun, figure.unit)
-            if longer is not None and longer_noun in longer.names():  # 60岁以上老年人: a name, no band
-                return longer, longer_parts, clause[: at - k], True
-    return indicator, parts, lead, named
-
-
-def _apply_verb(
-    indicator: Indicator | None,
-    parts: dict | None,
-    verb_clause: str,
-    lead_words: Sequence[str],
-    unit: str,
-    noun: str | None,
-    counted: str | None,
-):
-    """A verb of the table makes its measure (走访…户) of a noun the table knows; a mobilizing verb
-    unmakes a stock. ``counted`` is the counted noun, ``noun`` the one whose modifiers make a part."""
-    verb = _verb_before(verb_clause, lead_words)
-    if verb is None:
-        return indicator, parts
-    verb_indicator = verb[1]
-    if verb_indicator is not None and unit in verb_indicator.units:
-        if verb_indicator is indicator:
-            return indicator, parts
-        if indicator is None and not verb_makes_measure(counted, verb[0]):
-            return None, None  # 发放|消费券3000万元: the table has no measure of what is counted
-        if noun and verb_indicator.modifiers == "kind" and indicator is not None and indicator.modifiers == "kind":
-            return verb_indicator, {"kind": noun}  # 发放|分散五保专项资金: the fund is a kind of what is paid
-        return verb_indicator, None
-    if verb_indicator is None and indicator is not None and indicator.modifiers == "closed" and (
-        indicator.id not in ("participants", "trainees", "households_visited")
-    ):
-        return None, None  # 组织党员50名参观: those who took part
-    return indicator, parts
 
 
 def _scope(
@@ -265,7 +169,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         named = place_names(clause[: at + len(kind)], NAMED_PLACE) if kind else []
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
-    indicator, parts, lead, named = _measure(noun, clause, at, figure)
+    indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
     if _not_a_total(clause, figure.unit):
         return _record(Resolution(None), figure, trail)
     if figure.bare_total and indicator is None and not named:
@@ -283,7 +187,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     clause_start = figure.norm_start - len(clause)
     # the document's own words of the lead (the Text tags each clause once)
     lead_words = [w for w, _ in doc.words(clause_start, clause_start + len(lead))] if lead else []
-    indicator, parts = _apply_verb(
+    indicator, parts = apply_verb(
         indicator, parts, verb_clause, lead_words, figure.unit, noun if parts else None, noun
     )
     if indicator is not None and not parts and (kind := act_kind(noun, indicator.verbs, indicator.names())):
