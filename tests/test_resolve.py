@@ -33,7 +33,7 @@ CASES = [
     (COMMUNITY + "社区有党员58名，其中35岁以下党员9名。", "9名", "party_members", {"age": "35岁以下"}, "unit"),
     # a part named alone in a 其中 clause is a part of the whole before it
     (COMMUNITY + "辖区总人口为4120人，其中男性2050人，女性2070人。", "4120人", "population_total", None, "unit"),
-    (COMMUNITY + "辖区总人口为4120人，其中男性2050人，女性2070人。", "2070人", "population_total", {"sex": "女性"}, "unit"),
+    (COMMUNITY + "辖区总人口为4120人，其中男性2050人，女性2070人。", "2070人", "population_total", {"sex": "女"}, "unit"),
     # count word first, spaces around the figure; masked totals
     (COMMUNITY + "辖区总人口 3456 人，党员 61 名。", "3456 人", "population_total", None, "unit"),
     (COMMUNITY + "社区共有*户，***人。", "*户", "households_total", None, "unit"),
@@ -91,7 +91,7 @@ CASES = [
     (VILLAGE + "农民人均纯收入12500元，村集体经济收入15万元。", "12500元", "income_yuan", {"kind": "人均"}, "unit"),
     (COMMUNITY + "开展专题宣讲15场。", "15场", "activities_held", {"kind": "专题宣讲"}, "unit"),
     (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "95%", "satisfaction_rate", None, "unit"),
-    (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "99%", "satisfaction_rate", {"kind": "治安"}, "unit"),
+    (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "99%", "satisfaction_rate", {"kind": "社区治安"}, "unit"),
     (COMMUNITY + "全年共发放低保中秋慰问金3800元。", "3800元", "funds_disbursed_yuan", {"kind": "低保中秋慰问金"}, "unit"),
     (COMMUNITY + "社区共排查矛盾纠纷28起，成功调解27起。", "28起", "disputes_mediated", {"kind": "排查矛盾纠纷"}, "unit"),
     (COMMUNITY + "社区共排查矛盾纠纷28起，成功调解27起。", "27起", "disputes_mediated", None, "unit"),
@@ -131,6 +131,10 @@ CASES = [
     (COMMUNITY + "培育“好邻居”12人。", "12人", None, None, "unit"),
     (COMMUNITY + "社区现有2676户，9208人。", "9208人", "population_total", None, "unit"),
     (COMMUNITY + "辖区内共有居民2100户，6300人。", "6300人", "population_total", None, "unit"),
+    # breakdown values as the SPEC writes them: sex 女/男, a rate's object as written, a donation's occasion
+    (COMMUNITY + "社区有党员60名，其中女性党员22名。", "22名", "party_members", {"sex": "女"}, "unit"),
+    (COMMUNITY + "群众和谐社区建设满意率97%。", "97%", "satisfaction_rate", {"kind": "和谐社区建设"}, "unit"),
+    (COMMUNITY + "组织居民为抗洪救灾捐款6800元。", "6800元", "donations_yuan", {"kind": "抗洪救灾"}, "unit"),
     (VILLAGE + "全村有脱贫户52户，186人。", "186人", None, None, "unit"),
     (COMMUNITY + "改造项目3个，总投资560万元。", "560万元", "investment_yuan", None, "unit"),
     (COMMUNITY + "项目占地12亩，总投资560万元。", "560万元", "investment_yuan", {"kind": "项目"}, "unit"),

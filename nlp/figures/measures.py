@@ -18,6 +18,7 @@ from functools import cache
 
 from nlp.figures.breakdown import read_modifier, strip_whole_front
 from nlp.figures.indicators import Indicator, by_id, indicators, synonym_candidates
+from nlp.figures.scope import strip_leading
 from nlp.figures.subjects import RATE_UNITS
 from nlp.figures.wholes import verb_makes_measure
 from nlp.resources import load_toml
@@ -26,6 +27,7 @@ from nlp.resources import load_toml
 @dataclass(frozen=True)
 class _Vocab:
     mobilizing: tuple[str, ...]
+    raters: tuple[str, ...]
     verbs: tuple[tuple[str, Indicator], ...]  # longest first
 
 
@@ -35,6 +37,7 @@ def _vocab() -> _Vocab:
     verbs = [(verb, ind) for ind in indicators() for verb in ind.verbs]
     return _Vocab(
         mobilizing=tuple(data["mobilizing"]["verbs"]),
+        raters=tuple(data["rate_object"]["raters"]),
         verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
     )
 
@@ -62,9 +65,28 @@ def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[st
             ind = by_id(ind.part_of) or ind
         elif unknown and ind.modifiers == "kind":
             # a count names its kind by the whole phrase (文化活动), a rate by its object (治安)
-            parts = {"kind": unknown if unit in RATE_UNITS else strip_whole_front(noun), **parts}
+            if unit in RATE_UNITS:
+                kind = rate_object_of(modifier)
+            elif noun[len(modifier) :] in ind.verbs:  # 抗洪救灾|捐款: the act's occasion or purpose
+                kind = strip_whole_front(modifier)
+            else:
+                kind = strip_whole_front(noun)
+            parts = {"kind": kind, **parts}
         return ind, parts or None, True
     return None, None, False
+
+
+def rate_object_of(modifier: str) -> str:
+    """The object a rate's modifier names, as written: what follows 对, else the modifier without the
+    people who rate (居民对社区治安 → 社区治安, 群众和谐社区建设 → 和谐社区建设).
+
+    >>> rate_object_of("居民对社区治安"), rate_object_of("和谐社区建设"), rate_object_of("群众对环境卫生")
+    ('社区治安', '和谐社区建设', '环境卫生')
+    """
+    at = modifier.rfind("对")
+    if at >= 0 and at + 1 < len(modifier):
+        return modifier[at + 1 :]
+    return strip_leading(modifier, _vocab().raters)
 
 
 def verb_before(clause: str, lead_words: Sequence[str]) -> tuple[str, Indicator | None] | None:

@@ -210,7 +210,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         kinded = indicator.modifiers == "kind" or (parts or {}).get("kind") == strip_whole_front(noun)
         kind = kind_before(lead, MONEY_ACTS if money else ACTS) if kinded else None
         if kind:  # the words between the act and the noun name the kind: 开展|上门|活动 → 上门活动
-            parts = {**(parts or {}), "kind": kind if figure.unit in RATE_UNITS else kind + noun}
+            bare_act = figure.unit in RATE_UNITS or noun in indicator.verbs  # 春风行动|捐款: the occasion
+            parts = {**(parts or {}), "kind": kind if bare_act else kind + noun}
         else:
             parts = {**markers_before(lead), **(parts or {})}
     if indicator is not None and indicator.id in voc.purpose_indicators:
