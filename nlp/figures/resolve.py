@@ -110,7 +110,7 @@ _PER_ACT = {"participants": "activities_held", "trainees": "trainings"}
 
 def _per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: _Trail) -> dict | None:
     """The kind of act a count of participants belongs to, when the act before it in the sentence is
-    not the whole of its measure (开展各类活动60场，参与群众5000人次 is whole; 循环展播162场，覆盖群众1万人次 is
+    not the whole of its measure (开展各类活动60场，参与群众5000人次 is whole; 巡回放映85场，观看群众4千人次 is
     the audience of one act), or when the sentence names one act (开展元宵节猜灯谜活动，参与群众300人次)."""
     if trail.counted is None or trail.counted[0] < sentence_start:
         act_name = named_act(sentence)
@@ -127,7 +127,7 @@ def _scope(
     text: str, upto: int, sentence_start: int, trail: _Trail, level: str | None, own: str | None
 ) -> Scope:
     """Places named since the last figure of the sentence, up to the counted noun (``upto``), decide;
-    else that figure's scope carries on (全乡共有低保户873户、低保对象1355人)."""
+    else that figure's scope carries on (全镇共有低保户612户、低保对象1140人)."""
     same_sentence = trail.scoped is not None and trail.scoped[0] >= sentence_start
     floor = trail.scoped[0] if same_sentence else sentence_start  # type: ignore[index]
     found = scope_of(text[floor : max(floor, upto)], level, own, default=None)
@@ -181,7 +181,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             and figure.bare_total == "population_total"
         )
         adjacent = trail.counted is not None and trail.counted[0] >= figure.norm_start - len(clause) - 2
-        if after_households or not (chained or adjacent):  # 729户脱贫户,3270人: those households' persons
+        if after_households or not (chained or adjacent):  # 脱贫户52户，186人: those households' persons
             indicator = by_id(figure.bare_total)
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
     clause_start = figure.norm_start - len(clause)
@@ -210,7 +210,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         kinded = indicator.modifiers == "kind" or (parts or {}).get("kind") == strip_whole_front(noun)
         kind = kind_before(lead, MONEY_ACTS if money else ACTS) if kinded else None
         if kind:  # the words between the act and the noun name the kind: 开展|上门|活动 → 上门活动
-            bare_act = figure.unit in RATE_UNITS or noun in indicator.verbs  # 春风行动|捐款: the occasion
+            bare_act = figure.unit in RATE_UNITS or noun in indicator.verbs  # 抗洪救灾|捐款: the occasion
             parts = {**(parts or {}), "kind": kind if bare_act else kind + noun}
         else:
             parts = {**markers_before(lead), **(parts or {})}
@@ -232,7 +232,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
         before = by_id(listed.indicator)  # type: ignore[arg-type]
         if joined and before is not None and before.category == indicator.category:
-            parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户873户、低保对象1355人
+            parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
     if indicator is not None and indicator.id in _PER_ACT and not parts:
         parts = _per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
