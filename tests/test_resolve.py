@@ -131,6 +131,9 @@ CASES = [
     (COMMUNITY + "培育“好邻居”12人。", "12人", None, None, "unit"),
     (COMMUNITY + "社区现有2676户，9208人。", "9208人", "population_total", None, "unit"),
     (COMMUNITY + "辖区内共有居民2100户，6300人。", "6300人", "population_total", None, "unit"),
+    # verbs of existence and occurrence leave the measure whole
+    (COMMUNITY + "辖区内有低保户35户68人。", "35户", "low_income_households", None, "unit"),
+    (COMMUNITY + "全年辖区共发生刑事案件3起。", "3起", "criminal_cases", None, "unit"),
     # breakdown values as the SPEC writes them: sex 女/男, a rate's object as written, a donation's occasion
     (COMMUNITY + "社区有党员60名，其中女性党员22名。", "22名", "party_members", {"sex": "女"}, "unit"),
     (COMMUNITY + "群众和谐社区建设满意率97%。", "97%", "satisfaction_rate", {"kind": "和谐社区建设"}, "unit"),
