@@ -131,6 +131,9 @@ CASES = [
     (COMMUNITY + "培育“好邻居”12人。", "12人", None, None, "unit"),
     (COMMUNITY + "社区现有2676户，9208人。", "9208人", "population_total", None, "unit"),
     (COMMUNITY + "辖区内共有居民2100户，6300人。", "6300人", "population_total", None, "unit"),
+    # those an act reached, listed after 涉及/惠及, are no stock of the unit
+    (COMMUNITY + "改造老旧小区3个，涉及楼栋58栋、住户2670户。辖区现有住户3200户。", "2670户", None, None, "unit"),
+    (COMMUNITY + "改造老旧小区3个，涉及楼栋58栋、住户2670户。辖区现有住户3200户。", "3200户", "households_total", None, "unit"),
     # verbs of existence and occurrence leave the measure whole
     (COMMUNITY + "辖区内有低保户35户68人。", "35户", "low_income_households", None, "unit"),
     (COMMUNITY + "全年辖区共发生刑事案件3起。", "3起", "criminal_cases", None, "unit"),

@@ -41,6 +41,7 @@ from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_wo
 from nlp.figures.subjects import RATE_UNITS
 from nlp.figures.wholes import (
     act_kind,
+    after_touching_verb,
     bare_rate,
     listed_kind,
     money_kind,
@@ -192,6 +193,10 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     )
     if indicator is not None and not parts and (kind := act_kind(noun, indicator.verbs, indicator.names())):
         parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
+    if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT and not parts:
+        noun_at = clause_start + max(at, 0)
+        if after_touching_verb(doc.words(sentence_start, noun_at)):  # 涉及…住户2670户: those reached
+            indicator = None
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT:
         after = clause_after(text, figure.norm_end).lstrip("，, ")
         verb = next((v for v in voc.taking_part if after.startswith(v)), None)

@@ -27,6 +27,7 @@ from nlp.figures.breakdown import read_modifier, strip_whole_front
 from nlp.figures.indicators import indicators
 from nlp.resources import load_toml
 
+_SENTENCE_ENDS = frozenset("。；;！!？?\n")
 _QUOTES = "“”\"‘’'《》「」『』"
 _BREAKS = "，,；;：:。！!？?\n"
 # A count of things (20个, 5项, 3处) in the sentence: a 总 sum before is the sum over them.
@@ -42,6 +43,7 @@ class _Vocab:
     heads: tuple[str, ...]
     synonym_ends: frozenset[str]
     acts: tuple[str, ...]
+    touching: frozenset[str]
     act_heads: tuple[str, ...]
 
 
@@ -57,6 +59,7 @@ def _vocab() -> _Vocab:
         heads=tuple(data["known_heads"]["words"]),
         synonym_ends=frozenset(names),
         acts=tuple(data["acts"]["verbs"]),
+        touching=frozenset(data["touching"]["verbs"]),
         act_heads=tuple(data["acts"]["heads"]),
     )
 
@@ -210,3 +213,21 @@ def named_act(sentence: str) -> str | None:
         return None
     _, unknown = read_modifier(phrase[: -len(best[1])])
     return phrase if unknown else None  # a bare 活动/培训 is every act, no kind
+
+
+def after_touching_verb(words: Sequence[tuple[str, str]]) -> bool:
+    """Whether the figure's noun continues a list that a verb of touching opens (改造小区20个，涉及|楼栋
+    58栋、住户2670户): with no other verb between, the figure counts those the act reached, no stock.
+
+    >>> after_touching_verb([("涉及", "v"), ("楼栋", "n"), ("58", "m"), ("栋", "q"), ("，", "x"), ("住户", "n")])
+    True
+    >>> after_touching_verb([("涉及", "v"), ("居民", "n"), ("，", "x"), ("社区", "n"), ("现有", "v"), ("住户", "n")])
+    False
+    """
+    verbs = _vocab().touching
+    for word, tag in reversed(words):
+        if word in verbs:
+            return True
+        if tag.startswith(("v", "p", "c")) or word in _SENTENCE_ENDS:
+            return False
+    return False
