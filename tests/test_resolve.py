@@ -142,6 +142,8 @@ CASES = [
     (COMMUNITY + "群众和谐社区建设满意率97%。", "97%", "satisfaction_rate", {"kind": "和谐社区建设"}, "unit"),
     (COMMUNITY + "组织居民为抗洪救灾捐款6800元。", "6800元", "donations_yuan", {"kind": "抗洪救灾"}, "unit"),
     (VILLAGE + "全村有脱贫户52户，186人。", "186人", None, None, "unit"),
+    (VILLAGE + "全村共有农户426户1580人。", "1580人", "population_total", None, "unit"),
+    (VILLAGE + "全村有贫困户38户126人。", "126人", None, None, "unit"),
     (COMMUNITY + "改造项目3个，总投资560万元。", "560万元", "investment_yuan", None, "unit"),
     (COMMUNITY + "项目占地12亩，总投资560万元。", "560万元", "investment_yuan", {"kind": "项目"}, "unit"),
 ]

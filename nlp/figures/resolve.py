@@ -184,6 +184,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         adjacent = trail.counted is not None and trail.counted[0] >= figure.norm_start - len(clause) - 2
         if after_households or not (chained or adjacent):  # 脱贫户52户，186人: those households' persons
             indicator = by_id(figure.bare_total)
+    elif indicator is None and figure.unit in PERSON_UNITS and _right_after_household_total(text, figure, trail):
+        indicator = by_id("population_total")  # 共有农户426户1580人: the persons of all households
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
     clause_start = figure.norm_start - len(clause)
     # the document's own words of the lead (the Text tags each clause once)
@@ -247,6 +249,17 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         noun_start = figure.norm_start - len(clause) + at
     scope = _scope(text, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+PERSON_UNITS = ("人", "口人")
+
+
+def _right_after_household_total(text: str, figure: Figure, trail: _Trail) -> bool:
+    """Whether a count of persons follows the household total at once (426户1580人, 426户、1580人)."""
+    if trail.counted is None or trail.counted[1].indicator != "households_total" or trail.counted[1].breakdown:
+        return False
+    between = text[trail.counted[0] : figure.norm_start]
+    return len(between) <= 1 and between in ("", "，", ",", "、")
 
 
 def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_start: int, trail: _Trail) -> dict | None:
