@@ -25,7 +25,9 @@ from functools import cache
 
 from nlp.figures.breakdown import read_modifier, strip_whole_front
 from nlp.figures.indicators import indicators
+from nlp.figures.scope import NAMED_PLACE, is_scope_word, strip_scope_words
 from nlp.resources import load_toml
+from nlp.text.identity import place_names
 
 _SENTENCE_ENDS = frozenset("。；;！!？?\n")
 _QUOTES = "“”\"‘’'《》「」『』"
@@ -115,11 +117,17 @@ def money_kind(noun: str | None, lead: str) -> str:
 
     >>> money_kind("专项保障资金", ""), money_kind("投资", "为民服务站建设"), money_kind(None, "")
     ('专项保障资金', '为民服务站建设', '项目')
+    >>> money_kind("投资", "龙泉社区"), money_kind("投资", "全镇")
+    ('项目', '项目')
     """
     if noun:
         if strip_whole_front(noun) not in _vocab().synonym_ends:
             return noun
-    object_words = strip_whole_front(lead.strip(" ，,、"))
+    object_words = lead.strip(" ，,、")
+    places = place_names(object_words, NAMED_PLACE)
+    if places and places[-1][2] == len(object_words):  # 龙泉社区|投资: the place is the scope, no kind
+        object_words = object_words[: places[-1][1]]
+    object_words = "" if is_scope_word(object_words) else strip_whole_front(strip_scope_words(object_words))
     _, unknown = read_modifier(object_words)
     return object_words if len(unknown) >= 2 else "项目"
 
