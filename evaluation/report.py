@@ -15,6 +15,17 @@ def counts_dict(c: Counts) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def lookalike_rate(detection: Counts) -> float:
+    """The share of predicted figures that gold does not have (1 - detection precision): look-alikes
+    taken as figures. Nothing predicted is no look-alike taken.
+
+    >>> lookalike_rate(Counts(tp=97, fp=3, fn=5)), lookalike_rate(Counts(tp=0, fp=0, fn=5))
+    (0.03, 0.0)
+    """
+    predicted = detection.tp + detection.fp
+    return detection.fp / predicted if predicted else 0.0
+
+
 def tally_dict(t: Tally) -> dict[str, Any]:
     return {"correct": t.correct, "total": t.total, "rate": None if t.rate is None else round(t.rate, 4)}
 
@@ -38,6 +49,7 @@ def doc_dict(score: DocScore) -> dict[str, Any]:
             "strict": counts_dict(score.facts.strict),
             "indicators": counts_dict(score.facts.indicators),
             "comparable": counts_dict(score.facts.comparable),
+            "lookalike_rate": round(lookalike_rate(score.facts.detection), 4),
             "fields": {k: tally_dict(v) for k, v in score.facts.fields.items()},
         }
     if score.headings is not None:
@@ -182,6 +194,7 @@ def _summary_rows(report: Report) -> dict[str, str]:
         )
         rows["facts detection P / R / F1"] = _prf_cell(total.facts.detection)
         rows["facts strict P / R / F1"] = _prf_cell(total.facts.strict)
+        rows["look-alikes taken as figures"] = f"{100 * lookalike_rate(total.facts.detection):.1f} %"
         rows["indicators P / R / F1"] = _prf_cell(total.facts.indicators)
         rows["comparable P / R / F1"] = _prf_cell(total.facts.comparable)
         for name, t in total.facts.fields.items():

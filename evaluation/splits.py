@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from evaluation import excerpt_facts
 from evaluation.gold import gold_files, load_gold
 from evaluation.scorer import PARTS, Report, evaluate
 from nlp.records import Parse
@@ -78,7 +79,9 @@ def evaluate_splits(
     """Score each named split's gold; a split with no gold files yet maps to None.
 
     Documents are looked up in ``docs`` when given, else in the split's own corpus folders and
-    then its gold folder. A malformed gold file raises ``GoldError``.
+    then its gold folder. A malformed gold file raises ``GoldError``. A split's facts-only excerpt
+    files (its gold's facts/ subfolder) are scored apart, as a report of their own named by
+    ``excerpt_facts.report_name`` and placed right after the split's.
     """
     reports: dict[str, Report | None] = {}
     for name in names:
@@ -89,4 +92,23 @@ def evaluate_splits(
             continue
         folders = list(docs) if docs else [*doc_folders(name), folder]
         reports[name] = evaluate([load_gold(p) for p in paths], folders, parts, parse_fn)
+        if "facts" in parts:
+            excerpts = excerpt_facts.evaluate_folder(
+                folder / excerpt_facts.FOLDER, excerpt_doc_folders(name, docs), parse_fn
+            )
+            if excerpts is not None:
+                reports[excerpt_facts.report_name(name)] = excerpts
     return reports
+
+
+def excerpt_doc_folders(split: str, docs: Sequence[Path] | None = None) -> list[Path]:
+    """Where the documents of a split's facts-only excerpt files are looked up: ``docs`` when
+    given, else the shared corpus' long/ then the split's own folders.
+
+    >>> [p.as_posix() for p in excerpt_doc_folders("dev", [Path("d")])]
+    ['d']
+    """
+    if docs:
+        return list(docs)
+    base = shared_root() / "corpus"
+    return [*(base / n for n in excerpt_facts.CORPUS_FOLDERS), *doc_folders(split)]

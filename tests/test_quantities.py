@@ -17,7 +17,8 @@ NOT_FIGURES = [c["input"] for c in KNOWN["quantities"] if not c["expected"]] + [
     "“365”志愿服务", "1+N模式", "“两委”换届", "3+1制度", "三驾马车", "家住18幢", "3号楼", "5单元", "第3页共5页",
     "—12—", "20xx年", "二〇二一年", "上半年", "1、加强党建", "（2）完善制度", "①宣传", "一是加强学习",
     "联系电话13912345678", "一起参加活动", "一批骨干", "一直坚持", "一些问题", "一次性补助", "进一步加强", "高度一致",
-    "一体化推进", "70岁以上老人",
+    "一体化推进", "70岁以上老人", "学习《关于做好2个重点领域安全工作的通知》精神", "年收入8万以上的家庭",
+    "提供7×24小时服务", "打造15分钟便民生活圈", "三次产业协调发展",
 ]
 
 
@@ -79,3 +80,22 @@ def test_never_raises_and_spans_hold(text: str) -> None:
     for q in find_quantities(text):
         assert 0 <= q.norm_start < q.norm_end <= len(text)
         assert q.number_text in text[q.norm_start:q.norm_end]
+
+
+# Bound words of government reports and a foreign currency (invented sentences).
+BOUNDS_AND_CURRENCY = {
+    "突破 is a lower bound": ("旅客吞吐量突破150万人次", "150", "人次", "at_least"),
+    "控制在 is an upper bound": ("失业率控制在4.5%", "4.5", "%", "at_most"),
+    "控制在…左右 stays approximate": ("涨幅控制在3%左右", "3", "%", "approx"),
+    "US dollars keep their unit": ("实际利用外资6.2亿美元", "6.2", "美元", "exact"),
+    "千 that begins a unit is the unit's": ("新增光伏装机600万千瓦", "600", "千瓦", "exact"),
+    "千克 is kilograms, not thousands of grams": ("发放大米5千克", "5", "公斤", "exact"),
+    "a concentration": ("年平均浓度21.6微克/立方米", "21.6", "微克/立方米", "exact"),
+    "energy": ("全年节电3.2亿千瓦时", "3.2", "千瓦时", "exact"),
+}
+
+
+@pytest.mark.parametrize("text, number, unit, qualifier", BOUNDS_AND_CURRENCY.values(), ids=BOUNDS_AND_CURRENCY.keys())
+def test_bounds_and_currency(text: str, number: str, unit: str, qualifier: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.number_text, q.unit, q.qualifier.value) == (number, unit, qualifier)

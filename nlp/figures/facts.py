@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from nlp.figures.lookalike import keep_figures
 from nlp.figures.planned import continues_figure_list, is_planned_sentence
 from nlp.figures.resolve import Figure, resolve_figures
 from nlp.figures.subjects import bare_total_indicator, find_subjects
@@ -85,8 +86,9 @@ def build_facts(
 
     In a plan document (doc_type plan) every figure is a target. ``level`` (community, township,
     county, city) and ``own_name`` (the reporting unit's name) decide whose figure each one is.
+    A quantity the look-alike model vetoes (nlp/figures/lookalike.py) becomes no fact.
     """
-    quantities = sorted(quantities, key=lambda q: q.norm_start)
+    quantities = sorted(keep_figures(doc, quantities), key=lambda q: q.norm_start)
     subjects = find_subjects(doc, quantities)
     sections_of: list[Section | None] = []
     planned: list[bool] = []

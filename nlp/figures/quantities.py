@@ -81,7 +81,10 @@ def grammar() -> Grammar:
     # no nested quantifiers: each repetition starts with a character the class cannot match
     digits = re.escape("".join(v.chinese))
     units_ = re.escape("".join(list(v.small) + list(v.big)))
-    body = rf"(?:\d|[{units_}]|[{digits}](?!\d))"  # 队伍3支: 伍 is not 5 before an Arabic digit
+    # A numeral character that begins a unit word belongs to the unit (600万千瓦, 5千克, 3千米)
+    numeral_led = [u for u in units if len(u) > 1 and u[0] in v.small | v.big | v.chinese]
+    not_a_unit = rf"(?!{_alt(numeral_led)})" if numeral_led else ""
+    body = rf"(?:\d|{not_a_unit}[{units_}]|{not_a_unit}[{digits}](?!\d))"  # 队伍3支: 伍 is not 5 before an Arabic digit
     points = re.escape("".join(x for x in v.points if x not in ".．"))
     # thousands: 1,200; a full-width comma groups digits only in a number with a fraction
     # (82，225.00元), since elsewhere it separates two figures of a list
@@ -113,6 +116,8 @@ def grammar() -> Grammar:
     )
     quoted = "|".join(rf"{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_quoted'])}}}{re.escape(b)}"
                       for a, b in nf["quote_marks"])
+    quoted += "".join(rf"|{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_title'])}}}{re.escape(b)}"
+                      for a, b in nf["title_marks"])
     lookalikes = re.compile("|".join(f"(?:{p})" for p in nf["patterns"]))
     return Grammar(
         pattern=pattern,
@@ -139,6 +144,12 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def _is_rate_word(num: str) -> bool:
+    """Whether a number is written as a rate (百分之九十, 千分之三, 三分之一)."""
+    v = vocab()
+    return any(num.startswith(p) for p in v.percent + v.permille) or any(i in num for i in v.fraction)
+
+
 def _is_positional(num: str) -> bool:
     """Two or more Chinese digits without 十百千万亿 (二〇二一, 七一): a name or a year."""
     v = vocab()
@@ -151,54 +162,56 @@ BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
 THRESHOLD_FOLLOWERS = ("的", "规模")
 
 
-def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> bool:
+def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str | None:
+    """The name of the look-alike rule that rejects the candidate ``m``, or None when none does."""
     v = vocab()
     num = m.group("num")
     ns, ne = m.span("num")
     before = text[max(0, ns - 12):ns].rstrip(SPACES)  # 第 3 次 is an ordinal as much as 第3次
     prev = text[ns - 1] if ns else ""
     if m.group("gap") and (not prev or prev not in SPACES or not num[0].isdigit()):
-        return True  # a space before the unit only when the figure is spaced out on both sides
+        return "spaced_unit"  # a space before the unit only when the figure is spaced out on both sides
     if m.group("pre") is None:
         if prev and (prev.isascii() and (prev.isalnum() or prev in "./+-_#")):
-            return True
+            return "inside_code"
         if num[0] in v.chinese or num[0] in v.small or num[0] in v.big:
             if before.endswith(g.word_prefixes):
-                return True
+                return "word_prefix"
     if before.endswith(g.ordinal_prefixes):
-        return True
+        return "ordinal"
     if prev in ":：" and ns >= 2 and text[ns - 2].isdigit():
-        return True
+        return "clock_or_ratio"
     if text[ne:ne + 1] in (":", "：") and text[ne + 1:ne + 2].isdigit():
-        return True
+        return "clock_or_ratio"
     digits = re.sub(r"\D", "", num)
     if len(digits) >= 5 and "," not in num and any(w in before for w in g.id_context):
-        return True
+        return "id_number"
     if (len(digits) >= 11 and "," not in num) or (len(digits) >= 7 and "," not in num and "." not in num
                              and (unit is None or unit.kind != "money")):
-        return True
-    if m.group("post") in BOUND_WORDS and unit is not None and unit.kind != "rate":
+        return "long_digits"
+    if m.group("post") in BOUND_WORDS and (unit.kind != "rate" if unit is not None else not _is_rate_word(num)):
         if text[m.end():m.end() + 2].startswith(THRESHOLD_FOLLOWERS):
-            return True  # 200头以上规模的养殖大户, 年收入10万以上的: a bound that defines a group
+            # 200头以上规模的养殖大户, 年收入10万元以上的, 10万以上的 (a magnitude alone): a bound that defines a group
+            return "threshold"
     if unit is not None:
         rest = text[m.end("unit"):m.end("unit") + 4]
         durable = unit.kind == "duration" and before.endswith(DURATION_MARKERS)  # 连续7年开展
         if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
-            return True
+            return "unit_not_before"
         if unit.name == "年":
             if num[0] in v.masks or len(digits) >= 3 or _is_positional(num):
-                return True
+                return "year"
     bare = num.rstrip("".join(v.big))
     if m.group("pre") is None and all(c in v.small or c in v.big for c in num) and v.small.get(bare) != 10:
-        return True  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
+        return "bare_magnitude"  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
     if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
         after = text[m.end():m.end() + 1]
         if after and after not in "。，,；;、！!）)\n" and not before.endswith(g.article_keep_before):
-            return True
+            return "article_one"
     if _is_positional(num) and parse_number(num).qualifier is not Qualifier.RANGE:  # type: ignore[union-attr]
         # 一七二零人 reads digit by digit; 二〇二一年, 七一 and 一一 (one by one) do not count
-        return not (len(num) >= 3 and unit is not None and unit.kind == "count")
-    return False
+        return None if len(num) >= 3 and unit is not None and unit.kind == "count" else "positional"
+    return None
 
 
 def _has_prefix(m: re.Match[str]) -> bool:
@@ -271,7 +284,16 @@ def _approx_high(m: re.Match[str], low: Decimal) -> Decimal | None:
     return low + Decimal(place) * scale
 
 
-def _candidate(text: str, m: re.Match[str], g: Grammar) -> Quantity | None:
+@dataclass(frozen=True)
+class Candidate:
+    """A number the figure pattern found, read as a quantity, with the look-alike rule that
+    rejects it (None: a figure by the rules)."""
+
+    quantity: Quantity
+    rule: str | None
+
+
+def _candidate(text: str, m: re.Match[str], g: Grammar) -> Candidate | None:
     v = vocab()
     num, mag, unit_text = m.group("num"), m.group("mag") or "", m.group("unit") or ""
     unit = g.units.get(unit_text) if unit_text else None
@@ -282,7 +304,7 @@ def _candidate(text: str, m: re.Match[str], g: Grammar) -> Quantity | None:
         num = _range_as_number(m, g, unit)  # type: ignore[assignment]
         if num is None:
             return None
-    is_rate_word = any(num.startswith(p) for p in v.percent + v.permille) or any(i in num for i in v.fraction)
+    is_rate_word = _is_rate_word(num)
     stripped = num.rstrip("".join(v.big))
     shown = written
     if stripped and stripped != num and m.group("inner") is None:  # 1.8万人: 万 belongs to the unit
@@ -292,8 +314,7 @@ def _candidate(text: str, m: re.Match[str], g: Grammar) -> Quantity | None:
         num_text = num
     if unit is None and not mag and not is_rate_word:
         return None
-    if _rejected(text, m, g, unit):
-        return None
+    rule = _rejected(text, m, g, unit)
     inner = m.group("inner") or ""
     number = parse_number(num_text + (inner if inner in v.approx else "") + mag)
     if number is None:
@@ -320,7 +341,7 @@ def _candidate(text: str, m: re.Match[str], g: Grammar) -> Quantity | None:
     if value is not None and value == value.to_integral_value():
         value = value.quantize(Decimal(1))
     start = m.start("pre") if _has_prefix(m) else m.start("num")
-    return Quantity(
+    quantity = Quantity(
         norm_start=start,
         norm_end=m.end(),
         number_text=shown,
@@ -331,6 +352,7 @@ def _candidate(text: str, m: re.Match[str], g: Grammar) -> Quantity | None:
         qualifier=qualifier,
         unit_text=mag + unit_text,
     )
+    return Candidate(quantity, rule)
 
 
 def find_quantities(text: str) -> tuple[Quantity, ...]:
@@ -341,21 +363,33 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     >>> find_quantities("2021年3月5日第三批“三个代表”")
     ()
     """
+    return tuple(c.quantity for c in find_candidates(text) if c.rule is None)
+
+
+def find_candidates(text: str) -> tuple[Candidate, ...]:
+    """Every number of a normalized text that has a unit (or 万/亿, or is a rate), in order, each
+    with the look-alike rule that rejects it: a rule of ``_rejected``, ``quoted`` (inside a short
+    quotation: a name or slogan) or ``pattern`` (a look-alike of not_figures.toml overlaps it).
+
+    >>> [(c.quantity.number_text, c.rule) for c in find_candidates("第三批“三个代表”,开展活动6次")]
+    [('三', 'ordinal'), ('三', 'quoted'), ('6', None)]
+    """
     g = grammar()
     quoted = [(s + 1, e - 1) for s, e in _spans(g.quoted, text)]
     out = []
     for m in g.pattern.finditer(text):
         if not m.group("num"):
             continue
-        q = _candidate(text, m, g)
-        if q is None:
+        c = _candidate(text, m, g)
+        if c is None:
             continue
-        ns, ne = m.span("num")
-        if quoted and _overlaps(_near(quoted, ns, ne), ns, ne):
-            continue
-        if _vetoed(g, text, ns, ne):
-            continue
-        out.append(q)
+        if c.rule is None:
+            ns, ne = m.span("num")
+            if quoted and _overlaps(_near(quoted, ns, ne), ns, ne):
+                c = Candidate(c.quantity, "quoted")
+            elif _vetoed(g, text, ns, ne):
+                c = Candidate(c.quantity, "pattern")
+        out.append(c)
     return tuple(out)
 
 

@@ -1,0 +1,267 @@
+"""Train the figure/look-alike filter on the dev gold and measure it by leave-documents-out cross-validation.
+
+    python -m evaluation.lookalike_train                 # cross-validation: rules vs rules + filter vs model alone
+    python -m evaluation.lookalike_train --write         # also fit on every document, write models/lookalike.json
+    python -m evaluation.lookalike_train --no-excerpts   # whole dev documents only (not gold/dev/facts/)
+
+Every number the figure grammar finds with a unit (``nlp.figures.quantities.find_candidates``) is an
+example: positive when it overlaps a gold fact, negative otherwise; its features are those of
+``nlp.figures.lookalike.features`` read from the document's ``Text``. Facts-only excerpt files
+(evaluation/gold/dev/facts/) add the candidates inside their excerpts only.
+
+Cross-validation holds out whole documents (``FOLDS`` groups). Three decisions are compared on the
+held-out documents, counted like ``zongjie evaluate``'s detection (a gold fact no candidate overlaps
+is a miss for all three):
+
+- ``rules``: the grammar alone (a candidate no rule rejects is a figure);
+- ``rules+filter``: the grammar proposes, the model vetoes below a threshold (what ships);
+- ``model``: the model alone on every candidate, rule decisions ignored.
+
+The filter can be trained on the candidates the rules keep only, or on every candidate (then it also
+learns from the dates, ordinals and quotations the rules reject); both are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from evaluation import excerpt_facts
+from evaluation.gold import GoldDoc, find_document, gold_files, inner_span, load_gold, read_gold_json
+from evaluation.splits import doc_folders, excerpt_doc_folders, gold_dir
+from nlp.figures.lookalike import MODEL_PATH, LookalikeModel, features, is_size_class
+from nlp.figures.quantities import find_candidates, find_quantities
+from nlp.text.document import Text
+from nlp.text.normalize import normalize
+
+FOLDS = 10
+C = 0.3
+THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+
+
+@dataclass(frozen=True)
+class Example:
+    doc: str
+    features: dict[str, float]
+    rule: str | None  # the look-alike rule that rejects the candidate; None: a figure by the rules
+    label: bool  # overlaps a gold fact
+    text: str  # the candidate and a little context, for reading the errors
+
+
+@dataclass(frozen=True)
+class DocExamples:
+    doc: str
+    examples: tuple[Example, ...]
+    gold: int  # gold facts in the annotated part of the document
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def doc_examples(gold: GoldDoc, original: str, areas: Sequence[tuple[int, int]] | None = None) -> DocExamples:
+    """The labelled candidates of one document (only those inside ``areas`` when given)."""
+    normalized = normalize(original)
+    doc = Text(normalized, find_quantities(normalized.text))
+    spans = [inner_span(original, f.quote, f.number_text) for f in gold.facts]
+    spans = [s for s in spans if s is not None]
+    examples = []
+    for c in find_candidates(normalized.text):
+        q = c.quantity
+        span = doc.to_original(q.norm_start, q.norm_end)
+        if areas is not None and not any(a[0] <= span[0] and span[1] <= a[1] for a in areas):
+            continue
+        context = original[max(0, span[0] - 8) : span[1] + 4].replace("\n", " ")
+        rule = c.rule or ("size_class" if is_size_class(doc, q) else None)
+        examples.append(Example(gold.doc, features(doc, q), rule, any(_overlaps(span, g) for g in spans), context))
+    return DocExamples(gold.doc, tuple(examples), len(spans))
+
+
+def load_examples(with_excerpts: bool = True) -> list[DocExamples]:
+    """The dev gold's documents as labelled candidates; facts-only excerpt files too unless told not."""
+    from corpus.readers import read_path
+
+    out = []
+    folders = doc_folders("dev")
+    for path in gold_files(gold_dir("dev")):
+        gold = load_gold(path)
+        doc_path = find_document(gold.doc, folders)
+        if doc_path is not None:
+            out.append(doc_examples(gold, read_path(doc_path).text))
+    facts_dir = gold_dir("dev") / excerpt_facts.FOLDER
+    if with_excerpts and facts_dir.is_dir():
+        for path in gold_files(facts_dir):
+            excerpt_gold = excerpt_facts.excerpt_gold_from_dict(read_gold_json(path), str(path))
+            doc_path = find_document(excerpt_gold.gold.doc, excerpt_doc_folders("dev"))
+            if doc_path is None:
+                continue
+            original = read_path(doc_path).text
+            areas = excerpt_facts.excerpt_spans(excerpt_gold, original)
+            out.append(doc_examples(excerpt_gold.gold, original, areas))
+    return out
+
+
+# ---------------------------------------------------------------- fitting and scoring
+
+
+def fit(examples: Sequence[Example], c: float = C) -> LookalikeModel:
+    """A logistic regression on ``examples`` as a ``LookalikeModel`` (threshold 0.5 until chosen)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([ex.features for ex in examples])
+    y = [ex.label for ex in examples]
+    model = LogisticRegression(C=c, max_iter=5000)
+    model.fit(x, y)
+    weights = {name: round(float(model.coef_[0][i]), 5) for name, i in vectorizer.vocabulary_.items()}
+    return LookalikeModel({k: w for k, w in weights.items() if w}, round(float(model.intercept_[0]), 5), 0.5)
+
+
+def probabilities(model: LookalikeModel, examples: Sequence[Example]) -> list[float]:
+    import math
+
+    out = []
+    for ex in examples:
+        z = model.intercept + sum(model.weights.get(k, 0.0) * v for k, v in ex.features.items())
+        out.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z)))))
+    return out
+
+
+@dataclass(frozen=True)
+class Score:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def row(self) -> dict:
+        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn, "lookalike_rate": round(1 - self.p, 4)}  # fmt: skip
+
+
+def score(docs: Sequence[DocExamples], kept: dict[str, list[bool]]) -> Score:
+    """Detection over documents: kept positives are hits, kept negatives look-alikes taken, and every
+    gold fact not kept (or never a candidate) a miss."""
+    tp = fp = gold = 0
+    for d in docs:
+        for ex, keep in zip(d.examples, kept[d.doc], strict=True):
+            tp += keep and ex.label
+            fp += keep and not ex.label
+        gold += d.gold
+    return Score(tp, fp, gold - tp)
+
+
+def cross_validate(docs: Sequence[DocExamples], folds: int = FOLDS, c: float = C) -> dict:
+    """Held-out probabilities for every example under each training choice, and the scores."""
+    names = sorted({d.doc for d in docs})
+    groups = [names[i::folds] for i in range(min(folds, len(names)))]
+    held: dict[str, dict[str, list[float]]] = {"accepted": {}, "all": {}}
+    for group in groups:
+        train = [ex for d in docs if d.doc not in group for ex in d.examples]
+        test = [d for d in docs if d.doc in group]
+        for variant, pool in (("accepted", [ex for ex in train if ex.rule is None]), ("all", train)):
+            model = fit(pool, c)
+            for d in test:
+                held[variant][d.doc] = probabilities(model, d.examples)
+    rules = {d.doc: [ex.rule is None for ex in d.examples] for d in docs}
+    out: dict = {"rules": score(docs, rules).row(), "filter": {}, "model_alone": {}}
+    for variant in held:
+        for t in THRESHOLDS:
+            kept = {d.doc: [ex.rule is None and p >= t for ex, p in zip(d.examples, held[variant][d.doc], strict=True)]
+                    for d in docs}  # fmt: skip
+            out["filter"][f"{variant} t={t}"] = score(docs, kept).row()
+    for t in (0.3, 0.5, 0.7):
+        kept = {d.doc: [p >= t for p in held["all"][d.doc]] for d in docs}
+        out["model_alone"][f"alone t={t}"] = score(docs, kept).row()
+    out["_held"] = held
+    return out
+
+
+def best_threshold(filter_rows: dict, variant: str) -> float:
+    """The threshold of best CV F1 for ``variant``; ties go to the lowest (the fewest vetoes)."""
+    rows = [(row["f1"], -t) for t in THRESHOLDS if (row := filter_rows[f"{variant} t={t}"])]
+    return -max(rows)[1]
+
+
+def vetoed(docs: Sequence[DocExamples], held: dict[str, list[float]], t: float) -> list[tuple[str, bool, float, str]]:
+    """The rule-kept candidates the held-out model vetoes at ``t``: (doc, label, p, context)."""
+    out = []
+    for d in docs:
+        for ex, p in zip(d.examples, held[d.doc], strict=True):
+            if ex.rule is None and p < t:
+                out.append((d.doc, ex.label, round(p, 3), ex.text))
+    return out
+
+
+def without(d: DocExamples, prefixes: tuple[str, ...]) -> DocExamples:
+    """The same examples with the features named by ``prefixes`` left out (ablation)."""
+    kept = tuple(
+        Example(ex.doc, {k: v for k, v in ex.features.items() if not k.startswith(prefixes)}, ex.rule, ex.label, ex.text)
+        for ex in d.examples
+    )
+    return DocExamples(d.doc, kept, d.gold)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m evaluation.lookalike_train", description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help=f"fit on every document and write {MODEL_PATH.name}")
+    ap.add_argument("--no-excerpts", action="store_true", help="leave out the facts-only excerpt files")
+    ap.add_argument("--variant", choices=("accepted", "all"), default="all", help="what the filter is trained on")
+    ap.add_argument("--show", action="store_true", help="list the candidates the held-out filter vetoes")
+    ap.add_argument("--drop", action="append", default=[], help="leave out features starting with this (ablation)")
+    ap.add_argument("--c", type=float, default=C, help=f"inverse regularization strength (default {C})")
+    ap.add_argument("--threshold", type=float, default=None, help="veto below this (default: the best on CV)")
+    args = ap.parse_args(argv)
+    docs = load_examples(with_excerpts=not args.no_excerpts)
+    if args.drop:
+        docs = [without(d, tuple(args.drop)) for d in docs]
+    n_ex = sum(len(d.examples) for d in docs)
+    n_pos = sum(ex.label for d in docs for ex in d.examples)
+    print(f"{len(docs)} documents, {n_ex} candidates ({n_pos} overlap a gold fact), "
+          f"{sum(d.gold for d in docs)} gold facts")  # fmt: skip
+    cv = cross_validate(docs, c=args.c)
+    held = cv.pop("_held")
+    print(f"rules alone              {cv['rules']}")
+    for name, row in {**cv["filter"], **cv["model_alone"]}.items():
+        print(f"{name:24} {row}")
+    t = args.threshold if args.threshold is not None else best_threshold(cv["filter"], args.variant)
+    print(f"chosen: train on {args.variant}, veto below {t}")
+    if args.show:
+        for row in vetoed(docs, held[args.variant], t):
+            print("  VETO", *row, sep="\t")
+    if args.write:
+        pool = [ex for d in docs for ex in d.examples if args.variant == "all" or ex.rule is None]
+        model = fit(pool, args.c)
+        model = LookalikeModel(model.weights, model.intercept, t)
+        card = {
+            "trained_on": f"evaluation/gold/dev ({'whole documents and facts/ excerpts' if not args.no_excerpts else 'whole documents'}): "
+            f"{len(docs)} documents, {len(pool)} candidates",
+            "variant": args.variant,
+            "C": args.c,
+            "folds": FOLDS,
+            "cross_validation": {"rules": cv["rules"], "rules+filter (shipped)": cv["filter"][f"{args.variant} t={t}"]},
+        }  # fmt: skip
+        MODEL_PATH.write_text(
+            json.dumps({"card": card, "model": model.to_dict()}, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+        print(f"wrote {MODEL_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,283 @@
+"""Is this number a figure or a look-alike? A small learned decision after the figure grammar.
+
+The grammar (nlp/figures/quantities.py with nlp/resources/not_figures.toml) proposes every number
+with a unit and rejects the look-alikes its named rules know: dates, ordinals, quotations, phone
+numbers, age limits. What it lets through is read here as sparse features of the shared ``Text`` —
+the unit and its kind, the shape of the number, the characters and words on either side, whether it
+sits inside quotation marks, book-title marks or brackets, after 第 or 每, at the start of a clause as
+a list number, before 以上的 as a threshold, as the article 一 before a noun — and scored by a
+logistic regression trained on the dev gold (``python -m evaluation.lookalike_train``: positives are
+gold facts, negatives the candidates gold does not have), whose weights ship as
+``models/lookalike.json`` with its card in ``models/LOOKALIKE_MODEL_CARD.md``.
+
+The grammar proposes and the model vetoes: a figure the rules keep is dropped when its probability of
+being a figure is below the shipped threshold, chosen by leave-documents-out cross-validation. No
+phrase is listed here; the features are shapes and neighbours, and the weights are learned. One named
+rule lives here too because it needs the Text's words: ``size_class`` (50亿元以上项目 names a class of
+projects, as 70岁以上老人 names a group of people), applied before the model.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+from nlp.errors import ResourceError
+from nlp.figures.numerals import vocab
+from nlp.figures.quantities import grammar
+from nlp.records import Quantity
+from nlp.text.document import Text
+
+MODEL_PATH = Path(str(importlib_resources.files("models").joinpath("lookalike.json")))
+# Opening marks and their closing partners: a number between them is inside a quotation, a title, brackets.
+ENCLOSURES = {
+    "quote": ("“‘「『\"", "”’」』\""),
+    "title": ("《〈", "》〉"),
+    "bracket": ("（(【[〔", "）)】]〕"),
+}
+# How far back an opening mark is looked for (a quotation or a title is short).
+ENCLOSURE_REACH = 16
+CLAUSE_BREAKS = "。，,；;！!？?：:\n"
+LIST_MARKS = "、.．)）"
+BOUNDS = ("以上", "以下")
+FORMAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"  # 大写: in a report, mostly inside names (陆羽)
+WORD_REACH = 8  # characters read on either side for the neighbouring words
+
+
+def _char_class(ch: str) -> str:
+    """A character's coarse kind: start/end, line break, space, digit, Chinese numeral, CJK, latin, punct."""
+    if not ch:
+        return "edge"
+    if ch == "\n":
+        return "newline"
+    if ch.isspace():
+        return "space"
+    if ch.isdigit():
+        return "digit"
+    if ch in vocab().chinese or ch in vocab().small:
+        return "cnnum"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "cjk"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    return "punct"
+
+
+def _number_form(number: str) -> str:
+    """Arabic, Chinese, mixed or masked: how the number is written.
+
+    >>> _number_form("12.5"), _number_form("三十"), _number_form("1.2万"), _number_form("XX")
+    ('arabic', 'chinese', 'mixed', 'masked')
+    """
+    v = vocab()
+    if number and all(c in v.masks or c in ".．" for c in number):
+        return "masked"
+    arabic = any(c.isdigit() for c in number)
+    chinese = any(c in v.chinese or c in v.small or c in v.big for c in number)
+    if arabic and chinese:
+        return "mixed"
+    return "arabic" if arabic else "chinese" if chinese else "other"
+
+
+def _enclosure(text: str, start: int) -> list[str]:
+    """The enclosures (``ENCLOSURES``) opened before ``start`` on its line and not closed before it
+    (a straight quote is open after an odd number of them).
+
+    >>> _enclosure("举办“一元钱", 5), _enclosure("《十四五规划》中", 7), _enclosure("（共3户", 3)
+    (['quote'], [], ['bracket'])
+    """
+    low = max(0, start - ENCLOSURE_REACH)
+    line = text.rfind("\n", low, start)
+    before = text[(line + 1 if line >= 0 else low) : start]
+    found = []
+    for name, (opens, closes) in ENCLOSURES.items():
+        last_open = max(before.rfind(c) for c in opens if c != '"')
+        last_close = max(before.rfind(c) for c in closes if c != '"')
+        if last_open > last_close or (name == "quote" and before.count('"') % 2):
+            found.append(name)
+    return found
+
+
+def _unit_kind(q: Quantity) -> str:
+    written = q.unit_text.lstrip("".join(vocab().big))
+    unit = grammar().units.get(written)
+    if unit is not None:
+        return unit.kind
+    return "rate" if q.unit in ("%", "‰") else "magnitude" if q.unit_text else "none"
+
+
+def _magnitude_bucket(value: float | None) -> str:
+    if value is None or value <= 0:
+        return "none"
+    return str(max(-2, min(9, math.floor(math.log10(value)))))
+
+
+def features(doc: Text, q: Quantity) -> dict[str, float]:
+    """The sparse features of one candidate figure ``q`` of ``doc`` (names → 1.0).
+
+    >>> doc = Text.from_string("作为一名党员,要带头。全年发展党员3名。")
+    >>> f = features(doc, doc.figures[0])
+    >>> f["one"], f["n1c=cjk"], f["unit=名"], "clause_end" in f
+    (1.0, 1.0, 1.0, False)
+    >>> features(doc, doc.figures[1])["clause_end"]
+    1.0
+    """
+    text = doc.text
+    s, e = q.norm_start, q.norm_end
+    at = text.find(q.number_text, s, e) if q.number_text else -1
+    ns = at if at >= 0 else s
+    number = q.number_text
+    out: dict[str, float] = {}
+
+    def put(name: str) -> None:
+        out[name] = 1.0
+
+    value = q.value if q.value is not None else q.low
+    put(f"unit={q.unit}")
+    put(f"kind={_unit_kind(q)}")
+    put(f"form={_number_form(number)}")
+    put(f"qualifier={q.qualifier.value}")
+    put(f"log={_magnitude_bucket(None if value is None else float(value))}")
+    digits = sum(c.isdigit() for c in number)
+    put(f"digits={min(digits, 7)}")
+    if number in ("一", "壹"):
+        put("one")
+    if number in ("两", "二", "俩"):
+        put("two")
+    if any(c in FORMAL_DIGITS for c in number):
+        put("formal_digits")
+    if "." in number or "点" in number:
+        put("decimal")
+    if any(c in vocab().big for c in q.unit_text):
+        put("magnitude")
+    if q.low is not None and q.high is not None and q.value is None:
+        put("range")
+    p1, p2 = text[ns - 1 : ns] if ns else "", text[max(0, ns - 2) : ns]
+    n1, n2 = text[e : e + 1], text[e : e + 2]
+    put(f"p1={p1}")
+    put(f"p2={p2}")
+    put(f"n1={n1}")
+    put(f"n2={n2}")
+    put(f"p1c={_char_class(p1)}")
+    put(f"n1c={_char_class(n1)}")
+    put(f"p1c+n1c={_char_class(p1)}+{_char_class(n1)}")
+    put(f"unit+n1c={q.unit}+{_char_class(n1)}")
+    before = text[max(0, ns - 4) : ns]
+    if "第" in before[-3:]:
+        put("di_before")
+    clause = doc.clause_at(ns)
+    clause_start = clause.norm_start if clause is not None else max(0, text.rfind("\n", 0, ns) + 1)
+    lead = text[clause_start:ns]
+    if "每" in lead:
+        put("every_before")
+    if not lead.strip(" \u3000\t"):
+        put("clause_start")
+        if n1 and n1 in LIST_MARKS:
+            put("list_number")
+    if not n1 or n1 in CLAUSE_BREAKS or n1 in "、）)":
+        put("clause_end")
+    if (n2 in BOUNDS and text[e + 2 : e + 3] == "的") or n1 == "的":
+        put("defines_group")
+    if n1 and n1 in "月日号时点分":
+        put("date_after")
+    if q.unit == "年" and digits == 4 and number[:2] in ("19", "20"):
+        put("year_shape")
+    if digits >= 7 and "," not in number:
+        put("phone_shape")
+    if q.unit in ("岁", "周岁") and (n2 in ("以上", "以下") or n1 in "至-—~到"):
+        put("age_limit_shape")
+    if p1 and p1 in "至-—~到" and text[max(0, ns - 3) : ns - 1].rstrip().endswith(("年", "岁")):
+        put("range_end_shape")
+    for name in _enclosure(text, ns):
+        put(f"in_{name}")
+    prev_words = doc.words(max(clause_start, ns - WORD_REACH), ns) if ns > clause_start else ()
+    if prev_words:
+        word, tag = prev_words[-1]
+        put(f"pw={word}")
+        put(f"pt={tag[:1]}")
+    else:
+        put("pw=")
+    clause_end = clause.norm_end if clause is not None else min(len(text), e + WORD_REACH)
+    next_words = doc.words(e, min(clause_end, e + WORD_REACH)) if e < clause_end else ()
+    if next_words:
+        word, tag = next_words[0]
+        put(f"nw={word}")
+        put(f"nt={tag[:1]}")
+        if number in ("一", "壹") and tag[:1] == "n":
+            put("one_before_noun")
+        if text[s:e].endswith(BOUNDS) and tag[:1] == "n":
+            put("bound_before_noun")  # 50亿元以上项目: a size class, like 70岁以上老人
+    else:
+        put("nw=")
+    return out
+
+
+# Kinds of unit whose amount, bounded and put before a noun, names a class of things rather than
+# counting them (50亿元以上项目, 5000亩以上园区; 1600户以上牧户 counts the households and stays).
+SIZE_CLASS_KINDS = frozenset({"money", "area", "weight", "volume", "length", "magnitude"})
+
+
+def is_size_class(doc: Text, q: Quantity) -> bool:
+    """The named rule ``size_class``: an amount bounded by 以上/以下 right before a noun names a class
+    (the figures' analogue of 70岁以上老人), not a figure.
+
+    >>> doc = Text.from_string("力争引进20亿元以上项目3个，新增农户1600户以上。")
+    >>> [is_size_class(doc, q) for q in doc.figures]
+    [True, False, False]
+    """
+    text = doc.text
+    if not text[q.norm_start : q.norm_end].endswith(BOUNDS) or _unit_kind(q) not in SIZE_CLASS_KINDS:
+        return False
+    clause = doc.clause_at(q.norm_start)
+    end = min(clause.norm_end if clause is not None else len(text), q.norm_end + WORD_REACH)
+    following = doc.words(q.norm_end, end) if q.norm_end < end else ()
+    return bool(following) and following[0][1].startswith("n")
+
+
+@dataclass(frozen=True)
+class LookalikeModel:
+    """A fitted logistic regression over sparse ``features`` (weights from models/lookalike.json)."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+
+    def probability(self, doc: Text, q: Quantity) -> float:
+        """The probability that ``q`` is a figure."""
+        z = self.intercept + sum(self.weights.get(name, 0.0) * v for name, v in features(doc, q).items())
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def to_dict(self) -> dict:
+        return {"weights": self.weights, "intercept": self.intercept, "threshold": self.threshold}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LookalikeModel:
+        return cls(
+            {str(k): float(v) for k, v in data["weights"].items()}, float(data["intercept"]), float(data["threshold"])
+        )
+
+
+@cache
+def load_lookalike_model(path: Path = MODEL_PATH) -> LookalikeModel | None:
+    """The shipped model, or None when the file is absent (the rules then decide alone)."""
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return LookalikeModel.from_dict(data["model"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ResourceError(str(path), None, f"not a look-alike model ({exc}); run python -m evaluation.lookalike_train --write") from exc
+
+
+def keep_figures(doc: Text, quantities: Sequence[Quantity], model: LookalikeModel | None = None) -> list[Quantity]:
+    """The quantities neither the ``size_class`` rule nor the model vetoes (no model shipped: the rule alone)."""
+    model = model or load_lookalike_model()
+    kept = [q for q in quantities if not is_size_class(doc, q)]
+    if model is None:
+        return kept
+    return [q for q in kept if model.probability(doc, q) >= model.threshold]
