@@ -48,6 +48,7 @@ from nlp.figures.wholes import (
     named_act,
     names_total,
     rate_object,
+    whole_statistic,
 )
 from nlp.records import Scope
 from nlp.resources import load_toml
@@ -221,7 +222,9 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             parts = {**(parts or {}), "kind": kind if bare_act else kind + noun}
         else:
             parts = {**markers_before(lead), **(parts or {})}
-    if indicator is not None and indicator.id in voc.purpose_indicators:
+    if indicator is not None and indicator.id in voc.purpose_indicators and whole_statistic(noun):
+        parts = None  # 全社会固定资产投资18.6亿元: the statistic is the whole
+    elif indicator is not None and indicator.id in voc.purpose_indicators:
         purpose = purpose_after(clause_after(text, figure.norm_end))
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}

@@ -40,6 +40,7 @@ _COUNT_OF_THINGS = re.compile(r"[0-9一二三四五六七八九十两百千万�
 class _Vocab:
     totals: tuple[str, ...]
     one_thing: tuple[str, ...]
+    whole_names: tuple[str, ...]
     sums: tuple[str, ...]
     rate_openers: tuple[str, ...]
     heads: tuple[str, ...]
@@ -56,6 +57,7 @@ def _vocab() -> _Vocab:
     return _Vocab(
         totals=tuple(data["totals"]["words"]),
         one_thing=tuple(data["totals"]["one_thing"]),
+        whole_names=tuple(data["totals"]["whole_names"]),
         sums=tuple(data["totals"]["sums"]),
         rate_openers=tuple(data["rate_object"]["openers"]),
         heads=tuple(data["known_heads"]["words"]),
@@ -100,13 +102,13 @@ def names_total(words: Sequence[str], sentence: str = "") -> bool:
     (True, False, False)
     >>> names_total(["项目", "总投资"], "改造老旧小区20个，"), names_total(["项目", "总投资"], "项目占地1669亩，")
     (True, False)
-    >>> names_total(["该", "项目", "总投资"], "签约项目3个，")
-    False
+    >>> names_total(["该", "项目", "总投资"], "签约项目3个，"), names_total(["全社会", "固定资产", "投资"])
+    (False, True)
     """
     voc = _vocab()
     if any(word.startswith(voc.one_thing) for word in words):
         return False  # 该项目总投资: the total of one thing is that thing's
-    if any(word.startswith(voc.totals) for word in words):
+    if any(word.startswith(voc.totals) for word in words) or "".join(words).endswith(voc.whole_names):
         return True
     return any(word.startswith(voc.sums) for word in words) and _COUNT_OF_THINGS.search(sentence) is not None
 
@@ -239,3 +241,13 @@ def after_touching_verb(words: Sequence[tuple[str, str]]) -> bool:
         if tag.startswith(("v", "p", "c")) or word in _SENTENCE_ENDS:
             return False
     return False
+
+
+def whole_statistic(noun: str | None) -> bool:
+    """Whether the counted noun is a statistic that is its measure's whole by definition, whatever
+    names its area before it (全社会固定资产投资).
+
+    >>> whole_statistic("社会固定资产投资"), whole_statistic("项目投资"), whole_statistic(None)
+    (True, False, False)
+    """
+    return bool(noun) and noun.endswith(_vocab().whole_names)  # type: ignore[union-attr]
