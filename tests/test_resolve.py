@@ -7,7 +7,9 @@ the expected indicator, breakdown and scope.
 import pytest
 
 import nlp
-from nlp.figures.resolve import markers_before, read_modifier, resolve_noun, scope_of
+from nlp.figures.breakdown import markers_before, read_modifier
+from nlp.figures.measures import resolve_noun
+from nlp.figures.scope import scope_of
 
 COMMUNITY = "幸福里社区2023年工作总结\n"
 TOWNSHIP = "东山镇2023年上半年民政工作总结\n"
@@ -31,7 +33,7 @@ CASES = [
     (COMMUNITY + "社区有党员58名，其中35岁以下党员9名。", "9名", "party_members", {"age": "35岁以下"}, "unit"),
     # a part named alone in a 其中 clause is a part of the whole before it
     (COMMUNITY + "辖区总人口为4120人，其中男性2050人，女性2070人。", "4120人", "population_total", None, "unit"),
-    (COMMUNITY + "辖区总人口为4120人，其中男性2050人，女性2070人。", "2070人", "population_total", {"sex": "女性"}, "unit"),
+    (COMMUNITY + "辖区总人口为4120人，其中男性2050人，女性2070人。", "2070人", "population_total", {"sex": "女"}, "unit"),
     # count word first, spaces around the figure; masked totals
     (COMMUNITY + "辖区总人口 3456 人，党员 61 名。", "3456 人", "population_total", None, "unit"),
     (COMMUNITY + "社区共有*户，***人。", "*户", "households_total", None, "unit"),
@@ -89,7 +91,7 @@ CASES = [
     (VILLAGE + "农民人均纯收入12500元，村集体经济收入15万元。", "12500元", "income_yuan", {"kind": "人均"}, "unit"),
     (COMMUNITY + "开展专题宣讲15场。", "15场", "activities_held", {"kind": "专题宣讲"}, "unit"),
     (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "95%", "satisfaction_rate", None, "unit"),
-    (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "99%", "satisfaction_rate", {"kind": "治安"}, "unit"),
+    (COMMUNITY + "居民对居委会工作满意率95%，居民对社区治安满意率99%。", "99%", "satisfaction_rate", {"kind": "社区治安"}, "unit"),
     (COMMUNITY + "全年共发放低保中秋慰问金3800元。", "3800元", "funds_disbursed_yuan", {"kind": "低保中秋慰问金"}, "unit"),
     (COMMUNITY + "社区共排查矛盾纠纷28起，成功调解27起。", "28起", "disputes_mediated", {"kind": "排查矛盾纠纷"}, "unit"),
     (COMMUNITY + "社区共排查矛盾纠纷28起，成功调解27起。", "27起", "disputes_mediated", None, "unit"),
@@ -97,6 +99,57 @@ CASES = [
     # age bands: a measure defined by its band is whole, a narrower band is a part
     (COMMUNITY + "常住人口4380人，其中60岁以上老年人910人。", "910人", "elderly_persons", None, "unit"),
     (COMMUNITY + "辖区60岁以上老人520人，其中80岁以上老人96人。", "96人", "elderly_persons", {"age": "80岁以上"}, "unit"),
+    # a sum of money is whole only as a total; any other sum is one thing's (wholes.py)
+    (COMMUNITY + "今年社区服务站改建完工，投资16万余元。", "16万余元", "investment_yuan", {"kind": "项目"}, "unit"),
+    (COMMUNITY + "争取专项维修资金8.5万元。", "8.5万元", "investment_yuan", {"kind": "维修资金"}, "unit"),
+    (COMMUNITY + "两个小区改造项目总投资560万元。", "560万元", "investment_yuan", None, "unit"),
+    (COMMUNITY + "全年累计发放各类资金21万元。", "21万元", "funds_disbursed_yuan", None, "unit"),
+    # a verb makes its measure only of a noun the table knows (or of none, or of the act itself)
+    (COMMUNITY + "协助银行发放小额贴息贷款30万元。", "30万元", None, None, "unit"),
+    (COMMUNITY + "社区干部走访辖区群众260户。", "260户", "households_visited", None, "unit"),
+    (COMMUNITY + "社区开展免费培训45人。", "45人", "trainees", None, "unit"),
+    # a rate about one object after 对, quotes or not, is a kind; the overall one is whole
+    (COMMUNITY + "居民对“一站式服务”满意率97%。", "97%", "satisfaction_rate", {"kind": "一站式服务"}, "unit"),
+    (COMMUNITY + "年底测评，群众满意率96%。", "96%", "satisfaction_rate", None, "unit"),
+    # 新增 is a change, never part of the measure's name
+    (VILLAGE + "全年新增就业38人。", "38人", "employed_persons", {"change": "新增"}, "unit"),
+    (VILLAGE + "全村农村劳动力转移就业260人。", "260人", "employed_persons", {"kind": "转移"}, "unit"),
+    # the total of one project is that project's
+    (COMMUNITY + "该项目总投资120万元。", "120万元", "investment_yuan", {"kind": "项目"}, "unit"),
+    # the act named with a modifier that narrows it is one kind of it; a name of the measure is not
+    (COMMUNITY + "开展职业技能培训120人次。", "120人次", "trainees", {"kind": "职业技能培训"}, "unit"),
+    (COMMUNITY + "组织开展治安巡逻48次。", "48次", "patrols", None, "unit"),
+    # acts listed before 等 are the kinds counted
+    (COMMUNITY + "开展宣传、义诊等活动6次。", "6次", "activities_held", {"kind": "义诊等活动"}, "unit"),
+    # those who took part in one named act are its audience; all acts of the year are the whole
+    (COMMUNITY + "开展元宵节猜灯谜活动，参与群众300人次。", "300人次", "participants", {"kind": "元宵节猜灯谜活动"}, "unit"),
+    (COMMUNITY + "全年开展各类活动42场，参与群众3000人次。", "3000人次", "participants", None, "unit"),
+    # a rate naming no object after a count of another domain is that count's rate
+    (COMMUNITY + "办理居民诉求86件，满意率100%。", "100%", "satisfaction_rate", {"kind": "诉求"}, "unit"),
+    (VILLAGE + "调解矛盾纠纷12起，成功率100%。", "100%", "mediation_success_rate", None, "unit"),
+    # a figure right after a quoted name counts what is quoted: no bare population total
+    (COMMUNITY + "培育“好邻居”12人。", "12人", None, None, "unit"),
+    (COMMUNITY + "社区现有2676户，9208人。", "9208人", "population_total", None, "unit"),
+    (COMMUNITY + "辖区内共有居民2100户，6300人。", "6300人", "population_total", None, "unit"),
+    # those an act reached, listed after 涉及/惠及, are no stock of the unit
+    (COMMUNITY + "改造老旧小区3个，涉及楼栋58栋、住户2670户。辖区现有住户3200户。", "2670户", None, None, "unit"),
+    (COMMUNITY + "改造老旧小区3个，涉及楼栋58栋、住户2670户。辖区现有住户3200户。", "3200户", "households_total", None, "unit"),
+    # a government's own statistics: named totals and verbs that act on the measure leave it whole
+    ("临河县2021年政府工作报告\n全县完成全社会固定资产投资18.6亿元。", "18.6亿元", "investment_yuan", None, "unit"),
+    ("临河县2021年政府工作报告\n全年各项投资总计为2.3亿元。", "2.3亿元", "investment_yuan", None, "unit"),
+    ("临河县2021年政府工作报告\n全县破获刑事案件412起。", "412起", "criminal_cases", None, "unit"),
+    # verbs of existence and occurrence leave the measure whole
+    (COMMUNITY + "辖区内有低保户35户68人。", "35户", "low_income_households", None, "unit"),
+    (COMMUNITY + "全年辖区共发生刑事案件3起。", "3起", "criminal_cases", None, "unit"),
+    # breakdown values as the SPEC writes them: sex 女/男, a rate's object as written, a donation's occasion
+    (COMMUNITY + "社区有党员60名，其中女性党员22名。", "22名", "party_members", {"sex": "女"}, "unit"),
+    (COMMUNITY + "群众和谐社区建设满意率97%。", "97%", "satisfaction_rate", {"kind": "和谐社区建设"}, "unit"),
+    (COMMUNITY + "组织居民为抗洪救灾捐款6800元。", "6800元", "donations_yuan", {"kind": "抗洪救灾"}, "unit"),
+    (VILLAGE + "全村有脱贫户52户，186人。", "186人", None, None, "unit"),
+    (VILLAGE + "全村共有农户426户1580人。", "1580人", "population_total", None, "unit"),
+    (VILLAGE + "全村有贫困户38户126人。", "126人", None, None, "unit"),
+    (COMMUNITY + "改造项目3个，总投资560万元。", "560万元", "investment_yuan", None, "unit"),
+    (COMMUNITY + "项目占地12亩，总投资560万元。", "560万元", "investment_yuan", {"kind": "项目"}, "unit"),
 ]
 
 

@@ -1,6 +1,7 @@
 """Breakdown: which part of a measure a figure counts, read from the words around its noun.
 
-Markers are data (``nlp/resources/breakdowns.csv``: dimension, marker, example): 女 → sex, 流动 → status,
+Markers are data (``nlp/resources/breakdowns.csv``: dimension, marker, example, and the value written
+when it differs from the marker, 女性 → 女): 女 → sex, 流动 → status,
 城市 → area, 一、二级 → kind, 新增 → change; age bands are read by pattern (60岁以上, 18岁至60岁, 80后).
 Words that leave a measure whole (全体, 各类, 辖区 …) and the purpose of a sum of money are in
 ``nlp/resources/resolution.toml``.
@@ -26,10 +27,10 @@ _AGE = re.compile(
 
 @dataclass(frozen=True)
 class _Vocab:
-    markers: tuple[tuple[str, str], ...]  # (word, dimension), longest first
+    markers: tuple[tuple[str, str, str], ...]  # (word, dimension, value), longest first
     whole: tuple[str, ...]
     purpose_openers: tuple[str, ...]
-    markers_by_first: dict[str, tuple[tuple[str, str], ...]]  # first character → markers, longest first
+    markers_by_first: dict[str, tuple[tuple[str, str, str], ...]]  # first character → markers, longest first
     whole_by_first: dict[str, tuple[str, ...]]
 
 
@@ -41,12 +42,12 @@ def _vocab() -> _Vocab:
             raise ResourceError("breakdowns.csv", line, f"unknown dimension {row['dimension']!r}")
         if not row["example"]:
             raise ResourceError("breakdowns.csv", line, f"marker {row['marker']!r} has no example")
-        markers.append((row["marker"], row["dimension"]))
+        markers.append((row["marker"], row["dimension"], row.get("value") or row["marker"]))
     data = load_toml("resolution.toml")
     verbs = {verb for indicator in indicators() for verb in indicator.verbs}  # 调解|纠纷, 募集|善款
     by_length = tuple(sorted(markers, key=lambda m: -len(m[0])))
     whole = tuple(sorted(set(data["whole"]["words"]) | verbs, key=len, reverse=True))
-    markers_by_first: dict[str, list[tuple[str, str]]] = {}
+    markers_by_first: dict[str, list[tuple[str, str, str]]] = {}
     for marker in by_length:
         markers_by_first.setdefault(marker[0][0], []).append(marker)
     whole_by_first: dict[str, list[str]] = {}
@@ -90,11 +91,11 @@ def _read_modifier(modifier: str) -> tuple[tuple[tuple[str, str], ...], str]:
             i = age.end()
             continue
         first = modifier[i]
-        marker = next(((w, d) for w, d in voc.markers_by_first.get(first, ()) if modifier.startswith(w, i)), None)
+        marker = next((m for m in voc.markers_by_first.get(first, ()) if modifier.startswith(m[0], i)), None)
         whole = next((w for w in voc.whole_by_first.get(first, ()) if modifier.startswith(w, i)), None)
         if marker and (whole is None or len(marker[0]) >= len(whole)):
-            word, dimension = marker
-            parts[dimension] = parts.get(dimension, "") + word
+            word, dimension, value = marker  # 女性 → 女: the sex as the SPEC writes it
+            parts[dimension] = parts.get(dimension, "") + value
             i += len(word)
         elif whole:
             i += len(whole)
@@ -136,7 +137,7 @@ def parts_only(noun: str) -> dict[str, str] | None:
     """The parts a noun names when it names nothing else (男性, 18岁以下, 常住人口 counted in 户).
 
     >>> parts_only("男性"), parts_only("常住人口"), parts_only("贫困人口")
-    ({'sex': '男性'}, {'status': '常住'}, None)
+    ({'sex': '男'}, {'status': '常住'}, None)
     """
     for head in ("", *_HEADS):
         if head and not noun.endswith(head):

@@ -2,24 +2,21 @@
 
 The decision reads, for each figure:
 
-- the **counted noun** (the fact's subject) and its **unit**: the longest synonym of the indicator
-  table the noun ends with names the measure (低保户 … 户 → low_income_households);
-- the noun's **modifiers**, the words before that synonym: a breakdown marker
-  (``nlp/resources/breakdowns.csv``: 女, 流动, 城市, 60岁以上, 新增 …) makes the figure a part of the
-  measure; a word that leaves it whole (``resolution.toml``: 全体, 各类, 辖区 …) changes nothing; any
-  other word makes it another measure (贫困人口 is not population_total) or, for measures counted by
-  kind (活动, 培训, 纠纷 …), names a kind of it (文艺演出 3场 → activities_held {"kind": "文艺演出"});
-- the **verb** in front: a verb of the table makes its measure whatever noun follows (走访 … 户 →
-  households_visited); a verb that brings people to something makes a count of people a count of
-  participants, no stock of the community (组织党员50名参观);
+- the **counted noun**, its **modifiers** and the **verb** before it (nlp/figures/measures.py): the
+  longest synonym of the indicator table names the measure, breakdown markers make a part, a verb of
+  the table makes its measure of a noun the table knows;
+- the **evidence for a whole** (nlp/figures/wholes.py): a sum of money is whole only as a total, a
+  rate about one object, the act named with a narrowing modifier, acts listed before 等 and the
+  audience of one named act are parts;
 - the **clause**: a change word right before the noun (新增低保5户) is a part; a figure in a 其中
-  clause that names only a part (其中男性1450人) is that part of the measure before it;
+  clause that names only a part (其中男性1450人) is that part of the measure before it; a figure per
+  period or head, of an earlier period, or a group's share has no column;
 - the **place** named before the figure in its sentence, judged against the level of the report
-  (``scopes.csv``): 全市 in a community's report is ``wider``, a 小区 or 网格 is a ``part``, another
-  community named in a community's report is ``other``.
+  (``scopes.csv``, nlp/figures/scope.py): 全市 in a community's report is ``wider``, a 小区 or 网格 is
+  a ``part``, another community named in a community's report is ``other``.
 
-Reading the parts is nlp/figures/breakdown.py, judging places nlp/figures/scope.py; this module
-puts them together in document order (a 其中 part needs the whole before it).
+Reading the parts is nlp/figures/breakdown.py; this module puts them together in document order (a
+其中 part needs the whole before it).
 """
 
 from __future__ import annotations
@@ -35,13 +32,24 @@ from nlp.figures.breakdown import (
     markers_before,
     parts_only,
     purpose_after,
-    read_modifier,
     strip_whole_front,
 )
 from nlp.figures.clauses import clause_after, clause_before, sentence_before
-from nlp.figures.indicators import Indicator, by_id, indicators, synonym_candidates
+from nlp.figures.indicators import Indicator, by_id
+from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
+from nlp.figures.wholes import (
+    act_kind,
+    after_touching_verb,
+    bare_rate,
+    listed_kind,
+    money_kind,
+    named_act,
+    names_total,
+    rate_object,
+    whole_statistic,
+)
 from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.document import Text
@@ -57,9 +65,7 @@ class Resolution:
 
 @dataclass(frozen=True)
 class _Vocab:
-    mobilizing: tuple[str, ...]
     part_clause: tuple[str, ...]
-    verbs: tuple[tuple[str, Indicator], ...]  # longest first
     purpose_indicators: frozenset[str]
     not_totals: tuple[str, ...]  # per period or head, or an earlier period: 每月, 去年同期
     share: tuple[str, ...]
@@ -69,60 +75,13 @@ class _Vocab:
 @cache
 def _vocab() -> _Vocab:
     data = load_toml("resolution.toml")
-    verbs = [(verb, ind) for ind in indicators() for verb in ind.verbs]
     return _Vocab(
-        mobilizing=tuple(data["mobilizing"]["verbs"]),
         part_clause=tuple(data["part_clause"]["words"]),
-        verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
         purpose_indicators=frozenset(data["purpose"]["indicators"]),
         not_totals=tuple(data["not_totals"]["per_period"] + data["not_totals"]["earlier"] + data["purpose"]["per_words"]),
         share=tuple(data["not_totals"]["share"]),
         taking_part=tuple(data["taking_part"]["verbs"]),
     )
-
-
-def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[str, str] | None, bool]:
-    """The measure a counted noun names, the part its modifiers make, and whether it named one at all.
-
-    >>> ind, parts, _ = resolve_noun("女党员", "名"); ind.id, parts
-    ('party_members', {'sex': '女'})
-    >>> ind, parts, _ = resolve_noun("城市低保", "户"); ind.id, parts
-    ('low_income_households', {'area': '城市'})
-    >>> ind, parts, _ = resolve_noun("文艺演出", "场"); ind.id, parts
-    ('activities_held', {'kind': '文艺演出'})
-    >>> resolve_noun("贫困人口", "人")[0] is None
-    True
-    """
-    if not noun:
-        return None, None, False
-    for ind, modifier, bare in synonym_candidates(noun, unit):
-        parts, unknown = read_modifier(modifier)
-        if unknown and (bare or ind.modifiers == "closed"):
-            return None, None, True  # another measure: the longest name decides, no shorter one
-        if ind.part_of:
-            parts = {"kind": strip_whole_front(noun), **parts}
-            ind = by_id(ind.part_of) or ind
-        elif unknown and ind.modifiers == "kind":
-            # a count names its kind by the whole phrase (文化活动), a rate by its object (治安)
-            parts = {"kind": unknown if unit in RATE_UNITS else strip_whole_front(noun), **parts}
-        return ind, parts or None, True
-    return None, None, False
-
-
-def _verb_before(clause: str, lead_words: Sequence[str]) -> tuple[str, Indicator | None] | None:
-    """The verb that decides the measure: the last verb of the indicator table in ``clause`` (up to
-    the end of the counted noun, which may be that verb: 培训|200人), else a mobilizing verb among
-    ``lead_words`` (the words before the noun: 对|辖区党员, not 低保对象)."""
-    voc = _vocab()
-    best: tuple[int, str, Indicator | None] | None = None
-    for verb, ind in voc.verbs:
-        at = clause.rfind(verb)
-        if at >= 0 and (best is None or at + len(verb) > best[0] + len(best[1])):
-            best = (at, verb, ind)
-    if best is not None:
-        return best[1], best[2]  # a verb of the table wins over a mobilizing one (走访慰问…户)
-    mobilizing = [word for word in lead_words if word in voc.mobilizing]
-    return (mobilizing[-1], None) if mobilizing else None
 
 
 @dataclass(frozen=True)
@@ -151,12 +110,13 @@ class _Trail:
 _PER_ACT = {"participants": "activities_held", "trainees": "trainings"}
 
 
-def _per_act_part(indicator_id: str, figure_start: int, sentence_start: int, trail: _Trail) -> dict | None:
+def _per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: _Trail) -> dict | None:
     """The kind of act a count of participants belongs to, when the act before it in the sentence is
-    not the whole of its measure (开展各类活动60场，参与群众5000人次 is whole; 循环展播162场，覆盖群众1万人次 is
-    the audience of one act)."""
+    not the whole of its measure (开展各类活动60场，参与群众5000人次 is whole; 巡回放映85场，观看群众4千人次 is
+    the audience of one act), or when the sentence names one act (开展元宵节猜灯谜活动，参与群众300人次)."""
     if trail.counted is None or trail.counted[0] < sentence_start:
-        return None
+        act_name = named_act(sentence)
+        return {"kind": act_name} if act_name else None
     _, act, subject = trail.counted
     if act.indicator == _PER_ACT[indicator_id] and act.breakdown is None:
         return None
@@ -165,50 +125,11 @@ def _per_act_part(indicator_id: str, figure_start: int, sentence_start: int, tra
     return {"kind": subject or "活动"} if subject else None
 
 
-def _measure(noun: str | None, clause: str, at: int, figure: Figure) -> tuple[Indicator | None, dict | None, str, bool]:
-    """The measure the noun (or a longer name ending in it) names: (indicator, parts, lead, named)."""
-    lead = clause[:at] if at >= 0 else clause
-    indicator, parts, named = resolve_noun(noun, figure.unit)
-    if noun and at > 0:  # the longest name counts: 未|就业 is 未就业
-        for k in range(min(at, 8), 0, -1):
-            longer_noun = clause[at - k : at] + noun
-            longer, longer_parts, _ = resolve_noun(longer_noun, figure.unit)
-            if longer is not None and longer_noun in longer.names():  # 60岁以上老年人: a name, no band
-                return longer, longer_parts, clause[: at - k], True
-    return indicator, parts, lead, named
-
-
-def _apply_verb(
-    indicator: Indicator | None,
-    parts: dict | None,
-    verb_clause: str,
-    lead_words: Sequence[str],
-    unit: str,
-    noun: str | None,
-):
-    """A verb of the table makes its measure (走访…户); a mobilizing verb unmakes a stock."""
-    verb = _verb_before(verb_clause, lead_words)
-    if verb is None:
-        return indicator, parts
-    verb_indicator = verb[1]
-    if verb_indicator is not None and unit in verb_indicator.units:
-        if verb_indicator is indicator:
-            return indicator, parts
-        if noun and verb_indicator.modifiers == "kind" and indicator is not None and indicator.modifiers == "kind":
-            return verb_indicator, {"kind": noun}  # 发放|分散五保专项资金: the fund is a kind of what is paid
-        return verb_indicator, None
-    if verb_indicator is None and indicator is not None and indicator.modifiers == "closed" and (
-        indicator.id not in ("participants", "trainees", "households_visited")
-    ):
-        return None, None  # 组织党员50名参观: those who took part
-    return indicator, parts
-
-
 def _scope(
     text: str, upto: int, sentence_start: int, trail: _Trail, level: str | None, own: str | None
 ) -> Scope:
     """Places named since the last figure of the sentence, up to the counted noun (``upto``), decide;
-    else that figure's scope carries on (全乡共有低保户873户、低保对象1355人)."""
+    else that figure's scope carries on (全镇共有低保户612户、低保对象1140人)."""
     same_sentence = trail.scoped is not None and trail.scoped[0] >= sentence_start
     floor = trail.scoped[0] if same_sentence else sentence_start  # type: ignore[index]
     found = scope_of(text[floor : max(floor, upto)], level, own, default=None)
@@ -250,18 +171,35 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         named = place_names(clause[: at + len(kind)], NAMED_PLACE) if kind else []
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
-    indicator, parts, lead, named = _measure(noun, clause, at, figure)
+    indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
     if _not_a_total(clause, figure.unit):
         return _record(Resolution(None), figure, trail)
     if figure.bare_total and indicator is None and not named:
         chained = trail.last is not None and trail.last[1] and not clause.strip(" 共有计约")
-        if not chained:  # 729户脱贫户,3270人: the persons of the households before, no population
+        after_households = (  # 居民2100户，6300人: the persons of all households are the population
+            trail.counted is not None
+            and trail.counted[1].indicator == "households_total"
+            and trail.counted[1].breakdown is None
+            and figure.bare_total == "population_total"
+        )
+        adjacent = trail.counted is not None and trail.counted[0] >= figure.norm_start - len(clause) - 2
+        if after_households or not (chained or adjacent):  # 脱贫户52户，186人: those households' persons
             indicator = by_id(figure.bare_total)
+    elif indicator is None and figure.unit in PERSON_UNITS and _right_after_household_total(text, figure, trail):
+        indicator = by_id("population_total")  # 共有农户426户1580人: the persons of all households
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
     clause_start = figure.norm_start - len(clause)
     # the document's own words of the lead (the Text tags each clause once)
     lead_words = [w for w, _ in doc.words(clause_start, clause_start + len(lead))] if lead else []
-    indicator, parts = _apply_verb(indicator, parts, verb_clause, lead_words, figure.unit, noun if parts else None)
+    indicator, parts = apply_verb(
+        indicator, parts, verb_clause, lead_words, figure.unit, noun if parts else None, noun
+    )
+    if indicator is not None and not parts and (kind := act_kind(noun, indicator.verbs, indicator.names())):
+        parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
+    if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT and not parts:
+        noun_at = clause_start + max(at, 0)
+        if after_touching_verb(doc.words(sentence_start, noun_at)):  # 涉及…住户2670户: those reached
+            indicator = None
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT:
         after = clause_after(text, figure.norm_end).lstrip("，, ")
         verb = next((v for v in voc.taking_part if after.startswith(v)), None)
@@ -280,21 +218,33 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         kinded = indicator.modifiers == "kind" or (parts or {}).get("kind") == strip_whole_front(noun)
         kind = kind_before(lead, MONEY_ACTS if money else ACTS) if kinded else None
         if kind:  # the words between the act and the noun name the kind: 开展|上门|活动 → 上门活动
-            parts = {**(parts or {}), "kind": kind if figure.unit in RATE_UNITS else kind + noun}
+            bare_act = figure.unit in RATE_UNITS or noun in indicator.verbs  # 抗洪救灾|捐款: the occasion
+            parts = {**(parts or {}), "kind": kind if bare_act else kind + noun}
         else:
             parts = {**markers_before(lead), **(parts or {})}
-    if indicator is not None and indicator.id in voc.purpose_indicators:
+    if indicator is not None and indicator.id in voc.purpose_indicators and whole_statistic(noun):
+        parts = None  # 全社会固定资产投资18.6亿元: the statistic is the whole
+    elif indicator is not None and indicator.id in voc.purpose_indicators:
         purpose = purpose_after(clause_after(text, figure.norm_end))
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}
+        elif not parts and not names_total(
+            [w for w, _ in doc.words(clause_start, figure.norm_start)], text[sentence_start : figure.norm_start]
+        ):
+            parts = {"kind": money_kind(noun, lead)}  # a sum is one thing's unless it is a total
+    if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
+        if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
+            parts = {"kind": kind}
+    if indicator is not None and figure.unit in RATE_UNITS and not parts:
+        parts = _rate_part(indicator, noun, text[sentence_start : clause_start + max(at, 0)], sentence_start, trail)
     listed = trail.listed
     if indicator is not None and not parts and listed is not None and "area" in (listed.breakdown or {}):
         joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
         before = by_id(listed.indicator)  # type: ignore[arg-type]
         if joined and before is not None and before.category == indicator.category:
-            parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户873户、低保对象1355人
+            parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
     if indicator is not None and indicator.id in _PER_ACT and not parts:
-        parts = _per_act_part(indicator.id, figure.norm_start, sentence_start, trail)
+        parts = _per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
     # that is counted (改造老旧小区20个)
     noun_start = figure.norm_start
@@ -302,6 +252,34 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         noun_start = figure.norm_start - len(clause) + at
     scope = _scope(text, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+PERSON_UNITS = ("人", "口人")
+
+
+def _right_after_household_total(text: str, figure: Figure, trail: _Trail) -> bool:
+    """Whether a count of persons follows the household total at once (426户1580人, 426户、1580人)."""
+    if trail.counted is None or trail.counted[1].indicator != "households_total" or trail.counted[1].breakdown:
+        return False
+    between = text[trail.counted[0] : figure.norm_start]
+    return len(between) <= 1 and between in ("", "，", ",", "、")
+
+
+def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_start: int, trail: _Trail) -> dict | None:
+    """The object a rate is about: after 对 (居民对“四个民主”满意率90%), or, for a rate that names
+    none (满意率), what the count before it in the sentence counts when that is another domain's
+    (办理居民诉求86件，满意率100%); 调解纠纷12起，成功率100% is the mediation rate itself."""
+    if indicator.modifiers == "kind" and (about := rate_object(before)):
+        return {"kind": about}
+    if not bare_rate(noun, indicator.names()) or trail.counted is None or trail.counted[0] < sentence_start:
+        return None
+    _, counted, subject = trail.counted
+    if counted.indicator == indicator.id:
+        return counted.breakdown  # 满意率分别达98.6%和99.2%: the second rate is about what the first is
+    counted_indicator = by_id(counted.indicator) if counted.indicator else None
+    if not subject or subject.endswith("率") or (counted_indicator and counted_indicator.category == indicator.category):
+        return None
+    return {"kind": subject}
 
 
 def _not_a_total(clause: str, unit: str) -> bool:

@@ -107,3 +107,12 @@ def strip_scope_words(noun: str) -> str:
     ('低保户', '全市', '低保户')
     """
     return strip_leading(noun, _scope_words())
+
+
+def is_scope_word(word: str) -> bool:
+    """Whether ``word`` is a place word of ``scopes.csv`` (全镇, 本社区 …).
+
+    >>> is_scope_word("全镇"), is_scope_word("全镇党员")
+    (True, False)
+    """
+    return word in _scope_words()

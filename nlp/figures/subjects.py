@@ -66,6 +66,7 @@ def _clause_start(text: str, index: int, floor: int) -> int:
 
 
 RIGHT_BREAKS = CLAUSE_BREAKS - frozenset("（）()")
+QUOTE_CLOSERS = frozenset("”\"》）)】")
 
 
 def _clause_end(text: str, index: int, ceiling: int) -> int:
@@ -237,6 +238,8 @@ def bare_total_indicator(doc: Text, quantity: Quantity, subject: str | None) -> 
     if after and after not in CLAUSE_BREAKS:
         return None
     start = _clause_start(text, quantity.norm_start, max(0, quantity.norm_start - 24))
+    if start > 0 and text[start - 1] in QUOTE_CLOSERS:
+        return None  # 培育“好邻居”12人: the figure counts what is quoted, no population
     vocab = _vocab()
     words = [(w, t) for w, t in doc.words(start, quantity.norm_start) if w not in vocab["link"]]
     if words and not _is_place(words):

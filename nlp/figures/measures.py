@@ -1,0 +1,148 @@
+"""The measure a counted noun names: the indicator table's synonyms, the noun's modifiers and the
+verb before it (nlp/figures/resolve.py puts this together with the clause and the place).
+
+- the **counted noun** and its **unit**: the longest synonym of the indicator table the noun ends
+  with names the measure (低保户 … 户 → low_income_households); its modifiers are breakdown markers
+  (a part), whole words (nothing) or unknown words (another measure, or a kind of a measure counted
+  by kind);
+- the **verb** in front: a verb of the table makes its measure of a noun the table knows (走访 … 户 →
+  households_visited); a verb that brings people to something makes a count of people those who took
+  part, no stock of the community (组织党员50名参观).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.figures.breakdown import read_modifier, strip_whole_front
+from nlp.figures.indicators import Indicator, by_id, indicators, synonym_candidates
+from nlp.figures.scope import strip_leading
+from nlp.figures.subjects import RATE_UNITS
+from nlp.figures.wholes import verb_makes_measure
+from nlp.resources import load_toml
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    mobilizing: tuple[str, ...]
+    raters: tuple[str, ...]
+    verbs: tuple[tuple[str, Indicator], ...]  # longest first
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = load_toml("resolution.toml")
+    verbs = [(verb, ind) for ind in indicators() for verb in ind.verbs]
+    return _Vocab(
+        mobilizing=tuple(data["mobilizing"]["verbs"]),
+        raters=tuple(data["rate_object"]["raters"]),
+        verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
+    )
+
+
+def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[str, str] | None, bool]:
+    """The measure a counted noun names, the part its modifiers make, and whether it named one at all.
+
+    >>> ind, parts, _ = resolve_noun("女党员", "名"); ind.id, parts
+    ('party_members', {'sex': '女'})
+    >>> ind, parts, _ = resolve_noun("城市低保", "户"); ind.id, parts
+    ('low_income_households', {'area': '城市'})
+    >>> ind, parts, _ = resolve_noun("文艺演出", "场"); ind.id, parts
+    ('activities_held', {'kind': '文艺演出'})
+    >>> resolve_noun("贫困人口", "人")[0] is None
+    True
+    """
+    if not noun:
+        return None, None, False
+    for ind, modifier, bare in synonym_candidates(noun, unit):
+        parts, unknown = read_modifier(modifier)
+        if unknown and (bare or ind.modifiers == "closed"):
+            return None, None, True  # another measure: the longest name decides, no shorter one
+        if ind.part_of:
+            parts = {"kind": strip_whole_front(noun), **parts}
+            ind = by_id(ind.part_of) or ind
+        elif unknown and ind.modifiers == "kind":
+            # a count names its kind by the whole phrase (文化活动), a rate by its object (治安)
+            if unit in RATE_UNITS:
+                kind = rate_object_of(modifier)
+            elif noun[len(modifier) :] in ind.verbs:  # 抗洪救灾|捐款: the act's occasion or purpose
+                kind = strip_whole_front(modifier)
+            else:
+                kind = strip_whole_front(noun)
+            parts = {"kind": kind, **parts}
+        return ind, parts or None, True
+    return None, None, False
+
+
+def rate_object_of(modifier: str) -> str:
+    """The object a rate's modifier names, as written: what follows 对, else the modifier without the
+    people who rate (居民对社区治安 → 社区治安, 群众和谐社区建设 → 和谐社区建设).
+
+    >>> rate_object_of("居民对社区治安"), rate_object_of("和谐社区建设"), rate_object_of("群众对环境卫生")
+    ('社区治安', '和谐社区建设', '环境卫生')
+    """
+    at = modifier.rfind("对")
+    if at >= 0 and at + 1 < len(modifier):
+        return modifier[at + 1 :]
+    return strip_leading(modifier, _vocab().raters)
+
+
+def verb_before(clause: str, lead_words: Sequence[str]) -> tuple[str, Indicator | None] | None:
+    """The verb that decides the measure: the last verb of the indicator table in ``clause`` (up to
+    the end of the counted noun, which may be that verb: 培训|200人), else a mobilizing verb among
+    ``lead_words`` (the words before the noun: 对|辖区党员, not 低保对象)."""
+    voc = _vocab()
+    best: tuple[int, str, Indicator | None] | None = None
+    for verb, ind in voc.verbs:
+        at = clause.rfind(verb)
+        if at >= 0 and (best is None or at + len(verb) > best[0] + len(best[1])):
+            best = (at, verb, ind)
+    if best is not None:
+        return best[1], best[2]  # a verb of the table wins over a mobilizing one (走访慰问…户)
+    mobilizing = [word for word in lead_words if word in voc.mobilizing]
+    return (mobilizing[-1], None) if mobilizing else None
+
+
+def longest_measure(noun: str | None, clause: str, at: int, unit: str) -> tuple[Indicator | None, dict | None, str, bool]:
+    """The measure the noun (or a longer name ending in it) names: (indicator, parts, lead, named)."""
+    lead = clause[:at] if at >= 0 else clause
+    indicator, parts, named = resolve_noun(noun, unit)
+    if noun and at > 0:  # the longest name counts: 未|就业 is 未就业
+        for k in range(min(at, 8), 0, -1):
+            longer_noun = clause[at - k : at] + noun
+            longer, longer_parts, _ = resolve_noun(longer_noun, unit)
+            if longer is not None and longer_noun in longer.names():  # 60岁以上老年人: a name, no band
+                return longer, longer_parts, clause[: at - k], True
+    return indicator, parts, lead, named
+
+
+def apply_verb(
+    indicator: Indicator | None,
+    parts: dict | None,
+    verb_clause: str,
+    lead_words: Sequence[str],
+    unit: str,
+    noun: str | None,
+    counted: str | None,
+):
+    """A verb of the table makes its measure (走访…户) of a noun the table knows; a mobilizing verb
+    unmakes a stock. ``counted`` is the counted noun, ``noun`` the one whose modifiers make a part."""
+    verb = verb_before(verb_clause, lead_words)
+    if verb is None:
+        return indicator, parts
+    verb_indicator = verb[1]
+    if verb_indicator is not None and unit in verb_indicator.units:
+        if verb_indicator is indicator:
+            return indicator, parts
+        if indicator is None and not verb_makes_measure(counted, verb[0]):
+            return None, None  # 发放|消费券3000万元: the table has no measure of what is counted
+        if noun and verb_indicator.modifiers == "kind" and indicator is not None and indicator.modifiers == "kind":
+            return verb_indicator, {"kind": noun}  # 发放|分散五保专项资金: the fund is a kind of what is paid
+        return verb_indicator, None
+    if verb_indicator is None and indicator is not None and indicator.modifiers == "closed" and (
+        indicator.id not in ("participants", "trainees", "households_visited")
+    ):
+        return None, None  # 组织党员50名参观: those who took part
+    return indicator, parts
