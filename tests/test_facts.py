@@ -123,6 +123,24 @@ def test_plan_window_is_bounded_in_a_clause_without_punctuation():
     assert window.endswith("6次") and len(window) <= PLAN_REACH + 2
 
 
+def test_plan_window_reads_a_bounded_stretch_of_a_long_run_of_figures(monkeypatch):
+    # every figure of a run with no punctuation reads at most the list reach back, so the run stays linear
+    import nlp.figures.facts as facts
+
+    read: list[int] = []
+
+    def recording(clause: str) -> bool:
+        read.append(len(clause))
+        return True
+
+    monkeypatch.setattr(facts, "continues_figure_list", recording)
+    text = "计划" + "开展活动6次" * 2000
+    doc = Text.from_string(text)
+    for at in range(len(text) - 2, len(text) - 600, -6):
+        plan_window(doc, at, at + 2)
+    assert read and max(read) <= PLAN_LIST_REACH
+
+
 def test_plan_window_colon_lead_is_bounded():
     text = "目标" * 100 + "：新增就业岗位120个；养老床位300张。"
     start = text.rindex("300")

@@ -59,9 +59,9 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
         if previous is not None:
             start = previous.norm_start
     reach = max(floor, norm_start - PLAN_LIST_REACH)
+    start = max(start, reach)  # read no further back than the reach: a run of figures stays linear
     if start < norm_start - PLAN_REACH and not continues_figure_list(doc.text[start:norm_start]):
         start = norm_start - PLAN_REACH  # a long clause holding figures is a list: it is not cut
-    start = max(start, reach)
     while start > reach and doc.text[start - 1] in LIST_BREAKS:
         first = doc.clause_at(start)
         if first is None or not continues_figure_list(doc.text[start : min(first.norm_end, norm_start)]):
