@@ -117,3 +117,19 @@ def test_long_unnumbered_part_title(title, is_heading):
 def test_a_review_part_title_is_a_heading_a_document_title_is_not(line, is_heading):
     text = f"各位代表：\n{PARA}\n{PARA}\n{line}\n{PARA}\n一、坚定不移抓项目建设\n{PARA}\n二、坚定不移抓乡村振兴\n{PARA}\n"
     assert ((1, "", line) in outline(text)) is is_heading
+
+
+def _plan_examples() -> list[tuple[str, str, str]]:
+    from nlp.resources import load_toml
+
+    planned = load_toml("outline.toml")["planned"]
+    return [(name, word, planned[f"{name}_examples"].get(word, "")) for name in ("keywords", "exclude", "review")
+            for word in planned[name]]  # fmt: skip
+
+
+@pytest.mark.parametrize("name, word, example", _plan_examples(), ids=lambda v: str(v))
+def test_every_plan_word_has_an_example_decided_as_its_list_says(name, word, example):
+    from nlp.text.outline import is_plan_heading
+
+    assert word in example, f"{name}: {word} has no example heading"
+    assert is_plan_heading(example) == (name == "keywords")
