@@ -67,7 +67,7 @@ class Resolution:
 class _Vocab:
     part_clause: tuple[str, ...]
     purpose_indicators: frozenset[str]
-    not_totals: tuple[str, ...]  # per period or head, or an earlier period: 每月, 去年同期
+    not_totals: tuple[str, ...]  # per period or head, an earlier period, an outcome: 每月, 去年同期, 破获
     share: tuple[str, ...]
     taking_part: tuple[str, ...]
 
@@ -78,7 +78,12 @@ def _vocab() -> _Vocab:
     return _Vocab(
         part_clause=tuple(data["part_clause"]["words"]),
         purpose_indicators=frozenset(data["purpose"]["indicators"]),
-        not_totals=tuple(data["not_totals"]["per_period"] + data["not_totals"]["earlier"] + data["purpose"]["per_words"]),
+        not_totals=tuple(
+            data["not_totals"]["per_period"]
+            + data["not_totals"]["earlier"]
+            + data["not_totals"]["outcomes"]
+            + data["purpose"]["per_words"]
+        ),
         share=tuple(data["not_totals"]["share"]),
         taking_part=tuple(data["taking_part"]["verbs"]),
     )
@@ -283,8 +288,8 @@ def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_sta
 
 
 def _not_a_total(clause: str, unit: str) -> bool:
-    """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), or a
-    group's share (其中女性占40%) has no column."""
+    """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), an
+    outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no column."""
     voc = _vocab()
     if any(word in clause for word in voc.not_totals):
         return True
