@@ -64,21 +64,16 @@ def examples(docs: Sequence[Doc] | None = None) -> list[Example]:
         text = parsed.text
         section_at = SectionLookup(parsed.sections)
         plan_doc = parsed.doc.doc_type == DocType.PLAN
-        gold_spans = [inner_span(doc.norm.original, f.quote, f.number_text) for f in doc.gold.facts]
-        facts = parsed.facts
-        for gi, pi in match_nearest([s or (-1, -1) for s in gold_spans], [(f.start, f.end) for f in facts]):
-            f = facts[pi]
-            section = section_at(f.norm_start)
-            out.append(Example(i, doc.group, "fact", plan_window(text, f.norm_start, f.norm_end),
-                               bool(section and section.planned), plan_doc, doc.gold.facts[gi].planned, f.planned))
-        spans = [inner_span(doc.norm.original, a.quote, a.name) for a in doc.gold.activities]
-        acts = parsed.activities
-        for gi, pi in match_nearest([s or (-1, -1) for s in spans], [(a.start, a.end) for a in acts]):
-            a = acts[pi]
-            section = section_at(a.norm_start)
-            out.append(Example(i, doc.group, "activity", plan_window(text, a.norm_start, a.norm_end),
-                               bool(section and section.planned), plan_doc, doc.gold.activities[gi].planned,
-                               a.planned))
+        for kind, golds, found, label in (
+            ("fact", doc.gold.facts, parsed.facts, "number_text"),
+            ("activity", doc.gold.activities, parsed.activities, "name"),
+        ):
+            spans = [inner_span(doc.norm.original, g.quote, getattr(g, label)) for g in golds]
+            for gi, pi in match_nearest([s or (-1, -1) for s in spans], [(p.start, p.end) for p in found]):
+                p = found[pi]
+                section = section_at(p.norm_start)
+                out.append(Example(i, doc.group, kind, plan_window(text, p.norm_start, p.norm_end),
+                                   bool(section and section.planned), plan_doc, golds[gi].planned, p.planned))
     return out
 
 
