@@ -20,17 +20,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from evaluation import scorer
 from evaluation.gold import (
     GoldDoc,
     GoldError,
-    find_document,
     gold_files,
     gold_from_dict,
     quote_span,
     read_gold_json,
 )
-from evaluation.scorer import DocScore, Report, Span, gold_fact_spans, score_facts
+from evaluation.scorer import DocScore, Report, Span, evaluate, gold_fact_spans, score_facts
 from nlp.records import Parse
 
 FOLDER = "facts"  # the subfolder of a split's gold that holds facts-only excerpt files
@@ -41,6 +39,10 @@ PARTS = ("facts",)
 class ExcerptGold:
     gold: GoldDoc
     excerpts: tuple[str, ...]
+
+    @property
+    def doc(self) -> str:
+        return self.gold.doc
 
 
 def excerpt_gold_from_dict(data: Any, file: str = "<gold>") -> ExcerptGold:
@@ -107,28 +109,22 @@ def evaluate_folder(
     paths = gold_files(folder) if folder.is_dir() else []
     if not paths:
         return None
-    parse_fn = parse_fn or scorer._pipeline_parse
-    scores = []
+    items: list[ExcerptGold | DocScore] = []
     for path in paths:
         try:
-            gold = excerpt_gold_from_dict(read_gold_json(path), str(path))
+            items.append(excerpt_gold_from_dict(read_gold_json(path), str(path)))
         except GoldError as exc:
-            scores.append(DocScore(path.name, error=f"gold: {exc}"))
-            continue
-        doc_path = find_document(gold.gold.doc, docs)
-        if doc_path is None:
-            scores.append(DocScore(gold.gold.doc, error=f"not found under {', '.join(map(str, docs))}"))
-            continue
-        try:
-            parsed = parse_fn(doc_path)
-        except Exception as exc:  # a failing document is a row of the report
-            scores.append(DocScore(gold.gold.doc, error=f"{type(exc).__name__}: {exc}"))
-            continue
-        try:
-            scores.append(score_excerpt_document(gold, parsed))
-        except GoldError as exc:
-            scores.append(DocScore(gold.gold.doc, error=f"gold: {exc}"))
-    return Report(tuple(scores), PARTS)
+            items.append(DocScore(path.name, error=f"gold: {exc}"))
+    golds = [item for item in items if isinstance(item, ExcerptGold)]
+    rows = iter(evaluate(golds, docs, PARTS, parse_fn, score=_score_or_error).documents)
+    return Report(tuple(next(rows) if isinstance(item, ExcerptGold) else item for item in items), PARTS)
+
+
+def _score_or_error(gold: ExcerptGold, parsed: Parse) -> DocScore:
+    try:
+        return score_excerpt_document(gold, parsed)
+    except GoldError as exc:
+        return DocScore(gold.doc, error=f"gold: {exc}")
 
 
 def report_name(split: str) -> str:

@@ -540,17 +540,20 @@ def _pipeline_parse(path: Path) -> Parse:
 
 
 def evaluate(
-    golds: Sequence[GoldDoc],
+    golds: Sequence[Any],
     docs: Sequence[Path],
     parts: Sequence[str] = PARTS,
     parse_fn: Callable[[Path], Parse] | None = None,
+    score: Callable[[Any, Parse], DocScore] | None = None,
 ) -> Report:
-    """Find, parse and score the document of every gold file.
+    """Find, parse and score the document of every gold file (anything with a ``doc`` name: a
+    ``GoldDoc``, or the partial gold another ``score`` function reads).
 
     A document that cannot be found or parsed becomes an error row; a gold file that
-    does not fit its document raises ``GoldError``.
+    does not fit its document raises ``GoldError`` (unless ``score`` makes it a row).
     """
     parse_fn = parse_fn or _pipeline_parse
+    score = score or (lambda gold, parsed: score_document(gold, parsed, parts))
     scores = []
     for gold in golds:
         path = find_document(gold.doc, docs)
@@ -562,5 +565,5 @@ def evaluate(
         except Exception as exc:  # a failing document is a row of the report
             scores.append(DocScore(gold.doc, error=f"{type(exc).__name__}: {exc}"))
             continue
-        scores.append(score_document(gold, parsed, parts))
+        scores.append(score(gold, parsed))
     return Report(tuple(scores), tuple(parts))
