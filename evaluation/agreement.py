@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from evaluation import splits
-from evaluation.agreement_compare import Agreement, cohen_kappa, compare, total
+from evaluation.agreement_compare import Agreement, cohen_kappa, compare, compare_parse, total
 from evaluation.gold import GoldDoc, find_document, gold_files, load_gold, read_original
 from evaluation.scorer import Counts, Tally
 
@@ -70,7 +70,7 @@ def rows(a: Agreement) -> list[tuple[str, str, str, str]]:
         f = facts.fields
         ind, cmp_ = facts.indicators, facts.comparable
         out += [
-            ("facts detection (spans copied)", _prf(facts.detection), f"tp {facts.detection.tp}", ""),
+            ("facts detection", _prf(facts.detection), f"tp {facts.detection.tp}", ""),
             ("indicators P/R/F1 (SPEC 6)", _prf(ind), f"tp {ind.tp} fp {ind.fp} fn {ind.fn}", ""),
             ("comparable P/R/F1", _prf(cmp_), f"tp {cmp_.tp} fp {cmp_.fp} fn {cmp_.fn}", ""),
             (
@@ -106,6 +106,10 @@ def render_text(per_doc: Sequence[tuple[str, Agreement]], overall: Agreement) ->
     return "\n".join(lines)
 
 
+def _table(a: Agreement) -> list[dict[str, str]]:
+    return [dict(zip(("measure", "agreement", "counts", "kappa"), r, strict=True)) for r in rows(a)]
+
+
 def load_pairs(second_dir: Path, gold_dir: Path) -> list[tuple[GoldDoc, GoldDoc]]:
     """(gold, second) for every second annotation that has a gold file of the same name."""
     pairs = []
@@ -127,29 +131,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--docs", type=Path, action="append", help="folders holding the documents (default: dev's)"
     )
     ap.add_argument("--disagreements", action="store_true", help="list every disagreement, tab-separated")
+    ap.add_argument(
+        "--pipeline",
+        action="store_true",
+        help="also score the pipeline on the same documents, for comparison",
+    )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     docs = args.docs or splits.doc_folders("dev")
-    per_doc = []
+    per_doc, pipeline = [], []
     for gold, second in load_pairs(args.second, args.gold):
         path = find_document(gold.doc, docs)
         if path is None:
             print(f"{gold.doc}: not found under {', '.join(map(str, docs))}", file=sys.stderr)
             return 2
         per_doc.append((Path(gold.doc).stem, compare(gold, second, read_original(path))))
+        if args.pipeline:
+            from nlp.pipeline import parse_file
+
+            pipeline.append((Path(gold.doc).stem, compare_parse(gold, parse_file(path))))
     if not per_doc:
         print(f"{args.second}: no second annotations", file=sys.stderr)
         return 2
     overall = total([a for _, a in per_doc])
     if args.json:
-        table = [
-            dict(zip(("measure", "agreement", "counts", "kappa"), r, strict=True)) for r in rows(overall)
-        ]
-        print(
-            json.dumps({"documents": [d for d, _ in per_doc], "table": table}, ensure_ascii=False, indent=2)
-        )
+        out = {"documents": [d for d, _ in per_doc], "table": _table(overall)}
+        if pipeline:
+            out["pipeline"] = _table(total([a for _, a in pipeline]))
+        print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print(render_text(per_doc, overall))
+        if pipeline:
+            print("\nThe pipeline against the same gold (its own fact spans, not copied ones):\n")
+            print(render_text(pipeline, total([a for _, a in pipeline])))
     if args.disagreements:
         print()
         for d in overall.disagreements:

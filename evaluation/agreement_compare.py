@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from evaluation.gold import GoldDoc, inner_span, quote_span
-from evaluation.scorer import Counts, DocScore, match_nearest, score_document, score_facts, total_of
+from evaluation.scorer import (
+    Counts,
+    DocScore,
+    gold_fact_spans,
+    match_nearest,
+    score_document,
+    score_facts,
+    total_of,
+)
 from nlp.records import (
     Activity,
     ActivityKind,
@@ -247,11 +255,13 @@ def _disagreements(
 
 def compare(gold: GoldDoc, second: GoldDoc, original: str) -> Agreement:
     """Score ``second`` against ``gold`` on one document's original text."""
-    parse = as_parse(second, original)
+    return compare_parse(gold, as_parse(second, original))
+
+
+def compare_parse(gold: GoldDoc, parse: Parse) -> Agreement:
+    """Score any ``Parse`` (a second annotation's, or the pipeline's) against ``gold``, as ``compare`` does."""
     score = score_document(gold, parse)
-    _, fact_pairs = score_facts(
-        gold, parse, [_span(original, f.quote, f.number_text, "gold fact") for f in gold.facts]
-    )
+    _, fact_pairs = score_facts(gold, parse, gold_fact_spans(gold, parse.original))
     overlap, exact = _activity_pairs(gold, parse)
     labels = _fact_labels(gold, parse, fact_pairs)
     labels["activity kind"] = [

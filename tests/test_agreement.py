@@ -248,3 +248,24 @@ def test_main_refuses_a_second_annotation_without_gold(tmp_path: Path) -> None:
     (second_dir / "songling.json").write_text(json.dumps(SECOND, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(FileNotFoundError, match="songling.json"):
         agreement.main(["--second", str(second_dir), "--gold", str(tmp_path / "none")])
+
+
+def test_main_scores_the_pipeline_on_the_same_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold_dir, second_dir, docs = tmp_path / "gold", tmp_path / "second", tmp_path / "docs"
+    for folder, data in ((gold_dir, GOLD), (second_dir, GOLD)):
+        folder.mkdir()
+        (folder / "songling.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    docs.mkdir()
+    (docs / "songling.txt").write_text(TEXT, encoding="utf-8")
+    args = ["--second", str(second_dir), "--gold", str(gold_dir), "--docs", str(docs), "--pipeline", "--json"]
+    assert agreement.main(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    second = {row["measure"]: row for row in out["table"]}
+    pipeline = {row["measure"]: row for row in out["pipeline"]}
+    # the gold against itself agrees everywhere; the pipeline is scored on its own spans
+    assert second["indicators P/R/F1 (SPEC 6)"]["agreement"] == "P 1.000 R 1.000 F1 1.000"
+    assert second["activity kind"]["kappa"] == "1.000"
+    assert set(pipeline) == set(second)
+    assert pipeline["facts detection"]["counts"].startswith("tp ")
