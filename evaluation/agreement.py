@@ -136,11 +136,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="also score the pipeline on the same documents, for comparison",
     )
+    ap.add_argument(
+        "--only", help="comma-separated document stems to score (default: every second annotation)"
+    )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     docs = args.docs or splits.doc_folders("dev")
     per_doc, pipeline = [], []
+    only = set(args.only.split(",")) if args.only else None
     for gold, second in load_pairs(args.second, args.gold):
+        if only is not None and Path(gold.doc).stem not in only:
+            continue
         path = find_document(gold.doc, docs)
         if path is None:
             print(f"{gold.doc}: not found under {', '.join(map(str, docs))}", file=sys.stderr)

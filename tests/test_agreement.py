@@ -240,6 +240,7 @@ def test_main_scores_folders_and_lists_disagreements(
     assert agreement.main([*args, "--json"]) == 0
     table = {row["measure"]: row for row in json.loads(capsys.readouterr().out)["table"]}
     assert table["activity kind"]["agreement"] == "0.667"
+    assert agreement.main([*args, "--only", "other"]) == 2  # nothing left to score
 
 
 def test_main_refuses_a_second_annotation_without_gold(tmp_path: Path) -> None:
