@@ -3,6 +3,7 @@
     python -m evaluation.agreement                    # evaluation/agreement/second against evaluation/gold/dev
     python -m evaluation.agreement --disagreements    # also every disagreement, field by field
     python -m evaluation.agreement --json
+    python -m evaluation.agreement --show-spans d014   # a gold file's fact spans only, to annotate on blind
 
 The second annotation is written in the gold format (SPEC section 6); ``agreement_compare`` turns it into
 a ``Parse`` so the scorer scores it exactly as it scores the pipeline. On top of the scorer's figures:
@@ -17,13 +18,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from evaluation import splits
 from evaluation.agreement_compare import Agreement, cohen_kappa, compare, compare_parse, total
-from evaluation.gold import GoldDoc, find_document, gold_files, load_gold, read_original
+from evaluation.gold import GoldDoc, find_document, gold_files, load_gold, read_gold_json, read_original
 from evaluation.scorer import Counts, Tally
 
 SECOND_DIR = Path(__file__).resolve().parent / "agreement" / "second"
+# What a second annotator may copy from the gold: where each figure is and what it reads, not its judgments.
+SPAN_FIELDS = ("quote", "number_text", "value", "low", "high", "unit", "qualifier")
 
 
 def _prf(c: Counts) -> str:
@@ -106,6 +110,16 @@ def render_text(per_doc: Sequence[tuple[str, Agreement]], overall: Agreement) ->
     return "\n".join(lines)
 
 
+def span_view(gold: dict[str, Any]) -> list[dict[str, Any]]:
+    """A gold file's facts cut to ``SPAN_FIELDS``: the second annotator judges the rest blind.
+
+    >>> span_view({"facts": [{"quote": "党员41名", "number_text": "41", "value": 41, "low": None, "high": None,
+    ...                       "unit": "名", "qualifier": "exact", "indicator": "party_members"}]})
+    [{'quote': '党员41名', 'number_text': '41', 'value': 41, 'low': None, 'high': None, 'unit': '名', 'qualifier': 'exact'}]
+    """
+    return [{k: f[k] for k in SPAN_FIELDS} for f in gold["facts"]]
+
+
 def _table(a: Agreement) -> list[dict[str, str]]:
     return [dict(zip(("measure", "agreement", "counts", "kappa"), r, strict=True)) for r in rows(a)]
 
@@ -139,8 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--only", help="comma-separated document stems to score (default: every second annotation)"
     )
+    ap.add_argument("--show-spans", metavar="STEM", help="print a gold file's fact spans only, and stop")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
+    if args.show_spans:
+        for fact in span_view(read_gold_json(args.gold / f"{args.show_spans}.json")):
+            print(json.dumps(fact, ensure_ascii=False))
+        return 0
     docs = args.docs or splits.doc_folders("dev")
     per_doc, pipeline = [], []
     only = set(args.only.split(",")) if args.only else None

@@ -270,3 +270,30 @@ def test_main_scores_the_pipeline_on_the_same_documents(
     assert second["activity kind"]["kappa"] == "1.000"
     assert set(pipeline) == set(second)
     assert pipeline["facts detection"]["counts"].startswith("tp ")
+
+
+def test_the_shipped_second_annotations_fit_their_documents_and_gold() -> None:
+    from evaluation.gold import validate_folder
+    from evaluation.shared import MISSING, corpus_folders
+
+    docs = corpus_folders(("dev",))
+    if not docs:
+        pytest.skip(MISSING)
+    assert validate_folder(agreement.SECOND_DIR, docs) == []
+    pairs = agreement.load_pairs(agreement.SECOND_DIR, agreement.splits.gold_dir("dev"))
+    # the facts were annotated on the gold's own spans: the same figures, in the same order
+    for gold, second in pairs:
+        assert [(f.quote, f.number_text) for f in second.facts] == [
+            (f.quote, f.number_text) for f in gold.facts
+        ]
+
+
+def test_show_spans_prints_where_the_figures_are_and_no_judgment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "songling.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    assert agreement.main(["--gold", str(tmp_path), "--show-spans", "songling"]) == 0
+    shown = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [f["quote"] for f in shown] == [f["quote"] for f in GOLD["facts"]]
+    assert all(set(f) == set(agreement.SPAN_FIELDS) for f in shown)
+    assert "party_members" not in json.dumps(shown)
