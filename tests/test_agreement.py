@@ -281,11 +281,12 @@ def test_the_shipped_second_annotations_fit_their_documents_and_gold() -> None:
         pytest.skip(MISSING)
     assert validate_folder(agreement.SECOND_DIR, docs) == []
     pairs = agreement.load_pairs(agreement.SECOND_DIR, agreement.splits.gold_dir("dev"))
-    # the facts were annotated on the gold's own spans: the same figures, in the same order
+    # the facts were annotated on the gold's own spans: the same figures, in the same order; a later
+    # gold audit (evaluation/gold/audit/) may drop a figure the second annotation still has, never add one
     for gold, second in pairs:
-        assert [(f.quote, f.number_text) for f in second.facts] == [
-            (f.quote, f.number_text) for f in gold.facts
-        ]
+        second_spans = iter((f.quote, f.number_text) for f in second.facts)
+        gold_spans = [(f.quote, f.number_text) for f in gold.facts]
+        assert all(span in second_spans for span in gold_spans), gold_spans
 
 
 def test_show_spans_prints_where_the_figures_are_and_no_judgment(
