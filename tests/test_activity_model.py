@@ -183,6 +183,7 @@ MODEL_DIFFERS = {
     "on_site_survey": "the tagger keeps the adverb 实地",
     "two_quoted_mentioned": "the tagger joins the second quoted name with its head",
     "named_handing_out_campaign": "the tagger keeps the beneficiaries before the act",
+    "places_before_one_act": "the tagger, trained on the audited gold, reads a registration (登记备案) as paperwork",
 }
 
 
