@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from nlp.figures.lookalike import keep_figures
 from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_start_value
 from nlp.figures.resolve import Figure, resolve_figures
-from nlp.figures.subjects import bare_total_indicator, find_subjects
+from nlp.figures.subjects import bare_total_indicator, find_subject_spans
 from nlp.records import Fact, Quantity, Section
 from nlp.text.document import Text
 from nlp.text.outline import SectionLookup
@@ -112,12 +112,13 @@ def build_facts(
     A quantity the look-alike model vetoes (nlp/figures/lookalike.py) becomes no fact.
     """
     quantities = sorted(keep_figures(doc, quantities), key=lambda q: q.norm_start)
-    subjects = find_subjects(doc, quantities)
+    subject_spans = find_subject_spans(doc, quantities)
+    subjects = [subject for subject, _ in subject_spans]
     sections_of: list[Section | None] = []
     planned: list[bool] = []
     figures = []
     section_at = SectionLookup(sections)
-    for quantity, subject in zip(quantities, subjects, strict=True):
+    for quantity, (subject, subject_start) in zip(quantities, subject_spans, strict=True):
         doc.check_time("facts")
         section = section_at(quantity.norm_start)
         sections_of.append(section)
@@ -136,6 +137,7 @@ def build_facts(
                 subject,
                 quantity.unit,
                 bare_total_indicator(doc, quantity, subject),
+                subject_start,
             )
         )
     resolved = resolve_figures(doc, figures, level, own_name)

@@ -53,7 +53,7 @@ from nlp.figures.wholes import (
 from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.document import Text
-from nlp.text.identity import place_names
+from nlp.text.place_names import place_names
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,7 @@ class Figure:
     subject: str | None
     unit: str
     bare_total: str | None = None  # the indicator of a count with no noun after a bare place
+    subject_start: int | None = None  # where the subject is written in the Text (its words are read there)
 
 
 @dataclass
@@ -130,14 +131,12 @@ def _per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: 
     return {"kind": subject or "活动"} if subject else None
 
 
-def _scope(
-    text: str, upto: int, sentence_start: int, trail: _Trail, level: str | None, own: str | None
-) -> Scope:
+def _scope(doc: Text, upto: int, sentence_start: int, trail: _Trail, level: str | None, own: str | None) -> Scope:
     """Places named since the last figure of the sentence, up to the counted noun (``upto``), decide;
     else that figure's scope carries on (全镇共有低保户612户、低保对象1140人)."""
     same_sentence = trail.scoped is not None and trail.scoped[0] >= sentence_start
     floor = trail.scoped[0] if same_sentence else sentence_start  # type: ignore[index]
-    found = scope_of(text[floor : max(floor, upto)], level, own, default=None)
+    found = scope_of(doc.text[floor : max(floor, upto)], level, own, default=None, words=doc.words, offset=floor)
     if found is not None:
         return found
     return trail.scoped[1] if same_sentence else Scope.UNIT  # type: ignore[index]
@@ -164,16 +163,17 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     text = doc.text
     sentence_start = figure.norm_start - len(sentence_before(text, figure.norm_start))
     clause = clause_before(text, figure.norm_start)
+    clause_start = figure.norm_start - len(clause)
     noun = figure.subject
     if noun:
         noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
-        places = place_names(noun, NAMED_PLACE)
+        places = _places_in_subject(doc, figure, noun)
         if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
             noun = noun[places[-1][2] :]
     at = clause.rfind(noun) if noun else -1
     if noun and at > 0:
         kind = next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
-        named = place_names(clause[: at + len(kind)], NAMED_PLACE) if kind else []
+        named = place_names(clause[: at + len(kind)], NAMED_PLACE, doc.words, clause_start) if kind else []
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
@@ -193,7 +193,6 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     elif indicator is None and figure.unit in PERSON_UNITS and _right_after_household_total(text, figure, trail):
         indicator = by_id("population_total")  # 共有农户426户1580人: the persons of all households
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
-    clause_start = figure.norm_start - len(clause)
     # the document's own words of the lead (the Text tags each clause once)
     lead_words = [w for w, _ in doc.words(clause_start, clause_start + len(lead))] if lead else []
     indicator, parts = apply_verb(
@@ -236,7 +235,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         elif not parts and not names_total(
             [w for w, _ in doc.words(clause_start, figure.norm_start)], text[sentence_start : figure.norm_start]
         ):
-            parts = {"kind": money_kind(noun, lead)}  # a sum is one thing's unless it is a total
+            parts = {"kind": money_kind(noun, lead, doc.words, clause_start)}  # one thing's unless a total
     if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
         if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
             parts = {"kind": kind}
@@ -255,8 +254,18 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     noun_start = figure.norm_start
     if noun and at >= 0 and noun.endswith(PLACE_KINDS):
         noun_start = figure.norm_start - len(clause) + at
-    scope = _scope(text, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
+    scope = _scope(doc, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, int, int]]:
+    """The places named in ``noun`` (the subject without its leading place words), read from the
+    document's words where the subject is written; a figure made without that place (outside the
+    facts stage) has its noun segmented alone."""
+    if figure.subject is None or figure.subject_start is None:
+        return place_names(noun, NAMED_PLACE)
+    noun_start = figure.subject_start + len(figure.subject) - len(noun)  # scope words leave the front
+    return place_names(noun, NAMED_PLACE, doc.words, noun_start)
 
 
 PERSON_UNITS = ("人", "口人")

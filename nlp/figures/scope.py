@@ -15,7 +15,7 @@ from functools import cache
 from nlp.errors import ResourceError
 from nlp.records import Scope
 from nlp.resources import load_csv
-from nlp.text.identity import place_names
+from nlp.text.place_names import Words, place_names
 
 LEVELS = ("community", "township", "county", "city", "province")
 # A named place before a figure: a name and the kind of place (幸福小区, 阿娄社区), read like the
@@ -44,8 +44,19 @@ def _scope_words() -> dict[str, dict[str, Scope]]:
     return scopes
 
 
-def scope_of(before: str, level: str | None, own: str | None = None, default: Scope | None = Scope.UNIT) -> Scope | None:
+def scope_of(
+    before: str,
+    level: str | None,
+    own: str | None = None,
+    default: Scope | None = Scope.UNIT,
+    words: Words | None = None,
+    offset: int = 0,
+) -> Scope | None:
     """Whose figure it is, from the last place named in ``before`` (the sentence up to the figure).
+
+    ``words`` gives the document's words of a span (``Text.words``) and ``offset`` where ``before``
+    starts in that document, so that place names are read from the document's segmentation; without
+    them ``before`` is segmented alone (a string outside a document).
 
     >>> scope_of("全市城市低保", "community").value, scope_of("全镇共有党员", "township").value
     ('wider', 'unit')
@@ -59,7 +70,7 @@ def scope_of(before: str, level: str | None, own: str | None = None, default: Sc
         at = before.rfind(word)
         if at >= 0 and at + len(word) > best_end:
             best_end, best = at + len(word), scopes[level]
-    for name, _, end in place_names(before, NAMED_PLACE):
+    for name, _, end in place_names(before, NAMED_PLACE, words, offset):
         if end < best_end or name[0] in "xX×*＊":  # a named place wins over its bare kind word
             continue
         kind = next(k for k in PLACE_KINDS if name.endswith(k))

@@ -294,9 +294,22 @@ def find_subjects(doc: Text, quantities: Sequence[Quantity]) -> tuple[str | None
 
     ``quantities`` must be sorted by position and located in ``doc.text``.
     """
+    return tuple(subject for subject, _ in find_subject_spans(doc, quantities))
+
+
+def find_subject_spans(doc: Text, quantities: Sequence[Quantity]) -> tuple[tuple[str | None, int | None], ...]:
+    """The subject of each quantity with where it is written in ``doc.text`` (its start offset; a
+    subject shared with the figure before is where that figure's is), so that a later reader takes
+    its words from the Text.
+
+    >>> doc = Text.from_string("社区现有党员41名，其中女党员16名")
+    >>> [(s, doc.text[at : at + len(s)]) for s, at in find_subject_spans(doc, doc.figures)]
+    [('党员', '党员'), ('女党员', '女党员')]
+    """
     vocab = _vocab()
     text = doc.text
     subjects: list[str | None] = []
+    starts: list[int | None] = []
     previous_end = 0
     for index, quantity in enumerate(quantities):
         following = quantities[index + 1].norm_start if index + 1 < len(quantities) else len(text)
@@ -316,22 +329,25 @@ def find_subjects(doc: Text, quantities: Sequence[Quantity]) -> tuple[str | None
             or quantity.unit in MEASURE_UNITS
         )
         subject = _leading_noun_phrase(doc, quantity.norm_end, right_end) if right_first else None
+        at = None if subject is None else text.find(subject, quantity.norm_end, right_end)
         from_left = subject is None
         if subject is None:
             chained = index > 0 and start == previous_end and subjects[-1] is not None and not left.strip("其中共计和及与、")
-            group = _labelled_group(text[max(previous_end, quantity.norm_start - 24) : quantity.norm_start])
+            group_from = max(previous_end, quantity.norm_start - 24)
+            group = _labelled_group(text[group_from : quantity.norm_start])
             if chained:
-                subject = subjects[-1]
+                subject, at = subjects[-1], starts[-1]
             elif group:
-                subject = group
+                subject, at = group, text.rfind(group, group_from, quantity.norm_start)
             else:
                 subject = _trailing_noun_phrase(doc, start, left_end, rate=rate, money=quantity.unit == "元")
-                if subject is None and right.startswith("的"):
-                    subject = _leading_noun_phrase(doc, quantity.norm_end, right_end)  # 进行50元的处罚
+                if subject is None and (right.startswith("的") or not rate):  # 进行50元的处罚
+                    subject = _leading_noun_phrase(doc, quantity.norm_end, right_end)
+                    at = None if subject is None else text.find(subject, quantity.norm_end, right_end)
                 if subject is None and not rate:
-                    subject = _leading_noun_phrase(doc, quantity.norm_end, right_end) or _trailing_verb(
-                        doc, start, left_end
-                    )
+                    subject = _trailing_verb(doc, start, left_end)
+                if subject is not None and at is None:
+                    at = text.rfind(subject, start, left_end)
         if (
             subject is not None
             and from_left
@@ -340,5 +356,6 @@ def find_subjects(doc: Text, quantities: Sequence[Quantity]) -> tuple[str | None
         ):
             subject = None  # 社区现有2676户: the text names no subject, only the place
         subjects.append(subject)
+        starts.append(None if subject is None or at is None or at < 0 else at)
         previous_end = quantity.norm_end
-    return tuple(subjects)
+    return tuple(zip(subjects, starts, strict=True))

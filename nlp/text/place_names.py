@@ -77,8 +77,11 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
         return stem[-masked:] + suffix
     if len(stem) < 2 or any(stem.endswith(g) for g in voc.generic):
         return None
+    stem_words = words(prefix_end - len(stem), prefix_end)
+    if cut >= 0 and stem == prefix[cut + 1 :]:  # the stem runs from a break to the suffix
+        stem_words = _joined_single_chars(stem_words)
     kept = ""
-    for word, flag in reversed(words(prefix_end - len(stem), prefix_end)):
+    for word, flag in reversed(stem_words):
         if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4:
             break
         kept = word + kept
@@ -86,6 +89,22 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
     if len(kept) < 2 or any(kept.endswith(g) for g in voc.generic):
         return None
     return kept + suffix
+
+
+def _joined_single_chars(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words of a stem that runs from a break (是, 在, a comma …) to a unit suffix; a stem the
+    segmenter leaves wholly in one-character words (two to four) is one unknown name (tagged ``nz``):
+    where it knows no word, its HMM may cut an unknown name into single characters next to a
+    one-character word (是|陡|咀|社区), while the break before and the suffix after mark a name.
+
+    >>> _joined_single_chars((("陡", "a"), ("咀", "v")))
+    (('陡咀', 'nz'),)
+    >>> _joined_single_chars((("党课", "n"), ("带", "v"), ("进", "v")))
+    (('党课', 'n'), ('带', 'v'), ('进', 'v'))
+    """
+    if 2 <= len(words) <= 4 and all(len(word) == 1 for word, _ in words):
+        return (("".join(word for word, _ in words), "nz"),)
+    return words
 
 
 def is_masked(name: str) -> bool:
