@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from nlp.errors import ResourceError
 from nlp.figures.indicators import indicators
-from nlp.figures.scope import strip_leading
+from nlp.figures.scope import strip_indexed
 from nlp.records import BREAKDOWN_DIMENSIONS
 from nlp.resources import load_csv, load_toml
 
@@ -111,7 +111,7 @@ def strip_whole_front(phrase: str) -> str:
     >>> strip_whole_front("各类文化活动"), strip_whole_front("大型文化活动"), strip_whole_front("活动")
     ('文化活动', '大型文化活动', '活动')
     """
-    return strip_leading(phrase, _vocab().whole)
+    return strip_indexed(phrase, _vocab().whole_by_first)
 
 
 def markers_before(lead: str) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from nlp.figures.clauses import up_to_last
 from nlp.figures.lookalike import keep_figures
 from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_start_value
 from nlp.figures.resolve import Figure, resolve_figures
@@ -29,6 +30,7 @@ PLAN_LIST_REACH = 200
 LIST_BREAKS = "，,；;"
 # A colon list runs up to the end of its sentence or line.
 COLON_LIST_STOPS = "。！？!?\n"
+_TO_COLON_OR_STOP = up_to_last(COLON_LIST_STOPS + "：:")
 
 
 def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
@@ -83,14 +85,13 @@ def _colon_lead(doc: Text, norm_start: int) -> str:
     '今年的主要目标是：'
     """
     text = doc.text
-    at = norm_start - 1
     floor = max(0, norm_start - PLAN_LIST_REACH)
-    while at >= floor and text[at] not in COLON_LIST_STOPS:
-        if text[at] in "：:":
-            lead = doc.clause_at(at)
-            return text[max(lead.norm_start, at + 1 - PLAN_REACH) : at + 1] if lead is not None else ""
-        at -= 1
-    return ""
+    last = _TO_COLON_OR_STOP.match(text, floor, norm_start) if norm_start > floor else None
+    if last is None or text[last.end() - 1] in COLON_LIST_STOPS:
+        return ""
+    at = last.end() - 1  # the colon, with no stop after it
+    lead = doc.clause_at(at)
+    return text[max(lead.norm_start, at + 1 - PLAN_REACH) : at + 1] if lead is not None else ""
 
 
 def _float(value) -> float | None:

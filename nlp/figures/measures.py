@@ -12,6 +12,7 @@ verb before it (nlp/figures/resolve.py puts this together with the clause and th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,16 +30,25 @@ class _Vocab:
     mobilizing: tuple[str, ...]
     raters: tuple[str, ...]
     verbs: tuple[tuple[str, Indicator], ...]  # longest first
+    # The table's verbs written backwards, longest first: searched in a reversed clause, the first
+    # match is the verb that ends last, the longest of those ending there.
+    reversed_verbs: re.Pattern[str]
+    indicator_of_verb: dict[str, Indicator]  # the first indicator (in ``verbs`` order) of each verb
 
 
 @cache
 def _vocab() -> _Vocab:
     data = load_toml("resolution.toml")
-    verbs = [(verb, ind) for ind in indicators() for verb in ind.verbs]
+    verbs = tuple(sorted(((verb, ind) for ind in indicators() for verb in ind.verbs), key=lambda v: -len(v[0])))
+    indicator_of_verb: dict[str, Indicator] = {}
+    for verb, ind in verbs:
+        indicator_of_verb.setdefault(verb, ind)
     return _Vocab(
         mobilizing=tuple(data["mobilizing"]["verbs"]),
         raters=tuple(data["rate_object"]["raters"]),
-        verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
+        verbs=verbs,
+        reversed_verbs=re.compile("|".join(re.escape(verb[::-1]) for verb in indicator_of_verb)),
+        indicator_of_verb=indicator_of_verb,
     )
 
 
@@ -94,13 +104,10 @@ def verb_before(clause: str, lead_words: Sequence[str]) -> tuple[str, Indicator 
     the end of the counted noun, which may be that verb: 培训|200人), else a mobilizing verb among
     ``lead_words`` (the words before the noun: 对|辖区党员, not 低保对象)."""
     voc = _vocab()
-    best: tuple[int, str, Indicator | None] | None = None
-    for verb, ind in voc.verbs:
-        at = clause.rfind(verb)
-        if at >= 0 and (best is None or at + len(verb) > best[0] + len(best[1])):
-            best = (at, verb, ind)
-    if best is not None:
-        return best[1], best[2]  # a verb of the table wins over a mobilizing one (走访慰问…户)
+    last = voc.reversed_verbs.search(clause[::-1])
+    if last is not None:
+        verb = last.group()[::-1]
+        return verb, voc.indicator_of_verb[verb]  # a verb of the table wins over a mobilizing one (走访慰问…户)
     mobilizing = [word for word in lead_words if word in voc.mobilizing]
     return (mobilizing[-1], None) if mobilizing else None
 

@@ -21,6 +21,7 @@ Reading the parts is nlp/figures/breakdown.py; this module puts them together in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,7 +35,7 @@ from nlp.figures.breakdown import (
     purpose_after,
     strip_whole_front,
 )
-from nlp.figures.clauses import clause_after, clause_before, sentence_before
+from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_before
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_words
@@ -67,7 +68,7 @@ class Resolution:
 class _Vocab:
     part_clause: tuple[str, ...]
     purpose_indicators: frozenset[str]
-    not_totals: tuple[str, ...]  # per period or head, an earlier period, an outcome: 每月, 去年同期, 破获
+    not_totals: re.Pattern[str]  # per period or head, an earlier period, an outcome: 每月, 去年同期, 破获
     share: tuple[str, ...]
     taking_part: tuple[str, ...]
 
@@ -78,7 +79,7 @@ def _vocab() -> _Vocab:
     return _Vocab(
         part_clause=tuple(data["part_clause"]["words"]),
         purpose_indicators=frozenset(data["purpose"]["indicators"]),
-        not_totals=tuple(
+        not_totals=any_of(
             data["not_totals"]["per_period"]
             + data["not_totals"]["earlier"]
             + data["not_totals"]["outcomes"]
@@ -300,7 +301,7 @@ def _not_a_total(clause: str, unit: str) -> bool:
     """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), an
     outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no column."""
     voc = _vocab()
-    if any(word in clause for word in voc.not_totals):
+    if voc.not_totals.search(clause):
         return True
     return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
 

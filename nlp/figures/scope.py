@@ -10,7 +10,7 @@ community's report and a part in a township's.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.errors import ResourceError
 from nlp.records import Scope
@@ -96,18 +96,33 @@ def _same_unit(name: str, own: str) -> bool:
 
 
 def strip_leading(text: str, words) -> str:
-    """``text`` without the words of ``words`` it starts with, repeatedly, never down to nothing.
+    """``text`` without the words of ``words`` it starts with, repeatedly, never down to nothing
+    (the first word in ``words`` order that starts it goes first).
 
     >>> strip_leading("全县各类活动", ("全县", "各类")), strip_leading("全县", ("全县",))
     ('活动', '全县')
     """
-    changed = True
-    while changed:
-        changed = False
-        for word in words:
-            if text.startswith(word) and len(text) > len(word):
-                text, changed = text[len(word) :], True
-                break
+    return strip_indexed(text, by_first_char(tuple(words)))
+
+
+@lru_cache(maxsize=64)
+def by_first_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their first character, each group in ``words`` order."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            index.setdefault(word[0], []).append(word)
+    return {first: tuple(group) for first, group in index.items()}
+
+
+def strip_indexed(text: str, index: dict[str, tuple[str, ...]]) -> str:
+    """``strip_leading`` over words grouped by ``by_first_char``: only the words that can start
+    ``text`` are tried."""
+    while text:
+        word = next((w for w in index.get(text[0], ()) if text.startswith(w) and len(text) > len(w)), None)
+        if word is None:
+            break
+        text = text[len(word) :]
     return text
 
 
@@ -117,7 +132,12 @@ def strip_scope_words(noun: str) -> str:
     >>> strip_scope_words("全县低保户"), strip_scope_words("全市"), strip_scope_words("低保户")
     ('低保户', '全市', '低保户')
     """
-    return strip_leading(noun, _scope_words())
+    return strip_indexed(noun, _scope_index())
+
+
+@cache
+def _scope_index() -> dict[str, tuple[str, ...]]:
+    return by_first_char(tuple(_scope_words()))
 
 
 def is_scope_word(word: str) -> bool:

@@ -30,6 +30,7 @@ class _Vocab:
     community: re.Pattern[str]
     street: re.Pattern[str]
     breaks: str
+    to_last_break: re.Pattern[str]  # matches up to the last of ``breaks``
     generic: tuple[str, ...]
     mask: str
     street_level: tuple[str, ...]
@@ -48,6 +49,7 @@ def place_vocab() -> _Vocab:
             rf"([^\s]{{1,8}}?)({_alternation(place['street_suffixes'])})(?!{_alternation(place['street_not_before'])})"
         ),
         breaks=place["name_breaks"],
+        to_last_break=re.compile(f".*[{re.escape(place['name_breaks'])}]", re.DOTALL),
         generic=tuple(place["generic"]),
         mask=place["mask_chars"],
         street_level=tuple(place["street_level"]),
@@ -70,7 +72,8 @@ def canonical_name(name: str) -> str:
 def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) -> str | None:
     """The place name ending in ``suffix``: the nominal words just before it (``prefix`` ends at
     ``prefix_end`` of the text ``words`` reads)."""
-    cut = max(prefix.rfind(ch) for ch in voc.breaks)
+    last_break = voc.to_last_break.match(prefix)
+    cut = last_break.end() - 1 if last_break else -1
     stem = after_divisions(prefix[cut + 1 :])
     masked = len(stem) - len(stem.rstrip(voc.mask))
     if masked:
