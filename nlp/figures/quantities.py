@@ -425,7 +425,7 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
     if starts is None:
         matches = g.lookalikes.finditer(text, low, high)
     else:
-        matches = matches_from(g.lookalikes, starts, text, low, high)
+        matches = matches_from(g.lookalikes, starts, text, low, high, before=end)  # later ones overlap nothing
     for m in matches:
         if m.start() < end and start < m.end():
             return True

@@ -194,8 +194,9 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     elif indicator is None and figure.unit in PERSON_UNITS and _right_after_household_total(text, figure, trail):
         indicator = by_id("population_total")  # 共有农户426户1580人: the persons of all households
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
-    # the document's own words of the lead (the Text tags each clause once)
-    lead_words = [w for w, _ in doc.words(clause_start, clause_start + len(lead))] if lead else []
+    def lead_words() -> list[str]:  # the document's own words of the lead, read only if a verb needs them
+        return [w for w, _ in doc.words(clause_start, clause_start + len(lead))] if lead else []
+
     indicator, parts = apply_verb(
         indicator, parts, verb_clause, lead_words, figure.unit, noun if parts else None, noun
     )
@@ -263,12 +264,15 @@ def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, 
     """The places named in ``noun`` (the subject without its leading place words), read from the
     document's words where the subject is written; a figure made without that place (outside the
     facts stage) has its noun segmented alone."""
+    if not _PLACE_KIND.search(noun):
+        return []  # no kind of place in it: no name of one
     if figure.subject is None or figure.subject_start is None:
         return place_names(noun, NAMED_PLACE)
     noun_start = figure.subject_start + len(figure.subject) - len(noun)  # scope words leave the front
     return place_names(noun, NAMED_PLACE, doc.words, noun_start)
 
 
+_PLACE_KIND = any_of(PLACE_KINDS)
 PERSON_UNITS = ("人", "口人")
 
 

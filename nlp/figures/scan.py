@@ -24,18 +24,24 @@ def char_class(chars: Iterable[str], digits: bool = False) -> re.Pattern[str]:
 
 
 def matches_from(
-    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, low: int = 0, high: int | None = None
+    pattern: re.Pattern[str],
+    starts: re.Pattern[str],
+    text: str,
+    low: int = 0,
+    high: int | None = None,
+    before: int | None = None,
 ) -> Iterator[re.Match[str]]:
     r"""``pattern.finditer(text, low, high)`` for a pattern that never matches empty and only starts
-    with a character ``starts`` matches.
+    with a character ``starts`` matches; with ``before``, only the matches starting before it.
 
     >>> [m.group() for m in matches_from(re.compile(r"\d+个|十"), char_class("十", digits=True), "3个和十个,4")]
     ['3个', '十']
     """
     high = len(text) if high is None else high
+    last = high if before is None else min(before, high)
     p = low
-    while p < high:
-        found = starts.search(text, p, high)
+    while p < last:
+        found = starts.search(text, p, last)
         if found is None:
             return
         p = found.start()
