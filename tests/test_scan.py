@@ -54,6 +54,9 @@ def test_lookalike_scan_equals_finditer_in_a_window(text, a, b):
     assert g.lookalike_starts is not None
     got = _spans(matches_from(g.lookalikes, g.lookalike_starts, text, low, high))
     assert got == _spans(g.lookalikes.finditer(text, low, high))
+    middle = (low + high) // 2
+    before = _spans(matches_from(g.lookalikes, g.lookalike_starts, text, low, high, before=middle))
+    assert before == [span for span in got if span[0] < middle]
 
 
 def test_every_first_character_of_a_figure_is_a_start():

@@ -66,10 +66,9 @@ def scope_of(
     level = level if level in LEVELS else "community"
     before = _AGENT_PHRASE.sub(lambda m: "，" * len(m.group(0)), before)
     best_end, best = -1, default
-    for word, scopes in _scope_words().items():
-        at = before.rfind(word)
-        if at >= 0 and at + len(word) > best_end:
-            best_end, best = at + len(word), scopes[level]
+    last = _last_scope_word().search(before[::-1])  # the place word ending last (the first listed, on a tie)
+    if last is not None:
+        best_end, best = len(before) - last.start(), _scope_words()[last.group()[::-1]][level]
     for name, _, end in place_names(before, NAMED_PLACE, words, offset):
         if end < best_end or name[0] in "xX×*＊":  # a named place wins over its bare kind word
             continue
@@ -87,6 +86,13 @@ def scope_of(
         if m.end() > best_end:
             best_end, best = m.end(), Scope.PART
     return best
+
+
+@cache
+def _last_scope_word() -> re.Pattern[str]:
+    """The place words of scopes.csv written backwards, in file order: searched in a reversed text, the
+    first match is the word that ends last, the first listed of those ending there."""
+    return re.compile("|".join(re.escape(word[::-1]) for word in _scope_words()))
 
 
 def _same_unit(name: str, own: str) -> bool:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from nlp.figures.clauses import up_to_last
 from nlp.records import Quantity
 from nlp.resources import load_toml
 from nlp.text.document import Text
@@ -58,22 +59,25 @@ _NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "ng", "j"})
 _STOP_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ug", "x", "m", "r", "q", "y", "e", "o"})
 
 
+_TO_CLAUSE_BREAK = up_to_last("".join(sorted(CLAUSE_BREAKS)))
+
+
 def _clause_start(text: str, index: int, floor: int) -> int:
-    i = index
-    while i > floor and text[i - 1] not in CLAUSE_BREAKS:
-        i -= 1
-    return i
+    """Where the phrase before ``index`` may start: after the last clause break, ``floor`` at most."""
+    if index <= floor:
+        return index
+    last = _TO_CLAUSE_BREAK.match(text, floor, index)
+    return last.end() if last is not None else floor
 
 
 RIGHT_BREAKS = CLAUSE_BREAKS - frozenset("（）()")
 QUOTE_CLOSERS = frozenset("”\"》）)】")
+_NO_RIGHT_BREAK = re.compile(f"[^{re.escape(''.join(sorted(RIGHT_BREAKS)))}]*")
 
 
 def _clause_end(text: str, index: int, ceiling: int) -> int:
-    i = index
-    while i < ceiling and text[i] not in RIGHT_BREAKS:
-        i += 1
-    return i
+    """Where the phrase after ``index`` must end: at the first clause break, ``ceiling`` at most."""
+    return _NO_RIGHT_BREAK.match(text, index, max(index, ceiling)).end()
 
 
 def _trim_front(phrase: list[tuple[str, str]]) -> str | None:
