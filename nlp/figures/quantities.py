@@ -240,7 +240,17 @@ def _has_prefix(m: re.Match[str]) -> bool:
 APPROX_BEFORE_MAGNITUDE_ONLY = frozenset({"数", "几"})
 
 
+@cache
+def _approx_in_unit() -> re.Pattern[str]:
+    """An approximation mark written inside a unit (1平方多公里)."""
+    return re.compile("[" + re.escape("".join(sorted(vocab().approx))) + "]")
+
+
 def _qualifier(m: re.Match[str], number_q: Qualifier, g: Grammar) -> Qualifier:
+    pre, inner, inner2, post, unit_text = m.group("pre", "inner", "inner2", "post", "unit")
+    if not (pre or inner or inner2 or post or unit_text and _approx_in_unit().search(unit_text)):
+        if number_q in g.precedence:
+            return number_q  # no word qualifies it: the number's own qualifier (most figures)
     found = {number_q}
     for slot, group in (("before", "pre"), ("inside", "inner"), ("inside", "inner2"), ("after", "post")):
         if group == "pre" and not _has_prefix(m):
