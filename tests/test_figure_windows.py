@@ -66,11 +66,17 @@ def last_table_verb(clause: str):
 VERBS = [verb for verb, _ in measures._vocab().verbs]
 
 
+MOBILIZING = list(measures._vocab().mobilizing)
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(VERBS + ["社区", "慰问", "资金", "上门", "走", "放"]), max_size=6))
-def test_last_verb_of_the_table(pieces):
-    clause = "".join(pieces)
-    assert measures.verb_before(clause, []) == last_table_verb(clause)
+@given(st.lists(st.sampled_from(VERBS + MOBILIZING + ["社区", "慰问", "资金", "上门", "走", "放"]), max_size=6))
+def test_last_verb_of_the_table_else_the_last_mobilizing_word(pieces):
+    clause = "".join(pieces)  # the pieces are the lead's words
+    mobilizing = [word for word in pieces if word in MOBILIZING]
+    expected = last_table_verb(clause) or ((mobilizing[-1], None) if mobilizing else None)
+    assert measures.verb_before(clause, pieces) == expected
+    assert measures.verb_before(clause, lambda: pieces) == expected  # words read on demand
 
 
 def strip_walk(text: str, words) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.figures.breakdown import read_modifier, strip_whole_front
+from nlp.figures.clauses import any_of
 from nlp.figures.indicators import Indicator, all_names, by_id, indicators, synonym_candidates
 from nlp.figures.scope import strip_leading
 from nlp.figures.subjects import RATE_UNITS
@@ -28,6 +29,7 @@ from nlp.resources import load_toml
 @dataclass(frozen=True)
 class _Vocab:
     mobilizing: tuple[str, ...]
+    any_mobilizing: re.Pattern[str]
     raters: tuple[str, ...]
     verbs: tuple[tuple[str, Indicator], ...]  # longest first
     # The table's verbs written backwards, longest first: searched in a reversed clause, the first
@@ -45,6 +47,7 @@ def _vocab() -> _Vocab:
         indicator_of_verb.setdefault(verb, ind)
     return _Vocab(
         mobilizing=tuple(data["mobilizing"]["verbs"]),
+        any_mobilizing=any_of(data["mobilizing"]["verbs"]),
         raters=tuple(data["rate_object"]["raters"]),
         verbs=verbs,
         reversed_verbs=re.compile("|".join(re.escape(verb[::-1]) for verb in indicator_of_verb)),
@@ -111,6 +114,8 @@ def verb_before(
     if last is not None:
         verb = last.group()[::-1]
         return verb, voc.indicator_of_verb[verb]  # a verb of the table wins over a mobilizing one (走访慰问…户)
+    if not voc.any_mobilizing.search(clause):
+        return None  # no mobilizing verb in the clause, so none among the words of its lead
     if callable(lead_words):
         lead_words = lead_words()
     mobilizing = [word for word in lead_words if word in voc.mobilizing]

@@ -78,7 +78,7 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
     masked = len(stem) - len(stem.rstrip(voc.mask))
     if masked:
         return stem[-masked:] + suffix
-    if len(stem) < 2 or any(stem.endswith(g) for g in voc.generic):
+    if len(stem) < 2 or stem.endswith(voc.generic):
         return None
     stem_words = words(prefix_end - len(stem), prefix_end)
     if cut >= 0 and stem == prefix[cut + 1 :]:  # the stem runs from a break to the suffix
@@ -89,7 +89,7 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
             break
         kept = word + kept
     kept = kept.removeprefix("中共")  # 中共东湖社区委员会 signs for 东湖社区
-    if len(kept) < 2 or any(kept.endswith(g) for g in voc.generic):
+    if len(kept) < 2 or kept.endswith(voc.generic):
         return None
     return kept + suffix
 
@@ -151,7 +151,7 @@ def title_head(title: str) -> str | None:
     """
     voc = place_vocab()
     m = _TITLE_HEAD.match(title)
-    if not m or any(m.group(1).endswith(g) for g in voc.generic) or m.group(1)[-1] in voc.mask:
+    if not m or m.group(1).endswith(voc.generic) or m.group(1)[-1] in voc.mask:
         return None
     if any(w in m.group(1) for w in _NOT_IN_HEAD):
         return None
