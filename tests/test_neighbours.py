@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlp.figures.neighbours import first_word, last_word
+from nlp.figures.neighbours import first_word, last_word, words_in
 from nlp.text.document import Text
 
 TEXTS = [
@@ -21,3 +21,12 @@ def test_edge_words_equal_the_texts_words_on_every_span(text):
             words = doc.words(start, end)
             assert last_word(doc, start, end) == (words[-1] if words else None), (start, end)
             assert first_word(doc, start, end) == (words[0] if words else None), (start, end)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_words_in_equals_the_texts_words_on_every_span(text):
+    doc = Text.from_string(text)
+    n = len(doc.text)
+    for start in range(n + 1):
+        for end in range(start, min(n, start + 16) + 1):
+            assert words_in(doc, start, end) == doc.words(start, end), (start, end)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from nlp.figures.breakdown import (
     ACTS,
@@ -38,6 +38,7 @@ from nlp.figures.breakdown import (
 from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_before
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
+from nlp.figures.neighbours import words_in
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
 from nlp.figures.wholes import (
@@ -137,7 +138,8 @@ def _scope(doc: Text, upto: int, sentence_start: int, trail: _Trail, level: str 
     else that figure's scope carries on (全镇共有低保户612户、低保对象1140人)."""
     same_sentence = trail.scoped is not None and trail.scoped[0] >= sentence_start
     floor = trail.scoped[0] if same_sentence else sentence_start  # type: ignore[index]
-    found = scope_of(doc.text[floor : max(floor, upto)], level, own, default=None, words=doc.words, offset=floor)
+    before = doc.text[floor : max(floor, upto)]
+    found = scope_of(before, level, own, default=None, words=partial(words_in, doc), offset=floor)
     if found is not None:
         return found
     return trail.scoped[1] if same_sentence else Scope.UNIT  # type: ignore[index]
@@ -174,7 +176,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     at = clause.rfind(noun) if noun else -1
     if noun and at > 0:
         kind = next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
-        named = place_names(clause[: at + len(kind)], NAMED_PLACE, doc.words, clause_start) if kind else []
+        named = place_names(clause[: at + len(kind)], NAMED_PLACE, partial(words_in, doc), clause_start) if kind else []
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
@@ -195,7 +197,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         indicator = by_id("population_total")  # 共有农户426户1580人: the persons of all households
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
     def lead_words() -> list[str]:  # the document's own words of the lead, read only if a verb needs them
-        return [w for w, _ in doc.words(clause_start, clause_start + len(lead))] if lead else []
+        return [w for w, _ in words_in(doc, clause_start, clause_start + len(lead))] if lead else []
 
     indicator, parts = apply_verb(
         indicator, parts, verb_clause, lead_words, figure.unit, noun if parts else None, noun
@@ -204,7 +206,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT and not parts:
         noun_at = clause_start + max(at, 0)
-        if after_touching_verb(doc.words(sentence_start, noun_at)):  # 涉及…住户2670户: those reached
+        if after_touching_verb(words_in(doc, sentence_start, noun_at)):  # 涉及…住户2670户: those reached
             indicator = None
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT:
         after = clause_after(text, figure.norm_end).lstrip("，, ")
@@ -235,9 +237,9 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}
         elif not parts and not names_total(
-            [w for w, _ in doc.words(clause_start, figure.norm_start)], text[sentence_start : figure.norm_start]
+            [w for w, _ in words_in(doc, clause_start, figure.norm_start)], text[sentence_start : figure.norm_start]
         ):
-            parts = {"kind": money_kind(noun, lead, doc.words, clause_start)}  # one thing's unless a total
+            parts = {"kind": money_kind(noun, lead, partial(words_in, doc), clause_start)}  # one thing's unless a total
     if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
         if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
             parts = {"kind": kind}
@@ -269,7 +271,7 @@ def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, 
     if figure.subject is None or figure.subject_start is None:
         return place_names(noun, NAMED_PLACE)
     noun_start = figure.subject_start + len(figure.subject) - len(noun)  # scope words leave the front
-    return place_names(noun, NAMED_PLACE, doc.words, noun_start)
+    return place_names(noun, NAMED_PLACE, partial(words_in, doc), noun_start)
 
 
 _PLACE_KIND = any_of(PLACE_KINDS)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from nlp.figures.clauses import up_to_last
+from nlp.figures.neighbours import words_in
 from nlp.records import Quantity
 from nlp.resources import load_toml
 from nlp.text.document import Text
@@ -112,7 +113,7 @@ def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, m
     '困难群众帮扶率'
     """
     vocab = _vocab()
-    words = list(doc.words(start, end))
+    words = list(words_in(doc, start, end))
     stripped: list[str] = []
     while words and (words[-1][0] in vocab["link"] or words[-1][1] in {"d", "p", "uj", "ul", "c", "x", "m"}):
         stripped.append(words.pop()[0])
@@ -144,7 +145,7 @@ def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, m
 def _trailing_verb(doc: Text, start: int, end: int) -> str | None:
     """The verb that ends ``doc.text[start:end]``, when it names what is counted (巡逻20次)."""
     vocab = _vocab()
-    words = [w for w in doc.words(start, end) if w[0] not in vocab["link"] and w[1] not in {"d", "ul", "uj", "x", "m"}]
+    words = [w for w in words_in(doc, start, end) if w[0] not in vocab["link"] and w[1] not in {"d", "ul", "uj", "x", "m"}]
     if not words or not words[-1][1].startswith("v") or words[-1][0] in vocab["light"]:
         return None
     return words[-1][0]
@@ -169,9 +170,9 @@ def _leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
     after_de = text.startswith("的", start, end)
     start += after_de
     modifier_end = text.find("的", start + 1, min(end, start + MODIFIER_CHARS + 1))
-    if modifier_end > 0 and not all(tag in _NOUN_TAGS for _, tag in doc.words(start, modifier_end)):
+    if modifier_end > 0 and not all(tag in _NOUN_TAGS for _, tag in words_in(doc, start, modifier_end)):
         start = modifier_end + 1  # 三个固定的宣传栏; but 两个社区的…工程 counts 社区
-    words = list(doc.words(start, end))
+    words = list(words_in(doc, start, end))
     phrase: list[tuple[str, str]] = []
     length = 0
     has_noun = False
@@ -245,7 +246,7 @@ def bare_total_indicator(doc: Text, quantity: Quantity, subject: str | None) -> 
     if start > 0 and text[start - 1] in QUOTE_CLOSERS:
         return None  # 培育“好邻居”12人: the figure counts what is quoted, no population
     vocab = _vocab()
-    words = [(w, t) for w, t in doc.words(start, quantity.norm_start) if w not in vocab["link"]]
+    words = [(w, t) for w, t in words_in(doc, start, quantity.norm_start) if w not in vocab["link"]]
     if words and not _is_place(words):
         return None
     return PLACE_TOTALS[quantity.unit]
@@ -264,7 +265,7 @@ def _is_place(words: Sequence[Word]) -> bool:
 def _words_of(doc: Text, phrase: str, before: int) -> tuple[Word, ...]:
     """The words of ``phrase`` where it last occurs shortly before ``before``."""
     at = doc.text.rfind(phrase, max(0, before - 64), before)
-    return doc.words(at, at + len(phrase)) if at >= 0 else ((phrase, "n"),)
+    return words_in(doc, at, at + len(phrase)) if at >= 0 else ((phrase, "n"),)
 
 
 def _whole(text: str) -> tuple[Text, int, int]:
