@@ -141,6 +141,7 @@ def _unit_kind(q: Quantity) -> str:
     return _kind_of_unit(q.unit_text, q.unit)
 
 
+@lru_cache(maxsize=4096)
 def _magnitude_bucket(value: float | None) -> str:
     if value is None or value <= 0:
         return "none"
@@ -161,7 +162,7 @@ def features(doc: Text, q: Quantity) -> dict[str, float]:
 
 
 def feature_names(doc: Text, q: Quantity) -> list[str]:
-    """The names of the features of ``q`` (those ``features`` sets to 1.0), in a fixed order."""
+    """The names of the features of ``q`` (those ``features`` sets to 1.0), in a fixed order, each once."""
     text = doc.text
     s, e = q.norm_start, q.norm_end
     number = q.number_text
@@ -267,8 +268,9 @@ class LookalikeModel:
 
     def probability(self, doc: Text, q: Quantity) -> float:
         """The probability that ``q`` is a figure."""
-        names = dict.fromkeys(feature_names(doc, q))  # each name once, in order: the same sum as features()
-        z = self.intercept + sum(map(self.weights.get, names, repeat(0.0)))
+        # the names are distinct (each feature has its own prefix): the same sum, in the same order, as
+        # over features(doc, q)
+        z = self.intercept + sum(map(self.weights.get, feature_names(doc, q), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
     def to_dict(self) -> dict:
