@@ -139,10 +139,16 @@ def parts_only(noun: str) -> dict[str, str] | None:
     >>> parts_only("男性"), parts_only("常住人口"), parts_only("贫困人口")
     ({'sex': '男'}, {'status': '常住'}, None)
     """
+    parts = _parts_only(noun)
+    return None if parts is None else dict(parts)
+
+
+@lru_cache(maxsize=16384)  # a pure function of the noun, and counted nouns recur
+def _parts_only(noun: str) -> tuple[tuple[str, str], ...] | None:
     for head in ("", *_HEADS):
         if head and not noun.endswith(head):
             continue
-        parts, unknown = read_modifier(noun[: len(noun) - len(head)] if head else noun)
+        parts, unknown = _read_modifier(noun[: len(noun) - len(head)] if head else noun)
         if parts and not unknown:
             return parts
     return None
