@@ -9,6 +9,7 @@ import pytest
 from nlp.figures.lookalike import (
     MODEL_PATH,
     LookalikeModel,
+    feature_names,
     features,
     is_size_class,
     keep_figures,
@@ -121,3 +122,12 @@ PIPELINE = {
 def test_pipeline_keeps_figures_and_drops_lookalikes(sentence: str, numbers: list[str]):
     facts = parse_text(sentence, disable=["activities", "categories", "checks"]).facts
     assert [f.number_text for f in facts] == numbers
+
+
+@pytest.mark.parametrize("sentence", [s for s, _, _, _ in FEATURES.values()])
+def test_feature_names_are_distinct(sentence: str):
+    """The model sums weights over the names as listed: a name listed twice would count twice."""
+    doc = Text.from_string(sentence)
+    for q in doc.figures:
+        names = feature_names(doc, q)
+        assert len(names) == len(set(names)) and features(doc, q) == dict.fromkeys(names, 1.0)

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from nlp.errors import ResourceError
 from nlp.figures.indicators import indicators
-from nlp.figures.scope import strip_leading
+from nlp.figures.scope import strip_indexed
 from nlp.records import BREAKDOWN_DIMENSIONS
 from nlp.resources import load_csv, load_toml
 
@@ -111,7 +111,7 @@ def strip_whole_front(phrase: str) -> str:
     >>> strip_whole_front("各类文化活动"), strip_whole_front("大型文化活动"), strip_whole_front("活动")
     ('文化活动', '大型文化活动', '活动')
     """
-    return strip_leading(phrase, _vocab().whole)
+    return strip_indexed(phrase, _vocab().whole_by_first)
 
 
 def markers_before(lead: str) -> dict[str, str]:
@@ -139,10 +139,16 @@ def parts_only(noun: str) -> dict[str, str] | None:
     >>> parts_only("男性"), parts_only("常住人口"), parts_only("贫困人口")
     ({'sex': '男'}, {'status': '常住'}, None)
     """
+    parts = _parts_only(noun)
+    return None if parts is None else dict(parts)
+
+
+@lru_cache(maxsize=16384)  # a pure function of the noun, and counted nouns recur
+def _parts_only(noun: str) -> tuple[tuple[str, str], ...] | None:
     for head in ("", *_HEADS):
         if head and not noun.endswith(head):
             continue
-        parts, unknown = read_modifier(noun[: len(noun) - len(head)] if head else noun)
+        parts, unknown = _read_modifier(noun[: len(noun) - len(head)] if head else noun)
         if parts and not unknown:
             return parts
     return None

@@ -1,10 +1,49 @@
 """The stretch of text around a figure that resolution reads: its sentence and clause before it, the
-clause after it. A label and its colon belong to the clause (培训人数：135人)."""
+clause after it. A label and its colon belong to the clause (培训人数：135人).
+
+Each is found by one compiled pattern over a bounded window (``.*[breaks]`` backs up from the
+window's end to its last break), not a loop over characters.
+"""
 
 from __future__ import annotations
 
+import re
+
 SENTENCE_BREAKS = "。；;！!？?\n"
 CLAUSE_BREAKS = SENTENCE_BREAKS + "，,：:、"
+SENTENCE_REACH = 60
+CLAUSE_REACH = 30
+AFTER_REACH = 24
+
+
+def up_to_last(chars: str) -> re.Pattern[str]:
+    """A pattern whose match from a window's start ends right after the window's last character of
+    ``chars`` (no match: the window has none).
+
+    >>> up_to_last("。").match("前文。后文。尾", 0, 6).end()
+    6
+    """
+    return re.compile(f".*[{re.escape(chars)}]", re.DOTALL)
+
+
+def any_of(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``words`` is in it (one search, not one per word).
+
+    >>> bool(any_of(["每月", "去年同期"]).search("去年同期4宗")), bool(any_of(["每月"]).search("全年"))
+    (True, False)
+    """
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_TO_SENTENCE_BREAK = up_to_last(SENTENCE_BREAKS)
+_TO_CLAUSE_BREAK = up_to_last(CLAUSE_BREAKS)
+_CLAUSE_AFTER = re.compile(f"[^{re.escape(CLAUSE_BREAKS)}]{{0,{AFTER_REACH}}}")
+
+
+def _after_last_break(pattern: re.Pattern[str], text: str, low: int, high: int) -> int:
+    """Where the text after the last break of ``text[low:high]`` starts (``low`` when it has none)."""
+    found = pattern.match(text, low, high) if high > low else None
+    return found.end() if found is not None else low
 
 
 def sentence_before(text: str, start: int, floor: int = 0) -> str:
@@ -13,25 +52,23 @@ def sentence_before(text: str, start: int, floor: int = 0) -> str:
     >>> sentence_before("前文。全市城市低保6195户", 9)
     '全市城市低保'
     """
-    i = start
-    while i > floor and text[i - 1] not in SENTENCE_BREAKS and start - i < 60:
-        i -= 1
-    return text[i:start]
+    return text[_after_last_break(_TO_SENTENCE_BREAK, text, max(floor, start - SENTENCE_REACH), start) : start]
 
 
 def clause_before(text: str, start: int) -> str:
-    """The clause before a figure; a label and its colon belong to it (培训人数：135人)."""
-    i = start
-    if i > 0 and text[i - 1] in ":：":
-        i -= 1
-    while i > 0 and text[i - 1] not in CLAUSE_BREAKS and start - i < 30:
-        i -= 1
-    return text[i:start]
+    """The clause before a figure; a label and its colon belong to it (培训人数：135人).
+
+    >>> clause_before("共有学员，培训人数：135人", 10), clause_before("开展活动6次", 4)
+    ('培训人数：', '开展活动')
+    """
+    end = start - 1 if start > 0 and text[start - 1] in ":：" else start
+    return text[_after_last_break(_TO_CLAUSE_BREAK, text, max(0, start - CLAUSE_REACH), end) : start]
 
 
 def clause_after(text: str, end: int) -> str:
-    """The clause after a figure, at most 24 characters (投资7.5万元|对15户危房进行修缮)."""
-    i = end
-    while i < len(text) and text[i] not in CLAUSE_BREAKS and i - end < 24:
-        i += 1
-    return text[end:i]
+    """The clause after a figure, at most 24 characters (投资7.5万元|对15户危房进行修缮).
+
+    >>> clause_after("投资7.5万元对15户危房进行修缮，", 7)
+    '对15户危房进行修缮'
+    """
+    return _CLAUSE_AFTER.match(text, end).group()

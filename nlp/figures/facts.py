@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from nlp.figures.clauses import up_to_last
 from nlp.figures.lookalike import keep_figures
 from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_start_value
 from nlp.figures.resolve import Figure, resolve_figures
-from nlp.figures.subjects import bare_total_indicator, find_subjects
+from nlp.figures.subjects import bare_total_indicator, find_subject_spans
 from nlp.records import Fact, Quantity, Section
 from nlp.text.document import Text
 from nlp.text.outline import SectionLookup
@@ -29,6 +30,7 @@ PLAN_LIST_REACH = 200
 LIST_BREAKS = "，,；;"
 # A colon list runs up to the end of its sentence or line.
 COLON_LIST_STOPS = "。！？!?\n"
+_TO_COLON_OR_STOP = up_to_last(COLON_LIST_STOPS + "：:")
 
 
 def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
@@ -83,14 +85,13 @@ def _colon_lead(doc: Text, norm_start: int) -> str:
     '今年的主要目标是：'
     """
     text = doc.text
-    at = norm_start - 1
     floor = max(0, norm_start - PLAN_LIST_REACH)
-    while at >= floor and text[at] not in COLON_LIST_STOPS:
-        if text[at] in "：:":
-            lead = doc.clause_at(at)
-            return text[max(lead.norm_start, at + 1 - PLAN_REACH) : at + 1] if lead is not None else ""
-        at -= 1
-    return ""
+    last = _TO_COLON_OR_STOP.match(text, floor, norm_start) if norm_start > floor else None
+    if last is None or text[last.end() - 1] in COLON_LIST_STOPS:
+        return ""
+    at = last.end() - 1  # the colon, with no stop after it
+    lead = doc.clause_at(at)
+    return text[max(lead.norm_start, at + 1 - PLAN_REACH) : at + 1] if lead is not None else ""
 
 
 def _float(value) -> float | None:
@@ -112,12 +113,13 @@ def build_facts(
     A quantity the look-alike model vetoes (nlp/figures/lookalike.py) becomes no fact.
     """
     quantities = sorted(keep_figures(doc, quantities), key=lambda q: q.norm_start)
-    subjects = find_subjects(doc, quantities)
+    subject_spans = find_subject_spans(doc, quantities)
+    subjects = [subject for subject, _ in subject_spans]
     sections_of: list[Section | None] = []
     planned: list[bool] = []
     figures = []
     section_at = SectionLookup(sections)
-    for quantity, subject in zip(quantities, subjects, strict=True):
+    for quantity, (subject, subject_start) in zip(quantities, subject_spans, strict=True):
         doc.check_time("facts")
         section = section_at(quantity.norm_start)
         sections_of.append(section)
@@ -136,6 +138,7 @@ def build_facts(
                 subject,
                 quantity.unit,
                 bare_total_indicator(doc, quantity, subject),
+                subject_start,
             )
         )
     resolved = resolve_figures(doc, figures, level, own_name)

@@ -41,7 +41,18 @@ class Indicator:
 
     def names(self) -> tuple[str, ...]:
         """The synonyms as words (without the bare-only mark)."""
-        return tuple(s.removeprefix("=") for s in self.synonyms)
+        return _names(self.synonyms)
+
+
+@lru_cache(maxsize=1024)
+def _names(synonyms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(s.removeprefix("=") for s in synonyms)
+
+
+@cache
+def all_names() -> frozenset[str]:
+    """Every name of every indicator."""
+    return frozenset(name for indicator in indicators() for name in indicator.names())
 
 
 @cache

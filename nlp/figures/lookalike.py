@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources as importlib_resources
+from itertools import repeat
 from pathlib import Path
 
 from nlp.errors import ResourceError
+from nlp.figures.neighbours import first_word, last_word
 from nlp.figures.numerals import vocab
 from nlp.figures.quantities import grammar
 from nlp.records import Quantity
@@ -49,6 +52,7 @@ FORMAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"  # 大写: in a report, m
 WORD_REACH = 8  # characters read on either side for the neighbouring words
 
 
+@lru_cache(maxsize=4096)
 def _char_class(ch: str) -> str:
     """A character's coarse kind: start/end, line break, space, digit, Chinese numeral, CJK, latin, punct."""
     if not ch:
@@ -84,6 +88,25 @@ def _number_form(number: str) -> str:
     return "arabic" if arabic else "chinese" if chinese else "other"
 
 
+@lru_cache(maxsize=16384)  # the same numbers recur all through a batch
+def _number_shape(number: str) -> tuple[str, int, tuple[str, ...]]:
+    """The number as written: its form feature, its count of digits, and its shape features."""
+    digits = sum(c.isdigit() for c in number)
+    names = []
+    if number in ("一", "壹"):
+        names.append("one")
+    if number in ("两", "二", "俩"):
+        names.append("two")
+    if any(c in FORMAL_DIGITS for c in number):
+        names.append("formal_digits")
+    if "." in number or "点" in number:
+        names.append("decimal")
+    return f"form={_number_form(number)}", digits, tuple(names)
+
+
+_ENCLOSURE_MARKS = re.compile("[" + re.escape("".join(o + c for o, c in ENCLOSURES.values())) + "]")
+
+
 def _enclosure(text: str, start: int) -> list[str]:
     """The enclosures (``ENCLOSURES``) opened before ``start`` on its line and not closed before it
     (a straight quote is open after an odd number of them).
@@ -92,6 +115,8 @@ def _enclosure(text: str, start: int) -> list[str]:
     (['quote'], [], ['bracket'])
     """
     low = max(0, start - ENCLOSURE_REACH)
+    if _ENCLOSURE_MARKS.search(text, low, start) is None:
+        return []  # no mark at all within reach (most figures)
     line = text.rfind("\n", low, start)
     before = text[(line + 1 if line >= 0 else low) : start]
     found = []
@@ -103,14 +128,20 @@ def _enclosure(text: str, start: int) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=1024)
+def _kind_of_unit(unit_text: str, unit: str) -> str:
+    written = unit_text.lstrip("".join(vocab().big))
+    found = grammar().units.get(written)
+    if found is not None:
+        return found.kind
+    return "rate" if unit in ("%", "‰") else "magnitude" if unit_text else "none"
+
+
 def _unit_kind(q: Quantity) -> str:
-    written = q.unit_text.lstrip("".join(vocab().big))
-    unit = grammar().units.get(written)
-    if unit is not None:
-        return unit.kind
-    return "rate" if q.unit in ("%", "‰") else "magnitude" if q.unit_text else "none"
+    return _kind_of_unit(q.unit_text, q.unit)
 
 
+@lru_cache(maxsize=4096)
 def _magnitude_bucket(value: float | None) -> str:
     if value is None or value <= 0:
         return "none"
@@ -127,93 +158,81 @@ def features(doc: Text, q: Quantity) -> dict[str, float]:
     >>> features(doc, doc.figures[1])["clause_end"]
     1.0
     """
+    return dict.fromkeys(feature_names(doc, q), 1.0)
+
+
+def feature_names(doc: Text, q: Quantity) -> list[str]:
+    """The names of the features of ``q`` (those ``features`` sets to 1.0), in a fixed order, each once."""
     text = doc.text
     s, e = q.norm_start, q.norm_end
-    at = text.find(q.number_text, s, e) if q.number_text else -1
-    ns = at if at >= 0 else s
     number = q.number_text
-    out: dict[str, float] = {}
-
-    def put(name: str) -> None:
-        out[name] = 1.0
-
+    at = text.find(number, s, e) if number else -1
+    ns = at if at >= 0 else s
     value = q.value if q.value is not None else q.low
-    put(f"unit={q.unit}")
-    put(f"kind={_unit_kind(q)}")
-    put(f"form={_number_form(number)}")
-    put(f"qualifier={q.qualifier.value}")
-    put(f"log={_magnitude_bucket(None if value is None else float(value))}")
-    digits = sum(c.isdigit() for c in number)
-    put(f"digits={min(digits, 7)}")
-    if number in ("一", "壹"):
-        put("one")
-    if number in ("两", "二", "俩"):
-        put("two")
-    if any(c in FORMAL_DIGITS for c in number):
-        put("formal_digits")
-    if "." in number or "点" in number:
-        put("decimal")
+    form, digits, shape = _number_shape(number)
+    out = [
+        f"unit={q.unit}",
+        f"kind={_kind_of_unit(q.unit_text, q.unit)}",
+        form,
+        f"qualifier={q.qualifier.value}",
+        f"log={_magnitude_bucket(None if value is None else float(value))}",
+        f"digits={min(digits, 7)}",
+        *shape,
+    ]
     if any(c in vocab().big for c in q.unit_text):
-        put("magnitude")
+        out.append("magnitude")
     if q.low is not None and q.high is not None and q.value is None:
-        put("range")
+        out.append("range")
     p1, p2 = text[ns - 1 : ns] if ns else "", text[max(0, ns - 2) : ns]
     n1, n2 = text[e : e + 1], text[e : e + 2]
-    put(f"p1={p1}")
-    put(f"p2={p2}")
-    put(f"n1={n1}")
-    put(f"n2={n2}")
-    put(f"p1c={_char_class(p1)}")
-    put(f"n1c={_char_class(n1)}")
-    put(f"p1c+n1c={_char_class(p1)}+{_char_class(n1)}")
-    put(f"unit+n1c={q.unit}+{_char_class(n1)}")
-    before = text[max(0, ns - 4) : ns]
-    if "第" in before[-3:]:
-        put("di_before")
+    p1c, n1c = _char_class(p1), _char_class(n1)
+    out += (
+        f"p1={p1}", f"p2={p2}", f"n1={n1}", f"n2={n2}", f"p1c={p1c}", f"n1c={n1c}",
+        f"p1c+n1c={p1c}+{n1c}", f"unit+n1c={q.unit}+{n1c}",
+    )  # fmt: skip
+    if "第" in text[max(0, ns - 3) : ns]:
+        out.append("di_before")
     clause = doc.clause_at(ns)
     clause_start = clause.norm_start if clause is not None else max(0, text.rfind("\n", 0, ns) + 1)
     lead = text[clause_start:ns]
     if "每" in lead:
-        put("every_before")
+        out.append("every_before")
     if not lead.strip(" \u3000\t"):
-        put("clause_start")
+        out.append("clause_start")
         if n1 and n1 in LIST_MARKS:
-            put("list_number")
+            out.append("list_number")
     if not n1 or n1 in CLAUSE_BREAKS or n1 in "、）)":
-        put("clause_end")
+        out.append("clause_end")
     if (n2 in BOUNDS and text[e + 2 : e + 3] == "的") or n1 == "的":
-        put("defines_group")
+        out.append("defines_group")
     if n1 and n1 in "月日号时点分":
-        put("date_after")
+        out.append("date_after")
     if q.unit == "年" and digits == 4 and number[:2] in ("19", "20"):
-        put("year_shape")
+        out.append("year_shape")
     if digits >= 7 and "," not in number:
-        put("phone_shape")
+        out.append("phone_shape")
     if q.unit in ("岁", "周岁") and (n2 in ("以上", "以下") or n1 in "至-—~到"):
-        put("age_limit_shape")
+        out.append("age_limit_shape")
     if p1 and p1 in "至-—~到" and text[max(0, ns - 3) : ns - 1].rstrip().endswith(("年", "岁")):
-        put("range_end_shape")
-    for name in _enclosure(text, ns):
-        put(f"in_{name}")
-    prev_words = doc.words(max(clause_start, ns - WORD_REACH), ns) if ns > clause_start else ()
-    if prev_words:
-        word, tag = prev_words[-1]
-        put(f"pw={word}")
-        put(f"pt={tag[:1]}")
+        out.append("range_end_shape")
+    out += (f"in_{name}" for name in _enclosure(text, ns))
+    previous = last_word(doc, max(clause_start, ns - WORD_REACH), ns) if ns > clause_start else None
+    if previous:
+        word, tag = previous
+        out += (f"pw={word}", f"pt={tag[:1]}")
     else:
-        put("pw=")
+        out.append("pw=")
     clause_end = clause.norm_end if clause is not None else min(len(text), e + WORD_REACH)
-    next_words = doc.words(e, min(clause_end, e + WORD_REACH)) if e < clause_end else ()
-    if next_words:
-        word, tag = next_words[0]
-        put(f"nw={word}")
-        put(f"nt={tag[:1]}")
+    following = first_word(doc, e, min(clause_end, e + WORD_REACH)) if e < clause_end else None
+    if following:
+        word, tag = following
+        out += (f"nw={word}", f"nt={tag[:1]}")
         if number in ("一", "壹") and tag[:1] == "n":
-            put("one_before_noun")
+            out.append("one_before_noun")
         if text[s:e].endswith(BOUNDS) and tag[:1] == "n":
-            put("bound_before_noun")  # 50亿元以上项目: a size class, like 70岁以上老人
+            out.append("bound_before_noun")  # 50亿元以上项目: a size class, like 70岁以上老人
     else:
-        put("nw=")
+        out.append("nw=")
     return out
 
 
@@ -235,8 +254,8 @@ def is_size_class(doc: Text, q: Quantity) -> bool:
         return False
     clause = doc.clause_at(q.norm_start)
     end = min(clause.norm_end if clause is not None else len(text), q.norm_end + WORD_REACH)
-    following = doc.words(q.norm_end, end) if q.norm_end < end else ()
-    return bool(following) and following[0][1].startswith("n")
+    following = first_word(doc, q.norm_end, end) if q.norm_end < end else None
+    return following is not None and following[1].startswith("n")
 
 
 @dataclass(frozen=True)
@@ -249,7 +268,9 @@ class LookalikeModel:
 
     def probability(self, doc: Text, q: Quantity) -> float:
         """The probability that ``q`` is a figure."""
-        z = self.intercept + sum(self.weights.get(name, 0.0) * v for name, v in features(doc, q).items())
+        # the names are distinct (each feature has its own prefix): the same sum, in the same order, as
+        # over features(doc, q)
+        z = self.intercept + sum(map(self.weights.get, feature_names(doc, q), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
     def to_dict(self) -> dict:

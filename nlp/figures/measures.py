@@ -12,12 +12,14 @@ verb before it (nlp/figures/resolve.py puts this together with the clause and th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from nlp.figures.breakdown import read_modifier, strip_whole_front
-from nlp.figures.indicators import Indicator, by_id, indicators, synonym_candidates
+from nlp.figures.clauses import any_of
+from nlp.figures.indicators import Indicator, all_names, by_id, indicators, synonym_candidates
 from nlp.figures.scope import strip_leading
 from nlp.figures.subjects import RATE_UNITS
 from nlp.figures.wholes import verb_makes_measure
@@ -27,18 +29,29 @@ from nlp.resources import load_toml
 @dataclass(frozen=True)
 class _Vocab:
     mobilizing: tuple[str, ...]
+    any_mobilizing: re.Pattern[str]
     raters: tuple[str, ...]
     verbs: tuple[tuple[str, Indicator], ...]  # longest first
+    # The table's verbs written backwards, longest first: searched in a reversed clause, the first
+    # match is the verb that ends last, the longest of those ending there.
+    reversed_verbs: re.Pattern[str]
+    indicator_of_verb: dict[str, Indicator]  # the first indicator (in ``verbs`` order) of each verb
 
 
 @cache
 def _vocab() -> _Vocab:
     data = load_toml("resolution.toml")
-    verbs = [(verb, ind) for ind in indicators() for verb in ind.verbs]
+    verbs = tuple(sorted(((verb, ind) for ind in indicators() for verb in ind.verbs), key=lambda v: -len(v[0])))
+    indicator_of_verb: dict[str, Indicator] = {}
+    for verb, ind in verbs:
+        indicator_of_verb.setdefault(verb, ind)
     return _Vocab(
         mobilizing=tuple(data["mobilizing"]["verbs"]),
+        any_mobilizing=any_of(data["mobilizing"]["verbs"]),
         raters=tuple(data["rate_object"]["raters"]),
-        verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
+        verbs=verbs,
+        reversed_verbs=re.compile("|".join(re.escape(verb[::-1]) for verb in indicator_of_verb)),
+        indicator_of_verb=indicator_of_verb,
     )
 
 
@@ -89,18 +102,22 @@ def rate_object_of(modifier: str) -> str:
     return strip_leading(modifier, _vocab().raters)
 
 
-def verb_before(clause: str, lead_words: Sequence[str]) -> tuple[str, Indicator | None] | None:
+def verb_before(
+    clause: str, lead_words: Sequence[str] | Callable[[], Sequence[str]]
+) -> tuple[str, Indicator | None] | None:
     """The verb that decides the measure: the last verb of the indicator table in ``clause`` (up to
     the end of the counted noun, which may be that verb: 培训|200人), else a mobilizing verb among
-    ``lead_words`` (the words before the noun: 对|辖区党员, not 低保对象)."""
+    ``lead_words`` (the words before the noun: 对|辖区党员, not 低保对象; given as a function, they
+    are read only when no verb of the table is found)."""
     voc = _vocab()
-    best: tuple[int, str, Indicator | None] | None = None
-    for verb, ind in voc.verbs:
-        at = clause.rfind(verb)
-        if at >= 0 and (best is None or at + len(verb) > best[0] + len(best[1])):
-            best = (at, verb, ind)
-    if best is not None:
-        return best[1], best[2]  # a verb of the table wins over a mobilizing one (走访慰问…户)
+    last = voc.reversed_verbs.search(clause[::-1])
+    if last is not None:
+        verb = last.group()[::-1]
+        return verb, voc.indicator_of_verb[verb]  # a verb of the table wins over a mobilizing one (走访慰问…户)
+    if not voc.any_mobilizing.search(clause):
+        return None  # no mobilizing verb in the clause, so none among the words of its lead
+    if callable(lead_words):
+        lead_words = lead_words()
     mobilizing = [word for word in lead_words if word in voc.mobilizing]
     return (mobilizing[-1], None) if mobilizing else None
 
@@ -110,8 +127,11 @@ def longest_measure(noun: str | None, clause: str, at: int, unit: str) -> tuple[
     lead = clause[:at] if at >= 0 else clause
     indicator, parts, named = resolve_noun(noun, unit)
     if noun and at > 0:  # the longest name counts: 未|就业 is 未就业
+        names = all_names()
         for k in range(min(at, 8), 0, -1):
             longer_noun = clause[at - k : at] + noun
+            if longer_noun not in names:
+                continue  # no measure's name: it cannot win below
             longer, longer_parts, _ = resolve_noun(longer_noun, unit)
             if longer is not None and longer_noun in longer.names():  # 60岁以上老年人: a name, no band
                 return longer, longer_parts, clause[: at - k], True
@@ -122,7 +142,7 @@ def apply_verb(
     indicator: Indicator | None,
     parts: dict | None,
     verb_clause: str,
-    lead_words: Sequence[str],
+    lead_words: Sequence[str] | Callable[[], Sequence[str]],
     unit: str,
     noun: str | None,
     counted: str | None,

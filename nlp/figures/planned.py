@@ -65,10 +65,18 @@ def continues_figure_list(clause: str) -> bool:
     >>> continues_figure_list("做好服务"), continues_figure_list("一般公共预算收入增长8%")
     (False, True)
     """
-    data = load_toml("planned.toml")
-    for word in data["not_done_words"]:
+    not_done, done = _done_words()
+    for word in not_done:
         clause = clause.replace(word, "")
-    return any(ch.isdigit() for ch in clause) and not any(w in clause for w in data["done_words"])
+    return any(ch.isdigit() for ch in clause) and not done.search(clause)
+
+
+@cache
+def _done_words() -> tuple[tuple[str, ...], regex.Pattern]:
+    """The words that are no sign of things done (in file order), and a pattern of those that are."""
+    data = load_toml("planned.toml")
+    done = sorted(data["done_words"], key=len, reverse=True)
+    return tuple(data["not_done_words"]), regex.compile("|".join(map(regex.escape, done)))
 
 
 def plan_markers() -> tuple[str, ...]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
 from nlp.figures.numerals import parse_number, vocab
+from nlp.figures.scan import char_class, matches_from, starting_chars
 from nlp.records import Qualifier, Quantity
 from nlp.resources import load_toml
 
@@ -43,8 +43,9 @@ class Grammar:
     units: dict[str, Unit]  # variant as written → unit
     qualifiers: dict[str, dict[str, Qualifier]]  # slot (before/inside/after) → word → qualifier
     precedence: tuple[Qualifier, ...]
+    starts: re.Pattern[str]  # the characters a figure can start with (nlp/figures/scan.py)
     lookalikes: re.Pattern[str]
-    lookalike_starts: frozenset[str] | None  # the characters a look-alike can start with, if known
+    lookalike_starts: re.Pattern[str] | None  # the characters a look-alike can start with, if known
     quoted: re.Pattern[str]
     word_prefixes: tuple[str, ...]
     ordinal_prefixes: tuple[str, ...]
@@ -119,13 +120,19 @@ def grammar() -> Grammar:
     quoted += "".join(rf"|{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_title'])}}}{re.escape(b)}"
                       for a, b in nf["title_marks"])
     lookalikes = re.compile("|".join(f"(?:{p})" for p in nf["patterns"]))
+    lookalike_starts = starting_chars(lookalikes.pattern)
+    # A figure starts with a qualifier before it, a digit (any \d), a Chinese numeral, 十百千万亿, a
+    # rate's prefix (百分之) or a mask: the first characters of the alternatives of ``pattern``.
+    first_chars = {w[0] for w in quals["before"]} | set(v.chinese) | set(v.small) | set(v.big)
+    first_chars |= {p[0] for p in v.percent + v.permille} | set(v.masks) - {"某"}
     return Grammar(
         pattern=pattern,
+        starts=char_class(first_chars, digits=True),
         units=units,
         qualifiers=quals,
         precedence=tuple(Qualifier(q) for q in qdata["precedence"]),
         lookalikes=lookalikes,
-        lookalike_starts=starting_chars(lookalikes.pattern),
+        lookalike_starts=None if lookalike_starts is None else char_class(lookalike_starts),
         quoted=re.compile(quoted),
         word_prefixes=tuple(nf["word_prefixes"]),
         ordinal_prefixes=tuple(nf["ordinal_prefixes"]),
@@ -146,8 +153,14 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _is_rate_word(num: str) -> bool:
     """Whether a number is written as a rate (百分之九十, 千分之三, 三分之一)."""
+    prefixes, infixes = _rate_marks()
+    return num.startswith(prefixes) or any(i in num for i in infixes)
+
+
+@cache
+def _rate_marks() -> tuple[tuple[str, ...], tuple[str, ...]]:
     v = vocab()
-    return any(num.startswith(p) for p in v.percent + v.permille) or any(i in num for i in v.fraction)
+    return v.percent + v.permille, v.fraction
 
 
 def _is_positional(num: str) -> bool:
@@ -157,6 +170,7 @@ def _is_positional(num: str) -> bool:
 
 
 SPACES = " \u3000\xa0"
+NOT_A_DIGIT = re.compile(r"\D")
 DURATION_MARKERS = ("连续", "坚持", "历时", "持续", "长达", "累计", "用时", "耗时")
 BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
 THRESHOLD_FOLLOWERS = ("的", "规模")
@@ -183,7 +197,7 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
         return "clock_or_ratio"
     if text[ne:ne + 1] in (":", "：") and text[ne + 1:ne + 2].isdigit():
         return "clock_or_ratio"
-    digits = re.sub(r"\D", "", num)
+    digits = NOT_A_DIGIT.sub("", num)
     if len(digits) >= 5 and "," not in num and any(w in before for w in g.id_context):
         return "id_number"
     if (len(digits) >= 11 and "," not in num) or (len(digits) >= 7 and "," not in num and "." not in num
@@ -226,7 +240,17 @@ def _has_prefix(m: re.Match[str]) -> bool:
 APPROX_BEFORE_MAGNITUDE_ONLY = frozenset({"数", "几"})
 
 
+@cache
+def _approx_in_unit() -> re.Pattern[str]:
+    """An approximation mark written inside a unit (1平方多公里)."""
+    return re.compile("[" + re.escape("".join(sorted(vocab().approx))) + "]")
+
+
 def _qualifier(m: re.Match[str], number_q: Qualifier, g: Grammar) -> Qualifier:
+    pre, inner, inner2, post, unit_text = m.group("pre", "inner", "inner2", "post", "unit")
+    if not (pre or inner or inner2 or post or unit_text and _approx_in_unit().search(unit_text)):
+        if number_q in g.precedence:
+            return number_q  # no word qualifies it: the number's own qualifier (most figures)
     found = {number_q}
     for slot, group in (("before", "pre"), ("inside", "inner"), ("inside", "inner2"), ("after", "post")):
         if group == "pre" and not _has_prefix(m):
@@ -295,7 +319,10 @@ class Candidate:
 
 def _candidate(text: str, m: re.Match[str], g: Grammar) -> Candidate | None:
     v = vocab()
-    num, mag, unit_text = m.group("num"), m.group("mag") or "", m.group("unit") or ""
+    num, mag, unit_text = m.group("num", "mag", "unit")
+    if not unit_text and not mag and num[-1] not in v.big and not _is_rate_word(num):
+        return None  # a bare number: no unit, no 万/亿, no rate (about half of what the pattern finds)
+    mag, unit_text = mag or "", unit_text or ""
     unit = g.units.get(unit_text) if unit_text else None
     if m.group("cents") and unit is not None and unit.kind != "money":
         unit = g.units["元"]  # 十块三毛: 块 counts money here
@@ -377,7 +404,7 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
     g = grammar()
     quoted = [(s + 1, e - 1) for s, e in _spans(g.quoted, text)]
     out = []
-    for m in g.pattern.finditer(text):
+    for m in matches_from(g.pattern, g.starts, text):
         if not m.group("num"):
             continue
         c = _candidate(text, m, g)
@@ -399,85 +426,22 @@ _WINDOW = 12
 def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
     """Whether a look-alike overlaps [start, end); searched in a window around it only (speed).
 
-    The pattern is tried only where a look-alike can start (``lookalike_starts``): the same
-    leftmost, non-overlapping matches ``finditer`` gives, without trying 140 alternatives at
-    every position.
+    The pattern is tried only where a look-alike can start (``lookalike_starts``,
+    nlp/figures/scan.py): the same leftmost, non-overlapping matches ``finditer`` gives, without
+    trying 140 alternatives at every position.
     """
     low, high = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
     starts = g.lookalike_starts
     if starts is None:
         matches = g.lookalikes.finditer(text, low, high)
     else:
-        matches = _matches_from(g.lookalikes, starts, text, low, high)
+        matches = matches_from(g.lookalikes, starts, text, low, high, before=end)  # later ones overlap nothing
     for m in matches:
         if m.start() < end and start < m.end():
             return True
         if m.start() >= end:
             break
     return False
-
-
-def _matches_from(
-    pattern: re.Pattern[str], starts: frozenset[str], text: str, low: int, high: int
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, low, high)`` for a pattern that never matches empty and only
-    starts with one of ``starts``."""
-    p = low
-    while p < high:
-        if text[p] in starts:
-            m = pattern.match(text, p, high)
-            if m is not None:
-                yield m
-                p = m.end()
-                continue
-        p += 1
-
-
-def starting_chars(pattern: str) -> frozenset[str] | None:
-    r"""The characters a match of ``pattern`` can start with; None when unknown or when it can
-    match the empty string.
-
-    >>> sorted(starting_chars(r"(?<!第)[一二]个|三(?:批|次)"))
-    ['一', '三', '二']
-    >>> starting_chars(r"x*y") is None
-    True
-    """
-    from re import _constants as sre  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-
-    def first(items: list) -> set[str] | None:
-        for op, av in items:
-            if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
-                continue  # zero-width: the match starts with what follows
-            if op is sre.LITERAL:
-                return {chr(av)}
-            if op is sre.IN:
-                out: set[str] = set()
-                for kind, value in av:
-                    if kind is sre.LITERAL:
-                        out.add(chr(value))
-                    elif kind is sre.RANGE and value[1] - value[0] < 4096:
-                        out.update(map(chr, range(value[0], value[1] + 1)))
-                    else:
-                        return None
-                return out
-            if op is sre.SUBPATTERN:
-                return first(list(av[3]))
-            if op is sre.BRANCH:
-                union: set[str] = set()
-                for branch in av[1]:
-                    found = first(list(branch))
-                    if found is None:
-                        return None
-                    union |= found
-                return union
-            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-                return first(list(av[2]))
-            return None
-        return None
-
-    found = first(list(_parser.parse(pattern)))
-    return frozenset(found) if found is not None else None
 
 
 def _near(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

@@ -21,9 +21,10 @@ Reading the parts is nlp/figures/breakdown.py; this module puts them together in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from nlp.figures.breakdown import (
     ACTS,
@@ -34,9 +35,10 @@ from nlp.figures.breakdown import (
     purpose_after,
     strip_whole_front,
 )
-from nlp.figures.clauses import clause_after, clause_before, sentence_before
+from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_before
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
+from nlp.figures.neighbours import words_in
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
 from nlp.figures.wholes import (
@@ -53,7 +55,7 @@ from nlp.figures.wholes import (
 from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.document import Text
-from nlp.text.identity import place_names
+from nlp.text.place_names import place_names
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class Resolution:
 class _Vocab:
     part_clause: tuple[str, ...]
     purpose_indicators: frozenset[str]
-    not_totals: tuple[str, ...]  # per period or head, an earlier period, an outcome: 每月, 去年同期, 破获
+    not_totals: re.Pattern[str]  # per period or head, an earlier period, an outcome: 每月, 去年同期, 破获
     share: tuple[str, ...]
     taking_part: tuple[str, ...]
 
@@ -78,7 +80,7 @@ def _vocab() -> _Vocab:
     return _Vocab(
         part_clause=tuple(data["part_clause"]["words"]),
         purpose_indicators=frozenset(data["purpose"]["indicators"]),
-        not_totals=tuple(
+        not_totals=any_of(
             data["not_totals"]["per_period"]
             + data["not_totals"]["earlier"]
             + data["not_totals"]["outcomes"]
@@ -98,6 +100,7 @@ class Figure:
     subject: str | None
     unit: str
     bare_total: str | None = None  # the indicator of a count with no noun after a bare place
+    subject_start: int | None = None  # where the subject is written in the Text (its words are read there)
 
 
 @dataclass
@@ -130,14 +133,13 @@ def _per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: 
     return {"kind": subject or "活动"} if subject else None
 
 
-def _scope(
-    text: str, upto: int, sentence_start: int, trail: _Trail, level: str | None, own: str | None
-) -> Scope:
+def _scope(doc: Text, upto: int, sentence_start: int, trail: _Trail, level: str | None, own: str | None) -> Scope:
     """Places named since the last figure of the sentence, up to the counted noun (``upto``), decide;
     else that figure's scope carries on (全镇共有低保户612户、低保对象1140人)."""
     same_sentence = trail.scoped is not None and trail.scoped[0] >= sentence_start
     floor = trail.scoped[0] if same_sentence else sentence_start  # type: ignore[index]
-    found = scope_of(text[floor : max(floor, upto)], level, own, default=None)
+    before = doc.text[floor : max(floor, upto)]
+    found = scope_of(before, level, own, default=None, words=partial(words_in, doc), offset=floor)
     if found is not None:
         return found
     return trail.scoped[1] if same_sentence else Scope.UNIT  # type: ignore[index]
@@ -164,16 +166,17 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     text = doc.text
     sentence_start = figure.norm_start - len(sentence_before(text, figure.norm_start))
     clause = clause_before(text, figure.norm_start)
+    clause_start = figure.norm_start - len(clause)
     noun = figure.subject
     if noun:
         noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
-        places = place_names(noun, NAMED_PLACE)
+        places = _places_in_subject(doc, figure, noun)
         if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
             noun = noun[places[-1][2] :]
     at = clause.rfind(noun) if noun else -1
     if noun and at > 0:
         kind = next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
-        named = place_names(clause[: at + len(kind)], NAMED_PLACE) if kind else []
+        named = place_names(clause[: at + len(kind)], NAMED_PLACE, partial(words_in, doc), clause_start) if kind else []
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
@@ -193,9 +196,9 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     elif indicator is None and figure.unit in PERSON_UNITS and _right_after_household_total(text, figure, trail):
         indicator = by_id("population_total")  # 共有农户426户1580人: the persons of all households
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
-    clause_start = figure.norm_start - len(clause)
-    # the document's own words of the lead (the Text tags each clause once)
-    lead_words = [w for w, _ in doc.words(clause_start, clause_start + len(lead))] if lead else []
+    def lead_words() -> list[str]:  # the document's own words of the lead, read only if a verb needs them
+        return [w for w, _ in words_in(doc, clause_start, clause_start + len(lead))] if lead else []
+
     indicator, parts = apply_verb(
         indicator, parts, verb_clause, lead_words, figure.unit, noun if parts else None, noun
     )
@@ -203,7 +206,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT and not parts:
         noun_at = clause_start + max(at, 0)
-        if after_touching_verb(doc.words(sentence_start, noun_at)):  # 涉及…住户2670户: those reached
+        if after_touching_verb(words_in(doc, sentence_start, noun_at)):  # 涉及…住户2670户: those reached
             indicator = None
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT:
         after = clause_after(text, figure.norm_end).lstrip("，, ")
@@ -234,9 +237,9 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}
         elif not parts and not names_total(
-            [w for w, _ in doc.words(clause_start, figure.norm_start)], text[sentence_start : figure.norm_start]
+            [w for w, _ in words_in(doc, clause_start, figure.norm_start)], text[sentence_start : figure.norm_start]
         ):
-            parts = {"kind": money_kind(noun, lead)}  # a sum is one thing's unless it is a total
+            parts = {"kind": money_kind(noun, lead, partial(words_in, doc), clause_start)}  # one thing's unless a total
     if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
         if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
             parts = {"kind": kind}
@@ -255,10 +258,23 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     noun_start = figure.norm_start
     if noun and at >= 0 and noun.endswith(PLACE_KINDS):
         noun_start = figure.norm_start - len(clause) + at
-    scope = _scope(text, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
+    scope = _scope(doc, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
 
 
+def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, int, int]]:
+    """The places named in ``noun`` (the subject without its leading place words), read from the
+    document's words where the subject is written; a figure made without that place (outside the
+    facts stage) has its noun segmented alone."""
+    if not _PLACE_KIND.search(noun):
+        return []  # no kind of place in it: no name of one
+    if figure.subject is None or figure.subject_start is None:
+        return place_names(noun, NAMED_PLACE)
+    noun_start = figure.subject_start + len(figure.subject) - len(noun)  # scope words leave the front
+    return place_names(noun, NAMED_PLACE, partial(words_in, doc), noun_start)
+
+
+_PLACE_KIND = any_of(PLACE_KINDS)
 PERSON_UNITS = ("人", "口人")
 
 
@@ -291,7 +307,7 @@ def _not_a_total(clause: str, unit: str) -> bool:
     """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), an
     outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no column."""
     voc = _vocab()
-    if any(word in clause for word in voc.not_totals):
+    if voc.not_totals.search(clause):
         return True
     return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
 

@@ -10,12 +10,12 @@ community's report and a part in a township's.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.errors import ResourceError
 from nlp.records import Scope
 from nlp.resources import load_csv
-from nlp.text.identity import place_names
+from nlp.text.place_names import Words, place_names
 
 LEVELS = ("community", "township", "county", "city", "province")
 # A named place before a figure: a name and the kind of place (幸福小区, 阿娄社区), read like the
@@ -44,8 +44,19 @@ def _scope_words() -> dict[str, dict[str, Scope]]:
     return scopes
 
 
-def scope_of(before: str, level: str | None, own: str | None = None, default: Scope | None = Scope.UNIT) -> Scope | None:
+def scope_of(
+    before: str,
+    level: str | None,
+    own: str | None = None,
+    default: Scope | None = Scope.UNIT,
+    words: Words | None = None,
+    offset: int = 0,
+) -> Scope | None:
     """Whose figure it is, from the last place named in ``before`` (the sentence up to the figure).
+
+    ``words`` gives the document's words of a span (``Text.words``) and ``offset`` where ``before``
+    starts in that document, so that place names are read from the document's segmentation; without
+    them ``before`` is segmented alone (a string outside a document).
 
     >>> scope_of("全市城市低保", "community").value, scope_of("全镇共有党员", "township").value
     ('wider', 'unit')
@@ -55,11 +66,10 @@ def scope_of(before: str, level: str | None, own: str | None = None, default: Sc
     level = level if level in LEVELS else "community"
     before = _AGENT_PHRASE.sub(lambda m: "，" * len(m.group(0)), before)
     best_end, best = -1, default
-    for word, scopes in _scope_words().items():
-        at = before.rfind(word)
-        if at >= 0 and at + len(word) > best_end:
-            best_end, best = at + len(word), scopes[level]
-    for name, _, end in place_names(before, NAMED_PLACE):
+    last = _last_scope_word().search(before[::-1])  # the place word ending last (the first listed, on a tie)
+    if last is not None:
+        best_end, best = len(before) - last.start(), _scope_words()[last.group()[::-1]][level]
+    for name, _, end in place_names(before, NAMED_PLACE, words, offset):
         if end < best_end or name[0] in "xX×*＊":  # a named place wins over its bare kind word
             continue
         kind = next(k for k in PLACE_KINDS if name.endswith(k))
@@ -78,6 +88,13 @@ def scope_of(before: str, level: str | None, own: str | None = None, default: Sc
     return best
 
 
+@cache
+def _last_scope_word() -> re.Pattern[str]:
+    """The place words of scopes.csv written backwards, in file order: searched in a reversed text, the
+    first match is the word that ends last, the first listed of those ending there."""
+    return re.compile("|".join(re.escape(word[::-1]) for word in _scope_words()))
+
+
 def _same_unit(name: str, own: str) -> bool:
     """Whether a place named in the text is the report's own unit: the name's first two characters
     decide, so 阿娄社区居委会, 阿娄社区 and a traditional-script 阿娄社區 are one unit."""
@@ -85,18 +102,33 @@ def _same_unit(name: str, own: str) -> bool:
 
 
 def strip_leading(text: str, words) -> str:
-    """``text`` without the words of ``words`` it starts with, repeatedly, never down to nothing.
+    """``text`` without the words of ``words`` it starts with, repeatedly, never down to nothing
+    (the first word in ``words`` order that starts it goes first).
 
     >>> strip_leading("全县各类活动", ("全县", "各类")), strip_leading("全县", ("全县",))
     ('活动', '全县')
     """
-    changed = True
-    while changed:
-        changed = False
-        for word in words:
-            if text.startswith(word) and len(text) > len(word):
-                text, changed = text[len(word) :], True
-                break
+    return strip_indexed(text, by_first_char(tuple(words)))
+
+
+@lru_cache(maxsize=64)
+def by_first_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their first character, each group in ``words`` order."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            index.setdefault(word[0], []).append(word)
+    return {first: tuple(group) for first, group in index.items()}
+
+
+def strip_indexed(text: str, index: dict[str, tuple[str, ...]]) -> str:
+    """``strip_leading`` over words grouped by ``by_first_char``: only the words that can start
+    ``text`` are tried."""
+    while text:
+        word = next((w for w in index.get(text[0], ()) if text.startswith(w) and len(text) > len(w)), None)
+        if word is None:
+            break
+        text = text[len(word) :]
     return text
 
 
@@ -106,7 +138,12 @@ def strip_scope_words(noun: str) -> str:
     >>> strip_scope_words("全县低保户"), strip_scope_words("全市"), strip_scope_words("低保户")
     ('低保户', '全市', '低保户')
     """
-    return strip_leading(noun, _scope_words())
+    return strip_indexed(noun, _scope_index())
+
+
+@cache
+def _scope_index() -> dict[str, tuple[str, ...]]:
+    return by_first_char(tuple(_scope_words()))
 
 
 def is_scope_word(word: str) -> bool:

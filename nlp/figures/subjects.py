@@ -19,6 +19,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from nlp.figures.clauses import up_to_last
+from nlp.figures.neighbours import words_in
 from nlp.records import Quantity
 from nlp.resources import load_toml
 from nlp.text.document import Text
@@ -58,22 +60,25 @@ _NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "ng", "j"})
 _STOP_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ug", "x", "m", "r", "q", "y", "e", "o"})
 
 
+_TO_CLAUSE_BREAK = up_to_last("".join(sorted(CLAUSE_BREAKS)))
+
+
 def _clause_start(text: str, index: int, floor: int) -> int:
-    i = index
-    while i > floor and text[i - 1] not in CLAUSE_BREAKS:
-        i -= 1
-    return i
+    """Where the phrase before ``index`` may start: after the last clause break, ``floor`` at most."""
+    if index <= floor:
+        return index
+    last = _TO_CLAUSE_BREAK.match(text, floor, index)
+    return last.end() if last is not None else floor
 
 
 RIGHT_BREAKS = CLAUSE_BREAKS - frozenset("（）()")
 QUOTE_CLOSERS = frozenset("”\"》）)】")
+_NO_RIGHT_BREAK = re.compile(f"[^{re.escape(''.join(sorted(RIGHT_BREAKS)))}]*")
 
 
 def _clause_end(text: str, index: int, ceiling: int) -> int:
-    i = index
-    while i < ceiling and text[i] not in RIGHT_BREAKS:
-        i += 1
-    return i
+    """Where the phrase after ``index`` must end: at the first clause break, ``ceiling`` at most."""
+    return _NO_RIGHT_BREAK.match(text, index, max(index, ceiling)).end()
 
 
 def _trim_front(phrase: list[tuple[str, str]]) -> str | None:
@@ -108,7 +113,7 @@ def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, m
     '困难群众帮扶率'
     """
     vocab = _vocab()
-    words = list(doc.words(start, end))
+    words = list(words_in(doc, start, end))
     stripped: list[str] = []
     while words and (words[-1][0] in vocab["link"] or words[-1][1] in {"d", "p", "uj", "ul", "c", "x", "m"}):
         stripped.append(words.pop()[0])
@@ -140,7 +145,7 @@ def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, m
 def _trailing_verb(doc: Text, start: int, end: int) -> str | None:
     """The verb that ends ``doc.text[start:end]``, when it names what is counted (巡逻20次)."""
     vocab = _vocab()
-    words = [w for w in doc.words(start, end) if w[0] not in vocab["link"] and w[1] not in {"d", "ul", "uj", "x", "m"}]
+    words = [w for w in words_in(doc, start, end) if w[0] not in vocab["link"] and w[1] not in {"d", "ul", "uj", "x", "m"}]
     if not words or not words[-1][1].startswith("v") or words[-1][0] in vocab["light"]:
         return None
     return words[-1][0]
@@ -165,9 +170,9 @@ def _leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
     after_de = text.startswith("的", start, end)
     start += after_de
     modifier_end = text.find("的", start + 1, min(end, start + MODIFIER_CHARS + 1))
-    if modifier_end > 0 and not all(tag in _NOUN_TAGS for _, tag in doc.words(start, modifier_end)):
+    if modifier_end > 0 and not all(tag in _NOUN_TAGS for _, tag in words_in(doc, start, modifier_end)):
         start = modifier_end + 1  # 三个固定的宣传栏; but 两个社区的…工程 counts 社区
-    words = list(doc.words(start, end))
+    words = list(words_in(doc, start, end))
     phrase: list[tuple[str, str]] = []
     length = 0
     has_noun = False
@@ -241,7 +246,7 @@ def bare_total_indicator(doc: Text, quantity: Quantity, subject: str | None) -> 
     if start > 0 and text[start - 1] in QUOTE_CLOSERS:
         return None  # 培育“好邻居”12人: the figure counts what is quoted, no population
     vocab = _vocab()
-    words = [(w, t) for w, t in doc.words(start, quantity.norm_start) if w not in vocab["link"]]
+    words = [(w, t) for w, t in words_in(doc, start, quantity.norm_start) if w not in vocab["link"]]
     if words and not _is_place(words):
         return None
     return PLACE_TOTALS[quantity.unit]
@@ -260,7 +265,7 @@ def _is_place(words: Sequence[Word]) -> bool:
 def _words_of(doc: Text, phrase: str, before: int) -> tuple[Word, ...]:
     """The words of ``phrase`` where it last occurs shortly before ``before``."""
     at = doc.text.rfind(phrase, max(0, before - 64), before)
-    return doc.words(at, at + len(phrase)) if at >= 0 else ((phrase, "n"),)
+    return words_in(doc, at, at + len(phrase)) if at >= 0 else ((phrase, "n"),)
 
 
 def _whole(text: str) -> tuple[Text, int, int]:
@@ -294,9 +299,22 @@ def find_subjects(doc: Text, quantities: Sequence[Quantity]) -> tuple[str | None
 
     ``quantities`` must be sorted by position and located in ``doc.text``.
     """
+    return tuple(subject for subject, _ in find_subject_spans(doc, quantities))
+
+
+def find_subject_spans(doc: Text, quantities: Sequence[Quantity]) -> tuple[tuple[str | None, int | None], ...]:
+    """The subject of each quantity with where it is written in ``doc.text`` (its start offset; a
+    subject shared with the figure before is where that figure's is), so that a later reader takes
+    its words from the Text.
+
+    >>> doc = Text.from_string("社区现有党员41名，其中女党员16名")
+    >>> [(s, doc.text[at : at + len(s)]) for s, at in find_subject_spans(doc, doc.figures)]
+    [('党员', '党员'), ('女党员', '女党员')]
+    """
     vocab = _vocab()
     text = doc.text
     subjects: list[str | None] = []
+    starts: list[int | None] = []
     previous_end = 0
     for index, quantity in enumerate(quantities):
         following = quantities[index + 1].norm_start if index + 1 < len(quantities) else len(text)
@@ -316,22 +334,25 @@ def find_subjects(doc: Text, quantities: Sequence[Quantity]) -> tuple[str | None
             or quantity.unit in MEASURE_UNITS
         )
         subject = _leading_noun_phrase(doc, quantity.norm_end, right_end) if right_first else None
+        at = None if subject is None else text.find(subject, quantity.norm_end, right_end)
         from_left = subject is None
         if subject is None:
             chained = index > 0 and start == previous_end and subjects[-1] is not None and not left.strip("其中共计和及与、")
-            group = _labelled_group(text[max(previous_end, quantity.norm_start - 24) : quantity.norm_start])
+            group_from = max(previous_end, quantity.norm_start - 24)
+            group = _labelled_group(text[group_from : quantity.norm_start])
             if chained:
-                subject = subjects[-1]
+                subject, at = subjects[-1], starts[-1]
             elif group:
-                subject = group
+                subject, at = group, text.rfind(group, group_from, quantity.norm_start)
             else:
                 subject = _trailing_noun_phrase(doc, start, left_end, rate=rate, money=quantity.unit == "元")
-                if subject is None and right.startswith("的"):
-                    subject = _leading_noun_phrase(doc, quantity.norm_end, right_end)  # 进行50元的处罚
+                if subject is None and (right.startswith("的") or not rate):  # 进行50元的处罚
+                    subject = _leading_noun_phrase(doc, quantity.norm_end, right_end)
+                    at = None if subject is None else text.find(subject, quantity.norm_end, right_end)
                 if subject is None and not rate:
-                    subject = _leading_noun_phrase(doc, quantity.norm_end, right_end) or _trailing_verb(
-                        doc, start, left_end
-                    )
+                    subject = _trailing_verb(doc, start, left_end)
+                if subject is not None and at is None:
+                    at = text.rfind(subject, start, left_end)
         if (
             subject is not None
             and from_left
@@ -340,5 +361,6 @@ def find_subjects(doc: Text, quantities: Sequence[Quantity]) -> tuple[str | None
         ):
             subject = None  # 社区现有2676户: the text names no subject, only the place
         subjects.append(subject)
+        starts.append(None if subject is None or at is None or at < 0 else at)
         previous_end = quantity.norm_end
-    return tuple(subjects)
+    return tuple(zip(subjects, starts, strict=True))

@@ -27,7 +27,7 @@ from nlp.figures.breakdown import read_modifier, strip_whole_front
 from nlp.figures.indicators import indicators
 from nlp.figures.scope import NAMED_PLACE, is_scope_word, strip_scope_words
 from nlp.resources import load_toml
-from nlp.text.identity import place_names
+from nlp.text.place_names import Words, place_names
 
 _SENTENCE_ENDS = frozenset("。；;！!？?\n")
 _QUOTES = "“”\"‘’'《》「」『』"
@@ -113,9 +113,10 @@ def names_total(words: Sequence[str], sentence: str = "") -> bool:
     return any(word.startswith(voc.sums) for word in words) and _COUNT_OF_THINGS.search(sentence) is not None
 
 
-def money_kind(noun: str | None, lead: str) -> str:
+def money_kind(noun: str | None, lead: str, words: Words | None = None, offset: int = 0) -> str:
     """What a sum that is no total was spent on, as written: the noun's own modifiers
-    (专项保障资金), else the words before the act in its clause, else ``项目``.
+    (专项保障资金), else the words before the act in its clause, else ``项目``. ``words`` and
+    ``offset`` give the document's words and where ``lead`` starts in it (``scope_of``).
 
     >>> money_kind("专项保障资金", ""), money_kind("投资", "为民服务站建设"), money_kind(None, "")
     ('专项保障资金', '为民服务站建设', '项目')
@@ -126,7 +127,8 @@ def money_kind(noun: str | None, lead: str) -> str:
         if strip_whole_front(noun) not in _vocab().synonym_ends:
             return noun
     object_words = lead.strip(" ，,、")
-    places = place_names(object_words, NAMED_PLACE)
+    offset += len(lead) - len(lead.lstrip(" ，,、"))
+    places = place_names(object_words, NAMED_PLACE, words, offset)
     if places and places[-1][2] == len(object_words):  # 龙泉社区|投资: the place is the scope, no kind
         object_words = object_words[: places[-1][1]]
     object_words = "" if is_scope_word(object_words) else strip_whole_front(strip_scope_words(object_words))

@@ -30,6 +30,7 @@ class _Vocab:
     community: re.Pattern[str]
     street: re.Pattern[str]
     breaks: str
+    to_last_break: re.Pattern[str]  # matches up to the last of ``breaks``
     generic: tuple[str, ...]
     mask: str
     street_level: tuple[str, ...]
@@ -48,6 +49,7 @@ def place_vocab() -> _Vocab:
             rf"([^\s]{{1,8}}?)({_alternation(place['street_suffixes'])})(?!{_alternation(place['street_not_before'])})"
         ),
         breaks=place["name_breaks"],
+        to_last_break=re.compile(f".*[{re.escape(place['name_breaks'])}]", re.DOTALL),
         generic=tuple(place["generic"]),
         mask=place["mask_chars"],
         street_level=tuple(place["street_level"]),
@@ -70,22 +72,42 @@ def canonical_name(name: str) -> str:
 def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) -> str | None:
     """The place name ending in ``suffix``: the nominal words just before it (``prefix`` ends at
     ``prefix_end`` of the text ``words`` reads)."""
-    cut = max(prefix.rfind(ch) for ch in voc.breaks)
+    last_break = voc.to_last_break.match(prefix)
+    cut = last_break.end() - 1 if last_break else -1
     stem = after_divisions(prefix[cut + 1 :])
     masked = len(stem) - len(stem.rstrip(voc.mask))
     if masked:
         return stem[-masked:] + suffix
-    if len(stem) < 2 or any(stem.endswith(g) for g in voc.generic):
+    if len(stem) < 2 or stem.endswith(voc.generic):
         return None
+    stem_words = words(prefix_end - len(stem), prefix_end)
+    if cut >= 0 and stem == prefix[cut + 1 :]:  # the stem runs from a break to the suffix
+        stem_words = _joined_single_chars(stem_words)
     kept = ""
-    for word, flag in reversed(words(prefix_end - len(stem), prefix_end)):
+    for word, flag in reversed(stem_words):
         if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4:
             break
         kept = word + kept
     kept = kept.removeprefix("中共")  # 中共东湖社区委员会 signs for 东湖社区
-    if len(kept) < 2 or any(kept.endswith(g) for g in voc.generic):
+    if len(kept) < 2 or kept.endswith(voc.generic):
         return None
     return kept + suffix
+
+
+def _joined_single_chars(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words of a stem that runs from a break (是, 在, a comma …) to a unit suffix; a stem the
+    segmenter leaves wholly in one-character words (two to four) is one unknown name (tagged ``nz``):
+    where it knows no word, its HMM may cut an unknown name into single characters next to a
+    one-character word (是|陡|咀|社区), while the break before and the suffix after mark a name.
+
+    >>> _joined_single_chars((("陡", "a"), ("咀", "v")))
+    (('陡咀', 'nz'),)
+    >>> _joined_single_chars((("党课", "n"), ("带", "v"), ("进", "v")))
+    (('党课', 'n'), ('带', 'v'), ('进', 'v'))
+    """
+    if 2 <= len(words) <= 4 and all(len(word) == 1 for word, _ in words):
+        return (("".join(word for word, _ in words), "nz"),)
+    return words
 
 
 def is_masked(name: str) -> bool:
@@ -129,7 +151,7 @@ def title_head(title: str) -> str | None:
     """
     voc = place_vocab()
     m = _TITLE_HEAD.match(title)
-    if not m or any(m.group(1).endswith(g) for g in voc.generic) or m.group(1)[-1] in voc.mask:
+    if not m or m.group(1).endswith(voc.generic) or m.group(1)[-1] in voc.mask:
         return None
     if any(w in m.group(1) for w in _NOT_IN_HEAD):
         return None

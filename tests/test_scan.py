@@ -1,0 +1,73 @@
+"""nlp.figures.scan: trying a pattern only where it can start gives exactly what finditer gives.
+
+The figure grammar and the look-alike pattern are scanned this way (nlp/figures/quantities.py); if a
+first character were missing from the start class, a figure would silently disappear.
+"""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.figures.numerals import vocab
+from nlp.figures.quantities import grammar
+from nlp.figures.scan import char_class, matches_from, starting_chars
+
+# Characters that matter to the two patterns, and some that do not: digits of several scripts,
+# numerals, magnitudes, masks, qualifier words, units, joiners, brackets, quotes and plain words.
+ALPHABET = (
+    "0123456789٣０１.,，%-—~至到约近超不大多余左右以上下及含()（）“”《》第年月日号人户名个次元万亿千百十"
+    "一二三四五六七八九两〇零XxX×*某分之成点社区开展活动党员全会届期岁周 \n"
+)
+CASES = [
+    "社区现有党员41名，其中女党员16名。",
+    "投资7.5万元，修缮20余场次；约计3000人参加，超过百分之九十",
+    "2021年3月5日第三批“三个代表”，一起参加，三分之二的居民",
+    "xx社区某某村XX户，1,200元，82，225.00元，十块三毛",
+    "不少于5次、不到10人、控制在3%以内、大约二三十户",
+]
+
+
+def _spans(matches):
+    return [m.span() for m in matches]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_figure_scan_equals_finditer(text):
+    g = grammar()
+    assert _spans(matches_from(g.pattern, g.starts, text)) == _spans(g.pattern.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_figure_scan_equals_finditer_on_any_text(text):
+    g = grammar()
+    assert _spans(matches_from(g.pattern, g.starts, text)) == _spans(g.pattern.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_lookalike_scan_equals_finditer_in_a_window(text, a, b):
+    g = grammar()
+    low, high = min(a, b, len(text)), min(max(a, b), len(text))
+    assert g.lookalike_starts is not None
+    got = _spans(matches_from(g.lookalikes, g.lookalike_starts, text, low, high))
+    assert got == _spans(g.lookalikes.finditer(text, low, high))
+    middle = (low + high) // 2
+    before = _spans(matches_from(g.lookalikes, g.lookalike_starts, text, low, high, before=middle))
+    assert before == [span for span in got if span[0] < middle]
+
+
+def test_every_first_character_of_a_figure_is_a_start():
+    """Each numeral, magnitude, mask and qualifier of the vocabulary can begin a figure."""
+    v, g = vocab(), grammar()
+    firsts = set(v.chinese) | set(v.small) | set(v.big) | {w[0] for w in g.qualifiers["before"]}
+    assert all(g.starts.fullmatch(ch) for ch in firsts | {"7", "٣"})
+    assert g.starts.fullmatch("社") is None
+
+
+def test_starting_chars_of_alternatives():
+    assert starting_chars(r"(?:第)?[一二]个") is None  # an optional first part: unknown
+    assert starting_chars(r"三(?:批|次)|[0-9]+年") == frozenset("三0123456789")
+    assert char_class("一").pattern == re.compile("[一]").pattern
