@@ -193,7 +193,7 @@ def is_field(line: str) -> bool:
 _NUMERAL = r"[\d一二三四五六七八九十]"
 # A site's numbering, a site's name and a file name's suffix are not part of a title (GUIDELINES: 篇1,
 # (9), (通用16篇), .docx, 【第1篇】, - 豆丁网); pinyin junk stays, as written.
-_SITE_PREFIX = re.compile(rf"^[【\[]?\s*第\s*{_NUMERAL}+\s*篇\s*[】\]:：]?\s*")
+_SITE_PREFIX = re.compile(rf"^[【\[]?\s*(?:第\s*{_NUMERAL}+\s*篇|范文\s*{_NUMERAL}{{1,3}}(?=\s*[】\]:：、]))\s*[】\]:：、]?\s*")
 _SITE_SUFFIX = re.compile(
     r"(?:\.(?:docx?|wps|pdf|txt|html?)"
     rf"|_\d{{1,3}}"
@@ -216,6 +216,8 @@ def clean_title(title: str) -> str:
     ('社区工作总结', '社区上半年工作总结', '社区工作计划')
     >>> clean_title("社區工作總結(jié)1"), clean_title("第1篇:社区垃圾分类总结"), clean_title("2021年社区工作总结")
     ('社區工作總結(jié)', '社区垃圾分类总结', '2021年社区工作总结')
+    >>> clean_title("范文一：2023年社区工作总结"), clean_title("【范文2】社区工作计划"), clean_title("社区工作计划范文")
+    ('2023年社区工作总结', '社区工作计划', '社区工作计划范文')
     >>> clean_title("工 作 总 结"), clean_title("2021年东湖社区工作总结 - 豆丁网"), clean_title("东湖社区工作总结_某某文库")
     ('工作总结', '2021年东湖社区工作总结', '东湖社区工作总结')
     """
