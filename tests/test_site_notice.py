@@ -67,3 +67,11 @@ def test_collection_numbering_is_not_part_of_the_title(line: str, title: str) ->
         disable=["activities", "categories", "checks"],
     )
     assert parse.doc.title == title
+
+
+def test_a_notice_below_the_link_list_does_not_keep_the_links() -> None:
+    body = REPORT * 3
+    links = "相关文章\n2022年社区工作计划\n社区上半年工作总结\n"
+    notice = "2.文档下载后如与预览不符，请在24小时内联系客服办理退款。\n"
+    assert normalize(body + links + notice).text == body
+    assert normalize(body + links + "我们还开展了义诊活动。\n").text != body  # a sentence keeps them: text
