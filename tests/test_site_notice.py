@@ -75,3 +75,17 @@ def test_a_notice_below_the_link_list_does_not_keep_the_links() -> None:
     notice = "2.文档下载后如与预览不符，请在24小时内联系客服办理退款。\n"
     assert normalize(body + links + notice).text == body
     assert normalize(body + links + "我们还开展了义诊活动。\n").text != body  # a sentence keeps them: text
+
+
+def test_a_sentence_glued_to_a_flattened_page_is_no_title() -> None:
+    # no line break anywhere: the first 40 characters end in 计划, but inside an open 《
+    text = (
+        "20xx年是社区换届后的第一年，为了认真贯彻落实《关于全面加强人口和计划生育工作统筹解决人口问题的决定》精神，"
+        "社区全年开展宣传活动12次，走访育龄家庭86户。"
+    )
+    assert parse_text(text, disable=["activities", "categories", "checks"]).doc.title is None
+
+
+def test_a_collection_word_before_the_title_is_no_community_name() -> None:
+    text = "精选范文 社区垃圾分类工作总结\n社区今年开展垃圾分类宣传12次，设置分类投放点8处。\n"
+    assert parse_text(text, disable=["activities", "categories", "checks"]).doc.community is None
