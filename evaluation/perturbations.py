@@ -146,20 +146,27 @@ def _without_title(case: Case) -> tuple[str, dict[str, object]] | None:
     """The text without its title line and repetitions, and what the rest still states. The title is
     then null unless another title-like line is left among the first ten (a collection page's next
     article), when it is not scored."""
-    spans = title_lines(case)
-    if not spans:
+    spans, g = title_lines(case), case.gold
+    if not spans or not g.title:
         return None
-    text = _drop_lines(case.text, spans)
-    g = case.gold
+    text = case.text
+    for s, e in sorted(spans, reverse=True):
+        line = text[s:e]
+        if len(line.strip()) > len(g.title) + 12:  # a title glued to its body: the body stays
+            text = text[:s] + line.replace(g.title, "", 1).lstrip() + text[e:]
+        else:
+            text = text[:s] + text[e + 1 :]
     expected: dict[str, object] = {}
     head = [line.strip() for line in text.split("\n") if line.strip()][:10]
     if not any(len(line) <= 40 and _TITLE_WORDS.search(line) for line in head):
         expected["title"] = None
-    if g.year is not None and _stated(f"{g.year}年", text):
+    # A site's editor note (下面是小编整理的2021年…总结) names the article, it is not part of it.
+    own = "\n".join(line for line in text.split("\n") if "小编" not in line and "小編" not in line)
+    if g.year is not None and _stated(f"{g.year}年", own):
         expected["year"] = g.year
-    if g.period in _PERIOD_WORDS and any(w in text[:_OPENING] for w in _PERIOD_WORDS[g.period]):
+    if g.period in _PERIOD_WORDS and any(w in own[:_OPENING] for w in _PERIOD_WORDS[g.period]):
         expected["period"] = g.period
-    if g.community and g.community in text:
+    if g.community and g.community in own:
         expected["community"] = g.community
     return text, expected
 
