@@ -186,7 +186,9 @@ def build_outline(
             # A report in parts numbers each part anew: a heading line standing alone whose 1 opens
             # a second run (its 2 follows) is in sequence too.
             alone = not line[he:].strip(voc.trailing) and not tail and pos not in soft_starts
-            in_sequence = in_sequence or (alone and prev_n is not None and idx in new_runs)
+            # So does one run on into its paragraph after a full stop (一、抓投入，增后劲。持续…).
+            ended = he < len(line) and line[he] in voc.stops
+            in_sequence = in_sequence or ((alone or ended) and prev_n is not None and idx in new_runs)
             # A label after a paragraph that ends mid-word may be the rest of a word wrapped onto the
             # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
             # + 二、, a paragraph that merely lacks its full stop).
