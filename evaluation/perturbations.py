@@ -308,6 +308,21 @@ def first_half_in_title(case: Case) -> Perturbed | None:
     return _period_in_title(case, "上半年", "H1")
 
 
+@perturbation
+def community_masked(case: Case) -> Perturbed | None:
+    """Every mention of the community's name masked as a publishing site does (东湖社区 → XX社区):
+    the community is then unknown (null); the rest of the gold unchanged, the title as masked."""
+    g = case.gold
+    if not g.community or g.community not in case.text:
+        return None
+    suffix = "村" if g.community.endswith("村") else "社区"
+    masked = "XX" + suffix
+    expected = {**meta_gold(case), "community": None}
+    if g.title:
+        expected["title"] = g.title.replace(g.community, masked)
+    return Perturbed(case.name, case.text.replace(g.community, masked), expected, heading_gold(case))
+
+
 @cache
 def _to_traditional() -> Callable[[str], str] | None:
     try:
