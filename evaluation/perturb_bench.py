@@ -10,7 +10,9 @@ long reports' partial gold in gold/dev/meta/ and gold/dev/headings/) is perturbe
 of ``evaluation.perturbations.PERTURBATIONS`` and parsed; a cell is the share of documents where the
 field is what the perturbation's expected gold says (headings: micro F1 over (level, text), as
 ``zongjie evaluate`` scores them; ``inserted``: documents where the inserted block gives no heading
-and no figure). The first row is the unperturbed baseline. Never run on the test split.
+and no figure). The first row is the unperturbed baseline; the last column counts the misses on a
+(document, field) the baseline gets right: what the perturbation itself breaks. Never run on the
+test split.
 """
 
 from __future__ import annotations
@@ -141,11 +143,21 @@ def run(names: Sequence[str]) -> tuple[dict[str, dict[str, Cell]], dict[str, lis
     return table, misses
 
 
-def render(table: dict[str, dict[str, Cell]]) -> str:
-    head = "| perturbation | " + " | ".join(COLUMNS) + " |"
-    lines = [head, "|" + "---|" * (len(COLUMNS) + 1)]
+def new_failures(misses: dict[str, list[Miss]]) -> dict[str, int]:
+    """Per row, the misses on a (document, field) that the unperturbed document gets right: what the
+    perturbation itself breaks (CheckList's failure count), apart from what is wrong anyway."""
+    wrong_anyway = {(m.doc, m.field) for m in misses.get(BASELINE, [])}
+    return {name: sum((m.doc, m.field) not in wrong_anyway for m in found) for name, found in misses.items()}
+
+
+def render(table: dict[str, dict[str, Cell]], failures: dict[str, int] | None = None) -> str:
+    extra = ["new failures"] if failures is not None else []
+    head = "| perturbation | " + " | ".join([*COLUMNS, *extra]) + " |"
+    lines = [head, "|" + "---|" * (len(COLUMNS) + len(extra) + 1)]
     for name, row in table.items():
         cells = [row[c].render(c == "headings") for c in COLUMNS]
+        if failures is not None:
+            cells.append("–" if name == BASELINE else str(failures.get(name, 0)))
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -162,13 +174,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, fn in PERTURBATIONS.items():
             print(f"{name}: {' '.join((fn.__doc__ or '').split())}")
         return 0
-    names = [n for n in args.only.split(",") if n] or [BASELINE, *PERTURBATIONS]
+    names = [n for n in args.only.split(",") if n] or list(PERTURBATIONS)
+    names = [BASELINE, *(n for n in names if n != BASELINE)]  # the baseline tells new failures apart
     unknown = [n for n in names if n != BASELINE and n not in PERTURBATIONS]
     if unknown:
         print(f"unknown perturbation {', '.join(unknown)}; see --list", file=sys.stderr)
         return 2
     table, misses = run(names)
-    print(render(table))
+    print(render(table, new_failures(misses)))
     if args.verbose:
         for name, found in misses.items():
             for m in found:

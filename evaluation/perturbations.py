@@ -182,8 +182,14 @@ def _edit_lines(text: str, spans: list[tuple[int, int]], edit: Callable[[str], s
     return text
 
 
-def _edit_title(case: Case, edit: Callable[[str], str], name_suffix: str = "") -> Perturbed | None:
+def _edit_title(
+    case: Case, edit: Callable[[str], str], name_suffix: str = "", glued: bool = True
+) -> Perturbed | None:
+    """``edit`` applied to the title line and its repetitions (with ``glued``, also to a line where
+    the title runs on into the body: a prefix goes there, a suffix does not)."""
     spans = title_lines(case)
+    if not glued:
+        spans = [(s, e) for s, e in spans if len(case.text[s:e].strip()) <= len(case.gold.title or "") + 12]
     if not spans:
         return None
     text = _edit_lines(case.text, spans, edit)
@@ -196,19 +202,19 @@ def _edit_title(case: Case, edit: Callable[[str], str], name_suffix: str = "") -
 @perturbation
 def name_suffix_underscore(case: Case) -> Perturbed | None:
     """A download site's copy suffix `_1` after the title line and in the file name; gold unchanged."""
-    return _edit_title(case, lambda line: line.rstrip() + "_1", "_1")
+    return _edit_title(case, lambda line: line.rstrip() + "_1", "_1", glued=False)
 
 
 @perturbation
 def name_suffix_copy(case: Case) -> Perturbed | None:
     """A file manager's copy number ` (2)` after the title line and in the file name; gold unchanged."""
-    return _edit_title(case, lambda line: line.rstrip() + " (2)", " (2)")
+    return _edit_title(case, lambda line: line.rstrip() + " (2)", " (2)", glued=False)
 
 
 @perturbation
 def name_suffix_docx(case: Case) -> Perturbed | None:
     """The original's `.docx` kept on the title line and before `.txt`; gold unchanged."""
-    return _edit_title(case, lambda line: line.rstrip() + ".docx", ".docx")
+    return _edit_title(case, lambda line: line.rstrip() + ".docx", ".docx", glued=False)
 
 
 @perturbation

@@ -1,6 +1,7 @@
-"""A report in parts numbers each part anew (一、二、三、 … 一、二、): the second run's headings are
-headings whether they stand alone or run on into their paragraph after a full stop (found by
-perturb_bench's heading_run_on on a long report). Invented text."""
+"""Numbered runs. A report in parts numbers each part anew (一、二、三、 … 一、二、): the second
+run's headings are headings whether they stand alone or run on into their paragraph after a full
+stop (found by perturb_bench's heading_run_on on a long report). The first heading after a title
+with a site's suffix (…总结_1) is no word wrapped from a paragraph. Invented text."""
 
 from __future__ import annotations
 
@@ -25,3 +26,10 @@ def test_second_run_of_headings_is_found(second: str) -> None:
     headings = [s.heading for s in parse.sections]
     assert headings[-2:] == ["坚定不移抓项目建设", "坚定不移抓乡村振兴"]
     assert "抓项目稳增长，经济运行持续向好" in headings
+
+
+def test_first_heading_after_a_title_with_a_site_suffix() -> None:
+    # the title line ends in a digit (…总结_1): it is no paragraph cut mid-word (制 + newline + 2、度)
+    text = "2023年东湖社区上半年民政服务工作总结_1\n一、民政民生工程\n全年走访困难家庭40户，发放救助金3.2万元。\n二、为老服务\n建成助餐点2个。\n"
+    parse = parse_text(text, disable=["activities", "categories", "checks"])
+    assert [s.heading for s in parse.sections] == ["民政民生工程", "为老服务"]

@@ -85,3 +85,17 @@ def test_a_wrong_field_is_a_miss() -> None:
     row, misses = {c: Cell() for c in COLUMNS}, []
     score(wrong, parse_perturbed(wrong), row, misses, "t.txt")
     assert [m.field for m in misses] == ["year"] and row["year"].right == 0 and row["period"].right == 1
+
+
+def test_new_failures_leave_out_what_the_baseline_gets_wrong() -> None:
+    from evaluation.perturb_bench import BASELINE, Miss, new_failures
+
+    misses = {
+        BASELINE: [Miss("a.txt", "year", 2020, None)],
+        "p": [
+            Miss("a.txt", "year", 2020, None),
+            Miss("a.txt", "title", "t", None),
+            Miss("b.txt", "year", 2021, 2),
+        ],
+    }
+    assert new_failures(misses) == {BASELINE: 0, "p": 2}

@@ -193,9 +193,11 @@ def build_outline(
             # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
             # + 二、, a paragraph that merely lacks its full stop).
             continues = prev_n is not None and label.number == prev_n + 1
+            # A title line before it (…工作总结_1, a site's suffix) is no paragraph, whatever its last character.
             broken = (
                 prev is not None and prev_heading == "" and len(prev) > 20 and ends_mid_word(prev) and not continues
-            )
+                and not _title_like(prev, voc)
+            )  # fmt: skip
             # A notice numbered after a site-chrome notice (1. 付费下载… 2. 如需原文…) is chrome too.
             after_chrome = chrome_last.get((parent, label.kind)) == label.number - 1
             if after_chrome or chrome_words(line[hs:he]):
