@@ -33,3 +33,17 @@ CASES = [
 def test_glued_heading_ends_where_its_phrase_ends(name: str, body: str, heading: str) -> None:
     parse = parse_text("社区工作总结\n" + body + TAIL, disable=["activities", "categories", "checks"])
     assert [s.heading for s in parse.sections] == [heading, "民政工作"]
+
+
+def test_threshold_tie_on_the_gold_goes_to_the_better_glued_f1() -> None:
+    from evaluation.heading_train import END_THRESHOLDS, best_threshold
+
+    def row(t: float) -> dict[str, tuple[float, float, float]]:
+        gold = 0.987 if t >= 0.6 else 0.980  # the gold cannot tell 0.6 from 0.7
+        return {"all": (0.0, 0.0, gold), "glued": (0.0, 0.0, 0.8 - t / 10)}  # glued prefers lower
+
+    cv = {f"shipped + end model ≥ {t}": row(t) for t in END_THRESHOLDS}
+    assert best_threshold(cv) == 0.6
+    del cv["shipped + end model ≥ 0.6"]["glued"]  # no glued figures: the lower on a tie
+    cv["shipped + end model ≥ 0.7"].pop("glued")
+    assert best_threshold(cv) == 0.6
