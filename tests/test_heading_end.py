@@ -45,7 +45,9 @@ def test_learned_end(case):
 
 def test_only_long_run_on_phrases_are_offered():
     assert not offered("加强党建引领", RUN_IN)  # short: a heading as it stands
-    assert not offered("聚焦产业提质增效，加快构建现代产业体系大力发展先进制造业", "")  # alone on its line
+    assert not offered("聚焦产业提质增效，加快构建现代产业体系", "")  # alone on its line, heading-sized
+    # alone on its line but longer than 9 in 10 headings: a heading glued to its paragraph's first line
+    assert offered("聚焦产业提质增效，加快构建现代产业体系大力发展先进制造业", "")
     # a model that finds no boundary likely enough leaves the phrase whole
     phrase = "聚焦产业提质增效，加快构建现代产业体系大力发展先进制造业"
     assert learned_end(phrase, RUN_IN, words_of(phrase), EndModel({}, -5.0, 0.7)) == len(phrase)

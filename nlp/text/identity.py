@@ -86,12 +86,16 @@ def _from_self_reference(text: str, words: Words | None) -> list[str]:
 
 
 def _from_opening(text: str, body_from: int, words: Words | None) -> list[str]:
-    """The first name of the opening, when the text names it again or it acts in its clause."""
+    """The first name of the opening, when the text names it again or it acts in its clause. A masked
+    name that acts (…，XX社区进行了…) is the reporting unit masked: it stops the search (unknown)."""
     opening = text[body_from : body_from + _OPENING_CHARS]
     for name, start, end in place_names(opening, words=words, offset=body_from):
+        acts = _acts(text, body_from + start, body_from + end, words)
         if is_masked(name):
+            if acts:
+                return [name]
             continue
-        if text.count(name) >= 2 or _acts(text, body_from + start, body_from + end, words):
+        if text.count(name) >= 2 or acts:
             return [name]
         return []
     return []
@@ -164,7 +168,7 @@ def find_community(
         _most_frequent(text, words),
         _from_path(path),
     ):
-        if found:  # only the title and the signature can be masked; the others skip masked names
+        if found:  # the title, the signature and an acting name of the opening can be masked
             return None if is_masked(found[0]) else canonical_name(found[0])
     return None
 

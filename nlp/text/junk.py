@@ -182,15 +182,26 @@ def tail_block(text: str) -> int | None:
     16
     >>> tail_block("社区开展活动6次。\\n相关文章\\n我们还开展了义诊。\\n") is None
     True
+    >>> tail_block("社区今年开展主题党日活动6次，走访困难家庭40户，调解纠纷12起，发放资料800余份。\\n相关文章\\n"
+    ...            "社区工作计划\\n2.本站文档仅供参考，下载后不予退款。\\n")
+    44
     """
     rule = _tail_rule()
     if rule is None:
         return None
     header, final, within = rule
     floor = int(len(text) * (1 - within))
+    lines = text.splitlines(keepends=True)
+    # Whether a sentence follows line i: boilerplate lines (a site's notice below its links) are
+    # deleted anyway, so their full stops do not make the links text.
+    sentence_after = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        sentence_after[i] = sentence_after[i + 1] or (
+            bool(final.search(lines[i])) and boilerplate_line(lines[i]) is None
+        )
     pos = 0
-    for line in text.splitlines(keepends=True):
-        if pos >= floor and header.match(line.strip()) and not final.search(text, pos + len(line)):
+    for i, line in enumerate(lines):
+        if pos >= floor and header.match(line.strip()) and not sentence_after[i + 1]:
             return pos
         pos += len(line)
     return None

@@ -17,7 +17,9 @@ from functools import cache
 from nlp.resources import load_toml
 from nlp.text.labels import SPACES, parse_label, vocab
 
-# Back matter starts after this share of the document's lines (a glossary never opens a report).
+# Back matter starts after this share of the document's characters (a glossary never opens a report).
+# Characters, not lines: a page's link list of short lines below the report, or a heading run on into
+# its paragraph, changes the count of lines, not where the report's text ends.
 BACK_MATTER_AFTER = 0.5
 # A document is hard-wrapped when at least this many of its lines, and this share, have the same
 # width (within WRAP_SLACK characters of the commonest length).
@@ -52,9 +54,15 @@ def back_matter_start(lines: list[str]) -> int:
     3
     >>> back_matter_start(["注释", "一、回顾", "正文"])
     3
+    >>> back_matter_start(["一、回顾", "正文" * 80, "名 词 解 释", "1.三线一单：指…", *["链接"] * 60])
+    2
     """
-    first = int(len(lines) * BACK_MATTER_AFTER)
-    return next((i for i in range(first, len(lines)) if is_back_matter_title(lines[i])), len(lines))
+    total, before = sum(map(len, lines)), 0
+    for i, line in enumerate(lines):
+        if before >= total * BACK_MATTER_AFTER and is_back_matter_title(line):
+            return i
+        before += len(line)
+    return len(lines)
 
 
 def wrap_width(original: str) -> int | None:

@@ -146,6 +146,8 @@ def build_outline(
     found: list[tuple[float, int, int, int, int, int, int | None, bool]] = []
     stack: list[_Open] = []
     last_num: dict[tuple[int | None, str], int] = {}
+    last_at: dict[tuple[int | None, str], int] = {}  # where that last number stood
+    part_title_at = -1  # where the last unnumbered heading (a part's title) stood
     chrome_last: dict[tuple[int | None, str], int] = {}
     seen_kinds: set[str] = set()
     levels: list[int] = []
@@ -186,14 +188,19 @@ def build_outline(
             # A report in parts numbers each part anew: a heading line standing alone whose 1 opens
             # a second run (its 2 follows) is in sequence too.
             alone = not line[he:].strip(voc.trailing) and not tail and pos not in soft_starts
-            in_sequence = in_sequence or (alone and prev_n is not None and idx in new_runs)
+            # So does one run on into its paragraph after a full stop (一、抓投入，增后劲。持续…) when a
+            # part's title stands between the runs (2021年重点工作); without one it is a list in a paragraph.
+            ended = he < len(line) and line[he] in voc.stops and part_title_at > last_at.get((parent, label.kind), -1)
+            in_sequence = in_sequence or ((alone or ended) and prev_n is not None and idx in new_runs)
             # A label after a paragraph that ends mid-word may be the rest of a word wrapped onto the
             # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
             # + 二、, a paragraph that merely lacks its full stop).
             continues = prev_n is not None and label.number == prev_n + 1
+            # A title line before it (…工作总结_1, a site's suffix) is no paragraph, whatever its last character.
             broken = (
                 prev is not None and prev_heading == "" and len(prev) > 20 and ends_mid_word(prev) and not continues
-            )
+                and not _title_like(prev, voc)
+            )  # fmt: skip
             # A notice numbered after a site-chrome notice (1. 付费下载… 2. 如需原文…) is chrome too.
             after_chrome = chrome_last.get((parent, label.kind)) == label.number - 1
             if after_chrome or chrome_words(line[hs:he]):
@@ -216,6 +223,7 @@ def build_outline(
                 stack.append(_Open(sid, label.rank, label.kind, planned))
                 levels.append(label.level)
                 last_num[(parent, label.kind)] = label.number
+                last_at[(parent, label.kind)] = pos
                 seen_kinds.add(label.kind)
                 accepted = "numbered"
         elif 2 <= len(line) <= MAX_CANDIDATE:
@@ -245,6 +253,7 @@ def build_outline(
                 levels.append(level)
                 stack.append(_Open(sid, rank, "", planned))
                 accepted = "unnumbered"
+                part_title_at = pos
         if not accepted and label is None and _title_like(line, voc) and found:
             stack, last_num = [], {}  # a new article of a collection restarts numbering
         if not accepted and _is_body(line):

@@ -105,7 +105,7 @@ def find_title(
             continue
         if len(line) > voc.title_max:  # a title glued to its body (flattened page)
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{alternation(list(strong))}))", line)
-            if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES):
+            if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES) and balanced(m.group(1)):
                 found.append((s, s + m.end()))
             continue
         words_of_line = unspaced(line)
@@ -121,6 +121,16 @@ def find_title(
             end = s + cut if cut is not None else s + tail.start() if tail else e
             found.append((start, max(end, start + 1)))
     return most_specific(text, found)
+
+
+def balanced(span: str) -> bool:
+    """Whether no 《…》 or “…” is left open in ``span``: a title is never cut inside a quoted name, a
+    sentence that quotes a document's name (…落实《关于加强人口和计划生育工作的决定》) is.
+
+    >>> balanced("2023年东湖社区“三治融合”工作总结"), balanced("为了贯彻落实《关于全面加强人口和计划")
+    (True, False)
+    """
+    return span.count("《") <= span.count("》") and span.count("“") <= span.count("”")
 
 
 def most_specific(text: str, candidates: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -193,7 +203,7 @@ def is_field(line: str) -> bool:
 _NUMERAL = r"[\d一二三四五六七八九十]"
 # A site's numbering, a site's name and a file name's suffix are not part of a title (GUIDELINES: 篇1,
 # (9), (通用16篇), .docx, 【第1篇】, - 豆丁网); pinyin junk stays, as written.
-_SITE_PREFIX = re.compile(rf"^[【\[]?\s*第\s*{_NUMERAL}+\s*篇\s*[】\]:：]?\s*")
+_SITE_PREFIX = re.compile(rf"^[【\[]?\s*(?:第\s*{_NUMERAL}+\s*篇|范文\s*{_NUMERAL}{{1,3}}(?=\s*[】\]:：、]))\s*[】\]:：、]?\s*")
 _SITE_SUFFIX = re.compile(
     r"(?:\.(?:docx?|wps|pdf|txt|html?)"
     rf"|_\d{{1,3}}"
@@ -216,10 +226,17 @@ def clean_title(title: str) -> str:
     ('社区工作总结', '社区上半年工作总结', '社区工作计划')
     >>> clean_title("社區工作總結(jié)1"), clean_title("第1篇:社区垃圾分类总结"), clean_title("2021年社区工作总结")
     ('社區工作總結(jié)', '社区垃圾分类总结', '2021年社区工作总结')
+    >>> clean_title("范文一：2023年社区工作总结"), clean_title("【范文2】社区工作计划"), clean_title("社区工作计划范文")
+    ('2023年社区工作总结', '社区工作计划', '社区工作计划范文')
+    >>> clean_title("范文一：【第1篇】2023年社区工作总结")
+    '2023年社区工作总结'
+
     >>> clean_title("工 作 总 结"), clean_title("2021年东湖社区工作总结 - 豆丁网"), clean_title("东湖社区工作总结_某某文库")
     ('工作总结', '2021年东湖社区工作总结', '东湖社区工作总结')
     """
-    title = unspaced(_SITE_PREFIX.sub("", title))
+    while (bare := _SITE_PREFIX.sub("", title, count=1)) != title:  # 范文一：第1篇：… numbered twice
+        title = bare
+    title = unspaced(title)
     while True:
         shorter = _SITE_SUFFIX.sub("", title).rstrip(_SPACES)
         if shorter == title:
