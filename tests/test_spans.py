@@ -1,0 +1,76 @@
+"""The offset map: built with numpy, it must map every character as the plain definition does."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.text.spans import Edit, OffsetMap, apply_edits
+
+
+def reference_map(text: str, edits: list[Edit]) -> tuple[str, list[int], list[int]]:
+    """The definition, character by character: a kept character or a same-length replacement maps
+    to its own position; each character of any other replacement maps to the whole replaced span."""
+    out, starts, ends, cursor = [], [], [], 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < cursor:
+            continue
+        for i in range(cursor, edit.start):
+            out.append(text[i])
+            starts.append(i)
+            ends.append(i + 1)
+        same = len(edit.replacement) == edit.end - edit.start
+        for k, ch in enumerate(edit.replacement):
+            out.append(ch)
+            starts.append(edit.start + k if same else edit.start)
+            ends.append(edit.start + k + 1 if same else edit.end)
+        cursor = edit.end
+    for i in range(cursor, len(text)):
+        out.append(text[i])
+        starts.append(i)
+        ends.append(i + 1)
+    return "".join(out), starts, ends
+
+
+@st.composite
+def texts_with_edits(draw: st.DrawFn) -> tuple[str, list[Edit]]:
+    text = draw(st.text(alphabet="社区ab１２ \n", max_size=30))
+    edits = []
+    for _ in range(draw(st.integers(0, 6))):
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, min(len(text), start + 4)))
+        edits.append(Edit(start, end, draw(st.text(alphabet="xy%", max_size=4))))
+    return text, edits
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts_with_edits())
+def test_apply_edits_maps_as_the_definition(case: tuple[str, list[Edit]]) -> None:
+    text, edits = case
+    new, offsets = apply_edits(text, edits)
+    expected, starts, ends = reference_map(text, edits)
+    assert new == expected
+    assert [offsets.to_original(i, i + 1) for i in range(len(new))] == list(zip(starts, ends, strict=True))
+    assert all(type(a) is int for a in offsets.to_original(0, len(new)))  # plain ints, not numpy's
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts_with_edits(), st.data())
+def test_composed_maps_map_through_both(case: tuple[str, list[Edit]], data: st.DataObject) -> None:
+    text, edits = case
+    middle, inner = apply_edits(text, edits)
+    later = [Edit(s, s + 1, "") for s in data.draw(st.lists(st.integers(0, max(0, len(middle) - 1)), max_size=3))]
+    final, outer = apply_edits(middle, later if middle else [])
+    both = inner.then(outer)
+    assert len(both) == len(final)
+    for start in range(len(final) + 1):
+        for end in range(start, len(final) + 1):
+            m_start, m_end = outer.to_original(start, end)
+            expected = inner.to_original(m_start, m_end) if m_end > m_start else (inner.point(m_start),) * 2
+            assert both.to_original(start, end) == expected
+
+
+def test_identity_maps_each_position_to_itself() -> None:
+    identity = OffsetMap.identity(4)
+    assert [identity.to_original(i, i + 1) for i in range(4)] == [(0, 1), (1, 2), (2, 3), (3, 4)]
+    assert identity.to_original(4, 4) == (4, 4) and len(OffsetMap.identity(0)) == 0
