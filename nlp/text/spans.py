@@ -9,6 +9,7 @@ a span that contains another in normalized text still contains it in the origina
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -152,6 +153,9 @@ def first_wins(edits: Iterable[Edit]) -> list[Edit]:
     return result
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 class LineIndex:
     """Offset → 1-based (line, column) in code points.
 
@@ -160,7 +164,7 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._line_starts, offset)
