@@ -74,3 +74,19 @@ def test_identity_maps_each_position_to_itself() -> None:
     identity = OffsetMap.identity(4)
     assert [identity.to_original(i, i + 1) for i in range(4)] == [(0, 1), (1, 2), (2, 3), (3, 4)]
     assert identity.to_original(4, 4) == (4, 4) and len(OffsetMap.identity(0)) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts_with_edits(), st.data())
+def test_joined_at_finds_the_removed_line_breaks(case: tuple[str, list[Edit]], data: st.DataObject) -> None:
+    text, edits = case
+    new, offsets = apply_edits(text, edits)
+    start = data.draw(st.integers(0, len(new)))
+    end = data.draw(st.integers(start, len(new)))
+    for char in ("\n", " "):
+        expected = [
+            k for k in range(start + 1, end) if char in text[offsets.to_original(k - 1, k)[1] : offsets.to_original(k, k + 1)[0]]
+        ]
+        assert offsets.joined_at(text, start, end, char) == expected
+    for k in range(1, len(new)):
+        assert offsets.between(k) == (offsets.to_original(k - 1, k)[1], offsets.to_original(k, k + 1)[0])

@@ -64,6 +64,31 @@ class OffsetMap:
             return p, p
         return self._starts[start], self._ends[end - 1]
 
+    def between(self, index: int) -> tuple[int, int]:
+        """The original span between normalized characters ``index - 1`` and ``index`` (what
+        normalization removed there), for ``0 < index < len(self)``."""
+        return self._ends[index - 1], self._starts[index]
+
+    def joined_at(self, original: str, start: int, end: int, char: str = "\n") -> list[int]:
+        """The normalized positions ``k`` in ``(start, end)`` where the original between
+        characters ``k - 1`` and ``k`` holds ``char`` (a line break that normalization joined).
+
+        >>> original = "社区|工作 总结".replace("|", chr(10))
+        >>> text, m = apply_edits(original, [Edit(2, 3), Edit(5, 6)])
+        >>> text, m.joined_at(original, 0, len(text)), m.joined_at(original, 0, 6, " ")
+        ('社区工作总结', [2], [4])
+        """
+        if end - start < 2:
+            return []
+        befores = _as_numpy(self._ends)[start : end - 1]
+        afters = _as_numpy(self._starts)[start + 1 : end]
+        low, high = int(befores.min()), int(afters.max())
+        found = [m.start() for m in re.compile(re.escape(char)).finditer(original, low, high)]
+        if not found:
+            return []
+        held = np.searchsorted(found, afters) - np.searchsorted(found, befores)
+        return (np.flatnonzero(held > 0) + start + 1).tolist()
+
     def then(self, outer: OffsetMap) -> OffsetMap:
         """Compose: ``self`` maps text B → A, ``outer`` maps C → B; result maps C → A."""
         # Sentinels make every boundary index valid: position len(B) maps to the end of A,
