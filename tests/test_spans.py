@@ -90,3 +90,12 @@ def test_joined_at_finds_the_removed_line_breaks(case: tuple[str, list[Edit]], d
         assert offsets.joined_at(text, start, end, char) == expected
     for k in range(1, len(new)):
         assert offsets.between(k) == (offsets.to_original(k - 1, k)[1], offsets.to_original(k, k + 1)[0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="（(）)一二十三第部分12、.．:： \t\u3000社区。", max_size=20), st.data())
+def test_a_label_read_in_place_is_the_label_of_the_rest(line: str, data: st.DataObject) -> None:
+    from nlp.text.labels import label_at, parse_label
+
+    pos = data.draw(st.integers(0, len(line)))
+    assert label_at(line, pos) == parse_label(line[pos:])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from nlp.records import Normalized
-from nlp.text.labels import SPACES, parse_label
+from nlp.text.labels import SPACES, label_at
 
 # What may end a sentence or clause before a label that opens a new line.
 _PUNCTUATION = re.compile("[。！？；!?;：:，,]")
@@ -41,9 +41,9 @@ def soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int
             k = m.end()
             if k == start:
                 continue
-            before, rest = m.group(), line[k:]
-            spaced = rest[:1] in SPACES or _removed_space(original_gap(norm, pos + k))
-            label = parse_label(rest.lstrip(SPACES)) if spaced or flattened else None
+            before = m.group()
+            spaced = line[k] in SPACES or _removed_space(original_gap(norm, pos + k))
+            label = label_at(line, k) if spaced or flattened else None
             if label is None:
                 continue
             if before in "，,":
