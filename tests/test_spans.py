@@ -99,3 +99,11 @@ def test_a_label_read_in_place_is_the_label_of_the_rest(line: str, data: st.Data
 
     pos = data.draw(st.integers(0, len(line)))
     assert label_at(line, pos) == parse_label(line[pos:])
+
+
+@given(st.characters(), st.sampled_from(["一、回顾", "（二）成效", "3.服务", "第一部分", ""]))
+def test_no_label_starts_with_a_character_that_may_not_open_one(char: str, tail: str) -> None:
+    from nlp.text.labels import SPACES, may_open_label, parse_label
+
+    if char not in SPACES and not may_open_label(char):
+        assert parse_label(char + tail) is None

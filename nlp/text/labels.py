@@ -127,6 +127,16 @@ def parse_label(line: str) -> Label | None:
     return label_at(line, 0)
 
 
+def may_open_label(char: str) -> bool:
+    """Whether a label can start with ``char`` (the first characters of ``vocab().patterns``:
+    an opening bracket, 第, a Chinese ordinal, a digit).
+
+    >>> may_open_label("（"), may_open_label("三"), may_open_label("7"), may_open_label("社")
+    (True, True, True, False)
+    """
+    return char in "（(第" or char in vocab().cn or char.isdecimal()
+
+
 def label_at(line: str, pos: int) -> Label | None:
     """``parse_label(line[pos:])``, without copying the rest of the line (a flattened page is
     asked at every sentence end). The label patterns use no anchor and look back at nothing, so

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from nlp.records import Normalized
-from nlp.text.labels import SPACES, label_at
+from nlp.text.labels import SPACES, label_at, may_open_label
 
 # What may end a sentence or clause before a label that opens a new line.
 _PUNCTUATION = re.compile("[。！？；!?;：:，,]")
@@ -41,8 +41,10 @@ def soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int
             k = m.end()
             if k == start:
                 continue
-            before = m.group()
-            spaced = line[k] in SPACES or _removed_space(original_gap(norm, pos + k))
+            before, first = m.group(), line[k]
+            if not flattened and first not in SPACES and not may_open_label(first):
+                continue  # no label can start here, and none is looked for after a space
+            spaced = first in SPACES or _removed_space(original_gap(norm, pos + k))
             label = label_at(line, k) if spaced or flattened else None
             if label is None:
                 continue
