@@ -173,3 +173,33 @@ def test_corpus_clause_words_equal_those_of_each_piece() -> None:
         doc = Text.from_string(read_path(path).text)
         for i, clause in enumerate(doc.clauses):
             assert list(doc.clause_words(i)[1]) == _piecewise_words(doc, clause), (path.name, i)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join), st.data())
+def test_clauses_in_clips_the_overlapping_clauses(text: str, data: st.DataObject) -> None:
+    doc = Text.from_string(text)
+    start = data.draw(st.integers(0, len(doc.text)))
+    end = data.draw(st.integers(0, len(doc.text)))
+    expected = []
+    for clause in doc.clauses:
+        a, b = max(clause.norm_start, start), min(clause.norm_end, end)
+        if b > a:
+            expected.append((a, b))
+    assert [(c.norm_start, c.norm_end) for c in doc.clauses_in(start, end)] == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join), st.data())
+def test_words_of_whole_words_are_the_clause_words_between(text: str, data: st.DataObject) -> None:
+    doc = Text.from_string(text)
+    if not doc.clauses:
+        return
+    index = data.draw(st.integers(0, len(doc.clauses) - 1))
+    starts, words = doc.clause_words(index)
+    first = data.draw(st.integers(0, len(words)))
+    last = data.draw(st.integers(first, len(words)))
+    if first == last:
+        return
+    end = starts[last - 1] + len(words[last - 1][0])
+    assert doc.words(starts[first], end) == words[first:last]

@@ -25,12 +25,16 @@ CLOSERS = frozenset("”’」』）)】》\"'")
 _SPACE = frozenset(" \t\r\u3000\xa0")
 
 
+_BLANK = "".join(sorted(_SPACE)) + "\n"
+
+
 def _trimmed(text: str, start: int, end: int) -> Sentence | None:
-    while start < end and (text[start] in _SPACE or text[start] == "\n"):
-        start += 1
-    while end > start and (text[end - 1] in _SPACE or text[end - 1] == "\n"):
-        end -= 1
-    return Sentence(start, end) if end > start else None
+    piece = text[start:end]
+    kept = piece.strip(_BLANK)
+    if not kept:
+        return None
+    start += len(piece) - len(piece.lstrip(_BLANK))
+    return Sentence(start, start + len(kept))
 
 
 @cache
