@@ -107,3 +107,11 @@ def test_no_label_starts_with_a_character_that_may_not_open_one(char: str, tail:
 
     if char not in SPACES and not may_open_label(char):
         assert parse_label(char + tail) is None
+
+
+@given(st.characters())
+def test_the_outline_looks_after_punctuation_exactly_where_a_label_may_open(char: str) -> None:
+    from nlp.text.labels import SPACES, may_open_label
+    from nlp.text.outline_lines import _before_label
+
+    assert bool(_before_label().match("。" + char)) == (char in SPACES or may_open_label(char))

@@ -28,6 +28,9 @@ WRAP_SLACK = 3
 WRAP_TAIL = 12
 
 
+_NO_SPACES = str.maketrans("", "", SPACES)
+
+
 @cache
 def _back_matter_titles() -> frozenset[str]:
     return frozenset(load_toml("outline.toml")["back_matter"])
@@ -39,7 +42,7 @@ def is_back_matter_title(line: str) -> bool:
     >>> is_back_matter_title("名 词 解 释"), is_back_matter_title("附：短语说明"), is_back_matter_title("名词解释工作")
     (True, True, False)
     """
-    squeezed = "".join(ch for ch in line if ch not in SPACES)
+    squeezed = line.translate(_NO_SPACES)
     for lead in ("附：", "附:"):
         squeezed = squeezed.removeprefix(lead)
     return squeezed.rstrip("：:") in _back_matter_titles()

@@ -4,12 +4,19 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from nlp.records import Normalized
-from nlp.text.labels import SPACES, label_at, may_open_label
+from nlp.text.labels import SPACES, label_at, vocab
 
 # What may end a sentence or clause before a label that opens a new line.
 _PUNCTUATION = re.compile("[。！？；!?;：:，,]")
+@cache
+def _before_label() -> re.Pattern[str]:
+    """Punctuation followed by a space or by a character a label may open with (``may_open_label``)."""
+    return re.compile(f"[。！？；!?;：:，,](?=[{re.escape(SPACES + '（(第' + vocab().cn)}]|\\d)")
+
+
 # A physical line this long is a flattened page (its paragraphs joined): labels split it without a space.
 FLATTENED = 300
 
@@ -37,13 +44,13 @@ def soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int
     for pos, line in lines:
         start = 0
         flattened = len(line) >= FLATTENED and 2 * len(line) >= total
-        for m in _PUNCTUATION.finditer(line, 0, len(line) - 1):  # a split needs text after it
+        # a split needs text after it; outside a flattened page, a space or a label's first character
+        ends = _PUNCTUATION.finditer(line, 0, len(line) - 1) if flattened else _before_label().finditer(line)
+        for m in ends:
             k = m.end()
             if k == start:
                 continue
             before, first = m.group(), line[k]
-            if not flattened and first not in SPACES and not may_open_label(first):
-                continue  # no label can start here, and none is looked for after a space
             spaced = first in SPACES or _removed_space(original_gap(norm, pos + k))
             label = label_at(line, k) if spaced or flattened else None
             if label is None:
