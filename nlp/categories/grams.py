@@ -75,17 +75,30 @@ class GramTable:
 
 
 def known_grams(
-    docs: Sequence[str], table: GramTable, low: int, high: int, width: int
+    docs: Sequence[str],
+    table: GramTable,
+    low: int,
+    high: int,
+    width: int,
+    starts_before: Sequence[int] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(text row, vocabulary column, count) of every known n-gram of ``docs`` (``low`` ≤ n ≤
     ``high`` ≤ ``MAX_KEYED``), sorted by row then column; ``width`` is the vocabulary's size.
+    With ``starts_before``, only the n-grams of ``docs[i]`` that start before ``starts_before[i]``.
 
     >>> table = GramTable(np.array([term_key("a"), term_key("ab")]), np.array([0, 1]))
     >>> [a.tolist() for a in known_grams(["aba", "b"], table, 1, 2, 2)]
     [[0, 0], [0, 1], [2, 1]]
+    >>> [a.tolist() for a in known_grams(["aba", "b"], table, 1, 2, 2, starts_before=[1, 0])]
+    [[0, 0], [0, 1], [1, 1]]
     """
+    lengths = [len(d) for d in docs]
     codes = np.frombuffer("".join(docs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64) + 1
-    owner = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
+    owner = np.repeat(np.arange(len(docs)), lengths)
+    counted = None  # where an n-gram may start (None: everywhere)
+    if starts_before is not None:
+        first = np.cumsum(lengths) - lengths
+        counted = np.arange(len(codes)) - first[owner] < np.asarray(starts_before, dtype=np.int64)[owner]
     found_rows, found_cols = [], []
     key = np.zeros(len(codes), dtype=np.int64)
     for n in range(1, high + 1):
@@ -98,6 +111,8 @@ def known_grams(
             continue
         columns = table.columns(key)
         known = (columns >= 0) & (owner[:size] == owner[n - 1 :])  # known, and inside one text
+        if counted is not None:
+            known &= counted[:size]
         found_rows.append(owner[:size][known])
         found_cols.append(columns[known])
     if not found_cols:

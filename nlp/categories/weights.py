@@ -70,8 +70,8 @@ class CategoryWeights:
 
         Many texts share a long tail (the facts of one sentence are each read as subject + that
         sentence), so a text's n-gram counts are taken as its tail's, counted once per distinct
-        tail, plus the n-grams that start in its head (those of ``head + tail[:2]`` less those of
-        ``tail[:2]``: an n-gram has at most three characters). The scores are the same sums in
+        tail, plus the n-grams of ``head + tail[:2]`` that start in its head (an n-gram has at
+        most three characters). The scores are the same sums in
         another order, so they agree with ``probabilities`` to rounding (a test checks it).
         """
         if self.ngram_range[1] > MAX_KEYED:
@@ -84,18 +84,20 @@ class CategoryWeights:
                 tail_of[i] = tail_rows.setdefault(tail, len(tail_rows))
         prepared_tails = [prepared(t) for t in tail_rows]
         starts: list[str] = []  # each text's head and the first characters of its tail
-        tail_starts: list[str] = []
+        limits: list[int] = []  # the n-grams starting in the head are those the tail lacks
         for i, (head, tail) in enumerate(zip(heads, tails, strict=True)):
             if tail_of[i] >= 0:
-                start = prepared_tails[tail_of[i]][: MAX_KEYED - 1]
-                starts.append(prepared(head) + start)
+                head = prepared(head)
+                starts.append(head + prepared_tails[tail_of[i]][: MAX_KEYED - 1])
             else:
-                start = ""
-                starts.append(prepared(head + tail))
-            tail_starts.append(start)
+                head = prepared(head + tail)
+                starts.append(head)
+            limits.append(len(head))
         base_rows, base_cols, base_counts = self._known_grams(prepared_tails)
         base_sums, base_squares = self._sums(base_rows, base_cols, base_counts, len(tail_rows))
-        rows, cols, added = self._count_difference(starts, tail_starts)
+        rows, cols, added = known_grams(
+            starts, self.grams, *self.ngram_range, width=len(self.vocabulary), starts_before=limits
+        )
         width = len(self.vocabulary)
         base_keys = base_rows * width + base_cols  # sorted: _known_grams returns them in order
         had = np.zeros(len(rows), dtype=np.intp)  # each added n-gram's count in the text's tail
@@ -128,21 +130,6 @@ class CategoryWeights:
         weights = (1.0 + np.log(counts.astype(float))) * self.idf[cols]
         sums = _row_totals(rows, self.coef_by_feature[cols] * weights[:, None], n)
         return sums, np.bincount(rows, weights=weights * weights, minlength=n)
-
-    def _count_difference(
-        self, docs: Sequence[str], less: Sequence[str]
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(row, column, count) of the known n-grams of each of ``docs`` less those of the same
-        row of ``less`` (each ``less[i]`` is a part of ``docs[i]``, so no count falls below 0)."""
-        rows, cols, counts = self._known_grams(docs)
-        less_rows, less_cols, less_counts = self._known_grams(less)
-        width = len(self.vocabulary)
-        keys = np.concatenate([rows * width + cols, less_rows * width + less_cols])
-        signed = np.concatenate([counts, -less_counts])
-        keys, where = np.unique(keys, return_inverse=True)
-        total = np.bincount(where, weights=signed, minlength=len(keys)).astype(np.intp)
-        kept = total > 0
-        return keys[kept] // width, keys[kept] % width, total[kept]
 
     def _softmax(self, sums: np.ndarray, squares: np.ndarray) -> np.ndarray:
         """Class probabilities from per-text sums and squared norms (a text with no known n-gram
