@@ -78,21 +78,25 @@ class CategoryWeights:
             return self.probabilities([h + t for h, t in zip(heads, tails, strict=True)])
         prepared = self._prepared
         tail_rows: dict[str, int] = {}
-        tail_of = np.full(len(heads), -1, dtype=np.intp)
-        for i, (head, tail) in enumerate(zip(heads, tails, strict=True)):
-            if tail and _joins_cleanly(head, tail):
-                tail_of[i] = tail_rows.setdefault(tail, len(tail_rows))
-        prepared_tails = [prepared(t) for t in tail_rows]
+        prepared_tails: list[str] = []
+        tail_rows_of: list[int] = []  # each text's tail row, -1 for a text read whole
         starts: list[str] = []  # each text's head and the first characters of its tail
         limits: list[int] = []  # the n-grams starting in the head are those the tail lacks
-        for i, (head, tail) in enumerate(zip(heads, tails, strict=True)):
-            if tail_of[i] >= 0:
+        for head, tail in zip(heads, tails, strict=True):
+            if tail and _joins_cleanly(head, tail):
+                row = tail_rows.get(tail)
+                if row is None:
+                    row = tail_rows[tail] = len(prepared_tails)
+                    prepared_tails.append(prepared(tail))
                 head = prepared(head)
-                starts.append(head + prepared_tails[tail_of[i]][: MAX_KEYED - 1])
+                starts.append(head + prepared_tails[row][: MAX_KEYED - 1])
             else:
+                row = -1
                 head = prepared(head + tail)
                 starts.append(head)
+            tail_rows_of.append(row)
             limits.append(len(head))
+        tail_of = np.array(tail_rows_of, dtype=np.intp)
         base_rows, base_cols, base_counts = self._known_grams(prepared_tails)
         base_sums, base_squares = self._sums(base_rows, base_cols, base_counts, len(tail_rows))
         rows, cols, added = known_grams(
