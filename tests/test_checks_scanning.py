@@ -62,3 +62,20 @@ def test_the_masked_pattern_finds_what_it_finds_without_its_opening_lookahead() 
     text = "".join(case for case, _ in MASKED_CASES) + "共xX户，**%，百分之＊＊，约xx余万元"
     assert [m.span() for m in masked.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert list(masked.finditer(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["金", "元", "户", "人次", " ", "\u3000", "\t", "，", "a", "\n", "共计"]), max_size=25))
+def test_the_blank_gap_pattern_is_its_definition(pieces: list[str]) -> None:
+    """A blank run of two or more after a CJK character, then a unit: the pattern reads the blank
+    before looking back, so the scan can jump from blank to blank."""
+    from nlp.checks.surface import _alt
+
+    grammar = surface_grammar()
+    units = _alt(grammar.words["missing_figure"]["blank_units"])
+    definition = re.compile(
+        rf"(?<=[\u4e00-\u9fff])(?P<gap>[ \u3000\t]{{2,}})(?P<unit>{units})(?=[,，。;；、)）\s]|$)"
+    )
+    text = "".join(pieces)
+    found = [(m.span(), m.groupdict()) for m in grammar.blank_gap.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in definition.finditer(text)]

@@ -94,7 +94,9 @@ def surface_grammar() -> SurfaceGrammar:
         yu_gap=re.compile(rf"(?P<pre>.)(?P<unit>余(?:{figure_units}))"),
         rate_gap=re.compile(rf"率(?:{_alt(mf['rate_verbs'])})[^\S\n]*(?=[,，。;；)）\n]|$)"),
         blank_gap=re.compile(
-            rf"(?<=[\u4e00-\u9fff])(?P<gap>[ \u3000\t]{{2,}})(?P<unit>{_alt(mf['blank_units'])})"
+            # the gap's first character before the look back at the CJK character before it:
+            # the same matches, and the scan jumps from blank to blank
+            rf"(?P<gap>[ \u3000\t](?<=[\u4e00-\u9fff].)[ \u3000\t]+)(?P<unit>{_alt(mf['blank_units'])})"
             rf"(?=[,，。;；、)）\s]|$)"
         ),
         units=units,
