@@ -115,3 +115,13 @@ def test_the_outline_looks_after_punctuation_exactly_where_a_label_may_open(char
     from nlp.text.outline_lines import _before_label
 
     assert bool(_before_label().match("。" + char)) == (char in SPACES or may_open_label(char))
+
+
+@given(st.lists(st.sampled_from(["附", "：", ":", " ", "\u3000", "名词解释", "注释", "短语说明", "正文", "x"]), max_size=12))
+def test_back_matter_titles_are_read_as_written(pieces: list[str]) -> None:
+    from nlp.text.labels import SPACES
+    from nlp.text.layout_rules import _back_matter_titles, is_back_matter_title
+
+    line = "".join(pieces)
+    squeezed = "".join(ch for ch in line if ch not in SPACES).removeprefix("附：").removeprefix("附:")
+    assert is_back_matter_title(line) == (squeezed.rstrip("：:") in _back_matter_titles())
