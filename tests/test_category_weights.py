@@ -91,3 +91,14 @@ def test_with_category_is_dataclasses_replace(record, category: Category) -> Non
     assert record.category is Category.OTHER  # the original is left as it was
     with pytest.raises(dataclasses.FrozenInstanceError):
         copy.category = Category.OTHER  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("probes", [0, 1, 3])
+def test_keys_left_after_the_probe_rounds_are_found_by_bisection(probes: int, monkeypatch) -> None:
+    from nlp.categories import grams
+
+    monkeypatch.setattr(grams, "_PROBES", probes)
+    keys = np.array([term_key("社区") + i for i in range(1, 500)], dtype=np.int64)
+    table = GramTable(keys, np.arange(len(keys)))
+    asked = np.concatenate([keys[::-1], [term_key("区"), term_key("社区")]])
+    assert table.columns(asked).tolist() == list(range(len(keys)))[::-1] + [-1, -1]

@@ -16,6 +16,7 @@ import numpy as np
 BITS = 21  # every code point + 1 fits in 21 bits
 MAX_KEYED = 3  # three characters of 21 bits fit one int64
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing's multiplier
+_PROBES = 3  # probe rounds before the keys left are looked up by bisection
 
 
 def term_key(term: str) -> int:
@@ -46,6 +47,8 @@ class GramTable:
         self._columns = np.full(1 << bits, -1, dtype=np.intp)
         keys = np.asarray(keys, dtype=np.int64)
         columns = np.asarray(columns, dtype=np.intp)
+        order = np.argsort(keys)  # for the few keys still unsettled after a few probes
+        self._sorted_keys, self._sorted_columns = keys[order], columns[order]
         slots = self._home(keys)
         while len(keys):  # place each key in its first free slot from home, a few rounds at once
             free = self._keys[slots] == 0
@@ -65,12 +68,20 @@ class GramTable:
         found = np.full(len(keys), -1, dtype=np.intp)
         pending = np.arange(len(keys))
         slots = self._home(keys)
-        while len(pending):
+        for _ in range(_PROBES):
             held = self._keys[slots]
             hit = held == keys[pending]
             found[pending[hit]] = self._columns[slots[hit]]
             probe_on = ~hit & (held != 0)  # the slot holds another key: try the next one
             pending, slots = pending[probe_on], (slots[probe_on] + 1) & self._mask
+            if not len(pending):
+                return found
+        # the few keys in long probe chains: a binary search (each round costs the same numpy
+        # calls however few keys are left)
+        rest = keys[pending]
+        at = np.searchsorted(self._sorted_keys, rest).clip(max=max(0, len(self._sorted_keys) - 1))
+        known = self._sorted_keys[at] == rest if len(self._sorted_keys) else np.zeros(len(rest), dtype=bool)
+        found[pending[known]] = self._sorted_columns[at[known]]
         return found
 
 
