@@ -130,5 +130,7 @@ def known_grams(
         empty = np.zeros(0, dtype=np.intp)
         return empty, empty, empty
     pairs = np.concatenate(found_rows) * width + np.concatenate(found_cols)
+    if len(docs) * width < 2**31:
+        pairs = pairs.astype(np.int32)  # sorts in about half the time of int64
     pairs, counts = np.unique(pairs, return_counts=True)
-    return pairs // width, pairs % width, counts
+    return (pairs // width).astype(np.intp), (pairs % width).astype(np.intp), counts
