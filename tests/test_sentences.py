@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp.text.sentences import split_clauses, split_sentences
 
@@ -78,3 +80,36 @@ def test_clauses_of_a_sentence_keep_text_offsets() -> None:
     assert pieces(text, clauses) == ["全年发展党员3名，", "转正2名。"]
     assert clauses[0].norm_start == sentence.norm_start
     assert clauses[-1].norm_end == sentence.norm_end
+
+
+def _pieces_by_definition(text: str, ends: frozenset[str]) -> list[tuple[int, int]]:
+    """The definition, step by step: cut at every line break and after every run of terminators
+    (with the closers after it), strip blanks from each piece, drop the empty ones."""
+    import re
+
+    from nlp.text.sentences import CLOSERS
+
+    chars, closers = re.escape("".join(sorted(ends))), re.escape("".join(sorted(CLOSERS)))
+    spans, start = [], 0
+    for m in re.finditer(f"\n|[{chars}][{chars}{closers}]*", text):
+        spans.append((start, m.start() if m.group() == "\n" else m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a] in " \t\r\u3000\xa0\n":
+            a += 1
+        while b > a and text[b - 1] in " \t\r\u3000\xa0\n":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="社区。！？；!?;，,：:”’」』）)】》\"' \t\r\u3000\xa0\n\u2003a", max_size=40))
+def test_sentences_and_clauses_are_the_pieces_of_their_definition(text: str) -> None:
+    from nlp.text.sentences import CLAUSE_ENDS, SENTENCE_ENDS
+
+    assert [(s.norm_start, s.norm_end) for s in split_sentences(text)] == _pieces_by_definition(text, SENTENCE_ENDS)
+    assert [(s.norm_start, s.norm_end) for s in split_clauses(text)] == _pieces_by_definition(text, CLAUSE_ENDS)

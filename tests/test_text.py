@@ -127,3 +127,79 @@ def test_the_words_of_a_span_inside_a_clause_spell_it(text: str, data: st.DataOb
         edges = {q.norm_start for q in doc.figures} | {q.norm_end for q in doc.figures}
         starts = set(doc.word_starts(clause.norm_start, clause.norm_end))
         assert {e for e in edges if clause.norm_start <= e <= clause.norm_end} <= starts
+
+
+def _piecewise_words(doc: Text, clause) -> list[tuple[str, str]]:
+    """What the clause's words must be: each piece between the clause's edges and the figure edges
+    inside it, segmented on its own (the definition the Text keeps while segmenting less often)."""
+    from nlp.text.tokens import pos_cut
+
+    edges = sorted(
+        {clause.norm_start, clause.norm_end}
+        | {e for q in doc.figures for e in (q.norm_start, q.norm_end) if clause.norm_start < e < clause.norm_end}
+    )
+    return [w for a, b in zip(edges, edges[1:], strict=False) for w in pos_cut(doc.text[a:b])]
+
+
+# Pieces of text where a dictionary word would cross a figure edge (5个|村), place suffixes, the
+# characters jieba keeps in one block with Han characters, and separators (punctuation, space, CRLF).
+FRAGMENTS = ["5个", "村", "调整为", "社区", "党员", "41名", "其中", "镇", "乡", "户", "12.5%", "-", "+", "_", "#",
+             "&", "aB", "x", "，", "。", "、", "：", "“", "”", "（", "）", "(", "\n", "\r", "\r\n", " ", "\t", "共计"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join))
+def test_words_read_from_the_sentence_equal_those_of_each_piece(text: str) -> None:
+    from nlp.figures.quantities import find_quantities
+    from nlp.records import Normalized
+    from nlp.text.spans import OffsetMap
+
+    doc = Text(Normalized(text, text, OffsetMap.identity(len(text))), find_quantities(text))
+    for i, clause in enumerate(doc.clauses):
+        starts, words = doc.clause_words(i)
+        assert list(words) == _piecewise_words(doc, clause)
+        assert starts == [clause.norm_start + sum(len(w) for w, _ in words[:k]) for k in range(len(words))]
+
+
+def test_corpus_clause_words_equal_those_of_each_piece() -> None:
+    """The same on real documents: every clause of ten development documents."""
+    from corpus.readers import read_path
+    from evaluation.shared import MISSING, corpus_documents
+
+    paths = corpus_documents()[::5][:10]
+    if not paths:
+        pytest.skip(MISSING)
+    for path in paths:
+        doc = Text.from_string(read_path(path).text)
+        for i, clause in enumerate(doc.clauses):
+            assert list(doc.clause_words(i)[1]) == _piecewise_words(doc, clause), (path.name, i)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join), st.data())
+def test_clauses_in_clips_the_overlapping_clauses(text: str, data: st.DataObject) -> None:
+    doc = Text.from_string(text)
+    start = data.draw(st.integers(0, len(doc.text)))
+    end = data.draw(st.integers(0, len(doc.text)))
+    expected = []
+    for clause in doc.clauses:
+        a, b = max(clause.norm_start, start), min(clause.norm_end, end)
+        if b > a:
+            expected.append((a, b))
+    assert [(c.norm_start, c.norm_end) for c in doc.clauses_in(start, end)] == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join), st.data())
+def test_words_of_whole_words_are_the_clause_words_between(text: str, data: st.DataObject) -> None:
+    doc = Text.from_string(text)
+    if not doc.clauses:
+        return
+    index = data.draw(st.integers(0, len(doc.clauses) - 1))
+    starts, words = doc.clause_words(index)
+    first = data.draw(st.integers(0, len(words)))
+    last = data.draw(st.integers(first, len(words)))
+    if first == last:
+        return
+    end = starts[last - 1] + len(words[last - 1][0])
+    assert doc.words(starts[first], end) == words[first:last]

@@ -18,7 +18,12 @@ from typing import TypeVar
 import numpy as np
 
 from nlp.activities.vocab import type_of_name
-from nlp.categories.categorize import CATEGORY_ORDER, categorize, category_probabilities
+from nlp.categories.categorize import (
+    CATEGORY_ORDER,
+    categorize,
+    category_probabilities,
+    joined_category_probabilities,
+)
 from nlp.records import Activity, ActivityKind, Category, Fact, Parse, Section
 from nlp.text.document import Text
 
@@ -40,9 +45,9 @@ def categorize_parse(parse: Parse) -> Parse:
     batch = _Batch()
     section_rows = batch.add(_section_texts(doc, parse.sections))
     heading_rows = batch.add([s.heading for s in parse.sections] if parse.facts else [])
-    fact_rows = batch.add(_fact_texts(doc, parse.facts))
-    typed, untyped, contexts = _activity_contexts(doc, parse.activities, parse.sections)
-    activity_rows = batch.add(contexts)
+    fact_rows = batch.add(*_fact_parts(doc, parse.facts))
+    typed, untyped, heads, contexts = _activity_parts(doc, parse.activities, parse.sections)
+    activity_rows = batch.add(heads, contexts)
     probabilities = batch.probabilities()
     sections = _with_categories(parse.sections, _best(probabilities[section_rows]))
     return dataclasses.replace(
@@ -54,18 +59,24 @@ def categorize_parse(parse: Parse) -> Parse:
 
 
 class _Batch:
-    """Texts of several kinds gathered for one call of the model; ``add`` gives each kind's rows."""
+    """Texts of several kinds gathered for one call of the model; ``add`` gives each kind's rows.
+
+    A text is a head and a tail (its context sentence, often shared by many texts): the model
+    reads each distinct tail once (``CategoryWeights.joined_probabilities``).
+    """
 
     def __init__(self) -> None:
-        self.texts: list[str] = []
+        self.heads: list[str] = []
+        self.tails: list[str] = []
 
-    def add(self, texts: Sequence[str]) -> slice:
-        start = len(self.texts)
-        self.texts += texts
-        return slice(start, len(self.texts))
+    def add(self, heads: Sequence[str], tails: Sequence[str] | None = None) -> slice:
+        start = len(self.heads)
+        self.heads += heads
+        self.tails += tails if tails is not None else [""] * len(heads)
+        return slice(start, len(self.heads))
 
     def probabilities(self) -> np.ndarray:
-        return category_probabilities(self.texts)
+        return joined_category_probabilities(self.heads, self.tails)
 
 
 def _best(probabilities: np.ndarray) -> list[Category]:
@@ -73,7 +84,19 @@ def _best(probabilities: np.ndarray) -> list[Category]:
 
 
 def _with_categories(records: Sequence[_R], categories: Sequence[Category]) -> tuple[_R, ...]:
-    return tuple(dataclasses.replace(r, category=c) for r, c in zip(records, categories, strict=True))
+    return tuple(map(with_category, records, categories))
+
+
+def with_category(record: _R, category: Category) -> _R:
+    """``dataclasses.replace(record, category=category)`` at a fraction of its cost (it re-runs
+    ``__init__`` with every field; a document has thousands of records). Valid because these
+    records are plain frozen dataclasses: no ``__post_init__``, no slots, every field in ``__dict__``."""
+    if record.category is category:
+        return record
+    copy = object.__new__(type(record))
+    copy.__dict__.update(record.__dict__)
+    copy.__dict__["category"] = category
+    return copy
 
 
 def categorize_sections(doc: Text, sections: Sequence[Section]) -> tuple[Section, ...]:
@@ -102,7 +125,13 @@ def categorize_facts(doc: Text, facts: Sequence[Fact], sections: Sequence[Sectio
 
 
 def _fact_texts(doc: Text, facts: Sequence[Fact]) -> list[str]:
-    return [f"{f.subject or ''} {doc.context(f.norm_start, f.norm_end, MAX_CONTEXT)}" for f in facts]
+    return [head + tail for head, tail in zip(*_fact_parts(doc, facts), strict=True)]
+
+
+def _fact_parts(doc: Text, facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
+    """Each fact's text as its subject and its sentence (the model reads subject + sentence)."""
+    heads = [f"{f.subject or ''} " for f in facts]
+    return heads, [doc.context(f.norm_start, f.norm_end, MAX_CONTEXT) for f in facts]
 
 
 def _facts_from(
@@ -114,11 +143,11 @@ def _facts_from(
         return tuple(facts)
     by_id = {s.id: i for i, s in enumerate(sections)}
     mixed = own
-    if sections:
+    in_section = [(row, by_id[f.section]) for row, f in enumerate(facts) if f.section is not None and f.section in by_id]
+    if in_section:
+        rows, section_rows = np.array(in_section).T
         mixed = own.copy()
-        for row, fact in enumerate(facts):
-            if fact.section is not None and fact.section in by_id:
-                mixed[row] = (1 - SECTION_WEIGHT) * own[row] + SECTION_WEIGHT * section_probs[by_id[fact.section]]
+        mixed[rows] = (1 - SECTION_WEIGHT) * own[rows] + SECTION_WEIGHT * section_probs[section_rows]
     return _with_categories(facts, _best(mixed))
 
 
@@ -126,16 +155,19 @@ def categorize_activities(
     doc: Text, activities: Sequence[Activity], sections: Sequence[Section]
 ) -> tuple[Activity, ...]:
     """An activity's area is its type's; a visit's, or an untyped one's, is read from its context."""
-    typed, untyped, contexts = _activity_contexts(doc, activities, sections)
-    return _activities_from(activities, typed, untyped, categorize(contexts) if contexts else [])
+    typed, untyped, heads, contexts = _activity_parts(doc, activities, sections)
+    texts = [head + context for head, context in zip(heads, contexts, strict=True)]
+    return _activities_from(activities, typed, untyped, categorize(texts) if texts else [])
 
 
-def _activity_contexts(
+def _activity_parts(
     doc: Text, activities: Sequence[Activity], sections: Sequence[Section]
-) -> tuple[list[Category], list[int], list[str]]:
-    """Each activity's category by its type, which activities the model reads, and their contexts."""
+) -> tuple[list[Category], list[int], list[str], list[str]]:
+    """Each activity's category by its type, which activities the model reads, and their texts
+    as heads (section heading and name) and contexts (the sentence)."""
     headings = {s.id: s.heading for s in sections}
     untyped: list[int] = []
+    heads: list[str] = []
     contexts: list[str] = []
     categories: list[Category] = []
     for i, activity in enumerate(activities):
@@ -145,8 +177,9 @@ def _activity_contexts(
         if kind is None or kind.kind is ActivityKind.VISIT or kind.category is Category.OTHER:
             untyped.append(i)
             heading = headings.get(activity.section, "") if activity.section is not None else ""
-            contexts.append(f"{heading} {name} {doc.context(activity.norm_start, activity.norm_end, MAX_CONTEXT)}")
-    return categories, untyped, contexts
+            heads.append(f"{heading} {name} ")
+            contexts.append(doc.context(activity.norm_start, activity.norm_end, MAX_CONTEXT))
+    return categories, untyped, heads, contexts
 
 
 def _activities_from(

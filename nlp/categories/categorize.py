@@ -176,13 +176,25 @@ def categorize(texts: Sequence[str]) -> list[Category]:
 
 def category_probabilities(texts: Sequence[str]):
     """A (len(texts) × categories) array of probabilities, columns in ``CATEGORY_ORDER``."""
+    if not texts:
+        return _in_category_order(None, 0)
+    return _in_category_order(_weights().probabilities(list(texts)), len(texts))
+
+
+def joined_category_probabilities(heads: Sequence[str], tails: Sequence[str]):
+    """``category_probabilities`` of each head + tail, reading each distinct tail once."""
+    if not heads:
+        return _in_category_order(None, 0)
+    return _in_category_order(_weights().joined_probabilities(heads, tails), len(heads))
+
+
+def _in_category_order(raw, rows: int):
     import numpy as np
 
     weights = _weights()
-    out = np.zeros((len(texts), len(CATEGORY_ORDER)))
-    if not texts:
+    out = np.zeros((rows, len(CATEGORY_ORDER)))
+    if raw is None:
         return out
-    raw = weights.probabilities(list(texts))
     for j, category in enumerate(CATEGORY_ORDER):
         if category.value in weights.classes:
             out[:, j] = raw[:, weights.classes.index(category.value)]

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nlp.categories.grams import MAX_KEYED, GramTable, known_grams, term_key
+
 _WHITE_SPACE = re.compile(r"\s\s+")
 
 
@@ -34,17 +36,17 @@ class CategoryWeights:
     classes: tuple[str, ...]
     ngram_range: tuple[int, int]
     lowercase: bool
-    # the vocabulary as integer n-gram keys (see _gram_keys), sorted, and the column of each
-    gram_keys: np.ndarray = field(init=False, repr=False, compare=False)
-    gram_columns: np.ndarray = field(init=False, repr=False, compare=False)
+    # the vocabulary's n-grams of up to three characters as integer keys (nlp/categories/grams.py)
+    grams: GramTable = field(init=False, repr=False, compare=False)
+    # the coefficients feature by feature (features × classes): a feature's row is contiguous
+    coef_by_feature: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        terms = [t for t in self.vocabulary if 0 < len(t) <= _MAX_KEYED]
-        keys = np.array([_term_key(t) for t in terms], dtype=np.int64)
-        order = np.argsort(keys)
-        object.__setattr__(self, "gram_keys", keys[order])
+        terms = [t for t in self.vocabulary if 0 < len(t) <= MAX_KEYED]
+        keys = np.array([term_key(t) for t in terms], dtype=np.int64)
         columns = np.array([self.vocabulary[t] for t in terms], dtype=np.intp)
-        object.__setattr__(self, "gram_columns", columns[order])
+        object.__setattr__(self, "grams", GramTable(keys, columns))
+        object.__setattr__(self, "coef_by_feature", np.ascontiguousarray(self.coef.T))
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """A (texts × classes) array of class probabilities, columns in ``classes`` order.
@@ -54,53 +56,99 @@ class CategoryWeights:
         texts × vocabulary. A text given twice is read once.
         """
         unique = list(dict.fromkeys(texts))
-        docs = [_WHITE_SPACE.sub(" ", text.lower() if self.lowercase else text) for text in unique]
-        if self.ngram_range[1] <= _MAX_KEYED:
+        docs = [self._prepared(text) for text in unique]
+        if self.ngram_range[1] <= MAX_KEYED:
             rows, cols, counts = self._known_grams(docs)
         else:
             rows, cols, counts = self._known_grams_by_dict(docs)
-        scores = np.tile(self.intercept, (len(unique), 1)).astype(float)
-        if len(cols):
-            weights = (1.0 + np.log(counts.astype(float))) * self.idf[cols]
-            norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=len(unique)))
-            weights /= norms[rows]
-            contributions = self.coef[:, cols] * weights  # classes × known n-grams
-            for k in range(contributions.shape[0]):
-                scores[:, k] += np.bincount(rows, weights=contributions[k], minlength=len(unique))
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        probabilities = exp / exp.sum(axis=1, keepdims=True)
+        probabilities = self._softmax(*self._sums(rows, cols, counts, len(unique)))
         row_of = {text: i for i, text in enumerate(unique)}
         return probabilities[[row_of[t] for t in texts]] if len(unique) < len(texts) else probabilities
 
+    def joined_probabilities(self, heads: Sequence[str], tails: Sequence[str]) -> np.ndarray:
+        """``probabilities([h + t for h, t in zip(heads, tails)])``, reading each distinct tail once.
+
+        Many texts share a long tail (the facts of one sentence are each read as subject + that
+        sentence), so a text's n-gram counts are taken as its tail's, counted once per distinct
+        tail, plus the n-grams of ``head + tail[:2]`` that start in its head (an n-gram has at
+        most three characters). The scores are the same sums in
+        another order, so they agree with ``probabilities`` to rounding (a test checks it).
+        """
+        if self.ngram_range[1] > MAX_KEYED:
+            return self.probabilities([h + t for h, t in zip(heads, tails, strict=True)])
+        prepared = self._prepared
+        tail_rows: dict[str, int] = {}
+        prepared_tails: list[str] = []
+        tail_rows_of: list[int] = []  # each text's tail row, -1 for a text read whole
+        starts: list[str] = []  # each text's head and the first characters of its tail
+        limits: list[int] = []  # the n-grams starting in the head are those the tail lacks
+        for head, tail in zip(heads, tails, strict=True):
+            if tail and _joins_cleanly(head, tail):
+                row = tail_rows.get(tail)
+                if row is None:
+                    row = tail_rows[tail] = len(prepared_tails)
+                    prepared_tails.append(prepared(tail))
+                head = prepared(head)
+                starts.append(head + prepared_tails[row][: MAX_KEYED - 1])
+            else:
+                row = -1
+                head = prepared(head + tail)
+                starts.append(head)
+            tail_rows_of.append(row)
+            limits.append(len(head))
+        tail_of = np.array(tail_rows_of, dtype=np.intp)
+        base_rows, base_cols, base_counts = self._known_grams(prepared_tails)
+        base_sums, base_squares = self._sums(base_rows, base_cols, base_counts, len(tail_rows))
+        rows, cols, added = known_grams(
+            starts, self.grams, *self.ngram_range, width=len(self.vocabulary), starts_before=limits
+        )
+        width = len(self.vocabulary)
+        base_keys = base_rows * width + base_cols  # sorted: _known_grams returns them in order
+        had = np.zeros(len(rows), dtype=np.intp)  # each added n-gram's count in the text's tail
+        if len(base_keys) and len(rows):
+            wanted = tail_of[rows] * width + cols
+            at = np.searchsorted(base_keys, wanted).clip(max=len(base_keys) - 1)
+            found = (base_keys[at] == wanted) & (tail_of[rows] >= 0)
+            had[found] = base_counts[at[found]]
+        before = np.where(had > 0, 1.0 + np.log(np.maximum(had, 1)), 0.0) * self.idf[cols]
+        after = (1.0 + np.log((had + added).astype(float))) * self.idf[cols]
+        n = len(heads)
+        has_tail = tail_of >= 0
+        sums = np.zeros((n, len(self.classes)))
+        squares = np.zeros(n)
+        sums[has_tail] = base_sums[tail_of[has_tail]]
+        squares[has_tail] = base_squares[tail_of[has_tail]]
+        sums += _row_totals(rows, self.coef_by_feature[cols] * (after - before)[:, None], n)
+        squares += np.bincount(rows, weights=after * after - before * before, minlength=n)
+        return self._softmax(sums, squares)
+
+    def _prepared(self, text: str) -> str:
+        """The text as the vectorizer reads it: lower case, white-space runs folded."""
+        return _WHITE_SPACE.sub(" ", text.lower() if self.lowercase else text)
+
+    def _sums(
+        self, rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, n: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Per text (``rows`` sorted): the coefficients times the TF-IDF weights before the l2
+        norm, summed (n × classes), and the squared norm."""
+        weights = (1.0 + np.log(counts.astype(float))) * self.idf[cols]
+        sums = _row_totals(rows, self.coef_by_feature[cols] * weights[:, None], n)
+        return sums, np.bincount(rows, weights=weights * weights, minlength=n)
+
+    def _softmax(self, sums: np.ndarray, squares: np.ndarray) -> np.ndarray:
+        """Class probabilities from per-text sums and squared norms (a text with no known n-gram
+        scores its intercepts alone)."""
+        norms = np.sqrt(squares)
+        scored = norms > 0
+        scores = np.tile(self.intercept, (len(sums), 1)).astype(float)
+        scores[scored] += sums[scored] / norms[scored, None]
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
     def _known_grams(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(text row, vocabulary column, count) of every known n-gram of ``docs``, all texts at once:
-        the characters of all texts side by side, each n-gram as one integer, looked up by bisection."""
-        codes = np.frombuffer("".join(docs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64) + 1
-        owner = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
-        low, high = self.ngram_range
-        found_rows, found_keys = [], []
-        key = np.zeros(len(codes), dtype=np.int64)
-        for n in range(1, high + 1):
-            size = len(codes) - n + 1
-            if size <= 0:
-                break
-            # the key of the n-gram starting at each position: its characters, 21 bits each
-            key = key[:size] | (codes[n - 1 :] << (_BITS * (_MAX_KEYED - n)))
-            if n < low:
-                continue
-            whole = owner[:size] == owner[n - 1 :]  # the n-gram lies inside one text
-            found_rows.append(owner[:size][whole])
-            found_keys.append(key[whole])
-        if not found_keys:
-            empty = np.zeros(0, dtype=np.intp)
-            return empty, empty, empty
-        rows, keys = np.concatenate(found_rows), np.concatenate(found_keys)
-        at = np.searchsorted(self.gram_keys, keys).clip(max=len(self.gram_keys) - 1)
-        known = self.gram_keys[at] == keys
-        pairs = rows[known] * len(self.vocabulary) + self.gram_columns[at[known]]
-        pairs, counts = np.unique(pairs, return_counts=True)
-        return pairs // len(self.vocabulary), pairs % len(self.vocabulary), counts
+        """(text row, vocabulary column, count) of every known n-gram of ``docs``, all texts at once."""
+        return known_grams(docs, self.grams, *self.ngram_range, width=len(self.vocabulary))
 
     def _known_grams_by_dict(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """As ``_known_grams``, text by text with a Counter (n-grams longer than the keys hold)."""
@@ -121,17 +169,19 @@ class CategoryWeights:
         )
 
 
-_BITS = 21  # every code point + 1 fits in 21 bits
-_MAX_KEYED = 3  # three characters of 21 bits fit one int64
+def _row_totals(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """An (n × columns) array: the sum of the ``values`` rows of each row number (``rows`` sorted)."""
+    totals = np.zeros((n, values.shape[1]))
+    if len(rows):
+        firsts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+        totals[rows[firsts]] = np.add.reduceat(values, firsts, axis=0)
+    return totals
 
 
-def _term_key(term: str) -> int:
-    """The integer key of an n-gram of at most three characters: code points + 1, 21 bits each,
-    the first highest (so keys of different lengths never meet)."""
-    key = 0
-    for i, ch in enumerate(term):
-        key |= (ord(ch) + 1) << (_BITS * (_MAX_KEYED - 1 - i))
-    return key
+def _joins_cleanly(head: str, tail: str) -> bool:
+    """Whether preparing ``head + tail`` is preparing each and joining them: no white-space run
+    spans the join, and no capital sigma (whose lower case depends on its neighbours) is in either."""
+    return not (head[-1:].isspace() and tail[:1].isspace()) and "Σ" not in head and "Σ" not in tail
 
 
 def _ngram_counts(doc: str, low: int, high: int) -> Counter[str]:

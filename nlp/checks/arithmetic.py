@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from nlp.checks.intervals import (
     Context,
@@ -23,8 +24,13 @@ _COUNTABLE = frozenset({"persons", "households"})
 
 
 def _is_total(c: Context) -> bool:
+    return _total_label(c.label)
+
+
+@lru_cache(maxsize=4096)  # asked of the same labels for every total before them
+def _total_label(label: str) -> bool:
     markers = vocab()["markers"]
-    return has_any(c.label, markers["total"]) and not has_any(c.label, markers["subset"])
+    return has_any(label, markers["total"]) and not has_any(label, markers["subset"])
 
 
 def _sum_message(parts: Sequence[Context], total: Context) -> str:

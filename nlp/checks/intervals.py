@@ -202,6 +202,8 @@ class Context:
 
 
 _OPEN, _CLOSE = "（(", "）)"
+_PAREN = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
+_CLAUSE_END = re.compile("[，,：:。；;！？!?\n]")
 _YEAR_IN = re.compile(r"(?:19|20)\d\d年")
 
 
@@ -213,10 +215,11 @@ def paren_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     stack: list[int] = []
     groups: list[tuple[int, int]] = []
-    for i in range(start, end):
+    for m in _PAREN.finditer(text, start, end):
+        i = m.start()
         if text[i] in _OPEN:
             stack.append(i)
-        elif text[i] in _CLOSE and stack:
+        elif stack:
             groups.append((stack.pop(), i))
     groups += [(o, end) for o in stack]  # an unclosed parenthesis runs to the sentence end
     return sorted(groups)
@@ -267,9 +270,9 @@ def _contexts(parse: Parse, doc: Text) -> tuple[Context, ...]:
         prev_end = facts[i - 1].norm_end if i and facts[i - 1].norm_end > clause_start else clause_start
         prev_end = min(prev_end, f.norm_start)
         next_start = facts[i + 1].norm_start if i + 1 < len(facts) else s1
-        clause_end = f.norm_end
-        while clause_end < min(s1, next_start) and text[clause_end] not in "，,：:。；;！？!?\n":
-            clause_end += 1
+        limit = min(s1, next_start)
+        stop = _CLAUSE_END.search(text, f.norm_end, limit) if f.norm_end < limit else None
+        clause_end = stop.start() if stop else max(f.norm_end, limit)
         out.append(
             Context(
                 fact=f,

@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.checks.intervals import Context, has_any, vocab
 
@@ -25,6 +25,11 @@ _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 _NUM = r"\d+|[一二两三四五六七八九十]+"
 _JOIN = r"(?:、|和|及|与|，|,|至|到|-|－|—|～|~)"
 _RANGE_JOIN = frozenset("至到-－—～~")
+
+
+# Labels recur: every figure after a total is asked whether it names a part of it. The answers
+# depend on the label alone (and the vocabulary, read once), so the last ones are kept.
+_LABELS = 4096
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -74,6 +79,7 @@ class Band:
         return other.low <= self.low and self.high <= other.high and (self.low, self.high) != (other.low, other.high)
 
 
+@lru_cache(maxsize=_LABELS)
 def age_band(label: str) -> Band | None:
     """The last age band named in ``label``.
 
@@ -100,6 +106,7 @@ def age_band(label: str) -> Band | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=_LABELS)
 def part_band(label: str) -> Band | None:
     """An age band naming a part: the band with little before or after it (其中60岁以下, 80岁以上老人).
 
@@ -174,6 +181,7 @@ def _joined_members(text: str, part: dict) -> frozenset[int]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=_LABELS)
 def part_of(label: str, whole_label: str = "") -> tuple[str, frozenset[int]] | None:
     """(partition name, the member indices the label names) for a part of a named partition.
 

@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
 
 from nlp.checks.intervals import (
     Context,
@@ -43,6 +44,18 @@ _NOT_COUNTS = frozenset(
 MAX_BASE = 100_000
 
 
+# Names and labels recur (every rate rule reads every rate); the answers below depend on them
+# alone and on the vocabulary, read once, so the last ones are kept.
+_NAMES = 4096
+
+
+@cache
+def _longest_first(table: str, key: str) -> tuple[str, ...]:
+    """A word list of partitions.toml, longest words first."""
+    return tuple(sorted(vocab()[table][key], key=len, reverse=True))
+
+
+@lru_cache(maxsize=_NAMES)
 def rate_name(label: str) -> str:
     """The name of a rate: its label without the linking verb (调解成功率达 → 调解成功率).
 
@@ -53,12 +66,13 @@ def rate_name(label: str) -> str:
     changed = True
     while changed:
         changed = False
-        for verb in sorted(vocab()["rates"]["link_verbs"], key=len, reverse=True):
+        for verb in _longest_first("rates", "link_verbs"):
             if text.endswith(verb) and len(text) > len(verb):
                 text, changed = text[: -len(verb)], True
     return text
 
 
+@lru_cache(maxsize=_NAMES)
 def is_bounded(name: str) -> bool:
     """A rate that cannot exceed 100 % (a share of something), by its name.
 
@@ -69,6 +83,7 @@ def is_bounded(name: str) -> bool:
     return has_any(name, words["bounded"]) and not has_any(name, words["unbounded"])
 
 
+@lru_cache(maxsize=_NAMES)
 def outcome_word(name: str) -> str | None:
     """What a rate counts the success of: 调解成功率 → 成功, 办结率 → 办结.
 
@@ -81,6 +96,7 @@ def outcome_word(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=_NAMES)
 def rate_object(name: str) -> str:
     """The two characters naming what a rate is about, just before its outcome word or 率.
 
@@ -126,7 +142,7 @@ def declares_base(c: Context) -> bool:
     """
     words = vocab()["rates"]
     label = c.label
-    for scope in sorted(vocab()["markers"]["own_scope"], key=len, reverse=True):
+    for scope in _longest_first("markers", "own_scope"):
         if label.endswith(scope) and len(label) > len(scope):
             label = label[: -len(scope)]
             break

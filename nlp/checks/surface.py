@@ -25,6 +25,14 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _starting_with(chars: str, *words: str) -> str:
+    """A character class of ``chars`` and the first characters of ``words`` (a word that is
+    empty can start anywhere: then any character)."""
+    if any(not w for w in words):
+        return r"[\s\S]"
+    return f"[{re.escape(''.join(sorted(set(chars) | {w[0] for w in words})))}]"
+
+
 @dataclass(frozen=True)
 class SurfaceGrammar:
     duplicated: re.Pattern[str]
@@ -66,8 +74,13 @@ def surface_grammar() -> SurfaceGrammar:
     figure_units = _alt(k for k, u in units.items() if k not in date_units)
     mask_num = rf"{mask_class}+(?:\.{mask_class}+)?"
     joiners = _alt(v.joiners)
+    # The pattern opens with a lookahead on the characters a match can start with: the same
+    # matches, but a position that cannot start one is passed over at once instead of trying
+    # every prefix there (the scan was four times slower without it).
+    prefixes = words["masked_figure"]["prefixes"]
     masked = re.compile(
-        rf"(?P<pre>{_alt(words['masked_figure']['prefixes'])})?"
+        rf"(?={_starting_with(masks, *prefixes)})"
+        rf"(?P<pre>{_alt(prefixes)})?"
         rf"(?P<num>{mask_num}(?:(?:{joiners}){mask_num})?)"
         rf"(?P<inner>[{re.escape(approx)}])?(?P<mag>[{re.escape(big)}])?(?P<inner2>[{re.escape(approx)}])?"
         rf"(?P<unit>{figure_units}|%)?"
@@ -81,7 +94,9 @@ def surface_grammar() -> SurfaceGrammar:
         yu_gap=re.compile(rf"(?P<pre>.)(?P<unit>余(?:{figure_units}))"),
         rate_gap=re.compile(rf"率(?:{_alt(mf['rate_verbs'])})[^\S\n]*(?=[,，。;；)）\n]|$)"),
         blank_gap=re.compile(
-            rf"(?<=[\u4e00-\u9fff])(?P<gap>[ \u3000\t]{{2,}})(?P<unit>{_alt(mf['blank_units'])})"
+            # the gap's first character before the look back at the CJK character before it:
+            # the same matches, and the scan jumps from blank to blank
+            rf"(?P<gap>[ \u3000\t](?<=[\u4e00-\u9fff].)[ \u3000\t]+)(?P<unit>{_alt(mf['blank_units'])})"
             rf"(?=[,，。;；、)）\s]|$)"
         ),
         units=units,

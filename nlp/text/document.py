@@ -18,6 +18,7 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from nlp.errors import ParseError
@@ -62,6 +63,7 @@ class Text:
 
     __slots__ = (
         "normalized",
+        "text",
         "sentences",
         "clauses",
         "deadline",
@@ -77,6 +79,7 @@ class Text:
         self, normalized: Normalized, figures: Sequence[Quantity] = (), deadline: Deadline = NO_DEADLINE
     ) -> None:
         self.normalized = normalized
+        self.text: str = normalized.text  # the normalized text every stage works on (read very often)
         self.deadline = deadline
         self.figures: tuple[Quantity, ...] = tuple(sorted(figures, key=lambda q: q.norm_start))
         self._breaks = sorted({edge for q in self.figures for edge in (q.norm_start, q.norm_end)})
@@ -103,11 +106,6 @@ class Text:
         return cls(normalized, find_quantities(normalized.text))
 
     # --- text and offsets ------------------------------------------------------------------------
-
-    @property
-    def text(self) -> str:
-        """The normalized text every stage works on."""
-        return self.normalized.text
 
     @property
     def original(self) -> str:
@@ -154,15 +152,16 @@ class Text:
 
     def clauses_in(self, start: int, end: int) -> tuple[Sentence, ...]:
         """The clauses overlapping ``[start, end)``, clipped to it."""
-        out = []
-        for i in range(self._first_clause(start), len(self.clauses)):
-            clause = self.clauses[i]
-            if clause.norm_start >= end:
-                break
+        first, last = self._first_clause(start), bisect_left(self._clause_starts, end)
+        if first >= last:
+            return ()
+        out = list(self.clauses[first:last])  # those in between lie inside: only the ends are clipped
+        for k in (0, len(out) - 1) if len(out) > 1 else (0,):
+            clause = out[k]
             a, b = max(clause.norm_start, start), min(clause.norm_end, end)
-            if b > a:
-                out.append(clause if (a, b) == (clause.norm_start, clause.norm_end) else Sentence(a, b))
-        return tuple(out)
+            if (a, b) != (clause.norm_start, clause.norm_end):
+                out[k] = Sentence(a, b) if b > a else None  # type: ignore[call-overload]
+        return tuple(c for c in out if c is not None)
 
     def _first_clause(self, offset: int) -> int:
         i = bisect_right(self._clause_starts, offset) - 1
@@ -181,7 +180,13 @@ class Text:
         """
         out: list[Word] = []
         text = self.normalized.text
-        for i in range(self._first_clause(start), len(self.clauses)):
+        first_clause = self._first_clause(start)
+        if first_clause < len(self.clauses) and start < end <= self.clauses[first_clause].norm_end:
+            starts, words = self._clause_words(first_clause)
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            if first < len(starts) and starts[first] == start and _end_of(starts, words, last) == end:
+                return words[first:last]  # whole words of one clause: the common case
+        for i in range(first_clause, len(self.clauses)):
             if self.clauses[i].norm_start >= end:
                 break
             starts, words = self._clause_words(i)
@@ -233,13 +238,7 @@ class Text:
             cuts = self._breaks[
                 bisect_right(self._breaks, clause.norm_start) : bisect_left(self._breaks, clause.norm_end)
             ]
-            edges = [clause.norm_start, *cuts, clause.norm_end]
-            words: list[Word] = []
-            for a, b in zip(edges, edges[1:], strict=False):
-                words += pos_cut(text[a:b])
-            lengths = [len(word) for word, _ in words]
-            starts = list(accumulate(lengths[:-1], initial=clause.norm_start)) if words else []
-            cached = self._words[index] = (starts, tuple(words))
+            cached = self._words[index] = _tagged(text, [clause.norm_start, *cuts, clause.norm_end])
         return cached
 
     @property
@@ -257,6 +256,31 @@ class Text:
 
     def __repr__(self) -> str:
         return f"Text({len(self.normalized.text)} chars, {len(self.sentences)} sentences, {len(self.clauses)} clauses)"
+
+
+def _end_of(starts: list[int], words: Sequence[Word], last: int) -> int:
+    """Where word ``last - 1`` ends (-1 when there is none)."""
+    return starts[last - 1] + len(words[last - 1][0]) if last else -1
+
+
+def _tagged(text: str, edges: Sequence[int]) -> tuple[list[int], tuple[Word, ...]]:
+    """The words of ``text[edges[0]:edges[-1]]``, each piece between edges segmented on its own,
+    with the start offset of each word.
+
+    (Segmenting a whole sentence once and slicing it gives the same words where the edges lie
+    beside punctuation, but measured slower: a figure's start inside a run of Han characters and
+    digits still needs its own call, and a sentence is segmented whole for one clause's sake.)
+    """
+    if len(edges) == 2:
+        words = pos_cut(text[edges[0] : edges[1]])
+    else:
+        pieces: list[Word] = []
+        for a, b in zip(edges, edges[1:], strict=False):
+            pieces += pos_cut(text[a:b])
+        words = tuple(pieces)
+    starts = list(accumulate(map(len, map(itemgetter(0), words)), initial=edges[0]))
+    starts.pop()
+    return starts, words
 
 
 def _containing(spans: Sequence[Sentence], starts: Sequence[int], offset: int) -> Sentence | None:

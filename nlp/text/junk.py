@@ -80,8 +80,10 @@ def pinyin_regex() -> re.Pattern[str]:
     with_tone = f"(?={chars}{{0,{longest - 1}}}[{toned}]){chars}{{1,{longest}}}(?![{letters}{toned}])"
     plain = "(?:" + "|".join(re.escape(s) for s in sorted(toneless, key=len, reverse=True)) + ")"
     syllable = f"(?:{with_tone}|{plain}(?![{letters}{toned}]))"
-    paren = rf"\(\s*{syllable}(?:\s+{syllable})*\s*\)"
-    return re.compile(rf"(?<=[{CJK}]){paren}|{lost}{paren}")
+    inside = rf"\s*{syllable}(?:\s+{syllable})*\s*\)"
+    # "(" is read before the look back at the CJK character before it: the same matches, and
+    # both branches open with a literal, so the regex engine jumps from "(" or "?" to the next
+    return re.compile(rf"\((?<=[{CJK}]\(){inside}|{lost}\({inside}")
 
 
 def pinyin_edits(text: str) -> list[Edit]:

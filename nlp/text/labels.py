@@ -15,6 +15,7 @@ from functools import cache
 from nlp.resources import load_toml
 
 SPACES = " \t\r\u3000\xa0"
+_INDENT = re.compile(f"[{re.escape(SPACES)}]*")
 
 TERMINAL = set("。！？；：!?;:…”’）)】》.")
 
@@ -123,11 +124,31 @@ def parse_label(line: str) -> Label | None:
     >>> parse_label("1.8万元用于") is None, parse_label("一是抓班子") is None
     (True, True)
     """
+    return label_at(line, 0)
+
+
+def may_open_label(char: str) -> bool:
+    """Whether a label can start with ``char`` (the first characters of ``vocab().patterns``:
+    an opening bracket, 第, a Chinese ordinal, a digit).
+
+    >>> may_open_label("（"), may_open_label("三"), may_open_label("7"), may_open_label("社")
+    (True, True, True, False)
+    """
+    return char in "（(第" or char in vocab().cn or char.isdecimal()
+
+
+def label_at(line: str, pos: int) -> Label | None:
+    """``parse_label(line[pos:])``, without copying the rest of the line (a flattened page is
+    asked at every sentence end). The label patterns use no anchor and look back at nothing, so
+    matching from ``pos`` is matching the copy.
+
+    >>> label_at("得到实惠。 （四）强化组织", 5)
+    Label(kind='pcn', number=4, rank=2.0, level=2, start=1, end=4)
+    """
     voc = vocab()
-    offset = len(line) - len(line.lstrip(SPACES))
-    rest = line[offset:]
+    start = _INDENT.match(line, pos).end()
     for kind, pattern in voc.patterns:
-        m = pattern.match(rest)
+        m = pattern.match(line, start)
         if not m:
             continue
         number = ordinal_value(m.group(1))
@@ -137,7 +158,7 @@ def parse_label(line: str) -> Label | None:
             rank = voc.part_units[m.group(2)]
         else:
             rank = {"cn": 1.0, "pcn": 2.0, "dig": 3.0, "pdig": 4.0}[kind]
-        return Label(kind, number, rank, max(1, int(rank)), offset, offset + m.end())
+        return Label(kind, number, rank, max(1, int(rank)), start - pos, m.end() - pos)
     return None
 
 

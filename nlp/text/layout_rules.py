@@ -30,9 +30,17 @@ WRAP_SLACK = 3
 WRAP_TAIL = 12
 
 
+_NO_SPACES = str.maketrans("", "", SPACES)
+
+
 @cache
 def _back_matter_titles() -> frozenset[str]:
     return frozenset(load_toml("outline.toml")["back_matter"])
+
+
+@cache
+def _longest_back_matter_title() -> int:
+    return max(map(len, _back_matter_titles()), default=0)
 
 
 def is_back_matter_title(line: str) -> bool:
@@ -41,7 +49,12 @@ def is_back_matter_title(line: str) -> bool:
     >>> is_back_matter_title("名 词 解 释"), is_back_matter_title("附：短语说明"), is_back_matter_title("名词解释工作")
     (True, True, False)
     """
-    squeezed = "".join(ch for ch in line if ch not in SPACES)
+    # A long line is told apart by counting (cheap) before it is copied without its spaces: of
+    # its characters other than spaces and colons, only the 附 of the two leads below come off.
+    kept = len(line) - sum(line.count(ch) for ch in SPACES + "：:")
+    if kept - 2 > _longest_back_matter_title():
+        return False
+    squeezed = line.translate(_NO_SPACES)
     for lead in ("附：", "附:"):
         squeezed = squeezed.removeprefix(lead)
     return squeezed.rstrip("：:") in _back_matter_titles()

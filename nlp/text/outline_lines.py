@@ -3,8 +3,19 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from nlp.records import Normalized
-from nlp.text.labels import SPACES, parse_label
+from nlp.text.labels import SPACES, label_at, vocab
+
+# What may end a sentence or clause before a label that opens a new line.
+_PUNCTUATION = re.compile("[。！？；!?;：:，,]")
+@cache
+def _before_label() -> re.Pattern[str]:
+    """Punctuation followed by a space or by a character a label may open with (``may_open_label``)."""
+    return re.compile(f"[。！？；!?;：:，,](?=[{re.escape(SPACES + '（(第' + vocab().cn)}]|\\d)")
+
 
 # A physical line this long is a flattened page (its paragraphs joined): labels split it without a space.
 FLATTENED = 300
@@ -33,14 +44,15 @@ def soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int
     for pos, line in lines:
         start = 0
         flattened = len(line) >= FLATTENED and 2 * len(line) >= total
-        for k in range(1, len(line)):
-            before = line[k - 1]
-            if before not in "。！？；!?;：:，," or k == start:
+        # a split needs text after it; outside a flattened page, a space or a label's first character
+        ends = _PUNCTUATION.finditer(line, 0, len(line) - 1) if flattened else _before_label().finditer(line)
+        for m in ends:
+            k = m.end()
+            if k == start:
                 continue
-            rest = line[k:]
-            gap = original_gap(norm, pos + k)
-            spaced = rest[:1] in SPACES or (bool(gap) and not gap.strip(SPACES + "\n"))
-            label = parse_label(rest.lstrip(SPACES)) if spaced or flattened else None
+            before, first = m.group(), line[k]
+            spaced = first in SPACES or _removed_space(original_gap(norm, pos + k))
+            label = label_at(line, k) if spaced or flattened else None
             if label is None:
                 continue
             if before in "，,":
@@ -52,6 +64,11 @@ def soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int
                 start = k
         out.append((pos + start, line[start:]))
     return out
+
+
+def _removed_space(gap: str) -> bool:
+    """Normalization removed only spaces and line breaks there (and something)."""
+    return bool(gap) and not gap.strip(SPACES + "\n")
 
 
 def ends_mid_word(line: str) -> bool:
@@ -68,6 +85,5 @@ def original_gap(norm: Normalized, k: int) -> str:
     normalization removed there: a line break, a space, pinyin junk)."""
     if k <= 0 or k >= len(norm.text):
         return ""
-    before = norm.to_original(k - 1, k)[1]
-    after = norm.to_original(k, k + 1)[0]
+    before, after = norm.offsets.between(k)
     return norm.original[before:after]

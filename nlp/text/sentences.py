@@ -25,35 +25,25 @@ CLOSERS = frozenset("”’」』）)】》\"'")
 _SPACE = frozenset(" \t\r\u3000\xa0")
 
 
-def _trimmed(text: str, start: int, end: int) -> Sentence | None:
-    while start < end and (text[start] in _SPACE or text[start] == "\n"):
-        start += 1
-    while end > start and (text[end - 1] in _SPACE or text[end - 1] == "\n"):
-        end -= 1
-    return Sentence(start, end) if end > start else None
+_BLANK = "".join(sorted(_SPACE)) + "\n"
 
 
 @cache
-def _breaks(ends: frozenset[str]) -> re.Pattern[str]:
-    """A line break, or a run of terminators with the closing quotes and brackets after them."""
-    chars = re.escape("".join(sorted(ends)))
-    closers = re.escape("".join(sorted(CLOSERS)))
-    return re.compile(f"\n|[{chars}][{chars}{closers}]*")
+def _pieces(ends: frozenset[str]) -> re.Pattern[str]:
+    """One trimmed, non-empty piece between breaks (a line break, or a run of terminators with
+    the closing quotes and brackets after it, which stays at the end of its piece).
+
+    A piece opens with a character that is neither blank nor a terminator, and runs to its last
+    such character or through the run that ends it; or it is a run alone. Blanks inside stay.
+    """
+    run = f"[{re.escape(''.join(sorted(ends)))}][{re.escape(''.join(sorted(ends | CLOSERS)))}]*"
+    solid = f"[^{re.escape(''.join(sorted(ends)) + _BLANK)}]"  # neither blank nor a terminator
+    body = f"[^{re.escape(''.join(sorted(ends)))}\n]*"
+    return re.compile(f"{solid}(?:{body}(?:{run}|{solid}))?|{run}")
 
 
 def _split(text: str, ends: frozenset[str], start: int, end: int) -> tuple[Sentence, ...]:
-    spans: list[Sentence] = []
-    piece_start = start
-    for m in _breaks(ends).finditer(text, start, end):
-        piece_end = m.start() if m.group() == "\n" else m.end()
-        span = _trimmed(text, piece_start, piece_end)
-        if span:
-            spans.append(span)
-        piece_start = m.end()
-    span = _trimmed(text, piece_start, end)
-    if span:
-        spans.append(span)
-    return tuple(spans)
+    return tuple(Sentence(*m.span()) for m in _pieces(ends).finditer(text, start, end))
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

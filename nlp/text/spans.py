@@ -9,9 +9,12 @@ a span that contains another in normalized text still contains it in the origina
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+import numpy as np
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,8 @@ class OffsetMap:
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
-        return cls(array("q", range(length)), array("q", range(1, length + 1)), length)
+        positions = np.arange(length + 1, dtype=np.int64)
+        return cls(_as_array(positions[:-1]), _as_array(positions[1:]), length)
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -60,15 +64,53 @@ class OffsetMap:
             return p, p
         return self._starts[start], self._ends[end - 1]
 
+    def between(self, index: int) -> tuple[int, int]:
+        """The original span between normalized characters ``index - 1`` and ``index`` (what
+        normalization removed there), for ``0 < index < len(self)``."""
+        return self._ends[index - 1], self._starts[index]
+
+    def joined_at(self, original: str, start: int, end: int, char: str = "\n") -> list[int]:
+        """The normalized positions ``k`` in ``(start, end)`` where the original between
+        characters ``k - 1`` and ``k`` holds ``char`` (a line break that normalization joined).
+
+        >>> original = "社区|工作 总结".replace("|", chr(10))
+        >>> text, m = apply_edits(original, [Edit(2, 3), Edit(5, 6)])
+        >>> text, m.joined_at(original, 0, len(text)), m.joined_at(original, 0, 6, " ")
+        ('社区工作总结', [2], [4])
+        """
+        if end - start < 2:
+            return []
+        befores = _as_numpy(self._ends)[start : end - 1]
+        afters = _as_numpy(self._starts)[start + 1 : end]
+        low, high = int(befores.min()), int(afters.max())
+        found = [m.start() for m in re.compile(re.escape(char)).finditer(original, low, high)]
+        if not found:
+            return []
+        held = np.searchsorted(found, afters) - np.searchsorted(found, befores)
+        return (np.flatnonzero(held > 0) + start + 1).tolist()
+
     def then(self, outer: OffsetMap) -> OffsetMap:
         """Compose: ``self`` maps text B → A, ``outer`` maps C → B; result maps C → A."""
         # Sentinels make every boundary index valid: position len(B) maps to the end of A,
         # and an end of 0 maps to where B starts.
-        starts_ext = self._starts + array("q", [self._original_length])
-        ends_ext = array("q", [self.point(0)]) + self._ends
-        starts = array("q", map(starts_ext.__getitem__, outer._starts))
-        ends = array("q", map(ends_ext.__getitem__, outer._ends))
-        return OffsetMap(starts, ends, self._original_length)
+        starts_ext = np.append(_as_numpy(self._starts), self._original_length)
+        ends_ext = np.insert(_as_numpy(self._ends), 0, self.point(0))
+        starts = starts_ext[_as_numpy(outer._starts)]
+        ends = ends_ext[_as_numpy(outer._ends)]
+        return OffsetMap(_as_array(starts), _as_array(ends), self._original_length)
+
+
+def _as_numpy(values: array) -> np.ndarray:
+    """A read-only numpy view of an array of int64 (no copy)."""
+    return np.frombuffer(values, dtype=np.int64) if len(values) else np.zeros(0, dtype=np.int64)
+
+
+def _as_array(values: np.ndarray) -> array:
+    """The values as an ``array("q")``, whose items read back as plain ints (a lookup per figure
+    and per section is cheaper there than in numpy)."""
+    out = array("q")
+    out.frombytes(np.ascontiguousarray(values, dtype=np.int64).tobytes())
+    return out
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
@@ -81,28 +123,44 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
     'ab'
     """
     pieces: list[str] = []
-    starts = array("q")
-    ends = array("q")
+    # The map is built run by run: a run of ``length`` characters whose k-th character maps to
+    # [start + step * k, end + step * k) (step 1: character to character; 0: all to one span).
+    lengths: list[int] = []
+    run_starts: list[int] = []
+    run_ends: list[int] = []
+    steps: list[int] = []
     cursor = 0
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         if edit.start < cursor:
             continue  # overlapping edit: the earlier one wins
         pieces.append(text[cursor : edit.start])
-        starts.extend(range(cursor, edit.start))
-        ends.extend(range(cursor + 1, edit.start + 1))
+        lengths.append(edit.start - cursor)
+        run_starts.append(cursor)
+        run_ends.append(cursor + 1)
+        steps.append(1)
         repl = edit.replacement
+        lengths.append(len(repl))
+        run_starts.append(edit.start)
         if len(repl) == edit.end - edit.start:
-            starts.extend(range(edit.start, edit.end))
-            ends.extend(range(edit.start + 1, edit.end + 1))
+            run_ends.append(edit.start + 1)
+            steps.append(1)
         else:
-            starts.extend([edit.start] * len(repl))
-            ends.extend([edit.end] * len(repl))
+            run_ends.append(edit.end)
+            steps.append(0)
         pieces.append(repl)
         cursor = edit.end
     pieces.append(text[cursor:])
-    starts.extend(range(cursor, len(text)))
-    ends.extend(range(cursor + 1, len(text) + 1))
-    return "".join(pieces), OffsetMap(starts, ends, len(text))
+    lengths.append(len(text) - cursor)
+    run_starts.append(cursor)
+    run_ends.append(cursor + 1)
+    steps.append(1)
+    sizes = np.array(lengths, dtype=np.int64)
+    first_of_run = np.cumsum(sizes) - sizes
+    within = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(first_of_run, sizes)
+    moved = np.repeat(np.array(steps, dtype=np.int64), sizes) * within
+    starts = np.repeat(np.array(run_starts, dtype=np.int64), sizes) + moved
+    ends = np.repeat(np.array(run_ends, dtype=np.int64), sizes) + moved
+    return "".join(pieces), OffsetMap(_as_array(starts), _as_array(ends), len(text))
 
 
 def first_wins(edits: Iterable[Edit]) -> list[Edit]:
@@ -120,6 +178,9 @@ def first_wins(edits: Iterable[Edit]) -> list[Edit]:
     return result
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 class LineIndex:
     """Offset → 1-based (line, column) in code points.
 
@@ -128,7 +189,7 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._line_starts, offset)

@@ -57,12 +57,9 @@ def segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int
 
     for s, e in lines(norm.text):
         start = s
-        for k in range(s + 1, e):
-            before = norm.to_original(k - 1, k)[1]
-            after = norm.to_original(k, k + 1)[0]
-            if "\n" in norm.original[before:after]:
-                add(start, k)
-                start = k
+        for k in norm.offsets.joined_at(norm.original, s, e):
+            add(start, k)
+            start = k
         add(start, e)
         if len(out) >= limit:
             break

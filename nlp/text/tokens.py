@@ -53,9 +53,7 @@ def pos_cut(text: str) -> tuple[Word, ...]:
     """
     segmenter, overrides, pattern = _segmenter()
     tagged = segmenter.tag(text, True)
-    if any(suffix in text for suffix in PLACE_SUFFIXES) and any(
-        len(word) == 2 and word[0] in PLACE_SUFFIXES for word, _ in tagged
-    ):
+    if _PLACE_SUFFIX.search(text) and any(len(word) == 2 and word[0] in PLACE_SUFFIXES for word, _ in tagged):
         tagged = _split_place_suffix(segmenter, tagged)
     if pattern is None or pattern.search(text) is None:
         return tuple(tagged)
@@ -65,6 +63,7 @@ def pos_cut(text: str) -> tuple[Word, ...]:
 # One-character unit suffixes of place names. The HMM that finds unknown words joins such a suffix
 # to the single character after it (其中龙泉|村有|党员), which hides both the place and the verb.
 PLACE_SUFFIXES = frozenset("村镇乡")
+_PLACE_SUFFIX = re.compile(f"[{''.join(sorted(PLACE_SUFFIXES))}]")
 
 
 def _split_place_suffix(segmenter: rjieba.Jieba, tagged: list[Word]) -> list[Word]:

@@ -1,0 +1,104 @@
+"""Prediction from the category weights: the shortcuts that make it fast give what the plain
+computation gives (shared tails read once, the n-gram hash table, the cheap category copy)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from nlp.categories.assign import with_category
+from nlp.categories.categorize import _weights
+from nlp.categories.grams import GramTable, known_grams, term_key
+from nlp.records import Activity, ActivityKind, Category, Fact, Qualifier, Section
+
+SENTENCE = "全年开展主题党日活动12次，组织党员志愿服务队清扫街巷30余次。"
+# (head, tail): a fact is read as its subject, a space, and its sentence; the edge cases are where
+# preparing the joined text could differ from preparing its parts.
+JOINED_CASES = [
+    ("党员 ", SENTENCE),
+    ("志愿服务队 ", SENTENCE),  # the same tail again
+    (" ", SENTENCE),  # no subject
+    ("", SENTENCE),
+    ("主题党日", ""),  # no tail: read whole
+    ("清扫街巷  ", "  30余次"),  # a white-space run across the join
+    ("ABC ", "Def 活动"),  # upper case on both sides
+    ("ΑΣ", "Σ活动"),  # a capital sigma, lower-cased by its neighbours
+    ("社", "区"),  # the join inside an n-gram
+    ("", ""),
+    ("调解纠纷19件 ", "社区调解委员会全年调解纠纷19件，调解成功率达到100%。"),
+]
+
+
+def test_joined_probabilities_equal_those_of_the_joined_texts() -> None:
+    weights = _weights()
+    heads = [head for head, _ in JOINED_CASES]
+    tails = [tail for _, tail in JOINED_CASES]
+    joined = weights.joined_probabilities(heads, tails)
+    whole = weights.probabilities([head + tail for head, tail in JOINED_CASES])
+    assert joined.shape == whole.shape == (len(JOINED_CASES), len(weights.classes))
+    assert np.allclose(joined, whole, rtol=0, atol=1e-12)
+    assert (joined.argmax(axis=1) == whole.argmax(axis=1)).all()
+
+
+def test_joined_probabilities_of_nothing() -> None:
+    assert _weights().joined_probabilities([], []).shape == (0, len(_weights().classes))
+
+
+def test_the_gram_table_finds_every_vocabulary_term_and_nothing_else() -> None:
+    weights = _weights()
+    terms = [t for t in weights.vocabulary if len(t) <= 3]
+    keys = np.array([term_key(t) for t in terms], dtype=np.int64)
+    assert (weights.grams.columns(keys) == [weights.vocabulary[t] for t in terms]).all()
+    unknown = [t for t in ("龘龘龘", "zq\x00", "\U0002a6a5") if t not in weights.vocabulary]
+    assert unknown
+    assert (weights.grams.columns(np.array([term_key(t) for t in unknown])) == -1).all()
+
+
+@pytest.mark.parametrize("size", [0, 1, 5, 1000])
+def test_the_gram_table_places_colliding_keys(size: int) -> None:
+    # keys differing only in their low bits, as the 3-grams of one prefix do
+    keys = np.array([term_key("社区") + i for i in range(1, size + 1)], dtype=np.int64)
+    columns = np.arange(size)[::-1].copy()
+    table = GramTable(keys, columns)
+    assert table.columns(keys).tolist() == columns.tolist()
+    assert table.columns(np.array([term_key("社区")], dtype=np.int64)).tolist() == [-1]
+
+
+def test_known_grams_count_n_grams_inside_each_text_only() -> None:
+    table = GramTable(np.array([term_key(t) for t in ("a", "b", "ab", "ba", "aba")]), np.arange(5))
+    rows, cols, counts = known_grams(["abab", "", "a", "b"], table, 1, 3, width=5)
+    found = {(int(r), int(c)): int(n) for r, c, n in zip(rows, cols, counts, strict=True)}
+    # text 0: a×2 b×2 ab×2 ba×1 aba×1; text 2: a; text 3: b ("ab" across texts 2 and 3 is not one)
+    assert found == {(0, 0): 2, (0, 1): 2, (0, 2): 2, (0, 3): 1, (0, 4): 1, (2, 0): 1, (3, 1): 1}
+
+
+RECORDS = [
+    Section(1, None, 1, "一、", "党建引领", 0, 40, norm_start=0, norm_end=40),
+    Fact(3, 1, 5, 9, "86名", "86", 86.0, None, None, "名", Qualifier.EXACT, "党员", None, breakdown={"性别": "女"}),
+    Activity(2, 1, 10, 20, "开展主题党日活动", "开展", "主题党日活动", ActivityKind.EVENT, facts=(3,)),
+]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: type(r).__name__)
+@pytest.mark.parametrize("category", [Category.PARTY_BUILDING, Category.OTHER])
+def test_with_category_is_dataclasses_replace(record, category: Category) -> None:
+    copy = with_category(record, category)
+    expected = dataclasses.replace(record, category=category)
+    assert copy == expected and type(copy) is type(expected)
+    assert vars(copy) == vars(expected)
+    assert record.category is Category.OTHER  # the original is left as it was
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        copy.category = Category.OTHER  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("probes", [0, 1, 3])
+def test_keys_left_after_the_probe_rounds_are_found_by_bisection(probes: int, monkeypatch) -> None:
+    from nlp.categories import grams
+
+    monkeypatch.setattr(grams, "_PROBES", probes)
+    keys = np.array([term_key("社区") + i for i in range(1, 500)], dtype=np.int64)
+    table = GramTable(keys, np.arange(len(keys)))
+    asked = np.concatenate([keys[::-1], [term_key("区"), term_key("社区")]])
+    assert table.columns(asked).tolist() == list(range(len(keys)))[::-1] + [-1, -1]
