@@ -212,6 +212,13 @@ _SITE_SUFFIX = re.compile(
     r")$",
     re.IGNORECASE,
 )
+# A collection's article index written as a bare Chinese numeral after the document-type word
+# (社区工作总结一, 工作總結(jié)二): a site's numbering like 篇1, kept apart because the pinyin a site adds
+# after a traditional character may stand between them.
+_ARTICLE_INDEX = re.compile(
+    r"((?:总结|總結|计划|計劃|报告|報告|汇报|匯報|规划|規劃)(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))?)"
+    r"[一二三四五六七八九十]{1,2}$"
+)
 
 
 def clean_title(title: str) -> str:
@@ -230,12 +237,14 @@ def clean_title(title: str) -> str:
 
     >>> clean_title("工 作 总 结"), clean_title("2021年东湖社区工作总结 - 豆丁网"), clean_title("东湖社区工作总结_某某文库")
     ('工作总结', '2021年东湖社区工作总结', '东湖社区工作总结')
+    >>> clean_title("村委會工作總結(jié)一"), clean_title("社区工作计划二"), clean_title("社区第一网格工作总结")
+    ('村委會工作總結(jié)', '社区工作计划', '社区第一网格工作总结')
     """
     while (bare := _SITE_PREFIX.sub("", title, count=1)) != title:  # 范文一：第1篇：… numbered twice
         title = bare
     title = unspaced(title)
     while True:
-        shorter = _SITE_SUFFIX.sub("", title).rstrip(_SPACES)
+        shorter = _ARTICLE_INDEX.sub(r"\1", _SITE_SUFFIX.sub("", title)).rstrip(_SPACES)
         if shorter == title:
             return title
         title = shorter
