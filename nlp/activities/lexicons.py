@@ -15,9 +15,12 @@ span holding a place word is an activity stays the model's decision, learned fro
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from nlp.activities.char_tables import by_first_char, ends_with_any
 from nlp.errors import ResourceError
 from nlp.resources import load_csv
 
@@ -60,6 +63,23 @@ def _by_class() -> dict[str, tuple[str, ...]]:
     return {c: tuple(words) for c, words in out.items()}
 
 
+@cache
+def _class_tests() -> tuple[tuple[str, Callable[[str], bool]], ...]:
+    """A test per class in ``CLASSES`` order: ending and starting words indexed by their last and
+    first character, contained words as one alternation (any match is an entry inside the word)."""
+    tests: list[tuple[str, Callable[[str], bool]]] = []
+    for c, words in _by_class().items():
+        if c in _ENDING:
+            tests.append((c, lambda word, words=words: ends_with_any(word, words)))
+        elif c in _STARTING:
+            by_first = by_first_char(words)
+            tests.append((c, lambda word, by_first=by_first: word.startswith(by_first.get(word[:1], ()))))
+        elif words:
+            pattern = re.compile("|".join(map(re.escape, words)))
+            tests.append((c, lambda word, pattern=pattern: pattern.search(word) is not None))
+    return tuple(tests)
+
+
 @lru_cache(maxsize=16384)
 def word_classes(word: str) -> tuple[str, ...]:
     """The lexicon classes of one word (a segmented word or a whole name).
@@ -67,8 +87,4 @@ def word_classes(word: str) -> tuple[str, ...]:
     >>> word_classes("居民小区"), word_classes("走访慰问"), word_classes("义诊服务")
     (('place',), ('short_act',), ('cue_service',))
     """
-    words = _by_class()
-    found = [c for c in _ENDING if word.endswith(words[c])]
-    found += [c for c in _STARTING if word.startswith(words[c])]
-    found += [c for c in _CONTAINED if any(w in word for w in words[c])]
-    return tuple(found)
+    return tuple(c for c, test in _class_tests() if test(word))

@@ -125,16 +125,34 @@ class TokenScorer:
         self._used += 1
         return self._used - 1
 
-    def _word_rows(self, word: str, tag: str) -> tuple[int, int, int, int, int]:
-        """Rows of the word as itself, then as each neighbour: slot k holds the attributes it gives
-        the token ``_OFFSETS[k - 1]`` places before it (that token's w-2, w-1, w+1, w+2)."""
-        key = (word, tag)  # the only keys that are pairs of strings
-        rows = self._index.get(key)
-        if rows is None:
-            own = self._add(word_attributes(word, tag))
-            seen = [self._add(neighbour_attributes(d, word, tag)) for d in _OFFSETS]
-            rows = self._index[key] = (own, *seen)
-        return rows
+    def _add_words(self, keys: Sequence[tuple[str, str]]) -> None:
+        """The rows of words not seen before (as itself, then as each neighbour: slot k holds the
+        attributes it gives the token ``_OFFSETS[k - 1]`` places before it, that token's w-2, w-1,
+        w+1, w+2), all summed in one numpy pass.
+
+        Each row is added up in the order of its attributes, as ``CRFWeights.row`` adds them (an
+        unknown attribute adds the zero row), so the sums are the same to the last bit.
+        """
+        attribute = self.weights.attributes.get
+        lists: list[list[int]] = []
+        for word, tag in keys:
+            for names in (word_attributes(word, tag), *(neighbour_attributes(d, word, tag) for d in _OFFSETS)):
+                lists.append([1 + i for i in map(attribute, names) if i is not None])
+        width = max(map(len, lists))
+        table = np.array([rows + [0] * (width - len(rows)) for rows in lists], dtype=np.intp)
+        sums = np.zeros((len(lists), self._rows.shape[1]))
+        for k in range(width):
+            sums += self._rows[table[:, k]]
+        weighing = sums.any(axis=1)
+        count = int(weighing.sum())
+        while self._used + count > len(self._rows):
+            self._rows = np.concatenate((self._rows, np.zeros_like(self._rows)))
+        ids = np.zeros(len(lists), dtype=np.intp)  # row 0 for what weighs nothing
+        ids[weighing] = np.arange(self._used, self._used + count)
+        self._rows[self._used : self._used + count] = sums[weighing]
+        self._used += count
+        for key, rows in zip(keys, ids.reshape(-1, 1 + len(_OFFSETS)).tolist(), strict=True):
+            self._index[key] = tuple(rows)
 
     def scores(
         self,
@@ -152,6 +170,10 @@ class TokenScorer:
         """The scores of several sentences' tokens, one after the other (one numpy sum for all)."""
         if len(self._index) > _CACHE_LIMIT:
             self._clear()
+        index = self._index
+        new = {t[2:]: None for tokens, *_ in sentences for t in tokens if t[2:] not in index}  # (word, tag)
+        if new:
+            self._add_words(list(new))
         pieces: list[int] = []
         for tokens, facts, rule_spans, heading_spans in sentences:
             pieces += self._pieces(tokens, facts, rule_spans, heading_spans)
@@ -172,7 +194,7 @@ class TokenScorer:
         rule = bio_labels(tokens, rule_spans)
         figure, figure_ahead = figure_marks(tokens, facts)
         known = self._index.get
-        words = [known(t[2:]) or self._word_rows(t.word, t.tag) for t in tokens]  # t[2:]: (word, tag)
+        words = [known(t[2:]) for t in tokens]  # t[2:]: (word, tag), every one added by scores_many
         edges = [self._row(("edge", d), lambda d=d: neighbour_attributes(d, None, "")) for d in _OFFSETS]
         # the rule labels two and one before and after each token (None past the sentence's edge)
         around = [None, None, *rule, None, None]
