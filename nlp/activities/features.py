@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from nlp.activities.char_tables import by_first_char, ends_with_any
+from nlp.activities.char_tables import ending_test, starting_test
 from nlp.activities.lexicons import word_classes
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import Fact, Sentence
@@ -160,10 +160,9 @@ def _mark_tests() -> tuple[tuple[str, Callable[[str], bool]], ...]:
         if how == "in":
             tests.append((mark, frozenset(words).__contains__))
         elif how == "endswith":
-            tests.append((mark, lambda word, words=words: ends_with_any(word, words)))
+            tests.append((mark, ending_test(words)))
         else:
-            by_first = by_first_char(words)
-            tests.append((mark, lambda word, by_first=by_first: word.startswith(by_first.get(word[:1], ()))))
+            tests.append((mark, starting_test(words)))
     return tuple(tests)
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from nlp.activities.char_tables import by_first_char, ends_with_any
+from nlp.activities.char_tables import ending_test, starting_test
 from nlp.errors import ResourceError
 from nlp.resources import load_csv
 
@@ -70,10 +70,9 @@ def _class_tests() -> tuple[tuple[str, Callable[[str], bool]], ...]:
     tests: list[tuple[str, Callable[[str], bool]]] = []
     for c, words in _by_class().items():
         if c in _ENDING:
-            tests.append((c, lambda word, words=words: ends_with_any(word, words)))
+            tests.append((c, ending_test(words)))
         elif c in _STARTING:
-            by_first = by_first_char(words)
-            tests.append((c, lambda word, by_first=by_first: word.startswith(by_first.get(word[:1], ()))))
+            tests.append((c, starting_test(words)))
         elif words:
             pattern = re.compile("|".join(map(re.escape, words)))
             tests.append((c, lambda word, pattern=pattern: pattern.search(word) is not None))
