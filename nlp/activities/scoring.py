@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -93,15 +94,73 @@ def context_attributes(context: Context) -> list[str]:
     return out
 
 
+class _AttributeIds:
+    """The rows of the model's attributes (1 + the attribute's id; unknown ones are left out),
+    found by prefix and value without writing the attribute's string: the ids of
+    ``word_attributes`` and ``neighbour_attributes``, in their order."""
+
+    def __init__(self, attributes: dict[str, int]) -> None:
+        self.whole = attributes
+        self.by_prefix: dict[str, dict[str, int]] = {}
+        for name, i in attributes.items():
+            prefix, colon, value = name.partition(":")
+            if colon:
+                self.by_prefix.setdefault(prefix, {})[value] = 1 + i
+        self._marks: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+
+    def _values(self, prefix: str) -> dict[str, int]:
+        return self.by_prefix.get(prefix, {})
+
+    def marks(self, prefix: str, marks: tuple[str, ...]) -> list[int]:
+        """Rows of ``prefix:mark`` for the marks (the neighbour prefixes take only some marks)."""
+        key = (prefix, marks)
+        rows = self._marks.get(key)
+        if rows is None:
+            values = self._values(prefix)
+            wanted = marks if prefix == "v" else [m for m in marks if m in _NEIGHBOUR_MARKS]
+            rows = self._marks[key] = [values[m] for m in wanted if m in values]
+        return rows
+
+    def own(self, word: str, tag: str) -> list[int]:
+        """The rows of ``word_attributes(word, tag)``."""
+        found = [
+            self._values("w").get(word),
+            self._values("t").get(tag),
+            self._values("len").get(str(min(len(word), 4))),
+            self._values("p1").get(word[0]),
+            self._values("s1").get(word[-1]),
+            self._values("s2").get(word[-2:]),
+            self._values("p2").get(word[:2]),
+        ]
+        bias = self.whole.get("bias")
+        rows = [] if bias is None else [1 + bias]
+        rows += [r for r in found if r is not None]
+        if word.isdigit() and "digit" in self.whole:
+            rows.append(1 + self.whole["digit"])
+        rows += self.marks("v", word_class(word))
+        kind = kind_of_word(word)
+        if kind is not None and kind in self._values("kind"):
+            rows.append(self._values("kind")[kind])
+        return rows
+
+    def seen(self, offset: int, word: str, tag: str) -> list[int]:
+        """The rows of ``neighbour_attributes(offset, word, tag)``."""
+        name = f"{offset:+d}"
+        found = (self._values("w" + name).get(word), self._values("t" + name).get(tag))
+        return [r for r in found if r is not None] + self.marks("v" + name, word_class(word))
+
+
 class TokenScorer:
     """State scores of tokens under one model's weights, with the per-word sums kept between calls."""
 
     def __init__(self, weights: CRFWeights) -> None:
         self.weights = weights
+        self._ids = _AttributeIds(weights.attributes)
         self._clear()
 
     def _clear(self) -> None:
         self._index: dict[Hashable, Any] = {}  # a row, or a tuple of rows
+        self._pairs: dict[str, tuple[int, int]] = {}  # "a|b": its rows as w|w+1 and as w-1|w
         # row 0 is all zeros (what unknown attributes weigh); rows 1 … hold the model's attributes
         # one by one (a word pair is one attribute: no sum to keep); the sums kept come after
         state = self.weights.state
@@ -133,13 +192,17 @@ class TokenScorer:
         Each row is added up in the order of its attributes, as ``CRFWeights.row`` adds them (an
         unknown attribute adds the zero row), so the sums are the same to the last bit.
         """
-        attribute = self.weights.attributes.get
+        ids = self._ids
         lists: list[list[int]] = []
         for word, tag in keys:
-            for names in (word_attributes(word, tag), *(neighbour_attributes(d, word, tag) for d in _OFFSETS)):
-                lists.append([1 + i for i in map(attribute, names) if i is not None])
-        width = max(map(len, lists))
-        table = np.array([rows + [0] * (width - len(rows)) for rows in lists], dtype=np.intp)
+            lists.append(ids.own(word, tag))
+            lists += [ids.seen(d, word, tag) for d in _OFFSETS]
+        lengths = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists))
+        width = int(lengths.max())
+        table = np.zeros((len(lists), width), dtype=np.intp)  # padded with row 0, the zeros
+        table[np.arange(width) < lengths[:, None]] = np.fromiter(
+            chain.from_iterable(lists), dtype=np.intp, count=int(lengths.sum())
+        )
         sums = np.zeros((len(lists), self._rows.shape[1]))
         for k in range(width):
             sums += self._rows[table[:, k]]
@@ -168,17 +231,27 @@ class TokenScorer:
         self, sentences: Sequence[tuple[Sequence[Token], Sequence[Fact], Sequence[Span], Sequence[Span]]]
     ) -> np.ndarray:
         """The scores of several sentences' tokens, one after the other (one numpy sum for all)."""
-        if len(self._index) > _CACHE_LIMIT:
+        if len(self._index) + len(self._pairs) > _CACHE_LIMIT:
             self._clear()
         index = self._index
         new = {t[2:]: None for tokens, *_ in sentences for t in tokens if t[2:] not in index}  # (word, tag)
         if new:
             self._add_words(list(new))
-        pieces: list[int] = []
+        columns: list[list[int]] = [[] for _ in range(_PIECES)]
         for tokens, facts, rule_spans, heading_spans in sentences:
-            pieces += self._pieces(tokens, facts, rule_spans, heading_spans)
-        chosen = np.asarray(pieces, dtype=np.intp).reshape(-1, _PIECES)
+            for column, rows in zip(columns, self._pieces(tokens, facts, rule_spans, heading_spans), strict=True):
+                column += rows
+        chosen = np.array(columns, dtype=np.intp).T.copy()  # tokens × pieces
         return self._rows[chosen].sum(axis=1)
+
+    def _pair_rows(self, joined: str) -> tuple[int, int]:
+        """Rows of a word pair ``a|b``: as ``a``'s w|w+1 attribute and as ``b``'s w-1|w."""
+        rows = self._pairs.get(joined)
+        if rows is None:
+            attribute = self.weights.attributes.get
+            right, left = attribute("w|w+1:" + joined), attribute("w-1|w:" + joined)
+            rows = self._pairs[joined] = (0 if right is None else 1 + right, 0 if left is None else 1 + left)
+        return rows
 
     def _pieces(
         self,
@@ -186,69 +259,73 @@ class TokenScorer:
         facts: Sequence[Fact],
         rule_spans: Sequence[Span],
         heading_spans: Sequence[Span],
-    ) -> list[int]:
-        """The cached rows whose sum is each token's score, ``_PIECES`` per token."""
+    ) -> tuple[list[int], ...]:
+        """The cached rows whose sum is each token's score: ``_PIECES`` columns, a row per token
+        in each (its word, its four neighbours or the edges, its context, its two word pairs)."""
         n = len(tokens)
         if n == 0:
-            return []
+            return tuple([] for _ in range(_PIECES))
+        index = self._index
+        own = [index[t[2:]] for t in tokens]  # t[2:]: (word, tag), every one added by scores_many
+        edge = self._edges()
+        words = [t.word for t in tokens]
+        # the pair with the next word gives this token its w|w+1 row and the next one its w-1|w row
+        pairs = [self._pair_rows(a + "|" + b) for a, b in zip(words, words[1:], strict=False)]
+        quoted, place = _quotes_and_places(words)
+        if heading_spans:
+            heads = sorted(heading_spans)
+            head_starts = [s for s, _ in heads]
+            longest_head = max(e - s for s, e in heads)
+            heading = [_in_spans(heads, head_starts, longest_head, t.start) for t in tokens]
+        else:
+            heading = [False] * n
         rule = bio_labels(tokens, rule_spans)
         figure, figure_ahead = figure_marks(tokens, facts)
-        known = self._index.get
-        words = [known(t[2:]) for t in tokens]  # t[2:]: (word, tag), every one added by scores_many
-        edges = [self._row(("edge", d), lambda d=d: neighbour_attributes(d, None, "")) for d in _OFFSETS]
         # the rule labels two and one before and after each token (None past the sentence's edge)
         around = [None, None, *rule, None, None]
-        heads = sorted(heading_spans)
-        head_starts = [s for s, _ in heads]
-        longest_head = max((e - s for s, e in heads), default=0)
-        index = self._index
-        pieces: list[int] = []
-        quoted = False
-        clause_index = 0
-        left_row = 0
-        attribute = self.weights.attributes.get
-        for i, t in enumerate(tokens):
-            w = t.word
-            if w[0] in OPEN_QUOTES:
-                quoted = True
-            context = (
-                rule[i],
-                min(clause_index, 4),
-                figure[i],
-                figure_ahead[i],
-                quoted,
-                bool(heads) and _in_spans(heads, head_starts, longest_head, t.start),
-                around[i],
-                around[i + 1],
-                around[i + 3],
-                around[i + 4],
-            )
-            context_row = index.get(context)
-            if context_row is None:
-                context_row = index[context] = self._add(context_attributes(context))
-            if i + 1 < n:  # the pair with the next word: this token's w|w+1, the next one's w-1|w
-                joined = w + "|" + tokens[i + 1].word
-                known = attribute("w|w+1:" + joined)
-                right_row = 0 if known is None else 1 + known
-                known = attribute("w-1|w:" + joined)
-                next_left_row = 0 if known is None else 1 + known
-            else:
-                right_row = next_left_row = 0
-            pieces += (
-                words[i][0],
-                words[i - 2][1] if i >= 2 else edges[0],
-                words[i - 1][2] if i >= 1 else edges[1],
-                words[i + 1][3] if i + 1 < n else edges[2],
-                words[i + 2][4] if i + 2 < n else edges[3],
-                context_row,
-                left_row,
-                right_row,
-            )
-            left_row = next_left_row
-            if w[-1] in CLOSE_QUOTES:
-                quoted = False
-            clause_index = 0 if w in CLAUSE_MARKS else clause_index + 1
-        return pieces
+        before2, before1, after1, after2 = around[:n], around[1 : n + 1], around[3 : n + 3], around[4:]
+        contexts = zip(
+            rule, place, figure, figure_ahead, quoted, heading, before2, before1, after1, after2, strict=True
+        )
+        context_rows = []
+        for context in contexts:
+            row = index.get(context)
+            if row is None:
+                row = index[context] = self._add(context_attributes(context))
+            context_rows.append(row)
+        return (
+            [r[0] for r in own],
+            ([edge[0], edge[0]] + [r[1] for r in own[:-2]])[:n],
+            [edge[1]] + [r[2] for r in own[:-1]],
+            [r[3] for r in own[1:]] + [edge[2]],
+            ([r[4] for r in own[2:]] + [edge[3], edge[3]])[:n],
+            context_rows,
+            [0] + [left for _, left in pairs],
+            [right for right, _ in pairs] + [0],
+        )
+
+    def _edges(self) -> list[int]:
+        """The rows of the sentence's edges seen from the tokens two and one places after the
+        start (w-2, w-1) and before the end (w+1, w+2)."""
+        return [self._row(("edge", d), lambda d=d: neighbour_attributes(d, None, "")) for d in _OFFSETS]
+
+
+def _quotes_and_places(words: Sequence[str]) -> tuple[list[bool], list[int]]:
+    """For each word: whether it is inside quotes (from an opening mark to the word that closes),
+    and its place in its clause (0 after a clause mark, at most 4)."""
+    quoted: list[bool] = []
+    places: list[int] = []
+    inside = False
+    place = 0
+    for w in words:
+        if w[0] in OPEN_QUOTES:
+            inside = True
+        quoted.append(inside)
+        places.append(place if place < 4 else 4)
+        if w[-1] in CLOSE_QUOTES:
+            inside = False
+        place = 0 if w in CLAUSE_MARKS else place + 1
+    return quoted, places
 
 
 def _in_spans(spans: Sequence[Span], starts: Sequence[int], longest: int, offset: int) -> bool:
