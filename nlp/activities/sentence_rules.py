@@ -63,11 +63,18 @@ def find_in_sentence(
     skip: Sequence[tuple[int, int]] = (),
 ) -> list[Found]:
     text = doc.text
+    v = vocab()
+    # every rule below needs, in its clause, a verb, a completion word, a mentioned head or a
+    # figure (the list rules need an activity found before them): a sentence without any yields none
+    if not facts and v.cue_re.search(text, sentence.norm_start, sentence.norm_end) is None:
+        return []
     found: list[Found] = []
     group = start_group
     previous_had = False
     if is_title(text[sentence.norm_start : sentence.norm_end]):
         return []
+    may_complete = v.completion_word_re.search(text, sentence.norm_start, sentence.norm_end) is not None
+    may_mention = v.mentioned_re.search(text, sentence.norm_start, sentence.norm_end) is not None
     enumerating = False
     fact_starts = [f.norm_start for f in facts]  # in text order
     clauses = [
@@ -87,7 +94,7 @@ def find_in_sentence(
                 previous_had = True
                 continue
         piece = text[clause.norm_start : clause.norm_end].strip()
-        if piece[-1:] in ":：" and piece[:-1].endswith(vocab().enumerators):
+        if piece[-1:] in ":：" and piece[:-1].endswith(v.enumerators):
             enumerating = previous_had
             continue
         inside = facts[
@@ -101,11 +108,11 @@ def find_in_sentence(
             )
         elif items:
             items += listed_after(text, clause, inside, sentence, items)
-        if not items:
+        if not items and may_complete:
             items = completed(text, clause, sentence, group)
         if not items and previous_had and not inside:
             items = continuation(text, clause, sentence, group)
-        if not items:
+        if not items and may_mention:
             items = mentioned(text, clause, sentence, group)
         if items:
             group = max(group, max(i.group for i in items))
