@@ -76,6 +76,8 @@ def verb_items(
     v = vocab()
     text = doc.text
     cs, ce = clause.norm_start, clause.norm_end
+    if v.verb_re.search(text, cs, ce) is None:  # no verb in the clause, none before its punctuation
+        return []
     while ce > cs and text[ce - 1] in CLAUSE_PUNCT:
         ce -= 1
     if v.verb_re.search(text, cs, ce) is None:

@@ -21,6 +21,7 @@ CLOSE_QUOTES = '”"’」』'
 COUNTED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[支个项类种家所座条]")
 QUOTED = re.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,30}[”\"’」』]")
 CONJ = re.compile(r"以及|和|及|与")
+_OPENING_QUOTE = re.compile(r"[“\"‘「『]")  # what QUOTED needs first
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -92,7 +93,7 @@ def split_items(
     ['元宵灯会', '“闹元宵”晚会', '包饺子活动']
     """
     piece = text[start:end]
-    if "、" not in outside_quotes(piece):
+    if "、" not in piece or "、" not in outside_quotes(piece):
         return split_pair(text, start, end)
     parts = _cut_at(piece, "、")
     last = piece[parts[-1][0] : parts[-1][1]]
@@ -135,6 +136,8 @@ def outside_quotes(piece: str) -> str:
     >>> outside_quotes("以“星级党组织”为载体")
     '以QQQQQQQ为载体'
     """
+    if _OPENING_QUOTE.search(piece) is None:  # nothing quoted: the piece as it is
+        return piece
     return QUOTED.sub(lambda m: "Q" * len(m.group()), piece)
 
 

@@ -234,9 +234,9 @@ class TokenScorer:
         if len(self._index) + len(self._pairs) > _CACHE_LIMIT:
             self._clear()
         index = self._index
-        new = {t[2:]: None for tokens, *_ in sentences for t in tokens if t[2:] not in index}  # (word, tag)
+        new = {t[2:] for tokens, *_ in sentences for t in tokens}.difference(index)  # t[2:]: (word, tag)
         if new:
-            self._add_words(list(new))
+            self._add_words(sorted(new))
         columns: list[list[int]] = [[] for _ in range(_PIECES)]
         for tokens, facts, rule_spans, heading_spans in sentences:
             for column, rows in zip(columns, self._pieces(tokens, facts, rule_spans, heading_spans), strict=True):
@@ -270,7 +270,9 @@ class TokenScorer:
         edge = self._edges()
         words = [t.word for t in tokens]
         # the pair with the next word gives this token its w|w+1 row and the next one its w-1|w row
-        pairs = [self._pair_rows(a + "|" + b) for a, b in zip(words, words[1:], strict=False)]
+        known_pair = self._pairs.get
+        joined = [a + "|" + b for a, b in zip(words, words[1:], strict=False)]
+        pairs = [known_pair(j) or self._pair_rows(j) for j in joined]
         quoted, place = _quotes_and_places(words)
         if heading_spans:
             heads = sorted(heading_spans)
@@ -293,12 +295,13 @@ class TokenScorer:
             if row is None:
                 row = index[context] = self._add(context_attributes(context))
             context_rows.append(row)
+        itself, seen_2_before, seen_1_before, seen_1_after, seen_2_after = map(list, zip(*own, strict=True))
         return (
-            [r[0] for r in own],
-            ([edge[0], edge[0]] + [r[1] for r in own[:-2]])[:n],
-            [edge[1]] + [r[2] for r in own[:-1]],
-            [r[3] for r in own[1:]] + [edge[2]],
-            ([r[4] for r in own[2:]] + [edge[3], edge[3]])[:n],
+            itself,
+            ([edge[0], edge[0]] + seen_2_before[:-2])[:n],
+            [edge[1]] + seen_1_before[:-1],
+            seen_1_after[1:] + [edge[2]],
+            (seen_2_after[2:] + [edge[3], edge[3]])[:n],
             context_rows,
             [0] + [left for _, left in pairs],
             [right for right, _ in pairs] + [0],

@@ -52,7 +52,7 @@ def is_title(text: str) -> bool:
     False
     """
     core = text.strip()
-    return not any(ch in core for ch in "，,。；;：:") and core.endswith(vocab().title_ends)
+    return core.endswith(vocab().title_ends) and not any(ch in core for ch in "，,。；;：:")
 
 
 def find_in_sentence(
@@ -75,6 +75,7 @@ def find_in_sentence(
         return []
     may_complete = v.completion_word_re.search(text, sentence.norm_start, sentence.norm_end) is not None
     may_mention = v.mentioned_re.search(text, sentence.norm_start, sentence.norm_end) is not None
+    has_verb = v.verb_re.search(text, sentence.norm_start, sentence.norm_end) is not None
     enumerating = False
     fact_starts = [f.norm_start for f in facts]  # in text order
     clauses = [
@@ -101,7 +102,7 @@ def find_in_sentence(
             bisect_left(fact_starts, clause.norm_start) : bisect_left(fact_starts, clause.norm_end)
         ]
         spans = [(f.norm_start, f.norm_end) for f in inside]
-        items = verb_items(doc, clause, spans, sentence, group)
+        items = verb_items(doc, clause, spans, sentence, group) if has_verb else []
         if not items and inside:  # a counted noun needs a figure
             items = noun_items(
                 text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group
