@@ -29,6 +29,12 @@ _ENDING = ("place", "programme", "policy", "framing")
 _STARTING = ("short_act",)
 _CONTAINED = ("cue_service", "cue_campaign", "cue_event")
 CLASSES = _ENDING + _STARTING + _CONTAINED
+# how a word has each class: it ends with, starts with or contains one of the class's words
+LEXICON_MATCH = {
+    **{c: "endswith" for c in _ENDING},
+    **{c: "startswith" for c in _STARTING},
+    **{c: "contains" for c in _CONTAINED},
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,11 @@ def lexicon_entries() -> tuple[LexiconEntry, ...]:
             raise ResourceError(LEXICON_FILE, line, f"the example {example!r} does not contain {word!r}")
         entries.append(LexiconEntry(word, word_class, example, row["source"].strip()))
     return tuple(entries)
+
+
+def words_by_class() -> dict[str, tuple[str, ...]]:
+    """The lexicon's words of each class, the classes in ``CLASSES`` order."""
+    return dict(_by_class())
 
 
 @cache
