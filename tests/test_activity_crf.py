@@ -136,6 +136,22 @@ def test_decoding_sentences_together_equals_decoding_each_alone(weights) -> None
         at += n
 
 
+def test_a_batch_cut_into_bounded_chunks_decodes_as_one(weights, monkeypatch) -> None:
+    """Many sentences are decoded in chunks of bounded size (memory): the labels and marginals
+    are those of one batch."""
+    from nlp.activities import crf
+
+    rng = np.random.default_rng(11)
+    lengths = [int(n) for n in rng.integers(1, 60, size=40)]
+    scores = rng.normal(scale=3.0, size=(sum(lengths), len(weights.labels)))
+    whole_best, whole_marginals = decode_many(weights, scores, lengths)
+    monkeypatch.setattr(crf, "_BATCH_CELLS", 100)
+    assert len(crf._padded_chunks(list(zip(range(len(lengths)), lengths, strict=True)))) > 5
+    best, marginals = decode_many(weights, scores, lengths)
+    assert best.tolist() == whole_best.tolist()
+    np.testing.assert_allclose(marginals, whole_marginals, atol=1e-12)
+
+
 def test_a_sentence_of_thousands_of_words_gets_the_labels_of_the_batch(weights) -> None:
     """A table flattened into one sentence takes the plain-float path (its speed is measured in
     evaluation/bench_speed.py); its labels are the batch's."""

@@ -17,6 +17,7 @@ CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
 OPEN_QUOTES = '“"‘「『'
 TRAILING = "达共和及与等"  # 绿地面积达, 登记共, 景观和: a figure or a second item followed
 CLOSE_QUOTES = '”"’」』'
+_PUNCT_OR_TRAILING = CLAUSE_PUNCT + TRAILING
 # plain patterns: the standard library's engine runs them several times faster than ``regex``
 COUNTED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[支个项类种家所座条]")
 QUOTED = re.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,30}[”\"’」』]")
@@ -34,11 +35,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     v = vocab()
     changed = True
     while changed and start < end:
-        changed = False
-        while start < end and text[start] in CLAUSE_PUNCT:
-            start, changed = start + 1, True
-        while end > start and (text[end - 1] in CLAUSE_PUNCT or text[end - 1] in TRAILING):
-            end, changed = end - 1, True
+        piece = text[start:end]
+        left = piece.lstrip(CLAUSE_PUNCT)
+        kept = left.rstrip(_PUNCT_OR_TRAILING)
+        changed = len(kept) < len(piece)
+        start += len(piece) - len(left)
+        end = start + len(kept)
         if start >= end:
             break
         for word in v.leading_by_char.get(text[start], ()):
