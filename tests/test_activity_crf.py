@@ -104,6 +104,26 @@ def test_cached_token_scores_equal_the_sum_over_the_training_features(weights, t
             np.testing.assert_allclose(scorer.scores(tokens, facts, rules, heads), expected, rtol=0, atol=1e-9)
 
 
+# (word, tag) pairs of every sort the attribute table must read: plain words, vocabulary words
+# with marks, digits, a word holding the attribute separator, one-character words, unknown words
+WORDS = [
+    ("开展", "v"), ("主题党日活动", "n"), ("居民小区", "n"), ("走访慰问", "v"), ("12", "m"),
+    ("：", "x"), ("a:b", "eng"), ("讲座", "n"), ("，", "x"), ("的", "uj"), ("甪", "x"), ("发放", "v"),
+]
+
+
+@pytest.mark.parametrize(("word", "tag"), WORDS)
+def test_a_words_rows_are_those_of_its_attribute_strings(weights, word, tag) -> None:
+    """The rows found by prefix and value are exactly the known attributes the strings name, in order."""
+    from nlp.activities.scoring import _OFFSETS, _AttributeIds, neighbour_attributes, word_attributes
+
+    def rows(names: list[str]) -> list[int]:
+        return [1 + weights.attributes[n] for n in names if n in weights.attributes]
+
+    expected = [rows(word_attributes(word, tag))] + [rows(neighbour_attributes(d, word, tag)) for d in _OFFSETS]
+    assert _AttributeIds(weights.attributes).rows_of(word, tag) == expected
+
+
 @pytest.mark.parametrize("text", DOCUMENTS)
 def test_batched_decoding_gives_crfsuites_labels_and_marginals(weights, reference, text) -> None:
     sequences = _sequences(text)

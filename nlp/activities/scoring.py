@@ -96,58 +96,64 @@ def context_attributes(context: Context) -> list[str]:
 
 class _AttributeIds:
     """The rows of the model's attributes (1 + the attribute's id; unknown ones are left out),
-    found by prefix and value without writing the attribute's string: the ids of
-    ``word_attributes`` and ``neighbour_attributes``, in their order."""
+    found by prefix and value without writing the attribute's string: ``rows_of`` gives the rows
+    of ``word_attributes`` and of each ``neighbour_attributes``, in their order."""
 
     def __init__(self, attributes: dict[str, int]) -> None:
-        self.whole = attributes
-        self.by_prefix: dict[str, dict[str, int]] = {}
+        by_prefix: dict[str, dict[str, int]] = {}
         for name, i in attributes.items():
             prefix, colon, value = name.partition(":")
             if colon:
-                self.by_prefix.setdefault(prefix, {})[value] = 1 + i
-        self._marks: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+                by_prefix.setdefault(prefix, {})[value] = 1 + i
+        self.by_prefix = by_prefix
+        self.bias = [1 + attributes["bias"]] if "bias" in attributes else []
+        self.digit = [1 + attributes["digit"]] if "digit" in attributes else []
+        self.own_tables = tuple(by_prefix.get(p, {}) for p in ("w", "t", "len", "p1", "s1", "s2", "p2"))
+        self.kinds = by_prefix.get("kind", {})
+        self.seen_tables = tuple(
+            (by_prefix.get(f"w{d:+d}", {}), by_prefix.get(f"t{d:+d}", {})) for d in _OFFSETS
+        )
+        self._mark_rows: dict[tuple[str, ...], tuple[list[int], ...]] = {}
 
-    def _values(self, prefix: str) -> dict[str, int]:
-        return self.by_prefix.get(prefix, {})
-
-    def marks(self, prefix: str, marks: tuple[str, ...]) -> list[int]:
-        """Rows of ``prefix:mark`` for the marks (the neighbour prefixes take only some marks)."""
-        key = (prefix, marks)
-        rows = self._marks.get(key)
+    def mark_rows(self, marks: tuple[str, ...]) -> tuple[list[int], ...]:
+        """Rows of ``v:mark`` for every mark, then of ``v-2:mark`` … ``v+2:mark`` for the marks a
+        neighbour gives."""
+        rows = self._mark_rows.get(marks)
         if rows is None:
-            values = self._values(prefix)
-            wanted = marks if prefix == "v" else [m for m in marks if m in _NEIGHBOUR_MARKS]
-            rows = self._marks[key] = [values[m] for m in wanted if m in values]
+            out = []
+            for prefix in ("v", *(f"v{d:+d}" for d in _OFFSETS)):
+                values = self.by_prefix.get(prefix, {})
+                wanted = marks if prefix == "v" else [m for m in marks if m in _NEIGHBOUR_MARKS]
+                out.append([values[m] for m in wanted if m in values])
+            rows = self._mark_rows[marks] = tuple(out)
         return rows
 
-    def own(self, word: str, tag: str) -> list[int]:
-        """The rows of ``word_attributes(word, tag)``."""
-        found = [
-            self._values("w").get(word),
-            self._values("t").get(tag),
-            self._values("len").get(str(min(len(word), 4))),
-            self._values("p1").get(word[0]),
-            self._values("s1").get(word[-1]),
-            self._values("s2").get(word[-2:]),
-            self._values("p2").get(word[:2]),
-        ]
-        bias = self.whole.get("bias")
-        rows = [] if bias is None else [1 + bias]
-        rows += [r for r in found if r is not None]
-        if word.isdigit() and "digit" in self.whole:
-            rows.append(1 + self.whole["digit"])
-        rows += self.marks("v", word_class(word))
+    def rows_of(self, word: str, tag: str) -> list[list[int]]:
+        """The rows of ``word_attributes(word, tag)``, then of ``neighbour_attributes(d, word,
+        tag)`` for each offset d of ``_OFFSETS``."""
+        w, t, length, p1, s1, s2, p2 = self.own_tables
+        found = (
+            w.get(word),
+            t.get(tag),
+            length.get(str(min(len(word), 4))),
+            p1.get(word[0]),
+            s1.get(word[-1]),
+            s2.get(word[-2:]),
+            p2.get(word[:2]),
+        )
+        own = self.bias + [r for r in found if r is not None]
+        if self.digit and word.isdigit():
+            own += self.digit
+        own_marks, *seen_marks = self.mark_rows(word_class(word))
+        own += own_marks
         kind = kind_of_word(word)
-        if kind is not None and kind in self._values("kind"):
-            rows.append(self._values("kind")[kind])
-        return rows
-
-    def seen(self, offset: int, word: str, tag: str) -> list[int]:
-        """The rows of ``neighbour_attributes(offset, word, tag)``."""
-        name = f"{offset:+d}"
-        found = (self._values("w" + name).get(word), self._values("t" + name).get(tag))
-        return [r for r in found if r is not None] + self.marks("v" + name, word_class(word))
+        if kind is not None and kind in self.kinds:
+            own.append(self.kinds[kind])
+        out = [own]
+        for (words, tags), marks in zip(self.seen_tables, seen_marks, strict=True):
+            found_seen = (words.get(word), tags.get(tag))
+            out.append([r for r in found_seen if r is not None] + marks)
+        return out
 
 
 class TokenScorer:
@@ -156,6 +162,8 @@ class TokenScorer:
     def __init__(self, weights: CRFWeights) -> None:
         self.weights = weights
         self._ids = _AttributeIds(weights.attributes)
+        self._right_pairs = self._ids.by_prefix.get("w|w+1", {})  # "a|b": the row of w|w+1:a|b
+        self._left_pairs = self._ids.by_prefix.get("w-1|w", {})
         self._clear()
 
     def _clear(self) -> None:
@@ -195,8 +203,7 @@ class TokenScorer:
         ids = self._ids
         lists: list[list[int]] = []
         for word, tag in keys:
-            lists.append(ids.own(word, tag))
-            lists += [ids.seen(d, word, tag) for d in _OFFSETS]
+            lists += ids.rows_of(word, tag)
         lengths = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists))
         width = int(lengths.max())
         table = np.zeros((len(lists), width), dtype=np.intp)  # padded with row 0, the zeros
@@ -248,9 +255,7 @@ class TokenScorer:
         """Rows of a word pair ``a|b``: as ``a``'s w|w+1 attribute and as ``b``'s w-1|w."""
         rows = self._pairs.get(joined)
         if rows is None:
-            attribute = self.weights.attributes.get
-            right, left = attribute("w|w+1:" + joined), attribute("w-1|w:" + joined)
-            rows = self._pairs[joined] = (0 if right is None else 1 + right, 0 if left is None else 1 + left)
+            rows = self._pairs[joined] = (self._right_pairs.get(joined, 0), self._left_pairs.get(joined, 0))
         return rows
 
     def _pieces(

@@ -94,13 +94,15 @@ def find_in_sentence(
                 found += listed
                 previous_had = True
                 continue
+        inside = facts[
+            bisect_left(fact_starts, clause.norm_start) : bisect_left(fact_starts, clause.norm_end)
+        ]
+        if not (previous_had or inside) and v.cue_re.search(text, clause.norm_start, clause.norm_end) is None:
+            continue  # nothing a rule needs, and no list to continue: no activity, nothing changes
         piece = text[clause.norm_start : clause.norm_end].strip()
         if piece[-1:] in ":：" and piece[:-1].endswith(v.enumerators):
             enumerating = previous_had
             continue
-        inside = facts[
-            bisect_left(fact_starts, clause.norm_start) : bisect_left(fact_starts, clause.norm_end)
-        ]
         spans = [(f.norm_start, f.norm_end) for f in inside]
         items = verb_items(doc, clause, spans, sentence, group) if has_verb else []
         if not items and inside:  # a counted noun needs a figure
