@@ -321,18 +321,21 @@ class TokenScorer:
 def _quotes_and_places(words: Sequence[str]) -> tuple[list[bool], list[int]]:
     """For each word: whether it is inside quotes (from an opening mark to the word that closes),
     and its place in its clause (0 after a clause mark, at most 4)."""
-    quoted: list[bool] = []
     places: list[int] = []
-    inside = False
     place = 0
+    for w in words:
+        places.append(place if place < 4 else 4)
+        place = 0 if w in CLAUSE_MARKS else place + 1
+    if not any(w[0] in OPEN_QUOTES for w in words):  # most sentences quote nothing
+        return [False] * len(words), places
+    quoted: list[bool] = []
+    inside = False
     for w in words:
         if w[0] in OPEN_QUOTES:
             inside = True
         quoted.append(inside)
-        places.append(place if place < 4 else 4)
         if w[-1] in CLOSE_QUOTES:
             inside = False
-        place = 0 if w in CLAUSE_MARKS else place + 1
     return quoted, places
 
 
