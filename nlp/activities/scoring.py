@@ -168,7 +168,6 @@ class TokenScorer:
 
     def _clear(self) -> None:
         self._index: dict[Hashable, Any] = {}  # a row, or a tuple of rows
-        self._pairs: dict[str, tuple[int, int]] = {}  # "a|b": its rows as w|w+1 and as w-1|w
         # row 0 is all zeros (what unknown attributes weigh); rows 1 … hold the model's attributes
         # one by one (a word pair is one attribute: no sum to keep); the sums kept come after
         state = self.weights.state
@@ -238,7 +237,7 @@ class TokenScorer:
         self, sentences: Sequence[tuple[Sequence[Token], Sequence[Fact], Sequence[Span], Sequence[Span]]]
     ) -> np.ndarray:
         """The scores of several sentences' tokens, one after the other (one numpy sum for all)."""
-        if len(self._index) + len(self._pairs) > _CACHE_LIMIT:
+        if len(self._index) > _CACHE_LIMIT:
             self._clear()
         index = self._index
         new = {t[2:] for tokens, *_ in sentences for t in tokens}.difference(index)  # t[2:]: (word, tag)
@@ -250,13 +249,6 @@ class TokenScorer:
                 column += rows
         chosen = np.array(columns, dtype=np.intp).T.copy()  # tokens × pieces
         return self._rows[chosen].sum(axis=1)
-
-    def _pair_rows(self, joined: str) -> tuple[int, int]:
-        """Rows of a word pair ``a|b``: as ``a``'s w|w+1 attribute and as ``b``'s w-1|w."""
-        rows = self._pairs.get(joined)
-        if rows is None:
-            rows = self._pairs[joined] = (self._right_pairs.get(joined, 0), self._left_pairs.get(joined, 0))
-        return rows
 
     def _pieces(
         self,
@@ -275,9 +267,7 @@ class TokenScorer:
         edge = self._edges()
         words = [t.word for t in tokens]
         # the pair with the next word gives this token its w|w+1 row and the next one its w-1|w row
-        known_pair = self._pairs.get
-        joined = [a + "|" + b for a, b in zip(words, words[1:], strict=False)]
-        pairs = [known_pair(j) or self._pair_rows(j) for j in joined]
+        joined = [a + "|" + b for a, b in zip(words, words[1:], strict=False)]  # a pair is one attribute
         quoted, place = _quotes_and_places(words)
         if heading_spans:
             heads = sorted(heading_spans)
@@ -308,8 +298,8 @@ class TokenScorer:
             seen_1_after[1:] + [edge[2]],
             (seen_2_after[2:] + [edge[3], edge[3]])[:n],
             context_rows,
-            [0] + [left for _, left in pairs],
-            [right for right, _ in pairs] + [0],
+            [0] + [self._left_pairs.get(j, 0) for j in joined],
+            [self._right_pairs.get(j, 0) for j in joined] + [0],
         )
 
     def _edges(self) -> list[int]:
