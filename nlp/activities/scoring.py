@@ -167,7 +167,11 @@ class TokenScorer:
         self._clear()
 
     def _clear(self) -> None:
-        self._index: dict[Hashable, Any] = {}  # a row, or a tuple of rows
+        self._index: dict[Hashable, Any] = {}  # a context's or an edge's row
+        # a word's rows (as itself, then as each neighbour) by tag, then word: read per token
+        # without making a key
+        self._words: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._word_count = 0
         # row 0 is all zeros (what unknown attributes weigh); rows 1 … hold the model's attributes
         # one by one (a word pair is one attribute: no sum to keep); the sums kept come after
         state = self.weights.state
@@ -220,8 +224,9 @@ class TokenScorer:
         ids[weighing] = np.arange(self._used, self._used + count)
         self._rows[self._used : self._used + count] = sums[weighing]
         self._used += count
-        for key, rows in zip(keys, ids.reshape(-1, 1 + len(_OFFSETS)).tolist(), strict=True):
-            self._index[key] = tuple(rows)
+        for (word, tag), rows in zip(keys, ids.reshape(-1, 1 + len(_OFFSETS)).tolist(), strict=True):
+            self._words.setdefault(tag, {})[word] = tuple(rows)
+        self._word_count += len(keys)
 
     def scores(
         self,
@@ -237,10 +242,15 @@ class TokenScorer:
         self, sentences: Sequence[tuple[Sequence[Token], Sequence[Fact], Sequence[Span], Sequence[Span]]]
     ) -> np.ndarray:
         """The scores of several sentences' tokens, one after the other (one numpy sum for all)."""
-        if len(self._index) > _CACHE_LIMIT:
+        if len(self._index) + self._word_count > _CACHE_LIMIT:
             self._clear()
-        index = self._index
-        new = {t[2:] for tokens, *_ in sentences for t in tokens}.difference(index)  # t[2:]: (word, tag)
+        by_tag = self._words
+        new = {
+            t[2:]  # (word, tag)
+            for tokens, *_ in sentences
+            for t in tokens
+            if t[2] not in by_tag.get(t[3], ())
+        }
         if new:
             self._add_words(sorted(new))
         columns: list[list[int]] = [[] for _ in range(_PIECES)]
@@ -263,7 +273,8 @@ class TokenScorer:
         if n == 0:
             return tuple([] for _ in range(_PIECES))
         index = self._index
-        own = [index[t[2:]] for t in tokens]  # t[2:]: (word, tag), every one added by scores_many
+        by_tag = self._words
+        own = [by_tag[t[3]][t[2]] for t in tokens]  # every word was added by scores_many
         edge = self._edges()
         words = [t.word for t in tokens]
         # the pair with the next word gives this token its w|w+1 row and the next one its w-1|w row
