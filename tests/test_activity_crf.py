@@ -104,6 +104,26 @@ def test_cached_token_scores_equal_the_sum_over_the_training_features(weights, t
             np.testing.assert_allclose(scorer.scores(tokens, facts, rules, heads), expected, rtol=0, atol=1e-9)
 
 
+# (word, tag) pairs of every sort the attribute table must read: plain words, vocabulary words
+# with marks, digits, a word holding the attribute separator, one-character words, unknown words
+WORDS = [
+    ("开展", "v"), ("主题党日活动", "n"), ("居民小区", "n"), ("走访慰问", "v"), ("12", "m"),
+    ("：", "x"), ("a:b", "eng"), ("讲座", "n"), ("，", "x"), ("的", "uj"), ("甪", "x"), ("发放", "v"),
+]
+
+
+@pytest.mark.parametrize(("word", "tag"), WORDS)
+def test_a_words_rows_are_those_of_its_attribute_strings(weights, word, tag) -> None:
+    """The rows found by prefix and value are exactly the known attributes the strings name, in order."""
+    from nlp.activities.scoring import _OFFSETS, _AttributeIds, neighbour_attributes, word_attributes
+
+    def rows(names: list[str]) -> list[int]:
+        return [1 + weights.attributes[n] for n in names if n in weights.attributes]
+
+    expected = [rows(word_attributes(word, tag))] + [rows(neighbour_attributes(d, word, tag)) for d in _OFFSETS]
+    assert _AttributeIds(weights.attributes).rows_of(word, tag) == expected
+
+
 @pytest.mark.parametrize("text", DOCUMENTS)
 def test_batched_decoding_gives_crfsuites_labels_and_marginals(weights, reference, text) -> None:
     sequences = _sequences(text)
@@ -134,6 +154,22 @@ def test_decoding_sentences_together_equals_decoding_each_alone(weights) -> None
         assert best[at : at + n].tolist() == alone_best.tolist()
         np.testing.assert_allclose(marginals[at : at + n], alone_marginals, atol=1e-12)
         at += n
+
+
+def test_a_batch_cut_into_bounded_chunks_decodes_as_one(weights, monkeypatch) -> None:
+    """Many sentences are decoded in chunks of bounded size (memory): the labels and marginals
+    are those of one batch."""
+    from nlp.activities import crf
+
+    rng = np.random.default_rng(11)
+    lengths = [int(n) for n in rng.integers(1, 60, size=40)]
+    scores = rng.normal(scale=3.0, size=(sum(lengths), len(weights.labels)))
+    whole_best, whole_marginals = decode_many(weights, scores, lengths)
+    monkeypatch.setattr(crf, "_BATCH_CELLS", 100)
+    assert len(crf._padded_chunks(list(zip(range(len(lengths)), lengths, strict=True)))) > 5
+    best, marginals = decode_many(weights, scores, lengths)
+    assert best.tolist() == whole_best.tolist()
+    np.testing.assert_allclose(marginals, whole_marginals, atol=1e-12)
 
 
 def test_a_sentence_of_thousands_of_words_gets_the_labels_of_the_batch(weights) -> None:

@@ -52,6 +52,7 @@ from nlp.text.document import Text
 
 EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
 _NOUN_PREFIX = regex.compile(r"^(?:全年|今年|年内|其中|共|累计|先后|已|还|另|每年|每月|每周)+")
+_NOUN_SUFFIX = regex.compile(r"(?:每年|每月|每周|共|累计|达|开展|次)+$")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ def verb_items(
     v = vocab()
     text = doc.text
     cs, ce = clause.norm_start, clause.norm_end
+    if v.verb_re.search(text, cs, ce) is None:  # no verb in the clause, none before its punctuation
+        return []
     while ce > cs and text[ce - 1] in CLAUSE_PUNCT:
         ce -= 1
     if v.verb_re.search(text, cs, ce) is None:
@@ -191,7 +194,7 @@ def noun_items(
         s = cs + len(before) - len(before.lstrip(CLAUSE_PUNCT))
         body = _NOUN_PREFIX.sub("", text[s:fs])
         s = fs - len(body)
-        stripped = regex.sub(r"(?:每年|每月|每周|共|累计|达|开展|次)+$", "", body)
+        stripped = _NOUN_SUFFIX.sub("", body)
         e = s + len(stripped)
         reach = s
         inner = [  # 投资6万元建筑40平方米的公厕

@@ -125,20 +125,46 @@ def decode_many(
     marginals = np.zeros((total, n_labels))
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.intp) if len(lengths) else []
     batched = [(int(s), n) for s, n in zip(starts, lengths, strict=True) if 0 < n <= _BATCHED_LENGTH]
-    if batched:
-        rows = np.concatenate([np.arange(s, s + n) for s, n in batched])
-        best[rows], marginals[rows] = _decode_batch(weights.transitions, scores[rows], [n for _, n in batched])
+    for chunk in _padded_chunks(batched):
+        rows = np.concatenate([np.arange(s, s + n) for s, n in chunk])
+        best[rows], marginals[rows] = _decode_batch(weights.transitions, scores[rows], [n for _, n in chunk])
     for s, n in zip(starts, lengths, strict=True):
         if n > _BATCHED_LENGTH:
             best[s : s + n], marginals[s : s + n] = _decode_alone(weights.transitions, scores[s : s + n])
     return best, marginals
 
 
+# A batch is decoded in arrays of (its longest sentence × its sentences) cells: a document of
+# thousands of sentences is cut into batches of at most this many, so memory stays bounded.
+_BATCH_CELLS = 1 << 16  # 1.5 MB an array; the largest document of seeds, dev and long needs 31,000
+
+
+def _padded_chunks(sentences: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The (start, length) of the sentences in batches whose longest × count stays within
+    ``_BATCH_CELLS`` (one batch for an ordinary document), the longest sentences first.
+
+    >>> _padded_chunks([(0, 3), (3, 200), (203, 5)])
+    [[(3, 200), (203, 5), (0, 3)]]
+    """
+    chunks: list[list[tuple[int, int]]] = []
+    longest = 0
+    for sentence in sorted(sentences, key=lambda sn: -sn[1]):
+        if not chunks or longest * (len(chunks[-1]) + 1) > _BATCH_CELLS:
+            chunks.append([])
+            longest = sentence[1]
+        chunks[-1].append(sentence)
+    return chunks
+
+
 def _decode_batch(trans: np.ndarray, scores: np.ndarray, lengths: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
     """``decode_many`` of consecutive sentences, all at once: numpy over the sentences that have a
-    token at each position."""
+    token at each position.
+
+    The sentences are laid out position by position, longest first (``[t, j]`` is the token at
+    position t of the j-th longest), so the sentences still going at position t are a prefix and
+    each step reads and writes plain slices.
+    """
     total, n_labels = scores.shape
-    best = np.zeros(total, dtype=np.intp)
     lengths_array = np.asarray(lengths, dtype=np.intp)
     starts = np.concatenate(([0], np.cumsum(lengths_array)[:-1]))
     order = np.argsort(-lengths_array, kind="stable")  # longest first: the active ones are a prefix
@@ -146,39 +172,45 @@ def _decode_batch(trans: np.ndarray, scores: np.ndarray, lengths: Sequence[int])
     longest = int(lengths_array[0])
     # active[t]: how many sentences have a token at position t (active[longest] = 0)
     active = np.searchsorted(-lengths_array, -np.arange(longest + 1), side="left")
-    exp_state = np.exp(scores - scores.max(axis=1, keepdims=True))
+    present = np.arange(longest)[:, None] < lengths_array[None, :]  # positions × sentences
+    at = (starts[None, :] + np.arange(longest)[:, None])[present]  # each present token's row
+    state = np.zeros((longest, len(starts), n_labels))
+    state[present] = scores[at]
+    exp_state = np.zeros_like(state)
+    exp_state[present] = np.exp(scores - scores.max(axis=1, keepdims=True))[at]
     exp_trans = np.exp(trans)
     # one pass forward: Viterbi (log space, back-pointers kept per position) and the forward
     # probabilities (each position scaled to sum 1, as CRFsuite does); the sentences ending at
-    # position t are rows active[t + 1] to active[t]
-    delta = scores[starts].copy()
+    # position t are columns active[t + 1] to active[t]
+    best = np.zeros((longest, len(starts)), dtype=np.intp)
+    delta = state[0].copy()
     back: list[np.ndarray] = [np.empty(0, dtype=np.intp)]
-    alpha = np.zeros((total, n_labels))
-    first = exp_state[starts]
-    alpha[starts] = first / first.sum(axis=1, keepdims=True)
+    alpha = np.zeros_like(state)
+    alpha[0] = exp_state[0] / exp_state[0].sum(axis=1, keepdims=True)
     for t in range(longest):
         if t:
             k = int(active[t])
-            at = starts[:k] + t
             candidates = delta[:k, :, None] + trans[None, :, :]  # k × from × to
             back.append(candidates.argmax(axis=1))
-            delta = candidates.max(axis=1) + scores[at]  # the value at the argmax, exactly
-            step = (alpha[at - 1] @ exp_trans) * exp_state[at]
-            alpha[at] = step / step.sum(axis=1, keepdims=True)
+            delta = candidates.max(axis=1) + state[t, :k]  # the value at the argmax, exactly
+            step = (alpha[t - 1, :k] @ exp_trans) * exp_state[t, :k]
+            alpha[t, :k] = step / step.sum(axis=1, keepdims=True)
         done = slice(int(active[t + 1]), int(active[t]))
-        best[starts[done] + t] = delta[done].argmax(axis=1)
+        best[t, done] = delta[done].argmax(axis=1)
     # one pass backward: follow the pointers from each sentence's last label, and the backward
     # probabilities of position t - 1 from position t
-    rows = np.arange(len(starts))
-    beta = np.ones((total, n_labels))
+    columns = np.arange(len(starts))
+    beta = np.ones_like(state)
     for t in range(longest - 1, 0, -1):
         k = int(active[t])
-        at = starts[:k] + t
-        best[at - 1] = back[t][rows[:k], best[at]]
-        step = (exp_trans @ (beta[at] * exp_state[at]).T).T
-        beta[at - 1] = step / step.sum(axis=1, keepdims=True)
-    joint = alpha * beta
-    return best, joint / joint.sum(axis=1, keepdims=True)
+        best[t - 1, :k] = back[t][columns[:k], best[t, :k]]
+        step = (exp_trans @ (beta[t, :k] * exp_state[t, :k]).T).T
+        beta[t - 1, :k] = step / step.sum(axis=1, keepdims=True)
+    labels = np.zeros(total, dtype=np.intp)
+    labels[at] = best[present]
+    joint = np.zeros((total, n_labels))
+    joint[at] = alpha[present] * beta[present]
+    return labels, joint / joint.sum(axis=1, keepdims=True)
 
 
 def _decode_alone(trans: np.ndarray, scores: np.ndarray) -> tuple[list[int], np.ndarray]:

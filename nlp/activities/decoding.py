@@ -104,8 +104,17 @@ def lenient_labels(best: Sequence[str], marginals: Sequence[dict[str, float]], t
     >>> lenient_labels(["O", "O", "O"], [{"O": 0.9}, {"O": 0.3}, {"O": 0.4}], 0.5)
     ['O', 'B', 'I']
     """
+    return lenient_by_outside(best, [m.get("O", 1.0) for m in marginals], threshold)
+
+
+def lenient_by_outside(best: Sequence[str], p_outside: Sequence[float], threshold: float) -> list[str]:
+    """``lenient_labels`` read from each token's probability of O alone.
+
+    >>> lenient_by_outside(["O", "B", "O", "O"], [0.9, 0.1, 0.3, 0.8], 0.5)
+    ['O', 'B', 'I', 'O']
+    """
     labels = list(best)
     for i, label in enumerate(labels):
-        if label == "O" and marginals[i].get("O", 1.0) < threshold:
+        if label == "O" and p_outside[i] < threshold:
             labels[i] = "I" if i and labels[i - 1] != "O" else "B"
     return labels

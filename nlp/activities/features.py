@@ -17,12 +17,13 @@ Labels are BIO over the tokens: ``B`` opens an activity name, ``I`` continues it
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
-from nlp.activities.lexicons import word_classes
+from nlp.activities.lexicons import LEXICON_MATCH, words_by_class
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import Fact, Sentence
 from nlp.text.document import Text
@@ -148,16 +149,62 @@ _WORD_MARKS = (
 )
 
 
+class _MarkIndex:
+    """Every list of ``_WORD_MARKS`` and of the lexicon classes, indexed by what a word must be
+    (in ``in`` lists), end with or start with: a word's marks are a few dictionary look-ups of
+    its suffixes and prefixes, and one search per contained-word class."""
+
+    def __init__(self) -> None:
+        v = vocab()
+        lexicon = words_by_class()
+        self.marks = [mark for _, _, mark in _WORD_MARKS] + ["lex_" + c for c in lexicon]
+        self.whole: dict[str, set[int]] = {}
+        self.ends: dict[str, set[int]] = {}
+        self.starts: dict[str, set[int]] = {}
+        self.contained: list[tuple[int, re.Pattern[str]]] = []
+        lists = [(how, getattr(v, name)) for name, how, _ in _WORD_MARKS]
+        lists += [(LEXICON_MATCH[c], words) for c, words in lexicon.items()]
+        for position, (how, words) in enumerate(lists):
+            if how == "contains":
+                if words:
+                    self.contained.append((position, re.compile("|".join(map(re.escape, words)))))
+                continue
+            table = {"in": self.whole, "endswith": self.ends, "startswith": self.starts}[how]
+            for word in words:
+                table.setdefault(word, set()).add(position)
+        self.end_lengths = sorted({len(w) for w in self.ends})
+        self.start_lengths = sorted({len(w) for w in self.starts})
+
+    def of(self, word: str) -> tuple[str, ...]:
+        found = set(self.whole.get(word, ()))
+        n = len(word)
+        for length in self.end_lengths:
+            if length > n:
+                break
+            found.update(self.ends.get(word[n - length :], ()))
+        for length in self.start_lengths:
+            if length > n:
+                break
+            found.update(self.starts.get(word[:length], ()))
+        for position, pattern in self.contained:
+            if pattern.search(word) is not None:
+                found.add(position)
+        return tuple(self.marks[i] for i in sorted(found))
+
+
+@cache
+def _mark_index() -> _MarkIndex:
+    return _MarkIndex()
+
+
 @lru_cache(maxsize=16384)
 def word_class(word: str) -> tuple[str, ...]:
-    v = vocab()
-    marks = []
-    for name, how, mark in _WORD_MARKS:
-        words = getattr(v, name)
-        if word in words if how == "in" else getattr(word, how)(words):
-            marks.append(mark)
-    marks += ["lex_" + c for c in word_classes(word)]  # nlp/resources/activity_lexicons.csv
-    return tuple(marks)
+    """The vocabulary marks of a word, then its lexicon classes (nlp/resources/activity_lexicons.csv).
+
+    >>> word_class("开展"), word_class("居民小区")
+    (('light', 'cut'), ('lex_place',))
+    """
+    return _mark_index().of(word)
 
 
 @lru_cache(maxsize=16384)

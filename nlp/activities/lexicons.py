@@ -15,9 +15,12 @@ span holding a place word is an activity stays the model's decision, learned fro
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from nlp.activities.char_tables import ending_test, starting_test
 from nlp.errors import ResourceError
 from nlp.resources import load_csv
 
@@ -26,6 +29,12 @@ _ENDING = ("place", "programme", "policy", "framing")
 _STARTING = ("short_act",)
 _CONTAINED = ("cue_service", "cue_campaign", "cue_event")
 CLASSES = _ENDING + _STARTING + _CONTAINED
+# how a word has each class: it ends with, starts with or contains one of the class's words
+LEXICON_MATCH = {
+    **{c: "endswith" for c in _ENDING},
+    **{c: "startswith" for c in _STARTING},
+    **{c: "contains" for c in _CONTAINED},
+}
 
 
 @dataclass(frozen=True)
@@ -52,12 +61,33 @@ def lexicon_entries() -> tuple[LexiconEntry, ...]:
     return tuple(entries)
 
 
+def words_by_class() -> dict[str, tuple[str, ...]]:
+    """The lexicon's words of each class, the classes in ``CLASSES`` order."""
+    return dict(_by_class())
+
+
 @cache
 def _by_class() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {c: [] for c in CLASSES}
     for entry in lexicon_entries():
         out[entry.word_class].append(entry.word)
     return {c: tuple(words) for c, words in out.items()}
+
+
+@cache
+def _class_tests() -> tuple[tuple[str, Callable[[str], bool]], ...]:
+    """A test per class in ``CLASSES`` order: ending and starting words indexed by their last and
+    first character, contained words as one alternation (any match is an entry inside the word)."""
+    tests: list[tuple[str, Callable[[str], bool]]] = []
+    for c, words in _by_class().items():
+        if c in _ENDING:
+            tests.append((c, ending_test(words)))
+        elif c in _STARTING:
+            tests.append((c, starting_test(words)))
+        elif words:
+            pattern = re.compile("|".join(map(re.escape, words)))
+            tests.append((c, lambda word, pattern=pattern: pattern.search(word) is not None))
+    return tuple(tests)
 
 
 @lru_cache(maxsize=16384)
@@ -67,8 +97,4 @@ def word_classes(word: str) -> tuple[str, ...]:
     >>> word_classes("居民小区"), word_classes("走访慰问"), word_classes("义诊服务")
     (('place',), ('short_act',), ('cue_service',))
     """
-    words = _by_class()
-    found = [c for c in _ENDING if word.endswith(words[c])]
-    found += [c for c in _STARTING if word.startswith(words[c])]
-    found += [c for c in _CONTAINED if any(w in word for w in words[c])]
-    return tuple(found)
+    return tuple(c for c, test in _class_tests() if test(word))

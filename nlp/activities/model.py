@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from nlp.activities.crf import CRFWeights, decode_many
-from nlp.activities.decoding import decode, lenient_labels
+from nlp.activities.decoding import decode, lenient_by_outside
 from nlp.activities.features import Span, Token, sentence_tokens, sequence_features
 from nlp.activities.lexicons import word_classes
 from nlp.activities.scoring import TokenScorer
@@ -41,7 +41,7 @@ from nlp.text.document import Text
 
 TAGGER_FILE = "activities.crfsuite"
 KINDS_FILE = "activity_kinds.npz"
-THRESHOLD = 0.75  # see lenient_labels
+THRESHOLD = 0.75  # see decoding.lenient_labels
 KEEP_DOUBTED = 0.85  # see doubted_rule_spans
 
 
@@ -170,7 +170,7 @@ class ActivityModel:
             tagged = decode(
                 doc.text,
                 tokens,
-                lenient_labels(labels[at : at + n], [{"O": p} for p in p_outside], THRESHOLD),
+                lenient_by_outside(labels[at : at + n], p_outside, THRESHOLD),
             )
             found += sorted(tagged + doubted_rule_spans(tokens, p_outside, rules, tagged))
             at += n

@@ -7,20 +7,22 @@ Words come from nlp/resources/activities.toml through ``nlp.activities.vocab``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
-from nlp.activities.char_tables import by_first_char, ends_with_any
+from nlp.activities.char_tables import by_first_char, ending_test
 from nlp.activities.vocab import vocab
 
 CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
 OPEN_QUOTES = '“"‘「『'
 TRAILING = "达共和及与等"  # 绿地面积达, 登记共, 景观和: a figure or a second item followed
 CLOSE_QUOTES = '”"’」』'
+_PUNCT_OR_TRAILING = CLAUSE_PUNCT + TRAILING
 # plain patterns: the standard library's engine runs them several times faster than ``regex``
 COUNTED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[支个项类种家所座条]")
 QUOTED = re.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,30}[”\"’」』]")
 CONJ = re.compile(r"以及|和|及|与")
+_OPENING_QUOTE = re.compile(r"[“\"‘「『]")  # what QUOTED needs first
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -33,11 +35,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     v = vocab()
     changed = True
     while changed and start < end:
-        changed = False
-        while start < end and text[start] in CLAUSE_PUNCT:
-            start, changed = start + 1, True
-        while end > start and (text[end - 1] in CLAUSE_PUNCT or text[end - 1] in TRAILING):
-            end, changed = end - 1, True
+        piece = text[start:end]
+        left = piece.lstrip(CLAUSE_PUNCT)
+        kept = left.rstrip(_PUNCT_OR_TRAILING)
+        changed = len(kept) < len(piece)
+        start += len(piece) - len(left)
+        end = start + len(kept)
         if start >= end:
             break
         for word in v.leading_by_char.get(text[start], ()):
@@ -92,7 +95,7 @@ def split_items(
     ['元宵灯会', '“闹元宵”晚会', '包饺子活动']
     """
     piece = text[start:end]
-    if "、" not in outside_quotes(piece):
+    if "、" not in piece or "、" not in outside_quotes(piece):
         return split_pair(text, start, end)
     parts = _cut_at(piece, "、")
     last = piece[parts[-1][0] : parts[-1][1]]
@@ -118,7 +121,7 @@ def split_items(
 def split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """“A”“B”等… → A, B; X和Y when both name an activity → X, Y."""
     piece = text[start:end]
-    quoted = list(QUOTED.finditer(piece))
+    quoted = list(QUOTED.finditer(piece)) if _OPENING_QUOTE.search(piece) else []
     if len(quoted) >= 2 and quoted[0].start() <= 2:
         return [(start + m.start(), start + m.end()) for m in quoted]
     m = CONJ.search(outside_quotes(piece))
@@ -135,6 +138,8 @@ def outside_quotes(piece: str) -> str:
     >>> outside_quotes("以“星级党组织”为载体")
     '以QQQQQQQ为载体'
     """
+    if _OPENING_QUOTE.search(piece) is None:  # nothing quoted: the piece as it is
+        return piece
     return QUOTED.sub(lambda m: "Q" * len(m.group()), piece)
 
 
@@ -192,14 +197,18 @@ def is_slogan(name: str, content: bool = False) -> bool:
     """
     v = vocab()
     core = strip_tail(name).rstrip('”"’')
+    ends_with_slogan_head, ends_with_document = _slogan_tests()
     return (
         v.slogan_re.search(core) is not None
-        or (
-            ends_with_any(core, v.slogan_heads)
-            and not (content and core.endswith(v.content_heads) and "》" not in core)
-        )
-        or ends_with_any(core.rstrip("》>"), v.documents)
+        or (ends_with_slogan_head(core) and not (content and core.endswith(v.content_heads) and "》" not in core))
+        or ends_with_document(core.rstrip("》>"))
     )
+
+
+@cache
+def _slogan_tests() -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """Whether a name ends with a slogan head, and with a document word (tables made once)."""
+    return ending_test(vocab().slogan_heads), ending_test(vocab().documents)
 
 
 def ends_with_head(text: str, start: int, end: int) -> bool:
@@ -265,7 +274,11 @@ def is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bool:
         if fused is None or vs - len(fused) not in bounds:
             return False
     if text[vs:ve] in vocab().nominal and text[ve : ve + 1] not in ("了", "过"):
-        before = next((p for p in range(vs - 1, max(-1, vs - _LONGEST_WORD), -1) if p in bounds), None)
+        before = None
+        for p in range(vs - 1, max(-1, vs - _LONGEST_WORD), -1):
+            if p in bounds:
+                before = p
+                break
         previous = bounds[before] if before is not None else ""
         if bounds.get(vs, "") in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
             return False
@@ -293,10 +306,15 @@ def counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bo
     return False
 
 
+@cache
+def _prepositions_by_char() -> dict[str, tuple[str, ...]]:
+    return by_first_char(vocab().prepositions)
+
+
 def after_preposition(text: str, obj: int, end: int, bounds: dict[int, str]) -> tuple[str, int]:
     """Where to go when an object opens with a preposition: ('name', start) or ('verb', start)."""
     v = vocab()
-    prep = next((p for p in v.prepositions if text.startswith(p, obj, end)), None)
+    prep = next((p for p in _prepositions_by_char().get(text[obj : obj + 1], ()) if text.startswith(p, obj, end)), None)
     if prep is None:
         return "name", obj
     if prep in ("由", "以", "集", "对"):

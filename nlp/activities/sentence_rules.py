@@ -52,7 +52,7 @@ def is_title(text: str) -> bool:
     False
     """
     core = text.strip()
-    return not any(ch in core for ch in "，,。；;：:") and core.endswith(vocab().title_ends)
+    return core.endswith(vocab().title_ends) and not any(ch in core for ch in "，,。；;：:")
 
 
 def find_in_sentence(
@@ -63,11 +63,19 @@ def find_in_sentence(
     skip: Sequence[tuple[int, int]] = (),
 ) -> list[Found]:
     text = doc.text
+    v = vocab()
+    # every rule below needs, in its clause, a verb, a completion word, a mentioned head or a
+    # figure (the list rules need an activity found before them): a sentence without any yields none
+    if not facts and v.cue_re.search(text, sentence.norm_start, sentence.norm_end) is None:
+        return []
     found: list[Found] = []
     group = start_group
     previous_had = False
     if is_title(text[sentence.norm_start : sentence.norm_end]):
         return []
+    may_complete = v.completion_word_re.search(text, sentence.norm_start, sentence.norm_end) is not None
+    may_mention = v.mentioned_re.search(text, sentence.norm_start, sentence.norm_end) is not None
+    has_verb = v.verb_re.search(text, sentence.norm_start, sentence.norm_end) is not None
     enumerating = False
     fact_starts = [f.norm_start for f in facts]  # in text order
     clauses = [
@@ -86,26 +94,28 @@ def find_in_sentence(
                 found += listed
                 previous_had = True
                 continue
-        piece = text[clause.norm_start : clause.norm_end].strip()
-        if piece[-1:] in ":：" and piece[:-1].endswith(vocab().enumerators):
-            enumerating = previous_had
-            continue
         inside = facts[
             bisect_left(fact_starts, clause.norm_start) : bisect_left(fact_starts, clause.norm_end)
         ]
+        if not (previous_had or inside) and v.cue_re.search(text, clause.norm_start, clause.norm_end) is None:
+            continue  # nothing a rule needs, and no list to continue: no activity, nothing changes
+        piece = text[clause.norm_start : clause.norm_end].strip()
+        if piece[-1:] in ":：" and piece[:-1].endswith(v.enumerators):
+            enumerating = previous_had
+            continue
         spans = [(f.norm_start, f.norm_end) for f in inside]
-        items = verb_items(doc, clause, spans, sentence, group)
+        items = verb_items(doc, clause, spans, sentence, group) if has_verb else []
         if not items and inside:  # a counted noun needs a figure
             items = noun_items(
                 text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group
             )
         elif items:
             items += listed_after(text, clause, inside, sentence, items)
-        if not items:
+        if not items and may_complete:
             items = completed(text, clause, sentence, group)
         if not items and previous_had and not inside:
             items = continuation(text, clause, sentence, group)
-        if not items:
+        if not items and may_mention:
             items = mentioned(text, clause, sentence, group)
         if items:
             group = max(group, max(i.group for i in items))

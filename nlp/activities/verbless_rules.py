@@ -22,6 +22,9 @@ from nlp.activities.names import (
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import ActivityKind, Sentence
 
+_DIGIT = regex.compile(r"\d")
+_NOT_A_NAME = regex.compile(r"\d|上述|以上|各项|该|所有")  # a figure or a pointer back: no project's own name
+
 
 def enumerated(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[Found]:
     """…一系列活动,如:腊八节送腊八粥、迎新春茶话会 — every listed item is an activity."""
@@ -44,7 +47,7 @@ def continuation(text: str, clause: Sentence, sentence: Sentence, group: int) ->
         and ends_with_head
         and verbless
         and not is_slogan(name)
-        and not regex.search(r"\d", name)
+        and not _DIGIT.search(name)
     ):
         return [Found(s, e, None, s, clause.norm_end, sentence, group)]
     return []
@@ -62,7 +65,7 @@ def completed(text: str, clause: Sentence, sentence: Sentence, group: int) -> li
     for a, b in split_pair(text, *trim(text, start, m.start())):
         name = text[a:b]
         if 2 <= b - a <= 20 and (has_head(name) or name.endswith(("路", "桥"))) and not is_slogan(name):
-            if not regex.search(r"\d|上述|以上|各项|该|所有", name):
+            if not _NOT_A_NAME.search(name):
                 found.append(
                     Found(
                         a,
@@ -93,7 +96,7 @@ def mentioned(text: str, clause: Sentence, sentence: Sentence, group: int) -> li
                 start = i + len(frame)
         a, b = trim(text, start, m.end())
         name = text[a:b]
-        if b - a < 4 or b - a > 24 or regex.search(r"\d", name) or is_slogan(name) or name in v.generic:
+        if b - a < 4 or b - a > 24 or _DIGIT.search(name) or is_slogan(name) or name in v.generic:
             continue
         if name.startswith(v.modifiers) or name.startswith(
             ("各", "本", "此", "这", "该", "相关", "多", "如")

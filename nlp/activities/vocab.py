@@ -73,6 +73,8 @@ class Vocab:
     modifiers_by_char: dict[str, tuple[str, ...]]
     frames: tuple[str, ...]
     completion_re: regex.Pattern  # NAME (已)完工 at the end of a clause
+    completion_word_re: re.Pattern[str]  # any completion word (完工 …), anywhere
+    cue_re: re.Pattern[str]  # any verb, completion word or mentioned head: a clause without one yields nothing
     promote: frozenset[str]
     facilities: tuple[str, ...]
     kinds: tuple[tuple[str, ActivityKind], ...]  # (keyword, kind), longest keyword first
@@ -198,6 +200,10 @@ def vocab() -> Vocab:
             r"(?:已经|已|均已|全部|基本)*(?:"
             + alternation(_words(data, "nouns", "completions")).pattern
             + r")(?:[,，。；;!！]*)$"
+        ),
+        completion_word_re=_plain(alternation(_words(data, "nouns", "completions"))),
+        cue_re=_plain(
+            alternation((*verbs, *_words(data, "nouns", "completions"), *_words(data, "nouns", "mentioned_heads")))
         ),
         promote=frozenset(_words(data, "verbs", "promote")),
         facilities=_words(data, "nouns", "facilities"),
