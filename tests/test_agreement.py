@@ -223,16 +223,21 @@ def test_total_pools_documents(result: agreement_compare.Agreement) -> None:
     )
 
 
-def test_main_scores_folders_and_lists_disagreements(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _folders(tmp_path: Path, second: dict) -> list[str]:
+    """A gold folder, a second-annotation folder holding ``second`` and the document, as arguments."""
     gold_dir, second_dir, docs = tmp_path / "gold", tmp_path / "second", tmp_path / "docs"
-    for folder, data in ((gold_dir, GOLD), (second_dir, SECOND)):
+    for folder, data in ((gold_dir, GOLD), (second_dir, second)):
         folder.mkdir()
         (folder / "songling.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     docs.mkdir()
     (docs / "songling.txt").write_text(TEXT, encoding="utf-8")
-    args = ["--second", str(second_dir), "--gold", str(gold_dir), "--docs", str(docs)]
+    return ["--second", str(second_dir), "--gold", str(gold_dir), "--docs", str(docs)]
+
+
+def test_main_scores_folders_and_lists_disagreements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = _folders(tmp_path, SECOND)
     assert agreement.main([*args, "--disagreements"]) == 0
     out = capsys.readouterr().out
     assert "| activities (exact name span) | P 0.500 R 0.500 F1 0.500 |" in out
@@ -254,13 +259,7 @@ def test_main_refuses_a_second_annotation_without_gold(tmp_path: Path) -> None:
 def test_main_scores_the_pipeline_on_the_same_documents(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    gold_dir, second_dir, docs = tmp_path / "gold", tmp_path / "second", tmp_path / "docs"
-    for folder, data in ((gold_dir, GOLD), (second_dir, GOLD)):
-        folder.mkdir()
-        (folder / "songling.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    docs.mkdir()
-    (docs / "songling.txt").write_text(TEXT, encoding="utf-8")
-    args = ["--second", str(second_dir), "--gold", str(gold_dir), "--docs", str(docs), "--pipeline", "--json"]
+    args = [*_folders(tmp_path, GOLD), "--pipeline", "--json"]
     assert agreement.main(args) == 0
     out = json.loads(capsys.readouterr().out)
     second = {row["measure"]: row for row in out["table"]}
