@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.activities.extract import activity_type, find_activities
-from nlp.activities.names import is_aim, is_slogan
+from nlp.activities.names import is_aim, is_slogan, trim
 from nlp.activities.vocab import activity_types, canonical_type, kind_of_name, type_of_name
 from nlp.categories.assign import categorize_parse
 from nlp.pipeline import parse_text
@@ -397,3 +397,20 @@ def test_never_raises_and_spans_hold(text: str) -> None:
     assert [(a.start, a.end, a.kind) for a in again] == [(a.start, a.end, a.kind) for a in p.activities]
     for a in p.activities:
         assert p.original[a.start : a.end] == a.text
+
+
+# pieces the trimming rules act on: clause punctuation, trailing words, leading words, manner
+# modifiers before 的, and plain words of a name
+_TRIM_PIECES = ["，", "。", "、", " ", "达", "等", "和", "了", "一场", "各种形式的", "形式多样", "的", "系列",
+                "志愿", "服务", "讲座", "活动", "党员"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_TRIM_PIECES), max_size=12), st.integers(0, 6), st.integers(0, 6))
+def test_trim_stops_at_a_fixed_point(pieces: list[str], cut_left: int, cut_right: int) -> None:
+    """verb_items trims an object once and does not trim it again when it is a single item: that
+    needs trimming a trimmed span to change nothing."""
+    text = "".join(pieces)
+    start, end = min(cut_left, len(text)), max(min(cut_left, len(text)), len(text) - cut_right)
+    once = trim(text, start, end)
+    assert trim(text, *once) == once

@@ -76,12 +76,13 @@ def verb_items(
     v = vocab()
     text = doc.text
     cs, ce = clause.norm_start, clause.norm_end
-    if v.verb_re.search(text, cs, ce) is None:  # no verb in the clause, none before its punctuation
+    first = v.verb_re.search(text, cs, ce)
+    if first is None:  # no verb in the clause, none before its punctuation
         return []
     while ce > cs and text[ce - 1] in CLAUSE_PUNCT:
         ce -= 1
-    if v.verb_re.search(text, cs, ce) is None:
-        return []
+    if first.end() > ce and v.verb_re.search(text, cs, ce) is None:  # (a verb is no punctuation:
+        return []  # one ending before the punctuation is the first there too)
     bounds = doc.word_starts(cs, ce)
     starts = [f for f, _ in figures]
     found: list[Found] = []
@@ -139,7 +140,8 @@ def verb_items(
         items = split_items(text, ns, ne, strict=content)
         list_kind = kind_keyword(text[items[-1][1] : ne]) if len(items) > 1 else None
         for s, e in items:
-            s, e = trim(text, s, e)
+            if (s, e) != (ns, ne):  # the whole object is trimmed already (trim stops at a fixed point)
+                s, e = trim(text, s, e)
             name = text[s:e]
             if name.startswith("的") and text[vs - 1 : vs] == "新":  # 新组建的合唱队: the new team
                 s, name = s + 1, name[1:]

@@ -195,8 +195,9 @@ def _decode_batch(trans: np.ndarray, scores: np.ndarray, lengths: Sequence[int])
             delta = candidates.max(axis=1) + state[t, :k]  # the value at the argmax, exactly
             step = (alpha[t - 1, :k] @ exp_trans) * exp_state[t, :k]
             alpha[t, :k] = step / step.sum(axis=1, keepdims=True)
-        done = slice(int(active[t + 1]), int(active[t]))
-        best[t, done] = delta[done].argmax(axis=1)
+        if active[t + 1] < active[t]:  # some sentence ends here (at few positions of a long batch)
+            done = slice(int(active[t + 1]), int(active[t]))
+            best[t, done] = delta[done].argmax(axis=1)
     # one pass backward: follow the pointers from each sentence's last label, and the backward
     # probabilities of position t - 1 from position t
     columns = np.arange(len(starts))

@@ -257,8 +257,14 @@ class TokenScorer:
         for tokens, facts, rule_spans, heading_spans in sentences:
             for column, rows in zip(columns, self._pieces(tokens, facts, rule_spans, heading_spans), strict=True):
                 column += rows
-        chosen = np.array(columns, dtype=np.intp).T.copy()  # tokens × pieces
-        return self._rows[chosen].sum(axis=1)
+        # the pieces added one column after another: the order in which ``sum(axis=1)`` over a
+        # (tokens × pieces × labels) gather adds them, so the same sums to the last bit, without
+        # the gathered array or the transposed copy of the row numbers
+        rows = self._rows
+        total = rows[np.fromiter(columns[0], dtype=np.intp, count=len(columns[0]))]
+        for column in columns[1:]:
+            total += rows[np.fromiter(column, dtype=np.intp, count=len(column))]
+        return total
 
     def _pieces(
         self,
