@@ -203,3 +203,11 @@ def test_words_of_whole_words_are_the_clause_words_between(text: str, data: st.D
         return
     end = starts[last - 1] + len(words[last - 1][0])
     assert doc.words(starts[first], end) == words[first:last]
+
+
+def test_clauses_in_a_whole_sentence_are_its_clauses_uncut() -> None:
+    doc = Text.from_string("社区现有党员41名，其中女党员16名。\n开展活动6次：讲座3次，义诊2次。")
+    for sentence in doc.sentences:
+        inside = tuple(c for c in doc.clauses if sentence.norm_start <= c.norm_start < sentence.norm_end)
+        assert doc.clauses_in(sentence.norm_start, sentence.norm_end) == inside
+    assert [doc.span_text(c) for c in doc.clauses_in(2, 12)] == ["现有党员41名，", "其中"]
