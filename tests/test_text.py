@@ -211,3 +211,14 @@ def test_clauses_in_a_whole_sentence_are_its_clauses_uncut() -> None:
         inside = tuple(c for c in doc.clauses if sentence.norm_start <= c.norm_start < sentence.norm_end)
         assert doc.clauses_in(sentence.norm_start, sentence.norm_end) == inside
     assert [doc.span_text(c) for c in doc.clauses_in(2, 12)] == ["现有党员41名，", "其中"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join))
+def test_clause_index_names_the_clause_at_an_offset(text: str) -> None:
+    doc = Text.from_string(text)
+    for offset in range(len(doc.text) + 1):
+        index = doc.clause_index(offset)
+        around = doc.clause_range(offset, offset + 1)
+        assert index == (around[0] if around else None)
+        assert (doc.clauses[index] if index is not None else None) == doc.clause_at(offset)

@@ -225,6 +225,16 @@ class Text:
         first = self._first_clause(start)
         return range(first, max(first, bisect_left(self._clause_starts, end)))
 
+    def clause_index(self, offset: int) -> int | None:
+        """Index (into ``clauses``) of the clause containing ``offset``, if any.
+
+        >>> doc = Text.from_string("开展活动6次，走访20户")
+        >>> doc.clause_index(8), doc.clause_index(6), doc.clause_index(40)
+        (1, 0, None)
+        """
+        i = bisect_right(self._clause_starts, offset) - 1
+        return i if i >= 0 and self.clauses[i].norm_end > offset else None
+
     def clause_words(self, index: int) -> tuple[list[int], tuple[Word, ...]]:
         """The start offsets and the tagged words of clause ``index``, segmented on first request."""
         return self._clause_words(index)

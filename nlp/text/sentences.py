@@ -87,8 +87,11 @@ def clauses_of(text: str, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ..
     clause break follows a closing run at once; such a text is split sentence by sentence.
 
     >>> t = "社区现有党员41名，其中女党员16名。开展活动6次\\n走访20户"
-    >>> clauses_of(t, split_sentences(t)) == tuple(c for s in split_sentences(t) for c in split_clauses(t, *s))
-    True
+    >>> [t[c.norm_start : c.norm_end] for c in clauses_of(t, split_sentences(t))]
+    ['社区现有党员41名，', '其中女党员16名。', '开展活动6次', '走访20户']
+    >>> t = "开展活动。，走访20户"  # a clause break right after a closing run: split per sentence
+    >>> [t[c.norm_start : c.norm_end] for c in clauses_of(t, split_sentences(t))]
+    ['开展活动。', '，', '走访20户']
     """
     if _SENTENCE_RUN_THEN_BREAK.search(text) is None:
         return _split(text, CLAUSE_ENDS, 0, len(text))
