@@ -222,3 +222,15 @@ def test_clause_index_names_the_clause_at_an_offset(text: str) -> None:
         around = doc.clause_range(offset, offset + 1)
         assert index == (around[0] if around else None)
         assert (doc.clauses[index] if index is not None else None) == doc.clause_at(offset)
+
+
+SHORT_AND_LONG = ["41名", "，", "3个", "村有", "其中龙泉村有党员85名", "社区现有党员"]
+
+
+@pytest.mark.parametrize("piece", SHORT_AND_LONG)
+def test_a_short_piece_is_cut_as_the_segmenter_cuts_it(piece: str) -> None:
+    from nlp.text.tokens import _pos_cut, pos_cut
+
+    assert pos_cut(piece) == _pos_cut(piece)
+    assert pos_cut(piece) == pos_cut(piece)  # read again (from the cache when short): the same words
+    assert "".join(word for word, _ in pos_cut(piece)) == piece
