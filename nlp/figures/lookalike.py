@@ -163,17 +163,17 @@ def features(doc: Text, q: Quantity) -> dict[str, float]:
 
 @lru_cache(maxsize=16384)  # figures of the same unit, qualifier and number recur all through a batch
 def _own_names(
-    unit: str, unit_text: str, qualifier: str, value: float | None, number: str, is_range: bool
+    unit: str, unit_text: str, qualifier: str, magnitude: str, number: str, is_range: bool
 ) -> tuple[tuple[str, ...], int]:
-    """The features of the figure itself (its unit, qualifier, magnitude and number), and its count
-    of digits."""
+    """The features of the figure itself (its unit, qualifier, order of ``magnitude`` and number),
+    and its count of digits."""
     form, digits, shape = _number_shape(number)
     out = [
         f"unit={unit}",
         f"kind={_kind_of_unit(unit_text, unit)}",
         form,
         f"qualifier={qualifier}",
-        f"log={_magnitude_bucket(value)}",
+        f"log={magnitude}",
         f"digits={min(digits, 7)}",
         *shape,
     ]
@@ -205,7 +205,12 @@ def feature_names(doc: Text, q: Quantity) -> list[str]:
     value = q.value if q.value is not None else q.low
     is_range = q.low is not None and q.high is not None and q.value is None
     own, digits = _own_names(
-        q.unit, q.unit_text, q.qualifier.value, None if value is None else float(value), number, is_range
+        q.unit,
+        q.unit_text,
+        q.qualifier.value,
+        _magnitude_bucket(None if value is None else float(value)),
+        number,
+        is_range,
     )
     out = [*own]
     p2, n2 = text[max(0, ns - 2) : ns], text[e : e + 2]
