@@ -131,3 +131,22 @@ def test_feature_names_are_distinct(sentence: str):
     for q in doc.figures:
         names = feature_names(doc, q)
         assert len(names) == len(set(names)) and features(doc, q) == dict.fromkeys(names, 1.0)
+
+
+# The features of the figure itself and of its edges are kept per (unit, number …) and per edge
+# characters: figures that share them get the same names, figures that differ get their own.
+OWN_AND_EDGE_CASES = [
+    ("走访困难户1200户，发放慰问金3万元。", 0, {"unit=户", "log=3", "digits=4", "p2=难户", "n2=，发", "unit+n1c=户+punct"}),
+    ("走访困难户1200户，发放慰问金3万元。", 1, {"unit=元", "magnitude", "log=4", "n1=。", "p1c+n1c=cjk+punct"}),
+    ("新建道路3至5公里。走访12户。", 0, {"range", "log=0", "n1c=punct", "unit=公里"}),
+    ("走访12户，慰问12户。", 1, {"unit=户", "log=1", "p2=慰问", "n2=。"}),
+]
+
+
+@pytest.mark.parametrize("text, index, expected", OWN_AND_EDGE_CASES)
+def test_feature_names_of_a_figure_and_its_edges(text: str, index: int, expected: set[str]) -> None:
+    doc = Text.from_string(text)
+    names = feature_names(doc, doc.figures[index])
+    assert expected <= set(names)
+    assert len(names) == len(set(names))
+    assert feature_names(doc, doc.figures[index]) == names  # read again: the same names in the same order

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.text.sentences import split_clauses, split_sentences
+from nlp.text.sentences import clauses_of, split_clauses, split_sentences
 
 
 def pieces(text: str, spans) -> list[str]:
@@ -113,3 +113,26 @@ def test_sentences_and_clauses_are_the_pieces_of_their_definition(text: str) -> 
 
     assert [(s.norm_start, s.norm_end) for s in split_sentences(text)] == _pieces_by_definition(text, SENTENCE_ENDS)
     assert [(s.norm_start, s.norm_end) for s in split_clauses(text)] == _pieces_by_definition(text, CLAUSE_ENDS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="社区。！？；!?;，,：:”’」』）)】》\"' \t\u3000\n、a", max_size=40))
+def test_clauses_of_the_whole_text_are_those_of_each_sentence(text: str) -> None:
+    sentences = split_sentences(text)
+    by_sentence = tuple(c for s in sentences for c in split_clauses(text, s.norm_start, s.norm_end))
+    assert clauses_of(text, sentences) == by_sentence
+
+
+CLOSING_RUN_THEN_BREAK = {
+    "full stop then comma": "开展活动。，走访20户",
+    "quote closed then colon": "他说“好。”：然后走了",
+    "question then comma": "为什么？,因为",
+}
+
+
+@pytest.mark.parametrize("text", CLOSING_RUN_THEN_BREAK.values(), ids=CLOSING_RUN_THEN_BREAK.keys())
+def test_a_clause_break_after_a_closing_run_starts_a_clause_of_the_next_sentence(text: str) -> None:
+    sentences = split_sentences(text)
+    clauses = clauses_of(text, sentences)
+    assert all(any(s.norm_start <= c.norm_start and c.norm_end <= s.norm_end for s in sentences) for c in clauses)
+    assert clauses == tuple(c for s in sentences for c in split_clauses(text, s.norm_start, s.norm_end))

@@ -203,3 +203,34 @@ def test_words_of_whole_words_are_the_clause_words_between(text: str, data: st.D
         return
     end = starts[last - 1] + len(words[last - 1][0])
     assert doc.words(starts[first], end) == words[first:last]
+
+
+def test_clauses_in_a_whole_sentence_are_its_clauses_uncut() -> None:
+    doc = Text.from_string("社区现有党员41名，其中女党员16名。\n开展活动6次：讲座3次，义诊2次。")
+    for sentence in doc.sentences:
+        inside = tuple(c for c in doc.clauses if sentence.norm_start <= c.norm_start < sentence.norm_end)
+        assert doc.clauses_in(sentence.norm_start, sentence.norm_end) == inside
+    assert [doc.span_text(c) for c in doc.clauses_in(2, 12)] == ["现有党员41名，", "其中"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join))
+def test_clause_index_names_the_clause_at_an_offset(text: str) -> None:
+    doc = Text.from_string(text)
+    for offset in range(len(doc.text) + 1):
+        index = doc.clause_index(offset)
+        around = doc.clause_range(offset, offset + 1)
+        assert index == (around[0] if around else None)
+        assert (doc.clauses[index] if index is not None else None) == doc.clause_at(offset)
+
+
+SHORT_AND_LONG = ["41名", "，", "3个", "村有", "其中龙泉村有党员85名", "社区现有党员"]
+
+
+@pytest.mark.parametrize("piece", SHORT_AND_LONG)
+def test_a_short_piece_is_cut_as_the_segmenter_cuts_it(piece: str) -> None:
+    from nlp.text.tokens import _pos_cut, pos_cut
+
+    assert pos_cut(piece) == _pos_cut(piece)
+    assert pos_cut(piece) == pos_cut(piece)  # read again (from the cache when short): the same words
+    assert "".join(word for word, _ in pos_cut(piece)) == piece

@@ -161,6 +161,40 @@ def features(doc: Text, q: Quantity) -> dict[str, float]:
     return dict.fromkeys(feature_names(doc, q), 1.0)
 
 
+@lru_cache(maxsize=16384)  # figures of the same unit, qualifier and number recur all through a batch
+def _own_names(
+    unit: str, unit_text: str, qualifier: str, magnitude: str, number: str, is_range: bool
+) -> tuple[tuple[str, ...], int]:
+    """The features of the figure itself (its unit, qualifier, order of ``magnitude`` and number),
+    and its count of digits."""
+    form, digits, shape = _number_shape(number)
+    out = [
+        f"unit={unit}",
+        f"kind={_kind_of_unit(unit_text, unit)}",
+        form,
+        f"qualifier={qualifier}",
+        f"log={magnitude}",
+        f"digits={min(digits, 7)}",
+        *shape,
+    ]
+    if any(c in vocab().big for c in unit_text):
+        out.append("magnitude")
+    if is_range:
+        out.append("range")
+    return tuple(out), digits
+
+
+@lru_cache(maxsize=16384)
+def _edge_names(p2: str, n2: str, unit: str) -> tuple[str, ...]:
+    """The features of the two characters on either side of the number (``p2`` before, ``n2`` after)."""
+    p1, n1 = p2[-1:], n2[:1]
+    p1c, n1c = _char_class(p1), _char_class(n1)
+    return (
+        f"p1={p1}", f"p2={p2}", f"n1={n1}", f"n2={n2}", f"p1c={p1c}", f"n1c={n1c}",
+        f"p1c+n1c={p1c}+{n1c}", f"unit+n1c={unit}+{n1c}",
+    )  # fmt: skip
+
+
 def feature_names(doc: Text, q: Quantity) -> list[str]:
     """The names of the features of ``q`` (those ``features`` sets to 1.0), in a fixed order, each once."""
     text = doc.text
@@ -169,27 +203,19 @@ def feature_names(doc: Text, q: Quantity) -> list[str]:
     at = text.find(number, s, e) if number else -1
     ns = at if at >= 0 else s
     value = q.value if q.value is not None else q.low
-    form, digits, shape = _number_shape(number)
-    out = [
-        f"unit={q.unit}",
-        f"kind={_kind_of_unit(q.unit_text, q.unit)}",
-        form,
-        f"qualifier={q.qualifier.value}",
-        f"log={_magnitude_bucket(None if value is None else float(value))}",
-        f"digits={min(digits, 7)}",
-        *shape,
-    ]
-    if any(c in vocab().big for c in q.unit_text):
-        out.append("magnitude")
-    if q.low is not None and q.high is not None and q.value is None:
-        out.append("range")
-    p1, p2 = text[ns - 1 : ns] if ns else "", text[max(0, ns - 2) : ns]
-    n1, n2 = text[e : e + 1], text[e : e + 2]
-    p1c, n1c = _char_class(p1), _char_class(n1)
-    out += (
-        f"p1={p1}", f"p2={p2}", f"n1={n1}", f"n2={n2}", f"p1c={p1c}", f"n1c={n1c}",
-        f"p1c+n1c={p1c}+{n1c}", f"unit+n1c={q.unit}+{n1c}",
-    )  # fmt: skip
+    is_range = q.low is not None and q.high is not None and q.value is None
+    own, digits = _own_names(
+        q.unit,
+        q.unit_text,
+        q.qualifier.value,
+        _magnitude_bucket(None if value is None else float(value)),
+        number,
+        is_range,
+    )
+    out = [*own]
+    p2, n2 = text[max(0, ns - 2) : ns], text[e : e + 2]
+    out += _edge_names(p2, n2, q.unit)
+    p1, n1 = p2[-1:], n2[:1]
     if "第" in text[max(0, ns - 3) : ns]:
         out.append("di_before")
     clause = doc.clause_at(ns)

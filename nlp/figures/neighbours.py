@@ -20,9 +20,9 @@ def last_word(doc: Text, start: int, end: int) -> Word | None:
     >>> last_word(doc, 0, 6), last_word(doc, 3, 5)
     (('党员', 'n'), ('党', 'n'))
     """
-    clauses = doc.clause_range(end - 1, end)
-    if clauses:
-        starts, words = doc.clause_words(clauses[0])
+    index = doc.clause_index(end - 1)
+    if index is not None:
+        starts, words = doc.clause_words(index)
         k = bisect_right(starts, end - 1) - 1
         if k >= 0 and starts[k] >= start and starts[k] + len(words[k][0]) == end:
             return words[k]
@@ -37,9 +37,9 @@ def first_word(doc: Text, start: int, end: int) -> Word | None:
     >>> first_word(doc, 0, 6), first_word(doc, 1, 3)
     (('开展', 'v'), ('展', 'v'))
     """
-    clauses = doc.clause_range(start, start + 1)
-    if clauses:
-        starts, words = doc.clause_words(clauses[0])
+    index = doc.clause_index(start)
+    if index is not None:
+        starts, words = doc.clause_words(index)
         k = bisect_right(starts, start) - 1
         if k >= 0 and starts[k] == start and start + len(words[k][0]) <= end:
             return words[k]
@@ -55,11 +55,11 @@ def words_in(doc: Text, start: int, end: int) -> tuple[Word, ...]:
     >>> words_in(doc, 0, 6), words_in(doc, 3, 5) == doc.words(3, 5)
     ((('社区', 'n'), ('现有', 'b'), ('党员', 'n')), True)
     """
-    clauses = doc.clause_range(start, start + 1) if end > start else ()
-    if clauses:
-        clause = doc.clauses[clauses[0]]
+    index = doc.clause_index(start) if end > start else None
+    if index is not None:
+        clause = doc.clauses[index]
         if clause.norm_start <= start and end <= clause.norm_end:
-            starts, words = doc.clause_words(clauses[0])
+            starts, words = doc.clause_words(index)
             first, last = bisect_left(starts, start), bisect_left(starts, end)
             if (
                 first < len(starts)

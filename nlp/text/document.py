@@ -23,7 +23,7 @@ from typing import Any
 
 from nlp.errors import ParseError
 from nlp.records import Normalized, Quantity, Sentence
-from nlp.text.sentences import split_clauses, split_sentences
+from nlp.text.sentences import clauses_of, split_sentences
 from nlp.text.tokens import Word, pos_cut
 
 
@@ -85,10 +85,7 @@ class Text:
         self._breaks = sorted({edge for q in self.figures for edge in (q.norm_start, q.norm_end)})
         text = normalized.text
         self.sentences: tuple[Sentence, ...] = split_sentences(text)
-        clauses: list[Sentence] = []
-        for sentence in self.sentences:
-            clauses += split_clauses(text, sentence.norm_start, sentence.norm_end)
-        self.clauses: tuple[Sentence, ...] = tuple(clauses)
+        self.clauses: tuple[Sentence, ...] = clauses_of(text, self.sentences)
         self._sentence_starts = [s.norm_start for s in self.sentences]
         self._clause_starts = [c.norm_start for c in self.clauses]
         self._words: dict[int, tuple[list[int], tuple[Word, ...]]] = {}
@@ -155,7 +152,11 @@ class Text:
         first, last = self._first_clause(start), bisect_left(self._clause_starts, end)
         if first >= last:
             return ()
-        out = list(self.clauses[first:last])  # those in between lie inside: only the ends are clipped
+        clauses = self.clauses
+        head, tail = clauses[first], clauses[last - 1]
+        if head.norm_start >= start and tail.norm_end <= end:
+            return clauses[first:last]  # none is cut (a whole sentence, the usual request)
+        out = list(clauses[first:last])  # those in between lie inside: only the ends are clipped
         for k in (0, len(out) - 1) if len(out) > 1 else (0,):
             clause = out[k]
             a, b = max(clause.norm_start, start), min(clause.norm_end, end)
@@ -207,9 +208,8 @@ class Text:
         if i < len(self.clauses) and self.clauses[i].norm_start <= start and end <= self.clauses[i].norm_end:
             starts, words = self._clause_words(i)  # within one clause: read its words directly
             first, last = bisect_left(starts, start), bisect_left(starts, end)
-            ends_a_word = last > 0 and starts[last - 1] + len(words[last - 1][0]) == end
-            if first < len(starts) and starts[first] == start and ends_a_word:
-                bounds = {starts[k]: words[k][1] for k in range(first, last)}
+            if first < last and starts[first] == start and starts[last - 1] + len(words[last - 1][0]) == end:
+                bounds = dict(zip(starts[first:last], map(itemgetter(1), words[first:last]), strict=True))
                 bounds[end] = ""
                 return bounds
         bounds = {}
@@ -224,6 +224,16 @@ class Text:
         """Indices (into ``clauses``) of the clauses overlapping ``[start, end)``."""
         first = self._first_clause(start)
         return range(first, max(first, bisect_left(self._clause_starts, end)))
+
+    def clause_index(self, offset: int) -> int | None:
+        """Index (into ``clauses``) of the clause containing ``offset``, if any.
+
+        >>> doc = Text.from_string("开展活动6次，走访20户")
+        >>> doc.clause_index(8), doc.clause_index(6), doc.clause_index(40)
+        (1, 0, None)
+        """
+        i = bisect_right(self._clause_starts, offset) - 1
+        return i if i >= 0 and self.clauses[i].norm_end > offset else None
 
     def clause_words(self, index: int) -> tuple[list[int], tuple[Word, ...]]:
         """The start offsets and the tagged words of clause ``index``, segmented on first request."""

@@ -69,3 +69,33 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> tuple[Se
     [(13, 24)]
     """
     return _split(text, CLAUSE_ENDS, start, len(text) if end is None else end)
+
+
+# A sentence's closing run (terminators and closers) followed at once by a clause break: only there
+# could a clause found over the whole text run on past its sentence's end (。，: one clause, two sentences).
+_SENTENCE_RUN_THEN_BREAK = re.compile(
+    f"[{re.escape(''.join(sorted(SENTENCE_ENDS)))}][{re.escape(''.join(sorted(SENTENCE_ENDS | CLOSERS)))}]*"
+    f"[{re.escape(''.join(sorted(CLAUSE_ENDS - SENTENCE_ENDS)))}]"
+)
+
+
+def clauses_of(text: str, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """The clauses of every sentence of ``text`` (``sentences`` is ``split_sentences(text)``), in order.
+
+    The same spans as ``split_clauses`` over each sentence. A sentence ends at a line break or after its
+    closing run, where a clause ends too, so one scan of the whole text finds them, except where a
+    clause break follows a closing run at once; such a text is split sentence by sentence.
+
+    >>> t = "社区现有党员41名，其中女党员16名。开展活动6次\\n走访20户"
+    >>> [t[c.norm_start : c.norm_end] for c in clauses_of(t, split_sentences(t))]
+    ['社区现有党员41名，', '其中女党员16名。', '开展活动6次', '走访20户']
+    >>> t = "开展活动。，走访20户"  # a clause break right after a closing run: split per sentence
+    >>> [t[c.norm_start : c.norm_end] for c in clauses_of(t, split_sentences(t))]
+    ['开展活动。', '，', '走访20户']
+    """
+    if _SENTENCE_RUN_THEN_BREAK.search(text) is None:
+        return _split(text, CLAUSE_ENDS, 0, len(text))
+    clauses: list[Sentence] = []
+    for sentence in sentences:
+        clauses += _split(text, CLAUSE_ENDS, sentence.norm_start, sentence.norm_end)
+    return tuple(clauses)
