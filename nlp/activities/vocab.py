@@ -79,7 +79,6 @@ class Vocab:
     facilities: tuple[str, ...]
     kinds: tuple[tuple[str, ActivityKind], ...]  # (keyword, kind), longest keyword first
     verb_kinds: dict[str, ActivityKind]
-    kind_fallbacks: tuple[tuple[str, ActivityKind], ...]
     participant_markers: tuple[str, ...]
     verb_re: re.Pattern[str]
     stop_re: re.Pattern[str]  # a digit, a stop word or a cut verb: where an object ends
@@ -209,7 +208,6 @@ def vocab() -> Vocab:
         facilities=_words(data, "nouns", "facilities"),
         kinds=kinds,
         verb_kinds=dict(_kind_table(data, "verb_kinds")),
-        kind_fallbacks=_kind_table(data, "kind_fallbacks"),
         participant_markers=_words(data, "links", "participant_markers"),
         # the plain alternations searched at every clause or name use the standard library's
         # engine, about four times faster than ``regex`` on them (same leftmost-first matches)
@@ -338,8 +336,5 @@ def kind_of_name(name: str, verb: str | None = None, fallback: ActivityKind | No
         for word, kind in vocab().verb_kinds.items():
             if verb.endswith(word):
                 return kind
-    for word, kind in vocab().kind_fallbacks:
-        if word in name:
-            return kind
     by_type = type_of_name(name)
     return by_type.kind if by_type else ActivityKind.OTHER
