@@ -24,9 +24,8 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources as importlib_resources
-from itertools import repeat
 from pathlib import Path
 
 from nlp.errors import ResourceError
@@ -35,6 +34,7 @@ from nlp.figures.numerals import vocab
 from nlp.figures.quantities import grammar
 from nlp.records import Quantity
 from nlp.text.document import Text
+from nlp.text.tokens import Word
 
 MODEL_PATH = Path(str(importlib_resources.files("models").joinpath("lookalike.json")))
 # Opening marks and their closing partners: a number between them is inside a quotation, a title, brackets.
@@ -197,6 +197,28 @@ def _edge_names(p2: str, n2: str, unit: str) -> tuple[str, ...]:
 
 def feature_names(doc: Text, q: Quantity) -> list[str]:
     """The names of the features of ``q`` (those ``features`` sets to 1.0), in a fixed order, each once."""
+    own, edges, flags, previous, following, tail = _feature_parts(doc, q)
+    return [*own, *edges, *flags, *_previous_names(previous), *_following_names(following), *tail]
+
+
+@lru_cache(maxsize=16384)
+def _previous_names(word: Word | None) -> tuple[str, ...]:
+    return (f"pw={word[0]}", f"pt={word[1][:1]}") if word else ("pw=",)
+
+
+@lru_cache(maxsize=16384)
+def _following_names(word: Word | None) -> tuple[str, ...]:
+    return (f"nw={word[0]}", f"nt={word[1][:1]}") if word else ("nw=",)
+
+
+FeatureParts = tuple[tuple[str, ...], tuple[str, ...], list[str], "Word | None", "Word | None", list[str]]
+
+
+def _feature_parts(doc: Text, q: Quantity) -> FeatureParts:
+    """The features of ``q`` in their groups, in ``feature_names`` order: the figure's own (shared by
+    every figure of the same unit and number), its edge characters', the flags of its context, the
+    word before and the word after it, and the flags that word after decides. The scorer reads the
+    groups that recur (own, edges, words) from caches of weights instead of names."""
     text = doc.text
     s, e = q.norm_start, q.norm_end
     number = q.number_text
@@ -212,10 +234,10 @@ def feature_names(doc: Text, q: Quantity) -> list[str]:
         number,
         is_range,
     )
-    out = [*own]
     p2, n2 = text[max(0, ns - 2) : ns], text[e : e + 2]
-    out += _edge_names(p2, n2, q.unit)
+    edges = _edge_names(p2, n2, q.unit)
     p1, n1 = p2[-1:], n2[:1]
+    out = []
     if "第" in text[max(0, ns - 3) : ns]:
         out.append("di_before")
     clause = doc.clause_at(ns)
@@ -243,23 +265,16 @@ def feature_names(doc: Text, q: Quantity) -> list[str]:
         out.append("range_end_shape")
     out += (f"in_{name}" for name in _enclosure(text, ns))
     previous = last_word(doc, max(clause_start, ns - WORD_REACH), ns) if ns > clause_start else None
-    if previous:
-        word, tag = previous
-        out += (f"pw={word}", f"pt={tag[:1]}")
-    else:
-        out.append("pw=")
     clause_end = clause.norm_end if clause is not None else min(len(text), e + WORD_REACH)
     following = first_word(doc, e, min(clause_end, e + WORD_REACH)) if e < clause_end else None
+    tail = []
     if following:
-        word, tag = following
-        out += (f"nw={word}", f"nt={tag[:1]}")
+        tag = following[1]
         if number in ("一", "壹") and tag[:1] == "n":
-            out.append("one_before_noun")
+            tail.append("one_before_noun")
         if text[s:e].endswith(BOUNDS) and tag[:1] == "n":
-            out.append("bound_before_noun")  # 50亿元以上项目: a size class, like 70岁以上老人
-    else:
-        out.append("nw=")
-    return out
+            tail.append("bound_before_noun")  # 50亿元以上项目: a size class, like 70岁以上老人
+    return own, edges, out, previous or None, following or None, tail
 
 
 # Kinds of unit whose amount, bounded and put before a noun, names a class of things rather than
@@ -284,6 +299,34 @@ def is_size_class(doc: Text, q: Quantity) -> bool:
     return following is not None and following[1].startswith("n")
 
 
+class _GroupWeights:
+    """The weights of groups of feature names (a figure's own, its edges, a word), kept per group."""
+
+    LIMIT = 65536  # groups kept at most; past it the cache starts again
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self._weights = weights
+        self._of: dict[tuple[str, ...], tuple[float, ...]] = {}
+        self._sums: dict[tuple[str, ...], float] = {}
+
+    def of(self, names: tuple[str, ...]) -> tuple[float, ...]:
+        found = self._of.get(names)
+        if found is None:
+            if len(self._of) >= self.LIMIT:
+                self._of.clear()
+            found = self._of[names] = tuple(self._weights.get(name, 0.0) for name in names)
+        return found
+
+    def prefix_sum(self, names: tuple[str, ...]) -> float:
+        """``sum`` of the group's weights: the running total after the first group of a figure."""
+        found = self._sums.get(names)
+        if found is None:
+            if len(self._sums) >= self.LIMIT:
+                self._sums.clear()
+            found = self._sums[names] = sum(self.of(names))
+        return found
+
+
 @dataclass(frozen=True)
 class LookalikeModel:
     """A fitted logistic regression over sparse ``features`` (weights from models/lookalike.json)."""
@@ -294,10 +337,30 @@ class LookalikeModel:
 
     def probability(self, doc: Text, q: Quantity) -> float:
         """The probability that ``q`` is a figure."""
-        # the names are distinct (each feature has its own prefix): the same sum, in the same order, as
-        # over features(doc, q)
-        z = self.intercept + sum(map(self.weights.get, feature_names(doc, q), repeat(0.0)))
+        z = self.intercept + self._feature_sum(doc, q)
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def _feature_sum(self, doc: Text, q: Quantity) -> float:
+        """``sum(weights of feature_names(doc, q))``, added one by one in the same order (so the very
+        same float), with the weights of the groups that recur read from caches."""
+        own, edges, flags, previous, following, tail = _feature_parts(doc, q)
+        get, groups = self.weights.get, self._group_weights
+        total = groups.prefix_sum(own)
+        for weight in groups.of(edges):
+            total += weight
+        for name in flags:
+            total += get(name, 0.0)
+        for weight in groups.of(_previous_names(previous)):
+            total += weight
+        for weight in groups.of(_following_names(following)):
+            total += weight
+        for name in tail:
+            total += get(name, 0.0)
+        return total
+
+    @cached_property
+    def _group_weights(self) -> _GroupWeights:
+        return _GroupWeights(self.weights)
 
     def to_dict(self) -> dict:
         return {"weights": self.weights, "intercept": self.intercept, "threshold": self.threshold}
