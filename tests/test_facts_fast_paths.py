@@ -7,13 +7,16 @@ of a community report (figures with units, plan markers, lists, brackets, quotat
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from itertools import repeat
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlp.figures.facts import build_facts
 from nlp.figures.lookalike import feature_names, load_lookalike_model
+from nlp.records import Fact
 from nlp.text.document import Text
 
 PIECES = (
@@ -40,3 +43,15 @@ def test_lookalike_probability_is_the_plain_sum(text: str) -> None:
     doc = Text.from_string(text)
     for q in doc.figures:
         assert model.probability(doc, q) == _plain_probability(model, doc, q)
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents)
+def test_facts_are_the_records_their_constructor_makes(text: str) -> None:
+    """Facts filled in directly equal, hash and read like ``Fact(**fields)``."""
+    doc = Text.from_string(text)
+    for fact in build_facts(doc, doc.figures, ()):
+        values = {f.name: getattr(fact, f.name) for f in dataclasses.fields(Fact)}
+        made = Fact(**values)
+        assert fact == made and hash(fact) == hash(made) and vars(fact) == vars(made)
+        assert list(vars(fact)) == list(vars(made))  # the same field order (pickles, asdict)
