@@ -16,6 +16,9 @@ from hypothesis import strategies as st
 
 from nlp.figures.facts import build_facts
 from nlp.figures.lookalike import feature_names, load_lookalike_model
+from nlp.figures.measures import resolve_noun
+from nlp.figures.resolve import _place_kind_opening
+from nlp.figures.scope import PLACE_KINDS, by_first_char, strip_indexed
 from nlp.records import Fact
 from nlp.text.document import Text
 
@@ -55,3 +58,33 @@ def test_facts_are_the_records_their_constructor_makes(text: str) -> None:
         made = Fact(**values)
         assert fact == made and hash(fact) == hash(made) and vars(fact) == vars(made)
         assert list(vars(fact)) == list(vars(made))  # the same field order (pickles, asdict)
+
+
+def _plain_strip_indexed(text: str, index: dict[str, tuple[str, ...]]) -> str:
+    while text:
+        word = next((w for w in index.get(text[0], ()) if text.startswith(w) and len(text) > len(w)), None)
+        if word is None:
+            break
+        text = text[len(word) :]
+    return text
+
+
+words = st.lists(st.text(alphabet="全县镇各类社区村民小组活动", min_size=1, max_size=4), max_size=8)
+
+
+@given(st.text(alphabet="全县镇各类社区村民小组活动党员", max_size=12), words)
+def test_strip_indexed_is_the_plain_loop(text: str, leading: list[str]) -> None:
+    index = by_first_char(tuple(leading))
+    assert strip_indexed(text, index) == _plain_strip_indexed(text, index)
+
+
+@given(st.text(alphabet="社区居委会村民小组片自然网格楼栋投资党员", min_size=1, max_size=8))
+def test_place_kind_opening_is_the_first_kind_in_order(noun: str) -> None:
+    plain = next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
+    assert _place_kind_opening(noun) == plain
+
+
+def test_resolved_parts_are_fresh_for_each_caller() -> None:
+    _, parts, _ = resolve_noun("女党员", "名")
+    parts["sex"] = "changed"
+    assert resolve_noun("女党员", "名")[1] == {"sex": "女"}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.figures.breakdown import read_modifier, strip_whole_front
 from nlp.figures.clauses import any_of
@@ -67,6 +67,13 @@ def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[st
     >>> resolve_noun("贫困人口", "人")[0] is None
     True
     """
+    indicator, parts, named = _resolve_noun(noun, unit)
+    return indicator, None if parts is None else dict(parts), named
+
+
+@lru_cache(maxsize=16384)  # a pure function of the noun and unit, and counted nouns recur
+def _resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, tuple[tuple[str, str], ...] | None, bool]:
+    """``resolve_noun`` with the parts as items (each caller gets a fresh dict of them)."""
     if not noun:
         return None, None, False
     for ind, modifier, bare in synonym_candidates(noun, unit):
@@ -85,7 +92,7 @@ def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[st
             else:
                 kind = strip_whole_front(noun)
             parts = {"kind": kind, **parts}
-        return ind, parts or None, True
+        return ind, tuple(parts.items()) or None, True
     return None, None, False
 
 

@@ -68,7 +68,7 @@ def continues_figure_list(clause: str) -> bool:
     not_done, done = _done_words()
     for word in not_done:
         clause = clause.replace(word, "")
-    return any(ch.isdigit() for ch in clause) and not done.search(clause)
+    return any(map(str.isdigit, clause)) and not done.search(clause)
 
 
 @cache

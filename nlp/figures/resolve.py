@@ -175,7 +175,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             noun = noun[places[-1][2] :]
     at = clause.rfind(noun) if noun else -1
     if noun and at > 0:
-        kind = next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
+        kind = _place_kind_opening(noun)
         named = place_names(clause[: at + len(kind)], NAMED_PLACE, partial(words_in, doc), clause_start) if kind else []
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
@@ -275,6 +275,18 @@ def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, 
 
 
 _PLACE_KIND = any_of(PLACE_KINDS)
+_PLACE_KIND_FIRSTS = frozenset(kind[0] for kind in PLACE_KINDS)
+
+
+def _place_kind_opening(noun: str) -> str | None:
+    """The first kind of place (``PLACE_KINDS`` order) that ``noun`` starts with and is longer than.
+
+    >>> _place_kind_opening("村投资"), _place_kind_opening("社区"), _place_kind_opening("党员")
+    ('村', None, None)
+    """
+    if noun[:1] not in _PLACE_KIND_FIRSTS:
+        return None  # most nouns: no kind of place can start them
+    return next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
 PERSON_UNITS = ("人", "口人")
 
 

@@ -125,10 +125,12 @@ def strip_indexed(text: str, index: dict[str, tuple[str, ...]]) -> str:
     """``strip_leading`` over words grouped by ``by_first_char``: only the words that can start
     ``text`` are tried."""
     while text:
-        word = next((w for w in index.get(text[0], ()) if text.startswith(w) and len(text) > len(w)), None)
-        if word is None:
+        for word in index.get(text[0], ()):
+            if text.startswith(word) and len(text) > len(word):
+                text = text[len(word) :]
+                break
+        else:
             break
-        text = text[len(word) :]
     return text
 
 
