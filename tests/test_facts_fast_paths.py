@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.figures.facts import build_facts
-from nlp.figures.lookalike import feature_names, load_lookalike_model
+from nlp.figures.lookalike import LookalikeModel, feature_names, load_lookalike_model
 from nlp.figures.measures import resolve_noun
 from nlp.figures.resolve import _place_kind_opening
 from nlp.figures.scope import PLACE_KINDS, by_first_char, strip_indexed
@@ -88,3 +88,17 @@ def test_resolved_parts_are_fresh_for_each_caller() -> None:
     _, parts, _ = resolve_noun("女党员", "名")
     parts["sex"] = "changed"
     assert resolve_noun("女党员", "名")[1] == {"sex": "女"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, st.floats(-3, 3), st.floats(0.05, 0.95), st.randoms(use_true_random=False))
+def test_lookalike_decision_read_on_bounds_is_the_exact_one(text: str, intercept: float, threshold: float, rng) -> None:
+    """A model of random weights over the document's own features: whether the words are read or
+    bounded, each figure is kept exactly when its probability reaches the threshold."""
+    doc = Text.from_string(text)
+    names = {name for q in doc.figures for name in feature_names(doc, q)}
+    model = LookalikeModel({name: rng.uniform(-2, 2) for name in sorted(names)}, intercept, threshold)
+    shipped = load_lookalike_model()
+    for q in doc.figures:
+        assert model.keeps(doc, q) == (_plain_probability(model, doc, q) >= threshold)
+        assert shipped.keeps(doc, q) == (_plain_probability(shipped, doc, q) >= shipped.threshold)
