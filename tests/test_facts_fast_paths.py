@@ -15,8 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.figures.facts import build_facts
+from nlp.figures.indicators import all_names, indicators
 from nlp.figures.lookalike import LookalikeModel, feature_names, load_lookalike_model
-from nlp.figures.measures import resolve_noun
+from nlp.figures.measures import longest_measure, resolve_noun
+from nlp.figures.neighbours import words_in
 from nlp.figures.resolve import _place_kind_opening
 from nlp.figures.scope import PLACE_KINDS, by_first_char, strip_indexed
 from nlp.records import Fact
@@ -102,3 +104,38 @@ def test_lookalike_decision_read_on_bounds_is_the_exact_one(text: str, intercept
     for q in doc.figures:
         assert model.keeps(doc, q) == (_plain_probability(model, doc, q) >= threshold)
         assert shipped.keeps(doc, q) == (_plain_probability(shipped, doc, q) >= shipped.threshold)
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, st.integers(0, 200), st.integers(-5, 30))
+def test_words_in_is_the_texts_words(text: str, start: int, length: int) -> None:
+    doc = Text.from_string(text)
+    start = min(start, len(doc.text))
+    assert words_in(doc, start, start + length) == doc.words(start, start + length)
+
+
+def _plain_longest_measure(noun, clause, at, unit):
+    lead = clause[:at] if at >= 0 else clause
+    indicator, parts, named = resolve_noun(noun, unit)
+    if noun and at > 0:
+        for k in range(min(at, 8), 0, -1):
+            longer_noun = clause[at - k : at] + noun
+            if longer_noun not in all_names():
+                continue
+            longer, longer_parts, _ = resolve_noun(longer_noun, unit)
+            if longer is not None and longer_noun in longer.names():
+                return longer, longer_parts, clause[: at - k], True
+    return indicator, parts, lead, named
+
+
+NAMES = sorted(all_names())
+UNITS = sorted({unit for indicator in indicators() for unit in indicator.units})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(NAMES), st.integers(0, 4), st.text(alphabet="未再实现新增60岁周以上的全年共", max_size=10), st.sampled_from(UNITS))
+def test_longest_measure_tries_only_the_fronts_of_names(name: str, cut: int, before: str, unit: str) -> None:
+    noun = name[min(cut, len(name) - 1) :]
+    clause = before + name[: min(cut, len(name) - 1)] + noun + "5"
+    at = clause.rfind(noun)
+    assert longest_measure(noun, clause, at, unit) == _plain_longest_measure(noun, clause, at, unit)
