@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -56,6 +56,7 @@ def is_start_value(text: str, start: int, end: int) -> bool:
     return before.search(text, max(0, start - 16), start) is not None and after.match(text[end : end + 12]) is not None
 
 
+@lru_cache(maxsize=8192)  # each figure of a list reads back over the same clauses before it
 def continues_figure_list(clause: str) -> bool:
     """A clause that continues a list of figures: it holds a figure and no word of things done
     (``done_words`` of planned.toml), so a plan marker before it still governs what follows.
