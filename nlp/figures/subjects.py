@@ -91,7 +91,7 @@ def _trim_front(phrase: list[tuple[str, str]]) -> str | None:
         or (len(phrase[0][0]) == 1 and phrase[0][0] in vocab["actions"])  # 使|居民知晓率
     ):
         phrase.pop(0)
-    text = "".join(word for word, _ in phrase)
+    text = "".join([word for word, _ in phrase])
     if len(text) == 1 and phrase[0][1] != "n":
         return None  # one character is a fragment of a longer word
     return text or None
@@ -132,7 +132,7 @@ def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, m
             break
         phrase.insert(0, (word, tag))
         length += len(word)
-    counted = next((w for w in stripped if w in COUNT_NOUNS), None)
+    counted = next((w for w in stripped if w in COUNT_NOUNS), None) if stripped else None
     if counted and (not phrase or _is_place(phrase)):
         return counted  # (社区)户数498户: the count word itself is what the text names
     if not phrase:
@@ -209,7 +209,7 @@ def _leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
         i += 1
     if not phrase and after_de and words and words[0][1].startswith("v") and len(words[0][0]) > 1:
         return words[0][0]  # 50元的处罚: a verb after 的 is used as a noun
-    text = "".join(word for word, _ in phrase)
+    text = "".join([word for word, _ in phrase])
     if not text or (len(text) == 1 and (phrase[0][1] != "n" or text in vocab["locatives"])):
         return None  # a lone character after a unit is rarely what is counted (10公里处)
     return text
