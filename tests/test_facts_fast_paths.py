@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from nlp.figures.facts import build_facts
 from nlp.figures.indicators import all_names, indicators
-from nlp.figures.lookalike import LookalikeModel, feature_names, load_lookalike_model
+from nlp.figures.lookalike import ENCLOSURES, LookalikeModel, _enclosure, feature_names, load_lookalike_model
 from nlp.figures.measures import longest_measure, resolve_noun
 from nlp.figures.neighbours import words_in
 from nlp.figures.resolve import _place_kind_opening
@@ -139,3 +139,22 @@ def test_longest_measure_tries_only_the_fronts_of_names(name: str, cut: int, bef
     clause = before + name[: min(cut, len(name) - 1)] + noun + "5"
     at = clause.rfind(noun)
     assert longest_measure(noun, clause, at, unit) == _plain_longest_measure(noun, clause, at, unit)
+
+
+def _plain_enclosure(text: str, start: int) -> list[str]:
+    low = max(0, start - 16)
+    line = text.rfind("\n", low, start)
+    before = text[(line + 1 if line >= 0 else low) : start]
+    found = []
+    for name, (opens, closes) in ENCLOSURES.items():
+        last_open = max(before.rfind(c) for c in opens if c != '"')
+        last_close = max(before.rfind(c) for c in closes if c != '"')
+        if last_open > last_close or (name == "quote" and before.count('"') % 2):
+            found.append(name)
+    return found
+
+
+@given(st.text(alphabet='“‘「『"”’」』《〈》〉（(【[〔）)】]〕\n社区5', max_size=30), st.integers(0, 30))
+def test_enclosures_are_the_last_marks_of_each_kind(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert _enclosure(text, start) == _plain_enclosure(text, start)

@@ -120,14 +120,25 @@ def _enclosure(text: str, start: int) -> list[str]:
     if _ENCLOSURE_MARKS.search(text, low, start) is None:
         return []  # no mark at all within reach (most figures)
     line = text.rfind("\n", low, start)
-    before = text[(line + 1 if line >= 0 else low) : start]
-    found = []
-    for name, (opens, closes) in ENCLOSURES.items():
-        last_open = max(before.rfind(c) for c in opens if c != '"')
-        last_close = max(before.rfind(c) for c in closes if c != '"')
-        if last_open > last_close or (name == "quote" and before.count('"') % 2):
-            found.append(name)
-    return found
+    opened: dict[str, bool] = {}  # enclosure → whether the last of its marks opens it
+    straight_quotes = 0
+    for mark in _ENCLOSURE_MARKS.findall(text, line + 1 if line >= 0 else low, start):
+        if mark == '"':
+            straight_quotes += 1
+        else:
+            name, opens = _MARK_OF[mark]
+            opened[name] = opens
+    return [name for name in ENCLOSURES if opened.get(name) or (name == "quote" and straight_quotes % 2)]
+
+
+# Each curved or bracketing mark: its enclosure, and whether it opens it (the straight quote does both).
+_MARK_OF = {
+    mark: (name, opens)
+    for name, marks in ENCLOSURES.items()
+    for opens, chars in zip((True, False), marks, strict=True)
+    for mark in chars
+    if mark != '"'
+}
 
 
 @lru_cache(maxsize=1024)
