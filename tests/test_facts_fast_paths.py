@@ -20,9 +20,10 @@ from nlp.figures.lookalike import ENCLOSURES, LookalikeModel, _enclosure, featur
 from nlp.figures.measures import longest_measure, resolve_noun
 from nlp.figures.neighbours import words_in
 from nlp.figures.resolve import _place_kind_opening
-from nlp.figures.scope import PLACE_KINDS, by_first_char, strip_indexed
+from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, by_first_char, named_places, strip_indexed
 from nlp.records import Fact
 from nlp.text.document import Text
+from nlp.text.place_names import place_names
 
 PIECES = (
     "社区", "党员", "现有", "开展", "活动", "困难户", "低保", "其中", "全年", "计划", "力争", "下一步",
@@ -158,3 +159,9 @@ def _plain_enclosure(text: str, start: int) -> list[str]:
 def test_enclosures_are_the_last_marks_of_each_kind(text: str, start: int) -> None:
     start = min(start, len(text))
     assert _enclosure(text, start) == _plain_enclosure(text, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="丽景小区社区居委会村民小组自然网格楼栋片有党员 第三", max_size=20))
+def test_named_places_are_those_the_pattern_finds(text: str) -> None:
+    assert named_places(text) == place_names(text, NAMED_PLACE)

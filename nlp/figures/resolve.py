@@ -39,7 +39,7 @@ from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_be
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
-from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_words
+from nlp.figures.scope import PLACE_KINDS, named_places, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
 from nlp.figures.wholes import (
     act_kind,
@@ -55,7 +55,6 @@ from nlp.figures.wholes import (
 from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.document import Text
-from nlp.text.place_names import place_names
 
 
 @dataclass(frozen=True)
@@ -176,7 +175,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     at = clause.rfind(noun) if noun else -1
     if noun and at > 0:
         kind = _place_kind_opening(noun)
-        named = place_names(clause[: at + len(kind)], NAMED_PLACE, partial(words_in, doc), clause_start) if kind else []
+        named = named_places(clause[: at + len(kind)], partial(words_in, doc), clause_start) if kind else []
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
@@ -269,9 +268,9 @@ def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, 
     if not _PLACE_KIND.search(noun):
         return []  # no kind of place in it: no name of one
     if figure.subject is None or figure.subject_start is None:
-        return place_names(noun, NAMED_PLACE)
+        return named_places(noun)
     noun_start = figure.subject_start + len(figure.subject) - len(noun)  # scope words leave the front
-    return place_names(noun, NAMED_PLACE, partial(words_in, doc), noun_start)
+    return named_places(noun, partial(words_in, doc), noun_start)
 
 
 _PLACE_KIND = any_of(PLACE_KINDS)
