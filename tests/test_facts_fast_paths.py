@@ -19,8 +19,10 @@ from nlp.figures.indicators import all_names, indicators
 from nlp.figures.lookalike import ENCLOSURES, LookalikeModel, _enclosure, feature_names, load_lookalike_model
 from nlp.figures.measures import longest_measure, resolve_noun
 from nlp.figures.neighbours import words_in
+from nlp.figures.planned import _start_value_patterns, is_start_value
 from nlp.figures.resolve import _place_kind_opening
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, by_first_char, named_places, strip_indexed
+from nlp.figures.subjects import _AGE_BAND, _TITLE_BEFORE, _labelled_group
 from nlp.records import Fact
 from nlp.text.document import Text
 from nlp.text.place_names import place_names
@@ -165,3 +167,20 @@ def test_enclosures_are_the_last_marks_of_each_kind(text: str, start: int) -> No
 @given(st.text(alphabet="丽景小区社区居委会村民小组自然网格楼栋片有党员 第三", max_size=20))
 def test_named_places_are_those_the_pattern_finds(text: str) -> None:
     assert named_places(text) == place_names(text, NAMED_PLACE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="由从每人月30元5提高增到至为扩大个，。社区", max_size=30), st.integers(0, 30), st.integers(0, 4))
+def test_start_value_is_the_plain_pattern(text: str, start: int, length: int) -> None:
+    before, after, _ = _start_value_patterns()
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    plain = before.search(text, max(0, start - 16), start) is not None and after.match(text[end : end + 12]) is not None
+    assert is_start_value(text, start, end) == plain
+
+
+@given(st.text(alphabet="其中18岁至60以上下周《》证光荣社区共有", max_size=24))
+def test_labelled_group_is_the_plain_patterns(left: str) -> None:
+    band = _AGE_BAND.search(left)
+    title = _TITLE_BEFORE.search(left)
+    assert _labelled_group(left) == (band.group(0) if band else title.group(1) if title else None)

@@ -287,10 +287,10 @@ def _labelled_group(left: str) -> str | None:
     >>> _labelled_group("其中18岁至60岁"), _labelled_group("办理《独生子女父母光荣证》")
     ('18岁至60岁', '独生子女父母光荣证')
     """
-    band = _AGE_BAND.search(left)
+    band = _AGE_BAND.search(left) if "岁" in left else None  # each pattern needs its one character
     if band:
         return band.group(0)
-    title = _TITLE_BEFORE.search(left)
+    title = _TITLE_BEFORE.search(left) if "》" in left else None
     return title.group(1) if title else None
 
 
