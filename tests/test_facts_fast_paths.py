@@ -96,7 +96,12 @@ def test_resolved_parts_are_fresh_for_each_caller() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(documents, st.floats(-3, 3), st.floats(0.05, 0.95), st.randoms(use_true_random=False))
+@given(
+    documents,
+    st.floats(-3, 3),
+    st.one_of(st.floats(0.05, 0.95), st.sampled_from([1e-12, 1e-8, 1 - 1e-8, 0.0, 1.0])),
+    st.randoms(use_true_random=False),
+)
 def test_lookalike_decision_read_on_bounds_is_the_exact_one(text: str, intercept: float, threshold: float, rng) -> None:
     """A model of random weights over the document's own features: whether the words are read or
     bounded, each figure is kept exactly when its probability reaches the threshold."""

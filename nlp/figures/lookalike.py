@@ -358,9 +358,9 @@ def _logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-# Far more than the rounding of a sum of a few dozen weights, far less than any weight: a decision
-# taken on a bound of the words' weights is the one the exact sum takes.
-BOUND_MARGIN = 1e-6
+# Far more than the rounding of a sum of a few dozen weights or of the log-odds, far less than any
+# weight: a decision taken on a bound of the words' weights is the one the exact sum takes.
+BOUND_MARGIN = 1e-4
 
 
 @dataclass(frozen=True)
@@ -382,10 +382,10 @@ class LookalikeModel:
         most figures either end of that range decides the same (measured: three figures in four)."""
         figure = _figure_features(doc, q)
         total = self._figure_sum(figure)
-        low, high = self._word_bounds
-        if _logistic(self.intercept + total + low - BOUND_MARGIN) >= self.threshold:
+        dropped_below, kept_from = self._decided_outside
+        if total >= kept_from:
             return True
-        if _logistic(self.intercept + total + high + BOUND_MARGIN) < self.threshold:
+        if total < dropped_below:
             return False
         return _logistic(self.intercept + self._with_words(total, doc, figure)) >= self.threshold
 
@@ -418,6 +418,21 @@ class LookalikeModel:
     @cached_property
     def _group_weights(self) -> _GroupWeights:
         return _GroupWeights(self.weights)
+
+    @cached_property
+    def _decided_outside(self) -> tuple[float, float]:
+        """The sums of a figure's features before its words below which it is dropped and from which
+        it is kept whatever its words add: the threshold's log-odds less the intercept, beyond the
+        words' range by ``BOUND_MARGIN``. A threshold whose log-odds is too steep for that margin
+        decides nothing early."""
+        if not 0.0 < self.threshold < 1.0:
+            return -math.inf, math.inf
+        log_odds = math.log(self.threshold / (1.0 - self.threshold))
+        if abs(log_odds) > 20.0:
+            return -math.inf, math.inf
+        low, high = self._word_bounds
+        base = log_odds - self.intercept
+        return base - high - BOUND_MARGIN, base - low + BOUND_MARGIN
 
     @cached_property
     def _word_bounds(self) -> tuple[float, float]:
