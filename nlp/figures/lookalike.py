@@ -284,7 +284,9 @@ def _figure_features(doc: Text, q: Quantity) -> _FigureFeatures:
         out.append("age_limit_shape")
     if p1 and p1 in "至-—~到" and text[max(0, ns - 3) : ns - 1].rstrip().endswith(("年", "岁")):
         out.append("range_end_shape")
-    out += (f"in_{name}" for name in _enclosure(text, ns))
+    enclosures = _enclosure(text, ns)
+    if enclosures:  # most figures have none
+        out += [f"in_{name}" for name in enclosures]
     clause_end = clause.norm_end if clause is not None else min(len(text), e + WORD_REACH)
     return _FigureFeatures(own, edges, out, number, ns, e, clause_start, clause_end, text[s:e].endswith(BOUNDS))
 
