@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from nlp.figures.facts import build_facts
 from nlp.figures.indicators import all_names, indicators
-from nlp.figures.lookalike import ENCLOSURES, LookalikeModel, _enclosure, feature_names, load_lookalike_model
+from nlp.figures.lookalike import LookalikeModel, feature_names, load_lookalike_model
+from nlp.figures.lookalike_features import ENCLOSURES, _enclosure
 from nlp.figures.measures import longest_measure, resolve_noun
 from nlp.figures.neighbours import words_in
 from nlp.figures.planned import _start_value_patterns, is_start_value
