@@ -112,6 +112,8 @@ def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, m
     >>> _trailing_noun_phrase(*_whole("困难群众帮扶率"), rate=True)
     '困难群众帮扶率'
     """
+    if end <= start:
+        return None  # an empty span has no phrase (a figure right at a break)
     vocab = _vocab()
     words = list(words_in(doc, start, end))
     stripped: list[str] = []
@@ -144,6 +146,8 @@ def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, m
 
 def _trailing_verb(doc: Text, start: int, end: int) -> str | None:
     """The verb that ends ``doc.text[start:end]``, when it names what is counted (巡逻20次)."""
+    if end <= start:
+        return None  # an empty span has no phrase (a figure right at a break)
     vocab = _vocab()
     words = [w for w in words_in(doc, start, end) if w[0] not in vocab["link"] and w[1] not in {"d", "ul", "uj", "x", "m"}]
     if not words or not words[-1][1].startswith("v") or words[-1][0] in vocab["light"]:
@@ -165,6 +169,8 @@ def _leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
     >>> _leading_noun_phrase(*_whole("保存完好的原始林"))
     '原始林'
     """
+    if end <= start:
+        return None  # an empty span has no phrase (a figure right at a break)
     vocab = _vocab()
     text = doc.text
     after_de = text.startswith("的", start, end)
