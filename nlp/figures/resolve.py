@@ -151,6 +151,8 @@ def _whole_of_part(figure: Figure, trail: _Trail, part_clause: bool) -> Resoluti
     """The whole a figure naming only a part belongs to: after 其中, the nearest whole in the same
     unit; in a bare list (男性735人、女性723人), the population or household total before it."""
     for end, whole, unit in reversed(trail.wholes):
+        if end < figure.norm_start - 300:
+            break  # the wholes are in document order: none before this one is within reach either
         if unit != figure.unit:
             continue
         if part_clause and end >= figure.norm_start - 120:
