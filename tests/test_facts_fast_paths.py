@@ -190,3 +190,9 @@ def test_labelled_group_is_the_plain_patterns(left: str) -> None:
     band = _AGE_BAND.search(left)
     title = _TITLE_BEFORE.search(left)
     assert _labelled_group(left) == (band.group(0) if band else title.group(1) if title else None)
+
+
+def test_fact_records_have_nothing_to_run_after_their_fields() -> None:
+    """``facts._fact`` fills a Fact's fields without its ``__init__``: only right while Fact has no
+    ``__post_init__`` to run."""
+    assert not hasattr(Fact, "__post_init__")
