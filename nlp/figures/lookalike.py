@@ -79,7 +79,8 @@ def is_size_class(doc: Text, q: Quantity) -> bool:
 
 
 class _GroupWeights:
-    """The weights of groups of feature names (a figure's own, its edges, a word), kept per group."""
+    """The weights of groups of feature names (a figure's own, its edges, a word), kept per group
+    (a model's weights are read once: they do not change after the model is made)."""
 
     LIMIT = 65536  # groups kept at most; past it the cache starts again
 
