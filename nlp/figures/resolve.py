@@ -288,6 +288,8 @@ def _place_kind_opening(noun: str) -> str | None:
     if noun[:1] not in _PLACE_KIND_FIRSTS:
         return None  # most nouns: no kind of place can start them
     return next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
+
+
 PERSON_UNITS = ("人", "口人")
 
 

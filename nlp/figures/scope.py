@@ -23,6 +23,7 @@ LEVELS = ("community", "township", "county", "city", "province")
 # a numbered part (三组, 第2网格) that does not follow a number and classifier (27个村民小组 is counted).
 PLACE_KINDS = ("社区", "居委会", "村民小组", "居民小组", "小区", "网格", "楼栋", "片区", "自然村", "村")
 NAMED_PLACE = re.compile(rf"([^\s]{{1,8}}?)({'|'.join(PLACE_KINDS)})")
+_NUMBERED_PART = re.compile(r"(?<![0-9一二三四五六七八九十个名户支座处])第?[0-9一二三四五六七八九十]+(?:组|网格|片区|号楼)")
 _ANY_KIND = re.compile("|".join(PLACE_KINDS))
 
 
@@ -36,7 +37,6 @@ def named_places(text: str, words: Words | None = None, offset: int = 0) -> list
     if _ANY_KIND.search(text, 1) is None:
         return []
     return place_names(text, NAMED_PLACE, words, offset)
-_NUMBERED_PART = re.compile(r"(?<![0-9一二三四五六七八九十个名户支座处])第?[0-9一二三四五六七八九十]+(?:组|网格|片区|号楼)")
 
 
 # A place in an agent phrase leads, it does not own the figure (在街道党工委的领导下，社区开展活动20次).
