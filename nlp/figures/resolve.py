@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
+from typing import NamedTuple
 
 from nlp.figures.breakdown import (
     ACTS,
@@ -56,11 +57,14 @@ from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.document import Text
 
+# Figure and Resolution live within the facts stage, one of each per figure: named tuples, immutable
+# like a frozen dataclass and made in a third of its time (a frozen dataclass sets each field through
+# object.__setattr__).
 
-@dataclass(frozen=True)
-class Resolution:
+
+class Resolution(NamedTuple):
     indicator: str | None
-    breakdown: dict[str, str] | None = field(default=None, hash=False)
+    breakdown: dict[str, str] | None = None
     scope: Scope = Scope.UNIT
 
 
@@ -90,8 +94,7 @@ def _vocab() -> _Vocab:
     )
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """What resolution reads about one figure: where it is, what it counts, in which unit."""
 
     norm_start: int
