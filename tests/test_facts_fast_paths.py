@@ -14,7 +14,14 @@ from itertools import repeat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.figures.facts import build_facts
+from nlp.figures.facts import (
+    _TO_COLON_OR_STOP,
+    COLON_LIST_STOPS,
+    PLAN_LIST_REACH,
+    PLAN_REACH,
+    _colon_lead,
+    build_facts,
+)
 from nlp.figures.indicators import all_names, indicators
 from nlp.figures.lookalike import LookalikeModel, feature_names, load_lookalike_model
 from nlp.figures.lookalike_features import ENCLOSURES, _enclosure
@@ -196,3 +203,22 @@ def test_fact_records_have_nothing_to_run_after_their_fields() -> None:
     """``facts._fact`` fills a Fact's fields without its ``__init__``: only right while Fact has no
     ``__post_init__`` to run."""
     assert not hasattr(Fact, "__post_init__")
+
+
+def _plain_colon_lead(doc: Text, norm_start: int) -> str:
+    text = doc.text
+    floor = max(0, norm_start - PLAN_LIST_REACH)
+    last = _TO_COLON_OR_STOP.match(text, floor, norm_start) if norm_start > floor else None
+    if last is None or text[last.end() - 1] in COLON_LIST_STOPS:
+        return ""
+    at = last.end() - 1
+    lead = doc.clause_at(at)
+    return text[max(lead.norm_start, at + 1 - PLAN_REACH) : at + 1] if lead is not None else ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, st.integers(0, 400))
+def test_colon_lead_is_the_plain_search(text: str, at: int) -> None:
+    doc = Text.from_string(text)
+    at = min(at, len(doc.text))
+    assert _colon_lead(doc, at) == _plain_colon_lead(doc, at)

@@ -87,6 +87,8 @@ def _colon_lead(doc: Text, norm_start: int) -> str:
     """
     text = doc.text
     floor = max(0, norm_start - PLAN_LIST_REACH)
+    if text.find("：", floor, norm_start) < 0 and text.find(":", floor, norm_start) < 0:
+        return ""  # no colon within reach (most figures): no list lead
     last = _TO_COLON_OR_STOP.match(text, floor, norm_start) if norm_start > floor else None
     if last is None or text[last.end() - 1] in COLON_LIST_STOPS:
         return ""
