@@ -9,7 +9,8 @@ on a shared machine disturb much less than wall time:
 - normalize, the figure candidates (``find_quantities``), the Text (sentences and clauses);
 - the facts stage as the pipeline runs it (its first pass segments the clauses it reads: the Text's
   words, shown apart as ``segmenting``), and its parts with the words already made: the look-alike
-  filter, subjects, planned, indicator resolution.
+  filter, subjects, planned, indicator resolution, and the rest of the stage (``records``: sections,
+  offsets in the original, the Fact records).
 
 ``bench_speed`` gives the whole pipeline against ``jieba.lcut``; this one shows where the figures'
 time goes. A benchmark, not a test: nothing here asserts a time.
@@ -93,13 +94,15 @@ def facts_parts(paths: list[Path], repeat: int) -> dict[str, float]:
     from nlp.figures.planned import is_planned_sentence, is_start_value
     from nlp.figures.resolve import Figure, resolve_figures
     from nlp.figures.subjects import bare_total_indicator, find_subject_spans
+    from nlp.records import DocType
+    from nlp.text.outline import SectionLookup
 
     prepared = [parse for _, parse in _prepared(paths)]
     for parse in prepared:
         F.build_facts(parse.text, parse.text.figures, parse.sections, level=parse.doc.level)  # words made
     best: dict[str, float] = {}
     for _ in range(repeat):
-        spent = dict.fromkeys(("look-alike filter", "subjects", "planned", "resolution"), 0.0)
+        spent = dict.fromkeys(("look-alike filter", "subjects", "planned", "resolution", "records"), 0.0)
         for parse in prepared:
             doc = parse.text
             start = CLOCK()
@@ -109,9 +112,15 @@ def facts_parts(paths: list[Path], repeat: int) -> dict[str, float]:
             subjects = find_subject_spans(doc, kept)
             spent["subjects"] += CLOCK() - start
             start = CLOCK()
-            for q in kept:
-                window = F.plan_window(doc, q.norm_start, q.norm_end)
-                is_planned_sentence(window) and not is_start_value(doc.text, q.norm_start, q.norm_end)
+            section_at = SectionLookup(parse.sections)
+            plan = parse.doc.doc_type == DocType.PLAN
+            for q in kept:  # as the stage decides: a figure in a plan section is a target at once
+                section = section_at(q.norm_start)
+                (
+                    plan
+                    or bool(section and section.planned)
+                    or is_planned_sentence(F.plan_window(doc, q.norm_start, q.norm_end))
+                ) and not is_start_value(doc.text, q.norm_start, q.norm_end)
             spent["planned"] += CLOCK() - start
             start = CLOCK()
             figures = [
@@ -120,6 +129,12 @@ def facts_parts(paths: list[Path], repeat: int) -> dict[str, float]:
             ]
             resolve_figures(doc, figures, parse.doc.level, parse.doc.community)
             spent["resolution"] += CLOCK() - start
+            start = CLOCK()
+            F.build_facts(
+                doc, doc.figures, parse.sections, plan, level=parse.doc.level, own_name=parse.doc.community
+            )
+            spent["records"] += CLOCK() - start  # the whole stage, less the parts above (below)
+        spent["records"] -= sum(seconds for name, seconds in spent.items() if name != "records")
         for name, seconds in spent.items():
             best[name] = min(best.get(name, seconds), seconds)
     return best

@@ -12,6 +12,6 @@ def test_reports_every_stage_and_part(tmp_path, capsys):
     assert set(stages) == {"normalize", "figures", "Text", "facts", "segmenting"}
     assert 0 < stages["segmenting"] <= stages["facts"]  # the facts stage segments the clauses it reads
     parts = bench_figures.facts_parts([path], repeat=1)
-    assert set(parts) == {"look-alike filter", "subjects", "planned", "resolution"}
+    assert set(parts) == {"look-alike filter", "subjects", "planned", "resolution", "records"}
     bench_figures.main([str(path), "--repeat", "1"])
     assert "figures" in capsys.readouterr().out

@@ -122,12 +122,12 @@ def markers_before(lead: str) -> dict[str, str]:
     ({'area': '城市'}, {'change': '新增'}, {})
     """
     lead = lead.rstrip("了的")
-    best: dict[str, str] = {}
+    best: tuple[tuple[str, str], ...] = ()
     for k in range(1, min(len(lead), 12) + 1):
-        parts, unknown = read_modifier(lead[-k:])
+        parts, unknown = _read_modifier(lead[-k:])
         if not unknown and parts:
             best = parts
-    return best
+    return dict(best)
 
 
 _HEADS = ("人口", "人员", "居民", "群众", "家庭", "户数", "人数", "户", "人")

@@ -2,7 +2,8 @@
 
 The grammar (nlp/figures/quantities.py with nlp/resources/not_figures.toml) proposes every number
 with a unit and rejects the look-alikes its named rules know: dates, ordinals, quotations, phone
-numbers, age limits. What it lets through is read here as sparse features of the shared ``Text`` —
+numbers, age limits. What it lets through is read as sparse features of the shared ``Text``
+(nlp/figures/lookalike_features.py) —
 the unit and its kind, the shape of the number, the characters and words on either side, whether it
 sits inside quotation marks, book-title marks or brackets, after 第 or 每, at the start of a clause as
 a list number, before 以上的 as a threshold, as the article 一 before a noun — and scored by a
@@ -21,247 +22,40 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property
 from importlib import resources as importlib_resources
-from itertools import repeat
 from pathlib import Path
 
 from nlp.errors import ResourceError
-from nlp.figures.neighbours import first_word, last_word
-from nlp.figures.numerals import vocab
-from nlp.figures.quantities import grammar
+from nlp.figures.lookalike_features import (
+    BOUNDS,
+    WORD_REACH,
+    _figure_features,
+    _FigureFeatures,
+    _following_names,
+    _previous_names,
+    _unit_kind,
+    _word_features,
+    feature_names,
+    features,
+)
+from nlp.figures.neighbours import first_word
 from nlp.records import Quantity
 from nlp.text.document import Text
 
+__all__ = [
+    "MODEL_PATH",
+    "LookalikeModel",
+    "feature_names",
+    "features",
+    "is_size_class",
+    "keep_figures",
+    "load_lookalike_model",
+]
+
 MODEL_PATH = Path(str(importlib_resources.files("models").joinpath("lookalike.json")))
-# Opening marks and their closing partners: a number between them is inside a quotation, a title, brackets.
-ENCLOSURES = {
-    "quote": ("“‘「『\"", "”’」』\""),
-    "title": ("《〈", "》〉"),
-    "bracket": ("（(【[〔", "）)】]〕"),
-}
-# How far back an opening mark is looked for (a quotation or a title is short).
-ENCLOSURE_REACH = 16
-CLAUSE_BREAKS = "。，,；;！!？?：:\n"
-LIST_MARKS = "、.．)）"
-BOUNDS = ("以上", "以下")
-FORMAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"  # 大写: in a report, mostly inside names (陆羽)
-WORD_REACH = 8  # characters read on either side for the neighbouring words
-
-
-@lru_cache(maxsize=4096)
-def _char_class(ch: str) -> str:
-    """A character's coarse kind: start/end, line break, space, digit, Chinese numeral, CJK, latin, punct."""
-    if not ch:
-        return "edge"
-    if ch == "\n":
-        return "newline"
-    if ch.isspace():
-        return "space"
-    if ch.isdigit():
-        return "digit"
-    if ch in vocab().chinese or ch in vocab().small:
-        return "cnnum"
-    if "\u4e00" <= ch <= "\u9fff":
-        return "cjk"
-    if ch.isascii() and ch.isalpha():
-        return "latin"
-    return "punct"
-
-
-def _number_form(number: str) -> str:
-    """Arabic, Chinese, mixed or masked: how the number is written.
-
-    >>> _number_form("12.5"), _number_form("三十"), _number_form("1.2万"), _number_form("XX")
-    ('arabic', 'chinese', 'mixed', 'masked')
-    """
-    v = vocab()
-    if number and all(c in v.masks or c in ".．" for c in number):
-        return "masked"
-    arabic = any(c.isdigit() for c in number)
-    chinese = any(c in v.chinese or c in v.small or c in v.big for c in number)
-    if arabic and chinese:
-        return "mixed"
-    return "arabic" if arabic else "chinese" if chinese else "other"
-
-
-@lru_cache(maxsize=16384)  # the same numbers recur all through a batch
-def _number_shape(number: str) -> tuple[str, int, tuple[str, ...]]:
-    """The number as written: its form feature, its count of digits, and its shape features."""
-    digits = sum(c.isdigit() for c in number)
-    names = []
-    if number in ("一", "壹"):
-        names.append("one")
-    if number in ("两", "二", "俩"):
-        names.append("two")
-    if any(c in FORMAL_DIGITS for c in number):
-        names.append("formal_digits")
-    if "." in number or "点" in number:
-        names.append("decimal")
-    return f"form={_number_form(number)}", digits, tuple(names)
-
-
-_ENCLOSURE_MARKS = re.compile("[" + re.escape("".join(o + c for o, c in ENCLOSURES.values())) + "]")
-
-
-def _enclosure(text: str, start: int) -> list[str]:
-    """The enclosures (``ENCLOSURES``) opened before ``start`` on its line and not closed before it
-    (a straight quote is open after an odd number of them).
-
-    >>> _enclosure("举办“一元钱", 5), _enclosure("《十四五规划》中", 7), _enclosure("（共3户", 3)
-    (['quote'], [], ['bracket'])
-    """
-    low = max(0, start - ENCLOSURE_REACH)
-    if _ENCLOSURE_MARKS.search(text, low, start) is None:
-        return []  # no mark at all within reach (most figures)
-    line = text.rfind("\n", low, start)
-    before = text[(line + 1 if line >= 0 else low) : start]
-    found = []
-    for name, (opens, closes) in ENCLOSURES.items():
-        last_open = max(before.rfind(c) for c in opens if c != '"')
-        last_close = max(before.rfind(c) for c in closes if c != '"')
-        if last_open > last_close or (name == "quote" and before.count('"') % 2):
-            found.append(name)
-    return found
-
-
-@lru_cache(maxsize=1024)
-def _kind_of_unit(unit_text: str, unit: str) -> str:
-    written = unit_text.lstrip("".join(vocab().big))
-    found = grammar().units.get(written)
-    if found is not None:
-        return found.kind
-    return "rate" if unit in ("%", "‰") else "magnitude" if unit_text else "none"
-
-
-def _unit_kind(q: Quantity) -> str:
-    return _kind_of_unit(q.unit_text, q.unit)
-
-
-@lru_cache(maxsize=4096)
-def _magnitude_bucket(value: float | None) -> str:
-    if value is None or value <= 0:
-        return "none"
-    return str(max(-2, min(9, math.floor(math.log10(value)))))
-
-
-def features(doc: Text, q: Quantity) -> dict[str, float]:
-    """The sparse features of one candidate figure ``q`` of ``doc`` (names → 1.0).
-
-    >>> doc = Text.from_string("作为一名党员,要带头。全年发展党员3名。")
-    >>> f = features(doc, doc.figures[0])
-    >>> f["one"], f["n1c=cjk"], f["unit=名"], "clause_end" in f
-    (1.0, 1.0, 1.0, False)
-    >>> features(doc, doc.figures[1])["clause_end"]
-    1.0
-    """
-    return dict.fromkeys(feature_names(doc, q), 1.0)
-
-
-@lru_cache(maxsize=16384)  # figures of the same unit, qualifier and number recur all through a batch
-def _own_names(
-    unit: str, unit_text: str, qualifier: str, magnitude: str, number: str, is_range: bool
-) -> tuple[tuple[str, ...], int]:
-    """The features of the figure itself (its unit, qualifier, order of ``magnitude`` and number),
-    and its count of digits."""
-    form, digits, shape = _number_shape(number)
-    out = [
-        f"unit={unit}",
-        f"kind={_kind_of_unit(unit_text, unit)}",
-        form,
-        f"qualifier={qualifier}",
-        f"log={magnitude}",
-        f"digits={min(digits, 7)}",
-        *shape,
-    ]
-    if any(c in vocab().big for c in unit_text):
-        out.append("magnitude")
-    if is_range:
-        out.append("range")
-    return tuple(out), digits
-
-
-@lru_cache(maxsize=16384)
-def _edge_names(p2: str, n2: str, unit: str) -> tuple[str, ...]:
-    """The features of the two characters on either side of the number (``p2`` before, ``n2`` after)."""
-    p1, n1 = p2[-1:], n2[:1]
-    p1c, n1c = _char_class(p1), _char_class(n1)
-    return (
-        f"p1={p1}", f"p2={p2}", f"n1={n1}", f"n2={n2}", f"p1c={p1c}", f"n1c={n1c}",
-        f"p1c+n1c={p1c}+{n1c}", f"unit+n1c={unit}+{n1c}",
-    )  # fmt: skip
-
-
-def feature_names(doc: Text, q: Quantity) -> list[str]:
-    """The names of the features of ``q`` (those ``features`` sets to 1.0), in a fixed order, each once."""
-    text = doc.text
-    s, e = q.norm_start, q.norm_end
-    number = q.number_text
-    at = text.find(number, s, e) if number else -1
-    ns = at if at >= 0 else s
-    value = q.value if q.value is not None else q.low
-    is_range = q.low is not None and q.high is not None and q.value is None
-    own, digits = _own_names(
-        q.unit,
-        q.unit_text,
-        q.qualifier.value,
-        _magnitude_bucket(None if value is None else float(value)),
-        number,
-        is_range,
-    )
-    out = [*own]
-    p2, n2 = text[max(0, ns - 2) : ns], text[e : e + 2]
-    out += _edge_names(p2, n2, q.unit)
-    p1, n1 = p2[-1:], n2[:1]
-    if "第" in text[max(0, ns - 3) : ns]:
-        out.append("di_before")
-    clause = doc.clause_at(ns)
-    clause_start = clause.norm_start if clause is not None else max(0, text.rfind("\n", 0, ns) + 1)
-    lead = text[clause_start:ns]
-    if "每" in lead:
-        out.append("every_before")
-    if not lead.strip(" \u3000\t"):
-        out.append("clause_start")
-        if n1 and n1 in LIST_MARKS:
-            out.append("list_number")
-    if not n1 or n1 in CLAUSE_BREAKS or n1 in "、）)":
-        out.append("clause_end")
-    if (n2 in BOUNDS and text[e + 2 : e + 3] == "的") or n1 == "的":
-        out.append("defines_group")
-    if n1 and n1 in "月日号时点分":
-        out.append("date_after")
-    if q.unit == "年" and digits == 4 and number[:2] in ("19", "20"):
-        out.append("year_shape")
-    if digits >= 7 and "," not in number:
-        out.append("phone_shape")
-    if q.unit in ("岁", "周岁") and (n2 in ("以上", "以下") or n1 in "至-—~到"):
-        out.append("age_limit_shape")
-    if p1 and p1 in "至-—~到" and text[max(0, ns - 3) : ns - 1].rstrip().endswith(("年", "岁")):
-        out.append("range_end_shape")
-    out += (f"in_{name}" for name in _enclosure(text, ns))
-    previous = last_word(doc, max(clause_start, ns - WORD_REACH), ns) if ns > clause_start else None
-    if previous:
-        word, tag = previous
-        out += (f"pw={word}", f"pt={tag[:1]}")
-    else:
-        out.append("pw=")
-    clause_end = clause.norm_end if clause is not None else min(len(text), e + WORD_REACH)
-    following = first_word(doc, e, min(clause_end, e + WORD_REACH)) if e < clause_end else None
-    if following:
-        word, tag = following
-        out += (f"nw={word}", f"nt={tag[:1]}")
-        if number in ("一", "壹") and tag[:1] == "n":
-            out.append("one_before_noun")
-        if text[s:e].endswith(BOUNDS) and tag[:1] == "n":
-            out.append("bound_before_noun")  # 50亿元以上项目: a size class, like 70岁以上老人
-    else:
-        out.append("nw=")
-    return out
-
-
 # Kinds of unit whose amount, bounded and put before a noun, names a class of things rather than
 # counting them (50亿元以上项目, 5000亩以上园区; 1600户以上牧户 counts the households and stays).
 SIZE_CLASS_KINDS = frozenset({"money", "area", "weight", "volume", "length", "magnitude"})
@@ -284,6 +78,44 @@ def is_size_class(doc: Text, q: Quantity) -> bool:
     return following is not None and following[1].startswith("n")
 
 
+class _GroupWeights:
+    """The weights of groups of feature names (a figure's own, its edges, a word), kept per group
+    (a model's weights are read once: they do not change after the model is made)."""
+
+    LIMIT = 65536  # groups kept at most; past it the cache starts again
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self._weights = weights
+        self._of: dict[tuple[str, ...], tuple[float, ...]] = {}
+        self._sums: dict[tuple[str, ...], float] = {}
+
+    def of(self, names: tuple[str, ...]) -> tuple[float, ...]:
+        found = self._of.get(names)
+        if found is None:
+            if len(self._of) >= self.LIMIT:
+                self._of.clear()
+            found = self._of[names] = tuple(self._weights.get(name, 0.0) for name in names)
+        return found
+
+    def prefix_sum(self, names: tuple[str, ...]) -> float:
+        """``sum`` of the group's weights: the running total after the first group of a figure."""
+        found = self._sums.get(names)
+        if found is None:
+            if len(self._sums) >= self.LIMIT:
+                self._sums.clear()
+            found = self._sums[names] = sum(self.of(names))
+        return found
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+# Far more than the rounding of a sum of a few dozen weights or of the log-odds, far less than any
+# weight: a decision taken on a bound of the words' weights is the one the exact sum takes.
+BOUND_MARGIN = 1e-4
+
+
 @dataclass(frozen=True)
 class LookalikeModel:
     """A fitted logistic regression over sparse ``features`` (weights from models/lookalike.json)."""
@@ -294,10 +126,77 @@ class LookalikeModel:
 
     def probability(self, doc: Text, q: Quantity) -> float:
         """The probability that ``q`` is a figure."""
-        # the names are distinct (each feature has its own prefix): the same sum, in the same order, as
-        # over features(doc, q)
-        z = self.intercept + sum(map(self.weights.get, feature_names(doc, q), repeat(0.0)))
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+        figure = _figure_features(doc, q)
+        return _logistic(self.intercept + self._with_words(self._figure_sum(figure), doc, figure))
+
+    def keeps(self, doc: Text, q: Quantity) -> bool:
+        """``probability(doc, q) >= threshold``, the words around the figure read only when the rest
+        of its features leave the decision open: their weights lie within ``_word_bounds``, and for
+        most figures either end of that range decides the same (measured: three figures in four)."""
+        figure = _figure_features(doc, q)
+        total = self._figure_sum(figure)
+        dropped_below, kept_from = self._decided_outside
+        if total >= kept_from:
+            return True
+        if total < dropped_below:
+            return False
+        return _logistic(self.intercept + self._with_words(total, doc, figure)) >= self.threshold
+
+    # The running total below adds the weights of ``feature_names(doc, q)`` one by one in the same
+    # order as ``sum`` would (so the very same float), the weights of the groups that recur (a
+    # figure's own, its edges, a word) read from caches.
+
+    def _figure_sum(self, figure: _FigureFeatures) -> float:
+        groups = self._group_weights
+        total = groups.prefix_sum(figure.own)
+        for weight in groups.of(figure.edges):
+            total += weight
+        get = self.weights.get
+        for name in figure.flags:
+            total += get(name, 0.0)
+        return total
+
+    def _with_words(self, total: float, doc: Text, figure: _FigureFeatures) -> float:
+        previous, following, tail = _word_features(doc, figure)
+        groups = self._group_weights
+        for weight in groups.of(_previous_names(previous)):
+            total += weight
+        for weight in groups.of(_following_names(following)):
+            total += weight
+        get = self.weights.get
+        for name in tail:
+            total += get(name, 0.0)
+        return total
+
+    @cached_property
+    def _group_weights(self) -> _GroupWeights:
+        return _GroupWeights(self.weights)
+
+    @cached_property
+    def _decided_outside(self) -> tuple[float, float]:
+        """The sums of a figure's features before its words below which it is dropped and from which
+        it is kept whatever its words add: the threshold's log-odds less the intercept, beyond the
+        words' range by ``BOUND_MARGIN``. A threshold whose log-odds is too steep for that margin
+        decides nothing early."""
+        if not 0.0 < self.threshold < 1.0:
+            return -math.inf, math.inf
+        log_odds = math.log(self.threshold / (1.0 - self.threshold))
+        if abs(log_odds) > 20.0:
+            return -math.inf, math.inf
+        low, high = self._word_bounds
+        base = log_odds - self.intercept
+        return base - high - BOUND_MARGIN, base - low + BOUND_MARGIN
+
+    @cached_property
+    def _word_bounds(self) -> tuple[float, float]:
+        """The least and the most the features of the neighbouring words can add: the word before
+        (``pw=``, ``pt=``), the word after (``nw=``, ``nt=``) and the flags it decides."""
+        low = high = 0.0
+        for prefix in ("pw=", "pt=", "nw=", "nt=", "one_before_noun", "bound_before_noun"):
+            weights = [w for name, w in self.weights.items() if name.startswith(prefix)]
+            low += min([0.0, *weights])
+            high += max([0.0, *weights])
+        return low, high
 
     def to_dict(self) -> dict:
         return {"weights": self.weights, "intercept": self.intercept, "threshold": self.threshold}
@@ -327,4 +226,4 @@ def keep_figures(doc: Text, quantities: Sequence[Quantity], model: LookalikeMode
     kept = [q for q in quantities if not is_size_class(doc, q)]
     if model is None:
         return kept
-    return [q for q in kept if model.probability(doc, q) >= model.threshold]
+    return [q for q in kept if model.keeps(doc, q)]

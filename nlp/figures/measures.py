@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.figures.breakdown import read_modifier, strip_whole_front
 from nlp.figures.clauses import any_of
@@ -67,6 +67,13 @@ def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[st
     >>> resolve_noun("贫困人口", "人")[0] is None
     True
     """
+    indicator, parts, named = _resolve_noun(noun, unit)
+    return indicator, None if parts is None else dict(parts), named
+
+
+@lru_cache(maxsize=16384)  # a pure function of the noun and unit, and counted nouns recur
+def _resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, tuple[tuple[str, str], ...] | None, bool]:
+    """``resolve_noun`` with the parts as items (each caller gets a fresh dict of them)."""
     if not noun:
         return None, None, False
     for ind, modifier, bare in synonym_candidates(noun, unit):
@@ -85,7 +92,7 @@ def resolve_noun(noun: str | None, unit: str) -> tuple[Indicator | None, dict[st
             else:
                 kind = strip_whole_front(noun)
             parts = {"kind": kind, **parts}
-        return ind, parts or None, True
+        return ind, tuple(parts.items()) or None, True
     return None, None, False
 
 
@@ -127,15 +134,32 @@ def longest_measure(noun: str | None, clause: str, at: int, unit: str) -> tuple[
     lead = clause[:at] if at >= 0 else clause
     indicator, parts, named = resolve_noun(noun, unit)
     if noun and at > 0:  # the longest name counts: 未|就业 is 未就业
-        names = all_names()
-        for k in range(min(at, 8), 0, -1):
-            longer_noun = clause[at - k : at] + noun
-            if longer_noun not in names:
-                continue  # no measure's name: it cannot win below
+        # only a measure's name can win, so only the fronts that make one of the noun are tried,
+        # longest first (most nouns have none)
+        for front in _name_fronts(noun):
+            k = len(front)
+            if k > min(at, LONGER_NAME_REACH) or not clause.startswith(front, at - k):
+                continue
+            longer_noun = front + noun
             longer, longer_parts, _ = resolve_noun(longer_noun, unit)
             if longer is not None and longer_noun in longer.names():  # 60岁以上老年人: a name, no band
                 return longer, longer_parts, clause[: at - k], True
     return indicator, parts, lead, named
+
+
+LONGER_NAME_REACH = 8  # characters read before the noun for a longer name ending in it
+
+
+@lru_cache(maxsize=16384)
+def _name_fronts(noun: str) -> tuple[str, ...]:
+    """What goes before ``noun`` to make a measure's name (at most ``LONGER_NAME_REACH`` characters),
+    longest first.
+
+    >>> _name_fronts("老年人"), _name_fronts("XX")
+    (('60周岁以上', '60岁以上'), ())
+    """
+    fronts = {name[: -len(noun)] for name in all_names() if name.endswith(noun) and name != noun}
+    return tuple(sorted((f for f in fronts if len(f) <= LONGER_NAME_REACH), key=lambda f: (-len(f), f)))
 
 
 def apply_verb(

@@ -55,7 +55,9 @@ def words_in(doc: Text, start: int, end: int) -> tuple[Word, ...]:
     >>> words_in(doc, 0, 6), words_in(doc, 3, 5) == doc.words(3, 5)
     ((('社区', 'n'), ('现有', 'b'), ('党员', 'n')), True)
     """
-    index = doc.clause_index(start) if end > start else None
+    if end <= start:
+        return ()  # what ``doc.words`` gives an empty span, without walking the clause
+    index = doc.clause_index(start)
     if index is not None:
         clause = doc.clauses[index]
         if clause.norm_start <= start and end <= clause.norm_end:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -26,7 +26,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
 
 
 @cache
-def _start_value_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _start_value_patterns() -> tuple[regex.Pattern, regex.Pattern, tuple[str, ...]]:
     data = load_toml("planned.toml")["start_value"]
     starts = "|".join(map(regex.escape, data["starts"]))
     verbs = "|".join(map(regex.escape, sorted(data["verbs"], key=len, reverse=True)))
@@ -34,7 +34,7 @@ def _start_value_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     free = r"[^\d，,。；;：:、！？!?\n]"
     before = regex.compile(f"(?:{starts}){free}{{0,{data['start_gap']}}}$")
     after = regex.compile(f"^{free}{{0,{data['end_gap']}}}?(?:{verbs})(?:{ends})")
-    return before, after
+    return before, after, tuple(data["starts"])
 
 
 def is_start_value(text: str, start: int, end: int) -> bool:
@@ -52,10 +52,17 @@ def is_start_value(text: str, start: int, end: int) -> bool:
     >>> is_start_value(t, t.index("2"), t.index("2") + 3)
     False
     """
-    before, after = _start_value_patterns()
-    return before.search(text, max(0, start - 16), start) is not None and after.match(text[end : end + 12]) is not None
+    before, after, starts = _start_value_patterns()
+    reach = max(0, start - START_VALUE_REACH)
+    if not any(text.find(word, reach, start) >= 0 for word in starts):
+        return False  # no 由/从 before the figure at all (most figures): the pattern cannot match
+    return before.search(text, reach, start) is not None and after.match(text[end : end + 12]) is not None
 
 
+START_VALUE_REACH = 16  # characters before a figure where its 由/从 is looked for
+
+
+@lru_cache(maxsize=8192)  # each figure of a list reads back over the same clauses before it
 def continues_figure_list(clause: str) -> bool:
     """A clause that continues a list of figures: it holds a figure and no word of things done
     (``done_words`` of planned.toml), so a plan marker before it still governs what follows.
@@ -68,7 +75,7 @@ def continues_figure_list(clause: str) -> bool:
     not_done, done = _done_words()
     for word in not_done:
         clause = clause.replace(word, "")
-    return any(ch.isdigit() for ch in clause) and not done.search(clause)
+    return any(map(str.isdigit, clause)) and not done.search(clause)
 
 
 @cache

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
+from typing import NamedTuple
 
 from nlp.figures.breakdown import (
     ACTS,
@@ -39,7 +40,7 @@ from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_be
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
-from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, scope_of, strip_scope_words
+from nlp.figures.scope import PLACE_KINDS, named_places, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
 from nlp.figures.wholes import (
     act_kind,
@@ -55,13 +56,15 @@ from nlp.figures.wholes import (
 from nlp.records import Scope
 from nlp.resources import load_toml
 from nlp.text.document import Text
-from nlp.text.place_names import place_names
+
+# Figure and Resolution live within the facts stage, one of each per figure: named tuples, immutable
+# like a frozen dataclass and made in a third of its time (a frozen dataclass sets each field through
+# object.__setattr__).
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     indicator: str | None
-    breakdown: dict[str, str] | None = field(default=None, hash=False)
+    breakdown: dict[str, str] | None = None
     scope: Scope = Scope.UNIT
 
 
@@ -91,8 +94,7 @@ def _vocab() -> _Vocab:
     )
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """What resolution reads about one figure: where it is, what it counts, in which unit."""
 
     norm_start: int
@@ -152,6 +154,8 @@ def _whole_of_part(figure: Figure, trail: _Trail, part_clause: bool) -> Resoluti
     """The whole a figure naming only a part belongs to: after 其中, the nearest whole in the same
     unit; in a bare list (男性735人、女性723人), the population or household total before it."""
     for end, whole, unit in reversed(trail.wholes):
+        if end < figure.norm_start - 300:
+            break  # the wholes are in document order: none before this one is within reach either
         if unit != figure.unit:
             continue
         if part_clause and end >= figure.norm_start - 120:
@@ -175,8 +179,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             noun = noun[places[-1][2] :]
     at = clause.rfind(noun) if noun else -1
     if noun and at > 0:
-        kind = next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
-        named = place_names(clause[: at + len(kind)], NAMED_PLACE, partial(words_in, doc), clause_start) if kind else []
+        kind = _place_kind_opening(noun)
+        named = named_places(clause[: at + len(kind)], partial(words_in, doc), clause_start) if kind else []
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
@@ -269,12 +273,26 @@ def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, 
     if not _PLACE_KIND.search(noun):
         return []  # no kind of place in it: no name of one
     if figure.subject is None or figure.subject_start is None:
-        return place_names(noun, NAMED_PLACE)
+        return named_places(noun)
     noun_start = figure.subject_start + len(figure.subject) - len(noun)  # scope words leave the front
-    return place_names(noun, NAMED_PLACE, partial(words_in, doc), noun_start)
+    return named_places(noun, partial(words_in, doc), noun_start)
 
 
 _PLACE_KIND = any_of(PLACE_KINDS)
+_PLACE_KIND_FIRSTS = frozenset(kind[0] for kind in PLACE_KINDS)
+
+
+def _place_kind_opening(noun: str) -> str | None:
+    """The first kind of place (``PLACE_KINDS`` order) that ``noun`` starts with and is longer than.
+
+    >>> _place_kind_opening("村投资"), _place_kind_opening("社区"), _place_kind_opening("党员")
+    ('村', None, None)
+    """
+    if noun[:1] not in _PLACE_KIND_FIRSTS:
+        return None  # most nouns: no kind of place can start them
+    return next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
+
+
 PERSON_UNITS = ("人", "口人")
 
 

@@ -24,6 +24,19 @@ LEVELS = ("community", "township", "county", "city", "province")
 PLACE_KINDS = ("社区", "居委会", "村民小组", "居民小组", "小区", "网格", "楼栋", "片区", "自然村", "村")
 NAMED_PLACE = re.compile(rf"([^\s]{{1,8}}?)({'|'.join(PLACE_KINDS)})")
 _NUMBERED_PART = re.compile(r"(?<![0-9一二三四五六七八九十个名户支座处])第?[0-9一二三四五六七八九十]+(?:组|网格|片区|号楼)")
+_ANY_KIND = re.compile("|".join(PLACE_KINDS))
+
+
+def named_places(text: str, words: Words | None = None, offset: int = 0) -> list[tuple[str, int, int]]:
+    """``place_names(text, NAMED_PLACE, words, offset)``, found at once to be none when no kind of
+    place follows the first character (a name comes before its kind): most text before a figure.
+
+    >>> named_places("丽景小区有党员"), named_places("小区有党员")
+    ([('丽景小区', 0, 4)], [])
+    """
+    if _ANY_KIND.search(text, 1) is None:
+        return []
+    return place_names(text, NAMED_PLACE, words, offset)
 
 
 # A place in an agent phrase leads, it does not own the figure (在街道党工委的领导下，社区开展活动20次).
@@ -69,7 +82,7 @@ def scope_of(
     last = _last_scope_word().search(before[::-1])  # the place word ending last (the first listed, on a tie)
     if last is not None:
         best_end, best = len(before) - last.start(), _scope_words()[last.group()[::-1]][level]
-    for name, _, end in place_names(before, NAMED_PLACE, words, offset):
+    for name, _, end in named_places(before, words, offset):
         if end < best_end or name[0] in "xX×*＊":  # a named place wins over its bare kind word
             continue
         kind = next(k for k in PLACE_KINDS if name.endswith(k))
@@ -125,10 +138,12 @@ def strip_indexed(text: str, index: dict[str, tuple[str, ...]]) -> str:
     """``strip_leading`` over words grouped by ``by_first_char``: only the words that can start
     ``text`` are tried."""
     while text:
-        word = next((w for w in index.get(text[0], ()) if text.startswith(w) and len(text) > len(w)), None)
-        if word is None:
+        for word in index.get(text[0], ()):
+            if text.startswith(word) and len(text) > len(word):
+                text = text[len(word) :]
+                break
+        else:
             break
-        text = text[len(word) :]
     return text
 
 

@@ -91,7 +91,7 @@ def _trim_front(phrase: list[tuple[str, str]]) -> str | None:
         or (len(phrase[0][0]) == 1 and phrase[0][0] in vocab["actions"])  # 使|居民知晓率
     ):
         phrase.pop(0)
-    text = "".join(word for word, _ in phrase)
+    text = "".join([word for word, _ in phrase])
     if len(text) == 1 and phrase[0][1] != "n":
         return None  # one character is a fragment of a longer word
     return text or None
@@ -112,6 +112,8 @@ def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, m
     >>> _trailing_noun_phrase(*_whole("困难群众帮扶率"), rate=True)
     '困难群众帮扶率'
     """
+    if end <= start:
+        return None  # an empty span has no phrase (a figure right at a break)
     vocab = _vocab()
     words = list(words_in(doc, start, end))
     stripped: list[str] = []
@@ -132,7 +134,7 @@ def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, m
             break
         phrase.insert(0, (word, tag))
         length += len(word)
-    counted = next((w for w in stripped if w in COUNT_NOUNS), None)
+    counted = next((w for w in stripped if w in COUNT_NOUNS), None) if stripped else None
     if counted and (not phrase or _is_place(phrase)):
         return counted  # (社区)户数498户: the count word itself is what the text names
     if not phrase:
@@ -144,6 +146,8 @@ def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, m
 
 def _trailing_verb(doc: Text, start: int, end: int) -> str | None:
     """The verb that ends ``doc.text[start:end]``, when it names what is counted (巡逻20次)."""
+    if end <= start:
+        return None  # an empty span has no phrase (a figure right at a break)
     vocab = _vocab()
     words = [w for w in words_in(doc, start, end) if w[0] not in vocab["link"] and w[1] not in {"d", "ul", "uj", "x", "m"}]
     if not words or not words[-1][1].startswith("v") or words[-1][0] in vocab["light"]:
@@ -165,6 +169,8 @@ def _leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
     >>> _leading_noun_phrase(*_whole("保存完好的原始林"))
     '原始林'
     """
+    if end <= start:
+        return None  # an empty span has no phrase (a figure right at a break)
     vocab = _vocab()
     text = doc.text
     after_de = text.startswith("的", start, end)
@@ -209,7 +215,7 @@ def _leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
         i += 1
     if not phrase and after_de and words and words[0][1].startswith("v") and len(words[0][0]) > 1:
         return words[0][0]  # 50元的处罚: a verb after 的 is used as a noun
-    text = "".join(word for word, _ in phrase)
+    text = "".join([word for word, _ in phrase])
     if not text or (len(text) == 1 and (phrase[0][1] != "n" or text in vocab["locatives"])):
         return None  # a lone character after a unit is rarely what is counted (10公里处)
     return text
@@ -287,10 +293,10 @@ def _labelled_group(left: str) -> str | None:
     >>> _labelled_group("其中18岁至60岁"), _labelled_group("办理《独生子女父母光荣证》")
     ('18岁至60岁', '独生子女父母光荣证')
     """
-    band = _AGE_BAND.search(left)
+    band = _AGE_BAND.search(left) if "岁" in left else None  # each pattern needs its one character
     if band:
         return band.group(0)
-    title = _TITLE_BEFORE.search(left)
+    title = _TITLE_BEFORE.search(left) if "》" in left else None
     return title.group(1) if title else None
 
 

@@ -25,9 +25,9 @@ from functools import cache
 
 from nlp.figures.breakdown import read_modifier, strip_whole_front
 from nlp.figures.indicators import indicators
-from nlp.figures.scope import NAMED_PLACE, is_scope_word, strip_scope_words
+from nlp.figures.scope import is_scope_word, named_places, strip_scope_words
 from nlp.resources import load_toml
-from nlp.text.place_names import Words, place_names
+from nlp.text.place_names import Words
 
 _SENTENCE_ENDS = frozenset("。；;！!？?\n")
 _QUOTES = "“”\"‘’'《》「」『』"
@@ -128,7 +128,7 @@ def money_kind(noun: str | None, lead: str, words: Words | None = None, offset: 
             return noun
     object_words = lead.strip(" ，,、")
     offset += len(lead) - len(lead.lstrip(" ，,、"))
-    places = place_names(object_words, NAMED_PLACE, words, offset)
+    places = named_places(object_words, words, offset)
     if places and places[-1][2] == len(object_words):  # 龙泉社区|投资: the place is the scope, no kind
         object_words = object_words[: places[-1][1]]
     object_words = "" if is_scope_word(object_words) else strip_whole_front(strip_scope_words(object_words))

@@ -1,0 +1,224 @@
+"""The facts stage's fast paths held to their plain definitions on generated documents (issue 8).
+
+Each routine made faster for throughput must give exactly what its plain definition gives: the same
+float, the same string, the same record. The documents are generated from pieces written in the style
+of a community report (figures with units, plan markers, lists, brackets, quotations, colons).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from itertools import repeat
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.figures.facts import (
+    _TO_COLON_OR_STOP,
+    COLON_LIST_STOPS,
+    PLAN_LIST_REACH,
+    PLAN_REACH,
+    _colon_lead,
+    build_facts,
+)
+from nlp.figures.indicators import all_names, indicators
+from nlp.figures.lookalike import LookalikeModel, feature_names, load_lookalike_model
+from nlp.figures.lookalike_features import ENCLOSURES, _enclosure
+from nlp.figures.measures import longest_measure, resolve_noun
+from nlp.figures.neighbours import words_in
+from nlp.figures.planned import _start_value_patterns, is_start_value
+from nlp.figures.resolve import _place_kind_opening
+from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, by_first_char, named_places, strip_indexed
+from nlp.figures.subjects import _AGE_BAND, _TITLE_BEFORE, _labelled_group
+from nlp.records import Fact
+from nlp.text.document import Text
+from nlp.text.place_names import place_names
+
+PIECES = (
+    "社区", "党员", "现有", "开展", "活动", "困难户", "低保", "其中", "全年", "计划", "力争", "下一步",
+    "将", "继续", "已", "完成", "走访", "新增", "共", "第", "每", "以上", "以下", "的", "一", "两",
+    "元", "万元", "户", "人", "名", "次", "场", "个", "%", "岁", "年", "月", "亩", "栋", "人次",
+    "5", "12", "300", "2023", "1.5", "三十", "，", "。", "；", "：", "、", "\n", "“", "”", "《", "》",
+    "（", "）", " ", "由", "提高到", "目标是", "满意率", "达到", "全镇", "阿娄社区", "小区", "投资",
+)  # fmt: skip
+documents = st.lists(st.sampled_from(PIECES), min_size=1, max_size=60).map("".join)
+
+
+def _plain_probability(model, doc: Text, q) -> float:
+    """The model's definition: the logistic of the intercept plus the weights of the feature names."""
+    z = model.intercept + sum(map(model.weights.get, feature_names(doc, q), repeat(0.0)))
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents)
+def test_lookalike_probability_is_the_plain_sum(text: str) -> None:
+    model = load_lookalike_model()
+    assert model is not None
+    doc = Text.from_string(text)
+    for q in doc.figures:
+        assert model.probability(doc, q) == _plain_probability(model, doc, q)
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents)
+def test_facts_are_the_records_their_constructor_makes(text: str) -> None:
+    """Facts filled in directly equal, hash and read like ``Fact(**fields)``."""
+    doc = Text.from_string(text)
+    for fact in build_facts(doc, doc.figures, ()):
+        values = {f.name: getattr(fact, f.name) for f in dataclasses.fields(Fact)}
+        made = Fact(**values)
+        assert fact == made and hash(fact) == hash(made) and vars(fact) == vars(made)
+        assert list(vars(fact)) == list(vars(made))  # the same field order (pickles, asdict)
+
+
+def _plain_strip_indexed(text: str, index: dict[str, tuple[str, ...]]) -> str:
+    while text:
+        word = next((w for w in index.get(text[0], ()) if text.startswith(w) and len(text) > len(w)), None)
+        if word is None:
+            break
+        text = text[len(word) :]
+    return text
+
+
+words = st.lists(st.text(alphabet="全县镇各类社区村民小组活动", min_size=1, max_size=4), max_size=8)
+
+
+@given(st.text(alphabet="全县镇各类社区村民小组活动党员", max_size=12), words)
+def test_strip_indexed_is_the_plain_loop(text: str, leading: list[str]) -> None:
+    index = by_first_char(tuple(leading))
+    assert strip_indexed(text, index) == _plain_strip_indexed(text, index)
+
+
+@given(st.text(alphabet="社区居委会村民小组片自然网格楼栋投资党员", min_size=1, max_size=8))
+def test_place_kind_opening_is_the_first_kind_in_order(noun: str) -> None:
+    plain = next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
+    assert _place_kind_opening(noun) == plain
+
+
+def test_resolved_parts_are_fresh_for_each_caller() -> None:
+    _, parts, _ = resolve_noun("女党员", "名")
+    parts["sex"] = "changed"
+    assert resolve_noun("女党员", "名")[1] == {"sex": "女"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    documents,
+    st.floats(-3, 3),
+    st.one_of(st.floats(0.05, 0.95), st.sampled_from([1e-12, 1e-8, 1 - 1e-8, 0.0, 1.0])),
+    st.randoms(use_true_random=False),
+)
+def test_lookalike_decision_read_on_bounds_is_the_exact_one(text: str, intercept: float, threshold: float, rng) -> None:
+    """A model of random weights over the document's own features: whether the words are read or
+    bounded, each figure is kept exactly when its probability reaches the threshold."""
+    doc = Text.from_string(text)
+    names = {name for q in doc.figures for name in feature_names(doc, q)}
+    model = LookalikeModel({name: rng.uniform(-2, 2) for name in sorted(names)}, intercept, threshold)
+    shipped = load_lookalike_model()
+    for q in doc.figures:
+        assert model.keeps(doc, q) == (_plain_probability(model, doc, q) >= threshold)
+        assert shipped.keeps(doc, q) == (_plain_probability(shipped, doc, q) >= shipped.threshold)
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, st.integers(0, 200), st.integers(-5, 30))
+def test_words_in_is_the_texts_words(text: str, start: int, length: int) -> None:
+    doc = Text.from_string(text)
+    start = min(start, len(doc.text))
+    assert words_in(doc, start, start + length) == doc.words(start, start + length)
+
+
+def _plain_longest_measure(noun, clause, at, unit):
+    lead = clause[:at] if at >= 0 else clause
+    indicator, parts, named = resolve_noun(noun, unit)
+    if noun and at > 0:
+        for k in range(min(at, 8), 0, -1):
+            longer_noun = clause[at - k : at] + noun
+            if longer_noun not in all_names():
+                continue
+            longer, longer_parts, _ = resolve_noun(longer_noun, unit)
+            if longer is not None and longer_noun in longer.names():
+                return longer, longer_parts, clause[: at - k], True
+    return indicator, parts, lead, named
+
+
+NAMES = sorted(all_names())
+UNITS = sorted({unit for indicator in indicators() for unit in indicator.units})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(NAMES), st.integers(0, 4), st.text(alphabet="未再实现新增60岁周以上的全年共", max_size=10), st.sampled_from(UNITS))
+def test_longest_measure_tries_only_the_fronts_of_names(name: str, cut: int, before: str, unit: str) -> None:
+    noun = name[min(cut, len(name) - 1) :]
+    clause = before + name[: min(cut, len(name) - 1)] + noun + "5"
+    at = clause.rfind(noun)
+    assert longest_measure(noun, clause, at, unit) == _plain_longest_measure(noun, clause, at, unit)
+
+
+def _plain_enclosure(text: str, start: int) -> list[str]:
+    low = max(0, start - 16)
+    line = text.rfind("\n", low, start)
+    before = text[(line + 1 if line >= 0 else low) : start]
+    found = []
+    for name, (opens, closes) in ENCLOSURES.items():
+        last_open = max(before.rfind(c) for c in opens if c != '"')
+        last_close = max(before.rfind(c) for c in closes if c != '"')
+        if last_open > last_close or (name == "quote" and before.count('"') % 2):
+            found.append(name)
+    return found
+
+
+@given(st.text(alphabet='“‘「『"”’」』《〈》〉（(【[〔）)】]〕\n社区5', max_size=30), st.integers(0, 30))
+def test_enclosures_are_the_last_marks_of_each_kind(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert _enclosure(text, start) == _plain_enclosure(text, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="丽景小区社区居委会村民小组自然网格楼栋片有党员 第三", max_size=20))
+def test_named_places_are_those_the_pattern_finds(text: str) -> None:
+    assert named_places(text) == place_names(text, NAMED_PLACE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="由从每人月30元5提高增到至为扩大个，。社区", max_size=30), st.integers(0, 30), st.integers(0, 4))
+def test_start_value_is_the_plain_pattern(text: str, start: int, length: int) -> None:
+    before, after, _ = _start_value_patterns()
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    plain = before.search(text, max(0, start - 16), start) is not None and after.match(text[end : end + 12]) is not None
+    assert is_start_value(text, start, end) == plain
+
+
+@given(st.text(alphabet="其中18岁至60以上下周《》证光荣社区共有", max_size=24))
+def test_labelled_group_is_the_plain_patterns(left: str) -> None:
+    band = _AGE_BAND.search(left)
+    title = _TITLE_BEFORE.search(left)
+    assert _labelled_group(left) == (band.group(0) if band else title.group(1) if title else None)
+
+
+def test_fact_records_have_nothing_to_run_after_their_fields() -> None:
+    """``facts._fact`` fills a Fact's fields without its ``__init__``: only right while Fact has no
+    ``__post_init__`` to run."""
+    assert not hasattr(Fact, "__post_init__")
+
+
+def _plain_colon_lead(doc: Text, norm_start: int) -> str:
+    text = doc.text
+    floor = max(0, norm_start - PLAN_LIST_REACH)
+    last = _TO_COLON_OR_STOP.match(text, floor, norm_start) if norm_start > floor else None
+    if last is None or text[last.end() - 1] in COLON_LIST_STOPS:
+        return ""
+    at = last.end() - 1
+    lead = doc.clause_at(at)
+    return text[max(lead.norm_start, at + 1 - PLAN_REACH) : at + 1] if lead is not None else ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, st.integers(0, 400))
+def test_colon_lead_is_the_plain_search(text: str, at: int) -> None:
+    doc = Text.from_string(text)
+    at = min(at, len(doc.text))
+    assert _colon_lead(doc, at) == _plain_colon_lead(doc, at)
