@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.checks.intervals import paren_groups
+from nlp.checks.contexts import paren_groups
 from nlp.checks.surface import find_masked_figures, surface_grammar
 from nlp.text.spans import LineIndex
 

@@ -5,17 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from nlp.checks.intervals import (
-    Context,
-    Interval,
-    contexts,
-    fact_interval,
-    fmt,
-    fmt_interval,
-    has_any,
-    unit_family,
-    vocab,
-)
+from nlp.checks.contexts import Context, contexts
+from nlp.checks.intervals import Interval, fact_interval, fmt, fmt_interval, has_any, unit_family, vocab
 from nlp.checks.partitions import age_band, complete_partitions, part_band, part_of
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Severity

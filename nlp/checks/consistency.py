@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from nlp.checks.intervals import contexts, fact_interval, fmt_interval, has_any, unit_family, vocab
+from nlp.checks.contexts import contexts
+from nlp.checks.intervals import fact_interval, fmt_interval, has_any, unit_family, vocab
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Qualifier, Severity
 

@@ -8,16 +8,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
-from nlp.checks.intervals import (
-    Context,
-    Interval,
-    contexts,
-    fmt,
-    has_any,
-    rate_interval,
-    unit_family,
-    vocab,
-)
+from nlp.checks.contexts import Context, contexts
+from nlp.checks.intervals import Interval, fmt, has_any, rate_interval, unit_family, vocab
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Qualifier, Severity
 
