@@ -9,7 +9,7 @@ words of surface.toml.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -37,9 +37,8 @@ def _starting_with(chars: str, *words: str) -> str:
 class SurfaceGrammar:
     duplicated: re.Pattern[str]
     masked: re.Pattern[str]
-    percent_gap: re.Pattern[str]
     money_gap: re.Pattern[str]
-    yu_gap: re.Pattern[str]
+    yu_unit: re.Pattern[str]  # 余 and a unit, the unit read as (?P<pre>.)(?P<unit>余(?:…)) reads it
     rate_gap: re.Pattern[str]
     blank_gap: re.Pattern[str]
     units: dict[str, Unit]
@@ -63,9 +62,13 @@ def surface_grammar() -> SurfaceGrammar:
     numeral_chars = frozenset(digits + chinese + big + masks + ".")
     # A number starts where no numeral precedes it: without this, a run of n digits with no unit
     # after it is tried from each of its n positions (quadratic); with it, from the first only.
-    number_start = f"(?<![{re.escape(''.join(sorted(numeral_chars)))}])"
+    # The pattern reads the number's first character before looking back at the one before it,
+    # so the scan jumps from numeral to numeral (three times faster); the same matches as
+    # (?<![numeral])(?:\d+(?:\.\d+)?|[chinese]+|[mask]+) (a test holds it to that definition).
+    numeral_before = f"(?<![{re.escape(''.join(sorted(numeral_chars)))}].)"
     number = (
-        rf"{number_start}(?:\d+(?:\.\d+)?|[{re.escape(chinese)}]+|{mask_class}+)"
+        rf"[\d{re.escape(chinese)}{re.escape(masks)}]{numeral_before}"
+        rf"(?:(?<=\d)\d*(?:\.\d+)?|(?<=[{re.escape(chinese)}])[{re.escape(chinese)}]*|(?<={mask_class}){mask_class}*)"
         rf"[{re.escape(approx)}]?[{re.escape(big)}]?"
     )
     units = {k: u for k, u in g.units.items() if not any(ch in k for ch in masks)}
@@ -89,9 +92,8 @@ def surface_grammar() -> SurfaceGrammar:
     return SurfaceGrammar(
         duplicated=re.compile(rf"(?P<num>{number})(?P<unit>{unit_alt})"),
         masked=masked,
-        percent_gap=re.compile(r"(?P<gap>[^\S\n]*)[%％](?![0-9A-Fa-f]{2})"),
         money_gap=re.compile(rf"(?:{_alt(mf['money_before'])})(?P<gap>[^\S\n]*)(?P<unit>[万亿]?元)"),
-        yu_gap=re.compile(rf"(?P<pre>.)(?P<unit>余(?:{figure_units}))"),
+        yu_unit=re.compile(rf"余(?:{figure_units})"),
         rate_gap=re.compile(rf"率(?:{_alt(mf['rate_verbs'])})[^\S\n]*(?=[,，。;；)）\n]|$)"),
         blank_gap=re.compile(
             # the gap's first character before the look back at the CJK character before it:
@@ -198,11 +200,64 @@ def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
         yield pre_start, end
 
 
+_PERCENT_SIGN = re.compile(r"[%％](?![0-9A-Fa-f]{2})")
+_YU = re.compile("余")
+
+
 def _has_number_before(g: SurfaceGrammar, text: str, index: int) -> bool:
     i = index
     while i > 0 and text[i - 1] in " \u3000\t":
         i -= 1
     return i > 0 and text[i - 1] in g.numeral_chars
+
+
+class _Taken:
+    """Spans already reported, for the overlap test of each new one. The spans kept are disjoint
+    and each pattern finds its own in text order, so each pattern's are kept sorted and an overlap
+    is one bisection per pattern (a list scanned for every candidate grew with the document)."""
+
+    def __init__(self) -> None:
+        self.lists: list[tuple[list[int], list[int]]] = []  # (starts, ends) per pattern
+
+    def next_pattern(self) -> None:
+        self.lists.append(([], []))
+
+    def fresh(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps no span kept so far; if so it is kept."""
+        for starts, ends in self.lists:
+            i = bisect_right(ends, start)  # the first kept span ending after ``start``
+            if i < len(starts) and starts[i] < end:
+                return False
+        starts, ends = self.lists[-1]
+        starts.append(start)
+        ends.append(end)
+        return True
+
+
+def _percent_signs(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, sign, end) of each match of ``(?P<gap>[^\\S\\n]*)[%％](?![0-9A-Fa-f]{2})``: the scan
+    finds the signs, then takes the blanks before each back to the previous match."""
+    previous_end = 0
+    for m in _PERCENT_SIGN.finditer(text):
+        start = m.start()
+        while start > previous_end and text[start - 1] != "\n" and text[start - 1].isspace():
+            start -= 1
+        yield start, m.start(), m.end()
+        previous_end = m.end()
+
+
+def _yu_units(g: SurfaceGrammar, text: str) -> Iterator[re.Match[str]]:
+    """Each match of ``(?P<pre>.)(?P<unit>余(?:unit))`` as the unit part (the character before it
+    is the match's ``pre``): the scan jumps from 余 to 余 instead of trying every character."""
+    previous_end = 0
+    for m in _YU.finditer(text):
+        at = m.start()
+        if at - 1 < previous_end or text[at - 1] == "\n":
+            continue
+        unit = g.yu_unit.match(text, at)
+        if unit is not None:
+            yield unit
+            previous_end = unit.end()
 
 
 def find_missing_figures(text: str) -> Iterator[tuple[int, int, str]]:
@@ -214,22 +269,19 @@ def find_missing_figures(text: str) -> Iterator[tuple[int, int, str]]:
     """
     g = surface_grammar()
     mf = g.words["missing_figure"]
-    seen: list[tuple[int, int]] = []
+    taken = _Taken()
+    fresh = taken.fresh
 
-    def fresh(s: int, e: int) -> bool:
-        if any(s < e2 and s2 < e for s2, e2 in seen):
-            return False
-        seen.append((s, e))
-        return True
-
-    for m in g.percent_gap.finditer(text):
-        if _has_number_before(g, text, m.start("gap") + len(m.group("gap"))) or text[m.start() - 1 : m.start()] in "%％":
+    taken.next_pattern()
+    for start, sign, end in _percent_signs(text):
+        if _has_number_before(g, text, sign) or text[start - 1 : start] in "%％":
             continue
-        s = max(0, m.start() - 1)
-        if s < m.start() and not re.match(r"[\u4e00-\u9fff]", text[s]):
+        s = max(0, start - 1)
+        if s < start and not re.match(r"[\u4e00-\u9fff]", text[s]):
             continue  # a stray sign after punctuation or Latin text is not a gap
-        if fresh(s, m.end()):
-            yield s, m.end(), "百分比"
+        if fresh(s, end):
+            yield s, end, "百分比"
+    taken.next_pattern()
     for m in g.money_gap.finditer(text):
         after = text[m.end() : m.end() + 2]
         unit = m.group("unit")
@@ -239,20 +291,24 @@ def find_missing_figures(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if fresh(m.start(), m.end()):
             yield m.start(), m.end(), "金额"
-    for m in g.yu_gap.finditer(text):
-        pre = m.group("pre")
+    taken.next_pattern()
+    for m in _yu_units(g, text):
+        start = m.start() - 1  # the match's ``pre``
+        pre = text[start]
         if pre in g.numeral_chars or pre in mf["yu_word_before"] or not re.match(r"[\u4e00-\u9fff]", pre):
             continue
-        unit = m.group("unit")[1:]
+        unit = m.group()[1:]
         if _unit_blocked(g, unit, text[m.end() : m.end() + 2]):
             continue
-        s = m.start() - 1 if m.start() > 0 and re.match(r"[\u4e00-\u9fff]", text[m.start() - 1]) else m.start()
+        s = start - 1 if start > 0 and re.match(r"[\u4e00-\u9fff]", text[start - 1]) else start
         if fresh(s, m.end()):
             yield s, m.end(), "数量"
+    taken.next_pattern()
     for m in g.rate_gap.finditer(text):
         s = max(0, m.start() - 1)
         if fresh(s, m.end()):
             yield s, m.end(), "比率"
+    taken.next_pattern()
     for m in g.blank_gap.finditer(text):
         if fresh(m.start(), m.end()):
             yield m.start(), m.end(), "数字(留空)"
