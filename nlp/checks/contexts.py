@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import TypeVar
 
 import numpy as np
 
@@ -50,6 +51,7 @@ class Context:
         return fact_interval(self.fact)
 
 
+T = TypeVar("T")
 _OPEN, _CLOSE = "（(", "）)"
 _PAREN = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 _CLAUSE_END_CHARS = "，,：:。；;！？!?\n"
@@ -136,6 +138,22 @@ def contexts(parse: Parse) -> tuple[Context, ...]:
     found = _contexts(parse, doc)
     doc.derived["check_contexts"] = (parse.facts, found)
     return found
+
+
+@cache
+def shared(parse: Parse, name: str, build: Callable[[tuple[Context, ...]], T]) -> T:
+    """A value several rules read, built once per document from its contexts and kept beside them
+    (a document's rates, the index of each figure's previous figure of the same unit …)."""
+    ctxs = contexts(parse)
+    doc = parse.text
+    if doc is None:
+        return build(ctxs)
+    kept = doc.derived.get(f"check_{name}")
+    if kept is not None and kept[0] is ctxs:
+        return kept[1]
+    value = build(ctxs)
+    doc.derived[f"check_{name}"] = (ctxs, value)
+    return value
 
 
 @cache
