@@ -140,7 +140,6 @@ def contexts(parse: Parse) -> tuple[Context, ...]:
     return found
 
 
-@cache
 def shared(parse: Parse, name: str, build: Callable[[tuple[Context, ...]], T]) -> T:
     """A value several rules read, built once per document from its contexts and kept beside them
     (a document's rates, the index of each figure's previous figure of the same unit …)."""
