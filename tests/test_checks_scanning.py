@@ -146,3 +146,25 @@ def test_taken_spans_answer_as_a_list_scan_does(patterns: list[list[tuple[int, i
             if expected:
                 seen.append((start, start + length))
             assert taken.fresh(start, start + length) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["19", "20", "2", "1", "9", "0", "年", " ", "-", "至", "\n", "月", "届"]), max_size=25))
+def test_the_year_pattern_is_its_definition(pieces: list[str]) -> None:
+    from nlp.checks.consistency import _YEAR
+
+    definition = re.compile(r"(?<![\d\-—～~至到])((?:19|20)\d\d)\s*年(?![\d]*[\-—～~至到])")
+    text = "".join(pieces)
+    assert [(m.span(), m.group(1)) for m in _YEAR.finditer(text)] == [
+        (m.span(), m.group(1)) for m in definition.finditer(text)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab\n\r社", max_size=30), st.data())
+def test_line_cols_are_the_line_index(text: str, data: st.DataObject) -> None:
+    from nlp.checks.registry import line_cols
+
+    offsets = data.draw(st.lists(st.integers(0, len(text)), max_size=8))
+    index = LineIndex(text)
+    assert line_cols(text, offsets) == {offset: index.line_col(offset) for offset in offsets}

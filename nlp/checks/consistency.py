@@ -12,7 +12,10 @@ from nlp.checks.intervals import fact_interval, fmt_interval, has_any, vocab
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Qualifier, Severity
 
-_YEAR = re.compile(r"(?<![\d\-—～~至到])((?:19|20)\d\d)\s*年(?![\d]*[\-—～~至到])")
+# A reported year: 19xx/20xx年, not inside a number or a range. The look back at the character
+# before the year is made after its first two digits, so the scan jumps from 1 and 2 to the next
+# (the same matches as (?<![\d\-—～~至到])((?:19|20)\d\d)…; a test holds it to that).
+_YEAR = re.compile(r"((?:19|20)(?<![\d\-—～~至到]..)\d\d)\s*年(?![\d]*[\-—～~至到])")
 _NOT_REPORTED = ("以来", "起", "前", "成立", "建成", "始建", "度")
 
 
