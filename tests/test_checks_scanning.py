@@ -168,3 +168,15 @@ def test_line_cols_are_the_line_index(text: str, data: st.DataObject) -> None:
     offsets = data.draw(st.lists(st.integers(0, len(text)), max_size=8))
     index = LineIndex(text)
     assert line_cols(text, offsets) == {offset: index.line_col(offset) for offset in offsets}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["x", "X", "*", "×", "_", "ｘ", "约", "大约", "百分之", "近", "不", "足", ".", "-",
+                                 "余", "万", "户", "人次", "%", "年", "社区", "\n", "2"]), max_size=25))
+def test_masked_matches_are_the_pattern_s_matches(pieces: list[str]) -> None:
+    from nlp.checks.surface import _masked_matches
+
+    grammar = surface_grammar()
+    text = "".join(pieces)
+    found = [(m.span(), m.groupdict()) for m in _masked_matches(grammar, text)]
+    assert found == [(m.span(), m.groupdict()) for m in grammar.masked.finditer(text)]

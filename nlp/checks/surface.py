@@ -37,6 +37,7 @@ def _starting_with(chars: str, *words: str) -> str:
 class SurfaceGrammar:
     duplicated: re.Pattern[str]
     masked: re.Pattern[str]
+    mask_char: re.Pattern[str]  # any one mask character
     money_gap: re.Pattern[str]
     yu_unit: re.Pattern[str]  # 余 and a unit, the unit read as (?P<pre>.)(?P<unit>余(?:…)) reads it
     rate_gap: re.Pattern[str]
@@ -92,6 +93,7 @@ def surface_grammar() -> SurfaceGrammar:
     return SurfaceGrammar(
         duplicated=re.compile(rf"(?P<num>{number})(?P<unit>{unit_alt})"),
         masked=masked,
+        mask_char=re.compile(mask_class),
         money_gap=re.compile(rf"(?:{_alt(mf['money_before'])})(?P<gap>[^\S\n]*)(?P<unit>[万亿]?元)"),
         yu_unit=re.compile(rf"余(?:{figure_units})"),
         rate_gap=re.compile(rf"率(?:{_alt(mf['rate_verbs'])})[^\S\n]*(?=[,，。;；)）\n]|$)"),
@@ -167,6 +169,26 @@ def find_duplicated_units(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield m.start(), end, num, unit
 
 
+def _masked_matches(g: SurfaceGrammar, text: str) -> Iterator[re.Match[str]]:
+    """``g.masked.finditer(text)``, tried only where a match can start: at a mask character, or
+    at a prefix word (约, 百分之 …) right before one. Masks are rare, so the text is scanned for
+    them alone instead of the whole pattern being tried at every character."""
+    prefixes = g.words["masked_figure"]["prefixes"]
+    starts = set()
+    for mask in g.mask_char.finditer(text):
+        at = mask.start()
+        starts.add(at)
+        starts.update(at - len(w) for w in prefixes if at >= len(w) and text.startswith(w, at - len(w)))
+    previous_end = 0
+    for start in sorted(starts):
+        if start < previous_end:
+            continue
+        m = g.masked.match(text, start)
+        if m is not None:
+            yield m
+            previous_end = m.end()
+
+
 def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
     """Spans of figures written as placeholders, not masked names or years.
 
@@ -176,7 +198,7 @@ def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
     """
     g = surface_grammar()
     mw = g.words["masked_figure"]
-    for m in g.masked.finditer(text):
+    for m in _masked_matches(g, text):
         if not (m.group("unit") or m.group("mag")) and m.group("pre") not in mw["rate_prefixes"]:
             continue  # a placeholder with neither unit, magnitude nor 百分之 is a masked word
         start = m.start("num")
