@@ -41,7 +41,8 @@ def _parts_add_up(parts: Sequence[Context], total: Context) -> bool | None:
 
 # A partition's parts follow its total: at most this many figures after a total are read for
 # them, which keeps the rule linear on a sentence listing thousands of figures (男5人，男5人，…).
-MAX_PARTS_AFTER = 64
+# The longest partition a report writes out, five-year age bands, has about twenty parts.
+MAX_PARTS_AFTER = 32
 
 
 def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
