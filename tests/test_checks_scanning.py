@@ -69,7 +69,7 @@ def test_the_masked_pattern_finds_what_it_finds_without_its_opening_lookahead() 
 def test_the_blank_gap_pattern_is_its_definition(pieces: list[str]) -> None:
     """A blank run of two or more after a CJK character, then a unit: the pattern reads the blank
     before looking back, so the scan can jump from blank to blank."""
-    from nlp.checks.surface import _alt
+    from nlp.checks.surface_grammar import _alt
 
     grammar = surface_grammar()
     units = _alt(grammar.words["missing_figure"]["blank_units"])
@@ -83,7 +83,7 @@ def test_the_blank_gap_pattern_is_its_definition(pieces: list[str]) -> None:
 
 def _duplicated_definition() -> re.Pattern[str]:
     """The doubled-unit pattern as first written: the look back before the number's first character."""
-    from nlp.checks.surface import _alt
+    from nlp.checks.surface_grammar import _alt
     from nlp.figures.numerals import vocab
 
     v = vocab()
@@ -113,7 +113,7 @@ def test_the_doubled_unit_pattern_is_its_definition(pieces: list[str]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["%", "％", " ", "\u3000", "\t", "\n", "3", "F", "a", "率", "为"]), max_size=30))
 def test_percent_signs_are_the_gap_pattern(pieces: list[str]) -> None:
-    from nlp.checks.surface import _percent_signs
+    from nlp.checks.gaps import _percent_signs
 
     text = "".join(pieces)
     definition = re.compile(r"(?P<gap>[^\S\n]*)[%％](?![0-9A-Fa-f]{2})")
@@ -124,7 +124,7 @@ def test_percent_signs_are_the_gap_pattern(pieces: list[str]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["余", "户", "人次", "平方", "米", "方", "\n", "走", "访", "3"]), max_size=30))
 def test_yu_units_are_the_yu_gap_pattern(pieces: list[str]) -> None:
-    from nlp.checks.surface import _yu_units
+    from nlp.checks.gaps import _yu_units
 
     text = "".join(pieces)
     grammar = surface_grammar()
@@ -136,7 +136,7 @@ def test_yu_units_are_the_yu_gap_pattern(pieces: list[str]) -> None:
 @given(st.lists(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=12), max_size=5))
 def test_taken_spans_answer_as_a_list_scan_does(patterns: list[list[tuple[int, int]]]) -> None:
     """Each pattern offers spans in text order; a span is kept when it overlaps none kept before."""
-    from nlp.checks.surface import _Taken
+    from nlp.checks.gaps import _Taken
 
     taken, seen = _Taken(), []
     for offers in patterns:
