@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.checks.intervals import paren_groups
+from nlp.checks.contexts import paren_groups
 from nlp.checks.surface import find_masked_figures, surface_grammar
 from nlp.text.spans import LineIndex
 
@@ -69,7 +69,7 @@ def test_the_masked_pattern_finds_what_it_finds_without_its_opening_lookahead() 
 def test_the_blank_gap_pattern_is_its_definition(pieces: list[str]) -> None:
     """A blank run of two or more after a CJK character, then a unit: the pattern reads the blank
     before looking back, so the scan can jump from blank to blank."""
-    from nlp.checks.surface import _alt
+    from nlp.checks.surface_grammar import _alt
 
     grammar = surface_grammar()
     units = _alt(grammar.words["missing_figure"]["blank_units"])
@@ -79,3 +79,104 @@ def test_the_blank_gap_pattern_is_its_definition(pieces: list[str]) -> None:
     text = "".join(pieces)
     found = [(m.span(), m.groupdict()) for m in grammar.blank_gap.finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in definition.finditer(text)]
+
+
+def _duplicated_definition() -> re.Pattern[str]:
+    """The doubled-unit pattern as first written: the look back before the number's first character."""
+    from nlp.checks.surface_grammar import _alt
+    from nlp.figures.numerals import vocab
+
+    v = vocab()
+    masks = "".join(m for m in v.masks if m != "某") + "ｘＸ"
+    chinese = "".join(list(v.chinese) + list(v.small))
+    numeral_chars = "".join(sorted(set("".join(v.digits) + chinese + "".join(v.big) + masks + ".")))
+    number = (
+        rf"(?<![{re.escape(numeral_chars)}])(?:\d+(?:\.\d+)?|[{re.escape(chinese)}]+|[{re.escape(masks)}]+)"
+        rf"[{re.escape(''.join(v.approx))}]?[{re.escape(''.join(v.big))}]?"
+    )
+    return re.compile(rf"(?P<num>{number})(?P<unit>{_alt(surface_grammar().units)})")
+
+
+# digits, Chinese numerals, masks, approximations, magnitudes, units and other characters
+FIGURE_PIECES = ["1", "2", ".", "三", "十", "两", "x", "*", "余", "多", "万", "人", "次", "户", "名", "起",
+                 "元", "人次", "平方米", "社", "，", " ", "\n", "%", "％", "a", "F"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=30))
+def test_the_doubled_unit_pattern_is_its_definition(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = [(m.span(), m.groupdict()) for m in surface_grammar().duplicated.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in _duplicated_definition().finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["%", "％", " ", "\u3000", "\t", "\n", "3", "F", "a", "率", "为"]), max_size=30))
+def test_percent_signs_are_the_gap_pattern(pieces: list[str]) -> None:
+    from nlp.checks.gaps import _percent_signs
+
+    text = "".join(pieces)
+    definition = re.compile(r"(?P<gap>[^\S\n]*)[%％](?![0-9A-Fa-f]{2})")
+    expected = [(m.start(), m.end("gap"), m.end()) for m in definition.finditer(text)]
+    assert list(_percent_signs(text)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["余", "户", "人次", "平方", "米", "方", "\n", "走", "访", "3"]), max_size=30))
+def test_yu_units_are_the_yu_gap_pattern(pieces: list[str]) -> None:
+    from nlp.checks.gaps import _yu_units
+
+    text = "".join(pieces)
+    grammar = surface_grammar()
+    definition = re.compile(rf"(?P<pre>.)(?P<unit>{grammar.yu_unit.pattern})")
+    assert [(u.start() - 1, u.end()) for u in _yu_units(grammar, text)] == [m.span() for m in definition.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=12), max_size=5))
+def test_taken_spans_answer_as_a_list_scan_does(patterns: list[list[tuple[int, int]]]) -> None:
+    """Each pattern offers spans in text order; a span is kept when it overlaps none kept before."""
+    from nlp.checks.gaps import _Taken
+
+    taken, seen = _Taken(), []
+    for offers in patterns:
+        taken.next_pattern()
+        for start, length in sorted(offers):
+            expected = not any(start < e and s < start + length for s, e in seen)
+            if expected:
+                seen.append((start, start + length))
+            assert taken.fresh(start, start + length) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["19", "20", "2", "1", "9", "0", "年", " ", "-", "至", "\n", "月", "届"]), max_size=25))
+def test_the_year_pattern_is_its_definition(pieces: list[str]) -> None:
+    from nlp.checks.consistency import _YEAR
+
+    definition = re.compile(r"(?<![\d\-—～~至到])((?:19|20)\d\d)\s*年(?![\d]*[\-—～~至到])")
+    text = "".join(pieces)
+    assert [(m.span(), m.group(1)) for m in _YEAR.finditer(text)] == [
+        (m.span(), m.group(1)) for m in definition.finditer(text)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab\n\r社", max_size=30), st.data())
+def test_line_cols_are_the_line_index(text: str, data: st.DataObject) -> None:
+    from nlp.checks.registry import line_cols
+
+    offsets = data.draw(st.lists(st.integers(0, len(text)), max_size=8))
+    index = LineIndex(text)
+    assert line_cols(text, offsets) == {offset: index.line_col(offset) for offset in offsets}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["x", "X", "*", "×", "_", "ｘ", "约", "大约", "百分之", "近", "不", "足", ".", "-",
+                                 "余", "万", "户", "人次", "%", "年", "社区", "\n", "2"]), max_size=25))
+def test_masked_matches_are_the_pattern_s_matches(pieces: list[str]) -> None:
+    from nlp.checks.surface import _masked_matches
+
+    grammar = surface_grammar()
+    text = "".join(pieces)
+    found = [(m.span(), m.groupdict()) for m in _masked_matches(grammar, text)]
+    assert found == [(m.span(), m.groupdict()) for m in grammar.masked.finditer(text)]

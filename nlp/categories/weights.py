@@ -76,6 +76,11 @@ class CategoryWeights:
         """
         if self.ngram_range[1] > MAX_KEYED:
             return self.probabilities([h + t for h, t in zip(heads, tails, strict=True)])
+        pairs = list(zip(heads, tails, strict=True))
+        row_of = {pair: i for i, pair in enumerate(dict.fromkeys(pairs))}
+        if len(row_of) < len(pairs):  # a text given twice is read once (each row is its own sums)
+            distinct = self.joined_probabilities([h for h, _ in row_of], [t for _, t in row_of])
+            return distinct[[row_of[pair] for pair in pairs]]
         prepared = self._prepared
         tail_rows: dict[str, int] = {}
         prepared_tails: list[str] = []

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, lru_cache
 
-from nlp.checks.intervals import (
-    Context,
-    Interval,
-    contexts,
-    fact_interval,
-    fmt,
-    fmt_interval,
-    has_any,
-    unit_family,
-    vocab,
-)
+from nlp.checks.contexts import Context, contexts, shared
+from nlp.checks.intervals import Interval, fmt, fmt_interval, has_any, vocab
 from nlp.checks.partitions import age_band, complete_partitions, part_band, part_of
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Severity
@@ -34,36 +25,42 @@ def _total_label(label: str) -> bool:
 
 
 def _sum_message(parts: Sequence[Context], total: Context) -> str:
-    intervals = [fact_interval(p.fact) for p in parts]
+    intervals = [p.interval for p in parts]
     terms = "+".join(fmt_interval(iv) for iv in intervals if iv)
     s = sum((iv for iv in intervals if iv), Interval(0, 0))
-    return f"分项之和 {terms}={fmt_interval(s)} 与总数 {fmt_interval(fact_interval(total.fact))} 不符"
+    return f"分项之和 {terms}={fmt_interval(s)} 与总数 {fmt_interval(total.interval)} 不符"
 
 
 def _parts_add_up(parts: Sequence[Context], total: Context) -> bool | None:
-    whole = fact_interval(total.fact)
-    intervals = [fact_interval(p.fact) for p in parts]
+    whole = total.interval
+    intervals = [p.interval for p in parts]
     if whole is None or any(iv is None for iv in intervals):
         return None
     return sum(intervals, Interval(0, 0)).overlaps(whole)
 
 
+# A partition's parts follow its total: at most this many figures after a total are read for
+# them, which keeps the rule linear on a sentence listing thousands of figures (男5人，男5人，…).
+# The longest partition a report writes out, five-year age bands, has about twenty parts.
+MAX_PARTS_AFTER = 32
+
+
 def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
     """The run of figures after total ``t`` that name parts: same unit, plan status and
     aside-ness, in its sentence (or the next when the total says 共有/总人口 …), up to another
-    total or a figure that names no part. Without a total marker the parts must follow in the
-    same sentence (户籍人口1200人，60岁以上300人，60岁以下900人)."""
+    total or a figure that names no part, among the ``MAX_PARTS_AFTER`` figures after it. Without
+    a total marker the parts must follow in the same sentence (户籍人口1200人，60岁以上300人，60岁以下900人)."""
     total = ctxs[t]
     marked = _is_total(total)
     if not marked and total.after.startswith("、"):
         return []  # an item of a list (在职人员13人、少数民族1196人、男性735人…), not a whole
-    family = unit_family(total.fact.unit)
+    family = total.family
     run: list[Context] = []
-    for i in range(t + 1, len(ctxs)):  # by index: a slice would copy the tail for every total
+    for i in range(t + 1, min(len(ctxs), t + 1 + MAX_PARTS_AFTER)):  # by index: a slice would copy
         c = ctxs[i]
         if c.sentence > total.sentence + (1 if marked else 0):
             break
-        if unit_family(c.fact.unit) != family or c.fact.planned != total.fact.planned:
+        if c.family != family or c.fact.planned != total.fact.planned:
             continue
         if c.aside != total.aside:
             continue  # a parenthesis restating another year's or area's figures
@@ -95,24 +92,39 @@ def _partition_name(group: Sequence[Context], total: Context) -> str | None:
     return member[0] if member else None
 
 
-def _list_total_parts(ctxs: Sequence[Context], t: int) -> list[Context]:
-    """The parts of a 其中 list closed by 合计/共计 at ``t``; empty when there is no such list."""
+def _list_total_parts(
+    ctxs: Sequence[Context], t: int, openers: Callable[[], tuple[list[int], list[int]]]
+) -> list[Context]:
+    """The parts of a 其中 list closed by 合计/共计 at ``t``; empty when there is no such list.
+
+    The list is the figures from the nearest one opening it (其中…, or words ending in a colon)
+    up to the total, all in the total's sentence and unit; ``openers()`` gives ``_list_openers``,
+    both bounds for every figure found in one pass, so a sentence of many totals is not walked
+    back from each.
+    """
     total = ctxs[t]
-    markers = vocab()["markers"]
-    if not has_any(total.label, markers["list_total"]):
+    if t == 0 or not has_any(total.label, vocab()["markers"]["list_total"]):
         return []
-    family = unit_family(total.fact.unit)
-    parts: list[Context] = []
-    for i in range(t - 1, -1, -1):
-        c = ctxs[i]
-        if c.sentence != total.sentence:
-            return []
-        if unit_family(c.fact.unit) != family:
-            return []
-        parts.append(c)
-        if has_any(c.label, markers["subset"]) or c.label.endswith(("：", ":")):
-            return parts[::-1] if len(parts) >= 2 else []
-    return []
+    previous = ctxs[t - 1]
+    if previous.sentence != total.sentence or previous.family != total.family:
+        return []
+    block_start, opener = openers()
+    j = opener[t - 1]
+    return list(ctxs[j:t]) if j >= block_start[t - 1] and t - j >= 2 else []
+
+
+def _list_openers(ctxs: Sequence[Context]) -> tuple[list[int], list[int]]:
+    """For each figure: where the run of figures of its sentence and unit that ends with it
+    starts, and the last figure up to it that opens a list (-1 when none does)."""
+    subset = vocab()["markers"]["subset"]
+    block_start: list[int] = []
+    opener: list[int] = []
+    for i, c in enumerate(ctxs):
+        same = i > 0 and ctxs[i - 1].sentence == c.sentence and ctxs[i - 1].family == c.family
+        block_start.append(block_start[-1] if same else i)
+        opens = has_any(c.label, subset) or c.label.endswith(("：", ":"))
+        opener.append(i if opens else (opener[-1] if i else -1))
+    return block_start, opener
 
 
 @rule("ZJ101", "sum_mismatch", Severity.ERROR)
@@ -131,11 +143,12 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     Example: 户籍人口3200人，60岁以上700人，60岁以下2400人 → 700+2400=3100 ≠ 3200.
     """
     ctxs = contexts(parse)
+    openers = cache(lambda: _list_openers(ctxs))
     for t, total in enumerate(ctxs):
-        if unit_family(total.fact.unit) == "%":
+        if total.family == "%":
             continue
         groups = _partition_groups(ctxs, t)
-        listed = _list_total_parts(ctxs, t)
+        listed = _list_total_parts(ctxs, t, openers)
         if listed:
             groups.append(listed)
         for parts in groups:
@@ -151,23 +164,38 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
 def _opens_subset(ctxs: Sequence[Context], i: int, text: str) -> bool:
     """The figure's words say 其中, or its sentence starts with 其中 and it is the first figure."""
     c = ctxs[i]
-    subset = vocab()["markers"]["subset"]
-    if has_any(c.label, subset):
+    if _subset_label(c.label):
         return True
     first = i == 0 or ctxs[i - 1].sentence != c.sentence
-    return first and text[c.sent_start : c.sent_start + 4].lstrip("（(").startswith(tuple(subset))
+    return first and text[c.sent_start : c.sent_start + 4].lstrip("（(").startswith(tuple(vocab()["markers"]["subset"]))
 
 
-def _whole_before(ctxs: Sequence[Context], i: int, sentences_back: int) -> Context | None:
-    """The nearest figure before ``i`` of the same unit and aside-ness, at most that many sentences back."""
-    c = ctxs[i]
-    for k in range(i - 1, -1, -1):  # by index: a slice would copy the head for every figure
-        w = ctxs[k]
-        if w.sentence < c.sentence - sentences_back:
-            return None
-        if unit_family(w.fact.unit) == unit_family(c.fact.unit) and w.aside == c.aside:
-            return w
-    return None
+@lru_cache(maxsize=4096)
+def _subset_label(label: str) -> bool:
+    return has_any(label, vocab()["markers"]["subset"])
+
+
+def _whole_before(
+    ctxs: Sequence[Context], previous: Sequence[int], i: int, sentences_back: int
+) -> Context | None:
+    """The nearest figure before ``i`` of the same unit and aside-ness, at most that many sentences
+    back. ``previous`` is ``_previous_same(ctxs)``: sentences only grow along the figures, so the
+    nearest such figure is the answer when it is near enough, and nothing else is."""
+    k = previous[i]
+    if k < 0 or ctxs[k].sentence < ctxs[i].sentence - sentences_back:
+        return None
+    return ctxs[k]
+
+
+def _previous_same(ctxs: Sequence[Context]) -> list[int]:
+    """For each figure, the index of the nearest figure before it of the same unit and aside-ness
+    (-1 when none): one pass, instead of a walk back from every figure."""
+    last: dict[tuple[str, bool], int] = {}
+    previous = []
+    for i, c in enumerate(ctxs):
+        previous.append(last.get((c.family, c.aside), -1))
+        last[c.family, c.aside] = i
+    return previous
 
 
 def _narrower_noun(part: Context, whole: Context) -> bool:
@@ -184,22 +212,23 @@ def subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
     inside the whole's band (80岁以上 after 60岁以上老人), or the whole's noun with a modifier
     (专职网格员 after 现有网格员) right after a stated whole."""
     ctxs = contexts(parse)
+    previous = shared(parse, "previous_same", _previous_same)
     text = parse.normalized.text if parse.normalized is not None else ""
     whole: Context | None = None
     open_sentence = -1
     for i, c in enumerate(ctxs):
-        if unit_family(c.fact.unit) == "%":
+        if c.family == "%":
             continue
         if _opens_subset(ctxs, i, text):
             first = i == 0 or ctxs[i - 1].sentence != c.sentence
-            whole = _whole_before(ctxs, i, 1 if first else 0)
+            whole = _whole_before(ctxs, previous, i, 1 if first else 0)
             open_sentence = c.sentence
         elif c.sentence != open_sentence or _is_total(c):
             whole = None
-        if whole is not None and unit_family(c.fact.unit) == unit_family(whole.fact.unit):
+        if whole is not None and c.family == whole.family:
             yield whole, c
             continue
-        w = _whole_before(ctxs, i, 0)
+        w = _whole_before(ctxs, previous, i, 0)
         if w is None or w.fact.planned != c.fact.planned:
             continue
         band, whole_band = part_band(c.label), age_band(w.label)
@@ -221,7 +250,7 @@ def subset_exceeds_total(parse: Parse) -> Iterator[Finding]:
     Example: 共有党员41名，其中预备党员50名 → 50 > 41.
     """
     for whole, c in subset_pairs(parse):
-        w, p = fact_interval(whole.fact), fact_interval(c.fact)
+        w, p = whole.interval, c.interval
         if w is None or p is None:
             continue
         if p.low > w.high:
@@ -264,7 +293,7 @@ def _stated_totals(ctxs: Sequence[Context]) -> dict[str, Context]:
     """
     best: dict[str, Context] = {}
     for i, c in enumerate(ctxs):
-        family = unit_family(c.fact.unit)
+        family = c.family
         if family not in _COUNTABLE or c.fact.planned or c.fact.value is None or c.aside:
             continue
         prev = ctxs[i - 1] if i else None
@@ -273,7 +302,7 @@ def _stated_totals(ctxs: Sequence[Context]) -> dict[str, Context]:
             and not c.label
             and prev is not None
             and prev.sentence == c.sentence
-            and unit_family(prev.fact.unit) == "households"
+            and prev.family == "households"
             and _states_total(prev, "households")
         )
         if not paired and not _states_total(c, family):
@@ -299,13 +328,13 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     totals = _stated_totals(ctxs)
     other = vocab()["markers"]["other_scope"]
     for c in ctxs:
-        family = unit_family(c.fact.unit)
+        family = c.family
         total = totals.get(family)
         if total is None or c is total or c.fact.planned or c.aside:
             continue
         if has_any(c.label, other) or has_any(c.after, other) or "人口" in c.label or "户数" in c.label:
             continue
-        iv, tv = fact_interval(c.fact), fact_interval(total.fact)
+        iv, tv = c.interval, total.interval
         if iv is None or tv is None or iv.low <= tv.high:
             continue
         what = "人口" if family == "persons" else "户数"

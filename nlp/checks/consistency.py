@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
-from nlp.checks.intervals import contexts, fact_interval, fmt_interval, has_any, unit_family, vocab
+from nlp.checks.contexts import contexts
+from nlp.checks.intervals import fact_interval, fmt_interval, has_any, vocab
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Qualifier, Severity
 
-_YEAR = re.compile(r"(?<![\d\-—～~至到])((?:19|20)\d\d)\s*年(?![\d]*[\-—～~至到])")
+# A reported year: 19xx/20xx年, not inside a number or a range. The look back at the character
+# before the year is made after its first two digits, so the scan jumps from 1 and 2 to the next
+# (the same matches as (?<![\d\-—～~至到])((?:19|20)\d\d)…; a test holds it to that).
+_YEAR = re.compile(r"((?:19|20)(?<![\d\-—～~至到]..)\d\d)\s*年(?![\d]*[\-—～~至到])")
 _NOT_REPORTED = ("以来", "起", "前", "成立", "建成", "始建", "度")
 
 
@@ -25,6 +30,7 @@ def _stock_tail(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # asked of every figure's label; labels recur
 def scope_key(label: str) -> str | None:
     """The words that name a standing figure, without existence markers and the document's own scope.
 
@@ -78,8 +84,8 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
         if not key or has_any(key, sub_scope) or has_any(c.label, ("其中", "每", "各")):
             continue
         part = tuple(sorted(f.breakdown.items())) if f.breakdown else None
-        group = (f.indicator, part, f.scope, key, unit_family(f.unit))  # 全市… never conflicts with the unit's
-        iv = fact_interval(f)
+        group = (f.indicator, part, f.scope, key, c.family)  # 全市… never conflicts with the unit's
+        iv = c.interval
         if iv is None:
             continue
         earlier_values = seen.setdefault(group, {})  # one entry per distinct reading: a repeated figure costs nothing

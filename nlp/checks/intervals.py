@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.records import Fact, Parse, Qualifier
+from nlp.records import Fact, Qualifier
 from nlp.resources import load_toml
-from nlp.text.document import Text
 
 INF = math.inf
 _EPS = 1e-9
@@ -181,111 +180,6 @@ def fmt_interval(iv: Interval) -> str:
 def vocab() -> dict:
     """partitions.toml: partitions, markers and rate words."""
     return load_toml("partitions.toml")
-
-
-@dataclass(frozen=True)
-class Context:
-    """Where a fact sits: its sentence, and the words that name it.
-
-    ``label`` is the clause text between the previous figure (or the clause start) and this
-    figure, in normalized text: 其中男1600人、女1500人 gives 其中男 and 、女.
-    """
-
-    fact: Fact
-    sentence: int
-    sent_start: int
-    sent_end: int
-    label: str
-    after: str  # the clause text right after the figure, up to the next figure
-    paren: int = -1  # normalized offset of the parenthesis the figure is inside, -1 outside
-    aside: bool = False  # inside a parenthesis that restates another period or area
-
-
-_OPEN, _CLOSE = "（(", "）)"
-_PAREN = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
-_CLAUSE_END = re.compile("[，,：:。；;！？!?\n]")
-_YEAR_IN = re.compile(r"(?:19|20)\d\d年")
-
-
-def paren_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The (open, close) offsets of the parentheses of ``text[start:end]``, innermost last.
-
-    >>> paren_groups("总人口3200人（上年3100人）。", 0, 18)
-    [(8, 16)]
-    """
-    stack: list[int] = []
-    groups: list[tuple[int, int]] = []
-    for m in _PAREN.finditer(text, start, end):
-        i = m.start()
-        if text[i] in _OPEN:
-            stack.append(i)
-        elif stack:
-            groups.append((stack.pop(), i))
-    groups += [(o, end) for o in stack]  # an unclosed parenthesis runs to the sentence end
-    return sorted(groups)
-
-
-def is_aside(inner: str) -> bool:
-    """A parenthesis that restates another period's or area's figures (上年为…, 2021年…, 全街道…).
-
-    >>> is_aside("上年为3100人"), is_aside("2021年男1500人"), is_aside("其中女党员12名")
-    (True, True, False)
-    """
-    return bool(_YEAR_IN.search(inner)) or has_any(inner, vocab()["markers"]["aside"])
-
-
-def contexts(parse: Parse) -> tuple[Context, ...]:
-    """A ``Context`` for every fact with a normalized span, in text order.
-
-    Every rule asks for the same document's contexts in turn: they are kept on its ``Text``,
-    for as long as the facts they were read from are the parse's.
-    """
-    doc = parse.text
-    if doc is None:
-        return ()
-    kept = doc.derived.get("check_contexts")
-    if kept is not None and kept[0] is parse.facts:
-        return kept[1]
-    found = _contexts(parse, doc)
-    doc.derived["check_contexts"] = (parse.facts, found)
-    return found
-
-
-def _contexts(parse: Parse, doc: Text) -> tuple[Context, ...]:
-    text = doc.text
-    facts = sorted((f for f in parse.facts if f.norm_end > f.norm_start), key=lambda f: f.norm_start)
-    out: list[Context] = []
-    groups_of: dict[int, list[tuple[int, int]]] = {}
-    for i, f in enumerate(facts):
-        sent = doc.sentence_at(f.norm_start)
-        si = doc.sentence_index(f.norm_start)
-        s0, s1 = (sent.norm_start, sent.norm_end) if sent else (0, len(text))
-        if si not in groups_of:
-            groups_of[si] = paren_groups(text, s0, s1)
-        inside = [(o, c) for o, c in groups_of[si] if o < f.norm_start < c]
-        paren = max(inside)[0] if inside else -1
-        aside = any(is_aside(text[o + 1 : c]) for o, c in inside)
-        clause = doc.clause_at(f.norm_start)
-        clause_start = clause.norm_start if clause is not None else s0
-        prev_end = facts[i - 1].norm_end if i and facts[i - 1].norm_end > clause_start else clause_start
-        prev_end = min(prev_end, f.norm_start)
-        next_start = facts[i + 1].norm_start if i + 1 < len(facts) else s1
-        limit = min(s1, next_start)
-        stop = _CLAUSE_END.search(text, f.norm_end, limit) if f.norm_end < limit else None
-        clause_end = stop.start() if stop else max(f.norm_end, limit)
-        out.append(
-            Context(
-                fact=f,
-                sentence=si,
-                sent_start=s0,
-                sent_end=s1,
-                label=text[prev_end : f.norm_start].strip(" 、，,：:（(）)\t"),
-                after=text[f.norm_end : max(f.norm_end, min(next_start, clause_end))],
-                paren=paren,
-                aside=aside,
-            )
-        )
-    return tuple(out)
 
 
 def has_any(text: str, words: Sequence[str]) -> bool:

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from nlp.checks.intervals import Context, has_any, vocab
+from nlp.checks.contexts import Context
+from nlp.checks.intervals import has_any, vocab
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"\d+|[一二两三四五六七八九十]+"

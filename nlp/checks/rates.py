@@ -8,16 +8,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
-from nlp.checks.intervals import (
-    Context,
-    Interval,
-    contexts,
-    fmt,
-    has_any,
-    rate_interval,
-    unit_family,
-    vocab,
-)
+from nlp.checks.contexts import Context, contexts, shared
+from nlp.checks.intervals import Interval, fmt, has_any, rate_interval, vocab
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Qualifier, Severity
 
@@ -111,7 +103,7 @@ def rate_object(name: str) -> str:
 
 def _is_count(c: Context, rate: Context) -> bool:
     f = c.fact
-    if f.unit in _NOT_COUNTS or unit_family(f.unit) == "%" or c.aside:
+    if f.unit in _NOT_COUNTS or c.family == "%" or c.aside:
         return False
     if f.qualifier != Qualifier.EXACT or f.value is None or not float(f.value).is_integer():
         return False
@@ -180,7 +172,7 @@ def share_of(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context |
     if len(of) < 2:
         return part, None
     for c in reversed(_counts_before(ctxs, r - 1, sentences_back=1)):
-        if unit_family(c.fact.unit) == unit_family(part.fact.unit) and of in c.label + c.after[:3]:
+        if c.family == part.family and of in c.label + c.after[:3]:
             return part, (c if c.fact.value >= part.fact.value else None)
     return part, None
 
@@ -208,7 +200,7 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
         if c.sentence != ctxs[r].sentence:
             break
         if outcome and _outcome_in(c, outcome):
-            before = [b for b in counts[:j] if unit_family(b.fact.unit) == unit_family(c.fact.unit)]
+            before = [b for b in counts[:j] if b.family == c.family]
             here_before = [b for b in before if b.sentence == c.sentence]
             opens = not any(x.sentence == c.sentence for x in counts[:j])
             # the base of a numerator opening its sentence may close the one before (受理40件。已办结34件)
@@ -233,14 +225,22 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
     return None, None
 
 
-def _rates(ctxs: Sequence[Context]) -> Iterator[tuple[int, Context, str, Interval]]:
+def _rates(parse: Parse) -> list[tuple[int, Context, str, Interval]]:
+    """(index, context, name, interval) of every percentage of the document with an interval:
+    read once and shared by the four rate rules."""
+    return shared(parse, "rates", _read_rates)
+
+
+def _read_rates(ctxs: Sequence[Context]) -> list[tuple[int, Context, str, Interval]]:
+    found = []
     for r, c in enumerate(ctxs):
         if c.fact.unit != "%":
             continue
         iv = rate_interval(c.fact)
         if iv is None:
             continue
-        yield r, c, rate_name(c.label), iv
+        found.append((r, c, rate_name(c.label), iv))
+    return found
 
 
 @rule("ZJ201", "rate_out_of_range", Severity.ERROR)
@@ -253,7 +253,7 @@ def rate_out_of_range(parse: Parse) -> Iterator[Finding]:
     Why: a share of a whole cannot exceed the whole.
     Example: 居民满意率达105% → 105 > 100.
     """
-    for _, c, name, iv in _rates(contexts(parse)):
+    for _, c, name, iv in _rates(parse):
         if not is_bounded(name):
             continue
         if iv.low > 100 or iv.high < 0:
@@ -274,7 +274,7 @@ def rate_impossible(parse: Parse) -> Iterator[Finding]:
     Example: 调解纠纷9起，调解成功率90% → 8/9=88.9%, 9/9=100%, nothing rounds to 90%.
     """
     ctxs = contexts(parse)
-    for r, c, name, iv in _rates(ctxs):
+    for r, c, name, iv in _rates(parse):
         if not is_bounded(name) or iv.low > 100:
             continue
         numerator, base = numerator_and_base(ctxs, r)
@@ -306,7 +306,7 @@ def rate_mismatch(parse: Parse) -> Iterator[Finding]:
     Example: 18/20 = 90.0% but the text says 95%.
     """
     ctxs = contexts(parse)
-    for r, c, name, iv in _rates(ctxs):
+    for r, c, name, iv in _rates(parse):
         numerator, base = numerator_and_base(ctxs, r)
         if numerator is None or base is None:
             continue
@@ -335,7 +335,7 @@ def unsupported_rate(parse: Parse) -> Iterator[Finding]:
     norm = parse.normalized
     counts = Counter(o.sentence for o in ctxs if o.fact.unit != "%")
     measured: dict[int, bool] = {}  # sentence → whether it names a method
-    for _, c, name, _iv in _rates(ctxs):
+    for _, c, name, _iv in _rates(parse):
         if c.fact.planned or not is_bounded(name) or "率" not in name and "度" not in name:
             continue
         if c.sentence not in measured:

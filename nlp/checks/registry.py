@@ -76,8 +76,8 @@ def selected(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rul
     ]
 
 
-def to_flag(r: Rule, finding: Finding, lines: LineIndex) -> Flag:
-    line, col = lines.line_col(finding.start)
+def to_flag(r: Rule, finding: Finding, lines: LineIndex | dict[int, tuple[int, int]]) -> Flag:
+    line, col = lines[finding.start] if isinstance(lines, dict) else lines.line_col(finding.start)
     return Flag(
         name=r.name,
         code=r.code,
@@ -92,8 +92,27 @@ def to_flag(r: Rule, finding: Finding, lines: LineIndex) -> Flag:
 
 
 def run_document_rules(parse: Parse, rules: Iterable[Rule]) -> Iterator[Flag]:
-    lines = LineIndex(parse.original)
-    for r in rules:
-        if r.scope == "document":
-            for finding in r.check(parse):
-                yield to_flag(r, finding, lines)
+    found = [(r, finding) for r in rules if r.scope == "document" for finding in r.check(parse)]
+    lines = line_cols(parse.original, [finding.start for _, finding in found])
+    for r, finding in found:
+        yield to_flag(r, finding, lines)
+
+
+def line_cols(text: str, offsets: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """The 1-based (line, column) of each offset, as ``LineIndex.line_col`` gives it: the line
+    feeds are counted from one offset to the next, so the text is read once for all the flags of
+    a document and not indexed whole for a few of them.
+
+    >>> line_cols("ab\\ncd\\n\\ne", [4, 0, 7])
+    {0: (1, 1), 4: (2, 2), 7: (4, 1)}
+    """
+    found = {}
+    line, line_start, at = 1, 0, 0
+    for offset in sorted(set(offsets)):
+        line += text.count("\n", at, offset)
+        last_break = text.rfind("\n", at, offset)
+        if last_break >= 0:
+            line_start = last_break + 1
+        found[offset] = (line, offset - line_start + 1)
+        at = offset
+    return found

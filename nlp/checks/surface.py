@@ -2,8 +2,7 @@
 
 These places are mostly not facts (a masked or missing number has no value), so the rules read
 the normalized text the pipeline works on and map every span back to the original. The patterns
-are built once from the unit and numeral vocabularies (units.toml, numerals.toml) and the few
-words of surface.toml.
+are in nlp/checks/surface_grammar.py, the scan for missing numbers in nlp/checks/gaps.py.
 """
 
 from __future__ import annotations
@@ -11,99 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
 
+from nlp.checks.gaps import find_missing_figures
 from nlp.checks.registry import Finding, rule
-from nlp.figures.numerals import vocab
-from nlp.figures.quantities import Unit, grammar
+from nlp.checks.surface_grammar import SurfaceGrammar, _unit_blocked, surface_grammar
 from nlp.records import Parse, Severity
-from nlp.resources import load_toml
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-def _starting_with(chars: str, *words: str) -> str:
-    """A character class of ``chars`` and the first characters of ``words`` (a word that is
-    empty can start anywhere: then any character)."""
-    if any(not w for w in words):
-        return r"[\s\S]"
-    return f"[{re.escape(''.join(sorted(set(chars) | {w[0] for w in words})))}]"
-
-
-@dataclass(frozen=True)
-class SurfaceGrammar:
-    duplicated: re.Pattern[str]
-    masked: re.Pattern[str]
-    percent_gap: re.Pattern[str]
-    money_gap: re.Pattern[str]
-    yu_gap: re.Pattern[str]
-    rate_gap: re.Pattern[str]
-    blank_gap: re.Pattern[str]
-    units: dict[str, Unit]
-    numeral_chars: frozenset[str]
-    masks: frozenset[str]
-    words: dict
-
-
-@cache
-def surface_grammar() -> SurfaceGrammar:
-    """The surface patterns, built once from the resource files."""
-    v = vocab()
-    g = grammar()
-    words = load_toml("surface.toml")
-    masks = "".join(m for m in v.masks if m != "某") + "ｘＸ"
-    mask_class = f"[{re.escape(masks)}]"
-    digits = "".join(v.digits)
-    chinese = "".join(list(v.chinese) + list(v.small))
-    big = "".join(v.big)
-    approx = "".join(v.approx)
-    numeral_chars = frozenset(digits + chinese + big + masks + ".")
-    # A number starts where no numeral precedes it: without this, a run of n digits with no unit
-    # after it is tried from each of its n positions (quadratic); with it, from the first only.
-    number_start = f"(?<![{re.escape(''.join(sorted(numeral_chars)))}])"
-    number = (
-        rf"{number_start}(?:\d+(?:\.\d+)?|[{re.escape(chinese)}]+|{mask_class}+)"
-        rf"[{re.escape(approx)}]?[{re.escape(big)}]?"
-    )
-    units = {k: u for k, u in g.units.items() if not any(ch in k for ch in masks)}
-    unit_alt = _alt(units)
-    date_units = set(words["masked_figure"]["date_units"])
-    figure_units = _alt(k for k, u in units.items() if k not in date_units)
-    mask_num = rf"{mask_class}+(?:\.{mask_class}+)?"
-    joiners = _alt(v.joiners)
-    # The pattern opens with a lookahead on the characters a match can start with: the same
-    # matches, but a position that cannot start one is passed over at once instead of trying
-    # every prefix there (the scan was four times slower without it).
-    prefixes = words["masked_figure"]["prefixes"]
-    masked = re.compile(
-        rf"(?={_starting_with(masks, *prefixes)})"
-        rf"(?P<pre>{_alt(prefixes)})?"
-        rf"(?P<num>{mask_num}(?:(?:{joiners}){mask_num})?)"
-        rf"(?P<inner>[{re.escape(approx)}])?(?P<mag>[{re.escape(big)}])?(?P<inner2>[{re.escape(approx)}])?"
-        rf"(?P<unit>{figure_units}|%)?"
-    )
-    mf = words["missing_figure"]
-    return SurfaceGrammar(
-        duplicated=re.compile(rf"(?P<num>{number})(?P<unit>{unit_alt})"),
-        masked=masked,
-        percent_gap=re.compile(r"(?P<gap>[^\S\n]*)[%％](?![0-9A-Fa-f]{2})"),
-        money_gap=re.compile(rf"(?:{_alt(mf['money_before'])})(?P<gap>[^\S\n]*)(?P<unit>[万亿]?元)"),
-        yu_gap=re.compile(rf"(?P<pre>.)(?P<unit>余(?:{figure_units}))"),
-        rate_gap=re.compile(rf"率(?:{_alt(mf['rate_verbs'])})[^\S\n]*(?=[,，。;；)）\n]|$)"),
-        blank_gap=re.compile(
-            # the gap's first character before the look back at the CJK character before it:
-            # the same matches, and the scan jumps from blank to blank
-            rf"(?P<gap>[ \u3000\t](?<=[\u4e00-\u9fff].)[ \u3000\t]+)(?P<unit>{_alt(mf['blank_units'])})"
-            rf"(?=[,，。;；、)）\s]|$)"
-        ),
-        units=units,
-        numeral_chars=numeral_chars,
-        masks=frozenset(masks),
-        words=words,
-    )
 
 
 def _text(parse: Parse) -> tuple[str, callable]:
@@ -125,17 +36,6 @@ def _facts_in(parse: Parse, start: int, end: int) -> tuple[int, ...]:
         i += 1
     return tuple(found)
 
-
-def _unit_blocked(g: SurfaceGrammar, variant: str, following: str) -> bool:
-    """Whether the character after a unit shows it is part of another word.
-
-    >>> g = surface_grammar()
-    >>> _unit_blocked(g, "户", "籍"), _unit_blocked(g, "户", "，")
-    (True, False)
-    """
-    unit = g.units.get(variant)
-    blocked = tuple(unit.not_before) if unit else ()
-    return bool(following) and any(following.startswith(b) for b in blocked)
 
 
 def find_duplicated_units(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -165,6 +65,26 @@ def find_duplicated_units(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield m.start(), end, num, unit
 
 
+def _masked_matches(g: SurfaceGrammar, text: str) -> Iterator[re.Match[str]]:
+    """``g.masked.finditer(text)``, tried only where a match can start: at a mask character, or
+    at a prefix word (约, 百分之 …) right before one. Masks are rare, so the text is scanned for
+    them alone instead of the whole pattern being tried at every character."""
+    prefixes = g.words["masked_figure"]["prefixes"]
+    starts = set()
+    for mask in g.mask_char.finditer(text):
+        at = mask.start()
+        starts.add(at)
+        starts.update(at - len(w) for w in prefixes if at >= len(w) and text.startswith(w, at - len(w)))
+    previous_end = 0
+    for start in sorted(starts):
+        if start < previous_end:
+            continue
+        m = g.masked.match(text, start)
+        if m is not None:
+            yield m
+            previous_end = m.end()
+
+
 def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
     """Spans of figures written as placeholders, not masked names or years.
 
@@ -174,7 +94,7 @@ def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
     """
     g = surface_grammar()
     mw = g.words["masked_figure"]
-    for m in g.masked.finditer(text):
+    for m in _masked_matches(g, text):
         if not (m.group("unit") or m.group("mag")) and m.group("pre") not in mw["rate_prefixes"]:
             continue  # a placeholder with neither unit, magnitude nor 百分之 is a masked word
         start = m.start("num")
@@ -197,65 +117,6 @@ def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
             end += len(next(x for x in mw["unit_suffixes"] if text.startswith(x, end)))
         yield pre_start, end
 
-
-def _has_number_before(g: SurfaceGrammar, text: str, index: int) -> bool:
-    i = index
-    while i > 0 and text[i - 1] in " \u3000\t":
-        i -= 1
-    return i > 0 and text[i - 1] in g.numeral_chars
-
-
-def find_missing_figures(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, what is missing) for units and rates left without their number.
-
-    >>> t = "入户率为%,发放慰问金元,共走访余户,其余户主,满意率98%"
-    >>> [t[s:e] for s, e, _ in find_missing_figures(t)]
-    ['为%', '金元', '走访余户']
-    """
-    g = surface_grammar()
-    mf = g.words["missing_figure"]
-    seen: list[tuple[int, int]] = []
-
-    def fresh(s: int, e: int) -> bool:
-        if any(s < e2 and s2 < e for s2, e2 in seen):
-            return False
-        seen.append((s, e))
-        return True
-
-    for m in g.percent_gap.finditer(text):
-        if _has_number_before(g, text, m.start("gap") + len(m.group("gap"))) or text[m.start() - 1 : m.start()] in "%％":
-            continue
-        s = max(0, m.start() - 1)
-        if s < m.start() and not re.match(r"[\u4e00-\u9fff]", text[s]):
-            continue  # a stray sign after punctuation or Latin text is not a gap
-        if fresh(s, m.end()):
-            yield s, m.end(), "百分比"
-    for m in g.money_gap.finditer(text):
-        after = text[m.end() : m.end() + 2]
-        unit = m.group("unit")
-        if _unit_blocked(g, "元", after[:1]) or any(after.startswith(w) for w in mf["money_not_after"]):
-            continue
-        if unit[0] in mf["money_magnitude_ok"]:
-            continue
-        if fresh(m.start(), m.end()):
-            yield m.start(), m.end(), "金额"
-    for m in g.yu_gap.finditer(text):
-        pre = m.group("pre")
-        if pre in g.numeral_chars or pre in mf["yu_word_before"] or not re.match(r"[\u4e00-\u9fff]", pre):
-            continue
-        unit = m.group("unit")[1:]
-        if _unit_blocked(g, unit, text[m.end() : m.end() + 2]):
-            continue
-        s = m.start() - 1 if m.start() > 0 and re.match(r"[\u4e00-\u9fff]", text[m.start() - 1]) else m.start()
-        if fresh(s, m.end()):
-            yield s, m.end(), "数量"
-    for m in g.rate_gap.finditer(text):
-        s = max(0, m.start() - 1)
-        if fresh(s, m.end()):
-            yield s, m.end(), "比率"
-    for m in g.blank_gap.finditer(text):
-        if fresh(m.start(), m.end()):
-            yield m.start(), m.end(), "数字(留空)"
 
 
 @rule("ZJ401", "duplicated_unit", Severity.WARNING)
