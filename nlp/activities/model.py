@@ -30,10 +30,10 @@ from typing import Any
 import numpy as np
 
 from nlp.activities.crf import CRFWeights, decode_many
-from nlp.activities.decoding import decode, lenient_by_outside
 from nlp.activities.features import Span, Token, sentence_tokens, sequence_features
 from nlp.activities.lexicons import word_classes
 from nlp.activities.scoring import TokenScorer
+from nlp.activities.tagged_spans import document_spans, label_codes, lenient_codes
 from nlp.activities.vocab import kind_of_name, vocab
 from nlp.errors import ResourceError
 from nlp.records import ActivityKind, Fact, Sentence
@@ -153,28 +153,16 @@ class ActivityModel:
         rule_spans: Sequence[Span],
         heading_spans: Sequence[Span] = (),
     ) -> list[Span]:
-        """Activity name spans (normalized offsets) of a document: every sentence is scored, then
-        all are decoded together (labels as ``lenient_labels`` gives them)."""
-        inputs = list(sentence_inputs(doc, sentences, facts, rule_spans, heading_spans))
-        if not inputs:
+        """Activity name spans (normalized offsets) of a document: the tokens of every sentence are
+        scored and decoded together, and read as spans (labels as ``lenient_labels`` gives them)."""
+        tokens = self.scorer.tokens_of(doc, sentences)
+        if not len(tokens):
             return []
-        sequences = [tokens for tokens, *_ in inputs]
-        best, marginals = decode_many(self.tagger, self.scorer.scores_many(inputs), [len(t) for t in sequences])
-        labels = [self.tagger.labels[i] for i in best]
-        outside = self.tagger.labels.index("O")
-        found: list[Span] = []
-        at = 0
-        for tokens, _, rules, _ in inputs:
-            n = len(tokens)
-            p_outside = marginals[at : at + n, outside].tolist()
-            tagged = decode(
-                doc.text,
-                tokens,
-                lenient_by_outside(labels[at : at + n], p_outside, THRESHOLD),
-            )
-            found += sorted(tagged + doubted_rule_spans(tokens, p_outside, rules, tagged))
-            at += n
-        return found
+        scores = self.scorer.scores_of(tokens, facts, rule_spans, heading_spans)
+        best, marginals = decode_many(self.tagger, scores, tokens.lengths)
+        p_outside = marginals[:, self.tagger.labels.index("O")]
+        codes = lenient_codes(tokens, label_codes(best, self.tagger.labels), p_outside, THRESHOLD)
+        return document_spans(doc.text, tokens, codes, p_outside, rule_spans, KEEP_DOUBTED)
 
     def kinds_of(self, names: Sequence[str], verbs: Sequence[str | None]) -> list[ActivityKind]:
         rows = [kind_features(n, v) for n, v in zip(names, verbs, strict=True)]
