@@ -169,3 +169,23 @@ def test_the_tokens_of_a_text_are_those_sentence_tokens_reads(text) -> None:
         words.append(tuple(zip(tokens.starts[a:b].tolist(), tokens.ends[a:b].tolist(), strict=True)))
     assert words == [tuple((t.start, t.end) for t in ts) for ts in expected if ts]
     assert tokens.sentences == tuple(s for s, ts in zip(doc.sentences, expected, strict=True) if ts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_kind_scores_of_many_names_at_once_are_the_feature_by_feature_sums(data) -> None:
+    shipped = model.shipped()
+    if shipped is None:
+        pytest.skip("models/activity_kinds.npz is not shipped here")
+    weights = shipped.kinds
+    names = sorted(weights.features)
+    feature = st.one_of(st.sampled_from(names), st.sampled_from(["c1:甪", "verb:不存在"]))  # unknown ones too
+    rows = data.draw(
+        st.lists(st.dictionaries(feature, st.sampled_from([1.0, 0.5, 2.0]), max_size=30), max_size=8)
+    )
+    expected = np.tile(weights.intercept, (len(rows), 1))
+    for r, row in enumerate(rows):
+        for name, value in row.items():
+            if name in weights.features:
+                expected[r] += value * weights.coef[:, weights.features[name]]
+    np.testing.assert_array_equal(weights.scores(rows), expected)

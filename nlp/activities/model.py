@@ -55,13 +55,24 @@ class KindWeights:
     classes: tuple[str, ...]
 
     def predict(self, rows: Sequence[dict[str, float]]) -> list[str]:
+        return [self.classes[i] for i in self.scores(rows).argmax(axis=1)] if rows else []
+
+    def scores(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        """Each row's score for each class: the intercept plus each known feature's value times
+        its coefficients, added feature after feature in the row's order (for all rows at once:
+        the k-th known feature of every row in the k-th step, a row with fewer adding zero)."""
+        known = [[(self.features[n], v) for n, v in row.items() if n in self.features] for row in rows]
+        width = max(map(len, known), default=0)
+        columns = np.zeros((len(rows), width), dtype=np.intp)
+        values = np.zeros((len(rows), width))
+        for r, features in enumerate(known):
+            if features:
+                columns[r, : len(features)], values[r, : len(features)] = zip(*features, strict=True)
+        by_feature = self.coef.T  # features × classes
         scores = np.tile(self.intercept, (len(rows), 1))
-        for r, row in enumerate(rows):
-            for name, value in row.items():
-                column = self.features.get(name)
-                if column is not None:
-                    scores[r] += value * self.coef[:, column]
-        return [self.classes[i] for i in scores.argmax(axis=1)] if rows else []
+        for k in range(width):
+            scores += values[:, k, None] * by_feature[columns[:, k]]
+        return scores
 
     def save(self, path: Path) -> None:
         names = sorted(self.features, key=self.features.get)
