@@ -169,8 +169,10 @@ def _decode_batch(
     exp_state = np.exp(scores - scores.max(axis=1, keepdims=True))[at]
     steps = list(zip(offsets.tolist(), active.tolist(), strict=True))
     last_place = offsets[lengths_array - 1] + np.arange(len(starts))  # each sentence's last token
-    best, alpha = _forward(trans, state, exp_state, steps, last_place)
-    beta = _backward(trans, exp_state, steps)
+    delta, back, alpha = _forward(trans, state, exp_state, steps)
+    best = np.empty(len(state), dtype=np.intp)
+    best[last_place] = delta[last_place].argmax(axis=1)  # the first of equal maxima
+    beta = _backward(trans, exp_state, steps, back, best)
     labels = np.empty(len(at), dtype=np.intp)
     labels[at] = best
     joint = np.empty_like(state)
@@ -179,14 +181,11 @@ def _decode_batch(
 
 
 def _forward(
-    trans: np.ndarray,
-    state: np.ndarray,
-    exp_state: np.ndarray,
-    steps: list[tuple[int, int]],
-    last_place: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Viterbi's best labels and the forward probabilities of the layout ``_decode_batch`` makes (``steps``: each position's offset and
-    number of sentences), in one pass forward and one back along the pointers.
+    trans: np.ndarray, state: np.ndarray, exp_state: np.ndarray, steps: list[tuple[int, int]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One pass forward over the layout ``_decode_batch`` makes (``steps``: each position's
+    offset and number of sentences): Viterbi's best score of each label at each place, the best
+    label before it (``back``), and the forward probabilities.
 
     Each label's best predecessor is found with ``argmax`` over a (sentence × to × from) array,
     and its value read at that index: numpy's ``max`` along an axis costs several times more per
@@ -198,8 +197,8 @@ def _forward(
     widest = steps[0][1]
     exp_trans = np.exp(trans)
     every = _scaling_period(trans)
-    back = np.zeros(state.shape, dtype=np.intp)  # the best label before each label at each place
-    delta = state.copy()  # Viterbi's best score of each label at each place, state added
+    back = np.zeros(state.shape, dtype=np.intp)
+    delta = state.copy()  # the state score, to which the best way here is added
     candidates = np.empty((widest, n_labels, n_labels))  # sentence × to × from
     flat_candidates = candidates.reshape(-1)
     cells = np.arange(widest * n_labels) * n_labels  # where each (sentence, to) row starts
@@ -217,14 +216,7 @@ def _forward(
         if t % every == 0:
             _scale_rows(forward, forward)
         previous = here
-    best = np.empty(len(state), dtype=np.intp)
-    best[last_place] = delta[last_place].argmax(axis=1)
-    lanes = np.arange(steps[0][1]) * n_labels
-    flat_back = back.reshape(-1)
-    for (before, _), (here, k) in zip(steps[-2::-1], steps[:0:-1], strict=True):
-        # back along the pointers: place ``here + j`` names the label of place ``before + j``
-        best[before : before + k] = flat_back[here * n_labels + lanes[:k] + best[here : here + k]]
-    return best, alpha
+    return delta, back, alpha
 
 
 def _scale_rows(rows: np.ndarray, out: np.ndarray) -> None:
@@ -236,13 +228,22 @@ def _scale_rows(rows: np.ndarray, out: np.ndarray) -> None:
     np.divide(rows, total[:, None], out=out)
 
 
-def _backward(trans: np.ndarray, exp_state: np.ndarray, steps: list[tuple[int, int]]) -> np.ndarray:
-    """The backward probabilities of each place from the next position's (1 at a sentence's last
-    token), in the layout of ``_decode_batch``, scaled every ``_scaling_period`` positions."""
+def _backward(
+    trans: np.ndarray, exp_state: np.ndarray, steps: list[tuple[int, int]], back: np.ndarray, best: np.ndarray
+) -> np.ndarray:
+    """One pass backward over the layout of ``_decode_batch``: the best labels followed along the
+    pointers from each sentence's last (``best`` holds those, and is filled in), and the backward
+    probabilities of each place from the next position's (1 at a sentence's last token), scaled
+    every ``_scaling_period`` positions."""
+    n_labels = exp_state.shape[1]
     exp_trans_t = np.exp(trans).T
     every = _scaling_period(trans)
     beta = np.ones_like(exp_state)
+    lanes = np.arange(steps[0][1]) * n_labels
+    flat_back = back.reshape(-1)
     for t, ((before, _), (here, k)) in enumerate(zip(steps[-2::-1], steps[:0:-1], strict=True), start=1):
+        # place ``here + j`` names the best label of place ``before + j``
+        best[before : before + k] = flat_back[here * n_labels + lanes[:k] + best[here : here + k]]
         backward = beta[before : before + k]
         np.matmul(beta[here : here + k] * exp_state[here : here + k], exp_trans_t, out=backward)
         if t % every == 0:

@@ -82,6 +82,12 @@ class TaggedTokens:
         return np.diff(self.bounds).tolist()
 
     @cached_property
+    def sentence_spans(self) -> tuple[np.ndarray, np.ndarray]:
+        """The start and the end of each sentence (normalized offsets)."""
+        spans = np.array([(s.norm_start, s.norm_end) for s in self.sentences], dtype=np.int64).reshape(-1, 2)
+        return spans[:, 0], spans[:, 1]
+
+    @cached_property
     def sentence_of(self) -> np.ndarray:
         """The sentence (index into ``sentences``) of each token."""
         return np.repeat(np.arange(len(self.sentences)), np.diff(self.bounds))

@@ -47,8 +47,7 @@ def span_ranges(tokens: TaggedTokens, spans: Sequence[Span]) -> SpanRanges:
     pairs = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
     by_start = np.lexsort((pairs[:, 1], pairs[:, 0]))
     starts, ends = pairs[by_start, 0], pairs[by_start, 1]
-    sentence_starts = np.fromiter((s.norm_start for s in tokens.sentences), dtype=np.int64)
-    sentence_ends = np.fromiter((s.norm_end for s in tokens.sentences), dtype=np.int64)
+    sentence_starts, sentence_ends = tokens.sentence_spans
     # the sentences a span overlaps: from the first ending after its start to the last starting before its end
     first_sentence = np.searchsorted(sentence_ends, starts, side="right")
     count = np.maximum(np.searchsorted(sentence_starts, ends, side="left") - first_sentence, 0)
@@ -152,8 +151,7 @@ def span_ranges_of_facts(tokens: TaggedTokens, ordered: Sequence[Fact]) -> SpanR
     """Each fact (in the order given) with the tokens it overlaps in the sentence its start lies in."""
     fact_starts = np.fromiter((f.norm_start for f in ordered), dtype=np.int64, count=len(ordered))
     fact_ends = np.fromiter((f.norm_end for f in ordered), dtype=np.int64, count=len(ordered))
-    sentence_starts = np.fromiter((s.norm_start for s in tokens.sentences), dtype=np.int64)
-    sentence_ends = np.fromiter((s.norm_end for s in tokens.sentences), dtype=np.int64)
+    sentence_starts, sentence_ends = tokens.sentence_spans
     sentence = np.searchsorted(sentence_starts, fact_starts, side="right") - 1
     inside = sentence >= 0
     inside[inside] = fact_starts[inside] < sentence_ends[sentence[inside]]
