@@ -353,12 +353,13 @@ class _PairTables:
     def _rows(self, table: tuple[np.ndarray, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
         codes, rows = table
         out = np.zeros(len(a), dtype=np.intp)
-        if not len(codes):
+        paired = np.flatnonzero((a >= 0) & (b >= 0))  # both words in some pair: the few looked up
+        if not len(codes) or not len(paired):
             return out
-        wanted = a * len(self._ids) + b
+        wanted = a[paired] * len(self._ids) + b[paired]
         at = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
-        hit = (codes[at] == wanted) & (a >= 0) & (b >= 0)
-        out[hit] = rows[at[hit]]
+        hit = codes[at] == wanted
+        out[paired[hit]] = rows[at[hit]]
         return out
 
 

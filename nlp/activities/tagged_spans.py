@@ -67,10 +67,16 @@ def document_spans(
     runs of at least two characters, and its doubted rule finds (``model.doubted_rule_spans``)."""
     tagged: dict[int, list[Span]] = {}
     firsts, lasts = label_runs(tokens, codes)
-    for first, last in zip(firsts.tolist(), lasts.tolist(), strict=True):
-        s, e = tidy(text, int(tokens.starts[first]), int(tokens.ends[last]))
+    runs = zip(
+        tokens.starts[firsts].tolist(),
+        tokens.ends[lasts].tolist(),
+        tokens.sentence_of[firsts].tolist(),
+        strict=True,
+    )
+    for start, end, sentence in runs:
+        s, e = tidy(text, start, end)
         if e - s >= 2:
-            tagged.setdefault(int(tokens.sentence_of[first]), []).append((s, e))
+            tagged.setdefault(sentence, []).append((s, e))
     found = {sentence: list(spans) for sentence, spans in tagged.items()}
     for sentence, span in _doubted(tokens, p_outside, rule_spans, tagged, keep_doubted):
         found.setdefault(sentence, []).append(span)
