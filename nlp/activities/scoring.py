@@ -31,6 +31,7 @@ from nlp.activities.crf import CRFWeights
 from nlp.activities.features import Span, Token, kind_of_word, word_class
 from nlp.activities.token_arrays import TaggedTokens, WordKeys, tagged_tokens, tokens_as_arrays
 from nlp.activities.token_context import context_codes, context_of
+from nlp.activities.word_pairs import PairTables
 from nlp.records import Fact, Sentence
 from nlp.text.document import Text
 
@@ -155,7 +156,7 @@ class TokenScorer:
     def __init__(self, weights: CRFWeights) -> None:
         self.weights = weights
         self._ids = _AttributeIds(weights.attributes)
-        self._pairs = _PairTables(self._ids.by_prefix.get("w-1|w", {}), self._ids.by_prefix.get("w|w+1", {}))
+        self._pairs = PairTables(self._ids.by_prefix.get("w-1|w", {}), self._ids.by_prefix.get("w|w+1", {}))
         self._clear()
 
     def _clear(self) -> None:
@@ -310,63 +311,3 @@ class TokenScorer:
                 row = known[code] = self._add(context_attributes(context_of(code)))
             rows.append(row)
         return np.asarray(rows, dtype=np.intp)[inverse]
-
-
-class _PairTables:
-    """The model's word-pair attributes (``w-1|w:a|b``, ``w|w+1:a|b``) looked up by integer: every
-    word of a pair gets an id, a pair the code ``id(a) × words + id(b)``, and the codes are kept
-    sorted with their rows. A value holding ``|`` more than once is entered once for each way to
-    cut it, so a pair is found exactly when ``a + "|" + b`` names an attribute."""
-
-    def __init__(self, left: dict[str, int], right: dict[str, int]) -> None:
-        cuts = {value: _cuts(value) for value in (*left, *right)}
-        self._ids: dict[str, int] = {}
-        for pairs in cuts.values():
-            for a, b in pairs:
-                self._ids.setdefault(a, len(self._ids))
-                self._ids.setdefault(b, len(self._ids))
-        self._left = self._table(left, cuts)
-        self._right = self._table(right, cuts)
-
-    def _table(
-        self, rows: dict[str, int], cuts: dict[str, list[tuple[str, str]]]
-    ) -> tuple[np.ndarray, np.ndarray]:
-        width = len(self._ids)
-        entries = sorted(
-            (self._ids[a] * width + self._ids[b], row) for value, row in rows.items() for a, b in cuts[value]
-        )
-        codes = np.fromiter((c for c, _ in entries), dtype=np.int64, count=len(entries))
-        found = np.fromiter((r for _, r in entries), dtype=np.intp, count=len(entries))
-        return codes, found
-
-    def word_ids(self, words: Sequence[str]) -> np.ndarray:
-        """Each word's id in the pairs, -1 for a word in none."""
-        get = self._ids.get
-        return np.fromiter((get(w, -1) for w in words), dtype=np.int64, count=len(words))
-
-    def left_rows(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        return self._rows(self._left, a, b)
-
-    def right_rows(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        return self._rows(self._right, a, b)
-
-    def _rows(self, table: tuple[np.ndarray, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        codes, rows = table
-        out = np.zeros(len(a), dtype=np.intp)
-        paired = np.flatnonzero((a >= 0) & (b >= 0))  # both words in some pair: the few looked up
-        if not len(codes) or not len(paired):
-            return out
-        wanted = a[paired] * len(self._ids) + b[paired]
-        at = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
-        hit = codes[at] == wanted
-        out[paired[hit]] = rows[at[hit]]
-        return out
-
-
-def _cuts(value: str) -> list[tuple[str, str]]:
-    """The ways to read ``value`` as ``a + "|" + b``.
-
-    >>> _cuts("开展|活动"), _cuts("a|b|c")
-    ([('开展', '活动')], [('a', 'b|c'), ('a|b', 'c')])
-    """
-    return [(value[:i], value[i + 1 :]) for i, char in enumerate(value) if char == "|"]
