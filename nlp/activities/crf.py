@@ -126,9 +126,13 @@ def decode_many(
     lengths_array = np.asarray(lengths, dtype=np.intp)
     starts = np.cumsum(lengths_array) - lengths_array
     batched = (lengths_array > 0) & (lengths_array <= _BATCHED_LENGTH)
+    if len(batched) and batched.all():  # an ordinary document: every sentence in the batch
+        return _decode_batch(weights.transitions, scores, lengths_array)
     if batched.any():
         rows = _rows_of(starts[batched], lengths_array[batched])
-        best[rows], marginals[rows] = _decode_batch(weights.transitions, scores[rows], lengths_array[batched])
+        best[rows], marginals[rows] = _decode_batch(
+            weights.transitions, scores.take(rows, axis=0), lengths_array[batched]
+        )
     for s, n in zip(starts.tolist(), lengths_array.tolist(), strict=True):
         if n > _BATCHED_LENGTH:
             best[s : s + n], marginals[s : s + n] = _decode_alone(weights.transitions, scores[s : s + n])
@@ -165,19 +169,18 @@ def _decode_batch(
     position = np.repeat(np.arange(longest), active)
     rank = np.arange(len(position)) - offsets[position]
     at = starts[rank] + position
-    state = scores[at]
-    exp_state = np.exp(scores - scores.max(axis=1, keepdims=True))[at]
+    state = scores.take(at, axis=0)  # ``take``: several times faster than indexing with an array
+    exp_state = np.exp(state - state.max(axis=1, keepdims=True))
     steps = list(zip(offsets.tolist(), active.tolist(), strict=True))
     last_place = offsets[lengths_array - 1] + np.arange(len(starts))  # each sentence's last token
     delta, back, alpha = _forward(trans, state, exp_state, steps)
     best = np.empty(len(state), dtype=np.intp)
     best[last_place] = delta[last_place].argmax(axis=1)  # the first of equal maxima
     beta = _backward(trans, exp_state, steps, back, best)
-    labels = np.empty(len(at), dtype=np.intp)
-    labels[at] = best
-    joint = np.empty_like(state)
-    joint[at] = alpha * beta
-    return labels, joint / joint.sum(axis=1, keepdims=True)
+    place_of = np.empty_like(at)  # the place of each token in the layout
+    place_of[at] = np.arange(len(at))
+    joint = (alpha * beta).take(place_of, axis=0)
+    return best.take(place_of), joint / joint.sum(axis=1, keepdims=True)
 
 
 def _forward(

@@ -71,7 +71,7 @@ class KindWeights:
         by_feature = self.coef.T  # features × classes
         scores = np.tile(self.intercept, (len(rows), 1))
         for k in range(width):
-            scores += values[:, k, None] * by_feature[columns[:, k]]
+            scores += values[:, k, None] * by_feature.take(columns[:, k], axis=0)
         return scores
 
     def save(self, path: Path) -> None:
