@@ -249,7 +249,7 @@ class TokenScorer:
         heading_spans: Sequence[Span],
     ) -> np.ndarray:
         """A (tokens × labels) array: the state score of every token of ``tokens`` (made by
-        ``tokens_of``), summed over its ``_PIECES`` cached rows."""
+        ``tokens_of``), summed over its eight kept rows (``_pieces``)."""
         if not len(tokens):
             return np.zeros((0, len(self.weights.labels)))
         if len(self._word_rows) < len(self.keys):
