@@ -11,11 +11,11 @@ from importlib import resources
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.activities import model
-from nlp.activities.crf import CRFWeights, _decode_batch, decode_many
+from nlp.activities.crf import CRFWeights, _decode_alone, _decode_batch, decode_many
 from nlp.activities.extract import find_activities, heading_spans
 from nlp.activities.features import Token, bio_labels, figure_marks, sequence_features
 from nlp.activities.scoring import TokenScorer
@@ -156,20 +156,25 @@ def test_decoding_sentences_together_equals_decoding_each_alone(weights) -> None
         at += n
 
 
-def test_a_batch_cut_into_bounded_chunks_decodes_as_one(weights, monkeypatch) -> None:
-    """Many sentences are decoded in chunks of bounded size (memory): the labels and marginals
-    are those of one batch."""
-    from nlp.activities import crf
-
-    rng = np.random.default_rng(11)
-    lengths = [int(n) for n in rng.integers(1, 60, size=40)]
-    scores = rng.normal(scale=3.0, size=(sum(lengths), len(weights.labels)))
-    whole_best, whole_marginals = decode_many(weights, scores, lengths)
-    monkeypatch.setattr(crf, "_BATCH_CELLS", 100)
-    assert len(crf._padded_chunks(list(zip(range(len(lengths)), lengths, strict=True)))) > 5
-    best, marginals = decode_many(weights, scores, lengths)
-    assert best.tolist() == whole_best.tolist()
-    np.testing.assert_allclose(marginals, whole_marginals, atol=1e-12)
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(1, 300), min_size=1, max_size=6),
+    st.floats(0.5, 12.0),
+    st.integers(0, 2**32 - 1),
+)
+def test_a_batch_decodes_each_sentence_as_the_plain_float_path_decodes_it_alone(lengths, scale, seed) -> None:
+    """Labels exactly (the same sums and first-best ties), marginals to rounding (the batch scales
+    its probabilities less often), under transitions and scores far from the shipped model's."""
+    rng = np.random.default_rng(seed)
+    trans = rng.normal(scale=scale, size=(3, 3))
+    scores = rng.normal(scale=scale, size=(sum(lengths), 3))
+    best, marginals = _decode_batch(trans, scores, lengths)
+    at = 0
+    for n in lengths:
+        alone_best, alone_marginals = _decode_alone(trans, scores[at : at + n])
+        assert best[at : at + n].tolist() == alone_best
+        np.testing.assert_allclose(marginals[at : at + n], alone_marginals, rtol=0, atol=1e-12)
+        at += n
 
 
 def test_a_sentence_of_thousands_of_words_gets_the_labels_of_the_batch(weights) -> None:

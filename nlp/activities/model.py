@@ -30,10 +30,10 @@ from typing import Any
 import numpy as np
 
 from nlp.activities.crf import CRFWeights, decode_many
-from nlp.activities.decoding import decode, lenient_by_outside
 from nlp.activities.features import Span, Token, sentence_tokens, sequence_features
 from nlp.activities.lexicons import word_classes
 from nlp.activities.scoring import TokenScorer
+from nlp.activities.tagged_spans import document_spans, label_codes, lenient_codes
 from nlp.activities.vocab import kind_of_name, vocab
 from nlp.errors import ResourceError
 from nlp.records import ActivityKind, Fact, Sentence
@@ -55,13 +55,24 @@ class KindWeights:
     classes: tuple[str, ...]
 
     def predict(self, rows: Sequence[dict[str, float]]) -> list[str]:
+        return [self.classes[i] for i in self.scores(rows).argmax(axis=1)] if rows else []
+
+    def scores(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        """Each row's score for each class: the intercept plus each known feature's value times
+        its coefficients, added feature after feature in the row's order (for all rows at once:
+        the k-th known feature of every row in the k-th step, a row with fewer adding zero)."""
+        known = [[(self.features[n], v) for n, v in row.items() if n in self.features] for row in rows]
+        width = max(map(len, known), default=0)
+        columns = np.zeros((len(rows), width), dtype=np.intp)
+        values = np.zeros((len(rows), width))
+        for r, features in enumerate(known):
+            if features:
+                columns[r, : len(features)], values[r, : len(features)] = zip(*features, strict=True)
+        by_feature = self.coef.T  # features × classes
         scores = np.tile(self.intercept, (len(rows), 1))
-        for r, row in enumerate(rows):
-            for name, value in row.items():
-                column = self.features.get(name)
-                if column is not None:
-                    scores[r] += value * self.coef[:, column]
-        return [self.classes[i] for i in scores.argmax(axis=1)] if rows else []
+        for k in range(width):
+            scores += values[:, k, None] * by_feature.take(columns[:, k], axis=0)
+        return scores
 
     def save(self, path: Path) -> None:
         names = sorted(self.features, key=self.features.get)
@@ -153,28 +164,16 @@ class ActivityModel:
         rule_spans: Sequence[Span],
         heading_spans: Sequence[Span] = (),
     ) -> list[Span]:
-        """Activity name spans (normalized offsets) of a document: every sentence is scored, then
-        all are decoded together (labels as ``lenient_labels`` gives them)."""
-        inputs = list(sentence_inputs(doc, sentences, facts, rule_spans, heading_spans))
-        if not inputs:
+        """Activity name spans (normalized offsets) of a document: the tokens of every sentence are
+        scored and decoded together, and read as spans (labels as ``lenient_labels`` gives them)."""
+        tokens = self.scorer.tokens_of(doc, sentences)
+        if not len(tokens):
             return []
-        sequences = [tokens for tokens, *_ in inputs]
-        best, marginals = decode_many(self.tagger, self.scorer.scores_many(inputs), [len(t) for t in sequences])
-        labels = [self.tagger.labels[i] for i in best]
-        outside = self.tagger.labels.index("O")
-        found: list[Span] = []
-        at = 0
-        for tokens, _, rules, _ in inputs:
-            n = len(tokens)
-            p_outside = marginals[at : at + n, outside].tolist()
-            tagged = decode(
-                doc.text,
-                tokens,
-                lenient_by_outside(labels[at : at + n], p_outside, THRESHOLD),
-            )
-            found += sorted(tagged + doubted_rule_spans(tokens, p_outside, rules, tagged))
-            at += n
-        return found
+        scores = self.scorer.scores_of(tokens, facts, rule_spans, heading_spans)
+        best, marginals = decode_many(self.tagger, scores, tokens.lengths)
+        p_outside = marginals[:, self.tagger.labels.index("O")]
+        codes = lenient_codes(tokens, label_codes(best, self.tagger.labels), p_outside, THRESHOLD)
+        return document_spans(doc.text, tokens, codes, p_outside, rule_spans, KEEP_DOUBTED)
 
     def kinds_of(self, names: Sequence[str], verbs: Sequence[str | None]) -> list[ActivityKind]:
         rows = [kind_features(n, v) for n, v in zip(names, verbs, strict=True)]

@@ -1,4 +1,4 @@
-"""The activity tagger's token scores, summed from weight rows cached per word.
+"""The activity tagger's token scores, summed from weight rows kept per word and per context.
 
 ``sequence_features`` (nlp/activities/features.py) writes a dict of about thirty attributes per
 token, which python-crfsuite then encodes and looks up one by one: the same work for every
@@ -9,41 +9,34 @@ group's summed weights are computed once and kept:
 - the word seen from a neighbour two or one places before or after (form, tag, some marks), or
   the sentence edge where there is none;
 - the token's context (rule label and its neighbours', place in the clause, figure marks, quotes,
-  heading), a handful of values;
+  heading), a handful of values packed into one integer (nlp/activities/token_context.py);
 - the word pairs with the word before and after: one attribute each, read straight from the
   model's rows.
 
-So a token costs a few dictionary look-ups, and the sums are numpy's. The groups expand to
-exactly the attributes ``sequence_features`` writes (tests/test_activity_crf.py compares the scores
-token by token on invented documents), so the scores are the model's, summed in another order.
+A document's tokens come as integer keys (nlp/activities/token_arrays.py), so each group's row is
+one numpy gather over all of them, and a token's score the sum of eight rows, added in a fixed
+order. The groups expand to exactly the attributes ``sequence_features`` writes
+(tests/test_activity_crf.py compares the scores token by token on invented documents), so the
+scores are the model's, summed in another order.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 from itertools import chain
-from typing import Any
 
 import numpy as np
 
 from nlp.activities.crf import CRFWeights
-from nlp.activities.features import (
-    CLAUSE_MARKS,
-    CLOSE_QUOTES,
-    OPEN_QUOTES,
-    Span,
-    Token,
-    bio_labels,
-    figure_marks,
-    kind_of_word,
-    word_class,
-)
-from nlp.records import Fact
+from nlp.activities.features import Span, Token, kind_of_word, word_class
+from nlp.activities.token_arrays import TaggedTokens, WordKeys, tagged_tokens, tokens_as_arrays
+from nlp.activities.token_context import context_codes, context_of
+from nlp.activities.word_pairs import PairTables
+from nlp.records import Fact, Sentence
+from nlp.text.document import Text
 
 _NEIGHBOUR_MARKS = frozenset({"light", "weak", "content", "head", "slogan", "document", "person", "stop"})
 _OFFSETS = (-2, -1, 1, 2)
-_PIECES = 8  # per token: its word, four neighbours (or edges), its context, two word pairs
 _CACHE_LIMIT = 500_000  # keys kept before the cache starts afresh (a long batch of varied text)
 
 
@@ -157,32 +150,34 @@ class _AttributeIds:
 
 
 class TokenScorer:
-    """State scores of tokens under one model's weights, with the per-word sums kept between calls."""
+    """State scores of a document's tokens under one model's weights, with the summed weights of
+    each word and each context kept between calls."""
 
     def __init__(self, weights: CRFWeights) -> None:
         self.weights = weights
         self._ids = _AttributeIds(weights.attributes)
-        self._right_pairs = self._ids.by_prefix.get("w|w+1", {})  # "a|b": the row of w|w+1:a|b
-        self._left_pairs = self._ids.by_prefix.get("w-1|w", {})
+        self._pairs = PairTables(self._ids.by_prefix.get("w-1|w", {}), self._ids.by_prefix.get("w|w+1", {}))
         self._clear()
 
     def _clear(self) -> None:
-        self._index: dict[Hashable, Any] = {}  # a context's or an edge's row
-        # a word's rows (as itself, then as each neighbour) by tag, then word: read per token
-        # without making a key
-        self._words: dict[str, dict[str, tuple[int, ...]]] = {}
-        self._word_count = 0
+        self.keys = WordKeys()  # the (word, tag) pairs seen, by integer key
+        # each key's rows (as itself, then as the neighbour two and one before, one and two after)
+        self._word_rows = np.zeros((0, 1 + len(_OFFSETS)), dtype=np.intp)
+        self._pair_word = np.zeros(0, dtype=np.int64)  # each key's word in the pair tables, -1: in none
+        self._contexts: dict[int, int] = {}  # a packed context's row (token_context.context_codes)
         # row 0 is all zeros (what unknown attributes weigh); rows 1 … hold the model's attributes
         # one by one (a word pair is one attribute: no sum to keep); the sums kept come after
         state = self.weights.state
         self._rows = np.concatenate((np.zeros((1, state.shape[1])), state, np.zeros((1024, state.shape[1]))))
         self._used = 1 + len(state)
+        self._edges = [self._add(neighbour_attributes(d, None, "")) for d in _OFFSETS]
 
-    def _row(self, key: Hashable, attributes: Callable[[], list[str]]) -> int:
-        row = self._index.get(key)
-        if row is None:
-            row = self._index[key] = self._add(attributes())
-        return row
+    def tokens_of(self, doc: Text, sentences: Sequence[Sentence]) -> TaggedTokens:
+        """The tokens of ``sentences`` as arrays keyed by this scorer (its kept sums start afresh
+        when a long batch of varied text has filled them)."""
+        if len(self._contexts) + len(self.keys) > _CACHE_LIMIT:
+            self._clear()
+        return tagged_tokens(doc, sentences, self.keys)
 
     def _add(self, attributes: list[str]) -> int:
         """A new row holding the summed weights of ``attributes`` (row 0 when they weigh nothing)."""
@@ -220,13 +215,12 @@ class TokenScorer:
         count = int(weighing.sum())
         while self._used + count > len(self._rows):
             self._rows = np.concatenate((self._rows, np.zeros_like(self._rows)))
-        ids = np.zeros(len(lists), dtype=np.intp)  # row 0 for what weighs nothing
-        ids[weighing] = np.arange(self._used, self._used + count)
+        rows = np.zeros(len(lists), dtype=np.intp)  # row 0 for what weighs nothing
+        rows[weighing] = np.arange(self._used, self._used + count)
         self._rows[self._used : self._used + count] = sums[weighing]
         self._used += count
-        for (word, tag), rows in zip(keys, ids.reshape(-1, 1 + len(_OFFSETS)).tolist(), strict=True):
-            self._words.setdefault(tag, {})[word] = tuple(rows)
-        self._word_count += len(keys)
+        self._word_rows = np.concatenate((self._word_rows, rows.reshape(-1, 1 + len(_OFFSETS))))
+        self._pair_word = np.concatenate((self._pair_word, self._pairs.word_ids([word for word, _ in keys])))
 
     def scores(
         self,
@@ -235,120 +229,86 @@ class TokenScorer:
         rule_spans: Sequence[Span] = (),
         heading_spans: Sequence[Span] = (),
     ) -> np.ndarray:
-        """A (tokens × labels) array: each token's state score, as ``sequence_features`` would give."""
-        return self.scores_many([(tokens, facts, rule_spans, heading_spans)])
+        """A (tokens × labels) array for one sentence: each token's state score, as
+        ``sequence_features`` would give (``facts``: those of the sentence)."""
+        if not tokens:
+            return np.zeros((0, len(self.weights.labels)))
+        fact_starts = [f.norm_start for f in facts]
+        sentence = Sentence(
+            min([tokens[0].start, *fact_starts]), max([tokens[-1].end, *(s + 1 for s in fact_starts)])
+        )
+        return self.scores_of(
+            tokens_as_arrays([tokens], self.keys, [sentence]), facts, rule_spans, heading_spans
+        )
 
-    def scores_many(
-        self, sentences: Sequence[tuple[Sequence[Token], Sequence[Fact], Sequence[Span], Sequence[Span]]]
+    def scores_of(
+        self,
+        tokens: TaggedTokens,
+        facts: Sequence[Fact],
+        rule_spans: Sequence[Span],
+        heading_spans: Sequence[Span],
     ) -> np.ndarray:
-        """The scores of several sentences' tokens, one after the other (one numpy sum for all)."""
-        if len(self._index) + self._word_count > _CACHE_LIMIT:
-            self._clear()
-        by_tag = self._words
-        new = {
-            t[2:]  # (word, tag)
-            for tokens, *_ in sentences
-            for t in tokens
-            if t[2] not in by_tag.get(t[3], ())
-        }
-        if new:
-            self._add_words(sorted(new))
-        columns: list[list[int]] = [[] for _ in range(_PIECES)]
-        for tokens, facts, rule_spans, heading_spans in sentences:
-            for column, rows in zip(columns, self._pieces(tokens, facts, rule_spans, heading_spans), strict=True):
-                column += rows
-        # the pieces added one column after another: the order in which ``sum(axis=1)`` over a
-        # (tokens × pieces × labels) gather adds them, so the same sums to the last bit, without
-        # the gathered array or the transposed copy of the row numbers
+        """A (tokens × labels) array: the state score of every token of ``tokens`` (made by
+        ``tokens_of``), summed over its eight kept rows (``_pieces``)."""
+        if not len(tokens):
+            return np.zeros((0, len(self.weights.labels)))
+        if len(self._word_rows) < len(self.keys):
+            self._add_words(self.keys.words[len(self._word_rows) :])
+        columns = self._pieces(tokens, facts, rule_spans, heading_spans)
+        # the pieces added one column after another, in the order of the columns (``take``
+        # gathers rows several times faster than indexing with an array)
         rows = self._rows
-        total = rows[np.fromiter(columns[0], dtype=np.intp, count=len(columns[0]))]
+        total = rows.take(columns[0], axis=0)
         for column in columns[1:]:
-            total += rows[np.fromiter(column, dtype=np.intp, count=len(column))]
+            total += rows.take(column, axis=0)
         return total
 
     def _pieces(
         self,
-        tokens: Sequence[Token],
+        tokens: TaggedTokens,
         facts: Sequence[Fact],
         rule_spans: Sequence[Span],
         heading_spans: Sequence[Span],
-    ) -> tuple[list[int], ...]:
-        """The cached rows whose sum is each token's score: ``_PIECES`` columns, a row per token
-        in each (its word, its four neighbours or the edges, its context, its two word pairs)."""
-        n = len(tokens)
-        if n == 0:
-            return tuple([] for _ in range(_PIECES))
-        index = self._index
-        by_tag = self._words
-        own = [by_tag[t[3]][t[2]] for t in tokens]  # every word was added by scores_many
-        edge = self._edges()
-        words = [t.word for t in tokens]
-        # the pair with the next word gives this token its w|w+1 row and the next one its w-1|w row
-        joined = [a + "|" + b for a, b in zip(words, words[1:], strict=False)]  # a pair is one attribute
-        quoted, place = _quotes_and_places(words)
-        if heading_spans:
-            heads = sorted(heading_spans)
-            head_starts = [s for s, _ in heads]
-            longest_head = max(e - s for s, e in heads)
-            heading = [_in_spans(heads, head_starts, longest_head, t.start) for t in tokens]
-        else:
-            heading = [False] * n
-        rule = bio_labels(tokens, rule_spans)
-        figure, figure_ahead = figure_marks(tokens, facts)
-        # the rule labels two and one before and after each token (None past the sentence's edge)
-        around = [None, None, *rule, None, None]
-        before2, before1, after1, after2 = around[:n], around[1 : n + 1], around[3 : n + 3], around[4:]
-        contexts = zip(
-            rule, place, figure, figure_ahead, quoted, heading, before2, before1, after1, after2, strict=True
+    ) -> list[np.ndarray]:
+        """The rows whose sum is each token's score: its word, its four neighbours or the
+        sentence's edges, its context, and its word pairs with the word before and after."""
+        keys = self.keys
+        key = tokens.keys
+        n = len(key)
+        index = np.arange(n)
+        word_rows = self._word_rows.take(key, axis=0)
+        columns = [word_rows[:, 0]]
+        for slot, (offset, edge) in enumerate(zip(_OFFSETS, self._edges, strict=True), start=1):
+            other = index + offset
+            present = (other >= tokens.first) & (other < tokens.stop)
+            column = np.full(n, edge, dtype=np.intp)
+            column[present] = word_rows[:, slot].take(other[present])  # the neighbour's row as seen from here
+            columns.append(column)
+        codes = context_codes(
+            tokens,
+            keys.clause_mark[key],
+            keys.opens_quote[key],
+            keys.closes_quote[key],
+            facts,
+            rule_spans,
+            heading_spans,
         )
-        context_rows = []
-        for context in contexts:
-            row = index.get(context)
+        columns.append(self._context_rows(codes))
+        # the pair of each token with the next one: the next token's w-1|w, this token's w|w+1
+        pair_word = self._pair_word[key]
+        paired = index[:-1][index[1:] < tokens.stop[:-1]]
+        before, after = np.zeros(n, dtype=np.intp), np.zeros(n, dtype=np.intp)
+        before[paired + 1] = self._pairs.left_rows(pair_word[paired], pair_word[paired + 1])
+        after[paired] = self._pairs.right_rows(pair_word[paired], pair_word[paired + 1])
+        return [*columns, before, after]
+
+    def _context_rows(self, codes: np.ndarray) -> np.ndarray:
+        distinct, inverse = np.unique(codes, return_inverse=True)
+        known = self._contexts
+        rows = []
+        for code in distinct.tolist():
+            row = known.get(code)
             if row is None:
-                row = index[context] = self._add(context_attributes(context))
-            context_rows.append(row)
-        itself, seen_2_before, seen_1_before, seen_1_after, seen_2_after = map(list, zip(*own, strict=True))
-        return (
-            itself,
-            ([edge[0], edge[0]] + seen_2_before[:-2])[:n],
-            [edge[1]] + seen_1_before[:-1],
-            seen_1_after[1:] + [edge[2]],
-            (seen_2_after[2:] + [edge[3], edge[3]])[:n],
-            context_rows,
-            [0] + [self._left_pairs.get(j, 0) for j in joined],
-            [self._right_pairs.get(j, 0) for j in joined] + [0],
-        )
-
-    def _edges(self) -> list[int]:
-        """The rows of the sentence's edges seen from the tokens two and one places after the
-        start (w-2, w-1) and before the end (w+1, w+2)."""
-        return [self._row(("edge", d), lambda d=d: neighbour_attributes(d, None, "")) for d in _OFFSETS]
-
-
-def _quotes_and_places(words: Sequence[str]) -> tuple[list[bool], list[int]]:
-    """For each word: whether it is inside quotes (from an opening mark to the word that closes),
-    and its place in its clause (0 after a clause mark, at most 4)."""
-    places: list[int] = []
-    place = 0
-    for w in words:
-        places.append(place if place < 4 else 4)
-        place = 0 if w in CLAUSE_MARKS else place + 1
-    if not any(w[0] in OPEN_QUOTES for w in words):  # most sentences quote nothing
-        return [False] * len(words), places
-    quoted: list[bool] = []
-    inside = False
-    for w in words:
-        if w[0] in OPEN_QUOTES:
-            inside = True
-        quoted.append(inside)
-        if w[-1] in CLOSE_QUOTES:
-            inside = False
-    return quoted, places
-
-
-def _in_spans(spans: Sequence[Span], starts: Sequence[int], longest: int, offset: int) -> bool:
-    """Whether some ``[s, e)`` of ``spans`` (sorted by start, none longer than ``longest``) holds ``offset``."""
-    for k in range(bisect_left(starts, offset - longest), bisect_right(starts, offset)):
-        if spans[k][0] <= offset < spans[k][1]:
-            return True
-    return False
+                row = known[code] = self._add(context_attributes(context_of(code)))
+            rows.append(row)
+        return np.asarray(rows, dtype=np.intp)[inverse]
