@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import regex
 
+from nlp.activities.grammar_index import GrammarIndex
 from nlp.activities.names import (
     CLAUSE_PUNCT,
     CLOSE_QUOTES,
@@ -48,7 +49,6 @@ from nlp.activities.names import (
 )
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import ActivityKind, Fact, Sentence
-from nlp.text.document import Text
 
 EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
 _NOUN_PREFIX = regex.compile(r"^(?:全年|今年|年内|其中|共|累计|先后|已|还|另|每年|每月|每周)+")
@@ -71,40 +71,46 @@ class Found:
 
 
 def verb_items(
-    doc: Text, clause: Sentence, figures: Sequence[tuple[int, int]], sentence: Sentence, group: int
+    index: GrammarIndex,
+    clause: Sentence,
+    clause_index: int,
+    figures: Sequence[tuple[int, int]],
+    sentence: Sentence,
+    group: int,
 ) -> list[Found]:
+    """The activities the verbs of a clause (one of the Text's clauses, ``clause_index``, or a
+    piece of one) introduce."""
     v = vocab()
-    text = doc.text
+    text = index.text
+    verbs = index.verbs
     cs, ce = clause.norm_start, clause.norm_end
-    first = v.verb_re.search(text, cs, ce)
-    if first is None:  # no verb in the clause, none before its punctuation
-        return []
     while ce > cs and text[ce - 1] in CLAUSE_PUNCT:
         ce -= 1
-    if first.end() > ce and v.verb_re.search(text, cs, ce) is None:  # (a verb is no punctuation:
-        return []  # one ending before the punctuation is the first there too)
-    bounds = doc.word_starts(cs, ce)
+    if verbs.search(cs, ce) is None:  # no verb before the clause's punctuation
+        return []
+    bounds = index.word_bounds(clause_index, cs, ce)
     starts = [f for f, _ in figures]
     found: list[Found] = []
     pos = cs
     while pos < ce:
-        m = v.verb_re.search(text, pos, ce)
-        if m is None:
+        at = verbs.search(pos, ce)
+        if at is None:
             break
-        verb, vs, ve = m.group(), m.start(), m.end()
-        if not is_verb_at(text, vs, ve, bounds):
+        vs, ve = at
+        verb = text[vs:ve]
+        if not is_verb_at(index, vs, ve, bounds):
             pos = vs + 1
             continue
         obj = ve
         if verb in v.causative:
             person = person_length(text, obj, ce)
-            inner = v.verb_re.search(text, obj + person, ce)
-            between = text[obj : inner.start()] if inner is not None else ""
+            inner = verbs.search(obj + person, ce)
+            between = text[obj : inner[0]] if inner is not None else ""
             if inner is not None and (
                 (person and len(between) - person <= 4)
                 or (len(between) <= 12 and any(w in between for w in v.persons))
             ):
-                pos = inner.start()
+                pos = inner[0]
                 continue
             obj += person
         while obj < ce and text[obj] in "了过":
@@ -120,14 +126,14 @@ def verb_items(
                 if obj <= fs <= obj + 3 and text[fe : fe + 1] == "的":
                     obj = fe + 1
                     break
-            where, at = after_preposition(text, obj, ce, bounds)
+            where, to = after_preposition(index, obj, ce, bounds)
             if where == "verb":
-                pos = at
+                pos = to
                 continue
             if where == "skip":
-                pos = max(at, ve)
+                pos = max(to, ve)
                 continue
-            obj = at
+            obj = to
         end = object_end(text, obj, ce, starts)
         if content and v.stop_re.match(text, obj, ce) and not text[obj].isdigit():
             end = obj  # 走访发现问题213个: the visit itself
@@ -170,15 +176,11 @@ def verb_items(
                 continue
             kept.append((s, e))
         group += 1
-        reach_end = next_verb_start(text, end, ce)
+        after = verbs.search(end, ce)
+        reach_end = after[0] if after is not None else ce
         lead = cs if not found else None
         found += [Found(s, e, verb, vs, reach_end, sentence, group, list_kind, lead) for s, e in kept]
     return found
-
-
-def next_verb_start(text: str, start: int, end: int) -> int:
-    m = vocab().verb_re.search(text, start, end)
-    return m.start() if m else end
 
 
 # How far before its figure a counted noun may start (a name is at most 20 characters).

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from nlp.activities.clause_rules import Found
+from nlp.activities.grammar_index import GrammarIndex
 from nlp.activities.names import OPEN_QUOTES
 from nlp.activities.sentence_rules import HEADING_REACH, find_in_sentence, heading_spans
 from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
@@ -74,15 +75,12 @@ def find_activities(
     found: list[Found] = []
     skip = sorted(heading_spans(sections))
     skip_starts = [s for s, _ in skip]
-    fi = 0
+    index = GrammarIndex(doc)
+    fact_starts = [f.norm_start for f in ordered]
     sentence_facts: dict[Sentence, Sequence[Fact]] = {}
-    for sentence in doc.sentences:
+    for k, fi, fj in index.sentences_to_read(fact_starts):
         doc.check_time("activities")
-        while fi < len(ordered) and ordered[fi].norm_start < sentence.norm_start:
-            fi += 1
-        fj = fi
-        while fj < len(ordered) and ordered[fj].norm_start < sentence.norm_end:
-            fj += 1
+        sentence = doc.sentences[k]
         sentence_facts[sentence] = ordered[fi:fj]
         group = found[-1].group + 1 if found else 0
         near = skip[
@@ -90,7 +88,7 @@ def find_activities(
                 skip_starts, sentence.norm_end
             )
         ]
-        found += find_in_sentence(doc, sentence, ordered[fi:fj], group, near)
+        found += find_in_sentence(index, k, ordered[fi:fj], group, near)
     found = _dedupe(found)
     learned_kinds = None
     if learned:

@@ -8,11 +8,13 @@ compared by which activity types they ran.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
 
+from nlp.activities.word_trie import trie_pattern
 from nlp.errors import ResourceError
 from nlp.records import ActivityKind, Category
 from nlp.resources import load_csv, load_toml
@@ -94,14 +96,14 @@ def _plain(pattern: regex.Pattern) -> re.Pattern[str]:
     return re.compile(pattern.pattern)
 
 
-def alternation(words: object) -> regex.Pattern:
-    """One compiled regex matching any of ``words``, longest first.
+def alternation(words: Iterable[str]) -> regex.Pattern:
+    """One compiled regex matching any of ``words``, longest first (written as a trie, see
+    nlp/activities/word_trie.py).
 
     >>> alternation(["培训", "培训班"]).match("培训班").group()
     '培训班'
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
-    return regex.compile("|".join(map(regex.escape, ordered)))
+    return regex.compile(trie_pattern(set(words)))
 
 
 def _words(data: dict, table: str, key: str) -> tuple[str, ...]:
@@ -211,7 +213,7 @@ def vocab() -> Vocab:
         participant_markers=_words(data, "links", "participant_markers"),
         # the plain alternations searched at every clause or name use the standard library's
         # engine, about four times faster than ``regex`` on them (same leftmost-first matches)
-        verb_re=re.compile("|".join(map(re.escape, verbs))),
+        verb_re=re.compile(trie_pattern(verbs)),
         stop_re=re.compile(r"\d|" + alternation((*stops, *cut)).pattern),
         head_re=_plain(alternation((*heads, *kind_of_word, *synonyms))),
         slogan_re=_plain(alternation(slogan_contains)),

@@ -1,0 +1,233 @@
+"""What the activity grammar reads of a whole document, found once per document.
+
+The rules (nlp/activities/sentence_rules.py, clause_rules.py) ask the same questions of every
+sentence and clause: where is the next verb, does the sentence hold a cue word, where do the words
+of this clause start. Here each is answered from one scan of the document's text, made when the
+document's activities are sought (nlp/activities/extract.py), instead of by a regular-expression
+search per clause and per position:
+
+- ``Occurrences``: every offset where a word of a list starts (overlapping ones too), with the end
+  of the longest word there; ``search`` gives what the list's pattern would find in a span;
+- ``GrammarIndex``: the occurrences of the verbs, cue, completion and mention words and of the
+  words that contain a verb without being one (党组织), and the word bounds of a clause read from
+  the Text's segmentation.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from operator import itemgetter
+
+import numpy as np
+import regex
+
+from nlp.activities.vocab import vocab
+from nlp.records import Sentence
+from nlp.text.document import Text
+
+_LONGEST_WORD = 32  # how far back the word before a verb may start
+
+
+class Occurrences:
+    """The words of ``pattern`` (an alternation of literal words, longest first) found in one scan
+    of ``text``: the start and end of each match, leftmost and longest first, not overlapping.
+
+    ``search`` answers ``pattern.search(text, pos, end)`` from them: the first match at or after
+    ``pos`` is the scan's, unless ``pos`` lies inside a match of the scan (a word may start there
+    too) or the match runs past ``end`` (a shorter word may end before it); then the pattern is
+    searched there, as before.
+
+    >>> found = Occurrences(re.compile("党组织|组织"), "社区党组织组织活动")
+    >>> found.starts, found.ends
+    ([2, 5], [5, 7])
+    >>> found.search(0, 9), found.search(3, 9), found.search(2, 4), found.search(7, 9)
+    ((2, 5), (3, 5), None, None)
+    """
+
+    __slots__ = ("pattern", "text", "starts", "ends")
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern = pattern
+        self.text = text
+        spans = [m.span() for m in pattern.finditer(text)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def search(self, pos: int, end: int) -> tuple[int, int] | None:
+        """The span ``pattern.search(text, pos, end)`` finds, or None."""
+        starts = self.starts
+        i = bisect_left(starts, pos)
+        if i and self.ends[i - 1] > pos or i < len(starts) and starts[i] < end and self.ends[i] > end:
+            m = self.pattern.search(self.text, pos, end)
+            return m.span() if m is not None else None
+        if i == len(starts) or starts[i] >= end:
+            return None
+        return starts[i], self.ends[i]
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether a word lies wholly inside ``[start, end)``."""
+        return self.search(start, end) is not None
+
+    def within_each(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """``within`` for every span ``[starts[k], ends[k])`` at once (spans in any order)."""
+        found_starts = np.append(np.asarray(self.starts, dtype=np.int64), np.iinfo(np.int64).max)
+        found_ends = np.append(np.asarray(self.ends, dtype=np.int64), np.iinfo(np.int64).max)
+        i = np.searchsorted(found_starts, starts)  # the first match starting at or after each span
+        previous_end = np.where(i > 0, found_ends[i - 1], -1)
+        first_start, first_end = found_starts[i], found_ends[i]
+        result = first_start < ends
+        # as in ``search``: a span starting inside a match, or one whose first match runs past its
+        # end, is searched with the pattern itself
+        for k in np.flatnonzero((previous_end > starts) | (result & (first_end > ends))):
+            result[k] = self.pattern.search(self.text, int(starts[k]), int(ends[k])) is not None
+        return result
+
+
+def covered(pattern: re.Pattern[str], text: str) -> frozenset[int]:
+    """Every offset of ``text`` inside some word of ``pattern`` (overlapping words too).
+
+    >>> sorted(covered(re.compile("党组织|组织"), "社区党组织组织活动"))
+    [2, 3, 4, 5, 6]
+    """
+    inside: set[int] = set()
+    for m in pattern.finditer(text):
+        inside.update(range(*m.span()))
+        for start in range(m.start() + 1, m.end()):  # a word starting inside the one just found
+            inner = pattern.match(text, start)
+            if inner is not None:
+                inside.update(range(*inner.span()))
+    return frozenset(inside)
+
+
+class WordBounds:
+    """Where the words of a span of one clause start, each with its tag, and where the span ends
+    (tag ""): what ``Text.word_starts`` gives, with the offsets also as a sorted list."""
+
+    __slots__ = ("tags", "offsets")
+
+    def __init__(self, tags: dict[int, str], offsets: list[int]) -> None:
+        self.tags = tags
+        self.offsets = offsets
+
+    def before(self, offset: int) -> int | None:
+        """The last bound before ``offset``, if one lies within a word's length of it."""
+        k = bisect_left(self.offsets, offset) - 1
+        if k >= 0 and self.offsets[k] > offset - _LONGEST_WORD:
+            return self.offsets[k]
+        return None
+
+
+class GrammarIndex:
+    """The per-document look-ups of the activity grammar (see the module's docstring)."""
+
+    __slots__ = (
+        "doc",
+        "text",
+        "verbs",
+        "completions",
+        "mentions",
+        "not_verb_offsets",
+        "sentence_has_verb",
+        "sentence_may_complete",
+        "sentence_may_mention",
+        "piece_starts",
+        "piece_ends",
+        "piece_clause",
+        "piece_has_cue",
+        "sentence_first_piece",
+        "_sentence_bounds",
+    )
+
+    def __init__(self, doc: Text) -> None:
+        v = vocab()
+        text = doc.text
+        self.doc = doc
+        self.text = text
+        self.verbs = Occurrences(v.verb_re, text)
+        self.completions = Occurrences(v.completion_word_re, text)
+        self.mentions = Occurrences(v.mentioned_re, text)
+        # offsets inside a word that contains a verb without being one (党组织): no verb starts there
+        self.not_verb_offsets = covered(re.compile(v.not_verb_re.pattern), text)
+
+        starts, ends = _spans(doc.sentences)
+        self._sentence_bounds = starts, ends
+        # for each sentence (by index): whether it holds a verb, a completion word, a mentioned head
+        self.sentence_has_verb = self.verbs.within_each(starts, ends).tolist()
+        self.sentence_may_complete = self.completions.within_each(starts, ends).tolist()
+        self.sentence_may_mention = self.mentions.within_each(starts, ends).tolist()
+
+        # the pieces the rules read: the Text's clauses cut before each 、 that opens a new
+        # project item (``sentence_rules.sub_clauses`` of every clause), with their clause's index
+        piece_starts, piece_ends, piece_clause = _pieces(doc, v.opener_re)
+        has_cue = self.verbs.within_each(piece_starts, piece_ends)
+        has_cue |= self.completions.within_each(piece_starts, piece_ends)
+        has_cue |= self.mentions.within_each(piece_starts, piece_ends)
+        self.piece_starts: list[int] = piece_starts.tolist()
+        self.piece_ends: list[int] = piece_ends.tolist()
+        self.piece_clause: list[int] = piece_clause.tolist()
+        self.piece_has_cue: list[bool] = has_cue.tolist()
+        # the pieces of sentence k are [sentence_first_piece[k], sentence_first_piece[k + 1])
+        self.sentence_first_piece: list[int] = np.searchsorted(piece_starts, np.append(starts, len(text))).tolist()
+
+    def sentences_to_read(self, fact_starts: list[int]) -> list[tuple[int, int, int]]:
+        """The sentences a rule may find an activity in, those holding a figure or a cue word (a
+        verb, a completion word, a mentioned head), as (sentence index, first figure, end figure):
+        the figures ``[first, end)`` of ``fact_starts`` (sorted) start inside the sentence."""
+        figures = np.asarray(fact_starts, dtype=np.int64)
+        starts, ends = self._sentence_bounds
+        first, last = np.searchsorted(figures, starts), np.searchsorted(figures, ends)
+        wanted = (last > first) | np.array(self.sentence_has_verb, dtype=bool)
+        wanted |= np.array(self.sentence_may_complete, dtype=bool) | np.array(self.sentence_may_mention, dtype=bool)
+        chosen = np.flatnonzero(wanted)
+        return list(zip(chosen.tolist(), first[chosen].tolist(), last[chosen].tolist(), strict=True))
+
+    def has_cue(self, start: int, end: int) -> bool:
+        """Whether a verb, a completion word or a mentioned head lies inside ``[start, end)``
+        (what ``cue_re``, their alternation, finds)."""
+        return self.verbs.within(start, end) or self.completions.within(start, end) or self.mentions.within(start, end)
+
+    def word_bounds(self, clause_index: int, start: int, end: int) -> WordBounds:
+        """The word bounds of ``[start, end)`` inside clause ``clause_index`` (``Text.word_starts``)."""
+        starts, words = self.doc.clause_words(clause_index)
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        if first < last and starts[first] == start and starts[last - 1] + len(words[last - 1][0]) == end:
+            offsets = starts[first:last]
+            tags = dict(zip(offsets, map(itemgetter(1), words[first:last]), strict=True))
+            tags[end] = ""
+            offsets.append(end)
+            return WordBounds(tags, offsets)
+        tags = self.doc.word_starts(start, end)  # the span's edges cut words: the Text segments the parts
+        return WordBounds(tags, sorted(tags))
+
+
+def _spans(spans: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:
+    """The start and end offsets of ``spans``, as two arrays."""
+    starts = np.fromiter((span.norm_start for span in spans), dtype=np.int64, count=len(spans))
+    ends = np.fromiter((span.norm_end for span in spans), dtype=np.int64, count=len(spans))
+    return starts, ends
+
+
+def _pieces(doc: Text, opener: regex.Pattern) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every clause of ``doc`` cut before each 、 that opens a new item, as the sorted arrays of
+    the pieces' starts and ends and the index of each piece's clause (what ``sub_clauses`` makes
+    of each clause)."""
+    text = doc.text
+    clause_starts, clause_ends = _spans(doc.clauses)
+    first = clause_starts.tolist()
+    last = clause_ends.tolist()
+    cuts: list[int] = []
+    cut_clause: list[int] = []
+    for m in opener.finditer(text):  # 、 followed by an opener; its clause must hold both
+        k = bisect_right(first, m.start()) - 1
+        if k >= 0 and m.start() + 1 < last[k] and opener.match(text, m.start(), last[k]) is not None:
+            cuts.append(m.start() + 1)
+            cut_clause.append(k)
+    starts = np.concatenate((clause_starts, np.array(cuts, dtype=np.int64)))
+    clause = np.concatenate((np.arange(len(first), dtype=np.int64), np.array(cut_clause, dtype=np.int64)))
+    order = np.argsort(starts, kind="stable")
+    starts, clause = starts[order], clause[order]
+    following = np.append(starts[1:], np.iinfo(np.int64).max)
+    ends = np.minimum(following, clause_ends[clause])
+    return starts, ends, clause
