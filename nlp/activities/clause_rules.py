@@ -86,14 +86,16 @@ def verb_items(
     cs, ce = clause.norm_start, clause.norm_end
     while ce > cs and text[ce - 1] in CLAUSE_PUNCT:
         ce -= 1
-    if verbs.search(cs, ce) is None:  # no verb before the clause's punctuation
+    at = verbs.search(cs, ce)
+    if at is None:  # no verb before the clause's punctuation
         return []
     bounds = index.word_bounds(clause_index, cs, ce)
     starts = [f for f, _ in figures]
     found: list[Found] = []
-    pos = cs
+    pos = searched = cs  # ``at`` is the first verb at or after ``searched``
     while pos < ce:
-        at = verbs.search(pos, ce)
+        if searched != pos:
+            at, searched = verbs.search(pos, ce), pos
         if at is None:
             break
         vs, ve = at
@@ -176,8 +178,8 @@ def verb_items(
                 continue
             kept.append((s, e))
         group += 1
-        after = verbs.search(end, ce)
-        reach_end = after[0] if after is not None else ce
+        at, searched = verbs.search(end, ce), end
+        reach_end = at[0] if at is not None else ce
         lead = cs if not found else None
         found += [Found(s, e, verb, vs, reach_end, sentence, group, list_kind, lead) for s, e in kept]
     return found

@@ -10,15 +10,18 @@ activity's stretch of the clause, and participant figures in the verbless clause
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from nlp.activities.clause_rules import Found
 from nlp.activities.grammar_index import GrammarIndex
 from nlp.activities.names import OPEN_QUOTES
 from nlp.activities.sentence_rules import HEADING_REACH, find_in_sentence, heading_spans
 from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
+from nlp.activities.word_trie import trie_pattern
 from nlp.figures.facts import plan_window
 from nlp.figures.planned import is_planned_sentence
 from nlp.records import Activity, ActivityKind, Category, Fact, Section, Sentence
@@ -30,24 +33,24 @@ __all__ = ["activity_type", "find_activities", "heading_spans"]
 _PARTICIPANT_UNITS = frozenset({"人次", "人", "名", "户", "家", "余人次"})
 
 
-def _linked(found: Found, facts: Sequence[Fact], doc: Text) -> tuple[int, ...]:
+def _linked(found: Found, facts: Sequence[Fact], index: GrammarIndex) -> tuple[int, ...]:
     """Figures in the activity's stretch, and participant figures in verbless clauses after it."""
     begin = found.reach_start if found.lead is None else found.lead
     ids = [f.id for f in facts if begin <= f.norm_start < found.reach_end]
-    markers = vocab().participant_markers
-    after = found.reach_end
-    for clause in doc.clauses_in(after, found.sentence.norm_end):
-        piece = doc.text[clause.norm_start : clause.norm_end]
-        if vocab().verb_re.search(piece) and not any(m in piece for m in markers):
-            break
-        if not any(m in piece for m in markers):
+    for clause in index.doc.clauses_in(found.reach_end, found.sentence.norm_end):
+        cs, ce = clause.norm_start, clause.norm_end
+        if not _participant_markers().search(index.text, cs, ce):
+            if index.verbs.within(cs, ce):
+                break  # a clause with a verb and no participants: another statement
             continue
-        ids += [
-            f.id
-            for f in facts
-            if clause.norm_start <= f.norm_start < clause.norm_end and f.unit in _PARTICIPANT_UNITS
-        ]
+        ids += [f.id for f in facts if cs <= f.norm_start < ce and f.unit in _PARTICIPANT_UNITS]
     return tuple(sorted(set(ids)))
+
+
+@cache
+def _participant_markers() -> re.Pattern[str]:
+    """Any participant marker (参与, 覆盖 …): a clause holding one counts people."""
+    return re.compile(trie_pattern(vocab().participant_markers))
 
 
 def activity_type(activity: Activity) -> ActivityType | None:
@@ -98,7 +101,7 @@ def find_activities(
         inside = sentence_facts.get(f.sentence)
         if inside is None:
             inside = [x for x in ordered if f.sentence.norm_start <= x.norm_start < f.sentence.norm_end]
-        group_facts.setdefault(f.group, set()).update(_linked(f, inside, doc))
+        group_facts.setdefault(f.group, set()).update(_linked(f, inside, index))
     section_at = SectionLookup(sections)
     activities = []
     for i, f in enumerate(found):

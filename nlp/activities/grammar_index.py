@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from operator import itemgetter
 
 import numpy as np
 import regex
@@ -27,7 +26,8 @@ from nlp.activities.vocab import vocab
 from nlp.records import Sentence
 from nlp.text.document import Text
 
-_LONGEST_WORD = 32  # how far back the word before a verb may start
+_LONGEST_WORD = 32
+_NEVER = np.iinfo(np.int64).max  # how far back the word before a verb may start
 
 
 class Occurrences:
@@ -46,14 +46,16 @@ class Occurrences:
     ((2, 5), (3, 5), None, None)
     """
 
-    __slots__ = ("pattern", "text", "starts", "ends")
+    __slots__ = ("pattern", "text", "starts", "ends", "_array")
 
     def __init__(self, pattern: re.Pattern[str], text: str) -> None:
         self.pattern = pattern
         self.text = text
         spans = [m.span() for m in pattern.finditer(text)]
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
+        spans.append((_NEVER, _NEVER))  # a last match past every span: each span has a first
+        self._array = np.array(spans, dtype=np.int64).reshape(-1, 2)
+        self.starts: list[int] = self._array[:-1, 0].tolist()
+        self.ends: list[int] = self._array[:-1, 1].tolist()
 
     def search(self, pos: int, end: int) -> tuple[int, int] | None:
         """The span ``pattern.search(text, pos, end)`` finds, or None."""
@@ -72,8 +74,7 @@ class Occurrences:
 
     def within_each(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """``within`` for every span ``[starts[k], ends[k])`` at once (spans in any order)."""
-        found_starts = np.append(np.asarray(self.starts, dtype=np.int64), np.iinfo(np.int64).max)
-        found_ends = np.append(np.asarray(self.ends, dtype=np.int64), np.iinfo(np.int64).max)
+        found_starts, found_ends = self._array[:, 0], self._array[:, 1]
         i = np.searchsorted(found_starts, starts)  # the first match starting at or after each span
         previous_end = np.where(i > 0, found_ends[i - 1], -1)
         first_start, first_end = found_starts[i], found_ends[i]
@@ -102,20 +103,55 @@ def covered(pattern: re.Pattern[str], text: str) -> frozenset[int]:
 
 
 class WordBounds:
-    """Where the words of a span of one clause start, each with its tag, and where the span ends
-    (tag ""): what ``Text.word_starts`` gives, with the offsets also as a sorted list."""
+    """Where words start inside ``[start, end)``, a span of one clause, and where it ends: the
+    keys of ``Text.word_starts(start, end)``, read from the clause's segmentation in place.
 
-    __slots__ = ("tags", "offsets")
+    When the span's edges fall between words (the usual case: a clause, or a piece of one cut
+    before a 、), its bounds are the clause's word starts inside it, and the end; otherwise the
+    Text segments the cut parts (``word_starts``) and those are kept as a dict.
+    """
 
-    def __init__(self, tags: dict[int, str], offsets: list[int]) -> None:
-        self.tags = tags
-        self.offsets = offsets
+    __slots__ = ("starts", "words", "start", "end", "cut")
+
+    def __init__(self, doc: Text, clause_index: int, start: int, end: int) -> None:
+        starts, words = doc.clause_words(clause_index)
+        self.starts, self.words, self.start, self.end = starts, words, start, end
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        aligned = first < last and starts[first] == start and starts[last - 1] + len(words[last - 1][0]) == end
+        self.cut: dict[int, str] | None = None if aligned else doc.word_starts(start, end)
+
+    def __contains__(self, offset: int) -> bool:
+        if self.cut is not None:
+            return offset in self.cut
+        if offset == self.end:
+            return True
+        if not self.start <= offset < self.end:
+            return False
+        i = bisect_left(self.starts, offset)
+        return i < len(self.starts) and self.starts[i] == offset
+
+    def tag(self, offset: int) -> str:
+        """The tag of the word starting at ``offset`` ("" at the end or where no word starts)."""
+        if self.cut is not None:
+            return self.cut.get(offset, "")
+        if not self.start <= offset < self.end:
+            return ""
+        i = bisect_left(self.starts, offset)
+        return self.words[i][1] if i < len(self.starts) and self.starts[i] == offset else ""
 
     def before(self, offset: int) -> int | None:
         """The last bound before ``offset``, if one lies within a word's length of it."""
-        k = bisect_left(self.offsets, offset) - 1
-        if k >= 0 and self.offsets[k] > offset - _LONGEST_WORD:
-            return self.offsets[k]
+        if self.cut is not None:
+            bounds = sorted(self.cut)
+            k = bisect_left(bounds, offset) - 1
+            previous = bounds[k] if k >= 0 else None
+        else:
+            k = bisect_left(self.starts, min(offset, self.end)) - 1
+            previous = self.starts[k] if k >= 0 and self.starts[k] >= self.start else None
+            if offset > self.end:
+                previous = self.end
+        if previous is not None and previous > offset - _LONGEST_WORD:
+            return previous
         return None
 
 
@@ -190,16 +226,7 @@ class GrammarIndex:
 
     def word_bounds(self, clause_index: int, start: int, end: int) -> WordBounds:
         """The word bounds of ``[start, end)`` inside clause ``clause_index`` (``Text.word_starts``)."""
-        starts, words = self.doc.clause_words(clause_index)
-        first, last = bisect_left(starts, start), bisect_left(starts, end)
-        if first < last and starts[first] == start and starts[last - 1] + len(words[last - 1][0]) == end:
-            offsets = starts[first:last]
-            tags = dict(zip(offsets, map(itemgetter(1), words[first:last]), strict=True))
-            tags[end] = ""
-            offsets.append(end)
-            return WordBounds(tags, offsets)
-        tags = self.doc.word_starts(start, end)  # the span's edges cut words: the Text segments the parts
-        return WordBounds(tags, sorted(tags))
+        return WordBounds(self.doc, clause_index, start, end)
 
 
 def _spans(spans: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:

@@ -166,10 +166,11 @@ def outside_quotes(piece: str) -> str:
 def _cut_at(piece: str, sep: str) -> list[tuple[int, int]]:
     masked = outside_quotes(piece)
     parts, begin = [], 0
-    for i, ch in enumerate(masked):
-        if ch == sep:
-            parts.append((begin, i))
-            begin = i + 1
+    at = masked.find(sep)
+    while at >= 0:
+        parts.append((begin, at))
+        begin = at + 1
+        at = masked.find(sep, begin)
     parts.append((begin, len(piece)))
     return parts
 
@@ -181,7 +182,7 @@ def strip_tail(item: str) -> str:
     >>> strip_tail("篮球赛等活动"), strip_tail("象棋赛")
     ('篮球赛', '象棋赛')
     """
-    if _tails().search(item) is None:  # no tail anywhere: nothing to strip
+    if _tails().search(item, 2) is None:  # no tail at the third character or later: nothing to strip
         return item
     for tail in vocab().list_tails:
         i = item.find(tail)
@@ -284,17 +285,17 @@ def _persons_by_char() -> dict[str, tuple[str, ...]]:
 def is_verb_at(index: GrammarIndex, vs: int, ve: int, bounds: WordBounds) -> bool:
     """A verb match counts when it is a whole word (or words) and no noun contains it (党组织);
     a weak verb tagged as a noun after another word is a noun (思想道德建设)."""
-    text, tags = index.text, bounds.tags
-    if ve not in tags:
+    text = index.text
+    if ve not in bounds:
         return False
-    if vs not in tags:  # 积极参与 segmented as one word: an adverb fused with the verb
+    if vs not in bounds:  # 积极参与 segmented as one word: an adverb fused with the verb
         fused = next((a for a in vocab().adverbs if text.startswith(a, vs - len(a), vs)), None)
-        if fused is None or vs - len(fused) not in tags:
+        if fused is None or vs - len(fused) not in bounds:
             return False
     if text[vs:ve] in vocab().nominal and text[ve : ve + 1] not in ("了", "过"):
         before = bounds.before(vs)
-        previous = tags[before] if before is not None else ""
-        if tags.get(vs, "") in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
+        previous = bounds.tag(before) if before is not None else ""
+        if bounds.tag(vs) in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
             return False
     return vs not in index.not_verb_offsets
 

@@ -335,8 +335,17 @@ def kind_of_name(name: str, verb: str | None = None, fallback: ActivityKind | No
     if fallback is not None:
         return fallback
     if verb:
-        for word, kind in vocab().verb_kinds.items():
-            if verb.endswith(word):
-                return kind
+        by_verb = _verb_kind(verb)
+        if by_verb is not None:
+            return by_verb
     by_type = type_of_name(name)
     return by_type.kind if by_type else ActivityKind.OTHER
+
+
+@lru_cache(maxsize=1024)
+def _verb_kind(verb: str) -> ActivityKind | None:
+    """The kind of the first verb in ``verb_kinds`` that ``verb`` ends with, or None."""
+    for word, kind in vocab().verb_kinds.items():
+        if verb.endswith(word):
+            return kind
+    return None
