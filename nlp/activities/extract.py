@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 
 from nlp.activities.clause_rules import Found
@@ -37,10 +36,17 @@ def _linked(found: Found, facts: Sequence[Fact], index: GrammarIndex) -> tuple[i
     """Figures in the activity's stretch, and participant figures in verbless clauses after it."""
     begin = found.reach_start if found.lead is None else found.lead
     ids = [f.id for f in facts if begin <= f.norm_start < found.reach_end]
-    for clause in index.doc.clauses_in(found.reach_end, found.sentence.norm_end):
-        cs, ce = clause.norm_start, clause.norm_end
+    # the clauses after the stretch, to the sentence's end (``Text.clauses_in``)
+    after, last = found.reach_end, found.sentence.norm_end
+    starts, ends = index.clause_starts, index.clause_ends
+    k = bisect_right(starts, after) - 1
+    if k < 0 or ends[k] <= after:
+        k += 1
+    while k < len(starts) and starts[k] < last:
+        cs, ce = max(starts[k], after), min(ends[k], last)
+        k += 1
         if not _participant_markers().search(index.text, cs, ce):
-            if index.verbs.within(cs, ce):
+            if index.verbs.search(cs, ce) is not None:
                 break  # a clause with a verb and no participants: another statement
             continue
         ids += [f.id for f in facts if cs <= f.norm_start < ce and f.unit in _PARTICIPANT_UNITS]
@@ -165,7 +171,7 @@ def _learned(
         at = bisect_right(ends, s)  # the first find ending after s: the first that can overlap
         rule = found[at] if at < len(found) and found[at].norm_start < e else None
         if rule is not None:
-            result.append(replace(rule, norm_start=s, norm_end=e))
+            result.append(rule._replace(norm_start=s, norm_end=e))
             kinds.append(_kind(text[rule.norm_start : rule.norm_end], rule))
     unsure = [i for i, k in enumerate(kinds) if k is ActivityKind.OTHER]
     learned = model.predict_kinds(
@@ -183,7 +189,7 @@ def _kind(name: str, found: Found) -> ActivityKind:
     if found.list_kind is not None and name[:1] in OPEN_QUOTES:
         return found.list_kind
     verb = found.verb or ""
-    if verb in v.content and name.startswith(verb) and verb in v.verb_kinds:
+    if verb in v.content_verbs and name.startswith(verb) and verb in v.verb_kinds:
         after = kind_keyword(name[len(verb) :])  # 入户摸查: an act after the verb decides, a place not
         if after in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION):
             return v.verb_kinds[verb]

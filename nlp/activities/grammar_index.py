@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
+from operator import attrgetter
 
 import numpy as np
 import regex
@@ -46,7 +47,7 @@ class Occurrences:
     ((2, 5), (3, 5), None, None)
     """
 
-    __slots__ = ("pattern", "text", "starts", "ends", "_array")
+    __slots__ = ("pattern", "text", "starts", "ends", "_array", "_starts", "_ends")
 
     def __init__(self, pattern: re.Pattern[str], text: str) -> None:
         self.pattern = pattern
@@ -56,17 +57,20 @@ class Occurrences:
         self._array = np.array(spans, dtype=np.int64).reshape(-1, 2)
         self.starts: list[int] = self._array[:-1, 0].tolist()
         self.ends: list[int] = self._array[:-1, 1].tolist()
+        # the same between two sentinel matches, one before the text and one after it
+        self._starts = [-1, *self.starts, _NEVER]
+        self._ends = [-1, *self.ends, _NEVER]
 
     def search(self, pos: int, end: int) -> tuple[int, int] | None:
-        """The span ``pattern.search(text, pos, end)`` finds, or None."""
-        starts = self.starts
-        i = bisect_left(starts, pos)
-        if i and self.ends[i - 1] > pos or i < len(starts) and starts[i] < end and self.ends[i] > end:
+        """The span ``pattern.search(text, pos, end)`` finds, or None (``pos`` >= 0)."""
+        starts, ends = self._starts, self._ends
+        i = bisect_left(starts, pos)  # the first match starting at or after ``pos``
+        if ends[i - 1] > pos or (starts[i] < end < ends[i]):  # inside a match, or one running past the end
             m = self.pattern.search(self.text, pos, end)
             return m.span() if m is not None else None
-        if i == len(starts) or starts[i] >= end:
+        if starts[i] >= end:
             return None
-        return starts[i], self.ends[i]
+        return starts[i], ends[i]
 
     def within(self, start: int, end: int) -> bool:
         """Whether a word lies wholly inside ``[start, end)``."""
@@ -111,48 +115,34 @@ class WordBounds:
     Text segments the cut parts (``word_starts``) and those are kept as a dict.
     """
 
-    __slots__ = ("starts", "words", "start", "end", "cut")
+    __slots__ = ("offsets", "_clause", "_cut")
 
     def __init__(self, doc: Text, clause_index: int, start: int, end: int) -> None:
         starts, words = doc.clause_words(clause_index)
-        self.starts, self.words, self.start, self.end = starts, words, start, end
         first, last = bisect_left(starts, start), bisect_left(starts, end)
-        aligned = first < last and starts[first] == start and starts[last - 1] + len(words[last - 1][0]) == end
-        self.cut: dict[int, str] | None = None if aligned else doc.word_starts(start, end)
-
-    def __contains__(self, offset: int) -> bool:
-        if self.cut is not None:
-            return offset in self.cut
-        if offset == self.end:
-            return True
-        if not self.start <= offset < self.end:
-            return False
-        i = bisect_left(self.starts, offset)
-        return i < len(self.starts) and self.starts[i] == offset
-
-    def tag(self, offset: int) -> str:
-        """The tag of the word starting at ``offset`` ("" at the end or where no word starts)."""
-        if self.cut is not None:
-            return self.cut.get(offset, "")
-        if not self.start <= offset < self.end:
-            return ""
-        i = bisect_left(self.starts, offset)
-        return self.words[i][1] if i < len(self.starts) and self.starts[i] == offset else ""
-
-    def before(self, offset: int) -> int | None:
-        """The last bound before ``offset``, if one lies within a word's length of it."""
-        if self.cut is not None:
-            bounds = sorted(self.cut)
-            k = bisect_left(bounds, offset) - 1
-            previous = bounds[k] if k >= 0 else None
+        if first < last and starts[first] == start and starts[last - 1] + len(words[last - 1][0]) == end:
+            self.offsets: Container[int] = {*starts[first:last], end}  # every bound, as a set
+            self._cut: dict[int, str] | None = None
         else:
-            k = bisect_left(self.starts, min(offset, self.end)) - 1
-            previous = self.starts[k] if k >= 0 and self.starts[k] >= self.start else None
-            if offset > self.end:
-                previous = self.end
-        if previous is not None and previous > offset - _LONGEST_WORD:
-            return previous
-        return None
+            self.offsets = self._cut = doc.word_starts(start, end)
+        self._clause = starts, words, start, end
+
+    def tags_at(self, offset: int) -> tuple[str, str]:
+        """The tag of the word starting at ``offset`` and that of the word before it, if that
+        starts within a word's length ("" where there is none, and at the span's end)."""
+        starts, words, start, end = self._clause
+        if self._cut is not None:
+            bounds = sorted(self._cut)
+            k = bisect_left(bounds, offset) - 1
+            before = bounds[k] if k >= 0 and bounds[k] > offset - _LONGEST_WORD else None
+            return self._cut.get(offset, ""), self._cut[before] if before is not None else ""
+        if not start <= offset < end:
+            return "", ""  # (the verb checked starts inside the span: never)
+        i = bisect_left(starts, offset)
+        tag = words[i][1] if i < len(starts) and starts[i] == offset else ""
+        k = i - 1
+        previous = words[k][1] if k >= 0 and starts[k] >= start and starts[k] > offset - _LONGEST_WORD else ""
+        return tag, previous
 
 
 class GrammarIndex:
@@ -173,6 +163,8 @@ class GrammarIndex:
         "piece_clause",
         "piece_has_cue",
         "sentence_first_piece",
+        "clause_starts",
+        "clause_ends",
         "_sentence_bounds",
     )
 
@@ -196,7 +188,10 @@ class GrammarIndex:
 
         # the pieces the rules read: the Text's clauses cut before each 、 that opens a new
         # project item (``sentence_rules.sub_clauses`` of every clause), with their clause's index
-        piece_starts, piece_ends, piece_clause = _pieces(doc, v.opener_re)
+        clause_starts, clause_ends = _spans(doc.clauses)
+        self.clause_starts: list[int] = clause_starts.tolist()
+        self.clause_ends: list[int] = clause_ends.tolist()
+        piece_starts, piece_ends, piece_clause = self._pieces(v.opener_re)
         has_cue = self.verbs.within_each(piece_starts, piece_ends)
         has_cue |= self.completions.within_each(piece_starts, piece_ends)
         has_cue |= self.mentions.within_each(piece_starts, piece_ends)
@@ -219,42 +214,35 @@ class GrammarIndex:
         chosen = np.flatnonzero(wanted)
         return list(zip(chosen.tolist(), first[chosen].tolist(), last[chosen].tolist(), strict=True))
 
-    def has_cue(self, start: int, end: int) -> bool:
-        """Whether a verb, a completion word or a mentioned head lies inside ``[start, end)``
-        (what ``cue_re``, their alternation, finds)."""
-        return self.verbs.within(start, end) or self.completions.within(start, end) or self.mentions.within(start, end)
-
     def word_bounds(self, clause_index: int, start: int, end: int) -> WordBounds:
         """The word bounds of ``[start, end)`` inside clause ``clause_index`` (``Text.word_starts``)."""
         return WordBounds(self.doc, clause_index, start, end)
 
 
+    def _pieces(self, opener: regex.Pattern) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every clause cut before each 、 that opens a new item, as the sorted arrays of the
+        pieces' starts and ends and the index of each piece's clause (what ``sub_clauses`` makes
+        of each clause)."""
+        text = self.text
+        first, last = self.clause_starts, self.clause_ends
+        cuts: list[int] = []
+        cut_clause: list[int] = []
+        for m in opener.finditer(text):  # 、 followed by an opener; its clause must hold both
+            k = bisect_right(first, m.start()) - 1
+            if k >= 0 and m.start() + 1 < last[k] and opener.match(text, m.start(), last[k]) is not None:
+                cuts.append(m.start() + 1)
+                cut_clause.append(k)
+        starts = np.array(first + cuts, dtype=np.int64)
+        clause = np.array([*range(len(first)), *cut_clause], dtype=np.int64)
+        order = np.argsort(starts, kind="stable")
+        starts, clause = starts[order], clause[order]
+        following = np.append(starts[1:], _NEVER)
+        ends = np.minimum(following, np.array(last, dtype=np.int64)[clause])
+        return starts, ends, clause
+
+
 def _spans(spans: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:
     """The start and end offsets of ``spans``, as two arrays."""
-    starts = np.fromiter((span.norm_start for span in spans), dtype=np.int64, count=len(spans))
-    ends = np.fromiter((span.norm_end for span in spans), dtype=np.int64, count=len(spans))
+    starts = np.fromiter(map(attrgetter("norm_start"), spans), dtype=np.int64, count=len(spans))
+    ends = np.fromiter(map(attrgetter("norm_end"), spans), dtype=np.int64, count=len(spans))
     return starts, ends
-
-
-def _pieces(doc: Text, opener: regex.Pattern) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every clause of ``doc`` cut before each 、 that opens a new item, as the sorted arrays of
-    the pieces' starts and ends and the index of each piece's clause (what ``sub_clauses`` makes
-    of each clause)."""
-    text = doc.text
-    clause_starts, clause_ends = _spans(doc.clauses)
-    first = clause_starts.tolist()
-    last = clause_ends.tolist()
-    cuts: list[int] = []
-    cut_clause: list[int] = []
-    for m in opener.finditer(text):  # 、 followed by an opener; its clause must hold both
-        k = bisect_right(first, m.start()) - 1
-        if k >= 0 and m.start() + 1 < last[k] and opener.match(text, m.start(), last[k]) is not None:
-            cuts.append(m.start() + 1)
-            cut_clause.append(k)
-    starts = np.concatenate((clause_starts, np.array(cuts, dtype=np.int64)))
-    clause = np.concatenate((np.arange(len(first), dtype=np.int64), np.array(cut_clause, dtype=np.int64)))
-    order = np.argsort(starts, kind="stable")
-    starts, clause = starts[order], clause[order]
-    following = np.append(starts[1:], np.iinfo(np.int64).max)
-    ends = np.minimum(following, clause_ends[clause])
-    return starts, ends, clause

@@ -38,9 +38,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     >>> s, e = trim(t, 0, len(t)); t[s:e]
     '志愿服务'
     """
-    if start < end and text[start] not in _trim_openers() and text[end - 1] not in _PUNCT_OR_TRAILING:
-        return start, end  # nothing at either edge that the loop below would cut
     v = vocab()
+    first = text[start : start + 1]
+    if start < end and first not in CLAUSE_PUNCT and first not in v.name_openers and text[end - 1] not in _PUNCT_OR_TRAILING:
+        return start, end  # nothing at either edge that the loop below would cut
     changed = True
     while changed and start < end:
         piece = text[start:end]
@@ -66,14 +67,6 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
                     start, changed = after, True
                 break
     return start, end
-
-
-@cache
-def _trim_openers() -> frozenset[str]:
-    """The characters ``trim`` may cut at the start: punctuation and the first characters of the
-    leading words and modifiers."""
-    v = vocab()
-    return frozenset(CLAUSE_PUNCT) | frozenset(v.leading_by_char) | frozenset(v.modifiers_by_char)
 
 
 def object_end(text: str, start: int, end: int, figures: Sequence[int]) -> int:
@@ -196,6 +189,20 @@ def _tails() -> re.Pattern[str]:
     return re.compile(trie_pattern(vocab().list_tails))
 
 
+def ends_with_activity_head(name: str) -> bool:
+    """``name.endswith(vocab().heads)``, trying only the heads ending with its last character.
+
+    >>> ends_with_activity_head("消防知识讲座"), ends_with_activity_head("居民")
+    (True, False)
+    """
+    return _head_end_test()(name)
+
+
+@cache
+def _head_end_test() -> Callable[[str], bool]:
+    return ending_test(vocab().heads)
+
+
 def has_head(name: str) -> bool:
     return vocab().head_re.search(name) is not None
 
@@ -285,19 +292,27 @@ def _persons_by_char() -> dict[str, tuple[str, ...]]:
 def is_verb_at(index: GrammarIndex, vs: int, ve: int, bounds: WordBounds) -> bool:
     """A verb match counts when it is a whole word (or words) and no noun contains it (党组织);
     a weak verb tagged as a noun after another word is a noun (思想道德建设)."""
-    text = index.text
-    if ve not in bounds:
+    text, offsets = index.text, bounds.offsets
+    if ve not in offsets:
         return False
-    if vs not in bounds:  # 积极参与 segmented as one word: an adverb fused with the verb
-        fused = next((a for a in vocab().adverbs if text.startswith(a, vs - len(a), vs)), None)
-        if fused is None or vs - len(fused) not in bounds:
+    if vs not in offsets:  # 积极参与 segmented as one word: an adverb fused with the verb
+        fused = next((a for a in _adverbs_by_last_char().get(text[vs - 1 : vs], ()) if text.startswith(a, vs - len(a), vs)), None)
+        if fused is None or vs - len(fused) not in offsets:
             return False
     if text[vs:ve] in vocab().nominal and text[ve : ve + 1] not in ("了", "过"):
-        before = bounds.before(vs)
-        previous = bounds.tag(before) if before is not None else ""
-        if bounds.tag(vs) in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
+        tag, previous = bounds.tags_at(vs)
+        if tag in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
             return False
     return vs not in index.not_verb_offsets
+
+
+@cache
+def _adverbs_by_last_char() -> dict[str, tuple[str, ...]]:
+    """The adverbs by their last character, each group in the vocabulary's order."""
+    by_last: dict[str, list[str]] = {}
+    for adverb in vocab().adverbs:
+        by_last.setdefault(adverb[-1], []).append(adverb)
+    return {char: tuple(group) for char, group in by_last.items()}
 
 
 def counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bool:

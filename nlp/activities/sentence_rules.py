@@ -83,44 +83,49 @@ def find_in_sentence(
         return []
     enumerating = False
     fact_starts = [f.norm_start for f in facts]  # in text order
-    pieces = range(index.sentence_first_piece[sentence_index], index.sentence_first_piece[sentence_index + 1])
-    for p in pieces:
-        cs, ce = index.piece_starts[p], index.piece_ends[p]
+    piece_starts, piece_ends, piece_has_cue = index.piece_starts, index.piece_ends, index.piece_has_cue
+    first, last = index.sentence_first_piece[sentence_index], index.sentence_first_piece[sentence_index + 1]
+    for p in range(first, last):
+        cs, ce = piece_starts[p], piece_ends[p]
         if skip and any(hs <= cs and ce <= he for hs, he in skip):
             continue
-        clause = Sentence(cs, ce)
         if enumerating:
             enumerating = False
-            listed = enumerated(text, clause, sentence, group)
+            listed = enumerated(text, Sentence(cs, ce), sentence, group)
             if listed:
                 group = listed[0].group
                 found += listed
                 previous_had = True
                 continue
         inside = facts[bisect_left(fact_starts, cs) : bisect_left(fact_starts, ce)] if facts else facts
-        if not (previous_had or inside or index.piece_has_cue[p]):
+        if not (previous_had or inside or piece_has_cue[p]):
             continue  # nothing a rule needs, and no list to continue: no activity, nothing changes
-        piece = text[clause.norm_start : clause.norm_end].strip()
+        piece = text[cs:ce].strip()
         if piece[-1:] in ":：" and piece[:-1].endswith(v.enumerators):
             enumerating = previous_had
             continue
-        spans = [(f.norm_start, f.norm_end) for f in inside]
-        items = verb_items(index, clause, index.piece_clause[p], spans, sentence, group) if has_verb else []
+        items = []
+        if has_verb:
+            spans = [(f.norm_start, f.norm_end) for f in inside] if inside else []
+            items = verb_items(index, (cs, ce), index.piece_clause[p], spans, sentence, group)
+        clause = None  # the piece as a Sentence, made for the rules below that read one
         if not items and inside:  # a counted noun needs a figure
-            items = noun_items(
-                text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group
-            )
-        elif items:
-            items += listed_after(text, clause, inside, sentence, items)
+            clause = Sentence(cs, ce)
+            items = noun_items(text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group)
+        elif items and inside:
+            items += listed_after(text, inside, sentence, items)
         if not items and may_complete:
+            clause = clause or Sentence(cs, ce)
             items = completed(text, clause, sentence, group)
         if not items and previous_had and not inside:
+            clause = clause or Sentence(cs, ce)
             items = continuation(text, clause, sentence, group)
         if not items and may_mention:
+            clause = clause or Sentence(cs, ce)
             items = mentioned(text, clause, sentence, group)
         if items:
             group = max(group, max(i.group for i in items))
-        found += items
+            found += items
         previous_had = bool(items)
     return found
 

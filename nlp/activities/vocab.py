@@ -38,6 +38,9 @@ class ActivityType:
 class Vocab:
     light: tuple[str, ...]
     content: tuple[str, ...]
+    content_verbs: frozenset[str]  # ``content``, ``causative`` and ``weak`` as sets, for membership
+    causative_verbs: frozenset[str]
+    weak_verbs: frozenset[str]
     opens_name: tuple[str, ...]
     weak: tuple[str, ...]
     cut: tuple[str, ...]
@@ -49,6 +52,7 @@ class Vocab:
     persons: tuple[str, ...]
     not_verbs: tuple[str, ...]
     prepositions: tuple[str, ...]
+    preposition_starts: frozenset[str]  # the first characters of the prepositions
     generic: frozenset[str]
     title_ends: tuple[str, ...]
     heads: tuple[str, ...]
@@ -71,6 +75,7 @@ class Vocab:
     mentioned_re: re.Pattern[str]  # a mentioned activity head
     not_verb_re: regex.Pattern  # words that contain a verb without being one (党组织)
     not_verb_len: int  # the longest of them
+    name_openers: frozenset[str]  # the first characters of the leading words and the modifiers
     leading_by_char: dict[str, tuple[str, ...]]  # leading words by first character, longest first
     modifiers_by_char: dict[str, tuple[str, ...]]
     frames: tuple[str, ...]
@@ -159,6 +164,9 @@ def vocab() -> Vocab:
     return Vocab(
         light=light,
         content=content,
+        content_verbs=frozenset(content),
+        causative_verbs=frozenset(_words(data, "verbs", "causative")),
+        weak_verbs=frozenset(_words(data, "verbs", "weak")),
         opens_name=_words(data, "verbs", "opens_name"),
         weak=_words(data, "verbs", "weak"),
         cut=cut,
@@ -170,6 +178,7 @@ def vocab() -> Vocab:
         persons=_words(data, "verbs", "persons"),
         not_verbs=_words(data, "verbs", "not_verbs"),
         prepositions=_words(data, "verbs", "prepositions"),
+        preposition_starts=frozenset(word[0] for word in _words(data, "verbs", "prepositions")),
         generic=frozenset(_words(data, "nouns", "generic")),
         title_ends=_words(data, "nouns", "title_ends"),
         heads=heads,
@@ -194,6 +203,7 @@ def vocab() -> Vocab:
         mentioned_re=_plain(alternation(_words(data, "nouns", "mentioned_heads"))),
         not_verb_re=alternation(_words(data, "verbs", "not_verbs")),
         not_verb_len=max(map(len, _words(data, "verbs", "not_verbs"))),
+        name_openers=frozenset(word[0] for word in _words(data, "nouns", "leading") + _words(data, "nouns", "modifiers")),
         leading_by_char=_by_first_char(_words(data, "nouns", "leading")),
         modifiers_by_char=_by_first_char(_words(data, "nouns", "modifiers")),
         frames=_words(data, "nouns", "frames"),
