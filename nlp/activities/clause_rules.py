@@ -89,7 +89,6 @@ def verb_items(
     if at is None:  # no verb before the clause's punctuation
         return []
     bounds = index.word_bounds(clause_index, cs, ce)
-    starts = [f for f, _ in figures]
     found: list[Found] = []
     pos = searched = cs  # ``at`` is the first verb at or after ``searched``
     while pos < ce:
@@ -138,7 +137,7 @@ def verb_items(
                     pos = max(to, ve)
                     continue
                 obj = to
-        end = object_end(text, obj, ce, starts)
+        end = object_end(text, obj, ce, figures)
         if content and v.stop_re.match(text, obj, ce) and not text[obj].isdigit():
             end = obj  # 走访发现问题213个: the visit itself
         name_start = vs if content else obj

@@ -69,10 +69,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def object_end(text: str, start: int, end: int, figures: Sequence[int]) -> int:
-    """Where the object starting at ``start`` ends: a figure, a stop word, a clause-level verb."""
+def object_end(text: str, start: int, end: int, figures: Sequence[tuple[int, int]]) -> int:
+    """Where the object starting at ``start`` ends: a figure (``figures``: their spans, in
+    order), a stop word, a clause-level verb."""
     limit = end
-    for f in figures:
+    for f, _ in figures:
         if start < f < limit:
             limit = f
             break

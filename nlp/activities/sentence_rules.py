@@ -82,7 +82,7 @@ def find_in_sentence(
     if is_title(text[s:e]):
         return []
     enumerating = False
-    fact_starts = [f.norm_start for f in facts]  # in text order
+    fact_starts = [f.norm_start for f in facts] if facts else []  # in text order
     piece_starts, piece_ends, piece_has_cue = index.piece_starts, index.piece_ends, index.piece_has_cue
     first, last = index.sentence_first_piece[sentence_index], index.sentence_first_piece[sentence_index + 1]
     for p in range(first, last):
