@@ -131,6 +131,7 @@ def test_pieces_are_the_sub_clauses_of_each_clause(text: str) -> None:
         assert index.sentence_may_mention[k] == (v.mentioned_re.search(t, s, e) is not None)
     for p, (s, e) in enumerate(zip(index.piece_starts, index.piece_ends, strict=True)):
         assert index.piece_has_cue[p] == (v.cue_re.search(t, s, e) is not None)
+        assert index.piece_has_verb[p] == (v.verb_re.search(t, s, e) is not None)
 
 
 def _plain_is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bool:

@@ -163,8 +163,9 @@ def verb_items(
         group += 1
         at, searched = verbs.search(end, ce), end
         reach_end = at[0] if at is not None else ce
-        lead = cs if not found else None
-        found += [Found(s, e, verb, vs, reach_end, sentence, group, list_kind, lead) for s, e in kept]
+        if kept:
+            lead = cs if not found else None
+            found += [Found(s, e, verb, vs, reach_end, sentence, group, list_kind, lead) for s, e in kept]
     return found
 
 

@@ -161,6 +161,7 @@ class GrammarIndex:
         "piece_starts",
         "piece_ends",
         "piece_clause",
+        "piece_has_verb",
         "piece_has_cue",
         "sentence_first_piece",
         "clause_starts",
@@ -192,12 +193,13 @@ class GrammarIndex:
         self.clause_starts: list[int] = clause_starts.tolist()
         self.clause_ends: list[int] = clause_ends.tolist()
         piece_starts, piece_ends, piece_clause = self._pieces(v.opener_re)
-        has_cue = self.verbs.within_each(piece_starts, piece_ends)
-        has_cue |= self.completions.within_each(piece_starts, piece_ends)
+        has_verb = self.verbs.within_each(piece_starts, piece_ends)
+        has_cue = has_verb | self.completions.within_each(piece_starts, piece_ends)
         has_cue |= self.mentions.within_each(piece_starts, piece_ends)
         self.piece_starts: list[int] = piece_starts.tolist()
         self.piece_ends: list[int] = piece_ends.tolist()
         self.piece_clause: list[int] = piece_clause.tolist()
+        self.piece_has_verb: list[bool] = has_verb.tolist()
         self.piece_has_cue: list[bool] = has_cue.tolist()
         # the pieces of sentence k are [sentence_first_piece[k], sentence_first_piece[k + 1])
         self.sentence_first_piece: list[int] = np.searchsorted(piece_starts, np.append(starts, len(text))).tolist()

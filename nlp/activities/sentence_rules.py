@@ -105,7 +105,7 @@ def find_in_sentence(
             enumerating = previous_had
             continue
         items = []
-        if has_verb:
+        if index.piece_has_verb[p]:  # (verb_items finds nothing in a piece without a verb)
             spans = [(f.norm_start, f.norm_end) for f in inside] if inside else []
             items = verb_items(index, (cs, ce), index.piece_clause[p], spans, sentence, group)
         clause = None  # the piece as a Sentence, made for the rules below that read one
