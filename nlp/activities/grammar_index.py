@@ -6,11 +6,13 @@ of this clause start. Here each is answered from one scan of the document's text
 document's activities are sought (nlp/activities/extract.py), instead of by a regular-expression
 search per clause and per position:
 
-- ``Occurrences``: every offset where a word of a list starts (overlapping ones too), with the end
-  of the longest word there; ``search`` gives what the list's pattern would find in a span;
-- ``GrammarIndex``: the occurrences of the verbs, cue, completion and mention words and of the
-  words that contain a verb without being one (党组织), and the word bounds of a clause read from
-  the Text's segmentation.
+- ``Occurrences``: the matches of a word list's pattern over the whole text, as sorted offsets;
+  ``search`` gives what the pattern would find in a span, ``within_each`` whether each of many
+  spans holds a word (numpy, one call per document);
+- ``GrammarIndex``: the verbs, completion and mention words (together the cue words), the offsets
+  inside words that contain a verb without being one (党组织), the pieces the rules read, whether
+  each sentence and piece holds a verb or a cue, and a piece's word bounds (``WordBounds``) read
+  from the Text's segmentation.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from nlp.activities.vocab import vocab
 from nlp.records import Sentence
 from nlp.text.document import Text
 
-_LONGEST_WORD = 32
-_NEVER = np.iinfo(np.int64).max  # how far back the word before a verb may start
+_LONGEST_WORD = 32  # how far back the word before a verb may start
+_NEVER = np.iinfo(np.int64).max  # an offset past every text
 
 
 class Occurrences:
@@ -72,12 +74,9 @@ class Occurrences:
             return None
         return starts[i], ends[i]
 
-    def within(self, start: int, end: int) -> bool:
-        """Whether a word lies wholly inside ``[start, end)``."""
-        return self.search(start, end) is not None
-
     def within_each(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-        """``within`` for every span ``[starts[k], ends[k])`` at once (spans in any order)."""
+        """Whether ``search`` finds a word in each span ``[starts[k], ends[k])``, for all at once
+        (spans in any order)."""
         found_starts, found_ends = self._array[:, 0], self._array[:, 1]
         i = np.searchsorted(found_starts, starts)  # the first match starting at or after each span
         previous_end = np.where(i > 0, found_ends[i - 1], -1)
@@ -167,6 +166,7 @@ class GrammarIndex:
         "clause_starts",
         "clause_ends",
         "_sentence_bounds",
+        "_sentence_cued",
     )
 
     def __init__(self, doc: Text) -> None:
@@ -183,9 +183,13 @@ class GrammarIndex:
         starts, ends = _spans(doc.sentences)
         self._sentence_bounds = starts, ends
         # for each sentence (by index): whether it holds a verb, a completion word, a mentioned head
-        self.sentence_has_verb = self.verbs.within_each(starts, ends).tolist()
-        self.sentence_may_complete = self.completions.within_each(starts, ends).tolist()
-        self.sentence_may_mention = self.mentions.within_each(starts, ends).tolist()
+        has_verb = self.verbs.within_each(starts, ends)
+        may_complete = self.completions.within_each(starts, ends)
+        may_mention = self.mentions.within_each(starts, ends)
+        self._sentence_cued = has_verb | may_complete | may_mention
+        self.sentence_has_verb: list[bool] = has_verb.tolist()
+        self.sentence_may_complete: list[bool] = may_complete.tolist()
+        self.sentence_may_mention: list[bool] = may_mention.tolist()
 
         # the pieces the rules read: the Text's clauses cut before each 、 that opens a new
         # project item (``sentence_rules.sub_clauses`` of every clause), with their clause's index
@@ -211,9 +215,7 @@ class GrammarIndex:
         figures = np.asarray(fact_starts, dtype=np.int64)
         starts, ends = self._sentence_bounds
         first, last = np.searchsorted(figures, starts), np.searchsorted(figures, ends)
-        wanted = (last > first) | np.array(self.sentence_has_verb, dtype=bool)
-        wanted |= np.array(self.sentence_may_complete, dtype=bool) | np.array(self.sentence_may_mention, dtype=bool)
-        chosen = np.flatnonzero(wanted)
+        chosen = np.flatnonzero((last > first) | self._sentence_cued)
         return list(zip(chosen.tolist(), first[chosen].tolist(), last[chosen].tolist(), strict=True))
 
     def word_bounds(self, clause_index: int, start: int, end: int) -> WordBounds:

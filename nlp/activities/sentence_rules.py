@@ -15,7 +15,8 @@ from nlp.records import Fact, Section, Sentence
 
 
 def sub_clauses(text: str, clause: Sentence) -> list[Sentence]:
-    """A clause cut before every 、 that opens a new project item (…公厕一个、投资1万元修建围栏).
+    """A clause cut before every 、 that opens a new project item (…公厕一个、投资1万元修建围栏):
+    the pieces the rules read (``GrammarIndex`` cuts every clause of a document so, at once).
 
     >>> t = "投资6万元新建公厕一个、投资1万元修建围栏。"
     >>> [t[c.norm_start:c.norm_end] for c in sub_clauses(t, Sentence(0, len(t)))]
