@@ -26,17 +26,18 @@ nlp/activities/verbless_rules.py.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
-import regex
-
+from nlp.activities.grammar_index import GrammarIndex
 from nlp.activities.names import (
     CLAUSE_PUNCT,
     CLOSE_QUOTES,
     after_preposition,
     counted,
+    ends_with_activity_head,
     has_head,
     is_aim,
     is_slogan,
@@ -48,16 +49,15 @@ from nlp.activities.names import (
 )
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import ActivityKind, Fact, Sentence
-from nlp.text.document import Text
 
 EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
-_NOUN_PREFIX = regex.compile(r"^(?:全年|今年|年内|其中|共|累计|先后|已|还|另|每年|每月|每周)+")
-_NOUN_SUFFIX = regex.compile(r"(?:每年|每月|每周|共|累计|达|开展|次)+$")
+_NOUN_PREFIX = re.compile(r"^(?:全年|今年|年内|其中|共|累计|先后|已|还|另|每年|每月|每周)+")
+_NOUN_SUFFIX = re.compile(r"(?:每年|每月|每周|共|累计|达|开展|次)+$")
 
 
-@dataclass(frozen=True)
-class Found:
-    """One activity in normalized coordinates, before ids, kinds and categories."""
+class Found(NamedTuple):
+    """One activity in normalized coordinates, before ids, kinds and categories (a named tuple:
+    the rules make thousands per document and read them within the stage)."""
 
     norm_start: int
     norm_end: int
@@ -71,45 +71,53 @@ class Found:
 
 
 def verb_items(
-    doc: Text, clause: Sentence, figures: Sequence[tuple[int, int]], sentence: Sentence, group: int
+    index: GrammarIndex,
+    clause: tuple[int, int],
+    clause_index: int,
+    figures: Sequence[tuple[int, int]],
+    sentence: Sentence,
+    group: int,
 ) -> list[Found]:
+    """The activities the verbs of a clause ``(start, end)`` (one of the Text's clauses,
+    ``clause_index``, or a piece of one) introduce."""
     v = vocab()
-    text = doc.text
-    cs, ce = clause.norm_start, clause.norm_end
-    first = v.verb_re.search(text, cs, ce)
-    if first is None:  # no verb in the clause, none before its punctuation
+    text = index.text
+    verbs = index.verbs
+    cs, ce = clause
+    ce = cs + len(text[cs:ce].rstrip(CLAUSE_PUNCT))  # the clause before its punctuation
+    at = verbs.search(cs, ce)
+    if at is None:  # no verb before the clause's punctuation
         return []
-    while ce > cs and text[ce - 1] in CLAUSE_PUNCT:
-        ce -= 1
-    if first.end() > ce and v.verb_re.search(text, cs, ce) is None:  # (a verb is no punctuation:
-        return []  # one ending before the punctuation is the first there too)
-    bounds = doc.word_starts(cs, ce)
-    starts = [f for f, _ in figures]
+    bounds = index.word_bounds(clause_index, cs, ce)
     found: list[Found] = []
-    pos = cs
+    pos = searched = cs  # ``at`` is the first verb at or after ``searched``
     while pos < ce:
-        m = v.verb_re.search(text, pos, ce)
-        if m is None:
+        if searched != pos:
+            at, searched = verbs.search(pos, ce), pos
+        if at is None:
             break
-        verb, vs, ve = m.group(), m.start(), m.end()
-        if not is_verb_at(text, vs, ve, bounds):
+        vs, ve = at
+        verb = text[vs:ve]
+        offsets = bounds.offsets
+        plain = ve in offsets and vs in offsets and verb not in v.nominal and vs not in index.not_verb_offsets
+        if not (plain or is_verb_at(index, vs, ve, bounds)):  # (``plain``: what is_verb_at accepts at once)
             pos = vs + 1
             continue
         obj = ve
-        if verb in v.causative:
+        if verb in v.causative_verbs:
             person = person_length(text, obj, ce)
-            inner = v.verb_re.search(text, obj + person, ce)
-            between = text[obj : inner.start()] if inner is not None else ""
+            inner = verbs.search(obj + person, ce)
+            between = text[obj : inner[0]] if inner is not None else ""
             if inner is not None and (
                 (person and len(between) - person <= 4)
                 or (len(between) <= 12 and any(w in between for w in v.persons))
             ):
-                pos = inner.start()
+                pos = inner[0]
                 continue
             obj += person
         while obj < ce and text[obj] in "了过":
             obj += 1
-        content = verb in v.content
+        content = verb in v.content_verbs
         if not content:
             for fs, fe in figures:  # 组织了6次安全生产巡查: skip the leading count
                 if fs == obj:
@@ -120,15 +128,16 @@ def verb_items(
                 if obj <= fs <= obj + 3 and text[fe : fe + 1] == "的":
                     obj = fe + 1
                     break
-            where, at = after_preposition(text, obj, ce, bounds)
-            if where == "verb":
-                pos = at
-                continue
-            if where == "skip":
-                pos = max(at, ve)
-                continue
-            obj = at
-        end = object_end(text, obj, ce, starts)
+            if text[obj : obj + 1] in v.preposition_starts:
+                where, to = after_preposition(index, obj, ce, bounds)
+                if where == "verb":
+                    pos = to
+                    continue
+                if where == "skip":
+                    pos = max(to, ve)
+                    continue
+                obj = to
+        end = object_end(text, obj, ce, figures)
         if content and v.stop_re.match(text, obj, ce) and not text[obj].isdigit():
             end = obj  # 走访发现问题213个: the visit itself
         name_start = vs if content else obj
@@ -137,7 +146,10 @@ def verb_items(
         if ne - ns < 2:
             continue
         kept = []
-        items = split_items(text, ns, ne, strict=content)
+        if verb in v.weak_verbs and not figures and not has_head(text[ns:ne]):
+            items = []  # a weak verb's item needs a head or a count: none has, as the object has none
+        else:
+            items = split_items(text, ns, ne, strict=content)
         list_kind = kind_keyword(text[items[-1][1] : ne]) if len(items) > 1 else None
         for s, e in items:
             if (s, e) != (ns, ne):  # the whole object is trimmed already (trim stops at a fixed point)
@@ -145,40 +157,43 @@ def verb_items(
             name = text[s:e]
             if name.startswith("的") and text[vs - 1 : vs] == "新":  # 新组建的合唱队: the new team
                 s, name = s + 1, name[1:]
-            slogan = is_slogan(name, content=content and name.startswith(verb))
-            if e - s < 2 or slogan or person_length(text, s, e) == e - s:
-                continue
-            if not content and name.endswith(v.persons):  # 召开各村支部书记、…座谈会: people, not an item
-                continue
-            if name.startswith(("的", "等")) or name.endswith("中"):  # 组建的督导组 (by others), 在创建中
-                continue
-            if text[s - 1 : s] in ("与", "同") and text.startswith(("共同", "一起"), e):  # 与幼儿园共同举办
-                continue
-            if verb in v.weak and not has_head(name) and not counted(text, s, e, figures):
-                continue
-            if verb in v.aim and is_aim(name):
-                continue
-            if verb in v.non_acts and not name.endswith(v.facilities):
-                continue
-            if (
-                verb in v.promote
-                and name.startswith(verb)
-                and not name.rstrip(CLOSE_QUOTES).endswith(v.heads)
-            ):
-                continue
-            if name.rsplit("的", 1)[-1] in v.generic and not counted(text, s, e, figures):
+            if not _is_item(text, s, e, name, verb, content, figures):
                 continue
             kept.append((s, e))
         group += 1
-        reach_end = next_verb_start(text, end, ce)
-        lead = cs if not found else None
-        found += [Found(s, e, verb, vs, reach_end, sentence, group, list_kind, lead) for s, e in kept]
+        at, searched = verbs.search(end, ce), end
+        reach_end = at[0] if at is not None else ce
+        if kept:
+            lead = cs if not found else None
+            found += [Found(s, e, verb, vs, reach_end, sentence, group, list_kind, lead) for s, e in kept]
     return found
 
 
-def next_verb_start(text: str, start: int, end: int) -> int:
-    m = vocab().verb_re.search(text, start, end)
-    return m.start() if m else end
+def _is_item(
+    text: str, s: int, e: int, name: str, verb: str, content: bool, figures: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether ``name`` (``text[s:e]``), an item of the object of ``verb``, names an activity.
+
+    Each test alone rejects the item, so they run cheapest first.
+    """
+    v = vocab()
+    if e - s < 2 or name.startswith(("的", "等")) or name.endswith("中"):  # 组建的督导组 (by others), 在创建中
+        return False
+    if not content and name.endswith(v.persons):  # 召开各村支部书记、…座谈会: people, not an item
+        return False
+    if text[s - 1 : s] in ("与", "同") and text.startswith(("共同", "一起"), e):  # 与幼儿园共同举办
+        return False
+    if verb in v.non_acts and not name.endswith(v.facilities):
+        return False
+    if verb in v.promote and name.startswith(verb) and not ends_with_activity_head(name.rstrip(CLOSE_QUOTES)):
+        return False
+    if verb in v.weak_verbs and not has_head(name) and not counted(text, s, e, figures):
+        return False
+    if is_slogan(name, content=content and name.startswith(verb)) or person_length(text, s, e) == e - s:
+        return False
+    if verb in v.aim and is_aim(name):
+        return False
+    return not (name.rsplit("的", 1)[-1] in v.generic and not counted(text, s, e, figures))
 
 
 # How far before its figure a counted noun may start (a name is at most 20 characters).
@@ -212,7 +227,7 @@ def noun_items(
             has_head(name)
             if unit in EVENT_UNITS
             else (
-                name.endswith(vocab().heads)
+                ends_with_activity_head(name)
                 and not any(w in text[reach:e] for w in vocab().existence)
                 and unit not in ("%", "元")  # 绿地面积25%: a state; 地震捐款5930元: money given
                 and kind_keyword(name) is not ActivityKind.ORGANIZATION  # 志愿者队伍3支: what exists
@@ -223,10 +238,9 @@ def noun_items(
     return []
 
 
-def listed_after(
-    text: str, clause: Sentence, inside: Sequence[Fact], sentence: Sentence, items: Sequence[Found]
-) -> list[Found]:
-    """完成道路硬化2000平方米、外墙粉刷3000平方米: counted nouns listed after a verb's activity."""
+def listed_after(text: str, inside: Sequence[Fact], sentence: Sentence, items: Sequence[Found]) -> list[Found]:
+    """完成道路硬化2000平方米、外墙粉刷3000平方米: counted nouns listed after a verb's activity
+    (``inside``: the figures of the verb's clause)."""
     group = max(i.group for i in items)
     ends = sorted([i.norm_end for i in items] + [f.norm_end for f in inside])
     extra: list[Found] = []

@@ -10,14 +10,17 @@ activity's stretch of the clause, and participant figures in the verbless clause
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
+from functools import cache
 
 from nlp.activities.clause_rules import Found
+from nlp.activities.grammar_index import GrammarIndex
 from nlp.activities.names import OPEN_QUOTES
 from nlp.activities.sentence_rules import HEADING_REACH, find_in_sentence, heading_spans
 from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
+from nlp.activities.word_trie import trie_pattern
 from nlp.figures.facts import plan_window
 from nlp.figures.planned import is_planned_sentence
 from nlp.records import Activity, ActivityKind, Category, Fact, Section, Sentence
@@ -29,24 +32,31 @@ __all__ = ["activity_type", "find_activities", "heading_spans"]
 _PARTICIPANT_UNITS = frozenset({"人次", "人", "名", "户", "家", "余人次"})
 
 
-def _linked(found: Found, facts: Sequence[Fact], doc: Text) -> tuple[int, ...]:
+def _linked(found: Found, facts: Sequence[Fact], index: GrammarIndex) -> tuple[int, ...]:
     """Figures in the activity's stretch, and participant figures in verbless clauses after it."""
     begin = found.reach_start if found.lead is None else found.lead
     ids = [f.id for f in facts if begin <= f.norm_start < found.reach_end]
-    markers = vocab().participant_markers
-    after = found.reach_end
-    for clause in doc.clauses_in(after, found.sentence.norm_end):
-        piece = doc.text[clause.norm_start : clause.norm_end]
-        if vocab().verb_re.search(piece) and not any(m in piece for m in markers):
-            break
-        if not any(m in piece for m in markers):
+    # the clauses after the stretch, to the sentence's end (``Text.clauses_in``)
+    after, last = found.reach_end, found.sentence.norm_end
+    starts, ends = index.clause_starts, index.clause_ends
+    k = bisect_right(starts, after) - 1
+    if k < 0 or ends[k] <= after:
+        k += 1
+    while k < len(starts) and starts[k] < last:
+        cs, ce = max(starts[k], after), min(ends[k], last)
+        k += 1
+        if not _participant_markers().search(index.text, cs, ce):
+            if index.verbs.search(cs, ce) is not None:
+                break  # a clause with a verb and no participants: another statement
             continue
-        ids += [
-            f.id
-            for f in facts
-            if clause.norm_start <= f.norm_start < clause.norm_end and f.unit in _PARTICIPANT_UNITS
-        ]
+        ids += [f.id for f in facts if cs <= f.norm_start < ce and f.unit in _PARTICIPANT_UNITS]
     return tuple(sorted(set(ids)))
+
+
+@cache
+def _participant_markers() -> re.Pattern[str]:
+    """Any participant marker (参与, 覆盖 …): a clause holding one counts people."""
+    return re.compile(trie_pattern(vocab().participant_markers))
 
 
 def activity_type(activity: Activity) -> ActivityType | None:
@@ -74,15 +84,12 @@ def find_activities(
     found: list[Found] = []
     skip = sorted(heading_spans(sections))
     skip_starts = [s for s, _ in skip]
-    fi = 0
+    index = GrammarIndex(doc)
+    fact_starts = [f.norm_start for f in ordered]
     sentence_facts: dict[Sentence, Sequence[Fact]] = {}
-    for sentence in doc.sentences:
+    for k, fi, fj in index.sentences_to_read(fact_starts):
         doc.check_time("activities")
-        while fi < len(ordered) and ordered[fi].norm_start < sentence.norm_start:
-            fi += 1
-        fj = fi
-        while fj < len(ordered) and ordered[fj].norm_start < sentence.norm_end:
-            fj += 1
+        sentence = doc.sentences[k]
         sentence_facts[sentence] = ordered[fi:fj]
         group = found[-1].group + 1 if found else 0
         near = skip[
@@ -90,7 +97,7 @@ def find_activities(
                 skip_starts, sentence.norm_end
             )
         ]
-        found += find_in_sentence(doc, sentence, ordered[fi:fj], group, near)
+        found += find_in_sentence(index, k, ordered[fi:fj], group, near)
     found = _dedupe(found)
     learned_kinds = None
     if learned:
@@ -100,7 +107,7 @@ def find_activities(
         inside = sentence_facts.get(f.sentence)
         if inside is None:
             inside = [x for x in ordered if f.sentence.norm_start <= x.norm_start < f.sentence.norm_end]
-        group_facts.setdefault(f.group, set()).update(_linked(f, inside, doc))
+        group_facts.setdefault(f.group, set()).update(_linked(f, inside, index))
     section_at = SectionLookup(sections)
     activities = []
     for i, f in enumerate(found):
@@ -164,7 +171,7 @@ def _learned(
         at = bisect_right(ends, s)  # the first find ending after s: the first that can overlap
         rule = found[at] if at < len(found) and found[at].norm_start < e else None
         if rule is not None:
-            result.append(replace(rule, norm_start=s, norm_end=e))
+            result.append(rule._replace(norm_start=s, norm_end=e))
             kinds.append(_kind(text[rule.norm_start : rule.norm_end], rule))
     unsure = [i for i, k in enumerate(kinds) if k is ActivityKind.OTHER]
     learned = model.predict_kinds(
@@ -182,7 +189,7 @@ def _kind(name: str, found: Found) -> ActivityKind:
     if found.list_kind is not None and name[:1] in OPEN_QUOTES:
         return found.list_kind
     verb = found.verb or ""
-    if verb in v.content and name.startswith(verb) and verb in v.verb_kinds:
+    if verb in v.content_verbs and name.startswith(verb) and verb in v.verb_kinds:
         after = kind_keyword(name[len(verb) :])  # 入户摸查: an act after the verb decides, a place not
         if after in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION):
             return v.verb_kinds[verb]

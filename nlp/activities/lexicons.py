@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from nlp.activities.char_tables import ending_test, starting_test
+from nlp.activities.word_trie import trie_pattern
 from nlp.errors import ResourceError
 from nlp.resources import load_csv
 
@@ -85,7 +86,7 @@ def _class_tests() -> tuple[tuple[str, Callable[[str], bool]], ...]:
         elif c in _STARTING:
             tests.append((c, starting_test(words)))
         elif words:
-            pattern = re.compile("|".join(map(re.escape, words)))
+            pattern = re.compile(trie_pattern(words))
             tests.append((c, lambda word, pattern=pattern: pattern.search(word) is not None))
     return tuple(tests)
 

@@ -9,9 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from nlp.activities.char_tables import by_first_char, ending_test
 from nlp.activities.vocab import vocab
+from nlp.activities.word_trie import trie_pattern
+
+if TYPE_CHECKING:
+    from nlp.activities.grammar_index import GrammarIndex, WordBounds
 
 CLAUSE_PUNCT = "，,：:。！？；!?;、 \u3000"
 OPEN_QUOTES = '“"‘「『'
@@ -23,6 +28,7 @@ COUNTED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[支个项类�
 QUOTED = re.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,30}[”\"’」』]")
 CONJ = re.compile(r"以及|和|及|与")
 _OPENING_QUOTE = re.compile(r"[“\"‘「『]")  # what QUOTED needs first
+_SPLIT_MARK = re.compile(r"[、“\"‘「『和及与]")  # what any split needs: a 、, an opening quote, a CONJ
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -33,6 +39,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     '志愿服务'
     """
     v = vocab()
+    first = text[start : start + 1]
+    if start < end and first not in CLAUSE_PUNCT and first not in v.name_openers and text[end - 1] not in _PUNCT_OR_TRAILING:
+        return start, end  # nothing at either edge that the loop below would cut
     changed = True
     while changed and start < end:
         piece = text[start:end]
@@ -60,10 +69,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def object_end(text: str, start: int, end: int, figures: Sequence[int]) -> int:
-    """Where the object starting at ``start`` ends: a figure, a stop word, a clause-level verb."""
+def object_end(text: str, start: int, end: int, figures: Sequence[tuple[int, int]]) -> int:
+    """Where the object starting at ``start`` ends: a figure (``figures``: their spans, in
+    order), a stop word, a clause-level verb."""
     limit = end
-    for f in figures:
+    for f, _ in figures:
         if start < f < limit:
             limit = f
             break
@@ -94,6 +104,8 @@ def split_items(
     >>> [t[s:e] for s, e in split_items(t, 0, len(t))]
     ['元宵灯会', '“闹元宵”晚会', '包饺子活动']
     """
+    if _SPLIT_MARK.search(text, start, end) is None:
+        return [(start, end)]
     piece = text[start:end]
     if "、" not in piece or "、" not in outside_quotes(piece):
         return split_pair(text, start, end)
@@ -120,6 +132,8 @@ def split_items(
 
 def split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """“A”“B”等… → A, B; X和Y when both name an activity → X, Y."""
+    if _SPLIT_MARK.search(text, start, end) is None:
+        return [(start, end)]
     piece = text[start:end]
     quoted = list(QUOTED.finditer(piece)) if _OPENING_QUOTE.search(piece) else []
     if len(quoted) >= 2 and quoted[0].start() <= 2:
@@ -146,10 +160,11 @@ def outside_quotes(piece: str) -> str:
 def _cut_at(piece: str, sep: str) -> list[tuple[int, int]]:
     masked = outside_quotes(piece)
     parts, begin = [], 0
-    for i, ch in enumerate(masked):
-        if ch == sep:
-            parts.append((begin, i))
-            begin = i + 1
+    at = masked.find(sep)
+    while at >= 0:
+        parts.append((begin, at))
+        begin = at + 1
+        at = masked.find(sep, begin)
     parts.append((begin, len(piece)))
     return parts
 
@@ -161,7 +176,7 @@ def strip_tail(item: str) -> str:
     >>> strip_tail("篮球赛等活动"), strip_tail("象棋赛")
     ('篮球赛', '象棋赛')
     """
-    if _tails().search(item) is None:  # no tail anywhere: nothing to strip
+    if _tails().search(item, 2) is None:  # no tail at the third character or later: nothing to strip
         return item
     for tail in vocab().list_tails:
         i = item.find(tail)
@@ -172,7 +187,21 @@ def strip_tail(item: str) -> str:
 
 @cache
 def _tails() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, vocab().list_tails)))
+    return re.compile(trie_pattern(vocab().list_tails))
+
+
+def ends_with_activity_head(name: str) -> bool:
+    """``name.endswith(vocab().heads)``, trying only the heads ending with its last character.
+
+    >>> ends_with_activity_head("消防知识讲座"), ends_with_activity_head("居民")
+    (True, False)
+    """
+    return _head_end_test()(name)
+
+
+@cache
+def _head_end_test() -> Callable[[str], bool]:
+    return ending_test(vocab().heads)
 
 
 def has_head(name: str) -> bool:
@@ -261,38 +290,30 @@ def _persons_by_char() -> dict[str, tuple[str, ...]]:
     return by_first_char(vocab().persons)
 
 
-_LONGEST_WORD = 32  # how far back the word before a verb may start
-
-
-def is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bool:
+def is_verb_at(index: GrammarIndex, vs: int, ve: int, bounds: WordBounds) -> bool:
     """A verb match counts when it is a whole word (or words) and no noun contains it (党组织);
     a weak verb tagged as a noun after another word is a noun (思想道德建设)."""
-    if ve not in bounds:
+    text, offsets = index.text, bounds.offsets
+    if ve not in offsets:
         return False
-    if vs not in bounds:  # 积极参与 segmented as one word: an adverb fused with the verb
-        fused = next((a for a in vocab().adverbs if text.startswith(a, vs - len(a), vs)), None)
-        if fused is None or vs - len(fused) not in bounds:
+    if vs not in offsets:  # 积极参与 segmented as one word: an adverb fused with the verb
+        fused = next((a for a in _adverbs_by_last_char().get(text[vs - 1 : vs], ()) if text.startswith(a, vs - len(a), vs)), None)
+        if fused is None or vs - len(fused) not in offsets:
             return False
     if text[vs:ve] in vocab().nominal and text[ve : ve + 1] not in ("了", "过"):
-        before = None
-        for p in range(vs - 1, max(-1, vs - _LONGEST_WORD), -1):
-            if p in bounds:
-                before = p
-                break
-        previous = bounds[before] if before is not None else ""
-        if bounds.get(vs, "") in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
+        tag, previous = bounds.tags_at(vs)
+        if tag in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
             return False
-    v = vocab()
-    low, high = max(0, vs - v.not_verb_len + 1), vs + v.not_verb_len
-    if _not_verbs().search(text, low, high) is None:  # none in the window: no overlapped one either
-        return True
-    window = v.not_verb_re.finditer(text, low, high, overlapped=True)
-    return not any(m.start() <= vs < m.end() for m in window)
+    return vs not in index.not_verb_offsets
 
 
 @cache
-def _not_verbs() -> re.Pattern[str]:
-    return re.compile(vocab().not_verb_re.pattern)
+def _adverbs_by_last_char() -> dict[str, tuple[str, ...]]:
+    """The adverbs by their last character, each group in the vocabulary's order."""
+    by_last: dict[str, list[str]] = {}
+    for adverb in vocab().adverbs:
+        by_last.setdefault(adverb[-1], []).append(adverb)
+    return {char: tuple(group) for char, group in by_last.items()}
 
 
 def counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bool:
@@ -311,23 +332,23 @@ def _prepositions_by_char() -> dict[str, tuple[str, ...]]:
     return by_first_char(vocab().prepositions)
 
 
-def after_preposition(text: str, obj: int, end: int, bounds: dict[int, str]) -> tuple[str, int]:
+def after_preposition(index: GrammarIndex, obj: int, end: int, bounds: WordBounds) -> tuple[str, int]:
     """Where to go when an object opens with a preposition: ('name', start) or ('verb', start)."""
-    v = vocab()
+    text = index.text
     prep = next((p for p in _prepositions_by_char().get(text[obj : obj + 1], ()) if text.startswith(p, obj, end)), None)
     if prep is None:
         return "name", obj
     if prep in ("由", "以", "集", "对"):
         de = text.rfind("的", obj, end)
         if de > obj and (  # 对居民的防火宣传
-            prep != "对" or v.verb_re.search(text, de + 1, end) is None or ends_with_head(text, de + 1, end)
+            prep != "对" or index.verbs.search(de + 1, end) is None or ends_with_head(text, de + 1, end)
         ):
             return "name", de + 1
         if prep != "以":
             return "skip", end
-    m = v.verb_re.search(text, obj + len(prep), end)
-    while m is not None and not is_verb_at(text, m.start(), m.end(), bounds):
-        m = v.verb_re.search(text, m.start() + 1, end)
-    if m is not None:
-        return "verb", m.start()
+    verb = index.verbs.search(obj + len(prep), end)
+    while verb is not None and not is_verb_at(index, *verb, bounds):
+        verb = index.verbs.search(verb[0] + 1, end)
+    if verb is not None:
+        return "verb", verb[0]
     return ("name", obj) if prep == "为" else ("skip", end)

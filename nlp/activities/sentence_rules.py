@@ -8,14 +8,15 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from nlp.activities.clause_rules import Found, listed_after, noun_items, verb_items
+from nlp.activities.grammar_index import GrammarIndex
 from nlp.activities.verbless_rules import completed, continuation, enumerated, mentioned
 from nlp.activities.vocab import vocab
 from nlp.records import Fact, Section, Sentence
-from nlp.text.document import Text
 
 
 def sub_clauses(text: str, clause: Sentence) -> list[Sentence]:
-    """A clause cut before every 、 that opens a new project item (…公厕一个、投资1万元修建围栏).
+    """A clause cut before every 、 that opens a new project item (…公厕一个、投资1万元修建围栏):
+    the pieces the rules read (``GrammarIndex`` cuts every clause of a document so, at once).
 
     >>> t = "投资6万元新建公厕一个、投资1万元修建围栏。"
     >>> [t[c.norm_start:c.norm_end] for c in sub_clauses(t, Sentence(0, len(t)))]
@@ -56,70 +57,76 @@ def is_title(text: str) -> bool:
 
 
 def find_in_sentence(
-    doc: Text,
-    sentence: Sentence,
+    index: GrammarIndex,
+    sentence_index: int,
     facts: Sequence[Fact],
     start_group: int,
     skip: Sequence[tuple[int, int]] = (),
 ) -> list[Found]:
-    text = doc.text
+    """The activities of sentence ``sentence_index`` of the index's Text (``facts`` are the
+    figures inside it, in order; ``skip`` the heading spans near it)."""
+    doc = index.doc
+    text = index.text
     v = vocab()
+    sentence = doc.sentences[sentence_index]
+    s, e = sentence.norm_start, sentence.norm_end
+    has_verb = bool(index.sentence_has_verb[sentence_index])
+    may_complete = bool(index.sentence_may_complete[sentence_index])
+    may_mention = bool(index.sentence_may_mention[sentence_index])
     # every rule below needs, in its clause, a verb, a completion word, a mentioned head or a
     # figure (the list rules need an activity found before them): a sentence without any yields none
-    if not facts and v.cue_re.search(text, sentence.norm_start, sentence.norm_end) is None:
+    if not (facts or has_verb or may_complete or may_mention):
         return []
     found: list[Found] = []
     group = start_group
     previous_had = False
-    if is_title(text[sentence.norm_start : sentence.norm_end]):
+    if is_title(text[s:e]):
         return []
-    may_complete = v.completion_word_re.search(text, sentence.norm_start, sentence.norm_end) is not None
-    may_mention = v.mentioned_re.search(text, sentence.norm_start, sentence.norm_end) is not None
-    has_verb = v.verb_re.search(text, sentence.norm_start, sentence.norm_end) is not None
     enumerating = False
-    fact_starts = [f.norm_start for f in facts]  # in text order
-    clauses = [
-        c
-        for whole in doc.clauses_in(sentence.norm_start, sentence.norm_end)
-        for c in sub_clauses(text, whole)
-    ]
-    for clause in clauses:
-        if any(hs <= clause.norm_start and clause.norm_end <= he for hs, he in skip):
+    fact_starts = [f.norm_start for f in facts] if facts else []  # in text order
+    piece_starts, piece_ends, piece_has_cue = index.piece_starts, index.piece_ends, index.piece_has_cue
+    first, last = index.sentence_first_piece[sentence_index], index.sentence_first_piece[sentence_index + 1]
+    for p in range(first, last):
+        cs, ce = piece_starts[p], piece_ends[p]
+        if skip and any(hs <= cs and ce <= he for hs, he in skip):
             continue
         if enumerating:
             enumerating = False
-            listed = enumerated(text, clause, sentence, group)
+            listed = enumerated(text, Sentence(cs, ce), sentence, group)
             if listed:
                 group = listed[0].group
                 found += listed
                 previous_had = True
                 continue
-        inside = facts[
-            bisect_left(fact_starts, clause.norm_start) : bisect_left(fact_starts, clause.norm_end)
-        ]
-        if not (previous_had or inside) and v.cue_re.search(text, clause.norm_start, clause.norm_end) is None:
+        inside = facts[bisect_left(fact_starts, cs) : bisect_left(fact_starts, ce)] if facts else facts
+        if not (previous_had or inside or piece_has_cue[p]):
             continue  # nothing a rule needs, and no list to continue: no activity, nothing changes
-        piece = text[clause.norm_start : clause.norm_end].strip()
+        piece = text[cs:ce].strip()
         if piece[-1:] in ":：" and piece[:-1].endswith(v.enumerators):
             enumerating = previous_had
             continue
-        spans = [(f.norm_start, f.norm_end) for f in inside]
-        items = verb_items(doc, clause, spans, sentence, group) if has_verb else []
+        items = []
+        if index.piece_has_verb[p]:  # (verb_items finds nothing in a piece without a verb)
+            spans = [(f.norm_start, f.norm_end) for f in inside] if inside else []
+            items = verb_items(index, (cs, ce), index.piece_clause[p], spans, sentence, group)
+        clause = None  # the piece as a Sentence, made for the rules below that read one
         if not items and inside:  # a counted noun needs a figure
-            items = noun_items(
-                text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group
-            )
-        elif items:
-            items += listed_after(text, clause, inside, sentence, items)
+            clause = Sentence(cs, ce)
+            items = noun_items(text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group)
+        elif items and inside:
+            items += listed_after(text, inside, sentence, items)
         if not items and may_complete:
+            clause = clause or Sentence(cs, ce)
             items = completed(text, clause, sentence, group)
         if not items and previous_had and not inside:
+            clause = clause or Sentence(cs, ce)
             items = continuation(text, clause, sentence, group)
         if not items and may_mention:
+            clause = clause or Sentence(cs, ce)
             items = mentioned(text, clause, sentence, group)
         if items:
             group = max(group, max(i.group for i in items))
-        found += items
+            found += items
         previous_had = bool(items)
     return found
 

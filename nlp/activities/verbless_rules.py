@@ -11,6 +11,7 @@ from nlp.activities.clause_rules import Found
 from nlp.activities.names import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
+    ends_with_activity_head,
     has_head,
     is_slogan,
     outside_quotes,
@@ -40,7 +41,7 @@ def continuation(text: str, clause: Sentence, sentence: Sentence, group: int) ->
     name = strip_tail(text[s:e])
     e = s + len(name)
     v = vocab()
-    ends_with_head = name.rstrip(CLOSE_QUOTES).endswith(v.heads)
+    ends_with_head = ends_with_activity_head(name.rstrip(CLOSE_QUOTES))
     verbless = v.verb_re.match(name) is None and not name.startswith(v.prepositions + ("即", "做到", "结合"))
     if (
         2 <= e - s <= 12

@@ -8,11 +8,13 @@ compared by which activity types they ran.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
 
+from nlp.activities.word_trie import trie_pattern
 from nlp.errors import ResourceError
 from nlp.records import ActivityKind, Category
 from nlp.resources import load_csv, load_toml
@@ -36,6 +38,9 @@ class ActivityType:
 class Vocab:
     light: tuple[str, ...]
     content: tuple[str, ...]
+    content_verbs: frozenset[str]  # ``content``, ``causative`` and ``weak`` as sets, for membership
+    causative_verbs: frozenset[str]
+    weak_verbs: frozenset[str]
     opens_name: tuple[str, ...]
     weak: tuple[str, ...]
     cut: tuple[str, ...]
@@ -47,6 +52,7 @@ class Vocab:
     persons: tuple[str, ...]
     not_verbs: tuple[str, ...]
     prepositions: tuple[str, ...]
+    preposition_starts: frozenset[str]  # the first characters of the prepositions
     generic: frozenset[str]
     title_ends: tuple[str, ...]
     heads: tuple[str, ...]
@@ -69,6 +75,7 @@ class Vocab:
     mentioned_re: re.Pattern[str]  # a mentioned activity head
     not_verb_re: regex.Pattern  # words that contain a verb without being one (党组织)
     not_verb_len: int  # the longest of them
+    name_openers: frozenset[str]  # the first characters of the leading words and the modifiers
     leading_by_char: dict[str, tuple[str, ...]]  # leading words by first character, longest first
     modifiers_by_char: dict[str, tuple[str, ...]]
     frames: tuple[str, ...]
@@ -94,14 +101,14 @@ def _plain(pattern: regex.Pattern) -> re.Pattern[str]:
     return re.compile(pattern.pattern)
 
 
-def alternation(words: object) -> regex.Pattern:
-    """One compiled regex matching any of ``words``, longest first.
+def alternation(words: Iterable[str]) -> regex.Pattern:
+    """One compiled regex matching any of ``words``, longest first (written as a trie, see
+    nlp/activities/word_trie.py).
 
     >>> alternation(["培训", "培训班"]).match("培训班").group()
     '培训班'
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
-    return regex.compile("|".join(map(regex.escape, ordered)))
+    return regex.compile(trie_pattern(set(words)))
 
 
 def _words(data: dict, table: str, key: str) -> tuple[str, ...]:
@@ -157,6 +164,9 @@ def vocab() -> Vocab:
     return Vocab(
         light=light,
         content=content,
+        content_verbs=frozenset(content),
+        causative_verbs=frozenset(_words(data, "verbs", "causative")),
+        weak_verbs=frozenset(_words(data, "verbs", "weak")),
         opens_name=_words(data, "verbs", "opens_name"),
         weak=_words(data, "verbs", "weak"),
         cut=cut,
@@ -168,6 +178,7 @@ def vocab() -> Vocab:
         persons=_words(data, "verbs", "persons"),
         not_verbs=_words(data, "verbs", "not_verbs"),
         prepositions=_words(data, "verbs", "prepositions"),
+        preposition_starts=frozenset(word[0] for word in _words(data, "verbs", "prepositions")),
         generic=frozenset(_words(data, "nouns", "generic")),
         title_ends=_words(data, "nouns", "title_ends"),
         heads=heads,
@@ -192,6 +203,7 @@ def vocab() -> Vocab:
         mentioned_re=_plain(alternation(_words(data, "nouns", "mentioned_heads"))),
         not_verb_re=alternation(_words(data, "verbs", "not_verbs")),
         not_verb_len=max(map(len, _words(data, "verbs", "not_verbs"))),
+        name_openers=frozenset(word[0] for word in _words(data, "nouns", "leading") + _words(data, "nouns", "modifiers")),
         leading_by_char=_by_first_char(_words(data, "nouns", "leading")),
         modifiers_by_char=_by_first_char(_words(data, "nouns", "modifiers")),
         frames=_words(data, "nouns", "frames"),
@@ -211,7 +223,7 @@ def vocab() -> Vocab:
         participant_markers=_words(data, "links", "participant_markers"),
         # the plain alternations searched at every clause or name use the standard library's
         # engine, about four times faster than ``regex`` on them (same leftmost-first matches)
-        verb_re=re.compile("|".join(map(re.escape, verbs))),
+        verb_re=re.compile(trie_pattern(verbs)),
         stop_re=re.compile(r"\d|" + alternation((*stops, *cut)).pattern),
         head_re=_plain(alternation((*heads, *kind_of_word, *synonyms))),
         slogan_re=_plain(alternation(slogan_contains)),
@@ -333,8 +345,17 @@ def kind_of_name(name: str, verb: str | None = None, fallback: ActivityKind | No
     if fallback is not None:
         return fallback
     if verb:
-        for word, kind in vocab().verb_kinds.items():
-            if verb.endswith(word):
-                return kind
+        by_verb = _verb_kind(verb)
+        if by_verb is not None:
+            return by_verb
     by_type = type_of_name(name)
     return by_type.kind if by_type else ActivityKind.OTHER
+
+
+@lru_cache(maxsize=1024)
+def _verb_kind(verb: str) -> ActivityKind | None:
+    """The kind of the first verb in ``verb_kinds`` that ``verb`` ends with, or None."""
+    for word, kind in vocab().verb_kinds.items():
+        if verb.endswith(word):
+            return kind
+    return None

@@ -1,0 +1,252 @@
+"""What the activity grammar reads of a whole document, found once per document.
+
+The rules (nlp/activities/sentence_rules.py, clause_rules.py) ask the same questions of every
+sentence and clause: where is the next verb, does the sentence hold a cue word, where do the words
+of this clause start. Here each is answered from one scan of the document's text, made when the
+document's activities are sought (nlp/activities/extract.py), instead of by a regular-expression
+search per clause and per position:
+
+- ``Occurrences``: the matches of a word list's pattern over the whole text, as sorted offsets;
+  ``search`` gives what the pattern would find in a span, ``within_each`` whether each of many
+  spans holds a word (numpy, one call per document);
+- ``GrammarIndex``: the verbs, completion and mention words (together the cue words), the offsets
+  inside words that contain a verb without being one (党组织), the pieces the rules read, whether
+  each sentence and piece holds a verb or a cue, and a piece's word bounds (``WordBounds``) read
+  from the Text's segmentation.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Container, Sequence
+from operator import attrgetter
+
+import numpy as np
+import regex
+
+from nlp.activities.vocab import vocab
+from nlp.records import Sentence
+from nlp.text.document import Text
+
+_LONGEST_WORD = 32  # how far back the word before a verb may start
+_NEVER = np.iinfo(np.int64).max  # an offset past every text
+
+
+class Occurrences:
+    """The words of ``pattern`` (an alternation of literal words, longest first) found in one scan
+    of ``text``: the start and end of each match, leftmost and longest first, not overlapping.
+
+    ``search`` answers ``pattern.search(text, pos, end)`` from them: the first match at or after
+    ``pos`` is the scan's, unless ``pos`` lies inside a match of the scan (a word may start there
+    too) or the match runs past ``end`` (a shorter word may end before it); then the pattern is
+    searched there, as before.
+
+    >>> found = Occurrences(re.compile("党组织|组织"), "社区党组织组织活动")
+    >>> found.starts, found.ends
+    ([2, 5], [5, 7])
+    >>> found.search(0, 9), found.search(3, 9), found.search(2, 4), found.search(7, 9)
+    ((2, 5), (3, 5), None, None)
+    """
+
+    __slots__ = ("pattern", "text", "starts", "ends", "_array", "_starts", "_ends")
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern = pattern
+        self.text = text
+        spans = [m.span() for m in pattern.finditer(text)]
+        spans.append((_NEVER, _NEVER))  # a last match past every span: each span has a first
+        self._array = np.array(spans, dtype=np.int64).reshape(-1, 2)
+        self.starts: list[int] = self._array[:-1, 0].tolist()
+        self.ends: list[int] = self._array[:-1, 1].tolist()
+        # the same between two sentinel matches, one before the text and one after it
+        self._starts = [-1, *self.starts, _NEVER]
+        self._ends = [-1, *self.ends, _NEVER]
+
+    def search(self, pos: int, end: int) -> tuple[int, int] | None:
+        """The span ``pattern.search(text, pos, end)`` finds, or None (``pos`` >= 0)."""
+        starts, ends = self._starts, self._ends
+        i = bisect_left(starts, pos)  # the first match starting at or after ``pos``
+        if ends[i - 1] > pos or (starts[i] < end < ends[i]):  # inside a match, or one running past the end
+            m = self.pattern.search(self.text, pos, end)
+            return m.span() if m is not None else None
+        if starts[i] >= end:
+            return None
+        return starts[i], ends[i]
+
+    def within_each(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """Whether ``search`` finds a word in each span ``[starts[k], ends[k])``, for all at once
+        (spans in any order)."""
+        found_starts, found_ends = self._array[:, 0], self._array[:, 1]
+        i = np.searchsorted(found_starts, starts)  # the first match starting at or after each span
+        previous_end = np.where(i > 0, found_ends[i - 1], -1)
+        first_start, first_end = found_starts[i], found_ends[i]
+        result = first_start < ends
+        # as in ``search``: a span starting inside a match, or one whose first match runs past its
+        # end, is searched with the pattern itself
+        for k in np.flatnonzero((previous_end > starts) | (result & (first_end > ends))):
+            result[k] = self.pattern.search(self.text, int(starts[k]), int(ends[k])) is not None
+        return result
+
+
+def covered(pattern: re.Pattern[str], text: str) -> frozenset[int]:
+    """Every offset of ``text`` inside some word of ``pattern`` (overlapping words too).
+
+    >>> sorted(covered(re.compile("党组织|组织"), "社区党组织组织活动"))
+    [2, 3, 4, 5, 6]
+    """
+    inside: set[int] = set()
+    for m in pattern.finditer(text):
+        inside.update(range(*m.span()))
+        for start in range(m.start() + 1, m.end()):  # a word starting inside the one just found
+            inner = pattern.match(text, start)
+            if inner is not None:
+                inside.update(range(*inner.span()))
+    return frozenset(inside)
+
+
+class WordBounds:
+    """Where words start inside ``[start, end)``, a span of one clause, and where it ends: the
+    keys of ``Text.word_starts(start, end)``, read from the clause's segmentation in place.
+
+    When the span's edges fall between words (the usual case: a clause, or a piece of one cut
+    before a 、), its bounds are the clause's word starts inside it, and the end; otherwise the
+    Text segments the cut parts (``word_starts``) and those are kept as a dict.
+    """
+
+    __slots__ = ("offsets", "_clause", "_cut")
+
+    def __init__(self, doc: Text, clause_index: int, start: int, end: int) -> None:
+        starts, words = doc.clause_words(clause_index)
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        if first < last and starts[first] == start and starts[last - 1] + len(words[last - 1][0]) == end:
+            self.offsets: Container[int] = {*starts[first:last], end}  # every bound, as a set
+            self._cut: dict[int, str] | None = None
+        else:
+            self.offsets = self._cut = doc.word_starts(start, end)
+        self._clause = starts, words, start, end
+
+    def tags_at(self, offset: int) -> tuple[str, str]:
+        """The tag of the word starting at ``offset`` and that of the word before it, if that
+        starts within a word's length ("" where there is none, and at the span's end)."""
+        starts, words, start, end = self._clause
+        if self._cut is not None:
+            bounds = sorted(self._cut)
+            k = bisect_left(bounds, offset) - 1
+            before = bounds[k] if k >= 0 and bounds[k] > offset - _LONGEST_WORD else None
+            return self._cut.get(offset, ""), self._cut[before] if before is not None else ""
+        if not start <= offset < end:
+            return "", ""  # (the verb checked starts inside the span: never)
+        i = bisect_left(starts, offset)
+        tag = words[i][1] if i < len(starts) and starts[i] == offset else ""
+        k = i - 1
+        previous = words[k][1] if k >= 0 and starts[k] >= start and starts[k] > offset - _LONGEST_WORD else ""
+        return tag, previous
+
+
+class GrammarIndex:
+    """The per-document look-ups of the activity grammar (see the module's docstring)."""
+
+    __slots__ = (
+        "doc",
+        "text",
+        "verbs",
+        "completions",
+        "mentions",
+        "not_verb_offsets",
+        "sentence_has_verb",
+        "sentence_may_complete",
+        "sentence_may_mention",
+        "piece_starts",
+        "piece_ends",
+        "piece_clause",
+        "piece_has_verb",
+        "piece_has_cue",
+        "sentence_first_piece",
+        "clause_starts",
+        "clause_ends",
+        "_sentence_bounds",
+        "_sentence_cued",
+    )
+
+    def __init__(self, doc: Text) -> None:
+        v = vocab()
+        text = doc.text
+        self.doc = doc
+        self.text = text
+        self.verbs = Occurrences(v.verb_re, text)
+        self.completions = Occurrences(v.completion_word_re, text)
+        self.mentions = Occurrences(v.mentioned_re, text)
+        # offsets inside a word that contains a verb without being one (党组织): no verb starts there
+        self.not_verb_offsets = covered(re.compile(v.not_verb_re.pattern), text)
+
+        starts, ends = _spans(doc.sentences)
+        self._sentence_bounds = starts, ends
+        # for each sentence (by index): whether it holds a verb, a completion word, a mentioned head
+        has_verb = self.verbs.within_each(starts, ends)
+        may_complete = self.completions.within_each(starts, ends)
+        may_mention = self.mentions.within_each(starts, ends)
+        self._sentence_cued = has_verb | may_complete | may_mention
+        self.sentence_has_verb: list[bool] = has_verb.tolist()
+        self.sentence_may_complete: list[bool] = may_complete.tolist()
+        self.sentence_may_mention: list[bool] = may_mention.tolist()
+
+        # the pieces the rules read: the Text's clauses cut before each 、 that opens a new
+        # project item (``sentence_rules.sub_clauses`` of every clause), with their clause's index
+        clause_starts, clause_ends = _spans(doc.clauses)
+        self.clause_starts: list[int] = clause_starts.tolist()
+        self.clause_ends: list[int] = clause_ends.tolist()
+        piece_starts, piece_ends, piece_clause = self._pieces(v.opener_re)
+        has_verb = self.verbs.within_each(piece_starts, piece_ends)
+        has_cue = has_verb | self.completions.within_each(piece_starts, piece_ends)
+        has_cue |= self.mentions.within_each(piece_starts, piece_ends)
+        self.piece_starts: list[int] = piece_starts.tolist()
+        self.piece_ends: list[int] = piece_ends.tolist()
+        self.piece_clause: list[int] = piece_clause.tolist()
+        self.piece_has_verb: list[bool] = has_verb.tolist()
+        self.piece_has_cue: list[bool] = has_cue.tolist()
+        # the pieces of sentence k are [sentence_first_piece[k], sentence_first_piece[k + 1])
+        self.sentence_first_piece: list[int] = np.searchsorted(piece_starts, np.append(starts, len(text))).tolist()
+
+    def sentences_to_read(self, fact_starts: list[int]) -> list[tuple[int, int, int]]:
+        """The sentences a rule may find an activity in, those holding a figure or a cue word (a
+        verb, a completion word, a mentioned head), as (sentence index, first figure, end figure):
+        the figures ``[first, end)`` of ``fact_starts`` (sorted) start inside the sentence."""
+        figures = np.asarray(fact_starts, dtype=np.int64)
+        starts, ends = self._sentence_bounds
+        first, last = np.searchsorted(figures, starts), np.searchsorted(figures, ends)
+        chosen = np.flatnonzero((last > first) | self._sentence_cued)
+        return list(zip(chosen.tolist(), first[chosen].tolist(), last[chosen].tolist(), strict=True))
+
+    def word_bounds(self, clause_index: int, start: int, end: int) -> WordBounds:
+        """The word bounds of ``[start, end)`` inside clause ``clause_index`` (``Text.word_starts``)."""
+        return WordBounds(self.doc, clause_index, start, end)
+
+
+    def _pieces(self, opener: regex.Pattern) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every clause cut before each 、 that opens a new item, as the sorted arrays of the
+        pieces' starts and ends and the index of each piece's clause (what ``sub_clauses`` makes
+        of each clause)."""
+        text = self.text
+        first, last = self.clause_starts, self.clause_ends
+        cuts: list[int] = []
+        cut_clause: list[int] = []
+        for m in opener.finditer(text):  # 、 followed by an opener; its clause must hold both
+            k = bisect_right(first, m.start()) - 1
+            if k >= 0 and m.start() + 1 < last[k] and opener.match(text, m.start(), last[k]) is not None:
+                cuts.append(m.start() + 1)
+                cut_clause.append(k)
+        starts = np.array(first + cuts, dtype=np.int64)
+        clause = np.array([*range(len(first)), *cut_clause], dtype=np.int64)
+        order = np.argsort(starts, kind="stable")
+        starts, clause = starts[order], clause[order]
+        following = np.append(starts[1:], _NEVER)
+        ends = np.minimum(following, np.array(last, dtype=np.int64)[clause])
+        return starts, ends, clause
+
+
+def _spans(spans: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:
+    """The start and end offsets of ``spans``, as two arrays."""
+    starts = np.fromiter(map(attrgetter("norm_start"), spans), dtype=np.int64, count=len(spans))
+    ends = np.fromiter(map(attrgetter("norm_end"), spans), dtype=np.int64, count=len(spans))
+    return starts, ends
