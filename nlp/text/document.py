@@ -4,9 +4,10 @@ It holds the original and the normalized text with the offset map between them, 
 the clauses (nlp/text/sentences.py gives their one definition), the figures (found by a pattern scan
 before any segmentation, nlp/figures/quantities.py), and the words of each clause with their
 part-of-speech tags. No word crosses a figure's edge: the words around 5个村 are 5个 | 村, whatever
-the dictionary would merge. Words are computed on first request, one clause at a time, and kept:
-a document's clauses are segmented at most once, and a clause no stage asks about (no figure, no
-activity verb) is never segmented. Stages never segment or split on their own; they ask the Text.
+the dictionary would merge. Words are computed on the first request for any, for the whole text in
+one call to the segmenter (one call per clause, interleaved with the stages' work, cost three times
+as much), and a clause's words are sliced from them when first asked. Stages never segment or split
+on their own; they ask the Text.
 
 A Text also carries the document's time budget (``Deadline``): the loops that walk a document call
 ``check_time`` so a pathological input ends in a ``ParseError`` instead of a hang.
@@ -24,7 +25,7 @@ from typing import Any
 from nlp.errors import ParseError
 from nlp.records import Normalized, Quantity, Sentence
 from nlp.text.sentences import clauses_of, split_sentences
-from nlp.text.tokens import Word, pos_cut
+from nlp.text.tokens import Word, pos_cut, pos_cut_pieces
 
 
 class Deadline:
@@ -73,6 +74,7 @@ class Text:
         "_sentence_starts",
         "_clause_starts",
         "_words",
+        "_all_words",
     )
 
     def __init__(
@@ -89,6 +91,7 @@ class Text:
         self._sentence_starts = [s.norm_start for s in self.sentences]
         self._clause_starts = [c.norm_start for c in self.clauses]
         self._words: dict[int, tuple[list[int], tuple[Word, ...]]] = {}
+        self._all_words: tuple[list[int], list[Word]] | None = None
         # What a later reader derives from this text once and reuses (spaCy's ``Doc.user_data``):
         # the checks keep their figure contexts here.
         self.derived: dict[str, Any] = {}
@@ -242,18 +245,39 @@ class Text:
     def _clause_words(self, index: int) -> tuple[list[int], tuple[Word, ...]]:
         cached = self._words.get(index)
         if cached is None:
-            self.deadline.check("segmenting")
             clause = self.clauses[index]
-            text = self.normalized.text
-            cuts = self._breaks[
-                bisect_right(self._breaks, clause.norm_start) : bisect_left(self._breaks, clause.norm_end)
-            ]
-            cached = self._words[index] = _tagged(text, [clause.norm_start, *cuts, clause.norm_end])
+            starts, words = self._document_words()
+            first = bisect_left(starts, clause.norm_start)
+            last = bisect_left(starts, clause.norm_end, first)
+            if starts[first] == clause.norm_start and starts[last] == clause.norm_end:
+                cached = (starts[first:last], tuple(words[first:last]))
+            else:  # a clause edge inside a word of the whole text (not met so far): its pieces on their own
+                cuts = self._breaks[
+                    bisect_right(self._breaks, clause.norm_start) : bisect_left(self._breaks, clause.norm_end)
+                ]
+                cached = _tagged(self.text, [clause.norm_start, *cuts, clause.norm_end])
+            self._words[index] = cached
         return cached
+
+    def _document_words(self) -> tuple[list[int], list[Word]]:
+        """The words of the whole text, cut at every figure edge, with their start offsets and the
+        text's end after the last: segmented in one call, on the first request for any words.
+
+        A clause's words are the slice between its edges. Each clause edge lies beside white space,
+        a clause or sentence terminator, a closing quote or bracket, or the text's edge, none of
+        which the segmenter joins to a neighbour, so the slice equals the clause segmented alone
+        (held to that definition by tests/test_text.py on generated and corpus text).
+        """
+        if self._all_words is None:
+            self.deadline.check("segmenting")
+            text = self.text
+            cuts = self._breaks[bisect_right(self._breaks, 0) : bisect_left(self._breaks, len(text))]
+            self._all_words = pos_cut_pieces(text, cuts)
+        return self._all_words
 
     @property
     def segmented_clauses(self) -> int:
-        """How many clauses have been segmented so far (for benchmarks and tests)."""
+        """How many clauses' words have been read so far (for benchmarks and tests)."""
         return len(self._words)
 
     # --- pickling: a Text crosses process boundaries inside a Parse, without its word cache ---------
