@@ -88,8 +88,7 @@ def _corrected(text: str, tagged: list[Word], starts: list[int] | None) -> tuple
         starts = starts or _starts(tagged)
         joined = [i for i in _words_at(starts, suffixes) if len(tagged[i][0]) == 2]
         if joined:
-            tagged, split = _split_place_suffix(segmenter, tagged, joined)
-            starts = _starts(tagged) if split else starts
+            tagged, starts = _split_place_suffix(segmenter, tagged, starts, joined)
     places = [at for word in overrides for at in _occurrences(text, word)]
     if places:
         starts = starts or _starts(tagged)
@@ -138,33 +137,35 @@ def pos_cut_pieces(text: str, cuts: Sequence[int]) -> tuple[list[int], list[Word
     ([0, 1, 3, 4, 5, 6, 8, 9], [('由', 'p'), ('原来', 'd'), ('5', 'm'), ('个', 'q'), ('村', 'n'), ('调整', 'vn'), ('为', 'p')])
     """
     segmenter = _segmenter()[0]
+    edges = [0, *cuts, len(text)]
     if not cuts:
         tagged = segmenter.tag(text, True)
-        starts = _starts(tagged)
+    elif PIECE_SEPARATOR in text:  # the separator could not be told from the text's own: piece by piece
+        tagged = [word for a, b in zip(edges, edges[1:], strict=False) for word in segmenter.tag(text[a:b], True)]
     else:
-        edges = [0, *cuts, len(text)]
         joined = PIECE_SEPARATOR.join(text[a:b] for a, b in zip(edges, edges[1:], strict=False))
-        tagged, starts = _without_separators(segmenter.tag(joined, True), cuts)
-    words, corrected_starts = _corrected(text, tagged, starts)
-    return corrected_starts or starts, words
+        tagged = _without_separators(segmenter.tag(joined, True), len(cuts))
+    words, starts = _corrected(text, tagged, None)
+    return starts or _starts(words), words
 
 
-def _without_separators(tagged: list[Word], cuts: Sequence[int]) -> tuple[list[Word], list[int]]:
-    """The words of the joined pieces less the separator put at each cut (the k-th at ``cuts[k] + k``),
-    and their starts in the text without separators."""
-    lengths = list(map(len, map(itemgetter(0), tagged)))
-    joined_starts = list(accumulate(lengths, initial=0))
+@cache
+def _separator_word() -> Word:
+    (word,) = _segmenter()[0].tag(PIECE_SEPARATOR, True)
+    return word
+
+
+def _without_separators(tagged: list[Word], count: int) -> list[Word]:
+    """The words of ``count + 1`` pieces joined by the separator, less the separator's own words."""
+    separator = _separator_word()
     words: list[Word] = []
-    kept: list[int] = []
     previous = 0
-    for k, cut in enumerate(cuts):
-        at = bisect_left(joined_starts, cut + k, previous)
+    for _ in range(count):
+        at = tagged.index(separator, previous)
         words += tagged[previous:at]
-        kept += lengths[previous:at]
-        previous = at + 1  # the separator's own word
+        previous = at + 1
     words += tagged[previous:]
-    kept += lengths[previous:]
-    return words, list(accumulate(kept, initial=0))
+    return words
 
 
 # One-character unit suffixes of place names. The HMM that finds unknown words joins such a suffix
@@ -174,26 +175,30 @@ _PLACE_SUFFIX = re.compile(f"[{''.join(sorted(PLACE_SUFFIXES))}]")
 
 
 def _split_place_suffix(
-    segmenter: rjieba.Jieba, tagged: list[Word], candidates: Sequence[int]
-) -> tuple[list[Word], bool]:
+    segmenter: rjieba.Jieba, tagged: list[Word], starts: list[int], candidates: Sequence[int]
+) -> tuple[list[Word], list[int]]:
     """The unknown two-character words among ``candidates`` (indices of two-character words that
-    start with a place suffix) split after the suffix; and whether any was.
+    start with a place suffix) split after the suffix, with the words' starts.
 
     >>> pos_cut("其中龙泉村有党员85名")[1:4]
     (('龙泉', 'nz'), ('村', 'n'), ('有', 'v'))
     """
-    out: list[Word] = []
+    if not candidates:
+        return tagged, starts
+    words: list[Word] = []
+    offsets: list[int] = []
     previous = 0
     for i in candidates:
         word = tagged[i][0]
         if len(segmenter.cut(word, False)) == 2:
-            out += tagged[previous:i]
-            out += [(word[0], "n"), *segmenter.tag(word[1], False)]
+            words += tagged[previous:i]
+            offsets += starts[previous:i]
+            words += [(word[0], "n"), *segmenter.tag(word[1], False)]
+            offsets += [starts[i], starts[i] + 1]
             previous = i + 1
-    if previous == 0:
-        return tagged, False
-    out += tagged[previous:]
-    return out, True
+    words += tagged[previous:]
+    offsets += starts[previous:]
+    return words, offsets
 
 
 def cut(text: str) -> list[str]:
