@@ -42,3 +42,14 @@ def test_numeral_classes_equal_the_character_tests(num: str) -> None:
     assert Q._is_positional(num) == (len(num) >= 2 and all(c in v.chinese for c in num))
     only_magnitudes = Q._numeral_classes().magnitudes_only.fullmatch(num) is not None
     assert only_magnitudes == all(c in v.small or c in v.big for c in num)
+
+
+FIGURE_ALPHABET = ALPHABET + "约近超余多第届“”《》元万块毛角%.,-~至"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=FIGURE_ALPHABET, max_size=60))
+def test_figures_are_the_candidates_no_rule_rejects(text: str) -> None:
+    """find_quantities skips reading the numbers of rejected candidates: the same figures."""
+    expected = tuple(c.quantity for c in Q.find_candidates(text) if c.rule is None)
+    assert Q.find_quantities(text) == expected

@@ -337,7 +337,9 @@ class Candidate:
     rule: str | None
 
 
-def _candidate(text: str, m: re.Match[str], g: Grammar) -> Candidate | None:
+def _candidate(text: str, m: re.Match[str], g: Grammar, rejected: bool = True) -> Candidate | None:
+    """The candidate of match ``m``; None for a bare number, and for one a look-alike rule rejects
+    unless ``rejected`` (find_quantities wants none of those: it skips reading their numbers)."""
     v = vocab()
     num, mag, unit_text = m.group("num", "mag", "unit")
     if not unit_text and not mag and num[-1] not in v.big and not _is_rate_word(num):
@@ -362,6 +364,8 @@ def _candidate(text: str, m: re.Match[str], g: Grammar) -> Candidate | None:
     if unit is None and not mag and not is_rate_word:
         return None
     rule = _rejected(text, m, g, unit)
+    if rule is not None and not rejected:
+        return None
     inner = m.group("inner") or ""
     number = parse_number(num_text + (inner if inner in v.approx else "") + mag)
     if number is None:
@@ -410,16 +414,18 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     >>> find_quantities("2021年3月5日第三批“三个代表”")
     ()
     """
-    return tuple(c.quantity for c in find_candidates(text) if c.rule is None)
+    return tuple(c.quantity for c in find_candidates(text, rejected=False) if c.rule is None)
 
 
-def find_candidates(text: str) -> tuple[Candidate, ...]:
+def find_candidates(text: str, rejected: bool = True) -> tuple[Candidate, ...]:
     """Every number of a normalized text that has a unit (or 万/亿, or is a rate), in order, each
     with the look-alike rule that rejects it: a rule of ``_rejected``, ``quoted`` (inside a short
     quotation: a name or slogan) or ``pattern`` (a look-alike of not_figures.toml overlaps it).
 
     >>> [(c.quantity.number_text, c.rule) for c in find_candidates("第三批“三个代表”,开展活动6次")]
     [('三', 'ordinal'), ('三', 'quoted'), ('6', None)]
+
+    With ``rejected`` False, the candidates a rule of ``_rejected`` rejects are left out.
     """
     g = grammar()
     quoted = [(s + 1, e - 1) for s, e in _spans(g.quoted, text)]
@@ -427,7 +433,7 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
     for m in matches_from(g.pattern, g.starts, text):
         if not m.group("num"):
             continue
-        c = _candidate(text, m, g)
+        c = _candidate(text, m, g, rejected)
         if c is None:
             continue
         if c.rule is None:
