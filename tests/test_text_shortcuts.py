@@ -79,3 +79,18 @@ def test_the_heading_end_model_equals_its_plain_reading(phrase: str, weights: di
         if p >= best_p:
             best, best_p = boundary[0], p
     assert model.cut(phrase, words) == best
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="社区党员41名，。！\n 、“”开展活动6次", max_size=50))
+def test_the_sentence_and_clause_at_an_offset_are_those_that_contain_it(text: str) -> None:
+    from nlp.text.document import Text
+
+    doc = Text.from_string(text)
+    for offset in range(-1, len(doc.text) + 2):
+        sentence = next((s for s in doc.sentences if s.norm_start <= offset < s.norm_end), None)
+        clause = next((c for c in doc.clauses if c.norm_start <= offset < c.norm_end), None)
+        assert doc.sentence_at(offset) == sentence and doc.clause_at(offset) == clause
+        if clause is not None:
+            index = doc.clauses.index(clause)
+            assert doc.clause_words(index) == doc.clause_words(index)  # cached: the same words

@@ -140,7 +140,10 @@ class Text:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing ``offset``, if any (offsets between sentences are in none)."""
-        return _containing(self.sentences, self._sentence_starts, offset)
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].norm_end:  # (it starts at or before ``offset``)
+            return self.sentences[i]
+        return None
 
     def sentence_index(self, offset: int) -> int:
         """Index of the last sentence starting at or before ``offset`` (0 when none does)."""
@@ -148,7 +151,10 @@ class Text:
 
     def clause_at(self, offset: int) -> Sentence | None:
         """The clause containing ``offset``, if any."""
-        return _containing(self.clauses, self._clause_starts, offset)
+        i = bisect_right(self._clause_starts, offset) - 1
+        if i >= 0 and offset < self.clauses[i].norm_end:
+            return self.clauses[i]
+        return None
 
     def clauses_in(self, start: int, end: int) -> tuple[Sentence, ...]:
         """The clauses overlapping ``[start, end)``, clipped to it."""
@@ -240,7 +246,8 @@ class Text:
 
     def clause_words(self, index: int) -> tuple[list[int], tuple[Word, ...]]:
         """The start offsets and the tagged words of clause ``index``, segmented on first request."""
-        return self._clause_words(index)
+        cached = self._words.get(index)  # (the cache read here too: stages ask this very often)
+        return cached if cached is not None else self._clause_words(index)
 
     def _clause_words(self, index: int) -> tuple[list[int], tuple[Word, ...]]:
         cached = self._words.get(index)
@@ -315,10 +322,3 @@ def _tagged(text: str, edges: Sequence[int]) -> tuple[list[int], tuple[Word, ...
     starts = list(accumulate(map(len, map(itemgetter(0), words)), initial=edges[0]))
     starts.pop()
     return starts, words
-
-
-def _containing(spans: Sequence[Sentence], starts: Sequence[int], offset: int) -> Sentence | None:
-    i = bisect_right(starts, offset) - 1
-    if i >= 0 and spans[i].norm_start <= offset < spans[i].norm_end:
-        return spans[i]
-    return None
