@@ -91,6 +91,3 @@ def test_the_sentence_and_clause_at_an_offset_are_those_that_contain_it(text: st
         sentence = next((s for s in doc.sentences if s.norm_start <= offset < s.norm_end), None)
         clause = next((c for c in doc.clauses if c.norm_start <= offset < c.norm_end), None)
         assert doc.sentence_at(offset) == sentence and doc.clause_at(offset) == clause
-        if clause is not None:
-            index = doc.clauses.index(clause)
-            assert doc.clause_words(index) == doc.clause_words(index)  # cached: the same words
