@@ -5,9 +5,8 @@ the clauses (nlp/text/sentences.py gives their one definition), the figures (fou
 before any segmentation, nlp/figures/quantities.py), and the words of each clause with their
 part-of-speech tags. No word crosses a figure's edge: the words around 5个村 are 5个 | 村, whatever
 the dictionary would merge. Words are computed on first request, a block of ``WORD_BLOCK`` clauses
-in one call to the segmenter (one call per clause, interleaved with the stages' work, cost about
-three times as much), and a clause's words are sliced from its block when first asked. Stages never
-segment or split on their own; they ask the Text.
+in one call to the segmenter, and a clause's words are sliced from its block when first asked.
+Stages never segment or split on their own; they ask the Text.
 
 A Text also carries the document's time budget (``Deadline``): the loops that walk a document call
 ``check_time`` so a pathological input ends in a ``ParseError`` instead of a hang.
@@ -305,12 +304,13 @@ class Text:
 
 
 # Clauses segmented together, in one call, when the words of any of them are first asked for.
-# One call per clause, interleaved with the stages' work, costs about three times as much in the
-# segmenter as one call over the whole text. Over the 13 long reports (about 1,150 clauses each) the
-# whole pipeline took as long with blocks of 64 or 256 clauses as with the whole text in one block
-# (within the noise of a shared machine; blocks of 16: about 8 % more, one clause: about 25 % more);
-# the full pipeline asks for words in every block of 64, while a reader that asks a few clauses
-# (the outline alone) segments a few blocks, not the whole text.
+# One call per clause (9,200 over the 13 long reports) pays the call's overhead each time and finds
+# the segmenter's dictionary out of the CPU's caches after the stages' work in between; one call
+# per block makes about 240. The whole pipeline over those reports, interleaved passes in one
+# process: under load (6-8) one call for the whole text was 7 % faster than one per clause; on a
+# quiet machine blocks of 64, 256 and the whole text were as fast as one call per clause, within
+# the noise. A reader that asks a few clauses (the outline alone, a huge document) segments a few
+# blocks, not the whole text.
 WORD_BLOCK = 64
 
 
