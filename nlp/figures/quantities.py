@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -165,8 +166,26 @@ def _rate_marks() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _is_positional(num: str) -> bool:
     """Two or more Chinese digits without 十百千万亿 (二〇二一, 七一): a name or a year."""
+    return len(num) >= 2 and _numeral_classes().digits_only.fullmatch(num) is not None
+
+
+@dataclass(frozen=True)
+class _NumeralClasses:
+    """Character classes of the numeral vocabulary, for tests on every candidate."""
+
+    big: str  # 万亿, to strip from a number's end
+    digits_only: re.Pattern[str]  # Chinese digits only (〇一二…)
+    magnitudes_only: re.Pattern[str]  # 十百千万亿 only
+
+
+@cache
+def _numeral_classes() -> _NumeralClasses:
     v = vocab()
-    return len(num) >= 2 and all(c in v.chinese for c in num)
+
+    def only(chars: Iterable[str]) -> re.Pattern[str]:
+        return re.compile("[" + re.escape("".join(sorted(c for c in chars if len(c) == 1))) + "]+")
+
+    return _NumeralClasses("".join(v.big), only(v.chinese), only([*v.small, *v.big]))
 
 
 SPACES = " \u3000\xa0"
@@ -215,8 +234,9 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
         if unit.name == "年":
             if num[0] in v.masks or len(digits) >= 3 or _is_positional(num):
                 return "year"
-    bare = num.rstrip("".join(v.big))
-    if m.group("pre") is None and all(c in v.small or c in v.big for c in num) and v.small.get(bare) != 10:
+    classes = _numeral_classes()
+    bare = num.rstrip(classes.big)
+    if m.group("pre") is None and classes.magnitudes_only.fullmatch(num) and v.small.get(bare) != 10:
         return "bare_magnitude"  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
     if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
         after = text[m.end():m.end() + 1]
@@ -317,7 +337,9 @@ class Candidate:
     rule: str | None
 
 
-def _candidate(text: str, m: re.Match[str], g: Grammar) -> Candidate | None:
+def _candidate(text: str, m: re.Match[str], g: Grammar, rejected: bool = True) -> Candidate | None:
+    """The candidate of match ``m``; None for a bare number, and for one a look-alike rule rejects
+    unless ``rejected`` (find_quantities wants none of those: it skips reading their numbers)."""
     v = vocab()
     num, mag, unit_text = m.group("num", "mag", "unit")
     if not unit_text and not mag and num[-1] not in v.big and not _is_rate_word(num):
@@ -332,7 +354,7 @@ def _candidate(text: str, m: re.Match[str], g: Grammar) -> Candidate | None:
         if num is None:
             return None
     is_rate_word = _is_rate_word(num)
-    stripped = num.rstrip("".join(v.big))
+    stripped = num.rstrip(_numeral_classes().big)
     shown = written
     if stripped and stripped != num and m.group("inner") is None:  # 1.8万人: 万 belongs to the unit
         mag, num_text = num[len(stripped):] + mag, stripped
@@ -342,6 +364,8 @@ def _candidate(text: str, m: re.Match[str], g: Grammar) -> Candidate | None:
     if unit is None and not mag and not is_rate_word:
         return None
     rule = _rejected(text, m, g, unit)
+    if rule is not None and not rejected:
+        return None
     inner = m.group("inner") or ""
     number = parse_number(num_text + (inner if inner in v.approx else "") + mag)
     if number is None:
@@ -390,16 +414,18 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     >>> find_quantities("2021年3月5日第三批“三个代表”")
     ()
     """
-    return tuple(c.quantity for c in find_candidates(text) if c.rule is None)
+    return tuple(c.quantity for c in find_candidates(text, rejected=False) if c.rule is None)
 
 
-def find_candidates(text: str) -> tuple[Candidate, ...]:
+def find_candidates(text: str, rejected: bool = True) -> tuple[Candidate, ...]:
     """Every number of a normalized text that has a unit (or 万/亿, or is a rate), in order, each
     with the look-alike rule that rejects it: a rule of ``_rejected``, ``quoted`` (inside a short
     quotation: a name or slogan) or ``pattern`` (a look-alike of not_figures.toml overlaps it).
 
     >>> [(c.quantity.number_text, c.rule) for c in find_candidates("第三批“三个代表”,开展活动6次")]
     [('三', 'ordinal'), ('三', 'quoted'), ('6', None)]
+
+    With ``rejected`` False, the candidates a rule of ``_rejected`` rejects are left out.
     """
     g = grammar()
     quoted = [(s + 1, e - 1) for s, e in _spans(g.quoted, text)]
@@ -407,7 +433,7 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
     for m in matches_from(g.pattern, g.starts, text):
         if not m.group("num"):
             continue
-        c = _candidate(text, m, g)
+        c = _candidate(text, m, g, rejected)
         if c is None:
             continue
         if c.rule is None:
@@ -433,14 +459,27 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
     low, high = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
     starts = g.lookalike_starts
     if starts is None:
-        matches = g.lookalikes.finditer(text, low, high)
-    else:
-        matches = matches_from(g.lookalikes, starts, text, low, high, before=end)  # later ones overlap nothing
-    for m in matches:
-        if m.start() < end and start < m.end():
+        for m in g.lookalikes.finditer(text, low, high):
+            if m.start() >= end:
+                return False
+            if start < m.end():
+                return True
+        return False
+    # matches_from(g.lookalikes, starts, text, low, high, before=end) written out: one call per
+    # figure, a few tries each (later matches overlap nothing)
+    p, pattern = low, g.lookalikes
+    while p < end:
+        found = starts.search(text, p, end)
+        if found is None:
+            return False
+        p = found.start()
+        m = pattern.match(text, p, high)
+        if m is None:
+            p += 1
+        elif start < m.end():
             return True
-        if m.start() >= end:
-            break
+        else:
+            p = m.end()
     return False
 
 

@@ -21,7 +21,7 @@ from nlp.text.identity import find_community, find_street
 from nlp.text.levels import reporting_level
 from nlp.text.meta_lexicon import has_any, meta_vocab
 from nlp.text.period import file_stem, find_period, find_year, reviewed_year
-from nlp.text.title import document_title, lines
+from nlp.text.title import document_title, iter_lines
 
 _OPENING = 300
 _CLOSING = 160
@@ -59,7 +59,7 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
     title_norm, body_from = found.normalized, found.body_from
     opening = norm.text[body_from : first if first is not None and first > body_from else None]
     junk = meta_vocab().title_junk
-    for s, e in lines(opening):  # skip repeated titles and chrome to the first real line
+    for s, e in iter_lines(opening):  # skip repeated titles and chrome to the first real line
         line = opening[s:e]
         if line != title_norm and len(line) > 20 and not has_any(junk, line):
             opening = opening[s:]

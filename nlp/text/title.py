@@ -11,6 +11,7 @@ ORIGINAL slice, conversion junk included (traditional stays traditional, as gold
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nlp.records import Normalized
@@ -32,17 +33,19 @@ _ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*�
 
 def lines(text: str) -> list[tuple[int, int]]:
     """Non-empty lines as (start, end) spans without surrounding spaces."""
-    spans, pos = [], 0
-    for raw in text.split("\n"):
-        s, e = pos, pos + len(raw)
-        while s < e and text[s] in _SPACES:
-            s += 1
-        while e > s and text[e - 1] in _SPACES:
-            e -= 1
+    return list(iter_lines(text))
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int]]:
+    """``lines(text)`` one at a time, for a reader that stops after the first few."""
+    pos = 0
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        s, e = _strip(text, pos, end)
         if e > s:
-            spans.append((s, e))
-        pos += len(raw) + 1
-    return spans
+            yield s, e
+        pos = end + 1
 
 
 def segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int]]:
@@ -55,7 +58,7 @@ def segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int
         if e > s:
             out.append((s, e))
 
-    for s, e in lines(norm.text):
+    for s, e in iter_lines(norm.text):
         start = s
         for k in norm.offsets.joined_at(norm.original, s, e):
             add(start, k)

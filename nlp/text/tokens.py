@@ -10,7 +10,11 @@ faster; its instance is private, so other users of jieba are not affected.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
+from itertools import accumulate
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from nlp.errors import ResourceError
@@ -67,13 +71,101 @@ def _pos_cut_short(text: str) -> tuple[Word, ...]:
 
 
 def _pos_cut(text: str) -> tuple[Word, ...]:
-    segmenter, overrides, pattern = _segmenter()
-    tagged = segmenter.tag(text, True)
-    if _PLACE_SUFFIX.search(text) and any(len(word) == 2 and word[0] in PLACE_SUFFIXES for word, _ in tagged):
-        tagged = _split_place_suffix(segmenter, tagged)
-    if pattern is None or pattern.search(text) is None:
-        return tuple(tagged)
-    return tuple((word, overrides.get(word, tag)) for word, tag in tagged)
+    tagged = _segmenter()[0].tag(text, True)
+    return tuple(_corrected(text, tagged, None)[0])
+
+
+def _corrected(text: str, tagged: list[Word], starts: list[int] | None) -> tuple[list[Word], list[int] | None]:
+    """jieba-rs's words of ``text`` with the project's two corrections: a place suffix split from the
+    character after it, and the lexicon's own tags; and the words' ``_starts`` when given or made.
+
+    Each correction is made word by word, and only at the words that start where the text has a
+    place suffix or a lexicon word (a document has a few hundred of either among a hundred
+    thousand words)."""
+    segmenter, overrides, _ = _segmenter()
+    suffixes = [m.start() for m in _PLACE_SUFFIX.finditer(text)]
+    if suffixes:
+        starts = starts or _starts(tagged)
+        joined = [i for i in _words_at(starts, suffixes) if len(tagged[i][0]) == 2]
+        if joined:
+            tagged, starts = _split_place_suffix(segmenter, tagged, starts, joined)
+    places = [at for word in overrides for at in _occurrences(text, word)]
+    if places:
+        starts = starts or _starts(tagged)
+        for i in _words_at(starts, places):
+            tag = overrides.get(tagged[i][0])
+            if tag is not None:
+                tagged[i] = (tagged[i][0], tag)
+    return tagged, starts
+
+
+def _starts(words: Sequence[Word]) -> list[int]:
+    """The offset where each word starts, and the end of the last."""
+    return list(accumulate(map(len, map(itemgetter(0), words)), initial=0))
+
+
+def _words_at(starts: list[int], offsets: Sequence[int]) -> list[int]:
+    """The indices of the words that start at one of ``offsets``, in order."""
+    found = []
+    for offset in sorted(set(offsets)):
+        i = bisect_left(starts, offset)
+        if i < len(starts) - 1 and starts[i] == offset:
+            found.append(i)
+    return found
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Every offset where ``word`` starts in ``text``, overlapping ones included."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+# Put between two pieces cut in one call. Not a Han character, a Latin letter, a digit or one of
+# +#&._%- (which jieba keeps in one block with them), nor white space (\r\n is one word): the
+# segmenter makes it a word of its own and segments each side as if alone.
+PIECE_SEPARATOR = "\x00"
+
+
+def pos_cut_pieces(text: str, cuts: Sequence[int]) -> tuple[list[int], list[Word]]:
+    """The words of ``text`` with the offset where each starts and, last, the text's end; every
+    piece between consecutive ``cuts`` (sorted offsets inside the text) segmented on its own: the
+    same words as ``pos_cut`` of each piece, in one call to the segmenter instead of one per piece.
+
+    >>> pos_cut_pieces("由原来5个村调整为", [3, 5])
+    ([0, 1, 3, 4, 5, 6, 8, 9], [('由', 'p'), ('原来', 'd'), ('5', 'm'), ('个', 'q'), ('村', 'n'), ('调整', 'vn'), ('为', 'p')])
+    """
+    segmenter = _segmenter()[0]
+    edges = [0, *cuts, len(text)]
+    if not cuts:
+        tagged = segmenter.tag(text, True)
+    elif PIECE_SEPARATOR in text:  # the separator could not be told from the text's own: piece by piece
+        tagged = [word for a, b in zip(edges, edges[1:], strict=False) for word in segmenter.tag(text[a:b], True)]
+    else:
+        joined = PIECE_SEPARATOR.join(text[a:b] for a, b in zip(edges, edges[1:], strict=False))
+        tagged = _without_separators(segmenter.tag(joined, True), len(cuts))
+    words, starts = _corrected(text, tagged, None)
+    return starts or _starts(words), words
+
+
+@cache
+def _separator_word() -> Word:
+    (word,) = _segmenter()[0].tag(PIECE_SEPARATOR, True)
+    return word
+
+
+def _without_separators(tagged: list[Word], count: int) -> list[Word]:
+    """The words of ``count + 1`` pieces joined by the separator, less the separator's own words."""
+    separator = _separator_word()
+    words: list[Word] = []
+    previous = 0
+    for _ in range(count):
+        at = tagged.index(separator, previous)
+        words += tagged[previous:at]
+        previous = at + 1
+    words += tagged[previous:]
+    return words
 
 
 # One-character unit suffixes of place names. The HMM that finds unknown words joins such a suffix
@@ -82,19 +174,31 @@ PLACE_SUFFIXES = frozenset("村镇乡")
 _PLACE_SUFFIX = re.compile(f"[{''.join(sorted(PLACE_SUFFIXES))}]")
 
 
-def _split_place_suffix(segmenter: rjieba.Jieba, tagged: list[Word]) -> list[Word]:
-    """An unknown two-character word that starts with a place suffix, split after the suffix.
+def _split_place_suffix(
+    segmenter: rjieba.Jieba, tagged: list[Word], starts: list[int], candidates: Sequence[int]
+) -> tuple[list[Word], list[int]]:
+    """The unknown two-character words among ``candidates`` (indices of two-character words that
+    start with a place suffix) split after the suffix, with the words' starts.
 
     >>> pos_cut("其中龙泉村有党员85名")[1:4]
     (('龙泉', 'nz'), ('村', 'n'), ('有', 'v'))
     """
-    out: list[Word] = []
-    for word, tag in tagged:
-        if len(word) == 2 and word[0] in PLACE_SUFFIXES and len(segmenter.cut(word, False)) == 2:
-            out += [(word[0], "n"), *segmenter.tag(word[1], False)]
-        else:
-            out.append((word, tag))
-    return out
+    if not candidates:
+        return tagged, starts
+    words: list[Word] = []
+    offsets: list[int] = []
+    previous = 0
+    for i in candidates:
+        word = tagged[i][0]
+        if len(segmenter.cut(word, False)) == 2:
+            words += tagged[previous:i]
+            offsets += starts[previous:i]
+            words += [(word[0], "n"), *segmenter.tag(word[1], False)]
+            offsets += [starts[i], starts[i] + 1]
+            previous = i + 1
+    words += tagged[previous:]
+    offsets += starts[previous:]
+    return words, offsets
 
 
 def cut(text: str) -> list[str]:
