@@ -147,3 +147,23 @@ def test_the_gram_table_answers_minus_one_for_a_prefix_that_is_no_term() -> None
     asked = np.array([term_key("社区党"), term_key("社区"), term_key("社")])
     assert table.columns(asked).tolist() == [4, -1, -1]
     assert table.single_columns(np.array([ord("社") + 1])).tolist() == [-1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text("aBΣσİ 社\t\n\u3000\x00ß", max_size=8), max_size=6))
+def test_all_texts_prepared_at_once_as_each_alone(texts) -> None:
+    weights = _weights()
+    assert weights._all_prepared(texts) == [weights._prepared(text) for text in texts]
+
+
+def test_contexts_of_many_spans_are_those_of_the_text() -> None:
+    from nlp.categories.assign import contexts
+    from nlp.text.document import Text
+
+    long_sentence = "，".join(f"第{i}网格开展巡查{i}次" for i in range(40))
+    doc = Text.from_string(f"开展活动6次。\n\n走访困难户20户，发放物资30份。{long_sentence}。  结尾无句号12人")
+    spans = [(m.start(), m.end()) for m in __import__("re").finditer(r"\d+", doc.text)]
+    spans += [(len(doc.text) - 1, len(doc.text)), (7, 8), (0, 0)]
+    for limit in (400, 40):
+        expected = [doc.context(start, end, limit) for start, end in spans]
+        assert contexts(doc, [a for a, _ in spans], [b for _, b in spans], limit) == expected

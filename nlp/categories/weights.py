@@ -25,6 +25,7 @@ import numpy as np
 from nlp.categories.grams import MAX_KEYED, GramTable, known_grams, term_key
 
 _WHITE_SPACE = re.compile(r"\s\s+")
+_SEPARATOR = "\x00"
 
 
 @dataclass(frozen=True)
@@ -82,26 +83,28 @@ class CategoryWeights:
         if len(row_of) < len(pairs):  # a text given twice is read once (each row is its own sums)
             distinct = self.joined_probabilities([h for h, _ in row_of], [t for _, t in row_of])
             return distinct[[row_of[pair] for pair in pairs]]
-        prepared = self._prepared
         tail_rows: dict[str, int] = {}
-        prepared_tails: list[str] = []
         tail_rows_of: list[int] = []  # each text's tail row, -1 for a text read whole
-        starts: list[str] = []  # each text's head and the first characters of its tail
-        limits: list[int] = []  # the n-grams starting in the head are those the tail lacks
+        read_heads: list[str] = []  # each text's head, or its whole text when read whole
         for head, tail in zip(heads, tails, strict=True):
             if tail and _joins_cleanly(head, tail):
                 row = tail_rows.get(tail)
                 if row is None:
-                    row = tail_rows[tail] = len(prepared_tails)
-                    prepared_tails.append(prepared(tail))
-                head = prepared(head)
-                starts.append(head + prepared_tails[row][: MAX_KEYED - 1])
+                    row = tail_rows[tail] = len(tail_rows)
+                read_heads.append(head)
             else:
                 row = -1
-                head = prepared(head + tail)
-                starts.append(head)
+                read_heads.append(head + tail)
             tail_rows_of.append(row)
-            limits.append(len(head))
+        prepared_tails = self._all_prepared(list(tail_rows))
+        prepared_heads = self._all_prepared(read_heads)
+        # each text's head and the first characters of its tail; the n-grams starting in the
+        # head are those the tail lacks
+        starts = [
+            head + prepared_tails[row][: MAX_KEYED - 1] if row >= 0 else head
+            for head, row in zip(prepared_heads, tail_rows_of, strict=True)
+        ]
+        limits = list(map(len, prepared_heads))
         tail_of = np.array(tail_rows_of, dtype=np.intp)
         base_rows, base_cols, base_counts = self._known_grams(prepared_tails)
         base_sums, base_squares = self._sums(base_rows, base_cols, base_counts, len(tail_rows))
@@ -131,6 +134,15 @@ class CategoryWeights:
     def _prepared(self, text: str) -> str:
         """The text as the vectorizer reads it: lower case, white-space runs folded."""
         return _WHITE_SPACE.sub(" ", text.lower() if self.lowercase else text)
+
+    def _all_prepared(self, texts: list[str]) -> list[str]:
+        """``[self._prepared(t) for t in texts]`` in one pass over the texts joined by NUL: NUL is
+        neither white space nor cased nor case-ignorable, so no white-space run and no
+        final-sigma context crosses it, and nothing lower-cases to it."""
+        joined = _SEPARATOR.join(texts)
+        if joined.count(_SEPARATOR) != max(0, len(texts) - 1):  # a text holds a NUL itself
+            return [self._prepared(text) for text in texts]
+        return self._prepared(joined).split(_SEPARATOR) if texts else []
 
     def _sums(
         self, rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, n: int
