@@ -7,6 +7,8 @@ import dataclasses
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp.categories.assign import with_category
 from nlp.categories.categorize import _weights
@@ -102,3 +104,66 @@ def test_keys_left_after_the_probe_rounds_are_found_by_bisection(probes: int, mo
     table = GramTable(keys, np.arange(len(keys)))
     asked = np.concatenate([keys[::-1], [term_key("区"), term_key("社区")]])
     assert table.columns(asked).tolist() == list(range(len(keys)))[::-1] + [-1, -1]
+
+
+# --- known_grams against its plain definition (the table holds the prefixes of its terms, and a
+# longer n-gram is probed only where its prefix is held: that must not lose a term) ----------------
+
+_ALPHABET = "社区党员活动ab Σ"
+
+
+def _plain_known_grams(docs, vocabulary, high, starts_before):
+    found = {}
+    for row, doc in enumerate(docs):
+        limit = len(doc) if starts_before is None else starts_before[row]
+        for start in range(min(limit, len(doc))):
+            for n in range(1, high + 1):
+                gram = doc[start : start + n]
+                if len(gram) == n and gram in vocabulary:
+                    key = (row, vocabulary[gram])
+                    found[key] = found.get(key, 0) + 1
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    terms=st.sets(st.text(_ALPHABET, min_size=1, max_size=3), max_size=25),
+    docs=st.lists(st.text(_ALPHABET, max_size=12), max_size=6),
+    data=st.data(),
+)
+def test_known_grams_find_what_a_plain_scan_finds(terms, docs, data) -> None:
+    # vocabularies without their terms' prefixes too (a 3-gram term whose 2-gram is not a term)
+    vocabulary = {term: column for column, term in enumerate(sorted(terms))}
+    table = GramTable(np.array([term_key(t) for t in vocabulary], dtype=np.int64), np.arange(len(vocabulary)))
+    starts_before = data.draw(st.none() | st.lists(st.integers(0, 14), min_size=len(docs), max_size=len(docs)))
+    rows, cols, counts = known_grams(docs, table, 1, 3, width=max(1, len(vocabulary)), starts_before=starts_before)
+    got = {(int(r), int(c)): int(k) for r, c, k in zip(rows, cols, counts, strict=True)}
+    assert got == _plain_known_grams(docs, vocabulary, 3, starts_before)
+    assert list(zip(rows.tolist(), cols.tolist(), strict=True)) == sorted(got)
+
+
+def test_the_gram_table_answers_minus_one_for_a_prefix_that_is_no_term() -> None:
+    table = GramTable(np.array([term_key("社区党")]), np.array([4]))
+    asked = np.array([term_key("社区党"), term_key("社区"), term_key("社")])
+    assert table.columns(asked).tolist() == [4, -1, -1]
+    assert table.single_columns(np.array([ord("社") + 1])).tolist() == [-1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text("aBΣσİ 社\t\n\u3000\x00ß", max_size=8), max_size=6))
+def test_all_texts_prepared_at_once_as_each_alone(texts) -> None:
+    weights = _weights()
+    assert weights._all_prepared(texts) == [weights._prepared(text) for text in texts]
+
+
+def test_contexts_of_many_spans_are_those_of_the_text() -> None:
+    from nlp.categories.assign import contexts
+    from nlp.text.document import Text
+
+    long_sentence = "，".join(f"第{i}网格开展巡查{i}次" for i in range(40))
+    doc = Text.from_string(f"开展活动6次。\n\n走访困难户20户，发放物资30份。{long_sentence}。  结尾无句号12人")
+    spans = [(m.start(), m.end()) for m in __import__("re").finditer(r"\d+", doc.text)]
+    spans += [(len(doc.text) - 1, len(doc.text)), (7, 8), (0, 0)]
+    for limit in (400, 40):
+        expected = [doc.context(start, end, limit) for start, end in spans]
+        assert contexts(doc, [a for a, _ in spans], [b for _, b in spans], limit) == expected

@@ -131,7 +131,32 @@ def _fact_texts(doc: Text, facts: Sequence[Fact]) -> list[str]:
 def _fact_parts(doc: Text, facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
     """Each fact's text as its subject and its sentence (the model reads subject + sentence)."""
     heads = [f"{f.subject or ''} " for f in facts]
-    return heads, [doc.context(f.norm_start, f.norm_end, MAX_CONTEXT) for f in facts]
+    return heads, contexts(doc, [f.norm_start for f in facts], [f.norm_end for f in facts], MAX_CONTEXT)
+
+
+def contexts(doc: Text, starts: Sequence[int], ends: Sequence[int], limit: int) -> list[str]:
+    """``[doc.context(start, end, limit) for start, end in zip(starts, ends)]``, the sentences found
+    for all spans at once, and one string per sentence shared by the spans inside it (so the
+    model's dictionaries hash each sentence once).
+    """
+    text = doc.text
+    sentences = doc.sentences
+    first = np.searchsorted(np.array([s.norm_start for s in sentences], dtype=np.intp), starts, side="right") - 1
+    whole: dict[int, str] = {}
+    found: list[str] = []
+    for start, end, i in zip(starts, ends, first.tolist(), strict=True):
+        sentence = sentences[i] if i >= 0 else None
+        if sentence is None or start >= sentence.norm_end:  # between sentences: a plain window
+            found.append(text[max(0, start - 30) : end + 10])
+        elif sentence.norm_end - sentence.norm_start > limit:
+            half = limit // 2
+            found.append(text[max(sentence.norm_start, start - half) : min(sentence.norm_end, end + half)])
+        else:
+            read = whole.get(i)
+            if read is None:
+                read = whole[i] = text[sentence.norm_start : sentence.norm_end]
+            found.append(read)
+    return found
 
 
 def _facts_from(
@@ -168,8 +193,8 @@ def _activity_parts(
     headings = {s.id: s.heading for s in sections}
     untyped: list[int] = []
     heads: list[str] = []
-    contexts: list[str] = []
     categories: list[Category] = []
+    spans: list[tuple[int, int]] = []
     for i, activity in enumerate(activities):
         name = doc.text[activity.norm_start : activity.norm_end]
         kind = type_of_name(name)
@@ -178,8 +203,9 @@ def _activity_parts(
             untyped.append(i)
             heading = headings.get(activity.section, "") if activity.section is not None else ""
             heads.append(f"{heading} {name} ")
-            contexts.append(doc.context(activity.norm_start, activity.norm_end, MAX_CONTEXT))
-    return categories, untyped, heads, contexts
+            spans.append((activity.norm_start, activity.norm_end))
+    contexts_read = contexts(doc, [a for a, _ in spans], [b for _, b in spans], MAX_CONTEXT)
+    return categories, untyped, heads, contexts_read
 
 
 def _activities_from(

@@ -191,14 +191,21 @@ def joined_category_probabilities(heads: Sequence[str], tails: Sequence[str]):
 def _in_category_order(raw, rows: int):
     import numpy as np
 
-    weights = _weights()
     out = np.zeros((rows, len(CATEGORY_ORDER)))
     if raw is None:
         return out
-    for j, category in enumerate(CATEGORY_ORDER):
-        if category.value in weights.classes:
-            out[:, j] = raw[:, weights.classes.index(category.value)]
+    present, columns = _model_columns()
+    out[:, present] = raw[:, columns]
     return out
+
+
+@cache
+def _model_columns() -> tuple[list[int], list[int]]:
+    """The positions in ``CATEGORY_ORDER`` of the categories the model knows, and their columns
+    in the model's output."""
+    classes = _weights().classes
+    present = [j for j, category in enumerate(CATEGORY_ORDER) if category.value in classes]
+    return present, [classes.index(CATEGORY_ORDER[j].value) for j in present]
 
 
 CATEGORY_ORDER = tuple(Category)

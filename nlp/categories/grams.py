@@ -17,6 +17,7 @@ BITS = 21  # every code point + 1 fits in 21 bits
 MAX_KEYED = 3  # three characters of 21 bits fit one int64
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing's multiplier
 _PROBES = 3  # probe rounds before the keys left are looked up by bisection
+PREFIX_ONLY = -2  # a table entry that is not a vocabulary term, only the prefix of one
 
 
 def term_key(term: str) -> int:
@@ -40,13 +41,18 @@ class GramTable:
     """
 
     def __init__(self, keys: np.ndarray, columns: np.ndarray) -> None:
+        keys = np.asarray(keys, dtype=np.int64)
+        columns = np.asarray(columns, dtype=np.intp)
+        # the prefixes of longer keys that are not keys themselves are held too, as PREFIX_ONLY,
+        # so that a longer n-gram is probed only where its prefix is held (``known_grams``)
+        prefixes = np.setdiff1d(_prefixes(keys), keys)
+        keys = np.concatenate([keys, prefixes])
+        columns = np.concatenate([columns, np.full(len(prefixes), PREFIX_ONLY, dtype=np.intp)])
         bits = max(4, (4 * len(keys)).bit_length())
         self._shift = np.uint64(64 - bits)
         self._mask = (1 << bits) - 1
         self._keys = np.zeros(1 << bits, dtype=np.int64)  # 0: an empty slot
         self._columns = np.full(1 << bits, -1, dtype=np.intp)
-        keys = np.asarray(keys, dtype=np.int64)
-        columns = np.asarray(columns, dtype=np.intp)
         # single characters (a third of all look-ups) read from a table over every code point + 1
         single = (keys & ((1 << (BITS * (MAX_KEYED - 1))) - 1)) == 0
         self._singles = np.full(0x110000 + 1, -1, dtype=np.int32)
@@ -75,21 +81,30 @@ class GramTable:
         >>> table.single_columns(np.array([ord("社") + 1, ord("区") + 1])).tolist()
         [7, -1]
         """
-        return self._singles[codes].astype(np.intp)
+        return np.maximum(self._singles[codes], -1).astype(np.intp)
 
     def columns(self, keys: np.ndarray) -> np.ndarray:
         """The column of each key, -1 where the vocabulary lacks it."""
-        found = np.full(len(keys), -1, dtype=np.intp)
-        pending = np.arange(len(keys))
+        return np.maximum(self.entries(keys), -1)
+
+    def entries(self, keys: np.ndarray) -> np.ndarray:
+        """As ``columns``, but ``PREFIX_ONLY`` for a key that is only the prefix of longer keys."""
         slots = self._home(keys)
-        for _ in range(_PROBES):
+        held = self._keys.take(slots)
+        # the first round over every key without boolean indexing: most keys settle in it
+        found = np.where(held == keys, self._columns.take(slots), -1)
+        pending = np.flatnonzero((held != keys) & (held != 0))  # the slot holds another key
+        slots = (slots[pending] + 1) & self._mask
+        for _ in range(_PROBES - 1):
+            if not len(pending):
+                return found
             held = self._keys[slots]
             hit = held == keys[pending]
             found[pending[hit]] = self._columns[slots[hit]]
             probe_on = ~hit & (held != 0)  # the slot holds another key: try the next one
             pending, slots = pending[probe_on], (slots[probe_on] + 1) & self._mask
-            if not len(pending):
-                return found
+        if not len(pending):
+            return found
         # the few keys in long probe chains: a binary search (each round costs the same numpy
         # calls however few keys are left)
         rest = keys[pending]
@@ -97,6 +112,20 @@ class GramTable:
         known = self._sorted_keys[at] == rest if len(self._sorted_keys) else np.zeros(len(rest), dtype=bool)
         found[pending[known]] = self._sorted_columns[at[known]]
         return found
+
+    def single_entries(self, codes: np.ndarray) -> np.ndarray:
+        """``entries`` of single characters given as code point + 1, by one table look-up."""
+        return self._singles.take(codes)
+
+
+def _prefixes(keys: np.ndarray) -> np.ndarray:
+    """The keys of every proper prefix of the given keys (at least one character long)."""
+    found = []
+    for n in range(1, MAX_KEYED):
+        low = BITS * (MAX_KEYED - n)
+        longer = keys[(keys & ((1 << low) - 1)) != 0]  # keys of more than n characters
+        found.append((longer >> low) << low)
+    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
 def known_grams(
@@ -117,30 +146,32 @@ def known_grams(
     >>> [a.tolist() for a in known_grams(["aba", "b"], table, 1, 2, 2, starts_before=[1, 0])]
     [[0, 0], [0, 1], [1, 1]]
     """
-    lengths = [len(d) for d in docs]
+    lengths = np.array([len(d) for d in docs], dtype=np.intp)
     codes = np.frombuffer("".join(docs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64) + 1
     owner = np.repeat(np.arange(len(docs)), lengths)
-    counted = None  # where an n-gram may start (None: everywhere)
-    if starts_before is not None:
-        first = np.cumsum(lengths) - lengths
-        counted = np.arange(len(codes)) - first[owner] < np.asarray(starts_before, dtype=np.int64)[owner]
+    ends = np.cumsum(lengths)
+    # characters from each position to the end of its text: an n-gram may start where n fit
+    room = np.repeat(ends, lengths) - np.arange(len(codes))
+    if starts_before is None:
+        at = np.arange(len(codes))  # the positions where an n-gram of the current n is tried
+    else:
+        limits = np.minimum(np.asarray(starts_before, dtype=np.intp), lengths)
+        at = np.flatnonzero(room > np.repeat(lengths - limits, lengths))
     found_rows, found_cols = [], []
-    key = np.zeros(len(codes), dtype=np.int64)
+    key = np.zeros(len(at), dtype=np.int64)
     for n in range(1, high + 1):
-        size = len(codes) - n + 1
-        if size <= 0:
-            break
         # the key of the n-gram starting at each position: its characters, 21 bits each
-        key = key[:size] | (codes[n - 1 :] << (BITS * (MAX_KEYED - n)))
-        if n < low:
-            continue
-        columns = table.single_columns(codes) if n == 1 else table.columns(key)
-        known = (columns >= 0) & (owner[:size] == owner[n - 1 :])  # known, and inside one text
-        if counted is not None:
-            known &= counted[:size]
-        found_rows.append(owner[:size][known])
-        found_cols.append(columns[known])
-    if not found_cols:
+        key |= codes.take(at + (n - 1)) << (BITS * (MAX_KEYED - n))
+        entries = table.single_entries(codes.take(at)) if n == 1 else table.entries(key)
+        if n >= low:
+            known = np.flatnonzero(entries >= 0)
+            found_rows.append(owner.take(at.take(known)))
+            found_cols.append(entries.take(known))
+        # an (n+1)-gram can be a term only where its first n characters are held by the table
+        # (a term or the prefix of one), and only where it fits in its text
+        going_on = np.flatnonzero((entries != -1) & (room.take(at) > n))
+        at, key = at.take(going_on), key.take(going_on)
+    if not found_cols or not sum(map(len, found_cols)):
         empty = np.zeros(0, dtype=np.intp)
         return empty, empty, empty
     pairs = np.concatenate(found_rows) * width + np.concatenate(found_cols)

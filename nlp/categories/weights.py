@@ -25,6 +25,7 @@ import numpy as np
 from nlp.categories.grams import MAX_KEYED, GramTable, known_grams, term_key
 
 _WHITE_SPACE = re.compile(r"\s\s+")
+_SEPARATOR = "\x00"
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,16 @@ class CategoryWeights:
     lowercase: bool
     # the vocabulary's n-grams of up to three characters as integer keys (nlp/categories/grams.py)
     grams: GramTable = field(init=False, repr=False, compare=False)
-    # the coefficients feature by feature (features × classes): a feature's row is contiguous
-    coef_by_feature: np.ndarray = field(init=False, repr=False, compare=False)
+    # the coefficients class by class (classes × features, contiguous): a class's row is gathered
+    # for many n-grams at once and summed text by text along contiguous memory
+    coef_by_class: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         terms = [t for t in self.vocabulary if 0 < len(t) <= MAX_KEYED]
         keys = np.array([term_key(t) for t in terms], dtype=np.int64)
         columns = np.array([self.vocabulary[t] for t in terms], dtype=np.intp)
         object.__setattr__(self, "grams", GramTable(keys, columns))
-        object.__setattr__(self, "coef_by_feature", np.ascontiguousarray(self.coef.T))
+        object.__setattr__(self, "coef_by_class", np.ascontiguousarray(self.coef, dtype=float))
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """A (texts × classes) array of class probabilities, columns in ``classes`` order.
@@ -81,26 +83,28 @@ class CategoryWeights:
         if len(row_of) < len(pairs):  # a text given twice is read once (each row is its own sums)
             distinct = self.joined_probabilities([h for h, _ in row_of], [t for _, t in row_of])
             return distinct[[row_of[pair] for pair in pairs]]
-        prepared = self._prepared
         tail_rows: dict[str, int] = {}
-        prepared_tails: list[str] = []
         tail_rows_of: list[int] = []  # each text's tail row, -1 for a text read whole
-        starts: list[str] = []  # each text's head and the first characters of its tail
-        limits: list[int] = []  # the n-grams starting in the head are those the tail lacks
+        read_heads: list[str] = []  # each text's head, or its whole text when read whole
         for head, tail in zip(heads, tails, strict=True):
             if tail and _joins_cleanly(head, tail):
                 row = tail_rows.get(tail)
                 if row is None:
-                    row = tail_rows[tail] = len(prepared_tails)
-                    prepared_tails.append(prepared(tail))
-                head = prepared(head)
-                starts.append(head + prepared_tails[row][: MAX_KEYED - 1])
+                    row = tail_rows[tail] = len(tail_rows)
+                read_heads.append(head)
             else:
                 row = -1
-                head = prepared(head + tail)
-                starts.append(head)
+                read_heads.append(head + tail)
             tail_rows_of.append(row)
-            limits.append(len(head))
+        prepared_tails = self._all_prepared(list(tail_rows))
+        prepared_heads = self._all_prepared(read_heads)
+        # each text's head and the first characters of its tail; the n-grams starting in the
+        # head are those the tail lacks
+        starts = [
+            head + prepared_tails[row][: MAX_KEYED - 1] if row >= 0 else head
+            for head, row in zip(prepared_heads, tail_rows_of, strict=True)
+        ]
+        limits = list(map(len, prepared_heads))
         tail_of = np.array(tail_rows_of, dtype=np.intp)
         base_rows, base_cols, base_counts = self._known_grams(prepared_tails)
         base_sums, base_squares = self._sums(base_rows, base_cols, base_counts, len(tail_rows))
@@ -123,7 +127,7 @@ class CategoryWeights:
         squares = np.zeros(n)
         sums[has_tail] = base_sums[tail_of[has_tail]]
         squares[has_tail] = base_squares[tail_of[has_tail]]
-        sums += _row_totals(rows, self.coef_by_feature[cols] * (after - before)[:, None], n)
+        sums += _row_totals(rows, cols, after - before, self.coef_by_class, n)
         squares += np.bincount(rows, weights=after * after - before * before, minlength=n)
         return self._softmax(sums, squares)
 
@@ -131,13 +135,22 @@ class CategoryWeights:
         """The text as the vectorizer reads it: lower case, white-space runs folded."""
         return _WHITE_SPACE.sub(" ", text.lower() if self.lowercase else text)
 
+    def _all_prepared(self, texts: list[str]) -> list[str]:
+        """``[self._prepared(t) for t in texts]`` in one pass over the texts joined by NUL: NUL is
+        neither white space nor cased nor case-ignorable, so no white-space run and no
+        final-sigma context crosses it, and nothing lower-cases to it."""
+        joined = _SEPARATOR.join(texts)
+        if joined.count(_SEPARATOR) != max(0, len(texts) - 1):  # a text holds a NUL itself
+            return [self._prepared(text) for text in texts]
+        return self._prepared(joined).split(_SEPARATOR) if texts else []
+
     def _sums(
         self, rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, n: int
     ) -> tuple[np.ndarray, np.ndarray]:
         """Per text (``rows`` sorted): the coefficients times the TF-IDF weights before the l2
         norm, summed (n × classes), and the squared norm."""
         weights = (1.0 + np.log(counts.astype(float))) * self.idf[cols]
-        sums = _row_totals(rows, self.coef_by_feature[cols] * weights[:, None], n)
+        sums = _row_totals(rows, cols, weights, self.coef_by_class, n)
         return sums, np.bincount(rows, weights=weights * weights, minlength=n)
 
     def _softmax(self, sums: np.ndarray, squares: np.ndarray) -> np.ndarray:
@@ -174,12 +187,20 @@ class CategoryWeights:
         )
 
 
-def _row_totals(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
-    """An (n × columns) array: the sum of the ``values`` rows of each row number (``rows`` sorted)."""
-    totals = np.zeros((n, values.shape[1]))
+def _row_totals(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray, coef: np.ndarray, n: int) -> np.ndarray:
+    """An (n × classes) array: for each row number (``rows`` sorted), the sum over its entries of
+    ``weights`` times the coefficients of the entry's column (``coef``: classes × features).
+
+    The gather is class-major (``np.take`` along a class's contiguous row) and the sums run
+    along contiguous memory: three times faster than gathering a row of 15 coefficients per
+    entry and reducing along the first axis, and the same sums in the same order.
+    """
+    totals = np.zeros((n, coef.shape[0]))
     if len(rows):
         firsts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
-        totals[rows[firsts]] = np.add.reduceat(values, firsts, axis=0)
+        gathered = np.take(coef, cols, axis=1)
+        gathered *= weights
+        totals[rows[firsts]] = np.add.reduceat(gathered, firsts, axis=1).T
     return totals
 
 
