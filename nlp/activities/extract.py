@@ -23,7 +23,7 @@ from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_
 from nlp.activities.word_trie import trie_pattern
 from nlp.figures.facts import plan_window
 from nlp.figures.planned import is_planned_sentence
-from nlp.records import Activity, ActivityKind, Category, Fact, Section, Sentence
+from nlp.records import Activity, ActivityKind, Category, Fact, Section
 from nlp.text.document import Text
 from nlp.text.outline import SectionLookup
 
@@ -79,18 +79,19 @@ def find_activities(
     An activity's category is its type's here; the categories stage reads the others from context.
     In a plan document (doc_type plan) every activity is planned, as every figure is.
     """
-    text = doc.text
     ordered = sorted(facts, key=lambda f: f.norm_start)
     found: list[Found] = []
     skip = sorted(heading_spans(sections))
     skip_starts = [s for s, _ in skip]
     index = GrammarIndex(doc)
     fact_starts = [f.norm_start for f in ordered]
-    sentence_facts: dict[Sentence, Sequence[Fact]] = {}
+    # the figures of each sentence read, by the sentence's start (sentences do not share starts;
+    # an int key spares hashing the Sentence dataclass)
+    sentence_facts: dict[int, Sequence[Fact]] = {}
     for k, fi, fj in index.sentences_to_read(fact_starts):
         doc.check_time("activities")
         sentence = doc.sentences[k]
-        sentence_facts[sentence] = ordered[fi:fj]
+        sentence_facts[sentence.norm_start] = ordered[fi:fj]
         group = found[-1].group + 1 if found else 0
         near = skip[
             bisect_right(skip_starts, sentence.norm_start - HEADING_REACH) : bisect_right(
@@ -102,23 +103,57 @@ def find_activities(
     learned_kinds = None
     if learned:
         found, learned_kinds = _learned(doc, ordered, skip, found)
+    return _records(doc, sections, ordered, sentence_facts, index, found, learned_kinds, plan_document)
+
+
+def _records(
+    doc: Text,
+    sections: Sequence[Section],
+    ordered: Sequence[Fact],
+    sentence_facts: dict[int, Sequence[Fact]],
+    index: GrammarIndex,
+    found: list[Found],
+    learned_kinds: list[ActivityKind] | None,
+    plan_document: bool,
+) -> tuple[Activity, ...]:
+    """The Activity records of the finds: original offsets, section, linked figures, kind,
+    category and planned."""
+    text, original = doc.text, doc.original
+    to_original = doc.normalized.offsets.to_original  # (what ``doc.to_original`` calls)
+    # the figures a find links, by what ``_linked`` reads of it: the items of one list share
+    # their stretch, so most finds of a group ask the same question
+    linked: dict[tuple[int, int, int], tuple[int, ...]] = {}
     group_facts: dict[int, set[int]] = {}
     for f in found:
-        inside = sentence_facts.get(f.sentence)
-        if inside is None:
-            inside = [x for x in ordered if f.sentence.norm_start <= x.norm_start < f.sentence.norm_end]
-        group_facts.setdefault(f.group, set()).update(_linked(f, inside, index))
+        sentence = f.sentence
+        key = (f.reach_start if f.lead is None else f.lead, f.reach_end, sentence.norm_start)
+        ids = linked.get(key)
+        if ids is None:
+            inside = sentence_facts.get(sentence.norm_start)
+            if inside is None:
+                inside = [x for x in ordered if sentence.norm_start <= x.norm_start < sentence.norm_end]
+            ids = linked[key] = _linked(f, inside, index)
+        group_facts.setdefault(f.group, set()).update(ids)
     section_at = SectionLookup(sections)
+    # is_planned_sentence by window: the finds of one clause mostly share theirs
+    planned_window: dict[str, bool] = {}
     activities = []
     for i, f in enumerate(found):
-        start, end = doc.to_original(f.norm_start, f.norm_end)
-        name = doc.original[start:end]
+        start, end = to_original(f.norm_start, f.norm_end)
+        name = original[start:end]
         section = section_at(f.norm_start)
         verb = None
         if f.verb is not None:
-            vs, ve = doc.to_original(f.reach_start, f.reach_start + len(f.verb))
-            verb = doc.original[vs:ve]
-        kind_type = type_of_name(text[f.norm_start : f.norm_end])
+            vs, ve = to_original(f.reach_start, f.reach_start + len(f.verb))
+            verb = original[vs:ve]
+        norm_name = text[f.norm_start : f.norm_end]
+        kind_type = type_of_name(norm_name)
+        planned = plan_document or bool(section and section.planned)
+        if not planned:
+            window = plan_window(doc, f.norm_start, f.norm_end)
+            planned = planned_window.get(window)
+            if planned is None:
+                planned = planned_window[window] = is_planned_sentence(window)
         activities.append(
             Activity(
                 id=i,
@@ -128,14 +163,10 @@ def find_activities(
                 text=name,
                 verb=verb,
                 name=name,
-                kind=learned_kinds[i]
-                if learned_kinds is not None
-                else _kind(text[f.norm_start : f.norm_end], f),
+                kind=learned_kinds[i] if learned_kinds is not None else _kind(norm_name, f),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
                 category=kind_type.category if kind_type is not None else Category.OTHER,
-                planned=plan_document
-                or bool(section and section.planned)
-                or is_planned_sentence(plan_window(doc, f.norm_start, f.norm_end)),
+                planned=planned,
                 norm_start=f.norm_start,
                 norm_end=f.norm_end,
             )
@@ -160,7 +191,7 @@ def _learned(
 
     # only a span overlapping a rule find is kept, so sentences without one need no tagging
     text = doc.text
-    tagged = sorted({f.sentence for f in found}, key=lambda s: s.norm_start)
+    tagged = sorted({f.sentence.norm_start: f.sentence for f in found}.values(), key=lambda s: s.norm_start)
     spans = model.predict_spans(doc, tagged, facts, [(f.norm_start, f.norm_end) for f in found], headings)
     if spans is None:
         return found, None
@@ -171,7 +202,7 @@ def _learned(
         at = bisect_right(ends, s)  # the first find ending after s: the first that can overlap
         rule = found[at] if at < len(found) and found[at].norm_start < e else None
         if rule is not None:
-            result.append(rule._replace(norm_start=s, norm_end=e))
+            result.append(Found._make((s, e, *rule[2:])))  # (``_replace``, without its keywords)
             kinds.append(_kind(text[rule.norm_start : rule.norm_end], rule))
     unsure = [i for i, k in enumerate(kinds) if k is ActivityKind.OTHER]
     learned = model.predict_kinds(

@@ -258,6 +258,9 @@ def _by_synonym() -> tuple[tuple[str, ActivityType], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+# cached by name: the rules and the stage ask it of the same names again and again (the cache
+# is the function itself, so a repeated name costs no Python call)
+@lru_cache(maxsize=8192)
 def type_of_name(name: str) -> ActivityType | None:
     """The canonical type whose longest synonym occurs in ``name`` (ties: table order).
 
@@ -272,11 +275,6 @@ def type_of_name(name: str) -> ActivityType | None:
     >>> type_of_name("某某") is None
     True
     """
-    return _type_of_name(name)
-
-
-@lru_cache(maxsize=8192)
-def _type_of_name(name: str) -> ActivityType | None:
     pattern, rank = _synonym_index()
     found = pattern.findall(name, overlapped=True)
     if not found:
@@ -302,6 +300,7 @@ def canonical_type(name: str) -> str | None:
     return found.id if found else None
 
 
+@lru_cache(maxsize=8192)  # (as ``type_of_name``: the cache is the function itself)
 def kind_keyword(name: str) -> ActivityKind | None:
     """The kind of the keyword found last in the name (its head), or None.
 
@@ -310,11 +309,6 @@ def kind_keyword(name: str) -> ActivityKind | None:
     >>> kind_keyword("消防安全培训班")
     <ActivityKind.TRAINING: 'training'>
     """
-    return _kind_keyword(name)
-
-
-@lru_cache(maxsize=8192)
-def _kind_keyword(name: str) -> ActivityKind | None:
     v = vocab()
     best: tuple[int, int] | None = None
     word = ""
