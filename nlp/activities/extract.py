@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.activities.clause_rules import Found
 from nlp.activities.grammar_index import GrammarIndex
@@ -163,7 +163,7 @@ def _records(
                 text=name,
                 verb=verb,
                 name=name,
-                kind=learned_kinds[i] if learned_kinds is not None else _kind(norm_name, f),
+                kind=learned_kinds[i] if learned_kinds is not None else _kind_of(norm_name, f.verb, f.list_kind),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
                 category=kind_type.category if kind_type is not None else Category.OTHER,
                 planned=planned,
@@ -203,7 +203,7 @@ def _learned(
         rule = found[at] if at < len(found) and found[at].norm_start < e else None
         if rule is not None:
             result.append(Found._make((s, e, *rule[2:])))  # (``_replace``, without its keywords)
-            kinds.append(_kind(text[rule.norm_start : rule.norm_end], rule))
+            kinds.append(_kind_of(text[rule.norm_start : rule.norm_end], rule.verb, rule.list_kind))
     unsure = [i for i, k in enumerate(kinds) if k is ActivityKind.OTHER]
     learned = model.predict_kinds(
         [text[result[i].norm_start : result[i].norm_end] for i in unsure],
@@ -214,17 +214,19 @@ def _learned(
     return result, kinds
 
 
-def _kind(name: str, found: Found) -> ActivityKind:
-    """A quoted list item takes the kind of the list's head (“文明户”“好邻居”等评选活动)."""
+@lru_cache(maxsize=8192)  # a pure function of its arguments, and the same names recur
+def _kind_of(name: str, found_verb: str | None, list_kind: ActivityKind | None) -> ActivityKind:
+    """The rules' kind of a find of ``name`` (its verb, its list's kind). A quoted list item takes
+    the kind of the list's head (“文明户”“好邻居”等评选活动)."""
     v = vocab()
-    if found.list_kind is not None and name[:1] in OPEN_QUOTES:
-        return found.list_kind
-    verb = found.verb or ""
+    if list_kind is not None and name[:1] in OPEN_QUOTES:
+        return list_kind
+    verb = found_verb or ""
     if verb in v.content_verbs and name.startswith(verb) and verb in v.verb_kinds:
         after = kind_keyword(name[len(verb) :])  # 入户摸查: an act after the verb decides, a place not
         if after in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION):
             return v.verb_kinds[verb]
-    kind = kind_of_name(name, found.verb, found.list_kind)
+    kind = kind_of_name(name, found_verb, list_kind)
     by_verb = v.verb_kinds.get(verb)
     if kind in (ActivityKind.PROJECT, ActivityKind.ORGANIZATION) and name.endswith(("活动", "行动")):
         return ActivityKind.CAMPAIGN  # …家园活动, …支部会商”活动: an activity, not what its words name
