@@ -79,6 +79,15 @@ def find_activities(
     An activity's category is its type's here; the categories stage reads the others from context.
     In a plan document (doc_type plan) every activity is planned, as every figure is.
     """
+    return _records(doc, sections, *_finds(doc, sections, facts, learned), plan_document)
+
+
+def _finds(
+    doc: Text, sections: Sequence[Section], facts: Sequence[Fact], learned: bool
+) -> tuple[list[Fact], dict[int, Sequence[Fact]], GrammarIndex, list[Found], list[ActivityKind] | None]:
+    """The finds of a document (the rules', re-cut by the tagger with ``learned``) and what the
+    records are made from: the figures in order, those of each sentence read (by its start), the
+    grammar's index, the finds, and the learned kinds (None: the rules' kinds)."""
     ordered = sorted(facts, key=lambda f: f.norm_start)
     found: list[Found] = []
     skip = sorted(heading_spans(sections))
@@ -103,7 +112,7 @@ def find_activities(
     learned_kinds = None
     if learned:
         found, learned_kinds = _learned(doc, ordered, skip, found)
-    return _records(doc, sections, ordered, sentence_facts, index, found, learned_kinds, plan_document)
+    return ordered, sentence_facts, index, found, learned_kinds
 
 
 def _records(
