@@ -2,7 +2,8 @@
 
 ``extract._records`` asks ``_linked`` once per stretch and ``is_planned_sentence`` once per
 window, and binds the offset map once; the tests of a whole name (``has_head``, ``is_slogan``,
-``is_aim``, ``kind_keyword``, ``type_of_name``, the rules' kind ``_kind_of``) are cached by name.
+``is_aim``, ``ends_with_activity_head``, ``kind_keyword``, ``type_of_name``, the rules' kind
+``_kind_of``) are cached by name; ``_dedupe`` orders by two stable sorts instead of a key function.
 Here each is held to the plain computation, one find or one name at a time, on generated
 documents and names in the genre's style (phrases invented for the test).
 """
@@ -14,13 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.activities import extract
-from nlp.activities.extract import _finds, _kind_of, _linked, _records
-from nlp.activities.names import has_head, is_aim, is_slogan
+from nlp.activities.clause_rules import Found
+from nlp.activities.extract import _dedupe, _finds, _kind_of, _linked, _records
+from nlp.activities.names import ends_with_activity_head, has_head, is_aim, is_slogan
 from nlp.activities.vocab import kind_keyword, type_of_name
 from nlp.figures.facts import plan_window
 from nlp.figures.planned import is_planned_sentence
 from nlp.pipeline import parse_text
-from nlp.records import Activity, Category
+from nlp.records import Activity, Category, Sentence
 
 LEADS = ["", "今年", "全年", "下一步,", "计划", "力争", "明年将继续", "社区党支部", "我们"]
 VERBS = ["开展", "组织", "举办", "召开", "成立", "走访慰问", "加强", "推进", "新建", "组织党员参观"]
@@ -124,7 +126,7 @@ NAME_PIECES = [*OBJECTS, "的", "工作", "意识", "精神", "“", "”", "等
 @given(st.lists(st.sampled_from(NAME_PIECES) | st.text(alphabet="社区服务建设宣传学习会议", max_size=3), max_size=5))
 def test_name_tests_cached_by_name_answer_as_the_plain_ones(pieces: list[str]) -> None:
     name = "".join(pieces)
-    for cached in (has_head, is_aim, kind_keyword, type_of_name):
+    for cached in (has_head, is_aim, kind_keyword, type_of_name, ends_with_activity_head):
         assert cached(name) == cached.__wrapped__(name), cached.__name__
         assert cached(name) == cached.__wrapped__(name), cached.__name__  # a second time: from the cache
     for content in (False, True):
@@ -132,3 +134,16 @@ def test_name_tests_cached_by_name_answer_as_the_plain_ones(pieces: list[str]) -
     for verb in (None, "开展", "走访", "成立", "新建", "评选"):
         for list_kind in (None, kind_keyword("评选活动")):
             assert _kind_of(name, verb, list_kind) == _kind_of.__wrapped__(name, verb, list_kind)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8), st.integers(0, 3)), max_size=20))
+def test_dedupe_keeps_what_the_plain_key_order_keeps(spans: list[tuple[int, int, int]]) -> None:
+    sentence = Sentence(0, 40)
+    found = [Found(s, s + n, None, s, s + n, sentence, group) for s, n, group in spans]
+    plain: list[Found] = []
+    for f in sorted(found, key=lambda x: (x.norm_start, -x.norm_end)):
+        if plain and f.norm_start < plain[-1].norm_end:
+            continue
+        plain.append(f)
+    assert _dedupe(found) == plain

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from operator import attrgetter, itemgetter
 
 from nlp.activities.clause_rules import Found
 from nlp.activities.grammar_index import GrammarIndex
@@ -29,23 +30,26 @@ from nlp.text.outline import SectionLookup
 
 __all__ = ["activity_type", "find_activities", "heading_spans"]
 
+_NORM_START = attrgetter("norm_start")
 _PARTICIPANT_UNITS = frozenset({"人次", "人", "名", "户", "家", "余人次"})
 
 
 def _linked(found: Found, facts: Sequence[Fact], index: GrammarIndex) -> tuple[int, ...]:
     """Figures in the activity's stretch, and participant figures in verbless clauses after it."""
     begin = found.reach_start if found.lead is None else found.lead
-    ids = [f.id for f in facts if begin <= f.norm_start < found.reach_end]
-    # the clauses after the stretch, to the sentence's end (``Text.clauses_in``)
     after, last = found.reach_end, found.sentence.norm_end
+    ids = [f.id for f in facts if begin <= f.norm_start < after]
+    # the clauses after the stretch, to the sentence's end (``Text.clauses_in``)
     starts, ends = index.clause_starts, index.clause_ends
+    markers = _participant_markers()
     k = bisect_right(starts, after) - 1
     if k < 0 or ends[k] <= after:
         k += 1
     while k < len(starts) and starts[k] < last:
-        cs, ce = max(starts[k], after), min(ends[k], last)
+        cs = starts[k] if starts[k] > after else after
+        ce = ends[k] if ends[k] < last else last
         k += 1
-        if not _participant_markers().search(index.text, cs, ce):
+        if not markers.search(index.text, cs, ce):
             if index.verbs.search(cs, ce) is not None:
                 break  # a clause with a verb and no participants: another statement
             continue
@@ -88,7 +92,7 @@ def _finds(
     """The finds of a document (the rules', re-cut by the tagger with ``learned``) and what the
     records are made from: the figures in order, those of each sentence read (by its start), the
     grammar's index, the finds, and the learned kinds (None: the rules' kinds)."""
-    ordered = sorted(facts, key=lambda f: f.norm_start)
+    ordered = sorted(facts, key=_NORM_START)
     found: list[Found] = []
     skip = sorted(heading_spans(sections))
     skip_starts = [s for s, _ in skip]
@@ -97,8 +101,9 @@ def _finds(
     # the figures of each sentence read, by the sentence's start (sentences do not share starts;
     # an int key spares hashing the Sentence dataclass)
     sentence_facts: dict[int, Sequence[Fact]] = {}
+    check_time = doc.deadline.check  # (what ``doc.check_time`` calls)
     for k, fi, fj in index.sentences_to_read(fact_starts):
-        doc.check_time("activities")
+        check_time("activities")
         sentence = doc.sentences[k]
         sentence_facts[sentence.norm_start] = ordered[fi:fj]
         group = found[-1].group + 1 if found else 0
@@ -200,7 +205,7 @@ def _learned(
 
     # only a span overlapping a rule find is kept, so sentences without one need no tagging
     text = doc.text
-    tagged = sorted({f.sentence.norm_start: f.sentence for f in found}.values(), key=lambda s: s.norm_start)
+    tagged = sorted({f.sentence.norm_start: f.sentence for f in found}.values(), key=_NORM_START)
     spans = model.predict_spans(doc, tagged, facts, [(f.norm_start, f.norm_end) for f in found], headings)
     if spans is None:
         return found, None
@@ -249,7 +254,9 @@ def _kind_of(name: str, found_verb: str | None, list_kind: ActivityKind | None) 
 def _dedupe(found: list[Found]) -> list[Found]:
     """One activity per span: overlapping finds keep the first (document order)."""
     kept: list[Found] = []
-    for f in sorted(found, key=lambda x: (x.norm_start, -x.norm_end)):
+    # by start, then longest first (two stable sorts: the order of ``key=(start, -end)``)
+    by_end = sorted(found, key=itemgetter(1), reverse=True)
+    for f in sorted(by_end, key=itemgetter(0)):
         if kept and f.norm_start < kept[-1].norm_end:
             continue
         kept.append(f)

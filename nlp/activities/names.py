@@ -190,6 +190,7 @@ def _tails() -> re.Pattern[str]:
     return re.compile(trie_pattern(vocab().list_tails))
 
 
+@lru_cache(maxsize=8192)  # (cached by name, as the tests of a whole name below)
 def ends_with_activity_head(name: str) -> bool:
     """``name.endswith(vocab().heads)``, trying only the heads ending with its last character.
 
