@@ -10,6 +10,8 @@ documents and names in the genre's style (phrases invented for the test).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,6 +20,7 @@ from nlp.activities import extract
 from nlp.activities.clause_rules import Found
 from nlp.activities.extract import _dedupe, _finds, _kind_of, _linked, _records
 from nlp.activities.names import ends_with_activity_head, has_head, is_aim, is_slogan
+from nlp.activities.sentence_rules import ranges_within
 from nlp.activities.vocab import kind_keyword, type_of_name
 from nlp.figures.facts import plan_window
 from nlp.figures.planned import is_planned_sentence
@@ -147,3 +150,16 @@ def test_dedupe_keeps_what_the_plain_key_order_keeps(spans: list[tuple[int, int,
             continue
         plain.append(f)
     assert _dedupe(found) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 60), max_size=12), st.lists(st.integers(0, 60), max_size=10), st.data())
+def test_ranges_within_is_bisect_per_span(starts: list[int], cuts: list[int], data: st.DataObject) -> None:
+    # spans in order, not overlapping (a sentence's pieces), some figures outside every span
+    bounds = sorted(set(cuts))
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if data.draw(st.booleans())]
+    starts = sorted(starts)
+    span_starts, span_ends = [a for a, _ in spans], [b for _, b in spans]
+    first = data.draw(st.integers(0, len(spans)))
+    plain = [(bisect_left(starts, a), bisect_left(starts, b)) for a, b in spans[first:]]
+    assert ranges_within(starts, span_starts, span_ends, first, len(spans)) == plain
