@@ -21,7 +21,7 @@ from nlp.activities.clause_rules import Found
 from nlp.activities.extract import _dedupe, _finds, _kind_of, _linked, _records
 from nlp.activities.names import ends_with_activity_head, has_head, is_aim, is_slogan
 from nlp.activities.sentence_rules import ranges_within
-from nlp.activities.vocab import kind_keyword, type_of_name
+from nlp.activities.vocab import kind_keyword, type_of_name, vocab
 from nlp.figures.facts import plan_window
 from nlp.figures.planned import is_planned_sentence
 from nlp.pipeline import parse_text
@@ -163,3 +163,32 @@ def test_ranges_within_is_bisect_per_span(starts: list[int], cuts: list[int], da
     first = data.draw(st.integers(0, len(spans)))
     plain = [(bisect_left(starts, a), bisect_left(starts, b)) for a, b in spans[first:]]
     assert ranges_within(starts, span_starts, span_ends, first, len(spans)) == plain
+
+
+def _kind_keyword_by_scan(name: str):
+    """``kind_keyword`` as an overlapped scan of the keywords' pattern (the plain form)."""
+    v = vocab()
+    best, word = None, ""
+    for m in v.kind_re.finditer(name, overlapped=True):
+        key = (m.end(), len(m.group()))
+        if best is None or key > best:
+            best, word = key, m.group()
+    return v.kind_of_word[word] if best else None
+
+
+KEYWORD_PIECES = sorted(vocab().kind_of_word) + ["社区", "居民", "的", "会", "队", "班", "活动"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(KEYWORD_PIECES) | st.text(alphabet="培训会议队活动班赛讲座", max_size=3), max_size=6))
+def test_kind_keyword_read_backwards_is_the_overlapped_scan(pieces: list[str]) -> None:
+    name = "".join(pieces)
+    assert kind_keyword.__wrapped__(name) == _kind_keyword_by_scan(name)
+
+
+def test_kind_keyword_on_every_keyword_and_its_neighbours() -> None:
+    # every keyword alone, before another and after another (a keyword ending another one with a
+    # different kind, 委员会 in 支部委员会, is where the longest-first order matters)
+    words = sorted(vocab().kind_of_word)
+    names = [*words, *(a + b for a in words for b in words[::13]), *("社区" + w + "的" for w in words)]
+    assert [kind_keyword.__wrapped__(n) for n in names] == [_kind_keyword_by_scan(n) for n in names]
