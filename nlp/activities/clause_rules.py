@@ -141,7 +141,7 @@ def verb_items(
         if content and v.stop_re.match(text, obj, ce) and not text[obj].isdigit():
             end = obj  # 走访发现问题213个: the visit itself
         name_start = vs if content else obj
-        pos = max(end, ve)
+        pos = end if end > ve else ve
         ns, ne = trim(text, name_start, end)
         if ne - ns < 2:
             continue

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
+from operator import attrgetter, itemgetter
 
 from nlp.activities.clause_rules import Found
 from nlp.activities.grammar_index import GrammarIndex
@@ -23,29 +24,32 @@ from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_
 from nlp.activities.word_trie import trie_pattern
 from nlp.figures.facts import plan_window
 from nlp.figures.planned import is_planned_sentence
-from nlp.records import Activity, ActivityKind, Category, Fact, Section, Sentence
+from nlp.records import Activity, ActivityKind, Category, Fact, Section
 from nlp.text.document import Text
 from nlp.text.outline import SectionLookup
 
 __all__ = ["activity_type", "find_activities", "heading_spans"]
 
+_NORM_START = attrgetter("norm_start")
 _PARTICIPANT_UNITS = frozenset({"人次", "人", "名", "户", "家", "余人次"})
 
 
 def _linked(found: Found, facts: Sequence[Fact], index: GrammarIndex) -> tuple[int, ...]:
     """Figures in the activity's stretch, and participant figures in verbless clauses after it."""
     begin = found.reach_start if found.lead is None else found.lead
-    ids = [f.id for f in facts if begin <= f.norm_start < found.reach_end]
-    # the clauses after the stretch, to the sentence's end (``Text.clauses_in``)
     after, last = found.reach_end, found.sentence.norm_end
+    ids = [f.id for f in facts if begin <= f.norm_start < after]
+    # the clauses after the stretch, to the sentence's end (``Text.clauses_in``)
     starts, ends = index.clause_starts, index.clause_ends
+    markers = _participant_markers()
     k = bisect_right(starts, after) - 1
     if k < 0 or ends[k] <= after:
         k += 1
     while k < len(starts) and starts[k] < last:
-        cs, ce = max(starts[k], after), min(ends[k], last)
+        cs = starts[k] if starts[k] > after else after
+        ce = ends[k] if ends[k] < last else last
         k += 1
-        if not _participant_markers().search(index.text, cs, ce):
+        if not markers.search(index.text, cs, ce):
             if index.verbs.search(cs, ce) is not None:
                 break  # a clause with a verb and no participants: another statement
             continue
@@ -79,18 +83,29 @@ def find_activities(
     An activity's category is its type's here; the categories stage reads the others from context.
     In a plan document (doc_type plan) every activity is planned, as every figure is.
     """
-    text = doc.text
-    ordered = sorted(facts, key=lambda f: f.norm_start)
+    return _records(doc, sections, *_finds(doc, sections, facts, learned), plan_document)
+
+
+def _finds(
+    doc: Text, sections: Sequence[Section], facts: Sequence[Fact], learned: bool
+) -> tuple[list[Fact], dict[int, Sequence[Fact]], GrammarIndex, list[Found], list[ActivityKind] | None]:
+    """The finds of a document (the rules', re-cut by the tagger with ``learned``) and what the
+    records are made from: the figures in order, those of each sentence read (by its start), the
+    grammar's index, the finds, and the learned kinds (None: the rules' kinds)."""
+    ordered = sorted(facts, key=_NORM_START)
     found: list[Found] = []
     skip = sorted(heading_spans(sections))
     skip_starts = [s for s, _ in skip]
     index = GrammarIndex(doc)
     fact_starts = [f.norm_start for f in ordered]
-    sentence_facts: dict[Sentence, Sequence[Fact]] = {}
+    # the figures of each sentence read, by the sentence's start (sentences do not share starts;
+    # an int key spares hashing the Sentence dataclass)
+    sentence_facts: dict[int, Sequence[Fact]] = {}
+    check_time = doc.deadline.check  # (what ``doc.check_time`` calls)
     for k, fi, fj in index.sentences_to_read(fact_starts):
-        doc.check_time("activities")
+        check_time("activities")
         sentence = doc.sentences[k]
-        sentence_facts[sentence] = ordered[fi:fj]
+        sentence_facts[sentence.norm_start] = ordered[fi:fj]
         group = found[-1].group + 1 if found else 0
         near = skip[
             bisect_right(skip_starts, sentence.norm_start - HEADING_REACH) : bisect_right(
@@ -102,23 +117,57 @@ def find_activities(
     learned_kinds = None
     if learned:
         found, learned_kinds = _learned(doc, ordered, skip, found)
+    return ordered, sentence_facts, index, found, learned_kinds
+
+
+def _records(
+    doc: Text,
+    sections: Sequence[Section],
+    ordered: Sequence[Fact],
+    sentence_facts: dict[int, Sequence[Fact]],
+    index: GrammarIndex,
+    found: list[Found],
+    learned_kinds: list[ActivityKind] | None,
+    plan_document: bool,
+) -> tuple[Activity, ...]:
+    """The Activity records of the finds: original offsets, section, linked figures, kind,
+    category and planned."""
+    text, original = doc.text, doc.original
+    to_original = doc.normalized.offsets.to_original  # (what ``doc.to_original`` calls)
+    # the figures a find links, by what ``_linked`` reads of it: the items of one list share
+    # their stretch, so most finds of a group ask the same question
+    linked: dict[tuple[int, int, int], tuple[int, ...]] = {}
     group_facts: dict[int, set[int]] = {}
     for f in found:
-        inside = sentence_facts.get(f.sentence)
-        if inside is None:
-            inside = [x for x in ordered if f.sentence.norm_start <= x.norm_start < f.sentence.norm_end]
-        group_facts.setdefault(f.group, set()).update(_linked(f, inside, index))
+        sentence = f.sentence
+        key = (f.reach_start if f.lead is None else f.lead, f.reach_end, sentence.norm_start)
+        ids = linked.get(key)
+        if ids is None:
+            inside = sentence_facts.get(sentence.norm_start)
+            if inside is None:
+                inside = [x for x in ordered if sentence.norm_start <= x.norm_start < sentence.norm_end]
+            ids = linked[key] = _linked(f, inside, index)
+        group_facts.setdefault(f.group, set()).update(ids)
     section_at = SectionLookup(sections)
+    # is_planned_sentence by window: the finds of one clause mostly share theirs
+    planned_window: dict[str, bool] = {}
     activities = []
     for i, f in enumerate(found):
-        start, end = doc.to_original(f.norm_start, f.norm_end)
-        name = doc.original[start:end]
+        start, end = to_original(f.norm_start, f.norm_end)
+        name = original[start:end]
         section = section_at(f.norm_start)
         verb = None
         if f.verb is not None:
-            vs, ve = doc.to_original(f.reach_start, f.reach_start + len(f.verb))
-            verb = doc.original[vs:ve]
-        kind_type = type_of_name(text[f.norm_start : f.norm_end])
+            vs, ve = to_original(f.reach_start, f.reach_start + len(f.verb))
+            verb = original[vs:ve]
+        norm_name = text[f.norm_start : f.norm_end]
+        kind_type = type_of_name(norm_name)
+        planned = plan_document or bool(section and section.planned)
+        if not planned:
+            window = plan_window(doc, f.norm_start, f.norm_end)
+            planned = planned_window.get(window)
+            if planned is None:
+                planned = planned_window[window] = is_planned_sentence(window)
         activities.append(
             Activity(
                 id=i,
@@ -128,14 +177,10 @@ def find_activities(
                 text=name,
                 verb=verb,
                 name=name,
-                kind=learned_kinds[i]
-                if learned_kinds is not None
-                else _kind(text[f.norm_start : f.norm_end], f),
+                kind=learned_kinds[i] if learned_kinds is not None else _kind_of(norm_name, f.verb, f.list_kind),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
                 category=kind_type.category if kind_type is not None else Category.OTHER,
-                planned=plan_document
-                or bool(section and section.planned)
-                or is_planned_sentence(plan_window(doc, f.norm_start, f.norm_end)),
+                planned=planned,
                 norm_start=f.norm_start,
                 norm_end=f.norm_end,
             )
@@ -160,7 +205,7 @@ def _learned(
 
     # only a span overlapping a rule find is kept, so sentences without one need no tagging
     text = doc.text
-    tagged = sorted({f.sentence for f in found}, key=lambda s: s.norm_start)
+    tagged = sorted({f.sentence.norm_start: f.sentence for f in found}.values(), key=_NORM_START)
     spans = model.predict_spans(doc, tagged, facts, [(f.norm_start, f.norm_end) for f in found], headings)
     if spans is None:
         return found, None
@@ -171,8 +216,8 @@ def _learned(
         at = bisect_right(ends, s)  # the first find ending after s: the first that can overlap
         rule = found[at] if at < len(found) and found[at].norm_start < e else None
         if rule is not None:
-            result.append(rule._replace(norm_start=s, norm_end=e))
-            kinds.append(_kind(text[rule.norm_start : rule.norm_end], rule))
+            result.append(Found._make((s, e, *rule[2:])))  # (``_replace``, without its keywords)
+            kinds.append(_kind_of(text[rule.norm_start : rule.norm_end], rule.verb, rule.list_kind))
     unsure = [i for i, k in enumerate(kinds) if k is ActivityKind.OTHER]
     learned = model.predict_kinds(
         [text[result[i].norm_start : result[i].norm_end] for i in unsure],
@@ -183,17 +228,19 @@ def _learned(
     return result, kinds
 
 
-def _kind(name: str, found: Found) -> ActivityKind:
-    """A quoted list item takes the kind of the list's head (“文明户”“好邻居”等评选活动)."""
+@lru_cache(maxsize=8192)  # a pure function of its arguments, and the same names recur
+def _kind_of(name: str, found_verb: str | None, list_kind: ActivityKind | None) -> ActivityKind:
+    """The rules' kind of a find of ``name`` (its verb, its list's kind). A quoted list item takes
+    the kind of the list's head (“文明户”“好邻居”等评选活动)."""
     v = vocab()
-    if found.list_kind is not None and name[:1] in OPEN_QUOTES:
-        return found.list_kind
-    verb = found.verb or ""
+    if list_kind is not None and name[:1] in OPEN_QUOTES:
+        return list_kind
+    verb = found_verb or ""
     if verb in v.content_verbs and name.startswith(verb) and verb in v.verb_kinds:
         after = kind_keyword(name[len(verb) :])  # 入户摸查: an act after the verb decides, a place not
         if after in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION):
             return v.verb_kinds[verb]
-    kind = kind_of_name(name, found.verb, found.list_kind)
+    kind = kind_of_name(name, found_verb, list_kind)
     by_verb = v.verb_kinds.get(verb)
     if kind in (ActivityKind.PROJECT, ActivityKind.ORGANIZATION) and name.endswith(("活动", "行动")):
         return ActivityKind.CAMPAIGN  # …家园活动, …支部会商”活动: an activity, not what its words name
@@ -207,7 +254,9 @@ def _kind(name: str, found: Found) -> ActivityKind:
 def _dedupe(found: list[Found]) -> list[Found]:
     """One activity per span: overlapping finds keep the first (document order)."""
     kept: list[Found] = []
-    for f in sorted(found, key=lambda x: (x.norm_start, -x.norm_end)):
+    # by start, then longest first (two stable sorts: the order of ``key=(start, -end)``)
+    by_end = sorted(found, key=itemgetter(1), reverse=True)
+    for f in sorted(by_end, key=itemgetter(0)):
         if kept and f.norm_start < kept[-1].norm_end:
             continue
         kept.append(f)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from nlp.activities.char_tables import by_first_char, ending_test
@@ -190,6 +190,7 @@ def _tails() -> re.Pattern[str]:
     return re.compile(trie_pattern(vocab().list_tails))
 
 
+@lru_cache(maxsize=8192)  # (cached by name, as the tests of a whole name below)
 def ends_with_activity_head(name: str) -> bool:
     """``name.endswith(vocab().heads)``, trying only the heads ending with its last character.
 
@@ -204,10 +205,20 @@ def _head_end_test() -> Callable[[str], bool]:
     return ending_test(vocab().heads)
 
 
+# The tests of a whole name below are cached by name: the rules ask them of the same names again
+# and again (an object, then its items, then the list tail), and the cache is the function
+# itself, so a repeated name costs no Python call.
+@lru_cache(maxsize=8192)
 def has_head(name: str) -> bool:
+    """Whether an activity head (活动, 会, 培训 …) occurs in ``name``.
+
+    >>> has_head("消防知识讲座"), has_head("辖区居民")
+    (True, False)
+    """
     return vocab().head_re.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_slogan(name: str, content: bool = False) -> bool:
     """True for abstract aims that name no activity.
 
@@ -253,6 +264,7 @@ def ends_with_head(text: str, start: int, end: int) -> bool:
     return end > start and text[end - 1] == "\n" and text.endswith(heads, start, end - 1)
 
 
+@lru_cache(maxsize=4096)
 def is_aim(name: str) -> bool:
     """True when the object of an aim verb (推进, 加强 …) is an aim rather than a project.
 

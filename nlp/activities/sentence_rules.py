@@ -4,7 +4,6 @@ project item), each tried with the verb rules, then the counted-noun and verbles
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 
 from nlp.activities.clause_rules import Found, listed_after, noun_items, verb_items
@@ -56,6 +55,31 @@ def is_title(text: str) -> bool:
     return core.endswith(vocab().title_ends) and not any(ch in core for ch in "，,。；;：:")
 
 
+def ranges_within(
+    starts: Sequence[int], span_starts: Sequence[int], span_ends: Sequence[int], first: int, last: int
+) -> list[tuple[int, int]]:
+    """For each span ``k`` in ``[first, last)`` (in order, not overlapping), the range ``[i, j)``
+    of the sorted ``starts`` inside it: ``(bisect_left(starts, span_starts[k]),
+    bisect_left(starts, span_ends[k]))``, read in one walk (both only move on).
+
+    >>> ranges_within([2, 5, 9], [0, 4, 8], [4, 8, 12], 0, 3)
+    [(0, 1), (1, 2), (2, 3)]
+    """
+    ranges = []
+    i = j = 0
+    n = len(starts)
+    for k in range(first, last):
+        start, end = span_starts[k], span_ends[k]
+        while i < n and starts[i] < start:
+            i += 1
+        if j < i:
+            j = i
+        while j < n and starts[j] < end:
+            j += 1
+        ranges.append((i, j))
+    return ranges
+
+
 def find_in_sentence(
     index: GrammarIndex,
     sentence_index: int,
@@ -83,9 +107,10 @@ def find_in_sentence(
     if is_title(text[s:e]):
         return []
     enumerating = False
-    fact_starts = [f.norm_start for f in facts] if facts else []  # in text order
     piece_starts, piece_ends, piece_has_cue = index.piece_starts, index.piece_ends, index.piece_has_cue
     first, last = index.sentence_first_piece[sentence_index], index.sentence_first_piece[sentence_index + 1]
+    if facts:  # (in text order)
+        figure_ranges = ranges_within([f.norm_start for f in facts], piece_starts, piece_ends, first, last)
     for p in range(first, last):
         cs, ce = piece_starts[p], piece_ends[p]
         if skip and any(hs <= cs and ce <= he for hs, he in skip):
@@ -98,7 +123,11 @@ def find_in_sentence(
                 found += listed
                 previous_had = True
                 continue
-        inside = facts[bisect_left(fact_starts, cs) : bisect_left(fact_starts, ce)] if facts else facts
+        if facts:
+            fi, fj = figure_ranges[p - first]
+            inside = facts[fi:fj]
+        else:
+            inside = facts
         if not (previous_had or inside or piece_has_cue[p]):
             continue  # nothing a rule needs, and no list to continue: no activity, nothing changes
         piece = text[cs:ce].strip()
@@ -125,7 +154,9 @@ def find_in_sentence(
             clause = clause or Sentence(cs, ce)
             items = mentioned(text, clause, sentence, group)
         if items:
-            group = max(group, max(i.group for i in items))
+            for item in items:  # (the largest group so far)
+                if item.group > group:
+                    group = item.group
             found += items
         previous_had = bool(items)
     return found

@@ -258,6 +258,9 @@ def _by_synonym() -> tuple[tuple[str, ActivityType], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+# cached by name: the rules and the stage ask it of the same names again and again (the cache
+# is the function itself, so a repeated name costs no Python call)
+@lru_cache(maxsize=8192)
 def type_of_name(name: str) -> ActivityType | None:
     """The canonical type whose longest synonym occurs in ``name`` (ties: table order).
 
@@ -272,11 +275,6 @@ def type_of_name(name: str) -> ActivityType | None:
     >>> type_of_name("某某") is None
     True
     """
-    return _type_of_name(name)
-
-
-@lru_cache(maxsize=8192)
-def _type_of_name(name: str) -> ActivityType | None:
     pattern, rank = _synonym_index()
     found = pattern.findall(name, overlapped=True)
     if not found:
@@ -302,6 +300,7 @@ def canonical_type(name: str) -> str | None:
     return found.id if found else None
 
 
+@lru_cache(maxsize=8192)  # (as ``type_of_name``: the cache is the function itself)
 def kind_keyword(name: str) -> ActivityKind | None:
     """The kind of the keyword found last in the name (its head), or None.
 
@@ -310,19 +309,27 @@ def kind_keyword(name: str) -> ActivityKind | None:
     >>> kind_keyword("消防安全培训班")
     <ActivityKind.TRAINING: 'training'>
     """
-    return _kind_keyword(name)
+    # The keyword ending last, the longest of those ending there: what an overlapped scan of
+    # ``kind_re`` finds last (at each offset it takes the longest word starting there), read
+    # from the name's end backwards, so it stops at the first keyword it meets.
+    by_last = _kinds_by_last_char()
+    for end in range(len(name), 0, -1):
+        last = name[end - 1]
+        if last in by_last:
+            for word, length, kind in by_last[last]:
+                if length <= end and name.startswith(word, end - length):
+                    return kind
+    return None
 
 
-@lru_cache(maxsize=8192)
-def _kind_keyword(name: str) -> ActivityKind | None:
-    v = vocab()
-    best: tuple[int, int] | None = None
-    word = ""
-    for m in v.kind_re.finditer(name, overlapped=True):
-        key = (m.end(), len(m.group()))
-        if best is None or key > best:
-            best, word = key, m.group()
-    return v.kind_of_word[word] if best else None
+@cache
+def _kinds_by_last_char() -> dict[str, tuple[tuple[str, int, ActivityKind], ...]]:
+    """The kind keywords by their last character, longest first, with their length and kind."""
+    kind_of_word = vocab().kind_of_word
+    table: dict[str, list[tuple[str, int, ActivityKind]]] = {}
+    for word in sorted(kind_of_word, key=len, reverse=True):
+        table.setdefault(word[-1], []).append((word, len(word), kind_of_word[word]))
+    return {char: tuple(words) for char, words in table.items()}
 
 
 def kind_of_name(name: str, verb: str | None = None, fallback: ActivityKind | None = None) -> ActivityKind:
