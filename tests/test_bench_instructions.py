@@ -10,23 +10,25 @@ import pytest
 from evaluation import bench_instructions
 
 
-def test_instructions_are_read_from_the_callgrind_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+def _callgrind_writing(output: str):  # noqa: ANN202
+    """A stand-in for running valgrind: it writes ``output`` where callgrind would."""
+
     def fake_run(command: list[str], **_: object) -> subprocess.CompletedProcess[bytes]:
         out = next(arg.split("=", 1)[1] for arg in command if arg.startswith("--callgrind-out-file="))
-        Path(out).write_text("events: Ir\nfn=x\n1 5\nsummary: 2429000000\ntotals: 2429000000\n", encoding="utf-8")
+        Path(out).write_text(output, encoding="utf-8")
         return subprocess.CompletedProcess(command, 0)
 
-    monkeypatch.setattr(bench_instructions.subprocess, "run", fake_run)
+    return fake_run
+
+
+def test_instructions_are_read_from_the_callgrind_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = "events: Ir\nfn=x\n1 5\nsummary: 2429000000\ntotals: 2429000000\n"
+    monkeypatch.setattr(bench_instructions.subprocess, "run", _callgrind_writing(summary))
     assert bench_instructions.instructions("pipeline", [Path("a.txt")], Path("b.txt")) == 2_429_000_000
 
 
 def test_an_output_without_a_summary_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fake_run(command: list[str], **_: object) -> subprocess.CompletedProcess[bytes]:
-        out = next(arg.split("=", 1)[1] for arg in command if arg.startswith("--callgrind-out-file="))
-        Path(out).write_text("events: Ir\n", encoding="utf-8")
-        return subprocess.CompletedProcess(command, 0)
-
-    monkeypatch.setattr(bench_instructions.subprocess, "run", fake_run)
+    monkeypatch.setattr(bench_instructions.subprocess, "run", _callgrind_writing("events: Ir\n"))
     with pytest.raises(RuntimeError, match="no instruction total"):
         bench_instructions.instructions("jieba.lcut", [Path("a.txt")], Path("b.txt"))
 
