@@ -27,6 +27,10 @@ GOLD_ROOT = Path(__file__).parent / "gold"
 SPLITS = ("dev", "test")
 # The shared corpus' folders that hold each split's documents.
 CORPUS_FOLDERS = {"dev": ("seeds", "dev", "long"), "test": ("fresh",)}
+# The repository's own documents of a split: corpus/written/ holds reports the team wrote and
+# annotated blind (gold in evaluation/gold/dev/written/), a held-out set of new wording on the dev side.
+REPO_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+REPO_FOLDERS = {"dev": ("written",), "test": ()}
 
 
 def shared_root() -> Path:
@@ -53,11 +57,13 @@ def doc_folders(split: str, shared: Path | None = None) -> list[Path]:
 
     >>> [p.as_posix() for p in doc_folders("test", Path("s"))]
     ['s/corpus/fresh']
+    >>> [p.name for p in doc_folders("dev", Path("s"))]
+    ['seeds', 'dev', 'long', 'written']
     """
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; choose from {', '.join(SPLITS)}")
     base = (shared or shared_root()) / "corpus"
-    return [base / name for name in CORPUS_FOLDERS[split]]
+    return [base / name for name in CORPUS_FOLDERS[split]] + [REPO_CORPUS / name for name in REPO_FOLDERS[split]]
 
 
 def selected(split: str) -> tuple[str, ...]:
