@@ -1,0 +1,146 @@
+"""Does more annotated community text help the learned parts on text they have not seen?
+
+The reports of corpus/written/ (gold in evaluation/gold/dev/written/) were written and annotated
+blind by the team, in the genre's style and in new wording. Here they are cut into folds by
+document; for each fold the activity model (tagger and kinds, the shipped variant) and the fact
+category model (the shipped settings) are trained on the development gold they are trained on today
+plus ``n`` of the other written reports, and score the fold. ``n = 0`` is the model as shipped
+(trained on the development gold alone); the largest ``n`` uses every other written report. A
+rising line says more annotated community reports are the lever; a flat one says they are not.
+
+    python -m evaluation.written_curve [--folds 3] [--only activities,categories] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from evaluation.activity_cv import VARIANTS, Results, _total, train_and_score
+from evaluation.category_cv import SHIPPED, Case, cases
+from evaluation.scorer import Counts, Tally
+from evaluation.splits import doc_folders, gold_dir
+from nlp.activities.training import DocExample, gold_examples
+from nlp.activities.training import default_gold_dirs as activity_gold_dirs
+from nlp.categories.categorize import build_estimator, training_examples
+from nlp.categories.training import RealClause, real_clauses
+from nlp.categories.training import default_gold_dirs as category_gold_dirs
+
+WRITTEN = gold_dir("dev") / "written"
+SHIPPED_VARIANT = VARIANTS[-1]
+
+
+def folds_of(names: Sequence[str], folds: int) -> list[list[str]]:
+    """Documents dealt round-robin in name order.
+
+    >>> folds_of(["w3", "w1", "w2"], 2)
+    [['w1', 'w3'], ['w2']]
+    """
+    ordered = sorted(names)
+    return [ordered[k::folds] for k in range(folds)]
+
+
+def amounts(others: int) -> list[int]:
+    """How many of the other written reports each point of the curve adds: none, about half, all.
+
+    >>> amounts(16), amounts(1)
+    ([0, 8, 16], [0, 1])
+    """
+    return sorted({0, others // 2, others})
+
+
+def activity_curve(dev: Sequence[DocExample], written: Sequence[DocExample], folds: int) -> dict[int, dict]:
+    """{n: the shipped variant's row over all held-out folds} for each amount ``n``."""
+    by_name = {ex.doc: ex for ex in written}
+    split = folds_of(list(by_name), folds)
+    results: dict[int, Results] = {}
+    for k, held in enumerate(split):
+        others = [by_name[name] for j, fold in enumerate(split) if j != k for name in fold]
+        for n in amounts(len(others)):
+            train_and_score([*dev, *others[:n]], [by_name[name] for name in held], results.setdefault(n, {}))
+            print(f"activities: fold {k + 1}/{folds}, {n} written reports added", file=sys.stderr)
+    return {n: _row(*_total(r[SHIPPED_VARIANT])) for n, r in sorted(results.items())}
+
+
+def _row(counts: Counts, kinds: Tally, _exact: Tally) -> dict:
+    return {
+        "precision": round(counts.precision, 3),
+        "recall": round(counts.recall, 3),
+        "f1": round(counts.f1, 3),
+        "kind": round(kinds.rate, 3) if kinds.rate is not None else None,
+        "gold": counts.tp + counts.fn,
+        "predicted": counts.tp + counts.fp,
+    }
+
+
+def category_curve(
+    dev_real: Sequence[RealClause],
+    written_real: Sequence[RealClause],
+    written_cases: Sequence[Case],
+    folds: int,
+) -> dict[int, dict]:
+    """{n: category accuracy on the held-out written facts} for each amount ``n``."""
+    split = folds_of(sorted({c.doc for c in written_cases}), folds)
+    right: dict[int, list[int]] = {}
+    for k, held in enumerate(split):
+        others = [name for j, fold in enumerate(split) if j != k for name in fold]
+        test = [c for c in written_cases if c.doc in held]
+        for n in amounts(len(others)):
+            added = set(others[:n])
+            rows = [*dev_real, *(r for r in written_real if r.doc in added)]
+            texts, labels = training_examples(real=rows)
+            model = build_estimator(SHIPPED.c, SHIPPED.max_features).fit(texts, labels)
+            own = model.predict_proba([c.text(SHIPPED.context) for c in test])
+            headed = [i for i, c in enumerate(test) if c.headings]
+            if headed and SHIPPED.section_weight:
+                section = model.predict_proba([test[i].headings[-1] for i in headed])
+                own[headed] = (1 - SHIPPED.section_weight) * own[headed] + SHIPPED.section_weight * section
+            predicted = model.classes_[own.argmax(axis=1)]
+            tally = right.setdefault(n, [0, 0])
+            tally[0] += sum(p == c.category for p, c in zip(predicted, test, strict=True))
+            tally[1] += len(test)
+            print(f"categories: fold {k + 1}/{folds}, {n} written reports added", file=sys.stderr)
+    return {
+        n: {"accuracy": round(r / t, 3) if t else None, "facts": t} for n, (r, t) in sorted(right.items())
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m evaluation.written_curve", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--only", default="activities,categories")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    docs = doc_folders("dev")
+    parts = set(args.only.split(","))
+    data: dict[str, dict] = {}
+    if "activities" in parts:
+        dev = [ex for d in activity_gold_dirs() for ex in gold_examples(d, docs)]
+        data["activities"] = activity_curve(dev, gold_examples(WRITTEN, docs), args.folds)
+    if "categories" in parts:
+        dev_real = real_clauses(category_gold_dirs(), docs)
+        data["categories"] = category_curve(
+            dev_real, real_clauses([WRITTEN], docs), cases([WRITTEN], docs), args.folds
+        )
+    if args.json:
+        print(json.dumps(data, indent=2))
+        return 0
+    print(
+        f"written reports in {args.folds} folds; each point trains on the development gold plus n of the other written reports"
+    )
+    for n, r in data.get("activities", {}).items():
+        print(
+            f"activities, n={n:2}: P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}"
+            f" kind {r['kind']}  (gold {r['gold']}, predicted {r['predicted']})"
+        )
+    for n, r in data.get("categories", {}).items():
+        print(f"fact category, n={n:2}: {r['accuracy']} over {r['facts']} matched facts")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
