@@ -150,6 +150,22 @@ CASES = [
     (VILLAGE + "全村有贫困户38户126人。", "126人", None, None, "unit"),
     (COMMUNITY + "改造项目3个，总投资560万元。", "560万元", "investment_yuan", None, "unit"),
     (COMMUNITY + "项目占地12亩，总投资560万元。", "560万元", "investment_yuan", {"kind": "项目"}, "unit"),
+    # a place that only locates the unit owns none of its figures
+    (COMMUNITY + "社区地处城南街道西北部，共有居民2140户、6230人。", "2140户", "households_total", None, "unit"),
+    (COMMUNITY + "社区位于城南街道东部，面积1.2平方公里，常住人口5100人。", "5100人", "population_resident", None, "unit"),
+    (COMMUNITY + "社区东与城南街道红旗社区相邻，辖区有党员88名。", "88名", "party_members", None, "unit"),
+    # a level kept is no part of what is measured
+    (COMMUNITY + "群众满意率稳定在96%以上。", "96%以上", "satisfaction_rate", None, "unit"),
+    (VILLAGE + "调解成功率始终保持在98%以上。", "98%以上", "mediation_success_rate", None, "unit"),
+    # the usual population is the whole unless its total was given before
+    (COMMUNITY + "社区常住居民2310户6520人。", "2310户", "households_total", None, "unit"),
+    (COMMUNITY + "社区总户数420户，常住人口户数395户。", "395户", "households_total", {"status": "常住"}, "unit"),
+    # a household count that runs on into its persons, after a count of something else
+    (VILLAGE + "全村辖5个村民小组，共318户1120人。", "318户", "households_total", None, "unit"),
+    (VILLAGE + "全村辖5个村民小组，共318户1120人。", "1120人", "population_total", None, "unit"),
+    # a rate of acting on what was counted is the whole rate, not a kind of it
+    (COMMUNITY + "全年受理居民诉求860件，办结率98.5%。", "98.5%", "problems_resolved_rate", None, "unit"),
+    (COMMUNITY + "化解各类纠纷36起，调解成功35起，成功率97.2%。", "97.2%", "mediation_success_rate", None, "unit"),
 ]
 
 

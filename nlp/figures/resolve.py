@@ -75,6 +75,7 @@ class _Vocab:
     not_totals: re.Pattern[str]  # per period or head, an earlier period, an outcome: 每月, 去年同期, 破获
     share: tuple[str, ...]
     taking_part: tuple[str, ...]
+    usual_status: frozenset[str]
 
 
 @cache
@@ -91,6 +92,7 @@ def _vocab() -> _Vocab:
         ),
         share=tuple(data["not_totals"]["share"]),
         taking_part=tuple(data["taking_part"]["verbs"]),
+        usual_status=frozenset(data["usual_status"]["words"]),
     )
 
 
@@ -114,6 +116,11 @@ class _Trail:
     listed: Resolution | None = None  # the figure before, for a list joined by 、
     last: tuple[int, str | None] | None = None  # end and subject of the figure before
     counted: tuple[int, Resolution, str | None] | None = None  # the figure before: end, resolution, subject
+    last_unit: str | None = None  # the unit of the figure before
+
+
+# Units of counts of homes and people (a bare count after one of these counts the same homes' people).
+_PEOPLE_UNITS = frozenset({"户", "人", "名", "口人", "人次", "户次", "位"})
 
 
 # Who took part is counted per act: the participants of one kind of act are a part of all participants.
@@ -187,7 +194,12 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     if _not_a_total(clause, figure.unit):
         return _record(Resolution(None), figure, trail)
     if figure.bare_total and indicator is None and not named:
-        chained = trail.last is not None and trail.last[1] and not clause.strip(" 共有计约")
+        chained = (  # 脱贫户52户，186人: a bare count right after a count of homes or people is theirs
+            trail.last is not None
+            and trail.last[1]
+            and not clause.strip(" 共有计约")
+            and trail.last_unit in _PEOPLE_UNITS
+        )
         after_households = (  # 居民2100户，6300人: the persons of all households are the population
             trail.counted is not None
             and trail.counted[1].indicator == "households_total"
@@ -257,6 +269,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
     if indicator is not None and indicator.id in _PER_ACT and not parts:
         parts = _per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
+    if indicator is not None and parts and _usual_status_only(parts, indicator.id, trail):
+        parts = None  # 社区常住居民3126户: with no total before it, the usual population is the whole
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
     # that is counted (改造老旧小区20个)
     noun_start = figure.norm_start
@@ -264,6 +278,14 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         noun_start = figure.norm_start - len(clause) + at
     scope = _scope(doc, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+def _usual_status_only(parts: dict[str, str], indicator_id: str, trail: _Trail) -> bool:
+    """Whether ``parts`` is only a status naming the usual population (常住, 户籍) of a measure whose
+    total the document has not given before."""
+    if set(parts) != {"status"} or parts["status"] not in _vocab().usual_status:
+        return False
+    return not any(whole.indicator == indicator_id for _, whole, _ in trail.wholes)
 
 
 def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, int, int]]:
@@ -307,9 +329,13 @@ def _right_after_household_total(text: str, figure: Figure, trail: _Trail) -> bo
 def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_start: int, trail: _Trail) -> dict | None:
     """The object a rate is about: after 对 (居民对“四个民主”满意率90%), or, for a rate that names
     none (满意率), what the count before it in the sentence counts when that is another domain's
-    (办理居民诉求86件，满意率100%); 调解纠纷12起，成功率100% is the mediation rate itself."""
+    (办理居民诉求86件，满意率100%); 调解纠纷12起，成功率100% is the mediation rate itself, and so is
+    any rate whose modifiers the indicator table closes (办结率, 成功率: a rate of acting on what
+    was counted)."""
     if indicator.modifiers == "kind" and (about := rate_object(before)):
         return {"kind": about}
+    if indicator.modifiers != "kind":
+        return None  # 处置事件2.37万件，办结率99.2%: a rate of acting on the things counted is the whole rate
     if not bare_rate(noun, indicator.names()) or trail.counted is None or trail.counted[0] < sentence_start:
         return None
     _, counted, subject = trail.counted
@@ -339,6 +365,7 @@ def _record(resolution: Resolution, figure: Figure, trail: _Trail) -> Resolution
     trail.listed = resolution if resolution.indicator is not None else None
     trail.last = (figure.norm_end, figure.subject)
     trail.counted = (figure.norm_end, resolution, figure.subject)
+    trail.last_unit = figure.unit
     return resolution
 
 

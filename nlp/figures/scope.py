@@ -41,6 +41,12 @@ def named_places(text: str, words: Words | None = None, offset: int = 0) -> list
 
 # A place in an agent phrase leads, it does not own the figure (在街道党工委的领导下，社区开展活动20次).
 _AGENT_PHRASE = re.compile(r"(?:在|按照|根据)[^，,。；;]{0,24}?(?:领导|指导|支持|帮助|部署|关心|带领|推动|协调|要求|安排)下?")
+# A place that only locates the unit owns none of its figures either (社区地处城东街道东北部，共有居民
+# 2870户; 隶属于…街道; 东与…村相邻): the phrase runs from its verb to the end of its clause.
+_LOCATION_PHRASE = re.compile(
+    r"(?:地处|位于|坐落于|坐落在|地属|隶属于|隶属)[^，,。；;]{1,24}"
+    r"|[东南西北]?与[^，,。；;]{1,16}?(?:相邻|相连|接壤|毗邻|交界|相望)"
+)
 
 
 @cache
@@ -75,9 +81,12 @@ def scope_of(
     ('wider', 'unit')
     >>> scope_of("丽景小区有党员", "community").value, scope_of("社区现有党员", "community").value
     ('part', 'unit')
+    >>> scope_of("社区地处城东街道东北部，共有居民", "community").value
+    'unit'
     """
     level = level if level in LEVELS else "community"
-    before = _AGENT_PHRASE.sub(lambda m: "，" * len(m.group(0)), before)
+    before = _AGENT_PHRASE.sub(_blank, before)
+    before = _LOCATION_PHRASE.sub(_blank, before)
     best_end, best = -1, default
     last = _last_scope_word().search(before[::-1])  # the place word ending last (the first listed, on a tie)
     if last is not None:
@@ -99,6 +108,11 @@ def scope_of(
         if m.end() > best_end:
             best_end, best = m.end(), Scope.PART
     return best
+
+
+def _blank(match: re.Match[str]) -> str:
+    """A clause mark for every character of a phrase that names no owner (offsets stay put)."""
+    return "，" * len(match.group(0))
 
 
 @cache

@@ -246,8 +246,8 @@ def bare_total_indicator(doc: Text, quantity: Quantity, subject: str | None) -> 
         return None
     text = doc.text
     after = text[quantity.norm_end : quantity.norm_end + 1]
-    if after and after not in CLAUSE_BREAKS:
-        return None
+    if after and after not in CLAUSE_BREAKS and not (quantity.unit == "户" and after.isdigit()):
+        return None  # (a household count may run straight on into its persons: 共412户1563人)
     start = _clause_start(text, quantity.norm_start, max(0, quantity.norm_start - 24))
     if start > 0 and text[start - 1] in QUOTE_CLOSERS:
         return None  # 培育“好邻居”12人: the figure counts what is quoted, no population
