@@ -166,6 +166,21 @@ CASES = [
     # a rate of acting on what was counted is the whole rate, not a kind of it
     (COMMUNITY + "全年受理居民诉求860件，办结率98.5%。", "98.5%", "problems_resolved_rate", None, "unit"),
     (COMMUNITY + "化解各类纠纷36起，调解成功35起，成功率97.2%。", "97.2%", "mediation_success_rate", None, "unit"),
+    # names of the measure the table learned from the written reports
+    (COMMUNITY + "辖区现有低保对象86户。", "86户", "low_income_households", None, "unit"),
+    (COMMUNITY + "社区共有居民1480户4120人，流入人口630人。", "630人", "population_floating", None, "unit"),
+    (COMMUNITY + "社区有登记志愿者210名。", "210名", "volunteers", None, "unit"),
+    (COMMUNITY + "辖区城镇登记失业人员37人。", "37人", "unemployed_persons", None, "unit"),
+    # when a rate was measured names no part of it
+    (COMMUNITY + "二季度居民满意度测评为93.2%。", "93.2%", "satisfaction_rate", None, "unit"),
+    # a total of what is paid, however the fund is named
+    (COMMUNITY + "全年发放各类救助资金86万元。", "86万元", "funds_disbursed_yuan", None, "unit"),
+    (COMMUNITY + "上半年发放救助金共计12.4万元。", "12.4万元", "funds_disbursed_yuan", None, "unit"),
+    # acts summed over the period are its whole count; a stock summed since long ago is a change
+    (COMMUNITY + "全年累计走访住户860户次。", "860户次", "households_visited", None, "unit"),
+    # the other basic total right after one
+    (COMMUNITY + "辖区户籍人口5230人、1870户。", "1870户", "households_total", None, "unit"),
+    (COMMUNITY + "汛期转移3个小区、2100余人。", "2100余人", None, None, "unit"),
 ]
 
 

@@ -76,6 +76,7 @@ class _Vocab:
     share: tuple[str, ...]
     taking_part: tuple[str, ...]
     usual_status: frozenset[str]
+    period_acts: frozenset[str]  # units of acts counted over the report's period
 
 
 @cache
@@ -93,6 +94,7 @@ def _vocab() -> _Vocab:
         share=tuple(data["not_totals"]["share"]),
         taking_part=tuple(data["taking_part"]["verbs"]),
         usual_status=frozenset(data["usual_status"]["words"]),
+        period_acts=frozenset(data["period_acts"]["units"]),
     )
 
 
@@ -194,17 +196,18 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     if _not_a_total(clause, figure.unit):
         return _record(Resolution(None), figure, trail)
     if figure.bare_total and indicator is None and not named:
-        chained = (  # 脱贫户52户，186人: a bare count right after a count of homes or people is theirs
-            trail.last is not None
-            and trail.last[1]
+        chained = (  # 脱贫户52户，186人 / 转移39个村、3.1万人: a bare count right after another is theirs,
+            trail.last is not None  # unless 共 sums the unit's own after a count of something else
+            and trail.last[1]  # (辖7个村民小组，共412户)
             and not clause.strip(" 共有计约")
-            and trail.last_unit in _PEOPLE_UNITS
+            and (trail.last_unit in _PEOPLE_UNITS or "共" not in clause)
         )
-        after_households = (  # 居民2100户，6300人: the persons of all households are the population
+        after_households = (  # 居民2100户，6300人 / 户籍人口9316人、3420户: the other basic total
             trail.counted is not None
-            and trail.counted[1].indicator == "households_total"
+            and trail.counted[1].indicator in _BASIC_TOTALS
             and trail.counted[1].breakdown is None
-            and figure.bare_total == "population_total"
+            and figure.bare_total in _BASIC_TOTALS
+            and figure.bare_total != trail.counted[1].indicator
         )
         adjacent = trail.counted is not None and trail.counted[0] >= figure.norm_start - len(clause) - 2
         if after_households or not (chained or adjacent):  # 脱贫户52户，186人: those households' persons
@@ -248,6 +251,15 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             parts = {**markers_before(lead), **(parts or {})}
     if indicator is not None and indicator.id in voc.purpose_indicators and whole_statistic(noun):
         parts = None  # 全社会固定资产投资18.6亿元: the statistic is the whole
+    elif (
+        indicator is not None
+        and indicator.id in voc.purpose_indicators
+        and parts is not None
+        and set(parts) == {"kind"}
+        and parts["kind"] == noun
+        and names_total([w for w, _ in words_in(doc, clause_start, figure.norm_start)])
+    ):
+        parts = None  # 发放各类救助资金1860万元, 救助金共计27.4万元: a total of what is paid
     elif indicator is not None and indicator.id in voc.purpose_indicators:
         purpose = purpose_after(clause_after(text, figure.norm_end))
         if purpose and "kind" not in (parts or {}):
@@ -269,6 +281,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
     if indicator is not None and indicator.id in _PER_ACT and not parts:
         parts = _per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
+    if parts == {"change": "累计"} and figure.unit in voc.period_acts:
+        parts = None  # 累计走访住户1253户次: the acts of the period summed, the period's whole count
     if indicator is not None and parts and _usual_status_only(parts, indicator.id, trail):
         parts = None  # 社区常住居民3126户: with no total before it, the usual population is the whole
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place

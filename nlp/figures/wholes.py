@@ -113,6 +113,9 @@ def names_total(words: Sequence[str], sentence: str = "") -> bool:
     return any(word.startswith(voc.sums) for word in words) and _COUNT_OF_THINGS.search(sentence) is not None
 
 
+_LIST_LABEL = re.compile(r"[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*")
+
+
 def money_kind(noun: str | None, lead: str, words: Words | None = None, offset: int = 0) -> str:
     """What a sum that is no total was spent on, as written: the noun's own modifiers
     (专项保障资金), else the words before the act in its clause, else ``项目``. ``words`` and
@@ -120,14 +123,17 @@ def money_kind(noun: str | None, lead: str, words: Words | None = None, offset: 
 
     >>> money_kind("专项保障资金", ""), money_kind("投资", "为民服务站建设"), money_kind(None, "")
     ('专项保障资金', '为民服务站建设', '项目')
-    >>> money_kind("投资", "龙泉社区"), money_kind("投资", "全镇")
-    ('项目', '项目')
+    >>> money_kind("投资", "龙泉社区"), money_kind("投资", "全镇"), money_kind("资金", "（二）争取")
+    ('项目', '项目', '项目')
     """
     if noun:
         if strip_whole_front(noun) not in _vocab().synonym_ends:
             return noun
     object_words = lead.strip(" ，,、")
     offset += len(lead) - len(lead.lstrip(" ，,、"))
+    label = _LIST_LABEL.match(object_words)
+    if label:  # （二）争取资金约15万元: the heading's label is no object
+        object_words, offset = object_words[label.end() :], offset + label.end()
     places = named_places(object_words, words, offset)
     if places and places[-1][2] == len(object_words):  # 龙泉社区|投资: the place is the scope, no kind
         object_words = object_words[: places[-1][1]]
