@@ -134,6 +134,11 @@ def reviewed_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+# A span of months or one month in a title (checked after the periods' own spans, 1-6月 …).
+_MONTHS_ONLY = re.compile(rf"{_MONTH}\s*[-—–～~至到]\s*{_MONTH}\s*月|(?<![\d年]){_MONTH}月份")
+
+
 def find_period(title: str, opening: str, reviewed: int | None = None) -> str | None:
     """H1/H2/Q1..Q4/year from the title, else a whole year when a heading reviews one (``reviewed``),
     else from the opening of the body.
@@ -142,6 +147,8 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     ('year', 'H2')
     >>> find_period("社区一季度工作总结", ""), find_period("社区工作总结", "一年来，我们……")
     ('Q1', 'year')
+    >>> find_period("望江街道2014年1—9月民政工作总结", ""), find_period("社区1-6月工作总结", "")
+    (None, 'H1')
     """
     voc = meta_vocab()
     periods = voc.periods
@@ -156,6 +163,8 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
         )
         if not plan_only:
             return "H2"
+    if _MONTHS_ONLY.search(title):
+        return None  # 1—9月工作总结, 5月份工作汇报: months that make none of the SPEC's periods
     if has_any(periods["year"], title) or _YEAR.search(title) or reviewed is not None:
         return "year"
     head = opening[:200]

@@ -139,7 +139,10 @@ def place_names(
 
 # A title that opens with its unit's name (幸福里社区2023年工作总结, 2023年幸福里社区…): the words
 # before the first unit suffix are the name, whatever their parts of speech.
-_TITLE_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?([\u4e00-\u9fff]{2,5}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)")
+_TITLE_HEAD = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡))?"  # 南苑街道|青枫里社区…
+    r"([\u4e00-\u9fff]{2,5}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)"
+)
 _NOT_IN_HEAD = ("年", "季度", "上半", "下半", "工作", "关于")
 
 
@@ -148,14 +151,19 @@ def title_head(title: str) -> str | None:
 
     >>> title_head("幸福里社区2023年工作总结"), title_head("社区工作总结")
     ('幸福里社区', None)
+    >>> title_head("南苑街道青枫里社区居委会2016年工作总结"), title_head("上垟村村民委员会2018年工作报告")
+    ('青枫里社区居委会', '上垟村村民委员会')
     """
     voc = place_vocab()
     m = _TITLE_HEAD.match(title)
-    if not m or m.group(1).endswith(voc.generic) or m.group(1)[-1] in voc.mask:
+    if not m:
         return None
-    if any(w in m.group(1) for w in _NOT_IN_HEAD):
+    stem, suffix = m.group(1), m.group(2)
+    if suffix.startswith("村") and stem.endswith("村") and len(stem) > 2:
+        stem, suffix = stem[:-1], "村" + suffix  # 上垟村|村民委员会: the village's own 村 before its office
+    if stem.endswith(voc.generic) or stem[-1] in voc.mask or any(w in stem for w in _NOT_IN_HEAD):
         return None
-    return after_divisions(m.group(1)) + m.group(2)
+    return after_divisions(stem) + suffix
 
 
 def title_names(title: str, words: Words | None = None, offset: int = 0) -> list[str]:
