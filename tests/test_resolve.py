@@ -176,6 +176,7 @@ CASES = [
     # a total of what is paid, however the fund is named
     (COMMUNITY + "全年发放各类救助资金86万元。", "86万元", "funds_disbursed_yuan", None, "unit"),
     (COMMUNITY + "上半年发放救助金共计12.4万元。", "12.4万元", "funds_disbursed_yuan", None, "unit"),
+    (COMMUNITY + "全年发放低保金52万元。", "52万元", "funds_disbursed_yuan", {"kind": "低保金"}, "unit"),
     # acts summed over the period are its whole count; a stock summed since long ago is a change
     (COMMUNITY + "全年累计走访住户860户次。", "860户次", "households_visited", None, "unit"),
     # the other basic total right after one

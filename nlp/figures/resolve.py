@@ -251,15 +251,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             parts = {**markers_before(lead), **(parts or {})}
     if indicator is not None and indicator.id in voc.purpose_indicators and whole_statistic(noun):
         parts = None  # 全社会固定资产投资18.6亿元: the statistic is the whole
-    elif (
-        indicator is not None
-        and indicator.id in voc.purpose_indicators
-        and parts is not None
-        and set(parts) == {"kind"}
-        and parts["kind"] == noun
-        and names_total([w for w, _ in words_in(doc, clause_start, figure.norm_start)])
-    ):
-        parts = None  # 发放各类救助资金1860万元, 救助金共计27.4万元: a total of what is paid
+
     elif indicator is not None and indicator.id in voc.purpose_indicators:
         purpose = purpose_after(clause_after(text, figure.norm_end))
         if purpose and "kind" not in (parts or {}):
