@@ -8,7 +8,11 @@ plus ``n`` of the other written reports, and score the fold. ``n = 0`` is the mo
 (trained on the development gold alone); the largest ``n`` uses every other written report. A
 rising line says more annotated community reports are the lever; a flat one says they are not.
 
-    python -m evaluation.written_curve [--folds 3] [--only activities,categories] [--json]
+``--transfer`` asks the question that matters for real documents: the **real** dev documents are cut
+into folds, and each is scored by models trained on the other real documents alone and on those plus
+every written report. Written text helps real text only if the second line is higher.
+
+    python -m evaluation.written_curve [--folds 3] [--only activities,categories] [--transfer] [--json]
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from evaluation.activity_cv import VARIANTS, Results, _total, train_and_score
 from evaluation.category_cv import SHIPPED, Case, cases
@@ -107,6 +112,48 @@ def category_curve(
     }
 
 
+def activity_transfer(
+    real: Sequence[DocExample], extra: Sequence[DocExample], written: Sequence[DocExample], folds: int
+) -> dict[str, dict]:
+    """The shipped variant on held-out folds of the ``real`` documents, trained on the other real
+    documents and ``extra`` (excerpt files), without and with the ``written`` reports."""
+    by_name = {ex.doc: ex for ex in real}
+    split = folds_of(list(by_name), folds)
+    results: dict[str, Results] = {}
+    for k, held in enumerate(split):
+        train = [by_name[name] for j, fold in enumerate(split) if j != k for name in fold] + list(extra)
+        test = [by_name[name] for name in held]
+        train_and_score(train, test, results.setdefault("real only", {}))
+        train_and_score([*train, *written], test, results.setdefault("real + written", {}))
+        print(f"activities transfer: fold {k + 1}/{folds}", file=sys.stderr)
+    return {name: _row(*_total(r[SHIPPED_VARIANT])) for name, r in results.items()}
+
+
+def category_transfer(
+    real_cases: Sequence[Case], real_rows: Sequence[RealClause], written_rows: Sequence[RealClause], folds: int
+) -> dict[str, dict]:
+    """Category accuracy on held-out folds of the real documents, trained on the other real documents'
+    clauses without and with the written reports' clauses."""
+    split = folds_of(sorted({c.doc for c in real_cases}), folds)
+    right: dict[str, list[int]] = {}
+    for held in split:
+        test = [c for c in real_cases if c.doc in held]
+        rows = [r for r in real_rows if r.doc not in held]
+        for name, train_rows in (("real only", rows), ("real + written", [*rows, *written_rows])):
+            texts, labels = training_examples(real=train_rows)
+            model = build_estimator(SHIPPED.c, SHIPPED.max_features).fit(texts, labels)
+            own = model.predict_proba([c.text(SHIPPED.context) for c in test])
+            headed = [i for i, c in enumerate(test) if c.headings]
+            if headed and SHIPPED.section_weight:
+                section = model.predict_proba([test[i].headings[-1] for i in headed])
+                own[headed] = (1 - SHIPPED.section_weight) * own[headed] + SHIPPED.section_weight * section
+            predicted = model.classes_[own.argmax(axis=1)]
+            tally = right.setdefault(name, [0, 0])
+            tally[0] += sum(p == c.category for p, c in zip(predicted, test, strict=True))
+            tally[1] += len(test)
+    return {name: {"accuracy": round(r / t, 3), "facts": t} for name, (r, t) in right.items()}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m evaluation.written_curve", description=__doc__.splitlines()[0]
@@ -114,10 +161,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--only", default="activities,categories")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--transfer", action="store_true", help="score real dev documents, trained with and without the written reports")
     args = parser.parse_args(argv)
     docs = doc_folders("dev")
     parts = set(args.only.split(","))
     data: dict[str, dict] = {}
+    if args.transfer:
+        return _transfer(parts, docs, args.folds, args.json)
     if "activities" in parts:
         dev = [ex for d in activity_gold_dirs() for ex in gold_examples(d, docs)]
         data["activities"] = activity_curve(dev, gold_examples(WRITTEN, docs), args.folds)
@@ -139,6 +189,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     for n, r in data.get("categories", {}).items():
         print(f"fact category, n={n:2}: {r['accuracy']} over {r['facts']} matched facts")
+    return 0
+
+
+def _transfer(parts: set[str], docs: Sequence[Path], folds: int, as_json: bool) -> int:
+    data: dict[str, dict] = {}
+    dev_dir = gold_dir("dev")
+    if "activities" in parts:
+        real = gold_examples(dev_dir, docs)
+        extra = [ex for d in activity_gold_dirs() if d != dev_dir for ex in gold_examples(d, docs)]
+        data["activities"] = activity_transfer(real, extra, gold_examples(WRITTEN, docs), folds)
+    if "categories" in parts:
+        real_cases = cases([dev_dir], docs)
+        data["categories"] = category_transfer(
+            real_cases, real_clauses([dev_dir], docs), real_clauses([WRITTEN], docs), folds
+        )
+    if as_json:
+        print(json.dumps(data, indent=2))
+        return 0
+    print(f"the real dev documents in {folds} folds, trained on the other real documents without and with the written reports")
+    for name, r in data.get("activities", {}).items():
+        print(f"activities, {name}: P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f} kind {r['kind']}")
+    for name, r in data.get("categories", {}).items():
+        print(f"fact category, {name}: {r['accuracy']} over {r['facts']} matched facts")
     return 0
 
 

@@ -34,6 +34,21 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "下垟村村民委员会2020年工作报告\n各位代表：\n" + BODY,
         {"community": "下垟村", "year": 2020},
     ),
+    "a sharing site's headline with 范文 above the article's own title": (
+        "x.txt",
+        "某某范文网\n枫林社区2020年上半年工作总结范文\n【篇一】\n枫林社区2020年上半年工作总结\n" + BODY,
+        {"title": "枫林社区2020年上半年工作总结", "community": "枫林社区", "period": "H1"},
+    ),
+    "a slogan title with its unit and year in the subtitle": (
+        "x.txt",
+        "织密为民服务“一张网”\n——桂湾社区2019年基层治理经验交流材料\n" + BODY,
+        {"title": "织密为民服务“一张网”", "community": "桂湾社区", "year": 2019, "period": "year"},
+    ),
+    "a village named before the year, the segmenter joining its 村": (
+        "x.txt",
+        "石碾村2013年工作总结\n" + BODY,
+        {"community": "石碾村", "year": 2013},
+    ),
     "months that make no period": (
         "x.txt",
         "长河街道2015年1—10月民政工作总结\n" + BODY,

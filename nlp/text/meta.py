@@ -21,7 +21,7 @@ from nlp.text.identity import find_community, find_street
 from nlp.text.levels import reporting_level
 from nlp.text.meta_lexicon import has_any, meta_vocab
 from nlp.text.period import file_stem, find_period, find_year, reviewed_year
-from nlp.text.title import document_title, iter_lines
+from nlp.text.title import dateline_start, document_title, iter_lines
 
 _OPENING = 300
 _CLOSING = 160
@@ -51,6 +51,18 @@ def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
     return DocType.SUMMARY
 
 
+def _subtitle(text: str, body_from: int) -> tuple[int, int] | None:
+    """The span of the line right after the title when it is a subtitle (——…, without a date: a
+    speech's dateline is no subtitle of its title's unit)."""
+    start = body_from + len(text[body_from:]) - len(text[body_from:].lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].rstrip()
+    if not line.startswith("——") or len(line) > 60 or dateline_start(line) == 0:
+        return None
+    return start, start + len(line)
+
+
 def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMeta:
     """The document record of SPEC section 3."""
     norm = doc.normalized
@@ -72,6 +84,12 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
     reviewed = reviewed_year(norm.text)
     doc_type = find_doc_type(title_norm, sections)
     community = find_community(norm.text, title_norm, body_from, raw.path, doc.words, found.start)
+    subtitle = _subtitle(norm.text, body_from)
+    if subtitle is not None:  # 用好“三心”工作法 / ——石榴湾社区2017年…材料: the subtitle names unit and year
+        sub_start, sub_end = subtitle
+        title_norm = f"{title_norm} {norm.text[sub_start:sub_end]}"
+        if community is None:
+            community = find_community(norm.text, norm.text[sub_start:sub_end], body_from, raw.path, doc.words, sub_start)
     level = reporting_level(title_norm, norm.text, community)
     return DocMeta(
         id=raw.id,

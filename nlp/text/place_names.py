@@ -20,7 +20,7 @@ from nlp.text.divisions import after_divisions
 from nlp.text.tokens import Word, pos_cut
 
 _CANONICAL = (("社区居民委员会", "社区"), ("社区居委会", "社区"), ("村民委员会", "村"), ("村委会", "村"))
-_NAME_TAGS = ("n", "j", "l", "eng")
+_NAME_TAGS = ("n", "j", "l", "eng", "zg")  # zg: a bound morpheme the dictionary knows alone (石榴|湾, 上|垟)
 # The words of text[start:end], as the document segments them.
 Words = Callable[[int, int], tuple[Word, ...]]
 
@@ -143,6 +143,12 @@ _TITLE_HEAD = re.compile(
     r"^(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡))?"  # 南苑街道|青枫里社区…
     r"([\u4e00-\u9fff]{2,5}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)"
 )
+# A village's title names it before the year or 关于 (石碾村2013年工作总结, 柳塘铺村关于…的自查报告): the
+# words before 村 are its name even where the segmenter joins 村 to them.
+_VILLAGE_HEAD = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{2,6}?(?:镇|乡))?"
+    r"([\u4e00-\u9fff]{2,4}?)(村)(?=\s*(?:(?:19|20)\d{2}|[二〇零一]{4}|关于|年度|上半年|下半年))"
+)
 _NOT_IN_HEAD = ("年", "季度", "上半", "下半", "工作", "关于")
 
 
@@ -153,9 +159,12 @@ def title_head(title: str) -> str | None:
     ('幸福里社区', None)
     >>> title_head("南苑街道青枫里社区居委会2016年工作总结"), title_head("上垟村村民委员会2018年工作报告")
     ('青枫里社区居委会', '上垟村村民委员会')
+    >>> title_head("石碾村2013年工作总结"), title_head("柳塘铺村关于2015年度村务公开的自查报告"), title_head("农村2013年")
+    ('石碾村', '柳塘铺村', None)
     """
     voc = place_vocab()
-    m = _TITLE_HEAD.match(title)
+    title = title.lstrip("—-－ ")  # a subtitle (——石榴湾社区2017年…材料) names its unit the same way
+    m = _TITLE_HEAD.match(title) or _VILLAGE_HEAD.match(title)
     if not m:
         return None
     stem, suffix = m.group(1), m.group(2)

@@ -89,15 +89,22 @@ def find_title(
     '2021年东湖社区工作总结'
     >>> find_title("2018年，在街道党工委的领导下，我社区各项工作稳步推进。\n一、党建") is None
     True
+    >>> t = "用好“三心”工作法\n——东湖社区2017年经验交流材料\n东湖社区地处城东。"; s, e = find_title(t); t[s:e]
+    '用好“三心”工作法'
     """
     voc = meta_vocab()
     strong = voc.doc_types["summary"][:6] + voc.doc_types["plan"][:4] + voc.doc_types["report"][:6]
     words = voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"] + voc.title_only
     found: list[tuple[int, int]] = []
+    previous: tuple[int, int] | None = None
     for i, (s, e) in enumerate((segments or lines(text))[:_TITLE_LINES]):
         if first_section is not None and s >= first_section:
             break
         line = text[s:e]
+        above, previous = previous, (s, e)
+        if line.startswith(("——", "—", "--")) and above is not None and _headline(text[above[0] : above[1]], voc):
+            found.append(above)  # 用好“三心”工作法 / ——某社区…经验交流材料: the line above is the title
+            continue
         if is_salutation(line):
             break  # 各位代表：opens the body; a heading after it is no title
         # a collection marker ends its line: reading the tail keeps a line of digits linear
@@ -123,6 +130,11 @@ def find_title(
     return most_specific(text, found)
 
 
+def _headline(line: str, voc) -> bool:  # noqa: ANN001 (the meta vocabulary)
+    """Whether a line can be a title that names no document type (a slogan above its subtitle)."""
+    return voc.title_min <= len(line) <= voc.title_max and line[-1] not in _BODY_END and "。" not in line
+
+
 def balanced(span: str) -> bool:
     """Whether no 《…》 or “…” is left open in ``span``: a title is never cut inside a quoted name, a
     sentence that quotes a document's name (…落实《关于加强人口和计划生育工作的决定》) is.
@@ -139,6 +151,8 @@ def most_specific(text: str, candidates: list[tuple[int, int]]) -> tuple[int, in
 
     >>> t = "2023年东湖社区工作总结\n工作总结"; s, e = most_specific(t, [(0, 13), (14, 18)]); t[s:e]
     '2023年东湖社区工作总结'
+    >>> t = "东湖社区工作总结范文\n东湖社区工作总结"; s, e = most_specific(t, [(0, 10), (11, 19)]); t[s:e]
+    '东湖社区工作总结'
     """
     if not candidates:
         return None
@@ -146,9 +160,14 @@ def most_specific(text: str, candidates: list[tuple[int, int]]) -> tuple[int, in
     short = unspaced(text[last[0] : last[1]])
     for span in candidates[:-1]:
         full = unspaced(text[span[0] : span[1]])
-        if short in full and len(full) > len(short):
+        if short in full and len(full) > len(short) and _SITE_LABEL.sub("", full) != short:
             return span
     return last
+
+
+# A sharing site's label after a page headline (…工作总结范文): the article's own title below it,
+# without the label, is the document's title, not a shorter form of it.
+_SITE_LABEL = re.compile(r"(?:范文|范本|模板|模版|大全|例文|样本|範文|範本)+$")
 
 
 _LETTER_SPACED = re.compile(r"^(?:[\u4e00-\u9fff][ \t\u3000?？]+){2,}[\u4e00-\u9fff]$")
