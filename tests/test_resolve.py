@@ -182,6 +182,10 @@ CASES = [
     # the other basic total right after one
     (COMMUNITY + "辖区户籍人口5230人、1870户。", "1870户", "households_total", None, "unit"),
     (COMMUNITY + "汛期转移3个小区、2100余人。", "2100余人", None, None, "unit"),
+    (VILLAGE + "全村辖6个村民小组，352户1260人。", "352户", "households_total", None, "unit"),
+    (VILLAGE + "全村共有村民420户1530人。", "1530人", "population_total", None, "unit"),
+    (COMMUNITY + "居民满意率提高到92%以上。", "92%以上", "satisfaction_rate", None, "unit"),
+    (COMMUNITY + "参评居民满意率96.5%。", "96.5%", "satisfaction_rate", None, "unit"),
 ]
 
 

@@ -121,6 +121,8 @@ class _Trail:
     last_unit: str | None = None  # the unit of the figure before
 
 
+# Counts of the unit's own subdivisions: the bare count after one is the unit's (辖8个村民小组，486户).
+_SUBDIVISIONS = frozenset({"villager_groups", "residential_compounds", "grids"})
 # Units of counts of homes and people (a bare count after one of these counts the same homes' people).
 _PEOPLE_UNITS = frozenset({"户", "人", "名", "口人", "人次", "户次", "位"})
 
@@ -201,6 +203,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             and trail.last[1]  # (辖7个村民小组，共412户)
             and not clause.strip(" 共有计约")
             and (trail.last_unit in _PEOPLE_UNITS or "共" not in clause)
+            and not (trail.counted is not None and trail.counted[1].indicator in _SUBDIVISIONS)
         )
         after_households = (  # 居民2100户，6300人 / 户籍人口9316人、3420户: the other basic total
             trail.counted is not None
