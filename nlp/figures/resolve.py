@@ -203,7 +203,11 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             and trail.last[1]  # (辖7个村民小组，共412户)
             and not clause.strip(" 共有计约")
             and (trail.last_unit in _PEOPLE_UNITS or "共" not in clause)
-            and not (trail.counted is not None and trail.counted[1].indicator in _SUBDIVISIONS)
+            and not (
+                trail.counted is not None
+                and trail.counted[1].indicator in _SUBDIVISIONS
+                and text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] != "、"
+            )  # (转移3个小区、2100余人: a list joined by 、 is one act's objects)
         )
         after_households = (  # 居民2100户，6300人 / 户籍人口9316人、3420户: the other basic total
             trail.counted is not None
