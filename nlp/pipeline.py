@@ -64,6 +64,7 @@ def _facts(parse: Parse, raw: RawDoc) -> Parse:
         plan_document=parse.doc.doc_type == DocType.PLAN,
         level=parse.doc.level,
         own_name=parse.doc.community,
+        plan_year=parse.doc.year,
     )
     return dataclasses.replace(parse, facts=facts)
 

@@ -87,8 +87,18 @@ def test_plan_document_makes_every_activity_planned() -> None:
     assert all(f.planned for f in parse_text(text).facts)
 
 
+def test_a_plan_document_opening_with_a_review_of_the_year_before() -> None:
+    text = (
+        "2024年青松社区工作计划\n2023年，社区各项工作稳步推进。全年开展各类活动28场，调解纠纷19起。"
+        "2024年，社区将重点抓好以下工作：\n一、党建工作\n举办党课4次。\n"
+    )
+    facts = {f.text: f.planned for f in parse_text(text).facts}
+    assert facts == {"28场": False, "19起": False, "4次": True}
+
+
 SECTIONS = [
     ("a plan section", "二、下半年工作计划\n新建健身路径2处。\n", "2处", True),
+    ("results of the half year reviewed are done", "一、下半年主要工作及成效\n新建健身路径2处。\n", "2处", False),
     ("a review of the plan is done", "二、年度工作目标完成情况\n新建健身路径2处。\n", "2处", False),
     ("a summary-and-plan heading leaves it to the sub-headings",
      "二、上半年工作总结及下半年工作打算\n（一）上半年工作\n新建健身路径2处。\n（二）下半年打算\n再新建健身路径3处。\n", "2处", False),

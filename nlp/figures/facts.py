@@ -7,7 +7,7 @@ from dataclasses import fields
 
 from nlp.figures.clauses import up_to_last
 from nlp.figures.lookalike import keep_figures
-from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_start_value
+from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_start_value, review_spans
 from nlp.figures.resolve import Figure, resolve_figures
 from nlp.figures.subjects import bare_total_indicator, find_subject_spans
 from nlp.records import Category, Fact, Quantity, Section
@@ -121,10 +121,12 @@ def build_facts(
     plan_document: bool = False,
     level: str | None = None,
     own_name: str | None = None,
+    plan_year: int | None = None,
 ) -> tuple[Fact, ...]:
     """Facts with original offsets, in document order (categories are the categories stage's).
 
-    In a plan document (doc_type plan) every figure is a target. ``level`` (community, township,
+    In a plan document (doc_type plan) every figure is a target, but for a review of a year before
+    ``plan_year`` that opens a paragraph (2022年，社区…全年开展活动26场). ``level`` (community, township,
     county, city) and ``own_name`` (the reporting unit's name) decide whose figure each one is.
     A quantity the look-alike model vetoes (nlp/figures/lookalike.py) becomes no fact.
     """
@@ -147,6 +149,7 @@ def build_facts(
             )
         )
     resolved = resolve_figures(doc, figures, level, own_name)
+    reviewed = review_spans(doc.text, plan_year) if plan_document else []
     text, original = doc.text, doc.original
     facts = []
     for i, (quantity, section, figure, resolution) in enumerate(
@@ -154,7 +157,7 @@ def build_facts(
     ):
         norm_start, norm_end = quantity.norm_start, quantity.norm_end
         planned = (
-            plan_document
+            (plan_document and not any(s <= norm_start < e for s, e in reviewed))
             or bool(section and section.planned)
             or is_planned_sentence(plan_window(doc, norm_start, norm_end))
         ) and not is_start_value(text, norm_start, norm_end)

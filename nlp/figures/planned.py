@@ -114,3 +114,31 @@ def is_planned_sentence(sentence: str) -> bool:
     cleaned = false.sub("", sentence)
     return plan.search(cleaned) is not None
 
+
+
+# A line of a plan document opened by a year (2022年，社区…): the plan's own year or a later one opens
+# the plan; an earlier one opens a review of what was done.
+_YEAR_OPENING = regex.compile(r"^[ \t\u3000]*((?:19|20)\d{2})年", regex.M)
+
+
+def review_spans(text: str, plan_year: int | None) -> list[tuple[int, int]]:
+    """The stretches of a plan document that review an earlier year: from a line opened by a year
+    before the plan's to the first sentence opened by the plan's year (2023年，社区将…) or the line's end.
+
+    >>> t = "2022年，社区稳步推进。全年开展活动26场。2023年，社区将重点抓好以下工作：\\n一、党建"
+    >>> [t[s:e] for s, e in review_spans(t, 2023)]
+    ['2022年，社区稳步推进。全年开展活动26场。']
+    >>> review_spans("2023年，社区将开展活动30场。", 2023), review_spans("2022年，…", None)
+    ([], [])
+    """
+    if plan_year is None:
+        return []
+    spans = []
+    for m in _YEAR_OPENING.finditer(text):
+        if int(m.group(1)) >= plan_year:
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        plan = regex.compile(rf"[。！？!?；;][ \t\u3000]*{plan_year}年").search(text, m.end(), end)
+        spans.append((m.start(), plan.start() + 1 if plan else end))
+    return spans
