@@ -99,3 +99,19 @@ BOUNDS_AND_CURRENCY = {
 def test_bounds_and_currency(text: str, number: str, unit: str, qualifier: str) -> None:
     (q,) = find_quantities(text)
     assert (q.number_text, q.unit, q.qualifier.value) == (number, unit, qualifier)
+
+
+ZEROS = [
+    ("全年辖区刑事案件零发生。", ["零"]),
+    ("疫情期间辖区零确诊、零疑似。", ["零", "零"]),
+    ("越级上访为零，卫生死角动态清零。", ["零", "零"]),
+    ("零星垃圾及时清运，零售商户46家，服务零距离，实现零突破。", ["46"]),
+    ("社区有党员一百零五名。", ["一百零五"]),
+]
+
+
+@pytest.mark.parametrize(("text", "numbers"), ZEROS, ids=[t for t, _ in ZEROS])
+def test_zero_statements_are_figures_of_value_zero(text: str, numbers: list[str]) -> None:
+    found = find_quantities(text)
+    assert [q.number_text for q in found] == numbers
+    assert all(q.value == 0 and q.unit == "" for q in found if q.number_text == "零")

@@ -17,6 +17,7 @@ from functools import cache
 
 from nlp.figures.numerals import parse_number, vocab
 from nlp.figures.scan import char_class, matches_from, starting_chars
+from nlp.figures.zeros import zero_statements
 from nlp.records import Qualifier, Quantity
 from nlp.resources import load_toml
 
@@ -414,7 +415,12 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     >>> find_quantities("2021年3月5日第三批“三个代表”")
     ()
     """
-    return tuple(c.quantity for c in find_candidates(text, rejected=False) if c.rule is None)
+    found = tuple(c.quantity for c in find_candidates(text, rejected=False) if c.rule is None)
+    zeros = zero_statements(text)
+    if not zeros:
+        return found
+    starts = {q.norm_start for q in found}  # (a 零 the scan read as a numeral keeps that reading)
+    return tuple(sorted(found + tuple(z for z in zeros if z.norm_start not in starts), key=lambda q: q.norm_start))
 
 
 def find_candidates(text: str, rejected: bool = True) -> tuple[Candidate, ...]:
