@@ -115,3 +115,23 @@ def test_zero_statements_are_figures_of_value_zero(text: str, numbers: list[str]
     found = find_quantities(text)
     assert [q.number_text for q in found] == numbers
     assert all(q.value == 0 and q.unit == "" for q in found if q.number_text == "零")
+
+
+LOOKALIKES = [
+    "重点抓好以下六个方面的工作：",
+    "开展桶边督导和二次分拣。",
+    "推进平台二期建设。",
+    "做到不漏一户、不落一人。",
+    "居家监测人员没有一人脱管。",
+    "为残疾人办理两项补贴。",
+    "志愿者年龄最大的76岁、最小的32岁。",
+]
+
+
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_guideline_look_alikes_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+def test_a_count_with_two_stays_a_figure() -> None:
+    assert [q.number_text for q in find_quantities("开展入户走访两次，召开会议二次。")] == ["两", "二"]
