@@ -186,6 +186,11 @@ CASES = [
     (VILLAGE + "全村共有村民420户1530人。", "1530人", "population_total", None, "unit"),
     (COMMUNITY + "居民满意率提高到92%以上。", "92%以上", "satisfaction_rate", None, "unit"),
     (COMMUNITY + "参评居民满意率96.5%。", "96.5%", "satisfaction_rate", None, "unit"),
+    # the value a change reaches counts what changed, named before its 由/从
+    (COMMUNITY + "社区志愿者由年初的150人扩大到290人。", "290人", "volunteers", None, "unit"),
+    (COMMUNITY + "社区志愿者由年初的150人扩大到290人。", "150人", None, None, "unit"),
+    # all of them is the stock, whatever the verb (组织全体…党员)
+    (COMMUNITY + "组织全体96名党员参观红色教育基地。", "96名", "party_members", None, "unit"),
 ]
 
 

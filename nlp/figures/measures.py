@@ -162,6 +162,9 @@ def _name_fronts(noun: str) -> tuple[str, ...]:
     return tuple(sorted((f for f in fronts if len(f) <= LONGER_NAME_REACH), key=lambda f: (-len(f), f)))
 
 
+_ALL_OF = ("全体", "全部", "所有")
+
+
 def apply_verb(
     indicator: Indicator | None,
     parts: dict | None,
@@ -185,8 +188,12 @@ def apply_verb(
         if noun and verb_indicator.modifiers == "kind" and indicator is not None and indicator.modifiers == "kind":
             return verb_indicator, {"kind": noun}  # 发放|分散五保专项资金: the fund is a kind of what is paid
         return verb_indicator, None
-    if verb_indicator is None and indicator is not None and indicator.modifiers == "closed" and (
-        indicator.id not in ("participants", "trainees", "households_visited")
+    if (
+        verb_indicator is None
+        and indicator is not None
+        and indicator.modifiers == "closed"
+        and indicator.id not in ("participants", "trainees", "households_visited")
+        and not verb_clause.endswith(_ALL_OF)
     ):
-        return None, None  # 组织党员50名参观: those who took part
+        return None, None  # 组织党员50名参观: those who took part (组织全体128名党员: all of them, the stock)
     return indicator, parts

@@ -21,6 +21,7 @@ from functools import cache
 
 from nlp.figures.clauses import up_to_last
 from nlp.figures.neighbours import words_in
+from nlp.figures.planned import is_start_value
 from nlp.records import Quantity
 from nlp.resources import load_toml
 from nlp.text.document import Text
@@ -142,6 +143,25 @@ def _trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, m
     if len(phrase) == 1 and len(phrase[0][0]) == 1 and len(words) > 1 and words[-2][1] == "m":
         phrase.insert(0, words[-2])  # 二孩, 三包: a one-character noun with its numeral is a term
     return _trim_front(phrase[-(MAX_RATE_WORDS if rate else MAX_COUNT_WORDS) :])
+
+
+@cache
+def _change_to() -> re.Pattern[str]:
+    """A change verb and its 到/至/为, all that stands between a start value and the value it reaches."""
+    data = load_toml("planned.toml")["start_value"]
+    verbs = "|".join(sorted(map(re.escape, data["verbs"]), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{verbs})(?:{'|'.join(map(re.escape, data['ends']))})\s*")
+
+
+def _changed_measure(doc: Text, start_value_at: int) -> tuple[str, int] | None:
+    """What a change counts, written before the 由/从 of its start value (社区志愿者由年初的180人…)."""
+    text = doc.text
+    clause_from = _clause_start(text, start_value_at, max(0, start_value_at - 24))
+    k = max(text.rfind("由", clause_from, start_value_at), text.rfind("从", clause_from, start_value_at))
+    if k <= clause_from:
+        return None
+    subject = _trailing_noun_phrase(doc, clause_from, k)
+    return None if subject is None else (subject, text.rfind(subject, clause_from, k))
 
 
 def _trailing_verb(doc: Text, start: int, end: int) -> str | None:
@@ -359,6 +379,12 @@ def find_subject_spans(doc: Text, quantities: Sequence[Quantity]) -> tuple[tuple
                     subject = _trailing_verb(doc, start, left_end)
                 if subject is not None and at is None:
                     at = text.rfind(subject, start, left_end)
+        if from_left and index > 0 and _change_to().fullmatch(left):
+            before = quantities[index - 1]
+            if is_start_value(text, before.norm_start, before.norm_end):  # 志愿者由年初的180人扩大到312人
+                changed = _changed_measure(doc, before.norm_start)
+                if changed is not None:
+                    subject, at = changed
         if (
             subject is not None
             and from_left
