@@ -190,7 +190,7 @@ CASES = [
     (COMMUNITY + "社区志愿者由年初的150人扩大到290人。", "290人", "volunteers", None, "unit"),
     (COMMUNITY + "社区志愿者由年初的150人扩大到290人。", "150人", None, None, "unit"),
     # all of them is the stock, whatever the verb (组织全体…党员)
-    (COMMUNITY + "组织全体96名党员参观红色教育基地。", "96名", "party_members", None, "unit"),
+    (COMMUNITY + "3月份组织全体96名党员到红色教育基地参观。", "96名", "party_members", None, "unit"),
 ]
 
 
