@@ -53,3 +53,28 @@ def test_figures_are_the_candidates_no_rule_rejects(text: str) -> None:
     """find_quantities skips reading the numbers of rejected candidates: the same figures."""
     expected = tuple(c.quantity for c in Q.find_candidates(text) if c.rule is None)
     assert Q.find_quantities(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=FIGURE_ALPHABET, max_size=60))
+def test_figures_are_the_records_the_constructor_makes(text: str) -> None:
+    """The scan fills each Quantity's fields without its __init__: the same record, field for field."""
+    from dataclasses import fields
+
+    from nlp.records import Quantity
+
+    names = [f.name for f in fields(Quantity)]
+    for candidate in Q.find_candidates(text):
+        made = candidate.quantity
+        rebuilt = Quantity(**{name: getattr(made, name) for name in names})
+        assert made == rebuilt and hash(made) == hash(rebuilt) and repr(made) == repr(rebuilt)
+        assert list(vars(made)) == names
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="一二三四五六七八九十百千万亿两〇零0123456789,.", min_size=1, max_size=8))
+def test_number_shape_helpers_equal_their_definitions(num: str) -> None:
+    v, classes = vocab(), Q._numeral_classes()
+    assert Q._digit_count(num) == sum(c.isdecimal() for c in num)
+    bare = classes.magnitudes_only.fullmatch(num) is not None and v.small.get(num.rstrip(classes.big)) != 10
+    assert Q._bare_magnitude(num) == bare

@@ -136,3 +136,21 @@ def test_a_clause_break_after_a_closing_run_starts_a_clause_of_the_next_sentence
     clauses = clauses_of(text, sentences)
     assert all(any(s.norm_start <= c.norm_start and c.norm_end <= s.norm_end for s in sentences) for c in clauses)
     assert clauses == tuple(c for s in sentences for c in split_clauses(text, s.norm_start, s.norm_end))
+
+
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)), max_size=20))
+def test_sentences_made_from_spans_are_those_the_constructor_makes(spans: list[tuple[int, int]]) -> None:
+    import pickle
+    from dataclasses import astuple, fields
+
+    from nlp.records import Sentence
+    from nlp.text.sentences import spans_as_sentences
+
+    made = spans_as_sentences(spans)
+    expected = tuple(Sentence(start, end) for start, end in spans)
+    assert made == expected
+    assert [hash(s) for s in made] == [hash(s) for s in expected]
+    assert [repr(s) for s in made] == [repr(s) for s in expected]
+    assert [astuple(s) for s in made] == list(spans)
+    assert all(list(vars(s)) == [f.name for f in fields(Sentence)] for s in made)
+    assert pickle.loads(pickle.dumps(made)) == expected

@@ -54,3 +54,14 @@ def test_a_place_suffix_is_split_and_the_lexicon_tag_kept_in_a_long_text() -> No
     starts, words = pos_cut_pieces(text, [])
     assert words[1:4] == [("龙泉", "nz"), ("村", "n"), ("有", "v")]
     assert words == list(pos_cut(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(0, 10**6))
+def test_pieces_counted_from_an_offset_are_the_same_words_shifted(text: str, offset: int) -> None:
+    """The Text asks for a block's words with their offsets in the document."""
+    cuts = [len(text) // 2] if len(text) > 1 else []
+    starts, words = pos_cut_pieces(text, cuts)
+    shifted_starts, shifted_words = pos_cut_pieces(text, cuts, offset)
+    assert shifted_words == words
+    assert shifted_starts == [start + offset for start in starts]

@@ -38,7 +38,15 @@ def _executor(jobs: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         context.set_forkserver_preload(["nlp.dataset.worker", "nlp.pipeline"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_prepare_worker)
+
+
+def _prepare_worker() -> None:
+    """Each worker loads the models before its first document and exempts them from the garbage
+    collector (``nlp.pipeline.prepare_worker``)."""
+    from nlp.pipeline import prepare_worker
+
+    prepare_worker()
 
 
 def run_local(

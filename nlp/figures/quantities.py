@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.figures.numerals import parse_number, vocab
 from nlp.figures.scan import char_class, matches_from, starting_chars
@@ -153,6 +153,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+@lru_cache(maxsize=4096)  # the same few hundred numbers recur (1, 2, 三, 10 …); asked twice a candidate
 def _is_rate_word(num: str) -> bool:
     """Whether a number is written as a rate (百分之九十, 千分之三, 三分之一)."""
     prefixes, infixes = _rate_marks()
@@ -165,6 +166,7 @@ def _rate_marks() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return v.percent + v.permille, v.fraction
 
 
+@lru_cache(maxsize=4096)
 def _is_positional(num: str) -> bool:
     """Two or more Chinese digits without 十百千万亿 (二〇二一, 七一): a name or a year."""
     return len(num) >= 2 and _numeral_classes().digits_only.fullmatch(num) is not None
@@ -191,6 +193,19 @@ def _numeral_classes() -> _NumeralClasses:
 
 SPACES = " \u3000\xa0"
 NOT_A_DIGIT = re.compile(r"\D")
+
+
+@lru_cache(maxsize=4096)
+def _digit_count(num: str) -> int:
+    """How many decimal digits ``num`` holds."""
+    return len(NOT_A_DIGIT.sub("", num))
+
+
+@lru_cache(maxsize=4096)
+def _bare_magnitude(num: str) -> bool:
+    """Whether ``num`` is magnitudes only (十百千万亿) and not a ten (万, 百万; 十 and 十万 are not)."""
+    classes = _numeral_classes()
+    return classes.magnitudes_only.fullmatch(num) is not None and vocab().small.get(num.rstrip(classes.big)) != 10
 DURATION_MARKERS = ("连续", "坚持", "历时", "持续", "长达", "累计", "用时", "耗时")
 BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
 THRESHOLD_FOLLOWERS = ("的", "规模")
@@ -217,10 +232,10 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
         return "clock_or_ratio"
     if text[ne:ne + 1] in (":", "：") and text[ne + 1:ne + 2].isdigit():
         return "clock_or_ratio"
-    digits = NOT_A_DIGIT.sub("", num)
-    if len(digits) >= 5 and "," not in num and any(w in before for w in g.id_context):
+    digits = _digit_count(num)
+    if digits >= 5 and "," not in num and any(w in before for w in g.id_context):
         return "id_number"
-    if (len(digits) >= 11 and "," not in num) or (len(digits) >= 7 and "," not in num and "." not in num
+    if (digits >= 11 and "," not in num) or (digits >= 7 and "," not in num and "." not in num
                              and (unit is None or unit.kind != "money")):
         return "long_digits"
     if m.group("post") in BOUND_WORDS and (unit.kind != "rate" if unit is not None else not _is_rate_word(num)):
@@ -233,11 +248,9 @@ def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
         if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
             return "unit_not_before"
         if unit.name == "年":
-            if num[0] in v.masks or len(digits) >= 3 or _is_positional(num):
+            if num[0] in v.masks or digits >= 3 or _is_positional(num):
                 return "year"
-    classes = _numeral_classes()
-    bare = num.rstrip(classes.big)
-    if m.group("pre") is None and classes.magnitudes_only.fullmatch(num) and v.small.get(bare) != 10:
+    if m.group("pre") is None and _bare_magnitude(num):
         return "bare_magnitude"  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
     if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
         after = text[m.end():m.end() + 1]
@@ -338,9 +351,10 @@ class Candidate:
     rule: str | None
 
 
-def _candidate(text: str, m: re.Match[str], g: Grammar, rejected: bool = True) -> Candidate | None:
-    """The candidate of match ``m``; None for a bare number, and for one a look-alike rule rejects
-    unless ``rejected`` (find_quantities wants none of those: it skips reading their numbers)."""
+def _candidate(text: str, m: re.Match[str], g: Grammar, rejected: bool = True) -> tuple[Quantity, str | None] | None:
+    """The quantity of match ``m`` and the look-alike rule that rejects it (a ``Candidate``'s fields);
+    None for a bare number, and for one a look-alike rule rejects unless ``rejected``
+    (find_quantities wants none of those: it skips reading their numbers)."""
     v = vocab()
     num, mag, unit_text = m.group("num", "mag", "unit")
     if not unit_text and not mag and num[-1] not in v.big and not _is_rate_word(num):
@@ -393,7 +407,8 @@ def _candidate(text: str, m: re.Match[str], g: Grammar, rejected: bool = True) -
     if value is not None and value == value.to_integral_value():
         value = value.quantize(Decimal(1))
     start = m.start("pre") if _has_prefix(m) else m.start("num")
-    quantity = Quantity(
+    quantity = _new(Quantity)  # Quantity(...) without __init__'s nine object.__setattr__ calls
+    quantity.__dict__.update(
         norm_start=start,
         norm_end=m.end(),
         number_text=shown,
@@ -404,7 +419,13 @@ def _candidate(text: str, m: re.Match[str], g: Grammar, rejected: bool = True) -
         qualifier=qualifier,
         unit_text=mag + unit_text,
     )
-    return Candidate(quantity, rule)
+    return quantity, rule
+
+
+# ``Quantity`` is a plain frozen dataclass (no slots, no ``__post_init__``): an instance whose
+# ``__dict__`` holds its fields in order is the object its constructor makes (equal, equally
+# hashed; tests/test_figure_shortcuts.py holds every figure of a generated text to the constructor).
+_new = object.__new__
 
 
 def find_quantities(text: str) -> tuple[Quantity, ...]:
@@ -415,7 +436,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     >>> find_quantities("2021年3月5日第三批“三个代表”")
     ()
     """
-    found = tuple(c.quantity for c in find_candidates(text, rejected=False) if c.rule is None)
+    found = tuple(quantity for quantity, rule in _candidates(text, rejected=False) if rule is None)
     zeros = zero_statements(text)
     if not zeros:
         return found
@@ -433,23 +454,28 @@ def find_candidates(text: str, rejected: bool = True) -> tuple[Candidate, ...]:
 
     With ``rejected`` False, the candidates a rule of ``_rejected`` rejects are left out.
     """
+    return tuple(Candidate(quantity, rule) for quantity, rule in _candidates(text, rejected))
+
+
+def _candidates(text: str, rejected: bool) -> list[tuple[Quantity, str | None]]:
+    """``find_candidates`` as (quantity, rule) pairs."""
     g = grammar()
     quoted = [(s + 1, e - 1) for s, e in _spans(g.quoted, text)]
     out = []
     for m in matches_from(g.pattern, g.starts, text):
         if not m.group("num"):
             continue
-        c = _candidate(text, m, g, rejected)
-        if c is None:
+        found = _candidate(text, m, g, rejected)
+        if found is None:
             continue
-        if c.rule is None:
+        if found[1] is None:
             ns, ne = m.span("num")
             if quoted and _overlaps(_near(quoted, ns, ne), ns, ne):
-                c = Candidate(c.quantity, "quoted")
+                found = (found[0], "quoted")
             elif _vetoed(g, text, ns, ne):
-                c = Candidate(c.quantity, "pattern")
-        out.append(c)
-    return tuple(out)
+                found = (found[0], "pattern")
+        out.append(found)
+    return out
 
 
 _WINDOW = 12

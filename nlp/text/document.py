@@ -18,7 +18,7 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from nlp.errors import ParseError
@@ -87,8 +87,8 @@ class Text:
         text = normalized.text
         self.sentences: tuple[Sentence, ...] = split_sentences(text)
         self.clauses: tuple[Sentence, ...] = clauses_of(text, self.sentences)
-        self._sentence_starts = [s.norm_start for s in self.sentences]
-        self._clause_starts = [c.norm_start for c in self.clauses]
+        self._sentence_starts = list(map(_START, self.sentences))
+        self._clause_starts = list(map(_START, self.clauses))
         self._words: dict[int, tuple[list[int], tuple[Word, ...]]] = {}
         self._blocks: dict[int, tuple[list[int], list[Word]]] = {}
         # What a later reader derives from this text once and reuses (spaCy's ``Doc.user_data``):
@@ -282,8 +282,7 @@ class Text:
             clauses = self.clauses[block * WORD_BLOCK : (block + 1) * WORD_BLOCK]
             start, end = clauses[0].norm_start, clauses[-1].norm_end
             cuts = self._breaks[bisect_right(self._breaks, start) : bisect_left(self._breaks, end)]
-            starts, words = pos_cut_pieces(self.text[start:end], [cut - start for cut in cuts])
-            found = self._blocks[block] = (list(map(start.__add__, starts)), words)
+            found = self._blocks[block] = pos_cut_pieces(self.text[start:end], [cut - start for cut in cuts], start)
         return found
 
     @property
@@ -312,6 +311,8 @@ class Text:
 # the noise. A reader that asks a few clauses (the outline alone, a huge document) segments a few
 # blocks, not the whole text.
 WORD_BLOCK = 64
+
+_START = attrgetter("norm_start")
 
 
 def _end_of(starts: list[int], words: Sequence[Word], last: int) -> int:

@@ -43,7 +43,28 @@ def _pieces(ends: frozenset[str]) -> re.Pattern[str]:
 
 
 def _split(text: str, ends: frozenset[str], start: int, end: int) -> tuple[Sentence, ...]:
-    return tuple(Sentence(*m.span()) for m in _pieces(ends).finditer(text, start, end))
+    return spans_as_sentences([m.span() for m in _pieces(ends).finditer(text, start, end)])
+
+
+def spans_as_sentences(spans: list[tuple[int, int]]) -> tuple[Sentence, ...]:
+    """``Sentence(start, end)`` of each span, without the call of the frozen dataclass's Python
+    ``__init__`` (about 20,000 spans over the 13 long reports): its two ``object.__setattr__`` calls
+    made directly. ``Sentence`` is a plain frozen dataclass (no slots, no ``__post_init__``), so this
+    is the object its constructor makes (tests/test_sentences.py holds it to the constructor).
+    (Filling ``__dict__`` instead is as fast but allocates a dict per sentence: more work for the
+    garbage collector.)
+
+    >>> spans_as_sentences([(0, 3)]) == (Sentence(0, 3),)
+    True
+    """
+    made = []
+    new, set_field = object.__new__, object.__setattr__
+    for start, end in spans:
+        sentence = new(Sentence)
+        set_field(sentence, "norm_start", start)
+        set_field(sentence, "norm_end", end)
+        made.append(sentence)
+    return tuple(made)
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

@@ -75,23 +75,26 @@ def _pos_cut(text: str) -> tuple[Word, ...]:
     return tuple(_corrected(text, tagged, None)[0])
 
 
-def _corrected(text: str, tagged: list[Word], starts: list[int] | None) -> tuple[list[Word], list[int] | None]:
+def _corrected(
+    text: str, tagged: list[Word], starts: list[int] | None, offset: int = 0
+) -> tuple[list[Word], list[int] | None]:
     """jieba-rs's words of ``text`` with the project's two corrections: a place suffix split from the
-    character after it, and the lexicon's own tags; and the words' ``_starts`` when given or made.
+    character after it, and the lexicon's own tags; and the words' ``_starts`` (counted from
+    ``offset``) when given or made.
 
     Each correction is made word by word, and only at the words that start where the text has a
     place suffix or a lexicon word (a document has a few hundred of either among a hundred
     thousand words)."""
     segmenter, overrides, _ = _segmenter()
-    suffixes = [m.start() for m in _PLACE_SUFFIX.finditer(text)]
+    suffixes = [m.start() + offset for m in _PLACE_SUFFIX.finditer(text)]
     if suffixes:
-        starts = starts or _starts(tagged)
+        starts = starts or _starts(tagged, offset)
         joined = [i for i in _words_at(starts, suffixes) if len(tagged[i][0]) == 2]
         if joined:
             tagged, starts = _split_place_suffix(segmenter, tagged, starts, joined)
-    places = [at for word in overrides for at in _occurrences(text, word)]
+    places = [at + offset for word in overrides for at in _occurrences(text, word)]
     if places:
-        starts = starts or _starts(tagged)
+        starts = starts or _starts(tagged, offset)
         for i in _words_at(starts, places):
             tag = overrides.get(tagged[i][0])
             if tag is not None:
@@ -99,9 +102,9 @@ def _corrected(text: str, tagged: list[Word], starts: list[int] | None) -> tuple
     return tagged, starts
 
 
-def _starts(words: Sequence[Word]) -> list[int]:
-    """The offset where each word starts, and the end of the last."""
-    return list(accumulate(map(len, map(itemgetter(0), words)), initial=0))
+def _starts(words: Sequence[Word], offset: int = 0) -> list[int]:
+    """The offset where each word starts (the first at ``offset``), and the end of the last."""
+    return list(accumulate(map(len, map(itemgetter(0), words)), initial=offset))
 
 
 def _words_at(starts: list[int], offsets: Sequence[int]) -> list[int]:
@@ -128,10 +131,11 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 PIECE_SEPARATOR = "\x00"
 
 
-def pos_cut_pieces(text: str, cuts: Sequence[int]) -> tuple[list[int], list[Word]]:
-    """The words of ``text`` with the offset where each starts and, last, the text's end; every
-    piece between consecutive ``cuts`` (sorted offsets inside the text) segmented on its own: the
-    same words as ``pos_cut`` of each piece, in one call to the segmenter instead of one per piece.
+def pos_cut_pieces(text: str, cuts: Sequence[int], offset: int = 0) -> tuple[list[int], list[Word]]:
+    """The words of ``text`` with the offset where each starts and, last, the text's end (offsets
+    counted from ``offset``, where ``text`` starts in its document); every piece between
+    consecutive ``cuts`` (sorted offsets inside the text) segmented on its own: the same words as
+    ``pos_cut`` of each piece, in one call to the segmenter instead of one per piece.
 
     >>> pos_cut_pieces("由原来5个村调整为", [3, 5])
     ([0, 1, 3, 4, 5, 6, 8, 9], [('由', 'p'), ('原来', 'd'), ('5', 'm'), ('个', 'q'), ('村', 'n'), ('调整', 'vn'), ('为', 'p')])
@@ -145,8 +149,8 @@ def pos_cut_pieces(text: str, cuts: Sequence[int]) -> tuple[list[int], list[Word
     else:
         joined = PIECE_SEPARATOR.join(text[a:b] for a, b in zip(edges, edges[1:], strict=False))
         tagged = _without_separators(segmenter.tag(joined, True), len(cuts))
-    words, starts = _corrected(text, tagged, None)
-    return starts or _starts(words), words
+    words, starts = _corrected(text, tagged, None, offset)
+    return starts or _starts(words, offset), words
 
 
 @cache

@@ -1,0 +1,54 @@
+"""``prepare_process``: the models loaded before the first document and frozen out of the garbage
+collector's reach in processes the library owns (pool workers), with the same records as without."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nlp
+import nlp.pipeline
+from nlp.records import Parse
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TEXT = "幸福社区2024年工作总结\n一、党建引领\n社区现有党员38名，全年开展志愿服务活动15次，慰问困难老人22户。\n"
+
+_CHILD = """
+import gc, json, sys
+sys.path.insert(0, {root!r})
+from nlp import pipeline
+if {prepared!r}:
+    pipeline.prepare_process()
+frozen = gc.get_freeze_count()
+record = pipeline.parse_text({text!r}).to_dict()
+print(json.dumps({{"frozen": frozen, "record": record}}, ensure_ascii=False, default=str))
+"""
+
+
+def _run(prepared: bool) -> dict:
+    script = _CHILD.format(root=str(ROOT), prepared=prepared, text=TEXT)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout)
+
+
+def test_a_prepared_process_has_its_models_frozen_and_parses_the_same():
+    plain, prepared = _run(False), _run(True)
+    assert plain["frozen"] == 0
+    assert prepared["frozen"] > 10_000  # the loaded models and vocabularies, tens of thousands of objects
+    assert prepared["record"] == plain["record"]
+    assert prepared["record"]["facts"]
+
+
+def test_workers_whose_preparation_fails_still_parse_every_document(tmp_path, monkeypatch):
+    def broken(disable=()):
+        raise RuntimeError("a model could not be read")
+
+    monkeypatch.setattr(nlp.pipeline, "prepare_process", broken)  # the forked workers inherit it
+    for i, count in enumerate((38, 45)):
+        (tmp_path / f"{i}.txt").write_text(TEXT.replace("38", str(count)), encoding="utf-8")
+    results = list(nlp.pipe([tmp_path], workers=2))
+    assert [type(r) for r in results] == [Parse, Parse]
+    assert [r.facts[0].value for r in results] == [38, 45]
