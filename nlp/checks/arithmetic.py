@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 
@@ -67,6 +68,8 @@ def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
         if _is_total(c):
             break
         if part_of(c.label, total.label) is None and part_band(c.label) is None:
+            if marked and _narrower_noun(c, total, within=True):
+                continue  # a subset named by the total's own noun (预备党员 of 现有党员), not another whole
             break  # another whole of the same unit (党员49名 after 总人口…): its parts are not ours
         run.append(c)
     return run
@@ -182,9 +185,29 @@ def _whole_before(
     back. ``previous`` is ``_previous_same(ctxs)``: sentences only grow along the figures, so the
     nearest such figure is the answer when it is near enough, and nothing else is."""
     k = previous[i]
-    if k < 0 or ctxs[k].sentence < ctxs[i].sentence - sentences_back:
+    for _ in range(MAX_CHANGES_BEFORE_WHOLE):
+        if k < 0 or not is_change(ctxs[k].label):
+            break
+        k = previous[k]  # 比上年新增147名 is a difference of two years, not the whole of the 其中 after it
+    if k < 0 or ctxs[k].sentence < ctxs[i].sentence - sentences_back or is_change(ctxs[k].label):
         return None
     return ctxs[k]
+
+
+# At most this many figures of change (比上年增加…) are stepped over between a whole and its 其中,
+# which keeps the walk back bounded on a sentence of nothing but changes.
+MAX_CHANGES_BEFORE_WHOLE = 2
+_CHANGE_FROM_YEAR = re.compile(r"[比较](?:19|20)\d\d年")
+
+
+@lru_cache(maxsize=4096)
+def is_change(label: str) -> bool:
+    """The figure is a change against another period (比上年新增, 较去年同期增加, 比2020年减少).
+
+    >>> is_change("比上年新增"), is_change("比2021年增加"), is_change("新增就业")
+    (True, True, False)
+    """
+    return has_any(label, vocab()["markers"]["change_from"]) or bool(_CHANGE_FROM_YEAR.search(label))
 
 
 def _previous_same(ctxs: Sequence[Context]) -> list[int]:
@@ -198,12 +221,15 @@ def _previous_same(ctxs: Sequence[Context]) -> list[int]:
     return previous
 
 
-def _narrower_noun(part: Context, whole: Context) -> bool:
-    """The part's words are the whole's noun with a modifier before it (专职网格员 of 现有网格员)."""
+def _narrower_noun(part: Context, whole: Context, within: bool = False) -> bool:
+    """The part's words are the whole's noun with a modifier before it (专职网格员 of 现有网格员);
+    ``within``: after 其中 or another item of the whole's list too (其中女党员…、预备党员)."""
     from nlp.checks.consistency import scope_key
 
     noun = scope_key(whole.label)
     core = part.label.strip(" 、，,：:")
+    if within:
+        core = core.removeprefix("其中")
     return bool(noun) and len(noun) >= 2 and core.endswith(noun) and 0 < len(core) - len(noun) <= 4
 
 
@@ -226,7 +252,8 @@ def subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
         elif c.sentence != open_sentence or _is_total(c):
             whole = None
         if whole is not None and c.family == whole.family:
-            yield whole, c
+            if not c.after.startswith("的"):  # 其中总投资2.2亿元的…项目: the figure describes an item
+                yield whole, c
             continue
         w = _whole_before(ctxs, previous, i, 0)
         if w is None or w.fact.planned != c.fact.planned:
@@ -269,10 +296,25 @@ def _states_total(c: Context, family: str) -> bool:
     stated = has_any(c.label, markers["existence"] + markers["total"])
     if stated and not _bare_scope(c.label):
         return True  # 全村共有300户, 本社区现有1200人: the place itself counted
-    named = c.label + c.after[:3]
-    if not has_any(named, words[family]) or has_any(c.label, words["excluded"]):
+    if not _names_population(c, words[family]) or has_any(c.label, words["excluded"]):
         return False
     return stated or has_any(c.label, words["strong"])
+
+
+def _names_population(c: Context, words: Sequence[str]) -> bool:
+    """The figure's noun is a population word: its words end with one (现有居民, 户籍人口共), or
+    none stand before it and one follows (共1100户居民) — not a group named with one (居民代表共210人)."""
+    core = c.label.strip(" 、，,：:")
+    markers = vocab()["markers"]
+    for tail in sorted(markers["stock_tails"] + markers["total"] + ["有"], key=len, reverse=True):
+        if core.endswith(tail) and len(core) > len(tail):
+            core = core[: -len(tail)]
+            break
+    if "、" in core:
+        return False  # a list of groups (负责人、楼栋长、居民代表共…), not the population
+    if core.endswith(tuple(words)):
+        return True
+    return not has_any(core, words) and c.after[:3].startswith(tuple(words))
 
 
 def _bare_scope(label: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
@@ -68,10 +69,13 @@ def rate_name(label: str) -> str:
 def is_bounded(name: str) -> bool:
     """A rate that cannot exceed 100 % (a share of something), by its name.
 
-    >>> is_bounded("居民满意率"), is_bounded("同比增长率"), is_bounded("任务完成率")
-    (True, False, False)
+    >>> is_bounded("居民满意率"), is_bounded("同比增长率"), is_bounded("任务完成率"), is_bounded("占年度计划的")
+    (True, False, False, False)
     """
     words = vocab()["rates"]
+    at = name.rfind("占")
+    if at >= 0 and has_any(name[at + 1 :], words["plan_bases"]):
+        return False  # 完成投资占年度计划的108%: a share of a plan or target may exceed it
     return has_any(name, words["bounded"]) and not has_any(name, words["unbounded"])
 
 
@@ -205,6 +209,10 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
             opens = not any(x.sentence == c.sentence for x in counts[:j])
             # the base of a numerator opening its sentence may close the one before (受理40件。已办结34件)
             base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
+            if base is not None and _outcome_in(base, outcome) and not _eligible(base):
+                base = None  # 第一针接种8930人，全程接种8472人，接种率…: two stages, neither is the base
+            if base is None:
+                base = stated_base(ctxs, r, c)
             if base is not None and base.fact.value >= c.fact.value:
                 return c, base
             return c, None
@@ -220,9 +228,80 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
         if not obj and c is here[-1] and c is ctxs[r - 1]:
             return None, c
     last = here[-1] if here else None
-    if obj and last is ctxs[r - 1] and last.fact.unit in base_units and not any(obj in c.label for c in here):
+    if (
+        obj
+        and last is ctxs[r - 1]
+        and last.fact.unit in base_units
+        and len(rate_head(name)) <= MAX_MODIFIER
+        and not any(obj in c.label for c in here)
+    ):
         return None, last  # 受理工单46件，按时办结率97%: a modifier (按时) names no other count
     return None, None
+
+
+# A rate's name before its outcome word that is at most this long is a modifier (按时办结率); a
+# longer one names its own population (辖区60岁以上老人全程接种率), not the count before it.
+MAX_MODIFIER = 4
+
+
+@lru_cache(maxsize=_NAMES)
+def rate_head(name: str) -> str:
+    """A rate's name before its outcome word (or 率), without linking characters.
+
+    >>> rate_head("按时办结率"), rate_head("辖区老人全程接种率")
+    ('按时', '辖区老人全程')
+    """
+    outcome = outcome_word(name)
+    head = name[: name.index(outcome)] if outcome else name.split("率")[0]
+    return head.strip(vocab()["rates"]["stop_chars"])
+
+
+def _eligible(c: Context) -> bool:
+    """The count says who should have had the outcome (应接种1000人): a base even with the outcome word."""
+    return has_any(c.label, vocab()["rates"]["base_eligible"])
+
+
+def _noun_key(label: str) -> str:
+    """The last two characters of a label: the noun a count or a total ends with (…的选民 → 选民)."""
+    core = label.strip(" 、，,：:")
+    return core[-2:] if len(core) >= 2 else ""
+
+
+def _stated_by_noun(ctxs: Sequence[Context]) -> dict[tuple[str, str], list[int]]:
+    """Indices of stated totals (共登记选民3268人, 现有党员126名) by (unit family, noun key), in order."""
+    from nlp.checks.arithmetic import _is_total
+
+    found: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(ctxs):
+        if c.aside or c.fact.planned or c.family == "%" or not _is_total(c):
+            continue
+        key = _noun_key(c.label)
+        if key:
+            found.setdefault((c.family, key), []).append(i)
+    return found
+
+
+_last_stated: list = [None, None]  # (contexts, their stated totals): one document at a time
+
+
+def _stated_totals_of(ctxs: Sequence[Context]) -> dict[tuple[str, str], list[int]]:
+    """``_stated_by_noun(ctxs)``, built once for the document being checked."""
+    if _last_stated[0] is not ctxs:
+        _last_stated[:] = [ctxs, _stated_by_noun(ctxs)]
+    return _last_stated[1]
+
+
+def stated_base(ctxs: Sequence[Context], r: int, numerator: Context) -> Context | None:
+    """The base of a numerator with none beside it: the latest total stated before the rate whose
+    words end with the noun the numerator's words end with (共登记选民3268人 … 参加投票的选民3105人，
+    参选率96.2%); None when the numerator's words end with the outcome itself (收回46份)."""
+    key = _noun_key(numerator.label)
+    outcome = outcome_word(rate_name(ctxs[r].label)) or ""
+    if not key or any(key in w for w in [outcome, *vocab()["rates"]["outcomes"].get(outcome, [])]):
+        return None
+    indices = _stated_totals_of(ctxs).get((numerator.family, key), [])
+    k = bisect_left(indices, numerator.fact.norm_start, key=lambda i: ctxs[i].fact.norm_start)
+    return ctxs[indices[k - 1]] if k else None
 
 
 def _rates(parse: Parse) -> list[tuple[int, Context, str, Interval]]:
