@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.intervals import Interval, fmt, fmt_interval, has_any, vocab
+from nlp.checks.lists import kinds_over_total, table_rows
 from nlp.checks.partitions import age_band, complete_partitions, part_band, part_of
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Severity
@@ -142,6 +143,9 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     have its parts in the next sentence; without such a word the figures right after it must be
     exactly one partition, and an item of a 、 list is no total. Figures in a parenthesis that
     restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it.
+    Kinds listed after 其中 (广场舞队…、合唱队… of 文体队伍, one head noun the total holds; not persons
+    or households, whose kinds overlap) may add up to less than the total, never more. A row of a
+    table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py).
     Why: a partition that does not add up means one of the figures is mistyped or stale.
     Example: 户籍人口3200人，60岁以上700人，60岁以下2400人 → 700+2400=3100 ≠ 3200.
     """
@@ -162,6 +166,16 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
                     _sum_message(parts, total),
                     (total.fact.id, *(p.fact.id for p in parts)),
                 )
+    for total, kinds in kinds_over_total(ctxs):
+        yield Finding(
+            kinds[0].fact.start,
+            kinds[-1].fact.end,
+            _sum_message(kinds, total).replace("不符", "不符（各类之和大于总数）"),
+            (total.fact.id, *(k.fact.id for k in kinds)),
+        )
+    for start, end, values in table_rows(parse.original):  # the original keeps the table's spacing
+        terms = "+".join(fmt(v) for v in values[:-1])
+        yield Finding(start, end, f"表格行 {terms}={fmt(sum(values[:-1]))} 与合计 {fmt(values[-1])} 不符")
 
 
 def _opens_subset(ctxs: Sequence[Context], i: int, text: str) -> bool:

@@ -1,0 +1,111 @@
+"""Wholes whose parts are listed without a named partition: kinds after 其中, rows of a table.
+
+- **Kinds.** 社区现有文体队伍12支，其中广场舞队5支、合唱队3支、… lists kinds of the whole, each
+  a modifier before one head noun that the whole's words hold (队 of 文体队伍). Kinds of a thing
+  do not overlap, so their sum may fall short of the whole (the list may stop early) but never
+  exceed it. Persons and households are left out: 女党员, 流动党员, 预备党员 are kinds by their
+  words and overlap in fact.
+- **Table rows.** A table flattened to text, whose header row ends with 合计/总计/小计 and whose
+  rows are a label and as many numbers: the last number of a row is the sum of the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from nlp.checks.contexts import Context
+from nlp.checks.intervals import Interval, has_any, vocab
+
+# Counts of persons and households name overlapping groups with the same head noun.
+_OVERLAPPING = frozenset({"persons", "households", "%"})
+# A list of kinds is read among this many figures after 其中 (one pass, bounded per list).
+MAX_KINDS = 32
+
+
+def _core(label: str) -> str:
+    text = label.strip(" 、，,：:")
+    for marker in vocab()["markers"]["subset"]:
+        text = text.removeprefix(marker)
+    return text.strip(" 、，,：:")
+
+
+def _kinds(total: Context, items: Sequence[Context]) -> bool:
+    """The items name different kinds of one head noun that the total's words hold."""
+    cores = [_core(c.label) for c in items]
+    if len(cores) < 2 or any(len(x) < 2 for x in cores) or len(set(cores)) < len(cores):
+        return False
+    head = cores[0][-1]
+    return all(x[-1] == head for x in cores) and head in total.label
+
+
+def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Context]]]:
+    """(total, kinds) where the kinds listed after 其中 add up to more than the total.
+
+    Each figure opens at most one list and each list is read once, so the scan is linear.
+    """
+    from nlp.checks.arithmetic import _subset_label, is_change
+
+    i = 1
+    while i < len(ctxs):
+        c, total = ctxs[i], ctxs[i - 1]
+        if not _subset_label(c.label) or total.sentence != c.sentence or total.family != c.family:
+            i += 1
+            continue
+        items = [c]
+        j = i + 1
+        while j < len(ctxs) and j - i < MAX_KINDS:
+            nxt = ctxs[j]
+            if nxt.sentence != c.sentence or nxt.family != c.family or not ctxs[j - 1].after.startswith("、"):
+                break
+            items.append(nxt)
+            j += 1
+        i = j
+        if total.family in _OVERLAPPING or "人" in total.family or "户" in total.family:
+            continue
+        if total.aside or is_change(total.label) or any(x.aside or x.fact.planned != total.fact.planned for x in items):
+            continue
+        if not _kinds(total, items):
+            continue
+        intervals = [x.interval for x in items]
+        whole = total.interval
+        if whole is None or any(iv is None for iv in intervals):
+            continue
+        if sum(intervals, Interval(0, 0)).low > whole.high:
+            yield total, items
+
+
+_CELL = re.compile(r"\d+(?:\.\d+)?")
+
+
+def table_rows(text: str) -> Iterator[tuple[int, int, list[float]]]:
+    """(start, end, numbers) of each row of a table whose last column is a total whose numbers do
+    not add up: a header line of cells ending with 合计/总计/小计, then rows of a label and as many
+    numbers as the header has columns after its first cell.
+
+    >>> t = "项目 1月 2月 合计\\n走访（户） 3 4 7\\n会议（次） 2 2 5\\n"
+    >>> [t[s:e] for s, e, _ in table_rows(t)]
+    ['会议（次） 2 2 5']
+    """
+    totals = tuple(vocab()["markers"]["list_total"]) + ("小计",)
+    columns = 0
+    at = 0
+    for line in text.splitlines(keepends=True):
+        start, at = at, at + len(line)
+        cells = line.split()
+        if len(cells) >= 3 and cells[-1].endswith(totals) and not _CELL.fullmatch(cells[1]):
+            glued = cells[-1] not in totals  # 9月合计: a space lost between the last two headers
+            columns = len(cells) - 1 + glued
+            continue
+        if not columns:
+            continue
+        numbers = cells[1:]
+        if len(cells) != columns + 1 or not all(_CELL.fullmatch(x) for x in numbers) or has_any(cells[0], totals):
+            if cells:
+                columns = 0  # the table ended
+            continue
+        values = [float(x) for x in numbers]
+        if abs(sum(values[:-1]) - values[-1]) > 1e-6 * max(1.0, abs(values[-1])):
+            stripped = line.rstrip("\r\n")
+            lead = len(stripped) - len(stripped.lstrip())
+            yield start + lead, start + len(stripped), values
