@@ -8,8 +8,8 @@ from functools import cache, lru_cache
 
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.intervals import Interval, fmt, fmt_interval, has_any, vocab
-from nlp.checks.lists import kinds_over_total, table_rows
-from nlp.checks.partitions import age_band, complete_partitions, part_band, part_of
+from nlp.checks.lists import closing_groups, kinds_over_total, table_rows
+from nlp.checks.partitions import complete_partitions, part_band, part_of, whole_band
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Severity
 
@@ -158,6 +158,8 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
         listed = _list_total_parts(ctxs, t, openers)
         if listed:
             groups.append(listed)
+        elif t and ctxs[t - 1].sentence == total.sentence and ctxs[t - 1].family == total.family:
+            groups += closing_groups(ctxs, t, openers()[0])
         for parts in groups:
             if _parts_add_up(parts, total) is False:
                 yield Finding(
@@ -272,8 +274,8 @@ def subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
         w = _whole_before(ctxs, previous, i, 0)
         if w is None or w.fact.planned != c.fact.planned:
             continue
-        band, whole_band = part_band(c.label), age_band(w.label)
-        if band is not None and whole_band is not None and band.inside(whole_band):
+        band, outer = part_band(c.label), whole_band(w.label)
+        if band is not None and outer is not None and band.inside(outer):
             yield w, c
         elif _is_total(w) and _narrower_noun(c, w):
             yield w, c

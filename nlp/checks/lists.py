@@ -49,6 +49,8 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
     i = 1
     while i < len(ctxs):
         c, total = ctxs[i], ctxs[i - 1]
+        if i > 1 and is_change(total.label) and ctxs[i - 2].family == total.family:
+            total = ctxs[i - 2]  # 共有队伍8支，比上年增加3支，其中…: the kinds are of the 8
         if not _subset_label(c.label) or total.sentence != c.sentence or total.family != c.family:
             i += 1
             continue
@@ -73,6 +75,64 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
             continue
         if sum(intervals, Interval(0, 0)).low > whole.high:
             yield total, items
+
+
+def closing_noun(label: str) -> str | None:
+    """What a total closing the figures before it names besides its closing word: '' for 共计 or
+    共有, 总人口 for 总人口共, 党员 for 共有党员; None when the words close nothing (共覆盖居民 names
+    another count, 全年走访 no total).
+
+    >>> closing_noun("共计"), closing_noun("总人口共"), closing_noun("共有党员"), closing_noun("共覆盖居民")
+    ('', '总人口', '党员', None)
+    """
+    words = vocab()["markers"]
+    text = label.strip(" 、，,：:")
+    closing = sorted(words["closing"], key=len, reverse=True)
+    for word in closing:
+        if text.endswith(word):
+            noun = text[: -len(word)]
+            return noun if len(noun) <= MAX_CLOSING_NOUN else None
+    for word in closing:
+        if text.startswith(word):
+            noun = text[len(word) :]
+            if len(noun) <= MAX_CLOSING_NOUN and not has_any(noun, words["activity_verbs"] + words["other_scope"]):
+                return noun
+            return None
+    return None
+
+
+# A closing total names at most this much besides its closing word (总人口共, 共有党员).
+MAX_CLOSING_NOUN = 4
+
+
+def closing_groups(ctxs: Sequence[Context], t: int, block_start: Sequence[int]) -> list[list[Context]]:
+    """Parts stated before the total at ``t`` in its sentence and unit, with no 其中 opening them:
+    a complete partition (男性1630人，女性1570人，总人口共3150人), or a 、 list closed by a bare
+    共计/合计 (学校2所、幼儿园3所，共计6所). ``block_start`` is ``_list_openers``' first list."""
+    from nlp.checks.partitions import complete_partitions
+
+    total = ctxs[t]
+    if t == 0 or total.aside:
+        return []
+    previous = ctxs[t - 1]
+    if previous.sentence != total.sentence or previous.family != total.family:
+        return []
+    noun = closing_noun(total.label)
+    if noun is None:
+        return []
+    first = max(block_start[t - 1], t - MAX_KINDS)
+    parts = [c for c in ctxs[first:t] if not c.aside and c.fact.planned == total.fact.planned]
+    if len(parts) < 2:
+        return []
+    groups = []
+    population = vocab()["population"]["persons"] + vocab()["markers"]["heads"]
+    for group in complete_partitions(total, parts):
+        if not noun or has_any(noun, population) or any(g.label.endswith(noun) for g in group):
+            groups.append(group)
+    chained = all(c.after.startswith("、") for c in parts[:-1])
+    if not groups and not noun and chained and has_any(total.label, vocab()["markers"]["list_total"]):
+        groups.append(parts)
+    return groups
 
 
 _CELL = re.compile(r"\d+(?:\.\d+)?")

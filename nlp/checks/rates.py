@@ -186,7 +186,8 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
 
     The numerator carries the rate's outcome word or a synonym of it (成功调解18起 for 调解成功率,
     收回40份 for 回收率, 12个小区达标 for 达标率); the base is the count of the same unit before it,
-    in its sentence or the one before (受理信访38件。已办结35件，办结率…). Without a numerator the
+    in its sentence or the one before (受理信访38件。已办结35件，办结率…); a rate alone in its
+    sentence takes its numerator from the sentence before (收回问卷180份。回收率为90%). Without a numerator the
     base is a count that declares who was measured (对45户…, 12个小区参加…), a count whose words
     name the rate's object (调解纠纷9起 for 调解成功率), or — for a bare 成功率 — the count just
     before it. A share (占总人口的25%) takes the count before it over the whole it names.
@@ -199,9 +200,13 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
     outcome = outcome_word(name)
     counts = _counts_before(ctxs, r, sentences_back=1)
     here = [c for c in counts if c.sentence == ctxs[r].sentence]
+    told = ctxs[r].sentence  # the sentence the numerator is read in
+    if not here and outcome:  # a rate alone in its sentence (收回问卷180份。问卷回收率为90%): the one before
+        told -= 1
+        counts = _counts_before(ctxs, r, sentences_back=2)
     for j in range(len(counts) - 1, -1, -1):
         c = counts[j]
-        if c.sentence != ctxs[r].sentence:
+        if c.sentence != told:
             break
         if outcome and _outcome_in(c, outcome):
             before = [b for b in counts[:j] if b.family == c.family]
