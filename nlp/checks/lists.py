@@ -161,8 +161,7 @@ def table_rows(text: str) -> Iterator[tuple[int, int, list[float]]]:
             continue
         numbers = cells[1:]
         if len(cells) != columns + 1 or not all(_CELL.fullmatch(x) for x in numbers) or has_any(cells[0], totals):
-            if cells:
-                columns = 0  # the table ended
+            columns = 0  # the table ended (a blank line, a line of words, its 合计 row)
             continue
         values = [float(x) for x in numbers]
         if abs(sum(values[:-1]) - values[-1]) > 1e-6 * max(1.0, abs(values[-1])):
