@@ -215,3 +215,32 @@ def test_shares_of_a_plan_are_unbounded(name: str, bounded: bool) -> None:
 def test_rate_head_is_the_name_before_the_outcome() -> None:
     assert rate_head("按时办结率") == "按时"
     assert len(rate_head("辖区60岁以上老人疫苗全程接种率")) > 4
+
+
+MORE_CASES = {
+    "kinds of an exclusive classification of persons": (
+        "共有残疾人62人，其中肢体残疾30人、视力残疾12人、听力残疾10人、智力残疾6人、精神残疾5人。",
+        "sum_mismatch",
+        True,
+    ),
+    "kinds of an exclusive classification, adding up": (
+        "共有残疾人63人，其中肢体残疾30人、视力残疾12人、听力残疾10人、智力残疾6人、精神残疾5人。",
+        "sum_mismatch",
+        False,
+    ),
+    "kinds of households after a persons figure": (
+        "全村现有贫困户45户120人，其中一般贫困户30户、低保贫困户10户、五保贫困户6户。",
+        "sum_mismatch",
+        True,
+    ),
+    "money split by source": ("全年投入资金120万元，其中上级补助90万元、村集体自筹50万元。", "sum_mismatch", True),
+    "money split by source, adding up": ("全年投入资金120万元，其中上级补助70万元、村集体自筹50万元。", "sum_mismatch", False),
+    "水田/旱地 split the farmland": ("全村耕地面积3200亩，其中水田1800亩、旱地1500亩。", "sum_mismatch", True),
+    "a share's whole stated after it": ("老年人口1800人，占全村人口的60%，全村共有人口2400人。", "rate_mismatch", True),
+    "a share's whole stated after it, agreeing": ("老年人口1800人，占全村人口的75%，全村共有人口2400人。", "rate_mismatch", False),
+}
+
+
+@pytest.mark.parametrize("body,name,fires", MORE_CASES.values(), ids=MORE_CASES.keys())
+def test_unseen_wording_more(body: str, name: str, fires: bool) -> None:
+    assert (name in names_of(body)) == fires

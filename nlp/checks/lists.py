@@ -1,9 +1,10 @@
 """Wholes whose parts are listed without a named partition: kinds after 其中, rows of a table.
 
 - **Kinds.** 社区现有文体队伍12支，其中广场舞队5支、合唱队3支、… lists kinds of the whole, each
-  a modifier before one head noun that the whole's words hold (队 of 文体队伍). Kinds of a thing
-  do not overlap, so their sum may fall short of the whole (the list may stop early) but never
-  exceed it. Persons and households are left out: 女党员, 流动党员, 预备党员 are kinds by their
+  a modifier before one head noun that the whole's words hold (队 of 文体队伍); a sum of money
+  after 其中 is split by source or use. Kinds do not overlap, so their sum may fall short of the
+  whole (the list may stop early) but never exceed it. Persons and households are kinds only by a
+  classification listed in partitions.toml [kinds]: 女党员, 流动党员, 预备党员 are kinds by their
   words and overlap in fact.
 - **Table rows.** A table flattened to text, whose header row ends with 合计/总计/小计 and whose
   rows are a label and as many numbers: the last number of a row is the sum of the others.
@@ -11,6 +12,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 
@@ -30,30 +32,49 @@ def _core(label: str) -> str:
     return text.strip(" 、，,：:")
 
 
+def _common_tail(words: Sequence[str]) -> str:
+    """The longest ending every word shares (舞蹈队, 合唱队 → 队)."""
+    reversed_words = [w[::-1] for w in words]
+    return os.path.commonprefix(reversed_words)[::-1]
+
+
 def _kinds(total: Context, items: Sequence[Context]) -> bool:
-    """The items name different kinds of one head noun that the total's words hold."""
+    """The items name different kinds of the total: sums of money split by source or use; things
+    of one head noun the total's words hold (舞蹈队、合唱队 of 文艺队伍); persons or households only
+    by a classification whose kinds exclude each other ([kinds] exclusive_heads: 肢体残疾、视力残疾)."""
     cores = [_core(c.label) for c in items]
     if len(cores) < 2 or any(len(x) < 2 for x in cores) or len(set(cores)) < len(cores):
         return False
-    head = cores[0][-1]
-    return all(x[-1] == head for x in cores) and head in total.label
+    if total.family == "元":
+        return True  # 其中上级补助80万元、村集体自筹50万元: money is split, never counted twice
+    tail = _common_tail(cores)
+    if total.family in _OVERLAPPING or "人" in total.family or "户" in total.family:
+        return len(tail) >= 2 and tail in vocab()["kinds"]["exclusive_heads"]
+    return bool(tail) and tail[-1] in total.label
 
 
 def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Context]]]:
-    """(total, kinds) where the kinds listed after 其中 add up to more than the total.
+    """(total, kinds) where the kinds listed after 其中 add up to more than the total: the latest
+    figure of their unit before 其中 in the sentence, a change against another period passed over
+    (共有队伍8支，比上年增加3支，其中…: the kinds are of the 8).
 
     Each figure opens at most one list and each list is read once, so the scan is linear.
     """
     from nlp.checks.arithmetic import _subset_label, is_change
 
-    i = 1
+    last: dict[str, int] = {}  # unit family → its latest figure in the sentence (no change)
+    sentence = -1
+    i = 0
     while i < len(ctxs):
-        c, total = ctxs[i], ctxs[i - 1]
-        if i > 1 and is_change(total.label) and ctxs[i - 2].family == total.family:
-            total = ctxs[i - 2]  # 共有队伍8支，比上年增加3支，其中…: the kinds are of the 8
-        if not _subset_label(c.label) or total.sentence != c.sentence or total.family != c.family:
+        c = ctxs[i]
+        if c.sentence != sentence:
+            last, sentence = {}, c.sentence
+        if not _subset_label(c.label) or c.family not in last:
+            if not is_change(c.label):
+                last[c.family] = i
             i += 1
             continue
+        total = ctxs[last[c.family]]
         items = [c]
         j = i + 1
         while j < len(ctxs) and j - i < MAX_KINDS:
@@ -63,9 +84,7 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
             items.append(nxt)
             j += 1
         i = j
-        if total.family in _OVERLAPPING or "人" in total.family or "户" in total.family:
-            continue
-        if total.aside or is_change(total.label) or any(x.aside or x.fact.planned != total.fact.planned for x in items):
+        if total.family == "%" or total.aside or any(x.aside or x.fact.planned != total.fact.planned for x in items):
             continue
         if not _kinds(total, items):
             continue

@@ -158,7 +158,8 @@ def _outcome_in(c: Context, outcome: str) -> bool:
 
 def share_of(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
     """(part, whole) of a share 占…%: the part is the count just before the rate, the whole the
-    earlier count of the same unit whose words name what the share is of (占总人口的 → 总人口).
+    earlier count of the same unit whose words name what the share is of (占总人口的 → 总人口),
+    or one right after the rate in its sentence (占全村人口的60%，全村共有人口2400人).
 
     60岁以上老人800人，占总人口的25% with 总人口3200人 before it → (800人, 3200人).
     """
@@ -178,7 +179,16 @@ def share_of(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context |
     for c in reversed(_counts_before(ctxs, r - 1, sentences_back=1)):
         if c.family == part.family and of in c.label + c.after[:3]:
             return part, (c if c.fact.value >= part.fact.value else None)
+    for c in ctxs[r + 1 : r + 1 + MAX_WHOLE_AFTER]:  # 占全村人口的60%，全村共有人口2400人
+        if c.sentence != rate.sentence:
+            break
+        if _is_count(c, rate) and c.family == part.family and of in c.label:
+            return part, (c if c.fact.value >= part.fact.value else None)
     return part, None
+
+
+# A share's whole may be stated right after it in its sentence, among this many figures.
+MAX_WHOLE_AFTER = 3
 
 
 def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
