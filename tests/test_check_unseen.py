@@ -244,3 +244,37 @@ MORE_CASES = {
 @pytest.mark.parametrize("body,name,fires", MORE_CASES.values(), ids=MORE_CASES.keys())
 def test_unseen_wording_more(body: str, name: str, fires: bool) -> None:
     assert (name in names_of(body)) == fires
+
+
+RESTATED_AND_MASKED = {
+    "人数为 states a standing figure": (
+        "全社区党员人数为126人。\n二、党建工作\n社区现有党员118名。",
+        "conflicting_values",
+        True,
+    ),
+    "全体 X N名: the group named before the figure": (
+        "社区现有党员126名。\n二、党建工作\n组织全体党员118名参加集中学习。",
+        "conflicting_values",
+        True,
+    ),
+    "全体 X N名 agreeing": (
+        "社区现有党员126名。\n二、党建工作\n组织全体党员126名参加集中学习。",
+        "conflicting_values",
+        False,
+    ),
+    "a mask inside a cited title is a name": (
+        "根据《关于甲街道等x个街道委托管理的通知》要求，完成移交。",
+        "masked_figure",
+        False,
+    ),
+    "a mask outside the title is a figure": (
+        "根据《关于委托管理的通知》要求，完成x个街道的移交。",
+        "masked_figure",
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("body,name,fires", RESTATED_AND_MASKED.values(), ids=RESTATED_AND_MASKED.keys())
+def test_restated_and_masked(body: str, name: str, fires: bool) -> None:
+    assert (name in names_of(body)) == fires

@@ -55,8 +55,8 @@ def scope_key(label: str) -> str | None:
 
 
 def standing_key(c: Context, text: str) -> str | None:
-    """The words naming a standing figure: ``scope_key`` of its label; or the noun after a figure
-    of a whole group (为全体586名注册志愿者 → 注册志愿者); or a size reached at a date (截至12月20日，
+    """The words naming a standing figure: ``scope_key`` of its label; or the noun of a whole group
+    (为全体586名注册志愿者, 组织全体党员118名 → 注册志愿者, 党员); or a size reached at a date (截至12月20日，
     社区注册志愿者达到612名 → 注册志愿者). None when the figure is no standing figure."""
     key = scope_key(c.label)
     if key:
@@ -65,6 +65,11 @@ def standing_key(c: Context, text: str) -> str | None:
     label = c.label.strip(" 、，,：:")
     if label.endswith(tuple(markers["whole_group"])):
         return c.fact.subject or None
+    for word in markers["whole_group"]:  # 组织全体党员118名: the group named before the figure
+        at = label.rfind(word)
+        if at >= 0 and 2 <= len(label) - at - len(word) <= 6 and c.family != "%":
+            noun = label[at + len(word) :]
+            return None if has_any(noun, markers["activity_verbs"]) else noun
     if not text.startswith(tuple(markers["point_in_time"]), c.sent_start) or has_any(label, markers["activity_verbs"]):
         return None
     for verb in sorted(markers["stock_verbs"], key=len, reverse=True):
