@@ -278,3 +278,37 @@ RESTATED_AND_MASKED = {
 @pytest.mark.parametrize("body,name,fires", RESTATED_AND_MASKED.values(), ids=RESTATED_AND_MASKED.keys())
 def test_restated_and_masked(body: str, name: str, fires: bool) -> None:
     assert (name in names_of(body)) == fires
+
+
+LISTS_WITHOUT_QIZHONG = {
+    "kinds in a 、 list right after a stated whole": (
+        "社区现有文体队伍12支，广场舞队5支、合唱队4支、腰鼓队4支。",
+        "sum_mismatch",
+        True,
+    ),
+    "kinds in a 、 list right after a stated whole, under it": (
+        "社区现有文体队伍12支，广场舞队5支、合唱队4支、腰鼓队3支。",
+        "sum_mismatch",
+        False,
+    ),
+    "money without 其中 needs one head noun": (
+        "社区共有投入资金30万元，慰问金20万元、助学金15万元。",
+        "sum_mismatch",
+        False,
+    ),
+    "an item of a list is no whole of the items after it": (
+        "全年创建共富示范村5个、美丽示范村6个、整洁示范村40个。",
+        "sum_mismatch",
+        False,
+    ),
+    "共 inside a word is no total": (
+        "全年打造共富示范村5个，美丽示范村3个、整洁示范村4个。",
+        "sum_mismatch",
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize("body,name,fires", LISTS_WITHOUT_QIZHONG.values(), ids=LISTS_WITHOUT_QIZHONG.keys())
+def test_lists_without_qizhong(body: str, name: str, fires: bool) -> None:
+    assert (name in names_of(body)) == fires

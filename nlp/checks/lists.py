@@ -1,8 +1,9 @@
 """Wholes whose parts are listed without a named partition: kinds after 其中, rows of a table.
 
 - **Kinds.** 社区现有文体队伍12支，其中广场舞队5支、合唱队3支、… lists kinds of the whole, each
-  a modifier before one head noun that the whole's words hold (队 of 文体队伍); a sum of money
-  after 其中 is split by source or use. Kinds do not overlap, so their sum may fall short of the
+  a modifier before one head noun that the whole's words hold (队 of 文体队伍), after 其中 or in a
+  、 list right after a stated whole (现有…12支，广场舞队5支、合唱队3支…); a sum of money after 其中
+  is split by source or use. Kinds do not overlap, so their sum may fall short of the
   whole (the list may stop early) but never exceed it. Persons and households are kinds only by a
   classification listed in partitions.toml [kinds]: 女党员, 流动党员, 预备党员 are kinds by their
   words and overlap in fact.
@@ -38,14 +39,14 @@ def _common_tail(words: Sequence[str]) -> str:
     return os.path.commonprefix(reversed_words)[::-1]
 
 
-def _kinds(total: Context, items: Sequence[Context]) -> bool:
+def _kinds(total: Context, items: Sequence[Context], opened: bool = True) -> bool:
     """The items name different kinds of the total: sums of money split by source or use; things
     of one head noun the total's words hold (舞蹈队、合唱队 of 文艺队伍); persons or households only
     by a classification whose kinds exclude each other ([kinds] exclusive_heads: 肢体残疾、视力残疾)."""
     cores = [_core(c.label) for c in items]
     if len(cores) < 2 or any(len(x) < 2 for x in cores) or len(set(cores)) < len(cores):
         return False
-    if total.family == "元":
+    if total.family == "元" and opened:
         return True  # 其中上级补助80万元、村集体自筹50万元: money is split, never counted twice
     tail = _common_tail(cores)
     if total.family in _OVERLAPPING or "人" in total.family or "户" in total.family:
@@ -60,7 +61,7 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
 
     Each figure opens at most one list and each list is read once, so the scan is linear.
     """
-    from nlp.checks.arithmetic import _subset_label, is_change
+    from nlp.checks.arithmetic import _is_total, _subset_label, is_change
 
     last: dict[str, int] = {}  # unit family → its latest figure in the sentence (no change)
     sentence = -1
@@ -69,7 +70,16 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
         c = ctxs[i]
         if c.sentence != sentence:
             last, sentence = {}, c.sentence
-        if not _subset_label(c.label) or c.family not in last:
+        opened = _subset_label(c.label)
+        # without 其中: a 、 list right after a stated whole (现有文体队伍12支，广场舞队5支、合唱队3支…)
+        listed = (
+            not opened
+            and last.get(c.family) == i - 1
+            and _is_total(ctxs[i - 1])
+            and not ctxs[i - 1].after.startswith("、")  # an item of the list itself (…村5个、…村6个)
+            and c.after.startswith("、")
+        )
+        if not (opened or listed) or c.family not in last:
             if not is_change(c.label):
                 last[c.family] = i
             i += 1
@@ -86,7 +96,7 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
         i = j
         if total.family == "%" or total.aside or any(x.aside or x.fact.planned != total.fact.planned for x in items):
             continue
-        if not _kinds(total, items):
+        if not _kinds(total, items, opened):
             continue
         intervals = [x.interval for x in items]
         whole = total.interval
