@@ -312,3 +312,32 @@ LISTS_WITHOUT_QIZHONG = {
 @pytest.mark.parametrize("body,name,fires", LISTS_WITHOUT_QIZHONG.values(), ids=LISTS_WITHOUT_QIZHONG.keys())
 def test_lists_without_qizhong(body: str, name: str, fires: bool) -> None:
     assert (name in names_of(body)) == fires
+
+
+POPULATION = {
+    "居民 N户、M人 states the population": (
+        "社区辖区面积1.2平方公里，居民2800户、8600人。\n二、民生\n为9000名居民建立健康档案。",
+        "implausible_magnitude",
+        True,
+    ),
+    "住户 with only the place before it states the households": (
+        "辖区内住户2800户，常住人口8600人。\n二、民生\n为3000户家庭更换燃气表。",
+        "implausible_magnitude",
+        True,
+    ),
+    "a population word after an activity verb states nothing": (
+        "走访居民280户。\n二、民生\n为300户家庭更换燃气表。",
+        "implausible_magnitude",
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize("body,name,fires", POPULATION.values(), ids=POPULATION.keys())
+def test_population_statements(body: str, name: str, fires: bool) -> None:
+    assert (name in names_of(body)) == fires
+
+
+def test_households_a_project_reaches_are_not_the_population() -> None:
+    body = "实施改造老旧小区20个，涉及58栋楼、住户2670户。\n二、民生\n社区共800户居民。为1596户家庭安装燃气报警器。"
+    assert "implausible_magnitude" in names_of(body)

@@ -307,8 +307,9 @@ def subset_exceeds_total(parse: Parse) -> Iterator[Finding]:
             )
 
 
-def _states_total(c: Context, family: str) -> bool:
-    """The figure states the document's population or households (总人口3200人, 共1100户居民)."""
+def _states_total(c: Context, family: str, text: str = "") -> bool:
+    """The figure states the document's population or households (总人口3200人, 共1100户居民,
+    社区居民2800户: a population word with nothing but the document's own scope before it)."""
     words = vocab()["population"]
     markers = vocab()["markers"]
     stated = has_any(c.label, markers["existence"] + markers["total"])
@@ -316,7 +317,12 @@ def _states_total(c: Context, family: str) -> bool:
         return True  # 全村共有300户, 本社区现有1200人: the place itself counted
     if not _names_population(c, words[family]) or has_any(c.label, words["excluded"]):
         return False
-    return stated or has_any(c.label, words["strong"])
+    if stated or has_any(c.label, words["strong"]):
+        return True
+    # 社区居民2800户, 辖区内住户2800户: nothing but the place and a population word, in a sentence
+    # that reports no work before it (实施改造老旧小区20个，涉及…住户2670户 counts those affected)
+    before = text[c.sent_start : c.fact.norm_start]
+    return _bare_scope(c.label) in words[family] and not has_any(before, words["not_after"] + vocab()["markers"]["activity_verbs"])
 
 
 def _names_population(c: Context, words: Sequence[str]) -> bool:
@@ -345,7 +351,7 @@ def _bare_scope(label: str) -> str:
     return text.strip(" 、，,：:本我全")
 
 
-def _stated_totals(ctxs: Sequence[Context]) -> dict[str, Context]:
+def _stated_totals(ctxs: Sequence[Context], text: str = "") -> dict[str, Context]:
     """The largest stated population and household totals of the document.
 
     A persons figure right after a stated household total (全村共有386户1260人) states the
@@ -363,9 +369,9 @@ def _stated_totals(ctxs: Sequence[Context]) -> dict[str, Context]:
             and prev is not None
             and prev.sentence == c.sentence
             and prev.family == "households"
-            and _states_total(prev, "households")
+            and _states_total(prev, "households", text)
         )
-        if not paired and not _states_total(c, family):
+        if not paired and not _states_total(c, family, text):
             continue
         if family not in best or c.fact.value > (best[family].fact.value or 0):
             best[family] = c
@@ -385,7 +391,7 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     Example: 总人口3200人 … 慰问困难群众5000人 → 5000 > 3200.
     """
     ctxs = contexts(parse)
-    totals = _stated_totals(ctxs)
+    totals = _stated_totals(ctxs, parse.normalized.text if parse.normalized is not None else "")
     other = vocab()["markers"]["other_scope"]
     for c in ctxs:
         family = c.family
