@@ -341,3 +341,15 @@ def test_population_statements(body: str, name: str, fires: bool) -> None:
 def test_households_a_project_reaches_are_not_the_population() -> None:
     body = "实施改造老旧小区20个，涉及58栋楼、住户2670户。\n二、民生\n社区共800户居民。为1596户家庭安装燃气报警器。"
     assert "implausible_magnitude" in names_of(body)
+
+
+@pytest.mark.parametrize(
+    "body,fires",
+    [
+        ("社区共有党员120名，参加学习115名，参学率达到99%。", True),
+        ("社区共有党员120名，参加学习115名，参学率达到95.8%。", False),
+        ("召开居民代表会议，应到代表45人，到会42人，到会率为98%。", True),
+    ],
+)
+def test_attendance_rates(body: str, fires: bool) -> None:
+    assert ("rate_mismatch" in names_of(body)) == fires
