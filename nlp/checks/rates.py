@@ -296,14 +296,19 @@ def _stated_by_noun(ctxs: Sequence[Context]) -> dict[tuple[str, str], list[int]]
     return found
 
 
-_last_stated: list = [None, None]  # (contexts, their stated totals): one document at a time
+# (contexts, their stated totals) of the last document asked about, replaced as one tuple so that
+# a thread checking another document never reads one document's contexts with another's totals.
+_last_stated: tuple | None = None
 
 
 def _stated_totals_of(ctxs: Sequence[Context]) -> dict[tuple[str, str], list[int]]:
     """``_stated_by_noun(ctxs)``, built once for the document being checked."""
-    if _last_stated[0] is not ctxs:
-        _last_stated[:] = [ctxs, _stated_by_noun(ctxs)]
-    return _last_stated[1]
+    global _last_stated
+    kept = _last_stated
+    if kept is None or kept[0] is not ctxs:
+        kept = (ctxs, _stated_by_noun(ctxs))
+        _last_stated = kept
+    return kept[1]
 
 
 def stated_base(ctxs: Sequence[Context], r: int, numerator: Context) -> Context | None:
