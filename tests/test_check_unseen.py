@@ -14,8 +14,8 @@ import math
 import pytest
 
 from nlp.checks import check_document
-from nlp.checks.arithmetic import is_change
 from nlp.checks.lists import closing_noun, table_rows
+from nlp.checks.markers import is_change
 from nlp.checks.partitions import Band, whole_band
 from nlp.checks.rates import is_bounded, rate_head
 from nlp.pipeline import parse_text

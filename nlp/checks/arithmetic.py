@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.intervals import Interval, fmt, fmt_interval, has_any, vocab
 from nlp.checks.lists import closing_groups, kinds_over_total, table_rows
+from nlp.checks.markers import _is_total, _subset_label, is_change
 from nlp.checks.partitions import complete_partitions, part_band, part_of, whole_band
+from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Severity
-
-_COUNTABLE = frozenset({"persons", "households"})
-
-
-def _is_total(c: Context) -> bool:
-    return _total_label(c.label)
-
-
-@lru_cache(maxsize=4096)  # asked of the same labels for every total before them
-def _total_label(label: str) -> bool:
-    markers = vocab()["markers"]
-    for word in markers["not_total_words"]:  # 秀美共富村, 共建单位: 共 inside a word says no total
-        label = label.replace(word, "")
-    return has_any(label, markers["total"]) and not has_any(label, markers["subset"])
 
 
 def _sum_message(parts: Sequence[Context], total: Context) -> str:
@@ -191,11 +178,6 @@ def _opens_subset(ctxs: Sequence[Context], i: int, text: str) -> bool:
     return first and text[c.sent_start : c.sent_start + 4].lstrip("（(").startswith(tuple(vocab()["markers"]["subset"]))
 
 
-@lru_cache(maxsize=4096)
-def _subset_label(label: str) -> bool:
-    return has_any(label, vocab()["markers"]["subset"])
-
-
 def _whole_before(
     ctxs: Sequence[Context], previous: Sequence[int], i: int, sentences_back: int
 ) -> Context | None:
@@ -215,19 +197,6 @@ def _whole_before(
 # At most this many figures of change (比上年增加…) are stepped over between a whole and its 其中,
 # which keeps the walk back bounded on a sentence of nothing but changes.
 MAX_CHANGES_BEFORE_WHOLE = 2
-_CHANGE_FROM_YEAR = re.compile(r"[比较](?:19|20)\d\d年")
-
-
-@lru_cache(maxsize=4096)
-def is_change(label: str) -> bool:
-    """The figure is a change against another period (比上年新增, 较去年同期增加, 比2020年减少).
-
-    >>> is_change("比上年新增"), is_change("比2021年增加"), is_change("新增就业")
-    (True, True, False)
-    """
-    return has_any(label, vocab()["markers"]["change_from"]) or bool(_CHANGE_FROM_YEAR.search(label))
-
-
 def _previous_same(ctxs: Sequence[Context]) -> list[int]:
     """For each figure, the index of the nearest figure before it of the same unit and aside-ness
     (-1 when none): one pass, instead of a walk back from every figure."""
@@ -305,77 +274,6 @@ def subset_exceeds_total(parse: Parse) -> Iterator[Finding]:
                 f"其中 {c.label.strip(' 、，,').removeprefix('其中') or '分项'} {fmt_interval(p)} 大于总数 {fmt_interval(w)}",
                 (whole.fact.id, c.fact.id),
             )
-
-
-def _states_total(c: Context, family: str, text: str = "") -> bool:
-    """The figure states the document's population or households (总人口3200人, 共1100户居民,
-    社区居民2800户: a population word with nothing but the document's own scope before it)."""
-    words = vocab()["population"]
-    markers = vocab()["markers"]
-    stated = has_any(c.label, markers["existence"] + markers["total"])
-    if stated and not _bare_scope(c.label):
-        return True  # 全村共有300户, 本社区现有1200人: the place itself counted
-    if not _names_population(c, words[family]) or has_any(c.label, words["excluded"]):
-        return False
-    if stated or has_any(c.label, words["strong"]):
-        return True
-    # 社区居民2800户, 辖区内住户2800户: nothing but the place and a population word, in a sentence
-    # that reports no work before it (实施改造老旧小区20个，涉及…住户2670户 counts those affected)
-    before = text[c.sent_start : c.fact.norm_start]
-    return _bare_scope(c.label) in words[family] and not has_any(before, words["not_after"] + vocab()["markers"]["activity_verbs"])
-
-
-def _names_population(c: Context, words: Sequence[str]) -> bool:
-    """The figure's noun is a population word: its words end with one (现有居民, 户籍人口共), or
-    none stand before it and one follows (共1100户居民) — not a group named with one (居民代表共210人)."""
-    core = c.label.strip(" 、，,：:")
-    markers = vocab()["markers"]
-    for tail in sorted(markers["stock_tails"] + markers["total"] + ["有"], key=len, reverse=True):
-        if core.endswith(tail) and len(core) > len(tail):
-            core = core[: -len(tail)]
-            break
-    if "、" in core:
-        return False  # a list of groups (负责人、楼栋长、居民代表共…), not the population
-    if core.endswith(tuple(words)):
-        return True
-    return not has_any(core, words) and c.after[:3].startswith(tuple(words))
-
-
-def _bare_scope(label: str) -> str:
-    """What is left of a label without existence or total markers and the document's own scope
-    words: empty for 全村共有 or 本社区现有."""
-    markers = vocab()["markers"]
-    text = label.strip(" 、，,：:")
-    for word in sorted(markers["existence"] + markers["total"] + markers["own_scope"], key=len, reverse=True):
-        text = text.replace(word, "")
-    return text.strip(" 、，,：:本我全")
-
-
-def _stated_totals(ctxs: Sequence[Context], text: str = "") -> dict[str, Context]:
-    """The largest stated population and household totals of the document.
-
-    A persons figure right after a stated household total (全村共有386户1260人) states the
-    population too. Figures in a parenthesis about another period or area state nothing here.
-    """
-    best: dict[str, Context] = {}
-    for i, c in enumerate(ctxs):
-        family = c.family
-        if family not in _COUNTABLE or c.fact.planned or c.fact.value is None or c.aside:
-            continue
-        prev = ctxs[i - 1] if i else None
-        paired = (
-            family == "persons"
-            and not c.label
-            and prev is not None
-            and prev.sentence == c.sentence
-            and prev.family == "households"
-            and _states_total(prev, "households", text)
-        )
-        if not paired and not _states_total(c, family, text):
-            continue
-        if family not in best or c.fact.value > (best[family].fact.value or 0):
-            best[family] = c
-    return best
 
 
 @rule("ZJ103", "implausible_magnitude", Severity.WARNING)

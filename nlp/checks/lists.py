@@ -19,6 +19,8 @@ from collections.abc import Iterator, Sequence
 
 from nlp.checks.contexts import Context
 from nlp.checks.intervals import Interval, has_any, vocab
+from nlp.checks.markers import _is_total, _subset_label, is_change
+from nlp.checks.partitions import complete_partitions
 
 # Counts of persons and households name overlapping groups with the same head noun.
 _OVERLAPPING = frozenset({"persons", "households", "%"})
@@ -61,8 +63,6 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
 
     Each figure opens at most one list and each list is read once, so the scan is linear.
     """
-    from nlp.checks.arithmetic import _is_total, _subset_label, is_change
-
     last: dict[str, int] = {}  # unit family → its latest figure in the sentence (no change)
     sentence = -1
     i = 0
@@ -138,8 +138,6 @@ def closing_groups(ctxs: Sequence[Context], t: int, block_start: Sequence[int]) 
     """Parts stated before the total at ``t`` in its sentence and unit, with no 其中 opening them:
     a complete partition (男性1630人，女性1570人，总人口共3150人), or a 、 list closed by a bare
     共计/合计 (学校2所、幼儿园3所，共计6所). ``block_start`` is ``_list_openers``' first list."""
-    from nlp.checks.partitions import complete_partitions
-
     total = ctxs[t]
     if t == 0 or total.aside:
         return []
