@@ -19,7 +19,7 @@ from nlp.checks import check_document
 from nlp.records import DocMeta, DocType, Fact, Parse, Qualifier
 from nlp.text.document import Text
 
-_FIGURE = re.compile(r"(\d+)(人次|人|名|户|%)")
+_FIGURE = re.compile(r"(\d+)(人次|人|名|户|支|%)")
 
 # (name, the pattern repeated) — each a way a long table flattened to text lists its figures
 PATTERNS = [
@@ -32,6 +32,12 @@ PATTERNS = [
     ("standing figures", "现有党员5名，"),
     ("households then persons", "共有5户，男3人，"),
     ("figures in asides", "（上年5人，"),
+    ("kinds after 其中", "其中舞蹈队5支、"),
+    ("totals closing their parts", "男5人，女5人，共5人，"),
+    ("changes before 其中", "比上年增加5人，其中5人，"),
+    ("whole groups", "全体5名党员，"),
+    ("rates alone after counts", "收回5户。回收率95%。"),
+    ("stated totals as bases", "共登记选民5人，参加投票的选民5人，参选率95%，"),
 ]
 
 

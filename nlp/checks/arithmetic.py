@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.intervals import Interval, fmt, fmt_interval, has_any, vocab
-from nlp.checks.partitions import age_band, complete_partitions, part_band, part_of
+from nlp.checks.lists import closing_groups, kinds_over_total, table_rows
+from nlp.checks.markers import _is_total, _subset_label, is_change
+from nlp.checks.partitions import complete_partitions, part_band, part_of, whole_band
+from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Severity
-
-_COUNTABLE = frozenset({"persons", "households"})
-
-
-def _is_total(c: Context) -> bool:
-    return _total_label(c.label)
-
-
-@lru_cache(maxsize=4096)  # asked of the same labels for every total before them
-def _total_label(label: str) -> bool:
-    markers = vocab()["markers"]
-    return has_any(label, markers["total"]) and not has_any(label, markers["subset"])
 
 
 def _sum_message(parts: Sequence[Context], total: Context) -> str:
@@ -67,6 +58,8 @@ def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
         if _is_total(c):
             break
         if part_of(c.label, total.label) is None and part_band(c.label) is None:
+            if marked and _narrower_noun(c, total, within=True):
+                continue  # a subset named by the total's own noun (预备党员 of 现有党员), not another whole
             break  # another whole of the same unit (党员49名 after 总人口…): its parts are not ours
         run.append(c)
     return run
@@ -139,6 +132,9 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     have its parts in the next sentence; without such a word the figures right after it must be
     exactly one partition, and an item of a 、 list is no total. Figures in a parenthesis that
     restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it.
+    Kinds listed after 其中 (广场舞队…、合唱队… of 文体队伍, one head noun the total holds; not persons
+    or households, whose kinds overlap) may add up to less than the total, never more. A row of a
+    table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py).
     Why: a partition that does not add up means one of the figures is mistyped or stale.
     Example: 户籍人口3200人，60岁以上700人，60岁以下2400人 → 700+2400=3100 ≠ 3200.
     """
@@ -151,6 +147,8 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
         listed = _list_total_parts(ctxs, t, openers)
         if listed:
             groups.append(listed)
+        elif t and ctxs[t - 1].sentence == total.sentence and ctxs[t - 1].family == total.family:
+            groups += closing_groups(ctxs, t, openers()[0])
         for parts in groups:
             if _parts_add_up(parts, total) is False:
                 yield Finding(
@@ -159,6 +157,16 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
                     _sum_message(parts, total),
                     (total.fact.id, *(p.fact.id for p in parts)),
                 )
+    for total, kinds in kinds_over_total(ctxs):
+        yield Finding(
+            kinds[0].fact.start,
+            kinds[-1].fact.end,
+            _sum_message(kinds, total).replace("不符", "不符（各类之和大于总数）"),
+            (total.fact.id, *(k.fact.id for k in kinds)),
+        )
+    for start, end, values in table_rows(parse.original):  # the original keeps the table's spacing
+        terms = "+".join(fmt(v) for v in values[:-1])
+        yield Finding(start, end, f"表格行 {terms}={fmt(sum(values[:-1]))} 与合计 {fmt(values[-1])} 不符")
 
 
 def _opens_subset(ctxs: Sequence[Context], i: int, text: str) -> bool:
@@ -170,11 +178,6 @@ def _opens_subset(ctxs: Sequence[Context], i: int, text: str) -> bool:
     return first and text[c.sent_start : c.sent_start + 4].lstrip("（(").startswith(tuple(vocab()["markers"]["subset"]))
 
 
-@lru_cache(maxsize=4096)
-def _subset_label(label: str) -> bool:
-    return has_any(label, vocab()["markers"]["subset"])
-
-
 def _whole_before(
     ctxs: Sequence[Context], previous: Sequence[int], i: int, sentences_back: int
 ) -> Context | None:
@@ -182,11 +185,18 @@ def _whole_before(
     back. ``previous`` is ``_previous_same(ctxs)``: sentences only grow along the figures, so the
     nearest such figure is the answer when it is near enough, and nothing else is."""
     k = previous[i]
-    if k < 0 or ctxs[k].sentence < ctxs[i].sentence - sentences_back:
+    for _ in range(MAX_CHANGES_BEFORE_WHOLE):
+        if k < 0 or not is_change(ctxs[k].label):
+            break
+        k = previous[k]  # 比上年新增147名 is a difference of two years, not the whole of the 其中 after it
+    if k < 0 or ctxs[k].sentence < ctxs[i].sentence - sentences_back or is_change(ctxs[k].label):
         return None
     return ctxs[k]
 
 
+# At most this many figures of change (比上年增加…) are stepped over between a whole and its 其中,
+# which keeps the walk back bounded on a sentence of nothing but changes.
+MAX_CHANGES_BEFORE_WHOLE = 2
 def _previous_same(ctxs: Sequence[Context]) -> list[int]:
     """For each figure, the index of the nearest figure before it of the same unit and aside-ness
     (-1 when none): one pass, instead of a walk back from every figure."""
@@ -198,12 +208,15 @@ def _previous_same(ctxs: Sequence[Context]) -> list[int]:
     return previous
 
 
-def _narrower_noun(part: Context, whole: Context) -> bool:
-    """The part's words are the whole's noun with a modifier before it (专职网格员 of 现有网格员)."""
+def _narrower_noun(part: Context, whole: Context, within: bool = False) -> bool:
+    """The part's words are the whole's noun with a modifier before it (专职网格员 of 现有网格员);
+    ``within``: after 其中 or another item of the whole's list too (其中女党员…、预备党员)."""
     from nlp.checks.consistency import scope_key
 
     noun = scope_key(whole.label)
     core = part.label.strip(" 、，,：:")
+    if within:
+        core = core.removeprefix("其中")
     return bool(noun) and len(noun) >= 2 and core.endswith(noun) and 0 < len(core) - len(noun) <= 4
 
 
@@ -226,13 +239,14 @@ def subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
         elif c.sentence != open_sentence or _is_total(c):
             whole = None
         if whole is not None and c.family == whole.family:
-            yield whole, c
+            if not c.after.startswith("的"):  # 其中总投资2.2亿元的…项目: the figure describes an item
+                yield whole, c
             continue
         w = _whole_before(ctxs, previous, i, 0)
         if w is None or w.fact.planned != c.fact.planned:
             continue
-        band, whole_band = part_band(c.label), age_band(w.label)
-        if band is not None and whole_band is not None and band.inside(whole_band):
+        band, outer = part_band(c.label), whole_band(w.label)
+        if band is not None and outer is not None and band.inside(outer):
             yield w, c
         elif _is_total(w) and _narrower_noun(c, w):
             yield w, c
@@ -262,56 +276,6 @@ def subset_exceeds_total(parse: Parse) -> Iterator[Finding]:
             )
 
 
-def _states_total(c: Context, family: str) -> bool:
-    """The figure states the document's population or households (总人口3200人, 共1100户居民)."""
-    words = vocab()["population"]
-    markers = vocab()["markers"]
-    stated = has_any(c.label, markers["existence"] + markers["total"])
-    if stated and not _bare_scope(c.label):
-        return True  # 全村共有300户, 本社区现有1200人: the place itself counted
-    named = c.label + c.after[:3]
-    if not has_any(named, words[family]) or has_any(c.label, words["excluded"]):
-        return False
-    return stated or has_any(c.label, words["strong"])
-
-
-def _bare_scope(label: str) -> str:
-    """What is left of a label without existence or total markers and the document's own scope
-    words: empty for 全村共有 or 本社区现有."""
-    markers = vocab()["markers"]
-    text = label.strip(" 、，,：:")
-    for word in sorted(markers["existence"] + markers["total"] + markers["own_scope"], key=len, reverse=True):
-        text = text.replace(word, "")
-    return text.strip(" 、，,：:本我全")
-
-
-def _stated_totals(ctxs: Sequence[Context]) -> dict[str, Context]:
-    """The largest stated population and household totals of the document.
-
-    A persons figure right after a stated household total (全村共有386户1260人) states the
-    population too. Figures in a parenthesis about another period or area state nothing here.
-    """
-    best: dict[str, Context] = {}
-    for i, c in enumerate(ctxs):
-        family = c.family
-        if family not in _COUNTABLE or c.fact.planned or c.fact.value is None or c.aside:
-            continue
-        prev = ctxs[i - 1] if i else None
-        paired = (
-            family == "persons"
-            and not c.label
-            and prev is not None
-            and prev.sentence == c.sentence
-            and prev.family == "households"
-            and _states_total(prev, "households")
-        )
-        if not paired and not _states_total(c, family):
-            continue
-        if family not in best or c.fact.value > (best[family].fact.value or 0):
-            best[family] = c
-    return best
-
-
 @rule("ZJ103", "implausible_magnitude", Severity.WARNING)
 def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     """A count of persons or households exceeds the population or households it is drawn from.
@@ -325,7 +289,7 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     Example: 总人口3200人 … 慰问困难群众5000人 → 5000 > 3200.
     """
     ctxs = contexts(parse)
-    totals = _stated_totals(ctxs)
+    totals = _stated_totals(ctxs, parse.normalized.text if parse.normalized is not None else "")
     other = vocab()["markers"]["other_scope"]
     for c in ctxs:
         family = c.family

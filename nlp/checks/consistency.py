@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from nlp.checks.contexts import contexts
+from nlp.checks.contexts import Context, contexts
 from nlp.checks.intervals import fact_interval, fmt_interval, has_any, vocab
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Qualifier, Severity
@@ -51,7 +51,35 @@ def scope_key(label: str) -> str | None:
         text = text[: -len(tail)]
     for marker in sorted(existence, key=len, reverse=True):
         text = text.replace(marker, "")
-    own = sorted(markers["own_scope"], key=len, reverse=True)
+    return _without_own_scope(text)
+
+
+def standing_key(c: Context, text: str) -> str | None:
+    """The words naming a standing figure: ``scope_key`` of its label; or the noun of a whole group
+    (为全体586名注册志愿者, 组织全体党员118名 → 注册志愿者, 党员); or a size reached at a date (截至12月20日，
+    社区注册志愿者达到612名 → 注册志愿者). None when the figure is no standing figure."""
+    key = scope_key(c.label)
+    if key:
+        return key
+    markers = vocab()["markers"]
+    label = c.label.strip(" 、，,：:")
+    if label.endswith(tuple(markers["whole_group"])):
+        return c.fact.subject or None
+    for word in markers["whole_group"]:  # 组织全体党员118名: the group named before the figure
+        at = label.rfind(word)
+        if at >= 0 and 2 <= len(label) - at - len(word) <= 6 and c.family != "%":
+            noun = label[at + len(word) :]
+            return None if has_any(noun, markers["activity_verbs"]) else noun
+    if not text.startswith(tuple(markers["point_in_time"]), c.sent_start) or has_any(label, markers["activity_verbs"]):
+        return None
+    for verb in sorted(markers["stock_verbs"], key=len, reverse=True):
+        if label.endswith(verb) and len(label) > len(verb):
+            return _without_own_scope(label[: -len(verb)])
+    return None
+
+
+def _without_own_scope(text: str) -> str | None:
+    own = sorted(vocab()["markers"]["own_scope"], key=len, reverse=True)
     changed = True
     while changed:
         changed = False
@@ -66,30 +94,34 @@ def scope_key(label: str) -> str | None:
 def conflicting_values(parse: Parse) -> Iterator[Finding]:
     """One standing figure is given two different values for the same scope in one document.
 
-    What: two statements of a standing figure (现有/共有/总人口 …, or a noun then 共/总数) with the
+    What: two statements of a standing figure (现有/共有/总人口 …, a noun then 共/总数, 全体N名X, or
+    a size reached at a date: 截至…，X达到N) with the
     same subject words once the document's own scope words are dropped (全村, 社区, 目前 …), the
-    same indicator, breakdown and scope (when known) and the same unit of counting (口, 座, 支 …),
+    same breakdown and scope (when known), no two different indicators, the same unit of counting (口, 座, 支 …),
     neither a sub-group (其中, 新增, 女, 流动 …), a plan nor a parenthesis about another year or area,
     whose readings do not overlap — anywhere in the document. Activity counts are never compared.
     Why: a community has one number of party members at a time; two of them means one is stale.
     Example: 社区现有党员41名 … 全社区共有党员45名.
     """
     sub_scope = vocab()["markers"]["sub_scope"]
+    text = parse.normalized.text if parse.normalized is not None else ""
     seen: dict[tuple, dict] = {}
     for c in contexts(parse):
         f = c.fact
         if f.planned or f.qualifier == Qualifier.MASKED or c.aside:
             continue
-        key = scope_key(c.label)
+        key = standing_key(c, text)
         if not key or has_any(key, sub_scope) or has_any(c.label, ("其中", "每", "各")):
             continue
         part = tuple(sorted(f.breakdown.items())) if f.breakdown else None
-        group = (f.indicator, part, f.scope, key, c.family)  # 全市… never conflicts with the unit's
+        group = (part, f.scope, key, c.family)  # 全市… never conflicts with the unit's
         iv = c.interval
         if iv is None:
             continue
         earlier_values = seen.setdefault(group, {})  # one entry per distinct reading: a repeated figure costs nothing
         for earlier, eiv in earlier_values.values():
+            if f.indicator and earlier.indicator and f.indicator != earlier.indicator:
+                continue  # two indicators named by the same words: not one figure
             if not iv.overlaps(eiv):
                 yield Finding(
                     f.start,
@@ -98,7 +130,7 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
                     (earlier.id, f.id),
                 )
                 break
-        earlier_values.setdefault((iv.low, iv.high), (f, iv))
+        earlier_values.setdefault((iv.low, iv.high, f.indicator), (f, iv))
 
 
 def body_years(parse: Parse) -> Counter:

@@ -127,6 +127,25 @@ def part_band(label: str) -> Band | None:
     return band
 
 
+@lru_cache(maxsize=_LABELS)
+def whole_band(label: str) -> Band | None:
+    """The age band a whole's words name: a band (60岁以上老人), else one its noun implies
+    ([age_bands.implied]: 老年人 → 60岁以上, 未成年人 → 18岁以下).
+
+    >>> whole_band("60岁以上老人"), whole_band("辖区共有老年人"), whole_band("党员")
+    (Band(low=60, high=inf), Band(low=60, high=inf), None)
+    """
+    band = age_band(label)
+    if band is not None:
+        return band
+    implied = vocab()["age_bands"]["implied"]
+    for noun in sorted(implied, key=len, reverse=True):
+        if noun in label:
+            low, high = implied[noun]
+            return Band(low, math.inf if high < 0 else high)
+    return None
+
+
 def tiles(bands: Sequence[Band], whole: Band) -> bool:
     """Bands that cover ``whole`` end to end without overlapping (a year of slack at junctions).
 
@@ -235,9 +254,9 @@ def complete_partitions(total: Context, parts: Sequence[Context]) -> list[list[C
         items = found.get(part["name"], [])
         if set().union(*(a for a, _ in items)) == set(range(len(part["members"]))) if items else False:
             groups.append([c for _, c in items])
-    whole_band = age_band(total.label) or Band(0, math.inf)
+    band = whole_band(total.label) or Band(0, math.inf)
     banded = [(part_band(c.label), c) for c in parts]
     banded = [(b, c) for b, c in banded if b is not None]
-    if banded and tiles([b for b, _ in banded], whole_band):
+    if banded and tiles([b for b, _ in banded], band):
         groups.append([c for _, c in banded])
     return groups

@@ -6,10 +6,21 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import cache, lru_cache
 
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.intervals import Interval, fmt, has_any, rate_interval, vocab
+from nlp.checks.rate_words import (
+    MAX_MODIFIER,
+    _eligible,
+    _longest_first,
+    _outcome_in,
+    is_bounded,
+    outcome_word,
+    rate_head,
+    rate_name,
+    rate_object,
+    stated_base,
+)
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Qualifier, Severity
 
@@ -34,71 +45,6 @@ _NOT_COUNTS = frozenset(
     }
 )
 MAX_BASE = 100_000
-
-
-# Names and labels recur (every rate rule reads every rate); the answers below depend on them
-# alone and on the vocabulary, read once, so the last ones are kept.
-_NAMES = 4096
-
-
-@cache
-def _longest_first(table: str, key: str) -> tuple[str, ...]:
-    """A word list of partitions.toml, longest words first."""
-    return tuple(sorted(vocab()[table][key], key=len, reverse=True))
-
-
-@lru_cache(maxsize=_NAMES)
-def rate_name(label: str) -> str:
-    """The name of a rate: its label without the linking verb (调解成功率达 → 调解成功率).
-
-    >>> rate_name("全年调解成功率达到"), rate_name("居民满意率为")
-    ('全年调解成功率', '居民满意率')
-    """
-    text = label
-    changed = True
-    while changed:
-        changed = False
-        for verb in _longest_first("rates", "link_verbs"):
-            if text.endswith(verb) and len(text) > len(verb):
-                text, changed = text[: -len(verb)], True
-    return text
-
-
-@lru_cache(maxsize=_NAMES)
-def is_bounded(name: str) -> bool:
-    """A rate that cannot exceed 100 % (a share of something), by its name.
-
-    >>> is_bounded("居民满意率"), is_bounded("同比增长率"), is_bounded("任务完成率")
-    (True, False, False)
-    """
-    words = vocab()["rates"]
-    return has_any(name, words["bounded"]) and not has_any(name, words["unbounded"])
-
-
-@lru_cache(maxsize=_NAMES)
-def outcome_word(name: str) -> str | None:
-    """What a rate counts the success of: 调解成功率 → 成功, 办结率 → 办结.
-
-    >>> outcome_word("调解成功率"), outcome_word("办结率"), outcome_word("人数")
-    ('成功', '办结', None)
-    """
-    for word in vocab()["rates"]["bounded"]:
-        if word.endswith("率") and word in name:
-            return word[:-1]
-    return None
-
-
-@lru_cache(maxsize=_NAMES)
-def rate_object(name: str) -> str:
-    """The two characters naming what a rate is about, just before its outcome word or 率.
-
-    >>> rate_object("全年调解成功率"), rate_object("办结率"), rate_object("乡镇公交覆盖率")
-    ('调解', '', '公交')
-    """
-    outcome = outcome_word(name)
-    head = name[: name.index(outcome)] if outcome else name.split("率")[0]
-    head = head.rstrip(vocab()["rates"]["stop_chars"])
-    return head[-2:] if len(head) >= 2 else ""
 
 
 def _is_count(c: Context, rate: Context) -> bool:
@@ -146,15 +92,10 @@ def declares_base(c: Context) -> bool:
     return has_any(head, words["base_after"])
 
 
-def _outcome_in(c: Context, outcome: str) -> bool:
-    synonyms = [outcome, *vocab()["rates"]["outcomes"].get(outcome, [])]
-    own_clause = re.split("[、，,；;]", c.after, maxsplit=1)[0][:6]  # not the next item's words
-    return has_any(c.label, synonyms) or has_any(own_clause, synonyms)
-
-
 def share_of(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
     """(part, whole) of a share 占…%: the part is the count just before the rate, the whole the
-    earlier count of the same unit whose words name what the share is of (占总人口的 → 总人口).
+    earlier count of the same unit whose words name what the share is of (占总人口的 → 总人口),
+    or one right after the rate in its sentence (占全村人口的60%，全村共有人口2400人).
 
     60岁以上老人800人，占总人口的25% with 总人口3200人 before it → (800人, 3200人).
     """
@@ -174,7 +115,16 @@ def share_of(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context |
     for c in reversed(_counts_before(ctxs, r - 1, sentences_back=1)):
         if c.family == part.family and of in c.label + c.after[:3]:
             return part, (c if c.fact.value >= part.fact.value else None)
+    for c in ctxs[r + 1 : r + 1 + MAX_WHOLE_AFTER]:  # 占全村人口的60%，全村共有人口2400人
+        if c.sentence != rate.sentence:
+            break
+        if _is_count(c, rate) and c.family == part.family and of in c.label:
+            return part, (c if c.fact.value >= part.fact.value else None)
     return part, None
+
+
+# A share's whole may be stated right after it in its sentence, among this many figures.
+MAX_WHOLE_AFTER = 3
 
 
 def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
@@ -182,7 +132,8 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
 
     The numerator carries the rate's outcome word or a synonym of it (成功调解18起 for 调解成功率,
     收回40份 for 回收率, 12个小区达标 for 达标率); the base is the count of the same unit before it,
-    in its sentence or the one before (受理信访38件。已办结35件，办结率…). Without a numerator the
+    in its sentence or the one before (受理信访38件。已办结35件，办结率…); a rate alone in its
+    sentence takes its numerator from the sentence before (收回问卷180份。回收率为90%). Without a numerator the
     base is a count that declares who was measured (对45户…, 12个小区参加…), a count whose words
     name the rate's object (调解纠纷9起 for 调解成功率), or — for a bare 成功率 — the count just
     before it. A share (占总人口的25%) takes the count before it over the whole it names.
@@ -195,9 +146,13 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
     outcome = outcome_word(name)
     counts = _counts_before(ctxs, r, sentences_back=1)
     here = [c for c in counts if c.sentence == ctxs[r].sentence]
+    told = ctxs[r].sentence  # the sentence the numerator is read in
+    if not here and outcome:  # a rate alone in its sentence (收回问卷180份。问卷回收率为90%): the one before
+        told -= 1
+        counts = _counts_before(ctxs, r, sentences_back=2)
     for j in range(len(counts) - 1, -1, -1):
         c = counts[j]
-        if c.sentence != ctxs[r].sentence:
+        if c.sentence != told:
             break
         if outcome and _outcome_in(c, outcome):
             before = [b for b in counts[:j] if b.family == c.family]
@@ -205,6 +160,10 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
             opens = not any(x.sentence == c.sentence for x in counts[:j])
             # the base of a numerator opening its sentence may close the one before (受理40件。已办结34件)
             base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
+            if base is not None and _outcome_in(base, outcome) and not _eligible(base):
+                base = None  # 第一针接种8930人，全程接种8472人，接种率…: two stages, neither is the base
+            if base is None:
+                base = stated_base(ctxs, r, c)
             if base is not None and base.fact.value >= c.fact.value:
                 return c, base
             return c, None
@@ -220,7 +179,13 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
         if not obj and c is here[-1] and c is ctxs[r - 1]:
             return None, c
     last = here[-1] if here else None
-    if obj and last is ctxs[r - 1] and last.fact.unit in base_units and not any(obj in c.label for c in here):
+    if (
+        obj
+        and last is ctxs[r - 1]
+        and last.fact.unit in base_units
+        and len(rate_head(name)) <= MAX_MODIFIER
+        and not any(obj in c.label for c in here)
+    ):
         return None, last  # 受理工单46件，按时办结率97%: a modifier (按时) names no other count
     return None, None
 

@@ -85,16 +85,26 @@ def _masked_matches(g: SurfaceGrammar, text: str) -> Iterator[re.Match[str]]:
             previous_end = m.end()
 
 
+# The title of a cited document, between book-title marks on one line.
+_TITLE = re.compile(r"《[^《》\n]*》")
+
+
 def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
     """Spans of figures written as placeholders, not masked names or years.
 
-    >>> t = "走访xx户,发放***余份,投入xx.xxx万元,20xx年,xx社区,第xx名"
+    >>> t = "走访xx户,发放***余份,投入xx.xxx万元,20xx年,xx社区,第xx名,《关于甲街道等x个街道的通知》"
     >>> [t[s:e] for s, e in find_masked_figures(t)]
     ['xx户', '***余份', 'xx.xxx万元']
     """
     g = surface_grammar()
     mw = g.words["masked_figure"]
+    titles: list[tuple[int, int]] | None = None  # found on the first placeholder: masks are rare
     for m in _masked_matches(g, text):
+        if titles is None:
+            titles = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
+        k = bisect_left(titles, (m.start() + 1,)) - 1
+        if k >= 0 and titles[k][0] < m.start() < titles[k][1]:
+            continue  # inside the title of a cited document (《关于…等x个街道…》): a name, no figure
         if not (m.group("unit") or m.group("mag")) and m.group("pre") not in mw["rate_prefixes"]:
             continue  # a placeholder with neither unit, magnitude nor 百分之 is a masked word
         start = m.start("num")
@@ -141,7 +151,8 @@ def masked_figure(parse: Parse) -> Iterator[Finding]:
 
     What: a mask (x, xx, XX, ××, *, ***, __, ＿＿) standing where a number should be, before a unit
     or a rate; one flag per masked figure. Masked names (xx社区, **村, XX同志), masked years and
-    dates (20xx年, xx月) and ordinals (第xx名) are not figures and are not flagged.
+    dates (20xx年, xx月), ordinals (第xx名) and masks inside the title of a cited document
+    (《关于…等x个街道…的通知》) are not figures and are not flagged.
     Why: a template or an anonymized copy cannot be checked or compared; the figure has no value.
     Example: 共发放宣传资料***余份 → ZJ402 数字被占位符遮盖.
     """

@@ -1,0 +1,197 @@
+"""Wholes whose parts are listed without a named partition: kinds after 其中, rows of a table.
+
+- **Kinds.** 社区现有文体队伍12支，其中广场舞队5支、合唱队3支、… lists kinds of the whole, each
+  a modifier before one head noun that the whole's words hold (队 of 文体队伍), after 其中 or in a
+  、 list right after a stated whole (现有…12支，广场舞队5支、合唱队3支…); a sum of money after 其中
+  is split by source or use. Kinds do not overlap, so their sum may fall short of the
+  whole (the list may stop early) but never exceed it. Persons and households are kinds only by a
+  classification listed in partitions.toml [kinds]: 女党员, 流动党员, 预备党员 are kinds by their
+  words and overlap in fact.
+- **Table rows.** A table flattened to text, whose header row ends with 合计/总计/小计 and whose
+  rows are a label and as many numbers: the last number of a row is the sum of the others.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+
+from nlp.checks.contexts import Context
+from nlp.checks.intervals import Interval, has_any, vocab
+from nlp.checks.markers import _is_total, _subset_label, is_change
+from nlp.checks.partitions import complete_partitions
+
+# Counts of persons and households name overlapping groups with the same head noun.
+_OVERLAPPING = frozenset({"persons", "households", "%"})
+# A list of kinds is read among this many figures after 其中 (one pass, bounded per list).
+MAX_KINDS = 32
+
+
+def _core(label: str) -> str:
+    text = label.strip(" 、，,：:")
+    for marker in vocab()["markers"]["subset"]:
+        text = text.removeprefix(marker)
+    return text.strip(" 、，,：:")
+
+
+def _common_tail(words: Sequence[str]) -> str:
+    """The longest ending every word shares (舞蹈队, 合唱队 → 队)."""
+    reversed_words = [w[::-1] for w in words]
+    return os.path.commonprefix(reversed_words)[::-1]
+
+
+def _kinds(total: Context, items: Sequence[Context], opened: bool = True) -> bool:
+    """The items name different kinds of the total: sums of money split by source or use; things
+    of one head noun the total's words hold (舞蹈队、合唱队 of 文艺队伍); persons or households only
+    by a classification whose kinds exclude each other ([kinds] exclusive_heads: 肢体残疾、视力残疾)."""
+    cores = [_core(c.label) for c in items]
+    if len(cores) < 2 or any(len(x) < 2 for x in cores) or len(set(cores)) < len(cores):
+        return False
+    if total.family == "元" and opened:
+        return True  # 其中上级补助80万元、村集体自筹50万元: money is split, never counted twice
+    tail = _common_tail(cores)
+    if total.family in _OVERLAPPING or "人" in total.family or "户" in total.family:
+        return len(tail) >= 2 and tail in vocab()["kinds"]["exclusive_heads"]
+    return bool(tail) and tail[-1] in total.label
+
+
+def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Context]]]:
+    """(total, kinds) where the kinds listed after 其中 add up to more than the total: the latest
+    figure of their unit before 其中 in the sentence, a change against another period passed over
+    (共有队伍8支，比上年增加3支，其中…: the kinds are of the 8).
+
+    Each figure opens at most one list and each list is read once, so the scan is linear.
+    """
+    last: dict[str, int] = {}  # unit family → its latest figure in the sentence (no change)
+    sentence = -1
+    i = 0
+    while i < len(ctxs):
+        c = ctxs[i]
+        if c.sentence != sentence:
+            last, sentence = {}, c.sentence
+        opened = _subset_label(c.label)
+        # without 其中: a 、 list right after a stated whole (现有文体队伍12支，广场舞队5支、合唱队3支…)
+        listed = (
+            not opened
+            and last.get(c.family) == i - 1
+            and _is_total(ctxs[i - 1])
+            and not ctxs[i - 1].after.startswith("、")  # an item of the list itself (…村5个、…村6个)
+            and c.after.startswith("、")
+        )
+        if not (opened or listed) or c.family not in last:
+            if not is_change(c.label):
+                last[c.family] = i
+            i += 1
+            continue
+        total = ctxs[last[c.family]]
+        items = [c]
+        j = i + 1
+        while j < len(ctxs) and j - i < MAX_KINDS:
+            nxt = ctxs[j]
+            if nxt.sentence != c.sentence or nxt.family != c.family or not ctxs[j - 1].after.startswith("、"):
+                break
+            items.append(nxt)
+            j += 1
+        i = j
+        if total.family == "%" or total.aside or any(x.aside or x.fact.planned != total.fact.planned for x in items):
+            continue
+        if not _kinds(total, items, opened):
+            continue
+        intervals = [x.interval for x in items]
+        whole = total.interval
+        if whole is None or any(iv is None for iv in intervals):
+            continue
+        if sum(intervals, Interval(0, 0)).low > whole.high:
+            yield total, items
+
+
+def closing_noun(label: str) -> str | None:
+    """What a total closing the figures before it names besides its closing word: '' for 共计 or
+    共有, 总人口 for 总人口共, 党员 for 共有党员; None when the words close nothing (共覆盖居民 names
+    another count, 全年走访 no total).
+
+    >>> closing_noun("共计"), closing_noun("总人口共"), closing_noun("共有党员"), closing_noun("共覆盖居民")
+    ('', '总人口', '党员', None)
+    """
+    words = vocab()["markers"]
+    text = label.strip(" 、，,：:")
+    closing = sorted(words["closing"], key=len, reverse=True)
+    for word in closing:
+        if text.endswith(word):
+            noun = text[: -len(word)]
+            return noun if len(noun) <= MAX_CLOSING_NOUN else None
+    for word in closing:
+        if text.startswith(word):
+            noun = text[len(word) :]
+            if len(noun) <= MAX_CLOSING_NOUN and not has_any(noun, words["activity_verbs"] + words["other_scope"]):
+                return noun
+            return None
+    return None
+
+
+# A closing total names at most this much besides its closing word (总人口共, 共有党员).
+MAX_CLOSING_NOUN = 4
+
+
+def closing_groups(ctxs: Sequence[Context], t: int, block_start: Sequence[int]) -> list[list[Context]]:
+    """Parts stated before the total at ``t`` in its sentence and unit, with no 其中 opening them:
+    a complete partition (男性1630人，女性1570人，总人口共3150人), or a 、 list closed by a bare
+    共计/合计 (学校2所、幼儿园3所，共计6所). ``block_start`` is ``_list_openers``' first list."""
+    total = ctxs[t]
+    if t == 0 or total.aside:
+        return []
+    previous = ctxs[t - 1]
+    if previous.sentence != total.sentence or previous.family != total.family:
+        return []
+    noun = closing_noun(total.label)
+    if noun is None:
+        return []
+    first = max(block_start[t - 1], t - MAX_KINDS)
+    parts = [c for c in ctxs[first:t] if not c.aside and c.fact.planned == total.fact.planned]
+    if len(parts) < 2:
+        return []
+    groups = []
+    population = vocab()["population"]["persons"] + vocab()["markers"]["heads"]
+    for group in complete_partitions(total, parts):
+        if not noun or has_any(noun, population) or any(g.label.endswith(noun) for g in group):
+            groups.append(group)
+    chained = all(c.after.startswith("、") for c in parts[:-1])
+    if not groups and not noun and chained and has_any(total.label, vocab()["markers"]["list_total"]):
+        groups.append(parts)
+    return groups
+
+
+_CELL = re.compile(r"\d+(?:\.\d+)?")
+
+
+def table_rows(text: str) -> Iterator[tuple[int, int, list[float]]]:
+    """(start, end, numbers) of each row of a table whose last column is a total whose numbers do
+    not add up: a header line of cells ending with 合计/总计/小计, then rows of a label and as many
+    numbers as the header has columns after its first cell.
+
+    >>> t = "项目 1月 2月 合计\\n走访（户） 3 4 7\\n会议（次） 2 2 5\\n"
+    >>> [t[s:e] for s, e, _ in table_rows(t)]
+    ['会议（次） 2 2 5']
+    """
+    totals = tuple(vocab()["markers"]["list_total"]) + ("小计",)
+    columns = 0
+    at = 0
+    for line in text.splitlines(keepends=True):
+        start, at = at, at + len(line)
+        cells = line.split()
+        if len(cells) >= 3 and cells[-1].endswith(totals) and not _CELL.fullmatch(cells[1]):
+            glued = cells[-1] not in totals  # 9月合计: a space lost between the last two headers
+            columns = len(cells) - 1 + glued
+            continue
+        if not columns:
+            continue
+        numbers = cells[1:]
+        if len(cells) != columns + 1 or not all(_CELL.fullmatch(x) for x in numbers) or has_any(cells[0], totals):
+            columns = 0  # the table ended (a blank line, a line of words, its 合计 row)
+            continue
+        values = [float(x) for x in numbers]
+        if abs(sum(values[:-1]) - values[-1]) > 1e-6 * max(1.0, abs(values[-1])):
+            stripped = line.rstrip("\r\n")
+            lead = len(stripped) - len(stripped.lstrip())
+            yield start + lead, start + len(stripped), values
