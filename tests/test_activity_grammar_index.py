@@ -17,7 +17,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nlp.activities import names
+from nlp.activities import name_checks, names, verb_context
 from nlp.activities.grammar_index import GrammarIndex, Occurrences, covered
 from nlp.activities.sentence_rules import sub_clauses
 from nlp.activities.vocab import _verb_kind, vocab
@@ -167,7 +167,7 @@ def test_word_bounds_and_is_verb_at_as_their_plain_definitions(text: str) -> Non
         plain = doc.word_starts(cs, ce)
         assert set(plain) == {o for o in range(cs, ce + 1) if o in bounds.offsets}
         for m in verb.finditer(t, cs, ce, overlapped=True):
-            assert names.is_verb_at(index, *m.span(), bounds) == _plain_is_verb_at(t, *m.span(), plain)
+            assert verb_context.is_verb_at(index, *m.span(), bounds) == _plain_is_verb_at(t, *m.span(), plain)
 
 
 # --- the name routines' fast paths ---------------------------------------------------------------------
@@ -213,12 +213,12 @@ def test_trim_as_its_plain_definition(text: str, a: int, b: int) -> None:
 @contextmanager
 def _slow_paths() -> Iterator[None]:
     """Every span holds a split mark and a list tail: split_items and strip_tail take their slow paths."""
-    saved = names._SPLIT_MARK, names._tails
-    names._SPLIT_MARK, names._tails = re.compile(""), lambda: re.compile("")
+    saved = names._SPLIT_MARK, name_checks._tails
+    names._SPLIT_MARK, name_checks._tails = re.compile(""), lambda: re.compile("")
     try:
         yield
     finally:
-        names._SPLIT_MARK, names._tails = saved
+        names._SPLIT_MARK, name_checks._tails = saved
 
 
 @settings(max_examples=300, deadline=None)
@@ -237,7 +237,7 @@ def test_split_items_as_without_the_quick_tests(text: str, a: int, b: int, enume
 @given(name_text)
 def test_strip_tail_and_cut_as_their_plain_definitions(item: str) -> None:
     plain = next((item[:i] for tail in vocab().list_tails if (i := item.find(tail)) >= 2), item)
-    assert names.strip_tail(item) == plain
+    assert name_checks.strip_tail(item) == plain
     masked = names.outside_quotes(item)
     cuts = [i for i, ch in enumerate(masked) if ch == "、"]
     bounds = [-1, *cuts, len(item)]

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from nlp.activities import extract
 from nlp.activities.clause_rules import Found
 from nlp.activities.extract import _dedupe, _finds, _kind_of, _linked, _records
-from nlp.activities.names import ends_with_activity_head, has_head, is_aim, is_slogan
+from nlp.activities.name_checks import ends_with_activity_head, has_head, is_aim, is_slogan
 from nlp.activities.sentence_rules import ranges_within
 from nlp.activities.vocab import kind_keyword, type_of_name, vocab
 from nlp.figures.facts import plan_window

@@ -32,21 +32,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from nlp.activities.grammar_index import GrammarIndex
-from nlp.activities.names import (
-    CLAUSE_PUNCT,
-    CLOSE_QUOTES,
-    after_preposition,
-    counted,
-    ends_with_activity_head,
-    has_head,
-    is_aim,
-    is_slogan,
-    is_verb_at,
-    object_end,
-    person_length,
-    split_items,
-    trim,
-)
+from nlp.activities.name_checks import counted, ends_with_activity_head, has_head, is_aim, is_slogan
+from nlp.activities.names import CLAUSE_PUNCT, CLOSE_QUOTES, object_end, split_items, trim
+from nlp.activities.verb_context import after_preposition, is_verb_at, person_length
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import ActivityKind, Fact, Sentence
 

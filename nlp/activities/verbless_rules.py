@@ -8,18 +8,8 @@ from __future__ import annotations
 import regex
 
 from nlp.activities.clause_rules import Found
-from nlp.activities.names import (
-    CLOSE_QUOTES,
-    OPEN_QUOTES,
-    ends_with_activity_head,
-    has_head,
-    is_slogan,
-    outside_quotes,
-    split_items,
-    split_pair,
-    strip_tail,
-    trim,
-)
+from nlp.activities.name_checks import ends_with_activity_head, has_head, is_slogan, strip_tail
+from nlp.activities.names import CLOSE_QUOTES, OPEN_QUOTES, outside_quotes, split_items, split_pair, trim
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import ActivityKind, Sentence
 
