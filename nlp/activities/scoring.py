@@ -22,8 +22,9 @@ scores are the model's, summed in another order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import chain
+from collections.abc import Iterable, Sequence
+from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
@@ -37,6 +38,8 @@ from nlp.text.document import Text
 
 _NEIGHBOUR_MARKS = frozenset({"light", "weak", "content", "head", "slogan", "document", "person", "stop"})
 _OFFSETS = (-2, -1, 1, 2)
+_FIRST, _LAST = itemgetter(0), itemgetter(-1)  # a word's first and last characters
+_FIRST_TWO, _LAST_TWO = itemgetter(slice(None, 2)), itemgetter(slice(-2, None))
 _CACHE_LIMIT = 500_000  # keys kept before the cache starts afresh (a long batch of varied text)
 
 
@@ -107,6 +110,13 @@ class _AttributeIds:
             (by_prefix.get(f"w{d:+d}", {}), by_prefix.get(f"t{d:+d}", {})) for d in _OFFSETS
         )
         self._mark_rows: dict[tuple[str, ...], tuple[list[int], ...]] = {}
+        length = by_prefix.get("len", {})
+        # the row of ``len:`` for a word of each length 0 … 4 (longer words read ``len:4``)
+        self.length_rows = np.array([length.get(str(n), 0) for n in range(5)], dtype=np.intp)
+        # every distinct tuple of marks met so far gets a code; ``_mark_tables`` holds, for each of
+        # the five slots, the rows of each code's marks padded with row 0 (made again when it grows)
+        self._mark_codes: dict[tuple[str, ...], int] = {}
+        self._mark_tables: list[np.ndarray] = []
 
     def mark_rows(self, marks: tuple[str, ...]) -> tuple[list[int], ...]:
         """Rows of ``v:mark`` for every mark, then of ``v-2:mark`` … ``v+2:mark`` for the marks a
@@ -147,6 +157,62 @@ class _AttributeIds:
             found_seen = (words.get(word), tags.get(tag))
             out.append([r for r in found_seen if r is not None] + marks)
         return out
+
+
+    def columns_of(self, words: Sequence[str], tags: Sequence[str]) -> list[list[np.ndarray]]:
+        """``rows_of`` for many words at once: for each of its five lists, columns of rows (one
+        entry per word) that hold each word's rows of that list in the same order, with row 0 (the
+        zero row) where the word lacks an attribute. The look-ups run as ``map`` over the words,
+        not as Python per word.
+
+        Summed column after column from zeros, a word's rows give exactly the sums of its
+        ``rows_of`` lists: only zeros are added in between, and adding a zero to a sum that did
+        not start as -0.0 leaves it as it is, bit for bit.
+        """
+        n = len(words)
+        w, t, _length, p1, s1, s2, p2 = self.own_tables
+
+        def rows(table: dict[str, int], values: Iterable[str | None]) -> np.ndarray:
+            return np.fromiter(map(table.get, values, repeat(0)), dtype=np.intp, count=n)
+
+        zero = np.zeros(n, dtype=np.intp)
+        own = [
+            np.full(n, self.bias[0], dtype=np.intp) if self.bias else zero,
+            rows(w, words),
+            rows(t, tags),
+            self.length_rows[np.minimum(np.fromiter(map(len, words), dtype=np.intp, count=n), 4)],
+            rows(p1, map(_FIRST, words)),
+            rows(s1, map(_LAST, words)),
+            rows(s2, map(_LAST_TWO, words)),
+            rows(p2, map(_FIRST_TWO, words)),
+        ]
+        if self.digit:
+            own.append(np.fromiter(map(str.isdigit, words), dtype=bool, count=n) * self.digit[0])
+        marks = self._mark_columns(list(map(word_class, words)))
+        own += marks[0]
+        own.append(rows(self.kinds, map(kind_of_word, words)))  # (``kinds.get(None)``: row 0)
+        out = [own]
+        for (seen_words, seen_tags), seen_marks in zip(self.seen_tables, marks[1:], strict=True):
+            out.append([rows(seen_words, words), rows(seen_tags, tags), *seen_marks])
+        return out
+
+    def _mark_columns(self, classes: list[tuple[str, ...]]) -> list[list[np.ndarray]]:
+        """The rows of ``mark_rows`` of each word's marks, as five lists of columns."""
+        codes = self._mark_codes
+        new = set(classes).difference(codes)
+        if new or not self._mark_tables:
+            for marks in sorted(new):
+                codes[marks] = len(codes)
+            lists = [self.mark_rows(marks) for marks in codes]  # (in the order of their codes)
+            self._mark_tables = []
+            for slot in range(1 + len(_OFFSETS)):
+                width = max((len(found[slot]) for found in lists), default=0)
+                table = np.zeros((len(lists), width), dtype=np.intp)
+                for code, found in enumerate(lists):
+                    table[code, : len(found[slot])] = found[slot]
+                self._mark_tables.append(table)
+        code = np.fromiter(map(codes.__getitem__, classes), dtype=np.intp, count=len(classes))
+        return [list(table.take(code, axis=0).T) for table in self._mark_tables]
 
 
 class TokenScorer:
@@ -198,29 +264,24 @@ class TokenScorer:
         Each row is added up in the order of its attributes, as ``CRFWeights.row`` adds them (an
         unknown attribute adds the zero row), so the sums are the same to the last bit.
         """
-        ids = self._ids
-        lists: list[list[int]] = []
-        for word, tag in keys:
-            lists += ids.rows_of(word, tag)
-        lengths = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists))
-        width = int(lengths.max())
-        table = np.zeros((len(lists), width), dtype=np.intp)  # padded with row 0, the zeros
-        table[np.arange(width) < lengths[:, None]] = np.fromiter(
-            chain.from_iterable(lists), dtype=np.intp, count=int(lengths.sum())
-        )
-        sums = np.zeros((len(lists), self._rows.shape[1]))
-        for k in range(width):
-            sums += self._rows[table[:, k]]
+        words = [word for word, _ in keys]
+        slots = []
+        for columns in self._ids.columns_of(words, [tag for _, tag in keys]):
+            sums = np.zeros((len(keys), self._rows.shape[1]))
+            for column in columns:
+                sums += self._rows.take(column, axis=0)
+            slots.append(sums)
+        sums = np.stack(slots, axis=1).reshape(-1, self._rows.shape[1])  # word by word, slot by slot
         weighing = sums.any(axis=1)
         count = int(weighing.sum())
         while self._used + count > len(self._rows):
             self._rows = np.concatenate((self._rows, np.zeros_like(self._rows)))
-        rows = np.zeros(len(lists), dtype=np.intp)  # row 0 for what weighs nothing
+        rows = np.zeros(len(sums), dtype=np.intp)  # row 0 for what weighs nothing
         rows[weighing] = np.arange(self._used, self._used + count)
         self._rows[self._used : self._used + count] = sums[weighing]
         self._used += count
         self._word_rows = np.concatenate((self._word_rows, rows.reshape(-1, 1 + len(_OFFSETS))))
-        self._pair_word = np.concatenate((self._pair_word, self._pairs.word_ids([word for word, _ in keys])))
+        self._pair_word = np.concatenate((self._pair_word, self._pairs.word_ids(words)))
 
     def scores(
         self,
