@@ -86,8 +86,7 @@ def verb_items(
             break
         vs, ve = at
         verb = text[vs:ve]
-        offsets = bounds.offsets
-        plain = ve in offsets and vs in offsets and verb not in v.nominal and vs not in index.not_verb_offsets
+        plain = verb not in v.nominal and vs not in index.not_verb_offsets and ve in bounds and vs in bounds
         if not (plain or is_verb_at(index, vs, ve, bounds)):  # (``plain``: what is_verb_at accepts at once)
             pos = vs + 1
             continue

@@ -40,12 +40,12 @@ def _persons_by_char() -> dict[str, tuple[str, ...]]:
 def is_verb_at(index: GrammarIndex, vs: int, ve: int, bounds: WordBounds) -> bool:
     """A verb match counts when it is a whole word (or words) and no noun contains it (党组织);
     a weak verb tagged as a noun after another word is a noun (思想道德建设)."""
-    text, offsets = index.text, bounds.offsets
-    if ve not in offsets:
+    text = index.text
+    if ve not in bounds:
         return False
-    if vs not in offsets:  # 积极参与 segmented as one word: an adverb fused with the verb
+    if vs not in bounds:  # 积极参与 segmented as one word: an adverb fused with the verb
         fused = next((a for a in _adverbs_by_last_char().get(text[vs - 1 : vs], ()) if text.startswith(a, vs - len(a), vs)), None)
-        if fused is None or vs - len(fused) not in offsets:
+        if fused is None or vs - len(fused) not in bounds:
             return False
     if text[vs:ve] in vocab().nominal and text[ve : ve + 1] not in ("了", "过"):
         tag, previous = bounds.tags_at(vs)
