@@ -141,6 +141,23 @@ def test_the_rows_of_new_words_are_the_models_sums_to_the_last_bit(weights) -> N
             assert got.tolist() == weights.row(attributes), (word, tag, slot)
 
 
+def test_the_rows_of_new_contexts_are_the_models_sums_to_the_last_bit(weights) -> None:
+    """Every context met on the invented documents: its kept row is what ``CRFWeights.row`` adds up
+    from its attribute strings, in their order (the zero row where they weigh nothing)."""
+    from nlp.activities.scoring import context_attributes
+    from nlp.activities.token_context import context_of
+
+    scorer = TokenScorer(weights)
+    for text in DOCUMENTS:
+        for inputs in _sequences(text):
+            scorer.scores(*inputs)
+    assert len(scorer._contexts) > 20
+    for code, row in scorer._contexts.items():
+        expected = weights.row(context_attributes(context_of(code)))
+        assert scorer._rows[row].tolist() == (expected if row else [0.0] * len(expected)), code
+        assert row or not any(expected)
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(

@@ -271,15 +271,7 @@ class TokenScorer:
             for column in columns:
                 sums += self._rows.take(column, axis=0)
             slots.append(sums)
-        sums = np.stack(slots, axis=1).reshape(-1, self._rows.shape[1])  # word by word, slot by slot
-        weighing = sums.any(axis=1)
-        count = int(weighing.sum())
-        while self._used + count > len(self._rows):
-            self._rows = np.concatenate((self._rows, np.zeros_like(self._rows)))
-        rows = np.zeros(len(sums), dtype=np.intp)  # row 0 for what weighs nothing
-        rows[weighing] = np.arange(self._used, self._used + count)
-        self._rows[self._used : self._used + count] = sums[weighing]
-        self._used += count
+        rows = self._keep(np.stack(slots, axis=1).reshape(-1, self._rows.shape[1]))  # word by word, slot by slot
         self._word_rows = np.concatenate((self._word_rows, rows.reshape(-1, 1 + len(_OFFSETS))))
         self._pair_word = np.concatenate((self._pair_word, self._pairs.word_ids(words)))
 
@@ -366,10 +358,40 @@ class TokenScorer:
     def _context_rows(self, codes: np.ndarray) -> np.ndarray:
         distinct, inverse = np.unique(codes, return_inverse=True)
         known = self._contexts
-        rows = []
-        for code in distinct.tolist():
-            row = known.get(code)
-            if row is None:
-                row = known[code] = self._add(context_attributes(context_of(code)))
-            rows.append(row)
-        return np.asarray(rows, dtype=np.intp)[inverse]
+        wanted = distinct.tolist()
+        new = [code for code in wanted if code not in known]
+        if new:
+            attributes = self.weights.attributes
+            lists = []
+            for code in new:
+                found = map(attributes.get, context_attributes(context_of(code)))
+                lists.append([1 + i for i in found if i is not None])
+            known.update(zip(new, self._add_sums(lists).tolist(), strict=True))
+        return np.fromiter(map(known.__getitem__, wanted), dtype=np.intp, count=len(wanted))[inverse]
+
+    def _add_sums(self, lists: Sequence[Sequence[int]]) -> np.ndarray:
+        """For each list of rows, a new row holding their sum (row 0 when it weighs nothing).
+
+        Each sum is added up in the order of its list from zeros, padded with the zero row, as
+        ``CRFWeights.row`` adds up an attribute list's rows (a test holds the context rows to it).
+        """
+        width = max(map(len, lists))
+        table = np.zeros((len(lists), width), dtype=np.intp)
+        for k, rows in enumerate(lists):
+            table[k, : len(rows)] = rows
+        sums = np.zeros((len(lists), self._rows.shape[1]))
+        for column in table.T:
+            sums += self._rows.take(column, axis=0)
+        return self._keep(sums)
+
+    def _keep(self, sums: np.ndarray) -> np.ndarray:
+        """The rows where ``sums`` are kept, in order (row 0, the zeros, for a sum that weighs nothing)."""
+        weighing = sums.any(axis=1)
+        count = int(weighing.sum())
+        while self._used + count > len(self._rows):
+            self._rows = np.concatenate((self._rows, np.zeros_like(self._rows)))
+        rows = np.zeros(len(sums), dtype=np.intp)
+        rows[weighing] = np.arange(self._used, self._used + count)
+        self._rows[self._used : self._used + count] = sums[weighing]
+        self._used += count
+        return rows
