@@ -248,3 +248,42 @@ def test_verb_kind_is_the_first_verb_kind_the_verb_ends_with() -> None:
     for verb in [*vocab().light, *vocab().content, "某某", "组织开展"]:
         plain = next((kind for word, kind in vocab().verb_kinds.items() if verb.endswith(word)), None)
         assert _verb_kind(verb) is plain
+
+
+# A clause of names and counted figures: (text, its figures as (start, end, unit)).
+_NOUN_NAMES = ["党课", "居民代表大会", "社区", "每年", "共", "累计", "开展", "消防安全培训", "志愿者队伍", "绿地面积",
+               "投资", "建筑", "的公厕", "，", "、", "其中", "健康讲座", "文艺汇演", "地震捐款", "现有党员"]
+_NOUN_FIGURES = [("2", "次"), ("4", "场"), ("25", "%"), ("5930", "元"), ("3", "支"), ("40", "平方米"), ("200", "人")]
+
+
+@st.composite
+def counted_clauses(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]]]:
+    text, figures = "", []
+    for piece in draw(st.lists(st.sampled_from(_NOUN_NAMES) | st.sampled_from(_NOUN_FIGURES), min_size=1, max_size=12)):
+        if isinstance(piece, tuple):
+            figures.append((len(text), len(text) + len(piece[0] + piece[1]), piece[1]))
+            piece = piece[0] + piece[1]
+        text += piece
+    return text, figures
+
+
+@settings(max_examples=400, deadline=None)
+@given(counted_clauses())
+@example(("党课2次", [(2, 4, "次")]))
+@example(("投资6万元建筑40平方米的公厕1个", [(2, 5, "元"), (7, 12, "平方米"), (15, 17, "个")]))
+def test_noun_items_as_without_the_quick_head_test(clause: tuple[str, list[tuple[int, int, str]]]) -> None:
+    """A figure with no head word in its reach is skipped at once: the same finds as reading it."""
+    import dataclasses
+
+    from nlp.activities import clause_rules
+
+    text, figures = clause
+    span = Sentence(0, len(text))
+    fast = clause_rules.noun_items(text, span, figures, span, 0)
+    saved = clause_rules.vocab
+    everywhere = dataclasses.replace(vocab(), head_re=re.compile(""))  # a "head" at every offset
+    clause_rules.vocab = lambda: everywhere
+    try:
+        assert clause_rules.noun_items(text, span, figures, span, 0) == fast
+    finally:
+        clause_rules.vocab = saved

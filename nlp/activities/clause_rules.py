@@ -192,8 +192,13 @@ def noun_items(
 ) -> list[Found]:
     """党课2次, 居民代表大会每年4次: an activity noun counted by an event figure, no verb."""
     starts = [fs for fs, _, _ in figures]
+    head = vocab().head_re
     for fs, _fe, unit in figures:
         cs = max(clause.norm_start, fs - _NAME_REACH)
+        # the name lies in [cs, fs) and must hold an activity head (``has_head``) or end with one
+        # (``ends_with_activity_head``): with no head word there at all, nothing to read (8 in 10)
+        if head.search(text, cs, fs) is None:
+            continue
         before = text[cs:fs]
         s = cs + len(before) - len(before.lstrip(CLAUSE_PUNCT))
         body = _NOUN_PREFIX.sub("", text[s:fs])
