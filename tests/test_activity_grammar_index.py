@@ -287,3 +287,24 @@ def test_noun_items_as_without_the_quick_head_test(clause: tuple[str, list[tuple
         assert clause_rules.noun_items(text, span, figures, span, 0) == fast
     finally:
         clause_rules.vocab = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(name_text)
+@example("象棋赛")
+@example("，乒乓球赛等活动。")
+def test_continuation_as_without_the_quick_head_test(text: str) -> None:
+    """A clause with no head word is no continued list item: the same finds as reading it."""
+    import dataclasses
+
+    from nlp.activities import verbless_rules
+
+    span = Sentence(0, len(text))
+    fast = verbless_rules.continuation(text, span, span, 0)
+    saved = verbless_rules.vocab
+    everywhere = dataclasses.replace(vocab(), head_re=re.compile(""))  # a "head" at every offset
+    verbless_rules.vocab = lambda: everywhere
+    try:
+        assert verbless_rules.continuation(text, span, span, 0) == fast
+    finally:
+        verbless_rules.vocab = saved
