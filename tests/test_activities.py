@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.activities.extract import activity_type, find_activities
-from nlp.activities.names import is_aim, is_slogan, trim
+from nlp.activities.name_checks import is_aim, is_slogan
+from nlp.activities.names import trim
 from nlp.activities.vocab import activity_types, canonical_type, kind_of_name, type_of_name
 from nlp.categories.assign import categorize_parse
 from nlp.pipeline import parse_text

@@ -189,3 +189,20 @@ def test_kind_scores_of_many_names_at_once_are_the_feature_by_feature_sums(data)
             if name in weights.features:
                 expected[r] += value * weights.coef[:, weights.features[name]]
     np.testing.assert_array_equal(weights.scores(rows), expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["开展", "活动", "，", "社区", "居民", "12", "“"]), max_size=8), max_size=5))
+def test_word_keys_are_given_in_order_of_first_sight(batches: list[list[str]]) -> None:
+    """Keys go to new (word, tag) pairs in the order they are first met, across calls."""
+    keys = WordKeys()
+    seen: list[tuple[str, str]] = []
+    for batch in batches:
+        words = [(w, "x" if w in "，“" else "n") for w in batch]
+        encoded = keys.encode(words).tolist()
+        for word in words:
+            if word not in seen:
+                seen.append(word)
+        assert keys.words == seen
+        assert encoded == [seen.index(w) for w in words]
+        assert keys.length.tolist() == [len(w) for w, _ in seen]

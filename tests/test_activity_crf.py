@@ -115,13 +115,70 @@ WORDS = [
 @pytest.mark.parametrize(("word", "tag"), WORDS)
 def test_a_words_rows_are_those_of_its_attribute_strings(weights, word, tag) -> None:
     """The rows found by prefix and value are exactly the known attributes the strings name, in order."""
-    from nlp.activities.scoring import _OFFSETS, _AttributeIds, neighbour_attributes, word_attributes
+    from nlp.activities.attribute_rows import OFFSETS, AttributeIds, neighbour_attributes, word_attributes
 
     def rows(names: list[str]) -> list[int]:
         return [1 + weights.attributes[n] for n in names if n in weights.attributes]
 
-    expected = [rows(word_attributes(word, tag))] + [rows(neighbour_attributes(d, word, tag)) for d in _OFFSETS]
-    assert _AttributeIds(weights.attributes).rows_of(word, tag) == expected
+    expected = [rows(word_attributes(word, tag))] + [rows(neighbour_attributes(d, word, tag)) for d in OFFSETS]
+    assert AttributeIds(weights.attributes).rows_of(word, tag) == expected
+
+
+def test_the_rows_of_new_words_are_the_models_sums_to_the_last_bit(weights) -> None:
+    """``_add_words`` sums all new words' rows at once, zero rows where an attribute is missing:
+    each word's row as itself and as each neighbour is exactly what ``CRFWeights.row`` adds up
+    from the attribute strings, in their order."""
+    from nlp.activities.attribute_rows import OFFSETS, neighbour_attributes, word_attributes
+
+    scorer = TokenScorer(weights)
+    scorer._add_words(WORDS[:5])  # a first batch, then one holding words seen and unseen
+    scorer._add_words(WORDS[3:])
+    words = WORDS[:5] + WORDS[3:]
+    for k, (word, tag) in enumerate(words):
+        expected = [word_attributes(word, tag)] + [neighbour_attributes(d, word, tag) for d in OFFSETS]
+        for slot, attributes in enumerate(expected):
+            got = scorer._rows[scorer._word_rows[k, slot]]
+            assert got.tolist() == weights.row(attributes), (word, tag, slot)
+
+
+def test_the_rows_of_new_contexts_are_the_models_sums_to_the_last_bit(weights) -> None:
+    """Every context met on the invented documents: its kept row is what ``CRFWeights.row`` adds up
+    from its attribute strings, in their order (the zero row where they weigh nothing)."""
+    from nlp.activities.attribute_rows import context_attributes
+    from nlp.activities.token_context import context_of
+
+    scorer = TokenScorer(weights)
+    for text in DOCUMENTS:
+        for inputs in _sequences(text):
+            scorer.scores(*inputs)
+    assert len(scorer._contexts) > 20
+    for code, row in scorer._contexts.items():
+        expected = weights.row(context_attributes(context_of(code)))
+        assert scorer._rows[row].tolist() == (expected if row else [0.0] * len(expected)), code
+        assert row or not any(expected)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="开展活动讲座居民社区走访慰问组织党员培训班123“”、：的甪a", min_size=1, max_size=6),
+            st.sampled_from(["v", "n", "vn", "m", "x", "uj", "eng", "nr"]),
+        ),
+        min_size=1,
+        max_size=30,
+        unique=True,
+    )
+)
+def test_rows_of_many_words_at_once_as_word_by_word(weights, keys) -> None:
+    """``columns_of`` gives, column by column, each word's ``rows_of`` lists with zero rows between."""
+    from nlp.activities.attribute_rows import AttributeIds
+
+    ids = AttributeIds(weights.attributes)
+    slots = ids.columns_of([w for w, _ in keys], [t for _, t in keys])
+    for k, (word, tag) in enumerate(keys):
+        for columns, expected in zip(slots, ids.rows_of(word, tag), strict=True):
+            assert [int(c[k]) for c in columns if c[k]] == expected, (word, tag)
 
 
 @pytest.mark.parametrize("text", DOCUMENTS)

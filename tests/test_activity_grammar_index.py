@@ -17,7 +17,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nlp.activities import names
+from nlp.activities import name_checks, names, verb_context
 from nlp.activities.grammar_index import GrammarIndex, Occurrences, covered
 from nlp.activities.sentence_rules import sub_clauses
 from nlp.activities.vocab import _verb_kind, vocab
@@ -165,9 +165,9 @@ def test_word_bounds_and_is_verb_at_as_their_plain_definitions(text: str) -> Non
             continue
         bounds = index.word_bounds(index.piece_clause[p], cs, ce)
         plain = doc.word_starts(cs, ce)
-        assert set(plain) == {o for o in range(cs, ce + 1) if o in bounds.offsets}
+        assert set(plain) == {o for o in range(cs, ce + 1) if o in bounds}
         for m in verb.finditer(t, cs, ce, overlapped=True):
-            assert names.is_verb_at(index, *m.span(), bounds) == _plain_is_verb_at(t, *m.span(), plain)
+            assert verb_context.is_verb_at(index, *m.span(), bounds) == _plain_is_verb_at(t, *m.span(), plain)
 
 
 # --- the name routines' fast paths ---------------------------------------------------------------------
@@ -213,12 +213,12 @@ def test_trim_as_its_plain_definition(text: str, a: int, b: int) -> None:
 @contextmanager
 def _slow_paths() -> Iterator[None]:
     """Every span holds a split mark and a list tail: split_items and strip_tail take their slow paths."""
-    saved = names._SPLIT_MARK, names._tails
-    names._SPLIT_MARK, names._tails = re.compile(""), lambda: re.compile("")
+    saved = names._SPLIT_MARK, name_checks._tails
+    names._SPLIT_MARK, name_checks._tails = re.compile(""), lambda: re.compile("")
     try:
         yield
     finally:
-        names._SPLIT_MARK, names._tails = saved
+        names._SPLIT_MARK, name_checks._tails = saved
 
 
 @settings(max_examples=300, deadline=None)
@@ -237,7 +237,7 @@ def test_split_items_as_without_the_quick_tests(text: str, a: int, b: int, enume
 @given(name_text)
 def test_strip_tail_and_cut_as_their_plain_definitions(item: str) -> None:
     plain = next((item[:i] for tail in vocab().list_tails if (i := item.find(tail)) >= 2), item)
-    assert names.strip_tail(item) == plain
+    assert name_checks.strip_tail(item) == plain
     masked = names.outside_quotes(item)
     cuts = [i for i, ch in enumerate(masked) if ch == "、"]
     bounds = [-1, *cuts, len(item)]
@@ -248,3 +248,63 @@ def test_verb_kind_is_the_first_verb_kind_the_verb_ends_with() -> None:
     for verb in [*vocab().light, *vocab().content, "某某", "组织开展"]:
         plain = next((kind for word, kind in vocab().verb_kinds.items() if verb.endswith(word)), None)
         assert _verb_kind(verb) is plain
+
+
+# A clause of names and counted figures: (text, its figures as (start, end, unit)).
+_NOUN_NAMES = ["党课", "居民代表大会", "社区", "每年", "共", "累计", "开展", "消防安全培训", "志愿者队伍", "绿地面积",
+               "投资", "建筑", "的公厕", "，", "、", "其中", "健康讲座", "文艺汇演", "地震捐款", "现有党员"]
+_NOUN_FIGURES = [("2", "次"), ("4", "场"), ("25", "%"), ("5930", "元"), ("3", "支"), ("40", "平方米"), ("200", "人")]
+
+
+@st.composite
+def counted_clauses(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]]]:
+    text, figures = "", []
+    for piece in draw(st.lists(st.sampled_from(_NOUN_NAMES) | st.sampled_from(_NOUN_FIGURES), min_size=1, max_size=12)):
+        if isinstance(piece, tuple):
+            figures.append((len(text), len(text) + len(piece[0] + piece[1]), piece[1]))
+            piece = piece[0] + piece[1]
+        text += piece
+    return text, figures
+
+
+@settings(max_examples=400, deadline=None)
+@given(counted_clauses())
+@example(("党课2次", [(2, 4, "次")]))
+@example(("投资6万元建筑40平方米的公厕1个", [(2, 5, "元"), (7, 12, "平方米"), (15, 17, "个")]))
+def test_noun_items_as_without_the_quick_head_test(clause: tuple[str, list[tuple[int, int, str]]]) -> None:
+    """A figure with no head word in its reach is skipped at once: the same finds as reading it."""
+    import dataclasses
+
+    from nlp.activities import clause_rules
+
+    text, figures = clause
+    span = Sentence(0, len(text))
+    fast = clause_rules.noun_items(text, span, figures, span, 0)
+    saved = clause_rules.vocab
+    everywhere = dataclasses.replace(vocab(), head_re=re.compile(""))  # a "head" at every offset
+    clause_rules.vocab = lambda: everywhere
+    try:
+        assert clause_rules.noun_items(text, span, figures, span, 0) == fast
+    finally:
+        clause_rules.vocab = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(name_text)
+@example("象棋赛")
+@example("，乒乓球赛等活动。")
+def test_continuation_as_without_the_quick_head_test(text: str) -> None:
+    """A clause with no head word is no continued list item: the same finds as reading it."""
+    import dataclasses
+
+    from nlp.activities import verbless_rules
+
+    span = Sentence(0, len(text))
+    fast = verbless_rules.continuation(text, span, span, 0)
+    saved = verbless_rules.vocab
+    everywhere = dataclasses.replace(vocab(), head_re=re.compile(""))  # a "head" at every offset
+    verbless_rules.vocab = lambda: everywhere
+    try:
+        assert verbless_rules.continuation(text, span, span, 0) == fast
+    finally:
+        verbless_rules.vocab = saved

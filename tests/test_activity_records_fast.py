@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from nlp.activities import extract
 from nlp.activities.clause_rules import Found
 from nlp.activities.extract import _dedupe, _finds, _kind_of, _linked, _records
-from nlp.activities.names import ends_with_activity_head, has_head, is_aim, is_slogan
+from nlp.activities.name_checks import ends_with_activity_head, has_head, is_aim, is_slogan
 from nlp.activities.sentence_rules import ranges_within
 from nlp.activities.vocab import kind_keyword, type_of_name, vocab
 from nlp.figures.facts import plan_window
@@ -192,3 +192,51 @@ def test_kind_keyword_on_every_keyword_and_its_neighbours() -> None:
     words = sorted(vocab().kind_of_word)
     names = [*words, *(a + b for a in words for b in words[::13]), *("社区" + w + "的" for w in words)]
     assert [kind_keyword.__wrapped__(n) for n in names] == [_kind_keyword_by_scan(n) for n in names]
+
+
+# --- a word's vocabulary marks (the tagger's ``v:`` attributes) ---------------------------------------
+
+
+def _plain_word_class(word: str) -> tuple[str, ...]:
+    """Every list of the vocabulary and of the lexicon, asked one after the other."""
+    from nlp.activities.features import _WORD_MARKS
+    from nlp.activities.lexicons import LEXICON_MATCH, words_by_class
+
+    v = vocab()
+    lists = [(how, getattr(v, name), mark) for name, how, mark in _WORD_MARKS]
+    lists += [(LEXICON_MATCH[c], words, "lex_" + c) for c, words in words_by_class().items()]
+    tests = {
+        "in": lambda words: word in words,
+        "endswith": lambda words: word.endswith(tuple(words)),
+        "startswith": lambda words: word.startswith(tuple(words)),
+        "contains": lambda words: any(w in word for w in words),
+    }
+    return tuple(mark for how, words, mark in lists if tests[how](words))
+
+
+def _mark_words() -> list[str]:
+    from nlp.activities.features import _mark_index
+
+    index = _mark_index()
+    return sorted({*index.whole, *index.ends, *index.starts})
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_mark_words()) | st.text(alphabet="社区居民开展活动服务中心队站们", max_size=3), max_size=3)
+)
+def test_word_marks_by_index_are_the_lists_asked_one_by_one(pieces: list[str]) -> None:
+    from nlp.activities.features import _mark_index
+
+    word = "".join(pieces)
+    assert _mark_index().of(word) == _plain_word_class(word)
+
+
+def test_word_marks_of_every_listed_word() -> None:
+    from nlp.activities.features import _mark_index
+
+    index = _mark_index()
+    words = _mark_words()
+    assert len(words) > 200
+    for word in words:
+        assert index.of(word) == _plain_word_class(word), word

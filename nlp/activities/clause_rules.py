@@ -32,21 +32,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from nlp.activities.grammar_index import GrammarIndex
-from nlp.activities.names import (
-    CLAUSE_PUNCT,
-    CLOSE_QUOTES,
-    after_preposition,
-    counted,
-    ends_with_activity_head,
-    has_head,
-    is_aim,
-    is_slogan,
-    is_verb_at,
-    object_end,
-    person_length,
-    split_items,
-    trim,
-)
+from nlp.activities.name_checks import counted, ends_with_activity_head, has_head, is_aim, is_slogan
+from nlp.activities.names import CLAUSE_PUNCT, CLOSE_QUOTES, object_end, split_items, trim
+from nlp.activities.verb_context import after_preposition, is_verb_at, person_length
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import ActivityKind, Fact, Sentence
 
@@ -98,8 +86,7 @@ def verb_items(
             break
         vs, ve = at
         verb = text[vs:ve]
-        offsets = bounds.offsets
-        plain = ve in offsets and vs in offsets and verb not in v.nominal and vs not in index.not_verb_offsets
+        plain = verb not in v.nominal and vs not in index.not_verb_offsets and ve in bounds and vs in bounds
         if not (plain or is_verb_at(index, vs, ve, bounds)):  # (``plain``: what is_verb_at accepts at once)
             pos = vs + 1
             continue
@@ -205,8 +192,13 @@ def noun_items(
 ) -> list[Found]:
     """党课2次, 居民代表大会每年4次: an activity noun counted by an event figure, no verb."""
     starts = [fs for fs, _, _ in figures]
+    head = vocab().head_re
     for fs, _fe, unit in figures:
         cs = max(clause.norm_start, fs - _NAME_REACH)
+        # the name lies in [cs, fs) and must hold an activity head (``has_head``) or end with one
+        # (``ends_with_activity_head``): with no head word there at all, nothing to read (8 in 10)
+        if head.search(text, cs, fs) is None:
+            continue
         before = text[cs:fs]
         s = cs + len(before) - len(before.lstrip(CLAUSE_PUNCT))
         body = _NOUN_PREFIX.sub("", text[s:fs])

@@ -174,22 +174,38 @@ class _MarkIndex:
                 table.setdefault(word, set()).add(position)
         self.end_lengths = sorted({len(w) for w in self.ends})
         self.start_lengths = sorted({len(w) for w in self.starts})
+        # what a word must hold for any look-up below to find something: most words hold none
+        self.end_chars = frozenset(w[-1] for w in self.ends)
+        self.start_chars = frozenset(w[0] for w in self.starts)
+        self.any_contained = re.compile("|".join(pattern.pattern for _, pattern in self.contained) or "(?!)")
 
     def of(self, word: str) -> tuple[str, ...]:
-        found = set(self.whole.get(word, ()))
+        found = list(self.whole.get(word, ()))
         n = len(word)
-        for length in self.end_lengths:
-            if length > n:
-                break
-            found.update(self.ends.get(word[n - length :], ()))
-        for length in self.start_lengths:
-            if length > n:
-                break
-            found.update(self.starts.get(word[:length], ()))
-        for position, pattern in self.contained:
-            if pattern.search(word) is not None:
-                found.add(position)
-        return tuple(self.marks[i] for i in sorted(found))
+        if word[-1:] in self.end_chars:
+            ends = self.ends
+            for length in self.end_lengths:
+                if length > n:
+                    break
+                hit = ends.get(word[n - length :])
+                if hit:
+                    found += hit
+        if word[:1] in self.start_chars:
+            starts = self.starts
+            for length in self.start_lengths:
+                if length > n:
+                    break
+                hit = starts.get(word[:length])
+                if hit:
+                    found += hit
+        if self.any_contained.search(word) is not None:
+            for position, pattern in self.contained:
+                if pattern.search(word) is not None:
+                    found.append(position)
+        if not found:
+            return ()
+        marks = self.marks
+        return tuple([marks[i] for i in sorted(set(found))])
 
 
 @cache

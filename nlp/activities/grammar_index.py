@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 from operator import attrgetter
 
 import numpy as np
@@ -107,24 +107,37 @@ def covered(pattern: re.Pattern[str], text: str) -> frozenset[int]:
 
 class WordBounds:
     """Where words start inside ``[start, end)``, a span of one clause, and where it ends: the
-    keys of ``Text.word_starts(start, end)``, read from the clause's segmentation in place.
+    keys of ``Text.word_starts(start, end)``, asked as ``offset in bounds``.
 
     When the span's edges fall between words (the usual case: a clause, or a piece of one cut
-    before a 、), its bounds are the clause's word starts inside it, and the end; otherwise the
-    Text segments the cut parts (``word_starts``) and those are kept as a dict.
+    before a 、), its bounds are the clause's word starts inside it, and the end, read from the
+    clause's segmentation in place (a bisection per question: the rules ask a few per piece, and
+    a set of the piece's words cost more to make than they ask); otherwise the Text segments the
+    cut parts (``word_starts``) and those are kept as a dict.
     """
 
-    __slots__ = ("offsets", "_clause", "_cut")
+    __slots__ = ("_clause", "_first", "_last", "_cut")
 
     def __init__(self, doc: Text, clause_index: int, start: int, end: int) -> None:
         starts, words = doc.clause_words(clause_index)
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         if first < last and starts[first] == start and starts[last - 1] + len(words[last - 1][0]) == end:
-            self.offsets: Container[int] = {*starts[first:last], end}  # every bound, as a set
             self._cut: dict[int, str] | None = None
         else:
-            self.offsets = self._cut = doc.word_starts(start, end)
+            self._cut = doc.word_starts(start, end)
         self._clause = starts, words, start, end
+        self._first, self._last = first, last
+
+    def __contains__(self, offset: int) -> bool:
+        """Whether a word starts at ``offset`` inside the span, or ``offset`` is the span's end."""
+        if self._cut is not None:
+            return offset in self._cut
+        starts, _, _, end = self._clause
+        if offset == end:
+            return True
+        last = self._last
+        i = bisect_left(starts, offset, self._first, last)
+        return i < last and starts[i] == offset
 
     def tags_at(self, offset: int) -> tuple[str, str]:
         """The tag of the word starting at ``offset`` and that of the word before it, if that

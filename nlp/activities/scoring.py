@@ -2,8 +2,9 @@
 
 ``sequence_features`` (nlp/activities/features.py) writes a dict of about thirty attributes per
 token, which python-crfsuite then encodes and looks up one by one: the same work for every
-occurrence of every word. Here a token's attributes are grouped by what they depend on, and each
-group's summed weights are computed once and kept:
+occurrence of every word. Here a token's attributes are grouped by what they depend on (their
+rows in the model: nlp/activities/attribute_rows.py), and each group's summed weights are computed
+once and kept:
 
 - the word itself (form, tag, length, first and last characters, digits, vocabulary marks, kind);
 - the word seen from a neighbour two or one places before or after (form, tag, some marks), or
@@ -23,130 +24,19 @@ scores are the model's, summed in another order.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
 
 import numpy as np
 
+from nlp.activities.attribute_rows import OFFSETS, AttributeIds, context_attributes, neighbour_attributes
 from nlp.activities.crf import CRFWeights
-from nlp.activities.features import Span, Token, kind_of_word, word_class
+from nlp.activities.features import Span, Token
 from nlp.activities.token_arrays import TaggedTokens, WordKeys, tagged_tokens, tokens_as_arrays
 from nlp.activities.token_context import context_codes, context_of
 from nlp.activities.word_pairs import PairTables
 from nlp.records import Fact, Sentence
 from nlp.text.document import Text
 
-_NEIGHBOUR_MARKS = frozenset({"light", "weak", "content", "head", "slogan", "document", "person", "stop"})
-_OFFSETS = (-2, -1, 1, 2)
 _CACHE_LIMIT = 500_000  # keys kept before the cache starts afresh (a long batch of varied text)
-
-
-def word_attributes(word: str, tag: str) -> list[str]:
-    """The attributes a token has from its own word."""
-    out = [
-        "bias",
-        "w:" + word,
-        "t:" + tag,
-        "len:" + str(min(len(word), 4)),
-        "p1:" + word[0],
-        "s1:" + word[-1],
-        "s2:" + word[-2:],
-        "p2:" + word[:2],
-    ]
-    if word.isdigit():
-        out.append("digit")
-    out += ["v:" + mark for mark in word_class(word)]
-    kind = kind_of_word(word)
-    if kind is not None:
-        out.append("kind:" + kind)
-    return out
-
-
-def neighbour_attributes(offset: int, word: str | None, tag: str) -> list[str]:
-    """The attributes a token has from the word ``offset`` places away (None: past the edge)."""
-    name = f"{offset:+d}"
-    if word is None:
-        return [f"w{name}:" + ("<s>" if offset < 0 else "</s>")]
-    out = [f"w{name}:" + word, f"t{name}:" + tag]
-    out += [f"v{name}:{mark}" for mark in word_class(word) if mark in _NEIGHBOUR_MARKS]
-    return out
-
-
-Context = tuple[str, int, str, str, bool, bool, str | None, str | None, str | None, str | None]
-
-
-def context_attributes(context: Context) -> list[str]:
-    """The attributes of a token's context: (rule label, place in clause, figure, figure ahead,
-    quoted, in a heading, and the rule labels two and one before and after, None past the edge)."""
-    rule, pos, figure, ahead, quoted, heading, *around = context
-    out = ["rule:" + rule, "pos:" + str(pos), "fig:" + (figure or "-"), "figahead:" + (ahead or "-")]
-    if quoted:
-        out.append("quoted")
-    if heading:
-        out.append("heading")
-    out += [f"rule{d:+d}:{label}" for d, label in zip(_OFFSETS, around, strict=True) if label is not None]
-    return out
-
-
-class _AttributeIds:
-    """The rows of the model's attributes (1 + the attribute's id; unknown ones are left out),
-    found by prefix and value without writing the attribute's string: ``rows_of`` gives the rows
-    of ``word_attributes`` and of each ``neighbour_attributes``, in their order."""
-
-    def __init__(self, attributes: dict[str, int]) -> None:
-        by_prefix: dict[str, dict[str, int]] = {}
-        for name, i in attributes.items():
-            prefix, colon, value = name.partition(":")
-            if colon:
-                by_prefix.setdefault(prefix, {})[value] = 1 + i
-        self.by_prefix = by_prefix
-        self.bias = [1 + attributes["bias"]] if "bias" in attributes else []
-        self.digit = [1 + attributes["digit"]] if "digit" in attributes else []
-        self.own_tables = tuple(by_prefix.get(p, {}) for p in ("w", "t", "len", "p1", "s1", "s2", "p2"))
-        self.kinds = by_prefix.get("kind", {})
-        self.seen_tables = tuple(
-            (by_prefix.get(f"w{d:+d}", {}), by_prefix.get(f"t{d:+d}", {})) for d in _OFFSETS
-        )
-        self._mark_rows: dict[tuple[str, ...], tuple[list[int], ...]] = {}
-
-    def mark_rows(self, marks: tuple[str, ...]) -> tuple[list[int], ...]:
-        """Rows of ``v:mark`` for every mark, then of ``v-2:mark`` … ``v+2:mark`` for the marks a
-        neighbour gives."""
-        rows = self._mark_rows.get(marks)
-        if rows is None:
-            out = []
-            for prefix in ("v", *(f"v{d:+d}" for d in _OFFSETS)):
-                values = self.by_prefix.get(prefix, {})
-                wanted = marks if prefix == "v" else [m for m in marks if m in _NEIGHBOUR_MARKS]
-                out.append([values[m] for m in wanted if m in values])
-            rows = self._mark_rows[marks] = tuple(out)
-        return rows
-
-    def rows_of(self, word: str, tag: str) -> list[list[int]]:
-        """The rows of ``word_attributes(word, tag)``, then of ``neighbour_attributes(d, word,
-        tag)`` for each offset d of ``_OFFSETS``."""
-        w, t, length, p1, s1, s2, p2 = self.own_tables
-        found = (
-            w.get(word),
-            t.get(tag),
-            length.get(str(min(len(word), 4))),
-            p1.get(word[0]),
-            s1.get(word[-1]),
-            s2.get(word[-2:]),
-            p2.get(word[:2]),
-        )
-        own = self.bias + [r for r in found if r is not None]
-        if self.digit and word.isdigit():
-            own += self.digit
-        own_marks, *seen_marks = self.mark_rows(word_class(word))
-        own += own_marks
-        kind = kind_of_word(word)
-        if kind is not None and kind in self.kinds:
-            own.append(self.kinds[kind])
-        out = [own]
-        for (words, tags), marks in zip(self.seen_tables, seen_marks, strict=True):
-            found_seen = (words.get(word), tags.get(tag))
-            out.append([r for r in found_seen if r is not None] + marks)
-        return out
 
 
 class TokenScorer:
@@ -155,14 +45,14 @@ class TokenScorer:
 
     def __init__(self, weights: CRFWeights) -> None:
         self.weights = weights
-        self._ids = _AttributeIds(weights.attributes)
+        self._ids = AttributeIds(weights.attributes)
         self._pairs = PairTables(self._ids.by_prefix.get("w-1|w", {}), self._ids.by_prefix.get("w|w+1", {}))
         self._clear()
 
     def _clear(self) -> None:
         self.keys = WordKeys()  # the (word, tag) pairs seen, by integer key
         # each key's rows (as itself, then as the neighbour two and one before, one and two after)
-        self._word_rows = np.zeros((0, 1 + len(_OFFSETS)), dtype=np.intp)
+        self._word_rows = np.zeros((0, 1 + len(OFFSETS)), dtype=np.intp)
         self._pair_word = np.zeros(0, dtype=np.int64)  # each key's word in the pair tables, -1: in none
         self._contexts: dict[int, int] = {}  # a packed context's row (token_context.context_codes)
         # row 0 is all zeros (what unknown attributes weigh); rows 1 … hold the model's attributes
@@ -170,7 +60,7 @@ class TokenScorer:
         state = self.weights.state
         self._rows = np.concatenate((np.zeros((1, state.shape[1])), state, np.zeros((1024, state.shape[1]))))
         self._used = 1 + len(state)
-        self._edges = [self._add(neighbour_attributes(d, None, "")) for d in _OFFSETS]
+        self._edges = [self._add(neighbour_attributes(d, None, "")) for d in OFFSETS]
 
     def tokens_of(self, doc: Text, sentences: Sequence[Sentence]) -> TaggedTokens:
         """The tokens of ``sentences`` as arrays keyed by this scorer (its kept sums start afresh
@@ -192,35 +82,22 @@ class TokenScorer:
 
     def _add_words(self, keys: Sequence[tuple[str, str]]) -> None:
         """The rows of words not seen before (as itself, then as each neighbour: slot k holds the
-        attributes it gives the token ``_OFFSETS[k - 1]`` places before it, that token's w-2, w-1,
+        attributes it gives the token ``OFFSETS[k - 1]`` places before it, that token's w-2, w-1,
         w+1, w+2), all summed in one numpy pass.
 
         Each row is added up in the order of its attributes, as ``CRFWeights.row`` adds them (an
         unknown attribute adds the zero row), so the sums are the same to the last bit.
         """
-        ids = self._ids
-        lists: list[list[int]] = []
-        for word, tag in keys:
-            lists += ids.rows_of(word, tag)
-        lengths = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists))
-        width = int(lengths.max())
-        table = np.zeros((len(lists), width), dtype=np.intp)  # padded with row 0, the zeros
-        table[np.arange(width) < lengths[:, None]] = np.fromiter(
-            chain.from_iterable(lists), dtype=np.intp, count=int(lengths.sum())
-        )
-        sums = np.zeros((len(lists), self._rows.shape[1]))
-        for k in range(width):
-            sums += self._rows[table[:, k]]
-        weighing = sums.any(axis=1)
-        count = int(weighing.sum())
-        while self._used + count > len(self._rows):
-            self._rows = np.concatenate((self._rows, np.zeros_like(self._rows)))
-        rows = np.zeros(len(lists), dtype=np.intp)  # row 0 for what weighs nothing
-        rows[weighing] = np.arange(self._used, self._used + count)
-        self._rows[self._used : self._used + count] = sums[weighing]
-        self._used += count
-        self._word_rows = np.concatenate((self._word_rows, rows.reshape(-1, 1 + len(_OFFSETS))))
-        self._pair_word = np.concatenate((self._pair_word, self._pairs.word_ids([word for word, _ in keys])))
+        words = [word for word, _ in keys]
+        slots = []
+        for columns in self._ids.columns_of(words, [tag for _, tag in keys]):
+            sums = np.zeros((len(keys), self._rows.shape[1]))
+            for column in columns:
+                sums += self._rows.take(column, axis=0)
+            slots.append(sums)
+        rows = self._keep(np.stack(slots, axis=1).reshape(-1, self._rows.shape[1]))  # word by word, slot by slot
+        self._word_rows = np.concatenate((self._word_rows, rows.reshape(-1, 1 + len(OFFSETS))))
+        self._pair_word = np.concatenate((self._pair_word, self._pairs.word_ids(words)))
 
     def scores(
         self,
@@ -278,7 +155,7 @@ class TokenScorer:
         index = np.arange(n)
         word_rows = self._word_rows.take(key, axis=0)
         columns = [word_rows[:, 0]]
-        for slot, (offset, edge) in enumerate(zip(_OFFSETS, self._edges, strict=True), start=1):
+        for slot, (offset, edge) in enumerate(zip(OFFSETS, self._edges, strict=True), start=1):
             other = index + offset
             present = (other >= tokens.first) & (other < tokens.stop)
             column = np.full(n, edge, dtype=np.intp)
@@ -305,10 +182,40 @@ class TokenScorer:
     def _context_rows(self, codes: np.ndarray) -> np.ndarray:
         distinct, inverse = np.unique(codes, return_inverse=True)
         known = self._contexts
-        rows = []
-        for code in distinct.tolist():
-            row = known.get(code)
-            if row is None:
-                row = known[code] = self._add(context_attributes(context_of(code)))
-            rows.append(row)
-        return np.asarray(rows, dtype=np.intp)[inverse]
+        wanted = distinct.tolist()
+        new = [code for code in wanted if code not in known]
+        if new:
+            attributes = self.weights.attributes
+            lists = []
+            for code in new:
+                found = map(attributes.get, context_attributes(context_of(code)))
+                lists.append([1 + i for i in found if i is not None])
+            known.update(zip(new, self._add_sums(lists).tolist(), strict=True))
+        return np.fromiter(map(known.__getitem__, wanted), dtype=np.intp, count=len(wanted))[inverse]
+
+    def _add_sums(self, lists: Sequence[Sequence[int]]) -> np.ndarray:
+        """For each list of rows, a new row holding their sum (row 0 when it weighs nothing).
+
+        Each sum is added up in the order of its list from zeros, padded with the zero row, as
+        ``CRFWeights.row`` adds up an attribute list's rows (a test holds the context rows to it).
+        """
+        width = max(map(len, lists))
+        table = np.zeros((len(lists), width), dtype=np.intp)
+        for k, rows in enumerate(lists):
+            table[k, : len(rows)] = rows
+        sums = np.zeros((len(lists), self._rows.shape[1]))
+        for column in table.T:
+            sums += self._rows.take(column, axis=0)
+        return self._keep(sums)
+
+    def _keep(self, sums: np.ndarray) -> np.ndarray:
+        """The rows where ``sums`` are kept, in order (row 0, the zeros, for a sum that weighs nothing)."""
+        weighing = sums.any(axis=1)
+        count = int(weighing.sum())
+        while self._used + count > len(self._rows):
+            self._rows = np.concatenate((self._rows, np.zeros_like(self._rows)))
+        rows = np.zeros(len(sums), dtype=np.intp)
+        rows[weighing] = np.arange(self._used, self._used + count)
+        self._rows[self._used : self._used + count] = sums[weighing]
+        self._used += count
+        return rows

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress, repeat
+from operator import is_
 
 import numpy as np
 
@@ -44,10 +46,11 @@ class WordKeys:
         """The keys of ``words``, new pairs given the next free keys (in order of first sight)."""
         found = list(map(self.ids.get, words))
         if None in found:
-            for word, key in zip(words, found, strict=True):
-                if key is None and word not in self.ids:
-                    self.ids[word] = len(self.words)
-                    self.words.append(word)
+            # the words not found, each once, in order of first sight (``dict.fromkeys`` keeps it)
+            new = list(dict.fromkeys(compress(words, map(is_, found, repeat(None)))))
+            first = len(self.words)
+            self.words += new
+            self.ids.update(zip(new, range(first, first + len(new)), strict=True))
             self._describe(self.words[len(self.length) :])
             found = list(map(self.ids.__getitem__, words))
         return np.fromiter(found, dtype=np.int64, count=len(found))

@@ -8,18 +8,8 @@ from __future__ import annotations
 import regex
 
 from nlp.activities.clause_rules import Found
-from nlp.activities.names import (
-    CLOSE_QUOTES,
-    OPEN_QUOTES,
-    ends_with_activity_head,
-    has_head,
-    is_slogan,
-    outside_quotes,
-    split_items,
-    split_pair,
-    strip_tail,
-    trim,
-)
+from nlp.activities.name_checks import ends_with_activity_head, has_head, is_slogan, strip_tail
+from nlp.activities.names import CLOSE_QUOTES, OPEN_QUOTES, outside_quotes, split_items, split_pair, trim
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import ActivityKind, Sentence
 
@@ -37,10 +27,12 @@ def enumerated(text: str, clause: Sentence, sentence: Sentence, group: int) -> l
 
 def continuation(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[Found]:
     """,象棋赛,乒乓球赛: a short verbless clause of activity nouns continuing a list."""
+    v = vocab()
+    if v.head_re.search(text, clause.norm_start, clause.norm_end) is None:
+        return []  # the name must end with an activity head: with no head word in the clause, none
     s, e = trim(text, clause.norm_start, clause.norm_end)
     name = strip_tail(text[s:e])
     e = s + len(name)
-    v = vocab()
     ends_with_head = ends_with_activity_head(name.rstrip(CLOSE_QUOTES))
     verbless = v.verb_re.match(name) is None and not name.startswith(v.prepositions + ("即", "做到", "结合"))
     if (

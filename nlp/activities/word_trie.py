@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import regex
+
 _Node = dict[str, "_Node"]
 _END = ""  # the key that marks a word ending at a node (no word is empty)
 
@@ -49,3 +51,13 @@ def _branches(node: _Node) -> str:
     if _END in node and body:
         return f"(?:{body})?"  # greedy: the longer words first, then the word ending here
     return body
+
+
+def alternation(words: Iterable[str]) -> regex.Pattern:
+    """One compiled regex matching any of ``words``, longest first (written as a trie, see
+    nlp/activities/word_trie.py).
+
+    >>> alternation(["培训", "培训班"]).match("培训班").group()
+    '培训班'
+    """
+    return regex.compile(trie_pattern(set(words)))

@@ -1,0 +1,95 @@
+"""The canonical activity types (nlp/resources/activity_types.csv) a name is normalized to, so
+communities can be compared by which activity types they ran.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+
+from nlp.activities.word_trie import alternation
+from nlp.errors import ResourceError
+from nlp.records import ActivityKind, Category
+from nlp.resources import load_csv
+
+_TYPES = "activity_types.csv"
+_TYPE_COLUMNS = ("id", "label_zh", "label_en", "kind", "category", "synonyms")
+
+
+@dataclass(frozen=True)
+class ActivityType:
+    id: str
+    label_zh: str
+    label_en: str
+    kind: ActivityKind
+    category: Category
+    synonyms: tuple[str, ...]
+
+
+@cache
+def activity_types() -> tuple[ActivityType, ...]:
+    """Every canonical activity type, validated: unique ids, known kinds and categories."""
+    seen: set[str] = set()
+    table = []
+    for line, row in load_csv(_TYPES, _TYPE_COLUMNS):
+        if row["id"] in seen:
+            raise ResourceError(_TYPES, line, f"duplicate activity type id {row['id']!r}")
+        try:
+            kind = ActivityKind(row["kind"])
+            category = Category(row["category"])
+        except ValueError as exc:
+            raise ResourceError(_TYPES, line, str(exc)) from None
+        seen.add(row["id"])
+        synonyms = tuple(s for s in row["synonyms"].split("|") if s)
+        table.append(ActivityType(row["id"], row["label_zh"], row["label_en"], kind, category, synonyms))
+    return tuple(table)
+
+
+@cache
+def _by_synonym() -> tuple[tuple[str, ActivityType], ...]:
+    pairs = [(s, t) for t in activity_types() for s in t.synonyms]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+# cached by name: the rules and the stage ask it of the same names again and again (the cache
+# is the function itself, so a repeated name costs no Python call)
+@lru_cache(maxsize=8192)
+def type_of_name(name: str) -> ActivityType | None:
+    """The canonical type whose longest synonym occurs in ``name`` (ties: table order).
+
+    >>> type_of_name("主题党日活动").id
+    'theme_party_day'
+    >>> type_of_name("“情系天运欢度元宵”晚会").id
+    'gala'
+    >>> type_of_name("学雷锋志愿服务").id
+    'volunteer_service'
+    >>> type_of_name("换届工作总结会") is not None
+    True
+    >>> type_of_name("某某") is None
+    True
+    """
+    pattern, rank = _synonym_index()
+    found = pattern.findall(name, overlapped=True)
+    if not found:
+        return None
+    return rank[min(found, key=lambda s: rank[s][0])][1]
+
+
+@cache
+def _synonym_index() -> tuple[regex.Pattern, dict[str, tuple[int, ActivityType]]]:
+    rank: dict[str, tuple[int, ActivityType]] = {}
+    for i, (synonym, activity_type) in enumerate(_by_synonym()):
+        rank.setdefault(synonym, (i, activity_type))
+    return alternation(rank), rank
+
+
+def canonical_type(name: str) -> str | None:
+    """The id of the canonical activity type of a name, or None.
+
+    >>> canonical_type("开展反诈宣传进小区活动")
+    'anti_fraud'
+    """
+    found = type_of_name(name)
+    return found.id if found else None

@@ -1,0 +1,138 @@
+"""Whether a whole name names an activity: its head (活动, 会, 培训 …), a slogan or an aim rather
+than an act, a list tail to read it without, a figure that counts it.
+
+The tests of a whole name are cached by name: the rules ask them of the same names again and
+again (an object, then its items, then the list tail), and the cache is the function itself, so a
+repeated name costs no Python call. Words come from nlp/resources/activities.toml through
+``nlp.activities.vocab``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
+
+from nlp.activities.char_tables import ending_test
+from nlp.activities.vocab import vocab
+from nlp.activities.word_trie import trie_pattern
+
+
+def strip_tail(item: str) -> str:
+    """The item before the first list tail (等, 等活动 …) found at its third character or later,
+    trying the tails in the vocabulary's order.
+
+    >>> strip_tail("篮球赛等活动"), strip_tail("象棋赛")
+    ('篮球赛', '象棋赛')
+    """
+    if _tails().search(item, 2) is None:  # no tail at the third character or later: nothing to strip
+        return item
+    for tail in vocab().list_tails:
+        i = item.find(tail)
+        if i >= 2:
+            return item[:i]
+    return item
+
+
+@cache
+def _tails() -> re.Pattern[str]:
+    return re.compile(trie_pattern(vocab().list_tails))
+
+
+@lru_cache(maxsize=8192)  # (cached by name, as the tests of a whole name below)
+def ends_with_activity_head(name: str) -> bool:
+    """``name.endswith(vocab().heads)``, trying only the heads ending with its last character.
+
+    >>> ends_with_activity_head("消防知识讲座"), ends_with_activity_head("居民")
+    (True, False)
+    """
+    return _head_end_test()(name)
+
+
+@cache
+def _head_end_test() -> Callable[[str], bool]:
+    return ending_test(vocab().heads)
+
+
+@lru_cache(maxsize=8192)
+def has_head(name: str) -> bool:
+    """Whether an activity head (活动, 会, 培训 …) occurs in ``name``.
+
+    >>> has_head("消防知识讲座"), has_head("辖区居民")
+    (True, False)
+    """
+    return vocab().head_re.search(name) is not None
+
+
+@lru_cache(maxsize=8192)
+def is_slogan(name: str, content: bool = False) -> bool:
+    """True for abstract aims that name no activity.
+
+    A name that starts with its content verb may end with a content head (学习…精神, 排查…情况).
+
+    >>> is_slogan("和谐社区建设")
+    True
+    >>> is_slogan("居民的安全意识")
+    True
+    >>> is_slogan("主题党日活动")
+    False
+    >>> is_slogan("安全生产目标责任书"), is_slogan("《网格化管理实施方案》"), is_slogan("志愿者队伍建设")
+    (True, True, True)
+    >>> is_slogan("学习十九大报告精神", content=True), is_slogan("学习十九大报告精神")
+    (False, True)
+    """
+    v = vocab()
+    core = strip_tail(name).rstrip('”"’')
+    ends_with_slogan_head, ends_with_document = _slogan_tests()
+    return (
+        v.slogan_re.search(core) is not None
+        or (ends_with_slogan_head(core) and not (content and core.endswith(v.content_heads) and "》" not in core))
+        or ends_with_document(core.rstrip("》>"))
+    )
+
+
+@cache
+def _slogan_tests() -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """Whether a name ends with a slogan head, and with a document word (tables made once)."""
+    return ending_test(vocab().slogan_heads), ending_test(vocab().documents)
+
+
+def ends_with_head(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with an activity head or kind keyword (before one final
+    line break, as a pattern anchored with ``$`` would read it).
+
+    >>> ends_with_head("居民的防火宣传", 3, 7), ends_with_head("居民的防火", 3, 5)
+    (True, False)
+    """
+    heads = vocab().head_ends
+    if text.endswith(heads, start, end):
+        return True
+    return end > start and text[end - 1] == "\n" and text.endswith(heads, start, end - 1)
+
+
+@lru_cache(maxsize=4096)
+def is_aim(name: str) -> bool:
+    """True when the object of an aim verb (推进, 加强 …) is an aim rather than a project.
+
+    >>> is_aim("和谐社区建设"), is_aim("社区党组织建设"), is_aim("基础设施建设")
+    (True, True, False)
+    >>> is_aim("残疾人就业工作"), is_aim("第六次人口普查工作")
+    (True, False)
+    """
+    v = vocab()
+    core = strip_tail(name)
+    if core.endswith("工作") and ends_with_head(stem := core[:-2].rstrip("的"), 0, len(stem)):
+        # 人口普查工作, 帮教工作: an act's work
+        return False
+    return core.endswith(v.aim_heads) and v.concrete_re.search(core) is None
+
+
+def counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bool:
+    """A figure right after the name (培训3期, 学习181场次) or right before it (6次巡查)."""
+    for fs, fe in figures:
+        gap = text[e:fs]
+        if 0 <= fs - e <= 4 and all(ch in "了共达计累开展各类每年月周" for ch in gap):
+            return True
+        if 0 <= s - fe <= 2:
+            return True
+    return False
