@@ -52,7 +52,16 @@ def sentence_before(text: str, start: int, floor: int = 0) -> str:
     >>> sentence_before("前文。全市城市低保6195户", 9)
     '全市城市低保'
     """
-    return text[_after_last_break(_TO_SENTENCE_BREAK, text, max(floor, start - SENTENCE_REACH), start) : start]
+    return text[sentence_start_before(text, start, floor) : start]
+
+
+def sentence_start_before(text: str, start: int, floor: int = 0) -> int:
+    """Where ``sentence_before(text, start, floor)`` starts (for a reader that needs only the offset).
+
+    >>> sentence_start_before("前文。全市城市低保6195户", 9)
+    3
+    """
+    return _after_last_break(_TO_SENTENCE_BREAK, text, max(floor, start - SENTENCE_REACH), start)
 
 
 def clause_before(text: str, start: int) -> str:

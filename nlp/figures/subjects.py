@@ -345,7 +345,6 @@ def find_subject_spans(doc: Text, quantities: Sequence[Quantity]) -> tuple[tuple
     for index, quantity in enumerate(quantities):
         following = quantities[index + 1].norm_start if index + 1 < len(quantities) else len(text)
         right_end = _clause_end(text, quantity.norm_end, min(following, quantity.norm_end + 16))
-        right = text[quantity.norm_end : right_end]
         start = _clause_start(text, quantity.norm_start, max(previous_end, quantity.norm_start - 24))
         if start == quantity.norm_start and start > previous_end and text[start - 1 : start] in LABEL_COLONS:
             start = _clause_start(text, start - 1, max(previous_end, start - 16))  # 劳动力人口:2349人
@@ -365,14 +364,14 @@ def find_subject_spans(doc: Text, quantities: Sequence[Quantity]) -> tuple[tuple
         if subject is None:
             chained = index > 0 and start == previous_end and subjects[-1] is not None and not left.strip("其中共计和及与、")
             group_from = max(previous_end, quantity.norm_start - 24)
-            group = _labelled_group(text[group_from : quantity.norm_start])
+            group = None if chained else _labelled_group(text[group_from : quantity.norm_start])
             if chained:
                 subject, at = subjects[-1], starts[-1]
             elif group:
                 subject, at = group, text.rfind(group, group_from, quantity.norm_start)
             else:
                 subject = _trailing_noun_phrase(doc, start, left_end, rate=rate, money=quantity.unit == "元")
-                if subject is None and (right.startswith("的") or not rate):  # 进行50元的处罚
+                if subject is None and (text.startswith("的", quantity.norm_end, right_end) or not rate):  # 进行50元的处罚
                     subject = _leading_noun_phrase(doc, quantity.norm_end, right_end)
                     at = None if subject is None else text.find(subject, quantity.norm_end, right_end)
                 if subject is None and not rate:
