@@ -24,7 +24,7 @@ from nlp.figures.facts import (
 )
 from nlp.figures.indicators import all_names, indicators
 from nlp.figures.lookalike import LookalikeModel, feature_names, load_lookalike_model
-from nlp.figures.lookalike_features import ENCLOSURES, _enclosure
+from nlp.figures.lookalike_features import _NOT_BLANK, BLANKS, ENCLOSURES, _enclosure
 from nlp.figures.measures import longest_measure, resolve_noun
 from nlp.figures.neighbours import words_in
 from nlp.figures.planned import _start_value_patterns, is_start_value
@@ -222,3 +222,9 @@ def test_colon_lead_is_the_plain_search(text: str, at: int) -> None:
     doc = Text.from_string(text)
     at = min(at, len(doc.text))
     assert _colon_lead(doc, at) == _plain_colon_lead(doc, at)
+
+
+@given(st.text(alphabet=" \u3000\t\n社区5，", max_size=12), st.integers(0, 12), st.integers(0, 12))
+def test_blank_lead_is_the_plain_strip(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(end, len(text))
+    assert (_NOT_BLANK.search(text, start, end) is None) == (not text[start:end].strip(BLANKS))

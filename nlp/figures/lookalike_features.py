@@ -89,6 +89,8 @@ def _number_shape(number: str) -> tuple[str, int, tuple[str, ...]]:
     return f"form={_number_form(number)}", digits, tuple(names)
 
 
+BLANKS = " \u3000\t"
+_NOT_BLANK = re.compile(f"[^{BLANKS}]")
 _ENCLOSURE_MARKS = re.compile("[" + re.escape("".join(o + c for o, c in ENCLOSURES.values())) + "]")
 
 
@@ -246,10 +248,9 @@ def _figure_features(doc: Text, q: Quantity) -> _FigureFeatures:
         out.append("di_before")
     clause = doc.clause_at(ns)
     clause_start = clause.norm_start if clause is not None else max(0, text.rfind("\n", 0, ns) + 1)
-    lead = text[clause_start:ns]
-    if "每" in lead:
+    if text.find("每", clause_start, ns) >= 0:  # the clause's lead read in place, not copied
         out.append("every_before")
-    if not lead.strip(" \u3000\t"):
+    if _NOT_BLANK.search(text, clause_start, ns) is None:  # the lead is blank: ``not lead.strip(BLANKS)``
         out.append("clause_start")
         if n1 and n1 in LIST_MARKS:
             out.append("list_number")
