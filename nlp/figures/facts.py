@@ -67,8 +67,8 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
         previous = doc.clause_at(start - 1)
         if previous is not None:
             start = previous.norm_start
-    reach = max(floor, norm_start - PLAN_LIST_REACH)
-    start = max(start, reach)  # read no further back than the reach: a run of figures stays linear
+    reach = floor if floor > norm_start - PLAN_LIST_REACH else norm_start - PLAN_LIST_REACH
+    start = start if start > reach else reach  # read no further back than the reach: a run of figures stays linear
     if start < norm_start - PLAN_REACH and not continues_figure_list(doc.text[start:norm_start]):
         start = norm_start - PLAN_REACH  # a long clause holding figures is a list: it is not cut
     while start > reach and doc.text[start - 1] in LIST_BREAKS:
@@ -79,7 +79,7 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
         if previous is None:
             break
         start = max(previous.norm_start, reach)
-    end = min(clause.norm_end, norm_end + PLAN_REACH)
+    end = clause.norm_end if clause.norm_end < norm_end + PLAN_REACH else norm_end + PLAN_REACH
     return _colon_lead(doc, norm_start) + doc.text[start:end]
 
 
@@ -92,7 +92,7 @@ def _colon_lead(doc: Text, norm_start: int) -> str:
     '今年的主要目标是：'
     """
     text = doc.text
-    floor = max(0, norm_start - PLAN_LIST_REACH)
+    floor = norm_start - PLAN_LIST_REACH if norm_start > PLAN_LIST_REACH else 0
     if text.find("：", floor, norm_start) < 0 and text.find(":", floor, norm_start) < 0:
         return ""  # no colon within reach (most figures): no list lead
     last = _TO_COLON_OR_STOP.match(text, floor, norm_start) if norm_start > floor else None

@@ -55,7 +55,7 @@ def is_start_value(text: str, start: int, end: int) -> bool:
     False
     """
     before, after, any_start = _start_value_patterns()
-    reach = max(0, start - START_VALUE_REACH)
+    reach = start - START_VALUE_REACH if start > START_VALUE_REACH else 0
     if any_start.search(text, reach, start) is None:
         return False  # no 由/从 before the figure at all (most figures): the pattern cannot match
     return before.search(text, reach, start) is not None and after.match(text[end : end + 12]) is not None
