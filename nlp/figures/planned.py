@@ -11,19 +11,29 @@ from nlp.resources import load_toml
 
 
 @cache
-def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The plan markers and the false markers (removed first), compiled with the standard ``re``: plain
+    alternations of literals with one lookahead, which it searches two to three times faster than the
+    ``regex`` module over the plan windows (the same matches: both take the first alternative that
+    matches at the leftmost position; a test holds them equal)."""
+    plan, false = pattern_sources()
+    return re.compile(plan), re.compile(false)
+
+
+@cache
+def pattern_sources() -> tuple[str, str]:
+    """The sources of ``_patterns``: the plan markers, the false markers."""
     data = load_toml("planned.toml")
     markers = sorted(data["sentence_markers"], key=len, reverse=True)
     nouns = data["noun_markers"]
     # A noun marker ending its noun phrase (三年增绿计划，…) names a programme or a document.
-    noun_end = "(?![" + regex.escape(nouns["ends"]) + "]|$)"
-    alternatives = [regex.escape(m) + (noun_end if m in nouns["words"] else "") for m in markers]
+    noun_end = "(?![" + re.escape(nouns["ends"]) + "]|$)"
+    alternatives = [re.escape(m) + (noun_end if m in nouns["words"] else "") for m in markers]
     for marker, followers in data["restricted_markers"].items():
         ordered = sorted(followers, key=len, reverse=True)
-        alternatives.append(regex.escape(marker) + "(?:" + "|".join(map(regex.escape, ordered)) + ")")
-    plan = regex.compile("|".join(alternatives))
-    false = regex.compile("|".join(map(regex.escape, sorted(data["false_markers"], key=len, reverse=True))))
-    return plan, false
+        alternatives.append(re.escape(marker) + "(?:" + "|".join(map(re.escape, ordered)) + ")")
+    false = "|".join(map(re.escape, sorted(data["false_markers"], key=len, reverse=True)))
+    return "|".join(alternatives), false
 
 
 @cache
