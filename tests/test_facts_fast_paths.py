@@ -24,14 +24,15 @@ from nlp.figures.facts import (
 )
 from nlp.figures.indicators import all_names, indicators
 from nlp.figures.lookalike import LookalikeModel, feature_names, load_lookalike_model
-from nlp.figures.lookalike_features import ENCLOSURES, _enclosure
+from nlp.figures.lookalike_features import _NOT_BLANK, BLANKS, ENCLOSURES, _enclosure
 from nlp.figures.measures import longest_measure, resolve_noun
 from nlp.figures.neighbours import words_in
-from nlp.figures.planned import _start_value_patterns, is_start_value
+from nlp.figures.planned import _start_value_patterns, is_planned_sentence, is_start_value, pattern_sources
 from nlp.figures.resolve import _place_kind_opening
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, by_first_char, named_places, strip_indexed
 from nlp.figures.subjects import _AGE_BAND, _TITLE_BEFORE, _labelled_group
 from nlp.records import Fact
+from nlp.resources import load_toml
 from nlp.text.document import Text
 from nlp.text.place_names import place_names
 
@@ -222,3 +223,27 @@ def test_colon_lead_is_the_plain_search(text: str, at: int) -> None:
     doc = Text.from_string(text)
     at = min(at, len(doc.text))
     assert _colon_lead(doc, at) == _plain_colon_lead(doc, at)
+
+
+@given(st.text(alphabet=" \u3000\t\n社区5，", max_size=12), st.integers(0, 12), st.integers(0, 12))
+def test_blank_lead_is_the_plain_strip(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(end, len(text))
+    assert (_NOT_BLANK.search(text, start, end) is None) == (not text[start:end].strip(BLANKS))
+
+
+def _plan_pieces() -> list[str]:
+    data = load_toml("planned.toml")
+    restricted = [m + f for m, followers in data["restricted_markers"].items() for f in followers]
+    return [*data["sentence_markers"], *data["false_markers"], *restricted, *data["noun_markers"]["ends"], *PIECES]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_plan_sentence_is_what_the_regex_module_finds(data) -> None:
+    """The plan and false markers searched with ``re`` find what the ``regex`` module found with the
+    same sources (the markers, their followers and the noun ends in any order)."""
+    import regex
+
+    sentence = "".join(data.draw(st.lists(st.sampled_from(_plan_pieces()), max_size=12)))
+    plan, false = (regex.compile(source) for source in pattern_sources())
+    assert is_planned_sentence(sentence) == (plan.search(false.sub("", sentence)) is not None)

@@ -121,13 +121,19 @@ def markers_before(lead: str) -> dict[str, str]:
     >>> markers_before("全市城市"), markers_before("本社区新增"), markers_before("组织")
     ({'area': '城市'}, {'change': '新增'}, {})
     """
+    return dict(_markers_before(lead))
+
+
+@lru_cache(maxsize=16384)  # a pure function of the lead, and leads recur (开展, 全年新增 …)
+def _markers_before(lead: str) -> tuple[tuple[str, str], ...]:
+    """``markers_before`` as items (each caller gets a fresh dict of them)."""
     lead = lead.rstrip("了的")
     best: tuple[tuple[str, str], ...] = ()
     for k in range(1, min(len(lead), 12) + 1):
         parts, unknown = _read_modifier(lead[-k:])
         if not unknown and parts:
             best = parts
-    return dict(best)
+    return best
 
 
 _HEADS = ("人口", "人员", "居民", "群众", "家庭", "户数", "人数", "户", "人")

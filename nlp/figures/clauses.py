@@ -52,7 +52,17 @@ def sentence_before(text: str, start: int, floor: int = 0) -> str:
     >>> sentence_before("前文。全市城市低保6195户", 9)
     '全市城市低保'
     """
-    return text[_after_last_break(_TO_SENTENCE_BREAK, text, max(floor, start - SENTENCE_REACH), start) : start]
+    return text[sentence_start_before(text, start, floor) : start]
+
+
+def sentence_start_before(text: str, start: int, floor: int = 0) -> int:
+    """Where ``sentence_before(text, start, floor)`` starts (for a reader that needs only the offset).
+
+    >>> sentence_start_before("前文。全市城市低保6195户", 9)
+    3
+    """
+    low = start - SENTENCE_REACH  # (bounds by comparison, not max: a call of max costs about ten of them)
+    return _after_last_break(_TO_SENTENCE_BREAK, text, low if low > floor else floor, start)
 
 
 def clause_before(text: str, start: int) -> str:
@@ -62,7 +72,8 @@ def clause_before(text: str, start: int) -> str:
     ('培训人数：', '开展活动')
     """
     end = start - 1 if start > 0 and text[start - 1] in ":：" else start
-    return text[_after_last_break(_TO_CLAUSE_BREAK, text, max(0, start - CLAUSE_REACH), end) : start]
+    low = start - CLAUSE_REACH if start > CLAUSE_REACH else 0
+    return text[_after_last_break(_TO_CLAUSE_BREAK, text, low, end) : start]
 
 
 def clause_after(text: str, end: int) -> str:

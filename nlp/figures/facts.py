@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields
+from operator import attrgetter
 
 from nlp.figures.clauses import up_to_last
 from nlp.figures.lookalike import keep_figures
@@ -13,14 +14,19 @@ from nlp.figures.subjects import bare_total_indicator, find_subject_spans
 from nlp.records import Category, Fact, Quantity, Section
 from nlp.text.document import Text
 from nlp.text.outline import SectionLookup
+from nlp.text.spans import OffsetMap
 
 
-def _as_written(doc: Text, quantity: Quantity) -> str:
-    """The number text as it stands in the original (traditional script, full width …)."""
-    at = doc.text.find(quantity.number_text, quantity.norm_start, quantity.norm_end)
-    if at < 0 or not quantity.number_text:
-        return quantity.number_text
-    start, end = doc.to_original(at, at + len(quantity.number_text))
+def _as_written(doc: Text, quantity: Quantity, offsets: OffsetMap | None = None) -> str:
+    """The number text as it stands in the original (traditional script, full width …).
+
+    ``offsets`` is ``doc``'s offset map, for a caller that reads it once per document (the same
+    span as ``doc.to_original``, without its two calls through the Text and the normalized text)."""
+    number = quantity.number_text
+    at = doc.text.find(number, quantity.norm_start, quantity.norm_end)
+    if at < 0 or not number:
+        return number
+    start, end = (offsets or doc.normalized.offsets).to_original(at, at + len(number))
     return doc.original[start:end]
 
 
@@ -61,8 +67,8 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
         previous = doc.clause_at(start - 1)
         if previous is not None:
             start = previous.norm_start
-    reach = max(floor, norm_start - PLAN_LIST_REACH)
-    start = max(start, reach)  # read no further back than the reach: a run of figures stays linear
+    reach = floor if floor > norm_start - PLAN_LIST_REACH else norm_start - PLAN_LIST_REACH
+    start = start if start > reach else reach  # read no further back than the reach: a run of figures stays linear
     if start < norm_start - PLAN_REACH and not continues_figure_list(doc.text[start:norm_start]):
         start = norm_start - PLAN_REACH  # a long clause holding figures is a list: it is not cut
     while start > reach and doc.text[start - 1] in LIST_BREAKS:
@@ -73,7 +79,7 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
         if previous is None:
             break
         start = max(previous.norm_start, reach)
-    end = min(clause.norm_end, norm_end + PLAN_REACH)
+    end = clause.norm_end if clause.norm_end < norm_end + PLAN_REACH else norm_end + PLAN_REACH
     return _colon_lead(doc, norm_start) + doc.text[start:end]
 
 
@@ -86,7 +92,7 @@ def _colon_lead(doc: Text, norm_start: int) -> str:
     '今年的主要目标是：'
     """
     text = doc.text
-    floor = max(0, norm_start - PLAN_LIST_REACH)
+    floor = norm_start - PLAN_LIST_REACH if norm_start > PLAN_LIST_REACH else 0
     if text.find("：", floor, norm_start) < 0 and text.find(":", floor, norm_start) < 0:
         return ""  # no colon within reach (most figures): no list lead
     last = _TO_COLON_OR_STOP.match(text, floor, norm_start) if norm_start > floor else None
@@ -97,8 +103,7 @@ def _colon_lead(doc: Text, norm_start: int) -> str:
     return text[max(lead.norm_start, at + 1 - PLAN_REACH) : at + 1] if lead is not None else ""
 
 
-def _float(value) -> float | None:
-    return None if value is None else float(value)
+_start_of = attrgetter("norm_start")
 
 
 _FACT_FIELDS = tuple(f.name for f in fields(Fact))
@@ -130,13 +135,14 @@ def build_facts(
     county, city) and ``own_name`` (the reporting unit's name) decide whose figure each one is.
     A quantity the look-alike model vetoes (nlp/figures/lookalike.py) becomes no fact.
     """
-    quantities = sorted(keep_figures(doc, quantities), key=lambda q: q.norm_start)
+    quantities = sorted(keep_figures(doc, quantities), key=_start_of)
     subject_spans = find_subject_spans(doc, quantities)
     section_at = SectionLookup(sections)
+    check_time = doc.deadline.check
     sections_of: list[Section | None] = []
     figures = []
     for quantity, (subject, subject_start) in zip(quantities, subject_spans, strict=True):
-        doc.check_time("facts")
+        check_time("facts")
         sections_of.append(section_at(quantity.norm_start))
         figures.append(
             Figure(
@@ -144,13 +150,13 @@ def build_facts(
                 quantity.norm_end,
                 subject,
                 quantity.unit,
-                bare_total_indicator(doc, quantity, subject),
+                bare_total_indicator(doc, quantity, subject) if subject is None else None,
                 subject_start,
             )
         )
     resolved = resolve_figures(doc, figures, level, own_name)
     reviewed = review_spans(doc.text, plan_year) if plan_document else []
-    text, original = doc.text, doc.original
+    text, original, offsets = doc.text, doc.original, doc.normalized.offsets
     facts = []
     for i, (quantity, section, figure, resolution) in enumerate(
         zip(quantities, sections_of, figures, resolved, strict=True)
@@ -161,7 +167,8 @@ def build_facts(
             or bool(section and section.planned)
             or is_planned_sentence(plan_window(doc, norm_start, norm_end))
         ) and not is_start_value(text, norm_start, norm_end)
-        start, end = doc.to_original(norm_start, norm_end)
+        start, end = offsets.to_original(norm_start, norm_end)
+        value, low, high = quantity.value, quantity.low, quantity.high
         facts.append(
             _fact(
                 i,
@@ -169,10 +176,10 @@ def build_facts(
                 start,
                 end,
                 original[start:end],
-                _as_written(doc, quantity),
-                _float(quantity.value),
-                _float(quantity.low),
-                _float(quantity.high),
+                _as_written(doc, quantity, offsets),
+                None if value is None else float(value),
+                None if low is None else float(low),
+                None if high is None else float(high),
                 quantity.unit,
                 quantity.qualifier,
                 figure.subject,

@@ -89,6 +89,8 @@ def _number_shape(number: str) -> tuple[str, int, tuple[str, ...]]:
     return f"form={_number_form(number)}", digits, tuple(names)
 
 
+BLANKS = " \u3000\t"
+_NOT_BLANK = re.compile(f"[^{BLANKS}]")
 _ENCLOSURE_MARKS = re.compile("[" + re.escape("".join(o + c for o, c in ENCLOSURES.values())) + "]")
 
 
@@ -99,7 +101,7 @@ def _enclosure(text: str, start: int) -> list[str]:
     >>> _enclosure("举办“一元钱", 5), _enclosure("《十四五规划》中", 7), _enclosure("（共3户", 3)
     (['quote'], [], ['bracket'])
     """
-    low = max(0, start - ENCLOSURE_REACH)
+    low = start - ENCLOSURE_REACH if start > ENCLOSURE_REACH else 0
     if _ENCLOSURE_MARKS.search(text, low, start) is None:
         return []  # no mark at all within reach (most figures)
     line = text.rfind("\n", low, start)
@@ -238,18 +240,17 @@ def _figure_features(doc: Text, q: Quantity) -> _FigureFeatures:
         number,
         q.low is not None and q.high is not None and q.value is None,
     )
-    p2, n2 = text[max(0, ns - 2) : ns], text[e : e + 2]
+    p2, n2 = text[ns - 2 if ns > 2 else 0 : ns], text[e : e + 2]
     edges = _edge_names(p2, n2, q.unit)
     p1, n1 = p2[-1:], n2[:1]
     out = []
-    if "第" in text[max(0, ns - 3) : ns]:
+    if text.find("第", ns - 3 if ns > 3 else 0, ns) >= 0:
         out.append("di_before")
     clause = doc.clause_at(ns)
     clause_start = clause.norm_start if clause is not None else max(0, text.rfind("\n", 0, ns) + 1)
-    lead = text[clause_start:ns]
-    if "每" in lead:
+    if text.find("每", clause_start, ns) >= 0:  # the clause's lead read in place, not copied
         out.append("every_before")
-    if not lead.strip(" \u3000\t"):
+    if _NOT_BLANK.search(text, clause_start, ns) is None:  # the lead is blank: ``not lead.strip(BLANKS)``
         out.append("clause_start")
         if n1 and n1 in LIST_MARKS:
             out.append("list_number")

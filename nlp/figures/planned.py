@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 import regex
@@ -10,23 +11,33 @@ from nlp.resources import load_toml
 
 
 @cache
-def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The plan markers and the false markers (removed first), compiled with the standard ``re``: plain
+    alternations of literals with one lookahead, which it searches two to three times faster than the
+    ``regex`` module over the plan windows (the same matches: both take the first alternative that
+    matches at the leftmost position; a test holds them equal)."""
+    plan, false = pattern_sources()
+    return re.compile(plan), re.compile(false)
+
+
+@cache
+def pattern_sources() -> tuple[str, str]:
+    """The sources of ``_patterns``: the plan markers, the false markers."""
     data = load_toml("planned.toml")
     markers = sorted(data["sentence_markers"], key=len, reverse=True)
     nouns = data["noun_markers"]
     # A noun marker ending its noun phrase (三年增绿计划，…) names a programme or a document.
-    noun_end = "(?![" + regex.escape(nouns["ends"]) + "]|$)"
-    alternatives = [regex.escape(m) + (noun_end if m in nouns["words"] else "") for m in markers]
+    noun_end = "(?![" + re.escape(nouns["ends"]) + "]|$)"
+    alternatives = [re.escape(m) + (noun_end if m in nouns["words"] else "") for m in markers]
     for marker, followers in data["restricted_markers"].items():
         ordered = sorted(followers, key=len, reverse=True)
-        alternatives.append(regex.escape(marker) + "(?:" + "|".join(map(regex.escape, ordered)) + ")")
-    plan = regex.compile("|".join(alternatives))
-    false = regex.compile("|".join(map(regex.escape, sorted(data["false_markers"], key=len, reverse=True))))
-    return plan, false
+        alternatives.append(re.escape(marker) + "(?:" + "|".join(map(re.escape, ordered)) + ")")
+    false = "|".join(map(re.escape, sorted(data["false_markers"], key=len, reverse=True)))
+    return "|".join(alternatives), false
 
 
 @cache
-def _start_value_patterns() -> tuple[regex.Pattern, regex.Pattern, tuple[str, ...]]:
+def _start_value_patterns() -> tuple[regex.Pattern, regex.Pattern, re.Pattern[str]]:
     data = load_toml("planned.toml")["start_value"]
     starts = "|".join(map(regex.escape, data["starts"]))
     verbs = "|".join(map(regex.escape, sorted(data["verbs"], key=len, reverse=True)))
@@ -34,7 +45,8 @@ def _start_value_patterns() -> tuple[regex.Pattern, regex.Pattern, tuple[str, ..
     free = r"[^\d，,。；;：:、！？!?\n]"
     before = regex.compile(f"(?:{starts}){free}{{0,{data['start_gap']}}}$")
     after = regex.compile(f"^{free}{{0,{data['end_gap']}}}?(?:{verbs})(?:{ends})")
-    return before, after, tuple(data["starts"])
+    any_start = re.compile("|".join(map(re.escape, data["starts"])))  # one search for every 由/从
+    return before, after, any_start
 
 
 def is_start_value(text: str, start: int, end: int) -> bool:
@@ -52,9 +64,9 @@ def is_start_value(text: str, start: int, end: int) -> bool:
     >>> is_start_value(t, t.index("2"), t.index("2") + 3)
     False
     """
-    before, after, starts = _start_value_patterns()
-    reach = max(0, start - START_VALUE_REACH)
-    if not any(text.find(word, reach, start) >= 0 for word in starts):
+    before, after, any_start = _start_value_patterns()
+    reach = start - START_VALUE_REACH if start > START_VALUE_REACH else 0
+    if any_start.search(text, reach, start) is None:
         return False  # no 由/从 before the figure at all (most figures): the pattern cannot match
     return before.search(text, reach, start) is not None and after.match(text[end : end + 12]) is not None
 

@@ -36,7 +36,7 @@ from nlp.figures.breakdown import (
     purpose_after,
     strip_whole_front,
 )
-from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_before
+from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_start_before
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
@@ -179,7 +179,7 @@ def _whole_of_part(figure: Figure, trail: _Trail, part_clause: bool) -> Resoluti
 def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, own: str | None) -> Resolution:
     voc = _vocab()
     text = doc.text
-    sentence_start = figure.norm_start - len(sentence_before(text, figure.norm_start))
+    sentence_start = sentence_start_before(text, figure.norm_start)
     clause = clause_before(text, figure.norm_start)
     clause_start = figure.norm_start - len(clause)
     noun = figure.subject

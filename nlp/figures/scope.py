@@ -161,6 +161,7 @@ def strip_indexed(text: str, index: dict[str, tuple[str, ...]]) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)  # counted nouns recur all through a batch
 def strip_scope_words(noun: str) -> str:
     """A counted noun without the place words it starts with.
 
