@@ -109,7 +109,7 @@ def test_keys_left_after_the_probe_rounds_are_found_by_bisection(probes: int, mo
 # --- known_grams against its plain definition (the table holds the prefixes of its terms, and a
 # longer n-gram is probed only where its prefix is held: that must not lose a term) ----------------
 
-_ALPHABET = "社区党员活动ab Σ"
+_ALPHABET = "社区党员活动ab Σ\x00\U0002a6a5"  # NUL and a character beyond the BMP in texts and terms too
 
 
 def _plain_known_grams(docs, vocabulary, high, starts_before):
