@@ -109,7 +109,7 @@ def test_keys_left_after_the_probe_rounds_are_found_by_bisection(probes: int, mo
 # --- known_grams against its plain definition (the table holds the prefixes of its terms, and a
 # longer n-gram is probed only where its prefix is held: that must not lose a term) ----------------
 
-_ALPHABET = "社区党员活动ab Σ"
+_ALPHABET = "社区党员活动ab Σ\x00\U0002a6a5"  # NUL and a character beyond the BMP in texts and terms too
 
 
 def _plain_known_grams(docs, vocabulary, high, starts_before):
@@ -167,3 +167,55 @@ def test_contexts_of_many_spans_are_those_of_the_text() -> None:
     for limit in (400, 40):
         expected = [doc.context(start, end, limit) for start, end in spans]
         assert contexts(doc, [a for a, _ in spans], [b for _, b in spans], limit) == expected
+
+
+# --- the arithmetic's shortcuts give the plain computation's floats to the last bit -------------
+
+
+def _plain_row_totals(rows, cols, weights, coef, n):
+    """Each class's coefficients gathered on their own, times the weights, summed row by row as
+    ``reduceat`` sums (the first entry, then the pairwise sum of the rest)."""
+    totals = np.zeros((n, coef.shape[0]))
+    for row in np.unique(rows):
+        products = np.take(coef, cols[rows == row], axis=1) * weights[rows == row]
+        totals[row] = products[:, 0] + products[:, 1:].sum(axis=1)
+    return totals
+
+
+@pytest.mark.parametrize("entries", [0, 1, 7, 300, 5000])
+def test_row_totals_are_the_plain_sums_bit_for_bit(entries: int) -> None:
+    from nlp.categories.weights import _as_records, _row_totals
+
+    rng = np.random.default_rng(entries)
+    coef = rng.normal(size=(15, 400))
+    rows = np.sort(rng.integers(0, 40, entries))
+    cols = rng.integers(0, 400, entries)
+    weights = rng.random(entries) * 3
+    got = _row_totals(rows, cols, weights, _as_records(coef), 41)
+    assert got.shape == (41, 15)
+    assert np.array_equal(got, _plain_row_totals(rows, cols, weights, coef, 41))
+
+
+def test_sublinear_tf_is_one_plus_the_log_bit_for_bit() -> None:
+    from nlp.categories.weights import sublinear_tf
+
+    counts = np.array([0, 1, 2, 3, 17, 4095, 4096, 250_000] + list(range(1, 600)), dtype=np.intp)
+    expected = [0.0 if k == 0 else 1.0 + np.log(np.array([float(k)]))[0] for k in counts.tolist()]
+    assert sublinear_tf(counts).tolist() == expected
+    assert sublinear_tf(counts[:6]).tolist() == expected[:6]  # all from the table
+    assert sublinear_tf(np.zeros(0, dtype=np.intp)).tolist() == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    held=st.dictionaries(st.integers(0, 2**40), st.integers(1, 9), max_size=40),
+    wanted=st.lists(st.integers(-5, 2**40), max_size=40),
+)
+def test_counts_of_are_those_of_a_dictionary(held, wanted) -> None:
+    from nlp.categories.grams import counts_of
+
+    keys = np.array(sorted(held), dtype=np.int64)
+    counts = np.array([held[k] for k in sorted(held)], dtype=np.intp)
+    wanted = wanted + list(held)[:5]
+    got = counts_of(keys, counts, np.array(wanted, dtype=np.int64))
+    assert got.tolist() == [held.get(k, 0) for k in wanted]

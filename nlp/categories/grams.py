@@ -18,6 +18,10 @@ MAX_KEYED = 3  # three characters of 21 bits fit one int64
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing's multiplier
 _PROBES = 3  # probe rounds before the keys left are looked up by bisection
 PREFIX_ONLY = -2  # a table entry that is not a vocabulary term, only the prefix of one
+END = 0x110000 + 1  # a code (code point + 1) beyond Unicode: ends each text in ``known_grams``
+# the takes of this module read positions known to be in range: mode "wrap" checks them with
+# fewer instructions than the default mode (which raises)
+_IN_RANGE = "wrap"
 
 
 def term_key(term: str) -> int:
@@ -42,20 +46,20 @@ class GramTable:
 
     def __init__(self, keys: np.ndarray, columns: np.ndarray) -> None:
         keys = np.asarray(keys, dtype=np.int64)
-        columns = np.asarray(columns, dtype=np.intp)
+        columns = np.asarray(columns, dtype=np.int32)  # (a vocabulary of up to 2**31 terms)
         # the prefixes of longer keys that are not keys themselves are held too, as PREFIX_ONLY,
         # so that a longer n-gram is probed only where its prefix is held (``known_grams``)
         prefixes = np.setdiff1d(_prefixes(keys), keys)
         keys = np.concatenate([keys, prefixes])
-        columns = np.concatenate([columns, np.full(len(prefixes), PREFIX_ONLY, dtype=np.intp)])
+        columns = np.concatenate([columns, np.full(len(prefixes), PREFIX_ONLY, dtype=np.int32)])
         bits = max(4, (4 * len(keys)).bit_length())
         self._shift = np.uint64(64 - bits)
         self._mask = (1 << bits) - 1
         self._keys = np.zeros(1 << bits, dtype=np.int64)  # 0: an empty slot
-        self._columns = np.full(1 << bits, -1, dtype=np.intp)
+        self._columns = np.full(1 << bits, -1, dtype=np.int32)
         # single characters (a third of all look-ups) read from a table over every code point + 1
         single = (keys & ((1 << (BITS * (MAX_KEYED - 1))) - 1)) == 0
-        self._singles = np.full(0x110000 + 1, -1, dtype=np.int32)
+        self._singles = np.full(END + 1, -1, dtype=np.int32)  # END: no term
         self._singles[keys[single] >> (BITS * (MAX_KEYED - 1))] = columns[single]
         order = np.argsort(keys)  # for the few keys still unsettled after a few probes
         self._sorted_keys, self._sorted_columns = keys[order], columns[order]
@@ -90,16 +94,16 @@ class GramTable:
     def entries(self, keys: np.ndarray) -> np.ndarray:
         """As ``columns``, but ``PREFIX_ONLY`` for a key that is only the prefix of longer keys."""
         slots = self._home(keys)
-        held = self._keys.take(slots)
+        held = self._keys.take(slots, mode=_IN_RANGE)
         # the first round over every key without boolean indexing: most keys settle in it
-        found = np.where(held == keys, self._columns.take(slots), -1)
+        found = np.where(held == keys, self._columns.take(slots, mode=_IN_RANGE), -1)
         pending = np.flatnonzero((held != keys) & (held != 0))  # the slot holds another key
-        slots = (slots[pending] + 1) & self._mask
+        slots = (slots.take(pending, mode=_IN_RANGE) + 1) & self._mask
         for _ in range(_PROBES - 1):
             if not len(pending):
                 return found
-            held = self._keys[slots]
-            hit = held == keys[pending]
+            held = self._keys.take(slots, mode=_IN_RANGE)
+            hit = held == keys.take(pending, mode=_IN_RANGE)
             found[pending[hit]] = self._columns[slots[hit]]
             probe_on = ~hit & (held != 0)  # the slot holds another key: try the next one
             pending, slots = pending[probe_on], (slots[probe_on] + 1) & self._mask
@@ -115,7 +119,7 @@ class GramTable:
 
     def single_entries(self, codes: np.ndarray) -> np.ndarray:
         """``entries`` of single characters given as code point + 1, by one table look-up."""
-        return self._singles.take(codes)
+        return self._singles.take(codes, mode=_IN_RANGE)
 
 
 def _prefixes(keys: np.ndarray) -> np.ndarray:
@@ -140,42 +144,79 @@ def known_grams(
     ``high`` ≤ ``MAX_KEYED``), sorted by row then column; ``width`` is the vocabulary's size.
     With ``starts_before``, only the n-grams of ``docs[i]`` that start before ``starts_before[i]``.
 
+    The texts are read as one array of codes, each text followed by ``END``. An n-gram is tried
+    where its first n - 1 characters are held by the table (a term or a term's prefix); no term
+    holds ``END``, so no n-gram runs from one text into the next.
+
     >>> table = GramTable(np.array([term_key("a"), term_key("ab")]), np.array([0, 1]))
     >>> [a.tolist() for a in known_grams(["aba", "b"], table, 1, 2, 2)]
     [[0, 0], [0, 1], [2, 1]]
     >>> [a.tolist() for a in known_grams(["aba", "b"], table, 1, 2, 2, starts_before=[1, 0])]
     [[0, 0], [0, 1], [1, 1]]
     """
-    lengths = np.array([len(d) for d in docs], dtype=np.intp)
-    codes = np.frombuffer("".join(docs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64) + 1
-    owner = np.repeat(np.arange(len(docs)), lengths)
-    ends = np.cumsum(lengths)
-    # characters from each position to the end of its text: an n-gram may start where n fit
-    room = np.repeat(ends, lengths) - np.arange(len(codes))
-    if starts_before is None:
-        at = np.arange(len(codes))  # the positions where an n-gram of the current n is tried
-    else:
-        limits = np.minimum(np.asarray(starts_before, dtype=np.intp), lengths)
-        at = np.flatnonzero(room > np.repeat(lengths - limits, lengths))
-    found_rows, found_cols = [], []
-    key = np.zeros(len(at), dtype=np.int64)
-    for n in range(1, high + 1):
-        # the key of the n-gram starting at each position: its characters, 21 bits each
-        key |= codes.take(at + (n - 1)) << (BITS * (MAX_KEYED - n))
-        entries = table.single_entries(codes.take(at)) if n == 1 else table.entries(key)
-        if n >= low:
-            known = np.flatnonzero(entries >= 0)
-            found_rows.append(owner.take(at.take(known)))
-            found_cols.append(entries.take(known))
-        # an (n+1)-gram can be a term only where its first n characters are held by the table
-        # (a term or the prefix of one), and only where it fits in its text
-        going_on = np.flatnonzero((entries != -1) & (room.take(at) > n))
-        at, key = at.take(going_on), key.take(going_on)
-    if not found_cols or not sum(map(len, found_cols)):
+    if not docs:
         empty = np.zeros(0, dtype=np.intp)
         return empty, empty, empty
-    pairs = np.concatenate(found_rows) * width + np.concatenate(found_cols)
-    if len(docs) * width < 2**31:
-        pairs = pairs.astype(np.int32)  # sorts in about half the time of int64
-    pairs, counts = np.unique(pairs, return_counts=True)
-    return (pairs // width).astype(np.intp), (pairs % width).astype(np.intp), counts
+    sizes = np.fromiter(map(len, docs), dtype=np.intp, count=len(docs)) + 1  # each text and its END
+    ends = np.cumsum(sizes) - 1
+    codes = np.frombuffer(("\x00".join(docs) + "\x00").encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    codes += 1
+    codes[ends] = END
+    # each position's row × width, to which a term's column is added: (row, column) as one int, in
+    # 32 bits where it fits (they sort in about half the time of 64 bits)
+    small = len(docs) * width < 2**31
+    row_base = np.repeat(np.arange(len(docs), dtype=np.int32 if small else np.int64) * width, sizes)
+    if starts_before is None:
+        at = np.arange(len(codes))  # where an n-gram of the current n is tried (END holds none)
+        firsts = codes
+    else:
+        tried = np.minimum(np.maximum(np.asarray(starts_before, dtype=np.intp), 0), sizes - 1)
+        # the first ``tried[i]`` positions of each text, as one range with each text's offset added
+        offsets = (ends + 1 - sizes) - (np.cumsum(tried) - tried)
+        at = np.arange(int(tried.sum())) + np.repeat(offsets, tried)
+        firsts = codes.take(at, mode=_IN_RANGE)
+    found = []
+    key = firsts << (BITS * (MAX_KEYED - 1))
+    entries = table.single_entries(firsts)
+    for n in range(1, high + 1):
+        if n > 1:  # the key of the n-gram starting at each position: its characters, 21 bits each
+            key |= codes.take(at + (n - 1), mode=_IN_RANGE) << (BITS * (MAX_KEYED - n))
+            entries = table.entries(key)
+        # the positions whose n-gram the table holds: its terms, and the rare prefixes of terms
+        held = np.flatnonzero(entries != -1)
+        at, entries = at.take(held, mode=_IN_RANGE), entries.take(held, mode=_IN_RANGE)
+        if n >= low:
+            terms = np.flatnonzero(entries >= 0) if (entries < 0).any() else None
+            grams = row_base.take(at, mode=_IN_RANGE) + entries
+            found.append(grams if terms is None else grams.take(terms, mode=_IN_RANGE))
+        if n < high:  # an (n+1)-gram can be a term only where its first n characters are held
+            key = key.take(held, mode=_IN_RANGE)
+    pairs = np.concatenate(found) if found else np.zeros(0, dtype=row_base.dtype)
+    if not len(pairs):
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty, empty
+    pairs.sort()  # (np.unique, without its copy and its boolean indexing)
+    firsts = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1])))
+    counts = np.diff(np.append(firsts, len(pairs)))
+    pairs = pairs.take(firsts, mode=_IN_RANGE)
+    rows = pairs // width  # (a division by a constant, cheaper than the remainder too)
+    return rows.astype(np.intp), (pairs - rows * width).astype(np.intp), counts
+
+
+def counts_of(keys: np.ndarray, counts: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The count of each wanted key among ``keys`` (sorted, distinct, not negative; ``counts``
+    beside them), 0 where it is absent.
+
+    About two in three wanted keys are absent, so a bitmap over a hash of the keys (eight bits
+    per key: about one absent key in eight passes it) rules most out before the binary search.
+
+    >>> counts_of(np.array([3, 8, 20]), np.array([1, 2, 5]), np.array([8, 4, 20, 21])).tolist()
+    [2, 0, 5, 0]
+    """
+    found = np.zeros(len(wanted), dtype=np.intp)
+    if not len(keys) or not len(wanted):
+        return found
+    at = np.searchsorted(keys, wanted).clip(max=len(keys) - 1)
+    hit = np.flatnonzero(keys[at] == wanted)
+    found[hit] = counts[at[hit]]
+    return found

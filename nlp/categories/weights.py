@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.categories.grams import MAX_KEYED, GramTable, known_grams, term_key
+from nlp.categories.grams import MAX_KEYED, GramTable, counts_of, known_grams, term_key
 
 _WHITE_SPACE = re.compile(r"\s\s+")
 _SEPARATOR = "\x00"
@@ -39,16 +39,15 @@ class CategoryWeights:
     lowercase: bool
     # the vocabulary's n-grams of up to three characters as integer keys (nlp/categories/grams.py)
     grams: GramTable = field(init=False, repr=False, compare=False)
-    # the coefficients class by class (classes × features, contiguous): a class's row is gathered
-    # for many n-grams at once and summed text by text along contiguous memory
-    coef_by_class: np.ndarray = field(init=False, repr=False, compare=False)
+    # each feature's coefficients (one per class) as one record of bytes (``_row_totals``)
+    coef_records: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         terms = [t for t in self.vocabulary if 0 < len(t) <= MAX_KEYED]
         keys = np.array([term_key(t) for t in terms], dtype=np.int64)
         columns = np.array([self.vocabulary[t] for t in terms], dtype=np.intp)
         object.__setattr__(self, "grams", GramTable(keys, columns))
-        object.__setattr__(self, "coef_by_class", np.ascontiguousarray(self.coef, dtype=float))
+        object.__setattr__(self, "coef_records", _as_records(self.coef))
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """A (texts × classes) array of class probabilities, columns in ``classes`` order.
@@ -114,20 +113,19 @@ class CategoryWeights:
         width = len(self.vocabulary)
         base_keys = base_rows * width + base_cols  # sorted: _known_grams returns them in order
         had = np.zeros(len(rows), dtype=np.intp)  # each added n-gram's count in the text's tail
-        if len(base_keys) and len(rows):
-            wanted = tail_of[rows] * width + cols
-            at = np.searchsorted(base_keys, wanted).clip(max=len(base_keys) - 1)
-            found = (base_keys[at] == wanted) & (tail_of[rows] >= 0)
-            had[found] = base_counts[at[found]]
-        before = np.where(had > 0, 1.0 + np.log(np.maximum(had, 1)), 0.0) * self.idf[cols]
-        after = (1.0 + np.log((had + added).astype(float))) * self.idf[cols]
+        with_tail = np.flatnonzero(tail_of.take(rows) >= 0)  # (a text read whole has none)
+        wanted = tail_of.take(rows.take(with_tail)) * width + cols.take(with_tail)
+        had[with_tail] = counts_of(base_keys, base_counts, wanted)
+        idf = self.idf.take(cols)
+        before = sublinear_tf(had) * idf
+        after = sublinear_tf(had + added) * idf
         n = len(heads)
         has_tail = tail_of >= 0
         sums = np.zeros((n, len(self.classes)))
         squares = np.zeros(n)
         sums[has_tail] = base_sums[tail_of[has_tail]]
         squares[has_tail] = base_squares[tail_of[has_tail]]
-        sums += _row_totals(rows, cols, after - before, self.coef_by_class, n)
+        sums += _row_totals(rows, cols, after - before, self.coef_records, n)
         squares += np.bincount(rows, weights=after * after - before * before, minlength=n)
         return self._softmax(sums, squares)
 
@@ -149,8 +147,8 @@ class CategoryWeights:
     ) -> tuple[np.ndarray, np.ndarray]:
         """Per text (``rows`` sorted): the coefficients times the TF-IDF weights before the l2
         norm, summed (n × classes), and the squared norm."""
-        weights = (1.0 + np.log(counts.astype(float))) * self.idf[cols]
-        sums = _row_totals(rows, cols, weights, self.coef_by_class, n)
+        weights = sublinear_tf(counts) * self.idf.take(cols)
+        sums = _row_totals(rows, cols, weights, self.coef_records, n)
         return sums, np.bincount(rows, weights=weights * weights, minlength=n)
 
     def _softmax(self, sums: np.ndarray, squares: np.ndarray) -> np.ndarray:
@@ -187,21 +185,50 @@ class CategoryWeights:
         )
 
 
-def _row_totals(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray, coef: np.ndarray, n: int) -> np.ndarray:
-    """An (n × classes) array: for each row number (``rows`` sorted), the sum over its entries of
-    ``weights`` times the coefficients of the entry's column (``coef``: classes × features).
+def _as_records(coef: np.ndarray) -> np.ndarray:
+    """The coefficients (classes × features) as one record per feature: its classes' float64
+    values, contiguous, in a void dtype, so that gathering a feature's row is one copy."""
+    by_feature = np.ascontiguousarray(coef.T, dtype=np.float64)
+    return by_feature.view(np.dtype((np.void, 8 * by_feature.shape[1]))).ravel()
 
-    The gather is class-major (``np.take`` along a class's contiguous row) and the sums run
-    along contiguous memory: three times faster than gathering a row of 15 coefficients per
-    entry and reducing along the first axis, and the same sums in the same order.
+
+def _row_totals(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray, coef_records: np.ndarray, n: int) -> np.ndarray:
+    """An (n × classes) array: for each row number (``rows`` sorted), the sum over its entries of
+    ``weights`` times the coefficients of the entry's column (``coef_records``: ``_as_records``).
+
+    The coefficients are gathered one record (all classes of a column) per entry and summed down
+    each class: ``reduceat`` adds a row's first entry and the pairwise sum of the others, whatever
+    the stride, so these are the same sums as over a class-major copy, to the last bit. Against
+    gathering each class's coefficients on their own (``np.take(coef, cols, axis=1)``), a fifth
+    fewer instructions and a quarter less time; a class-major copy of the gathered records takes
+    fewer instructions still but more time (the transposition reads across the whole array).
     """
-    totals = np.zeros((n, coef.shape[0]))
+    classes = coef_records.dtype.itemsize // 8
+    totals = np.zeros((n, classes))
     if len(rows):
         firsts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
-        gathered = np.take(coef, cols, axis=1)
-        gathered *= weights
-        totals[rows[firsts]] = np.add.reduceat(gathered, firsts, axis=1).T
+        gathered = coef_records.take(cols).view(np.float64).reshape(len(cols), classes)
+        gathered *= weights[:, None]
+        totals[rows[firsts]] = np.add.reduceat(gathered, firsts, axis=0)
     return totals
+
+
+# 1 + log(count) of the counts a text of a few thousand characters reaches, and 0 for 0
+_TF_TABLE = np.concatenate(([0.0], 1.0 + np.log(np.arange(1, 4096, dtype=np.float64))))
+
+
+def sublinear_tf(counts: np.ndarray) -> np.ndarray:
+    """The vectorizer's term frequency of each count, 1 + log(count), and 0 for a count of 0.
+
+    Read from a table of the same ufuncs' results (a count is a small integer and repeats), so
+    the values are the same floats as computing them.
+
+    >>> sublinear_tf(np.array([0, 1, 5000])).round(3).tolist()
+    [0.0, 1.0, 9.517]
+    """
+    if len(counts) and counts.max() >= len(_TF_TABLE):
+        return np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1).astype(np.float64)), 0.0)
+    return _TF_TABLE.take(counts)
 
 
 def _joins_cleanly(head: str, tail: str) -> bool:
