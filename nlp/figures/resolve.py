@@ -161,6 +161,20 @@ def _scope(doc: Text, upto: int, sentence_start: int, trail: _Trail, level: str 
 _BASIC_TOTALS = ("population_total", "households_total")
 
 
+def _counts_the_same(text: str, figure: Figure, clause: str, trail: _Trail) -> bool:
+    """Whether a bare count (no noun of its own) counts what the figure right before it counts:
+    its persons (脱贫户52户，186人) or the objects of the same act (转移39个村、3.1万余人). Not when 共
+    sums the unit's own after a count of something else (辖7个村民小组，共412户), nor after a count of
+    the unit's subdivisions unless 、 joins the two into one list (辖8个村民小组，486户1872人)."""
+    if trail.last is None or not trail.last[1] or clause.strip(" 共有计约"):
+        return False
+    if trail.last_unit not in _PEOPLE_UNITS and "共" in clause:
+        return False
+    after_subdivisions = trail.counted is not None and trail.counted[1].indicator in _SUBDIVISIONS
+    joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
+    return not after_subdivisions or joined
+
+
 def _whole_of_part(figure: Figure, trail: _Trail, part_clause: bool) -> Resolution | None:
     """The whole a figure naming only a part belongs to: after 其中, the nearest whole in the same
     unit; in a bare list (男性735人、女性723人), the population or household total before it."""
@@ -198,17 +212,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     if _not_a_total(clause, figure.unit):
         return _record(Resolution(None), figure, trail)
     if figure.bare_total and indicator is None and not named:
-        chained = (  # 脱贫户52户，186人 / 转移39个村、3.1万人: a bare count right after another is theirs,
-            trail.last is not None  # unless 共 sums the unit's own after a count of something else
-            and trail.last[1]  # (辖7个村民小组，共412户)
-            and not clause.strip(" 共有计约")
-            and (trail.last_unit in _PEOPLE_UNITS or "共" not in clause)
-            and not (
-                trail.counted is not None
-                and trail.counted[1].indicator in _SUBDIVISIONS
-                and text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] != "、"
-            )  # (转移3个小区、2100余人: a list joined by 、 is one act's objects)
-        )
+        chained = _counts_the_same(text, figure, clause, trail)
         after_households = (  # 居民2100户，6300人 / 户籍人口9316人、3420户: the other basic total
             trail.counted is not None
             and trail.counted[1].indicator in _BASIC_TOTALS

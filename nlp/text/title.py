@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nlp.records import Normalized
-from nlp.text.meta_lexicon import alternation, has_any, meta_vocab
+from nlp.text.meta_lexicon import MetaVocab, alternation, has_any, meta_vocab
 
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
@@ -130,7 +130,7 @@ def find_title(
     return most_specific(text, found)
 
 
-def _headline(line: str, voc) -> bool:  # noqa: ANN001 (the meta vocabulary)
+def _headline(line: str, voc: MetaVocab) -> bool:
     """Whether a line can be a title that names no document type (a slogan above its subtitle)."""
     return voc.title_min <= len(line) <= voc.title_max and line[-1] not in _BODY_END and "。" not in line
 
