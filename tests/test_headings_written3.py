@@ -1,0 +1,59 @@
+"""Heading errors found on the third batch of written reports (tune half), each fixed by a general
+rule; the cases are invented documents in the genre's style (no corpus sentence).
+
+- a heading glued after the previous paragraph's full stop, with no space (``…参加。三、测评情况``);
+- an enumeration that opens a line (``1、…；2、…；3、…``) or a list item whose lead is a statement with
+  figures, its next item on the same line (``（1）教育方面，发放…万元。（2）…``): not headings;
+- a heading wrapped over two lines by a narrower heading font (``…维护辖区和谐`` + newline + ``稳定``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.text.normalize import normalize
+from nlp.text.outline import build_outline
+
+PARA = "今年以来，在街道党工委的正确领导下，社区各项工作稳步推进，居民满意度不断提高，取得了较好成效。"
+
+
+def outline(text: str) -> list[tuple[int, str, str]]:
+    return [(s.level, s.label, s.heading) for s in build_outline(normalize(text))]
+
+
+GLUED = {
+    "a top heading glued after a paragraph, alone to its line end": (
+        "一、基本情况\n" + PARA + "\n二、主要做法\n" + PARA + "全年开展活动26场，参与居民900余人次。三、群众评议情况\n"
+        "11月中旬，社区组织居民代表对两委班子进行评议，满意率95.2%。\n四、下一步打算\n" + PARA,
+        [(1, "一、", "基本情况"), (1, "二、", "主要做法"), (1, "三、", "群众评议情况"), (1, "四、", "下一步打算")],
+    ),
+    "a sub-heading glued after a paragraph, running on to its full stop": (
+        "一、主要工作\n（一）强化组织建设。" + PARA + "\n（二）做好民生保障。" + PARA
+        + "（三）抓实环境整治。全年清理卫生死角46处，清运垃圾80余吨。\n二、存在问题\n" + PARA,
+        [(1, "一、", "主要工作"), (2, "（一）", "强化组织建设"), (2, "（二）", "做好民生保障"),
+         (2, "（三）", "抓实环境整治"), (1, "二、", "存在问题")],
+    ),
+    "run-in sub-headings in one paragraph continue the first": (
+        "一、工作回顾\n" + PARA + "\n二、下半年打算\n（一）抓好项目建设。力争完成投资2亿元。（二）稳住粮食生产。"
+        "计划种植水稻1.5万亩。（三）守住安全底线。每月开展1次安全检查。\n",
+        [(1, "一、", "工作回顾"), (1, "二、", "下半年打算"), (2, "（一）", "抓好项目建设"),
+         (2, "（二）", "稳住粮食生产"), (2, "（三）", "守住安全底线")],
+    ),
+    "an enumeration inside a paragraph continues no line's numbering": (
+        "一、主要做法\n社区重点抓了三项工作。1、建立台账。2、定期走访。3、跟踪问效。\n二、取得成效\n" + PARA,
+        [(1, "一、", "主要做法"), (1, "二、", "取得成效")],
+    ),
+    "a glued label whose phrase states a figure is a sentence, not a heading": (
+        "一、基本情况\n" + PARA + "\n二、主要做法\n" + PARA + "三、全年共发放慰问金2.4万元，惠及困难群众60户。\n",
+        [(1, "一、", "基本情况"), (1, "二、", "主要做法")],
+    ),
+    "a glued label out of sequence stays in its paragraph": (
+        "一、基本情况\n" + PARA + "\n二、主要做法\n" + PARA + "五、其他事项\n" + PARA,
+        [(1, "一、", "基本情况"), (1, "二、", "主要做法")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", GLUED.values(), ids=GLUED.keys())
+def test_glued_heading(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert outline(text) == expected
