@@ -57,3 +57,26 @@ GLUED = {
 @pytest.mark.parametrize("text, expected", GLUED.values(), ids=GLUED.keys())
 def test_glued_heading(text: str, expected: list[tuple[int, str, str]]) -> None:
     assert outline(text) == expected
+
+
+LISTS = {
+    "an enumeration opening a line under a heading": (
+        "一、工作成效\n" + PARA + "\n二、存在的不足\n1、活动场地仅120平方米，难以满足需求；2、老旧小区多，物业缺位；"
+        "3、工作人员业务能力有待提升。\n三、下一步打算\n" + PARA,
+        [(1, "一、", "工作成效"), (1, "二、", "存在的不足"), (1, "三、", "下一步打算")],
+    ),
+    "list items whose leads state figures, the next on the same line": (
+        "一、主要工作\n（一）落实兜底保障。\n（1）救助方面，发放临时救助金3.6万元，惠及困难群众52户。（2）医疗方面，"
+        "参加城乡居民医保1260人，参保率99.1%。\n（二）改善人居环境。" + PARA,
+        [(1, "一、", "主要工作"), (2, "（一）", "落实兜底保障"), (2, "（二）", "改善人居环境")],
+    ),
+    "numbered sub-headings on their own lines stay headings": (
+        "一、主要工作\n1、加强党建引领。" + PARA + "\n2、抓好民生保障。" + PARA + "\n二、下一步打算\n" + PARA,
+        [(1, "一、", "主要工作"), (3, "1、", "加强党建引领"), (3, "2、", "抓好民生保障"), (1, "二、", "下一步打算")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", LISTS.values(), ids=LISTS.keys())
+def test_inline_enumeration_is_no_heading(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert outline(text) == expected

@@ -27,12 +27,17 @@ from pathlib import Path
 
 from nlp.errors import ResourceError
 from nlp.resources import load_toml
+from nlp.text.labels import label_at
 
 MODEL_PATH = Path(str(importlib_resources.files("models").joinpath("heading.json")))
 KINDS = ("part", "cn", "pcn", "dig", "pdig")
 _TERMINAL = set("。！？；：!?;:…”’）)】》.")
 _CLAUSE = set("，,、；;")
 _YEAR = re.compile(r"\d{4}年")
+# A figure other than a year: the phrase states a quantity (发放资助资金4.2万元).
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
+# Marks after which the next item of an enumeration may follow on the same line.
+_ITEM_BREAK = re.compile("[；;，,、。！？!?]")
 # A run-on phrase longer than this may be cut before a sentence opener; shorter ones are headings.
 RUN_ON_MIN = 16
 # Characters before the opener: a heading phrase has at least this many.
@@ -205,6 +210,31 @@ FEATURES: tuple[str, ...] = tuple(
 )
 
 
+def inline_list(c: Candidate) -> bool:
+    """Grammar rule *inline enumeration*: a numbered line that holds its own next item is a list in a
+    paragraph, not a heading — when that item follows inside the heading phrase (``1、办公用房仅160平方米，
+    场所不足；2、…``: a heading never runs over a ；), or after the phrase's full stop when the phrase
+    states a figure (``（1）教育方面，发放资助资金4.2万元。（2）…``). Run-in headings whose next one
+    follows on the line (``（一）抓好项目。力争…。（二）稳住粮食。``) state no figure and stay headings.
+
+    >>> from dataclasses import replace
+    >>> c = Candidate("dig", 1, 3, True, False, False, False, "办公用房仅160平方米；2、老旧小区多", "",
+    ...               "", "", "", "", False, 0.5, True, 1, False, "", False)
+    >>> inline_list(c), inline_list(replace(c, phrase="抓好项目", rest="。力争投资2亿元。2、稳住粮食。"))
+    (True, False)
+    >>> inline_list(replace(c, phrase="教育方面，发放资金4.2万元", rest="。2、医疗方面，参保518人。"))
+    True
+    """
+    text = c.phrase + c.rest
+    for m in _ITEM_BREAK.finditer(text):
+        label = label_at(text, m.end())
+        if label is None or label.kind != c.kind or label.number != c.number + 1 or label.start:
+            continue
+        if m.start() < len(c.phrase) or _FIGURE.search(c.phrase):
+            return True
+    return False
+
+
 def rule_decision(c: Candidate) -> bool:
     """The hand-written grammar alone (the outline before the model): a numbered line is a heading
     when its number is in sequence and the line before is not a broken paragraph; an unnumbered one
@@ -212,7 +242,7 @@ def rule_decision(c: Candidate) -> bool:
     if not c.phrase:
         return False
     if c.kind:
-        return c.in_sequence and not c.broken
+        return c.in_sequence and not c.broken and not inline_list(c)
     return c.unnumbered_rule
 
 
