@@ -80,3 +80,28 @@ LISTS = {
 @pytest.mark.parametrize("text, expected", LISTS.values(), ids=LISTS.keys())
 def test_inline_enumeration_is_no_heading(text: str, expected: list[tuple[int, str, str]]) -> None:
     assert outline(text) == expected
+
+
+# A hard-wrapped export: every body line broken at 30 characters.
+BODY = "社区组建治安巡逻队两支，队员共三十六人，坚持每晚巡逻，\n全年巡逻三百余次，开展矛盾纠纷排查十二次，受理纠纷二十\n八起，调解成功二十七起，对出租房屋逐户登记，开展消防安\n全检查，整改隐患若干处，辖区全年未发生重大刑事案件。\n"
+WRAPPED = {
+    "a heading in larger type wraps its last words onto a line of their own": (
+        "一、主要工作\n" + BODY * 3 + "（一）深化平安社区建设，维护辖区和谐\n稳定\n" + BODY * 3
+        + "（二）加强环境整治，建设美丽家园\n" + BODY * 3,
+        [(1, "一、", "主要工作"), (2, "（一）", "深化平安社区建设，维护辖区和谐稳定"),
+         (2, "（二）", "加强环境整治，建设美丽家园")],
+    ),
+    "a full-width heading wraps a fragment onto the next line": (
+        "一、主要工作\n" + BODY * 3 + "（一）聚焦乡村振兴，全力推进村庄道路、供水和人居环境整\n治提升工作\n" + BODY * 3,
+        [(1, "一、", "主要工作"), (2, "（一）", "聚焦乡村振兴，全力推进村庄道路、供水和人居环境整治提升工作")],
+    ),
+    "a fragment line after a short heading in an unwrapped page is its own heading": (
+        "一、主要工作\n" + PARA + "\n1.解决居民实际困难\n东苑居委\n" + PARA * 2 + "\n",
+        [(1, "一、", "主要工作"), (3, "1.", "解决居民实际困难"), (4, "", "东苑居委")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", WRAPPED.values(), ids=WRAPPED.keys())
+def test_wrapped_heading_fragment(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert outline(text) == expected

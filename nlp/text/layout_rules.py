@@ -28,6 +28,8 @@ WRAPPED_SHARE = 0.4
 WRAP_SLACK = 3
 # The continuation of a wrapped heading on the next line: at most this many characters before its stop.
 WRAP_TAIL = 12
+# ... or a line of at most this many characters, no punctuation, the heading's last words (…综合整 + 治提升工作).
+WRAP_FRAGMENT = 6
 
 
 _NO_SPACES = str.maketrans("", "", SPACES)
@@ -99,16 +101,23 @@ def wrap_width(original: str) -> int | None:
 def wrapped_tail(line: str, nxt: str | None, width: int | None) -> int:
     """How many characters of ``nxt`` finish a heading phrase that reached the end of ``line``
     (0 when the heading is whole): the document is hard-wrapped, ``line`` is full width, and ``nxt``
-    reaches a 。 or ： within ``WRAP_TAIL`` characters, with no comma before it and no label.
+    reaches a 。 or ： within ``WRAP_TAIL`` characters, with no comma before it and no label; or
+    ``nxt`` is a *fragment*: at most ``WRAP_FRAGMENT`` Chinese characters, nothing else, ending its line
+    (the whole of ``nxt``). A heading set in larger type wraps before the body's width: a fragment
+    finishes a heading line of at least a third of the width.
 
     >>> wrapped_tail("（六）促进城乡融合发展，城镇建设和乡村振兴取得扎", "实成效。加快推动新型城镇化", 26)
     3
     >>> wrapped_tail("（一）党建工作", "成效显著。社区…", 26), wrapped_tail("（二）抓好平安建设，社区和谐稳定工作", "全年组织巡逻60次，调解纠纷5起。", 20)
     (0, 0)
+    >>> wrapped_tail("（二）深化平安社区建设，维护辖区和谐", "稳定", 40), wrapped_tail("1.解决居民困难", "建二居委", 40)
+    (2, 0)
     """
-    if width is None or nxt is None or len(line) < width - WRAP_SLACK or line[-1] in vocab().trailing:
+    if width is None or nxt is None or line[-1] in vocab().trailing or parse_label(nxt) is not None:
         return 0
-    if parse_label(nxt) is not None:
+    if len(nxt) <= WRAP_FRAGMENT and all("\u4e00" <= ch <= "\u9fff" for ch in nxt) and 3 * len(line) >= width:
+        return len(nxt)
+    if len(line) < width - WRAP_SLACK:
         return 0
     stop = next((i for i, ch in enumerate(nxt[: WRAP_TAIL + 1]) if ch in "。：:"), None)
     if stop is None or stop == 0 or any(ch in "，,；;、" for ch in nxt[:stop]):

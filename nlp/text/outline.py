@@ -155,7 +155,10 @@ def build_outline(
     prev_heading = ""  # "", "numbered", "unnumbered"
     labels = [parse_label(line) for _, line in nonempty]
     new_runs = run_starts(labels)
+    fragment = -1  # a line that finished the heading above it (a wrapped heading's last words)
     for idx, (pos, line) in enumerate(nonempty[:back_matter]):
+        if idx == fragment:
+            continue
         prev = nonempty[idx - 1][1] if idx else None
         nxt = nonempty[idx + 1][1] if idx + 1 < len(nonempty) else None
         label = labels[idx]
@@ -226,6 +229,8 @@ def build_outline(
                 last_at[(parent, label.kind)] = pos
                 seen_kinds.add(label.kind)
                 accepted = "numbered"
+                if tail and tail == len(nxt or ""):
+                    fragment = idx + 1
         elif 2 <= len(line) <= MAX_CANDIDATE:
             rule = body_started and _unnumbered_ok(line, prev, prev_heading, nxt, voc, counts[line])
             hs, he = heading_span(line, 0)
