@@ -105,3 +105,17 @@ WRAPPED = {
 @pytest.mark.parametrize("text, expected", WRAPPED.values(), ids=WRAPPED.keys())
 def test_wrapped_heading_fragment(text: str, expected: list[tuple[int, str, str]]) -> None:
     assert outline(text) == expected
+
+
+def test_the_check_half_is_never_read(tmp_path) -> None:
+    """The heading transfer loads written gold with the check half skipped before any file is read:
+    a check-half gold file that is not even JSON does not stop the load."""
+    from evaluation.gold import GoldError
+    from evaluation.heading_train import _load
+    from evaluation.written_curve import withheld
+
+    (tmp_path / "w066.json").write_text("not json", encoding="utf-8")
+    (tmp_path / "w073_2022年第三季度工作总结.json").write_text("not json", encoding="utf-8")
+    assert _load(tmp_path, [tmp_path], "written", skip=withheld) == []
+    with pytest.raises(GoldError):
+        _load(tmp_path, [tmp_path], "written")
