@@ -119,3 +119,27 @@ def test_the_check_half_is_never_read(tmp_path) -> None:
     assert _load(tmp_path, [tmp_path], "written", skip=withheld) == []
     with pytest.raises(GoldError):
         _load(tmp_path, [tmp_path], "written")
+
+
+RUN_ON = {
+    "a couplet heading glued to its paragraph ends after its second clause": (
+        PARA + "\n一、健全网格体系，夯实基层基础\n" + PARA + "\n二、强化矛盾调处，守护平安家园坚持“小事不出楼栋、大事不出社区”，"
+        "全年共受理各类纠纷64起，调解成功61起。\n",
+        [(1, "一、", "健全网格体系，夯实基层基础"), (1, "二、", "强化矛盾调处，守护平安家园")],
+    ),
+    "a sentence whose clauses happen to be equal stays whole": (
+        "一、存在的不足\n" + PARA + "\n1、活动场地严重不足，老年人文体活动室依然缺乏，群众意见较大。\n二、下一步打算\n" + PARA,
+        [(1, "一、", "存在的不足"), (3, "1、", "活动场地严重不足，老年人文体活动室依然缺乏，群众意见较大"),
+         (1, "二、", "下一步打算")],
+    ),
+    "a plan item does not end inside its figure": (
+        "一、下一步打算\n1、力争发展新党员3名以上，培训入党积极分子不少于10人。\n2、计划开展志愿服务20场以上，服务居民不少于800人次。\n",
+        [(1, "一、", "下一步打算"), (3, "1、", "力争发展新党员3名以上，培训入党积极分子不少于10人"),
+         (3, "2、", "计划开展志愿服务20场以上，服务居民不少于800人次")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", RUN_ON.values(), ids=RUN_ON.keys())
+def test_run_on_heading_end(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert outline(text) == expected

@@ -38,6 +38,8 @@ _YEAR = re.compile(r"\d{4}年")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
 # Marks after which the next item of an enumeration may follow on the same line.
 _ITEM_BREAK = re.compile("[；;，,、。！？!?]")
+# Where a lead phrase ends (nlp/resources/outline.toml [heading] stops).
+_LEAD_STOPS = set("。：:！!？?")
 # A run-on phrase longer than this may be cut before a sentence opener; shorter ones are headings.
 RUN_ON_MIN = 16
 # Characters before the opener: a heading phrase has at least this many.
@@ -214,7 +216,7 @@ def inline_list(c: Candidate) -> bool:
     """Grammar rule *inline enumeration*: a numbered line that holds its own next item is a list in a
     paragraph, not a heading — when that item follows inside the heading phrase (``1、办公用房仅160平方米，
     场所不足；2、…``: a heading never runs over a ；), or after the phrase's full stop when the phrase
-    states a figure (``（1）教育方面，发放资助资金4.2万元。（2）…``). Run-in headings whose next one
+    states a figure up to that stop (``（1）教育方面，发放资助资金4.2万元。（2）…``). Run-in headings whose next one
     follows on the line (``（一）抓好项目。力争…。（二）稳住粮食。``) state no figure and stay headings.
 
     >>> from dataclasses import replace
@@ -226,11 +228,12 @@ def inline_list(c: Candidate) -> bool:
     True
     """
     text = c.phrase + c.rest
+    lead = next((i for i, ch in enumerate(text) if ch in _LEAD_STOPS), len(text))  # the phrase before any cut
     for m in _ITEM_BREAK.finditer(text):
         label = label_at(text, m.end())
         if label is None or label.kind != c.kind or label.number != c.number + 1 or label.start:
             continue
-        if m.start() < len(c.phrase) or _FIGURE.search(c.phrase):
+        if m.start() < len(c.phrase) or _FIGURE.search(text, 0, lead):
             return True
     return False
 
