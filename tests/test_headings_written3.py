@@ -143,3 +143,17 @@ RUN_ON = {
 @pytest.mark.parametrize("text, expected", RUN_ON.values(), ids=RUN_ON.keys())
 def test_run_on_heading_end(text: str, expected: list[tuple[int, str, str]]) -> None:
     assert outline(text) == expected
+
+
+UNNUMBERED = {
+    "an unnumbered plan heading with a year": (
+        "一、主要工作\n" + PARA + "\n二、工作成效\n" + PARA + "\n\n2024年打算\n继续深化邻里互助活动，力争志愿者人数突破300名，"
+        "计划举办健康讲座不少于8场。\n",
+        [(1, "一、", "主要工作"), (1, "二、", "工作成效"), (1, "", "2024年打算")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", UNNUMBERED.values(), ids=UNNUMBERED.keys())
+def test_unnumbered_heading(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert outline(text) == expected

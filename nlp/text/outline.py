@@ -55,6 +55,7 @@ __all__ = ["SectionLookup", "build_outline", "heading_span", "is_plan_heading", 
 MAX_CANDIDATE = 30
 # Conversion junk glued after a character (總結(jié)): kept in headings, which are as written.
 FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
+YEAR = re.compile(r"(?<!\d)\d{4}年")
 LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000\r\n]*")
 PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
 
@@ -76,7 +77,8 @@ def _unnumbered_ok(
         line = line[:-1]  # a lead line over numbered items (村里存在的困难及问题：)
     if any(ch in line for ch in "。，,；;！!？?：:()（）[]【】") or any(j in line for j in voc.junk):
         return False
-    if sum("\u4e00" <= ch <= "\u9fff" for ch in line) < max(2, len(line) * 2 // 3):
+    words = YEAR.sub("年", line)  # a year is a word of a heading (2019年打算)
+    if sum("\u4e00" <= ch <= "\u9fff" for ch in words) < max(2, len(words) * 2 // 3):
         return False
     if FIGURE.search(line):  # a figure other than a year: a sentence that lacks its full stop
         return False
