@@ -151,7 +151,30 @@ UNNUMBERED = {
         "计划举办健康讲座不少于8场。\n",
         [(1, "一、", "主要工作"), (1, "二、", "工作成效"), (1, "", "2024年打算")],
     ),
+    "an unnumbered problems part after a topic heading is a top-level part": (
+        "一、党建引领\n" + PARA + "\n二、环境整治\n" + PARA + "\n存在的不足\n一是活动经费不足，二是志愿者年龄偏大，"
+        "三是青年居民参与不多，需在今后工作中加以改进。\n",
+        [(1, "一、", "党建引领"), (1, "二、", "环境整治"), (1, "", "存在的不足")],
+    ),
+    "a part title over items numbered anew takes the place of their old parent": (
+        "一、民生保障\n" + PARA + "\n（一）社会救助。" + PARA + "\n（二）就业服务。" + PARA + "\n\n文化建设和环境卫生\n（一）文体活动。"
+        + PARA + "\n（二）环境整治。" + PARA,
+        [(1, "一、", "民生保障"), (2, "（一）", "社会救助"), (2, "（二）", "就业服务"), (1, "", "文化建设和环境卫生"),
+         (2, "（一）", "文体活动"), (2, "（二）", "环境整治")],
+    ),
+    "a lead line over the first items of its heading stays below it": (
+        "一、民生保障\n" + PARA + "\n社会救助工作\n（一）低保。" + PARA + "\n（二）临时救助。" + PARA,
+        [(1, "一、", "民生保障"), (2, "", "社会救助工作"), (2, "（一）", "低保"), (2, "（二）", "临时救助")],
+    ),
 }
+
+
+def test_every_problem_part_word_has_an_example_read_as_one() -> None:
+    from nlp.resources import load_toml
+    from nlp.text.labels import is_problem_part
+
+    for word, example in load_toml("outline.toml")["problem_parts"].items():
+        assert word in example and is_problem_part(example), word
 
 
 @pytest.mark.parametrize("text, expected", UNNUMBERED.values(), ids=UNNUMBERED.keys())

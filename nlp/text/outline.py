@@ -39,6 +39,7 @@ from nlp.text.labels import (
     TERMINAL,
     OutlineVocab,
     is_plan_heading,
+    is_problem_part,
     parse_label,
     run_starts,
     vocab,
@@ -240,10 +241,12 @@ def build_outline(
             while inner and inner[-1].kind == "":  # an unnumbered heading ends the previous one
                 inner.pop()
             plan_part = is_plan_heading(line[hs:he]) and not (inner and inner[-1].planned)
-            if plan_part:
-                inner = []  # 下半年计划和打算: the plan part of the document, a top-level part
+            if plan_part or (below is None and is_problem_part(line[hs:he])):
+                inner = []  # 下半年计划和打算, 存在的不足: the plan or problems part of the document, top-level
             elif below is not None:  # a lead line over numbered items: it encloses them
                 inner = [o for o in inner if o.rank < below.rank - 0.5]
+                if inner and below.number == 1 and (inner[-1].id, below.kind) in last_num:
+                    inner.pop()  # its items number anew under it: it takes the place of their old parent
             level = levels[inner[-1].id] + 1 if inner else 1
             candidate = Candidate(
                 kind="", number=0, level=level, in_sequence=False, first_of_kind=False, broken=False, after_chrome=False,
