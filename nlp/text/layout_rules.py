@@ -3,6 +3,8 @@
 - **back matter**: a glossary or notes after the report's closing (``名 词 解 释``, ``附：短语说明``,
   titles in ``nlp/resources/outline.toml`` ``[back_matter]``) is not outline; its numbered entries
   (``1.某某工程：指…``) are not headings.
+- **signature**: the closing block (the unit's name, an address or telephone line, the date) is not
+  outline, whatever its lines look like (``中共某某社区支部委员会`` above ``（地址：…）`` and a date).
 - **hard-wrapped lines**: a PDF or word-processor export breaks every line at the same width, so a
   heading that runs on into its paragraph may be cut mid-phrase at a line end
   (``（六）促进城乡融合发展，城镇建设和乡村振兴取得扎实成`` + newline + ``效。加速推动…``); its phrase
@@ -11,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -21,6 +24,11 @@ from nlp.text.labels import SPACES, parse_label, vocab
 # Characters, not lines: a page's link list of short lines below the report, or a heading run on into
 # its paragraph, changes the count of lines, not where the report's text ends.
 BACK_MATTER_AFTER = 0.5
+# The signature's date stands among the last this many lines; the block has at most this many lines
+# above the date, each at most SIGNATURE_LINE characters.
+SIGNATURE_LINES = 4
+SIGNATURE_LINE = 40
+_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
 # A document is hard-wrapped when at least this many of its lines, and this share, have the same
 # width (within WRAP_SLACK characters of the commonest length).
 WRAPPED_LINES = 20
@@ -78,6 +86,31 @@ def back_matter_start(lines: list[str]) -> int:
             return i
         before += len(line)
     return len(lines)
+
+
+def signature_start(lines: list[str]) -> int:
+    """Index of the first line of the closing signature (``len(lines)`` when there is none): a line
+    that is a date among the last ``SIGNATURE_LINES``, and above it the short lines with no label
+    that do not end a sentence (the unit's name, its address), up to the last paragraph.
+
+    >>> signature_start(["四、明年打算", "继续深化党建引领。", "中共柳岸社区支部委员会", "（地址：柳岸路8号）", "2021年1月5日"])
+    2
+    >>> signature_start(["一、回顾", "正文。", "二、打算", "力争完成。"]), signature_start(["正文。", "东湖社区居委会", "二〇二三年十二月二十六日", "服务热线：0592-1234"])
+    (4, 1)
+    """
+    date = next(
+        (i for i in range(len(lines) - 1, max(-1, len(lines) - 1 - SIGNATURE_LINES), -1) if _DATE.fullmatch(lines[i].strip(SPACES))),
+        None,
+    )
+    if date is None:
+        return len(lines)
+    start = date
+    while start > 0 and date - start < SIGNATURE_LINES - 1:
+        line = lines[start - 1]
+        if len(line) > SIGNATURE_LINE or line[-1] in "。！？!?；;" or parse_label(line) is not None:
+            break
+        start -= 1
+    return start
 
 
 def wrap_width(original: str) -> int | None:

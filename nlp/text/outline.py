@@ -44,7 +44,7 @@ from nlp.text.labels import (
     run_starts,
     vocab,
 )
-from nlp.text.layout_rules import back_matter_start, wrap_width, wrapped_tail
+from nlp.text.layout_rules import back_matter_start, signature_start, wrap_width, wrapped_tail
 from nlp.text.outline_lines import ends_mid_word, physical_lines, soft_lines
 from nlp.text.plan_parts import mark_plan_parts
 from nlp.text.section_lookup import SectionLookup
@@ -140,7 +140,7 @@ def build_outline(
     ]
     soft_starts = {pos for pos, _ in lines} - {pos + len(raw) - len(raw.lstrip(SPACES)) for pos, raw in physical}
     nonempty = [(pos, line) for pos, line in lines if line]
-    back_matter = back_matter_start([line for _, line in nonempty])
+    back_matter = min(back_matter_start([line for _, line in nonempty]), signature_start([line for _, line in nonempty]))
     width = wrap_width(original)
     counts: dict[str, int] = {}
     for _, line in nonempty:
