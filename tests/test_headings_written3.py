@@ -185,3 +185,20 @@ def test_every_problem_part_word_has_an_example_read_as_one() -> None:
 @pytest.mark.parametrize("text, expected", UNNUMBERED.values(), ids=UNNUMBERED.keys())
 def test_unnumbered_heading(text: str, expected: list[tuple[int, str, str]]) -> None:
     assert outline(text) == expected
+
+
+def test_no_run_on_cut_leaves_a_dangling_word() -> None:
+    """Every example of headings.toml [dangling_ends] holds its word, and the grammar's cut keeps it whole."""
+    from nlp.resources import load_toml
+    from nlp.text.heading_model import run_on_cut
+
+    for word, example in load_toml("headings.toml")["dangling_ends"].items():
+        assert word in example and run_on_cut(example) == len(example), word
+
+
+def test_a_plan_item_with_a_year_after_a_conjunction_stays_whole() -> None:
+    text = (
+        "一、下一步打算\n1、做好低保年度复核和2016年城乡低保标准调整的测算工作，确保12月底前审核完毕。\n"
+        "2、继续开展走访慰问活动。\n"
+    )
+    assert outline(text)[1] == (3, "1、", "做好低保年度复核和2016年城乡低保标准调整的测算工作，确保12月底前审核完毕")

@@ -82,6 +82,7 @@ class _Lexicon:
     openers: tuple[str, ...]
     subjects: tuple[str, ...]
     topic_heads: tuple[str, ...]
+    dangling: tuple[str, ...]
 
 
 @cache
@@ -93,7 +94,7 @@ def _lexicon() -> _Lexicon:
 
     return _Lexicon(
         longest_first("site_chrome"), longest_first("sentence_openers"), longest_first("subject_openers"),
-        longest_first("topic_heads"),
+        longest_first("topic_heads"), longest_first("dangling_ends"),
     )
 
 
@@ -132,6 +133,8 @@ def run_on_cut(phrase: str) -> int:
     '圆满完成今年各项工作目标任务并取得新成效'
     >>> p = "“十五”时期和2005年主要工作回顾"; p[: run_on_cut(p)]
     '“十五”时期和2005年主要工作回顾'
+    >>> p = "做好低保年度复核和2016年标准测算工作，确保年底前完成"; p[: run_on_cut(p)]
+    '做好低保年度复核和2016年标准测算工作，确保年底前完成'
     """
     if len(phrase) <= RUN_ON_MIN:
         return len(phrase)
@@ -149,6 +152,8 @@ def run_on_cut(phrase: str) -> int:
     if year and year.start() < best:
         best, opener_end = year.start(), year.end()
     head = phrase[:best]
+    if head.endswith(lexicon.dangling):
+        return len(phrase)  # a conjunction or preposition waits for what it joins (复核和 + 2015年…)
     if len(head) > RUN_ON_HEAD_MAX or any(ch in _CLAUSE for ch in head):
         return len(phrase)  # the opener sits inside a sentence already under way
     if not any(ch in _CLAUSE or ch.isdigit() for ch in phrase[opener_end:]):
