@@ -202,3 +202,20 @@ def test_a_plan_item_with_a_year_after_a_conjunction_stays_whole() -> None:
         "2、继续开展走访慰问活动。\n"
     )
     assert outline(text)[1] == (3, "1、", "做好低保年度复核和2016年城乡低保标准调整的测算工作，确保12月底前审核完毕")
+
+
+COLON = {
+    "a heading alone on its line keeps the words after its colon": (
+        PARA + "\n一、禁毒工作：早发现、早帮教、早回归\n" + PARA + "\n二、消防安全：勤巡查、快整改\n" + PARA,
+        [(1, "一、", "禁毒工作：早发现、早帮教、早回归"), (1, "二、", "消防安全：勤巡查、快整改")],
+    ),
+    "a heading running on after its colon ends there": (
+        PARA + "\n一、关爱老年人：社区现有80岁以上老人56名，全年上门走访110户次。\n二、服务残疾人：协助办理残疾证9本。\n",
+        [(1, "一、", "关爱老年人"), (1, "二、", "服务残疾人")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", COLON.values(), ids=COLON.keys())
+def test_colon_inside_a_heading(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert outline(text) == expected
