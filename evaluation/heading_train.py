@@ -66,11 +66,15 @@ class Doc:
     group: str  # "dev", "long", or "glued" (a held-out copy with its headings glued, CV only)
 
 
-def _load(gold_folder: Path, doc_dirs: Sequence[Path], group: str) -> list[Doc]:
+def _load(
+    gold_folder: Path, doc_dirs: Sequence[Path], group: str, skip: Callable[[str], bool] = lambda name: False
+) -> list[Doc]:
     from corpus.readers import read_path
 
     docs = []
     for path in gold_files(gold_folder) if gold_folder.is_dir() else []:
+        if skip(path.stem):
+            continue  # never read (a held-out check set)
         gold = load_gold(path)
         found = find_document(gold.doc, doc_dirs)
         if found is not None:

@@ -10,9 +10,14 @@ rising line says more annotated community reports are the lever; a flat one says
 
 ``--transfer`` asks the question that matters for real documents: the **real** dev documents are cut
 into folds, and each is scored by models trained on the other real documents alone and on those plus
-every written report. Written text helps real text only if the second line is higher.
+every written report. Written text helps real text only if the second line is higher. ``headings``
+(``--transfer`` only) does so for the two learned heading decisions (``evaluation.heading_train``):
+the real dev and long-report documents in its ``FOLDS`` folds, the shipped combination scored with
+models trained without and with the written reports' candidate lines and heading ends.
 
-    python -m evaluation.written_curve [--folds 3] [--only activities,categories] [--transfer] [--json]
+The third batch's check half (``CHECK_HALF``, w065–w074) is never read here: the lead scores it blind.
+
+    python -m evaluation.written_curve [--folds 3] [--only activities,categories,headings] [--transfer] [--json]
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 from evaluation.activity_cv import VARIANTS, Results, _total, train_and_score
 from evaluation.activity_cv import _row as activity_row
 from evaluation.category_cv import SHIPPED, Case, cases
+from evaluation.heading_train import FOLDS
 from evaluation.scorer import Counts, Tally
 from evaluation.splits import doc_folders, gold_dir
 from nlp.activities.training import DocExample, gold_examples
@@ -36,6 +42,21 @@ from nlp.categories.training import default_gold_dirs as category_gold_dirs
 
 WRITTEN = gold_dir("dev") / "written"
 SHIPPED_VARIANT = VARIANTS[-1]
+# Written reports held out from every training and reading (the third batch's check half).
+CHECK_HALF = frozenset(f"w{n:03d}" for n in range(65, 75))
+
+
+def withheld(name: str) -> bool:
+    """Whether a written report (gold or document name) belongs to the check half.
+
+    >>> withheld("w067_2020年下半年垃圾分类工作总结.txt"), withheld("w064.json"), withheld("d065.json")
+    (True, False, False)
+    """
+    return name[:4] in CHECK_HALF
+
+
+def _kept(rows: Sequence) -> list:
+    return [r for r in rows if not withheld(r.doc)]
 
 
 def folds_of(names: Sequence[str], folds: int) -> list[list[str]]:
@@ -145,6 +166,45 @@ def category_transfer(
     return {name: {"accuracy": round(r / t, 3), "facts": t} for name, (r, t) in right.items()}
 
 
+def heading_transfer() -> dict[str, dict[str, tuple[float, float, float]]]:
+    """Headings P/R/F1 on held-out folds of the real documents (dev, long, all), the heading decisions
+    trained on the other real documents without and with the written reports (check half left out):
+    for each arm, the model alone, the shipped combination without the end model, and with the end
+    model at each threshold of ``END_THRESHOLDS``."""
+    from evaluation import heading_train as ht
+    from evaluation.heading_end_data import fit_end
+    from nlp.text.heading_end import learned_end
+
+    real = ht.load_all()
+    written = ht._load(WRITTEN, doc_folders("dev"), "written", skip=withheld)
+    real_walks = [ht.walk(d) for d in real]
+    written_walks = [ht.walk(d) for d in written]
+    shipped = ht.COMBINED["rules_veto (shipped)"]
+    results: dict[str, dict[str, list[tuple[int, int, int]]]] = {}
+    for k in range(ht.FOLDS):
+        held = [i for i in range(len(real)) if i % ht.FOLDS == k]
+        train = [real_walks[i] for i in range(len(real)) if i not in held]
+        for arm, added in (("real only", []), (f"real + {len(written)} written", written_walks)):
+            model = ht.fit([row for w in [*train, *added] for row in w[0]])
+            ends = [ex for w in [*train, *added] for ex in w[1]]
+            variants = {"model alone": (model.decide, None), "shipped, no end model": (lambda c, m=model: shipped(c, m), None)}
+            for t in ht.END_THRESHOLDS:
+                end_model = fit_end(ends, t)
+                variants[f"shipped + end model ≥ {t}"] = (
+                    lambda c, m=model: shipped(c, m), lambda p, r, w, e=end_model: learned_end(p, r, w, e)
+                )
+            for name, (decide, end) in variants.items():
+                cell = results.setdefault(f"{arm}: {name}", {"dev": [], "long": []})
+                for i in held:
+                    counts = ht.heading_counts(real[i], decide, end) if end else ht.heading_counts(real[i], decide)
+                    cell[real[i].group].append(counts)
+        print(f"headings transfer: fold {k + 1}/{ht.FOLDS}", file=sys.stderr)
+    return {
+        name: {"dev": ht.prf(g["dev"]), "long": ht.prf(g["long"]), "all": ht.prf(g["dev"] + g["long"])}
+        for name, g in results.items()
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m evaluation.written_curve", description=__doc__.splitlines()[0]
@@ -161,11 +221,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _transfer(parts, docs, args.folds, args.json)
     if "activities" in parts:
         dev = [ex for d in activity_gold_dirs() for ex in gold_examples(d, docs)]
-        data["activities"] = activity_curve(dev, gold_examples(WRITTEN, docs), args.folds)
+        data["activities"] = activity_curve(dev, _kept(gold_examples(WRITTEN, docs)), args.folds)
     if "categories" in parts:
         dev_real = real_clauses(category_gold_dirs(), docs)
         data["categories"] = category_curve(
-            dev_real, real_clauses([WRITTEN], docs), cases([WRITTEN], docs), args.folds
+            dev_real, _kept(real_clauses([WRITTEN], docs)), _kept(cases([WRITTEN], docs)), args.folds
         )
     if args.json:
         print(json.dumps(data, indent=2))
@@ -189,20 +249,29 @@ def _transfer(parts: set[str], docs: Sequence[Path], folds: int, as_json: bool) 
     if "activities" in parts:
         real = gold_examples(dev_dir, docs)
         extra = [ex for d in activity_gold_dirs() if d != dev_dir for ex in gold_examples(d, docs)]
-        data["activities"] = activity_transfer(real, extra, gold_examples(WRITTEN, docs), folds)
+        data["activities"] = activity_transfer(real, extra, _kept(gold_examples(WRITTEN, docs)), folds)
     if "categories" in parts:
         real_cases = cases([dev_dir], docs)
         data["categories"] = category_transfer(
-            real_cases, real_clauses([dev_dir], docs), real_clauses([WRITTEN], docs), folds
+            real_cases, real_clauses([dev_dir], docs), _kept(real_clauses([WRITTEN], docs)), folds
         )
+    if "headings" in parts:
+        data["headings"] = heading_transfer()
     if as_json:
         print(json.dumps(data, indent=2))
         return 0
-    print(f"the real dev documents in {folds} folds, trained on the other real documents without and with the written reports")
+    if parts - {"headings"}:
+        print(f"the real dev documents in {folds} folds, trained on the other real documents without and with the written reports")
     for name, r in data.get("activities", {}).items():
         print(f"activities, {name}: P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f} kind {r['kind']}")
     for name, r in data.get("categories", {}).items():
         print(f"fact category, {name}: {r['accuracy']} over {r['facts']} matched facts")
+    if "headings" in data:
+        print(f"headings: the real dev and long documents in {FOLDS} folds (evaluation.heading_train), trained on the other "
+              "real documents without and with the written reports")
+    for name, by_group in data.get("headings", {}).items():
+        cells = "   ".join(f"{g} P {p:.3f} R {r:.3f} F1 {f:.3f}" for g, (p, r, f) in by_group.items())
+        print(f"headings, {name}: {cells}")
     return 0
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from functools import cache
 from itertools import repeat
 from operator import mul
 
+from nlp.resources import load_toml
 from nlp.text.tokens import Word
 
 # Only a phrase longer than this that runs on into its paragraph is offered to the model.
@@ -37,6 +39,55 @@ END_ALONE = 24
 # A heading phrase is at least this long.
 END_HEAD = 4
 _PUNCT = set("，,、；;：:。.！!？?“”‘’\"'（）()《》")
+# The clauses of a couplet heading (抓好就业创业，促进居民增收): each this many characters.
+COUPLET = (4, 8)
+
+
+@cache
+def _figure_tails() -> tuple[str, ...]:
+    """Words written after a figure's unit (nlp/resources/qualifiers.toml ``after``: 以上, 左右, 余 …)."""
+    data = load_toml("qualifiers.toml")
+    return tuple(sorted({w for table in data.values() if isinstance(table, dict) for w in table.get("after", ())}))
+
+
+def inside_figure(phrase: str, k: int) -> bool:
+    """Grammar rule *no end inside a figure*: a heading does not end between a number and its unit,
+    nor between a figure and the qualifier after it (发展志愿者到50名 | 以上).
+
+    >>> p = "再举办职业技能培训8期以上，培训人数不少于400人"
+    >>> inside_figure(p, 10), inside_figure(p, 11), inside_figure(p, 9)
+    (True, True, False)
+    """
+    if phrase[k - 1 : k].isdigit():
+        return True
+    return bool(re.search(r"\d\D?$", phrase[max(0, k - 3) : k])) and phrase.startswith(_figure_tails(), k)
+
+
+def couplet_cut(phrase: str, at_word_ends: set[int]) -> int | None:
+    """Grammar rule *couplet heading*: a heading of two equal clauses (排查化解矛盾，维护社会稳定, the
+    genre's parallel form, each of ``COUPLET`` characters) ends after its second clause when a word
+    ends there (``at_word_ends``) and a paragraph runs on from there without punctuation: its first
+    clause a sentence's, at least twice a couplet clause long (a shorter one is the last words of a
+    second clause longer than the first: 超载过牧现象 | 依然存在), and a comma or a digit after it.
+    None when the phrase is no such couplet.
+
+    >>> p = "抓好就业创业，促进居民增收全年社区实现新增就业126人，其中再就业35人"
+    >>> couplet_cut(p, {13}), couplet_cut(p, {12}), couplet_cut("加强组织领导，健全工作机制和责任体系", {13})
+    (13, None, None)
+    >>> couplet_cut("牧业结构单一，超载过牧现象依然存在，草畜矛盾突出", {13})
+    """
+    comma = next((i for i, ch in enumerate(phrase) if ch in "，,"), -1)
+    if not COUPLET[0] <= comma <= COUPLET[1]:
+        return None
+    end = 2 * comma + 1
+    clauses = phrase[:comma] + phrase[comma + 1 : end]
+    rest = phrase[end:]
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in clauses) or end not in at_word_ends:
+        return None
+    clause = next((i for i, ch in enumerate(rest) if ch in "，,；;。：:"), len(rest))
+    if clause < 2 * comma or not any(ch in "，,；;" or ch.isdigit() for ch in rest):
+        return None
+    return end
 
 
 def _bucket(n: int, edges: Sequence[int]) -> str:
@@ -65,7 +116,10 @@ def boundaries(phrase: str, words: Sequence[Word]) -> list[tuple[int, str, str, 
         at = found + len(word)
     out = []
     for (_, end, word, tag), (start, _, right, right_tag) in zip(placed, placed[1:], strict=False):
-        if end == start and END_HEAD <= end < len(phrase) and phrase[end - 1] not in _PUNCT and phrase[end] not in _PUNCT:
+        if (
+            end == start and END_HEAD <= end < len(phrase) and phrase[end - 1] not in _PUNCT
+            and phrase[end] not in _PUNCT and not inside_figure(phrase, end)
+        ):  # fmt: skip
             out.append((end, word, tag, right, right_tag))
     return out
 
@@ -116,11 +170,15 @@ class EndModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def cut(self, phrase: str, words: Sequence[Word]) -> int:
-        """The end of the heading in ``phrase``: the likeliest boundary when its probability reaches
-        the threshold, else the whole phrase."""
+        """The end of the heading in ``phrase``: a ``couplet_cut``, else the likeliest boundary when its
+        probability reaches the threshold, else the whole phrase."""
         best, best_p = len(phrase), self.threshold
         commas = _commas(phrase)
-        for boundary in boundaries(phrase, words):
+        found = boundaries(phrase, words)
+        couplet = couplet_cut(phrase, {b[0] for b in found})
+        if couplet is not None:
+            return couplet
+        for boundary in found:
             p = self.probability(_features(phrase, boundary, commas))
             if p >= best_p:
                 best, best_p = boundary[0], p

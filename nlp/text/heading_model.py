@@ -27,12 +27,19 @@ from pathlib import Path
 
 from nlp.errors import ResourceError
 from nlp.resources import load_toml
+from nlp.text.labels import label_at
 
 MODEL_PATH = Path(str(importlib_resources.files("models").joinpath("heading.json")))
 KINDS = ("part", "cn", "pcn", "dig", "pdig")
 _TERMINAL = set("。！？；：!?;:…”’）)】》.")
 _CLAUSE = set("，,、；;")
 _YEAR = re.compile(r"\d{4}年")
+# A figure other than a year: the phrase states a quantity (发放资助资金4.2万元).
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
+# Marks after which the next item of an enumeration may follow on the same line.
+_ITEM_BREAK = re.compile("[；;，,、。！？!?]")
+# Where a lead phrase ends (nlp/resources/outline.toml [heading] stops).
+_LEAD_STOPS = set("。：:！!？?")
 # A run-on phrase longer than this may be cut before a sentence opener; shorter ones are headings.
 RUN_ON_MIN = 16
 # Characters before the opener: a heading phrase has at least this many.
@@ -75,6 +82,7 @@ class _Lexicon:
     openers: tuple[str, ...]
     subjects: tuple[str, ...]
     topic_heads: tuple[str, ...]
+    dangling: tuple[str, ...]
 
 
 @cache
@@ -86,7 +94,7 @@ def _lexicon() -> _Lexicon:
 
     return _Lexicon(
         longest_first("site_chrome"), longest_first("sentence_openers"), longest_first("subject_openers"),
-        longest_first("topic_heads"),
+        longest_first("topic_heads"), longest_first("dangling_ends"),
     )
 
 
@@ -125,6 +133,8 @@ def run_on_cut(phrase: str) -> int:
     '圆满完成今年各项工作目标任务并取得新成效'
     >>> p = "“十五”时期和2005年主要工作回顾"; p[: run_on_cut(p)]
     '“十五”时期和2005年主要工作回顾'
+    >>> p = "做好低保年度复核和2016年标准测算工作，确保年底前完成"; p[: run_on_cut(p)]
+    '做好低保年度复核和2016年标准测算工作，确保年底前完成'
     """
     if len(phrase) <= RUN_ON_MIN:
         return len(phrase)
@@ -142,6 +152,8 @@ def run_on_cut(phrase: str) -> int:
     if year and year.start() < best:
         best, opener_end = year.start(), year.end()
     head = phrase[:best]
+    if head.endswith(lexicon.dangling):
+        return len(phrase)  # a conjunction or preposition waits for what it joins (复核和 + 2015年…)
     if len(head) > RUN_ON_HEAD_MAX or any(ch in _CLAUSE for ch in head):
         return len(phrase)  # the opener sits inside a sentence already under way
     if not any(ch in _CLAUSE or ch.isdigit() for ch in phrase[opener_end:]):
@@ -205,6 +217,32 @@ FEATURES: tuple[str, ...] = tuple(
 )
 
 
+def inline_list(c: Candidate) -> bool:
+    """Grammar rule *inline enumeration*: a numbered line that holds its own next item is a list in a
+    paragraph, not a heading — when that item follows inside the heading phrase (``1、办公用房仅160平方米，
+    场所不足；2、…``: a heading never runs over a ；), or after the phrase's full stop when the phrase
+    states a figure up to that stop (``（1）教育方面，发放资助资金4.2万元。（2）…``). Run-in headings whose next one
+    follows on the line (``（一）抓好项目。力争…。（二）稳住粮食。``) state no figure and stay headings.
+
+    >>> from dataclasses import replace
+    >>> c = Candidate("dig", 1, 3, True, False, False, False, "办公用房仅160平方米；2、老旧小区多", "",
+    ...               "", "", "", "", False, 0.5, True, 1, False, "", False)
+    >>> inline_list(c), inline_list(replace(c, phrase="抓好项目", rest="。力争投资2亿元。2、稳住粮食。"))
+    (True, False)
+    >>> inline_list(replace(c, phrase="教育方面，发放资金4.2万元", rest="。2、医疗方面，参保518人。"))
+    True
+    """
+    text = c.phrase + c.rest
+    lead = next((i for i, ch in enumerate(text) if ch in _LEAD_STOPS), len(text))  # the phrase before any cut
+    for m in _ITEM_BREAK.finditer(text):
+        label = label_at(text, m.end())
+        if label is None or label.kind != c.kind or label.number != c.number + 1 or label.start:
+            continue
+        if m.start() < len(c.phrase) or _FIGURE.search(text, 0, lead):
+            return True
+    return False
+
+
 def rule_decision(c: Candidate) -> bool:
     """The hand-written grammar alone (the outline before the model): a numbered line is a heading
     when its number is in sequence and the line before is not a broken paragraph; an unnumbered one
@@ -212,7 +250,7 @@ def rule_decision(c: Candidate) -> bool:
     if not c.phrase:
         return False
     if c.kind:
-        return c.in_sequence and not c.broken
+        return c.in_sequence and not c.broken and not inline_list(c)
     return c.unnumbered_rule
 
 

@@ -35,6 +35,8 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
     for i in range(start, len(line)):
         ch = line[i]
         if ch in voc.stops and not (ch in "：:" and line[i - 1 : i].isdigit() and line[i + 1 : i + 2].isdigit()):
+            if ch in "：:" and i > start and _subtitle(line[i + 1 :]):
+                continue  # 社区矫正：严管理、重教育、促回归 alone on its line is one heading
             end = i
             break
         if ch in ".．" and is_cjk(line[i - 1 : i]) and is_cjk(line[i + 1 : i + 2]):
@@ -46,6 +48,24 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
     while end > start and line[end - 1] in voc.trailing:
         end -= 1
     return start, end
+
+
+# The longest part after a colon that still belongs to a heading standing alone on its line.
+SUBTITLE = 16
+
+
+def _subtitle(after: str) -> bool:
+    """What follows a colon completes a heading that stands alone on its line: a short phrase with no
+    sentence stop, no figure and no terminal punctuation, to the line end (严管理、重教育、促回归), not a
+    sentence of the paragraph (社区现有育龄妇女131人。).
+
+    >>> _subtitle("严管理、重教育、促回归"), _subtitle("社区现有育龄妇女131人。"), _subtitle("")
+    (True, False, False)
+    """
+    after = after.strip(SPACES)
+    if not after or len(after) > SUBTITLE or any(ch.isdigit() for ch in after):
+        return False
+    return not any(ch in vocab().stops or ch in "；;，," for ch in after) and after[-1] not in vocab().trailing
 
 
 def _paragraph_follows(line: str, start: int, gap: int) -> bool:

@@ -182,6 +182,20 @@ def is_plan_heading(heading: str) -> bool:
     return any(k in text for k in voc.plan_keywords)
 
 
+@cache
+def _problem_parts() -> tuple[str, ...]:
+    return tuple(load_toml("outline.toml")["problem_parts"])
+
+
+def is_problem_part(heading: str) -> bool:
+    """Whether an unnumbered title names the report's problems part (outline.toml [problem_parts]).
+
+    >>> is_problem_part("存在的不足"), is_problem_part("工作中的问题和不足"), is_problem_part("问题楼院整治")
+    (True, True, False)
+    """
+    return any(word in heading for word in _problem_parts())
+
+
 def run_starts(labels: list[Label | None]) -> set[int]:
     """Indices of the 1s that open a run of their style (a report in parts numbers each part anew,
     一、二、三、 … 一、二、): the next line of the same style carries 2. One pass from the end.

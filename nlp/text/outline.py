@@ -39,11 +39,12 @@ from nlp.text.labels import (
     TERMINAL,
     OutlineVocab,
     is_plan_heading,
+    is_problem_part,
     parse_label,
     run_starts,
     vocab,
 )
-from nlp.text.layout_rules import back_matter_start, wrap_width, wrapped_tail
+from nlp.text.layout_rules import back_matter_start, signature_start, wrap_width, wrapped_tail
 from nlp.text.outline_lines import ends_mid_word, physical_lines, soft_lines
 from nlp.text.plan_parts import mark_plan_parts
 from nlp.text.section_lookup import SectionLookup
@@ -55,6 +56,7 @@ __all__ = ["SectionLookup", "build_outline", "heading_span", "is_plan_heading", 
 MAX_CANDIDATE = 30
 # Conversion junk glued after a character (總結(jié)): kept in headings, which are as written.
 FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
+YEAR = re.compile(r"(?<!\d)\d{4}年")
 LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000\r\n]*")
 PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
 
@@ -76,7 +78,8 @@ def _unnumbered_ok(
         line = line[:-1]  # a lead line over numbered items (村里存在的困难及问题：)
     if any(ch in line for ch in "。，,；;！!？?：:()（）[]【】") or any(j in line for j in voc.junk):
         return False
-    if sum("\u4e00" <= ch <= "\u9fff" for ch in line) < max(2, len(line) * 2 // 3):
+    words = YEAR.sub("年", line)  # a year is a word of a heading (2019年打算)
+    if sum("\u4e00" <= ch <= "\u9fff" for ch in words) < max(2, len(words) * 2 // 3):
         return False
     if FIGURE.search(line):  # a figure other than a year: a sentence that lacks its full stop
         return False
@@ -137,7 +140,7 @@ def build_outline(
     ]
     soft_starts = {pos for pos, _ in lines} - {pos + len(raw) - len(raw.lstrip(SPACES)) for pos, raw in physical}
     nonempty = [(pos, line) for pos, line in lines if line]
-    back_matter = back_matter_start([line for _, line in nonempty])
+    back_matter = min(back_matter_start([line for _, line in nonempty]), signature_start([line for _, line in nonempty]))
     width = wrap_width(original)
     counts: dict[str, int] = {}
     for _, line in nonempty:
@@ -155,7 +158,10 @@ def build_outline(
     prev_heading = ""  # "", "numbered", "unnumbered"
     labels = [parse_label(line) for _, line in nonempty]
     new_runs = run_starts(labels)
+    fragment = -1  # a line that finished the heading above it (a wrapped heading's last words)
     for idx, (pos, line) in enumerate(nonempty[:back_matter]):
+        if idx == fragment:
+            continue
         prev = nonempty[idx - 1][1] if idx else None
         nxt = nonempty[idx + 1][1] if idx + 1 < len(nonempty) else None
         label = labels[idx]
@@ -226,6 +232,8 @@ def build_outline(
                 last_at[(parent, label.kind)] = pos
                 seen_kinds.add(label.kind)
                 accepted = "numbered"
+                if tail and tail == len(nxt or ""):
+                    fragment = idx + 1
         elif 2 <= len(line) <= MAX_CANDIDATE:
             rule = body_started and _unnumbered_ok(line, prev, prev_heading, nxt, voc, counts[line])
             hs, he = heading_span(line, 0)
@@ -233,10 +241,12 @@ def build_outline(
             while inner and inner[-1].kind == "":  # an unnumbered heading ends the previous one
                 inner.pop()
             plan_part = is_plan_heading(line[hs:he]) and not (inner and inner[-1].planned)
-            if plan_part:
-                inner = []  # 下半年计划和打算: the plan part of the document, a top-level part
+            if plan_part or (below is None and is_problem_part(line[hs:he])):
+                inner = []  # 下半年计划和打算, 存在的不足: the plan or problems part of the document, top-level
             elif below is not None:  # a lead line over numbered items: it encloses them
                 inner = [o for o in inner if o.rank < below.rank - 0.5]
+                if inner and below.number == 1 and (inner[-1].id, below.kind) in last_num:
+                    inner.pop()  # its items number anew under it: it takes the place of their old parent
             level = levels[inner[-1].id] + 1 if inner else 1
             candidate = Candidate(
                 kind="", number=0, level=level, in_sequence=False, first_of_kind=False, broken=False, after_chrome=False,

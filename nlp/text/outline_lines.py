@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from nlp.records import Normalized
-from nlp.text.labels import SPACES, label_at, vocab
+from nlp.text.labels import SPACES, Label, label_at, parse_label, vocab
 
 # What may end a sentence or clause before a label that opens a new line.
 _PUNCTUATION = re.compile("[。！？；!?;：:，,]")
@@ -15,6 +16,61 @@ _PUNCTUATION = re.compile("[。！？；!?;：:，,]")
 def _before_label() -> re.Pattern[str]:
     """Punctuation followed by a space or by a character a label may open with (``may_open_label``)."""
     return re.compile(f"[。！？；!?;：:，,](?=[{re.escape(SPACES + '（(第' + vocab().cn)}]|\\d)")
+
+
+# The longest heading phrase a label glued after a sentence end may open (about the 90th percentile of
+# the gold heading lengths, nlp/resources/outline.toml max_unnumbered).
+GLUED_PHRASE = 25
+# A figure other than a year: a statement, not a heading phrase (发放补贴4.2万元).
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
+
+
+class _Numbering:
+    """The last number of each label style among the labels that open lines so far; a label of a
+    higher rank (一、 above （一）) starts its children's numbering anew."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, tuple[float, int]] = {}
+
+    def opened(self, label: Label | None) -> None:
+        if label is None:
+            return
+        self.last = {k: v for k, v in self.last.items() if v[0] < label.rank}
+        self.last[label.kind] = (label.rank, label.number)
+
+    def continues(self, label: Label) -> bool:
+        before = self.last.get(label.kind)
+        return before is not None and before[1] == label.number - 1
+
+
+def glued_heading(line: str, k: int, label: Label, numbering: _Numbering, joined: Callable[[int], bool]) -> bool:
+    """Grammar rule *glued heading*: a label right after a sentence end with no space
+    (``…参加1400余人次。三、模拟测评情况``) opens a heading when it continues the numbering of a label
+    that opened a line before it (``二、`` then ``三、``) and a heading phrase follows it: up to its
+    first 。 or ：, the line end or a line break the normalization joined (``joined(i)``: one stood
+    before ``line[i]``), at most ``GLUED_PHRASE`` characters and no figure but a year. An
+    enumeration inside a paragraph (``工作有三项。1、…。2、…``) continues no line's numbering.
+
+    >>> numbering, no_break = _Numbering(), lambda i: False
+    >>> numbering.opened(parse_label("二、自查情况"))
+    >>> line = "评选文明家庭35户。三、模拟测评情况"
+    >>> glued_heading(line, 10, label_at(line, 10), numbering, no_break)
+    True
+    >>> line = "评选文明家庭35户。三、全年共测评问卷1200份，满意率93.4%。"
+    >>> glued_heading(line, 10, label_at(line, 10), numbering, no_break)
+    False
+    >>> line = "评选文明家庭35户。三、模拟测评情况10月下旬，区里委托第三方测评。"
+    >>> glued_heading(line, 10, label_at(line, 10), numbering, lambda i: i == 18)
+    True
+    """
+    if not numbering.continues(label):
+        return False
+    start = k + label.end
+    stops = vocab().stops
+    limit = min(len(line), start + GLUED_PHRASE + 1)
+    end = next((i for i in range(start, limit) if line[i] in stops or (i > start and joined(i))), limit)
+    phrase = line[start:end].strip(SPACES)
+    return 2 <= len(phrase) <= GLUED_PHRASE and not _FIGURE.search(phrase)
 
 
 # A physical line this long is a flattened page (its paragraphs joined): labels split it without a space.
@@ -37,12 +93,15 @@ def soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int
     the text: the paragraphs joined, not one long paragraph among others) a label split
     needs no space: after 。！？ any label opens a line, after a colon a 一、/（一） label
     (``以下工作：（一）千方百计稳增长``), and after a comma
-    a (1)/（一） label that starts a list (``…数据总结,(1)江南…``).
+    a (1)/（一） label that starts a list (``…数据总结,(1)江南…``). Anywhere, a label after 。！？
+    with no space opens a line when it is a ``glued_heading``.
     """
     out = []
     total = sum(len(line) for _, line in lines)
+    numbering = _Numbering()
     for pos, line in lines:
         start = 0
+        numbering.opened(parse_label(line))
         flattened = len(line) >= FLATTENED and 2 * len(line) >= total
         # a split needs text after it; outside a flattened page, a space or a label's first character
         ends = _PUNCTUATION.finditer(line, 0, len(line) - 1) if flattened else _before_label().finditer(line)
@@ -52,16 +111,22 @@ def soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int
                 continue
             before, first = m.group(), line[k]
             spaced = first in SPACES or _removed_space(original_gap(norm, pos + k))
-            label = label_at(line, k) if spaced or flattened else None
+            full_stop = before in "。！？!?"
+            label = label_at(line, k) if spaced or flattened or full_stop else None
             if label is None:
                 continue
             if before in "，,":
                 ok = flattened and label.kind in ("pcn", "pdig") and label.number == 1
+            elif spaced or flattened:
+                ok = spaced or full_stop or (before in "：:" and label.kind in ("cn", "pcn"))
             else:
-                ok = spaced or before in "。！？!?" or (before in "：:" and label.kind in ("cn", "pcn"))
+                ok = full_stop and glued_heading(
+                    line, k, label, numbering, lambda i, p=pos: "\n" in original_gap(norm, p + i)
+                )
             if ok:
                 out.append((pos + start, line[start:k]))
                 start = k
+                numbering.opened(label)
         out.append((pos + start, line[start:]))
     return out
 
