@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from pathlib import PurePath
 
+from nlp.resources import load_toml
 from nlp.text.divisions import street_after_divisions, strip_divisions
 from nlp.text.levels import first_self_reference
+from nlp.text.meta_lexicon import alternation
 from nlp.text.place_names import Words, canonical_name, is_masked, place_names, place_vocab, title_names
 
 # Importers of place_names through this module keep working (nlp/figures/scope.py, resolve.py).
@@ -40,11 +43,23 @@ _ACTING_TAGS = ("v",)
 # What precedes a name that starts its clause ("" at the start of the text).
 _CLAUSE_STARTS = ("", "，", ",", "。", "；", ";", "：", ":", "\n", "！", "？")
 
-# What may follow the unit's name on a signature line: its office and a date.
-_SIGNATURE_REST = re.compile(
-    r"^(?:党支部|党委|党总支|居委会|居民委员会|委员会|办公室|工作站|服务中心)?[\s（()）]*"
-    r"(?:(?:19|20)\d{2}\s*年[\d\s月日]*|(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?)?$"
-)
+
+
+@cache
+def _signature() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Rule signature_line (meta.toml [place.signature_*]): what may follow the unit's name on a
+    closing line (its office, the signer's role and name, a date), and a label before it."""
+    place = load_toml("meta.toml")["place"]
+    offices = alternation(list(place["signature_offices"]))
+    roles = alternation(list(place["signature_roles"]))
+    labels = alternation(list(place["signature_labels"]))
+    rest = re.compile(
+        rf"^(?:{offices})*[\s（()）]*"
+        rf"(?:(?:{roles})[\s:：]*(?:[\u4e00-\u9fff]{{2,4}}|[xX×*＊某]{{1,3}})?[\s（()）]*)?"
+        r"(?:(?:19|20)\d{2}\s*年[\d\s月日]*|(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?"
+        r"|[〇零一二三四五六七八九]{4}\s*年[一二三四五六七八九十\s月日]*)?$"
+    )
+    return rest, re.compile(rf"^(?:{labels})\s*[:：]\s*")
 
 
 def last_lines(text: str, count: int = _SIGNATURE_LINES) -> list[tuple[int, str]]:
@@ -66,12 +81,15 @@ def last_lines(text: str, count: int = _SIGNATURE_LINES) -> list[tuple[int, str]
 
 def _from_signature(text: str, words: Words | None) -> list[str]:
     """The unit signing the report: a short line at the end that is its name (and office, date)."""
+    rest, label = _signature()
     found = []
     for at, line in last_lines(text):
         if not 0 < len(line) <= _SIGNATURE_MAX:
             continue
+        head = label.match(line)
+        skip = head.end() if head else 0
         for name, start, end in place_names(line, words=words, offset=at):
-            if start == 0 and _SIGNATURE_REST.match(line[end:]):
+            if start == skip and rest.match(line[end:]):
                 found.append(name)
     return found[-1:]
 
@@ -135,6 +153,12 @@ def _from_path(path: str | None) -> list[str]:
     return []
 
 
+def _title_words(text: str, title: str, title_at: int, words: Words | None) -> Words | None:
+    """The document's words for the title when the title is read as it stands at ``title_at``; a
+    title read otherwise (joined from two lines, letter spacing dropped) is segmented alone."""
+    return words if title and text[title_at : title_at + len(title)] == title else None
+
+
 def find_community(
     text: str,
     title: str,
@@ -154,10 +178,11 @@ def find_community(
     True
     """
     voc = place_vocab()
-    in_title = title_names(title, words if title else None, title_at)
+    words_of_title = _title_words(text, title, title_at, words)
+    in_title = title_names(title, words_of_title, title_at)
     if in_title:
         return None if is_masked(in_title[0]) else canonical_name(in_title[0])
-    if place_names(title, voc.street, words if title else None, title_at) or any(w in title for w in voc.street_level):
+    if place_names(title, voc.street, words_of_title, title_at) or any(w in title for w in voc.street_level):
         return None  # a street's or township's own report
     if first_self_reference(text) not in (None, "community"):
         return None  # 我区各示范村…: a wider unit's review of its villages
@@ -189,7 +214,7 @@ def find_street(text: str, title: str, words: Words | None = None, title_at: int
     after = street_after_divisions(title)
     if after:
         return after  # …杨浦区|长白新村街道: the division table marks where the street's name starts
-    for name, _, _ in place_names(title, voc.street, words if title else None, title_at):
+    for name, _, _ in place_names(title, voc.street, _title_words(text, title, title_at, words), title_at):
         if not is_masked(name):
             return strip_divisions(name.replace("办事处", ""))
     for at, line in last_lines(text):

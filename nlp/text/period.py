@@ -47,19 +47,32 @@ def find_year(
     (2023, 2024)
     >>> find_year("社区明年工作计划", "2023年即将过去。2024年，社区将做好以下工作：", plan=True)
     2024
+
+    Rule ``january_signature``: a summary or report whose year comes from a closing date line in
+    January reviews the year before (述职报告 … 2017年1月10日 → 2016); a plan signed in January is
+    for that year (every such case of the dev and written gold agrees).
+
+    >>> find_year("述职报告", "", "东湖村党支部书记 王某\n2017年1月10日"), find_year("计划", "", "2017年1月10日", plan=True)
+    (2016, 2017)
     """
     title, opening, closing = (_arabic_years(t) for t in (title, opening, closing))
     if reviewed is not None and (not _YEAR.search(title) or _is_report(title)):
         return reviewed
     path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
+    signed = _YEAR.search(closing_date(closing))
     for m in (
         _YEAR.search(title),
         planned_year(opening) if plan else opening_year(opening),
-        _YEAR.search(closing_date(closing)),
+        signed,
         _YEAR.search((path_year[-1] + "年") if path_year else ""),
     ):
-        if m:
-            return int(m.group(1)) if m.group(1).isdigit() else None
+        if not m:
+            continue
+        if not m.group(1).isdigit():
+            return None
+        if m is signed and not plan and closing_month(closing) == 1:
+            return int(m.group(1)) - 1  # rule january_signature: a review signed in January
+        return int(m.group(1))
     return None
 
 
@@ -102,8 +115,8 @@ def planned_year(opening: str) -> re.Match[str] | None:
 
 _DATE_LINE = re.compile(
     r"^[^，,。；;！!？?]{0,24}?[（(]?\s*((?:19|20)\d{2}|20[xX×]{2})\s*年\s*"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*[)）]?$"
-    r"|^[^，,。；;！!？?]{0,24}?((?:19|20)\d{2})[./-]\d{1,2}(?:[./-]\d{1,2})?$"
+    r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*[)）]?$"
+    r"|^[^，,。；;！!？?]{0,24}?((?:19|20)\d{2})[./-](\d{1,2})(?:[./-]\d{1,2})?$"
 )
 
 
@@ -119,8 +132,32 @@ def closing_date(closing: str) -> str:
     for line in reversed([line.strip() for line in closing.rstrip().split("\n")[-_DATE_LINES:]]):
         m = _DATE_LINE.match(line)
         if m:
-            return (m.group(1) or m.group(2)) + "年"
+            return (m.group(1) or m.group(3)) + "年"
     return ""
+
+
+_MONTH_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _chinese_month(month: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12."""
+    if month.startswith("十"):
+        return 10 + (_MONTH_NUMBERS[month[1]] if len(month) > 1 else 0)
+    return _MONTH_NUMBERS[month[0]]
+
+
+def closing_month(closing: str) -> int | None:
+    r"""The month of the closing date line (2022年1月6日 → 1, 二〇二二年十二月 → 12), if there is one.
+
+    >>> closing_month("东湖社区\n2022年1月6日"), closing_month("东湖社区\n二〇二一年十一月"), closing_month("东湖社区 2021.12.20")
+    (1, 11, 12)
+    """
+    for line in reversed([line.strip() for line in _arabic_years(closing).rstrip().split("\n")[-_DATE_LINES:]]):
+        m = _DATE_LINE.match(line)
+        if m:
+            month = m.group(2) or m.group(4)
+            return int(month) if month.isdigit() else _chinese_month(month)
+    return None
 
 
 def reviewed_year(text: str) -> int | None:
@@ -149,9 +186,13 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     ('Q1', 'year')
     >>> find_period("望江街道2014年1—9月民政工作总结", ""), find_period("社区1-6月工作总结", "")
     (None, 'H1')
+    >>> find_period("2021年前三季度工作总结", ""), find_period("社区工作总结", "前三季度，社区完成…")
+    (None, None)
     """
     voc = meta_vocab()
     periods = voc.periods
+    if has_any(periods["none"], title):
+        return None  # rule months_no_period: 前三季度, 1-9月 name no SPEC period
     if has_any(periods["H1"], title):
         return "H1"
     for q in ("Q1", "Q2", "Q3", "Q4"):
@@ -168,12 +209,30 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     if has_any(periods["year"], title) or _YEAR.search(title) or reviewed is not None:
         return "year"
     head = opening[:200]
+    for words in periods["none"]:
+        head = head.replace(words, "")
     for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year"):
         if has_any(periods[p], head):
             return p
     if re.match(r"\s*(?:19|20)\d{2}年\s*[,，]", opening):
         return "year"
     return None
+
+
+def document_period(title: str, opening: str, stem: str, section_text: str, reviewed: int | None = None) -> str | None:
+    r"""The period of a document: its title, the opening before the first section, the file name
+    (``stem``), then the text of the first section (``section_text``). Rule file_period_before_section:
+    a period the file name names outweighs a word inside the first section (全年召开…). A title naming
+    months that make no period (前三季度, 1—9月) decides: null.
+
+    >>> document_period("社区工作总结", "", "2021上半年总结", "一、党建\n全年召开党员大会4次")
+    'H1'
+    >>> document_period("2021年前三季度工作总结", "", "", "全年召开党员大会4次") is None
+    True
+    """
+    if has_any(meta_vocab().periods["none"], title) or (_MONTHS_ONLY.search(title) and not find_period(title, "")):
+        return None
+    return find_period(title, opening, reviewed) or find_period(stem, "") or find_period("", section_text)
 
 
 def file_stem(path: str | None) -> str:

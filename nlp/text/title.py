@@ -116,7 +116,9 @@ def find_title(
                 found.append((s, s + m.end()))
             continue
         words_of_line = unspaced(line)
-        if line[-1] in _BODY_END or len(words_of_line) < voc.title_min or line.count("，") + line.count(",") >= 2:
+        joined = above is not None and continued(text[above[0] : above[1]], line)
+        shortest = voc.title_min - (len(text[above[0] : above[1]]) if joined and above else 0)
+        if line[-1] in _BODY_END or len(words_of_line) < shortest or line.count("，") + line.count(",") >= 2:
             continue
         if "。" in line:  # a sentence inside (a photo caption: 某某作报告。记者摄) is body, not a title
             continue
@@ -126,8 +128,34 @@ def find_title(
             cut = dateline_start(line)
             tail = _DATE_TAIL.search(line)
             end = s + cut if cut is not None else s + tail.start() if tail else e
+            if not p and joined and above is not None:
+                if found and found[-1] == above:
+                    found.pop()  # 2022年东湖社区工作总结暨 / 2023年工作计划: one title
+                start = above[0]
             found.append((start, max(end, start + 1)))
     return most_specific(text, found)
+
+
+_BROKEN_AFTER = re.compile(r"(?:(?:19|20)\d{2}|20[xX×]{2}|[〇零一二三四五六七八九]{4})\s*年度?$|(?:暨|及|和|与|并|关于)$")
+_BROKEN_BEFORE = re.compile(r"^(?:暨|及|和|与|并)")
+_UPPER_MAX = 30
+
+
+def continued(upper: str, line: str) -> bool:
+    """Rule two_line_title: a title broken over two lines, the upper line ending where no title
+    ends (a year: 东湖社区2022年 / 工作总结; a conjunction: …工作总结暨 / 2023年工作计划) or the
+    lower one starting with a conjunction (暨2023年工作计划).
+
+    >>> continued("东湖社区2022年", "工作总结"), continued("2022年东湖社区工作总结暨", "2023年工作计划")
+    (True, True)
+    >>> continued("某某范文网", "东湖社区工作总结"), continued("2022年1月5日，社区召开会议。", "工作总结")
+    (False, False)
+    """
+    if len(upper) > _UPPER_MAX or upper[-1] in _BODY_END or "。" in upper or is_salutation(upper) or is_field(upper):
+        return False
+    if has_any(meta_vocab().title_junk, upper) or _COLLECTION.search(upper):
+        return False
+    return bool(_BROKEN_AFTER.search(upper) or _BROKEN_BEFORE.match(line))
 
 
 def _headline(line: str, voc: MetaVocab) -> bool:
@@ -170,7 +198,12 @@ def most_specific(text: str, candidates: list[tuple[int, int]]) -> tuple[int, in
 _SITE_LABEL = re.compile(r"(?:范文|范本|模板|模版|大全|例文|样本|範文|範本)+$")
 
 
-_LETTER_SPACED = re.compile(r"^(?:[\u4e00-\u9fff][ \t\u3000?？]+){2,}[\u4e00-\u9fff]$")
+# Rule letter_spaced_title: every character of a title spaced apart, a year as one group or
+# digit by digit (槐 荫 里 社 区 2 0 1 6 年 …), at least three single characters.
+_LETTER_SPACED = re.compile(
+    r"^(?=(?:.*?(?:^|[ \t\u3000?？])[\u4e00-\u9fff](?=[ \t\u3000?？]|$)){3})"
+    r"(?:(?:[\u4e00-\u9fff]|[0-9０-９]{1,4})[ \t\u3000?？]+){2,}(?:[\u4e00-\u9fff]|[0-9０-９]{1,4})$"
+)
 
 
 def unspaced(line: str) -> str:
@@ -178,6 +211,10 @@ def unspaced(line: str) -> str:
 
     >>> unspaced("政 府 工 作 报 告"), unspaced("东湖社区 工作总结")
     ('政府工作报告', '东湖社区 工作总结')
+    >>> unspaced("东 湖 社 区 2022 年 工 作 总 结"), unspaced("东 湖 社 区 2 0 2 2 年 总 结")
+    ('东湖社区2022年工作总结', '东湖社区2022年总结')
+    >>> unspaced("2022 2023"), unspaced("第 1 2 篇")
+    ('2022 2023', '第 1 2 篇')
     """
     if _LETTER_SPACED.match(line):
         return re.sub(r"[ \t\u3000?？]+", "", line)
@@ -222,7 +259,9 @@ def is_field(line: str) -> bool:
 _NUMERAL = r"[\d一二三四五六七八九十]"
 # A site's numbering, a site's name and a file name's suffix are not part of a title (GUIDELINES: 篇1,
 # (9), (通用16篇), .docx, 【第1篇】, - 豆丁网); pinyin junk stays, as written.
-_SITE_PREFIX = re.compile(rf"^[【\[]?\s*(?:第\s*{_NUMERAL}+\s*篇|范文\s*{_NUMERAL}{{1,3}}(?=\s*[】\]:：、]))\s*[】\]:：、]?\s*")
+_SITE_PREFIX = re.compile(
+    rf"^[【\[]?\s*(?:第\s*{_NUMERAL}+\s*篇|(?:范文|篇)\s*{_NUMERAL}{{1,3}}(?=\s*[】\]:：、]))\s*[】\]:：、]?\s*"
+)
 _SITE_SUFFIX = re.compile(
     r"(?:\.(?:docx?|wps|pdf|txt|html?)"
     rf"|_\d{{1,3}}"
@@ -244,7 +283,7 @@ _ARTICLE_INDEX = re.compile(
 
 
 def clean_title(title: str) -> str:
-    """A title without a site's numbering or a file name's suffix.
+    r"""A title without a site's numbering or a file name's suffix.
 
     >>> clean_title("【第1篇】2023年社区工作总结.docx"), clean_title("社区工作总结_1")
     ('2023年社区工作总结', '社区工作总结')
@@ -254,14 +293,17 @@ def clean_title(title: str) -> str:
     ('社區工作總結(jié)', '社区垃圾分类总结', '2021年社区工作总结')
     >>> clean_title("范文一：2023年社区工作总结"), clean_title("【范文2】社区工作计划"), clean_title("社区工作计划范文")
     ('2023年社区工作总结', '社区工作计划', '社区工作计划范文')
-    >>> clean_title("范文一：【第1篇】2023年社区工作总结")
-    '2023年社区工作总结'
+    >>> clean_title("范文一：【第1篇】2023年社区工作总结"), clean_title("篇3：社区工作总结"), clean_title("【篇2】社区工作计划")
+    ('2023年社区工作总结', '社区工作总结', '社区工作计划')
+    >>> clean_title("东湖社区2022年\n工作总结")
+    '东湖社区2022年工作总结'
 
     >>> clean_title("工 作 总 结"), clean_title("2021年东湖社区工作总结 - 豆丁网"), clean_title("东湖社区工作总结_某某文库")
     ('工作总结', '2021年东湖社区工作总结', '东湖社区工作总结')
     >>> clean_title("村委會工作總結(jié)一"), clean_title("社区工作计划二"), clean_title("社区第一网格工作总结")
     ('村委會工作總結(jié)', '社区工作计划', '社区第一网格工作总结')
     """
+    title = re.sub(r"[ \t\u3000]*\r?\n[ \t\u3000]*", "", title)  # a title broken over two lines
     while (bare := _SITE_PREFIX.sub("", title, count=1)) != title:  # 范文一：第1篇：… numbered twice
         title = bare
     title = unspaced(title)
