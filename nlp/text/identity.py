@@ -38,8 +38,12 @@ _SELF = re.compile(r"本社区|我社区|该社区|本村|我村|该村|本居�
 _SIGNATURE_LINES = 5
 _SIGNATURE_MAX = 30
 _OPENING_CHARS = 160
-# The tags of a word that makes the name before it act in its clause (进行, 开展, 组织 …).
-_ACTING_TAGS = ("v",)
+_OPENING_OWN = 20  # an opening before the first section at least this long is read alone
+# Rule opening_subject: the tags of a word that makes the name before it its clause's subject: a
+# verb (进行, 开展), a preposition opening the predicate (在…领导下, 以党建为引领, 按照…), an adverb
+# (始终坚持), an idiom (紧紧围绕); and words jieba tags otherwise (现有居民2300户).
+_ACTING_TAGS = ("v", "p", "d", "l")
+_ACTING_WORDS = ("现有", "下辖")
 # What precedes a name that starts its clause ("" at the start of the text).
 _CLAUSE_STARTS = ("", "，", ",", "。", "；", ";", "：", ":", "\n", "！", "？")
 
@@ -81,17 +85,35 @@ def last_lines(text: str, count: int = _SIGNATURE_LINES) -> list[tuple[int, str]
 
 def _from_signature(text: str, words: Words | None) -> list[str]:
     """The unit signing the report: a short line at the end that is its name (and office, date)."""
-    rest, label = _signature()
     found = []
     for at, line in last_lines(text):
         if not 0 < len(line) <= _SIGNATURE_MAX:
             continue
-        head = label.match(line)
-        skip = head.end() if head else 0
-        for name, start, end in place_names(line, words=words, offset=at):
-            if start == skip and rest.match(line[end:]):
-                found.append(name)
+        found += _unit_line(line, at, words)
     return found[-1:]
+
+
+def _unit_line(line: str, at: int, words: Words | None) -> list[str]:
+    """The unit a signature-like line names: its name at the start (after a label and 中共), and
+    nothing after it but its office, the signer's role and name, and a date."""
+    rest, label = _signature()
+    head = label.match(line)
+    skip = head.end() if head else 0
+    skip += 2 if line.startswith("中共", skip) else 0
+    return [name for name, start, end in place_names(line, words=words, offset=at) if start == skip and rest.match(line[end:])]
+
+
+def _from_letterhead(text: str, title_at: int, words: Words | None) -> list[str]:
+    """Rule letterhead: the line right above the title, when it is the unit's name and office alone
+    (东湖社区居民委员会 / 2022年工作总结), names the reporting unit as a signature does."""
+    if title_at <= 0:
+        return []
+    before = text[:title_at].rstrip()
+    start = before.rfind("\n") + 1
+    line = before[start:].strip(" \t\u3000")
+    if not 0 < len(line) <= _SIGNATURE_MAX:
+        return []
+    return _unit_line(line, start + before[start:].index(line), words)[:1]
 
 
 def _from_self_reference(text: str, words: Words | None) -> list[str]:
@@ -103,10 +125,17 @@ def _from_self_reference(text: str, words: Words | None) -> list[str]:
     return before[-1:]
 
 
-def _from_opening(text: str, body_from: int, words: Words | None) -> list[str]:
+def _from_opening(text: str, body_from: int, words: Words | None, opening_end: int | None = None) -> list[str]:
     """The first name of the opening, when the text names it again or it acts in its clause. A masked
-    name that acts (…，XX社区进行了…) is the reporting unit masked: it stops the search (unknown)."""
-    opening = text[body_from : body_from + _OPENING_CHARS]
+    name that acts (…，XX社区进行了…) is the reporting unit masked: it stops the search (unknown).
+
+    Rule opening_before_sections: when the body has an opening of its own before the first section
+    (``opening_end``), that opening is read, not the sections after it (…协助红星社区开展… in
+    section 二 is no opening); a body that starts with a heading is read from the start."""
+    end = body_from + _OPENING_CHARS
+    if opening_end is not None and opening_end - body_from >= _OPENING_OWN:
+        end = min(end, opening_end)
+    opening = text[body_from:end]
     for name, start, end in place_names(opening, words=words, offset=body_from):
         acts = _acts(text, body_from + start, body_from + end, words)
         if is_masked(name):
@@ -125,7 +154,7 @@ def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
     if words is None or text[:start].rstrip(" \t\u3000")[-1:] not in _CLAUSE_STARTS:
         return False
     after = words(end, min(len(text), end + 4))
-    return bool(after) and after[0][1].startswith(_ACTING_TAGS)
+    return bool(after) and (after[0][1].startswith(_ACTING_TAGS) or after[0][0] in _ACTING_WORDS)
 
 
 def _most_frequent(text: str, words: Words | None) -> list[str]:
@@ -138,6 +167,8 @@ def _most_frequent(text: str, words: Words | None) -> list[str]:
     top, count = ranked[0]
     if masked > count or (len(ranked) >= 3 and count < 2 * ranked[1][1]):
         return []  # masked more often than named, or a review of several communities
+    if len(ranked) >= 2 and count == ranked[1][1]:
+        return []  # rule frequent_name: two names as often as each other, neither stands out
     return [top]
 
 
@@ -166,11 +197,13 @@ def find_community(
     path: str | None = None,
     words: Words | None = None,
     title_at: int = 0,
+    opening_end: int | None = None,
 ) -> str | None:
     """The reporting community's canonical name, or None (masked, street level, several, none).
 
     ``text`` is the normalized text, ``title`` its title line (at ``title_at``), ``body_from`` where
-    the body starts and ``words`` the document's words of a span of ``text`` (``Text.words``).
+    the body starts, ``opening_end`` where its first section starts (None: unknown) and ``words``
+    the document's words of a span of ``text`` (``Text.words``).
 
     >>> find_community("2022年工作总结\\n本社区现有党员73名。\\n东湖社区居民委员会\\n2022年12月28日", "2022年工作总结")
     '东湖社区'
@@ -187,9 +220,10 @@ def find_community(
     if first_self_reference(text) not in (None, "community"):
         return None  # 我区各示范村…: a wider unit's review of its villages
     for found in (
+        _from_letterhead(text, title_at, words) if title else [],
         _from_signature(text, words),
         _from_self_reference(text, words),
-        _from_opening(text, body_from, words),
+        _from_opening(text, body_from, words, opening_end),
         _most_frequent(text, words),
         _from_path(path),
     ):

@@ -2,7 +2,7 @@
 
 Each field is one module's job, the gold guidelines fix the first four:
 
-- ``title``: nlp/text/title.py (which line, as written, without a site's numbering);
+- ``title``: nlp/text/title.py (which line, as written), nlp/text/title_clean.py (without a site's numbering);
 - ``community``, ``street``: nlp/text/identity.py (title, signature, 本社区, opening, frequency,
   path) over nlp/text/place_names.py; ``district``: nlp/text/divisions.py (cpca's table);
 - ``year``, ``period``: nlp/text/period.py;
@@ -23,7 +23,8 @@ from nlp.text.identity import find_community, find_street
 from nlp.text.levels import reporting_level
 from nlp.text.meta_lexicon import has_any, meta_vocab
 from nlp.text.period import document_period, file_stem, find_year, reviewed_year
-from nlp.text.title import dateline_start, document_title, iter_lines, unspaced
+from nlp.text.title import dateline_start, document_title, iter_lines
+from nlp.text.title_clean import unspaced
 
 _OPENING = 300
 _CLOSING = 160
@@ -98,13 +99,15 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
     opening = opening[:_OPENING]
     reviewed = reviewed_year(norm.text)
     doc_type = find_doc_type(title_norm, sections)
-    community = find_community(norm.text, title_norm, body_from, raw.path, doc.words, found.start)
+    community = find_community(norm.text, title_norm, body_from, raw.path, doc.words, found.start, first)
     subtitle = _subtitle(norm.text, body_from)
     if subtitle is not None:  # 用好“三心”工作法 / ——石榴湾社区2017年…材料: the subtitle names unit and year
         sub_start, sub_end = subtitle
         title_norm = f"{title_norm} {norm.text[sub_start:sub_end]}"
         if community is None:
-            community = find_community(norm.text, norm.text[sub_start:sub_end], body_from, raw.path, doc.words, sub_start)
+            community = find_community(
+                norm.text, norm.text[sub_start:sub_end], body_from, raw.path, doc.words, sub_start, first
+            )
     level = reporting_level(title_norm, norm.text, community)
     return DocMeta(
         id=raw.id,

@@ -56,12 +56,12 @@ def find_year(
     (2016, 2017)
     """
     title, opening, closing = (_arabic_years(t) for t in (title, opening, closing))
-    if reviewed is not None and (not _YEAR.search(title) or _is_report(title)):
+    if reviewed is not None and (not title_year(title) or _is_report(title)):
         return reviewed
     path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
     signed = _YEAR.search(closing_date(closing))
     for m in (
-        _YEAR.search(title),
+        title_year(title),
         planned_year(opening) if plan else opening_year(opening),
         signed,
         _YEAR.search((path_year[-1] + "年") if path_year else ""),
@@ -74,6 +74,24 @@ def find_year(
             return int(m.group(1)) - 1  # rule january_signature: a review signed in January
         return int(m.group(1))
     return None
+
+
+# Rule title_bare_year: a title's four-digit 19xx/20xx without 年 (东湖社区2021工作总结) is its
+# year: no other figure of that size stands in a title, unless a unit or a decimal follows it.
+_BARE_YEAR = re.compile(
+    r"(?<![\d.\-—~～至到])((?:19|20)\d{2})(?![\d.%％]|\s*(?:[元户人个名次万亿米亩套间\-—~～至到]|多|余))"
+)
+
+
+def title_year(title: str) -> re.Match[str] | None:
+    """The year a title names: with 年 (2021年, 20xx年), else a bare four-digit year.
+
+    >>> title_year("东湖社区2021工作总结").group(1), title_year("2021年东湖社区工作总结").group(1)
+    ('2021', '2021')
+    >>> title_year("关于新建2000户安置房的汇报") is None, title_year("2019—2021年三年规划") is None
+    (True, True)
+    """
+    return _YEAR.search(title) or _BARE_YEAR.search(title)
 
 
 def _is_report(title: str) -> bool:
@@ -206,7 +224,7 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
             return "H2"
     if _MONTHS_ONLY.search(title):
         return None  # 1—9月工作总结, 5月份工作汇报: months that make none of the SPEC's periods
-    if has_any(periods["year"], title) or _YEAR.search(title) or reviewed is not None:
+    if has_any(periods["year"], title) or title_year(title) or reviewed is not None:
         return "year"
     head = opening[:200]
     for words in periods["none"]:

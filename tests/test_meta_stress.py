@@ -1,0 +1,279 @@
+"""Metadata stress cases: the shapes real report files have, invented in the genre's style (never a
+corpus sentence), each read the way GUIDELINES (Metadata) says. One table, one case per row; the
+rule a case exercises is named in its id (the rules are documented where they live:
+nlp/text/title.py, period.py, identity.py, meta.py and meta.toml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.records import RawDoc
+from nlp.text.document import Text
+from nlp.text.meta import extract_meta
+from nlp.text.outline import build_outline
+
+BODY = "在街道党工委的正确领导下，我们紧紧围绕年初确定的目标任务，扎实推进各项工作，居民满意度不断提高。"
+# Two other units named twice each: a rule that only counts names would take 红星社区.
+SECTIONS = (
+    "一、党建工作\n全年召开党员大会4次，开展主题党日活动12次。\n二、民生服务\n"
+    "走访困难家庭36户，协助红星社区、枫林村开展联谊活动，红星社区赠送图书200册，枫林村赠送春联80副。\n"
+)
+PLAN = "一、加强党建\n计划发展党员2名。\n"
+
+
+def meta(text: str, path: str = "upload/doc.txt"):
+    raw = RawDoc(id="1" * 64, path=path, text=text, encoding="utf-8")
+    doc = Text.from_string(text)
+    return extract_meta(raw, doc, build_outline(doc.normalized))
+
+
+def report(title: str, opening: str = BODY, end: str = "") -> str:
+    return (title + "\n" if title else "") + opening + "\n" + SECTIONS + ("\n" + end + "\n" if end else "")
+
+
+# name: (path, text, {field: expected}); fields left out are not asserted
+CASES: dict[str, tuple[str, str, dict[str, object]]] = {
+    # ---- signature_line: the unit only in the closing lines, with its office, signer and date
+    "signature_line: 中共…委员会 and a date": (
+        "x.txt", report("工作总结", "一年来，我社区" + BODY, "中共青桐社区委员会\n2022年12月20日"),
+        {"community": "青桐社区", "year": 2022, "period": "year"},
+    ),
+    "signature_line: 党委 and a date in Chinese numerals": (
+        "x.txt", report("年度工作总结", "我社区" + BODY, "青桐社区党委\n二〇二二年十二月"),
+        {"community": "青桐社区", "year": 2022, "period": "year"},
+    ),
+    "signature_line: unit and date on one line": (
+        "x.txt", report("上半年工作总结", "半年来，本村" + BODY, "青桐村村民委员会　　2021年7月2日"),
+        {"community": "青桐村", "year": 2021, "period": "H1"},
+    ),
+    "signature_line: the secretary signs with the branch and a name": (
+        "x.txt", report("村党支部书记述职报告", "各位党员：\n一年来，" + BODY, "    青桐村党支部书记  王某某\n    2019年12月28日"),
+        {"community": "青桐村", "year": 2019},
+    ),
+    "signature_line: a label before the signer": (
+        "x.txt", report("述职报告", "各位党员：\n一年来，" + BODY, "述职人：青桐村党支部书记 王某\n2020年12月30日"),
+        {"community": "青桐村", "year": 2020},
+    ),
+    "signature_line: 党总支 and 居委会 on two lines": (
+        "x.txt", report("工作总结", BODY, "青桐社区党总支\n青桐社区居委会\n2020年12月"),
+        {"community": "青桐社区", "year": 2020},
+    ),
+    "signature_line: the village's “两委”": (
+        "x.txt", report("工作总结", BODY, "青桐村“两委”\n2020年12月"),
+        {"community": "青桐村", "year": 2020},
+    ),
+    "signature_line: 居委会党支部": (
+        "x.txt", report("工作总结", BODY, "青桐社区居委会党支部\n2020年12月30日"),
+        {"community": "青桐社区", "year": 2020},
+    ),
+    "signature_line: branch and committee of a village": (
+        "x.txt", report("工作总结", BODY, "中共青桐村支部委员会\n青桐村村民委员会\n2020年12月30日"),
+        {"community": "青桐村", "year": 2020},
+    ),
+    "signature_line: 二零…日 in Chinese numerals": (
+        "x.txt", report("社区工作总结", BODY, "青桐社区居民委员会\n二零二零年十二月二十八日"),
+        {"community": "青桐社区", "year": 2020},
+    ),
+    "signature_line: a masked signer stays unknown": (
+        "x.txt", report("工作总结", BODY, "**社区居委会\n2021年12月"),
+        {"community": None, "year": 2021},
+    ),
+    # ---- letterhead: the unit's name alone on the line above the title
+    "letterhead: 社区居民委员会 above the title": (
+        "x.txt", report("青桐社区居民委员会\n2021年工作总结"),
+        {"community": "青桐社区", "year": 2021},
+    ),
+    "letterhead: 中共…委员会 above the title": (
+        "x.txt", report("中共青桐社区委员会\n2021年党建工作总结"),
+        {"community": "青桐社区", "year": 2021},
+    ),
+    # ---- opening_subject: the unit that leads the opening's clause
+    "opening_subject: a name before 在…领导下": (
+        "x.txt", report("", "今年上半年，青桐社区" + BODY),
+        {"community": "青桐社区", "period": "H1"},
+    ),
+    "opening_subject: a title without its unit, the unit in the opening": (
+        "x.txt", report("2022年工作总结", "2022年，青桐社区在街道党工委的领导下，扎实推进各项工作。"),
+        {"community": "青桐社区", "year": 2022, "period": "year"},
+    ),
+    "本村 after the village's name in the opening": (
+        "x.txt", report("工作总结", "青桐村位于镇东部，本村" + BODY),
+        {"community": "青桐村"},
+    ),
+    "我社区 with no name anywhere: unknown": (
+        "x.txt", "工作总结\n我社区" + BODY + "\n一、党建工作\n全年召开党员大会4次。\n",
+        {"community": None},
+    ),
+    # ---- site numbering and file names
+    "site numbering 【第2篇】": (
+        "x.txt", report("【第2篇】2021年青桐社区工作总结"),
+        {"title": "2021年青桐社区工作总结", "community": "青桐社区", "year": 2021, "period": "year"},
+    ),
+    "site numbering 篇3 after the title": (
+        "x.txt", report("青桐社区2021年工作总结 篇3"),
+        {"title": "青桐社区2021年工作总结", "community": "青桐社区"},
+    ),
+    "site numbering 篇3： before the title": (
+        "x.txt", report("篇3：青桐社区2021年工作总结"),
+        {"title": "青桐社区2021年工作总结", "community": "青桐社区"},
+    ),
+    "site numbering 【篇一】": (
+        "x.txt", report("【篇一】青桐社区2021年工作总结"),
+        {"title": "青桐社区2021年工作总结", "community": "青桐社区"},
+    ),
+    "site numbering 第3篇：": (
+        "x.txt", report("第3篇：青桐社区2021年工作总结"),
+        {"title": "青桐社区2021年工作总结"},
+    ),
+    "a collection page （通用8篇） above the article's title": (
+        "x.txt", report("2021年社区工作总结（通用8篇）\n篇1：青桐社区2021年工作总结"),
+        {"title": "青桐社区2021年工作总结", "community": "青桐社区"},
+    ),
+    "a collection page （通用8篇） above 社区工作总结 篇1": (
+        "x.txt", report("社区工作总结（通用8篇）\n社区工作总结 篇1"),
+        {"title": "社区工作总结"},
+    ),
+    "file name with year and masked unit, a generic title": (
+        "w055_2022年度XX社区工作总结_1.txt", report("工作总结"),
+        {"year": 2022, "period": "year", "community": None},
+    ),
+    "file name with year and masked unit, the same title in the text": (
+        "w055_2022年度XX社区工作总结_1.txt", report("2022年度XX社区工作总结"),
+        {"title": "2022年度XX社区工作总结", "year": 2022, "period": "year", "community": None},
+    ),
+    "file_period_before_section: 2021上半年总结.docx": (
+        "2021上半年总结.docx", report("社区工作总结"),
+        {"year": 2021, "period": "H1"},
+    ),
+    "file name with the title, the text without one": (
+        "w061_2021年上半年工作总结.txt", report(""),
+        {"title": None, "year": 2021, "period": "H1"},
+    ),
+    # ---- two_line_title
+    "two_line_title: broken after the year": (
+        "x.txt", report("青桐社区2022年\n工作总结"),
+        {"title": "青桐社区2022年工作总结", "community": "青桐社区", "year": 2022, "period": "year"},
+    ),
+    "two_line_title: broken after 暨": (
+        "x.txt", report("2022年青桐社区工作总结暨\n2023年工作计划"),
+        {"title": "2022年青桐社区工作总结暨2023年工作计划", "community": "青桐社区", "year": 2022, "period": "year"},
+    ),
+    "two_line_title: a site's name above a title is not joined": (
+        "x.txt", report("某某范文网\n青桐社区2022年工作总结"),
+        {"title": "青桐社区2022年工作总结"},
+    ),
+    # ---- letter_spaced_title
+    "letter_spaced_title: a year as one group": (
+        "x.txt", report("青 桐 社 区 2022 年 工 作 总 结"),
+        {"title": "青桐社区2022年工作总结", "community": "青桐社区", "year": 2022},
+    ),
+    "letter_spaced_title: a year digit by digit": (
+        "x.txt", report("青 桐 社 区 2 0 2 2 年 工 作 总 结"),
+        {"title": "青桐社区2022年工作总结", "community": "青桐社区", "year": 2022},
+    ),
+    "letter_spaced_title: full-width spaces": (
+        "x.txt", report("青　桐　社　区　工　作　总　结"),
+        {"title": "青桐社区工作总结", "community": "青桐社区"},
+    ),
+    # ---- year and period in titles
+    "总结暨计划: the first year": ("x.txt", report("青桐社区2021年工作总结暨2022年工作计划"), {"year": 2021, "period": "year"}),
+    "总结及思路: the first year": ("x.txt", report("青桐社区2021年工作总结及2022年工作思路"), {"year": 2021, "period": "year"}),
+    "上半年总结暨下半年计划 → H1": (
+        "x.txt", report("青桐社区2021年上半年工作总结暨下半年工作计划"), {"year": 2021, "period": "H1"},
+    ),
+    "上半年总结暨下半年打算 → H1": (
+        "x.txt", report("青桐社区2021年上半年工作总结暨下半年工作打算"), {"year": 2021, "period": "H1"},
+    ),
+    "年度 → year": ("x.txt", report("青桐社区2021年度工作总结"), {"year": 2021, "period": "year"}),
+    "全年 → year, the year from the date line": (
+        "x.txt", report("青桐社区全年工作总结", end="青桐社区\n2021年12月"), {"year": 2021, "period": "year"},
+    ),
+    "1-6月 → H1": ("x.txt", report("青桐社区2021年1-6月工作总结"), {"year": 2021, "period": "H1"}),
+    "1至6月份 → H1": ("x.txt", report("青桐社区2021年1至6月份工作总结"), {"year": 2021, "period": "H1"}),
+    "1-6月份 without a year → H1": ("x.txt", report("青桐社区1-6月份工作总结"), {"period": "H1"}),
+    "年中 → H1": ("x.txt", report("青桐社区年中工作总结"), {"period": "H1"}),
+    "年半年工作 → H1": ("x.txt", report("青桐社区2021年半年工作总结"), {"period": "H1", "year": 2021}),
+    "第三季度 → Q3": ("x.txt", report("青桐社区2021年第三季度工作总结"), {"year": 2021, "period": "Q3"}),
+    "三季度 before the unit → Q3": (
+        "x.txt", report("2021年三季度青桐社区工作总结"), {"year": 2021, "period": "Q3", "community": "青桐社区"},
+    ),
+    "months_no_period: 前三季度": ("x.txt", report("青桐社区2021年前三季度工作总结"), {"year": 2021, "period": None}),
+    "months_no_period: 1-9月": ("x.txt", report("青桐社区2021年1-9月工作总结"), {"year": 2021, "period": None}),
+    "第三季度 without a year, the year from the date line": (
+        "x.txt", report("青桐社区第三季度工作汇报", end="青桐社区\n2021年9月28日"),
+        {"year": 2021, "period": "Q3", "community": "青桐社区"},
+    ),
+    "a plan's year": ("x.txt", report("青桐社区2022年工作计划"), {"year": 2022, "period": "year"}),
+    "二〇二一年度 in the title": (
+        "x.txt", report("青桐社区二〇二一年度工作总结"), {"year": 2021, "period": "year", "community": "青桐社区"},
+    ),
+    "full-width digits in the title": ("x.txt", report("青桐社区２０２１年工作总结"), {"year": 2021, "community": "青桐社区"}),
+    "title_bare_year: 2021工作总结 without 年": ("x.txt", report("青桐社区2021工作总结"), {"year": 2021, "community": "青桐社区"}),
+    "上半年 in the title, the year from a date line in Chinese numerals": (
+        "x.txt", report("社区上半年工作总结", end="青桐社区\n二〇二一年七月"),
+        {"community": "青桐社区", "year": 2021, "period": "H1"},
+    ),
+    # ---- january_signature
+    "january_signature: a year's summary signed in January": (
+        "x.txt", report("工作总结", "一年来，" + BODY, "青桐社区居委会\n2022年1月6日"), {"year": 2021, "period": "year"},
+    ),
+    "january_signature: a second half's summary signed in January": (
+        "x.txt", report("社区下半年工作总结", end="青桐社区\n2022年1月5日"), {"year": 2021, "period": "H2"},
+    ),
+    "january_signature: a plan signed in January is for that year": (
+        "x.txt", "青桐社区工作计划\n新的一年，社区将" + BODY + "\n" + PLAN + "\n青桐社区居委会\n2022年1月6日\n",
+        {"year": 2022},
+    ),
+    "a summary signed in December": (
+        "x.txt", report("工作总结", "一年来，" + BODY, "青桐社区居委会\n2021年12月26日"), {"year": 2021},
+    ),
+    "the opening's year before a January date line": (
+        "x.txt", report("工作总结", "2021年，我社区" + BODY, "青桐社区\n2022年1月5日"), {"year": 2021, "period": "year"},
+    ),
+    # ---- masked names
+    "masked XX社区 in the title": ("x.txt", report("XX社区2021年工作总结"), {"community": None, "year": 2021}),
+    "masked **村 in the title": ("x.txt", report("**村2021年工作总结"), {"community": None, "year": 2021}),
+    "masked 20xx and XX社区": ("x.txt", report("20xx年XX社区工作总结"), {"community": None, "year": None, "period": "year"}),
+    "masked unit acting in the opening": (
+        "x.txt", report("2021年工作总结", "XX社区位于城区东部，" + BODY), {"community": None, "year": 2021},
+    ),
+    "masked street and community": ("x.txt", report("XX街道XX社区2021年工作总结"), {"community": None, "year": 2021}),
+    "masked date and unit at the end": (
+        "x.txt", report("社区工作总结", end="XX社区\n20XX年12月"), {"year": None, "community": None},
+    ),
+    # ---- a street's or town's report naming its communities
+    "a street's report naming its communities": (
+        "x.txt",
+        report("青山街道2021年工作总结", BODY + "青桐社区、银杏社区、枫林社区完成改造，青桐社区获评先进，青桐社区书记作交流发言。"),
+        {"community": None, "year": 2021},
+    ),
+    "a street's report: 我街道 and the street signing": (
+        "x.txt", report("2021年工作总结", "一年来，我街道" + BODY + "青桐社区、银杏社区完成改造。", "青山街道办事处\n2021年12月28日"),
+        {"community": None, "year": 2021},
+    ),
+    "a town's report signed by its government": (
+        "x.txt",
+        report("2021年工作总结", "一年来，全镇" + BODY + "红旗村、青桐村率先完成改造，红旗村获评示范村。", "青山镇人民政府\n2021年12月28日"),
+        {"community": None, "year": 2021},
+    ),
+    "a town's half-year report naming its villages": (
+        "x.txt", report("青山镇2021年上半年工作总结", BODY + "红旗村、青桐村完成改造。"),
+        {"community": None, "year": 2021, "period": "H1"},
+    ),
+    # ---- units named in the title
+    "关于…的汇报 names its unit": (
+        "x.txt", report("关于青桐社区2021年工作情况的汇报"), {"community": "青桐社区", "year": 2021, "period": "year"},
+    ),
+    "a party committee's title": (
+        "x.txt", report("青桐社区党委2021年度党建工作总结"), {"community": "青桐社区", "year": 2021, "period": "year"},
+    ),
+    "中共…委员会 in the title": ("x.txt", report("中共青桐社区委员会2021年工作总结"), {"community": "青桐社区", "year": 2021}),
+    "traditional 社區居委會 in the title": ("x.txt", report("青桐社區居委會2021年工作總結"), {"community": "青桐社区", "year": 2021}),
+    "a 居委会 keeps its name": ("x.txt", report("青桐居委会2021年工作总结"), {"community": "青桐居委会"}),
+}
+
+
+@pytest.mark.parametrize(("path", "text", "expected"), [pytest.param(*case, id=name) for name, case in CASES.items()])
+def test_metadata_stress_case(path, text, expected):
+    doc = meta(text, path)
+    assert {field: getattr(doc, field) for field in expected} == expected
