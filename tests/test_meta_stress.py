@@ -230,6 +230,18 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
     "the opening's year before a January date line": (
         "x.txt", report("工作总结", "2021年，我社区" + BODY, "青桐社区\n2022年1月5日"), {"year": 2021, "period": "year"},
     ),
+    # ---- several_years_review (GUIDELINES, long reports)
+    "several_years_review: a town's report reviewing five years": (
+        "x.txt",
+        "青山镇2021年政府工作报告\n各位代表：\n现在，我代表镇政府向大会报告工作，请予审议。\n一、过去五年工作回顾\n"
+        "五年来，" + BODY + "\n二、今后五年的目标任务\n全镇将新建村级活动场所2处。\n",
+        {"year": 2020, "period": None, "community": None},
+    ),
+    "several_years_review: a named year's review wins": (
+        "x.txt",
+        "青山镇2021年政府工作报告\n各位代表：\n一、“十三五”时期和2020年工作回顾\n过去五年，" + BODY + "\n",
+        {"year": 2020, "period": "year"},
+    ),
     # ---- masked names
     "masked XX社区 in the title": ("x.txt", report("XX社区2021年工作总结"), {"community": None, "year": 2021}),
     "masked **村 in the title": ("x.txt", report("**村2021年工作总结"), {"community": None, "year": 2021}),

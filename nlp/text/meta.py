@@ -22,7 +22,7 @@ from nlp.text.document import Text
 from nlp.text.identity import find_community, find_street
 from nlp.text.levels import reporting_level
 from nlp.text.meta_lexicon import has_any, meta_vocab
-from nlp.text.period import document_period, file_stem, find_year, reviewed_year
+from nlp.text.period import document_period, file_stem, find_year, reviewed_year, reviews_several_years
 from nlp.text.title import dateline_start, document_title, iter_lines
 from nlp.text.title_clean import unspaced
 
@@ -98,6 +98,7 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
         opening = norm.text[body_from:]
     opening = opening[:_OPENING]
     reviewed = reviewed_year(norm.text)
+    several = reviewed is None and reviews_several_years(norm.text)
     doc_type = find_doc_type(title_norm, sections)
     community = find_community(norm.text, title_norm, body_from, raw.path, doc.words, found.start, first)
     subtitle = _subtitle(norm.text, body_from)
@@ -117,8 +118,10 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
         community=community,
         street=find_street(norm.text, title_norm, doc.words, found.start) if level in _STREET_LEVELS else None,
         district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
-        year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or "", reviewed, doc_type is DocType.PLAN),
-        period=document_period(title_norm, proper, file_stem(raw.path), opening, reviewed),
+        year=find_year(
+            title_norm, opening, norm.text[-_CLOSING:], raw.path or "", reviewed, doc_type is DocType.PLAN, several
+        ),
+        period=document_period(title_norm, proper, file_stem(raw.path), opening, reviewed, several),
         doc_type=doc_type,
         chars=len(raw.text),
         level=level,

@@ -28,7 +28,13 @@ def _arabic_years(text: str) -> str:
 
 
 def find_year(
-    title: str, opening: str, closing: str = "", path: str = "", reviewed: int | None = None, plan: bool = False
+    title: str,
+    opening: str,
+    closing: str = "",
+    path: str = "",
+    reviewed: int | None = None,
+    plan: bool = False,
+    several_years: bool = False,
 ) -> int | None:
     r"""The year reported on: title first, then the opening of the body, the closing date line, the
     file name. A report (报告, not a 总结 or 计划) that reviews a named year (``reviewed``, from
@@ -48,6 +54,12 @@ def find_year(
     >>> find_year("社区明年工作计划", "2023年即将过去。2024年，社区将做好以下工作：", plan=True)
     2024
 
+    Rule ``several_years_review``: a report given in a titled year that reviews several years
+    (``several_years``: 一、过去五年工作回顾) gives the last of them, the year before (GUIDELINES).
+
+    >>> find_year("2008年政府工作报告", "", several_years=True), find_year("2008年工作总结", "", several_years=True)
+    (2007, 2008)
+
     Rule ``january_signature``: a summary or report whose year comes from a closing date line in
     January reviews the year before (述职报告 … 2017年1月10日 → 2016); a plan signed in January is
     for that year (every such case of the dev and written gold agrees).
@@ -58,6 +70,9 @@ def find_year(
     title, opening, closing = (_arabic_years(t) for t in (title, opening, closing))
     if reviewed is not None and (not title_year(title) or _is_report(title)):
         return reviewed
+    named = title_year(title)
+    if several_years and named and named.group(1).isdigit() and _is_report(title):
+        return int(named.group(1)) - 1  # rule several_years_review: the last year reviewed
     path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
     signed = _YEAR.search(closing_date(closing))
     for m in (
@@ -194,6 +209,19 @@ _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _MONTHS_ONLY = re.compile(rf"{_MONTH}\s*[-—–～~至到]\s*{_MONTH}\s*月|(?<![\d年]){_MONTH}月份")
 
 
+_SEVERAL_YEARS = r"(?:过去|近)[两二三四五六七八九十\d]{1,2}年(?:的|来)?|[两二三四五六七八九十\d]{1,2}年来|本届(?:政府|村委会|居委会)?"
+
+
+def reviews_several_years(text: str) -> bool:
+    r"""Whether a heading reviews several years at once (一、过去五年工作回顾, 三年来工作回顾).
+
+    >>> reviews_several_years("各位代表：\n一、过去五年工作回顾\n"), reviews_several_years("一、2023年工作回顾")
+    (True, False)
+    """
+    words = "|".join(map(re.escape, sorted(meta_vocab().review_words, key=len, reverse=True)))
+    return re.search(rf"(?:{_SEVERAL_YEARS})(?:{words})", text) is not None
+
+
 def find_period(title: str, opening: str, reviewed: int | None = None) -> str | None:
     """H1/H2/Q1..Q4/year from the title, else a whole year when a heading reviews one (``reviewed``),
     else from the opening of the body.
@@ -237,7 +265,14 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     return None
 
 
-def document_period(title: str, opening: str, stem: str, section_text: str, reviewed: int | None = None) -> str | None:
+def document_period(
+    title: str,
+    opening: str,
+    stem: str,
+    section_text: str,
+    reviewed: int | None = None,
+    several_years: bool = False,
+) -> str | None:
     r"""The period of a document: its title, the opening before the first section, the file name
     (``stem``), then the text of the first section (``section_text``). Rule file_period_before_section:
     a period the file name names outweighs a word inside the first section (全年召开…). A title naming
@@ -250,6 +285,8 @@ def document_period(title: str, opening: str, stem: str, section_text: str, revi
     """
     if has_any(meta_vocab().periods["none"], title) or (_MONTHS_ONLY.search(title) and not find_period(title, "")):
         return None
+    if several_years and reviewed is None and _is_report(title):
+        return None  # rule several_years_review: no one period (GUIDELINES)
     return find_period(title, opening, reviewed) or find_period(stem, "") or find_period("", section_text)
 
 
