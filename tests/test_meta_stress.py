@@ -74,6 +74,13 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "x.txt", report("社区工作总结", BODY, "青桐社区居民委员会\n二零二零年十二月二十八日"),
         {"community": "青桐社区", "year": 2020},
     ),
+    "signature_line: 村委 short for 村委会": ("x.txt", report("工作总结", end="青桐村委\n2021年12月28日"), {"community": "青桐村"}),
+    "signature_line: the seal after the committee": (
+        "x.txt", report("工作总结", end="青桐社区居民委员会（盖章）\n2021年12月28日"), {"community": "青桐社区"},
+    ),
+    "signature_line: the secretary with a colon before the name": (
+        "x.txt", report("述职报告", end="青桐社区党委书记：王某\n2021年12月28日"), {"community": "青桐社区"},
+    ),
     "signature_line: a masked signer stays unknown": (
         "x.txt", report("工作总结", BODY, "**社区居委会\n2021年12月"),
         {"community": None, "year": 2021},
@@ -213,6 +220,22 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "x.txt", report("社区上半年工作总结", end="青桐社区\n二〇二一年七月"),
         {"community": "青桐社区", "year": 2021, "period": "H1"},
     ),
+    # ---- chinese_numeral_year: the zero as typists write it
+    "chinese_numeral_year: 二○二一 with a circle in the date line": (
+        "x.txt", report("社区工作总结", end="青桐社区\n二○二一年十二月"), {"year": 2021, "community": "青桐社区"},
+    ),
+    "chinese_numeral_year: 二0二一 with a digit zero": ("x.txt", report("社区工作总结", end="青桐社区\n二0二一年十二月"), {"year": 2021}),
+    "chinese_numeral_year: in the title": ("x.txt", report("青桐社区二○二一年工作总结"), {"year": 2021}),
+    "a dashed date line": ("x.txt", report("社区工作总结", end="青桐社区\n2021-12-28"), {"year": 2021}),
+    "a spaced date line": ("x.txt", report("社区工作总结", end="青桐社区\n2021 年 12 月 28 日"), {"year": 2021}),
+    "a labelled date line (日期：)": ("x.txt", report("社区工作总结", end="青桐社区\n日期：2021年12月28日"), {"year": 2021}),
+    "a masked year 20XX with 上半年": ("x.txt", report("20XX年社区上半年工作总结"), {"year": None, "period": "H1"}),
+    "a collection page 范文3篇 above 【篇一】": (
+        "x.txt", report("2022社区工作总结范文3篇\n【篇一】青桐社区2022年工作总结"), {"title": "青桐社区2022年工作总结", "year": 2022},
+    ),
+    "a collection page (精选6篇) above the title": (
+        "x.txt", report("2022社区工作总结(精选6篇)\n青桐社区2022年工作总结"), {"title": "青桐社区2022年工作总结", "year": 2022},
+    ),
     # ---- january_signature
     "january_signature: a year's summary signed in January": (
         "x.txt", report("工作总结", "一年来，" + BODY, "青桐社区居委会\n2022年1月6日"), {"year": 2021, "period": "year"},
@@ -273,6 +296,13 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         {"community": None, "year": 2021, "period": "H1"},
     ),
     # ---- units named in the title
+    "a name with a numeral (白云一社区)": ("x.txt", report("白云一社区2021年工作总结"), {"community": "白云一社区"}),
+    "a name with 第三": ("x.txt", report("城关第三社区2021年工作总结"), {"community": "城关第三社区"}),
+    "the unit after the title's dash": ("x.txt", report("2021年工作总结——青桐社区"), {"community": "青桐社区", "year": 2021}),
+    "the unit in brackets after the title": ("x.txt", report("2021年工作总结（青桐社区）"), {"community": "青桐社区", "year": 2021}),
+    "the unit before a colon": ("x.txt", report("青桐社区：2021年工作总结"), {"community": "青桐社区", "year": 2021}),
+    "社区居委会 alone names no unit": ("x.txt", report("2021年社区居委会工作总结"), {"community": None, "year": 2021}),
+    "a personal summary names no unit": ("x.txt", report("社区工作人员个人工作总结"), {"community": None}),
     "关于…的汇报 names its unit": (
         "x.txt", report("关于青桐社区2021年工作情况的汇报"), {"community": "青桐社区", "year": 2021, "period": "year"},
     ),
@@ -285,7 +315,23 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
 }
 
 
-@pytest.mark.parametrize(("path", "text", "expected"), [pytest.param(*case, id=name) for name, case in CASES.items()])
+# Cases the rules do not get right yet (strict: an xfail that passes fails the suite).
+KNOWN_FAILURES: dict[str, str] = {
+    "a labelled date line (日期：)": "normalization drops a 日期： line as page chrome before metadata reads it",
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        pytest.param(
+            *case,
+            id=name,
+            marks=pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[name]) if name in KNOWN_FAILURES else (),
+        )
+        for name, case in CASES.items()
+    ],
+)
 def test_metadata_stress_case(path, text, expected):
     doc = meta(text, path)
     assert {field: getattr(doc, field) for field in expected} == expected

@@ -58,7 +58,7 @@ def _signature() -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = alternation(list(place["signature_roles"]))
     labels = alternation(list(place["signature_labels"]))
     rest = re.compile(
-        rf"^(?:{offices})*[\s（()）]*"
+        rf"^[\s（()）]*(?:(?:{offices})[\s（()）]*)*"
         rf"(?:(?:{roles})[\s:：]*(?:[\u4e00-\u9fff]{{2,4}}|[xX×*＊某]{{1,3}})?[\s（()）]*)?"
         r"(?:(?:19|20)\d{2}\s*年[\d\s月日]*|(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?"
         r"|[〇零一二三四五六七八九]{4}\s*年[一二三四五六七八九十\s月日]*)?$"

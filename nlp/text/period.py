@@ -18,12 +18,18 @@ _DATE_LINES = 3
 _PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
-_CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
-_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# Rule chinese_numeral_year: a year in Chinese numerals, its zero written 〇, 零, ○ (a circle), O or 0
+# as typists do (二〇二一年, 二○二一年, 二0二一年).
+_CHINESE_YEAR = re.compile(r"[一二][〇零○OoＯ0０一二三四五六七八九]{3}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇零○OoＯ0０一二三四五六七八九", "00000000123456789")
 
 
 def _arabic_years(text: str) -> str:
-    """二〇二一年 written as 2021年, so that one pattern reads both."""
+    """二〇二一年 written as 2021年, so that one pattern reads both.
+
+    >>> _arabic_years("二〇二一年"), _arabic_years("二○二一年十二月"), _arabic_years("二0二二年"), _arabic_years("一二三四年")
+    ('2021年', '2021年十二月', '2022年', '1234年')
+    """
     return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
 
 
