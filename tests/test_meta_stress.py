@@ -103,6 +103,26 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "x.txt", report("2022年工作总结", "2022年，青桐社区在街道党工委的领导下，扎实推进各项工作。"),
         {"community": "青桐社区", "year": 2022, "period": "year"},
     ),
+    "opening_subject: the name before 两委班子": (
+        "x.txt", report("2021年工作总结", "2021年，在街道党工委的正确领导下，青桐社区两委班子紧紧围绕年初目标，扎实推进各项工作。"),
+        {"community": "青桐社区"},
+    ),
+    "opening_subject: the name before 辖区面积": (
+        "x.txt", report("2021年工作总结", "青桐社区辖区面积2.3平方公里，共有居民1800户。" + BODY), {"community": "青桐社区"},
+    ),
+    "opening_subject: the name before its branch": (
+        "x.txt", report("2021年工作总结", "今年以来，青桐社区党支部以党建为引领，" + BODY), {"community": "青桐社区"},
+    ),
+    "opening_subject: 我们 before the name": (
+        "x.txt", report("2021年工作总结", "一年来，我们青桐社区" + BODY), {"community": "青桐社区"},
+    ),
+    "opening_subject: a list of units leads no clause of one": (
+        "x.txt", report("2021年工作总结", "一年来，青桐社区、银杏社区" + BODY), {"community": None},
+    ),
+    "opening_subject: a masked unit without a verb does not stop the search": (
+        "x.txt", report("社区上半年工作总结", "今年以来，XX社区新获得多项荣誉。" + BODY, "青桐社区\n2021年7月2日"),
+        {"community": "青桐社区", "period": "H1"},
+    ),
     "本村 after the village's name in the opening": (
         "x.txt", report("工作总结", "青桐村位于镇东部，本村" + BODY),
         {"community": "青桐村"},
@@ -204,6 +224,14 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
     "三季度 before the unit → Q3": (
         "x.txt", report("2021年三季度青桐社区工作总结"), {"year": 2021, "period": "Q3", "community": "青桐社区"},
     ),
+    "bare_half_year: 社区半年工作总结 → H1": ("x.txt", report("青桐社区半年工作总结"), {"period": "H1"}),
+    "month_span: 4-6月 → Q2": ("x.txt", report("青桐社区2021年4-6月工作总结"), {"period": "Q2", "year": 2021}),
+    "month_span: 7—9月份 → Q3": ("x.txt", report("青桐社区2021年7—9月份工作总结"), {"period": "Q3"}),
+    "month_span: 10-12月 → Q4": ("x.txt", report("青桐社区2021年10-12月工作总结"), {"period": "Q4"}),
+    "month_span: 1-12月 → year": ("x.txt", report("青桐社区2021年1-12月工作总结"), {"period": "year"}),
+    "month_span: 1-5月 → none": ("x.txt", report("青桐社区2021年1-5月工作总结"), {"period": None}),
+    "one month makes no period": ("x.txt", report("青桐社区6月份工作总结"), {"period": None}),
+    "下半年 only in the plan part": ("x.txt", report("青桐社区2021年工作总结及下半年工作计划"), {"period": "year"}),
     "months_no_period: 前三季度": ("x.txt", report("青桐社区2021年前三季度工作总结"), {"year": 2021, "period": None}),
     "months_no_period: 1-9月": ("x.txt", report("青桐社区2021年1-9月工作总结"), {"year": 2021, "period": None}),
     "第三季度 without a year, the year from the date line": (
@@ -296,6 +324,8 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         {"community": None, "year": 2021, "period": "H1"},
     ),
     # ---- units named in the title
+    "a masked street before a named community": ("x.txt", report("XX街道青桐社区2021年工作总结"), {"community": "青桐社区"}),
+    "a village's 党总支 in the title": ("x.txt", report("青桐村党总支2021年工作总结"), {"community": "青桐村", "year": 2021}),
     "a name with a numeral (白云一社区)": ("x.txt", report("白云一社区2021年工作总结"), {"community": "白云一社区"}),
     "a name with 第三": ("x.txt", report("城关第三社区2021年工作总结"), {"community": "城关第三社区"}),
     "the unit after the title's dash": ("x.txt", report("2021年工作总结——青桐社区"), {"community": "青桐社区", "year": 2021}),

@@ -39,11 +39,14 @@ _SIGNATURE_LINES = 5
 _SIGNATURE_MAX = 30
 _OPENING_CHARS = 160
 _OPENING_OWN = 20  # an opening before the first section at least this long is read alone
-# Rule opening_subject: the tags of a word that makes the name before it its clause's subject: a
-# verb (进行, 开展), a preposition opening the predicate (在…领导下, 以党建为引领, 按照…), an adverb
-# (始终坚持), an idiom (紧紧围绕); and words jieba tags otherwise (现有居民2300户).
-_ACTING_TAGS = ("v", "p", "d", "l")
-_ACTING_WORDS = ("现有", "下辖")
+# Rule opening_subject: a name that starts a clause of the opening is what the clause is about
+# (…，青桐社区在…领导下 / 青桐社区辖区面积… / 青桐社区两委班子…), unless a list of units starts there
+# (青桐社区、银杏社区…); a name right after 我们 is the unit naming itself (我们青桐社区…).
+_LIST_JOINERS = "、和与及同跟等"
+_SELF_BEFORE = ("我们", "咱们")
+# A masked name stops the search only when a verb follows it (…，XX社区开展了…): a page that masks
+# its unit once (XX社区新获得…) may name it elsewhere.
+_MASKED_ACTING_TAGS = ("v",)
 # What precedes a name that starts its clause ("" at the start of the text).
 _CLAUSE_STARTS = ("", "，", ",", "。", "；", ";", "：", ":", "\n", "！", "？")
 
@@ -139,7 +142,7 @@ def _from_opening(text: str, body_from: int, words: Words | None, opening_end: i
     for name, start, end in place_names(opening, words=words, offset=body_from):
         acts = _acts(text, body_from + start, body_from + end, words)
         if is_masked(name):
-            if acts:
+            if acts and _followed_by(text, body_from + end, words, _MASKED_ACTING_TAGS):
                 return [name]
             continue
         if text.count(name) >= 2 or acts:
@@ -149,12 +152,19 @@ def _from_opening(text: str, body_from: int, words: Words | None, opening_end: i
 
 
 def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
-    """Whether the name at ``text[start:end]`` is its clause's subject: it starts the clause and a verb
-    follows it (…，震川社区进行了…), unlike an object (协助红星社区开展…)."""
-    if words is None or text[:start].rstrip(" \t\u3000")[-1:] not in _CLAUSE_STARTS:
+    """Whether the name at ``text[start:end]`` is its clause's subject (rule opening_subject): it
+    starts the clause (…，震川社区进行了…) and no list of units starts with it, unlike an object
+    (协助红星社区开展…)."""
+    before = text[:start].rstrip(" \t\u3000")
+    if words is None or not (before[-1:] in _CLAUSE_STARTS or before.endswith(_SELF_BEFORE)):
         return False
     after = words(end, min(len(text), end + 4))
-    return bool(after) and (after[0][1].startswith(_ACTING_TAGS) or after[0][0] in _ACTING_WORDS)
+    return bool(after) and after[0][0][0] not in _LIST_JOINERS
+
+
+def _followed_by(text: str, end: int, words: Words | None, tags: tuple[str, ...]) -> bool:
+    after = words(end, min(len(text), end + 4)) if words is not None else ()
+    return bool(after) and after[0][1].startswith(tags)
 
 
 def _most_frequent(text: str, words: Words | None) -> list[str]:

@@ -215,6 +215,16 @@ _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _MONTHS_ONLY = re.compile(rf"{_MONTH}\s*[-—–～~至到]\s*{_MONTH}\s*月|(?<![\d年]){_MONTH}月份")
 
 
+_MONTH_SPAN = re.compile(rf"({_MONTH})\s*[-—–～~至到]\s*({_MONTH})\s*月")
+_SPAN_PERIODS = {(1, 6): "H1", (7, 12): "H2", (1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 12): "year"}
+# 半年 with no 上/下/前/后 before it (社区半年工作总结): written at mid-year, about its first half.
+_BARE_HALF = re.compile(r"(?<![上下前后多两个])半年(?!以上|以内|多)")
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else _chinese_month(text)
+
+
 _SEVERAL_YEARS = r"(?:过去|近)[两二三四五六七八九十\d]{1,2}年(?:的|来)?|[两二三四五六七八九十\d]{1,2}年来|本届(?:政府|村委会|居委会)?"
 
 
@@ -240,6 +250,8 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     (None, 'H1')
     >>> find_period("2021年前三季度工作总结", ""), find_period("社区工作总结", "前三季度，社区完成…")
     (None, None)
+    >>> find_period("社区4-6月工作总结", ""), find_period("社区十至十二月工作总结", ""), find_period("社区半年工作总结", "")
+    ('Q2', 'Q4', 'H1')
     """
     voc = meta_vocab()
     periods = voc.periods
@@ -256,8 +268,13 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
         )
         if not plan_only:
             return "H2"
+    if _BARE_HALF.search(title):
+        return "H1"  # rule bare_half_year: 社区半年工作总结 is the first half's
+    span = _MONTH_SPAN.search(title)
+    if span:  # rule month_span: 4-6月 → Q2, 7—12月 → H2, 1-12月 → year, 1-5月 → none of them
+        return _SPAN_PERIODS.get((_month(span.group(1)), _month(span.group(2))))
     if _MONTHS_ONLY.search(title):
-        return None  # 1—9月工作总结, 5月份工作汇报: months that make none of the SPEC's periods
+        return None  # 5月份工作汇报: months that make none of the SPEC's periods
     if has_any(periods["year"], title) or title_year(title) or reviewed is not None:
         return "year"
     head = opening[:200]
