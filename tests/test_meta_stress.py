@@ -81,6 +81,31 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
     "signature_line: the secretary with a colon before the name": (
         "x.txt", report("述职报告", end="青桐社区党委书记：王某\n2021年12月28日"), {"community": "青桐社区"},
     ),
+    "signature_line: party committee and committee on one line": (
+        "x.txt", report("工作总结", end="中共青桐社区委员会　青桐社区居民委员会\n2021年12月28日"), {"community": "青桐社区", "year": 2021},
+    ),
+    "signature_line: the town before the village": (
+        "x.txt", report("工作总结", end="青山镇青桐村村民委员会\n2021年12月28日"), {"community": "青桐村", "year": 2021},
+    ),
+    "signature_line: the street before the community": (
+        "x.txt", report("工作总结", end="青山街道青桐社区居委会\n2021年12月28日"), {"community": "青桐社区", "year": 2021},
+    ),
+    "signature_line: a 居委会 without 社区": (
+        "x.txt", report("工作总结", end="青桐居委会\n2021年12月28日"), {"community": "青桐居委会", "year": 2021},
+    ),
+    "signature_line: the date in brackets": (
+        "x.txt", report("工作总结", end="青桐社区居委会\n（2021年12月28日）"), {"community": "青桐社区", "year": 2021},
+    ),
+    "signature_line: a line after the date": (
+        "x.txt", report("工作总结", end="青桐社区居委会\n2021年12月28日\n（完）"), {"community": "青桐社区", "year": 2021},
+    ),
+    "signature_line: the director signs with a label": (
+        "x.txt", report("社区主任述职报告", "一年来，" + BODY, "述职人：青桐社区居委会主任 李某\n2021年12月"),
+        {"community": "青桐社区", "year": 2021},
+    ),
+    "a secretary's report names the village in its title": (
+        "x.txt", report("青桐村党支部书记2021年度述职报告"), {"community": "青桐村", "year": 2021},
+    ),
     "signature_line: a masked signer stays unknown": (
         "x.txt", report("工作总结", BODY, "**社区居委会\n2021年12月"),
         {"community": None, "year": 2021},

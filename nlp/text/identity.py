@@ -97,13 +97,23 @@ def _from_signature(text: str, words: Words | None) -> list[str]:
 
 
 def _unit_line(line: str, at: int, words: Words | None) -> list[str]:
-    """The unit a signature-like line names: its name at the start (after a label and 中共), and
-    nothing after it but its office, the signer's role and name, and a date."""
+    """The unit a signature-like line names: its name at the start (after a label, 中共 and the
+    divisions above it: 青山镇|青桐村村民委员会), and nothing after it but its office (the same name
+    again with its committee: 中共青桐社区委员会 青桐社区居民委员会), the signer's role and name, and a
+    date."""
     rest, label = _signature()
     head = label.match(line)
     skip = head.end() if head else 0
     skip += 2 if line.startswith("中共", skip) else 0
-    return [name for name, start, end in place_names(line, words=words, offset=at) if start == skip and rest.match(line[end:])]
+    return [
+        name
+        for name, start, end in place_names(line, words=words, offset=at)
+        if (start == skip or _DIVISIONS_BEFORE.match(line, skip, start)) and rest.match(line[end:].replace(name, ""))
+    ]
+
+
+# The divisions a unit's name may follow on a signature line (青山镇, 青山街道, 某某区青山街道).
+_DIVISIONS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffXx×*＊]{1,8}?(?:省|市|区|县|旗|街道办事处|街道|镇|乡))+$")
 
 
 def _from_letterhead(text: str, title_at: int, words: Words | None) -> list[str]:
