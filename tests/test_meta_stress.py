@@ -201,6 +201,25 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "w061_2021年上半年工作总结.txt", report(""),
         {"title": None, "year": 2021, "period": "H1"},
     ),
+    "site_tag: 【精选】 before the title": (
+        "x.txt", report("【精选】2021年青桐社区工作总结"), {"title": "2021年青桐社区工作总结", "community": "青桐社区", "year": 2021},
+    ),
+    "site_tag: 【推荐】 after the title": (
+        "x.txt", report("2021年青桐社区工作总结【推荐】"), {"title": "2021年青桐社区工作总结", "community": "青桐社区"},
+    ),
+    "a page's chrome around the title": (
+        "x.txt",
+        "当前位置：首页 > 工作总结 > 社区工作总结\n2021年青桐社区工作总结\n发布时间：2021-12-30 作者：佚名 阅读：123\n" + BODY + "\n" + SECTIONS,
+        {"title": "2021年青桐社区工作总结", "community": "青桐社区", "year": 2021},
+    ),
+    "a page's previous and next links after the signature": (
+        "x.txt", report("社区工作总结", end="青桐社区居委会\n2021年12月28日\n上一篇：2021年社区上半年工作总结\n下一篇：社区党建工作计划"),
+        {"community": "青桐社区", "year": 2021},
+    ),
+    "a body with no title line": (
+        "x.txt", "2021年，青桐社区在街道党工委的正确领导下，扎实推进各项工作。\n" + SECTIONS,
+        {"title": None, "community": "青桐社区", "year": 2021, "period": "year"},
+    ),
     # ---- two_line_title
     "two_line_title: broken after the year": (
         "x.txt", report("青桐社区2022年\n工作总结"),

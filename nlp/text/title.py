@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from nlp.records import Normalized
 from nlp.text.meta_lexicon import MetaVocab, alternation, has_any, meta_vocab
-from nlp.text.title_clean import clean_title, unspaced
+from nlp.text.title_clean import clean_title, unspaced, without_site_tags
 
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
@@ -109,7 +109,8 @@ def find_title(
         if is_salutation(line):
             break  # 各位代表：opens the body; a heading after it is no title
         # a collection marker ends its line: reading the tail keeps a line of digits linear
-        if has_any(voc.title_junk, line) or _COLLECTION.search(line[-_COLLECTION_REACH:]) or is_field(line):
+        bare = without_site_tags(line)  # 【精选】2021年东湖社区工作总结 is a title, its tag no chrome
+        if not bare or has_any(voc.title_junk, bare) or _COLLECTION.search(bare[-_COLLECTION_REACH:]) or is_field(bare):
             continue
         if len(line) > voc.title_max:  # a title glued to its body (flattened page)
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{alternation(list(strong))}))", line)

@@ -57,6 +57,22 @@ _ARTICLE_INDEX = re.compile(
 )
 
 
+# Rule site_tag: a sharing site's tag in 【】 before or after a title (【精选】, 【推荐】, 【最新】) is
+# chrome, not part of it, and does not make the title line chrome either.
+_SITE_TAG = re.compile(r"【(?:精选|精選|推荐|推薦|最新|热门|熱門|必备|必備|优秀|優秀|通用|经典|經典|荐|薦|实用|實用|原创|原創)[^】]{0,4}】")
+
+
+def without_site_tags(line: str) -> str:
+    """A title line without a sharing site's tags.
+
+    >>> without_site_tags("【精选】2021年东湖社区工作总结"), without_site_tags("东湖社区工作总结【推荐】")
+    ('2021年东湖社区工作总结', '东湖社区工作总结')
+    >>> without_site_tags("【第1篇】东湖社区工作总结")
+    '【第1篇】东湖社区工作总结'
+    """
+    return _SITE_TAG.sub("", line).strip(_SPACES)
+
+
 def clean_title(title: str) -> str:
     r"""A title without a site's numbering or a file name's suffix.
 
@@ -79,6 +95,7 @@ def clean_title(title: str) -> str:
     ('村委會工作總結(jié)', '社区工作计划', '社区第一网格工作总结')
     """
     title = re.sub(r"[ \t\u3000]*\r?\n[ \t\u3000]*", "", title)  # a title broken over two lines
+    title = without_site_tags(title)
     while (bare := _SITE_PREFIX.sub("", title, count=1)) != title:  # 范文一：第1篇：… numbered twice
         title = bare
     title = unspaced(title)
