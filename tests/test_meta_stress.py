@@ -19,6 +19,8 @@ SECTIONS = (
     "走访困难家庭36户，协助红星社区、枫林村开展联谊活动，红星社区赠送图书200册，枫林村赠送春联80副。\n"
 )
 PLAN = "一、加强党建\n计划发展党员2名。\n"
+# A street's section naming two of its communities twice each.
+STREET_SECTION = "一、基层党建\n青桐社区、银杏社区完成党群服务中心改造，青桐社区获评五星级党组织，银杏社区开展主题党日活动12次。\n"
 
 
 def meta(text: str, path: str = "upload/doc.txt"):
@@ -366,6 +368,24 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
     "a town's half-year report naming its villages": (
         "x.txt", report("青山镇2021年上半年工作总结", BODY + "红旗村、青桐村完成改造。"),
         {"community": None, "year": 2021, "period": "H1"},
+    ),
+    "street_subject: a street's opening, its communities listed after": (
+        "x.txt",
+        "2021年工作总结\n青山街道辖区面积12平方公里，下辖青桐社区、银杏社区等8个社区。" + BODY + "\n" + STREET_SECTION,
+        {"community": None},
+    ),
+    "street_subject: a town leads the opening of a half-year report": (
+        "x.txt", "2021年上半年工作总结\n上半年，青山镇在区委区政府的坚强领导下，" + BODY + "\n" + STREET_SECTION,
+        {"community": None, "period": "H1"},
+    ),
+    "street_subject: a street before its community is the community's address": (
+        "x.txt", "2021年工作总结\n青山街道青桐社区位于城区东部，" + BODY + "\n" + STREET_SECTION, {"community": "青桐社区"},
+    ),
+    "street_subject: a community under the street's guidance": (
+        "x.txt", "2021年工作总结\n在青山街道党工委的正确领导下，青桐社区" + BODY + "\n" + STREET_SECTION, {"community": "青桐社区"},
+    ),
+    "street_subject: a community beside its street": (
+        "x.txt", "2021年工作总结\n青桐社区位于青山街道东部，" + BODY + "\n" + STREET_SECTION, {"community": "青桐社区"},
     ),
     # ---- units named in the title
     "a masked street before a named community": ("x.txt", report("XX街道青桐社区2021年工作总结"), {"community": "青桐社区"}),

@@ -172,6 +172,29 @@ def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
     return bool(after) and after[0][0][0] not in _LIST_JOINERS
 
 
+def _street_leads_opening(text: str, body_from: int, words: Words | None, opening_end: int | None) -> bool:
+    """Rule street_subject: the opening is about a 街道/镇/乡 when one starts its clause before any
+    community is named (青山街道辖区面积12平方公里，下辖青桐社区…; 上半年，青山镇在…): the street's
+    or town's own report, its communities are parts. A street written before its community's name
+    (青山街道青桐社区位于…) is that community's address."""
+    if words is None:
+        return False
+    end = body_from + _OPENING_CHARS
+    if opening_end is not None and opening_end - body_from >= _OPENING_OWN:
+        end = min(end, opening_end)
+    opening = text[body_from:end]
+    streets = [n for n in place_names(opening, place_vocab().street, words, body_from) if not is_masked(n[0])]
+    communities = place_names(opening, words=words, offset=body_from)
+    if not streets:
+        return False
+    name, start, stop = streets[0]
+    if communities and communities[0][1] < start:
+        return False
+    if any(c_start == stop for _, c_start, _ in communities):
+        return False  # 青山街道|青桐社区: the community's address
+    return _acts(text, body_from + start, body_from + stop, words)
+
+
 def _followed_by(text: str, end: int, words: Words | None, tags: tuple[str, ...]) -> bool:
     after = words(end, min(len(text), end + 4)) if words is not None else ()
     return bool(after) and after[0][1].startswith(tags)
@@ -243,11 +266,13 @@ def find_community(
         _from_letterhead(text, title_at, words) if title else [],
         _from_signature(text, words),
         _from_self_reference(text, words),
-        _from_opening(text, body_from, words, opening_end),
-        _most_frequent(text, words),
-        _from_path(path),
     ):
         if found:  # the title, the signature and an acting name of the opening can be masked
+            return None if is_masked(found[0]) else canonical_name(found[0])
+    if _street_leads_opening(text, body_from, words, opening_end):
+        return None
+    for found in (_from_opening(text, body_from, words, opening_end), _most_frequent(text, words), _from_path(path)):
+        if found:
             return None if is_masked(found[0]) else canonical_name(found[0])
     return None
 
