@@ -321,6 +321,15 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "x.txt", "青桐社区工作计划\n新的一年，社区将" + BODY + "\n" + PLAN + "\n青桐社区居委会\n2022年1月6日\n",
         {"year": 2022},
     ),
+    "year_end_plan: next year's plan signed in December": (
+        "x.txt", "青桐社区明年工作计划\n" + BODY + "\n" + PLAN + "\n青桐社区\n2021年12月20日\n", {"year": 2022, "period": "year"},
+    ),
+    "year_end_plan: a second half's plan is for its own year": (
+        "x.txt", "青桐社区下半年工作计划\n" + BODY + "\n" + PLAN + "\n青桐社区\n2021年7月1日\n", {"year": 2021, "period": "H2"},
+    ),
+    "a plan with its year in the title, signed in December": (
+        "x.txt", "青桐社区2022年工作计划\n" + BODY + "\n" + PLAN + "\n青桐社区\n2021年12月20日\n", {"year": 2022, "period": "year"},
+    ),
     "a summary signed in December": (
         "x.txt", report("工作总结", "一年来，" + BODY, "青桐社区居委会\n2021年12月26日"), {"year": 2021},
     ),
@@ -388,6 +397,16 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "x.txt", "2021年工作总结\n青桐社区位于青山街道东部，" + BODY + "\n" + STREET_SECTION, {"community": "青桐社区"},
     ),
     # ---- units named in the title
+    "a slogan, a dash, then the unit and year": (
+        "x.txt", report("凝心聚力 共建家园——青桐社区2021年工作总结"), {"community": "青桐社区", "year": 2021, "period": "year"},
+    ),
+    "工作回顾 is a summary's title": (
+        "x.txt", report("青桐社区2021年工作回顾"), {"title": "青桐社区2021年工作回顾", "community": "青桐社区", "year": 2021},
+    ),
+    "the year in brackets after the title": (
+        "x.txt", report("青桐社区工作总结（2021年）"), {"community": "青桐社区", "year": 2021, "period": "year"},
+    ),
+    "a traditional signature": ("x.txt", report("工作總結", end="青桐社區居民委員會\n2021年12月28日"), {"community": "青桐社区"}),
     "a masked street before a named community": ("x.txt", report("XX街道青桐社区2021年工作总结"), {"community": "青桐社区"}),
     "a village's 党总支 in the title": ("x.txt", report("青桐村党总支2021年工作总结"), {"community": "青桐村", "year": 2021}),
     "a name with a numeral (白云一社区)": ("x.txt", report("白云一社区2021年工作总结"), {"community": "白云一社区"}),

@@ -72,6 +72,13 @@ def find_year(
 
     >>> find_year("述职报告", "", "东湖村党支部书记 王某\n2017年1月10日"), find_year("计划", "", "2017年1月10日", plan=True)
     (2016, 2017)
+
+    Rule ``year_end_plan``: a plan for a whole year whose year comes from a date line in November or
+    December is for the year after (社区明年工作计划 … 2021年12月20日 → 2022); a half-year's or a
+    quarter's plan is not.
+
+    >>> find_year("社区明年工作计划", "", "2021年12月20日", plan=True), find_year("下半年工作计划", "", "2021年12月1日", plan=True)
+    (2022, 2021)
     """
     title, opening, closing = (_arabic_years(t) for t in (title, opening, closing))
     if reviewed is not None and (not title_year(title) or _is_report(title)):
@@ -93,6 +100,8 @@ def find_year(
             return None
         if m is signed and not plan and closing_month(closing) == 1:
             return int(m.group(1)) - 1  # rule january_signature: a review signed in January
+        if m is signed and plan and (closing_month(closing) or 0) >= _PLAN_AHEAD_FROM and not _part_of_year(title):
+            return int(m.group(1)) + 1  # rule year_end_plan: a year's plan signed at the year's end
         return int(m.group(1))
     return None
 
@@ -113,6 +122,15 @@ def title_year(title: str) -> re.Match[str] | None:
     (True, True)
     """
     return _YEAR.search(title) or _BARE_YEAR.search(title)
+
+
+_PLAN_AHEAD_FROM = 11
+
+
+def _part_of_year(title: str) -> bool:
+    """Whether a title names a half or a quarter (上半年, 下半年, 三季度 …)."""
+    periods = meta_vocab().periods
+    return any(has_any(periods[p], title) for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4"))
 
 
 def _is_report(title: str) -> bool:
