@@ -281,7 +281,9 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
         if has_any(periods[q], title):
             return q
     if has_any(periods["H2"], title):
-        plan_only = all(
+        # 下半年 naming only the plan part of a summary's title (…总结和下半年工作计划); a plan's own
+        # title (下半年工作计划) is the second half's
+        plan_only = has_any(voc.doc_types["summary"], title) and all(
             any(title.startswith(f, m.end()) for f in voc.h2_plan) for m in re.finditer("下半年", title)
         )
         if not plan_only:
