@@ -59,7 +59,10 @@ _ARTICLE_INDEX = re.compile(
 
 # Rule site_tag: a sharing site's tag in 【】 before or after a title (【精选】, 【推荐】, 【最新】) is
 # chrome, not part of it, and does not make the title line chrome either.
-_SITE_TAG = re.compile(r"【(?:精选|精選|推荐|推薦|最新|热门|熱門|必备|必備|优秀|優秀|通用|经典|經典|荐|薦|实用|實用|原创|原創)[^】]{0,4}】")
+_SITE_TAG = re.compile(
+    r"【(?:精选|精選|精品|推荐|推薦|最新|热门|熱門|必备|必備|优秀|優秀|通用|经典|經典|荐|薦|实用|實用|原创|原創|完整|优质|優質|热|熱)"
+    r"[^】]{0,4}】"
+)
 
 
 def without_site_tags(line: str) -> str:
@@ -67,8 +70,8 @@ def without_site_tags(line: str) -> str:
 
     >>> without_site_tags("【精选】2021年东湖社区工作总结"), without_site_tags("东湖社区工作总结【推荐】")
     ('2021年东湖社区工作总结', '东湖社区工作总结')
-    >>> without_site_tags("【第1篇】东湖社区工作总结")
-    '【第1篇】东湖社区工作总结'
+    >>> without_site_tags("【第1篇】东湖社区工作总结"), without_site_tags("【完整版】东湖社区工作总结")
+    ('【第1篇】东湖社区工作总结', '东湖社区工作总结')
     """
     return _SITE_TAG.sub("", line).strip(_SPACES)
 
