@@ -91,14 +91,15 @@ def strip_divisions(name: str) -> str:
     return name
 
 
-_DIVISION_END = re.compile(r"^(?:.*?[\u4e00-\u9fff])?(?:街道|镇|乡|区|县|旗|市)(?=[\u4e00-\u9fff]{2,}$)")
+# A masked division counts as one (XX街道|青桐): its name is masked, its level word is not.
+_DIVISION_END = re.compile(r"^(?:.*?[\u4e00-\u9fffXx×*＊])?(?:街道|镇|乡|区|县|旗|市)(?=[\u4e00-\u9fff]{2,}$)")
 
 
 def after_divisions(stem: str) -> str:
     """A name's own words, without a town, district or city written before it.
 
-    >>> after_divisions("太和镇玄真"), after_divisions("城区"), after_divisions("玄真")
-    ('玄真', '城区', '玄真')
+    >>> after_divisions("太和镇玄真"), after_divisions("城区"), after_divisions("玄真"), after_divisions("XX街道青桐")
+    ('玄真', '城区', '玄真', '青桐')
     """
     m = _DIVISION_END.match(stem)
     return stem[m.end() :] if m else stem

@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from pathlib import PurePath
 
+from nlp.resources import load_toml
 from nlp.text.divisions import street_after_divisions, strip_divisions
 from nlp.text.levels import first_self_reference
+from nlp.text.meta_lexicon import alternation
 from nlp.text.place_names import Words, canonical_name, is_masked, place_names, place_vocab, title_names
 
 # Importers of place_names through this module keep working (nlp/figures/scope.py, resolve.py).
@@ -35,16 +38,35 @@ _SELF = re.compile(r"本社区|我社区|该社区|本村|我村|该村|本居�
 _SIGNATURE_LINES = 5
 _SIGNATURE_MAX = 30
 _OPENING_CHARS = 160
-# The tags of a word that makes the name before it act in its clause (进行, 开展, 组织 …).
-_ACTING_TAGS = ("v",)
+_OPENING_OWN = 20  # an opening before the first section at least this long is read alone
+# Rule opening_subject: a name that starts a clause of the opening is what the clause is about
+# (…，青桐社区在…领导下 / 青桐社区辖区面积… / 青桐社区两委班子…), unless a list of units starts there
+# (青桐社区、银杏社区…); a name right after 我们 is the unit naming itself (我们青桐社区…).
+_LIST_JOINERS = "、和与及同跟等"
+_SELF_BEFORE = ("我们", "咱们")
+# A masked name stops the search only when a verb follows it (…，XX社区开展了…): a page that masks
+# its unit once (XX社区新获得…) may name it elsewhere.
+_MASKED_ACTING_TAGS = ("v",)
 # What precedes a name that starts its clause ("" at the start of the text).
 _CLAUSE_STARTS = ("", "，", ",", "。", "；", ";", "：", ":", "\n", "！", "？")
 
-# What may follow the unit's name on a signature line: its office and a date.
-_SIGNATURE_REST = re.compile(
-    r"^(?:党支部|党委|党总支|居委会|居民委员会|委员会|办公室|工作站|服务中心)?[\s（()）]*"
-    r"(?:(?:19|20)\d{2}\s*年[\d\s月日]*|(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?)?$"
-)
+
+
+@cache
+def _signature() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Rule signature_line (meta.toml [place.signature_*]): what may follow the unit's name on a
+    closing line (its office, the signer's role and name, a date), and a label before it."""
+    place = load_toml("meta.toml")["place"]
+    offices = alternation(list(place["signature_offices"]))
+    roles = alternation(list(place["signature_roles"]))
+    labels = alternation(list(place["signature_labels"]))
+    rest = re.compile(
+        rf"^[\s（()）]*(?:(?:{offices})[\s（()）]*)*"
+        rf"(?:(?:{roles})[\s:：]*(?:[\u4e00-\u9fff]{{2,4}}|[xX×*＊某]{{1,3}})?[\s（()）]*)?"
+        r"(?:(?:19|20)\d{2}\s*年[\d\s月日]*|(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?"
+        r"|[〇零一二三四五六七八九]{4}\s*年[一二三四五六七八九十\s月日]*)?$"
+    )
+    return rest, re.compile(rf"^(?:{labels})\s*[:：]\s*")
 
 
 def last_lines(text: str, count: int = _SIGNATURE_LINES) -> list[tuple[int, str]]:
@@ -70,10 +92,41 @@ def _from_signature(text: str, words: Words | None) -> list[str]:
     for at, line in last_lines(text):
         if not 0 < len(line) <= _SIGNATURE_MAX:
             continue
-        for name, start, end in place_names(line, words=words, offset=at):
-            if start == 0 and _SIGNATURE_REST.match(line[end:]):
-                found.append(name)
+        found += _unit_line(line, at, words)
     return found[-1:]
+
+
+def _unit_line(line: str, at: int, words: Words | None) -> list[str]:
+    """The unit a signature-like line names: its name at the start (after a label, 中共 and the
+    divisions above it: 青山镇|青桐村村民委员会), and nothing after it but its office (the same name
+    again with its committee: 中共青桐社区委员会 青桐社区居民委员会), the signer's role and name, and a
+    date."""
+    rest, label = _signature()
+    head = label.match(line)
+    skip = head.end() if head else 0
+    skip += 2 if line.startswith("中共", skip) else 0
+    return [
+        name
+        for name, start, end in place_names(line, words=words, offset=at)
+        if (start == skip or _DIVISIONS_BEFORE.match(line, skip, start)) and rest.match(line[end:].replace(name, ""))
+    ]
+
+
+# The divisions a unit's name may follow on a signature line (青山镇, 青山街道, 某某区青山街道).
+_DIVISIONS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffXx×*＊]{1,8}?(?:省|市|区|县|旗|街道办事处|街道|镇|乡))+$")
+
+
+def _from_letterhead(text: str, title_at: int, words: Words | None) -> list[str]:
+    """Rule letterhead: the line right above the title, when it is the unit's name and office alone
+    (东湖社区居民委员会 / 2022年工作总结), names the reporting unit as a signature does."""
+    if title_at <= 0:
+        return []
+    before = text[:title_at].rstrip()
+    start = before.rfind("\n") + 1
+    line = before[start:].strip(" \t\u3000")
+    if not 0 < len(line) <= _SIGNATURE_MAX:
+        return []
+    return _unit_line(line, start + before[start:].index(line), words)[:1]
 
 
 def _from_self_reference(text: str, words: Words | None) -> list[str]:
@@ -85,14 +138,21 @@ def _from_self_reference(text: str, words: Words | None) -> list[str]:
     return before[-1:]
 
 
-def _from_opening(text: str, body_from: int, words: Words | None) -> list[str]:
+def _from_opening(text: str, body_from: int, words: Words | None, opening_end: int | None = None) -> list[str]:
     """The first name of the opening, when the text names it again or it acts in its clause. A masked
-    name that acts (…，XX社区进行了…) is the reporting unit masked: it stops the search (unknown)."""
-    opening = text[body_from : body_from + _OPENING_CHARS]
+    name that acts (…，XX社区进行了…) is the reporting unit masked: it stops the search (unknown).
+
+    Rule opening_before_sections: when the body has an opening of its own before the first section
+    (``opening_end``), that opening is read, not the sections after it (…协助红星社区开展… in
+    section 二 is no opening); a body that starts with a heading is read from the start."""
+    end = body_from + _OPENING_CHARS
+    if opening_end is not None and opening_end - body_from >= _OPENING_OWN:
+        end = min(end, opening_end)
+    opening = text[body_from:end]
     for name, start, end in place_names(opening, words=words, offset=body_from):
         acts = _acts(text, body_from + start, body_from + end, words)
         if is_masked(name):
-            if acts:
+            if acts and _followed_by(text, body_from + end, words, _MASKED_ACTING_TAGS):
                 return [name]
             continue
         if text.count(name) >= 2 or acts:
@@ -102,12 +162,42 @@ def _from_opening(text: str, body_from: int, words: Words | None) -> list[str]:
 
 
 def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
-    """Whether the name at ``text[start:end]`` is its clause's subject: it starts the clause and a verb
-    follows it (…，震川社区进行了…), unlike an object (协助红星社区开展…)."""
-    if words is None or text[:start].rstrip(" \t\u3000")[-1:] not in _CLAUSE_STARTS:
+    """Whether the name at ``text[start:end]`` is its clause's subject (rule opening_subject): it
+    starts the clause (…，震川社区进行了…) and no list of units starts with it, unlike an object
+    (协助红星社区开展…)."""
+    before = text[:start].rstrip(" \t\u3000")
+    if words is None or not (before[-1:] in _CLAUSE_STARTS or before.endswith(_SELF_BEFORE)):
         return False
     after = words(end, min(len(text), end + 4))
-    return bool(after) and after[0][1].startswith(_ACTING_TAGS)
+    return bool(after) and after[0][0][0] not in _LIST_JOINERS
+
+
+def _street_leads_opening(text: str, body_from: int, words: Words | None, opening_end: int | None) -> bool:
+    """Rule street_subject: the opening is about a 街道/镇/乡 when one starts its clause before any
+    community is named (青山街道辖区面积12平方公里，下辖青桐社区…; 上半年，青山镇在…): the street's
+    or town's own report, its communities are parts. A street written before its community's name
+    (青山街道青桐社区位于…) is that community's address."""
+    if words is None:
+        return False
+    end = body_from + _OPENING_CHARS
+    if opening_end is not None and opening_end - body_from >= _OPENING_OWN:
+        end = min(end, opening_end)
+    opening = text[body_from:end]
+    streets = [n for n in place_names(opening, place_vocab().street, words, body_from) if not is_masked(n[0])]
+    communities = place_names(opening, words=words, offset=body_from)
+    if not streets:
+        return False
+    name, start, stop = streets[0]
+    if communities and communities[0][1] < start:
+        return False
+    if any(c_start == stop for _, c_start, _ in communities):
+        return False  # 青山街道|青桐社区: the community's address
+    return _acts(text, body_from + start, body_from + stop, words)
+
+
+def _followed_by(text: str, end: int, words: Words | None, tags: tuple[str, ...]) -> bool:
+    after = words(end, min(len(text), end + 4)) if words is not None else ()
+    return bool(after) and after[0][1].startswith(tags)
 
 
 def _most_frequent(text: str, words: Words | None) -> list[str]:
@@ -120,6 +210,8 @@ def _most_frequent(text: str, words: Words | None) -> list[str]:
     top, count = ranked[0]
     if masked > count or (len(ranked) >= 3 and count < 2 * ranked[1][1]):
         return []  # masked more often than named, or a review of several communities
+    if len(ranked) >= 2 and count == ranked[1][1]:
+        return []  # rule frequent_name: two names as often as each other, neither stands out
     return [top]
 
 
@@ -135,6 +227,12 @@ def _from_path(path: str | None) -> list[str]:
     return []
 
 
+def _title_words(text: str, title: str, title_at: int, words: Words | None) -> Words | None:
+    """The document's words for the title when the title is read as it stands at ``title_at``; a
+    title read otherwise (joined from two lines, letter spacing dropped) is segmented alone."""
+    return words if title and text[title_at : title_at + len(title)] == title else None
+
+
 def find_community(
     text: str,
     title: str,
@@ -142,11 +240,13 @@ def find_community(
     path: str | None = None,
     words: Words | None = None,
     title_at: int = 0,
+    opening_end: int | None = None,
 ) -> str | None:
     """The reporting community's canonical name, or None (masked, street level, several, none).
 
     ``text`` is the normalized text, ``title`` its title line (at ``title_at``), ``body_from`` where
-    the body starts and ``words`` the document's words of a span of ``text`` (``Text.words``).
+    the body starts, ``opening_end`` where its first section starts (None: unknown) and ``words``
+    the document's words of a span of ``text`` (``Text.words``).
 
     >>> find_community("2022年工作总结\\n本社区现有党员73名。\\n东湖社区居民委员会\\n2022年12月28日", "2022年工作总结")
     '东湖社区'
@@ -154,21 +254,25 @@ def find_community(
     True
     """
     voc = place_vocab()
-    in_title = title_names(title, words if title else None, title_at)
+    words_of_title = _title_words(text, title, title_at, words)
+    in_title = title_names(title, words_of_title, title_at)
     if in_title:
         return None if is_masked(in_title[0]) else canonical_name(in_title[0])
-    if place_names(title, voc.street, words if title else None, title_at) or any(w in title for w in voc.street_level):
+    if place_names(title, voc.street, words_of_title, title_at) or any(w in title for w in voc.street_level):
         return None  # a street's or township's own report
     if first_self_reference(text) not in (None, "community"):
         return None  # 我区各示范村…: a wider unit's review of its villages
     for found in (
+        _from_letterhead(text, title_at, words) if title else [],
         _from_signature(text, words),
         _from_self_reference(text, words),
-        _from_opening(text, body_from, words),
-        _most_frequent(text, words),
-        _from_path(path),
     ):
         if found:  # the title, the signature and an acting name of the opening can be masked
+            return None if is_masked(found[0]) else canonical_name(found[0])
+    if _street_leads_opening(text, body_from, words, opening_end):
+        return None
+    for found in (_from_opening(text, body_from, words, opening_end), _most_frequent(text, words), _from_path(path)):
+        if found:
             return None if is_masked(found[0]) else canonical_name(found[0])
     return None
 
@@ -189,7 +293,7 @@ def find_street(text: str, title: str, words: Words | None = None, title_at: int
     after = street_after_divisions(title)
     if after:
         return after  # …杨浦区|长白新村街道: the division table marks where the street's name starts
-    for name, _, _ in place_names(title, voc.street, words if title else None, title_at):
+    for name, _, _ in place_names(title, voc.street, _title_words(text, title, title_at, words), title_at):
         if not is_masked(name):
             return strip_divisions(name.replace("办事处", ""))
     for at, line in last_lines(text):

@@ -2,7 +2,7 @@
 
 Each field is one module's job, the gold guidelines fix the first four:
 
-- ``title``: nlp/text/title.py (which line, as written, without a site's numbering);
+- ``title``: nlp/text/title.py (which line, as written), nlp/text/title_clean.py (without a site's numbering);
 - ``community``, ``street``: nlp/text/identity.py (title, signature, 本社区, opening, frequency,
   path) over nlp/text/place_names.py; ``district``: nlp/text/divisions.py (cpca's table);
 - ``year``, ``period``: nlp/text/period.py;
@@ -14,14 +14,17 @@ Each field is one module's job, the gold guidelines fix the first four:
 
 from __future__ import annotations
 
+import re
+
 from nlp.records import DocMeta, DocType, RawDoc, Section
 from nlp.text.divisions import find_district
 from nlp.text.document import Text
 from nlp.text.identity import find_community, find_street
 from nlp.text.levels import reporting_level
 from nlp.text.meta_lexicon import has_any, meta_vocab
-from nlp.text.period import file_stem, find_period, find_year, reviewed_year
+from nlp.text.period import document_period, file_stem, find_year, reviewed_year, reviews_several_years
 from nlp.text.title import dateline_start, document_title, iter_lines
+from nlp.text.title_clean import unspaced, without_site_tags
 
 _OPENING = 300
 _CLOSING = 160
@@ -63,12 +66,24 @@ def _subtitle(text: str, body_from: int) -> tuple[int, int] | None:
     return start, start + len(line)
 
 
+def read_title(line: str) -> str:
+    r"""A title line as read for its unit, year and period: a title broken over two lines joined,
+    letter spacing dropped (东 湖 社 区 2022 年 … → 东湖社区2022年…), a year's digits and its 年 one word.
+
+    >>> read_title("东湖社区 2 0 2 2 年工作总结"), read_title("东湖社区2022年\n工作总结")
+    ('东湖社区 2022年工作总结', '东湖社区2022年工作总结')
+    """
+    line = unspaced(without_site_tags(re.sub(r"[ \t\u3000]*\n[ \t\u3000]*", "", line)))
+    return re.sub(r"(?<=\d)[ \t\u3000]+(?=[\d年])", "", line)
+
+
 def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMeta:
     """The document record of SPEC section 3."""
     norm = doc.normalized
     first = min((s.norm_start for s in sections), default=None)
     found = document_title(norm, first)
-    title_norm, body_from = found.normalized, found.body_from
+    body_from = found.body_from
+    title_norm = read_title(found.normalized)
     opening = norm.text[body_from : first if first is not None and first > body_from else None]
     junk = meta_vocab().title_junk
     for s, e in iter_lines(opening):  # skip repeated titles and chrome to the first real line
@@ -78,18 +93,22 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
             break
     else:
         opening = ""
+    proper = opening[:_OPENING]  # the opening before the first section
     if len(opening.strip()) < 50:  # the body starts with a heading: look inside it
         opening = norm.text[body_from:]
     opening = opening[:_OPENING]
     reviewed = reviewed_year(norm.text)
+    several = reviewed is None and reviews_several_years(norm.text)
     doc_type = find_doc_type(title_norm, sections)
-    community = find_community(norm.text, title_norm, body_from, raw.path, doc.words, found.start)
+    community = find_community(norm.text, title_norm, body_from, raw.path, doc.words, found.start, first)
     subtitle = _subtitle(norm.text, body_from)
     if subtitle is not None:  # 用好“三心”工作法 / ——石榴湾社区2017年…材料: the subtitle names unit and year
         sub_start, sub_end = subtitle
         title_norm = f"{title_norm} {norm.text[sub_start:sub_end]}"
         if community is None:
-            community = find_community(norm.text, norm.text[sub_start:sub_end], body_from, raw.path, doc.words, sub_start)
+            community = find_community(
+                norm.text, norm.text[sub_start:sub_end], body_from, raw.path, doc.words, sub_start, first
+            )
     level = reporting_level(title_norm, norm.text, community)
     return DocMeta(
         id=raw.id,
@@ -99,8 +118,10 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
         community=community,
         street=find_street(norm.text, title_norm, doc.words, found.start) if level in _STREET_LEVELS else None,
         district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
-        year=find_year(title_norm, opening, norm.text[-_CLOSING:], raw.path or "", reviewed, doc_type is DocType.PLAN),
-        period=find_period(title_norm, opening, reviewed) or find_period(file_stem(raw.path), ""),
+        year=find_year(
+            title_norm, opening, norm.text[-_CLOSING:], raw.path or "", reviewed, doc_type is DocType.PLAN, several
+        ),
+        period=document_period(title_norm, proper, file_stem(raw.path), opening, reviewed, several),
         doc_type=doc_type,
         chars=len(raw.text),
         level=level,

@@ -18,17 +18,29 @@ _DATE_LINES = 3
 _PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
-_CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
-_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# Rule chinese_numeral_year: a year in Chinese numerals, its zero written 〇, 零, ○ (a circle), O or 0
+# as typists do (二〇二一年, 二○二一年, 二0二一年).
+_CHINESE_YEAR = re.compile(r"[一二][〇零○OoＯ0０一二三四五六七八九]{3}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇零○OoＯ0０一二三四五六七八九", "00000000123456789")
 
 
 def _arabic_years(text: str) -> str:
-    """二〇二一年 written as 2021年, so that one pattern reads both."""
+    """二〇二一年 written as 2021年, so that one pattern reads both.
+
+    >>> _arabic_years("二〇二一年"), _arabic_years("二○二一年十二月"), _arabic_years("二0二二年"), _arabic_years("一二三四年")
+    ('2021年', '2021年十二月', '2022年', '1234年')
+    """
     return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
 
 
 def find_year(
-    title: str, opening: str, closing: str = "", path: str = "", reviewed: int | None = None, plan: bool = False
+    title: str,
+    opening: str,
+    closing: str = "",
+    path: str = "",
+    reviewed: int | None = None,
+    plan: bool = False,
+    several_years: bool = False,
 ) -> int | None:
     r"""The year reported on: title first, then the opening of the body, the closing date line, the
     file name. A report (报告, not a 总结 or 计划) that reviews a named year (``reviewed``, from
@@ -47,20 +59,78 @@ def find_year(
     (2023, 2024)
     >>> find_year("社区明年工作计划", "2023年即将过去。2024年，社区将做好以下工作：", plan=True)
     2024
+
+    Rule ``several_years_review``: a report given in a titled year that reviews several years
+    (``several_years``: 一、过去五年工作回顾) gives the last of them, the year before (GUIDELINES).
+
+    >>> find_year("2008年政府工作报告", "", several_years=True), find_year("2008年工作总结", "", several_years=True)
+    (2007, 2008)
+
+    Rule ``january_signature``: a summary or report whose year comes from a closing date line in
+    January reviews the year before (述职报告 … 2017年1月10日 → 2016); a plan signed in January is
+    for that year (every such case of the dev and written gold agrees).
+
+    >>> find_year("述职报告", "", "东湖村党支部书记 王某\n2017年1月10日"), find_year("计划", "", "2017年1月10日", plan=True)
+    (2016, 2017)
+
+    Rule ``year_end_plan``: a plan for a whole year whose year comes from a date line in November or
+    December is for the year after (社区明年工作计划 … 2021年12月20日 → 2022); a half-year's or a
+    quarter's plan is not.
+
+    >>> find_year("社区明年工作计划", "", "2021年12月20日", plan=True), find_year("下半年工作计划", "", "2021年12月1日", plan=True)
+    (2022, 2021)
     """
     title, opening, closing = (_arabic_years(t) for t in (title, opening, closing))
-    if reviewed is not None and (not _YEAR.search(title) or _is_report(title)):
+    if reviewed is not None and (not title_year(title) or _is_report(title)):
         return reviewed
+    named = title_year(title)
+    if several_years and named and named.group(1).isdigit() and _is_report(title):
+        return int(named.group(1)) - 1  # rule several_years_review: the last year reviewed
     path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
+    signed = _YEAR.search(closing_date(closing))
     for m in (
-        _YEAR.search(title),
+        title_year(title),
         planned_year(opening) if plan else opening_year(opening),
-        _YEAR.search(closing_date(closing)),
+        signed,
         _YEAR.search((path_year[-1] + "年") if path_year else ""),
     ):
-        if m:
-            return int(m.group(1)) if m.group(1).isdigit() else None
+        if not m:
+            continue
+        if not m.group(1).isdigit():
+            return None
+        if m is signed and not plan and closing_month(closing) == 1:
+            return int(m.group(1)) - 1  # rule january_signature: a review signed in January
+        if m is signed and plan and (closing_month(closing) or 0) >= _PLAN_AHEAD_FROM and not _part_of_year(title):
+            return int(m.group(1)) + 1  # rule year_end_plan: a year's plan signed at the year's end
+        return int(m.group(1))
     return None
+
+
+# Rule title_bare_year: a title's four-digit 19xx/20xx without 年 (东湖社区2021工作总结) is its
+# year: no other figure of that size stands in a title, unless a unit or a decimal follows it.
+_BARE_YEAR = re.compile(
+    r"(?<![\d.\-—~～至到])((?:19|20)\d{2})(?![\d.%％]|\s*(?:[元户人个名次万亿米亩套间\-—~～至到]|多|余))"
+)
+
+
+def title_year(title: str) -> re.Match[str] | None:
+    """The year a title names: with 年 (2021年, 20xx年), else a bare four-digit year.
+
+    >>> title_year("东湖社区2021工作总结").group(1), title_year("2021年东湖社区工作总结").group(1)
+    ('2021', '2021')
+    >>> title_year("关于新建2000户安置房的汇报") is None, title_year("2019—2021年三年规划") is None
+    (True, True)
+    """
+    return _YEAR.search(title) or _BARE_YEAR.search(title)
+
+
+_PLAN_AHEAD_FROM = 11
+
+
+def _part_of_year(title: str) -> bool:
+    """Whether a title names a half or a quarter (上半年, 下半年, 三季度 …)."""
+    periods = meta_vocab().periods
+    return any(has_any(periods[p], title) for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4"))
 
 
 def _is_report(title: str) -> bool:
@@ -102,8 +172,8 @@ def planned_year(opening: str) -> re.Match[str] | None:
 
 _DATE_LINE = re.compile(
     r"^[^，,。；;！!？?]{0,24}?[（(]?\s*((?:19|20)\d{2}|20[xX×]{2})\s*年\s*"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*[)）]?$"
-    r"|^[^，,。；;！!？?]{0,24}?((?:19|20)\d{2})[./-]\d{1,2}(?:[./-]\d{1,2})?$"
+    r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*[)）]?$"
+    r"|^[^，,。；;！!？?]{0,24}?((?:19|20)\d{2})[./-](\d{1,2})(?:[./-]\d{1,2})?$"
 )
 
 
@@ -119,8 +189,32 @@ def closing_date(closing: str) -> str:
     for line in reversed([line.strip() for line in closing.rstrip().split("\n")[-_DATE_LINES:]]):
         m = _DATE_LINE.match(line)
         if m:
-            return (m.group(1) or m.group(2)) + "年"
+            return (m.group(1) or m.group(3)) + "年"
     return ""
+
+
+_MONTH_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _chinese_month(month: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12."""
+    if month.startswith("十"):
+        return 10 + (_MONTH_NUMBERS[month[1]] if len(month) > 1 else 0)
+    return _MONTH_NUMBERS[month[0]]
+
+
+def closing_month(closing: str) -> int | None:
+    r"""The month of the closing date line (2022年1月6日 → 1, 二〇二二年十二月 → 12), if there is one.
+
+    >>> closing_month("东湖社区\n2022年1月6日"), closing_month("东湖社区\n二〇二一年十一月"), closing_month("东湖社区 2021.12.20")
+    (1, 11, 12)
+    """
+    for line in reversed([line.strip() for line in _arabic_years(closing).rstrip().split("\n")[-_DATE_LINES:]]):
+        m = _DATE_LINE.match(line)
+        if m:
+            month = m.group(2) or m.group(4)
+            return int(month) if month.isdigit() else _chinese_month(month)
+    return None
 
 
 def reviewed_year(text: str) -> int | None:
@@ -139,6 +233,29 @@ _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _MONTHS_ONLY = re.compile(rf"{_MONTH}\s*[-—–～~至到]\s*{_MONTH}\s*月|(?<![\d年]){_MONTH}月份")
 
 
+_MONTH_SPAN = re.compile(rf"({_MONTH})\s*[-—–～~至到]\s*({_MONTH})\s*月")
+_SPAN_PERIODS = {(1, 6): "H1", (7, 12): "H2", (1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 12): "year"}
+# 半年 with no 上/下/前/后 before it (社区半年工作总结): written at mid-year, about its first half.
+_BARE_HALF = re.compile(r"(?<![上下前后多两个])半年(?!以上|以内|多)")
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else _chinese_month(text)
+
+
+_SEVERAL_YEARS = r"(?:过去|近)[两二三四五六七八九十\d]{1,2}年(?:的|来)?|[两二三四五六七八九十\d]{1,2}年来|本届(?:政府|村委会|居委会)?"
+
+
+def reviews_several_years(text: str) -> bool:
+    r"""Whether a heading reviews several years at once (一、过去五年工作回顾, 三年来工作回顾).
+
+    >>> reviews_several_years("各位代表：\n一、过去五年工作回顾\n"), reviews_several_years("一、2023年工作回顾")
+    (True, False)
+    """
+    words = "|".join(map(re.escape, sorted(meta_vocab().review_words, key=len, reverse=True)))
+    return re.search(rf"(?:{_SEVERAL_YEARS})(?:{words})", text) is not None
+
+
 def find_period(title: str, opening: str, reviewed: int | None = None) -> str | None:
     """H1/H2/Q1..Q4/year from the title, else a whole year when a heading reviews one (``reviewed``),
     else from the opening of the body.
@@ -149,31 +266,71 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     ('Q1', 'year')
     >>> find_period("望江街道2014年1—9月民政工作总结", ""), find_period("社区1-6月工作总结", "")
     (None, 'H1')
+    >>> find_period("2021年前三季度工作总结", ""), find_period("社区工作总结", "前三季度，社区完成…")
+    (None, None)
+    >>> find_period("社区4-6月工作总结", ""), find_period("社区十至十二月工作总结", ""), find_period("社区半年工作总结", "")
+    ('Q2', 'Q4', 'H1')
     """
     voc = meta_vocab()
     periods = voc.periods
+    if has_any(periods["none"], title):
+        return None  # rule months_no_period: 前三季度, 1-9月 name no SPEC period
     if has_any(periods["H1"], title):
         return "H1"
     for q in ("Q1", "Q2", "Q3", "Q4"):
         if has_any(periods[q], title):
             return q
     if has_any(periods["H2"], title):
-        plan_only = all(
+        # 下半年 naming only the plan part of a summary's title (…总结和下半年工作计划); a plan's own
+        # title (下半年工作计划) is the second half's
+        plan_only = has_any(voc.doc_types["summary"], title) and all(
             any(title.startswith(f, m.end()) for f in voc.h2_plan) for m in re.finditer("下半年", title)
         )
         if not plan_only:
             return "H2"
+    if _BARE_HALF.search(title):
+        return "H1"  # rule bare_half_year: 社区半年工作总结 is the first half's
+    span = _MONTH_SPAN.search(title)
+    if span:  # rule month_span: 4-6月 → Q2, 7—12月 → H2, 1-12月 → year, 1-5月 → none of them
+        return _SPAN_PERIODS.get((_month(span.group(1)), _month(span.group(2))))
     if _MONTHS_ONLY.search(title):
-        return None  # 1—9月工作总结, 5月份工作汇报: months that make none of the SPEC's periods
-    if has_any(periods["year"], title) or _YEAR.search(title) or reviewed is not None:
+        return None  # 5月份工作汇报: months that make none of the SPEC's periods
+    if has_any(periods["year"], title) or title_year(title) or reviewed is not None:
         return "year"
     head = opening[:200]
+    for words in periods["none"]:
+        head = head.replace(words, "")
     for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year"):
         if has_any(periods[p], head):
             return p
     if re.match(r"\s*(?:19|20)\d{2}年\s*[,，]", opening):
         return "year"
     return None
+
+
+def document_period(
+    title: str,
+    opening: str,
+    stem: str,
+    section_text: str,
+    reviewed: int | None = None,
+    several_years: bool = False,
+) -> str | None:
+    r"""The period of a document: its title, the opening before the first section, the file name
+    (``stem``), then the text of the first section (``section_text``). Rule file_period_before_section:
+    a period the file name names outweighs a word inside the first section (全年召开…). A title naming
+    months that make no period (前三季度, 1—9月) decides: null.
+
+    >>> document_period("社区工作总结", "", "2021上半年总结", "一、党建\n全年召开党员大会4次")
+    'H1'
+    >>> document_period("2021年前三季度工作总结", "", "", "全年召开党员大会4次") is None
+    True
+    """
+    if has_any(meta_vocab().periods["none"], title) or (_MONTHS_ONLY.search(title) and not find_period(title, "")):
+        return None
+    if several_years and reviewed is None and _is_report(title):
+        return None  # rule several_years_review: no one period (GUIDELINES)
+    return find_period(title, opening, reviewed) or find_period(stem, "") or find_period("", section_text)
 
 
 def file_stem(path: str | None) -> str:

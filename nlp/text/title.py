@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from nlp.records import Normalized
 from nlp.text.meta_lexicon import MetaVocab, alternation, has_any, meta_vocab
+from nlp.text.title_clean import clean_title, unspaced, without_site_tags
 
 _SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
@@ -108,7 +109,8 @@ def find_title(
         if is_salutation(line):
             break  # 各位代表：opens the body; a heading after it is no title
         # a collection marker ends its line: reading the tail keeps a line of digits linear
-        if has_any(voc.title_junk, line) or _COLLECTION.search(line[-_COLLECTION_REACH:]) or is_field(line):
+        bare = without_site_tags(line)  # 【精选】2021年东湖社区工作总结 is a title, its tag no chrome
+        if not bare or has_any(voc.title_junk, bare) or _COLLECTION.search(bare[-_COLLECTION_REACH:]) or is_field(bare):
             continue
         if len(line) > voc.title_max:  # a title glued to its body (flattened page)
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{alternation(list(strong))}))", line)
@@ -116,7 +118,9 @@ def find_title(
                 found.append((s, s + m.end()))
             continue
         words_of_line = unspaced(line)
-        if line[-1] in _BODY_END or len(words_of_line) < voc.title_min or line.count("，") + line.count(",") >= 2:
+        joined = above is not None and continued(text[above[0] : above[1]], line)
+        shortest = voc.title_min - (len(text[above[0] : above[1]]) if joined and above else 0)
+        if line[-1] in _BODY_END or len(words_of_line) < shortest or line.count("，") + line.count(",") >= 2:
             continue
         if "。" in line:  # a sentence inside (a photo caption: 某某作报告。记者摄) is body, not a title
             continue
@@ -126,8 +130,34 @@ def find_title(
             cut = dateline_start(line)
             tail = _DATE_TAIL.search(line)
             end = s + cut if cut is not None else s + tail.start() if tail else e
+            if not p and joined and above is not None:
+                if found and found[-1] == above:
+                    found.pop()  # 2022年东湖社区工作总结暨 / 2023年工作计划: one title
+                start = above[0]
             found.append((start, max(end, start + 1)))
     return most_specific(text, found)
+
+
+_BROKEN_AFTER = re.compile(r"(?:(?:19|20)\d{2}|20[xX×]{2}|[〇零一二三四五六七八九]{4})\s*年度?$|(?:暨|及|和|与|并|关于)$")
+_BROKEN_BEFORE = re.compile(r"^(?:暨|及|和|与|并)")
+_UPPER_MAX = 30
+
+
+def continued(upper: str, line: str) -> bool:
+    """Rule two_line_title: a title broken over two lines, the upper line ending where no title
+    ends (a year: 东湖社区2022年 / 工作总结; a conjunction: …工作总结暨 / 2023年工作计划) or the
+    lower one starting with a conjunction (暨2023年工作计划).
+
+    >>> continued("东湖社区2022年", "工作总结"), continued("2022年东湖社区工作总结暨", "2023年工作计划")
+    (True, True)
+    >>> continued("某某范文网", "东湖社区工作总结"), continued("2022年1月5日，社区召开会议。", "工作总结")
+    (False, False)
+    """
+    if len(upper) > _UPPER_MAX or upper[-1] in _BODY_END or "。" in upper or is_salutation(upper) or is_field(upper):
+        return False
+    if has_any(meta_vocab().title_junk, upper) or _COLLECTION.search(upper):
+        return False
+    return bool(_BROKEN_AFTER.search(upper) or _BROKEN_BEFORE.match(line))
 
 
 def _headline(line: str, voc: MetaVocab) -> bool:
@@ -170,20 +200,6 @@ def most_specific(text: str, candidates: list[tuple[int, int]]) -> tuple[int, in
 _SITE_LABEL = re.compile(r"(?:范文|范本|模板|模版|大全|例文|样本|範文|範本)+$")
 
 
-_LETTER_SPACED = re.compile(r"^(?:[\u4e00-\u9fff][ \t\u3000?？]+){2,}[\u4e00-\u9fff]$")
-
-
-def unspaced(line: str) -> str:
-    """A letter-spaced line read without its spacing (政 府 工 作 报 告 → 政府工作报告).
-
-    >>> unspaced("政 府 工 作 报 告"), unspaced("东湖社区 工作总结")
-    ('政府工作报告', '东湖社区 工作总结')
-    """
-    if _LETTER_SPACED.match(line):
-        return re.sub(r"[ \t\u3000?？]+", "", line)
-    return line
-
-
 def dateline_start(line: str) -> int | None:
     """Where a speech's dateline starts on a title line, if it has one.
 
@@ -217,59 +233,6 @@ def is_field(line: str) -> bool:
     """
     m = re.match(r"^\s*([\u4e00-\u9fff]{2,5})\s*[:：]", line)
     return bool(m) and m.group(1) in meta_vocab().field_labels
-
-
-_NUMERAL = r"[\d一二三四五六七八九十]"
-# A site's numbering, a site's name and a file name's suffix are not part of a title (GUIDELINES: 篇1,
-# (9), (通用16篇), .docx, 【第1篇】, - 豆丁网); pinyin junk stays, as written.
-_SITE_PREFIX = re.compile(rf"^[【\[]?\s*(?:第\s*{_NUMERAL}+\s*篇|范文\s*{_NUMERAL}{{1,3}}(?=\s*[】\]:：、]))\s*[】\]:：、]?\s*")
-_SITE_SUFFIX = re.compile(
-    r"(?:\.(?:docx?|wps|pdf|txt|html?)"
-    rf"|_\d{{1,3}}"
-    rf"|\s*篇\s*{_NUMERAL}{{1,3}}"
-    rf"|\s*[（(](?:通用|精选|精編|精编)?\s*\d{{1,3}}\s*篇?[)）]"
-    r"|\s*[（(][一二三四五六七八九十]{1,2}[)）]"
-    r"|(?<=[\u4e00-\u9fff)）])\d{1,2}"
-    r"|\s*[-_|｜—]+\s*[\u4e00-\u9fffA-Za-z0-9]{1,10}(?:网|網|文库|文庫|文档|文檔|范文|資料|资料)"  # - 某某文库: the site's name
-    r")$",
-    re.IGNORECASE,
-)
-# A collection's article index written as a bare Chinese numeral after the document-type word
-# (社区工作总结一, 工作總結(jié)二): a site's numbering like 篇1, kept apart because the pinyin a site adds
-# after a traditional character may stand between them.
-_ARTICLE_INDEX = re.compile(
-    r"((?:总结|總結|计划|計劃|报告|報告|汇报|匯報|规划|規劃)(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))?)"
-    r"[一二三四五六七八九十]{1,2}$"
-)
-
-
-def clean_title(title: str) -> str:
-    """A title without a site's numbering or a file name's suffix.
-
-    >>> clean_title("【第1篇】2023年社区工作总结.docx"), clean_title("社区工作总结_1")
-    ('2023年社区工作总结', '社区工作总结')
-    >>> clean_title("社区工作总结 篇1"), clean_title("社区上半年工作总结(10)"), clean_title("社区工作计划1")
-    ('社区工作总结', '社区上半年工作总结', '社区工作计划')
-    >>> clean_title("社區工作總結(jié)1"), clean_title("第1篇:社区垃圾分类总结"), clean_title("2021年社区工作总结")
-    ('社區工作總結(jié)', '社区垃圾分类总结', '2021年社区工作总结')
-    >>> clean_title("范文一：2023年社区工作总结"), clean_title("【范文2】社区工作计划"), clean_title("社区工作计划范文")
-    ('2023年社区工作总结', '社区工作计划', '社区工作计划范文')
-    >>> clean_title("范文一：【第1篇】2023年社区工作总结")
-    '2023年社区工作总结'
-
-    >>> clean_title("工 作 总 结"), clean_title("2021年东湖社区工作总结 - 豆丁网"), clean_title("东湖社区工作总结_某某文库")
-    ('工作总结', '2021年东湖社区工作总结', '东湖社区工作总结')
-    >>> clean_title("村委會工作總結(jié)一"), clean_title("社区工作计划二"), clean_title("社区第一网格工作总结")
-    ('村委會工作總結(jié)', '社区工作计划', '社区第一网格工作总结')
-    """
-    while (bare := _SITE_PREFIX.sub("", title, count=1)) != title:  # 范文一：第1篇：… numbered twice
-        title = bare
-    title = unspaced(title)
-    while True:
-        shorter = _ARTICLE_INDEX.sub(r"\1", _SITE_SUFFIX.sub("", title)).rstrip(_SPACES)
-        if shorter == title:
-            return title
-        title = shorter
 
 
 @dataclass(frozen=True)
