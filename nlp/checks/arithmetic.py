@@ -8,10 +8,11 @@ from functools import cache
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.intervals import Interval, fmt, fmt_interval, has_any, vocab
 from nlp.checks.lists import closing_groups, kinds_over_total, table_rows
-from nlp.checks.markers import _is_total, _subset_label, is_change
+from nlp.checks.markers import _is_total, _subset_label
 from nlp.checks.partitions import complete_partitions, part_band, part_of, whole_band
 from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
+from nlp.checks.runs import no_whole, other_measure, per_unit, work_clause
 from nlp.records import Parse, Severity
 
 
@@ -71,6 +72,8 @@ def _partition_groups(ctxs: Sequence[Context], t: int) -> list[list[Context]]:
     if not run:
         return []
     total = ctxs[t]
+    if per_unit(total.label):
+        return []  # 人均耕地2.6亩 is no total of the 水田/旱地 after it
     own = part_of(total.label)
     # a part itself (常住人口2600人，流动人口400人) has its siblings after it, not its parts
     siblings = {own[0]} if own and not _is_total(total) else set()
@@ -186,10 +189,12 @@ def _whole_before(
     nearest such figure is the answer when it is near enough, and nothing else is."""
     k = previous[i]
     for _ in range(MAX_CHANGES_BEFORE_WHOLE):
-        if k < 0 or not is_change(ctxs[k].label):
+        if k < 0 or not no_whole(ctxs, k):
             break
-        k = previous[k]  # 比上年新增147名 is a difference of two years, not the whole of the 其中 after it
-    if k < 0 or ctxs[k].sentence < ctxs[i].sentence - sentences_back or is_change(ctxs[k].label):
+        # 比上年新增147名 is a difference of two years, 人均耕地2.6亩 a figure per person: neither is
+        # the whole of the 其中 after it (runs.no_whole)
+        k = previous[k]
+    if k < 0 or ctxs[k].sentence < ctxs[i].sentence - sentences_back or no_whole(ctxs, k):
         return None
     return ctxs[k]
 
@@ -228,18 +233,19 @@ def subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
     previous = shared(parse, "previous_same", _previous_same)
     text = parse.normalized.text if parse.normalized is not None else ""
     whole: Context | None = None
-    open_sentence = -1
+    open_sentence = opener = -1
     for i, c in enumerate(ctxs):
         if c.family == "%":
             continue
         if _opens_subset(ctxs, i, text):
             first = i == 0 or ctxs[i - 1].sentence != c.sentence
             whole = _whole_before(ctxs, previous, i, 1 if first else 0)
-            open_sentence = c.sentence
-        elif c.sentence != open_sentence or _is_total(c):
-            whole = None
+            open_sentence, opener = c.sentence, i
+        elif c.sentence != open_sentence or _is_total(c) or (whole is not None and work_clause(ctxs, i, opener, text)):
+            whole = None  # the sentence, a new total or a clause reporting work ends the 其中 list
         if whole is not None and c.family == whole.family:
-            if not c.after.startswith("的"):  # 其中总投资2.2亿元的…项目: the figure describes an item
+            # 其中总投资2.2亿元的…项目: the figure describes an item; 营业额 is no part of 税收
+            if not c.after.startswith("的") and not other_measure(c, whole):
                 yield whole, c
             continue
         w = _whole_before(ctxs, previous, i, 0)
@@ -288,8 +294,11 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     Why: 低保户1500户 in a community of 1100 households is a typo or a figure of another place.
     Example: 总人口3200人 … 慰问困难群众5000人 → 5000 > 3200.
     """
+    from nlp.checks.consistency import standing_key
+
     ctxs = contexts(parse)
-    totals = _stated_totals(ctxs, parse.normalized.text if parse.normalized is not None else "")
+    text = parse.normalized.text if parse.normalized is not None else ""
+    totals = _stated_totals(ctxs, text)
     other = vocab()["markers"]["other_scope"]
     for c in ctxs:
         family = c.family
@@ -298,6 +307,9 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
             continue
         if has_any(c.label, other) or has_any(c.after, other) or "人口" in c.label or "户数" in c.label:
             continue
+        key = standing_key(c, text)
+        if key and key == standing_key(total, text):
+            continue  # the total restated with another value: conflicting_values says so
         iv, tv = c.interval, total.interval
         if iv is None or tv is None or iv.low <= tv.high:
             continue

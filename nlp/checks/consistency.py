@@ -70,12 +70,38 @@ def standing_key(c: Context, text: str) -> str | None:
         if at >= 0 and 2 <= len(label) - at - len(word) <= 6 and c.family != "%":
             noun = label[at + len(word) :]
             return None if has_any(noun, markers["activity_verbs"]) else noun
+    place_key = _place_whole_key(c, label)
+    if place_key:
+        return place_key
     if not text.startswith(tuple(markers["point_in_time"]), c.sent_start) or has_any(label, markers["activity_verbs"]):
         return None
     for verb in sorted(markers["stock_verbs"], key=len, reverse=True):
         if label.endswith(verb) and len(label) > len(verb):
             return _without_own_scope(label[: -len(verb)])
     return None
+
+
+def _place_whole_key(c: Context, label: str) -> str | None:
+    """The noun after a figure that the document's own place counts whole (rule ``place_whole``):
+    全村33户低保户中…, 为全村316户牧民发放…, 辖区68名党员中… → 低保户, 牧民, 党员."""
+    markers = vocab()["markers"]
+    bare = label
+    for word in markers["place_whole_before"]:
+        if bare.startswith(word):
+            bare = bare[len(word) :]
+            break
+    if bare not in markers["place_whole"] or c.family == "%":
+        return None
+    after = c.after
+    subject = c.fact.subject or ""
+    if len(subject) >= 2 and after.startswith(subject):
+        noun = subject
+    else:
+        cut = min((at for at in (after.find(ch) for ch in "中的，,、") if at >= 0), default=-1)
+        noun = after[:cut] if cut >= 0 else ""
+    if not 2 <= len(noun) <= 6 or has_any(noun, markers["activity_verbs"]):
+        return None
+    return noun
 
 
 def _without_own_scope(text: str) -> str | None:

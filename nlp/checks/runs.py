@@ -1,0 +1,95 @@
+"""Where a whole and the run of its parts stop (partitions.toml [runs]).
+
+Named rules, each read from the shape of the clause, never from one phrase:
+
+- ``work_clause``: a 其中 list is nominal (其中女党员12名，预备党员3名); a later clause that opens
+  with a verb of work or a preposition of service (为/对/组织/开展 …) reports work done, so the list
+  has ended — 残疾人247人，其中重度58人，为41名残疾人办理补贴，60岁以上老人3916人: the 3916 is
+  no part of the 247. Unless the 其中 part opened with the same verb (其中开展文艺活动10次，开展
+  体育活动8次 lists activities by kind).
+- ``other_measure``: money named by another measure than the whole's is no part of it — 上缴税收
+  2860万元，其中某商贸城营业额突破1亿元 (turnover is no part of tax); parts by source or use name no
+  measure of their own (其中区财政补助1240万元).
+- ``no_whole``: a figure per unit (人均耕地2.6亩, 户均2.9人) or a change reached from a comparison
+  base (比上年的72人增加14人) is no whole of a 其中 after it nor the total of a partition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from nlp.checks.contexts import Context
+from nlp.checks.intervals import vocab
+from nlp.checks.markers import is_change
+
+_CLAUSE_BREAKS = "，,；;"
+
+
+def _runs() -> dict:
+    return vocab()["runs"]
+
+
+@lru_cache(maxsize=4096)
+def _opening_verb(label: str) -> str | None:
+    """The verb of work or preposition of service a label opens with (为, 组织, 开展 …), else None."""
+    text = label.strip(" 、，,：:").removeprefix("其中").lstrip(" ，,：:")
+    words = _runs()["work_openers"] + vocab()["markers"]["activity_verbs"]
+    for word in sorted(words, key=len, reverse=True):
+        if text.startswith(word):
+            return word
+    return None
+
+
+def work_clause(ctxs: Sequence[Context], i: int, opener: int, text: str) -> bool:
+    """Figure ``i`` opens a clause of work after the 其中 clause of figure ``opener``: the list of
+    parts has ended (rule ``work_clause``)."""
+    if i <= opener or i == 0:
+        return False
+    c = ctxs[i]
+    between = text[ctxs[i - 1].fact.norm_end : c.fact.norm_start]
+    if not any(ch in between for ch in _CLAUSE_BREAKS):
+        return False  # the same clause as the figure before: still the list (其中男30人、女11人)
+    verb = _opening_verb(c.label)
+    return verb is not None and verb != _opening_verb(ctxs[opener].label)
+
+
+@lru_cache(maxsize=4096)
+def _measure_of(label: str) -> str | None:
+    """The group of the money measure a label names (税收, 营业额, 产值 …), the longest word first."""
+    groups: dict[str, list[str]] = _runs()["money_measures"]
+    best: tuple[int, str] | None = None
+    for group, words in groups.items():
+        for word in words:
+            if word in label and (best is None or len(word) > best[0]):
+                best = (len(word), group)
+    return best[1] if best else None
+
+
+def other_measure(part: Context, whole: Context) -> bool:
+    """The part is money of another measure than the whole's (rule ``other_measure``)."""
+    if part.family != "元" or whole.family != "元":
+        return False
+    mine, theirs = _measure_of(part.label), _measure_of(whole.label)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+@lru_cache(maxsize=4096)
+def per_unit(label: str) -> bool:
+    """The figure is per person, household or unit (人均耕地, 户均, 每人每月): no whole, no total."""
+    return any(word in label for word in _runs()["per_unit"])
+
+
+def change_from_base(ctxs: Sequence[Context], k: int) -> bool:
+    """Figure ``k`` is a change reached from the comparison base stated just before it in its
+    clause: 比上年的72人增加14人 (the 72 is the base, the 14 the change)."""
+    if k == 0 or not ctxs[k].label.startswith(tuple(_runs()["change_verbs"])):
+        return False
+    base = ctxs[k - 1]
+    return base.sentence == ctxs[k].sentence and is_change(base.label)
+
+
+def no_whole(ctxs: Sequence[Context], k: int) -> bool:
+    """Figure ``k`` can be no whole of the parts after it (rule ``no_whole``)."""
+    label = ctxs[k].label
+    return is_change(label) or per_unit(label) or change_from_base(ctxs, k)
