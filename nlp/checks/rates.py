@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from nlp.checks.among import among_base
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.intervals import Interval, fmt, has_any, rate_interval, vocab
 from nlp.checks.rate_words import (
@@ -154,12 +155,14 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
         c = counts[j]
         if c.sentence != told:
             break
-        if outcome and _outcome_in(c, outcome):
+        if outcome and _outcome_in(c, outcome) and not _eligible(c):  # 帮教对象21名 is who is helped
             before = [b for b in counts[:j] if b.family == c.family]
             here_before = [b for b in before if b.sentence == c.sentence]
             opens = not any(x.sentence == c.sentence for x in counts[:j])
             # the base of a numerator opening its sentence may close the one before (受理40件。已办结34件)
-            base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
+            base = among_base(ctxs, c)  # 已婚育龄妇女中落实…905人 names its base, however far back
+            if base is None:
+                base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
             if base is not None and _outcome_in(base, outcome) and not _eligible(base):
                 base = None  # 第一针接种8930人，全程接种8472人，接种率…: two stages, neither is the base
             if base is None:
