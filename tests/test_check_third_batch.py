@@ -16,6 +16,7 @@ import pytest
 
 from nlp.checks import check_document
 from nlp.checks.among import among_noun
+from nlp.checks.named_lists import listed_names
 from nlp.checks.runs import per_unit
 from nlp.pipeline import parse_text
 from nlp.records import Severity
@@ -67,6 +68,11 @@ QUIET = {
     # a people of the population, and a pastoral village's residents
     "minority people beside the population": "全村共有牧民286户1130人，其中藏族1050人，其他少数民族80人，少数民族人口合计1130人。",
     "a minority total below the population": "全村共有村民486户1690人，其中汉族1610人，少数民族人口合计80人，占总人口的4.7%。",
+    # lists of names before a count that counts something else, or is open
+    "grids of two areas": "社区在城南、城北片区4个网格开展巡查。",
+    "buildings of two compounds": "在东湖小区、西湖小区5个楼栋安装监控。",
+    "an open list (等)": "在东湖、西湖等4个居民小组开展整治。",
+    "households of three kinds": "走访低保户、残疾人、空巢老人5户。",
     # a rate base named 对象 is no numerator
     "those helped, all of them": "辖区现有刑满释放人员37名，其中重点帮教对象21名，帮教率100%。",
 }
@@ -116,6 +122,15 @@ FIRES = {
         "conflicting_values",
         False,
     ),
+    # a count of the names listed right before it
+    "names listed, one more counted": ("在东湖、西湖、南湖4个居民小组开展环境整治。", "sum_mismatch", True),
+    "names listed and counted alike": ("在东湖、西湖、南湖3个居民小组开展环境整治。", "sum_mismatch", False),
+    "teams named, one fewer counted": ("组织红枫、青松、翠柏2支志愿服务队开展活动。", "sum_mismatch", True),
+    # parts of the labour force by place of work, with no 其中
+    "at home and away, no 其中": ("全村劳动力1320人，在家务农580人，外出务工760人。", "sum_mismatch", True),
+    "at home and away, adding up": ("全村劳动力1340人，在家务农580人，外出务工760人。", "sum_mismatch", False),
+    "within and outside the province": ("全村转移就业184人，其中省内务工87人、省外务工92人。", "sum_mismatch", True),
+    "within and outside the province, adding up": ("全村转移就业184人，其中省内务工87人、省外务工97人。", "sum_mismatch", False),
     # the shapes of miss that the checker already reads (kept here as a guard)
     "grades joined in pairs": ("辖区持证残疾人186人，其中一、二级残疾人72人，三、四级残疾人108人。", "sum_mismatch", True),
     "grades joined in pairs, adding up": ("辖区持证残疾人180人，其中一、二级残疾人72人，三、四级残疾人108人。", "sum_mismatch", False),
@@ -160,3 +175,11 @@ def test_among_noun(label: str, noun: str | None) -> None:
 )
 def test_per_unit(label: str, is_per_unit: bool) -> None:
     assert per_unit(label) is is_per_unit
+
+
+@pytest.mark.parametrize(
+    "label,names",
+    [("社区在东湖、西湖、南湖", 3), ("在东湖、西湖等", None), ("城南、城北片区", None), ("开展整治", None), ("第1、2", None)],
+)
+def test_listed_names(label: str, names: int | None) -> None:
+    assert listed_names(label) == names

@@ -9,6 +9,7 @@ from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.intervals import Interval, fmt, fmt_interval, has_any, vocab
 from nlp.checks.lists import closing_groups, kinds_over_total, table_rows
 from nlp.checks.markers import _is_total, _subset_label
+from nlp.checks.named_lists import named_count_mismatches
 from nlp.checks.partitions import complete_partitions, part_band, part_of, whole_band
 from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
@@ -137,7 +138,9 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it.
     Kinds listed after 其中 (广场舞队…、合唱队… of 文体队伍, one head noun the total holds; not persons
     or households, whose kinds overlap) may add up to less than the total, never more. A row of a
-    table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py).
+    table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py). A small
+    count of places right after a 、 list of their names is their number (在东湖、西湖、南湖3个居民小组;
+    nlp/checks/named_lists.py).
     Why: a partition that does not add up means one of the figures is mistyped or stale.
     Example: 户籍人口3200人，60岁以上700人，60岁以下2400人 → 700+2400=3100 ≠ 3200.
     """
@@ -166,6 +169,13 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
             kinds[-1].fact.end,
             _sum_message(kinds, total).replace("不符", "不符（各类之和大于总数）"),
             (total.fact.id, *(k.fact.id for k in kinds)),
+        )
+    for count, names in named_count_mismatches(ctxs):
+        yield Finding(
+            count.fact.start,
+            count.fact.end,
+            f"前面列出 {names} 个名称，此处写作 {count.fact.text}",
+            (count.fact.id,),
         )
     for start, end, values in table_rows(parse.original):  # the original keeps the table's spacing
         terms = "+".join(fmt(v) for v in values[:-1])
