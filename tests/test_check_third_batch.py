@@ -122,6 +122,22 @@ FIRES = {
         "conflicting_values",
         False,
     ),
+    # the document's own body named before a standing figure
+    "members of the residents' committee branch restated": (
+        "居委会党支部现有党员86名，下设3个党小组。\n三、存在的问题\n党员队伍老化，辖区68名党员中60岁以上的占一半以上。",
+        "conflicting_values",
+        True,
+    ),
+    "members of the residents' committee branch restated alike": (
+        "居委会党支部现有党员86名，下设3个党小组。\n三、存在的问题\n党员队伍老化，辖区86名党员中60岁以上的占一半以上。",
+        "conflicting_values",
+        False,
+    ),
+    "one branch of several beside the committee": (
+        "社区党委现有党员218名。第二党支部现有党员32名，其中女党员15名。",
+        "conflicting_values",
+        False,
+    ),
     # a count of the names listed right before it
     "names listed, one more counted": ("在东湖、西湖、南湖4个居民小组开展环境整治。", "sum_mismatch", True),
     "names listed and counted alike": ("在东湖、西湖、南湖3个居民小组开展环境整治。", "sum_mismatch", False),

@@ -105,7 +105,14 @@ def _place_whole_key(c: Context, label: str) -> str | None:
 
 
 def _without_own_scope(text: str) -> str | None:
-    own = sorted(vocab()["markers"]["own_scope"], key=len, reverse=True)
+    """The words without the document's own scope or its own bodies before them (rule
+    ``own_bodies``: 居委会党支部现有党员 and 辖区…党员 name the same members).
+
+    >>> _without_own_scope("居委会党支部党员"), _without_own_scope("社区党委党员"), _without_own_scope("第二党支部党员")
+    ('党员', '党员', '第二党支部党员')
+    """
+    markers = vocab()["markers"]
+    own = sorted(markers["own_scope"] + markers["own_bodies"], key=len, reverse=True)
     changed = True
     while changed:
         changed = False
