@@ -142,6 +142,22 @@ FIRES = {
     "names listed, one more counted": ("在东湖、西湖、南湖4个居民小组开展环境整治。", "sum_mismatch", True),
     "names listed and counted alike": ("在东湖、西湖、南湖3个居民小组开展环境整治。", "sum_mismatch", False),
     "teams named, one fewer counted": ("组织红枫、青松、翠柏2支志愿服务队开展活动。", "sum_mismatch", True),
+    # money split by source, the last source making up the rest
+    "sources ending with 自筹, short of the whole": (
+        "全年改造总投资1920万元，其中区财政补助1240万元、街道配套350万元，产权单位和居民自筹250万元。",
+        "sum_mismatch",
+        True,
+    ),
+    "sources ending with 自筹, adding up": (
+        "全年改造总投资1840万元，其中区财政补助1240万元、街道配套350万元，产权单位和居民自筹250万元。",
+        "sum_mismatch",
+        False,
+    ),
+    "sources without the rest may fall short": (
+        "全年改造总投资1920万元，其中区财政补助1240万元、街道配套350万元。",
+        "sum_mismatch",
+        False,
+    ),
     # parts of the labour force by place of work, with no 其中
     "at home and away, no 其中": ("全村劳动力1320人，在家务农580人，外出务工760人。", "sum_mismatch", True),
     "at home and away, adding up": ("全村劳动力1340人，在家务农580人，外出务工760人。", "sum_mismatch", False),

@@ -14,6 +14,7 @@ from nlp.checks.partitions import complete_partitions, part_band, part_of, whole
 from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
 from nlp.checks.runs import no_whole, other_measure, per_unit, work_clause
+from nlp.checks.sources import complete_sources
 from nlp.records import Parse, Severity
 
 
@@ -138,9 +139,10 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it.
     Kinds listed after 其中 (广场舞队…、合唱队… of 文体队伍, one head noun the total holds; not persons
     or households, whose kinds overlap) may add up to less than the total, never more. A row of a
-    table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py). A small
-    count of places right after a 、 list of their names is their number (在东湖、西湖、南湖3个居民小组;
-    nlp/checks/named_lists.py).
+    table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py). Money
+    split by source whose last source makes up the rest (自筹, 其他) must add up
+    (nlp/checks/sources.py). A small count of places right after a 、 list of their names is their
+    number (在东湖、西湖、南湖3个居民小组; nlp/checks/named_lists.py).
     Why: a partition that does not add up means one of the figures is mistyped or stale.
     Example: 户籍人口3200人，60岁以上700人，60岁以下2400人 → 700+2400=3100 ≠ 3200.
     """
@@ -169,6 +171,13 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
             kinds[-1].fact.end,
             _sum_message(kinds, total).replace("不符", "不符（各类之和大于总数）"),
             (total.fact.id, *(k.fact.id for k in kinds)),
+        )
+    for total, sources in complete_sources(subset_pairs(parse)):
+        yield Finding(
+            total.fact.start,
+            sources[-1].fact.end,
+            _sum_message(sources, total),
+            (total.fact.id, *(s.fact.id for s in sources)),
         )
     for count, names in named_count_mismatches(ctxs):
         yield Finding(
