@@ -68,6 +68,11 @@ QUIET = {
     # a people of the population, and a pastoral village's residents
     "minority people beside the population": "全村共有牧民286户1130人，其中藏族1050人，其他少数民族80人，少数民族人口合计1130人。",
     "a minority total below the population": "全村共有村民486户1690人，其中汉族1610人，少数民族人口合计80人，占总人口的4.7%。",
+    # a place without 全 before a figure names some of a group, not all of it
+    "some needy families of the district": "社区现有困难家庭35户。为辖区15户困难家庭的子女发放助学金。",
+    "some members of the district": "社区现有党员86名。辖区3名党员的先进事迹被市级媒体报道。",
+    "some grid workers of the community": "社区共有网格员24名。社区5名网格员参加了区级培训。",
+    "one branch after the committee's members": "社区居委会现有党员86名。第二党支部现有党员32名，其中女党员15名。",
     # lists of names before a count that counts something else, or is open
     "grids of two areas": "社区在城南、城北片区4个网格开展巡查。",
     "buildings of two compounds": "在东湖小区、西湖小区5个楼栋安装监控。",

@@ -83,14 +83,16 @@ def standing_key(c: Context, text: str) -> str | None:
 
 def _place_whole_key(c: Context, label: str) -> str | None:
     """The noun after a figure that the document's own place counts whole (rule ``place_whole``):
-    全村33户低保户中…, 为全村316户牧民发放…, 辖区68名党员中… → 低保户, 牧民, 党员."""
+    全村33户低保户中…, 为全村316户牧民发放… → 低保户, 牧民; a place without 全 only when the group
+    is then taken as a whole (辖区68名党员中… → 党员; 为辖区15户困难家庭的子女… names some families)."""
     markers = vocab()["markers"]
     bare = label
     for word in markers["place_whole_before"]:
         if bare.startswith(word):
             bare = bare[len(word) :]
             break
-    if bare not in markers["place_whole"] or c.family == "%":
+    whole, among = bare in markers["place_whole"], bare in markers["place_among"]
+    if not (whole or among) or c.family == "%":
         return None
     after = c.after
     subject = c.fact.subject or ""
@@ -100,6 +102,8 @@ def _place_whole_key(c: Context, label: str) -> str | None:
         cut = min((at for at in (after.find(ch) for ch in "中的，,、") if at >= 0), default=-1)
         noun = after[:cut] if cut >= 0 else ""
     if not 2 <= len(noun) <= 6 or has_any(noun, markers["activity_verbs"]):
+        return None
+    if not whole and not after.startswith(noun + "中"):
         return None
     return noun
 
