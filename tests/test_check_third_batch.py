@@ -68,6 +68,11 @@ QUIET = {
     # a people of the population, and a pastoral village's residents
     "minority people beside the population": "全村共有牧民286户1130人，其中藏族1050人，其他少数民族80人，少数民族人口合计1130人。",
     "a minority total below the population": "全村共有村民486户1690人，其中汉族1610人，少数民族人口合计80人，占总人口的4.7%。",
+    # GRIM: persons beside households, averages over events, participants as the base
+    "a persons rate after households visited": "全年走访居民126户，居民满意率98.5%。",
+    "a rate of the masses after families visited": "入户走访困难家庭126户，群众满意率达98.5%。",
+    "participants are no base": "组织党员参加志愿服务46人，参与率93.9%。",
+    "attendance averaged over sessions": "社区现有党员126名，全年组织学习24次，党员参学率92.3%。",
     # a place without 全 before a figure names some of a group, not all of it
     "some needy families of the district": "社区现有困难家庭35户。为辖区15户困难家庭的子女发放助学金。",
     "some members of the district": "社区现有党员86名。辖区3名党员的先进事迹被市级媒体报道。",
@@ -172,6 +177,7 @@ FIRES = {
     "grades joined in pairs": ("辖区持证残疾人186人，其中一、二级残疾人72人，三、四级残疾人108人。", "sum_mismatch", True),
     "grades joined in pairs, adding up": ("辖区持证残疾人180人，其中一、二级残疾人72人，三、四级残疾人108人。", "sum_mismatch", False),
     "GRIM with the base as 对N户": ("社区对126户困难家庭开展满意度回访，满意率96.5%。", "rate_impossible", True),
+    "GRIM over members, no sessions between": ("社区现有党员126名，党员参学率92.3%。", "rate_impossible", True),
     "GRIM with the base as 对N户, possible": ("社区对126户困难家庭开展满意度回访，满意率96.8%。", "rate_impossible", False),
     "a share above 100 %": ("辖区共有适龄儿童240名，已入学238名，入学率占全部适龄儿童的102%。", "rate_out_of_range", True),
     "rates in traditional script": ("社區共有黨員120名，參學黨員114名，參學率98.3%。", "rate_mismatch", True),

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from nlp.checks.among import among_base
 from nlp.checks.contexts import Context, contexts, shared
+from nlp.checks.grim import grim_applies
 from nlp.checks.intervals import Interval, fmt, has_any, rate_interval, vocab
 from nlp.checks.rate_words import (
     MAX_MODIFIER,
@@ -246,8 +247,8 @@ def rate_impossible(parse: Parse) -> Iterator[Finding]:
         if not is_bounded(name) or iv.low > 100:
             continue
         numerator, base = numerator_and_base(ctxs, r)
-        if numerator is not None or base is None:
-            continue
+        if numerator is not None or base is None or not grim_applies(ctxs, r, base):
+            continue  # grim_applies: no households under a persons rate, no average over events
         n = int(base.fact.value)
         k = max(0, math.ceil(iv.low * n / 100 - 1e-9))
         if k <= n and k * 100 / n <= iv.high + 1e-9:
