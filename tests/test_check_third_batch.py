@@ -68,6 +68,9 @@ QUIET = {
     # a people of the population, and a pastoral village's residents
     "minority people beside the population": "全村共有牧民286户1130人，其中藏族1050人，其他少数民族80人，少数民族人口合计1130人。",
     "a minority total below the population": "全村共有村民486户1690人，其中汉族1610人，少数民族人口合计80人，占总人口的4.7%。",
+    # a later clause naming another whole, or two wholes side by side before 其中
+    "self-employed after enterprises": "辖区内共有企业46家，其中规模以上企业12家，个体工商户320家。",
+    "registered and floating, then sexes": "辖区户籍人口3200人，流动人口860人，其中男性1650人，女性1550人。",
     # GRIM: persons beside households, averages over events, participants as the base
     "a persons rate after households visited": "全年走访居民126户，居民满意率98.5%。",
     "a rate of the masses after families visited": "入户走访困难家庭126户，群众满意率达98.5%。",
@@ -148,6 +151,14 @@ FIRES = {
         "conflicting_values",
         False,
     ),
+    # later clauses of a 其中 list that stay parts: members of a partition, bands, the same noun
+    "bands of members in later clauses": (
+        "社区共有党员186名，其中男党员120名、女党员66名，35岁以下党员28名，60岁以上党员197名。",
+        "subset_exceeds_total",
+        True,
+    ),
+    "the same noun in a later clause": ("社区现有低保户44户，其中城镇低保户30户，农村低保户54户。", "subset_exceeds_total", True),
+    "sexes after a total beside its part": ("社区总人口4000人，流动人口860人，其中男性450人，女性420人。", "sum_mismatch", True),
     # a count of the names listed right before it
     "names listed, one more counted": ("在东湖、西湖、南湖4个居民小组开展环境整治。", "sum_mismatch", True),
     "names listed and counted alike": ("在东湖、西湖、南湖3个居民小组开展环境整治。", "sum_mismatch", False),

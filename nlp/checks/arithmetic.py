@@ -13,7 +13,7 @@ from nlp.checks.named_lists import named_count_mismatches
 from nlp.checks.partitions import complete_partitions, part_band, part_of, whole_band
 from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
-from nlp.checks.runs import no_whole, other_measure, per_unit, work_clause
+from nlp.checks.runs import foreign_clause, no_whole, other_measure, parallel_whole, per_unit, work_clause
 from nlp.checks.sources import complete_sources
 from nlp.records import Parse, Severity
 
@@ -74,8 +74,8 @@ def _partition_groups(ctxs: Sequence[Context], t: int) -> list[list[Context]]:
     if not run:
         return []
     total = ctxs[t]
-    if per_unit(total.label):
-        return []  # 人均耕地2.6亩 is no total of the 水田/旱地 after it
+    if per_unit(total.label) or parallel_whole(ctxs, t):
+        return []  # 人均耕地2.6亩 is no total of the 水田/旱地 after it; 户籍…，流动…，男…: whose parts?
     own = part_of(total.label)
     # a part itself (常住人口2600人，流动人口400人) has its siblings after it, not its parts
     siblings = {own[0]} if own and not _is_total(total) else set()
@@ -206,6 +206,12 @@ def _whole_before(
     """The nearest figure before ``i`` of the same unit and aside-ness, at most that many sentences
     back. ``previous`` is ``_previous_same(ctxs)``: sentences only grow along the figures, so the
     nearest such figure is the answer when it is near enough, and nothing else is."""
+    k = _whole_index_before(ctxs, previous, i, sentences_back)
+    return ctxs[k] if k >= 0 else None
+
+
+def _whole_index_before(ctxs: Sequence[Context], previous: Sequence[int], i: int, sentences_back: int) -> int:
+    """``_whole_before`` as an index, -1 for none."""
     k = previous[i]
     for _ in range(MAX_CHANGES_BEFORE_WHOLE):
         if k < 0 or not no_whole(ctxs, k):
@@ -214,8 +220,8 @@ def _whole_before(
         # the whole of the 其中 after it (runs.no_whole)
         k = previous[k]
     if k < 0 or ctxs[k].sentence < ctxs[i].sentence - sentences_back or no_whole(ctxs, k):
-        return None
-    return ctxs[k]
+        return -1
+    return k
 
 
 # At most this many figures of change (比上年增加…) are stepped over between a whole and its 其中,
@@ -258,10 +264,14 @@ def subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
             continue
         if _opens_subset(ctxs, i, text):
             first = i == 0 or ctxs[i - 1].sentence != c.sentence
-            whole = _whole_before(ctxs, previous, i, 1 if first else 0)
+            k = _whole_index_before(ctxs, previous, i, 1 if first else 0)
+            # 户籍人口3200人，流动人口860人，其中…: which of two wholes side by side is split is not said
+            whole = ctxs[k] if k >= 0 and not parallel_whole(ctxs, k) else None
             open_sentence, opener = c.sentence, i
-        elif c.sentence != open_sentence or _is_total(c) or (whole is not None and work_clause(ctxs, i, opener, text)):
-            whole = None  # the sentence, a new total or a clause reporting work ends the 其中 list
+        elif c.sentence != open_sentence or _is_total(c) or (
+            whole is not None and (work_clause(ctxs, i, opener, text) or foreign_clause(ctxs, i, opener, whole, text))
+        ):
+            whole = None  # the sentence, a new total or a clause of work or of another whole ends the 其中 list
         if whole is not None and c.family == whole.family:
             # 其中总投资2.2亿元的…项目: the figure describes an item; 营业额 is no part of 税收
             if not c.after.startswith("的") and not other_measure(c, whole):

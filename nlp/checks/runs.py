@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from nlp.checks.contexts import Context
 from nlp.checks.intervals import vocab
-from nlp.checks.markers import is_change
+from nlp.checks.markers import _subset_label, is_change
 
 _CLAUSE_BREAKS = "，,；;"
 
@@ -41,14 +41,54 @@ def _opening_verb(label: str) -> str | None:
     return None
 
 
+def _clause_break_before(ctxs: Sequence[Context], i: int, text: str) -> bool:
+    between = text[ctxs[i - 1].fact.norm_end : ctxs[i].fact.norm_start]
+    return any(ch in between for ch in _CLAUSE_BREAKS)
+
+
+def _bare(label: str) -> str:
+    return label.strip(" 、，,：:").removeprefix("其中").strip(" 、，,：:")
+
+
+def foreign_clause(ctxs: Sequence[Context], i: int, opener: int, whole: Context, text: str) -> bool:
+    """Figure ``i`` opens a later clause that names no part of ``whole`` (rule ``foreign_clause``):
+    not a member of a named partition nor an age band, and its words end otherwise than the
+    whole's and the first part's — 共有企业46家，其中规模以上企业12家，个体工商户320家: the 320 is
+    another whole. 其中男党员120名，35岁以下党员28名 and 其中男性…，女性… stay parts."""
+    from nlp.checks.partitions import part_band, part_of
+
+    if i <= opener or whole.family == "元" or not _clause_break_before(ctxs, i, text):
+        return False  # money by source names no common noun (财政补助…，居民自筹…): other_measure reads it
+    label = _bare(ctxs[i].label)
+    if len(label) <= 1 or part_of(ctxs[i].label, whole.label) is not None or part_band(ctxs[i].label) is not None:
+        return False
+    ends = {_bare(whole.label)[-1:], _bare(ctxs[opener].label)[-1:]} - {""}
+    return not label.endswith(tuple(ends))
+
+
+def parallel_whole(ctxs: Sequence[Context], k: int) -> bool:
+    """Figure ``k``, the figure before a 其中, follows a figure of its unit in its sentence that is
+    no total of it and no comparison: two wholes side by side, so which one the 其中 splits is not
+    said (rule ``parallel_whole``) — 户籍人口3200人，流动人口860人，其中男性1650人…"""
+    from nlp.checks.markers import _is_total
+
+    if k == 0:
+        return False
+    whole, before = ctxs[k], ctxs[k - 1]
+    if before.sentence != whole.sentence or before.family != whole.family or before.aside != whole.aside:
+        return False
+    if _is_total(before) or _is_total(whole) or no_whole(ctxs, k - 1) or no_whole(ctxs, k):
+        return False
+    return not _subset_label(before.label) and not _subset_label(whole.label)
+
+
 def work_clause(ctxs: Sequence[Context], i: int, opener: int, text: str) -> bool:
     """Figure ``i`` opens a clause of work after the 其中 clause of figure ``opener``: the list of
     parts has ended (rule ``work_clause``)."""
     if i <= opener or i == 0:
         return False
     c = ctxs[i]
-    between = text[ctxs[i - 1].fact.norm_end : c.fact.norm_start]
-    if not any(ch in between for ch in _CLAUSE_BREAKS):
+    if not _clause_break_before(ctxs, i, text):
         return False  # the same clause as the figure before: still the list (其中男30人、女11人)
     verb = _opening_verb(c.label)
     return verb is not None and verb != _opening_verb(ctxs[opener].label)
