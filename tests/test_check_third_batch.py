@@ -41,6 +41,10 @@ QUIET = {
     "members of last year in a parenthesis": "社区共有党员152名，其中女党员61名（上年为党员146名，女党员58名）。",
     "last year's cases in a parenthesis": "今年共调解矛盾纠纷48起，调解成功46起（去年同期为39起，成功35起）。",
     "two year-ends in a parenthesis": "社区共有党员131名（2021年底126名，2020年底120名）。",
+    # another period named in the parenthesis (no year, no 上年)
+    "a quarter in a parenthesis before 其中": "全年发放救助金18.6万元（第一季度发放6.2万元），其中临时救助9.8万元、医疗救助8.8万元。",
+    "the last term in a parenthesis": "本届共登记选民3268人（上届3054人），其中女性选民1660人、男性选民1608人。",
+    "before the adjustment, with its own parts": "社区共有网格员18名（调整前为22名，其中专职网格员12名、兼职网格员10名）。",
     # another area's figures restated in a parenthesis
     "the street's households in a parenthesis": "社区共有困难家庭35户（全街道共有困难家庭412户，其中低保户186户）。",
     "the town's vaccinations in a parenthesis": "社区疫苗接种2860人（全镇接种31250人，接种率92.5%）。",
