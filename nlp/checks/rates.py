@@ -164,7 +164,9 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
             base = among_base(ctxs, c)  # 已婚育龄妇女中落实…905人 names its base, however far back
             if base is None:
                 base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
-            if base is not None and _outcome_in(base, outcome) and not _eligible(base):
+            if base is not None and (
+                _outcome_in(base, outcome) and not _eligible(base) or has_any(base.label, vocab()["rates"]["stages"])
+            ):
                 base = None  # 第一针接种8930人，全程接种8472人，接种率…: two stages, neither is the base
             if base is None:
                 base = stated_base(ctxs, r, c)
