@@ -91,6 +91,8 @@ QUIET = {
     "buildings of two compounds": "在东湖小区、西湖小区5个楼栋安装监控。",
     "an open list (等)": "在东湖、西湖等4个居民小组开展整治。",
     "households of three kinds": "走访低保户、残疾人、空巢老人5户。",
+    "posts of two kinds": "社区设立党员先锋岗、志愿服务岗4个。",
+    "posts of two kinds, named again": "社区设立党员先锋岗、志愿服务岗4个岗位。",
     # a rate base named 对象 is no numerator
     "those helped, all of them": "辖区现有刑满释放人员37名，其中重点帮教对象21名，帮教率100%。",
 }
@@ -165,8 +167,8 @@ FIRES = {
     "the same noun in a later clause": ("社区现有低保户44户，其中城镇低保户30户，农村低保户54户。", "subset_exceeds_total", True),
     "sexes after a total beside its part": ("社区总人口4000人，流动人口860人，其中男性450人，女性420人。", "sum_mismatch", True),
     # a count of the names listed right before it
-    "names listed, one more counted": ("在东湖、西湖、南湖4个居民小组开展环境整治。", "sum_mismatch", True),
-    "names listed and counted alike": ("在东湖、西湖、南湖3个居民小组开展环境整治。", "sum_mismatch", False),
+    "names listed, one more counted": ("在柳溪、石门、青岗4个居民小组开展环境整治。", "sum_mismatch", True),
+    "names listed and counted alike": ("在柳溪、石门、青岗3个居民小组开展环境整治。", "sum_mismatch", False),
     "teams named, one fewer counted": ("组织红枫、青松、翠柏2支志愿服务队开展活动。", "sum_mismatch", True),
     # money split by source, the last source making up the rest
     "sources ending with 自筹, short of the whole": (
@@ -238,7 +240,7 @@ def test_per_unit(label: str, is_per_unit: bool) -> None:
 
 @pytest.mark.parametrize(
     "label,names",
-    [("社区在东湖、西湖、南湖", 3), ("在东湖、西湖等", None), ("城南、城北片区", None), ("开展整治", None), ("第1、2", None)],
+    [("社区在柳溪、石门、青岗", 3), ("设立先锋岗、服务岗", None), ("在东湖、西湖等", None), ("城南、城北片区", None), ("开展整治", None), ("第1、2", None)],
 )
 def test_listed_names(label: str, names: int | None) -> None:
     assert listed_names(label) == names
