@@ -53,6 +53,9 @@ QUIET = {
     "low-income households from N to M": "低保户由上年的42户减少到36户，低保人员由97人减少到81人。",
     "volunteers from N to M, then a part": "注册志愿者由年初的210名增加到356名，其中青年志愿者128名。",
     "a change from a stated base": "全年新增就业86人，比上年的72人增加14人，其中青年就业31人。",
+    # a share of another period's figure may exceed 100 %
+    "a share of last year's figure": "全年发放救助金86万元，占上年的112%。",
+    "a share of a named year's figure": "社区集体经济收入48万元，占2021年的132%。",
     # persons beside households
     "persons visited beside households": "社区共有居民860户，走访慰问困难群众1200人次。",
     "households then persons of a village": "全村共有386户1260人，其中60岁以上老人420人，参加新农合1180人。",
@@ -198,6 +201,7 @@ FIRES = {
     "GRIM over members, no sessions between": ("社区现有党员126名，党员参学率92.3%。", "rate_impossible", True),
     "GRIM with the base as 对N户, possible": ("社区对126户困难家庭开展满意度回访，满意率96.8%。", "rate_impossible", False),
     "a share above 100 %": ("辖区共有适龄儿童240名，已入学238名，入学率占全部适龄儿童的102%。", "rate_out_of_range", True),
+    "a share of the population above 100 %": ("社区总人口3200人，60岁以上老人3300人，占总人口的103.1%。", "rate_out_of_range", True),
     "rates in traditional script": ("社區共有黨員120名，參學黨員114名，參學率98.3%。", "rate_mismatch", True),
     "rates in traditional script, adding up": ("社區共有黨員120名，參學黨員114名，參學率95%。", "rate_mismatch", False),
     "a sub-population above the population": ("全村常住人口1860人。全村60岁以上老人2010人，其中80岁以上老人316人。", "implausible_magnitude", True),
