@@ -83,6 +83,7 @@ QUIET = {
     "a rate of the masses after families visited": "入户走访困难家庭126户，群众满意率达98.5%。",
     "participants are no base": "组织党员参加志愿服务46人，参与率93.9%。",
     "attendance averaged over sessions": "社区现有党员126名，全年组织学习24次，党员参学率92.3%。",
+    "the newly insured are no numerator nor base": "全社区共有居民2860人，参加医保2750人，其中新增参保120人，参保率96.2%。",
     "a first dose is no base of the full course": "全年接种疫苗3860人，其中第一针2100人，全程接种1760人，接种率96.5%。",
     # a place without 全 before a figure names some of a group, not all of it
     "some needy families of the district": "社区现有困难家庭35户。为辖区15户困难家庭的子女发放助学金。",

@@ -11,6 +11,7 @@ from nlp.checks.among import among_base
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.grim import grim_applies
 from nlp.checks.intervals import Interval, fmt, has_any, rate_interval, vocab
+from nlp.checks.markers import is_change
 from nlp.checks.rate_words import (
     MAX_MODIFIER,
     _eligible,
@@ -129,6 +130,12 @@ def share_of(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context |
 MAX_WHOLE_AFTER = 3
 
 
+def _flow(c: Context) -> bool:
+    """The count is what was added in the period (其中新增参保120人) or a change against another
+    one: no numerator of a rate of the standing group (参保率)."""
+    return has_any(c.label, vocab()["rates"]["flow_words"]) or is_change(c.label)
+
+
 def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
     """(numerator, base) stated before rate ``r``; either may be None.
 
@@ -156,7 +163,7 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
         c = counts[j]
         if c.sentence != told:
             break
-        if outcome and _outcome_in(c, outcome) and not _eligible(c):  # 帮教对象21名 is who is helped
+        if outcome and _outcome_in(c, outcome) and not _eligible(c) and not _flow(c):  # 帮教对象21名 is who is helped
             before = [b for b in counts[:j] if b.family == c.family]
             here_before = [b for b in before if b.sentence == c.sentence]
             opens = not any(x.sentence == c.sentence for x in counts[:j])
@@ -176,6 +183,8 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
     obj = rate_object(name)
     base_units = vocab()["rates"]["base_units"]
     for c in reversed(here):
+        if _flow(c):
+            continue  # 其中新增参保120人 is no base of 参保率 either
         if declares_base(c):
             return None, c
         if c.fact.unit not in base_units:
@@ -188,6 +197,7 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
     if (
         obj
         and last is ctxs[r - 1]
+        and not _flow(last)
         and last.fact.unit in base_units
         and len(rate_head(name)) <= MAX_MODIFIER
         and not any(obj in c.label for c in here)
