@@ -78,6 +78,9 @@ QUIET = {
     # a later clause naming another whole, or two wholes side by side before 其中
     "self-employed after enterprises": "辖区内共有企业46家，其中规模以上企业12家，个体工商户320家。",
     "registered and floating, then sexes": "辖区户籍人口3200人，流动人口860人，其中男性1650人，女性1550人。",
+    # a partition followed by the rest: the named parts are not all
+    "urban and rural, then others": "社区居民1860户，其中城镇户1200户，农村户600户，另有空挂户60户。",
+    "at home and away, then the rest": "全村劳动力860人，在家务工320人，外出务工500人，其余40人为在校学生。",
     # GRIM: persons beside households, averages over events, participants as the base
     "a persons rate after households visited": "全年走访居民126户，居民满意率98.5%。",
     "a rate of the masses after families visited": "入户走访困难家庭126户，群众满意率达98.5%。",
@@ -195,6 +198,7 @@ FIRES = {
     "at home and away, adding up": ("全村劳动力1340人，在家务农580人，外出务工760人。", "sum_mismatch", False),
     "within and outside the province": ("全村转移就业184人，其中省内务工87人、省外务工92人。", "sum_mismatch", True),
     "within and outside the province, adding up": ("全村转移就业184人，其中省内务工87人、省外务工97人。", "sum_mismatch", False),
+    "urban and rural, nothing after": ("社区居民1860户，其中城镇户1200户，农村户600户。", "sum_mismatch", True),
     # the shapes of miss that the checker already reads (kept here as a guard)
     "grades joined in pairs": ("辖区持证残疾人186人，其中一、二级残疾人72人，三、四级残疾人108人。", "sum_mismatch", True),
     "grades joined in pairs, adding up": ("辖区持证残疾人180人，其中一、二级残疾人72人，三、四级残疾人108人。", "sum_mismatch", False),

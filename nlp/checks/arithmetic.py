@@ -13,7 +13,15 @@ from nlp.checks.named_lists import named_count_mismatches
 from nlp.checks.partitions import complete_partitions, part_band, part_of, whole_band
 from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
-from nlp.checks.runs import foreign_clause, no_whole, other_measure, parallel_whole, per_unit, work_clause
+from nlp.checks.runs import (
+    foreign_clause,
+    no_whole,
+    other_measure,
+    parallel_whole,
+    per_unit,
+    remainder_after,
+    work_clause,
+)
 from nlp.checks.sources import complete_sources
 from nlp.records import Parse, Severity
 
@@ -74,8 +82,10 @@ def _partition_groups(ctxs: Sequence[Context], t: int) -> list[list[Context]]:
     if not run:
         return []
     total = ctxs[t]
-    if per_unit(total.label) or parallel_whole(ctxs, t):
-        return []  # 人均耕地2.6亩 is no total of the 水田/旱地 after it; 户籍…，流动…，男…: whose parts?
+    if per_unit(total.label) or parallel_whole(ctxs, t) or remainder_after(ctxs, run[-1]):
+        # 人均耕地2.6亩 is no total of the 水田/旱地 after it; 户籍…，流动…，男…: whose parts?
+        # 城镇户…，农村户…，另有空挂户60户: the parts named are not all of them
+        return []
     own = part_of(total.label)
     # a part itself (常住人口2600人，流动人口400人) has its siblings after it, not its parts
     siblings = {own[0]} if own and not _is_total(total) else set()

@@ -16,6 +16,7 @@ Named rules, each read from the shape of the clause, never from one phrase:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -133,3 +134,20 @@ def no_whole(ctxs: Sequence[Context], k: int) -> bool:
     """Figure ``k`` can be no whole of the parts after it (rule ``no_whole``)."""
     label = ctxs[k].label
     return is_change(label) or per_unit(label) or change_from_base(ctxs, k)
+
+
+# A remainder is read among this many figures after the last part, in the part's sentence.
+MAX_REMAINDER_AFTER = 3
+
+
+def remainder_after(ctxs: Sequence[Context], last_part: Context) -> bool:
+    """A figure of the parts' unit right after them says there are more (rule ``remainder``:
+    其中城镇户1200户，农村户600户，另有空挂户60户; 其余40人为在校学生): the named parts are not all."""
+    words = _runs()["remainder"]
+    i = bisect_left(ctxs, last_part.fact.norm_start, key=lambda c: c.fact.norm_start)
+    for c in ctxs[i + 1 : i + 1 + MAX_REMAINDER_AFTER]:
+        if c.sentence != last_part.sentence:
+            break
+        if c.family == last_part.family and any(w in c.label for w in words):
+            return True
+    return False
