@@ -78,6 +78,8 @@ def parallel_whole(ctxs: Sequence[Context], k: int) -> bool:
     whole, before = ctxs[k], ctxs[k - 1]
     if before.sentence != whole.sentence or before.family != whole.family or before.aside != whole.aside:
         return False
+    if not _bare(before.label):
+        return False  # 共有农户412户1386人: the persons go with the households before them, a stated total
     if _is_total(before) or _is_total(whole) or no_whole(ctxs, k - 1) or no_whole(ctxs, k):
         return False
     return not _subset_label(before.label) and not _subset_label(whole.label)
