@@ -93,6 +93,7 @@ QUIET = {
     "some members of the district": "社区现有党员86名。辖区3名党员的先进事迹被市级媒体报道。",
     "some grid workers of the community": "社区共有网格员24名。社区5名网格员参加了区级培训。",
     "one branch after the committee's members": "社区居委会现有党员86名。第二党支部现有党员32名，其中女党员15名。",
+    "members of two different committees": "村两委现有成员7人。村委会现有成员5人。",
     # lists of names before a count that counts something else, or is open
     "grids of two areas": "社区在城南、城北片区4个网格开展巡查。",
     "buildings of two compounds": "在东湖小区、西湖小区5个楼栋安装监控。",

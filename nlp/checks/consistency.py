@@ -109,22 +109,32 @@ def _place_whole_key(c: Context, label: str) -> str | None:
 
 
 def _without_own_scope(text: str) -> str | None:
-    """The words without the document's own scope or its own bodies before them (rule
-    ``own_bodies``: 居委会党支部现有党员 and 辖区…党员 name the same members).
+    """The words without the document's own scope before them, and without its own party bodies
+    when what is left is their members (rule ``own_bodies``: 居委会党支部现有党员 and 辖区…党员 name
+    the same members; 村委会成员 and 两委成员 do not).
 
     >>> _without_own_scope("居委会党支部党员"), _without_own_scope("社区党委党员"), _without_own_scope("第二党支部党员")
     ('党员', '党员', '第二党支部党员')
+    >>> _without_own_scope("村委会成员"), _without_own_scope("全村低保户")
+    ('村委会成员', '低保户')
     """
     markers = vocab()["markers"]
-    own = sorted(markers["own_scope"] + markers["own_bodies"], key=len, reverse=True)
+    own = _strip_prefixes(text, markers["own_scope"])
+    members = _strip_prefixes(own, markers["own_scope"] + markers["own_bodies"])
+    text = members if members.strip(" 、，,：:") in markers["body_members"] else own
+    return text.strip(" 、，,：:") or None
+
+
+def _strip_prefixes(text: str, words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
     changed = True
     while changed:
         changed = False
-        for prefix in own:
+        for prefix in ordered:
             if text.startswith(prefix):
                 text, changed = text[len(prefix) :], True
                 break
-    return text.strip(" 、，,：:") or None
+    return text
 
 
 @rule("ZJ301", "conflicting_values", Severity.WARNING)
