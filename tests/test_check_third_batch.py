@@ -206,6 +206,8 @@ FIRES = {
     "GRIM with the base as 对N户": ("社区对126户困难家庭开展满意度回访，满意率96.5%。", "rate_impossible", True),
     "GRIM over members, no sessions between": ("社区现有党员126名，党员参学率92.3%。", "rate_impossible", True),
     "GRIM with the base as 对N户, possible": ("社区对126户困难家庭开展满意度回访，满意率96.8%。", "rate_impossible", False),
+    "GRIM with the base as N个小区参加": ("全年共有9个小区参加垃圾分类评比，达标率87.5%，另有3个小区被评为示范小区。", "rate_impossible", True),
+    "GRIM with the base as N个小区参加, possible": ("全年共有8个小区参加垃圾分类评比，达标率87.5%，另有3个小区被评为示范小区。", "rate_impossible", False),
     "a share above 100 %": ("辖区共有适龄儿童240名，已入学238名，入学率占全部适龄儿童的102%。", "rate_out_of_range", True),
     "a share of the population above 100 %": ("社区总人口3200人，60岁以上老人3300人，占总人口的103.1%。", "rate_out_of_range", True),
     "rates in traditional script": ("社區共有黨員120名，參學黨員114名，參學率98.3%。", "rate_mismatch", True),
