@@ -8,10 +8,21 @@ from functools import cache
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.intervals import Interval, fmt, fmt_interval, has_any, vocab
 from nlp.checks.lists import closing_groups, kinds_over_total, table_rows
-from nlp.checks.markers import _is_total, _subset_label, is_change
+from nlp.checks.markers import _is_total, _subset_label
+from nlp.checks.named_lists import named_count_mismatches
 from nlp.checks.partitions import complete_partitions, part_band, part_of, whole_band
 from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
+from nlp.checks.runs import (
+    foreign_clause,
+    no_whole,
+    other_measure,
+    parallel_whole,
+    per_unit,
+    remainder_after,
+    work_clause,
+)
+from nlp.checks.sources import complete_sources
 from nlp.records import Parse, Severity
 
 
@@ -71,6 +82,10 @@ def _partition_groups(ctxs: Sequence[Context], t: int) -> list[list[Context]]:
     if not run:
         return []
     total = ctxs[t]
+    if per_unit(total.label) or parallel_whole(ctxs, t) or remainder_after(ctxs, run[-1]):
+        # 人均耕地2.6亩 is no total of the 水田/旱地 after it; 户籍…，流动…，男…: whose parts?
+        # 城镇户…，农村户…，另有空挂户60户: the parts named are not all of them
+        return []
     own = part_of(total.label)
     # a part itself (常住人口2600人，流动人口400人) has its siblings after it, not its parts
     siblings = {own[0]} if own and not _is_total(total) else set()
@@ -134,7 +149,10 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it.
     Kinds listed after 其中 (广场舞队…、合唱队… of 文体队伍, one head noun the total holds; not persons
     or households, whose kinds overlap) may add up to less than the total, never more. A row of a
-    table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py).
+    table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py). Money
+    split by source whose last source makes up the rest (自筹, 其他) must add up
+    (nlp/checks/sources.py). A small count of places right after a 、 list of their names is their
+    number (在东湖、西湖、南湖3个居民小组; nlp/checks/named_lists.py).
     Why: a partition that does not add up means one of the figures is mistyped or stale.
     Example: 户籍人口3200人，60岁以上700人，60岁以下2400人 → 700+2400=3100 ≠ 3200.
     """
@@ -164,6 +182,20 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
             _sum_message(kinds, total).replace("不符", "不符（各类之和大于总数）"),
             (total.fact.id, *(k.fact.id for k in kinds)),
         )
+    for total, sources in complete_sources(subset_pairs(parse)):
+        yield Finding(
+            total.fact.start,
+            sources[-1].fact.end,
+            _sum_message(sources, total),
+            (total.fact.id, *(s.fact.id for s in sources)),
+        )
+    for count, names in named_count_mismatches(ctxs):
+        yield Finding(
+            count.fact.start,
+            count.fact.end,
+            f"前面列出 {names} 个名称，此处写作 {count.fact.text}",
+            (count.fact.id,),
+        )
     for start, end, values in table_rows(parse.original):  # the original keeps the table's spacing
         terms = "+".join(fmt(v) for v in values[:-1])
         yield Finding(start, end, f"表格行 {terms}={fmt(sum(values[:-1]))} 与合计 {fmt(values[-1])} 不符")
@@ -184,14 +216,22 @@ def _whole_before(
     """The nearest figure before ``i`` of the same unit and aside-ness, at most that many sentences
     back. ``previous`` is ``_previous_same(ctxs)``: sentences only grow along the figures, so the
     nearest such figure is the answer when it is near enough, and nothing else is."""
+    k = _whole_index_before(ctxs, previous, i, sentences_back)
+    return ctxs[k] if k >= 0 else None
+
+
+def _whole_index_before(ctxs: Sequence[Context], previous: Sequence[int], i: int, sentences_back: int) -> int:
+    """``_whole_before`` as an index, -1 for none."""
     k = previous[i]
     for _ in range(MAX_CHANGES_BEFORE_WHOLE):
-        if k < 0 or not is_change(ctxs[k].label):
+        if k < 0 or not no_whole(ctxs, k):
             break
-        k = previous[k]  # 比上年新增147名 is a difference of two years, not the whole of the 其中 after it
-    if k < 0 or ctxs[k].sentence < ctxs[i].sentence - sentences_back or is_change(ctxs[k].label):
-        return None
-    return ctxs[k]
+        # 比上年新增147名 is a difference of two years, 人均耕地2.6亩 a figure per person: neither is
+        # the whole of the 其中 after it (runs.no_whole)
+        k = previous[k]
+    if k < 0 or ctxs[k].sentence < ctxs[i].sentence - sentences_back or no_whole(ctxs, k):
+        return -1
+    return k
 
 
 # At most this many figures of change (比上年增加…) are stepped over between a whole and its 其中,
@@ -228,18 +268,23 @@ def subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
     previous = shared(parse, "previous_same", _previous_same)
     text = parse.normalized.text if parse.normalized is not None else ""
     whole: Context | None = None
-    open_sentence = -1
+    open_sentence = opener = -1
     for i, c in enumerate(ctxs):
         if c.family == "%":
             continue
         if _opens_subset(ctxs, i, text):
             first = i == 0 or ctxs[i - 1].sentence != c.sentence
-            whole = _whole_before(ctxs, previous, i, 1 if first else 0)
-            open_sentence = c.sentence
-        elif c.sentence != open_sentence or _is_total(c):
-            whole = None
+            k = _whole_index_before(ctxs, previous, i, 1 if first else 0)
+            # 户籍人口3200人，流动人口860人，其中…: which of two wholes side by side is split is not said
+            whole = ctxs[k] if k >= 0 and not parallel_whole(ctxs, k) else None
+            open_sentence, opener = c.sentence, i
+        elif c.sentence != open_sentence or _is_total(c) or (
+            whole is not None and (work_clause(ctxs, i, opener, text) or foreign_clause(ctxs, i, opener, whole, text))
+        ):
+            whole = None  # the sentence, a new total or a clause of work or of another whole ends the 其中 list
         if whole is not None and c.family == whole.family:
-            if not c.after.startswith("的"):  # 其中总投资2.2亿元的…项目: the figure describes an item
+            # 其中总投资2.2亿元的…项目: the figure describes an item; 营业额 is no part of 税收
+            if not c.after.startswith("的") and not other_measure(c, whole):
                 yield whole, c
             continue
         w = _whole_before(ctxs, previous, i, 0)
@@ -288,8 +333,11 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     Why: 低保户1500户 in a community of 1100 households is a typo or a figure of another place.
     Example: 总人口3200人 … 慰问困难群众5000人 → 5000 > 3200.
     """
+    from nlp.checks.consistency import standing_key
+
     ctxs = contexts(parse)
-    totals = _stated_totals(ctxs, parse.normalized.text if parse.normalized is not None else "")
+    text = parse.normalized.text if parse.normalized is not None else ""
+    totals = _stated_totals(ctxs, text)
     other = vocab()["markers"]["other_scope"]
     for c in ctxs:
         family = c.family
@@ -298,6 +346,9 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
             continue
         if has_any(c.label, other) or has_any(c.after, other) or "人口" in c.label or "户数" in c.label:
             continue
+        key = standing_key(c, text)
+        if key and key == standing_key(total, text):
+            continue  # the total restated with another value: conflicting_values says so
         iv, tv = c.interval, total.interval
         if iv is None or tv is None or iv.low <= tv.high:
             continue

@@ -70,6 +70,9 @@ def standing_key(c: Context, text: str) -> str | None:
         if at >= 0 and 2 <= len(label) - at - len(word) <= 6 and c.family != "%":
             noun = label[at + len(word) :]
             return None if has_any(noun, markers["activity_verbs"]) else noun
+    place_key = _place_whole_key(c, label)
+    if place_key:
+        return place_key
     if not text.startswith(tuple(markers["point_in_time"]), c.sent_start) or has_any(label, markers["activity_verbs"]):
         return None
     for verb in sorted(markers["stock_verbs"], key=len, reverse=True):
@@ -78,16 +81,60 @@ def standing_key(c: Context, text: str) -> str | None:
     return None
 
 
+def _place_whole_key(c: Context, label: str) -> str | None:
+    """The noun after a figure that the document's own place counts whole (rule ``place_whole``):
+    全村33户低保户中…, 为全村316户牧民发放… → 低保户, 牧民; a place without 全 only when the group
+    is then taken as a whole (辖区68名党员中… → 党员; 为辖区15户困难家庭的子女… names some families)."""
+    markers = vocab()["markers"]
+    bare = label
+    for word in markers["place_whole_before"]:
+        if bare.startswith(word):
+            bare = bare[len(word) :]
+            break
+    whole, among = bare in markers["place_whole"], bare in markers["place_among"]
+    if not (whole or among) or c.family == "%":
+        return None
+    after = c.after
+    subject = c.fact.subject or ""
+    if len(subject) >= 2 and after.startswith(subject):
+        noun = subject
+    else:
+        cut = min((at for at in (after.find(ch) for ch in "中的，,、") if at >= 0), default=-1)
+        noun = after[:cut] if cut >= 0 else ""
+    if not 2 <= len(noun) <= 6 or has_any(noun, markers["activity_verbs"]):
+        return None
+    if not whole and not after.startswith(noun + "中"):
+        return None
+    return noun
+
+
 def _without_own_scope(text: str) -> str | None:
-    own = sorted(vocab()["markers"]["own_scope"], key=len, reverse=True)
+    """The words without the document's own scope before them, and without its own party bodies
+    when what is left is their members (rule ``own_bodies``: 居委会党支部现有党员 and 辖区…党员 name
+    the same members; 村委会成员 and 两委成员 do not).
+
+    >>> _without_own_scope("居委会党支部党员"), _without_own_scope("社区党委党员"), _without_own_scope("第二党支部党员")
+    ('党员', '党员', '第二党支部党员')
+    >>> _without_own_scope("村委会成员"), _without_own_scope("全村低保户")
+    ('村委会成员', '低保户')
+    """
+    markers = vocab()["markers"]
+    own = _strip_prefixes(text, markers["own_scope"])
+    members = _strip_prefixes(own, markers["own_scope"] + markers["own_bodies"])
+    text = members if members.strip(" 、，,：:") in markers["body_members"] else own
+    return text.strip(" 、，,：:") or None
+
+
+def _strip_prefixes(text: str, words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
     changed = True
     while changed:
         changed = False
-        for prefix in own:
+        for prefix in ordered:
             if text.startswith(prefix):
                 text, changed = text[len(prefix) :], True
                 break
-    return text.strip(" 、，,：:") or None
+    return text
 
 
 @rule("ZJ301", "conflicting_values", Severity.WARNING)

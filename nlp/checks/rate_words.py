@@ -40,17 +40,24 @@ def rate_name(label: str) -> str:
     return text
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
 @lru_cache(maxsize=_NAMES)
 def is_bounded(name: str) -> bool:
     """A rate that cannot exceed 100 % (a share of something), by its name.
 
     >>> is_bounded("居民满意率"), is_bounded("同比增长率"), is_bounded("任务完成率"), is_bounded("占年度计划的")
     (True, False, False, False)
+    >>> is_bounded("占上年的"), is_bounded("占2021年的"), is_bounded("占总人口的")
+    (False, False, True)
     """
     words = vocab()["rates"]
     at = name.rfind("占")
     if at >= 0 and has_any(name[at + 1 :], words["plan_bases"]):
         return False  # 完成投资占年度计划的108%: a share of a plan or target may exceed it
+    if at >= 0 and (has_any(name[at + 1 :], words["period_bases"]) or _YEAR.search(name, at + 1)):
+        return False  # 救助金86万元，占上年的112%: a ratio to another period's figure
     return has_any(name, words["bounded"]) and not has_any(name, words["unbounded"])
 
 

@@ -7,8 +7,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from nlp.checks.among import among_base
 from nlp.checks.contexts import Context, contexts, shared
+from nlp.checks.grim import grim_applies
 from nlp.checks.intervals import Interval, fmt, has_any, rate_interval, vocab
+from nlp.checks.markers import is_change
 from nlp.checks.rate_words import (
     MAX_MODIFIER,
     _eligible,
@@ -127,6 +130,12 @@ def share_of(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context |
 MAX_WHOLE_AFTER = 3
 
 
+def _flow(c: Context) -> bool:
+    """The count is what was added in the period (其中新增参保120人) or a change against another
+    one: no numerator of a rate of the standing group (参保率)."""
+    return has_any(c.label, vocab()["rates"]["flow_words"]) or is_change(c.label)
+
+
 def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
     """(numerator, base) stated before rate ``r``; either may be None.
 
@@ -154,13 +163,17 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
         c = counts[j]
         if c.sentence != told:
             break
-        if outcome and _outcome_in(c, outcome):
+        if outcome and _outcome_in(c, outcome) and not _eligible(c) and not _flow(c):  # 帮教对象21名 is who is helped
             before = [b for b in counts[:j] if b.family == c.family]
             here_before = [b for b in before if b.sentence == c.sentence]
             opens = not any(x.sentence == c.sentence for x in counts[:j])
             # the base of a numerator opening its sentence may close the one before (受理40件。已办结34件)
-            base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
-            if base is not None and _outcome_in(base, outcome) and not _eligible(base):
+            base = among_base(ctxs, c)  # 已婚育龄妇女中落实…905人 names its base, however far back
+            if base is None:
+                base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
+            if base is not None and (
+                _outcome_in(base, outcome) and not _eligible(base) or has_any(base.label, vocab()["rates"]["stages"])
+            ):
                 base = None  # 第一针接种8930人，全程接种8472人，接种率…: two stages, neither is the base
             if base is None:
                 base = stated_base(ctxs, r, c)
@@ -170,6 +183,8 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
     obj = rate_object(name)
     base_units = vocab()["rates"]["base_units"]
     for c in reversed(here):
+        if _flow(c):
+            continue  # 其中新增参保120人 is no base of 参保率 either
         if declares_base(c):
             return None, c
         if c.fact.unit not in base_units:
@@ -182,6 +197,7 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
     if (
         obj
         and last is ctxs[r - 1]
+        and not _flow(last)
         and last.fact.unit in base_units
         and len(rate_head(name)) <= MAX_MODIFIER
         and not any(obj in c.label for c in here)
@@ -243,8 +259,8 @@ def rate_impossible(parse: Parse) -> Iterator[Finding]:
         if not is_bounded(name) or iv.low > 100:
             continue
         numerator, base = numerator_and_base(ctxs, r)
-        if numerator is not None or base is None:
-            continue
+        if numerator is not None or base is None or not grim_applies(ctxs, r, base):
+            continue  # grim_applies: no households under a persons rate, no average over events
         n = int(base.fact.value)
         k = max(0, math.ceil(iv.low * n / 100 - 1e-9))
         if k <= n and k * 100 / n <= iv.high + 1e-9:

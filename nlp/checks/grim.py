@@ -1,0 +1,52 @@
+"""When a base found for a rate can be the base of a GRIM test (partitions.toml [grim]).
+
+The GRIM test (rate_impossible) asks whether any whole count over the base gives the rate. Two
+named guards keep it to rates that are one count over that base:
+
+- ``unit_of_counting``: a rate that names persons (居民满意率, 党员参与率) is not taken over a
+  count of households (走访居民126户，居民满意率98.5%: who answered is not said), nor a rate that
+  names households (家庭签约率) over a count of persons;
+- ``averaged``: a count of repeated events between the base and the rate (现有党员126名，全年组织
+  学习24次，党员参学率92.3%) makes the rate an average over the events, which need not be k/n.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nlp.checks.contexts import Context
+from nlp.checks.intervals import has_any, vocab
+from nlp.checks.rate_words import rate_head, rate_name
+
+
+def _words() -> dict:
+    return vocab()["grim"]
+
+
+def other_unit_of_counting(rate: Context, base: Context) -> bool:
+    """The rate names persons and the base counts households, or the other way round."""
+    head = rate_head(rate_name(rate.label))
+    words = _words()
+    persons, households = has_any(head, words["person_words"]), has_any(head, words["household_words"])
+    if base.family == "households":
+        return persons and not households
+    if base.family == "persons":
+        return households and not persons
+    return False
+
+
+def averaged(ctxs: Sequence[Context], r: int, base: Context) -> bool:
+    """A count of repeated events (24次, 6期) stands between the base and the rate in its sentence."""
+    events = _words()["event_units"]
+    rate = ctxs[r]
+    for c in reversed(ctxs[max(0, r - 30) : r]):
+        if c is base or c.sentence != rate.sentence:
+            break
+        if c.fact.unit in events:
+            return True
+    return False
+
+
+def grim_applies(ctxs: Sequence[Context], r: int, base: Context) -> bool:
+    """The base may be the base of a GRIM test of rate ``r`` (neither guard applies)."""
+    return not other_unit_of_counting(ctxs[r], base) and not averaged(ctxs, r, base)
