@@ -25,7 +25,7 @@ from nlp.figures.facts import (
 from nlp.figures.indicators import all_names, indicators
 from nlp.figures.lookalike import LookalikeModel, feature_names, load_lookalike_model
 from nlp.figures.lookalike_features import _NOT_BLANK, BLANKS, ENCLOSURES, _enclosure
-from nlp.figures.measures import longest_measure, resolve_noun
+from nlp.figures.measures import LONGER_NAME_REACH, _name_fronts, longest_measure, resolve_noun
 from nlp.figures.neighbours import words_in
 from nlp.figures.planned import _start_value_patterns, is_planned_sentence, is_start_value, pattern_sources
 from nlp.figures.resolve import _place_kind_opening
@@ -156,6 +156,19 @@ def test_longest_measure_tries_only_the_fronts_of_names(name: str, cut: int, bef
     clause = before + name[: min(cut, len(name) - 1)] + noun + "5"
     at = clause.rfind(noun)
     assert longest_measure(noun, clause, at, unit) == _plain_longest_measure(noun, clause, at, unit)
+
+
+def _plain_name_fronts(noun: str) -> tuple[str, ...]:
+    fronts = {name[: -len(noun)] for name in all_names() if name.endswith(noun) and name != noun}
+    return tuple(sorted((f for f in fronts if len(f) <= LONGER_NAME_REACH), key=lambda f: (-len(f), f)))
+
+
+def test_name_fronts_are_those_a_scan_of_every_name_finds() -> None:
+    # every piece of every name (and a few words no name holds) as the noun
+    nouns = {name[i:j] for name in NAMES for i in range(len(name)) for j in range(i + 1, len(name) + 1)}
+    nouns |= {"XX", "居民户", "年以上人员"}
+    assert [noun for noun in sorted(nouns) if _name_fronts(noun) != _plain_name_fronts(noun)] == []
+    assert any(_name_fronts(noun) for noun in nouns)
 
 
 def _plain_enclosure(text: str, start: int) -> list[str]:
