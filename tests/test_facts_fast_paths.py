@@ -14,6 +14,8 @@ from itertools import repeat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlp.figures.breakdown import _AGE, _read_modifier
+from nlp.figures.breakdown import _vocab as breakdown_vocab
 from nlp.figures.facts import (
     _TO_COLON_OR_STOP,
     COLON_LIST_STOPS,
@@ -169,6 +171,52 @@ def test_name_fronts_are_those_a_scan_of_every_name_finds() -> None:
     nouns |= {"XX", "居民户", "年以上人员"}
     assert [noun for noun in sorted(nouns) if _name_fronts(noun) != _plain_name_fronts(noun)] == []
     assert any(_name_fronts(noun) for noun in nouns)
+
+
+def _plain_read_modifier(modifier: str) -> tuple[tuple[tuple[str, str], ...], str]:
+    voc = breakdown_vocab()
+    parts: dict[str, str] = {}
+    unknown = ""
+    i = 0
+    while i < len(modifier):
+        age = _AGE.match(modifier, i)
+        if age:
+            parts["age"] = parts.get("age", "") + age.group(0)
+            i = age.end()
+            continue
+        first = modifier[i]
+        marker = next((m for m in voc.markers_by_first.get(first, ()) if modifier.startswith(m[0], i)), None)
+        whole = next((w for w in voc.whole_by_first.get(first, ()) if modifier.startswith(w, i)), None)
+        if marker and (whole is None or len(marker[0]) >= len(whole)):
+            word, dimension, value = marker
+            parts[dimension] = parts.get(dimension, "") + value
+            i += len(word)
+        elif whole:
+            i += len(whole)
+        else:
+            unknown += modifier[i]
+            i += 1
+    return tuple(parts.items()), unknown
+
+
+MODIFIER_PIECES = sorted(
+    {m[0] for m in breakdown_vocab().markers} | set(breakdown_vocab().whole)
+    | {"60", "岁以上", "周岁", "至", "80后", "十八", "贫困", "困难", "的", "人"}
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(MODIFIER_PIECES), st.integers(0, 3)), max_size=6))
+def test_read_modifier_is_the_plain_longest_word_scan(pieces: list[tuple[str, int]]) -> None:
+    # pieces of markers, whole words and age bands, some cut short so that shorter words match
+    modifier = "".join(piece[: len(piece) - cut] if cut < len(piece) else piece for piece, cut in pieces)
+    assert _read_modifier.__wrapped__(modifier) == _plain_read_modifier(modifier)
+
+
+def test_read_modifier_agrees_with_the_plain_scan_on_every_word_of_the_tables() -> None:
+    for word in MODIFIER_PIECES:
+        for modifier in (word, word + word, "新" + word, word + "人员"):
+            assert _read_modifier.__wrapped__(modifier) == _plain_read_modifier(modifier), modifier
 
 
 def _plain_enclosure(text: str, start: int) -> list[str]:
