@@ -26,14 +26,23 @@ from nlp.figures.facts import (
 )
 from nlp.figures.indicators import all_names, indicators
 from nlp.figures.lookalike import LookalikeModel, feature_names, load_lookalike_model
-from nlp.figures.lookalike_features import _NOT_BLANK, BLANKS, ENCLOSURES, _enclosure
+from nlp.figures.lookalike_features import (
+    _NOT_BLANK,
+    BLANKS,
+    ENCLOSURES,
+    _enclosure,
+    _kind_of_unit,
+    _magnitude_bucket,
+    _number_shape,
+    _own_names,
+)
 from nlp.figures.measures import LONGER_NAME_REACH, _name_fronts, longest_measure, resolve_noun
 from nlp.figures.neighbours import words_in
 from nlp.figures.planned import _start_value_patterns, is_planned_sentence, is_start_value, pattern_sources
 from nlp.figures.resolve import _place_kind_opening
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, by_first_char, named_places, strip_indexed
 from nlp.figures.subjects import _AGE_BAND, _TITLE_BEFORE, _labelled_group
-from nlp.records import Fact
+from nlp.records import Fact, Qualifier
 from nlp.resources import load_toml
 from nlp.text.document import Text
 from nlp.text.place_names import place_names
@@ -217,6 +226,42 @@ def test_read_modifier_agrees_with_the_plain_scan_on_every_word_of_the_tables() 
     for word in MODIFIER_PIECES:
         for modifier in (word, word + word, "新" + word, word + "人员"):
             assert _read_modifier.__wrapped__(modifier) == _plain_read_modifier(modifier), modifier
+
+
+def _plain_own_names(unit, unit_text, qualifier, value, number, is_range):
+    form, digits, shape = _number_shape.__wrapped__(number)
+    out = [
+        f"unit={unit}",
+        f"kind={_kind_of_unit(unit_text, unit)}",
+        form,
+        f"qualifier={qualifier.value}",
+        f"log={_magnitude_bucket.__wrapped__(None if value is None else float(value))}",
+        f"digits={min(digits, 7)}",
+        *shape,
+    ]
+    if any(c in "万萬亿億" for c in unit_text):  # the magnitudes of numerals.toml
+        out.append("magnitude")
+    if is_range:
+        out.append("range")
+    return tuple(out), digits
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["人", "户", "元", "%", "年", "次"]),
+    st.sampled_from(["", "万", "亿"]),
+    st.sampled_from(list(Qualifier)),
+    st.one_of(st.none(), st.decimals(min_value=-10, max_value=10**12, allow_nan=False, places=2)),
+    st.text(alphabet="0123456789.一二两十壹陆点xX", max_size=8),
+    st.booleans(),
+)
+def test_own_names_are_read_from_the_value_s_magnitude_and_the_number_s_shape(
+    unit, magnitude, qualifier, value, number, is_range
+) -> None:
+    unit_text = magnitude + unit
+    assert _own_names(unit, unit_text, qualifier, value, number, is_range) == _plain_own_names(
+        unit, unit_text, qualifier, value, number, is_range
+    )
 
 
 def _plain_enclosure(text: str, start: int) -> list[str]:
