@@ -64,15 +64,35 @@ def test_the_masked_pattern_finds_what_it_finds_without_its_opening_lookahead() 
     assert list(masked.finditer(text))
 
 
+def _flat_alt(words) -> str:
+    """An alternation of the words, longest first, one after another."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="人次户口元万", max_size=3), min_size=1, max_size=8),
+    st.text(alphabet="人次户口元万3，", max_size=20),
+    st.sampled_from(["", "3", "(?=，)", "次"]),
+)
+def test_the_grouped_alternation_matches_as_the_flat_one(words: list[str], text: str, after: str) -> None:
+    """Grouped by first character, the words are tried in the same order wherever they can match,
+    so every match, and the word taken before what follows, is the flat alternation's."""
+    from nlp.checks.surface_grammar import _alt
+
+    grouped, flat = re.compile(f"(?P<w>{_alt(words)}){after}"), re.compile(f"(?P<w>{_flat_alt(words)}){after}")
+    assert [(m.span(), m.group("w")) for m in grouped.finditer(text)] == [
+        (m.span(), m.group("w")) for m in flat.finditer(text)
+    ]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["金", "元", "户", "人次", " ", "\u3000", "\t", "，", "a", "\n", "共计"]), max_size=25))
 def test_the_blank_gap_pattern_is_its_definition(pieces: list[str]) -> None:
     """A blank run of two or more after a CJK character, then a unit: the pattern reads the blank
     before looking back, so the scan can jump from blank to blank."""
-    from nlp.checks.surface_grammar import _alt
-
     grammar = surface_grammar()
-    units = _alt(grammar.words["missing_figure"]["blank_units"])
+    units = _flat_alt(grammar.words["missing_figure"]["blank_units"])
     definition = re.compile(
         rf"(?<=[\u4e00-\u9fff])(?P<gap>[ \u3000\t]{{2,}})(?P<unit>{units})(?=[,，。;；、)）\s]|$)"
     )
@@ -83,7 +103,6 @@ def test_the_blank_gap_pattern_is_its_definition(pieces: list[str]) -> None:
 
 def _duplicated_definition() -> re.Pattern[str]:
     """The doubled-unit pattern as first written: the look back before the number's first character."""
-    from nlp.checks.surface_grammar import _alt
     from nlp.figures.numerals import vocab
 
     v = vocab()
@@ -94,7 +113,7 @@ def _duplicated_definition() -> re.Pattern[str]:
         rf"(?<![{re.escape(numeral_chars)}])(?:\d+(?:\.\d+)?|[{re.escape(chinese)}]+|[{re.escape(masks)}]+)"
         rf"[{re.escape(''.join(v.approx))}]?[{re.escape(''.join(v.big))}]?"
     )
-    return re.compile(rf"(?P<num>{number})(?P<unit>{_alt(surface_grammar().units)})")
+    return re.compile(rf"(?P<num>{number})(?P<unit>{_flat_alt(surface_grammar().units)})")
 
 
 # digits, Chinese numerals, masks, approximations, magnitudes, units and other characters

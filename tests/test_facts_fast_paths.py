@@ -14,6 +14,8 @@ from itertools import repeat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlp.figures.breakdown import _AGE, _read_modifier
+from nlp.figures.breakdown import _vocab as breakdown_vocab
 from nlp.figures.facts import (
     _TO_COLON_OR_STOP,
     COLON_LIST_STOPS,
@@ -24,14 +26,23 @@ from nlp.figures.facts import (
 )
 from nlp.figures.indicators import all_names, indicators
 from nlp.figures.lookalike import LookalikeModel, feature_names, load_lookalike_model
-from nlp.figures.lookalike_features import _NOT_BLANK, BLANKS, ENCLOSURES, _enclosure
-from nlp.figures.measures import longest_measure, resolve_noun
+from nlp.figures.lookalike_features import (
+    _NOT_BLANK,
+    BLANKS,
+    ENCLOSURES,
+    _enclosure,
+    _kind_of_unit,
+    _magnitude_bucket,
+    _number_shape,
+    _own_names,
+)
+from nlp.figures.measures import LONGER_NAME_REACH, _name_fronts, longest_measure, resolve_noun
 from nlp.figures.neighbours import words_in
 from nlp.figures.planned import _start_value_patterns, is_planned_sentence, is_start_value, pattern_sources
 from nlp.figures.resolve import _place_kind_opening
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, by_first_char, named_places, strip_indexed
 from nlp.figures.subjects import _AGE_BAND, _TITLE_BEFORE, _labelled_group
-from nlp.records import Fact
+from nlp.records import Fact, Qualifier
 from nlp.resources import load_toml
 from nlp.text.document import Text
 from nlp.text.place_names import place_names
@@ -156,6 +167,101 @@ def test_longest_measure_tries_only_the_fronts_of_names(name: str, cut: int, bef
     clause = before + name[: min(cut, len(name) - 1)] + noun + "5"
     at = clause.rfind(noun)
     assert longest_measure(noun, clause, at, unit) == _plain_longest_measure(noun, clause, at, unit)
+
+
+def _plain_name_fronts(noun: str) -> tuple[str, ...]:
+    fronts = {name[: -len(noun)] for name in all_names() if name.endswith(noun) and name != noun}
+    return tuple(sorted((f for f in fronts if len(f) <= LONGER_NAME_REACH), key=lambda f: (-len(f), f)))
+
+
+def test_name_fronts_are_those_a_scan_of_every_name_finds() -> None:
+    # every piece of every name (and a few words no name holds) as the noun
+    nouns = {name[i:j] for name in NAMES for i in range(len(name)) for j in range(i + 1, len(name) + 1)}
+    nouns |= {"XX", "居民户", "年以上人员"}
+    assert [noun for noun in sorted(nouns) if _name_fronts(noun) != _plain_name_fronts(noun)] == []
+    assert any(_name_fronts(noun) for noun in nouns)
+
+
+def _plain_read_modifier(modifier: str) -> tuple[tuple[tuple[str, str], ...], str]:
+    voc = breakdown_vocab()
+    parts: dict[str, str] = {}
+    unknown = ""
+    i = 0
+    while i < len(modifier):
+        age = _AGE.match(modifier, i)
+        if age:
+            parts["age"] = parts.get("age", "") + age.group(0)
+            i = age.end()
+            continue
+        first = modifier[i]
+        marker = next((m for m in voc.markers_by_first.get(first, ()) if modifier.startswith(m[0], i)), None)
+        whole = next((w for w in voc.whole_by_first.get(first, ()) if modifier.startswith(w, i)), None)
+        if marker and (whole is None or len(marker[0]) >= len(whole)):
+            word, dimension, value = marker
+            parts[dimension] = parts.get(dimension, "") + value
+            i += len(word)
+        elif whole:
+            i += len(whole)
+        else:
+            unknown += modifier[i]
+            i += 1
+    return tuple(parts.items()), unknown
+
+
+MODIFIER_PIECES = sorted(
+    {m[0] for m in breakdown_vocab().markers} | set(breakdown_vocab().whole)
+    | {"60", "岁以上", "周岁", "至", "80后", "十八", "贫困", "困难", "的", "人"}
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(MODIFIER_PIECES), st.integers(0, 3)), max_size=6))
+def test_read_modifier_is_the_plain_longest_word_scan(pieces: list[tuple[str, int]]) -> None:
+    # pieces of markers, whole words and age bands, some cut short so that shorter words match
+    modifier = "".join(piece[: len(piece) - cut] if cut < len(piece) else piece for piece, cut in pieces)
+    assert _read_modifier.__wrapped__(modifier) == _plain_read_modifier(modifier)
+
+
+def test_read_modifier_agrees_with_the_plain_scan_on_every_word_of_the_tables() -> None:
+    for word in MODIFIER_PIECES:
+        for modifier in (word, word + word, "新" + word, word + "人员"):
+            assert _read_modifier.__wrapped__(modifier) == _plain_read_modifier(modifier), modifier
+
+
+def _plain_own_names(unit, unit_text, qualifier, value, number, is_range):
+    form, digits, shape = _number_shape.__wrapped__(number)
+    out = [
+        f"unit={unit}",
+        f"kind={_kind_of_unit(unit_text, unit)}",
+        form,
+        f"qualifier={qualifier.value}",
+        f"log={_magnitude_bucket.__wrapped__(None if value is None else float(value))}",
+        f"digits={min(digits, 7)}",
+        *shape,
+    ]
+    if any(c in "万萬亿億" for c in unit_text):  # the magnitudes of numerals.toml
+        out.append("magnitude")
+    if is_range:
+        out.append("range")
+    return tuple(out), digits
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["人", "户", "元", "%", "年", "次"]),
+    st.sampled_from(["", "万", "亿"]),
+    st.sampled_from(list(Qualifier)),
+    st.one_of(st.none(), st.decimals(min_value=-10, max_value=10**12, allow_nan=False, places=2)),
+    st.text(alphabet="0123456789.一二两十壹陆点xX", max_size=8),
+    st.booleans(),
+)
+def test_own_names_are_read_from_the_value_s_magnitude_and_the_number_s_shape(
+    unit, magnitude, qualifier, value, number, is_range
+) -> None:
+    unit_text = magnitude + unit
+    assert _own_names(unit, unit_text, qualifier, value, number, is_range) == _plain_own_names(
+        unit, unit_text, qualifier, value, number, is_range
+    )
 
 
 def _plain_enclosure(text: str, start: int) -> list[str]:

@@ -11,14 +11,46 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
-from typing import TypeVar
+from functools import cache
+from typing import Generic, TypeVar
 
 import numpy as np
 
 from nlp.checks.intervals import Interval, fact_interval, has_any, unit_family, vocab
 from nlp.records import Fact, Parse
 from nlp.text.document import Text
+
+_V = TypeVar("_V")
+
+
+class _kept(Generic[_V]):
+    """``functools.cached_property`` without its lock: before Python 3.12 every first read takes
+    and releases a re-entrant lock (a context's two kept values are first read about 2,500 times
+    a batch of long reports). A context is only ever read by the thread that built it.
+
+    >>> class A:
+    ...     @_kept
+    ...     def x(self):
+    ...         print("computed")
+    ...         return 1
+    >>> a = A(); a.x, a.x
+    computed
+    (1, 1)
+    """
+
+    def __init__(self, compute: Callable[..., _V]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> _V:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = instance.__dict__[self.name] = self.compute(instance)  # found there from now on
+        return value
 
 
 @dataclass(frozen=True)
@@ -39,13 +71,13 @@ class Context:
     aside: bool = False  # inside a parenthesis that restates another period or area
 
     # Read by several rules for every figure: computed on first use and kept (a frozen dataclass
-    # without slots keeps a cached_property in its __dict__).
-    @cached_property
+    # without slots keeps a computed value in its __dict__, which ``_kept`` writes directly).
+    @_kept
     def family(self) -> str:
         """``unit_family`` of the fact's unit."""
         return unit_family(self.fact.unit)
 
-    @cached_property
+    @_kept
     def interval(self) -> Interval | None:
         """``fact_interval`` of the fact."""
         return fact_interval(self.fact)

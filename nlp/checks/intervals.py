@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.records import Fact, Qualifier
 from nlp.resources import load_toml
@@ -183,4 +183,19 @@ def vocab() -> dict:
 
 
 def has_any(text: str, words: Sequence[str]) -> bool:
-    return any(w in text for w in words)
+    """Whether any of ``words`` occurs in ``text``: ``any(w in text for w in words)``, as one search
+    of a pattern compiled once per word list (the rules ask it about ten times a figure, of lists of
+    up to fifty words).
+
+    >>> has_any("其中女党员", ["共有", "其中"]), has_any("党员", ["共有"]), has_any("党员", [])
+    (True, False, False)
+    """
+    return _any_of(tuple(words)).search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words))) if words else _NEVER
+
+
+_NEVER = re.compile(r"(?!)")

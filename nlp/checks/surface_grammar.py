@@ -13,7 +13,28 @@ from nlp.resources import load_toml
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """An alternation of ``words`` that tries the longest first, grouped by first character
+    (户(?:籍|) …): the words that can match at one place all start with its character, so they are
+    tried in the same order as in a flat longest-first alternation, and the other groups are passed
+    with one comparison each instead of one per word (a number in the doubled-unit scan tried all
+    156 units one by one, and again at each shorter reading of the number).
+
+    >>> _alt(["人", "人次", "户", ""])
+    '人(?:次|)|户|'
+    """
+    distinct = sorted(set(words))
+    by_first: dict[str, list[str]] = {}
+    for word in distinct:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+    groups = []
+    for first, rests in by_first.items():
+        rests.sort(key=len, reverse=True)
+        tails = "|".join(map(re.escape, rests))
+        groups.append(re.escape(first) if rests == [""] else f"{re.escape(first)}(?:{tails})")
+    if distinct and not distinct[0]:
+        groups.append("")  # the empty word matches anywhere, after every other (the shortest)
+    return "|".join(groups)
 
 
 def _starting_with(chars: str, *words: str) -> str:

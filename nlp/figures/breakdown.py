@@ -32,6 +32,9 @@ class _Vocab:
     purpose_openers: tuple[str, ...]
     markers_by_first: dict[str, tuple[tuple[str, str, str], ...]]  # first character → markers, longest first
     whole_by_first: dict[str, tuple[str, ...]]
+    # first character → the markers and whole words it starts, longest first, a marker before a whole
+    # word of its length: the first that a modifier continues with is the word ``_read_modifier`` reads
+    words_by_first: dict[str, tuple[tuple[str, tuple[str, str, str] | None], ...]]
 
 
 @cache
@@ -59,7 +62,25 @@ def _vocab() -> _Vocab:
         purpose_openers=tuple(data["purpose"]["openers"]),
         markers_by_first={k: tuple(v) for k, v in markers_by_first.items()},
         whole_by_first={k: tuple(v) for k, v in whole_by_first.items()},
+        words_by_first=_words_by_first(markers_by_first, whole_by_first),
     )
+
+
+def _words_by_first(
+    markers_by_first: dict[str, list[tuple[str, str, str]]], whole_by_first: dict[str, list[str]]
+) -> dict[str, tuple[tuple[str, tuple[str, str, str] | None], ...]]:
+    """Each first character's markers (word, marker) and whole words (word, None) in one list,
+    longest first, a marker before a whole word of the same length (the sort is stable)."""
+    words: dict[str, list[tuple[str, tuple[str, str, str] | None]]] = {}
+    for first in markers_by_first.keys() | whole_by_first.keys():
+        candidates = [(m[0], m) for m in markers_by_first.get(first, ())]
+        candidates += [(w, None) for w in whole_by_first.get(first, ())]
+        words[first] = sorted(candidates, key=lambda c: -len(c[0]))
+    return {first: tuple(found) for first, found in words.items()}
+
+
+# the characters an age band (``_AGE``) can start with
+_AGE_FIRST = frozenset("0123456789一二三四五六七八九十")
 
 
 def read_modifier(modifier: str) -> tuple[dict[str, str], str]:
@@ -80,27 +101,28 @@ def read_modifier(modifier: str) -> tuple[dict[str, str], str]:
 
 @lru_cache(maxsize=16384)
 def _read_modifier(modifier: str) -> tuple[tuple[tuple[str, str], ...], str]:
-    voc = _vocab()
+    words_by_first = _vocab().words_by_first
     parts: dict[str, str] = {}
     unknown = ""
     i = 0
     while i < len(modifier):
-        age = _AGE.match(modifier, i)
-        if age:
-            parts["age"] = parts.get("age", "") + age.group(0)
-            i = age.end()
-            continue
         first = modifier[i]
-        marker = next((m for m in voc.markers_by_first.get(first, ()) if modifier.startswith(m[0], i)), None)
-        whole = next((w for w in voc.whole_by_first.get(first, ()) if modifier.startswith(w, i)), None)
-        if marker and (whole is None or len(marker[0]) >= len(whole)):
-            word, dimension, value = marker  # 女性 → 女: the sex as the SPEC writes it
-            parts[dimension] = parts.get(dimension, "") + value
-            i += len(word)
-        elif whole:
-            i += len(whole)
+        if first in _AGE_FIRST:
+            age = _AGE.match(modifier, i)
+            if age:
+                parts["age"] = parts.get("age", "") + age.group(0)
+                i = age.end()
+                continue
+        # the longest marker or whole word here (a marker when both are as long)
+        for word, marker in words_by_first.get(first, ()):
+            if modifier.startswith(word, i):
+                if marker is not None:
+                    _, dimension, value = marker  # 女性 → 女: the sex as the SPEC writes it
+                    parts[dimension] = parts.get(dimension, "") + value
+                i += len(word)
+                break
         else:
-            unknown += modifier[i]
+            unknown += first
             i += 1
     return tuple(parts.items()), unknown
 

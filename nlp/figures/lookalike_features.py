@@ -159,27 +159,38 @@ def features(doc: Text, q: Quantity) -> dict[str, float]:
     return dict.fromkeys(feature_names(doc, q), 1.0)
 
 
-@lru_cache(maxsize=16384)  # figures of the same unit, qualifier and number recur all through a batch
 def _own_names(
     unit: str, unit_text: str, qualifier: Qualifier, value: Decimal | None, number: str, is_range: bool
 ) -> tuple[tuple[str, ...], int]:
     """The features of the figure itself (its unit, qualifier, order of magnitude of ``value`` and
     number), and its count of digits."""
-    form, digits, shape = _number_shape(number)
+    shape = _number_shape(number)
+    bucket = _magnitude_bucket(None if value is None else float(value))
+    return _own_names_of(unit, unit_text, qualifier, bucket, shape, is_range), shape[1]
+
+
+@lru_cache(maxsize=16384)
+def _own_names_of(
+    unit: str, unit_text: str, qualifier: Qualifier, bucket: str, shape: tuple[str, int, tuple[str, ...]], is_range: bool
+) -> tuple[str, ...]:
+    """``_own_names`` of what it reads of the value and number (their order of magnitude and shape):
+    far fewer keys than values and numbers, so a figure's own names are mostly found here, the same
+    tuple each time (the model's weights of the group are then found by identity)."""
+    form, digits, shape_names = shape
     out = [
         f"unit={unit}",
         f"kind={_kind_of_unit(unit_text, unit)}",
         form,
         f"qualifier={qualifier.value}",
-        f"log={_magnitude_bucket(None if value is None else float(value))}",
+        f"log={bucket}",
         f"digits={min(digits, 7)}",
-        *shape,
+        *shape_names,
     ]
     if any(c in vocab().big for c in unit_text):
         out.append("magnitude")
     if is_range:
         out.append("range")
-    return tuple(out), digits
+    return tuple(out)
 
 
 @lru_cache(maxsize=16384)
