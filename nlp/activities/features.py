@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from nlp.activities.lexicons import LEXICON_MATCH, words_by_class
 from nlp.activities.vocab import kind_keyword, vocab
-from nlp.records import Fact, Sentence
+from nlp.records import ActivityKind, Fact, Sentence
 from nlp.text.document import Text
 
 CLAUSE_MARKS = frozenset("，,：:。！？；!?;、")
@@ -226,7 +226,10 @@ def word_class(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def kind_of_word(word: str) -> str | None:
     kind = kind_keyword(word)
-    return kind.value if kind is not None else None
+    return _KIND_VALUES[kind] if kind is not None else None  # (an enum's ``.value`` runs Python code)
+
+
+_KIND_VALUES = {kind: kind.value for kind in ActivityKind}
 
 
 def figure_marks(tokens: Sequence[Token], facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
