@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -221,6 +221,12 @@ def word_class(word: str) -> tuple[str, ...]:
     (('light', 'cut'), ('lex_place',))
     """
     return _mark_index().of(word)
+
+
+def word_classes_of(words: Iterable[str]) -> list[tuple[str, ...]]:
+    """``word_class`` of many words at once, without its cache (for words new to the process,
+    which would only fill it)."""
+    return list(map(_mark_index().of, words))
 
 
 @lru_cache(maxsize=16384)

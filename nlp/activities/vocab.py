@@ -6,7 +6,9 @@ and here the kind a name's keywords give it (``kind_keyword``, ``kind_of_name``)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from nlp.activities.activity_types import ActivityType, activity_types, canonical_type, type_of_name
 from nlp.activities.word_lists import Vocab, vocab
@@ -19,6 +21,7 @@ __all__ = [
     "activity_types",
     "alternation",
     "canonical_type",
+    "keyword_kinds",
     "kind_keyword",
     "kind_of_name",
     "type_of_name",
@@ -42,6 +45,19 @@ def kind_keyword(name: str) -> ActivityKind | None:
     reversed_keywords, kind_of_reversed = _reversed_keywords()
     found = reversed_keywords.search(name[::-1])
     return kind_of_reversed[found.group()] if found is not None else None
+
+
+def keyword_kinds(names: Iterable[str]) -> list[ActivityKind | None]:
+    """``kind_keyword`` of many names at once, without its cache (for words new to the process,
+    which would only fill it)."""
+    reversed_keywords, kind_of_reversed = _reversed_keywords()
+    return [
+        kind_of_reversed[found.group()] if found is not None else None
+        for found in map(reversed_keywords.search, map(_REVERSED, names))
+    ]
+
+
+_REVERSED = itemgetter(slice(None, None, -1))  # a string written backwards
 
 
 @cache
