@@ -199,8 +199,8 @@ def test_kind_keyword_on_every_keyword_and_its_neighbours() -> None:
 
 def _plain_word_class(word: str) -> tuple[str, ...]:
     """Every list of the vocabulary and of the lexicon, asked one after the other."""
-    from nlp.activities.features import _WORD_MARKS
     from nlp.activities.lexicons import LEXICON_MATCH, words_by_class
+    from nlp.activities.word_marks import _WORD_MARKS
 
     v = vocab()
     lists = [(how, getattr(v, name), mark) for name, how, mark in _WORD_MARKS]
@@ -215,7 +215,7 @@ def _plain_word_class(word: str) -> tuple[str, ...]:
 
 
 def _mark_words() -> list[str]:
-    from nlp.activities.features import _mark_index
+    from nlp.activities.word_marks import _mark_index
 
     index = _mark_index()
     return sorted({*index.whole, *index.ends, *index.starts})
@@ -226,14 +226,14 @@ def _mark_words() -> list[str]:
     st.lists(st.sampled_from(_mark_words()) | st.text(alphabet="社区居民开展活动服务中心队站们", max_size=3), max_size=3)
 )
 def test_word_marks_by_index_are_the_lists_asked_one_by_one(pieces: list[str]) -> None:
-    from nlp.activities.features import _mark_index
+    from nlp.activities.word_marks import _mark_index
 
     word = "".join(pieces)
     assert _mark_index().of(word) == _plain_word_class(word)
 
 
 def test_word_marks_of_every_listed_word() -> None:
-    from nlp.activities.features import _mark_index
+    from nlp.activities.word_marks import _mark_index
 
     index = _mark_index()
     words = _mark_words()

@@ -13,8 +13,8 @@ from operator import itemgetter
 
 import numpy as np
 
-from nlp.activities.features import kind_of_word, word_class, word_classes_of
 from nlp.activities.vocab import keyword_kinds
+from nlp.activities.word_marks import kind_of_word, word_class, word_classes_of
 from nlp.records import ActivityKind
 
 _NEIGHBOUR_MARKS = frozenset({"light", "weak", "content", "head", "slogan", "document", "person", "stop"})
