@@ -11,11 +11,11 @@ left without words is left out, as ``model.sentence_inputs`` leaves it out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, repeat
-from operator import is_
+from operator import is_, itemgetter, not_
 
 import numpy as np
 
@@ -56,12 +56,26 @@ class WordKeys:
         return np.fromiter(found, dtype=np.int64, count=len(found))
 
     def _describe(self, new: Sequence[Word]) -> None:
+        # (each as ``fromiter`` over a ``map``: numpy reading a Python list of Python numbers
+        # costs several times more a word)
         forms = [word for word, _ in new]
-        self.length = np.concatenate((self.length, [len(w) for w in forms]))
-        self.blank = np.concatenate((self.blank, [not w.strip() for w in forms]))
-        self.clause_mark = np.concatenate((self.clause_mark, [w in CLAUSE_MARKS for w in forms]))
-        self.opens_quote = np.concatenate((self.opens_quote, [w[:1] in OPEN_QUOTES for w in forms]))
-        self.closes_quote = np.concatenate((self.closes_quote, [w[-1:] in CLOSE_QUOTES for w in forms]))
+        n = len(forms)
+
+        def column(values: Iterable[object], dtype: type) -> np.ndarray:
+            return np.fromiter(values, dtype=dtype, count=n)
+
+        self.length = np.concatenate((self.length, column(map(len, forms), np.int64)))
+        self.blank = np.concatenate((self.blank, column(map(not_, map(str.strip, forms)), bool)))
+        self.clause_mark = np.concatenate((self.clause_mark, column(map(CLAUSE_MARKS.__contains__, forms), bool)))
+        self.opens_quote = np.concatenate(
+            (self.opens_quote, column(map(OPEN_QUOTES.__contains__, map(_FIRST, forms)), bool))
+        )
+        self.closes_quote = np.concatenate(
+            (self.closes_quote, column(map(CLOSE_QUOTES.__contains__, map(_LAST, forms)), bool))
+        )
+
+
+_FIRST, _LAST = itemgetter(slice(None, 1)), itemgetter(slice(-1, None))  # a word's first, last character ("" for "")
 
 
 @dataclass(frozen=True, eq=False)
