@@ -45,14 +45,17 @@ class WordKeys:
     def encode(self, words: Sequence[Word]) -> np.ndarray:
         """The keys of ``words``, new pairs given the next free keys (in order of first sight)."""
         found = list(map(self.ids.get, words))
-        if None in found:
+        missing = list(compress(range(len(found)), map(is_, found, repeat(None))))
+        if missing:
+            missed = [words[i] for i in missing]
             # the words not found, each once, in order of first sight (``dict.fromkeys`` keeps it)
-            new = list(dict.fromkeys(compress(words, map(is_, found, repeat(None)))))
+            new = list(dict.fromkeys(missed))
             first = len(self.words)
             self.words += new
             self.ids.update(zip(new, range(first, first + len(new)), strict=True))
             self._describe(self.words[len(self.length) :])
-            found = list(map(self.ids.__getitem__, words))
+            for i, key in zip(missing, map(self.ids.__getitem__, missed), strict=True):
+                found[i] = key  # (only the tokens not found: a second look-up of all costs more)
         return np.fromiter(found, dtype=np.int64, count=len(found))
 
     def _describe(self, new: Sequence[Word]) -> None:
