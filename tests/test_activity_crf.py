@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.activities import model
-from nlp.activities.crf import CRFWeights, _decode_alone, _decode_batch, decode_many
+from nlp.activities.crf import CRFWeights
+from nlp.activities.crf_decode import _decode_alone, _decode_batch, decode_many
 from nlp.activities.extract import find_activities, heading_spans
 from nlp.activities.features import Token, bio_labels, figure_marks, sequence_features
 from nlp.activities.scoring import TokenScorer

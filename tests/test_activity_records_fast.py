@@ -21,7 +21,7 @@ from nlp.activities.clause_rules import Found
 from nlp.activities.extract import _dedupe, _finds, _kind_of, _linked, _records
 from nlp.activities.name_checks import ends_with_activity_head, has_head, is_aim, is_slogan
 from nlp.activities.sentence_rules import ranges_within
-from nlp.activities.vocab import kind_keyword, type_of_name, vocab
+from nlp.activities.vocab import activity_types, kind_keyword, type_of_name, vocab
 from nlp.figures.facts import plan_window
 from nlp.figures.planned import is_planned_sentence
 from nlp.pipeline import parse_text
@@ -199,8 +199,8 @@ def test_kind_keyword_on_every_keyword_and_its_neighbours() -> None:
 
 def _plain_word_class(word: str) -> tuple[str, ...]:
     """Every list of the vocabulary and of the lexicon, asked one after the other."""
-    from nlp.activities.features import _WORD_MARKS
     from nlp.activities.lexicons import LEXICON_MATCH, words_by_class
+    from nlp.activities.word_marks import _WORD_MARKS
 
     v = vocab()
     lists = [(how, getattr(v, name), mark) for name, how, mark in _WORD_MARKS]
@@ -215,7 +215,7 @@ def _plain_word_class(word: str) -> tuple[str, ...]:
 
 
 def _mark_words() -> list[str]:
-    from nlp.activities.features import _mark_index
+    from nlp.activities.word_marks import _mark_index
 
     index = _mark_index()
     return sorted({*index.whole, *index.ends, *index.starts})
@@ -226,17 +226,56 @@ def _mark_words() -> list[str]:
     st.lists(st.sampled_from(_mark_words()) | st.text(alphabet="社区居民开展活动服务中心队站们", max_size=3), max_size=3)
 )
 def test_word_marks_by_index_are_the_lists_asked_one_by_one(pieces: list[str]) -> None:
-    from nlp.activities.features import _mark_index
+    from nlp.activities.word_marks import _mark_index
 
     word = "".join(pieces)
     assert _mark_index().of(word) == _plain_word_class(word)
 
 
 def test_word_marks_of_every_listed_word() -> None:
-    from nlp.activities.features import _mark_index
+    from nlp.activities.word_marks import _mark_index
 
     index = _mark_index()
     words = _mark_words()
     assert len(words) > 200
     for word in words:
         assert index.of(word) == _plain_word_class(word), word
+
+
+def _type_by_overlapped_regex(name: str):
+    """``type_of_name`` as it was written: ``regex``'s overlapped scan of the synonyms'
+    alternation, the synonym of lowest rank (longest, then first in the table) wins."""
+    import regex
+
+    from nlp.activities.activity_types import _by_synonym
+    from nlp.activities.word_trie import trie_pattern
+
+    rank: dict[str, tuple[int, object]] = {}
+    for i, (synonym, activity_type) in enumerate(_by_synonym()):
+        rank.setdefault(synonym, (i, activity_type))
+    found = regex.compile(trie_pattern(rank)).findall(name, overlapped=True)
+    return rank[min(found, key=lambda s: rank[s][0])][1] if found else None
+
+
+_SYNONYM_PIECES = sorted({s for t in activity_types() for s in t.synonyms})
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_SYNONYM_PIECES), st.sampled_from(OBJECTS), st.sampled_from(["的", "“", "”", "和", "社区", "某某"])),
+        min_size=0,
+        max_size=5,
+    )
+)
+def test_type_of_name_matches_the_overlapped_regex_scan(pieces: list[str]) -> None:
+    # synonyms overlapping and nested in one another (many share a head: 活动, 会, 培训)
+    name = "".join(pieces)
+    assert type_of_name.__wrapped__(name) == _type_by_overlapped_regex(name)
+
+
+def test_type_of_name_matches_the_overlapped_regex_scan_on_every_synonym_pair() -> None:
+    for a in _SYNONYM_PIECES:
+        for b in _SYNONYM_PIECES[:60]:
+            name = a + b
+            assert type_of_name.__wrapped__(name) == _type_by_overlapped_regex(name), name

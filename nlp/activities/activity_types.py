@@ -4,12 +4,11 @@ communities can be compared by which activity types they ran.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import regex
-
-from nlp.activities.word_trie import alternation
+from nlp.activities.word_trie import trie_pattern
 from nlp.errors import ResourceError
 from nlp.records import ActivityKind, Category
 from nlp.resources import load_csv
@@ -70,19 +69,23 @@ def type_of_name(name: str) -> ActivityType | None:
     >>> type_of_name("某某") is None
     True
     """
-    pattern, rank = _synonym_index()
-    found = pattern.findall(name, overlapped=True)
+    starts, rank = _synonym_index()
+    found = starts.findall(name)  # the longest synonym starting at each offset (overlapped)
     if not found:
         return None
-    return rank[min(found, key=lambda s: rank[s][0])][1]
+    return min(map(rank.__getitem__, found))[1]  # (ranks are distinct: never compares the types)
 
 
 @cache
-def _synonym_index() -> tuple[regex.Pattern, dict[str, tuple[int, ActivityType]]]:
+def _synonym_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ActivityType]]]:
+    """A pattern matching, empty, at every offset where a synonym starts, with the longest one
+    there as its group (what ``regex``'s overlapped scan of their alternation finds, with the
+    standard library's engine: several times fewer instructions a name), and each synonym's rank
+    (longest first, then table order) and type."""
     rank: dict[str, tuple[int, ActivityType]] = {}
     for i, (synonym, activity_type) in enumerate(_by_synonym()):
         rank.setdefault(synonym, (i, activity_type))
-    return alternation(rank), rank
+    return re.compile(f"(?=({trie_pattern(rank)}))"), rank
 
 
 def canonical_type(name: str) -> str | None:

@@ -13,7 +13,9 @@ from operator import itemgetter
 
 import numpy as np
 
-from nlp.activities.features import kind_of_word, word_class
+from nlp.activities.vocab import keyword_kinds
+from nlp.activities.word_marks import kind_of_word, word_class, word_classes_of
+from nlp.records import ActivityKind
 
 _NEIGHBOUR_MARKS = frozenset({"light", "weak", "content", "head", "slogan", "document", "person", "stop"})
 OFFSETS = (-2, -1, 1, 2)
@@ -95,6 +97,12 @@ class AttributeIds:
         # the five slots, the rows of each code's marks padded with row 0 (made again when it grows)
         self._mark_codes: dict[tuple[str, ...], int] = {}
         self._mark_tables: list[np.ndarray] = []
+        # a word's rows as itself (``w:``) and as each neighbour (``w-2:`` … ``w+2:``) in one
+        # look-up: the word's number in ``_word_table``, whose row k holds them (row 0: zeros);
+        # the same for a tag
+        self._word_number, self._word_table = _joined(self.own_tables[0], [w for w, _ in self.seen_tables])
+        self._tag_number, self._tag_table = _joined(self.own_tables[1], [t for _, t in self.seen_tables])
+        self._kind_rows = {kind: self.kinds.get(kind.value, 0) for kind in ActivityKind}
 
     def mark_rows(self, marks: tuple[str, ...]) -> tuple[list[int], ...]:
         """Rows of ``v:mark`` for every mark, then of ``v-2:mark`` … ``v+2:mark`` for the marks a
@@ -148,16 +156,18 @@ class AttributeIds:
         not start as -0.0 leaves it as it is, bit for bit.
         """
         n = len(words)
-        w, t, _length, p1, s1, s2, p2 = self.own_tables
+        _w, _t, _length, p1, s1, s2, p2 = self.own_tables
 
-        def rows(table: dict[str, int], values: Iterable[str | None]) -> np.ndarray:
+        def rows(table: dict, values: Iterable[object]) -> np.ndarray:
             return np.fromiter(map(table.get, values, repeat(0)), dtype=np.intp, count=n)
 
+        as_word = self._word_table.take(rows(self._word_number, words), axis=0).T  # w, w-2 … w+2
+        as_tag = self._tag_table.take(rows(self._tag_number, tags), axis=0).T
         zero = np.zeros(n, dtype=np.intp)
         own = [
             np.full(n, self.bias[0], dtype=np.intp) if self.bias else zero,
-            rows(w, words),
-            rows(t, tags),
+            as_word[0],
+            as_tag[0],
             self.length_rows[np.minimum(np.fromiter(map(len, words), dtype=np.intp, count=n), 4)],
             rows(p1, map(_FIRST, words)),
             rows(s1, map(_LAST, words)),
@@ -166,12 +176,12 @@ class AttributeIds:
         ]
         if self.digit:
             own.append(np.fromiter(map(str.isdigit, words), dtype=bool, count=n) * self.digit[0])
-        marks = self._mark_columns(list(map(word_class, words)))
+        marks = self._mark_columns(word_classes_of(words))
         own += marks[0]
-        own.append(rows(self.kinds, map(kind_of_word, words)))  # (``kinds.get(None)``: row 0)
+        own.append(rows(self._kind_rows, keyword_kinds(words)))  # (``get(None)``: row 0)
         out = [own]
-        for (seen_words, seen_tags), seen_marks in zip(self.seen_tables, marks[1:], strict=True):
-            out.append([rows(seen_words, words), rows(seen_tags, tags), *seen_marks])
+        for slot, seen_marks in enumerate(marks[1:], start=1):
+            out.append([as_word[slot], as_tag[slot], *seen_marks])
         return out
 
     def _mark_columns(self, classes: list[tuple[str, ...]]) -> list[list[np.ndarray]]:
@@ -191,3 +201,15 @@ class AttributeIds:
                 self._mark_tables.append(table)
         code = np.fromiter(map(codes.__getitem__, classes), dtype=np.intp, count=len(classes))
         return [list(table.take(code, axis=0).T) for table in self._mark_tables]
+
+
+def _joined(own: dict[str, int], seen: Sequence[dict[str, int]]) -> tuple[dict[str, int], np.ndarray]:
+    """For the keys of ``own`` and of each ``seen`` table, a number (from 1) and a table whose
+    row of that number holds the key's row in ``own`` and in each ``seen`` table, in order (0
+    where a table lacks the key; row 0 is all zeros)."""
+    tables = [own, *seen]
+    keys = list(dict.fromkeys(key for table in tables for key in table))
+    joined = np.zeros((1 + len(keys), len(tables)), dtype=np.intp)
+    for column, table in enumerate(tables):
+        joined[1:, column] = [table.get(key, 0) for key in keys]
+    return {key: number for number, key in enumerate(keys, start=1)}, joined

@@ -7,7 +7,8 @@ reads the same words every other stage reads. Each token gets a feature dict bui
 - the word itself: form, tag, length, first and last characters;
 - its neighbours (two words each side, their tags);
 - the activity vocabulary (nlp/resources/activities.toml): light, weak or content verb, activity
-  head, the kind its keyword names, slogan head, document word, person, stop word;
+  head, the kind its keyword names, slogan head, document word, person, stop word (a word's marks,
+  nlp/activities/word_marks.py);
 - the grammar rules' own decision (``rule=B/I/O``: is the token inside an activity the rules found);
 - its place in the clause (first words, after a comma, inside quotes, inside a short heading);
 - figures: the token is a figure, or a figure follows within a few words (and of which sort).
@@ -17,14 +18,11 @@ Labels are BIO over the tokens: ``B`` opens an activity name, ``I`` continues it
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache, lru_cache
 from typing import NamedTuple
 
-from nlp.activities.lexicons import LEXICON_MATCH, words_by_class
-from nlp.activities.vocab import kind_keyword, vocab
+from nlp.activities.word_marks import kind_of_word, word_class
 from nlp.records import Fact, Sentence
 from nlp.text.document import Text
 
@@ -125,108 +123,6 @@ def spans_of(tokens: Sequence[Token], labels: Sequence[str]) -> list[Span]:
     if open_at is not None:
         found.append((tokens[open_at].start, tokens[-1].end))
     return found
-
-
-# The word lists of the activity vocabulary a word can belong to, each with the mark it gives
-# (in this order: the marks are features of the shipped model): (list, how it matches, mark).
-_WORD_MARKS = (
-    ("light", "in", "light"),
-    ("weak", "in", "weak"),
-    ("content", "in", "content"),
-    ("cut", "in", "cut"),
-    ("causative", "in", "causative"),
-    ("non_acts", "in", "nonact"),
-    ("aim", "in", "aim"),
-    ("persons", "in", "person"),
-    ("prepositions", "in", "prep"),
-    ("generic", "in", "generic"),
-    ("heads", "endswith", "head"),
-    ("slogan_heads", "endswith", "slogan"),
-    ("documents", "endswith", "document"),
-    ("aim_heads", "endswith", "aimhead"),
-    ("stops", "startswith", "stop"),
-    ("modifiers", "in", "modifier"),
-)
-
-
-class _MarkIndex:
-    """Every list of ``_WORD_MARKS`` and of the lexicon classes, indexed by what a word must be
-    (in ``in`` lists), end with or start with: a word's marks are a few dictionary look-ups of
-    its suffixes and prefixes, and one search per contained-word class."""
-
-    def __init__(self) -> None:
-        v = vocab()
-        lexicon = words_by_class()
-        self.marks = [mark for _, _, mark in _WORD_MARKS] + ["lex_" + c for c in lexicon]
-        self.whole: dict[str, set[int]] = {}
-        self.ends: dict[str, set[int]] = {}
-        self.starts: dict[str, set[int]] = {}
-        self.contained: list[tuple[int, re.Pattern[str]]] = []
-        lists = [(how, getattr(v, name)) for name, how, _ in _WORD_MARKS]
-        lists += [(LEXICON_MATCH[c], words) for c, words in lexicon.items()]
-        for position, (how, words) in enumerate(lists):
-            if how == "contains":
-                if words:
-                    self.contained.append((position, re.compile("|".join(map(re.escape, words)))))
-                continue
-            table = {"in": self.whole, "endswith": self.ends, "startswith": self.starts}[how]
-            for word in words:
-                table.setdefault(word, set()).add(position)
-        self.end_lengths = sorted({len(w) for w in self.ends})
-        self.start_lengths = sorted({len(w) for w in self.starts})
-        # what a word must hold for any look-up below to find something: most words hold none
-        self.end_chars = frozenset(w[-1] for w in self.ends)
-        self.start_chars = frozenset(w[0] for w in self.starts)
-        self.any_contained = re.compile("|".join(pattern.pattern for _, pattern in self.contained) or "(?!)")
-
-    def of(self, word: str) -> tuple[str, ...]:
-        found = list(self.whole.get(word, ()))
-        n = len(word)
-        if word[-1:] in self.end_chars:
-            ends = self.ends
-            for length in self.end_lengths:
-                if length > n:
-                    break
-                hit = ends.get(word[n - length :])
-                if hit:
-                    found += hit
-        if word[:1] in self.start_chars:
-            starts = self.starts
-            for length in self.start_lengths:
-                if length > n:
-                    break
-                hit = starts.get(word[:length])
-                if hit:
-                    found += hit
-        if self.any_contained.search(word) is not None:
-            for position, pattern in self.contained:
-                if pattern.search(word) is not None:
-                    found.append(position)
-        if not found:
-            return ()
-        marks = self.marks
-        return tuple([marks[i] for i in sorted(set(found))])
-
-
-@cache
-def _mark_index() -> _MarkIndex:
-    return _MarkIndex()
-
-
-@lru_cache(maxsize=16384)
-def word_class(word: str) -> tuple[str, ...]:
-    """The vocabulary marks of a word, then its lexicon classes (nlp/resources/activity_lexicons.csv).
-
-    >>> word_class("开展"), word_class("居民小区")
-    (('light', 'cut'), ('lex_place',))
-    """
-    return _mark_index().of(word)
-
-
-@lru_cache(maxsize=16384)
-def kind_of_word(word: str) -> str | None:
-    kind = kind_keyword(word)
-    return kind.value if kind is not None else None
 
 
 def figure_marks(tokens: Sequence[Token], facts: Sequence[Fact]) -> tuple[list[str], list[str]]:

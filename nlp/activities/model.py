@@ -5,7 +5,7 @@ nlp/activities/training.py) and shipped in models/:
 
 - ``activities.crfsuite``: a linear-chain CRF over the token features of
   nlp/activities/features.py, BIO labels, trained by python-crfsuite and written in CRFsuite's
-  binary format; parsing reads its weights and decodes with numpy (nlp/activities/crf.py,
+  binary format; parsing reads its weights and decodes with numpy (nlp/activities/crf.py, crf_decode.py,
   scoring.py), many sentences at once;
 - ``activity_kinds.npz``: a multinomial logistic regression over the features of
   ``kind_features`` (the name's characters and head, the verb, the kind the keyword rules give),
@@ -29,7 +29,8 @@ from typing import Any
 
 import numpy as np
 
-from nlp.activities.crf import CRFWeights, decode_many
+from nlp.activities.crf import CRFWeights
+from nlp.activities.crf_decode import decode_many
 from nlp.activities.features import Span, Token, sentence_tokens, sequence_features
 from nlp.activities.lexicons import word_classes
 from nlp.activities.scoring import TokenScorer
@@ -145,7 +146,7 @@ def kind_features(name: str, verb: str | None) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class ActivityModel:
-    """The tagger's weights (decoded with numpy, nlp/activities/crf.py) and the kind classifier's."""
+    """The tagger's weights (decoded with numpy, nlp/activities/crf_decode.py) and the kind classifier's."""
 
     tagger: CRFWeights
     kinds: KindWeights

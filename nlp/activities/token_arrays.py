@@ -11,11 +11,11 @@ left without words is left out, as ``model.sentence_inputs`` leaves it out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, repeat
-from operator import is_
+from operator import is_, itemgetter, not_
 
 import numpy as np
 
@@ -45,23 +45,40 @@ class WordKeys:
     def encode(self, words: Sequence[Word]) -> np.ndarray:
         """The keys of ``words``, new pairs given the next free keys (in order of first sight)."""
         found = list(map(self.ids.get, words))
-        if None in found:
+        missing = list(compress(range(len(found)), map(is_, found, repeat(None))))
+        if missing:
+            missed = [words[i] for i in missing]
             # the words not found, each once, in order of first sight (``dict.fromkeys`` keeps it)
-            new = list(dict.fromkeys(compress(words, map(is_, found, repeat(None)))))
+            new = list(dict.fromkeys(missed))
             first = len(self.words)
             self.words += new
             self.ids.update(zip(new, range(first, first + len(new)), strict=True))
             self._describe(self.words[len(self.length) :])
-            found = list(map(self.ids.__getitem__, words))
+            for i, key in zip(missing, map(self.ids.__getitem__, missed), strict=True):
+                found[i] = key  # (only the tokens not found: a second look-up of all costs more)
         return np.fromiter(found, dtype=np.int64, count=len(found))
 
     def _describe(self, new: Sequence[Word]) -> None:
+        # (each as ``fromiter`` over a ``map``: numpy reading a Python list of Python numbers
+        # costs several times more a word)
         forms = [word for word, _ in new]
-        self.length = np.concatenate((self.length, [len(w) for w in forms]))
-        self.blank = np.concatenate((self.blank, [not w.strip() for w in forms]))
-        self.clause_mark = np.concatenate((self.clause_mark, [w in CLAUSE_MARKS for w in forms]))
-        self.opens_quote = np.concatenate((self.opens_quote, [w[:1] in OPEN_QUOTES for w in forms]))
-        self.closes_quote = np.concatenate((self.closes_quote, [w[-1:] in CLOSE_QUOTES for w in forms]))
+        n = len(forms)
+
+        def column(values: Iterable[object], dtype: type) -> np.ndarray:
+            return np.fromiter(values, dtype=dtype, count=n)
+
+        self.length = np.concatenate((self.length, column(map(len, forms), np.int64)))
+        self.blank = np.concatenate((self.blank, column(map(not_, map(str.strip, forms)), bool)))
+        self.clause_mark = np.concatenate((self.clause_mark, column(map(CLAUSE_MARKS.__contains__, forms), bool)))
+        self.opens_quote = np.concatenate(
+            (self.opens_quote, column(map(OPEN_QUOTES.__contains__, map(_FIRST, forms)), bool))
+        )
+        self.closes_quote = np.concatenate(
+            (self.closes_quote, column(map(CLOSE_QUOTES.__contains__, map(_LAST, forms)), bool))
+        )
+
+
+_FIRST, _LAST = itemgetter(slice(None, 1)), itemgetter(slice(-1, None))  # a word's first, last character ("" for "")
 
 
 @dataclass(frozen=True, eq=False)
