@@ -140,7 +140,7 @@ def parse_raw(raw: RawDoc, disable: Collection[str] = (), time_budget: float | N
     """
     skipped = _validated(disable)
     deadline = Deadline(time_budget)
-    with _older_objects_left_alone():
+    with _older_objects_left_alone() as set_aside:
         normalized = normalize(raw.text)
         text = Text(normalized, find_quantities(normalized.text), deadline)
         result = Parse(doc=_unread_meta(raw), original=raw.text, text=text)
@@ -148,30 +148,36 @@ def parse_raw(raw: RawDoc, disable: Collection[str] = (), time_budget: float | N
             if stage.name in skipped:
                 continue
             deadline.check(f"before {stage.name}")
+            set_aside()  # what the earlier stages made lives to the end of the parse
             result = stage.run(result, raw)
         deadline.check("after the last stage")
     return result
 
 
 @contextlib.contextmanager
-def _older_objects_left_alone() -> Iterator[None]:
+def _older_objects_left_alone() -> Iterator[Callable[[], None]]:
     """While one document is parsed, the garbage collector's full collections walk only the objects
-    made since it began: every object already there (the models and vocabularies, about 70,000,
-    and the caller's own) is set aside with ``gc.freeze`` and handed back with ``gc.unfreeze``
-    at the end, both a constant-time move of the collector's lists. What ``prepare_process`` does
-    for a whole worker, for the length of one call; nothing is collected later or earlier than it
-    would be, except that cycles among the older objects wait for the end of the call. Left out
-    when the process has frozen objects of its own (``prepare_process``, or a caller's), which
-    ``unfreeze`` would release, and when the collector is off.
+    made by the stage that runs: every object already there (the models and vocabularies, about
+    70,000, and the caller's own) is set aside with ``gc.freeze`` at the start, what each stage
+    made when the next begins (the function yielded), and all are handed back with
+    ``gc.unfreeze`` at the end; each is a constant-time move of the collector's lists. It is what
+    ``prepare_process`` does for a whole worker, for the length of one call: nothing is collected
+    that would not be, only cycles among the objects set aside wait for the end of the call.
+    Left out when the process has frozen objects of its own (``prepare_process``, or a caller's),
+    which ``unfreeze`` would release, and when the collector is off.
     """
     if gc.get_freeze_count() or not gc.isenabled():
-        yield
+        yield _nothing
         return
     gc.freeze()
     try:
-        yield
+        yield gc.freeze
     finally:
         gc.unfreeze()
+
+
+def _nothing() -> None:
+    pass
 
 
 # A short report in the genre (written for this purpose), parsed once by ``prepare_process`` so that

@@ -69,24 +69,27 @@ class _Cycle:
 
 
 def test_a_parse_sets_the_older_objects_aside_and_hands_them_back(monkeypatch):
-    """During a parse the objects made before it are frozen (the collector's full collections walk
-    only the new ones); afterwards nothing is left frozen and a cycle made before the parse is
-    collected as before."""
-    seen = []
-    run_outline = nlp.pipeline.STAGES[0].run
+    """During a parse the objects made before it are frozen, and what each stage made is frozen
+    before the next (the collector's full collections walk only the running stage's objects);
+    afterwards nothing is left frozen and a cycle made before the parse is collected as before."""
+    seen: dict[str, int] = {}
 
-    def outline_noting_the_freeze(parse, raw):
-        seen.append(gc.get_freeze_count())
-        return run_outline(parse, raw)
+    def noting_the_freeze(stage):
+        def run(parse, raw):
+            seen[stage.name] = gc.get_freeze_count()
+            return stage.run(parse, raw)
 
-    noting = dataclasses.replace(nlp.pipeline.STAGES[0], run=outline_noting_the_freeze)
-    monkeypatch.setattr(nlp.pipeline, "STAGES", (noting, *nlp.pipeline.STAGES[1:]))
+        return dataclasses.replace(stage, run=run)
+
+    monkeypatch.setattr(nlp.pipeline, "STAGES", tuple(map(noting_the_freeze, nlp.pipeline.STAGES)))
     _Cycle.freed.clear()
     _Cycle("before")
     assert gc.get_freeze_count() == 0
     parse = nlp.pipeline.parse_text(TEXT)
-    assert seen and seen[0] > 1000 and gc.get_freeze_count() == 0
-    assert parse.sections
+    assert seen["outline"] > 1000  # the models and every object made before the parse
+    assert seen["facts"] > seen["outline"]  # and what the outline and meta stages made
+    assert gc.get_freeze_count() == 0
+    assert parse.sections and parse.facts
     gc.collect()
     assert "before" in _Cycle.freed
 
