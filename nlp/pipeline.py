@@ -197,9 +197,10 @@ def prepare_process(disable: Collection[str] = ()) -> None:
 
     For a process that parses many documents and belongs to the library (the CLI's batch commands,
     the workers ``pipe`` and ``extract`` start); ``parse_*`` never call it, as it changes a setting
-    of the whole process. The models and vocabularies are about 70,000 long-lived objects: without
-    this every full collection walks all of them, about 0.1 s of CPU per 0.68 MB parsed (a tenth of
-    the pipeline; evaluation/README.md). New objects are collected as before.
+    of the whole process (they set the older objects aside only for their own length:
+    ``_older_objects_left_alone``). The models and vocabularies are about 70,000 long-lived
+    objects: without this every full collection walks all of them, about 0.1 s of CPU per 0.68 MB
+    parsed (a tenth of the pipeline; evaluation/README.md). New objects are collected as before.
     """
     parse_text(WARM_UP_TEXT, disable)
     gc.collect()  # (what the warm-up left behind is not frozen)
