@@ -3,6 +3,8 @@ collector's reach in processes the library owns (pool workers), with the same re
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import json
 import subprocess
 import sys
@@ -52,3 +54,51 @@ def test_workers_whose_preparation_fails_still_parse_every_document(tmp_path, mo
     results = list(nlp.pipe([tmp_path], workers=2))
     assert [type(r) for r in results] == [Parse, Parse]
     assert [r.facts[0].value for r in results] == [38, 45]
+
+
+class _Cycle:
+    """An object in a reference cycle, noting when the collector frees it."""
+
+    freed: list[str] = []
+
+    def __init__(self, name: str) -> None:
+        self.name, self.me = name, self
+
+    def __del__(self) -> None:
+        _Cycle.freed.append(self.name)
+
+
+def test_a_parse_sets_the_older_objects_aside_and_hands_them_back(monkeypatch):
+    """During a parse the objects made before it are frozen, and what each stage made is frozen
+    before the next (the collector's full collections walk only the running stage's objects);
+    afterwards nothing is left frozen and a cycle made before the parse is collected as before."""
+    seen: dict[str, int] = {}
+
+    def noting_the_freeze(stage):
+        def run(parse, raw):
+            seen[stage.name] = gc.get_freeze_count()
+            return stage.run(parse, raw)
+
+        return dataclasses.replace(stage, run=run)
+
+    monkeypatch.setattr(nlp.pipeline, "STAGES", tuple(map(noting_the_freeze, nlp.pipeline.STAGES)))
+    _Cycle.freed.clear()
+    _Cycle("before")
+    assert gc.get_freeze_count() == 0
+    parse = nlp.pipeline.parse_text(TEXT)
+    assert seen["outline"] > 1000  # the models and every object made before the parse
+    assert seen["facts"] > seen["outline"]  # and what the outline and meta stages made
+    assert gc.get_freeze_count() == 0
+    assert parse.sections and parse.facts
+    gc.collect()
+    assert "before" in _Cycle.freed
+
+
+def test_a_process_that_froze_its_own_objects_keeps_them_frozen():
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        nlp.pipeline.parse_text(TEXT)
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
