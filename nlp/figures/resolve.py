@@ -36,6 +36,17 @@ from nlp.figures.breakdown import (
     purpose_after,
     strip_whole_front,
 )
+from nlp.figures.clause_rules import (
+    ZERO_TEXTS,
+    elided_change,
+    outcome_measure,
+    part_clause_opened,
+    participant_measure,
+    phrase_before,
+    quoted_act,
+    visit_count,
+    zero_measure,
+)
 from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_start_before
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
@@ -119,6 +130,7 @@ class _Trail:
     last: tuple[int, str | None] | None = None  # end and subject of the figure before
     counted: tuple[int, Resolution, str | None] | None = None  # the figure before: end, resolution, subject
     last_unit: str | None = None  # the unit of the figure before
+    by_unit: dict[str, tuple[int, str]] = field(default_factory=dict)  # unit → end, indicator of its last figure
 
 
 # Counts of the unit's own subdivisions: the bare count after one is the unit's (辖8个村民小组，486户).
@@ -129,6 +141,7 @@ _PEOPLE_UNITS = frozenset({"户", "人", "名", "口人", "人次", "户次", "�
 
 # Who took part is counted per act: the participants of one kind of act are a part of all participants.
 _PER_ACT = {"participants": "activities_held", "trainees": "trainings"}
+_TRAININGS = frozenset({"trainings", "job_trainings"})  # counts of trainings: their audience is trainees
 
 
 def _per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: _Trail) -> dict | None:
@@ -211,6 +224,10 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
     if _not_a_total(clause, figure.unit):
         return _record(Resolution(None), figure, trail)
+    if indicator is None and (ruled := _clause_rule_measure(doc, figure, noun, clause, sentence_start, trail)):
+        indicator, ruled_parts = ruled
+        scope = _scope(doc, figure.norm_start, sentence_start, trail, level, own)
+        return _record(Resolution(indicator.id, ruled_parts or None, scope), figure, trail)
     if figure.bare_total and indicator is None and not named:
         chained = _counts_the_same(text, figure, clause, trail)
         after_households = (  # 居民2100户，6300人 / 户籍人口9316人、3420户: the other basic total
@@ -282,6 +299,14 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         before = by_id(listed.indicator)  # type: ignore[arg-type]
         if joined and before is not None and before.category == indicator.category:
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
+    if visit_count(phrase_before(text, figure.norm_start), figure.unit):
+        visited = by_id("households_visited")  # 走访慰问孤寡老人、残疾人家庭等140余户次: whatever is visited
+        if visited is not None and (indicator is None or indicator.id != visited.id):
+            indicator, parts = visited, None
+    if indicator is None or (indicator.modifiers == "closed" and indicator.id not in _PER_ACT and indicator.id != "households_visited"):
+        indicator, parts = _participants(text, figure, noun, clause, at, sentence_start, trail, indicator, parts)
+    if indicator is not None and not parts and noun and figure.unit in voc.period_acts:
+        indicator, parts = _act_part(text, figure, noun, clause, at, sentence_start, trail, indicator)
     if indicator is not None and indicator.id in _PER_ACT and not parts:
         parts = _per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
     if parts == {"change": "累计"} and figure.unit in voc.period_acts:
@@ -295,6 +320,84 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         noun_start = figure.norm_start - len(clause) + at
     scope = _scope(doc, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+def _clause_rule_measure(
+    doc: Text, figure: Figure, noun: str | None, clause: str, sentence_start: int, trail: _Trail
+) -> tuple[Indicator, dict[str, str] | None] | None:
+    """The measure the clause names when the counted noun names none (nlp/figures/clause_rules.py):
+    an outcome of a verb of the table (调解成功40起), a change with its measure elided (新增3户), a
+    zero statement (刑事案件零发生)."""
+    if (outcome := outcome_measure(noun, clause)) is not None and figure.unit in outcome.units:
+        counted = trail.counted
+        before = counted is not None and counted[0] >= sentence_start and counted[1].indicator == outcome.id
+        return outcome, {"status": noun} if before and noun else None  # 受理纠纷42起，调解成功40起: a part
+    if (change := elided_change(noun if noun else clause)) is not None:
+        earlier = trail.by_unit.get(figure.unit)
+        if earlier is not None and earlier[0] >= sentence_start and (measure := by_id(earlier[1])) is not None:
+            return measure, {"change": change}
+        return None
+    if figure.unit == "" and doc.text[figure.norm_start : figure.norm_end] in ZERO_TEXTS:
+        return zero_measure(noun)
+    return None
+
+
+def _participants(
+    text: str,
+    figure: Figure,
+    noun: str | None,
+    clause: str,
+    at: int,
+    sentence_start: int,
+    trail: _Trail,
+    indicator: Indicator | None,
+    parts: dict | None,
+) -> tuple[Indicator | None, dict | None]:
+    """Those who took part (参加党员56人次, 参赛居民64人, 举办11期，听众900人次) instead of no measure or a
+    stock of people the noun alone would name."""
+    counted = trail.counted
+    unit_before = trail.last_unit if counted is not None and counted[0] >= sentence_start else None
+    upto = clause[: at + len(noun)] if noun and at >= 0 else clause
+    measure = by_id(participant_measure(upto, noun, figure.unit, unit_before) or "")
+    if measure is not None and measure.id == "participants" and unit_before and counted[1].indicator in _TRAININGS:  # type: ignore[index]
+        measure = by_id("trainees")  # 举办培训班3期，参加学员120人次: those trained
+    if measure is None or figure.unit not in measure.units:
+        return indicator, parts
+    return measure, None
+
+
+def _act_part(
+    text: str,
+    figure: Figure,
+    noun: str,
+    clause: str,
+    at: int,
+    sentence_start: int,
+    trail: _Trail,
+    indicator: Indicator,
+) -> tuple[Indicator, dict | None]:
+    """A count of acts that is one kind of a whole: an act named in quotation marks (开展“邻里守望”活动
+    4次), or one listed in a 其中 clause after the whole count of acts (开展活动40场，其中文艺演出10场、
+    讲座8场: 讲座 is a kind of activities_held there, not trainings)."""
+    if at >= 0 and (named := quoted_act(text, figure.norm_start - len(clause) + at, sentence_start)):
+        return indicator, {"kind": named}
+    voc = _vocab()
+    for end, whole, unit in reversed(trail.wholes):
+        if end < sentence_start or end < figure.norm_start - 120:
+            break
+        measure = by_id(whole.indicator) if whole.indicator else None
+        between = text[end : figure.norm_start]
+        if unit != figure.unit or measure is None or not part_clause_opened(between, voc.part_clause):
+            continue
+        if any(mark in between[max(between.rfind(w) for w in voc.part_clause) :] for mark in "，,"):
+            return indicator, None  # 其中…2次，组织主题党日活动12次: a new clause, its own measure
+        if measure.id != indicator.id and (measure.modifiers != "kind" or figure.unit not in measure.units):
+            return indicator, None
+        named = clause[: at + len(noun)] if at >= 0 else noun
+        for word in voc.part_clause:
+            named = named.removeprefix(word)
+        return measure, {"kind": strip_whole_front(named) or noun}
+    return indicator, None
 
 
 def _usual_status_only(parts: dict[str, str], indicator_id: str, trail: _Trail) -> bool:
@@ -383,6 +486,8 @@ def _record(resolution: Resolution, figure: Figure, trail: _Trail) -> Resolution
     trail.last = (figure.norm_end, figure.subject)
     trail.counted = (figure.norm_end, resolution, figure.subject)
     trail.last_unit = figure.unit
+    if resolution.indicator is not None:
+        trail.by_unit[figure.unit] = (figure.norm_end, resolution.indicator)
     return resolution
 
 

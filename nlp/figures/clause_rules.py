@@ -1,0 +1,235 @@
+"""Rules that read a figure's clause when its counted noun alone names no column, or the wrong one.
+
+Each rule is a pure function over the words before the figure, named for the construction it reads;
+nlp/figures/resolve.py applies them. The words are data (``nlp/resources/resolution.toml``, the
+tables named after each rule):
+
+- ``visit_count`` (``[visits]``): a count of homes after 走访/入户 is households_visited, whatever is
+  visited (走访慰问孤寡老人、残疾人家庭等140余户次);
+- ``outcome_measure`` (``[outcome]``): 调解成功40起 counts the disputes mediated with success;
+- ``elided_change`` (``[elided_change]``): 低保户21户，全年新增3户、退出2户 — a change word with no noun
+  changes the measure counted before it;
+- ``participant_measure`` (``[participating]``): 参加党员56人次, 参与居民210人, 听众近900人次 count those
+  who took part in an act (参训党员130人次: trainees);
+- ``quoted_act`` (``[named_act]``): 开展“邻里守望”活动4次 counts one named act, a kind;
+- ``zero_measure``: 刑事案件零发生 is a figure (0) of the measure its noun names, with no unit;
+- ``part_clause_opened``: whether 其中 opens the stretch between a whole and a figure (其中文艺演出10场、
+  讲座8场: each listed act is a kind of the whole before).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.figures.breakdown import read_modifier
+from nlp.figures.indicators import Indicator, indicators
+from nlp.figures.measures import resolve_noun
+from nlp.resources import load_toml
+
+PHRASE_BREAKS = "。；;！!？?\n，,：:"  # 、 joins a list into one phrase
+PHRASE_REACH = 60
+_TO_PHRASE_BREAK = re.compile(f".*[{re.escape(PHRASE_BREAKS)}]", re.DOTALL)
+ZERO_TEXTS = frozenset({"零", "0", "〇", "０"})
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    visit_verbs: tuple[str, ...]
+    visit_units: frozenset[str]
+    visit_stops: tuple[str, ...]
+    outcomes: frozenset[str]
+    verb_measures: tuple[tuple[str, Indicator], ...]  # the table's verbs, longest first
+    change_openers: tuple[str, ...]
+    taking_part: tuple[str, ...]
+    bringing: tuple[str, ...]
+    learning: tuple[str, ...]
+    act_units: frozenset[str]
+    bare_leads: tuple[str, ...]
+    participant_units: frozenset[str]
+    repeat_units: frozenset[str]
+    people_heads: tuple[str, ...]
+    quote_open: str
+    quote_close: str
+    units: tuple[str, ...]  # every unit of the table, in table order
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = load_toml("resolution.toml")
+    verbs: dict[str, Indicator] = {}
+    for indicator in indicators():
+        for verb in indicator.verbs:
+            verbs.setdefault(verb, indicator)
+    part = data["participating"]
+    return _Vocab(
+        visit_verbs=tuple(data["visits"]["verbs"]),
+        visit_units=frozenset(data["visits"]["units"]),
+        visit_stops=tuple(data["visits"]["stops"]),
+        outcomes=frozenset(data["outcome"]["words"]),
+        verb_measures=tuple(sorted(verbs.items(), key=lambda item: -len(item[0]))),
+        change_openers=tuple(sorted(data["elided_change"]["openers"], key=len, reverse=True)),
+        taking_part=tuple(part["taking_part"]),
+        bringing=tuple(part["bringing"]),
+        learning=tuple(part["learning"]),
+        act_units=frozenset(part["act_units"]),
+        bare_leads=tuple(part["bare_leads"]),
+        participant_units=frozenset(part["units"]),
+        repeat_units=frozenset(part["repeat_units"]),
+        people_heads=tuple(part["heads"]),
+        quote_open="".join(data["named_act"]["opening"]),
+        quote_close="".join(data["named_act"]["closing"]),
+        units=tuple(dict.fromkeys(unit for indicator in indicators() for unit in indicator.units)),
+    )
+
+
+def phrase_before(text: str, start: int) -> str:
+    """The phrase before a figure: back to the last sentence break or comma, across 、 lists.
+
+    >>> phrase_before("全年走访慰问孤寡老人、残疾人家庭等140余户次", 17)
+    '全年走访慰问孤寡老人、残疾人家庭等'
+    """
+    low = max(0, start - PHRASE_REACH)
+    found = _TO_PHRASE_BREAK.match(text, low, start) if start > low else None
+    return text[found.end() if found else low : start]
+
+
+def visit_count(phrase: str, unit: str) -> bool:
+    """Whether a figure counts homes visited: its unit counts homes and 走访/入户 stands in its
+    phrase with no verb of finding or admitting after it.
+
+    >>> visit_count("全年走访慰问孤寡老人、残疾人家庭等", "户次"), visit_count("走访中新识别困难户", "户")
+    (True, False)
+    >>> visit_count("开展入户走访", "次")
+    False
+    """
+    voc = _vocab()
+    if unit not in voc.visit_units:
+        return False
+    at = max(phrase.rfind(verb) for verb in voc.visit_verbs)
+    return at >= 0 and not any(stop in phrase[at:] for stop in voc.visit_stops)
+
+
+def outcome_measure(noun: str | None, clause: str) -> Indicator | None:
+    """The measure of an outcome word right after a verb of the indicator table (调解|成功40起 →
+    disputes_mediated); None for any other noun.
+
+    >>> outcome_measure("成功", "调解成功").id, outcome_measure("成功", "宣传成功"), outcome_measure("党员", "调解党员")
+    ('disputes_mediated', None, None)
+    """
+    voc = _vocab()
+    if noun not in voc.outcomes:
+        return None
+    at = clause.rfind(noun)  # type: ignore[arg-type]
+    lead = clause[:at] if at >= 0 else clause
+    return next((indicator for verb, indicator in voc.verb_measures if lead.endswith(verb)), None)
+
+
+def elided_change(words: str | None) -> str | None:
+    """The change word that is all of a counted phrase (全年新增 → 新增, 停保 → 停保): the measure is
+    elided, the one counted before it in the same unit. 累计 sums, it changes nothing.
+
+    >>> elided_change("全年新增"), elided_change("退出"), elided_change("新增低保"), elided_change("累计")
+    ('新增', '退出', None, None)
+    """
+    if not words:
+        return None
+    words = words.strip(" \u3000")
+    openers = _vocab().change_openers
+    while opener := next((o for o in openers if words.startswith(o) and len(words) > len(o)), None):
+        words = words[len(opener) :]
+    parts, unknown = read_modifier(words)
+    if unknown or set(parts) != {"change"} or parts["change"] == "累计":
+        return None
+    return parts["change"]
+
+
+def participant_measure(clause: str, noun: str | None, unit: str, unit_before: str | None) -> str | None:
+    """The measure of a count of people who took part in an act, or None: a verb of taking part in its
+    clause (参加党员56人次, 参赛居民64人), a verb that brings or reaches people and a count of attendances
+    (发动群众620人次), or, with no verb, attendances right after a count of acts (举办11期，听众近900人次) →
+    participants; a verb of attending a lesson (参训党员130人次) → trainees.
+
+    ``clause`` runs up to the end of the counted noun; ``unit_before`` is the unit of the figure before
+    it in its sentence, if any.
+
+    >>> participant_measure("参加党员", "党员", "人次", None), participant_measure("参与居民", "居民", "人", None)
+    ('participants', 'participants')
+    >>> participant_measure("组织党员", "党员", "名", None), participant_measure("听众", "听众", "人次", "期")
+    (None, 'participants')
+    >>> participant_measure("社区党员", "党员", "名", "次"), participant_measure("接待来访群众", "来访群众", "人次", "件")
+    (None, None)
+    >>> participant_measure("参训党员", "参训党员", "人次", "期"), participant_measure("服务居民", "服务居民", "人次", "场")
+    ('trainees', None)
+    """
+    voc = _vocab()
+    if unit not in voc.participant_units:
+        return None
+    if noun and not noun.endswith(voc.people_heads):
+        return None
+    if any(verb in clause for verb in voc.learning):
+        return "trainees"
+    if any(verb in clause for verb in voc.taking_part):
+        return "participants"
+    if unit not in voc.repeat_units:
+        return None
+    if any(verb in clause for verb in voc.bringing):
+        return "participants"
+    lead = clause[: len(clause) - len(noun)] if noun and clause.endswith(noun) else clause
+    head = next((h for h in voc.people_heads if noun and noun.endswith(h)), "")
+    rest = noun[: len(noun) - len(head)] if noun else ""  # 服务|居民: a verb of its own, another measure
+    bare = (lead.strip(" \u3000") in voc.bare_leads or not lead.strip(" \u3000")) and (
+        not rest or rest.endswith(voc.people_heads)
+    )
+    return "participants" if bare and unit_before in voc.act_units else None
+
+
+def quoted_act(text: str, noun_start: int, sentence_start: int) -> str | None:
+    """The name of an act written in quotation marks right before its head noun (开展“邻里守望”|活动),
+    quotation marks and head included; None when no quoted name ends there.
+
+    >>> s = "开展“邻里守望”活动4次"; quoted_act(s, s.index("活动"), 0)
+    '“邻里守望”活动'
+    >>> quoted_act("开展活动4次", 2, 0) is None
+    True
+    """
+    voc = _vocab()
+    if noun_start <= sentence_start or text[noun_start - 1] not in voc.quote_close:
+        return None
+    opened = max(text.rfind(mark, sentence_start, noun_start - 1) for mark in voc.quote_open)
+    if opened < 0:
+        return None
+    end = noun_start
+    while end < len(text) and not text[end].isdigit() and text[end] not in PHRASE_BREAKS and end - noun_start < 8:
+        end += 1
+    return text[opened:end]
+
+
+def zero_measure(noun: str | None) -> tuple[Indicator, dict[str, str] | None] | None:
+    """The measure a zero statement's noun names, in whichever of the table's units names one
+    (刑事案件|零发生 → criminal_cases): a zero has no unit of its own.
+
+    >>> zero_measure("刑事案件")[0].id, zero_measure("安全") is None
+    ('criminal_cases', True)
+    """
+    if not noun:
+        return None
+    for unit in _vocab().units:
+        indicator, parts, _ = resolve_noun(noun, unit)
+        if indicator is not None:
+            return indicator, parts
+    return None
+
+
+def part_clause_opened(between: str, words: tuple[str, ...]) -> bool:
+    """Whether one of the part-clause ``words`` (其中 …) opens a clause in ``between`` (the text
+    from a whole to a figure), with no sentence break after it.
+
+    >>> part_clause_opened("，其中文艺演出10场、", ("其中",)), part_clause_opened("。其中", ("其中",))
+    (True, True)
+    >>> part_clause_opened("，其中…。另有", ("其中",))
+    False
+    """
+    at = max(between.rfind(word) for word in words)
+    return at >= 0 and not any(mark in between[at:] for mark in "。；;！!？?\n")

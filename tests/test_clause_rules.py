@@ -1,0 +1,151 @@
+"""The clause rules of indicator resolution (nlp/figures/clause_rules.py), each read through the whole
+pipeline on invented report sentences, and each rule's function alone.
+
+Every case: (document, figure text, indicator, breakdown, scope).
+"""
+
+import pytest
+
+import nlp
+from nlp.figures.clause_rules import (
+    elided_change,
+    outcome_measure,
+    part_clause_opened,
+    participant_measure,
+    phrase_before,
+    quoted_act,
+    visit_count,
+    zero_measure,
+)
+
+COMMUNITY = "青石巷社区2024年工作总结\n"
+VILLAGE = "河湾村2023年上半年工作总结\n"
+
+CASES = [
+    # visit_count: a count of homes after 走访/入户 is households_visited whatever is visited
+    (COMMUNITY + "全年走访慰问孤寡老人、残疾人家庭等140余户次，送去慰问品。", "140余户次", "households_visited", None, "unit"),
+    (COMMUNITY + "春节前走访慰问五保老人、困难群众72户。", "72户", "households_visited", None, "unit"),
+    (VILLAGE + "村两委入户走访低保户、独居老人共85户。", "85户", "households_visited", None, "unit"),
+    # outcome_measure: 调解成功N起 is the part that succeeded, or the whole with no count before it
+    (COMMUNITY + "受理矛盾纠纷42起，调解成功40起，调解成功率95.2%。", "40起", "disputes_mediated", {"status": "成功"}, "unit"),
+    (COMMUNITY + "受理矛盾纠纷42起，调解成功40起，调解成功率95.2%。", "42起", "disputes_mediated", None, "unit"),
+    (VILLAGE + "依托人民调解委员会，全年调处成功15起。", "15起", "disputes_mediated", None, "unit"),
+    # elided_change: a change word with no noun changes the measure counted before it
+    (COMMUNITY + "现有低保户21户40人，全年新增3户、退出2户。", "3户", "low_income_households", {"change": "新增"}, "unit"),
+    (COMMUNITY + "现有低保户21户40人，全年新增3户、退出2户。", "2户", "low_income_households", {"change": "退出"}, "unit"),
+    (COMMUNITY + "新纳入低保5户9人，停保3户6人。", "6人", "low_income_persons", {"change": "停保"}, "unit"),
+    (COMMUNITY + "支部现有党员48名，年内发展2名、转入1名。", "1名", "party_members", {"change": "转入"}, "unit"),
+    (COMMUNITY + "现有党员60名，新增低保户4户。", "4户", "low_income_households", {"change": "新增"}, "unit"),
+    (COMMUNITY + "新申请低保2户，经审核全部纳入。", "2户", "low_income_households", {"change": "新申请"}, "unit"),
+    # participant_measure: those who took part in an act
+    (COMMUNITY + "开展重温入党誓词活动，参加党员56人次。", "56人次", "participants", {"kind": "重温入党誓词活动"}, "unit"),
+    (COMMUNITY + "组织消防演练2场，参与居民210人。", "210人", "participants", {"kind": "消防演练"}, "unit"),
+    (COMMUNITY + "开展楼道清理行动6次，发动群众380人次。", "380人次", "participants", {"kind": "楼道清理行动"}, "unit"),
+    (COMMUNITY + "举办家风讲座5期，听众近600人次。", "近600人次", "trainees", {"kind": "家风讲座"}, "unit"),
+    (COMMUNITY + "举办党员冬训2期，参训党员95人次。", "95人次", "trainees", {"kind": "党员冬训"}, "unit"),
+    (COMMUNITY + "举办电商培训班3期，参加学员120人次。", "120人次", "trainees", {"kind": "电商培训班"}, "unit"),
+    (COMMUNITY + "开展趣味知识竞赛，参赛党员和居民64人。", "64人", "participants", {"kind": "趣味知识竞赛"}, "unit"),
+    (COMMUNITY + "受理居民诉求230件，接待来访群众150人次。", "150人次", None, None, "unit"),
+    (COMMUNITY + "开展各类活动60场，服务居民8000人次。", "8000人次", None, None, "unit"),
+    (COMMUNITY + "组织党员45名到红色教育基地参观学习。", "45名", None, None, "unit"),
+    # quoted_act: a named act is one kind
+    (COMMUNITY + "开展“邻里守望”活动4次，参与居民210人。", "4次", "activities_held", {"kind": "“邻里守望”活动"}, "unit"),
+    # zero_measure: a zero statement is a figure of the measure its noun names
+    (COMMUNITY + "全年辖区刑事案件零发生。", "零", "criminal_cases", None, "unit"),
+    # listed acts in a 其中 clause are kinds of the whole before
+    (COMMUNITY + "全年开展各类活动40场，其中文艺演出10场、讲座8场、志愿服务12场。", "8场", "activities_held", {"kind": "讲座"}, "unit"),
+    (COMMUNITY + "全年开展各类活动40场，其中文艺演出10场、讲座8场、志愿服务12场。", "12场", "activities_held", {"kind": "志愿服务"}, "unit"),
+    (COMMUNITY + "上党课6次，其中书记讲党课2次。", "2次", "party_lessons", {"kind": "书记讲党课"}, "unit"),
+    (COMMUNITY + "上党课4次，其中专题党课2次，组织主题党日活动12次。", "12次", "theme_party_days", None, "unit"),
+    # a survey method names no object of a rate
+    (COMMUNITY + "年底问卷调查居民满意率96.5%。", "96.5%", "satisfaction_rate", None, "unit"),
+    (COMMUNITY + "电话回访群众满意率98%。", "98%", "satisfaction_rate", None, "unit"),
+]
+
+
+def _fact(document: str, figure: str):
+    parse = nlp.parse_text(document)
+    found = [f for f in parse.facts if f.text == figure]
+    assert found, f"{figure!r} not found among {[f.text for f in parse.facts]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("document", "figure", "indicator", "breakdown", "scope"), CASES)
+def test_clause_rules_in_the_pipeline(document, figure, indicator, breakdown, scope):
+    fact = _fact(document, figure)
+    assert (fact.indicator, fact.breakdown, fact.scope) == (indicator, breakdown, scope)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "visits"),
+    [
+        ("全年走访慰问孤寡老人、残疾人家庭等", "户次", True),
+        ("入户走访低保户、独居老人共", "户", True),
+        ("走访中新识别困难户", "户", False),
+        ("开展入户走访", "次", False),
+        ("慰问困难群众", "户", False),
+    ],
+)
+def test_visit_count(phrase, unit, visits):
+    assert visit_count(phrase, unit) is visits
+
+
+def test_phrase_before_keeps_lists_and_stops_at_commas():
+    text = "共有低保户20户，走访慰问独居老人、残疾人家庭等40户"
+    assert phrase_before(text, len(text) - 3) == "走访慰问独居老人、残疾人家庭等"
+
+
+@pytest.mark.parametrize(
+    ("noun", "clause", "indicator"),
+    [("成功", "调解成功", "disputes_mediated"), ("成功", "化解成功", "disputes_mediated"), ("成功", "宣传成功", None), ("党员", "调解党员", None)],
+)
+def test_outcome_measure(noun, clause, indicator):
+    found = outcome_measure(noun, clause)
+    assert (found.id if found else None) == indicator
+
+
+@pytest.mark.parametrize(
+    ("words", "change"),
+    [("全年新增", "新增"), ("退出", "退出"), ("上半年停保", "停保"), ("新增低保", None), ("累计", None), (None, None), ("全年", None)],
+)
+def test_elided_change(words, change):
+    assert elided_change(words) == change
+
+
+@pytest.mark.parametrize(
+    ("clause", "noun", "unit", "unit_before", "measure"),
+    [
+        ("参加党员", "党员", "人次", None, "participants"),
+        ("参与居民", "居民", "人", None, "participants"),
+        ("组织党员", "党员", "名", None, None),
+        ("组织党员", "党员", "人次", None, "participants"),
+        ("听众", "听众", "人次", "期", "participants"),
+        ("累计", None, "人次", "场", "participants"),
+        ("听众", "听众", "人次", "件", None),
+        ("服务居民", "服务居民", "人次", "场", None),
+        ("参训党员", "参训党员", "人次", "期", "trainees"),
+        ("参加", "宣传资料", "人次", None, None),
+    ],
+)
+def test_participant_measure(clause, noun, unit, unit_before, measure):
+    assert participant_measure(clause, noun, unit, unit_before) == measure
+
+
+def test_quoted_act_names_the_act_with_its_marks():
+    text = "开展“清洁家园”集中行动5次"
+    assert quoted_act(text, text.index("集中"), 0) == "“清洁家园”集中行动"
+    assert quoted_act("开展集中行动5次", 2, 0) is None
+
+
+def test_zero_measure_finds_the_unit_that_names_a_measure():
+    indicator, parts = zero_measure("刑事案件")
+    assert (indicator.id, parts) == ("criminal_cases", None)
+    assert zero_measure("安全事故隐患") is None or zero_measure("安全事故隐患")[0].id != "criminal_cases"
+    assert zero_measure(None) is None
+
+
+@pytest.mark.parametrize(
+    ("between", "opened"), [("，其中文艺演出10场、", True), ("。其中", True), ("，其中男性20人。另有", False), ("、", False)]
+)
+def test_part_clause_opened(between, opened):
+    assert part_clause_opened(between, ("其中",)) is opened
