@@ -45,6 +45,11 @@ CASES = [
     (COMMUNITY + "举办党员冬训2期，参训党员95人次。", "95人次", "trainees", {"kind": "党员冬训"}, "unit"),
     (COMMUNITY + "举办电商培训班3期，参加学员120人次。", "120人次", "trainees", {"kind": "电商培训班"}, "unit"),
     (COMMUNITY + "开展趣味知识竞赛，参赛党员和居民64人。", "64人", "participants", {"kind": "趣味知识竞赛"}, "unit"),
+    # whose audience: one act's unless the sentence counts all acts
+    (COMMUNITY + "组织党员到烈士陵园瞻仰缅怀，参加党员39人。", "39人", "participants", {"kind": "组织党员到烈士陵园瞻仰缅怀"}, "unit"),
+    (COMMUNITY + "全年开展各类活动50场，其中文体活动30场、健康讲座10场，参与居民4000余人次。", "4000余人次", "participants", None, "unit"),
+    (COMMUNITY + "全年开展各类活动60场，参与群众5000人次。", "5000人次", "participants", None, "unit"),
+    (COMMUNITY + "打造“邻里课堂”品牌，全年累计举办9期，听众近700人次。", "近700人次", "participants", {"kind": "打造“邻里课堂”品牌"}, "unit"),
     (COMMUNITY + "受理居民诉求230件，接待来访群众150人次。", "150人次", None, None, "unit"),
     (COMMUNITY + "开展各类活动60场，服务居民8000人次。", "8000人次", None, None, "unit"),
     (COMMUNITY + "组织党员45名到红色教育基地参观学习。", "45名", None, None, "unit"),

@@ -88,6 +88,7 @@ class _Vocab:
     taking_part: tuple[str, ...]
     usual_status: frozenset[str]
     period_acts: frozenset[str]  # units of acts counted over the report's period
+    audience_totals: tuple[str, ...]  # words of a sentence of totals: its audience is every act's
 
 
 @cache
@@ -106,6 +107,7 @@ def _vocab() -> _Vocab:
         taking_part=tuple(data["taking_part"]["verbs"]),
         usual_status=frozenset(data["usual_status"]["words"]),
         period_acts=frozenset(data["period_acts"]["units"]),
+        audience_totals=tuple(data["participating"]["totals"]),
     )
 
 
@@ -304,10 +306,12 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         if visited is not None and (indicator is None or indicator.id != visited.id):
             indicator, parts = visited, None
     if indicator is None or (indicator.modifiers == "closed" and indicator.id not in _PER_ACT and indicator.id != "households_visited"):
-        indicator, parts = _participants(text, figure, noun, clause, at, sentence_start, trail, indicator, parts)
+        indicator, parts, audience = _participants(text, figure, noun, clause, at, sentence_start, trail, indicator, parts)
+    else:
+        audience = False
     if indicator is not None and not parts and noun and figure.unit in voc.period_acts:
         indicator, parts = _act_part(text, figure, noun, clause, at, sentence_start, trail, indicator)
-    if indicator is not None and indicator.id in _PER_ACT and not parts:
+    if indicator is not None and indicator.id in _PER_ACT and not parts and not audience:
         parts = _per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
     if parts == {"change": "累计"} and figure.unit in voc.period_acts:
         parts = None  # 累计走访住户1253户次: the acts of the period summed, the period's whole count
@@ -352,9 +356,9 @@ def _participants(
     trail: _Trail,
     indicator: Indicator | None,
     parts: dict | None,
-) -> tuple[Indicator | None, dict | None]:
+) -> tuple[Indicator | None, dict | None, bool]:
     """Those who took part (参加党员56人次, 参赛居民64人, 举办11期，听众900人次) instead of no measure or a
-    stock of people the noun alone would name."""
+    stock of people the noun alone would name; the last item says the rule decided (breakdown included)."""
     counted = trail.counted
     unit_before = trail.last_unit if counted is not None and counted[0] >= sentence_start else None
     upto = clause[: at + len(noun)] if noun and at >= 0 else clause
@@ -362,8 +366,37 @@ def _participants(
     if measure is not None and measure.id == "participants" and unit_before and counted[1].indicator in _TRAININGS:  # type: ignore[index]
         measure = by_id("trainees")  # 举办培训班3期，参加学员120人次: those trained
     if measure is None or figure.unit not in measure.units:
-        return indicator, parts
-    return measure, None
+        return indicator, parts, False
+    return measure, _audience_part(measure.id, text[sentence_start : figure.norm_start], sentence_start, trail), True
+
+
+def _audience_part(indicator_id: str, sentence: str, sentence_start: int, trail: _Trail) -> dict | None:
+    """Which acts' audience a count of those who took part is: the whole only on evidence — right after
+    the whole count of acts (开展各类活动60场，参与群众5000人次), or after the kinds listed under it
+    (其中文体活动36场、讲座12场，参与老人5200人次), or in a sentence of totals naming no act (全年参与活动的
+    居民5000人次); otherwise the one act before it (组织党员到烈士陵园瞻仰缅怀，参加党员39人)."""
+    act_id = _PER_ACT[indicator_id]
+    counted = trail.counted
+    if counted is not None and counted[0] >= sentence_start:
+        _, act, subject = counted
+        if act.indicator == act_id and act.breakdown is None:
+            return None
+        listed_under_whole = act.indicator == act_id and any(
+            end >= sentence_start and whole.indicator == act_id for end, whole, _ in trail.wholes
+        )
+        if listed_under_whole:
+            return None
+        return {"kind": (act.breakdown or {}).get("kind") or subject or _first_clause(sentence) or "活动"}
+    if named := named_act(sentence):
+        return {"kind": named}
+    if any(word in sentence for word in _vocab().audience_totals):
+        return None
+    return {"kind": _first_clause(sentence) or "活动"}
+
+
+def _first_clause(sentence: str) -> str:
+    """The sentence's first clause, where a report names the act before counting who took part."""
+    return re.split("[，,；;：:]", sentence, maxsplit=1)[0].strip()
 
 
 def _act_part(
