@@ -156,6 +156,8 @@ def _per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: 
     _, act, subject = trail.counted
     if act.indicator == _PER_ACT[indicator_id] and act.breakdown is None:
         return None
+    if _listed_under_whole(act, sentence_start, trail):
+        return None  # 开展活动50场，其中文体活动30场、讲座10场，参与居民4000人次: all of them
     if act.indicator == _PER_ACT[indicator_id]:
         return {"kind": (act.breakdown or {}).get("kind") or subject or "活动"}
     return {"kind": subject or "活动"} if subject else None
@@ -381,10 +383,7 @@ def _audience_part(indicator_id: str, sentence: str, sentence_start: int, trail:
         _, act, subject = counted
         if act.indicator == act_id and act.breakdown is None:
             return None
-        listed_under_whole = act.indicator == act_id and any(
-            end >= sentence_start and whole.indicator == act_id for end, whole, _ in trail.wholes
-        )
-        if listed_under_whole:
+        if _listed_under_whole(act, sentence_start, trail):
             return None
         return {"kind": (act.breakdown or {}).get("kind") or subject or _first_clause(sentence) or "活动"}
     if named := named_act(sentence):
@@ -392,6 +391,14 @@ def _audience_part(indicator_id: str, sentence: str, sentence_start: int, trail:
     if any(word in sentence for word in _vocab().audience_totals):
         return None
     return {"kind": _first_clause(sentence) or "活动"}
+
+
+def _listed_under_whole(act: Resolution, sentence_start: int, trail: _Trail) -> bool:
+    """Whether a count of acts of one kind follows, in its sentence, the whole count of its measure
+    (开展活动50场，其中文体活动30场、讲座10场): the list ends with the last kind, not the whole."""
+    return act.breakdown is not None and any(
+        end >= sentence_start and whole.indicator == act.indicator for end, whole, _ in trail.wholes
+    )
 
 
 def _first_clause(sentence: str) -> str:
