@@ -8,7 +8,7 @@ import pytest
 
 import nlp
 from nlp.figures.clause_rules import (
-    elided_change,
+    elided_part,
     outcome_measure,
     part_clause_opened,
     participant_measure,
@@ -113,8 +113,8 @@ def test_outcome_measure(noun, clause, indicator):
     ("words", "change"),
     [("全年新增", "新增"), ("退出", "退出"), ("上半年停保", "停保"), ("新增低保", None), ("累计", None), (None, None), ("全年", None)],
 )
-def test_elided_change(words, change):
-    assert elided_change(words) == change
+def test_elided_part(words, change):
+    assert elided_part(words) == ({"change": change} if change else None)
 
 
 @pytest.mark.parametrize(
@@ -154,3 +154,16 @@ def test_zero_measure_finds_the_unit_that_names_a_measure():
 )
 def test_part_clause_opened(between, opened):
     assert part_clause_opened(between, ("其中",)) is opened
+
+
+@pytest.mark.parametrize(
+    ("document", "figure", "indicator", "breakdown"),
+    [
+        (COMMUNITY + "持证残疾人120人，其中一、二级重度残疾人40名，三、四级 80名。", "80名", "disabled_persons", {"kind": "三、四级"}),
+        (COMMUNITY + "持证残疾人120人，其中一、二级重度残疾人40名，三、四级 80名。", "40名", "disabled_persons", {"kind": "一、二级", "status": "重度"}),
+        (COMMUNITY + "持证残疾人96人，其中三四级残疾人61人。", "61人", "disabled_persons", {"kind": "三四级"}),
+    ],
+)
+def test_grades_are_one_marker_and_a_bare_grade_is_a_part(document, figure, indicator, breakdown):
+    fact = _fact(document, figure)
+    assert (fact.indicator, fact.breakdown) == (indicator, breakdown)

@@ -7,8 +7,8 @@ tables named after each rule):
 - ``visit_count`` (``[visits]``): a count of homes after 走访/入户 is households_visited, whatever is
   visited (走访慰问孤寡老人、残疾人家庭等140余户次);
 - ``outcome_measure`` (``[outcome]``): 调解成功40起 counts the disputes mediated with success;
-- ``elided_change`` (``[elided_change]``): 低保户21户，全年新增3户、退出2户 — a change word with no noun
-  changes the measure counted before it;
+- ``elided_part`` (``[elided_change]``): 低保户21户，全年新增3户、退出2户 / 重度残疾人53名，三、四级95名 — a
+  part with no noun is a part of the measure counted before it (``grades_joined_before``: 一、二级 is one marker);
 - ``participant_measure`` (``[participating]``): 参加党员56人次, 参与居民210人, 听众近900人次 count those
   who took part in an act (参训党员130人次: trainees);
 - ``quoted_act`` (``[named_act]``): 开展“邻里守望”活动4次 counts one named act, a kind;
@@ -126,23 +126,52 @@ def outcome_measure(noun: str | None, clause: str) -> Indicator | None:
     return next((indicator for verb, indicator in voc.verb_measures if lead.endswith(verb)), None)
 
 
-def elided_change(words: str | None) -> str | None:
-    """The change word that is all of a counted phrase (全年新增 → 新增, 停保 → 停保): the measure is
-    elided, the one counted before it in the same unit. 累计 sums, it changes nothing.
+def elided_part(words: str | None) -> dict[str, str] | None:
+    """The part that is all of a counted phrase (全年新增 → 新增, 停保, 三、四级): the measure is elided,
+    the one counted before it in the same unit. 累计 sums, it makes no part.
 
-    >>> elided_change("全年新增"), elided_change("退出"), elided_change("新增低保"), elided_change("累计")
-    ('新增', '退出', None, None)
+    >>> elided_part("全年新增"), elided_part("退出"), elided_part("三、四级")
+    ({'change': '新增'}, {'change': '退出'}, {'kind': '三、四级'})
+    >>> elided_part("新增低保"), elided_part("累计"), elided_part("全年")
+    (None, None, None)
     """
     if not words:
         return None
-    words = words.strip(" \u3000")
+    words = words.strip(" \u3000\t")
     openers = _vocab().change_openers
     while opener := next((o for o in openers if words.startswith(o) and len(words) > len(o)), None):
         words = words[len(opener) :]
     parts, unknown = read_modifier(words)
-    if unknown or set(parts) != {"change"} or parts["change"] == "累计":
+    if unknown or not parts or parts == {"change": "累计"} or not set(parts) <= ELIDED_DIMENSIONS:
         return None
-    return parts["change"]
+    return parts
+
+
+# The dimensions a part with no noun is written in: a change (新增3户), a grade or band (三、四级 95名,
+# 60岁以上 312人); a status word alone (低保) names a measure more often than a part of one.
+ELIDED_DIMENSIONS = frozenset({"change", "kind", "age"})
+
+
+def grades_joined_before(text: str, clause_start: int) -> int:
+    """Where a clause starts when the 、 before it joins grades or bands written as one marker
+    (一、二级 — 、 breaks clauses, not this): the start of the numeral before the 、, else ``clause_start``.
+
+    >>> s = "其中一、二级重度残疾人"; grades_joined_before(s, s.index("二"))
+    0
+    >>> s = "走访党员、二级残疾人"; grades_joined_before(s, s.index("二")) == s.index("二")
+    True
+    """
+    if clause_start < 2 or text[clause_start - 1] != "、" or text[clause_start : clause_start + 1] not in _GRADE_DIGITS:
+        return clause_start
+    if text[clause_start - 2] not in _GRADE_DIGITS:
+        return clause_start
+    at = clause_start - 2
+    while at > 0 and text[at - 1] not in PHRASE_BREAKS + "、":
+        at -= 1
+    return at
+
+
+_GRADE_DIGITS = frozenset("一二三四五六七八九")
 
 
 def participant_measure(clause: str, noun: str | None, unit: str, unit_before: str | None) -> str | None:

@@ -38,7 +38,8 @@ from nlp.figures.breakdown import (
 )
 from nlp.figures.clause_rules import (
     ZERO_TEXTS,
-    elided_change,
+    elided_part,
+    grades_joined_before,
     outcome_measure,
     part_clause_opened,
     participant_measure,
@@ -212,7 +213,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     text = doc.text
     sentence_start = sentence_start_before(text, figure.norm_start)
     clause = clause_before(text, figure.norm_start)
-    clause_start = figure.norm_start - len(clause)
+    clause_start = grades_joined_before(text, figure.norm_start - len(clause))
+    clause = text[clause_start : figure.norm_start]  # 其中一、二级|重度残疾人: one marker across the 、
     noun = figure.subject
     if noun:
         noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
@@ -338,10 +340,10 @@ def _clause_rule_measure(
         counted = trail.counted
         before = counted is not None and counted[0] >= sentence_start and counted[1].indicator == outcome.id
         return outcome, {"status": noun} if before and noun else None  # 受理纠纷42起，调解成功40起: a part
-    if (change := elided_change(noun if noun else clause)) is not None:
+    if (part := elided_part(noun if noun else clause)) is not None:
         earlier = trail.by_unit.get(figure.unit)
         if earlier is not None and earlier[0] >= sentence_start and (measure := by_id(earlier[1])) is not None:
-            return measure, {"change": change}
+            return measure, part
         return None
     if figure.unit == "" and doc.text[figure.norm_start : figure.norm_end] in ZERO_TEXTS:
         return zero_measure(noun)
