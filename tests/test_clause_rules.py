@@ -8,6 +8,7 @@ import pytest
 
 import nlp
 from nlp.figures.clause_rules import (
+    donors_only,
     elided_part,
     outcome_measure,
     part_clause_opened,
@@ -45,6 +46,13 @@ CASES = [
     (COMMUNITY + "举办党员冬训2期，参训党员95人次。", "95人次", "trainees", {"kind": "党员冬训"}, "unit"),
     (COMMUNITY + "举办电商培训班3期，参加学员120人次。", "120人次", "trainees", {"kind": "电商培训班"}, "unit"),
     (COMMUNITY + "开展趣味知识竞赛，参赛党员和居民64人。", "64人", "participants", {"kind": "趣味知识竞赛"}, "unit"),
+    # money collected is whole unless an occasion is named; donors are no occasion
+    (COMMUNITY + "组织党员群众自愿捐款1.2万元。", "1.2万元", "donations_yuan", None, "unit"),
+    (COMMUNITY + "开展慈善一日捐活动，募集善款8600元。", "8600元", "donations_yuan", None, "unit"),
+    (COMMUNITY + "收到居民捐款3000余元。", "3000余元", "donations_yuan", None, "unit"),
+    (COMMUNITY + "为抗洪救灾捐款6800元。", "6800元", "donations_yuan", {"kind": "抗洪救灾"}, "unit"),
+    # a statistic that is whole by definition
+    (COMMUNITY + "上半年共完成基础设施投资35万元。", "35万元", "investment_yuan", None, "unit"),
     # whose audience: one act's unless the sentence counts all acts
     (COMMUNITY + "组织党员到烈士陵园瞻仰缅怀，参加党员39人。", "39人", "participants", {"kind": "组织党员到烈士陵园瞻仰缅怀"}, "unit"),
     (COMMUNITY + "全年开展各类活动50场，其中文体活动30场、健康讲座10场，参与居民4000余人次。", "4000余人次", "participants", None, "unit"),
@@ -167,3 +175,8 @@ def test_part_clause_opened(between, opened):
 def test_grades_are_one_marker_and_a_bare_grade_is_a_part(document, figure, indicator, breakdown):
     fact = _fact(document, figure)
     assert (fact.indicator, fact.breakdown) == (indicator, breakdown)
+
+
+@pytest.mark.parametrize(("modifier", "only"), [("党员群众自愿", True), ("收到居民", True), ("抗洪救灾", False), ("春风行动", False)])
+def test_donors_only(modifier, only):
+    assert donors_only(modifier) is only

@@ -12,6 +12,7 @@ tables named after each rule):
 - ``participant_measure`` (``[participating]``): 参加党员56人次, 参与居民210人, 听众近900人次 count those
   who took part in an act (参训党员130人次: trainees);
 - ``quoted_act`` (``[named_act]``): 开展“邻里守望”活动4次 counts one named act, a kind;
+- ``donors_only`` (``[donors]``): 党员群众自愿|捐款 names who gave, no occasion: the whole donations;
 - ``zero_measure``: 刑事案件零发生 is a figure (0) of the measure its noun names, with no unit;
 - ``part_clause_opened``: whether 其中 opens the stretch between a whole and a figure (其中文艺演出10场、
   讲座8场: each listed act is a kind of the whole before).
@@ -53,6 +54,7 @@ class _Vocab:
     quote_open: str
     quote_close: str
     units: tuple[str, ...]  # every unit of the table, in table order
+    donors: tuple[str, ...]
 
 
 @cache
@@ -81,6 +83,7 @@ def _vocab() -> _Vocab:
         quote_open="".join(data["named_act"]["opening"]),
         quote_close="".join(data["named_act"]["closing"]),
         units=tuple(dict.fromkeys(unit for indicator in indicators() for unit in indicator.units)),
+        donors=tuple(sorted(data["donors"]["words"], key=len, reverse=True)),
     )
 
 
@@ -262,3 +265,15 @@ def part_clause_opened(between: str, words: tuple[str, ...]) -> bool:
     """
     at = max(between.rfind(word) for word in words)
     return at >= 0 and not any(mark in between[at:] for mark in "。；;！!？?\n")
+
+
+def donors_only(modifier: str) -> bool:
+    """Whether a donation's modifier names only who gave and how (党员群众自愿, 收到居民), no occasion.
+
+    >>> donors_only("党员群众自愿"), donors_only("收到居民"), donors_only("抗洪救灾"), donors_only("")
+    (True, True, False, True)
+    """
+    donors = _vocab().donors
+    while modifier and (word := next((w for w in donors if modifier.startswith(w)), None)):
+        modifier = modifier[len(word) :]
+    return not modifier

@@ -38,6 +38,7 @@ from nlp.figures.breakdown import (
 )
 from nlp.figures.clause_rules import (
     ZERO_TEXTS,
+    donors_only,
     elided_part,
     grades_joined_before,
     outcome_measure,
@@ -84,6 +85,7 @@ class Resolution(NamedTuple):
 class _Vocab:
     part_clause: tuple[str, ...]
     purpose_indicators: frozenset[str]
+    collected: frozenset[str]  # money collected: whole unless an occasion or purpose is named
     not_totals: re.Pattern[str]  # per period or head, an earlier period, an outcome: 每月, 去年同期, 破获
     share: tuple[str, ...]
     taking_part: tuple[str, ...]
@@ -98,6 +100,7 @@ def _vocab() -> _Vocab:
     return _Vocab(
         part_clause=tuple(data["part_clause"]["words"]),
         purpose_indicators=frozenset(data["purpose"]["indicators"]),
+        collected=frozenset(data["purpose"]["collected"]),
         not_totals=any_of(
             data["not_totals"]["per_period"]
             + data["not_totals"]["earlier"]
@@ -290,10 +293,12 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         purpose = purpose_after(clause_after(text, figure.norm_end))
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}
-        elif not parts and not names_total(
+        elif not parts and indicator.id not in voc.collected and not names_total(
             [w for w, _ in words_in(doc, clause_start, figure.norm_start)], text[sentence_start : figure.norm_start]
         ):
             parts = {"kind": money_kind(noun, lead, partial(words_in, doc), clause_start)}  # one thing's unless a total
+    if indicator is not None and indicator.id in voc.collected and set(parts or ()) == {"kind"} and donors_only(parts["kind"]):  # type: ignore[index]
+        parts = None  # 组织党员群众自愿捐款2.86万元: who gave, no occasion
     if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
         if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
             parts = {"kind": kind}
