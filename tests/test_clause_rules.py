@@ -58,6 +58,8 @@ CASES = [
     (COMMUNITY + "全年开展各类活动50场，其中文体活动30场、健康讲座10场，参与居民4000余人次。", "4000余人次", "participants", None, "unit"),
     (COMMUNITY + "全年开展各类活动60场，参与群众5000人次。", "5000人次", "participants", None, "unit"),
     (COMMUNITY + "打造“邻里课堂”品牌，全年累计举办9期，听众近700人次。", "近700人次", "participants", {"kind": "打造“邻里课堂”品牌"}, "unit"),
+    (COMMUNITY + "组建巡逻队2支，全年巡逻150次，出动巡逻人员900余人次。", "900余人次", "participants", {"kind": "巡逻"}, "unit"),
+    (COMMUNITY + "组建巡逻队2支，全年巡逻150次，出动巡逻人员900余人次。", "150次", "patrols", None, "unit"),
     (COMMUNITY + "受理居民诉求230件，接待来访群众150人次。", "150人次", None, None, "unit"),
     (COMMUNITY + "开展各类活动60场，服务居民8000人次。", "8000人次", None, None, "unit"),
     (COMMUNITY + "组织党员45名到红色教育基地参观学习。", "45名", None, None, "unit"),

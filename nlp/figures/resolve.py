@@ -147,6 +147,8 @@ _PEOPLE_UNITS = frozenset({"户", "人", "名", "口人", "人次", "户次", "�
 
 # Who took part is counted per act: the participants of one kind of act are a part of all participants.
 _PER_ACT = {"participants": "activities_held", "trainees": "trainings"}
+# Measures of people that a verb of taking part does not make an audience: they count those acted for.
+_NOT_AUDIENCES = frozenset({*_PER_ACT, "households_visited", "hardship_visits", "volunteers"})
 _TRAININGS = frozenset({"trainings", "job_trainings"})  # counts of trainings: their audience is trainees
 
 
@@ -314,7 +316,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         visited = by_id("households_visited")  # 走访慰问孤寡老人、残疾人家庭等140余户次: whatever is visited
         if visited is not None and (indicator is None or indicator.id != visited.id):
             indicator, parts = visited, None
-    if indicator is None or (indicator.modifiers == "closed" and indicator.id not in _PER_ACT and indicator.id != "households_visited"):
+    if indicator is None or indicator.id not in _NOT_AUDIENCES:
         indicator, parts, audience = _participants(text, figure, noun, clause, at, sentence_start, trail, indicator, parts)
     else:
         audience = False
