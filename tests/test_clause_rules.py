@@ -72,6 +72,11 @@ CASES = [
     (COMMUNITY + "全年开展各类活动40场，其中文艺演出10场、讲座8场、志愿服务12场。", "12场", "activities_held", {"kind": "志愿服务"}, "unit"),
     (COMMUNITY + "上党课6次，其中书记讲党课2次。", "2次", "party_lessons", {"kind": "书记讲党课"}, "unit"),
     (COMMUNITY + "上党课4次，其中专题党课2次，组织主题党日活动12次。", "12次", "theme_party_days", None, "unit"),
+    # clinics, job fairs and report meetings are kinds of activities held (indicators.csv public_events)
+    (COMMUNITY + "联合卫生院开展义诊4次，为老人测量血压。", "4次", "activities_held", {"kind": "义诊"}, "unit"),
+    (COMMUNITY + "举办专场招聘会2场，提供岗位300个。", "2场", "activities_held", {"kind": "专场招聘会"}, "unit"),
+    (COMMUNITY + "开展矛盾纠纷排查6次，调解纠纷12起。", "6次", "activities_held", {"kind": "矛盾纠纷排查"}, "unit"),
+    (COMMUNITY + "开展消防安全排查8次。", "8次", "fire_inspections", None, "unit"),
     # a survey method names no object of a rate
     (COMMUNITY + "年底问卷调查居民满意率96.5%。", "96.5%", "satisfaction_rate", None, "unit"),
     (COMMUNITY + "电话回访群众满意率98%。", "98%", "satisfaction_rate", None, "unit"),
