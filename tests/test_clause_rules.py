@@ -10,11 +10,14 @@ import nlp
 from nlp.figures.clause_rules import (
     donors_only,
     elided_part,
+    employment_outcome,
+    measure_of_phrase,
     outcome_measure,
     part_clause_opened,
     participant_measure,
     phrase_before,
     quoted_act,
+    registered_noun,
     visit_count,
     zero_measure,
 )
@@ -77,6 +80,14 @@ CASES = [
     (COMMUNITY + "举办专场招聘会2场，提供岗位300个。", "2场", "activities_held", {"kind": "专场招聘会"}, "unit"),
     (COMMUNITY + "开展矛盾纠纷排查6次，调解纠纷12起。", "6次", "activities_held", {"kind": "矛盾纠纷排查"}, "unit"),
     (COMMUNITY + "开展消防安全排查8次。", "8次", "fire_inspections", None, "unit"),
+    # registering counts the noun before the verb; finding work counts employed persons
+    (COMMUNITY + "辖区在职党员到社区报到43名。", "43名", "party_members", {"status": "在职"}, "unit"),
+    (COMMUNITY + "帮助失业人员再就业61人。", "61人", "employed_persons", {"kind": "再就业"}, "unit"),
+    (COMMUNITY + "帮助42名失业人员实现再就业。", "42名", "employed_persons", {"kind": "再就业"}, "unit"),
+    (COMMUNITY + "现有失业人员42名。", "42名", "unemployed_persons", None, "unit"),
+    # data: 另有 leaves a measure whole, 外出务工 is a status
+    (COMMUNITY + "现有党员60名，另有流动党员7名。", "7名", "party_members", {"status": "流动"}, "unit"),
+    (COMMUNITY + "60岁以上党员19名，外出务工党员8名。", "8名", "party_members", {"status": "外出务工"}, "unit"),
     # a survey method names no object of a rate
     (COMMUNITY + "年底问卷调查居民满意率96.5%。", "96.5%", "satisfaction_rate", None, "unit"),
     (COMMUNITY + "电话回访群众满意率98%。", "98%", "satisfaction_rate", None, "unit"),
@@ -187,3 +198,30 @@ def test_grades_are_one_marker_and_a_bare_grade_is_a_part(document, figure, indi
 @pytest.mark.parametrize(("modifier", "only"), [("党员群众自愿", True), ("收到居民", True), ("抗洪救灾", False), ("春风行动", False)])
 def test_donors_only(modifier, only):
     assert donors_only(modifier) is only
+
+
+@pytest.mark.parametrize(
+    ("clause", "noun"), [("辖区在职党员到社区报到", "辖区在职党员"), ("在职党员报到了", "在职党员"), ("社区党员", None), ("报到", None)]
+)
+def test_registered_noun(clause, noun):
+    assert registered_noun(clause) == noun
+
+
+def test_measure_of_phrase_takes_the_longest_tail_that_names_a_measure():
+    indicator, parts = measure_of_phrase("机关企事业单位在职党员", "名")
+    assert (indicator.id, parts) == ("party_members", {"status": "在职"})
+    assert measure_of_phrase("社区办公用房", "名") is None
+
+
+@pytest.mark.parametrize(
+    ("upto", "after", "found"),
+    [
+        ("帮助失业人员再就业", "", ("employed_persons", {"kind": "再就业"})),
+        ("帮助", "失业人员实现再就业", ("employed_persons", {"kind": "再就业"})),
+        ("帮助", "困难群众实现就业", ("employed_persons", None)),
+        ("新增就业", "", None),
+        ("为", "失业人员提供就业指导", None),
+    ],
+)
+def test_employment_outcome(upto, after, found):
+    assert employment_outcome(upto, after) == found

@@ -13,6 +13,8 @@ tables named after each rule):
   who took part in an act (参训党员130人次: trainees);
 - ``quoted_act`` (``[named_act]``): 开展“邻里守望”活动4次 counts one named act, a kind;
 - ``donors_only`` (``[donors]``): 党员群众自愿|捐款 names who gave, no occasion: the whole donations;
+- ``registered_noun`` (``[registering]``): 在职党员到社区报到43名 counts 在职党员;
+- ``employment_outcome`` (``[employment_outcome]``): 帮助失业人员再就业61人 counts employed persons;
 - ``zero_measure``: 刑事案件零发生 is a figure (0) of the measure its noun names, with no unit;
 - ``part_clause_opened``: whether 其中 opens the stretch between a whole and a figure (其中文艺演出10场、
   讲座8场: each listed act is a kind of the whole before).
@@ -55,6 +57,10 @@ class _Vocab:
     quote_close: str
     units: tuple[str, ...]  # every unit of the table, in table order
     donors: tuple[str, ...]
+    registering: tuple[str, ...]
+    employment_measure: str
+    employment_words: tuple[str, ...]  # longest first
+    employment_kinds: tuple[str, ...]
 
 
 @cache
@@ -84,6 +90,10 @@ def _vocab() -> _Vocab:
         quote_close="".join(data["named_act"]["closing"]),
         units=tuple(dict.fromkeys(unit for indicator in indicators() for unit in indicator.units)),
         donors=tuple(sorted(data["donors"]["words"], key=len, reverse=True)),
+        registering=tuple(data["registering"]["verbs"]),
+        employment_measure=data["employment_outcome"]["measure"],
+        employment_words=tuple(sorted(data["employment_outcome"]["words"], key=len, reverse=True)),
+        employment_kinds=tuple(data["employment_outcome"]["kinds"]),
     )
 
 
@@ -277,3 +287,50 @@ def donors_only(modifier: str) -> bool:
     while modifier and (word := next((w for w in donors if modifier.startswith(w)), None)):
         modifier = modifier[len(word) :]
     return not modifier
+
+
+def registered_noun(clause: str) -> str | None:
+    """The noun a count after a verb of registering counts: the words before the verb and its 到-place
+    phrase (在职党员到社区报到 → 在职党员); None when the clause does not end with such a verb.
+
+    >>> registered_noun("辖区在职党员到社区报到"), registered_noun("在职党员报到"), registered_noun("社区党员")
+    ('辖区在职党员', '在职党员', None)
+    """
+    clause = clause.rstrip("了共达计 ")
+    verb = next((v for v in _vocab().registering if clause.endswith(v)), None)
+    if verb is None:
+        return None
+    before = clause[: -len(verb)]
+    place = before.rfind("到")
+    return (before[:place] if place > 0 else before) or None
+
+
+def measure_of_phrase(phrase: str, unit: str, reach: int = 10) -> tuple[Indicator, dict[str, str] | None] | None:
+    """The measure the longest tail of ``phrase`` (at most ``reach`` characters) names in ``unit``.
+
+    >>> ind, parts = measure_of_phrase("辖区在职党员", "名"); ind.id, parts
+    ('party_members', {'status': '在职'})
+    """
+    for start in range(max(0, len(phrase) - reach), len(phrase)):
+        indicator, parts, _ = resolve_noun(phrase[start:], unit)
+        if indicator is not None:
+            return indicator, parts
+    return None
+
+
+def employment_outcome(upto_noun: str, after: str) -> tuple[str, dict[str, str] | None] | None:
+    """The measure and part of people helped into work: the words of finding work end the counted
+    phrase (帮助失业人员再就业|61人) or follow the figure (帮助42名失业人员|实现再就业).
+
+    >>> employment_outcome("帮助失业人员再就业", ""), employment_outcome("帮助", "失业人员实现再就业")
+    (('employed_persons', {'kind': '再就业'}), ('employed_persons', {'kind': '再就业'}))
+    >>> employment_outcome("新增就业", ""), employment_outcome("为", "失业人员提供就业指导")
+    (None, None)
+    """
+    voc = _vocab()
+    word = next((w for w in voc.employment_words if upto_noun.endswith(w)), None)
+    word = word or next((w for w in voc.employment_words if after.endswith(w)), None)
+    if word is None:
+        return None
+    kind = next((k for k in voc.employment_kinds if k in word), None)
+    return voc.employment_measure, {"kind": kind} if kind else None

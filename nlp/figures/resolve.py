@@ -40,12 +40,15 @@ from nlp.figures.clause_rules import (
     ZERO_TEXTS,
     donors_only,
     elided_part,
+    employment_outcome,
     grades_joined_before,
+    measure_of_phrase,
     outcome_measure,
     part_clause_opened,
     participant_measure,
     phrase_before,
     quoted_act,
+    registered_noun,
     visit_count,
     zero_measure,
 )
@@ -312,6 +315,10 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         before = by_id(listed.indicator)  # type: ignore[arg-type]
         if joined and before is not None and before.category == indicator.category:
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
+    if (indicator is None or indicator.id == "unemployed_persons") and figure.unit in PERSON_UNITS + ("名",):
+        upto = clause[: at + len(noun)] if noun and at >= 0 else clause
+        if found := employment_outcome(upto, clause_after(text, figure.norm_end).rstrip("。，,；;")):
+            indicator, parts = by_id(found[0]), found[1]  # 帮助失业人员再就业61人: those who found work
     if visit_count(phrase_before(text, figure.norm_start), figure.unit):
         visited = by_id("households_visited")  # 走访慰问孤寡老人、残疾人家庭等140余户次: whatever is visited
         if visited is not None and (indicator is None or indicator.id != visited.id):
@@ -354,6 +361,8 @@ def _clause_rule_measure(
         return None
     if figure.unit == "" and doc.text[figure.norm_start : figure.norm_end] in ZERO_TEXTS:
         return zero_measure(noun)
+    if (registered := registered_noun(clause)) is not None:
+        return measure_of_phrase(registered, figure.unit)  # 在职党员到社区报到43名
     return None
 
 
