@@ -18,6 +18,7 @@ from nlp.figures.clause_rules import (
     phrase_before,
     quoted_act,
     registered_noun,
+    team_before,
     visit_count,
     zero_measure,
 )
@@ -88,6 +89,10 @@ CASES = [
     # data: 另有 leaves a measure whole, 外出务工 is a status
     (COMMUNITY + "现有党员60名，另有流动党员7名。", "7名", "party_members", {"status": "流动"}, "unit"),
     (COMMUNITY + "60岁以上党员19名，外出务工党员8名。", "8名", "party_members", {"status": "外出务工"}, "unit"),
+    # volunteers of one team, turnouts for one act; the registered stock is whole
+    (COMMUNITY + "社区组建“夕阳红”志愿服务队，吸纳志愿者120名。", "120名", "volunteers", {"kind": "“夕阳红”志愿服务队"}, "unit"),
+    (COMMUNITY + "开展学雷锋志愿服务活动，志愿者42人次为居民义务理发。", "42人次", "volunteers", {"kind": "学雷锋志愿服务活动"}, "unit"),
+    (COMMUNITY + "组建志愿服务队5支，注册志愿者300名。", "300名", "volunteers", None, "unit"),
     # a survey method names no object of a rate
     (COMMUNITY + "年底问卷调查居民满意率96.5%。", "96.5%", "satisfaction_rate", None, "unit"),
     (COMMUNITY + "电话回访群众满意率98%。", "98%", "satisfaction_rate", None, "unit"),
@@ -225,3 +230,17 @@ def test_measure_of_phrase_takes_the_longest_tail_that_names_a_measure():
 )
 def test_employment_outcome(upto, after, found):
     assert employment_outcome(upto, after) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "team"),
+    [
+        ("社区组建“银铃守护”志愿服务队，吸纳志愿者", "志愿者", "“银铃守护”志愿服务队"),
+        ("依托党员先锋巡逻队，组织队员", "队员", "党员先锋巡逻队"),
+        ("组建志愿服务队5支，注册志愿者", "注册志愿者", None),
+        ("组建志愿服务队5支，吸纳", None, None),
+        ("全年开展志愿服务，参与志愿者", "志愿者", None),
+    ],
+)
+def test_team_before(sentence, noun, team):
+    assert team_before(sentence, noun) == team

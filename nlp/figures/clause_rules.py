@@ -15,6 +15,7 @@ tables named after each rule):
 - ``donors_only`` (``[donors]``): 党员群众自愿|捐款 names who gave, no occasion: the whole donations;
 - ``registered_noun`` (``[registering]``): 在职党员到社区报到43名 counts 在职党员;
 - ``employment_outcome`` (``[employment_outcome]``): 帮助失业人员再就业61人 counts employed persons;
+- ``team_before`` (``[teams]``): 组建“银铃守护”志愿服务队，吸纳志愿者186名 counts one team's volunteers;
 - ``zero_measure``: 刑事案件零发生 is a figure (0) of the measure its noun names, with no unit;
 - ``part_clause_opened``: whether 其中 opens the stretch between a whole and a figure (其中文艺演出10场、
   讲座8场: each listed act is a kind of the whole before).
@@ -58,6 +59,9 @@ class _Vocab:
     units: tuple[str, ...]  # every unit of the table, in table order
     donors: tuple[str, ...]
     registering: tuple[str, ...]
+    team_heads: tuple[str, ...]
+    team_openers: tuple[str, ...]
+    stock_words: tuple[str, ...]
     employment_measure: str
     employment_words: tuple[str, ...]  # longest first
     employment_kinds: tuple[str, ...]
@@ -91,6 +95,9 @@ def _vocab() -> _Vocab:
         units=tuple(dict.fromkeys(unit for indicator in indicators() for unit in indicator.units)),
         donors=tuple(sorted(data["donors"]["words"], key=len, reverse=True)),
         registering=tuple(data["registering"]["verbs"]),
+        team_heads=tuple(sorted(data["teams"]["heads"], key=len, reverse=True)),
+        team_openers=tuple(data["teams"]["openers"]),
+        stock_words=tuple(data["teams"]["whole_words"]),
         employment_measure=data["employment_outcome"]["measure"],
         employment_words=tuple(sorted(data["employment_outcome"]["words"], key=len, reverse=True)),
         employment_kinds=tuple(data["employment_outcome"]["kinds"]),
@@ -334,3 +341,32 @@ def employment_outcome(upto_noun: str, after: str) -> tuple[str, dict[str, str] 
         return None
     kind = next((k for k in voc.employment_kinds if k in word), None)
     return voc.employment_measure, {"kind": kind} if kind else None
+
+
+def team_before(sentence: str, noun: str | None) -> str | None:
+    """The one team a count of volunteers belongs to: a team named earlier in the sentence and not
+    counted itself (组建“银铃守护”志愿服务队，吸纳志愿者 → “银铃守护”志愿服务队); None for the registered
+    stock (注册志愿者) or with no team named.
+
+    >>> team_before("社区组建“银铃守护”志愿服务队，吸纳志愿者", "志愿者")
+    '“银铃守护”志愿服务队'
+    >>> team_before("组建志愿服务队5支，注册志愿者", "注册志愿者"), team_before("组建志愿服务队5支，吸纳", None)
+    (None, None)
+    """
+    voc = _vocab()
+    if noun and any(word in noun for word in voc.stock_words):
+        return None
+    best = max(((sentence.rfind(head), head) for head in voc.team_heads), default=(-1, ""))
+    at, head = best
+    if at < 0:
+        return None
+    end = at + len(head)
+    if end < len(sentence) and (sentence[end].isdigit() or sentence[end] in "一二三四五六七八九十两"):
+        return None  # 组建志愿服务队5支: teams counted
+    start = max(sentence.rfind(mark, 0, at) for mark in PHRASE_BREAKS + "、") + 1
+    for opener in voc.team_openers:
+        found = sentence.find(opener, start, at)
+        if found >= 0:
+            start = found + len(opener)
+            break
+    return sentence[start:end] or None

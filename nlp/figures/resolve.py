@@ -49,6 +49,7 @@ from nlp.figures.clause_rules import (
     phrase_before,
     quoted_act,
     registered_noun,
+    team_before,
     visit_count,
     zero_measure,
 )
@@ -329,6 +330,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         audience = False
     if indicator is not None and not parts and noun and figure.unit in voc.period_acts:
         indicator, parts = _act_part(text, figure, noun, clause, at, sentence_start, trail, indicator)
+    if indicator is not None and indicator.id == "volunteers" and not parts:
+        parts = _volunteers_part(text[sentence_start : figure.norm_start], noun, figure.unit)
     if indicator is not None and indicator.id in _PER_ACT and not parts and not audience:
         parts = _per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
     if parts == {"change": "累计"} and figure.unit in voc.period_acts:
@@ -417,6 +420,15 @@ def _listed_under_whole(act: Resolution, sentence_start: int, trail: _Trail) -> 
     return act.breakdown is not None and any(
         end >= sentence_start and whole.indicator == act.indicator for end, whole, _ in trail.wholes
     )
+
+
+def _volunteers_part(sentence: str, noun: str | None, unit: str) -> dict[str, str] | None:
+    """Volunteers of one team named before them in the sentence, or turnouts (人次) for one act."""
+    if team := team_before(sentence, noun):
+        return {"kind": team}
+    if unit == "人次":
+        return {"kind": named_act(sentence) or _first_clause(sentence) or "志愿服务"}
+    return None
 
 
 def _first_clause(sentence: str) -> str:
