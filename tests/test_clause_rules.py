@@ -34,6 +34,7 @@ CASES = [
     # outcome_measure: 调解成功N起 is the part that succeeded, or the whole with no count before it
     (COMMUNITY + "受理矛盾纠纷42起，调解成功40起，调解成功率95.2%。", "40起", "disputes_mediated", {"status": "成功"}, "unit"),
     (COMMUNITY + "受理矛盾纠纷42起，调解成功40起，调解成功率95.2%。", "42起", "disputes_mediated", None, "unit"),
+    (COMMUNITY + "全年受理矛盾纠纷60起，其中邻里纠纷25起。通过上门劝导等方式，调解成功57起。", "57起", "disputes_mediated", {"status": "成功"}, "unit"),
     (VILLAGE + "依托人民调解委员会，全年调处成功15起。", "15起", "disputes_mediated", None, "unit"),
     # elided_change: a change word with no noun changes the measure counted before it
     (COMMUNITY + "现有低保户21户40人，全年新增3户、退出2户。", "3户", "low_income_households", {"change": "新增"}, "unit"),
@@ -55,6 +56,8 @@ CASES = [
     (COMMUNITY + "开展慈善一日捐活动，募集善款8600元。", "8600元", "donations_yuan", None, "unit"),
     (COMMUNITY + "收到居民捐款3000余元。", "3000余元", "donations_yuan", None, "unit"),
     (COMMUNITY + "为抗洪救灾捐款6800元。", "6800元", "donations_yuan", {"kind": "抗洪救灾"}, "unit"),
+    (COMMUNITY + "全年发放低保金及各类救助金86.5万元。", "86.5万元", "funds_disbursed_yuan", None, "unit"),
+    (COMMUNITY + "发放低保金12万元。", "12万元", "funds_disbursed_yuan", {"kind": "低保金"}, "unit"),
     # a statistic that is whole by definition
     (COMMUNITY + "上半年共完成基础设施投资35万元。", "35万元", "investment_yuan", None, "unit"),
     # whose audience: one act's unless the sentence counts all acts

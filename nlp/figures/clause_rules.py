@@ -16,6 +16,7 @@ tables named after each rule):
 - ``registered_noun`` (``[registering]``): 在职党员到社区报到43名 counts 在职党员;
 - ``employment_outcome`` (``[employment_outcome]``): 帮助失业人员再就业61人 counts employed persons;
 - ``team_before`` (``[teams]``): 组建“银铃守护”志愿服务队，吸纳志愿者186名 counts one team's volunteers;
+- ``names_every_kind`` (``[totals] every_kind``): 低保金及各类救助金 is the total paid;
 - ``zero_measure``: 刑事案件零发生 is a figure (0) of the measure its noun names, with no unit;
 - ``part_clause_opened``: whether 其中 opens the stretch between a whole and a figure (其中文艺演出10场、
   讲座8场: each listed act is a kind of the whole before).
@@ -58,6 +59,7 @@ class _Vocab:
     quote_close: str
     units: tuple[str, ...]  # every unit of the table, in table order
     donors: tuple[str, ...]
+    every_kind: tuple[str, ...]
     registering: tuple[str, ...]
     team_heads: tuple[str, ...]
     team_openers: tuple[str, ...]
@@ -94,6 +96,7 @@ def _vocab() -> _Vocab:
         quote_close="".join(data["named_act"]["closing"]),
         units=tuple(dict.fromkeys(unit for indicator in indicators() for unit in indicator.units)),
         donors=tuple(sorted(data["donors"]["words"], key=len, reverse=True)),
+        every_kind=tuple(data["totals"]["every_kind"]),
         registering=tuple(data["registering"]["verbs"]),
         team_heads=tuple(sorted(data["teams"]["heads"], key=len, reverse=True)),
         team_openers=tuple(data["teams"]["openers"]),
@@ -370,3 +373,12 @@ def team_before(sentence: str, noun: str | None) -> str | None:
             start = found + len(opener)
             break
     return sentence[start:end] or None
+
+
+def names_every_kind(kind: str) -> bool:
+    """Whether a sum's named funds include every kind after another (低保金及各类救助金): the total.
+
+    >>> names_every_kind("低保金及各类救助金"), names_every_kind("低保中秋慰问金"), names_every_kind("各类资金")
+    (True, False, False)
+    """
+    return any(word in kind[1:] for word in _vocab().every_kind)

@@ -43,6 +43,7 @@ from nlp.figures.clause_rules import (
     employment_outcome,
     grades_joined_before,
     measure_of_phrase,
+    names_every_kind,
     outcome_measure,
     part_clause_opened,
     participant_measure,
@@ -151,6 +152,9 @@ _PEOPLE_UNITS = frozenset({"户", "人", "名", "口人", "人次", "户次", "�
 
 # Who took part is counted per act: the participants of one kind of act are a part of all participants.
 _PER_ACT = {"participants": "activities_held", "trainees": "trainings"}
+# How far back the count of a measure may be for an outcome after it to be a part of it (受理纠纷87起，…。
+# 通过…等方式，调解成功84起): the next sentence or two, not another section.
+_OUTCOME_REACH = 160
 # Measures of people that a verb of taking part does not make an audience: they count those acted for.
 _NOT_AUDIENCES = frozenset({*_PER_ACT, "households_visited", "hardship_visits", "volunteers"})
 _TRAININGS = frozenset({"trainings", "job_trainings"})  # counts of trainings: their audience is trainees
@@ -303,6 +307,9 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
             [w for w, _ in words_in(doc, clause_start, figure.norm_start)], text[sentence_start : figure.norm_start]
         ):
             parts = {"kind": money_kind(noun, lead, partial(words_in, doc), clause_start)}  # one thing's unless a total
+    if indicator is not None and indicator.id in voc.purpose_indicators and set(parts or ()) == {"kind"}:
+        if names_every_kind(parts["kind"]):  # type: ignore[index]
+            parts = None  # 发放低保金及各类救助金86万元: the total paid
     if indicator is not None and indicator.id in voc.collected and set(parts or ()) == {"kind"} and donors_only(parts["kind"]):  # type: ignore[index]
         parts = None  # 组织党员群众自愿捐款2.86万元: who gave, no occasion
     if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
@@ -354,8 +361,8 @@ def _clause_rule_measure(
     an outcome of a verb of the table (调解成功40起), a change with its measure elided (新增3户), a
     zero statement (刑事案件零发生)."""
     if (outcome := outcome_measure(noun, clause)) is not None and figure.unit in outcome.units:
-        counted = trail.counted
-        before = counted is not None and counted[0] >= sentence_start and counted[1].indicator == outcome.id
+        earlier = trail.by_unit.get(figure.unit)
+        before = earlier is not None and earlier[1] == outcome.id and earlier[0] >= figure.norm_start - _OUTCOME_REACH
         return outcome, {"status": noun} if before and noun else None  # 受理纠纷42起，调解成功40起: a part
     if (part := elided_part(noun if noun else clause)) is not None:
         earlier = trail.by_unit.get(figure.unit)
