@@ -378,7 +378,10 @@ def team_before(sentence: str, noun: str | None) -> str | None:
 def names_every_kind(kind: str) -> bool:
     """Whether a sum's named funds include every kind after another (低保金及各类救助金): the total.
 
-    >>> names_every_kind("低保金及各类救助金"), names_every_kind("低保中秋慰问金"), names_every_kind("各类资金")
+    >>> names_every_kind("低保金及各类救助金"), names_every_kind("低保中秋慰问金"), names_every_kind("雨露计划等各类资助")
     (True, False, False)
     """
-    return any(word in kind[1:] for word in _vocab().every_kind)
+    return any(joiner + word in kind for word in _vocab().every_kind for joiner in _JOINERS)
+
+
+_JOINERS = ("及", "和", "与")  # 低保金及各类救助金; 等各类 lists kinds (“雨露计划”等各类资助 is a kind)
