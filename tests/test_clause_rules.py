@@ -67,6 +67,10 @@ CASES = [
     (COMMUNITY + "打造“邻里课堂”品牌，全年累计举办9期，听众近700人次。", "近700人次", "participants", {"kind": "打造“邻里课堂”品牌"}, "unit"),
     (COMMUNITY + "组建巡逻队2支，全年巡逻150次，出动巡逻人员900余人次。", "900余人次", "participants", {"kind": "巡逻"}, "unit"),
     (COMMUNITY + "组建巡逻队2支，全年巡逻150次，出动巡逻人员900余人次。", "150次", "patrols", None, "unit"),
+    # the audience is the unit's: where the act went does not move it, its own clause's place does
+    (COMMUNITY + "在第2网格组织应急疏散演练2次，参与居民260余人。", "260余人", "participants", {"kind": "应急疏散演练"}, "unit"),
+    (COMMUNITY + "组织党员到邻县烈士陵园瞻仰缅怀，参加党员39人。", "39人", "participants", {"kind": "组织党员到邻县烈士陵园瞻仰缅怀"}, "unit"),
+    (COMMUNITY + "全市共出动志愿者人员2万人次。", "2万人次", "participants", {"kind": "全市共出动志愿者人员"}, "wider"),
     (COMMUNITY + "受理居民诉求230件，接待来访群众150人次。", "150人次", None, None, "unit"),
     (COMMUNITY + "开展各类活动60场，服务居民8000人次。", "8000人次", None, None, "unit"),
     (COMMUNITY + "组织党员45名到红色教育基地参观学习。", "45名", None, None, "unit"),

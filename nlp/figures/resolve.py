@@ -350,7 +350,10 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     noun_start = figure.norm_start
     if noun and at >= 0 and noun.endswith(PLACE_KINDS):
         noun_start = figure.norm_start - len(clause) + at
-    scope = _scope(doc, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
+    # those who took part are the unit's audience: only a place in their own clause moves them (the
+    # places before it are where the act went: 组织党员到县烈士陵园瞻仰，参加党员39人)
+    floor = clause_start if audience else sentence_start
+    scope = _scope(doc, noun_start, floor, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
 
 
