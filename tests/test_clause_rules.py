@@ -8,6 +8,7 @@ import pytest
 
 import nlp
 from nlp.figures.clause_rules import (
+    caring_visit,
     donors_only,
     elided_part,
     employment_outcome,
@@ -88,6 +89,10 @@ CASES = [
     (COMMUNITY + "举办专场招聘会2场，提供岗位300个。", "2场", "activities_held", {"kind": "专场招聘会"}, "unit"),
     (COMMUNITY + "开展矛盾纠纷排查6次，调解纠纷12起。", "6次", "activities_held", {"kind": "矛盾纠纷排查"}, "unit"),
     (COMMUNITY + "开展消防安全排查8次。", "8次", "fire_inspections", None, "unit"),
+    # 慰问/看望 with no 走访 is a hardship visit; a wider area inside a quoted campaign name is no owner
+    (COMMUNITY + "春节期间慰问困难群众90余人次。", "90余人次", "hardship_visits", None, "unit"),
+    (COMMUNITY + "慰问低保家庭21户。", "21户", "hardship_visits", None, "unit"),
+    (COMMUNITY + "开展“全国助残日”宣传活动，组织社工上门慰问残疾人5户。", "5户", "hardship_visits", None, "unit"),
     # registering counts the noun before the verb; finding work counts employed persons
     (COMMUNITY + "辖区在职党员到社区报到43名。", "43名", "party_members", {"status": "在职"}, "unit"),
     (COMMUNITY + "帮助失业人员再就业61人。", "61人", "employed_persons", {"kind": "再就业"}, "unit"),
@@ -251,3 +256,11 @@ def test_employment_outcome(upto, after, found):
 )
 def test_team_before(sentence, noun, team):
     assert team_before(sentence, noun) == team
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "caring"),
+    [("春节期间慰问困难群众", "人次", True), ("走访慰问困难家庭", "户", False), ("发放慰问", "元", False), ("看望独居老人", "人", True)],
+)
+def test_caring_visit(phrase, unit, caring):
+    assert caring_visit(phrase, unit) is caring

@@ -6,6 +6,7 @@ tables named after each rule):
 
 - ``visit_count`` (``[visits]``): a count of homes after 走访/入户 is households_visited, whatever is
   visited (走访慰问孤寡老人、残疾人家庭等140余户次);
+- ``caring_visit`` (``[visits] caring``): 慰问困难群众90余人次 (no 走访) is hardship_visits;
 - ``outcome_measure`` (``[outcome]``): 调解成功40起 counts the disputes mediated with success;
 - ``elided_part`` (``[elided_change]``): 低保户21户，全年新增3户、退出2户 / 重度残疾人53名，三、四级95名 — a
   part with no noun is a part of the measure counted before it (``grades_joined_before``: 一、二级 is one marker);
@@ -44,6 +45,8 @@ class _Vocab:
     visit_verbs: tuple[str, ...]
     visit_units: frozenset[str]
     visit_stops: tuple[str, ...]
+    caring: tuple[str, ...]
+    caring_units: frozenset[str]
     outcomes: frozenset[str]
     verb_measures: tuple[tuple[str, Indicator], ...]  # the table's verbs, longest first
     change_openers: tuple[str, ...]
@@ -81,6 +84,8 @@ def _vocab() -> _Vocab:
         visit_verbs=tuple(data["visits"]["verbs"]),
         visit_units=frozenset(data["visits"]["units"]),
         visit_stops=tuple(data["visits"]["stops"]),
+        caring=tuple(data["visits"]["caring"]),
+        caring_units=frozenset(data["visits"]["caring_units"]),
         outcomes=frozenset(data["outcome"]["words"]),
         verb_measures=tuple(sorted(verbs.items(), key=lambda item: -len(item[0]))),
         change_openers=tuple(sorted(data["elided_change"]["openers"], key=len, reverse=True)),
@@ -131,6 +136,20 @@ def visit_count(phrase: str, unit: str) -> bool:
     if unit not in voc.visit_units:
         return False
     at = max(phrase.rfind(verb) for verb in voc.visit_verbs)
+    return at >= 0 and not any(stop in phrase[at:] for stop in voc.visit_stops)
+
+
+def caring_visit(phrase: str, unit: str) -> bool:
+    """Whether a figure counts hardship visits: 慰问/看望 in its phrase with no 走访 or 入户, and a unit
+    of homes or people (慰问困难群众90余人次).
+
+    >>> caring_visit("春节期间慰问困难群众", "人次"), caring_visit("走访慰问困难家庭", "户"), caring_visit("发放慰问", "元")
+    (True, False, False)
+    """
+    voc = _vocab()
+    if unit not in voc.caring_units or any(verb in phrase for verb in voc.visit_verbs):
+        return False
+    at = max(phrase.rfind(verb) for verb in voc.caring)
     return at >= 0 and not any(stop in phrase[at:] for stop in voc.visit_stops)
 
 

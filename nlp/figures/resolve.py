@@ -38,6 +38,7 @@ from nlp.figures.breakdown import (
 )
 from nlp.figures.clause_rules import (
     ZERO_TEXTS,
+    caring_visit,
     donors_only,
     elided_part,
     employment_outcome,
@@ -155,6 +156,8 @@ _PER_ACT = {"participants": "activities_held", "trainees": "trainings"}
 # How far back the count of a measure may be for an outcome after it to be a part of it (受理纠纷87起，…。
 # 通过…等方式，调解成功84起): the next sentence or two, not another section.
 _OUTCOME_REACH = 160
+# What a count after 慰问 reads as when the noun alone decides: those cared for, a hardship visit.
+_CARED_FOR = frozenset({"participants", "hardship_households", "low_income_households", "elderly_persons"})
 # Measures of people that a verb of taking part does not make an audience: they count those acted for.
 _NOT_AUDIENCES = frozenset({*_PER_ACT, "households_visited", "hardship_visits", "volunteers"})
 _TRAININGS = frozenset({"trainings", "job_trainings"})  # counts of trainings: their audience is trainees
@@ -331,6 +334,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         visited = by_id("households_visited")  # 走访慰问孤寡老人、残疾人家庭等140余户次: whatever is visited
         if visited is not None and (indicator is None or indicator.id != visited.id):
             indicator, parts = visited, None
+    elif (indicator is None or indicator.id in _CARED_FOR) and caring_visit(phrase_before(text, figure.norm_start), figure.unit):
+        indicator, parts = by_id("hardship_visits"), None  # 慰问困难群众90余人次: no 走访, a hardship visit
     if indicator is None or indicator.id not in _NOT_AUDIENCES:
         indicator, parts, audience = _participants(text, figure, noun, clause, at, sentence_start, trail, indicator, parts)
     else:
