@@ -98,6 +98,8 @@ CASES = [
     (COMMUNITY + "帮助失业人员再就业61人。", "61人", "employed_persons", {"kind": "再就业"}, "unit"),
     (COMMUNITY + "帮助42名失业人员实现再就业。", "42名", "employed_persons", {"kind": "再就业"}, "unit"),
     (COMMUNITY + "现有失业人员42名。", "42名", "unemployed_persons", None, "unit"),
+    (COMMUNITY + "全年下岗失业人员实现再就业64人。", "64人", "employed_persons", {"kind": "再就业"}, "unit"),
+    (COMMUNITY + "全年实现就业155人。", "155人", "employed_persons", None, "unit"),
     # data: 另有 leaves a measure whole, 外出务工 is a status
     (COMMUNITY + "现有党员60名，另有流动党员7名。", "7名", "party_members", {"status": "流动"}, "unit"),
     (COMMUNITY + "60岁以上党员19名，外出务工党员8名。", "8名", "party_members", {"status": "外出务工"}, "unit"),

@@ -326,7 +326,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         before = by_id(listed.indicator)  # type: ignore[arg-type]
         if joined and before is not None and before.category == indicator.category:
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
-    if (indicator is None or indicator.id == "unemployed_persons") and figure.unit in PERSON_UNITS + ("名",):
+    employment = indicator is None or indicator.id == "unemployed_persons" or (indicator.id == "employed_persons" and not parts)
+    if employment and figure.unit in PERSON_UNITS + ("名",):
         upto = clause[: at + len(noun)] if noun and at >= 0 else clause
         if found := employment_outcome(upto, clause_after(text, figure.norm_end).rstrip("。，,；;")):
             indicator, parts = by_id(found[0]), found[1]  # 帮助失业人员再就业61人: those who found work
