@@ -11,17 +11,19 @@ from nlp.figures.clause_rules import (
     caring_visit,
     donors_only,
     elided_part,
-    employment_outcome,
-    measure_of_phrase,
     outcome_measure,
     part_clause_opened,
-    participant_measure,
     phrase_before,
     quoted_act,
-    registered_noun,
-    team_before,
     visit_count,
     zero_measure,
+)
+from nlp.figures.people_rules import (
+    employment_outcome,
+    measure_of_phrase,
+    participant_measure,
+    registered_noun,
+    team_before,
 )
 
 COMMUNITY = "青石巷社区2024年工作总结\n"

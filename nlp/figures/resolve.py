@@ -41,17 +41,12 @@ from nlp.figures.clause_rules import (
     caring_visit,
     donors_only,
     elided_part,
-    employment_outcome,
     grades_joined_before,
-    measure_of_phrase,
     names_every_kind,
     outcome_measure,
     part_clause_opened,
-    participant_measure,
     phrase_before,
     quoted_act,
-    registered_noun,
-    team_before,
     visit_count,
     zero_measure,
 )
@@ -59,6 +54,13 @@ from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_st
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
+from nlp.figures.people_rules import (
+    employment_outcome,
+    measure_of_phrase,
+    participant_measure,
+    registered_noun,
+    team_before,
+)
 from nlp.figures.scope import PLACE_KINDS, named_places, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
 from nlp.figures.wholes import (
