@@ -36,10 +36,31 @@ from nlp.figures.breakdown import (
     purpose_after,
     strip_whole_front,
 )
+from nlp.figures.clause_rules import (
+    ZERO_TEXTS,
+    caring_visit,
+    donors_only,
+    elided_part,
+    grades_joined_before,
+    names_every_kind,
+    outcome_measure,
+    part_clause_opened,
+    phrase_before,
+    quoted_act,
+    visit_count,
+    zero_measure,
+)
 from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_start_before
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
+from nlp.figures.people_rules import (
+    employment_outcome,
+    measure_of_phrase,
+    participant_measure,
+    registered_noun,
+    team_before,
+)
 from nlp.figures.scope import PLACE_KINDS, named_places, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
 from nlp.figures.wholes import (
@@ -72,11 +93,13 @@ class Resolution(NamedTuple):
 class _Vocab:
     part_clause: tuple[str, ...]
     purpose_indicators: frozenset[str]
+    collected: frozenset[str]  # money collected: whole unless an occasion or purpose is named
     not_totals: re.Pattern[str]  # per period or head, an earlier period, an outcome: 每月, 去年同期, 破获
     share: tuple[str, ...]
     taking_part: tuple[str, ...]
     usual_status: frozenset[str]
     period_acts: frozenset[str]  # units of acts counted over the report's period
+    audience_totals: tuple[str, ...]  # words of a sentence of totals: its audience is every act's
 
 
 @cache
@@ -85,6 +108,7 @@ def _vocab() -> _Vocab:
     return _Vocab(
         part_clause=tuple(data["part_clause"]["words"]),
         purpose_indicators=frozenset(data["purpose"]["indicators"]),
+        collected=frozenset(data["purpose"]["collected"]),
         not_totals=any_of(
             data["not_totals"]["per_period"]
             + data["not_totals"]["earlier"]
@@ -95,6 +119,7 @@ def _vocab() -> _Vocab:
         taking_part=tuple(data["taking_part"]["verbs"]),
         usual_status=frozenset(data["usual_status"]["words"]),
         period_acts=frozenset(data["period_acts"]["units"]),
+        audience_totals=tuple(data["participating"]["totals"]),
     )
 
 
@@ -119,6 +144,7 @@ class _Trail:
     last: tuple[int, str | None] | None = None  # end and subject of the figure before
     counted: tuple[int, Resolution, str | None] | None = None  # the figure before: end, resolution, subject
     last_unit: str | None = None  # the unit of the figure before
+    by_unit: dict[str, tuple[int, str]] = field(default_factory=dict)  # unit → end, indicator of its last figure
 
 
 # Counts of the unit's own subdivisions: the bare count after one is the unit's (辖8个村民小组，486户).
@@ -129,6 +155,14 @@ _PEOPLE_UNITS = frozenset({"户", "人", "名", "口人", "人次", "户次", "�
 
 # Who took part is counted per act: the participants of one kind of act are a part of all participants.
 _PER_ACT = {"participants": "activities_held", "trainees": "trainings"}
+# How far back the count of a measure may be for an outcome after it to be a part of it (受理纠纷87起，…。
+# 通过…等方式，调解成功84起): the next sentence or two, not another section.
+_OUTCOME_REACH = 160
+# What a count after 慰问 reads as when the noun alone decides: those cared for, a hardship visit.
+_CARED_FOR = frozenset({"participants", "hardship_households", "low_income_households", "elderly_persons"})
+# Measures of people that a verb of taking part does not make an audience: they count those acted for.
+_NOT_AUDIENCES = frozenset({*_PER_ACT, "households_visited", "hardship_visits", "volunteers"})
+_TRAININGS = frozenset({"trainings", "job_trainings"})  # counts of trainings: their audience is trainees
 
 
 def _per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: _Trail) -> dict | None:
@@ -141,6 +175,8 @@ def _per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: 
     _, act, subject = trail.counted
     if act.indicator == _PER_ACT[indicator_id] and act.breakdown is None:
         return None
+    if _listed_under_whole(act, sentence_start, trail):
+        return None  # 开展活动50场，其中文体活动30场、讲座10场，参与居民4000人次: all of them
     if act.indicator == _PER_ACT[indicator_id]:
         return {"kind": (act.breakdown or {}).get("kind") or subject or "活动"}
     return {"kind": subject or "活动"} if subject else None
@@ -195,7 +231,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     text = doc.text
     sentence_start = sentence_start_before(text, figure.norm_start)
     clause = clause_before(text, figure.norm_start)
-    clause_start = figure.norm_start - len(clause)
+    clause_start = grades_joined_before(text, figure.norm_start - len(clause))
+    clause = text[clause_start : figure.norm_start]  # 其中一、二级|重度残疾人: one marker across the 、
     noun = figure.subject
     if noun:
         noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
@@ -211,6 +248,10 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
     if _not_a_total(clause, figure.unit):
         return _record(Resolution(None), figure, trail)
+    if indicator is None and (ruled := _clause_rule_measure(doc, figure, noun, clause, sentence_start, trail)):
+        indicator, ruled_parts = ruled
+        scope = _scope(doc, figure.norm_start, sentence_start, trail, level, own)
+        return _record(Resolution(indicator.id, ruled_parts or None, scope), figure, trail)
     if figure.bare_total and indicator is None and not named:
         chained = _counts_the_same(text, figure, clause, trail)
         after_households = (  # 居民2100户，6300人 / 户籍人口9316人、3420户: the other basic total
@@ -267,10 +308,15 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         purpose = purpose_after(clause_after(text, figure.norm_end))
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}
-        elif not parts and not names_total(
+        elif not parts and indicator.id not in voc.collected and not names_total(
             [w for w, _ in words_in(doc, clause_start, figure.norm_start)], text[sentence_start : figure.norm_start]
         ):
             parts = {"kind": money_kind(noun, lead, partial(words_in, doc), clause_start)}  # one thing's unless a total
+    if indicator is not None and indicator.id in voc.purpose_indicators and set(parts or ()) == {"kind"}:
+        if names_every_kind(parts["kind"]):  # type: ignore[index]
+            parts = None  # 发放低保金及各类救助金86万元: the total paid
+    if indicator is not None and indicator.id in voc.collected and set(parts or ()) == {"kind"} and donors_only(parts["kind"]):  # type: ignore[index]
+        parts = None  # 组织党员群众自愿捐款2.86万元: who gave, no occasion
     if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
         if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
             parts = {"kind": kind}
@@ -282,7 +328,26 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
         before = by_id(listed.indicator)  # type: ignore[arg-type]
         if joined and before is not None and before.category == indicator.category:
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
-    if indicator is not None and indicator.id in _PER_ACT and not parts:
+    employment = indicator is None or indicator.id == "unemployed_persons" or (indicator.id == "employed_persons" and not parts)
+    if employment and figure.unit in PERSON_UNITS + ("名",):
+        upto = clause[: at + len(noun)] if noun and at >= 0 else clause
+        if found := employment_outcome(upto, clause_after(text, figure.norm_end).rstrip("。，,；;")):
+            indicator, parts = by_id(found[0]), found[1]  # 帮助失业人员再就业61人: those who found work
+    if visit_count(phrase_before(text, figure.norm_start), figure.unit):
+        visited = by_id("households_visited")  # 走访慰问孤寡老人、残疾人家庭等140余户次: whatever is visited
+        if visited is not None and (indicator is None or indicator.id != visited.id):
+            indicator, parts = visited, None
+    elif (indicator is None or indicator.id in _CARED_FOR) and caring_visit(phrase_before(text, figure.norm_start), figure.unit):
+        indicator, parts = by_id("hardship_visits"), None  # 慰问困难群众90余人次: no 走访, a hardship visit
+    if indicator is None or indicator.id not in _NOT_AUDIENCES:
+        indicator, parts, audience = _participants(text, figure, noun, clause, at, sentence_start, trail, indicator, parts)
+    else:
+        audience = False
+    if indicator is not None and not parts and noun and figure.unit in voc.period_acts:
+        indicator, parts = _act_part(text, figure, noun, clause, at, sentence_start, trail, indicator)
+    if indicator is not None and indicator.id == "volunteers" and not parts:
+        parts = _volunteers_part(text[sentence_start : figure.norm_start], noun, figure.unit)
+    if indicator is not None and indicator.id in _PER_ACT and not parts and not audience:
         parts = _per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
     if parts == {"change": "累计"} and figure.unit in voc.period_acts:
         parts = None  # 累计走访住户1253户次: the acts of the period summed, the period's whole count
@@ -293,8 +358,134 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     noun_start = figure.norm_start
     if noun and at >= 0 and noun.endswith(PLACE_KINDS):
         noun_start = figure.norm_start - len(clause) + at
-    scope = _scope(doc, noun_start, sentence_start, trail, level, own) if indicator is not None else Scope.UNIT
+    # those who took part are the unit's audience: only a place in their own clause moves them (the
+    # places before it are where the act went: 组织党员到县烈士陵园瞻仰，参加党员39人)
+    floor = clause_start if audience else sentence_start
+    scope = _scope(doc, noun_start, floor, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+def _clause_rule_measure(
+    doc: Text, figure: Figure, noun: str | None, clause: str, sentence_start: int, trail: _Trail
+) -> tuple[Indicator, dict[str, str] | None] | None:
+    """The measure the clause names when the counted noun names none (nlp/figures/clause_rules.py):
+    an outcome of a verb of the table (调解成功40起), a change with its measure elided (新增3户), a
+    zero statement (刑事案件零发生)."""
+    if (outcome := outcome_measure(noun, clause)) is not None and figure.unit in outcome.units:
+        earlier = trail.by_unit.get(figure.unit)
+        before = earlier is not None and earlier[1] == outcome.id and earlier[0] >= figure.norm_start - _OUTCOME_REACH
+        return outcome, {"status": noun} if before and noun else None  # 受理纠纷42起，调解成功40起: a part
+    if (part := elided_part(noun if noun else clause)) is not None:
+        earlier = trail.by_unit.get(figure.unit)
+        if earlier is not None and earlier[0] >= sentence_start and (measure := by_id(earlier[1])) is not None:
+            return measure, part
+        return None
+    if figure.unit == "" and doc.text[figure.norm_start : figure.norm_end] in ZERO_TEXTS:
+        return zero_measure(noun)
+    if (registered := registered_noun(clause)) is not None:
+        return measure_of_phrase(registered, figure.unit)  # 在职党员到社区报到43名
+    return None
+
+
+def _participants(
+    text: str,
+    figure: Figure,
+    noun: str | None,
+    clause: str,
+    at: int,
+    sentence_start: int,
+    trail: _Trail,
+    indicator: Indicator | None,
+    parts: dict | None,
+) -> tuple[Indicator | None, dict | None, bool]:
+    """Those who took part (参加党员56人次, 参赛居民64人, 举办11期，听众900人次) instead of no measure or a
+    stock of people the noun alone would name; the last item says the rule decided (breakdown included)."""
+    counted = trail.counted
+    unit_before = trail.last_unit if counted is not None and counted[0] >= sentence_start else None
+    upto = clause[: at + len(noun)] if noun and at >= 0 else clause
+    measure = by_id(participant_measure(upto, noun, figure.unit, unit_before) or "")
+    if measure is not None and measure.id == "participants" and unit_before and counted[1].indicator in _TRAININGS:  # type: ignore[index]
+        measure = by_id("trainees")  # 举办培训班3期，参加学员120人次: those trained
+    if measure is None or figure.unit not in measure.units:
+        return indicator, parts, False
+    return measure, _audience_part(measure.id, text[sentence_start : figure.norm_start], sentence_start, trail), True
+
+
+def _audience_part(indicator_id: str, sentence: str, sentence_start: int, trail: _Trail) -> dict | None:
+    """Which acts' audience a count of those who took part is: the whole only on evidence — right after
+    the whole count of acts (开展各类活动60场，参与群众5000人次), or after the kinds listed under it
+    (其中文体活动36场、讲座12场，参与老人5200人次), or in a sentence of totals naming no act (全年参与活动的
+    居民5000人次); otherwise the one act before it (组织党员到烈士陵园瞻仰缅怀，参加党员39人)."""
+    act_id = _PER_ACT[indicator_id]
+    counted = trail.counted
+    if counted is not None and counted[0] >= sentence_start:
+        _, act, subject = counted
+        if act.indicator == act_id and act.breakdown is None:
+            return None
+        if _listed_under_whole(act, sentence_start, trail):
+            return None
+        return {"kind": (act.breakdown or {}).get("kind") or subject or _first_clause(sentence) or "活动"}
+    if named := named_act(sentence):
+        return {"kind": named}
+    if any(word in sentence for word in _vocab().audience_totals):
+        return None
+    return {"kind": _first_clause(sentence) or "活动"}
+
+
+def _listed_under_whole(act: Resolution, sentence_start: int, trail: _Trail) -> bool:
+    """Whether a count of acts of one kind follows, in its sentence, the whole count of its measure
+    (开展活动50场，其中文体活动30场、讲座10场): the list ends with the last kind, not the whole."""
+    return act.breakdown is not None and any(
+        end >= sentence_start and whole.indicator == act.indicator for end, whole, _ in trail.wholes
+    )
+
+
+def _volunteers_part(sentence: str, noun: str | None, unit: str) -> dict[str, str] | None:
+    """Volunteers of one team named before them in the sentence, or turnouts (人次) for one act."""
+    if team := team_before(sentence, noun):
+        return {"kind": team}
+    if unit == "人次":
+        return {"kind": named_act(sentence) or _first_clause(sentence) or "志愿服务"}
+    return None
+
+
+def _first_clause(sentence: str) -> str:
+    """The sentence's first clause, where a report names the act before counting who took part."""
+    return re.split("[，,；;：:]", sentence, maxsplit=1)[0].strip()
+
+
+def _act_part(
+    text: str,
+    figure: Figure,
+    noun: str,
+    clause: str,
+    at: int,
+    sentence_start: int,
+    trail: _Trail,
+    indicator: Indicator,
+) -> tuple[Indicator, dict | None]:
+    """A count of acts that is one kind of a whole: an act named in quotation marks (开展“邻里守望”活动
+    4次), or one listed in a 其中 clause after the whole count of acts (开展活动40场，其中文艺演出10场、
+    讲座8场: 讲座 is a kind of activities_held there, not trainings)."""
+    if at >= 0 and (named := quoted_act(text, figure.norm_start - len(clause) + at, sentence_start)):
+        return indicator, {"kind": named}
+    voc = _vocab()
+    for end, whole, unit in reversed(trail.wholes):
+        if end < sentence_start or end < figure.norm_start - 120:
+            break
+        measure = by_id(whole.indicator) if whole.indicator else None
+        between = text[end : figure.norm_start]
+        if unit != figure.unit or measure is None or not part_clause_opened(between, voc.part_clause):
+            continue
+        if any(mark in between[max(between.rfind(w) for w in voc.part_clause) :] for mark in "，,"):
+            return indicator, None  # 其中…2次，组织主题党日活动12次: a new clause, its own measure
+        if measure.id != indicator.id and (measure.modifiers != "kind" or figure.unit not in measure.units):
+            return indicator, None
+        named = clause[: at + len(noun)] if at >= 0 else noun
+        for word in voc.part_clause:
+            named = named.removeprefix(word)
+        return measure, {"kind": strip_whole_front(named) or noun}
+    return indicator, None
 
 
 def _usual_status_only(parts: dict[str, str], indicator_id: str, trail: _Trail) -> bool:
@@ -383,6 +574,8 @@ def _record(resolution: Resolution, figure: Figure, trail: _Trail) -> Resolution
     trail.last = (figure.norm_end, figure.subject)
     trail.counted = (figure.norm_end, resolution, figure.subject)
     trail.last_unit = figure.unit
+    if resolution.indicator is not None:
+        trail.by_unit[figure.unit] = (figure.norm_end, resolution.indicator)
     return resolution
 
 

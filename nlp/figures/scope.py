@@ -83,12 +83,15 @@ def scope_of(
     ('part', 'unit')
     >>> scope_of("社区地处城东街道东北部，共有居民", "community").value
     'unit'
+    >>> scope_of("开展“全国助残日”活动，上门慰问残疾人", "community").value
+    'unit'
     """
     level = level if level in LEVELS else "community"
     before = _AGENT_PHRASE.sub(_blank, before)
     before = _LOCATION_PHRASE.sub(_blank, before)
     best_end, best = -1, default
-    last = _last_scope_word().search(before[::-1])  # the place word ending last (the first listed, on a tie)
+    # a wider area inside a quoted name is a campaign's name, no owner (开展“全国助残日”活动)
+    last = _last_scope_word().search(_QUOTED_WIDER.sub(_blank, before)[::-1])  # the place word ending last
     if last is not None:
         best_end, best = len(before) - last.start(), _scope_words()[last.group()[::-1]][level]
     for name, _, end in named_places(before, words, offset):
@@ -108,6 +111,9 @@ def scope_of(
         if m.end() > best_end:
             best_end, best = m.end(), Scope.PART
     return best
+
+
+_QUOTED_WIDER = re.compile(r"[“《「][^“”《》「」]{0,12}全[国省市区县][^“”《》「」]{0,16}[”》」]")
 
 
 def _blank(match: re.Match[str]) -> str:
