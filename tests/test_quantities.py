@@ -135,3 +135,16 @@ def test_guideline_look_alikes_are_no_figures(text: str) -> None:
 
 def test_a_count_with_two_stays_a_figure() -> None:
     assert [q.number_text for q in find_quantities("开展入户走访两次，召开会议二次。")] == ["两", "二"]
+
+
+# A table pasted as text separates its cells with tabs: the figure after the label's tab is spaced out
+# on both sides like 总人口 1234 人, and a space before its unit is no reason to reject it.
+TABLE_CELLS = [
+    ("总户数\t2204 户\t总人口\t6873 人", ["2204", "6873"]),
+    ("党员\t96 名\t低保户\t31 户", ["96", "31"]),
+]
+
+
+@pytest.mark.parametrize(("text", "numbers"), TABLE_CELLS, ids=[t for t, _ in TABLE_CELLS])
+def test_figures_in_tab_separated_table_cells(text: str, numbers: list[str]) -> None:
+    assert [q.number_text for q in find_quantities(text)] == numbers

@@ -191,7 +191,7 @@ def _numeral_classes() -> _NumeralClasses:
     return _NumeralClasses("".join(v.big), only(v.chinese), only([*v.small, *v.big]))
 
 
-SPACES = " \u3000\xa0"
+SPACES = " \u3000\xa0\t"  # a tab separates the cells of a table pasted as text: 总户数\t1538 户
 NOT_A_DIGIT = re.compile(r"\D")
 
 
