@@ -21,12 +21,17 @@ Reading the parts is nlp/figures/breakdown.py; this module puts them together in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache, partial
-from typing import NamedTuple
+from functools import partial
 
+from nlp.figures.act_parts import (
+    PER_ACT,
+    act_part,
+    clause_rule_measure,
+    participants,
+    per_act_part,
+    volunteers_part,
+)
 from nlp.figures.breakdown import (
     ACTS,
     MONEY_ACTS,
@@ -37,18 +42,12 @@ from nlp.figures.breakdown import (
     strip_whole_front,
 )
 from nlp.figures.clause_rules import (
-    ZERO_TEXTS,
     caring_visit,
     donors_only,
-    elided_part,
     grades_joined_before,
     names_every_kind,
-    outcome_measure,
-    part_clause_opened,
     phrase_before,
-    quoted_act,
     visit_count,
-    zero_measure,
 )
 from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_start_before
 from nlp.figures.indicators import Indicator, by_id
@@ -56,11 +55,8 @@ from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
 from nlp.figures.people_rules import (
     employment_outcome,
-    measure_of_phrase,
-    participant_measure,
-    registered_noun,
-    team_before,
 )
+from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
 from nlp.figures.scope import PLACE_KINDS, named_places, scope_of, strip_scope_words
 from nlp.figures.subjects import RATE_UNITS
 from nlp.figures.wholes import (
@@ -69,83 +65,12 @@ from nlp.figures.wholes import (
     bare_rate,
     listed_kind,
     money_kind,
-    named_act,
     names_total,
     rate_object,
     whole_statistic,
 )
 from nlp.records import Scope
-from nlp.resources import load_toml
 from nlp.text.document import Text
-
-# Figure and Resolution live within the facts stage, one of each per figure: named tuples, immutable
-# like a frozen dataclass and made in a third of its time (a frozen dataclass sets each field through
-# object.__setattr__).
-
-
-class Resolution(NamedTuple):
-    indicator: str | None
-    breakdown: dict[str, str] | None = None
-    scope: Scope = Scope.UNIT
-
-
-@dataclass(frozen=True)
-class _Vocab:
-    part_clause: tuple[str, ...]
-    purpose_indicators: frozenset[str]
-    collected: frozenset[str]  # money collected: whole unless an occasion or purpose is named
-    not_totals: re.Pattern[str]  # per period or head, an earlier period, an outcome: 每月, 去年同期, 破获
-    share: tuple[str, ...]
-    taking_part: tuple[str, ...]
-    usual_status: frozenset[str]
-    period_acts: frozenset[str]  # units of acts counted over the report's period
-    audience_totals: tuple[str, ...]  # words of a sentence of totals: its audience is every act's
-
-
-@cache
-def _vocab() -> _Vocab:
-    data = load_toml("resolution.toml")
-    return _Vocab(
-        part_clause=tuple(data["part_clause"]["words"]),
-        purpose_indicators=frozenset(data["purpose"]["indicators"]),
-        collected=frozenset(data["purpose"]["collected"]),
-        not_totals=any_of(
-            data["not_totals"]["per_period"]
-            + data["not_totals"]["earlier"]
-            + data["not_totals"]["outcomes"]
-            + data["purpose"]["per_words"]
-        ),
-        share=tuple(data["not_totals"]["share"]),
-        taking_part=tuple(data["taking_part"]["verbs"]),
-        usual_status=frozenset(data["usual_status"]["words"]),
-        period_acts=frozenset(data["period_acts"]["units"]),
-        audience_totals=tuple(data["participating"]["totals"]),
-    )
-
-
-class Figure(NamedTuple):
-    """What resolution reads about one figure: where it is, what it counts, in which unit."""
-
-    norm_start: int
-    norm_end: int
-    subject: str | None
-    unit: str
-    bare_total: str | None = None  # the indicator of a count with no noun after a bare place
-    subject_start: int | None = None  # where the subject is written in the Text (its words are read there)
-
-
-@dataclass
-class _Trail:
-    """What earlier figures leave for later ones while a document is read in order."""
-
-    wholes: list[tuple[int, Resolution, str]] = field(default_factory=list)  # (end, whole figure, unit)
-    scoped: tuple[int, Scope] | None = None  # end of the last figure with an indicator, its scope
-    listed: Resolution | None = None  # the figure before, for a list joined by 、
-    last: tuple[int, str | None] | None = None  # end and subject of the figure before
-    counted: tuple[int, Resolution, str | None] | None = None  # the figure before: end, resolution, subject
-    last_unit: str | None = None  # the unit of the figure before
-    by_unit: dict[str, tuple[int, str]] = field(default_factory=dict)  # unit → end, indicator of its last figure
-
 
 # Counts of the unit's own subdivisions: the bare count after one is the unit's (辖8个村民小组，486户).
 _SUBDIVISIONS = frozenset({"villager_groups", "residential_compounds", "grids"})
@@ -153,36 +78,13 @@ _SUBDIVISIONS = frozenset({"villager_groups", "residential_compounds", "grids"})
 _PEOPLE_UNITS = frozenset({"户", "人", "名", "口人", "人次", "户次", "位"})
 
 
-# Who took part is counted per act: the participants of one kind of act are a part of all participants.
-_PER_ACT = {"participants": "activities_held", "trainees": "trainings"}
-# How far back the count of a measure may be for an outcome after it to be a part of it (受理纠纷87起，…。
-# 通过…等方式，调解成功84起): the next sentence or two, not another section.
-_OUTCOME_REACH = 160
 # What a count after 慰问 reads as when the noun alone decides: those cared for, a hardship visit.
 _CARED_FOR = frozenset({"participants", "hardship_households", "low_income_households", "elderly_persons"})
 # Measures of people that a verb of taking part does not make an audience: they count those acted for.
-_NOT_AUDIENCES = frozenset({*_PER_ACT, "households_visited", "hardship_visits", "volunteers"})
-_TRAININGS = frozenset({"trainings", "job_trainings"})  # counts of trainings: their audience is trainees
+_NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "volunteers"})
 
 
-def _per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: _Trail) -> dict | None:
-    """The kind of act a count of participants belongs to, when the act before it in the sentence is
-    not the whole of its measure (开展各类活动60场，参与群众5000人次 is whole; 巡回放映85场，观看群众4千人次 is
-    the audience of one act), or when the sentence names one act (开展元宵节猜灯谜活动，参与群众300人次)."""
-    if trail.counted is None or trail.counted[0] < sentence_start:
-        act_name = named_act(sentence)
-        return {"kind": act_name} if act_name else None
-    _, act, subject = trail.counted
-    if act.indicator == _PER_ACT[indicator_id] and act.breakdown is None:
-        return None
-    if _listed_under_whole(act, sentence_start, trail):
-        return None  # 开展活动50场，其中文体活动30场、讲座10场，参与居民4000人次: all of them
-    if act.indicator == _PER_ACT[indicator_id]:
-        return {"kind": (act.breakdown or {}).get("kind") or subject or "活动"}
-    return {"kind": subject or "活动"} if subject else None
-
-
-def _scope(doc: Text, upto: int, sentence_start: int, trail: _Trail, level: str | None, own: str | None) -> Scope:
+def _scope(doc: Text, upto: int, sentence_start: int, trail: Trail, level: str | None, own: str | None) -> Scope:
     """Places named since the last figure of the sentence, up to the counted noun (``upto``), decide;
     else that figure's scope carries on (全镇共有低保户612户、低保对象1140人)."""
     same_sentence = trail.scoped is not None and trail.scoped[0] >= sentence_start
@@ -197,7 +99,7 @@ def _scope(doc: Text, upto: int, sentence_start: int, trail: _Trail, level: str 
 _BASIC_TOTALS = ("population_total", "households_total")
 
 
-def _counts_the_same(text: str, figure: Figure, clause: str, trail: _Trail) -> bool:
+def _counts_the_same(text: str, figure: Figure, clause: str, trail: Trail) -> bool:
     """Whether a bare count (no noun of its own) counts what the figure right before it counts:
     its persons (脱贫户52户，186人) or the objects of the same act (转移39个村、3.1万余人). Not when 共
     sums the unit's own after a count of something else (辖7个村民小组，共412户), nor after a count of
@@ -211,7 +113,7 @@ def _counts_the_same(text: str, figure: Figure, clause: str, trail: _Trail) -> b
     return not after_subdivisions or joined
 
 
-def _whole_of_part(figure: Figure, trail: _Trail, part_clause: bool) -> Resolution | None:
+def _whole_of_part(figure: Figure, trail: Trail, part_clause: bool) -> Resolution | None:
     """The whole a figure naming only a part belongs to: after 其中, the nearest whole in the same
     unit; in a bare list (男性735人、女性723人), the population or household total before it."""
     for end, whole, unit in reversed(trail.wholes):
@@ -226,8 +128,8 @@ def _whole_of_part(figure: Figure, trail: _Trail, part_clause: bool) -> Resoluti
     return None
 
 
-def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, own: str | None) -> Resolution:
-    voc = _vocab()
+def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own: str | None) -> Resolution:
+    voc = resolution_vocab()
     text = doc.text
     sentence_start = sentence_start_before(text, figure.norm_start)
     clause = clause_before(text, figure.norm_start)
@@ -248,7 +150,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
     if _not_a_total(clause, figure.unit):
         return _record(Resolution(None), figure, trail)
-    if indicator is None and (ruled := _clause_rule_measure(doc, figure, noun, clause, sentence_start, trail)):
+    if indicator is None and (ruled := clause_rule_measure(doc, figure, noun, clause, sentence_start, trail)):
         indicator, ruled_parts = ruled
         scope = _scope(doc, figure.norm_start, sentence_start, trail, level, own)
         return _record(Resolution(indicator.id, ruled_parts or None, scope), figure, trail)
@@ -275,11 +177,11 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     )
     if indicator is not None and not parts and (kind := act_kind(noun, indicator.verbs, indicator.names())):
         parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
-    if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT and not parts:
+    if indicator is not None and indicator.modifiers == "closed" and indicator.id not in PER_ACT and not parts:
         noun_at = clause_start + max(at, 0)
         if after_touching_verb(words_in(doc, sentence_start, noun_at)):  # 涉及…住户2670户: those reached
             indicator = None
-    if indicator is not None and indicator.modifiers == "closed" and indicator.id not in _PER_ACT:
+    if indicator is not None and indicator.modifiers == "closed" and indicator.id not in PER_ACT:
         after = clause_after(text, figure.norm_end).lstrip("，, ")
         verb = next((v for v in voc.taking_part if after.startswith(v)), None)
         if verb:  # 居民1800人参加了健身活动: those who took part in one act, no stock
@@ -340,15 +242,15 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     elif (indicator is None or indicator.id in _CARED_FOR) and caring_visit(phrase_before(text, figure.norm_start), figure.unit):
         indicator, parts = by_id("hardship_visits"), None  # 慰问困难群众90余人次: no 走访, a hardship visit
     if indicator is None or indicator.id not in _NOT_AUDIENCES:
-        indicator, parts, audience = _participants(text, figure, noun, clause, at, sentence_start, trail, indicator, parts)
+        indicator, parts, audience = participants(text, figure, noun, clause, at, sentence_start, trail, indicator, parts)
     else:
         audience = False
     if indicator is not None and not parts and noun and figure.unit in voc.period_acts:
-        indicator, parts = _act_part(text, figure, noun, clause, at, sentence_start, trail, indicator)
+        indicator, parts = act_part(text, figure, noun, clause, at, sentence_start, trail, indicator)
     if indicator is not None and indicator.id == "volunteers" and not parts:
-        parts = _volunteers_part(text[sentence_start : figure.norm_start], noun, figure.unit)
-    if indicator is not None and indicator.id in _PER_ACT and not parts and not audience:
-        parts = _per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
+        parts = volunteers_part(text[sentence_start : figure.norm_start], noun, figure.unit)
+    if indicator is not None and indicator.id in PER_ACT and not parts and not audience:
+        parts = per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
     if parts == {"change": "累计"} and figure.unit in voc.period_acts:
         parts = None  # 累计走访住户1253户次: the acts of the period summed, the period's whole count
     if indicator is not None and parts and _usual_status_only(parts, indicator.id, trail):
@@ -365,133 +267,10 @@ def _resolve_one(doc: Text, figure: Figure, trail: _Trail, level: str | None, ow
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
 
 
-def _clause_rule_measure(
-    doc: Text, figure: Figure, noun: str | None, clause: str, sentence_start: int, trail: _Trail
-) -> tuple[Indicator, dict[str, str] | None] | None:
-    """The measure the clause names when the counted noun names none (nlp/figures/clause_rules.py):
-    an outcome of a verb of the table (调解成功40起), a change with its measure elided (新增3户), a
-    zero statement (刑事案件零发生)."""
-    if (outcome := outcome_measure(noun, clause)) is not None and figure.unit in outcome.units:
-        earlier = trail.by_unit.get(figure.unit)
-        before = earlier is not None and earlier[1] == outcome.id and earlier[0] >= figure.norm_start - _OUTCOME_REACH
-        return outcome, {"status": noun} if before and noun else None  # 受理纠纷42起，调解成功40起: a part
-    if (part := elided_part(noun if noun else clause)) is not None:
-        earlier = trail.by_unit.get(figure.unit)
-        if earlier is not None and earlier[0] >= sentence_start and (measure := by_id(earlier[1])) is not None:
-            return measure, part
-        return None
-    if figure.unit == "" and doc.text[figure.norm_start : figure.norm_end] in ZERO_TEXTS:
-        return zero_measure(noun)
-    if (registered := registered_noun(clause)) is not None:
-        return measure_of_phrase(registered, figure.unit)  # 在职党员到社区报到43名
-    return None
-
-
-def _participants(
-    text: str,
-    figure: Figure,
-    noun: str | None,
-    clause: str,
-    at: int,
-    sentence_start: int,
-    trail: _Trail,
-    indicator: Indicator | None,
-    parts: dict | None,
-) -> tuple[Indicator | None, dict | None, bool]:
-    """Those who took part (参加党员56人次, 参赛居民64人, 举办11期，听众900人次) instead of no measure or a
-    stock of people the noun alone would name; the last item says the rule decided (breakdown included)."""
-    counted = trail.counted
-    unit_before = trail.last_unit if counted is not None and counted[0] >= sentence_start else None
-    upto = clause[: at + len(noun)] if noun and at >= 0 else clause
-    measure = by_id(participant_measure(upto, noun, figure.unit, unit_before) or "")
-    if measure is not None and measure.id == "participants" and unit_before and counted[1].indicator in _TRAININGS:  # type: ignore[index]
-        measure = by_id("trainees")  # 举办培训班3期，参加学员120人次: those trained
-    if measure is None or figure.unit not in measure.units:
-        return indicator, parts, False
-    return measure, _audience_part(measure.id, text[sentence_start : figure.norm_start], sentence_start, trail), True
-
-
-def _audience_part(indicator_id: str, sentence: str, sentence_start: int, trail: _Trail) -> dict | None:
-    """Which acts' audience a count of those who took part is: the whole only on evidence — right after
-    the whole count of acts (开展各类活动60场，参与群众5000人次), or after the kinds listed under it
-    (其中文体活动36场、讲座12场，参与老人5200人次), or in a sentence of totals naming no act (全年参与活动的
-    居民5000人次); otherwise the one act before it (组织党员到烈士陵园瞻仰缅怀，参加党员39人)."""
-    act_id = _PER_ACT[indicator_id]
-    counted = trail.counted
-    if counted is not None and counted[0] >= sentence_start:
-        _, act, subject = counted
-        if act.indicator == act_id and act.breakdown is None:
-            return None
-        if _listed_under_whole(act, sentence_start, trail):
-            return None
-        return {"kind": (act.breakdown or {}).get("kind") or subject or _first_clause(sentence) or "活动"}
-    if named := named_act(sentence):
-        return {"kind": named}
-    if any(word in sentence for word in _vocab().audience_totals):
-        return None
-    return {"kind": _first_clause(sentence) or "活动"}
-
-
-def _listed_under_whole(act: Resolution, sentence_start: int, trail: _Trail) -> bool:
-    """Whether a count of acts of one kind follows, in its sentence, the whole count of its measure
-    (开展活动50场，其中文体活动30场、讲座10场): the list ends with the last kind, not the whole."""
-    return act.breakdown is not None and any(
-        end >= sentence_start and whole.indicator == act.indicator for end, whole, _ in trail.wholes
-    )
-
-
-def _volunteers_part(sentence: str, noun: str | None, unit: str) -> dict[str, str] | None:
-    """Volunteers of one team named before them in the sentence, or turnouts (人次) for one act."""
-    if team := team_before(sentence, noun):
-        return {"kind": team}
-    if unit == "人次":
-        return {"kind": named_act(sentence) or _first_clause(sentence) or "志愿服务"}
-    return None
-
-
-def _first_clause(sentence: str) -> str:
-    """The sentence's first clause, where a report names the act before counting who took part."""
-    return re.split("[，,；;：:]", sentence, maxsplit=1)[0].strip()
-
-
-def _act_part(
-    text: str,
-    figure: Figure,
-    noun: str,
-    clause: str,
-    at: int,
-    sentence_start: int,
-    trail: _Trail,
-    indicator: Indicator,
-) -> tuple[Indicator, dict | None]:
-    """A count of acts that is one kind of a whole: an act named in quotation marks (开展“邻里守望”活动
-    4次), or one listed in a 其中 clause after the whole count of acts (开展活动40场，其中文艺演出10场、
-    讲座8场: 讲座 is a kind of activities_held there, not trainings)."""
-    if at >= 0 and (named := quoted_act(text, figure.norm_start - len(clause) + at, sentence_start)):
-        return indicator, {"kind": named}
-    voc = _vocab()
-    for end, whole, unit in reversed(trail.wholes):
-        if end < sentence_start or end < figure.norm_start - 120:
-            break
-        measure = by_id(whole.indicator) if whole.indicator else None
-        between = text[end : figure.norm_start]
-        if unit != figure.unit or measure is None or not part_clause_opened(between, voc.part_clause):
-            continue
-        if any(mark in between[max(between.rfind(w) for w in voc.part_clause) :] for mark in "，,"):
-            return indicator, None  # 其中…2次，组织主题党日活动12次: a new clause, its own measure
-        if measure.id != indicator.id and (measure.modifiers != "kind" or figure.unit not in measure.units):
-            return indicator, None
-        named = clause[: at + len(noun)] if at >= 0 else noun
-        for word in voc.part_clause:
-            named = named.removeprefix(word)
-        return measure, {"kind": strip_whole_front(named) or noun}
-    return indicator, None
-
-
-def _usual_status_only(parts: dict[str, str], indicator_id: str, trail: _Trail) -> bool:
+def _usual_status_only(parts: dict[str, str], indicator_id: str, trail: Trail) -> bool:
     """Whether ``parts`` is only a status naming the usual population (常住, 户籍) of a measure whose
     total the document has not given before."""
-    if set(parts) != {"status"} or parts["status"] not in _vocab().usual_status:
+    if set(parts) != {"status"} or parts["status"] not in resolution_vocab().usual_status:
         return False
     return not any(whole.indicator == indicator_id for _, whole, _ in trail.wholes)
 
@@ -526,7 +305,7 @@ def _place_kind_opening(noun: str) -> str | None:
 PERSON_UNITS = ("人", "口人")
 
 
-def _right_after_household_total(text: str, figure: Figure, trail: _Trail) -> bool:
+def _right_after_household_total(text: str, figure: Figure, trail: Trail) -> bool:
     """Whether a count of persons follows the household total at once (426户1580人, 426户、1580人)."""
     if trail.counted is None or trail.counted[1].indicator != "households_total" or trail.counted[1].breakdown:
         return False
@@ -534,7 +313,7 @@ def _right_after_household_total(text: str, figure: Figure, trail: _Trail) -> bo
     return len(between) <= 1 and between in ("", "，", ",", "、")
 
 
-def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_start: int, trail: _Trail) -> dict | None:
+def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_start: int, trail: Trail) -> dict | None:
     """The object a rate is about: after 对 (居民对“四个民主”满意率90%), or, for a rate that names
     none (满意率), what the count before it in the sentence counts when that is another domain's
     (办理居民诉求86件，满意率100%); 调解纠纷12起，成功率100% is the mediation rate itself, and so is
@@ -558,13 +337,13 @@ def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_sta
 def _not_a_total(clause: str, unit: str) -> bool:
     """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), an
     outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no column."""
-    voc = _vocab()
+    voc = resolution_vocab()
     if voc.not_totals.search(clause):
         return True
     return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
 
 
-def _record(resolution: Resolution, figure: Figure, trail: _Trail) -> Resolution:
+def _record(resolution: Resolution, figure: Figure, trail: Trail) -> Resolution:
     """Leave what later figures need on the trail; return the resolution."""
     if resolution.indicator is not None:
         trail.scoped = (figure.norm_end, resolution.scope)
@@ -587,5 +366,5 @@ def resolve_figures(
     ``level`` is the level the report is written at (community, township, county, city, province) and ``own``
     the name of its unit, when known.
     """
-    trail = _Trail()
+    trail = Trail()
     return tuple(_resolve_one(doc, figure, trail, level, own) for figure in figures)
