@@ -18,6 +18,7 @@ from operator import attrgetter, itemgetter
 
 from nlp.activities.clause_rules import Found
 from nlp.activities.grammar_index import GrammarIndex
+from nlp.activities.measured import without_measures
 from nlp.activities.names import OPEN_QUOTES
 from nlp.activities.sentence_rules import HEADING_REACH, find_in_sentence, heading_spans
 from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
@@ -113,7 +114,7 @@ def _finds(
             )
         ]
         found += find_in_sentence(index, k, ordered[fi:fj], group, near)
-    found = _dedupe(found)
+    found = without_measures(index.text, _dedupe(found), ordered)
     learned_kinds = None
     if learned:
         found, learned_kinds = _learned(doc, ordered, skip, found)

@@ -31,6 +31,7 @@ LISTS = frozenset(
         ("slogans", "staff"),
         ("slogans", "economy"),
         ("slogans", "documents"),
+        ("measures", "units"),
         *(("kinds", k) for k in ("meeting", "training", "event", "visit", "campaign", "service",
                                  "organization", "inspection", "project", "other")),
         *(("cues", k) for k in ("meeting", "training", "event", "visit", "campaign", "service",
