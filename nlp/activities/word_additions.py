@@ -21,6 +21,7 @@ LISTS = frozenset(
     {
         ("verbs", "content"),
         ("verbs", "light"),
+        ("verbs", "cut"),
         ("verbs", "weak"),
         ("verbs", "non_acts"),
         ("verbs", "persons"),
