@@ -1,4 +1,5 @@
-"""A named rule that rejects finds: **a weak verb's object counted as a measure**.
+"""Named rules that reject finds: **a weak verb's object counted as a measure**, and **a total
+over the unit's activities**.
 
 A weak light verb (完成, 新增, 实施, 培育, 聘请 …) introduces an activity only when its object
 names one (an activity head) or a figure counts it (clause_rules: 培训3期 yes, 加强培训 no). The
@@ -9,7 +10,11 @@ a figure's subject, not an activity. Objects with an activity head are left alon
 120人), and so are content verbs (走访困难家庭46户: the verb is the act) and weak verbs that are
 kind keywords themselves (评选“文明家庭”20户, 建设高标准农田2000亩: what they count was made).
 
-The units are data (nlp/resources/activity_words.csv, list ``measures.units``).
+A total over the unit's activities (开展各类活动58场, 各类为老活动20场) names no activity of its
+own: it is the whole whose parts follow (其中文体活动26场、讲座11场 …), and GUIDELINES counts it
+as a figure (participants of the whole). Its words (各类, 各项 …) are the list ``measures.totals``.
+
+The units and words are data (nlp/resources/activity_words.csv).
 """
 
 from __future__ import annotations
@@ -51,7 +56,33 @@ def counted_as_measure(text: str, found: Found, facts: Sequence[Fact], starts: S
     return facts[k].unit in measure_units()
 
 
+@cache
+def total_words() -> tuple[str, ...]:
+    """The words that make 活动 the total over all activities (各类, 各项 …)."""
+    return added_to("measures", "totals")
+
+
+def is_total(text: str, found: Found) -> bool:
+    """Whether ``found`` is 活动 after a total word, with at most two characters of audience
+    between (各类活动, 各类为老活动; not 各类文化活动, a kind named), its name as found or just
+    before it.
+
+    >>> t = "全年开展各类活动58场，其中文体活动26场"
+    >>> is_total(t, Found(6, 8, "开展", 2, 12, None, 0)), is_total(t, Found(15, 19, None, 15, 21, None, 1))
+    (True, False)
+    """
+    s, e = found.norm_start, found.norm_end
+    if not text.endswith("活动", s, e) or e - s > 6:
+        return False
+    for word in total_words():
+        at = text.rfind(word, max(0, s - len(word)), e - 2)
+        between = text[at + len(word) : e - 2] if at >= 0 else ""
+        if at >= 0 and len(between) <= 2 and kind_keyword(between + "活动") is None:
+            return True  # (各类文化活动: a kind of activity named, no total)
+    return False
+
+
 def without_measures(text: str, found: list[Found], facts: Sequence[Fact]) -> list[Found]:
-    """The finds but those ``counted_as_measure`` (``facts`` in text order)."""
+    """The finds but those ``counted_as_measure`` (``facts`` in text order) and totals."""
     starts = [f.norm_start for f in facts]
-    return [f for f in found if not counted_as_measure(text, f, facts, starts)]
+    return [f for f in found if not (counted_as_measure(text, f, facts, starts) or is_total(text, f))]

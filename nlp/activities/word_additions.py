@@ -33,6 +33,7 @@ LISTS = frozenset(
         ("slogans", "economy"),
         ("slogans", "documents"),
         ("measures", "units"),
+        ("measures", "totals"),
         *(("kinds", k) for k in ("meeting", "training", "event", "visit", "campaign", "service",
                                  "organization", "inspection", "project", "other")),
         *(("cues", k) for k in ("meeting", "training", "event", "visit", "campaign", "service",
