@@ -29,6 +29,7 @@ LISTS = frozenset(
         ("nouns", "stops"),
         ("nouns", "generic"),
         ("slogans", "heads"),
+        ("slogans", "contains"),
         ("slogans", "staff"),
         ("slogans", "economy"),
         ("slogans", "documents"),
