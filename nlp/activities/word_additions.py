@@ -35,12 +35,50 @@ LISTS = frozenset(
         ("slogans", "documents"),
         ("measures", "units"),
         ("measures", "totals"),
-        *(("kinds", k) for k in ("meeting", "training", "event", "visit", "campaign", "service",
-                                 "organization", "inspection", "project", "other")),
-        *(("cues", k) for k in ("meeting", "training", "event", "visit", "campaign", "service",
-                                "organization", "inspection", "project", "other")),
-        *(("verb_kinds", k) for k in ("meeting", "training", "event", "visit", "campaign", "service",
-                                      "organization", "inspection", "project")),
+        *(
+            ("kinds", k)
+            for k in (
+                "meeting",
+                "training",
+                "event",
+                "visit",
+                "campaign",
+                "service",
+                "organization",
+                "inspection",
+                "project",
+                "other",
+            )
+        ),
+        *(
+            ("cues", k)
+            for k in (
+                "meeting",
+                "training",
+                "event",
+                "visit",
+                "campaign",
+                "service",
+                "organization",
+                "inspection",
+                "project",
+                "other",
+            )
+        ),
+        *(
+            ("verb_kinds", k)
+            for k in (
+                "meeting",
+                "training",
+                "event",
+                "visit",
+                "campaign",
+                "service",
+                "organization",
+                "inspection",
+                "project",
+            )
+        ),
     }
 )
 
@@ -78,5 +116,10 @@ def kind_cues() -> tuple[tuple[str, ActivityKind], ...]:
     >>> dict(kind_cues())["消杀"]
     <ActivityKind.CAMPAIGN: 'campaign'>
     """
-    pairs = [(w, ActivityKind(key)) for (table, key), words in added_words().items() if table == "cues" for w in words]
+    pairs = [
+        (w, ActivityKind(key))
+        for (table, key), words in added_words().items()
+        if table == "cues"
+        for w in words
+    ]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
