@@ -93,6 +93,7 @@ NOTHING = [
     ("shortcoming 不够", "一是理论学习不够系统深入。"),
     ("shortcoming 有限", "二是入户核查手段有限。"),
     ("total over activities", "全年共开展各类活动40场。"),
+    ("participants of a training", "培训村民210人次。"),
 ]
 
 
@@ -114,6 +115,13 @@ def test_nothing(rule: str, text: str) -> None:
 def test_total_is_dropped_but_its_parts_are_kept() -> None:
     names = [n for n, _ in found("全年共开展各类活动40场，其中文体活动15场、讲座8场。")]
     assert names == ["文体活动", "讲座"]
+
+
+def test_training_restated_in_persons_is_its_participants() -> None:
+    # the training is found once; 培训N人 after it counts who took part
+    assert found("举办家政技能培训班2期，培训65人。") == [("家政技能培训班", "training")]
+    # counted in sessions, 培训 is an activity of its own
+    assert ("培训", "training") in found("社区全年培训3期。")
 
 
 def test_measure_needs_a_weak_verb_without_head() -> None:

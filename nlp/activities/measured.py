@@ -1,5 +1,5 @@
-"""Named rules that reject finds: **a weak verb's object counted as a measure**, and **a total
-over the unit's activities**.
+"""Named rules that reject finds: **a weak verb's object counted as a measure**, **a total
+over the unit's activities**, and **the participants of a training restated**.
 
 A weak light verb (完成, 新增, 实施, 培育, 聘请 …) introduces an activity only when its object
 names one (an activity head) or a figure counts it (clause_rules: 培训3期 yes, 加强培训 no). The
@@ -13,6 +13,10 @@ kind keywords themselves (评选“文明家庭”20户, 建设高标准农田20
 A total over the unit's activities (开展各类活动58场, 各类为老活动20场) names no activity of its
 own: it is the whole whose parts follow (其中文体活动26场、讲座11场 …), and GUIDELINES counts it
 as a figure (participants of the whole). Its words (各类, 各项 …) are the list ``measures.totals``.
+
+A training verb counted in persons right after it (举办技能培训班3期，培训150人; 培训村民210人次)
+restates who took part in the training just named: the figure is its participants, no second
+activity. The verbs are the list ``measures.participant_verbs``, the units ``measures.people``.
 
 The units and words are data (nlp/resources/activity_words.csv).
 """
@@ -49,11 +53,8 @@ def counted_as_measure(text: str, found: Found, facts: Sequence[Fact], starts: S
     name = text[found.norm_start : found.norm_end]
     if name.startswith(found.verb) or has_head(name):
         return False
-    e = found.norm_end
-    k = bisect_left(starts, e)
-    if k >= len(facts) or starts[k] - e > 4 or not all(ch in _GAP for ch in text[e : starts[k]]):
-        return False
-    return facts[k].unit in measure_units()
+    figure = _count_after(text, found.norm_end, facts, starts)
+    return figure is not None and figure.unit in measure_units()
 
 
 @cache
@@ -82,7 +83,41 @@ def is_total(text: str, found: Found) -> bool:
     return False
 
 
+@cache
+def _participants() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(added_to("measures", "participant_verbs")), frozenset(added_to("measures", "people"))
+
+
+def counted_as_participants(text: str, found: Found, facts: Sequence[Fact], starts: Sequence[int]) -> bool:
+    """Whether ``found`` is a training verb and its object, counted in persons (培训村民210人次).
+
+    ``facts`` are in text order and ``starts`` their ``norm_start``s.
+    """
+    verbs, people = _participants()
+    if found.verb not in verbs or not text.startswith(found.verb, found.norm_start):
+        return False
+    figure = _count_after(text, found.norm_end, facts, starts)
+    return figure is not None and figure.unit in people
+
+
+def _count_after(text: str, e: int, facts: Sequence[Fact], starts: Sequence[int]) -> Fact | None:
+    """The figure right after a name ending at ``e`` (only ``_GAP`` characters between), or None."""
+    k = bisect_left(starts, e)
+    if k >= len(facts) or starts[k] - e > 4 or not all(ch in _GAP for ch in text[e : starts[k]]):
+        return None
+    return facts[k]
+
+
 def without_measures(text: str, found: list[Found], facts: Sequence[Fact]) -> list[Found]:
-    """The finds but those ``counted_as_measure`` (``facts`` in text order) and totals."""
+    """The finds but those ``counted_as_measure`` or ``counted_as_participants`` (``facts`` in
+    text order) and totals."""
     starts = [f.norm_start for f in facts]
-    return [f for f in found if not (counted_as_measure(text, f, facts, starts) or is_total(text, f))]
+    return [
+        f
+        for f in found
+        if not (
+            counted_as_measure(text, f, facts, starts)
+            or counted_as_participants(text, f, facts, starts)
+            or is_total(text, f)
+        )
+    ]

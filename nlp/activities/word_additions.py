@@ -35,6 +35,8 @@ LISTS = frozenset(
         ("slogans", "documents"),
         ("measures", "units"),
         ("measures", "totals"),
+        ("measures", "participant_verbs"),
+        ("measures", "people"),
         *(
             ("kinds", k)
             for k in (
