@@ -120,6 +120,8 @@ def test_total_is_dropped_but_its_parts_are_kept() -> None:
 def test_training_restated_in_persons_is_its_participants() -> None:
     # the training is found once; 培训N人 after it counts who took part
     assert found("举办家政技能培训班2期，培训65人。") == [("家政技能培训班", "training")]
+    # a training named by its trainees inside a clause is no restatement
+    assert "培训" in found("加强职业技能培训，农村劳动力培训2000人以上。")[-1][0]
     # counted in sessions, 培训 is an activity of its own
     assert ("培训", "training") in found("社区全年培训3期。")
 

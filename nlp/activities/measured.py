@@ -14,9 +14,10 @@ A total over the unit's activities (开展各类活动58场, 各类为老活动2
 own: it is the whole whose parts follow (其中文体活动26场、讲座11场 …), and GUIDELINES counts it
 as a figure (participants of the whole). Its words (各类, 各项 …) are the list ``measures.totals``.
 
-A training verb counted in persons right after it (举办技能培训班3期，培训150人; 培训村民210人次)
-restates who took part in the training just named: the figure is its participants, no second
-activity. The verbs are the list ``measures.participant_verbs``, the units ``measures.people``.
+A training verb that opens its clause, counted in persons right after it (举办技能培训班3期，
+培训150人; 累计培训村民210人次), restates who took part in the training just named: the figure
+is its participants, no second activity. A training named by its trainees inside a clause
+(农村劳动力培训2000人) is left alone. The verbs are the list ``measures.participant_verbs``, the units ``measures.people``.
 
 The units and words are data (nlp/resources/activity_words.csv).
 """
@@ -96,8 +97,45 @@ def counted_as_participants(text: str, found: Found, facts: Sequence[Fact], star
     verbs, people = _participants()
     if found.verb not in verbs or not text.startswith(found.verb, found.norm_start):
         return False
+    if not _opens_clause(text, found.norm_start):
+        return False  # 农村劳动力培训2000人: a training named by its trainees, no restatement
     figure = _count_after(text, found.norm_end, facts, starts)
     return figure is not None and figure.unit in people
+
+
+_CLAUSE_OPEN = "，,；;。：:、\n"
+_LEADS = (
+    "全年",
+    "累计",
+    "共计",
+    "共",
+    "先后",
+    "其中",
+    "年内",
+    "今年",
+    "上半年",
+    "下半年",
+    "免费",
+    "集中",
+    "分批",
+)
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """Whether only a clause mark and leading words (全年, 累计 …) stand before offset ``at``.
+
+    >>> _opens_clause("培训班2期，累计培训60人", 8), _opens_clause("，农村劳动力培训2000人", 6)
+    (True, False)
+    """
+    i = at
+    while i > 0 and text[i - 1] not in _CLAUSE_OPEN:
+        for lead in _LEADS:
+            if text.startswith(lead, i - len(lead)) and i - len(lead) >= 0:
+                i -= len(lead)
+                break
+        else:
+            return False
+    return True
 
 
 def _count_after(text: str, e: int, facts: Sequence[Fact], starts: Sequence[int]) -> Fact | None:
