@@ -77,6 +77,12 @@ KINDS = [
     ("cue 服务项目", "开展居家助洁服务项目。", ("居家助洁服务项目", "service")),
     ("cue 助餐点", "在小区设立老年助餐点2个。", ("老年助餐点", "organization")),
     ("cue 垃圾桶", "为各小区更换分类垃圾桶200个。", ("分类垃圾桶", "project")),
+    (
+        "the act after 入户 decides, not its place",
+        "组织网格员入户核查出租房屋。",
+        ("入户核查出租房屋", "inspection"),
+    ),
+    ("cue 摸排", "组织网格员入户摸排独居老人需求。", ("入户摸排独居老人需求", "campaign")),
 ]
 
 # (rule or list, sentence): no activity at all

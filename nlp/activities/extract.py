@@ -240,7 +240,8 @@ def _kind_of(name: str, found_verb: str | None, list_kind: ActivityKind | None) 
     if verb in v.content_verbs and name.startswith(verb) and verb in v.verb_kinds:
         after = kind_keyword(name[len(verb) :])  # 入户摸查: an act after the verb decides, a place not
         if after in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION):
-            return v.verb_kinds[verb]
+            act = kind_keyword(name[len(verb) : len(verb) + 2])  # 入户核查出租房屋: the act, then its place
+            return act if act not in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION) else v.verb_kinds[verb]
     kind = kind_of_name(name, found_verb, list_kind)
     by_verb = v.verb_kinds.get(verb)
     if kind in (ActivityKind.PROJECT, ActivityKind.ORGANIZATION) and name.endswith(("活动", "行动")):
