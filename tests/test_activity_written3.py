@@ -42,6 +42,7 @@ FOUND = [
     ("content verb 助餐", "老年食堂全年为高龄老人助餐3000人次。", ("助餐", "service")),
     ("content verb 执勤", "志愿者每天在小区卡点执勤。", ("执勤", "inspection")),
     ("content verb 清运", "组织党员志愿者清运垃圾15吨。", ("清运垃圾", "campaign")),
+    ("content verb 上门", "为高龄老人上门祝寿。", ("上门祝寿", "visit")),
     ("content verb 调处", "及时调处邻里纠纷9起。", ("调处邻里纠纷", "service")),
     ("content verb 拆除", "全年拆除违章搭建40处。", ("拆除违章搭建", "campaign")),
     ("拆除重建 is a project", "完成D级危房拆除重建7户。", ("D级危房拆除重建", "project")),
@@ -99,6 +100,7 @@ NOTHING = [
     ("shortcoming 不够", "一是理论学习不够系统深入。"),
     ("shortcoming 有限", "二是入户核查手段有限。"),
     ("total over activities", "全年共开展各类活动40场。"),
+    ("上门 before a preposition", "社区干部上门向辖区单位通报情况。"),
     ("participants of a training", "培训村民210人次。"),
 ]
 

@@ -22,6 +22,7 @@ LISTS = frozenset(
         ("verbs", "content"),
         ("verbs", "light"),
         ("verbs", "cut"),
+        ("verbs", "not_verbs"),
         ("verbs", "weak"),
         ("verbs", "non_acts"),
         ("verbs", "persons"),
