@@ -14,9 +14,10 @@ A total over the unit's activities (开展各类活动58场, 各类为老活动2
 own: it is the whole whose parts follow (其中文体活动26场、讲座11场 …), and GUIDELINES counts it
 as a figure (participants of the whole). Its words (各类, 各项 …) are the list ``measures.totals``.
 
-A training verb that opens its clause, counted in persons right after it (举办技能培训班3期，
-培训150人; 累计培训村民210人次), restates who took part in the training just named: the figure
-is its participants, no second activity. A training named by its trainees inside a clause
+A training verb that opens its clause, counted in persons right after it, after a training
+named earlier in the sentence (举办技能培训班3期，培训150人; …培训3场，累计培训村民210人次),
+restates who took part in the training just named: the figure is its participants, no second
+activity. With no training named before it (培训社区讲解员12名) it is the training itself. A training named by its trainees inside a clause
 (农村劳动力培训2000人) is left alone. The verbs are the list ``measures.participant_verbs``, the units ``measures.people``.
 
 The units and words are data (nlp/resources/activity_words.csv).
@@ -32,7 +33,7 @@ from nlp.activities.clause_rules import Found
 from nlp.activities.name_checks import has_head
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.activities.word_additions import added_to
-from nlp.records import Fact
+from nlp.records import ActivityKind, Fact
 
 # what may stand between a name and the figure that counts it (as ``name_checks.counted``)
 _GAP = frozenset("了共达计累开展各类每年月周")
@@ -147,15 +148,17 @@ def _count_after(text: str, e: int, facts: Sequence[Fact], starts: Sequence[int]
 
 
 def without_measures(text: str, found: list[Found], facts: Sequence[Fact]) -> list[Found]:
-    """The finds but those ``counted_as_measure`` or ``counted_as_participants`` (``facts`` in
-    text order) and totals."""
+    """The finds but those ``counted_as_measure``, totals, and those ``counted_as_participants``
+    after a training named earlier in their sentence (``facts`` in text order)."""
     starts = [f.norm_start for f in facts]
-    return [
-        f
-        for f in found
-        if not (
-            counted_as_measure(text, f, facts, starts)
-            or counted_as_participants(text, f, facts, starts)
-            or is_total(text, f)
-        )
-    ]
+    kept: list[Found] = []
+    trained_in = -1  # the start of the last sentence in which a training was found
+    for f in found:
+        if counted_as_measure(text, f, facts, starts) or is_total(text, f):
+            continue
+        if trained_in == f.sentence.norm_start and counted_as_participants(text, f, facts, starts):
+            continue
+        if kind_keyword(text[f.norm_start : f.norm_end]) is ActivityKind.TRAINING:
+            trained_in = f.sentence.norm_start
+        kept.append(f)
+    return kept
