@@ -18,6 +18,7 @@ from operator import attrgetter, itemgetter
 
 from nlp.activities.clause_rules import Found
 from nlp.activities.grammar_index import GrammarIndex
+from nlp.activities.measured import without_measures
 from nlp.activities.names import OPEN_QUOTES
 from nlp.activities.sentence_rules import HEADING_REACH, find_in_sentence, heading_spans
 from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
@@ -113,7 +114,7 @@ def _finds(
             )
         ]
         found += find_in_sentence(index, k, ordered[fi:fj], group, near)
-    found = _dedupe(found)
+    found = without_measures(index.text, _dedupe(found), ordered)
     learned_kinds = None
     if learned:
         found, learned_kinds = _learned(doc, ordered, skip, found)
@@ -239,7 +240,8 @@ def _kind_of(name: str, found_verb: str | None, list_kind: ActivityKind | None) 
     if verb in v.content_verbs and name.startswith(verb) and verb in v.verb_kinds:
         after = kind_keyword(name[len(verb) :])  # 入户摸查: an act after the verb decides, a place not
         if after in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION):
-            return v.verb_kinds[verb]
+            act = kind_keyword(name[len(verb) : len(verb) + 2])  # 入户核查出租房屋: the act, then its place
+            return act if act not in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION) else v.verb_kinds[verb]
     kind = kind_of_name(name, found_verb, list_kind)
     by_verb = v.verb_kinds.get(verb)
     if kind in (ActivityKind.PROJECT, ActivityKind.ORGANIZATION) and name.endswith(("活动", "行动")):

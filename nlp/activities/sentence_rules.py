@@ -142,6 +142,8 @@ def find_in_sentence(
         if not items and inside:  # a counted noun needs a figure
             clause = Sentence(cs, ce)
             items = noun_items(text, clause, [(f.norm_start, f.norm_end, f.unit) for f in inside], sentence, group)
+            if items:  # 其中文体活动26场、讲座11场: the counted nouns listed after the first
+                items += listed_after(text, inside, sentence, items)
         elif items and inside:
             items += listed_after(text, inside, sentence, items)
         if not items and may_complete:

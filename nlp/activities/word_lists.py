@@ -11,6 +11,7 @@ from functools import cache
 import regex
 
 from nlp.activities.activity_types import activity_types
+from nlp.activities.word_additions import added_to, kind_cues
 from nlp.activities.word_trie import alternation, trie_pattern
 from nlp.errors import ResourceError
 from nlp.records import ActivityKind
@@ -88,7 +89,7 @@ def _plain(pattern: regex.Pattern) -> re.Pattern[str]:
 
 def _words(data: dict, table: str, key: str) -> tuple[str, ...]:
     try:
-        values = data[table][key]
+        values = [*data[table][key], *added_to(table, key)]  # (and the words added with an example each)
     except KeyError:
         raise ResourceError(_VOCAB, None, f"missing [{table}] {key}") from None
     if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
@@ -135,6 +136,10 @@ def vocab() -> Vocab:
     kind_of_word: dict[str, ActivityKind] = {}
     for word, kind in kinds:
         kind_of_word.setdefault(word, kind)
+    # kind cues (nlp/resources/activity_words.csv) tell a name's kind and make no name an activity
+    named_kinds = {**kind_of_word}
+    for word, kind in kind_cues():
+        named_kinds.setdefault(word, kind)
     synonyms = [s for t in activity_types() for s in t.synonyms]
     return Vocab(
         light=light,
@@ -203,6 +208,6 @@ def vocab() -> Vocab:
         head_re=_plain(alternation((*heads, *kind_of_word, *synonyms))),
         slogan_re=_plain(alternation(slogan_contains)),
         concrete_re=_plain(alternation(concrete)),
-        kind_re=alternation(kind_of_word),
-        kind_of_word=kind_of_word,
+        kind_re=alternation(named_kinds),
+        kind_of_word=named_kinds,
     )
