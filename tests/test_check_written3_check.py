@@ -1,0 +1,76 @@
+"""The checker on the shapes the third batch's check half showed (round 2, issue 12).
+
+Invented passages in the style of a community report. ``QUIET``: a count followed by what those
+counted did (我社区有N人入选) states no population, and a rate right after a 其中 list is a share
+of the list's whole, not of its last part — neither may raise an error or a warning. ``FIRES``:
+a planted error of each shape with a twin that agrees.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from nlp.checks import check_document
+from nlp.pipeline import parse_text
+from nlp.records import Severity
+
+TITLE = "柳塘社区2021年工作总结\n一、主要工作\n"
+
+
+@functools.cache
+def flags_of(body: str) -> tuple:
+    return tuple(check_document(parse_text(TITLE + body)))
+
+
+def loud(body: str) -> list[str]:
+    return [f"{f.name}: {f.message}" for f in flags_of(body) if f.severity in (Severity.ERROR, Severity.WARNING)]
+
+
+QUIET = {
+    # count_then_predicate: those who did something, counted with 有, are no population
+    "persons chosen, then members": "全区评选优秀志愿者50名，我社区有4人入选。社区现有党员218名，其中女党员96名。",
+    "households taking part, then residents": "本村有9户参加文明家庭评选。全年走访群众430人次，慰问困难群众126人。",
+    "persons awarded in the community": "本社区有3人获评区级优秀网格员，组织网格员培训4期，参训人员88人次。",
+    # whole_of_part: a rate after a 其中 list is of the whole
+    "a compliance rate after births by order": "全年出生人口61人，其中一孩40人、二孩21人，政策符合率98.4%。",
+    "a completion rate after the kinds of cases": "共受理居民诉求212件，其中环境类95件、物业类117件。已办结208件，办结率98.1%。",
+    "a satisfaction rate after the kinds of visits": "全年走访居民户共163户，其中独居老人户58户、困难户105户，满意率98.8%。",
+}
+
+
+@pytest.mark.parametrize("body", QUIET.values(), ids=QUIET.keys())
+def test_no_false_error(body: str) -> None:
+    assert loud(body) == []
+
+
+FIRES = {
+    # the population still states itself: a figure larger than it is still implausible
+    "a stated population with a predicate elsewhere": (
+        "社区有居民6人。我社区有4人入选优秀志愿者，全年慰问困难群众126人。",
+        "implausible_magnitude",
+        True,
+    ),
+    # whole_of_part: the whole becomes the base, so a wrong rate over it is found
+    "completion over the whole, wrong": (
+        "共受理居民诉求212件，其中环境类95件、物业类117件。已办结200件，办结率98.1%。",
+        "rate_mismatch",
+        True,
+    ),
+    "completion over the whole, right": (
+        "共受理居民诉求212件，其中环境类95件、物业类117件。已办结208件，办结率98.1%。",
+        "rate_mismatch",
+        False,
+    ),
+    "compliance over the births, impossible": (
+        "全年出生人口61人，其中一孩40人、二孩21人，政策符合率98.2%。",
+        "rate_impossible",
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("body,name,fires", FIRES.values(), ids=FIRES.keys())
+def test_planted_error_shapes(body: str, name: str, fires: bool) -> None:
+    assert (name in {f.name for f in flags_of(body)}) is fires
