@@ -68,6 +68,23 @@ FIRES = {
         "rate_impossible",
         True,
     ),
+    # a placeholder spaced apart from its unit, as figures are in some reports
+    "a placeholder spaced before persons": ("为辖区高龄老人办理津贴，享受人数 xx 人。", "masked_figure", True),
+    "stars spaced before households": ("党员干部走访群众 *** 户，收集意见建议36条。", "masked_figure", True),
+    "a figure spaced before households": ("党员干部走访群众 126 户，收集意见建议36条。", "masked_figure", False),
+    "a spaced placeholder with no unit": ("由 xx 同志负责联系，按月报送。", "masked_figure", False),
+    # birth_order: first children and second or more split the mothers or the births
+    "mothers by birth order, short": (
+        "辖区已婚育龄妇女1290人，其中一孩育龄妇女710人、二孩及以上育龄妇女560人。",
+        "sum_mismatch",
+        True,
+    ),
+    "mothers by birth order, adding up": (
+        "辖区已婚育龄妇女1270人，其中一孩育龄妇女710人、二孩及以上育龄妇女560人。",
+        "sum_mismatch",
+        False,
+    ),
+    "first and second children are no partition": ("全年出生人口48人，其中一孩30人、二孩16人。", "sum_mismatch", False),
 }
 
 
