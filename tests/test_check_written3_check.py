@@ -2,7 +2,8 @@
 
 Invented passages in the style of a community report. ``QUIET``: a count followed by what those
 counted did (我社区有N人入选) states no population, and a rate right after a 其中 list is a share
-of the list's whole, not of its last part — neither may raise an error or a warning. ``FIRES``:
+of the list's whole, not of its last part, and a rate restating last year in a parenthesis is of
+the counts beside it — none may raise an error or a warning. ``FIRES``:
 a planted error of each shape with a twin that agrees.
 """
 
@@ -37,6 +38,9 @@ QUIET = {
     "a compliance rate after births by order": "全年出生人口61人，其中一孩40人、二孩21人，政策符合率98.4%。",
     "a completion rate after the kinds of cases": "共受理居民诉求212件，其中环境类95件、物业类117件。已办结208件，办结率98.1%。",
     "a satisfaction rate after the kinds of visits": "全年走访居民户共163户，其中独居老人户58户、困难户105户，满意率98.8%。",
+    # a rate restating last year in a parenthesis is of the counts beside it, not of this year's
+    "last year's success rate in a parenthesis": "全年调解纠纷64起，调解成功62起，成功率96.9%（上年为58起，成功55起，成功率94.8%）。",
+    "last year's completion rate in a parenthesis": "受理居民诉求150件，办结147件，办结率98%（去年同期受理120件，办结率95%）。",
 }
 
 
@@ -66,6 +70,11 @@ FIRES = {
     "compliance over the births, impossible": (
         "全年出生人口61人，其中一孩40人、二孩21人，政策符合率98.2%。",
         "rate_impossible",
+        True,
+    ),
+    "last year's rate in a parenthesis, wrong over its own counts": (
+        "全年调解纠纷64起，调解成功62起，成功率96.9%（上年为58起，成功55起，成功率90.2%）。",
+        "rate_mismatch",
         True,
     ),
     # a placeholder spaced apart from its unit, as figures are in some reports

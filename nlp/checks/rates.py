@@ -53,7 +53,9 @@ MAX_BASE = 100_000
 
 def _is_count(c: Context, rate: Context) -> bool:
     f = c.fact
-    if f.unit in _NOT_COUNTS or c.family == "%" or c.aside:
+    if f.unit in _NOT_COUNTS or c.family == "%" or c.aside != rate.aside:
+        return False  # a rate restating another year in a parenthesis is of the counts beside it
+    if rate.aside and c.paren != rate.paren:
         return False
     if f.qualifier != Qualifier.EXACT or f.value is None or not float(f.value).is_integer():
         return False
