@@ -100,3 +100,24 @@ FIRES = {
 @pytest.mark.parametrize("body,name,fires", FIRES.values(), ids=FIRES.keys())
 def test_planted_error_shapes(body: str, name: str, fires: bool) -> None:
     assert (name in {f.name for f in flags_of(body)}) is fires
+
+
+# framing_part_of_year: (title, opening, fires) — the opening's 如下 sentence against the title
+FRAMINGS = {
+    "a year's report framed as months 1-6": ("青桐社区2022年工作汇报", "现将社区1—6月份工作情况汇报如下。", True),
+    "a year's summary framed as the first half": ("青桐社区2022年工作总结", "今年以来，社区扎实推进各项工作，现将上半年工作总结如下：", True),
+    "a year's summary framed as the third quarter": ("青桐社区2022年工作总结", "现将第三季度主要工作报告如下。", True),
+    "a year's summary framed as the year": ("青桐社区2022年工作总结", "现将一年来的工作总结如下。", False),
+    "a half-year's summary framed as the half": ("青桐社区2022年上半年工作总结", "现将上半年工作总结如下。", False),
+    "months 1-9 name no period": ("青桐社区2022年工作总结", "现将1—9月份工作总结如下。", False),
+    "a plan reviewing the first half": ("青桐社区2023年工作计划", "现将上半年工作回顾及下步计划汇报如下。", False),
+}
+
+
+@pytest.mark.parametrize("title,opening,fires", FRAMINGS.values(), ids=FRAMINGS.keys())
+def test_framing_part_of_year(title: str, opening: str, fires: bool) -> None:
+    text = f"{title}\n\n{opening}\n一、党建工作\n全年召开党员大会4次，发展党员2名。\n二、民生服务\n走访困难家庭36户。\n"
+    flagged = [f for f in check_document(parse_text(text)) if f.name == "period_mismatch"]
+    assert bool(flagged) is fires
+    if fires:
+        assert "如下" in text[flagged[0].start : flagged[0].end]
