@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from nlp.checks.contexts import Context, contexts
+from nlp.checks.framing import framing_part_of_year
 from nlp.checks.intervals import fact_interval, fmt_interval, has_any, vocab
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Qualifier, Severity
@@ -16,6 +17,7 @@ from nlp.records import Parse, Qualifier, Severity
 # before the year is made after its first two digits, so the scan jumps from 1 and 2 to the next
 # (the same matches as (?<![\d\-—～~至到])((?:19|20)\d\d)…; a test holds it to that).
 _YEAR = re.compile(r"((?:19|20)(?<![\d\-—～~至到]..)\d\d)\s*年(?![\d]*[\-—～~至到])")
+_PERIOD_NAMES = {"H1": "上半年", "H2": "下半年", "Q1": "一季度", "Q2": "二季度", "Q3": "三季度", "Q4": "四季度"}
 _NOT_REPORTED = ("以来", "起", "前", "成立", "建成", "始建", "度")
 
 
@@ -207,7 +209,13 @@ def period_mismatch(parse: Parse) -> Iterator[Finding]:
     reported year (at least twice) is another one — allowing a plan to review the year before.
     Why: a report filed under the wrong year, or a template whose title was updated but not its body.
     Example: title 2021年工作总结, body 2019年上半年…2019年共开展… throughout.
+    Also (rule framing_part_of_year, nlp/checks/framing.py): a title naming a whole year's report
+    whose opening frames it as a half or a quarter (现将1—6月份工作情况汇报如下).
     """
+    framed = framing_part_of_year(parse)
+    if framed is not None:  # 2021年工作汇报 framed as 现将1—6月份工作汇报如下
+        start, end, period = framed
+        yield Finding(start, end, f"标题为全年报告，开头所述时段为 {_PERIOD_NAMES[period]}")
     title = parse.doc.title or ""
     m = re.search(r"((?:19|20)\d\d)", title)
     if not m or parse.normalized is None:

@@ -18,6 +18,8 @@ def _states_total(c: Context, family: str, text: str = "") -> bool:
     words = vocab()["population"]
     markers = vocab()["markers"]
     stated = has_any(c.label, markers["existence"] + markers["total"])
+    if _predicate_after(c, words):
+        return False  # 我社区有6人入选: those who did something, not the people living here
     if stated and not _bare_scope(c.label):
         return True  # 全村共有300户, 本社区现有1200人: the place itself counted
     if not _names_population(c, words[family]) or has_any(c.label, words["excluded"]):
@@ -28,6 +30,16 @@ def _states_total(c: Context, family: str, text: str = "") -> bool:
     # that reports no work before it (实施改造老旧小区20个，涉及…住户2670户 counts those affected)
     before = text[c.sent_start : c.fact.norm_start]
     return _bare_scope(c.label) in words[family] and not has_any(before, words["not_after"] + vocab()["markers"]["activity_verbs"])
+
+
+def _predicate_after(c: Context, words: dict) -> bool:
+    """A verb follows the count (rule ``count_then_predicate``): 本社区有6人获评, 全村有12户参加 count
+    those who did something; a stated total is followed by a clause end, another figure or a
+    population word (全村共有300户，…; 共1100户居民)."""
+    after = c.after.lstrip(" \u3000")
+    if not after or not "\u4e00" <= after[0] <= "\u9fff":
+        return False
+    return not after.startswith(tuple(words["persons"] + words["households"] + words["after_total"]))
 
 
 def _names_population(c: Context, words: Sequence[str]) -> bool:

@@ -11,6 +11,7 @@ from nlp.checks.among import among_base
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.grim import grim_applies
 from nlp.checks.intervals import Interval, fmt, has_any, rate_interval, vocab
+from nlp.checks.list_whole import whole_of_part
 from nlp.checks.markers import is_change
 from nlp.checks.rate_words import (
     MAX_MODIFIER,
@@ -52,7 +53,9 @@ MAX_BASE = 100_000
 
 def _is_count(c: Context, rate: Context) -> bool:
     f = c.fact
-    if f.unit in _NOT_COUNTS or c.family == "%" or c.aside:
+    if f.unit in _NOT_COUNTS or c.family == "%" or c.aside != rate.aside:
+        return False  # a rate restating another year in a parenthesis is of the counts beside it
+    if rate.aside and c.paren != rate.paren:
         return False
     if f.qualifier != Qualifier.EXACT or f.value is None or not float(f.value).is_integer():
         return False
@@ -171,6 +174,8 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
             base = among_base(ctxs, c)  # 已婚育龄妇女中落实…905人 names its base, however far back
             if base is None:
                 base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
+            if base is not None:
+                base = whole_of_part(ctxs, base) or base  # 共356件，其中…32件。已办结341件: of the 356
             if base is not None and (
                 _outcome_in(base, outcome) and not _eligible(base) or has_any(base.label, vocab()["rates"]["stages"])
             ):
@@ -192,7 +197,7 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
         if obj and obj in c.label:
             return None, c
         if not obj and c is here[-1] and c is ctxs[r - 1]:
-            return None, c
+            return None, whole_of_part(ctxs, c) or c  # 出生42人，其中…二孩12人，符合率…: of the 42
     last = here[-1] if here else None
     if (
         obj
@@ -202,7 +207,7 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
         and len(rate_head(name)) <= MAX_MODIFIER
         and not any(obj in c.label for c in here)
     ):
-        return None, last  # 受理工单46件，按时办结率97%: a modifier (按时) names no other count
+        return None, whole_of_part(ctxs, last) or last  # 受理工单46件，按时办结率97%: a modifier (按时) names no other count
     return None, None
 
 

@@ -99,7 +99,8 @@ def surface_grammar() -> SurfaceGrammar:
         rf"(?P<pre>{_alt(prefixes)})?"
         rf"(?P<num>{mask_num}(?:(?:{joiners}){mask_num})?)"
         rf"(?P<inner>[{re.escape(approx)}])?(?P<mag>[{re.escape(big)}])?(?P<inner2>[{re.escape(approx)}])?"
-        rf"(?P<unit>{figure_units}|%)?"
+        # a placeholder spaced apart from its unit (走访群众 *** 户) as a figure is (走访 120 户)
+        rf"(?:[ \u3000]{{0,2}}(?P<unit>{figure_units}|%))?"
     )
     mf = words["missing_figure"]
     return SurfaceGrammar(
