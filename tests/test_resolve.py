@@ -160,6 +160,10 @@ CASES = [
     # the usual population is the whole unless its total was given before
     (COMMUNITY + "社区常住居民2310户6520人。", "2310户", "households_total", None, "unit"),
     (COMMUNITY + "社区总户数420户，常住人口户数395户。", "395户", "households_total", {"status": "常住"}, "unit"),
+    # 户籍人口 is a status of the population: whole alone, a part after a total (总人口 or 常住人口)
+    (COMMUNITY + "社区户籍人口4310人，常住人口5020人。", "4310人", "population_total", None, "unit"),
+    (COMMUNITY + "社区总人口5020人，其中户籍人口4310人。", "4310人", "population_total", {"status": "户籍"}, "unit"),
+    (COMMUNITY + "社区常住人口5020人，其中户籍人口4310人。", "4310人", "population_total", {"status": "户籍"}, "unit"),
     # a household count that runs on into its persons, after a count of something else
     (VILLAGE + "全村辖5个村民小组，共318户1120人。", "318户", "households_total", None, "unit"),
     (VILLAGE + "全村辖5个村民小组，共318户1120人。", "1120人", "population_total", None, "unit"),

@@ -272,7 +272,8 @@ def _usual_status_only(parts: dict[str, str], indicator_id: str, trail: Trail) -
     total the document has not given before."""
     if set(parts) != {"status"} or parts["status"] not in resolution_vocab().usual_status:
         return False
-    return not any(whole.indicator == indicator_id for _, whole, _ in trail.wholes)
+    totals = {indicator_id} | resolution_vocab().usual_totals.get(indicator_id, frozenset())
+    return not any(whole.indicator in totals for _, whole, _ in trail.wholes)
 
 
 def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, int, int]]:
