@@ -160,6 +160,12 @@ CASES = [
     # the usual population is the whole unless its total was given before
     (COMMUNITY + "社区常住居民2310户6520人。", "2310户", "households_total", None, "unit"),
     (COMMUNITY + "社区总户数420户，常住人口户数395户。", "395户", "households_total", {"status": "常住"}, "unit"),
+    # the sorts of disputes listed before the noun name every sort handled: the whole count
+    (COMMUNITY + "全年调处婚姻、物业等矛盾纠纷21起，调解成功20起。", "21起", "disputes_mediated", None, "unit"),
+    (VILLAGE + "调解宅基地纠纷、山林纠纷共9起。", "9起", "disputes_mediated", None, "unit"),
+    (COMMUNITY + "化解邻里等矛盾纠纷16起。", "16起", "disputes_mediated", None, "unit"),
+    (COMMUNITY + "受理纠纷30起，其中邻里纠纷12起、物业纠纷8起。", "8起", "disputes_mediated", {"kind": "物业纠纷"}, "unit"),
+    (COMMUNITY + "协助调解劳资纠纷6起。", "6起", "disputes_mediated", {"kind": "劳资纠纷"}, "unit"),
     # 户籍人口 is a status of the population: whole alone, a part after a total (总人口 or 常住人口)
     (COMMUNITY + "社区户籍人口4310人，常住人口5020人。", "4310人", "population_total", None, "unit"),
     (COMMUNITY + "社区总人口5020人，其中户籍人口4310人。", "4310人", "population_total", {"status": "户籍"}, "unit"),

@@ -47,6 +47,7 @@ from nlp.figures.clause_rules import (
     grades_joined_before,
     names_every_kind,
     phrase_before,
+    sorts_listed,
     visit_count,
 )
 from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_start_before
@@ -222,6 +223,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
     if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
         if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
             parts = {"kind": kind}
+    if indicator is not None and set(parts or ()) == {"kind"} and sorts_listed(indicator.id, phrase_before(text, figure.norm_start)):
+        parts = None  # 调处邻里、家庭等矛盾纠纷34起: the sorts handled listed, the whole
     if indicator is not None and figure.unit in RATE_UNITS and not parts:
         parts = _rate_part(indicator, noun, text[sentence_start : clause_start + max(at, 0)], sentence_start, trail)
     listed = trail.listed
