@@ -160,6 +160,12 @@ CASES = [
     # the usual population is the whole unless its total was given before
     (COMMUNITY + "社区常住居民2310户6520人。", "2310户", "households_total", None, "unit"),
     (COMMUNITY + "社区总户数420户，常住人口户数395户。", "395户", "households_total", {"status": "常住"}, "unit"),
+    # the value a change starts from (由A增加到B) has no column; B is the measure now
+    (COMMUNITY + "社区党委下设党支部3个，党员由128名增加到136名。", "128名", None, None, "unit"),
+    (COMMUNITY + "社区党委下设党支部3个，党员由128名增加到136名。", "136名", "party_members", None, "unit"),
+    (COMMUNITY + "活动室面积由150平方米扩大到260平方米。", "150平方米", None, None, "unit"),
+    # volunteers of a named sort are a kind of the volunteers, not an unknown measure
+    (COMMUNITY + "社区招募环保志愿者84名。", "84名", "volunteers", {"kind": "环保志愿者"}, "unit"),
     # the sorts of disputes listed before the noun name every sort handled: the whole count
     (COMMUNITY + "全年调处婚姻、物业等矛盾纠纷21起，调解成功20起。", "21起", "disputes_mediated", None, "unit"),
     (VILLAGE + "调解宅基地纠纷、山林纠纷共9起。", "9起", "disputes_mediated", None, "unit"),

@@ -54,6 +54,7 @@ from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_st
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
+from nlp.figures.planned import is_start_value
 from nlp.figures.people_rules import (
     employment_outcome,
 )
@@ -149,7 +150,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
-    if _not_a_total(clause, figure.unit):
+    if _not_a_total(clause, figure.unit) or is_start_value(text, figure.norm_start, figure.norm_end):
         return _record(Resolution(None), figure, trail)
     if indicator is None and (ruled := clause_rule_measure(doc, figure, noun, clause, sentence_start, trail)):
         indicator, ruled_parts = ruled
@@ -340,7 +341,8 @@ def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_sta
 
 def _not_a_total(clause: str, unit: str) -> bool:
     """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), an
-    outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no column."""
+    outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no column; nor has the
+    value a change starts from (党员由163名增加到171名: ``is_start_value``, the gold's null)."""
     voc = resolution_vocab()
     if voc.not_totals.search(clause):
         return True
