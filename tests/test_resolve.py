@@ -160,6 +160,11 @@ CASES = [
     # the usual population is the whole unless its total was given before
     (COMMUNITY + "社区常住居民2310户6520人。", "2310户", "households_total", None, "unit"),
     (COMMUNITY + "社区总户数420户，常住人口户数395户。", "395户", "households_total", {"status": "常住"}, "unit"),
+    # a stock as registered (登记) or as actually living there (实有) is the whole; 在册 links a status to its count
+    (COMMUNITY + "年内辖区登记流动人口980人。", "980人", "population_floating", None, "unit"),
+    (COMMUNITY + "辖区现有住户2210户、实有人口6450人。", "6450人", "population_total", None, "unit"),
+    (COMMUNITY + "社区低保在册42户77人。", "42户", "low_income_households", None, "unit"),
+    (COMMUNITY + "社区低保在册42户77人。", "77人", "low_income_persons", None, "unit"),
     # the value a change starts from (由A增加到B) has no column; B is the measure now
     (COMMUNITY + "社区党委下设党支部3个，党员由128名增加到136名。", "128名", None, None, "unit"),
     (COMMUNITY + "社区党委下设党支部3个，党员由128名增加到136名。", "136名", "party_members", None, "unit"),
