@@ -165,6 +165,8 @@ CASES = [
     (COMMUNITY + "辖区现有住户2210户、实有人口6450人。", "6450人", "population_total", None, "unit"),
     (COMMUNITY + "社区低保在册42户77人。", "42户", "low_income_households", None, "unit"),
     (COMMUNITY + "社区低保在册42户77人。", "77人", "low_income_persons", None, "unit"),
+    # people helped into work, counted before the words that say so, are no audience
+    (COMMUNITY + "举办招聘会3场，提供岗位210个，帮助38名居民实现就业。", "38名", "employed_persons", None, "unit"),
     # the value a change starts from (由A增加到B) has no column; B is the measure now
     (COMMUNITY + "社区党委下设党支部3个，党员由128名增加到136名。", "128名", None, None, "unit"),
     (COMMUNITY + "社区党委下设党支部3个，党员由128名增加到136名。", "136名", "party_members", None, "unit"),

@@ -83,7 +83,7 @@ _PEOPLE_UNITS = frozenset({"户", "人", "名", "口人", "人次", "户次", "�
 # What a count after 慰问 reads as when the noun alone decides: those cared for, a hardship visit.
 _CARED_FOR = frozenset({"participants", "hardship_households", "low_income_households", "elderly_persons"})
 # Measures of people that a verb of taking part does not make an audience: they count those acted for.
-_NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "volunteers"})
+_NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "volunteers", "employed_persons"})  # 帮助62名居民实现就业: those who found work
 
 
 def _scope(doc: Text, upto: int, sentence_start: int, trail: Trail, level: str | None, own: str | None) -> Scope:
@@ -234,7 +234,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
         before = by_id(listed.indicator)  # type: ignore[arg-type]
         if joined and before is not None and before.category == indicator.category:
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
-    employment = indicator is None or indicator.id == "unemployed_persons" or (indicator.id == "employed_persons" and not parts)
+    employment = indicator is None or indicator.id in ("unemployed_persons", "participants") or (indicator.id == "employed_persons" and not parts)
     if employment and figure.unit in PERSON_UNITS + ("名",):
         upto = clause[: at + len(noun)] if noun and at >= 0 else clause
         if found := employment_outcome(upto, clause_after(text, figure.norm_end).rstrip("。，,；;")):
