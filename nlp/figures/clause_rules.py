@@ -15,6 +15,8 @@ tables named after each rule):
 - ``donors_only`` (``[donors]``): 党员群众自愿|捐款 names who gave, no occasion: the whole donations;
 - ``names_every_kind`` (``[totals] every_kind``): 低保金及各类救助金 is the total paid;
 - ``sorts_listed`` (``[listed_sorts]``): 调处邻里、家庭等矛盾纠纷34起 lists the sorts handled: the whole;
+- ``bracketed_aside``: a figure in brackets (文体活动27场次（2017年19场次），参与居民…) is an aside: with no column
+  it does not stand between the figures around it;
 - ``zero_measure``: 刑事案件零发生 is a figure (0) of the measure its noun names, with no unit;
 - ``part_clause_opened``: whether 其中 opens the stretch between a whole and a figure (其中文艺演出10场、
   讲座8场: each listed act is a kind of the whole before).
@@ -273,3 +275,21 @@ def sorts_listed(indicator_id: str, phrase: str) -> bool:
     if indicator_id not in voc.listed_measures or any(ch.isdigit() for ch in phrase) or "其中" in phrase:
         return False
     return any(mark in phrase for mark in voc.listed_marks)
+
+
+_OPENING, _CLOSING = "（(", "）)"
+
+
+def bracketed_aside(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` stands inside brackets opened in its sentence.
+
+    >>> t = "开展活动27场次（2017年19场次），参与居民4300人次"
+    >>> bracketed_aside(t, t.index("19")), bracketed_aside(t, t.index("4300")), bracketed_aside(t, t.index("27"))
+    (True, False, False)
+    """
+    phrase = _TO_SENTENCE_BREAK.sub("", text[max(0, start - PHRASE_REACH) : start])
+    opened = max(phrase.rfind(mark) for mark in _OPENING)
+    return opened >= 0 and not any(mark in phrase[opened:] for mark in _CLOSING)
+
+
+_TO_SENTENCE_BREAK = re.compile(r".*[。；;！!？?\n]", re.DOTALL)

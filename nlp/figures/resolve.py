@@ -42,6 +42,7 @@ from nlp.figures.breakdown import (
     strip_whole_front,
 )
 from nlp.figures.clause_rules import (
+    bracketed_aside,
     caring_visit,
     donors_only,
     grades_joined_before,
@@ -373,4 +374,10 @@ def resolve_figures(
     the name of its unit, when known.
     """
     trail = Trail()
-    return tuple(_resolve_one(doc, figure, trail, level, own) for figure in figures)
+    resolved = []
+    for figure in figures:
+        before = (trail.listed, trail.last, trail.counted, trail.last_unit)
+        resolved.append(_resolve_one(doc, figure, trail, level, own))
+        if resolved[-1].indicator is None and bracketed_aside(doc.text, figure.norm_start):
+            trail.listed, trail.last, trail.counted, trail.last_unit = before  # 27场次（2017年19场次），参与居民…
+    return tuple(resolved)
