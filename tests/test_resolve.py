@@ -169,6 +169,8 @@ CASES = [
     (COMMUNITY + "举办招聘会3场，提供岗位210个，帮助38名居民实现就业。", "38名", "employed_persons", None, "unit"),
     # a figure in brackets (an earlier year's) does not stand between an act and its audience
     (COMMUNITY + "举办广场舞、合唱等文体活动18场（2019年12场），参与居民2600余人次。", "2600余人次", "participants", {"kind": "文体活动"}, "unit"),
+    # 到场/出席 count those who came to one act
+    (COMMUNITY + "社区举办迎新春联欢会，到场居民300余人。", "300余人", "participants", {"kind": "迎新春联欢会"}, "unit"),
     # the value a change starts from (由A增加到B) has no column; B is the measure now
     (COMMUNITY + "社区党委下设党支部3个，党员由128名增加到136名。", "128名", None, None, "unit"),
     (COMMUNITY + "社区党委下设党支部3个，党员由128名增加到136名。", "136名", "party_members", None, "unit"),
