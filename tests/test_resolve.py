@@ -160,6 +160,33 @@ CASES = [
     # the usual population is the whole unless its total was given before
     (COMMUNITY + "社区常住居民2310户6520人。", "2310户", "households_total", None, "unit"),
     (COMMUNITY + "社区总户数420户，常住人口户数395户。", "395户", "households_total", {"status": "常住"}, "unit"),
+    # a stock as registered (登记) or as actually living there (实有) is the whole; 在册 links a status to its count
+    (COMMUNITY + "年内辖区登记流动人口980人。", "980人", "population_floating", None, "unit"),
+    (COMMUNITY + "辖区现有住户2210户、实有人口6450人。", "6450人", "population_total", None, "unit"),
+    (COMMUNITY + "社区低保在册42户77人。", "42户", "low_income_households", None, "unit"),
+    (COMMUNITY + "社区低保在册42户77人。", "77人", "low_income_persons", None, "unit"),
+    # people helped into work, counted before the words that say so, are no audience
+    (COMMUNITY + "举办招聘会3场，提供岗位210个，帮助38名居民实现就业。", "38名", "employed_persons", None, "unit"),
+    # a figure in brackets (an earlier year's) does not stand between an act and its audience
+    (COMMUNITY + "举办广场舞、合唱等文体活动18场（2019年12场），参与居民2600余人次。", "2600余人次", "participants", {"kind": "文体活动"}, "unit"),
+    # 到场/出席 count those who came to one act
+    (COMMUNITY + "社区举办迎新春联欢会，到场居民300余人。", "300余人", "participants", {"kind": "迎新春联欢会"}, "unit"),
+    # the value a change starts from (由A增加到B) has no column; B is the measure now
+    (COMMUNITY + "社区党委下设党支部3个，党员由128名增加到136名。", "128名", None, None, "unit"),
+    (COMMUNITY + "社区党委下设党支部3个，党员由128名增加到136名。", "136名", "party_members", None, "unit"),
+    (COMMUNITY + "活动室面积由150平方米扩大到260平方米。", "150平方米", None, None, "unit"),
+    # volunteers of a named sort are a kind of the volunteers, not an unknown measure
+    (COMMUNITY + "社区招募环保志愿者84名。", "84名", "volunteers", {"kind": "环保志愿者"}, "unit"),
+    # the sorts of disputes listed before the noun name every sort handled: the whole count
+    (COMMUNITY + "全年调处婚姻、物业等矛盾纠纷21起，调解成功20起。", "21起", "disputes_mediated", None, "unit"),
+    (VILLAGE + "调解宅基地纠纷、山林纠纷共9起。", "9起", "disputes_mediated", None, "unit"),
+    (COMMUNITY + "化解邻里等矛盾纠纷16起。", "16起", "disputes_mediated", None, "unit"),
+    (COMMUNITY + "受理纠纷30起，其中邻里纠纷12起、物业纠纷8起。", "8起", "disputes_mediated", {"kind": "物业纠纷"}, "unit"),
+    (COMMUNITY + "协助调解劳资纠纷6起。", "6起", "disputes_mediated", {"kind": "劳资纠纷"}, "unit"),
+    # 户籍人口 is a status of the population: whole alone, a part after a total (总人口 or 常住人口)
+    (COMMUNITY + "社区户籍人口4310人，常住人口5020人。", "4310人", "population_total", None, "unit"),
+    (COMMUNITY + "社区总人口5020人，其中户籍人口4310人。", "4310人", "population_total", {"status": "户籍"}, "unit"),
+    (COMMUNITY + "社区常住人口5020人，其中户籍人口4310人。", "4310人", "population_total", {"status": "户籍"}, "unit"),
     # a household count that runs on into its persons, after a count of something else
     (VILLAGE + "全村辖5个村民小组，共318户1120人。", "318户", "households_total", None, "unit"),
     (VILLAGE + "全村辖5个村民小组，共318户1120人。", "1120人", "population_total", None, "unit"),

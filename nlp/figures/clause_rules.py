@@ -14,6 +14,9 @@ tables named after each rule):
 - ``quoted_act`` (``[named_act]``): 开展“邻里守望”活动4次 counts one named act, a kind;
 - ``donors_only`` (``[donors]``): 党员群众自愿|捐款 names who gave, no occasion: the whole donations;
 - ``names_every_kind`` (``[totals] every_kind``): 低保金及各类救助金 is the total paid;
+- ``sorts_listed`` (``[listed_sorts]``): 调处邻里、家庭等矛盾纠纷34起 lists the sorts handled: the whole;
+- ``bracketed_aside``: a figure in brackets (文体活动27场次（2017年19场次），参与居民…) is an aside: with no column
+  it does not stand between the figures around it;
 - ``zero_measure``: 刑事案件零发生 is a figure (0) of the measure its noun names, with no unit;
 - ``part_clause_opened``: whether 其中 opens the stretch between a whole and a figure (其中文艺演出10场、
   讲座8场: each listed act is a kind of the whole before).
@@ -51,6 +54,8 @@ class _Vocab:
     units: tuple[str, ...]  # every unit of the table, in table order
     donors: tuple[str, ...]
     every_kind: tuple[str, ...]
+    listed_measures: frozenset[str]
+    listed_marks: tuple[str, ...]
 
 
 @cache
@@ -74,6 +79,8 @@ def _vocab() -> _Vocab:
         units=tuple(dict.fromkeys(unit for indicator in indicators() for unit in indicator.units)),
         donors=tuple(sorted(data["donors"]["words"], key=len, reverse=True)),
         every_kind=tuple(data["totals"]["every_kind"]),
+        listed_measures=frozenset(data["listed_sorts"]["measures"]),
+        listed_marks=tuple(data["listed_sorts"]["marks"]),
     )
 
 
@@ -253,3 +260,36 @@ def names_every_kind(kind: str) -> bool:
 
 
 _JOINERS = ("及", "和", "与")  # 低保金及各类救助金; 等各类 lists kinds (“雨露计划”等各类资助 is a kind)
+
+
+def sorts_listed(indicator_id: str, phrase: str) -> bool:
+    """Whether the phrase before a count of ``indicator_id`` lists its sorts (邻里、家庭等, X纠纷、Y纠纷共),
+    with no figure and no 其中 in it: the count of every sort handled, the whole.
+
+    >>> sorts_listed("disputes_mediated", "调处邻里、家庭等矛盾纠纷"), sorts_listed("disputes_mediated", "调解劳资纠纷")
+    (True, False)
+    >>> sorts_listed("disputes_mediated", "其中邻里纠纷21起、婚姻家庭纠纷"), sorts_listed("activities_held", "开展宣传、义诊等活动")
+    (False, False)
+    """
+    voc = _vocab()
+    if indicator_id not in voc.listed_measures or any(ch.isdigit() for ch in phrase) or "其中" in phrase:
+        return False
+    return any(mark in phrase for mark in voc.listed_marks)
+
+
+_OPENING, _CLOSING = "（(", "）)"
+
+
+def bracketed_aside(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` stands inside brackets opened in its sentence.
+
+    >>> t = "开展活动27场次（2017年19场次），参与居民4300人次"
+    >>> bracketed_aside(t, t.index("19")), bracketed_aside(t, t.index("4300")), bracketed_aside(t, t.index("27"))
+    (True, False, False)
+    """
+    phrase = _TO_SENTENCE_BREAK.sub("", text[max(0, start - PHRASE_REACH) : start])
+    opened = max(phrase.rfind(mark) for mark in _OPENING)
+    return opened >= 0 and not any(mark in phrase[opened:] for mark in _CLOSING)
+
+
+_TO_SENTENCE_BREAK = re.compile(r".*[。；;！!？?\n]", re.DOTALL)

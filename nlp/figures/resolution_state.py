@@ -32,6 +32,7 @@ class ResolutionVocab:
     share: tuple[str, ...]
     taking_part: tuple[str, ...]
     usual_status: frozenset[str]
+    usual_totals: dict[str, frozenset[str]]  # measure → other measures whose total given before makes a part
     period_acts: frozenset[str]  # units of acts counted over the report's period
     audience_totals: tuple[str, ...]  # words of a sentence of totals: its audience is every act's
 
@@ -52,6 +53,7 @@ def resolution_vocab() -> ResolutionVocab:
         share=tuple(data["not_totals"]["share"]),
         taking_part=tuple(data["taking_part"]["verbs"]),
         usual_status=frozenset(data["usual_status"]["words"]),
+        usual_totals={k: frozenset(v) for k, v in data["usual_status"]["totals_of"].items()},
         period_acts=frozenset(data["period_acts"]["units"]),
         audience_totals=tuple(data["participating"]["totals"]),
     )

@@ -42,17 +42,20 @@ from nlp.figures.breakdown import (
     strip_whole_front,
 )
 from nlp.figures.clause_rules import (
+    bracketed_aside,
     caring_visit,
     donors_only,
     grades_joined_before,
     names_every_kind,
     phrase_before,
+    sorts_listed,
     visit_count,
 )
 from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_start_before
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
+from nlp.figures.planned import is_start_value
 from nlp.figures.people_rules import (
     employment_outcome,
 )
@@ -81,7 +84,7 @@ _PEOPLE_UNITS = frozenset({"户", "人", "名", "口人", "人次", "户次", "�
 # What a count after 慰问 reads as when the noun alone decides: those cared for, a hardship visit.
 _CARED_FOR = frozenset({"participants", "hardship_households", "low_income_households", "elderly_persons"})
 # Measures of people that a verb of taking part does not make an audience: they count those acted for.
-_NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "volunteers"})
+_NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "volunteers", "employed_persons"})  # 帮助62名居民实现就业: those who found work
 
 
 def _scope(doc: Text, upto: int, sentence_start: int, trail: Trail, level: str | None, own: str | None) -> Scope:
@@ -148,7 +151,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
-    if _not_a_total(clause, figure.unit):
+    if _not_a_total(clause, figure.unit) or is_start_value(text, figure.norm_start, figure.norm_end):
         return _record(Resolution(None), figure, trail)
     if indicator is None and (ruled := clause_rule_measure(doc, figure, noun, clause, sentence_start, trail)):
         indicator, ruled_parts = ruled
@@ -222,6 +225,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
     if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
         if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
             parts = {"kind": kind}
+    if indicator is not None and set(parts or ()) == {"kind"} and sorts_listed(indicator.id, phrase_before(text, figure.norm_start)):
+        parts = None  # 调处邻里、家庭等矛盾纠纷34起: the sorts handled listed, the whole
     if indicator is not None and figure.unit in RATE_UNITS and not parts:
         parts = _rate_part(indicator, noun, text[sentence_start : clause_start + max(at, 0)], sentence_start, trail)
     listed = trail.listed
@@ -230,7 +235,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
         before = by_id(listed.indicator)  # type: ignore[arg-type]
         if joined and before is not None and before.category == indicator.category:
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
-    employment = indicator is None or indicator.id == "unemployed_persons" or (indicator.id == "employed_persons" and not parts)
+    employment = indicator is None or indicator.id in ("unemployed_persons", "participants") or (indicator.id == "employed_persons" and not parts)
     if employment and figure.unit in PERSON_UNITS + ("名",):
         upto = clause[: at + len(noun)] if noun and at >= 0 else clause
         if found := employment_outcome(upto, clause_after(text, figure.norm_end).rstrip("。，,；;")):
@@ -272,7 +277,8 @@ def _usual_status_only(parts: dict[str, str], indicator_id: str, trail: Trail) -
     total the document has not given before."""
     if set(parts) != {"status"} or parts["status"] not in resolution_vocab().usual_status:
         return False
-    return not any(whole.indicator == indicator_id for _, whole, _ in trail.wholes)
+    totals = {indicator_id} | resolution_vocab().usual_totals.get(indicator_id, frozenset())
+    return not any(whole.indicator in totals for _, whole, _ in trail.wholes)
 
 
 def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, int, int]]:
@@ -336,7 +342,8 @@ def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_sta
 
 def _not_a_total(clause: str, unit: str) -> bool:
     """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), an
-    outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no column."""
+    outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no column; nor has the
+    value a change starts from (党员由163名增加到171名: ``is_start_value``, the gold's null)."""
     voc = resolution_vocab()
     if voc.not_totals.search(clause):
         return True
@@ -367,4 +374,10 @@ def resolve_figures(
     the name of its unit, when known.
     """
     trail = Trail()
-    return tuple(_resolve_one(doc, figure, trail, level, own) for figure in figures)
+    resolved = []
+    for figure in figures:
+        before = (trail.listed, trail.last, trail.counted, trail.last_unit)
+        resolved.append(_resolve_one(doc, figure, trail, level, own))
+        if resolved[-1].indicator is None and bracketed_aside(doc.text, figure.norm_start):
+            trail.listed, trail.last, trail.counted, trail.last_unit = before  # 27场次（2017年19场次），参与居民…
+    return tuple(resolved)
