@@ -425,6 +425,59 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
     "中共…委员会 in the title": ("x.txt", report("中共青桐社区委员会2021年工作总结"), {"community": "青桐社区", "year": 2021}),
     "traditional 社區居委會 in the title": ("x.txt", report("青桐社區居委會2021年工作總結"), {"community": "青桐社区", "year": 2021}),
     "a 居委会 keeps its name": ("x.txt", report("青桐居委会2021年工作总结"), {"community": "青桐居委会"}),
+    # ---- signature_head: a signing unit whose name the segmenter does not tag as a noun (幽静|a)
+    "signature_head: 居民委员会 under a name tagged as an adjective": (
+        "x.txt", report("社区工作总结", "一年来，" + BODY, "幽静社区居民委员会\n2022年12月26日"),
+        {"community": "幽静社区", "year": 2022},
+    ),
+    "signature_head: 居委会 and the date on one line": (
+        "x.txt", report("社区工作总结", "一年来，" + BODY, "清幽社区居委会　2022年12月"), {"community": "清幽社区"},
+    ),
+    "signature_head: a village's 村民委员会 (富强|v)": (
+        "x.txt", report("年度工作总结", "一年来，本村" + BODY, "富强村村民委员会\n2021年12月30日"), {"community": "富强村"},
+    ),
+    "signature_head: 中共…委员会 with the same name": (
+        "x.txt", report("工作总结", "一年来，" + BODY, "中共丰盈社区委员会\n2021年12月30日"), {"community": "丰盈社区"},
+    ),
+    "signature_head: a slogan closing the text names no unit": (
+        "x.txt", report("社区工作总结", "一年来，" + BODY, "携手共建幽静社区"), {"community": None},
+    ),
+    # ---- signer_before_self_reference: 我市 of a city's rule before the community's own 我社区
+    "signer_before_self_reference: 我市 in the opening, the community signs": (
+        "x.txt",
+        report("2021年垃圾分类工作总结", "5月1日起，我市全面施行垃圾分类条例。我社区" + BODY, "青桐社区居委会\n2021年12月28日"),
+        {"community": "青桐社区", "year": 2021, "period": "year"},
+    ),
+    "signer_before_self_reference: 我区 in the opening, a letterhead": (
+        "x.txt", "青桐社区居民委员会\n" + report("2021年物业管理工作总结", "今年我区推行物业服务星级评定，本社区" + BODY),
+        {"community": "青桐社区"},
+    ),
+    "signer_before_self_reference: a district's review, unsigned, names no community": (
+        "x.txt", report("2021年社区建设工作总结", "一年来，我区各社区" + BODY), {"community": None},
+    ),
+    # ---- scope_sentence: the title gives only a year, the 现将…如下 sentence a part of it
+    "scope_sentence: 1—6月份 in 现将…汇报如下": (
+        "x.txt", report("青桐社区2021年工作汇报", "2021年以来，" + BODY + "现将1—6月份工作开展情况汇报如下。"),
+        {"community": "青桐社区", "year": 2021, "period": "H1"},
+    ),
+    "scope_sentence: 现就三季度…报告如下": (
+        "x.txt", report("青桐社区2022年工作报告", BODY + "现就三季度工作报告如下："), {"year": 2022, "period": "Q3"},
+    ),
+    "scope_sentence: a month span 7—9月": (
+        "x.txt", report("2022年青桐社区工作汇报", BODY + "现将7—9月工作情况汇报如下。"), {"year": 2022, "period": "Q3"},
+    ),
+    "scope_sentence: 上半年 with the second half's plan": (
+        "x.txt", report("青桐社区2021年工作汇报", BODY + "现将上半年工作总结及下半年工作打算汇报如下。"), {"period": "H1"},
+    ),
+    "scope_sentence: 一年来 in it keeps the year": (
+        "x.txt", report("青桐社区2021年工作总结", BODY + "现将一年来的工作总结如下："), {"period": "year"},
+    ),
+    "scope_sentence: a period outside it does not count": (
+        "x.txt", report("青桐社区2021年工作总结", "上半年，社区" + BODY + "现将有关情况总结如下。"), {"period": "year"},
+    ),
+    "scope_sentence: a 年度 title outweighs it": (
+        "x.txt", report("青桐社区2021年度工作总结", BODY + "现将上半年工作总结如下。"), {"period": "year"},
+    ),
 }
 
 

@@ -135,7 +135,8 @@ def test_planned_sections_and_children() -> None:
     )
     secs = build_outline(normalize(text))
     assert [(s.heading, s.planned) for s in secs] == [
-        ("工作成效", False), ("存在问题及下步打算", True), ("存在问题", True), ("下步打算", True),
+        # the problems sub-section states what is: it does not inherit the plan (plan_parts.py, problems part)
+        ("工作成效", False), ("存在问题及下步打算", True), ("存在问题", False), ("下步打算", True),
     ]
 
 

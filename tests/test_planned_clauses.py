@@ -45,6 +45,9 @@ FACTS = [
     ("... and the value it goes to a target", "明年将高龄津贴由每人每月50元提高到80元。", "80元", True),
     ("从 … 增加到 start value", "下一步，服务网点从5个增加到8个。", "5个", False),
     ("由 without a change is no start value", "下一步，由街道投入资金6万元。", "6万元", True),
+    ("由现有的 … 充实到 start value", "下一步，网格员由现有的6名充实到10名。", "6名", False),
+    ("… and the value it is filled up to", "下一步，网格员由现有的6名充实到10名。", "10名", True),
+    ("将现有 … 细化为 start value", "下一步，将现有5个网格细化为8个。", "5个", False),
     ("a colon lead governs its list across ；", "明年的主要目标是：新增就业岗位120个；养老床位稳定在300张以上。",
      "300张以上", True),
     ("… a colon lead without a marker does not", "主要做法是：新增就业岗位120个；养老床位达到300张。", "300张", False),
@@ -104,6 +107,16 @@ SECTIONS = [
      "二、上半年工作总结及下半年工作打算\n（一）上半年工作\n新建健身路径2处。\n（二）下半年打算\n再新建健身路径3处。\n", "2处", False),
     ("… and the plan sub-heading is a plan",
      "二、上半年工作总结及下半年工作打算\n（一）上半年工作\n新建健身路径2处。\n（二）下半年打算\n再新建健身路径3处。\n", "3处", True),
+    # rule problems part (nlp/text/plan_parts.py): the problems sub-section of a problems-and-plans heading
+    ("a problems sub-section under a problems-and-plans heading states what is",
+     "五、存在的问题和明年打算\n（一）存在的问题\n社区专职工作人员仅有9名，服务居民6000余户。\n（二）明年打算\n计划新增网格员3名。\n",
+     "9名", False),
+    ("… and so do its own sub-sections",
+     "五、存在的问题和明年打算\n（一）存在的不足\n1.人手紧张\n专职工作人员仅有9名。\n（二）明年打算\n计划新增网格员3名。\n",
+     "9名", False),
+    ("… while the plan sub-section stays a plan",
+     "五、存在的问题和明年打算\n（一）存在的问题\n社区专职工作人员仅有9名，服务居民6000余户。\n（二）明年打算\n计划新增网格员3名。\n",
+     "3名", True),
 ]
 
 # A government report: a review of one year, then the next year's part named by its year only, its
@@ -154,3 +167,29 @@ def test_a_glued_plan_part_title_makes_the_chapters_after_it_plans() -> None:
     facts = {f.text: f.planned for f in parse_text(text).facts}
     assert facts.get("320户") is False
     assert facts.get("15个") is True and facts.get("2400人") is True
+
+
+# Rule present_state (nlp/figures/planned.py): a plan's sentence opened by what exists now gives facts
+# up to a clause that plans (a plan marker or a word of the time planned for).
+PLAN_DOCUMENT = (
+    "青松社区2025年工作计划\n"
+    "2025年是“十四五”收官之年。截至2024年底，社区现有居民2100户，其中60岁以上老人530人；党员96名，全社区划分网格7个。\n"
+    "社区书屋现有图书3000册，今年新增图书600册。老年食堂现有就餐老人45人，计划扩大到70人。\n"
+    "一、党建工作\n举办党课4次，在现有基础上新建党员活动室1处。\n"
+)
+PRESENT_STATE = [
+    ("截至 … 现有 opens a statement of now", "2100户", False),
+    ("… its 其中 clause", "530人", False),
+    ("… across ； to the sentence's end", "7个", False),
+    ("a subject before 现有", "3000册", False),
+    ("a clause of the year planned ends it", "600册", True),
+    ("a plan marker ends it", "70人", True),
+    ("在现有基础上 opens no statement", "1处", True),
+    ("a plan's own figures", "4次", True),
+]
+
+
+@pytest.mark.parametrize(("figure", "planned"), [c[1:] for c in PRESENT_STATE], ids=[c[0] for c in PRESENT_STATE])
+def test_plan_document_present_state(figure: str, planned: bool) -> None:
+    facts = [f for f in parse_text(PLAN_DOCUMENT).facts if f.text == figure]
+    assert facts and facts[0].planned is planned

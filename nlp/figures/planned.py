@@ -142,10 +142,12 @@ def review_spans(text: str, plan_year: int | None) -> list[tuple[int, int]]:
     ['2022年，社区稳步推进。全年开展活动26场。']
     >>> review_spans("2023年，社区将开展活动30场。", 2023), review_spans("2022年，…", None)
     ([], [])
+
+    A plan's statements of what exists now are reviews too (``present_state_spans``).
     """
+    spans = present_state_spans(text)
     if plan_year is None:
-        return []
-    spans = []
+        return spans
     for m in _YEAR_OPENING.finditer(text):
         if int(m.group(1)) >= plan_year:
             continue
@@ -153,4 +155,54 @@ def review_spans(text: str, plan_year: int | None) -> list[tuple[int, int]]:
         end = len(text) if end < 0 else end
         plan = regex.compile(rf"[。！？!?；;][ \t\u3000]*{plan_year}年").search(text, m.end(), end)
         spans.append((m.start(), plan.start() + 1 if plan else end))
+    return spans
+
+
+# Rule present_state: a plan document's sentence that opens by stating what exists now (社区现有
+# 居民3860户…, 截至2023年底，辖区现有…, 1.社区现有老年食堂1处，…) gives facts, up to the first
+# clause that plans (…，今年计划增设助餐点1个) or the sentence's end.
+# The subject before 现有 is a noun phrase: no figure, no preposition or verb of a plan (将现有…, 在现有…).
+_PRESENT_OPENING = regex.compile(
+    r"(?:^|(?<=[。！？!?；;]))[ \t\u3000]*(?:\d{1,2}[.、．][ \t\u3000]*)?"
+    r"(?:(?:截至|截止|截止到)[^，,。；;\n]{1,12}[，,])?"
+    r"[^\d\s，,。；;：:、！？!?将把在对从由按于计划要争力拟新]{0,8}?(?:现有|目前有|现共有|目前共有)",
+    regex.M,
+)
+
+
+@cache
+def _plan_times() -> tuple[str, ...]:
+    return tuple(load_toml("planned.toml")["present_state"]["plan_times"])
+_CLAUSE_END = regex.compile(r"[，,；;。！？!?\n]")
+
+
+def present_state_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of a plan that state what exists now (rule present_state).
+
+    >>> t = "1.社区现有老年食堂1处，日均就餐约80人，今年计划增设助餐点1个。"
+    >>> [t[s:e] for s, e in present_state_spans(t)]
+    ['1.社区现有老年食堂1处，日均就餐约80人，']
+    >>> t = "截至2023年底，社区现有居民3860户，其中老人930人；党员186名。计划发展党员2名。"
+    >>> [t[s:e] for s, e in present_state_spans(t)]
+    ['截至2023年底，社区现有居民3860户，其中老人930人；党员186名。']
+    >>> t = "2.社区图书室现有藏书5600册，今年新增图书800册。"
+    >>> [t[s:e] for s, e in present_state_spans(t)]
+    ['2.社区图书室现有藏书5600册，']
+    >>> present_state_spans("将现有8个网格细化为10个。"), present_state_spans("计划在现有基础上新增车位20个。")
+    ([], [])
+    """
+    spans = []
+    for m in _PRESENT_OPENING.finditer(text):
+        at = m.end()
+        while True:
+            edge = _CLAUSE_END.search(text, at)
+            end = edge.end() if edge else len(text)
+            clause = text[at:end]
+            if is_planned_sentence(clause) or any(word in clause for word in _plan_times()):
+                break
+            at = end
+            if edge is None or text[edge.start()] in "。！？!?\n":
+                break
+        if at > m.end():
+            spans.append((m.start(), at))
     return spans

@@ -28,7 +28,15 @@ from nlp.resources import load_toml
 from nlp.text.divisions import street_after_divisions, strip_divisions
 from nlp.text.levels import first_self_reference
 from nlp.text.meta_lexicon import alternation
-from nlp.text.place_names import Words, canonical_name, is_masked, place_names, place_vocab, title_names
+from nlp.text.place_names import (
+    Words,
+    canonical_name,
+    is_masked,
+    place_names,
+    place_vocab,
+    title_head,
+    title_names,
+)
 
 # Importers of place_names through this module keep working (nlp/figures/scope.py, resolve.py).
 __all__ = ["canonical_name", "find_community", "find_street", "is_masked", "place_names"]
@@ -105,11 +113,31 @@ def _unit_line(line: str, at: int, words: Words | None) -> list[str]:
     head = label.match(line)
     skip = head.end() if head else 0
     skip += 2 if line.startswith("中共", skip) else 0
-    return [
+    found = [
         name
         for name, start, end in place_names(line, words=words, offset=at)
         if (start == skip or _DIVISIONS_BEFORE.match(line, skip, start)) and rest.match(line[end:].replace(name, ""))
     ]
+    return found or _signature_head(line, skip, rest)
+
+
+# Offices a unit's name may end in on a closing line, which make the line a signature by themselves.
+_OFFICE_SUFFIXES = ("居民委员会", "居委会", "村民委员会", "村委会")
+
+
+def _signature_head(line: str, skip: int, rest: re.Pattern[str]) -> list[str]:
+    """Rule signature_head: a closing line that is a unit's name with its office (槐荫社区居民委员会)
+    names the unit by the characters before the suffix, whatever the segmenter tags them (槐荫 as an
+    adjective), as a title's head does (place_names.title_head). Only with the office, or an office,
+    role or date after the name: a bare ``…社区`` line may be a slogan (共建美好社区)."""
+    name = title_head(line[skip:])
+    if not name:
+        return []
+    end = line.find(name, skip) + len(name)
+    after = line[end:]
+    if not rest.match(after) or not (name.endswith(_OFFICE_SUFFIXES) or after.strip()):
+        return []
+    return [name]
 
 
 # The divisions a unit's name may follow on a signature line (青山镇, 青山街道, 某某区青山街道).
@@ -260,15 +288,16 @@ def find_community(
         return None if is_masked(in_title[0]) else canonical_name(in_title[0])
     if place_names(title, voc.street, words_of_title, title_at) or any(w in title for w in voc.street_level):
         return None  # a street's or township's own report
+    # Rule signer_before_self_reference: a unit signing (or heading) the report wrote it, whatever
+    # wider unit the text names itself by first (我市正式施行…条例。…我社区…).
+    for found in (_from_letterhead(text, title_at, words) if title else [], _from_signature(text, words)):
+        if found:  # a title, a signature and an acting name of the opening can be masked
+            return None if is_masked(found[0]) else canonical_name(found[0])
     if first_self_reference(text) not in (None, "community"):
         return None  # 我区各示范村…: a wider unit's review of its villages
-    for found in (
-        _from_letterhead(text, title_at, words) if title else [],
-        _from_signature(text, words),
-        _from_self_reference(text, words),
-    ):
-        if found:  # the title, the signature and an acting name of the opening can be masked
-            return None if is_masked(found[0]) else canonical_name(found[0])
+    found = _from_self_reference(text, words)
+    if found:
+        return None if is_masked(found[0]) else canonical_name(found[0])
     if _street_leads_opening(text, body_from, words, opening_end):
         return None
     for found in (_from_opening(text, body_from, words, opening_end), _most_frequent(text, words), _from_path(path)):

@@ -14,6 +14,7 @@ from nlp.resources import load_toml
 class MetaVocab:
     periods: dict[str, tuple[str, ...]]
     h2_plan: tuple[str, ...]
+    scope_starts: tuple[str, ...]
     doc_types: dict[str, tuple[str, ...]]
     title_junk: tuple[str, ...]
     title_only: tuple[str, ...]
@@ -35,10 +36,12 @@ def meta_vocab() -> MetaVocab:
     data: dict[str, Any] = load_toml("meta.toml")
     period = dict(data["period"])
     h2_plan = tuple(period.pop("h2_plan_followers"))
+    scope_starts = tuple(period.pop("scope_starts"))
     doc = dict(data["doc_type"])
     return MetaVocab(
         periods={k: tuple(v) for k, v in period.items()},
         h2_plan=h2_plan,
+        scope_starts=scope_starts,
         doc_types={k: tuple(doc[k]) for k in ("summary", "plan", "report")},
         title_junk=tuple(doc["title_junk"]),
         title_only=tuple(doc["title_only"]),

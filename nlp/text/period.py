@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.text.meta_lexicon import has_any, meta_vocab
+from nlp.text.meta_lexicon import alternation, has_any, meta_vocab
 
 _YEAR = re.compile(r"(?<![\d\-—~～至])((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
 _DATE_LINES = 3
@@ -295,6 +295,10 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
         return _SPAN_PERIODS.get((_month(span.group(1)), _month(span.group(2))))
     if _MONTHS_ONLY.search(title):
         return None  # 5月份工作汇报: months that make none of the SPEC's periods
+    if reviewed is None and not has_any(periods["year"], title):
+        part = scope_period(opening)
+        if part:
+            return part  # rule scope_sentence: 石榴园社区2021年工作汇报 … 现将1—6月份工作…汇报如下
     if has_any(periods["year"], title) or title_year(title) or reviewed is not None:
         return "year"
     head = opening[:200]
@@ -306,6 +310,27 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     if re.match(r"\s*(?:19|20)\d{2}年\s*[,，]", opening):
         return "year"
     return None
+
+
+_PARTS = ("H1", "H2", "Q1", "Q2", "Q3", "Q4")
+
+
+def scope_period(opening: str) -> str | None:
+    """Rule scope_sentence: the part of a year (H1, H2, Q1..Q4) named in the sentence where the
+    opening states what the report covers (现将…如下, meta.toml [period.scope_starts]). A title that
+    names only its year (东湖社区2021年工作汇报) is read with it; one saying 年度/全年 is not.
+
+    >>> scope_period("2021年以来，社区…。现将社区1—6月份工作开展情况汇报如下。"), scope_period("现就三季度工作报告如下：")
+    ('H1', 'Q3')
+    >>> scope_period("现将一年来的工作总结如下。"), scope_period("上半年，社区…。现将有关情况总结如下。")
+    (None, None)
+    """
+    starts = alternation(list(meta_vocab().scope_starts))
+    m = re.search(rf"(?:{starts})[^。！？!?\n]{{0,60}}?如下", opening)
+    if not m:
+        return None
+    part = find_period(m.group(0), "")
+    return part if part in _PARTS else None
 
 
 def document_period(

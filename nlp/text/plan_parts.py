@@ -13,7 +13,11 @@ A government work report reviews one year and then plans the next: ``一、2023�
 - **glued part title**: a plan part title naming its year, at a line or sentence start, run into its
   first sentence, the year restated (``2024年工作安排2024年是…``, a page whose line breaks were lost), which the outline
   does not take as a heading: the top-level sections after it are plan sections, up to a review
-  heading.
+  heading;
+- **problems part**: a sub-section naming the report's problems (``（一）存在的问题`` under
+  ``六、存在的问题和2017年工作打算``, ``outline.toml`` ``[problem_parts]``) states what is, not what is
+  planned: it and its children do not inherit the plan of a heading that joins problems and plans
+  (a child naming a plan itself, ``（二）2017年工作打算``, stays a plan section).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from collections.abc import Sequence
 import regex
 
 from nlp.records import Section
-from nlp.text.labels import is_plan_heading, vocab
+from nlp.text.labels import is_plan_heading, is_problem_part, vocab
 
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # A part title naming its year (2024年工作安排), at a line or sentence start, run into a sentence that
@@ -63,9 +67,13 @@ def mark_plan_parts(sections: Sequence[Section], text: str = "") -> tuple[Sectio
     ...            s(3, 1, "抓好乡村振兴"), s(4, 2, "建设示范村", 3), s(5, 1, "做好民生保障")]
     >>> [x.planned for x in mark_plan_parts(outline)]
     [False, False, True, True, True, True]
+    >>> outline = [s(0, 1, "存在的问题和明年打算"), s(1, 2, "存在的问题", 0), s(2, 3, "人手不足", 1), s(3, 2, "明年打算", 0)]
+    >>> [x.planned for x in mark_plan_parts([dataclasses.replace(x, planned=True) for x in outline])]
+    [True, False, False, True]
     """
     out: list[Section] = []
     planned_ids: set[int] = set()
+    problem_ids: set[int] = set()  # sub-sections naming problems, and their children
     reviewed_year: int | None = None
     part_title = False  # a childless top-level plan section opened the plan part
     glued = glued_plan_titles(text) if text else []
@@ -75,6 +83,10 @@ def mark_plan_parts(sections: Sequence[Section], text: str = "") -> tuple[Sectio
         has_children = i + 1 < len(sections) and sections[i + 1].parent == section.id
         review = _is_review(heading)
         planned = section.planned or section.parent in planned_ids
+        if section.parent is not None and not is_plan_heading(heading):
+            if is_problem_part(heading) or section.parent in problem_ids:
+                planned = False  # rule problems part
+                problem_ids.add(section.id)
         if section.parent is None:
             if review:
                 part_title = False
