@@ -52,6 +52,7 @@ class Vocab:
     slogan_contains: tuple[str, ...]
     documents: tuple[str, ...]
     content_heads: tuple[str, ...]
+    errands: tuple[str, ...]  # 代购生活物资: the document test does not apply
     head_ends: tuple[str, ...]  # the activity heads and kind keywords (see name_checks.ends_with_head)
     non_acts: frozenset[str]
     adverbs: tuple[str, ...]
@@ -174,6 +175,7 @@ def vocab() -> Vocab:
         + _words(data, "slogans", "staff")
         + _words(data, "slogans", "economy"),
         content_heads=_words(data, "slogans", "content_heads"),
+        errands=_words(data, "verbs", "errands"),
         head_ends=tuple(sorted({*heads, *kind_of_word}, key=lambda w: (-len(w), w))),
         non_acts=frozenset(_words(data, "verbs", "non_acts")),
         adverbs=_words(data, "verbs", "adverbs"),
