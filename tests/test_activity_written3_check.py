@@ -35,12 +35,19 @@ FOUND = [
     ("content verb 补植", "沿河道补植绿化苗木300株。", ("补植绿化苗木", "project")),
     ("content verb 补植", "在小区东侧补植行道树80株。", ("补植行道树", "project")),
     ("content verb 电话问候", "网格员每周电话问候空巢老人。", ("电话问候空巢老人", "visit")),
+    ("meeting word 生活会", "支部召开专题组织生活会2次。", ("专题组织生活会", "meeting")),
+    ("service cue 核酸检测", "配合街道开展全员核酸检测4轮。", ("全员核酸检测", "service")),
+    ("event word 评比", "组织开展“整洁楼道”积分评比。", ("“整洁楼道”积分评比", "event")),
+    ("event word 评比", "开展“美丽庭院”评比活动。", ("“美丽庭院”评比活动", "event")),
+    ("fused verb and object 调解纠纷", "全年共调解纠纷26起。", ("调解纠纷", "service")),
+    ("a content verb's own act after it still counts", "网格员入户登记流动人口。", ("入户登记流动人口", "campaign")),
 ]
 
 # (rule, sentence): the rules find nothing there
 NOTHING = [
     ("a document handed out is still no activity", "向居民发放宣传资料2000份。"),
     ("a promoted document is still no activity", "宣传防诈骗资料。"),
+    ("only the listed fused words open a verb", "社区现有专职调解员3名。"),
 ]
 
 
