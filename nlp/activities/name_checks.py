@@ -87,7 +87,7 @@ def is_slogan(name: str, content: bool = False) -> bool:
     return (
         v.slogan_re.search(core) is not None
         or (ends_with_slogan_head(core) and not (content and core.endswith(v.content_heads) and "》" not in core))
-        or ends_with_document(core.rstrip("》>"))
+        or (ends_with_document(core.rstrip("》>")) and not (content and core.startswith(v.errands)))
     )
 
 

@@ -41,7 +41,7 @@ def is_verb_at(index: GrammarIndex, vs: int, ve: int, bounds: WordBounds) -> boo
     """A verb match counts when it is a whole word (or words) and no noun contains it (党组织);
     a weak verb tagged as a noun after another word is a noun (思想道德建设)."""
     text = index.text
-    if ve not in bounds:
+    if ve not in bounds and not _fused_at(text, vs, bounds):
         return False
     if vs not in bounds:  # 积极参与 segmented as one word: an adverb fused with the verb
         fused = next((a for a in _adverbs_by_last_char().get(text[vs - 1 : vs], ()) if text.startswith(a, vs - len(a), vs)), None)
@@ -52,6 +52,13 @@ def is_verb_at(index: GrammarIndex, vs: int, ve: int, bounds: WordBounds) -> boo
         if tag in ("vn", "n") and (previous.startswith("n") or previous == "vn"):
             return False
     return vs not in index.not_verb_offsets
+
+
+def _fused_at(text: str, vs: int, bounds: WordBounds) -> bool:
+    """Whether a word of ``verbs.fused`` (a content verb and its object as one word) starts at ``vs``."""
+    return vs in bounds and any(
+        text.startswith(w, vs) and vs + len(w) in bounds for w in vocab().fused
+    )
 
 
 @cache

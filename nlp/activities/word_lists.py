@@ -52,6 +52,8 @@ class Vocab:
     slogan_contains: tuple[str, ...]
     documents: tuple[str, ...]
     content_heads: tuple[str, ...]
+    errands: tuple[str, ...]  # 代购生活物资: the document test does not apply
+    fused: tuple[str, ...]  # 调解纠纷: one word of the segmenter, a content verb and its object
     head_ends: tuple[str, ...]  # the activity heads and kind keywords (see name_checks.ends_with_head)
     non_acts: frozenset[str]
     adverbs: tuple[str, ...]
@@ -174,6 +176,8 @@ def vocab() -> Vocab:
         + _words(data, "slogans", "staff")
         + _words(data, "slogans", "economy"),
         content_heads=_words(data, "slogans", "content_heads"),
+        errands=_words(data, "verbs", "errands"),
+        fused=_words(data, "verbs", "fused"),
         head_ends=tuple(sorted({*heads, *kind_of_word}, key=lambda w: (-len(w), w))),
         non_acts=frozenset(_words(data, "verbs", "non_acts")),
         adverbs=_words(data, "verbs", "adverbs"),
