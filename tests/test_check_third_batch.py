@@ -10,27 +10,24 @@ of the shapes the issue names as misses, each with a twin that adds up.
 
 from __future__ import annotations
 
-import functools
-
 import pytest
+from check_helpers import flags_of as check_flags
+from check_helpers import loud as loud_flags
 
-from nlp.checks import check_document
 from nlp.checks.among import among_noun
 from nlp.checks.named_lists import listed_names
 from nlp.checks.runs import per_unit
-from nlp.pipeline import parse_text
-from nlp.records import Severity
 
 TITLE = "石桥社区2023年工作总结\n一、基本情况\n"
 
 
-@functools.cache
+
 def flags_of(body: str) -> tuple:
-    return tuple(check_document(parse_text(TITLE + body)))
+    return check_flags(TITLE, body)
 
 
 def loud(body: str) -> list[str]:
-    return [f"{f.name}: {f.message}" for f in flags_of(body) if f.severity in (Severity.ERROR, Severity.WARNING)]
+    return loud_flags(TITLE, body)
 
 
 QUIET = {

@@ -38,50 +38,9 @@ LISTS = frozenset(
         ("measures", "totals"),
         ("measures", "participant_verbs"),
         ("measures", "people"),
-        *(
-            ("kinds", k)
-            for k in (
-                "meeting",
-                "training",
-                "event",
-                "visit",
-                "campaign",
-                "service",
-                "organization",
-                "inspection",
-                "project",
-                "other",
-            )
-        ),
-        *(
-            ("cues", k)
-            for k in (
-                "meeting",
-                "training",
-                "event",
-                "visit",
-                "campaign",
-                "service",
-                "organization",
-                "inspection",
-                "project",
-                "other",
-            )
-        ),
-        *(
-            ("verb_kinds", k)
-            for k in (
-                "meeting",
-                "training",
-                "event",
-                "visit",
-                "campaign",
-                "service",
-                "organization",
-                "inspection",
-                "project",
-            )
-        ),
+        *(("kinds", kind.value) for kind in ActivityKind),
+        *(("cues", kind.value) for kind in ActivityKind),
+        *(("verb_kinds", kind.value) for kind in ActivityKind if kind is not ActivityKind.OTHER),
     }
 )
 
