@@ -15,6 +15,7 @@ import functools
 import gc
 import itertools
 import multiprocessing
+import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,10 @@ from nlp.text.normalize import normalize
 DEFAULT_TIME_BUDGET = 60.0
 
 StageRun = Callable[[Parse, RawDoc], Parse]
+# Called with a stage's name and its seconds (evaluation/bench_speed.py), as parse_raw runs it.
+StageTimer = Callable[[str, float], None]
+# The name a timer gets for making the Text (normalize, find the figures) before the stages.
+TEXT_STEP = "normalize + figures + Text"
 
 
 @dataclass(frozen=True)
@@ -133,23 +138,35 @@ def _validated(disable: Collection[str]) -> frozenset[str]:
     return frozenset(disable)
 
 
-def parse_raw(raw: RawDoc, disable: Collection[str] = (), time_budget: float | None = DEFAULT_TIME_BUDGET) -> Parse:
-    """Run every stage not in ``disable`` on one decoded document.
+def parse_raw(
+    raw: RawDoc,
+    disable: Collection[str] = (),
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    on_stage: StageTimer | None = None,
+) -> Parse:
+    """Run every stage not in ``disable`` on one decoded document; ``on_stage`` is told the seconds
+    of each step as it runs here (with the collector's freezing between stages).
 
     Raises ``ParseError`` when the document takes longer than ``time_budget`` seconds.
     """
     skipped = _validated(disable)
     deadline = Deadline(time_budget)
     with _older_objects_left_alone() as set_aside:
+        started = time.perf_counter()
         normalized = normalize(raw.text)
         text = Text(normalized, find_quantities(normalized.text), deadline)
         result = Parse(doc=_unread_meta(raw), original=raw.text, text=text)
+        if on_stage is not None:
+            on_stage(TEXT_STEP, time.perf_counter() - started)
         for stage in STAGES:
             if stage.name in skipped:
                 continue
             deadline.check(f"before {stage.name}")
             set_aside()  # what the earlier stages made lives to the end of the parse
+            started = time.perf_counter()
             result = stage.run(result, raw)
+            if on_stage is not None:
+                on_stage(stage.name, time.perf_counter() - started)
         deadline.check("after the last stage")
     return result
 
