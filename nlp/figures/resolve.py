@@ -61,7 +61,7 @@ from nlp.figures.people_rules import (
 from nlp.figures.planned import is_start_value
 from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
 from nlp.figures.scope import PLACE_KINDS, named_places, strip_scope_words
-from nlp.figures.subjects import RATE_UNITS
+from nlp.figures.subject_phrases import RATE_UNITS
 from nlp.figures.trail_rules import (
     BASIC_TOTALS,
     PERSON_UNITS,
