@@ -24,7 +24,8 @@ from corpus.readers import iter_documents, read_path, read_text
 from nlp.errors import ParseError, ReadError, ZongjieError
 from nlp.figures.quantities import find_quantities
 from nlp.records import DocMeta, DocType, Parse, RawDoc
-from nlp.text.document import Deadline, Text
+from nlp.text.deadline import Deadline
+from nlp.text.document import Text
 from nlp.text.normalize import normalize
 
 # A document that takes longer than this is recorded as a ParseError instead of stalling a batch.
