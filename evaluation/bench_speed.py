@@ -8,7 +8,7 @@ measured in this one run and on one core unless said otherwise:
 - MB/s (UTF-8 bytes) of jieba.lcut, rjieba.cut and the whole pipeline, and the pipeline's ratio to
   jieba.lcut (the goal is at least 1.0), best of ``--repeat`` passes and on the first pass;
 - the cost of a spaCy Doc made from the same words and tags, against the project's Text;
-- the time of each stage (stages declared in nlp/pipeline.py);
+- the time of each stage (stages declared in nlp/pipeline.py), as parse_raw times it (on_stage);
 - growth on dense figures (5人次户名场…): 12,000 against 60,000 characters (best of ``--repeat``,
   wall and CPU time);
 - `nlp.pipe` wall time with 1 and 2 workers;
@@ -100,27 +100,20 @@ def spacy_costs(paths: list[Path], repeat: int) -> dict[str, float]:
 
 
 def stage_times(paths: list[Path]) -> dict[str, float]:
-    """Seconds spent in each stage over ``paths`` (warm)."""
+    """Seconds spent in each stage over ``paths`` (warm), as timed inside ``parse_raw``: with the
+    collector's freezing between stages that a parse does."""
     from corpus.readers import read_path
     from nlp import pipeline
-    from nlp.figures.quantities import find_quantities
-    from nlp.text.document import Text
-    from nlp.text.normalize import normalize
 
     raws = [read_path(p) for p in paths]
     pipeline.parse_raw(raws[0])
-    spent = {"normalize + figures + Text": 0.0, **{s.name: 0.0 for s in pipeline.STAGES}}
+    spent = {pipeline.TEXT_STEP: 0.0, **{s.name: 0.0 for s in pipeline.STAGES}}
+
+    def add(name: str, seconds: float) -> None:
+        spent[name] += seconds
+
     for raw in raws:
-        start = time.perf_counter()
-        normalized = normalize(raw.text)
-        result = pipeline.Parse(
-            doc=pipeline._unread_meta(raw), original=raw.text, text=Text(normalized, find_quantities(normalized.text))
-        )
-        spent["normalize + figures + Text"] += time.perf_counter() - start
-        for stage in pipeline.STAGES:
-            start = time.perf_counter()
-            result = stage.run(result, raw)
-            spent[stage.name] += time.perf_counter() - start
+        pipeline.parse_raw(raw, on_stage=add)
     return spent
 
 

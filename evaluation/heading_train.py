@@ -44,10 +44,10 @@ from nlp.text.heading_model import (
     VETO,
     Candidate,
     HeadingModel,
-    chrome_words,
     features,
     rule_decision,
 )
+from nlp.text.heading_words import chrome_words
 from nlp.text.normalize import normalize
 from nlp.text.outline import build_outline
 

@@ -12,7 +12,7 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
-from nlp.figures.numerals import write_number
+from nlp.figures.numeral_writer import write_number
 
 OUT = Path(__file__).parent / "numerals" / "generated.json"
 

@@ -9,21 +9,23 @@ made for the document; ``disable=[...]`` skips stages by name, leaving what they
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import gc
 import itertools
 import multiprocessing
+import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.readers import iter_documents, read_path, read_text
+from nlp.collector import older_objects_left_alone
 from nlp.errors import ParseError, ReadError, ZongjieError
 from nlp.figures.quantities import find_quantities
 from nlp.records import DocMeta, DocType, Parse, RawDoc
-from nlp.text.document import Deadline, Text
+from nlp.text.deadline import Deadline
+from nlp.text.document import Text
 from nlp.text.normalize import normalize
 
 # A document that takes longer than this is recorded as a ParseError instead of stalling a batch.
@@ -31,6 +33,10 @@ from nlp.text.normalize import normalize
 DEFAULT_TIME_BUDGET = 60.0
 
 StageRun = Callable[[Parse, RawDoc], Parse]
+# Called with a stage's name and its seconds (evaluation/bench_speed.py), as parse_raw runs it.
+StageTimer = Callable[[str, float], None]
+# The name a timer gets for making the Text (normalize, find the figures) before the stages.
+TEXT_STEP = "normalize + figures + Text"
 
 
 @dataclass(frozen=True)
@@ -133,51 +139,37 @@ def _validated(disable: Collection[str]) -> frozenset[str]:
     return frozenset(disable)
 
 
-def parse_raw(raw: RawDoc, disable: Collection[str] = (), time_budget: float | None = DEFAULT_TIME_BUDGET) -> Parse:
-    """Run every stage not in ``disable`` on one decoded document.
+def parse_raw(
+    raw: RawDoc,
+    disable: Collection[str] = (),
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    on_stage: StageTimer | None = None,
+) -> Parse:
+    """Run every stage not in ``disable`` on one decoded document; ``on_stage`` is told the seconds
+    of each step as it runs here (with the collector's freezing between stages).
 
     Raises ``ParseError`` when the document takes longer than ``time_budget`` seconds.
     """
     skipped = _validated(disable)
     deadline = Deadline(time_budget)
-    with _older_objects_left_alone() as set_aside:
+    with older_objects_left_alone() as set_aside:
+        started = time.perf_counter()
         normalized = normalize(raw.text)
         text = Text(normalized, find_quantities(normalized.text), deadline)
         result = Parse(doc=_unread_meta(raw), original=raw.text, text=text)
+        if on_stage is not None:
+            on_stage(TEXT_STEP, time.perf_counter() - started)
         for stage in STAGES:
             if stage.name in skipped:
                 continue
             deadline.check(f"before {stage.name}")
             set_aside()  # what the earlier stages made lives to the end of the parse
+            started = time.perf_counter()
             result = stage.run(result, raw)
+            if on_stage is not None:
+                on_stage(stage.name, time.perf_counter() - started)
         deadline.check("after the last stage")
     return result
-
-
-@contextlib.contextmanager
-def _older_objects_left_alone() -> Iterator[Callable[[], None]]:
-    """While one document is parsed, the garbage collector's full collections walk only the objects
-    made by the stage that runs: every object already there (the models and vocabularies, about
-    70,000, and the caller's own) is set aside with ``gc.freeze`` at the start, what each stage
-    made when the next begins (the function yielded), and all are handed back with
-    ``gc.unfreeze`` at the end; each is a constant-time move of the collector's lists. It is what
-    ``prepare_process`` does for a whole worker, for the length of one call: nothing is collected
-    that would not be, only cycles among the objects set aside wait for the end of the call.
-    Left out when the process has frozen objects of its own (``prepare_process``, or a caller's),
-    which ``unfreeze`` would release, and when the collector is off.
-    """
-    if gc.get_freeze_count() or not gc.isenabled():
-        yield _nothing
-        return
-    gc.freeze()
-    try:
-        yield gc.freeze
-    finally:
-        gc.unfreeze()
-
-
-def _nothing() -> None:
-    pass
 
 
 # A short report in the genre (written for this purpose), parsed once by ``prepare_process`` so that
@@ -198,7 +190,7 @@ def prepare_process(disable: Collection[str] = ()) -> None:
     For a process that parses many documents and belongs to the library (the CLI's batch commands,
     the workers ``pipe`` and ``extract`` start); ``parse_*`` never call it, as it changes a setting
     of the whole process (they set the older objects aside only for their own length:
-    ``_older_objects_left_alone``). The models and vocabularies are about 70,000 long-lived
+    ``older_objects_left_alone``). The models and vocabularies are about 70,000 long-lived
     objects: without this every full collection walks all of them, about 0.1 s of CPU per 0.68 MB
     parsed (a tenth of the pipeline; evaluation/README.md). New objects are collected as before.
     """

@@ -17,7 +17,7 @@ from nlp.checks import check_document
 from nlp.checks.lists import closing_noun, table_rows
 from nlp.checks.markers import is_change
 from nlp.checks.partitions import Band, whole_band
-from nlp.checks.rates import is_bounded, rate_head
+from nlp.checks.rate_words import is_bounded, rate_head
 from nlp.pipeline import parse_text
 
 TITLE = "青石社区2023年工作总结\n一、基本情况\n"

@@ -12,7 +12,7 @@ import pytest
 
 from nlp.checks import check_document
 from nlp.checks.intervals import rate_interval
-from nlp.checks.rates import is_bounded, outcome_word, rate_name, rate_object
+from nlp.checks.rate_words import is_bounded, outcome_word, rate_name, rate_object
 from nlp.pipeline import parse_text
 from nlp.records import Fact, Qualifier
 

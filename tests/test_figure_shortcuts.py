@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlp.figures import lookalike_rules as L
 from nlp.figures import quantities as Q
 from nlp.figures.numerals import vocab
 
@@ -39,8 +40,8 @@ def test_the_veto_on_every_candidate_of_real_looking_text() -> None:
 @given(st.text(alphabet="一二三四五六七八九十百千万亿两〇零壹贰0123某", min_size=1, max_size=8))
 def test_numeral_classes_equal_the_character_tests(num: str) -> None:
     v = vocab()
-    assert Q._is_positional(num) == (len(num) >= 2 and all(c in v.chinese for c in num))
-    only_magnitudes = Q._numeral_classes().magnitudes_only.fullmatch(num) is not None
+    assert L._is_positional(num) == (len(num) >= 2 and all(c in v.chinese for c in num))
+    only_magnitudes = L.numeral_classes().magnitudes_only.fullmatch(num) is not None
     assert only_magnitudes == all(c in v.small or c in v.big for c in num)
 
 
@@ -74,7 +75,7 @@ def test_figures_are_the_records_the_constructor_makes(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="一二三四五六七八九十百千万亿两〇零0123456789,.", min_size=1, max_size=8))
 def test_number_shape_helpers_equal_their_definitions(num: str) -> None:
-    v, classes = vocab(), Q._numeral_classes()
-    assert Q._digit_count(num) == sum(c.isdecimal() for c in num)
+    v, classes = vocab(), L.numeral_classes()
+    assert L._digit_count(num) == sum(c.isdecimal() for c in num)
     bare = classes.magnitudes_only.fullmatch(num) is not None and v.small.get(num.rstrip(classes.big)) != 10
-    assert Q._bare_magnitude(num) == bare
+    assert L._bare_magnitude(num) == bare

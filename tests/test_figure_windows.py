@@ -8,7 +8,7 @@ scope.py must give what they give (issue 8 made them faster, not different).
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from nlp.figures import clauses, measures, scope, subjects
+from nlp.figures import clauses, measures, scope, subject_phrases
 from nlp.figures.breakdown import _vocab as breakdown_vocab
 from nlp.figures.breakdown import strip_whole_front
 from nlp.text.place_names import place_names
@@ -49,9 +49,9 @@ def test_sentence_and_clause_windows(text, data):
 def test_subject_phrase_bounds(text, data):
     index = data.draw(st.integers(0, len(text)))
     bound = data.draw(st.integers(0, len(text)))
-    assert subjects._clause_start(text, index, bound) == walk_back(text, index, bound, subjects.CLAUSE_BREAKS, 10**9)
-    right = "".join(subjects.RIGHT_BREAKS)
-    assert subjects._clause_end(text, index, bound) == walk_forward(text, index, bound, right, 10**9)
+    assert subject_phrases.clause_start(text, index, bound) == walk_back(text, index, bound, subject_phrases.CLAUSE_BREAKS, 10**9)
+    right = "".join(subject_phrases.RIGHT_BREAKS)
+    assert subject_phrases.clause_end(text, index, bound) == walk_forward(text, index, bound, right, 10**9)
 
 
 def last_table_verb(clause: str):

@@ -13,12 +13,11 @@ import pytest
 from nlp.text.heading_model import (
     FEATURES,
     Candidate,
-    chrome_words,
     default_decision,
     features,
     load_heading_model,
-    run_on_cut,
 )
+from nlp.text.heading_words import chrome_words, run_on_cut
 from nlp.text.normalize import normalize
 from nlp.text.outline import build_outline
 

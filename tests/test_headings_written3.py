@@ -190,7 +190,7 @@ def test_unnumbered_heading(text: str, expected: list[tuple[int, str, str]]) -> 
 def test_no_run_on_cut_leaves_a_dangling_word() -> None:
     """Every example of headings.toml [dangling_ends] holds its word, and the grammar's cut keeps it whole."""
     from nlp.resources import load_toml
-    from nlp.text.heading_model import run_on_cut
+    from nlp.text.heading_words import run_on_cut
 
     for word, example in load_toml("headings.toml")["dangling_ends"].items():
         assert word in example and run_on_cut(example) == len(example), word

@@ -8,7 +8,8 @@ from nlp.records import DocType, RawDoc
 from nlp.text.document import Text
 from nlp.text.meta import extract_meta, find_doc_type
 from nlp.text.outline import build_outline
-from nlp.text.period import find_period, find_year
+from nlp.text.period import find_period
+from nlp.text.year import find_year
 
 BODY = "在街道党工委的正确领导下，社区各项工作稳步推进，居民满意度不断提高，取得了较好成效。"
 

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nlp.figures.numerals import parse_number, write_number
+from nlp.figures.numeral_writer import write_number
+from nlp.figures.numerals import parse_number
 from nlp.records import Qualifier
 
 VALUES = {

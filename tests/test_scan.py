@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlp.figures.figure_grammar import grammar
 from nlp.figures.numerals import vocab
-from nlp.figures.quantities import grammar
 from nlp.figures.scan import char_class, matches_from, starting_chars
 
 # Characters that matter to the two patterns, and some that do not: digits of several scripts,

@@ -5,24 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
-from nlp.checks.contexts import Context, contexts, shared
+from nlp.checks.contexts import Context, contexts
 from nlp.checks.intervals import Interval, fmt, fmt_interval, has_any, vocab
 from nlp.checks.lists import closing_groups, kinds_over_total, table_rows
-from nlp.checks.markers import _is_total, _subset_label
+from nlp.checks.markers import _is_total
 from nlp.checks.named_lists import named_count_mismatches
-from nlp.checks.partitions import complete_partitions, part_band, part_of, whole_band
+from nlp.checks.partitions import complete_partitions, part_band, part_of
 from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
 from nlp.checks.runs import (
-    foreign_clause,
-    no_whole,
-    other_measure,
     parallel_whole,
     per_unit,
     remainder_after,
-    work_clause,
 )
 from nlp.checks.sources import complete_sources
+from nlp.checks.subsets import narrower_noun, subset_pairs
 from nlp.records import Parse, Severity
 
 
@@ -69,7 +66,7 @@ def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
         if _is_total(c):
             break
         if part_of(c.label, total.label) is None and part_band(c.label) is None:
-            if marked and _narrower_noun(c, total, within=True):
+            if marked and narrower_noun(c, total, within=True):
                 continue  # a subset named by the total's own noun (预备党员 of 现有党员), not another whole
             break  # another whole of the same unit (党员49名 after 总人口…): its parts are not ours
         run.append(c)
@@ -199,102 +196,6 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     for start, end, values in table_rows(parse.original):  # the original keeps the table's spacing
         terms = "+".join(fmt(v) for v in values[:-1])
         yield Finding(start, end, f"表格行 {terms}={fmt(sum(values[:-1]))} 与合计 {fmt(values[-1])} 不符")
-
-
-def _opens_subset(ctxs: Sequence[Context], i: int, text: str) -> bool:
-    """The figure's words say 其中, or its sentence starts with 其中 and it is the first figure."""
-    c = ctxs[i]
-    if _subset_label(c.label):
-        return True
-    first = i == 0 or ctxs[i - 1].sentence != c.sentence
-    return first and text[c.sent_start : c.sent_start + 4].lstrip("（(").startswith(tuple(vocab()["markers"]["subset"]))
-
-
-def _whole_before(
-    ctxs: Sequence[Context], previous: Sequence[int], i: int, sentences_back: int
-) -> Context | None:
-    """The nearest figure before ``i`` of the same unit and aside-ness, at most that many sentences
-    back. ``previous`` is ``_previous_same(ctxs)``: sentences only grow along the figures, so the
-    nearest such figure is the answer when it is near enough, and nothing else is."""
-    k = _whole_index_before(ctxs, previous, i, sentences_back)
-    return ctxs[k] if k >= 0 else None
-
-
-def _whole_index_before(ctxs: Sequence[Context], previous: Sequence[int], i: int, sentences_back: int) -> int:
-    """``_whole_before`` as an index, -1 for none."""
-    k = previous[i]
-    for _ in range(MAX_CHANGES_BEFORE_WHOLE):
-        if k < 0 or not no_whole(ctxs, k):
-            break
-        # 比上年新增147名 is a difference of two years, 人均耕地2.6亩 a figure per person: neither is
-        # the whole of the 其中 after it (runs.no_whole)
-        k = previous[k]
-    if k < 0 or ctxs[k].sentence < ctxs[i].sentence - sentences_back or no_whole(ctxs, k):
-        return -1
-    return k
-
-
-# At most this many figures of change (比上年增加…) are stepped over between a whole and its 其中,
-# which keeps the walk back bounded on a sentence of nothing but changes.
-MAX_CHANGES_BEFORE_WHOLE = 2
-def _previous_same(ctxs: Sequence[Context]) -> list[int]:
-    """For each figure, the index of the nearest figure before it of the same unit and aside-ness
-    (-1 when none): one pass, instead of a walk back from every figure."""
-    last: dict[tuple[str, bool], int] = {}
-    previous = []
-    for i, c in enumerate(ctxs):
-        previous.append(last.get((c.family, c.aside), -1))
-        last[c.family, c.aside] = i
-    return previous
-
-
-def _narrower_noun(part: Context, whole: Context, within: bool = False) -> bool:
-    """The part's words are the whole's noun with a modifier before it (专职网格员 of 现有网格员);
-    ``within``: after 其中 or another item of the whole's list too (其中女党员…、预备党员)."""
-    from nlp.checks.consistency import scope_key
-
-    noun = scope_key(whole.label)
-    core = part.label.strip(" 、，,：:")
-    if within:
-        core = core.removeprefix("其中")
-    return bool(noun) and len(noun) >= 2 and core.endswith(noun) and 0 < len(core) - len(noun) <= 4
-
-
-def subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
-    """(whole, part) pairs: after 其中 (in the clause or opening the next sentence), an age band
-    inside the whole's band (80岁以上 after 60岁以上老人), or the whole's noun with a modifier
-    (专职网格员 after 现有网格员) right after a stated whole."""
-    ctxs = contexts(parse)
-    previous = shared(parse, "previous_same", _previous_same)
-    text = parse.normalized.text if parse.normalized is not None else ""
-    whole: Context | None = None
-    open_sentence = opener = -1
-    for i, c in enumerate(ctxs):
-        if c.family == "%":
-            continue
-        if _opens_subset(ctxs, i, text):
-            first = i == 0 or ctxs[i - 1].sentence != c.sentence
-            k = _whole_index_before(ctxs, previous, i, 1 if first else 0)
-            # 户籍人口3200人，流动人口860人，其中…: which of two wholes side by side is split is not said
-            whole = ctxs[k] if k >= 0 and not parallel_whole(ctxs, k) else None
-            open_sentence, opener = c.sentence, i
-        elif c.sentence != open_sentence or _is_total(c) or (
-            whole is not None and (work_clause(ctxs, i, opener, text) or foreign_clause(ctxs, i, opener, whole, text))
-        ):
-            whole = None  # the sentence, a new total or a clause of work or of another whole ends the 其中 list
-        if whole is not None and c.family == whole.family:
-            # 其中总投资2.2亿元的…项目: the figure describes an item; 营业额 is no part of 税收
-            if not c.after.startswith("的") and not other_measure(c, whole):
-                yield whole, c
-            continue
-        w = _whole_before(ctxs, previous, i, 0)
-        if w is None or w.fact.planned != c.fact.planned:
-            continue
-        band, outer = part_band(c.label), whole_band(w.label)
-        if band is not None and outer is not None and band.inside(outer):
-            yield w, c
-        elif _is_total(w) and _narrower_noun(c, w):
-            yield w, c
 
 
 @rule("ZJ102", "subset_exceeds_total", Severity.ERROR)

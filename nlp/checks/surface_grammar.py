@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from nlp.figures.figure_grammar import Unit, grammar
 from nlp.figures.numerals import vocab
-from nlp.figures.quantities import Unit, grammar
 from nlp.resources import load_toml
 
 

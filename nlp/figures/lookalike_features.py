@@ -15,9 +15,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from nlp.figures.figure_grammar import grammar
 from nlp.figures.neighbours import first_word, last_word
 from nlp.figures.numerals import vocab
-from nlp.figures.quantities import grammar
 from nlp.records import Qualifier, Quantity
 from nlp.text.document import Text
 from nlp.text.tokens import Word

@@ -21,7 +21,7 @@ from nlp.figures.breakdown import read_modifier, strip_whole_front
 from nlp.figures.clauses import any_of
 from nlp.figures.indicators import Indicator, all_names, by_id, indicators, synonym_candidates
 from nlp.figures.scope import strip_leading
-from nlp.figures.subjects import RATE_UNITS
+from nlp.figures.subject_phrases import RATE_UNITS
 from nlp.figures.wholes import verb_makes_measure
 from nlp.resources import load_toml
 

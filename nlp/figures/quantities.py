@@ -1,265 +1,25 @@
 """Quantities: every figure of a normalized text as number + unit + qualifier.
 
 Units, qualifiers and look-alikes are data (``units.toml``, ``qualifiers.toml``,
-``not_figures.toml``); one regex is built from them once. A candidate is kept when
-it carries a unit (or a 万/亿 magnitude) and is not a date, time, ordinal, name,
-slogan, address, phone number or age limit.
+``not_figures.toml``); one regex is built from them once (nlp/figures/figure_grammar.py).
+A candidate is kept when it carries a unit (or a 万/亿 magnitude) and is not a date, time,
+ordinal, name, slogan, address, phone number or age limit (nlp/figures/lookalike_rules.py).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache
 
+from nlp.figures.figure_grammar import INCLUDED, REPEATED_JOINER, SUBUNITS, Grammar, Unit, grammar
+from nlp.figures.lookalike_rules import is_rate_number, numeral_classes, rejection
 from nlp.figures.numerals import parse_number, vocab
-from nlp.figures.scan import char_class, matches_from, starting_chars
+from nlp.figures.scan import matches_from
 from nlp.figures.zeros import zero_statements
 from nlp.records import Qualifier, Quantity
-from nlp.resources import load_toml
-
-# Money sub-units after 元/块: the tenth (角, 毛) and the hundredth (分) of a 元.
-SUBUNITS = {"tenth": "角毛", "hundredth": "分"}
-# 50万元（含）以上, 1万(含)-5万元: an inclusive bound
-INCLUDED = re.compile(r"[(（]含[)）]")
-# 1万元--5万元: a doubled range joiner
-REPEATED_JOINER = re.compile(r"([-－—–~～〜])\1+")
-# A count unit that is money when 角/毛/分 follow it (十块三毛).
-MONEY_COUNT_UNITS = frozenset({"块", "塊"})
-
-
-@dataclass(frozen=True)
-class Unit:
-    name: str
-    kind: str
-    magnitude: Decimal
-    not_before: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Grammar:
-    pattern: re.Pattern[str]
-    units: dict[str, Unit]  # variant as written → unit
-    qualifiers: dict[str, dict[str, Qualifier]]  # slot (before/inside/after) → word → qualifier
-    precedence: tuple[Qualifier, ...]
-    starts: re.Pattern[str]  # the characters a figure can start with (nlp/figures/scan.py)
-    lookalikes: re.Pattern[str]
-    lookalike_starts: re.Pattern[str] | None  # the characters a look-alike can start with, if known
-    quoted: re.Pattern[str]
-    word_prefixes: tuple[str, ...]
-    ordinal_prefixes: tuple[str, ...]
-    id_context: tuple[str, ...]
-    article_one: frozenset[str]
-    article_units: frozenset[str]
-    article_keep_before: tuple[str, ...]
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@cache
-def grammar() -> Grammar:
-    """The figure grammar, built once from the resource files."""
-    v = vocab()
-    units: dict[str, Unit] = {}
-    for entry in load_toml("units.toml")["unit"]:
-        unit = Unit(entry["name"], entry["kind"], Decimal(str(entry.get("magnitude", 1))),
-                    tuple(entry.get("not_before", ())))
-        for variant in entry["variants"]:
-            units.setdefault(variant, unit)
-            if variant.startswith("平方") and len(variant) > 2:  # 1平方多公里
-                for infix in v.approx:
-                    units.setdefault("平方" + infix + variant[2:], unit)
-    qdata = load_toml("qualifiers.toml")
-    quals: dict[str, dict[str, Qualifier]] = {"before": {}, "inside": {}, "after": {}}
-    for name in ("approx", "at_least", "at_most"):
-        for slot, words in qdata[name].items():
-            for w in words:
-                quals[slot].setdefault(w, Qualifier(name))
-    nf = load_toml("not_figures.toml")
-    # no nested quantifiers: each repetition starts with a character the class cannot match
-    digits = re.escape("".join(v.chinese))
-    units_ = re.escape("".join(list(v.small) + list(v.big)))
-    # A numeral character that begins a unit word belongs to the unit (600万千瓦, 5千克, 3千米)
-    numeral_led = [u for u in units if len(u) > 1 and u[0] in v.small | v.big | v.chinese]
-    not_a_unit = rf"(?!{_alt(numeral_led)})" if numeral_led else ""
-    body = rf"(?:\d|{not_a_unit}[{units_}]|{not_a_unit}[{digits}](?!\d))"  # 队伍3支: 伍 is not 5 before an Arabic digit
-    points = re.escape("".join(x for x in v.points if x not in ".．"))
-    # thousands: 1,200; a full-width comma groups digits only in a number with a fraction
-    # (82，225.00元), since elsewhere it separates two figures of a list
-    thousands = r",\d{3}(?!\d)|，\d{3}(?=(?:[,，]\d{3})*\.\d)"
-    core = rf"{body}+(?:(?:\.\d|{thousands}|[{points}][{digits}]){body}*)*"
-    mask = "[" + re.escape("".join(m for m in v.masks if m != "某")) + "]+(?:\\.[" + re.escape(
-        "".join(m for m in v.masks if m != "某")) + "]+)?"
-    joiners = _alt(list(v.joiners))
-    rate = "|".join(rf"{re.escape(p)}{core}" for p in v.percent + v.permille)
-    frac = "|".join(rf"{core}{re.escape(i)}{core}" for i in v.fraction)
-    big = re.escape("".join(v.big))
-    inside = _alt(list(quals["inside"]))
-    unit_alt = _alt(list(units))
-    post_alt = _alt(list(quals["after"]))
-    included = INCLUDED.pattern
-    money_units = [u for u, e in units.items() if e.name == "元" or u in MONEY_COUNT_UNITS]
-    yuan = re.escape("".join(sorted({u[-1] for u in money_units})))
-    # 角/毛 (tenths) and 分 (hundredths) after 元/块: 十块三毛, 一百三十五块六角七分钱
-    cents = rf"[{digits}][{SUBUNITS['tenth']}](?:[{digits}]{SUBUNITS['hundredth']}?(?!钟))?|[{digits}]{SUBUNITS['hundredth']}(?!钟)"
-    pattern = re.compile(
-        rf"(?P<pre>{_alt(list(quals['before']))})?"
-        rf"(?P<num>{rate}|{frac}|{mask}|{core}(?:(?P<lunit>{unit_alt})?(?:{included})?(?:{joiners}){{1,2}}{core})?)"
-        rf"(?P<inner>{inside})?(?P<mag>[{big}]+)?(?P<inner2>{inside})?"
-        rf"(?:(?P<gap>[ \u3000\xa0]{{1,2}})(?=(?:{unit_alt})))?"  # spaced out: 总人口 1234 人
-        rf"(?P<unit>{unit_alt})?"
-        rf"(?:(?<=[{yuan}])(?P<cents>{cents})(?P<qian>钱)?)?"
-        rf"(?:{included}(?={post_alt}))?"
-        rf"(?P<post>{post_alt})?"
-    )
-    quoted = "|".join(rf"{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_quoted'])}}}{re.escape(b)}"
-                      for a, b in nf["quote_marks"])
-    quoted += "".join(rf"|{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_title'])}}}{re.escape(b)}"
-                      for a, b in nf["title_marks"])
-    lookalikes = re.compile("|".join(f"(?:{p})" for p in nf["patterns"]))
-    lookalike_starts = starting_chars(lookalikes.pattern)
-    # A figure starts with a qualifier before it, a digit (any \d), a Chinese numeral, 十百千万亿, a
-    # rate's prefix (百分之) or a mask: the first characters of the alternatives of ``pattern``.
-    first_chars = {w[0] for w in quals["before"]} | set(v.chinese) | set(v.small) | set(v.big)
-    first_chars |= {p[0] for p in v.percent + v.permille} | set(v.masks) - {"某"}
-    return Grammar(
-        pattern=pattern,
-        starts=char_class(first_chars, digits=True),
-        units=units,
-        qualifiers=quals,
-        precedence=tuple(Qualifier(q) for q in qdata["precedence"]),
-        lookalikes=lookalikes,
-        lookalike_starts=None if lookalike_starts is None else char_class(lookalike_starts),
-        quoted=re.compile(quoted),
-        word_prefixes=tuple(nf["word_prefixes"]),
-        ordinal_prefixes=tuple(nf["ordinal_prefixes"]),
-        id_context=tuple(nf["id_context"]),
-        article_one=frozenset(nf["article_one"]),
-        article_units=frozenset(nf["article_units"]),
-        article_keep_before=tuple(nf["article_keep_before"]),
-    )
-
-
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text)]
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
-@lru_cache(maxsize=4096)  # the same few hundred numbers recur (1, 2, 三, 10 …); asked twice a candidate
-def _is_rate_word(num: str) -> bool:
-    """Whether a number is written as a rate (百分之九十, 千分之三, 三分之一)."""
-    prefixes, infixes = _rate_marks()
-    return num.startswith(prefixes) or any(i in num for i in infixes)
-
-
-@cache
-def _rate_marks() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    v = vocab()
-    return v.percent + v.permille, v.fraction
-
-
-@lru_cache(maxsize=4096)
-def _is_positional(num: str) -> bool:
-    """Two or more Chinese digits without 十百千万亿 (二〇二一, 七一): a name or a year."""
-    return len(num) >= 2 and _numeral_classes().digits_only.fullmatch(num) is not None
-
-
-@dataclass(frozen=True)
-class _NumeralClasses:
-    """Character classes of the numeral vocabulary, for tests on every candidate."""
-
-    big: str  # 万亿, to strip from a number's end
-    digits_only: re.Pattern[str]  # Chinese digits only (〇一二…)
-    magnitudes_only: re.Pattern[str]  # 十百千万亿 only
-
-
-@cache
-def _numeral_classes() -> _NumeralClasses:
-    v = vocab()
-
-    def only(chars: Iterable[str]) -> re.Pattern[str]:
-        return re.compile("[" + re.escape("".join(sorted(c for c in chars if len(c) == 1))) + "]+")
-
-    return _NumeralClasses("".join(v.big), only(v.chinese), only([*v.small, *v.big]))
-
-
-SPACES = " \u3000\xa0\t"  # a tab separates the cells of a table pasted as text: 总户数\t1538 户
-NOT_A_DIGIT = re.compile(r"\D")
-
-
-@lru_cache(maxsize=4096)
-def _digit_count(num: str) -> int:
-    """How many decimal digits ``num`` holds."""
-    return len(NOT_A_DIGIT.sub("", num))
-
-
-@lru_cache(maxsize=4096)
-def _bare_magnitude(num: str) -> bool:
-    """Whether ``num`` is magnitudes only (十百千万亿) and not a ten (万, 百万; 十 and 十万 are not)."""
-    classes = _numeral_classes()
-    return classes.magnitudes_only.fullmatch(num) is not None and vocab().small.get(num.rstrip(classes.big)) != 10
-DURATION_MARKERS = ("连续", "坚持", "历时", "持续", "长达", "累计", "用时", "耗时")
-BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
-THRESHOLD_FOLLOWERS = ("的", "规模")
-
-
-def _rejected(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str | None:
-    """The name of the look-alike rule that rejects the candidate ``m``, or None when none does."""
-    v = vocab()
-    num = m.group("num")
-    ns, ne = m.span("num")
-    before = text[max(0, ns - 12):ns].rstrip(SPACES)  # 第 3 次 is an ordinal as much as 第3次
-    prev = text[ns - 1] if ns else ""
-    if m.group("gap") and (not prev or prev not in SPACES or not num[0].isdigit()):
-        return "spaced_unit"  # a space before the unit only when the figure is spaced out on both sides
-    if m.group("pre") is None:
-        if prev and (prev.isascii() and (prev.isalnum() or prev in "./+-_#")):
-            return "inside_code"
-        if num[0] in v.chinese or num[0] in v.small or num[0] in v.big:
-            if before.endswith(g.word_prefixes):
-                return "word_prefix"
-    if before.endswith(g.ordinal_prefixes):
-        return "ordinal"
-    if prev in ":：" and ns >= 2 and text[ns - 2].isdigit():
-        return "clock_or_ratio"
-    if text[ne:ne + 1] in (":", "：") and text[ne + 1:ne + 2].isdigit():
-        return "clock_or_ratio"
-    digits = _digit_count(num)
-    if digits >= 5 and "," not in num and any(w in before for w in g.id_context):
-        return "id_number"
-    if (digits >= 11 and "," not in num) or (digits >= 7 and "," not in num and "." not in num
-                             and (unit is None or unit.kind != "money")):
-        return "long_digits"
-    if m.group("post") in BOUND_WORDS and (unit.kind != "rate" if unit is not None else not _is_rate_word(num)):
-        if text[m.end():m.end() + 2].startswith(THRESHOLD_FOLLOWERS):
-            # 200头以上规模的养殖大户, 年收入10万元以上的, 10万以上的 (a magnitude alone): a bound that defines a group
-            return "threshold"
-    if unit is not None:
-        rest = text[m.end("unit"):m.end("unit") + 4]
-        durable = unit.kind == "duration" and before.endswith(DURATION_MARKERS)  # 连续7年开展
-        if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
-            return "unit_not_before"
-        if unit.name == "年":
-            if num[0] in v.masks or digits >= 3 or _is_positional(num):
-                return "year"
-    if m.group("pre") is None and _bare_magnitude(num):
-        return "bare_magnitude"  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
-    if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
-        after = text[m.end():m.end() + 1]
-        if after and after not in "。，,；;、！!）)\n" and not before.endswith(g.article_keep_before):
-            return "article_one"
-    if _is_positional(num) and parse_number(num).qualifier is not Qualifier.RANGE:  # type: ignore[union-attr]
-        # 一七二零人 reads digit by digit; 二〇二一年, 七一 and 一一 (one by one) do not count
-        return None if len(num) >= 3 and unit is not None and unit.kind == "count" else "positional"
-    return None
 
 
 def _has_prefix(m: re.Match[str]) -> bool:
@@ -357,7 +117,7 @@ def _candidate(text: str, m: re.Match[str], g: Grammar, rejected: bool = True) -
     (find_quantities wants none of those: it skips reading their numbers)."""
     v = vocab()
     num, mag, unit_text = m.group("num", "mag", "unit")
-    if not unit_text and not mag and num[-1] not in v.big and not _is_rate_word(num):
+    if not unit_text and not mag and num[-1] not in v.big and not is_rate_number(num):
         return None  # a bare number: no unit, no 万/亿, no rate (about half of what the pattern finds)
     mag, unit_text = mag or "", unit_text or ""
     unit = g.units.get(unit_text) if unit_text else None
@@ -368,8 +128,8 @@ def _candidate(text: str, m: re.Match[str], g: Grammar, rejected: bool = True) -
         num = _range_as_number(m, g, unit)  # type: ignore[assignment]
         if num is None:
             return None
-    is_rate_word = _is_rate_word(num)
-    stripped = num.rstrip(_numeral_classes().big)
+    is_rate_word = is_rate_number(num)
+    stripped = num.rstrip(numeral_classes().big)
     shown = written
     if stripped and stripped != num and m.group("inner") is None:  # 1.8万人: 万 belongs to the unit
         mag, num_text = num[len(stripped):] + mag, stripped
@@ -378,7 +138,7 @@ def _candidate(text: str, m: re.Match[str], g: Grammar, rejected: bool = True) -
         num_text = num
     if unit is None and not mag and not is_rate_word:
         return None
-    rule = _rejected(text, m, g, unit)
+    rule = rejection(text, m, g, unit)
     if rule is not None and not rejected:
         return None
     inner = m.group("inner") or ""
@@ -446,13 +206,13 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
 
 def find_candidates(text: str, rejected: bool = True) -> tuple[Candidate, ...]:
     """Every number of a normalized text that has a unit (or 万/亿, or is a rate), in order, each
-    with the look-alike rule that rejects it: a rule of ``_rejected``, ``quoted`` (inside a short
+    with the look-alike rule that rejects it: a rule of ``rejection``, ``quoted`` (inside a short
     quotation: a name or slogan) or ``pattern`` (a look-alike of not_figures.toml overlaps it).
 
     >>> [(c.quantity.number_text, c.rule) for c in find_candidates("第三批“三个代表”,开展活动6次")]
     [('三', 'ordinal'), ('三', 'quoted'), ('6', None)]
 
-    With ``rejected`` False, the candidates a rule of ``_rejected`` rejects are left out.
+    With ``rejected`` False, the candidates a rule of ``rejection`` rejects are left out.
     """
     return tuple(Candidate(quantity, rule) for quantity, rule in _candidates(text, rejected))
 
@@ -513,6 +273,14 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
         else:
             p = m.end()
     return False
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _near(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

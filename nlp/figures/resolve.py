@@ -52,83 +52,41 @@ from nlp.figures.clause_rules import (
     visit_count,
 )
 from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_start_before
-from nlp.figures.indicators import Indicator, by_id
+from nlp.figures.indicators import by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
-from nlp.figures.planned import is_start_value
 from nlp.figures.people_rules import (
     employment_outcome,
 )
+from nlp.figures.planned import is_start_value
 from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
-from nlp.figures.scope import PLACE_KINDS, named_places, scope_of, strip_scope_words
-from nlp.figures.subjects import RATE_UNITS
+from nlp.figures.scope import PLACE_KINDS, named_places, strip_scope_words
+from nlp.figures.subject_phrases import RATE_UNITS
+from nlp.figures.trail_rules import (
+    BASIC_TOTALS,
+    PERSON_UNITS,
+    counts_the_same,
+    rate_part,
+    right_after_household_total,
+    scope_on_trail,
+    usual_status_only,
+    whole_on_trail,
+)
 from nlp.figures.wholes import (
     act_kind,
     after_touching_verb,
-    bare_rate,
     listed_kind,
     money_kind,
     names_total,
-    rate_object,
     whole_statistic,
 )
 from nlp.records import Scope
 from nlp.text.document import Text
 
-# Counts of the unit's own subdivisions: the bare count after one is the unit's (辖8个村民小组，486户).
-_SUBDIVISIONS = frozenset({"villager_groups", "residential_compounds", "grids"})
-# Units of counts of homes and people (a bare count after one of these counts the same homes' people).
-_PEOPLE_UNITS = frozenset({"户", "人", "名", "口人", "人次", "户次", "位"})
-
-
 # What a count after 慰问 reads as when the noun alone decides: those cared for, a hardship visit.
 _CARED_FOR = frozenset({"participants", "hardship_households", "low_income_households", "elderly_persons"})
 # Measures of people that a verb of taking part does not make an audience: they count those acted for.
 _NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "volunteers", "employed_persons"})  # 帮助62名居民实现就业: those who found work
-
-
-def _scope(doc: Text, upto: int, sentence_start: int, trail: Trail, level: str | None, own: str | None) -> Scope:
-    """Places named since the last figure of the sentence, up to the counted noun (``upto``), decide;
-    else that figure's scope carries on (全镇共有低保户612户、低保对象1140人)."""
-    same_sentence = trail.scoped is not None and trail.scoped[0] >= sentence_start
-    floor = trail.scoped[0] if same_sentence else sentence_start  # type: ignore[index]
-    before = doc.text[floor : max(floor, upto)]
-    found = scope_of(before, level, own, default=None, words=partial(words_in, doc), offset=floor)
-    if found is not None:
-        return found
-    return trail.scoped[1] if same_sentence else Scope.UNIT  # type: ignore[index]
-
-
-_BASIC_TOTALS = ("population_total", "households_total")
-
-
-def _counts_the_same(text: str, figure: Figure, clause: str, trail: Trail) -> bool:
-    """Whether a bare count (no noun of its own) counts what the figure right before it counts:
-    its persons (脱贫户52户，186人) or the objects of the same act (转移39个村、3.1万余人). Not when 共
-    sums the unit's own after a count of something else (辖7个村民小组，共412户), nor after a count of
-    the unit's subdivisions unless 、 joins the two into one list (辖8个村民小组，486户1872人)."""
-    if trail.last is None or not trail.last[1] or clause.strip(" 共有计约"):
-        return False
-    if trail.last_unit not in _PEOPLE_UNITS and "共" in clause:
-        return False
-    after_subdivisions = trail.counted is not None and trail.counted[1].indicator in _SUBDIVISIONS
-    joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
-    return not after_subdivisions or joined
-
-
-def _whole_of_part(figure: Figure, trail: Trail, part_clause: bool) -> Resolution | None:
-    """The whole a figure naming only a part belongs to: after 其中, the nearest whole in the same
-    unit; in a bare list (男性735人、女性723人), the population or household total before it."""
-    for end, whole, unit in reversed(trail.wholes):
-        if end < figure.norm_start - 300:
-            break  # the wholes are in document order: none before this one is within reach either
-        if unit != figure.unit:
-            continue
-        if part_clause and end >= figure.norm_start - 120:
-            return whole
-        if whole.indicator in _BASIC_TOTALS and end >= figure.norm_start - 300:
-            return whole
-    return None
 
 
 def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own: str | None) -> Resolution:
@@ -155,21 +113,21 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
         return _record(Resolution(None), figure, trail)
     if indicator is None and (ruled := clause_rule_measure(doc, figure, noun, clause, sentence_start, trail)):
         indicator, ruled_parts = ruled
-        scope = _scope(doc, figure.norm_start, sentence_start, trail, level, own)
+        scope = scope_on_trail(doc, figure.norm_start, sentence_start, trail, level, own)
         return _record(Resolution(indicator.id, ruled_parts or None, scope), figure, trail)
     if figure.bare_total and indicator is None and not named:
-        chained = _counts_the_same(text, figure, clause, trail)
+        chained = counts_the_same(text, figure, clause, trail)
         after_households = (  # 居民2100户，6300人 / 户籍人口9316人、3420户: the other basic total
             trail.counted is not None
-            and trail.counted[1].indicator in _BASIC_TOTALS
+            and trail.counted[1].indicator in BASIC_TOTALS
             and trail.counted[1].breakdown is None
-            and figure.bare_total in _BASIC_TOTALS
+            and figure.bare_total in BASIC_TOTALS
             and figure.bare_total != trail.counted[1].indicator
         )
         adjacent = trail.counted is not None and trail.counted[0] >= figure.norm_start - len(clause) - 2
         if after_households or not (chained or adjacent):  # 脱贫户52户，186人: those households' persons
             indicator = by_id(figure.bare_total)
-    elif indicator is None and figure.unit in PERSON_UNITS and _right_after_household_total(text, figure, trail):
+    elif indicator is None and figure.unit in PERSON_UNITS and right_after_household_total(text, figure, trail):
         indicator = by_id("population_total")  # 共有农户426户1580人: the persons of all households
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
     def lead_words() -> list[str]:  # the document's own words of the lead, read only if a verb needs them
@@ -194,7 +152,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
             parts = {"kind": act} if indicator is not None and act else None
     if indicator is None and noun:
         only = parts_only(noun)
-        whole = _whole_of_part(figure, trail, any(w in clause for w in voc.part_clause)) if only else None
+        whole = whole_on_trail(figure, trail, any(w in clause for w in voc.part_clause)) if only else None
         if whole is not None:  # 总人口2765人，其中男性1450人 / 总户数376户，常住人口户数361户
             indicator, parts = by_id(whole.indicator), only  # type: ignore[arg-type]
     if indicator is not None and noun and at >= 0:
@@ -228,7 +186,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
     if indicator is not None and set(parts or ()) == {"kind"} and sorts_listed(indicator.id, phrase_before(text, figure.norm_start)):
         parts = None  # 调处邻里、家庭等矛盾纠纷34起: the sorts handled listed, the whole
     if indicator is not None and figure.unit in RATE_UNITS and not parts:
-        parts = _rate_part(indicator, noun, text[sentence_start : clause_start + max(at, 0)], sentence_start, trail)
+        parts = rate_part(indicator, noun, text[sentence_start : clause_start + max(at, 0)], sentence_start, trail)
     listed = trail.listed
     if indicator is not None and not parts and listed is not None and "area" in (listed.breakdown or {}):
         joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
@@ -258,7 +216,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
         parts = per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
     if parts == {"change": "累计"} and figure.unit in voc.period_acts:
         parts = None  # 累计走访住户1253户次: the acts of the period summed, the period's whole count
-    if indicator is not None and parts and _usual_status_only(parts, indicator.id, trail):
+    if indicator is not None and parts and usual_status_only(parts, indicator.id, trail):
         parts = None  # 社区常住居民3126户: with no total before it, the usual population is the whole
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
     # that is counted (改造老旧小区20个)
@@ -268,17 +226,8 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
     # those who took part are the unit's audience: only a place in their own clause moves them (the
     # places before it are where the act went: 组织党员到县烈士陵园瞻仰，参加党员39人)
     floor = clause_start if audience else sentence_start
-    scope = _scope(doc, noun_start, floor, trail, level, own) if indicator is not None else Scope.UNIT
+    scope = scope_on_trail(doc, noun_start, floor, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
-
-
-def _usual_status_only(parts: dict[str, str], indicator_id: str, trail: Trail) -> bool:
-    """Whether ``parts`` is only a status naming the usual population (常住, 户籍) of a measure whose
-    total the document has not given before."""
-    if set(parts) != {"status"} or parts["status"] not in resolution_vocab().usual_status:
-        return False
-    totals = {indicator_id} | resolution_vocab().usual_totals.get(indicator_id, frozenset())
-    return not any(whole.indicator in totals for _, whole, _ in trail.wholes)
 
 
 def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, int, int]]:
@@ -306,38 +255,6 @@ def _place_kind_opening(noun: str) -> str | None:
     if noun[:1] not in _PLACE_KIND_FIRSTS:
         return None  # most nouns: no kind of place can start them
     return next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
-
-
-PERSON_UNITS = ("人", "口人")
-
-
-def _right_after_household_total(text: str, figure: Figure, trail: Trail) -> bool:
-    """Whether a count of persons follows the household total at once (426户1580人, 426户、1580人)."""
-    if trail.counted is None or trail.counted[1].indicator != "households_total" or trail.counted[1].breakdown:
-        return False
-    between = text[trail.counted[0] : figure.norm_start]
-    return len(between) <= 1 and between in ("", "，", ",", "、")
-
-
-def _rate_part(indicator: Indicator, noun: str | None, before: str, sentence_start: int, trail: Trail) -> dict | None:
-    """The object a rate is about: after 对 (居民对“四个民主”满意率90%), or, for a rate that names
-    none (满意率), what the count before it in the sentence counts when that is another domain's
-    (办理居民诉求86件，满意率100%); 调解纠纷12起，成功率100% is the mediation rate itself, and so is
-    any rate whose modifiers the indicator table closes (办结率, 成功率: a rate of acting on what
-    was counted)."""
-    if indicator.modifiers == "kind" and (about := rate_object(before)):
-        return {"kind": about}
-    if indicator.modifiers != "kind":
-        return None  # 处置事件2.37万件，办结率99.2%: a rate of acting on the things counted is the whole rate
-    if not bare_rate(noun, indicator.names()) or trail.counted is None or trail.counted[0] < sentence_start:
-        return None
-    _, counted, subject = trail.counted
-    if counted.indicator == indicator.id:
-        return counted.breakdown  # 满意率分别达98.6%和99.2%: the second rate is about what the first is
-    counted_indicator = by_id(counted.indicator) if counted.indicator else None
-    if not subject or subject.endswith("率") or (counted_indicator and counted_indicator.category == indicator.category):
-        return None
-    return {"kind": subject}
 
 
 def _not_a_total(clause: str, unit: str) -> bool:

@@ -8,43 +8,22 @@ the dictionary would merge. Words are computed on first request, a block of ``WO
 in one call to the segmenter, and a clause's words are sliced from its block when first asked.
 Stages never segment or split on their own; they ask the Text.
 
-A Text also carries the document's time budget (``Deadline``): the loops that walk a document call
-``check_time`` so a pathological input ends in a ``ParseError`` instead of a hang.
+A Text also carries the document's time budget (``Deadline``, nlp/text/deadline.py): the loops that
+walk a document call ``check_time`` so a pathological input ends in a ``ParseError`` instead of a hang.
 """
 
 from __future__ import annotations
 
-import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from nlp.errors import ParseError
 from nlp.records import Normalized, Quantity, Sentence
+from nlp.text.deadline import NO_DEADLINE, Deadline
 from nlp.text.sentences import clauses_of, split_sentences
 from nlp.text.tokens import Word, pos_cut, pos_cut_pieces
-
-
-class Deadline:
-    """A wall-clock budget; ``check`` raises ``ParseError`` once it is spent.
-
-    >>> Deadline(None).check("anything")  # no budget: never raises
-    """
-
-    __slots__ = ("seconds", "_until")
-
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds
-        self._until = None if seconds is None else time.monotonic() + seconds
-
-    def check(self, where: str) -> None:
-        if self._until is not None and time.monotonic() > self._until:
-            raise ParseError(f"time budget of {self.seconds:g} s exceeded ({where})")
-
-
-NO_DEADLINE = Deadline(None)
 
 
 class Text:

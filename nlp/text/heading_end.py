@@ -3,7 +3,7 @@
 GUIDELINES: a run-on heading is its lead phrase up to the first 。 or ：. Some pages lose the
 punctuation between the heading and the run-in sub-heading or sentence that follows it
 (``一、聚焦抓项目增效益，持续巩固经济回升势头大力实施项目投资攻坚行动。``: the heading ends before
-大力). The grammar (``heading_model.run_on_cut``) cuts before a time word or a year; this model
+大力). The grammar (``heading_words.run_on_cut``) cuts before a time word or a year; this model
 handles the rest: it scores every word boundary of the phrase as the heading's end and cuts at the
 best one when it is likely enough.
 

@@ -12,7 +12,8 @@ alone, and beat the model alone, in leave-documents-out cross-validation on dev 
 Some things are never left to the model: a line without a heading phrase, a line holding a word of a
 web page's own furniture (``nlp/resources/headings.toml`` ``[site_chrome]``: download, refund,
 customer-service notices numbered 1. 2. 3. above a document), and a line numbered right after one.
-Where a heading phrase ends is grammar too (``run_on_cut`` here, ``heading_span`` in the outline).
+Where a heading phrase ends is grammar too (``run_on_cut`` in nlp/text/heading_words.py,
+``heading_span`` in the outline).
 """
 
 from __future__ import annotations
@@ -26,26 +27,18 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 
 from nlp.errors import ResourceError
-from nlp.resources import load_toml
+from nlp.text.heading_words import CLAUSE_MARKS, YEAR_WORD, chrome_words, heading_lexicon
 from nlp.text.labels import label_at
 
 MODEL_PATH = Path(str(importlib_resources.files("models").joinpath("heading.json")))
 KINDS = ("part", "cn", "pcn", "dig", "pdig")
 _TERMINAL = set("。！？；：!?;:…”’）)】》.")
-_CLAUSE = set("，,、；;")
-_YEAR = re.compile(r"\d{4}年")
 # A figure other than a year: the phrase states a quantity (发放资助资金4.2万元).
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
 # Marks after which the next item of an enumeration may follow on the same line.
 _ITEM_BREAK = re.compile("[；;，,、。！？!?]")
 # Where a lead phrase ends (nlp/resources/outline.toml [heading] stops).
 _LEAD_STOPS = set("。：:！!？?")
-# A run-on phrase longer than this may be cut before a sentence opener; shorter ones are headings.
-RUN_ON_MIN = 16
-# Characters before the opener: a heading phrase has at least this many.
-RUN_ON_HEAD = 4
-# … and at most this many (heading phrases glued to their paragraph are short topic phrases).
-RUN_ON_HEAD_MAX = 12
 # The model vetoes a line the grammar accepts when its probability is below this.
 VETO = 0.1
 
@@ -76,97 +69,12 @@ class Candidate:
     next_in_sequence: bool  # the next line's label would continue this one's (same kind, number + 1)
 
 
-@dataclass(frozen=True)
-class _Lexicon:
-    chrome: tuple[str, ...]
-    openers: tuple[str, ...]
-    subjects: tuple[str, ...]
-    topic_heads: tuple[str, ...]
-    dangling: tuple[str, ...]
-
-
-@cache
-def _lexicon() -> _Lexicon:
-    data = load_toml("headings.toml")
-
-    def longest_first(table: str) -> tuple[str, ...]:
-        return tuple(sorted(data[table], key=len, reverse=True))
-
-    return _Lexicon(
-        longest_first("site_chrome"), longest_first("sentence_openers"), longest_first("subject_openers"),
-        longest_first("topic_heads"), longest_first("dangling_ends"),
-    )
-
-
-def chrome_words(line: str) -> tuple[str, ...]:
-    """The site-chrome words in ``line`` (download, refund, customer-service notices).
-
-    >>> chrome_words("2、本文档由用户上传，付费后不支持退款。")
-    ('本文档', '付费', '退款')
-    >>> chrome_words("2、开展垃圾分类宣传活动")
-    ()
-    """
-    found, seen = [], line
-    for word in _lexicon().chrome:
-        if word in seen:
-            found.append(word)
-            seen = seen.replace(word, "\0")
-    return tuple(sorted(found, key=line.find))
-
-
-def run_on_cut(phrase: str) -> int:
-    """Where a heading phrase that runs on into its paragraph without punctuation ends.
-
-    The whole phrase (``len(phrase)``) unless it is long and a sentence opener or a year stands
-    after at least ``RUN_ON_HEAD`` characters, or a subject (社区, 我村 …) after a topic word
-    (…情况, …工作).
-
-    >>> p = "基本情况2020年我县实施改造老旧小区20个，涉及住户2670户"; p[: run_on_cut(p)]
-    '基本情况'
-    >>> p = "工作成效今年以来社区共开展各类活动36场次"; p[: run_on_cut(p)]
-    '工作成效'
-    >>> p = "加强社区建设社区共投入资金12万元，新建活动室1处"; p[: run_on_cut(p)]
-    '加强社区建设'
-    >>> p = "继续保持本社区政治稳定和治安平稳，不发生重大责任事故"; p[: run_on_cut(p)]
-    '继续保持本社区政治稳定和治安平稳，不发生重大责任事故'
-    >>> p = "圆满完成今年各项工作目标任务并取得新成效"; p[: run_on_cut(p)]
-    '圆满完成今年各项工作目标任务并取得新成效'
-    >>> p = "“十五”时期和2005年主要工作回顾"; p[: run_on_cut(p)]
-    '“十五”时期和2005年主要工作回顾'
-    >>> p = "做好低保年度复核和2016年标准测算工作，确保年底前完成"; p[: run_on_cut(p)]
-    '做好低保年度复核和2016年标准测算工作，确保年底前完成'
-    """
-    if len(phrase) <= RUN_ON_MIN:
-        return len(phrase)
-    lexicon = _lexicon()
-    best, opener_end = len(phrase), len(phrase)
-    for word in lexicon.openers:
-        at = phrase.find(word, RUN_ON_HEAD)
-        if 0 < at < best:
-            best, opener_end = at, at + len(word)
-    for word in lexicon.subjects:
-        at = phrase.find(word, RUN_ON_HEAD)
-        if 0 < at < best and phrase[:at].endswith(lexicon.topic_heads):
-            best, opener_end = at, at + len(word)
-    year = _YEAR.search(phrase, RUN_ON_HEAD)
-    if year and year.start() < best:
-        best, opener_end = year.start(), year.end()
-    head = phrase[:best]
-    if head.endswith(lexicon.dangling):
-        return len(phrase)  # a conjunction or preposition waits for what it joins (复核和 + 2015年…)
-    if len(head) > RUN_ON_HEAD_MAX or any(ch in _CLAUSE for ch in head):
-        return len(phrase)  # the opener sits inside a sentence already under way
-    if not any(ch in _CLAUSE or ch.isdigit() for ch in phrase[opener_end:]):
-        return len(phrase)  # no sign of a paragraph after it: a long heading (…时期和2020年主要工作回顾)
-    return best
-
-
 def _cjk_share(text: str) -> float:
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text) / len(text) if text else 0.0
 
 
 def _starts_with_opener(text: str) -> bool:
-    return text.startswith(_lexicon().openers) or bool(_YEAR.match(text))
+    return text.startswith(heading_lexicon().openers) or bool(YEAR_WORD.match(text))
 
 
 def features(c: Candidate) -> dict[str, float]:
@@ -186,7 +94,7 @@ def features(c: Candidate) -> dict[str, float]:
         rest_len_log=math.log1p(len(rest)),
         stop_full=float(c.stop in "。！？!?" and c.stop != ""),
         stop_colon=float(c.stop in "：:" and c.stop != ""),
-        phrase_commas=min(3.0, float(sum(ch in _CLAUSE for ch in phrase))),
+        phrase_commas=min(3.0, float(sum(ch in CLAUSE_MARKS for ch in phrase))),
         phrase_digits=min(3.0, float(sum(ch.isdigit() for ch in phrase))),
         phrase_le=float("了" in phrase),
         phrase_cjk=_cjk_share(phrase),

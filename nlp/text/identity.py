@@ -3,7 +3,7 @@
 The community comes from the first source that names one (SPEC section 5):
 
 1. the **title** (幸福里社区2023年工作总结, 2023年东湖社区…);
-2. the **signature** lines at the end (东湖社区居民委员会 / 2022年12月28日);
+2. the **signature** lines at the end (东湖社区居民委员会 / 2022年12月28日; nlp/text/signature.py);
 3. the unit that **本社区/我村/该社区** refers to: the name just before the first self-reference;
 4. the **opening** lines: the first name there when the text names it again or it acts in its
    clause (…，震川社区进行了垃圾分类工作);
@@ -21,30 +21,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 from pathlib import PurePath
 
-from nlp.resources import load_toml
 from nlp.text.divisions import street_after_divisions, strip_divisions
 from nlp.text.levels import first_self_reference
-from nlp.text.meta_lexicon import alternation
 from nlp.text.place_names import (
     Words,
     canonical_name,
     is_masked,
     place_names,
     place_vocab,
-    title_head,
     title_names,
 )
+from nlp.text.signature import SIGNATURE_MAX, last_lines, letterhead_unit, signature_unit
 
 # Importers of place_names through this module keep working (nlp/figures/scope.py, resolve.py).
 __all__ = ["canonical_name", "find_community", "find_street", "is_masked", "place_names"]
 
 _SELF = re.compile(r"本社区|我社区|该社区|本村|我村|该村|本居委会|我居委会")
 
-_SIGNATURE_LINES = 5
-_SIGNATURE_MAX = 30
 _OPENING_CHARS = 160
 _OPENING_OWN = 20  # an opening before the first section at least this long is read alone
 # Rule opening_subject: a name that starts a clause of the opening is what the clause is about
@@ -57,104 +52,6 @@ _SELF_BEFORE = ("我们", "咱们")
 _MASKED_ACTING_TAGS = ("v",)
 # What precedes a name that starts its clause ("" at the start of the text).
 _CLAUSE_STARTS = ("", "，", ",", "。", "；", ";", "：", ":", "\n", "！", "？")
-
-
-
-@cache
-def _signature() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Rule signature_line (meta.toml [place.signature_*]): what may follow the unit's name on a
-    closing line (its office, the signer's role and name, a date), and a label before it."""
-    place = load_toml("meta.toml")["place"]
-    offices = alternation(list(place["signature_offices"]))
-    roles = alternation(list(place["signature_roles"]))
-    labels = alternation(list(place["signature_labels"]))
-    rest = re.compile(
-        rf"^[\s（()）]*(?:(?:{offices})[\s（()）]*)*"
-        rf"(?:(?:{roles})[\s:：]*(?:[\u4e00-\u9fff]{{2,4}}|[xX×*＊某]{{1,3}})?[\s（()）]*)?"
-        r"(?:(?:19|20)\d{2}\s*年[\d\s月日]*|(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?"
-        r"|[〇零一二三四五六七八九]{4}\s*年[一二三四五六七八九十\s月日]*)?$"
-    )
-    return rest, re.compile(rf"^(?:{labels})\s*[:：]\s*")
-
-
-def last_lines(text: str, count: int = _SIGNATURE_LINES) -> list[tuple[int, str]]:
-    r"""The last ``count`` lines of ``text`` as (offset, line without surrounding spaces).
-
-    >>> last_lines("正文。\n 东湖社区 \n2022年12月28日", 2)
-    [(5, '东湖社区'), (11, '2022年12月28日')]
-    """
-    out, end = [], len(text.rstrip())
-    while end > 0 and len(out) < count:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        stripped = line.strip()
-        if stripped or start == 0:
-            out.append((start + len(line) - len(line.lstrip()), stripped))
-        end = start - 1
-    return out[::-1]
-
-
-def _from_signature(text: str, words: Words | None) -> list[str]:
-    """The unit signing the report: a short line at the end that is its name (and office, date)."""
-    found = []
-    for at, line in last_lines(text):
-        if not 0 < len(line) <= _SIGNATURE_MAX:
-            continue
-        found += _unit_line(line, at, words)
-    return found[-1:]
-
-
-def _unit_line(line: str, at: int, words: Words | None) -> list[str]:
-    """The unit a signature-like line names: its name at the start (after a label, 中共 and the
-    divisions above it: 青山镇|青桐村村民委员会), and nothing after it but its office (the same name
-    again with its committee: 中共青桐社区委员会 青桐社区居民委员会), the signer's role and name, and a
-    date."""
-    rest, label = _signature()
-    head = label.match(line)
-    skip = head.end() if head else 0
-    skip += 2 if line.startswith("中共", skip) else 0
-    found = [
-        name
-        for name, start, end in place_names(line, words=words, offset=at)
-        if (start == skip or _DIVISIONS_BEFORE.match(line, skip, start)) and rest.match(line[end:].replace(name, ""))
-    ]
-    return found or _signature_head(line, skip, rest)
-
-
-# Offices a unit's name may end in on a closing line, which make the line a signature by themselves.
-_OFFICE_SUFFIXES = ("居民委员会", "居委会", "村民委员会", "村委会")
-
-
-def _signature_head(line: str, skip: int, rest: re.Pattern[str]) -> list[str]:
-    """Rule signature_head: a closing line that is a unit's name with its office (槐荫社区居民委员会)
-    names the unit by the characters before the suffix, whatever the segmenter tags them (槐荫 as an
-    adjective), as a title's head does (place_names.title_head). Only with the office, or an office,
-    role or date after the name: a bare ``…社区`` line may be a slogan (共建美好社区)."""
-    name = title_head(line[skip:])
-    if not name:
-        return []
-    end = line.find(name, skip) + len(name)
-    after = line[end:]
-    if not rest.match(after) or not (name.endswith(_OFFICE_SUFFIXES) or after.strip()):
-        return []
-    return [name]
-
-
-# The divisions a unit's name may follow on a signature line (青山镇, 青山街道, 某某区青山街道).
-_DIVISIONS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffXx×*＊]{1,8}?(?:省|市|区|县|旗|街道办事处|街道|镇|乡))+$")
-
-
-def _from_letterhead(text: str, title_at: int, words: Words | None) -> list[str]:
-    """Rule letterhead: the line right above the title, when it is the unit's name and office alone
-    (东湖社区居民委员会 / 2022年工作总结), names the reporting unit as a signature does."""
-    if title_at <= 0:
-        return []
-    before = text[:title_at].rstrip()
-    start = before.rfind("\n") + 1
-    line = before[start:].strip(" \t\u3000")
-    if not 0 < len(line) <= _SIGNATURE_MAX:
-        return []
-    return _unit_line(line, start + before[start:].index(line), words)[:1]
 
 
 def _from_self_reference(text: str, words: Words | None) -> list[str]:
@@ -290,7 +187,7 @@ def find_community(
         return None  # a street's or township's own report
     # Rule signer_before_self_reference: a unit signing (or heading) the report wrote it, whatever
     # wider unit the text names itself by first (我市正式施行…条例。…我社区…).
-    for found in (_from_letterhead(text, title_at, words) if title else [], _from_signature(text, words)):
+    for found in (letterhead_unit(text, title_at, words) if title else [], signature_unit(text, words)):
         if found:  # a title, a signature and an acting name of the opening can be masked
             return None if is_masked(found[0]) else canonical_name(found[0])
     if first_self_reference(text) not in (None, "community"):
@@ -326,7 +223,7 @@ def find_street(text: str, title: str, words: Words | None = None, title_at: int
         if not is_masked(name):
             return strip_divisions(name.replace("办事处", ""))
     for at, line in last_lines(text):
-        if 0 < len(line) <= _SIGNATURE_MAX:
+        if 0 < len(line) <= SIGNATURE_MAX:
             for name, start, end in place_names(line, voc.street, words, at):
                 if start == 0 and not is_masked(name) and _STREET_SIGNATURE_REST.match(line[end:]):
                     return strip_divisions(name.replace("办事处", ""))

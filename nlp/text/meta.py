@@ -22,9 +22,10 @@ from nlp.text.document import Text
 from nlp.text.identity import find_community, find_street
 from nlp.text.levels import reporting_level
 from nlp.text.meta_lexicon import has_any, meta_vocab
-from nlp.text.period import document_period, file_stem, find_year, reviewed_year, reviews_several_years
+from nlp.text.period import document_period, file_stem
 from nlp.text.title import dateline_start, document_title, iter_lines
 from nlp.text.title_clean import unspaced, without_site_tags
+from nlp.text.year import find_year, reviewed_year, reviews_several_years
 
 _OPENING = 300
 _CLOSING = 160

@@ -32,8 +32,9 @@ from dataclasses import dataclass
 
 from nlp.records import Normalized, Section
 from nlp.text.heading_end import learned_end
-from nlp.text.heading_model import Candidate, chrome_words, default_decision, run_on_cut
+from nlp.text.heading_model import Candidate, default_decision
 from nlp.text.heading_phrase import cut_at_joined_break, heading_span
+from nlp.text.heading_words import chrome_words, run_on_cut
 from nlp.text.labels import (
     SPACES,
     TERMINAL,

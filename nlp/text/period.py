@@ -1,7 +1,5 @@
-"""The year and period a document reports on (GUIDELINES: year, period).
+"""The period a document reports on (GUIDELINES: period); its year is nlp/text/year.py's.
 
-- ``year``: the year in the title, else the first year in the opening of the body, else the closing
-  date line, else the file name; ``None`` when the first one found is masked (20xx).
 - ``period``: from the title (上半年 → H1, 下半年 → H2 unless it only names the plan part of a
   mid-year "总结及下半年计划", 季度 → Q1..Q4, 年度/全年/a titled year → "year"), else from the opening
   of the body (一年来, 全年, a leading "2018年，" …), else the file name; ``None`` when nothing says.
@@ -12,221 +10,7 @@ from __future__ import annotations
 import re
 
 from nlp.text.meta_lexicon import alternation, has_any, meta_vocab
-
-_YEAR = re.compile(r"(?<![\d\-—~～至])((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
-_DATE_LINES = 3
-_PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-
-
-# Rule chinese_numeral_year: a year in Chinese numerals, its zero written 〇, 零, ○ (a circle), O or 0
-# as typists do (二〇二一年, 二○二一年, 二0二一年).
-_CHINESE_YEAR = re.compile(r"[一二][〇零○OoＯ0０一二三四五六七八九]{3}(?=\s*年)")
-_CHINESE_DIGITS = str.maketrans("〇零○OoＯ0０一二三四五六七八九", "00000000123456789")
-
-
-def _arabic_years(text: str) -> str:
-    """二〇二一年 written as 2021年, so that one pattern reads both.
-
-    >>> _arabic_years("二〇二一年"), _arabic_years("二○二一年十二月"), _arabic_years("二0二二年"), _arabic_years("一二三四年")
-    ('2021年', '2021年十二月', '2022年', '1234年')
-    """
-    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
-
-
-def find_year(
-    title: str,
-    opening: str,
-    closing: str = "",
-    path: str = "",
-    reviewed: int | None = None,
-    plan: bool = False,
-    several_years: bool = False,
-) -> int | None:
-    r"""The year reported on: title first, then the opening of the body, the closing date line, the
-    file name. A report (报告, not a 总结 or 计划) that reviews a named year (``reviewed``, from
-    ``reviewed_year``: 一、2023年工作回顾) reports on that year, whatever year it was given in. A
-    ``plan`` is for the latest year its opening names (2023年即将过去…2024年，社区将…).
-
-    >>> find_year("2022年上半年社区工作总结", ""), find_year("社区工作总结", "20xx年以来，2019年……")
-    (2022, None)
-    >>> find_year("社区工作总结", "今年以来……", "幸福里社区居委会\n2023年12月20日", "")
-    2023
-    >>> find_year("社区工作总结", "", "", "archive/2021年东湖社区工作总结.docx")
-    2021
-    >>> find_year("东湖社区二〇二一年工作总结", ""), find_year("", "", "东湖社区\n二零二二年十二月")
-    (2021, 2022)
-    >>> find_year("2024年青山镇政府工作报告", "", reviewed=2023), find_year("2024年社区工作计划", "", reviewed=2023)
-    (2023, 2024)
-    >>> find_year("社区明年工作计划", "2023年即将过去。2024年，社区将做好以下工作：", plan=True)
-    2024
-
-    Rule ``several_years_review``: a report given in a titled year that reviews several years
-    (``several_years``: 一、过去五年工作回顾) gives the last of them, the year before (GUIDELINES).
-
-    >>> find_year("2008年政府工作报告", "", several_years=True), find_year("2008年工作总结", "", several_years=True)
-    (2007, 2008)
-
-    Rule ``january_signature``: a summary or report whose year comes from a closing date line in
-    January reviews the year before (述职报告 … 2017年1月10日 → 2016); a plan signed in January is
-    for that year (every such case of the dev and written gold agrees).
-
-    >>> find_year("述职报告", "", "东湖村党支部书记 王某\n2017年1月10日"), find_year("计划", "", "2017年1月10日", plan=True)
-    (2016, 2017)
-
-    Rule ``year_end_plan``: a plan for a whole year whose year comes from a date line in November or
-    December is for the year after (社区明年工作计划 … 2021年12月20日 → 2022); a half-year's or a
-    quarter's plan is not.
-
-    >>> find_year("社区明年工作计划", "", "2021年12月20日", plan=True), find_year("下半年工作计划", "", "2021年12月1日", plan=True)
-    (2022, 2021)
-    """
-    title, opening, closing = (_arabic_years(t) for t in (title, opening, closing))
-    if reviewed is not None and (not title_year(title) or _is_report(title)):
-        return reviewed
-    named = title_year(title)
-    if several_years and named and named.group(1).isdigit() and _is_report(title):
-        return int(named.group(1)) - 1  # rule several_years_review: the last year reviewed
-    path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
-    signed = _YEAR.search(closing_date(closing))
-    for m in (
-        title_year(title),
-        planned_year(opening) if plan else opening_year(opening),
-        signed,
-        _YEAR.search((path_year[-1] + "年") if path_year else ""),
-    ):
-        if not m:
-            continue
-        if not m.group(1).isdigit():
-            return None
-        if m is signed and not plan and closing_month(closing) == 1:
-            return int(m.group(1)) - 1  # rule january_signature: a review signed in January
-        if m is signed and plan and (closing_month(closing) or 0) >= _PLAN_AHEAD_FROM and not _part_of_year(title):
-            return int(m.group(1)) + 1  # rule year_end_plan: a year's plan signed at the year's end
-        return int(m.group(1))
-    return None
-
-
-# Rule title_bare_year: a title's four-digit 19xx/20xx without 年 (东湖社区2021工作总结) is its
-# year: no other figure of that size stands in a title, unless a unit or a decimal follows it.
-_BARE_YEAR = re.compile(
-    r"(?<![\d.\-—~～至到])((?:19|20)\d{2})(?![\d.%％]|\s*(?:[元户人个名次万亿米亩套间\-—~～至到]|多|余))"
-)
-
-
-def title_year(title: str) -> re.Match[str] | None:
-    """The year a title names: with 年 (2021年, 20xx年), else a bare four-digit year.
-
-    >>> title_year("东湖社区2021工作总结").group(1), title_year("2021年东湖社区工作总结").group(1)
-    ('2021', '2021')
-    >>> title_year("关于新建2000户安置房的汇报") is None, title_year("2019—2021年三年规划") is None
-    (True, True)
-    """
-    return _YEAR.search(title) or _BARE_YEAR.search(title)
-
-
-_PLAN_AHEAD_FROM = 11
-
-
-def _part_of_year(title: str) -> bool:
-    """Whether a title names a half or a quarter (上半年, 下半年, 三季度 …)."""
-    periods = meta_vocab().periods
-    return any(has_any(periods[p], title) for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4"))
-
-
-def _is_report(title: str) -> bool:
-    kinds = meta_vocab().doc_types
-    return has_any(kinds["report"], title) and not has_any(kinds["summary"] + kinds["plan"], title)
-
-
-_FULL_DATE = re.compile(r"年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_CLAUSE_EDGE = re.compile(r"[，,。；;！!？?\n]")
-
-
-def opening_year(opening: str) -> re.Match[str] | None:
-    """The first year of the opening that is the year reported on: not the year of a full date (a
-    meeting's or a page's: 2024年1月8日) and not one in a target's clause (要求在2025年底…).
-
-    >>> opening_year("——2024年1月8日在镇人大会议上。2023年，全镇…").group(1)
-    '2023'
-    >>> opening_year("上级要求在2025年底前完成。2023年我乡8个村中…").group(1)
-    '2023'
-    """
-    plan_words = meta_vocab().plan_words
-    for m in _YEAR.finditer(opening):
-        if _FULL_DATE.match(opening, m.end()):
-            continue
-        starts = [e.end() for e in _CLAUSE_EDGE.finditer(opening, 0, m.start())]
-        edge = _CLAUSE_EDGE.search(opening, m.end())
-        clause = opening[starts[-1] if starts else 0 : edge.start() if edge else len(opening)]
-        if has_any(plan_words, clause):
-            continue
-        return m
-    return None
-
-
-def planned_year(opening: str) -> re.Match[str] | None:
-    """The latest year of a plan's opening that is not part of a full date: the year planned for."""
-    years = [m for m in _YEAR.finditer(opening) if m.group(1).isdigit() and not _FULL_DATE.match(opening, m.end())]
-    return max(years, key=lambda m: int(m.group(1)), default=None)
-
-
-_DATE_LINE = re.compile(
-    r"^[^，,。；;！!？?]{0,24}?[（(]?\s*((?:19|20)\d{2}|20[xX×]{2})\s*年\s*"
-    r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*[)）]?$"
-    r"|^[^，,。；;！!？?]{0,24}?((?:19|20)\d{2})[./-](\d{1,2})(?:[./-]\d{1,2})?$"
-)
-
-
-def closing_date(closing: str) -> str:
-    r"""The date line among the last lines of a document (2022年12月28日, 东湖社区 二〇二二年十二月),
-    as ``2022年``; ``""`` when the last lines hold none (a year inside a sentence is no date line).
-
-    >>> closing_date("东湖社区居委会\n2022年12月28日"), closing_date("剩余两个小区将在2022年5月份完成。")
-    ('2022年', '')
-    >>> closing_date("东湖社区 2021.12.20")
-    '2021年'
-    """
-    for line in reversed([line.strip() for line in closing.rstrip().split("\n")[-_DATE_LINES:]]):
-        m = _DATE_LINE.match(line)
-        if m:
-            return (m.group(1) or m.group(3)) + "年"
-    return ""
-
-
-_MONTH_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
-
-
-def _chinese_month(month: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12."""
-    if month.startswith("十"):
-        return 10 + (_MONTH_NUMBERS[month[1]] if len(month) > 1 else 0)
-    return _MONTH_NUMBERS[month[0]]
-
-
-def closing_month(closing: str) -> int | None:
-    r"""The month of the closing date line (2022年1月6日 → 1, 二〇二二年十二月 → 12), if there is one.
-
-    >>> closing_month("东湖社区\n2022年1月6日"), closing_month("东湖社区\n二〇二一年十一月"), closing_month("东湖社区 2021.12.20")
-    (1, 11, 12)
-    """
-    for line in reversed([line.strip() for line in _arabic_years(closing).rstrip().split("\n")[-_DATE_LINES:]]):
-        m = _DATE_LINE.match(line)
-        if m:
-            month = m.group(2) or m.group(4)
-            return int(month) if month.isdigit() else _chinese_month(month)
-    return None
-
-
-def reviewed_year(text: str) -> int | None:
-    r"""The year a review heading names (一、2023年工作回顾, “十三五”时期和2020年主要工作回顾).
-
-    >>> reviewed_year("各位代表：\n一、2023年工作回顾\n过去的一年…"), reviewed_year("一、过去五年工作回顾")
-    (2023, None)
-    """
-    words = "|".join(map(re.escape, sorted(meta_vocab().review_words, key=len, reverse=True)))
-    m = re.search(rf"(?<!\d)((?:19|20)\d{{2}})年(?:{words})", text)
-    return int(m.group(1)) if m else None
-
+from nlp.text.year import chinese_month, is_report, title_year
 
 _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # A span of months or one month in a title (checked after the periods' own spans, 1-6月 …).
@@ -240,20 +24,7 @@ _BARE_HALF = re.compile(r"(?<![上下前后多两个])半年(?!以上|以内|多
 
 
 def _month(text: str) -> int:
-    return int(text) if text.isdigit() else _chinese_month(text)
-
-
-_SEVERAL_YEARS = r"(?:过去|近)[两二三四五六七八九十\d]{1,2}年(?:的|来)?|[两二三四五六七八九十\d]{1,2}年来|本届(?:政府|村委会|居委会)?"
-
-
-def reviews_several_years(text: str) -> bool:
-    r"""Whether a heading reviews several years at once (一、过去五年工作回顾, 三年来工作回顾).
-
-    >>> reviews_several_years("各位代表：\n一、过去五年工作回顾\n"), reviews_several_years("一、2023年工作回顾")
-    (True, False)
-    """
-    words = "|".join(map(re.escape, sorted(meta_vocab().review_words, key=len, reverse=True)))
-    return re.search(rf"(?:{_SEVERAL_YEARS})(?:{words})", text) is not None
+    return int(text) if text.isdigit() else chinese_month(text)
 
 
 def find_period(title: str, opening: str, reviewed: int | None = None) -> str | None:
@@ -353,7 +124,7 @@ def document_period(
     """
     if has_any(meta_vocab().periods["none"], title) or (_MONTHS_ONLY.search(title) and not find_period(title, "")):
         return None
-    if several_years and reviewed is None and _is_report(title):
+    if several_years and reviewed is None and is_report(title):
         return None  # rule several_years_review: no one period (GUIDELINES)
     return find_period(title, opening, reviewed) or find_period(stem, "") or find_period("", section_text)
 

@@ -1,0 +1,123 @@
+"""The look-alike rules of the figure grammar: which candidate number is not a figure (an ordinal,
+a clock time, an id or phone number, a year, a threshold, a bare magnitude …), by rule name. Used by
+nlp/figures/quantities.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from nlp.figures.figure_grammar import Grammar, Unit
+from nlp.figures.numerals import parse_number, vocab
+from nlp.records import Qualifier
+
+
+@lru_cache(maxsize=4096)  # the same few hundred numbers recur (1, 2, 三, 10 …); asked twice a candidate
+def is_rate_number(num: str) -> bool:
+    """Whether a number is written as a rate (百分之九十, 千分之三, 三分之一)."""
+    prefixes, infixes = _rate_marks()
+    return num.startswith(prefixes) or any(i in num for i in infixes)
+
+
+@cache
+def _rate_marks() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    v = vocab()
+    return v.percent + v.permille, v.fraction
+
+
+@lru_cache(maxsize=4096)
+def _is_positional(num: str) -> bool:
+    """Two or more Chinese digits without 十百千万亿 (二〇二一, 七一): a name or a year."""
+    return len(num) >= 2 and numeral_classes().digits_only.fullmatch(num) is not None
+
+
+@dataclass(frozen=True)
+class _NumeralClasses:
+    """Character classes of the numeral vocabulary, for tests on every candidate."""
+
+    big: str  # 万亿, to strip from a number's end
+    digits_only: re.Pattern[str]  # Chinese digits only (〇一二…)
+    magnitudes_only: re.Pattern[str]  # 十百千万亿 only
+
+
+@cache
+def numeral_classes() -> _NumeralClasses:
+    v = vocab()
+
+    def only(chars: Iterable[str]) -> re.Pattern[str]:
+        return re.compile("[" + re.escape("".join(sorted(c for c in chars if len(c) == 1))) + "]+")
+
+    return _NumeralClasses("".join(v.big), only(v.chinese), only([*v.small, *v.big]))
+
+
+SPACES = " \u3000\xa0\t"  # a tab separates the cells of a table pasted as text: 总户数\t1538 户
+NOT_A_DIGIT = re.compile(r"\D")
+
+
+@lru_cache(maxsize=4096)
+def _digit_count(num: str) -> int:
+    """How many decimal digits ``num`` holds."""
+    return len(NOT_A_DIGIT.sub("", num))
+
+
+@lru_cache(maxsize=4096)
+def _bare_magnitude(num: str) -> bool:
+    """Whether ``num`` is magnitudes only (十百千万亿) and not a ten (万, 百万; 十 and 十万 are not)."""
+    classes = numeral_classes()
+    return classes.magnitudes_only.fullmatch(num) is not None and vocab().small.get(num.rstrip(classes.big)) != 10
+DURATION_MARKERS = ("连续", "坚持", "历时", "持续", "长达", "累计", "用时", "耗时")
+BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
+THRESHOLD_FOLLOWERS = ("的", "规模")
+
+
+def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str | None:
+    """The name of the look-alike rule that rejects the candidate ``m``, or None when none does."""
+    v = vocab()
+    num = m.group("num")
+    ns, ne = m.span("num")
+    before = text[max(0, ns - 12):ns].rstrip(SPACES)  # 第 3 次 is an ordinal as much as 第3次
+    prev = text[ns - 1] if ns else ""
+    if m.group("gap") and (not prev or prev not in SPACES or not num[0].isdigit()):
+        return "spaced_unit"  # a space before the unit only when the figure is spaced out on both sides
+    if m.group("pre") is None:
+        if prev and (prev.isascii() and (prev.isalnum() or prev in "./+-_#")):
+            return "inside_code"
+        if num[0] in v.chinese or num[0] in v.small or num[0] in v.big:
+            if before.endswith(g.word_prefixes):
+                return "word_prefix"
+    if before.endswith(g.ordinal_prefixes):
+        return "ordinal"
+    if prev in ":：" and ns >= 2 and text[ns - 2].isdigit():
+        return "clock_or_ratio"
+    if text[ne:ne + 1] in (":", "：") and text[ne + 1:ne + 2].isdigit():
+        return "clock_or_ratio"
+    digits = _digit_count(num)
+    if digits >= 5 and "," not in num and any(w in before for w in g.id_context):
+        return "id_number"
+    if (digits >= 11 and "," not in num) or (digits >= 7 and "," not in num and "." not in num
+                             and (unit is None or unit.kind != "money")):
+        return "long_digits"
+    if m.group("post") in BOUND_WORDS and (unit.kind != "rate" if unit is not None else not is_rate_number(num)):
+        if text[m.end():m.end() + 2].startswith(THRESHOLD_FOLLOWERS):
+            # 200头以上规模的养殖大户, 年收入10万元以上的, 10万以上的 (a magnitude alone): a bound that defines a group
+            return "threshold"
+    if unit is not None:
+        rest = text[m.end("unit"):m.end("unit") + 4]
+        durable = unit.kind == "duration" and before.endswith(DURATION_MARKERS)  # 连续7年开展
+        if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
+            return "unit_not_before"
+        if unit.name == "年":
+            if num[0] in v.masks or digits >= 3 or _is_positional(num):
+                return "year"
+    if m.group("pre") is None and _bare_magnitude(num):
+        return "bare_magnitude"  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
+    if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
+        after = text[m.end():m.end() + 1]
+        if after and after not in "。，,；;、！!）)\n" and not before.endswith(g.article_keep_before):
+            return "article_one"
+    if _is_positional(num) and parse_number(num).qualifier is not Qualifier.RANGE:  # type: ignore[union-attr]
+        # 一七二零人 reads digit by digit; 二〇二一年, 七一 and 一一 (one by one) do not count
+        return None if len(num) >= 3 and unit is not None and unit.kind == "count" else "positional"
+    return None

@@ -1,0 +1,108 @@
+"""What the figures before a figure (the ``Trail``) say about it: the scope carried on in its sentence, a
+bare count counting what the one before counts, the whole a part belongs to, the object of a rate.
+Read by nlp/figures/resolve.py, which keeps the order of the decisions."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from nlp.figures.indicators import Indicator, by_id
+from nlp.figures.neighbours import words_in
+from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
+from nlp.figures.scope import scope_of
+from nlp.figures.wholes import (
+    bare_rate,
+    rate_object,
+)
+from nlp.records import Scope
+from nlp.text.document import Text
+
+# Counts of the unit's own subdivisions: the bare count after one is the unit's (辖8个村民小组，486户).
+_SUBDIVISIONS = frozenset({"villager_groups", "residential_compounds", "grids"})
+# Units of counts of homes and people (a bare count after one of these counts the same homes' people).
+_PEOPLE_UNITS = frozenset({"户", "人", "名", "口人", "人次", "户次", "位"})
+
+
+def scope_on_trail(doc: Text, upto: int, sentence_start: int, trail: Trail, level: str | None, own: str | None) -> Scope:
+    """Places named since the last figure of the sentence, up to the counted noun (``upto``), decide;
+    else that figure's scope carries on (全镇共有低保户612户、低保对象1140人)."""
+    same_sentence = trail.scoped is not None and trail.scoped[0] >= sentence_start
+    floor = trail.scoped[0] if same_sentence else sentence_start  # type: ignore[index]
+    before = doc.text[floor : max(floor, upto)]
+    found = scope_of(before, level, own, default=None, words=partial(words_in, doc), offset=floor)
+    if found is not None:
+        return found
+    return trail.scoped[1] if same_sentence else Scope.UNIT  # type: ignore[index]
+
+
+BASIC_TOTALS = ("population_total", "households_total")
+
+
+def counts_the_same(text: str, figure: Figure, clause: str, trail: Trail) -> bool:
+    """Whether a bare count (no noun of its own) counts what the figure right before it counts:
+    its persons (脱贫户52户，186人) or the objects of the same act (转移39个村、3.1万余人). Not when 共
+    sums the unit's own after a count of something else (辖7个村民小组，共412户), nor after a count of
+    the unit's subdivisions unless 、 joins the two into one list (辖8个村民小组，486户1872人)."""
+    if trail.last is None or not trail.last[1] or clause.strip(" 共有计约"):
+        return False
+    if trail.last_unit not in _PEOPLE_UNITS and "共" in clause:
+        return False
+    after_subdivisions = trail.counted is not None and trail.counted[1].indicator in _SUBDIVISIONS
+    joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
+    return not after_subdivisions or joined
+
+
+def whole_on_trail(figure: Figure, trail: Trail, part_clause: bool) -> Resolution | None:
+    """The whole a figure naming only a part belongs to: after 其中, the nearest whole in the same
+    unit; in a bare list (男性735人、女性723人), the population or household total before it."""
+    for end, whole, unit in reversed(trail.wholes):
+        if end < figure.norm_start - 300:
+            break  # the wholes are in document order: none before this one is within reach either
+        if unit != figure.unit:
+            continue
+        if part_clause and end >= figure.norm_start - 120:
+            return whole
+        if whole.indicator in BASIC_TOTALS and end >= figure.norm_start - 300:
+            return whole
+    return None
+
+
+def usual_status_only(parts: dict[str, str], indicator_id: str, trail: Trail) -> bool:
+    """Whether ``parts`` is only a status naming the usual population (常住, 户籍) of a measure whose
+    total the document has not given before."""
+    if set(parts) != {"status"} or parts["status"] not in resolution_vocab().usual_status:
+        return False
+    totals = {indicator_id} | resolution_vocab().usual_totals.get(indicator_id, frozenset())
+    return not any(whole.indicator in totals for _, whole, _ in trail.wholes)
+
+
+PERSON_UNITS = ("人", "口人")
+
+
+def right_after_household_total(text: str, figure: Figure, trail: Trail) -> bool:
+    """Whether a count of persons follows the household total at once (426户1580人, 426户、1580人)."""
+    if trail.counted is None or trail.counted[1].indicator != "households_total" or trail.counted[1].breakdown:
+        return False
+    between = text[trail.counted[0] : figure.norm_start]
+    return len(between) <= 1 and between in ("", "，", ",", "、")
+
+
+def rate_part(indicator: Indicator, noun: str | None, before: str, sentence_start: int, trail: Trail) -> dict | None:
+    """The object a rate is about: after 对 (居民对“四个民主”满意率90%), or, for a rate that names
+    none (满意率), what the count before it in the sentence counts when that is another domain's
+    (办理居民诉求86件，满意率100%); 调解纠纷12起，成功率100% is the mediation rate itself, and so is
+    any rate whose modifiers the indicator table closes (办结率, 成功率: a rate of acting on what
+    was counted)."""
+    if indicator.modifiers == "kind" and (about := rate_object(before)):
+        return {"kind": about}
+    if indicator.modifiers != "kind":
+        return None  # 处置事件2.37万件，办结率99.2%: a rate of acting on the things counted is the whole rate
+    if not bare_rate(noun, indicator.names()) or trail.counted is None or trail.counted[0] < sentence_start:
+        return None
+    _, counted, subject = trail.counted
+    if counted.indicator == indicator.id:
+        return counted.breakdown  # 满意率分别达98.6%和99.2%: the second rate is about what the first is
+    counted_indicator = by_id(counted.indicator) if counted.indicator else None
+    if not subject or subject.endswith("率") or (counted_indicator and counted_indicator.category == indicator.category):
+        return None
+    return {"kind": subject}
