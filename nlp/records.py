@@ -109,9 +109,10 @@ class Normalized:
         return self.offsets.to_original(norm_start, norm_end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence or clause span in normalized coordinates (nlp/text/sentences.py defines both)."""
+    """A sentence or clause span in normalized coordinates (nlp/text/sentences.py defines both);
+    slotted, without a dict each: a long report has thousands."""
 
     norm_start: int
     norm_end: int

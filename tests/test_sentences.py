@@ -152,5 +152,5 @@ def test_sentences_made_from_spans_are_those_the_constructor_makes(spans: list[t
     assert [hash(s) for s in made] == [hash(s) for s in expected]
     assert [repr(s) for s in made] == [repr(s) for s in expected]
     assert [astuple(s) for s in made] == list(spans)
-    assert all(list(vars(s)) == [f.name for f in fields(Sentence)] for s in made)
+    assert all(not hasattr(s, "__dict__") for s in made) and Sentence.__slots__ == tuple(f.name for f in fields(Sentence))
     assert pickle.loads(pickle.dumps(made)) == expected

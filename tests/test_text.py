@@ -83,6 +83,20 @@ def test_text_pickles_without_its_word_cache() -> None:
     assert again.segmented_clauses == 0
 
 
+
+def test_sentence_spans_carry_no_dict_and_keep_their_value_semantics() -> None:
+    """Sentence is slotted (a document has thousands): frozen, equal and hashed by value, picklable."""
+    import dataclasses
+
+    doc = Text.from_string(DOC)
+    span = doc.clauses[1]
+    assert not hasattr(span, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.norm_start = 0  # type: ignore[misc]
+    again = pickle.loads(pickle.dumps(doc.clauses))
+    assert again == doc.clauses and {*again} == {*doc.clauses}
+    assert dataclasses.replace(span, norm_end=span.norm_end) == span
+
 def test_subjects_stage_on_a_small_text() -> None:
     doc = Text.from_string("社区现有党员41名，其中女党员16名，走访困难户20户。")
     assert find_subjects(doc, doc.figures) == ("党员", "女党员", "困难户")
