@@ -5,6 +5,9 @@ suffix (.docx, _1), a line break inside a title."""
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from nlp.resources import load_toml
 
 _SPACES = " \t\r\u3000\xa0"
 
@@ -59,10 +62,10 @@ _ARTICLE_INDEX = re.compile(
 
 # Rule site_tag: a sharing site's tag in 【】 before or after a title (【精选】, 【推荐】, 【最新】) is
 # chrome, not part of it, and does not make the title line chrome either.
-_SITE_TAG = re.compile(
-    r"【(?:精选|精選|精品|推荐|推薦|最新|热门|熱門|必备|必備|优秀|優秀|通用|经典|經典|荐|薦|实用|實用|原创|原創|完整|优质|優質|热|熱)"
-    r"[^】]{0,4}】"
-)
+@cache
+def _site_tag() -> re.Pattern[str]:
+    words = load_toml("meta.toml")["title"]["site_tags"]["words"]
+    return re.compile("【(?:" + "|".join(map(re.escape, words)) + ")[^】]{0,4}】")
 
 
 def without_site_tags(line: str) -> str:
@@ -73,7 +76,7 @@ def without_site_tags(line: str) -> str:
     >>> without_site_tags("【第1篇】东湖社区工作总结"), without_site_tags("【完整版】东湖社区工作总结")
     ('【第1篇】东湖社区工作总结', '东湖社区工作总结')
     """
-    return _SITE_TAG.sub("", line).strip(_SPACES)
+    return _site_tag().sub("", line).strip(_SPACES)
 
 
 def clean_title(title: str) -> str:
