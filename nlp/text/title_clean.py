@@ -64,7 +64,7 @@ _ARTICLE_INDEX = re.compile(
 # chrome, not part of it, and does not make the title line chrome either.
 @cache
 def _site_tag() -> re.Pattern[str]:
-    words = load_toml("meta.toml")["title"]["site_tags"]["words"]
+    words = load_toml("meta.toml")["title"]["site_tags"]  # word = example
     return re.compile("【(?:" + "|".join(map(re.escape, words)) + ")[^】]{0,4}】")
 
 
