@@ -25,6 +25,7 @@ def records(paths: list[Path]) -> Iterator[tuple[str, str]]:
     """(snapshot file name, record as indented JSON) of each document, in order."""
     for path in paths:
         record = parse_file(path).to_dict()
+        record["path"] = f"{path.parent.name}/{path.name}"  # snapshots of two checkouts compare equal
         yield f"{path.parent.name}__{path.stem}.json", json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)
 
 
