@@ -8,7 +8,8 @@ from operator import attrgetter
 
 from nlp.figures.clauses import up_to_last
 from nlp.figures.lookalike import keep_figures
-from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_start_value, review_spans
+from nlp.figures.plan_stretches import fact_stretches
+from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_quota_figure, is_start_value
 from nlp.figures.resolve import Figure, resolve_figures
 from nlp.figures.subjects import bare_total_indicator, find_subject_spans
 from nlp.records import Category, Fact, Quantity, Section
@@ -130,8 +131,10 @@ def build_facts(
 ) -> tuple[Fact, ...]:
     """Facts with original offsets, in document order (categories are the categories stage's).
 
-    In a plan document (doc_type plan) every figure is a target, but for a review of a year before
-    ``plan_year`` that opens a paragraph (2022年，社区…全年开展活动26场). ``level`` (community, township,
+    In a plan document (doc_type plan) and a plan section every figure is a target, but for what
+    they state as it is (``nlp.figures.plan_stretches``: a review of a year before ``plan_year`` that
+    opens a paragraph, 2022年，社区…全年开展活动26场; what exists now; the problems). A task's amount
+    set from above is a target anywhere (``is_quota_figure``). ``level`` (community, township,
     county, city) and ``own_name`` (the reporting unit's name) decide whose figure each one is.
     A quantity the look-alike model vetoes (nlp/figures/lookalike.py) becomes no fact.
     """
@@ -155,7 +158,7 @@ def build_facts(
             )
         )
     resolved = resolve_figures(doc, figures, level, own_name)
-    reviewed = review_spans(doc.text, plan_year) if plan_document else []
+    as_stated = fact_stretches(doc.text, sections, plan_document, plan_year)
     text, original, offsets = doc.text, doc.original, doc.normalized.offsets
     facts = []
     for i, (quantity, section, figure, resolution) in enumerate(
@@ -163,9 +166,9 @@ def build_facts(
     ):
         norm_start, norm_end = quantity.norm_start, quantity.norm_end
         planned = (
-            (plan_document and not any(s <= norm_start < e for s, e in reviewed))
-            or bool(section and section.planned)
+            ((plan_document or bool(section and section.planned)) and not any(s <= norm_start < e for s, e in as_stated))
             or is_planned_sentence(plan_window(doc, norm_start, norm_end))
+            or is_quota_figure(text, norm_start, norm_end, quantity.unit)
         ) and not is_start_value(text, norm_start, norm_end)
         start, end = offsets.to_original(norm_start, norm_end)
         value, low, high = quantity.value, quantity.low, quantity.high

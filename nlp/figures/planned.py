@@ -206,3 +206,38 @@ def present_state_spans(text: str) -> list[tuple[int, int]]:
         if at > m.end():
             spans.append((m.start(), at))
     return spans
+
+
+@cache
+def _quota_patterns() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
+    data = load_toml("planned.toml")["task_quota"]
+    before = "|".join(map(re.escape, sorted(data["before"], key=len, reverse=True)))
+    # the task word, then at most an opening bracket, 为/是 or a colon, then at most a qualifier word
+    lead = re.compile(f"(?:{before})[（(为是：:]?(?:约|近|达)?$")
+    return lead, tuple(sorted(data["after"], key=len, reverse=True)), frozenset(data["count_units"])
+
+
+QUOTA_REACH = 8  # characters before a figure where its task word is looked for
+
+
+def is_quota_figure(text: str, start: int, end: int, unit: str) -> bool:
+    """Rule task_quota: whether the figure at ``text[start:end]`` (its unit ``unit``) is the amount
+    of a task or target set from above (``[task_quota]`` of planned.toml): a target, so planned, even
+    in a summary that reports it met.
+
+    >>> t = "全年新增就业186人，完成街道下达任务（160人）的116.3%"
+    >>> [is_quota_figure(t, t.index(n), t.index(n) + len(n), u) for n, u in (("160人", "人"), ("186人", "人"), ("116.3%", "%"))]
+    [True, False, False]
+    >>> t = "超额完成全年15人的任务，占全年任务的52%"
+    >>> is_quota_figure(t, 6, 9, "人"), is_quota_figure(t, t.index("52"), t.index("52") + 3, "%")
+    (True, False)
+    >>> t = "完成重点任务3项"
+    >>> is_quota_figure(t, 6, 8, "项")
+    False
+    """
+    lead, after, count_units = _quota_patterns()
+    if unit in count_units:
+        return False
+    if lead.search(text[start - QUOTA_REACH if start > QUOTA_REACH else 0 : start]) is not None:
+        return True
+    return text.startswith(after, end)

@@ -1,0 +1,144 @@
+"""Stretches of a plan section (or a plan document) that state facts, not plans.
+
+A section whose heading names a plan passes its plan on to every figure inside it, and in a plan
+document every figure is a target. Three named rules carve out what such a part states as it is:
+
+- **problems_first**: a section whose heading joins problems and plans (存在问题和下一步打算, 不足与打算,
+  问题与不足及今后打算), or a sentence of any plan part that names the problems (问题：…, 还存在一些不足：…),
+  opens a stretch of problems, stated as facts (服务用房只有380平方米), that runs up to the first
+  sentence that plans (下一步，社区将…; 2025年打算：…). The outline's own problems sub-sections
+  (``nlp.text.plan_parts``, rule problems part) need headings; this rule reads the text.
+- **present_state** (``nlp.figures.planned.present_state_spans``): a sentence opened by what exists now
+  (社区现有老年食堂1处，…) up to its first clause that plans.
+- **year review** (``nlp.figures.planned.review_spans``, plan documents only): a paragraph opened by a
+  year before the plan's.
+
+Words are data: ``[problems_first]`` of ``nlp/resources/planned.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import regex
+
+from nlp.figures.planned import is_planned_sentence, present_state_spans, review_spans
+from nlp.records import Section
+from nlp.resources import load_toml
+from nlp.text.labels import is_plan_heading
+
+_SENTENCE = regex.compile(r"[^。！？!?\n]*(?:[。！？!?\n]|$)")
+
+
+@cache
+def _problem_words() -> tuple[tuple[str, ...], regex.Pattern]:
+    data = load_toml("planned.toml")["problems_first"]
+    words = tuple(data["heading_words"])
+    labels = "|".join(map(regex.escape, sorted(data["labels"], key=len, reverse=True)))
+    verbs = "|".join(map(regex.escape, data["verbs"]))
+    nouns = "|".join(map(regex.escape, words))
+    lead = regex.compile(
+        rf"^[ \t\u3000]*(?:(?:{labels})[：:]|[^。；;\n]*?(?:{verbs})[^。；;\n\d]{{0,{data['gap']['gap']}}}?(?:{nouns})"
+        r"[^。；;，,\n\d]{0,6}[：:])"
+    )
+    return words, lead
+
+
+def is_mixed_heading(heading: str) -> bool:
+    """Whether a heading joins the report's problems and its plans (rule problems_first).
+
+    >>> is_mixed_heading("存在问题和下一步打算"), is_mixed_heading("不足与打算"), is_mixed_heading("下一步打算")
+    (True, True, False)
+    >>> is_mixed_heading("存在的问题")
+    False
+    """
+    words, _ = _problem_words()
+    return is_plan_heading(heading) and any(word in heading for word in words)
+
+
+def opens_problems(sentence: str) -> bool:
+    """Whether a sentence names the problems it goes on to state (rule problems_first).
+
+    >>> opens_problems("问题：一是3个小区没有物业"), opens_problems("当前社区工作还存在一些不足：一是…")
+    (True, True)
+    >>> opens_problems("及时解决项目建设中存在的突出问题，为企业服务"), opens_problems("全年开展活动12次")
+    (False, False)
+    """
+    return _problem_words()[1].search(sentence) is not None
+
+
+def _sentences(text: str, start: int, end: int):
+    """(start, end) of each sentence of ``text[start:end]`` (a line break ends one too)."""
+    at = start
+    while at < end:
+        m = _SENTENCE.match(text, at, end)
+        if m is None or m.end() == at:
+            break
+        yield at, m.end()
+        at = m.end()
+
+
+def _problems_run(text: str, start: int, end: int) -> int:
+    """Where the problems that open at ``start`` end: the first sentence that plans, else ``end``."""
+    for s, e in _sentences(text, start, end):
+        if is_planned_sentence(text[s:e]):
+            return s
+    return end
+
+
+def _heading_end(text: str, section: Section) -> int:
+    line_end = text.find("\n", section.norm_start, section.norm_end)
+    line_end = section.norm_end if line_end < 0 else line_end
+    return min(line_end, section.norm_start + len(section.label) + len(section.heading))
+
+
+def problem_stretches(text: str, sections: Sequence[Section], plan_document: bool = False) -> list[tuple[int, int]]:
+    """The stretches of ``text`` (normalized) that state problems inside a plan part (rule
+    problems_first), each ending at the first sentence that plans: the body of a section whose
+    heading joins problems and plans, through its sub-sections; and from a sentence that names the
+    problems to the end of its own section's text (before its first sub-section).
+
+    >>> from nlp.records import Section
+    >>> t = "四、不足与打算\\n不足：9名工作人员服务近1.2万居民。\\n下一步，社区将新增停车位80个。"
+    >>> s = Section(id=0, parent=None, level=1, label="四、", heading="不足与打算", start=0, end=len(t),
+    ...             planned=True, norm_start=0, norm_end=len(t))
+    >>> [t[a:b] for a, b in problem_stretches(t, [s])]
+    ['\\n不足：9名工作人员服务近1.2万居民。\\n']
+    """
+    stretches: list[tuple[int, int]] = []
+    bodies: list[tuple[int, int]] = []  # (start, end) of each plan section's own text
+    if plan_document:
+        first = min((s.norm_start for s in sections), default=len(text))
+        bodies.append((0, first))
+    for i, section in enumerate(sections):
+        if not (section.planned or plan_document):
+            continue
+        body = _heading_end(text, section)
+        child = next((s for s in sections[i + 1 :] if s.parent == section.id), None)
+        own_end = child.norm_start if child is not None else section.norm_end
+        if section.planned and (is_mixed_heading(section.heading) or is_mixed_heading(text[section.norm_start : body])):
+            run_end = _problems_run(text, body, section.norm_end)
+            if run_end > body:
+                stretches.append((body, run_end))
+            body = run_end
+        bodies.append((body, own_end))
+    for body, own_end in bodies:
+        for s, e in _sentences(text, body, own_end):
+            if any(a <= s < b for a, b in stretches):
+                continue
+            if opens_problems(text[s:e]) and not is_planned_sentence(text[s:e]):
+                stretches.append((s, _problems_run(text, s, own_end)))
+    return stretches
+
+
+def fact_stretches(
+    text: str, sections: Sequence[Section], plan_document: bool, plan_year: int | None
+) -> list[tuple[int, int]]:
+    """Every stretch where neither a plan document nor a plan section makes a figure planned
+    (the three rules of this module), unsorted; empty when nothing of the text is a plan."""
+    if not plan_document and not any(s.planned for s in sections):
+        return []
+    stretches = problem_stretches(text, sections, plan_document)
+    stretches += review_spans(text, plan_year) if plan_document else present_state_spans(text)
+    return stretches
