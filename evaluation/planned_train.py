@@ -3,8 +3,9 @@
     python -m evaluation.planned_train
 
 Every gold fact and activity that the pipeline finds (matched as ``zongjie evaluate`` matches them)
-is one example, labelled with the gold ``planned``: the 30 dev documents (facts and activities) and
-the excerpts of the 13 long reports (``evaluation/gold/dev/facts``, facts only) as extra documents.
+is one example, labelled with the gold ``planned``: the 30 dev documents (facts and activities), the
+excerpts of the 13 long reports (``evaluation/gold/dev/facts``, facts only) and the 74 written reports
+(``corpus/written``, gold ``evaluation/gold/dev/written``, facts and activities) as extra documents.
 The features are read from the predicted record's clause window (``nlp.figures.facts.plan_window``),
 its section and the document type: the plan-marker vocabulary of ``nlp/resources/planned.toml`` word
 by word, words of things done (已, 了, 共, 累计 …), and the rules' own verdicts. A logistic regression
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from evaluation.gold import inner_span
 from evaluation.heading_train import Doc, _load, load_dev
 from evaluation.scorer import match_nearest
-from evaluation.splits import doc_folders, gold_dir
+from evaluation.splits import REPO_CORPUS, doc_folders, gold_dir
 from nlp.figures.facts import plan_window
 from nlp.figures.planned import is_planned_sentence, plan_markers
 from nlp.records import DocType
@@ -37,7 +38,7 @@ DONE_WORDS = ("已", "了", "共", "累计", "完成", "实现", "先后", "截�
 @dataclass(frozen=True)
 class Example:
     doc: int
-    group: str  # "dev" (the 30 dev documents) or "long" (the long-report excerpts, facts only)
+    group: str  # "dev" (the 30 dev documents), "long" (the long-report excerpts, facts only), "written"
     kind: str  # "fact" or "activity"
     window: str
     section_planned: bool
@@ -51,13 +52,18 @@ def load_long_facts() -> list[Doc]:
     return _load(gold_dir("dev") / "facts", doc_folders("dev"), "long")
 
 
+def load_written() -> list[Doc]:
+    """The written reports (corpus/written) with their gold (evaluation/gold/dev/written)."""
+    return _load(gold_dir("dev") / "written", [REPO_CORPUS / "written"], "written")
+
+
 def examples(docs: Sequence[Doc] | None = None) -> list[Example]:
-    """The matched facts and activities of the gold of ``docs`` (default: the dev documents and the
-    long-report excerpts), with their clause windows and labels."""
+    """The matched facts and activities of the gold of ``docs`` (default: the dev documents, the
+    long-report excerpts and the written reports), with their clause windows and labels."""
     from corpus.readers import read_text
     from nlp.pipeline import parse_raw
 
-    docs = list(docs) if docs is not None else load_dev() + load_long_facts()
+    docs = list(docs) if docs is not None else load_dev() + load_long_facts() + load_written()
     out = []
     for i, doc in enumerate(docs):
         parsed = parse_raw(read_text(doc.norm.original))
@@ -112,14 +118,14 @@ def main() -> None:
     rows = examples()
     rules, learned = cross_validate(rows)
     print(f"{FOLDS}-fold cross-validation, documents held out; the classifier learns from dev and long together")
-    for group in ("dev", "long", None):
+    for group in ("dev", "long", "written", None):
         for kind in ("fact", "activity", None):
             idx = [i for i, e in enumerate(rows) if (group is None or e.group == group) and (kind is None or e.kind == kind)]
             if not idx:
                 continue
             part = [rows[i] for i in idx]
             planned = sum(e.gold for e in part)
-            print(f"{group or 'all':5s} {kind or 'both':9s} {len(part):4d} examples ({planned:3d} planned)  "
+            print(f"{group or 'all':7s} {kind or 'both':9s} {len(part):4d} examples ({planned:3d} planned)  "
                   f"rules {accuracy(part, [rules[i] for i in idx]):.3f}  "
                   f"classifier {accuracy(part, [learned[i] for i in idx]):.3f}")
     for e in rows:

@@ -105,10 +105,10 @@ def test_plan_document_makes_every_figure_a_target():
     assert [f.planned for f in parse_text(text).facts] == [True, True]
 
 
-def test_plan_window_is_the_clause_and_the_one_before():
+def test_plan_window_is_the_clause_up_to_the_figure_and_the_one_before():
     text = "今年开展活动6次,下一步,力争发展党员2名。"
     start = text.index("2名")
-    assert plan_window(Text.from_string(text), start, start + 2) == "下一步,力争发展党员2名。"
+    assert plan_window(Text.from_string(text), start, start + 2) == "下一步,力争发展党员2名"
 
 
 def test_plan_window_is_bounded_in_a_clause_without_punctuation():
@@ -145,7 +145,7 @@ def test_plan_window_colon_lead_is_bounded():
     text = "目标" * 100 + "：新增就业岗位120个；养老床位300张。"
     start = text.rindex("300")
     window = plan_window(Text.from_string(text), start, start + 4)
-    assert window.endswith("300张。") and len(window) <= 2 * PLAN_REACH + 20
+    assert window.endswith("300张") and len(window) <= 2 * PLAN_REACH + 20
 
 
 def test_traditional_text_keeps_original_offsets_and_simplified_subjects():

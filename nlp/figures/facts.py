@@ -42,8 +42,12 @@ _TO_COLON_OR_STOP = up_to_last(COLON_LIST_STOPS + "：:")
 
 
 def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
-    """The figure's clause and the clause before it in its sentence: where a plan marker governs
-    a figure (each side at most ``PLAN_REACH`` characters).
+    """The figure's clause up to the figure's end and the clause before it in its sentence: where a
+    plan marker governs a figure (at most ``PLAN_REACH`` characters back).
+
+    Rule marker_before: a marker governs what follows it in its own clause. A figure before it is
+    the clause's subject, something that exists (``37个重点项目预计完成投资370亿元``: the 37 is no
+    target, the 370亿元 is).
 
     The window reaches further back over a list of figures that continues one statement
     (``全年计划改造楼院23个,总面积11.6万㎡,37栋楼``): while its first clause holds a figure and no word
@@ -52,11 +56,14 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
 
     >>> doc = Text.from_string("今年开展活动6次,下一步,力争发展党员2名。")
     >>> plan_window(doc, 19, 21)
-    '下一步,力争发展党员2名。'
+    '下一步,力争发展党员2名'
     >>> doc = Text.from_string("我县结合实际,全年计划改造楼院23个,总面积11.6万㎡,37栋楼。")
     >>> at = doc.text.index("37")
-    >>> plan_window(doc, at, at + 3)
-    '我县结合实际,全年计划改造楼院23个,总面积11.6万㎡,37栋楼。'
+    >>> plan_window(doc, at, at + 4)
+    '我县结合实际,全年计划改造楼院23个,总面积11.6万㎡,37栋楼'
+    >>> doc = Text.from_string("剩余3个小区计划明年完成改造。")
+    >>> plan_window(doc, 2, 4)
+    '剩余3个'
     """
     clause = doc.clause_at(norm_start)
     if clause is None:
@@ -80,8 +87,7 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
         if previous is None:
             break
         start = max(previous.norm_start, reach)
-    end = clause.norm_end if clause.norm_end < norm_end + PLAN_REACH else norm_end + PLAN_REACH
-    return _colon_lead(doc, norm_start) + doc.text[start:end]
+    return _colon_lead(doc, norm_start) + doc.text[start:norm_end]
 
 
 def _colon_lead(doc: Text, norm_start: int) -> str:

@@ -17,7 +17,11 @@ A government work report reviews one year and then plans the next: ``一、2023�
 - **problems part**: a sub-section naming the report's problems (``（一）存在的问题`` under
   ``六、存在的问题和2017年工作打算``, ``outline.toml`` ``[problem_parts]``) states what is, not what is
   planned: it and its children do not inherit the plan of a heading that joins problems and plans
-  (a child naming a plan itself, ``（二）2017年工作打算``, stays a plan section).
+  (a child naming a plan itself, ``（二）2017年工作打算``, stays a plan section);
+- **run-on item**: a numbered item the outline takes whole as its heading, a sentence of several
+  clauses (``2、为发展乡村旅游，开发古道，投入资金100多万元，…，计划年底完工``), names a plan only in its
+  first clause: a plan word in a later clause plans that clause (``nlp.figures``' clause window), not
+  the item (its children inherit nothing from it but name their own plan).
 """
 
 from __future__ import annotations
@@ -49,6 +53,26 @@ def glued_plan_titles(text: str) -> list[int]:
     return [m.start(1) for m in GLUED_TITLE.finditer(text) if is_plan_heading(m.group(1))]
 
 
+_CLAUSE_BREAK = regex.compile(r"[，,；;。]")
+
+
+def is_run_on_item(heading: str) -> bool:
+    """Whether a heading is a sentence of several clauses whose plan word stands only after its first
+    clause (rule run-on item).
+
+    >>> is_run_on_item("为发展乡村旅游，投入资金100多万元，重建古寺，计划年底完工")
+    True
+    >>> is_run_on_item("下一步，社区将重点做好三项工作"), is_run_on_item("存在问题和下一步打算")
+    (False, False)
+    >>> is_run_on_item("围绕中心工作，明确全年工作计划")  # a title: no figure, no full stop
+    False
+    """
+    parts = _CLAUSE_BREAK.split(heading)
+    if len(parts) < 3 and not any(ch.isdigit() for ch in heading):
+        return False  # a two-part title (聚力…，做强…): not a run-on sentence
+    return is_plan_heading(heading) and not is_plan_heading(parts[0])
+
+
 def _years(heading: str) -> list[int]:
     return [int(y) for y in YEAR.findall(heading)]
 
@@ -74,6 +98,7 @@ def mark_plan_parts(sections: Sequence[Section], text: str = "") -> tuple[Sectio
     out: list[Section] = []
     planned_ids: set[int] = set()
     problem_ids: set[int] = set()  # sub-sections naming problems, and their children
+    run_on_ids: set[int] = set()  # run-on items planned by a later clause only, and their children
     reviewed_year: int | None = None
     part_title = False  # a childless top-level plan section opened the plan part
     glued = glued_plan_titles(text) if text else []
@@ -82,6 +107,10 @@ def mark_plan_parts(sections: Sequence[Section], text: str = "") -> tuple[Sectio
         heading = section.heading
         has_children = i + 1 < len(sections) and sections[i + 1].parent == section.id
         review = _is_review(heading)
+        if section.planned and section.parent not in planned_ids:
+            if section.parent in run_on_ids or is_run_on_item(heading):
+                section = dataclasses.replace(section, planned=False)  # rule run-on item
+                run_on_ids.add(section.id)
         planned = section.planned or section.parent in planned_ids
         if section.parent is not None and not is_plan_heading(heading):
             if is_problem_part(heading) or section.parent in problem_ids:
