@@ -4,9 +4,10 @@ A section whose heading names a plan passes its plan on to every figure inside i
 document every figure is a target. Three named rules carve out what such a part states as it is:
 
 - **problems_first**: a section whose heading joins problems and plans (存在问题和下一步打算, 不足与打算,
-  问题与不足及今后打算), or a sentence of any plan part that names the problems (问题：…, 还存在一些不足：…),
-  opens a stretch of problems, stated as facts (服务用房只有380平方米), that runs up to the first
-  sentence that plans (下一步，社区将…; 2025年打算：…). The outline's own problems sub-sections
+  问题与不足及今后打算) whose first sentence shows a problem (a shortfall word: 仅, 只有, 不到, 偏低 …),
+  or a sentence of any plan part that names the problems (问题：…, 还存在一些不足：…), opens a stretch
+  of problems, stated as facts (服务用房只有380平方米), that runs up to the first sentence that plans
+  (下一步，社区将…; 2025年打算：…). The outline's own problems sub-sections
   (``nlp.text.plan_parts``, rule problems part) need headings; this rule reads the text.
 - **present_state** (``nlp.figures.planned.present_state_spans``): a sentence opened by what exists now
   (社区现有老年食堂1处，…) up to its first clause that plans.
@@ -79,11 +80,32 @@ def _sentences(text: str, start: int, end: int):
         at = m.end()
 
 
-def _problems_run(text: str, start: int, end: int) -> int:
-    """Where the problems that open at ``start`` end: the first sentence that plans, else ``end``."""
+@cache
+def _signs() -> tuple[str, ...]:
+    return tuple(load_toml("planned.toml")["problems_first"]["signs"])
+
+
+def shows_problem(sentence: str) -> bool:
+    """Whether a sentence shows a problem: a lead naming the problems or a word of a shortfall.
+
+    >>> shows_problem("辖区还有3个小区没有物业"), shows_problem("新建停车位50个")
+    (True, False)
+    """
+    return opens_problems(sentence) or any(word in sentence for word in _signs())
+
+
+def _problems_run(text: str, start: int, end: int, sign_needed: bool = False) -> int:
+    """Where the problems that open at ``start`` end: the first sentence that plans, else ``end``;
+    ``start`` itself when ``sign_needed`` and the first sentence with text shows no problem."""
+    first = True
     for s, e in _sentences(text, start, end):
-        if is_planned_sentence(text[s:e]):
+        sentence = text[s:e]
+        if is_planned_sentence(sentence):
             return s
+        if first and sentence.strip():
+            if sign_needed and not shows_problem(sentence):
+                return start
+            first = False
     return end
 
 
@@ -118,7 +140,7 @@ def problem_stretches(text: str, sections: Sequence[Section], plan_document: boo
         child = next((s for s in sections[i + 1 :] if s.parent == section.id), None)
         own_end = child.norm_start if child is not None else section.norm_end
         if section.planned and (is_mixed_heading(section.heading) or is_mixed_heading(text[section.norm_start : body])):
-            run_end = _problems_run(text, body, section.norm_end)
+            run_end = _problems_run(text, body, section.norm_end, sign_needed=True)
             if run_end > body:
                 stretches.append((body, run_end))
             body = run_end
