@@ -69,6 +69,8 @@ CASES = [
      {"3.1亿元": False, "46%": False}),
     ("tasks counted are no quota", "全年完成重点任务5项，群众满意率96%。\n", {"5项": False, "96%": False}),
     ("a quota in traditional script", "全年新增就業50人，完成鎮下達任務（40人）的125%。\n", {"50人": False, "40人": True, "125%": False}),
+    ("a list of limits set from above", "出生率7.9‰，自然增长率2.1‰，均控制在区里下达的9‰、4‰以内。\n",
+     {"7.9‰": False, "2.1‰": False, "9‰": True, "4‰以内": True}),
     ("a quota after 指标", "低保扩面下达指标25户，实际完成27户。\n", {"25户": True, "27户": False}),
     # rule marker_before
     ("the subject before 预计 exists", "12个重点项目预计完成投资8亿元。\n", {"12个": False, "8亿元": True}),

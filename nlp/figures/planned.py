@@ -234,10 +234,23 @@ def is_quota_figure(text: str, start: int, end: int, unit: str) -> bool:
     >>> t = "完成重点任务3项"
     >>> is_quota_figure(t, 6, 8, "项")
     False
+    >>> t = "均控制在区里下达的8‰、4‰以内，下达指标25户、完成27户"
+    >>> [is_quota_figure(t, t.index(n), t.index(n) + 2, u) for n, u in (("4‰", "‰"), ("27", "户"))]
+    [True, False]
     """
     lead, after, count_units = _quota_patterns()
     if unit in count_units:
         return False
-    if lead.search(text[start - QUOTA_REACH if start > QUOTA_REACH else 0 : start]) is not None:
-        return True
+    while True:
+        before = text[start - QUOTA_REACH if start > QUOTA_REACH else 0 : start]
+        if lead.search(before) is not None:
+            return True
+        listed = _LISTED_FIGURE.search(before)  # 下达的10‰、5‰以内: the list's first figure follows the word
+        if listed is None:
+            break
+        start -= len(before) - listed.start()
     return text.startswith(after, end)
+
+
+# A figure and its unit right before a 、 (the one before this figure in a list of figures)
+_LISTED_FIGURE = re.compile(r"\d+(?:\.\d+)?[^\d\s、，,；;。：:（）()]{0,3}、$")
