@@ -117,7 +117,7 @@ def accuracy(rows: Sequence[Example], verdicts: Sequence[bool]) -> float:
 def main() -> None:
     rows = examples()
     rules, learned = cross_validate(rows)
-    print(f"{FOLDS}-fold cross-validation, documents held out; the classifier learns from dev and long together")
+    print(f"{FOLDS}-fold cross-validation, documents held out; the classifier learns from dev, long and written together")
     for group in ("dev", "long", "written", None):
         for kind in ("fact", "activity", None):
             idx = [i for i, e in enumerate(rows) if (group is None or e.group == group) and (kind is None or e.kind == kind)]
