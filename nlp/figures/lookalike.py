@@ -291,4 +291,10 @@ def keep_figures(doc: Text, quantities: Sequence[Quantity], model: LookalikeMode
     kept = [q for q in quantities if lookalike_rule(doc, q) is None]
     if model is None:
         return kept
-    return [q for q in kept if model.keeps(doc, q)]
+    return [q for q in kept if _is_zero_statement(q) or model.keeps(doc, q)]
+
+
+def _is_zero_statement(q: Quantity) -> bool:
+    """A zero statement (零发生, 清零: nlp/figures/zeros.py, value 0 and no unit): the filter never saw
+    one in training (it learns from the grammar's candidates), so its verdict on them is not asked."""
+    return q.value == 0 and not q.unit and not q.unit_text

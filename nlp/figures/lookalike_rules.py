@@ -75,6 +75,23 @@ SPACED_AFTER = frozenset(SPACES) | frozenset("、，,；;：:（(\n")
 WEEKDAY_PREFIXES = ("周", "星期", "礼拜")
 
 
+def _after_list(before: str, words: tuple[str, ...]) -> bool:
+    """Whether ``before`` ends with a list of two or more of ``words`` (市县乡, 县、镇, 街道和社区): the
+    levels a count sums; one word alone (省二级, 国家二级) makes the number a grade.
+
+    >>> _after_list("完成市县乡", ("市", "县", "乡")), _after_list("省", ("省",)), _after_list("农村", ("村",))
+    (True, False, False)
+    """
+    rest, found = before, 0
+    while True:
+        rest = rest.rstrip(LIST_JOINERS)
+        word = max((w for w in words if rest.endswith(w)), key=len, default=None)  # 社区 before 区
+        if word is None:
+            return found >= 2
+        found += 1
+        rest = rest[: len(rest) - len(word)]
+
+
 def _spaced_out(prev: str, num: str) -> bool:
     """Whether a number written apart from its unit is spaced out on its other side too (a space, a
     list separator or a line start before it), and is written in digits or masked (走访群众 *** 户)."""
@@ -82,13 +99,13 @@ def _spaced_out(prev: str, num: str) -> bool:
 
 
 def _glued_to_code(text: str, ns: int, num: str) -> bool:
-    """Whether the number continues a code of Latin letters, digits or signs (T1线, No.3, 3+2): not a
-    Chinese numeral (A、B两个区), nor digits after a masked name (大xx2个小组)."""
+    """Whether the number continues a code of Latin letters, digits or signs (T1线, No.3, 3+2, 25.两所):
+    not a Chinese numeral after a letter or a digit (A、B两个区), nor digits after a masked name (大xx2个小组)."""
     prev = text[ns - 1]
     if not (prev.isascii() and (prev.isalnum() or prev in "./+-_#")):
         return False
-    if not num[0].isdigit():
-        return False  # a Chinese numeral continues no code, after a letter or after digits (19:30两个时段)
+    if not num[0].isdigit() and prev.isalnum():
+        return False  # a Chinese numeral continues no code of letters or digits (A、B两个, 19:30两个时段)
     if prev in "xX":
         run = ns - 1
         while run > 0 and text[run - 1] in "xX":
@@ -149,8 +166,8 @@ def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
             return "unit_digits_only"  # 十分重要: 分 is read only after Arabic digits (得分96.5分)
         if unit.not_after and prev in unit.not_after:
             return "clock_or_ratio"  # 8点30分
-        if unit.only_after and not before.rstrip(LIST_JOINERS).endswith(unit.only_after):
-            return "unit_only_after"  # 国家二级标准 names a grade; 市县乡三级 counts levels
+        if unit.only_after and not _after_list(before, unit.only_after):
+            return "unit_only_after"  # 省二级示范高中 names a grade; 市县乡三级 counts levels
         rest = text[m.end("unit"):m.end("unit") + 4]
         durable = unit.kind == "duration" and before.endswith(DURATION_MARKERS)  # 连续7年开展
         if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
