@@ -2,7 +2,8 @@
 
     python -m evaluation.lookalike_train                 # cross-validation: rules vs rules + filter vs model alone
     python -m evaluation.lookalike_train --write         # also fit on every document, write models/lookalike.json
-    python -m evaluation.lookalike_train --no-excerpts   # whole dev documents only (not gold/dev/facts/)
+    python -m evaluation.lookalike_train --no-excerpts   # leave out the long-report excerpts (gold/dev/facts/)
+    python -m evaluation.lookalike_train --no-written    # leave out the written reports (gold/dev/written/)
 
 Every number the figure grammar finds with a unit (``nlp.figures.quantities.find_candidates``) is an
 example: positive when it overlaps a gold fact, negative otherwise; its features are those of
@@ -31,12 +32,13 @@ from dataclasses import dataclass
 from evaluation import excerpt_facts
 from evaluation.gold import GoldDoc, find_document, gold_files, inner_span, load_gold, read_gold_json
 from evaluation.splits import doc_folders, excerpt_doc_folders, gold_dir
-from nlp.figures.lookalike import MODEL_PATH, LookalikeModel, features, is_size_class
+from nlp.figures.lookalike import MODEL_PATH, LookalikeModel, features, lookalike_rule
 from nlp.figures.quantities import find_candidates, find_quantities
 from nlp.text.document import Text
 from nlp.text.normalize import normalize
 
 FOLDS = 10
+WRITTEN = "written"  # gold/dev/written/: the team's own reports, every figure annotated
 C = 0.3
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
@@ -74,18 +76,23 @@ def doc_examples(gold: GoldDoc, original: str, areas: Sequence[tuple[int, int]] 
         if areas is not None and not any(a[0] <= span[0] and span[1] <= a[1] for a in areas):
             continue
         context = original[max(0, span[0] - 8) : span[1] + 4].replace("\n", " ")
-        rule = c.rule or ("size_class" if is_size_class(doc, q) else None)
+        rule = c.rule or lookalike_rule(doc, q)
         examples.append(Example(gold.doc, features(doc, q), rule, any(_overlaps(span, g) for g in spans), context))
     return DocExamples(gold.doc, tuple(examples), len(spans))
 
 
-def load_examples(with_excerpts: bool = True) -> list[DocExamples]:
-    """The dev gold's documents as labelled candidates; facts-only excerpt files too unless told not."""
+def load_examples(with_excerpts: bool = True, with_written: bool = True) -> list[DocExamples]:
+    """The dev gold's documents as labelled candidates; facts-only excerpt files and the written
+    reports (gold/dev/written/, annotated completely) too unless told not."""
     from corpus.readers import read_path
 
     out = []
     folders = doc_folders("dev")
-    for path in gold_files(gold_dir("dev")):
+    whole = list(gold_files(gold_dir("dev")))
+    written_dir = gold_dir("dev") / WRITTEN
+    if with_written and written_dir.is_dir():
+        whole += list(gold_files(written_dir))
+    for path in whole:
         gold = load_gold(path)
         doc_path = find_document(gold.doc, folders)
         if doc_path is not None:
@@ -216,17 +223,27 @@ def without(d: DocExamples, prefixes: tuple[str, ...]) -> DocExamples:
     return DocExamples(d.doc, kept, d.gold)
 
 
+def _sources(args: argparse.Namespace) -> str:
+    parts = ["whole documents"]
+    if not args.no_written:
+        parts.append("written/ reports")
+    if not args.no_excerpts:
+        parts.append("facts/ excerpts")
+    return ", ".join(parts)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m evaluation.lookalike_train", description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help=f"fit on every document and write {MODEL_PATH.name}")
     ap.add_argument("--no-excerpts", action="store_true", help="leave out the facts-only excerpt files")
+    ap.add_argument("--no-written", action="store_true", help="leave out the written reports (gold/dev/written/)")
     ap.add_argument("--variant", choices=("accepted", "all"), default="all", help="what the filter is trained on")
     ap.add_argument("--show", action="store_true", help="list the candidates the held-out filter vetoes")
     ap.add_argument("--drop", action="append", default=[], help="leave out features starting with this (ablation)")
     ap.add_argument("--c", type=float, default=C, help=f"inverse regularization strength (default {C})")
     ap.add_argument("--threshold", type=float, default=None, help="veto below this (default: the best on CV)")
     args = ap.parse_args(argv)
-    docs = load_examples(with_excerpts=not args.no_excerpts)
+    docs = load_examples(with_excerpts=not args.no_excerpts, with_written=not args.no_written)
     if args.drop:
         docs = [without(d, tuple(args.drop)) for d in docs]
     n_ex = sum(len(d.examples) for d in docs)
@@ -248,8 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         model = fit(pool, args.c)
         model = LookalikeModel(model.weights, model.intercept, t)
         card = {
-            "trained_on": f"evaluation/gold/dev ({'whole documents and facts/ excerpts' if not args.no_excerpts else 'whole documents'}): "
-            f"{len(docs)} documents, {len(pool)} candidates",
+            "trained_on": f"evaluation/gold/dev ({_sources(args)}): {len(docs)} documents, {len(pool)} candidates",
             "variant": args.variant,
             "C": args.c,
             "folds": FOLDS,

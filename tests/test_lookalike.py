@@ -109,7 +109,8 @@ PIPELINE = {
         marks=pytest.mark.xfail(reason="retrained on the reviewed long-report gold, the filter keeps 一次 here "
                                 "(the gold is split on the article 一 with 次: see LOOKALIKE_MODEL_CARD.md)"),
     ),
-    "per-period 一次 after 每": ("要求每位党员每季度参加一次志愿服务，全年服务1200小时。", ["1200"]),
+    # GUIDELINES ("how-often figures (每季度召开一次) are facts"), and the written reports' gold with it
+    "per-period 一次 after 每 is a figure": ("要求每位党员每季度参加一次志愿服务，全年服务1200小时。", ["一", "1200"]),
     "一 in a term before a noun": ("全区高考一本上线率提高2个百分点。", ["2"]),
     "figures beside them": ("社区现有党员46名，发放慰问金3000元。", ["46", "3000"]),
     "sessions counted at the clause end": ("全年开展培训三期，培训居民120人次。", ["三", "120"]),

@@ -20,6 +20,10 @@ SUBUNITS = {"tenth": "角毛", "hundredth": "分"}
 INCLUDED = re.compile(r"[(（]含[)）]")
 # 1万元--5万元: a doubled range joiner
 REPEATED_JOINER = re.compile(r"([-－—–~～〜])\1+")
+# 半 before a duration unit: half a year, month, day or hour (半年来, 仅用半个月); not a half of the
+# calendar (上半年, 下半年), a frequency (每半年) or a part of another number (一年半, 多半).
+HALF = re.compile(r"(?<![上下每前后这那近多大小一二两三四五六七八九十年月天])半(?=年|个月|個月|天|小时|小時|个小时)")
+HALF_VALUE = Decimal("0.5")
 # A count unit that is money when 角/毛/分 follow it (十块三毛).
 MONEY_COUNT_UNITS = frozenset({"块", "塊"})
 
@@ -30,6 +34,9 @@ class Unit:
     kind: str
     magnitude: Decimal
     not_before: tuple[str, ...]
+    only_after: tuple[str, ...] = ()  # words one of which must precede the number (市县两级)
+    digits_only: bool = False  # read only after Arabic digits (96.5分; 十分 is "very")
+    not_after: tuple[str, ...] = ()  # characters before the number that make it a clock (8点30分)
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,8 @@ def grammar() -> Grammar:
     units: dict[str, Unit] = {}
     for entry in load_toml("units.toml")["unit"]:
         unit = Unit(entry["name"], entry["kind"], Decimal(str(entry.get("magnitude", 1))),
-                    tuple(entry.get("not_before", ())))
+                    tuple(entry.get("not_before", ())), tuple(entry.get("only_after", ())),
+                    bool(entry.get("digits_only", False)), tuple(entry.get("not_after", ())))
         for variant in entry["variants"]:
             units.setdefault(variant, unit)
             if variant.startswith("平方") and len(variant) > 2:  # 1平方多公里
@@ -80,7 +88,8 @@ def grammar() -> Grammar:
     # A numeral character that begins a unit word belongs to the unit (600万千瓦, 5千克, 3千米)
     numeral_led = [u for u in units if len(u) > 1 and u[0] in v.small | v.big | v.chinese]
     not_a_unit = rf"(?!{_alt(numeral_led)})" if numeral_led else ""
-    body = rf"(?:\d|{not_a_unit}[{units_}]|{not_a_unit}[{digits}](?!\d))"  # 队伍3支: 伍 is not 5 before an Arabic digit
+    # 队伍3支: 伍 is not 5 before an Arabic digit; 20:00两个时段: 两 after an Arabic digit starts a number of its own
+    body = rf"(?:\d(?![{digits}])|{not_a_unit}[{units_}]|{not_a_unit}[{digits}](?!\d))"
     points = re.escape("".join(x for x in v.points if x not in ".．"))
     # thousands: 1,200; a full-width comma groups digits only in a number with a fraction
     # (82，225.00元), since elsewhere it separates two figures of a list
@@ -102,7 +111,8 @@ def grammar() -> Grammar:
     cents = rf"[{digits}][{SUBUNITS['tenth']}](?:[{digits}]{SUBUNITS['hundredth']}?(?!钟))?|[{digits}]{SUBUNITS['hundredth']}(?!钟)"
     pattern = re.compile(
         rf"(?P<pre>{_alt(list(quals['before']))})?"
-        rf"(?P<num>{rate}|{frac}|{mask}|{core}(?:(?P<lunit>{unit_alt})?(?:{included})?(?:{joiners}){{1,2}}{core})?)"
+        rf"(?P<num>{rate}|{frac}|{mask}|{HALF.pattern}|{core}(?:(?P<lunit>{unit_alt})?(?:{included})?(?:{joiners}){{1,2}}{core})?)"
+        rf"(?:(?P<gap0>[ \u3000\xa0]{{1,2}})(?=[{big}]+(?:{unit_alt})))?"  # spaced before 万: 共计 16.2 万元
         rf"(?P<inner>{inside})?(?P<mag>[{big}]+)?(?P<inner2>{inside})?"
         rf"(?:(?P<gap>[ \u3000\xa0]{{1,2}})(?=(?:{unit_alt})))?"  # spaced out: 总人口 1234 人
         rf"(?P<unit>{unit_alt})?"
@@ -119,7 +129,7 @@ def grammar() -> Grammar:
     # A figure starts with a qualifier before it, a digit (any \d), a Chinese numeral, 十百千万亿, a
     # rate's prefix (百分之) or a mask: the first characters of the alternatives of ``pattern``.
     first_chars = {w[0] for w in quals["before"]} | set(v.chinese) | set(v.small) | set(v.big)
-    first_chars |= {p[0] for p in v.percent + v.permille} | set(v.masks) - {"某"}
+    first_chars |= {p[0] for p in v.percent + v.permille} | set(v.masks) - {"某"} | {"半"}
     return Grammar(
         pattern=pattern,
         starts=char_class(first_chars, digits=True),

@@ -149,7 +149,7 @@ def _magnitude_bucket(value: float | None) -> str:
 def features(doc: Text, q: Quantity) -> dict[str, float]:
     """The sparse features of one candidate figure ``q`` of ``doc`` (names → 1.0).
 
-    >>> doc = Text.from_string("作为一名党员,要带头。全年发展党员3名。")
+    >>> doc = Text.from_string("推选一名党员,要带头。全年发展党员3名。")
     >>> f = features(doc, doc.figures[0])
     >>> f["one"], f["n1c=cjk"], f["unit=名"], "clause_end" in f
     (1.0, 1.0, 1.0, False)

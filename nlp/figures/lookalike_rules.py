@@ -67,6 +67,64 @@ def _bare_magnitude(num: str) -> bool:
     """Whether ``num`` is magnitudes only (十百千万亿) and not a ten (万, 百万; 十 and 十万 are not)."""
     classes = numeral_classes()
     return classes.magnitudes_only.fullmatch(num) is not None and vocab().small.get(num.rstrip(classes.big)) != 10
+# What may separate the words a unit's ``only_after`` names from the number (县、镇两级, 街道和社区两级).
+LIST_JOINERS = "、和及与 \u3000"
+# Before a spaced figure (居民 3268 户、8915 人): a space, a list separator or a line start.
+SPACED_AFTER = frozenset(SPACES) | frozenset("、，,；;：:（(\n")
+# The word prefixes that name days of the week (周一 is Monday), not a word with 一 in it.
+WEEKDAY_PREFIXES = ("周", "星期", "礼拜")
+
+
+def _after_list(before: str, words: tuple[str, ...]) -> bool:
+    """Whether ``before`` ends with a list of two or more of ``words`` (市县乡, 县、镇, 街道和社区): the
+    levels a count sums; one word alone (省二级, 国家二级) makes the number a grade.
+
+    >>> _after_list("完成市县乡", ("市", "县", "乡")), _after_list("省", ("省",)), _after_list("农村", ("村",))
+    (True, False, False)
+    """
+    rest, found = before, 0
+    while True:
+        rest = rest.rstrip(LIST_JOINERS)
+        word = max((w for w in words if rest.endswith(w)), key=len, default=None)  # 社区 before 区
+        if word is None:
+            return found >= 2
+        found += 1
+        rest = rest[: len(rest) - len(word)]
+
+
+def _spaced_out(prev: str, num: str) -> bool:
+    """Whether a number written apart from its unit is spaced out on its other side too (a space, a
+    list separator or a line start before it), and is written in digits or masked (走访群众 *** 户)."""
+    return (not prev or prev in SPACED_AFTER) and (num[0].isdigit() or num[0] in vocab().masks)
+
+
+def _glued_to_code(text: str, ns: int, num: str) -> bool:
+    """Whether the number continues a code of Latin letters, digits or signs (T1线, No.3, 3+2, 25.两所):
+    not a Chinese numeral after a letter or a digit (A、B两个区), nor digits after a masked name (大xx2个小组)."""
+    prev = text[ns - 1]
+    if not (prev.isascii() and (prev.isalnum() or prev in "./+-_#")):
+        return False
+    if not num[0].isdigit() and prev.isalnum():
+        return False  # a Chinese numeral continues no code of letters or digits (A、B两个, 19:30两个时段)
+    if prev in "xX":
+        run = ns - 1
+        while run > 0 and text[run - 1] in "xX":
+            run -= 1
+        return run == 0 or text[run - 1].isascii()
+    return True
+
+
+def _word_prefix(before: str, prefixes: tuple[str, ...], unit: Unit | None) -> bool:
+    """Whether a Chinese numeral is part of a word with the characters before it (统一, 周一), but
+    not 每周一次: after 每 a weekday prefix with a count unit is a frequency."""
+    found = next((p for p in prefixes if before.endswith(p)), None)
+    if found is None:
+        return False
+    if found in WEEKDAY_PREFIXES and unit is not None and unit.kind == "count":
+        return not before[: len(before) - len(found)].endswith("每")
+    return True
+
+
 DURATION_MARKERS = ("连续", "坚持", "历时", "持续", "长达", "累计", "用时", "耗时")
 BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
 THRESHOLD_FOLLOWERS = ("的", "规模")
@@ -79,13 +137,13 @@ def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
     ns, ne = m.span("num")
     before = text[max(0, ns - 12):ns].rstrip(SPACES)  # 第 3 次 is an ordinal as much as 第3次
     prev = text[ns - 1] if ns else ""
-    if m.group("gap") and (not prev or prev not in SPACES or not num[0].isdigit()):
+    if (m.group("gap") or m.group("gap0")) and not _spaced_out(prev, num):
         return "spaced_unit"  # a space before the unit only when the figure is spaced out on both sides
     if m.group("pre") is None:
-        if prev and (prev.isascii() and (prev.isalnum() or prev in "./+-_#")):
+        if prev and _glued_to_code(text, ns, num):
             return "inside_code"
         if num[0] in v.chinese or num[0] in v.small or num[0] in v.big:
-            if before.endswith(g.word_prefixes):
+            if _word_prefix(before, g.word_prefixes, unit):
                 return "word_prefix"
     if before.endswith(g.ordinal_prefixes):
         return "ordinal"
@@ -104,6 +162,12 @@ def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
             # 200头以上规模的养殖大户, 年收入10万元以上的, 10万以上的 (a magnitude alone): a bound that defines a group
             return "threshold"
     if unit is not None:
+        if unit.digits_only and not num[0].isdigit():
+            return "unit_digits_only"  # 十分重要: 分 is read only after Arabic digits (得分96.5分)
+        if unit.not_after and prev in unit.not_after:
+            return "clock_or_ratio"  # 8点30分
+        if unit.only_after and not _after_list(before, unit.only_after):
+            return "unit_only_after"  # 省二级示范高中 names a grade; 市县乡三级 counts levels
         rest = text[m.end("unit"):m.end("unit") + 4]
         durable = unit.kind == "duration" and before.endswith(DURATION_MARKERS)  # 连续7年开展
         if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
@@ -115,7 +179,8 @@ def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
         return "bare_magnitude"  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
     if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
         after = text[m.end():m.end() + 1]
-        if after and after not in "。，,；;、！!）)\n" and not before.endswith(g.article_keep_before):
+        durable = unit is not None and unit.kind == "duration" and after == "来"  # 一年来: a duration
+        if after and after not in "。，,；;、！!）)\n" and not durable and not before.endswith(g.article_keep_before):
             return "article_one"
     if _is_positional(num) and parse_number(num).qualifier is not Qualifier.RANGE:  # type: ignore[union-attr]
         # 一七二零人 reads digit by digit; 二〇二一年, 七一 and 一一 (one by one) do not count

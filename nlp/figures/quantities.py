@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from nlp.figures.figure_grammar import INCLUDED, REPEATED_JOINER, SUBUNITS, Grammar, Unit, grammar
+from nlp.figures.figure_grammar import HALF_VALUE, INCLUDED, REPEATED_JOINER, SUBUNITS, Grammar, Unit, grammar
 from nlp.figures.lookalike_rules import is_rate_number, numeral_classes, rejection
-from nlp.figures.numerals import parse_number, vocab
+from nlp.figures.numerals import Number, parse_number, vocab
 from nlp.figures.scan import matches_from
 from nlp.figures.zeros import zero_statements
 from nlp.records import Qualifier, Quantity
@@ -29,6 +29,8 @@ def _has_prefix(m: re.Match[str]) -> bool:
         return False
     return pre not in APPROX_BEFORE_MAGNITUDE_ONLY or m.group("num")[:1] in vocab().small
 
+
+HALF_TEXT = "半"  # 半年来: a half, value 0.5 (figure_grammar.HALF says where)
 
 # Prefixes that qualify a number only when a magnitude word follows them.
 APPROX_BEFORE_MAGNITUDE_ONLY = frozenset({"数", "几"})
@@ -142,7 +144,10 @@ def _candidate(text: str, m: re.Match[str], g: Grammar, rejected: bool = True) -
     if rule is not None and not rejected:
         return None
     inner = m.group("inner") or ""
-    number = parse_number(num_text + (inner if inner in v.approx else "") + mag)
+    if num_text == HALF_TEXT:
+        number = Number(HALF_TEXT, HALF_VALUE, None, None, Qualifier.EXACT)
+    else:
+        number = parse_number(num_text + (inner if inner in v.approx else "") + mag)
     if number is None:
         return None
     qualifier = _qualifier(m, number.qualifier, g)
