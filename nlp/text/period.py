@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from nlp.text.meta_lexicon import alternation, has_any, meta_vocab
-from nlp.text.year import chinese_month, is_report, title_year
+from nlp.text.year import arabic_years, chinese_month, is_report, title_year
 
 _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # A span of months or one month in a title (checked after the periods' own spans, 1-6月 …).
@@ -78,8 +78,8 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year"):
         if has_any(periods[p], head):
             return p
-    if re.match(r"\s*(?:19|20)\d{2}年\s*[,，]", opening):
-        return "year"
+    if re.match(r"\s*(?:19|20)\d{2}\s*年度?\s*[,，]", arabic_years(opening[:20])):
+        return "year"  # rule opening_year: 2021年，… / 二〇二一年度，… opens a whole year's review
     return None
 
 
