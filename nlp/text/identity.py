@@ -33,12 +33,14 @@ from nlp.text.place_names import (
     place_vocab,
     title_names,
 )
-from nlp.text.signature import SIGNATURE_MAX, last_lines, letterhead_unit, signature_unit
+from nlp.text.signature import SIGNATURE_MAX, last_lines, letterhead_unit, signature_unit, unit_line
 
 # Importers of place_names through this module keep working (nlp/figures/scope.py, resolve.py).
 __all__ = ["canonical_name", "find_community", "find_street", "is_masked", "place_names"]
 
-_SELF = re.compile(r"本社区|我社区|该社区|本村|我村|该村|本居委会|我居委会")
+# The words a report calls its own unit by: 我社区, 本村, and a 居委会's and 村委会's short forms
+# (我居, 本居委, 我村委会); 我居住/本居民 are no self-reference.
+_SELF = re.compile(r"[本我该](?:社区|村|居委会|居委|居(?![住民]))")
 
 _OPENING_CHARS = 160
 _OPENING_OWN = 20  # an opening before the first section at least this long is read alone
@@ -203,16 +205,30 @@ def find_community(
     return None
 
 
+# Words placing a unit in a street or town (东湖社区隶属长安街道, 红旗村位于白沙镇东部).
+_PLACING = ("隶属", "隶属于", "属于", "位于", "地处", "坐落于", "坐落在", "地处于")
+
 _STREET_SIGNATURE_REST = re.compile(
     r"^(?:办事处|人民政府|党工委|党委|政府)?[\s（()）]*(?:(?:19|20)\d{2}\s*年[\d\s月日]*)?$"
 )
 
 
-def find_street(text: str, title: str, words: Words | None = None, title_at: int = 0) -> str | None:
-    r"""The 街道/镇/乡: named in the title, else signing the report (长安街道办事处 / 2022年12月), else
-    the first one named at least twice; without the divisions before it and without 办事处.
+def find_street(
+    text: str,
+    title: str,
+    words: Words | None = None,
+    title_at: int = 0,
+    body_from: int | None = None,
+    community: str | None = None,
+) -> str | None:
+    r"""The 街道/镇/乡: named in the title, else on the letterhead line above it (长安街道东湖社区居民委员会),
+    else signing the report (长安街道办事处 / 2022年12月), else the first one the opening of the body
+    places the ``community`` in (``body_from``: 东湖社区隶属长安街道…), else the first one named at least twice; without the
+    divisions before it and without 办事处.
 
     >>> find_street("上半年工作总结\n全街道共有党员3260名。\n长安街道办事处\n2022年7月5日", "上半年工作总结")
+    '长安街道'
+    >>> find_street("东湖社区工作总结\n东湖社区隶属长安街道，辖区面积2平方公里。", "东湖社区工作总结", body_from=9, community="东湖社区")
     '长安街道'
     """
     voc = place_vocab()
@@ -222,11 +238,24 @@ def find_street(text: str, title: str, words: Words | None = None, title_at: int
     for name, _, _ in place_names(title, voc.street, _title_words(text, title, title_at, words), title_at):
         if not is_masked(name):
             return strip_divisions(name.replace("办事处", ""))
-    for at, line in last_lines(text):
-        if 0 < len(line) <= SIGNATURE_MAX:
+    head_at = text.rfind("\n", 0, max(0, text.rfind("\n", 0, title_at))) + 1 if title_at > 0 else None
+    letterhead = [(head_at, text[head_at:title_at].rstrip())] if head_at is not None else []
+    for at, line in letterhead + last_lines(text):
+        if 0 < len(line.strip()) <= SIGNATURE_MAX:
             for name, start, end in place_names(line, voc.street, words, at):
-                if start == 0 and not is_masked(name) and _STREET_SIGNATURE_REST.match(line[end:]):
+                rest = line[end:]
+                if start == 0 and not is_masked(name) and (_STREET_SIGNATURE_REST.match(rest) or unit_line(rest, at + end, words)):
                     return strip_divisions(name.replace("办事处", ""))
+    if body_from is not None and community is not None:
+        # rule opening_street: the street or town a community's opening places it in (隶属长安街道, 位于
+        # 白沙镇), or writes before its name (白沙镇红旗村…) when the text names that street again (a
+        # name read once before another may have taken a word of the sentence: 委任|白沙镇)
+        opening = text[body_from : body_from + _OPENING_CHARS]
+        for name, start, end in place_names(opening, voc.street, words, body_from):
+            address = opening.startswith(community, end) and text.count(name) >= 2
+            placed = opening[:start].endswith(_PLACING) or address
+            if not is_masked(name) and placed:
+                return strip_divisions(name.replace("办事处", ""))
     for name, _, _ in place_names(text, voc.street, words):
         short = name.replace("办事处", "")
         if not is_masked(name) and text.count(short) >= 2:

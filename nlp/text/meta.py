@@ -55,6 +55,10 @@ def find_doc_type(title: str, sections: tuple[Section, ...]) -> DocType:
     return DocType.SUMMARY
 
 
+# The dashes a subtitle opens with, as nlp/text/title.py reads them (——, a single —, --).
+_SUBTITLE_DASHES = ("——", "—", "--")
+
+
 def _subtitle(text: str, body_from: int) -> tuple[int, int] | None:
     """The span of the line right after the title when it is a subtitle (——…, without a date: a
     speech's dateline is no subtitle of its title's unit)."""
@@ -62,7 +66,7 @@ def _subtitle(text: str, body_from: int) -> tuple[int, int] | None:
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     line = text[start:end].rstrip()
-    if not line.startswith("——") or len(line) > 60 or dateline_start(line) == 0:
+    if not line.startswith(_SUBTITLE_DASHES) or len(line) > 60 or dateline_start(line) == 0:
         return None
     return start, start + len(line)
 
@@ -117,7 +121,7 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
         encoding=raw.encoding,
         title=found.text,
         community=community,
-        street=find_street(norm.text, title_norm, doc.words, found.start) if level in _STREET_LEVELS else None,
+        street=find_street(norm.text, title_norm, doc.words, found.start, body_from, community) if level in _STREET_LEVELS else None,
         district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
         year=find_year(
             title_norm, opening, norm.text[-_CLOSING:], raw.path or "", reviewed, doc_type is DocType.PLAN, several

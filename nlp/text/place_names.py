@@ -20,7 +20,11 @@ from nlp.text.divisions import after_divisions
 from nlp.text.tokens import Word, pos_cut
 
 _CANONICAL = (("社区居民委员会", "社区"), ("社区居委会", "社区"), ("村民委员会", "村"), ("村委会", "村"))
-_NAME_TAGS = ("n", "j", "l", "eng", "zg")  # zg: a bound morpheme the dictionary knows alone (石榴|湾, 上|垟)
+_NAME_TAGS = ("n", "j", "l", "eng", "zg")
+# A division's level word standing alone (某某区|青山|街道|青桐|社区): it ends the division before a
+# name, never belongs to the name (rule name_after_divisions; the divisions before a name may be more
+# than the one nlp/text/divisions.after_divisions cuts off).
+_DIVISION_WORDS = frozenset({"街道", "街道办", "办事处", "镇", "乡", "区", "县", "市", "旗", "省"})  # zg: a bound morpheme the dictionary knows alone (石榴|湾, 上|垟)
 # The words of text[start:end], as the document segments them.
 Words = Callable[[int, int], tuple[Word, ...]]
 
@@ -85,7 +89,7 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
         stem_words = _joined_single_chars(stem_words)
     kept = ""
     for word, flag in reversed(stem_words):
-        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4:
+        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4 or word in _DIVISION_WORDS:
             break
         kept = word + kept
     kept = kept.removeprefix("中共")  # 中共东湖社区委员会 signs for 东湖社区

@@ -54,11 +54,11 @@ def signature_unit(text: str, words: Words | None) -> list[str]:
     for at, line in last_lines(text):
         if not 0 < len(line) <= SIGNATURE_MAX:
             continue
-        found += _unit_line(line, at, words)
+        found += unit_line(line, at, words)
     return found[-1:]
 
 
-def _unit_line(line: str, at: int, words: Words | None) -> list[str]:
+def unit_line(line: str, at: int, words: Words | None) -> list[str]:
     """The unit a signature-like line names: its name at the start (after a label, 中共 and the
     divisions above it: 青山镇|青桐村村民委员会), and nothing after it but its office (the same name
     again with its committee: 中共青桐社区委员会 青桐社区居民委员会), the signer's role and name, and a
@@ -108,4 +108,4 @@ def letterhead_unit(text: str, title_at: int, words: Words | None) -> list[str]:
     line = before[start:].strip(" \t\u3000")
     if not 0 < len(line) <= SIGNATURE_MAX:
         return []
-    return _unit_line(line, start + before[start:].index(line), words)[:1]
+    return unit_line(line, start + before[start:].index(line), words)[:1]

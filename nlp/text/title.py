@@ -24,6 +24,8 @@ _COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|�
 _COLLECTION_REACH = 40
 _DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
 _TITLE_LINES = 10
+# A first line this short is a title when it ends in a document type (工作总结, 述职报告, 年终总结).
+_FIRST_LINE_MIN = 4
 # A speech's dateline after its title (——2014年2月10日在…会议上, ——在…大会上) is no part of it.
 _DATELINE = re.compile(r"\s*(?:——|—|--)\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|在[^—]*?(?:会议|大会|会)上).*$")
 _TITLE_LABEL = re.compile(r"(?:标题|題目|题目|標題)\s*[:：]\s*")
@@ -92,6 +94,10 @@ def find_title(
     True
     >>> t = "用好“三心”工作法\n——东湖社区2017年经验交流材料\n东湖社区地处城东。"; s, e = find_title(t); t[s:e]
     '用好“三心”工作法'
+    >>> t = "工作总结\n一年来，我社区……。"; s, e = find_title(t); t[s:e]
+    '工作总结'
+    >>> find_title("一、党建\n全年开展活动8次。\n总结\n") is None
+    True
     """
     voc = meta_vocab()
     strong = voc.doc_types["summary"][:6] + voc.doc_types["plan"][:4] + voc.doc_types["report"][:6]
@@ -120,6 +126,8 @@ def find_title(
         words_of_line = unspaced(line)
         joined = above is not None and continued(text[above[0] : above[1]], line)
         shortest = voc.title_min - (len(text[above[0] : above[1]]) if joined and above else 0)
+        if i == 0 and words_of_line.endswith(strong):
+            shortest = min(shortest, _FIRST_LINE_MIN)  # rule short_first_title: 工作总结 alone opens the file
         if line[-1] in _BODY_END or len(words_of_line) < shortest or line.count("，") + line.count(",") >= 2:
             continue
         if "。" in line:  # a sentence inside (a photo caption: 某某作报告。记者摄) is body, not a title

@@ -79,6 +79,16 @@ def without_site_tags(line: str) -> str:
     return _site_tag().sub("", line).strip(_SPACES)
 
 
+# Rule enclosed_title: a title set wholly in 【…】, 《…》 or 〖…〗 (as a page or a typist marks it) is
+# the words inside; brackets around a part of it (“三治融合”, 《条例》) stay.
+_ENCLOSED = re.compile(r"^(?:【([^【】]+)】|《([^《》]+)》|〖([^〖〗]+)〗)$")
+
+
+def _unenclosed(title: str) -> str:
+    m = _ENCLOSED.match(title)
+    return next(g for g in m.groups() if g).strip(_SPACES) if m else title
+
+
 def clean_title(title: str) -> str:
     r"""A title without a site's numbering or a file name's suffix.
 
@@ -99,12 +109,14 @@ def clean_title(title: str) -> str:
     ('工作总结', '2021年东湖社区工作总结', '东湖社区工作总结')
     >>> clean_title("村委會工作總結(jié)一"), clean_title("社区工作计划二"), clean_title("社区第一网格工作总结")
     ('村委會工作總結(jié)', '社区工作计划', '社区第一网格工作总结')
+    >>> clean_title("【东湖社区2021年工作总结】"), clean_title("《东湖社区2021年工作总结》"), clean_title("学习《条例》工作总结")
+    ('东湖社区2021年工作总结', '东湖社区2021年工作总结', '学习《条例》工作总结')
     """
     title = re.sub(r"[ \t\u3000]*\r?\n[ \t\u3000]*", "", title)  # a title broken over two lines
     title = without_site_tags(title)
     while (bare := _SITE_PREFIX.sub("", title, count=1)) != title:  # 范文一：第1篇：… numbered twice
         title = bare
-    title = unspaced(title)
+    title = unspaced(_unenclosed(title))
     while True:
         shorter = _ARTICLE_INDEX.sub(r"\1", _SITE_SUFFIX.sub("", title)).rstrip(_SPACES)
         if shorter == title:
