@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from pathlib import PurePath
 
+from nlp.resources import load_toml
 from nlp.text.divisions import street_after_divisions, strip_divisions
 from nlp.text.levels import first_self_reference
 from nlp.text.place_names import (
@@ -88,11 +90,24 @@ def _from_opening(text: str, body_from: int, words: Words | None, opening_end: i
     return []
 
 
+@cache
+def _office_holder() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Rule office_holder (meta.toml [place.office_holder_before]): the words before a unit's name in
+    a speaker's post (我是|青桐社区|党委书记), and the offices and roles that may follow the name."""
+    place = load_toml("meta.toml")["place"]
+    posts = tuple(place["signature_offices"]) + tuple(place["signature_roles"])
+    return tuple(place["office_holder_before"]), posts
+
+
 def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
     """Whether the name at ``text[start:end]`` is its clause's subject (rule opening_subject): it
     starts the clause (…，震川社区进行了…) and no list of units starts with it, unlike an object
-    (协助红星社区开展…)."""
+    (协助红星社区开展…); or it is the unit of the post the speaker holds (rule office_holder: 我是
+    青桐社区党委书记, 现任青桐村党支部书记)."""
     before = text[:start].rstrip(" \t\u3000")
+    holder_words, posts = _office_holder()
+    if before.endswith(holder_words) and text.startswith(posts, end):
+        return True
     if words is None or not (before[-1:] in _CLAUSE_STARTS or before.endswith(_SELF_BEFORE)):
         return False
     after = words(end, min(len(text), end + 4))

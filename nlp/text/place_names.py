@@ -38,6 +38,7 @@ class _Vocab:
     generic: tuple[str, ...]
     mask: str
     street_level: tuple[str, ...]
+    name_stops: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -57,6 +58,7 @@ def place_vocab() -> _Vocab:
         generic=tuple(place["generic"]),
         mask=place["mask_chars"],
         street_level=tuple(place["street_level"]),
+        name_stops=frozenset(place["name_stops"]) | _DIVISION_WORDS,
     )
 
 
@@ -89,7 +91,7 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
         stem_words = _joined_single_chars(stem_words)
     kept = ""
     for word, flag in reversed(stem_words):
-        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4 or word in _DIVISION_WORDS:
+        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4 or word in voc.name_stops:
             break
         kept = word + kept
     kept = kept.removeprefix("中共")  # 中共东湖社区委员会 signs for 东湖社区
@@ -167,7 +169,7 @@ def title_head(title: str) -> str | None:
     ('石碾村', '柳塘铺村', None)
     """
     voc = place_vocab()
-    title = title.lstrip("—-－ ")  # a subtitle (——石榴湾社区2017年…材料) names its unit the same way
+    title = title.lstrip("—-－─― ")  # a subtitle (——石榴湾社区2017年…材料) names its unit the same way
     m = _TITLE_HEAD.match(title) or _VILLAGE_HEAD.match(title)
     if not m:
         return None

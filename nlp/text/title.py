@@ -28,6 +28,8 @@ _TITLE_LINES = 10
 _FIRST_LINE_MIN = 4
 # A speech's dateline after its title (——2014年2月10日在…会议上, ——在…大会上) is no part of it.
 _DATELINE = re.compile(r"\s*(?:——|—|--)\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|在[^—]*?(?:会议|大会|会)上).*$")
+# What a subtitle line opens with: a dash as typists write it (——, —, --, a box-drawing ──, ―).
+SUBTITLE_DASHES = ("——", "—", "--", "──", "―")
 _TITLE_LABEL = re.compile(r"(?:标题|題目|题目|標題)\s*[:：]\s*")
 # What may follow a title on its original line and still belong to it as written.
 _TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)|[ \t\u3000]*篇?[ \t\u3000]*\d{1,2})+(?=[ \t\u3000\r]*(?:\n|$))")
@@ -109,7 +111,7 @@ def find_title(
             break
         line = text[s:e]
         above, previous = previous, (s, e)
-        if line.startswith(("——", "—", "--")) and above is not None and _headline(text[above[0] : above[1]], voc):
+        if line.startswith(SUBTITLE_DASHES) and above is not None and _headline(text[above[0] : above[1]], voc):
             found.append(above)  # 用好“三心”工作法 / ——某社区…经验交流材料: the line above is the title
             continue
         if is_salutation(line):

@@ -85,7 +85,8 @@ def find_year(
     named = title_year(title)
     if several_years and named and named.group(1).isdigit() and is_report(title):
         return int(named.group(1)) - 1  # rule several_years_review: the last year reviewed
-    path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
+    file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    path_year = _PATH_YEAR.findall(file_name) or [m.group(1) for m in [title_year(file_name)] if m]
     signed = _YEAR.search(closing_date(closing))
     # rule year_end_plan: the year after the signing year, for a plan signed at the year's end
     ahead = (
