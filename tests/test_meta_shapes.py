@@ -1,0 +1,184 @@
+"""Metadata on the shapes real archives carry that the stress table (tests/test_meta_stress.py) does
+not: a site's chrome around the title, titles in 【】/《》 or under a slogan, units named only as 我居/
+本居委/我村委会 or by their committee, a street's report listing its communities, years written 二〇二一/
+2021年度/21年, every period word, date lines in full-width digits or Chinese numerals, English
+punctuation, and rule year_end_plan in both directions. Every document is invented in the genre's
+style; the rule a case exercises is named in its id (documented where it lives: nlp/text/title.py,
+title_clean.py, period.py, year.py, identity.py, place_names.py, meta.py, meta.toml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_meta_stress import BODY, PLAN, SECTIONS, meta, report
+
+PAGE = "\n" + BODY + "\n" + SECTIONS
+
+
+def plan(title: str, opening: str = "新的一年，社区将" + BODY, end: str = "") -> str:
+    return (title + "\n" if title else "") + opening + "\n" + PLAN + ("\n" + end + "\n" if end else "")
+
+
+# name: (path, text, {field: expected}); fields left out are not asserted
+CASES: dict[str, tuple[str, str, dict[str, object]]] = {
+    # ---- year_end_plan: a plan signed in November/December is for the next year …
+    "year_end_plan: a generic plan signed in December": (
+        "x.txt", plan("社区工作计划", end="青桐社区居委会\n2021年12月20日"), {"year": 2022, "period": "year", "community": "青桐社区"},
+    ),
+    "year_end_plan: signed in November": ("x.txt", plan("社区工作计划", end="青桐社区居委会\n2021年11月28日"), {"year": 2022}),
+    "year_end_plan: the date in Chinese numerals": ("x.txt", plan("社区工作计划", end="青桐社区\n二〇二一年十二月"), {"year": 2022}),
+    "year_end_plan: the date in full-width digits": ("x.txt", plan("社区工作计划", end="青桐社区\n２０２１年１２月２０日"), {"year": 2022}),
+    "year_end_plan: a labelled date line": ("x.txt", plan("社区工作计划", end="青桐社区\n日期：2021年12月20日"), {"year": 2022}),
+    "year_end_plan: a first quarter's plan starts with the next year": (
+        "x.txt", plan("社区第一季度工作计划", end="青桐社区\n2021年12月20日"), {"year": 2022, "period": "Q1"},
+    ),
+    "year_end_plan: a first half's plan starts with the next year": (
+        "x.txt", plan("社区上半年工作计划", end="青桐社区\n2021年12月20日"), {"year": 2022, "period": "H1"},
+    ),
+    "year_end_plan: an opening that looks back on the signing year": (
+        "x.txt", plan("社区工作计划", "2021年即将过去，回顾一年来的工作，" + BODY, "青桐社区\n2021年12月20日"), {"year": 2022},
+    ),
+    "year_end_plan: 工作要点 is a plan": ("x.txt", plan("社区工作要点", end="青桐社区\n2021年12月20日"), {"year": 2022, "period": "year"}),
+    # … and not otherwise
+    "year_end_plan: a plan signed in October is for its year": ("x.txt", plan("社区工作计划", end="青桐社区\n2021年10月8日"), {"year": 2021}),
+    "year_end_plan: a fourth quarter's plan keeps its year": (
+        "x.txt", plan("社区第四季度工作计划", end="青桐社区\n2021年12月8日"), {"year": 2021, "period": "Q4"},
+    ),
+    "year_end_plan: a title's year wins over a December date": (
+        "x.txt", plan("青桐社区2021年工作计划", end="青桐社区\n2021年12月20日"), {"year": 2021, "period": "year"},
+    ),
+    "year_end_plan: an opening naming the next year agrees": (
+        "x.txt", plan("社区工作计划", "2022年，社区将" + BODY, "青桐社区\n2021年12月20日"), {"year": 2022},
+    ),
+    "year_end_plan: a summary with next year's plan is the summary's year": (
+        "x.txt", report("社区工作总结及明年工作计划", "一年来，" + BODY, "青桐社区\n2021年12月20日"), {"year": 2021, "period": "year"},
+    ),
+    "year_end_plan: a summary signed in November": (
+        "x.txt", report("社区工作总结", "一年来，" + BODY, "青桐社区\n2021年11月20日"), {"year": 2021},
+    ),
+    # ---- a site's chrome around the title
+    "breadcrumb with one >": (
+        "x.txt", "您现在的位置：首页>工作总结\n青桐社区2021年工作总结" + PAGE, {"title": "青桐社区2021年工作总结", "year": 2021},
+    ),
+    "breadcrumb with >>": ("x.txt", "您的位置: 首页 >> 范文 >> 工作总结\n青桐社区2021年工作总结" + PAGE, {"title": "青桐社区2021年工作总结"}),
+    "发布时间/来源/浏览次数 under the title": (
+        "x.txt", "青桐社区2021年度工作总结\n发布时间：2022-01-05 来源：青山街道 浏览次数：523" + PAGE,
+        {"title": "青桐社区2021年度工作总结", "community": "青桐社区", "year": 2021, "period": "year"},
+    ),
+    "来源 | 作者 | 时间 under the title": (
+        "x.txt", "青桐社区2021年工作总结\n来源：青山街道 | 作者：王某 | 时间：2021-12-30" + PAGE,
+        {"title": "青桐社区2021年工作总结", "year": 2021},
+    ),
+    "a page's font and print links": (
+        "x.txt", "青桐社区2021年工作总结\n【字体：大 中 小】【打印】【关闭】" + PAGE, {"title": "青桐社区2021年工作总结", "community": "青桐社区"},
+    ),
+    "a site's name on the line above": (
+        "x.txt", "某某范文网\n青桐社区2021年工作总结\n2021-12-30 10:23  阅读 523" + PAGE, {"title": "青桐社区2021年工作总结"},
+    ),
+    "a site's name after the title, a pipe between": ("x.txt", report("青桐社区2021年工作总结|某某网"), {"title": "青桐社区2021年工作总结"}),
+    # ---- enclosed_title, subtitles
+    "enclosed_title: 【】": ("x.txt", report("【青桐社区2021年工作总结】"), {"title": "青桐社区2021年工作总结", "community": "青桐社区"}),
+    "enclosed_title: 《》 under a source line": (
+        "x.txt", "来源：青山街道\n《青桐社区2021年度工作总结》" + PAGE, {"title": "青桐社区2021年度工作总结", "year": 2021},
+    ),
+    "enclosed_title: a site tag before 【title】": ("x.txt", report("【推荐】【青桐社区2021年工作总结】"), {"title": "青桐社区2021年工作总结"}),
+    "enclosed_title: 《》 inside a title stays": ("x.txt", report("青桐社区学习《条例》工作总结"), {"title": "青桐社区学习《条例》工作总结"}),
+    "subtitle: a single — names the unit": (
+        "x.txt", report("党建引领聚合力\n—青桐社区2021年工作总结"), {"title": "党建引领聚合力", "community": "青桐社区", "year": 2021},
+    ),
+    "subtitle: a box-drawing ── names the unit": (
+        "x.txt", report("党建引领 共治共享\n──青桐社区2021年工作总结"), {"title": "党建引领 共治共享", "community": "青桐社区"},
+    ),
+    "subtitle: the street before the community": (
+        "x.txt", report("党建引领 共治共享\n——青山街道青桐社区2021年工作总结"), {"community": "青桐社区", "street": "青山街道"},
+    ),
+    "short_first_title: 工作总结 alone": (
+        "x.txt", report("工作总结", end="青桐村村民委员会\n二〇二一年十二月二十八日"), {"title": "工作总结", "community": "青桐村", "year": 2021},
+    ),
+    # ---- the unit named only by its short self-reference, or by its committee
+    "self reference 我居 after the committee's name": (
+        "x.txt", report("2021年工作总结", "紧紧围绕青桐社区居委会年初制定的目标任务，我居" + BODY), {"community": "青桐社区"},
+    ),
+    "self reference 本居委": (
+        "x.txt", report("2021年工作总结", "紧紧围绕青桐社区居委会年初制定的目标任务，本居委" + BODY), {"community": "青桐社区"},
+    ),
+    "self reference 我村委会": (
+        "x.txt", report("2021年工作总结", "在镇党委的领导下，按照青桐村村委会年初的部署，我村委会" + BODY), {"community": "青桐村"},
+    ),
+    "我居住 is no self reference": (
+        "x.txt", report("2021年工作总结", "我居住的小区里，" + BODY), {"community": None},
+    ),
+    "a 居委会 signing keeps its name": (
+        "x.txt", report("社区居委会工作总结", "一年来，我居" + BODY, "青桐居委会\n2021年12月28日"), {"community": "青桐居委会"},
+    ),
+    "社区居民委员会 in the title → 社区": ("x.txt", report("青桐社区居民委员会2021年工作总结"), {"community": "青桐社区"}),
+    "村民委员会 in the title → 村": ("x.txt", report("青桐村村民委员会2021年工作总结"), {"community": "青桐村"}),
+    "村委会 in the title → 村": ("x.txt", report("青桐村委会2021年工作总结"), {"community": "青桐村"}),
+    "name_after_divisions: a district and a street before the community": (
+        "x.txt", report("某某区青山街道青桐社区2021年工作总结"), {"community": "青桐社区", "street": "青山街道"},
+    ),
+    "letterhead: the street before the committee": (
+        "x.txt", "青山街道青桐社区居民委员会\n2021年工作总结" + PAGE, {"community": "青桐社区", "street": "青山街道"},
+    ),
+    "opening_street: the community placed in its street": (
+        "x.txt", report("青桐社区2021年工作总结", "青桐社区隶属青山街道，" + BODY), {"community": "青桐社区", "street": "青山街道"},
+    ),
+    "office_holder: 我是…党委书记 in a 述职报告": (
+        "x.txt", report("2021年度述职报告", "各位领导、同志们：\n我是青桐社区党委书记王某，" + BODY), {"community": "青桐社区", "year": 2021},
+    ),
+    "office_holder: 现任 before the village's post": (
+        "x.txt", report("述职报告", "大家好！我叫王某，现任青桐村党支部书记。一年来，" + BODY, "述职人：王某\n2021年12月28日"),
+        {"community": "青桐村", "year": 2021},
+    ),
+    # ---- two units in the text: the reporting one
+    "a street's report listing its communities in the opening": (
+        "x.txt", report("青山街道2021年工作总结", "一年来，街道下辖青桐社区、银杏社区、枫林社区，" + BODY),
+        {"community": None, "street": "青山街道", "year": 2021},
+    ),
+    "a street's report, 我街道 and its communities, a generic title": (
+        "x.txt", report("2021年工作总结", "一年来，我街道下辖青桐社区、银杏社区等8个社区，" + BODY), {"community": None},
+    ),
+    "a street office's title, its communities in the body": (
+        "x.txt", report("青山街道办事处2021年工作总结", BODY + "青桐社区、银杏社区完成改造，青桐社区获评先进。"),
+        {"community": None, "street": "青山街道"},
+    ),
+    # ---- years
+    "二〇二一年 opening the body": ("x.txt", report("工作总结", "二〇二一年，青桐社区" + BODY), {"year": 2021, "period": "year"}),
+    "2021年度 opening the body": ("x.txt", report("工作总结", "2021年度，青桐社区" + BODY), {"year": 2021, "period": "year"}),
+    "title_short_year: 21年": ("x.txt", report("青桐社区21年工作总结"), {"year": 2021, "period": "year"}),
+    "title_short_year: 22年度上半年": ("x.txt", report("青桐社区22年度上半年工作总结"), {"year": 2022, "period": "H1"}),
+    "title_short_year: a duration is no year": ("x.txt", report("坚持21年义务巡逻的事迹材料", end="青桐社区\n2021年12月"), {"year": 2021}),
+    "title_short_year: in the file name": ("青桐社区21年工作总结.docx", report("工作总结"), {"year": 2021}),
+    "date_under_title: a January date under the title": (
+        "x.txt", "青桐社区工作总结\n2022年1月6日" + PAGE, {"year": 2021, "period": "year", "community": "青桐社区"},
+    ),
+    "a traditional title with 年度": ("x.txt", report("青桐社區2021年度工作總結"), {"community": "青桐社区", "year": 2021, "period": "year"}),
+    # ---- periods
+    "年中总结 → H1": ("x.txt", report("青桐社区2021年年中总结"), {"period": "H1"}),
+    "年中小结 → H1": ("x.txt", report("青桐社区2021年年中小结"), {"period": "H1"}),
+    "中秋 is no 年中": ("x.txt", report("青桐社区2021年中秋节活动总结"), {"period": "year"}),
+    "年终总结 → year": ("x.txt", report("青桐社区2021年年终总结"), {"period": "year", "year": 2021}),
+    "第1季度 in digits → Q1": ("x.txt", report("青桐社区2021年第1季度工作总结"), {"period": "Q1"}),
+    "1～3月 → Q1": ("x.txt", report("青桐社区2021年1～3月工作总结"), {"period": "Q1"}),
+    "一至六月份 with a Chinese year → H1": ("x.txt", report("青桐社区二〇二一年一至六月份工作总结"), {"year": 2021, "period": "H1"}),
+    "(上半年) after the title": ("x.txt", report("青桐社区2021年工作总结(上半年)"), {"period": "H1"}),
+    "（1-6月） after the title": ("x.txt", report("青桐社区2021年工作总结（1-6月）"), {"period": "H1"}),
+    "二季度 report": ("x.txt", report("青桐社区2021年二季度工作报告"), {"period": "Q2", "year": 2021}),
+    "a fourth quarter's summary signed in January": (
+        "x.txt", report("青桐社区第四季度工作总结", end="青桐社区\n2022年1月5日"), {"period": "Q4", "year": 2021},
+    ),
+    "新的一年 opens a year's plan": ("x.txt", plan("社区工作计划"), {"period": "year"}),
+    # ---- English punctuation
+    "English commas and full stop in the opening": (
+        "x.txt", report("2021年工作总结", "2021年,青桐社区在街道党工委的正确领导下,扎实推进各项工作."),
+        {"community": "青桐社区", "year": 2021, "period": "year"},
+    ),
+    "an English colon after the unit": ("x.txt", report("青桐社区:2021年工作总结"), {"community": "青桐社区", "year": 2021}),
+    "spaces around the year": ("x.txt", report("青桐社区 2021 年度工作总结"), {"community": "青桐社区", "year": 2021, "period": "year"}),
+}
+
+
+@pytest.mark.parametrize(("path", "text", "expected"), list(CASES.values()), ids=list(CASES))
+def test_metadata_shape(path, text, expected):
+    doc = meta(text, path)
+    assert {field: getattr(doc, field) for field in expected} == expected
