@@ -95,6 +95,28 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
     "short_first_title: 工作总结 alone": (
         "x.txt", report("工作总结", end="青桐村村民委员会\n二〇二一年十二月二十八日"), {"title": "工作总结", "community": "青桐村", "year": 2021},
     ),
+    "short_first_title: a site's column above a breadcrumb is no title": (
+        "x.txt", "工作总结\n当前位置：首页 > 工作总结\n" + BODY + "\n" + SECTIONS, {"title": None},
+    ),
+    "short_first_title: the column, then the article's title": (
+        "x.txt", "工作计划\n当前位置：首页 > 工作计划\n青桐社区党建工作汇报材料\n时间：2024-07-24 23:35:14" + PAGE,
+        {"title": "青桐社区党建工作汇报材料", "community": "青桐社区"},
+    ),
+    "glued title: a short first line holding the title and a sentence": (
+        "x.txt", "青桐社区2021年上半年工作总结今年以来，在街道党工委的正确领导下，社区扎实推进各项工作。\n" + SECTIONS,
+        {"title": "青桐社区2021年上半年工作总结", "community": "青桐社区", "year": 2021, "period": "H1"},
+    ),
+    "glued title: a first sentence that names a summary is no title": (
+        "x.txt", "现将2021年上半年工作总结如下。\n" + SECTIONS, {"title": None},
+    ),
+    "letterhead: a red header's 文件 line above the document number": (
+        "x.txt", "青桐社区居民委员会文件\n青社〔2021〕12号\n关于2021年度工作情况的报告" + PAGE,
+        {"title": "关于2021年度工作情况的报告", "community": "青桐社区", "year": 2021},
+    ),
+    "letterhead: a street office's red header": (
+        "x.txt", "青山街道办事处文件\n青街〔2021〕5号\n关于2021年度工作情况的报告\n" + BODY + "青桐社区、银杏社区完成改造。\n" + SECTIONS,
+        {"community": None, "street": "青山街道"},
+    ),
     # ---- the unit named only by its short self-reference, or by its committee
     "self reference 我居 after the committee's name": (
         "x.txt", report("2021年工作总结", "紧紧围绕青桐社区居委会年初制定的目标任务，我居" + BODY), {"community": "青桐社区"},
@@ -114,6 +136,11 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
     "社区居民委员会 in the title → 社区": ("x.txt", report("青桐社区居民委员会2021年工作总结"), {"community": "青桐社区"}),
     "村民委员会 in the title → 村": ("x.txt", report("青桐村村民委员会2021年工作总结"), {"community": "青桐村"}),
     "村委会 in the title → 村": ("x.txt", report("青桐村委会2021年工作总结"), {"community": "青桐村"}),
+    "居委 short for 居委会 in the title": ("x.txt", report("青桐居委2021年工作总结"), {"community": "青桐居委会"}),
+    "a 小区 is no reporting unit": ("x.txt", report("青桐小区2021年物业工作总结"), {"community": None}),
+    "a masked year 20__年度 before the unit": (
+        "x.txt", report("20__年度青桐社区工作总结"), {"community": "青桐社区", "year": None, "period": "year"},
+    ),
     "name_after_divisions: a district and a street before the community": (
         "x.txt", report("某某区青山街道青桐社区2021年工作总结"), {"community": "青桐社区", "street": "青山街道"},
     ),

@@ -35,7 +35,14 @@ from nlp.text.place_names import (
     place_vocab,
     title_names,
 )
-from nlp.text.signature import SIGNATURE_MAX, last_lines, letterhead_unit, signature_unit, unit_line
+from nlp.text.signature import (
+    SIGNATURE_MAX,
+    last_lines,
+    letterhead_line,
+    letterhead_unit,
+    signature_unit,
+    unit_line,
+)
 
 # Importers of place_names through this module keep working (nlp/figures/scope.py, resolve.py).
 __all__ = ["canonical_name", "find_community", "find_street", "is_masked", "place_names"]
@@ -253,9 +260,8 @@ def find_street(
     for name, _, _ in place_names(title, voc.street, _title_words(text, title, title_at, words), title_at):
         if not is_masked(name):
             return strip_divisions(name.replace("办事处", ""))
-    head_at = text.rfind("\n", 0, max(0, text.rfind("\n", 0, title_at))) + 1 if title_at > 0 else None
-    letterhead = [(head_at, text[head_at:title_at].rstrip())] if head_at is not None else []
-    for at, line in letterhead + last_lines(text):
+    letterhead = letterhead_line(text, title_at)
+    for at, line in ([letterhead] if letterhead else []) + last_lines(text):
         if 0 < len(line.strip()) <= SIGNATURE_MAX:
             for name, start, end in place_names(line, voc.street, words, at):
                 rest = line[end:]

@@ -19,12 +19,20 @@ from nlp.resources import load_toml
 from nlp.text.divisions import after_divisions
 from nlp.text.tokens import Word, pos_cut
 
-_CANONICAL = (("社区居民委员会", "社区"), ("社区居委会", "社区"), ("村民委员会", "村"), ("村委会", "村"))
+_CANONICAL = (
+    ("社区居民委员会", "社区"),
+    ("社区居委会", "社区"),
+    ("村民委员会", "村"),
+    ("村委会", "村"),
+    ("居委", "居委会"),  # 青桐居委, a 居委会's short name
+)
 _NAME_TAGS = ("n", "j", "l", "eng", "zg")
 # A division's level word standing alone (某某区|青山|街道|青桐|社区): it ends the division before a
 # name, never belongs to the name (rule name_after_divisions; the divisions before a name may be more
 # than the one nlp/text/divisions.after_divisions cuts off).
 _DIVISION_WORDS = frozenset({"街道", "街道办", "办事处", "镇", "乡", "区", "县", "市", "旗", "省"})  # zg: a bound morpheme the dictionary knows alone (石榴|湾, 上|垟)
+# 居委 ends a name only as an office's short form, not inside 居委会 or 居委委员.
+_SHORT_OFFICES = {"居委": "居委(?![会會员員委])"}
 # The words of text[start:end], as the document segments them.
 Words = Callable[[int, int], tuple[Word, ...]]
 
@@ -41,20 +49,26 @@ class _Vocab:
     name_stops: frozenset[str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(words: list[str], patterns: dict[str, str] | None = None) -> str:
+    """The words longest first, each escaped unless ``patterns`` gives its own pattern."""
+    patterns = patterns or {}
+    return "|".join(patterns.get(w, re.escape(w)) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
 def place_vocab() -> _Vocab:
     place: dict[str, Any] = load_toml("meta.toml")["place"]
     return _Vocab(
-        community=re.compile(rf"([^\s]{{1,8}}?)({_alternation(place['community_suffixes'])})(?!街道|街道办|镇|鎮|乡|鄉)"),
+        community=re.compile(
+            rf"([^\s]{{1,8}}?)({_alternation(place['community_suffixes'], _SHORT_OFFICES)})"
+            r"(?!街道|街道办|镇|鎮|乡|鄉)"
+        ),
         street=re.compile(
             rf"([^\s]{{1,8}}?)({_alternation(place['street_suffixes'])})(?!{_alternation(place['street_not_before'])})"
         ),
         breaks=place["name_breaks"],
-        to_last_break=re.compile(f".*[{re.escape(place['name_breaks'])}]", re.DOTALL),
+        # 年度 breaks as 年 does (20__年度|青桐社区): 度 alone is no break (度假村)
+        to_last_break=re.compile(f".*(?:年度|[{re.escape(place['name_breaks'])}])", re.DOTALL),
         generic=tuple(place["generic"]),
         mask=place["mask_chars"],
         street_level=tuple(place["street_level"]),
@@ -67,6 +81,8 @@ def canonical_name(name: str) -> str:
 
     >>> canonical_name("东湖社区居民委员会"), canonical_name("余岭村委会"), canonical_name("东湖居委会")
     ('东湖社区', '余岭村', '东湖居委会')
+    >>> canonical_name("东湖居委")
+    '东湖居委会'
     """
     for long, short in _CANONICAL:
         if name.endswith(long):
@@ -145,14 +161,15 @@ def place_names(
 
 # A title that opens with its unit's name (幸福里社区2023年工作总结, 2023年幸福里社区…): the words
 # before the first unit suffix are the name, whatever their parts of speech.
+_YEAR_HEAD = r"(?:(?:19|20)\d{2}|20[xX×_＿]{2}|[xX×_＿]{2,4})年度?"
 _TITLE_HEAD = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡))?"  # 南苑街道|青枫里社区…
+    rf"^(?:{_YEAR_HEAD})?(?:[\u4e00-\u9fff]{{2,6}}?(?:街道办事处|街道|镇|乡))?"  # 南苑街道|青枫里社区…
     r"([\u4e00-\u9fff]{2,5}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)"
 )
 # A village's title names it before the year or 关于 (石碾村2013年工作总结, 柳塘铺村关于…的自查报告): the
 # words before 村 are its name even where the segmenter joins 村 to them.
 _VILLAGE_HEAD = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{2,6}?(?:镇|乡))?"
+    rf"^(?:{_YEAR_HEAD})?(?:[\u4e00-\u9fff]{{2,6}}?(?:镇|乡))?"
     r"([\u4e00-\u9fff]{2,4}?)(村)(?=\s*(?:(?:19|20)\d{2}|[二〇零一]{4}|关于|年度|上半年|下半年))"
 )
 _NOT_IN_HEAD = ("年", "季度", "上半", "下半", "工作", "关于")

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nlp.records import Normalized
+from nlp.text.junk import boilerplate_line
 from nlp.text.meta_lexicon import MetaVocab, alternation, has_any, meta_vocab
 from nlp.text.title_clean import clean_title, unspaced, without_site_tags
 
@@ -100,6 +101,10 @@ def find_title(
     '工作总结'
     >>> find_title("一、党建\n全年开展活动8次。\n总结\n") is None
     True
+    >>> t = "东湖社区2021年上半年工作总结今年以来，社区扎实推进各项工作。\n一、党建"; s, e = find_title(t); t[s:e]
+    '东湖社区2021年上半年工作总结'
+    >>> find_title("2021年，社区认真总结经验，扎实推进各项工作。\n一、党建") is None
+    True
     """
     voc = meta_vocab()
     strong = voc.doc_types["summary"][:6] + voc.doc_types["plan"][:4] + voc.doc_types["report"][:6]
@@ -120,8 +125,14 @@ def find_title(
         bare = without_site_tags(line)  # 【精选】2021年东湖社区工作总结 is a title, its tag no chrome
         if not bare or has_any(voc.title_junk, bare) or _COLLECTION.search(bare[-_COLLECTION_REACH:]) or is_field(bare):
             continue
-        if len(line) > voc.title_max:  # a title glued to its body (flattened page)
+        # a title glued to its body (flattened page): a line too long for a title, or a first line
+        # holding a sentence (东湖社区2021年上半年工作总结今年以来，…。) whose head is a title without
+        # a sentence's punctuation
+        short_glued = i == 0 and "。" in line and len(line) <= voc.title_max
+        if len(line) > voc.title_max or short_glued:
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{alternation(list(strong))}))", line)
+            if short_glued and m and (re.search(r"[，,。；;！!？?：:]", m.group(1)) or line[m.end()] in "如了的和及与暨"):
+                m = None  # 现将上半年工作总结如下。/ 认真总结了…: a sentence, no title before it
             if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES) and balanced(m.group(1)):
                 found.append((s, s + m.end()))
             continue
@@ -256,12 +267,26 @@ class Title:
     body_from: int
 
 
+def _chrome_follows(original: str, end: int) -> bool:
+    """Whether the original line after ``end``'s line is a site's chrome (当前位置：首页 > …)."""
+    start = original.find("\n", end)
+    while start >= 0:
+        stop = original.find("\n", start + 1)
+        line = original[start + 1 : len(original) if stop < 0 else stop].strip()
+        if line:
+            return boilerplate_line(line) is not None or has_any(meta_vocab().title_junk, line)
+        start = stop
+    return False
+
+
 def document_title(norm: Normalized, first_section: int | None) -> Title:
     """The title of a normalized document whose first section starts at ``first_section``."""
     span = find_title(norm.text, first_section, segments(norm))
     if not span:
         return Title(None, "", 0, 0)
     os_, oe = norm.to_original(*span)
+    if len(unspaced(norm.text[span[0] : span[1]])) < meta_vocab().title_min and _chrome_follows(norm.original, oe):
+        return Title(None, "", 0, 0)  # rule short_first_title: 工作计划 / 当前位置：… is a site's column
     line_start = norm.original.rfind("\n", 0, os_) + 1
     marker = _ARTICLE.match(norm.original, line_start)
     if marker and marker.end() <= os_:  # 第1篇：… removed as chrome, but part of the title line
