@@ -157,6 +157,24 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "x.txt", report("述职报告", "大家好！我叫王某，现任青桐村党支部书记。一年来，" + BODY, "述职人：王某\n2021年12月28日"),
         {"community": "青桐村", "year": 2021},
     ),
+    # ---- clause_head_name: a name whose words the segmenter tags as verbs or adjectives
+    "clause_head_name: 胜利社区 (胜利|v) leading the opening": (
+        "x.txt", report("2021年工作总结", "一年来，胜利社区在街道党工委的领导下，扎实推进各项工作。"), {"community": "胜利社区"},
+    ),
+    "clause_head_name: 和平社区 (和 a break of a noun run)": (
+        "x.txt", report("2021年工作总结", "一年来，和平社区在街道党工委的领导下，扎实推进各项工作。"), {"community": "和平社区"},
+    ),
+    "clause_head_name: 团结村 before 位于": (
+        "x.txt", report("2021年工作总结", "团结村位于镇西部，全村共有农户420户。" + BODY), {"community": "团结村"},
+    ),
+    "clause_head_name: 部分社区 is no name": (
+        "x.txt", report("2021年工作总结", "一年来，部分社区在街道的指导下开展了试点。" + BODY), {"community": None},
+    ),
+    "generic_name: 和谐社区 heading a title before its year": ("x.txt", report("和谐社区2021年工作总结"), {"community": "和谐社区"}),
+    "generic_name: 幸福社区居民委员会 signing": (
+        "x.txt", report("工作总结", "一年来，我们" + BODY, "幸福社区居民委员会\n2021年12月28日"), {"community": "幸福社区"},
+    ),
+    "generic_name: 和谐社区 as a theme is no name": ("x.txt", report("2021年和谐社区建设工作总结"), {"community": None}),
     # ---- two units in the text: the reporting one
     "a street's report listing its communities in the opening": (
         "x.txt", report("青山街道2021年工作总结", "一年来，街道下辖青桐社区、银杏社区、枫林社区，" + BODY),

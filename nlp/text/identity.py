@@ -30,6 +30,7 @@ from nlp.text.levels import first_self_reference
 from nlp.text.place_names import (
     Words,
     canonical_name,
+    clause_head_names,
     is_masked,
     place_names,
     place_vocab,
@@ -85,7 +86,11 @@ def _from_opening(text: str, body_from: int, words: Words | None, opening_end: i
     if opening_end is not None and opening_end - body_from >= _OPENING_OWN:
         end = min(end, opening_end)
     opening = text[body_from:end]
-    for name, start, end in place_names(opening, words=words, offset=body_from):
+    nominal = place_names(opening, words=words, offset=body_from)
+    # rule clause_head_name: a name whose words the segmenter tags otherwise (胜利|v社区在…)
+    heads = [(n, s - body_from, e - body_from) for n, s, e in clause_head_names(opening, body_from)]
+    heads = [h for h in heads if not any(s < h[2] and h[1] < e for _, s, e in nominal)]
+    for name, start, end in sorted(nominal + heads, key=lambda found: found[1]):
         acts = _acts(text, body_from + start, body_from + end, words)
         if is_masked(name):
             if acts and _followed_by(text, body_from + end, words, _MASKED_ACTING_TAGS):

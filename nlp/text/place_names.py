@@ -47,6 +47,8 @@ class _Vocab:
     mask: str
     street_level: tuple[str, ...]
     name_stops: frozenset[str]
+    generic_names: tuple[str, ...]
+    subject_followers: tuple[str, ...]
 
 
 def _alternation(words: list[str], patterns: dict[str, str] | None = None) -> str:
@@ -73,6 +75,8 @@ def place_vocab() -> _Vocab:
         mask=place["mask_chars"],
         street_level=tuple(place["street_level"]),
         name_stops=frozenset(place["name_stops"]) | _DIVISION_WORDS,
+        generic_names=tuple(place["generic_also_names"]),
+        subject_followers=tuple(sorted(place["subject_followers"], key=len, reverse=True)),
     )
 
 
@@ -172,6 +176,8 @@ _VILLAGE_HEAD = re.compile(
     rf"^(?:{_YEAR_HEAD})?(?:[\u4e00-\u9fff]{{2,6}}?(?:镇|乡))?"
     r"([\u4e00-\u9fff]{2,4}?)(村)(?=\s*(?:(?:19|20)\d{2}|[二〇零一]{4}|关于|年度|上半年|下半年))"
 )
+_OFFICE_FORMS = ("社区居委会", "社区居民委员会", "居委会", "村委会", "村民委员会", "村村民委员会", "村村委会")
+_YEAR_AFTER = re.compile(r"\s*(?:(?:19|20)\d{2}|[二〇零一]{4}|20[xX×]{2})")
 _NOT_IN_HEAD = ("年", "季度", "上半", "下半", "工作", "关于")
 
 
@@ -184,6 +190,8 @@ def title_head(title: str) -> str | None:
     ('青枫里社区居委会', '上垟村村民委员会')
     >>> title_head("石碾村2013年工作总结"), title_head("柳塘铺村关于2015年度村务公开的自查报告"), title_head("农村2013年")
     ('石碾村', '柳塘铺村', None)
+    >>> title_head("和谐社区2021年工作总结"), title_head("幸福社区居民委员会"), title_head("和谐社区建设工作总结")
+    ('和谐社区', '幸福社区居民委员会', None)
     """
     voc = place_vocab()
     title = title.lstrip("—-－─― ")  # a subtitle (——石榴湾社区2017年…材料) names its unit the same way
@@ -193,9 +201,46 @@ def title_head(title: str) -> str | None:
     stem, suffix = m.group(1), m.group(2)
     if suffix.startswith("村") and stem.endswith("村") and len(stem) > 2:
         stem, suffix = stem[:-1], "村" + suffix  # 上垟村|村民委员会: the village's own 村 before its office
-    if stem.endswith(voc.generic) or stem[-1] in voc.mask or any(w in stem for w in _NOT_IN_HEAD):
+    stem = after_divisions(stem)
+    # rule generic_name: 和谐社区居民委员会, 和谐社区2021年…: a generic word that is also a name
+    named = stem in voc.generic_names and (suffix in _OFFICE_FORMS or _YEAR_AFTER.match(title, m.end()))
+    if (stem.endswith(voc.generic) and not named) or stem[-1] in voc.mask or any(w in stem for w in _NOT_IN_HEAD):
         return None
-    return after_divisions(stem) + suffix
+    return stem + suffix
+
+
+# Rule clause_head_name: a name opening a clause (after a clause's punctuation or at a line's start),
+# 2-4 characters before its suffix, read whatever the segmenter tags them (胜利|v社区, 团结|v村), when
+# the clause goes on with its subject (meta.toml [place.subject_followers]).
+_CLAUSE_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:\n！!？?]))([\u4e00-\u9fff]{2,4}?)(社区|居委会|村)", re.MULTILINE)
+
+
+# Characters no name holds (a particle, a measure word), and determiners that open no name (各社区,
+# 该村, 某村); the breaks of a noun run (和, 前, 中 …) may start a name read this way (和平, 前进, 中心).
+_NEVER_IN_NAME = "的了个这那其们"
+_DETERMINERS = "本我该各全每此某"
+
+
+def clause_head_names(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Names opening a clause of ``text`` and going on as its subject, as (name, start, end).
+
+    >>> clause_head_names("一年来，胜利社区在街道党工委的领导下，团结村位于镇西部")
+    [('胜利社区', 4, 8), ('团结村', 19, 22)]
+    >>> clause_head_names("一年来，创建和谐社区在全街道推开，部分社区开展了活动"), clause_head_names("各社区在街道领导下")
+    ([], [])
+    >>> clause_head_names("一年来，和平社区在街道领导下"), clause_head_names("我们的社区在…")
+    ([('和平社区', 4, 8)], [])
+    """
+    voc = place_vocab()
+    out = []
+    for m in _CLAUSE_HEAD.finditer(text):
+        stem = m.group(1)
+        if any(c in _NEVER_IN_NAME for c in stem) or stem[0] in _DETERMINERS or stem.endswith(voc.generic):
+            continue
+        if stem[-1] in voc.mask or not text.startswith(voc.subject_followers, m.end()):
+            continue
+        out.append((stem + m.group(2), offset + m.start(1), offset + m.end()))
+    return out
 
 
 def title_names(title: str, words: Words | None = None, offset: int = 0) -> list[str]:
