@@ -212,6 +212,15 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
     "a fourth quarter's summary signed in January": (
         "x.txt", report("青桐社区第四季度工作总结", end="青桐社区\n2022年1月5日"), {"period": "Q4", "year": 2021},
     ),
+    "summary_part_period: a quarter's summary with the next quarter's plan": (
+        "x.txt", report("青桐社区2021年第四季度工作总结暨2022年第一季度工作计划"), {"period": "Q4", "year": 2021},
+    ),
+    "summary_part_period: a second half's summary with the next first half's plan": (
+        "x.txt", report("青桐社区2021年下半年工作总结及2022年上半年工作计划"), {"period": "H2", "year": 2021},
+    ),
+    "summary_part_period: a year's summary with a first half's plan": (
+        "x.txt", report("青桐社区2021年工作总结及2022年上半年工作计划"), {"period": "year", "year": 2021},
+    ),
     "新的一年 opens a year's plan": ("x.txt", plan("社区工作计划"), {"period": "year"}),
     # ---- English punctuation
     "English commas and full stop in the opening": (

@@ -25,6 +25,11 @@ _COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|�
 _COLLECTION_REACH = 40
 _DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
 _TITLE_LINES = 10
+# The head of a short first line that holds a sentence is a title glued to it only when it names its
+# unit or year and holds no sentence's punctuation (东湖社区2021年上半年工作总结|今年以来，…).
+_GLUED_HEAD = re.compile(
+    r"^(?![为对在据按根经通围结落现])(?=[^，,。；;！!？?：:]*(?:社区|村|居委会|街道|镇|乡|(?:19|20)\d{2}))[^，,。；;！!？?：:]+$"
+)
 # A first line this short is a title when it ends in a document type (工作总结, 述职报告, 年终总结).
 _FIRST_LINE_MIN = 4
 # A speech's dateline after its title (——2014年2月10日在…会议上, ——在…大会上) is no part of it.
@@ -105,6 +110,8 @@ def find_title(
     '东湖社区2021年上半年工作总结'
     >>> find_title("2021年，社区认真总结经验，扎实推进各项工作。\n一、党建") is None
     True
+    >>> find_title("为落实年度计划要求，加强日常管理，开展夜间巡逻。") is None
+    True
     """
     voc = meta_vocab()
     strong = voc.doc_types["summary"][:6] + voc.doc_types["plan"][:4] + voc.doc_types["report"][:6]
@@ -131,8 +138,8 @@ def find_title(
         short_glued = i == 0 and "。" in line and len(line) <= voc.title_max
         if len(line) > voc.title_max or short_glued:
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{alternation(list(strong))}))", line)
-            if short_glued and m and (re.search(r"[，,。；;！!？?：:]", m.group(1)) or line[m.end()] in "如了的和及与暨"):
-                m = None  # 现将上半年工作总结如下。/ 认真总结了…: a sentence, no title before it
+            if short_glued and m and (not _GLUED_HEAD.match(m.group(1)) or line[m.end() : m.end() + 1] in "如了的和及与暨"):
+                m = None  # 为落实年度计划要求，… / 现将上半年工作总结如下。: a sentence, no title before it
             if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES) and balanced(m.group(1)):
                 found.append((s, s + m.end()))
             continue
