@@ -75,6 +75,12 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
     "a site's name on the line above": (
         "x.txt", "某某范文网\n青桐社区2021年工作总结\n2021-12-30 10:23  阅读 523" + PAGE, {"title": "青桐社区2021年工作总结"},
     ),
+    "site_tag: a document site's edition label （word版）": (
+        "x.txt", report("青桐社区2021年工作总结（word版）"), {"title": "青桐社区2021年工作总结", "community": "青桐社区"},
+    ),
+    "site_tag: (可编辑) after the title": ("x.txt", report("青桐社区2021年工作总结(可编辑)"), {"title": "青桐社区2021年工作总结"}),
+    "site_tag: a bracketed year after the title stays": ("x.txt", report("青桐社区工作总结（2021年）"), {"title": "青桐社区工作总结（2021年）"}),
+    "a file copy's number -1 after the title": ("x.txt", report("青桐社区2021年工作总结-1"), {"title": "青桐社区2021年工作总结"}),
     "a site's name after the title, a pipe between": ("x.txt", report("青桐社区2021年工作总结|某某网"), {"title": "青桐社区2021年工作总结"}),
     # ---- enclosed_title, subtitles
     "enclosed_title: 【】": ("x.txt", report("【青桐社区2021年工作总结】"), {"title": "青桐社区2021年工作总结", "community": "青桐社区"}),
