@@ -181,6 +181,24 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "x.txt", report("工作总结", "一年来，我们" + BODY, "幸福社区居民委员会\n2021年12月28日"), {"community": "幸福社区"},
     ),
     "generic_name: 和谐社区 as a theme is no name": ("x.txt", report("2021年和谐社区建设工作总结"), {"community": None}),
+    # ---- signature_line: more closing shapes
+    "signature_line: the date first, the unit after it on one line": (
+        "x.txt", report("工作总结", "一年来，我们" + BODY, "2021年12月28日  青桐社区居委会"), {"community": "青桐社区", "year": 2021},
+    ),
+    "signature_line: the date above the unit": (
+        "x.txt", report("工作总结", "一年来，我们" + BODY, "2021年12月28日\n青桐社区居委会"), {"community": "青桐社区", "year": 2021},
+    ),
+    "signature_line: （公章） after the committee": (
+        "x.txt", report("工作总结", "一年来，我们" + BODY, "青桐社区居民委员会（公章）\n2021年12月28日"), {"community": "青桐社区"},
+    ),
+    "signature_line: 报送单位 and 报送日期 labels": (
+        "x.txt", report("工作总结", "一年来，我们" + BODY, "报送单位：青桐社区居委会\n报送日期：2021年12月28日"),
+        {"community": "青桐社区", "year": 2021},
+    ),
+    "signature_line: 落款单位 of a village, a Chinese-numeral date": (
+        "x.txt", report("工作总结", "一年来，我们" + BODY, "落款单位：青桐村村民委员会\n落款日期：二〇二一年十二月二十八日"),
+        {"community": "青桐村", "year": 2021},
+    ),
     # ---- two units in the text: the reporting one
     "a street's report listing its communities in the opening": (
         "x.txt", report("青山街道2021年工作总结", "一年来，街道下辖青桐社区、银杏社区、枫林社区，" + BODY),

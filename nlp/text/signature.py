@@ -31,6 +31,9 @@ def _signature() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return rest, re.compile(rf"^(?:{labels})\s*[:：]\s*")
 
 
+_DATE_FIRST = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})[ \t\u3000]+")
+
+
 def last_lines(text: str, count: int = _SIGNATURE_LINES) -> list[tuple[int, str]]:
     r"""The last ``count`` lines of ``text`` as (offset, line without surrounding spaces).
 
@@ -64,7 +67,7 @@ def unit_line(line: str, at: int, words: Words | None) -> list[str]:
     again with its committee: 中共青桐社区委员会 青桐社区居民委员会), the signer's role and name, and a
     date."""
     rest, label = _signature()
-    head = label.match(line)
+    head = label.match(line) or _DATE_FIRST.match(line)  # 2021年12月28日  东湖社区居委会: the date first
     skip = head.end() if head else 0
     skip += 2 if line.startswith("中共", skip) else 0
     found = [

@@ -198,17 +198,21 @@ _DATE_LINE = re.compile(
 )
 
 
+# A unit's name after the date on one closing line (2021年12月28日  东湖社区居委会).
+_TRAILING_UNIT = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff（）()]{1,20}(?:社区|村|居委会|委员会|街道|办事处|镇|乡|党委|党支部)[（）()盖公签印章]*$")
+
+
 def closing_date(closing: str) -> str:
     r"""The date line among the last lines of a document (2022年12月28日, 东湖社区 二〇二二年十二月),
     as ``2022年``; ``""`` when the last lines hold none (a year inside a sentence is no date line).
 
     >>> closing_date("东湖社区居委会\n2022年12月28日"), closing_date("剩余两个小区将在2022年5月份完成。")
     ('2022年', '')
-    >>> closing_date("东湖社区 2021.12.20")
-    '2021年'
+    >>> closing_date("东湖社区 2021.12.20"), closing_date("2021年12月28日  东湖社区居委会")
+    ('2021年', '2021年')
     """
     for line in reversed([line.strip() for line in closing.rstrip().split("\n")[-_DATE_LINES:]]):
-        m = _DATE_LINE.match(line)
+        m = _DATE_LINE.match(line) or _DATE_LINE.match(_TRAILING_UNIT.sub("", line))
         if m:
             return (m.group(1) or m.group(3)) + "年"
     return ""
@@ -231,7 +235,7 @@ def closing_month(closing: str) -> int | None:
     (1, 11, 12)
     """
     for line in reversed([line.strip() for line in arabic_years(closing).rstrip().split("\n")[-_DATE_LINES:]]):
-        m = _DATE_LINE.match(line)
+        m = _DATE_LINE.match(line) or _DATE_LINE.match(_TRAILING_UNIT.sub("", line))
         if m:
             month = m.group(2) or m.group(4)
             return int(month) if month.isdigit() else chinese_month(month)
