@@ -8,6 +8,8 @@ title_clean.py, period.py, year.py, identity.py, place_names.py, meta.py, meta.t
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from tests.test_meta_stress import BODY, PLAN, SECTIONS, meta, report
@@ -260,3 +262,42 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
 def test_metadata_shape(path, text, expected):
     doc = meta(text, path)
     assert {field: getattr(doc, field) for field in expected} == expected
+
+
+# The same fields read through every combination of a title shape, an opening and a closing: the rules
+# must not depend on one another's shape. (title, its year, whether it names the unit)
+UNITS = [("青桐社区", "青桐社区居民委员会"), ("团结村", "团结村村民委员会"), ("幽静社区", "幽静社区居委会"), ("金桂苑社区", "金桂苑社区居委会")]
+TITLES = [
+    ("{n}2021年工作总结", 2021, True),
+    ("2021年{n}工作总结", 2021, True),
+    ("【{n}2021年上半年工作总结】", 2021, True),
+    ("{n}21年工作总结", 2021, True),
+    ("工作总结", None, False),
+    ("2021年度工作总结", 2021, False),
+]
+OPENINGS = ["一年来，" + BODY, "今年以来，{n}" + BODY, "2021年，{n}在街道党工委的领导下，扎实推进各项工作。"]
+CLOSINGS = [
+    "",
+    "{s}\n2021年12月28日",
+    "{s}\n日期：2021年12月28日",
+    "{s}\n二〇二一年十二月二十八日",
+    "2021年12月28日  {s}",
+    "{s}（公章）\n２０２１年１２月２８日",
+]
+
+
+@pytest.mark.parametrize("unit", UNITS, ids=[u[0] for u in UNITS])
+def test_metadata_combinations(unit: tuple[str, str]) -> None:
+    name, signer = unit
+    wrong = []
+    for (title, title_year, names_unit), opening, closing in itertools.product(TITLES, OPENINGS, CLOSINGS):
+        text = title.format(n=name) + "\n" + opening.format(n=name) + "\n" + SECTIONS
+        text += "\n" + closing.format(s=signer) + "\n" if closing else ""
+        expected = (
+            name if names_unit or "{n}" in opening or closing else None,
+            title_year or (2021 if closing or opening.startswith("2021") else None),
+        )
+        doc = meta(text)
+        if (doc.community, doc.year) != expected:
+            wrong.append((title.format(n=name), opening[:10], closing.format(s=signer), (doc.community, doc.year), expected))
+    assert wrong == []

@@ -24,7 +24,7 @@ from nlp.text.levels import reporting_level
 from nlp.text.meta_lexicon import has_any, meta_vocab
 from nlp.text.period import document_period, file_stem
 from nlp.text.title import SUBTITLE_DASHES, dateline_start, document_title, iter_lines
-from nlp.text.title_clean import unspaced, without_site_tags
+from nlp.text.title_clean import unenclosed, unspaced, without_site_tags
 from nlp.text.year import closing_date, find_year, reviewed_year, reviews_several_years
 
 _OPENING = 300
@@ -83,7 +83,7 @@ def read_title(line: str) -> str:
     >>> read_title("东湖社区 2 0 2 2 年工作总结"), read_title("东湖社区2022年\n工作总结")
     ('东湖社区 2022年工作总结', '东湖社区2022年工作总结')
     """
-    line = unspaced(without_site_tags(re.sub(r"[ \t\u3000]*\n[ \t\u3000]*", "", line)))
+    line = unspaced(unenclosed(without_site_tags(re.sub(r"[ \t\u3000]*\n[ \t\u3000]*", "", line))))
     return re.sub(r"(?<=\d)[ \t\u3000]+(?=[\d年])", "", line)
 
 

@@ -174,7 +174,7 @@ _TITLE_HEAD = re.compile(
 # words before 村 are its name even where the segmenter joins 村 to them.
 _VILLAGE_HEAD = re.compile(
     rf"^(?:{_YEAR_HEAD})?(?:[\u4e00-\u9fff]{{2,6}}?(?:镇|乡))?"
-    r"([\u4e00-\u9fff]{2,4}?)(村)(?=\s*(?:(?:19|20)\d{2}|[二〇零一]{4}|关于|年度|上半年|下半年))"
+    r"([\u4e00-\u9fff]{2,4}?)(村)(?=\s*(?:(?:19|20)\d{2}|\d{2}年|[二〇零一]{4}|关于|年度|上半年|下半年|工作))"
 )
 _OFFICE_FORMS = ("社区居委会", "社区居民委员会", "居委会", "村委会", "村民委员会", "村村民委员会", "村村委会")
 _YEAR_AFTER = re.compile(r"\s*(?:(?:19|20)\d{2}|[二〇零一]{4}|20[xX×]{2})")
@@ -190,6 +190,8 @@ def title_head(title: str) -> str | None:
     ('青枫里社区居委会', '上垟村村民委员会')
     >>> title_head("石碾村2013年工作总结"), title_head("柳塘铺村关于2015年度村务公开的自查报告"), title_head("农村2013年")
     ('石碾村', '柳塘铺村', None)
+    >>> title_head("2021年团结村工作总结"), title_head("2021年新农村工作总结"), title_head("2021年示范村工作总结")
+    ('团结村', None, None)
     >>> title_head("和谐社区2021年工作总结"), title_head("幸福社区居民委员会"), title_head("和谐社区建设工作总结")
     ('和谐社区', '幸福社区居民委员会', None)
     """

@@ -89,7 +89,7 @@ def without_site_tags(line: str) -> str:
 _ENCLOSED = re.compile(r"^(?:【([^【】]+)】|《([^《》]+)》|〖([^〖〗]+)〗)$")
 
 
-def _unenclosed(title: str) -> str:
+def unenclosed(title: str) -> str:
     m = _ENCLOSED.match(title)
     return next(g for g in m.groups() if g).strip(_SPACES) if m else title
 
@@ -123,7 +123,7 @@ def clean_title(title: str) -> str:
     title = without_site_tags(title)
     while (bare := _SITE_PREFIX.sub("", title, count=1)) != title:  # 范文一：第1篇：… numbered twice
         title = bare
-    title = unspaced(_unenclosed(title))
+    title = unspaced(unenclosed(title))
     while True:
         shorter = _ARTICLE_INDEX.sub(r"\1", _SITE_SUFFIX.sub("", title)).rstrip(_SPACES)
         if shorter == title:
