@@ -301,3 +301,22 @@ def test_metadata_combinations(unit: tuple[str, str]) -> None:
         if (doc.community, doc.year) != expected:
             wrong.append((title.format(n=name), opening[:10], closing.format(s=signer), (doc.community, doc.year), expected))
     assert wrong == []
+
+
+# Every period word in every place a title puts it, with the year written three ways. ``度`` makes
+# 2021年度; 年中 is a period only before 工作/总结 (年中工作总结), so it is left to the cases above.
+PERIOD_WORDS = [
+    ("上半年", "H1"), ("1-6月", "H1"), ("1—6月份", "H1"), ("半年", "H1"), ("下半年", "H2"), ("第一季度", "Q1"),
+    ("一季度", "Q1"), ("第2季度", "Q2"), ("三季度", "Q3"), ("第四季度", "Q4"), ("10-12月", "Q4"), ("前三季度", None),
+    ("1-9月", None), ("全年", "year"), ("度", "year"), ("年终", "year"), ("", "year"),
+]
+PERIOD_TITLES = [
+    "青桐社区2021年{p}工作总结", "2021年{p}青桐社区工作总结", "青桐社区二〇二一年{p}工作总结", "青桐社区2021年{p}工作汇报",
+    "【青桐社区2021年{p}工作总结】", "青桐社区21年{p}工作总结", "青桐社区2021年{p}工作总结暨下步工作打算",
+]
+
+
+@pytest.mark.parametrize(("word", "period"), PERIOD_WORDS, ids=[w or "(none)" for w, _ in PERIOD_WORDS])
+def test_period_in_every_title_shape(word: str, period: str | None) -> None:
+    got = {t.format(p=word): meta(t.format(p=word) + "\n" + BODY + "\n" + SECTIONS) for t in PERIOD_TITLES}
+    assert {t: (d.period, d.year, d.community) for t, d in got.items()} == dict.fromkeys(got, (period, 2021, "青桐社区"))

@@ -120,7 +120,8 @@ _BARE_YEAR = re.compile(
 # its year (21年工作总结, 22年度, 21年上半年): the century left out, as people write it in file and
 # title names. Elsewhere 21年 is a duration (坚持21年).
 _SHORT_YEAR = re.compile(
-    r"(?<![\d.\-—~～至到第])(\d{2})(?=\s*年(?:度|上半年|下半年|第?[一二三四1-4]季度|工作|全年|年终|年中|总结|计划|述职))"
+    r"(?<![\d.\-—~～至到第])(\d{2})(?=\s*年(?:度|上半年|下半年|半年|前三|第?[一二三四1-4]季度|工作|全年|年终|年中|总结|计划|述职"
+    r"|\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}至))"
 )
 
 
