@@ -482,9 +482,7 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
 
 
 # Cases the rules do not get right yet (strict: an xfail that passes fails the suite).
-KNOWN_FAILURES: dict[str, str] = {
-    "a labelled date line (日期：)": "normalization drops a 日期： line as page chrome before metadata reads it",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -21,24 +21,36 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from pathlib import PurePath
 
+from nlp.resources import load_toml
 from nlp.text.divisions import street_after_divisions, strip_divisions
 from nlp.text.levels import first_self_reference
 from nlp.text.place_names import (
     Words,
     canonical_name,
+    clause_head_names,
     is_masked,
     place_names,
     place_vocab,
     title_names,
 )
-from nlp.text.signature import SIGNATURE_MAX, last_lines, letterhead_unit, signature_unit
+from nlp.text.signature import (
+    SIGNATURE_MAX,
+    last_lines,
+    letterhead_line,
+    letterhead_unit,
+    signature_unit,
+    unit_line,
+)
 
 # Importers of place_names through this module keep working (nlp/figures/scope.py, resolve.py).
 __all__ = ["canonical_name", "find_community", "find_street", "is_masked", "place_names"]
 
-_SELF = re.compile(r"本社区|我社区|该社区|本村|我村|该村|本居委会|我居委会")
+# The words a report calls its own unit by: 我社区, 本村, and a 居委会's and 村委会's short forms
+# (我居, 本居委, 我村委会); 我居住/本居民 are no self-reference.
+_SELF = re.compile(r"[本我该](?:社区|村|居委会|居委|居(?![住民]))")
 
 _OPENING_CHARS = 160
 _OPENING_OWN = 20  # an opening before the first section at least this long is read alone
@@ -74,7 +86,11 @@ def _from_opening(text: str, body_from: int, words: Words | None, opening_end: i
     if opening_end is not None and opening_end - body_from >= _OPENING_OWN:
         end = min(end, opening_end)
     opening = text[body_from:end]
-    for name, start, end in place_names(opening, words=words, offset=body_from):
+    nominal = place_names(opening, words=words, offset=body_from)
+    # rule clause_head_name: a name whose words the segmenter tags otherwise (胜利|v社区在…)
+    heads = [(n, s - body_from, e - body_from) for n, s, e in clause_head_names(opening, body_from)]
+    heads = [h for h in heads if not any(s < h[2] and h[1] < e for _, s, e in nominal)]
+    for name, start, end in sorted(nominal + heads, key=lambda found: found[1]):
         acts = _acts(text, body_from + start, body_from + end, words)
         if is_masked(name):
             if acts and _followed_by(text, body_from + end, words, _MASKED_ACTING_TAGS):
@@ -86,11 +102,24 @@ def _from_opening(text: str, body_from: int, words: Words | None, opening_end: i
     return []
 
 
+@cache
+def _office_holder() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Rule office_holder (meta.toml [place.office_holder_before]): the words before a unit's name in
+    a speaker's post (我是|青桐社区|党委书记), and the offices and roles that may follow the name."""
+    place = load_toml("meta.toml")["place"]
+    posts = tuple(place["signature_offices"]) + tuple(place["signature_roles"])
+    return tuple(place["office_holder_before"]), posts
+
+
 def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
     """Whether the name at ``text[start:end]`` is its clause's subject (rule opening_subject): it
     starts the clause (…，震川社区进行了…) and no list of units starts with it, unlike an object
-    (协助红星社区开展…)."""
+    (协助红星社区开展…); or it is the unit of the post the speaker holds (rule office_holder: 我是
+    青桐社区党委书记, 现任青桐村党支部书记)."""
     before = text[:start].rstrip(" \t\u3000")
+    holder_words, posts = _office_holder()
+    if before.endswith(holder_words) and text.startswith(posts, end):
+        return True
     if words is None or not (before[-1:] in _CLAUSE_STARTS or before.endswith(_SELF_BEFORE)):
         return False
     after = words(end, min(len(text), end + 4))
@@ -203,16 +232,30 @@ def find_community(
     return None
 
 
+# Words placing a unit in a street or town (东湖社区隶属长安街道, 红旗村位于白沙镇东部).
+_PLACING = ("隶属", "隶属于", "属于", "位于", "地处", "坐落于", "坐落在", "地处于")
+
 _STREET_SIGNATURE_REST = re.compile(
     r"^(?:办事处|人民政府|党工委|党委|政府)?[\s（()）]*(?:(?:19|20)\d{2}\s*年[\d\s月日]*)?$"
 )
 
 
-def find_street(text: str, title: str, words: Words | None = None, title_at: int = 0) -> str | None:
-    r"""The 街道/镇/乡: named in the title, else signing the report (长安街道办事处 / 2022年12月), else
-    the first one named at least twice; without the divisions before it and without 办事处.
+def find_street(
+    text: str,
+    title: str,
+    words: Words | None = None,
+    title_at: int = 0,
+    body_from: int | None = None,
+    community: str | None = None,
+) -> str | None:
+    r"""The 街道/镇/乡: named in the title, else on the letterhead line above it (长安街道东湖社区居民委员会),
+    else signing the report (长安街道办事处 / 2022年12月), else the first one the opening of the body
+    places the ``community`` in (``body_from``: 东湖社区隶属长安街道…), else the first one named at least twice; without the
+    divisions before it and without 办事处.
 
     >>> find_street("上半年工作总结\n全街道共有党员3260名。\n长安街道办事处\n2022年7月5日", "上半年工作总结")
+    '长安街道'
+    >>> find_street("东湖社区工作总结\n东湖社区隶属长安街道，辖区面积2平方公里。", "东湖社区工作总结", body_from=9, community="东湖社区")
     '长安街道'
     """
     voc = place_vocab()
@@ -222,11 +265,23 @@ def find_street(text: str, title: str, words: Words | None = None, title_at: int
     for name, _, _ in place_names(title, voc.street, _title_words(text, title, title_at, words), title_at):
         if not is_masked(name):
             return strip_divisions(name.replace("办事处", ""))
-    for at, line in last_lines(text):
-        if 0 < len(line) <= SIGNATURE_MAX:
+    letterhead = letterhead_line(text, title_at)
+    for at, line in ([letterhead] if letterhead else []) + last_lines(text):
+        if 0 < len(line.strip()) <= SIGNATURE_MAX:
             for name, start, end in place_names(line, voc.street, words, at):
-                if start == 0 and not is_masked(name) and _STREET_SIGNATURE_REST.match(line[end:]):
+                rest = line[end:]
+                if start == 0 and not is_masked(name) and (_STREET_SIGNATURE_REST.match(rest) or unit_line(rest, at + end, words)):
                     return strip_divisions(name.replace("办事处", ""))
+    if body_from is not None and community is not None:
+        # rule opening_street: the street or town a community's opening places it in (隶属长安街道, 位于
+        # 白沙镇), or writes before its name (白沙镇红旗村…) when the text names that street again (a
+        # name read once before another may have taken a word of the sentence: 委任|白沙镇)
+        opening = text[body_from : body_from + _OPENING_CHARS]
+        for name, start, end in place_names(opening, voc.street, words, body_from):
+            address = opening.startswith(community, end) and text.count(name) >= 2
+            placed = opening[:start].endswith(_PLACING) or address
+            if not is_masked(name) and placed:
+                return strip_divisions(name.replace("办事处", ""))
     for name, _, _ in place_names(text, voc.street, words):
         short = name.replace("办事处", "")
         if not is_masked(name) and text.count(short) >= 2:

@@ -16,14 +16,19 @@ from nlp.text.spans import Edit, first_wins
 
 _JUNK_FILE = "junk_patterns.toml"
 _BOILERPLATE_FILE = "boilerplate.toml"
+_SENTENCE_END = re.compile(r"[。！？!?]")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
 @dataclass(frozen=True)
 class LineRule:
+    """A whole-line rule; a line it matches is kept when it also matches ``keep_closing`` and no
+    sentence of the document follows it (the document's own closing lines, not a page's chrome)."""
+
     name: str
     pattern: re.Pattern[str]
     max_len: int
+    keep_closing: re.Pattern[str] | None = None
 
 
 def _compile(pattern: str, file: str, name: str) -> re.Pattern[str]:
@@ -114,12 +119,21 @@ def boilerplate_rules() -> tuple[tuple[re.Pattern[str], ...], tuple[LineRule, ..
         name = rule.get("name", f"line[{i}]")
         if "pattern" not in rule or not isinstance(rule.get("max_len"), int):
             raise ResourceError(_BOILERPLATE_FILE, None, f"{name}: needs 'pattern' and integer 'max_len'")
-        lines.append(LineRule(name, _compile(rule["pattern"], _BOILERPLATE_FILE, name), rule["max_len"]))
+        keep = rule.get("keep_closing")
+        lines.append(
+            LineRule(
+                name,
+                _compile(rule["pattern"], _BOILERPLATE_FILE, name),
+                rule["max_len"],
+                _compile(keep, _BOILERPLATE_FILE, f"{name}.keep_closing") if keep else None,
+            )
+        )
     return tuple(inline), tuple(lines)
 
 
-def boilerplate_line(line: str) -> str | None:
-    """The name of the line rule a (stripped) line falls under, or None.
+def boilerplate_line(line: str, closing: bool = False) -> str | None:
+    """The name of the line rule a (stripped) line falls under, or None. ``closing``: no sentence
+    of the document follows the line, so a rule's ``keep_closing`` lines are the document's own.
 
     >>> boilerplate_line("下面是小编整理的社区工作总结,欢迎阅读。")
     'editor_intro'
@@ -127,14 +141,26 @@ def boilerplate_line(line: str) -> str | None:
     'page_number'
     >>> boilerplate_line("社区现有党员73名,其中女党员31名。") is None
     True
+    >>> boilerplate_line("日期：2021年12月28日"), boilerplate_line("日期：2021年12月28日", closing=True)
+    ('page_date', None)
     """
     stripped = line.strip()
     if not stripped:
         return None
     for rule in boilerplate_rules()[1]:
         if len(stripped) <= rule.max_len and rule.pattern.search(stripped):
+            if closing and rule.keep_closing is not None and rule.keep_closing.search(stripped):
+                return None
             return rule.name
     return None
+
+
+def _sentence_after(lines: list[str], names: list[str | None], final: re.Pattern[str]) -> list[bool]:
+    """For each line, whether a line after it that is no boilerplate holds a sentence's end."""
+    after = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        after[i] = after[i + 1] or (names[i] is None and bool(final.search(lines[i])))
+    return after[1:]
 
 
 def boilerplate_edits(text: str) -> list[Edit]:
@@ -148,9 +174,13 @@ def boilerplate_edits(text: str) -> list[Edit]:
     inline, _ = boilerplate_rules()
     edits: list[Edit] = []
     deleted: list[tuple[int, int]] = []
+    lines = text.splitlines(keepends=True)
+    names = [boilerplate_line(line) for line in lines]
+    sentence_after = _sentence_after(lines, names, _SENTENCE_END)
     pos = 0
-    for line in text.splitlines(keepends=True):
-        if boilerplate_line(line) is not None:
+    for i, line in enumerate(lines):
+        # rule keep_closing: a labelled date below the text (日期：2021年12月28日) is the document's
+        if names[i] is not None and (sentence_after[i] or boilerplate_line(line, closing=True) is not None):
             edits.append(Edit(pos, pos + len(line)))
             deleted.append((pos, pos + len(line)))
         pos += len(line)
@@ -196,14 +226,10 @@ def tail_block(text: str) -> int | None:
     lines = text.splitlines(keepends=True)
     # Whether a sentence follows line i: boilerplate lines (a site's notice below its links) are
     # deleted anyway, so their full stops do not make the links text.
-    sentence_after = [False] * (len(lines) + 1)
-    for i in range(len(lines) - 1, -1, -1):
-        sentence_after[i] = sentence_after[i + 1] or (
-            bool(final.search(lines[i])) and boilerplate_line(lines[i]) is None
-        )
+    sentence_after = _sentence_after(lines, [boilerplate_line(line) for line in lines], final)
     pos = 0
     for i, line in enumerate(lines):
-        if pos >= floor and header.match(line.strip()) and not sentence_after[i + 1]:
+        if pos >= floor and header.match(line.strip()) and not sentence_after[i]:
             return pos
         pos += len(line)
     return None

@@ -23,9 +23,9 @@ from nlp.text.identity import find_community, find_street
 from nlp.text.levels import reporting_level
 from nlp.text.meta_lexicon import has_any, meta_vocab
 from nlp.text.period import document_period, file_stem
-from nlp.text.title import dateline_start, document_title, iter_lines
-from nlp.text.title_clean import unspaced, without_site_tags
-from nlp.text.year import find_year, reviewed_year, reviews_several_years
+from nlp.text.title import SUBTITLE_DASHES, dateline_start, document_title, iter_lines
+from nlp.text.title_clean import unenclosed, unspaced, without_site_tags
+from nlp.text.year import closing_date, find_year, reviewed_year, reviews_several_years
 
 _OPENING = 300
 _CLOSING = 160
@@ -62,9 +62,18 @@ def _subtitle(text: str, body_from: int) -> tuple[int, int] | None:
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     line = text[start:end].rstrip()
-    if not line.startswith("——") or len(line) > 60 or dateline_start(line) == 0:
+    if not line.startswith(SUBTITLE_DASHES) or len(line) > 60 or dateline_start(line) == 0:
         return None
     return start, start + len(line)
+
+
+def _dated_under_title(text: str, body_from: int) -> str:
+    """Rule date_under_title: the line right under the title when it is a date alone (东湖社区工作总结 /
+    2022年1月6日): the report's date written at its head, read as a closing date line is."""
+    start = body_from + len(text[body_from:]) - len(text[body_from:].lstrip())
+    end = text.find("\n", start)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return line if closing_date(line) else ""
 
 
 def read_title(line: str) -> str:
@@ -74,7 +83,7 @@ def read_title(line: str) -> str:
     >>> read_title("东湖社区 2 0 2 2 年工作总结"), read_title("东湖社区2022年\n工作总结")
     ('东湖社区 2022年工作总结', '东湖社区2022年工作总结')
     """
-    line = unspaced(without_site_tags(re.sub(r"[ \t\u3000]*\n[ \t\u3000]*", "", line)))
+    line = unspaced(unenclosed(without_site_tags(re.sub(r"[ \t\u3000]*\n[ \t\u3000]*", "", line))))
     return re.sub(r"(?<=\d)[ \t\u3000]+(?=[\d年])", "", line)
 
 
@@ -111,17 +120,18 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
                 norm.text, norm.text[sub_start:sub_end], body_from, raw.path, doc.words, sub_start, first
             )
     level = reporting_level(title_norm, norm.text, community)
+    closing = norm.text[-_CLOSING:]
+    if not closing_date(closing) and found.text is not None:
+        closing = _dated_under_title(norm.text, subtitle[1] if subtitle else body_from) or closing
     return DocMeta(
         id=raw.id,
         path=raw.path,
         encoding=raw.encoding,
         title=found.text,
         community=community,
-        street=find_street(norm.text, title_norm, doc.words, found.start) if level in _STREET_LEVELS else None,
+        street=find_street(norm.text, title_norm, doc.words, found.start, body_from, community) if level in _STREET_LEVELS else None,
         district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
-        year=find_year(
-            title_norm, opening, norm.text[-_CLOSING:], raw.path or "", reviewed, doc_type is DocType.PLAN, several
-        ),
+        year=find_year(title_norm, opening, closing, raw.path or "", reviewed, doc_type is DocType.PLAN, several),
         period=document_period(title_norm, proper, file_stem(raw.path), opening, reviewed, several),
         doc_type=doc_type,
         chars=len(raw.text),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from nlp.text.meta_lexicon import alternation, has_any, meta_vocab
-from nlp.text.year import chinese_month, is_report, title_year
+from nlp.text.year import arabic_years, chinese_month, is_report, title_year
 
 _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # A span of months or one month in a title (checked after the periods' own spans, 1-6月 …).
@@ -41,9 +41,16 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     (None, None)
     >>> find_period("社区4-6月工作总结", ""), find_period("社区十至十二月工作总结", ""), find_period("社区半年工作总结", "")
     ('Q2', 'Q4', 'H1')
+    >>> find_period("2021年第四季度工作总结暨2022年第一季度工作计划", ""), find_period("2021年工作总结及2022年上半年工作计划", "")
+    ('Q4', 'year')
     """
     voc = meta_vocab()
     periods = voc.periods
+    summary_part = _summary_part(title)
+    if summary_part is not None:
+        part = find_period(summary_part, "")
+        if part is not None:
+            return part  # rule summary_part_period: 第四季度工作总结暨2022年第一季度工作计划 → Q4
     if has_any(periods["none"], title):
         return None  # rule months_no_period: 前三季度, 1-9月 name no SPEC period
     if has_any(periods["H1"], title):
@@ -78,12 +85,31 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year"):
         if has_any(periods[p], head):
             return p
-    if re.match(r"\s*(?:19|20)\d{2}年\s*[,，]", opening):
-        return "year"
+    if re.match(r"\s*(?:19|20)\d{2}\s*年度?\s*[,，]", arabic_years(opening[:20])):
+        return "year"  # rule opening_year: 2021年，… / 二〇二一年度，… opens a whole year's review
     return None
 
 
 _PARTS = ("H1", "H2", "Q1", "Q2", "Q3", "Q4")
+_JOINED_PLAN = re.compile(r"(?:暨|及|和|与|并|以及)")
+
+
+def _summary_part(title: str) -> str | None:
+    """The summary's part of a title that joins a summary and a plan (…第四季度工作总结|暨2022年第一
+    季度工作计划): up to the summary word, when a conjunction and a plan word follow it; else None.
+
+    >>> _summary_part("2021年第四季度工作总结暨2022年第一季度工作计划"), _summary_part("社区工作总结") is None
+    ('2021年第四季度工作总结', True)
+    """
+    kinds = meta_vocab().doc_types
+    for word in kinds["summary"]:
+        at = title.find(word)
+        if at < 0:
+            continue
+        rest = title[at + len(word) :]
+        if _JOINED_PLAN.match(rest.lstrip()) and has_any(kinds["plan"], rest):
+            return title[: at + len(word)]
+    return None
 
 
 def scope_period(opening: str) -> str | None:

@@ -19,8 +19,20 @@ from nlp.resources import load_toml
 from nlp.text.divisions import after_divisions
 from nlp.text.tokens import Word, pos_cut
 
-_CANONICAL = (("社区居民委员会", "社区"), ("社区居委会", "社区"), ("村民委员会", "村"), ("村委会", "村"))
-_NAME_TAGS = ("n", "j", "l", "eng", "zg")  # zg: a bound morpheme the dictionary knows alone (石榴|湾, 上|垟)
+_CANONICAL = (
+    ("社区居民委员会", "社区"),
+    ("社区居委会", "社区"),
+    ("村民委员会", "村"),
+    ("村委会", "村"),
+    ("居委", "居委会"),  # 青桐居委, a 居委会's short name
+)
+_NAME_TAGS = ("n", "j", "l", "eng", "zg")
+# A division's level word standing alone (某某区|青山|街道|青桐|社区): it ends the division before a
+# name, never belongs to the name (rule name_after_divisions; the divisions before a name may be more
+# than the one nlp/text/divisions.after_divisions cuts off).
+_DIVISION_WORDS = frozenset({"街道", "街道办", "办事处", "镇", "乡", "区", "县", "市", "旗", "省"})  # zg: a bound morpheme the dictionary knows alone (石榴|湾, 上|垟)
+# 居委 ends a name only as an office's short form, not inside 居委会 or 居委委员.
+_SHORT_OFFICES = {"居委": "居委(?![会會员員委])"}
 # The words of text[start:end], as the document segments them.
 Words = Callable[[int, int], tuple[Word, ...]]
 
@@ -34,25 +46,37 @@ class _Vocab:
     generic: tuple[str, ...]
     mask: str
     street_level: tuple[str, ...]
+    name_stops: frozenset[str]
+    generic_names: tuple[str, ...]
+    subject_followers: tuple[str, ...]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(words: list[str], patterns: dict[str, str] | None = None) -> str:
+    """The words longest first, each escaped unless ``patterns`` gives its own pattern."""
+    patterns = patterns or {}
+    return "|".join(patterns.get(w, re.escape(w)) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
 def place_vocab() -> _Vocab:
     place: dict[str, Any] = load_toml("meta.toml")["place"]
     return _Vocab(
-        community=re.compile(rf"([^\s]{{1,8}}?)({_alternation(place['community_suffixes'])})(?!街道|街道办|镇|鎮|乡|鄉)"),
+        community=re.compile(
+            rf"([^\s]{{1,8}}?)({_alternation(place['community_suffixes'], _SHORT_OFFICES)})"
+            r"(?!街道|街道办|镇|鎮|乡|鄉)"
+        ),
         street=re.compile(
             rf"([^\s]{{1,8}}?)({_alternation(place['street_suffixes'])})(?!{_alternation(place['street_not_before'])})"
         ),
         breaks=place["name_breaks"],
-        to_last_break=re.compile(f".*[{re.escape(place['name_breaks'])}]", re.DOTALL),
+        # 年度 breaks as 年 does (20__年度|青桐社区): 度 alone is no break (度假村)
+        to_last_break=re.compile(f".*(?:年度|[{re.escape(place['name_breaks'])}])", re.DOTALL),
         generic=tuple(place["generic"]),
         mask=place["mask_chars"],
         street_level=tuple(place["street_level"]),
+        name_stops=frozenset(place["name_stops"]) | _DIVISION_WORDS,
+        generic_names=tuple(place["generic_also_names"]),
+        subject_followers=tuple(sorted(place["subject_followers"], key=len, reverse=True)),
     )
 
 
@@ -61,6 +85,8 @@ def canonical_name(name: str) -> str:
 
     >>> canonical_name("东湖社区居民委员会"), canonical_name("余岭村委会"), canonical_name("东湖居委会")
     ('东湖社区', '余岭村', '东湖居委会')
+    >>> canonical_name("东湖居委")
+    '东湖居委会'
     """
     for long, short in _CANONICAL:
         if name.endswith(long):
@@ -85,7 +111,7 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
         stem_words = _joined_single_chars(stem_words)
     kept = ""
     for word, flag in reversed(stem_words):
-        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4:
+        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4 or word in voc.name_stops:
             break
         kept = word + kept
     kept = kept.removeprefix("中共")  # 中共东湖社区委员会 signs for 东湖社区
@@ -139,16 +165,19 @@ def place_names(
 
 # A title that opens with its unit's name (幸福里社区2023年工作总结, 2023年幸福里社区…): the words
 # before the first unit suffix are the name, whatever their parts of speech.
+_YEAR_HEAD = r"(?:(?:19|20)\d{2}|20[xX×_＿]{2}|[xX×_＿]{2,4})年度?"
 _TITLE_HEAD = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡))?"  # 南苑街道|青枫里社区…
+    rf"^(?:{_YEAR_HEAD})?(?:[\u4e00-\u9fff]{{2,6}}?(?:街道办事处|街道|镇|乡))?"  # 南苑街道|青枫里社区…
     r"([\u4e00-\u9fff]{2,5}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)"
 )
 # A village's title names it before the year or 关于 (石碾村2013年工作总结, 柳塘铺村关于…的自查报告): the
 # words before 村 are its name even where the segmenter joins 村 to them.
 _VILLAGE_HEAD = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{2,6}?(?:镇|乡))?"
-    r"([\u4e00-\u9fff]{2,4}?)(村)(?=\s*(?:(?:19|20)\d{2}|[二〇零一]{4}|关于|年度|上半年|下半年))"
+    rf"^(?:{_YEAR_HEAD})?(?:[\u4e00-\u9fff]{{2,6}}?(?:镇|乡))?"
+    r"([\u4e00-\u9fff]{2,4}?)(村)(?=\s*(?:(?:19|20)\d{2}|\d{2}年|[二〇零一]{4}|关于|年度|上半年|下半年|工作))"
 )
+_OFFICE_FORMS = ("社区居委会", "社区居民委员会", "居委会", "村委会", "村民委员会", "村村民委员会", "村村委会")
+_YEAR_AFTER = re.compile(r"\s*(?:(?:19|20)\d{2}|[二〇零一]{4}|20[xX×]{2})")
 _NOT_IN_HEAD = ("年", "季度", "上半", "下半", "工作", "关于")
 
 
@@ -161,18 +190,59 @@ def title_head(title: str) -> str | None:
     ('青枫里社区居委会', '上垟村村民委员会')
     >>> title_head("石碾村2013年工作总结"), title_head("柳塘铺村关于2015年度村务公开的自查报告"), title_head("农村2013年")
     ('石碾村', '柳塘铺村', None)
+    >>> title_head("2021年团结村工作总结"), title_head("2021年新农村工作总结"), title_head("2021年示范村工作总结")
+    ('团结村', None, None)
+    >>> title_head("和谐社区2021年工作总结"), title_head("幸福社区居民委员会"), title_head("和谐社区建设工作总结")
+    ('和谐社区', '幸福社区居民委员会', None)
     """
     voc = place_vocab()
-    title = title.lstrip("—-－ ")  # a subtitle (——石榴湾社区2017年…材料) names its unit the same way
+    title = title.lstrip("—-－─― ")  # a subtitle (——石榴湾社区2017年…材料) names its unit the same way
     m = _TITLE_HEAD.match(title) or _VILLAGE_HEAD.match(title)
     if not m:
         return None
     stem, suffix = m.group(1), m.group(2)
     if suffix.startswith("村") and stem.endswith("村") and len(stem) > 2:
         stem, suffix = stem[:-1], "村" + suffix  # 上垟村|村民委员会: the village's own 村 before its office
-    if stem.endswith(voc.generic) or stem[-1] in voc.mask or any(w in stem for w in _NOT_IN_HEAD):
+    stem = after_divisions(stem)
+    # rule generic_name: 和谐社区居民委员会, 和谐社区2021年…: a generic word that is also a name
+    named = stem in voc.generic_names and (suffix in _OFFICE_FORMS or _YEAR_AFTER.match(title, m.end()))
+    if (stem.endswith(voc.generic) and not named) or stem[-1] in voc.mask or any(w in stem for w in _NOT_IN_HEAD):
         return None
-    return after_divisions(stem) + suffix
+    return stem + suffix
+
+
+# Rule clause_head_name: a name opening a clause (after a clause's punctuation or at a line's start),
+# 2-4 characters before its suffix, read whatever the segmenter tags them (胜利|v社区, 团结|v村), when
+# the clause goes on with its subject (meta.toml [place.subject_followers]).
+_CLAUSE_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:\n！!？?]))([\u4e00-\u9fff]{2,4}?)(社区|居委会|村)", re.MULTILINE)
+
+
+# Characters no name holds (a particle, a measure word), and determiners that open no name (各社区,
+# 该村, 某村); the breaks of a noun run (和, 前, 中 …) may start a name read this way (和平, 前进, 中心).
+_NEVER_IN_NAME = "的了个这那其们"
+_DETERMINERS = "本我该各全每此某"
+
+
+def clause_head_names(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Names opening a clause of ``text`` and going on as its subject, as (name, start, end).
+
+    >>> clause_head_names("一年来，胜利社区在街道党工委的领导下，团结村位于镇西部")
+    [('胜利社区', 4, 8), ('团结村', 19, 22)]
+    >>> clause_head_names("一年来，创建和谐社区在全街道推开，部分社区开展了活动"), clause_head_names("各社区在街道领导下")
+    ([], [])
+    >>> clause_head_names("一年来，和平社区在街道领导下"), clause_head_names("我们的社区在…")
+    ([('和平社区', 4, 8)], [])
+    """
+    voc = place_vocab()
+    out = []
+    for m in _CLAUSE_HEAD.finditer(text):
+        stem = m.group(1)
+        if any(c in _NEVER_IN_NAME for c in stem) or stem[0] in _DETERMINERS or stem.endswith(voc.generic):
+            continue
+        if stem[-1] in voc.mask or not text.startswith(voc.subject_followers, m.end()):
+            continue
+        out.append((stem + m.group(2), offset + m.start(1), offset + m.end()))
+    return out
 
 
 def title_names(title: str, words: Words | None = None, offset: int = 0) -> list[str]:

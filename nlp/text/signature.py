@@ -31,6 +31,9 @@ def _signature() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return rest, re.compile(rf"^(?:{labels})\s*[:：]\s*")
 
 
+_DATE_FIRST = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})[ \t\u3000]+")
+
+
 def last_lines(text: str, count: int = _SIGNATURE_LINES) -> list[tuple[int, str]]:
     r"""The last ``count`` lines of ``text`` as (offset, line without surrounding spaces).
 
@@ -54,17 +57,17 @@ def signature_unit(text: str, words: Words | None) -> list[str]:
     for at, line in last_lines(text):
         if not 0 < len(line) <= SIGNATURE_MAX:
             continue
-        found += _unit_line(line, at, words)
+        found += unit_line(line, at, words)
     return found[-1:]
 
 
-def _unit_line(line: str, at: int, words: Words | None) -> list[str]:
+def unit_line(line: str, at: int, words: Words | None) -> list[str]:
     """The unit a signature-like line names: its name at the start (after a label, 中共 and the
     divisions above it: 青山镇|青桐村村民委员会), and nothing after it but its office (the same name
     again with its committee: 中共青桐社区委员会 青桐社区居民委员会), the signer's role and name, and a
     date."""
     rest, label = _signature()
-    head = label.match(line)
+    head = label.match(line) or _DATE_FIRST.match(line)  # 2021年12月28日  东湖社区居委会: the date first
     skip = head.end() if head else 0
     skip += 2 if line.startswith("中共", skip) else 0
     found = [
@@ -98,14 +101,35 @@ def _signature_head(line: str, skip: int, rest: re.Pattern[str]) -> list[str]:
 _DIVISIONS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffXx×*＊]{1,8}?(?:省|市|区|县|旗|街道办事处|街道|镇|乡))+$")
 
 
+# A document number under a red header (青社〔2021〕12号, 青社发[2021]3号).
+_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
+
+
 def letterhead_unit(text: str, title_at: int, words: Words | None) -> list[str]:
     """Rule letterhead: the line right above the title, when it is the unit's name and office alone
-    (东湖社区居民委员会 / 2022年工作总结), names the reporting unit as a signature does."""
+    (东湖社区居民委员会 / 2022年工作总结), names the reporting unit as a signature does; so does a red
+    header's 文件 line above the document number (东湖社区居民委员会文件 / 东社〔2021〕12号 / 关于…)."""
+    found = letterhead_line(text, title_at)
+    return unit_line(found[1], found[0], words)[:1] if found else []
+
+
+def letterhead_line(text: str, title_at: int) -> tuple[int, str] | None:
+    r"""The letterhead above the title at ``title_at`` as (offset, line): the line right above it, or
+    the 文件 line above a document number, without 文件; None when there is none that short.
+
+    >>> letterhead_line("东湖社区居民委员会文件\n东社〔2021〕12号\n关于2021年度工作情况的报告", 24)
+    (0, '东湖社区居民委员会')
+    """
     if title_at <= 0:
-        return []
+        return None
     before = text[:title_at].rstrip()
     start = before.rfind("\n") + 1
     line = before[start:].strip(" \t\u3000")
+    if _DOCUMENT_NUMBER.match(line) and start > 0:
+        before = before[:start].rstrip()
+        start = before.rfind("\n") + 1
+        line = before[start:].strip(" \t\u3000")
+    line = line.removesuffix("文件").rstrip(" \t\u3000")
     if not 0 < len(line) <= SIGNATURE_MAX:
-        return []
-    return _unit_line(line, start + before[start:].index(line), words)[:1]
+        return None
+    return start + before[start:].index(line), line

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nlp.records import Normalized
+from nlp.text.junk import boilerplate_line
 from nlp.text.meta_lexicon import MetaVocab, alternation, has_any, meta_vocab
 from nlp.text.title_clean import clean_title, unspaced, without_site_tags
 
@@ -24,8 +25,17 @@ _COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|�
 _COLLECTION_REACH = 40
 _DATE_TAIL = re.compile(r"\s+\d{4}[-/.年]\d{1,2}.*$")
 _TITLE_LINES = 10
+# The head of a short first line that holds a sentence is a title glued to it only when it names its
+# unit or year and holds no sentence's punctuation (东湖社区2021年上半年工作总结|今年以来，…).
+_GLUED_HEAD = re.compile(
+    r"^(?![为对在据按根经通围结落现])(?=[^，,。；;！!？?：:]*(?:社区|村|居委会|街道|镇|乡|(?:19|20)\d{2}))[^，,。；;！!？?：:]+$"
+)
+# A first line this short is a title when it ends in a document type (工作总结, 述职报告, 年终总结).
+_FIRST_LINE_MIN = 4
 # A speech's dateline after its title (——2014年2月10日在…会议上, ——在…大会上) is no part of it.
 _DATELINE = re.compile(r"\s*(?:——|—|--)\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|在[^—]*?(?:会议|大会|会)上).*$")
+# What a subtitle line opens with: a dash as typists write it (——, —, --, a box-drawing ──, ―).
+SUBTITLE_DASHES = ("——", "—", "--", "──", "―")
 _TITLE_LABEL = re.compile(r"(?:标题|題目|题目|標題)\s*[:：]\s*")
 # What may follow a title on its original line and still belong to it as written.
 _TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)|[ \t\u3000]*篇?[ \t\u3000]*\d{1,2})+(?=[ \t\u3000\r]*(?:\n|$))")
@@ -92,6 +102,16 @@ def find_title(
     True
     >>> t = "用好“三心”工作法\n——东湖社区2017年经验交流材料\n东湖社区地处城东。"; s, e = find_title(t); t[s:e]
     '用好“三心”工作法'
+    >>> t = "工作总结\n一年来，我社区……。"; s, e = find_title(t); t[s:e]
+    '工作总结'
+    >>> find_title("一、党建\n全年开展活动8次。\n总结\n") is None
+    True
+    >>> t = "东湖社区2021年上半年工作总结今年以来，社区扎实推进各项工作。\n一、党建"; s, e = find_title(t); t[s:e]
+    '东湖社区2021年上半年工作总结'
+    >>> find_title("2021年，社区认真总结经验，扎实推进各项工作。\n一、党建") is None
+    True
+    >>> find_title("为落实年度计划要求，加强日常管理，开展夜间巡逻。") is None
+    True
     """
     voc = meta_vocab()
     strong = voc.doc_types["summary"][:6] + voc.doc_types["plan"][:4] + voc.doc_types["report"][:6]
@@ -103,7 +123,7 @@ def find_title(
             break
         line = text[s:e]
         above, previous = previous, (s, e)
-        if line.startswith(("——", "—", "--")) and above is not None and _headline(text[above[0] : above[1]], voc):
+        if line.startswith(SUBTITLE_DASHES) and above is not None and _headline(text[above[0] : above[1]], voc):
             found.append(above)  # 用好“三心”工作法 / ——某社区…经验交流材料: the line above is the title
             continue
         if is_salutation(line):
@@ -112,14 +132,22 @@ def find_title(
         bare = without_site_tags(line)  # 【精选】2021年东湖社区工作总结 is a title, its tag no chrome
         if not bare or has_any(voc.title_junk, bare) or _COLLECTION.search(bare[-_COLLECTION_REACH:]) or is_field(bare):
             continue
-        if len(line) > voc.title_max:  # a title glued to its body (flattened page)
+        # a title glued to its body (flattened page): a line too long for a title, or a first line
+        # holding a sentence (东湖社区2021年上半年工作总结今年以来，…。) whose head is a title without
+        # a sentence's punctuation
+        short_glued = i == 0 and "。" in line and len(line) <= voc.title_max
+        if len(line) > voc.title_max or short_glued:
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{alternation(list(strong))}))", line)
+            if short_glued and m and (not _GLUED_HEAD.match(m.group(1)) or line[m.end() : m.end() + 1] in "如了的和及与暨"):
+                m = None  # 为落实年度计划要求，… / 现将上半年工作总结如下。: a sentence, no title before it
             if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES) and balanced(m.group(1)):
                 found.append((s, s + m.end()))
             continue
         words_of_line = unspaced(line)
         joined = above is not None and continued(text[above[0] : above[1]], line)
         shortest = voc.title_min - (len(text[above[0] : above[1]]) if joined and above else 0)
+        if i == 0 and words_of_line.endswith(strong):
+            shortest = min(shortest, _FIRST_LINE_MIN)  # rule short_first_title: 工作总结 alone opens the file
         if line[-1] in _BODY_END or len(words_of_line) < shortest or line.count("，") + line.count(",") >= 2:
             continue
         if "。" in line:  # a sentence inside (a photo caption: 某某作报告。记者摄) is body, not a title
@@ -246,12 +274,26 @@ class Title:
     body_from: int
 
 
+def _chrome_follows(original: str, end: int) -> bool:
+    """Whether the original line after ``end``'s line is a site's chrome (当前位置：首页 > …)."""
+    start = original.find("\n", end)
+    while start >= 0:
+        stop = original.find("\n", start + 1)
+        line = original[start + 1 : len(original) if stop < 0 else stop].strip()
+        if line:
+            return boilerplate_line(line) is not None or has_any(meta_vocab().title_junk, line)
+        start = stop
+    return False
+
+
 def document_title(norm: Normalized, first_section: int | None) -> Title:
     """The title of a normalized document whose first section starts at ``first_section``."""
     span = find_title(norm.text, first_section, segments(norm))
     if not span:
         return Title(None, "", 0, 0)
     os_, oe = norm.to_original(*span)
+    if len(unspaced(norm.text[span[0] : span[1]])) < meta_vocab().title_min and _chrome_follows(norm.original, oe):
+        return Title(None, "", 0, 0)  # rule short_first_title: 工作计划 / 当前位置：… is a site's column
     line_start = norm.original.rfind("\n", 0, os_) + 1
     marker = _ARTICLE.match(norm.original, line_start)
     if marker and marker.end() <= os_:  # 第1篇：… removed as chrome, but part of the title line

@@ -42,7 +42,7 @@ _SITE_PREFIX = re.compile(
 )
 _SITE_SUFFIX = re.compile(
     r"(?:\.(?:docx?|wps|pdf|txt|html?)"
-    rf"|_\d{{1,3}}"
+    rf"|_\d{{1,3}}|(?<=[\u4e00-\u9fff])-\d{{1,2}}"
     rf"|\s*篇\s*{_NUMERAL}{{1,3}}"
     rf"|\s*[（(](?:通用|精选|精編|精编)?\s*\d{{1,3}}\s*篇?[)）]"
     r"|\s*[（(][一二三四五六七八九十]{1,2}[)）]"
@@ -60,12 +60,13 @@ _ARTICLE_INDEX = re.compile(
 )
 
 
-# Rule site_tag: a sharing site's tag in 【】 before or after a title (【精选】, 【推荐】, 【最新】) is
-# chrome, not part of it, and does not make the title line chrome either.
+# Rule site_tag: a sharing site's tag in 【】 before or after a title (【精选】, 【推荐】, 【最新】), or in
+# （） after it (（完整版）, (可编辑), （word版）), is chrome, not part of it, and does not make the title
+# line chrome either.
 @cache
 def _site_tag() -> re.Pattern[str]:
-    words = load_toml("meta.toml")["title"]["site_tags"]  # word = example
-    return re.compile("【(?:" + "|".join(map(re.escape, words)) + ")[^】]{0,4}】")
+    words = "|".join(map(re.escape, load_toml("meta.toml")["title"]["site_tags"]))  # word = example
+    return re.compile(rf"【(?:{words})[^】]{{0,4}}】|\s*[（(](?:{words})[^）)]{{0,4}}[）)]\s*$")
 
 
 def without_site_tags(line: str) -> str:
@@ -75,8 +76,22 @@ def without_site_tags(line: str) -> str:
     ('2021年东湖社区工作总结', '东湖社区工作总结')
     >>> without_site_tags("【第1篇】东湖社区工作总结"), without_site_tags("【完整版】东湖社区工作总结")
     ('【第1篇】东湖社区工作总结', '东湖社区工作总结')
+    >>> without_site_tags("东湖社区工作总结（word版）"), without_site_tags("东湖社区工作总结(可编辑)")
+    ('东湖社区工作总结', '东湖社区工作总结')
+    >>> without_site_tags("东湖社区工作总结（2021年）"), without_site_tags("（最新）东湖社区工作总结")
+    ('东湖社区工作总结（2021年）', '（最新）东湖社区工作总结')
     """
     return _site_tag().sub("", line).strip(_SPACES)
+
+
+# Rule enclosed_title: a title set wholly in 【…】, 《…》 or 〖…〗 (as a page or a typist marks it) is
+# the words inside; brackets around a part of it (“三治融合”, 《条例》) stay.
+_ENCLOSED = re.compile(r"^(?:【([^【】]+)】|《([^《》]+)》|〖([^〖〗]+)〗)$")
+
+
+def unenclosed(title: str) -> str:
+    m = _ENCLOSED.match(title)
+    return next(g for g in m.groups() if g).strip(_SPACES) if m else title
 
 
 def clean_title(title: str) -> str:
@@ -95,16 +110,20 @@ def clean_title(title: str) -> str:
     >>> clean_title("东湖社区2022年\n工作总结")
     '东湖社区2022年工作总结'
 
+    >>> clean_title("东湖社区工作总结-1"), clean_title("东湖社区工作总结（完整版）")
+    ('东湖社区工作总结', '东湖社区工作总结')
     >>> clean_title("工 作 总 结"), clean_title("2021年东湖社区工作总结 - 豆丁网"), clean_title("东湖社区工作总结_某某文库")
     ('工作总结', '2021年东湖社区工作总结', '东湖社区工作总结')
     >>> clean_title("村委會工作總結(jié)一"), clean_title("社区工作计划二"), clean_title("社区第一网格工作总结")
     ('村委會工作總結(jié)', '社区工作计划', '社区第一网格工作总结')
+    >>> clean_title("【东湖社区2021年工作总结】"), clean_title("《东湖社区2021年工作总结》"), clean_title("学习《条例》工作总结")
+    ('东湖社区2021年工作总结', '东湖社区2021年工作总结', '学习《条例》工作总结')
     """
     title = re.sub(r"[ \t\u3000]*\r?\n[ \t\u3000]*", "", title)  # a title broken over two lines
     title = without_site_tags(title)
     while (bare := _SITE_PREFIX.sub("", title, count=1)) != title:  # 范文一：第1篇：… numbered twice
         title = bare
-    title = unspaced(title)
+    title = unspaced(unenclosed(title))
     while True:
         shorter = _ARTICLE_INDEX.sub(r"\1", _SITE_SUFFIX.sub("", title)).rstrip(_SPACES)
         if shorter == title:

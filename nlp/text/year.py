@@ -19,10 +19,10 @@ _CHINESE_YEAR = re.compile(r"[一二][〇零○OoＯ0０一二三四五六七八
 _CHINESE_DIGITS = str.maketrans("〇零○OoＯ0０一二三四五六七八九", "00000000123456789")
 
 
-def _arabic_years(text: str) -> str:
+def arabic_years(text: str) -> str:
     """二〇二一年 written as 2021年, so that one pattern reads both.
 
-    >>> _arabic_years("二〇二一年"), _arabic_years("二○二一年十二月"), _arabic_years("二0二二年"), _arabic_years("一二三四年")
+    >>> arabic_years("二〇二一年"), arabic_years("二○二一年十二月"), arabic_years("二0二二年"), arabic_years("一二三四年")
     ('2021年', '2021年十二月', '2022年', '1234年')
     """
     return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
@@ -68,35 +68,43 @@ def find_year(
     >>> find_year("述职报告", "", "东湖村党支部书记 王某\n2017年1月10日"), find_year("计划", "", "2017年1月10日", plan=True)
     (2016, 2017)
 
-    Rule ``year_end_plan``: a plan for a whole year whose year comes from a date line in November or
-    December is for the year after (社区明年工作计划 … 2021年12月20日 → 2022); a half-year's or a
-    quarter's plan is not.
+    Rule ``year_end_plan``: a plan signed in November or December is for the year after, unless its
+    title names the year (社区明年工作计划 … 2021年12月20日 → 2022): a plan for a whole year, for the
+    first half or the first quarter (上半年, 一季度: they start in January); a plan for a later part of
+    the year (下半年, 四季度) is for its own year. An opening that names only the signing year or an
+    earlier one (2021年即将过去…) reviews it: the plan is still for the year after.
 
     >>> find_year("社区明年工作计划", "", "2021年12月20日", plan=True), find_year("下半年工作计划", "", "2021年12月1日", plan=True)
     (2022, 2021)
+    >>> find_year("一季度工作计划", "", "2021年12月20日", plan=True), find_year("工作计划", "2021年即将过去。", "2021年12月20日", plan=True)
+    (2022, 2022)
     """
-    title, opening, closing = (_arabic_years(t) for t in (title, opening, closing))
+    title, opening, closing = (arabic_years(t) for t in (title, opening, closing))
     if reviewed is not None and (not title_year(title) or is_report(title)):
         return reviewed
     named = title_year(title)
     if several_years and named and named.group(1).isdigit() and is_report(title):
         return int(named.group(1)) - 1  # rule several_years_review: the last year reviewed
-    path_year = _PATH_YEAR.findall(path.replace("\\", "/").rsplit("/", 1)[-1])
+    file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    path_year = _PATH_YEAR.findall(file_name) or [m.group(1) for m in [title_year(file_name)] if m]
     signed = _YEAR.search(closing_date(closing))
-    for m in (
-        title_year(title),
-        planned_year(opening) if plan else opening_year(opening),
-        signed,
-        _YEAR.search((path_year[-1] + "年") if path_year else ""),
-    ):
+    # rule year_end_plan: the year after the signing year, for a plan signed at the year's end
+    ahead = (
+        int(signed.group(1)) + 1
+        if plan and signed and signed.group(1).isdigit()
+        and (closing_month(closing) or 0) >= _PLAN_AHEAD_FROM and not _later_part_of_year(title)
+        else None
+    )
+    from_opening = planned_year(opening) if plan else opening_year(opening)
+    for m in (title_year(title), from_opening, signed, _YEAR.search((path_year[-1] + "年") if path_year else "")):
         if not m:
             continue
         if not m.group(1).isdigit():
             return None
         if m is signed and not plan and closing_month(closing) == 1:
             return int(m.group(1)) - 1  # rule january_signature: a review signed in January
-        if m is signed and plan and (closing_month(closing) or 0) >= _PLAN_AHEAD_FROM and not _part_of_year(title):
-            return int(m.group(1)) + 1  # rule year_end_plan: a year's plan signed at the year's end
+        if ahead is not None and (m is signed or (m is from_opening and int(m.group(1)) < ahead)):
+            return ahead
         return int(m.group(1))
     return None
 
@@ -108,24 +116,43 @@ _BARE_YEAR = re.compile(
 )
 
 
+# Rule title_short_year: a title's two-digit year before 年 and what a report's title names after
+# its year (21年工作总结, 22年度, 21年上半年): the century left out, as people write it in file and
+# title names. Elsewhere 21年 is a duration (坚持21年).
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.\-—~～至到第])(\d{2})(?=\s*年(?:度|上半年|下半年|半年|前三|第?[一二三四1-4]季度|工作|全年|年终|年中|总结|计划|述职"
+    r"|\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}至))"
+)
+
+
+def _full_year(short: re.Match[str]) -> str:
+    return ("20" if int(short.group(1)) < 50 else "19") + short.group(1)
+
+
 def title_year(title: str) -> re.Match[str] | None:
-    """The year a title names: with 年 (2021年, 20xx年), else a bare four-digit year.
+    """The year a title names: with 年 (2021年, 20xx年, 21年度), else a bare four-digit year.
 
     >>> title_year("东湖社区2021工作总结").group(1), title_year("2021年东湖社区工作总结").group(1)
     ('2021', '2021')
     >>> title_year("关于新建2000户安置房的汇报") is None, title_year("2019—2021年三年规划") is None
     (True, True)
+    >>> title_year("东湖社区21年工作总结").group(1), title_year("东湖社区22年度上半年总结").group(1)
+    ('2021', '2022')
+    >>> title_year("坚持21年义务巡逻的老党员事迹材料") is None
+    True
     """
-    return _YEAR.search(title) or _BARE_YEAR.search(title)
+    return _YEAR.search(title) or _BARE_YEAR.search(title) or _YEAR.search(_SHORT_YEAR.sub(_full_year, title))
 
 
 _PLAN_AHEAD_FROM = 11
 
 
-def _part_of_year(title: str) -> bool:
-    """Whether a title names a half or a quarter (上半年, 下半年, 三季度 …)."""
+def _later_part_of_year(title: str) -> bool:
+    """Whether a title names a part of the year that starts after January (下半年, 三季度, 7-12月 …):
+    planned in its own year. 上半年 and 一季度 start with the year (前三季度 holds 三季度: no period)."""
     periods = meta_vocab().periods
-    return any(has_any(periods[p], title) for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4"))
+    title = title.replace("前三季度", "").replace("前三个季度", "")
+    return any(has_any(periods[p], title) for p in ("H2", "Q2", "Q3", "Q4"))
 
 
 def is_report(title: str) -> bool:
@@ -172,17 +199,21 @@ _DATE_LINE = re.compile(
 )
 
 
+# A unit's name after the date on one closing line (2021年12月28日  东湖社区居委会).
+_TRAILING_UNIT = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff（）()]{1,20}(?:社区|村|居委会|委员会|街道|办事处|镇|乡|党委|党支部)[（）()盖公签印章]*$")
+
+
 def closing_date(closing: str) -> str:
     r"""The date line among the last lines of a document (2022年12月28日, 东湖社区 二〇二二年十二月),
     as ``2022年``; ``""`` when the last lines hold none (a year inside a sentence is no date line).
 
     >>> closing_date("东湖社区居委会\n2022年12月28日"), closing_date("剩余两个小区将在2022年5月份完成。")
     ('2022年', '')
-    >>> closing_date("东湖社区 2021.12.20")
-    '2021年'
+    >>> closing_date("东湖社区 2021.12.20"), closing_date("2021年12月28日  东湖社区居委会")
+    ('2021年', '2021年')
     """
     for line in reversed([line.strip() for line in closing.rstrip().split("\n")[-_DATE_LINES:]]):
-        m = _DATE_LINE.match(line)
+        m = _DATE_LINE.match(line) or _DATE_LINE.match(_TRAILING_UNIT.sub("", line))
         if m:
             return (m.group(1) or m.group(3)) + "年"
     return ""
@@ -204,8 +235,8 @@ def closing_month(closing: str) -> int | None:
     >>> closing_month("东湖社区\n2022年1月6日"), closing_month("东湖社区\n二〇二一年十一月"), closing_month("东湖社区 2021.12.20")
     (1, 11, 12)
     """
-    for line in reversed([line.strip() for line in _arabic_years(closing).rstrip().split("\n")[-_DATE_LINES:]]):
-        m = _DATE_LINE.match(line)
+    for line in reversed([line.strip() for line in arabic_years(closing).rstrip().split("\n")[-_DATE_LINES:]]):
+        m = _DATE_LINE.match(line) or _DATE_LINE.match(_TRAILING_UNIT.sub("", line))
         if m:
             month = m.group(2) or m.group(4)
             return int(month) if month.isdigit() else chinese_month(month)
