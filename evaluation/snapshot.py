@@ -1,11 +1,12 @@
 """Snapshot every development document's parse record, and compare a later run with it.
 
-    python -m evaluation.snapshot --out /tmp/before            # parse seeds, dev and long; write one JSON each
+    python -m evaluation.snapshot --out /tmp/before            # parse seeds, dev, long and written; one JSON each
     python -m evaluation.snapshot --compare /tmp/before        # parse again; name every document that differs
 
 A refactoring aid: a change meant only to make the pipeline faster or cleaner must leave every record
 (SPEC section 3, as `zongjie parse --json` prints it) identical. ``--compare`` prints the first differing
-line of each changed document and exits 1 when any differs. Only the development folders are read.
+line of each changed document and exits 1 when any differs. Only development documents are read: the
+shared corpus's seeds, dev and long, and the written reports of corpus/written.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from evaluation.shared import MISSING, corpus_documents
+from evaluation.shared import MISSING, ROOT, corpus_documents
 from nlp.pipeline import parse_file
 
 
@@ -46,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         print(MISSING, file=sys.stderr)
         return 2
+    paths += sorted((ROOT / "corpus" / "written").glob("*.txt"))
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
         for name, text in records(paths):
