@@ -17,6 +17,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -125,14 +126,28 @@ def _table(a: Agreement) -> list[dict[str, str]]:
 
 
 def load_pairs(second_dir: Path, gold_dir: Path) -> list[tuple[GoldDoc, GoldDoc]]:
-    """(gold, second) for every second annotation that has a gold file of the same name."""
+    """(gold, second) for every second annotation that has a gold file of the same name.
+
+    The second annotator judged the figures at the gold's spans of the time; a figure a later gold
+    audit added (logged in evaluation/gold/audit/) was never shown to them, so the gold side of the
+    pair keeps only the figures whose span the second annotation has: an audit does not move agreement.
+    """
     pairs = []
     for path in gold_files(second_dir):
         gold_path = gold_dir / path.name
         if not gold_path.is_file():
             raise FileNotFoundError(f"{path.name}: no gold file {gold_path}")
-        pairs.append((load_gold(gold_path), load_gold(path)))
+        gold, second = load_gold(gold_path), load_gold(path)
+        shown = {(f.quote, f.number_text) for f in second.facts}
+        kept = tuple(f for f in gold.facts if (f.quote, f.number_text) in shown)
+        pairs.append((replace(gold, facts=kept), second))
     return pairs
+
+
+def added_since(second: GoldDoc, gold_path: Path) -> list[tuple[str, str]]:
+    """The (quote, number_text) of gold figures the second annotation lacks: later audit additions."""
+    shown = {(f.quote, f.number_text) for f in second.facts}
+    return [(f.quote, f.number_text) for f in load_gold(gold_path).facts if (f.quote, f.number_text) not in shown]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
