@@ -159,7 +159,7 @@ def test_weighted_rows_count_by_their_weight() -> None:
     clause to it at weight 1 and leave it where the invented data puts it at a tiny weight."""
     clause = "巡逻 组织治安巡逻40次，调解纠纷5起。"
     odd = [RealClause("w", clause, "environment_sanitation")] * 30
-    setting = Setting("weighted")
+    setting = Setting("weighted", c=4.0, max_features=3_000)  # small, so that lbfgs fits in seconds
     probe = [Case("x", "dev", "governance_security", "other", "巡逻", clause, clause[3:], ())]
     assert predict(fit(setting, [], odd, 1.0), probe, setting) == ["environment_sanitation"]
     assert predict(fit(setting, [], odd, 0.001), probe, setting) == ["governance_security"]
