@@ -7,8 +7,19 @@ import json
 
 import pytest
 
-from evaluation.category_cv import Case, Setting, cases, estimate, row, shipped_as_parsed
-from nlp.categories.training import real_clauses
+from evaluation.category_cv import (
+    Case,
+    Setting,
+    cases,
+    confusion,
+    estimate,
+    fit,
+    predict,
+    row,
+    shipped_as_parsed,
+    tally,
+)
+from nlp.categories.training import RealClause, real_clauses
 
 DOCUMENTS = {
     "a.txt": "一、平安建设\n全年调解邻里纠纷12起，组织治安巡逻40次。\n二、民政救助\n为困难家庭办理低保8户。\n",
@@ -108,3 +119,47 @@ def test_each_context_reads_its_part(context: str, expected: str) -> None:
         ("工作总结", "二、民政"),
     )
     assert case.text(context) == expected
+
+
+def _case(doc: str, group: str, gold: str) -> Case:
+    return Case(doc, group, gold, "other", "", "", "", ())
+
+
+TALLIES = [
+    # (gold, predicted) per case of documents a (dev), L (long), w (written); expected (right, n) per group
+    (
+        [("a", "dev", "party_building", "party_building"), ("L", "long", "economy_industry", "other")],
+        {"dev": (1, 1), "long": (0, 1), "all": (1, 2)},
+    ),
+    (
+        [("w", "written", "social_assistance", "community_services"), ("w", "written", "other", "other")],
+        {"written": (1, 2), "all": (1, 2)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected"), TALLIES)
+def test_tally_counts_each_group_and_all(rows, expected) -> None:
+    test = [_case(doc, group, gold) for doc, group, gold, _ in rows]
+    assert tally(test, [predicted for *_, predicted in rows]) == expected
+
+
+def test_confusion_gives_each_category_then_the_most_frequent_errors() -> None:
+    golds = ["social_assistance"] * 3 + ["community_services"]
+    predicted = ["social_assistance", "community_services", "community_services", "community_services"]
+    lines = confusion([_case("a", "dev", g) for g in golds], predicted)
+    assert lines[0].split() == ["social_assistance", "0.333", "(1/3)"]
+    assert lines[1].split() == ["community_services", "1.000", "(1/1)"]
+    assert lines[2].split() == ["2", "×", "gold", "social_assistance", "→", "community_services"]
+    assert len(lines) == 3
+
+
+def test_weighted_rows_count_by_their_weight() -> None:
+    """The written reports' rows enter training at their row weight: many rows of one label move a
+    clause to it at weight 1 and leave it where the invented data puts it at a tiny weight."""
+    clause = "巡逻 组织治安巡逻40次，调解纠纷5起。"
+    odd = [RealClause("w", clause, "environment_sanitation")] * 30
+    setting = Setting("weighted", c=4.0, max_features=3_000)  # small, so that lbfgs fits in seconds
+    probe = [Case("x", "dev", "governance_security", "other", "巡逻", clause, clause[3:], ())]
+    assert predict(fit(setting, [], odd, 1.0), probe, setting) == ["environment_sanitation"]
+    assert predict(fit(setting, [], odd, 0.001), probe, setting) == ["governance_security"]
