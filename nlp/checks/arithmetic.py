@@ -8,8 +8,9 @@ from functools import cache
 from nlp.checks.contexts import Context, contexts
 from nlp.checks.intervals import Interval, fmt, fmt_interval, has_any, vocab
 from nlp.checks.lists import closing_groups, kinds_over_total, table_rows
-from nlp.checks.markers import _is_total
+from nlp.checks.markers import _is_total, _subset_label
 from nlp.checks.named_lists import named_count_mismatches
+from nlp.checks.parens import may_split, paren_anchors
 from nlp.checks.partitions import complete_partitions, part_band, part_of
 from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
@@ -44,17 +45,24 @@ def _parts_add_up(parts: Sequence[Context], total: Context) -> bool | None:
 MAX_PARTS_AFTER = 32
 
 
-def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
+def _parts_after(ctxs: Sequence[Context], t: int, anchors: Sequence[int]) -> list[Context]:
     """The run of figures after total ``t`` that name parts: same unit, plan status and
     aside-ness, in its sentence (or the next when the total says 共有/总人口 …), up to another
     total or a figure that names no part, among the ``MAX_PARTS_AFTER`` figures after it. Without
-    a total marker the parts must follow in the same sentence (户籍人口1200人，60岁以上300人，60岁以下900人)."""
+    a total marker the parts must follow in the same sentence (户籍人口1200人，60岁以上300人，60岁以下900人).
+
+    ``anchors`` is ``paren_anchors(ctxs)``: figures in a parenthesis that follows another figure,
+    or outside the total's own parenthesis, are not its parts (rule ``parenthesis_level``). A 其中
+    after one of the parts splits that part (rule ``inner_whole``: 总人口5420人，户籍人口4300人，其中
+    男2200人、女2100人 — the sexes add up to the 4300): its partition is no partition of the total.
+    """
     total = ctxs[t]
     marked = _is_total(total)
     if not marked and total.after.startswith("、"):
         return []  # an item of a list (在职人员13人、少数民族1196人、男性735人…), not a whole
     family = total.family
     run: list[Context] = []
+    inner: set[str] = set()  # the partitions that split one of the parts, not the total
     for i in range(t + 1, min(len(ctxs), t + 1 + MAX_PARTS_AFTER)):  # by index: a slice would copy
         c = ctxs[i]
         if c.sentence > total.sentence + (1 if marked else 0):
@@ -63,6 +71,14 @@ def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
             continue
         if c.aside != total.aside:
             continue  # a parenthesis restating another year's or area's figures
+        if not may_split(ctxs, anchors, t, i):
+            if total.paren >= 0 and c.paren < 0:
+                break  # the total's parenthesis has closed
+            continue  # a parenthesis on another figure
+        if run and _subset_label(c.label):
+            inner.add(_partition_key(c, total))
+        if inner and _partition_key(c, total) in inner:
+            continue
         if _is_total(c):
             break
         if part_of(c.label, total.label) is None and part_band(c.label) is None:
@@ -73,9 +89,17 @@ def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
     return run
 
 
-def _partition_groups(ctxs: Sequence[Context], t: int) -> list[list[Context]]:
+def _partition_key(c: Context, total: Context) -> str:
+    """The partition a part names (sex, residence …), ``age`` for an age band, else its words."""
+    member = part_of(c.label, total.label)
+    if member is not None:
+        return member[0]
+    return "age" if part_band(c.label) is not None else c.label
+
+
+def _partition_groups(ctxs: Sequence[Context], t: int, anchors: Sequence[int]) -> list[list[Context]]:
     """Complete partitions of total ``t`` (partitions.complete_partitions over its parts)."""
-    run = _parts_after(ctxs, t)
+    run = _parts_after(ctxs, t, anchors)
     if not run:
         return []
     total = ctxs[t]
@@ -155,10 +179,11 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     """
     ctxs = contexts(parse)
     openers = cache(lambda: _list_openers(ctxs))
+    anchors = paren_anchors(ctxs)
     for t, total in enumerate(ctxs):
         if total.family == "%":
             continue
-        groups = _partition_groups(ctxs, t)
+        groups = _partition_groups(ctxs, t, anchors)
         listed = _list_total_parts(ctxs, t, openers)
         if listed:
             groups.append(listed)

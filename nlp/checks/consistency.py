@@ -11,7 +11,7 @@ from nlp.checks.contexts import Context, contexts
 from nlp.checks.framing import framing_part_of_year
 from nlp.checks.intervals import fact_interval, fmt_interval, has_any, vocab
 from nlp.checks.registry import Finding, rule
-from nlp.records import Parse, Qualifier, Severity
+from nlp.records import Parse, Qualifier, Scope, Severity
 
 # A reported year: 19xx/20xx年, not inside a number or a range. The look back at the character
 # before the year is made after its first two digits, so the scan jumps from 1 and 2 to the next
@@ -110,6 +110,25 @@ def _place_whole_key(c: Context, label: str) -> str | None:
     return noun
 
 
+def _place_of(c: Context, scope: Scope | None, level: str) -> Scope | tuple[str, str] | None:
+    """Whose standing figure it is, for comparing two statements of it (rule ``same_place_word``).
+
+    A label opening with a bare word for a place of one level (全村, 本村, 村里, 村内 …: the 村; 全社区,
+    本社区 …: the 社区; ``[markers] place_level``) names that place however the word is spelled: in a
+    community's or village's report it is the report's own unit, in a township's or county's report
+    the one village or community the passage is about — so 全村现有公益性岗位27个 and 村里共有公益性岗位
+    34个 are one figure in either, where the fact's scope reads 全村 as a part and 村里 as the unit.
+    Any other label keeps the fact's scope (辖区 is the report's own area: in a township's report
+    辖区现有低保户 and 全社区低保户共 are two places).
+    """
+    place_level: dict[str, str] = vocab()["markers"]["place_level"]
+    label = _strip_prefixes(c.label.strip(" 、，,：:"), vocab()["markers"]["time_before_place"])
+    for word in sorted(place_level, key=len, reverse=True):
+        if label.startswith(word):
+            return Scope.UNIT if level == "community" else ("place", place_level[word])
+    return scope
+
+
 def _without_own_scope(text: str) -> str | None:
     """The words without the document's own scope before them, and without its own party bodies
     when what is left is their members (rule ``own_bodies``: 居委会党支部现有党员 and 辖区…党员 name
@@ -154,6 +173,7 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
     """
     sub_scope = vocab()["markers"]["sub_scope"]
     text = parse.normalized.text if parse.normalized is not None else ""
+    level = parse.doc.level or "community"
     seen: dict[tuple, dict] = {}
     for c in contexts(parse):
         f = c.fact
@@ -163,7 +183,7 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
         if not key or has_any(key, sub_scope) or has_any(c.label, ("其中", "每", "各")):
             continue
         part = tuple(sorted(f.breakdown.items())) if f.breakdown else None
-        group = (part, f.scope, key, c.family)  # 全市… never conflicts with the unit's
+        group = (part, _place_of(c, f.scope, level), key, c.family)  # 全市… never conflicts with the unit's
         iv = c.interval
         if iv is None:
             continue
