@@ -63,6 +63,7 @@ def _parts_after(ctxs: Sequence[Context], t: int, anchors: Sequence[int]) -> lis
     family = total.family
     run: list[Context] = []
     inner: set[str] = set()  # the partitions that split one of the parts, not the total
+    own = part_of(total.label)  # 常住人口4300人，其中男…、女…，流动人口…: the 流动 is its sibling
     for i in range(t + 1, min(len(ctxs), t + 1 + MAX_PARTS_AFTER)):  # by index: a slice would copy
         c = ctxs[i]
         if c.sentence > total.sentence + (1 if marked else 0):
@@ -79,6 +80,8 @@ def _parts_after(ctxs: Sequence[Context], t: int, anchors: Sequence[int]) -> lis
             inner.add(_partition_key(c, total))
         if inner and _partition_key(c, total) in inner:
             continue
+        if own and not marked and _partition_key(c, total) == own[0]:
+            break  # a sibling of the total (rule ``inner_whole``): the total's parts have ended
         if _is_total(c):
             break
         if part_of(c.label, total.label) is None and part_band(c.label) is None:
