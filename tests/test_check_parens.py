@@ -8,7 +8,8 @@ so that each rule is seen to keep the real error while it drops the false one.
 Rules (nlp/checks/): ``parenthesis_level`` (parens.py: a parenthesis elaborates the figure of its
 unit right before it; nothing is a part across its bounds), ``inner_whole`` (arithmetic.py: a 其中
 after a part splits that part), ``numerator_reading`` (grim.py), ``same_place_word``
-(consistency.py, ``[markers] place_level``).
+(consistency.py, ``[markers] place_level``), ``place_has`` (consistency.py: 村里有机井36口 is an
+existence statement).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from check_helpers import flags_of, loud
 
 TITLE = "柳塘社区2022年工作总结\n一、基本情况\n"
 TOWNSHIP = "东山镇2022年工作总结\n一、基本情况\n"
+VILLAGE = "青山村2022年工作总结\n一、基本情况\n"
 
 QUIET = {
     # parenthesis_level: a parenthesis giving another count (a census, an earlier register, the
@@ -109,7 +111,7 @@ FIRES = {
         False,
     ),
     "a village's own report, 本村 and 全村": (
-        "青山村2022年工作总结\n一、基本情况\n",
+        VILLAGE,
         "本村现有党员46名。全年召开党员大会4次。全村共有党员49名。",
         "conflicting_values",
         True,
@@ -126,6 +128,12 @@ FIRES = {
         "conflicting_values",
         False,
     ),
+    # place_has: a place word then 有 states what exists there, however the place is spelled
+    "wells: 村里有 then 总数为": (VILLAGE, "村里有机井36口。全年召开村民代表会议6次。全村机井总数为41口。", "conflicting_values", True),
+    "wells: 村里有 then 总数为, alike": (VILLAGE, "村里有机井36口。全年召开村民代表会议6次。全村机井总数为36口。", "conflicting_values", False),
+    "members: 本村有 then 共有": (VILLAGE, "本村有党员46名。全年召开党员大会4次。全村共有党员49名。", "conflicting_values", True),
+    "members: 本村有 then a new member developed": (VILLAGE, "本村有党员46名。全年召开党员大会4次。全村发展党员2名。", "conflicting_values", False),
+    "有关 is no existence": (VILLAGE, "村里有关部门3个参与整治。全年召开村民代表会议6次。村里有关部门5个参加评比。", "conflicting_values", False),
 }
 
 

@@ -46,14 +46,30 @@ def scope_key(label: str) -> str | None:
     markers = vocab()["markers"]
     existence = markers["existence"]
     tail = _stock_tail(label)
-    if not has_any(label, existence) and tail is None:
+    if not has_any(label, existence) and tail is None and not _place_has(label):
         return None
     text = label.strip(" 、，,：:")
     if tail:
         text = text[: -len(tail)]
+    if _place_has(text):  # 村里有机井 → 机井 (本村有 holds 村有: not replaced as a marker)
+        return _without_own_scope(
+            _strip_prefixes(_strip_prefixes(text, markers["time_before_place"]), markers["own_scope"])[1:]
+        )
     for marker in sorted(existence, key=len, reverse=True):
         text = text.replace(marker, "")
     return _without_own_scope(text)
+
+
+def _place_has(label: str) -> bool:
+    """The words open with a place word of the report's own place then 有 (rule ``place_has``:
+    村里有机井36口, 本村有党员46名, 辖区内有…): an existence statement however the place is spelled."""
+    markers = vocab()["markers"]
+    text = _strip_prefixes(label.strip(" 、，,：:"), markers["time_before_place"])
+    for word in sorted([*markers["place_level"], "辖区", "辖区内"], key=len, reverse=True):
+        if text.startswith(word):
+            rest = text[len(word) :]
+            return rest.startswith("有") and not rest.startswith(tuple(markers["not_has"]))
+    return False
 
 
 def standing_key(c: Context, text: str) -> str | None:
