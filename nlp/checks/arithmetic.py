@@ -12,6 +12,7 @@ from nlp.checks.markers import _is_total, _subset_label
 from nlp.checks.named_lists import named_count_mismatches
 from nlp.checks.parens import may_split, paren_anchors
 from nlp.checks.partitions import complete_partitions, part_band, part_of
+from nlp.checks.period_sums import month_sum_mismatches
 from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
 from nlp.checks.runs import (
@@ -176,7 +177,9 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py). Money
     split by source whose last source makes up the rest (自筹, 其他) must add up
     (nlp/checks/sources.py). A small count of places right after a 、 list of their names is their
-    number (在东湖、西湖、南湖3个居民小组; nlp/checks/named_lists.py).
+    number (在东湖、西湖、南湖3个居民小组; nlp/checks/named_lists.py). A period's total after each of
+    its months' figures in the paragraph (季度合计…1260人次 after 10月、11月、12月 …人次) must be their
+    sum (nlp/checks/period_sums.py).
     Why: a partition that does not add up means one of the figures is mistyped or stale.
     Example: 户籍人口3200人，60岁以上700人，60岁以下2400人 → 700+2400=3100 ≠ 3200.
     """
@@ -220,6 +223,14 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
             count.fact.end,
             f"前面列出 {names} 个名称，此处写作 {count.fact.text}",
             (count.fact.id,),
+        )
+    text = parse.normalized.text if parse.normalized is not None else ""
+    for total, months in month_sum_mismatches(ctxs, text):
+        yield Finding(
+            total.fact.start,
+            total.fact.end,
+            _sum_message(months, total).replace("不符", "不符（各月之和）"),
+            (total.fact.id, *(m.fact.id for m in months)),
         )
     for start, end, values in table_rows(parse.original):  # the original keeps the table's spacing
         terms = "+".join(fmt(v) for v in values[:-1])
