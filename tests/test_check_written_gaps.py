@@ -1,10 +1,11 @@
 """The checker on the kinds of gold flag the written reports showed it missing (issue 12): a
-period's total after its months, and a count of copies left out. Invented passages in a report's
+period's total after its months, a count of copies left out, and a list of kinds closed by the rest. Invented passages in a report's
 style; each firing case has quiet twins (adding up, months that make up no period, a unit that ends
 a word, a vague amount).
 
 Rules: ``months_of_period`` (nlp/checks/period_sums.py, sum_mismatch; partitions.toml
-[period_sums]) and the count gap of nlp/checks/gaps.py (missing_figure; surface.toml count_gap_*).
+[period_sums]), the count gap of nlp/checks/gaps.py (missing_figure; surface.toml count_gap_*) and
+``residual_kind`` (nlp/checks/lists.py, sum_mismatch; partitions.toml [kinds] residual_kinds).
 """
 
 from __future__ import annotations
@@ -91,3 +92,22 @@ COPIES = {
 @pytest.mark.parametrize("body,fires", COPIES.values(), ids=COPIES.keys())
 def test_count_of_copies_left_out(body: str, fires: bool) -> None:
     assert ("missing_figure" in {f.name for f in flags_of(TITLE, body)}) is fires
+
+
+KINDS_WITH_THE_REST = {
+    "requests by kind with the rest, short": ("全年共受理居民诉求212件，其中环境类95件、物业类80件、其他类30件。", True),
+    "requests by kind with the rest, adding up": ("全年共受理居民诉求212件，其中环境类95件、物业类80件、其他类37件。", False),
+    "activities by theme with the rest, short": ("全年开展志愿服务活动46场，其中关爱老人22场、环境清洁15场、其他8场。", True),
+    "activities by theme with the rest, adding up": ("全年开展志愿服务活动46场，其中关爱老人22场、环境清洁16场、其他8场。", False),
+    "members by status with the rest, short": ("社区共有党员126名，其中在职党员60名、离退休党员50名、其他10名。", True),
+    "members by status with the rest, adding up": ("社区共有党员126名，其中在职党员60名、离退休党员50名、其他16名。", False),
+    "traditional script, short": ("全年共受理居民訴求212件，其中環境類95件、物業類80件、其餘30件。", True),
+    "kinds without the rest may fall short": ("全年开展志愿服务活动46场，其中关爱老人22场、环境清洁15场、政策宣讲8场。", False),
+    "the rest not last is no closed list": ("全年共受理居民诉求212件，其中环境类95件、其他类80件、物业类30件。", False),
+    "two rests are no closed list": ("全年共受理居民诉求212件，其中其他类95件、物业类80件、其他类30件。", False),
+}
+
+
+@pytest.mark.parametrize("body,fires", KINDS_WITH_THE_REST.values(), ids=KINDS_WITH_THE_REST.keys())
+def test_kinds_closed_by_the_rest(body: str, fires: bool) -> None:
+    assert ("sum_mismatch" in {f.name for f in flags_of(TITLE, body)}) is fires

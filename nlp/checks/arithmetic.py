@@ -204,10 +204,11 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
                     (total.fact.id, *(p.fact.id for p in parts)),
                 )
     for total, kinds in kinds_over_total(ctxs):
+        over = sum((k.interval for k in kinds if k.interval), Interval(0, 0)).low > total.interval.high
         yield Finding(
             kinds[0].fact.start,
             kinds[-1].fact.end,
-            _sum_message(kinds, total).replace("不符", "不符（各类之和大于总数）"),
+            _sum_message(kinds, total).replace("不符", "不符（各类之和大于总数）" if over else "不符（列出其他类，各类之和应等于总数）"),
             (total.fact.id, *(k.fact.id for k in kinds)),
         )
     for total, sources in complete_sources(subset_pairs(parse)):
