@@ -171,7 +171,10 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     equal the total under any reading of approximate figures. A total that says 共有/总人口 … may
     have its parts in the next sentence; without such a word the figures right after it must be
     exactly one partition, and an item of a 、 list is no total. Figures in a parenthesis that
-    restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it.
+    restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it;
+    any parenthesis elaborates only the figure right before it (rule ``parenthesis_level``,
+    nlp/checks/parens.py), and a 其中 after one of the parts splits that part (rule ``inner_whole``).
+    A 其中 list whose last kind is the rest (其他类) must add up (rule ``residual_kind``).
     Kinds listed after 其中 (广场舞队…、合唱队… of 文体队伍, one head noun the total holds; not persons
     or households, whose kinds overlap) may add up to less than the total, never more. A row of a
     table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py). Money

@@ -184,6 +184,8 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
     same breakdown and scope (when known), no two different indicators, the same unit of counting (口, 座, 支 …),
     neither a sub-group (其中, 新增, 女, 流动 …), a plan nor a parenthesis about another year or area,
     whose readings do not overlap — anywhere in the document. Activity counts are never compared.
+    A bare word for the place (全村, 村里, 本村 …) names one place however it is spelled (rule
+    ``same_place_word``), and a place word then 有 states what exists there (rule ``place_has``).
     Why: a community has one number of party members at a time; two of them means one is stale.
     Example: 社区现有党员41名 … 全社区共有党员45名.
     """

@@ -63,6 +63,8 @@ def rate_impossible(parse: Parse) -> Iterator[Finding]:
     name the rate's object (调解纠纷9起，调解成功率90%), a count that declares who was measured
     anywhere before the rate (对23户困难家庭开展回访，…满意率95%; 12个小区参加评比，…达标率) or the
     count just before it — where no whole k in 0..n gives k/n inside the rate's printed rounding.
+    Not when the count is the numerator over a larger count of its unit before it in the sentence
+    (rule ``numerator_reading``, nlp/checks/grim.py: 共有农户412户，安装自来水398户，入户率96.6%).
     Why: a rate that no count can produce was rounded wrongly, invented or copied from elsewhere.
     Example: 调解纠纷9起，调解成功率90% → 8/9=88.9%, 9/9=100%, nothing rounds to 90%.
     """
