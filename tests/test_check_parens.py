@@ -128,6 +128,25 @@ FIRES = {
         "conflicting_values",
         False,
     ),
+    # a township's report about several villages: 全村 in each passage is that passage's village
+    "two villages' passages, 全村 in each": (
+        TOWNSHIP,
+        "青山村位于镇东部，全村现有党员46名。\n二、石门村\n石门村地处山区，全村现有党员60名。",
+        "conflicting_values",
+        False,
+    ),
+    "two villages' passages, 全村 then 村里": (
+        TOWNSHIP,
+        "（一）青山村\n全村现有党员46名。\n（二）石门村\n村里共有党员60名。",
+        "conflicting_values",
+        False,
+    ),
+    "one village's passage restating its members": (
+        TOWNSHIP,
+        "（一）青山村\n全村现有党员46名，全年召开党员大会4次。村里共有党员60名。",
+        "conflicting_values",
+        True,
+    ),
     # place_has: a place word then 有 states what exists there, however the place is spelled
     "wells: 村里有 then 总数为": (VILLAGE, "村里有机井36口。全年召开村民代表会议6次。全村机井总数为41口。", "conflicting_values", True),
     "wells: 村里有 then 总数为, alike": (VILLAGE, "村里有机井36口。全年召开村民代表会议6次。全村机井总数为36口。", "conflicting_values", False),

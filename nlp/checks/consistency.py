@@ -126,7 +126,7 @@ def _place_whole_key(c: Context, label: str) -> str | None:
     return noun
 
 
-def _place_of(c: Context, scope: Scope | None, level: str) -> Scope | tuple[str, str] | None:
+def _place_of(c: Context, scope: Scope | None, level: str, text: str) -> Scope | tuple | None:
     """Whose standing figure it is, for comparing two statements of it (rule ``same_place_word``).
 
     A label opening with a bare word for a place of one level (全村, 本村, 村里, 村内 …: the 村; 全社区,
@@ -135,14 +135,35 @@ def _place_of(c: Context, scope: Scope | None, level: str) -> Scope | tuple[str,
     the one village or community the passage is about — so 全村现有公益性岗位27个 and 村里共有公益性岗位
     34个 are one figure in either, where the fact's scope reads 全村 as a part and 村里 as the unit.
     Any other label keeps the fact's scope (辖区 is the report's own area: in a township's report
-    辖区现有低保户 and 全社区低保户共 are two places).
+    辖区现有低保户 and 全社区低保户共 are two places). Above a village's level the village is the
+    one last named before the figure, when one is (一、青山村…全村现有党员46名 … 二、石门村…全村现有党员
+    60名 are two villages).
     """
     place_level: dict[str, str] = vocab()["markers"]["place_level"]
     label = _strip_prefixes(c.label.strip(" 、，,：:"), vocab()["markers"]["time_before_place"])
     for word in sorted(place_level, key=len, reverse=True):
         if label.startswith(word):
-            return Scope.UNIT if level == "community" else ("place", place_level[word])
+            if level == "community":
+                return Scope.UNIT
+            kind = place_level[word]
+            return ("place", kind, _last_named(text, c.fact.norm_start, kind))
     return scope
+
+
+# A township's report about several villages names the one a passage is about within this many
+# characters before its figures (its heading or first sentence).
+NAMED_PLACE_BEFORE = 300
+
+
+def _last_named(text: str, at: int, kind: str) -> str | None:
+    """The last place of that kind named in the text before ``at`` (青山村 for 全村 in a passage
+    about 青山村), None when none is: in a report about several villages, 全村 in two passages
+    names two villages."""
+    from nlp.figures.scope import named_places
+
+    start = max(0, at - NAMED_PLACE_BEFORE)
+    names = [name for name, _, _ in named_places(text[start:at]) if name.endswith(kind)]
+    return names[-1][:2] if names else None
 
 
 def _without_own_scope(text: str) -> str | None:
@@ -201,7 +222,7 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
         if not key or has_any(key, sub_scope) or has_any(c.label, ("其中", "每", "各")):
             continue
         part = tuple(sorted(f.breakdown.items())) if f.breakdown else None
-        group = (part, _place_of(c, f.scope, level), key, c.family)  # 全市… never conflicts with the unit's
+        group = (part, _place_of(c, f.scope, level, text), key, c.family)  # 全市… never conflicts with the unit's
         iv = c.interval
         if iv is None:
             continue
