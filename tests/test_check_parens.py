@@ -9,7 +9,8 @@ Rules (nlp/checks/): ``parenthesis_level`` (parens.py: a parenthesis elaborates 
 unit right before it; nothing is a part across its bounds), ``inner_whole`` (arithmetic.py: a 其中
 after a part splits that part), ``numerator_reading`` (grim.py), ``same_place_word``
 (consistency.py, ``[markers] place_level``), ``place_has`` (consistency.py: 村里有机井36口 is an
-existence statement).
+existence statement), ``members_of_bodies`` (arithmetic.py, ``[markers] other_bodies``: 企业职工 are
+no residents).
 """
 
 from __future__ import annotations
@@ -147,6 +148,13 @@ FIRES = {
         "conflicting_values",
         True,
     ),
+    # members_of_bodies: people counted as a body's, not drawn from the residents
+    "employees of the area's firms": (TITLE, "社区共有居民860户2350人。为辖区企业职工3200人办理社保。", "implausible_magnitude", False),
+    "partner units' members": (TITLE, "社区共有居民860户2350人。与驻区单位结对共建，共建单位党员2600名。", "implausible_magnitude", False),
+    "pupils of the area's schools": (TITLE, "社区共有居民860户2350人。辖区学校在校学生3100人。", "implausible_magnitude", False),
+    "entrants of a street's games": (TITLE, "社区共有居民860户2350人。组织居民参加街道运动会，参赛3100人。", "implausible_magnitude", False),
+    "needy residents above the population": (TITLE, "社区共有居民860户2350人。全年慰问困难群众2600人。", "implausible_magnitude", True),
+    "members above the population": (TITLE, "社区共有居民860户2350人。辖区现有党员2600名。", "implausible_magnitude", True),
     # place_has: a place word then 有 states what exists there, however the place is spelled
     "wells: 村里有 then 总数为": (VILLAGE, "村里有机井36口。全年召开村民代表会议6次。全村机井总数为41口。", "conflicting_values", True),
     "wells: 村里有 then 总数为, alike": (VILLAGE, "村里有机井36口。全年召开村民代表会议6次。全村机井总数为36口。", "conflicting_values", False),
