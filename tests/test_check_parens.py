@@ -6,7 +6,8 @@ raise an error or a warning. ``FIRES``: a planted error of each shape, with twin
 so that each rule is seen to keep the real error while it drops the false one.
 
 Rules (nlp/checks/): ``parenthesis_level`` (parens.py: a parenthesis elaborates the figure of its
-unit right before it; nothing is a part across its bounds), ``inner_whole`` (arithmetic.py: a 其中
+unit right before it; nothing is a part across its bounds, and the figures of a parenthesis
+stand beside no whole: runs.py ``parallel_whole`` looks past them), ``inner_whole`` (arithmetic.py: a 其中
 after a part splits that part), ``numerator_reading`` (grim.py), ``same_place_word``
 (consistency.py, ``[markers] place_level``), ``place_has`` (consistency.py: 村里有机井36口 is an
 existence statement), ``members_of_bodies`` (arithmetic.py, ``[markers] other_bodies``: 企业职工 are
@@ -37,6 +38,7 @@ QUIET = {
     "a remark on one part": "社区总人口5420人，其中男2760人（比上年多40人），女2660人。",
     "a parenthesis on the migrants, split by sex": "社区总人口5420人，流动人口1120人（其中男600人、女520人）。",
     "a parenthesis on the registered, split by sex": "社区总人口5420人（户籍人口4300人，其中男2200人、女2100人），流动人口1120人。",
+    "two wholes side by side, a parenthesis on the first": "户籍人口3200人（上年3100人），流动人口860人，其中男性1650人、女性1750人。",
     # inner_whole: a 其中 after a part of the total splits that part
     "registered residents split by sex": "社区总人口5420人，户籍人口4300人，其中男2200人、女2100人，流动人口1120人。",
     "residents split by sex, then the migrants": "社区总人口5420人，常住人口4300人，其中男2200人、女2100人，流动人口1120人。",
@@ -61,6 +63,18 @@ def test_no_false_error(body: str) -> None:
 FIRES = {
     "a parenthesis splitting the total, short": (TITLE, "社区总人口5420人（其中男2760人、女2600人）。", "sum_mismatch", True),
     "a parenthesis splitting the total, adding up": (TITLE, "社区总人口5420人（其中男2760人、女2660人）。", "sum_mismatch", False),
+    "the labour force split in its own parenthesis, short": (
+        TITLE,
+        "全村总人口1106人（男560人、女546人），劳动力672人（男380人、女282人）。",
+        "sum_mismatch",
+        True,
+    ),
+    "the labour force split in its own parenthesis, adding up": (
+        TITLE,
+        "全村总人口1106人（男560人、女546人），劳动力672人（男380人、女292人）。",
+        "sum_mismatch",
+        False,
+    ),
     "a census split wrongly inside its parenthesis": (
         TITLE,
         "社区现有居民1860户（普查登记5130人，其中男2580人、女2500人），常住人口5420人。",
