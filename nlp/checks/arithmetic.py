@@ -8,9 +8,11 @@ from functools import cache
 from nlp.checks.contexts import Context, contexts
 from nlp.checks.intervals import Interval, fmt, fmt_interval, has_any, vocab
 from nlp.checks.lists import closing_groups, kinds_over_total, table_rows
-from nlp.checks.markers import _is_total
+from nlp.checks.markers import _is_total, _subset_label
 from nlp.checks.named_lists import named_count_mismatches
+from nlp.checks.parens import may_split, paren_anchors
 from nlp.checks.partitions import complete_partitions, part_band, part_of
+from nlp.checks.period_sums import month_sum_mismatches
 from nlp.checks.population import _stated_totals
 from nlp.checks.registry import Finding, rule
 from nlp.checks.runs import (
@@ -44,17 +46,25 @@ def _parts_add_up(parts: Sequence[Context], total: Context) -> bool | None:
 MAX_PARTS_AFTER = 32
 
 
-def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
+def _parts_after(ctxs: Sequence[Context], t: int, anchors: Sequence[int]) -> list[Context]:
     """The run of figures after total ``t`` that name parts: same unit, plan status and
     aside-ness, in its sentence (or the next when the total says 共有/总人口 …), up to another
     total or a figure that names no part, among the ``MAX_PARTS_AFTER`` figures after it. Without
-    a total marker the parts must follow in the same sentence (户籍人口1200人，60岁以上300人，60岁以下900人)."""
+    a total marker the parts must follow in the same sentence (户籍人口1200人，60岁以上300人，60岁以下900人).
+
+    ``anchors`` is ``paren_anchors(ctxs)``: figures in a parenthesis that follows another figure,
+    or outside the total's own parenthesis, are not its parts (rule ``parenthesis_level``). A 其中
+    after one of the parts splits that part (rule ``inner_whole``: 总人口5420人，户籍人口4300人，其中
+    男2200人、女2100人 — the sexes add up to the 4300): its partition is no partition of the total.
+    """
     total = ctxs[t]
     marked = _is_total(total)
     if not marked and total.after.startswith("、"):
         return []  # an item of a list (在职人员13人、少数民族1196人、男性735人…), not a whole
     family = total.family
     run: list[Context] = []
+    inner: set[str] = set()  # the partitions that split one of the parts, not the total
+    own = part_of(total.label)  # 常住人口4300人，其中男…、女…，流动人口…: the 流动 is its sibling
     for i in range(t + 1, min(len(ctxs), t + 1 + MAX_PARTS_AFTER)):  # by index: a slice would copy
         c = ctxs[i]
         if c.sentence > total.sentence + (1 if marked else 0):
@@ -63,6 +73,16 @@ def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
             continue
         if c.aside != total.aside:
             continue  # a parenthesis restating another year's or area's figures
+        if not may_split(ctxs, anchors, t, i):
+            if total.paren >= 0 and c.paren < 0:
+                break  # the total's parenthesis has closed
+            continue  # a parenthesis on another figure
+        if run and _subset_label(c.label):
+            inner.add(_partition_key(c, total))
+        if inner and _partition_key(c, total) in inner:
+            continue
+        if own and not marked and _partition_key(c, total) == own[0]:
+            break  # a sibling of the total (rule ``inner_whole``): the total's parts have ended
         if _is_total(c):
             break
         if part_of(c.label, total.label) is None and part_band(c.label) is None:
@@ -73,9 +93,17 @@ def _parts_after(ctxs: Sequence[Context], t: int) -> list[Context]:
     return run
 
 
-def _partition_groups(ctxs: Sequence[Context], t: int) -> list[list[Context]]:
+def _partition_key(c: Context, total: Context) -> str:
+    """The partition a part names (sex, residence …), ``age`` for an age band, else its words."""
+    member = part_of(c.label, total.label)
+    if member is not None:
+        return member[0]
+    return "age" if part_band(c.label) is not None else c.label
+
+
+def _partition_groups(ctxs: Sequence[Context], t: int, anchors: Sequence[int]) -> list[list[Context]]:
     """Complete partitions of total ``t`` (partitions.complete_partitions over its parts)."""
-    run = _parts_after(ctxs, t)
+    run = _parts_after(ctxs, t, anchors)
     if not run:
         return []
     total = ctxs[t]
@@ -143,22 +171,28 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     equal the total under any reading of approximate figures. A total that says 共有/总人口 … may
     have its parts in the next sentence; without such a word the figures right after it must be
     exactly one partition, and an item of a 、 list is no total. Figures in a parenthesis that
-    restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it.
+    restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it;
+    any parenthesis elaborates only the figure right before it (rule ``parenthesis_level``,
+    nlp/checks/parens.py), and a 其中 after one of the parts splits that part (rule ``inner_whole``).
+    A 其中 list whose last kind is the rest (其他类) must add up (rule ``residual_kind``).
     Kinds listed after 其中 (广场舞队…、合唱队… of 文体队伍, one head noun the total holds; not persons
     or households, whose kinds overlap) may add up to less than the total, never more. A row of a
     table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py). Money
     split by source whose last source makes up the rest (自筹, 其他) must add up
     (nlp/checks/sources.py). A small count of places right after a 、 list of their names is their
-    number (在东湖、西湖、南湖3个居民小组; nlp/checks/named_lists.py).
+    number (在东湖、西湖、南湖3个居民小组; nlp/checks/named_lists.py). A period's total after each of
+    its months' figures in the paragraph (季度合计…1260人次 after 10月、11月、12月 …人次) must be their
+    sum (nlp/checks/period_sums.py).
     Why: a partition that does not add up means one of the figures is mistyped or stale.
     Example: 户籍人口3200人，60岁以上700人，60岁以下2400人 → 700+2400=3100 ≠ 3200.
     """
     ctxs = contexts(parse)
     openers = cache(lambda: _list_openers(ctxs))
+    anchors = paren_anchors(ctxs)
     for t, total in enumerate(ctxs):
         if total.family == "%":
             continue
-        groups = _partition_groups(ctxs, t)
+        groups = _partition_groups(ctxs, t, anchors)
         listed = _list_total_parts(ctxs, t, openers)
         if listed:
             groups.append(listed)
@@ -173,10 +207,11 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
                     (total.fact.id, *(p.fact.id for p in parts)),
                 )
     for total, kinds in kinds_over_total(ctxs):
+        over = sum((k.interval for k in kinds if k.interval), Interval(0, 0)).low > total.interval.high
         yield Finding(
             kinds[0].fact.start,
             kinds[-1].fact.end,
-            _sum_message(kinds, total).replace("不符", "不符（各类之和大于总数）"),
+            _sum_message(kinds, total).replace("不符", "不符（各类之和大于总数）" if over else "不符（列出其他类，各类之和应等于总数）"),
             (total.fact.id, *(k.fact.id for k in kinds)),
         )
     for total, sources in complete_sources(subset_pairs(parse)):
@@ -192,6 +227,14 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
             count.fact.end,
             f"前面列出 {names} 个名称，此处写作 {count.fact.text}",
             (count.fact.id,),
+        )
+    text = parse.normalized.text if parse.normalized is not None else ""
+    for total, months in month_sum_mismatches(ctxs, text):
+        yield Finding(
+            total.fact.start,
+            total.fact.end,
+            _sum_message(months, total).replace("不符", "不符（各月之和）"),
+            (total.fact.id, *(m.fact.id for m in months)),
         )
     for start, end, values in table_rows(parse.original):  # the original keeps the table's spacing
         terms = "+".join(fmt(v) for v in values[:-1])
@@ -229,8 +272,9 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     What: when the document states its population (总人口3200人, 全村共有386户1260人) or households
     (居民1100户, 共1100户居民), any other count in the same unit of counting larger than it —
     persons against persons, households against households, never one against the other — unless
-    its words name a wider scope (全镇, 受益, 参与, 人次 …) or it sits in a parenthesis about another
-    year or area.
+    its words name a wider scope (全镇, 受益, 参与, 人次 …) or bodies whose people are theirs, not
+    residents (企业职工, 共建单位党员: rule ``members_of_bodies``), or it sits in a parenthesis
+    about another year or area.
     Why: 低保户1500户 in a community of 1100 households is a typo or a figure of another place.
     Example: 总人口3200人 … 慰问困难群众5000人 → 5000 > 3200.
     """
@@ -239,7 +283,7 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     ctxs = contexts(parse)
     text = parse.normalized.text if parse.normalized is not None else ""
     totals = _stated_totals(ctxs, text)
-    other = vocab()["markers"]["other_scope"]
+    other = vocab()["markers"]["other_scope"] + vocab()["markers"]["other_bodies"]
     for c in ctxs:
         family = c.family
         total = totals.get(family)

@@ -11,7 +11,7 @@ from nlp.checks.contexts import Context, contexts
 from nlp.checks.framing import framing_part_of_year
 from nlp.checks.intervals import fact_interval, fmt_interval, has_any, vocab
 from nlp.checks.registry import Finding, rule
-from nlp.records import Parse, Qualifier, Severity
+from nlp.records import Parse, Qualifier, Scope, Severity
 
 # A reported year: 19xx/20xx年, not inside a number or a range. The look back at the character
 # before the year is made after its first two digits, so the scan jumps from 1 and 2 to the next
@@ -46,14 +46,30 @@ def scope_key(label: str) -> str | None:
     markers = vocab()["markers"]
     existence = markers["existence"]
     tail = _stock_tail(label)
-    if not has_any(label, existence) and tail is None:
+    if not has_any(label, existence) and tail is None and not _place_has(label):
         return None
     text = label.strip(" 、，,：:")
     if tail:
         text = text[: -len(tail)]
+    if _place_has(text):  # 村里有机井 → 机井 (本村有 holds 村有: not replaced as a marker)
+        return _without_own_scope(
+            _strip_prefixes(_strip_prefixes(text, markers["time_before_place"]), markers["own_scope"])[1:]
+        )
     for marker in sorted(existence, key=len, reverse=True):
         text = text.replace(marker, "")
     return _without_own_scope(text)
+
+
+def _place_has(label: str) -> bool:
+    """The words open with a place word of the report's own place then 有 (rule ``place_has``:
+    村里有机井36口, 本村有党员46名, 辖区内有…): an existence statement however the place is spelled."""
+    markers = vocab()["markers"]
+    text = _strip_prefixes(label.strip(" 、，,：:"), markers["time_before_place"])
+    for word in sorted([*markers["place_level"], "辖区", "辖区内"], key=len, reverse=True):
+        if text.startswith(word):
+            rest = text[len(word) :]
+            return rest.startswith("有") and not rest.startswith(tuple(markers["not_has"]))
+    return False
 
 
 def standing_key(c: Context, text: str) -> str | None:
@@ -110,6 +126,46 @@ def _place_whole_key(c: Context, label: str) -> str | None:
     return noun
 
 
+def _place_of(c: Context, scope: Scope | None, level: str, text: str) -> Scope | tuple | None:
+    """Whose standing figure it is, for comparing two statements of it (rule ``same_place_word``).
+
+    A label opening with a bare word for a place of one level (全村, 本村, 村里, 村内 …: the 村; 全社区,
+    本社区 …: the 社区; ``[markers] place_level``) names that place however the word is spelled: in a
+    community's or village's report it is the report's own unit, in a township's or county's report
+    the one village or community the passage is about — so 全村现有公益性岗位27个 and 村里共有公益性岗位
+    34个 are one figure in either, where the fact's scope reads 全村 as a part and 村里 as the unit.
+    Any other label keeps the fact's scope (辖区 is the report's own area: in a township's report
+    辖区现有低保户 and 全社区低保户共 are two places). Above a village's level the village is the
+    one last named before the figure, when one is (一、青山村…全村现有党员46名 … 二、石门村…全村现有党员
+    60名 are two villages).
+    """
+    place_level: dict[str, str] = vocab()["markers"]["place_level"]
+    label = _strip_prefixes(c.label.strip(" 、，,：:"), vocab()["markers"]["time_before_place"])
+    for word in sorted(place_level, key=len, reverse=True):
+        if label.startswith(word):
+            if level == "community":
+                return Scope.UNIT
+            kind = place_level[word]
+            return ("place", kind, _last_named(text, c.fact.norm_start, kind))
+    return scope
+
+
+# A township's report about several villages names the one a passage is about within this many
+# characters before its figures (its heading or first sentence).
+NAMED_PLACE_BEFORE = 300
+
+
+def _last_named(text: str, at: int, kind: str) -> str | None:
+    """The last place of that kind named in the text before ``at`` (青山村 for 全村 in a passage
+    about 青山村), None when none is: in a report about several villages, 全村 in two passages
+    names two villages."""
+    from nlp.figures.scope import named_places
+
+    start = max(0, at - NAMED_PLACE_BEFORE)
+    names = [name for name, _, _ in named_places(text[start:at]) if name.endswith(kind)]
+    return names[-1][:2] if names else None
+
+
 def _without_own_scope(text: str) -> str | None:
     """The words without the document's own scope before them, and without its own party bodies
     when what is left is their members (rule ``own_bodies``: 居委会党支部现有党员 and 辖区…党员 name
@@ -149,11 +205,14 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
     same breakdown and scope (when known), no two different indicators, the same unit of counting (口, 座, 支 …),
     neither a sub-group (其中, 新增, 女, 流动 …), a plan nor a parenthesis about another year or area,
     whose readings do not overlap — anywhere in the document. Activity counts are never compared.
+    A bare word for the place (全村, 村里, 本村 …) names one place however it is spelled (rule
+    ``same_place_word``), and a place word then 有 states what exists there (rule ``place_has``).
     Why: a community has one number of party members at a time; two of them means one is stale.
     Example: 社区现有党员41名 … 全社区共有党员45名.
     """
     sub_scope = vocab()["markers"]["sub_scope"]
     text = parse.normalized.text if parse.normalized is not None else ""
+    level = parse.doc.level or "community"
     seen: dict[tuple, dict] = {}
     for c in contexts(parse):
         f = c.fact
@@ -163,7 +222,7 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
         if not key or has_any(key, sub_scope) or has_any(c.label, ("其中", "每", "各")):
             continue
         part = tuple(sorted(f.breakdown.items())) if f.breakdown else None
-        group = (part, f.scope, key, c.family)  # 全市… never conflicts with the unit's
+        group = (part, _place_of(c, f.scope, level, text), key, c.family)  # 全市… never conflicts with the unit's
         iv = c.interval
         if iv is None:
             continue

@@ -1,11 +1,13 @@
 """Units and rates left without their number (the scan of ZJ403 missing_figure): a percent sign,
-元 after a sum of money, 余 + unit, a rate verb before punctuation, a unit after a blank."""
+元 after a sum of money, 余 + unit, a rate verb before punctuation, a unit after a blank, a unit
+of copies right after what was handed out (办理婚育证明份)."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 
 from nlp.checks.surface_grammar import SurfaceGrammar, _unit_blocked, surface_grammar
 
@@ -69,12 +71,32 @@ def _yu_units(g: SurfaceGrammar, text: str) -> Iterator[re.Match[str]]:
             previous_end = unit.end()
 
 
+@cache
+def _count_gap() -> re.Pattern[str]:
+    """A verb of handing out or issuing, its object (up to ten characters), then a unit
+    of copies before punctuation (surface.toml count_gap_*)."""
+    mf = surface_grammar().words["missing_figure"]
+    verbs = "|".join(map(re.escape, sorted(mf["count_gap_verbs"], key=len, reverse=True)))
+    units = "|".join(map(re.escape, mf["count_gap_units"]))
+    return re.compile(rf"(?:{verbs})(?P<obj>[\u4e00-\u9fff“”《》]{{1,10}}?)(?P<unit>{units})(?=[，,。；;、）)\n]|$)")
+
+
+def _count_gaps(g: SurfaceGrammar, text: str) -> Iterator[re.Match[str]]:
+    """Each count_gap match whose object ends in no numeral and does not end a word with the unit."""
+    not_before = g.words["missing_figure"]["count_gap_not_before"]
+    for m in _count_gap().finditer(text):
+        obj = m.group("obj")
+        if obj[-1] in g.numeral_chars or obj[-1] in not_before:  # 资料三百份; 三包责任书份 is a gap
+            continue
+        yield m
+
+
 def find_missing_figures(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, what is missing) for units and rates left without their number.
 
-    >>> t = "入户率为%,发放慰问金元,共走访余户,其余户主,满意率98%"
+    >>> t = "入户率为%,发放慰问金元,共走访余户,其余户主,满意率98%,办理婚育证明份。核对身份，发放资料三百份。"
     >>> [t[s:e] for s, e, _ in find_missing_figures(t)]
-    ['为%', '金元', '走访余户']
+    ['为%', '金元', '走访余户', '办理婚育证明份']
     """
     g = surface_grammar()
     mf = g.words["missing_figure"]
@@ -121,3 +143,7 @@ def find_missing_figures(text: str) -> Iterator[tuple[int, int, str]]:
     for m in g.blank_gap.finditer(text):
         if fresh(m.start(), m.end()):
             yield m.start(), m.end(), "数字(留空)"
+    taken.next_pattern()
+    for m in _count_gaps(g, text):
+        if fresh(m.start(), m.end()):
+            yield m.start(), m.end(), "数量"

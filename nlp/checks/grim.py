@@ -8,6 +8,12 @@ named guards keep it to rates that are one count over that base:
   names households (家庭签约率) over a count of persons;
 - ``averaged``: a count of repeated events between the base and the rate (现有党员126名，全年组织
   学习24次，党员参学率92.3%) makes the rate an average over the events, which need not be k/n.
+
+And one reading test before a rate is called impossible:
+
+- ``numerator_reading``: the count taken as the base may be the numerator over a larger count of
+  its unit stated before it in the sentence (全村共有农户412户1386人，安装自来水398户，入户率96.6%:
+  398/412 = 96.6 %); a rate that this reading gives is possible.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nlp.checks.contexts import Context
-from nlp.checks.intervals import has_any, vocab
+from nlp.checks.intervals import has_any, rate_interval, vocab
 from nlp.checks.rate_words import rate_head, rate_name
 
 
@@ -43,6 +49,24 @@ def averaged(ctxs: Sequence[Context], r: int, base: Context) -> bool:
         if c is base or c.sentence != rate.sentence:
             break
         if c.fact.unit in events:
+            return True
+    return False
+
+
+def numerator_reading(ctxs: Sequence[Context], r: int, base: Context) -> bool:
+    """The rate is ``base`` over a larger count of its unit before it in the rate's sentence."""
+    rate = ctxs[r]
+    iv = rate_interval(rate.fact)
+    k = base.fact.value
+    if iv is None or not k:
+        return False
+    for c in reversed(ctxs[max(0, r - 30) : r]):
+        if c.sentence != rate.sentence:
+            break
+        if c is base or c.fact.norm_start > base.fact.norm_start or c.family != base.family or c.aside != base.aside:
+            continue
+        n = c.fact.value
+        if n and n >= k and iv.contains(k * 100 / n):
             return True
     return False
 

@@ -6,7 +6,8 @@
   is split by source or use. Kinds do not overlap, so their sum may fall short of the
   whole (the list may stop early) but never exceed it. Persons and households are kinds only by a
   classification listed in partitions.toml [kinds]: 女党员, 流动党员, 预备党员 are kinds by their
-  words and overlap in fact.
+  words and overlap in fact. A 其中 list whose last item is the rest (其他类, 其余) names every kind
+  and must add up exactly (rule ``residual_kind``).
 - **Table rows.** A table flattened to text, whose header row ends with 合计/总计/小计 and whose
   rows are a label and as many numbers: the last number of a row is the sum of the others.
 """
@@ -96,14 +97,28 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
         i = j
         if total.family == "%" or total.aside or any(x.aside or x.fact.planned != total.fact.planned for x in items):
             continue
-        if not _kinds(total, items, opened):
+        complete = opened and total.family != "元" and names_the_rest(items)
+        if not complete and not _kinds(total, items, opened):
             continue
         intervals = [x.interval for x in items]
         whole = total.interval
         if whole is None or any(iv is None for iv in intervals):
             continue
-        if sum(intervals, Interval(0, 0)).low > whole.high:
+        listed_sum = sum(intervals, Interval(0, 0))
+        if listed_sum.low > whole.high or complete and not listed_sum.overlaps(whole):
             yield total, items
+
+
+def names_the_rest(items: Sequence[Context]) -> bool:
+    """The last item of a 其中 list is the rest (rule ``residual_kind``: 其中环境类95件、物业类80件、
+    其他类30件): the list names every kind, so its sum is the whole — as money's residual sources
+    do (nlp/checks/sources.py). Only the last may be the rest, and the items before it must name
+    something besides it."""
+    residual = vocab()["kinds"]["residual_kinds"]
+    cores = [_core(c.label) for c in items]
+    if len(cores) < 2 or not cores[-1].startswith(tuple(residual)):
+        return False
+    return all(len(x) >= 2 and not x.startswith(tuple(residual)) for x in cores[:-1])
 
 
 def closing_noun(label: str) -> str | None:

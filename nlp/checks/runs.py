@@ -75,12 +75,18 @@ def parallel_whole(ctxs: Sequence[Context], k: int) -> bool:
 
     if k == 0:
         return False
-    whole, before = ctxs[k], ctxs[k - 1]
+    whole = ctxs[k]
+    j = k - 1
+    while j >= 0 and ctxs[j].paren != whole.paren and ctxs[j].sentence == whole.sentence:
+        j -= 1  # a parenthesis on an earlier figure (总人口1106人（男…、女…），劳动力672人) names no whole beside it
+    if j < 0:
+        return False
+    before = ctxs[j]
     if before.sentence != whole.sentence or before.family != whole.family or before.aside != whole.aside:
         return False
     if not _bare(before.label):
         return False  # 共有农户412户1386人: the persons go with the households before them, a stated total
-    if _is_total(before) or _is_total(whole) or no_whole(ctxs, k - 1) or no_whole(ctxs, k):
+    if _is_total(before) or _is_total(whole) or no_whole(ctxs, j) or no_whole(ctxs, k):
         return False
     return not _subset_label(before.label) and not _subset_label(whole.label)
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.intervals import vocab
 from nlp.checks.markers import _is_total, _subset_label
+from nlp.checks.parens import paren_anchors
 from nlp.checks.partitions import part_band, whole_band
 from nlp.checks.runs import foreign_clause, no_whole, other_measure, parallel_whole, work_clause
 from nlp.records import Parse
@@ -51,12 +52,18 @@ def _whole_index_before(ctxs: Sequence[Context], previous: Sequence[int], i: int
 MAX_CHANGES_BEFORE_WHOLE = 2
 def _previous_same(ctxs: Sequence[Context]) -> list[int]:
     """For each figure, the index of the nearest figure before it of the same unit and aside-ness
-    (-1 when none): one pass, instead of a walk back from every figure."""
-    last: dict[tuple[str, bool], int] = {}
+    that may hold it (rule ``parenthesis_level``, nlp/checks/parens.py): in its own parenthesis,
+    else the figure the parenthesis follows; outside parentheses, the last figure outside them.
+    -1 when none: one pass, instead of a walk back from every figure."""
+    anchors = paren_anchors(ctxs)
+    last: dict[tuple[str, int], int] = {}
     previous = []
     for i, c in enumerate(ctxs):
-        previous.append(last.get((c.family, c.aside), -1))
-        last[c.family, c.aside] = i
+        k = last.get((c.family, c.paren), -1)
+        if k < 0 and c.paren >= 0:
+            k = anchors[i]
+        previous.append(k if k >= 0 and ctxs[k].aside == c.aside else -1)
+        last[c.family, c.paren] = i
     return previous
 
 
@@ -94,6 +101,11 @@ def subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
             whole is not None and (work_clause(ctxs, i, opener, text) or foreign_clause(ctxs, i, opener, whole, text))
         ):
             whole = None  # the sentence, a new total or a clause of work or of another whole ends the 其中 list
+        if whole is not None and c.paren != ctxs[opener].paren:
+            if ctxs[opener].paren >= 0:
+                whole = None  # the parenthesis the 其中 list opened in has closed: so has the list
+            elif c.family == whole.family:
+                continue  # a remark on a part (其中男2760人（上年2700人），女…) is no part
         if whole is not None and c.family == whole.family:
             # 其中总投资2.2亿元的…项目: the figure describes an item; 营业额 is no part of 税收
             if not c.after.startswith("的") and not other_measure(c, whole):

@@ -167,7 +167,8 @@ def missing_figure(parse: Parse) -> Iterator[Finding]:
     """A unit or a rate stands without its number (入户率为%, 发放慰问金元, 共走访余户).
 
     What: a percent sign, 元/万元 after a sum of money, 余 + unit, a rate verb followed by
-    punctuation, or a unit after a blank (走访  户) — each with no number before it.
+    punctuation, a unit after a blank (走访  户), or a unit of copies right after what was handed
+    out or issued (办理婚育证明份) — each with no number before it.
     Why: the number was deleted or never filled in; the sentence claims a figure it does not give.
     Example: 为困难家庭发放慰问金元 → ZJ403 缺少金额.
     """

@@ -1,0 +1,93 @@
+"""A period's total over the months reported before it (rule ``months_of_period``, reported as
+sum_mismatch).
+
+A quarter's report that gives each month's figure and then the quarter's (10月…参与居民520人次。
+11月…参与居民380人次。12月…参与居民260人次。季度合计…参与居民1260人次) states a sum: 520 + 380 +
+260 = 1160, not 1260. Read only where the months plainly make up the period (partitions.toml
+[period_sums]): the total's sentence names the period with a word of summing (季度合计, 上半年共 …),
+in the same paragraph as many earlier figures as the period has months carry the total's own words
+and unit, each after a different month named in the paragraph, and those months are consecutive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from nlp.checks.contexts import Context
+from nlp.checks.intervals import Interval, vocab
+from nlp.checks.partitions import cn_small
+
+_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月")
+_CLAUSE = "，,；;：:"
+
+
+@cache
+def _words() -> dict:
+    return vocab()["period_sums"]
+
+
+def _period_months(head: str) -> int | None:
+    """How many months the period a total's sentence sums over has, from its words before the
+    figure (季度合计 → 3); None when it names no period with a word of summing."""
+    if not any(w in head for w in _words()["sum_words"]):
+        return None
+    found = [(head.rfind(word), months) for word, months in _words()["periods"].items() if word in head]
+    return max(found)[1] if found else None
+
+
+def _noun(label: str) -> str:
+    """A label without the words that place a figure in its month or period (当月, 本季度 …)."""
+    text = _MONTH.sub("", label.strip(" 、，,：:"))  # 十月份走访 → 份走访; 份 is noise
+    for word in sorted(_words()["period_noise"], key=len, reverse=True):
+        text = text.replace(word, "")
+    return text
+
+
+def _month_before(text: str, start: int, end: int) -> int | None:
+    last = None
+    for m in _MONTH.finditer(text, start, end):
+        n = cn_small(m.group(1))
+        if n is not None and 1 <= n <= 12:
+            last = n
+    return last
+
+
+def month_sum_mismatches(ctxs: Sequence[Context], text: str) -> Iterator[tuple[Context, list[Context]]]:
+    """(period total, its months' figures) where the months' figures cannot add up to the total."""
+    for t, total in enumerate(ctxs):
+        f = total.fact
+        if f.planned or total.family == "%" or total.aside or f.value is None:
+            continue
+        months = _period_months(text[total.sent_start : f.norm_start])
+        noun = _noun(total.label)
+        if months is None or len(noun) < 2:
+            continue
+        para = text.rfind("\n", 0, total.sent_start) + 1
+        parts: list[Context] = []
+        seen: list[int] = []
+        for j in range(t - 1, -1, -1):
+            c = ctxs[j]
+            if c.fact.norm_start < para:
+                break
+            if c.fact.unit != f.unit or c.fact.planned or c.aside or _noun(c.label) != noun:
+                continue
+            parts.append(c)
+        parts.reverse()
+        if len(parts) != months:
+            continue
+        start = para
+        for c in parts:
+            month = _month_before(text, start, c.fact.norm_start)
+            if month is None:
+                break
+            seen.append(month)
+            start = c.fact.norm_end
+        if len(seen) != months or sorted(seen) != list(range(min(seen), min(seen) + months)):
+            continue
+        intervals = [c.interval for c in parts]
+        if total.interval is None or any(iv is None for iv in intervals):
+            continue
+        if not sum(intervals, Interval(0, 0)).overlaps(total.interval):
+            yield total, parts
