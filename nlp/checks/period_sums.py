@@ -12,6 +12,7 @@ and unit, each after a different month named in the paragraph, and those months 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
 
@@ -28,13 +29,42 @@ def _words() -> dict:
     return vocab()["period_sums"]
 
 
-def _period_months(head: str) -> int | None:
-    """How many months the period a total's sentence sums over has, from its words before the
-    figure (季度合计 → 3); None when it names no period with a word of summing."""
-    if not any(w in head for w in _words()["sum_words"]):
-        return None
-    found = [(head.rfind(word), months) for word, months in _words()["periods"].items() if word in head]
-    return max(found)[1] if found else None
+class _PeriodWords:
+    """Where each word of summing and each period word occurs in a text, found once, so that
+    asking about the words before a figure costs a bisection, not a scan of its sentence (a
+    paragraph of thousands of figures stays linear)."""
+
+    def __init__(self, text: str) -> None:
+        words = _words()
+        self._sums = [(len(w), _occurrences(text, w)) for w in words["sum_words"]]
+        self._periods = [(len(w), _occurrences(text, w), n) for w, n in words["periods"].items()]
+
+    def months(self, start: int, end: int) -> int | None:
+        """How many months the period a total's sentence sums over has, from its words in
+        ``text[start:end]`` (季度合计 → 3; the last period word wins); None when it names no period
+        with a word of summing."""
+        if not any(_first_inside(at, size, start, end) for size, at in self._sums):
+            return None
+        found = []
+        for size, at, n in self._periods:
+            last = bisect_right(at, end - size) - 1
+            if last >= 0 and at[last] >= start:
+                found.append((at[last] - start, n))
+        return max(found)[1] if found else None
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``text``, overlapping ones included, in order."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _first_inside(at: list[int], size: int, start: int, end: int) -> bool:
+    i = bisect_left(at, start)
+    return i < len(at) and at[i] + size <= end
 
 
 def _noun(label: str) -> str:
@@ -56,11 +86,12 @@ def _month_before(text: str, start: int, end: int) -> int | None:
 
 def month_sum_mismatches(ctxs: Sequence[Context], text: str) -> Iterator[tuple[Context, list[Context]]]:
     """(period total, its months' figures) where the months' figures cannot add up to the total."""
+    period_words = _PeriodWords(text)
     for t, total in enumerate(ctxs):
         f = total.fact
         if f.planned or total.family == "%" or total.aside or f.value is None:
             continue
-        months = _period_months(text[total.sent_start : f.norm_start])
+        months = period_words.months(total.sent_start, f.norm_start)
         noun = _noun(total.label)
         if months is None or len(noun) < 2:
             continue
