@@ -125,7 +125,7 @@ def verb_items(
                     continue
                 obj = to
         end = object_end(text, obj, ce, figures)
-        if content and v.stop_re.match(text, obj, ce) and not text[obj].isdigit():
+        if content and v.stop_word_re.match(text, obj, ce):  # (``stop_re`` less its digit)
             end = obj  # 走访发现问题213个: the visit itself
         name_start = vs if content else obj
         pos = end if end > ve else ve

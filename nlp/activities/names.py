@@ -25,6 +25,7 @@ QUOTED = re.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,30}[”\"�
 CONJ = re.compile(r"以及|和|及|与")
 _OPENING_QUOTE = re.compile(r"[“\"‘「『]")  # what QUOTED needs first
 _SPLIT_MARK = re.compile(r"[、“\"‘「『和及与]")  # what any split needs: a 、, an opening quote, a CONJ
+_DIGIT = re.compile(r"\d")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -75,8 +76,11 @@ def object_end(text: str, start: int, end: int, figures: Sequence[tuple[int, int
             break
     if start < limit and text[start].isdigit():
         return start
-    m = vocab().stop_re.search(text, start + 1, limit)
-    return m.start() if m else limit
+    # ``stop_re``'s first match, from its two sides: a stop word, and a digit before it
+    m = vocab().stop_word_re.search(text, start + 1, limit)
+    end = m.start() if m else limit
+    digit = _DIGIT.search(text, start + 1, end)
+    return digit.start() if digit else end
 
 
 def split_items(

@@ -77,6 +77,7 @@ class Vocab:
     participant_markers: tuple[str, ...]
     verb_re: re.Pattern[str]
     stop_re: re.Pattern[str]  # a digit, a stop word or a cut verb: where an object ends
+    stop_word_re: re.Pattern[str]  # the same without the digit (none of its words starts with one)
     head_re: re.Pattern[str]  # any activity head, kind keyword or canonical type synonym
     slogan_re: re.Pattern[str]  # a phrase marking an abstract aim anywhere in a name
     concrete_re: re.Pattern[str]
@@ -209,6 +210,9 @@ def vocab() -> Vocab:
         # engine, about four times faster than ``regex`` on them (same leftmost-first matches)
         verb_re=re.compile(trie_pattern(verbs)),
         stop_re=re.compile(r"\d|" + alternation((*stops, *cut)).pattern),
+        # (words alone, the engine looks for their first characters before trying a match; with
+        # the digit in front it tries the whole alternation at every offset)
+        stop_word_re=re.compile(alternation((*stops, *cut)).pattern),
         head_re=_plain(alternation((*heads, *kind_of_word, *synonyms))),
         slogan_re=_plain(alternation(slogan_contains)),
         concrete_re=_plain(alternation(concrete)),
