@@ -81,7 +81,11 @@ def _activities(parse: Parse, raw: RawDoc) -> Parse:
     from nlp.activities.extract import find_activities
 
     found = find_activities(
-        _text(parse), parse.sections, parse.facts, plan_document=parse.doc.doc_type == DocType.PLAN
+        _text(parse),
+        parse.sections,
+        parse.facts,
+        plan_document=parse.doc.doc_type == DocType.PLAN,
+        plan_year=parse.doc.year,
     )
     return dataclasses.replace(parse, activities=found)
 

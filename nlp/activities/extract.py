@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from operator import attrgetter, itemgetter
 
@@ -24,6 +24,7 @@ from nlp.activities.sentence_rules import HEADING_REACH, find_in_sentence, headi
 from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
 from nlp.activities.word_trie import trie_pattern
 from nlp.figures.facts import plan_window
+from nlp.figures.plan_stretches import covered_by, fact_stretches
 from nlp.figures.planned import is_planned_sentence
 from nlp.records import Activity, ActivityKind, Category, Fact, Section
 from nlp.text.document import Text
@@ -75,6 +76,7 @@ def find_activities(
     facts: Sequence[Fact],
     plan_document: bool = False,
     learned: bool = True,
+    plan_year: int | None = None,
 ) -> tuple[Activity, ...]:
     """Every activity of a document, in document order, with original offsets.
 
@@ -82,9 +84,12 @@ def find_activities(
     the learned tagger, which re-cuts them; its spans and kinds are kept (nlp/activities/model.py).
     Without, the rules alone decide.
     An activity's category is its type's here; the categories stage reads the others from context.
-    In a plan document (doc_type plan) every activity is planned, as every figure is.
+    In a plan document (doc_type plan) and a plan section every activity is planned, as every figure
+    is, but for the stretches that state what is (``nlp.figures.plan_stretches``: a review of a year
+    before ``plan_year``, what exists now, the problems).
     """
-    return _records(doc, sections, *_finds(doc, sections, facts, learned), plan_document)
+    stated = covered_by(fact_stretches(doc.text, sections, plan_document, plan_year))
+    return _records(doc, sections, *_finds(doc, sections, facts, learned), plan_document, stated)
 
 
 def _finds(
@@ -130,6 +135,7 @@ def _records(
     found: list[Found],
     learned_kinds: list[ActivityKind] | None,
     plan_document: bool,
+    stated: Callable[[int], bool] = lambda _: False,
 ) -> tuple[Activity, ...]:
     """The Activity records of the finds: original offsets, section, linked figures, kind,
     category and planned."""
@@ -163,7 +169,7 @@ def _records(
             verb = original[vs:ve]
         norm_name = text[f.norm_start : f.norm_end]
         kind_type = type_of_name(norm_name)
-        planned = plan_document or bool(section and section.planned)
+        planned = (plan_document or bool(section and section.planned)) and not stated(f.norm_start)
         if not planned:
             window = plan_window(doc, f.norm_start, f.norm_end)
             planned = planned_window.get(window)

@@ -8,7 +8,7 @@ from operator import attrgetter
 
 from nlp.figures.clauses import up_to_last
 from nlp.figures.lookalike import keep_figures
-from nlp.figures.plan_stretches import fact_stretches
+from nlp.figures.plan_stretches import covered_by, fact_stretches
 from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_quota_figure, is_start_value
 from nlp.figures.resolve import Figure, resolve_figures
 from nlp.figures.subjects import bare_total_indicator, find_subject_spans
@@ -164,7 +164,7 @@ def build_facts(
             )
         )
     resolved = resolve_figures(doc, figures, level, own_name)
-    as_stated = fact_stretches(doc.text, sections, plan_document, plan_year)
+    stated = covered_by(fact_stretches(doc.text, sections, plan_document, plan_year))
     text, original, offsets = doc.text, doc.original, doc.normalized.offsets
     facts = []
     for i, (quantity, section, figure, resolution) in enumerate(
@@ -172,7 +172,7 @@ def build_facts(
     ):
         norm_start, norm_end = quantity.norm_start, quantity.norm_end
         planned = (
-            ((plan_document or bool(section and section.planned)) and not any(s <= norm_start < e for s, e in as_stated))
+            ((plan_document or bool(section and section.planned)) and not stated(norm_start))
             or is_planned_sentence(plan_window(doc, norm_start, norm_end))
             or is_quota_figure(text, norm_start, norm_end, quantity.unit)
         ) and not is_start_value(text, norm_start, norm_end)

@@ -19,7 +19,8 @@ Words are data: ``[problems_first]`` of ``nlp/resources/planned.toml``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from functools import cache
 
 import regex
@@ -164,3 +165,26 @@ def fact_stretches(
     stretches = problem_stretches(text, sections, plan_document)
     stretches += review_spans(text, plan_year) if plan_document else present_state_spans(text)
     return stretches
+
+
+def covered_by(stretches: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset lies in one of ``stretches``, asked by bisection over them merged (one
+    question per figure or activity must not scan every stretch of a long plan).
+
+    >>> inside = covered_by([(10, 20), (15, 30), (40, 45)])
+    >>> [inside(x) for x in (9, 10, 29, 30, 44)]
+    [False, True, True, False, True]
+    """
+    merged: list[list[int]] = []
+    for start, end in sorted(stretches):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [start for start, _ in merged]
+
+    def inside(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < merged[i][1]
+
+    return inside
