@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.figures.breakdown import read_modifier
+from nlp.figures.clauses import sentence_start_before
 from nlp.figures.indicators import Indicator, indicators
 from nlp.figures.measures import resolve_noun
 from nlp.resources import load_toml
@@ -277,19 +278,17 @@ def sorts_listed(indicator_id: str, phrase: str) -> bool:
     return any(mark in phrase for mark in voc.listed_marks)
 
 
-_OPENING, _CLOSING = "（(", "）)"
-
-
-def bracketed_aside(text: str, start: int) -> bool:
-    """Whether the figure at ``start`` stands inside brackets opened in its sentence.
+def bracketed_aside(text: str, start: int, sentence_start: int | None = None) -> bool:
+    """Whether the figure at ``start`` stands inside brackets opened in its sentence (the text from
+    ``sentence_start_before(text, start)``, which a caller that has it passes as ``sentence_start``).
 
     >>> t = "开展活动27场次（2017年19场次），参与居民4300人次"
     >>> bracketed_aside(t, t.index("19")), bracketed_aside(t, t.index("4300")), bracketed_aside(t, t.index("27"))
     (True, False, False)
     """
-    phrase = _TO_SENTENCE_BREAK.sub("", text[max(0, start - PHRASE_REACH) : start])
-    opened = max(phrase.rfind(mark) for mark in _OPENING)
-    return opened >= 0 and not any(mark in phrase[opened:] for mark in _CLOSING)
-
-
-_TO_SENTENCE_BREAK = re.compile(r".*[。；;！!？?\n]", re.DOTALL)
+    if sentence_start is None:
+        sentence_start = sentence_start_before(text, start)
+    opened = text.rfind("（", sentence_start, start)
+    half_width = text.rfind("(", sentence_start, start)
+    opened = opened if opened > half_width else half_width
+    return opened >= 0 and text.find("）", opened, start) < 0 and text.find(")", opened, start) < 0

@@ -108,7 +108,17 @@ def _synonym_table() -> tuple[dict[str, list[tuple[int, Indicator]]], int]:
 
 
 def by_id(indicator_id: str) -> Indicator | None:
-    return next((i for i in indicators() if i.id == indicator_id), None)
+    """The indicator of an id (None for an unknown one): one look-up, not a scan of the table.
+
+    >>> by_id("party_members").label_zh, by_id("no_such_measure")
+    ('党员', None)
+    """
+    return _by_id().get(indicator_id)
+
+
+@cache
+def _by_id() -> dict[str, Indicator]:
+    return {indicator.id: indicator for indicator in indicators()}
 
 
 def match_indicator(subject: str | None, unit: str) -> Indicator | None:

@@ -89,10 +89,11 @@ _CARED_FOR = frozenset({"participants", "hardship_households", "low_income_house
 _NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "volunteers", "employed_persons"})  # 帮助62名居民实现就业: those who found work
 
 
-def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own: str | None) -> Resolution:
+def _resolve_one(
+    doc: Text, figure: Figure, sentence_start: int, trail: Trail, level: str | None, own: str | None
+) -> Resolution:
     voc = resolution_vocab()
     text = doc.text
-    sentence_start = sentence_start_before(text, figure.norm_start)
     clause = clause_before(text, figure.norm_start)
     clause_start = grades_joined_before(text, figure.norm_start - len(clause))
     clause = text[clause_start : figure.norm_start]  # 其中一、二级|重度残疾人: one marker across the 、
@@ -292,9 +293,11 @@ def resolve_figures(
     """
     trail = Trail()
     resolved = []
+    text = doc.text
     for figure in figures:
         before = (trail.listed, trail.last, trail.counted, trail.last_unit)
-        resolved.append(_resolve_one(doc, figure, trail, level, own))
-        if resolved[-1].indicator is None and bracketed_aside(doc.text, figure.norm_start):
+        sentence_start = sentence_start_before(text, figure.norm_start)
+        resolved.append(_resolve_one(doc, figure, sentence_start, trail, level, own))
+        if resolved[-1].indicator is None and bracketed_aside(text, figure.norm_start, sentence_start):
             trail.listed, trail.last, trail.counted, trail.last_unit = before  # 27场次（2017年19场次），参与居民…
     return tuple(resolved)
