@@ -96,6 +96,22 @@ def phrase_before(text: str, start: int) -> str:
     return text[found.end() if found else low : start]
 
 
+def counts_visits(unit: str) -> bool:
+    """Whether ``visit_count`` or ``caring_visit`` can hold of a figure in ``unit`` (both read its
+    phrase only then).
+
+    >>> counts_visits("户次"), counts_visits("元")
+    (True, False)
+    """
+    voc = _vocab()
+    return unit in voc.visit_units or unit in voc.caring_units
+
+
+def reads_listed_sorts(indicator_id: str) -> bool:
+    """Whether ``sorts_listed`` can hold of a count of ``indicator_id`` (it reads the phrase only then)."""
+    return indicator_id in _vocab().listed_measures
+
+
 def visit_count(phrase: str, unit: str) -> bool:
     """Whether a figure counts homes visited: its unit counts homes and 走访/入户 stands in its
     phrase with no verb of finding or admitting after it.
@@ -154,7 +170,9 @@ def elided_part(words: str | None) -> dict[str, str] | None:
         return None
     words = words.strip(" \u3000\t")
     openers = _vocab().change_openers
-    while opener := next((o for o in openers if words.startswith(o) and len(words) > len(o)), None):
+    # (one startswith of the whole tuple first: most phrases open with no change word, and a generator
+    # over every opener is the rule's cost)
+    while words.startswith(openers) and (opener := next((o for o in openers if words.startswith(o) and len(words) > len(o)), None)):
         words = words[len(opener) :]
     parts, unknown = read_modifier(words)
     if unknown or not parts or parts == {"change": "累计"} or not set(parts) <= ELIDED_DIMENSIONS:

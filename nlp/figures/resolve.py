@@ -44,10 +44,12 @@ from nlp.figures.breakdown import (
 from nlp.figures.clause_rules import (
     bracketed_aside,
     caring_visit,
+    counts_visits,
     donors_only,
     grades_joined_before,
     names_every_kind,
     phrase_before,
+    reads_listed_sorts,
     sorts_listed,
     visit_count,
 )
@@ -145,7 +147,7 @@ def _resolve_one(
             indicator = None
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in PER_ACT:
         after = clause_after(text, figure.norm_end).lstrip("，, ")
-        verb = next((v for v in voc.taking_part if after.startswith(v)), None)
+        verb = next((v for v in voc.taking_part if after.startswith(v)), None) if after.startswith(voc.taking_part) else None
         if verb:  # 居民1800人参加了健身活动: those who took part in one act, no stock
             took_part = by_id("participants")
             indicator = took_part if took_part is not None and figure.unit in took_part.units else None
@@ -184,8 +186,11 @@ def _resolve_one(
     if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
         if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
             parts = {"kind": kind}
-    if indicator is not None and set(parts or ()) == {"kind"} and sorts_listed(indicator.id, phrase_before(text, figure.norm_start)):
-        parts = None  # 调处邻里、家庭等矛盾纠纷34起: the sorts handled listed, the whole
+    phrase = None  # the phrase before the figure (across 、 lists), read once by the rules that need it
+    if indicator is not None and set(parts or ()) == {"kind"} and reads_listed_sorts(indicator.id):
+        phrase = phrase_before(text, figure.norm_start)
+        if sorts_listed(indicator.id, phrase):
+            parts = None  # 调处邻里、家庭等矛盾纠纷34起: the sorts handled listed, the whole
     if indicator is not None and figure.unit in RATE_UNITS and not parts:
         parts = rate_part(indicator, noun, text[sentence_start : clause_start + max(at, 0)], sentence_start, trail)
     listed = trail.listed
@@ -199,11 +204,13 @@ def _resolve_one(
         upto = clause[: at + len(noun)] if noun and at >= 0 else clause
         if found := employment_outcome(upto, clause_after(text, figure.norm_end).rstrip("。，,；;")):
             indicator, parts = by_id(found[0]), found[1]  # 帮助失业人员再就业61人: those who found work
-    if visit_count(phrase_before(text, figure.norm_start), figure.unit):
+    if phrase is None and counts_visits(figure.unit):
+        phrase = phrase_before(text, figure.norm_start)
+    if phrase is not None and visit_count(phrase, figure.unit):
         visited = by_id("households_visited")  # 走访慰问孤寡老人、残疾人家庭等140余户次: whatever is visited
         if visited is not None and (indicator is None or indicator.id != visited.id):
             indicator, parts = visited, None
-    elif (indicator is None or indicator.id in _CARED_FOR) and caring_visit(phrase_before(text, figure.norm_start), figure.unit):
+    elif phrase is not None and (indicator is None or indicator.id in _CARED_FOR) and caring_visit(phrase, figure.unit):
         indicator, parts = by_id("hardship_visits"), None  # 慰问困难群众90余人次: no 走访, a hardship visit
     if indicator is None or indicator.id not in _NOT_AUDIENCES:
         indicator, parts, audience = participants(text, figure, noun, clause, at, sentence_start, trail, indicator, parts)
