@@ -1,0 +1,152 @@
+"""Indicator resolution's fast paths held to their plain definitions (issue 8, the sp-facts6 pass).
+
+Each rule made cheaper for throughput must decide exactly as its plain definition: the same bool, the
+same parts, the same indicator. Inputs are generated from pieces in the style of a community report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.figures.breakdown import _HEADS, _markers_before, _parts_only, _read_modifier, read_modifier
+from nlp.figures.breakdown import _vocab as breakdown_vocab
+from nlp.figures.clause_rules import ELIDED_DIMENSIONS, bracketed_aside, elided_part
+from nlp.figures.clause_rules import _vocab as clause_vocab
+from nlp.figures.indicators import by_id, indicators
+from nlp.figures.people_rules import _vocab as people_vocab
+from nlp.figures.people_rules import employment_outcome, participant_measure, registered_noun
+
+PIECES = (
+    "开展", "活动", "27", "场次", "（", "）", "(", ")", "2017年", "19", "，", "。", "；", "\n", "参与", "居民",
+    "人次", "其中", "新增", "全年", "累计", "退出", "三、四级", "女", "党员", "城市", "低保", "户", "60岁以上",
+    "帮助", "失业人员", "再就业", "实现就业", "到社区报到", "在职", "参加", "培训", "组织", "听众", "人口",
+)  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+_SENTENCE_BREAK_RUN = re.compile(r".*[。；;！!？?\n]", re.DOTALL)
+
+
+def _plain_bracketed_aside(text: str, start: int) -> bool:
+    phrase = _SENTENCE_BREAK_RUN.sub("", text[max(0, start - 60) : start])
+    opened = max(phrase.rfind(mark) for mark in "（(")
+    return opened >= 0 and not any(mark in phrase[opened:] for mark in "）)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.integers(0, 400))
+def test_bracketed_aside_is_the_plain_sentence_scan(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert bracketed_aside(text, start) == _plain_bracketed_aside(text, start)
+
+
+def _plain_markers_before(lead: str) -> tuple[tuple[str, str], ...]:
+    lead = lead.rstrip("了的")
+    best: tuple[tuple[str, str], ...] = ()
+    for k in range(1, min(len(lead), 12) + 1):
+        parts, unknown = _read_modifier(lead[-k:])
+        if not unknown and parts:
+            best = parts
+    return best
+
+
+def _plain_parts_only(noun: str) -> tuple[tuple[str, str], ...] | None:
+    for head in ("", *_HEADS):
+        if head and not noun.endswith(head):
+            continue
+        parts, unknown = _read_modifier(noun[: len(noun) - len(head)] if head else noun)
+        if parts and not unknown:
+            return parts
+    return None
+
+
+MODIFIER_PIECES = sorted(
+    {m[0] for m in breakdown_vocab().markers} | set(breakdown_vocab().whole) | set(_HEADS)
+    | {"60", "岁以上", "至", "80后", "贫困", "开展", "的", "了", "x"}
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(MODIFIER_PIECES), max_size=6).map("".join))
+def test_markers_and_parts_read_only_where_a_word_can_open(words: str) -> None:
+    assert _markers_before.__wrapped__(words) == _plain_markers_before(words)
+    assert _parts_only.__wrapped__(words) == _plain_parts_only(words)
+
+
+def test_every_table_word_reads_as_before() -> None:
+    for word in MODIFIER_PIECES:
+        for text in (word, "开展" + word, word + "人口", "全年" + word + "的"):
+            assert _markers_before.__wrapped__(text) == _plain_markers_before(text), text
+            assert _parts_only.__wrapped__(text) == _plain_parts_only(text), text
+
+
+def test_by_id_is_the_table_scan() -> None:
+    for indicator in indicators():
+        assert by_id(indicator.id) is next(i for i in indicators() if i.id == indicator.id)
+    assert by_id("no_such_measure") is None
+
+
+def _plain_participant_words(clause: str) -> str | None:
+    voc = people_vocab()
+    if any(verb in clause for verb in voc.learning):
+        return "trainees"
+    if any(verb in clause for verb in voc.taking_part):
+        return "participants"
+    return "bringing" if any(verb in clause for verb in voc.bringing) else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_word_list_searches_are_the_plain_scans(clause: str) -> None:
+    voc = people_vocab()
+    searched = (
+        "trainees" if voc.any_learning.search(clause)
+        else "participants" if voc.any_taking_part.search(clause)
+        else "bringing" if voc.any_bringing.search(clause)
+        else None
+    )  # fmt: skip
+    assert searched == _plain_participant_words(clause)
+    assert participant_measure(clause, None, "人次", "场") in (None, "participants", "trainees")
+
+
+def _plain_registered_noun(clause: str) -> str | None:
+    clause = clause.rstrip("了共达计 ")
+    verb = next((v for v in people_vocab().registering if clause.endswith(v)), None)
+    if verb is None:
+        return None
+    before = clause[: -len(verb)]
+    place = before.rfind("到")
+    return (before[:place] if place > 0 else before) or None
+
+
+def _plain_employment(upto: str, after: str):
+    voc = people_vocab()
+    word = next((w for w in voc.employment_words if upto.endswith(w)), None)
+    word = word or next((w for w in voc.employment_words if after.endswith(w)), None)
+    if word is None:
+        return None
+    kind = next((k for k in voc.employment_kinds if k in word), None)
+    return voc.employment_measure, {"kind": kind} if kind else None
+
+
+def _plain_elided_part(words: str | None) -> dict[str, str] | None:
+    if not words:
+        return None
+    words = words.strip(" \u3000\t")
+    openers = clause_vocab().change_openers
+    while opener := next((o for o in openers if words.startswith(o) and len(words) > len(o)), None):
+        words = words[len(opener) :]
+    parts, unknown = read_modifier(words)
+    if unknown or not parts or parts == {"change": "累计"} or not set(parts) <= ELIDED_DIMENSIONS:
+        return None
+    return parts
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, texts)
+def test_clause_word_rules_are_the_plain_scans(upto: str, after: str) -> None:
+    assert registered_noun(upto) == _plain_registered_noun(upto)
+    assert employment_outcome(upto, after) == _plain_employment(upto, after)
+    assert elided_part(upto) == _plain_elided_part(upto)
