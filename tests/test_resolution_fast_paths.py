@@ -15,7 +15,7 @@ from nlp.figures.breakdown import _HEADS, _markers_before, _parts_only, _read_mo
 from nlp.figures.breakdown import _vocab as breakdown_vocab
 from nlp.figures.clause_rules import ELIDED_DIMENSIONS, bracketed_aside, elided_part
 from nlp.figures.clause_rules import _vocab as clause_vocab
-from nlp.figures.indicators import by_id, indicators
+from nlp.figures.indicators import _synonyms_by_last, by_id, indicators, synonym_candidates
 from nlp.figures.people_rules import _vocab as people_vocab
 from nlp.figures.people_rules import employment_outcome, participant_measure, registered_noun
 
@@ -150,3 +150,25 @@ def test_clause_word_rules_are_the_plain_scans(upto: str, after: str) -> None:
     assert registered_noun(upto) == _plain_registered_noun(upto)
     assert employment_outcome(upto, after) == _plain_employment(upto, after)
     assert elided_part(upto) == _plain_elided_part(upto)
+
+
+def _plain_synonym_candidates(noun: str, unit: str):
+    out = [
+        (ind, noun[: len(noun) - len(word)], bare, len(word))
+        for word, bare, ind in _synonyms_by_last().get(noun[-1], ())
+        if unit in ind.units and noun.endswith(word)
+    ]
+    out.sort(key=lambda c: -c[3])
+    return tuple((ind, modifier, bare) for ind, modifier, bare, _ in out)
+
+
+def test_synonym_candidates_are_those_of_a_scan_of_every_synonym() -> None:
+    units = sorted({unit for indicator in indicators() for unit in indicator.units} | {"个", "x"})
+    nouns = {synonym.removeprefix("=") for indicator in indicators() for synonym in indicator.synonyms}
+    nouns |= {"女" + noun for noun in nouns} | {"新增" + noun for noun in nouns}
+    found = 0
+    for unit in units:
+        for noun in sorted(nouns):
+            assert synonym_candidates.__wrapped__(noun, unit) == _plain_synonym_candidates(noun, unit), (noun, unit)
+            found += bool(synonym_candidates.__wrapped__(noun, unit))
+    assert found > 100

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.figures.breakdown import read_modifier
+from nlp.figures.breakdown import may_open_word, read_modifier
 from nlp.figures.clauses import sentence_start_before
 from nlp.figures.indicators import Indicator, indicators
 from nlp.figures.measures import resolve_noun
@@ -174,6 +174,8 @@ def elided_part(words: str | None) -> dict[str, str] | None:
     # over every opener is the rule's cost)
     while words.startswith(openers) and (opener := next((o for o in openers if words.startswith(o) and len(words) > len(o)), None)):
         words = words[len(opener) :]
+    if not may_open_word(words[:1]):
+        return None  # the first character opens no marker: the reading has an unknown part
     parts, unknown = read_modifier(words)
     if unknown or not parts or parts == {"change": "累计"} or not set(parts) <= ELIDED_DIMENSIONS:
         return None

@@ -164,11 +164,24 @@ def _synonyms_by_last() -> dict[str, tuple[tuple[str, bool, Indicator], ...]]:
 
 @lru_cache(maxsize=16384)
 def synonym_candidates(noun: str, unit: str) -> tuple[tuple[Indicator, str, bool], ...]:
-    """(indicator, modifier, bare-only) for every synonym ``noun`` ends with, longest first."""
-    out = [
-        (ind, noun[: len(noun) - len(word)], bare, len(word))
-        for word, bare, ind in _synonyms_by_last().get(noun[-1], ())
-        if unit in ind.units and noun.endswith(word)
-    ]
-    out.sort(key=lambda c: -c[3])
-    return tuple((ind, modifier, bare) for ind, modifier, bare, _ in out)
+    """(indicator, modifier, bare-only) for every synonym ``noun`` ends with, longest first.
+
+    >>> [(ind.id, modifier, bare) for ind, modifier, bare in synonym_candidates("女党员", "名")]
+    [('party_members', '女', False)]
+    """
+    return tuple(
+        (ind, noun[: len(noun) - len(word)], bare)
+        for word, bare, ind in _synonyms_in_unit(unit).get(noun[-1], ())
+        if noun.endswith(word)
+    )
+
+
+@lru_cache(maxsize=256)
+def _synonyms_in_unit(unit: str) -> dict[str, tuple[tuple[str, bool, Indicator], ...]]:
+    """``_synonyms_by_last`` of the indicators counted in ``unit``, each group longest first (a stable
+    sort: table order among words as long), so that a noun is compared with the words of its unit only
+    and its candidates need no sort."""
+    return {
+        last: tuple(sorted((c for c in group if unit in c[2].units), key=lambda c: -len(c[0])))
+        for last, group in _synonyms_by_last().items()
+    }
