@@ -16,8 +16,21 @@ from nlp.figures.breakdown import _vocab as breakdown_vocab
 from nlp.figures.clause_rules import ELIDED_DIMENSIONS, bracketed_aside, elided_part
 from nlp.figures.clause_rules import _vocab as clause_vocab
 from nlp.figures.indicators import _synonyms_by_last, by_id, indicators, synonym_candidates
+from nlp.figures.neighbours import words_in
 from nlp.figures.people_rules import _vocab as people_vocab
 from nlp.figures.people_rules import employment_outcome, participant_measure, registered_noun
+from nlp.figures.subject_phrases import (
+    _STOP_TAGS,
+    COUNT_NOUNS,
+    MAX_COUNT_WORDS,
+    MAX_RATE_WORDS,
+    RATE_INNER_PREPOSITIONS,
+    _trim_front,
+    is_place,
+    subject_vocab,
+    trailing_noun_phrase,
+)
+from nlp.text.document import Text
 
 PIECES = (
     "开展", "活动", "27", "场次", "（", "）", "(", ")", "2017年", "19", "，", "。", "；", "\n", "参与", "居民",
@@ -172,3 +185,53 @@ def test_synonym_candidates_are_those_of_a_scan_of_every_synonym() -> None:
             assert synonym_candidates.__wrapped__(noun, unit) == _plain_synonym_candidates(noun, unit), (noun, unit)
             found += bool(synonym_candidates.__wrapped__(noun, unit))
     assert found > 100
+
+
+def _plain_trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, money: bool = False):
+    if end <= start:
+        return None
+    vocab = subject_vocab()
+    words = list(words_in(doc, start, end))
+    stripped: list[str] = []
+    while words and (words[-1][0] in vocab["link"] or words[-1][1] in {"d", "p", "uj", "ul", "c", "x", "m"}):
+        stripped.append(words.pop()[0])
+    phrase: list[tuple[str, str]] = []
+    length = 0
+    for word, tag in reversed(words):
+        inner_preposition = rate and phrase and word in RATE_INNER_PREPOSITIONS
+        if not inner_preposition and (
+            word in vocab["link"] or tag in _STOP_TAGS or length + len(word) > vocab["max_chars"]
+        ):
+            break
+        nominal = tag in vocab["nominal"]
+        verb = tag.startswith("v") and word not in vocab["actions"] and len(word) > 1
+        money_verb = money and not phrase and tag.startswith("v") and len(word) > 1 and word not in vocab["light"]
+        if not (nominal or rate or money_verb or (verb and phrase)):
+            break
+        phrase.insert(0, (word, tag))
+        length += len(word)
+    counted = next((w for w in stripped if w in COUNT_NOUNS), None) if stripped else None
+    if counted and (not phrase or is_place(phrase)):
+        return counted
+    if not phrase:
+        return None
+    if len(phrase) == 1 and len(phrase[0][0]) == 1 and len(words) > 1 and words[-2][1] == "m":
+        phrase.insert(0, words[-2])
+    return _trim_front(phrase[-(MAX_RATE_WORDS if rate else MAX_COUNT_WORDS) :])
+
+
+PHRASE_PIECES = (
+    "社区", "党支部", "现有", "党员", "开展", "主题党日", "活动", "群众", "满意率", "达到", "困难群众", "帮扶率",
+    "户数", "二孩", "发放", "慰问金", "投资", "讲", "党课", "居民", "对", "治安", "全村", "共", "了", "，", "3",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PHRASE_PIECES), min_size=1, max_size=8).map("".join), st.booleans(), st.booleans())
+def test_trailing_noun_phrase_is_the_plain_backward_read(text: str, rate: bool, money: bool) -> None:
+    doc = Text.from_string(text)
+    for start in range(0, len(doc.text), 3):
+        end = len(doc.text)
+        assert trailing_noun_phrase(doc, start, end, rate, money) == _plain_trailing_noun_phrase(
+            doc, start, end, rate, money
+        ), (doc.text, start)

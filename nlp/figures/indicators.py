@@ -171,17 +171,22 @@ def synonym_candidates(noun: str, unit: str) -> tuple[tuple[Indicator, str, bool
     """
     return tuple(
         (ind, noun[: len(noun) - len(word)], bare)
-        for word, bare, ind in _synonyms_in_unit(unit).get(noun[-1], ())
+        for word, bare, ind in _synonyms_by_unit().get(unit, _NONE).get(noun[-1], ())
         if noun.endswith(word)
     )
 
 
-@lru_cache(maxsize=256)
-def _synonyms_in_unit(unit: str) -> dict[str, tuple[tuple[str, bool, Indicator], ...]]:
-    """``_synonyms_by_last`` of the indicators counted in ``unit``, each group longest first (a stable
-    sort: table order among words as long), so that a noun is compared with the words of its unit only
-    and its candidates need no sort."""
-    return {
-        last: tuple(sorted((c for c in group if unit in c[2].units), key=lambda c: -len(c[0])))
-        for last, group in _synonyms_by_last().items()
-    }
+_NONE: dict = {}
+
+
+@cache
+def _synonyms_by_unit() -> dict[str, dict[str, tuple[tuple[str, bool, Indicator], ...]]]:
+    """``_synonyms_by_last`` split by the units of the indicators, each group longest first (a stable
+    sort: table order among words as long), built once for every unit of the table: a noun is
+    compared with the words of its unit only and its candidates need no sort."""
+    index: dict[str, dict[str, list[tuple[str, bool, Indicator]]]] = {}
+    for last, group in _synonyms_by_last().items():
+        for candidate in sorted(group, key=lambda c: -len(c[0])):
+            for unit in dict.fromkeys(candidate[2].units):
+                index.setdefault(unit, {}).setdefault(last, []).append(candidate)
+    return {unit: {last: tuple(found) for last, found in by_last.items()} for unit, by_last in index.items()}

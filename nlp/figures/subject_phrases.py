@@ -48,6 +48,7 @@ RATE_INNER_PREPOSITIONS = frozenset({"对", "向"})  # 居民对社区治安满�
 PLACE_TOTALS = {"户": "households_total", "人": "population_total", "口人": "population_total"}
 _NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "ng", "j"})
 _STOP_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ug", "x", "m", "r", "q", "y", "e", "o"})
+_TRAILING_TAGS = frozenset({"d", "p", "uj", "ul", "c", "x", "m"})  # set aside at a phrase's end, like link words
 
 
 _TO_CLAUSE_BREAK = up_to_last("".join(sorted(CLAUSE_BREAKS)))
@@ -105,32 +106,37 @@ def trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, mo
     if end <= start:
         return None  # an empty span has no phrase (a figure right at a break)
     vocab = subject_vocab()
-    words = list(words_in(doc, start, end))
+    link, max_chars = vocab["link"], vocab["max_chars"]
+    words = words_in(doc, start, end)
+    n = len(words)  # the words before the trailing link words: words[:n]
     stripped: list[str] = []
-    while words and (words[-1][0] in vocab["link"] or words[-1][1] in {"d", "p", "uj", "ul", "c", "x", "m"}):
-        stripped.append(words.pop()[0])
-    phrase: list[tuple[str, str]] = []
+    while n and (words[n - 1][0] in link or words[n - 1][1] in _TRAILING_TAGS):
+        n -= 1
+        stripped.append(words[n][0])
+    backwards: list[tuple[str, str]] = []  # the phrase, read from its end
     length = 0
-    for word, tag in reversed(words):
-        inner_preposition = rate and phrase and word in RATE_INNER_PREPOSITIONS
-        if not inner_preposition and (
-            word in vocab["link"] or tag in _STOP_TAGS or length + len(word) > vocab["max_chars"]
-        ):
+    for k in range(n - 1, -1, -1):
+        word, tag = words[k]
+        inner_preposition = rate and backwards and word in RATE_INNER_PREPOSITIONS
+        if not inner_preposition and (word in link or tag in _STOP_TAGS or length + len(word) > max_chars):
             break
-        nominal = tag in vocab["nominal"]
-        verb = tag.startswith("v") and word not in vocab["actions"] and len(word) > 1  # 讲|党课
-        money_verb = money and not phrase and tag.startswith("v") and len(word) > 1 and word not in vocab["light"]
-        if not (nominal or rate or money_verb or (verb and phrase)):
-            break
-        phrase.insert(0, (word, tag))
+        if not (rate or tag in vocab["nominal"]):  # a verb joins as 讲|党课, or heads a sum's noun (money)
+            if tag[:1] != "v" or len(word) < 2:
+                break
+            verb = backwards and word not in vocab["actions"]
+            money_verb = money and not backwards and word not in vocab["light"]
+            if not (verb or money_verb):
+                break
+        backwards.append(words[k])
         length += len(word)
+    phrase = backwards[::-1]
     counted = next((w for w in stripped if w in COUNT_NOUNS), None) if stripped else None
     if counted and (not phrase or is_place(phrase)):
         return counted  # (社区)户数498户: the count word itself is what the text names
     if not phrase:
         return None
-    if len(phrase) == 1 and len(phrase[0][0]) == 1 and len(words) > 1 and words[-2][1] == "m":
-        phrase.insert(0, words[-2])  # 二孩, 三包: a one-character noun with its numeral is a term
+    if len(phrase) == 1 and len(phrase[0][0]) == 1 and n > 1 and words[n - 2][1] == "m":
+        phrase.insert(0, words[n - 2])  # 二孩, 三包: a one-character noun with its numeral is a term
     return _trim_front(phrase[-(MAX_RATE_WORDS if rate else MAX_COUNT_WORDS) :])
 
 
