@@ -19,6 +19,20 @@ from nlp.figures.indicators import _synonyms_by_last, by_id, indicators, synonym
 from nlp.figures.neighbours import words_in
 from nlp.figures.people_rules import _vocab as people_vocab
 from nlp.figures.people_rules import employment_outcome, participant_measure, registered_noun
+from nlp.figures.scope import (
+    _AGENT_PHRASE,
+    _LOCATION_PHRASE,
+    _NUMBERED_PART,
+    _QUOTED_WIDER,
+    LEVELS,
+    PLACE_KINDS,
+    _blank,
+    _last_scope_word,
+    _same_unit,
+    _scope_words,
+    named_places,
+    scope_of,
+)
 from nlp.figures.subject_phrases import (
     _STOP_TAGS,
     COUNT_NOUNS,
@@ -30,6 +44,7 @@ from nlp.figures.subject_phrases import (
     subject_vocab,
     trailing_noun_phrase,
 )
+from nlp.records import Scope
 from nlp.text.document import Text
 
 PIECES = (
@@ -235,3 +250,43 @@ def test_trailing_noun_phrase_is_the_plain_backward_read(text: str, rate: bool, 
         assert trailing_noun_phrase(doc, start, end, rate, money) == _plain_trailing_noun_phrase(
             doc, start, end, rate, money
         ), (doc.text, start)
+
+
+def _plain_scope_of(before: str, level: str | None, own: str | None = None):
+    level = level if level in LEVELS else "community"
+    before = _AGENT_PHRASE.sub(_blank, before)
+    before = _LOCATION_PHRASE.sub(_blank, before)
+    best_end, best = -1, None
+    last = _last_scope_word().search(_QUOTED_WIDER.sub(_blank, before)[::-1])
+    if last is not None:
+        best_end, best = len(before) - last.start(), _scope_words()[last.group()[::-1]][level]
+    for name, _, end in named_places(before):
+        if end < best_end or name[0] in "xX×*＊":
+            continue
+        kind = next(k for k in PLACE_KINDS if name.endswith(k))
+        if kind in ("社区", "居委会", "村"):
+            if level == "community" and own and not _same_unit(name, own):
+                best_end, best = end, Scope.OTHER
+            elif level == "community" and not own and len(name) > len(kind) + 1:
+                best_end, best = end, Scope.PART
+            elif level in ("township", "county"):
+                best_end, best = end, Scope.PART
+        else:
+            best_end, best = end, Scope.PART
+    for m in _NUMBERED_PART.finditer(before):
+        if m.end() > best_end:
+            best_end, best = m.end(), Scope.PART
+    return best
+
+
+SCOPE_PIECES = (
+    "在", "街道党工委", "的领导下", "按照", "要求", "社区", "地处", "位于", "城东街道", "东北部", "东", "与",
+    "幸福村", "相邻", "，", "。", "开展", "“", "全国", "助残日", "”", "活动", "全市", "全镇", "三组", "第2网格",
+    "片区", "号楼", "5", "个", "丽景小区", "阿娄社区", "居民", "有", "本社区",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SCOPE_PIECES), max_size=10).map("".join), st.sampled_from(LEVELS), st.sampled_from([None, "阿娄社区"]))
+def test_scope_of_looks_for_each_phrase_only_where_its_word_is(before: str, level: str, own: str | None) -> None:
+    assert scope_of(before, level, own, default=None) == _plain_scope_of(before, level, own)
