@@ -15,10 +15,13 @@ from nlp.figures.breakdown import _HEADS, _markers_before, _parts_only, _read_mo
 from nlp.figures.breakdown import _vocab as breakdown_vocab
 from nlp.figures.clause_rules import ELIDED_DIMENSIONS, bracketed_aside, elided_part
 from nlp.figures.clause_rules import _vocab as clause_vocab
+from nlp.figures.clauses import sentence_start_before
 from nlp.figures.indicators import _synonyms_by_last, by_id, indicators, synonym_candidates
 from nlp.figures.neighbours import words_in
 from nlp.figures.people_rules import _vocab as people_vocab
 from nlp.figures.people_rules import employment_outcome, participant_measure, registered_noun
+from nlp.figures.resolution_state import Figure, Resolution, Trail
+from nlp.figures.resolve import _resolve_one, resolve_figures
 from nlp.figures.scope import (
     _AGENT_PHRASE,
     _LOCATION_PHRASE,
@@ -44,6 +47,7 @@ from nlp.figures.subject_phrases import (
     subject_vocab,
     trailing_noun_phrase,
 )
+from nlp.figures.subjects import bare_total_indicator, find_subject_spans
 from nlp.records import Scope
 from nlp.text.document import Text
 
@@ -290,3 +294,33 @@ SCOPE_PIECES = (
 @given(st.lists(st.sampled_from(SCOPE_PIECES), max_size=10).map("".join), st.sampled_from(LEVELS), st.sampled_from([None, "阿娄社区"]))
 def test_scope_of_looks_for_each_phrase_only_where_its_word_is(before: str, level: str, own: str | None) -> None:
     assert scope_of(before, level, own, default=None) == _plain_scope_of(before, level, own)
+
+
+def _every_rule_read(doc: Text, figures: list[Figure]) -> tuple[Resolution, ...]:
+    """``resolve_figures`` with every figure read by ``_resolve_one`` (no unit decided at once)."""
+    trail, resolved = Trail(), []
+    for figure in figures:
+        before = (trail.listed, trail.last, trail.counted, trail.last_unit)
+        start = sentence_start_before(doc.text, figure.norm_start)
+        resolved.append(_resolve_one(doc, figure, start, trail, "community", None))
+        if resolved[-1].indicator is None and bracketed_aside(doc.text, figure.norm_start, start):
+            trail.listed, trail.last, trail.counted, trail.last_unit = before
+    return tuple(resolved)
+
+
+UNIT_PIECES = (
+    "社区", "现有", "党员", "2017年", "开办", "学校3所", "增长1.5倍", "41名", "走访", "困难户", "20户", "其中",
+    "新增", "3所", "，", "。", "、", "开展活动6次", "参与居民", "300人次", "帮助", "就业", "12人", "零", "装机5千瓦",
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_PIECES), min_size=1, max_size=14).map("".join))
+def test_a_unit_no_measure_fits_resolves_as_every_rule_would(text: str) -> None:
+    doc = Text.from_string(text)
+    spans = find_subject_spans(doc, doc.figures)
+    figures = [
+        Figure(q.norm_start, q.norm_end, s, q.unit, bare_total_indicator(doc, q, s) if s is None else None, at)
+        for q, (s, at) in zip(doc.figures, spans, strict=True)
+    ]
+    assert resolve_figures(doc, figures, "community", None) == _every_rule_read(doc, figures)

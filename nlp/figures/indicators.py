@@ -56,6 +56,12 @@ def all_names() -> frozenset[str]:
 
 
 @cache
+def all_units() -> frozenset[str]:
+    """Every unit some indicator is counted in."""
+    return frozenset(unit for indicator in indicators() for unit in indicator.units)
+
+
+@cache
 def indicators() -> tuple[Indicator, ...]:
     """Every indicator, validated: unique ids, known categories, at least one unit and synonym."""
     seen: set[str] = set()

@@ -54,7 +54,7 @@ from nlp.figures.clause_rules import (
     visit_count,
 )
 from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_start_before
-from nlp.figures.indicators import by_id
+from nlp.figures.indicators import all_units, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
 from nlp.figures.people_rules import (
@@ -238,6 +238,24 @@ def _resolve_one(
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
 
 
+# Units a rule gives a measure to whatever that measure's own units: households visited and hardship
+# visits (``counts_visits``), people helped into work, the basic totals and the persons of households.
+_RULED_UNITS = frozenset({*PERSON_UNITS, "名", "户", ""})  # "": a zero statement (刑事案件零发生)
+
+
+def no_measure_fits(unit: str) -> bool:
+    """Whether no rule of ``_resolve_one`` can give a figure in ``unit`` a measure, so that it resolves
+    to ``Resolution(None)`` at once: no indicator is counted in the unit and no rule that names one
+    whatever its units reads it. Every other rule finds a measure among those counted in the figure's
+    unit (the table's synonyms and verbs, those who took part) or one an earlier figure in the same
+    unit resolved to (an elided part, the whole of a part), which by the same token is none.
+
+    >>> no_measure_fits("年"), no_measure_fits("所"), no_measure_fits("名"), no_measure_fits("户次")
+    (True, True, False, False)
+    """
+    return unit not in all_units() and unit not in _RULED_UNITS and not counts_visits(unit)
+
+
 def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, int, int]]:
     """The places named in ``noun`` (the subject without its leading place words), read from the
     document's words where the subject is written; a figure made without that place (outside the
@@ -304,7 +322,10 @@ def resolve_figures(
     for figure in figures:
         before = (trail.listed, trail.last, trail.counted, trail.last_unit)
         sentence_start = sentence_start_before(text, figure.norm_start)
-        resolved.append(_resolve_one(doc, figure, sentence_start, trail, level, own))
+        if no_measure_fits(figure.unit):  # 2017年, 3所, 1.5倍: no rule reads further
+            resolved.append(_record(Resolution(None), figure, trail))
+        else:
+            resolved.append(_resolve_one(doc, figure, sentence_start, trail, level, own))
         if resolved[-1].indicator is None and bracketed_aside(text, figure.norm_start, sentence_start):
             trail.listed, trail.last, trail.counted, trail.last_unit = before  # 27场次（2017年19场次），参与居民…
     return tuple(resolved)
