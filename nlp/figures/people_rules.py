@@ -76,6 +76,16 @@ def _vocab() -> _Vocab:
     )
 
 
+def counts_people_taking_part(unit: str) -> bool:
+    """Whether ``participant_measure`` can name a measure of a figure in ``unit`` (it reads nothing else
+    otherwise).
+
+    >>> counts_people_taking_part("人次"), counts_people_taking_part("元")
+    (True, False)
+    """
+    return unit in _vocab().participant_units
+
+
 def participant_measure(clause: str, noun: str | None, unit: str, unit_before: str | None) -> str | None:
     """The measure of a count of people who took part in an act, or None: a verb of taking part in its
     clause (参加党员56人次, 参赛居民64人), a verb that brings or reaches people and a count of attendances

@@ -57,9 +57,7 @@ from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_st
 from nlp.figures.indicators import all_units, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
-from nlp.figures.people_rules import (
-    employment_outcome,
-)
+from nlp.figures.people_rules import counts_people_taking_part, employment_outcome
 from nlp.figures.planned import is_start_value
 from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
 from nlp.figures.scope import PLACE_KINDS, named_places, strip_scope_words
@@ -102,7 +100,7 @@ def _resolve_one(
     noun = figure.subject
     if noun:
         noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
-        places = _places_in_subject(doc, figure, noun)
+        places = _places_in_subject(doc, figure, noun) if _PLACE_KIND.search(noun) else None
         if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
             noun = noun[places[-1][2] :]
     at = clause.rfind(noun) if noun else -1
@@ -212,7 +210,7 @@ def _resolve_one(
             indicator, parts = visited, None
     elif phrase is not None and (indicator is None or indicator.id in _CARED_FOR) and caring_visit(phrase, figure.unit):
         indicator, parts = by_id("hardship_visits"), None  # 慰问困难群众90余人次: no 走访, a hardship visit
-    if indicator is None or indicator.id not in _NOT_AUDIENCES:
+    if (indicator is None or indicator.id not in _NOT_AUDIENCES) and counts_people_taking_part(figure.unit):
         indicator, parts, audience = participants(text, figure, noun, clause, at, sentence_start, trail, indicator, parts)
     else:
         audience = False
