@@ -86,6 +86,7 @@ from nlp.text.document import Text
 # What a count after 慰问 reads as when the noun alone decides: those cared for, a hardship visit.
 _CARED_FOR = frozenset({"participants", "hardship_households", "low_income_households", "elderly_persons"})
 # Measures of people that a verb of taking part does not make an audience: they count those acted for.
+_EMPLOYED_UNITS = (*PERSON_UNITS, "名")  # the units of a count of people helped into work
 _NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "volunteers", "employed_persons"})  # 帮助62名居民实现就业: those who found work
 
 
@@ -95,8 +96,10 @@ def _resolve_one(
     voc = resolution_vocab()
     text = doc.text
     clause = clause_before(text, figure.norm_start)
-    clause_start = grades_joined_before(text, figure.norm_start - len(clause))
-    clause = text[clause_start : figure.norm_start]  # 其中一、二级|重度残疾人: one marker across the 、
+    clause_start = figure.norm_start - len(clause)
+    if clause_start > 1 and text[clause_start - 1] == "、":  # (the only case the rule reads further)
+        clause_start = grades_joined_before(text, clause_start)
+        clause = text[clause_start : figure.norm_start]  # 其中一、二级|重度残疾人: one marker across the 、
     noun = figure.subject
     if noun:
         noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
@@ -105,7 +108,7 @@ def _resolve_one(
             noun = noun[places[-1][2] :]
     at = clause.rfind(noun) if noun else -1
     if noun and at > 0:
-        kind = _place_kind_opening(noun)
+        kind = _place_kind_opening(noun) if noun[0] in _PLACE_KIND_FIRSTS else None
         named = named_places(clause[: at + len(kind)], partial(words_in, doc), clause_start) if kind else []
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
@@ -198,7 +201,7 @@ def _resolve_one(
         if joined and before is not None and before.category == indicator.category:
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
     employment = indicator is None or indicator.id in ("unemployed_persons", "participants") or (indicator.id == "employed_persons" and not parts)
-    if employment and figure.unit in PERSON_UNITS + ("名",):
+    if employment and figure.unit in _EMPLOYED_UNITS:
         upto = clause[: at + len(noun)] if noun and at >= 0 else clause
         if found := employment_outcome(upto, clause_after(text, figure.norm_end).rstrip("。，,；;")):
             indicator, parts = by_id(found[0]), found[1]  # 帮助失业人员再就业61人: those who found work
