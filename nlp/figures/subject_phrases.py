@@ -51,25 +51,25 @@ _STOP_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ug", "x", "m", "r", "q", "y
 _TRAILING_TAGS = frozenset({"d", "p", "uj", "ul", "c", "x", "m"})  # set aside at a phrase's end, like link words
 
 
-_TO_CLAUSE_BREAK = up_to_last("".join(sorted(CLAUSE_BREAKS)))
+TO_CLAUSE_BREAK = up_to_last("".join(sorted(CLAUSE_BREAKS)))
 
 
 def clause_start(text: str, index: int, floor: int) -> int:
     """Where the phrase before ``index`` may start: after the last clause break, ``floor`` at most."""
     if index <= floor:
         return index
-    last = _TO_CLAUSE_BREAK.match(text, floor, index)
+    last = TO_CLAUSE_BREAK.match(text, floor, index)
     return last.end() if last is not None else floor
 
 
 RIGHT_BREAKS = CLAUSE_BREAKS - frozenset("（）()")
 QUOTE_CLOSERS = frozenset("”\"》）)】")
-_NO_RIGHT_BREAK = re.compile(f"[^{re.escape(''.join(sorted(RIGHT_BREAKS)))}]*")
+NO_RIGHT_BREAK = re.compile(f"[^{re.escape(''.join(sorted(RIGHT_BREAKS)))}]*")
 
 
 def clause_end(text: str, index: int, ceiling: int) -> int:
     """Where the phrase after ``index`` must end: at the first clause break, ``ceiling`` at most."""
-    return _NO_RIGHT_BREAK.match(text, index, ceiling if ceiling > index else index).end()
+    return NO_RIGHT_BREAK.match(text, index, ceiling if ceiling > index else index).end()
 
 
 def _trim_front(phrase: list[tuple[str, str]]) -> str | None:
