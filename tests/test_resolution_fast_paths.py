@@ -37,13 +37,17 @@ from nlp.figures.scope import (
     scope_of,
 )
 from nlp.figures.subject_phrases import (
+    _NOUN_TAGS,
     _STOP_TAGS,
     COUNT_NOUNS,
     MAX_COUNT_WORDS,
     MAX_RATE_WORDS,
+    MODIFIER_CHARS,
     RATE_INNER_PREPOSITIONS,
+    _parenthetical_end,
     _trim_front,
     is_place,
+    leading_noun_phrase,
     subject_vocab,
     trailing_noun_phrase,
 )
@@ -324,3 +328,70 @@ def test_a_unit_no_measure_fits_resolves_as_every_rule_would(text: str) -> None:
         for q, (s, at) in zip(doc.figures, spans, strict=True)
     ]
     assert resolve_figures(doc, figures, "community", None) == _every_rule_read(doc, figures)
+
+
+def _plain_leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
+    if end <= start:
+        return None
+    vocab = subject_vocab()
+    text = doc.text
+    after_de = text.startswith("的", start, end)
+    start += after_de
+    modifier_end = text.find("的", start + 1, min(end, start + MODIFIER_CHARS + 1))
+    if modifier_end > 0 and not all(tag in _NOUN_TAGS for _, tag in words_in(doc, start, modifier_end)):
+        start = modifier_end + 1
+    words = list(words_in(doc, start, end))
+    phrase: list[tuple[str, str]] = []
+    length = 0
+    has_noun = False
+    i = 0
+    while i < len(words) and len(phrase) < MAX_COUNT_WORDS:
+        word, tag = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ("", "")
+        if word in vocab["link"] or length + len(word) > vocab["max_chars"]:
+            break
+        if word in "(（" and has_noun:
+            close = _parenthetical_end(words, i)
+            if close is None:
+                break
+            phrase += words[i : close + 1]
+            length += sum(len(w) for w, _ in words[i : close + 1])
+            i = close + 1
+            continue
+        if (tag.startswith("v") or tag == "vn") and has_noun and word not in vocab["suffixes"]:
+            if not (tag.startswith("v") and nxt[0] in vocab["suffixes"]):
+                break
+        if tag in vocab["nominal"] or (tag == "b" and not phrase):
+            phrase.append((word, tag))
+            has_noun = has_noun or tag in _NOUN_TAGS
+        elif (
+            tag.startswith("v")
+            and word not in vocab["light"]
+            and (nxt[1].startswith("n") or nxt[1] in {"vn", "t"} or nxt[0] in vocab["suffixes"])
+            and (all(t in {"a", "b"} for _, t in phrase) or nxt[0] in vocab["suffixes"])
+        ):
+            phrase.append((word, tag))
+        else:
+            break
+        length += len(word)
+        i += 1
+    if not phrase and after_de and words and words[0][1].startswith("v") and len(words[0][0]) > 1:
+        return words[0][0]
+    text = "".join([word for word, _ in phrase])
+    if not text or (len(text) == 1 and (phrase[0][1] != "n" or text in vocab["locatives"])):
+        return None
+    return text
+
+
+LEADING_PIECES = (
+    "志愿者", "参加", "活动", "进行", "修缮", "垃圾", "收集房", "保存", "完好", "的", "原始林", "村", "(", "社区", ")",
+    "（", "居", "）", "民小组", "新", "安置", "小区", "项目", "宣传", "动员", "副", "书记", "两个", "工程", "处罚",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LEADING_PIECES), min_size=1, max_size=8).map("".join))
+def test_leading_noun_phrase_is_the_plain_forward_read(text: str) -> None:
+    doc = Text.from_string(text)
+    for start in range(0, len(doc.text), 2):
+        assert leading_noun_phrase(doc, start, len(doc.text)) == _plain_leading_noun_phrase(doc, start, len(doc.text))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from operator import itemgetter
 
 from nlp.figures.clauses import up_to_last
 from nlp.figures.neighbours import words_in
@@ -187,21 +188,23 @@ def leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
     if end <= start:
         return None  # an empty span has no phrase (a figure right at a break)
     vocab = subject_vocab()
+    link, suffixes, nominal, max_chars = vocab["link"], vocab["suffixes"], vocab["nominal"], vocab["max_chars"]
     text = doc.text
     after_de = text.startswith("的", start, end)
     start += after_de
-    modifier_end = text.find("的", start + 1, min(end, start + MODIFIER_CHARS + 1))
-    if modifier_end > 0 and not all(tag in _NOUN_TAGS for _, tag in words_in(doc, start, modifier_end)):
+    reach = start + MODIFIER_CHARS + 1
+    modifier_end = text.find("的", start + 1, end if end < reach else reach)
+    if modifier_end > 0 and not all(map(_NOUN_TAGS.__contains__, map(itemgetter(1), words_in(doc, start, modifier_end)))):
         start = modifier_end + 1  # 三个固定的宣传栏; but 两个社区的…工程 counts 社区
-    words = list(words_in(doc, start, end))
+    words = words_in(doc, start, end)
+    count = len(words)
     phrase: list[tuple[str, str]] = []
     length = 0
     has_noun = False
     i = 0
-    while i < len(words) and len(phrase) < MAX_COUNT_WORDS:
+    while i < count and len(phrase) < MAX_COUNT_WORDS:
         word, tag = words[i]
-        nxt = words[i + 1] if i + 1 < len(words) else ("", "")
-        if word in vocab["link"] or length + len(word) > vocab["max_chars"]:
+        if word in link or length + len(word) > max_chars:
             break
         if word in "(（" and has_noun:
             close = _parenthetical_end(words, i)  # 村(社区), 村(居)民小组
@@ -211,17 +214,18 @@ def leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
             length += sum(len(w) for w, _ in words[i : close + 1])
             i = close + 1
             continue
-        if (tag.startswith("v") or tag == "vn") and has_noun and word not in vocab["suffixes"]:
-            if not (tag.startswith("v") and nxt[0] in vocab["suffixes"]):
-                break  # after the head noun a verb starts the predicate: 项目|宣传动员
-        if tag in vocab["nominal"] or (tag == "b" and not phrase):  # 副|书记
+        verbal = tag.startswith("v")
+        nxt = words[i + 1] if i + 1 < count else ("", "")
+        if verbal and has_noun and word not in suffixes and nxt[0] not in suffixes:
+            break  # after the head noun a verb starts the predicate: 项目|宣传动员 (a "vn" tag starts with v)
+        if tag in nominal or (tag == "b" and not phrase):  # 副|书记
             phrase.append((word, tag))
             has_noun = has_noun or tag in _NOUN_TAGS
         elif (
-            tag.startswith("v")
+            verbal
             and word not in vocab["light"]
-            and (nxt[1].startswith("n") or nxt[1] in {"vn", "t"} or nxt[0] in vocab["suffixes"])
-            and (all(t in {"a", "b"} for _, t in phrase) or nxt[0] in vocab["suffixes"])
+            and (nxt[1].startswith("n") or nxt[1] in {"vn", "t"} or nxt[0] in suffixes)
+            and (all(t in {"a", "b"} for _, t in phrase) or nxt[0] in suffixes)
         ):
             phrase.append((word, tag))  # a verb modifying the noun after it: 新安置小区, 垃圾收集房
         else:
