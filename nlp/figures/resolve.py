@@ -85,8 +85,8 @@ from nlp.text.document import Text
 
 # What a count after 慰问 reads as when the noun alone decides: those cared for, a hardship visit.
 _CARED_FOR = frozenset({"participants", "hardship_households", "low_income_households", "elderly_persons"})
-# Measures of people that a verb of taking part does not make an audience: they count those acted for.
 _EMPLOYED_UNITS = (*PERSON_UNITS, "名")  # the units of a count of people helped into work
+# Measures of people that a verb of taking part does not make an audience: they count those acted for.
 _NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "volunteers", "employed_persons"})  # 帮助62名居民实现就业: those who found work
 
 
