@@ -292,7 +292,7 @@ def test_named_places_are_those_the_pattern_finds(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="由从每人月30元5提高增到至为扩大个，。社区", max_size=30), st.integers(0, 30), st.integers(0, 4))
 def test_start_value_is_the_plain_pattern(text: str, start: int, length: int) -> None:
-    before, after, _ = _start_value_patterns()
+    before, after, _, _ = _start_value_patterns()
     start = min(start, len(text))
     end = min(start + length, len(text))
     plain = before.search(text, max(0, start - 16), start) is not None and after.match(text[end : end + 12]) is not None

@@ -152,13 +152,30 @@ def _markers_before(lead: str) -> tuple[tuple[str, str], ...]:
     lead = lead.rstrip("了的")
     best: tuple[tuple[str, str], ...] = ()
     for k in range(1, min(len(lead), 12) + 1):
+        if not may_open_word(lead[-k]):
+            continue  # its first character is unknown: the reading has an unknown part
         parts, unknown = _read_modifier(lead[-k:])
         if not unknown and parts:
             best = parts
     return best
 
 
+def may_open_word(first: str) -> bool:
+    """Whether ``_read_modifier`` can read a word (a marker, a whole word or an age band) from a
+    modifier starting with ``first``; if not, that character is unknown and so is the reading: the
+    readers that want no unknown part skip it without reading (most suffixes of a lead). An empty
+    modifier reads as no part and nothing unknown.
+
+    >>> may_open_word("女"), may_open_word("6"), may_open_word("贫"), may_open_word("")
+    (True, True, False, True)
+    """
+    if not first:
+        return True
+    return first in _AGE_FIRST or first in _vocab().words_by_first
+
+
 _HEADS = ("人口", "人员", "居民", "群众", "家庭", "户数", "人数", "户", "人")
+_HEAD_OR_NONE = ("", *_HEADS)
 
 
 def parts_only(noun: str) -> dict[str, str] | None:
@@ -173,9 +190,13 @@ def parts_only(noun: str) -> dict[str, str] | None:
 
 @lru_cache(maxsize=16384)  # a pure function of the noun, and counted nouns recur
 def _parts_only(noun: str) -> tuple[tuple[str, str], ...] | None:
-    for head in ("", *_HEADS):
+    if not noun or not may_open_word(noun[0]):
+        return None  # every reading below starts with the noun's first character: unknown, no parts alone
+    for head in _HEAD_OR_NONE:
         if head and not noun.endswith(head):
             continue
+        if len(noun) == len(head):
+            continue  # nothing before the head: no parts
         parts, unknown = _read_modifier(noun[: len(noun) - len(head)] if head else noun)
         if parts and not unknown:
             return parts

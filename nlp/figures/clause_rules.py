@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.figures.breakdown import read_modifier
+from nlp.figures.breakdown import may_open_word, read_modifier
+from nlp.figures.clauses import sentence_start_before
 from nlp.figures.indicators import Indicator, indicators
 from nlp.figures.measures import resolve_noun
 from nlp.resources import load_toml
@@ -95,6 +96,22 @@ def phrase_before(text: str, start: int) -> str:
     return text[found.end() if found else low : start]
 
 
+def counts_visits(unit: str) -> bool:
+    """Whether ``visit_count`` or ``caring_visit`` can hold of a figure in ``unit`` (both read its
+    phrase only then).
+
+    >>> counts_visits("户次"), counts_visits("元")
+    (True, False)
+    """
+    voc = _vocab()
+    return unit in voc.visit_units or unit in voc.caring_units
+
+
+def reads_listed_sorts(indicator_id: str) -> bool:
+    """Whether ``sorts_listed`` can hold of a count of ``indicator_id`` (it reads the phrase only then)."""
+    return indicator_id in _vocab().listed_measures
+
+
 def visit_count(phrase: str, unit: str) -> bool:
     """Whether a figure counts homes visited: its unit counts homes and 走访/入户 stands in its
     phrase with no verb of finding or admitting after it.
@@ -153,8 +170,12 @@ def elided_part(words: str | None) -> dict[str, str] | None:
         return None
     words = words.strip(" \u3000\t")
     openers = _vocab().change_openers
-    while opener := next((o for o in openers if words.startswith(o) and len(words) > len(o)), None):
+    # (one startswith of the whole tuple first: most phrases open with no change word, and a generator
+    # over every opener is the rule's cost)
+    while words.startswith(openers) and (opener := next((o for o in openers if words.startswith(o) and len(words) > len(o)), None)):
         words = words[len(opener) :]
+    if not may_open_word(words[:1]):
+        return None  # the first character opens no marker: the reading has an unknown part
     parts, unknown = read_modifier(words)
     if unknown or not parts or parts == {"change": "累计"} or not set(parts) <= ELIDED_DIMENSIONS:
         return None
@@ -277,19 +298,17 @@ def sorts_listed(indicator_id: str, phrase: str) -> bool:
     return any(mark in phrase for mark in voc.listed_marks)
 
 
-_OPENING, _CLOSING = "（(", "）)"
-
-
-def bracketed_aside(text: str, start: int) -> bool:
-    """Whether the figure at ``start`` stands inside brackets opened in its sentence.
+def bracketed_aside(text: str, start: int, sentence_start: int | None = None) -> bool:
+    """Whether the figure at ``start`` stands inside brackets opened in its sentence (the text from
+    ``sentence_start_before(text, start)``, which a caller that has it passes as ``sentence_start``).
 
     >>> t = "开展活动27场次（2017年19场次），参与居民4300人次"
     >>> bracketed_aside(t, t.index("19")), bracketed_aside(t, t.index("4300")), bracketed_aside(t, t.index("27"))
     (True, False, False)
     """
-    phrase = _TO_SENTENCE_BREAK.sub("", text[max(0, start - PHRASE_REACH) : start])
-    opened = max(phrase.rfind(mark) for mark in _OPENING)
-    return opened >= 0 and not any(mark in phrase[opened:] for mark in _CLOSING)
-
-
-_TO_SENTENCE_BREAK = re.compile(r".*[。；;！!？?\n]", re.DOTALL)
+    if sentence_start is None:
+        sentence_start = sentence_start_before(text, start)
+    opened = text.rfind("（", sentence_start, start)
+    half_width = text.rfind("(", sentence_start, start)
+    opened = opened if opened > half_width else half_width
+    return opened >= 0 and text.find("）", opened, start) < 0 and text.find(")", opened, start) < 0

@@ -40,12 +40,6 @@ _TO_CLAUSE_BREAK = up_to_last(CLAUSE_BREAKS)
 _CLAUSE_AFTER = re.compile(f"[^{re.escape(CLAUSE_BREAKS)}]{{0,{AFTER_REACH}}}")
 
 
-def _after_last_break(pattern: re.Pattern[str], text: str, low: int, high: int) -> int:
-    """Where the text after the last break of ``text[low:high]`` starts (``low`` when it has none)."""
-    found = pattern.match(text, low, high) if high > low else None
-    return found.end() if found is not None else low
-
-
 def sentence_before(text: str, start: int, floor: int = 0) -> str:
     """The sentence before a figure, at most 60 characters.
 
@@ -62,7 +56,9 @@ def sentence_start_before(text: str, start: int, floor: int = 0) -> int:
     3
     """
     low = start - SENTENCE_REACH  # (bounds by comparison, not max: a call of max costs about ten of them)
-    return _after_last_break(_TO_SENTENCE_BREAK, text, low if low > floor else floor, start)
+    low = low if low > floor else floor
+    found = _TO_SENTENCE_BREAK.match(text, low, start) if start > low else None  # (inline: twice a figure)
+    return found.end() if found is not None else low
 
 
 def clause_before(text: str, start: int) -> str:
@@ -73,7 +69,8 @@ def clause_before(text: str, start: int) -> str:
     """
     end = start - 1 if start > 0 and text[start - 1] in ":：" else start
     low = start - CLAUSE_REACH if start > CLAUSE_REACH else 0
-    return text[_after_last_break(_TO_CLAUSE_BREAK, text, low, end) : start]
+    found = _TO_CLAUSE_BREAK.match(text, low, end) if end > low else None  # (inline: twice a figure)
+    return text[found.end() if found is not None else low : start]
 
 
 def clause_after(text: str, end: int) -> str:

@@ -56,6 +56,12 @@ def all_names() -> frozenset[str]:
 
 
 @cache
+def all_units() -> frozenset[str]:
+    """Every unit some indicator is counted in."""
+    return frozenset(unit for indicator in indicators() for unit in indicator.units)
+
+
+@cache
 def indicators() -> tuple[Indicator, ...]:
     """Every indicator, validated: unique ids, known categories, at least one unit and synonym."""
     seen: set[str] = set()
@@ -108,7 +114,17 @@ def _synonym_table() -> tuple[dict[str, list[tuple[int, Indicator]]], int]:
 
 
 def by_id(indicator_id: str) -> Indicator | None:
-    return next((i for i in indicators() if i.id == indicator_id), None)
+    """The indicator of an id (None for an unknown one): one look-up, not a scan of the table.
+
+    >>> by_id("party_members").label_zh, by_id("no_such_measure")
+    ('党员', None)
+    """
+    return _by_id().get(indicator_id)
+
+
+@cache
+def _by_id() -> dict[str, Indicator]:
+    return {indicator.id: indicator for indicator in indicators()}
 
 
 def match_indicator(subject: str | None, unit: str) -> Indicator | None:
@@ -154,11 +170,29 @@ def _synonyms_by_last() -> dict[str, tuple[tuple[str, bool, Indicator], ...]]:
 
 @lru_cache(maxsize=16384)
 def synonym_candidates(noun: str, unit: str) -> tuple[tuple[Indicator, str, bool], ...]:
-    """(indicator, modifier, bare-only) for every synonym ``noun`` ends with, longest first."""
-    out = [
-        (ind, noun[: len(noun) - len(word)], bare, len(word))
-        for word, bare, ind in _synonyms_by_last().get(noun[-1], ())
-        if unit in ind.units and noun.endswith(word)
-    ]
-    out.sort(key=lambda c: -c[3])
-    return tuple((ind, modifier, bare) for ind, modifier, bare, _ in out)
+    """(indicator, modifier, bare-only) for every synonym ``noun`` ends with, longest first.
+
+    >>> [(ind.id, modifier, bare) for ind, modifier, bare in synonym_candidates("女党员", "名")]
+    [('party_members', '女', False)]
+    """
+    return tuple(
+        (ind, noun[: len(noun) - len(word)], bare)
+        for word, bare, ind in _synonyms_by_unit().get(unit, _NONE).get(noun[-1], ())
+        if noun.endswith(word)
+    )
+
+
+_NONE: dict = {}
+
+
+@cache
+def _synonyms_by_unit() -> dict[str, dict[str, tuple[tuple[str, bool, Indicator], ...]]]:
+    """``_synonyms_by_last`` split by the units of the indicators, each group longest first (a stable
+    sort: table order among words as long), built once for every unit of the table: a noun is
+    compared with the words of its unit only and its candidates need no sort."""
+    index: dict[str, dict[str, list[tuple[str, bool, Indicator]]]] = {}
+    for last, group in _synonyms_by_last().items():
+        for candidate in sorted(group, key=lambda c: -len(c[0])):
+            for unit in dict.fromkeys(candidate[2].units):
+                index.setdefault(unit, {}).setdefault(last, []).append(candidate)
+    return {unit: {last: tuple(found) for last, found in by_last.items()} for unit, by_last in index.items()}

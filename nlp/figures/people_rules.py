@@ -11,10 +11,12 @@ rules are nlp/figures/clause_rules.py; nlp/figures/resolve.py applies both). The
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from nlp.figures.clause_rules import PHRASE_BREAKS
+from nlp.figures.clauses import any_of
 from nlp.figures.indicators import Indicator
 from nlp.figures.measures import resolve_noun
 from nlp.resources import load_toml
@@ -26,6 +28,9 @@ class _Vocab:
     bringing: tuple[str, ...]
     learning: tuple[str, ...]
     act_units: frozenset[str]
+    any_taking_part: re.Pattern[str]  # one search for "any of the words in the clause"
+    any_bringing: re.Pattern[str]
+    any_learning: re.Pattern[str]
     bare_leads: tuple[str, ...]
     participant_units: frozenset[str]
     repeat_units: frozenset[str]
@@ -39,6 +44,12 @@ class _Vocab:
     employment_kinds: tuple[str, ...]
 
 
+def _any_word(words: list[str]) -> re.Pattern[str]:
+    if not words:
+        raise ValueError("an empty word list would match every clause")
+    return any_of(words)
+
+
 @cache
 def _vocab() -> _Vocab:
     data = load_toml("resolution.toml")
@@ -47,6 +58,9 @@ def _vocab() -> _Vocab:
         taking_part=tuple(part["taking_part"]),
         bringing=tuple(part["bringing"]),
         learning=tuple(part["learning"]),
+        any_taking_part=_any_word(part["taking_part"]),
+        any_bringing=_any_word(part["bringing"]),
+        any_learning=_any_word(part["learning"]),
         act_units=frozenset(part["act_units"]),
         bare_leads=tuple(part["bare_leads"]),
         participant_units=frozenset(part["units"]),
@@ -60,6 +74,16 @@ def _vocab() -> _Vocab:
         employment_words=tuple(sorted(data["employment_outcome"]["words"], key=len, reverse=True)),
         employment_kinds=tuple(data["employment_outcome"]["kinds"]),
     )
+
+
+def counts_people_taking_part(unit: str) -> bool:
+    """Whether ``participant_measure`` can name a measure of a figure in ``unit`` (it reads nothing else
+    otherwise).
+
+    >>> counts_people_taking_part("人次"), counts_people_taking_part("元")
+    (True, False)
+    """
+    return unit in _vocab().participant_units
 
 
 def participant_measure(clause: str, noun: str | None, unit: str, unit_before: str | None) -> str | None:
@@ -85,13 +109,13 @@ def participant_measure(clause: str, noun: str | None, unit: str, unit_before: s
         return None
     if noun and not noun.endswith(voc.people_heads):
         return None
-    if any(verb in clause for verb in voc.learning):
+    if voc.any_learning.search(clause):
         return "trainees"
-    if any(verb in clause for verb in voc.taking_part):
+    if voc.any_taking_part.search(clause):
         return "participants"
     if unit not in voc.repeat_units:
         return None
-    if any(verb in clause for verb in voc.bringing):
+    if voc.any_bringing.search(clause):
         return "participants"
     lead = clause[: len(clause) - len(noun)] if noun and clause.endswith(noun) else clause
     head = next((h for h in voc.people_heads if noun and noun.endswith(h)), "")
@@ -110,9 +134,10 @@ def registered_noun(clause: str) -> str | None:
     ('辖区在职党员', '在职党员', None)
     """
     clause = clause.rstrip("了共达计 ")
-    verb = next((v for v in _vocab().registering if clause.endswith(v)), None)
-    if verb is None:
-        return None
+    registering = _vocab().registering
+    if not clause.endswith(registering):
+        return None  # (one call for the whole tuple: most clauses end in no such verb)
+    verb = next(v for v in registering if clause.endswith(v))
     before = clause[: -len(verb)]
     place = before.rfind("到")
     return (before[:place] if place > 0 else before) or None
@@ -141,8 +166,9 @@ def employment_outcome(upto_noun: str, after: str) -> tuple[str, dict[str, str] 
     (None, None)
     """
     voc = _vocab()
-    word = next((w for w in voc.employment_words if upto_noun.endswith(w)), None)
-    word = word or next((w for w in voc.employment_words if after.endswith(w)), None)
+    words = voc.employment_words  # (one endswith of the tuple first: most phrases end in none of them)
+    word = next((w for w in words if upto_noun.endswith(w)), None) if upto_noun.endswith(words) else None
+    word = word or (next((w for w in words if after.endswith(w)), None) if after.endswith(words) else None)
     if word is None:
         return None
     kind = next((k for k in voc.employment_kinds if k in word), None)

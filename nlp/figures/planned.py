@@ -37,7 +37,7 @@ def pattern_sources() -> tuple[str, str]:
 
 
 @cache
-def _start_value_patterns() -> tuple[regex.Pattern, regex.Pattern, re.Pattern[str]]:
+def _start_value_patterns() -> tuple[regex.Pattern, regex.Pattern, re.Pattern[str], re.Pattern[str]]:
     data = load_toml("planned.toml")["start_value"]
     starts = "|".join(map(regex.escape, data["starts"]))
     verbs = "|".join(map(regex.escape, sorted(data["verbs"], key=len, reverse=True)))
@@ -46,7 +46,8 @@ def _start_value_patterns() -> tuple[regex.Pattern, regex.Pattern, re.Pattern[st
     before = regex.compile(f"(?:{starts}){free}{{0,{data['start_gap']}}}$")
     after = regex.compile(f"^{free}{{0,{data['end_gap']}}}?(?:{verbs})(?:{ends})")
     any_start = re.compile("|".join(map(re.escape, data["starts"])))  # one search for every 由/从
-    return before, after, any_start
+    any_verb = re.compile("|".join(map(re.escape, data["verbs"])))  # ``after`` needs one in its 12 characters
+    return before, after, any_start, any_verb
 
 
 def is_start_value(text: str, start: int, end: int) -> bool:
@@ -64,10 +65,12 @@ def is_start_value(text: str, start: int, end: int) -> bool:
     >>> is_start_value(t, t.index("2"), t.index("2") + 3)
     False
     """
-    before, after, any_start = _start_value_patterns()
+    before, after, any_start, any_verb = _start_value_patterns()
     reach = start - START_VALUE_REACH if start > START_VALUE_REACH else 0
     if any_start.search(text, reach, start) is None:
         return False  # no 由/从 before the figure at all (most figures): the pattern cannot match
+    if any_verb.search(text, end, end + 12) is None:
+        return False  # no change verb after it (社区现有党员41名): ``after`` cannot match
     return before.search(text, reach, start) is not None and after.match(text[end : end + 12]) is not None
 
 

@@ -44,20 +44,20 @@ from nlp.figures.breakdown import (
 from nlp.figures.clause_rules import (
     bracketed_aside,
     caring_visit,
+    counts_visits,
     donors_only,
     grades_joined_before,
     names_every_kind,
     phrase_before,
+    reads_listed_sorts,
     sorts_listed,
     visit_count,
 )
 from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_start_before
-from nlp.figures.indicators import by_id
+from nlp.figures.indicators import all_units, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
-from nlp.figures.people_rules import (
-    employment_outcome,
-)
+from nlp.figures.people_rules import counts_people_taking_part, employment_outcome
 from nlp.figures.planned import is_start_value
 from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
 from nlp.figures.scope import PLACE_KINDS, named_places, strip_scope_words
@@ -85,35 +85,40 @@ from nlp.text.document import Text
 
 # What a count after 慰问 reads as when the noun alone decides: those cared for, a hardship visit.
 _CARED_FOR = frozenset({"participants", "hardship_households", "low_income_households", "elderly_persons"})
+_EMPLOYED_UNITS = (*PERSON_UNITS, "名")  # the units of a count of people helped into work
 # Measures of people that a verb of taking part does not make an audience: they count those acted for.
 _NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "volunteers", "employed_persons"})  # 帮助62名居民实现就业: those who found work
 
 
-def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own: str | None) -> Resolution:
+def _resolve_one(
+    doc: Text, figure: Figure, sentence_start: int, trail: Trail, level: str | None, own: str | None
+) -> Resolution:
     voc = resolution_vocab()
     text = doc.text
-    sentence_start = sentence_start_before(text, figure.norm_start)
-    clause = clause_before(text, figure.norm_start)
-    clause_start = grades_joined_before(text, figure.norm_start - len(clause))
-    clause = text[clause_start : figure.norm_start]  # 其中一、二级|重度残疾人: one marker across the 、
+    norm_start, norm_end, unit = figure.norm_start, figure.norm_end, figure.unit  # (read once: a named tuple's fields are descriptors)
+    clause = clause_before(text, norm_start)
+    clause_start = norm_start - len(clause)
+    if clause_start > 1 and text[clause_start - 1] == "、":  # (the only case the rule reads further)
+        clause_start = grades_joined_before(text, clause_start)
+        clause = text[clause_start : norm_start]  # 其中一、二级|重度残疾人: one marker across the 、
     noun = figure.subject
     if noun:
         noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
-        places = _places_in_subject(doc, figure, noun)
+        places = _places_in_subject(doc, figure, noun) if _PLACE_KIND.search(noun) else None
         if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
             noun = noun[places[-1][2] :]
     at = clause.rfind(noun) if noun else -1
     if noun and at > 0:
-        kind = _place_kind_opening(noun)
+        kind = _place_kind_opening(noun) if noun[0] in _PLACE_KIND_FIRSTS else None
         named = named_places(clause[: at + len(kind)], partial(words_in, doc), clause_start) if kind else []
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
-    indicator, parts, lead, named = longest_measure(noun, clause, at, figure.unit)
-    if _not_a_total(clause, figure.unit) or is_start_value(text, figure.norm_start, figure.norm_end):
+    indicator, parts, lead, named = longest_measure(noun, clause, at, unit)
+    if _not_a_total(clause, unit) or is_start_value(text, norm_start, norm_end):
         return _record(Resolution(None), figure, trail)
     if indicator is None and (ruled := clause_rule_measure(doc, figure, noun, clause, sentence_start, trail)):
         indicator, ruled_parts = ruled
-        scope = scope_on_trail(doc, figure.norm_start, sentence_start, trail, level, own)
+        scope = scope_on_trail(doc, norm_start, sentence_start, trail, level, own)
         return _record(Resolution(indicator.id, ruled_parts or None, scope), figure, trail)
     if figure.bare_total and indicator is None and not named:
         chained = counts_the_same(text, figure, clause, trail)
@@ -124,17 +129,17 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
             and figure.bare_total in BASIC_TOTALS
             and figure.bare_total != trail.counted[1].indicator
         )
-        adjacent = trail.counted is not None and trail.counted[0] >= figure.norm_start - len(clause) - 2
+        adjacent = trail.counted is not None and trail.counted[0] >= norm_start - len(clause) - 2
         if after_households or not (chained or adjacent):  # 脱贫户52户，186人: those households' persons
             indicator = by_id(figure.bare_total)
-    elif indicator is None and figure.unit in PERSON_UNITS and right_after_household_total(text, figure, trail):
+    elif indicator is None and unit in PERSON_UNITS and right_after_household_total(text, figure, trail):
         indicator = by_id("population_total")  # 共有农户426户1580人: the persons of all households
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
     def lead_words() -> list[str]:  # the document's own words of the lead, read only if a verb needs them
         return [w for w, _ in words_in(doc, clause_start, clause_start + len(lead))] if lead else []
 
     indicator, parts = apply_verb(
-        indicator, parts, verb_clause, lead_words, figure.unit, noun if parts else None, noun
+        indicator, parts, verb_clause, lead_words, unit, noun if parts else None, noun
     )
     if indicator is not None and not parts and (kind := act_kind(noun, indicator.verbs, indicator.names())):
         parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
@@ -143,11 +148,11 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
         if after_touching_verb(words_in(doc, sentence_start, noun_at)):  # 涉及…住户2670户: those reached
             indicator = None
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in PER_ACT:
-        after = clause_after(text, figure.norm_end).lstrip("，, ")
-        verb = next((v for v in voc.taking_part if after.startswith(v)), None)
+        after = clause_after(text, norm_end).lstrip("，, ")
+        verb = next((v for v in voc.taking_part if after.startswith(v)), None) if after.startswith(voc.taking_part) else None
         if verb:  # 居民1800人参加了健身活动: those who took part in one act, no stock
             took_part = by_id("participants")
-            indicator = took_part if took_part is not None and figure.unit in took_part.units else None
+            indicator = took_part if took_part is not None and unit in took_part.units else None
             act = after[len(verb) :].lstrip("了")
             parts = {"kind": act} if indicator is not None and act else None
     if indicator is None and noun:
@@ -160,7 +165,7 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
         kinded = indicator.modifiers == "kind" or (parts or {}).get("kind") == strip_whole_front(noun)
         kind = kind_before(lead, MONEY_ACTS if money else ACTS) if kinded else None
         if kind:  # the words between the act and the noun name the kind: 开展|上门|活动 → 上门活动
-            bare_act = figure.unit in RATE_UNITS or noun in indicator.verbs  # 抗洪救灾|捐款: the occasion
+            bare_act = unit in RATE_UNITS or noun in indicator.verbs  # 抗洪救灾|捐款: the occasion
             parts = {**(parts or {}), "kind": kind if bare_act else kind + noun}
         else:
             parts = {**markers_before(lead), **(parts or {})}
@@ -168,11 +173,11 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
         parts = None  # 全社会固定资产投资18.6亿元: the statistic is the whole
 
     elif indicator is not None and indicator.id in voc.purpose_indicators:
-        purpose = purpose_after(clause_after(text, figure.norm_end))
+        purpose = purpose_after(clause_after(text, norm_end))
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}
         elif not parts and indicator.id not in voc.collected and not names_total(
-            [w for w, _ in words_in(doc, clause_start, figure.norm_start)], text[sentence_start : figure.norm_start]
+            [w for w, _ in words_in(doc, clause_start, norm_start)], text[sentence_start : norm_start]
         ):
             parts = {"kind": money_kind(noun, lead, partial(words_in, doc), clause_start)}  # one thing's unless a total
     if indicator is not None and indicator.id in voc.purpose_indicators and set(parts or ()) == {"kind"}:
@@ -183,51 +188,74 @@ def _resolve_one(doc: Text, figure: Figure, trail: Trail, level: str | None, own
     if indicator is not None and not parts and noun and (indicator.modifiers == "kind" or indicator.part_of):
         if kind := listed_kind(lead, noun):  # 开展宣传、义诊等活动6次: the kinds listed
             parts = {"kind": kind}
-    if indicator is not None and set(parts or ()) == {"kind"} and sorts_listed(indicator.id, phrase_before(text, figure.norm_start)):
-        parts = None  # 调处邻里、家庭等矛盾纠纷34起: the sorts handled listed, the whole
-    if indicator is not None and figure.unit in RATE_UNITS and not parts:
+    phrase = None  # the phrase before the figure (across 、 lists), read once by the rules that need it
+    if indicator is not None and set(parts or ()) == {"kind"} and reads_listed_sorts(indicator.id):
+        phrase = phrase_before(text, norm_start)
+        if sorts_listed(indicator.id, phrase):
+            parts = None  # 调处邻里、家庭等矛盾纠纷34起: the sorts handled listed, the whole
+    if indicator is not None and unit in RATE_UNITS and not parts:
         parts = rate_part(indicator, noun, text[sentence_start : clause_start + max(at, 0)], sentence_start, trail)
     listed = trail.listed
     if indicator is not None and not parts and listed is not None and "area" in (listed.breakdown or {}):
-        joined = text[figure.norm_start - len(clause) - 1 : figure.norm_start - len(clause)] == "、"
+        joined = text[norm_start - len(clause) - 1 : norm_start - len(clause)] == "、"
         before = by_id(listed.indicator)  # type: ignore[arg-type]
         if joined and before is not None and before.category == indicator.category:
             parts = {"area": listed.breakdown["area"]}  # type: ignore[index]  # 农村低保户612户、低保对象1140人
     employment = indicator is None or indicator.id in ("unemployed_persons", "participants") or (indicator.id == "employed_persons" and not parts)
-    if employment and figure.unit in PERSON_UNITS + ("名",):
+    if employment and unit in _EMPLOYED_UNITS:
         upto = clause[: at + len(noun)] if noun and at >= 0 else clause
-        if found := employment_outcome(upto, clause_after(text, figure.norm_end).rstrip("。，,；;")):
+        if found := employment_outcome(upto, clause_after(text, norm_end).rstrip("。，,；;")):
             indicator, parts = by_id(found[0]), found[1]  # 帮助失业人员再就业61人: those who found work
-    if visit_count(phrase_before(text, figure.norm_start), figure.unit):
+    if phrase is None and counts_visits(unit):
+        phrase = phrase_before(text, norm_start)
+    if phrase is not None and visit_count(phrase, unit):
         visited = by_id("households_visited")  # 走访慰问孤寡老人、残疾人家庭等140余户次: whatever is visited
         if visited is not None and (indicator is None or indicator.id != visited.id):
             indicator, parts = visited, None
-    elif (indicator is None or indicator.id in _CARED_FOR) and caring_visit(phrase_before(text, figure.norm_start), figure.unit):
+    elif phrase is not None and (indicator is None or indicator.id in _CARED_FOR) and caring_visit(phrase, unit):
         indicator, parts = by_id("hardship_visits"), None  # 慰问困难群众90余人次: no 走访, a hardship visit
-    if indicator is None or indicator.id not in _NOT_AUDIENCES:
+    if (indicator is None or indicator.id not in _NOT_AUDIENCES) and counts_people_taking_part(unit):
         indicator, parts, audience = participants(text, figure, noun, clause, at, sentence_start, trail, indicator, parts)
     else:
         audience = False
-    if indicator is not None and not parts and noun and figure.unit in voc.period_acts:
+    if indicator is not None and not parts and noun and unit in voc.period_acts:
         indicator, parts = act_part(text, figure, noun, clause, at, sentence_start, trail, indicator)
     if indicator is not None and indicator.id == "volunteers" and not parts:
-        parts = volunteers_part(text[sentence_start : figure.norm_start], noun, figure.unit)
+        parts = volunteers_part(text[sentence_start : norm_start], noun, unit)
     if indicator is not None and indicator.id in PER_ACT and not parts and not audience:
-        parts = per_act_part(indicator.id, text[sentence_start : figure.norm_start], sentence_start, trail)
-    if parts == {"change": "累计"} and figure.unit in voc.period_acts:
+        parts = per_act_part(indicator.id, text[sentence_start : norm_start], sentence_start, trail)
+    if parts == {"change": "累计"} and unit in voc.period_acts:
         parts = None  # 累计走访住户1253户次: the acts of the period summed, the period's whole count
     if indicator is not None and parts and usual_status_only(parts, indicator.id, trail):
         parts = None  # 社区常住居民3126户: with no total before it, the usual population is the whole
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
     # that is counted (改造老旧小区20个)
-    noun_start = figure.norm_start
+    noun_start = norm_start
     if noun and at >= 0 and noun.endswith(PLACE_KINDS):
-        noun_start = figure.norm_start - len(clause) + at
+        noun_start = norm_start - len(clause) + at
     # those who took part are the unit's audience: only a place in their own clause moves them (the
     # places before it are where the act went: 组织党员到县烈士陵园瞻仰，参加党员39人)
     floor = clause_start if audience else sentence_start
     scope = scope_on_trail(doc, noun_start, floor, trail, level, own) if indicator is not None else Scope.UNIT
     return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+# Units a rule gives a measure to whatever that measure's own units: households visited and hardship
+# visits (``counts_visits``), people helped into work, the basic totals and the persons of households.
+_RULED_UNITS = frozenset({*PERSON_UNITS, "名", "户", ""})  # "": a zero statement (刑事案件零发生)
+
+
+def no_measure_fits(unit: str) -> bool:
+    """Whether no rule of ``_resolve_one`` can give a figure in ``unit`` a measure, so that it resolves
+    to ``Resolution(None)`` at once: no indicator is counted in the unit and no rule that names one
+    whatever its units reads it. Every other rule finds a measure among those counted in the figure's
+    unit (the table's synonyms and verbs, those who took part) or one an earlier figure in the same
+    unit resolved to (an elided part, the whole of a part), which by the same token is none.
+
+    >>> no_measure_fits("年"), no_measure_fits("所"), no_measure_fits("名"), no_measure_fits("户次")
+    (True, True, False, False)
+    """
+    return unit not in all_units() and unit not in _RULED_UNITS and not counts_visits(unit)
 
 
 def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, int, int]]:
@@ -292,9 +320,14 @@ def resolve_figures(
     """
     trail = Trail()
     resolved = []
+    text = doc.text
     for figure in figures:
         before = (trail.listed, trail.last, trail.counted, trail.last_unit)
-        resolved.append(_resolve_one(doc, figure, trail, level, own))
-        if resolved[-1].indicator is None and bracketed_aside(doc.text, figure.norm_start):
+        sentence_start = sentence_start_before(text, figure.norm_start)
+        if no_measure_fits(figure.unit):  # 2017年, 3所, 1.5倍: no rule reads further
+            resolved.append(_record(Resolution(None), figure, trail))
+        else:
+            resolved.append(_resolve_one(doc, figure, sentence_start, trail, level, own))
+        if resolved[-1].indicator is None and bracketed_aside(text, figure.norm_start, sentence_start):
             trail.listed, trail.last, trail.counted, trail.last_unit = before  # 27场次（2017年19场次），参与居民…
     return tuple(resolved)

@@ -47,6 +47,11 @@ _LOCATION_PHRASE = re.compile(
     r"(?:地处|位于|坐落于|坐落在|地属|隶属于|隶属)[^，,。；;]{1,24}"
     r"|[东南西北]?与[^，,。；;]{1,16}?(?:相邻|相连|接壤|毗邻|交界|相望)"
 )
+# What each phrase above (and ``_NUMBERED_PART``) cannot match without: one search decides whether
+# the phrase is looked for at all.
+_AGENT_OPENING = re.compile("在|按照|根据")
+_LOCATING = re.compile("地处|位于|坐落|地属|隶属|与")
+_NUMBERED_KIND = re.compile("组|网格|片区|号楼")
 
 
 @cache
@@ -87,11 +92,15 @@ def scope_of(
     'unit'
     """
     level = level if level in LEVELS else "community"
-    before = _AGENT_PHRASE.sub(_blank, before)
-    before = _LOCATION_PHRASE.sub(_blank, before)
+    # (each rewrite only where the word it needs is written: most text before a figure has none)
+    if _AGENT_OPENING.search(before):
+        before = _AGENT_PHRASE.sub(_blank, before)
+    if _LOCATING.search(before):
+        before = _LOCATION_PHRASE.sub(_blank, before)
     best_end, best = -1, default
     # a wider area inside a quoted name is a campaign's name, no owner (开展“全国助残日”活动)
-    last = _last_scope_word().search(_QUOTED_WIDER.sub(_blank, before)[::-1])  # the place word ending last
+    unquoted = _QUOTED_WIDER.sub(_blank, before) if "全" in before else before
+    last = _last_scope_word().search(unquoted[::-1])  # the place word ending last
     if last is not None:
         best_end, best = len(before) - last.start(), _scope_words()[last.group()[::-1]][level]
     for name, _, end in named_places(before, words, offset):
@@ -107,9 +116,10 @@ def scope_of(
                 best_end, best = end, Scope.PART
         else:
             best_end, best = end, Scope.PART
-    for m in _NUMBERED_PART.finditer(before):
-        if m.end() > best_end:
-            best_end, best = m.end(), Scope.PART
+    if _NUMBERED_KIND.search(before):
+        for m in _NUMBERED_PART.finditer(before):
+            if m.end() > best_end:
+                best_end, best = m.end(), Scope.PART
     return best
 
 

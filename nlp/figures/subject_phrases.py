@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from operator import itemgetter
 
 from nlp.figures.clauses import up_to_last
 from nlp.figures.neighbours import words_in
@@ -48,27 +49,28 @@ RATE_INNER_PREPOSITIONS = frozenset({"对", "向"})  # 居民对社区治安满�
 PLACE_TOTALS = {"户": "households_total", "人": "population_total", "口人": "population_total"}
 _NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "ng", "j"})
 _STOP_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ug", "x", "m", "r", "q", "y", "e", "o"})
+_TRAILING_TAGS = frozenset({"d", "p", "uj", "ul", "c", "x", "m"})  # set aside at a phrase's end, like link words
 
 
-_TO_CLAUSE_BREAK = up_to_last("".join(sorted(CLAUSE_BREAKS)))
+TO_CLAUSE_BREAK = up_to_last("".join(sorted(CLAUSE_BREAKS)))
 
 
 def clause_start(text: str, index: int, floor: int) -> int:
     """Where the phrase before ``index`` may start: after the last clause break, ``floor`` at most."""
     if index <= floor:
         return index
-    last = _TO_CLAUSE_BREAK.match(text, floor, index)
+    last = TO_CLAUSE_BREAK.match(text, floor, index)
     return last.end() if last is not None else floor
 
 
 RIGHT_BREAKS = CLAUSE_BREAKS - frozenset("（）()")
 QUOTE_CLOSERS = frozenset("”\"》）)】")
-_NO_RIGHT_BREAK = re.compile(f"[^{re.escape(''.join(sorted(RIGHT_BREAKS)))}]*")
+NO_RIGHT_BREAK = re.compile(f"[^{re.escape(''.join(sorted(RIGHT_BREAKS)))}]*")
 
 
 def clause_end(text: str, index: int, ceiling: int) -> int:
     """Where the phrase after ``index`` must end: at the first clause break, ``ceiling`` at most."""
-    return _NO_RIGHT_BREAK.match(text, index, ceiling if ceiling > index else index).end()
+    return NO_RIGHT_BREAK.match(text, index, ceiling if ceiling > index else index).end()
 
 
 def _trim_front(phrase: list[tuple[str, str]]) -> str | None:
@@ -105,32 +107,37 @@ def trailing_noun_phrase(doc: Text, start: int, end: int, rate: bool = False, mo
     if end <= start:
         return None  # an empty span has no phrase (a figure right at a break)
     vocab = subject_vocab()
-    words = list(words_in(doc, start, end))
+    link, max_chars = vocab["link"], vocab["max_chars"]
+    words = words_in(doc, start, end)
+    n = len(words)  # the words before the trailing link words: words[:n]
     stripped: list[str] = []
-    while words and (words[-1][0] in vocab["link"] or words[-1][1] in {"d", "p", "uj", "ul", "c", "x", "m"}):
-        stripped.append(words.pop()[0])
-    phrase: list[tuple[str, str]] = []
+    while n and (words[n - 1][0] in link or words[n - 1][1] in _TRAILING_TAGS):
+        n -= 1
+        stripped.append(words[n][0])
+    backwards: list[tuple[str, str]] = []  # the phrase, read from its end
     length = 0
-    for word, tag in reversed(words):
-        inner_preposition = rate and phrase and word in RATE_INNER_PREPOSITIONS
-        if not inner_preposition and (
-            word in vocab["link"] or tag in _STOP_TAGS or length + len(word) > vocab["max_chars"]
-        ):
+    for k in range(n - 1, -1, -1):
+        word, tag = words[k]
+        inner_preposition = rate and backwards and word in RATE_INNER_PREPOSITIONS
+        if not inner_preposition and (word in link or tag in _STOP_TAGS or length + len(word) > max_chars):
             break
-        nominal = tag in vocab["nominal"]
-        verb = tag.startswith("v") and word not in vocab["actions"] and len(word) > 1  # 讲|党课
-        money_verb = money and not phrase and tag.startswith("v") and len(word) > 1 and word not in vocab["light"]
-        if not (nominal or rate or money_verb or (verb and phrase)):
-            break
-        phrase.insert(0, (word, tag))
+        if not (rate or tag in vocab["nominal"]):  # a verb joins as 讲|党课, or heads a sum's noun (money)
+            if tag[:1] != "v" or len(word) < 2:
+                break
+            verb = backwards and word not in vocab["actions"]
+            money_verb = money and not backwards and word not in vocab["light"]
+            if not (verb or money_verb):
+                break
+        backwards.append(words[k])
         length += len(word)
+    phrase = backwards[::-1]
     counted = next((w for w in stripped if w in COUNT_NOUNS), None) if stripped else None
     if counted and (not phrase or is_place(phrase)):
         return counted  # (社区)户数498户: the count word itself is what the text names
     if not phrase:
         return None
-    if len(phrase) == 1 and len(phrase[0][0]) == 1 and len(words) > 1 and words[-2][1] == "m":
-        phrase.insert(0, words[-2])  # 二孩, 三包: a one-character noun with its numeral is a term
+    if len(phrase) == 1 and len(phrase[0][0]) == 1 and n > 1 and words[n - 2][1] == "m":
+        phrase.insert(0, words[n - 2])  # 二孩, 三包: a one-character noun with its numeral is a term
     return _trim_front(phrase[-(MAX_RATE_WORDS if rate else MAX_COUNT_WORDS) :])
 
 
@@ -181,21 +188,23 @@ def leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
     if end <= start:
         return None  # an empty span has no phrase (a figure right at a break)
     vocab = subject_vocab()
+    link, suffixes, nominal, max_chars = vocab["link"], vocab["suffixes"], vocab["nominal"], vocab["max_chars"]
     text = doc.text
     after_de = text.startswith("的", start, end)
     start += after_de
-    modifier_end = text.find("的", start + 1, min(end, start + MODIFIER_CHARS + 1))
-    if modifier_end > 0 and not all(tag in _NOUN_TAGS for _, tag in words_in(doc, start, modifier_end)):
+    reach = start + MODIFIER_CHARS + 1
+    modifier_end = text.find("的", start + 1, end if end < reach else reach)
+    if modifier_end > 0 and not all(map(_NOUN_TAGS.__contains__, map(itemgetter(1), words_in(doc, start, modifier_end)))):
         start = modifier_end + 1  # 三个固定的宣传栏; but 两个社区的…工程 counts 社区
-    words = list(words_in(doc, start, end))
+    words = words_in(doc, start, end)
+    count = len(words)
     phrase: list[tuple[str, str]] = []
     length = 0
     has_noun = False
     i = 0
-    while i < len(words) and len(phrase) < MAX_COUNT_WORDS:
+    while i < count and len(phrase) < MAX_COUNT_WORDS:
         word, tag = words[i]
-        nxt = words[i + 1] if i + 1 < len(words) else ("", "")
-        if word in vocab["link"] or length + len(word) > vocab["max_chars"]:
+        if word in link or length + len(word) > max_chars:
             break
         if word in "(（" and has_noun:
             close = _parenthetical_end(words, i)  # 村(社区), 村(居)民小组
@@ -205,17 +214,18 @@ def leading_noun_phrase(doc: Text, start: int, end: int) -> str | None:
             length += sum(len(w) for w, _ in words[i : close + 1])
             i = close + 1
             continue
-        if (tag.startswith("v") or tag == "vn") and has_noun and word not in vocab["suffixes"]:
-            if not (tag.startswith("v") and nxt[0] in vocab["suffixes"]):
-                break  # after the head noun a verb starts the predicate: 项目|宣传动员
-        if tag in vocab["nominal"] or (tag == "b" and not phrase):  # 副|书记
+        verbal = tag.startswith("v")
+        nxt = words[i + 1] if i + 1 < count else ("", "")
+        if verbal and has_noun and word not in suffixes and nxt[0] not in suffixes:
+            break  # after the head noun a verb starts the predicate: 项目|宣传动员 (a "vn" tag starts with v)
+        if tag in nominal or (tag == "b" and not phrase):  # 副|书记
             phrase.append((word, tag))
             has_noun = has_noun or tag in _NOUN_TAGS
         elif (
-            tag.startswith("v")
+            verbal
             and word not in vocab["light"]
-            and (nxt[1].startswith("n") or nxt[1] in {"vn", "t"} or nxt[0] in vocab["suffixes"])
-            and (all(t in {"a", "b"} for _, t in phrase) or nxt[0] in vocab["suffixes"])
+            and (nxt[1].startswith("n") or nxt[1] in {"vn", "t"} or nxt[0] in suffixes)
+            and (all(t in {"a", "b"} for _, t in phrase) or nxt[0] in suffixes)
         ):
             phrase.append((word, tag))  # a verb modifying the noun after it: 新安置小区, 垃圾收集房
         else:

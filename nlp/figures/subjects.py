@@ -24,12 +24,13 @@ from nlp.figures.subject_phrases import (
     CLAUSE_BREAKS,
     LABEL_COLONS,
     MEASURE_UNITS,
+    NO_RIGHT_BREAK,
     PLACE_TOTALS,
     QUOTE_CLOSERS,
     RATE_UNITS,
+    TO_CLAUSE_BREAK,
     change_to,
     changed_measure,
-    clause_end,
     clause_start,
     is_place,
     leading_noun_phrase,
@@ -118,9 +119,15 @@ def find_subject_spans(doc: Text, quantities: Sequence[Quantity]) -> tuple[tuple
         following = quantities[index + 1].norm_start if index + 1 < len(quantities) else len(text)
         # (bounds by comparison, not min/max: a call of either costs about ten comparisons, per figure)
         ahead, back = quantity.norm_end + 16, quantity.norm_start - 24
-        right_end = clause_end(text, quantity.norm_end, following if following < ahead else ahead)
+        ceiling = following if following < ahead else ahead
+        # ``clause_end`` and ``clause_start``, matched inline (twice a figure)
+        right_end = NO_RIGHT_BREAK.match(text, quantity.norm_end, ceiling if ceiling > quantity.norm_end else quantity.norm_end).end()
         reach_back = previous_end if previous_end > back else back
-        start = clause_start(text, quantity.norm_start, reach_back)
+        if quantity.norm_start <= reach_back:
+            start = quantity.norm_start
+        else:
+            last = TO_CLAUSE_BREAK.match(text, reach_back, quantity.norm_start)
+            start = last.end() if last is not None else reach_back
         if start == quantity.norm_start and start > previous_end and text[start - 1 : start] in LABEL_COLONS:
             start = clause_start(text, start - 1, max(previous_end, start - 16))  # 劳动力人口:2349人
             left_end = quantity.norm_start - 1
@@ -146,7 +153,11 @@ def find_subject_spans(doc: Text, quantities: Sequence[Quantity]) -> tuple[tuple
                 subject, at = group, text.rfind(group, group_from, quantity.norm_start)
             else:
                 subject = trailing_noun_phrase(doc, start, left_end, rate=rate, money=quantity.unit == "元")
-                if subject is None and (text.startswith("的", quantity.norm_end, right_end) or not rate):  # 进行50元的处罚
+                if (
+                    subject is None
+                    and not right_first  # (read already, and found nothing: the same span gives the same)
+                    and (text.startswith("的", quantity.norm_end, right_end) or not rate)  # 进行50元的处罚
+                ):
                     subject = leading_noun_phrase(doc, quantity.norm_end, right_end)
                     at = None if subject is None else text.find(subject, quantity.norm_end, right_end)
                 if subject is None and not rate:
