@@ -26,7 +26,10 @@ def records(paths: list[Path]) -> Iterator[tuple[str, str]]:
     """(snapshot file name, record as indented JSON) of each document, in order."""
     for path in paths:
         record = parse_file(path).to_dict()
-        record["path"] = f"{path.parent.name}/{path.name}"  # snapshots of two checkouts compare equal
+        where = f"{path.parent.name}/{path.name}"  # snapshots taken in two checkouts compare equal
+        record["path"] = where
+        if isinstance(record.get("doc"), dict) and "path" in record["doc"]:
+            record["doc"]["path"] = where
         yield f"{path.parent.name}__{path.stem}.json", json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)
 
 
