@@ -39,8 +39,8 @@ from nlp.figures.lookalike_features import (
 from nlp.figures.measures import LONGER_NAME_REACH, _name_fronts, longest_measure, resolve_noun
 from nlp.figures.neighbours import words_in
 from nlp.figures.planned import _start_value_patterns, is_planned_sentence, is_start_value, pattern_sources
-from nlp.figures.resolve import _place_kind_opening
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, by_first_char, named_places, strip_indexed
+from nlp.figures.subject_places import place_kind_opening
 from nlp.figures.subjects import _AGE_BAND, _TITLE_BEFORE, _labelled_group
 from nlp.records import Fact, Qualifier
 from nlp.resources import load_toml
@@ -106,7 +106,7 @@ def test_strip_indexed_is_the_plain_loop(text: str, leading: list[str]) -> None:
 @given(st.text(alphabet="社区居委会村民小组片自然网格楼栋投资党员", min_size=1, max_size=8))
 def test_place_kind_opening_is_the_first_kind_in_order(noun: str) -> None:
     plain = next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
-    assert _place_kind_opening(noun) == plain
+    assert place_kind_opening(noun) == plain
 
 
 def test_resolved_parts_are_fresh_for_each_caller() -> None:

@@ -53,7 +53,7 @@ from nlp.figures.clause_rules import (
     sorts_listed,
     visit_count,
 )
-from nlp.figures.clauses import any_of, clause_after, clause_before, sentence_start_before
+from nlp.figures.clauses import clause_after, clause_before, sentence_start_before
 from nlp.figures.indicators import all_units, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
@@ -62,6 +62,7 @@ from nlp.figures.planned import is_start_value
 from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
 from nlp.figures.scope import PLACE_KINDS, named_places, strip_scope_words
 from nlp.figures.subject_phrases import RATE_UNITS
+from nlp.figures.subject_places import PLACE_KIND, PLACE_KIND_FIRSTS, place_kind_opening, places_in_subject
 from nlp.figures.trail_rules import (
     BASIC_TOTALS,
     PERSON_UNITS,
@@ -104,12 +105,12 @@ def _resolve_one(
     noun = figure.subject
     if noun:
         noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
-        places = _places_in_subject(doc, figure, noun) if _PLACE_KIND.search(noun) else None
+        places = places_in_subject(doc, figure, noun) if PLACE_KIND.search(noun) else None
         if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
             noun = noun[places[-1][2] :]
     at = clause.rfind(noun) if noun else -1
     if noun and at > 0:
-        kind = _place_kind_opening(noun) if noun[0] in _PLACE_KIND_FIRSTS else None
+        kind = place_kind_opening(noun) if noun[0] in PLACE_KIND_FIRSTS else None
         named = named_places(clause[: at + len(kind)], partial(words_in, doc), clause_start) if kind else []
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
@@ -256,33 +257,6 @@ def no_measure_fits(unit: str) -> bool:
     (True, True, False, False)
     """
     return unit not in all_units() and unit not in _RULED_UNITS and not counts_visits(unit)
-
-
-def _places_in_subject(doc: Text, figure: Figure, noun: str) -> list[tuple[str, int, int]]:
-    """The places named in ``noun`` (the subject without its leading place words), read from the
-    document's words where the subject is written; a figure made without that place (outside the
-    facts stage) has its noun segmented alone."""
-    if not _PLACE_KIND.search(noun):
-        return []  # no kind of place in it: no name of one
-    if figure.subject is None or figure.subject_start is None:
-        return named_places(noun)
-    noun_start = figure.subject_start + len(figure.subject) - len(noun)  # scope words leave the front
-    return named_places(noun, partial(words_in, doc), noun_start)
-
-
-_PLACE_KIND = any_of(PLACE_KINDS)
-_PLACE_KIND_FIRSTS = frozenset(kind[0] for kind in PLACE_KINDS)
-
-
-def _place_kind_opening(noun: str) -> str | None:
-    """The first kind of place (``PLACE_KINDS`` order) that ``noun`` starts with and is longer than.
-
-    >>> _place_kind_opening("村投资"), _place_kind_opening("社区"), _place_kind_opening("党员")
-    ('村', None, None)
-    """
-    if noun[:1] not in _PLACE_KIND_FIRSTS:
-        return None  # most nouns: no kind of place can start them
-    return next((k for k in PLACE_KINDS if noun.startswith(k) and len(noun) > len(k)), None)
 
 
 def _not_a_total(clause: str, unit: str) -> bool:
