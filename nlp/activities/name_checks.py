@@ -68,7 +68,8 @@ def has_head(name: str) -> bool:
 def is_slogan(name: str, content: bool = False) -> bool:
     """True for abstract aims that name no activity.
 
-    A name that starts with its content verb may end with a content head (学习…精神, 排查…情况).
+    A name that starts with its content verb may end with a content head (学习…精神, 排查…情况),
+    even one that is a document or business word elsewhere (核查…信息, 走访…企业).
 
     >>> is_slogan("和谐社区建设")
     True
@@ -80,6 +81,8 @@ def is_slogan(name: str, content: bool = False) -> bool:
     (True, True, True)
     >>> is_slogan("学习十九大报告精神", content=True), is_slogan("学习十九大报告精神")
     (False, True)
+    >>> is_slogan("走访辖区企业", content=True), is_slogan("核查流动人口信息", content=True)
+    (False, False)
     """
     v = vocab()
     core = strip_tail(name).rstrip('”"’')
@@ -87,7 +90,10 @@ def is_slogan(name: str, content: bool = False) -> bool:
     return (
         v.slogan_re.search(core) is not None
         or (ends_with_slogan_head(core) and not (content and core.endswith(v.content_heads) and "》" not in core))
-        or (ends_with_document(core.rstrip("》>")) and not (content and core.startswith(v.errands)))
+        or (
+            ends_with_document(core.rstrip("》>"))
+            and not (content and (core.startswith(v.errands) or core.endswith(v.content_heads)))
+        )
     )
 
 
