@@ -231,7 +231,7 @@ CASES: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
     ),
     "第一章 with a colon": (
         TITLE + P + "\n第一章：基本情况\n" + Q + "\n第二章：主要成效\n" + Q,
-        [(1, "第一章", "基本情况"), (1, "第二章", "主要成效")],
+        [(1, "第一章：", "基本情况"), (1, "第二章：", "主要成效")],
     ),
     "附件 lines at the end are not headings": (
         TITLE + P + "\n一、党建引领\n" + Q + "\n二、环境整治\n" + Q + "\n附件1：社区活动统计表\n附件2：居民满意度调查表\n",

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from nlp.errors import ResourceError
 from nlp.text.heading_words import CLAUSE_MARKS, YEAR_WORD, chrome_words, heading_lexicon
-from nlp.text.labels import label_at
+from nlp.text.labels import SPACES, label_at
 
 MODEL_PATH = Path(str(importlib_resources.files("models").joinpath("heading.json")))
 KINDS = ("part", "cn", "pcn", "dig", "pdig")
@@ -151,11 +151,25 @@ def inline_list(c: Candidate) -> bool:
     return False
 
 
+def table_row(c: Candidate) -> bool:
+    r"""Grammar rule *table row*: a line whose text holds a tab between two cells is a row of a table
+    copied as text (``1.\t道路硬化\t3处\t已完成``, ``序号\t项目\t数量``), not a heading — whatever
+    numbers its first cell. Headings are written with spaces, never tabs, between their words.
+
+    >>> c = Candidate("dig", 1, 3, True, False, False, False, "道路硬化", "\t3处\t已完成",
+    ...               "", "", "", "", False, 0.5, True, 1, False, "", False)
+    >>> from dataclasses import replace
+    >>> table_row(c), table_row(replace(c, rest="\t")), table_row(replace(c, phrase="2023年 工作回顾", rest=""))
+    (True, False, False)
+    """
+    return "\t" in (c.phrase + c.rest).strip(SPACES)
+
+
 def rule_decision(c: Candidate) -> bool:
     """The hand-written grammar alone (the outline before the model): a numbered line is a heading
     when its number is in sequence and the line before is not a broken paragraph; an unnumbered one
     when the unnumbered-line rule accepts it."""
-    if not c.phrase:
+    if not c.phrase or table_row(c):
         return False
     if c.kind:
         return c.in_sequence and not c.broken and not inline_list(c)
