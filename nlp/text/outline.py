@@ -46,7 +46,7 @@ from nlp.text.labels import (
     vocab,
 )
 from nlp.text.layout_rules import back_matter_start, signature_start, wrap_width, wrapped_tail
-from nlp.text.outline_lines import ends_mid_word, physical_lines, soft_lines
+from nlp.text.outline_lines import ends_mid_word, next_numbers, physical_lines, soft_lines
 from nlp.text.plan_parts import mark_plan_parts
 from nlp.text.section_lookup import SectionLookup
 from nlp.text.tokens import Word
@@ -159,6 +159,7 @@ def build_outline(
     prev_heading = ""  # "", "numbered", "unnumbered"
     labels = [parse_label(line) for _, line in nonempty]
     new_runs = run_starts(labels)
+    following = next_numbers(labels)
     fragment = -1  # a line that finished the heading above it (a wrapped heading's last words)
     for idx, (pos, line) in enumerate(nonempty[:back_matter]):
         if idx == fragment:
@@ -199,6 +200,10 @@ def build_outline(
             # part's title stands between the runs (2021年重点工作); without one it is a list in a paragraph.
             ended = he < len(line) and line[he] in voc.stops and part_title_at > last_at.get((parent, label.kind), -1)
             in_sequence = in_sequence or ((alone or ended) and prev_n is not None and idx in new_runs)
+            # A number the writer skipped or repeated (二、 then 四、, or 二、 twice) in a heading line
+            # standing alone is in sequence when the next label of its style continues it (五、, 三、).
+            slipped = prev_n is not None and label.number in (prev_n, prev_n + 2)
+            in_sequence = in_sequence or (alone and slipped and following[idx] == label.number + 1)
             # A label after a paragraph that ends mid-word may be the rest of a word wrapped onto the
             # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
             # + 二、, a paragraph that merely lacks its full stop).
