@@ -251,6 +251,71 @@ CASES: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
         TITLE + P + "\n社区党建工作\n" + Q + P + "\n环境卫生整治\n" + Q + P,
         [(1, "", "社区党建工作"), (1, "", "环境卫生整治")],
     ),
+    # --- more shapes: numbers that open a paragraph, two-digit labels, glued openers
+    "a paragraph opening with two months 3、4月份": (
+        TITLE + P + "\n一、主要工作\n3、4月份，社区集中开展环境整治，清理小广告600余处。\n" + Q + "\n二、存在问题\n" + Q,
+        [(1, "一、", "主要工作"), (1, "二、", "存在问题")],
+    ),
+    "a paragraph opening with two quarters 一、二季度": (
+        TITLE + P + "\n一、经济运行\n一、二季度，全镇完成固定资产投资1.8亿元，同比增长6%。\n二、社会事业\n" + Q,
+        [(1, "一、", "经济运行"), (1, "二、", "社会事业")],
+    ),
+    "two-digit labels continue their run": (
+        TITLE + P + "".join(f"\n{n}、工作事项{n}\n" + Q for n in range(1, 13)),
+        [(3, f"{n}、", f"工作事项{n}") for n in range(1, 13)],
+    ),
+    "Chinese labels past ten": (
+        TITLE + P + "".join(f"\n{c}、重点工作\n" + Q for c in ("九", "十", "十一", "十二")),
+        [(1, f"{c}、", "重点工作") for c in ("九", "十", "十一", "十二")],
+    ),
+    "full-width digits in full-width brackets": (
+        TITLE + P + "\n（１）完善议事制度\n" + Q + "\n（２）拓宽参与渠道\n" + Q + "\n",
+        [(4, "（１）", "完善议事制度"), (4, "（２）", "拓宽参与渠道")],
+    ),
+    "a heading alone on its line with a trailing full stop": (
+        TITLE + P + "\n一、加强党的建设。\n" + Q + "\n二、推进社区治理。\n" + Q,
+        [(1, "一、", "加强党的建设"), (1, "二、", "推进社区治理")],
+    ),
+    "glued heading before 按照": (
+        TITLE + P + "\n一、疫情防控工作按照上级部署，社区组建防控队伍5支，排查人员2300余人。\n"
+        "二、安全生产工作按照属地管理要求，检查企业36家，整改隐患41处。\n",
+        [(1, "一、", "疫情防控工作"), (1, "二、", "安全生产工作")],
+    ),
+    "run-on heading with a question mark": (
+        TITLE + P + "\n一、社区还缺什么？经过走访，居民反映最多的是停车难，共收集意见86条。\n"
+        "二、下一步怎么做？社区将新建停车位120个。\n",
+        [(1, "一、", "社区还缺什么"), (1, "二、", "下一步怎么做")],
+    ),
+    "run-on traditional heading with a colon in （一）": (
+        "2023年松林社區工作總結\n" + T + "\n（一）組織建設：社區黨委下設支部3個。\n（二）黨員教育：全年開展學習12次。\n",
+        [(2, "（一）", "組織建設"), (2, "（二）", "黨員教育")],
+    ),
+    "attachments listed on their own lines at the end": (
+        TITLE + P + "\n一、党建引领\n" + Q + "\n二、环境整治\n" + Q + "\n附件：\n1.社区活动统计表\n2.居民满意度调查表\n",
+        [(1, "一、", "党建引领"), (1, "二、", "环境整治")],
+    ),
+    "signature and date after the last heading": (
+        TITLE + P + "\n一、党建引领\n" + Q + "\n二、环境整治\n" + Q + "\n松林社区居民委员会\n2023年12月20日\n",
+        [(1, "一、", "党建引领"), (1, "二、", "环境整治")],
+    ),
+    "a plan part with its own numbering": (
+        TITLE + P + "\n一、党建引领\n" + Q + "\n二、环境整治\n" + Q + "\n2024年工作打算\n一、巩固党建成果\n" + Q
+        + "\n二、深化环境治理\n" + Q,
+        [(1, "一、", "党建引领"), (1, "二、", "环境整治"), (1, "", "2024年工作打算"), (1, "一、", "巩固党建成果"),
+         (1, "二、", "深化环境治理")],
+    ),
+    "items (1) (2) inline after a lead sentence": (
+        TITLE + P + "\n一、存在问题\n主要表现在：（1）场地不足；（2）人员偏少；（3）经费紧张。\n二、下步打算\n" + Q,
+        [(1, "一、", "存在问题"), (1, "二、", "下步打算")],
+    ),
+    "numbered sentences of a paragraph with figures are not headings": (
+        TITLE + P + "\n一、民生保障\n1、发放低保金26.8万元，惠及低保户52户。2、发放临时救助金3.1万元。\n二、下步打算\n" + Q,
+        [(1, "一、", "民生保障"), (1, "二、", "下步打算")],
+    ),
+    "第一节 headings": (
+        TITLE + P + "\n第一节 基本情况\n" + Q + "\n第二节 主要做法\n" + Q,
+        [(1, "第一节", "基本情况"), (1, "第二节", "主要做法")],
+    ),
 }
 
 

@@ -165,6 +165,34 @@ def table_row(c: Candidate) -> bool:
     return "\t" in (c.phrase + c.rest).strip(SPACES)
 
 
+_CN_NUMERALS = "零一二三四五六七八九十"
+
+
+def number_pair(c: Candidate) -> bool:
+    r"""Grammar rule *number pair*: a label whose phrase opens with the next number of its own style
+    is two numbers of a sentence, not a heading (``3、4月份，社区…``, ``一、二季度，全镇…``,
+    ``1、2号楼``): the sentence counts months, quarters or buildings, it names no topic. A year written
+    after the label (``一、二〇二三年工作回顾``, ``1、2023年工作``) is a heading's word, not a number pair.
+
+    >>> c = Candidate("cn", 1, 1, True, False, False, False, "二季度，全镇完成投资1.8亿元", "。",
+    ...               "", "", "", "", False, 0.5, True, 1, False, "", False)
+    >>> from dataclasses import replace
+    >>> number_pair(c), number_pair(replace(c, phrase="二〇二三年工作回顾")), number_pair(replace(c, number=2))
+    (True, False, False)
+    >>> number_pair(replace(c, kind="dig", number=3, phrase="4月份，社区集中开展环境整治")), number_pair(replace(c, kind="dig", phrase="2023年工作"))
+    (True, False)
+    """
+    nxt = c.number + 1
+    if c.kind == "cn" and nxt < len(_CN_NUMERALS):
+        written = _CN_NUMERALS[nxt]
+    elif c.kind == "dig":
+        written = str(nxt)
+    else:
+        return False
+    after = c.phrase[len(written) : len(written) + 1]
+    return c.phrase.startswith(written) and bool(after) and not after.isdigit() and after not in _CN_NUMERALS + "〇、.．"
+
+
 def rule_decision(c: Candidate) -> bool:
     """The hand-written grammar alone (the outline before the model): a numbered line is a heading
     when its number is in sequence and the line before is not a broken paragraph; an unnumbered one
@@ -172,7 +200,7 @@ def rule_decision(c: Candidate) -> bool:
     if not c.phrase or table_row(c):
         return False
     if c.kind:
-        return c.in_sequence and not c.broken and not inline_list(c)
+        return c.in_sequence and not c.broken and not inline_list(c) and not number_pair(c)
     return c.unnumbered_rule
 
 
