@@ -166,6 +166,28 @@ def table_row(c: Candidate) -> bool:
 
 
 _CN_NUMERALS = "零一二三四五六七八九十"
+# The longest item of a bare list (a name, a file: 张建国, 社区活动统计表).
+LIST_ITEM = 8
+# A lead sentence is at least this long (a heading ending with ：, 主要做法：, is shorter).
+LEAD_SENTENCE = 12
+
+
+def bare_list(c: Candidate) -> bool:
+    """Grammar rule *bare list*: a sentence of the paragraph ending with a colon (``…名单如下：``) followed
+    by short numbered lines, each right after the other (``1、张建国`` then ``2、李秀梅``), is a list the
+    sentence introduces: its first item opens no section (and the items after it follow no heading).
+    A heading ending with ：(``二、主要做法：``) or a short lead line (``主要做法：``) is no such sentence.
+
+    >>> c = Candidate("dig", 1, 3, True, False, False, False, "张建国", "", "", "社区成立工作小组，名单如下：",
+    ...               "2、李秀梅", "", False, 0.5, True, 1, False, "dig", True)
+    >>> from dataclasses import replace
+    >>> bare_list(c), bare_list(replace(c, prev="主要做法：")), bare_list(replace(c, next_in_sequence=False))
+    (True, False, False)
+    """
+    return (
+        c.prev_heading == "" and len(c.prev) >= LEAD_SENTENCE and c.prev[-1] in "：:" and c.next_in_sequence
+        and len(c.phrase) <= LIST_ITEM and not c.rest.strip(SPACES)
+    )  # fmt: skip
 
 
 def number_pair(c: Candidate) -> bool:
@@ -200,7 +222,7 @@ def rule_decision(c: Candidate) -> bool:
     if not c.phrase or table_row(c):
         return False
     if c.kind:
-        return c.in_sequence and not c.broken and not inline_list(c) and not number_pair(c)
+        return c.in_sequence and not c.broken and not inline_list(c) and not number_pair(c) and not bare_list(c)
     return c.unnumbered_rule
 
 
