@@ -316,10 +316,49 @@ CASES: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
         TITLE + P + "\n第一节 基本情况\n" + Q + "\n第二节 主要做法\n" + Q,
         [(1, "第一节", "基本情况"), (1, "第二节", "主要做法")],
     ),
+    "flattened page: headings glued after full stops, before a sentence opener": (
+        "2023年松林社区工作总结 " + P * 4 + "一、党建引领今年以来，" + Q + "二、环境整治目前，" + Q + "三、平安建设" + Q,
+        [(1, "一、", "党建引领"), (1, "二、", "环境整治"), (1, "三、", "平安建设")],
+    ),
+    "flattened page: a heading glued to its sentence after a full stop": (
+        "2023年松林社区工作总结 " + P * 5 + "一、党建引领。" + Q + "二、环境整治。" + Q,
+        [(1, "一、", "党建引领"), (1, "二、", "环境整治")],
+    ),
+    "notices of a sharing site mixed with the title": (
+        "松林社区2023年工作总结-文库\n温馨提示：\n1.本文档共5页，可在线阅读。\n2.下载需消耗下载券2个。\n"
+        + P + "\n一、党建引领\n" + Q + "\n二、环境整治\n" + Q,
+        [(1, "一、", "党建引领"), (1, "二、", "环境整治")],
+    ),
+}
+
+# Label shapes the label grammar (nlp/text/labels.py) does not read yet; another engineer owns that
+# file this session, so they stay known failures here.
+LABEL_GAPS: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
+    # not a label gap but a known one all the same: no punctuation, no opener, and 引领 names no topic
+    # the way 工作/整治 do, so neither the grammar nor the end model cuts before 社区.
+    "glued heading before 社区 after a word that is no topic head": (
+        "2023年松林社区工作总结 " + P * 4 + "一、党建引领" + Q + "二、环境整治" + Q + "三、平安建设" + Q,
+        [(1, "一、", "党建引领"), (1, "二、", "环境整治"), (1, "三、", "平安建设")],
+    ),
+    "a digit with a closing bracket only: 1）": (
+        TITLE + P + "\n1）完善议事制度\n" + Q + "\n2）拓宽参与渠道\n" + Q + "\n",
+        [(4, "1）", "完善议事制度"), (4, "2）", "拓宽参与渠道")],
+    ),
+    "a digit with a comma: 1,": (
+        TITLE + P + "\n1,完善议事制度\n" + Q + "\n2,拓宽参与渠道\n" + Q + "\n",
+        [(3, "1,", "完善议事制度"), (3, "2,", "拓宽参与渠道")],
+    ),
 }
 
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_heading_shape(name: str) -> None:
     text, expected = CASES[name]
+    assert outline(text) == expected
+
+
+@pytest.mark.parametrize("name", list(LABEL_GAPS))
+@pytest.mark.xfail(reason="label shape not in nlp/text/labels.py's grammar (1）, 1,), or no cue to cut", strict=True)
+def test_label_gap(name: str) -> None:
+    text, expected = LABEL_GAPS[name]
     assert outline(text) == expected
