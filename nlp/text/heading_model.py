@@ -28,7 +28,7 @@ from pathlib import Path
 
 from nlp.errors import ResourceError
 from nlp.text.heading_words import CLAUSE_MARKS, YEAR_WORD, chrome_words, heading_lexicon
-from nlp.text.labels import SPACES, label_at
+from nlp.text.labels import SPACES, label_at, vocab
 
 MODEL_PATH = Path(str(importlib_resources.files("models").joinpath("heading.json")))
 KINDS = ("part", "cn", "pcn", "dig", "pdig")
@@ -215,6 +215,35 @@ def number_pair(c: Candidate) -> bool:
     return c.phrase.startswith(written) and bool(after) and not after.isdigit() and after not in _CN_NUMERALS + "〇、.．"
 
 
+def _names_document(phrase: str) -> bool:
+    return any(word in phrase for word in vocab().title_words if word not in vocab().part_words)
+
+
+def link_list(c: Candidate) -> bool:
+    """Grammar rule *link list*: numbered lines one right after the other, each naming a document
+    (``1、2022年社区工作总结范文`` then ``2、社区党支部年度工作总结``: a sharing site's related articles)
+    are links, not headings. A heading naming a document part (``一、2023年工作总结``) has its paragraph
+    under it, not the next item.
+
+    >>> c = Candidate("dig", 1, 3, True, False, False, False, "2022年社区工作总结范文", "", "", "正文。",
+    ...               "2、社区党支部年度工作总结", "", False, 0.9, True, 1, False, "dig", True)
+    >>> from dataclasses import replace
+    >>> link_list(c), link_list(replace(c, nxt="2、社区党建工作", next_in_sequence=True))
+    (True, False)
+    >>> link_list(replace(c, number=3, nxt="", next_in_sequence=False, prev="2、社区居委会上半年工作总结"))
+    True
+    """
+    if not _names_document(c.phrase):
+        return False
+    before, after = label_at(c.prev, 0), label_at(c.nxt, 0)
+    if c.next_in_sequence and after is not None and _names_document(c.nxt[after.end :]):
+        return True
+    return (
+        before is not None and before.kind == c.kind and before.number == c.number - 1
+        and _names_document(c.prev[before.end :])
+    )  # fmt: skip
+
+
 def rule_decision(c: Candidate) -> bool:
     """The hand-written grammar alone (the outline before the model): a numbered line is a heading
     when its number is in sequence and the line before is not a broken paragraph; an unnumbered one
@@ -222,7 +251,7 @@ def rule_decision(c: Candidate) -> bool:
     if not c.phrase or table_row(c):
         return False
     if c.kind:
-        return c.in_sequence and not c.broken and not inline_list(c) and not number_pair(c) and not bare_list(c)
+        return c.in_sequence and not c.broken and not inline_list(c) and not number_pair(c) and not bare_list(c) and not link_list(c)
     return c.unnumbered_rule
 
 
