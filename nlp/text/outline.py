@@ -55,6 +55,8 @@ __all__ = ["SectionLookup", "build_outline", "heading_span", "is_plan_heading", 
 
 # Longest unnumbered line offered to the heading decision as a candidate.
 MAX_CANDIDATE = 30
+# An unnumbered line ending with a colon over a paragraph is a heading when longer than this (其中： no).
+MIN_COLON_HEAD = 4
 # Conversion junk glued after a character (總結(jié)): kept in headings, which are as written.
 FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
 YEAR = re.compile(r"(?<!\d)\d{4}年")
@@ -77,6 +79,8 @@ def _unnumbered_ok(
         return False
     if nxt is not None and line[-1] in "：:" and parse_label(nxt) is not None:
         line = line[:-1]  # a lead line over numbered items (村里存在的困难及问题：)
+    elif line[-1] in "：:" and len(line) > MIN_COLON_HEAD and len(nxt) >= 30:
+        line = line[:-1]  # a heading over its paragraph, written with a colon (主要做法：)
     if any(ch in line for ch in "。，,；;！!？?：:()（）[]【】") or any(j in line for j in voc.junk):
         return False
     words = YEAR.sub("年", line)  # a year is a word of a heading (2019年打算)
