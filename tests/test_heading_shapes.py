@@ -329,6 +329,44 @@ CASES: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
         + P + "\n一、党建引领\n" + Q + "\n二、环境整治\n" + Q,
         [(1, "一、", "党建引领"), (1, "二、", "环境整治")],
     ),
+    # --- probed after the first fixes: link lists, notices, ordinals, marks, indentation
+    "a sharing site's related articles below the report": (
+        TITLE + P + "\n一、党建引领\n" + Q + "\n二、环境整治\n" + Q
+        + "\n1、2022年社区工作总结范文\n2、社区党支部年度工作总结\n3、社区居委会上半年工作总结\n",
+        [(1, "一、", "党建引领"), (1, "二、", "环境整治")],
+    ),
+    "a 声明 lead over the site's notices": (
+        TITLE + P + "\n一、党建引领\n" + Q + "\n二、环境整治\n" + Q + "\n声明：\n1.本站所有资源来源于网络。\n2.仅供学习交流。\n",
+        [(1, "一、", "党建引领"), (1, "二、", "环境整治")],
+    ),
+    "parts headed 2023年工作总结 and 2024年工作计划 stay headings": (
+        TITLE + P + "\n一、2023年工作总结\n" + Q + "\n二、2024年工作计划\n" + Q,
+        [(1, "一、", "2023年工作总结"), (1, "二、", "2024年工作计划")],
+    ),
+    "第一，第二， open sentences": (
+        TITLE + P + "\n一、主要做法\n第一，加强学习。组织学习12次。\n第二，强化落实。整改问题9个。\n二、存在问题\n" + Q,
+        [(1, "一、", "主要做法"), (1, "二、", "存在问题")],
+    ),
+    "headings ending with an exclamation mark": (
+        TITLE + P + "\n一、凝心聚力谋发展！\n" + Q + "\n二、真抓实干见成效！\n" + Q,
+        [(1, "一、", "凝心聚力谋发展"), (1, "二、", "真抓实干见成效")],
+    ),
+    "headings opening with a quoted name": (
+        TITLE + P + "\n一、“党建+”引领基层治理\n" + Q + "\n二、“五社联动”提升服务\n" + Q,
+        [(1, "一、", "“党建+”引领基层治理"), (1, "二、", "“五社联动”提升服务")],
+    ),
+    "an ideographic space after the label and indented lines": (
+        TITLE + P + "\n　　一、　党建引领\n　　" + Q + "\n　　二、　环境整治\n　　" + Q,
+        [(1, "一、", "党建引领"), (1, "二、", "环境整治")],
+    ),
+    "unnumbered headings written with a colon over their paragraph": (
+        TITLE + P + "\n主要做法：\n" + Q + P + "\n存在问题：\n" + Q + P,
+        [(1, "", "主要做法"), (1, "", "存在问题")],
+    ),
+    "其中： over a paragraph is no heading": (
+        TITLE + P + "\n一、民生保障\n" + Q + "\n其中：\n" + Q + P,
+        [(1, "一、", "民生保障")],
+    ),
 }
 
 # Label shapes the label grammar (nlp/text/labels.py) does not read yet; another engineer owns that
