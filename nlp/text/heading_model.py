@@ -28,7 +28,7 @@ from pathlib import Path
 
 from nlp.errors import ResourceError
 from nlp.text.heading_words import CLAUSE_MARKS, YEAR_WORD, chrome_words, heading_lexicon
-from nlp.text.labels import label_at
+from nlp.text.labels import SPACES, label_at, vocab
 
 MODEL_PATH = Path(str(importlib_resources.files("models").joinpath("heading.json")))
 KINDS = ("part", "cn", "pcn", "dig", "pdig")
@@ -151,14 +151,107 @@ def inline_list(c: Candidate) -> bool:
     return False
 
 
+def table_row(c: Candidate) -> bool:
+    r"""Grammar rule *table row*: a line whose text holds a tab between two cells is a row of a table
+    copied as text (``1.\t道路硬化\t3处\t已完成``, ``序号\t项目\t数量``), not a heading — whatever
+    numbers its first cell. Headings are written with spaces, never tabs, between their words.
+
+    >>> c = Candidate("dig", 1, 3, True, False, False, False, "道路硬化", "\t3处\t已完成",
+    ...               "", "", "", "", False, 0.5, True, 1, False, "", False)
+    >>> from dataclasses import replace
+    >>> table_row(c), table_row(replace(c, rest="\t")), table_row(replace(c, phrase="2023年 工作回顾", rest=""))
+    (True, False, False)
+    """
+    return "\t" in (c.phrase + c.rest).strip(SPACES)
+
+
+_CN_NUMERALS = "零一二三四五六七八九十"
+# The longest item of a bare list (a name, a file: 张建国, 社区活动统计表).
+LIST_ITEM = 8
+# A lead sentence is at least this long (a heading ending with ：, 主要做法：, is shorter).
+LEAD_SENTENCE = 12
+
+
+def bare_list(c: Candidate) -> bool:
+    """Grammar rule *bare list*: a sentence of the paragraph ending with a colon (``…名单如下：``) followed
+    by short numbered lines, each right after the other (``1、张建国`` then ``2、李秀梅``), is a list the
+    sentence introduces: its first item opens no section (and the items after it follow no heading).
+    A heading ending with ：(``二、主要做法：``) or a short lead line (``主要做法：``) is no such sentence.
+
+    >>> c = Candidate("dig", 1, 3, True, False, False, False, "张建国", "", "", "社区成立工作小组，名单如下：",
+    ...               "2、李秀梅", "", False, 0.5, True, 1, False, "dig", True)
+    >>> from dataclasses import replace
+    >>> bare_list(c), bare_list(replace(c, prev="主要做法：")), bare_list(replace(c, next_in_sequence=False))
+    (True, False, False)
+    """
+    return (
+        c.prev_heading == "" and len(c.prev) >= LEAD_SENTENCE and c.prev[-1] in "：:" and c.next_in_sequence
+        and len(c.phrase) <= LIST_ITEM and not c.rest.strip(SPACES)
+    )  # fmt: skip
+
+
+def number_pair(c: Candidate) -> bool:
+    r"""Grammar rule *number pair*: a label whose phrase opens with the next number of its own style
+    is two numbers of a sentence, not a heading (``3、4月份，社区…``, ``一、二季度，全镇…``,
+    ``1、2号楼``): the sentence counts months, quarters or buildings, it names no topic. A year written
+    after the label (``一、二〇二三年工作回顾``, ``1、2023年工作``) is a heading's word, not a number pair.
+
+    >>> c = Candidate("cn", 1, 1, True, False, False, False, "二季度，全镇完成投资1.8亿元", "。",
+    ...               "", "", "", "", False, 0.5, True, 1, False, "", False)
+    >>> from dataclasses import replace
+    >>> number_pair(c), number_pair(replace(c, phrase="二〇二三年工作回顾")), number_pair(replace(c, number=2))
+    (True, False, False)
+    >>> number_pair(replace(c, kind="dig", number=3, phrase="4月份，社区集中开展环境整治")), number_pair(replace(c, kind="dig", phrase="2023年工作"))
+    (True, False)
+    """
+    nxt = c.number + 1
+    if c.kind == "cn" and nxt < len(_CN_NUMERALS):
+        written = _CN_NUMERALS[nxt]
+    elif c.kind == "dig":
+        written = str(nxt)
+    else:
+        return False
+    after = c.phrase[len(written) : len(written) + 1]
+    return c.phrase.startswith(written) and bool(after) and not after.isdigit() and after not in _CN_NUMERALS + "〇、.．"
+
+
+def _names_document(phrase: str) -> bool:
+    return any(word in phrase for word in vocab().title_words if word not in vocab().part_words)
+
+
+def link_list(c: Candidate) -> bool:
+    """Grammar rule *link list*: numbered lines one right after the other, each naming a document
+    (``1、2022年社区工作总结范文`` then ``2、社区党支部年度工作总结``: a sharing site's related articles)
+    are links, not headings. A heading naming a document part (``一、2023年工作总结``) has its paragraph
+    under it, not the next item.
+
+    >>> c = Candidate("dig", 1, 3, True, False, False, False, "2022年社区工作总结范文", "", "", "正文。",
+    ...               "2、社区党支部年度工作总结", "", False, 0.9, True, 1, False, "dig", True)
+    >>> from dataclasses import replace
+    >>> link_list(c), link_list(replace(c, nxt="2、社区党建工作", next_in_sequence=True))
+    (True, False)
+    >>> link_list(replace(c, number=3, nxt="", next_in_sequence=False, prev="2、社区居委会上半年工作总结"))
+    True
+    """
+    if not _names_document(c.phrase):
+        return False
+    before, after = label_at(c.prev, 0), label_at(c.nxt, 0)
+    if c.next_in_sequence and after is not None and _names_document(c.nxt[after.end :]):
+        return True
+    return (
+        before is not None and before.kind == c.kind and before.number == c.number - 1
+        and _names_document(c.prev[before.end :])
+    )  # fmt: skip
+
+
 def rule_decision(c: Candidate) -> bool:
     """The hand-written grammar alone (the outline before the model): a numbered line is a heading
     when its number is in sequence and the line before is not a broken paragraph; an unnumbered one
     when the unnumbered-line rule accepts it."""
-    if not c.phrase:
+    if not c.phrase or table_row(c):
         return False
     if c.kind:
-        return c.in_sequence and not c.broken and not inline_list(c)
+        return c.in_sequence and not c.broken and not inline_list(c) and not number_pair(c) and not bare_list(c) and not link_list(c)
     return c.unnumbered_rule
 
 

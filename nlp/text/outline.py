@@ -46,7 +46,7 @@ from nlp.text.labels import (
     vocab,
 )
 from nlp.text.layout_rules import back_matter_start, signature_start, wrap_width, wrapped_tail
-from nlp.text.outline_lines import ends_mid_word, physical_lines, soft_lines
+from nlp.text.outline_lines import ends_mid_word, next_numbers, physical_lines, soft_lines
 from nlp.text.plan_parts import mark_plan_parts
 from nlp.text.section_lookup import SectionLookup
 from nlp.text.tokens import Word
@@ -55,6 +55,8 @@ __all__ = ["SectionLookup", "build_outline", "heading_span", "is_plan_heading", 
 
 # Longest unnumbered line offered to the heading decision as a candidate.
 MAX_CANDIDATE = 30
+# An unnumbered line ending with a colon over a paragraph is a heading when longer than this (其中： no).
+MIN_COLON_HEAD = 4
 # Conversion junk glued after a character (總結(jié)): kept in headings, which are as written.
 FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
 YEAR = re.compile(r"(?<!\d)\d{4}年")
@@ -77,6 +79,8 @@ def _unnumbered_ok(
         return False
     if nxt is not None and line[-1] in "：:" and parse_label(nxt) is not None:
         line = line[:-1]  # a lead line over numbered items (村里存在的困难及问题：)
+    elif line[-1] in "：:" and len(line) > MIN_COLON_HEAD and len(nxt) >= 30:
+        line = line[:-1]  # a heading over its paragraph, written with a colon (主要做法：)
     if any(ch in line for ch in "。，,；;！!？?：:()（）[]【】") or any(j in line for j in voc.junk):
         return False
     words = YEAR.sub("年", line)  # a year is a word of a heading (2019年打算)
@@ -159,6 +163,7 @@ def build_outline(
     prev_heading = ""  # "", "numbered", "unnumbered"
     labels = [parse_label(line) for _, line in nonempty]
     new_runs = run_starts(labels)
+    following = next_numbers(labels)
     fragment = -1  # a line that finished the heading above it (a wrapped heading's last words)
     for idx, (pos, line) in enumerate(nonempty[:back_matter]):
         if idx == fragment:
@@ -199,6 +204,10 @@ def build_outline(
             # part's title stands between the runs (2021年重点工作); without one it is a list in a paragraph.
             ended = he < len(line) and line[he] in voc.stops and part_title_at > last_at.get((parent, label.kind), -1)
             in_sequence = in_sequence or ((alone or ended) and prev_n is not None and idx in new_runs)
+            # A number the writer skipped or repeated (二、 then 四、, or 二、 twice) in a heading line
+            # standing alone is in sequence when the next label of its style continues it (五、, 三、).
+            slipped = prev_n is not None and label.number in (prev_n, prev_n + 2)
+            in_sequence = in_sequence or (alone and slipped and following[idx] == label.number + 1)
             # A label after a paragraph that ends mid-word may be the rest of a word wrapped onto the
             # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
             # + 二、, a paragraph that merely lacks its full stop).

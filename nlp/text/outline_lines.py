@@ -152,3 +152,21 @@ def original_gap(norm: Normalized, k: int) -> str:
         return ""
     before, after = norm.offsets.between(k)
     return norm.original[before:after]
+
+
+def next_numbers(labels: list[Label | None]) -> list[int | None]:
+    """For each line, the number of the next label of its own style further down (None when the
+    line has no label or none follows). One pass from the end.
+
+    >>> next_numbers([parse_label(t) for t in ("一、回顾", "1、党建", "二、成效", "说明", "四、打算")])
+    [2, None, 4, None, None]
+    """
+    out: list[int | None] = [None] * len(labels)
+    following: dict[str, int] = {}
+    for idx in range(len(labels) - 1, -1, -1):
+        label = labels[idx]
+        if label is None:
+            continue
+        out[idx] = following.get(label.kind)
+        following[label.kind] = label.number
+    return out
