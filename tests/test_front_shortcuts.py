@@ -39,3 +39,57 @@ def test_label_at_on_every_line_start_of_the_corpus() -> None:
         for line in text.splitlines():
             for pos in range(min(len(line), 3)):
                 assert label_at(line, pos) == label_at_each_pattern(line, pos), (path.name, line[:30])
+
+
+# Pieces of the boilerplate line rules (nlp/resources/boilerplate.toml) and of report text.
+BOILERPLATE_PIECES = [
+    "导语", "：", ":", " ", "小编", "整理", "为大家", "来源于网友上传", "相关文章", "当前位置", ">", "»", "目", "录",
+    "序言", "前言", "本站", "范文", "（", "）", "请认真阅读下面的提示信息", "—", "-", "12", "第", "页", "共", "发布时间",
+    "2021-03-04", "发布", "次", "浏览", "1.5", "KB", "当前文档", "文档", "下载", "退款", "客服", "下载须知", "复制全文",
+    "您好", "欢迎来到", "公务员之家", "社区", "开展活动", "。", "，", "•", "\t",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(BOILERPLATE_PIECES), max_size=12).map("".join))
+def test_boilerplate_line_is_the_rules_tried_in_turn(line: str) -> None:
+    from nlp.text.junk import boilerplate_line, boilerplate_line_rule_by_rule
+
+    assert boilerplate_line(line) == boilerplate_line_rule_by_rule(line)
+
+
+def test_boilerplate_line_on_every_line_of_the_corpus() -> None:
+    from evaluation.shared import MISSING, corpus_documents
+    from nlp.text.junk import boilerplate_line, boilerplate_line_rule_by_rule
+
+    paths = corpus_documents()
+    if not paths:
+        pytest.skip(MISSING)
+    found = 0
+    for path in paths:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            expected = boilerplate_line_rule_by_rule(line)
+            assert boilerplate_line(line) == expected, (path.name, line[:30])
+            found += expected is not None
+    assert found  # the corpus has boilerplate lines, so the comparison saw rules match
+
+
+def test_every_anchored_rule_is_read_in_one_match() -> None:
+    from nlp.text.junk import _combinable, boilerplate_rules
+
+    anchored = [rule.name for rule in boilerplate_rules()[1] if _combinable(rule.pattern)]
+    assert "lead_in" in anchored and "page_number" in anchored
+    assert "editor_intro" not in anchored  # it matches anywhere in a line
+
+
+@pytest.mark.parametrize(
+    ("pattern", "combinable"),
+    [("^导语", True), ("^(?:相关|推荐)$", True), ("^a|^b", True), ("^a|b", False), ("a^", False), ("小编", False),
+     ("(?m)^a", False), ("^(a)", False), ("(?=^a)", False)],
+)
+def test_only_rules_anchored_at_the_line_start_join_the_one_match(pattern: str, combinable: bool) -> None:
+    import re
+
+    from nlp.text.junk import _combinable
+
+    assert _combinable(re.compile(pattern)) is combinable
