@@ -93,3 +93,45 @@ def test_only_rules_anchored_at_the_line_start_join_the_one_match(pattern: str, 
     from nlp.text.junk import _combinable
 
     assert _combinable(re.compile(pattern)) is combinable
+
+
+# Simplified and traditional pieces, and pieces of the phrases t2s changes though no character of them
+# changes alone (回覆 → 回复, 深沈 → 深沉).
+T2S_PIECES = ["社区", "社區", "工作", "總結", "回", "覆", "回覆", "覆盖", "重", "复", "深", "沈", "浮沈", "乾", "隆", "干部",
+              "著", "名", "看著", "英哩", "里", "，", "。", "\n", "12", "a", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(T2S_PIECES), max_size=12).map("".join))
+def test_a_text_t2s_would_change_is_never_skipped(text: str) -> None:
+    from nlp.text.normalize_chars import may_change_in_t2s, to_simplified
+
+    if not may_change_in_t2s(text):
+        assert to_simplified(text) == text
+
+
+def test_t2s_is_skipped_only_for_texts_it_leaves_as_they_are_in_the_corpus() -> None:
+    from evaluation.shared import MISSING, corpus_documents
+    from nlp.text.normalize_chars import _t2s_triggers, may_change_in_t2s, to_simplified
+
+    paths = corpus_documents()
+    if not paths:
+        pytest.skip(MISSING)
+    if _t2s_triggers() is None:
+        pytest.skip("the t2s table was made from other opencc dictionaries than the installed ones")
+    skipped = 0
+    for path in paths:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if not may_change_in_t2s(line):
+                skipped += 1
+                assert to_simplified(line) == line, (path.name, line[:30])
+    assert skipped  # most lines of the corpus are simplified: the skip is taken
+
+
+def test_the_t2s_table_is_the_one_the_installed_dictionaries_give() -> None:
+    from evaluation.t2s_triggers import TABLE, _opencc_dict, table_text
+    from nlp.text.normalize_chars import t2s_dictionary_files
+
+    if t2s_dictionary_files() is None or _opencc_dict() is None:
+        pytest.skip("opencc's dictionaries or its opencc_dict tool are not installed beside it")
+    assert TABLE.read_text(encoding="utf-8") == table_text(), "run python -m evaluation.t2s_triggers"
