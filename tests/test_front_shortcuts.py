@@ -135,3 +135,40 @@ def test_the_t2s_table_is_the_one_the_installed_dictionaries_give() -> None:
     if t2s_dictionary_files() is None or _opencc_dict() is None:
         pytest.skip("opencc's dictionaries or its opencc_dict tool are not installed beside it")
     assert TABLE.read_text(encoding="utf-8") == table_text(), "run python -m evaluation.t2s_triggers"
+
+
+INLINE_PIECES = [
+    "##paidbegin##", "（", "(", "未完，", "全文共900字，", "当前显示300字", "）", "【", "此文共", "字", "】", "第", "2", "页",
+    "共", "5", "页", "\n", " ", "公务员之家", "：", "篇", "一", "社区开展活动6次。", "相关文章", "导语：",
+]
+
+
+def _plain_boilerplate_edits(text: str) -> list:
+    """boilerplate_edits as first written: every inline pattern searched over every text."""
+    from nlp.text.junk import Edit, boilerplate_line_rule_by_rule, boilerplate_rules, first_wins, tail_block
+
+    inline, _ = boilerplate_rules()
+    edits, deleted, pos = [], [], 0
+    for line in text.splitlines(keepends=True):
+        if boilerplate_line_rule_by_rule(line) is not None:
+            edits.append(Edit(pos, pos + len(line)))
+            deleted.append((pos, pos + len(line)))
+        pos += len(line)
+    for regex in inline:
+        for m in regex.finditer(text):
+            if m.end() > m.start() and not any(s <= m.start() < e for s, e in deleted):
+                edits.append(Edit(m.start(), m.end()))
+    tail = tail_block(text)
+    if tail is not None:
+        edits.append(Edit(tail, len(text)))
+    return first_wins(edits)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(INLINE_PIECES), max_size=16).map("".join))
+def test_boilerplate_edits_skip_only_patterns_that_cannot_match(text: str) -> None:
+    from nlp.text.junk import _inline_needs, boilerplate_edits, boilerplate_rules
+
+    for regex, needed in zip(boilerplate_rules()[0], _inline_needs(), strict=True):
+        assert all(needed in m.group() for m in regex.finditer(text))
+    assert boilerplate_edits(text) == _plain_boilerplate_edits(text)

@@ -224,7 +224,9 @@ def boilerplate_edits(text: str) -> list[Edit]:
             edits.append(Edit(pos, pos + len(line)))
             deleted.append((pos, pos + len(line)))
         pos += len(line)
-    for regex in inline:
+    for regex, needed in zip(inline, _inline_needs(), strict=True):
+        if needed not in text:
+            continue  # (a search of the text for a word: far cheaper than the pattern's search)
         for m in regex.finditer(text):
             if m.end() > m.start() and not any(s <= m.start() < e for s, e in deleted):
                 edits.append(Edit(m.start(), m.end()))
@@ -232,6 +234,49 @@ def boilerplate_edits(text: str) -> list[Edit]:
     if tail is not None:
         edits.append(Edit(tail, len(text)))
     return first_wins(edits)
+
+
+@cache
+def _inline_needs() -> tuple[str, ...]:
+    """For each inline pattern, a word every match of it holds (``required_text``): a text without
+    it has no match. The patterns that start a line ((?m)^) or open with a class are tried at
+    every line or bracket; most texts hold none of their words."""
+    return tuple(required_text(regex) for regex in boilerplate_rules()[0])
+
+
+def required_text(pattern: re.Pattern[str]) -> str:
+    """The longest run of plain characters (the last of the longest) that every match of ``pattern``
+    holds, read from its top-level sequence and the groups in it; "" when there is none to read
+    (an alternation at the top, case-insensitive matching, another Python's parser).
+
+    >>> required_text(re.compile("(?m)^[ ]*公务员之家[:：]")), required_text(re.compile("第[0-9]+篇"))
+    ('公务员之家', '篇')
+    >>> required_text(re.compile("a|b")), required_text(re.compile("(?i)abc"))
+    ('', '')
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        from re import _constants, _parser  # the parser the re module compiles with
+
+        items = _parser.parse(pattern.pattern, pattern.flags).data
+    except Exception:  # noqa: BLE001 - every text is searched, as before
+        return ""
+    runs: list[str] = [""]
+
+    def read(sequence: list) -> None:
+        for op, value in sequence:
+            if op is _constants.LITERAL:
+                runs[-1] += chr(value)
+            elif op is _constants.SUBPATTERN:
+                runs.append("")
+                read(value[-1].data)  # a group's own sequence, every match of which is in the match
+                runs.append("")
+            else:
+                runs.append("")
+
+    read(items)
+    return max(reversed(runs), key=len)
 
 
 @cache
