@@ -172,3 +172,25 @@ def test_boilerplate_edits_skip_only_patterns_that_cannot_match(text: str) -> No
     for regex, needed in zip(boilerplate_rules()[0], _inline_needs(), strict=True):
         assert all(needed in m.group() for m in regex.finditer(text))
     assert boilerplate_edits(text) == _plain_boilerplate_edits(text)
+
+
+SOFT_LINE_PIECES = ["。", "，", ",", "：", "；", "！", " ", "\u3000", "\n", "一、", "二、", "三、", "（一）", "（二）", "(1)", "1.", "2、",
+                    "第一部分", "加强党建", "开展活动6次", "社区", "工作"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SOFT_LINE_PIECES), max_size=30).map("".join))
+def test_soft_lines_without_comma_candidates_are_the_lines_with_them(text: str) -> None:
+    import re
+    from unittest import mock
+
+    from nlp.text import outline_lines
+    from nlp.text.labels import SPACES, vocab
+    from nlp.text.normalize import normalize
+
+    with_commas = re.compile(f"[。！？；!?;：:，,](?=[{re.escape(SPACES + '（(第' + vocab().cn)}]|\\d)")
+    norm = normalize(text)
+    lines = outline_lines.physical_lines(norm.text)
+    found = outline_lines.soft_lines(norm, lines)
+    with mock.patch.object(outline_lines, "_before_label", lambda: with_commas):
+        assert found == outline_lines.soft_lines(norm, lines)
