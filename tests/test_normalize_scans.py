@@ -10,10 +10,13 @@ from hypothesis import strategies as st
 
 from nlp.resources import load_toml
 from nlp.text.junk import CJK, pinyin_regex
-from nlp.text.normalize_layout import _PAGE_IN_SENTENCE, _SPACE_IN_CJK
+from nlp.text.normalize_layout import _LOST_SPACES, _PAGE_IN_SENTENCE, _SPACE_IN_CJK, _TRAILING_SPACE
 
 SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
 PAGE_IN_SENTENCE = re.compile(rf"(?<=[{CJK}，,、])[ \t]+\d{{1,3}}[ \t]*\n[ \t]*\n[ \t]*(?=[{CJK}])")
+
+LOST_SPACES = re.compile(r"\?{2,}")
+TRAILING_SPACE = re.compile(r"[ \t\u3000]+(?=\n|\Z)")
 
 PIECES = ["社", "區", "工作", " ", "  ", "\t", "\n", "12", "，", "、", "a", "(", ")", "(qū)", "(jié)", "?F", "?,F", "(xiàn)",
           "(2种)", "( shè qū )", "总结"]
@@ -28,6 +31,13 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 def test_space_and_page_patterns_are_their_definitions(text: str) -> None:
     assert _spans(_SPACE_IN_CJK, text) == _spans(SPACE_IN_CJK, text)
     assert _spans(_PAGE_IN_SENTENCE, text) == _spans(PAGE_IN_SENTENCE, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "?", "??", "\u3000", " \n", "\t\n"]), max_size=25).map("".join))
+def test_patterns_that_open_with_their_character_are_their_definitions(text: str) -> None:
+    assert _spans(_LOST_SPACES, text) == _spans(LOST_SPACES, text)
+    assert _spans(_TRAILING_SPACE, text) == _spans(TRAILING_SPACE, text)
 
 
 @settings(max_examples=300, deadline=None)

@@ -7,6 +7,7 @@ builds the regexes once and turns matches into ``Edit``s against the text it is 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -145,6 +146,34 @@ def boilerplate_line(line: str, closing: bool = False) -> str | None:
     ('page_date', None)
     """
     stripped = line.strip()
+    checks = _line_checks()
+    if not 0 < len(stripped) < len(checks):
+        return None
+    anchored, others = checks[len(stripped)]
+    rules = boilerplate_rules()[1]
+    first = len(rules)  # the first anchored rule that matches, by the rules' order
+    if anchored is not None:
+        found = anchored.match(stripped)
+        if found is not None:
+            first = int(found.lastgroup.removeprefix(_RULE_GROUP))  # type: ignore[union-attr]
+    for index, search in others:
+        if index > first:
+            break
+        if search(stripped):
+            first = index
+            break
+    if first == len(rules):
+        return None
+    rule = rules[first]
+    if closing and rule.keep_closing is not None and rule.keep_closing.search(stripped):
+        return None
+    return rule.name
+
+
+def boilerplate_line_rule_by_rule(line: str, closing: bool = False) -> str | None:
+    """``boilerplate_line`` as defined: each line rule in turn, where the line is short enough for it
+    (kept for the test that holds the faster reading to it)."""
+    stripped = line.strip()
     if not stripped:
         return None
     for rule in boilerplate_rules()[1]:
@@ -161,6 +190,53 @@ def _sentence_after(lines: list[str], names: list[str | None], final: re.Pattern
     for i in range(len(lines) - 1, -1, -1):
         after[i] = after[i + 1] or (names[i] is None and bool(final.search(lines[i])))
     return after[1:]
+
+
+# The group naming a rule's branch in the pattern of the anchored rules (``_line_checks``).
+_RULE_GROUP = "_rule"
+LineCheck = tuple[re.Pattern[str] | None, tuple[tuple[int, Callable[[str], re.Match[str] | None]], ...]]
+
+
+@cache
+def _line_checks() -> tuple[LineCheck, ...]:
+    """For each line length up to the longest ``max_len``, the line rules that apply to it: those
+    anchored at the line start as one pattern (a branch per rule, in the rules' order, named by
+    its index: one ``match`` finds the first of them that matches), and the others one by one
+    (their index and ``search``).
+
+    A line is tested against about twenty short rules; tried one by one, each costs a call and
+    its own failed match at the first character, so about 20,000 searches a batch of long reports
+    become one match per line and a search for each rule that can match anywhere in the line.
+    """
+    rules = boilerplate_rules()[1]
+    combined: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+    checks: list[LineCheck] = []
+    for length in range(max((rule.max_len for rule in rules), default=-1) + 1):
+        applicable = [(i, rule) for i, rule in enumerate(rules) if length <= rule.max_len]
+        anchored = tuple(i for i, rule in applicable if _combinable(rule.pattern))
+        if anchored not in combined:
+            combined[anchored] = (
+                re.compile("|".join(f"(?P<{_RULE_GROUP}{i}>{rules[i].pattern.pattern})" for i in anchored))
+                if anchored
+                else None
+            )
+        others = tuple((i, rule.pattern.search) for i, rule in applicable if i not in anchored)
+        checks.append((combined[anchored], others))
+    return tuple(checks)
+
+
+def _combinable(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` matches only at the start of a line (it opens with ``^`` outside any
+    alternative) and may be one branch of a pattern (no flags of its own, no groups to renumber)."""
+    if pattern.flags != re.UNICODE or pattern.groups or not pattern.pattern.startswith("^"):
+        return False
+    try:
+        from re import _constants, _parser  # the parser the re module compiles with
+
+        first = _parser.parse(pattern.pattern, pattern.flags).data[0]
+    except Exception:  # noqa: BLE001 - another Python's parser: every rule on its own, as before
+        return False
+    return first == (_constants.AT, _constants.AT_BEGINNING)
 
 
 def boilerplate_edits(text: str) -> list[Edit]:
@@ -184,7 +260,9 @@ def boilerplate_edits(text: str) -> list[Edit]:
             edits.append(Edit(pos, pos + len(line)))
             deleted.append((pos, pos + len(line)))
         pos += len(line)
-    for regex in inline:
+    for regex, needed in zip(inline, _inline_needs(), strict=True):
+        if needed not in text:
+            continue  # (a search of the text for a word: far cheaper than the pattern's search)
         for m in regex.finditer(text):
             if m.end() > m.start() and not any(s <= m.start() < e for s, e in deleted):
                 edits.append(Edit(m.start(), m.end()))
@@ -192,6 +270,49 @@ def boilerplate_edits(text: str) -> list[Edit]:
     if tail is not None:
         edits.append(Edit(tail, len(text)))
     return first_wins(edits)
+
+
+@cache
+def _inline_needs() -> tuple[str, ...]:
+    """For each inline pattern, a word every match of it holds (``required_text``): a text without
+    it has no match. The patterns that start a line ((?m)^) or open with a class are tried at
+    every line or bracket; most texts hold none of their words."""
+    return tuple(required_text(regex) for regex in boilerplate_rules()[0])
+
+
+def required_text(pattern: re.Pattern[str]) -> str:
+    """The longest run of plain characters (the last of the longest) that every match of ``pattern``
+    holds, read from its top-level sequence and the groups in it; "" when there is none to read
+    (an alternation at the top, case-insensitive matching, another Python's parser).
+
+    >>> required_text(re.compile("(?m)^[ ]*公务员之家[:：]")), required_text(re.compile("第[0-9]+篇"))
+    ('公务员之家', '篇')
+    >>> required_text(re.compile("a|b")), required_text(re.compile("(?i)abc"))
+    ('', '')
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        from re import _constants, _parser  # the parser the re module compiles with
+
+        items = _parser.parse(pattern.pattern, pattern.flags).data
+    except Exception:  # noqa: BLE001 - every text is searched, as before
+        return ""
+    runs: list[str] = [""]
+
+    def read(sequence: list) -> None:
+        for op, value in sequence:
+            if op is _constants.LITERAL:
+                runs[-1] += chr(value)
+            elif op is _constants.SUBPATTERN:
+                runs.append("")
+                read(value[-1].data)  # a group's own sequence, every match of which is in the match
+                runs.append("")
+            else:
+                runs.append("")
+
+    read(items)
+    return max(reversed(runs), key=len)
 
 
 @cache
@@ -228,8 +349,8 @@ def tail_block(text: str) -> int | None:
     # deleted anyway, so their full stops do not make the links text.
     sentence_after = _sentence_after(lines, [boilerplate_line(line) for line in lines], final)
     pos = 0
-    for i, line in enumerate(lines):
-        if pos >= floor and header.match(line.strip()) and not sentence_after[i]:
+    for i, line in enumerate(lines):  # (a sentence follows nearly every line: read that first)
+        if pos >= floor and not sentence_after[i] and header.match(line.strip()):
             return pos
         pos += len(line)
     return None

@@ -47,6 +47,9 @@ class OutlineVocab:
     title_words: tuple[str, ...]
     part_words: tuple[str, ...]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # The five patterns as one, tried once after the indentation (``label_at``): each kind a named
+    # group around its pattern, in the order of ``patterns``, its number group ``<kind>_n``.
+    label: re.Pattern[str]
 
 
 @cache
@@ -59,13 +62,16 @@ def vocab() -> OutlineVocab:
     units = {k: float(v) for k, v in labels["part_units"].items()}
     unit_alt = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
     c = f"[{cn}]+"
-    patterns = (
-        ("part", re.compile(rf"第({c}|\d{{1,2}})({unit_alt})[、：:．.]?")),
-        ("pcn", re.compile(rf"[（(]\s*({c})\s*[）)][、．.，,]?")),
-        ("pdig", re.compile(r"[（(]\s*(\d{1,2})\s*[）)][、．.，,]?")),
-        ("cn", re.compile(rf"({c})\s*(?:、|[．.](?!\d))")),
-        ("dig", re.compile(r"(\d{1,2})\s*(?:、|[．.](?!\d))")),
+    # Each kind's number is its group ``<kind>_n`` (and the first group); a part's unit is ``part_u``.
+    sources = (
+        ("part", rf"第(?P<part_n>{c}|\d{{1,2}})(?P<part_u>{unit_alt})[、：:．.]?"),
+        ("pcn", rf"[（(]\s*(?P<pcn_n>{c})\s*[）)][、．.，,]?"),
+        ("pdig", r"[（(]\s*(?P<pdig_n>\d{1,2})\s*[）)][、．.，,]?"),
+        ("cn", rf"(?P<cn_n>{c})\s*(?:、|[．.](?!\d))"),
+        ("dig", r"(?P<dig_n>\d{1,2})\s*(?:、|[．.](?!\d))"),
     )
+    patterns = tuple((kind, re.compile(source)) for kind, source in sources)
+    label = re.compile(f"[{re.escape(SPACES)}]*+(?:" + "|".join(f"(?P<{kind}>{source})" for kind, source in sources) + ")")
     heading = data["heading"]
     planned = data["planned"]
     doc_types = load_toml("meta.toml")["doc_type"]
@@ -83,6 +89,7 @@ def vocab() -> OutlineVocab:
         title_words=tuple(doc_types["summary"][:6] + doc_types["report"][:4]),
         part_words=tuple(heading["part_words"]),
         patterns=patterns,
+        label=label,
     )
 
 
@@ -146,6 +153,26 @@ def label_at(line: str, pos: int) -> Label | None:
     Label(kind='pcn', number=4, rank=2.0, level=2, start=1, end=4)
     """
     voc = vocab()
+    m = voc.label.match(line, pos)
+    if m is None:
+        return None
+    # The kinds' groups are tried in the order of ``voc.patterns`` and the first that matches is
+    # the match (an alternation tries its branches in order): the pattern a loop would have taken.
+    kind = m.lastgroup
+    number = ordinal_value(m.group(f"{kind}_n"))
+    if number is None or number == 0:
+        return None
+    rank = voc.part_units[m.group("part_u")] if kind == "part" else _RANKS[kind]
+    return Label(kind, number, rank, max(1, int(rank)), m.start(kind) - pos, m.end() - pos)
+
+
+_RANKS = {"cn": 1.0, "pcn": 2.0, "dig": 3.0, "pdig": 4.0}
+
+
+def label_at_each_pattern(line: str, pos: int) -> Label | None:
+    """``label_at`` as the five patterns tried one by one after the indentation (its definition,
+    kept for the test that holds the one pattern to it)."""
+    voc = vocab()
     start = _INDENT.match(line, pos).end()
     for kind, pattern in voc.patterns:
         m = pattern.match(line, start)
@@ -154,10 +181,7 @@ def label_at(line: str, pos: int) -> Label | None:
         number = ordinal_value(m.group(1))
         if number is None or number == 0:
             return None
-        if kind == "part":
-            rank = voc.part_units[m.group(2)]
-        else:
-            rank = {"cn": 1.0, "pcn": 2.0, "dig": 3.0, "pdig": 4.0}[kind]
+        rank = voc.part_units[m.group(2)] if kind == "part" else _RANKS[kind]
         return Label(kind, number, rank, max(1, int(rank)), start - pos, m.end() - pos)
     return None
 

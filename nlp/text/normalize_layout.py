@@ -12,8 +12,11 @@ from nlp.text.junk import CJK
 from nlp.text.spans import Edit, first_wins
 
 _LINE_ENDING = re.compile(r"\r\n?")
-_LOST_SPACES = re.compile(r"\?{2,}")
-_TRAILING_SPACE = re.compile(r"[ \t\u3000]+(?=\n|\Z)")
+# These two open with a character (class) of their own, not a repeat: the regex engine then jumps to
+# the next ? or space instead of trying every position (a repeat gives it no first character to look
+# for; the same matches: ?{2,} is ??+, [ ]+ is [ ][ ]*).
+_LOST_SPACES = re.compile(r"\?\?+")
+_TRAILING_SPACE = re.compile(r"[ \t\u3000][ \t\u3000]*(?=\n|\Z)")
 # These two read their first character before looking back at the one before it: the same
 # matches, and the regex engine jumps from space to space instead of trying every position.
 _SPACE_IN_CJK = re.compile(rf" (?<=[{CJK}] )(?=[{CJK}])")

@@ -14,8 +14,11 @@ from nlp.text.labels import SPACES, Label, label_at, parse_label, vocab
 _PUNCTUATION = re.compile("[。！？；!?;：:，,]")
 @cache
 def _before_label() -> re.Pattern[str]:
-    """Punctuation followed by a space or by a character a label may open with (``may_open_label``)."""
-    return re.compile(f"[。！？；!?;：:，,](?=[{re.escape(SPACES + '（(第' + vocab().cn)}]|\\d)")
+    """Punctuation followed by a space or by a character a label may open with (``may_open_label``).
+
+    Not a comma: outside a flattened page a label after a comma never opens a line (``soft_lines``),
+    and commas are most of a report's punctuation, each of which cost a look at the original text."""
+    return re.compile(f"[。！？；!?;：:](?=[{re.escape(SPACES + '（(第' + vocab().cn)}]|\\d)")
 
 
 # The longest heading phrase a label glued after a sentence end may open (about the 90th percentile of

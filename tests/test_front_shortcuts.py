@@ -1,0 +1,199 @@
+"""Faster routines of the front (labels, boilerplate lines, word tagging) held to their plain
+definitions on generated text and, where the shared corpus is present, on its lines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.text.labels import label_at, label_at_each_pattern
+
+# Characters a label is made of, with spaces, terminators and a few others around them.
+LABEL_ALPHABET = "第一二三四五十百两〇零123（()）、.．，,：: \t\u3000\xa0部分章节编篇社区"
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=LABEL_ALPHABET, max_size=14), st.integers(min_value=0, max_value=4))
+def test_label_at_with_one_pattern_is_the_patterns_tried_in_turn(line: str, pos: int) -> None:
+    pos = min(pos, len(line))
+    assert label_at(line, pos) == label_at_each_pattern(line, pos)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["第一部分 回顾", "  （二）加强治理", "(3)入户走访", "十二、其他", "1.8万元", "3、服务老人", "第十章", "（0）无", "一是抓班子"],
+)
+def test_label_at_on_written_labels(line: str) -> None:
+    assert label_at(line, 0) == label_at_each_pattern(line, 0)
+
+
+def test_label_at_on_every_line_start_of_the_corpus() -> None:
+    from evaluation.shared import MISSING, corpus_documents
+
+    paths = corpus_documents()
+    if not paths:
+        pytest.skip(MISSING)
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for line in text.splitlines():
+            for pos in range(min(len(line), 3)):
+                assert label_at(line, pos) == label_at_each_pattern(line, pos), (path.name, line[:30])
+
+
+# Pieces of the boilerplate line rules (nlp/resources/boilerplate.toml) and of report text.
+BOILERPLATE_PIECES = [
+    "导语", "：", ":", " ", "小编", "整理", "为大家", "来源于网友上传", "相关文章", "当前位置", ">", "»", "目", "录",
+    "序言", "前言", "本站", "范文", "（", "）", "请认真阅读下面的提示信息", "—", "-", "12", "第", "页", "共", "发布时间",
+    "2021-03-04", "发布", "次", "浏览", "1.5", "KB", "当前文档", "文档", "下载", "退款", "客服", "下载须知", "复制全文",
+    "您好", "欢迎来到", "公务员之家", "社区", "开展活动", "。", "，", "•", "\t", "日期", "时间", "2021年12月28日", "08:30",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(BOILERPLATE_PIECES), max_size=12).map("".join))
+def test_boilerplate_line_is_the_rules_tried_in_turn(line: str) -> None:
+    from nlp.text.junk import boilerplate_line, boilerplate_line_rule_by_rule
+
+    assert boilerplate_line(line) == boilerplate_line_rule_by_rule(line)
+    assert boilerplate_line(line, closing=True) == boilerplate_line_rule_by_rule(line, closing=True)
+
+
+def test_boilerplate_line_on_every_line_of_the_corpus() -> None:
+    from evaluation.shared import MISSING, corpus_documents
+    from nlp.text.junk import boilerplate_line, boilerplate_line_rule_by_rule
+
+    paths = corpus_documents()
+    if not paths:
+        pytest.skip(MISSING)
+    found = 0
+    for path in paths:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            expected = boilerplate_line_rule_by_rule(line)
+            assert boilerplate_line(line) == expected, (path.name, line[:30])
+            closing = boilerplate_line_rule_by_rule(line, closing=True)
+            assert boilerplate_line(line, closing=True) == closing, (path.name, line[:30])
+            found += expected is not None
+    assert found  # the corpus has boilerplate lines, so the comparison saw rules match
+
+
+def test_every_anchored_rule_is_read_in_one_match() -> None:
+    from nlp.text.junk import _combinable, boilerplate_rules
+
+    anchored = [rule.name for rule in boilerplate_rules()[1] if _combinable(rule.pattern)]
+    assert "lead_in" in anchored and "page_number" in anchored
+    assert "editor_intro" not in anchored  # it matches anywhere in a line
+
+
+@pytest.mark.parametrize(
+    ("pattern", "combinable"),
+    [("^导语", True), ("^(?:相关|推荐)$", True), ("^a|^b", True), ("^a|b", False), ("a^", False), ("小编", False),
+     ("(?m)^a", False), ("^(a)", False), ("(?=^a)", False)],
+)
+def test_only_rules_anchored_at_the_line_start_join_the_one_match(pattern: str, combinable: bool) -> None:
+    import re
+
+    from nlp.text.junk import _combinable
+
+    assert _combinable(re.compile(pattern)) is combinable
+
+
+# Simplified and traditional pieces, and pieces of the phrases t2s changes though no character of them
+# changes alone (回覆 → 回复, 深沈 → 深沉).
+T2S_PIECES = ["社区", "社區", "工作", "總結", "回", "覆", "回覆", "覆盖", "重", "复", "深", "沈", "浮沈", "乾", "隆", "干部",
+              "著", "名", "看著", "英哩", "里", "，", "。", "\n", "12", "a", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(T2S_PIECES), max_size=12).map("".join))
+def test_a_text_t2s_would_change_is_never_skipped(text: str) -> None:
+    from nlp.text.normalize_chars import may_change_in_t2s, to_simplified
+
+    if not may_change_in_t2s(text):
+        assert to_simplified(text) == text
+
+
+def test_t2s_is_skipped_only_for_texts_it_leaves_as_they_are_in_the_corpus() -> None:
+    from evaluation.shared import MISSING, corpus_documents
+    from nlp.text.normalize_chars import _t2s_triggers, may_change_in_t2s, to_simplified
+
+    paths = corpus_documents()
+    if not paths:
+        pytest.skip(MISSING)
+    if _t2s_triggers() is None:
+        pytest.skip("the t2s table was made from other opencc dictionaries than the installed ones")
+    skipped = 0
+    for path in paths:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if not may_change_in_t2s(line):
+                skipped += 1
+                assert to_simplified(line) == line, (path.name, line[:30])
+    assert skipped  # most lines of the corpus are simplified: the skip is taken
+
+
+def test_the_t2s_table_is_the_one_the_installed_dictionaries_give() -> None:
+    from evaluation.t2s_triggers import TABLE, _opencc_dict, table_text
+    from nlp.text.normalize_chars import t2s_dictionary_files
+
+    if t2s_dictionary_files() is None or _opencc_dict() is None:
+        pytest.skip("opencc's dictionaries or its opencc_dict tool are not installed beside it")
+    assert TABLE.read_text(encoding="utf-8") == table_text(), "run python -m evaluation.t2s_triggers"
+
+
+INLINE_PIECES = [
+    "##paidbegin##", "（", "(", "未完，", "全文共900字，", "当前显示300字", "）", "【", "此文共", "字", "】", "第", "2", "页",
+    "共", "5", "页", "\n", " ", "公务员之家", "：", "篇", "一", "社区开展活动6次。", "相关文章", "导语：",
+]
+
+
+def _plain_boilerplate_edits(text: str) -> list:
+    """boilerplate_edits as first written: every inline pattern searched over every text."""
+    from nlp.text.junk import Edit, boilerplate_line_rule_by_rule, boilerplate_rules, first_wins, tail_block
+
+    inline, _ = boilerplate_rules()
+    edits, deleted, pos = [], [], 0
+    for line in text.splitlines(keepends=True):
+        if boilerplate_line_rule_by_rule(line) is not None:
+            edits.append(Edit(pos, pos + len(line)))
+            deleted.append((pos, pos + len(line)))
+        pos += len(line)
+    for regex in inline:
+        for m in regex.finditer(text):
+            if m.end() > m.start() and not any(s <= m.start() < e for s, e in deleted):
+                edits.append(Edit(m.start(), m.end()))
+    tail = tail_block(text)
+    if tail is not None:
+        edits.append(Edit(tail, len(text)))
+    return first_wins(edits)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(INLINE_PIECES), max_size=16).map("".join))
+def test_boilerplate_edits_skip_only_patterns_that_cannot_match(text: str) -> None:
+    from nlp.text.junk import _inline_needs, boilerplate_edits, boilerplate_rules
+
+    for regex, needed in zip(boilerplate_rules()[0], _inline_needs(), strict=True):
+        assert all(needed in m.group() for m in regex.finditer(text))
+    assert boilerplate_edits(text) == _plain_boilerplate_edits(text)
+
+
+SOFT_LINE_PIECES = ["。", "，", ",", "：", "；", "！", " ", "\u3000", "\n", "一、", "二、", "三、", "（一）", "（二）", "(1)", "1.", "2、",
+                    "第一部分", "加强党建", "开展活动6次", "社区", "工作"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SOFT_LINE_PIECES), max_size=30).map("".join))
+def test_soft_lines_without_comma_candidates_are_the_lines_with_them(text: str) -> None:
+    import re
+    from unittest import mock
+
+    from nlp.text import outline_lines
+    from nlp.text.labels import SPACES, vocab
+    from nlp.text.normalize import normalize
+
+    with_commas = re.compile(f"[。！？；!?;：:，,](?=[{re.escape(SPACES + '（(第' + vocab().cn)}]|\\d)")
+    norm = normalize(text)
+    lines = outline_lines.physical_lines(norm.text)
+    found = outline_lines.soft_lines(norm, lines)
+    with mock.patch.object(outline_lines, "_before_label", lambda: with_commas):
+        assert found == outline_lines.soft_lines(norm, lines)
