@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -162,9 +162,17 @@ def fact_stretches(
     (the three rules of this module), unsorted; empty when nothing of the text is a plan."""
     if not plan_document and not any(s.planned for s in sections):
         return []
+    return list(_stretches_of(text, tuple(sections), plan_document, plan_year))
+
+
+@lru_cache(maxsize=2)
+def _stretches_of(
+    text: str, sections: tuple[Section, ...], plan_document: bool, plan_year: int | None
+) -> tuple[tuple[int, int], ...]:
+    """``fact_stretches`` of a document, read once: the facts and the activities stages both ask."""
     stretches = problem_stretches(text, sections, plan_document)
     stretches += review_spans(text, plan_year) if plan_document else present_state_spans(text)
-    return stretches
+    return tuple(stretches)
 
 
 def covered_by(stretches: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
