@@ -5,11 +5,12 @@ figures.
 
 Two splits, kept apart so that the test figures say what a new user would see:
 
-- **dev**: the dev phrasings (evaluation/plants/, split recorded in plants/split.toml) planted into
-  the development documents (``../shared/corpus`` seeds, dev, long). Checks are tuned on this only.
-- **test**: the held-out phrasings planted into the test documents (``../shared/corpus/fresh``).
-  Only this command reads them, and for the test split it prints figures, never text (no list of
-  misses or false alarms), so that nobody tunes a check on them.
+- **dev**: the dev phrasings (evaluation/plants/dev/) planted into the development documents
+  (``../shared/corpus`` seeds, dev, long). Checks are tuned on this only.
+- **test**: the held-out phrasings (evaluation/plants/test/, which nobody opens) planted into the
+  test documents (``../shared/corpus/fresh``). Only this command reads them, and for the test split
+  it prints figures, never text (no list of misses or false alarms), so that nobody tunes a check
+  on them. A run of one split reads only that split's phrasing files.
 
 Method. Every document is checked as it is (the *clean* run), then copies of it are made
 (``ROUNDS`` × the kind groups of ``evaluation.plant_errors`` plus a group of traps), each with

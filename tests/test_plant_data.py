@@ -1,17 +1,30 @@
 """The planted-error phrasings of the check benchmark: well-formed, split once, errors certain.
 
 Only the data and the shapes are tested here (fast, no corpus); the benchmark itself is
-``python -m evaluation.check_bench``.
+``python -m evaluation.check_bench``. The placement tests read both halves' files by code (ids and
+sides only, nothing printed) so that no person has to open plants/test/.
 """
 
 from __future__ import annotations
 
 import random
+import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from evaluation.plant_data import SPLITS, phrasings, split_phrasings
+from evaluation.plant_data import (
+    PLANTS,
+    SPLITS,
+    assign,
+    draw_split,
+    drawn,
+    late_split,
+    load_half,
+    phrasings,
+    split_phrasings,
+)
 from evaluation.plant_errors import KINDS, plant
 from evaluation.plant_shapes import SHAPES, Scale, cn_int
 from nlp.pipeline import parse_text
@@ -33,6 +46,99 @@ def test_split_is_disjoint_and_both_sides_have_every_kind():
     assert dev_ids | test_ids == {p.id for p in phrasings()}
     for kind in SENTENCE_KINDS | {"trap"}:
         assert sides["dev"].get(kind) and sides["test"].get(kind), kind
+
+
+def test_every_phrasing_of_the_initial_draw_lies_in_the_folder_of_its_side():
+    # the draw recomputed from split.toml's ids is the record the folders are held to: a test-half
+    # phrasing copied or moved into plants/dev/ (or the reverse) fails here
+    initial = draw_split(drawn())
+    for split in SPLITS:
+        other = next(s for s in SPLITS if s != split)
+        in_folder = {p.id for p in load_half(split)}
+        assert in_folder & set(initial[other]) == set(), f"plants/{split}/ holds phrasings of {other}"
+        assert set(initial[split]) <= in_folder, f"phrasings of {split} missing from plants/{split}/"
+
+
+def test_phrasings_added_after_the_draw_lie_where_the_hash_of_their_id_says():
+    initial = {pid for ids in drawn().values() for pid in ids}
+    for split in SPLITS:
+        late = [p.id for p in load_half(split) if p.id not in initial]
+        assert [pid for pid in late if late_split(pid) != split] == []
+
+
+# computed with the hash rule as it was when the split lived in split.toml (commit 0ca2935)
+@pytest.mark.parametrize(
+    "pid,side",
+    [
+        ("approx-later-1", "test"),
+        ("approx-later-2", "dev"),
+        ("approx-later-3", "dev"),
+        ("sum-later-1", "test"),
+        ("sum-later-3", "test"),
+        ("trap-later-3", "dev"),
+        ("trap-later-4", "dev"),
+        ("mask-later-1", "test"),
+    ],
+)
+def test_the_hash_rule_places_new_ids_as_before(pid, side):
+    assert late_split(pid) == side
+
+
+_NEW = """
+[[phrasing]]
+id = "{pid}"
+shape = "approx"
+sentences = ["全年组织义务植树活动{{n}}余次。"]
+"""
+
+
+def _copy_plants(tmp_path: Path) -> Path:
+    root = tmp_path / "plants"
+    shutil.copytree(PLANTS, root)
+    return root
+
+
+def test_an_id_in_both_halves_is_refused(tmp_path):
+    root = _copy_plants(tmp_path)
+    for split in SPLITS:
+        with (root / split / "approximate_figure.toml").open("a", encoding="utf-8") as f:
+            f.write(_NEW.format(pid="approx-later-2"))
+    with pytest.raises(ValueError, match="in both"):
+        phrasings(root)
+
+
+def test_assign_moves_a_new_phrasing_to_the_side_its_hash_names_and_leaves_the_rest(tmp_path):
+    root = _copy_plants(tmp_path)
+    dev_file, test_file = (root / s / "approximate_figure.toml" for s in SPLITS)
+    before = {s: (root / s / "approximate_figure.toml").read_text(encoding="utf-8") for s in SPLITS}
+    with dev_file.open("a", encoding="utf-8") as f:
+        f.write(_NEW.format(pid="approx-later-1") + _NEW.format(pid="approx-later-2"))  # hash: test, dev
+    with pytest.raises(ValueError, match="approx-later-1"):
+        split_phrasings("dev", root)
+
+    assert assign(root) == [("approx-later-1", "test")]
+    assert dev_file.read_text(encoding="utf-8") == before["dev"] + _NEW.format(pid="approx-later-2")
+    assert test_file.read_text(encoding="utf-8") == before["test"] + _NEW.format(pid="approx-later-1")
+    dev_ids = {p.id for ps in split_phrasings("dev", root).values() for p in ps}
+    test_ids = {p.id for ps in split_phrasings("test", root).values() for p in ps}
+    assert "approx-later-2" in dev_ids and "approx-later-1" in test_ids
+    assert assign(root) == []  # placed once, it stays
+
+
+def test_assign_puts_back_a_phrasing_of_the_draw_moved_to_the_wrong_side(tmp_path):
+    root = _copy_plants(tmp_path)
+    dev_id = sorted(p.id for p in load_half("dev") if p.kind == "missing_figure")[0]
+    src, dst = root / "dev" / "missing_figure.toml", root / "test" / "missing_figure.toml"
+    original = src.read_text(encoding="utf-8")
+    head, rest = original.split(f'[[phrasing]]\nid = "{dev_id}"\n', 1)
+    block_end = rest.find("\n[[phrasing]]")
+    block = f'[[phrasing]]\nid = "{dev_id}"\n' + (rest if block_end < 0 else rest[: block_end + 1])
+    src.write_text(original.replace(block, ""), encoding="utf-8")
+    dst.write_text(dst.read_text(encoding="utf-8") + "\n" + block, encoding="utf-8")
+    with pytest.raises(ValueError, match=dev_id):
+        split_phrasings("test", root)
+    assert assign(root) == [(dev_id, "dev")]
+    assert {p.id for p in load_half("dev", root)} == {p.id for p in load_half("dev")}
 
 
 @pytest.mark.parametrize("shape,parts", [("sum2", "ab"), ("sum3", "abc"), ("sum4", "abcd")])
