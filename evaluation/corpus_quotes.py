@@ -63,6 +63,12 @@ STOCK_PHRASES = (
     "工作总结如下",  # 现将……工作总结如下: the formula that closes a report's preamble
     "各位代表：现在，我代表",  # how every government work report opens
     "社区基本情况",  # the first heading of a community report (一、社区基本情况)
+    "工作总结",  # the names of the genre's documents and parts: a title is a place, a period and one of
+    "工作计划",  # these (2023年上半年社区工作总结), which the next report repeats with its own place
+    "工作报告",
+    "工作回顾",
+    "“十三五”时期",  # plan periods as reports name them
+    "“十四五”时期",
     "习近平新时代中国特色社会主义思想",  # the Party's guiding thought since 2017
     "“两学一做”学习教育",  # Party campaign name (2016)
     "推动发展、服务群众、凝聚人心、促进和谐",  # the tasks of a grassroots Party organization (2004)
@@ -71,6 +77,8 @@ STOCK_PHRASES = (
     "中央八项规定精神",  # Party rules (2012)
     "培育和践行社会主义核心价值观",  # civility campaign formula
     "全面建成小康社会",  # national goal (2020)
+    "推动经济实现质的有效提升和量的合理增长",  # national economic formula (2023)
+    "关于全面加强人口和计划生育工作统筹解决人口问题的决定",  # Central Committee decision title (2006)
     "“十三五”规划",  # five-year plan names
     "“十四五”规划",
     "承上启下的关键之年",  # how a plan's middle year is described
