@@ -89,6 +89,15 @@ def test_main_reports_quotes_and_exit_status(tmp_path: Path, capsys: pytest.Capt
     assert cq.main(["--corpus", str(tmp_path / "nowhere")]) == 2
 
 
+def test_named_paths_are_scanned_whole(tmp_path: Path) -> None:
+    """The default scope leaves evaluation/plants/test/ out; the lead scans it by naming it."""
+    held_out = tmp_path / "evaluation" / "plants" / "test"
+    held_out.mkdir(parents=True)
+    (held_out / "kind.toml").write_text('text = "全年修缮村道3.2公里，新栽行道树460株"\n', encoding="utf-8")
+    assert cq.repository_files(tmp_path, ["evaluation"]) == []
+    assert cq.repository_files(tmp_path, ["evaluation/plants/test"], excluded=()) == [held_out / "kind.toml"]
+
+
 def test_scope_leaves_out_samples_gold_agreement_and_held_out_plants() -> None:
     names = {path.relative_to(ROOT).as_posix() for path in cq.repository_files(ROOT)}
     assert "cli.py" in names and "tests/test_no_corpus_quotes.py" in names
