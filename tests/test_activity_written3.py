@@ -149,7 +149,7 @@ def test_training_restated_in_persons_is_its_participants() -> None:
     # with no training named before it, 培训 + trainees is the training itself
     assert "培训社区讲解员" in [n for n, _ in found("社区规划了参观路线，培训社区讲解员12名。")]
     # a training named by its trainees inside a clause is no restatement
-    assert "培训" in found("加强职业技能培训，农村劳动力培训2000人以上。")[-1][0]
+    assert "培训" in found("强化职业技能培训，农村转移劳动力培训1600人以上。")[-1][0]
     # counted in sessions, 培训 is an activity of its own
     assert ("培训", "training") in found("社区全年培训3期。")
 

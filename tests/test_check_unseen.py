@@ -339,7 +339,7 @@ def test_population_statements(body: str, name: str, fires: bool) -> None:
 
 
 def test_households_a_project_reaches_are_not_the_population() -> None:
-    body = "实施改造老旧小区20个，涉及58栋楼、住户2670户。\n二、民生\n社区共800户居民。为1596户家庭安装燃气报警器。"
+    body = "改造老旧楼院12个，涉及31栋楼、住户940户。\n二、民生\n社区共800户居民。为1596户家庭安装燃气报警器。"
     assert "implausible_magnitude" in names_of(body)
 
 

@@ -160,7 +160,7 @@ def test_a_second_run_reuses_the_cache_and_an_edit_misses_it(runner, tmp_path, m
     cache = tmp_path / "cache"
     monkeypatch.setenv("ZONGJIE_CACHE_DIR", str(cache))
     doc = tmp_path / "a.txt"
-    doc.write_text("2023年枫林社区工作总结\n一、基本情况\n社区现有党员41名,其中支委成员5名。全年走访困难家庭xx户。\n", encoding="utf-8")
+    doc.write_text("2023年枫林社区工作总结\n一、基本情况\n社区现有党员38名,其中支委成员4名。全年走访困难家庭xx户。\n", encoding="utf-8")
     first = runner.invoke(app, ["check", str(doc), "--fail-on", "never"])
     entries = list(cache.rglob("*.json"))
     assert first.exit_code == 0 and len(entries) == 1

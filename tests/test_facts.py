@@ -17,14 +17,14 @@ def facts_of(text: str):
 
 
 SUBJECTS = [
-    ("party_members", "阿娄社区党支部现有党员41名。", [("41名", 41.0, "名", "exact", "党员")]),
+    ("party_members", "枫林社区党支部现有党员38名。", [("38名", 38.0, "名", "exact", "党员")]),
     ("theme_day", "上半年开展主题党日活动6次。", [("6次", 6.0, "次", "exact", "主题党日活动")]),
     ("two_in_a_clause", "全年讲党课2次,志愿服务15次。", [("2次", 2.0, "次", "exact", "党课"), ("15次", 15.0, "次", "exact", "志愿服务")]),
-    ("households_and_persons", "社区现有低保户320户1017人。", [("320户", 320.0, "户", "exact", "低保户"), ("1017人", 1017.0, "人", "exact", "低保户")]),
+    ("households_and_persons", "社区现有低保户86户203人。", [("86户", 86.0, "户", "exact", "低保户"), ("203人", 203.0, "人", "exact", "低保户")]),
     ("rate", "经测评,群众满意率95%。", [("95%", 95.0, "%", "exact", "群众满意率")]),
-    ("money_and_count", "投资7.5万元对15户危房进行修缮。", [("7.5万元", 75000.0, "元", "exact", "投资"), ("15户", 15.0, "户", "exact", "危房")]),
-    ("subset", "支部现有党员41名,其中支委成员5名。", [("41名", 41.0, "名", "exact", "党员"), ("5名", 5.0, "名", "exact", "支委成员")]),
-    ("approx_compound_unit", "开展各类活动20余场次,覆盖群众500余人次。", [("20余场次", 20.0, "场次", "approx", "活动"), ("500余人次", 500.0, "人次", "approx", "群众")]),
+    ("money_and_count", "投资4.2万元对9户危房进行修缮。", [("4.2万元", 42000.0, "元", "exact", "投资"), ("9户", 9.0, "户", "exact", "危房")]),
+    ("subset", "支部现有党员38名,其中支委成员4名。", [("38名", 38.0, "名", "exact", "党员"), ("4名", 4.0, "名", "exact", "支委成员")]),
+    ("approx_compound_unit", "开展各类活动30余场次,覆盖群众800余人次。", [("30余场次", 30.0, "场次", "approx", "活动"), ("800余人次", 800.0, "人次", "approx", "群众")]),
     ("classifier_before_noun", "组建了三支志愿服务队伍。", [("三支", 3.0, "支", "exact", "志愿服务队伍")]),
     ("range", "每月组织巡逻3-4次。", [("3-4次", None, "次", "range", "巡逻")]),
     ("masked", "全年走访困难家庭xx户。", [("xx户", None, "户", "masked", "困难家庭")]),
@@ -51,8 +51,8 @@ INDICATORS = [
     ("mediation_rate", "调解成功率100%。", "mediation_success_rate"),
     ("disputes", "全年调解矛盾纠纷23起。", "disputes_mediated"),
     ("investment", "投资12万元硬化道路。", "investment_yuan"),
-    ("bare_households", "社区现有2676户,9208人。", "households_total"),
-    ("bare_population", "社区现有2676户,9208人。", "population_total"),
+    ("bare_households", "社区现有1835户,5472人。", "households_total"),
+    ("bare_population", "社区现有1835户,5472人。", "population_total"),
 ]
 
 
@@ -149,9 +149,9 @@ def test_plan_window_colon_lead_is_bounded():
 
 
 def test_traditional_text_keeps_original_offsets_and_simplified_subjects():
-    text = "社區現有黨員41名,其中支委成員5名。\n"
+    text = "社區現有黨員38名,其中支委成員4名。\n"
     result = parse_text(text)
-    assert [(f.text, f.subject) for f in result.facts] == [("41名", "党员"), ("5名", "支委成员")]
+    assert [(f.text, f.subject) for f in result.facts] == [("38名", "党员"), ("4名", "支委成员")]
     assert all(text[f.start : f.end] == f.text for f in result.facts)
 
 

@@ -22,8 +22,8 @@ CASES = [
     ("龙泉社区投资15万元。", "15万元", "community", "东湖社区", "investment_yuan", "other"),
     ("全市城市低保6195户。", "6195户", "community", "东湖社区", "low_income_households", "wider"),
     # an unknown name the segmenter leaves in single characters after 是 (是|陡|咀|社区) is still a name
-    ("四是陡咀社区:投资7.5万元对15户危房进行修缮。", "7.5万元", "township", None, "investment_yuan", "part"),
-    ("四是陡咀社区:投资7.5万元对15户危房进行修缮。", "15户", "township", None, "houses_renovated", "part"),
+    ("四是柳湾社区:投资4.2万元对9户危房进行修缮。", "4.2万元", "township", None, "investment_yuan", "part"),
+    ("四是柳湾社区:投资4.2万元对9户危房进行修缮。", "9户", "township", None, "houses_renovated", "part"),
 ]
 
 

@@ -23,7 +23,7 @@ CASES = {
     "glued run-in after a noun phrase": ("聚焦产业提质增效，加快构建现代产业体系", "大力发展先进制造业", True),
     "glued run-in starting with an adverb": ("坚持生态优先，筑牢绿色发展屏障", "持续打好蓝天保卫战", True),
     "glued run-in after 福祉": ("聚焦民生实事办理，持续增进群众福祉", "不断完善社会保障体系", False),
-    "glued run-in after 振兴": ("聚焦城乡融合发展，全面推进乡村振兴", "深入实施农村人居环境整治", False),
+    "glued run-in after 振兴": ("聚焦农旅融合发展，全面推进乡村振兴", "扎实开展农村人居环境整治", False),
     # a run-on heading ended by its full stop is whole
     "whole: two parallel clauses": ("抓项目促投资，全县经济运行稳中有进", "", True),
     "whole: a guarantee clause": ("强化组织保障，确保各项任务落到实处", "", True),

@@ -68,7 +68,7 @@ def test_features(sentence: str, number: str, present: str, absent: str):
 # (sentence, number, whether the size_class rule vetoes it)
 SIZE_CLASSES = {
     "money before a noun": ("力争引进20亿元以上项目3个", "20", True),
-    "area before a noun": ("每县打造一个5000亩以上园区", "5000", True),
+    "area before a noun": ("每镇建设一个3000亩以上园区", "3000", True),
     "a magnitude before a noun": ("收入10万以上村占比过半", "10", True),
     "a count before its noun": ("帮扶1600户以上牧户", "1600", False),
     "an amount at the clause end": ("人均收入达到2万元以上。", "2", False),

@@ -42,7 +42,7 @@ TRAPS = {
     "grade of a standard": ("辖区水质达到国家二级标准。", []),
     "grade after one level word": ("新增省二级示范幼儿园1所。", ["1所"]),
     "levels after two level words": ("街道和社区两级调解组织共调解纠纷31起。", ["两级", "31起"]),
-    "session of a congress": ("完成了区十四届人大一次会议确定的任务。", []),
+    "session of a congress": ("完成了县十七届人大二次会议确定的任务。", []),
     "reduplicated measure word": ("经受住了一次次困难考验。", []),
     "an idiom of years": ("二十年如一日照料孤寡老人3名。", ["3名"]),
     "a numbered glossary entry": ("25.两所共建：指社区与学校共建。", []),

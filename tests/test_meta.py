@@ -34,8 +34,8 @@ DOCS = {
         ("2021年社区工作总结", "柳溪社区", 2021, "year"),
     ),
     "年度 report, masked community": (
-        "XX社区党委关于2023年度工作报告\n" + BODY + "\n一、工作开展情况\nXX社区召开会议8次。",
-        ("XX社区党委关于2023年度工作报告", None, 2023, "year"),
+        "XX社区党总支关于2022年度工作报告\n" + BODY + "\n一、工作开展情况\nXX社区召开会议8次。",
+        ("XX社区党总支关于2022年度工作报告", None, 2022, "year"),
     ),
     "masked year": (
         "20xx年村委会工作总结\n我受南岭村村民委员会的委托，向大会报告工作。南岭村" + BODY,
@@ -47,7 +47,7 @@ DOCS = {
         ("石桥社区创建文明社区工作总结", "石桥社区", None, None),
     ),
     "no title: the body starts at once": (
-        "2018年，" + BODY + "\n一、加强组织建设\n社区居委会不断健全工作机制。",
+        "2018年，" + BODY + "\n一、加强组织建设\n社区居委会持续完善工作机制。",
         (None, None, 2018, "year"),
     ),
     "street-level report names no community": (
@@ -98,7 +98,7 @@ def test_street(text: str, street: str | None) -> None:
 @pytest.mark.parametrize(
     "title, doc_type",
     [("2022年社区工作总结", DocType.SUMMARY), ("社区2023年工作计划", DocType.PLAN),
-     ("2022年工作总结及2023年工作计划", DocType.MIXED), ("关于老旧小区改造工作进展情况的汇报", DocType.REPORT),
+     ("2022年工作总结及2023年工作计划", DocType.MIXED), ("关于背街小巷整治工作进展情况的汇报", DocType.REPORT),
      ("社区党委述职报告", DocType.REPORT), ("社区居民委员会工作总结报告", DocType.SUMMARY)],
 )
 def test_doc_type(title: str, doc_type: DocType) -> None:

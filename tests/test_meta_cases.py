@@ -133,7 +133,7 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
     ),
     "a year inside the last sentence is no closing date": (
         "x.txt",
-        "关于老旧小区改造工作的汇报\n" + BODY * 4 + "\n" + PARTY + "剩余两个小区也在2022年5月份全部完成改造。",
+        "关于老旧小区改造工作的汇报\n" + BODY * 4 + "\n" + PARTY + "剩余三个楼院也在2022年8月底全部完工。",
         {"year": None},
     ),
     "a deadline in a requirement is not the year reported on": (

@@ -52,9 +52,9 @@ def test_closing_date_line(name: str, closing: str, line: str, kept: bool, year:
 
 # A page's date field above the text is chrome wherever a sentence follows it, whatever it holds.
 HEADS = [
-    ("时间: a date and a time", "时间:2024-07-24 23:35:14"),
+    ("时间: a date and a time", "时间:2022-03-16 08:41:27"),
     ("日期： a bare date above the body", "日期：2021年12月28日"),
-    ("时间： with other fields", "时间：2023-07-29  作者：佚名  来源：某某网"),
+    ("时间： with other fields", "时间：2021-06-02  作者：佚名  来源：某某网"),
 ]
 
 

@@ -107,7 +107,7 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "x.txt", "工作总结\n当前位置：首页 > 工作总结\n" + BODY + "\n" + SECTIONS, {"title": None},
     ),
     "short_first_title: the column, then the article's title": (
-        "x.txt", "工作计划\n当前位置：首页 > 工作计划\n青桐社区党建工作汇报材料\n时间：2024-07-24 23:35:14" + PAGE,
+        "x.txt", "工作计划\n当前位置：首页 > 工作计划\n青桐社区党建工作汇报材料\n时间：2022-03-16 08:41:27" + PAGE,
         {"title": "青桐社区党建工作汇报材料", "community": "青桐社区"},
     ),
     "glued title: a short first line holding the title and a sentence": (

@@ -52,8 +52,8 @@ FACTS = [
      "300张以上", True),
     ("… a colon lead without a marker does not", "主要做法是：新增就业岗位120个；养老床位达到300张。", "300张", False),
     ("将形成 an outcome to come", "活动中心建成后，将形成休闲区域2处。", "2处", True),
-    ("a long clause of figures is not cut", "预计全镇生产总值增长6%，规上工业增加值、固定资产投资、社会消费品零售总额、"
-     "一般公共预算收入分别增长7%、8%、9%、10%。", "10%", True),
+    ("a long clause of figures is not cut", "预计全镇生产总值增长6%，规上工业增加值、社会消费品零售总额、固定资产投资、"
+     "一般公共预算收入各增长7%、8%、9%、10%。", "10%", True),
 ]
 
 

@@ -59,7 +59,7 @@ def _plain_boundary_features(phrase: str, boundary: tuple[int, str, str, str, st
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.text(alphabet="聚焦抓项目增效益，,持续巩固经济回升势头大力实施社区党建", min_size=5, max_size=40),
+    st.text(alphabet="抓项目聚焦效益增，,经济持续巩固回升势头实施大力社区党建", min_size=5, max_size=40),
     st.dictionaries(st.sampled_from(["lt=v", "rt=n", "commas=1", "one_clause", "R1=大", "lw=项目", "parallel=True"]),
                     st.floats(-3, 3, allow_nan=False), max_size=7),
 )
