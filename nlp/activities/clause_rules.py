@@ -111,7 +111,7 @@ def verb_items(
                     obj = fe
                     while obj < ce and text[obj] in "的个支场次项期名":
                         obj += 1
-            for fs, fe in figures:  # 投资350万元的居民小区建设, 全长4公里的港西路: the name follows 的
+            for fs, fe in figures:  # 投资260万元的文化广场建设, 全长3公里的滨河路: the name follows 的
                 if obj <= fs <= obj + 3 and text[fe : fe + 1] == "的":
                     obj = fe + 1
                     break
@@ -206,7 +206,7 @@ def noun_items(
         stripped = _NOUN_SUFFIX.sub("", body)
         e = s + len(stripped)
         reach = s
-        inner = [  # 投资6万元建筑40平方米的公厕
+        inner = [  # 投资9万元建筑55平方米的车棚
             fe for _, fe, _ in figures[bisect_left(starts, s) : bisect_right(starts, e)] if fe <= e
         ]
         if inner:

@@ -18,7 +18,7 @@ A training verb that opens its clause, counted in persons right after it, after 
 named earlier in the sentence (举办技能培训班3期，培训150人; …培训3场，累计培训村民210人次),
 restates who took part in the training just named: the figure is its participants, no second
 activity. With no training named before it (培训社区讲解员12名) it is the training itself. A training named by its trainees inside a clause
-(农村劳动力培训2000人) is left alone. The verbs are the list ``measures.participant_verbs``, the units ``measures.people``.
+(返乡青年培训1500人) is left alone. The verbs are the list ``measures.participant_verbs``, the units ``measures.people``.
 
 The units and words are data (nlp/resources/activity_words.csv).
 """
@@ -99,7 +99,7 @@ def counted_as_participants(text: str, found: Found, facts: Sequence[Fact], star
     if found.verb not in verbs or not text.startswith(found.verb, found.norm_start):
         return False
     if not _opens_clause(text, found.norm_start):
-        return False  # 农村劳动力培训2000人: a training named by its trainees, no restatement
+        return False  # 返乡青年培训1500人: a training named by its trainees, no restatement
     figure = _count_after(text, found.norm_end, facts, starts)
     return figure is not None and figure.unit in people
 
@@ -125,7 +125,7 @@ _LEADS = (
 def _opens_clause(text: str, at: int) -> bool:
     """Whether only a clause mark and leading words (全年, 累计 …) stand before offset ``at``.
 
-    >>> _opens_clause("培训班2期，累计培训60人", 8), _opens_clause("，农村劳动力培训2000人", 6)
+    >>> _opens_clause("培训班2期，累计培训60人", 8), _opens_clause("，返乡青年培训1500人", 5)
     (True, False)
     """
     i = at

@@ -47,7 +47,7 @@ def continuation(text: str, clause: Sentence, sentence: Sentence, group: int) ->
 
 
 def completed(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[Found]:
-    """人畜饮水工程已经完工, 全长4公里的港西路已竣工通车: a named project reported finished."""
+    """人畜饮水工程已经完工, 全长3公里的滨河路已竣工通车: a named project reported finished."""
     m = vocab().completion_re.search(text, clause.norm_start, clause.norm_end)
     if m is None:
         return []

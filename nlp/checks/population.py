@@ -27,7 +27,7 @@ def _states_total(c: Context, family: str, text: str = "") -> bool:
     if stated or has_any(c.label, words["strong"]):
         return True
     # 社区居民2800户, 辖区内住户2800户: nothing but the place and a population word, in a sentence
-    # that reports no work before it (实施改造老旧小区20个，涉及…住户2670户 counts those affected)
+    # that reports no work before it (完成老旧小区改造14个，惠及…住户1930户 counts those affected)
     before = text[c.sent_start : c.fact.norm_start]
     return _bare_scope(c.label) in words[family] and not has_any(before, words["not_after"] + vocab()["markers"]["activity_verbs"])
 

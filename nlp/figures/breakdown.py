@@ -222,10 +222,10 @@ def kind_before(lead: str, acts: tuple[str, ...] = ACTS) -> str | None:
 
 
 def purpose_after(after: str) -> str | None:
-    """The purpose stated right after a sum of money (投资7.5万元|对15户危房进行修缮).
+    """The purpose stated right after a sum of money (投资4.2万元|对9户困难家庭住房进行维修).
 
-    >>> purpose_after("对15户危房进行修缮加固"), purpose_after("，")
-    ('对15户危房进行修缮加固', None)
+    >>> purpose_after("对9户困难家庭住房进行维修加固"), purpose_after("，")
+    ('对9户困难家庭住房进行维修加固', None)
     """
     after = after.strip()
     if any(after.startswith(opener) for opener in _vocab().purpose_openers):

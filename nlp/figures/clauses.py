@@ -74,9 +74,9 @@ def clause_before(text: str, start: int) -> str:
 
 
 def clause_after(text: str, end: int) -> str:
-    """The clause after a figure, at most 24 characters (投资7.5万元|对15户危房进行修缮).
+    """The clause after a figure, at most 24 characters (投资4.2万元|对9户困难家庭住房进行维修).
 
-    >>> clause_after("投资7.5万元对15户危房进行修缮，", 7)
-    '对15户危房进行修缮'
+    >>> clause_after("投资4.2万元对9户困难家庭住房进行维修，", 7)
+    '对9户困难家庭住房进行维修'
     """
     return _CLAUSE_AFTER.match(text, end).group()

@@ -46,8 +46,8 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
     plan marker governs a figure (at most ``PLAN_REACH`` characters back).
 
     Rule marker_before: a marker governs what follows it in its own clause. A figure before it is
-    the clause's subject, something that exists (``37个重点项目预计完成投资370亿元``: the 37 is no
-    target, the 370亿元 is).
+    the clause's subject, something that exists (``25个重点项目预计完成投资180亿元``: the 25 is no
+    target, the 180亿元 is).
 
     The window reaches further back over a list of figures that continues one statement
     (``全年计划改造楼院23个,总面积11.6万㎡,37栋楼``): while its first clause holds a figure and no word
@@ -57,10 +57,10 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
     >>> doc = Text.from_string("今年开展活动6次,下一步,力争发展党员2名。")
     >>> plan_window(doc, 19, 21)
     '下一步,力争发展党员2名'
-    >>> doc = Text.from_string("我县结合实际,全年计划改造楼院23个,总面积11.6万㎡,37栋楼。")
+    >>> doc = Text.from_string("我区立足实际,全年计划改造楼院23个,总面积11.6万㎡,37栋楼。")
     >>> at = doc.text.index("37")
     >>> plan_window(doc, at, at + 4)
-    '我县结合实际,全年计划改造楼院23个,总面积11.6万㎡,37栋楼'
+    '我区立足实际,全年计划改造楼院23个,总面积11.6万㎡,37栋楼'
     >>> doc = Text.from_string("剩余3个小区计划明年完成改造。")
     >>> plan_window(doc, 2, 4)
     '剩余3个'

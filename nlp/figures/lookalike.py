@@ -118,7 +118,7 @@ def is_required_bound(doc: Text, q: Quantity) -> bool:
     (原则上, 必须, 下达的 …: ``requirement_words`` of not_figures.toml) is a standard or a quota, not
     a level the unit reached.
 
-    >>> doc = Text.from_string("投资收益率原则上要不低于8%，实际达到9.5%。")
+    >>> doc = Text.from_string("资金回报率原则上要不低于6%，实际达到7.5%。")
     >>> [is_required_bound(doc, q) for q in doc.figures]
     [True, False]
     """

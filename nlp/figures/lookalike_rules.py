@@ -159,7 +159,7 @@ def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
         return "long_digits"
     if m.group("post") in BOUND_WORDS and (unit.kind != "rate" if unit is not None else not is_rate_number(num)):
         if text[m.end():m.end() + 2].startswith(THRESHOLD_FOLLOWERS):
-            # 200头以上规模的养殖大户, 年收入10万元以上的, 10万以上的 (a magnitude alone): a bound that defines a group
+            # 300只以上规模的养殖户, 年收入10万元以上的, 10万以上的 (a magnitude alone): a bound that defines a group
             return "threshold"
     if unit is not None:
         if unit.digits_only and not num[0].isdigit():

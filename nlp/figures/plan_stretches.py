@@ -64,7 +64,7 @@ def opens_problems(sentence: str) -> bool:
 
     >>> opens_problems("问题：一是3个小区没有物业"), opens_problems("当前社区工作还存在一些不足：一是…")
     (True, True)
-    >>> opens_problems("及时解决项目建设中存在的突出问题，为企业服务"), opens_problems("全年开展活动12次")
+    >>> opens_problems("及时化解工程推进中遇到的各类问题，为商户服务"), opens_problems("全年开展活动12次")
     (False, False)
     """
     return _problem_words()[1].search(sentence) is not None

@@ -159,7 +159,7 @@ def _resolve_one(
     if indicator is None and noun:
         only = parts_only(noun)
         whole = whole_on_trail(figure, trail, any(w in clause for w in voc.part_clause)) if only else None
-        if whole is not None:  # 总人口2765人，其中男性1450人 / 总户数376户，常住人口户数361户
+        if whole is not None:  # 总人口3180人，其中男性1620人 / 总户数428户，常住人口户数405户
             indicator, parts = by_id(whole.indicator), only  # type: ignore[arg-type]
     if indicator is not None and noun and at >= 0:
         money = indicator.id in voc.purpose_indicators

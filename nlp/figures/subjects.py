@@ -5,7 +5,7 @@ A subject is read from the words around a figure, within its clause:
 - after a classifier unit, a noun phrase names what is counted (6个党支部, 一名副书记, 15户危房);
 - otherwise the noun phrase just before the figure does (现有党员41名, 开展主题党日活动6次,
   群众满意率达到95%), after link words such as 现有/达到/共计 are set aside;
-- a figure that directly follows another one shares its subject (低保户320户1017人).
+- a figure that directly follows another one shares its subject (低保户145户362人).
 
 Figures are located before segmentation; the words around them are read from the document's
 ``Text``, which segments each clause once. The phrase bounds (``CLAUSE_BREAKS``, with the phrase
@@ -44,11 +44,11 @@ from nlp.text.tokens import Word
 
 
 def bare_total_indicator(doc: Text, quantity: Quantity, subject: str | None) -> str | None:
-    """The indicator of a bare household or person count after a place (社区现有2676户,9208人).
+    """The indicator of a bare household or person count after a place (社区现有3145户,8720人).
 
     >>> from nlp.records import Qualifier
-    >>> q = Quantity(4, 9, "2676", None, None, None, "户", Qualifier.EXACT)
-    >>> bare_total_indicator(Text.from_string("社区现有2676户,9208人"), q, None)
+    >>> q = Quantity(4, 9, "3145", None, None, None, "户", Qualifier.EXACT)
+    >>> bare_total_indicator(Text.from_string("社区现有3145户,8720人"), q, None)
     'households_total'
     """
     if subject is not None or quantity.unit not in PLACE_TOTALS:

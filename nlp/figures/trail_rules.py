@@ -54,7 +54,7 @@ def counts_the_same(text: str, figure: Figure, clause: str, trail: Trail) -> boo
 
 def whole_on_trail(figure: Figure, trail: Trail, part_clause: bool) -> Resolution | None:
     """The whole a figure naming only a part belongs to: after 其中, the nearest whole in the same
-    unit; in a bare list (男性735人、女性723人), the population or household total before it."""
+    unit; in a bare list (男性812人、女性796人), the population or household total before it."""
     for end, whole, unit in reversed(trail.wholes):
         if end < figure.norm_start - 300:
             break  # the wholes are in document order: none before this one is within reach either
@@ -88,7 +88,7 @@ def right_after_household_total(text: str, figure: Figure, trail: Trail) -> bool
 
 
 def rate_part(indicator: Indicator, noun: str | None, before: str, sentence_start: int, trail: Trail) -> dict | None:
-    """The object a rate is about: after 对 (居民对“四个民主”满意率90%), or, for a rate that names
+    """The object a rate is about: after 对 (居民对“红色物业”满意率92%), or, for a rate that names
     none (满意率), what the count before it in the sentence counts when that is another domain's
     (办理居民诉求86件，满意率100%); 调解纠纷12起，成功率100% is the mediation rate itself, and so is
     any rate whose modifiers the indicator table closes (办结率, 成功率: a rate of acting on what
@@ -101,7 +101,7 @@ def rate_part(indicator: Indicator, noun: str | None, before: str, sentence_star
         return None
     _, counted, subject = trail.counted
     if counted.indicator == indicator.id:
-        return counted.breakdown  # 满意率分别达98.6%和99.2%: the second rate is about what the first is
+        return counted.breakdown  # 满意率分别达97.3%和98.8%: the second rate is about what the first is
     counted_indicator = by_id(counted.indicator) if counted.indicator else None
     if not subject or subject.endswith("率") or (counted_indicator and counted_indicator.category == indicator.category):
         return None

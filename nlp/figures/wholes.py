@@ -7,7 +7,7 @@ something in particular:
 - **money** (investment_yuan, funds_disbursed_yuan, donations_yuan): a sum is spent on something; only
   a total (项目总投资, 全年共投入, 累计发放各类资金) is the measure's whole, any other sum is one project's
   or one fund's — a ``kind`` (投资16万元 … for a service station);
-- **rates about an object**: 居民对“四个民主”满意率90% is the rate of one object; only the overall one
+- **rates about an object**: 居民对“红色物业”满意率92% is the rate of one object; only the overall one
   (群众满意率, 居民对居委会工作满意率) is whole;
 - **measures made by a verb** (发放 … 元 → funds_disbursed_yuan): the verb makes its measure only for a
   noun the indicator table knows, a bare count, or the act itself (免费培训280人); 发放消费券3000万元

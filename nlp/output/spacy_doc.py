@@ -1,9 +1,9 @@
 """zongjie for spaCy users: a blank ``zh`` Language whose ``Doc`` carries the parse.
 
 >>> nlp = make_language()
->>> doc = nlp("社区现有党员41名,其中支委成员5名。")
+>>> doc = nlp("社区现有党员56名,其中支委成员7名。")
 >>> [(span.text, span.label_) for span in doc.spans["facts"]]
-[('41名', 'party_members'), ('5名', 'party_committee_members')]
+[('56名', 'party_members'), ('7名', 'party_committee_members')]
 >>> doc._.zongjie.facts[0].subject
 '党员'
 

@@ -61,8 +61,8 @@ def trie_alternation(words: list[str]) -> str:
 def find_district(*texts: str) -> str | None:
     """The first county-level division (区, 县, county-level 市, 旗) named in ``texts``, in order.
 
-    >>> find_district("2020年上海市杨浦区人民政府长白新村街道办事处工作总结")
-    '杨浦区'
+    >>> find_district("2021年天津市河西区人民政府友谊路街道办事处工作总结")
+    '河西区'
     >>> find_district("社区工作总结", "全年开展活动20次") is None
     True
     """

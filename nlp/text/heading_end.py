@@ -2,14 +2,14 @@
 
 GUIDELINES: a run-on heading is its lead phrase up to the first 。 or ：. Some pages lose the
 punctuation between the heading and the run-in sub-heading or sentence that follows it
-(``一、聚焦抓项目增效益，持续巩固经济回升势头大力实施项目投资攻坚行动。``: the heading ends before
-大力). The grammar (``heading_words.run_on_cut``) cuts before a time word or a year; this model
+(``一、围绕兴产业促增收，不断壮大村级集体经济全面推进产业振兴行动。``: the heading ends before
+全面). The grammar (``heading_words.run_on_cut``) cuts before a time word or a year; this model
 handles the rest: it scores every word boundary of the phrase as the heading's end and cuts at the
 best one when it is likely enough.
 
 The features of a boundary are what a reader uses: the characters and words on both sides and
 their parts of speech (a heading ends on a noun phrase, a sentence starts with an adverb or verb),
-and the parallel clauses of a heading (聚焦抓项目增效益，持续巩固经济回升势头: the clause before the
+and the parallel clauses of a heading (围绕兴产业促增收，不断壮大村级集体经济: the clause before the
 boundary about as long as the first). The weights are trained by ``python -m evaluation.heading_train``
 on the dev and long-report gold headings — the run-on ones as written, and every heading standing on
 its own line glued to the first sentence of the next line — and ship in ``models/heading.json``
@@ -102,9 +102,9 @@ def boundaries(phrase: str, words: Sequence[Word]) -> list[tuple[int, str, str, 
     word, its tag)``, at least ``END_HEAD`` characters in, never beside punctuation. ``words`` are
     the phrase's tagged words as the document's ``Text`` gives them (punctuation may be left out).
 
-    >>> words = [("聚焦", "v"), ("抓", "v"), ("项目", "n"), ("增效益", "n"), ("，", "x"), ("持续", "vd"),
-    ...          ("巩固", "v"), ("经济", "n"), ("回升", "v"), ("势头", "n"), ("大力", "d"), ("实施", "v")]
-    >>> [b[0] for b in boundaries("聚焦抓项目增效益，持续巩固经济回升势头大力实施", words)]
+    >>> words = [("围绕", "v"), ("兴", "v"), ("产业", "n"), ("促增收", "n"), ("，", "x"), ("不断", "d"),
+    ...          ("壮大", "v"), ("村级", "n"), ("集体", "n"), ("经济", "n"), ("全面", "d"), ("推进", "v")]
+    >>> [b[0] for b in boundaries("围绕兴产业促增收，不断壮大村级集体经济全面推进", words)]
     [5, 11, 13, 15, 17, 19, 21]
     """
     placed, at = [], 0
@@ -208,9 +208,9 @@ def offered(phrase: str, rest: str) -> bool:
     line, or it is longer than a heading written alone on its line is (``END_ALONE``): a heading
     glued to a paragraph whose line breaks before its first full stop.
 
-    >>> offered("强化社区党员管理，发挥党员先锋模范作用", "。社区…"), offered("强化社区党员管理，发挥党员先锋模范作用", "")
+    >>> offered("规范流动党员管理，激发党员服务群众热情", "。社区…"), offered("规范流动党员管理，激发党员服务群众热情", "")
     (True, False)
-    >>> offered("强化社区党员管理，发挥党员先锋模范作用针对社区党员身份复杂的", "")
+    >>> offered("规范流动党员管理，激发党员服务群众热情针对辖区党员流动性大的", "")
     True
     """
     return len(phrase) > END_MIN and (bool(rest.strip()) or len(phrase) > END_ALONE)

@@ -15,9 +15,9 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
     >>> line = "（一）坚持稳中求进。今年以来……"
     >>> s, e = heading_span(line, 3); line[s:e]
     '坚持稳中求进'
-    >>> line = "1、服务育龄妇女:社区现有育龄妇女131人。"
+    >>> line = "1、关爱空巢老人:社区现有空巢老人86人。"
     >>> s, e = heading_span(line, 2); line[s:e]
-    '服务育龄妇女'
+    '关爱空巢老人'
     >>> line = "(一)民生工作站解民忧 从6月份开始，社区每周安排专人值守"
     >>> s, e = heading_span(line, 3); line[s:e]
     '民生工作站解民忧'
@@ -57,9 +57,9 @@ SUBTITLE = 16
 def _subtitle(after: str) -> bool:
     """What follows a colon completes a heading that stands alone on its line: a short phrase with no
     sentence stop, no figure and no terminal punctuation, to the line end (严管理、重教育、促回归), not a
-    sentence of the paragraph (社区现有育龄妇女131人。).
+    sentence of the paragraph (社区现有空巢老人86人。).
 
-    >>> _subtitle("严管理、重教育、促回归"), _subtitle("社区现有育龄妇女131人。"), _subtitle("")
+    >>> _subtitle("严管理、重教育、促回归"), _subtitle("社区现有空巢老人86人。"), _subtitle("")
     (True, False, False)
     """
     after = after.strip(SPACES)

@@ -6,7 +6,7 @@ The community comes from the first source that names one (SPEC section 5):
 2. the **signature** lines at the end (东湖社区居民委员会 / 2022年12月28日; nlp/text/signature.py);
 3. the unit that **本社区/我村/该社区** refers to: the name just before the first self-reference;
 4. the **opening** lines: the first name there when the text names it again or it acts in its
-   clause (…，震川社区进行了垃圾分类工作);
+   clause (…，柳湾社区开展了垃圾分类宣传);
 5. the name the text uses **most often**, when one stands out;
 6. the **path**: a folder or file name naming a unit.
 

@@ -7,7 +7,7 @@
   outline, whatever its lines look like (``中共某某社区支部委员会`` above ``（地址：…）`` and a date).
 - **hard-wrapped lines**: a PDF or word-processor export breaks every line at the same width, so a
   heading that runs on into its paragraph may be cut mid-phrase at a line end
-  (``（六）促进城乡融合发展，城镇建设和乡村振兴取得扎实成`` + newline + ``效。加速推动…``); its phrase
+  (``（五）推进生态文明建设，污染防治和绿化美化取得显著成`` + newline + ``效。持续改善…``); its phrase
   goes on to the first 。 or ： of the next line when the heading line is full width.
 """
 
@@ -139,7 +139,7 @@ def wrapped_tail(line: str, nxt: str | None, width: int | None) -> int:
     (the whole of ``nxt``). A heading set in larger type wraps before the body's width: a fragment
     finishes a heading line of at least a third of the width.
 
-    >>> wrapped_tail("（六）促进城乡融合发展，城镇建设和乡村振兴取得扎", "实成效。加快推动新型城镇化", 26)
+    >>> wrapped_tail("（五）推进生态文明建设，污染防治和绿化美化取得显", "著成效。持续改善人居环境", 26)
     3
     >>> wrapped_tail("（一）党建工作", "成效显著。社区…", 26), wrapped_tail("（二）抓好平安建设，社区和谐稳定工作", "全年组织巡逻60次，调解纠纷5起。", 20)
     (0, 0)

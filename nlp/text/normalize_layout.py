@@ -77,7 +77,7 @@ def wrap_width(lines: list[str]) -> int | None:
     30
     >>> wrap_width(["社区党建", "甲" * 200, "乙" * 150]) is None
     True
-    >>> wrap_width(["一、加强组织建设，夯实基础"] * 9 + ["社区居委会不断健全工作机制。" * 9] * 9) is None
+    >>> wrap_width(["一、加强组织建设，夯实基础"] * 9 + ["居委会持续完善议事协商制度。" * 9] * 9) is None
     True
     """
     stripped = [s for s in (line.strip() for line in lines) if len(s) >= 12]
@@ -128,9 +128,9 @@ def rejoin_edits(text: str) -> list[Edit]:
     """Delete line breaks that fall inside a sentence; collapse 3+ blank lines to one.
 
     >>> from nlp.text.spans import apply_edits
-    >>> t = "一、社区党建\\n社区党委按照有利于管理、有利于开展活动的原则加强\\n组织建设。\\n\\n\\n\\n二、民政"
+    >>> t = "一、社区党建\\n社区党委按照便于管理、便于服务群众的思路调整\\n网格设置。\\n\\n\\n\\n二、民政"
     >>> apply_edits(t, rejoin_edits(t))[0]
-    '一、社区党建\\n社区党委按照有利于管理、有利于开展活动的原则加强组织建设。\\n\\n二、民政'
+    '一、社区党建\\n社区党委按照便于管理、便于服务群众的思路调整网格设置。\\n\\n二、民政'
     """
     lines = text.split("\n")
     starts = []

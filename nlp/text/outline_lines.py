@@ -95,7 +95,7 @@ def soft_lines(norm: Normalized, lines: list[tuple[int, str]]) -> list[tuple[int
     In a flattened page (a physical line of ``FLATTENED`` characters or more holding at least half
     the text: the paragraphs joined, not one long paragraph among others) a label split
     needs no space: after 。！？ any label opens a line, after a colon a 一、/（一） label
-    (``以下工作：（一）千方百计稳增长``), and after a comma
+    (``以下工作：（一）多措并举促发展``), and after a comma
     a (1)/（一） label that starts a list (``…数据总结,(1)江南…``). Anywhere, a label after 。！？
     with no space opens a line when it is a ``glued_heading``.
     """

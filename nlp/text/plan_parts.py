@@ -11,7 +11,7 @@ A government work report reviews one year and then plans the next: ``一、2023�
   ``三、…`` … ``九、…``); the following top-level sections are plan sections too, up to a review
   heading;
 - **glued part title**: a plan part title naming its year, at a line or sentence start, run into its
-  first sentence, the year restated (``2024年工作安排2024年是…``, a page whose line breaks were lost), which the outline
+  first sentence, the year restated (``2025年工作思路2025年是…``, a page whose line breaks were lost), which the outline
   does not take as a heading: the top-level sections after it are plan sections, up to a review
   heading;
 - **problems part**: a sub-section naming the report's problems (``（一）存在的问题`` under
@@ -45,7 +45,7 @@ GLUED_TITLE = regex.compile(
 def glued_plan_titles(text: str) -> list[int]:
     """Offsets of the plan part titles run into their first sentence at a line start.
 
-    >>> glued_plan_titles("2024年工作安排2024年是关键一年。")
+    >>> glued_plan_titles("2025年工作思路2025年是攻坚之年。")
     [0]
     >>> glued_plan_titles("2023年工作回顾2023年是开局之年。"), glued_plan_titles("。下一步计划2024年完成改造。")
     ([], [])

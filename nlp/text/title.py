@@ -231,8 +231,8 @@ _SITE_LABEL = re.compile(r"(?:范文|范本|模板|模版|大全|例文|样本|�
 def dateline_start(line: str) -> int | None:
     """Where a speech's dateline starts on a title line, if it has one.
 
-    >>> t = "保定市政府工作报告——2014年2月10日在保定市第十四届人民代表大会第二次会议上"; t[: dateline_start(t)]
-    '保定市政府工作报告'
+    >>> t = "临江市政府工作报告——2019年1月15日在临江市第九届人民代表大会第三次会议上"; t[: dateline_start(t)]
+    '临江市政府工作报告'
     >>> dateline_start("红色引领——在社区治理中发挥党员作用工作总结") is None
     True
     """
@@ -256,7 +256,7 @@ def is_salutation(line: str) -> bool:
 def is_field(line: str) -> bool:
     """A ``label：value`` line of a page or a scraper (报告人：…, 发文单位：…), never a title.
 
-    >>> is_field("报告人：保定市市长 马誉峰"), is_field("标题：2023年河北省政府工作报告")
+    >>> is_field("报告人：临江市市长 王明远"), is_field("标题：2022年江西省政府工作报告")
     (True, False)
     """
     m = re.match(r"^\s*([\u4e00-\u9fff]{2,5})\s*[:：]", line)
