@@ -2,15 +2,11 @@
 
 The first half checks evaluation/corpus_quotes.py on invented documents; the second runs it over
 the repository's scope (nlp/, cli.py, corpus/ but samples, tests/, evaluation/ but gold/ and
-agreement/) against the shared corpus' seeds, dev and long. A file that still quotes one and that
-this branch may not rewrite (code under folders others are editing, evaluation/README.md) is listed
-in tests/fixtures/corpus_quotes_known.toml: its test is a strict xfail, so it fails the day the file
-is clean and the entry must go.
+agreement/) against the shared corpus' seeds, dev and long: no file may quote one.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from pathlib import Path
 
@@ -20,8 +16,6 @@ from evaluation import corpus_quotes as cq
 from evaluation.shared import MISSING
 
 ROOT = Path(__file__).resolve().parent.parent
-KNOWN_FILE = Path(__file__).parent / "fixtures" / "corpus_quotes_known.toml"
-KNOWN = tomllib.loads(KNOWN_FILE.read_text(encoding="utf-8"))["files"]
 
 # Three invented reports of the genre; the guard's cases below are written against them.
 DOCUMENTS = (
@@ -120,17 +114,6 @@ def repository_quotes() -> dict[str, list[cq.Quote]]:
 
 
 def test_no_file_quotes_the_corpus(repository_quotes: dict[str, list[cq.Quote]]) -> None:
-    new = [str(quote) for path, quotes in sorted(repository_quotes.items()) if path not in KNOWN for quote in quotes]
-    assert not new, "rewrite these in your own words (python -m evaluation.corpus_quotes):\n" + "\n".join(new)
+    found = [str(quote) for _, quotes in sorted(repository_quotes.items()) for quote in quotes]
+    assert not found, "rewrite these in your own words (python -m evaluation.corpus_quotes):\n" + "\n".join(found)
 
-
-def test_known_files_exist() -> None:
-    gone = [path for path in KNOWN if not (ROOT / path).is_file()]
-    assert not gone, f"remove from {KNOWN_FILE.name}: {gone}"
-
-
-@pytest.mark.parametrize(
-    "path", [pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=why)) for path, why in KNOWN.items()]
-)
-def test_known_quoting_file(repository_quotes: dict[str, list[cq.Quote]], path: str) -> None:
-    assert not repository_quotes.get(path), "\n".join(map(str, repository_quotes.get(path, ())))
