@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
@@ -182,29 +180,40 @@ def _plan_times() -> tuple[str, ...]:
 _CLAUSE_END = regex.compile(r"[，,；;。！？!?\n]")
 
 
-_OPENING_STARTS = re.compile(r"[。！？!?；;\n]")  # where _PRESENT_OPENING may start: after these, or at 0
-_OPENING_STOPS = re.compile(r"[。；;\n]")  # what no match of _PRESENT_OPENING crosses
-_PRESENT_WORDS = ("现有", "目前有", "现共有", "目前共有")
+_OPENING_STOPS = "。；;\n"  # what no match of _PRESENT_OPENING crosses
+_INNER_STARTS = re.compile(r"[！？!?]")  # where it may start, besides 0 and after a stop
+_PRESENT_WORDS = re.compile("现有|目前有|现共有|目前共有")
 
 
 def _present_openings(text: str) -> Iterator[regex.Match[str]]:
     """``_PRESENT_OPENING.finditer(text)``, tried only at the sentence starts whose stretch up to the
     next 。；; or line break holds one of its words: the pattern opens with an assertion, so the
-    engine would try it at every character of the document."""
-    stops = [m.start() for m in _OPENING_STOPS.finditer(text)]
-    starts = itertools.chain((0,), (m.end() for m in _OPENING_STARTS.finditer(text)))
+    engine would try it at every character of the document.
+
+    The starts are found from the words (one search of the document), not the words from every
+    start: a stretch holding a word at ``w`` runs from just after the last stop before ``w``, and the
+    starts in it are that one and those after a ！？!? before ``w`` (no start falls inside a word)."""
+    last_stop = -1  # the last stop before the word found, read forwards from the word before
+    searched_to = 0
+    tried = -1  # the last start already tried: the words of one stretch share its starts
     last_end = 0
-    for start in starts:
-        if start < last_end:
-            continue
-        i = bisect_left(stops, start)
-        stretch = text[start : stops[i] if i < len(stops) else len(text)]
-        if "有" not in stretch or not any(word in stretch for word in _PRESENT_WORDS):
-            continue
-        m = _PRESENT_OPENING.match(text, start)
-        if m is not None:
-            last_end = m.end()
-            yield m
+    for word in _PRESENT_WORDS.finditer(text):
+        at = word.start()
+        for stop in _OPENING_STOPS:
+            found = text.rfind(stop, searched_to, at)
+            if found > last_stop:
+                last_stop = found
+        searched_to = word.end()
+        starts = [last_stop + 1]
+        starts += [inner.end() for inner in _INNER_STARTS.finditer(text, last_stop + 1, at)]
+        for start in starts:
+            if start <= tried or start < last_end:
+                continue
+            tried = start
+            m = _PRESENT_OPENING.match(text, start)
+            if m is not None:
+                last_end = m.end()
+                yield m
 
 
 def present_state_spans(text: str) -> list[tuple[int, int]]:
