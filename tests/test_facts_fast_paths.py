@@ -353,3 +353,15 @@ def test_plan_sentence_is_what_the_regex_module_finds(data) -> None:
     sentence = "".join(data.draw(st.lists(st.sampled_from(_plan_pieces()), max_size=12)))
     plan, false = (regex.compile(source) for source in pattern_sources())
     assert is_planned_sentence(sentence) == (plan.search(false.sub("", sentence)) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, st.floats(-3, 3), st.randoms(use_true_random=False))
+def test_lookalike_probability_of_random_weights_is_the_plain_sum(text: str, intercept: float, rng) -> None:
+    """The edge and word weights read by the characters, classes and words themselves (not by their
+    formatted names) add the very same floats in the same order, for weights of every feature."""
+    doc = Text.from_string(text)
+    names = {name for q in doc.figures for name in feature_names(doc, q)}
+    model = LookalikeModel({name: rng.uniform(-2, 2) for name in sorted(names)}, intercept, 0.5)
+    for q in doc.figures:
+        assert model.probability(doc, q) == _plain_probability(model, doc, q)

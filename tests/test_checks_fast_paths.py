@@ -1,0 +1,56 @@
+"""The checks' shortcuts against their plain definitions on generated labels and texts: a part's
+label read only when it holds a member word, an age band only when it holds 岁, a word of summing
+inside a stretch found by one bisection."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.checks import partitions
+from nlp.checks.intervals import vocab
+from nlp.checks.period_sums import _PeriodWords, _words
+
+_members = sorted({w for part in vocab()["partition"] for synonyms in part["members"] for w in synonyms})
+_markers = vocab()["markers"]
+LABEL_PIECES = [
+    *_members, *_markers["own_scope"][:6], *_markers["heads"], "其中", "、", "和", "至", "级", "一", "二", "三",
+    "60", "岁", "以上", "以下", "周岁", "党员", "居民", "户", "残疾人", "，", "：",
+]  # fmt: skip
+labels = st.lists(st.sampled_from(LABEL_PIECES), max_size=6).map("".join)
+wholes = st.sampled_from(["", "总人口", "持证残疾人", "全村劳动力", "现有党员", "社区现有低保户", "耕地"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(labels, wholes)
+def test_part_of_is_the_scan_of_every_member(label: str, whole: str) -> None:
+    shortcut = partitions.part_of.__wrapped__(label, whole)
+    real = partitions._any_member_word
+    partitions._any_member_word = lambda: re.compile("")  # every label read word by word
+    try:
+        scanned = partitions.part_of.__wrapped__(label, whole)
+    finally:
+        partitions._any_member_word = real
+    assert shortcut == scanned
+
+
+@settings(max_examples=1000, deadline=None)
+@given(labels)
+def test_age_band_without_a_year_word_is_none(label: str) -> None:
+    found = partitions.age_band.__wrapped__(label)
+    if "岁" not in label:
+        assert found is None
+        assert not any(p.search(label) for p, _ in partitions._band_patterns())
+
+
+SUM_PIECES = [*_words()["sum_words"], "季度", "全年", "参与", "居民", "12人", "，", "。", "合", "计", "共"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(SUM_PIECES), max_size=20).map("".join), st.integers(0, 60), st.integers(0, 60))
+def test_a_sum_word_inside_is_found_by_one_bisection(text: str, a: int, b: int) -> None:
+    start, end = min(a, b), max(a, b)
+    plain = any(text.find(w, start, end) >= 0 for w in _words()["sum_words"])
+    assert _PeriodWords(text)._sum_inside(start, end) == plain
