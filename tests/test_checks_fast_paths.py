@@ -54,3 +54,64 @@ def test_a_sum_word_inside_is_found_by_one_bisection(text: str, a: int, b: int) 
     start, end = min(a, b), max(a, b)
     plain = any(text.find(w, start, end) >= 0 for w in _words()["sum_words"])
     assert _PeriodWords(text)._sum_inside(start, end) == plain
+
+
+TOTAL_PIECES = [*_markers["not_total_words"], *_markers["total"], *_markers["subset"], "富", "建", "村", "党员", "人口", "、"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(TOTAL_PIECES), max_size=5).map("".join))
+def test_total_label_removes_the_words_only_when_one_is_there(label: str) -> None:
+    from nlp.checks.markers import _total_label
+
+    plain = label
+    for word in _markers["not_total_words"]:
+        plain = plain.replace(word, "")
+    expected = any(w in plain for w in _markers["total"]) and not any(w in plain for w in _markers["subset"])
+    assert _total_label.__wrapped__(label) == expected
+
+
+def _plain_strip_prefixes(text: str, words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for prefix in ordered:
+            if text.startswith(prefix):
+                text, changed = text[len(prefix) :], True
+                break
+    return text
+
+
+def _plain_place_has(label: str) -> bool:
+    text = _plain_strip_prefixes(label.strip(" 、，,：:"), _markers["time_before_place"])
+    for word in sorted([*_markers["place_level"], "辖区", "辖区内"], key=len, reverse=True):
+        if text.startswith(word):
+            rest = text[len(word) :]
+            return rest.startswith("有") and not rest.startswith(tuple(_markers["not_has"]))
+    return False
+
+
+def _plain_stock_tail(label: str) -> str | None:
+    text = label.strip(" 、，,：:")
+    for tail in sorted(_markers["stock_tails"], key=len, reverse=True):
+        if text.endswith(tail) and len(text) > len(tail) and not any(v in text for v in _markers["activity_verbs"]):
+            return tail
+    return None
+
+
+PLACE_PIECES = [
+    *_markers["time_before_place"], *_markers["place_level"], *_markers["own_scope"][:8], *_markers["stock_tails"],
+    *_markers["not_has"][:4], "辖区", "辖区内", "有", "党员", "开展", "低保户", "、", "，",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PLACE_PIECES), max_size=6).map("".join))
+def test_place_and_stock_words_are_read_as_the_plain_loops(label: str) -> None:
+    from nlp.checks import consistency
+
+    assert consistency._place_has(label) == _plain_place_has(label)
+    assert consistency._stock_tail(label) == _plain_stock_tail(label)
+    for words in (_markers["own_scope"], _markers["time_before_place"], _markers["own_scope"] + _markers["own_bodies"]):
+        assert consistency._strip_prefixes(label, words) == _plain_strip_prefixes(label, words)

@@ -214,9 +214,9 @@ def part_of(label: str, whole_label: str = "") -> tuple[str, frozenset[int]] | N
     >>> part_of("三、四级", "持证残疾人"), part_of("其中城镇低保", "社区现有低保户")
     (('disability_grade', frozenset({2, 3})), ('urban_rural', frozenset({0})))
     """
-    text = _core(label)
-    if _any_member_word().search(text) is None:
+    if _any_member_word().search(label) is None:
         return None  # no member word nor joinable suffix in the label (most labels): no part can match
+    text = _core(label)  # (only strips the label's ends: it holds no word the label does not)
     heads = vocab()["markers"]["heads"]
     scopes = vocab()["markers"]["own_scope"]
     best: tuple[int, str, frozenset[int]] | None = None
