@@ -95,11 +95,13 @@ def continues_figure_list(clause: str) -> bool:
 
 
 @cache
-def _done_words() -> tuple[tuple[str, ...], regex.Pattern]:
-    """The words that are no sign of things done (in file order), and a pattern of those that are."""
+def _done_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The words that are no sign of things done (in file order), and a pattern of those that are
+    (literals only, asked only whether one occurs: the standard ``re`` answers as the ``regex``
+    module did, at a fraction of its cost per call)."""
     data = load_toml("planned.toml")
     done = sorted(data["done_words"], key=len, reverse=True)
-    return tuple(data["not_done_words"]), regex.compile("|".join(map(regex.escape, done)))
+    return tuple(data["not_done_words"]), re.compile("|".join(map(re.escape, done)))
 
 
 def plan_markers() -> tuple[str, ...]:
