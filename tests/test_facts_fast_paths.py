@@ -365,3 +365,25 @@ def test_lookalike_probability_of_random_weights_is_the_plain_sum(text: str, int
     model = LookalikeModel({name: rng.uniform(-2, 2) for name in sorted(names)}, intercept, 0.5)
     for q in doc.figures:
         assert model.probability(doc, q) == _plain_probability(model, doc, q)
+
+
+def _plain_number_form(number: str) -> str:
+    from nlp.figures.numerals import vocab
+
+    v = vocab()
+    if number and all(c in v.masks or c in ".．" for c in number):
+        return "masked"
+    arabic = any(c.isdigit() for c in number)
+    chinese = any(c in v.chinese or c in v.small or c in v.big for c in number)
+    if arabic and chinese:
+        return "mixed"
+    return "arabic" if arabic else "chinese" if chinese else "other"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="0123456789.．一二两三十百千万亿壹贰拾佰xX*×＊两俩点〇零a％", max_size=8))
+def test_number_form_and_digits_are_the_plain_scans(number: str) -> None:
+    from nlp.figures.lookalike_features import _number_form, _number_shape
+
+    assert _number_form(number) == _plain_number_form(number)
+    assert _number_shape.__wrapped__(number)[1] == sum(c.isdigit() for c in number)

@@ -63,20 +63,27 @@ def _number_form(number: str) -> str:
     >>> _number_form("12.5"), _number_form("三十"), _number_form("1.2万"), _number_form("XX")
     ('arabic', 'chinese', 'mixed', 'masked')
     """
-    v = vocab()
-    if number and all(c in v.masks or c in ".．" for c in number):
+    masked_chars, chinese_chars = _number_chars()
+    if number and masked_chars.issuperset(number):
         return "masked"
-    arabic = any(c.isdigit() for c in number)
-    chinese = any(c in v.chinese or c in v.small or c in v.big for c in number)
+    arabic = any(map(str.isdigit, number))
+    chinese = not chinese_chars.isdisjoint(number)
     if arabic and chinese:
         return "mixed"
     return "arabic" if arabic else "chinese" if chinese else "other"
 
 
+@lru_cache(maxsize=1)
+def _number_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters of a masked number (masks and decimal points) and the Chinese numerals."""
+    v = vocab()
+    return frozenset(v.masks) | frozenset(".．"), frozenset(v.chinese) | frozenset(v.small) | frozenset(v.big)
+
+
 @lru_cache(maxsize=16384)  # the same numbers recur all through a batch
 def _number_shape(number: str) -> tuple[str, int, tuple[str, ...]]:
     """The number as written: its form feature, its count of digits, and its shape features."""
-    digits = sum(c.isdigit() for c in number)
+    digits = sum(map(str.isdigit, number))
     names = []
     if number in ("一", "壹"):
         names.append("one")
