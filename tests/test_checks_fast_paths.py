@@ -115,3 +115,14 @@ def test_place_and_stock_words_are_read_as_the_plain_loops(label: str) -> None:
     assert consistency._stock_tail(label) == _plain_stock_tail(label)
     for words in (_markers["own_scope"], _markers["time_before_place"], _markers["own_scope"] + _markers["own_bodies"]):
         assert consistency._strip_prefixes(label, words) == _plain_strip_prefixes(label, words)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from([*vocab()["runs"]["work_openers"], *_markers["activity_verbs"][:10], "其中", "，", " ", "党员", "为"]), max_size=4).map("".join))
+def test_opening_verb_is_the_longest_first_scan(label: str) -> None:
+    from nlp.checks.runs import _opening_verb
+
+    text = label.strip(" 、，,：:").removeprefix("其中").lstrip(" ，,：:")
+    words = vocab()["runs"]["work_openers"] + _markers["activity_verbs"]
+    expected = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w)), None)
+    assert _opening_verb.__wrapped__(label) == expected
