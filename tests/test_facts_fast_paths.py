@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from nlp.figures.breakdown import _AGE, _read_modifier
 from nlp.figures.breakdown import _vocab as breakdown_vocab
-from nlp.figures.clauses import CLAUSE_BREAKS, SENTENCE_BREAKS, after_last, last_of, up_to_last
 from nlp.figures.facts import (
+    _TO_COLON_OR_STOP,
     COLON_LIST_STOPS,
     PLAN_LIST_REACH,
     PLAN_REACH,
@@ -312,9 +312,6 @@ def test_fact_records_have_nothing_to_run_after_their_fields() -> None:
     assert not hasattr(Fact, "__post_init__")
 
 
-_TO_COLON_OR_STOP = up_to_last(COLON_LIST_STOPS + "：:")
-
-
 def _plain_colon_lead(doc: Text, norm_start: int) -> str:
     text = doc.text
     floor = max(0, norm_start - PLAN_LIST_REACH)
@@ -390,16 +387,3 @@ def test_number_form_and_digits_are_the_plain_scans(number: str) -> None:
 
     assert _number_form(number) == _plain_number_form(number)
     assert _number_shape.__wrapped__(number)[1] == sum(c.isdigit() for c in number)
-
-
-@settings(max_examples=1500, deadline=None)
-@given(
-    st.text(alphabet="。；;！!？?\n，,：:、社区党员5（）", max_size=40),
-    st.integers(0, 45),
-    st.integers(0, 45),
-    st.sampled_from([SENTENCE_BREAKS, CLAUSE_BREAKS, COLON_LIST_STOPS + "：:", "".join(sorted(CLAUSE_BREAKS))]),
-)
-def test_after_last_is_where_the_greedy_pattern_ends(text: str, a: int, b: int, chars: str) -> None:
-    low, end = min(a, b), max(a, b)
-    found = up_to_last(chars).match(text, low, end) if end > low else None
-    assert after_last(last_of(chars), text, low, end) == (found.end() if found is not None else -1)

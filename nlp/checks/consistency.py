@@ -221,9 +221,10 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
     text = parse.normalized.text if parse.normalized is not None else ""
     level = parse.doc.level or "community"
     seen: dict[tuple, dict] = {}
+    masked = Qualifier.MASKED  # (read once, not per figure: an enum member read from its class is slow)
     for c in contexts(parse):
         f = c.fact
-        if f.planned or f.qualifier == Qualifier.MASKED or c.aside:
+        if f.planned or f.qualifier == masked or c.aside:
             continue
         key = standing_key(c, text)
         if not key or has_any(key, sub_scope) or has_any(c.label, ("其中", "每", "各")):
@@ -314,8 +315,9 @@ def approximate_figure(parse: Parse) -> Iterator[Finding]:
     Why: approximate figures cannot be summed or compared exactly; a reviewer may want counts.
     Example: 开展巡逻300余次 → [300, 400].
     """
+    approx = Qualifier.APPROX  # (read once, not per figure)
     for f in parse.facts:
-        if f.qualifier != Qualifier.APPROX:
+        if f.qualifier != approx:
             continue
         iv = fact_interval(f)
         span = f"，可能的取值 {fmt_interval(iv)}" if iv else ""

@@ -24,18 +24,19 @@ tables named after each rule):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from nlp.figures.breakdown import may_open_word, read_modifier
-from nlp.figures.clauses import after_last, last_of, sentence_start_before
+from nlp.figures.clauses import sentence_start_before
 from nlp.figures.indicators import Indicator, indicators
 from nlp.figures.measures import resolve_noun
 from nlp.resources import load_toml
 
 PHRASE_BREAKS = "。；;！!？?\n，,：:"  # 、 joins a list into one phrase
 PHRASE_REACH = 60
-_PHRASE_BREAK = last_of(PHRASE_BREAKS)
+_TO_PHRASE_BREAK = re.compile(f".*[{re.escape(PHRASE_BREAKS)}]", re.DOTALL)
 ZERO_TEXTS = frozenset({"零", "0", "〇", "０"})
 
 
@@ -91,8 +92,8 @@ def phrase_before(text: str, start: int) -> str:
     '全年走访慰问孤寡老人、残疾人家庭等'
     """
     low = max(0, start - PHRASE_REACH)
-    found = after_last(_PHRASE_BREAK, text, low, start)
-    return text[found if found >= 0 else low : start]
+    found = _TO_PHRASE_BREAK.match(text, low, start) if start > low else None
+    return text[found.end() if found else low : start]
 
 
 def counts_visits(unit: str) -> bool:

@@ -1,8 +1,8 @@
 """The stretch of text around a figure that resolution reads: its sentence and clause before it, the
 clause after it. A label and its colon belong to the clause (培训人数：135人).
 
-Each is found by one compiled pattern over a bounded window (``after_last``: the window's last break,
-found by searching its reversed copy), not a loop over characters.
+Each is found by one compiled pattern over a bounded window (``.*[breaks]`` backs up from the
+window's end to its last break), not a loop over characters.
 """
 
 from __future__ import annotations
@@ -26,25 +26,6 @@ def up_to_last(chars: str) -> re.Pattern[str]:
     return re.compile(f".*[{re.escape(chars)}]", re.DOTALL)
 
 
-def last_of(chars: str) -> re.Pattern[str]:
-    """One character of ``chars``: the pattern ``after_last`` reads a window backwards with."""
-    return re.compile(f"[{re.escape(chars)}]")
-
-
-def after_last(chars: re.Pattern[str], text: str, low: int, end: int) -> int:
-    """Right after the last character of ``chars`` (a ``last_of`` pattern) in ``text[low:end]``, -1 when
-    it holds none: where ``up_to_last``'s match from ``low`` ends, found by one search of the window's
-    reversed copy. The greedy ``.*`` of that pattern runs to the window's end and backs up one
-    character at a time, each a try of the character class (the whole window when it holds no break).
-
-    >>> after_last(last_of("。"), "前文。后文。尾", 0, 6), after_last(last_of("。"), "前文", 0, 2)
-    (6, -1)
-    """
-    window = text[low:end]
-    found = chars.search(window[::-1])
-    return low + len(window) - found.start() if found is not None else -1
-
-
 def any_of(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """A pattern found in a text exactly when one of ``words`` is in it (one search, not one per word).
 
@@ -54,8 +35,8 @@ def any_of(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-_SENTENCE_BREAK = last_of(SENTENCE_BREAKS)
-_CLAUSE_BREAK = last_of(CLAUSE_BREAKS)
+_TO_SENTENCE_BREAK = up_to_last(SENTENCE_BREAKS)
+_TO_CLAUSE_BREAK = up_to_last(CLAUSE_BREAKS)
 _CLAUSE_AFTER = re.compile(f"[^{re.escape(CLAUSE_BREAKS)}]{{0,{AFTER_REACH}}}")
 
 
@@ -76,8 +57,8 @@ def sentence_start_before(text: str, start: int, floor: int = 0) -> int:
     """
     low = start - SENTENCE_REACH  # (bounds by comparison, not max: a call of max costs about ten of them)
     low = low if low > floor else floor
-    found = after_last(_SENTENCE_BREAK, text, low, start)
-    return found if found >= 0 else low
+    found = _TO_SENTENCE_BREAK.match(text, low, start) if start > low else None  # (inline: twice a figure)
+    return found.end() if found is not None else low
 
 
 def clause_before(text: str, start: int) -> str:
@@ -88,8 +69,8 @@ def clause_before(text: str, start: int) -> str:
     """
     end = start - 1 if start > 0 and text[start - 1] in ":：" else start
     low = start - CLAUSE_REACH if start > CLAUSE_REACH else 0
-    found = after_last(_CLAUSE_BREAK, text, low, end)
-    return text[found if found >= 0 else low : start]
+    found = _TO_CLAUSE_BREAK.match(text, low, end) if end > low else None  # (inline: twice a figure)
+    return text[found.end() if found is not None else low : start]
 
 
 def clause_after(text: str, end: int) -> str:

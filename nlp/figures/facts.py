@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from operator import attrgetter
 
-from nlp.figures.clauses import after_last, last_of
+from nlp.figures.clauses import up_to_last
 from nlp.figures.lookalike import keep_figures
 from nlp.figures.plan_stretches import covered_by, fact_stretches
 from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_quota_figure, is_start_value
@@ -38,7 +38,7 @@ PLAN_LIST_REACH = 200
 LIST_BREAKS = "，,；;"
 # A colon list runs up to the end of its sentence or line.
 COLON_LIST_STOPS = "。！？!?\n"
-_COLON_OR_STOP = last_of(COLON_LIST_STOPS + "：:")
+_TO_COLON_OR_STOP = up_to_last(COLON_LIST_STOPS + "：:")
 
 
 def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
@@ -102,10 +102,10 @@ def _colon_lead(doc: Text, norm_start: int) -> str:
     floor = norm_start - PLAN_LIST_REACH if norm_start > PLAN_LIST_REACH else 0
     if text.find("：", floor, norm_start) < 0 and text.find(":", floor, norm_start) < 0:
         return ""  # no colon within reach (most figures): no list lead
-    last = after_last(_COLON_OR_STOP, text, floor, norm_start)
-    if last < 0 or text[last - 1] in COLON_LIST_STOPS:
+    last = _TO_COLON_OR_STOP.match(text, floor, norm_start) if norm_start > floor else None
+    if last is None or text[last.end() - 1] in COLON_LIST_STOPS:
         return ""
-    at = last - 1  # the colon, with no stop after it
+    at = last.end() - 1  # the colon, with no stop after it
     lead = doc.clause_at(at)
     return text[max(lead.norm_start, at + 1 - PLAN_REACH) : at + 1] if lead is not None else ""
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 from operator import itemgetter
 
-from nlp.figures.clauses import after_last, last_of
+from nlp.figures.clauses import up_to_last
 from nlp.figures.neighbours import words_in
 from nlp.resources import load_toml
 from nlp.text.document import Text
@@ -52,15 +52,15 @@ _STOP_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ug", "x", "m", "r", "q", "y
 _TRAILING_TAGS = frozenset({"d", "p", "uj", "ul", "c", "x", "m"})  # set aside at a phrase's end, like link words
 
 
-CLAUSE_BREAK = last_of("".join(sorted(CLAUSE_BREAKS)))
+TO_CLAUSE_BREAK = up_to_last("".join(sorted(CLAUSE_BREAKS)))
 
 
 def clause_start(text: str, index: int, floor: int) -> int:
     """Where the phrase before ``index`` may start: after the last clause break, ``floor`` at most."""
     if index <= floor:
         return index
-    last = after_last(CLAUSE_BREAK, text, floor, index)
-    return last if last >= 0 else floor
+    last = TO_CLAUSE_BREAK.match(text, floor, index)
+    return last.end() if last is not None else floor
 
 
 RIGHT_BREAKS = CLAUSE_BREAKS - frozenset("（）()")

@@ -18,11 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from nlp.figures.clauses import after_last
 from nlp.figures.neighbours import words_in
 from nlp.figures.planned import is_start_value
 from nlp.figures.subject_phrases import (
-    CLAUSE_BREAK,
     CLAUSE_BREAKS,
     LABEL_COLONS,
     MEASURE_UNITS,
@@ -30,6 +28,7 @@ from nlp.figures.subject_phrases import (
     PLACE_TOTALS,
     QUOTE_CLOSERS,
     RATE_UNITS,
+    TO_CLAUSE_BREAK,
     change_to,
     changed_measure,
     clause_start,
@@ -127,8 +126,8 @@ def find_subject_spans(doc: Text, quantities: Sequence[Quantity]) -> tuple[tuple
         if quantity.norm_start <= reach_back:
             start = quantity.norm_start
         else:
-            last = after_last(CLAUSE_BREAK, text, reach_back, quantity.norm_start)
-            start = last if last >= 0 else reach_back
+            last = TO_CLAUSE_BREAK.match(text, reach_back, quantity.norm_start)
+            start = last.end() if last is not None else reach_back
         if start == quantity.norm_start and start > previous_end and text[start - 1 : start] in LABEL_COLONS:
             start = clause_start(text, start - 1, max(previous_end, start - 16))  # 劳动力人口:2349人
             left_end = quantity.norm_start - 1
