@@ -387,3 +387,33 @@ def test_number_form_and_digits_are_the_plain_scans(number: str) -> None:
 
     assert _number_form(number) == _plain_number_form(number)
     assert _number_shape.__wrapped__(number)[1] == sum(c.isdigit() for c in number)
+
+
+def _plain_is_quota_figure(text: str, start: int, end: int, unit: str) -> bool:
+    from nlp.figures.planned import _LISTED_FIGURE, QUOTA_REACH, _quota_patterns
+
+    lead, after, count_units, _ = _quota_patterns()
+    if unit in count_units:
+        return False
+    while True:
+        before = text[start - QUOTA_REACH if start > QUOTA_REACH else 0 : start]
+        if lead.search(before) is not None:
+            return True
+        listed = _LISTED_FIGURE.search(before)
+        if listed is None:
+            break
+        start -= len(before) - listed.start()
+    return text.startswith(after, end)
+
+
+QUOTA_PIECES = ["任务", "指标", "目标", "下达的", "（", "为", "是", "：", "约", "近", "达", "、", "\n", "，", "5", "10", "‰", "人", "户", "的任务", "完成"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(QUOTA_PIECES), max_size=12).map("".join), st.integers(0, 40), st.sampled_from(["人", "户", "‰", "项"]))
+def test_quota_figure_is_the_plain_search(text: str, at: int, unit: str) -> None:
+    from nlp.figures.planned import is_quota_figure
+
+    start = min(at, len(text))
+    end = min(start + 2, len(text))
+    assert is_quota_figure(text, start, end, unit) == _plain_is_quota_figure(text, start, end, unit)

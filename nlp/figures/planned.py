@@ -251,12 +251,14 @@ def present_state_spans(text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def _quota_patterns() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
+def _quota_patterns() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str], frozenset[str]]:
     data = load_toml("planned.toml")["task_quota"]
     before = "|".join(map(re.escape, sorted(data["before"], key=len, reverse=True)))
     # the task word, then at most an opening bracket, 为/是 or a colon, then at most a qualifier word
     lead = re.compile(f"(?:{before})[（(为是：:]?(?:约|近|达)?$")
-    return lead, tuple(sorted(data["after"], key=len, reverse=True)), frozenset(data["count_units"])
+    # the characters a match of ``lead`` can end with: a search is needed only after one of them
+    lead_ends = frozenset(word[-1] for word in data["before"]) | frozenset("（(为是：:约近达")
+    return lead, tuple(sorted(data["after"], key=len, reverse=True)), frozenset(data["count_units"]), lead_ends
 
 
 QUOTA_REACH = 8  # characters before a figure where its task word is looked for
@@ -280,14 +282,17 @@ def is_quota_figure(text: str, start: int, end: int, unit: str) -> bool:
     >>> [is_quota_figure(t, t.index(n), t.index(n) + 2, u) for n, u in (("4‰", "‰"), ("27", "户"))]
     [True, False]
     """
-    lead, after, count_units = _quota_patterns()
+    lead, after, count_units, lead_ends = _quota_patterns()
     if unit in count_units:
         return False
     while True:
         before = text[start - QUOTA_REACH if start > QUOTA_REACH else 0 : start]
-        if lead.search(before) is not None:
+        # both patterns end at ``$``: at the end, or before a line break that ends ``before``
+        last = before[-2:-1] if before.endswith("\n") else before[-1:]
+        if last in lead_ends and lead.search(before) is not None:
             return True
-        listed = _LISTED_FIGURE.search(before)  # 下达的10‰、5‰以内: the list's first figure follows the word
+        # 下达的10‰、5‰以内: the list's first figure follows the word
+        listed = _LISTED_FIGURE.search(before) if last == "、" else None
         if listed is None:
             break
         start -= len(before) - listed.start()
