@@ -126,3 +126,16 @@ def test_opening_verb_is_the_longest_first_scan(label: str) -> None:
     words = vocab()["runs"]["work_openers"] + _markers["activity_verbs"]
     expected = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w)), None)
     assert _opening_verb.__wrapped__(label) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["其中", "共有", "合计", "党员", "女", "、"]), max_size=4).map("".join))
+def test_has_any_follows_a_word_list_changed_after_its_first_use(text: str) -> None:
+    from nlp.checks.intervals import has_any
+
+    words = ["其中"]
+    assert has_any(text, words) == ("其中" in text)
+    words.append("共有")  # the same list, another word: read again
+    assert has_any(text, words) == ("其中" in text or "共有" in text)
+    assert has_any(text, ("合计", "女")) == ("合计" in text or "女" in text)
+    assert has_any(text, []) is False

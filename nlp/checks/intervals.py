@@ -196,7 +196,26 @@ def has_any(text: str, words: Sequence[str]) -> bool:
     >>> has_any("其中女党员", ["共有", "其中"]), has_any("党员", ["共有"]), has_any("党员", [])
     (True, False, False)
     """
-    return _any_of(tuple(words)).search(text) is not None
+    found = _BY_LIST.get(id(words))
+    if found is None or found[0] is not words or (found[1] is not None and found[1] != words):
+        found = _remember(words)
+    return found[2].search(text) is not None
+
+
+# The pattern of each word list asked about, by the list's identity: most lists are the vocabulary's,
+# asked of every figure, and an identity look-up spares the tuple ``_any_of`` is keyed by (a copy of
+# the list and its hash, every call). An entry holds the list (so its id is not reused while kept)
+# and, for a list, a copy of its words compared on every use: a list changed since is read again.
+_BY_LIST: dict[int, tuple[Sequence[str], list[str] | None, re.Pattern[str]]] = {}
+_BY_LIST_LIMIT = 512  # lists made for one call (a + b) are kept too: the table starts again when full
+
+
+def _remember(words: Sequence[str]) -> tuple[Sequence[str], list[str] | None, re.Pattern[str]]:
+    if len(_BY_LIST) >= _BY_LIST_LIMIT:
+        _BY_LIST.clear()
+    snapshot = list(words) if isinstance(words, list) else None  # (a tuple cannot change)
+    found = _BY_LIST[id(words)] = (words, snapshot, _any_of(tuple(words)))
+    return found
 
 
 @lru_cache(maxsize=1024)
