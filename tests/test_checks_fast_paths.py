@@ -139,3 +139,26 @@ def test_has_any_follows_a_word_list_changed_after_its_first_use(text: str) -> N
     assert has_any(text, words) == ("其中" in text or "共有" in text)
     assert has_any(text, ("合计", "女")) == ("合计" in text or "女" in text)
     assert has_any(text, []) is False
+
+
+def test_a_run_of_figures_without_clause_ends_is_read_once(monkeypatch) -> None:
+    """Each fact's clause end is looked for only up to the next figure: over a run of figures with no
+    clause end (5人次户名场…) the characters searched add up to about the text, not its square."""
+    from test_checks_linear import dense_parse
+
+    from nlp.checks import contexts as checks_contexts
+
+    searched: list[int] = []
+    pattern = checks_contexts._CLAUSE_END
+
+    class Counting:
+        def search(self, text: str, pos: int = 0, endpos: int | None = None):
+            end = len(text) if endpos is None else min(endpos, len(text))
+            searched.append(max(0, end - pos))
+            return pattern.search(text, pos, end)
+
+    monkeypatch.setattr(checks_contexts, "_CLAUSE_END", Counting())
+    parse = dense_parse("5人次户名场", 30_000)
+    found = checks_contexts._contexts(parse, parse.text)
+    assert len(found) == len(parse.facts) > 1000
+    assert sum(searched) <= 2 * len(parse.text.text)

@@ -186,8 +186,8 @@ def shared(parse: Parse, name: str, build: Callable[[tuple[Context, ...]], T]) -
 
 def _contexts(parse: Parse, doc: Text) -> tuple[Context, ...]:
     """Every fact's context. A fact's clause end is one search from the fact's end to the first clause
-    end after it (a few characters), not an index of every clause end of the document: a document
-    has ten to twenty of them per figure."""
+    end after it, at most up to the next figure or the sentence's end (a few characters), not an
+    index of every clause end of the document: a document has ten to twenty of them per figure."""
     text = doc.text
     facts = sorted((f for f in parse.facts if f.norm_end > f.norm_start), key=lambda f: f.norm_start)
     if not facts:
@@ -212,8 +212,10 @@ def _contexts(parse: Parse, doc: Text) -> tuple[Context, ...]:
         prev_end = min(prev_end, f.norm_start)
         next_start = facts[i + 1].norm_start if i + 1 < len(facts) else s1
         limit = min(s1, next_start)
-        found = next_stop(text, f.norm_end)  # the first clause end at or after the figure
-        stop = found.start() if found is not None else len(text)
+        # the first clause end after the figure, looked for only up to ``limit`` (none beyond it is
+        # read): a run of figures without a clause end stays linear
+        found = next_stop(text, f.norm_end, limit) if f.norm_end < limit else None
+        stop = found.start() if found is not None else limit
         clause_end = stop if f.norm_end < limit and stop < limit else max(f.norm_end, limit)
         paren, aside = parens[i]
         out.append(
