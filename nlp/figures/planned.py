@@ -205,9 +205,12 @@ def _present_openings(text: str) -> Iterator[regex.Match[str]]:
             found = text.rfind(stop, searched_to, at)
             if found > last_stop:
                 last_stop = found
+        # the starts after a ！？!? before the word: those before the word before were given with it
+        # (the text between is read once: a long stretch of words stays linear)
+        inner_from = last_stop + 1 if last_stop + 1 > searched_to else searched_to
         searched_to = word.end()
         starts = [last_stop + 1]
-        starts += [inner.end() for inner in _INNER_STARTS.finditer(text, last_stop + 1, at)]
+        starts += [inner.end() for inner in _INNER_STARTS.finditer(text, inner_from, at)]
         for start in starts:
             if start <= tried or start < last_end:
                 continue
