@@ -353,3 +353,67 @@ def test_plan_sentence_is_what_the_regex_module_finds(data) -> None:
     sentence = "".join(data.draw(st.lists(st.sampled_from(_plan_pieces()), max_size=12)))
     plan, false = (regex.compile(source) for source in pattern_sources())
     assert is_planned_sentence(sentence) == (plan.search(false.sub("", sentence)) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, st.floats(-3, 3), st.randoms(use_true_random=False))
+def test_lookalike_probability_of_random_weights_is_the_plain_sum(text: str, intercept: float, rng) -> None:
+    """The edge and word weights read by the characters, classes and words themselves (not by their
+    formatted names) add the very same floats in the same order, for weights of every feature."""
+    doc = Text.from_string(text)
+    names = {name for q in doc.figures for name in feature_names(doc, q)}
+    model = LookalikeModel({name: rng.uniform(-2, 2) for name in sorted(names)}, intercept, 0.5)
+    for q in doc.figures:
+        assert model.probability(doc, q) == _plain_probability(model, doc, q)
+
+
+def _plain_number_form(number: str) -> str:
+    from nlp.figures.numerals import vocab
+
+    v = vocab()
+    if number and all(c in v.masks or c in ".．" for c in number):
+        return "masked"
+    arabic = any(c.isdigit() for c in number)
+    chinese = any(c in v.chinese or c in v.small or c in v.big for c in number)
+    if arabic and chinese:
+        return "mixed"
+    return "arabic" if arabic else "chinese" if chinese else "other"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="0123456789.．一二两三十百千万亿壹贰拾佰xX*×＊两俩点〇零a％", max_size=8))
+def test_number_form_and_digits_are_the_plain_scans(number: str) -> None:
+    from nlp.figures.lookalike_features import _number_form, _number_shape
+
+    assert _number_form(number) == _plain_number_form(number)
+    assert _number_shape.__wrapped__(number)[1] == sum(c.isdigit() for c in number)
+
+
+def _plain_is_quota_figure(text: str, start: int, end: int, unit: str) -> bool:
+    from nlp.figures.planned import _LISTED_FIGURE, QUOTA_REACH, _quota_patterns
+
+    lead, after, count_units, _ = _quota_patterns()
+    if unit in count_units:
+        return False
+    while True:
+        before = text[start - QUOTA_REACH if start > QUOTA_REACH else 0 : start]
+        if lead.search(before) is not None:
+            return True
+        listed = _LISTED_FIGURE.search(before)
+        if listed is None:
+            break
+        start -= len(before) - listed.start()
+    return text.startswith(after, end)
+
+
+QUOTA_PIECES = ["任务", "指标", "目标", "下达的", "（", "为", "是", "：", "约", "近", "达", "、", "\n", "，", "5", "10", "‰", "人", "户", "的任务", "完成"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(QUOTA_PIECES), max_size=12).map("".join), st.integers(0, 40), st.sampled_from(["人", "户", "‰", "项"]))
+def test_quota_figure_is_the_plain_search(text: str, at: int, unit: str) -> None:
+    from nlp.figures.planned import is_quota_figure
+
+    start = min(at, len(text))
+    end = min(start + 2, len(text))
+    assert is_quota_figure(text, start, end, unit) == _plain_is_quota_figure(text, start, end, unit)

@@ -26,6 +26,8 @@ def _stock_tail(label: str) -> str | None:
     makes it a count of things done (全年开展活动共12次)."""
     markers = vocab()["markers"]
     text = label.strip(" 、，,：:")
+    if not text.endswith(tuple(markers["stock_tails"])):
+        return None  # (most labels: no tail to try longest first)
     for tail in sorted(markers["stock_tails"], key=len, reverse=True):
         if text.endswith(tail) and len(text) > len(tail) and not has_any(text, markers["activity_verbs"]):
             return tail
@@ -65,7 +67,10 @@ def _place_has(label: str) -> bool:
     村里有机井36口, 本村有党员46名, 辖区内有…): an existence statement however the place is spelled."""
     markers = vocab()["markers"]
     text = _strip_prefixes(label.strip(" 、，,：:"), markers["time_before_place"])
-    for word in sorted([*markers["place_level"], "辖区", "辖区内"], key=len, reverse=True):
+    words = (*markers["place_level"], "辖区", "辖区内")
+    if not text.startswith(words):
+        return False  # (most labels open with no place word: none to try longest first)
+    for word in sorted(words, key=len, reverse=True):
         if text.startswith(word):
             rest = text[len(word) :]
             return rest.startswith("有") and not rest.startswith(tuple(markers["not_has"]))
@@ -184,6 +189,8 @@ def _without_own_scope(text: str) -> str | None:
 
 
 def _strip_prefixes(text: str, words: list[str]) -> str:
+    if not text.startswith(tuple(words)):
+        return text  # (most texts open with none of the words)
     ordered = sorted(words, key=len, reverse=True)
     changed = True
     while changed:
@@ -214,9 +221,10 @@ def conflicting_values(parse: Parse) -> Iterator[Finding]:
     text = parse.normalized.text if parse.normalized is not None else ""
     level = parse.doc.level or "community"
     seen: dict[tuple, dict] = {}
+    masked = Qualifier.MASKED  # (read once, not per figure: an enum member read from its class is slow)
     for c in contexts(parse):
         f = c.fact
-        if f.planned or f.qualifier == Qualifier.MASKED or c.aside:
+        if f.planned or f.qualifier == masked or c.aside:
             continue
         key = standing_key(c, text)
         if not key or has_any(key, sub_scope) or has_any(c.label, ("其中", "每", "各")):
@@ -307,8 +315,9 @@ def approximate_figure(parse: Parse) -> Iterator[Finding]:
     Why: approximate figures cannot be summed or compared exactly; a reviewer may want counts.
     Example: 开展巡逻300余次 → [300, 400].
     """
+    approx = Qualifier.APPROX  # (read once, not per figure)
     for f in parse.facts:
-        if f.qualifier != Qualifier.APPROX:
+        if f.qualifier != approx:
             continue
         iv = fact_interval(f)
         span = f"，可能的取值 {fmt_interval(iv)}" if iv else ""

@@ -8,13 +8,9 @@ in text order; the parentheses of a sentence are swept once with a stack, not se
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Generic, TypeVar
-
-import numpy as np
 
 from nlp.checks.intervals import Interval, fact_interval, has_any, unit_family, vocab
 from nlp.records import Fact, Parse
@@ -86,7 +82,8 @@ class Context:
 T = TypeVar("T")
 _OPEN, _CLOSE = "（(", "）)"
 _PAREN = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
-_CLAUSE_END_CHARS = "，,：:。；;！？!?\n"
+_CLAUSE_END = re.compile(f"[{re.escape('，,：:。；;！？!?' + chr(10))}]")
+_OPENING = re.compile(f"[{re.escape(_OPEN)}]")
 _YEAR_IN = re.compile(r"(?:19|20)\d\d年")
 
 
@@ -187,29 +184,15 @@ def shared(parse: Parse, name: str, build: Callable[[tuple[Context, ...]], T]) -
     return value
 
 
-@cache
-def _char_table(chars: str) -> np.ndarray:
-    """A lookup table over every code point: True at the characters of ``chars``."""
-    table = np.zeros(0x110000, dtype=bool)
-    table[[ord(c) for c in chars]] = True
-    return table
-
-
-def _offsets_of(codes: np.ndarray, chars: str) -> list[int]:
-    """The offsets, in order, of every character of ``chars`` in the text coded as ``codes``."""
-    return np.flatnonzero(_char_table(chars)[codes]).tolist()
-
-
 def _contexts(parse: Parse, doc: Text) -> tuple[Context, ...]:
-    """Every fact's context. The clause ends and parentheses of the document are found in one
-    pass over its characters; a fact's clause end is then a bisection, not a search of the text."""
+    """Every fact's context. A fact's clause end is one search from the fact's end to the first clause
+    end after it, at most up to the next figure or the sentence's end (a few characters), not an
+    index of every clause end of the document: a document has ten to twenty of them per figure."""
     text = doc.text
     facts = sorted((f for f in parse.facts if f.norm_end > f.norm_start), key=lambda f: f.norm_start)
     if not facts:
         return ()
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    stops = _offsets_of(codes, _CLAUSE_END_CHARS)
-    stops.append(len(text))  # a sentinel: every bisection below finds an offset
+    next_stop = _CLAUSE_END.search
     sentence_at, clause_at = doc.sentence_at, doc.clause_at
     spans = []  # (sentence index, sentence start, sentence end, in a sentence) of each fact
     for f in facts:
@@ -219,7 +202,7 @@ def _contexts(parse: Parse, doc: Text) -> tuple[Context, ...]:
             if sent is not None
             else (doc.sentence_index(f.norm_start), 0, len(text), False)
         )
-    parens = _parens_around(text, codes, facts, spans)
+    parens = _parens_around(text, facts, spans)
     out = []
     for i, f in enumerate(facts):
         si, s0, s1, _ = spans[i]
@@ -229,7 +212,10 @@ def _contexts(parse: Parse, doc: Text) -> tuple[Context, ...]:
         prev_end = min(prev_end, f.norm_start)
         next_start = facts[i + 1].norm_start if i + 1 < len(facts) else s1
         limit = min(s1, next_start)
-        stop = stops[bisect_left(stops, f.norm_end)]  # the first clause end at or after the figure
+        # the first clause end after the figure, looked for only up to ``limit`` (none beyond it is
+        # read): a run of figures without a clause end stays linear
+        found = next_stop(text, f.norm_end, limit) if f.norm_end < limit else None
+        stop = found.start() if found is not None else limit
         clause_end = stop if f.norm_end < limit and stop < limit else max(f.norm_end, limit)
         paren, aside = parens[i]
         out.append(
@@ -248,14 +234,14 @@ def _contexts(parse: Parse, doc: Text) -> tuple[Context, ...]:
 
 
 def _parens_around(
-    text: str, codes: np.ndarray, facts: Sequence[Fact], spans: Sequence[tuple[int, int, int, bool]]
+    text: str, facts: Sequence[Fact], spans: Sequence[tuple[int, int, int, bool]]
 ) -> list[tuple[int, bool]]:
     """Each fact's (innermost parenthesis, aside). The parentheses are read per run of facts with
     one sentence index, bounded as the run's first fact finds its sentence (the whole text when
     it lies between sentences); a run whose bounds open no parenthesis is passed at once."""
     found: list[tuple[int, bool]] = [(-1, False)] * len(facts)
-    opens = _offsets_of(codes, _OPEN)
-    if not opens:
+    opening = _OPENING.search
+    if opening(text) is None:
         return found  # a closing parenthesis alone makes no group
     first = 0
     while first < len(facts):
@@ -263,8 +249,7 @@ def _parens_around(
         while last < len(facts) and spans[last][0] == spans[first][0]:
             last += 1
         _, start, end, _ = spans[first]
-        k = bisect_left(opens, start)
-        if k < len(opens) and opens[k] < end:
+        if opening(text, start, end) is not None:
             groups = paren_groups(text, start, end)
             found[first:last] = enclosing(text, groups, [f.norm_start for f in facts[first:last]])
         first = last

@@ -90,15 +90,21 @@ def _marker(fact: Fact) -> str:
     return "about"
 
 
+# The qualifiers, read once: an enum member read from its class costs about three globals' reads in
+# Python 3.11, and every figure's interval asks for up to five.
+_MASKED, _RANGE, _EXACT = Qualifier.MASKED, Qualifier.RANGE, Qualifier.EXACT
+_AT_LEAST, _AT_MOST = Qualifier.AT_LEAST, Qualifier.AT_MOST
+
+
 def fact_interval(fact: Fact) -> Interval | None:
     """Every value a count or amount could stand for; None when it cannot be known.
 
     Exact figures written with 万/亿 carry half their last printed digit (1.2万 → [11500, 12500]).
     """
     q = fact.qualifier
-    if q == Qualifier.MASKED:
+    if q == _MASKED:
         return None
-    if q == Qualifier.RANGE:
+    if q == _RANGE:
         if fact.low is None or fact.high is None:
             return None
         return Interval(fact.low, fact.high)
@@ -106,13 +112,13 @@ def fact_interval(fact: Fact) -> Interval | None:
     if v is None:
         return None
     step = last_digit_step(fact.number_text, v)
-    if q == Qualifier.EXACT:
+    if q == _EXACT:
         if any(m in fact.text for m in ("万", "亿")) and step > 1:
             return Interval(v - step / 2, v + step / 2)
         return Interval(v, v)
-    if q == Qualifier.AT_LEAST:
+    if q == _AT_LEAST:
         return Interval(v, INF)
-    if q == Qualifier.AT_MOST:
+    if q == _AT_MOST:
         return Interval(0.0, v)
     kind = _marker(fact)
     if kind == "more":
@@ -129,16 +135,16 @@ def rate_interval(fact: Fact) -> Interval | None:
     95% → [94.5, 95.5]; 95.0% → [94.95, 95.05]; 95%以上 → [95, inf).
     """
     v = fact.value
-    if fact.qualifier in (Qualifier.MASKED, Qualifier.RANGE) or v is None:
+    if fact.qualifier in (_MASKED, _RANGE) or v is None:
         return fact_interval(fact)
     half = last_digit_step(fact.number_text, v) / 2
     if re.fullmatch(r"\d+", fact.number_text.strip()):
         half = 0.5 if v != 0 else 0.0
-    if fact.qualifier == Qualifier.EXACT:
+    if fact.qualifier == _EXACT:
         return Interval(v - half, v + half)
-    if fact.qualifier == Qualifier.AT_LEAST:
+    if fact.qualifier == _AT_LEAST:
         return Interval(v - half, INF)
-    if fact.qualifier == Qualifier.AT_MOST:
+    if fact.qualifier == _AT_MOST:
         return Interval(0.0, v + half)
     kind = _marker(fact)
     if kind == "more":
@@ -190,7 +196,26 @@ def has_any(text: str, words: Sequence[str]) -> bool:
     >>> has_any("其中女党员", ["共有", "其中"]), has_any("党员", ["共有"]), has_any("党员", [])
     (True, False, False)
     """
-    return _any_of(tuple(words)).search(text) is not None
+    found = _BY_LIST.get(id(words))
+    if found is None or found[0] is not words or (found[1] is not None and found[1] != words):
+        found = _remember(words)
+    return found[2].search(text) is not None
+
+
+# The pattern of each word list asked about, by the list's identity: most lists are the vocabulary's,
+# asked of every figure, and an identity look-up spares the tuple ``_any_of`` is keyed by (a copy of
+# the list and its hash, every call). An entry holds the list (so its id is not reused while kept)
+# and, for a list, a copy of its words compared on every use: a list changed since is read again.
+_BY_LIST: dict[int, tuple[Sequence[str], list[str] | None, re.Pattern[str]]] = {}
+_BY_LIST_LIMIT = 512  # lists made for one call (a + b) are kept too: the table starts again when full
+
+
+def _remember(words: Sequence[str]) -> tuple[Sequence[str], list[str] | None, re.Pattern[str]]:
+    if len(_BY_LIST) >= _BY_LIST_LIMIT:
+        _BY_LIST.clear()
+    snapshot = list(words) if isinstance(words, list) else None  # (a tuple cannot change)
+    found = _BY_LIST[id(words)] = (words, snapshot, _any_of(tuple(words)))
+    return found
 
 
 @lru_cache(maxsize=1024)

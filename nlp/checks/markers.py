@@ -17,8 +17,9 @@ def _is_total(c: Context) -> bool:
 @lru_cache(maxsize=4096)  # asked of the same labels for every total before them
 def _total_label(label: str) -> bool:
     markers = vocab()["markers"]
-    for word in markers["not_total_words"]:  # 秀美共富村, 共建单位: 共 inside a word says no total
-        label = label.replace(word, "")
+    if has_any(label, markers["not_total_words"]):  # (most labels hold none: nothing to remove)
+        for word in markers["not_total_words"]:  # 秀美共富村, 共建单位: 共 inside a word says no total
+            label = label.replace(word, "")
     return has_any(label, markers["total"]) and not has_any(label, markers["subset"])
 
 

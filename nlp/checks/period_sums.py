@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import accumulate
 
 from nlp.checks.contexts import Context
 from nlp.checks.intervals import Interval, vocab
@@ -36,14 +37,18 @@ class _PeriodWords:
 
     def __init__(self, text: str) -> None:
         words = _words()
-        self._sums = [(len(w), _occurrences(text, w)) for w in words["sum_words"]]
+        # every word of summing's (start, end), by start, and from each on the least end: one
+        # bisection tells whether any of them lies inside a stretch
+        sums = sorted((at, at + len(w)) for w in words["sum_words"] for at in _occurrences(text, w))
+        self._sum_starts = [at for at, _ in sums]
+        self._least_end_from = list(accumulate(reversed([end for _, end in sums]), min))[::-1]
         self._periods = [(len(w), _occurrences(text, w), n) for w, n in words["periods"].items()]
 
     def months(self, start: int, end: int) -> int | None:
         """How many months the period a total's sentence sums over has, from its words in
         ``text[start:end]`` (季度合计 → 3; the last period word wins); None when it names no period
         with a word of summing."""
-        if not any(_first_inside(at, size, start, end) for size, at in self._sums):
+        if not self._sum_inside(start, end):
             return None
         found = []
         for size, at, n in self._periods:
@@ -53,6 +58,12 @@ class _PeriodWords:
         return max(found)[1] if found else None
 
 
+    def _sum_inside(self, start: int, end: int) -> bool:
+        """Whether a word of summing lies wholly inside ``text[start:end]``."""
+        i = bisect_left(self._sum_starts, start)
+        return i < len(self._sum_starts) and self._least_end_from[i] <= end
+
+
 def _occurrences(text: str, word: str) -> list[int]:
     """Every start of ``word`` in ``text``, overlapping ones included, in order."""
     out, at = [], text.find(word)
@@ -60,11 +71,6 @@ def _occurrences(text: str, word: str) -> list[int]:
         out.append(at)
         at = text.find(word, at + 1)
     return out
-
-
-def _first_inside(at: list[int], size: int, start: int, end: int) -> bool:
-    i = bisect_left(at, start)
-    return i < len(at) and at[i] + size <= end
 
 
 def _noun(label: str) -> str:
@@ -92,8 +98,10 @@ def month_sum_mismatches(ctxs: Sequence[Context], text: str) -> Iterator[tuple[C
         if f.planned or total.family == "%" or total.aside or f.value is None:
             continue
         months = period_words.months(total.sent_start, f.norm_start)
+        if months is None:
+            continue
         noun = _noun(total.label)
-        if months is None or len(noun) < 2:
+        if len(noun) < 2:
             continue
         para = text.rfind("\n", 0, total.sent_start) + 1
         parts: list[Context] = []

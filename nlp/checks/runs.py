@@ -36,6 +36,8 @@ def _opening_verb(label: str) -> str | None:
     """The verb of work or preposition of service a label opens with (为, 组织, 开展 …), else None."""
     text = label.strip(" 、，,：:").removeprefix("其中").lstrip(" ，,：:")
     words = _runs()["work_openers"] + vocab()["markers"]["activity_verbs"]
+    if not text.startswith(tuple(words)):
+        return None  # (most labels open with none: no need to try them longest first)
     for word in sorted(words, key=len, reverse=True):
         if text.startswith(word):
             return word

@@ -79,10 +79,15 @@ def narrower_noun(part: Context, whole: Context, within: bool = False) -> bool:
     return bool(noun) and len(noun) >= 2 and core.endswith(noun) and 0 < len(core) - len(noun) <= 4
 
 
-def subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
+def subset_pairs(parse: Parse) -> tuple[tuple[Context, Context], ...]:
     """(whole, part) pairs: after 其中 (in the clause or opening the next sentence), an age band
     inside the whole's band (80岁以上 after 60岁以上老人), or the whole's noun with a modifier
-    (专职网格员 after 现有网格员) right after a stated whole."""
+    (专职网格员 after 现有网格员) right after a stated whole. Read once per document: two rules
+    ask (sum_mismatch for money's sources, subset_exceeds_total)."""
+    return shared(parse, "subset_pairs", lambda _: tuple(_subset_pairs(parse)))
+
+
+def _subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
     ctxs = contexts(parse)
     previous = shared(parse, "previous_same", _previous_same)
     text = parse.normalized.text if parse.normalized is not None else ""

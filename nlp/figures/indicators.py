@@ -175,11 +175,33 @@ def synonym_candidates(noun: str, unit: str) -> tuple[tuple[Indicator, str, bool
     >>> [(ind.id, modifier, bare) for ind, modifier, bare in synonym_candidates("女党员", "名")]
     [('party_members', '女', False)]
     """
-    return tuple(
-        (ind, noun[: len(noun) - len(word)], bare)
-        for word, bare, ind in _synonyms_by_unit().get(unit, _NONE).get(noun[-1], ())
-        if noun.endswith(word)
-    )
+    found = _synonyms_by_unit_word().get(unit)
+    if found is None:
+        return ()
+    by_word, longest = found
+    # each ending of the noun looked up, longest first: at most one word of each length ends it, and
+    # the entries of one word are kept in the order of its group (the scan of the group gives the same)
+    size = len(noun) if len(noun) < longest else longest
+    out = []
+    while size:
+        for _, bare, ind in by_word.get(noun[len(noun) - size :], ()):
+            out.append((ind, noun[: len(noun) - size], bare))
+        size -= 1
+    return tuple(out)
+
+
+@cache
+def _synonyms_by_unit_word() -> dict[str, tuple[dict[str, tuple[tuple[str, bool, Indicator], ...]], int]]:
+    """``_synonyms_by_unit`` by the whole word (each word's entries in their group's order), with the
+    length of the unit's longest word."""
+    index: dict[str, tuple[dict[str, tuple[tuple[str, bool, Indicator], ...]], int]] = {}
+    for unit, by_last in _synonyms_by_unit().items():
+        by_word: dict[str, list[tuple[str, bool, Indicator]]] = {}
+        for group in by_last.values():
+            for candidate in group:
+                by_word.setdefault(candidate[0], []).append(candidate)
+        index[unit] = ({word: tuple(found) for word, found in by_word.items()}, max(map(len, by_word)))
+    return index
 
 
 _NONE: dict = {}

@@ -35,10 +35,9 @@ from nlp.errors import ResourceError
 from nlp.figures.lookalike_features import (
     BOUNDS,
     WORD_REACH,
+    _char_class,
     _figure_features,
     _FigureFeatures,
-    _following_names,
-    _previous_names,
     _unit_kind,
     _word_features,
     feature_names,
@@ -85,6 +84,9 @@ def is_size_class(doc: Text, q: Quantity) -> bool:
     return following is not None and following[1].startswith("n")
 
 
+# The qualifiers of a bounded figure, read once: an enum member read as a class attribute costs about
+# three times a global's read in Python 3.11, and every candidate figure asks twice.
+_BOUNDED = (Qualifier.AT_LEAST, Qualifier.AT_MOST)
 # 有N个村…, 仍有*个单元…: a count of the items a bound in the same clause sorts out.
 COUNTED_ITEMS = re.compile(r"有[^，。；,;：:]{0,4}?(?:\d+|[一二两三四五六七八九十]+|[*xX×]+)(?:个|家|所|座|处|条|项|户|名|人)")
 # Bounded amounts whose clause counts the items that meet the bound; a count or a rate stays a figure
@@ -101,7 +103,7 @@ def is_counted_class(doc: Text, q: Quantity) -> bool:
     >>> [is_counted_class(doc, q) for q in doc.figures]
     [False, True, False]
     """
-    if q.qualifier not in (Qualifier.AT_LEAST, Qualifier.AT_MOST) or _unit_kind(q) not in COUNTED_CLASS_KINDS:
+    if q.qualifier not in _BOUNDED or _unit_kind(q) not in COUNTED_CLASS_KINDS:
         return False
     clause = doc.clause_at(q.norm_start)
     start = clause.norm_start if clause is not None else max(0, q.norm_start - 30)
@@ -122,7 +124,7 @@ def is_required_bound(doc: Text, q: Quantity) -> bool:
     >>> [is_required_bound(doc, q) for q in doc.figures]
     [True, False]
     """
-    if q.qualifier not in (Qualifier.AT_LEAST, Qualifier.AT_MOST):
+    if q.qualifier not in _BOUNDED:
         return False
     clause = doc.clause_at(q.norm_start)
     start = clause.norm_start if clause is not None else max(0, q.norm_start - 30)
@@ -211,10 +213,20 @@ class LookalikeModel:
     # figure's own, its edges, a word) read from caches.
 
     def _figure_sum(self, figure: _FigureFeatures) -> float:
-        groups = self._group_weights
-        total = groups.prefix_sum(figure.own)
-        for weight in groups.of(figure.edges):
-            total += weight
+        total = self._group_weights.prefix_sum(figure.own)
+        # the eight edge features of ``_edge_names``, in its order, each weight read by its value
+        p1_of, p2_of, n1_of, n2_of, p1c_of, n1c_of, classes_of, unit_class_of = self._edge_weights
+        before, after = figure.before, figure.after
+        p1, n1 = before[-1:], after[:1]
+        p1c, n1c = _char_class(p1), _char_class(n1)
+        total += p1_of.get(p1, 0.0)
+        total += p2_of.get(before, 0.0)
+        total += n1_of.get(n1, 0.0)
+        total += n2_of.get(after, 0.0)
+        total += p1c_of.get(p1c, 0.0)
+        total += n1c_of.get(n1c, 0.0)
+        total += classes_of.get((p1c, n1c), 0.0)
+        total += unit_class_of.get((figure.unit, n1c), 0.0)
         get = self.weights.get
         for name in figure.flags:
             total += get(name, 0.0)
@@ -222,11 +234,18 @@ class LookalikeModel:
 
     def _with_words(self, total: float, doc: Text, figure: _FigureFeatures) -> float:
         previous, following, tail = _word_features(doc, figure)
-        groups = self._group_weights
-        for weight in groups.of(_previous_names(previous)):
-            total += weight
-        for weight in groups.of(_following_names(following)):
-            total += weight
+        # ``_previous_names`` and ``_following_names``, each weight read by its value
+        word_before, tag_before, word_after, tag_after = self._word_weights
+        if previous:
+            total += word_before.get(previous[0], 0.0)
+            total += tag_before.get(previous[1][:1], 0.0)
+        else:
+            total += word_before.get("", 0.0)
+        if following:
+            total += word_after.get(following[0], 0.0)
+            total += tag_after.get(following[1][:1], 0.0)
+        else:
+            total += word_after.get("", 0.0)
         get = self.weights.get
         for name in tail:
             total += get(name, 0.0)
@@ -235,6 +254,24 @@ class LookalikeModel:
     @cached_property
     def _group_weights(self) -> _GroupWeights:
         return _GroupWeights(self.weights)
+
+    @cached_property
+    def _edge_weights(self) -> tuple[dict, ...]:
+        """The weights of the edge features (``_edge_names``) by what each reads: p1, p2, n1, n2
+        by the characters, p1c, n1c by their classes, p1c+n1c by (p1c, n1c), unit+n1c by (unit,
+        n1c) — the very floats of ``weights``, found without formatting the names."""
+        p1, p2, n1, n2, p1c, n1c = (self._weights_of(f"{name}=") for name in ("p1", "p2", "n1", "n2", "p1c", "n1c"))
+        classes = {tuple(key.split("+", 1)): w for key, w in self._weights_of("p1c+n1c=").items() if "+" in key}
+        unit_class = {tuple(key.rsplit("+", 1)): w for key, w in self._weights_of("unit+n1c=").items() if "+" in key}
+        return p1, p2, n1, n2, p1c, n1c, classes, unit_class
+
+    @cached_property
+    def _word_weights(self) -> tuple[dict, ...]:
+        """The weights of ``pw=``, ``pt=``, ``nw=``, ``nt=`` by the word or the tag's first letter."""
+        return tuple(self._weights_of(prefix) for prefix in ("pw=", "pt=", "nw=", "nt="))
+
+    def _weights_of(self, prefix: str) -> dict[str, float]:
+        return {name[len(prefix) :]: w for name, w in self.weights.items() if name.startswith(prefix)}
 
     @cached_property
     def _decided_outside(self) -> tuple[float, float]:

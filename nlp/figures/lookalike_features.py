@@ -63,20 +63,27 @@ def _number_form(number: str) -> str:
     >>> _number_form("12.5"), _number_form("三十"), _number_form("1.2万"), _number_form("XX")
     ('arabic', 'chinese', 'mixed', 'masked')
     """
-    v = vocab()
-    if number and all(c in v.masks or c in ".．" for c in number):
+    masked_chars, chinese_chars = _number_chars()
+    if number and masked_chars.issuperset(number):
         return "masked"
-    arabic = any(c.isdigit() for c in number)
-    chinese = any(c in v.chinese or c in v.small or c in v.big for c in number)
+    arabic = any(map(str.isdigit, number))
+    chinese = not chinese_chars.isdisjoint(number)
     if arabic and chinese:
         return "mixed"
     return "arabic" if arabic else "chinese" if chinese else "other"
 
 
+@lru_cache(maxsize=1)
+def _number_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters of a masked number (masks and decimal points) and the Chinese numerals."""
+    v = vocab()
+    return frozenset(v.masks) | frozenset(".．"), frozenset(v.chinese) | frozenset(v.small) | frozenset(v.big)
+
+
 @lru_cache(maxsize=16384)  # the same numbers recur all through a batch
 def _number_shape(number: str) -> tuple[str, int, tuple[str, ...]]:
     """The number as written: its form feature, its count of digits, and its shape features."""
-    digits = sum(c.isdigit() for c in number)
+    digits = sum(map(str.isdigit, number))
     names = []
     if number in ("一", "壹"):
         names.append("one")
@@ -208,7 +215,8 @@ def feature_names(doc: Text, q: Quantity) -> list[str]:
     """The names of the features of ``q`` (those ``features`` sets to 1.0), in a fixed order, each once."""
     figure = _figure_features(doc, q)
     previous, following, tail = _word_features(doc, figure)
-    return [*figure.own, *figure.edges, *figure.flags, *_previous_names(previous), *_following_names(following), *tail]
+    edges = _edge_names(figure.before, figure.after, figure.unit)
+    return [*figure.own, *edges, *figure.flags, *_previous_names(previous), *_following_names(following), *tail]
 
 
 @lru_cache(maxsize=16384)
@@ -224,10 +232,13 @@ def _following_names(word: Word | None) -> tuple[str, ...]:
 class _FigureFeatures(NamedTuple):
     """The features of a figure before its neighbouring words, in ``feature_names`` order, and where
     those words are read: its own (shared by every figure of the same unit and number), its edge
-    characters', the flags of its context."""
+    characters (``_edge_names`` of ``before``, ``after`` and ``unit``: the scorer reads their weights
+    from them directly), the flags of its context."""
 
     own: tuple[str, ...]
-    edges: tuple[str, ...]
+    before: str  # the two characters before the number
+    after: str  # the two characters after the figure
+    unit: str
     flags: list[str]
     number: str
     number_start: int
@@ -252,7 +263,6 @@ def _figure_features(doc: Text, q: Quantity) -> _FigureFeatures:
         q.low is not None and q.high is not None and q.value is None,
     )
     p2, n2 = text[ns - 2 if ns > 2 else 0 : ns], text[e : e + 2]
-    edges = _edge_names(p2, n2, q.unit)
     p1, n1 = p2[-1:], n2[:1]
     out = []
     if text.find("第", ns - 3 if ns > 3 else 0, ns) >= 0:
@@ -283,7 +293,7 @@ def _figure_features(doc: Text, q: Quantity) -> _FigureFeatures:
     if enclosures:  # most figures have none
         out += [f"in_{name}" for name in enclosures]
     clause_end = clause.norm_end if clause is not None else min(len(text), e + WORD_REACH)
-    return _FigureFeatures(own, edges, out, number, ns, e, clause_start, clause_end, text[s:e].endswith(BOUNDS))
+    return _FigureFeatures(own, p2, n2, q.unit, out, number, ns, e, clause_start, clause_end, text[s:e].endswith(BOUNDS))
 
 
 def _word_features(doc: Text, figure: _FigureFeatures) -> tuple[Word | None, Word | None, list[str]]:

@@ -19,9 +19,11 @@ Words are data: ``[problems_first]`` of ``nlp/resources/planned.toml``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
+from operator import methodcaller
 
 import regex
 
@@ -30,7 +32,8 @@ from nlp.records import Section
 from nlp.resources import load_toml
 from nlp.text.labels import is_plan_heading
 
-_SENTENCE = regex.compile(r"[^。！？!?\n]*(?:[。！？!?\n]|$)")
+# A sentence: up to and with its stop, or the rest of the stretch (the pieces cover it end to end).
+_SENTENCE_PIECE = re.compile(r"[^。！？!?\n]*[。！？!?\n]|[^。！？!?\n]+")
 
 
 @cache
@@ -56,7 +59,8 @@ def is_mixed_heading(heading: str) -> bool:
     False
     """
     words, _ = _problem_words()
-    return is_plan_heading(heading) and any(word in heading for word in words)
+    # (the problem words first: most headings hold none, and both tests are plain reads of the heading)
+    return any(word in heading for word in words) and is_plan_heading(heading)
 
 
 def opens_problems(sentence: str) -> bool:
@@ -67,18 +71,38 @@ def opens_problems(sentence: str) -> bool:
     >>> opens_problems("及时化解工程推进中遇到的各类问题，为商户服务"), opens_problems("全年开展活动12次")
     (False, False)
     """
+    if "：" not in sentence and ":" not in sentence:
+        return False  # both forms of the lead end in a colon (most sentences have none)
     return _problem_words()[1].search(sentence) is not None
 
 
-def _sentences(text: str, start: int, end: int):
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence of ``text[start:end]`` (a line break ends one too)."""
-    at = start
-    while at < end:
-        m = _SENTENCE.match(text, at, end)
-        if m is None or m.end() == at:
-            break
-        yield at, m.end()
-        at = m.end()
+    return map(_span, _SENTENCE_PIECE.finditer(text, start, end))
+
+
+_span = methodcaller("span")
+_STOPS = "。！？!?\n"
+_COLON = re.compile("[：:]")
+_STOP = re.compile("[。！？!?\n]")
+
+
+def _sentences_with_colon(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentences of ``_sentences(text, start, end)`` that hold a colon, found from the colons (one
+    search of the stretch) rather than by cutting every sentence: only they can open problems."""
+    sentence_end = start  # the end of the last sentence given, a sentence boundary
+    for colon in _COLON.finditer(text, start, end):
+        at = colon.start()
+        if at < sentence_end:
+            continue  # a second colon of the sentence just given
+        first = sentence_end
+        for stop in _STOPS:
+            found = text.rfind(stop, first, at)
+            if found >= first:
+                first = found + 1
+        stop_after = _STOP.search(text, at, end)
+        sentence_end = stop_after.end() if stop_after is not None else end
+        yield first, sentence_end
 
 
 @cache
@@ -147,7 +171,7 @@ def problem_stretches(text: str, sections: Sequence[Section], plan_document: boo
             body = run_end
         bodies.append((body, own_end))
     for body, own_end in bodies:
-        for s, e in _sentences(text, body, own_end):
+        for s, e in _sentences_with_colon(text, body, own_end):  # ``opens_problems`` needs a colon
             if any(a <= s < b for a, b in stretches):
                 continue
             if opens_problems(text[s:e]) and not is_planned_sentence(text[s:e]):

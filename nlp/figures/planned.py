@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
@@ -97,11 +95,13 @@ def continues_figure_list(clause: str) -> bool:
 
 
 @cache
-def _done_words() -> tuple[tuple[str, ...], regex.Pattern]:
-    """The words that are no sign of things done (in file order), and a pattern of those that are."""
+def _done_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The words that are no sign of things done (in file order), and a pattern of those that are
+    (literals only, asked only whether one occurs: the standard ``re`` answers as the ``regex``
+    module did, at a fraction of its cost per call)."""
     data = load_toml("planned.toml")
     done = sorted(data["done_words"], key=len, reverse=True)
-    return tuple(data["not_done_words"]), regex.compile("|".join(map(regex.escape, done)))
+    return tuple(data["not_done_words"]), re.compile("|".join(map(re.escape, done)))
 
 
 def plan_markers() -> tuple[str, ...]:
@@ -182,29 +182,43 @@ def _plan_times() -> tuple[str, ...]:
 _CLAUSE_END = regex.compile(r"[，,；;。！？!?\n]")
 
 
-_OPENING_STARTS = re.compile(r"[。！？!?；;\n]")  # where _PRESENT_OPENING may start: after these, or at 0
-_OPENING_STOPS = re.compile(r"[。；;\n]")  # what no match of _PRESENT_OPENING crosses
-_PRESENT_WORDS = ("现有", "目前有", "现共有", "目前共有")
+_OPENING_STOPS = "。；;\n"  # what no match of _PRESENT_OPENING crosses
+_INNER_STARTS = re.compile(r"[！？!?]")  # where it may start, besides 0 and after a stop
+_PRESENT_WORDS = re.compile("现有|目前有|现共有|目前共有")
 
 
 def _present_openings(text: str) -> Iterator[regex.Match[str]]:
     """``_PRESENT_OPENING.finditer(text)``, tried only at the sentence starts whose stretch up to the
     next 。；; or line break holds one of its words: the pattern opens with an assertion, so the
-    engine would try it at every character of the document."""
-    stops = [m.start() for m in _OPENING_STOPS.finditer(text)]
-    starts = itertools.chain((0,), (m.end() for m in _OPENING_STARTS.finditer(text)))
+    engine would try it at every character of the document.
+
+    The starts are found from the words (one search of the document), not the words from every
+    start: a stretch holding a word at ``w`` runs from just after the last stop before ``w``, and the
+    starts in it are that one and those after a ！？!? before ``w`` (no start falls inside a word)."""
+    last_stop = -1  # the last stop before the word found, read forwards from the word before
+    searched_to = 0
+    tried = -1  # the last start already tried: the words of one stretch share its starts
     last_end = 0
-    for start in starts:
-        if start < last_end:
-            continue
-        i = bisect_left(stops, start)
-        stretch = text[start : stops[i] if i < len(stops) else len(text)]
-        if "有" not in stretch or not any(word in stretch for word in _PRESENT_WORDS):
-            continue
-        m = _PRESENT_OPENING.match(text, start)
-        if m is not None:
-            last_end = m.end()
-            yield m
+    for word in _PRESENT_WORDS.finditer(text):
+        at = word.start()
+        for stop in _OPENING_STOPS:
+            found = text.rfind(stop, searched_to, at)
+            if found > last_stop:
+                last_stop = found
+        # the starts after a ！？!? before the word: those before the word before were given with it
+        # (the text between is read once: a long stretch of words stays linear)
+        inner_from = last_stop + 1 if last_stop + 1 > searched_to else searched_to
+        searched_to = word.end()
+        starts = [last_stop + 1]
+        starts += [inner.end() for inner in _INNER_STARTS.finditer(text, inner_from, at)]
+        for start in starts:
+            if start <= tried or start < last_end:
+                continue
+            tried = start
+            m = _PRESENT_OPENING.match(text, start)
+            if m is not None:
+                last_end = m.end()
+                yield m
 
 
 def present_state_spans(text: str) -> list[tuple[int, int]]:
@@ -240,12 +254,14 @@ def present_state_spans(text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def _quota_patterns() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
+def _quota_patterns() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str], frozenset[str]]:
     data = load_toml("planned.toml")["task_quota"]
     before = "|".join(map(re.escape, sorted(data["before"], key=len, reverse=True)))
     # the task word, then at most an opening bracket, 为/是 or a colon, then at most a qualifier word
     lead = re.compile(f"(?:{before})[（(为是：:]?(?:约|近|达)?$")
-    return lead, tuple(sorted(data["after"], key=len, reverse=True)), frozenset(data["count_units"])
+    # the characters a match of ``lead`` can end with: a search is needed only after one of them
+    lead_ends = frozenset(word[-1] for word in data["before"]) | frozenset("（(为是：:约近达")
+    return lead, tuple(sorted(data["after"], key=len, reverse=True)), frozenset(data["count_units"]), lead_ends
 
 
 QUOTA_REACH = 8  # characters before a figure where its task word is looked for
@@ -269,14 +285,17 @@ def is_quota_figure(text: str, start: int, end: int, unit: str) -> bool:
     >>> [is_quota_figure(t, t.index(n), t.index(n) + 2, u) for n, u in (("4‰", "‰"), ("27", "户"))]
     [True, False]
     """
-    lead, after, count_units = _quota_patterns()
+    lead, after, count_units, lead_ends = _quota_patterns()
     if unit in count_units:
         return False
     while True:
         before = text[start - QUOTA_REACH if start > QUOTA_REACH else 0 : start]
-        if lead.search(before) is not None:
+        # both patterns end at ``$``: at the end, or before a line break that ends ``before``
+        last = before[-2:-1] if before.endswith("\n") else before[-1:]
+        if last in lead_ends and lead.search(before) is not None:
             return True
-        listed = _LISTED_FIGURE.search(before)  # 下达的10‰、5‰以内: the list's first figure follows the word
+        # 下达的10‰、5‰以内: the list's first figure follows the word
+        listed = _LISTED_FIGURE.search(before) if last == "、" else None
         if listed is None:
             break
         start -= len(before) - listed.start()
