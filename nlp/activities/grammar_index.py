@@ -9,10 +9,11 @@ search per clause and per position:
 - ``Occurrences``: the matches of a word list's pattern over the whole text, as sorted offsets;
   ``search`` gives what the pattern would find in a span, ``within_each`` whether each of many
   spans holds a word (numpy, one call per document);
-- ``GrammarIndex``: the verbs, completion and mention words (together the cue words), the offsets
-  inside words that contain a verb without being one (党组织), the pieces the rules read, whether
-  each sentence and piece holds a verb or a cue, and a piece's word bounds (``WordBounds``) read
-  from the Text's segmentation.
+- ``GrammarIndex``: the verbs, the completion and mention words (one scan for both: a sentence
+  holding either may complete or mention, and each of those rules looks for its own word), the
+  offsets inside words that contain a verb without being one (党组织), the pieces the rules read,
+  whether each sentence and piece holds a verb or a cue, and a piece's word bounds (``WordBounds``)
+  read from the Text's segmentation.
 """
 
 from __future__ import annotations
@@ -166,12 +167,10 @@ class GrammarIndex:
         "doc",
         "text",
         "verbs",
-        "completions",
-        "mentions",
+        "named_cues",
         "not_verb_offsets",
         "sentence_has_verb",
-        "sentence_may_complete",
-        "sentence_may_mention",
+        "sentence_may_name",
         "piece_starts",
         "piece_ends",
         "piece_clause",
@@ -190,29 +189,25 @@ class GrammarIndex:
         self.doc = doc
         self.text = text
         self.verbs = Occurrences(v.verb_re, text)
-        self.completions = Occurrences(v.completion_word_re, text)
-        self.mentions = Occurrences(v.mentioned_re, text)
+        self.named_cues = Occurrences(v.named_cue_re, text)  # completion words and mentioned heads
         # offsets inside a word that contains a verb without being one (党组织): no verb starts there
         self.not_verb_offsets = covered(re.compile(v.not_verb_re.pattern), text)
 
         starts, ends = (np.array(bounds, dtype=np.int64) for bounds in _spans(doc.sentences))
         self._sentence_bounds = starts, ends
-        # for each sentence (by index): whether it holds a verb, a completion word, a mentioned head
+        # for each sentence (by index): whether it holds a verb, and a completion word or a mentioned head
         has_verb = self.verbs.within_each(starts, ends)
-        may_complete = self.completions.within_each(starts, ends)
-        may_mention = self.mentions.within_each(starts, ends)
-        self._sentence_cued = has_verb | may_complete | may_mention
+        may_name = self.named_cues.within_each(starts, ends)
+        self._sentence_cued = has_verb | may_name
         self.sentence_has_verb: list[bool] = has_verb.tolist()
-        self.sentence_may_complete: list[bool] = may_complete.tolist()
-        self.sentence_may_mention: list[bool] = may_mention.tolist()
+        self.sentence_may_name: list[bool] = may_name.tolist()
 
         # the pieces the rules read: the Text's clauses cut before each 、 that opens a new
         # project item (``sentence_rules.sub_clauses`` of every clause), with their clause's index
         self.clause_starts, self.clause_ends = _spans(doc.clauses)
         piece_starts, piece_ends, piece_clause = self._pieces(v.opener_re)
         has_verb = self.verbs.within_each(piece_starts, piece_ends)
-        has_cue = has_verb | self.completions.within_each(piece_starts, piece_ends)
-        has_cue |= self.mentions.within_each(piece_starts, piece_ends)
+        has_cue = has_verb | self.named_cues.within_each(piece_starts, piece_ends)
         self.piece_starts: list[int] = piece_starts.tolist()
         self.piece_ends: list[int] = piece_ends.tolist()
         self.piece_clause: list[int] = piece_clause.tolist()
