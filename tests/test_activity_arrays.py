@@ -206,3 +206,27 @@ def test_word_keys_are_given_in_order_of_first_sight(batches: list[list[str]]) -
         assert keys.words == seen
         assert encoded == [seen.index(w) for w in words]
         assert keys.length.tolist() == [len(w) for w, _ in seen]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(st.sampled_from(["开展", "活动", "，", " ", "“", "讲座", "6次"]), st.sampled_from(["v", "n", "x", "m"])),
+            max_size=12,
+        ),
+        max_size=4,
+    )
+)
+def test_word_keys_are_given_in_order_of_first_sight_and_kept(batches) -> None:
+    """``encode`` of several batches: each (word, tag) pair keeps the key it got first, new pairs
+    get the next keys in the order they are first seen, and each key's form is described."""
+    keys = WordKeys()
+    seen: dict[tuple[str, str], int] = {}
+    for batch in batches:
+        for pair in batch:
+            seen.setdefault(pair, len(seen))
+        assert keys.encode(batch).tolist() == [seen[pair] for pair in batch]
+    assert keys.words == list(seen)
+    assert keys.length.tolist() == [len(word) for word, _ in seen]
+    assert keys.blank.tolist() == [not word.strip() for word, _ in seen]

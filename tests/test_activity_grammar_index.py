@@ -127,8 +127,8 @@ def test_pieces_are_the_sub_clauses_of_each_clause(text: str) -> None:
         assert pieces == [(c.norm_start, c.norm_end) for s, e in whole for c in sub_clauses(t, Sentence(s, e))]
         s, e = sentence.norm_start, sentence.norm_end
         assert index.sentence_has_verb[k] == (v.verb_re.search(t, s, e) is not None)
-        assert index.sentence_may_complete[k] == (v.completion_word_re.search(t, s, e) is not None)
-        assert index.sentence_may_mention[k] == (v.mentioned_re.search(t, s, e) is not None)
+        may_name = v.completion_word_re.search(t, s, e) is not None or v.mentioned_re.search(t, s, e) is not None
+        assert index.sentence_may_name[k] == may_name
     for p, (s, e) in enumerate(zip(index.piece_starts, index.piece_ends, strict=True)):
         assert index.piece_has_cue[p] == (v.cue_re.search(t, s, e) is not None)
         assert index.piece_has_verb[p] == (v.verb_re.search(t, s, e) is not None)
@@ -308,3 +308,24 @@ def test_continuation_as_without_the_quick_head_test(text: str) -> None:
         assert verbless_rules.continuation(text, span, span, 0) == fast
     finally:
         verbless_rules.vocab = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(genre_text)
+@example("以“平安家庭”创建活动为载体，道路硬化已完工。")
+@example("在街道运动会中获奖，新建公厕已建成")
+def test_completion_and_mention_rules_need_their_own_word(text: str) -> None:
+    """The index asks one flag for both rules (``sentence_may_name``): each must find nothing in a
+    clause without its own word, whatever the other's words there."""
+    from nlp.activities import verbless_rules
+
+    v = vocab()
+    doc = Text.from_string(text)
+    t = doc.text
+    for sentence in doc.sentences:
+        for clause in doc.clauses_in(sentence.norm_start, sentence.norm_end):
+            s, e = clause.norm_start, clause.norm_end
+            if v.completion_word_re.search(t, s, e) is None:
+                assert verbless_rules.completed(t, clause, sentence, 0) == []
+            if v.mentioned_re.search(t, s, e) is None:
+                assert verbless_rules.mentioned(t, clause, sentence, 0) == []

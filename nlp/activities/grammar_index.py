@@ -9,10 +9,11 @@ search per clause and per position:
 - ``Occurrences``: the matches of a word list's pattern over the whole text, as sorted offsets;
   ``search`` gives what the pattern would find in a span, ``within_each`` whether each of many
   spans holds a word (numpy, one call per document);
-- ``GrammarIndex``: the verbs, completion and mention words (together the cue words), the offsets
-  inside words that contain a verb without being one (党组织), the pieces the rules read, whether
-  each sentence and piece holds a verb or a cue, and a piece's word bounds (``WordBounds``) read
-  from the Text's segmentation.
+- ``GrammarIndex``: the verbs, the completion and mention words (one scan for both: a sentence
+  holding either may complete or mention, and each of those rules looks for its own word), the
+  offsets inside words that contain a verb without being one (党组织), the pieces the rules read,
+  whether each sentence and piece holds a verb or a cue, and a piece's word bounds (``WordBounds``)
+  read from the Text's segmentation.
 """
 
 from __future__ import annotations
@@ -49,16 +50,18 @@ class Occurrences:
     ((2, 5), (3, 5), None, None)
     """
 
-    __slots__ = ("pattern", "text", "starts", "ends", "_array", "_starts", "_ends")
+    __slots__ = ("pattern", "text", "starts", "ends", "_start_array", "_end_array", "_starts", "_ends")
 
     def __init__(self, pattern: re.Pattern[str], text: str) -> None:
         self.pattern = pattern
         self.text = text
         spans = [m.span() for m in pattern.finditer(text)]
-        spans.append((_NEVER, _NEVER))  # a last match past every span: each span has a first
-        self._array = np.array(spans, dtype=np.int64).reshape(-1, 2)
-        self.starts: list[int] = self._array[:-1, 0].tolist()
-        self.ends: list[int] = self._array[:-1, 1].tolist()
+        # (flat lists of ints: numpy reads them several times faster than a list of pairs)
+        self.starts: list[int] = [start for start, _ in spans]
+        self.ends: list[int] = [end for _, end in spans]
+        # a last match past every span: each span has a first
+        self._start_array = np.array([*self.starts, _NEVER], dtype=np.int64)
+        self._end_array = np.array([*self.ends, _NEVER], dtype=np.int64)
         # the same between two sentinel matches, one before the text and one after it
         self._starts = [-1, *self.starts, _NEVER]
         self._ends = [-1, *self.ends, _NEVER]
@@ -77,7 +80,7 @@ class Occurrences:
     def within_each(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """Whether ``search`` finds a word in each span ``[starts[k], ends[k])``, for all at once
         (spans in any order)."""
-        found_starts, found_ends = self._array[:, 0], self._array[:, 1]
+        found_starts, found_ends = self._start_array, self._end_array
         i = np.searchsorted(found_starts, starts)  # the first match starting at or after each span
         previous_end = np.where(i > 0, found_ends[i - 1], -1)
         first_start, first_end = found_starts[i], found_ends[i]
@@ -164,12 +167,10 @@ class GrammarIndex:
         "doc",
         "text",
         "verbs",
-        "completions",
-        "mentions",
+        "named_cues",
         "not_verb_offsets",
         "sentence_has_verb",
-        "sentence_may_complete",
-        "sentence_may_mention",
+        "sentence_may_name",
         "piece_starts",
         "piece_ends",
         "piece_clause",
@@ -188,31 +189,25 @@ class GrammarIndex:
         self.doc = doc
         self.text = text
         self.verbs = Occurrences(v.verb_re, text)
-        self.completions = Occurrences(v.completion_word_re, text)
-        self.mentions = Occurrences(v.mentioned_re, text)
+        self.named_cues = Occurrences(v.named_cue_re, text)  # completion words and mentioned heads
         # offsets inside a word that contains a verb without being one (党组织): no verb starts there
         self.not_verb_offsets = covered(re.compile(v.not_verb_re.pattern), text)
 
-        starts, ends = _spans(doc.sentences)
+        starts, ends = (np.array(bounds, dtype=np.int64) for bounds in _spans(doc.sentences))
         self._sentence_bounds = starts, ends
-        # for each sentence (by index): whether it holds a verb, a completion word, a mentioned head
+        # for each sentence (by index): whether it holds a verb, and a completion word or a mentioned head
         has_verb = self.verbs.within_each(starts, ends)
-        may_complete = self.completions.within_each(starts, ends)
-        may_mention = self.mentions.within_each(starts, ends)
-        self._sentence_cued = has_verb | may_complete | may_mention
+        may_name = self.named_cues.within_each(starts, ends)
+        self._sentence_cued = has_verb | may_name
         self.sentence_has_verb: list[bool] = has_verb.tolist()
-        self.sentence_may_complete: list[bool] = may_complete.tolist()
-        self.sentence_may_mention: list[bool] = may_mention.tolist()
+        self.sentence_may_name: list[bool] = may_name.tolist()
 
         # the pieces the rules read: the Text's clauses cut before each 、 that opens a new
         # project item (``sentence_rules.sub_clauses`` of every clause), with their clause's index
-        clause_starts, clause_ends = _spans(doc.clauses)
-        self.clause_starts: list[int] = clause_starts.tolist()
-        self.clause_ends: list[int] = clause_ends.tolist()
+        self.clause_starts, self.clause_ends = _spans(doc.clauses)
         piece_starts, piece_ends, piece_clause = self._pieces(v.opener_re)
         has_verb = self.verbs.within_each(piece_starts, piece_ends)
-        has_cue = has_verb | self.completions.within_each(piece_starts, piece_ends)
-        has_cue |= self.mentions.within_each(piece_starts, piece_ends)
+        has_cue = has_verb | self.named_cues.within_each(piece_starts, piece_ends)
         self.piece_starts: list[int] = piece_starts.tolist()
         self.piece_ends: list[int] = piece_ends.tolist()
         self.piece_clause: list[int] = piece_clause.tolist()
@@ -258,8 +253,10 @@ class GrammarIndex:
         return starts, ends, clause
 
 
-def _spans(spans: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:
-    """The start and end offsets of ``spans``, as two arrays."""
-    starts = np.fromiter(map(attrgetter("norm_start"), spans), dtype=np.int64, count=len(spans))
-    ends = np.fromiter(map(attrgetter("norm_end"), spans), dtype=np.int64, count=len(spans))
-    return starts, ends
+def _spans(spans: Sequence[Sentence]) -> tuple[list[int], list[int]]:
+    """The start and end offsets of ``spans``, as two lists (``np.array`` of a list of ints
+    costs less than ``np.fromiter`` over the attributes)."""
+    return list(map(_START, spans)), list(map(_END, spans))
+
+
+_START, _END = attrgetter("norm_start"), attrgetter("norm_end")

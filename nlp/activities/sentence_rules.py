@@ -95,11 +95,12 @@ def find_in_sentence(
     sentence = doc.sentences[sentence_index]
     s, e = sentence.norm_start, sentence.norm_end
     has_verb = bool(index.sentence_has_verb[sentence_index])
-    may_complete = bool(index.sentence_may_complete[sentence_index])
-    may_mention = bool(index.sentence_may_mention[sentence_index])
+    # a completion word or a mentioned head: ``completed`` and ``mentioned`` each look for their
+    # own word first, so one flag for both leaves their finds as they are
+    may_name = bool(index.sentence_may_name[sentence_index])
     # every rule below needs, in its clause, a verb, a completion word, a mentioned head or a
     # figure (the list rules need an activity found before them): a sentence without any yields none
-    if not (facts or has_verb or may_complete or may_mention):
+    if not (facts or has_verb or may_name):
         return []
     found: list[Found] = []
     group = start_group
@@ -146,13 +147,13 @@ def find_in_sentence(
                 items += listed_after(text, inside, sentence, items)
         elif items and inside:
             items += listed_after(text, inside, sentence, items)
-        if not items and may_complete:
+        if not items and may_name:
             clause = clause or Sentence(cs, ce)
             items = completed(text, clause, sentence, group)
         if not items and previous_had and not inside:
             clause = clause or Sentence(cs, ce)
             items = continuation(text, clause, sentence, group)
-        if not items and may_mention:
+        if not items and may_name:
             clause = clause or Sentence(cs, ce)
             items = mentioned(text, clause, sentence, group)
         if items:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress, repeat
-from operator import is_, itemgetter, not_
+from itertools import repeat
+from operator import itemgetter, not_
 
 import numpy as np
 
@@ -44,19 +44,21 @@ class WordKeys:
 
     def encode(self, words: Sequence[Word]) -> np.ndarray:
         """The keys of ``words``, new pairs given the next free keys (in order of first sight)."""
-        found = list(map(self.ids.get, words))
-        missing = list(compress(range(len(found)), map(is_, found, repeat(None))))
-        if missing:
-            missed = [words[i] for i in missing]
+        # the look-ups read straight into the array, -1 where a pair is new (no list of the keys
+        # in between, and the new ones picked out by numpy)
+        found = np.fromiter(map(self.ids.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        missing = np.flatnonzero(found < 0)
+        if len(missing):
+            missed = list(map(words.__getitem__, missing.tolist()))
             # the words not found, each once, in order of first sight (``dict.fromkeys`` keeps it)
             new = list(dict.fromkeys(missed))
             first = len(self.words)
             self.words += new
             self.ids.update(zip(new, range(first, first + len(new)), strict=True))
             self._describe(self.words[len(self.length) :])
-            for i, key in zip(missing, map(self.ids.__getitem__, missed), strict=True):
-                found[i] = key  # (only the tokens not found: a second look-up of all costs more)
-        return np.fromiter(found, dtype=np.int64, count=len(found))
+            # (only the tokens not found: a second look-up of all costs more)
+            found[missing] = np.fromiter(map(self.ids.__getitem__, missed), dtype=np.int64, count=len(missed))
+        return found
 
     def _describe(self, new: Sequence[Word]) -> None:
         # (each as ``fromiter`` over a ``map``: numpy reading a Python list of Python numbers

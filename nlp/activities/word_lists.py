@@ -70,6 +70,7 @@ class Vocab:
     completion_re: regex.Pattern  # NAME (已)完工 at the end of a clause
     completion_word_re: re.Pattern[str]  # any completion word (完工 …), anywhere
     cue_re: re.Pattern[str]  # any verb, completion word or mentioned head: a clause without one yields nothing
+    named_cue_re: re.Pattern[str]  # any completion word or mentioned head (``cue_re`` less the verbs)
     promote: frozenset[str]
     facilities: tuple[str, ...]
     kinds: tuple[tuple[str, ActivityKind], ...]  # (keyword, kind), longest keyword first
@@ -198,6 +199,9 @@ def vocab() -> Vocab:
             + r")(?:[,，。；;!！]*)$"
         ),
         completion_word_re=_plain(alternation(_words(data, "nouns", "completions"))),
+        named_cue_re=_plain(
+            alternation((*_words(data, "nouns", "completions"), *_words(data, "nouns", "mentioned_heads")))
+        ),
         cue_re=_plain(
             alternation((*verbs, *_words(data, "nouns", "completions"), *_words(data, "nouns", "mentioned_heads")))
         ),
