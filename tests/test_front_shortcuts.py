@@ -197,3 +197,31 @@ def test_soft_lines_without_comma_candidates_are_the_lines_with_them(text: str) 
     found = outline_lines.soft_lines(norm, lines)
     with mock.patch.object(outline_lines, "_before_label", lambda: with_commas):
         assert found == outline_lines.soft_lines(norm, lines)
+
+
+# Pieces of the self-reference words of meta.toml [level] and of the text around them.
+SELF_REFERENCE_PIECES = [
+    "我", "本", "全", "社区", "社區", "村", "居委会", "居委", "居", "会", "镇", "鎮", "乡", "鄉", "街道", "县", "縣",
+    "区", "旗", "市", "省", "年", "共有", "党员", "，", "。", "\n", "我社区", "全村", "本居委会",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(SELF_REFERENCE_PIECES), max_size=30).map("".join))
+def test_self_references_in_one_scan_are_the_words_counted_one_by_one(text: str) -> None:
+    from nlp.text.levels import _self_reference_scan, self_references, self_references_word_by_word
+
+    assert _self_reference_scan() is not None  # the shipped words are read in one scan
+    assert self_references(text) == self_references_word_by_word(text)
+
+
+def test_self_references_on_the_corpus() -> None:
+    from evaluation.shared import MISSING, corpus_documents
+    from nlp.text.levels import self_references, self_references_word_by_word
+
+    paths = corpus_documents()
+    if not paths:
+        pytest.skip(MISSING)
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert self_references(text) == self_references_word_by_word(text), path.name
