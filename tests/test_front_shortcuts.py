@@ -209,19 +209,21 @@ SELF_REFERENCE_PIECES = [
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(SELF_REFERENCE_PIECES), max_size=30).map("".join))
 def test_self_references_in_one_scan_are_the_words_counted_one_by_one(text: str) -> None:
-    from nlp.text.levels import _self_reference_scan, self_references, self_references_word_by_word
+    from nlp.text import levels
 
-    assert _self_reference_scan() is not None  # the shipped words are read in one scan
-    assert self_references(text) == self_references_word_by_word(text)
+    assert levels._self_reference_scan() is not None  # the shipped words are read in one scan
+    assert levels.self_references(text) == levels.self_references_word_by_word(text)
+    assert levels.first_self_reference(text) == levels.first_self_reference_word_by_word(text)
 
 
 def test_self_references_on_the_corpus() -> None:
     from evaluation.shared import MISSING, corpus_documents
-    from nlp.text.levels import self_references, self_references_word_by_word
+    from nlp.text import levels
 
     paths = corpus_documents()
     if not paths:
         pytest.skip(MISSING)
     for path in paths:
         text = path.read_text(encoding="utf-8", errors="replace")
-        assert self_references(text) == self_references_word_by_word(text), path.name
+        assert levels.self_references(text) == levels.self_references_word_by_word(text), path.name
+        assert levels.first_self_reference(text) == levels.first_self_reference_word_by_word(text), path.name

@@ -45,6 +45,16 @@ def first_self_reference(text: str) -> str | None:
     >>> first_self_reference("我区各示范村大力推进，全村…"), first_self_reference("本社区现有…")
     ('county', 'community')
     """
+    scan = _self_reference_scan()
+    if scan is None:
+        return first_self_reference_word_by_word(text)
+    pattern, counts_of = scan
+    found = pattern.search(text)  # the first start of any word; the words there are its prefixes
+    return counts_of[found.group()][0][0] if found else None
+
+
+def first_self_reference_word_by_word(text: str) -> str | None:
+    """``first_self_reference`` by its definition: the first offset of each word, the levels in turn."""
     data = load_toml("meta.toml")["level"]
     best: tuple[int, str] | None = None
     for level in LEVELS:
@@ -83,7 +93,8 @@ def self_references_word_by_word(text: str) -> dict[str, int]:
 @cache
 def _self_reference_scan() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, int], ...]]] | None:
     """One pattern for the words of every level, longest first, and for each word it finds, how
-    many words of each level it starts with (我居委 holds 我居 and 我居委: both are counted).
+    many words of each level it starts with (我居委 holds 我居 and 我居委: both are counted), the
+    levels in ``LEVELS`` order.
 
     The words open with 我/本/全, none of which stands later in a word: so no occurrence of a word
     lies inside another's match, no word overlaps itself (``str.count``'s occurrences are all its
