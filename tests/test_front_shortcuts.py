@@ -148,7 +148,7 @@ INLINE_PIECES = [
 
 def _plain_boilerplate_edits(text: str) -> list:
     """boilerplate_edits as first written: every inline pattern searched over every text."""
-    from nlp.text.junk import Edit, boilerplate_line_rule_by_rule, boilerplate_rules, first_wins, tail_block
+    from nlp.text.junk import Edit, boilerplate_line_rule_by_rule, boilerplate_rules, first_wins
 
     inline, _ = boilerplate_rules()
     edits, deleted, pos = [], [], 0
@@ -161,10 +161,40 @@ def _plain_boilerplate_edits(text: str) -> list:
         for m in regex.finditer(text):
             if m.end() > m.start() and not any(s <= m.start() < e for s, e in deleted):
                 edits.append(Edit(m.start(), m.end()))
-    tail = tail_block(text)
+    tail = _plain_tail_block(text)
     if tail is not None:
         edits.append(Edit(tail, len(text)))
     return first_wins(edits)
+
+
+def _plain_tail_block(text: str) -> int | None:
+    """tail_block as first written: every line named and read, from the first."""
+    from nlp.text.junk import _sentence_after, _tail_rule, boilerplate_line_rule_by_rule
+
+    header, final, within = _tail_rule()
+    floor = int(len(text) * (1 - within))
+    lines = text.splitlines(keepends=True)
+    sentence_after = _sentence_after(lines, [boilerplate_line_rule_by_rule(line) for line in lines], final)
+    pos = 0
+    for i, line in enumerate(lines):
+        if pos >= floor and not sentence_after[i] and header.match(line.strip()):
+            return pos
+        pos += len(line)
+    return None
+
+
+TAIL_PIECES = ["社区开展活动6次。", "相关文章", "推荐阅读：", "上一篇", "社区工作总结", "\n", "\n", "\r\n", "。", "本站文档仅供参考，下载后不予退款。",
+               "日期：2021年12月28日", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PIECES), max_size=20).map("".join))
+def test_tail_block_reads_only_the_lines_that_may_open_it(text: str) -> None:
+    from nlp.text.junk import boilerplate_line, tail_block
+
+    assert tail_block(text) == _plain_tail_block(text)
+    lines = text.splitlines(keepends=True)
+    assert tail_block(text, lines, [boilerplate_line(line) for line in lines]) == _plain_tail_block(text)
 
 
 @settings(max_examples=500, deadline=None)
