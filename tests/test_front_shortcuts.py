@@ -257,3 +257,37 @@ def test_self_references_on_the_corpus() -> None:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert levels.self_references(text) == levels.self_references_word_by_word(text), path.name
         assert levels.first_self_reference(text) == levels.first_self_reference_word_by_word(text), path.name
+
+
+def _inline_list_at_every_break(c) -> bool:
+    """inline_list as first written: a label read after every item break."""
+    from nlp.text.heading_model import _FIGURE, _ITEM_BREAK, _LEAD_STOPS
+    from nlp.text.labels import label_at
+
+    text = c.phrase + c.rest
+    lead = next((i for i, ch in enumerate(text) if ch in _LEAD_STOPS), len(text))
+    for m in _ITEM_BREAK.finditer(text):
+        label = label_at(text, m.end())
+        if label is None or label.kind != c.kind or label.number != c.number + 1 or label.start:
+            continue
+        if m.start() < len(c.phrase) or _FIGURE.search(text, 0, lead):
+            return True
+    return False
+
+
+ITEM_PIECES = ["；", "，", "、", "。", "：", " ", "\u3000", "2、", "2.", "２、", "二、", "（二）", "(2)", "（2）", "第二部分", "3、",
+               "二是", "发放资金4.2万元", "抓好项目", "2021年", "社区", "12", "①"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(ITEM_PIECES), max_size=8).map("".join),
+    st.lists(st.sampled_from(ITEM_PIECES), max_size=12).map("".join),
+    st.sampled_from([("dig", 1), ("cn", 1), ("pcn", 1), ("pdig", 1), ("part", 1), ("dig", 2)]),
+)
+def test_inline_list_reads_labels_only_where_one_may_open(phrase: str, rest: str, kind_number) -> None:
+    from nlp.text.heading_model import Candidate, inline_list
+
+    kind, number = kind_number
+    c = Candidate(kind, number, 3, True, False, False, False, phrase, rest, "", "", "", "", False, 0.5, True, 1, False, "", False)
+    assert inline_list(c) == _inline_list_at_every_break(c)
