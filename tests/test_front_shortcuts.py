@@ -291,3 +291,30 @@ def test_inline_list_reads_labels_only_where_one_may_open(phrase: str, rest: str
     kind, number = kind_number
     c = Candidate(kind, number, 3, True, False, False, False, phrase, rest, "", "", "", "", False, 0.5, True, 1, False, "", False)
     assert inline_list(c) == _inline_list_at_every_break(c)
+
+
+GLUED_PIECES = ["2024年", "2023年", "12024年", "工作安排", "工作回顾", "计划", "是关键一年", "。", "！", "，", "\n", " ", "\u3000", "\r",
+                "下一步", "社区", "19", "99年"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(GLUED_PIECES), max_size=14).map("".join))
+def test_glued_plan_titles_read_at_years_are_the_pattern_tried_everywhere(text: str) -> None:
+    from nlp.text.plan_parts import GLUED_TITLE, glued_plan_titles, is_plan_heading
+
+    everywhere = [m.start(1) for m in GLUED_TITLE.finditer(text) if is_plan_heading(m.group(1))]
+    assert glued_plan_titles(text) == everywhere
+
+
+def test_glued_plan_titles_on_the_corpus() -> None:
+    from evaluation.shared import MISSING, corpus_documents
+    from nlp.text.normalize import normalize
+    from nlp.text.plan_parts import GLUED_TITLE, glued_plan_titles, is_plan_heading
+
+    paths = corpus_documents()
+    if not paths:
+        pytest.skip(MISSING)
+    for path in paths:
+        text = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        everywhere = [m.start(1) for m in GLUED_TITLE.finditer(text) if is_plan_heading(m.group(1))]
+        assert glued_plan_titles(text) == everywhere, path.name
