@@ -318,3 +318,39 @@ def test_glued_plan_titles_on_the_corpus() -> None:
         text = normalize(path.read_text(encoding="utf-8", errors="replace")).text
         everywhere = [m.start(1) for m in GLUED_TITLE.finditer(text) if is_plan_heading(m.group(1))]
         assert glued_plan_titles(text) == everywhere, path.name
+
+
+def _wrap_width_as_first_written(lines: list[str]) -> int | None:
+    from collections import Counter
+
+    from nlp.text.normalize_layout import _ends_open
+
+    stripped = [s for s in (line.strip() for line in lines) if len(s) >= 12]
+    if len(stripped) < 8:
+        return None
+    counts = Counter(len(s) for s in stripped)
+    width, _ = max(counts.items(), key=lambda kv: (sum(counts[w] for w in (kv[0] - 1, kv[0], kv[0] + 1)), kv[0]))
+    near = [s for s in stripped if abs(len(s) - width) <= 1]
+    longer = sum(1 for s in stripped if len(s) > width + 3)
+    open_ended = sum(1 for s in near if _ends_open(s))
+    if (
+        20 <= width <= 80
+        and len(near) >= 0.4 * len(stripped)
+        and longer <= 0.15 * len(stripped)
+        and open_ended >= 0.5 * len(near)
+    ):
+        return width
+    return None
+
+
+_WRAPPED_LINE = st.tuples(
+    st.sampled_from([5, 11, 12, 19, 20, 21, 22, 30, 31, 45, 79, 80, 81, 90, 200]), st.sampled_from(["甲", "。", "，", "”", " "])
+).map(lambda n_end: " " + "社" * n_end[0] + n_end[1])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_WRAPPED_LINE, max_size=30))
+def test_wrap_width_is_its_first_reading(lines: list[str]) -> None:
+    from nlp.text.normalize_layout import wrap_width
+
+    assert wrap_width(lines) == _wrap_width_as_first_written(lines)
