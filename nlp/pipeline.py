@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.readers import iter_documents, read_path, read_text
-from nlp.collector import older_objects_left_alone
+from nlp.collector import fewer_young_collections, older_objects_left_alone
 from nlp.errors import ParseError, ReadError, ZongjieError
 from nlp.figures.quantities import find_quantities
 from nlp.records import DocMeta, DocType, Parse, RawDoc
@@ -150,13 +150,14 @@ def parse_raw(
     on_stage: StageTimer | None = None,
 ) -> Parse:
     """Run every stage not in ``disable`` on one decoded document; ``on_stage`` is told the seconds
-    of each step as it runs here (with the collector's freezing between stages).
+    of each step as it runs here (with the collector's freezing between stages and its rarer young
+    collections, nlp/collector.py).
 
     Raises ``ParseError`` when the document takes longer than ``time_budget`` seconds.
     """
     skipped = _validated(disable)
     deadline = Deadline(time_budget)
-    with older_objects_left_alone() as set_aside:
+    with fewer_young_collections(), older_objects_left_alone() as set_aside:
         started = time.perf_counter()
         normalized = normalize(raw.text)
         text = Text(normalized, find_quantities(normalized.text), deadline)

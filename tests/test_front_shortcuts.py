@@ -148,7 +148,7 @@ INLINE_PIECES = [
 
 def _plain_boilerplate_edits(text: str) -> list:
     """boilerplate_edits as first written: every inline pattern searched over every text."""
-    from nlp.text.junk import Edit, boilerplate_line_rule_by_rule, boilerplate_rules, first_wins, tail_block
+    from nlp.text.junk import Edit, boilerplate_line_rule_by_rule, boilerplate_rules, first_wins
 
     inline, _ = boilerplate_rules()
     edits, deleted, pos = [], [], 0
@@ -161,10 +161,40 @@ def _plain_boilerplate_edits(text: str) -> list:
         for m in regex.finditer(text):
             if m.end() > m.start() and not any(s <= m.start() < e for s, e in deleted):
                 edits.append(Edit(m.start(), m.end()))
-    tail = tail_block(text)
+    tail = _plain_tail_block(text)
     if tail is not None:
         edits.append(Edit(tail, len(text)))
     return first_wins(edits)
+
+
+def _plain_tail_block(text: str) -> int | None:
+    """tail_block as first written: every line named and read, from the first."""
+    from nlp.text.junk import _sentence_after, _tail_rule, boilerplate_line_rule_by_rule
+
+    header, final, within = _tail_rule()
+    floor = int(len(text) * (1 - within))
+    lines = text.splitlines(keepends=True)
+    sentence_after = _sentence_after(lines, [boilerplate_line_rule_by_rule(line) for line in lines], final)
+    pos = 0
+    for i, line in enumerate(lines):
+        if pos >= floor and not sentence_after[i] and header.match(line.strip()):
+            return pos
+        pos += len(line)
+    return None
+
+
+TAIL_PIECES = ["社区开展活动6次。", "相关文章", "推荐阅读：", "上一篇", "社区工作总结", "\n", "\n", "\r\n", "。", "本站文档仅供参考，下载后不予退款。",
+               "日期：2021年12月28日", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PIECES), max_size=20).map("".join))
+def test_tail_block_reads_only_the_lines_that_may_open_it(text: str) -> None:
+    from nlp.text.junk import boilerplate_line, tail_block
+
+    assert tail_block(text) == _plain_tail_block(text)
+    lines = text.splitlines(keepends=True)
+    assert tail_block(text, lines, [boilerplate_line(line) for line in lines]) == _plain_tail_block(text)
 
 
 @settings(max_examples=500, deadline=None)
@@ -197,3 +227,130 @@ def test_soft_lines_without_comma_candidates_are_the_lines_with_them(text: str) 
     found = outline_lines.soft_lines(norm, lines)
     with mock.patch.object(outline_lines, "_before_label", lambda: with_commas):
         assert found == outline_lines.soft_lines(norm, lines)
+
+
+# Pieces of the self-reference words of meta.toml [level] and of the text around them.
+SELF_REFERENCE_PIECES = [
+    "我", "本", "全", "社区", "社區", "村", "居委会", "居委", "居", "会", "镇", "鎮", "乡", "鄉", "街道", "县", "縣",
+    "区", "旗", "市", "省", "年", "共有", "党员", "，", "。", "\n", "我社区", "全村", "本居委会",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(SELF_REFERENCE_PIECES), max_size=30).map("".join))
+def test_self_references_in_one_scan_are_the_words_counted_one_by_one(text: str) -> None:
+    from nlp.text import levels
+
+    assert levels._self_reference_scan() is not None  # the shipped words are read in one scan
+    assert levels.self_references(text) == levels.self_references_word_by_word(text)
+    assert levels.first_self_reference(text) == levels.first_self_reference_word_by_word(text)
+
+
+def test_self_references_on_the_corpus() -> None:
+    from evaluation.shared import MISSING, corpus_documents
+    from nlp.text import levels
+
+    paths = corpus_documents()
+    if not paths:
+        pytest.skip(MISSING)
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert levels.self_references(text) == levels.self_references_word_by_word(text), path.name
+        assert levels.first_self_reference(text) == levels.first_self_reference_word_by_word(text), path.name
+
+
+def _inline_list_at_every_break(c) -> bool:
+    """inline_list as first written: a label read after every item break."""
+    from nlp.text.heading_model import _FIGURE, _ITEM_BREAK, _LEAD_STOPS
+    from nlp.text.labels import label_at
+
+    text = c.phrase + c.rest
+    lead = next((i for i, ch in enumerate(text) if ch in _LEAD_STOPS), len(text))
+    for m in _ITEM_BREAK.finditer(text):
+        label = label_at(text, m.end())
+        if label is None or label.kind != c.kind or label.number != c.number + 1 or label.start:
+            continue
+        if m.start() < len(c.phrase) or _FIGURE.search(text, 0, lead):
+            return True
+    return False
+
+
+ITEM_PIECES = ["；", "，", "、", "。", "：", " ", "\u3000", "2、", "2.", "２、", "二、", "（二）", "(2)", "（2）", "第二部分", "3、",
+               "二是", "发放资金4.2万元", "抓好项目", "2021年", "社区", "12", "①"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(ITEM_PIECES), max_size=8).map("".join),
+    st.lists(st.sampled_from(ITEM_PIECES), max_size=12).map("".join),
+    st.sampled_from([("dig", 1), ("cn", 1), ("pcn", 1), ("pdig", 1), ("part", 1), ("dig", 2)]),
+)
+def test_inline_list_reads_labels_only_where_one_may_open(phrase: str, rest: str, kind_number) -> None:
+    from nlp.text.heading_model import Candidate, inline_list
+
+    kind, number = kind_number
+    c = Candidate(kind, number, 3, True, False, False, False, phrase, rest, "", "", "", "", False, 0.5, True, 1, False, "", False)
+    assert inline_list(c) == _inline_list_at_every_break(c)
+
+
+GLUED_PIECES = ["2024年", "2023年", "12024年", "工作安排", "工作回顾", "计划", "是关键一年", "。", "！", "，", "\n", " ", "\u3000", "\r",
+                "下一步", "社区", "19", "99年"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(GLUED_PIECES), max_size=14).map("".join))
+def test_glued_plan_titles_read_at_years_are_the_pattern_tried_everywhere(text: str) -> None:
+    from nlp.text.plan_parts import GLUED_TITLE, glued_plan_titles, is_plan_heading
+
+    everywhere = [m.start(1) for m in GLUED_TITLE.finditer(text) if is_plan_heading(m.group(1))]
+    assert glued_plan_titles(text) == everywhere
+
+
+def test_glued_plan_titles_on_the_corpus() -> None:
+    from evaluation.shared import MISSING, corpus_documents
+    from nlp.text.normalize import normalize
+    from nlp.text.plan_parts import GLUED_TITLE, glued_plan_titles, is_plan_heading
+
+    paths = corpus_documents()
+    if not paths:
+        pytest.skip(MISSING)
+    for path in paths:
+        text = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        everywhere = [m.start(1) for m in GLUED_TITLE.finditer(text) if is_plan_heading(m.group(1))]
+        assert glued_plan_titles(text) == everywhere, path.name
+
+
+def _wrap_width_as_first_written(lines: list[str]) -> int | None:
+    from collections import Counter
+
+    from nlp.text.normalize_layout import _ends_open
+
+    stripped = [s for s in (line.strip() for line in lines) if len(s) >= 12]
+    if len(stripped) < 8:
+        return None
+    counts = Counter(len(s) for s in stripped)
+    width, _ = max(counts.items(), key=lambda kv: (sum(counts[w] for w in (kv[0] - 1, kv[0], kv[0] + 1)), kv[0]))
+    near = [s for s in stripped if abs(len(s) - width) <= 1]
+    longer = sum(1 for s in stripped if len(s) > width + 3)
+    open_ended = sum(1 for s in near if _ends_open(s))
+    if (
+        20 <= width <= 80
+        and len(near) >= 0.4 * len(stripped)
+        and longer <= 0.15 * len(stripped)
+        and open_ended >= 0.5 * len(near)
+    ):
+        return width
+    return None
+
+
+_WRAPPED_LINE = st.tuples(
+    st.sampled_from([5, 11, 12, 19, 20, 21, 22, 30, 31, 45, 79, 80, 81, 90, 200]), st.sampled_from(["甲", "。", "，", "”", " "])
+).map(lambda n_end: " " + "社" * n_end[0] + n_end[1])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_WRAPPED_LINE, max_size=30))
+def test_wrap_width_is_its_first_reading(lines: list[str]) -> None:
+    from nlp.text.normalize_layout import wrap_width
+
+    assert wrap_width(lines) == _wrap_width_as_first_written(lines)

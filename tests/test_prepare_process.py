@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import nlp
 import nlp.pipeline
 from nlp.records import Parse
@@ -102,3 +104,49 @@ def test_a_process_that_froze_its_own_objects_keeps_them_frozen():
         assert gc.get_freeze_count() == before
     finally:
         gc.unfreeze()
+
+
+def _noting_the_threshold(monkeypatch, seen: dict[str, int], failing: str | None = None) -> None:
+    def wrapped(stage):
+        def run(parse, raw):
+            seen[stage.name] = gc.get_threshold()[0]
+            if stage.name == failing:
+                raise RuntimeError("a stage that fails")
+            return stage.run(parse, raw)
+
+        return dataclasses.replace(stage, run=run)
+
+    monkeypatch.setattr(nlp.pipeline, "STAGES", tuple(map(wrapped, nlp.pipeline.STAGES)))
+
+
+def test_a_parse_makes_young_collections_rarer_and_restores_the_callers_thresholds(monkeypatch):
+    from nlp.collector import PARSE_YOUNG_THRESHOLD
+
+    seen: dict[str, int] = {}
+    _noting_the_threshold(monkeypatch, seen)
+    before = gc.get_threshold()
+    gc.set_threshold(900, 11, 12)
+    try:
+        parse = nlp.pipeline.parse_text(TEXT)
+        assert set(seen.values()) == {PARSE_YOUNG_THRESHOLD}
+        assert gc.get_threshold() == (900, 11, 12)
+        assert parse.facts
+        gc.set_threshold(50_000, 11, 12)  # a caller's own higher threshold is kept
+        nlp.pipeline.parse_text(TEXT)
+        assert set(seen.values()) == {50_000}
+        assert gc.get_threshold() == (50_000, 11, 12)
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_the_thresholds_are_restored_when_a_stage_fails(monkeypatch):
+    from nlp.collector import PARSE_YOUNG_THRESHOLD
+
+    seen: dict[str, int] = {}
+    _noting_the_threshold(monkeypatch, seen, failing="facts")
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError, match="a stage that fails"):
+        nlp.pipeline.parse_text(TEXT)
+    assert seen["facts"] == PARSE_YOUNG_THRESHOLD
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

@@ -65,3 +65,16 @@ def test_pieces_counted_from_an_offset_are_the_same_words_shifted(text: str, off
     shifted_starts, shifted_words = pos_cut_pieces(text, cuts, offset)
     assert shifted_words == words
     assert shifted_starts == [start + offset for start in starts]
+
+
+OVERRIDE_FRAGMENTS = ["退役军人", "人次", "人", "次", "村委会", "村", "委会", "居委会", "两委", "党支部", "满意", "率", "度",
+                      "社区", "，", "5"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(OVERRIDE_FRAGMENTS), max_size=20).map("".join), st.integers(0, 1000))
+def test_lexicon_words_found_in_one_scan_are_every_occurrence_of_each(text: str, offset: int) -> None:
+    _, overrides, _ = tokens._segmenter()
+    assert "退役军人" in overrides and "人次" in overrides  # a word that may end where another starts
+    expected = {at + offset for word in overrides for at in tokens._occurrences(text, word)}
+    assert set(tokens._override_places(text, offset)) == expected  # (the words there are read once)

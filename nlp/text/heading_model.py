@@ -125,6 +125,13 @@ FEATURES: tuple[str, ...] = tuple(
 )
 
 
+@cache
+def _item_break_before_label() -> re.Pattern[str]:
+    """An item break followed by a character a label may open with (``may_open_label``): the next
+    item's label stands right after its break (no indentation), so only there is one read."""
+    return re.compile(f"{_ITEM_BREAK.pattern}(?=[{re.escape('（(第' + vocab().cn)}]|\\d)")
+
+
 def inline_list(c: Candidate) -> bool:
     """Grammar rule *inline enumeration*: a numbered line that holds its own next item is a list in a
     paragraph, not a heading — when that item follows inside the heading phrase (``1、办公用房仅160平方米，
@@ -142,7 +149,7 @@ def inline_list(c: Candidate) -> bool:
     """
     text = c.phrase + c.rest
     lead = next((i for i, ch in enumerate(text) if ch in _LEAD_STOPS), len(text))  # the phrase before any cut
-    for m in _ITEM_BREAK.finditer(text):
+    for m in _item_break_before_label().finditer(text):
         label = label_at(text, m.end())
         if label is None or label.kind != c.kind or label.number != c.number + 1 or label.start:
             continue

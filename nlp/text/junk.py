@@ -7,9 +7,11 @@ builds the regexes once and turns matches into ``Edit``s against the text it is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from nlp.errors import ResourceError
 from nlp.resources import load_toml
@@ -266,7 +268,7 @@ def boilerplate_edits(text: str) -> list[Edit]:
         for m in regex.finditer(text):
             if m.end() > m.start() and not any(s <= m.start() < e for s, e in deleted):
                 edits.append(Edit(m.start(), m.end()))
-    tail = tail_block(text)
+    tail = tail_block(text, lines, names)
     if tail is not None:
         edits.append(Edit(tail, len(text)))
     return first_wins(edits)
@@ -328,8 +330,9 @@ def _tail_rule() -> tuple[re.Pattern[str], re.Pattern[str], float] | None:
         raise ResourceError(_BOILERPLATE_FILE, None, f"[tail] needs header, final, within: {exc}") from exc
 
 
-def tail_block(text: str) -> int | None:
-    """Offset where a trailing block of site navigation starts, or None.
+def tail_block(text: str, lines: list[str] | None = None, names: list[str | None] | None = None) -> int | None:
+    """Offset where a trailing block of site navigation starts, or None. ``lines`` are the text's
+    lines with their breaks and ``names`` their ``boilerplate_line`` names, when the caller has them.
 
     >>> tail_block("社区今年开展主题党日活动6次。\\n相关文章\\n社区工作总结\\n")
     16
@@ -344,15 +347,20 @@ def tail_block(text: str) -> int | None:
         return None
     header, final, within = rule
     floor = int(len(text) * (1 - within))
-    lines = text.splitlines(keepends=True)
+    if lines is None:
+        lines = text.splitlines(keepends=True)
+    # Only a line starting at or after ``floor`` may open the block, and whether a sentence follows
+    # a line depends only on the lines after it: the lines before the first such line are not read.
+    starts = list(accumulate(map(len, lines), initial=0))
+    first = bisect_left(starts, floor)
+    if first >= len(lines):
+        return None
+    tail = lines[first:]
     # Whether a sentence follows line i: boilerplate lines (a site's notice below its links) are
     # deleted anyway, so their full stops do not make the links text.
-    sentence_after = _sentence_after(lines, [boilerplate_line(line) for line in lines], final)
-    pos = 0
-    for i, line in enumerate(lines):  # (a sentence follows nearly every line: read that first)
-        if pos >= floor and not sentence_after[i] and header.match(line.strip()):
-            return pos
-        pos += len(line)
+    tail_names = names[first:] if names is not None else [boilerplate_line(line) for line in tail]
+    sentence_after = _sentence_after(tail, tail_names, final)
+    for i, line in enumerate(tail):  # (a sentence follows nearly every line: read that first)
+        if not sentence_after[i] and header.match(line.strip()):
+            return starts[first + i]
     return None
-
-

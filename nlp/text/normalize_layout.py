@@ -80,20 +80,19 @@ def wrap_width(lines: list[str]) -> int | None:
     >>> wrap_width(["一、加强组织建设，夯实基础"] * 9 + ["居委会持续完善议事协商制度。" * 9] * 9) is None
     True
     """
-    stripped = [s for s in (line.strip() for line in lines) if len(s) >= 12]
+    stripped = [s for s in map(str.strip, lines) if len(s) >= 12]
     if len(stripped) < 8:
         return None
-    counts = Counter(len(s) for s in stripped)
-    width, _ = max(counts.items(), key=lambda kv: (sum(counts[w] for w in (kv[0] - 1, kv[0], kv[0] + 1)), kv[0]))
+    counts = Counter(map(len, stripped))
+    get = counts.get
+    # the commonest length with its neighbours (±1), the longest among equals
+    width = max(counts, key=lambda n: (get(n - 1, 0) + counts[n] + get(n + 1, 0), n))
+    if not 20 <= width <= 80:
+        return None  # (the first condition below: the others need not be counted)
     near = [s for s in stripped if abs(len(s) - width) <= 1]
     longer = sum(1 for s in stripped if len(s) > width + 3)
     open_ended = sum(1 for s in near if _ends_open(s))
-    if (
-        20 <= width <= 80
-        and len(near) >= 0.4 * len(stripped)
-        and longer <= 0.15 * len(stripped)
-        and open_ended >= 0.5 * len(near)
-    ):
+    if len(near) >= 0.4 * len(stripped) and longer <= 0.15 * len(stripped) and open_ended >= 0.5 * len(near):
         return width
     return None
 

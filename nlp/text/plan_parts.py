@@ -27,6 +27,7 @@ A government work report reviews one year and then plans the next: ``一、2023�
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 import regex
@@ -50,7 +51,26 @@ def glued_plan_titles(text: str) -> list[int]:
     >>> glued_plan_titles("2023年工作回顾2023年是开局之年。"), glued_plan_titles("。下一步计划2024年完成改造。")
     ([], [])
     """
-    return [m.start(1) for m in GLUED_TITLE.finditer(text) if is_plan_heading(m.group(1))]
+    found = []
+    for year in _YEAR_AT.finditer(text):  # the title starts with its year: read only where one stands
+        start = year.start() - 4
+        at = start
+        while at > 0 and text[at - 1] in _TITLE_INDENT:
+            at -= 1
+        if at > 0 and text[at - 1] not in _TITLE_OPENERS:
+            continue
+        glued = GLUED_TITLE.match(text, at)
+        if glued is not None and is_plan_heading(glued.group(1)):
+            found.append(glued.start(1))
+    return found
+
+
+# A year and its 年, the 年 read first (a pattern opening with an assertion, as GLUED_TITLE does, is
+# tried at every character of the text; one opening with a character jumps from 年 to 年).
+_YEAR_AT = re.compile(r"年(?<=(?<!\d)(?:19|20)\d\d年)")
+# What may stand before a glued title's year: indentation, after a line start or a sentence end.
+_TITLE_INDENT = " \t\u3000"
+_TITLE_OPENERS = "\n。！？!?"
 
 
 _CLAUSE_BREAK = regex.compile(r"[，,；;。]")

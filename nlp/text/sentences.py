@@ -49,20 +49,28 @@ def _split(text: str, ends: frozenset[str], start: int, end: int) -> tuple[Sente
 def spans_as_sentences(spans: list[tuple[int, int]]) -> tuple[Sentence, ...]:
     """``Sentence(start, end)`` of each span, without the call of the frozen dataclass's Python
     ``__init__`` (about 20,000 spans over the 13 long reports): its two ``object.__setattr__`` calls
-    made directly. ``Sentence`` is a frozen dataclass with slots and no ``__post_init__``, so this
+    made directly, through the slots' own descriptors (which ``object.__setattr__`` would look up by
+    name each time). ``Sentence`` is a frozen dataclass with slots and no ``__post_init__``, so this
     is the object its constructor makes (tests/test_sentences.py holds it to the constructor).
 
     >>> spans_as_sentences([(0, 3)]) == (Sentence(0, 3),)
     True
     """
     made = []
-    new, set_field = object.__new__, object.__setattr__
+    new = object.__new__
+    set_start, set_end = _SET_START, _SET_END
     for start, end in spans:
         sentence = new(Sentence)
-        set_field(sentence, "norm_start", start)
-        set_field(sentence, "norm_end", end)
+        set_start(sentence, start)
+        set_end(sentence, end)
         made.append(sentence)
     return tuple(made)
+
+
+# The slots' descriptors' setters (a frozen dataclass refuses ``setattr``; its own ``__init__``
+# goes around that with ``object.__setattr__``, which finds and calls these).
+_SET_START = Sentence.norm_start.__set__  # type: ignore[attr-defined]
+_SET_END = Sentence.norm_end.__set__  # type: ignore[attr-defined]
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

@@ -92,7 +92,7 @@ def _corrected(
         joined = [i for i in _words_at(starts, suffixes) if len(tagged[i][0]) == 2]
         if joined:
             tagged, starts = _split_place_suffix(segmenter, tagged, starts, joined)
-    places = [at + offset for word in overrides for at in _occurrences(text, word)]
+    places = _override_places(text, offset)
     if places:
         starts = starts or _starts(tagged, offset)
         for i in _words_at(starts, places):
@@ -115,6 +115,21 @@ def _words_at(starts: list[int], offsets: Sequence[int]) -> list[int]:
         if i < len(starts) - 1 and starts[i] == offset:
             found.append(i)
     return found
+
+
+def _override_places(text: str, offset: int) -> list[int]:
+    """The offsets (from ``offset``) where a word of the lexicon's overrides starts in ``text``:
+    one scan of their pattern (the longest word at each start), and inside each word found, the
+    starts of any other (退役军人 then 人次 in 退役军人次)."""
+    pattern = _segmenter()[2]
+    if pattern is None:
+        return []
+    places = []
+    for found in pattern.finditer(text):
+        start, end = found.span()
+        places.append(start + offset)
+        places += [inner + offset for inner in range(start + 1, end) if pattern.match(text, inner)]
+    return places
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
