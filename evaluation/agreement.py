@@ -4,6 +4,7 @@
     python -m evaluation.agreement --disagreements    # also every disagreement, field by field
     python -m evaluation.agreement --json
     python -m evaluation.agreement --show-spans d014   # a gold file's fact spans only, to annotate on blind
+    python -m evaluation.agreement --split test        # evaluation/agreement/second_test against evaluation/gold/test
 
 The second annotation is written in the gold format (SPEC section 6); ``agreement_compare`` turns it into
 a ``Parse`` so the scorer scores it exactly as it scores the pipeline. On top of the scorer's figures:
@@ -27,6 +28,8 @@ from evaluation.gold import GoldDoc, find_document, gold_files, load_gold, read_
 from evaluation.scorer import Counts, Tally
 
 SECOND_DIR = Path(__file__).resolve().parent / "agreement" / "second"
+# Second annotations of test documents (issue 12's test-gold audit) live apart from dev's.
+SECOND_DIRS = {"dev": SECOND_DIR, "test": SECOND_DIR.with_name("second_test")}
 # What a second annotator may copy from the gold: where each figure is and what it reads, not its judgments.
 SPAN_FIELDS = ("quote", "number_text", "value", "low", "high", "unit", "qualifier")
 
@@ -150,14 +153,27 @@ def added_since(second: GoldDoc, gold_path: Path) -> list[tuple[str, str]]:
     return [(f.quote, f.number_text) for f in load_gold(gold_path).facts if (f.quote, f.number_text) not in shown]
 
 
+def split_folders(split: str) -> tuple[Path, Path]:
+    """(second-annotation folder, gold folder) of a split: the defaults of ``--second`` and ``--gold``.
+
+    >>> [p.name for p in split_folders("test")]
+    ['second_test', 'test']
+    """
+    return SECOND_DIRS[split], splits.gold_dir(split)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m evaluation.agreement", description=__doc__.splitlines()[0])
-    ap.add_argument("--second", type=Path, default=SECOND_DIR, help="the second annotator's gold files")
     ap.add_argument(
-        "--gold", type=Path, default=splits.gold_dir("dev"), help="the gold files they are compared with"
+        "--split",
+        choices=splits.SPLITS,
+        default="dev",
+        help="the split whose second annotations, gold and documents are the defaults (default: dev)",
     )
+    ap.add_argument("--second", type=Path, help="the second annotator's gold files (default: the split's)")
+    ap.add_argument("--gold", type=Path, help="the gold files they are compared with (default: the split's)")
     ap.add_argument(
-        "--docs", type=Path, action="append", help="folders holding the documents (default: dev's)"
+        "--docs", type=Path, action="append", help="folders holding the documents (default: the split's)"
     )
     ap.add_argument("--disagreements", action="store_true", help="list every disagreement, tab-separated")
     ap.add_argument(
@@ -171,11 +187,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--show-spans", metavar="STEM", help="print a gold file's fact spans only, and stop")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
+    second_default, gold_default = split_folders(args.split)
+    args.second = args.second or second_default
+    args.gold = args.gold or gold_default
+    if args.pipeline and args.split == "test":
+        # the test split is scored, never looked at through the pipeline's eyes while annotating
+        ap.error("--pipeline is not allowed with --split test")
     if args.show_spans:
         for fact in span_view(read_gold_json(args.gold / f"{args.show_spans}.json")):
             print(json.dumps(fact, ensure_ascii=False))
         return 0
-    docs = args.docs or splits.doc_folders("dev")
+    docs = args.docs or splits.doc_folders(args.split)
     per_doc, pipeline = [], []
     only = set(args.only.split(",")) if args.only else None
     for gold, second in load_pairs(args.second, args.gold):
