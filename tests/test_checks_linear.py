@@ -38,6 +38,9 @@ PATTERNS = [
     ("whole groups", "全体5名党员，"),
     ("rates alone after counts", "收回5户。回收率95%。"),
     ("stated totals as bases", "共登记选民5人，参加投票的选民5人，参选率95%，"),
+    ("units written twice", "走访5户户，"),
+    ("units written twice without clause ends", "5人人"),
+    ("copies and money left out", "走访5户，发放资料份，慰问金 元，"),
 ]
 
 
