@@ -29,9 +29,14 @@ def older_objects_left_alone() -> Iterator[Callable[[], None]]:
     ``prepare_process`` does for a whole worker, for the length of one call: nothing is collected
     that would not be, only cycles among the objects set aside wait for the end of the call.
     Left out when the process has frozen objects of its own (``prepare_process``, or a caller's),
-    which ``unfreeze`` would release, and when the collector is off.
+    which ``unfreeze`` would release, when the collector is off, and when another parse runs in
+    another thread (its objects are not this parse's to set aside). Freezing only ever changes
+    which objects a collection walks, never what a parse returns: a thread that freezes objects of
+    its own while a parse runs gets them back in the collector's lists at the parse's end.
     """
-    if gc.get_freeze_count() or not gc.isenabled():
+    with _raised:
+        alone = _parses_running[0] <= 1
+    if not alone or gc.get_freeze_count() or not gc.isenabled():
         yield _nothing
         return
     gc.freeze()

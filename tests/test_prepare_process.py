@@ -150,3 +150,41 @@ def test_the_thresholds_are_restored_when_a_stage_fails(monkeypatch):
     assert seen["facts"] == PARSE_YOUNG_THRESHOLD
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_a_parse_beside_another_threads_parse_sets_nothing_aside(monkeypatch):
+    """While another thread's parse runs, a parse freezes nothing (those objects are not its own)
+    and gives the same record as alone; afterwards nothing is frozen and the thresholds are back."""
+    from nlp.collector import fewer_young_collections
+
+    seen: dict[str, int] = {}
+
+    def noting_the_freeze(stage):
+        def run(parse, raw):
+            seen[stage.name] = gc.get_freeze_count()
+            return stage.run(parse, raw)
+
+        return dataclasses.replace(stage, run=run)
+
+    alone = nlp.pipeline.parse_text(TEXT).to_dict()
+    thresholds = gc.get_threshold()
+    monkeypatch.setattr(nlp.pipeline, "STAGES", tuple(map(noting_the_freeze, nlp.pipeline.STAGES)))
+    with fewer_young_collections():  # what another thread's parse holds while it runs
+        beside = nlp.pipeline.parse_text(TEXT).to_dict()
+    assert set(seen.values()) == {0}
+    assert beside == alone
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds
+
+
+def test_parses_in_threads_give_the_records_of_parses_one_after_another():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [TEXT.replace("38", str(n)) for n in range(30, 38)]
+    one_by_one = [nlp.pipeline.parse_text(text).to_dict() for text in texts]
+    thresholds = gc.get_threshold()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = [parse.to_dict() for parse in pool.map(nlp.pipeline.parse_text, texts)]
+    assert threaded == one_by_one
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds
