@@ -18,11 +18,12 @@ TITLES = [
     ("梨花社區2020年垃圾分類工作總結", "environment_sanitation"),
     ("青柳社区关工委2020年关心下一代工作总结", "education_youth"),
     ("石溪社区2018年安全生产、消防及禁毒专项工作总结", "governance_security"),
+    ("荷塘社区2016年劳动就业和社会保障工作总结", "employment_social_security"),  # 就业 ends a word
     ("青柳社区2023年工作总结", None),
     ("青柳社区2023年上半年工作总结及下半年工作计划", None),
     ("青柳社区2023年党建工作总结", None),  # party_building names who works, not a field of work
     ("青柳社区2022年老旧小区改造及物业管理工作总结", None),  # two areas: no single topic
-    ("某某区人民政府某某街道办事处2020年工作总结", None),  # 人民政府 holds 民政, not at a word start
+    ("某某区人民政府某某街道办事处2020年工作总结", None),  # 人民政府 holds 民政, neither starting nor ending a word
     ("文化路社区2022年工作总结", None),  # the unit's own name is no topic
 ]  # fmt: skip
 

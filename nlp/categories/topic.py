@@ -4,8 +4,8 @@ A special-topic report (禁毒工作总结, 民政工作总结, 垃圾分类工�
 general community summary (社区2022年工作总结) names none. The title's topic is found by the SPEC
 scope words of nlp/resources/category_keywords.csv, matched longest first in the title with the
 reporting unit's own names (its community, street, district) taken out, so that 文化路社区 does not
-make a report about culture, and counted only where it starts a word (人民政府 holds 民政 and is
-about no topic).
+make a report about culture, and counted only where it starts or ends a word (人民政府 holds 民政
+and is about no topic; 劳动就业 ends with 就业 and is).
 
 How facts use it (nlp/categories/assign.py): in a report whose title names one topic, every
 figure's probabilities are mixed with that topic at ``TOPIC_WEIGHT``, so a topic-neutral figure
@@ -54,20 +54,24 @@ def title_keywords(title: str, names: Sequence[str] = ()) -> list[tuple[str, Cat
     []
     >>> title_keywords("某区人民政府某街道办事处工作总结")
     []
+    >>> [k for k, _ in title_keywords("某社区劳动就业和社会保障工作总结")]
+    ['就业']
     """
     text = to_simplified(title)
     for name in sorted({to_simplified(n) for n in names if n}, key=len, reverse=True):
         text = text.replace(name, "\u3000")
     found: list[tuple[int, str, Category]] = []
     taken = [False] * len(text)
-    word_starts = {0}
+    starts, ends, at = {0}, set(), 0
     for word in cut(text):
-        word_starts.add(max(word_starts) + len(word))
+        at += len(word)
+        starts.add(at)
+        ends.add(at)
     for keyword, category in _keywords():
         start = text.find(keyword)
         while start >= 0:
             end = start + len(keyword)
-            if start in word_starts and not any(taken[start:end]):
+            if (start in starts or end in ends) and not any(taken[start:end]):
                 taken[start:end] = [True] * len(keyword)
                 found.append((start, keyword, category))
             start = text.find(keyword, start + 1)
