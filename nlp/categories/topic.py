@@ -23,7 +23,7 @@ import numpy as np
 
 from nlp.records import Category, DocMeta
 from nlp.resources import load_csv
-from nlp.text.normalize_chars import to_simplified
+from nlp.text.normalize_chars import may_change_in_t2s, to_simplified
 from nlp.text.tokens import cut
 
 # How much the title's topic decides a figure's category in a special-topic report, against the
@@ -44,6 +44,11 @@ def _keywords() -> tuple[tuple[str, Category], ...]:
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 
+def _simplified(text: str) -> str:
+    """``text`` in simplified script (OpenCC is loaded only for a text that may change)."""
+    return to_simplified(text) if may_change_in_t2s(text) else text
+
+
 def title_keywords(title: str, names: Sequence[str] = ()) -> list[tuple[str, Category]]:
     """The scope words found in ``title`` (traditional script read as simplified), longest first
     at each place, none of them inside one of the unit's ``names``.
@@ -57,8 +62,8 @@ def title_keywords(title: str, names: Sequence[str] = ()) -> list[tuple[str, Cat
     >>> [k for k, _ in title_keywords("某社区劳动就业和社会保障工作总结")]
     ['就业']
     """
-    text = to_simplified(title)
-    for name in sorted({to_simplified(n) for n in names if n}, key=len, reverse=True):
+    text = _simplified(title)
+    for name in sorted({_simplified(n) for n in names if n}, key=len, reverse=True):
         text = text.replace(name, "\u3000")
     found: list[tuple[int, str, Category]] = []
     taken = [False] * len(text)
