@@ -7,60 +7,37 @@ category model could read: its subject, clause and sentence, and its section hea
 are cut into folds (dev and long together, document i in fold i mod k); for each fold a model is
 trained on the invented data plus the real clauses of the *other* documents and predicts the fold's
 facts as nlp/categories/assign.py does (own text, mixed with the section heading by
-``section_weight``). Accuracy is reported for the dev documents and the long reports apart.
+``section_weight``, then with the topic the document's title names by ``topic_weight``).
+Accuracy is reported for the dev documents and the long reports apart.
 
 ``--written`` adds the reports the team wrote (evaluation/gold/dev/written, documents in
 corpus/written): their own leave-documents-out figure, the transfer figures (trained on the real
 documents, scored on the written ones, and the reverse) and the real estimate with the written
 reports' clauses added to training at a row weight (``--written-weight``). ``--confusion`` prints,
 for the shipped settings, each category's accuracy and the pairs most often confused.
+``--topic`` measures the document-topic prior (evaluation/category_topic.py): its weight, the
+figures it applies to and how the topic is found, on the real and the written reports.
 
     python -m evaluation.category_cv              # the shipped settings, invented data alone, and the shipped model as parsed
     python -m evaluation.category_cv --grid       # the variants of models/MODEL_CARD.md
     python -m evaluation.category_cv --written --confusion
+    python -m evaluation.category_cv --topic
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from evaluation.gold import find_document, gold_files, load_gold, read_gold_json
-from evaluation.scorer import gold_fact_spans, match_nearest
+from evaluation.category_cases import Case, cases
 from evaluation.splits import doc_folders, gold_dir
 from nlp.categories.assign import SECTION_WEIGHT
 from nlp.categories.categorize import build_estimator, training_examples
+from nlp.categories.topic import TOPIC_WEIGHT
 from nlp.categories.training import RealClause, default_doc_folders, default_gold_dirs, real_clauses
-from nlp.records import Parse
-
-CONTEXTS = ("sentence", "clause", "sentence+heading", "sentence+path")
-
-
-@dataclass(frozen=True)
-class Case:
-    doc: str
-    group: str  # "dev" (a whole document) or "long" (a facts-only excerpt file)
-    category: str  # gold
-    shipped: str  # the shipped model's category, as parsed
-    subject: str
-    clause: str
-    sentence: str
-    headings: tuple[str, ...]  # outermost first
-    indicator: str | None = None  # the pipeline's indicator for the figure
-    unit: str = ""
-
-    def text(self, context: str) -> str:
-        """What the model reads for this figure; ``sentence`` is what the pipeline reads."""
-        if context == "clause":
-            return f"{self.subject} {self.clause}"
-        if context == "sentence+heading":
-            return f"{self.headings[-1] if self.headings else ''} {self.subject} {self.sentence}"
-        if context == "sentence+path":
-            return f"{' '.join(self.headings)} {self.subject} {self.sentence}"
-        return f"{self.subject} {self.sentence}"
 
 
 @dataclass(frozen=True)
@@ -72,10 +49,15 @@ class Setting:
     c: float = 16.0
     max_features: int | None = 30_000
     written_weight: float = 0.0  # the written reports' clauses in training at this row weight (0: left out)
+    topic_weight: float = TOPIC_WEIGHT  # the title's topic mixed in at this weight (0: no document topic)
+    topic_source: str = "title"  # how the topic is found: evaluation/category_topic.py ``case_topics``
+    topic_unsure: float = 1.0  # the topic mixed in only where the figure's top probability is below this
+    topic_neutral: bool = False  # … only where the figure's subject and sentence hold no scope word
 
 
 SHIPPED = Setting("shipped settings")
 GRID = (
+    Setting("no document topic (before)", topic_weight=0.0),
     Setting("invented data only (before: C=8, 8,000 n-grams)", real=False, c=8.0, max_features=8_000),
     Setting("invented data only, shipped C and n-grams", real=False),
     Setting("real clauses, C=8, 8,000 n-grams", c=8.0, max_features=8_000),
@@ -89,56 +71,6 @@ GRID = (
     Setting("section weight 0.3", section_weight=0.3),
     Setting("section weight 0.4", section_weight=0.4),
 )
-
-
-def cases(
-    gold_dirs: Sequence[Path], docs: Sequence[Path], parse_fn: Callable[[Path], Parse] | None = None
-) -> list[Case]:
-    """The matched gold facts of every gold file directly in ``gold_dirs`` with their contexts."""
-    if parse_fn is None:
-        from nlp.pipeline import parse_file as parse_fn
-    out: list[Case] = []
-    for folder in gold_dirs:
-        for path in gold_files(folder):
-            gold = load_gold(path)
-            found = find_document(gold.doc, docs)
-            if not gold.facts or found is None:
-                continue
-            group = "written" if folder.name == "written" else "long" if "excerpts" in read_gold_json(path) else "dev"
-            parse = parse_fn(found)
-            out += _matched(gold, parse, group)
-    return out
-
-
-def _matched(gold, parse: Parse, group: str) -> list[Case]:
-    doc = parse.text
-    assert doc is not None
-    pairs = match_nearest(gold_fact_spans(gold, parse.original), [(f.start, f.end) for f in parse.facts])
-    sections = {s.id: s for s in parse.sections}
-    out = []
-    for gi, pi in pairs:
-        fact = parse.facts[pi]
-        headings: list[str] = []
-        at = fact.section
-        while at is not None and at in sections:
-            headings.insert(0, sections[at].heading)
-            at = sections[at].parent
-        clause = doc.clause_at(fact.norm_start)
-        out.append(
-            Case(
-                gold.doc,
-                group,
-                gold.facts[gi].category,
-                str(fact.category),
-                fact.subject or "",
-                doc.span_text(clause) if clause else "",
-                doc.context(fact.norm_start, fact.norm_end),
-                tuple(headings),
-                fact.indicator,
-                fact.unit,
-            )
-        )
-    return out
 
 
 def fit(setting: Setting, rows: Sequence[RealClause], weighted: Sequence[RealClause] = (), weight: float = 1.0):
@@ -162,13 +94,18 @@ def fit(setting: Setting, rows: Sequence[RealClause], weighted: Sequence[RealCla
 
 def predict(model, test: Sequence[Case], setting: Setting) -> list[str]:
     """Categories of ``test`` as nlp/categories/assign.py gives them: the figure's text, mixed with
-    its innermost heading by ``setting.section_weight``."""
+    its innermost heading by ``setting.section_weight``, then with its document's topic by
+    ``setting.topic_weight``."""
+    from evaluation.category_topic import mix_topics
+
     own = model.predict_proba([c.text(setting.context) for c in test])
     if setting.section_weight:
         headed = [i for i, c in enumerate(test) if c.headings]
         if headed:
             section = model.predict_proba([test[i].headings[-1] for i in headed])
             own[headed] = (1 - setting.section_weight) * own[headed] + setting.section_weight * section
+    if setting.topic_weight:
+        own = mix_topics(model, own, test, setting)
     return [str(label) for label in model.classes_[own.argmax(axis=1)]]
 
 
@@ -194,12 +131,34 @@ def held_out(
     of the sorted names in fold i mod ``folds``): the invented data, the other documents' rows of
     ``real`` (or their matched cases read in ``setting.context``), and ``written`` rows at
     ``setting.written_weight`` when it is above 0 (a written document's own rows never)."""
-    names = sorted({c.doc for c in all_cases})
+    return predict_folds(all_cases, fold_models(all_cases, real, setting, folds, written), setting)
+
+
+def predict_folds(all_cases: Sequence[Case], models: Sequence[tuple[frozenset[str], object]], setting: Setting) -> list[str]:
+    """Each case's category by the model of ``models`` whose held-out documents hold it."""
     predicted = [""] * len(all_cases)
-    for k in range(folds):
-        held = frozenset(names[k::folds])
+    for held, model in models:
         test = [i for i, c in enumerate(all_cases) if c.doc in held]
         if not test:
+            continue
+        for i, label in zip(test, predict(model, [all_cases[i] for i in test], setting), strict=True):
+            predicted[i] = label
+    return predicted
+
+
+def fold_models(
+    all_cases: Sequence[Case],
+    real: Sequence[RealClause],
+    setting: Setting,
+    folds: int = 5,
+    written: Sequence[RealClause] = (),
+) -> list[tuple[frozenset[str], object]]:
+    """(held-out documents, model trained without them) of each fold of ``held_out``."""
+    names = sorted({c.doc for c in all_cases})
+    models = []
+    for k in range(folds):
+        held = frozenset(names[k::folds])
+        if not any(c.doc in held for c in all_cases):
             continue
         if not setting.real:
             rows: list[RealClause] = []
@@ -208,10 +167,8 @@ def held_out(
         else:  # other contexts: the other documents' matched facts, read the same way
             rows = [RealClause(c.doc, c.text(setting.context), c.category) for c in all_cases if c.doc not in held]
         added = [r for r in written if r.doc not in held] if setting.written_weight else []
-        model = fit(setting, rows, added, setting.written_weight)
-        for i, label in zip(test, predict(model, [all_cases[i] for i in test], setting), strict=True):
-            predicted[i] = label
-    return predicted
+        models.append((held, fit(setting, rows, added, setting.written_weight)))
+    return models
 
 
 def estimate(
@@ -283,13 +240,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also the real estimate with the written reports' clauses in training at this row weight (may repeat)",
     )  # fmt: skip
     parser.add_argument("--confusion", action="store_true", help="per-category accuracy and confused pairs of the shipped settings")
+    parser.add_argument("--topic", action="store_true", help="the document-topic variants on the real and the written reports")
     args = parser.parse_args(argv)
     gold_dirs, docs = args.gold or default_gold_dirs(), args.docs or default_doc_folders()
     all_cases = cases(gold_dirs, docs)
     real = real_clauses(gold_dirs, docs)
     written_cases: list[Case] = []
     written: list[RealClause] = []
-    if args.written or args.written_weight:
+    if args.written or args.written_weight or args.topic:
         written_dir, written_docs = gold_dir("dev") / "written", doc_folders("dev")
         written_cases, written = cases([written_dir], written_docs), real_clauses([written_dir], written_docs)
     print(
@@ -297,9 +255,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         + (f", {len(written_cases)} in {len({c.doc for c in written_cases})} written reports" if written_cases else "")
         + f"; {args.folds} folds of documents"
     )
+    if args.topic:
+        from evaluation.category_topic import topic_table
+
+        for line in topic_table(all_cases, real, written_cases, written, args.folds):
+            print(line, flush=True)
+        return 0
     print("| model | dev | long | written | all |\n|---|---|---|---|---|")
     print(row("shipped model as parsed (trained on the real documents)", shipped_as_parsed([*all_cases, *written_cases]), GROUPS))
-    settings = [SHIPPED, *GRID] if args.grid else [SHIPPED, dataclasses.replace(GRID[0])]
+    settings = [SHIPPED, *GRID] if args.grid else [SHIPPED, *GRID[:2]]
     settings += [dataclasses.replace(SHIPPED, name=f"+ written reports at row weight {w}", written_weight=w) for w in args.written_weight]
     for setting in settings:
         print(row(setting.name, estimate(all_cases, real, setting, args.folds, written), GROUPS), flush=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from evaluation.category_cv import (
@@ -163,3 +164,29 @@ def test_weighted_rows_count_by_their_weight() -> None:
     probe = [Case("x", "dev", "governance_security", "other", "巡逻", clause, clause[3:], ())]
     assert predict(fit(setting, [], odd, 1.0), probe, setting) == ["environment_sanitation"]
     assert predict(fit(setting, [], odd, 0.001), probe, setting) == ["governance_security"]
+
+
+class _Classes:
+    """What ``mix_topics`` reads of a model for a title topic: its class order."""
+
+    classes_ = np.array(["environment_sanitation", "governance_security", "culture_civility"])
+
+
+TOPIC_CASES = [
+    # (title, unit names, a figure's probabilities, setting's unsure limit, expected after mixing)
+    ("青柳社区2023年禁毒工作总结", ("青柳社区",), [0.2, 0.2, 0.6], 1.0, [0.14, 0.44, 0.42]),
+    ("青柳社区2023年禁毒工作总结", ("青柳社区",), [0.2, 0.2, 0.6], 0.5, [0.2, 0.2, 0.6]),  # sure: left
+    ("青柳社区2023年工作总结", ("青柳社区",), [0.2, 0.2, 0.6], 1.0, [0.2, 0.2, 0.6]),  # no topic
+    ("青柳社区2023年党建工作总结", ("青柳社区",), [0.2, 0.2, 0.6], 1.0, [0.2, 0.2, 0.6]),
+    ("", (), [0.2, 0.2, 0.6], 1.0, [0.2, 0.2, 0.6]),  # no title
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "names", "probabilities", "unsure", "expected"), TOPIC_CASES)
+def test_the_title_topic_is_mixed_into_its_documents_figures(title, names, probabilities, unsure, expected) -> None:
+    from evaluation.category_topic import mix_topics
+
+    case = Case("a.txt", "dev", "governance_security", "other", "宣传资料", "", "发放宣传资料300份", (), title=title, names=names)
+    setting = Setting("topic", topic_unsure=unsure)
+    mixed = mix_topics(_Classes(), np.array([probabilities]), [case], setting)
+    assert mixed[0].round(2).tolist() == expected

@@ -1,7 +1,8 @@
 """The categories stage: the work category of every section, fact and activity.
 
 - a section: from its heading and the start of its body;
-- a fact: from its subject and sentence, leaning on its section's heading (``SECTION_WEIGHT``);
+- a fact: from its subject and sentence, leaning on its section's heading (``SECTION_WEIGHT``)
+  and, in a special-topic report, on the topic its title names (nlp/categories/topic.py);
 - an activity: from its canonical type (nlp/resources/activity_types.csv) when the type names a
   work area, else from its section heading, name and sentence. A visit takes its context's area.
 
@@ -24,6 +25,7 @@ from nlp.categories.categorize import (
     category_probabilities,
     joined_category_probabilities,
 )
+from nlp.categories.topic import document_topic, with_topic
 from nlp.records import Activity, ActivityKind, Category, Fact, Parse, Section
 from nlp.text.document import Text
 
@@ -53,7 +55,9 @@ def categorize_parse(parse: Parse) -> Parse:
     return dataclasses.replace(
         parse,
         sections=sections,
-        facts=_facts_from(parse.facts, sections, probabilities[fact_rows], probabilities[heading_rows]),
+        facts=_facts_from(
+            parse.facts, sections, probabilities[fact_rows], probabilities[heading_rows], document_topic(parse.doc)
+        ),
         activities=_activities_from(parse.activities, typed, untyped, _best(probabilities[activity_rows])),
     )
 
@@ -112,8 +116,11 @@ def _section_texts(doc: Text, sections: Sequence[Section]) -> list[str]:
     ]
 
 
-def categorize_facts(doc: Text, facts: Sequence[Fact], sections: Sequence[Section]) -> tuple[Fact, ...]:
-    """The category of each figure from its subject and sentence, leaning on its section's topic."""
+def categorize_facts(
+    doc: Text, facts: Sequence[Fact], sections: Sequence[Section], topic: Category | None = None
+) -> tuple[Fact, ...]:
+    """The category of each figure from its subject and sentence, leaning on its section's topic
+    and on the document's ``topic`` (``document_topic`` of its metadata) when it has one."""
     if not facts:
         return tuple(facts)
     return _facts_from(
@@ -121,6 +128,7 @@ def categorize_facts(doc: Text, facts: Sequence[Fact], sections: Sequence[Sectio
         sections,
         category_probabilities(_fact_texts(doc, facts)),
         category_probabilities([s.heading for s in sections]),
+        topic,
     )
 
 
@@ -160,10 +168,14 @@ def contexts(doc: Text, starts: Sequence[int], ends: Sequence[int], limit: int) 
 
 
 def _facts_from(
-    facts: Sequence[Fact], sections: Sequence[Section], own: np.ndarray, section_probs: np.ndarray
+    facts: Sequence[Fact],
+    sections: Sequence[Section],
+    own: np.ndarray,
+    section_probs: np.ndarray,
+    topic: Category | None = None,
 ) -> tuple[Fact, ...]:
     """Each fact's category from its own text's probabilities (``own``), mixed with its section
-    heading's (``section_probs``, one row per section)."""
+    heading's (``section_probs``, one row per section), then with the document's ``topic``."""
     if not facts:
         return tuple(facts)
     by_id = {s.id: i for i, s in enumerate(sections)}
@@ -173,6 +185,8 @@ def _facts_from(
         rows, section_rows = np.array(in_section).T
         mixed = own.copy()
         mixed[rows] = (1 - SECTION_WEIGHT) * own[rows] + SECTION_WEIGHT * section_probs[section_rows]
+    if topic is not None:
+        mixed = with_topic(mixed, CATEGORY_ORDER.index(topic))
     return _with_categories(facts, _best(mixed))
 
 
