@@ -107,6 +107,7 @@ ZEROS = [
     ("越级上访为零，卫生死角动态清零。", ["零", "零"]),
     ("零星垃圾及时清运，零售商户46家，服务零距离，实现零突破。", ["46"]),
     ("社区有党员一百零五名。", ["一百零五"]),
+    ("全年未发生一起火灾，无一人受伤。", ["一", "一"]),
 ]
 
 
@@ -115,6 +116,7 @@ def test_zero_statements_are_figures_of_value_zero(text: str, numbers: list[str]
     found = find_quantities(text)
     assert [q.number_text for q in found] == numbers
     assert all(q.value == 0 and q.unit == "" for q in found if q.number_text == "零")
+    assert all(q.value == 0 and q.unit for q in found if q.number_text == "一")  # "not one": the count word
 
 
 LOOKALIKES = [
@@ -122,7 +124,7 @@ LOOKALIKES = [
     "开展桶边督导和二次分拣。",
     "推进平台二期建设。",
     "做到不漏一户、不落一人。",
-    "居家监测人员没有一人脱管。",
+    "各项整改任务无一例外按期完成。",
     "为残疾人办理两项补贴。",
     "志愿者年龄最大的76岁、最小的32岁。",
 ]

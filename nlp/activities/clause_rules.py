@@ -32,7 +32,14 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from nlp.activities.grammar_index import GrammarIndex
-from nlp.activities.name_checks import counted, ends_with_activity_head, has_head, is_aim, is_slogan
+from nlp.activities.name_checks import (
+    counted,
+    divided_into_groups,
+    ends_with_activity_head,
+    has_head,
+    is_aim,
+    is_slogan,
+)
 from nlp.activities.names import CLAUSE_PUNCT, CLOSE_QUOTES, object_end, split_items, trim
 from nlp.activities.verb_context import after_preposition, is_verb_at, person_length
 from nlp.activities.vocab import kind_keyword, vocab
@@ -171,6 +178,8 @@ def _is_item(
     if text[s - 1 : s] in ("与", "同") and text.startswith(("共同", "一起"), e):  # 与幼儿园共同举办
         return False
     if verb in v.non_acts and not name.endswith(v.facilities):
+        return False
+    if divided_into_groups(text, s, e):  # 下设…4个工作组: groups divided into, not bodies set up
         return False
     if verb in v.promote and name.startswith(verb) and not ends_with_activity_head(name.rstrip(CLOSE_QUOTES)):
         return False

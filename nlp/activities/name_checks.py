@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from nlp.activities.char_tables import ending_test
 from nlp.activities.vocab import vocab
+from nlp.activities.word_additions import added_to
 from nlp.activities.word_trie import trie_pattern
 
 
@@ -142,3 +143,35 @@ def counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bo
         if 0 <= s - fe <= 2:
             return True
     return False
+
+
+GROUP_COUNTERS = ("个", "支")  # the classifiers a count of groups ends with (4个工作组, 三支小分队)
+
+
+def divided_into_groups(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` names the groups a body or its staff is divided into: after
+    a dividing verb of its clause (list ``verbs.dividing``: 下设, 分成, 组成 …), either counted right
+    before it (下设…4个工作组, 分成5个小分队) or one of the groups' names listed before their count
+    (下设宣传、督查2个工作组). GUIDELINES: dividing is not setting up, so they are no activity.
+
+    >>> text = "指挥部下设宣传、督查等4个工作组，成立2个志愿服务队"
+    >>> [divided_into_groups(text, text.index(w), text.index(w) + len(w)) for w in ("工作组", "督查", "志愿服务队")]
+    [True, True, False]
+    """
+    counted_before = text.startswith(GROUP_COUNTERS, start - 1)
+    if not counted_before and _COUNT_AFTER.match(text, end, end + _DIVIDED_REACH) is None:
+        return False
+    return _divided().search(text, max(0, start - _DIVIDED_REACH), start) is not None
+
+
+_DIVIDED_REACH = 40  # how far from the name the dividing verb and the count may stand
+_CLAUSE_END = "，,。；;：:！!？?\n"
+# the groups' count after the name, and their head (宣传、督查|2个工作组), not the name's own count (巡逻队5支)
+_COUNT_AFTER = re.compile(rf"[^{_CLAUSE_END}]*?(?:\d+|[一二两三四五六七八九十]+)[个支][\u4e00-\u9fff]{{0,4}}?[组队班]")
+
+
+@cache
+def _divided() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, sorted(added_to("verbs", "dividing"), key=len, reverse=True)))
+    # the verb, then nothing that ends its clause up to the name
+    return re.compile(rf"(?:{verbs})[^{_CLAUSE_END}]*$")

@@ -26,6 +26,7 @@ LISTS = frozenset(
         ("verbs", "weak"),
         ("verbs", "non_acts"),
         ("verbs", "persons"),
+        ("verbs", "dividing"),
         ("nouns", "heads"),
         ("nouns", "stops"),
         ("nouns", "generic"),

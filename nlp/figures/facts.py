@@ -7,11 +7,13 @@ from dataclasses import fields
 from operator import attrgetter
 
 from nlp.figures.clauses import up_to_last
+from nlp.figures.durations import is_time_covered
 from nlp.figures.lookalike import keep_figures
 from nlp.figures.plan_stretches import covered_by, fact_stretches
 from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_quota_figure, is_start_value
 from nlp.figures.resolve import Figure, resolve_figures
 from nlp.figures.subjects import bare_total_indicator, find_subject_spans
+from nlp.figures.zeros import not_one_subject
 from nlp.records import Category, Fact, Quantity, Section
 from nlp.text.document import Text
 from nlp.text.outline import SectionLookup
@@ -127,6 +129,16 @@ def _fact(*values) -> Fact:
     return fact
 
 
+def _own_subject(text: str, q: Quantity, found: tuple[str | None, int | None]) -> tuple[str | None, int | None]:
+    """The subject of figures the subject finder does not read: a duration covering the report's time
+    has none (一年来, 过去一年，: nlp/figures/durations.py), a "not one" zero's is what did not happen
+    (未发生一起火灾 → 火灾: nlp/figures/zeros.py); any other keeps ``found``."""
+    if is_time_covered(text, q):
+        return None, None
+    own = not_one_subject(text, q)
+    return own if own is not None else found
+
+
 def build_facts(
     doc: Text,
     quantities: Sequence[Quantity],
@@ -147,6 +159,7 @@ def build_facts(
     """
     quantities = sorted(keep_figures(doc, quantities), key=_start_of)
     subject_spans = find_subject_spans(doc, quantities)
+    subject_spans = tuple(_own_subject(doc.text, q, span) for q, span in zip(quantities, subject_spans, strict=True))
     section_at = SectionLookup(sections)
     check_time = doc.deadline.check
     sections_of: list[Section | None] = []

@@ -32,6 +32,7 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 
 from nlp.errors import ResourceError
+from nlp.figures.durations import is_marked_duration
 from nlp.figures.lookalike_features import (
     BOUNDS,
     WORD_REACH,
@@ -44,6 +45,7 @@ from nlp.figures.lookalike_features import (
     features,
 )
 from nlp.figures.neighbours import first_word
+from nlp.figures.zeros import is_zero_statement
 from nlp.records import Qualifier, Quantity
 from nlp.resources import load_toml
 from nlp.text.document import Text
@@ -328,10 +330,8 @@ def keep_figures(doc: Text, quantities: Sequence[Quantity], model: LookalikeMode
     kept = [q for q in quantities if lookalike_rule(doc, q) is None]
     if model is None:
         return kept
-    return [q for q in kept if _is_zero_statement(q) or model.keeps(doc, q)]
-
-
-def _is_zero_statement(q: Quantity) -> bool:
-    """A zero statement (零发生, 清零: nlp/figures/zeros.py, value 0 and no unit): the filter never saw
-    one in training (it learns from the grammar's candidates), so its verdict on them is not asked."""
-    return q.value == 0 and not q.unit and not q.unit_text
+    # a zero statement (零发生, 清零, 未发生一起: nlp/figures/zeros.py): the filter never saw one in
+    # training (it learns from the grammar's candidates), so its verdict on them is not asked; nor on
+    # a duration marked as a span (一年来, 过去一年，: nlp/figures/durations.py), figures by GUIDELINES
+    text = doc.text
+    return [q for q in kept if is_zero_statement(q) or is_marked_duration(text, q) or model.keeps(doc, q)]

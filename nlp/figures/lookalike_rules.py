@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from nlp.figures.durations import is_marked
 from nlp.figures.figure_grammar import Grammar, Unit
 from nlp.figures.numerals import parse_number, vocab
 from nlp.records import Qualifier
@@ -125,7 +126,6 @@ def _word_prefix(before: str, prefixes: tuple[str, ...], unit: Unit | None) -> b
     return True
 
 
-DURATION_MARKERS = ("连续", "坚持", "历时", "持续", "长达", "累计", "用时", "耗时")
 BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
 THRESHOLD_FOLLOWERS = ("的", "规模")
 
@@ -169,7 +169,7 @@ def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
         if unit.only_after and not _after_list(before, unit.only_after):
             return "unit_only_after"  # 省二级示范高中 names a grade; 市县乡三级 counts levels
         rest = text[m.end("unit"):m.end("unit") + 4]
-        durable = unit.kind == "duration" and before.endswith(DURATION_MARKERS)  # 连续7年开展
+        durable = unit.kind == "duration" and is_marked(before, rest)  # 连续7年开展, 一年以来 (durations.py)
         if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
             return "unit_not_before"
         if unit.name == "年":
@@ -179,7 +179,7 @@ def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
         return "bare_magnitude"  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
     if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
         after = text[m.end():m.end() + 1]
-        durable = unit is not None and unit.kind == "duration" and after == "来"  # 一年来: a duration
+        durable = unit is not None and unit.kind == "duration" and is_marked(before, text[m.end() : m.end() + 3])  # 一年来
         if after and after not in "。，,；;、！!）)\n" and not durable and not before.endswith(g.article_keep_before):
             return "article_one"
     if _is_positional(num) and parse_number(num).qualifier is not Qualifier.RANGE:  # type: ignore[union-attr]

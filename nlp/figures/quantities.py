@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from nlp.figures.durations import is_marked_duration
 from nlp.figures.figure_grammar import HALF_VALUE, INCLUDED, REPEATED_JOINER, SUBUNITS, Grammar, Unit, grammar
 from nlp.figures.lookalike_rules import is_rate_number, numeral_classes, rejection
 from nlp.figures.numerals import Number, parse_number, vocab
 from nlp.figures.scan import matches_from
-from nlp.figures.zeros import zero_statements
+from nlp.figures.zeros import not_one_statements, zero_statements
 from nlp.records import Qualifier, Quantity
 
 
@@ -202,9 +203,13 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     ()
     """
     found = tuple(quantity for quantity, rule in _candidates(text, rejected=False) if rule is None)
+    not_one = not_one_statements(text)
+    if not_one:  # 未发生一例: the scan read one case, the statement says none (its reading is replaced)
+        negated = {q.norm_start for q in not_one}
+        found = tuple(q for q in found if q.norm_start not in negated) + not_one
     zeros = zero_statements(text)
     if not zeros:
-        return found
+        return tuple(sorted(found, key=lambda q: q.norm_start)) if not_one else found
     starts = {q.norm_start for q in found}  # (a 零 the scan read as a numeral keeps that reading)
     return tuple(sorted(found + tuple(z for z in zeros if z.norm_start not in starts), key=lambda q: q.norm_start))
 
@@ -237,8 +242,8 @@ def _candidates(text: str, rejected: bool) -> list[tuple[Quantity, str | None]]:
             ns, ne = m.span("num")
             if quoted and _overlaps(_near(quoted, ns, ne), ns, ne):
                 found = (found[0], "quoted")
-            elif _vetoed(g, text, ns, ne):
-                found = (found[0], "pattern")
+            elif _vetoed(g, text, ns, ne) and not is_marked_duration(text, found[0]):
+                found = (found[0], "pattern")  # (a duration marked as a span stands: 过去一年，…)
         out.append(found)
     return out
 

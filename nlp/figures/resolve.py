@@ -81,6 +81,7 @@ from nlp.figures.wholes import (
     names_total,
     whole_statistic,
 )
+from nlp.figures.zeros import is_not_one_at
 from nlp.records import Scope
 from nlp.text.document import Text
 
@@ -116,6 +117,13 @@ def _resolve_one(
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, unit)
     if _not_a_total(clause, unit) or is_start_value(text, norm_start, norm_end):
+        return _record(Resolution(None), figure, trail)
+    if noun and noun.endswith(voc.task_groups):  # rule ``task_group``: 下设4个工作组 counts no measure
+        return _record(Resolution(None), figure, trail)
+    if indicator is not None and (indicator.verbs or parts) and is_not_one_at(text, norm_start):
+        # rule ``not_one_no_act``: a "not one" zero says something did not happen; it counts no act of
+        # the unit (无一件矛盾上交 is no disputes_mediated) and says nothing of a measure's other sorts
+        # (未发生一起越级上访 is no petitions figure); 未发生一起刑事案件 stays criminal_cases
         return _record(Resolution(None), figure, trail)
     if indicator is None and (ruled := clause_rule_measure(doc, figure, noun, clause, sentence_start, trail)):
         indicator, ruled_parts = ruled
