@@ -2,10 +2,11 @@
 of its gold headings glued to their paragraph the ways real files do it, labelled from the gold.
 
     python -m evaluation.heading_augment          # the grid of shapes and amounts, by cross-validation
+    python -m evaluation.heading_augment --shapes wrapped --share 1.0 --copies 3 --seed 1   # one setting
 
 The gold documents hold few headings glued to their paragraph (a flattened page, a scraped one), so
 the heading-end model sees that shape mostly as ``heading_end_data`` makes it from a heading standing
-on its line. A copy (``augmented_copies``) takes a seeded share of the gold headings that stand alone
+on its line. A copy (``augmented_texts``) takes a seeded share of the gold headings that stand alone
 on their line and joins each to its paragraph by one of ``LINE_SHAPES``:
 
 - ``glued``: nothing between (``一、加强组织建设社区党委下设…``);
@@ -14,9 +15,14 @@ on their line and joins each to its paragraph by one of ``LINE_SHAPES``:
   the end model that a heading ending at its mark is whole);
 - ``prev``: the heading moved to the end of the line before it, after that paragraph's full stop
   (``…共12次。二、民政工作``), its paragraph still on the next line;
+- ``swapped``: glued to the first line of another heading's paragraph of the same document, its own
+  paragraph below (no real file does this: it varies the heading/opening pairs the end model sees);
 
 and ``wrapped`` makes one more copy: the ``glued`` shape, then every line hard-wrapped at a PDF's
-width (a seeded 34–44 characters, never inside a heading), as text extracted from a PDF reads.
+width (a seeded 34–44 characters, never inside a heading), as text extracted from a PDF reads. The
+normalizer joins most such lines back (a hard-wrapped page), so a wrapped copy reads as a flattened
+page whose run-on phrases end at varied points: the variety the plain ``glued`` copies lack (those give
+the end model the very examples ``heading_end_data`` already makes from a standalone heading).
 
 The gold is unchanged (a heading's level and text do not move), so each copy is walked by the
 outline with the same oracle as the real documents (``heading_train.walk``) and gives line rows and
@@ -213,7 +219,7 @@ def glued_copy(doc: Doc) -> Doc | None:
     return Doc(doc.name, doc.gold, normalize(perturbed.text), "glued")
 
 
-# The grid compared by ``main``: shapes, then amounts.
+# The grid compared by ``main``: shapes, then amounts, then seeds of the shipped setting.
 GRID = (
     Augment(("glued",), 0.5, 1),
     Augment(("glued",), 1.0, 1),
@@ -221,8 +227,14 @@ GRID = (
     Augment(("glued", "space"), 0.5, 2),
     Augment(("glued", "stop", "colon"), 0.5, 2),
     Augment(("glued", "space", "stop", "colon", "prev"), 0.5, 2),
-    Augment(("glued", "wrapped"), 0.5, 1),
+    Augment(("swapped",), 1.0, 1),
     Augment(SHAPES, 0.5, 2),
+    Augment(("glued", "wrapped"), 1.0, 1),
+    Augment(("wrapped",), 1.0, 1),
+    Augment(("wrapped",), 1.0, 3, seed=0),
+    Augment(("wrapped",), 1.0, 3, seed=1),
+    Augment(("wrapped",), 1.0, 3, seed=2),
+    Augment(("wrapped",), 1.0, 6),
 )
 
 
@@ -230,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from evaluation.heading_train import END_THRESHOLDS, cross_validate, load_all
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--end-only", action="store_true", help="augment the heading-end model only")
+    parser.add_argument("--lines", action="store_true", help="augment the line model's rows too")
     parser.add_argument("--shapes", help="one setting instead of the grid: comma-separated shapes")
     parser.add_argument("--share", type=float, default=0.5)
     parser.add_argument("--copies", type=int, default=1)
@@ -242,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         grid = [Augment(tuple(args.shapes.split(",")), args.share, args.copies, args.seed)]
     print("augmentation | threshold | as they are: dev F1 / long F1 / all P R F1 | glued copies F1")
     for aug in grid:
-        cv = cross_validate(docs, augment=augmenter(aug) if aug else None, augment_lines=not args.end_only)
+        cv = cross_validate(docs, augment=augmenter(aug) if aug else None, augment_lines=args.lines)
         for t in END_THRESHOLDS:
             row = cv[f"shipped + end model ≥ {t}"]
             p, r, f = row["all"]
