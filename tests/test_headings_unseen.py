@@ -191,10 +191,11 @@ def test_default_decision(candidate: Candidate, accepted: bool) -> None:
 
 
 def test_shipped_model_is_trained_on_the_current_dev_gold() -> None:
-    """Refitting on the dev and long-report gold gives the shipped weights of both decisions (retrain
-    when the gold or features change)."""
+    """Refitting on the dev and long-report gold (the end model with its augmented copies) gives the
+    shipped weights of both decisions (retrain when the gold, the features or the augmentation change)."""
+    from evaluation.heading_augment import END_AUGMENT, augmenter
     from evaluation.heading_end_data import fit_end
-    from evaluation.heading_train import fit, load_all, walk
+    from evaluation.heading_train import end_examples, fit, load_all, walk
     from evaluation.splits import doc_folders
     from nlp.text.heading_end import load_end_model
 
@@ -207,5 +208,5 @@ def test_shipped_model_is_trained_on_the_current_dev_gold() -> None:
     assert refit.coef == pytest.approx(shipped.coef, abs=1e-6)
     assert refit.intercept == pytest.approx(shipped.intercept, abs=1e-6)
     end = load_end_model()
-    refit_end = fit_end([ex for w in walks for ex in w[1]], end.threshold)
+    refit_end = fit_end(end_examples(docs, walks, augmenter(END_AUGMENT)), end.threshold)
     assert refit_end.weights == pytest.approx(end.weights, abs=1e-3)
