@@ -1,0 +1,98 @@
+"""Which pieces of a document can give the verb rule an activity, told for all of them at once.
+
+A *weak* verb (加强, 推进, 做好, 完成 …, ``verbs.weak`` in nlp/resources/activities.toml) introduces an
+item only when the item holds an activity head or a figure counts it (``clause_rules.verb_items``:
+an object without a head and without figures is dropped whole; ``_is_item`` drops each item
+without a head that no figure counts). So ``verb_items`` finds nothing in a piece when
+
+1. every verb it can meet there is weak: no verb that is not weak occurs at any offset of the
+   piece (``strong_verb_spans`` marks every match of the document's verb scan at whose start or
+   inside which such a verb may begin);
+2. no figure lies in the piece (``find_in_sentence`` knows the figures; it asks this module only
+   for pieces without one);
+3. no activity head (``head_re``, literal words) occurs from the piece's first verb on: every name
+   the rule reads lies there (an object after its verb, a content verb's name from the verb).
+
+The two tests of the document (1 and 3) are made here once per document, and the rule is asked
+only of the pieces that pass them or hold a figure. About a third of the pieces with a verb are
+weak-only in the genre's reports (做好…工作, 加强…管理), and each cost a full reading: the segmented
+words of its clause, the verb's word bounds, the object's end, trim and split.
+tests/test_activity_weak_pieces.py runs the rules with and without this screen on generated text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from itertools import repeat
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from nlp.activities.vocab import vocab
+
+if TYPE_CHECKING:
+    from nlp.activities.grammar_index import Occurrences
+
+
+@cache
+def _surely_weak() -> dict[str, bool]:
+    """For every verb: whether a scan match of it can only hold weak verbs. At its start the
+    verbs that may occur are the verbs it begins with (the scan takes the longest); inside it, a
+    verb starting there either lies in the rest of the word or begins with that rest."""
+    v = vocab()
+    verbs = set(v.light) | set(v.content)
+    strong = [w for w in verbs if w not in v.weak_verbs]
+
+    def weak_only(word: str) -> bool:
+        if any(word.startswith(s) for s in strong):  # (the word itself, or a shorter verb it begins with)
+            return False
+        for i in range(1, len(word)):
+            rest = word[i:]
+            if any(rest.startswith(s) or s.startswith(rest) for s in strong):
+                return False
+        return True
+
+    return {word: weak_only(word) for word in verbs}
+
+
+def strong_verb_spans(verbs: Occurrences) -> tuple[np.ndarray, np.ndarray]:
+    """The starts and ends (sorted) of the verb scan's matches at or inside which a verb that is
+    not weak may begin. Every offset where any verb begins is a match's start or lies inside a
+    match (the scan takes the leftmost match at each step), so a span holding none of these
+    offsets meets weak verbs only."""
+    text, weak = verbs.text, _surely_weak()
+    starts, ends = verbs.starts, verbs.ends
+    surely_weak = np.fromiter(
+        # (a match that is no listed verb, which cannot happen, would count as not surely weak)
+        map(weak.get, map(text.__getitem__, map(slice, starts, ends)), repeat(False)),
+        dtype=bool,
+        count=len(starts),
+    )
+    keep = np.flatnonzero(~surely_weak)
+    return np.asarray(starts, dtype=np.int64)[keep], np.asarray(ends, dtype=np.int64)[keep]
+
+
+def verbs_may_act(
+    verbs: Occurrences, piece_starts: np.ndarray, piece_ends: np.ndarray, has_verb: np.ndarray
+) -> np.ndarray:
+    """For each piece ``[piece_starts[k], piece_ends[k])``: whether ``verb_items`` may find an
+    activity in it without a figure (tests 1 and 3 of the module's docstring); False for a piece
+    without a verb."""
+    strong_starts, strong_ends = strong_verb_spans(verbs)
+    # a strong match overlapping the piece: the first ending after its start begins before its end
+    first = np.searchsorted(strong_ends, piece_starts, side="right")
+    padded = np.append(strong_starts, np.iinfo(np.int64).max)
+    may_act = has_verb & (padded[first] < piece_ends)
+    weak_only = np.flatnonzero(has_verb & ~may_act)
+    if len(weak_only):
+        text, head = verbs.text, vocab().head_re
+        # the first verb of each piece (a piece starting inside a match: from the piece's start)
+        match_starts = np.asarray(verbs.starts, dtype=np.int64)
+        match_ends = np.asarray(verbs.ends, dtype=np.int64)
+        starts, ends = piece_starts[weak_only], piece_ends[weak_only]
+        k = np.searchsorted(match_ends, starts, side="right")
+        from_ = np.maximum(starts, match_starts[np.minimum(k, len(match_starts) - 1)])
+        for i, s, e in zip(weak_only.tolist(), from_.tolist(), ends.tolist(), strict=True):
+            if head.search(text, s, e) is not None:
+                may_act[i] = True
+    return may_act
