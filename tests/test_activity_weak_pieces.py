@@ -96,6 +96,8 @@ def test_every_offset_outside_the_strong_spans_starts_weak_verbs_only(text: str)
         ("开展居民联系", True),  # a verb that is not weak
         ("加强安全知识讲座", True),  # weak verb, an activity head after it
         ("讲座加强", False),  # the head before the only verb: no name can hold it
+        ("党风廉政建设", False),  # the head is the only verb itself
+        ("加强党风廉政建设", True),  # a head after the first verb
         ("居民", False),  # no verb at all
     ],
 )

@@ -10,8 +10,10 @@ without a head that no figure counts). So ``verb_items`` finds nothing in a piec
    inside which such a verb may begin);
 2. no figure lies in the piece (``find_in_sentence`` knows the figures; it asks this module only
    for pieces without one);
-3. no activity head (``head_re``, literal words) occurs from the piece's first verb on: every name
-   the rule reads lies there (an object after its verb, a content verb's name from the verb).
+3. no activity head (``head_re``, literal words) lies in the piece after the end of the first
+   verb that can begin there: every name the rule reads is the object after a weak verb (no weak
+   verb is a content verb, whose name would hold the verb: ``_name_offset``), so the 建设 of
+   党风廉政建设, a head and the piece's only verb, is no head of a name.
 
 The two tests of the document (1 and 3) are made here once per document, and the rule is asked
 only of the pieces that pass them or hold a figure. About a third of the pieces with a verb are
@@ -55,6 +57,16 @@ def _surely_weak() -> dict[str, bool]:
     return {word: weak_only(word) for word in verbs}
 
 
+@cache
+def _name_offset() -> int:
+    """How far after the start of a piece's first verb a name of a weak verb can start: the
+    shortest verb's length (its object starts after it), or 0 if a weak verb is a content verb."""
+    v = vocab()
+    if v.weak_verbs & v.content_verbs:
+        return 0
+    return min(map(len, (*v.light, *v.content)))
+
+
 def strong_verb_spans(verbs: Occurrences) -> tuple[np.ndarray, np.ndarray]:
     """The starts and ends (sorted) of the verb scan's matches at or inside which a verb that is
     not weak may begin. Every offset where any verb begins is a match's start or lies inside a
@@ -86,13 +98,14 @@ def verbs_may_act(
     weak_only = np.flatnonzero(has_verb & ~may_act)
     if len(weak_only):
         text, head = verbs.text, vocab().head_re
-        # the first verb of each piece (a piece starting inside a match: from the piece's start)
+        # where the first verb of each piece can begin (a piece starting inside a match: at the
+        # piece's start), and where its names can begin
         match_starts = np.asarray(verbs.starts, dtype=np.int64)
         match_ends = np.asarray(verbs.ends, dtype=np.int64)
         starts, ends = piece_starts[weak_only], piece_ends[weak_only]
         k = np.searchsorted(match_ends, starts, side="right")
-        from_ = np.maximum(starts, match_starts[np.minimum(k, len(match_starts) - 1)])
-        for i, s, e in zip(weak_only.tolist(), from_.tolist(), ends.tolist(), strict=True):
+        names_from = np.maximum(starts, match_starts[np.minimum(k, len(match_starts) - 1)]) + _name_offset()
+        for i, s, e in zip(weak_only.tolist(), names_from.tolist(), ends.tolist(), strict=True):
             if head.search(text, s, e) is not None:
                 may_act[i] = True
     return may_act
