@@ -25,7 +25,8 @@ from nlp.text.document import Text
 _PIECES = [
     # weak verbs, other verbs, verbs inside longer words
     "加强", "推进", "做好", "完成", "建立", "参加", "发放", "建设", "健全", "落实",
-    "开展", "举办", "召开", "走访", "慰问", "组织", "组织党员", "党组织", "建成", "新建",
+    "开展", "举办", "召开", "走访", "慰问", "组织", "组织党员", "党组织", "建成", "新建", "完成",
+    "立健全", "立", "户",  # after 新建 or 完成, they make a verb that is not weak begin inside it
     # activity heads and plain nouns
     "活动", "讲座", "培训", "篮球赛", "志愿服务", "“平安家庭”", "居民", "社区", "管理", "工作",
     "安全", "环境", "制度", "意识", "队伍", "困难群众",
@@ -52,6 +53,7 @@ def _rule_finds(text: str, screen: bool) -> list[tuple]:
 @given(genre_text)
 @example("加强社区管理，做好安全工作，开展篮球赛6次。")
 @example("走访居民，慰问老党员。")  # other verbs find names without a head
+@example("新建立健全居民公约，完成立项。")  # 建立健全 and 成立 begin inside 新建 and 完成
 @example("推进志愿服务队伍建设，建立健全制度，发放慰问金3万元。")
 @example("组织党员参加培训，党组织建设，完成环境整治和“平安家庭”创建活动。")
 def test_the_rules_find_the_same_with_and_without_the_screen(text: str) -> None:
@@ -97,6 +99,8 @@ def test_every_offset_outside_the_strong_spans_starts_weak_verbs_only(text: str)
         ("加强安全知识讲座", True),  # weak verb, an activity head after it
         ("讲座加强", False),  # the head before the only verb: no name can hold it
         ("党风廉政建设", False),  # the head is the only verb itself
+        ("新建居民公约", False),
+        ("新建立健全居民公约", True),  # 建立健全, not weak, begins inside 新建
         ("加强党风廉政建设", True),  # a head after the first verb
         ("居民", False),  # no verb at all
     ],

@@ -7,7 +7,8 @@ without a head that no figure counts). So ``verb_items`` finds nothing in a piec
 
 1. every verb it can meet there is weak: no verb that is not weak occurs at any offset of the
    piece (``strong_verb_spans`` marks every match of the document's verb scan at whose start or
-   inside which such a verb may begin);
+   inside which such a verb begins: by the matched word alone, or for the few weak words inside
+   which one may begin, such as 新建 before 立健全, by the text);
 2. no figure lies in the piece (``find_in_sentence`` knows the figures; it asks this module only
    for pieces without one);
 3. no activity head (``head_re``, literal words) lies in the piece after the end of the first
@@ -24,6 +25,7 @@ tests/test_activity_weak_pieces.py runs the rules with and without this screen o
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from itertools import repeat
 from typing import TYPE_CHECKING
@@ -31,30 +33,45 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from nlp.activities.vocab import vocab
+from nlp.activities.word_trie import trie_pattern
 
 if TYPE_CHECKING:
     from nlp.activities.grammar_index import Occurrences
 
 
+# What a match of the verb scan may hold (``_match_kinds``): weak verbs only; a verb that is not
+# weak at its start (the word itself, or a shorter verb it begins with); weak verbs at its start,
+# but a verb that is not weak may begin inside it and run on past it (建 of 新建 begins 建立健全),
+# which the text after the match decides.
+_WEAK, _STRONG, _ASK_INSIDE = 0, 1, 2
+
+
 @cache
-def _surely_weak() -> dict[str, bool]:
-    """For every verb: whether a scan match of it can only hold weak verbs. At its start the
-    verbs that may occur are the verbs it begins with (the scan takes the longest); inside it, a
-    verb starting there either lies in the rest of the word or begins with that rest."""
+def _match_kinds() -> dict[str, int]:
+    """For every verb, what a scan match of it may hold. At the match's start the verbs that may
+    occur are the verbs it begins with (the scan takes the longest); inside it, a verb starting
+    there either lies within the rest of the word or begins with that rest."""
     v = vocab()
     verbs = set(v.light) | set(v.content)
     strong = [w for w in verbs if w not in v.weak_verbs]
 
-    def weak_only(word: str) -> bool:
-        if any(word.startswith(s) for s in strong):  # (the word itself, or a shorter verb it begins with)
-            return False
+    def kind(word: str) -> int:
+        if any(word.startswith(s) for s in strong):
+            return _STRONG
         for i in range(1, len(word)):
             rest = word[i:]
             if any(rest.startswith(s) or s.startswith(rest) for s in strong):
-                return False
-        return True
+                return _ASK_INSIDE
+        return _WEAK
 
-    return {word: weak_only(word) for word in verbs}
+    return {word: kind(word) for word in verbs}
+
+
+@cache
+def _strong_re() -> re.Pattern[str]:
+    """The verbs that are not weak (a match at an offset: one of them begins there)."""
+    v = vocab()
+    return re.compile(trie_pattern(w for w in (*v.light, *v.content) if w not in v.weak_verbs))
 
 
 @cache
@@ -72,15 +89,20 @@ def strong_verb_spans(verbs: Occurrences) -> tuple[np.ndarray, np.ndarray]:
     not weak may begin. Every offset where any verb begins is a match's start or lies inside a
     match (the scan takes the leftmost match at each step), so a span holding none of these
     offsets meets weak verbs only."""
-    text, weak = verbs.text, _surely_weak()
+    text, kinds = verbs.text, _match_kinds()
     starts, ends = verbs.starts, verbs.ends
-    surely_weak = np.fromiter(
-        # (a match that is no listed verb, which cannot happen, would count as not surely weak)
-        map(weak.get, map(text.__getitem__, map(slice, starts, ends)), repeat(False)),
-        dtype=bool,
+    kind = np.fromiter(
+        # (a match that is no listed verb, which cannot happen, would count as strong)
+        map(kinds.get, map(text.__getitem__, map(slice, starts, ends)), repeat(_STRONG)),
+        dtype=np.int8,
         count=len(starts),
     )
-    keep = np.flatnonzero(~surely_weak)
+    strong = kind == _STRONG
+    if (kind == _ASK_INSIDE).any():
+        strong_at = _strong_re().match
+        for k in np.flatnonzero(kind == _ASK_INSIDE).tolist():
+            strong[k] = any(strong_at(text, q) is not None for q in range(starts[k] + 1, ends[k]))
+    keep = np.flatnonzero(strong)
     return np.asarray(starts, dtype=np.int64)[keep], np.asarray(ends, dtype=np.int64)[keep]
 
 
