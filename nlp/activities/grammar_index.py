@@ -12,8 +12,9 @@ search per clause and per position:
 - ``GrammarIndex``: the verbs, the completion and mention words (one scan for both: a sentence
   holding either may complete or mention, and each of those rules looks for its own word), the
   offsets inside words that contain a verb without being one (党组织), the pieces the rules read,
-  whether each sentence and piece holds a verb or a cue, and a piece's word bounds (``WordBounds``)
-  read from the Text's segmentation.
+  whether each sentence and piece holds a verb or a cue, whether a piece's verbs may introduce an
+  activity without a figure (weak verbs alone need a head: nlp/activities/weak_pieces.py), and a
+  piece's word bounds (``WordBounds``) read from the Text's segmentation.
 """
 
 from __future__ import annotations
