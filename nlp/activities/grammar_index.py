@@ -12,8 +12,9 @@ search per clause and per position:
 - ``GrammarIndex``: the verbs, the completion and mention words (one scan for both: a sentence
   holding either may complete or mention, and each of those rules looks for its own word), the
   offsets inside words that contain a verb without being one (党组织), the pieces the rules read,
-  whether each sentence and piece holds a verb or a cue, and a piece's word bounds (``WordBounds``)
-  read from the Text's segmentation.
+  whether each sentence and piece holds a verb or a cue, whether a piece's verbs may introduce an
+  activity without a figure (weak verbs alone need a head: nlp/activities/weak_pieces.py), and a
+  piece's word bounds (``WordBounds``) read from the Text's segmentation.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import numpy as np
 import regex
 
 from nlp.activities.vocab import vocab
+from nlp.activities.weak_pieces import verbs_may_act
 from nlp.records import Sentence
 from nlp.text.document import Text
 
@@ -176,6 +178,8 @@ class GrammarIndex:
         "piece_clause",
         "piece_has_verb",
         "piece_has_cue",
+        "piece_verbs_may_act",
+        "piece_may_find",
         "sentence_first_piece",
         "clause_starts",
         "clause_ends",
@@ -183,7 +187,7 @@ class GrammarIndex:
         "_sentence_cued",
     )
 
-    def __init__(self, doc: Text) -> None:
+    def __init__(self, doc: Text, screen_weak_pieces: bool = True) -> None:
         v = vocab()
         text = doc.text
         self.doc = doc
@@ -198,7 +202,6 @@ class GrammarIndex:
         # for each sentence (by index): whether it holds a verb, and a completion word or a mentioned head
         has_verb = self.verbs.within_each(starts, ends)
         may_name = self.named_cues.within_each(starts, ends)
-        self._sentence_cued = has_verb | may_name
         self.sentence_has_verb: list[bool] = has_verb.tolist()
         self.sentence_may_name: list[bool] = may_name.tolist()
 
@@ -207,18 +210,30 @@ class GrammarIndex:
         self.clause_starts, self.clause_ends = _spans(doc.clauses)
         piece_starts, piece_ends, piece_clause = self._pieces(v.opener_re)
         has_verb = self.verbs.within_each(piece_starts, piece_ends)
-        has_cue = has_verb | self.named_cues.within_each(piece_starts, piece_ends)
+        has_named = self.named_cues.within_each(piece_starts, piece_ends)
+        # the pieces whose verbs may introduce an activity with no figure in the piece (a piece of
+        # weak verbs alone needs a head or a figure: nlp/activities/weak_pieces.py)
+        may_act = verbs_may_act(self.verbs, piece_starts, piece_ends, has_verb) if screen_weak_pieces else has_verb
         self.piece_starts: list[int] = piece_starts.tolist()
         self.piece_ends: list[int] = piece_ends.tolist()
         self.piece_clause: list[int] = piece_clause.tolist()
         self.piece_has_verb: list[bool] = has_verb.tolist()
-        self.piece_has_cue: list[bool] = has_cue.tolist()
+        self.piece_has_cue: list[bool] = (has_verb | has_named).tolist()
+        self.piece_verbs_may_act: list[bool] = may_act.tolist()
+        # whether a rule may find anything in the piece without a figure and no list to continue
+        self.piece_may_find: list[bool] = (may_act | has_named).tolist()
         # the pieces of sentence k are [sentence_first_piece[k], sentence_first_piece[k + 1])
-        self.sentence_first_piece: list[int] = np.searchsorted(piece_starts, np.append(starts, len(text))).tolist()
+        first_piece = np.searchsorted(piece_starts, np.append(starts, len(text)))
+        self.sentence_first_piece: list[int] = first_piece.tolist()
+        # a sentence may give an activity without a figure when one of its pieces may, or it holds
+        # a completion word or a mentioned head (the rules that read those look for them first)
+        acting = np.concatenate(([0], np.cumsum(may_act)))
+        self._sentence_cued = (acting[first_piece[1:]] > acting[first_piece[:-1]]) | may_name
 
     def sentences_to_read(self, fact_starts: list[int]) -> list[tuple[int, int, int]]:
-        """The sentences a rule may find an activity in, those holding a figure or a cue word (a
-        verb, a completion word, a mentioned head), as (sentence index, first figure, end figure):
+        """The sentences a rule may find an activity in, those holding a figure, a completion word,
+        a mentioned head or a piece whose verbs may introduce one (``piece_verbs_may_act``), as
+        (sentence index, first figure, end figure):
         the figures ``[first, end)`` of ``fact_starts`` (sorted) start inside the sentence."""
         figures = np.asarray(fact_starts, dtype=np.int64)
         starts, ends = self._sentence_bounds

@@ -108,7 +108,7 @@ def find_in_sentence(
     if is_title(text[s:e]):
         return []
     enumerating = False
-    piece_starts, piece_ends, piece_has_cue = index.piece_starts, index.piece_ends, index.piece_has_cue
+    piece_starts, piece_ends, piece_may_find = index.piece_starts, index.piece_ends, index.piece_may_find
     first, last = index.sentence_first_piece[sentence_index], index.sentence_first_piece[sentence_index + 1]
     if facts:  # (in text order)
         figure_ranges = ranges_within([f.norm_start for f in facts], piece_starts, piece_ends, first, last)
@@ -129,14 +129,16 @@ def find_in_sentence(
             inside = facts[fi:fj]
         else:
             inside = facts
-        if not (previous_had or inside or piece_has_cue[p]):
+        if not (previous_had or inside or piece_may_find[p]):
             continue  # nothing a rule needs, and no list to continue: no activity, nothing changes
         piece = text[cs:ce].strip()
         if piece[-1:] in ":：" and piece[:-1].endswith(v.enumerators):
             enumerating = previous_had
             continue
         items = []
-        if index.piece_has_verb[p]:  # (verb_items finds nothing in a piece without a verb)
+        # (verb_items finds nothing in a piece without a verb, nor in one of weak verbs alone
+        # without a head or a figure: nlp/activities/weak_pieces.py)
+        if index.piece_has_verb[p] and (inside or index.piece_verbs_may_act[p]):
             spans = [(f.norm_start, f.norm_end) for f in inside] if inside else []
             items = verb_items(index, (cs, ce), index.piece_clause[p], spans, sentence, group)
         clause = None  # the piece as a Sentence, made for the rules below that read one
