@@ -4,11 +4,17 @@ Levels are fixed (SPEC section 6): 一、 = 1, （一）= 2, 1、/1./1． = 3, �
 take level 1 but rank *above* 一、 (a 一、 inside 第一部分 is its child, both level 1); 第一节 is level 1
 as well. The words (digits, part units, heading stops, plan keywords) live in
 ``nlp/resources/outline.toml``.
+
+The grammar is ``RULES``: one named rule per label shape, each with an invented example. Three shapes
+are *weak* — also the start of something else: ``1，`` (a count in a sentence), ``1.2023年`` (a decimal,
+1.8万元). ``label_at`` never reads a weak label unless asked; the outline asks, and keeps one only in a
+run of its own shape at line starts (``confirm_runs``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,6 +36,43 @@ class Label:
     level: int  # SPEC level
     start: int
     end: int
+    weak: bool = False  # a shape that may be something else: a label only in a run (``confirm_runs``)
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    """A named rule of the label grammar: a shape, the kind (style) it numbers, an invented line."""
+
+    name: str  # also the regex group of the shape; its number is the group ``<name>_n``
+    kind: str  # the style whose numbering it continues ("part", "cn", "pcn", "dig", "pdig")
+    pattern: str  # the shape after the indentation; ``{c}`` a Chinese ordinal, ``{units}``/``{quantity}`` see ``vocab``
+    example: str
+    weak: bool = False
+
+
+# Tried in this order at a line start; the first that matches is the label. A shape's pattern says no
+# more than the shape: what the text after it may be is the outline's affair.
+RULES: tuple[LabelRule, ...] = (
+    LabelRule("part", "part", r"第(?P<part_n>{c}|\d{{1,2}})(?P<part_u>{units})[、：:．.]?", "第一部分 工作回顾"),
+    LabelRule("pcn", "pcn", r"[（(]\s*(?P<pcn_n>{c})\s*[）)][、．.，,]?", "（二）加强网格管理"),
+    LabelRule("pdig", "pdig", r"[（(]\s*(?P<pdig_n>\d{{1,2}})\s*[）)][、．.，,]?", "（3）开展健康讲座"),
+    LabelRule("cn", "cn", r"(?P<cn_n>{c})\s*(?:、|[．.](?!\d))", "三、下一步工作打算"),
+    LabelRule("dig", "dig", r"(?P<dig_n>\d{{1,2}})\s*(?:、|[．.](?!\d))", "2.关爱独居老人"),
+    # *ordinal dot before digit*: a Chinese ordinal starts no decimal, so 一．2023年 is a label.
+    LabelRule("cn_dot_digit", "cn", r"(?P<cn_dot_digit_n>{c})\s*[．.](?=\d)", "一．2023年工作回顾"),
+    # *closing bracket*: （1） written with its closing bracket only, full- or half-width; the same style.
+    LabelRule("dig_close", "pdig", r"(?P<dig_close_n>\d{{1,2}})\s*[）)][、．.，,]?", "2）拓宽居民参与渠道"),
+    # *comma label* (weak): 1，/1, — also a count opening a sentence (3，4月份 is a number pair). Not
+    # before a digit: 1,200元 is a thousands separator.
+    LabelRule("dig_comma", "dig", r"(?P<dig_comma_n>\d{{1,2}})\s*[，,](?!\d)", "1，完善议事制度", weak=True),
+    # *dot before digit* (weak): 1.2023年…, 4.12345热线… — a decimal when the digits after the dot state a
+    # quantity (1.8万元, 2.5%, 3.2公里: a unit or magnitude follows them); a year after the dot is no
+    # fraction (1.2023年 is not 1.2023 years).
+    LabelRule(
+        "dig_dot_digit", "dig", r"(?P<dig_dot_digit_n>\d{{1,2}})\s*[．.](?=(?:19|20)\d\d年|\d++(?!{quantity}))",
+        "1.2023年工作回顾", weak=True,
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -47,8 +90,8 @@ class OutlineVocab:
     title_words: tuple[str, ...]
     part_words: tuple[str, ...]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    # The five patterns as one, tried once after the indentation (``label_at``): each kind a named
-    # group around its pattern, in the order of ``patterns``, its number group ``<kind>_n``.
+    # The rules' patterns as one, tried once after the indentation (``label_at``): each rule a named
+    # group around its pattern, in the order of ``patterns``, its number group ``<name>_n``.
     label: re.Pattern[str]
 
 
@@ -61,17 +104,16 @@ def vocab() -> OutlineVocab:
     cn = "".join(digits) + "十百"
     units = {k: float(v) for k, v in labels["part_units"].items()}
     unit_alt = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
-    c = f"[{cn}]+"
-    # Each kind's number is its group ``<kind>_n`` (and the first group); a part's unit is ``part_u``.
-    sources = (
-        ("part", rf"第(?P<part_n>{c}|\d{{1,2}})(?P<part_u>{unit_alt})[、：:．.]?"),
-        ("pcn", rf"[（(]\s*(?P<pcn_n>{c})\s*[）)][、．.，,]?"),
-        ("pdig", r"[（(]\s*(?P<pdig_n>\d{1,2})\s*[）)][、．.，,]?"),
-        ("cn", rf"(?P<cn_n>{c})\s*(?:、|[．.](?!\d))"),
-        ("dig", r"(?P<dig_n>\d{1,2})\s*(?:、|[．.](?!\d))"),
+    # Each rule's number is its group ``<name>_n`` (and the first group); a part's unit is ``part_u``.
+    sources = tuple(
+        (rule.name, rule.pattern.format(c=f"[{cn}]+", units=unit_alt, quantity=_quantity())) for rule in RULES
     )
-    patterns = tuple((kind, re.compile(source)) for kind, source in sources)
-    label = re.compile(f"[{re.escape(SPACES)}]*+(?:" + "|".join(f"(?P<{kind}>{source})" for kind, source in sources) + ")")
+    patterns = tuple((name, re.compile(source)) for name, source in sources)
+    # A character no label opens with (``may_open_label``) fails once, before the rules are tried.
+    opens = f"(?=[第（(\\d{re.escape(cn)}])"
+    label = re.compile(
+        f"[{re.escape(SPACES)}]*+{opens}(?:" + "|".join(f"(?P<{name}>{source})" for name, source in sources) + ")"
+    )
     heading = data["heading"]
     planned = data["planned"]
     doc_types = load_toml("meta.toml")["doc_type"]
@@ -91,6 +133,16 @@ def vocab() -> OutlineVocab:
         patterns=patterns,
         label=label,
     )
+
+
+def _quantity() -> str:
+    """What, right after a number, makes it a quantity: a decimal point or digit, a magnitude (万 亿 千
+    百), or a unit as written (``nlp/resources/units.toml`` variants: 万元, %, 公里, 人 …)."""
+    variants = {v for unit in load_toml("units.toml")["unit"] for v in unit.get("variants", [unit["name"]])}
+    return "|".join(["[.．\\d万亿千百]", *sorted(map(re.escape, variants), key=len, reverse=True)])
+
+
+_RULE = {rule.name: rule for rule in RULES}
 
 
 def ordinal_value(text: str) -> int | None:
@@ -125,7 +177,7 @@ def parse_label(line: str) -> Label | None:
     """The numbering label opening ``line`` (after indentation), if any.
 
     >>> parse_label("（二）加强治理")
-    Label(kind='pcn', number=2, rank=2.0, level=2, start=0, end=3)
+    Label(kind='pcn', number=2, rank=2.0, level=2, start=0, end=3, weak=False)
     >>> parse_label("  3.服务老人").kind, parse_label("第一部分 回顾").rank
     ('dig', 0.0)
     >>> parse_label("1.8万元用于") is None, parse_label("一是抓班子") is None
@@ -144,46 +196,89 @@ def may_open_label(char: str) -> bool:
     return char in "（(第" or char in vocab().cn or char.isdecimal()
 
 
-def label_at(line: str, pos: int) -> Label | None:
+def label_at(line: str, pos: int, weak: bool = False) -> Label | None:
     """``parse_label(line[pos:])``, without copying the rest of the line (a flattened page is
     asked at every sentence end). The label patterns use no anchor and look back at nothing, so
-    matching from ``pos`` is matching the copy.
+    matching from ``pos`` is matching the copy. A weak shape (``RULES``) is read only when ``weak``.
 
     >>> label_at("得到实惠。 （四）强化组织", 5)
-    Label(kind='pcn', number=4, rank=2.0, level=2, start=1, end=4)
+    Label(kind='pcn', number=4, rank=2.0, level=2, start=1, end=4, weak=False)
+    >>> label_at("1，完善议事制度", 0) is None, label_at("1，完善议事制度", 0, weak=True).weak
+    (True, True)
     """
     voc = vocab()
     m = voc.label.match(line, pos)
     if m is None:
         return None
-    # The kinds' groups are tried in the order of ``voc.patterns`` and the first that matches is
+    # The rules' groups are tried in the order of ``voc.patterns`` and the first that matches is
     # the match (an alternation tries its branches in order): the pattern a loop would have taken.
-    kind = m.lastgroup
-    number = ordinal_value(m.group(f"{kind}_n"))
+    rule = _RULE[m.lastgroup]
+    if rule.weak and not weak:
+        return None
+    number = ordinal_value(m.group(f"{rule.name}_n"))
     if number is None or number == 0:
         return None
-    rank = voc.part_units[m.group("part_u")] if kind == "part" else _RANKS[kind]
-    return Label(kind, number, rank, max(1, int(rank)), m.start(kind) - pos, m.end() - pos)
+    rank = voc.part_units[m.group("part_u")] if rule.kind == "part" else _RANKS[rule.kind]
+    return Label(rule.kind, number, rank, max(1, int(rank)), m.start(rule.name) - pos, m.end() - pos, rule.weak)
 
 
 _RANKS = {"cn": 1.0, "pcn": 2.0, "dig": 3.0, "pdig": 4.0}
 
 
-def label_at_each_pattern(line: str, pos: int) -> Label | None:
-    """``label_at`` as the five patterns tried one by one after the indentation (its definition,
+def label_at_each_pattern(line: str, pos: int, weak: bool = False) -> Label | None:
+    """``label_at`` as the rules' patterns tried one by one after the indentation (its definition,
     kept for the test that holds the one pattern to it)."""
     voc = vocab()
     start = _INDENT.match(line, pos).end()
-    for kind, pattern in voc.patterns:
+    for name, pattern in voc.patterns:
         m = pattern.match(line, start)
         if not m:
             continue
+        rule = _RULE[name]
+        if rule.weak and not weak:
+            return None
         number = ordinal_value(m.group(1))
         if number is None or number == 0:
             return None
-        rank = voc.part_units[m.group(2)] if kind == "part" else _RANKS[kind]
-        return Label(kind, number, rank, max(1, int(rank)), start - pos, m.end() - pos)
+        rank = voc.part_units[m.group(2)] if rule.kind == "part" else _RANKS[rule.kind]
+        return Label(rule.kind, number, rank, max(1, int(rank)), start - pos, m.end() - pos, rule.weak)
     return None
+
+
+def _mark(line: str, label: Label) -> str:
+    """The mark after a label's number as a class: "." for ./．, "," for ，/, (what a run shares)."""
+    last = line[label.start : label.end].rstrip(SPACES)[-1:]
+    return "." if last in ".．" else "," if last in "，," else last
+
+
+def confirm_runs(lines: Sequence[str], labels: Sequence[Label | None], line_start: Sequence[bool]) -> list[Label | None]:
+    """Rule *run* for weak labels: ``1，``/``1.2023年`` is a label when it opens a physical line (not a
+    split after a sentence end) and the nearest line-opening label of its style and mark before it
+    numbers one less, or the nearest after it one more (``1，完善…`` / ``2，拓宽…``); otherwise it is a
+    count or a decimal opening a sentence, and the line has no label. Strong labels pass as they are.
+
+    >>> lines = ["1，完善议事制度", "社区坚持…。", "2，拓宽参与渠道", "3，全年走访居民860户。"]
+    >>> [label and label.number for label in confirm_runs(lines, [label_at(t, 0, weak=True) for t in lines], [True] * 4)]
+    [1, None, 2, 3]
+    >>> lines = ["1，完善议事制度", "社区坚持…。", "5，活动共开展"]
+    >>> [label and label.number for label in confirm_runs(lines, [label_at(t, 0, weak=True) for t in lines], [True] * 3)]
+    [None, None, None]
+    """
+    out = list(labels)
+    runs: dict[tuple[str, str], list[int]] = {}  # (style, mark) -> indices of the line-opening labels
+    for idx, label in enumerate(labels):
+        if label is not None and line_start[idx]:
+            runs.setdefault((label.kind, _mark(lines[idx], label)), []).append(idx)
+        elif label is not None and label.weak:
+            out[idx] = None
+    for run in runs.values():
+        for j, idx in enumerate(run):
+            number = labels[idx].number
+            before = labels[run[j - 1]].number if j else None
+            after = labels[run[j + 1]].number if j + 1 < len(run) else None
+            if labels[idx].weak and before != number - 1 and after != number + 1:
+                out[idx] = None
+    return out
 
 
 def is_plan_heading(heading: str) -> bool:

@@ -39,8 +39,10 @@ from nlp.text.labels import (
     SPACES,
     TERMINAL,
     OutlineVocab,
+    confirm_runs,
     is_plan_heading,
     is_problem_part,
+    label_at,
     parse_label,
     run_starts,
     vocab,
@@ -161,7 +163,12 @@ def build_outline(
     levels: list[int] = []
     body_started = False
     prev_heading = ""  # "", "numbered", "unnumbered"
-    labels = [parse_label(line) for _, line in nonempty]
+    # Weak shapes (1，, 1.2023年) are labels only in a run of their own at line starts (labels.RULES).
+    labels = confirm_runs(
+        [line for _, line in nonempty],
+        [label_at(line, 0, weak=True) for _, line in nonempty],
+        [pos not in soft_starts for pos, _ in nonempty],
+    )
     new_runs = run_starts(labels)
     following = next_numbers(labels)
     fragment = -1  # a line that finished the heading above it (a wrapped heading's last words)
@@ -210,8 +217,9 @@ def build_outline(
             in_sequence = in_sequence or (alone and slipped and following[idx] == label.number + 1)
             # A label after a paragraph that ends mid-word may be the rest of a word wrapped onto the
             # next line (制 + newline + 2、度) — unless its number continues its siblings (…2万元 + newline
-            # + 二、, a paragraph that merely lacks its full stop).
-            continues = prev_n is not None and label.number == prev_n + 1
+            # + 二、, a paragraph that merely lacks its full stop). Not a weak label: after a paragraph cut
+            # mid-word, 2.5… or 2，… is the paragraph's next words whatever number it continues.
+            continues = prev_n is not None and label.number == prev_n + 1 and not label.weak
             # A title line before it (…工作总结_1, a site's suffix) is no paragraph, whatever its last character.
             broken = (
                 prev is not None and prev_heading == "" and len(prev) > 20 and ends_mid_word(prev) and not continues
