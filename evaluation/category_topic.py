@@ -19,7 +19,7 @@ from functools import cache
 import numpy as np
 
 from evaluation.category_cv import SHIPPED, Case, Setting, fit, fold_models, predict, predict_folds
-from nlp.categories.topic import title_keywords, title_topic, with_topic
+from nlp.categories.topic import NOT_A_TOPIC, title_keywords, title_topic, with_topic
 from nlp.categories.training import RealClause
 
 VARIANTS = (
@@ -27,6 +27,7 @@ VARIANTS = (
     Setting("title topic at 0.1", topic_weight=0.1),
     Setting("title topic at 0.2", topic_weight=0.2),
     Setting("title topic at 0.25", topic_weight=0.25),
+    Setting("title topic at 0.3, scope words alone (before title_topics.csv)", topic_source="keywords"),
     Setting("title topic at 0.3 (shipped)"),
     Setting("title topic at 0.4", topic_weight=0.4),
     Setting("party_building a topic too, 0.2", topic_weight=0.2, topic_source="title+party"),
@@ -41,14 +42,15 @@ VARIANTS = (
 
 
 @cache
-def _title_topic(title: str, names: tuple[str, ...], party: bool) -> str | None:
-    topic = title_topic(title, names, frozenset()) if party else title_topic(title, names)
+def _title_topic(title: str, names: tuple[str, ...], party: bool, title_words: bool = True) -> str | None:
+    topic = title_topic(title, names, frozenset() if party else NOT_A_TOPIC, title_words)
     return topic.value if topic is not None else None
 
 
 def case_topics(model, test: Sequence[Case], source: str) -> list[str | None]:
     """The topic of each case's document: ``title`` (the shipped finder: one category of scope
-    words in the title, party_building none), ``title+party`` (party_building too) or
+    words or title-topic words in the title, party_building none), ``keywords`` (the scope words
+    alone: the finder before nlp/resources/title_topics.csv), ``title+party`` (party_building too) or
     ``model:T`` (the model's category of the title where its probability is at least T)."""
     if source.startswith("model:"):
         least = float(source.removeprefix("model:"))
@@ -58,6 +60,8 @@ def case_topics(model, test: Sequence[Case], source: str) -> list[str | None]:
             str(model.classes_[read[c.title].argmax()]) if c.title and read[c.title].max() >= least else None
             for c in test
         ]
+    if source == "keywords":
+        return [_title_topic(c.title, c.names, False, False) for c in test]
     return [_title_topic(c.title, c.names, source == "title+party") for c in test]
 
 
@@ -69,7 +73,7 @@ def mix_topics(model, probabilities: np.ndarray, test: Sequence[Case], setting: 
     for i, (case, topic) in enumerate(zip(test, case_topics(model, test, setting.topic_source), strict=True)):
         if topic is None or probabilities[i].max() >= setting.topic_unsure:
             continue
-        if setting.topic_neutral and title_keywords(f"{case.subject} {case.sentence}"):
+        if setting.topic_neutral and title_keywords(f"{case.subject} {case.sentence}", title_words=False):
             continue
         mixed[i] = with_topic(probabilities[i : i + 1], columns[topic], setting.topic_weight)[0]
     return mixed

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.categories.topic import document_topic, title_keywords
+from nlp.categories.categorize import training_examples
+from nlp.categories.topic import document_topic, title_keywords, title_topic
 from nlp.pipeline import parse_text
+from nlp.records import Category
+from nlp.resources import load_csv
 
 TITLES = [
     # (title, the topic its title names or None)
@@ -94,3 +97,65 @@ def test_general_reports_figures_do_not_move(title: str) -> None:
 )
 def test_scope_words_of_a_title(title: str, keywords: list[str]) -> None:
     assert [k for k, _ in title_keywords(title, ["文化路社区"])] == keywords
+
+
+TITLE_LEXICON = [
+    # (invented title, the topic its title names or None): the words only a title carries
+    # (nlp/resources/title_topics.csv) and the words deliberately left out of it
+    ("青柳社区退役军人服务站2020年工作总结", "social_assistance"),  # not community_services' 服务站
+    ("桃源街道2019年双拥优抚工作总结", "social_assistance"),
+    ("梨花社区2022年为老服务工作总结", "social_assistance"),
+    ("青柳社区2020年创文工作总结", "culture_civility"),
+    ("青柳社区2019年创建全国文明城市工作总结", "culture_civility"),
+    ("青柳社區2015年精神文明建設工作總結", "culture_civility"),  # traditional script
+    ("青柳社区2021年民族团结进步创建工作总结", "culture_civility"),  # not demographics_basic's 民族
+    ("杏林村2021年农村人居环境整治工作总结", "environment_sanitation"),
+    ("石溪村2020年防汛工作总结", "governance_security"),
+    ("青柳社区2014年换届选举工作总结", "self_governance"),
+    ("青柳社区关工委2019年工作总结", "education_youth"),
+    ("荷塘社区2016年社会保障工作总结", "employment_social_security"),
+    ("青柳社区2019年创建文明城市暨环境卫生专项整治工作总结", None),  # two areas
+    ("青柳社区2017年党支部换届选举工作总结", None),  # party_building and self_governance
+    ("青柳社区妇联2018年度工作总结", None),  # women's work spans many areas: no SPEC category
+    ("杏林村2022年乡村振兴工作总结", None),  # 产业, 生态, 乡风, 治理: a general report
+    ("青柳社区2021年社区治理工作总结", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "topic"), TITLE_LEXICON)
+def test_title_lexicon_names_the_topic(title: str, topic: str | None) -> None:
+    found = title_topic(title, ["青柳社区", "杏林村", "桃源街道", "梨花社区", "石溪村", "荷塘社区"])
+    assert (found.value if found is not None else None) == topic
+
+
+def _lexicon() -> list[tuple[str, str, str]]:
+    return [(row["word"], row["category"], row["example"]) for _, row in load_csv("title_topics.csv", ("word", "category", "example", "source"))]
+
+
+@pytest.mark.parametrize(("word", "category", "example"), _lexicon())
+def test_each_title_word_finds_its_example(word: str, category: str, example: str) -> None:
+    assert word in [k for k, _ in title_keywords(example)]
+    found = title_topic(example)
+    assert found is not None and found.value == category
+
+
+def test_title_words_are_no_training_rows_of_the_category_model(tmp_path, monkeypatch) -> None:
+    """A word added to the title lexicon (here through a user resource file) finds its topic and
+    leaves the category model's training rows as they were, so adding one retrains nothing."""
+    import nlp.categories.topic as topic
+
+    before = training_examples(real=())
+    (tmp_path / "title_topics.csv").write_text(
+        "word,category,example,source\n禁燃,governance_security,青柳社区2020年禁燃工作总结,test\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("ZONGJIE_RESOURCES", str(tmp_path))
+    load_csv.cache_clear()
+    topic._keywords.cache_clear()
+    try:
+        assert title_topic("青柳社区2020年禁燃工作总结") == Category.GOVERNANCE_SECURITY
+        assert training_examples(real=()) == before
+        assert "禁燃" not in before[0]
+    finally:
+        monkeypatch.delenv("ZONGJIE_RESOURCES")
+        load_csv.cache_clear()
+        topic._keywords.cache_clear()

@@ -2,7 +2,9 @@
 
 A special-topic report (禁毒工作总结, 民政工作总结, 垃圾分类工作总结 …) is about one work area; a
 general community summary (社区2022年工作总结) names none. The title's topic is found by the SPEC
-scope words of nlp/resources/category_keywords.csv, matched longest first in the title with the
+scope words of nlp/resources/category_keywords.csv and the words only a title carries in
+nlp/resources/title_topics.csv (退役军人, 创文, 人居环境 …: not training rows of the category model,
+so adding one does not retrain it), matched longest first in the title with the
 reporting unit's own names (its community, street, district) taken out, so that 文化路社区 does not
 make a report about culture, and counted only where it starts or ends a word (人民政府 holds 民政
 and is about no topic; 劳动就业 ends with 就业 and is).
@@ -38,10 +40,14 @@ NOT_A_TOPIC = frozenset({Category.PARTY_BUILDING})
 
 
 @cache
-def _keywords() -> tuple[tuple[str, Category], ...]:
-    """(keyword, category), longest keyword first."""
-    rows = [(row["keyword"], Category(row["category"])) for _, row in load_csv("category_keywords.csv", ("keyword", "category"))]
-    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+def _keywords(title_words: bool = True) -> tuple[tuple[str, Category], ...]:
+    """(keyword, category), longest keyword first: the scope words, and with ``title_words`` the
+    title-topic lexicon's words (which win where a word is in both)."""
+    words = {row["keyword"]: Category(row["category"]) for _, row in load_csv("category_keywords.csv", ("keyword", "category"))}
+    if title_words:
+        for _, row in load_csv("title_topics.csv", ("word", "category", "example", "source")):
+            words[row["word"]] = Category(row["category"])
+    return tuple(sorted(words.items(), key=lambda row: -len(row[0])))
 
 
 def _simplified(text: str) -> str:
@@ -49,9 +55,10 @@ def _simplified(text: str) -> str:
     return to_simplified(text) if may_change_in_t2s(text) else text
 
 
-def title_keywords(title: str, names: Sequence[str] = ()) -> list[tuple[str, Category]]:
+def title_keywords(title: str, names: Sequence[str] = (), title_words: bool = True) -> list[tuple[str, Category]]:
     """The scope words found in ``title`` (traditional script read as simplified), longest first
-    at each place, none of them inside one of the unit's ``names``.
+    at each place, none of them inside one of the unit's ``names``; ``title_words=False`` leaves
+    out the title-topic lexicon (the finder before it, for measuring).
 
     >>> [k for k, _ in title_keywords("文化路社区2021年禁毒工作总结", ["文化路社区"])]
     ['禁毒']
@@ -60,7 +67,9 @@ def title_keywords(title: str, names: Sequence[str] = ()) -> list[tuple[str, Cat
     >>> title_keywords("某区人民政府某街道办事处工作总结")
     []
     >>> [k for k, _ in title_keywords("某社区劳动就业和社会保障工作总结")]
-    ['就业']
+    ['就业', '社会保障']
+    >>> [k for k, _ in title_keywords("某社区退役军人服务站工作总结")]
+    ['退役军人服务站']
     """
     text = _simplified(title)
     for name in sorted({_simplified(n) for n in names if n}, key=len, reverse=True):
@@ -72,7 +81,7 @@ def title_keywords(title: str, names: Sequence[str] = ()) -> list[tuple[str, Cat
         at += len(word)
         starts.add(at)
         ends.add(at)
-    for keyword, category in _keywords():
+    for keyword, category in _keywords(title_words):
         start = text.find(keyword)
         while start >= 0:
             end = start + len(keyword)
@@ -84,7 +93,10 @@ def title_keywords(title: str, names: Sequence[str] = ()) -> list[tuple[str, Cat
 
 
 def title_topic(
-    title: str | None, names: Sequence[str] = (), not_a_topic: frozenset[Category] = NOT_A_TOPIC
+    title: str | None,
+    names: Sequence[str] = (),
+    not_a_topic: frozenset[Category] = NOT_A_TOPIC,
+    title_words: bool = True,
 ) -> Category | None:
     """The one category the title's scope words name, None when they name none or several (or
     one of ``not_a_topic``).
@@ -98,7 +110,7 @@ def title_topic(
     """
     if not title:
         return None
-    categories = {category for _, category in title_keywords(title, names)}
+    categories = {category for _, category in title_keywords(title, names, title_words)}
     if len(categories) != 1:
         return None
     topic = categories.pop()
