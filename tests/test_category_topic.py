@@ -22,6 +22,7 @@ TITLES = [
     ("青柳社区关工委2020年关心下一代工作总结", "education_youth"),
     ("石溪社区2018年安全生产、消防及禁毒专项工作总结", "governance_security"),
     ("荷塘社区2016年劳动就业和社会保障工作总结", "employment_social_security"),  # 就业 ends a word
+    ("梨花社區(qū)2021年文明創(chuàng)建工作總結(jié)", "culture_civility"),  # pinyin glosses a converter left inside the topic word
     ("青柳社区2023年工作总结", None),
     ("青柳社区2023年上半年工作总结及下半年工作计划", None),
     ("青柳社区2023年党建工作总结", None),  # party_building names who works, not a field of work

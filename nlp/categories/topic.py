@@ -25,6 +25,7 @@ import numpy as np
 
 from nlp.records import Category, DocMeta
 from nlp.resources import load_csv
+from nlp.text.junk import pinyin_regex
 from nlp.text.normalize_chars import may_change_in_t2s, to_simplified
 from nlp.text.tokens import cut
 
@@ -51,7 +52,13 @@ def _keywords(title_words: bool = True) -> tuple[tuple[str, Category], ...]:
 
 
 def _simplified(text: str) -> str:
-    """``text`` in simplified script (OpenCC is loaded only for a text that may change)."""
+    """``text`` in simplified script without pinyin glosses (a title keeps them as written:
+    社區(qū)文明創(chuàng)建; OpenCC is loaded only for a text that may change).
+
+    >>> _simplified("社區(qū)文明創(chuàng)建")
+    '社区文明创建'
+    """
+    text = pinyin_regex().sub("", text)
     return to_simplified(text) if may_change_in_t2s(text) else text
 
 
