@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from nlp.figures.figure_grammar import HALF_VALUE, INCLUDED, REPEATED_JOINER, SUBUNITS, Grammar, Unit, grammar
+from nlp.figures.figure_grammar import HALF_VALUE, REPEATED_JOINER, Grammar, Unit, grammar
+from nlp.figures.figure_pattern import INCLUDED, SUBUNITS
 from nlp.figures.lookalike_rules import is_rate_number, numeral_classes, rejection
 from nlp.figures.numerals import Number, parse_number, vocab
 from nlp.figures.scan import matches_from
@@ -30,7 +31,7 @@ def _has_prefix(m: re.Match[str]) -> bool:
     return pre not in APPROX_BEFORE_MAGNITUDE_ONLY or m.group("num")[:1] in vocab().small
 
 
-HALF_TEXT = "半"  # 半年来: a half, value 0.5 (figure_grammar.HALF says where)
+HALF_TEXT = "半"  # 半年来: a half, value 0.5 (figure_pattern.HALF says where)
 
 # Prefixes that qualify a number only when a magnitude word follows them.
 APPROX_BEFORE_MAGNITUDE_ONLY = frozenset({"数", "几"})
