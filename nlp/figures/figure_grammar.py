@@ -11,13 +11,14 @@ from functools import cache
 
 from nlp.figures.figure_pattern import figure_regex
 from nlp.figures.numerals import vocab
-from nlp.figures.scan import char_class, starting_chars
+from nlp.figures.scan import char_class, patterns_by_first_char, starting_chars
 from nlp.records import Qualifier
 from nlp.resources import load_toml
 
 # 1万元--5万元: a doubled range joiner
 REPEATED_JOINER = re.compile(r"([-－—–~～〜])\1+")
 HALF_VALUE = Decimal("0.5")
+_DECIMAL_DIGITS = "0123456789０１２３４５６７８９"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class Grammar:
     starts: re.Pattern[str]  # the characters a figure can start with (nlp/figures/scan.py)
     lookalikes: re.Pattern[str]
     lookalike_starts: re.Pattern[str] | None  # the characters a look-alike can start with, if known
+    # For each of those characters, the look-alikes that can start with it (or with a character of
+    # its group: digits, Chinese numerals, the others): ``lookalikes`` where it starts
+    lookalikes_at: dict[str, re.Pattern[str]] | None
     quoted: re.Pattern[str]
     word_prefixes: tuple[str, ...]
     ordinal_prefixes: tuple[str, ...]
@@ -89,6 +93,7 @@ def grammar() -> Grammar:
         precedence=tuple(Qualifier(q) for q in qdata["precedence"]),
         lookalikes=lookalikes,
         lookalike_starts=None if lookalike_starts is None else char_class(lookalike_starts),
+        lookalikes_at=patterns_by_first_char(nf["patterns"], [_DECIMAL_DIGITS, {*v.chinese, *v.small, *v.big}]),
         quoted=re.compile(quoted),
         word_prefixes=tuple(nf["word_prefixes"]),
         ordinal_prefixes=tuple(nf["ordinal_prefixes"]),

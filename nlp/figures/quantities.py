@@ -251,12 +251,13 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
     """Whether a look-alike overlaps [start, end); searched in a window around it only (speed).
 
     The pattern is tried only where a look-alike can start (``lookalike_starts``,
-    nlp/figures/scan.py): the same leftmost, non-overlapping matches ``finditer`` gives, without
-    trying 140 alternatives at every position.
+    nlp/figures/scan.py), and there only its alternatives that can start with that character
+    (``lookalikes_at``): the same leftmost, non-overlapping matches ``finditer`` gives, without
+    trying 160 alternatives at every position.
     """
     low, high = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
-    starts = g.lookalike_starts
-    if starts is None:
+    starts, at = g.lookalike_starts, g.lookalikes_at
+    if starts is None or at is None:
         for m in g.lookalikes.finditer(text, low, high):
             if m.start() >= end:
                 return False
@@ -265,13 +266,13 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
         return False
     # matches_from(g.lookalikes, starts, text, low, high, before=end) written out: one call per
     # figure, a few tries each (later matches overlap nothing)
-    p, pattern = low, g.lookalikes
+    p = low
     while p < end:
         found = starts.search(text, p, end)
         if found is None:
             return False
         p = found.start()
-        m = pattern.match(text, p, high)
+        m = at[text[p]].match(text, p, high)
         if m is None:
             p += 1
         elif start < m.end():
