@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from nlp.figures.figure_grammar import grammar
 from nlp.figures.numerals import vocab
-from nlp.figures.scan import char_class, matches_from, starting_chars
+from nlp.figures.scan import char_class, matches_from, patterns_by_first_char, starting_chars
 
 # Characters that matter to the two patterns, and some that do not: digits of several scripts,
 # numerals, magnitudes, masks, qualifier words, units, joiners, brackets, quotes and plain words.
@@ -71,3 +71,24 @@ def test_starting_chars_of_alternatives():
     assert starting_chars(r"(?:第)?[一二]个") is None  # an optional first part: unknown
     assert starting_chars(r"三(?:批|次)|[0-9]+年") == frozenset("三0123456789")
     assert char_class("一").pattern == re.compile("[一]").pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=40), st.data())
+def test_lookalikes_by_first_character_match_the_whole_alternation(text, data):
+    g = grammar()
+    assert g.lookalikes_at is not None
+    pos = data.draw(st.integers(0, len(text) - 1))
+    high = data.draw(st.integers(pos, len(text)))
+    whole = g.lookalikes.match(text, pos, high)
+    if g.lookalike_starts.match(text, pos) is None:
+        assert whole is None  # (no look-alike starts with this character)
+    else:
+        part = g.lookalikes_at[text[pos]].match(text, pos, high)
+        assert (part and part.span()) == (whole and whole.span())
+
+
+def test_patterns_by_first_char_keep_the_order_of_the_alternatives():
+    found = patterns_by_first_char(["[0-9]+", "1号楼", "[0-9]+号"], ["0123456789"])
+    assert found["1"].match("1号楼").group() == "1"  # the first alternative wins, as in the whole
+    assert patterns_by_first_char(["x*y"], []) is None

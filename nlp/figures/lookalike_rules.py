@@ -118,9 +118,9 @@ def _glued_to_code(text: str, ns: int, num: str) -> bool:
 def _word_prefix(before: str, prefixes: tuple[str, ...], unit: Unit | None) -> bool:
     """Whether a Chinese numeral is part of a word with the characters before it (统一, 周一), but
     not 每周一次: after 每 a weekday prefix with a count unit is a frequency."""
-    found = next((p for p in prefixes if before.endswith(p)), None)
-    if found is None:
-        return False
+    if not before.endswith(prefixes):
+        return False  # (most numerals: one test of the whole tuple before looking for which one)
+    found = next(p for p in prefixes if before.endswith(p))
     if found in WEEKDAY_PREFIXES and unit is not None and unit.kind == "count":
         return not before[: len(before) - len(found)].endswith("每")
     return True

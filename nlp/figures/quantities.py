@@ -15,7 +15,8 @@ from decimal import Decimal
 from functools import cache
 
 from nlp.figures.durations import is_marked_duration
-from nlp.figures.figure_grammar import HALF_VALUE, INCLUDED, REPEATED_JOINER, SUBUNITS, Grammar, Unit, grammar
+from nlp.figures.figure_grammar import HALF_VALUE, REPEATED_JOINER, Grammar, Unit, grammar
+from nlp.figures.figure_pattern import INCLUDED, SUBUNITS
 from nlp.figures.lookalike_rules import is_rate_number, numeral_classes, rejection
 from nlp.figures.numerals import Number, parse_number, vocab
 from nlp.figures.scan import matches_from
@@ -31,7 +32,7 @@ def _has_prefix(m: re.Match[str]) -> bool:
     return pre not in APPROX_BEFORE_MAGNITUDE_ONLY or m.group("num")[:1] in vocab().small
 
 
-HALF_TEXT = "半"  # 半年来: a half, value 0.5 (figure_grammar.HALF says where)
+HALF_TEXT = "半"  # 半年来: a half, value 0.5 (figure_pattern.HALF says where)
 
 # Prefixes that qualify a number only when a magnitude word follows them.
 APPROX_BEFORE_MAGNITUDE_ONLY = frozenset({"数", "几"})
@@ -255,12 +256,13 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
     """Whether a look-alike overlaps [start, end); searched in a window around it only (speed).
 
     The pattern is tried only where a look-alike can start (``lookalike_starts``,
-    nlp/figures/scan.py): the same leftmost, non-overlapping matches ``finditer`` gives, without
-    trying 140 alternatives at every position.
+    nlp/figures/scan.py), and there only its alternatives that can start with that character
+    (``lookalikes_at``): the same leftmost, non-overlapping matches ``finditer`` gives, without
+    trying 160 alternatives at every position.
     """
     low, high = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
-    starts = g.lookalike_starts
-    if starts is None:
+    starts, at = g.lookalike_starts, g.lookalikes_at
+    if starts is None or at is None:
         for m in g.lookalikes.finditer(text, low, high):
             if m.start() >= end:
                 return False
@@ -269,13 +271,13 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
         return False
     # matches_from(g.lookalikes, starts, text, low, high, before=end) written out: one call per
     # figure, a few tries each (later matches overlap nothing)
-    p, pattern = low, g.lookalikes
+    p = low
     while p < end:
         found = starts.search(text, p, end)
         if found is None:
             return False
         p = found.start()
-        m = pattern.match(text, p, high)
+        m = at[text[p]].match(text, p, high)
         if m is None:
             p += 1
         elif start < m.end():

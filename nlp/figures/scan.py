@@ -98,3 +98,35 @@ def starting_chars(pattern: str) -> frozenset[str] | None:
 
     found = first(list(_parser.parse(pattern)))
     return frozenset(found) if found is not None else None
+
+
+def patterns_by_first_char(
+    alternatives: list[str], groups: Iterable[Iterable[str]]
+) -> dict[str, re.Pattern[str]] | None:
+    r"""For every character an alternative can start with, a pattern of only the alternatives that
+    can start with a character of its group (``groups``, and one group of all the other characters),
+    in their order: at a position starting with that character it matches exactly what the
+    alternation of all of them matches. None when an alternative's first characters are unknown.
+
+    The engine tries an alternation's branches one by one; it skips one whose first character
+    differs in a few instructions only when the branch opens with a literal or a class, and a
+    branch that opens with a repeat, a group or an assertion (``[0-9一二]+周年``, ``(?<!第)二期``) is
+    entered at every position. The look-alike pattern has 53 such branches among 161.
+
+    >>> found = patterns_by_first_char(["[0-9]+岁", "一次性", "(?:这|那)一批"], ["0123456789", "一"])
+    >>> found["5"].pattern, found["一"].pattern, found["这"].pattern
+    ('(?:[0-9]+岁)', '(?:一次性)', '(?:(?:这|那)一批)')
+    """
+    firsts = [starting_chars(alternative) for alternative in alternatives]
+    if any(first is None for first in firsts):
+        return None
+    every = frozenset().union(*firsts)  # type: ignore[arg-type]
+    sets = [every & frozenset(group) for group in groups]
+    sets.append(every - frozenset().union(*sets))
+    by_char: dict[str, re.Pattern[str]] = {}
+    for chars in sets:
+        members = [a for a, first in zip(alternatives, firsts, strict=True) if first & chars]  # type: ignore[operator]
+        if members:
+            pattern = re.compile("|".join(f"(?:{a})" for a in members))
+            by_char.update(dict.fromkeys(chars, pattern))
+    return by_char
