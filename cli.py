@@ -290,12 +290,13 @@ def extract(
         Path | None, typer.Option(help="CSV path,community,street,district,year,period; overrides what the text says.")
     ] = None,
     jobs: Annotated[int | None, typer.Option(help="Worker processes (default: the machine's cores).", min=1)] = None,
-    engine: Annotated[str, typer.Option(help="local, or dask (needs `pip install \"zongjie[dask]\"`).")] = "local",
+    engine: Annotated[str, typer.Option(help="local, or dask (needs `pip install \"zongjie\\[dask]\"`).")] = "local",
     scheduler: Annotated[
         str | None, typer.Option(help="The dask scheduler, e.g. tcp://host:8786 (default: a local cluster).")
     ] = None,
     refresh: Annotated[bool, typer.Option(help="Re-extract documents an older engine parsed.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing: no progress bar, no summary, no "
+                                        "line per failed input (they stay in the errors table and exit status 1).")] = False,
 ) -> None:
     """Build the dataset (SPEC section 5) from an archive: resumable, incremental, parallel."""
     from nlp.dataset.engines import default_jobs
