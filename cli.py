@@ -245,7 +245,10 @@ def check(
     if output_format == "json":
         sys.stdout.write(formats.render_check_json(report))
     elif output_format == "sarif":
-        sys.stdout.write(formats.render_check_sarif(report, sorted(RULES.values(), key=lambda r: r.code)))
+        from nlp import __version__
+
+        rules = sorted(RULES.values(), key=lambda r: r.code)
+        sys.stdout.write(formats.render_check_sarif(report, rules, version=__version__))
     else:
         sys.stdout.write(formats.render_check_text(report))
     if report.errors:
