@@ -110,7 +110,8 @@ def evaluate(
         if isinstance(result, str):
             typer.echo(result)
         elif isinstance(result, dict | list):
-            typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+            # a failed case shows the exact Decimal values it got: print them as written
+            typer.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str))
         return
     try:
         from evaluation import gold as gold_files
