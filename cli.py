@@ -193,7 +193,7 @@ def check(
         typer.Option(
             "--no-cache",
             help="Parse every document again instead of reusing what an earlier run learned "
-            "(cache: $ZONGJIE_CACHE_DIR or ~/.cache/zongjie).",
+            "(cache: $ZONGJIE_CACHE_DIR, else $XDG_CACHE_HOME/zongjie, else ~/.cache/zongjie).",
         ),
     ] = False,
     accept: Annotated[

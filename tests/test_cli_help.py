@@ -39,6 +39,7 @@ HELP_PHRASES = [
     ("extract", "no line per failed input"),
     ("check", "--ignore-file"),
     ("check", "--accept"),
+    ("check", "$XDG_CACHE_HOME/zongjie"),  # nlp/checks/cache.py reads it before ~/.cache
 ]
 
 
