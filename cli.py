@@ -110,7 +110,8 @@ def evaluate(
         if isinstance(result, str):
             typer.echo(result)
         elif isinstance(result, dict | list):
-            typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+            # a failed case shows the exact Decimal values it got: print them as written
+            typer.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str))
         return
     try:
         from evaluation import gold as gold_files
@@ -192,7 +193,7 @@ def check(
         typer.Option(
             "--no-cache",
             help="Parse every document again instead of reusing what an earlier run learned "
-            "(cache: $ZONGJIE_CACHE_DIR or ~/.cache/zongjie).",
+            "(cache: $ZONGJIE_CACHE_DIR, else $XDG_CACHE_HOME/zongjie, else ~/.cache/zongjie).",
         ),
     ] = False,
     accept: Annotated[
@@ -245,7 +246,10 @@ def check(
     if output_format == "json":
         sys.stdout.write(formats.render_check_json(report))
     elif output_format == "sarif":
-        sys.stdout.write(formats.render_check_sarif(report, sorted(RULES.values(), key=lambda r: r.code)))
+        from nlp import __version__
+
+        rules = sorted(RULES.values(), key=lambda r: r.code)
+        sys.stdout.write(formats.render_check_sarif(report, rules, version=__version__))
     else:
         sys.stdout.write(formats.render_check_text(report))
     if report.errors:
@@ -290,12 +294,13 @@ def extract(
         Path | None, typer.Option(help="CSV path,community,street,district,year,period; overrides what the text says.")
     ] = None,
     jobs: Annotated[int | None, typer.Option(help="Worker processes (default: the machine's cores).", min=1)] = None,
-    engine: Annotated[str, typer.Option(help="local, or dask (needs `pip install \"zongjie[dask]\"`).")] = "local",
+    engine: Annotated[str, typer.Option(help="local, or dask (needs `pip install \"zongjie\\[dask]\"`).")] = "local",
     scheduler: Annotated[
         str | None, typer.Option(help="The dask scheduler, e.g. tcp://host:8786 (default: a local cluster).")
     ] = None,
     refresh: Annotated[bool, typer.Option(help="Re-extract documents an older engine parsed.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing: no progress bar, no summary, no "
+                                        "line per failed input (they stay in the errors table and exit status 1).")] = False,
 ) -> None:
     """Build the dataset (SPEC section 5) from an archive: resumable, incremental, parallel."""
     from nlp.dataset.engines import default_jobs

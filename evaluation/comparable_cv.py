@@ -128,7 +128,7 @@ def collect(gold_dir: Path) -> list[DocCandidates]:
     if excerpt_dir.is_dir():
         from evaluation import excerpt_facts  # the facts-only excerpt scorer (long reports)
 
-        long_folders = [splits.shared_root() / "corpus" / name for name in excerpt_facts.CORPUS_FOLDERS]
+        long_folders = splits.excerpt_doc_folders(gold_dir.name)
         for path in gold_files(excerpt_dir):
             excerpt = excerpt_facts.excerpt_gold_from_dict(read_gold_json(path), str(path))
             found = find_document(excerpt.gold.doc, long_folders)

@@ -112,6 +112,10 @@ def test_sarif_format(runner, docs):
     region = results[0]["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] >= 1 and region["charLength"] > 0
     assert results[0]["level"] == "warning"
+    # a code-scanning service shows which zongjie found these: the driver names its version
+    from nlp import __version__
+
+    assert sarif_run["tool"]["driver"]["version"] == __version__
 
 
 def test_rules_and_explain(runner):

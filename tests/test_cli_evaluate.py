@@ -183,6 +183,22 @@ def test_numerals_runs_the_benchmark(monkeypatch):
     assert "1500 cases" in result.output
 
 
+def test_numerals_report_with_decimal_failures_prints_as_json(monkeypatch):
+    from decimal import Decimal
+
+    fake = types.ModuleType("evaluation.numerals_bench")
+    failure = {"input": "近三年来", "got": [{"value": Decimal("3"), "low": Decimal("3"), "high": None}]}
+    fake.run = lambda: {"cases": 2, "exact": 0.5, "failures": [failure], "passed": False}  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "evaluation.numerals_bench", fake)
+    import evaluation
+
+    monkeypatch.setattr(evaluation, "numerals_bench", fake, raising=False)
+    result = runner.invoke(app, ["evaluate", "--numerals"])
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.stdout)
+    assert printed["failures"][0]["got"][0] == {"value": "3", "low": "3", "high": None}
+
+
 def test_real_pipeline_runs_on_an_invented_document(tmp_path: Path):
     pytest.importorskip("nlp.pipeline")
     gold, docs = tmp_path / "gold", tmp_path / "docs"

@@ -30,3 +30,21 @@ def test_version_prints_the_package_version():
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.strip() == f"zongjie {__version__}"
+
+
+# What a user reads in `--help` must be what the source says: rich markup would take "[dask]" for a
+# style tag and print `pip install "zongjie"`, an install that lacks the engine the option needs.
+HELP_PHRASES = [
+    ("extract", 'pip install "zongjie[dask]"'),
+    ("extract", "no line per failed input"),
+    ("check", "--ignore-file"),
+    ("check", "--accept"),
+    ("check", "$XDG_CACHE_HOME/zongjie"),  # nlp/checks/cache.py reads it before ~/.cache
+]
+
+
+@pytest.mark.parametrize(("name", "phrase"), HELP_PHRASES)
+def test_help_shows_the_phrase_as_written(name, phrase):
+    result = CliRunner().invoke(app, [name, "--help"], terminal_width=400, env={"COLUMNS": "400"})
+    assert result.exit_code == 0
+    assert phrase in " ".join(result.output.split())

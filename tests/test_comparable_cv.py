@@ -3,7 +3,7 @@ misses counted for every variant alike."""
 
 import pytest
 
-from evaluation.comparable_cv import VARIANTS, Candidate, DocCandidates, cross_validate
+from evaluation.comparable_cv import VARIANTS, Candidate, DocCandidates, collect, cross_validate
 
 
 def _doc(name: str, rows: list[tuple[str, bool, bool]], missed: int = 0) -> DocCandidates:
@@ -43,3 +43,10 @@ def test_a_learnable_word_beats_the_rules_held_out():
 def test_folds_keep_documents_whole(folds):
     result = cross_validate(DOCS, folds=folds)
     assert result["model alone"]["all"].tp + result["model alone"]["all"].fn == 30
+
+
+def test_collect_reaches_the_excerpt_folder(tmp_path):
+    """`python -m evaluation.comparable_cv` collects the long-report excerpts through the split's
+    folders; a split holding only an empty facts/ folder gives no candidates (and no error)."""
+    (tmp_path / "dev" / "facts").mkdir(parents=True)
+    assert collect(tmp_path / "dev") == []
