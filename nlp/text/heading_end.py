@@ -90,6 +90,12 @@ def couplet_cut(phrase: str, at_word_ends: set[int]) -> int | None:
     return end
 
 
+@cache
+def _run_in_openers() -> tuple[str, ...]:
+    """Words opening the first item of a run-in list (nlp/resources/headings.toml ``run_in_openers``: 一是, 首先 …)."""
+    return tuple(sorted(load_toml("headings.toml")["run_in_openers"], key=len, reverse=True))
+
+
 def _bucket(n: int, edges: Sequence[int]) -> str:
     for edge in edges:
         if n <= edge:
@@ -149,6 +155,8 @@ def _features(phrase: str, boundary: tuple[int, str, str, str, str], all_commas:
         f"rest_comma={any(ch in '，,' for ch in rest)}",
         f"phrase_len={_bucket(len(phrase), (18, 22, 26, 30, 36, 44))}",
     ]
+    if rest.startswith(_run_in_openers()):  # a run-in list starts here (…提升治理效能|一是完善…)
+        names += ["run_in", f"run_in_commas={min(len(commas), 2)}"]
     if commas:  # parallel clauses: the clause ending here about as long as the first
         names += [f"clause_vs_first={max(-4, min(4, clause - first))}", f"parallel={abs(clause - first) <= 1}"]
     else:
