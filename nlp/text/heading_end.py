@@ -10,7 +10,8 @@ best one when it is likely enough.
 The features of a boundary are what a reader uses: the characters and words on both sides and
 their parts of speech (a heading ends on a noun phrase, a sentence starts with an adverb or verb),
 and the parallel clauses of a heading (围绕兴产业促增收，不断壮大村级集体经济: the clause before the
-boundary about as long as the first). The weights are trained by ``python -m evaluation.heading_train``
+boundary about as long as the first), and a run-in list opening after the boundary (…提升治理效能|一是…,
+``run_in_openers`` of nlp/resources/headings.toml). The weights are trained by ``python -m evaluation.heading_train``
 on the dev and long-report gold headings — the run-on ones as written, and every heading standing on
 its own line glued to the first sentence of the next line — and ship in ``models/heading.json``
 (key ``end_model``).
