@@ -10,7 +10,8 @@ best one when it is likely enough.
 The features of a boundary are what a reader uses: the characters and words on both sides and
 their parts of speech (a heading ends on a noun phrase, a sentence starts with an adverb or verb),
 and the parallel clauses of a heading (围绕兴产业促增收，不断壮大村级集体经济: the clause before the
-boundary about as long as the first). The weights are trained by ``python -m evaluation.heading_train``
+boundary about as long as the first), and a run-in list opening after the boundary (…提升治理效能|一是…,
+``run_in_openers`` of nlp/resources/headings.toml). The weights are trained by ``python -m evaluation.heading_train``
 on the dev and long-report gold headings — the run-on ones as written, and every heading standing on
 its own line glued to the first sentence of the next line — and ship in ``models/heading.json``
 (key ``end_model``).
@@ -90,6 +91,12 @@ def couplet_cut(phrase: str, at_word_ends: set[int]) -> int | None:
     return end
 
 
+@cache
+def _run_in_openers() -> tuple[str, ...]:
+    """Words opening the first item of a run-in list (nlp/resources/headings.toml ``run_in_openers``: 一是, 首先 …)."""
+    return tuple(sorted(load_toml("headings.toml")["run_in_openers"], key=len, reverse=True))
+
+
 def _bucket(n: int, edges: Sequence[int]) -> str:
     for edge in edges:
         if n <= edge:
@@ -149,6 +156,8 @@ def _features(phrase: str, boundary: tuple[int, str, str, str, str], all_commas:
         f"rest_comma={any(ch in '，,' for ch in rest)}",
         f"phrase_len={_bucket(len(phrase), (18, 22, 26, 30, 36, 44))}",
     ]
+    if rest.startswith(_run_in_openers()):  # a run-in list starts here (…提升治理效能|一是完善…)
+        names += ["run_in", f"run_in_commas={min(len(commas), 2)}"]
     if commas:  # parallel clauses: the clause ending here about as long as the first
         names += [f"clause_vs_first={max(-4, min(4, clause - first))}", f"parallel={abs(clause - first) <= 1}"]
     else:
