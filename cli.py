@@ -326,7 +326,7 @@ def export(
     dataset: Annotated[Path, typer.Argument(help="A dataset built by `zongjie extract` (.duckdb file or folder).")],
     output_format: Annotated[str, typer.Option("--format", help="parquet, csv (UTF-8 with BOM), xlsx or jsonl.")],
     to: Annotated[
-        Path | None, typer.Option("--to", help="Folder for the files (default: <dataset>-<format> beside it).")
+        Path | None, typer.Option("--to", help="Folder for the files (default: <name>-<format> beside a .duckdb file, zongjie-<format> inside a dataset folder).")
     ] = None,
 ) -> None:
     """Write the dataset's tables as files; no cell can start a spreadsheet formula."""

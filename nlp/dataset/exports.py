@@ -53,7 +53,8 @@ def select_escaped(table: str, flat: bool) -> str:
 
 
 def default_folder(out: str | Path, fmt: str) -> Path:
-    """Where the files go by default: beside the store, in ``<store name>-<format>/``.
+    """Where the files go by default: beside a DuckDB store, in ``<store name>-<format>/``; inside a
+    dataset folder, in ``zongjie-<format>/``.
 
     >>> default_folder("runs/d.duckdb", "csv").as_posix(), default_folder("runs/ds", "xlsx").as_posix()
     ('runs/d-csv', 'runs/ds/zongjie-xlsx')
