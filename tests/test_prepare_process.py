@@ -70,20 +70,26 @@ class _Cycle:
         _Cycle.freed.append(self.name)
 
 
-def test_a_parse_sets_the_older_objects_aside_and_hands_them_back(monkeypatch):
-    """During a parse the objects made before it are frozen, and what each stage made is frozen
-    before the next (the collector's full collections walk only the running stage's objects);
-    afterwards nothing is left frozen and a cycle made before the parse is collected as before."""
+def _noting_the_freeze(monkeypatch) -> dict[str, int]:
+    """Every stage notes the collector's freeze count as it starts, in the dict returned."""
     seen: dict[str, int] = {}
 
-    def noting_the_freeze(stage):
+    def noting(stage):
         def run(parse, raw):
             seen[stage.name] = gc.get_freeze_count()
             return stage.run(parse, raw)
 
         return dataclasses.replace(stage, run=run)
 
-    monkeypatch.setattr(nlp.pipeline, "STAGES", tuple(map(noting_the_freeze, nlp.pipeline.STAGES)))
+    monkeypatch.setattr(nlp.pipeline, "STAGES", tuple(map(noting, nlp.pipeline.STAGES)))
+    return seen
+
+
+def test_a_parse_sets_the_older_objects_aside_and_hands_them_back(monkeypatch):
+    """During a parse the objects made before it are frozen, and what each stage made is frozen
+    before the next (the collector's full collections walk only the running stage's objects);
+    afterwards nothing is left frozen and a cycle made before the parse is collected as before."""
+    seen = _noting_the_freeze(monkeypatch)
     _Cycle.freed.clear()
     _Cycle("before")
     assert gc.get_freeze_count() == 0
@@ -157,18 +163,9 @@ def test_a_parse_beside_another_threads_parse_sets_nothing_aside(monkeypatch):
     and gives the same record as alone; afterwards nothing is frozen and the thresholds are back."""
     from nlp.collector import fewer_young_collections
 
-    seen: dict[str, int] = {}
-
-    def noting_the_freeze(stage):
-        def run(parse, raw):
-            seen[stage.name] = gc.get_freeze_count()
-            return stage.run(parse, raw)
-
-        return dataclasses.replace(stage, run=run)
-
     alone = nlp.pipeline.parse_text(TEXT).to_dict()
     thresholds = gc.get_threshold()
-    monkeypatch.setattr(nlp.pipeline, "STAGES", tuple(map(noting_the_freeze, nlp.pipeline.STAGES)))
+    seen = _noting_the_freeze(monkeypatch)
     with fewer_young_collections():  # what another thread's parse holds while it runs
         beside = nlp.pipeline.parse_text(TEXT).to_dict()
     assert set(seen.values()) == {0}
