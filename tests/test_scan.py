@@ -133,14 +133,42 @@ def test_every_lookalike_start_has_its_second_characters():
 LOOKALIKE_ALPHABET = ALPHABET + "建党军国过去新的这那是满最前共精页篇号楼单元室层幢栋级圈小时+＋:：xX"
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=LOOKALIKE_ALPHABET, min_size=1, max_size=40), st.data())
-def test_a_lookalike_starts_only_with_two_characters_second_chars_allows(text, data):
-    """Where the second-character test says no, the look-alike pattern does not match (any end)."""
+def _assert_second_chars_allow(text, pos, high):
+    """Where the second-character test says no, the look-alike pattern does not match."""
     g = grammar()
-    pos = data.draw(st.integers(0, len(text) - 1))
-    high = data.draw(st.integers(pos, len(text)))
     m = g.lookalikes.match(text, pos, high)
     follow = g.lookalike_seconds.get(text[pos])
     if m is not None and follow is not None:
-        assert m.end() - pos >= 2 and text[pos + 1] in follow
+        assert m.end() - pos >= 2 and text[pos + 1] in follow, (text, pos, m.group())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=LOOKALIKE_ALPHABET, min_size=1, max_size=40), st.data())
+def test_a_lookalike_starts_only_with_two_characters_second_chars_allows(text, data):
+    pos = data.draw(st.integers(0, len(text) - 1))
+    _assert_second_chars_allow(text, pos, data.draw(st.integers(pos, len(text))))
+
+
+# Pieces that join into look-alikes (2021周年, 建党100周年, 第 3 页, 12:30, 七十周岁以上, 三届四次全会 …)
+LOOKALIKE_PIECES = [
+    "5", "12", "2021", "2021.3", "三", "十", "一", "两", "七十", "周年", "篇", "号楼", "周岁", "岁", "以上",
+    "年级", "中全会", "届", "期", "次会议", "全会", ":30", "：", "年", "月", "日", "号", "小时", "×", "+", "N",
+    "页", "第", "共", "建党", "过去", "的", "这", "一批", "一起", "满分", "分", "分钟", "万", "元", "企业",
+    "人小组", "项", "个", "组", " ", "，", "、", "。", "\n", "社区",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LOOKALIKE_PIECES), min_size=1, max_size=12))
+def test_second_chars_allow_every_lookalike_of_joined_pieces(pieces):
+    text = "".join(pieces)
+    for pos in range(len(text)):
+        _assert_second_chars_allow(text, pos, len(text))
+
+
+def test_second_chars_allow_every_lookalike_of_two_pieces():
+    for first in LOOKALIKE_PIECES:
+        for second in LOOKALIKE_PIECES:
+            text = first + second
+            for pos in range(len(text)):
+                _assert_second_chars_allow(text, pos, len(text))

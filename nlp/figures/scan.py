@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 
 def char_class(chars: Iterable[str], digits: bool = False) -> re.Pattern[str]:
@@ -63,7 +64,6 @@ def starting_chars(pattern: str) -> frozenset[str] | None:
     True
     """
     from re import _constants as sre  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
 
     def first(items: list) -> set[str] | None:
         for op, av in items:
@@ -96,8 +96,16 @@ def starting_chars(pattern: str) -> frozenset[str] | None:
             return None
         return None
 
-    found = first(list(_parser.parse(pattern)))
+    found = first(_parsed(pattern))
     return frozenset(found) if found is not None else None
+
+
+@lru_cache(maxsize=8)  # the look-alike pattern is read by starting_chars and second_chars (10 ms a parse)
+def _parsed(pattern: str) -> list:
+    """The items of a pattern as ``re``'s parser reads them."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    return list(_parser.parse(pattern))
 
 
 def patterns_by_first_char(
@@ -149,9 +157,7 @@ def second_chars(pattern: str) -> dict[str, frozenset[str] | None] | None:
     >>> sorted(found["5"]), sorted(found["这"]), found["一"]
     (['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '周'], ['一'], None)
     """
-    from re import _parser  # type: ignore[attr-defined]
-
-    paths = _heads(list(_parser.parse(pattern)), 2)
+    paths = _heads(_parsed(pattern), 2)
     seconds: dict[str, frozenset[str] | None] = {}
     for path in paths:
         if not path or path[0] is None:
