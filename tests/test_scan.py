@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from nlp.figures.figure_grammar import grammar
 from nlp.figures.numerals import vocab
-from nlp.figures.scan import char_class, matches_from, patterns_by_first_char, starting_chars
+from nlp.figures.scan import char_class, matches_from, patterns_by_first_char, second_chars, starting_chars
 
 # Characters that matter to the two patterns, and some that do not: digits of several scripts,
 # numerals, magnitudes, masks, qualifier words, units, joiners, brackets, quotes and plain words.
@@ -92,3 +92,83 @@ def test_patterns_by_first_char_keep_the_order_of_the_alternatives():
     found = patterns_by_first_char(["[0-9]+", "1号楼", "[0-9]+号"], ["0123456789"])
     assert found["1"].match("1号楼").group() == "1"  # the first alternative wins, as in the whole
     assert patterns_by_first_char(["x*y"], []) is None
+
+
+# Every character \s matches, by the engine itself (over the Basic Multilingual Plane)
+REGEX_SPACES = "".join(ch for ch in map(chr, range(0x10000)) if re.fullmatch(r"\s", ch))
+
+# (pattern, first character, the characters that may follow it; None: any)
+SECOND_CHAR_CASES = [
+    (r"[0-9]+周年", "5", "0123456789周"),
+    (r"(?:这|那)一批", "那", "一"),
+    (r"[0-9〇]{4}\s*年", "〇", "0123456789〇"),  # a repeat longer than two characters
+    (r"第\s*[0-9]+页", "第", "0123456789" + REGEX_SPACES),  # \s: every space
+    (r"(?<![0-9])二期(?=[、，])", "二", "期"),  # assertions take no character
+    (r"只\S?一个", "只", None),  # \S: any character
+    (r"一|一起", "一", None),  # a match may end after one character
+]
+
+
+@pytest.mark.parametrize(("pattern", "first", "follow"), SECOND_CHAR_CASES)
+def test_second_chars_of_a_pattern(pattern, first, follow):
+    found = second_chars(pattern)
+    assert found is not None
+    assert found[first] == (None if follow is None else frozenset(follow))
+
+
+def test_second_chars_unknown_where_a_match_can_be_empty():
+    assert second_chars(r"(?:第)?") is None
+    assert second_chars(r"[^0-9]+年") is None  # a first character not listed
+
+
+def test_every_lookalike_start_has_its_second_characters():
+    g = grammar()
+    assert g.lookalike_seconds is not None
+    assert all(g.lookalike_starts.fullmatch(ch) for ch in g.lookalike_seconds)
+    every_start = {ch for chars in (ALPHABET, "建过新的这那是满最前共精浏年月全以如下抓做办不没无") for ch in chars}
+    assert all(ch in g.lookalike_seconds for ch in every_start if g.lookalike_starts.fullmatch(ch))
+
+
+# Characters that start look-alikes through their second (建党, 的一年, 这一批, 过去三年, 满分 …)
+LOOKALIKE_ALPHABET = ALPHABET + "建党军国过去新的这那是满最前共精页篇号楼单元室层幢栋级圈小时+＋:：xX"
+
+
+def _assert_second_chars_allow(text, pos, high):
+    """Where the second-character test says no, the look-alike pattern does not match."""
+    g = grammar()
+    m = g.lookalikes.match(text, pos, high)
+    follow = g.lookalike_seconds.get(text[pos])
+    if m is not None and follow is not None:
+        assert m.end() - pos >= 2 and text[pos + 1] in follow, (text, pos, m.group())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=LOOKALIKE_ALPHABET, min_size=1, max_size=40), st.data())
+def test_a_lookalike_starts_only_with_two_characters_second_chars_allows(text, data):
+    pos = data.draw(st.integers(0, len(text) - 1))
+    _assert_second_chars_allow(text, pos, data.draw(st.integers(pos, len(text))))
+
+
+# Pieces that join into look-alikes (2021周年, 建党100周年, 第 3 页, 12:30, 七十周岁以上, 三届四次全会 …)
+LOOKALIKE_PIECES = [
+    "5", "12", "2021", "2021.3", "三", "十", "一", "两", "七十", "周年", "篇", "号楼", "周岁", "岁", "以上",
+    "年级", "中全会", "届", "期", "次会议", "全会", ":30", "：", "年", "月", "日", "号", "小时", "×", "+", "N",
+    "页", "第", "共", "建党", "过去", "的", "这", "一批", "一起", "满分", "分", "分钟", "万", "元", "企业",
+    "人小组", "项", "个", "组", " ", "，", "、", "。", "\n", "社区",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LOOKALIKE_PIECES), min_size=1, max_size=12))
+def test_second_chars_allow_every_lookalike_of_joined_pieces(pieces):
+    text = "".join(pieces)
+    for pos in range(len(text)):
+        _assert_second_chars_allow(text, pos, len(text))
+
+
+def test_second_chars_allow_every_lookalike_of_two_pieces():
+    for first in LOOKALIKE_PIECES:
+        for second in LOOKALIKE_PIECES:
+            text = first + second
+            for pos in range(len(text)):
+                _assert_second_chars_allow(text, pos, len(text))

@@ -11,7 +11,7 @@ from functools import cache
 
 from nlp.figures.figure_pattern import figure_regex
 from nlp.figures.numerals import vocab
-from nlp.figures.scan import char_class, patterns_by_first_char, starting_chars
+from nlp.figures.scan import char_class, patterns_by_first_char, second_chars, starting_chars
 from nlp.records import Qualifier
 from nlp.resources import load_toml
 
@@ -51,6 +51,9 @@ class Grammar:
     article_one: frozenset[str]
     article_units: frozenset[str]
     article_keep_before: tuple[str, ...]
+    # For each character a look-alike can start with, the characters that can follow it in one
+    # (None: any): the veto tries the pattern only where the next character is one of them
+    lookalike_seconds: dict[str, frozenset[str] | None] | None = None
 
 
 @cache
@@ -101,4 +104,5 @@ def grammar() -> Grammar:
         article_one=frozenset(nf["article_one"]),
         article_units=frozenset(nf["article_units"]),
         article_keep_before=tuple(nf["article_keep_before"]),
+        lookalike_seconds=second_chars(lookalikes.pattern),
     )

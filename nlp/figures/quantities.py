@@ -257,12 +257,13 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
 
     The pattern is tried only where a look-alike can start (``lookalike_starts``,
     nlp/figures/scan.py), and there only its alternatives that can start with that character
-    (``lookalikes_at``): the same leftmost, non-overlapping matches ``finditer`` gives, without
+    (``lookalikes_at``), and only where the next character can follow that one in a look-alike
+    (``lookalike_seconds``): the same leftmost, non-overlapping matches ``finditer`` gives, without
     trying 160 alternatives at every position.
     """
     low, high = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
-    starts, at = g.lookalike_starts, g.lookalikes_at
-    if starts is None or at is None:
+    starts, at, seconds = g.lookalike_starts, g.lookalikes_at, g.lookalike_seconds
+    if starts is None or at is None or seconds is None:
         for m in g.lookalikes.finditer(text, low, high):
             if m.start() >= end:
                 return False
@@ -277,6 +278,10 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
         if found is None:
             return False
         p = found.start()
+        follow = seconds.get(text[p])
+        if follow is not None and (p + 1 >= high or text[p + 1] not in follow):
+            p += 1  # no look-alike starts with these two characters (most tries: 7500万, 的发展)
+            continue
         m = at[text[p]].match(text, p, high)
         if m is None:
             p += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 
 def char_class(chars: Iterable[str], digits: bool = False) -> re.Pattern[str]:
@@ -63,7 +64,6 @@ def starting_chars(pattern: str) -> frozenset[str] | None:
     True
     """
     from re import _constants as sre  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
 
     def first(items: list) -> set[str] | None:
         for op, av in items:
@@ -96,8 +96,16 @@ def starting_chars(pattern: str) -> frozenset[str] | None:
             return None
         return None
 
-    found = first(list(_parser.parse(pattern)))
+    found = first(_parsed(pattern))
     return frozenset(found) if found is not None else None
+
+
+@lru_cache(maxsize=8)  # the look-alike pattern is read by starting_chars and second_chars (10 ms a parse)
+def _parsed(pattern: str) -> list:
+    """The items of a pattern as ``re``'s parser reads them."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    return list(_parser.parse(pattern))
 
 
 def patterns_by_first_char(
@@ -130,3 +138,94 @@ def patterns_by_first_char(
             pattern = re.compile("|".join(f"(?:{a})" for a in members))
             by_char.update(dict.fromkeys(chars, pattern))
     return by_char
+
+
+# A set of characters, or None: any character (a class too large or too loose to list).
+_Chars = frozenset[str] | None
+
+
+def second_chars(pattern: str) -> dict[str, frozenset[str] | None] | None:
+    r"""For every character a match of ``pattern`` can start with, the characters its second can
+    be: a superset, None where any can follow or the match may end after one character. None when
+    the first characters are unknown or the pattern can match the empty string.
+
+    A scan tries the pattern at a position only where the next character is one of these (a
+    dictionary look-up instead of the engine entering every alternative that opens with a repeat:
+    ``[0-9]+周年`` after each digit of 7500万).
+
+    >>> found = second_chars(r"[0-9]+周年|(?:这|那)一批|一.")
+    >>> sorted(found["5"]), sorted(found["这"]), found["一"]
+    (['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '周'], ['一'], None)
+    """
+    paths = _heads(_parsed(pattern), 2)
+    seconds: dict[str, frozenset[str] | None] = {}
+    for path in paths:
+        if not path or path[0] is None:
+            return None  # an empty match, or a first character not known
+        second = path[1] if len(path) == 2 else None
+        for ch in path[0]:
+            if ch in seconds and seconds[ch] is None:
+                continue
+            seconds[ch] = None if second is None else (seconds.get(ch) or frozenset()) | second
+    return seconds
+
+
+def _heads(items: list, need: int) -> set[tuple[_Chars, ...]]:
+    """The first ``need`` characters a sequence of parsed regex items can match, as tuples of
+    character sets; a shorter tuple where the sequence can end sooner (a superset: an item not
+    understood stands for any characters)."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    open_paths: set[tuple[_Chars, ...]] = {()}
+    done: set[tuple[_Chars, ...]] = set()
+    for op, av in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # zero-width
+        if op is sre.LITERAL:
+            options: set[tuple[_Chars, ...]] = {(frozenset(chr(av)),)}
+        elif op is sre.IN:
+            options = {(_class_chars(av),)}
+        elif op is sre.SUBPATTERN:
+            options = _heads(list(av[3]), need)
+        elif op is sre.BRANCH:
+            options = set().union(*(_heads(list(branch), need) for branch in av[1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            low, high, sub = av
+            options = set()
+            for count in range(min(low, need), min(high, need) + 1):
+                found = _heads(list(sub) * count, need)
+                if count == need and high > need:
+                    found = {path + (None,) * (need - len(path)) for path in found}  # more may follow
+                options |= found
+        else:
+            options = {(None,) * need}  # not understood: any characters
+        grown: set[tuple[_Chars, ...]] = set()
+        for path in open_paths:
+            for option in options:
+                joined = (path + option)[:need]
+                (done if len(joined) == need else grown).add(joined)
+        open_paths = grown
+        if not open_paths:
+            break
+    return done | open_paths
+
+
+def _class_chars(items: list) -> frozenset[str] | None:
+    """The characters of a parsed character class, or None (a negation, a category, a wide range)."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    out: set[str] = set()
+    for kind, value in items:
+        if kind is sre.LITERAL:
+            out.add(chr(value))
+        elif kind is sre.RANGE and value[1] - value[0] < 4096:
+            out.update(map(chr, range(value[0], value[1] + 1)))
+        elif kind is sre.CATEGORY and value is sre.CATEGORY_SPACE:
+            out |= _SPACES  # \s (in a str pattern: what str.isspace accepts)
+        else:
+            return None
+    return frozenset(out)
+
+
+# Every character \s matches in a str pattern (the last one is U+3000, the ideographic space).
+_SPACES = frozenset(ch for ch in map(chr, range(0x3001)) if ch.isspace())
