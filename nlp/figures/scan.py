@@ -72,15 +72,8 @@ def starting_chars(pattern: str) -> frozenset[str] | None:
             if op is sre.LITERAL:
                 return {chr(av)}
             if op is sre.IN:
-                out: set[str] = set()
-                for kind, value in av:
-                    if kind is sre.LITERAL:
-                        out.add(chr(value))
-                    elif kind is sre.RANGE and value[1] - value[0] < 4096:
-                        out.update(map(chr, range(value[0], value[1] + 1)))
-                    else:
-                        return None
-                return out
+                chars = _class_chars(av)
+                return None if chars is None else set(chars)
             if op is sre.SUBPATTERN:
                 return first(list(av[3]))
             if op is sre.BRANCH:
