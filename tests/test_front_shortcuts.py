@@ -53,7 +53,7 @@ BOILERPLATE_PIECES = [
 @settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(BOILERPLATE_PIECES), max_size=12).map("".join))
 def test_boilerplate_line_is_the_rules_tried_in_turn(line: str) -> None:
-    from nlp.text.junk import boilerplate_line, boilerplate_line_rule_by_rule
+    from nlp.text.boilerplate import boilerplate_line, boilerplate_line_rule_by_rule
 
     assert boilerplate_line(line) == boilerplate_line_rule_by_rule(line)
     assert boilerplate_line(line, closing=True) == boilerplate_line_rule_by_rule(line, closing=True)
@@ -61,7 +61,7 @@ def test_boilerplate_line_is_the_rules_tried_in_turn(line: str) -> None:
 
 def test_boilerplate_line_on_every_line_of_the_corpus() -> None:
     from evaluation.shared import MISSING, corpus_documents
-    from nlp.text.junk import boilerplate_line, boilerplate_line_rule_by_rule
+    from nlp.text.boilerplate import boilerplate_line, boilerplate_line_rule_by_rule
 
     paths = corpus_documents()
     if not paths:
@@ -78,7 +78,7 @@ def test_boilerplate_line_on_every_line_of_the_corpus() -> None:
 
 
 def test_every_anchored_rule_is_read_in_one_match() -> None:
-    from nlp.text.junk import _combinable, boilerplate_rules
+    from nlp.text.boilerplate import _combinable, boilerplate_rules
 
     anchored = [rule.name for rule in boilerplate_rules()[1] if _combinable(rule.pattern)]
     assert "lead_in" in anchored and "page_number" in anchored
@@ -93,7 +93,7 @@ def test_every_anchored_rule_is_read_in_one_match() -> None:
 def test_only_rules_anchored_at_the_line_start_join_the_one_match(pattern: str, combinable: bool) -> None:
     import re
 
-    from nlp.text.junk import _combinable
+    from nlp.text.boilerplate import _combinable
 
     assert _combinable(re.compile(pattern)) is combinable
 
@@ -148,7 +148,7 @@ INLINE_PIECES = [
 
 def _plain_boilerplate_edits(text: str) -> list:
     """boilerplate_edits as first written: every inline pattern searched over every text."""
-    from nlp.text.junk import Edit, boilerplate_line_rule_by_rule, boilerplate_rules, first_wins
+    from nlp.text.boilerplate import Edit, boilerplate_line_rule_by_rule, boilerplate_rules, first_wins
 
     inline, _ = boilerplate_rules()
     edits, deleted, pos = [], [], 0
@@ -169,7 +169,7 @@ def _plain_boilerplate_edits(text: str) -> list:
 
 def _plain_tail_block(text: str) -> int | None:
     """tail_block as first written: every line named and read, from the first."""
-    from nlp.text.junk import _sentence_after, _tail_rule, boilerplate_line_rule_by_rule
+    from nlp.text.boilerplate import _sentence_after, _tail_rule, boilerplate_line_rule_by_rule
 
     header, final, within = _tail_rule()
     floor = int(len(text) * (1 - within))
@@ -190,7 +190,7 @@ TAIL_PIECES = ["社区开展活动6次。", "相关文章", "推荐阅读：", "
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(TAIL_PIECES), max_size=20).map("".join))
 def test_tail_block_reads_only_the_lines_that_may_open_it(text: str) -> None:
-    from nlp.text.junk import boilerplate_line, tail_block
+    from nlp.text.boilerplate import boilerplate_line, tail_block
 
     assert tail_block(text) == _plain_tail_block(text)
     lines = text.splitlines(keepends=True)
@@ -200,7 +200,7 @@ def test_tail_block_reads_only_the_lines_that_may_open_it(text: str) -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(INLINE_PIECES), max_size=16).map("".join))
 def test_boilerplate_edits_skip_only_patterns_that_cannot_match(text: str) -> None:
-    from nlp.text.junk import _inline_needs, boilerplate_edits, boilerplate_rules
+    from nlp.text.boilerplate import _inline_needs, boilerplate_edits, boilerplate_rules
 
     for regex, needed in zip(boilerplate_rules()[0], _inline_needs(), strict=True):
         assert all(needed in m.group() for m in regex.finditer(text))

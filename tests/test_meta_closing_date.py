@@ -1,5 +1,5 @@
 """The report's own closing date line against a page's date field (nlp/resources/boilerplate.toml
-rule page_date with keep_closing, nlp/text/junk.py): normalization keeps the first for the metadata's
+rule page_date with keep_closing, nlp/text/boilerplate.py): normalization keeps the first for the metadata's
 year, drops the second. Every line is invented in the genre's style."""
 
 from __future__ import annotations

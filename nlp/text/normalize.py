@@ -22,7 +22,7 @@ import bisect
 from collections.abc import Callable
 
 from nlp.records import Normalized
-from nlp.text import junk, normalize_chars, normalize_layout
+from nlp.text import boilerplate, junk, normalize_chars, normalize_layout
 from nlp.text.spans import Edit, OffsetMap, apply_edits
 
 Pass = Callable[[str], list[Edit]]
@@ -68,7 +68,7 @@ def _merge(groups: tuple[list[Edit], ...]) -> list[Edit]:
 
 def cleanup_edits(text: str) -> list[Edit]:
     """Passes 5-6 at once: boilerplate deletions win over space edits they overlap."""
-    return _merge((junk.boilerplate_edits(text), normalize_layout.space_edits(text)))
+    return _merge((boilerplate.boilerplate_edits(text), normalize_layout.space_edits(text)))
 
 
 PASSES: tuple[Pass, ...] = (

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nlp.records import Normalized
-from nlp.text.junk import boilerplate_line
+from nlp.text.boilerplate import boilerplate_line
 from nlp.text.meta_lexicon import MetaVocab, alternation, has_any, meta_vocab
 from nlp.text.title_clean import clean_title, unspaced, without_site_tags
 
