@@ -1,0 +1,117 @@
+"""Planned or done: a contrast set of invented community-report passages (tenth session).
+
+Each construction in at least three wordings (other nouns, verbs, count words, sentence shapes),
+its expectations fixed from SPEC (planned: true for targets and plans, false for what was done or
+exists) and GUIDELINES (plan parts; starting values; 预计) and committed before the pipeline was
+run on them. Read by the whole pipeline; each case names the figures (as written) and whether
+each is planned. Every sentence is invented; none is taken from a corpus document.
+
+The constructions: a plan word in a heading against the same word in a sentence of a done
+section; done, ongoing and planned figures in one sentence; a plan section that reports done
+figures; problems sections; targets with 目标 and 达到; plan documents.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pipeline import parse_text
+
+SUMMARY = "东湖社区2023年工作总结\n一、主要工作\n全年共开展各类活动36场次，参与居民1500余人次。\n"
+PLAN_DOC = "东湖社区2024年工作计划\n"
+
+# (id, text, {figure as written: planned})
+CASES = [
+    # --- a plan word in a heading: everything below is planned
+    ("heading 下一步工作打算", SUMMARY + "二、下一步工作打算\n1.新建居民议事亭2处。\n2.组织楼栋长培训3期。\n",
+     {"36场次": False, "2处": True, "3期": True}),
+    ("heading 明年工作思路", SUMMARY + "二、明年工作思路\n继续办好四点半课堂，全年开课80节。\n", {"80节": True}),
+    ("heading 来年工作设想", SUMMARY + "二、来年工作设想\n在主干道增设便民座椅20张。\n", {"20张": True}),
+    ("heading 下阶段工作重点", SUMMARY + "二、下阶段工作重点\n改造背街小巷4条，硬化路面1200平方米。\n",
+     {"4条": True, "1200平方米": True}),
+    ("heading 今后努力方向", SUMMARY + "二、今后努力方向\n发展青年志愿者50名。\n", {"50名": True}),
+    ("heading 努力方向 alone", SUMMARY + "二、努力方向\n推动辖区3家单位与社区结对共建。\n", {"3家": True}),
+    ("heading 下一阶段工作举措", SUMMARY + "二、下一阶段工作举措\n新增治安监控探头30个。\n", {"30个": True}),
+    ("heading 2024年工作谋划", SUMMARY + "二、2024年工作谋划\n打造口袋公园2个。\n", {"2个": True}),
+    ("heading 来年打算", SUMMARY + "二、来年打算\n为独居老人安装烟感报警器60台。\n", {"60台": True}),
+    # --- the same plan words in a sentence of a done section
+    ("sentence 下一步", SUMMARY + "下一步，社区将招募志愿者30名。\n", {"30名": True}),
+    ("sentence 明年计划", SUMMARY + "明年计划再改造楼院3个。\n", {"3个": True}),
+    ("sentence 力争", SUMMARY + "力争年内新增就业岗位40个。\n", {"40个": True}),
+    ("sentence 争取明年", SUMMARY + "争取明年建成智慧停车场1处。\n", {"1处": True}),
+    ("sentence 拟 + 发展", SUMMARY + "拟发展入党积极分子2名。\n", {"2名": True}),
+    ("sentence 拟 + 招募", SUMMARY + "社区拟招募巾帼志愿者20名，组建服务队1支。\n", {"20名": True, "1支": True}),
+    ("sentence 拟 + 安排", SUMMARY + "拟安排专项资金5万元用于楼道亮化。\n", {"5万元": True}),
+    ("sentence subject + 将 + 招募", SUMMARY + "社区将招募专职网格员4名。\n", {"4名": True}),
+    ("sentence 还将为", SUMMARY + "我们还将为辖区老人免费体检200人次。\n", {"200人次": True}),
+    ("sentence 将每月", SUMMARY + "居委会将每月组织义诊1次。\n", {"1次": True}),
+    ("sentence 到 + a later year", SUMMARY + "到2025年，辖区垃圾分类覆盖率达到100%。\n", {"100%": True}),
+    ("sentence 年底前 + 计划", SUMMARY + "剩余楼栋计划于年底前完成加装电梯6部。\n", {"6部": True}),
+    # --- the same words that plan nothing
+    ("拟定 drafted", SUMMARY + "拟定社区应急预案3套。\n", {"3套": False}),
+    ("拟定的 drafted", SUMMARY + "组织居民代表讨论拟定的公约草案，提出修改意见12条。\n", {"12条": False}),
+    ("将 + object + verb (put into)", SUMMARY + "将矛盾纠纷化解在萌芽状态，全年调解纠纷15起。\n", {"15起": False}),
+    ("将 + object + 相结合", SUMMARY + "我们将党建工作与网格管理相结合，划分网格8个。\n", {"8个": False}),
+    ("计划 a noun before 的", SUMMARY + "完成年度计划的105%。\n", {"105%": False}),
+    ("计划 a noun before a comma", SUMMARY + "按照年初计划，完成楼道改造12个。\n", {"12个": False}),
+    ("计划 a programme", SUMMARY + "实施幸福家园三年行动计划，新建健身点3处。\n", {"3处": False}),
+    ("下半年 a time of done work", SUMMARY + "下半年共开展文艺演出5场。\n", {"5场": False}),
+    # --- done, ongoing and planned in one sentence
+    ("mixed 已完成/正在/计划", SUMMARY + "目前已完成改造小区3个，正在施工2个，计划明年再改造4个。\n",
+     {"3个": False, "2个": False, "4个": True}),
+    ("mixed 已建成/在建/拟于", SUMMARY + "已建成充电桩12个，在建6个，拟于明年新建10个。\n",
+     {"12个": False, "6个": False, "10个": True}),
+    ("mixed 已发展/现有/计划", SUMMARY + "今年已发展党员2名，现有入党积极分子5名，计划明年再发展1名。\n",
+     {"2名": False, "5名": False, "1名": True}),
+    ("plan first, then what is done", SUMMARY + "计划改造楼院8个，目前已完成5个，剩余3个正在施工。\n",
+     {"8个": True, "5个": False, "3个": False}),
+    ("计划 then 实际", SUMMARY + "全年计划培训120人次，实际培训136人次。\n", {"120人次": True, "136人次": False}),
+    ("计划 then 已建成", SUMMARY + "年初计划新建书屋2处，已建成1处。\n", {"2处": True, "1处": False}),
+    # --- a plan section that reports done figures
+    ("plan section, 已走访 then 计划", SUMMARY + "二、下一步工作打算\n今年社区已走访困难户120户，下一步将继续做好帮扶，计划结对帮扶20户。\n",
+     {"120户": False, "20户": True}),
+    ("plan section, 目前已建成", SUMMARY + "二、明年工作计划\n目前，社区已建成日间照料中心1处，明年计划再增设助餐点2个。\n",
+     {"1处": False, "2个": True}),
+    ("plan section, 截至目前已累计", SUMMARY + "二、下步打算\n截至目前，已累计发放慰问金3万元。明年拟继续开展慰问活动4次。\n",
+     {"3万元": False, "4次": True}),
+    ("plan section, a sentence of the past year", SUMMARY + "二、2024年工作计划\n2023年社区共调解纠纷26起。2024年将开展普法讲座6场。\n",
+     {"26起": False, "6场": True}),
+    ("plan section, 过去一年", SUMMARY + "二、下一步工作计划\n过去一年，社区开展文体活动32场。下一步将组建舞蹈队1支。\n",
+     {"32场": False, "1支": True}),
+    # --- problems sections
+    ("存在的问题", SUMMARY + "二、存在的问题\n社区活动场地仅有200平方米，难以满足需求。\n", {"200平方米": False}),
+    ("困难和不足", SUMMARY + "二、困难和不足\n专职社工只有5名，服务居民8000余人。\n", {"5名": False, "8000余人": False}),
+    ("不足之处", SUMMARY + "二、不足之处\n居民参与率不到40%。\n", {"不到40%": False}),
+    ("存在问题及下步打算 with sub-sections", SUMMARY + "二、存在问题及下步打算\n（一）存在问题\n停车位缺口约150个。\n（二）下步打算\n新建停车位60个。\n",
+     {"约150个": False, "60个": True}),
+    ("问题与打算, problems then 下一步", SUMMARY + "二、问题与打算\n一是有3个老旧小区没有物业；二是停车难。下一步，社区将引进物业公司1家。\n",
+     {"3个": False, "1家": True}),
+    # --- targets with 目标 and 达到
+    ("目标任务是 then 实际", SUMMARY + "年初确定的目标任务是新增就业50人，实际新增62人。\n", {"50人": True, "62人": False}),
+    ("达到, over …的目标", SUMMARY + "参保率达到98%，超过了95%的目标。\n", {"98%": False, "95%": True}),
+    ("目标为 then 已发展", SUMMARY + "全年目标为发展志愿者100名，已发展118名。\n", {"100名": True, "118名": False}),
+    ("达到 alone is done", SUMMARY + "居民满意率达到96%。\n", {"96%": False}),
+    ("目标是 … 达到", SUMMARY + "下一步目标是居民满意率达到98%以上。\n", {"98%以上": True}),
+    ("完成年度目标任务的N%", SUMMARY + "完成年度目标任务的112%。\n", {"112%": False}),
+    ("力争 … 达到", SUMMARY + "力争垃圾分类准确率达到90%。\n", {"90%": True}),
+    ("由…提高到 in a summary", SUMMARY + "垃圾分类准确率由70%提高到85%。\n", {"70%": False, "85%": False}),
+    # --- plan documents
+    ("plan document", PLAN_DOC + "一、党建工作\n发展党员2名，开展主题党日活动12次。\n", {"2名": True, "12次": True}),
+    ("plan document, 现有 then 计划", PLAN_DOC + "一、基本情况\n社区现有党员86名，计划发展党员2名。\n", {"86名": False, "2名": True}),
+    ("plan document, the past year then the plan's", PLAN_DOC + "2023年，社区开展活动40场。2024年，社区将开展活动50场。\n",
+     {"40场": False, "50场": True}),
+    ("plan document, 目前已建成", PLAN_DOC + "一、平安建设\n目前已建成微型消防站2个，今年再建1个。\n", {"2个": False, "1个": True}),
+]
+
+
+def _planned(text: str) -> dict[str, bool | None]:
+    facts = parse_text(text, disable=("activities", "checks")).facts
+    out: dict[str, bool | None] = {}
+    return out | {f.text: f.planned for f in facts}
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_planned_contrast(case: str, text: str, expected: dict[str, bool]) -> None:
+    found = _planned(text)
+    got = {figure: found.get(figure) for figure in expected}
+    assert got == expected, case
