@@ -6,8 +6,8 @@
 ``sample`` picks ``PER_DOC`` figures the pipeline finds in each report of corpus/long, stratified
 over the report's top-level sections (round robin over them, a seeded shuffle inside each), and
 prints for each only its key, its heading path and its sentence with the figure marked 【…】 — never
-the pipeline's ``planned`` — so that the labels in ``evaluation/planned_long/labels.tsv`` are
-written blind, from SPEC and GUIDELINES. ``score`` runs the pipeline again, finds each labelled
+the pipeline's ``planned`` — so that the labels in ``evaluation/gold/planned_long/labels.tsv`` are
+written blind, from SPEC and GUIDELINES (a label file: it quotes the corpus, so it lives under evaluation/gold/). ``score`` runs the pipeline again, finds each labelled
 figure by its original offsets and reports the agreement (per report, per label, and overall).
 
 The labels file is tab-separated: ``key`` (report:start-end, original offsets), ``planned`` (1 or 0),
@@ -28,7 +28,7 @@ from evaluation.splits import doc_folders
 
 PER_DOC = 23
 SEED = 10
-LABELS = Path(__file__).parent / "planned_long" / "labels.tsv"
+LABELS = Path(__file__).parent / "gold" / "planned_long" / "labels.tsv"
 SENTENCE_REACH = 160  # characters of the sentence shown on each side of the figure
 
 

@@ -127,10 +127,42 @@ def is_planned_sentence(sentence: str) -> bool:
     (False, True)
     >>> is_planned_sentence("积极争取上级资金400万元"), is_planned_sentence("争取年底前完成改造")
     (False, True)
+    >>> is_planned_sentence("全年计划培训120人次，实际培训136人次")  # rule done_after_plan
+    False
+    >>> is_planned_sentence("到2025年，垃圾分类覆盖率达到100%"), is_planned_sentence("增长到2022年的3万元")
+    (True, False)
     """
     plan, false = _patterns()
     cleaned = false.sub("", sentence)
-    return plan.search(cleaned) is not None
+    marker = plan.search(cleaned)
+    if marker is None:
+        return _BY_YEAR.search(cleaned) is not None and not _done_signs().search(cleaned)
+    return not _done_after_plan(cleaned, marker.start())
+
+
+# Rule by_year: a clause opened by 到/至 and a year (到2025年，…; 力争到2026年底…) sets a target for
+# that year; a clause that states it done (到2023年底，已…) holds a done sign and is no target.
+_BY_YEAR = re.compile(r"(?:^|[，,。；;：:])(?:力争|争取|计划)?(?:到|至)(?:19|20)\d\d年(?:底|末)?[，,]?")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+
+
+def _done_after_plan(cleaned: str, marker_at: int) -> bool:
+    """Rule done_after_plan: the last clause of a window states what was done (a done sign of
+    ``[done_signs]``, 实际培训136人次, 已建成1处) and holds no plan marker of its own: the marker
+    before it planned only its own clause (全年计划培训120人次，实际培训136人次)."""
+    last = 0
+    for brk in _CLAUSE_BREAK.finditer(cleaned):
+        last = brk.end()
+    if marker_at >= last:
+        return False  # the marker stands in the last clause itself
+    clause = cleaned[last:]
+    return _done_signs().search(clause) is not None and _patterns()[0].search(clause) is None
+
+
+@cache
+def _done_signs() -> re.Pattern[str]:
+    """The signs that a clause states what was done (``[done_signs]`` of planned.toml)."""
+    return re.compile("|".join(map(re.escape, sorted(load_toml("planned.toml")["done_signs"], key=len, reverse=True))))
 
 
 
