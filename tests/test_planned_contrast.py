@@ -179,6 +179,29 @@ HELD_OUT_C = [
      {"120场": False, "150场": True}),
 ]
 
+# Activities take their planned from the same rules (a plan section, the markers of the clause window,
+# the stretches that state facts): (id, text, {a word of the activity's name: planned}). Written with
+# the third batch, expectations committed before running.
+ACTIVITIES = [
+    ("activity after 下一步，…将", SUMMARY + "下一步，社区将举办重阳节敬老宴。\n", {"敬老宴": True}),
+    ("activity after 拟", SUMMARY + "拟组织党员开展红色观影活动。\n", {"观影": True}),
+    ("activity done, 组织开展了", SUMMARY + "组织开展了邻里节活动。\n", {"邻里节": False}),
+    ("plan section: 今年已开展 then 明年将开展", SUMMARY + "二、明年工作计划\n今年已开展垃圾分类宣传活动，明年将开展消防安全培训。\n",
+     {"垃圾分类宣传": False, "消防安全培训": True}),
+    ("plan section: 过去一年 then 下一步", SUMMARY + "二、下步打算\n过去一年，社区举办了广场舞大赛。下一步将举办太极拳比赛。\n",
+     {"广场舞大赛": False, "太极拳比赛": True}),
+]
+
+
+def _activities_planned(text: str, words: dict[str, bool]) -> dict[str, bool | None]:
+    activities = parse_text(text, disable=("checks",)).activities
+    return {w: next((a.planned for a in activities if w in a.name), None) for w in words}
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), ACTIVITIES, ids=[c[0] for c in ACTIVITIES])
+def test_activity_planned_contrast(case: str, text: str, expected: dict[str, bool]) -> None:
+    assert _activities_planned(text, expected) == expected, case
+
 
 def _planned(text: str) -> dict[str, bool | None]:
     facts = parse_text(text, disable=("activities", "checks")).facts
