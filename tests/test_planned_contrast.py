@@ -192,6 +192,18 @@ ACTIVITIES = [
      {"广场舞大赛": False, "太极拳比赛": True}),
 ]
 
+# A fourth batch (held out the same way): a plan announced by a paragraph, not a heading, whose
+# items follow on lines of their own or after a colon.
+PARAGRAPH_PLANS = [
+    ("lead 打算如下： then numbered lines", SUMMARY + "下一步工作打算如下：\n1.新建停车位40个。\n2.举办邻里节活动2场。\n",
+     {"40个": True, "2场": True}),
+    ("lead 将重点做好以下几项工作： then （一） lines", SUMMARY + "明年，我们将重点做好以下几项工作：\n（一）改造老旧管网1.5公里。\n（二）新增公益岗位10个。\n",
+     {"1.5公里": True, "10个": True}),
+    ("lead 工作设想： then 一是…；二是…", SUMMARY + "2024年工作设想：一是建设健身步道1条；二是组建老年合唱团1支。\n",
+     {"1条": True, "1支": True}),
+    ("heading run into its items", SUMMARY + "二、下一步工作打算：新建停车位40个，举办活动6场。\n", {"40个": True, "6场": True}),
+]
+
 
 def _activities_planned(text: str, words: dict[str, bool]) -> dict[str, bool | None]:
     activities = parse_text(text, disable=("checks",)).activities
@@ -228,3 +240,9 @@ def test_planned_contrast_third_batch(case: str, text: str, expected: dict[str, 
     found = _planned(text)
     got = {figure: found.get(figure) for figure in expected}
     assert got == expected, case
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), PARAGRAPH_PLANS, ids=[c[0] for c in PARAGRAPH_PLANS])
+def test_planned_contrast_paragraph_plans(case: str, text: str, expected: dict[str, bool]) -> None:
+    found = _planned(text)
+    assert {figure: found.get(figure) for figure in expected} == expected, case
