@@ -18,6 +18,10 @@ A government work report reviews one year and then plans the next: ``一、2023�
   ``六、存在的问题和2017年工作打算``, ``outline.toml`` ``[problem_parts]``) states what is, not what is
   planned: it and its children do not inherit the plan of a heading that joins problems and plans
   (a child naming a plan itself, ``（二）2017年工作打算``, stays a plan section);
+- **plan lead over items**: numbered items the outline takes as sections, right after a line that
+  ends in a colon and plans (``下一步工作打算如下：`` / ``明年，我们将重点做好以下几项工作：`` then
+  ``1.新建停车位40个。``, ``（一）…``): the items and their later siblings are plan sections (the
+  line is a sentence, not a heading, so no section carries its plan);
 - **run-on item**: a numbered item the outline takes whole as its heading, a sentence of several
   clauses (``2、为发展乡村旅游，开发古道，投入资金100多万元，…，计划年底完工``), names a plan only in its
   first clause: a plan word in a later clause plans that clause (``nlp.figures``' clause window), not
@@ -93,6 +97,25 @@ def is_run_on_item(heading: str) -> bool:
     return is_plan_heading(heading) and not is_plan_heading(parts[0])
 
 
+def plans_items_below(text: str, at: int) -> bool:
+    """Whether the line before offset ``at`` (a section's start) ends in a colon and plans (rule plan
+    lead over items).
+
+    >>> t = "一、主要工作\\n下一步工作打算如下：\\n1.新建停车位40个。"
+    >>> plans_items_below(t, t.index("1.")), plans_items_below("主要做法如下：\\n1.走访120户。", 8)
+    (True, False)
+    """
+    # the plan markers are the figures' vocabulary (nlp/resources/planned.toml), read here lazily as
+    # nlp.text.document reads the quantities
+    from nlp.figures.planned import is_planned_sentence
+
+    line_end = text.rfind("\n", 0, at)
+    if line_end <= 0:
+        return False
+    line = text[text.rfind("\n", 0, line_end) + 1 : line_end].strip()
+    return line.endswith(("：", ":")) and is_planned_sentence(line)
+
+
 def _years(heading: str) -> list[int]:
     return [int(y) for y in YEAR.findall(heading)]
 
@@ -123,6 +146,7 @@ def mark_plan_parts(sections: Sequence[Section], text: str = "") -> tuple[Sectio
     part_title = False  # a childless top-level plan section opened the plan part
     glued = glued_plan_titles(text) if text else []
     last_review = -1  # where the last top-level review heading starts
+    lead_runs: set[tuple[int | None, int]] = set()  # (parent, level) of the items a plan lead opened
     for i, section in enumerate(sections):
         heading = section.heading
         has_children = i + 1 < len(sections) and sections[i + 1].parent == section.id
@@ -132,6 +156,11 @@ def mark_plan_parts(sections: Sequence[Section], text: str = "") -> tuple[Sectio
                 section = dataclasses.replace(section, planned=False)  # rule run-on item
                 run_on_ids.add(section.id)
         planned = section.planned or section.parent in planned_ids
+        if not planned and text and section.parent is not None:
+            run = (section.parent, section.level)
+            if run in lead_runs or plans_items_below(text, section.norm_start):
+                planned = True  # rule plan lead over items
+                lead_runs.add(run)
         if section.parent is not None and not is_plan_heading(heading):
             if is_problem_part(heading) or section.parent in problem_ids:
                 planned = False  # rule problems part
