@@ -204,6 +204,19 @@ PARAGRAPH_PLANS = [
     ("heading run into its items", SUMMARY + "二、下一步工作打算：新建停车位40个，举办活动6场。\n", {"40个": True, "6场": True}),
 ]
 
+# A fifth batch (held out the same way): a plan word that names the purpose of done work, traditional
+# script, a quota reached.
+PURPOSES = [
+    ("为下一步…打下基础, done", SUMMARY + "为下一步工作打下基础，共培训楼栋骨干30人。\n", {"30人": False}),
+    ("为明年…奠定基础, done", SUMMARY + "摸排空置房屋140套，为明年招租工作奠定了基础。\n", {"140套": False}),
+    ("为今后…积累经验, done", SUMMARY + "为今后开展志愿服务积累经验，组织试点活动4次。\n", {"4次": False}),
+    ("traditional 將 + 招募", "東湖社區2023年工作總結\n一、主要工作\n全年開展活動36場次。\n下一步，社區將招募志願者30名。\n",
+     {"36場次": False, "30名": True}),
+    ("traditional 擬", "東湖社區2023年工作總結\n一、主要工作\n全年開展活動36場次。\n擬發展黨員2名。\n", {"2名": True}),
+    ("实现了…的目标", SUMMARY + "实现了年初制定的发展党员3名的目标。\n", {"3名": True}),
+    ("下半年 + 了, done", SUMMARY + "下半年又新建了健身广场2处。\n", {"2处": False}),
+]
+
 
 def _activities_planned(text: str, words: dict[str, bool]) -> dict[str, bool | None]:
     activities = parse_text(text, disable=("checks",)).activities
@@ -244,5 +257,11 @@ def test_planned_contrast_third_batch(case: str, text: str, expected: dict[str, 
 
 @pytest.mark.parametrize(("case", "text", "expected"), PARAGRAPH_PLANS, ids=[c[0] for c in PARAGRAPH_PLANS])
 def test_planned_contrast_paragraph_plans(case: str, text: str, expected: dict[str, bool]) -> None:
+    found = _planned(text)
+    assert {figure: found.get(figure) for figure in expected} == expected, case
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), PURPOSES, ids=[c[0] for c in PURPOSES])
+def test_planned_contrast_purposes(case: str, text: str, expected: dict[str, bool]) -> None:
     found = _planned(text)
     assert {figure: found.get(figure) for figure in expected} == expected, case
