@@ -5,7 +5,8 @@ A government work report reviews one year and then plans the next: ``一、2023�
 (children inherit, as for a keyword plan heading, ``nlp.text.labels.is_plan_heading``):
 
 - **year ahead**: a heading naming a year later than the last year named by an earlier review
-  heading (…工作回顾, …总结, …完成情况: ``outline.toml`` ``[planned] review``) is a plan part;
+  heading (…工作回顾, …总结, …完成情况: ``outline.toml`` ``[planned] review``), or by the title line
+  (东湖社区2023年工作总结 … ``二、2024年工作``), is a plan part;
 - **part title over its chapters**: a top-level plan section without sub-sections is the title of
   the plan part whose chapters the outline sees as its siblings (``二、2024年工作总体要求`` then
   ``三、…`` … ``九、…``); the following top-level sections are plan sections too, up to a review
@@ -19,7 +20,7 @@ A government work report reviews one year and then plans the next: ``一、2023�
   planned: it and its children do not inherit the plan of a heading that joins problems and plans
   (a child naming a plan itself, ``（二）2017年工作打算``, stays a plan section);
 - **plan lead over items**: numbered items the outline takes as sections, right after a line that
-  ends in a colon and plans (``下一步工作打算如下：`` / ``明年，我们将重点做好以下几项工作：`` then
+  ends in a colon and plans, or a bare plan title line the outline did not take (``下一步工作打算``) (``下一步工作打算如下：`` / ``明年，我们将重点做好以下几项工作：`` then
   ``1.新建停车位40个。``, ``（一）…``): the items and their later siblings are plan sections (the
   line is a sentence, not a heading, so no section carries its plan);
 - **run-on item**: a numbered item the outline takes whole as its heading, a sentence of several
@@ -104,6 +105,8 @@ def plans_items_below(text: str, at: int) -> bool:
     >>> t = "一、主要工作\\n下一步工作打算如下：\\n1.新建停车位40个。"
     >>> plans_items_below(t, t.index("1.")), plans_items_below("主要做法如下：\\n1.走访120户。", 8)
     (True, False)
+    >>> plans_items_below("下一步工作打算\\n1.新建停车位40个。", 8), plans_items_below("全年开展活动\\n1.义诊", 7)
+    (True, False)
     """
     # the plan markers are the figures' vocabulary (nlp/resources/planned.toml), read here lazily as
     # nlp.text.document reads the quantities
@@ -113,7 +116,30 @@ def plans_items_below(text: str, at: int) -> bool:
     if line_end <= 0:
         return False
     line = text[text.rfind("\n", 0, line_end) + 1 : line_end].strip()
-    return line.endswith(("：", ":")) and is_planned_sentence(line)
+    if line.endswith(("：", ":")):
+        return is_planned_sentence(line)
+    # a bare title line the outline did not take (下一步工作打算, 【明年打算】): short, no sentence stop
+    return len(line) <= BARE_TITLE_MAX and _SENTENCE_MARK.search(line) is None and is_plan_heading(line)
+
+
+BARE_TITLE_MAX = 20  # characters of a bare plan title line
+_SENTENCE_MARK = regex.compile(r"[。，,；;！？!?]")
+
+
+def title_review_year(text: str) -> int | None:
+    """The year a report's title line reviews (东湖社区2023年工作总结 → 2023; the earliest year of a
+    title joining a review and a plan, 2023年工作总结暨2024年工作计划 → 2023), None when the first
+    line names no review (rule year ahead, with the title as its first review).
+
+    >>> title_review_year("东湖社区2023年工作总结\\n一、主要工作"), title_review_year("2024年工作计划\\n")
+    (2023, None)
+    """
+    first = text.lstrip()[:TITLE_REACH].split("\n", 1)[0]
+    years = _years(first)
+    return min(years) if years and _is_review(first) else None
+
+
+TITLE_REACH = 80  # characters where the title line is looked for
 
 
 def _years(heading: str) -> list[int]:
@@ -142,7 +168,7 @@ def mark_plan_parts(sections: Sequence[Section], text: str = "") -> tuple[Sectio
     planned_ids: set[int] = set()
     problem_ids: set[int] = set()  # sub-sections naming problems, and their children
     run_on_ids: set[int] = set()  # run-on items planned by a later clause only, and their children
-    reviewed_year: int | None = None
+    reviewed_year: int | None = title_review_year(text) if text else None
     part_title = False  # a childless top-level plan section opened the plan part
     glued = glued_plan_titles(text) if text else []
     last_review = -1  # where the last top-level review heading starts
@@ -156,11 +182,13 @@ def mark_plan_parts(sections: Sequence[Section], text: str = "") -> tuple[Sectio
                 section = dataclasses.replace(section, planned=False)  # rule run-on item
                 run_on_ids.add(section.id)
         planned = section.planned or section.parent in planned_ids
-        if not planned and text and section.parent is not None:
+        if not planned and text and not review:
             run = (section.parent, section.level)
             if run in lead_runs or plans_items_below(text, section.norm_start):
                 planned = True  # rule plan lead over items
                 lead_runs.add(run)
+        elif review:
+            lead_runs.discard((section.parent, section.level))
         if section.parent is not None and not is_plan_heading(heading):
             if is_problem_part(heading) or section.parent in problem_ids:
                 planned = False  # rule problems part
