@@ -1,0 +1,537 @@
+"""An unseen-like measure of document metadata (title, community, year, period): whole small reports
+written for the tenth session in the genre's style, in wordings no earlier battery uses (other unit
+names, other kinds of unit, other file names, headers, closings and period words), each read the way
+SPEC sections 3, 5 and 6 and evaluation/gold/GUIDELINES.md (Metadata) say. The expectations were
+fixed and committed before the pipeline first ran on these documents (ACC10 step 1); no case quotes
+a corpus document.
+
+Run ``python -m evaluation.meta_unseen`` for the per-field and per-document rates (``--failures``
+lists what is wrong); tests/test_meta_unseen.py holds every case as a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+FIELDS = ("title", "community", "year", "period")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One document: the path it arrives under, its text, and the four fields GUIDELINES fixes."""
+
+    name: str
+    path: str
+    text: str
+    title: str | None
+    community: str | None
+    year: int | None
+    period: str | None
+
+    def expected(self) -> dict[str, object]:
+        return {field: getattr(self, field) for field in FIELDS}
+
+
+# ---- body parts, written for this file (each a few lines of a report's sections)
+PARTY = "一、党建引领\n全年召开党员大会5次，上党课8次，发展预备党员1名。\n二、民生保障\n为辖区困难群众办理低保12户，发放慰问金1.6万元。\n"
+ORDER = "一、基层治理\n调解各类矛盾纠纷23起，调解成功率100%。\n二、环境整治\n清理卫生死角40余处，新增绿化面积500平方米。\n"
+FARM = "一、产业发展\n新发展茶叶种植200亩，村集体经济收入达到15万元。\n二、人居环境\n硬化村组道路3.2公里，改造农村户厕46户。\n"
+PLAN = "一、重点任务\n计划新建健身广场1处，力争发展新党员2名。\n二、保障措施\n进一步完善网格化管理，确保全年无重大安全事故。\n"
+HALF = "一、主要工作\n共开展文体活动9场，参与居民600余人次。\n二、存在问题\n老旧小区停车难问题仍较突出，物业管理有待规范。\n"
+TOWN = "一、经济发展\n全镇完成固定资产投资3.5亿元，新引进企业6家。\n二、村级建设\n红枫村、石桥村完成村部改造，红枫村获评市级文明村。\n"
+
+
+def _doc(*parts: str) -> str:
+    return "\n".join(part.rstrip("\n") for part in parts) + "\n"
+
+
+def _cases() -> Iterator[Case]:
+    # ---- file names as downloaded files carry them
+    yield Case(
+        "file_name: 年度 and the year only in a .docx name with _1",
+        "下载/2023年度社区工作总结_1.docx",
+        _doc("社区工作总结", "过去的一年，我社区在街道党工委的领导下，围绕中心、服务大局，各项工作有序推进。", PARTY, "特此总结。"),
+        "社区工作总结", None, 2023, "year",
+    )
+    yield Case(
+        "file_name: 【第N篇】 and (2) around the name, no title line in the text",
+        "【第4篇】2022年村委会上半年工作总结(2).docx",
+        _doc("在镇党委、政府的正确领导下，本村两委班子团结协作，较好地完成了各项工作任务，现总结如下。", FARM),
+        None, None, 2022, "H1",
+    )
+    yield Case(
+        "file_name: a site suffix _3 in the name, the title in the text",
+        "范文/2021年竹溪村工作总结_3.doc",
+        _doc("竹溪村二〇二一年工作总结", "一年来，竹溪村党支部带领全体村民真抓实干，村容村貌明显改善。", FARM),
+        "竹溪村二〇二一年工作总结", "竹溪村", 2021, "year",
+    )
+    yield Case(
+        "file_name: the year in the name, 下半年 in the title",
+        "社区工作总结范文/2020年下半年工作总结.docx",
+        _doc("下半年工作总结", "下半年以来，梅岭社区紧紧围绕街道中心工作，稳步推进各项任务。", HALF),
+        "下半年工作总结", "梅岭社区", 2020, "H2",
+    )
+    yield Case(
+        "file_name: 1-6月 only in the name, the year in the closing date",
+        "uploads/社区1-6月工作总结.docx",
+        _doc("银湖湾社区工作总结", "今年以来，银湖湾社区以党建为引领，扎实做好各项服务工作。", HALF, "银湖湾社区居委会", "2023年7月3日"),
+        "银湖湾社区工作总结", "银湖湾社区", 2023, "H1",
+    )
+    yield Case(
+        "file_name: a plain name, a generic title and a 年度 name",
+        "docs/2022年度总结.docx",
+        _doc("工作总结", "这一年，杉木塘社区全体工作人员齐心协力，圆满完成了街道下达的各项目标任务。", ORDER),
+        "工作总结", "杉木塘社区", 2022, "year",
+    )
+    # ---- a file suffix or a site's numbering on the title line
+    yield Case(
+        "title_suffix: .docx on the title line",
+        "x.txt",
+        _doc("2023年柚子坪村工作总结.docx", "2023年，柚子坪村在乡党委的坚强领导下，聚焦产业振兴，各项工作取得新进展。", FARM),
+        "2023年柚子坪村工作总结", "柚子坪村", 2023, "year",
+    )
+    yield Case(
+        "title_suffix: a copy number (2) after the title",
+        "x.txt",
+        _doc("银湖湾社区2022年度工作总结(2)", "一年来，银湖湾社区认真落实上级部署，社区治理水平不断提升。", ORDER),
+        "银湖湾社区2022年度工作总结", "银湖湾社区", 2022, "year",
+    )
+    yield Case(
+        "title_suffix: _1 and .doc after a plan's title",
+        "x.txt",
+        _doc("竹溪村2024年工作计划_1.doc", "新的一年，竹溪村将紧扣乡村振兴目标，重点抓好以下工作。", PLAN),
+        "竹溪村2024年工作计划", "竹溪村", 2024, "year",
+    )
+    yield Case(
+        "site_numbering: 【第12篇】 and a space before the title",
+        "x.txt",
+        _doc("【第12篇】 荷花池村2023年上半年工作总结", "上半年，荷花池村两委班子团结带领群众，扎实推进各项重点工作。", FARM),
+        "荷花池村2023年上半年工作总结", "荷花池村", 2023, "H1",
+    )
+    yield Case(
+        "site_numbering: 范文二： before the title",
+        "x.txt",
+        _doc("范文二：白沙社区2023年第一季度工作总结", "一季度以来，白沙社区克服人手紧张等困难，较好完成了各项工作。", HALF),
+        "白沙社区2023年第一季度工作总结", "白沙社区", 2023, "Q1",
+    )
+    yield Case(
+        "site_numbering: 篇十 after a plan's title",
+        "x.txt",
+        _doc("梅岭社区2023年工作计划 篇十", "为做好2023年社区各项工作，结合梅岭社区实际，特制定本计划。", PLAN),
+        "梅岭社区2023年工作计划", "梅岭社区", 2023, "year",
+    )
+    yield Case(
+        "site_numbering: 范文 as the title's own word stays",
+        "x.txt",
+        _doc("2022年社区党建工作总结范文", "一年来，杉木塘社区党委坚持把党建工作放在首位，不断增强基层党组织的凝聚力。", PARTY),
+        "2022年社区党建工作总结范文", "杉木塘社区", 2022, "year",
+    )
+    yield Case(
+        "site_numbering: a collection headline （精选5篇） above 【第1篇】 and the article's title",
+        "x.txt",
+        _doc("村委会年度工作总结（精选5篇）", "【第1篇】", "石桥村2022年度工作总结", "2022年，石桥村村委会在镇党委的领导下，团结拼搏，务实重干。", FARM),
+        "石桥村2022年度工作总结", "石桥村", 2022, "year",
+    )
+    # ---- the title on line 2–4 under a site's header or a date line
+    yield Case(
+        "header: a breadcrumb and a posting time above the title",
+        "x.txt",
+        _doc(
+            "工作总结 > 社区工作总结", "2023-07-05 10:12", "白沙洲街道梅岭社区2023年上半年工作总结",
+            "今年以来，梅岭社区在街道党工委的领导下，扎实开展各项工作。", HALF,
+        ),
+        "白沙洲街道梅岭社区2023年上半年工作总结", "梅岭社区", 2023, "H1",
+    )
+    yield Case(
+        "header: a posting date alone on line 1, the year reviewed in the title",
+        "x.txt",
+        _doc("2024年01月08日", "柚子坪村2023年工作总结", "2023年是柚子坪村发展极不平凡的一年，全村上下团结一心，攻坚克难。", FARM),
+        "柚子坪村2023年工作总结", "柚子坪村", 2023, "year",
+    )
+    yield Case(
+        "header: a site's name and a 标题： label",
+        "x.txt",
+        _doc("文秘写作网", "标题：荷花池村2022年度工作报告", "作者：佚名", "各位党员、村民代表：", "2022年，荷花池村认真贯彻乡党委各项决策部署，较好地完成了全年目标。", FARM),
+        "荷花池村2022年度工作报告", "荷花池村", 2022, "year",
+    )
+    yield Case(
+        "header: a red header and its document number above the title",
+        "x.txt",
+        _doc(
+            "中共石门镇竹溪村支部委员会文件", "竹支发〔2023〕5号", "关于2023年上半年工作情况的报告",
+            "镇党委：", "今年上半年，我村在镇党委的正确领导下，各项工作稳步推进，现将有关情况报告如下。", FARM,
+        ),
+        "关于2023年上半年工作情况的报告", "竹溪村", 2023, "H1",
+    )
+    yield Case(
+        "header: a salutation opens the text, no title",
+        "x.txt",
+        _doc(
+            "各位党员、居民代表：", "一年来，我社区在街道党工委的正确领导下，紧紧依靠广大居民，较好地完成了各项任务。", ORDER,
+            "杉木塘社区居委会", "二〇二三年十二月二十六日",
+        ),
+        None, "杉木塘社区", 2023, "year",
+    )
+    # ---- no unit in the title: 我社区/本村 in the opening, the name in the signature or date line
+    yield Case(
+        "signature: 本村 in the opening, the town before the village, a date in Chinese numerals",
+        "x.txt",
+        _doc("年度工作总结", "2022年，本村在乡党委的正确领导下，紧紧围绕年初目标，各项工作扎实推进。", FARM, "沙河乡柚子坪村村民委员会", "二〇二二年十二月二十八日"),
+        "年度工作总结", "柚子坪村", 2022, "year",
+    )
+    yield Case(
+        "signature: a party committee and the date on one line",
+        "x.txt",
+        _doc("上半年工作总结", "今年以来，我社区坚持以人民为中心，扎实推进各项工作。", HALF, "中共银湖湾社区委员会    2023年6月30日"),
+        "上半年工作总结", "银湖湾社区", 2023, "H1",
+    )
+    yield Case(
+        "signature: a grid of a community signs its own report",
+        "x.txt",
+        _doc("网格工作总结", "一年来，我所在网格紧紧围绕社区中心工作，认真履行网格员职责。", ORDER, "梅岭社区第三网格", "2023年12月"),
+        "网格工作总结", "梅岭社区", 2023, "year",
+    )
+    yield Case(
+        "signature: the date first, then 村委会, on one line",
+        "x.txt",
+        _doc("村委会工作总结", "一年来，在镇党委的正确领导下，村委会一班人团结协作，完成了全年各项工作任务。", FARM, "二〇二三年十二月二十日  竹溪村委会"),
+        "村委会工作总结", "竹溪村", 2023, "year",
+    )
+    yield Case(
+        "opening: the village leads a description, a number phrase of villages after it",
+        "x.txt",
+        _doc("工作总结", "荷花池村地处沙河乡北部，辖7个自然村、12个村民小组，共有农户520户。一年来，村两委班子团结协作，各项工作有序推进。", FARM),
+        "工作总结", "荷花池村", None, "year",
+    )
+    yield Case(
+        "signature: a 党支部 of a village and a dotted date",
+        "x.txt",
+        _doc("党建工作总结", "一年来，我村党支部认真落实全面从严治党要求，扎实开展主题教育。", PARTY, "石桥村党支部", "2023.12.25"),
+        "党建工作总结", "石桥村", 2023, "year",
+    )
+    # ---- two years in the title
+    yield Case(
+        "two_years: 总结暨计划 with bare 总结/计划",
+        "x.txt",
+        _doc("梅岭社区2023年总结暨2024年计划", "2023年，梅岭社区在街道党工委的领导下，各项工作取得了新成效。", PARTY, PLAN),
+        "梅岭社区2023年总结暨2024年计划", "梅岭社区", 2023, "year",
+    )
+    yield Case(
+        "two_years: Chinese-numeral years with 和…思路",
+        "x.txt",
+        _doc("竹溪村二〇二二年工作总结和二〇二三年工作思路", "二〇二二年，竹溪村两委紧紧围绕乡村振兴战略，扎实推进各项工作。", FARM, PLAN),
+        "竹溪村二〇二二年工作总结和二〇二三年工作思路", "竹溪村", 2022, "year",
+    )
+    yield Case(
+        "two_years: 及…安排",
+        "x.txt",
+        _doc("杉木塘社区2023年工作总结及2024年工作安排", "回顾一年来的工作，杉木塘社区始终坚持党建引领，不断提升服务水平。", ORDER, PLAN),
+        "杉木塘社区2023年工作总结及2024年工作安排", "杉木塘社区", 2023, "year",
+    )
+    yield Case(
+        "two_years: 年度总结与…年度计划",
+        "x.txt",
+        _doc("白沙社区2022年度总结与2023年度计划", "2022年，白沙社区认真落实街道各项部署，社区面貌焕然一新。", ORDER, PLAN),
+        "白沙社区2022年度总结与2023年度计划", "白沙社区", 2022, "year",
+    )
+    # ---- the year only in the closing date
+    yield Case(
+        "closing_year: 二〇二三年十二月 under a 社区居委会",
+        "x.txt",
+        _doc("社区工作总结", "一年来，社区居委会在街道的正确领导下，认真履职，较好完成了各项任务。", ORDER, "白沙社区居委会", "二〇二三年十二月"),
+        "社区工作总结", "白沙社区", 2023, "year",
+    )
+    yield Case(
+        "closing_year: 二零二二年十二月三十日 under a village",
+        "x.txt",
+        _doc("工作总结", "这一年来，我村紧紧围绕镇党委的决策部署，攻坚克难，狠抓落实。", FARM, "石桥村村委会", "二零二二年十二月三十日"),
+        "工作总结", "石桥村", 2022, "year",
+    )
+    yield Case(
+        "closing_year: a year-end summary signed in 元月 of the next year",
+        "x.txt",
+        _doc("银湖湾社区年终工作总结", "一年来，银湖湾社区认真履行服务居民的职责，各项工作取得明显成效。", ORDER, "银湖湾社区", "二〇二四年元月"),
+        "银湖湾社区年终工作总结", "银湖湾社区", 2023, "year",
+    )
+    yield Case(
+        "closing_year: a dotted date under the village",
+        "x.txt",
+        _doc("荷花池村工作总结", "一年来，荷花池村两委班子带领全村群众，真抓实干，取得了一定成绩。", FARM, "荷花池村村民委员会", "2022.12.28"),
+        "荷花池村工作总结", "荷花池村", 2022, "year",
+    )
+    # ---- period words
+    yield Case(
+        "period: 一季度 without 第",
+        "x.txt",
+        _doc("梅岭社区2023年一季度工作总结", "一季度以来，梅岭社区扎实开展春季环境整治和安全隐患排查。", HALF),
+        "梅岭社区2023年一季度工作总结", "梅岭社区", 2023, "Q1",
+    )
+    yield Case(
+        "period: 1-6月份 in a 汇报",
+        "x.txt",
+        _doc("竹溪村2022年1-6月份工作情况汇报", "今年以来，竹溪村在镇党委的领导下，抓党建、促发展，各项工作有序推进。", FARM),
+        "竹溪村2022年1-6月份工作情况汇报", "竹溪村", 2022, "H1",
+    )
+    yield Case(
+        "period: 前三季度 is no period",
+        "x.txt",
+        _doc("白沙社区2023年前三季度工作总结", "今年以来，白沙社区紧紧围绕年初目标，扎实推进各项工作。", ORDER),
+        "白沙社区2023年前三季度工作总结", "白沙社区", 2023, None,
+    )
+    yield Case(
+        "period: 全年 in the opening of a title without one",
+        "x.txt",
+        _doc("杉木塘社区工作总结", "回顾2023年全年工作，杉木塘社区在街道党工委的领导下，各项工作稳中有进。", ORDER),
+        "杉木塘社区工作总结", "杉木塘社区", 2023, "year",
+    )
+    yield Case(
+        "period: a secretary's 年度述职报告",
+        "x.txt",
+        _doc("梅岭社区党委书记2023年度述职报告", "各位领导、同志们：", "2023年，我在街道党工委的领导下，认真履行党建第一责任人职责。", PARTY),
+        "梅岭社区党委书记2023年度述职报告", "梅岭社区", 2023, "year",
+    )
+    yield Case(
+        "period: a 任期 over several years gives the last year, no period",
+        "x.txt",
+        _doc("竹溪村两委2021—2023年任期工作总结", "本届村两委自2021年换届以来，团结带领全村群众，各项事业取得长足进步。", FARM),
+        "竹溪村两委2021—2023年任期工作总结", "竹溪村", 2023, None,
+    )
+    yield Case(
+        "period: 近三年 gives the closing year, no period",
+        "x.txt",
+        _doc("梅岭社区近三年工作总结", "近三年来，梅岭社区坚持党建引领，社区治理能力不断增强。", ORDER, "梅岭社区居委会", "2023年12月"),
+        "梅岭社区近三年工作总结", "梅岭社区", 2023, None,
+    )
+    yield Case(
+        "period: 下半年",
+        "x.txt",
+        _doc("银湖湾社区2022年下半年工作总结", "下半年，银湖湾社区紧盯年度目标，扎实做好疫情防控和民生服务。", HALF),
+        "银湖湾社区2022年下半年工作总结", "银湖湾社区", 2022, "H2",
+    )
+    yield Case(
+        "period: 7—12月 is the second half",
+        "x.txt",
+        _doc("柚子坪村2023年7—12月工作总结", "7月以来，柚子坪村认真落实乡党委部署，各项工作稳步推进。", FARM),
+        "柚子坪村2023年7—12月工作总结", "柚子坪村", 2023, "H2",
+    )
+    yield Case(
+        "period: 四季度 in a 汇报",
+        "x.txt",
+        _doc("白沙社区2022年四季度工作汇报", "四季度以来，白沙社区认真做好冬季安全生产和困难群众帮扶工作。", ORDER),
+        "白沙社区2022年四季度工作汇报", "白沙社区", 2022, "Q4",
+    )
+    yield Case(
+        "period: 上半年 only in the opening, the year in the closing date",
+        "x.txt",
+        _doc("工作总结", "今年上半年，梅岭社区在街道党工委的正确领导下，较好地完成了各项工作任务。", HALF, "梅岭社区", "2023年7月3日"),
+        "工作总结", "梅岭社区", 2023, "H1",
+    )
+    yield Case(
+        "period: a 专项 summary with its year is the year's",
+        "x.txt",
+        _doc("杉木塘社区2023年禁毒专项工作总结", "今年以来，杉木塘社区把禁毒工作摆在重要位置，广泛开展宣传教育。", ORDER),
+        "杉木塘社区2023年禁毒专项工作总结", "杉木塘社区", 2023, "year",
+    )
+    yield Case(
+        "period: 半年总结",
+        "x.txt",
+        _doc("荷花池村2023年半年总结", "半年来，荷花池村围绕乡党委工作部署，抓重点、补短板，各项工作有序开展。", FARM),
+        "荷花池村2023年半年总结", "荷花池村", 2023, "H1",
+    )
+    # ---- masked names stay unknown
+    yield Case(
+        "masked: full-width ＸＸ社区",
+        "x.txt",
+        _doc("ＸＸ社区2023年工作总结", "一年来，ＸＸ社区在街道党工委的领导下，各项工作有序推进。", ORDER),
+        "ＸＸ社区2023年工作总结", None, 2023, "year",
+    )
+    yield Case(
+        "masked: ○○村",
+        "x.txt",
+        _doc("○○村2022年上半年工作总结", "上半年，○○村两委在镇党委的领导下，扎实推进各项工作。", FARM),
+        "○○村2022年上半年工作总结", None, 2022, "H1",
+    )
+    yield Case(
+        "masked: 某某社区",
+        "x.txt",
+        _doc("某某社区2023年度工作报告", "2023年，某某社区紧紧围绕街道中心工作，认真履职尽责。", ORDER),
+        "某某社区2023年度工作报告", None, 2023, "year",
+    )
+    yield Case(
+        "masked: ×××村村民委员会 signing a report that says 本村",
+        "x.txt",
+        _doc("村委会工作总结", "一年来，本村在镇党委的领导下，团结协作，开拓进取。", FARM, "×××村村民委员会", "2022年12月26日"),
+        "村委会工作总结", None, 2022, "year",
+    )
+    yield Case(
+        "masked: XX镇XX村",
+        "x.txt",
+        _doc("XX镇XX村2023年工作总结", "2023年，我村在镇党委、政府的正确领导下，各项工作取得新进展。", FARM),
+        "XX镇XX村2023年工作总结", None, 2023, "year",
+    )
+    yield Case(
+        "masked: underscores before 社区",
+        "x.txt",
+        _doc("____社区2023年工作总结", "一年来，社区居委会认真履职，服务居民，各项工作取得新成效。", ORDER),
+        "____社区2023年工作总结", None, 2023, "year",
+    )
+    # ---- a 镇/街道/乡 (or its party committee) before the name
+    yield Case(
+        "prefix: 镇 before 村委会 in the title",
+        "x.txt",
+        _doc("石门镇竹溪村村委会2022年度工作报告", "各位村民代表：", "2022年，村委会在镇党委的领导下，团结带领全村群众，较好完成了年度目标。", FARM),
+        "石门镇竹溪村村委会2022年度工作报告", "竹溪村", 2022, "year",
+    )
+    yield Case(
+        "prefix: 中共…街道…社区委员会 signing",
+        "x.txt",
+        _doc("党建工作总结", "一年来，社区党委坚持以党建引领基层治理，不断加强党员教育管理。", PARTY, "中共白沙洲街道梅岭社区委员会", "2023年12月28日"),
+        "党建工作总结", "梅岭社区", 2023, "year",
+    )
+    yield Case(
+        "prefix: 乡 before the village in the opening",
+        "x.txt",
+        _doc("2023年工作总结", "沙河乡柚子坪村位于乡政府东侧，全村共有村民小组8个。一年来，村两委带领群众发展特色产业，取得较好成效。", FARM),
+        "2023年工作总结", "柚子坪村", 2023, "year",
+    )
+    yield Case(
+        "prefix: a district and a street before 社区居委会",
+        "x.txt",
+        _doc("XX区白沙洲街道银湖湾社区居委会2023年工作总结", "一年来，银湖湾社区居委会在街道党工委的领导下，各项工作扎实推进。", ORDER),
+        "XX区白沙洲街道银湖湾社区居委会2023年工作总结", "银湖湾社区", 2023, "year",
+    )
+    yield Case(
+        "prefix: 驻…村 first secretary reports on the village",
+        "x.txt",
+        _doc("驻竹溪村第一书记2023年度述职报告", "2023年，我按照组织安排驻竹溪村任第一书记，与村两委一道抓党建、促发展。", FARM),
+        "驻竹溪村第一书记2023年度述职报告", "竹溪村", 2023, "year",
+    )
+    # ---- look-alikes ending in 社区/村: verb, number and theme phrases
+    yield Case(
+        "look_alike: 下沉社区 is a verb phrase",
+        "x.txt",
+        _doc("机关党员下沉社区工作总结", "一年来，机关党员干部下沉社区，参与疫情防控、环境整治等志愿服务。", ORDER, "2023年12月"),
+        "机关党员下沉社区工作总结", None, 2023, "year",
+    )
+    yield Case(
+        "look_alike: 进社区 in a slogan title, the community signs",
+        "x.txt",
+        _doc(
+            "服务进社区 温暖送万家——2023年志愿服务活动总结", "一年来，我社区志愿者队伍不断壮大，志愿服务常态化开展。", HALF,
+            "银湖湾社区居委会", "2023年12月20日",
+        ),
+        "服务进社区 温暖送万家——2023年志愿服务活动总结", "银湖湾社区", 2023, "year",
+    )
+    yield Case(
+        "look_alike: 创建文明社区 as a theme, the community signs",
+        "x.txt",
+        _doc(
+            "创建全国文明社区工作总结", "一年来，我们以创建文明社区为抓手，大力推进社区环境和秩序整治。", ORDER,
+            "杉木塘社区居委会", "2023年11月30日",
+        ),
+        "创建全国文明社区工作总结", "杉木塘社区", 2023, "year",
+    )
+    yield Case(
+        "look_alike: 村级 and 全村 name no village",
+        "x.txt",
+        _doc("2023年村级工作总结", "一年来，全村上下在镇党委的正确领导下，凝心聚力，扎实工作。", FARM),
+        "2023年村级工作总结", None, 2023, "year",
+    )
+    yield Case(
+        "look_alike: 平安社区 as a slogan, the name in the opening",
+        "x.txt",
+        _doc("打造平安社区 建设和谐家园", "2023年，枫树湾社区以平安建设为主线，不断提升居民的安全感和满意度。", ORDER),
+        "打造平安社区 建设和谐家园", "枫树湾社区", 2023, "year",
+    )
+    yield Case(
+        "look_alike: 农村 in a title, the village signs",
+        "x.txt",
+        _doc("2022年农村人居环境整治工作总结", "今年以来，我村按照乡党委的统一部署，扎实开展人居环境整治。", FARM, "柚子坪村", "2022年12月15日"),
+        "2022年农村人居环境整治工作总结", "柚子坪村", 2022, "year",
+    )
+    yield Case(
+        "look_alike: 驻村 and 各村民小组 name no village",
+        "x.txt",
+        _doc("2023年驻村工作总结", "驻村以来，工作队深入各村民小组走访农户，摸清底数，帮助解决实际困难。", FARM),
+        "2023年驻村工作总结", None, 2023, "year",
+    )
+    # ---- other kinds of unit
+    yield Case(
+        "unit_kind: a 乡's half-year report",
+        "x.txt",
+        _doc("沙河乡2023年上半年工作总结", "上半年，沙河乡在县委、县政府的坚强领导下，经济社会保持平稳发展。", TOWN),
+        "沙河乡2023年上半年工作总结", None, 2023, "H1",
+    )
+    yield Case(
+        "unit_kind: a 镇 government's report naming its villages",
+        "x.txt",
+        _doc("石门镇人民政府2022年工作总结", "2022年，石门镇全面落实县委、县政府决策部署，各项事业取得新成效。", TOWN),
+        "石门镇人民政府2022年工作总结", None, 2022, "year",
+    )
+    yield Case(
+        "unit_kind: a 居委会 keeps its name",
+        "x.txt",
+        _doc("梅岭居委会2023年工作总结", "一年来，梅岭居委会紧紧围绕街道工作重点，认真服务辖区居民。", ORDER),
+        "梅岭居委会2023年工作总结", "梅岭居委会", 2023, "year",
+    )
+    yield Case(
+        "unit_kind: a village's 党支部 in the title",
+        "x.txt",
+        _doc("石桥村党支部2023年度党建工作总结", "一年来，石桥村党支部认真落实“三会一课”制度，党员队伍建设不断加强。", PARTY),
+        "石桥村党支部2023年度党建工作总结", "石桥村", 2023, "year",
+    )
+    yield Case(
+        "unit_kind: a 街道 report, its communities in the body",
+        "x.txt",
+        _doc("白沙洲街道2023年工作总结", "2023年，白沙洲街道在区委、区政府的领导下，统筹推进辖区各项工作。梅岭社区、银湖湾社区完成老旧小区改造，梅岭社区获评市级文明社区。", ORDER),
+        "白沙洲街道2023年工作总结", None, 2023, "year",
+    )
+    yield Case(
+        "unit_kind: traditional script in the title",
+        "x.txt",
+        _doc("梅嶺社區2023年工作總結", "一年來，梅嶺社區在街道黨工委的領導下，各項工作穩步推進。", ORDER),
+        "梅嶺社區2023年工作總結", "梅岭社区", 2023, "year",
+    )
+
+
+CASES: tuple[Case, ...] = tuple(_cases())
+
+
+def predict(case: Case) -> dict[str, object]:
+    """The four fields as the pipeline's metadata stage reads them."""
+    from nlp.records import RawDoc
+    from nlp.text.document import Text
+    from nlp.text.meta import extract_meta
+    from nlp.text.outline import build_outline
+
+    raw = RawDoc(id="a" * 64, path=case.path, text=case.text, encoding="utf-8")
+    doc = Text.from_string(case.text)
+    meta = extract_meta(raw, doc, build_outline(doc.normalized))
+    return {field: getattr(meta, field) for field in FIELDS}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--failures", action="store_true", help="list every wrong field")
+    args = parser.parse_args()
+    right = dict.fromkeys(FIELDS, 0)
+    whole = 0
+    for case in CASES:
+        got, want = predict(case), case.expected()
+        wrong = [f for f in FIELDS if got[f] != want[f]]
+        for field in FIELDS:
+            right[field] += field not in wrong
+        whole += not wrong
+        if args.failures and wrong:
+            print(f"{case.name}: " + "; ".join(f"{f} {got[f]!r} (want {want[f]!r})" for f in wrong))
+    n = len(CASES)
+    print(f"documents {n}; all four right {whole}/{n} = {whole / n:.3f}")
+    for field in FIELDS:
+        print(f"  {field:<10} {right[field]}/{n} = {right[field] / n:.3f}")
+    print(f"  overall    {sum(right.values())}/{4 * n} = {sum(right.values()) / (4 * n):.3f}")
+
+
+if __name__ == "__main__":
+    main()
