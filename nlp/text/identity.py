@@ -37,6 +37,7 @@ from nlp.text.place_names import (
     title_names,
 )
 from nlp.text.signature import (
+    ORDINAL,
     SIGNATURE_MAX,
     last_lines,
     letterhead_line,
@@ -118,8 +119,10 @@ def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
     青桐社区党委书记, 现任青桐村党支部书记)."""
     before = text[:start].rstrip(" \t\u3000")
     holder_words, posts = _office_holder()
-    if before.endswith(holder_words) and text.startswith(posts, end):
-        return True
+    if before.endswith(holder_words):
+        ordinal = re.match(ORDINAL, text[end : end + 4])  # 我是东湖社区|第五网格的网格员
+        if text.startswith(posts, end + (ordinal.end() if ordinal else 0)):
+            return True
     if words is None or not (before[-1:] in _CLAUSE_STARTS or before.endswith(_SELF_BEFORE)):
         return False
     after = words(end, min(len(text), end + 4))

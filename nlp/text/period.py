@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from nlp.text.meta_lexicon import alternation, has_any, meta_vocab
-from nlp.text.year import arabic_years, chinese_month, is_report, title_year
+from nlp.text.year import arabic_years, chinese_month, is_report, title_year, title_year_range
 
 _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # A span of months or one month in a title (checked after the periods' own spans, 1-6月 …).
@@ -130,6 +130,23 @@ def scope_period(opening: str) -> str | None:
     return part if part in _PARTS else None
 
 
+# Rule year_to_date: the period a "this year so far" opening covers, by the month it was signed in.
+_TO_DATE_BY_MONTH = {2: None, 3: "Q1", 4: "Q1", 5: None, 6: "H1", 7: "H1", 8: None, 9: None, 10: None}
+
+
+def year_to_date(opening: str, signed_month: int | None) -> str | None:
+    """The period of an opening that reviews the year so far (今年以来, meta.toml [period.year_to_date]).
+
+    >>> year_to_date("今年以来，社区…", 7), year_to_date("今年以来，社区…", 12), year_to_date("今年以来…", None)
+    ('H1', 'year', 'year')
+    >>> year_to_date("今年以来…", 9) is None, year_to_date("一年来…", 7) is None
+    (True, True)
+    """
+    if not has_any(meta_vocab().periods["year_to_date"], opening[:200]):
+        return None
+    return _TO_DATE_BY_MONTH.get(signed_month, "year") if signed_month else "year"
+
+
 def document_period(
     title: str,
     opening: str,
@@ -137,9 +154,11 @@ def document_period(
     section_text: str,
     reviewed: int | None = None,
     several_years: bool = False,
+    signed_month: int | None = None,
 ) -> str | None:
     r"""The period of a document: its title, the opening before the first section, the file name
-    (``stem``), then the text of the first section (``section_text``). Rule file_period_before_section:
+    (``stem``), an opening reviewing the year so far with the month it was signed in (rule
+    year_to_date), then the text of the first section (``section_text``). Rule file_period_before_section:
     a period the file name names outweighs a word inside the first section (全年召开…). A title naming
     months that make no period (前三季度, 1—9月) decides: null.
 
@@ -152,7 +171,14 @@ def document_period(
         return None
     if several_years and reviewed is None and is_report(title):
         return None  # rule several_years_review: no one period (GUIDELINES)
-    return find_period(title, opening, reviewed) or find_period(stem, "") or find_period("", section_text)
+    if title_year_range(title):
+        return None  # rule title_year_range: 2021—2023年任期工作总结 covers several years
+    return (
+        find_period(title, opening, reviewed)
+        or find_period(stem, "")
+        or year_to_date(opening, signed_month)
+        or find_period("", section_text)
+    )
 
 
 def file_stem(path: str | None) -> str:

@@ -31,6 +31,11 @@ _NAME_TAGS = ("n", "j", "l", "eng", "zg")
 # name, never belongs to the name (rule name_after_divisions; the divisions before a name may be more
 # than the one nlp/text/divisions.after_divisions cuts off).
 _DIVISION_WORDS = frozenset({"街道", "街道办", "办事处", "镇", "乡", "区", "县", "市", "旗", "省"})  # zg: a bound morpheme the dictionary knows alone (石榴|湾, 上|垟)
+# Rule locative_end: many names end in a locative the segmenter tags ``f`` (桂花里, 南门外, 河西);
+# read as the name's last word. 上/下/前/后/中 are breaks (…领导下|社区), 内 reads a place's inside
+# (辖区内|社区).
+_UNIT_SUFFIX_HEADS = ("社区", "社區", "村", "居委", "居民委")
+_LOCATIVE_ENDS = frozenset({"里", "外", "东", "西", "南", "北", "门外", "城东", "城西", "城南", "城北"})
 # 居委 ends a name only as an office's short form, not inside 居委会 or 居委委员.
 _SHORT_OFFICES = {"居委": "居委(?![会會员員委])"}
 # The words of text[start:end], as the document segments them.
@@ -111,7 +116,9 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
         stem_words = _joined_single_chars(stem_words)
     kept = ""
     for word, flag in reversed(stem_words):
-        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4 or word in voc.name_stops:
+        # rule locative_end: 桂花|里|社区, 南|门外|社区 (a reporting unit's name; not a 小区's, read for scope)
+        locative = not kept and word in _LOCATIVE_ENDS and suffix.startswith(_UNIT_SUFFIX_HEADS)
+        if not (flag.startswith(_NAME_TAGS) or locative) or len(kept) + len(word) > 4 or word in voc.name_stops:
             break
         kept = word + kept
     kept = kept.removeprefix("中共")  # 中共东湖社区委员会 signs for 东湖社区
@@ -201,14 +208,38 @@ def title_head(title: str) -> str | None:
     if not m:
         return None
     stem, suffix = m.group(1), m.group(2)
+    generic = voc.generic
     if suffix.startswith("村") and stem.endswith("村") and len(stem) > 2:
         stem, suffix = stem[:-1], "村" + suffix  # 上垟村|村民委员会: the village's own 村 before its office
+        generic = tuple(g for g in generic if len(g) > 1)  # written out, 杨新村村委会 is a name (新 ends 江南新村)
+    elif suffix == "社区" and stem.endswith("村") and len(stem) > 2 and not stem[:-1].endswith(generic):
+        stem, suffix = stem[:-1], "村社区"  # rule village_community: 石桥村社区, a village made a community
     stem = after_divisions(stem)
     # rule generic_name: 和谐社区居民委员会, 和谐社区2021年…: a generic word that is also a name
     named = stem in voc.generic_names and (suffix in _OFFICE_FORMS or _YEAR_AFTER.match(title, m.end()))
-    if (stem.endswith(voc.generic) and not named) or stem[-1] in voc.mask or any(w in stem for w in _NOT_IN_HEAD):
+    if (stem.endswith(generic) and not named) or stem[-1] in voc.mask or any(w in stem for w in _NOT_IN_HEAD):
+        return None
+    if motion_phrase(stem):
         return None
     return stem + suffix
+
+
+# Rule motion_phrase: a verb of going (进, 回, 到, 入, 驻) before a unit makes a verb phrase (服务进社区,
+# 在职党员回社区, 送法进村), not a name; two-character words ending so are names' words (前进, 跃进,
+# 东进社区 has one character before 进).
+_MOTION = frozenset("进進回到入驻駐")
+
+
+def motion_phrase(stem: str) -> bool:
+    """Whether ``stem`` (the characters before 社区/村) ends in a verb of going that makes it a phrase.
+
+    >>> motion_phrase("服务进"), motion_phrase("在职党员回"), motion_phrase("新跃进"), motion_phrase("东进")
+    (True, True, False, False)
+    """
+    if len(stem) < 3 or stem[-1] not in _MOTION:
+        return False
+    last = pos_cut(stem)[-1][0]
+    return len(last) != 2
 
 
 # Rule clause_head_name: a name opening a clause (after a clause's punctuation or at a line's start),
@@ -239,7 +270,7 @@ def clause_head_names(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
         stem = m.group(1)
         if any(c in _NEVER_IN_NAME for c in stem) or stem[0] in _DETERMINERS or stem.endswith(voc.generic):
             continue
-        if stem[-1] in voc.mask or not text.startswith(voc.subject_followers, m.end()):
+        if stem[-1] in voc.mask or not text.startswith(voc.subject_followers, m.end()) or motion_phrase(stem):
             continue
         out.append((stem + m.group(2), offset + m.start(1), offset + m.end()))
     return out

@@ -82,6 +82,9 @@ def find_year(
     title, opening, closing = (arabic_years(t) for t in (title, opening, closing))
     if reviewed is not None and (not title_year(title) or is_report(title)):
         return reviewed
+    span = title_year_range(title)
+    if span is not None:
+        return span[1]  # rule title_year_range: the last year of the span
     named = title_year(title)
     if several_years and named and named.group(1).isdigit() and is_report(title):
         return int(named.group(1)) - 1  # rule several_years_review: the last year reviewed
@@ -144,6 +147,25 @@ def title_year(title: str) -> re.Match[str] | None:
     return _YEAR.search(title) or _BARE_YEAR.search(title) or _YEAR.search(_SHORT_YEAR.sub(_full_year, title))
 
 
+# Rule title_year_range: a title naming a span of years (2021—2023年任期工作总结, 2021-23年) reviews
+# several years: its year is the last of them and it has no one period (GUIDELINES, several years).
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2}|\d{2})(?!\d)\s*年")
+
+
+def title_year_range(title: str) -> tuple[int, int] | None:
+    """The first and last year of a span of years a title names, when they differ.
+
+    >>> title_year_range("竹溪村2021—2023年任期工作总结"), title_year_range("2021-23年规划"), title_year_range("2023年总结")
+    ((2021, 2023), (2021, 2023), None)
+    """
+    m = _YEAR_RANGE.search(arabic_years(title))
+    if not m:
+        return None
+    first, last = int(m.group(1)), m.group(2)
+    end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    return (first, end) if end > first else None
+
+
 _PLAN_AHEAD_FROM = 11
 
 
@@ -161,21 +183,27 @@ def is_report(title: str) -> bool:
 
 
 _FULL_DATE = re.compile(r"年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# A speech's dateline under its title (——在2024年1月居民代表大会上): the meeting's date, not the year
+# reported on (GUIDELINES, long reports).
+_SPEECH_DATELINE = re.compile(r"[ \t\u3000]*(?:——|—|--|─)[^\n]*?(?:会议|大会|会)上")
 _CLAUSE_EDGE = re.compile(r"[，,。；;！!？?\n]")
 
 
 def opening_year(opening: str) -> re.Match[str] | None:
-    """The first year of the opening that is the year reported on: not the year of a full date (a
+    r"""The first year of the opening that is the year reported on: not the year of a full date (a
     meeting's or a page's: 2024年1月8日) and not one in a target's clause (要求在2025年底…).
 
     >>> opening_year("——2024年1月8日在镇人大会议上。2023年，全镇…").group(1)
     '2023'
     >>> opening_year("上级要求在2025年底前完成。2023年我乡8个村中…").group(1)
     '2023'
+    >>> opening_year("——在2024年1月居民代表大会上\n各位代表：\n2023年，社区…").group(1)
+    '2023'
     """
     plan_words = meta_vocab().plan_words
     for m in _YEAR.finditer(opening):
-        if _FULL_DATE.match(opening, m.end()):
+        dateline = _SPEECH_DATELINE.match(opening, opening.rfind("\n", 0, m.start()) + 1)
+        if _FULL_DATE.match(opening, m.end()) or (dateline and m.start() < dateline.end()):
             continue
         starts = [e.end() for e in _CLAUSE_EDGE.finditer(opening, 0, m.start())]
         edge = _CLAUSE_EDGE.search(opening, m.end())
@@ -192,9 +220,11 @@ def planned_year(opening: str) -> re.Match[str] | None:
     return max(years, key=lambda m: int(m.group(1)), default=None)
 
 
+# Rule handwritten_date: 元月 is January; a day written 廿八/卅一, or left blank for the hand to fill in
+# (2023年12月  日).
 _DATE_LINE = re.compile(
     r"^[^，,。；;！!？?]{0,24}?[（(]?\s*((?:19|20)\d{2}|20[xX×]{2})\s*年\s*"
-    r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*[)）]?$"
+    r"(\d{1,2}|[一二三四五六七八九十]{1,3}|元)\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})?\s*日)?\s*[)）]?$"
     r"|^[^，,。；;！!？?]{0,24}?((?:19|20)\d{2})[./-](\d{1,2})(?:[./-]\d{1,2})?$"
 )
 
@@ -219,11 +249,31 @@ def closing_date(closing: str) -> str:
     return ""
 
 
+def closing_date_at(text: str) -> int | None:
+    r"""Where the closing date line of ``text`` starts (the line ``closing_date`` reads), if it has one.
+
+    >>> closing_date_at("一年来…。\n东湖社区\n二〇二四年元月\n"), closing_date_at("一年来…。")
+    (11, None)
+    """
+    end = len(text.rstrip())
+    for _ in range(_DATE_LINES):
+        start = text.rfind("\n", 0, end) + 1
+        line = arabic_years(text[start:end].strip())
+        if _DATE_LINE.match(line) or _DATE_LINE.match(_TRAILING_UNIT.sub("", line)):
+            return start
+        if start == 0:
+            break
+        end = start - 1
+    return None
+
+
 _MONTH_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
 def chinese_month(month: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12."""
+    """一 → 1, 十 → 10, 十二 → 12, 元 (元月) → 1."""
+    if month == "元":
+        return 1
     if month.startswith("十"):
         return 10 + (_MONTH_NUMBERS[month[1]] if len(month) > 1 else 0)
     return _MONTH_NUMBERS[month[0]]
