@@ -23,6 +23,7 @@ class MetaVocab:
     field_labels: tuple[str, ...]
     plan_words: tuple[str, ...]
     review_words: tuple[str, ...]
+    tenure_words: tuple[str, ...]
     salutation_starts: tuple[str, ...]
     salutation_ends: tuple[str, ...]
 
@@ -50,6 +51,7 @@ def meta_vocab() -> MetaVocab:
         field_labels=tuple(doc["field_labels"]),
         plan_words=tuple(data["year"]["plan_words"]),
         review_words=tuple(data["year"]["review_words"]),
+        tenure_words=tuple(data["year"]["tenure_words"]),
         salutation_starts=tuple(doc["salutation_starts"]),
         salutation_ends=tuple(doc["salutation_ends"]),
     )

@@ -82,11 +82,17 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     head = opening[:200]
     for words in periods["none"]:
         head = head.replace(words, "")
-    for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year"):
-        if has_any(periods[p], head):
-            return p
-    if re.match(r"\s*(?:19|20)\d{2}\s*年度?\s*[,，]", arabic_years(opening[:20])):
-        return "year"  # rule opening_year: 2021年，… / 二〇二一年度，… opens a whole year's review
+    # rule first_period_word: the period word the opening names first (下半年以来 holds 半年以来)
+    named = [
+        (at, -len(word), p)
+        for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year")
+        for word in periods[p]
+        if (at := head.find(word)) >= 0
+    ]
+    if named:
+        return min(named)[2]
+    if re.match(r"\s*(?:19|20)\d{2}\s*年度?\s*(?:[,，]|是)", arabic_years(opening[:20])):
+        return "year"  # rule opening_year: 2021年，… / 二〇二一年度，… / 2023年是…之年 opens a whole year's review
     return None
 
 

@@ -199,19 +199,35 @@ def opening_year(opening: str) -> re.Match[str] | None:
     '2023'
     >>> opening_year("——在2024年1月居民代表大会上\n各位代表：\n2023年，社区…").group(1)
     '2023'
+    >>> opening_year("本人自2019年担任村党支部书记以来，…") is None, opening_year("今年以来，高龄津贴较2022年增长8%") is None
+    (True, True)
+    >>> opening_year("2023年以来，社区…").group(1)
+    '2023'
     """
-    plan_words = meta_vocab().plan_words
+    voc = meta_vocab()
     for m in _YEAR.finditer(opening):
         dateline = _SPEECH_DATELINE.match(opening, opening.rfind("\n", 0, m.start()) + 1)
         if _FULL_DATE.match(opening, m.end()) or (dateline and m.start() < dateline.end()):
             continue
+        if _COMPARED_BEFORE.search(opening, max(0, m.start() - 3), m.start()) or _COMPARED_AFTER.match(opening, m.end()):
+            continue  # rule comparison_year: 较2022年增长8%, 与2022年相比, 2022年同期
         starts = [e.end() for e in _CLAUSE_EDGE.finditer(opening, 0, m.start())]
         edge = _CLAUSE_EDGE.search(opening, m.end())
         clause = opening[starts[-1] if starts else 0 : edge.start() if edge else len(opening)]
-        if has_any(plan_words, clause):
+        if has_any(voc.plan_words, clause):
             continue
+        if _SPAN_START.search(clause) and has_any(voc.tenure_words, clause):
+            continue  # rule tenure_start (meta.toml [year.tenure_words]): 自2019年担任…以来
         return m
     return None
+
+
+# Rule comparison_year: a year compared with (较2022年, 比2022年, 与2022年相比, 2022年同期) is a base
+# of comparison, not the year reported on.
+_COMPARED_BEFORE = re.compile(r"(?:较|比|與|与|同|相较于|相比于)\s*(?:上年|去年)?\s*$")
+_COMPARED_AFTER = re.compile(r"年?\s*(?:同期|相比|相较|对比)")
+# A clause that dates the start of a span (自…, 从…, …起, …以来).
+_SPAN_START = re.compile(r"^[^，,]*?(?:自|从)|(?:以来|以來|起)")
 
 
 def planned_year(opening: str) -> re.Match[str] | None:
