@@ -935,10 +935,111 @@ def _third_batch() -> Iterator[Case]:
     )
 
 
+def _fourth_batch() -> Iterator[Case]:
+    """Web-page excerpts as the shared corpus's real documents come (corpus/README.md): a sharing
+    site's collection wrapper and its editor's note, traditional script with pinyin junk, chrome
+    lines, paywall and word-count notes, flattened pages, excerpts cut mid-sentence or starting at a
+    later section. Written after the third batch; expectations fixed before its first run."""
+    yield Case(
+        "page: a collection wrapper, its editor's note, 篇1 and an excerpt cut mid-sentence",
+        "x.txt",
+        _doc(
+            "社区换届选举工作总结（通用12篇）", "总结是对过去一段时间工作的回顾，下面是小编为大家整理的社区换届选举工作总结，欢迎阅读。",
+            "篇1：社区换届选举工作总结", "根据区委、区政府的统一部署，我社区于今年3月顺利完成了第八届居委会换届选举工作，选出居委会成员5名，居民",
+        ),
+        "社区换届选举工作总结", None, None, None,
+    )
+    yield Case(
+        "page: traditional script with pinyin junk in the title",
+        "x.txt",
+        _doc("2022年社區(qū)消防安全工作總結(jié)", "一年來，我們社區(qū)在街道黨工委的領(lǐng)導(dǎo)下，認真做好消防安全宣傳和隱患排查工作，共開展消防演練4次。"),
+        "2022年社區(qū)消防安全工作總結(jié)", None, 2022, "year",
+    )
+    yield Case(
+        "page: pinyin junk after a named community",
+        "x.txt",
+        _doc("楓林灣社區(qū)2021年上半年工作總結(jié)", "上半年，楓林灣社區(qū)在街道黨工委的正確領(lǐng)導(dǎo)下，各項工作穩步推進，共走訪困難家庭36戶。"),
+        "楓林灣社區(qū)2021年上半年工作總結(jié)", "枫林湾社区", 2021, "H1",
+    )
+    yield Case(
+        "page: a paywall note closing a township's excerpt",
+        "x.txt",
+        _doc(
+            "2021年上半年民政工作总结", "今年以来，我乡民政工作在县民政局和乡党委、政府的领导下，认真落实各项惠民政策，共发放救助资金26.5万元。",
+            "(未完,全文共1320字,当前显示520字)", "(请认真阅读下面的提示信息)",
+        ),
+        "2021年上半年民政工作总结", None, 2021, "H1",
+    )
+    yield Case(
+        "page: a document store's size line and disclaimers",
+        "x.txt",
+        _doc(
+            "社区垃圾分类工作总结", "文档大小：12.5 KB 页数：2页", "桂园社区开展垃圾分类试点以来，坚持宣传发动与设施建设并重，居民参与率不断提高。",
+            "1.本站所有文档均为用户上传，仅供学习参考。", "2.如有侵权，请联系客服删除。",
+        ),
+        "社区垃圾分类工作总结", "桂园社区", None, None,
+    )
+    yield Case(
+        "page: a word count on its own line under the title",
+        "x.txt",
+        _doc("**村2020年乡村振兴工作总结", "[此文共1830字]", "2020年，我村在镇党委、政府的坚强领导下，紧紧围绕乡村振兴战略总要求，扎实推进各项工作。"),
+        "**村2020年乡村振兴工作总结", None, 2020, "year",
+    )
+    yield Case(
+        "page: flattened, the title and body on one line",
+        "x.txt",
+        _doc("柳溪社区2020年工作总结 一年来，柳溪社区在街道党工委的正确领导下，紧紧围绕年初制定的目标任务，扎实推进各项工作，取得了较好成效。一、党建工作 全年召开党员大会4次，开展主题党日活动12次。二、民生服务 走访困难家庭36户。"),
+        "柳溪社区2020年工作总结", "柳溪社区", 2020, "year",
+    )
+    yield Case(
+        "page: a street's review of its committees with a slogan subtitle",
+        "x.txt",
+        _doc("白鹭街道2019年各居委工作回顾——携手共建美好家园", "2019年，白鹭街道各居委在街道党工委的领导下，围绕为民服务主线，开展各类活动320余场。"),
+        "白鹭街道2019年各居委工作回顾——携手共建美好家园", None, 2019, "year",
+    )
+    yield Case(
+        "page: the title repeated, the community leading the opening",
+        "x.txt",
+        _doc("社区“大党委”工作总结", "社区“大党委”工作总结", "近年来，柳荫社区坚持以党建引领基层治理，吸纳辖区单位8家加入社区“大党委”，形成了共驻共建的良好格局。"),
+        "社区“大党委”工作总结", "柳荫社区", None, None,
+    )
+    yield Case(
+        "page: a government site's breadcrumb and release line",
+        "x.txt",
+        _doc("首页 > 政务公开 > 工作总结", "白鹭街道办事处2021年工作总结", "发布日期：2022-01-10 来源：白鹭街道 浏览次数：", "2021年，白鹭街道在区委、区政府的坚强领导下，统筹推进经济发展和社会治理。"),
+        "白鹭街道办事处2021年工作总结", None, 2021, "year",
+    )
+    yield Case(
+        "page: a masked year, the village acting in traditional script",
+        "x.txt",
+        _doc("20xx年村委會工作總結(jié)", "20xx年，在鎮黨委的正確領導下，桃源村村委會團結帶領全體村民，各項工作取得了新的成績。"),
+        "20xx年村委會工作總結(jié)", "桃源村", None, "year",
+    )
+    yield Case(
+        "page: an excerpt starting at section 二, the name once in the body",
+        "x.txt",
+        _doc("社区2014年上半年工作总结", "二、加强社区治安", "桂园社区治安巡逻队坚持每晚巡逻，上半年共劝阻不文明行为30余起，辖区未发生一起刑事案件。"),
+        "社区2014年上半年工作总结", "桂园社区", 2014, "H1",
+    )
+    yield Case(
+        "page: an update time under a masked-year title",
+        "x.txt",
+        _doc("20XX年社区上半年工作总结", "更新时间：2022-06-30", "上半年，社区在街道党工委的领导下，紧紧围绕年初目标，扎实推进各项工作。"),
+        "20XX年社区上半年工作总结", None, None, "H1",
+    )
+    yield Case(
+        "page: a column name above the article's own title",
+        "x.txt",
+        _doc("工作总结", "桃源村2023年度工作总结", "2023年，桃源村两委班子团结带领全村群众，攻坚克难，各项工作取得新进展。"),
+        "桃源村2023年度工作总结", "桃源村", 2023, "year",
+    )
+
+
 FIRST: tuple[Case, ...] = tuple(_cases())
 SECOND: tuple[Case, ...] = tuple(_second_batch())
 HELD_OUT: tuple[Case, ...] = tuple(_third_batch())
-CASES: tuple[Case, ...] = FIRST + SECOND + HELD_OUT
+PAGES: tuple[Case, ...] = tuple(_fourth_batch())
+CASES: tuple[Case, ...] = FIRST + SECOND + HELD_OUT + PAGES
 
 
 def predict(case: Case) -> dict[str, object]:
