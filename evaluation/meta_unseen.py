@@ -1035,11 +1035,114 @@ def _fourth_batch() -> Iterator[Case]:
     )
 
 
+def _fifth_batch() -> Iterator[Case]:
+    """Names that look like something else (numerals, 街, 镇, 乡 inside a name), a founding year in the
+    opening, a byline under the title, a meeting line after it, a review heading. Written after the
+    fourth batch; expectations fixed before its first run."""
+    yield Case(
+        "name_shape: a village named with numerals (八一村)",
+        "x.txt",
+        _doc("八一村2023年工作总结", "2023年，八一村在镇党委的领导下，各项工作扎实推进。", FARM),
+        "八一村2023年工作总结", "八一村", 2023, "year",
+    )
+    yield Case(
+        "name_shape: 十里村",
+        "x.txt",
+        _doc("十里村2022年工作总结", "一年来，十里村两委班子团结带领群众，扎实推进乡村振兴。", FARM),
+        "十里村2022年工作总结", "十里村", 2022, "year",
+    )
+    yield Case(
+        "name_shape: 街 inside a community's name (东大街社区)",
+        "x.txt",
+        _doc("东大街社区2023年工作总结", "一年来，东大街社区在街道党工委的领导下，各项工作稳步推进。", ORDER),
+        "东大街社区2023年工作总结", "东大街社区", 2023, "year",
+    )
+    yield Case(
+        "name_shape: 镇 inside a community's name (古镇社区)",
+        "x.txt",
+        _doc("古镇社区2023年工作总结", "一年来，古镇社区紧紧围绕街道中心工作，扎实推进各项任务。", ORDER),
+        "古镇社区2023年工作总结", "古镇社区", 2023, "year",
+    )
+    yield Case(
+        "name_shape: 乡 inside a community's name (侨乡社区) signing",
+        "x.txt",
+        _doc("社区工作总结", "一年来，我社区在街道党工委的领导下，认真履职，服务居民。", ORDER, "侨乡社区居委会", "2023年12月25日"),
+        "社区工作总结", "侨乡社区", 2023, "year",
+    )
+    yield Case(
+        "founding_year: 成立于 in the opening is no year reported on",
+        "x.txt",
+        _doc("社区工作总结", "XX市XX区白鹭街道桂园社区成立于2005年，辖区面积1.2平方公里，共有居民2300户。一年来，社区各项工作稳步推进。", ORDER),
+        "社区工作总结", "桂园社区", None, "year",
+    )
+    yield Case(
+        "title_wins: the title's community over another acting in the opening",
+        "x.txt",
+        _doc("桂园社区2023年工作总结", "一年来，柳荫社区在街道党工委的领导下，各项工作有序推进。", ORDER),
+        "桂园社区2023年工作总结", "桂园社区", 2023, "year",
+    )
+    yield Case(
+        "placed: the community placed in its district and street",
+        "x.txt",
+        _doc("2023年工作总结", "桂园社区位于青山区白鹭街道东部，辖区面积1.2平方公里。一年来，社区两委班子团结协作，扎实工作。", ORDER),
+        "2023年工作总结", "桂园社区", 2023, "year",
+    )
+    yield Case(
+        "meeting_line: 在…会议上 after the title",
+        "x.txt",
+        _doc("社区居委会2023年工作报告——在社区居民代表会议上", "各位代表：", "2023年，社区居委会在街道党工委的领导下，认真履行职责。", ORDER),
+        "社区居委会2023年工作报告", None, 2023, "year",
+    )
+    yield Case(
+        "byline: the unit on the line under the title",
+        "x.txt",
+        _doc("2023年工作总结", "桂园社区居委会", "一年来，社区居委会在街道党工委的领导下，认真履职，各项工作取得新成效。", ORDER),
+        "2023年工作总结", "桂园社区", 2023, "year",
+    )
+    yield Case(
+        "quoted_brand: a party brand in quotes, the community acting",
+        "x.txt",
+        _doc("“红色桂园”党建品牌创建工作总结", "一年来，桂园社区党委围绕“红色桂园”党建品牌创建，不断提升服务群众水平。", PARTY),
+        "“红色桂园”党建品牌创建工作总结", "桂园社区", None, "year",
+    )
+    yield Case(
+        "name_shape: “两委” 述职 in the title",
+        "x.txt",
+        _doc("桂园社区2023年度“两委”述职报告", "各位党员、居民代表：", "2023年，社区“两委”班子在街道党工委的领导下，团结协作，较好完成了各项任务。", PARTY),
+        "桂园社区2023年度“两委”述职报告", "桂园社区", 2023, "year",
+    )
+    yield Case(
+        "period: 春节期间 makes no period",
+        "x.txt",
+        _doc("桂园社区2023年春节期间工作总结", "春节期间，桂园社区精心组织走访慰问和安全检查工作。", HALF),
+        "桂园社区2023年春节期间工作总结", "桂园社区", 2023, None,
+    )
+    yield Case(
+        "masked: a named street before a masked community",
+        "x.txt",
+        _doc("白鹭街道XX社区2023年工作总结", "一年来，XX社区在白鹭街道党工委的领导下，各项工作扎实推进。", ORDER),
+        "白鹭街道XX社区2023年工作总结", None, 2023, "year",
+    )
+    yield Case(
+        "opening_period: 1至6月份 in the opening",
+        "x.txt",
+        _doc("桂园社区工作汇报", "2023年1至6月份，桂园社区在街道党工委的领导下，扎实推进各项工作。", HALF),
+        "桂园社区工作汇报", "桂园社区", 2023, "H1",
+    )
+    yield Case(
+        "review_heading: a 社区's report reviewing a named year",
+        "x.txt",
+        _doc("社区居委会工作报告", "各位代表：", "一、2023年工作回顾", "过去的一年，桂园社区居委会紧紧围绕街道中心工作，认真履职。", "二、2024年工作安排", "计划新建健身广场1处。"),
+        "社区居委会工作报告", "桂园社区", 2023, "year",
+    )
+
+
 FIRST: tuple[Case, ...] = tuple(_cases())
 SECOND: tuple[Case, ...] = tuple(_second_batch())
 HELD_OUT: tuple[Case, ...] = tuple(_third_batch())
 PAGES: tuple[Case, ...] = tuple(_fourth_batch())
-CASES: tuple[Case, ...] = FIRST + SECOND + HELD_OUT + PAGES
+SHAPES: tuple[Case, ...] = tuple(_fifth_batch())
+CASES: tuple[Case, ...] = FIRST + SECOND + HELD_OUT + PAGES + SHAPES
 
 
 def predict(case: Case) -> dict[str, object]:
