@@ -35,6 +35,20 @@ _DIVISION_WORDS = frozenset({"街道", "街道办", "办事处", "镇", "乡", "
 # read as the name's last word. 上/下/前/后/中 are breaks (…领导下|社区), 内 reads a place's inside
 # (辖区内|社区).
 _UNIT_SUFFIX_HEADS = ("社区", "社區", "村", "居委", "居民委")
+_COMMUNITY_HEADS = ("社区", "社區", "居委", "居民委")
+# Rule village_only_generic: one-character generic ends that make a word only with 村 (乡村, 新村,
+# 农村, 村村通); before 社区/居委会 they end names (侨乡社区, 水乡社区).
+_VILLAGE_ONLY = frozenset("乡鄉新农農村")
+
+
+def _generic(voc: _Vocab, suffix: str) -> tuple[str, ...]:
+    """The generic ends no name of a unit with ``suffix`` has (meta.toml [place.generic])."""
+    return _community_generic() if suffix.startswith(_COMMUNITY_HEADS) else voc.generic
+
+
+@cache
+def _community_generic() -> tuple[str, ...]:
+    return tuple(g for g in place_vocab().generic if g not in _VILLAGE_ONLY)
 _LOCATIVE_ENDS = frozenset({"里", "外", "东", "西", "南", "北", "门外", "城东", "城西", "城南", "城北"})
 # 居委 ends a name only as an office's short form, not inside 居委会 or 居委委员.
 _SHORT_OFFICES = {"居委": "居委(?![会會员員委])"}
@@ -109,7 +123,8 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
     masked = len(stem) - len(stem.rstrip(voc.mask))
     if masked:
         return stem[-masked:] + suffix
-    if len(stem) < 2 or stem.endswith(voc.generic):
+    generic = _generic(voc, suffix)
+    if len(stem) < 2 or stem.endswith(generic):
         return None
     stem_words = words(prefix_end - len(stem), prefix_end)
     if cut >= 0 and stem == prefix[cut + 1 :]:  # the stem runs from a break to the suffix
@@ -122,7 +137,7 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
             break
         kept = word + kept
     kept = kept.removeprefix("中共")  # 中共东湖社区委员会 signs for 东湖社区
-    if len(kept) < 2 or kept.endswith(voc.generic):
+    if len(kept) < 2 or kept.endswith(generic):
         return None
     return kept + suffix
 
@@ -208,7 +223,7 @@ def title_head(title: str) -> str | None:
     if not m:
         return None
     stem, suffix = m.group(1), m.group(2)
-    generic = voc.generic
+    generic = _generic(voc, suffix)
     if suffix.startswith("村") and stem.endswith("村") and len(stem) > 2:
         stem, suffix = stem[:-1], "村" + suffix  # 上垟村|村民委员会: the village's own 村 before its office
         generic = tuple(g for g in generic if len(g) > 1)  # written out, 杨新村村委会 is a name (新 ends 江南新村)
@@ -268,7 +283,7 @@ def clause_head_names(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     out = []
     for m in _CLAUSE_HEAD.finditer(text):
         stem = m.group(1)
-        if any(c in _NEVER_IN_NAME for c in stem) or stem[0] in _DETERMINERS or stem.endswith(voc.generic):
+        if any(c in _NEVER_IN_NAME for c in stem) or stem[0] in _DETERMINERS or stem.endswith(_generic(voc, m.group(2))):
             continue
         if stem[-1] in voc.mask or not text.startswith(voc.subject_followers, m.end()) or motion_phrase(stem):
             continue

@@ -218,6 +218,8 @@ def opening_year(opening: str) -> re.Match[str] | None:
             continue
         if _SPAN_START.search(clause) and has_any(voc.tenure_words, clause):
             continue  # rule tenure_start (meta.toml [year.tenure_words]): 自2019年担任…以来
+        if has_any(voc.founding_words, clause):
+            continue  # rule founding_year (meta.toml [year.founding_words]): 成立于2005年
         return m
     return None
 
