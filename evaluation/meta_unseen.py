@@ -1137,12 +1137,109 @@ def _fifth_batch() -> Iterator[Case]:
     )
 
 
+def _sixth_batch() -> Iterator[Case]:
+    """A person's summary, a notice that issues a plan, sub-bodies, a name only in a heading, a
+    village's meeting report, attachments and a weekday after the date. Written after the fifth
+    batch; expectations fixed before its first run."""
+    yield Case(
+        "person: a community worker names the community she works in",
+        "x.txt",
+        _doc("2023年社区工作者个人总结", "我是桂园社区的一名社区工作者。一年来，在社区党委的领导下，我认真履行岗位职责，较好完成了各项工作。", ORDER),
+        "2023年社区工作者个人总结", "桂园社区", 2023, "year",
+    )
+    yield Case(
+        "notice: 关于印发《…工作计划》的通知",
+        "x.txt",
+        _doc("关于印发《桂园社区2024年工作计划》的通知", "各居民小组、网格：", "现将《桂园社区2024年工作计划》印发给你们，请结合实际认真贯彻落实。", PLAN),
+        "关于印发《桂园社区2024年工作计划》的通知", "桂园社区", 2024, "year",
+    )
+    yield Case(
+        "period: 上半年度",
+        "x.txt",
+        _doc("桂园社区2023年上半年度工作总结", "上半年，桂园社区紧紧围绕街道中心工作，扎实推进各项任务。", HALF),
+        "桂园社区2023年上半年度工作总结", "桂园社区", 2023, "H1",
+    )
+    yield Case(
+        "period: 全年 summary with next year's plan, the year from the date",
+        "x.txt",
+        _doc("桂园社区全年工作总结及明年工作计划", "一年来，桂园社区在街道党工委的领导下，各项工作扎实推进。", ORDER, PLAN, "桂园社区居委会", "2023年12月25日"),
+        "桂园社区全年工作总结及明年工作计划", "桂园社区", 2023, "year",
+    )
+    yield Case(
+        "street: 社区建设 in a street's title",
+        "x.txt",
+        _doc("白鹭街道社区建设工作总结", "2023年，白鹭街道以提升社区服务能力为重点，全面加强社区建设。桂园社区、柳荫社区完成党群服务中心改造。", ORDER),
+        "白鹭街道社区建设工作总结", None, 2023, "year",
+    )
+    yield Case(
+        "street: the street before a community's party-building title",
+        "x.txt",
+        _doc("白鹭街道桂园社区党建工作总结", "一年来，社区党委坚持以党建引领基层治理，党员先锋模范作用充分发挥。", PARTY),
+        "白鹭街道桂园社区党建工作总结", "桂园社区", None, "year",
+    )
+    yield Case(
+        "town: 人民政府关于…工作情况的报告",
+        "x.txt",
+        _doc("石门镇人民政府关于2023年工作情况的报告", "县人民政府：", "2023年，我镇在县委、县政府的坚强领导下，经济社会持续健康发展。现将有关情况报告如下。", TOWN),
+        "石门镇人民政府关于2023年工作情况的报告", None, 2023, "year",
+    )
+    yield Case(
+        "masked: a masked village under a named town",
+        "x.txt",
+        _doc("石门镇**村2023年工作总结", "2023年，**村两委在镇党委的领导下，扎实推进各项工作。", FARM),
+        "石门镇**村2023年工作总结", None, 2023, "year",
+    )
+    yield Case(
+        "name_shape: 新华村",
+        "x.txt",
+        _doc("新华村2023年工作总结", "2023年，新华村两委团结带领全村群众，扎实推进乡村振兴。", FARM),
+        "新华村2023年工作总结", "新华村", 2023, "year",
+    )
+    yield Case(
+        "sub_body: a community's 党群服务中心",
+        "x.txt",
+        _doc("桂园社区党群服务中心2023年工作总结", "一年来，社区党群服务中心坚持开放办公，为居民提供各类便民服务。", HALF),
+        "桂园社区党群服务中心2023年工作总结", "桂园社区", 2023, "year",
+    )
+    yield Case(
+        "heading_name: the community named only in its first section's heading",
+        "x.txt",
+        _doc("2023年工作总结", "一、桂园社区基本情况", "社区辖区面积1.2平方公里，共有居民2300户，6500人。", "二、主要工作", "全年开展文体活动20场。"),
+        "2023年工作总结", "桂园社区", 2023, "year",
+    )
+    yield Case(
+        "township: 全乡 and its villages, the party committee signs",
+        "x.txt",
+        _doc("2023年工作总结", "一年来，全乡上下在县委、县政府的坚强领导下，红岩村、白鹭村等村集体经济实现新突破。", TOWN, "中共沙河乡委员会", "2023年12月"),
+        "2023年工作总结", None, 2023, "year",
+    )
+    yield Case(
+        "village_meeting: a village's report to its meeting reviews the year before",
+        "x.txt",
+        _doc("柳岸村2024年村民代表大会工作报告", "各位代表：", "一、2023年工作回顾", "过去的一年，村两委团结带领全村群众，各项工作取得新成效。", "二、2024年工作安排", "计划新修村组道路2公里。"),
+        "柳岸村2024年村民代表大会工作报告", "柳岸村", 2023, "year",
+    )
+    yield Case(
+        "attachments: four lines listed after the date",
+        "x.txt",
+        _doc("社区工作总结", "一年来，我社区在街道党工委的领导下，扎实推进各项工作。", ORDER, "桂园社区居委会", "2023年12月28日", "附件：", "1.活动照片", "2.工作台账目录", "3.居民满意度测评表"),
+        "社区工作总结", "桂园社区", 2023, "year",
+    )
+    yield Case(
+        "weekday: 星期四 after the date",
+        "x.txt",
+        _doc("社区工作总结", "一年来，我社区认真落实街道各项工作部署。", ORDER, "柳荫社区", "2023年12月28日 星期四"),
+        "社区工作总结", "柳荫社区", 2023, "year",
+    )
+
+
 FIRST: tuple[Case, ...] = tuple(_cases())
 SECOND: tuple[Case, ...] = tuple(_second_batch())
 HELD_OUT: tuple[Case, ...] = tuple(_third_batch())
 PAGES: tuple[Case, ...] = tuple(_fourth_batch())
 SHAPES: tuple[Case, ...] = tuple(_fifth_batch())
-CASES: tuple[Case, ...] = FIRST + SECOND + HELD_OUT + PAGES + SHAPES
+MORE: tuple[Case, ...] = tuple(_sixth_batch())
+CASES: tuple[Case, ...] = FIRST + SECOND + HELD_OUT + PAGES + SHAPES + MORE
 
 
 def predict(case: Case) -> dict[str, object]:
