@@ -9,7 +9,7 @@ from functools import cache
 from nlp.resources import load_toml
 from nlp.text.meta_lexicon import alternation
 from nlp.text.place_names import Words, place_names, title_head
-from nlp.text.year import closing_date
+from nlp.text.year import before_attachments, closing_date
 
 _SIGNATURE_LINES = 5
 SIGNATURE_MAX = 30
@@ -43,7 +43,7 @@ def last_lines(text: str, count: int = _SIGNATURE_LINES) -> list[tuple[int, str]
     >>> last_lines("正文。\n 东湖社区 \n2022年12月28日", 2)
     [(5, '东湖社区'), (11, '2022年12月28日')]
     """
-    out, end = [], len(text.rstrip())
+    out, end = [], len(before_attachments(text).rstrip())
     while end > 0 and len(out) < count:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
