@@ -1233,13 +1233,53 @@ def _sixth_batch() -> Iterator[Case]:
     )
 
 
+def _rule_cases() -> Iterator[Case]:
+    """Invented cases for the rules found on the dev perturbations (evaluation/perturb_bench.py), written
+    after those rules: regression cases, not part of any first-pass figure."""
+    yield Case(
+        "rule body_year: the one year the first section reports, a site's note for an opening",
+        "x.txt",
+        _doc(
+            "发布时间:2023-09-18 10:20", "序言:我们为您整理了多篇调研报告范文，供参考。", "一、调研的基本情况",
+            "近年来，上级高度重视村级集体经济发展，要求在2020年底前消除集体经济空壳村。本人认为，发展集体经济是基层治理的基础。"
+            "全乡各村发展仍不平衡，部分村集体收入依然偏低。2019年全乡9个行政村中，4个村集体经济收入不足5万元。",
+        ),
+        None, None, 2019, None,
+    )
+    yield Case(
+        "rule body_year: several years in the body give none",
+        "x.txt",
+        _doc("关于老旧小区改造进展情况的汇报", "近年来，我县把老旧小区改造作为重要民生工程，坚持高位推动、统筹实施、分类指导，扎实推进各项改造任务，群众居住条件明显改善。", "一、基本情况", "2020年，改造老旧小区12个。2021年，改造老旧小区15个。2022年，又启动改造9个。"),
+        "关于老旧小区改造进展情况的汇报", None, None, None,
+    )
+    yield Case(
+        "rule quoted_name: 年度 inside an award's name says nothing of the period",
+        "x.txt",
+        _doc("社区工作总结", "今年以来，社区先后获得“全市年度优秀社区”“平安示范社区”等称号。", "二、重点工作", "社区居委会在上半年继续抓好环境整治和文明创建。"),
+        "社区工作总结", None, None, "H1",
+    )
+    yield Case(
+        "rule motion_phrase: 使驻村 after a comma is a verb phrase",
+        "x.txt",
+        _doc("驻村工作总结", "一年来，工作队认真履行驻村承诺，使驻村工作扎实有序开展，现将有关情况总结如下。", FARM),
+        "驻村工作总结", None, None, "year",
+    )
+    yield Case(
+        "rule field_label: 标题： after a site's numbering",
+        "x.txt",
+        _doc("范文三：标题：桃源村2022年工作总结", "2022年，桃源村两委团结带领全村群众，扎实推进各项工作。", FARM),
+        "桃源村2022年工作总结", "桃源村", 2022, "year",
+    )
+
+
 FIRST: tuple[Case, ...] = tuple(_cases())
 SECOND: tuple[Case, ...] = tuple(_second_batch())
 HELD_OUT: tuple[Case, ...] = tuple(_third_batch())
 PAGES: tuple[Case, ...] = tuple(_fourth_batch())
 SHAPES: tuple[Case, ...] = tuple(_fifth_batch())
 MORE: tuple[Case, ...] = tuple(_sixth_batch())
-CASES: tuple[Case, ...] = FIRST + SECOND + HELD_OUT + PAGES + SHAPES + MORE
+RULES: tuple[Case, ...] = tuple(_rule_cases())
+CASES: tuple[Case, ...] = FIRST + SECOND + HELD_OUT + PAGES + SHAPES + MORE + RULES
 
 
 def predict(case: Case) -> dict[str, object]:

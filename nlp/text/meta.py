@@ -27,6 +27,7 @@ from nlp.text.title import SUBTITLE_DASHES, dateline_start, document_title, iter
 from nlp.text.title_clean import unenclosed, unspaced, without_site_tags
 from nlp.text.year import (
     arabic_years,
+    body_year,
     closing_date,
     closing_date_at,
     closing_month,
@@ -37,6 +38,9 @@ from nlp.text.year import (
 
 _OPENING = 300
 _CLOSING = 160
+# Rule body_year: with no year in the title, opening, closing date or file name, the first year the
+# body reports in its first characters (a report whose opening is a site's note, its year in section 一).
+_BODY_YEAR_REACH = 800
 # A county's, city's or province's own report lies above any street: the towns it names are its parts.
 _STREET_LEVELS = ("community", "township")
 
@@ -146,9 +150,17 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
         community=community,
         street=find_street(norm.text, title_norm, doc.words, found.start, body_from, community) if level in _STREET_LEVELS else None,
         district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
-        year=find_year(title_norm, opening, closing, raw.path or "", reviewed, doc_type is DocType.PLAN, several),
+        year=find_year(title_norm, opening, closing, raw.path or "", reviewed, doc_type is DocType.PLAN, several)
+        or body_year(title_norm + opening + closing, norm.text[body_from : body_from + _BODY_YEAR_REACH]),
         period=document_period(
-            title_norm, proper, file_stem(raw.path), opening, reviewed, several, closing_month(closing)
+            title_norm,
+            proper,
+            file_stem(raw.path),
+            opening,
+            reviewed,
+            several,
+            closing_month(closing),
+            norm.text[body_from : body_from + _BODY_YEAR_REACH],
         ),
         doc_type=doc_type,
         chars=len(raw.text),

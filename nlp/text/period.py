@@ -79,7 +79,7 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
             return part  # rule scope_sentence: 石榴园社区2021年工作汇报 … 现将1—6月份工作…汇报如下
     if has_any(periods["year"], title) or title_year(title) or reviewed is not None:
         return "year"
-    head = opening[:200]
+    head = _QUOTED.sub("", opening[:200])  # rule quoted_name: “成都十大年度社区” is an award's name
     for words in periods["none"]:
         head = head.replace(words, "")
     # rule first_period_word: the period word the opening names first (下半年以来 holds 半年以来)
@@ -97,6 +97,8 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
 
 
 _PARTS = ("H1", "H2", "Q1", "Q2", "Q3", "Q4")
+# A quoted name (an award, a campaign) in an opening: its period words say nothing of the report's.
+_QUOTED = re.compile(r"“[^”\n]{1,30}”|\"[^\"\n]{1,30}\"")
 _JOINED_PLAN = re.compile(r"(?:暨|及|和|与|并|以及)")
 
 
@@ -140,17 +142,26 @@ def scope_period(opening: str) -> str | None:
 _TO_DATE_BY_MONTH = {2: None, 3: "Q1", 4: "Q1", 5: None, 6: "H1", 7: "H1", 8: None, 9: None, 10: None}
 
 
-def year_to_date(opening: str, signed_month: int | None) -> str | None:
-    """The period of an opening that reviews the year so far (今年以来, meta.toml [period.year_to_date]).
+def year_to_date(opening: str, signed_month: int | None, body: str = "") -> str | None:
+    """The period of an opening that reviews the year so far (今年以来, meta.toml [period.year_to_date]):
+    by the month it was signed in; unsigned, the one part of the year the ``body`` names (…在上半年
+    继续…), else the year.
 
     >>> year_to_date("今年以来，社区…", 7), year_to_date("今年以来，社区…", 12), year_to_date("今年以来…", None)
     ('H1', 'year', 'year')
     >>> year_to_date("今年以来…", 9) is None, year_to_date("一年来…", 7) is None
     (True, True)
+    >>> year_to_date("今年以来，社区…", None, "今年以来，社区…。居委会在上半年继续抓好…")
+    'H1'
     """
-    if not has_any(meta_vocab().periods["year_to_date"], opening[:200]):
+    periods = meta_vocab().periods
+    if not has_any(periods["year_to_date"], opening[:200]):
         return None
-    return _TO_DATE_BY_MONTH.get(signed_month, "year") if signed_month else "year"
+    if signed_month:
+        return _TO_DATE_BY_MONTH.get(signed_month, "year")
+    body = _QUOTED.sub("", body)
+    parts = {p for p in _PARTS if has_any(periods[p], body) and not has_any(periods["none"], body)}
+    return parts.pop() if len(parts) == 1 else "year"
 
 
 def document_period(
@@ -161,6 +172,7 @@ def document_period(
     reviewed: int | None = None,
     several_years: bool = False,
     signed_month: int | None = None,
+    body: str = "",
 ) -> str | None:
     r"""The period of a document: its title, the opening before the first section, the file name
     (``stem``), an opening reviewing the year so far with the month it was signed in (rule
@@ -182,7 +194,7 @@ def document_period(
     return (
         find_period(title, opening, reviewed)
         or find_period(stem, "")
-        or year_to_date(opening, signed_month)
+        or year_to_date(opening, signed_month, body)
         or find_period("", section_text)
     )
 

@@ -137,7 +137,7 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
             break
         kept = word + kept
     kept = kept.removeprefix("中共")  # 中共东湖社区委员会 signs for 东湖社区
-    if len(kept) < 2 or kept.endswith(generic):
+    if len(kept) < 2 or kept.endswith(generic) or motion_phrase(kept):
         return None
     return kept + suffix
 
@@ -243,16 +243,20 @@ def title_head(title: str) -> str | None:
 # 在职党员回社区, 送法进村), not a name; two-character words ending so are names' words (前进, 跃进,
 # 东进社区 has one character before 进).
 _MOTION = frozenset("进進回到入驻駐")
+# Characters that make a verb phrase of a verb of going after them (使驻, 派驻, 让回, 请进).
+_CAUSATIVE = frozenset("使让讓被把将將派请請已再")
 
 
 def motion_phrase(stem: str) -> bool:
     """Whether ``stem`` (the characters before 社区/村) ends in a verb of going that makes it a phrase.
 
-    >>> motion_phrase("服务进"), motion_phrase("在职党员回"), motion_phrase("新跃进"), motion_phrase("东进")
-    (True, True, False, False)
+    >>> motion_phrase("服务进"), motion_phrase("在职党员回"), motion_phrase("新跃进"), motion_phrase("东进"), motion_phrase("使驻")
+    (True, True, False, False, True)
     """
-    if len(stem) < 3 or stem[-1] not in _MOTION:
+    if len(stem) < 2 or stem[-1] not in _MOTION:
         return False
+    if len(stem) == 2:
+        return stem[0] in _CAUSATIVE  # 使驻村, 派驻社区: a verb phrase of two characters
     last = pos_cut(stem)[-1][0]
     return len(last) != 2
 

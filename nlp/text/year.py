@@ -232,6 +232,34 @@ _COMPARED_AFTER = re.compile(r"年?\s*(?:同期|相比|相较|对比)")
 _SPAN_START = re.compile(r"^[^，,]*?(?:自|从)|(?:以来|以來|起)")
 
 
+def body_year(searched: str, body: str) -> int | None:
+    r"""Rule body_year: the one year ``body`` reports on (as ``opening_year`` reads an opening) at the
+    start of its sentences, when the places already ``searched`` gave none and mask none (20xx there
+    stays unknown); none when its sentences open with several years.
+
+    >>> body_year("调研报告", "一、调研情况\n要求在2020年底前完成。2018年我乡7个行政村中…"), body_year("20xx年工作总结", "2018年…")
+    (2018, None)
+    >>> body_year("工作总结", "二、成效\n(一)工作站 从2023年6月份开始，实施…"), body_year("", "2020年，改造8个。2021年，改造6个。")
+    (None, None)
+    """
+    if _MASKED_YEAR.search(searched):
+        return None
+    body = arabic_years(body)
+    years = set()
+    for m in _SENTENCE_YEAR.finditer(body):
+        found = opening_year(body[m.start(1) :])
+        if found and found.start() == 0:
+            years.add(found.group(1))
+    # a body narrating several years (2020年…。2021年…。) reports on none of them alone
+    only = years.pop() if len(years) == 1 else ""
+    return int(only) if only.isdigit() else None
+
+
+_MASKED_YEAR = re.compile(r"20[xX×＊*]{2}\s*年|[xX×]{4}\s*年")
+# A year opening a sentence, not a date's (2018年我乡…; not 从2023年6月份开始…, 2023年6月…).
+_SENTENCE_YEAR = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*((?:19|20)\d{2}|20[xX×]{2})(?=\s*年(?!\s*\d{1,2}\s*月))", re.MULTILINE)
+
+
 def planned_year(opening: str) -> re.Match[str] | None:
     """The latest year of a plan's opening that is not part of a full date: the year planned for."""
     years = [m for m in _YEAR.finditer(opening) if m.group(1).isdigit() and not _FULL_DATE.match(opening, m.end())]
