@@ -190,7 +190,7 @@ def place_names(
 _YEAR_HEAD = r"(?:(?:19|20)\d{2}|20[xX×_＿]{2}|[xX×_＿]{2,4})年度?"
 _TITLE_HEAD = re.compile(
     rf"^(?:{_YEAR_HEAD})?(?:[\u4e00-\u9fff]{{2,6}}?(?:街道办事处|街道|镇|乡))?"  # 南苑街道|青枫里社区…
-    r"([\u4e00-\u9fff]{2,5}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)"
+    r"([\u4e00-\u9fff]{2,6}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)"
 )
 # A village's title names it before the year or 关于 (石碾村2013年工作总结, 柳塘铺村关于…的自查报告): the
 # words before 村 are its name even where the segmenter joins 村 to them.
@@ -198,6 +198,7 @@ _VILLAGE_HEAD = re.compile(
     rf"^(?:{_YEAR_HEAD})?(?:[\u4e00-\u9fff]{{2,6}}?(?:镇|乡))?"
     r"([\u4e00-\u9fff]{2,4}?)(村)(?=\s*(?:(?:19|20)\d{2}|\d{2}年|[二〇零一]{4}|关于|年度|上半年|下半年|工作))"
 )
+_TERM_OR_PARTY = re.compile(r"^(?:中共|第[\d一二三四五六七八九十]{1,3}届)+")
 _OFFICE_FORMS = ("社区居委会", "社区居民委员会", "居委会", "村委会", "村民委员会", "村村民委员会", "村村委会")
 _YEAR_AFTER = re.compile(r"\s*(?:(?:19|20)\d{2}|[二〇零一]{4}|20[xX×]{2})")
 _NOT_IN_HEAD = ("年", "季度", "上半", "下半", "工作", "关于")
@@ -229,7 +230,9 @@ def title_head(title: str) -> str | None:
         generic = tuple(g for g in generic if len(g) > 1)  # written out, 杨新村村委会 is a name (新 ends 江南新村)
     elif suffix == "社区" and stem.endswith("村") and len(stem) > 2 and not stem[:-1].endswith(generic):
         stem, suffix = stem[:-1], "村社区"  # rule village_community: 石桥村社区, a village made a community
-    stem = after_divisions(stem)
+    stem = _TERM_OR_PARTY.sub("", after_divisions(stem))  # 中共|东湖社区…, 第九届|东湖居委会…
+    if len(stem) < 2:
+        return None
     # rule generic_name: 和谐社区居民委员会, 和谐社区2021年…: a generic word that is also a name
     named = stem in voc.generic_names and (suffix in _OFFICE_FORMS or _YEAR_AFTER.match(title, m.end()))
     if (stem.endswith(generic) and not named) or stem[-1] in voc.mask or any(w in stem for w in _NOT_IN_HEAD):
@@ -303,7 +306,9 @@ def title_names(title: str, words: Words | None = None, offset: int = 0) -> list
     """
     names = [n for n, _, _ in place_names(title, words=words, offset=offset)]
     head = title_head(title)
-    if head and not any(head.endswith(n) or n.endswith(head) for n in names):
+    if head and names and head != names[0] and head.endswith(names[0]):
+        names[0] = head  # 东方明珠花园社区: the title's head reads a name longer than four characters
+    elif head and not any(head.endswith(n) or n.endswith(head) for n in names):
         names.insert(0, head)
     return names
 
