@@ -237,9 +237,9 @@ def body_year(searched: str, body: str) -> int | None:
     start of its sentences, when the places already ``searched`` gave none and mask none (20xx there
     stays unknown); none when its sentences open with several years.
 
-    >>> body_year("调研报告", "一、调研情况\n要求在2020年底前完成。2018年我乡7个行政村中…"), body_year("20xx年工作总结", "2018年…")
-    (2018, None)
-    >>> body_year("工作总结", "二、成效\n(一)工作站 从2023年6月份开始，实施…"), body_year("", "2020年，改造8个。2021年，改造6个。")
+    >>> body_year("调研报告", "一、调研情况\n要求在2021年底前建成。2019年全镇九个村里…"), body_year("20xx年工作总结", "2019年…")
+    (2019, None)
+    >>> body_year("工作总结", "二、成效\n(一)便民站 从2022年4月份起，推出…"), body_year("", "2020年，改造8个。2021年，改造6个。")
     (None, None)
     """
     if _MASKED_YEAR.search(searched):
