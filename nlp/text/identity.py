@@ -37,6 +37,7 @@ from nlp.text.place_names import (
     title_names,
 )
 from nlp.text.signature import (
+    ORDINAL,
     SIGNATURE_MAX,
     last_lines,
     letterhead_line,
@@ -118,8 +119,10 @@ def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
     青桐社区党委书记, 现任青桐村党支部书记)."""
     before = text[:start].rstrip(" \t\u3000")
     holder_words, posts = _office_holder()
-    if before.endswith(holder_words) and text.startswith(posts, end):
-        return True
+    if before.endswith(holder_words):
+        ordinal = re.match(ORDINAL, text[end : end + 4])  # 我是东湖社区|第五网格的网格员
+        if text.startswith(posts, end + (ordinal.end() if ordinal else 0)):
+            return True
     if words is None or not (before[-1:] in _CLAUSE_STARTS or before.endswith(_SELF_BEFORE)):
         return False
     after = words(end, min(len(text), end + 4))
@@ -210,6 +213,8 @@ def find_community(
     voc = place_vocab()
     words_of_title = _title_words(text, title, title_at, words)
     in_title = title_names(title, words_of_title, title_at)
+    if in_title and _joint(title, in_title):
+        return None  # rule joint_title: 金桥社区、梅园社区…联合…总结 covers several units (GUIDELINES)
     if in_title:
         return None if is_masked(in_title[0]) else canonical_name(in_title[0])
     if place_names(title, voc.street, words_of_title, title_at) or any(w in title for w in voc.street_level):
@@ -230,6 +235,21 @@ def find_community(
         if found:
             return None if is_masked(found[0]) else canonical_name(found[0])
     return None
+
+
+def _joint(title: str, names: list[str]) -> bool:
+    """Whether a title lists two different units side by side (甲社区、乙社区…; 甲村与乙村…).
+
+    >>> _joint("金桥社区、梅园社区2023年联合党建工作总结", ["金桥社区", "梅园社区"]), _joint("金桥社区2023年工作总结", ["金桥社区"])
+    (True, False)
+    """
+    for first in names:
+        for second in names:
+            if canonical_name(first) != canonical_name(second) and re.search(
+                rf"{re.escape(first)}\s*[{_LIST_JOINERS}]\s*{re.escape(second)}", title
+            ):
+                return True
+    return False
 
 
 # Words placing a unit in a street or town (东湖社区隶属长安街道, 红旗村位于白沙镇东部).

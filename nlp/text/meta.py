@@ -25,10 +25,22 @@ from nlp.text.meta_lexicon import has_any, meta_vocab
 from nlp.text.period import document_period, file_stem
 from nlp.text.title import SUBTITLE_DASHES, dateline_start, document_title, iter_lines
 from nlp.text.title_clean import unenclosed, unspaced, without_site_tags
-from nlp.text.year import closing_date, find_year, reviewed_year, reviews_several_years
+from nlp.text.year import (
+    arabic_years,
+    body_year,
+    closing_date,
+    closing_date_at,
+    closing_month,
+    find_year,
+    reviewed_year,
+    reviews_several_years,
+)
 
 _OPENING = 300
 _CLOSING = 160
+# Rule body_year: with no year in the title, opening, closing date or file name, the first year the
+# body reports in its first characters (a report whose opening is a site's note, its year in section 一).
+_BODY_YEAR_REACH = 800
 # A county's, city's or province's own report lies above any street: the towns it names are its parts.
 _STREET_LEVELS = ("community", "township")
 
@@ -67,13 +79,16 @@ def _subtitle(text: str, body_from: int) -> tuple[int, int] | None:
     return start, start + len(line)
 
 
-def _dated_under_title(text: str, body_from: int) -> str:
+def _dated_under_title(original: str, title_end: int) -> str:
     """Rule date_under_title: the line right under the title when it is a date alone (东湖社区工作总结 /
-    2022年1月6日): the report's date written at its head, read as a closing date line is."""
-    start = body_from + len(text[body_from:]) - len(text[body_from:].lstrip())
-    end = text.find("\n", start)
-    line = text[start : len(text) if end < 0 else end].strip()
-    return line if closing_date(line) else ""
+    2022年1月6日, 时间：2022年1月6日): the report's date written at its head, read as a closing date
+    line is. Read in the original (``title_end`` is where the title ends there): normalization drops a
+    labelled date line as a page's furniture."""
+    rest = original[title_end:]
+    start = title_end + len(rest) - len(rest.lstrip())
+    end = original.find("\n", start)
+    line = original[start : len(original) if end < 0 else end].strip()
+    return line if closing_date(arabic_years(line)) else ""
 
 
 def read_title(line: str) -> str:
@@ -94,7 +109,10 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
     found = document_title(norm, first)
     body_from = found.body_from
     title_norm = read_title(found.normalized)
-    opening = norm.text[body_from : first if first is not None and first > body_from else None]
+    # a short body's opening stops before its closing date line
+    dated = closing_date_at(norm.text)
+    body_end = len(norm.text) if dated is None or dated < body_from else dated
+    opening = norm.text[body_from : first if first is not None and body_from < first < body_end else body_end]
     junk = meta_vocab().title_junk
     for s, e in iter_lines(opening):  # skip repeated titles and chrome to the first real line
         line = opening[s:e]
@@ -105,7 +123,7 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
         opening = ""
     proper = opening[:_OPENING]  # the opening before the first section
     if len(opening.strip()) < 50:  # the body starts with a heading: look inside it
-        opening = norm.text[body_from:]
+        opening = norm.text[body_from:body_end]
     opening = opening[:_OPENING]
     reviewed = reviewed_year(norm.text)
     several = reviewed is None and reviews_several_years(norm.text)
@@ -122,7 +140,8 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
     level = reporting_level(title_norm, norm.text, community)
     closing = norm.text[-_CLOSING:]
     if not closing_date(closing) and found.text is not None:
-        closing = _dated_under_title(norm.text, subtitle[1] if subtitle else body_from) or closing
+        head_end = subtitle[1] if subtitle else body_from
+        closing = _dated_under_title(norm.original, norm.to_original(head_end, head_end)[0]) or closing
     return DocMeta(
         id=raw.id,
         path=raw.path,
@@ -131,8 +150,18 @@ def extract_meta(raw: RawDoc, doc: Text, sections: tuple[Section, ...]) -> DocMe
         community=community,
         street=find_street(norm.text, title_norm, doc.words, found.start, body_from, community) if level in _STREET_LEVELS else None,
         district=find_district(title_norm, norm.text[body_from : body_from + _OPENING], norm.text[-_CLOSING:]),
-        year=find_year(title_norm, opening, closing, raw.path or "", reviewed, doc_type is DocType.PLAN, several),
-        period=document_period(title_norm, proper, file_stem(raw.path), opening, reviewed, several),
+        year=find_year(title_norm, opening, closing, raw.path or "", reviewed, doc_type is DocType.PLAN, several)
+        or body_year(title_norm + opening + closing, norm.text[body_from : body_from + _BODY_YEAR_REACH]),
+        period=document_period(
+            title_norm,
+            proper,
+            file_stem(raw.path),
+            opening,
+            reviewed,
+            several,
+            closing_month(closing),
+            norm.text[body_from : body_from + _BODY_YEAR_REACH],
+        ),
         doc_type=doc_type,
         chars=len(raw.text),
         level=level,

@@ -23,6 +23,8 @@ class MetaVocab:
     field_labels: tuple[str, ...]
     plan_words: tuple[str, ...]
     review_words: tuple[str, ...]
+    tenure_words: tuple[str, ...]
+    founding_words: tuple[str, ...]
     salutation_starts: tuple[str, ...]
     salutation_ends: tuple[str, ...]
 
@@ -50,6 +52,8 @@ def meta_vocab() -> MetaVocab:
         field_labels=tuple(doc["field_labels"]),
         plan_words=tuple(data["year"]["plan_words"]),
         review_words=tuple(data["year"]["review_words"]),
+        tenure_words=tuple(data["year"]["tenure_words"]),
+        founding_words=tuple(data["year"]["founding_words"]),
         salutation_starts=tuple(doc["salutation_starts"]),
         salutation_ends=tuple(doc["salutation_ends"]),
     )

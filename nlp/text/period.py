@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from nlp.text.meta_lexicon import alternation, has_any, meta_vocab
-from nlp.text.year import arabic_years, chinese_month, is_report, title_year
+from nlp.text.year import arabic_years, chinese_month, is_report, title_year, title_year_range
 
 _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # A span of months or one month in a title (checked after the periods' own spans, 1-6月 …).
@@ -79,18 +79,26 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
             return part  # rule scope_sentence: 石榴园社区2021年工作汇报 … 现将1—6月份工作…汇报如下
     if has_any(periods["year"], title) or title_year(title) or reviewed is not None:
         return "year"
-    head = opening[:200]
+    head = _QUOTED.sub("", opening[:200])  # rule quoted_name: “成都十大年度社区” is an award's name
     for words in periods["none"]:
         head = head.replace(words, "")
-    for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year"):
-        if has_any(periods[p], head):
-            return p
-    if re.match(r"\s*(?:19|20)\d{2}\s*年度?\s*[,，]", arabic_years(opening[:20])):
-        return "year"  # rule opening_year: 2021年，… / 二〇二一年度，… opens a whole year's review
+    # rule first_period_word: the period word the opening names first (下半年以来 holds 半年以来)
+    named = [
+        (at, -len(word), p)
+        for p in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "year")
+        for word in periods[p]
+        if (at := head.find(word)) >= 0
+    ]
+    if named:
+        return min(named)[2]
+    if re.match(r"\s*(?:19|20)\d{2}\s*年度?\s*(?:[,，]|是)", arabic_years(opening[:20])):
+        return "year"  # rule opening_year: 2021年，… / 二〇二一年度，… / 2023年是…之年 opens a whole year's review
     return None
 
 
 _PARTS = ("H1", "H2", "Q1", "Q2", "Q3", "Q4")
+# A quoted name (an award, a campaign) in an opening: its period words say nothing of the report's.
+_QUOTED = re.compile(r"“[^”\n]{1,30}”|\"[^\"\n]{1,30}\"")
 _JOINED_PLAN = re.compile(r"(?:暨|及|和|与|并|以及)")
 
 
@@ -130,6 +138,32 @@ def scope_period(opening: str) -> str | None:
     return part if part in _PARTS else None
 
 
+# Rule year_to_date: the period a "this year so far" opening covers, by the month it was signed in.
+_TO_DATE_BY_MONTH = {2: None, 3: "Q1", 4: "Q1", 5: None, 6: "H1", 7: "H1", 8: None, 9: None, 10: None}
+
+
+def year_to_date(opening: str, signed_month: int | None, body: str = "") -> str | None:
+    """The period of an opening that reviews the year so far (今年以来, meta.toml [period.year_to_date]):
+    by the month it was signed in; unsigned, the one part of the year the ``body`` names (…在上半年
+    继续…), else the year.
+
+    >>> year_to_date("今年以来，社区…", 7), year_to_date("今年以来，社区…", 12), year_to_date("今年以来…", None)
+    ('H1', 'year', 'year')
+    >>> year_to_date("今年以来…", 9) is None, year_to_date("一年来…", 7) is None
+    (True, True)
+    >>> year_to_date("今年以来，社区…", None, "今年以来，社区…。居委会在上半年继续抓好…")
+    'H1'
+    """
+    periods = meta_vocab().periods
+    if not has_any(periods["year_to_date"], opening[:200]):
+        return None
+    if signed_month:
+        return _TO_DATE_BY_MONTH.get(signed_month, "year")
+    body = _QUOTED.sub("", body)
+    parts = {p for p in _PARTS if has_any(periods[p], body) and not has_any(periods["none"], body)}
+    return parts.pop() if len(parts) == 1 else "year"
+
+
 def document_period(
     title: str,
     opening: str,
@@ -137,9 +171,12 @@ def document_period(
     section_text: str,
     reviewed: int | None = None,
     several_years: bool = False,
+    signed_month: int | None = None,
+    body: str = "",
 ) -> str | None:
     r"""The period of a document: its title, the opening before the first section, the file name
-    (``stem``), then the text of the first section (``section_text``). Rule file_period_before_section:
+    (``stem``), an opening reviewing the year so far with the month it was signed in (rule
+    year_to_date), then the text of the first section (``section_text``). Rule file_period_before_section:
     a period the file name names outweighs a word inside the first section (全年召开…). A title naming
     months that make no period (前三季度, 1—9月) decides: null.
 
@@ -152,7 +189,14 @@ def document_period(
         return None
     if several_years and reviewed is None and is_report(title):
         return None  # rule several_years_review: no one period (GUIDELINES)
-    return find_period(title, opening, reviewed) or find_period(stem, "") or find_period("", section_text)
+    if title_year_range(title):
+        return None  # rule title_year_range: 2021—2023年任期工作总结 covers several years
+    return (
+        find_period(title, opening, reviewed)
+        or find_period(stem, "")
+        or year_to_date(opening, signed_month, body)
+        or find_period("", section_text)
+    )
 
 
 def file_stem(path: str | None) -> str:

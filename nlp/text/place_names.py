@@ -31,6 +31,25 @@ _NAME_TAGS = ("n", "j", "l", "eng", "zg")
 # name, never belongs to the name (rule name_after_divisions; the divisions before a name may be more
 # than the one nlp/text/divisions.after_divisions cuts off).
 _DIVISION_WORDS = frozenset({"街道", "街道办", "办事处", "镇", "乡", "区", "县", "市", "旗", "省"})  # zg: a bound morpheme the dictionary knows alone (石榴|湾, 上|垟)
+# Rule locative_end: many names end in a locative the segmenter tags ``f`` (桂花里, 南门外, 河西);
+# read as the name's last word. 上/下/前/后/中 are breaks (…领导下|社区), 内 reads a place's inside
+# (辖区内|社区).
+_UNIT_SUFFIX_HEADS = ("社区", "社區", "村", "居委", "居民委")
+_COMMUNITY_HEADS = ("社区", "社區", "居委", "居民委")
+# Rule village_only_generic: one-character generic ends that make a word only with 村 (乡村, 新村,
+# 农村, 村村通); before 社区/居委会 they end names (侨乡社区, 水乡社区).
+_VILLAGE_ONLY = frozenset("乡鄉新农農村")
+
+
+def _generic(voc: _Vocab, suffix: str) -> tuple[str, ...]:
+    """The generic ends no name of a unit with ``suffix`` has (meta.toml [place.generic])."""
+    return _community_generic() if suffix.startswith(_COMMUNITY_HEADS) else voc.generic
+
+
+@cache
+def _community_generic() -> tuple[str, ...]:
+    return tuple(g for g in place_vocab().generic if g not in _VILLAGE_ONLY)
+_LOCATIVE_ENDS = frozenset({"里", "外", "东", "西", "南", "北", "门外", "城东", "城西", "城南", "城北"})
 # 居委 ends a name only as an office's short form, not inside 居委会 or 居委委员.
 _SHORT_OFFICES = {"居委": "居委(?![会會员員委])"}
 # The words of text[start:end], as the document segments them.
@@ -104,18 +123,21 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
     masked = len(stem) - len(stem.rstrip(voc.mask))
     if masked:
         return stem[-masked:] + suffix
-    if len(stem) < 2 or stem.endswith(voc.generic):
+    generic = _generic(voc, suffix)
+    if len(stem) < 2 or stem.endswith(generic):
         return None
     stem_words = words(prefix_end - len(stem), prefix_end)
     if cut >= 0 and stem == prefix[cut + 1 :]:  # the stem runs from a break to the suffix
         stem_words = _joined_single_chars(stem_words)
     kept = ""
     for word, flag in reversed(stem_words):
-        if not flag.startswith(_NAME_TAGS) or len(kept) + len(word) > 4 or word in voc.name_stops:
+        # rule locative_end: 桂花|里|社区, 南|门外|社区 (a reporting unit's name; not a 小区's, read for scope)
+        locative = not kept and word in _LOCATIVE_ENDS and suffix.startswith(_UNIT_SUFFIX_HEADS)
+        if not (flag.startswith(_NAME_TAGS) or locative) or len(kept) + len(word) > 4 or word in voc.name_stops:
             break
         kept = word + kept
     kept = kept.removeprefix("中共")  # 中共东湖社区委员会 signs for 东湖社区
-    if len(kept) < 2 or kept.endswith(voc.generic):
+    if len(kept) < 2 or kept.endswith(generic) or motion_phrase(kept):
         return None
     return kept + suffix
 
@@ -168,7 +190,7 @@ def place_names(
 _YEAR_HEAD = r"(?:(?:19|20)\d{2}|20[xX×_＿]{2}|[xX×_＿]{2,4})年度?"
 _TITLE_HEAD = re.compile(
     rf"^(?:{_YEAR_HEAD})?(?:[\u4e00-\u9fff]{{2,6}}?(?:街道办事处|街道|镇|乡))?"  # 南苑街道|青枫里社区…
-    r"([\u4e00-\u9fff]{2,5}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)"
+    r"([\u4e00-\u9fff]{2,6}?)(社区居委会|社区居民委员会|社区|居委会|村委会|村民委员会)"
 )
 # A village's title names it before the year or 关于 (石碾村2013年工作总结, 柳塘铺村关于…的自查报告): the
 # words before 村 are its name even where the segmenter joins 村 to them.
@@ -176,6 +198,7 @@ _VILLAGE_HEAD = re.compile(
     rf"^(?:{_YEAR_HEAD})?(?:[\u4e00-\u9fff]{{2,6}}?(?:镇|乡))?"
     r"([\u4e00-\u9fff]{2,4}?)(村)(?=\s*(?:(?:19|20)\d{2}|\d{2}年|[二〇零一]{4}|关于|年度|上半年|下半年|工作))"
 )
+_TERM_OR_PARTY = re.compile(r"^(?:中共|第[\d一二三四五六七八九十]{1,3}届)+")
 _OFFICE_FORMS = ("社区居委会", "社区居民委员会", "居委会", "村委会", "村民委员会", "村村民委员会", "村村委会")
 _YEAR_AFTER = re.compile(r"\s*(?:(?:19|20)\d{2}|[二〇零一]{4}|20[xX×]{2})")
 _NOT_IN_HEAD = ("年", "季度", "上半", "下半", "工作", "关于")
@@ -201,14 +224,44 @@ def title_head(title: str) -> str | None:
     if not m:
         return None
     stem, suffix = m.group(1), m.group(2)
+    generic = _generic(voc, suffix)
     if suffix.startswith("村") and stem.endswith("村") and len(stem) > 2:
         stem, suffix = stem[:-1], "村" + suffix  # 上垟村|村民委员会: the village's own 村 before its office
-    stem = after_divisions(stem)
+        generic = tuple(g for g in generic if len(g) > 1)  # written out, 杨新村村委会 is a name (新 ends 江南新村)
+    elif suffix == "社区" and stem.endswith("村") and len(stem) > 2 and not stem[:-1].endswith(generic):
+        stem, suffix = stem[:-1], "村社区"  # rule village_community: 石桥村社区, a village made a community
+    stem = _TERM_OR_PARTY.sub("", after_divisions(stem))  # 中共|东湖社区…, 第九届|东湖居委会…
+    if len(stem) < 2:
+        return None
     # rule generic_name: 和谐社区居民委员会, 和谐社区2021年…: a generic word that is also a name
     named = stem in voc.generic_names and (suffix in _OFFICE_FORMS or _YEAR_AFTER.match(title, m.end()))
-    if (stem.endswith(voc.generic) and not named) or stem[-1] in voc.mask or any(w in stem for w in _NOT_IN_HEAD):
+    if (stem.endswith(generic) and not named) or stem[-1] in voc.mask or any(w in stem for w in _NOT_IN_HEAD):
+        return None
+    if motion_phrase(stem):
         return None
     return stem + suffix
+
+
+# Rule motion_phrase: a verb of going (进, 回, 到, 入, 驻) before a unit makes a verb phrase (服务进社区,
+# 在职党员回社区, 送法进村), not a name; two-character words ending so are names' words (前进, 跃进,
+# 东进社区 has one character before 进).
+_MOTION = frozenset("进進回到入驻駐")
+# Characters that make a verb phrase of a verb of going after them (使驻, 派驻, 让回, 请进).
+_CAUSATIVE = frozenset("使让讓被把将將派请請已再")
+
+
+def motion_phrase(stem: str) -> bool:
+    """Whether ``stem`` (the characters before 社区/村) ends in a verb of going that makes it a phrase.
+
+    >>> motion_phrase("服务进"), motion_phrase("在职党员回"), motion_phrase("新跃进"), motion_phrase("东进"), motion_phrase("使驻")
+    (True, True, False, False, True)
+    """
+    if len(stem) < 2 or stem[-1] not in _MOTION:
+        return False
+    if len(stem) == 2:
+        return stem[0] in _CAUSATIVE  # 使驻村, 派驻社区: a verb phrase of two characters
+    last = pos_cut(stem)[-1][0]
+    return len(last) != 2
 
 
 # Rule clause_head_name: a name opening a clause (after a clause's punctuation or at a line's start),
@@ -237,9 +290,9 @@ def clause_head_names(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     out = []
     for m in _CLAUSE_HEAD.finditer(text):
         stem = m.group(1)
-        if any(c in _NEVER_IN_NAME for c in stem) or stem[0] in _DETERMINERS or stem.endswith(voc.generic):
+        if any(c in _NEVER_IN_NAME for c in stem) or stem[0] in _DETERMINERS or stem.endswith(_generic(voc, m.group(2))):
             continue
-        if stem[-1] in voc.mask or not text.startswith(voc.subject_followers, m.end()):
+        if stem[-1] in voc.mask or not text.startswith(voc.subject_followers, m.end()) or motion_phrase(stem):
             continue
         out.append((stem + m.group(2), offset + m.start(1), offset + m.end()))
     return out
@@ -253,7 +306,9 @@ def title_names(title: str, words: Words | None = None, offset: int = 0) -> list
     """
     names = [n for n, _, _ in place_names(title, words=words, offset=offset)]
     head = title_head(title)
-    if head and not any(head.endswith(n) or n.endswith(head) for n in names):
+    if head and names and head != names[0] and head.endswith(names[0]):
+        names[0] = head  # 东方明珠花园社区: the title's head reads a name longer than four characters
+    elif head and not any(head.endswith(n) or n.endswith(head) for n in names):
         names.insert(0, head)
     return names
 

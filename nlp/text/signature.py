@@ -9,9 +9,12 @@ from functools import cache
 from nlp.resources import load_toml
 from nlp.text.meta_lexicon import alternation
 from nlp.text.place_names import Words, place_names, title_head
+from nlp.text.year import before_attachments, closing_date
 
 _SIGNATURE_LINES = 5
 SIGNATURE_MAX = 30
+# An ordinal before a community's sub-body (东湖社区|第三网格, 第二党支部).
+ORDINAL = r"(?:第?[\d一二三四五六七八九十]{1,3})"
 
 
 @cache
@@ -23,7 +26,7 @@ def _signature() -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = alternation(list(place["signature_roles"]))
     labels = alternation(list(place["signature_labels"]))
     rest = re.compile(
-        rf"^[\s（()）]*(?:(?:{offices})[\s（()）]*)*"
+        rf"^[\s（()）]*(?:{ORDINAL}?(?:{offices})[\s（()）]*)*"
         rf"(?:(?:{roles})[\s:：]*(?:[\u4e00-\u9fff]{{2,4}}|[xX×*＊某]{{1,3}})?[\s（()）]*)?"
         r"(?:(?:19|20)\d{2}\s*年[\d\s月日]*|(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?"
         r"|[〇零一二三四五六七八九]{4}\s*年[一二三四五六七八九十\s月日]*)?$"
@@ -40,7 +43,7 @@ def last_lines(text: str, count: int = _SIGNATURE_LINES) -> list[tuple[int, str]
     >>> last_lines("正文。\n 东湖社区 \n2022年12月28日", 2)
     [(5, '东湖社区'), (11, '2022年12月28日')]
     """
-    out, end = [], len(text.rstrip())
+    out, end = [], len(before_attachments(text).rstrip())
     while end > 0 and len(out) < count:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
@@ -52,12 +55,20 @@ def last_lines(text: str, count: int = _SIGNATURE_LINES) -> list[tuple[int, str]
 
 
 def signature_unit(text: str, words: Words | None) -> list[str]:
-    """The unit signing the report: a short line at the end that is its name (and office, date)."""
+    """The unit signing the report: a short line at the end that is its name (and office, date).
+
+    Rule name_above_date: a closing line that is a unit's bare name right above the date line
+    (南门外社区 / 2023年12月  日) signs the report, whatever the segmenter tags its words (南|门外)."""
     found = []
-    for at, line in last_lines(text):
+    lines = last_lines(text)
+    for i, (at, line) in enumerate(lines):
         if not 0 < len(line) <= SIGNATURE_MAX:
             continue
-        found += unit_line(line, at, words)
+        named = unit_line(line, at, words)
+        if not named and i + 1 < len(lines) and closing_date(lines[i + 1][1]):
+            head = title_head(line)
+            named = [head] if head and line == head else []
+        found += named
     return found[-1:]
 
 

@@ -166,6 +166,33 @@ def find_title(
     return most_specific(text, found)
 
 
+# Rule slogan_headline: a first line made of two or three parallel phrases (打造平安社区 建设和谐家园),
+# each four to twelve characters, without a sentence's punctuation, right above a paragraph, is the
+# title of a report whose title names no report word (an experience paper, a feature).
+_SLOGAN = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:[ \u3000]+[\u4e00-\u9fff“”]{4,12}){1,2}$")
+
+
+def _slogan_headline(norm: Normalized, first_section: int | None) -> tuple[int, int] | None:
+    r"""The first line's span as the title when it is a slogan headline over a paragraph (rule
+    slogan_headline); read in the original, where the space between the phrases stands.
+
+    >>> from nlp.text.normalize import normalize
+    >>> n = normalize("打造平安社区 建设和谐家园\n2023年，枫树湾社区以平安建设为主线，不断提升居民的安全感。")
+    >>> s, e = _slogan_headline(n, None); n.text[s:e]
+    '打造平安社区建设和谐家园'
+    >>> _slogan_headline(normalize("首页 工作总结 社区工作\n2023年，社区以平安建设为主线，不断提升居民的安全感和满意度。"), None)
+    """
+    first = segments(norm)[:2]
+    if len(first) < 2 or (first_section is not None and first[1][0] >= first_section):
+        return None
+    (s, e), (ns, ne) = first
+    os_, oe = norm.to_original(s, e)
+    line, below = norm.original[os_:oe].strip(_SPACES), norm.text[ns:ne]
+    if not _SLOGAN.match(line) or has_any(meta_vocab().title_junk, line) or len(below) < 30 or "。" not in below:
+        return None
+    return s, e
+
+
 _BROKEN_AFTER = re.compile(r"(?:(?:19|20)\d{2}|20[xX×]{2}|[〇零一二三四五六七八九]{4})\s*年度?$|(?:暨|及|和|与|并|关于)$")
 _BROKEN_BEFORE = re.compile(r"^(?:暨|及|和|与|并)")
 _UPPER_MAX = 30
@@ -288,7 +315,7 @@ def _chrome_follows(original: str, end: int) -> bool:
 
 def document_title(norm: Normalized, first_section: int | None) -> Title:
     """The title of a normalized document whose first section starts at ``first_section``."""
-    span = find_title(norm.text, first_section, segments(norm))
+    span = find_title(norm.text, first_section, segments(norm)) or _slogan_headline(norm, first_section)
     if not span:
         return Title(None, "", 0, 0)
     os_, oe = norm.to_original(*span)

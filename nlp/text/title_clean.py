@@ -94,6 +94,10 @@ def unenclosed(title: str) -> str:
     return next(g for g in m.groups() if g).strip(_SPACES) if m else title
 
 
+# A scraper's field label before a title (GUIDELINES, metadata-only files: 标题： is not part of it).
+_FIELD_LABEL = re.compile(r"^(?:标题|標題|题目|題目)\s*[:：]\s*")
+
+
 def clean_title(title: str) -> str:
     r"""A title without a site's numbering or a file name's suffix.
 
@@ -107,8 +111,8 @@ def clean_title(title: str) -> str:
     ('2023年社区工作总结', '社区工作计划', '社区工作计划范文')
     >>> clean_title("范文一：【第1篇】2023年社区工作总结"), clean_title("篇3：社区工作总结"), clean_title("【篇2】社区工作计划")
     ('2023年社区工作总结', '社区工作总结', '社区工作计划')
-    >>> clean_title("东湖社区2022年\n工作总结")
-    '东湖社区2022年工作总结'
+    >>> clean_title("东湖社区2022年\n工作总结"), clean_title("范文一：标题：2023年社区工作总结")
+    ('东湖社区2022年工作总结', '2023年社区工作总结')
 
     >>> clean_title("东湖社区工作总结-1"), clean_title("东湖社区工作总结（完整版）")
     ('东湖社区工作总结', '东湖社区工作总结')
@@ -122,7 +126,7 @@ def clean_title(title: str) -> str:
     title = re.sub(r"[ \t\u3000]*\r?\n[ \t\u3000]*", "", title)  # a title broken over two lines
     title = without_site_tags(title)
     while (bare := _SITE_PREFIX.sub("", title, count=1)) != title:  # 范文一：第1篇：… numbered twice
-        title = bare
+        title = _FIELD_LABEL.sub("", bare, count=1)  # 范文一：标题：…: a scraper's label after the numbering
     title = unspaced(unenclosed(title))
     while True:
         shorter = _ARTICLE_INDEX.sub(r"\1", _SITE_SUFFIX.sub("", title)).rstrip(_SPACES)

@@ -82,6 +82,9 @@ def find_year(
     title, opening, closing = (arabic_years(t) for t in (title, opening, closing))
     if reviewed is not None and (not title_year(title) or is_report(title)):
         return reviewed
+    span = title_year_range(title)
+    if span is not None:
+        return span[1]  # rule title_year_range: the last year of the span
     named = title_year(title)
     if several_years and named and named.group(1).isdigit() and is_report(title):
         return int(named.group(1)) - 1  # rule several_years_review: the last year reviewed
@@ -144,6 +147,25 @@ def title_year(title: str) -> re.Match[str] | None:
     return _YEAR.search(title) or _BARE_YEAR.search(title) or _YEAR.search(_SHORT_YEAR.sub(_full_year, title))
 
 
+# Rule title_year_range: a title naming a span of years (2021—2023年任期工作总结, 2021-23年) reviews
+# several years: its year is the last of them and it has no one period (GUIDELINES, several years).
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2}|\d{2})(?!\d)\s*年")
+
+
+def title_year_range(title: str) -> tuple[int, int] | None:
+    """The first and last year of a span of years a title names, when they differ.
+
+    >>> title_year_range("竹溪村2021—2023年任期工作总结"), title_year_range("2021-23年规划"), title_year_range("2023年总结")
+    ((2021, 2023), (2021, 2023), None)
+    """
+    m = _YEAR_RANGE.search(arabic_years(title))
+    if not m:
+        return None
+    first, last = int(m.group(1)), m.group(2)
+    end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    return (first, end) if end > first else None
+
+
 _PLAN_AHEAD_FROM = 11
 
 
@@ -161,29 +183,81 @@ def is_report(title: str) -> bool:
 
 
 _FULL_DATE = re.compile(r"年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# A speech's dateline under its title (——在2024年1月居民代表大会上): the meeting's date, not the year
+# reported on (GUIDELINES, long reports).
+_SPEECH_DATELINE = re.compile(r"[ \t\u3000]*(?:——|—|--|─)[^\n]*?(?:会议|大会|会)上")
 _CLAUSE_EDGE = re.compile(r"[，,。；;！!？?\n]")
 
 
 def opening_year(opening: str) -> re.Match[str] | None:
-    """The first year of the opening that is the year reported on: not the year of a full date (a
+    r"""The first year of the opening that is the year reported on: not the year of a full date (a
     meeting's or a page's: 2024年1月8日) and not one in a target's clause (要求在2025年底…).
 
     >>> opening_year("——2024年1月8日在镇人大会议上。2023年，全镇…").group(1)
     '2023'
     >>> opening_year("上级要求在2025年底前完成。2023年我乡8个村中…").group(1)
     '2023'
+    >>> opening_year("——在2024年1月居民代表大会上\n各位代表：\n2023年，社区…").group(1)
+    '2023'
+    >>> opening_year("本人自2019年担任村党支部书记以来，…") is None, opening_year("今年以来，高龄津贴较2022年增长8%") is None
+    (True, True)
+    >>> opening_year("2023年以来，社区…").group(1)
+    '2023'
     """
-    plan_words = meta_vocab().plan_words
+    voc = meta_vocab()
     for m in _YEAR.finditer(opening):
-        if _FULL_DATE.match(opening, m.end()):
+        dateline = _SPEECH_DATELINE.match(opening, opening.rfind("\n", 0, m.start()) + 1)
+        if _FULL_DATE.match(opening, m.end()) or (dateline and m.start() < dateline.end()):
             continue
+        if _COMPARED_BEFORE.search(opening, max(0, m.start() - 3), m.start()) or _COMPARED_AFTER.match(opening, m.end()):
+            continue  # rule comparison_year: 较2022年增长8%, 与2022年相比, 2022年同期
         starts = [e.end() for e in _CLAUSE_EDGE.finditer(opening, 0, m.start())]
         edge = _CLAUSE_EDGE.search(opening, m.end())
         clause = opening[starts[-1] if starts else 0 : edge.start() if edge else len(opening)]
-        if has_any(plan_words, clause):
+        if has_any(voc.plan_words, clause):
             continue
+        if _SPAN_START.search(clause) and has_any(voc.tenure_words, clause):
+            continue  # rule tenure_start (meta.toml [year.tenure_words]): 自2019年担任…以来
+        if has_any(voc.founding_words, clause):
+            continue  # rule founding_year (meta.toml [year.founding_words]): 成立于2005年
         return m
     return None
+
+
+# Rule comparison_year: a year compared with (较2022年, 比2022年, 与2022年相比, 2022年同期) is a base
+# of comparison, not the year reported on.
+_COMPARED_BEFORE = re.compile(r"(?:较|比|與|与|同|相较于|相比于)\s*(?:上年|去年)?\s*$")
+_COMPARED_AFTER = re.compile(r"年?\s*(?:同期|相比|相较|对比)")
+# A clause that dates the start of a span (自…, 从…, …起, …以来).
+_SPAN_START = re.compile(r"^[^，,]*?(?:自|从)|(?:以来|以來|起)")
+
+
+def body_year(searched: str, body: str) -> int | None:
+    r"""Rule body_year: the one year ``body`` reports on (as ``opening_year`` reads an opening) at the
+    start of its sentences, when the places already ``searched`` gave none and mask none (20xx there
+    stays unknown); none when its sentences open with several years.
+
+    >>> body_year("调研报告", "一、调研情况\n要求在2021年底前建成。2019年全镇九个村里…"), body_year("20xx年工作总结", "2019年…")
+    (2019, None)
+    >>> body_year("工作总结", "二、成效\n(一)便民站 从2022年4月份起，推出…"), body_year("", "2020年，改造8个。2021年，改造6个。")
+    (None, None)
+    """
+    if _MASKED_YEAR.search(searched):
+        return None
+    body = arabic_years(body)
+    years = set()
+    for m in _SENTENCE_YEAR.finditer(body):
+        found = opening_year(body[m.start(1) :])
+        if found and found.start() == 0:
+            years.add(found.group(1))
+    # a body narrating several years (2020年…。2021年…。) reports on none of them alone
+    only = years.pop() if len(years) == 1 else ""
+    return int(only) if only.isdigit() else None
+
+
+_MASKED_YEAR = re.compile(r"20[xX×＊*]{2}\s*年|[xX×]{4}\s*年")
+# A year opening a sentence, not a date's (2018年我乡…; not 从2023年6月份开始…, 2023年6月…).
+_SENTENCE_YEAR = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*((?:19|20)\d{2}|20[xX×]{2})(?=\s*年(?!\s*\d{1,2}\s*月))", re.MULTILINE)
 
 
 def planned_year(opening: str) -> re.Match[str] | None:
@@ -192,15 +266,41 @@ def planned_year(opening: str) -> re.Match[str] | None:
     return max(years, key=lambda m: int(m.group(1)), default=None)
 
 
+# Rule handwritten_date: 元月 is January; a day written 廿八/卅一, or left blank for the hand to fill in
+# (2023年12月  日).
 _DATE_LINE = re.compile(
     r"^[^，,。；;！!？?]{0,24}?[（(]?\s*((?:19|20)\d{2}|20[xX×]{2})\s*年\s*"
-    r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*[)）]?$"
+    r"(\d{1,2}|[一二三四五六七八九十]{1,3}|元)\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})?\s*日)?\s*[)）]?"
+    r"(?:\s*[（(]?(?:星期|礼拜|周)[一二三四五六日天][)）]?)?$"
     r"|^[^，,。；;！!？?]{0,24}?((?:19|20)\d{2})[./-](\d{1,2})(?:[./-]\d{1,2})?$"
 )
 
 
 # A unit's name after the date on one closing line (2021年12月28日  东湖社区居委会).
 _TRAILING_UNIT = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff（）()]{1,20}(?:社区|村|居委会|委员会|街道|办事处|镇|乡|党委|党支部)[（）()盖公签印章]*$")
+
+
+# Rule attachments_after_signature: a list of attachments closing the text (附件：/ 1.活动照片 / …)
+# comes after the signature and its date; they are read above it.
+_ATTACHMENTS = re.compile(r"^[ \t\u3000]*附(?:件|表)?\s*[\d一二三四五六七八九十]*\s*[:：]", re.MULTILINE)
+_ATTACHMENT_REACH = 8
+
+
+def before_attachments(text: str) -> str:
+    r"""``text`` without a list of attachments among its last lines.
+
+    >>> before_attachments("东湖社区\n2023年12月28日\n附件：\n1.活动照片\n2.台账"), before_attachments("东湖社区\n2023年12月")
+    ('东湖社区\n2023年12月28日', '东湖社区\n2023年12月')
+    """
+    stripped = text.rstrip()
+    cut = -1
+    for _ in range(_ATTACHMENT_REACH):
+        cut = stripped.rfind("\n", 0, cut if cut >= 0 else len(stripped))
+        if cut < 0:
+            break
+    tail_from = cut + 1
+    found = [m.start() for m in _ATTACHMENTS.finditer(stripped, tail_from)]
+    return stripped[: found[0]].rstrip() if found and found[0] > 0 else text
 
 
 def closing_date(closing: str) -> str:
@@ -212,18 +312,38 @@ def closing_date(closing: str) -> str:
     >>> closing_date("东湖社区 2021.12.20"), closing_date("2021年12月28日  东湖社区居委会")
     ('2021年', '2021年')
     """
-    for line in reversed([line.strip() for line in closing.rstrip().split("\n")[-_DATE_LINES:]]):
+    for line in reversed([line.strip() for line in before_attachments(closing).rstrip().split("\n")[-_DATE_LINES:]]):
         m = _DATE_LINE.match(line) or _DATE_LINE.match(_TRAILING_UNIT.sub("", line))
         if m:
             return (m.group(1) or m.group(3)) + "年"
     return ""
 
 
+def closing_date_at(text: str) -> int | None:
+    r"""Where the closing date line of ``text`` starts (the line ``closing_date`` reads), if it has one.
+
+    >>> closing_date_at("一年来…。\n东湖社区\n二〇二四年元月\n"), closing_date_at("一年来…。")
+    (11, None)
+    """
+    end = len(before_attachments(text).rstrip())
+    for _ in range(_DATE_LINES):
+        start = text.rfind("\n", 0, end) + 1
+        line = arabic_years(text[start:end].strip())
+        if _DATE_LINE.match(line) or _DATE_LINE.match(_TRAILING_UNIT.sub("", line)):
+            return start
+        if start == 0:
+            break
+        end = start - 1
+    return None
+
+
 _MONTH_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
 def chinese_month(month: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12."""
+    """一 → 1, 十 → 10, 十二 → 12, 元 (元月) → 1."""
+    if month == "元":
+        return 1
     if month.startswith("十"):
         return 10 + (_MONTH_NUMBERS[month[1]] if len(month) > 1 else 0)
     return _MONTH_NUMBERS[month[0]]
@@ -235,7 +355,7 @@ def closing_month(closing: str) -> int | None:
     >>> closing_month("东湖社区\n2022年1月6日"), closing_month("东湖社区\n二〇二一年十一月"), closing_month("东湖社区 2021.12.20")
     (1, 11, 12)
     """
-    for line in reversed([line.strip() for line in arabic_years(closing).rstrip().split("\n")[-_DATE_LINES:]]):
+    for line in reversed([line.strip() for line in arabic_years(before_attachments(closing)).rstrip().split("\n")[-_DATE_LINES:]]):
         m = _DATE_LINE.match(line) or _DATE_LINE.match(_TRAILING_UNIT.sub("", line))
         if m:
             month = m.group(2) or m.group(4)
