@@ -142,21 +142,76 @@ def test_the_rows_of_new_words_are_the_models_sums_to_the_last_bit(weights) -> N
             assert got.tolist() == weights.row(attributes), (word, tag, slot)
 
 
-def test_the_rows_of_new_contexts_are_the_models_sums_to_the_last_bit(weights) -> None:
-    """Every context met on the invented documents: its kept row is what ``CRFWeights.row`` adds up
-    from its attribute strings, in their order (the zero row where they weigh nothing)."""
+def _packed(values: tuple[int, ...]) -> int:
+    from nlp.activities.token_context import CONTEXT_RADIX
+
+    code = 0
+    for radix, value in zip(CONTEXT_RADIX, values, strict=True):
+        code = code * radix + value
+    return code
+
+
+def _context_values():
+    from nlp.activities.token_context import CONTEXT_RADIX
+
+    return st.tuples(*(st.integers(0, radix - 1) for radix in CONTEXT_RADIX))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_context_values())
+def test_a_contexts_slot_attributes_are_its_attribute_strings(values) -> None:
+    """Each of the ten values of a context names the attribute ``context_attributes`` writes for
+    it, in slot order, or none: the sum of the slots' rows is the sum of the strings' rows."""
     from nlp.activities.attribute_rows import context_attributes
-    from nlp.activities.token_context import context_of
+    from nlp.activities.token_context import context_of, slot_attribute
+
+    named = [slot_attribute(slot, value) for slot, value in enumerate(values)]
+    assert [a for a in named if a is not None] == context_attributes(context_of(_packed(values)))
+
+
+def test_the_context_sums_are_the_models_sums_to_the_last_bit(weights) -> None:
+    """Every context met on the invented documents, and every value of every slot: the context's
+    weights summed slot by slot are what ``CRFWeights.row`` adds up from its attribute strings,
+    in their order, bit for bit."""
+    from nlp.activities.attribute_rows import context_attributes
+    from nlp.activities.token_arrays import tokens_as_arrays
+    from nlp.activities.token_context import CONTEXT_RADIX, context_codes, context_of
+    from nlp.records import Sentence
 
     scorer = TokenScorer(weights)
+    met: set[int] = set()
     for text in DOCUMENTS:
-        for inputs in _sequences(text):
-            scorer.scores(*inputs)
-    assert len(scorer._contexts) > 20
-    for code, row in scorer._contexts.items():
-        expected = weights.row(context_attributes(context_of(code)))
-        assert scorer._rows[row].tolist() == (expected if row else [0.0] * len(expected)), code
-        assert row or not any(expected)
+        for tokens, facts, rules, heads in _sequences(text):
+            starts = [f.norm_start for f in facts]  # the sentence as ``TokenScorer.scores`` spans it
+            span = Sentence(min([tokens[0].start, *starts]), max([tokens[-1].end, *(s + 1 for s in starts)]))
+            arrays = tokens_as_arrays([tokens], scorer.keys, [span])
+            key = arrays.keys
+            keys = scorer.keys
+            met.update(
+                context_codes(
+                    arrays, keys.clause_mark[key], keys.opens_quote[key], keys.closes_quote[key], facts, rules, heads
+                ).tolist()
+            )
+    assert len(met) > 20
+    # every value of every slot, the others at a value that writes an attribute and at one that does not
+    for slot, radix in enumerate(CONTEXT_RADIX):
+        for value in range(radix):
+            for base in (0, 1):
+                values = [min(base, r - 1) for r in CONTEXT_RADIX]
+                values[slot] = value
+                met.add(_packed(tuple(values)))
+    codes = sorted(met)
+    unpacked = []
+    for code in codes:
+        values = []
+        for radix in reversed(CONTEXT_RADIX):
+            code, value = divmod(code, radix)
+            values.append(value)
+        unpacked.append(values[::-1])
+    columns = [np.array(column, dtype=np.int64) for column in zip(*unpacked, strict=True)]
+    sums = scorer._context_sums(columns)
+    for code, got in zip(codes, sums.tolist(), strict=True):
+        assert got == weights.row(context_attributes(context_of(code))), code
 
 
 @settings(max_examples=40, deadline=None)

@@ -10,7 +10,8 @@ once and kept:
 - the word seen from a neighbour two or one places before or after (form, tag, some marks), or
   the sentence edge where there is none;
 - the token's context (rule label and its neighbours', place in the clause, figure marks, quotes,
-  heading), a handful of values packed into one integer (nlp/activities/token_context.py);
+  heading): ten small values (nlp/activities/token_context.py), each of which names at most one
+  attribute, so the context's sum is ten rows gathered from a table per value, added in order;
 - the word pairs with the word before and after: one attribute each, read straight from the
   model's rows.
 
@@ -27,11 +28,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from nlp.activities.attribute_rows import OFFSETS, AttributeIds, context_attributes, neighbour_attributes
+from nlp.activities.attribute_rows import OFFSETS, AttributeIds, neighbour_attributes
 from nlp.activities.crf import CRFWeights
 from nlp.activities.features import Span, Token
 from nlp.activities.token_arrays import TaggedTokens, WordKeys, tagged_tokens, tokens_as_arrays
-from nlp.activities.token_context import context_codes, context_of
+from nlp.activities.token_context import CONTEXT_RADIX, context_values, slot_attribute
 from nlp.activities.word_pairs import PairTables
 from nlp.records import Fact, Sentence
 from nlp.text.document import Text
@@ -47,6 +48,7 @@ class TokenScorer:
         self.weights = weights
         self._ids = AttributeIds(weights.attributes)
         self._pairs = PairTables(self._ids.by_prefix.get("w-1|w", {}), self._ids.by_prefix.get("w|w+1", {}))
+        self._slot_rows = _slot_rows(weights)
         self._clear()
 
     def _clear(self) -> None:
@@ -54,7 +56,6 @@ class TokenScorer:
         # each key's rows (as itself, then as the neighbour two and one before, one and two after)
         self._word_rows = np.zeros((0, 1 + len(OFFSETS)), dtype=np.intp)
         self._pair_word = np.zeros(0, dtype=np.int64)  # each key's word in the pair tables, -1: in none
-        self._contexts: dict[int, int] = {}  # a packed context's row (token_context.context_codes)
         # row 0 is all zeros (what unknown attributes weigh); rows 1 … hold the model's attributes
         # one by one (a word pair is one attribute: no sum to keep); the sums kept come after
         state = self.weights.state
@@ -65,7 +66,7 @@ class TokenScorer:
     def tokens_of(self, doc: Text, sentences: Sequence[Sentence]) -> TaggedTokens:
         """The tokens of ``sentences`` as arrays keyed by this scorer (its kept sums start afresh
         when a long batch of varied text has filled them)."""
-        if len(self._contexts) + len(self.keys) > _CACHE_LIMIT:
+        if len(self.keys) > _CACHE_LIMIT:
             self._clear()
         return tagged_tokens(doc, sentences, self.keys)
 
@@ -126,17 +127,20 @@ class TokenScorer:
         heading_spans: Sequence[Span],
     ) -> np.ndarray:
         """A (tokens × labels) array: the state score of every token of ``tokens`` (made by
-        ``tokens_of``), summed over its eight kept rows (``_pieces``)."""
+        ``tokens_of``), summed over its eight rows (``_pieces``)."""
         if not len(tokens):
             return np.zeros((0, len(self.weights.labels)))
         if len(self._word_rows) < len(self.keys):
             self._add_words(self.keys.words[len(self._word_rows) :])
-        columns = self._pieces(tokens, facts, rule_spans, heading_spans)
-        # the pieces added one column after another, in the order of the columns (``take``
-        # gathers rows several times faster than indexing with an array)
+        words, context, pairs = self._pieces(tokens, facts, rule_spans, heading_spans)
+        # the pieces added one after another, in the order of the attributes (``take`` gathers
+        # rows several times faster than indexing with an array)
         rows = self._rows
-        total = rows.take(columns[0], axis=0)
-        for column in columns[1:]:
+        total = rows.take(words[0], axis=0)
+        for column in words[1:]:
+            total += rows.take(column, axis=0)
+        total += context
+        for column in pairs:
             total += rows.take(column, axis=0)
         return total
 
@@ -146,9 +150,10 @@ class TokenScorer:
         facts: Sequence[Fact],
         rule_spans: Sequence[Span],
         heading_spans: Sequence[Span],
-    ) -> list[np.ndarray]:
-        """The rows whose sum is each token's score: its word, its four neighbours or the
-        sentence's edges, its context, and its word pairs with the word before and after."""
+    ) -> tuple[list[np.ndarray], np.ndarray, list[np.ndarray]]:
+        """What each token's score is the sum of: the rows of its word and of its four neighbours
+        or the sentence's edges, the sum of its context's weights, and the rows of its word pairs
+        with the word before and after."""
         keys = self.keys
         key = tokens.keys
         n = len(key)
@@ -161,7 +166,7 @@ class TokenScorer:
             column = np.full(n, edge, dtype=np.intp)
             column[present] = word_rows[:, slot].take(other[present])  # the neighbour's row as seen from here
             columns.append(column)
-        codes = context_codes(
+        values = context_values(
             tokens,
             keys.clause_mark[key],
             keys.opens_quote[key],
@@ -170,43 +175,27 @@ class TokenScorer:
             rule_spans,
             heading_spans,
         )
-        columns.append(self._context_rows(codes))
         # the pair of each token with the next one: the next token's w-1|w, this token's w|w+1
         pair_word = self._pair_word[key]
         paired = index[:-1][index[1:] < tokens.stop[:-1]]
         before, after = np.zeros(n, dtype=np.intp), np.zeros(n, dtype=np.intp)
         before[paired + 1] = self._pairs.left_rows(pair_word[paired], pair_word[paired + 1])
         after[paired] = self._pairs.right_rows(pair_word[paired], pair_word[paired + 1])
-        return [*columns, before, after]
+        return columns, self._context_sums(values), [before, after]
 
-    def _context_rows(self, codes: np.ndarray) -> np.ndarray:
-        distinct, inverse = np.unique(codes, return_inverse=True)
-        known = self._contexts
-        wanted = distinct.tolist()
-        new = [code for code in wanted if code not in known]
-        if new:
-            attributes = self.weights.attributes
-            lists = []
-            for code in new:
-                found = map(attributes.get, context_attributes(context_of(code)))
-                lists.append([1 + i for i in found if i is not None])
-            known.update(zip(new, self._add_sums(lists).tolist(), strict=True))
-        return np.fromiter(map(known.__getitem__, wanted), dtype=np.intp, count=len(wanted))[inverse]
+    def _context_sums(self, values: Sequence[np.ndarray]) -> np.ndarray:
+        """Each token's context weights: from zeros, the row each of its ten values names, added
+        slot after slot (a value that names no attribute, or one the model lacks, adds the zero
+        row).
 
-    def _add_sums(self, lists: Sequence[Sequence[int]]) -> np.ndarray:
-        """For each list of rows, a new row holding their sum (row 0 when it weighs nothing).
-
-        Each sum is added up in the order of its list from zeros, padded with the zero row, as
-        ``CRFWeights.row`` adds up an attribute list's rows (a test holds the context rows to it).
+        These are the sums ``CRFWeights.row`` makes of ``context_attributes`` (the same attributes
+        in the same order), to the last bit: it adds only the attributes the model knows, and an
+        added zero changes nothing, as a sum that starts from +0.0 is never -0.0.
         """
-        width = max(map(len, lists))
-        table = np.zeros((len(lists), width), dtype=np.intp)
-        for k, rows in enumerate(lists):
-            table[k, : len(rows)] = rows
-        sums = np.zeros((len(lists), self._rows.shape[1]))
-        for column in table.T:
-            sums += self._rows.take(column, axis=0)
-        return self._keep(sums)
+        total = np.zeros((len(values[0]), self._rows.shape[1]))
+        for table, value in zip(self._slot_rows, values, strict=True):
+            total += table.take(value, axis=0)
+        return total
 
     def _keep(self, sums: np.ndarray) -> np.ndarray:
         """The rows where ``sums`` are kept, in order (row 0, the zeros, for a sum that weighs nothing)."""
@@ -219,3 +208,19 @@ class TokenScorer:
         self._rows[self._used : self._used + count] = sums[weighing]
         self._used += count
         return rows
+
+
+def _slot_rows(weights: CRFWeights) -> list[np.ndarray]:
+    """For each context slot, a table whose row v holds the weights of the attribute value v
+    writes there (``token_context.slot_attribute``), zeros where it writes none or the model
+    does not know it."""
+    tables = []
+    for slot, radix in enumerate(CONTEXT_RADIX):
+        table = np.zeros((radix, len(weights.labels)))
+        for value in range(radix):
+            attribute = slot_attribute(slot, value)
+            i = weights.attributes.get(attribute) if attribute is not None else None
+            if i is not None:
+                table[value] = weights.state[i]
+        tables.append(table)
+    return tables

@@ -213,7 +213,32 @@ def neighbour_codes(tokens: TaggedTokens, rule: np.ndarray, offset: int) -> np.n
 
 
 # the radix of each packed value, in the order of ``Context``
-_RADIX = (3, _PLACES, len(FIGURE_SORTS), 1 + 4 * _AHEAD_DISTANCES, 2, 2, 4, 4, 4, 4)
+CONTEXT_RADIX = (3, _PLACES, len(FIGURE_SORTS), 1 + 4 * _AHEAD_DISTANCES, 2, 2, 4, 4, 4, 4)
+_NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)  # the neighbours of slots 6 … 9
+
+
+def context_values(
+    tokens: TaggedTokens,
+    clause_mark: np.ndarray,
+    opens: np.ndarray,
+    closes: np.ndarray,
+    facts: Sequence[Fact],
+    rule_spans: Sequence[Span],
+    heading_spans: Sequence[Span],
+) -> tuple[np.ndarray, ...]:
+    """The ten values of every token's context, one array each, in the order of ``CONTEXT_RADIX``
+    (value k of a token lies in ``range(CONTEXT_RADIX[k])``; ``slot_attribute`` names what it writes)."""
+    rule = rule_codes(tokens, span_ranges(tokens, rule_spans))
+    figure, ahead = figure_codes(tokens, facts, clause_mark)
+    return (
+        rule,
+        clause_places(tokens, clause_mark),
+        figure,
+        ahead,
+        quoted_flags(tokens, opens, closes).astype(np.int64),
+        heading_flags(tokens, heading_spans).astype(np.int64),
+        *(neighbour_codes(tokens, rule, d) for d in _NEIGHBOUR_OFFSETS),
+    )
 
 
 def context_codes(
@@ -226,21 +251,37 @@ def context_codes(
     heading_spans: Sequence[Span],
 ) -> np.ndarray:
     """One integer per token packing its whole context (``context_of`` unpacks it)."""
-    rule = rule_codes(tokens, span_ranges(tokens, rule_spans))
-    figure, ahead = figure_codes(tokens, facts, clause_mark)
-    values = (
-        rule,
-        clause_places(tokens, clause_mark),
-        figure,
-        ahead,
-        quoted_flags(tokens, opens, closes),
-        heading_flags(tokens, heading_spans),
-        *(neighbour_codes(tokens, rule, d) for d in (-2, -1, 1, 2)),
-    )
+    values = context_values(tokens, clause_mark, opens, closes, facts, rule_spans, heading_spans)
     code = np.zeros(len(tokens), dtype=np.int64)
-    for radix, value in zip(_RADIX, values, strict=True):
+    for radix, value in zip(CONTEXT_RADIX, values, strict=True):
         code = code * radix + value
     return code
+
+
+def slot_attribute(slot: int, value: int) -> str | None:
+    """The attribute value ``value`` of context slot ``slot`` writes (``CONTEXT_RADIX``'s order), or None
+    when it writes none: ``scoring.context_attributes(context_of(code))`` is, for every code, the
+    attributes of its ten values in slot order, those that write none left out (a test holds
+    them to it).
+
+    >>> [slot_attribute(0, 1), slot_attribute(3, 0), slot_attribute(3, 5), slot_attribute(4, 0), slot_attribute(9, 3)]
+    ['rule:B', 'figahead:-', 'figahead:people2', None, 'rule+2:I']
+    """
+    if slot == 0:
+        return "rule:" + RULE_LABELS[value]
+    if slot == 1:
+        return f"pos:{value}"
+    if slot == 2:
+        return "fig:" + (FIGURE_SORTS[value] or "-")
+    if slot == 3:
+        if not value:
+            return "figahead:-"
+        sort, distance = divmod(value - 1, _AHEAD_DISTANCES)
+        return f"figahead:{FIGURE_SORTS[sort + 1]}{distance + 1}"
+    if slot in (4, 5):
+        return ("quoted", "heading")[slot - 4] if value else None
+    offset = _NEIGHBOUR_OFFSETS[slot - 6]
+    return f"rule{offset:+d}:{RULE_LABELS[value - 1]}" if value else None
 
 
 def context_of(
@@ -252,7 +293,7 @@ def context_of(
     ('O', 0, '', '', False, False, None, None, None, None)
     """
     values = []
-    for radix in reversed(_RADIX):
+    for radix in reversed(CONTEXT_RADIX):
         code, value = divmod(code, radix)
         values.append(value)
     rule, place, figure, ahead, quoted, heading, *around = reversed(values)
