@@ -152,7 +152,7 @@ def _approx_chars() -> frozenset[str]:
 def _qualifier(m: FigureGroups, number_q: Qualifier) -> Qualifier:
     g = grammar()
     unit_text = m.unit or ""
-    marked_unit = any(c in _approx_chars() for c in unit_text)
+    marked_unit = not _approx_chars().isdisjoint(unit_text)
     if not (m.pre or m.inner or m.inner2 or m.post or marked_unit) and number_q in g.precedence:
         return number_q  # no word qualifies it: the number's own qualifier (most figures)
     found = {number_q}
