@@ -239,7 +239,7 @@ def _plain_chars() -> str:
 @lru_cache(maxsize=65536)  # a pure function of the text, and the same numbers recur all through a batch
 def _parse_number(text: str) -> Number | None:
     raw = text.strip()
-    s = fold_width(raw)
+    s = raw if raw.isascii() else fold_width(raw)  # (fold_width changes only characters beyond ASCII)
     if not s:
         return None
     if not s.strip(_plain_chars()):  # 12, 3.5, 7.5万: none of the marks _marked reads can be in it

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from nlp.figures.durations import is_marked_duration
 from nlp.figures.figure_grammar import FigureGroups, Grammar, grammar
-from nlp.figures.figure_reading import is_bare, number_reading, unit_reading
-from nlp.figures.lookalike_rules import rejection
+from nlp.figures.figure_reading import number_reading, unit_reading
+from nlp.figures.lookalike_rules import is_rate_number, rejection
+from nlp.figures.numerals import vocab
 from nlp.figures.scan import matches_from
 from nlp.figures.zeros import not_one_statements, zero_statements
 from nlp.records import Quantity
@@ -80,11 +81,14 @@ def _candidates(text: str, rejected: bool) -> list[tuple[Quantity, str | None]]:
     g = grammar()
     quoted = _Quotations(text, g.quoted)
     out = []
+    big = vocab().big
     for m in matches_from(g.pattern, g.starts, text):
         groups = m.groups()
         num = groups[_NUM]
-        if not num or is_bare(num, groups[_MAG], groups[_UNIT]):
-            continue  # (about half of what the pattern finds: read no further)
+        if not num:
+            continue
+        if not groups[_UNIT] and not groups[_MAG] and num[-1] not in big and not is_rate_number(num):
+            continue  # a bare number (``is_bare`` written out: about half of what the pattern finds)
         lunit_at = None if groups[_LUNIT] is None else m.start(_LUNIT + 1) - m.start(_NUM + 1)
         unit = unit_reading(groups, lunit_at)
         if unit is None:
