@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.figures.numeral_writer import write_number
@@ -96,3 +96,15 @@ def test_round_trip_decimals(d: Decimal) -> None:
 @given(st.text(max_size=30))
 def test_never_raises(text: str) -> None:
     parse_number(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789.万亿億萬", min_size=1, max_size=12))
+def test_a_plain_number_reads_as_every_mark_would_read_it(text: str) -> None:
+    """parse_number reads digits, points and 万/亿 with _core alone: what the marks would give."""
+    from nlp.figures.numerals import _marked, _parse_number
+
+    got, marked = _parse_number.__wrapped__(text), _marked(text, text)
+    assert got == marked
+    if got is not None:
+        assert str(got.value) == str(marked.value)  # the same exponent too (75000.0)  # type: ignore[union-attr]

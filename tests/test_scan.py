@@ -172,3 +172,19 @@ def test_second_chars_allow_every_lookalike_of_two_pieces():
             text = first + second
             for pos in range(len(text)):
                 _assert_second_chars_allow(text, pos, len(text))
+
+
+def test_the_listed_digits_are_every_digit_of_the_plane():
+    """The start class lists the digits \\d matches below U+10000 (found by their runs of ten)."""
+    from nlp.figures.scan import _bmp_digits
+
+    every = "".join(ch for ch in map(chr, range(0x10000)) if re.fullmatch(r"\d", ch))
+    assert _bmp_digits() == every
+
+
+def test_a_start_class_with_digits_matches_every_digit_and_no_other_plain_character():
+    found = char_class("一", digits=True)
+    sample = [*map(chr, range(0x3000)), *"０９٣߀𝟎𝟗𑁦", "一", "社", "\U0001d7ce"]
+    for ch in sample:
+        expected = ch == "一" or re.fullmatch(r"\d", ch) is not None or ord(ch) > 0xFFFF
+        assert (found.fullmatch(ch) is not None) == expected, ch

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 from nlp.figures.figure_pattern import figure_regex
 from nlp.figures.numerals import vocab
@@ -19,6 +20,26 @@ from nlp.resources import load_toml
 REPEATED_JOINER = re.compile(r"([-－—–~～〜])\1+")
 HALF_VALUE = Decimal("0.5")
 _DECIMAL_DIGITS = "0123456789０１２３４５６７８９"
+
+
+class FigureGroups(NamedTuple):
+    """The groups of a match of the figure pattern, in the pattern's order (``m.groups()``): the
+    qualifier word before the number, the number (with a range), the unit on a range's left end,
+    a space before a magnitude, a qualifier inside, the magnitude (万, 亿), a second qualifier
+    inside, a space before the unit, the unit, cents after 元/块 and their 钱, a qualifier after."""
+
+    pre: str | None
+    num: str | None
+    lunit: str | None
+    gap0: str | None
+    inner: str | None
+    mag: str | None
+    inner2: str | None
+    gap: str | None
+    unit: str | None
+    cents: str | None
+    qian: str | None
+    post: str | None
 
 
 @dataclass(frozen=True)
@@ -78,6 +99,8 @@ def grammar() -> Grammar:
                 quals[slot].setdefault(w, Qualifier(name))
     nf = load_toml("not_figures.toml")
     pattern = re.compile(figure_regex(v, {variant: unit.name for variant, unit in units.items()}, quals))
+    if tuple(pattern.groupindex) != FigureGroups._fields or pattern.groups != len(FigureGroups._fields):
+        raise ValueError(f"the figure pattern's groups {tuple(pattern.groupindex)} are not FigureGroups' fields")
     quoted = "|".join(rf"{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_quoted'])}}}{re.escape(b)}"
                       for a, b in nf["quote_marks"])
     quoted += "".join(rf"|{re.escape(a)}[^{re.escape(b)}\n]{{1,{int(nf['max_title'])}}}{re.escape(b)}"

@@ -221,13 +221,37 @@ def parse_number(text: str) -> Number | None:
     return _parse_number(text)
 
 
+@cache
+def _plain_chars() -> str:
+    """The characters of a plain number (Arabic digits, the point, 万/亿): a text of only these
+    holds no mask, rate, fraction, tenths, range, digit pair or approximation mark, so
+    ``parse_number`` reads it with ``_core`` alone; "" when the vocabulary puts one of them in a mark.
+    """
+    v = vocab()
+    plain = frozenset("0123456789.") | frozenset(v.big)
+    single = [*v.masks, *v.chinese, *v.zeros, *v.approx]
+    words = [*v.percent, *v.permille, *v.fraction, *v.tenths, *v.joiners]
+    if any(c in plain for c in single) or any(set(w) <= plain for w in words):
+        return ""
+    return "".join(sorted(plain))
+
+
 @lru_cache(maxsize=65536)  # a pure function of the text, and the same numbers recur all through a batch
 def _parse_number(text: str) -> Number | None:
-    v = vocab()
     raw = text.strip()
-    s = fold_width(raw)
+    s = raw if raw.isascii() else fold_width(raw)  # (fold_width changes only characters beyond ASCII)
     if not s:
         return None
+    if not s.strip(_plain_chars()):  # 12, 3.5, 7.5万: none of the marks _marked reads can be in it
+        value = _core(s)
+        return None if value is None else Number(raw, value)
+    return _marked(raw, s)
+
+
+def _marked(raw: str, s: str) -> Number | None:
+    """The number written ``raw`` (``s`` with full-width digits folded), read mark by mark: a mask,
+    a rate, a fraction, tenths, a range, a digit pair, an approximation, else its plain value."""
+    v = vocab()
     if any(c in v.masks for c in s):
         rest = [c for c in s if c not in v.masks]
         if all(c in ".," or c in v.big or c in v.approx for c in rest) and s[0] in v.masks:

@@ -8,102 +8,17 @@ ordinal, name, slogan, address, phone number or age limit (nlp/figures/lookalike
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
-from decimal import Decimal
-from functools import cache
 
 from nlp.figures.durations import is_marked_duration
-from nlp.figures.figure_grammar import HALF_VALUE, REPEATED_JOINER, Grammar, Unit, grammar
-from nlp.figures.figure_pattern import INCLUDED, SUBUNITS
-from nlp.figures.lookalike_rules import is_rate_number, numeral_classes, rejection
-from nlp.figures.numerals import Number, parse_number, vocab
+from nlp.figures.figure_grammar import FigureGroups, Grammar, grammar
+from nlp.figures.figure_reading import number_reading, unit_reading
+from nlp.figures.lookalike_rules import is_rate_number, rejection
+from nlp.figures.numerals import vocab
 from nlp.figures.scan import matches_from
 from nlp.figures.zeros import not_one_statements, zero_statements
-from nlp.records import Qualifier, Quantity
-
-
-def _has_prefix(m: re.Match[str]) -> bool:
-    """Whether the word before the number qualifies it (数 only before 十/百/千/万: 数十次, not 户数376户)."""
-    pre = m.group("pre")
-    if not pre:
-        return False
-    return pre not in APPROX_BEFORE_MAGNITUDE_ONLY or m.group("num")[:1] in vocab().small
-
-
-HALF_TEXT = "半"  # 半年来: a half, value 0.5 (figure_pattern.HALF says where)
-
-# Prefixes that qualify a number only when a magnitude word follows them.
-APPROX_BEFORE_MAGNITUDE_ONLY = frozenset({"数", "几"})
-
-
-@cache
-def _approx_in_unit() -> re.Pattern[str]:
-    """An approximation mark written inside a unit (1平方多公里)."""
-    return re.compile("[" + re.escape("".join(sorted(vocab().approx))) + "]")
-
-
-def _qualifier(m: re.Match[str], number_q: Qualifier, g: Grammar) -> Qualifier:
-    pre, inner, inner2, post, unit_text = m.group("pre", "inner", "inner2", "post", "unit")
-    if not (pre or inner or inner2 or post or unit_text and _approx_in_unit().search(unit_text)):
-        if number_q in g.precedence:
-            return number_q  # no word qualifies it: the number's own qualifier (most figures)
-    found = {number_q}
-    for slot, group in (("before", "pre"), ("inside", "inner"), ("inside", "inner2"), ("after", "post")):
-        if group == "pre" and not _has_prefix(m):
-            continue
-        word = m.group(group)
-        if word:
-            found.add(g.qualifiers[slot][word])
-    unit_text = m.group("unit") or ""
-    if any(c in unit_text for c in vocab().approx):
-        found.add(Qualifier.APPROX)
-    return next(q for q in g.precedence if q in found)
-
-
-def _range_as_number(m: re.Match[str], g: Grammar, unit: Unit | None) -> str | None:
-    """The range of a match without what is written between its ends (1万元--5万 → 1万-5万).
-
-    None when the left end names another unit than the right (3人-5户 is no range).
-    """
-    num, start = m.group("num"), m.start("num")
-    if m.group("lunit"):
-        if unit is None or g.units[m.group("lunit")] != unit:
-            return None
-        ls, le = m.span("lunit")
-        num = num[: ls - start] + num[le - start :]
-    num = INCLUDED.sub("", num)
-    return REPEATED_JOINER.sub(r"\1", num)
-
-
-def _cents(m: re.Match[str]) -> Decimal:
-    """The 角/毛/分 written after 元/块, in 元 (六角七分 → 0.67)."""
-    v, total = vocab(), Decimal(0)
-    cents = m.group("cents") or ""
-    for i, ch in enumerate(cents):
-        if ch in SUBUNITS["tenth"]:
-            total += Decimal(v.chinese[cents[i - 1]]) / 10
-        elif ch in SUBUNITS["hundredth"] or (i == len(cents) - 1 and ch in v.chinese and i >= 2):
-            total += Decimal(v.chinese[cents[i - 1] if ch in SUBUNITS["hundredth"] else ch]) / 100
-    return total
-
-
-def _approx_high(m: re.Match[str], low: Decimal) -> Decimal | None:
-    """The upper bound a 几/数 implies, before the unit's magnitude: 几十 → below 100, 十几 → below 20."""
-    v = vocab()
-    if _has_prefix(m) and m.group("pre") in APPROX_BEFORE_MAGNITUDE_ONLY:
-        return low * 10
-    inner = [m.group(g) for g in ("inner", "inner2")]
-    if "几" not in inner and "几" not in m.group("num"):
-        return None
-    place = next((v.small[c] for c in reversed(m.group("num")) if c in v.small), None)
-    if place is None:
-        return None
-    scale = Decimal(1)
-    for c in (m.group("mag") or "") if m.group("inner") == "几" else "":
-        scale *= v.big[c]
-    return low + Decimal(place) * scale
+from nlp.records import Quantity
 
 
 @dataclass(frozen=True)
@@ -115,84 +30,13 @@ class Candidate:
     rule: str | None
 
 
-def _candidate(text: str, m: re.Match[str], g: Grammar, rejected: bool = True) -> tuple[Quantity, str | None] | None:
-    """The quantity of match ``m`` and the look-alike rule that rejects it (a ``Candidate``'s fields);
-    None for a bare number, and for one a look-alike rule rejects unless ``rejected``
-    (find_quantities wants none of those: it skips reading their numbers)."""
-    v = vocab()
-    num, mag, unit_text = m.group("num", "mag", "unit")
-    if not unit_text and not mag and num[-1] not in v.big and not is_rate_number(num):
-        return None  # a bare number: no unit, no 万/亿, no rate (about half of what the pattern finds)
-    mag, unit_text = mag or "", unit_text or ""
-    unit = g.units.get(unit_text) if unit_text else None
-    if m.group("cents") and unit is not None and unit.kind != "money":
-        unit = g.units["元"]  # 十块三毛: 块 counts money here
-    written = num
-    if m.group("lunit") or INCLUDED.search(num) or REPEATED_JOINER.search(num):
-        num = _range_as_number(m, g, unit)  # type: ignore[assignment]
-        if num is None:
-            return None
-    is_rate_word = is_rate_number(num)
-    stripped = num.rstrip(numeral_classes().big)
-    shown = written
-    if stripped and stripped != num and m.group("inner") is None:  # 1.8万人: 万 belongs to the unit
-        mag, num_text = num[len(stripped):] + mag, stripped
-        shown = written[: len(written) - (len(num) - len(stripped))]
-    else:
-        num_text = num
-    if unit is None and not mag and not is_rate_word:
-        return None
-    rule = rejection(text, m, g, unit)
-    if rule is not None and not rejected:
-        return None
-    inner = m.group("inner") or ""
-    if num_text == HALF_TEXT:
-        number = Number(HALF_TEXT, HALF_VALUE, None, None, Qualifier.EXACT)
-    else:
-        number = parse_number(num_text + (inner if inner in v.approx else "") + mag)
-    if number is None:
-        return None
-    qualifier = _qualifier(m, number.qualifier, g)
-    if number.qualifier is Qualifier.MASKED:
-        value = low = high = None
-    elif number.qualifier is Qualifier.RANGE:
-        value, low, high = None, number.low, number.high
-    else:
-        value = number.value
-        if value is not None and m.group("cents"):
-            value += _cents(m)
-        low = value if qualifier in (Qualifier.APPROX, Qualifier.AT_LEAST) else None
-        high = value if qualifier is Qualifier.AT_MOST else None
-        if qualifier is Qualifier.APPROX and value is not None:
-            high = _approx_high(m, value)
-    if unit is not None and unit.magnitude != 1:
-        value, low, high = (x * unit.magnitude if x is not None else None for x in (value, low, high))
-    if is_rate_word:
-        name = "‰" if any(num.startswith(p) for p in v.permille) else "%"
-    else:
-        name = unit.name if unit else ""
-    if value is not None and value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    start = m.start("pre") if _has_prefix(m) else m.start("num")
-    quantity = _new(Quantity)  # Quantity(...) without __init__'s nine object.__setattr__ calls
-    quantity.__dict__.update(
-        norm_start=start,
-        norm_end=m.end(),
-        number_text=shown,
-        value=value,
-        low=low,
-        high=high,
-        unit=name,
-        qualifier=qualifier,
-        unit_text=mag + unit_text,
-    )
-    return quantity, rule
-
-
 # ``Quantity`` is a plain frozen dataclass (no slots, no ``__post_init__``): an instance whose
 # ``__dict__`` holds its fields in order is the object its constructor makes (equal, equally
 # hashed; tests/test_figure_shortcuts.py holds every figure of a generated text to the constructor).
 _new = object.__new__
+
+# Where the groups the scan reads stand in ``m.groups()`` (FigureGroups, in the pattern's order).
+_NUM, _LUNIT, _MAG, _UNIT = (FigureGroups._fields.index(name) for name in ("num", "lunit", "mag", "unit"))
 
 
 def find_quantities(text: str) -> tuple[Quantity, ...]:
@@ -229,23 +73,51 @@ def find_candidates(text: str, rejected: bool = True) -> tuple[Candidate, ...]:
 
 
 def _candidates(text: str, rejected: bool) -> list[tuple[Quantity, str | None]]:
-    """``find_candidates`` as (quantity, rule) pairs."""
+    """``find_candidates`` as (quantity, rule) pairs.
+
+    What a match says is read from its groups once per distinct figure (nlp/figures/figure_reading.py);
+    what the text around it says (the look-alike rules, a quotation, a look-alike pattern) per match.
+    """
     g = grammar()
-    quoted = [(s + 1, e - 1) for s, e in _spans(g.quoted, text)]
+    quoted = _Quotations(text, g.quoted)
     out = []
+    big = vocab().big
     for m in matches_from(g.pattern, g.starts, text):
-        if not m.group("num"):
+        groups = m.groups()
+        num = groups[_NUM]
+        if not num:
             continue
-        found = _candidate(text, m, g, rejected)
-        if found is None:
+        if not groups[_UNIT] and not groups[_MAG] and num[-1] not in big and not is_rate_number(num):
+            continue  # a bare number (``is_bare`` written out: about half of what the pattern finds)
+        lunit_at = None if groups[_LUNIT] is None else m.start(_LUNIT + 1) - m.start(_NUM + 1)
+        unit = unit_reading(groups, lunit_at)
+        if unit is None:
             continue
-        if found[1] is None:
-            ns, ne = m.span("num")
-            if quoted and _overlaps(_near(quoted, ns, ne), ns, ne):
-                found = (found[0], "quoted")
-            elif _vetoed(g, text, ns, ne) and not is_marked_duration(text, found[0]):
-                found = (found[0], "pattern")  # (a duration marked as a span stands: 过去一年，…)
-        out.append(found)
+        rule = rejection(text, m, g, unit.unit)
+        if rule is not None and not rejected:
+            continue  # (find_quantities reads no number a look-alike rule rejects)
+        read = number_reading(groups, lunit_at)
+        if read is None:
+            continue
+        quantity = _new(Quantity)  # Quantity(...) without __init__'s nine object.__setattr__ calls
+        quantity.__dict__.update(
+            norm_start=m.start(1) if read.starts_at_prefix else m.start(_NUM + 1),
+            norm_end=m.end(),
+            number_text=read.number_text,
+            value=read.value,
+            low=read.low,
+            high=read.high,
+            unit=read.unit,
+            qualifier=read.qualifier,
+            unit_text=read.unit_text,
+        )
+        if rule is None:
+            ns, ne = m.span(_NUM + 1)
+            if quoted.overlap(ns, ne):
+                rule = "quoted"
+            elif _vetoed(g, text, ns, ne) and not is_marked_duration(text, quantity):
+                rule = "pattern"  # (a duration marked as a span stands: 过去一年，…)
+        out.append((quantity, rule))
     return out
 
 
@@ -292,16 +164,27 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
     return False
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text)]
+class _Quotations:
+    """The short quotations and titles of a text (inside their marks), asked in the order of the
+    text whether they overlap a number: one pass over them for the whole scan."""
 
+    # A quotation is looked at only if it starts at most this far before the number (``max_title``
+    # is 60: a quotation that overlaps the number starts within it)
+    REACH = 64
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+        self.spans = [(m.start() + 1, m.end() - 1) for m in pattern.finditer(text)]
+        self.first = 0  # the first span that may overlap a later number
 
-
-def _near(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The spans that may overlap [start, end) (spans sorted by start, each short)."""
-    i = bisect.bisect_left(spans, (start - 64, 0))
-    j = bisect.bisect_right(spans, (end, 10**12))
-    return spans[i:j]
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a quotation starting at most REACH before ``start`` overlaps [start, end); asked
+        with ``start`` never decreasing."""
+        spans, i = self.spans, self.first
+        while i < len(spans) and spans[i][0] < start - self.REACH:
+            i += 1
+        self.first = i
+        while i < len(spans) and spans[i][0] < end:
+            if start < spans[i][1]:
+                return True
+            i += 1
+        return False
