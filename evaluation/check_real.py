@@ -65,10 +65,10 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
 
 def seen_flags(sets: tuple[str, ...], severities: frozenset[str]) -> list[Seen]:
     """Every flag of the given severities on the documents of ``sets`` (document and corpus rules)."""
+    from corpus.readers import read_path
     from nlp.checks import check_document
     from nlp.checks.corpus import check_corpus
     from nlp.checks.suppress import fingerprint
-    from corpus.readers import read_path
     from nlp.pipeline import parse_raw
 
     found: list[Seen] = []

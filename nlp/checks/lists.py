@@ -42,12 +42,34 @@ def _common_tail(words: Sequence[str]) -> str:
     return os.path.commonprefix(reversed_words)[::-1]
 
 
+def dimension(label: str) -> str | None:
+    """The dimension a list item's words sort along besides its kind ([kinds] cross_cutting: mode,
+    level, use, channel, stage), None for a plain kind.
+
+    >>> dimension("其中线上活动"), dimension("、省级以上项目"), dimension("、文体活动")
+    ('mode', 'level', None)
+    """
+    for name, words in vocab()["kinds"]["cross_cutting"].items():
+        if has_any(label, words):
+            return name
+    return None
+
+
+def one_dimension(items: Sequence[Context]) -> bool:
+    """The items sort along one dimension (rule ``cross_cutting``): 其中线上活动30场、党建活动40场
+    mixes a mode with kinds, 其中财政资金300万元、用于道路硬化260万元 a source with a use, so an item
+    may be counted twice and the list is no classification; 线上…、线下… is one."""
+    return len({dimension(c.label) for c in items}) == 1
+
+
 def _kinds(total: Context, items: Sequence[Context], opened: bool = True) -> bool:
     """The items name different kinds of the total: sums of money split by source or use; things
     of one head noun the total's words hold (舞蹈队、合唱队 of 文艺队伍); persons or households only
     by a classification whose kinds exclude each other ([kinds] exclusive_heads: 肢体残疾、视力残疾)."""
     cores = [_core(c.label) for c in items]
     if len(cores) < 2 or any(len(x) < 2 for x in cores) or len(set(cores)) < len(cores):
+        return False
+    if not one_dimension(items):
         return False
     if total.family == "元" and opened:
         return True  # 其中上级补助80万元、村集体自筹50万元: money is split, never counted twice
@@ -97,7 +119,7 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
         i = j
         if total.family == "%" or total.aside or any(x.aside or x.fact.planned != total.fact.planned for x in items):
             continue
-        complete = opened and total.family != "元" and names_the_rest(items)
+        complete = opened and total.family != "元" and names_the_rest(items) and one_dimension(items)
         if not complete and not _kinds(total, items, opened):
             continue
         intervals = [x.interval for x in items]
