@@ -273,7 +273,8 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     (居民1100户, 共1100户居民), any other count in the same unit of counting larger than it —
     persons against persons, households against households, never one against the other — unless
     its words name a wider scope (全镇, 受益, 参与, 人次 …) or bodies whose people are theirs, not
-    residents (企业职工, 共建单位党员: rule ``members_of_bodies``), or it sits in a parenthesis
+    residents (企业职工, 共建单位党员: rule ``members_of_bodies``) or people who come to the place
+    rather than live in it (游客, 在校学生: rule ``visitors``), or it sits in a parenthesis
     about another year or area.
     Why: 低保户1500户 in a community of 1100 households is a typo or a figure of another place.
     Example: 总人口3200人 … 慰问困难群众5000人 → 5000 > 3200.
@@ -283,7 +284,8 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     ctxs = contexts(parse)
     text = parse.normalized.text if parse.normalized is not None else ""
     totals = _stated_totals(ctxs, text)
-    other = vocab()["markers"]["other_scope"] + vocab()["markers"]["other_bodies"]
+    markers = vocab()["markers"]
+    other = markers["other_scope"] + markers["other_bodies"] + markers["visitors"]
     for c in ctxs:
         family = c.family
         total = totals.get(family)

@@ -9,7 +9,9 @@
   words and overlap in fact. A 其中 list whose last item is the rest (其他类, 其余) names every kind
   and must add up exactly (rule ``residual_kind``).
 - **Table rows.** A table flattened to text, whose header row ends with 合计/总计/小计 and whose
-  rows are a label and as many numbers: the last number of a row is the sum of the others.
+  rows are a label and as many numbers: the last number of a row is the sum of the others —
+  unless the row's label names a rate, an average or a rank (rule ``table_ratio_row``, [tables]
+  not_summed: 满意率（%） 98 97 99 98 ends with the period's rate).
 """
 
 from __future__ import annotations
@@ -227,6 +229,8 @@ def table_rows(text: str) -> Iterator[tuple[int, int, list[float]]]:
         if len(cells) != columns + 1 or not all(_CELL.fullmatch(x) for x in numbers) or has_any(cells[0], totals):
             columns = 0  # the table ended (a blank line, a line of words, its 合计 row)
             continue
+        if has_any(cells[0], vocab()["tables"]["not_summed"]):
+            continue  # rule table_ratio_row: 满意率（%） 98 97 99 98 ends with the period's rate
         values = [float(x) for x in numbers]
         if abs(sum(values[:-1]) - values[-1]) > 1e-6 * max(1.0, abs(values[-1])):
             stripped = line.rstrip("\r\n")
