@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
@@ -101,15 +102,16 @@ def _partition_key(c: Context, total: Context) -> str:
     return "age" if part_band(c.label) is not None else c.label
 
 
-def _partition_groups(ctxs: Sequence[Context], t: int, anchors: Sequence[int]) -> list[list[Context]]:
+def _partition_groups(
+    ctxs: Sequence[Context], t: int, anchors: Sequence[int], text: str = ""
+) -> list[list[Context]]:
     """Complete partitions of total ``t`` (partitions.complete_partitions over its parts)."""
     run = _parts_after(ctxs, t, anchors)
     if not run:
         return []
     total = ctxs[t]
-    if per_unit(total.label) or parallel_whole(ctxs, t) or remainder_after(ctxs, run[-1]):
+    if per_unit(total.label) or parallel_whole(ctxs, t):
         # 人均耕地2.6亩 is no total of the 水田/旱地 after it; 户籍…，流动…，男…: whose parts?
-        # 城镇户…，农村户…，另有空挂户60户: the parts named are not all of them
         return []
     own = part_of(total.label)
     # a part itself (常住人口2600人，流动人口400人) has its siblings after it, not its parts
@@ -118,6 +120,39 @@ def _partition_groups(ctxs: Sequence[Context], t: int, anchors: Sequence[int]) -
     if not _is_total(total):  # without 共有/总人口 the figures after it must be exactly one partition
         groups = [g for g in groups if len(g) == len(run)]
     return groups
+
+
+def _not_all(ctxs: Sequence[Context], group: Sequence[Context], total: Context, text: str) -> list[Context] | None:
+    """The parts to hold to *at most* the total when the members of ``group`` are not all of it:
+    the group itself after a remainder (rule ``remainder``: 城镇户…，农村户…，另有空挂户60户;
+    其余在本地企业务工), or the whole list when it names more kinds (rule ``finer_list``)."""
+    wider = finer_list(ctxs, group, total)
+    if wider is not None:
+        return wider
+    return list(group) if remainder_after(ctxs, group[-1], text) else None
+
+
+def finer_list(ctxs: Sequence[Context], group: Sequence[Context], total: Context) -> list[Context] | None:
+    """The whole list when the 、 list of a partition's members goes on with another kind ending
+    like one of them (rule ``finer_list``): 其中外出务工1160人、在家务农620人、就近务工200人 — 就近务工
+    ends like 外出务工; the members named are then no complete partition, and the kinds listed may
+    only not exceed the total. None when no such kind follows (其中男2760人、女2660人、男性党员74人
+    keeps the sexes' sum: 党员 ends like neither)."""
+    heads = {_bare(c.label)[-2:] for c in group} - {""}
+    extra = []
+    last = group[-1]
+    i = bisect_left(ctxs, last.fact.norm_start, key=lambda c: c.fact.norm_start)
+    for j in range(i + 1, min(len(ctxs), i + 1 + MAX_PARTS_AFTER)):
+        c = ctxs[j]
+        if c.sentence != last.sentence or c.family != last.family or not ctxs[j - 1].after.startswith("、"):
+            break  # the 、 list of the parts has ended
+        if _bare(c.label)[-2:] in heads:
+            extra.append(c)
+    return [*group, *extra] if extra else None
+
+
+def _bare(label: str) -> str:
+    return label.strip(" 、，,：:").removeprefix("其中").strip(" 、，,：:")
 
 
 def _partition_name(group: Sequence[Context], total: Context) -> str | None:
@@ -174,7 +209,10 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it;
     any parenthesis elaborates only the figure right before it (rule ``parenthesis_level``,
     nlp/checks/parens.py), and a 其中 after one of the parts splits that part (rule ``inner_whole``).
-    A 其中 list whose last kind is the rest (其他类) must add up (rule ``residual_kind``).
+    A 其中 list whose last kind is the rest (其他类) must add up (rule ``residual_kind``). Members
+    followed by a remainder (另有空挂户60户; 其余在本地企业务工: rules ``remainder``,
+    ``remainder_in_words``) or by another kind ending like one of them (外出务工…、在家务农…、就近务工…:
+    rule ``finer_list``) are not all of the total: their sum may fall short of it, never exceed it.
     Kinds listed after 其中 (广场舞队…、合唱队… of 文体队伍, one head noun the total holds; not persons
     or households, whose kinds overlap) may add up to less than the total, never more. A row of a
     table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py). Money
@@ -189,16 +227,24 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     ctxs = contexts(parse)
     openers = cache(lambda: _list_openers(ctxs))
     anchors = paren_anchors(ctxs)
+    text = parse.normalized.text if parse.normalized is not None else ""
     for t, total in enumerate(ctxs):
         if total.family == "%":
             continue
-        groups = _partition_groups(ctxs, t, anchors)
+        groups = _partition_groups(ctxs, t, anchors, text)
         listed = _list_total_parts(ctxs, t, openers)
         if listed:
             groups.append(listed)
         elif t and ctxs[t - 1].sentence == total.sentence and ctxs[t - 1].family == total.family:
             groups += closing_groups(ctxs, t, openers()[0])
         for parts in groups:
+            at_most = _not_all(ctxs, parts, total, text)
+            if at_most is not None:  # rules remainder, finer_list: the parts named are not all
+                summed = sum((p.interval for p in at_most if p.interval), Interval(0, 0))
+                if total.interval is not None and summed.low > total.interval.high:
+                    ids = (total.fact.id, *(p.fact.id for p in at_most))
+                    yield Finding(total.fact.start, at_most[-1].fact.end, _sum_message(at_most, total), ids)
+                continue
             if _parts_add_up(parts, total) is False:
                 yield Finding(
                     total.fact.start,
@@ -228,7 +274,6 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
             f"前面列出 {names} 个名称，此处写作 {count.fact.text}",
             (count.fact.id,),
         )
-    text = parse.normalized.text if parse.normalized is not None else ""
     for total, months in month_sum_mismatches(ctxs, text):
         yield Finding(
             total.fact.start,

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from nlp.checks.among import among_base
 from nlp.checks.contexts import Context
 from nlp.checks.intervals import has_any, vocab
-from nlp.checks.list_whole import whole_of_part
+from nlp.checks.list_whole import named_by_rate, whole_of_part
 from nlp.checks.markers import is_change
 from nlp.checks.rate_words import (
     MAX_MODIFIER,
@@ -171,7 +171,8 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
             if base is None:
                 base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
             if base is not None:
-                base = whole_of_part(ctxs, base) or base  # 共356件，其中…32件。已办结341件: of the 356
+                if not named_by_rate(name, base):  # 物业类诉求办结率 is of the 物业类 part
+                    base = whole_of_part(ctxs, base) or base  # 共356件，其中…32件。已办结341件: of the 356
             if base is not None and (
                 _outcome_in(base, outcome) and not _eligible(base) or has_any(base.label, vocab()["rates"]["stages"])
             ):
