@@ -114,7 +114,13 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
         j = i + 1
         while j < len(ctxs) and j - i < MAX_KINDS:
             nxt = ctxs[j]
-            if nxt.sentence != c.sentence or nxt.family != c.family or not ctxs[j - 1].after.startswith("、"):
+            if nxt.sentence != c.sentence:
+                break
+            if nxt.paren >= 0 and nxt.paren != c.paren and ctxs[j - 1].after.startswith(("（", "(", "、")):
+                j += 1  # a parenthesis splitting an item (低保金52万元（城市…、农村…）、临时救助金…): no kinds
+                continue
+            joint = ctxs[j - 1].after.lstrip("）)") if ctxs[j - 1].paren != c.paren else ctxs[j - 1].after
+            if nxt.family != c.family or not joint.startswith("、"):
                 break
             items.append(nxt)
             j += 1
