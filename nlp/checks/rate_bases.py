@@ -16,6 +16,7 @@ from nlp.checks.rate_words import (
     _eligible,
     _longest_first,
     _outcome_in,
+    of_other_period,
     outcome_word,
     rate_head,
     rate_name,
@@ -149,8 +150,8 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
     name = rate_name(ctxs[r].label)
     if "占" in name:
         return share_of(ctxs, r)
-    if has_any(name + ctxs[r].after, vocab()["rates"]["no_base"]):
-        return None, None
+    if has_any(name + ctxs[r].after, vocab()["rates"]["no_base"]) or of_other_period(name):
+        return None, None  # of_other_period: 参保率由上年的96.2%… is last year's, not of these counts
     outcome = outcome_word(name)
     counts = _counts_before(ctxs, r, sentences_back=1)
     here = [c for c in counts if c.sentence == ctxs[r].sentence]
