@@ -9,7 +9,7 @@ checker does not find yet are strict xfails with the reason: when one starts to 
 Rules the set exercises (nlp/checks/): ``cross_cutting`` (lists.py, ``[kinds] cross_cutting``),
 ``nested_split`` (nested.py, ``[markers] split_openers``), ``table_ratio_row`` (lists.py,
 ``[tables] not_summed``), ``larger_whole`` (grim.py), ``rate_of_named_part`` (list_whole.py), ``other_period_rate`` (rate_words.py), ``remainder_in_words``
-(runs.py), ``finer_list`` (arithmetic.py), ``visitors`` (arithmetic.py, ``[markers] visitors``), the per-unit
+(runs.py), ``finer_list`` (partial_lists.py), ``visitors`` (arithmetic.py, ``[markers] visitors``), the per-unit
 second-unit words of duplicated_unit (surface.toml), and every earlier rule of the checker.
 """
 

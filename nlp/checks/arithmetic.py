@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
@@ -12,6 +11,7 @@ from nlp.checks.lists import closing_groups, kinds_over_total, table_rows
 from nlp.checks.markers import _is_total, _subset_label
 from nlp.checks.named_lists import named_count_mismatches
 from nlp.checks.parens import may_split, paren_anchors
+from nlp.checks.partial_lists import not_all
 from nlp.checks.partitions import complete_partitions, part_band, part_of
 from nlp.checks.period_sums import month_sum_mismatches
 from nlp.checks.population import _stated_totals
@@ -19,7 +19,6 @@ from nlp.checks.registry import Finding, rule
 from nlp.checks.runs import (
     parallel_whole,
     per_unit,
-    remainder_after,
 )
 from nlp.checks.sources import complete_sources
 from nlp.checks.subsets import narrower_noun, subset_pairs
@@ -122,39 +121,6 @@ def _partition_groups(
     return groups
 
 
-def _not_all(ctxs: Sequence[Context], group: Sequence[Context], total: Context, text: str) -> list[Context] | None:
-    """The parts to hold to *at most* the total when the members of ``group`` are not all of it:
-    the group itself after a remainder (rule ``remainder``: 城镇户…，农村户…，另有空挂户60户;
-    其余在本地企业务工), or the whole list when it names more kinds (rule ``finer_list``)."""
-    wider = finer_list(ctxs, group, total)
-    if wider is not None:
-        return wider
-    return list(group) if remainder_after(ctxs, group[-1], text) else None
-
-
-def finer_list(ctxs: Sequence[Context], group: Sequence[Context], total: Context) -> list[Context] | None:
-    """The whole list when the 、 list of a partition's members goes on with another kind ending
-    like one of them (rule ``finer_list``): 其中外出务工1160人、在家务农620人、就近务工200人 — 就近务工
-    ends like 外出务工; the members named are then no complete partition, and the kinds listed may
-    only not exceed the total. None when no such kind follows (其中男2760人、女2660人、男性党员74人
-    keeps the sexes' sum: 党员 ends like neither)."""
-    heads = {_bare(c.label)[-2:] for c in group} - {""}
-    extra = []
-    last = group[-1]
-    i = bisect_left(ctxs, last.fact.norm_start, key=lambda c: c.fact.norm_start)
-    for j in range(i + 1, min(len(ctxs), i + 1 + MAX_PARTS_AFTER)):
-        c = ctxs[j]
-        if c.sentence != last.sentence or c.family != last.family or not ctxs[j - 1].after.startswith("、"):
-            break  # the 、 list of the parts has ended
-        if _bare(c.label)[-2:] in heads:
-            extra.append(c)
-    return [*group, *extra] if extra else None
-
-
-def _bare(label: str) -> str:
-    return label.strip(" 、，,：:").removeprefix("其中").strip(" 、，,：:")
-
-
 def _partition_name(group: Sequence[Context], total: Context) -> str | None:
     member = part_of(group[0].label, total.label)
     return member[0] if member else None
@@ -238,7 +204,7 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
         elif t and ctxs[t - 1].sentence == total.sentence and ctxs[t - 1].family == total.family:
             groups += closing_groups(ctxs, t, openers()[0])
         for parts in groups:
-            at_most = _not_all(ctxs, parts, total, text)
+            at_most = not_all(ctxs, parts, total, text)
             if at_most is not None:  # rules remainder, finer_list: the parts named are not all
                 summed = sum((p.interval for p in at_most if p.interval), Interval(0, 0))
                 if total.interval is not None and summed.low > total.interval.high:
