@@ -11,6 +11,7 @@ from nlp.checks.lists import closing_groups, kinds_over_total, table_rows
 from nlp.checks.markers import _is_total, _subset_label
 from nlp.checks.named_lists import named_count_mismatches
 from nlp.checks.parens import may_split, paren_anchors
+from nlp.checks.partial_lists import not_all
 from nlp.checks.partitions import complete_partitions, part_band, part_of
 from nlp.checks.period_sums import month_sum_mismatches
 from nlp.checks.population import _stated_totals
@@ -18,7 +19,6 @@ from nlp.checks.registry import Finding, rule
 from nlp.checks.runs import (
     parallel_whole,
     per_unit,
-    remainder_after,
 )
 from nlp.checks.sources import complete_sources
 from nlp.checks.subsets import narrower_noun, subset_pairs
@@ -101,15 +101,16 @@ def _partition_key(c: Context, total: Context) -> str:
     return "age" if part_band(c.label) is not None else c.label
 
 
-def _partition_groups(ctxs: Sequence[Context], t: int, anchors: Sequence[int]) -> list[list[Context]]:
+def _partition_groups(
+    ctxs: Sequence[Context], t: int, anchors: Sequence[int], text: str = ""
+) -> list[list[Context]]:
     """Complete partitions of total ``t`` (partitions.complete_partitions over its parts)."""
     run = _parts_after(ctxs, t, anchors)
     if not run:
         return []
     total = ctxs[t]
-    if per_unit(total.label) or parallel_whole(ctxs, t) or remainder_after(ctxs, run[-1]):
+    if per_unit(total.label) or parallel_whole(ctxs, t):
         # 人均耕地2.6亩 is no total of the 水田/旱地 after it; 户籍…，流动…，男…: whose parts?
-        # 城镇户…，农村户…，另有空挂户60户: the parts named are not all of them
         return []
     own = part_of(total.label)
     # a part itself (常住人口2600人，流动人口400人) has its siblings after it, not its parts
@@ -174,7 +175,10 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     restates another year or area (（上年为…，男…、女…）) are never parts of the total outside it;
     any parenthesis elaborates only the figure right before it (rule ``parenthesis_level``,
     nlp/checks/parens.py), and a 其中 after one of the parts splits that part (rule ``inner_whole``).
-    A 其中 list whose last kind is the rest (其他类) must add up (rule ``residual_kind``).
+    A 其中 list whose last kind is the rest (其他类) must add up (rule ``residual_kind``). Members
+    followed by a remainder (另有空挂户60户; 其余在本地企业务工: rules ``remainder``,
+    ``remainder_in_words``) or by another kind ending like one of them (外出务工…、在家务农…、就近务工…:
+    rule ``finer_list``) are not all of the total: their sum may fall short of it, never exceed it.
     Kinds listed after 其中 (广场舞队…、合唱队… of 文体队伍, one head noun the total holds; not persons
     or households, whose kinds overlap) may add up to less than the total, never more. A row of a
     table whose header ends with 合计 must add up to its last number (nlp/checks/lists.py). Money
@@ -189,16 +193,24 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
     ctxs = contexts(parse)
     openers = cache(lambda: _list_openers(ctxs))
     anchors = paren_anchors(ctxs)
+    text = parse.normalized.text if parse.normalized is not None else ""
     for t, total in enumerate(ctxs):
         if total.family == "%":
             continue
-        groups = _partition_groups(ctxs, t, anchors)
+        groups = _partition_groups(ctxs, t, anchors, text)
         listed = _list_total_parts(ctxs, t, openers)
         if listed:
             groups.append(listed)
         elif t and ctxs[t - 1].sentence == total.sentence and ctxs[t - 1].family == total.family:
             groups += closing_groups(ctxs, t, openers()[0])
         for parts in groups:
+            at_most = not_all(ctxs, parts, total, text)
+            if at_most is not None:  # rules remainder, finer_list: the parts named are not all
+                summed = sum((p.interval for p in at_most if p.interval), Interval(0, 0))
+                if total.interval is not None and summed.low > total.interval.high:
+                    ids = (total.fact.id, *(p.fact.id for p in at_most))
+                    yield Finding(total.fact.start, at_most[-1].fact.end, _sum_message(at_most, total), ids)
+                continue
             if _parts_add_up(parts, total) is False:
                 yield Finding(
                     total.fact.start,
@@ -228,7 +240,6 @@ def sum_mismatch(parse: Parse) -> Iterator[Finding]:
             f"前面列出 {names} 个名称，此处写作 {count.fact.text}",
             (count.fact.id,),
         )
-    text = parse.normalized.text if parse.normalized is not None else ""
     for total, months in month_sum_mismatches(ctxs, text):
         yield Finding(
             total.fact.start,
@@ -273,7 +284,8 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     (居民1100户, 共1100户居民), any other count in the same unit of counting larger than it —
     persons against persons, households against households, never one against the other — unless
     its words name a wider scope (全镇, 受益, 参与, 人次 …) or bodies whose people are theirs, not
-    residents (企业职工, 共建单位党员: rule ``members_of_bodies``), or it sits in a parenthesis
+    residents (企业职工, 共建单位党员: rule ``members_of_bodies``) or people who come to the place
+    rather than live in it (游客, 在校学生: rule ``visitors``), or it sits in a parenthesis
     about another year or area.
     Why: 低保户1500户 in a community of 1100 households is a typo or a figure of another place.
     Example: 总人口3200人 … 慰问困难群众5000人 → 5000 > 3200.
@@ -283,7 +295,8 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     ctxs = contexts(parse)
     text = parse.normalized.text if parse.normalized is not None else ""
     totals = _stated_totals(ctxs, text)
-    other = vocab()["markers"]["other_scope"] + vocab()["markers"]["other_bodies"]
+    markers = vocab()["markers"]
+    other = markers["other_scope"] + markers["other_bodies"] + markers["visitors"]
     for c in ctxs:
         family = c.family
         total = totals.get(family)

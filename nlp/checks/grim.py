@@ -9,15 +9,21 @@ named guards keep it to rates that are one count over that base:
 - ``averaged``: a count of repeated events between the base and the rate (现有党员126名，全年组织
   学习24次，党员参学率92.3%) makes the rate an average over the events, which need not be k/n.
 
-And one reading test before a rate is called impossible:
+And two reading tests before a rate is called impossible:
 
 - ``numerator_reading``: the count taken as the base may be the numerator over a larger count of
   its unit stated before it in the sentence (全村共有农户412户1386人，安装自来水398户，入户率96.6%:
   398/412 = 96.6 %); a rate that this reading gives is possible.
+- ``larger_whole``: a base the rate does not declare (the count just before it, or one naming
+  its object) that counts the period's new ones or is named by the head noun of a larger count of
+  its unit stated before it in the sentence may be a group of that whole, and
+  the rate of that whole, its numerator unsaid (社区现有党员126名，全年参加组织生活的流动党员10名，
+  党员参学率95.2%: 120/126, not k/10); a rate some k over that whole gives is possible.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from nlp.checks.contexts import Context
@@ -69,6 +75,44 @@ def numerator_reading(ctxs: Sequence[Context], r: int, base: Context) -> bool:
         if n and n >= k and iv.contains(k * 100 / n):
             return True
     return False
+
+
+def possible_over(iv, n: int) -> bool:
+    """Some whole k in 0..n gives k/n inside the rate's interval ``iv`` (in per cent).
+
+    >>> from nlp.checks.intervals import Interval
+    >>> possible_over(Interval(95.15, 95.25), 126), possible_over(Interval(95.15, 95.25), 10)
+    (True, False)
+    """
+    k = max(0, math.ceil(iv.low * n / 100 - 1e-9))
+    return k <= n and k * 100 / n <= iv.high + 1e-9
+
+
+def larger_whole(ctxs: Sequence[Context], r: int, base: Context) -> bool:
+    """The rate is possible over a larger count of the base's unit before it in the rate's
+    sentence (rule ``larger_whole``)."""
+    rate = ctxs[r]
+    iv = rate_interval(rate.fact)
+    if iv is None or not base.fact.value:
+        return False
+    for c in reversed(ctxs[max(0, r - 30) : r]):
+        if c.sentence != rate.sentence:
+            break
+        if c is base or c.fact.norm_start > base.fact.norm_start or c.family != base.family or c.aside != base.aside:
+            continue
+        n = c.fact.value
+        if not (n and n > base.fact.value and float(n).is_integer()) or not _group_of(base, c):
+            continue
+        if possible_over(iv, int(n)):
+            return True
+    return False
+
+
+def _group_of(base: Context, whole: Context) -> bool:
+    """The base counts new ones of the period ([grim] new_words: 本季度新装燃气42户) or is named by
+    the whole's head noun (流动党员 of 现有党员): a group of that whole."""
+    head = whole.label.strip(" 、，,：:")[-2:]
+    return has_any(base.label, _words()["new_words"]) or (len(head) == 2 and base.label.rstrip(" 、，,：:").endswith(head))
 
 
 def grim_applies(ctxs: Sequence[Context], r: int, base: Context) -> bool:

@@ -9,7 +9,9 @@
   words and overlap in fact. A 其中 list whose last item is the rest (其他类, 其余) names every kind
   and must add up exactly (rule ``residual_kind``).
 - **Table rows.** A table flattened to text, whose header row ends with 合计/总计/小计 and whose
-  rows are a label and as many numbers: the last number of a row is the sum of the others.
+  rows are a label and as many numbers: the last number of a row is the sum of the others —
+  unless the row's label names a rate, an average or a rank (rule ``table_ratio_row``, [tables]
+  not_summed: 满意率（%） 98 97 99 98 ends with the period's rate).
 """
 
 from __future__ import annotations
@@ -42,12 +44,34 @@ def _common_tail(words: Sequence[str]) -> str:
     return os.path.commonprefix(reversed_words)[::-1]
 
 
+def dimension(label: str) -> str | None:
+    """The dimension a list item's words sort along besides its kind ([kinds] cross_cutting: mode,
+    level, use, channel, stage), None for a plain kind.
+
+    >>> dimension("其中线上活动"), dimension("、省级以上项目"), dimension("、文体活动")
+    ('mode', 'level', None)
+    """
+    for name, words in vocab()["kinds"]["cross_cutting"].items():
+        if has_any(label, words):
+            return name
+    return None
+
+
+def one_dimension(items: Sequence[Context]) -> bool:
+    """The items sort along one dimension (rule ``cross_cutting``): 其中线上活动30场、党建活动40场
+    mixes a mode with kinds, 其中财政资金300万元、用于道路硬化260万元 a source with a use, so an item
+    may be counted twice and the list is no classification; 线上…、线下… is one."""
+    return len({dimension(c.label) for c in items}) == 1
+
+
 def _kinds(total: Context, items: Sequence[Context], opened: bool = True) -> bool:
     """The items name different kinds of the total: sums of money split by source or use; things
     of one head noun the total's words hold (舞蹈队、合唱队 of 文艺队伍); persons or households only
     by a classification whose kinds exclude each other ([kinds] exclusive_heads: 肢体残疾、视力残疾)."""
     cores = [_core(c.label) for c in items]
     if len(cores) < 2 or any(len(x) < 2 for x in cores) or len(set(cores)) < len(cores):
+        return False
+    if not one_dimension(items):
         return False
     if total.family == "元" and opened:
         return True  # 其中上级补助80万元、村集体自筹50万元: money is split, never counted twice
@@ -90,14 +114,20 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
         j = i + 1
         while j < len(ctxs) and j - i < MAX_KINDS:
             nxt = ctxs[j]
-            if nxt.sentence != c.sentence or nxt.family != c.family or not ctxs[j - 1].after.startswith("、"):
+            if nxt.sentence != c.sentence:
+                break
+            if nxt.paren >= 0 and nxt.paren != c.paren and ctxs[j - 1].after.startswith(("（", "(", "、")):
+                j += 1  # a parenthesis splitting an item (低保金52万元（城市…、农村…）、临时救助金…): no kinds
+                continue
+            joint = ctxs[j - 1].after.lstrip("）)") if ctxs[j - 1].paren != c.paren else ctxs[j - 1].after
+            if nxt.family != c.family or not joint.startswith("、"):
                 break
             items.append(nxt)
             j += 1
         i = j
         if total.family == "%" or total.aside or any(x.aside or x.fact.planned != total.fact.planned for x in items):
             continue
-        complete = opened and total.family != "元" and names_the_rest(items)
+        complete = opened and total.family != "元" and names_the_rest(items) and one_dimension(items)
         if not complete and not _kinds(total, items, opened):
             continue
         intervals = [x.interval for x in items]
@@ -205,6 +235,8 @@ def table_rows(text: str) -> Iterator[tuple[int, int, list[float]]]:
         if len(cells) != columns + 1 or not all(_CELL.fullmatch(x) for x in numbers) or has_any(cells[0], totals):
             columns = 0  # the table ended (a blank line, a line of words, its 合计 row)
             continue
+        if has_any(cells[0], vocab()["tables"]["not_summed"]):
+            continue  # rule table_ratio_row: 满意率（%） 98 97 99 98 ends with the period's rate
         values = [float(x) for x in numbers]
         if abs(sum(values[:-1]) - values[-1]) > 1e-6 * max(1.0, abs(values[-1])):
             stripped = line.rstrip("\r\n")

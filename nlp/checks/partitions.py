@@ -213,11 +213,14 @@ def part_of(label: str, whole_label: str = "") -> tuple[str, frozenset[int]] | N
     ('disability_grade', frozenset({0, 1}))
     >>> part_of("三、四级", "持证残疾人"), part_of("其中城镇低保", "社区现有低保户")
     (('disability_grade', frozenset({2, 3})), ('urban_rural', frozenset({0})))
+    >>> part_of("其中男性劳动力", "全村"), part_of("其中男性劳动力", "全村劳动力")
+    (None, ('sex', frozenset({0})))
     """
     if _any_member_word().search(label) is None:
         return None  # no member word nor joinable suffix in the label (most labels): no part can match
     text = _core(label)  # (only strips the label's ends: it holds no word the label does not)
     heads = vocab()["markers"]["heads"]
+    groups = vocab()["markers"]["group_heads"]
     scopes = vocab()["markers"]["own_scope"]
     best: tuple[int, str, frozenset[int]] | None = None
     for part in vocab()["partition"]:
@@ -236,6 +239,8 @@ def part_of(label: str, whole_label: str = "") -> tuple[str, frozenset[int]] | N
                 rest = text[at + len(word) :]
                 if rest and rest not in heads and not (len(rest) <= 4 and rest in whole_label):
                     continue
+                if rest in groups and rest not in whole_label:
+                    continue  # rule group_head: 男性劳动力 is a part of the labour force, not of 总人口
                 if best is None or len(word) > best[0]:
                     best = (len(word), part["name"], frozenset({index}))
     return (best[1], best[2]) if best else None

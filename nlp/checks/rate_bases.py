@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from nlp.checks.among import among_base
 from nlp.checks.contexts import Context
 from nlp.checks.intervals import has_any, vocab
-from nlp.checks.list_whole import whole_of_part
+from nlp.checks.list_whole import named_by_rate, whole_of_part
 from nlp.checks.markers import is_change
 from nlp.checks.rate_words import (
     MAX_MODIFIER,
     _eligible,
     _longest_first,
     _outcome_in,
+    of_other_period,
     outcome_word,
     rate_head,
     rate_name,
@@ -149,8 +150,8 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
     name = rate_name(ctxs[r].label)
     if "占" in name:
         return share_of(ctxs, r)
-    if has_any(name + ctxs[r].after, vocab()["rates"]["no_base"]):
-        return None, None
+    if has_any(name + ctxs[r].after, vocab()["rates"]["no_base"]) or of_other_period(name):
+        return None, None  # of_other_period: 参保率由上年的96.2%… is last year's, not of these counts
     outcome = outcome_word(name)
     counts = _counts_before(ctxs, r, sentences_back=1)
     here = [c for c in counts if c.sentence == ctxs[r].sentence]
@@ -171,7 +172,8 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
             if base is None:
                 base = here_before[-1] if here_before else (before[-1] if opens and before and before[-1] is counts[j - 1] else None)
             if base is not None:
-                base = whole_of_part(ctxs, base) or base  # 共356件，其中…32件。已办结341件: of the 356
+                if not named_by_rate(name, base):  # 物业类诉求办结率 is of the 物业类 part
+                    base = whole_of_part(ctxs, base) or base  # 共356件，其中…32件。已办结341件: of the 356
             if base is not None and (
                 _outcome_in(base, outcome) and not _eligible(base) or has_any(base.label, vocab()["rates"]["stages"])
             ):

@@ -62,6 +62,17 @@ def is_bounded(name: str) -> bool:
 
 
 @lru_cache(maxsize=_NAMES)
+def of_other_period(name: str) -> bool:
+    """The rate is another period's (rule ``other_period_rate``): its own words name that period
+    ([rates] other_period_words), so it is not of the counts stated for this one.
+
+    >>> of_other_period("参保率由上年的"), of_other_period("上年参保率"), of_other_period("参保率"), of_other_period("占上年的")
+    (True, True, False, False)
+    """
+    return "占" not in name and has_any(name, vocab()["rates"]["other_period_words"])
+
+
+@lru_cache(maxsize=_NAMES)
 def outcome_word(name: str) -> str | None:
     """What a rate counts the success of: 调解成功率 → 成功, 办结率 → 办结.
 

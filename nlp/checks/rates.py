@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from nlp.checks.contexts import Context, contexts, shared
-from nlp.checks.grim import grim_applies, numerator_reading
+from nlp.checks.grim import grim_applies, larger_whole, numerator_reading
 from nlp.checks.intervals import Interval, fmt, has_any, rate_interval, vocab
-from nlp.checks.rate_bases import numerator_and_base
+from nlp.checks.rate_bases import declares_base, numerator_and_base
 from nlp.checks.rate_words import (
     is_bounded,
     rate_name,
@@ -64,7 +64,10 @@ def rate_impossible(parse: Parse) -> Iterator[Finding]:
     anywhere before the rate (对23户困难家庭开展回访，…满意率95%; 12个小区参加评比，…达标率) or the
     count just before it — where no whole k in 0..n gives k/n inside the rate's printed rounding.
     Not when the count is the numerator over a larger count of its unit before it in the sentence
-    (rule ``numerator_reading``, nlp/checks/grim.py: 共有农户412户，安装自来水398户，入户率96.6%).
+    (rule ``numerator_reading``, nlp/checks/grim.py: 共有农户412户，安装自来水398户，入户率96.6%),
+    nor when a base the rate does not declare may be a group of a larger count of its unit before
+    it in the sentence, whose rate it may be (rule ``larger_whole``: 现有党员126名，…流动党员10名，
+    党员参学率95.2% may be 120/126).
     Why: a rate that no count can produce was rounded wrongly, invented or copied from elsewhere.
     Example: 调解纠纷9起，调解成功率90% → 8/9=88.9%, 9/9=100%, nothing rounds to 90%.
     """
@@ -79,6 +82,8 @@ def rate_impossible(parse: Parse) -> Iterator[Finding]:
         k = max(0, math.ceil(iv.low * n / 100 - 1e-9))
         if k <= n and k * 100 / n <= iv.high + 1e-9 or numerator_reading(ctxs, r, base):
             continue  # numerator_reading: 共有农户412户，安装自来水398户，入户率96.6% is 398/412
+        if not declares_base(base) and larger_whole(ctxs, r, base):
+            continue  # larger_whole: 现有党员126名，…流动党员10名，参学率95.2% may be 120/126
         near = sorted({max(0, math.floor(iv.low * n / 100)), min(n, math.ceil(iv.high * n / 100))})
         shown = "、".join(f"{k}/{n}={k * 100 / n:.1f}%" for k in near)
         yield Finding(

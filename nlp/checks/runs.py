@@ -16,6 +16,7 @@ Named rules, each read from the shape of the clause, never from one phrase:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
@@ -150,11 +151,24 @@ def no_whole(ctxs: Sequence[Context], k: int) -> bool:
 MAX_REMAINDER_AFTER = 3
 
 
-def remainder_after(ctxs: Sequence[Context], last_part: Context) -> bool:
+# A remainder said in words is looked for this many characters after the last part.
+MAX_REMAINDER_WORDS = 24
+
+
+def remainder_after(ctxs: Sequence[Context], last_part: Context, text: str = "") -> bool:
     """A figure of the parts' unit right after them says there are more (rule ``remainder``:
-    其中城镇户1200户，农村户600户，另有空挂户60户; 其余40人为在校学生): the named parts are not all."""
+    其中城镇户1200户，农村户600户，另有空挂户60户; 其余40人为在校学生): the named parts are not all.
+    So does a clause after the last part opening with such a word, with no figure (rule
+    ``remainder_in_words``: 其中外出务工1160人、在家务农620人，其余在本地企业务工)."""
     words = _runs()["remainder"]
     i = bisect_left(ctxs, last_part.fact.norm_start, key=lambda c: c.fact.norm_start)
+    if text:  # up to the next figure, at most a clause or two: linear on a sentence of many figures
+        end = min(last_part.sent_end, last_part.fact.norm_end + MAX_REMAINDER_WORDS)
+        if i + 1 < len(ctxs):
+            end = min(end, ctxs[i + 1].fact.norm_start)
+        rest = text[last_part.fact.norm_end : end]
+        if any(clause.lstrip().startswith(tuple(words)) for clause in re.split("[，,；;]", rest)[1:]):
+            return True
     for c in ctxs[i + 1 : i + 1 + MAX_REMAINDER_AFTER]:
         if c.sentence != last_part.sentence:
             break

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from nlp.checks.contexts import Context
 from nlp.checks.intervals import Interval, has_any, vocab
+from nlp.checks.lists import one_dimension
 
 
 def complete_sources(pairs: Iterable[tuple[Context, Context]]) -> Iterator[tuple[Context, list[Context]]]:
@@ -19,19 +20,18 @@ def complete_sources(pairs: Iterable[tuple[Context, Context]]) -> Iterator[tuple
 
     ``pairs`` are (whole, part) in text order, as ``subset_pairs`` gives them."""
     residual = vocab()["kinds"]["residual_sources"]
-    runs: list[tuple[Context, list[Context]]] = []
+    runs: dict[int, tuple[Context, list[Context]]] = {}  # by whole: a split part (nested_split) interrupts its list
     for whole, part in pairs:
         if whole.family != "元" or part.family != "元":
             continue
-        if runs and runs[-1][0] is whole:
-            runs[-1][1].append(part)
-        else:
-            runs.append((whole, [part]))
-    for whole, parts in runs:
+        runs.setdefault(whole.fact.id, (whole, []))[1].append(part)
+    for whole, parts in runs.values():
         if len(parts) < 2 or not has_any(parts[-1].label, residual) or whole.interval is None:
             continue
         if any(has_any(p.label, residual) for p in parts[:-1]):
             continue  # two residual sources: not one list of sources
+        if not one_dimension(parts[:-1]):
+            continue  # sources mixed with uses (财政资金…、用于道路硬化…): rule cross_cutting
         intervals = [p.interval for p in parts]
         if any(iv is None for iv in intervals):
             continue

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from nlp.checks.contexts import Context, contexts, shared
 from nlp.checks.intervals import vocab
 from nlp.checks.markers import _is_total, _subset_label
+from nlp.checks.nested import Split, opens_split
 from nlp.checks.parens import paren_anchors
 from nlp.checks.partitions import part_band, whole_band
 from nlp.checks.runs import foreign_clause, no_whole, other_measure, parallel_whole, work_clause
@@ -93,10 +94,26 @@ def _subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
     text = parse.normalized.text if parse.normalized is not None else ""
     whole: Context | None = None
     open_sentence = opener = -1
+    split: Split | None = None  # a part being split inside the 其中 list (rule nested_split)
     for i, c in enumerate(ctxs):
         if c.family == "%":
             continue
-        if _opens_subset(ctxs, i, text):
+        if split is not None and (c.sentence != open_sentence or not ctxs[i - 1].after.startswith("、")):
+            # the clause that split a part has ended: back to the outer list, or to no list at all
+            whole, opener = (split.outer, split.outer_opener) if split.over() else (None, opener)
+            split = None
+        k = previous[i]
+        if (
+            whole is not None
+            and c.sentence == open_sentence
+            and c.paren == ctxs[opener].paren
+            and k >= opener
+            and ctxs[k].family == whole.family
+            and opens_split(c.label)
+        ):
+            split = Split(whole, opener, ctxs[k])  # 其中上级补助260万元，含专项资金180万元…
+            whole, opener = ctxs[k], i
+        elif _opens_subset(ctxs, i, text):
             first = i == 0 or ctxs[i - 1].sentence != c.sentence
             k = _whole_index_before(ctxs, previous, i, 1 if first else 0)
             # 户籍人口3200人，流动人口860人，其中…: which of two wholes side by side is split is not said
@@ -114,6 +131,8 @@ def _subset_pairs(parse: Parse) -> Iterator[tuple[Context, Context]]:
         if whole is not None and c.family == whole.family:
             # 其中总投资2.2亿元的…项目: the figure describes an item; 营业额 is no part of 税收
             if not c.after.startswith("的") and not other_measure(c, whole):
+                if split is not None:
+                    split.items.append(c)
                 yield whole, c
             continue
         w = _whole_before(ctxs, previous, i, 0)

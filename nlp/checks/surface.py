@@ -60,6 +60,8 @@ def find_duplicated_units(text: str) -> Iterator[tuple[int, int, str, str]]:
         following = text[end : end + 2]
         if _unit_blocked(g, dup, following) or any(following.startswith(w) for w in dw["second_not_before"]):
             continue
+        if any(following.startswith(w) for w in dw["second_not_before_unit"].get(dup, ())):
+            continue  # 10个个人: 个人 is a word
         if m.start() > 0 and text[m.start() - 1] in g.numeral_chars:
             continue  # the match began inside a longer number: a later, shorter reading
         yield m.start(), end, num, unit
