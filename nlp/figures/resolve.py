@@ -21,6 +21,7 @@ Reading the parts is nlp/figures/breakdown.py; this module puts them together in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 
@@ -67,6 +68,7 @@ from nlp.figures.trail_rules import (
     BASIC_TOTALS,
     PERSON_UNITS,
     counts_the_same,
+    part_under_marker,
     rate_part,
     right_after_household_total,
     scope_on_trail,
@@ -93,7 +95,13 @@ _NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "
 
 
 def _resolve_one(
-    doc: Text, figure: Figure, sentence_start: int, trail: Trail, level: str | None, own: str | None
+    doc: Text,
+    figure: Figure,
+    sentence_start: int,
+    trail: Trail,
+    level: str | None,
+    own: str | None,
+    year: int | None = None,
 ) -> Resolution:
     voc = resolution_vocab()
     text = doc.text
@@ -116,7 +124,7 @@ def _resolve_one(
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, unit)
-    if _not_a_total(clause, unit) or is_start_value(text, norm_start, norm_end):
+    if _not_a_total(clause, unit) or is_start_value(text, norm_start, norm_end) or earlier_year(clause, year):
         return _record(Resolution(None), figure, trail)
     if noun and noun.endswith(voc.task_groups):  # rule ``task_group``: 下设4个工作组 counts no measure
         return _record(Resolution(None), figure, trail)
@@ -237,6 +245,10 @@ def _resolve_one(
         parts = None  # 累计走访住户1253户次: the acts of the period summed, the period's whole count
     if indicator is not None and parts and usual_status_only(parts, indicator.id, trail):
         parts = None  # 社区常住居民3126户: with no total before it, the usual population is the whole
+    if indicator is not None and not parts and noun and at >= 0:
+        parts = part_under_marker(clause, at, indicator.id, figure, trail)  # 其中居住在辖区内的党员51名
+    if indicator is not None and set(parts or ()) == {"kind"} and noun in indicator.names() and at > 0 and _EVERY_SORT_AFTER_LIST.search(clause, 0, at):
+        parts = None  # rule ``every_sort``: 开展文体活动、健康讲座等各类活动45场 counts every sort, the whole
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
     # that is counted (改造老旧小区20个)
     noun_start = norm_start
@@ -277,6 +289,27 @@ def _not_a_total(clause: str, unit: str) -> bool:
     return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
 
 
+# The sorts listed before 等 and then every sort named (等各类活动): the count is the whole measure's.
+_EVERY_SORT_AFTER_LIST = re.compile(r"等(?:各类|各种|各项|多种|多项|各式)$")
+_YEAR_OF_CLAUSE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来|至今|起|来|开始|以后|之后)")
+
+
+def earlier_year(clause: str, year: int | None) -> bool:
+    """Rule ``earlier_year``: a figure whose own clause names a year before the one the report is
+    about is that year's figure, of an earlier period (GUIDELINES: 去年同期4宗 has indicator null),
+    as in 调解纠纷18起（2022年为12起） or 2022年社区低保户为29户 in a 2023 report; a year a count runs
+    from (2019年以来) is no other period.
+
+    >>> earlier_year("2022年为", 2023), earlier_year("2023年共有", 2023), earlier_year("2019年以来累计", 2023)
+    (True, False, False)
+    >>> earlier_year("2022年为", None)
+    False
+    """
+    if year is None or "年" not in clause:
+        return False
+    return any(int(m.group(1)) < year for m in _YEAR_OF_CLAUSE.finditer(clause))
+
+
 def _record(resolution: Resolution, figure: Figure, trail: Trail) -> Resolution:
     """Leave what later figures need on the trail; return the resolution."""
     if resolution.indicator is not None:
@@ -293,12 +326,16 @@ def _record(resolution: Resolution, figure: Figure, trail: Trail) -> Resolution:
 
 
 def resolve_figures(
-    doc: Text, figures: Sequence[Figure], level: str | None = None, own: str | None = None
+    doc: Text,
+    figures: Sequence[Figure],
+    level: str | None = None,
+    own: str | None = None,
+    year: int | None = None,
 ) -> tuple[Resolution, ...]:
     """The indicator, breakdown and scope of every figure of ``doc`` (in document order).
 
-    ``level`` is the level the report is written at (community, township, county, city, province) and ``own``
-    the name of its unit, when known.
+    ``level`` is the level the report is written at (community, township, county, city, province), ``own``
+    the name of its unit and ``year`` the year it reports on, when known.
     """
     trail = Trail()
     resolved = []
@@ -309,7 +346,7 @@ def resolve_figures(
         if no_measure_fits(figure.unit):  # 2017年, 3所, 1.5倍: no rule reads further
             resolved.append(_record(Resolution(None), figure, trail))
         else:
-            resolved.append(_resolve_one(doc, figure, sentence_start, trail, level, own))
+            resolved.append(_resolve_one(doc, figure, sentence_start, trail, level, own, year))
         if resolved[-1].indicator is None and bracketed_aside(text, figure.norm_start, sentence_start):
             trail.listed, trail.last, trail.counted, trail.last_unit = before  # 27场次（2017年19场次），参与居民…
     return tuple(resolved)

@@ -10,6 +10,7 @@ from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.neighbours import words_in
 from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
 from nlp.figures.scope import scope_of
+from nlp.figures.subject_places import PLACE_KIND
 from nlp.figures.wholes import (
     bare_rate,
     rate_object,
@@ -106,3 +107,51 @@ def rate_part(indicator: Indicator, noun: str | None, before: str, sentence_star
     if not subject or subject.endswith("率") or (counted_indicator and counted_indicator.category == indicator.category):
         return None
     return {"kind": subject}
+
+
+# What may stand between 其中 and the counted noun without naming a part (其中有党员…, 其中共有…的).
+_MARKER_FILLERS_FRONT = ("共有", "现有", "尚有", "还有", "有", "是", "为")
+_MARKER_FILLERS_BACK = ("的", "有", "为", "是")
+_PART_PHRASE_REACH = 12  # a longer stretch after 其中 is a clause of its own, no modifier
+
+
+def part_under_marker(clause: str, at: int, indicator_id: str, figure: Figure, trail: Trail) -> dict[str, str] | None:
+    """Rule ``part_under_marker``: after 其中/包括/含, a figure counting the measure of a whole given
+    just before (same measure, within 120 characters) whose noun has a modifier no table knows is a
+    part of that whole, named by the modifier as written (GUIDELINES: a 其中 clause names a part):
+    党员72名，其中居住在辖区内的党员51名 → {"kind": "居住在辖区内"}; 务工人员320人，其中省外务工210人
+    → {"kind": "省外"}. A place in the phrase is left to scope (其中锦绣小区党员18名: part scope).
+
+    >>> from nlp.figures.resolution_state import Resolution
+    >>> trail = Trail(wholes=[(10, Resolution("party_members"), "名")])
+    >>> figure = Figure(28, 31, "党员", "名", None, 26)
+    >>> part_under_marker("其中居住在辖区内的党员", 9, "party_members", figure, trail)
+    {'kind': '居住在辖区内'}
+    >>> part_under_marker("其中有党员", 3, "party_members", figure, trail) is None
+    True
+    """
+    lead = clause[:at] if at >= 0 else clause
+    words = resolution_vocab().part_clause
+    opened = max((lead.rfind(w) + len(w) for w in words if w in lead), default=-1)
+    if opened < 0:
+        return None
+    phrase = lead[opened:].lstrip("，, ")
+    changed = True
+    while changed and phrase:
+        changed = False
+        for filler in _MARKER_FILLERS_FRONT:
+            if phrase.startswith(filler):
+                phrase, changed = phrase[len(filler) :], True
+        for filler in _MARKER_FILLERS_BACK:
+            if phrase.endswith(filler):
+                phrase, changed = phrase[: -len(filler)], True
+    if not phrase or len(phrase) > _PART_PHRASE_REACH or any(c.isdigit() for c in phrase) or PLACE_KIND.search(phrase):
+        return None
+    # the figure it is a part of: a whole of the same measure, or the figure right before (a part of
+    # a part is a part: 外出务工人员320人，其中省外务工210人)
+    before = trail.counted
+    if not any(
+        whole.indicator == indicator_id and end >= figure.norm_start - 120 for end, whole, _ in reversed(trail.wholes)
+    ) and not (before is not None and before[1].indicator == indicator_id and before[0] >= figure.norm_start - 120):
+        return None
+    return {"kind": phrase}
