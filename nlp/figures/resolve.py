@@ -68,6 +68,7 @@ from nlp.figures.trail_rules import (
     BASIC_TOTALS,
     PERSON_UNITS,
     counts_the_same,
+    listed_part,
     part_under_marker,
     rate_part,
     right_after_household_total,
@@ -177,6 +178,8 @@ def _resolve_one(
         whole = whole_on_trail(figure, trail, any(w in clause for w in voc.part_clause)) if only else None
         if whole is not None:  # 总人口3180人，其中男性1620人 / 总户数428户，常住人口户数405户
             indicator, parts = by_id(whole.indicator), only  # type: ignore[arg-type]
+    if indicator is None and (listed := listed_part(text, figure, noun, clause, at, trail)):
+        indicator, parts = by_id(listed[0]), listed[1]  # 在册党员76名，女19名，男57名
     if indicator is not None and noun and at >= 0:
         money = indicator.id in voc.purpose_indicators
         kinded = indicator.modifiers == "kind" or (parts or {}).get("kind") == strip_whole_front(noun)
@@ -291,14 +294,14 @@ def _not_a_total(clause: str, unit: str) -> bool:
 
 # The sorts listed before 等 and then every sort named (等各类活动): the count is the whole measure's.
 _EVERY_SORT_AFTER_LIST = re.compile(r"等(?:各类|各种|各项|多种|多项|各式)$")
-_YEAR_OF_CLAUSE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来|至今|起|来|开始|以后|之后)")
+_YEAR_OF_CLAUSE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来|至今|起|来|开始|以后|之后|以前|之前|前)")
 
 
 def earlier_year(clause: str, year: int | None) -> bool:
     """Rule ``earlier_year``: a figure whose own clause names a year before the one the report is
     about is that year's figure, of an earlier period (GUIDELINES: 去年同期4宗 has indicator null),
     as in 调解纠纷18起（2022年为12起） or 2022年社区低保户为29户 in a 2023 report; a year a count runs
-    from (2019年以来) is no other period.
+    from (2019年以来) is no other period, nor a year that defines a class (2000年以前建成的57个小区).
 
     >>> earlier_year("2022年为", 2023), earlier_year("2023年共有", 2023), earlier_year("2019年以来累计", 2023)
     (True, False, False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from nlp.figures.breakdown import parts_only
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.neighbours import words_in
 from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
@@ -155,3 +156,31 @@ def part_under_marker(clause: str, at: int, indicator_id: str, figure: Figure, t
     ) and not (before is not None and before[1].indicator == indicator_id and before[0] >= figure.norm_start - 120):
         return None
     return {"kind": phrase}
+
+
+_LIST_JOINS = "，,、；;（(： "
+_SAME_COUNT_WORDS = frozenset({"人", "名"})  # 党员76名，女19人: one count of people
+
+
+def listed_part(
+    text: str, figure: Figure, noun: str | None, clause: str, at: int, trail: Trail
+) -> tuple[str, dict[str, str]] | None:
+    """Rule ``listed_part``: a figure that names only a part (女19名, 在职31名, 城镇132户, 一级12人) right
+    after a figure with an indicator in the same list (joined by ，、；or an opening bracket, within 40
+    characters, the same count word) is that part of the same measure: 在册党员76名，女19名，男57名 →
+    party_members {sex 女}; 低保户520户，城镇132户，农村388户 (GUIDELINES: parts listed without 其中
+    are parts all the same). The part's noun is written before it (not 与127名空巢老人结对) and a whole of
+    the measure was given within 80 characters (常年外出务工780人，在家1530人 names no part of employment).
+    Returns (indicator id, parts)."""
+    before = trail.counted
+    if before is None or before[1].indicator is None or before[0] < figure.norm_start - 40 or (noun and at < 0):
+        return None
+    if not any(w.indicator == before[1].indicator and end >= figure.norm_start - 80 for end, w, _ in trail.wholes):
+        return None
+    if trail.last_unit != figure.unit and not {trail.last_unit, figure.unit} <= _SAME_COUNT_WORDS:
+        return None
+    clause_start = figure.norm_start - len(clause)
+    if clause_start < before[0] or text[before[0] : clause_start].strip(_LIST_JOINS):
+        return None  # only list marks between the two figures
+    only = parts_only(noun or clause.strip(_LIST_JOINS))
+    return (before[1].indicator, only) if only else None
