@@ -42,6 +42,13 @@ KNOWN_FAILURES = {
     ),
     ("争取上级项目12个，总投资1800万元。", "1800万元"): "undecided: 项目总投资 after a count of one sort of projects",
     ("完成村内道路硬化项目3个、共投资42万元。", "42万元"): "undecided: 项目总投资 after a count of one sort of projects",
+    ("支部党员64名，其中：女同志21名，大专以上学历党员30名。", "21名"): "女同志 is no marker of sex, and the noun is no name of the measure",
+    ("支部党员64名，其中：女同志21名，大专以上学历党员30名。", "30名"): "a modifier with a number (大专以上学历) closes the measure",
+    ("辖区内党龄50年以上的老党员有12名。", "12名"): "老党员 with a seniority clause is read as no measure",
+    ("全村低保户23户，其中残疾人家庭7户。", "7户"): "a part named by another measure's noun (残疾人家庭) under 其中",
+    ("共建单位华兴物业公司捐款5000元。", "5000元"): "a partner company before the figure is read as a kind, not another unit",
+    ("辖区实验小学有学生1200名。", "1200名"): "a school named before the figure is not read as another unit",
+    ("组织辖区120名青少年参加暑期夏令营。", "120名"): "a count of people sent to one event after 组织 gets no measure",
 }
 
 CASES = load_cases()

@@ -81,6 +81,7 @@ from nlp.figures.wholes import (
     after_touching_verb,
     listed_kind,
     money_kind,
+    named_act,
     names_total,
     whole_statistic,
 )
@@ -167,11 +168,15 @@ def _resolve_one(
             indicator = None
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in PER_ACT:
         after = clause_after(text, norm_end).lstrip("，, ")
+        if noun and at < 0 and after.startswith(noun):  # 80余名老人到场聆听: the noun written after the figure
+            after = after[len(noun) :]
         verb = next((v for v in voc.taking_part if after.startswith(v)), None) if after.startswith(voc.taking_part) else None
         if verb:  # 居民1800人参加了健身活动: those who took part in one act, no stock
             took_part = by_id("participants")
             indicator = took_part if took_part is not None and unit in took_part.units else None
             act = after[len(verb) :].lstrip("了")
+            if len(act) <= 2:  # 到场聆听: the act is the one the sentence named before
+                act = named_act(text[sentence_start:norm_start]) or text[sentence_start:norm_start].split("，")[0] or act
             parts = {"kind": act} if indicator is not None and act else None
     if indicator is None and noun:
         only = parts_only(noun)
@@ -249,7 +254,8 @@ def _resolve_one(
     if indicator is not None and parts and usual_status_only(parts, indicator.id, trail):
         parts = None  # 社区常住居民3126户: with no total before it, the usual population is the whole
     if indicator is not None and not parts and noun and at >= 0:
-        parts = part_under_marker(clause, at, indicator.id, figure, trail)  # 其中居住在辖区内的党员51名
+        name = next((n for n in sorted(indicator.names(), key=len, reverse=True) if noun.endswith(n)), noun)
+        parts = part_under_marker(clause, at, indicator.id, figure, trail, noun[: len(noun) - len(name)])  # 其中居住在辖区内的党员51名
     if indicator is not None and set(parts or ()) == {"kind"} and noun in indicator.names() and at > 0 and _EVERY_SORT_AFTER_LIST.search(clause, 0, at):
         parts = None  # rule ``every_sort``: 开展文体活动、健康讲座等各类活动45场 counts every sort, the whole
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place

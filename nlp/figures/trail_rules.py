@@ -116,12 +116,16 @@ _MARKER_FILLERS_BACK = ("的", "有", "为", "是")
 _PART_PHRASE_REACH = 12  # a longer stretch after 其中 is a clause of its own, no modifier
 
 
-def part_under_marker(clause: str, at: int, indicator_id: str, figure: Figure, trail: Trail) -> dict[str, str] | None:
+def part_under_marker(
+    clause: str, at: int, indicator_id: str, figure: Figure, trail: Trail, modifier: str = ""
+) -> dict[str, str] | None:
     """Rule ``part_under_marker``: after 其中/包括/含, a figure counting the measure of a whole given
     just before (same measure, within 120 characters) whose noun has a modifier no table knows is a
     part of that whole, named by the modifier as written (GUIDELINES: a 其中 clause names a part):
     党员72名，其中居住在辖区内的党员51名 → {"kind": "居住在辖区内"}; 务工人员320人，其中省外务工210人
-    → {"kind": "省外"}. A place in the phrase is left to scope (其中锦绣小区党员18名: part scope).
+    → {"kind": "省外"}. ``modifier`` is what the counted noun has before the measure's name, read even
+    when it is a word that leaves a measure whole alone (残疾人56人，其中持证残疾人48人 → {"kind": "持证"}).
+    A place in the phrase is left to scope (其中锦绣小区党员18名: part scope).
 
     >>> from nlp.figures.resolution_state import Resolution
     >>> trail = Trail(wholes=[(10, Resolution("party_members"), "名")])
@@ -136,7 +140,7 @@ def part_under_marker(clause: str, at: int, indicator_id: str, figure: Figure, t
     opened = max((lead.rfind(w) + len(w) for w in words if w in lead), default=-1)
     if opened < 0:
         return None
-    phrase = lead[opened:].lstrip("，, ")
+    phrase = lead[opened:].lstrip("，,：: ") + modifier
     changed = True
     while changed and phrase:
         changed = False
