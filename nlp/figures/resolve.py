@@ -154,6 +154,11 @@ def _resolve_one(
     elif indicator is None and unit in PERSON_UNITS and right_after_household_total(text, figure, trail):
         indicator = by_id("population_total")  # 共有农户426户1580人: the persons of all households
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
+    if unit == "元" and clause_start > 0 and text[clause_start - 1] == "、" and noun and at >= 0:
+        # rule ``verb_across_list``: the verb of a 、 list of sorts of money stands before its first item
+        # (发放城乡低保、特困供养等资金47万元 is paid out); for counts of people or acts a list joins
+        # objects of several verbs (培训…300人、科技示范户200个、技术指导员80名), so only money reads it
+        verb_clause = phrase_before(text, clause_start) + verb_clause
     def lead_words() -> list[str]:  # the document's own words of the lead, read only if a verb needs them
         return [w for w, _ in words_in(doc, clause_start, clause_start + len(lead))] if lead else []
 
@@ -194,7 +199,9 @@ def _resolve_one(
             parts = {**(parts or {}), "kind": kind if bare_act else kind + noun}
         else:
             parts = {**markers_before(lead), **(parts or {})}
-    if indicator is not None and indicator.id in voc.purpose_indicators and whole_statistic(noun):
+    if indicator is not None and indicator.id in voc.purpose_indicators and (
+        whole_statistic(noun) or whole_statistic(_COMPLETION_AFTER.sub("", clause))
+    ):
         parts = None  # 全社会固定资产投资18.6亿元: the statistic is the whole
 
     elif indicator is not None and indicator.id in voc.purpose_indicators:
@@ -298,6 +305,8 @@ def _not_a_total(clause: str, unit: str) -> bool:
     return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
 
 
+# Verbs of reaching an amount after a statistic's name (固定资产投资完成45.4亿元): the name ends before them.
+_COMPLETION_AFTER = re.compile(r"(?:完成|达到|达|为|实现|累计|共计|总计)+$")
 # The sorts listed before 等 and then every sort named (等各类活动): the count is the whole measure's.
 _EVERY_SORT_AFTER_LIST = re.compile(r"等(?:各类|各种|各项|多种|多项|各式)$")
 _YEAR_OF_CLAUSE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来|至今|起|来|开始|以后|之后|以前|之前|前)")
