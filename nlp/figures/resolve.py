@@ -58,6 +58,7 @@ from nlp.figures.clauses import clause_after, clause_before, sentence_start_befo
 from nlp.figures.indicators import all_units, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
+from nlp.figures.part_rules import one_month, outcome_after_count
 from nlp.figures.people_rules import counts_people_taking_part, employment_outcome
 from nlp.figures.planned import is_start_value
 from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
@@ -260,6 +261,10 @@ def _resolve_one(
         parts = None  # 累计走访住户1253户次: the acts of the period summed, the period's whole count
     if indicator is not None and parts and usual_status_only(parts, indicator.id, trail):
         parts = None  # 社区常住居民3126户: with no total before it, the usual population is the whole
+    if indicator is not None and not parts:
+        parts = outcome_after_count(clause, at, indicator.id, figure, sentence_start, trail)  # 调解纠纷37起，成功化解34起
+    if indicator is not None and not parts and unit in voc.period_acts:
+        parts = one_month(text[sentence_start:norm_start])  # 当月共开展各类活动9场
     if indicator is not None and not parts and noun and at >= 0:
         name = next((n for n in sorted(indicator.names(), key=len, reverse=True) if noun.endswith(n)), noun)
         parts = part_under_marker(clause, at, indicator.id, figure, trail, noun[: len(noun) - len(name)])  # 其中居住在辖区内的党员51名

@@ -4,6 +4,7 @@ Read by nlp/figures/resolve.py, which keeps the order of the decisions."""
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from nlp.figures.breakdown import parts_only
@@ -98,7 +99,7 @@ def rate_part(indicator: Indicator, noun: str | None, before: str, sentence_star
     if indicator.modifiers == "kind" and (about := rate_object(before)):
         return {"kind": about}
     if indicator.modifiers != "kind":
-        return None  # 处置事件2.37万件，办结率99.2%: a rate of acting on the things counted is the whole rate
+        return _handled_object(indicator, noun, before)
     if not bare_rate(noun, indicator.names()) or trail.counted is None or trail.counted[0] < sentence_start:
         return None
     _, counted, subject = trail.counted
@@ -108,6 +109,57 @@ def rate_part(indicator: Indicator, noun: str | None, before: str, sentence_star
     if not subject or subject.endswith("率") or (counted_indicator and counted_indicator.category == indicator.category):
         return None
     return {"kind": subject}
+
+
+# Rates of handling what was counted (办结率, 解决率) whose timeliness words name no object of their own.
+_TIMELINESS = ("按时", "按期", "及时", "限时")
+# The unit's caseload as a whole: a handling rate after a count of these is the whole rate (上报各类事件
+# 1862件，办结率98.8%; 收集民情诉求107件，办结率94.4%: the written reports' gold, w039 w019 w058 w066).
+_WHOLE_CASELOAD = ("事件", "事项", "诉求", "民意", "意见", "建议", "问题", "来访", "群众来访")
+
+
+_CASES_TAKEN = re.compile(r"(?:受理|接待|上报|收集|处置|办理|转办|接到|收到)(?:了)?([^，,。；;：:0-9０-９]{1,14}?)(?:共|达)?[0-9０-９]")
+
+
+def _handled_object(indicator: Indicator, noun: str | None, before: str) -> dict | None:
+    """Rule ``handled_object``: a handling rate (办结率) is the rate of one sort of case when its own
+    modifier names the sort (信访件按期办结率100%), or when it is bare and its sentence (``before``)
+    first counts cases taken in of one sort that is not the unit's whole caseload (受理物业方面的投诉
+    137件，办结129件，办结率94.2%; 受理服务需求430件，办结率97.2%: the written reports' gold, w041 w016
+    w052 w009); after a count of every case (上报各类事件1862件，办结率98.8%) it is the whole rate.
+
+    >>> from nlp.figures.indicators import by_id
+    >>> rate = by_id("problems_resolved_rate")
+    >>> _handled_object(rate, "办结率", "全年受理物业方面的投诉137件，办结129件，")
+    {'kind': '物业方面的投诉'}
+    >>> _handled_object(rate, "办结率", "全年上报各类事件1862件，已办结1839件，") is None
+    True
+    """
+    if indicator.id != "problems_resolved_rate" or not noun:
+        return None
+    name = next((n for n in sorted(indicator.names(), key=len, reverse=True) if noun.endswith(n)), None)
+    if name is None:
+        return None
+    modifier = strip_leading_words(noun[: len(noun) - len(name)], _TIMELINESS)
+    if modifier:  # 群众意见处理率98%: the unit's whole caseload again
+        return None if modifier.endswith(_WHOLE_CASELOAD) else {"kind": modifier}
+    taken = _CASES_TAKEN.search(before)
+    if taken is None:
+        return None
+    obj = taken.group(1).strip()
+    return None if not obj or obj.endswith(_WHOLE_CASELOAD) else {"kind": obj}
+
+
+def strip_leading_words(text: str, words: tuple[str, ...]) -> str:
+    """``text`` without the words it ends with (按时|办结率 → the timeliness word goes).
+
+    >>> strip_leading_words("信访件按期", ("按期",)), strip_leading_words("按时", ("按时",))
+    ('信访件', '')
+    """
+    for word in words:
+        if text.endswith(word):
+            return text[: -len(word)]
+    return text
 
 
 # What may stand between 其中 and the counted noun without naming a part (其中有党员…, 其中共有…的).
