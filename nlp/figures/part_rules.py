@@ -42,7 +42,7 @@ def outcome_after_count(clause: str, at: int, indicator_id: str, figure: Figure,
 
 # One month of the report's period named before a count (当月共开展活动9场, 11月份开展活动7场).
 # Not a month a count runs from or up to (1月份以来, 截至11月份): that is the period's running total.
-_ONE_MONTH = re.compile(r"(?<!截至)(?<!截止)(?<![到至])(当月|本月|该月|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份)(?!以来|起|至|到|底|末)")
+_ONE_MONTH = re.compile(r"(?<!截至)(?<!截止)(?<![到至0-9一二三四五六七八九十])(当月|本月|该月|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份)(?!以来|起|至|到|底|末)")
 
 
 def one_month(sentence_lead: str) -> dict[str, str] | None:
