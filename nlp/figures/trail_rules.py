@@ -11,7 +11,7 @@ from nlp.figures.breakdown import parts_only
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.neighbours import words_in
 from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
-from nlp.figures.scope import scope_of
+from nlp.figures.scope import scope_of, strip_leading
 from nlp.figures.subject_places import PLACE_KIND
 from nlp.figures.wholes import (
     bare_rate,
@@ -115,7 +115,21 @@ def rate_part(indicator: Indicator, noun: str | None, before: str, sentence_star
 _TIMELINESS = ("按时", "按期", "及时", "限时")
 # The unit's caseload as a whole: a handling rate after a count of these is the whole rate (上报各类事件
 # 1862件，办结率98.8%; 收集民情诉求107件，办结率94.4%: the written reports' gold, w039 w019 w058 w066).
-_WHOLE_CASELOAD = ("事件", "事项", "诉求", "民意", "意见", "建议", "问题", "来访", "群众来访")
+_WHOLE_CASELOAD = frozenset({"事件", "事项", "诉求", "民意", "意见", "建议", "意见建议", "问题", "来访", "来信来访"})
+# General words before a caseload word that name no sort of case (居民各类诉求, 社情民意, 民情诉求).
+_GENERAL_FRONTS = ("各类", "各项", "居民", "群众", "社情", "民情", "网格", "的",
+                   "并", "和", "及", "受理", "接待", "上报", "收集", "处置", "办理", "转办")  # 上报并处置各类事件
+
+
+def _whole_caseload(obj: str) -> bool:
+    """Whether cases taken in are the unit's whole caseload, not one sort of case.
+
+    >>> _whole_caseload("居民各类诉求"), _whole_caseload("社情民意"), _whole_caseload("信访事项"), _whole_caseload("投诉")
+    (True, True, False, False)
+    >>> _whole_caseload("并处置各类事件")
+    True
+    """
+    return strip_leading(obj, _GENERAL_FRONTS) in _WHOLE_CASELOAD
 
 
 _CASES_TAKEN = re.compile(r"(?:受理|接待|上报|收集|处置|办理|转办|接到|收到)(?:了)?([^，,。；;：:0-9０-９]{1,14}?)(?:共|达)?[0-9０-９]")
@@ -140,20 +154,20 @@ def _handled_object(indicator: Indicator, noun: str | None, before: str) -> dict
     name = next((n for n in sorted(indicator.names(), key=len, reverse=True) if noun.endswith(n)), None)
     if name is None:
         return None
-    modifier = strip_leading_words(noun[: len(noun) - len(name)], _TIMELINESS)
+    modifier = strip_trailing_words(noun[: len(noun) - len(name)], _TIMELINESS)
     if modifier:  # 群众意见处理率98%: the unit's whole caseload again
-        return None if modifier.endswith(_WHOLE_CASELOAD) else {"kind": modifier}
+        return None if _whole_caseload(modifier) else {"kind": modifier}
     taken = _CASES_TAKEN.search(before)
     if taken is None:
         return None
     obj = taken.group(1).strip()
-    return None if not obj or obj.endswith(_WHOLE_CASELOAD) else {"kind": obj}
+    return None if not obj or _whole_caseload(obj) else {"kind": obj}
 
 
-def strip_leading_words(text: str, words: tuple[str, ...]) -> str:
+def strip_trailing_words(text: str, words: tuple[str, ...]) -> str:
     """``text`` without the words it ends with (按时|办结率 → the timeliness word goes).
 
-    >>> strip_leading_words("信访件按期", ("按期",)), strip_leading_words("按时", ("按时",))
+    >>> strip_trailing_words("信访件按期", ("按期",)), strip_trailing_words("按时", ("按时",))
     ('信访件', '')
     """
     for word in words:
