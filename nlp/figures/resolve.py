@@ -267,7 +267,9 @@ def _resolve_one(
         parts = one_month(text[sentence_start:norm_start])  # 当月共开展各类活动9场
     if indicator is not None and not parts and noun and at >= 0:
         name = next((n for n in sorted(indicator.names(), key=len, reverse=True) if noun.endswith(n)), noun)
-        parts = part_under_marker(clause, at, indicator.id, figure, trail, noun[: len(noun) - len(name)])  # 其中居住在辖区内的党员51名
+        in_list = clause_start > 0 and text[clause_start - 1] == "、"
+        opened = in_list and any(w in phrase_before(text, clause_start) for w in voc.part_clause)
+        parts = part_under_marker(clause, at, indicator.id, figure, trail, noun[: len(noun) - len(name)], opened)  # 其中居住在辖区内的党员51名
     if indicator is not None and set(parts or ()) == {"kind"} and noun in indicator.names() and at > 0 and _EVERY_SORT_AFTER_LIST.search(clause, 0, at):
         parts = None  # rule ``every_sort``: 开展文体活动、健康讲座等各类活动45场 counts every sort, the whole
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place

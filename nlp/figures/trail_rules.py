@@ -180,10 +180,17 @@ def strip_trailing_words(text: str, words: tuple[str, ...]) -> str:
 _MARKER_FILLERS_FRONT = ("共有", "现有", "尚有", "还有", "有", "是", "为")
 _MARKER_FILLERS_BACK = ("的", "有", "为", "是")
 _PART_PHRASE_REACH = 12  # a longer stretch after 其中 is a clause of its own, no modifier
+_AGE_BAND = re.compile(r"[0-9]+周?岁(?:以上|以下)?")
 
 
 def part_under_marker(
-    clause: str, at: int, indicator_id: str, figure: Figure, trail: Trail, modifier: str = ""
+    clause: str,
+    at: int,
+    indicator_id: str,
+    figure: Figure,
+    trail: Trail,
+    modifier: str = "",
+    opened_before: bool = False,
 ) -> dict[str, str] | None:
     """Rule ``part_under_marker``: after 其中/包括/含, a figure counting the measure of a whole given
     just before (same measure, within 120 characters) whose noun has a modifier no table knows is a
@@ -191,7 +198,8 @@ def part_under_marker(
     党员72名，其中居住在辖区内的党员51名 → {"kind": "居住在辖区内"}; 务工人员320人，其中省外务工210人
     → {"kind": "省外"}. ``modifier`` is what the counted noun has before the measure's name, read even
     when it is a word that leaves a measure whole alone (残疾人56人，其中持证残疾人48人 → {"kind": "持证"}).
-    A place in the phrase is left to scope (其中锦绣小区党员18名: part scope).
+    A place in the phrase is left to scope (其中锦绣小区党员18名: part scope). ``opened_before`` says
+    that 其中 opened a 、 list the clause continues (其中党员志愿者168名、青少年志愿者95名).
 
     >>> from nlp.figures.resolution_state import Resolution
     >>> trail = Trail(wholes=[(10, Resolution("party_members"), "名")])
@@ -203,7 +211,7 @@ def part_under_marker(
     """
     lead = clause[:at] if at >= 0 else clause
     words = resolution_vocab().part_clause
-    opened = max((lead.rfind(w) + len(w) for w in words if w in lead), default=-1)
+    opened = max((lead.rfind(w) + len(w) for w in words if w in lead), default=0 if opened_before else -1)
     if opened < 0:
         return None
     phrase = lead[opened:].lstrip("，,：: ") + modifier
@@ -216,7 +224,9 @@ def part_under_marker(
         for filler in _MARKER_FILLERS_BACK:
             if phrase.endswith(filler):
                 phrase, changed = phrase[: -len(filler)], True
-    if not phrase or len(phrase) > _PART_PHRASE_REACH or any(c.isdigit() for c in phrase) or PLACE_KIND.search(phrase):
+    if not phrase or len(phrase) > _PART_PHRASE_REACH or PLACE_KIND.search(phrase):
+        return None
+    if any(c.isdigit() for c in _AGE_BAND.sub("", phrase)):  # a count in the phrase (其中3个小组的…); an age band is a part
         return None
     # the figure it is a part of: a whole of the same measure, or the figure right before (a part of
     # a part is a part: 外出务工人员320人，其中省外务工210人)
