@@ -157,8 +157,8 @@ def _resolve_one(
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
     if unit == "元" and clause_start > 0 and text[clause_start - 1] == "、" and noun and at >= 0:
         # rule ``verb_across_list``: the verb of a 、 list of sorts of money stands before its first item
-        # (发放城乡低保、特困供养等资金47万元 is paid out); for counts of people or acts a list joins
-        # objects of several verbs (培训…300人、科技示范户200个、技术指导员80名), so only money reads it
+        # (发放高龄津贴、残疾人补贴等资金18万元 is paid out); for counts of people or acts a list joins
+        # objects of several verbs (培训网格员40人、楼栋长25名、志愿者60名), so only money reads it
         verb_clause = phrase_before(text, clause_start) + verb_clause
     def lead_words() -> list[str]:  # the document's own words of the lead, read only if a verb needs them
         return [w for w, _ in words_in(doc, clause_start, clause_start + len(lead))] if lead else []
@@ -312,7 +312,7 @@ def _not_a_total(clause: str, unit: str) -> bool:
     return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
 
 
-# Verbs of reaching an amount after a statistic's name (固定资产投资完成45.4亿元): the name ends before them.
+# Verbs of reaching an amount after a statistic's name (固定资产投资完成3.2亿元): the name ends before them.
 _COMPLETION_AFTER = re.compile(r"(?:完成|达到|达|为|实现|累计|共计|总计)+$")
 # The sorts listed before 等 and then every sort named (等各类活动): the count is the whole measure's.
 _EVERY_SORT_AFTER_LIST = re.compile(r"等(?:各类|各种|各项|多种|多项|各式)$")
@@ -323,7 +323,7 @@ def earlier_year(clause: str, year: int | None) -> bool:
     """Rule ``earlier_year``: a figure whose own clause names a year before the one the report is
     about is that year's figure, of an earlier period (GUIDELINES: 去年同期4宗 has indicator null),
     as in 调解纠纷18起（2022年为12起） or 2022年社区低保户为29户 in a 2023 report; a year a count runs
-    from (2019年以来) is no other period, nor a year that defines a class (2000年以前建成的57个小区).
+    from (2019年以来) is no other period, nor a year that defines a class (1995年以前建成的12栋小区).
 
     >>> earlier_year("2022年为", 2023), earlier_year("2023年共有", 2023), earlier_year("2019年以来累计", 2023)
     (True, False, False)
