@@ -118,7 +118,8 @@ _TIMELINESS = ("按时", "按期", "及时", "限时")
 _WHOLE_CASELOAD = frozenset({"事件", "事项", "诉求", "民意", "意见", "建议", "意见建议", "问题", "来访", "来信来访"})
 # General words before a caseload word that name no sort of case (居民各类诉求, 社情民意, 民情诉求).
 _GENERAL_FRONTS = ("各类", "各项", "居民", "群众", "社情", "民情", "网格", "的",
-                   "并", "和", "及", "受理", "接待", "上报", "收集", "处置", "办理", "转办")  # 上报并处置各类事件
+                   "并", "和", "及", "受理", "接待", "上报", "收集", "处置", "办理", "转办",  # 上报并处置各类事件
+                   "力争", "确保", "保持")  # a target's verb (力争事件办结率98%以上)
 
 
 def _whole_caseload(obj: str) -> bool:
@@ -126,8 +127,8 @@ def _whole_caseload(obj: str) -> bool:
 
     >>> _whole_caseload("居民各类诉求"), _whole_caseload("社情民意"), _whole_caseload("信访事项"), _whole_caseload("投诉")
     (True, True, False, False)
-    >>> _whole_caseload("并处置各类事件")
-    True
+    >>> _whole_caseload("并处置各类事件"), _whole_caseload("力争事件")
+    (True, True)
     """
     return strip_leading(obj, _GENERAL_FRONTS) in _WHOLE_CASELOAD
 
