@@ -35,7 +35,7 @@ def per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: T
     not the whole of its measure (开展各类活动60场，参与群众5000人次 is whole; 巡回放映85场，观看群众4千人次 is
     the audience of one act), or when the sentence names one act (开展元宵节猜灯谜活动，参与群众300人次)."""
     if trail.counted is None or trail.counted[0] < sentence_start:
-        act_name = named_act(sentence)
+        act_name = named_act(sentence) or _quoted_name(sentence)
         return {"kind": act_name} if act_name else None
     _, act, subject = trail.counted
     if act.indicator == PER_ACT[indicator_id] and act.breakdown is None:
@@ -45,6 +45,24 @@ def per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: T
     if act.indicator == PER_ACT[indicator_id]:
         return {"kind": (act.breakdown or {}).get("kind") or subject or "活动"}
     return {"kind": subject or "活动"} if subject else None
+
+
+_QUOTED_NAME = re.compile(r"“([^“”]{2,16})”")
+_EVERY_ACT = ("各类", "各项", "所有", "全部")
+
+
+def _quoted_name(sentence: str) -> str | None:
+    """Rule ``quoted_event``: a name in quotation marks before a count of people who took part names the
+    one event or service they came to (“邻里节”当天共有600多名居民参与 → {"kind": "“邻里节”"}; GUIDELINES:
+    participants of one named activity are a part), unless the sentence counts every act (各类, 所有).
+
+    >>> _quoted_name("“邻里节”当天共有"), _quoted_name("各类“我们的节日”活动共吸引") is None
+    ('“邻里节”', True)
+    """
+    if any(word in sentence for word in _EVERY_ACT):
+        return None
+    found = _QUOTED_NAME.findall(sentence)
+    return f"“{found[-1]}”" if found else None
 
 
 def clause_rule_measure(

@@ -177,7 +177,7 @@ def build_facts(
                 subject_start,
             )
         )
-    resolved = resolve_figures(doc, figures, level, own_name)
+    resolved = resolve_figures(doc, figures, level, own_name, plan_year)
     stated = covered_by(fact_stretches(doc.text, sections, plan_document, plan_year))
     text, original, offsets = doc.text, doc.original, doc.normalized.offsets
     facts = []

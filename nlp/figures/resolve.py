@@ -21,6 +21,7 @@ Reading the parts is nlp/figures/breakdown.py; this module puts them together in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 
@@ -57,6 +58,7 @@ from nlp.figures.clauses import clause_after, clause_before, sentence_start_befo
 from nlp.figures.indicators import all_units, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
+from nlp.figures.part_rules import one_month, outcome_after_count
 from nlp.figures.people_rules import counts_people_taking_part, employment_outcome
 from nlp.figures.planned import is_start_value
 from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
@@ -67,6 +69,8 @@ from nlp.figures.trail_rules import (
     BASIC_TOTALS,
     PERSON_UNITS,
     counts_the_same,
+    listed_part,
+    part_under_marker,
     rate_part,
     right_after_household_total,
     scope_on_trail,
@@ -78,6 +82,7 @@ from nlp.figures.wholes import (
     after_touching_verb,
     listed_kind,
     money_kind,
+    named_act,
     names_total,
     whole_statistic,
 )
@@ -93,7 +98,13 @@ _NOT_AUDIENCES = frozenset({*PER_ACT, "households_visited", "hardship_visits", "
 
 
 def _resolve_one(
-    doc: Text, figure: Figure, sentence_start: int, trail: Trail, level: str | None, own: str | None
+    doc: Text,
+    figure: Figure,
+    sentence_start: int,
+    trail: Trail,
+    level: str | None,
+    own: str | None,
+    year: int | None = None,
 ) -> Resolution:
     voc = resolution_vocab()
     text = doc.text
@@ -116,7 +127,7 @@ def _resolve_one(
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, unit)
-    if _not_a_total(clause, unit) or is_start_value(text, norm_start, norm_end):
+    if _not_a_total(clause, unit) or is_start_value(text, norm_start, norm_end) or earlier_year(clause, year):
         return _record(Resolution(None), figure, trail)
     if noun and noun.endswith(voc.task_groups):  # rule ``task_group``: 下设4个工作组 counts no measure
         return _record(Resolution(None), figure, trail)
@@ -144,6 +155,11 @@ def _resolve_one(
     elif indicator is None and unit in PERSON_UNITS and right_after_household_total(text, figure, trail):
         indicator = by_id("population_total")  # 共有农户426户1580人: the persons of all households
     verb_clause = clause[: at + len(noun)] if noun and at >= 0 else clause
+    if unit == "元" and clause_start > 0 and text[clause_start - 1] == "、" and noun and at >= 0:
+        # rule ``verb_across_list``: the verb of a 、 list of sorts of money stands before its first item
+        # (发放高龄津贴、残疾人补贴等资金18万元 is paid out); for counts of people or acts a list joins
+        # objects of several verbs (培训网格员40人、楼栋长25名、志愿者60名), so only money reads it
+        verb_clause = phrase_before(text, clause_start) + verb_clause
     def lead_words() -> list[str]:  # the document's own words of the lead, read only if a verb needs them
         return [w for w, _ in words_in(doc, clause_start, clause_start + len(lead))] if lead else []
 
@@ -158,17 +174,23 @@ def _resolve_one(
             indicator = None
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in PER_ACT:
         after = clause_after(text, norm_end).lstrip("，, ")
+        if noun and at < 0 and after.startswith(noun):  # 80余名老人到场聆听: the noun written after the figure
+            after = after[len(noun) :]
         verb = next((v for v in voc.taking_part if after.startswith(v)), None) if after.startswith(voc.taking_part) else None
         if verb:  # 居民1800人参加了健身活动: those who took part in one act, no stock
             took_part = by_id("participants")
             indicator = took_part if took_part is not None and unit in took_part.units else None
             act = after[len(verb) :].lstrip("了")
+            if len(act) <= 2:  # 到场聆听: the act is the one the sentence named before
+                act = named_act(text[sentence_start:norm_start]) or text[sentence_start:norm_start].split("，")[0] or act
             parts = {"kind": act} if indicator is not None and act else None
     if indicator is None and noun:
         only = parts_only(noun)
         whole = whole_on_trail(figure, trail, any(w in clause for w in voc.part_clause)) if only else None
         if whole is not None:  # 总人口3180人，其中男性1620人 / 总户数428户，常住人口户数405户
             indicator, parts = by_id(whole.indicator), only  # type: ignore[arg-type]
+    if indicator is None and (listed := listed_part(text, figure, noun, clause, at, trail)):
+        indicator, parts = by_id(listed[0]), listed[1]  # 在册党员76名，女19名，男57名
     if indicator is not None and noun and at >= 0:
         money = indicator.id in voc.purpose_indicators
         kinded = indicator.modifiers == "kind" or (parts or {}).get("kind") == strip_whole_front(noun)
@@ -178,7 +200,9 @@ def _resolve_one(
             parts = {**(parts or {}), "kind": kind if bare_act else kind + noun}
         else:
             parts = {**markers_before(lead), **(parts or {})}
-    if indicator is not None and indicator.id in voc.purpose_indicators and whole_statistic(noun):
+    if indicator is not None and indicator.id in voc.purpose_indicators and (
+        whole_statistic(noun) or whole_statistic(_COMPLETION_AFTER.sub("", clause))
+    ):
         parts = None  # 全社会固定资产投资18.6亿元: the statistic is the whole
 
     elif indicator is not None and indicator.id in voc.purpose_indicators:
@@ -237,6 +261,17 @@ def _resolve_one(
         parts = None  # 累计走访住户1253户次: the acts of the period summed, the period's whole count
     if indicator is not None and parts and usual_status_only(parts, indicator.id, trail):
         parts = None  # 社区常住居民3126户: with no total before it, the usual population is the whole
+    if indicator is not None and not parts:
+        parts = outcome_after_count(clause, at, indicator.id, figure, sentence_start, trail)  # 调解纠纷37起，成功化解34起
+    if indicator is not None and not parts and unit in voc.period_acts:
+        parts = one_month(text[sentence_start:norm_start])  # 当月共开展各类活动9场
+    if indicator is not None and not parts and noun and at >= 0:
+        name = next((n for n in sorted(indicator.names(), key=len, reverse=True) if noun.endswith(n)), noun)
+        in_list = clause_start > 0 and text[clause_start - 1] == "、"
+        opened = in_list and any(w in phrase_before(text, clause_start) for w in voc.part_clause)
+        parts = part_under_marker(clause, at, indicator.id, figure, trail, noun[: len(noun) - len(name)], opened)  # 其中居住在辖区内的党员51名
+    if indicator is not None and set(parts or ()) == {"kind"} and noun in indicator.names() and at > 0 and _EVERY_SORT_AFTER_LIST.search(clause, 0, at):
+        parts = None  # rule ``every_sort``: 开展文体活动、健康讲座等各类活动45场 counts every sort, the whole
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
     # that is counted (改造老旧小区20个)
     noun_start = norm_start
@@ -277,6 +312,29 @@ def _not_a_total(clause: str, unit: str) -> bool:
     return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
 
 
+# Verbs of reaching an amount after a statistic's name (固定资产投资完成3.2亿元): the name ends before them.
+_COMPLETION_AFTER = re.compile(r"(?:完成|达到|达|为|实现|累计|共计|总计)+$")
+# The sorts listed before 等 and then every sort named (等各类活动): the count is the whole measure's.
+_EVERY_SORT_AFTER_LIST = re.compile(r"等(?:各类|各种|各项|多种|多项|各式)$")
+_YEAR_OF_CLAUSE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来|至今|起|来|开始|以后|之后|以前|之前|前)")
+
+
+def earlier_year(clause: str, year: int | None) -> bool:
+    """Rule ``earlier_year``: a figure whose own clause names a year before the one the report is
+    about is that year's figure, of an earlier period (GUIDELINES: 去年同期4宗 has indicator null),
+    as in 调解纠纷18起（2022年为12起） or 2022年社区低保户为29户 in a 2023 report; a year a count runs
+    from (2019年以来) is no other period, nor a year that defines a class (1995年以前建成的12栋小区).
+
+    >>> earlier_year("2022年为", 2023), earlier_year("2023年共有", 2023), earlier_year("2019年以来累计", 2023)
+    (True, False, False)
+    >>> earlier_year("2022年为", None)
+    False
+    """
+    if year is None or "年" not in clause:
+        return False
+    return any(int(m.group(1)) < year for m in _YEAR_OF_CLAUSE.finditer(clause))
+
+
 def _record(resolution: Resolution, figure: Figure, trail: Trail) -> Resolution:
     """Leave what later figures need on the trail; return the resolution."""
     if resolution.indicator is not None:
@@ -293,12 +351,16 @@ def _record(resolution: Resolution, figure: Figure, trail: Trail) -> Resolution:
 
 
 def resolve_figures(
-    doc: Text, figures: Sequence[Figure], level: str | None = None, own: str | None = None
+    doc: Text,
+    figures: Sequence[Figure],
+    level: str | None = None,
+    own: str | None = None,
+    year: int | None = None,
 ) -> tuple[Resolution, ...]:
     """The indicator, breakdown and scope of every figure of ``doc`` (in document order).
 
-    ``level`` is the level the report is written at (community, township, county, city, province) and ``own``
-    the name of its unit, when known.
+    ``level`` is the level the report is written at (community, township, county, city, province), ``own``
+    the name of its unit and ``year`` the year it reports on, when known.
     """
     trail = Trail()
     resolved = []
@@ -309,7 +371,7 @@ def resolve_figures(
         if no_measure_fits(figure.unit):  # 2017年, 3所, 1.5倍: no rule reads further
             resolved.append(_record(Resolution(None), figure, trail))
         else:
-            resolved.append(_resolve_one(doc, figure, sentence_start, trail, level, own))
+            resolved.append(_resolve_one(doc, figure, sentence_start, trail, level, own, year))
         if resolved[-1].indicator is None and bracketed_aside(text, figure.norm_start, sentence_start):
             trail.listed, trail.last, trail.counted, trail.last_unit = before  # 27场次（2017年19场次），参与居民…
     return tuple(resolved)

@@ -103,6 +103,8 @@ def scope_of(
     last = _last_scope_word().search(unquoted[::-1])  # the place word ending last
     if last is not None:
         best_end, best = len(before) - last.start(), _scope_words()[last.group()[::-1]][level]
+        if level == "community" and _COUNTED_UNITS.search(before, 0, best_end) and before.startswith(_SUMMING, best_end):
+            best = Scope.WIDER  # rule ``counted_units``: 街道下辖12个社区共有党员2600名 sums several units
     for name, _, end in named_places(before, words, offset):
         if end < best_end or name[0] in "xX×*＊":  # a named place wins over its bare kind word
             continue
@@ -123,6 +125,12 @@ def scope_of(
     return best
 
 
+# Several units of a community's own level counted before its figure (下辖12个社区, 全镇8个村): their sum
+# is a wider area's, in a community's report.
+_COUNTED_UNITS = re.compile(r"(?:[0-9]+|[两几一二三四五六七八九十]+)个(?:社区|村|居委会|行政村)$")
+# What follows counted units when the figure sums them (12个社区|共有党员), not when the unit acts with
+# them (与周边3个社区|联合开展活动).
+_SUMMING = ("共", "合计", "总", "累计", "中", "的", "有", "现有", "均")
 _QUOTED_WIDER = re.compile(r"[“《「][^“”《》「」]{0,12}全[国省市区县][^“”《》「」]{0,16}[”》」]")
 
 

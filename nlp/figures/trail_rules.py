@@ -4,12 +4,15 @@ Read by nlp/figures/resolve.py, which keeps the order of the decisions."""
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
+from nlp.figures.breakdown import parts_only
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.neighbours import words_in
 from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
-from nlp.figures.scope import scope_of
+from nlp.figures.scope import scope_of, strip_leading
+from nlp.figures.subject_places import PLACE_KIND
 from nlp.figures.wholes import (
     bare_rate,
     rate_object,
@@ -96,7 +99,7 @@ def rate_part(indicator: Indicator, noun: str | None, before: str, sentence_star
     if indicator.modifiers == "kind" and (about := rate_object(before)):
         return {"kind": about}
     if indicator.modifiers != "kind":
-        return None  # 处置事件2.37万件，办结率99.2%: a rate of acting on the things counted is the whole rate
+        return _handled_object(indicator, noun, before)
     if not bare_rate(noun, indicator.names()) or trail.counted is None or trail.counted[0] < sentence_start:
         return None
     _, counted, subject = trail.counted
@@ -106,3 +109,159 @@ def rate_part(indicator: Indicator, noun: str | None, before: str, sentence_star
     if not subject or subject.endswith("率") or (counted_indicator and counted_indicator.category == indicator.category):
         return None
     return {"kind": subject}
+
+
+# Rates of handling what was counted (办结率, 解决率) whose timeliness words name no object of their own.
+_TIMELINESS = ("按时", "按期", "及时", "限时")
+# The unit's caseload as a whole: a handling rate after a count of these is the whole rate (上报各类事件
+# 1862件，办结率98.8%; 收集民情诉求107件，办结率94.4%: the written reports' gold, w039 w019 w058 w066).
+_WHOLE_CASELOAD = frozenset({"事件", "事项", "诉求", "民意", "意见", "建议", "意见建议", "问题", "来访", "来信来访"})
+# General words before a caseload word that name no sort of case (居民各类诉求, 社情民意, 民情诉求).
+_GENERAL_FRONTS = ("各类", "各项", "居民", "群众", "社情", "民情", "网格", "的",
+                   "并", "和", "及", "受理", "接待", "上报", "收集", "处置", "办理", "转办",  # 上报并处置各类事件
+                   "力争", "确保", "保持")  # a target's verb (力争事件办结率98%以上)
+
+
+def _whole_caseload(obj: str) -> bool:
+    """Whether cases taken in are the unit's whole caseload, not one sort of case.
+
+    >>> _whole_caseload("居民各类诉求"), _whole_caseload("社情民意"), _whole_caseload("信访事项"), _whole_caseload("投诉")
+    (True, True, False, False)
+    >>> _whole_caseload("并处置各类事件"), _whole_caseload("力争事件")
+    (True, True)
+    """
+    return strip_leading(obj, _GENERAL_FRONTS) in _WHOLE_CASELOAD
+
+
+_CASES_TAKEN = re.compile(r"(?:受理|接待|上报|收集|处置|办理|转办|接到|收到)(?:了)?([^，,。；;：:0-9０-９]{1,14}?)(?:共|达)?[0-9０-９]")
+
+
+def _handled_object(indicator: Indicator, noun: str | None, before: str) -> dict | None:
+    """Rule ``handled_object``: a handling rate (办结率) is the rate of one sort of case when its own
+    modifier names the sort (信访件按期办结率100%), or when it is bare and its sentence (``before``)
+    first counts cases taken in of one sort that is not the unit's whole caseload (受理物业方面的投诉
+    137件，办结129件，办结率94.2%; 受理服务需求430件，办结率97.2%: the written reports' gold, w041 w016
+    w052 w009); after a count of every case (上报各类事件1862件，办结率98.8%) it is the whole rate.
+
+    >>> from nlp.figures.indicators import by_id
+    >>> rate = by_id("problems_resolved_rate")
+    >>> _handled_object(rate, "办结率", "全年受理物业方面的投诉137件，办结129件，")
+    {'kind': '物业方面的投诉'}
+    >>> _handled_object(rate, "办结率", "全年上报各类事件1862件，已办结1839件，") is None
+    True
+    """
+    if indicator.id != "problems_resolved_rate" or not noun:
+        return None
+    name = next((n for n in sorted(indicator.names(), key=len, reverse=True) if noun.endswith(n)), None)
+    if name is None:
+        return None
+    modifier = strip_trailing_words(noun[: len(noun) - len(name)], _TIMELINESS)
+    if modifier:  # 群众意见处理率98%: the unit's whole caseload again
+        return None if _whole_caseload(modifier) else {"kind": modifier}
+    taken = _CASES_TAKEN.search(before)
+    if taken is None:
+        return None
+    obj = taken.group(1).strip()
+    return None if not obj or _whole_caseload(obj) else {"kind": obj}
+
+
+def strip_trailing_words(text: str, words: tuple[str, ...]) -> str:
+    """``text`` without the words it ends with (按时|办结率 → the timeliness word goes).
+
+    >>> strip_trailing_words("信访件按期", ("按期",)), strip_trailing_words("按时", ("按时",))
+    ('信访件', '')
+    """
+    for word in words:
+        if text.endswith(word):
+            return text[: -len(word)]
+    return text
+
+
+# What may stand between 其中 and the counted noun without naming a part (其中有党员…, 其中共有…的).
+_MARKER_FILLERS_FRONT = ("共有", "现有", "尚有", "还有", "有", "是", "为")
+_MARKER_FILLERS_BACK = ("的", "有", "为", "是")
+_PART_PHRASE_REACH = 12  # a longer stretch after 其中 is a clause of its own, no modifier
+_AGE_BAND = re.compile(r"[0-9]+周?岁(?:以上|以下)?")
+
+
+def part_under_marker(
+    clause: str,
+    at: int,
+    indicator_id: str,
+    figure: Figure,
+    trail: Trail,
+    modifier: str = "",
+    opened_before: bool = False,
+) -> dict[str, str] | None:
+    """Rule ``part_under_marker``: after 其中/包括/含, a figure counting the measure of a whole given
+    just before (same measure, within 120 characters) whose noun has a modifier no table knows is a
+    part of that whole, named by the modifier as written (GUIDELINES: a 其中 clause names a part):
+    党员72名，其中居住在辖区内的党员51名 → {"kind": "居住在辖区内"}; 务工人员320人，其中省外务工210人
+    → {"kind": "省外"}. ``modifier`` is what the counted noun has before the measure's name, read even
+    when it is a word that leaves a measure whole alone (残疾人56人，其中持证残疾人48人 → {"kind": "持证"}).
+    A place in the phrase is left to scope (其中锦绣小区党员18名: part scope). ``opened_before`` says
+    that 其中 opened a 、 list the clause continues (其中党员志愿者168名、青少年志愿者95名).
+
+    >>> from nlp.figures.resolution_state import Resolution
+    >>> trail = Trail(wholes=[(10, Resolution("party_members"), "名")])
+    >>> figure = Figure(28, 31, "党员", "名", None, 26)
+    >>> part_under_marker("其中居住在辖区内的党员", 9, "party_members", figure, trail)
+    {'kind': '居住在辖区内'}
+    >>> part_under_marker("其中有党员", 3, "party_members", figure, trail) is None
+    True
+    """
+    lead = clause[:at] if at >= 0 else clause
+    words = resolution_vocab().part_clause
+    opened = max((lead.rfind(w) + len(w) for w in words if w in lead), default=0 if opened_before else -1)
+    if opened < 0:
+        return None
+    phrase = lead[opened:].lstrip("，,：: ") + modifier
+    changed = True
+    while changed and phrase:
+        changed = False
+        for filler in _MARKER_FILLERS_FRONT:
+            if phrase.startswith(filler):
+                phrase, changed = phrase[len(filler) :], True
+        for filler in _MARKER_FILLERS_BACK:
+            if phrase.endswith(filler):
+                phrase, changed = phrase[: -len(filler)], True
+    if not phrase or len(phrase) > _PART_PHRASE_REACH or PLACE_KIND.search(phrase):
+        return None
+    if any(c.isdigit() for c in _AGE_BAND.sub("", phrase)):  # a count in the phrase (其中3个小组的…); an age band is a part
+        return None
+    # the figure it is a part of: a whole of the same measure, or the figure right before (a part of
+    # a part is a part: 外出务工人员320人，其中省外务工210人)
+    before = trail.counted
+    if not any(
+        whole.indicator == indicator_id and end >= figure.norm_start - 120 for end, whole, _ in reversed(trail.wholes)
+    ) and not (before is not None and before[1].indicator == indicator_id and before[0] >= figure.norm_start - 120):
+        return None
+    return {"kind": phrase}
+
+
+_LIST_JOINS = "，,、；;（(： "
+_SAME_COUNT_WORDS = frozenset({"人", "名"})  # 党员76名，女19人: one count of people
+
+
+def listed_part(
+    text: str, figure: Figure, noun: str | None, clause: str, at: int, trail: Trail
+) -> tuple[str, dict[str, str]] | None:
+    """Rule ``listed_part``: a figure that names only a part (女19名, 在职31名, 城镇132户, 一级12人) right
+    after a figure with an indicator in the same list (joined by ，、；or an opening bracket, within 40
+    characters, the same count word) is that part of the same measure: 在册党员76名，女19名，男57名 →
+    party_members {sex 女}; 低保户520户，城镇132户，农村388户 (GUIDELINES: parts listed without 其中
+    are parts all the same). The part's noun is written before it (not 与127名空巢老人结对) and a whole of
+    the measure was given within 80 characters (常年外出务工780人，在家1530人 names no part of employment).
+    Returns (indicator id, parts)."""
+    before = trail.counted
+    if before is None or before[1].indicator is None or before[0] < figure.norm_start - 40 or (noun and at < 0):
+        return None
+    if not any(w.indicator == before[1].indicator and end >= figure.norm_start - 80 for end, w, _ in trail.wholes):
+        return None
+    if trail.last_unit != figure.unit and not {trail.last_unit, figure.unit} <= _SAME_COUNT_WORDS:
+        return None
+    clause_start = figure.norm_start - len(clause)
+    if clause_start < before[0] or text[before[0] : clause_start].strip(_LIST_JOINS):
+        return None  # only list marks between the two figures
+    only = parts_only(noun or clause.strip(_LIST_JOINS))
+    return (before[1].indicator, only) if only else None
