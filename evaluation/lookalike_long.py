@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ from evaluation import excerpt_facts
 from evaluation.gold import gold_files, read_gold_json
 from evaluation.splits import gold_dir, shared_root
 
-LABELS = Path(__file__).resolve().parent / "lookalike_long" / "labels.tsv"
+LABEL_DIR = Path(__file__).resolve().parent / "lookalike_long"
+LABELS = LABEL_DIR / "labels.tsv"  # the first sample (seed 20261207)
 SEED = 20261207
 SENTENCE_STOPS = "。！？；\n"
 
@@ -84,28 +86,37 @@ def sentence(original: str, start: int, end: int, reach: int = 70) -> str:
     return (original[left:start] + "【" + original[start:end] + "】" + original[end:right]).replace("\n", " ")
 
 
-def sample(n: int, seed: int = SEED) -> list[Item]:
-    items = [item for path in sorted(long_dir().glob("L*.txt")) for item in candidates(path)]
+def sample(n: int, seed: int = SEED, exclude: frozenset[str] = frozenset()) -> list[Item]:
+    """``n`` candidates drawn with ``seed``, none of the ids in ``exclude`` (an earlier sample's)."""
+    items = [item for path in sorted(long_dir().glob("L*.txt")) for item in candidates(path) if item.id not in exclude]
     rng = random.Random(seed)
     chosen = rng.sample(items, min(n, len(items)))
     return sorted(chosen, key=lambda it: (it.doc, it.start))
 
 
 def read_labels(path: Path = LABELS) -> list[tuple[Item, str, str]]:
-    with path.open(encoding="utf-8") as f:
+    with path.open(encoding="utf-8", newline="") as f:
         rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
     return [(Item(r[0], r[1], int(r[2]), int(r[3]), r[4]), r[5], r[6] if len(r) > 6 else "") for r in rows[1:]]
 
 
-def taken(labels: Sequence[tuple[Item, str, str]]) -> dict[str, bool]:
-    """Whether the whole pipeline makes a fact overlapping each labelled candidate."""
+def _fact_spans(doc: str, snapshot: Path | None) -> list[tuple[int, int]]:
+    """The facts' spans of one long report: parsed now, or read from ``evaluation.snapshot`` records."""
+    if snapshot is not None:
+        record = json.loads((snapshot / f"long__{Path(doc).stem}.json").read_text(encoding="utf-8"))
+        return [(f["start"], f["end"]) for f in record["facts"]]
     from corpus.readers import read_path
     from nlp.pipeline import parse_raw
 
+    return [(f.start, f.end) for f in parse_raw(read_path(long_dir() / doc)).facts]
+
+
+def taken(labels: Sequence[tuple[Item, str, str]], snapshot: Path | None = None) -> dict[str, bool]:
+    """Whether the whole pipeline (or the records of ``snapshot``) makes a fact overlapping each
+    labelled candidate."""
     out = {}
     for doc in sorted({item.doc for item, _, _ in labels}):
-        parse = parse_raw(read_path(long_dir() / doc))
-        spans = [(f.start, f.end) for f in parse.facts]
+        spans = _fact_spans(doc, snapshot)
         for item, _, _ in labels:
             if item.doc == doc:
                 out[item.id] = any(a < item.end and item.start < b for a, b in spans)
@@ -133,19 +144,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="command", required=True)
     s = sub.add_parser("sample", help="print the sample: id and sentence with the number marked")
     s.add_argument("--n", type=int, default=260)
+    s.add_argument("--seed", type=int, default=SEED)
+    s.add_argument("--exclude", type=Path, action="append", default=[], help="a label file whose ids to leave out")
     c = sub.add_parser("score", help="compare the saved labels with the pipeline")
+    c.add_argument("--labels", type=Path, action="append", default=[], help=f"label file(s) (default {LABELS.name})")
+    c.add_argument("--snapshot", type=Path, default=None, help="score the records of this evaluation.snapshot --out")
     c.add_argument("-v", "--verbose", action="store_true", help="list the disagreements")
     args = ap.parse_args(argv)
     if args.command == "sample":
         from corpus.readers import read_path
 
         texts: dict[str, str] = {}
-        for item in sample(args.n):
+        exclude = frozenset(item.id for path in args.exclude for item, _, _ in read_labels(path))
+        for item in sample(args.n, args.seed, exclude):
             original = texts.setdefault(item.doc, read_path(long_dir() / item.doc).text)
-            print(item.id, item.doc, item.start, item.end, item.span, sentence(original, item.start, item.end), sep="\t")
+            span = item.span.replace("\n", "\\n")
+            print(item.id, item.doc, item.start, item.end, span, sentence(original, item.start, item.end), sep="\t")
         return 0
-    labels = read_labels()
-    kept = taken(labels)
+    labels = [row for path in args.labels or [LABELS] for row in read_labels(path)]
+    kept = taken(labels, args.snapshot)
     print(score(labels, kept))
     if args.verbose:
         for item, lab, note in labels:
