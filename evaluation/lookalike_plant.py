@@ -96,7 +96,7 @@ def plant_copy(text: str, ends: list[int], traps: Sequence[Trap], rng: random.Ra
         edits.append(Edit(pos, pos, sentence, "lookalike", ((0, len(sentence)),), "insert", trap.id, i))
     new_text, plants = _apply(text, edits)
     out = []
-    for (trap, sentence, figures), plant in zip(filled, plants, strict=True):
+    for (trap, _sentence, figures), plant in zip(filled, plants, strict=True):
         start, end = plant.spans[0]
         spans, cursor = [], end
         for fig in reversed(figures):  # from the right: a figure follows any date or code in its sentence
