@@ -8,13 +8,13 @@ measured on blind labels of the long reports and on traps planted into them, eva
   durations (二年来, a figure).
 - ``article_after_de``: 一 right after 的 is the article of a description (最好的一次推介, 最满意的
   一项服务, 不平凡的一年), not a count; a duration marked as a span stays (过去的一年，: GUIDELINES).
-- ``parallel_one``: 一 with a count word said again after another verb is a working slogan
-  (发现一处、整改一处; 成熟一个发展一个; 出现一户、帮扶一户), not a count.
+- ``parallel_one``: 一 with a count word said again after another verb, the phrase ending there, is
+  a working slogan (发现一处、整改一处; 成熟一个发展一个的原则; 干一件成一件), not a count.
 - ``every_one``: 一 right after 每 means every single one (落实到每一户, 每一笔支出), not a count.
 - ``project_phase``: a phase in Chinese numerals right after a project's name, the name or a list
-  going on (污水厂三期工程, 风电一期等, T2线一期、二期), or in brackets (扩建工程（一期）), names that
-  phase; after a verb (举办三期培训班) or ending its clause (培训班三期，) it counts, and so does 两
-  (培训班两期).
+  going on (污水厂三期工程, 风电一期等, T2线一期、二期, 光伏三期200万千瓦基地), or in brackets
+  (扩建工程（一期）), names that phase; after a verb (举办三期培训班) or ending its clause
+  (培训班三期，) it counts, and so does 两 (培训班两期).
 - ``formal_digit_name``: one formal digit (大写: 陆, 伍, 拾 …) alone before a unit that is not money
   is a name or a word (陆家巷, 伍家岭, 队伍年龄): amounts in 大写 are written out (伍佰元, 叁万元).
 - ``digits_word``: 位 followed by 数 counts the digits of a number (保持两位数增长), not persons.
@@ -26,6 +26,9 @@ measured on blind labels of the long reports and on traps planted into them, eva
 - ``programme_name``: a span of years or months followed, with no break, by the rest of a
   programme's name (三年攻坚行动, 两年增绿计划, 五年“倍增”计划) names the programme; a span that
   work took stays (三年建成, 用两年时间, 连续三年开展活动).
+- ``bound_relative``: a bound (以上/以下) that a relative clause carries on to 的 before its noun
+  defines the class of that noun (签约一年以上未开工的项目, 投资5000万元以上新开工的项目), as
+  10万元以上的 does with 的 right after it (the grammar's ``threshold``).
 - ``place_class``: persons or households bounded by 以上/以下 right before a word naming places or
   bodies (``class_heads`` of not_figures.toml) name a class of them (300户以上自然村, 100人以上企业),
   as 70岁以上老人 names a group; before the people themselves they stay figures (10名以上残疾人,
@@ -81,32 +84,23 @@ def is_article_after_de(doc: Text, q: Quantity) -> bool:
 
 
 def is_parallel_one(doc: Text, q: Quantity) -> bool:
-    """``parallel_one``: both 一 right after a verb (公厕一个，配套一个垃圾箱 counts two things).
+    """``parallel_one``: the second 一 ends the phrase (公厕一个，配套一个垃圾箱 counts two things).
 
-    >>> doc = Text.from_string("坚持发现一处、整改一处，建成公厕一个，配套一个垃圾箱。")
+    >>> doc = Text.from_string("坚持发现一处、整改一处，建成公厕一个，配套一个垃圾箱，干一件成一件。")
     >>> [is_parallel_one(doc, q) for q in doc.figures]
-    [True, True, False, False]
+    [True, True, False, False, True]
     """
     if q.number_text != "一" or q.qualifier is not Qualifier.EXACT or not q.unit_text:
         return False
     text, again = doc.text, "一" + q.unit_text
     at = text.find("一", q.norm_start, q.norm_end)
+    ends = []  # where the second of a pair ends: this one's partner after it, or this one
     after = re.match(r"[、，,]?[\u4e00-\u9fff]{1,3}?" + re.escape(again), text[q.norm_end : q.norm_end + 6])
     if after is not None:
-        partner = q.norm_end + after.end() - len(again)
-    else:
-        window = max(0, at - 6)
-        before = re.search(re.escape(again) + r"[、，,]?[\u4e00-\u9fff]{1,3}$", text[window:at])
-        if before is None:
-            return False
-        partner = window + before.start()
-    return _after_verb(doc, at) and _after_verb(doc, partner)
-
-
-def _after_verb(doc: Text, at: int) -> bool:
-    """Whether the word right before ``at`` (within three characters) is a verb."""
-    previous = last_word(doc, max(0, at - 3), at) if at > 0 else None
-    return previous is not None and previous[1].startswith("v")
+        ends.append(q.norm_end + after.end())
+    if re.search(re.escape(again) + r"[、，,]?[\u4e00-\u9fff]{1,3}$", text[max(0, at - 6) : at]):
+        ends.append(q.norm_end)
+    return any(text[end : end + 1] == "的" or not ("\u4e00" <= text[end : end + 1] <= "\u9fff") for end in ends)
 
 
 def is_every_one(doc: Text, q: Quantity) -> bool:
@@ -136,7 +130,7 @@ def is_project_phase(doc: Text, q: Quantity) -> bool:
     if at > 0 and text[at - 1] in "（(":
         return True
     following = text[q.norm_end : q.norm_end + 1]
-    if not ("\u4e00" <= following <= "\u9fff" or following == "、"):
+    if not ("\u4e00" <= following <= "\u9fff" or following == "、" or following.isdigit()):
         return False  # the clause ends: 举办培训班三期，… counts sessions
     clause = doc.clause_at(q.norm_start)
     start = clause.norm_start if clause is not None else max(0, at - WORD_REACH)
@@ -230,6 +224,21 @@ def is_programme_name(doc: Text, q: Quantity) -> bool:
     )
 
 
+# A relative clause after a bound, up to its 的 and the noun it defines: Chinese characters only.
+_RELATIVE_REST = re.compile(r"[\u4e00-\u9fff]{1,10}?的[\u4e00-\u9fff]")
+
+
+def is_bound_relative(doc: Text, q: Quantity) -> bool:
+    """``bound_relative``.
+
+    >>> doc = Text.from_string("清理签约一年以上未开工的项目8个，新增投资1000万元以上。")
+    >>> [is_bound_relative(doc, q) for q in doc.figures]
+    [True, False, False]
+    """
+    text = doc.text
+    return text[q.norm_start : q.norm_end].endswith(BOUNDS) and _RELATIVE_REST.match(text, q.norm_end) is not None
+
+
 def shape_rule(doc: Text, q: Quantity) -> str | None:
     """The named rule of this module that rejects ``q``, or None."""
     if is_digits_word(doc, q):
@@ -240,6 +249,8 @@ def shape_rule(doc: Text, q: Quantity) -> str | None:
         return "capacity_in_name"
     if is_programme_name(doc, q):
         return "programme_name"
+    if is_bound_relative(doc, q):
+        return "bound_relative"
     if is_er_ordinal(q):
         return "er_ordinal"
     if is_article_after_de(doc, q):
