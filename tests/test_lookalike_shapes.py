@@ -72,6 +72,11 @@ CASES = {
     "relative: large projects": ("投资5000万元以上新开工的项目全部纳入调度。", []),
     "relative: old buildings": ("对建成20年以上未改造的小区进行摸排。", []),
     "relative: a level stays": ("新增投资1000万元以上，带动就业50人。", ["1000万元以上", "50人"]),
+    # surroundings: 四周 after a direction or a place
+    "surroundings: expand": ("引导城区向四周有序扩展。", []),
+    "surroundings: fence": ("在小区四周加装隔离护栏。", []),
+    "surroundings: pond": ("沿池塘四周种植绿化带。", []),
+    "surroundings: weeks stay": ("专项培训持续四周，结业学员36人。", ["四周", "36人"]),
     # ranges of years, lead times
     "years range: two or three": ("经过两三年的努力，新城初具规模。", ["两三年"]),
     "lead time: a year": ("比原计划提前一年完成改造。", ["一年"]),
