@@ -29,6 +29,8 @@ measured on blind labels of the long reports and on traps planted into them, eva
 - ``bound_relative``: a bound (以上/以下) that a relative clause carries on to 的 before its noun
   defines the class of that noun (签约一年以上未开工的项目, 投资5000万元以上新开工的项目), as
   10万元以上的 does with 的 right after it (the grammar's ``threshold``).
+- ``surroundings``: 四周 after a word of direction or a place is the word for surroundings (向四周
+  扩张, 小区四周安装围栏), not four weeks (培训持续四周, 四周后复查: common Chinese usage).
 - ``place_class``: persons or households bounded by 以上/以下 right before a word naming places or
   bodies (``class_heads`` of not_figures.toml) name a class of them (300户以上自然村, 100人以上企业),
   as 70岁以上老人 names a group; before the people themselves they stay figures (10名以上残疾人,
@@ -239,6 +241,25 @@ def is_bound_relative(doc: Text, q: Quantity) -> bool:
     return text[q.norm_start : q.norm_end].endswith(BOUNDS) and _RELATIVE_REST.match(text, q.norm_end) is not None
 
 
+def is_surroundings(doc: Text, q: Quantity) -> bool:
+    """``surroundings``.
+
+    >>> doc = Text.from_string("城区向四周扩张，小区四周安装围栏，培训持续四周，体检四周后复查。")
+    >>> [is_surroundings(doc, q) for q in doc.figures]
+    [True, True, False, False]
+    """
+    if q.number_text != "四" or q.unit not in ("周", "週"):
+        return False
+    text = doc.text
+    at = text.find("四", q.norm_start, q.norm_end)
+    if text[q.norm_end : q.norm_end + 1] in ("后", "後", "内", "以", "来", "來", "时", "的"):
+        return False  # a span of weeks: 四周后, 四周内, 四周以来, 四周时间, 四周的培训
+    if at > 0 and text[at - 1] in "向往朝绕在":
+        return True
+    previous = last_word(doc, max(0, at - WORD_REACH), at) if at > 0 else None
+    return previous is not None and previous[1].startswith("n")
+
+
 def shape_rule(doc: Text, q: Quantity) -> str | None:
     """The named rule of this module that rejects ``q``, or None."""
     if is_digits_word(doc, q):
@@ -251,6 +272,8 @@ def shape_rule(doc: Text, q: Quantity) -> str | None:
         return "programme_name"
     if is_bound_relative(doc, q):
         return "bound_relative"
+    if is_surroundings(doc, q):
+        return "surroundings"
     if is_er_ordinal(q):
         return "er_ordinal"
     if is_article_after_de(doc, q):
