@@ -57,7 +57,7 @@ CASES = {
     "parallel: find and fix": ("坚持发现一处、整改一处。", []),
     "parallel: ripe and develop": ("按照成熟一个发展一个的原则发展党员。", []),
     "parallel: appear and help": ("做到出现一户、帮扶一户。", []),
-    "parallel: two things stay": ("修建公厕一个，配套一个垃圾收集池。", ["一个", "一个"]),
+    "parallel: two things stay": ("建成活动室一间，配套一间储物室。", ["一间", "一间"]),
     # every_one: 每一
     "every: household": ("把政策送到每一户居民手中。", []),
     "every: expense": ("每一笔支出都经居务监督委员会审核。", []),

@@ -86,9 +86,9 @@ def is_article_after_de(doc: Text, q: Quantity) -> bool:
 
 
 def is_parallel_one(doc: Text, q: Quantity) -> bool:
-    """``parallel_one``: the second 一 ends the phrase (公厕一个，配套一个垃圾箱 counts two things).
+    """``parallel_one``: the second 一 ends the phrase (活动室一间，配套一间储物室 counts two rooms).
 
-    >>> doc = Text.from_string("坚持发现一处、整改一处，建成公厕一个，配套一个垃圾箱，干一件成一件。")
+    >>> doc = Text.from_string("坚持发现一处、整改一处，建成活动室一个，配套一个储物间，干一件成一件。")
     >>> [is_parallel_one(doc, q) for q in doc.figures]
     [True, True, False, False, True]
     """
