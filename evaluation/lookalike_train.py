@@ -4,6 +4,7 @@
     python -m evaluation.lookalike_train --write         # also fit on every document, write models/lookalike.json
     python -m evaluation.lookalike_train --no-excerpts   # leave out the long-report excerpts (gold/dev/facts/)
     python -m evaluation.lookalike_train --no-written    # leave out the written reports (gold/dev/written/)
+    python -m evaluation.lookalike_train --long-labels measure   # the blind long-report labels scored, not trained on
 
 Every number the figure grammar finds with a unit (``nlp.figures.quantities.find_candidates``) is an
 example: positive when it overlaps a gold fact, negative otherwise; its features are those of
@@ -19,7 +20,12 @@ is a miss for all three):
 - ``model``: the model alone on every candidate, rule decisions ignored.
 
 The filter can be trained on the candidates the rules keep only, or on every candidate (then it also
-learns from the dates, ordinals and quotations the rules reject); both are reported.
+learns from the dates, ordinals and quotations the rules reject, at ``REJECTED_WEIGHT``); both are
+reported.
+
+The blind labels of long-report candidates outside the excerpts (evaluation/lookalike_long/, tenth
+session) are training data too, held out with their report's excerpt file; their held-out score is
+printed on its own line (``--long-labels measure``: scored without ever being trained on).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import argparse
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from evaluation import excerpt_facts
 from evaluation.gold import GoldDoc, find_document, gold_files, inner_span, load_gold, read_gold_json
@@ -37,7 +44,9 @@ from nlp.figures.quantities import find_candidates, find_quantities
 from nlp.text.document import Text
 from nlp.text.normalize import normalize
 
+LONG_LABELS = tuple(Path(__file__).resolve().parent / "lookalike_long" / name for name in ("labels.tsv", "labels2.tsv"))
 FOLDS = 10
+REJECTED_WEIGHT = 0.5
 WRITTEN = "written"  # gold/dev/written/: the team's own reports, every figure annotated
 C = 0.3
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
@@ -110,19 +119,54 @@ def load_examples(with_excerpts: bool = True, with_written: bool = True) -> list
     return out
 
 
+def label_examples(paths: Sequence[Path] = LONG_LABELS) -> list[DocExamples]:
+    """The blind labels of long-report candidates (evaluation/lookalike_long/, outside the facts/
+    excerpts) as examples: positive when labelled a figure (``F``), negative for a look-alike
+    (``L``); those left open (``?``) are not examples. One ``DocExamples`` per report, named like its
+    excerpt file's so that cross-validation holds both out together."""
+    from corpus.readers import read_path
+    from evaluation.lookalike_long import long_dir, read_labels
+
+    labels: dict[str, dict[tuple[int, int], bool]] = {}
+    for path in paths:
+        if path.is_file():
+            for item, label, _ in read_labels(path):
+                if label in ("F", "L"):
+                    labels.setdefault(item.doc, {})[(item.start, item.end)] = label == "F"
+    out = []
+    for name, spans in sorted(labels.items()):
+        original = read_path(long_dir() / name).text
+        normalized = normalize(original)
+        doc = Text(normalized, find_quantities(normalized.text))
+        examples = []
+        for c in find_candidates(normalized.text):
+            q = c.quantity
+            span = doc.to_original(q.norm_start, q.norm_end)
+            if span in spans:
+                context = original[max(0, span[0] - 8) : span[1] + 4].replace("\n", " ")
+                examples.append(Example(name, features(doc, q), c.rule or lookalike_rule(doc, q), spans[span], context))
+        out.append(DocExamples(f"{name}#labels", tuple(examples), sum(spans.values())))
+    return out
+
+
 # ---------------------------------------------------------------- fitting and scoring
 
 
-def fit(examples: Sequence[Example], c: float = C) -> LookalikeModel:
-    """A logistic regression on ``examples`` as a ``LookalikeModel`` (threshold 0.5 until chosen)."""
+def fit(examples: Sequence[Example], c: float = C, rejected_weight: float | None = None) -> LookalikeModel:
+    """A logistic regression on ``examples`` as a ``LookalikeModel`` (threshold 0.5 until chosen).
+    The candidates a named rule rejects weigh ``rejected_weight`` (default ``REJECTED_WEIGHT``): the
+    model only ever judges the ones the rules keep, and the rejected teach it their shapes without
+    outweighing those (with full weight, 五年累计 in Chinese numerals was vetoed for the many
+    rejected 过去五年, 的五年, 二〇二一年 it resembles)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([ex.features for ex in examples])
     y = [ex.label for ex in examples]
+    weight = REJECTED_WEIGHT if rejected_weight is None else rejected_weight
     model = LogisticRegression(C=c, max_iter=5000)
-    model.fit(x, y)
+    model.fit(x, y, sample_weight=[1.0 if ex.rule is None else weight for ex in examples])
     weights = {name: round(float(model.coef_[0][i]), 5) for name, i in vectorizer.vocabulary_.items()}
     return LookalikeModel({k: w for k, w in weights.items() if w}, round(float(model.intercept_[0]), 5), 0.5)
 
@@ -172,14 +216,24 @@ def score(docs: Sequence[DocExamples], kept: dict[str, list[bool]]) -> Score:
     return Score(tp, fp, gold - tp)
 
 
-def cross_validate(docs: Sequence[DocExamples], folds: int = FOLDS, c: float = C) -> dict:
-    """Held-out probabilities for every example under each training choice, and the scores."""
-    names = sorted({d.doc for d in docs})
-    groups = [names[i::folds] for i in range(min(folds, len(names)))]
+def report_of(doc: str) -> str:
+    """The report a ``DocExamples`` comes from: a long report's blind labels (``L01.txt#labels``) and
+    its excerpt file (``L01.txt``) are one report, held out together."""
+    return doc.split("#", 1)[0]
+
+
+def cross_validate(
+    docs: Sequence[DocExamples], folds: int = FOLDS, c: float = C, measured: Sequence[DocExamples] = ()
+) -> dict:
+    """Held-out probabilities for every example under each training choice, and the scores of
+    ``docs``. ``measured`` documents are held out with their report's group but never trained on
+    (their probabilities are in ``_held``; they are not in the scores)."""
+    names = sorted({report_of(d.doc) for d in (*docs, *measured)})
+    groups = [set(names[i::folds]) for i in range(min(folds, len(names)))]
     held: dict[str, dict[str, list[float]]] = {"accepted": {}, "all": {}}
     for group in groups:
-        train = [ex for d in docs if d.doc not in group for ex in d.examples]
-        test = [d for d in docs if d.doc in group]
+        train = [ex for d in docs if report_of(d.doc) not in group for ex in d.examples]
+        test = [d for d in (*docs, *measured) if report_of(d.doc) in group]
         for variant, pool in (("accepted", [ex for ex in train if ex.rule is None]), ("all", train)):
             model = fit(pool, c)
             for d in test:
@@ -196,6 +250,16 @@ def cross_validate(docs: Sequence[DocExamples], folds: int = FOLDS, c: float = C
         out["model_alone"][f"alone t={t}"] = score(docs, kept).row()
     out["_held"] = held
     return out
+
+
+def labels_row(labelled: Sequence[DocExamples], held: dict[str, list[float]], t: float) -> dict:
+    """Rules + filter at ``t`` on the blind labels: look-alikes taken among the kept, figures vetoed."""
+    kept = {d.doc: [ex.rule is None and p >= t for ex, p in zip(d.examples, held[d.doc], strict=True)] for d in labelled}
+    taken = sum(k and not ex.label for d in labelled for ex, k in zip(d.examples, kept[d.doc], strict=True))
+    n_kept = sum(map(sum, kept.values()))
+    figures_dropped = sum(ex.label and not k for d in labelled for ex, k in zip(d.examples, kept[d.doc], strict=True))
+    return {"labelled": sum(len(d.examples) for d in labelled), "look-alikes taken": f"{taken}/{n_kept}",
+            "rate": round(taken / n_kept, 4) if n_kept else None, "figures dropped": figures_dropped}  # fmt: skip
 
 
 def best_threshold(filter_rows: dict, variant: str) -> float:
@@ -229,6 +293,8 @@ def _sources(args: argparse.Namespace) -> str:
         parts.append("written/ reports")
     if not args.no_excerpts:
         parts.append("facts/ excerpts")
+    if args.long_labels == "train":
+        parts.append("evaluation/lookalike_long/ blind labels of long reports")
     return ", ".join(parts)
 
 
@@ -242,21 +308,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--drop", action="append", default=[], help="leave out features starting with this (ablation)")
     ap.add_argument("--c", type=float, default=C, help=f"inverse regularization strength (default {C})")
     ap.add_argument("--threshold", type=float, default=None, help="veto below this (default: the best on CV)")
+    ap.add_argument("--long-labels", choices=("train", "measure", "off"), default="train",
+                    help="the blind labels of evaluation/lookalike_long/: training data too (default), "
+                    "only scored (held out with their report, never trained on), or left out")  # fmt: skip
     args = ap.parse_args(argv)
     docs = load_examples(with_excerpts=not args.no_excerpts, with_written=not args.no_written)
+    labelled = label_examples() if args.long_labels != "off" else []
     if args.drop:
         docs = [without(d, tuple(args.drop)) for d in docs]
+        labelled = [without(d, tuple(args.drop)) for d in labelled]
+    if args.long_labels == "train":
+        docs, labelled = [*docs, *labelled], labelled
     n_ex = sum(len(d.examples) for d in docs)
     n_pos = sum(ex.label for d in docs for ex in d.examples)
     print(f"{len(docs)} documents, {n_ex} candidates ({n_pos} overlap a gold fact), "
           f"{sum(d.gold for d in docs)} gold facts")  # fmt: skip
-    cv = cross_validate(docs, c=args.c)
+    measured = labelled if args.long_labels == "measure" else []
+    cv = cross_validate(docs, c=args.c, measured=measured)
     held = cv.pop("_held")
     print(f"rules alone              {cv['rules']}")
     for name, row in {**cv["filter"], **cv["model_alone"]}.items():
         print(f"{name:24} {row}")
     t = args.threshold if args.threshold is not None else best_threshold(cv["filter"], args.variant)
     print(f"chosen: train on {args.variant}, veto below {t}")
+    if labelled:
+        print(f"long-report blind labels ({args.long_labels}), held out by report: "
+              f"{labels_row(labelled, held[args.variant], t)}")  # fmt: skip
     if args.show:
         for row in vetoed(docs, held[args.variant], t):
             print("  VETO", *row, sep="\t")
@@ -268,8 +345,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "trained_on": f"evaluation/gold/dev ({_sources(args)}): {len(docs)} documents, {len(pool)} candidates",
             "variant": args.variant,
             "C": args.c,
+            "rejected_weight": REJECTED_WEIGHT,
             "folds": FOLDS,
-            "cross_validation": {"rules": cv["rules"], "rules+filter (shipped)": cv["filter"][f"{args.variant} t={t}"]},
+            "cross_validation": {"rules": cv["rules"], "rules+filter (shipped)": cv["filter"][f"{args.variant} t={t}"],
+                                 **({"long blind labels": labels_row(labelled, held[args.variant], t)} if labelled else {})},
         }  # fmt: skip
         MODEL_PATH.write_text(
             json.dumps({"card": card, "model": model.to_dict()}, ensure_ascii=False, indent=1, sort_keys=True) + "\n",

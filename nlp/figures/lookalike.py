@@ -44,6 +44,7 @@ from nlp.figures.lookalike_features import (
     feature_names,
     features,
 )
+from nlp.figures.lookalike_shapes import shape_rule
 from nlp.figures.neighbours import first_word
 from nlp.figures.zeros import is_zero_statement
 from nlp.records import Qualifier, Quantity
@@ -135,8 +136,12 @@ def is_required_bound(doc: Text, q: Quantity) -> bool:
 
 
 def lookalike_rule(doc: Text, q: Quantity) -> str | None:
-    """The named look-alike rule of this module that rejects ``q`` (``size_class``, ``counted_class``,
-    ``required_bound``), or None."""
+    """The named look-alike rule of this module or of nlp/figures/lookalike_shapes.py that rejects
+    ``q`` (``size_class``, ``counted_class``, ``required_bound``; ``er_ordinal``,
+    ``article_after_de``, ``formal_digit_name``, ``place_class``), or None."""
+    shape = shape_rule(doc, q)
+    if shape is not None:
+        return shape
     if is_size_class(doc, q):
         return "size_class"
     if is_counted_class(doc, q):
@@ -295,8 +300,8 @@ class LookalikeModel:
         """The least and the most the features of the neighbouring words can add: the word before
         (``pw=``, ``pt=``), the word after (``nw=``, ``nt=``) and the flags it decides."""
         low = high = 0.0
-        for prefix in ("pw=", "pt=", "nw=", "nt=", "one_before_noun", "bound_before_noun"):
-            weights = [w for name, w in self.weights.items() if name.startswith(prefix)]
+        for prefix in ("pw=", "pt=", "nw=", "nt=", "one_before_noun", "bound_before_noun", "+pt=", "+nt="):
+            weights = [w for name, w in self.weights.items() if (prefix in name if prefix[0] == "+" else name.startswith(prefix))]
             low += min([0.0, *weights])
             high += max([0.0, *weights])
         return low, high

@@ -302,8 +302,12 @@ def _word_features(doc: Text, figure: _FigureFeatures) -> tuple[Word | None, Wor
     previous = last_word(doc, max(clause_start, ns - WORD_REACH), ns) if ns > clause_start else None
     following = first_word(doc, e, min(clause_end, e + WORD_REACH)) if e < clause_end else None
     tail = []
+    kind = figure.own[1]  # "kind=…" (``_own_names_of``): what the unit measures, with the words' tags
+    if previous:
+        tail.append(f"{kind}+pt={previous[1][:1]}")
     if following:
         tag = following[1]
+        tail.append(f"{kind}+nt={tag[:1]}")  # 五年累计 (a verb after a duration) / 三年行动 (a noun)
         if figure.number in ("一", "壹") and tag[:1] == "n":
             tail.append("one_before_noun")
         if figure.bounded and tag[:1] == "n":

@@ -34,6 +34,17 @@ def _is_positional(num: str) -> bool:
     return len(num) >= 2 and numeral_classes().digits_only.fullmatch(num) is not None
 
 
+@lru_cache(maxsize=1024)
+def _is_range(num: str) -> bool:
+    """Whether a number reads as a range of two neighbours (两三, 五六).
+
+    >>> _is_range("两三"), _is_range("二〇二一")
+    (True, False)
+    """
+    found = parse_number(num)
+    return found is not None and found.qualifier is Qualifier.RANGE
+
+
 @dataclass(frozen=True)
 class _NumeralClasses:
     """Character classes of the numeral vocabulary, for tests on every candidate."""
@@ -173,7 +184,8 @@ def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
         if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
             return "unit_not_before"
         if unit.name == "年":
-            if num[0] in v.masks or digits >= 3 or _is_positional(num):
+            # 二〇二一年, 九八年; not 两三年 (two or three years: a range of them, GUIDELINES durations)
+            if num[0] in v.masks or digits >= 3 or (_is_positional(num) and not _is_range(num)):
                 return "year"
     if m.group("pre") is None and _bare_magnitude(num):
         return "bare_magnitude"  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
