@@ -113,3 +113,41 @@ def test_the_shipped_model_reads_the_features_in_their_order() -> None:
     if model is None:
         pytest.skip("models/heading.json is absent")
     assert model.names == FEATURES
+
+
+def _heading_span_char_by_char(line: str, start: int) -> tuple[int, int]:
+    """heading_span as first written: every character of the line looked at in turn."""
+    from nlp.text.heading_phrase import _paragraph_follows, _subtitle, is_cjk
+    from nlp.text.labels import SPACES
+
+    while start < len(line) and (line[start] in SPACES or line[start] in "、，,．."):
+        start += 1
+    end = len(line)
+    for i in range(start, len(line)):
+        ch = line[i]
+        if ch in VOC.stops and not (ch in "：:" and line[i - 1 : i].isdigit() and line[i + 1 : i + 2].isdigit()):
+            if ch in "：:" and i > start and _subtitle(line[i + 1 :]):
+                continue
+            end = i
+            break
+        if ch in ".．" and is_cjk(line[i - 1 : i]) and is_cjk(line[i + 1 : i + 2]):
+            end = i
+            break
+        if ch in SPACES and i - start >= 4 and line[i + 1 : i + 2].strip() and _paragraph_follows(line, start, i):
+            end = i
+            break
+    while end > start and line[end - 1] in VOC.trailing:
+        end -= 1
+    return start, end
+
+
+SPAN_PIECES = ["社区", "矫正", "：", ":", "。", "！", "?", ".", "．", " ", "\u3000", "\t", "12", "3", "、", "，",
+               "严管理、重教育", "从6月份开始", "工作计划", "）", "一、", "（二）"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(SPAN_PIECES), max_size=10).map("".join), st.integers(0, 4))
+def test_heading_span_visits_only_the_characters_that_can_end_it(line: str, start: int) -> None:
+    from nlp.text.heading_phrase import heading_span
+
+    assert heading_span(line, start) == _heading_span_char_by_char(line, start)
