@@ -70,59 +70,70 @@ class Candidate:
 
 
 def _cjk_share(text: str) -> float:
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in text) / len(text) if text else 0.0
+    return len(_CJK.findall(text)) / len(text) if text else 0.0
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def _starts_with_opener(text: str) -> bool:
     return text.startswith(heading_lexicon().openers) or bool(YEAR_WORD.match(text))
 
 
+# The model's inputs, in the order ``feature_values`` gives them.
+FEATURES: tuple[str, ...] = (
+    *(f"kind_{k}" for k in KINDS),
+    "unnumbered", "in_sequence", "first_of_kind", "number_one", "number_log", "broken", "after_chrome",
+    "phrase_len_log", "phrase_long", "rest_len_log", "stop_full", "stop_colon", "phrase_commas",
+    "phrase_digits", "phrase_le", "phrase_cjk", "phrase_opener", "chrome", "prev_terminal", "prev_empty",
+    "prev_numbered", "prev_unnumbered", "prev_long", "next_labelled", "next_continues", "next_long",
+    "next_empty", "soft", "position", "body_started", "repeats", "unnumbered_rule",
+)  # fmt: skip
+
+
 def features(c: Candidate) -> dict[str, float]:
     """Numeric features of a candidate, by name (the model's inputs)."""
-    phrase, rest = c.phrase, c.rest
-    out = {f"kind_{k}": float(c.kind == k) for k in KINDS}
-    out.update(
-        unnumbered=float(c.kind == ""),
-        in_sequence=float(c.in_sequence),
-        first_of_kind=float(c.first_of_kind),
-        number_one=float(c.number == 1),
-        number_log=math.log1p(c.number),
-        broken=float(c.broken),
-        after_chrome=float(c.after_chrome),
-        phrase_len_log=math.log1p(len(phrase)),
-        phrase_long=float(len(phrase) > 25),
-        rest_len_log=math.log1p(len(rest)),
-        stop_full=float(c.stop in "。！？!?" and c.stop != ""),
-        stop_colon=float(c.stop in "：:" and c.stop != ""),
-        phrase_commas=min(3.0, float(sum(ch in CLAUSE_MARKS for ch in phrase))),
-        phrase_digits=min(3.0, float(sum(ch.isdigit() for ch in phrase))),
-        phrase_le=float("了" in phrase),
-        phrase_cjk=_cjk_share(phrase),
-        phrase_opener=float(_starts_with_opener(phrase)),
-        chrome=float(bool(chrome_words(phrase))),
-        prev_terminal=float(bool(c.prev) and c.prev[-1] in _TERMINAL),
-        prev_empty=float(not c.prev),
-        prev_numbered=float(c.prev_heading == "numbered"),
-        prev_unnumbered=float(c.prev_heading == "unnumbered"),
-        prev_long=float(len(c.prev) >= 30),
-        next_labelled=float(bool(c.next_label)),
-        next_continues=float(c.next_in_sequence),
-        next_long=float(len(c.nxt) >= 30),
-        next_empty=float(not c.nxt),
-        soft=float(c.soft),
-        position=c.position,
-        body_started=float(c.body_started),
-        repeats=float(c.repeats > 1),
-        unnumbered_rule=float(c.unnumbered_rule),
-    )
-    return out
+    return dict(zip(FEATURES, feature_values(c), strict=True))
 
 
-FEATURES: tuple[str, ...] = tuple(
-    features(
-        Candidate("", 0, 1, False, False, False, False, "", "", "", "", "", "", False, 0.0, False, 1, False, "", False)
-    )
-)
+def feature_values(c: Candidate) -> list[float]:
+    """The values of ``features`` in ``FEATURES`` order (the model reads them so, without the dict)."""
+    phrase, rest, kind = c.phrase, c.rest, c.kind
+    return [
+        *(float(kind == k) for k in KINDS),
+        float(kind == ""),  # unnumbered
+        float(c.in_sequence),
+        float(c.first_of_kind),
+        float(c.number == 1),  # number_one
+        math.log1p(c.number),  # number_log
+        float(c.broken),
+        float(c.after_chrome),
+        math.log1p(len(phrase)),  # phrase_len_log
+        float(len(phrase) > 25),  # phrase_long
+        math.log1p(len(rest)),  # rest_len_log
+        float(c.stop in "。！？!?" and c.stop != ""),  # stop_full
+        float(c.stop in "：:" and c.stop != ""),  # stop_colon
+        min(3.0, float(sum(map(CLAUSE_MARKS.__contains__, phrase)))),  # phrase_commas
+        min(3.0, float(sum(map(str.isdigit, phrase)))),  # phrase_digits
+        float("了" in phrase),  # phrase_le
+        _cjk_share(phrase),  # phrase_cjk
+        float(_starts_with_opener(phrase)),  # phrase_opener
+        float(bool(chrome_words(phrase))),  # chrome
+        float(bool(c.prev) and c.prev[-1] in _TERMINAL),  # prev_terminal
+        float(not c.prev),  # prev_empty
+        float(c.prev_heading == "numbered"),  # prev_numbered
+        float(c.prev_heading == "unnumbered"),  # prev_unnumbered
+        float(len(c.prev) >= 30),  # prev_long
+        float(bool(c.next_label)),  # next_labelled
+        float(c.next_in_sequence),  # next_continues
+        float(len(c.nxt) >= 30),  # next_long
+        float(not c.nxt),  # next_empty
+        float(c.soft),
+        c.position,
+        float(c.body_started),
+        float(c.repeats > 1),  # repeats
+        float(c.unnumbered_rule),
+    ]
 
 
 @cache
@@ -223,7 +234,7 @@ def number_pair(c: Candidate) -> bool:
 
 
 def _names_document(phrase: str) -> bool:
-    return any(word in phrase for word in vocab().title_words if word not in vocab().part_words)
+    return bool(vocab().holds_own_title_word(phrase))
 
 
 def link_list(c: Candidate) -> bool:
@@ -274,9 +285,14 @@ class HeadingModel:
     threshold: float
 
     def probability(self, c: Candidate) -> float:
-        values = features(c)
+        if self.names == FEATURES:  # (the shipped model: ``load_heading_model`` checks it)
+            values = feature_values(c)
+        else:
+            by_name = features(c)
+            values = [by_name[n] for n in self.names]
+        # the terms in the names' order, summed as a generator would sum them: the same float
         z = self.intercept + sum(
-            w * (values[n] - m) / s for n, m, s, w in zip(self.names, self.mean, self.scale, self.coef, strict=True)
+            [w * (v - m) / s for v, m, s, w in zip(values, self.mean, self.scale, self.coef, strict=True)]
         )
         return 1.0 / (1.0 + math.exp(-z))
 

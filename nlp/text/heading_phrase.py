@@ -4,6 +4,9 @@ normalization joined away."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from nlp.records import Normalized
 from nlp.text.labels import SPACES, vocab
 from nlp.text.outline_lines import original_gap
@@ -32,7 +35,9 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
     while start < len(line) and (line[start] in SPACES or line[start] in "、，,．."):
         start += 1
     end = len(line)
-    for i in range(start, len(line)):
+    # Only a stop, a half-width full stop or a space can end the phrase: the loop visits those alone.
+    for found in _phrase_marks().finditer(line, start):
+        i = found.start()
         ch = line[i]
         if ch in voc.stops and not (ch in "：:" and line[i - 1 : i].isdigit() and line[i + 1 : i + 2].isdigit()):
             if ch in "：:" and i > start and _subtitle(line[i + 1 :]):
@@ -48,6 +53,12 @@ def heading_span(line: str, start: int) -> tuple[int, int]:
     while end > start and line[end - 1] in voc.trailing:
         end -= 1
     return start, end
+
+
+@cache
+def _phrase_marks() -> re.Pattern[str]:
+    """The characters ``heading_span`` stops to look at: a stop, a half-width full stop, a space."""
+    return re.compile(f"[{re.escape(vocab().stops + '.．' + SPACES)}]")
 
 
 # The longest part after a colon that still belongs to a heading standing alone on its line.

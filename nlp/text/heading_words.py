@@ -5,10 +5,12 @@ paragraph ends (``run_on_cut``). The learned decision is nlp/text/heading_model.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from nlp.resources import load_toml
+from nlp.text.labels import holds_any
 
 CLAUSE_MARKS = set("，,、；;")
 YEAR_WORD = re.compile(r"\d{4}年")
@@ -44,6 +46,11 @@ def heading_lexicon() -> Lexicon:
     )
 
 
+@cache
+def _holds_chrome() -> Callable[[str], object]:
+    return holds_any(heading_lexicon().chrome)
+
+
 def chrome_words(line: str) -> tuple[str, ...]:
     """The site-chrome words in ``line`` (download, refund, customer-service notices).
 
@@ -52,6 +59,8 @@ def chrome_words(line: str) -> tuple[str, ...]:
     >>> chrome_words("2、开展垃圾分类宣传活动")
     ()
     """
+    if not _holds_chrome()(line):  # (most lines: one search instead of a test per word)
+        return ()
     found, seen = [], line
     for word in heading_lexicon().chrome:
         if word in seen:

@@ -14,8 +14,8 @@ run of its own shape at line starts (``confirm_runs``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from nlp.resources import load_toml
@@ -93,6 +93,42 @@ class OutlineVocab:
     # The rules' patterns as one, tried once after the indentation (``label_at``): each rule a named
     # group around its pattern, in the order of ``patterns``, its number group ``<name>_n``.
     label: re.Pattern[str]
+    # Whether a text holds one of the word lists above (``holds_any``), one search each.
+    holds_plan_review: Callable[[str], object] = field(init=False, repr=False, compare=False)
+    holds_plan_exclude: Callable[[str], object] = field(init=False, repr=False, compare=False)
+    holds_plan_keyword: Callable[[str], object] = field(init=False, repr=False, compare=False)
+    holds_junk: Callable[[str], object] = field(init=False, repr=False, compare=False)
+    holds_title_word: Callable[[str], object] = field(init=False, repr=False, compare=False)
+    # a title word that names no part of a document (总结 yes, 计划 of a plan part no)
+    holds_own_title_word: Callable[[str], object] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        own_title_words = tuple(w for w in self.title_words if w not in self.part_words)
+        for name, words in (
+            ("holds_plan_review", self.plan_review), ("holds_plan_exclude", self.plan_exclude),
+            ("holds_plan_keyword", self.plan_keywords), ("holds_junk", self.junk),
+            ("holds_title_word", self.title_words), ("holds_own_title_word", own_title_words),
+        ):  # fmt: skip
+            object.__setattr__(self, name, holds_any(words))
+
+
+def holds_any(words: Sequence[str]) -> Callable[[str], object]:
+    """A test of whether a text holds one of ``words``, truthy when it does: ``any(w in text for w
+    in words)`` as one search of their alternation. The outline asks it of every candidate line for
+    several lists (plan, review, title, junk words): a generator with one ``in`` per word cost more
+    than the regular-expression engine's one pass, which skips the positions no word starts with.
+
+    >>> holds = holds_any(("工作计划", "打算"))
+    >>> bool(holds("下一步打算")), bool(holds("工作总结")), bool(holds_any(())("打算"))
+    (True, False, False)
+    """
+    if not words:
+        return _holds_nothing
+    return re.compile("|".join(map(re.escape, words))).search
+
+
+def _holds_nothing(text: str) -> None:
+    return None
 
 
 @cache
@@ -293,17 +329,23 @@ def is_plan_heading(heading: str) -> bool:
     (False, False)
     """
     voc = vocab()
-    if any(word in heading for word in voc.plan_review):
+    if voc.holds_plan_review(heading):
         return False
     text = heading
-    for word in voc.plan_exclude:
-        text = text.replace(word, "")
-    return any(k in text for k in voc.plan_keywords)
+    if voc.holds_plan_exclude(text):  # (each replacement in turn, as written: one may join another)
+        for word in voc.plan_exclude:
+            text = text.replace(word, "")
+    return bool(voc.holds_plan_keyword(text))
 
 
 @cache
 def _problem_parts() -> tuple[str, ...]:
     return tuple(load_toml("outline.toml")["problem_parts"])
+
+
+@cache
+def _holds_problem_part() -> Callable[[str], object]:
+    return holds_any(_problem_parts())
 
 
 def is_problem_part(heading: str) -> bool:
@@ -312,7 +354,7 @@ def is_problem_part(heading: str) -> bool:
     >>> is_problem_part("存在的不足"), is_problem_part("工作中的问题和不足"), is_problem_part("问题楼院整治")
     (True, True, False)
     """
-    return any(word in heading for word in _problem_parts())
+    return bool(_holds_problem_part()(heading))
 
 
 def run_starts(labels: list[Label | None]) -> set[int]:

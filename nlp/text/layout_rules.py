@@ -61,7 +61,7 @@ def is_back_matter_title(line: str) -> bool:
     """
     # A long line is told apart by counting (cheap) before it is copied without its spaces: of
     # its characters other than spaces and colons, only the 附 of the two leads below come off.
-    kept = len(line) - sum(line.count(ch) for ch in SPACES + "：:")
+    kept = len(line) - sum(map(line.count, SPACES + "：:"))
     if kept - 2 > _longest_back_matter_title():
         return False
     squeezed = line.translate(_NO_SPACES)

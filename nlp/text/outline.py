@@ -64,6 +64,9 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年])")
 YEAR = re.compile(r"(?<!\d)\d{4}年")
 LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000\r\n]*")
 PINYIN_JUNK = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
+# Punctuation an unnumbered heading line never holds.
+NOT_IN_HEADING = re.compile(f"[{re.escape('。，,；;！!？?：:()（）[]【】')}]")
+CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def _is_body(line: str) -> bool:
@@ -71,7 +74,7 @@ def _is_body(line: str) -> bool:
 
 
 def _title_like(line: str, voc: OutlineVocab) -> bool:
-    return 4 <= len(line) <= 60 and line[-1] not in TERMINAL and any(w in line for w in voc.title_words)
+    return 4 <= len(line) <= 60 and line[-1] not in TERMINAL and bool(voc.holds_title_word(line))
 
 
 def _unnumbered_ok(
@@ -83,14 +86,14 @@ def _unnumbered_ok(
         line = line[:-1]  # a lead line over numbered items (村里存在的困难及问题：)
     elif line[-1] in "：:" and len(line) > MIN_COLON_HEAD and len(nxt) >= 30:
         line = line[:-1]  # a heading over its paragraph, written with a colon (主要做法：)
-    if any(ch in line for ch in "。，,；;！!？?：:()（）[]【】") or any(j in line for j in voc.junk):
+    if NOT_IN_HEADING.search(line) or voc.holds_junk(line):
         return False
     words = YEAR.sub("年", line)  # a year is a word of a heading (2019年打算)
-    if sum("\u4e00" <= ch <= "\u9fff" for ch in words) < max(2, len(words) * 2 // 3):
+    if len(CJK.findall(words)) < max(2, len(words) * 2 // 3):
         return False
     if FIGURE.search(line):  # a figure other than a year: a sentence that lacks its full stop
         return False
-    if any(w in line for w in voc.title_words if w not in voc.part_words):
+    if voc.holds_own_title_word(line):
         return False
     if prev is None or prev_heading == "unnumbered":
         return False
