@@ -9,7 +9,7 @@ Rules (nlp/checks/): ``parenthesis_level`` (parens.py: a parenthesis elaborates 
 unit right before it; nothing is a part across its bounds, and the figures of a parenthesis
 stand beside no whole: runs.py ``parallel_whole`` looks past them), ``inner_whole`` (arithmetic.py: a 其中
 after a part splits that part), ``numerator_reading`` (grim.py), ``same_place_word``
-(consistency.py, ``[markers] place_level``), ``place_has`` (consistency.py: 村里有机井36口 is an
+(standing.py, ``[markers] place_level``), ``place_has`` (standing.py: 村里有机井36口 is an
 existence statement), ``members_of_bodies`` (arithmetic.py, ``[markers] other_bodies``: 企业职工 are
 no residents).
 """

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from nlp.checks import check_document
-from nlp.checks.consistency import scope_key
+from nlp.checks.standing import scope_key
 from nlp.pipeline import parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"

@@ -109,12 +109,12 @@ PLACE_PIECES = [
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(PLACE_PIECES), max_size=6).map("".join))
 def test_place_and_stock_words_are_read_as_the_plain_loops(label: str) -> None:
-    from nlp.checks import consistency
+    from nlp.checks import standing
 
-    assert consistency._place_has(label) == _plain_place_has(label)
-    assert consistency._stock_tail(label) == _plain_stock_tail(label)
+    assert standing._place_has(label) == _plain_place_has(label)
+    assert standing._stock_tail(label) == _plain_stock_tail(label)
     for words in (_markers["own_scope"], _markers["time_before_place"], _markers["own_scope"] + _markers["own_bodies"]):
-        assert consistency._strip_prefixes(label, words) == _plain_strip_prefixes(label, words)
+        assert standing._strip_prefixes(label, words) == _plain_strip_prefixes(label, words)
 
 
 @settings(max_examples=800, deadline=None)

@@ -1,6 +1,7 @@
-"""The unseen-like metadata measure (evaluation/meta_unseen.py) as tests: whole small reports written
-for the tenth session, their title, community, year and period fixed from SPEC and GUIDELINES before
-the pipeline ran on them. Known failures are strict xfails with the reason."""
+"""The unseen-like metadata measure (evaluation/meta_unseen.py, its cases in
+evaluation/meta_unseen/cases.toml) as tests: whole small reports written for the tenth session, their
+title, community, year and period fixed from SPEC and GUIDELINES before the pipeline ran on them. Known
+failures are strict xfails with the reason."""
 
 from __future__ import annotations
 

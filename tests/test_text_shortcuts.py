@@ -7,8 +7,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.text.title import _SPACES as SPACES
-from nlp.text.title import iter_lines, lines
+from nlp.text.line_spans import SPACES, iter_lines, lines
 
 
 def _plain_lines(text: str) -> list[tuple[int, int]]:

@@ -290,7 +290,7 @@ def implausible_magnitude(parse: Parse) -> Iterator[Finding]:
     Why: 低保户1500户 in a community of 1100 households is a typo or a figure of another place.
     Example: 总人口3200人 … 慰问困难群众5000人 → 5000 > 3200.
     """
-    from nlp.checks.consistency import standing_key
+    from nlp.checks.standing import standing_key
 
     ctxs = contexts(parse)
     text = parse.normalized.text if parse.normalized is not None else ""

@@ -71,7 +71,7 @@ def _previous_same(ctxs: Sequence[Context]) -> list[int]:
 def narrower_noun(part: Context, whole: Context, within: bool = False) -> bool:
     """The part's words are the whole's noun with a modifier before it (专职网格员 of 现有网格员);
     ``within``: after 其中 or another item of the whole's list too (其中女党员…、预备党员)."""
-    from nlp.checks.consistency import scope_key
+    from nlp.checks.standing import scope_key
 
     noun = scope_key(whole.label)
     core = part.label.strip(" 、，,：:")

@@ -83,3 +83,18 @@ class Trail:
     counted: tuple[int, Resolution, str | None] | None = None  # the figure before: end, resolution, subject
     last_unit: str | None = None  # the unit of the figure before
     by_unit: dict[str, tuple[int, str]] = field(default_factory=dict)  # unit → end, indicator of its last figure
+
+
+def record(resolution: Resolution, figure: Figure, trail: Trail) -> Resolution:
+    """Leave what later figures need on the trail; return the resolution."""
+    if resolution.indicator is not None:
+        trail.scoped = (figure.norm_end, resolution.scope)
+        if not resolution.breakdown:
+            trail.wholes.append((figure.norm_end, resolution, figure.unit))
+    trail.listed = resolution if resolution.indicator is not None else None
+    trail.last = (figure.norm_end, figure.subject)
+    trail.counted = (figure.norm_end, resolution, figure.subject)
+    trail.last_unit = figure.unit
+    if resolution.indicator is not None:
+        trail.by_unit[figure.unit] = (figure.norm_end, resolution.indicator)
+    return resolution

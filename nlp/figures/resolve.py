@@ -55,13 +55,14 @@ from nlp.figures.clause_rules import (
     visit_count,
 )
 from nlp.figures.clauses import clause_after, clause_before, sentence_start_before
-from nlp.figures.indicators import all_units, by_id
+from nlp.figures.indicators import by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
+from nlp.figures.no_column import earlier_year, no_measure_fits, not_a_total
 from nlp.figures.part_rules import one_month, outcome_after_count
 from nlp.figures.people_rules import counts_people_taking_part, employment_outcome
 from nlp.figures.planned import is_start_value
-from nlp.figures.resolution_state import Figure, Resolution, Trail, resolution_vocab
+from nlp.figures.resolution_state import Figure, Resolution, Trail, record, resolution_vocab
 from nlp.figures.scope import PLACE_KINDS, named_places, strip_scope_words
 from nlp.figures.subject_phrases import RATE_UNITS
 from nlp.figures.subject_places import PLACE_KIND, PLACE_KIND_FIRSTS, place_kind_opening, places_in_subject
@@ -127,19 +128,19 @@ def _resolve_one(
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, unit)
-    if _not_a_total(clause, unit) or is_start_value(text, norm_start, norm_end) or earlier_year(clause, year):
-        return _record(Resolution(None), figure, trail)
+    if not_a_total(clause, unit) or is_start_value(text, norm_start, norm_end) or earlier_year(clause, year):
+        return record(Resolution(None), figure, trail)
     if noun and noun.endswith(voc.task_groups):  # rule ``task_group``: 下设4个工作组 counts no measure
-        return _record(Resolution(None), figure, trail)
+        return record(Resolution(None), figure, trail)
     if indicator is not None and (indicator.verbs or parts) and is_not_one_at(text, norm_start):
         # rule ``not_one_no_act``: a "not one" zero says something did not happen; it counts no act of
         # the unit (无一件矛盾上交 is no disputes_mediated) and says nothing of a measure's other sorts
         # (未发生一起越级上访 is no petitions figure); 未发生一起刑事案件 stays criminal_cases
-        return _record(Resolution(None), figure, trail)
+        return record(Resolution(None), figure, trail)
     if indicator is None and (ruled := clause_rule_measure(doc, figure, noun, clause, sentence_start, trail)):
         indicator, ruled_parts = ruled
         scope = scope_on_trail(doc, norm_start, sentence_start, trail, level, own)
-        return _record(Resolution(indicator.id, ruled_parts or None, scope), figure, trail)
+        return record(Resolution(indicator.id, ruled_parts or None, scope), figure, trail)
     if figure.bare_total and indicator is None and not named:
         chained = counts_the_same(text, figure, clause, trail)
         after_households = (  # 居民2100户，6300人 / 户籍人口9316人、3420户: the other basic total
@@ -281,73 +282,14 @@ def _resolve_one(
     # places before it are where the act went: 组织党员到县烈士陵园瞻仰，参加党员39人)
     floor = clause_start if audience else sentence_start
     scope = scope_on_trail(doc, noun_start, floor, trail, level, own) if indicator is not None else Scope.UNIT
-    return _record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
-
-
-# Units a rule gives a measure to whatever that measure's own units: households visited and hardship
-# visits (``counts_visits``), people helped into work, the basic totals and the persons of households.
-_RULED_UNITS = frozenset({*PERSON_UNITS, "名", "户", ""})  # "": a zero statement (刑事案件零发生)
-
-
-def no_measure_fits(unit: str) -> bool:
-    """Whether no rule of ``_resolve_one`` can give a figure in ``unit`` a measure, so that it resolves
-    to ``Resolution(None)`` at once: no indicator is counted in the unit and no rule that names one
-    whatever its units reads it. Every other rule finds a measure among those counted in the figure's
-    unit (the table's synonyms and verbs, those who took part) or one an earlier figure in the same
-    unit resolved to (an elided part, the whole of a part), which by the same token is none.
-
-    >>> no_measure_fits("年"), no_measure_fits("所"), no_measure_fits("名"), no_measure_fits("户次")
-    (True, True, False, False)
-    """
-    return unit not in all_units() and unit not in _RULED_UNITS and not counts_visits(unit)
-
-
-def _not_a_total(clause: str, unit: str) -> bool:
-    """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), an
-    outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no column; nor has the
-    value a change starts from (党员由163名增加到171名: ``is_start_value``, the gold's null)."""
-    voc = resolution_vocab()
-    if voc.not_totals.search(clause):
-        return True
-    return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
+    return record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
 
 
 # Verbs of reaching an amount after a statistic's name (固定资产投资完成3.2亿元): the name ends before them.
 _COMPLETION_AFTER = re.compile(r"(?:完成|达到|达|为|实现|累计|共计|总计)+$")
 # The sorts listed before 等 and then every sort named (等各类活动): the count is the whole measure's.
 _EVERY_SORT_AFTER_LIST = re.compile(r"等(?:各类|各种|各项|多种|多项|各式)$")
-_YEAR_OF_CLAUSE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来|至今|起|来|开始|以后|之后|以前|之前|前)")
 
-
-def earlier_year(clause: str, year: int | None) -> bool:
-    """Rule ``earlier_year``: a figure whose own clause names a year before the one the report is
-    about is that year's figure, of an earlier period (GUIDELINES: 去年同期4宗 has indicator null),
-    as in 调解纠纷18起（2022年为12起） or 2022年社区低保户为29户 in a 2023 report; a year a count runs
-    from (2019年以来) is no other period, nor a year that defines a class (1995年以前建成的12栋小区).
-
-    >>> earlier_year("2022年为", 2023), earlier_year("2023年共有", 2023), earlier_year("2019年以来累计", 2023)
-    (True, False, False)
-    >>> earlier_year("2022年为", None)
-    False
-    """
-    if year is None or "年" not in clause:
-        return False
-    return any(int(m.group(1)) < year for m in _YEAR_OF_CLAUSE.finditer(clause))
-
-
-def _record(resolution: Resolution, figure: Figure, trail: Trail) -> Resolution:
-    """Leave what later figures need on the trail; return the resolution."""
-    if resolution.indicator is not None:
-        trail.scoped = (figure.norm_end, resolution.scope)
-        if not resolution.breakdown:
-            trail.wholes.append((figure.norm_end, resolution, figure.unit))
-    trail.listed = resolution if resolution.indicator is not None else None
-    trail.last = (figure.norm_end, figure.subject)
-    trail.counted = (figure.norm_end, resolution, figure.subject)
-    trail.last_unit = figure.unit
-    if resolution.indicator is not None:
-        trail.by_unit[figure.unit] = (figure.norm_end, resolution.indicator)
-    return resolution
 
 
 def resolve_figures(
@@ -369,7 +311,7 @@ def resolve_figures(
         before = (trail.listed, trail.last, trail.counted, trail.last_unit)
         sentence_start = sentence_start_before(text, figure.norm_start)
         if no_measure_fits(figure.unit):  # 2017年, 3所, 1.5倍: no rule reads further
-            resolved.append(_record(Resolution(None), figure, trail))
+            resolved.append(record(Resolution(None), figure, trail))
         else:
             resolved.append(_resolve_one(doc, figure, sentence_start, trail, level, own, year))
         if resolved[-1].indicator is None and bracketed_aside(text, figure.norm_start, sentence_start):

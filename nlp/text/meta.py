@@ -17,24 +17,19 @@ from __future__ import annotations
 import re
 
 from nlp.records import DocMeta, DocType, RawDoc, Section
+from nlp.text.closing_date import closing_date, closing_date_at, closing_month
+from nlp.text.date_numerals import arabic_years
 from nlp.text.divisions import find_district
 from nlp.text.document import Text
 from nlp.text.identity import find_community, find_street
 from nlp.text.levels import reporting_level
+from nlp.text.line_spans import iter_lines
 from nlp.text.meta_lexicon import has_any, meta_vocab
 from nlp.text.period import document_period, file_stem
-from nlp.text.title import SUBTITLE_DASHES, dateline_start, document_title, iter_lines
+from nlp.text.title import document_title
 from nlp.text.title_clean import unenclosed, unspaced, without_site_tags
-from nlp.text.year import (
-    arabic_years,
-    body_year,
-    closing_date,
-    closing_date_at,
-    closing_month,
-    find_year,
-    reviewed_year,
-    reviews_several_years,
-)
+from nlp.text.top_lines import SUBTITLE_DASHES, dateline_start
+from nlp.text.year import body_year, find_year, reviewed_year, reviews_several_years
 
 _OPENING = 300
 _CLOSING = 160

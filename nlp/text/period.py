@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from nlp.text.date_numerals import arabic_years, chinese_month
 from nlp.text.meta_lexicon import alternation, has_any, meta_vocab
-from nlp.text.year import arabic_years, chinese_month, is_report, title_year, title_year_range
+from nlp.text.year import is_report, title_year, title_year_range
 
 _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # A span of months or one month in a title (checked after the periods' own spans, 1-6月 …).

@@ -7,9 +7,9 @@ import re
 from functools import cache
 
 from nlp.resources import load_toml
+from nlp.text.closing_date import before_attachments, closing_date
 from nlp.text.meta_lexicon import alternation
 from nlp.text.place_names import Words, place_names, title_head
-from nlp.text.year import before_attachments, closing_date
 
 _SIGNATURE_LINES = 5
 SIGNATURE_MAX = 30

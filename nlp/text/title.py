@@ -11,15 +11,15 @@ ORIGINAL slice, conversion junk included (traditional stays traditional, as gold
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nlp.records import Normalized
 from nlp.text.boilerplate import boilerplate_line
+from nlp.text.line_spans import SPACES, iter_lines, lines, strip_spaces
 from nlp.text.meta_lexicon import MetaVocab, alternation, has_any, meta_vocab
 from nlp.text.title_clean import clean_title, unspaced, without_site_tags
+from nlp.text.top_lines import SUBTITLE_DASHES, dateline_start, is_field, is_salutation
 
-_SPACES = " \t\r\u3000\xa0"
 _BODY_END = "。；;！!？?，,"
 _COLLECTION = re.compile(r"[（(]?(?:精选|精編|精编|模板|范文|優秀|优秀)?[\d一二三四五六七八九十]+篇[)）]?\s*$")
 _COLLECTION_REACH = 40
@@ -32,31 +32,10 @@ _GLUED_HEAD = re.compile(
 )
 # A first line this short is a title when it ends in a document type (工作总结, 述职报告, 年终总结).
 _FIRST_LINE_MIN = 4
-# A speech's dateline after its title (——2014年2月10日在…会议上, ——在…大会上) is no part of it.
-_DATELINE = re.compile(r"\s*(?:——|—|--)\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|在[^—]*?(?:会议|大会|会)上).*$")
-# What a subtitle line opens with: a dash as typists write it (——, —, --, a box-drawing ──, ―).
-SUBTITLE_DASHES = ("——", "—", "--", "──", "―")
 _TITLE_LABEL = re.compile(r"(?:标题|題目|题目|標題)\s*[:：]\s*")
 # What may follow a title on its original line and still belong to it as written.
 _TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)|[ \t\u3000]*篇?[ \t\u3000]*\d{1,2})+(?=[ \t\u3000\r]*(?:\n|$))")
 _ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*篇")
-
-
-def lines(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines as (start, end) spans without surrounding spaces."""
-    return list(iter_lines(text))
-
-
-def iter_lines(text: str) -> Iterator[tuple[int, int]]:
-    """``lines(text)`` one at a time, for a reader that stops after the first few."""
-    pos = 0
-    while pos <= len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        s, e = _strip(text, pos, end)
-        if e > s:
-            yield s, e
-        pos = end + 1
 
 
 def segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int]]:
@@ -65,7 +44,7 @@ def segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int
     out: list[tuple[int, int]] = []
 
     def add(s: int, e: int) -> None:
-        s, e = _strip(norm.text, s, e)
+        s, e = strip_spaces(norm.text, s, e)
         if e > s:
             out.append((s, e))
 
@@ -78,14 +57,6 @@ def segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int
         if len(out) >= limit:
             break
     return out[:limit]
-
-
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in _SPACES:
-        s += 1
-    while e > s and text[e - 1] in _SPACES:
-        e -= 1
-    return s, e
 
 
 def find_title(
@@ -140,7 +111,7 @@ def find_title(
             m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{alternation(list(strong))}))", line)
             if short_glued and m and (not _GLUED_HEAD.match(m.group(1)) or line[m.end() : m.end() + 1] in "如了的和及与暨"):
                 m = None  # 为落实年度计划要求，… / 现将上半年工作总结如下。: a sentence, no title before it
-            if m and (i == 0 or line[m.end() : m.end() + 1] in _SPACES) and balanced(m.group(1)):
+            if m and (i == 0 or line[m.end() : m.end() + 1] in SPACES) and balanced(m.group(1)):
                 found.append((s, s + m.end()))
             continue
         words_of_line = unspaced(line)
@@ -187,7 +158,7 @@ def _slogan_headline(norm: Normalized, first_section: int | None) -> tuple[int, 
         return None
     (s, e), (ns, ne) = first
     os_, oe = norm.to_original(s, e)
-    line, below = norm.original[os_:oe].strip(_SPACES), norm.text[ns:ne]
+    line, below = norm.original[os_:oe].strip(SPACES), norm.text[ns:ne]
     if not _SLOGAN.match(line) or has_any(meta_vocab().title_junk, line) or len(below) < 30 or "。" not in below:
         return None
     return s, e
@@ -255,41 +226,6 @@ def most_specific(text: str, candidates: list[tuple[int, int]]) -> tuple[int, in
 _SITE_LABEL = re.compile(r"(?:范文|范本|模板|模版|大全|例文|样本|範文|範本)+$")
 
 
-def dateline_start(line: str) -> int | None:
-    """Where a speech's dateline starts on a title line, if it has one.
-
-    >>> t = "临江市政府工作报告——2019年1月15日在临江市第九届人民代表大会第三次会议上"; t[: dateline_start(t)]
-    '临江市政府工作报告'
-    >>> dateline_start("红色引领——在社区治理中发挥党员作用工作总结") is None
-    True
-    """
-    m = _DATELINE.search(line)
-    return m.start() if m else None
-
-
-def is_salutation(line: str) -> bool:
-    """A short line addressing the audience (各位代表：, 同志们：): the body starts with it.
-
-    >>> is_salutation("各位代表："), is_salutation("各位主任、委员："), is_salutation("当前位置：首页")
-    (True, True, False)
-    """
-    voc = meta_vocab()
-    if len(line) > 20 or line[-1] not in ":：":
-        return False
-    head = line[:-1]
-    return head.startswith(voc.salutation_starts) or head.endswith(voc.salutation_ends)
-
-
-def is_field(line: str) -> bool:
-    """A ``label：value`` line of a page or a scraper (报告人：…, 发文单位：…), never a title.
-
-    >>> is_field("报告人：临江市市长 王明远"), is_field("标题：2022年江西省政府工作报告")
-    (True, False)
-    """
-    m = re.match(r"^\s*([\u4e00-\u9fff]{2,5})\s*[:：]", line)
-    return bool(m) and m.group(1) in meta_vocab().field_labels
-
-
 @dataclass(frozen=True)
 class Title:
     """A document's title: as written in the original (``None`` when there is none), its line in
@@ -327,4 +263,4 @@ def document_title(norm: Normalized, first_section: int | None) -> Title:
         os_ = line_start
     junk = _TITLE_TAIL.match(norm.original, oe)  # 總結(jié), 篇1: keep the title as written
     oe = junk.end() if junk else oe
-    return Title(clean_title(norm.original[os_:oe].strip(_SPACES)) or None, norm.text[span[0] : span[1]], span[0], span[1])
+    return Title(clean_title(norm.original[os_:oe].strip(SPACES)) or None, norm.text[span[0] : span[1]], span[0], span[1])

@@ -1,0 +1,59 @@
+"""Figures that get no column before any rule reads their noun: a unit no rule counts a measure in,
+a figure per period or head, of an earlier period, an outcome or a share, and a figure of a year
+before the report's. nlp/figures/resolve.py asks these first."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.figures.clause_rules import counts_visits
+from nlp.figures.indicators import all_units
+from nlp.figures.resolution_state import resolution_vocab
+from nlp.figures.trail_rules import PERSON_UNITS
+
+# Units a rule gives a measure to whatever that measure's own units: households visited and hardship
+# visits (``counts_visits``), people helped into work, the basic totals and the persons of households.
+_RULED_UNITS = frozenset({*PERSON_UNITS, "名", "户", ""})  # "": a zero statement (刑事案件零发生)
+
+
+def no_measure_fits(unit: str) -> bool:
+    """Whether no rule of resolution (nlp/figures/resolve.py) can give a figure in ``unit`` a measure,
+    so that it resolves to ``Resolution(None)`` at once: no indicator is counted in the unit and no
+    rule that names one whatever its units reads it. Every other rule finds a measure among those
+    counted in the figure's unit (the table's synonyms and verbs, those who took part) or one an
+    earlier figure in the same unit resolved to (an elided part, the whole of a part), which by the same
+    token is none.
+
+    >>> no_measure_fits("年"), no_measure_fits("所"), no_measure_fits("名"), no_measure_fits("户次")
+    (True, True, False, False)
+    """
+    return unit not in all_units() and unit not in _RULED_UNITS and not counts_visits(unit)
+
+
+def not_a_total(clause: str, unit: str) -> bool:
+    """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), an
+    outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no column; nor has the
+    value a change starts from (党员由163名增加到171名: ``is_start_value``, the gold's null)."""
+    voc = resolution_vocab()
+    if voc.not_totals.search(clause):
+        return True
+    return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
+
+
+_YEAR_OF_CLAUSE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来|至今|起|来|开始|以后|之后|以前|之前|前)")
+
+
+def earlier_year(clause: str, year: int | None) -> bool:
+    """Rule ``earlier_year``: a figure whose own clause names a year before the one the report is
+    about is that year's figure, of an earlier period (GUIDELINES: 去年同期4宗 has indicator null),
+    as in 调解纠纷18起（2022年为12起） or 2022年社区低保户为29户 in a 2023 report; a year a count runs
+    from (2019年以来) is no other period, nor a year that defines a class (1995年以前建成的12栋小区).
+
+    >>> earlier_year("2022年为", 2023), earlier_year("2023年共有", 2023), earlier_year("2019年以来累计", 2023)
+    (True, False, False)
+    >>> earlier_year("2022年为", None)
+    False
+    """
+    if year is None or "年" not in clause:
+        return False
+    return any(int(m.group(1)) < year for m in _YEAR_OF_CLAUSE.finditer(clause))
