@@ -350,3 +350,31 @@ def test_planned_contrast_year_ahead(case: str, text: str, expected: dict[str, b
 def test_planned_contrast_missed_plan_parts(case: str, text: str, expected: dict[str, bool]) -> None:
     found = _planned(text)
     assert {figure: found.get(figure) for figure in expected} == expected, case
+
+
+# A seventh batch (planyear10, written after the sixth batch's fixes, expectations committed before
+# running: the held-out figure of rules year_ahead and bare plan title).
+SUMMARY_E = "北坡村2023年工作总结\n一、工作开展情况\n全年接待来访群众210人次。\n"
+HELD_OUT_E = [
+    ("年度 after the later year", SUMMARY_E + "2024年度新增网格员15名。\n", {"15名": True}),
+    ("later year, village subject", SUMMARY_E + "2024年村里硬化通组道路2公里，修建水渠500米。\n", {"2公里": True, "500米": True}),
+    ("numbered item led by a later year", SUMMARY_E + "1.2024年新建村级光伏电站1座。\n", {"1座": True}),
+    ("下年度 leads", SUMMARY_E + "下年度，村委会培训种养能手40人。\n", {"40人": True}),
+    ("later year + 起", SUMMARY_E + "2024年起，每月为高龄老人发放补贴100元。\n", {"100元": True}),
+    ("later year, result: 已为", SUMMARY_E + "2024年元月，已为高龄老人发放补贴30人。\n", {"30人": False}),
+    ("later year, result: 共接待", SUMMARY_E + "2024年1月共接待来访群众46人次。\n", {"46人次": False}),
+    ("a village report on that year", "北坡村2024年工作总结\n一、工作开展情况\n2024年村里硬化通组道路2公里。\n", {"2公里": False}),
+    ("bare title 今后工作打算", SUMMARY_E + "今后工作打算\n组织法律讲座4场。\n", {"210人次": False, "4场": True}),
+    ("bare title in 【】 over unnumbered lines", SUMMARY_E + "【下一步工作思路】\n走访困难家庭50户。\n", {"50户": True}),
+    ("第二部分 今后工作计划", "北坡村2023年工作总结\n第一部分 工作开展情况\n全年接待来访群众210人次。\n第二部分 今后工作计划\n新修机耕道3公里。\n",
+     {"210人次": False, "3公里": True}),
+    ("a bare line reviewing a plan", SUMMARY_E + "工作计划执行情况\n完成危房改造12户。\n", {"12户": False}),
+    ("a bare line naming this year's work", SUMMARY_E + "今年重点工作\n修建文化广场1处。\n", {"1处": False}),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), HELD_OUT_E,
+                         ids=[c.values[0] if hasattr(c, "values") else c[0] for c in HELD_OUT_E])
+def test_planned_contrast_seventh_batch(case: str, text: str, expected: dict[str, bool]) -> None:
+    found = _planned(text)
+    assert {figure: found.get(figure) for figure in expected} == expected, case
