@@ -390,7 +390,7 @@ def test_number_form_and_digits_are_the_plain_scans(number: str) -> None:
 
 
 def _plain_is_quota_figure(text: str, start: int, end: int, unit: str) -> bool:
-    from nlp.figures.planned import _LISTED_FIGURE, QUOTA_REACH, _quota_patterns
+    from nlp.figures.quota import _LISTED_FIGURE, QUOTA_REACH, _quota_patterns
 
     lead, after, count_units, _ = _quota_patterns()
     if unit in count_units:
@@ -412,7 +412,7 @@ QUOTA_PIECES = ["任务", "指标", "目标", "下达的", "（", "为", "是", 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(QUOTA_PIECES), max_size=12).map("".join), st.integers(0, 40), st.sampled_from(["人", "户", "‰", "项"]))
 def test_quota_figure_is_the_plain_search(text: str, at: int, unit: str) -> None:
-    from nlp.figures.planned import is_quota_figure
+    from nlp.figures.quota import is_quota_figure
 
     start = min(at, len(text))
     end = min(start + 2, len(text))

@@ -9,10 +9,12 @@ from operator import attrgetter
 from nlp.figures.clauses import up_to_last
 from nlp.figures.durations import is_time_covered
 from nlp.figures.lookalike import keep_figures
-from nlp.figures.plan_stretches import covered_by, fact_stretches
-from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_quota_figure, is_start_value
+from nlp.figures.plan_stretches import covered_by, fact_stretches, titled_plan_spans
+from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_start_value
+from nlp.figures.quota import is_quota_figure
 from nlp.figures.resolve import Figure, resolve_figures
 from nlp.figures.subjects import bare_total_indicator, find_subject_spans
+from nlp.figures.year_ahead import is_year_ahead_figure
 from nlp.figures.zeros import not_one_subject
 from nlp.records import Category, Fact, Quantity, Section
 from nlp.text.document import Text
@@ -179,6 +181,7 @@ def build_facts(
         )
     resolved = resolve_figures(doc, figures, level, own_name, plan_year)
     stated = covered_by(fact_stretches(doc.text, sections, plan_document, plan_year))
+    titled = covered_by(titled_plan_spans(doc.text, tuple(sections)))  # a plan title line the outline left
     text, original, offsets = doc.text, doc.original, doc.normalized.offsets
     facts = []
     for i, (quantity, section, figure, resolution) in enumerate(
@@ -186,8 +189,9 @@ def build_facts(
     ):
         norm_start, norm_end = quantity.norm_start, quantity.norm_end
         planned = (
-            ((plan_document or bool(section and section.planned)) and not stated(norm_start))
+            ((plan_document or bool(section and section.planned) or titled(norm_start)) and not stated(norm_start))
             or is_planned_sentence(plan_window(doc, norm_start, norm_end))
+            or is_year_ahead_figure(doc, norm_start, norm_end, plan_year)
             or is_quota_figure(text, norm_start, norm_end, quantity.unit)
         ) and not is_start_value(text, norm_start, norm_end)
         start, end = offsets.to_original(norm_start, norm_end)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import regex
@@ -124,6 +125,55 @@ def plans_items_below(text: str, at: int) -> bool:
 
 BARE_TITLE_MAX = 20  # characters of a bare plan title line
 _SENTENCE_MARK = regex.compile(r"[。，,；;！？!?]")
+# An item's number before a title line the outline did not take (2、明年工作计划 after 一、…).
+_ITEM_LABEL = regex.compile(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}[、.．])[ \t\u3000]*")
+
+
+def is_bare_plan_title(line: str) -> bool:
+    """Whether a line the outline did not take as a heading is a plan title: short, no sentence
+    mark, naming a plan (下一步工作打算, 【明年打算】, 2、明年工作计划 whose number breaks the series).
+
+    >>> is_bare_plan_title("下一步工作打算"), is_bare_plan_title("2、明年工作计划"), is_bare_plan_title("全年工作亮点")
+    (True, True, False)
+    >>> is_bare_plan_title("下一步，社区将继续做好服务"), is_bare_plan_title("东湖社区2023年工作总结")
+    (False, False)
+    """
+    line = _ITEM_LABEL.sub("", line.strip(), count=1)
+    return (
+        0 < len(line) <= BARE_TITLE_MAX
+        and _SENTENCE_MARK.search(line) is None
+        and not _is_review(line)
+        and is_plan_heading(line)
+    )
+
+
+def bare_plan_title_spans(text: str, sections: Sequence[Section]) -> list[tuple[int, int]]:
+    """Rule bare plan title: the text under a plan title line the outline did not take as a heading
+    (``is_bare_plan_title``), from the line's end to the next section's start or the text's end. No
+    section carries the title's plan, so the items under it, numbered or not, are planned through
+    this stretch (``nlp.figures.facts``); the text's first line (its title) is never one.
+
+    >>> t = "东湖社区2023年工作总结\\n一、主要工作\\n开展活动36场。\\n明年打算\\n新建停车位40个。\\n二、存在的问题\\n缺口约150个。"
+    >>> from nlp.records import Section
+    >>> secs = [Section(id=i, parent=None, level=1, label="", heading="", start=0, end=0, norm_start=t.index(h),
+    ...                 norm_end=len(t)) for i, h in enumerate(("一、", "二、"))]
+    >>> [t[a:b] for a, b in bare_plan_title_spans(t, secs)]
+    ['\\n新建停车位40个。\\n']
+    """
+    starts = sorted(s.norm_start for s in sections)
+    spans = []
+    at = text.find("\n") + 1  # past the title line
+    if at <= 0:
+        return []
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if end - at <= BARE_TITLE_MAX + 8 and end > at and is_bare_plan_title(text[at:end]):
+            i = bisect_left(starts, end)
+            if bisect_left(starts, at) == i:  # no section starts on the line: the outline left it
+                spans.append((end, starts[i] if i < len(starts) else len(text)))
+        at = end + 1
+    return spans
 
 
 def title_review_year(text: str) -> int | None:

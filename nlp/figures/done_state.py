@@ -1,0 +1,142 @@
+"""Stretches of a plan part that state what was done (rule done_state) and a report's notes
+(rule notes_appendix): the two rules of ``nlp.figures.plan_stretches`` that read sentences and lines
+rather than the outline.
+
+- **done_state** (``done_state_spans``): inside a plan part, a clause that states what was done (a
+  done sign, ``[done_signs]``: 社区已走访困难户120户; 截至目前，…) and no plan marker, and a sentence
+  opened by a time already past (过去一年，…; 一年来…; 2023年… in a report on 2023), up to the first
+  clause that plans (…，计划结对帮扶20户). SPEC: planned is false for what was done.
+- **notes_appendix** (``notes_appendix``): a report's glossary or notes (名词解释, 附：短语说明) to its end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from operator import methodcaller
+
+import regex
+
+from nlp.figures.planned import is_planned_sentence
+from nlp.resources import load_toml
+
+# A sentence: up to and with its stop, or the rest of the stretch (the pieces cover it end to end).
+_SENTENCE_PIECE = re.compile(r"[^。！？!?\n]*[。！？!?\n]|[^。！？!?\n]+")
+_span = methodcaller("span")
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[start:end]`` (a line break ends one too)."""
+    return map(_span, _SENTENCE_PIECE.finditer(text, start, end))
+
+
+# A sentence opened by a time already past: 过去(的)一年, N年来, 去年, 上年 (the year openers are read
+# apart: whether a year is past depends on the report's year).
+_PAST_OPENING = re.compile(
+    r"[ \t\u3000]*(?:\d{1,2}[.、．][ \t\u3000]*)?(?:过去(?:的)?[一二两三四五1-5]年|[一二两三四五几1-5多]+年(?:以)?来|去年|上年|上一年)"
+)
+_YEAR_OPENING = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.、．][ \t\u3000]*)?((?:19|20)\d\d)年(?![底末]前|内)")
+_CLAUSE_PIECE = re.compile(r"[^，,；;]*[，,；;]|[^，,；;]+")
+# A done sign in a relative clause (对已脱贫的126户…) names what exists, it states nothing done.
+_RELATIVE_AFTER = re.compile(r"[^，,；;。的]{0,8}的")
+
+
+def _states_done(clause: str) -> bool:
+    """Whether a clause states what was done: a done sign that is not inside the object of another
+    verb (推动已落户企业…, 对历年已完成的问题…: ``[done_state.object_leads]``) nor a relative clause
+    (对已脱贫的126户…).
+
+    >>> _states_done("社区已走访困难户120户"), _states_done("推动已落户企业投产30个以上")
+    (True, False)
+    """
+    for sign in _done_sign_pattern().finditer(clause):
+        if _RELATIVE_AFTER.match(clause, sign.end()) is None and not any(
+            lead in clause[: sign.start()] for lead in _object_leads()
+        ):
+            return True
+    return False
+
+
+@cache
+def _object_leads() -> tuple[str, ...]:
+    return tuple(load_toml("planned.toml")["done_state"]["object_leads"])
+
+
+@cache
+def _done_sign_pattern() -> re.Pattern[str]:
+    signs = load_toml("planned.toml")["done_signs"]
+    return re.compile("|".join(map(re.escape, sorted(signs, key=len, reverse=True))))
+
+
+def _opens_past(sentence: str, plan_document: bool, plan_year: int | None) -> bool:
+    if _PAST_OPENING.match(sentence):
+        return True
+    year = _YEAR_OPENING.match(sentence)
+    if year is None or plan_year is None:
+        return False
+    # a plan document's year is the plan's; a summary's is the year it reviews
+    return int(year.group(1)) < plan_year or (not plan_document and int(year.group(1)) == plan_year)
+
+
+def done_state_spans(
+    text: str, bodies: Sequence[tuple[int, int]], plan_document: bool, plan_year: int | None
+) -> list[tuple[int, int]]:
+    """The clauses of the plan parts ``bodies`` that state what was done (rule done_state).
+
+    >>> t = "今年社区已走访困难户120户，下一步将继续做好帮扶，计划结对帮扶20户。过去一年，开展活动32场。"
+    >>> [t[a:b] for a, b in done_state_spans(t, [(0, len(t))], False, 2023)]
+    ['今年社区已走访困难户120户，', '过去一年，', '开展活动32场。']
+    >>> t = "2023年社区共调解纠纷26起。2024年将开展普法讲座6场。对已脱贫的126户开展回访。"
+    >>> [t[a:b] for a, b in done_state_spans(t, [(0, len(t))], False, 2023)]
+    ['2023年社区共调解纠纷26起。']
+    """
+    spans = []
+    for start, end in bodies:
+        for s, e in _sentences(text, start, end):
+            sentence = text[s:e]
+            done = _opens_past(sentence, plan_document, plan_year)
+            for piece in _CLAUSE_PIECE.finditer(text, s, e):
+                clause = piece.group()
+                if is_planned_sentence(clause):
+                    done = False
+                elif _states_done(clause):
+                    done = True
+                elif any(word in clause for word in _plan_times()):
+                    done = False
+                if done:
+                    spans.append(piece.span())
+                if clause.endswith(("；", ";")):
+                    done = False  # a ； opens the next item of a list: it states its own time
+    return spans
+
+
+_SPACE = "[ \t\u3000]*"
+
+
+@cache
+def _notes_line() -> regex.Pattern:
+    titles = load_toml("planned.toml")["notes_appendix"]
+    spaced = "|".join(_SPACE.join(map(regex.escape, title)) for title in sorted(titles, key=len, reverse=True))
+    return regex.compile(rf"^{_SPACE}(?:附{_SPACE}[：:]{_SPACE})?(?:{spaced}){_SPACE}[：:]?{_SPACE}$", regex.M)
+
+
+def notes_appendix(text: str) -> list[tuple[int, int]]:
+    """Rule notes_appendix: from a line naming a glossary or the notes of a report (名词解释, 附：短语说明,
+    ``[notes_appendix]`` of planned.toml) to the end of the text: the notes explain terms, they
+    are no plan part, whatever section the outline put them in (a marker in a note still plans its
+    clause).
+
+    >>> t = "三、明年打算\\n新建停车位60个。\\n名 词 解 释\\n〔1〕口袋公园：占地800平方米的小游园。"
+    >>> [t[a:b] for a, b in notes_appendix(t)]
+    ['名 词 解 释\\n〔1〕口袋公园：占地800平方米的小游园。']
+    """
+    if not any(title[0] in text for title in load_toml("planned.toml")["notes_appendix"]):
+        return []
+    found = _notes_line().search(text)
+    return [(found.start(), len(text))] if found is not None else []
+
+
+@cache
+def _plan_times() -> tuple[str, ...]:
+    return tuple(load_toml("planned.toml")["present_state"]["plan_times"])
