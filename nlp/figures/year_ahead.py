@@ -21,6 +21,10 @@ from functools import cache
 from nlp.resources import load_toml
 from nlp.text.document import Text
 
+# A year followed by its month dates an event (2024年1月，社区开展…: a summary written early the next
+# year tells what is done), unless the month is a deadline (2024年6月底前完成…).
+_NOT_DATED = r"(?!(?:\d{1,2}|元|正|[一二三四五六七八九十]{1,2})月(?!(?:底|末|中旬|上旬|下旬)?前))"
+
 # A clause start: the text's start, after a clause or sentence break, or after an item's number.
 _LEAD = r"(?:^|(?<=[，,。；;：:！？!?\n]))[ \t\u3000]*(?:\d{1,2}[.、．][ \t\u3000]*)?"
 
@@ -29,7 +33,7 @@ _LEAD = r"(?:^|(?<=[，,。；;：:！？!?\n]))[ \t\u3000]*(?:\d{1,2}[.、．][
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], re.Pattern[str]]:
     data = load_toml("planned.toml")["year_ahead"]
     openers = "|".join(map(re.escape, sorted(data["openers"], key=len, reverse=True)))
-    opener = re.compile(_LEAD + rf"(?:((?:19|20)\d\d)年(?!以来|来|底前|末前)|(?:{openers}))")
+    opener = re.compile(_LEAD + rf"(?:((?:19|20)\d\d)年(?!以来|来|底前|末前){_NOT_DATED}|(?:{openers}))")
     result = re.compile("|".join(map(re.escape, sorted(data["result_words"], key=len, reverse=True))))
     now = re.compile(_LEAD + "(?:" + "|".join(map(re.escape, data["now_words"])) + ")")
     return opener, result, tuple(data["not_result_words"]), now
@@ -47,6 +51,8 @@ def leads_year_ahead(stretch: str, report_year: int | None) -> bool:
     (False, True)
     >>> leads_year_ahead("明年新建书屋2处，今年先行改造1处", 2023), leads_year_ahead("2022年新建口袋公园2个", 2023)
     (False, False)
+    >>> leads_year_ahead("2024年1月，社区开展迎新春游园活动3场", 2023), leads_year_ahead("2024年6月底前改造楼道4个", 2023)
+    (False, True)
     """
     opener, result, not_result, now = _patterns()
     cut = max(stretch.rfind("；"), stretch.rfind(";"))
