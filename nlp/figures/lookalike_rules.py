@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from nlp.figures.durations import is_marked
-from nlp.figures.figure_grammar import Grammar, Unit
+from nlp.figures.figure_grammar import FigureGroups, Grammar, Unit
 from nlp.figures.numerals import parse_number, vocab
 from nlp.records import Qualifier
 
@@ -141,16 +141,30 @@ BOUND_WORDS = frozenset({"以上", "以下", "及以上", "及以下"})
 THRESHOLD_FOLLOWERS = ("的", "规模")
 
 
-def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str | None:
-    """The name of the look-alike rule that rejects the candidate ``m``, or None when none does."""
+# Where the groups the rules read stand in ``m.groups()`` (FigureGroups, in the pattern's order).
+_PRE, _NUM, _GAP0, _GAP, _UNIT, _POST = (
+    FigureGroups._fields.index(name) for name in ("pre", "num", "gap0", "gap", "unit", "post")
+)
+
+
+def rejection(
+    text: str, m: re.Match[str], g: Grammar, unit: Unit | None, groups: tuple[str | None, ...] | None = None
+) -> str | None:
+    """The name of the look-alike rule that rejects the candidate ``m``, or None when none does.
+
+    ``groups`` is ``m.groups()`` when the caller has it already (the scan reads it once per match).
+    """
+    if groups is None:
+        groups = m.groups()
     v = vocab()
-    num = m.group("num")
-    ns, ne = m.span("num")
+    num: str = groups[_NUM]  # type: ignore[assignment]
+    ns, ne = m.span(_NUM + 1)
     before = text[max(0, ns - 12):ns].rstrip(SPACES)  # 第 3 次 is an ordinal as much as 第3次
     prev = text[ns - 1] if ns else ""
-    if (m.group("gap") or m.group("gap0")) and not _spaced_out(prev, num):
+    pre, post = groups[_PRE], groups[_POST]
+    if (groups[_GAP] or groups[_GAP0]) and not _spaced_out(prev, num):
         return "spaced_unit"  # a space before the unit only when the figure is spaced out on both sides
-    if m.group("pre") is None:
+    if pre is None:
         if prev and _glued_to_code(text, ns, num):
             return "inside_code"
         if num[0] in v.chinese or num[0] in v.small or num[0] in v.big:
@@ -168,7 +182,7 @@ def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
     if (digits >= 11 and "," not in num) or (digits >= 7 and "," not in num and "." not in num
                              and (unit is None or unit.kind != "money")):
         return "long_digits"
-    if m.group("post") in BOUND_WORDS and (unit.kind != "rate" if unit is not None else not is_rate_number(num)):
+    if post in BOUND_WORDS and (unit.kind != "rate" if unit is not None else not is_rate_number(num)):
         if text[m.end():m.end() + 2].startswith(THRESHOLD_FOLLOWERS):
             # 300只以上规模的养殖户, 年收入10万元以上的, 10万以上的 (a magnitude alone): a bound that defines a group
             return "threshold"
@@ -179,17 +193,18 @@ def rejection(text: str, m: re.Match[str], g: Grammar, unit: Unit | None) -> str
             return "clock_or_ratio"  # 8点30分
         if unit.only_after and not _after_list(before, unit.only_after):
             return "unit_only_after"  # 省二级示范高中 names a grade; 市县乡三级 counts levels
-        rest = text[m.end("unit"):m.end("unit") + 4]
+        unit_end = m.end(_UNIT + 1)
+        rest = text[unit_end:unit_end + 4]
         durable = unit.kind == "duration" and is_marked(before, rest)  # 连续7年开展, 一年以来 (durations.py)
-        if m.group("post") is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
+        if post is None and unit.not_before and rest.startswith(unit.not_before) and not durable:
             return "unit_not_before"
         if unit.name == "年":
             # 二〇二一年, 九八年; not 两三年 (two or three years: a range of them, GUIDELINES durations)
             if num[0] in v.masks or digits >= 3 or (_is_positional(num) and not _is_range(num)):
                 return "year"
-    if m.group("pre") is None and _bare_magnitude(num):
+    if pre is None and _bare_magnitude(num):
         return "bare_magnitude"  # bare 万家, 百家: a word, not a count (十人 and 近千人 stay)
-    if num in g.article_one and m.group("unit") in g.article_units and m.group("post") is None:
+    if num in g.article_one and groups[_UNIT] in g.article_units and post is None:
         after = text[m.end():m.end() + 1]
         durable = unit is not None and unit.kind == "duration" and is_marked(before, text[m.end() : m.end() + 3])  # 一年来
         if after and after not in "。，,；;、！!）)\n" and not durable and not before.endswith(g.article_keep_before):

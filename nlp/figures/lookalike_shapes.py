@@ -40,16 +40,17 @@ measured on blind labels of the long reports and on traps planted into them, eva
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from nlp.figures.durations import is_marked_duration
-from nlp.figures.lookalike_features import BOUNDS, FORMAL_DIGITS, WORD_REACH, _unit_kind
+from nlp.figures.lookalike_features import BOUNDS, FORMAL_DIGITS, WORD_REACH, _kind_of_unit, _unit_kind
 from nlp.figures.neighbours import first_word, last_word
 from nlp.records import Qualifier, Quantity
 from nlp.resources import load_toml
 from nlp.text.document import Text
 
-__all__ = ["shape_rule"]
+__all__ = ["shape_rule", "shape_rule_plain"]
 
 # Count words after which 二 is still a count of persons (夫妻二人, 母子二人).
 ER_PERSONS = frozenset({"人", "名", "位", "口人"})
@@ -97,12 +98,56 @@ def is_parallel_one(doc: Text, q: Quantity) -> bool:
     text, again = doc.text, "一" + q.unit_text
     at = text.find("一", q.norm_start, q.norm_end)
     ends = []  # where the second of a pair ends: this one's partner after it, or this one
-    after = re.match(r"[、，,]?[\u4e00-\u9fff]{1,3}?" + re.escape(again), text[q.norm_end : q.norm_end + 6])
+    after = _partner_after(text[q.norm_end : q.norm_end + 6], again)
     if after is not None:
-        ends.append(q.norm_end + after.end())
-    if re.search(re.escape(again) + r"[、，,]?[\u4e00-\u9fff]{1,3}$", text[max(0, at - 6) : at]):
+        ends.append(q.norm_end + after)
+    if _partner_before(text[max(0, at - 6) : at], again):
         ends.append(q.norm_end)
     return any(text[end : end + 1] == "的" or not ("\u4e00" <= text[end : end + 1] <= "\u9fff") for end in ends)
+
+
+# What may stand between the two halves of a slogan (发现一处、整改一处) before the second verb.
+_PAIR_SEPARATORS = "、，,"
+
+
+def _is_han(chars: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in chars)
+
+
+def _partner_after(window: str, again: str) -> int | None:
+    r"""Where ``re.match(r"[、，,]?[\u4e00-\u9fff]{1,3}?" + re.escape(again), window)`` ends, or None:
+    the same test without compiling a pattern for each unit (a Han class costs a compile).
+
+    >>> _partner_after("、整改一处，", "一处"), _partner_after("成一件", "一件"), _partner_after("一处", "一处")
+    (5, 3, None)
+    """
+    skip = 1 if window[:1] and window[0] in _PAIR_SEPARATORS else 0  # (a separator is no Han character)
+    for verb in range(1, 4):  # the shortest verb first, as the lazy repeat tries
+        if len(window) < skip + verb or not _is_han(window[skip : skip + verb]):
+            return None
+        if window.startswith(again, skip + verb):
+            return skip + verb + len(again)
+    return None
+
+
+def _partner_before(window: str, again: str) -> bool:
+    r"""Whether ``re.search(re.escape(again) + r"[、，,]?[\u4e00-\u9fff]{1,3}$", window)`` finds one:
+    ``again``, a separator or none, then one to three Han characters up to the end (or to a newline
+    that ends the window, where ``$`` matches too).
+
+    >>> _partner_before("一处、整改", "一处"), _partner_before("一件成", "一件"), _partner_before("一件", "一件")
+    (True, True, False)
+    """
+    at = window.find(again)
+    while at >= 0:
+        rest = window[at + len(again) :]
+        if rest[:1] and rest[0] in _PAIR_SEPARATORS:
+            rest = rest[1:]
+        for tail in (rest, rest[:-1] if rest.endswith("\n") else None):
+            if tail is not None and 1 <= len(tail) <= 3 and _is_han(tail):
+                return True
+        at = window.find(again, at + 1)
+    return False
 
 
 def is_every_one(doc: Text, q: Quantity) -> bool:
@@ -260,32 +305,46 @@ def is_surroundings(doc: Text, q: Quantity) -> bool:
     return previous is not None and previous[1].startswith("n")
 
 
+# The rules in the order they are asked, each with a condition on the number as written, the unit,
+# the unit as written and whether a bound (以上/以下) ends the figure that holds wherever the rule
+# rejects (most figures, 3个 or 120户, meet none of them).
+_Gate = Callable[[str, str, str, bool], bool]
+_RULES: tuple[tuple[str, Callable[[Text, Quantity], bool], _Gate], ...] = (
+    ("digits_word", is_digits_word, lambda number, unit, written, bounded: unit == "位"),
+    ("bound_then_count", is_bound_then_count, lambda number, unit, written, bounded: bounded),
+    ("capacity_in_name", is_capacity_in_name,
+     lambda number, unit, written, bounded: _kind_of_unit(written, unit) in ("weight", "volume") or written in CAPACITY_UNITS),
+    ("programme_name", is_programme_name, lambda number, unit, written, bounded: _kind_of_unit(written, unit) == "duration"),
+    ("bound_relative", is_bound_relative, lambda number, unit, written, bounded: bounded),
+    ("surroundings", is_surroundings, lambda number, unit, written, bounded: number == "四" and unit in ("周", "週")),
+    ("er_ordinal", lambda doc, q: is_er_ordinal(q), lambda number, unit, written, bounded: number == "二"),
+    ("article_after_de", is_article_after_de, lambda number, unit, written, bounded: number in ("一", "壹")),
+    ("parallel_one", is_parallel_one, lambda number, unit, written, bounded: number == "一"),
+    ("every_one", is_every_one, lambda number, unit, written, bounded: number == "一"),
+    ("project_phase", is_project_phase, lambda number, unit, written, bounded: unit == "期"),
+    ("formal_digit_name", lambda doc, q: is_formal_digit_name(q),
+     lambda number, unit, written, bounded: len(number) == 1 and number in FORMAL_DIGITS),
+    ("place_class", is_place_class, lambda number, unit, written, bounded: unit in PEOPLE_UNITS and bounded),
+)
+
+
+@lru_cache(maxsize=4096)  # the same few hundred (number, unit) pairs recur: 3个, 一次, 120户
+def _rules_for(number: str, unit: str, written: str, bounded: bool) -> tuple[tuple[str, Callable[[Text, Quantity], bool]], ...]:
+    """The rules of ``_RULES`` whose condition a figure written so meets, in their order."""
+    return tuple((name, test) for name, test, gate in _RULES if gate(number, unit, written, bounded))
+
+
 def shape_rule(doc: Text, q: Quantity) -> str | None:
-    """The named rule of this module that rejects ``q``, or None."""
-    if is_digits_word(doc, q):
-        return "digits_word"
-    if is_bound_then_count(doc, q):
-        return "bound_then_count"
-    if is_capacity_in_name(doc, q):
-        return "capacity_in_name"
-    if is_programme_name(doc, q):
-        return "programme_name"
-    if is_bound_relative(doc, q):
-        return "bound_relative"
-    if is_surroundings(doc, q):
-        return "surroundings"
-    if is_er_ordinal(q):
-        return "er_ordinal"
-    if is_article_after_de(doc, q):
-        return "article_after_de"
-    if is_parallel_one(doc, q):
-        return "parallel_one"
-    if is_every_one(doc, q):
-        return "every_one"
-    if is_project_phase(doc, q):
-        return "project_phase"
-    if is_formal_digit_name(q):
-        return "formal_digit_name"
-    if is_place_class(doc, q):
-        return "place_class"
+    """The named rule of this module that rejects ``q``, or None: the first of ``_RULES`` that
+    does, asked only where its condition holds (``shape_rule_plain`` asks every rule)."""
+    bounded = doc.text[q.norm_start : q.norm_end].endswith(BOUNDS)
+    number = q.number_text if len(q.number_text) == 1 else ""  # (the conditions read one-character numbers only)
+    for name, test in _rules_for(number, q.unit, q.unit_text, bounded):
+        if test(doc, q):
+            return name
     return None
+
+
+def shape_rule_plain(doc: Text, q: Quantity) -> str | None:
+    """``shape_rule`` by its definition: every rule asked in order (held equal to it by tests)."""
+    return next((name for name, test, _ in _RULES if test(doc, q)), None)

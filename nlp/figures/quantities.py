@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from nlp.figures.durations import is_marked_duration
 from nlp.figures.figure_grammar import FigureGroups, Grammar, grammar
 from nlp.figures.figure_reading import number_reading, unit_reading
 from nlp.figures.lookalike_rules import is_rate_number, rejection
 from nlp.figures.numerals import vocab
-from nlp.figures.scan import matches_from
+from nlp.figures.scan import matches_from, opening_run, starting_chars
 from nlp.figures.zeros import not_one_statements, zero_statements
 from nlp.records import Quantity
+from nlp.resources import load_toml
+
+# The decimal digits the grammar groups the look-alikes by (``lookalikes_at``, figure_grammar.py).
+_DECIMAL_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,7 @@ def _candidates(text: str, rejected: bool) -> list[tuple[Quantity, str | None]]:
         unit = unit_reading(groups, lunit_at)
         if unit is None:
             continue
-        rule = rejection(text, m, g, unit.unit)
+        rule = rejection(text, m, g, unit.unit, groups)
         if rule is not None and not rejected:
             continue  # (find_quantities reads no number a look-alike rule rejects)
         read = number_reading(groups, lunit_at)
@@ -144,7 +149,8 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
         return False
     # matches_from(g.lookalikes, starts, text, low, high, before=end) written out: one call per
     # figure, a few tries each (later matches overlap nothing)
-    p = low
+    after_run = _after_run()
+    p, run_failed = low, -2  # where the last try failed
     while p < end:
         found = starts.search(text, p, end)
         if found is None:
@@ -154,14 +160,39 @@ def _vetoed(g: Grammar, text: str, start: int, end: int) -> bool:
         if follow is not None and (p + 1 >= high or text[p + 1] not in follow):
             p += 1  # no look-alike starts with these two characters (most tries: 7500万, 的发展)
             continue
-        m = at[text[p]].match(text, p, high)
+        ch = text[p]
+        if p == run_failed + 1 and ch in after_run and text[p - 1] in after_run:
+            # a digit after a digit where every look-alike failed: those opening with a run of
+            # digits fail here too (``_after_run``); only the others are tried
+            pattern = after_run[ch]
+            m = None if pattern is None else pattern.match(text, p, high)
+        else:
+            m = at[ch].match(text, p, high)
         if m is None:
+            run_failed = p
             p += 1
         elif start < m.end():
             return True
         else:
             p = m.end()
     return False
+
+
+@cache
+def _after_run() -> dict[str, re.Pattern[str] | None]:
+    """For each ASCII digit, the look-alikes of its first-character group (``lookalikes_at``) that
+    do not open with an unbounded run of a class holding every ASCII digit (``opening_run``:
+    ``[0-9]+周年``, ``[0-9一二三四五六七八九十]+(号|幢|单元)``), in their order; None if all do.
+
+    Where the whole group failed at a digit, those that open with such a run fail at the digit after
+    it too (they would have matched one character earlier), so the veto tries only these there:
+    the digit-led look-alikes are entered once per number instead of once per digit.
+    """
+    digits = frozenset("0123456789")
+    led_by_digit = [a for a in load_toml("not_figures.toml")["patterns"] if starting_chars(a) & _DECIMAL_DIGITS]
+    others = [a for a in led_by_digit if not digits <= (opening_run(a) or frozenset())]
+    pattern = re.compile("|".join(f"(?:{a})" for a in others)) if others else None
+    return dict.fromkeys(digits, pattern)
 
 
 class _Quotations:

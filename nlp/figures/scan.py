@@ -156,6 +156,32 @@ def patterns_by_first_char(
     return by_char
 
 
+def opening_run(pattern: str) -> frozenset[str] | None:
+    r"""The characters of the class ``pattern`` opens with as an unbounded repeat of at least one
+    (``[0-9一二]+周年``), or None (an assertion, a literal, a bounded repeat, a group first).
+
+    A match of such a pattern that starts inside a run of those characters also starts one
+    character earlier in the run, ending at the same place (the repeat takes one more): where it
+    failed at a character of the run it fails at the next one too.
+
+    >>> sorted(opening_run(r"[0-9]+周年")), opening_run(r"[0-9]{4}年"), opening_run(r"(?<!第)[0-9]+期")
+    (['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], None, None)
+    """
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    items = _parsed(pattern)
+    if not items:
+        return None
+    op, av = items[0]
+    if op not in (sre.MAX_REPEAT, sre.MIN_REPEAT) or av[0] < 1 or av[1] is not sre.MAXREPEAT:
+        return None
+    sub = list(av[2])
+    if len(sub) != 1 or sub[0][0] not in (sre.IN, sre.LITERAL):
+        return None
+    kind, value = sub[0]
+    return frozenset(chr(value)) if kind is sre.LITERAL else _class_chars(value)
+
+
 # A set of characters, or None: any character (a class too large or too loose to list).
 _Chars = frozenset[str] | None
 
