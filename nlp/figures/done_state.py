@@ -92,10 +92,13 @@ def done_state_spans(
     ['2023年社区共调解纠纷26起。']
     """
     spans = []
+    signs = _done_sign_pattern()
     for start, end in bodies:
         for s, e in _sentences(text, start, end):
             sentence = text[s:e]
             done = _opens_past(sentence, plan_document, plan_year)
+            if not done and signs.search(text, s, e) is None:
+                continue  # no clause can turn done: only a done sign does, every other branch keeps False
             for piece in _CLAUSE_PIECE.finditer(text, s, e):
                 clause = piece.group()
                 if is_planned_sentence(clause):
