@@ -24,7 +24,7 @@ And two reading tests before a rate is called impossible:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from nlp.checks.contexts import Context
 from nlp.checks.intervals import has_any, rate_interval, vocab
@@ -66,15 +66,23 @@ def numerator_reading(ctxs: Sequence[Context], r: int, base: Context) -> bool:
     k = base.fact.value
     if iv is None or not k:
         return False
-    for c in reversed(ctxs[max(0, r - 30) : r]):
-        if c.sentence != rate.sentence:
-            break
-        if c is base or c.fact.norm_start > base.fact.norm_start or c.family != base.family or c.aside != base.aside:
-            continue
+    for c in _counts_before(ctxs, r, base):
         n = c.fact.value
         if n and n >= k and iv.contains(k * 100 / n):
             return True
     return False
+
+
+def _counts_before(ctxs: Sequence[Context], r: int, base: Context) -> Iterator[Context]:
+    """The counts of the base's family and aside before the base, in the sentence of the rate
+    ``ctxs[r]``, nearest first (at most 30 figures back)."""
+    rate = ctxs[r]
+    for c in reversed(ctxs[max(0, r - 30) : r]):
+        if c.sentence != rate.sentence:
+            return
+        if c is base or c.fact.norm_start > base.fact.norm_start or c.family != base.family or c.aside != base.aside:
+            continue
+        yield c
 
 
 def possible_over(iv, n: int) -> bool:
@@ -95,11 +103,7 @@ def larger_whole(ctxs: Sequence[Context], r: int, base: Context) -> bool:
     iv = rate_interval(rate.fact)
     if iv is None or not base.fact.value:
         return False
-    for c in reversed(ctxs[max(0, r - 30) : r]):
-        if c.sentence != rate.sentence:
-            break
-        if c is base or c.fact.norm_start > base.fact.norm_start or c.family != base.family or c.aside != base.aside:
-            continue
+    for c in _counts_before(ctxs, r, base):
         n = c.fact.value
         if not (n and n > base.fact.value and float(n).is_integer()) or not _group_of(base, c):
             continue
