@@ -4,10 +4,12 @@ A token's context attributes (``scoring.context_attributes``) are its rule label
 activity the grammar rules found), its place in the clause, the figure it is part of and the one
 ahead, whether it is quoted, whether it stands in a heading, and the rule labels of the two tokens
 before and after it. ``features.sequence_features`` computes them sentence by sentence for
-training; here each is one array over all the sentences of ``TaggedTokens`` at once, and the ten
-values are packed into one integer per token (``context_codes``; ``context_of`` unpacks one), so
-that the scorer looks up each distinct context once. tests/test_activity_arrays.py holds each
-array to the plain per-sentence definition on generated sentences.
+training; here each is one array over all the sentences of ``TaggedTokens`` at once
+(``context_values``), and the scorer sums each slot's weights from a table per slot. The ten values
+packed into one integer per token (``context_codes``; ``context_of`` unpacks one, as the attribute
+strings read it) are the bridge to the training features: tests/test_activity_arrays.py holds the
+packed contexts to the plain per-sentence definition on generated sentences, and
+tests/test_activity_crf.py holds the per-slot sums to the model's sums over every packed context met.
 """
 
 from __future__ import annotations
