@@ -62,6 +62,7 @@ from nlp.figures.no_column import earlier_year, no_measure_fits, not_a_total
 from nlp.figures.part_rules import one_month, outcome_after_count
 from nlp.figures.people_rules import counts_people_taking_part, employment_outcome
 from nlp.figures.planned import is_start_value
+from nlp.figures.project_sums import applies_to, projects_summed
 from nlp.figures.resolution_state import Figure, Resolution, Trail, record, resolution_vocab
 from nlp.figures.scope import PLACE_KINDS, named_places, strip_scope_words
 from nlp.figures.subject_phrases import RATE_UNITS
@@ -210,10 +211,11 @@ def _resolve_one(
         purpose = purpose_after(clause_after(text, norm_end))
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}
-        elif not parts and indicator.id not in voc.collected and not names_total(
-            [w for w, _ in words_in(doc, clause_start, norm_start)], text[sentence_start : norm_start]
-        ):
-            parts = {"kind": money_kind(noun, lead, partial(words_in, doc), clause_start)}  # one thing's unless a total
+        elif not parts and indicator.id not in voc.collected:
+            if not names_total([w for w, _ in words_in(doc, clause_start, norm_start)], text[sentence_start:norm_start]):
+                parts = {"kind": money_kind(noun, lead, partial(words_in, doc), clause_start)}  # one thing's unless a total
+            elif applies_to(indicator.id) and (projects := projects_summed(text[sentence_start:norm_start])):
+                parts = {"kind": projects}  # 实施市级重点项目63个，累计完成投资65.5亿元: that class's total
     if indicator is not None and indicator.id in voc.purpose_indicators and set(parts or ()) == {"kind"}:
         if names_every_kind(parts["kind"]):  # type: ignore[index]
             parts = None  # 发放低保金及各类救助金86万元: the total paid

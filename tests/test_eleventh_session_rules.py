@@ -1,0 +1,40 @@
+"""The resolution rules of the eleventh session (bd11: nlp/figures/project_sums.py, resolve.py,
+trail_rules.py), each on invented report sentences in the genre's style: the figure, and the
+indicator, whether it is a part (breakdown not null) and the scope expected.
+
+None of the sentences is taken from a corpus document. The classes come from
+`python -m evaluation.comparable_errors evaluation/gold/dev/facts` (evaluation/README.md, bd11).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pipeline import parse_text
+
+COMMUNITY = "金桥社区2024年工作总结\n"
+TOWNSHIP = "白鹤镇2024年工作总结\n"
+COUNTY = "青山县人民政府工作报告\n"
+
+# rule → (document, figure, indicator, part?, scope)
+CASES = {
+    # projects_summed: a total after a count of one class of projects is that class's investment
+    "projects, class before the count": (COUNTY + "全年实施县级重点项目41个，累计完成投资23.6亿元。", "23.6亿元", "investment_yuan", True, "unit"),
+    "projects, count before the class": (COUNTY + "抓好6个招商引资项目建设，全年完成投资8亿元。", "8亿元", "investment_yuan", True, "unit"),
+    "projects, contracted": (COUNTY + "全年新签约项目27个、总投资31亿元。", "31亿元", "investment_yuan", True, "unit"),
+    "projects, named before the count": (COUNTY + "引进北辰食品、恒源纺织等3个项目，总投资4.2亿元。", "4.2亿元", "investment_yuan", True, "unit"),
+    "projects of no class stay whole": (COMMUNITY + "全年共实施项目5个，总投资126万元。", "126万元", "investment_yuan", False, "unit"),
+    "things counted, the total stays whole": (COMMUNITY + "改造老旧小区3个，项目总投资420万元。", "420万元", "investment_yuan", False, "unit"),
+    # handled_object: a bare handling rate after a count of cases solved of one sort
+    "rate after cases solved of one sort": (COUNTY + "解决各类企业用工问题312件、办结率98.7%。", "98.7%", "problems_resolved_rate", True, "unit"),
+    "rate after the whole caseload solved": (COMMUNITY + "全年解决居民各类问题86件，办结率100%。", "100%", "problems_resolved_rate", False, "unit"),
+}
+
+
+@pytest.mark.parametrize(("document", "figure", "indicator", "part", "scope"), CASES.values(), ids=CASES.keys())
+def test_eleventh_session_rule(document: str, figure: str, indicator: str | None, part: bool, scope: str) -> None:
+    at = document.index(figure)
+    facts = [f for f in parse_text(document).facts if f.start < at + len(figure) and at < f.end]
+    assert facts, f"no fact at {figure!r}"
+    fact = facts[0]
+    assert (fact.indicator, fact.breakdown is not None, fact.scope.value) == (indicator, part, scope)
