@@ -28,6 +28,13 @@ CASES = {
     # handled_object: a bare handling rate after a count of cases solved of one sort
     "rate after cases solved of one sort": (COUNTY + "解决各类企业用工问题312件、办结率98.7%。", "98.7%", "problems_resolved_rate", True, "unit"),
     "rate after the whole caseload solved": (COMMUNITY + "全年解决居民各类问题86件，办结率100%。", "100%", "problems_resolved_rate", False, "unit"),
+    # driven_jobs: jobs a programme made are a part of employment
+    "jobs driven by a loan programme": (COUNTY + "发放创业担保贷款3200万元，扶持带动就业412人。", "412人", "employed_persons", True, "unit"),
+    "jobs of one group helped": (COMMUNITY + "全年帮扶辖区残疾人就业9人。", "9人", "employed_persons", True, "unit"),
+    "jobs found stay whole": (COMMUNITY + "全年实现就业120人。", "120人", "employed_persons", False, "unit"),
+    # taking_part: homes a project reached are no stock
+    "homes reached by a project": (COUNTY + "老城区燃气管网改造完成，2.3万户居民用上天然气。", "2.3万户", None, False, "unit"),
+    "homes of the unit stay its stock": (COMMUNITY + "社区现有居民2100户，常住人口6300人。", "2100户", "households_total", False, "unit"),
 }
 
 
