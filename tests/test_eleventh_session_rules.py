@@ -45,3 +45,18 @@ def test_eleventh_session_rule(document: str, figure: str, indicator: str | None
     assert facts, f"no fact at {figure!r}"
     fact = facts[0]
     assert (fact.indicator, fact.breakdown is not None, fact.scope.value) == (indicator, part, scope)
+
+
+# the words a kind is written with: list labels, link words and bound suffixes are no part of them
+KINDS = {
+    "a list label names no kind": (COUNTY + "重点办好三件实事，一是投资80万元实施村村通自来水工程。", "80万元", "实施村村通自来水工程"),
+    "a link word before the purpose": (COUNTY + "投资2400万元的城东污水处理厂，年内建成投用。", "2400万元", "城东污水处理厂"),
+    "性 binds the word before it": (COMMUNITY + "全年举办群众性体育活动12场。", "12场", "群众性体育活动"),
+}
+
+
+@pytest.mark.parametrize(("document", "figure", "kind"), KINDS.values(), ids=KINDS.keys())
+def test_kind_words(document: str, figure: str, kind: str) -> None:
+    at = document.index(figure)
+    fact = next(f for f in parse_text(document).facts if f.start < at + len(figure) and at < f.end)
+    assert (fact.breakdown or {}).get("kind") == kind

@@ -166,16 +166,16 @@ def employment_outcome(upto_noun: str, after: str) -> tuple[str, dict[str, str] 
     (('employed_persons', {'kind': '再就业'}), ('employed_persons', {'kind': '再就业'}))
     >>> employment_outcome("新增就业", ""), employment_outcome("为", "失业人员提供就业指导")
     (None, None)
-    >>> employment_outcome("扶持带动就业", "")
-    ('employed_persons', {'kind': '扶持带动'})
+    >>> employment_outcome("扶持带动就业", ""), employment_outcome("帮扶就业困难人员再就业", "")
+    (('employed_persons', {'kind': '扶持带动'}), ('employed_persons', {'kind': '再就业'}))
     """
     voc = _vocab()
-    if upto_noun.endswith(_JOBS) and (driven := _driven_kind(upto_noun[: -len(_JOBS)], voc.employment_driven)):
-        return voc.employment_measure, {"kind": driven}
     words = voc.employment_words  # (one endswith of the tuple first: most phrases end in none of them)
     word = next((w for w in words if upto_noun.endswith(w)), None) if upto_noun.endswith(words) else None
     word = word or (next((w for w in words if after.endswith(w)), None) if after.endswith(words) else None)
     if word is None:
+        if upto_noun.endswith(_JOBS) and (driven := _driven_kind(upto_noun[: -len(_JOBS)], voc.employment_driven)):
+            return voc.employment_measure, {"kind": driven}
         return None
     kind = next((k for k in voc.employment_kinds if k in word), None)
     return voc.employment_measure, {"kind": kind} if kind else None

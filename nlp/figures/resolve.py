@@ -64,7 +64,7 @@ from nlp.figures.people_rules import counts_people_taking_part, employment_outco
 from nlp.figures.planned import is_start_value
 from nlp.figures.project_sums import applies_to, projects_summed
 from nlp.figures.resolution_state import Figure, Resolution, Trail, record, resolution_vocab
-from nlp.figures.scope import PLACE_KINDS, named_places, strip_scope_words
+from nlp.figures.scope import PLACE_KINDS, named_places, strip_ordinal, strip_scope_words
 from nlp.figures.subject_phrases import RATE_UNITS
 from nlp.figures.subject_places import PLACE_KIND, PLACE_KIND_FIRSTS, place_kind_opening, places_in_subject
 from nlp.figures.trail_rules import (
@@ -118,7 +118,7 @@ def _resolve_one(
         clause = text[clause_start : norm_start]  # 其中一、二级|重度残疾人: one marker across the 、
     noun = figure.subject
     if noun:
-        noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
+        noun = strip_scope_words(strip_ordinal(noun))  # 全县|低保户: the place is judged by scope, not the measure
         places = places_in_subject(doc, figure, noun) if PLACE_KIND.search(noun) else None
         if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
             noun = noun[places[-1][2] :]
