@@ -35,6 +35,11 @@ CASES = {
     # taking_part: homes a project reached are no stock
     "homes reached by a project": (COUNTY + "老城区燃气管网改造完成，2.3万户居民用上天然气。", "2.3万户", None, False, "unit"),
     "homes of the unit stay its stock": (COMMUNITY + "社区现有居民2100户，常住人口6300人。", "2100户", "households_total", False, "unit"),
+    # financing: money raised or promised is no investment
+    "bonds raised": (COUNTY + "积极申报争取专项债券资金6.2亿元。", "6.2亿元", None, False, "unit"),
+    "sums of signed agreements": (COUNTY + "全年新签约工业项目14个、协议资金22亿元。", "22亿元", None, False, "unit"),
+    "investment the bonds paid for": (COUNTY + "安排国债投资3亿元用于水利建设。", "3亿元", "investment_yuan", True, "unit"),
+    "funds obtained for the unit's projects": (COMMUNITY + "全年争取上级资金15万元。", "15万元", "investment_yuan", False, "unit"),
 }
 
 

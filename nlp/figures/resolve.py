@@ -58,7 +58,7 @@ from nlp.figures.clauses import clause_after, clause_before, sentence_start_befo
 from nlp.figures.indicators import by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
-from nlp.figures.no_column import earlier_year, no_measure_fits, not_a_total
+from nlp.figures.no_column import earlier_year, financing, no_measure_fits, not_a_total
 from nlp.figures.part_rules import one_month, outcome_after_count
 from nlp.figures.people_rules import counts_people_taking_part, employment_outcome
 from nlp.figures.planned import is_start_value
@@ -168,6 +168,8 @@ def _resolve_one(
     indicator, parts = apply_verb(
         indicator, parts, verb_clause, lead_words, unit, noun if parts else None, noun
     )
+    if indicator is not None and financing(indicator.id, verb_clause):  # 申报争取债券资金25亿元: raised, not spent
+        return record(Resolution(None), figure, trail)
     if indicator is not None and not parts and (kind := act_kind(noun, indicator.verbs, indicator.names())):
         parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in PER_ACT and not parts:
