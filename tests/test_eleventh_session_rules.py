@@ -40,6 +40,12 @@ CASES = {
     "sums of signed agreements": (COUNTY + "全年新签约工业项目14个、协议资金22亿元。", "22亿元", None, False, "unit"),
     "investment the bonds paid for": (COUNTY + "安排国债投资3亿元用于水利建设。", "3亿元", "investment_yuan", True, "unit"),
     "funds obtained for the unit's projects": (COMMUNITY + "全年争取上级资金15万元。", "15万元", "investment_yuan", False, "unit"),
+    # activity names in the table: events counted in 场/场次 are activities of one kind
+    "screenings": (COMMUNITY + "全年放映公益电影12场。", "12场", "activities_held", True, "unit"),
+    "sports events": (COUNTY + "举办篮球、象棋等群众体育赛事26场次。", "26场次", "activities_held", True, "unit"),
+    "investment promotion": (COUNTY + "全年开展小分队招商45场次。", "45场次", "activities_held", True, "unit"),
+    # 每个: a figure per item has no column
+    "per item": (COUNTY + "每个重点产业每年至少举办招商推介会3场。", "3场", None, False, "unit"),
 }
 
 
