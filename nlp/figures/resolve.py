@@ -218,6 +218,11 @@ def _resolve_one(
                 parts = {"kind": money_kind(noun, lead, partial(words_in, doc), clause_start)}  # one thing's unless a total
             elif applies_to(indicator.id) and (projects := projects_summed(text[sentence_start:norm_start])):
                 parts = {"kind": projects}  # 实施市级重点项目63个，累计完成投资65.5亿元: that class's total
+    if indicator is not None and indicator.id in voc.purpose_indicators and parts and "status" in parts and noun:
+        # rule ``money_status``: a welfare status names a sort of money, not of those paid (GUIDELINES:
+        # 低保中秋慰问金 is one kind; only sex, age and area are dimensions of their own)
+        status = parts.pop("status")
+        parts["kind"] = parts.get("kind") or (noun[noun.find(status) :] if status in noun else status + noun)
     if indicator is not None and indicator.id in voc.purpose_indicators and set(parts or ()) == {"kind"}:
         if names_every_kind(parts["kind"]):  # type: ignore[index]
             parts = None  # 发放低保金及各类救助金86万元: the total paid
