@@ -62,6 +62,7 @@ def test_eleventh_session_rule(document: str, figure: str, indicator: str | None
 KINDS = {
     "a list label names no kind": (COUNTY + "重点办好三件实事，一是投资80万元实施村村通自来水工程。", "80万元", "实施村村通自来水工程"),
     "a link word before the purpose": (COUNTY + "投资2400万元的城东污水处理厂，年内建成投用。", "2400万元", "城东污水处理厂"),
+    "a sum with no object: the class of projects counted": (COUNTY + "实施重点水利项目9个、完成投资3.1亿元。", "3.1亿元", "重点水利项目"),
     "a welfare status names a sort of money": (COMMUNITY + "全年发放低保救助金3.2万元。", "3.2万元", "低保救助金"),
     "性 binds the word before it": (COMMUNITY + "全年举办群众性体育活动12场。", "12场", "群众性体育活动"),
 }

@@ -215,7 +215,10 @@ def _resolve_one(
             parts = {**(parts or {}), "kind": purpose}
         elif not parts and indicator.id not in voc.collected:
             if not names_total([w for w, _ in words_in(doc, clause_start, norm_start)], text[sentence_start:norm_start]):
-                parts = {"kind": money_kind(noun, lead, partial(words_in, doc), clause_start)}  # one thing's unless a total
+                kind = money_kind(noun, lead, partial(words_in, doc), clause_start)  # one thing's unless a total
+                if kind == "项目" and applies_to(indicator.id):  # no object written: the class of projects counted before
+                    kind = projects_summed(text[sentence_start:norm_start]) or kind
+                parts = {"kind": kind}
             elif applies_to(indicator.id) and (projects := projects_summed(text[sentence_start:norm_start])):
                 parts = {"kind": projects}  # 实施市级重点项目63个，累计完成投资65.5亿元: that class's total
     if indicator is not None and indicator.id in voc.purpose_indicators and parts and "status" in parts and noun:
