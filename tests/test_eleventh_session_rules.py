@@ -46,6 +46,9 @@ CASES = {
     "investment promotion": (COUNTY + "全年开展小分队招商45场次。", "45场次", "activities_held", True, "unit"),
     # 每个: a figure per item has no column
     "per item": (COUNTY + "每个重点产业每年至少举办招商推介会3场。", "3场", None, False, "unit"),
+    # value_in_list: a bare figure after 、 right after a figure in the same unit is its measure's next value
+    "the second of two values": (COUNTY + "12个省重点项目、35个县重点项目分别完成投资37亿元、82亿元。", "82亿元", "investment_yuan", True, "unit"),
+    "a bare figure after no measure stays none": (COMMUNITY + "男性、女性分别为1620人、1560人。", "1560人", None, False, "unit"),
     # speaker_level: the body a government report speaks for gives its level (全区 here is the region)
     "the league's own figure": (
         "各位代表：\n现在，我代表行署作工作报告。全区上下共同努力，全区经济稳中有进。全盟共调解矛盾纠纷3120起。",

@@ -285,6 +285,8 @@ def _resolve_one(
         parts = part_under_marker(clause, at, indicator.id, figure, trail, noun[: len(noun) - len(name)], opened)  # 其中居住在辖区内的党员51名
     if indicator is not None and set(parts or ()) == {"kind"} and noun in indicator.names() and at > 0 and _EVERY_SORT_AFTER_LIST.search(clause, 0, at):
         parts = None  # rule ``every_sort``: 开展文体活动、健康讲座等各类活动45场 counts every sort, the whole
+    if indicator is None and not noun and (same := _value_in_list(text, figure, trail)) is not None:
+        indicator, parts = by_id(same.indicator), dict(same.breakdown) if same.breakdown else None  # type: ignore[arg-type]
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
     # that is counted (改造老旧小区20个)
     noun_start = norm_start
@@ -295,6 +297,21 @@ def _resolve_one(
     floor = clause_start if audience else sentence_start
     scope = scope_on_trail(doc, noun_start, floor, trail, level, own) if indicator is not None else Scope.UNIT
     return record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+_LIST_JOINS = frozenset({"、", "和", "与", "及"})
+
+
+def _value_in_list(text: str, figure: Figure, trail: Trail) -> Resolution | None:
+    """Rule ``value_in_list``: a bare figure joined by 、/和 right after a figure in the same unit is the
+    next value of the same measure (分别完成投资37亿元、82亿元: the second is a value of investment too,
+    and a part where the first is; the dev/facts gold, L08)."""
+    counted = trail.counted
+    if counted is None or counted[1].indicator is None or trail.last_unit != figure.unit:
+        return None
+    if text[counted[0] : figure.norm_start].strip() not in _LIST_JOINS:
+        return None
+    return counted[1]
 
 
 # Verbs of reaching an amount after a statistic's name (固定资产投资完成3.2亿元): the name ends before them.
