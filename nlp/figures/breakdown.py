@@ -233,5 +233,5 @@ def purpose_after(after: str) -> str | None:
     return None
 
 
-# Words that only link a sum to its purpose (投资3000万元|的|平安街改造工程, 2.6亿元|用于|道路建设).
+# Words that only link a sum to its purpose (投资1200万元|的|文化中心改造工程, 2.6亿元|用于|道路建设).
 _LINKS = re.compile(r"(?:的|用于)?")

@@ -1,7 +1,7 @@
 """Rule ``projects_summed``: a total of money after a count of projects of one class is that class's.
 
 Government and township reports count a class of projects and give their investment in the same
-sentence: 实施市级重点项目63个，累计完成投资65.5亿元 / 抓好8个县级重点项目建设，全年完成投资45亿元. The
+sentence: 实施市级重点项目41个，累计完成投资23.6亿元 / 抓好8个县级重点项目建设，全年完成投资45亿元. The
 total words (累计, 全年, 总投资) make such a sum a total, but only of the projects counted: the class
 (重点项目, 签约项目, 千万元以上项目) is one kind of the unit's projects, so the sum is investment_yuan
 ``{"kind": class}`` (GUIDELINES: "a figure of one project or one kind among several is a part").
@@ -60,9 +60,9 @@ def projects_summed(before: str) -> str | None:
     the last count of projects there, when they have a class (their words after the verb that opens
     them, place and total words aside) or are named before the count; None for projects of no class.
 
-    >>> projects_summed("全年实施市级重点项目63个，累计完成投资")
+    >>> projects_summed("全年实施市级重点项目41个，累计完成投资")
     '市级重点项目'
-    >>> projects_summed("抓好8个盟级重点项目建设，全年完成投资"), projects_summed("累计签约项目403个、总投资")
+    >>> projects_summed("抓好8个盟级重点项目建设，全年完成投资"), projects_summed("累计签约项目58个、总投资")
     ('盟级重点项目', '签约项目')
     >>> projects_summed("引进甲、乙、丙等5个项目，总投资"), projects_summed("全年实施项目5个，总投资")
     ('5个项目', None)

@@ -168,7 +168,7 @@ def _resolve_one(
     indicator, parts = apply_verb(
         indicator, parts, verb_clause, lead_words, unit, noun if parts else None, noun
     )
-    if indicator is not None and financing(indicator.id, verb_clause):  # 申报争取债券资金25亿元: raised, not spent
+    if indicator is not None and financing(indicator.id, verb_clause):  # 申报专项债券资金6亿元: raised, not spent
         return record(Resolution(None), figure, trail)
     if indicator is not None and not parts and (kind := act_kind(noun, indicator.verbs, indicator.names())):
         parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
@@ -220,7 +220,7 @@ def _resolve_one(
                     kind = projects_summed(text[sentence_start:norm_start]) or kind
                 parts = {"kind": kind}
             elif applies_to(indicator.id) and (projects := projects_summed(text[sentence_start:norm_start])):
-                parts = {"kind": projects}  # 实施市级重点项目63个，累计完成投资65.5亿元: that class's total
+                parts = {"kind": projects}  # 实施市级重点项目41个，累计完成投资23.6亿元: that class's total
     if indicator is not None and indicator.id in voc.purpose_indicators and parts and "status" in parts and noun:
         # rule ``money_status``: a welfare status names a sort of money, not of those paid (GUIDELINES:
         # 低保中秋慰问金 is one kind; only sex, age and area are dimensions of their own)

@@ -46,12 +46,12 @@ _SPEAKER = re.compile(r"代表([^，,。：:\n]{0,8}?)(?=向|作|，|,)")
 
 
 def speaker_level(opening: str) -> str | None:
-    """The level of the body a government's report speaks for (我代表市人民政府向大会报告工作 → city),
+    """The level of the body a government's report speaks for (我代表市人民政府作报告 → city),
     from meta.toml's ``[level.*_speakers]``; None when the opening names none.
 
-    >>> speaker_level("各位代表：现在，我代表行署作工作报告"), speaker_level("我代表区人民政府，向大会报告政府工作")
+    >>> speaker_level("各位代表：现在，我代表行署作工作报告"), speaker_level("我代表区人民政府作报告")
     ('city', 'county')
-    >>> speaker_level("各位代表：现在，我代表国务院，向大会报告政府工作") is None
+    >>> speaker_level("我代表国务院作报告") is None
     True
     """
     found = _SPEAKER.search(opening)
