@@ -114,7 +114,10 @@ def sample(n: int, seed: int) -> list[Candidate]:
 def sample_2(n_indicator: int = 90, n_other: int = 60, seed: int = 11) -> list[Candidate]:
     """The second sample: outside the first, ``n_indicator`` figures among those the pipeline gives a
     SPEC section 4 indicator and ``n_other`` among the rest, in document order (which stratum a figure
-    is drawn from is not printed, so the labels are read from the sentence alone)."""
+    is drawn from is not printed, so the labels are read from the sentence alone). The strata are
+    the pipeline's at the commit that drew the sample (2a9b5f8): the sample itself is the ids of
+    long_blind_labels_2.tsv, which ``score --second`` reads; ``list --second`` at a later commit
+    draws another one."""
     first = {row["id"] for row in csv.DictReader(LABELS.open(encoding="utf-8"), delimiter="\t")}
     pool = [c for c in candidates() if c.id not in first]
     with_indicator = [c for c in pool if _fact(c.doc, c.start).indicator in SPEC_IDS]
@@ -125,7 +128,8 @@ def sample_2(n_indicator: int = 90, n_other: int = 60, seed: int = 11) -> list[C
 
 
 def _fact(doc: str, start: int):
-    return next(f for f in _parsed(doc).facts if f.start == start)
+    """The pipeline's fact at ``start`` of ``doc``, None when it no longer detects one there."""
+    return next((f for f in _parsed(doc).facts if f.start == start), None)
 
 
 def _read_breakdown(cell: str) -> dict[str, str] | None:
@@ -137,10 +141,14 @@ def _read_breakdown(cell: str) -> dict[str, str] | None:
 def score(failures: bool, labels: Path = LABELS) -> dict:
     rows = list(csv.DictReader(labels.open(encoding="utf-8"), delimiter="\t"))
     right = expected_n = predicted_n = matched = 0
-    wrong = []
+    wrong: list = []
+    missing: list[str] = []
     for row in rows:
         doc, start = row["id"].split(":")
         fact = _fact(doc + ".txt", int(start))
+        if fact is None:  # a later detection change moved or dropped the figure: reported, not scored
+            missing.append(row["id"])
+            continue
         indicator = None if row["indicator"] == "-" else row["indicator"]
         breakdown = _read_breakdown(row["breakdown"])
         scope = row["scope"]
@@ -157,9 +165,11 @@ def score(failures: bool, labels: Path = LABELS) -> dict:
             wrong.append((row["id"], row.get("note", ""), (indicator, breakdown, scope), got))
     p = matched / predicted_n if predicted_n else 1.0
     r = matched / expected_n if expected_n else 1.0
+    scored = len(rows) - len(missing)
     summary = {
         "labelled": len(rows),
-        "triple": round(right / len(rows), 3) if rows else 0.0,
+        "missing": missing,
+        "triple": round(right / scored, 3) if scored else 0.0,
         "comparable": {"gold": expected_n, "predicted": predicted_n, "matched": matched, "p": round(p, 3),
                        "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0},
     }
@@ -189,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0
     comp = summary["comparable"]
+    if summary["missing"]:
+        print(f"not detected any more (not scored): {', '.join(summary['missing'])}")
     print(f"labelled {summary['labelled']}  triple {summary['triple']:.3f}  comparable P {comp['p']:.3f} "
           f"R {comp['r']:.3f} F1 {comp['f1']:.3f} ({comp['matched']}/{comp['gold']} gold, {comp['predicted']} pred)")
     for fid, note, want, got in summary.get("failures", []):
