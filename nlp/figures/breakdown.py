@@ -224,10 +224,14 @@ def kind_before(lead: str, acts: tuple[str, ...] = ACTS) -> str | None:
 def purpose_after(after: str) -> str | None:
     """The purpose stated right after a sum of money (投资4.2万元|对9户困难家庭住房进行维修).
 
-    >>> purpose_after("对9户困难家庭住房进行维修加固"), purpose_after("，")
-    ('对9户困难家庭住房进行维修加固', None)
+    >>> purpose_after("对9户困难家庭住房进行维修加固"), purpose_after("，"), purpose_after("的平安街改造工程")
+    ('对9户困难家庭住房进行维修加固', None, '平安街改造工程')
     """
     after = after.strip()
     if any(after.startswith(opener) for opener in _vocab().purpose_openers):
-        return after
+        return after[len(_LINKS.match(after).group()) :] or after  # 的平安街改造工程: the thing, not the link
     return None
+
+
+# Words that only link a sum to its purpose (投资1200万元|的|文化中心改造工程, 2.6亿元|用于|道路建设).
+_LINKS = re.compile(r"(?:的|用于)?")

@@ -5,11 +5,13 @@ before the report's. nlp/figures/resolve.py asks these first."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from nlp.figures.clause_rules import counts_visits
 from nlp.figures.indicators import all_units
 from nlp.figures.resolution_state import resolution_vocab
 from nlp.figures.trail_rules import PERSON_UNITS
+from nlp.resources import load_toml
 
 # Units a rule gives a measure to whatever that measure's own units: households visited and hardship
 # visits (``counts_visits``), people helped into work, the basic totals and the persons of households.
@@ -28,6 +30,29 @@ def no_measure_fits(unit: str) -> bool:
     (True, True, False, False)
     """
     return unit not in all_units() and unit not in _RULED_UNITS and not counts_visits(unit)
+
+
+@cache
+def _financing() -> tuple[frozenset[str], re.Pattern[str]]:
+    data = load_toml("resolution.toml")["financing"]
+    return frozenset(data["measures"]), re.compile("|".join(map(re.escape, data["words"])))
+
+
+def financing(indicator_id: str, phrase: str) -> bool:
+    """Rule ``financing``: a sum whose phrase names bonds, loans or a signed agreement is money raised
+    or promised, no investment (``[financing]`` of resolution.toml).
+
+    >>> financing("investment_yuan", "申报争取债券资金"), financing("investment_yuan", "协议资金")
+    (True, True)
+    >>> financing("investment_yuan", "争取上级资金"), financing("funds_disbursed_yuan", "发放创业担保贷款")
+    (False, False)
+    >>> financing("investment_yuan", "拟安排国债投资")
+    False
+    """
+    measures, words = _financing()
+    if indicator_id not in measures or phrase.endswith("投资"):  # 国债投资300亿元: what the bonds paid for is spent
+        return False
+    return words.search(phrase) is not None
 
 
 def not_a_total(clause: str, unit: str) -> bool:

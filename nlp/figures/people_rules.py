@@ -42,6 +42,7 @@ class _Vocab:
     employment_measure: str
     employment_words: tuple[str, ...]  # longest first
     employment_kinds: tuple[str, ...]
+    employment_driven: tuple[str, ...]  # verbs that make jobs through one programme (带动就业)
 
 
 def _any_word(words: list[str]) -> re.Pattern[str]:
@@ -73,6 +74,7 @@ def _vocab() -> _Vocab:
         employment_measure=data["employment_outcome"]["measure"],
         employment_words=tuple(sorted(data["employment_outcome"]["words"], key=len, reverse=True)),
         employment_kinds=tuple(data["employment_outcome"]["kinds"]),
+        employment_driven=tuple(data["employment_outcome"]["driven"]),
     )
 
 
@@ -164,15 +166,41 @@ def employment_outcome(upto_noun: str, after: str) -> tuple[str, dict[str, str] 
     (('employed_persons', {'kind': '再就业'}), ('employed_persons', {'kind': '再就业'}))
     >>> employment_outcome("新增就业", ""), employment_outcome("为", "失业人员提供就业指导")
     (None, None)
+    >>> employment_outcome("扶持带动就业", ""), employment_outcome("帮扶就业困难人员再就业", "")
+    (('employed_persons', {'kind': '扶持带动'}), ('employed_persons', {'kind': '再就业'}))
     """
     voc = _vocab()
     words = voc.employment_words  # (one endswith of the tuple first: most phrases end in none of them)
     word = next((w for w in words if upto_noun.endswith(w)), None) if upto_noun.endswith(words) else None
     word = word or (next((w for w in words if after.endswith(w)), None) if after.endswith(words) else None)
     if word is None:
+        if upto_noun.endswith(_JOBS) and (driven := _driven_kind(upto_noun[: -len(_JOBS)], voc.employment_driven)):
+            return voc.employment_measure, {"kind": driven}
         return None
     kind = next((k for k in voc.employment_kinds if k in word), None)
     return voc.employment_measure, {"kind": kind} if kind else None
+
+
+_JOBS = "就业"
+
+
+def _driven_kind(before_jobs: str, verbs: tuple[str, ...]) -> str | None:
+    """Rule ``driven_jobs``: jobs a programme made (扶持带动|就业, 帮扶高校毕业生|就业) are a part of
+    employment: the group helped when one is named after the verb, else the verb phrase.
+
+    >>> _driven_kind("扶持带动", ("带动", "扶持")), _driven_kind("帮扶高校毕业生", ("帮扶",)), _driven_kind("城镇新增", ("带动",))
+    ('扶持带动', '高校毕业生', None)
+    """
+    at = max(((before_jobs.rfind(v), v) for v in verbs), default=(-1, ""))
+    if at[0] < 0:
+        return None
+    group = before_jobs[at[0] + len(at[1]) :]
+    if group:
+        return group
+    start = at[0]
+    while start > 0 and any(before_jobs.endswith(v, 0, start) for v in verbs):  # 扶持|带动: the verbs joined
+        start -= len(next(v for v in verbs if before_jobs.endswith(v, 0, start)))
+    return before_jobs[start:]
 
 
 def team_before(sentence: str, noun: str | None) -> str | None:

@@ -58,12 +58,13 @@ from nlp.figures.clauses import clause_after, clause_before, sentence_start_befo
 from nlp.figures.indicators import by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
-from nlp.figures.no_column import earlier_year, no_measure_fits, not_a_total
+from nlp.figures.no_column import earlier_year, financing, no_measure_fits, not_a_total
 from nlp.figures.part_rules import one_month, outcome_after_count
 from nlp.figures.people_rules import counts_people_taking_part, employment_outcome
 from nlp.figures.planned import is_start_value
+from nlp.figures.project_sums import applies_to, projects_summed
 from nlp.figures.resolution_state import Figure, Resolution, Trail, record, resolution_vocab
-from nlp.figures.scope import PLACE_KINDS, named_places, strip_scope_words
+from nlp.figures.scope import PLACE_KINDS, named_places, strip_ordinal, strip_scope_words
 from nlp.figures.subject_phrases import RATE_UNITS
 from nlp.figures.subject_places import PLACE_KIND, PLACE_KIND_FIRSTS, place_kind_opening, places_in_subject
 from nlp.figures.trail_rules import (
@@ -117,7 +118,7 @@ def _resolve_one(
         clause = text[clause_start : norm_start]  # 其中一、二级|重度残疾人: one marker across the 、
     noun = figure.subject
     if noun:
-        noun = strip_scope_words(noun)  # 全县|低保户: the place is judged by scope, not the measure
+        noun = strip_scope_words(strip_ordinal(noun))  # 全县|低保户: the place is judged by scope, not the measure
         places = places_in_subject(doc, figure, noun) if PLACE_KIND.search(noun) else None
         if places and places[-1][2] < len(noun):  # 红星社区调解纠纷: the place is no modifier
             noun = noun[places[-1][2] :]
@@ -167,6 +168,8 @@ def _resolve_one(
     indicator, parts = apply_verb(
         indicator, parts, verb_clause, lead_words, unit, noun if parts else None, noun
     )
+    if indicator is not None and financing(indicator.id, verb_clause):  # 申报专项债券资金6亿元: raised, not spent
+        return record(Resolution(None), figure, trail)
     if indicator is not None and not parts and (kind := act_kind(noun, indicator.verbs, indicator.names())):
         parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in PER_ACT and not parts:
@@ -210,10 +213,19 @@ def _resolve_one(
         purpose = purpose_after(clause_after(text, norm_end))
         if purpose and "kind" not in (parts or {}):
             parts = {**(parts or {}), "kind": purpose}
-        elif not parts and indicator.id not in voc.collected and not names_total(
-            [w for w, _ in words_in(doc, clause_start, norm_start)], text[sentence_start : norm_start]
-        ):
-            parts = {"kind": money_kind(noun, lead, partial(words_in, doc), clause_start)}  # one thing's unless a total
+        elif not parts and indicator.id not in voc.collected:
+            if not names_total([w for w, _ in words_in(doc, clause_start, norm_start)], text[sentence_start:norm_start]):
+                kind = money_kind(noun, lead, partial(words_in, doc), clause_start)  # one thing's unless a total
+                if kind == "项目" and applies_to(indicator.id):  # no object written: the class of projects counted before
+                    kind = projects_summed(text[sentence_start:norm_start]) or kind
+                parts = {"kind": kind}
+            elif applies_to(indicator.id) and (projects := projects_summed(text[sentence_start:norm_start])):
+                parts = {"kind": projects}  # 实施市级重点项目41个，累计完成投资23.6亿元: that class's total
+    if indicator is not None and indicator.id in voc.purpose_indicators and parts and "status" in parts and noun:
+        # rule ``money_status``: a welfare status names a sort of money, not of those paid (GUIDELINES:
+        # 低保中秋慰问金 is one kind; only sex, age and area are dimensions of their own)
+        status = parts.pop("status")
+        parts["kind"] = parts.get("kind") or (noun[noun.find(status) :] if status in noun else status + noun)
     if indicator is not None and indicator.id in voc.purpose_indicators and set(parts or ()) == {"kind"}:
         if names_every_kind(parts["kind"]):  # type: ignore[index]
             parts = None  # 发放低保金及各类救助金86万元: the total paid
@@ -273,6 +285,8 @@ def _resolve_one(
         parts = part_under_marker(clause, at, indicator.id, figure, trail, noun[: len(noun) - len(name)], opened)  # 其中居住在辖区内的党员51名
     if indicator is not None and set(parts or ()) == {"kind"} and noun in indicator.names() and at > 0 and _EVERY_SORT_AFTER_LIST.search(clause, 0, at):
         parts = None  # rule ``every_sort``: 开展文体活动、健康讲座等各类活动45场 counts every sort, the whole
+    if indicator is None and not noun and (same := _value_in_list(text, figure, trail)) is not None:
+        indicator, parts = by_id(same.indicator), dict(same.breakdown) if same.breakdown else None  # type: ignore[arg-type]
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
     # that is counted (改造老旧小区20个)
     noun_start = norm_start
@@ -283,6 +297,21 @@ def _resolve_one(
     floor = clause_start if audience else sentence_start
     scope = scope_on_trail(doc, noun_start, floor, trail, level, own) if indicator is not None else Scope.UNIT
     return record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+_LIST_JOINS = frozenset({"、", "和", "与", "及"})
+
+
+def _value_in_list(text: str, figure: Figure, trail: Trail) -> Resolution | None:
+    """Rule ``value_in_list``: a bare figure joined by 、/和 right after a figure in the same unit is the
+    next value of the same measure (分别完成投资37亿元、82亿元: the second is a value of investment too,
+    and a part where the first is; the dev/facts gold, L08)."""
+    counted = trail.counted
+    if counted is None or counted[1].indicator is None or trail.last_unit != figure.unit:
+        return None
+    if text[counted[0] : figure.norm_start].strip() not in _LIST_JOINS:
+        return None
+    return counted[1]
 
 
 # Verbs of reaching an amount after a statistic's name (固定资产投资完成3.2亿元): the name ends before them.

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from nlp.errors import ResourceError
 from nlp.records import Scope
-from nlp.resources import load_csv
+from nlp.resources import load_csv, load_toml
 from nlp.text.place_names import Words, place_names
 
 LEVELS = ("community", "township", "county", "city", "province")
@@ -172,17 +172,47 @@ def by_first_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {first: tuple(group) for first, group in index.items()}
 
 
+# A character that binds the word before it into a new one (群众性赛事活动 is no 群众|性赛事活动).
+_BOUND_SUFFIXES = "性"
+
+
 def strip_indexed(text: str, index: dict[str, tuple[str, ...]]) -> str:
     """``strip_leading`` over words grouped by ``by_first_char``: only the words that can start
-    ``text`` are tried."""
+    ``text`` are tried; a word that 性 binds to what follows stays (群众性赛事活动).
+
+    >>> strip_indexed("群众性赛事活动", {"群": ("群众",)}), strip_indexed("群众文艺活动", {"群": ("群众",)})
+    ('群众性赛事活动', '文艺活动')
+    """
     while text:
         for word in index.get(text[0], ()):
-            if text.startswith(word) and len(text) > len(word):
+            if text.startswith(word) and len(text) > len(word) and text[len(word)] not in _BOUND_SUFFIXES:
                 text = text[len(word) :]
                 break
         else:
             break
     return text
+
+
+def strip_ordinal(noun: str, to_nothing: bool = False) -> str:
+    """A counted noun without the label of a list item it starts with (一是|投资, 其次|新增): the label
+    orders the report's points, it names no kind (``[ordinal_labels]`` of resolution.toml).
+
+    >>> strip_ordinal("一是投资"), strip_ordinal("第二批党员"), strip_ordinal("二是"), strip_ordinal("二是", True)
+    ('投资', '第二批党员', '二是', '')
+    """
+    if noun[:1] in _ORDINAL_FIRSTS:
+        for label in _ordinal_labels():
+            if noun.startswith(label) and (to_nothing or len(noun) > len(label)):
+                return noun[len(label) :]
+    return noun
+
+
+_ORDINAL_FIRSTS = frozenset("一二三四五六七八九十首其再最另此")
+
+
+@cache
+def _ordinal_labels() -> tuple[str, ...]:
+    return tuple(sorted(load_toml("resolution.toml")["ordinal_labels"]["words"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=16384)  # counted nouns recur all through a batch

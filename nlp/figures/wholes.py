@@ -25,7 +25,7 @@ from functools import cache
 
 from nlp.figures.breakdown import read_modifier, strip_whole_front
 from nlp.figures.indicators import indicators
-from nlp.figures.scope import is_scope_word, named_places, strip_scope_words
+from nlp.figures.scope import is_scope_word, named_places, strip_ordinal, strip_scope_words
 from nlp.resources import load_toml
 from nlp.text.place_names import Words
 
@@ -123,14 +123,16 @@ def money_kind(noun: str | None, lead: str, words: Words | None = None, offset: 
 
     >>> money_kind("专项保障资金", ""), money_kind("投资", "为民服务站建设"), money_kind(None, "")
     ('专项保障资金', '为民服务站建设', '项目')
-    >>> money_kind("投资", "龙泉社区"), money_kind("投资", "全镇"), money_kind("资金", "（二）争取")
-    ('项目', '项目', '项目')
+    >>> money_kind("投资", "龙泉社区"), money_kind("投资", "全镇"), money_kind("资金", "（二）争取"), money_kind("投资", "二是")
+    ('项目', '项目', '项目', '项目')
     """
     if noun:
         if strip_whole_front(noun) not in _vocab().synonym_ends:
             return noun
     object_words = lead.strip(" ，,、")
     offset += len(lead) - len(lead.lstrip(" ，,、"))
+    unlabelled = strip_ordinal(object_words, to_nothing=True)  # 二是|投资: the label names no object
+    offset, object_words = offset + len(object_words) - len(unlabelled), unlabelled
     label = _LIST_LABEL.match(object_words)
     if label:  # （二）争取资金约15万元: the heading's label is no object
         object_words, offset = object_words[label.end() :], offset + label.end()

@@ -34,9 +34,37 @@ def reporting_level(title: str, text: str, community: str | None) -> str:
                 last, level_of_title = at + len(word), level
     if level_of_title:
         return level_of_title
+    if (speaker := speaker_level(text[:_OPENING])) is not None:
+        return speaker
     counts = self_references(text)
     best = max(LEVELS, key=lambda level: counts[level])
     return best if counts[best] else "community"
+
+
+_OPENING = 400  # a government report names the body that reports in its first lines
+_SPEAKER = re.compile(r"代表([^，,。：:\n]{0,8}?)(?=向|作|，|,)")
+
+
+def speaker_level(opening: str) -> str | None:
+    """The level of the body a government's report speaks for (我代表市人民政府作报告 → city),
+    from meta.toml's ``[level.*_speakers]``; None when the opening names none.
+
+    >>> speaker_level("各位代表：现在，我代表行署作工作报告"), speaker_level("我代表区人民政府作报告")
+    ('city', 'county')
+    >>> speaker_level("我代表国务院作报告") is None
+    True
+    """
+    found = _SPEAKER.search(opening)
+    if found is None:
+        return None
+    body = found.group(1)
+    data = load_toml("meta.toml")["level"]
+    best: tuple[int, str] | None = None
+    for level in LEVELS:
+        for word in data.get(f"{level}_speakers", {}):
+            if body.endswith(word) and (best is None or len(word) > best[0]):
+                best = (len(word), level)
+    return best[1] if best else None
 
 
 def first_self_reference(text: str) -> str | None:
