@@ -1,0 +1,60 @@
+"""evaluation.dataset_bench: which gold documents it finds and how it counts a document's cells."""
+
+from __future__ import annotations
+
+import json
+
+from evaluation.dataset_bench import located, main, score
+
+
+def gold_fact(quote, value, indicator, unit="名", **extra):
+    base = {"quote": quote, "number_text": str(value), "value": value, "low": None, "high": None, "unit": unit,
+            "qualifier": "exact", "subject": None, "category": "party_building", "planned": False,
+            "indicator": indicator, "breakdown": None, "scope": "unit"}
+    return {**base, **extra}
+
+
+def row(indicator, value, unit="名"):
+    return {"indicator": indicator, "value": value, "low": None, "high": None, "unit": unit}
+
+
+GOLD = {"doc": "a.txt", "facts": [
+    gold_fact("现有党员120名", 120, "party_members"),
+    gold_fact("其中女党员45名", 45, "party_members", breakdown={"sex": "女"}),
+    gold_fact("调解纠纷xx起", None, "disputes_mediated", unit="起", qualifier="masked"),
+    gold_fact("志愿者3.5万人次", 3.5, "participants", unit="万人次"),
+    gold_fact("计划发展党员2名", 2, "party_members", planned=True),
+]}
+
+
+def test_a_part_is_a_right_row_but_not_a_comparable_one():
+    scored = score(GOLD, [row("party_members", 45.0)])
+    assert (scored.rows, scored.rows_right, scored.rows_comparable) == (1, 1, 0)
+    assert scored.gold_present == 0
+
+
+def test_masked_gold_values_are_counted_apart_not_as_missing():
+    scored = score(GOLD, [row("party_members", 120.0), row("participants", 35000.0, "人次")])
+    assert (scored.gold_comparable, scored.gold_present, scored.gold_masked) == (2, 2, 1)
+    assert (scored.rows_right, scored.rows_comparable) == (2, 2)
+    assert scored.gold_with_indicator == 5
+
+
+def test_documents_are_found_in_every_docs_folder_and_the_rest_are_named(tmp_path):
+    gold, seeds, dev = tmp_path / "gold", tmp_path / "seeds", tmp_path / "dev"
+    for folder in (gold, seeds, dev):
+        folder.mkdir()
+    for name, folder in (("s1.txt", seeds), ("d1.txt", dev), ("gone.txt", None)):
+        (gold / name.replace(".txt", ".json")).write_text(json.dumps({"doc": name, "facts": []}), encoding="utf-8")
+        if folder is not None:
+            (folder / name).write_text("青苗社区2023年工作总结\n社区现有党员120名。", encoding="utf-8")
+    found, unfound = located(gold, [seeds, dev])
+    assert sorted(path.name for _, path in found) == ["d1.txt", "s1.txt"]
+    assert unfound == ["gone.txt"]
+
+
+def test_docs_may_be_given_more_than_once(tmp_path, monkeypatch):
+    seen = {}
+    monkeypatch.setattr("evaluation.dataset_bench.run", lambda gold, docs, jobs: seen.setdefault("docs", docs) and [])
+    main([str(tmp_path), "--docs", "seeds", "--docs", "dev"])
+    assert [p.name for p in seen["docs"]] == ["seeds", "dev"]
