@@ -220,6 +220,12 @@ CASES = [
     (COMMUNITY + "社区志愿者由年初的150人扩大到290人。", "150人", None, None, "unit"),
     # all of them is the stock, whatever the verb (组织全体…党员)
     (COMMUNITY + "3月份组织全体96名党员到红色教育基地参观。", "96名", "party_members", None, "unit"),
+    # the act that counted or set up the stock, fused with its noun, leaves it whole
+    (COMMUNITY + "上半年党支部确定入党积极分子3名。", "3名", "party_applicants", None, "unit"),
+    (VILLAGE + "结合村民小组分布，全村划分网格7个。", "7个", "grids", None, "unit"),
+    (COMMUNITY + "配合派出所清查出租房屋128间。", "128间", "rental_houses", None, "unit"),
+    # a verb that is no such act still makes another measure of a closed one
+    (COMMUNITY + "社区表彰优秀网格员6名。", "6名", None, None, "unit"),
 ]
 
 
