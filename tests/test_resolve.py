@@ -224,6 +224,12 @@ CASES = [
     (COMMUNITY + "上半年党支部确定入党积极分子3名。", "3名", "party_applicants", None, "unit"),
     (VILLAGE + "结合村民小组分布，全村划分网格7个。", "7个", "grids", None, "unit"),
     (COMMUNITY + "配合派出所清查出租房屋128间。", "128间", "rental_houses", None, "unit"),
+    # 为 after a verb of dividing is "into", no one acted for; before the people it is "for"
+    (COMMUNITY + "社区将辖区细分为14个网格，每格配备网格员。", "14个", "grids", None, "unit"),
+    (COMMUNITY + "社区为辖区居民85户更换了老化水表。", "85户", None, None, "unit"),
+    # the members of the committees that run a village or community are its staff
+    (VILLAGE + "村两委干部5人，其中大专以上学历3人。", "5人", "staff", None, "unit"),
+    (COMMUNITY + "社区两委班子成员共8名。", "8名", "staff", None, "unit"),
     # a verb that is no such act still makes another measure of a closed one
     (COMMUNITY + "社区表彰优秀网格员6名。", "6名", None, None, "unit"),
 ]
