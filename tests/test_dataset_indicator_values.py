@@ -169,3 +169,19 @@ def test_a_candidate_with_no_unit_still_conflicts(tmp_path):
     text = "党员60名。党员61。"
     facts = [figure(text, 0, "60", 60.0, "party_members", "名"), figure(text, 1, "61", 61.0, "party_members", None)]
     assert one_document(tmp_path, text, facts).loc["party_members", "status"] == "conflict"
+
+
+def test_a_document_of_no_year_dates_its_figures_by_the_year_opening_their_line(tmp_path):
+    text = "2021年，全县改造老旧小区18个，当年完工15个。2022年，全县改造老旧小区26个。"
+    facts = [figure(text, 0, "18", 18.0, "old_compounds_renovated", "个"),
+             figure(text, 1, "26", 26.0, "old_compounds_renovated", "个")]
+    rec = record("f" * 64, facts, year=None)
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write(document_rows(rec, text, resolve_identity(rec["doc"]),
+                                  Provenance(0, "test", datetime(2024, 1, 1), 100, "txt")))
+        store.finalize()
+        values = store.frame("indicator_values")
+    assert sorted(zip(values.year.astype(object), values.value, strict=True)) == [(2021, 18.0), (2022, 26.0)]
+    # a document whose year is known keeps it for every figure (an earlier year's figure is resolution's)
+    values = one_document(tmp_path / "b", text, facts)
+    assert values.loc["old_compounds_renovated", "year"] == 2023 and values.loc["old_compounds_renovated", "value"] == 18.0
