@@ -230,6 +230,8 @@ CASES = [
     # the members of the committees that run a village or community are its staff
     (VILLAGE + "村两委干部5人，其中大专以上学历3人。", "5人", "staff", None, "unit"),
     (COMMUNITY + "社区两委班子成员共8名。", "8名", "staff", None, "unit"),
+    (COMMUNITY + "换届后，新一届居民委员会委员共7人，平均年龄39岁。", "7人", "staff", None, "unit"),
+    (COMMUNITY + "支部现有党员31名，党员积极分子2名。", "2名", "party_applicants", None, "unit"),
     # a verb that is no such act still makes another measure of a closed one
     (COMMUNITY + "社区表彰优秀网格员6名。", "6名", None, None, "unit"),
 ]
@@ -275,7 +277,7 @@ def test_markers_before_reads_only_the_words_next_to_the_noun():
 @pytest.mark.parametrize(
     ("noun", "unit", "indicator"),
     [("党员", "名", "party_members"), ("低保户", "人", "low_income_persons"), ("群众满意率", "%", "satisfaction_rate"),
-     ("森林覆盖率", "%", None), ("居民委员会委员", "人", None), ("流动人口", "人", "population_floating")],
+     ("森林覆盖率", "%", None), ("出租车司机", "人", None), ("流动人口", "人", "population_floating")],
 )
 def test_resolve_noun(noun, unit, indicator):
     found, _, _ = resolve_noun(noun, unit)
