@@ -232,6 +232,10 @@ CASES = [
     (COMMUNITY + "社区两委班子成员共8名。", "8名", "staff", None, "unit"),
     (COMMUNITY + "换届后，新一届居民委员会委员共7人，平均年龄39岁。", "7人", "staff", None, "unit"),
     (COMMUNITY + "支部现有党员31名，党员积极分子2名。", "2名", "party_applicants", None, "unit"),
+    # the farmland is the planted area, not the unit's area (the gold reads 耕地面积 so, d014, d020)
+    (VILLAGE + "全村辖区面积6.5平方公里，其中耕地面积3200亩。", "3200亩", "planting_area", None, "unit"),
+    (VILLAGE + "全村辖区面积6.5平方公里，其中耕地面积3200亩。", "6.5平方公里", "area_total", None, "unit"),
+    (VILLAGE + "上半年全村出生婴儿14人，死亡9人。", "14人", "births", None, "unit"),
     # a verb that is no such act still makes another measure of a closed one
     (COMMUNITY + "社区表彰优秀网格员6名。", "6名", None, None, "unit"),
 ]
