@@ -236,6 +236,12 @@ CASES = [
     (VILLAGE + "全村辖区面积6.5平方公里，其中耕地面积3200亩。", "3200亩", "planting_area", None, "unit"),
     (VILLAGE + "全村辖区面积6.5平方公里，其中耕地面积3200亩。", "6.5平方公里", "area_total", None, "unit"),
     (VILLAGE + "上半年全村出生婴儿14人，死亡9人。", "14人", "births", None, "unit"),
+    # the area of a thing the unit has is no area of the unit: a modifier the table does not know
+    # makes another measure (area_total is closed); the unit's own area has its names
+    (COMMUNITY + "新建的日间照料中心建筑面积360平方米，设床位12张。", "360平方米", None, None, "unit"),
+    (COMMUNITY + "社区党群服务中心办公用房面积为280平方米。", "280平方米", None, None, "unit"),
+    (VILLAGE + "柳林村位于镇区东部，村域面积8.4平方公里，辖6个村民小组。", "8.4平方公里", "area_total", None, "unit"),
+    (COMMUNITY + "社区总面积0.9平方公里，有居民小区6个。", "0.9平方公里", "area_total", None, "unit"),
     # a verb that is no such act still makes another measure of a closed one
     (COMMUNITY + "社区表彰优秀网格员6名。", "6名", None, None, "unit"),
 ]
