@@ -242,6 +242,9 @@ CASES = [
     (COMMUNITY + "社区党群服务中心办公用房面积为280平方米。", "280平方米", None, None, "unit"),
     (VILLAGE + "柳林村位于镇区东部，村域面积8.4平方公里，辖6个村民小组。", "8.4平方公里", "area_total", None, "unit"),
     (COMMUNITY + "社区总面积0.9平方公里，有居民小区6个。", "0.9平方公里", "area_total", None, "unit"),
+    # meals served to the elderly are counted as meals, whatever 服务 follows; 代办 counts services done
+    (COMMUNITY + "老年食堂全年提供助餐服务7300余人次。", "7300余人次", "elderly_meals", None, "unit"),
+    (COMMUNITY + "便民服务站全年为居民代办各类事项930件。", "930件", "services_provided", None, "unit"),
     # a verb that is no such act still makes another measure of a closed one
     (COMMUNITY + "社区表彰优秀网格员6名。", "6名", None, None, "unit"),
 ]
