@@ -113,7 +113,10 @@ def located(gold_dir: Path, docs: Sequence[Path]) -> tuple[list[tuple[dict, Path
     return golds, unfound
 
 
-def run(gold_dir: Path, docs: Sequence[Path], jobs: int = 1) -> list[DocScore]:
+def extracted(gold_dir: Path, docs: Sequence[Path], jobs: int = 1, tables: Sequence[str] = ("indicator_values",)):
+    """The gold documents, each extracted as a community of its own through a generated manifest:
+    (gold records with their documents, {table: DataFrame}); each document's rows are those of
+    ``community_id(i)``, i its place in the list."""
     from nlp.dataset import extract, load
 
     golds, unfound = located(gold_dir, docs)
@@ -131,10 +134,20 @@ def run(gold_dir: Path, docs: Sequence[Path], jobs: int = 1) -> list[DocScore]:
                 writer.writerow([os.path.abspath(document), _community(i), STREET, "", "", ""])
         out = Path(tmp) / "d.duckdb"
         extract([document for _, document in golds], out, manifest=manifest, jobs=jobs)
-        values = load(out)["indicator_values"]
+        frames = load(out, tables=list(tables))
+    return golds, frames
+
+
+def community_id(i: int) -> str:
+    return f"{STREET}/{_community(i)}"
+
+
+def run(gold_dir: Path, docs: Sequence[Path], jobs: int = 1) -> list[DocScore]:
+    golds, frames = extracted(gold_dir, docs, jobs)
+    values = frames["indicator_values"]
     scores = []
     for i, (data, _) in enumerate(golds):
-        mine = values[values.community_id == f"{STREET}/{_community(i)}"]
+        mine = values[values.community_id == community_id(i)]
         scores.append(score(data, mine.to_dict("records")))
     return scores
 

@@ -58,3 +58,37 @@ def test_docs_may_be_given_more_than_once(tmp_path, monkeypatch):
     monkeypatch.setattr("evaluation.dataset_bench.run", lambda gold, docs, jobs: seen.setdefault("docs", docs) and [])
     main([str(tmp_path), "--docs", "seeds", "--docs", "dev"])
     assert [p.name for p in seen["docs"]] == ["seeds", "dev"]
+
+
+TEXT = "社区现有党员120名，其中女党员45名。计划发展党员3名。社区办公用房面积300平方米。"
+
+
+def fact(i, written, value, indicator, breakdown=None, planned=False, unit="名"):
+    return {"id": i, "start": TEXT.index(written), "value": value, "low": None, "indicator": indicator,
+            "breakdown": breakdown, "scope": "unit", "planned": planned, "unit": unit}
+
+
+def test_a_missing_value_is_classified_by_what_became_of_its_figure():
+    from evaluation.cells_classes import _missing_class
+
+    whole = gold_fact("社区现有党员120名", 120, "party_members")
+    female = fact(1, "45", 45.0, "party_members", breakdown='{"sex": "女"}')
+    rows = [{"indicator": "party_members", "fact_id": 1}]
+    assert _missing_class(TEXT, whole, [fact(0, "120", 120.0, None), female], rows, [whole]) == "no indicator"
+    assert _missing_class(TEXT, whole, [fact(0, "120", 120.0, "party_members", breakdown='{"a": 1}')], rows,
+                          [whole]) == "breakdown given"
+    assert _missing_class(TEXT, whole, [fact(0, "120", 120.0, "party_members"), female], rows, [whole]) \
+        == "row: a wrong candidate"
+    assert _missing_class(TEXT, whole, [female], rows, [whole]) == "not extracted"
+
+
+def test_a_wrong_row_is_classified_by_what_the_gold_says_of_its_fact():
+    from evaluation.cells_classes import _wrong_class
+
+    golds = [gold_fact("其中女党员45名", 45, "party_members", breakdown={"sex": "女"}),
+             gold_fact("社区办公用房面积300平方米", 300, None, unit="平方米")]
+    facts = [fact(1, "45", 45.0, "party_members"), fact(2, "300", 300.0, "area_total", unit="平方米"),
+             fact(3, "3名", 3.0, "party_members")]
+    assert _wrong_class(TEXT, {"indicator": "party_members", "fact_id": 1}, facts, golds) == "gold: breakdown"
+    assert _wrong_class(TEXT, {"indicator": "area_total", "fact_id": 2}, facts, golds) == "gold: another or no indicator"
+    assert _wrong_class(TEXT, {"indicator": "party_members", "fact_id": 3}, facts, golds) == "fact not in gold"
