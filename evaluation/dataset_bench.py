@@ -1,15 +1,21 @@
 """How right the comparison cells are: `indicator_values` against gold annotations.
 
-Usage: python -m evaluation.dataset_bench GOLD_DIR --docs DOCS_DIR [--jobs N] [--json]
+Usage: python -m evaluation.dataset_bench GOLD_DIR --docs DOCS_DIR [--docs DOCS_DIR …] [--jobs N] [--json]
 
-Each gold file's document (found under DOCS_DIR) is extracted as a community of its own, through a
-generated manifest, into a temporary dataset. Then, per document and in total:
+Each gold file's document (found under one of the DOCS_DIRs, in the order given: seeds and dev are two
+folders, so give ``--docs`` once for each) is extracted as a community of its own, through a generated
+manifest, into a temporary dataset. A gold file whose document is under none of them is named on
+stderr, not scored silently. Then, per document and in total:
 
 - **rows right**: the share of its ``indicator_values`` rows whose value (for a range: its bounds) is
-  one the gold gives for that indicator in that document;
+  one the gold gives for that indicator in that document (any gold fact of the indicator: a part's or
+  a planned figure counts too, as the measure was first defined);
+- **rows comparable**: the stricter share of rows whose value is one of the gold's comparable values
+  of that indicator (below): what SPEC section 5 says a row holds;
 - **gold present**: the share of the gold's comparable values — facts with an indicator, breakdown
-  null, scope ``unit`` (or none), planned false — that an ``indicator_values`` row of that indicator
-  holds.
+  null, scope ``unit`` (or none), planned false (SPEC section 5), and a number: a masked figure
+  (``xx个``, all of value/low/high null) gives no value a cell could hold, so it is counted apart
+  (``masked``), not as missing — that an ``indicator_values`` row of that indicator holds.
 
 Gold values are scaled by their magnitude word (9 万元 → 90000) as the scorer does (SPEC section 6).
 Gold files written before indicators were annotated carry none: then both shares have nothing to
@@ -24,6 +30,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -36,9 +43,11 @@ class DocScore:
     doc: str
     rows: int = 0
     rows_right: int = 0
+    rows_comparable: int = 0
     gold_comparable: int = 0
     gold_present: int = 0
     gold_with_indicator: int = 0
+    gold_masked: int = 0  # comparable gold values with no number (masked): not counted in gold_comparable
 
 
 def _scaled(fact: dict) -> tuple[float | None, float | None, float | None]:
@@ -54,8 +63,13 @@ def _same(gold: tuple, row) -> bool:
 
 
 def comparable(fact: dict) -> bool:
+    """A gold value SPEC section 5 puts in indicator_values: an indicator, the whole, the unit's own, done."""
     return bool(fact.get("indicator")) and not fact.get("breakdown") and (fact.get("scope") or "unit") == "unit" \
         and not fact.get("planned")
+
+
+def _masked(fact: dict) -> bool:
+    return all(fact.get(k) is None for k in ("value", "low", "high"))
 
 
 def score(gold: dict, rows: list[dict]) -> DocScore:
@@ -63,10 +77,14 @@ def score(gold: dict, rows: list[dict]) -> DocScore:
     result = DocScore(gold["doc"], rows=len(rows))
     facts = [f for f in gold.get("facts", []) if f.get("indicator")]
     result.gold_with_indicator = len(facts)
+    comparable_facts = [f for f in facts if comparable(f)]
     for row in rows:
         if any(f["indicator"] == row["indicator"] and _same(_scaled(f), row) for f in facts):
             result.rows_right += 1
-    wanted = [f for f in facts if comparable(f)]
+        if any(f["indicator"] == row["indicator"] and _same(_scaled(f), row) for f in comparable_facts):
+            result.rows_comparable += 1
+    wanted = [f for f in comparable_facts if not _masked(f)]
+    result.gold_masked = len(comparable_facts) - len(wanted)
     result.gold_comparable = len(wanted)
     for fact in wanted:
         if any(r["indicator"] == fact["indicator"] and _same(_scaled(fact), r) for r in rows):
@@ -81,17 +99,32 @@ def _community(i: int) -> str:
     return f"评测{i:03d}社区"
 
 
-def run(gold_dir: Path, docs: Path, jobs: int = 1) -> list[DocScore]:
-    from nlp.dataset import extract, load
-
-    golds = []
+def located(gold_dir: Path, docs: Sequence[Path]) -> tuple[list[tuple[dict, Path]], list[str]]:
+    """The gold files of ``gold_dir`` with their documents, searched in every folder of ``docs`` in
+    order, and the document names found in none of them."""
+    golds, unfound = [], []
     for path in gold_files(gold_dir):
         data = read_gold_json(path)
-        document = find_document(data["doc"], [docs])
+        document = find_document(data["doc"], list(docs))
         if document is not None:
             golds.append((data, document))
+        else:
+            unfound.append(data["doc"])
+    return golds, unfound
+
+
+def extracted(gold_dir: Path, docs: Sequence[Path], jobs: int = 1, tables: Sequence[str] = ("indicator_values",)):
+    """The gold documents, each extracted as a community of its own through a generated manifest:
+    (gold records with their documents, {table: DataFrame}); each document's rows are those of
+    ``community_id(i)``, i its place in the list."""
+    from nlp.dataset import extract, load
+
+    golds, unfound = located(gold_dir, docs)
+    if unfound:  # said aloud: a folder left out silently shrinks the measure
+        sys.stderr.write(f"{len(unfound)} gold file(s) of {gold_dir} name no document under the --docs folders "
+                         f"(not scored): {', '.join(unfound[:5])}{' …' if len(unfound) > 5 else ''}\n")
     if not golds:
-        raise SystemExit(f"no gold file of {gold_dir} names a document under {docs}")
+        raise SystemExit(f"no gold file of {gold_dir} names a document under {', '.join(map(str, docs))}")
     with tempfile.TemporaryDirectory() as tmp:
         manifest = Path(tmp) / "manifest.csv"
         with manifest.open("w", encoding="utf-8", newline="") as handle:
@@ -101,10 +134,20 @@ def run(gold_dir: Path, docs: Path, jobs: int = 1) -> list[DocScore]:
                 writer.writerow([os.path.abspath(document), _community(i), STREET, "", "", ""])
         out = Path(tmp) / "d.duckdb"
         extract([document for _, document in golds], out, manifest=manifest, jobs=jobs)
-        values = load(out)["indicator_values"]
+        frames = load(out, tables=list(tables))
+    return golds, frames
+
+
+def community_id(i: int) -> str:
+    return f"{STREET}/{_community(i)}"
+
+
+def run(gold_dir: Path, docs: Sequence[Path], jobs: int = 1) -> list[DocScore]:
+    golds, frames = extracted(gold_dir, docs, jobs)
+    values = frames["indicator_values"]
     scores = []
     for i, (data, _) in enumerate(golds):
-        mine = values[values.community_id == f"{STREET}/{_community(i)}"]
+        mine = values[values.community_id == community_id(i)]
         scores.append(score(data, mine.to_dict("records")))
     return scores
 
@@ -114,14 +157,19 @@ def _share(part: int, whole: int) -> str:
 
 
 def render(scores: list[DocScore]) -> str:
-    lines = [f"{'document':<12} {'rows':>5} {'right':>6} {'gold':>5} {'present':>8} {'gold w/ indicator':>18}"]
+    width = max([len(s.doc) for s in scores] + [8])
+    lines = [f"{'document':<{width}} {'rows':>5} {'right':>6} {'cmp':>5} {'gold':>5} {'present':>8} {'masked':>7} "
+             f"{'gold w/ indicator':>18}"]
     for s in scores:
-        lines.append(f"{s.doc:<12} {s.rows:>5} {s.rows_right:>6} {s.gold_comparable:>5} {s.gold_present:>8} "
-                     f"{s.gold_with_indicator:>18}")
+        lines.append(f"{s.doc:<{width}} {s.rows:>5} {s.rows_right:>6} {s.rows_comparable:>5} {s.gold_comparable:>5} "
+                     f"{s.gold_present:>8} {s.gold_masked:>7} {s.gold_with_indicator:>18}")
     rows, right = sum(s.rows for s in scores), sum(s.rows_right for s in scores)
+    strict = sum(s.rows_comparable for s in scores)
     gold, present = sum(s.gold_comparable for s in scores), sum(s.gold_present for s in scores)
     lines.append(f"{len(scores)} documents: rows right {_share(right, rows)} ({right}/{rows}); "
                  f"gold present {_share(present, gold)} ({present}/{gold}); "
+                 f"rows comparable {_share(strict, rows)} ({strict}/{rows}); "
+                 f"masked gold values {sum(s.gold_masked for s in scores)}; "
                  f"gold facts with an indicator: {sum(s.gold_with_indicator for s in scores)}")
     return "\n".join(lines) + "\n"
 
@@ -129,7 +177,8 @@ def render(scores: list[DocScore]) -> str:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", type=Path)
-    ap.add_argument("--docs", type=Path, required=True)
+    ap.add_argument("--docs", type=Path, action="append", required=True,
+                    help="a folder of the documents; give it again for more folders (seeds and dev)")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)

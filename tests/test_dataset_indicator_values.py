@@ -120,3 +120,68 @@ QUOTES = [
 @pytest.mark.parametrize(("text", "start", "end", "quote"), QUOTES)
 def test_quote_is_the_clause_as_written(text, start, end, quote):
     assert quote_around(text, start, end) == quote
+
+
+# One document, several candidates of one indicator (the within-document rules of indicator_values).
+SAMPLING = "全年开展全员核酸检测8轮，累计采样4.2万人次。另有2轮重点人群筛查。全村现有特困供养人员5户7人。"
+
+
+def figure(text, i, written, value, indicator, unit, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(written, start + 1)
+    return {"id": i, "section": None, "start": start, "end": start + len(written), "text": written,
+            "number_text": written, "value": value, "low": None, "high": None, "unit": unit,
+            "qualifier": "exact", "subject": None, "indicator": indicator, "category": "health_epidemic",
+            "planned": False}
+
+
+def one_document(tmp_path, text, facts):
+    rec = record("e" * 64, facts)
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write(document_rows(rec, text, resolve_identity(rec["doc"]),
+                                  Provenance(0, "test", datetime(2024, 1, 1), 100, "txt")))
+        store.finalize()
+        return store.frame("indicator_values").set_index("indicator")
+
+
+def test_one_act_in_two_units_gives_the_measures_own_unit(tmp_path):
+    facts = [
+        figure(SAMPLING, 0, "8", 8.0, "nucleic_acid_tests", "轮"),
+        figure(SAMPLING, 1, "4.2", 42000.0, "nucleic_acid_tests", "人次"),
+        figure(SAMPLING, 2, "2", 2.0, "nucleic_acid_tests", "轮", nth=1),
+        figure(SAMPLING, 3, "5", 5.0, "extreme_poverty_persons", "户", nth=0),
+        figure(SAMPLING, 4, "7", 7.0, "extreme_poverty_persons", "人"),
+    ]
+    values = one_document(tmp_path, SAMPLING, facts)
+    assert (values.loc["nucleic_acid_tests", "value"], values.loc["nucleic_acid_tests", "unit"]) == (42000.0, "人次")
+    assert values.loc["nucleic_acid_tests", "n_facts"] == 3 and values.loc["nucleic_acid_tests", "status"] == "conflict"
+    assert values.loc["extreme_poverty_persons", "value"] == 7.0
+
+
+def test_across_sentences_the_first_figure_counts_whatever_its_unit(tmp_path):
+    text = "全年为群众办实事50件。入户走访发现问题213个。"  # 件 is the second of the measure's units, 个 the first
+    facts = [figure(text, 0, "50", 50.0, "problems_resolved", "件"), figure(text, 1, "213", 213.0, "problems_resolved", "个")]
+    assert one_document(tmp_path, text, facts).loc["problems_resolved", "value"] == 50.0
+
+
+def test_a_candidate_with_no_unit_still_conflicts(tmp_path):
+    text = "党员60名。党员61。"
+    facts = [figure(text, 0, "60", 60.0, "party_members", "名"), figure(text, 1, "61", 61.0, "party_members", None)]
+    assert one_document(tmp_path, text, facts).loc["party_members", "status"] == "conflict"
+
+
+def test_a_document_of_no_year_dates_its_figures_by_the_year_opening_their_line(tmp_path):
+    text = "2021年，全县改造老旧小区18个，当年完工15个。2022年，全县改造老旧小区26个。"
+    facts = [figure(text, 0, "18", 18.0, "old_compounds_renovated", "个"),
+             figure(text, 1, "26", 26.0, "old_compounds_renovated", "个")]
+    rec = record("f" * 64, facts, year=None)
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write(document_rows(rec, text, resolve_identity(rec["doc"]),
+                                  Provenance(0, "test", datetime(2024, 1, 1), 100, "txt")))
+        store.finalize()
+        values = store.frame("indicator_values")
+    assert sorted(zip(values.year.astype(object), values.value, strict=True)) == [(2021, 18.0), (2022, 26.0)]
+    # a document whose year is known keeps it for every figure (an earlier year's figure is resolution's)
+    values = one_document(tmp_path / "b", text, facts)
+    assert values.loc["old_compounds_renovated", "year"] == 2023 and values.loc["old_compounds_renovated", "value"] == 18.0

@@ -8,6 +8,7 @@ breakdown is null (the whole) and a missing scope is ``unit``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -46,6 +47,27 @@ def quote_around(text: str, start: int, end: int, reach: int = QUOTE_REACH) -> s
     stops = [i for i in (text.find(ch, end, right) for ch in _CLAUSE_ENDS) if i >= 0]
     stop = min(stops) + (0 if text[min(stops)] == "\n" else 1) if stops else right
     return text[begin:stop].strip()
+
+
+# A year that opens what follows it, as an adverbial of time: 2021年，我县实施… (a date, 2022年5月, is not).
+_OPENING_YEAR = re.compile(r"((?:19|20)\d\d)年[，,]")
+
+
+def dated_year(text: str, offset: int) -> int | None:
+    """Rule ``dated_figure``: the year a figure's own line has opened before it (the last 2021年，
+    before the figure on its line), for a document whose year is unknown: a county's account of
+    several years (2020年，实施改造20个…2021年，实施改造28个) gives each year its figures instead of
+    merging them in one row of no year. None when no year opens the line's text before the figure.
+
+    >>> text = "一、基本情况2020年,实施改造小区20个。2021年，实施改造小区28个，当年完工25个，剩余3个在2022年5月完工。"
+    >>> [dated_year(text, text.index(n)) for n in ("20个", "28个", "25个", "3个")]
+    [2020, 2021, 2021, 2021]
+    >>> dated_year("社区现有党员73名。", 6) is None
+    True
+    """
+    start = text.rfind("\n", 0, offset) + 1
+    years = _OPENING_YEAR.findall(text, start, offset)
+    return int(years[-1]) if years else None
 
 
 def _line(text: str, offset: int) -> int:
@@ -109,7 +131,7 @@ def document_rows(
                     "breakdown": _breakdown(fact.get("breakdown")),
                     "scope": fact.get("scope") or "unit",
                     "community_id": identity.community_id,
-                    "year": identity.year,
+                    "year": identity.year if identity.year is not None else dated_year(original, fact["start"]),
                     "period": identity.period,
                     "quote": quote_around(original, fact["start"], fact["end"]),
                     "line": _line(original, fact["start"]),

@@ -36,6 +36,8 @@ class _Vocab:
     # match is the verb that ends last, the longest of those ending there.
     reversed_verbs: re.Pattern[str]
     indicator_of_verb: dict[str, Indicator]  # the first indicator (in ``verbs`` order) of each verb
+    into: frozenset[str]  # mobilizing words that mean "into" right after a word ending in ``into_after``
+    into_after: tuple[str, ...]
 
 
 @cache
@@ -52,6 +54,8 @@ def _vocab() -> _Vocab:
         verbs=verbs,
         reversed_verbs=re.compile("|".join(re.escape(verb[::-1]) for verb in indicator_of_verb)),
         indicator_of_verb=indicator_of_verb,
+        into=frozenset(data["mobilizing"]["into"]["words"]),
+        into_after=tuple(data["mobilizing"]["into"]["after"]),
     )
 
 
@@ -125,7 +129,10 @@ def verb_before(
         return None  # no mobilizing verb in the clause, so none among the words of its lead
     if callable(lead_words):
         lead_words = lead_words()
-    mobilizing = [word for word in lead_words if word in voc.mobilizing]
+    mobilizing = [
+        word for i, word in enumerate(lead_words)
+        if word in voc.mobilizing and not (i and word in voc.into and lead_words[i - 1].endswith(voc.into_after))
+    ]  # rule ``into``: 划分|为 is "into", no 为 of acting for someone
     return (mobilizing[-1], None) if mobilizing else None
 
 
