@@ -26,7 +26,6 @@ _BASE = "a rate is paired with numerator and base only when no count of another 
 _SUBTOTAL = "the kinds of a list are read through a 、 chain only: a part split by 包括 or a clause break ends the chain"
 KNOWN_MISSES = {
     "visits over households, a group of the visited between": _BASE,
-    "vaccinated over children, a booster count between": _BASE,
     "base stated after the numerator": "an 应参保 base after the numerator is not read as the base",
     "members at meetings over members, mobile members between": _BASE + " (GRIM is tried over the count before the rate)",
     "a share of the population stated inside the phrase": "占总人口5420人的… names its base inside the 占 phrase: not read",
