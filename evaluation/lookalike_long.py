@@ -46,8 +46,20 @@ class Item:
     span: str
 
 
+FOLDERS = ("long", "seeds", "dev")  # the shared corpus' folders a sample may draw from (never fresh/)
+
+
 def long_dir() -> Path:
     return shared_root() / "corpus" / "long"
+
+
+def doc_path(doc: str) -> Path:
+    """The document ``doc`` (a file name) in the first of ``FOLDERS`` that holds it."""
+    for folder in FOLDERS:
+        path = shared_root() / "corpus" / folder / doc
+        if path.exists():
+            return path
+    raise FileNotFoundError(doc)
 
 
 def _excerpt_areas(doc: str, original: str) -> list[tuple[int, int]]:
@@ -86,9 +98,13 @@ def sentence(original: str, start: int, end: int, reach: int = 70) -> str:
     return (original[left:start] + "【" + original[start:end] + "】" + original[end:right]).replace("\n", " ")
 
 
-def sample(n: int, seed: int = SEED, exclude: frozenset[str] = frozenset()) -> list[Item]:
-    """``n`` candidates drawn with ``seed``, none of the ids in ``exclude`` (an earlier sample's)."""
-    items = [item for path in sorted(long_dir().glob("L*.txt")) for item in candidates(path) if item.id not in exclude]
+def sample(
+    n: int, seed: int = SEED, exclude: frozenset[str] = frozenset(), folders: Sequence[str] = ("long",)
+) -> list[Item]:
+    """``n`` candidates drawn with ``seed``, none of the ids in ``exclude`` (an earlier sample's), from
+    the documents of ``folders`` (the long reports alone by default, as the first three samples)."""
+    paths = [p for folder in folders for p in sorted((shared_root() / "corpus" / folder).glob("*.txt"))]
+    items = [item for path in paths for item in candidates(path) if item.id not in exclude]
     rng = random.Random(seed)
     chosen = rng.sample(items, min(n, len(items)))
     return sorted(chosen, key=lambda it: (it.doc, it.start))
@@ -102,13 +118,14 @@ def read_labels(path: Path = LABELS) -> list[tuple[Item, str, str]]:
 
 def _fact_spans(doc: str, snapshot: Path | None) -> list[tuple[int, int]]:
     """The facts' spans of one long report: parsed now, or read from ``evaluation.snapshot`` records."""
+    path = doc_path(doc)
     if snapshot is not None:
-        record = json.loads((snapshot / f"long__{Path(doc).stem}.json").read_text(encoding="utf-8"))
+        record = json.loads((snapshot / f"{path.parent.name}__{path.stem}.json").read_text(encoding="utf-8"))
         return [(f["start"], f["end"]) for f in record["facts"]]
     from corpus.readers import read_path
     from nlp.pipeline import parse_raw
 
-    return [(f.start, f.end) for f in parse_raw(read_path(long_dir() / doc)).facts]
+    return [(f.start, f.end) for f in parse_raw(read_path(path)).facts]
 
 
 def taken(labels: Sequence[tuple[Item, str, str]], snapshot: Path | None = None) -> dict[str, bool]:
@@ -146,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("--n", type=int, default=260)
     s.add_argument("--seed", type=int, default=SEED)
     s.add_argument("--exclude", type=Path, action="append", default=[], help="a label file whose ids to leave out")
+    s.add_argument("--folders", default="long", help=f"comma-separated corpus folders among {', '.join(FOLDERS)}")
     c = sub.add_parser("score", help="compare the saved labels with the pipeline")
     c.add_argument("--labels", type=Path, action="append", default=[], help=f"label file(s) (default {LABELS.name})")
     c.add_argument("--snapshot", type=Path, default=None, help="score the records of this evaluation.snapshot --out")
@@ -156,8 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         texts: dict[str, str] = {}
         exclude = frozenset(item.id for path in args.exclude for item, _, _ in read_labels(path))
-        for item in sample(args.n, args.seed, exclude):
-            original = texts.setdefault(item.doc, read_path(long_dir() / item.doc).text)
+        folders = [f for f in args.folders.split(",") if f in FOLDERS]
+        for item in sample(args.n, args.seed, exclude, folders):
+            original = texts.setdefault(item.doc, read_path(doc_path(item.doc)).text)
             span = item.span.replace("\n", "\\n")
             print(item.id, item.doc, item.start, item.end, span, sentence(original, item.start, item.end), sep="\t")
         return 0

@@ -103,3 +103,23 @@ def test_rate_words(label, name, bounded, outcome, obj):
     assert is_bounded(name) is bounded
     assert outcome_word(name) == outcome
     assert rate_object(name) == obj
+
+
+@pytest.mark.parametrize(
+    "body, numerator, base",
+    [
+        # numerator_of_list: a group after 其中 of a count carrying the outcome is no numerator
+        ("辖区适龄儿童520人，已接种疫苗506人，其中接种第三针288人，接种率97.3%。", "506人", "520人"),
+        ("全村应参保1260人，已参保1238人，其中新参保36人，参保率98.3%。", "1238人", "1260人"),
+        # unless the rate names the group (按时办结率 is of the 80 on time)
+        ("受理诉求96件，已办结诉求86件，其中按时办结80件，按时办结率93.0%。", "80件", None),
+    ],
+)
+def test_the_numerator_of_a_rate_after_a_list(body: str, numerator: str, base: str | None) -> None:
+    from nlp.checks.contexts import contexts
+    from nlp.checks.rate_bases import numerator_and_base
+
+    ctxs = contexts(parse_text("柳塘社区2022年工作总结\n一、基本情况\n" + body))
+    r = next(i for i, c in enumerate(ctxs) if c.fact.unit == "%")
+    n, b = numerator_and_base(ctxs, r)
+    assert (n and n.fact.text, b and b.fact.text) == (numerator, base)

@@ -86,3 +86,22 @@ def test_a_number_inside_a_long_title_is_quoted() -> None:
     text = "学习《" + "关于" * 20 + "做好2个重点领域工作的通知》，开展活动3次"  # the 2 is 45 characters in
     rules = {c.quantity.number_text: c.rule for c in Q.find_candidates(text)}
     assert rules == {"2": "quoted", "3": None}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # minus_rate (eleventh session): a minus before a rate's digits after a Chinese word is a sign
+        ("全镇农业产值增长-0.3%。", [("-0.3", Decimal("-0.3"), "%")]),
+        ("社区人口自然增长率为－1.2‰。", [("-1.2", Decimal("-1.2"), "‰")]),
+        ("集体经济收入同比−2.5个百分点。", [("-2.5", Decimal("-2.5"), "百分点")]),
+        # a sign after a letter or a digit joins a code; a count after a dash stays no figure, as before
+        ("采用B-5%标准配比。", []),
+        ("走访群众-3人。", []),
+    ],
+)
+def test_a_minus_before_a_rate_is_its_sign(text: str, expected: list[tuple]) -> None:
+    from nlp.text.normalize import normalize
+
+    found = Q.find_quantities(normalize(text).text)
+    assert [(q.number_text, q.value, q.unit) for q in found] == expected

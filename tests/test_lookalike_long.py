@@ -9,14 +9,14 @@ import re
 
 import pytest
 
-from evaluation.lookalike_long import LABEL_DIR, Item, long_dir, read_labels, score, sentence
+from evaluation.lookalike_long import LABEL_DIR, Item, doc_path, long_dir, read_labels, score, sentence
 from evaluation.lookalike_plant import load_traps, plant_copy, slots
 
 LABEL_FILES = sorted(LABEL_DIR.glob("labels*.tsv"))
 
 
-def test_three_disjoint_samples_of_well_formed_labels():
-    assert len(LABEL_FILES) == 3
+def test_four_disjoint_samples_of_well_formed_labels():
+    assert len(LABEL_FILES) == 4
     seen: set[str] = set()
     for path in LABEL_FILES:
         rows = read_labels(path)
@@ -36,7 +36,7 @@ def test_label_spans_are_the_documents_text():
     texts: dict[str, str] = {}
     for path in LABEL_FILES:
         for item, _, _ in read_labels(path):
-            text = texts.setdefault(item.doc, read_path(long_dir() / item.doc).text)
+            text = texts.setdefault(item.doc, read_path(doc_path(item.doc)).text)
             assert text[item.start : item.end].replace("\n", "\\n") == item.span
 
 

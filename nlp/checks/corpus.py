@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from nlp.checks.cache import SentenceKey
 from nlp.checks.minhash import LshIndex, signature
 from nlp.checks.registry import Finding, rule, selected, to_flag
 from nlp.records import Flag, Parse, Severity
+from nlp.resources import load_toml
 from nlp.text.document import Text
 from nlp.text.spans import LineIndex
 
@@ -74,14 +76,32 @@ class CorpusDoc:
     sentences: tuple[SentenceKey, ...]
 
 
+@cache
+def _formula() -> re.Pattern[str] | None:
+    """The genre's fixed wording (nlp/resources/formulae.toml) as one pattern over sentence keys."""
+    patterns = [f["pattern"] for f in load_toml("formulae.toml").get("formula", [])]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def is_formula(key: str) -> bool:
+    """Whether a sentence's key is the genre's fixed wording (``formulae.toml``): not compared.
+
+    >>> is_formula(_key("现在，我代表镇人民政府，向大会报告工作，请予审议。")), is_formula(_key("全年开展活动12次。"))
+    (True, False)
+    """
+    pattern = _formula()
+    return pattern is not None and pattern.search(key) is not None
+
+
 def sentences_of(parse: Parse) -> tuple[SentenceKey, ...]:
-    """The document's sentences (the parse's own) long enough to compare, in original offsets."""
+    """The document's sentences (the parse's own) long enough to compare, in original offsets; the
+    genre's fixed wording (``is_formula``) left out."""
     doc = parse.text if parse.text is not None else Text.from_string(parse.original)
     lines = LineIndex(parse.original)
     result: list[SentenceKey] = []
     for sentence in doc.sentences:
         key = _key(doc.span_text(sentence))
-        if len(key) < MIN_UNIT:
+        if len(key) < MIN_UNIT or is_formula(key):
             continue
         start, end = doc.to_original(sentence.norm_start, sentence.norm_end)
         result.append(SentenceKey(start, end, lines.line_col(start)[0], key))

@@ -62,10 +62,12 @@ def last_digit_step(number_text: str, value: float) -> float:
     (1.0, 0.1, 1000.0)
     >>> last_digit_step("300", 300), last_digit_step("十五", 15), last_digit_step("三千", 3000)
     (100.0, 1.0, 1000.0)
+    >>> last_digit_step("-0.3", -0.3)
+    0.1
     """
-    digits = number_text.strip().replace(",", "").replace("，", "")
+    digits = number_text.strip().replace(",", "").replace("，", "").lstrip("-\u2212－")  # (a minus: -0.3%)
     if re.fullmatch(r"\d+(\.\d+)?", digits) and float(digits) != 0:
-        scale = value / float(digits) if value else 1.0
+        scale = abs(value) / float(digits) if value else 1.0
         if "." in digits:
             step = 10.0 ** -len(digits.split(".")[1])
         else:

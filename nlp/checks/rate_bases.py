@@ -136,6 +136,21 @@ def _flow(c: Context) -> bool:
     return has_any(c.label, vocab()["rates"]["flow_words"]) or is_change(c.label)
 
 
+def _list_numerator(ctxs: Sequence[Context], counts: Sequence[Context], j: int, name: str, outcome: str) -> int:
+    """Rule ``numerator_of_list`` (eleventh session): a numerator found after 其中 whose list's whole
+    carries the rate's outcome word too is a group of that whole (已接种疫苗398人，其中接种加强针215人，
+    接种率96.6%: the rate is of the 398), unless the rate names the part (按时办结率 after 其中按时办结80件:
+    ``named_by_rate``). The index in ``counts`` of the numerator.
+
+    Contrast set: "vaccinated over children, a booster count between" (tests/fixtures/check_contrast.toml).
+    """
+    c = counts[j]
+    whole = whole_of_part(ctxs, c)
+    if whole is None or named_by_rate(name, c) or not _outcome_in(whole, outcome) or _eligible(whole) or _flow(whole):
+        return j
+    return next((k for k in range(j - 1, -1, -1) if counts[k] is whole), j)
+
+
 def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
     """(numerator, base) stated before rate ``r``; either may be None.
 
@@ -164,6 +179,8 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
         if c.sentence != told:
             break
         if outcome and _outcome_in(c, outcome) and not _eligible(c) and not _flow(c):  # 帮教对象21名 is who is helped
+            j = _list_numerator(ctxs, counts, j, name, outcome)
+            c = counts[j]
             before = [b for b in counts[:j] if b.family == c.family]
             here_before = [b for b in before if b.sentence == c.sentence]
             opens = not any(x.sentence == c.sentence for x in counts[:j])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from nlp.checks.contexts import Context, contexts, shared
-from nlp.checks.intervals import vocab
+from nlp.checks.intervals import has_any, vocab
 from nlp.checks.markers import _is_total, _subset_label
 from nlp.checks.nested import Split, opens_split
 from nlp.checks.parens import paren_anchors
@@ -70,14 +70,18 @@ def _previous_same(ctxs: Sequence[Context]) -> list[int]:
 
 def narrower_noun(part: Context, whole: Context, within: bool = False) -> bool:
     """The part's words are the whole's noun with a modifier before it (专职网格员 of 现有网格员);
-    ``within``: after 其中 or another item of the whole's list too (其中女党员…、预备党员)."""
+    ``within``: after 其中 or another item of the whole's list too (其中女党员…、预备党员). A
+    modifier of a running total (``running_total``: 历年累计注册志愿者) names no narrower group."""
     from nlp.checks.standing import scope_key
 
     noun = scope_key(whole.label)
     core = part.label.strip(" 、，,：:")
     if within:
         core = core.removeprefix("其中")
-    return bool(noun) and len(noun) >= 2 and core.endswith(noun) and 0 < len(core) - len(noun) <= 4
+    if not (bool(noun) and len(noun) >= 2 and core.endswith(noun) and 0 < len(core) - len(noun) <= 4):
+        return False
+    # 历年累计注册志愿者 after 现有注册志愿者: a running total over the years is no narrower group
+    return not has_any(core[: len(core) - len(noun)], vocab()["markers"]["running_total"])
 
 
 def subset_pairs(parse: Parse) -> tuple[tuple[Context, Context], ...]:

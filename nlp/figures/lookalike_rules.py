@@ -126,6 +126,29 @@ def _glued_to_code(text: str, ns: int, num: str) -> bool:
     return True
 
 
+# Signs a normalized text writes a minus with (－ becomes -; − stays).
+MINUS_SIGNS = "-\u2212"
+
+
+def minus_sign(text: str, ns: int, unit: Unit | None, num: str) -> bool:
+    """Whether the sign right before a rate's number (at ``ns``) is a minus: 增长-0.3%, 同比-2.4个百分点,
+    增速为−1.5% — a '-' after a Chinese character, a bracket or the start, not one that joins a code of
+    Latin letters or digits (T-3, 2021-5). Named rule ``minus_rate`` (eleventh session: a negative
+    growth rate gave no figure, read as part of a code).
+
+    >>> from nlp.figures.figure_grammar import grammar
+    >>> pct, person = grammar().units["%"], grammar().units["人"]
+    >>> minus_sign("增长-0.3%", 3, pct, "0.3"), minus_sign("型号A-3%", 4, pct, "3"), minus_sign("共-3人", 2, person, "3")
+    (True, False, False)
+    """
+    if ns < 1 or text[ns - 1] not in MINUS_SIGNS or not num[:1].isdigit():
+        return False
+    if not (unit.kind == "rate" if unit is not None else is_rate_number(num)):
+        return False
+    before = text[ns - 2] if ns >= 2 else ""
+    return not (before.isascii() and (before.isalnum() or before in "./+-_#"))
+
+
 def _word_prefix(before: str, prefixes: tuple[str, ...], unit: Unit | None) -> bool:
     """Whether a Chinese numeral is part of a word with the characters before it (统一, 周一), but
     not 每周一次: after 每 a weekday prefix with a count unit is a frequency."""
@@ -165,7 +188,7 @@ def rejection(
     if (groups[_GAP] or groups[_GAP0]) and not _spaced_out(prev, num):
         return "spaced_unit"  # a space before the unit only when the figure is spaced out on both sides
     if pre is None:
-        if prev and _glued_to_code(text, ns, num):
+        if prev and _glued_to_code(text, ns, num) and not minus_sign(text, ns, unit, num):
             return "inside_code"
         if num[0] in v.chinese or num[0] in v.small or num[0] in v.big:
             if _word_prefix(before, g.word_prefixes, unit):

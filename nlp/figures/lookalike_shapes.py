@@ -35,6 +35,9 @@ measured on blind labels of the long reports and on traps planted into them, eva
   bodies (``class_heads`` of not_figures.toml) name a class of them (300户以上自然村, 100人以上企业),
   as 70岁以上老人 names a group; before the people themselves they stay figures (10名以上残疾人,
   1600户以上牧户).
+- ``numbered_label`` (eleventh session): a count in Chinese numerals right before a numeral phrase
+  (两个翻一番, 三个一百, 三个一批, 两个一百年) counts the items of a programme's label (GUIDELINES: a label
+  naming how many items a programme has is no figure); 两个一站式服务点 (一 in a word) counts halls.
 """
 
 from __future__ import annotations
@@ -305,6 +308,24 @@ def is_surroundings(doc: Text, q: Quantity) -> bool:
     return previous is not None and previous[1].startswith("n")
 
 
+# A numeral phrase right after a count: a doubling (翻一番), a hundred or a thousand (一百, 一千), a
+# count of a set (十条, 一批) — the items of a programme's label, not a thing counted.
+_LABEL_NUMERAL = re.compile(r"翻[一两二三四五六七八九十]+番|[一二三四五六七八九十]+[百千条批]")
+_LABEL_COUNTS = frozenset({"个", "项", "张", "条", "件"})
+
+
+def is_numbered_label(doc: Text, q: Quantity) -> bool:
+    """``numbered_label``.
+
+    >>> doc = Text.from_string("实现两个翻一番目标，落实三个一批，建成两个一站式服务点，培训三个批次。")
+    >>> [is_numbered_label(doc, q) for q in doc.figures]
+    [True, True, False, False]
+    """
+    if q.unit not in _LABEL_COUNTS or not q.number_text or q.number_text[0].isdigit():
+        return False
+    return _LABEL_NUMERAL.match(doc.text, q.norm_end) is not None
+
+
 # The rules in the order they are asked, each with a condition on the number as written, the unit,
 # the unit as written and whether a bound (以上/以下) ends the figure that holds wherever the rule
 # rejects (most figures, 3个 or 120户, meet none of them).
@@ -325,6 +346,7 @@ _RULES: tuple[tuple[str, Callable[[Text, Quantity], bool], _Gate], ...] = (
     ("formal_digit_name", lambda doc, q: is_formal_digit_name(q),
      lambda number, unit, written, bounded: len(number) == 1 and number in FORMAL_DIGITS),
     ("place_class", is_place_class, lambda number, unit, written, bounded: unit in PEOPLE_UNITS and bounded),
+    ("numbered_label", is_numbered_label, lambda number, unit, written, bounded: unit in _LABEL_COUNTS and bool(number) and not number.isdigit()),
 )
 
 

@@ -15,7 +15,7 @@ from functools import cache
 from nlp.figures.durations import is_marked_duration
 from nlp.figures.figure_grammar import FigureGroups, Grammar, grammar
 from nlp.figures.figure_reading import number_reading, unit_reading
-from nlp.figures.lookalike_rules import is_rate_number, rejection
+from nlp.figures.lookalike_rules import MINUS_SIGNS, is_rate_number, minus_sign, rejection
 from nlp.figures.numerals import vocab
 from nlp.figures.scan import matches_from, opening_run, starting_chars
 from nlp.figures.zeros import not_one_statements, zero_statements
@@ -116,6 +116,9 @@ def _candidates(text: str, rejected: bool) -> list[tuple[Quantity, str | None]]:
             qualifier=read.qualifier,
             unit_text=read.unit_text,
         )
+        ns = m.start(_NUM + 1)
+        if ns and text[ns - 1] in MINUS_SIGNS and quantity.norm_start == ns and minus_sign(text, ns, unit.unit, num):
+            _negate(quantity)  # 增长-0.3%: a negative rate (``minus_rate``)
         if rule is None:
             ns, ne = m.span(_NUM + 1)
             if quoted.overlap(ns, ne):
@@ -124,6 +127,24 @@ def _candidates(text: str, rejected: bool) -> list[tuple[Quantity, str | None]]:
                 rule = "pattern"  # (a duration marked as a span stands: 过去一年，…)
         out.append((quantity, rule))
     return out
+
+
+def _negate(q: Quantity) -> None:
+    """Put the minus sign before ``q``'s number into it (a Quantity still being made): the span
+    starts at the sign, the number reads below zero and its bounds swap.
+
+    >>> [(q.number_text, q.value, q.norm_start) for q in find_quantities("产值增长-0.3%")]
+    [('-0.3', Decimal('-0.3'), 4)]
+    """
+    d = q.__dict__
+    low, high = d["low"], d["high"]
+    d.update(
+        norm_start=d["norm_start"] - 1,
+        number_text="-" + d["number_text"],
+        value=None if d["value"] is None else -d["value"],
+        low=None if high is None else -high,
+        high=None if low is None else -low,
+    )
 
 
 _WINDOW = 12
