@@ -106,7 +106,9 @@ class Result:
 
 
 def _gold(entries: Sequence[dict]) -> list[GoldActivity]:
-    return [GoldActivity(e["quote"], e["name"], e["kind"], e["category"], bool(e["planned"])) for e in entries]
+    return [
+        GoldActivity(e["quote"], e["name"], e["kind"], e["category"], bool(e["planned"])) for e in entries
+    ]
 
 
 def score_doc(doc: str, units: Sequence[str], gold: Sequence[GoldActivity], parse) -> Result:
@@ -138,9 +140,13 @@ def score_doc(doc: str, units: Sequence[str], gold: Sequence[GoldActivity], pars
         if gold[g].kind != str(preds[p].kind)
     ]
     errors += [
-        f"{doc} SPAN {gold[g].name} -> {preds[p].text}" for g, p in pairs if gspans[g] != (preds[p].start, preds[p].end)
+        f"{doc} SPAN {gold[g].name} -> {preds[p].text}"
+        for g, p in pairs
+        if gspans[g] != (preds[p].start, preds[p].end)
     ]
-    return Result(counts_from(pairs, len(gold), len(preds)), tally(kinds), tally(cats), tally(exact), tuple(errors))
+    return Result(
+        counts_from(pairs, len(gold), len(preds)), tally(kinds), tally(cats), tally(exact), tuple(errors)
+    )
 
 
 def run(part: str = "held_out", labels: Path = LABELS, folder: Path | None = None) -> Result:
