@@ -252,8 +252,8 @@ def _kind_of(name: str, found_verb: str | None, list_kind: ActivityKind | None) 
     by_verb = v.verb_kinds.get(verb)
     if kind in (ActivityKind.PROJECT, ActivityKind.ORGANIZATION) and name.endswith(("活动", "行动")):
         return ActivityKind.CAMPAIGN  # …家园活动, …支部会商”活动: an activity, not what its words name
-    if kind is ActivityKind.ORGANIZATION and by_verb is ActivityKind.PROJECT:
-        return ActivityKind.PROJECT  # 新建老年活动室: a room built
+    if kind is ActivityKind.ORGANIZATION and ActivityKind.PROJECT in (by_verb, list_kind):
+        return ActivityKind.PROJECT  # 新建老年活动室, 卫生站建成投用: a room or a station built
     if kind is ActivityKind.PROJECT and by_verb is ActivityKind.ORGANIZATION and name.endswith(v.bodies):
         return ActivityKind.ORGANIZATION  # 建立…指导中心: a body set up
     return kind

@@ -69,6 +69,8 @@ class Vocab:
     frames: tuple[str, ...]
     completion_re: regex.Pattern  # NAME (已)完工 at the end of a clause
     completion_word_re: re.Pattern[str]  # any completion word (完工 …), anywhere
+    count_lead_re: regex.Pattern  # a count opening a finished project's clause (8处)
+    facility_ends: tuple[str, ...]  # last characters of a built facility's name (路, 院, 馆 …)
     cue_re: re.Pattern[str]  # any verb, completion word or mentioned head: a clause without one yields nothing
     named_cue_re: re.Pattern[str]  # any completion word or mentioned head (``cue_re`` less the verbs)
     promote: frozenset[str]
@@ -199,6 +201,12 @@ def vocab() -> Vocab:
             + r")(?:[,，。；;!！]*)$"
         ),
         completion_word_re=_plain(alternation(_words(data, "nouns", "completions"))),
+        facility_ends=_words(data, "nouns", "facility_ends"),
+        count_lead_re=regex.compile(
+            r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)余?(?:"
+            + alternation(_words(data, "nouns", "count_classifiers")).pattern
+            + ")"
+        ),
         named_cue_re=_plain(
             alternation((*_words(data, "nouns", "completions"), *_words(data, "nouns", "mentioned_heads")))
         ),

@@ -1,0 +1,45 @@
+"""Projects reported by their state (建成投用, 开工建设, 完成主体工程) and the stages of a project,
+as invented sentences read by the whole pipeline (rules and the shipped model).
+
+The error classes come from blind labels of sentences of the long reports
+(evaluation/activities_long.py); every sentence here is invented in the genre's style.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pipeline import parse_text
+
+
+def _activities(text: str) -> list[tuple[str, str]]:
+    return [(a.name, str(a.kind)) for a in parse_text(text).activities]
+
+
+# (sentence, the project found, as a project)
+FINISHED = [
+    ("社区服务中心已建成投运，群众办事更便捷。", "社区服务中心"),
+    ("8处健身广场投入使用。", "健身广场"),
+    ("村卫生站完成主体工程，年底前投用。", "村卫生站"),
+    ("日间照料中心建成投用，可容纳老人30名。", "日间照料中心"),
+    ("南门污水处理厂开工建设。", "南门污水处理厂"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), FINISHED, ids=[c[1] for c in FINISHED])
+def test_project_named_by_its_state(text: str, name: str) -> None:
+    assert (name, "project") in _activities(text)
+
+
+# (sentence, words that must not be an activity name): a stage of a project named before it, a bare
+# project word
+STAGES = [
+    ("两座泵站完成基础工程，明年交付。", ["基础工程"]),
+    ("全年9个项目竣工投产。", ["项目"]),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), STAGES, ids=[c[1][0] for c in STAGES])
+def test_stage_is_no_name(text: str, words: list[str]) -> None:
+    names = [n for n, _ in _activities(text)]
+    assert not [n for n in names if n in words]
