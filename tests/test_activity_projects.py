@@ -43,3 +43,31 @@ STAGES = [
 def test_stage_is_no_name(text: str, words: list[str]) -> None:
     names = [n for n, _ in _activities(text)]
     assert not [n for n in names if n in words]
+
+
+# (sentence, the projects of a list of built facilities): one project per item, the verb outside
+FACILITY_LISTS = [
+    ("今年社区改造了幸福路、光明路、团结路，居民出行更方便。", ["幸福路", "光明路", "团结路"]),
+    ("年内新建了文化站和卫生院。", ["文化站", "卫生院"]),
+    ("修缮了东门桥和西门桥。", ["东门桥", "西门桥"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FACILITY_LISTS, ids=[c[1][0] for c in FACILITY_LISTS])
+def test_facility_list_items(text: str, names: list[str]) -> None:
+    found = _activities(text)
+    assert [(n, "project") for n in names] == [a for a in found if a[0] in names]
+    assert not [n for n, _ in found if n.startswith(("改造", "新建", "修缮"))]
+
+
+# (sentence, words that must not be an activity name): the kind of government to become is an aim
+AIMS = [
+    ("努力建设人民满意的服务型政府。", ["服务型政府", "人民满意的"]),
+    ("着力打造学习型党组织。", ["学习型党组织"]),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), AIMS, ids=[c[1][0] for c in AIMS])
+def test_aim_is_no_activity(text: str, words: list[str]) -> None:
+    names = [n for n, _ in _activities(text)]
+    assert not [n for n in names for w in words if w in n]
