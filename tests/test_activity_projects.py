@@ -71,3 +71,26 @@ AIMS = [
 def test_aim_is_no_activity(text: str, words: list[str]) -> None:
     names = [n for n, _ in _activities(text)]
     assert not [n for n in names for w in words if w in n]
+
+
+# (sentence, name, kind): a finished project with its length after the predicate, a building
+# verb's object ending where the predicate starts, a started project, and campaigns named as a
+# battle or a revolution
+READ = [
+    ("村道硬化工程完工3.5公里，惠及群众300人。", "村道硬化工程", "project"),
+    ("新建文化广场已竣工。", "文化广场", "project"),
+    ("村南环路完工800米。", "村南环路", "project"),
+    ("扎实推进厕所革命，改造户厕120座。", "厕所革命", "campaign"),
+    ("开展人居环境整治攻坚战，清理垃圾50吨。", "人居环境整治攻坚战", "campaign"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), READ, ids=[c[1] for c in READ])
+def test_name_and_kind(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in _activities(text)
+
+
+def test_an_event_named_by_a_start_keeps_its_name() -> None:
+    """开工 ends no verb's object: 集中开工 is the event organised."""
+    names = [n for n, _ in _activities("街道组织4次重点项目集中开工。")]
+    assert "组织" not in names and any("集中开工" in n for n in names)

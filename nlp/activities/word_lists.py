@@ -69,6 +69,7 @@ class Vocab:
     frames: tuple[str, ...]
     completion_re: regex.Pattern  # NAME (已)完工 at the end of a clause
     completion_word_re: re.Pattern[str]  # any completion word (完工 …), anywhere
+    finished_re: regex.Pattern  # as ``completion_re``, the finishing words only (not 开工): where an object ends
     count_lead_re: regex.Pattern  # a count opening a finished project's clause (8处)
     facility_ends: tuple[str, ...]  # last characters of a built facility's name (路, 院, 馆 …)
     builds: frozenset[str]  # verbs of building, whose object may list facilities
@@ -198,10 +199,15 @@ def vocab() -> Vocab:
         frames=_words(data, "nouns", "frames"),
         completion_re=regex.compile(
             r"(?:已经|已|均已|全部|基本)*(?:"
-            + alternation(_words(data, "nouns", "completions")).pattern
-            + r")(?:[,，。；;!！]*)$"
+            + alternation(_words(data, "nouns", "completions") + _words(data, "nouns", "starts")).pattern
+            + r")(?:\d+(?:\.\d+)?[\u4e00-\u9fff]{1,3})?(?:[,，。；;!！]*)$"  # (道路完工3公里: its length)
         ),
-        completion_word_re=_plain(alternation(_words(data, "nouns", "completions"))),
+        finished_re=regex.compile(
+            r"(?:已经|已|均已|全部|基本)*(?:"
+            + alternation(_words(data, "nouns", "completions")).pattern
+            + r")(?:\d+(?:\.\d+)?[\u4e00-\u9fff]{1,3})?(?:[,，。；;!！]*)$"
+        ),
+        completion_word_re=_plain(alternation(_words(data, "nouns", "completions") + _words(data, "nouns", "starts"))),
         facility_ends=_words(data, "nouns", "facility_ends"),
         builds=frozenset(_words(data, "verbs", "builds")),
         count_lead_re=regex.compile(
@@ -210,10 +216,23 @@ def vocab() -> Vocab:
             + ")"
         ),
         named_cue_re=_plain(
-            alternation((*_words(data, "nouns", "completions"), *_words(data, "nouns", "mentioned_heads")))
+            alternation(
+                (
+                    *_words(data, "nouns", "completions"),
+                    *_words(data, "nouns", "starts"),
+                    *_words(data, "nouns", "mentioned_heads"),
+                )
+            )
         ),
         cue_re=_plain(
-            alternation((*verbs, *_words(data, "nouns", "completions"), *_words(data, "nouns", "mentioned_heads")))
+            alternation(
+                (
+                    *verbs,
+                    *_words(data, "nouns", "completions"),
+                    *_words(data, "nouns", "starts"),
+                    *_words(data, "nouns", "mentioned_heads"),
+                )
+            )
         ),
         promote=frozenset(_words(data, "verbs", "promote")),
         facilities=_words(data, "nouns", "facilities"),
