@@ -94,3 +94,20 @@ def test_an_event_named_by_a_start_keeps_its_name() -> None:
     """开工 ends no verb's object: 集中开工 is the event organised."""
     names = [n for n, _ in _activities("街道组织4次重点项目集中开工。")]
     assert "组织" not in names and any("集中开工" in n for n in names)
+
+
+# (sentence, name): the title a 创建/争创 competes for is a campaign, whatever its words name
+TITLES = [
+    ("社区创建学习型家庭示范户10户。", "学习型家庭示范户"),
+    ("成功创建省级文明单位2个。", "省级文明单位"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TITLES, ids=[c[1] for c in TITLES])
+def test_title_competed_for_is_a_campaign(text: str, name: str) -> None:
+    assert (name, "campaign") in _activities(text)
+
+
+def test_a_body_set_up_for_a_title_stays_an_organization() -> None:
+    found = _activities("社区成立了创建工作领导小组。")
+    assert [k for n, k in found if n.endswith("领导小组")] == ["organization"]

@@ -250,6 +250,8 @@ def _kind_of(name: str, found_verb: str | None, list_kind: ActivityKind | None) 
             return act if act not in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION) else v.verb_kinds[verb]
     kind = kind_of_name(name, found_verb, list_kind)
     by_verb = v.verb_kinds.get(verb)
+    if verb in v.contests and kind is not ActivityKind.ORGANIZATION:
+        return ActivityKind.CAMPAIGN  # 创建学习型家庭示范户: the title competed for, whatever its words name
     if kind in (ActivityKind.PROJECT, ActivityKind.ORGANIZATION) and name.endswith(("活动", "行动")):
         return ActivityKind.CAMPAIGN  # …家园活动, …支部会商”活动: an activity, not what its words name
     if kind is ActivityKind.ORGANIZATION and ActivityKind.PROJECT in (by_verb, list_kind):

@@ -73,6 +73,7 @@ class Vocab:
     count_lead_re: regex.Pattern  # a count opening a finished project's clause (8处)
     facility_ends: tuple[str, ...]  # last characters of a built facility's name (路, 院, 馆 …)
     builds: frozenset[str]  # verbs of building, whose object may list facilities
+    contests: frozenset[str]  # verbs of competing for a title (创建, 争创): the title is a campaign
     cue_re: re.Pattern[str]  # any verb, completion word or mentioned head: a clause without one yields nothing
     named_cue_re: re.Pattern[str]  # any completion word or mentioned head (``cue_re`` less the verbs)
     promote: frozenset[str]
@@ -210,6 +211,7 @@ def vocab() -> Vocab:
         completion_word_re=_plain(alternation(_words(data, "nouns", "completions") + _words(data, "nouns", "starts"))),
         facility_ends=_words(data, "nouns", "facility_ends"),
         builds=frozenset(_words(data, "verbs", "builds")),
+        contests=frozenset(_words(data, "verbs", "contests")),
         count_lead_re=regex.compile(
             r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)余?(?:"
             + alternation(_words(data, "nouns", "count_classifiers")).pattern
