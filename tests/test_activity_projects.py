@@ -111,3 +111,25 @@ def test_title_competed_for_is_a_campaign(text: str, name: str) -> None:
 def test_a_body_set_up_for_a_title_stays_an_organization() -> None:
     found = _activities("社区成立了创建工作领导小组。")
     assert [k for n, k in found if n.endswith("领导小组")] == ["organization"]
+
+
+# (sentence, name, kind): kinds read without the place an act is brought to; a road built; a repair;
+# a finished project with its date between, kept though the tagger never saw one
+MORE = [
+    ("社区联合律所开展法律咨询进楼院活动2场。", "法律咨询进楼院活动", "service"),
+    ("硬化入户路1.2公里。", "入户路", "project"),
+    ("全年维修路灯38盏。", "维修路灯", "project"),
+    ("村老年食堂于9月正式投入运营。", "村老年食堂", "project"),
+    ("儿童游乐场改造工程完工，新增滑梯2套。", "儿童游乐场改造工程", "project"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), MORE, ids=[c[1] for c in MORE])
+def test_more_names_and_kinds(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in _activities(text)
+
+
+def test_a_finished_project_keeps_the_rules_cut() -> None:
+    """The tagger cut 东岗至西岗通组公路拓宽工程 apart at 至; a finished project is kept whole."""
+    names = [n for n, _ in _activities("投资60万元的东岗至西岗通组公路拓宽工程已完工。")]
+    assert names == ["东岗至西岗通组公路拓宽工程"]
