@@ -133,3 +133,8 @@ def test_a_finished_project_keeps_the_rules_cut() -> None:
     """The tagger cut 东岗至西岗通组公路拓宽工程 apart at 至; a finished project is kept whole."""
     names = [n for n, _ in _activities("投资60万元的东岗至西岗通组公路拓宽工程已完工。")]
     assert names == ["东岗至西岗通组公路拓宽工程"]
+
+
+def test_how_the_work_went_is_framing() -> None:
+    """开展情况 is how the work went, not 开展 + an object: the report's own framing."""
+    assert _activities("现就我社区2025年工作开展情况作简要汇报。") == []
