@@ -138,3 +138,8 @@ def test_a_finished_project_keeps_the_rules_cut() -> None:
 def test_how_the_work_went_is_framing() -> None:
     """开展情况 is how the work went, not 开展 + an object: the report's own framing."""
     assert _activities("现就我社区2025年工作开展情况作简要汇报。") == []
+
+
+def test_inline_numbering_is_no_part_of_a_finished_project() -> None:
+    names = [n for n, _ in _activities("一是通组公路硬化工程已完工，二是文化广场投入使用。")]
+    assert names == ["通组公路硬化工程", "文化广场"]

@@ -219,10 +219,15 @@ def _learned(
     result: list[Found] = []
     kinds: list[ActivityKind] = []
     ends = [f.norm_end for f in found]  # rule finds are in order and do not overlap: ends rise too
+    pieces: dict[int, int] = {}  # how many tagged spans overlap each finished project (by its index)
+    for s, e in spans:
+        at = bisect_right(ends, s)
+        if at < len(found) and found[at].norm_start < e and _finished(found[at]):
+            pieces[at] = pieces.get(at, 0) + 1
     for s, e in spans:
         at = bisect_right(ends, s)  # the first find ending after s: the first that can overlap
         rule = found[at] if at < len(found) and found[at].norm_start < e else None
-        if rule is not None and _finished(rule):
+        if rule is not None and pieces.get(at, 0) > 1:  # the tagger cut a finished project apart
             if not result or result[-1] is not rule:  # (a tagged piece of it already took it)
                 result.append(rule)
                 kinds.append(_kind_of(text[rule.norm_start : rule.norm_end], rule.verb, rule.list_kind))
@@ -230,15 +235,18 @@ def _learned(
             result.append(Found._make((s, e, *rule[2:])))  # (``_replace``, without its keywords)
             kinds.append(_kind_of(text[rule.norm_start : rule.norm_end], rule.verb, rule.list_kind))
     # a finished project (rule ``completed``: no verb, a project by the predicate after it) is kept
-    # as the rules cut it, tagged or not: the tagger saw few such subjects, and cuts them apart
-    # (上垟至岭后通村公路拓宽工程已完工 → 至岭后, 通村公路拓宽工程)
+    # as the rules cut it when the tagger leaves it out or cuts it apart (上垟至岭后通村公路拓宽工程
+    # 已完工 → 至岭后, 通村公路拓宽工程): the tagger saw few such subjects. One tagged span keeps
+    # the tagger's cut (下午消防管网已铺设完成 → 消防管网).
     starts = [f.norm_start for f in result]
     for f in found:
-        if _finished(f) and not any(r is f for r in result):
+        if _finished(f):
             at = bisect_right(starts, f.norm_start)
             before = result[at - 1] if at else None
             after = result[at] if at < len(result) else None
-            if (before is None or before.norm_end <= f.norm_start) and (after is None or f.norm_end <= after.norm_start):
+            if (before is None or before.norm_end <= f.norm_start) and (
+                after is None or f.norm_end <= after.norm_start
+            ):  # (no tagged span overlaps it: ``result`` is in order and its spans apart)
                 result.insert(at, f)
                 kinds.insert(at, _kind_of(text[f.norm_start : f.norm_end], None, f.list_kind))
                 starts.insert(at, f.norm_start)

@@ -140,7 +140,7 @@ def facility_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> t = "文化街、长寿街、和平街"
     >>> [t[s:e] for s, e in facility_items(t, 0, len(t))]
     ['文化街', '长寿街', '和平街']
-    >>> facility_items("幸福路、活动室", 0, 7), facility_items("东门桥", 0, 3)
+    >>> facility_items("幸福路、志愿者", 0, 7), facility_items("东门桥", 0, 3)
     ([], [])
     """
     if _SPLIT_MARK.search(text, start, end) is None:
