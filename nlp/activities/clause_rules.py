@@ -135,9 +135,10 @@ def verb_items(
                     continue
                 obj = to
         end = object_end(text, obj, ce, figures)
-        done = v.finished_re.search(text, obj + 1, ce)  # 硬化村道工程完工3公里: what was finished
-        if done is not None and done.start() < end:
-            end = done.start()
+        if v.completion_word_re.search(text, obj + 1, end) is not None:  # (the plain scan first: rare)
+            done = v.finished_re.search(text, obj + 1, ce)  # 硬化村道工程完工3公里: what was finished
+            if done is not None and done.start() < end:
+                end = done.start()
         if content and v.stop_word_re.match(text, obj, ce):  # (``stop_re`` less its digit)
             end = obj  # 走访发现问题213个: the visit itself
         name_start = vs if content else obj
