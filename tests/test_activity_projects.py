@@ -62,7 +62,7 @@ def test_facility_list_items(text: str, names: list[str]) -> None:
 
 # (sentence, words that must not be an activity name): the kind of government to become is an aim
 AIMS = [
-    ("努力建设人民满意的服务型政府。", ["服务型政府", "人民满意的"]),
+    ("着力建设群众满意的服务型政府。", ["服务型政府", "群众满意的"]),
     ("着力打造学习型党组织。", ["学习型党组织"]),
 ]
 
@@ -92,7 +92,7 @@ def test_name_and_kind(text: str, name: str, kind: str) -> None:
 
 def test_an_event_named_by_a_start_keeps_its_name() -> None:
     """开工 ends no verb's object: 集中开工 is the event organised."""
-    names = [n for n, _ in _activities("街道组织4次重点项目集中开工。")]
+    names = [n for n, _ in _activities("街道组织3次重大项目集中开工。")]
     assert "组织" not in names and any("集中开工" in n for n in names)
 
 
