@@ -112,16 +112,12 @@ FOUND = [
     ("开展文明城市创建宣传活动。", "文明城市创建宣传活动", "campaign"),
     ("开展便民服务进小区活动5次。", "便民服务进小区活动", "service"),
     ("开展暑期青少年防溺水安全教育。", "暑期青少年防溺水安全教育", "training"),
+    # (a known failure until act11: the kind is now read without the place the act is brought to)
+    ("开展健康义诊进社区活动，免费测量血压200人次。", "健康义诊进社区活动", "service"),
 ]
 
 # known failures: (sentence, name, kind, why)
 KNOWN = [
-    (
-        "开展健康义诊进社区活动，免费测量血压200人次。",
-        "健康义诊进社区活动",
-        "service",
-        "X进社区活动: the kind keyword found last is 社区 (campaign), not the X it brings (义诊)",
-    ),
     (
         "为居民提供法律援助咨询36人次。",
         "法律援助咨询",

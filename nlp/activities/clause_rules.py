@@ -18,7 +18,10 @@ Grammar, applied clause by clause in normalized text:
   the content a 宣传 promotes (宣传好人好事);
 - a project reported finished is one (人畜饮水工程已经完工), and so is a named activity mentioned
   with no verb of doing (以“…”创建活动为载体, 在…运动会中);
-- project lists are cut before each 、投资….
+- project lists are cut before each 、投资…;
+- a building verb's object that lists facilities (改造幸福路、光明路、团结路: each item ends with a
+  facility's last character, 路, 街, 院, 馆 …) gives one project per item (rule ``facility_list``,
+  ``facility_items``; issue 12: lists of roads, schools and clinics in the long reports).
 
 The verbless cases (a finished project, a mentioned name, a list continued or enumerated) are in
 nlp/activities/verbless_rules.py.
@@ -40,7 +43,7 @@ from nlp.activities.name_checks import (
     is_aim,
     is_slogan,
 )
-from nlp.activities.names import CLAUSE_PUNCT, CLOSE_QUOTES, object_end, split_items, trim
+from nlp.activities.names import CLAUSE_PUNCT, CLOSE_QUOTES, facility_items, object_end, split_items, trim
 from nlp.activities.verb_context import after_preposition, is_verb_at, person_length
 from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import ActivityKind, Fact, Sentence
@@ -132,6 +135,10 @@ def verb_items(
                     continue
                 obj = to
         end = object_end(text, obj, ce, figures)
+        if v.completion_word_re.search(text, obj + 1, end) is not None:  # (the plain scan first: rare)
+            done = v.finished_re.search(text, obj + 1, ce)  # 硬化村道工程完工3公里: what was finished
+            if done is not None and done.start() < end:
+                end = done.start()
         if content and v.stop_word_re.match(text, obj, ce):  # (``stop_re`` less its digit)
             end = obj  # 走访发现问题213个: the visit itself
         name_start = vs if content else obj
@@ -140,11 +147,19 @@ def verb_items(
         if ne - ns < 2:
             continue
         kept = []
-        if verb in v.weak_verbs and not figures and not has_head(text[ns:ne]):
+        # 改造了幸福路、光明路、团结路: a list of built facilities, each a project (rule ``facility_list``)
+        facilities = facility_items(text, *trim(text, obj, end)) if verb in v.builds else []
+        if facilities:
+            items = facilities
+        elif verb in v.weak_verbs and not figures and not has_head(text[ns:ne]):
             items = []  # a weak verb's item needs a head or a count: none has, as the object has none
         else:
             items = split_items(text, ns, ne, strict=content)
-        list_kind = kind_keyword(text[items[-1][1] : ne]) if len(items) > 1 else None
+        list_kind = kind_keyword(text[items[-1][1] : ne]) if len(items) > 1 and not facilities else None
+        if facilities:
+            list_kind = ActivityKind.PROJECT
+            kept = [(s, e) for s, e in facilities if not is_slogan(text[s:e])]
+            items = []
         for s, e in items:
             if (s, e) != (ns, ne):  # the whole object is trimmed already (trim stops at a fixed point)
                 s, e = trim(text, s, e)

@@ -19,7 +19,7 @@ from operator import attrgetter, itemgetter
 from nlp.activities.clause_rules import Found
 from nlp.activities.grammar_index import GrammarIndex
 from nlp.activities.measured import without_measures
-from nlp.activities.names import OPEN_QUOTES
+from nlp.activities.names import OPEN_QUOTES, outside_quotes
 from nlp.activities.sentence_rules import HEADING_REACH, find_in_sentence, heading_spans
 from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
 from nlp.activities.word_trie import trie_pattern
@@ -219,12 +219,37 @@ def _learned(
     result: list[Found] = []
     kinds: list[ActivityKind] = []
     ends = [f.norm_end for f in found]  # rule finds are in order and do not overlap: ends rise too
+    pieces: dict[int, int] = {}  # how many tagged spans overlap each finished project (by its index)
+    for s, e in spans:
+        at = bisect_right(ends, s)
+        if at < len(found) and found[at].norm_start < e and _finished(found[at]):
+            pieces[at] = pieces.get(at, 0) + 1
     for s, e in spans:
         at = bisect_right(ends, s)  # the first find ending after s: the first that can overlap
         rule = found[at] if at < len(found) and found[at].norm_start < e else None
-        if rule is not None:
+        if rule is not None and pieces.get(at, 0) > 1:  # the tagger cut a finished project apart
+            if not result or result[-1] is not rule:  # (a tagged piece of it already took it)
+                result.append(rule)
+                kinds.append(_kind_of(text[rule.norm_start : rule.norm_end], rule.verb, rule.list_kind))
+        elif rule is not None:
             result.append(Found._make((s, e, *rule[2:])))  # (``_replace``, without its keywords)
             kinds.append(_kind_of(text[rule.norm_start : rule.norm_end], rule.verb, rule.list_kind))
+    # a finished project (rule ``completed``: no verb, a project by the predicate after it) is kept
+    # as the rules cut it when the tagger leaves it out or cuts it apart (上垟至岭后通村公路拓宽工程
+    # 已完工 → 至岭后, 通村公路拓宽工程): the tagger saw few such subjects. One tagged span keeps
+    # the tagger's cut (下午消防管网已铺设完成 → 消防管网).
+    starts = [f.norm_start for f in result]
+    for f in found:
+        if _finished(f):
+            at = bisect_right(starts, f.norm_start)
+            before = result[at - 1] if at else None
+            after = result[at] if at < len(result) else None
+            if (before is None or before.norm_end <= f.norm_start) and (
+                after is None or f.norm_end <= after.norm_start
+            ):  # (no tagged span overlaps it: ``result`` is in order and its spans apart)
+                result.insert(at, f)
+                kinds.insert(at, _kind_of(text[f.norm_start : f.norm_end], None, f.list_kind))
+                starts.insert(at, f.norm_start)
     unsure = [i for i, k in enumerate(kinds) if k is ActivityKind.OTHER]
     learned = model.predict_kinds(
         [text[result[i].norm_start : result[i].norm_end] for i in unsure],
@@ -242,21 +267,50 @@ def _kind_of(name: str, found_verb: str | None, list_kind: ActivityKind | None) 
     v = vocab()
     if list_kind is not None and name[:1] in OPEN_QUOTES:
         return list_kind
+    if list_kind is ActivityKind.PROJECT and found_verb is None:
+        return list_kind  # a finished project (社区老年食堂投入运营: 社区 is no campaign here)
     verb = found_verb or ""
     if verb in v.content_verbs and name.startswith(verb) and verb in v.verb_kinds:
         after = kind_keyword(name[len(verb) :])  # 入户摸查: an act after the verb decides, a place not
         if after in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION):
             act = kind_keyword(name[len(verb) : len(verb) + 2])  # 入户核查出租房屋: the act, then its place
             return act if act not in (None, ActivityKind.PROJECT, ActivityKind.ORGANIZATION) else v.verb_kinds[verb]
-    kind = kind_of_name(name, found_verb, list_kind)
+    kind = kind_of_name(_without_destinations(name), found_verb, list_kind)
     by_verb = v.verb_kinds.get(verb)
+    if verb in v.builds and name.endswith(v.facility_ends) and kind_keyword(name[-2:]) is None:
+        return ActivityKind.PROJECT  # 硬化入户路: a road built, whatever its words name (入户 is a visit; 大讲堂 stays a training)
+    if verb in v.contests and kind is not ActivityKind.ORGANIZATION:
+        return ActivityKind.CAMPAIGN  # 创建学习型家庭示范户: the title competed for, whatever its words name
     if kind in (ActivityKind.PROJECT, ActivityKind.ORGANIZATION) and name.endswith(("活动", "行动")):
         return ActivityKind.CAMPAIGN  # …家园活动, …支部会商”活动: an activity, not what its words name
-    if kind is ActivityKind.ORGANIZATION and by_verb is ActivityKind.PROJECT:
-        return ActivityKind.PROJECT  # 新建老年活动室: a room built
+    if kind is ActivityKind.ORGANIZATION and ActivityKind.PROJECT in (by_verb, list_kind):
+        return ActivityKind.PROJECT  # 新建老年活动室, 卫生站建成投用: a room or a station built
     if kind is ActivityKind.PROJECT and by_verb is ActivityKind.ORGANIZATION and name.endswith(v.bodies):
         return ActivityKind.ORGANIZATION  # 建立…指导中心: a body set up
     return kind
+
+
+def _finished(f: Found) -> bool:
+    """A find of rule ``completed``: no verb, a project by the predicate after it."""
+    return f.verb is None and f.list_kind is ActivityKind.PROJECT
+
+
+def _without_destinations(name: str) -> str:
+    """The name without the places its act is brought to (法律咨询进社区活动 → 法律咨询活动: a
+    service, not a campaign named by 社区), outside quotes; the name itself when that leaves no
+    kind keyword."""
+    if "进" not in name:
+        return name
+    spans = [m.span() for m in vocab().destination_re.finditer(outside_quotes(name))]
+    if not spans:
+        return name
+    cut, at = [], 0
+    for a, b in spans:
+        cut.append(name[at:a])
+        at = b
+    cut.append(name[at:])
+    rest = "".join(cut)
+    return rest if kind_keyword(rest) is not None else name
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

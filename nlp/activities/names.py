@@ -130,6 +130,42 @@ def split_items(
     return result
 
 
+def facility_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list of built facilities (幸福路、光明路、团结路; 文化站和卫生院), each ending
+    with a facility's last character (``facility_ends``); none when the object is no such list.
+
+    >>> t = "幸福路、光明路和团结路等道路"
+    >>> [t[s:e] for s, e in facility_items(t, 0, len(t))]
+    ['幸福路', '光明路', '团结路']
+    >>> t = "文化街、长寿街、和平街"
+    >>> [t[s:e] for s, e in facility_items(t, 0, len(t))]
+    ['文化街', '长寿街', '和平街']
+    >>> facility_items("幸福路、志愿者", 0, 7), facility_items("东门桥", 0, 3)
+    ([], [])
+    """
+    if _SPLIT_MARK.search(text, start, end) is None:
+        return []
+    ends = vocab().facility_ends
+    parts = [(start + a, start + b) for a, b in _cut_at(text[start:end], "、")]
+    items: list[tuple[int, int]] = []
+    for i, (a, b) in enumerate(parts):
+        if i == 0:
+            a, b = trim(text, a, b)
+        else:  # (not ``trim``: it drops a leading 和, and 和平街 is a name)
+            a, b = a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())
+        if i == len(parts) - 1:
+            b = a + len(strip_tail(text[a:b]))
+        m = CONJ.search(outside_quotes(text[a:b]))
+        pieces = [(a, b)]
+        if m and m.start() >= 2 and b - a - m.end() >= 2 and text[a : a + m.start()].endswith(ends):
+            pieces = [(a, a + m.start()), (a + m.end(), b)]
+        for x, y in pieces:
+            if not (2 <= y - x <= 15 and text[x:y].endswith(ends)):
+                return []
+            items.append((x, y))
+    return items if len(items) >= 2 else []
+
+
 def split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """“A”“B”等… → A, B; X和Y when both name an activity → X, Y."""
     if _SPLIT_MARK.search(text, start, end) is None:

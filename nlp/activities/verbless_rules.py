@@ -14,6 +14,7 @@ from nlp.activities.vocab import kind_keyword, vocab
 from nlp.records import ActivityKind, Sentence
 
 _DIGIT = regex.compile(r"\d")
+_ORDINAL = regex.compile(r"[一二三四五六七八九十]{1,2}是")  # 一是, 二是: inline numbering, no part of a name
 _NOT_A_NAME = regex.compile(r"\d|上述|以上|各项|该|所有")  # a figure or a pointer back: no project's own name
 
 
@@ -47,18 +48,26 @@ def continuation(text: str, clause: Sentence, sentence: Sentence, group: int) ->
 
 
 def completed(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[Found]:
-    """人畜饮水工程已经完工, 全长3公里的滨河路已竣工通车: a named project reported finished."""
+    """人畜饮水工程已经完工, 全长3公里的滨河路已竣工通车, 8处健身广场投入使用: a named project reported
+    finished (or opened, or started: 开工建设)."""
     m = vocab().completion_re.search(text, clause.norm_start, clause.norm_end)
     if m is None:
         return []
+    v = vocab()
     s, e = trim(text, clause.norm_start, clause.norm_end)
     de = text.rfind("的", s, m.start())
     start = de + 1 if de >= 0 else s
+    ordinal = _ORDINAL.match(text, start, m.start())  # 一是通组公路硬化工程已完工: the list's numbering
+    if ordinal is not None:
+        start = ordinal.end()
+    lead = v.count_lead_re.match(text, start, m.start())  # 8处健身广场投入使用: the count is no part of the name
+    if lead is not None:
+        start = lead.end()
     found = []
     for a, b in split_pair(text, *trim(text, start, m.start())):
         name = text[a:b]
-        if 2 <= b - a <= 20 and (has_head(name) or name.endswith(("路", "桥"))) and not is_slogan(name):
-            if not _NOT_A_NAME.search(name):
+        if 2 <= b - a <= 20 and (has_head(name) or name.endswith(v.facility_ends)) and not is_slogan(name):
+            if not _NOT_A_NAME.search(name) and name not in v.generic:
                 found.append(
                     Found(
                         a,

@@ -69,6 +69,12 @@ class Vocab:
     frames: tuple[str, ...]
     completion_re: regex.Pattern  # NAME (已)完工 at the end of a clause
     completion_word_re: re.Pattern[str]  # any completion word (完工 …), anywhere
+    finished_re: regex.Pattern  # as ``completion_re``, the finishing words only (not 开工): where an object ends
+    count_lead_re: regex.Pattern  # a count opening a finished project's clause (8处)
+    facility_ends: tuple[str, ...]  # last characters of a built facility's name (路, 院, 馆 …)
+    builds: frozenset[str]  # verbs of building, whose object may list facilities
+    contests: frozenset[str]  # verbs of competing for a title (创建, 争创): the title is a campaign
+    destination_re: re.Pattern[str]  # 进 + a place an act is brought to (进社区, 进校园)
     cue_re: re.Pattern[str]  # any verb, completion word or mentioned head: a clause without one yields nothing
     named_cue_re: re.Pattern[str]  # any completion word or mentioned head (``cue_re`` less the verbs)
     promote: frozenset[str]
@@ -122,6 +128,10 @@ def _by_first_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     for word in words:
         index.setdefault(word[0], []).append(word)
     return {k: tuple(v) for k, v in index.items()}
+
+
+# What may stand between a finished project and its predicate: when, and how (老年食堂于6月正式投入运营).
+_WHEN_DONE = r"(?:于\d{1,2}月(?:底|初|份|中旬)?|年底前|年内|如期|按期)?(?:正式|顺利|全面|已经|已|均已|全部|基本)*"
 
 
 @cache
@@ -194,16 +204,43 @@ def vocab() -> Vocab:
         modifiers_by_char=_by_first_char(_words(data, "nouns", "modifiers")),
         frames=_words(data, "nouns", "frames"),
         completion_re=regex.compile(
-            r"(?:已经|已|均已|全部|基本)*(?:"
-            + alternation(_words(data, "nouns", "completions")).pattern
-            + r")(?:[,，。；;!！]*)$"
+            _WHEN_DONE + r"(?:"
+            + alternation(_words(data, "nouns", "completions") + _words(data, "nouns", "starts")).pattern
+            + r")(?:\d+(?:\.\d+)?[\u4e00-\u9fff]{1,3})?(?:[,，。；;!！]*)$"  # (道路完工3公里: its length)
         ),
-        completion_word_re=_plain(alternation(_words(data, "nouns", "completions"))),
+        finished_re=regex.compile(
+            _WHEN_DONE + r"(?:"
+            + alternation(_words(data, "nouns", "completions")).pattern
+            + r")(?:\d+(?:\.\d+)?[\u4e00-\u9fff]{1,3})?(?:[,，。；;!！]*)$"
+        ),
+        completion_word_re=_plain(alternation(_words(data, "nouns", "completions") + _words(data, "nouns", "starts"))),
+        facility_ends=_words(data, "nouns", "facility_ends"),
+        builds=frozenset(_words(data, "verbs", "builds")),
+        contests=frozenset(_words(data, "verbs", "contests")),
+        destination_re=re.compile("进(?:" + alternation(_words(data, "nouns", "destinations")).pattern + ")"),
+        count_lead_re=regex.compile(
+            r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)余?(?:"
+            + alternation(_words(data, "nouns", "count_classifiers")).pattern
+            + ")"
+        ),
         named_cue_re=_plain(
-            alternation((*_words(data, "nouns", "completions"), *_words(data, "nouns", "mentioned_heads")))
+            alternation(
+                (
+                    *_words(data, "nouns", "completions"),
+                    *_words(data, "nouns", "starts"),
+                    *_words(data, "nouns", "mentioned_heads"),
+                )
+            )
         ),
         cue_re=_plain(
-            alternation((*verbs, *_words(data, "nouns", "completions"), *_words(data, "nouns", "mentioned_heads")))
+            alternation(
+                (
+                    *verbs,
+                    *_words(data, "nouns", "completions"),
+                    *_words(data, "nouns", "starts"),
+                    *_words(data, "nouns", "mentioned_heads"),
+                )
+            )
         ),
         promote=frozenset(_words(data, "verbs", "promote")),
         facilities=_words(data, "nouns", "facilities"),
