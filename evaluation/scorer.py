@@ -34,7 +34,7 @@ FACT_FIELDS = ("value", "unit", "qualifier", "planned", "category", "subject", "
 # almost always, and counting those pairs would only dilute the rate.
 INDICATOR_FIELDS = ("breakdown", "scope")
 META_FIELDS = ("title", "community", "year", "period")
-ACTIVITY_FIELDS = ("kind", "category")
+ACTIVITY_FIELDS = ("kind", "category", "planned")
 # Flags gold files do not annotate (gold/GUIDELINES.md: info level and template_text): left out on both sides.
 UNANNOTATED_FLAGS = ("approximate_figure", "unsupported_rate", "template_text")
 
@@ -442,7 +442,7 @@ def score_meta(gold: GoldDoc, parse: Parse) -> dict[str, Tally]:
 def score_activities(
     gold: GoldDoc, parse: Parse, fact_spans: Sequence[Span], fact_pairs: Sequence[tuple[int, int]]
 ) -> ActivityScore:
-    """Detection on the name span, kind/category accuracy, and whether counts are linked."""
+    """Detection on the name span, kind/category/planned accuracy, and whether counts are linked."""
     text = parse.original
     spans = [
         _located(gold, inner_span(text, a.quote, a.name), f"activity quote {a.quote!r}")
@@ -454,6 +454,7 @@ def score_activities(
     for gi, pi in pairs:
         fields["kind"].append(gold.activities[gi].kind == str(preds[pi].kind))
         fields["category"].append(gold.activities[gi].category == str(preds[pi].category))
+        fields["planned"].append(gold.activities[gi].planned == preds[pi].planned)
     pred_fact_of = {gi: parse.facts[pi].id for gi, pi in fact_pairs}
     pred_activity_of = dict(pairs)
     linked: list[bool] = []

@@ -1,7 +1,7 @@
 """The activity stage's shortcuts against the plain routines they replace (issue 8).
 
-``extract._records`` asks ``_linked`` once per stretch and ``is_planned_sentence`` once per
-window, and binds the offset map once; the tests of a whole name (``has_head``, ``is_slogan``,
+``extract._records`` asks ``_linked`` once per stretch and (through the facts' ``PlanState``)
+``is_planned_sentence`` once per window, and binds the offset map once; the tests of a whole name (``has_head``, ``is_slogan``,
 ``is_aim``, ``ends_with_activity_head``, ``kind_keyword``, ``type_of_name``, the rules' kind
 ``_kind_of``) are cached by name; ``_dedupe`` orders by two stable sorts instead of a key function.
 Here each is held to the plain computation, one find or one name at a time, on generated
@@ -22,8 +22,9 @@ from nlp.activities.extract import _dedupe, _finds, _kind_of, _linked, _records
 from nlp.activities.name_checks import ends_with_activity_head, has_head, is_aim, is_slogan
 from nlp.activities.sentence_rules import ranges_within
 from nlp.activities.vocab import activity_types, kind_keyword, type_of_name, vocab
-from nlp.figures.facts import plan_window
+from nlp.figures.facts import plan_state, plan_window
 from nlp.figures.planned import is_planned_sentence
+from nlp.figures.year_ahead import is_year_ahead_figure
 from nlp.pipeline import parse_text
 from nlp.records import Activity, Category, Sentence
 
@@ -68,6 +69,7 @@ def _plain_records(doc, sections, ordered, sentence_facts, index, found, learned
             inside = [x for x in ordered if f.sentence.norm_start <= x.norm_start < f.sentence.norm_end]
         group_facts.setdefault(f.group, set()).update(_linked(f, inside, index))
     section_at = extract.SectionLookup(sections)
+    plans = plan_state(doc, sections, plan_document, None)
     activities = []
     for i, f in enumerate(found):
         start, end = doc.to_original(f.norm_start, f.norm_end)
@@ -92,9 +94,9 @@ def _plain_records(doc, sections, ordered, sentence_facts, index, found, learned
                 else _kind_of.__wrapped__(name, f.verb, f.list_kind),
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
                 category=kind_type.category if kind_type is not None else Category.OTHER,
-                planned=plan_document
-                or bool(section and section.planned)
-                or is_planned_sentence(plan_window(doc, f.norm_start, f.norm_end)),
+                planned=plans.in_plan_part(f.norm_start)
+                or is_planned_sentence(plan_window(doc, f.norm_start, f.norm_end))
+                or is_year_ahead_figure(doc, f.norm_start, f.norm_end, None),
                 norm_start=f.norm_start,
                 norm_end=f.norm_end,
             )
@@ -109,7 +111,7 @@ def test_records_match_the_plain_per_find_questions(text: str, plan_document: bo
     p = parse_text(text, disable=["activities", "categories", "checks"])
     assert p.text is not None
     made = _finds(p.text, p.sections, p.facts, learned)
-    fast = _records(p.text, p.sections, *made, plan_document)
+    fast = _records(p.text, p.sections, *made, plan_state(p.text, p.sections, plan_document, None))
     assert fast == _plain_records(p.text, p.sections, *made, plan_document)
     assert fast == extract.find_activities(p.text, p.sections, p.facts, plan_document, learned)
 

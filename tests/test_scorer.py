@@ -394,8 +394,8 @@ def test_activities_detection_kind_and_count_linked():
     acts = (
         pact(1, "主题党日活动", ActivityKind.MEETING, (10,), category=Category.PARTY_BUILDING),
         pact(
-            2, "走访困难户", ActivityKind.VISIT, (), category=Category.SOCIAL_ASSISTANCE
-        ),  # count not linked
+            2, "走访困难户", ActivityKind.VISIT, (), category=Category.SOCIAL_ASSISTANCE, planned=True
+        ),  # count not linked; called planned where the gold says done
         pact(3, "慰问金", ActivityKind.OTHER),  # not in gold
     )
     g = gdoc(facts=GOLD_ACT_FACTS, activities=GOLD_ACTS)
@@ -404,6 +404,7 @@ def test_activities_detection_kind_and_count_linked():
     assert score.detection == scorer.Counts(tp=2, fp=1, fn=1)
     assert score.fields["kind"] == scorer.Tally(2, 2)
     assert score.fields["category"] == scorer.Tally(2, 2)
+    assert score.fields["planned"] == scorer.Tally(1, 2)
     # three gold activities carry a count; only the first is linked (the third is not even found)
     assert score.count_linked == scorer.Tally(1, 3)
 

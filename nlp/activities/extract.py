@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from operator import attrgetter, itemgetter
 
@@ -23,9 +23,7 @@ from nlp.activities.names import OPEN_QUOTES, outside_quotes
 from nlp.activities.sentence_rules import HEADING_REACH, find_in_sentence, heading_spans
 from nlp.activities.vocab import ActivityType, kind_keyword, kind_of_name, type_of_name, vocab
 from nlp.activities.word_trie import trie_pattern
-from nlp.figures.facts import plan_window
-from nlp.figures.plan_stretches import covered_by, fact_stretches
-from nlp.figures.planned import is_planned_sentence
+from nlp.figures.facts import PlanState, plan_state
 from nlp.records import Activity, ActivityKind, Category, Fact, Section
 from nlp.text.document import Text
 from nlp.text.outline import SectionLookup
@@ -84,12 +82,12 @@ def find_activities(
     the learned tagger, which re-cuts them; its spans and kinds are kept (nlp/activities/model.py).
     Without, the rules alone decide.
     An activity's category is its type's here; the categories stage reads the others from context.
-    In a plan document (doc_type plan) and a plan section every activity is planned, as every figure
-    is, but for the stretches that state what is (``nlp.figures.plan_stretches``: a review of a year
-    before ``plan_year``, what exists now, the problems).
+    An activity is planned by the decision the facts stage reads for its figures
+    (``nlp.figures.facts.PlanState``): a plan part but for the stretches that state what is, a plan
+    marker in its window, a clause led by a later year than ``plan_year``.
     """
-    stated = covered_by(fact_stretches(doc.text, sections, plan_document, plan_year))
-    return _records(doc, sections, *_finds(doc, sections, facts, learned), plan_document, stated)
+    plans = plan_state(doc, sections, plan_document, plan_year)
+    return _records(doc, sections, *_finds(doc, sections, facts, learned), plans)
 
 
 def _finds(
@@ -134,8 +132,7 @@ def _records(
     index: GrammarIndex,
     found: list[Found],
     learned_kinds: list[ActivityKind] | None,
-    plan_document: bool,
-    stated: Callable[[int], bool] = lambda _: False,
+    plans: PlanState,
 ) -> tuple[Activity, ...]:
     """The Activity records of the finds: original offsets, section, linked figures, kind,
     category and planned."""
@@ -156,8 +153,6 @@ def _records(
             ids = linked[key] = _linked(f, inside, index)
         group_facts.setdefault(f.group, set()).update(ids)
     section_at = SectionLookup(sections)
-    # is_planned_sentence by window: the finds of one clause mostly share theirs
-    planned_window: dict[str, bool] = {}
     activities = []
     for i, f in enumerate(found):
         start, end = to_original(f.norm_start, f.norm_end)
@@ -169,12 +164,7 @@ def _records(
             verb = original[vs:ve]
         norm_name = text[f.norm_start : f.norm_end]
         kind_type = type_of_name(norm_name)
-        planned = (plan_document or bool(section and section.planned)) and not stated(f.norm_start)
-        if not planned:
-            window = plan_window(doc, f.norm_start, f.norm_end)
-            planned = planned_window.get(window)
-            if planned is None:
-                planned = planned_window[window] = is_planned_sentence(window)
+        planned = plans.planned(f.norm_start, f.norm_end)  # the facts' decision (nlp.figures.facts.PlanState)
         activities.append(
             Activity(
                 id=i,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import fields
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
 from operator import attrgetter
 
 from nlp.figures.clauses import up_to_last
@@ -94,6 +94,74 @@ def plan_window(doc: Text, norm_start: int, norm_end: int) -> str:
     return _colon_lead(doc, norm_start) + doc.text[start:norm_end]
 
 
+@dataclass(frozen=True)
+class PlanState:
+    """The planned decision of a document's clauses, made once and read by facts and activities.
+
+    A span is planned when it lies in a plan part (a plan document, a plan section, a plan title
+    line the outline left) outside the stretches that state what is (``nlp.figures.plan_stretches``),
+    when its plan window holds a plan marker (``plan_window``, ``is_planned_sentence``), or when its
+    sentence is led by a year after the report's (rule year_ahead). What only a figure can be (a
+    quota, a starting value) is the facts stage's on top of this.
+
+    >>> doc = Text.from_string("2024年举办手机培训班5期。3月，社区开展义诊活动。下一步，组织亲子阅读活动。")
+    >>> state = plan_state(doc, (), False, 2023)
+    >>> [state.planned(*(doc.text.index(w), doc.text.index(w) + len(w))) for w in ("手机培训班", "义诊活动", "亲子阅读活动")]
+    [True, False, True]
+    """
+
+    doc: Text
+    plan_year: int | None
+    section_planned: Callable[[int], bool]
+    titled: Callable[[int], bool]
+    stated: Callable[[int], bool]
+    plan_document: bool
+    # is_planned_sentence by window: the figures and activities of one clause mostly share theirs
+    windows: dict[str, bool] = field(default_factory=dict, compare=False)
+
+    def in_plan_part(self, norm_start: int) -> bool:
+        """Whether the offset lies in a plan part and outside what it states as it is."""
+        return (self.plan_document or self.section_planned(norm_start) or self.titled(norm_start)) and not self.stated(
+            norm_start
+        )
+
+    def planned(self, norm_start: int, norm_end: int) -> bool:
+        """The planned decision of the span ``doc.text[norm_start:norm_end]`` (a figure, an activity)."""
+        if self.in_plan_part(norm_start):
+            return True
+        window = plan_window(self.doc, norm_start, norm_end)
+        planned = self.windows.get(window)
+        if planned is None:
+            planned = self.windows[window] = is_planned_sentence(window)
+        return planned or is_year_ahead_figure(self.doc, norm_start, norm_end, self.plan_year)
+
+
+def plan_state(doc: Text, sections: Sequence[Section], plan_document: bool, plan_year: int | None) -> PlanState:
+    """The document's ``PlanState``, made on the first ask and kept on the Text (``doc.derived``), so
+    that the facts and activities stages read one decision."""
+    sections = tuple(sections)
+    key = ("plan_state", sections, plan_document, plan_year)
+    state = doc.derived.get("plan_state")
+    if state is not None and state[0] == key:
+        return state[1]
+    section_at = SectionLookup(sections)
+
+    def section_planned(norm_start: int) -> bool:
+        section = section_at(norm_start)
+        return bool(section and section.planned)
+
+    made = PlanState(
+        doc,
+        plan_year,
+        section_planned,
+        covered_by(titled_plan_spans(doc.text, sections)),
+        covered_by(fact_stretches(doc.text, sections, plan_document, plan_year)),
+        plan_document,
+    )
+    doc.derived["plan_state"] = (key, made)
+    return made
+
+
 def _colon_lead(doc: Text, norm_start: int) -> str:
     """The lead clause of a colon list the figure stands in (主要目标是：…增长6%；…3200人；…), across
     the list's ；: it governs every item up to the 。 (at most ``PLAN_LIST_REACH`` characters).
@@ -180,8 +248,7 @@ def build_facts(
             )
         )
     resolved = resolve_figures(doc, figures, level, own_name, plan_year)
-    stated = covered_by(fact_stretches(doc.text, sections, plan_document, plan_year))
-    titled = covered_by(titled_plan_spans(doc.text, tuple(sections)))  # a plan title line the outline left
+    plans = plan_state(doc, sections, plan_document, plan_year)
     text, original, offsets = doc.text, doc.original, doc.normalized.offsets
     facts = []
     for i, (quantity, section, figure, resolution) in enumerate(
@@ -189,10 +256,7 @@ def build_facts(
     ):
         norm_start, norm_end = quantity.norm_start, quantity.norm_end
         planned = (
-            ((plan_document or bool(section and section.planned) or titled(norm_start)) and not stated(norm_start))
-            or is_planned_sentence(plan_window(doc, norm_start, norm_end))
-            or is_year_ahead_figure(doc, norm_start, norm_end, plan_year)
-            or is_quota_figure(text, norm_start, norm_end, quantity.unit)
+            plans.planned(norm_start, norm_end) or is_quota_figure(text, norm_start, norm_end, quantity.unit)
         ) and not is_start_value(text, norm_start, norm_end)
         start, end = offsets.to_original(norm_start, norm_end)
         value, low, high = quantity.value, quantity.low, quantity.high

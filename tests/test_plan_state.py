@@ -1,0 +1,40 @@
+"""One planned decision for facts and activities (issue 8): nlp.figures.facts.PlanState."""
+
+from __future__ import annotations
+
+from nlp.figures.facts import plan_state
+from nlp.pipeline import parse_text
+
+
+def _flags(text: str) -> tuple[dict[str, bool], dict[str, bool]]:
+    p = parse_text(text)
+    return {f.text: f.planned for f in p.facts}, {a.name: a.planned for a in p.activities}
+
+
+def test_an_activity_in_a_clause_led_by_the_next_year_is_planned_as_its_figure():
+    facts, acts = _flags("绿溪社区2023年工作总结\n2024年举办居民书法培训班4期。")
+    assert facts == {"4期": True}
+    assert acts.get("居民书法培训班") is True
+
+
+def test_a_dated_event_of_the_next_year_is_done_for_activity_and_figure():
+    facts, acts = _flags("绿溪社区2023年工作总结\n2024年1月，社区开展元宵猜灯谜活动，参与居民150人。")
+    assert facts == {"150人": False}
+    assert acts.get("元宵猜灯谜活动") is False
+
+
+def test_activities_read_the_decision_the_facts_stage_made():
+    text = (
+        "绿溪社区2023年工作总结\n一、主要工作\n社区举办广场舞比赛2场。\n"
+        "二、2024年工作打算\n开展防汛应急演练3次。\n2023年已开展护绿行动5次。"
+    )
+    p = parse_text(text)
+    assert p.text is not None and p.activities
+    state = plan_state(p.text, p.sections, False, p.doc.year)
+    assert state is plan_state(p.text, p.sections, False, p.doc.year)  # made once, kept on the Text
+    for a in p.activities:
+        assert a.planned == state.planned(a.norm_start, a.norm_end)
+    assert {a.name: a.planned for a in p.activities if a.name in ("广场舞比赛", "防汛应急演练")} == {
+        "广场舞比赛": False,
+        "防汛应急演练": True,
+    }
