@@ -14,5 +14,6 @@ setup(
     ext_modules=[
         Extension("nlp.activities._crf", ["nlp/activities/_crf.c"], optional=True),
         Extension("nlp.text._sentences", ["nlp/text/_sentences.c"], optional=True),
+        Extension("nlp.categories._totals", ["nlp/categories/_totals.c"], optional=True),
     ]
 )

@@ -182,18 +182,68 @@ def _plain_row_totals(rows, cols, weights, coef, n):
     return totals
 
 
+# The compiled sums (nlp/categories/_totals.c) are optional: where they were not built, their tests say so.
+_weights_module = __import__("nlp.categories.weights", fromlist=["COMPILED"])
+needs_compiled = pytest.mark.skipif(
+    _weights_module.COMPILED is None,
+    reason="nlp.categories._totals not built (python setup.py build_ext --inplace) or ZONGJIE_PURE_PYTHON set",
+)
+ROW_TOTALS = [
+    pytest.param(_weights_module.numpy_row_totals, id="numpy"),
+    pytest.param(_weights_module.compiled_row_totals, id="compiled", marks=needs_compiled),
+]
+
+
+@pytest.mark.parametrize("row_totals", ROW_TOTALS)
 @pytest.mark.parametrize("entries", [0, 1, 7, 300, 5000])
-def test_row_totals_are_the_plain_sums_bit_for_bit(entries: int) -> None:
-    from nlp.categories.weights import _as_records, _row_totals
+def test_row_totals_are_the_plain_sums_bit_for_bit(entries: int, row_totals) -> None:
+    from nlp.categories.weights import _as_records
 
     rng = np.random.default_rng(entries)
     coef = rng.normal(size=(15, 400))
     rows = np.sort(rng.integers(0, 40, entries))
     cols = rng.integers(0, 400, entries)
     weights = rng.random(entries) * 3
-    got = _row_totals(rows, cols, weights, _as_records(coef), 41)
+    got = row_totals(rows, cols, weights, _as_records(coef), 41)
     assert got.shape == (41, 15)
     assert np.array_equal(got, _plain_row_totals(rows, cols, weights, coef, 41))
+
+
+@needs_compiled
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 700), max_size=6), st.integers(1, 20), st.integers(0, 2**32 - 1))
+def test_the_compiled_row_totals_are_numpys_bit_for_bit(run_lengths: list[int], classes: int, seed: int) -> None:
+    """Runs of every length numpy's pairwise sum treats its own way (under 8, up to 128, split in
+    halves above), values of mixed signs and sizes, zero coefficients: the same bits."""
+    from nlp.categories.weights import _as_records, compiled_row_totals, numpy_row_totals
+
+    rng = np.random.default_rng(seed)
+    coef = rng.normal(size=(classes, 50)) * np.exp(rng.normal(size=(classes, 50)) * 4)
+    coef[:, :3] = 0.0
+    texts = 2 * len(run_lengths) + 1
+    rows = np.repeat(np.sort(rng.choice(texts, len(run_lengths), replace=False)), run_lengths)
+    cols = rng.integers(0, 50, len(rows))
+    weights = rng.random(len(rows)) * 3
+    records = _as_records(coef)
+    expected = numpy_row_totals(rows, cols, weights, records, texts)
+    got = compiled_row_totals(rows, cols, weights, records, texts)
+    assert np.array_equal(got.view(np.int64), expected.view(np.int64))
+
+
+@needs_compiled
+def test_the_compiled_row_totals_refuse_rows_out_of_order() -> None:
+    from nlp.categories.weights import _as_records, compiled_row_totals
+
+    records = _as_records(np.ones((3, 4)))
+    with pytest.raises(ValueError, match="sorted"):
+        compiled_row_totals(np.array([1, 0]), np.array([0, 1]), np.ones(2), records, 2)
+    with pytest.raises(ValueError, match="sorted"):
+        compiled_row_totals(np.array([0, 1]), np.array([0, 4]), np.ones(2), records, 2)
+
+
+def test_pure_python_in_the_environment_keeps_numpys_sums(monkeypatch) -> None:
+    monkeypatch.setenv("ZONGJIE_PURE_PYTHON", "1")
+    assert _weights_module._compiled() is None
 
 
 def test_sublinear_tf_is_one_plus_the_log_bit_for_bit() -> None:
