@@ -15,5 +15,6 @@ setup(
         Extension("nlp.activities._crf", ["nlp/activities/_crf.c"], optional=True),
         Extension("nlp.text._sentences", ["nlp/text/_sentences.c"], optional=True),
         Extension("nlp.categories._totals", ["nlp/categories/_totals.c"], optional=True),
+        Extension("nlp.categories._grams", ["nlp/categories/_grams.c"], optional=True),
     ]
 )
