@@ -360,37 +360,6 @@ def test_the_compiled_decoder_takes_equal_maxima_first_and_refuses_shapes_that_d
         decode_compiled(trans, np.zeros((4, 2)), [4])
 
 
-@needs_compiled
-@pytest.mark.parametrize("text", DOCUMENTS)
-def test_the_compiled_score_sums_are_numpys_bit_for_bit(weights, text, monkeypatch) -> None:
-    """The eight pieces of every token's score added in C and with numpy: the same bits."""
-    from nlp.activities import scoring
-
-    parsed = parse_text(text)
-    doc = parsed.text
-    scorer = TokenScorer(weights)
-    tokens = scorer.tokens_of(doc, doc.sentences)
-    facts = list(parsed.facts)
-    rules = [(0, 4), (10, 18)]
-    compiled = scorer.scores_of(tokens, facts, rules, [])
-    monkeypatch.setattr(scoring, "COMPILED", None)
-    plain = scorer.scores_of(tokens, facts, rules, [])
-    assert compiled.shape == plain.shape == (len(tokens), len(weights.labels))
-    assert np.array_equal(compiled.view(np.int64), plain.view(np.int64))
-
-
-@needs_compiled
-def test_the_compiled_score_sums_refuse_an_index_out_of_range() -> None:
-    rows, tables = np.zeros((4, 3)), [np.zeros((2, 3))]
-    index = np.array([0, 4], dtype=np.int64)
-    with pytest.raises(IndexError, match="row index"):
-        crf_decode.COMPILED.score_sums(rows, [index], tables, [np.zeros(2, dtype=np.int64)], [], np.empty((2, 3)))
-    with pytest.raises(IndexError, match="context value"):
-        crf_decode.COMPILED.score_sums(
-            rows, [np.zeros(2, dtype=np.int64)], tables, [np.array([0, 2], dtype=np.int64)], [], np.empty((2, 3))
-        )
-
-
 def test_pure_python_in_the_environment_keeps_the_numpy_decoder(monkeypatch) -> None:
     monkeypatch.setenv("ZONGJIE_PURE_PYTHON", "1")
     assert crf_decode._compiled() is None

@@ -1,6 +1,5 @@
 /* The activity tagger's linear-chain CRF decoded in C: the optional compiled form of
  * nlp/activities/crf_decode.py (``decode_many``), built by setup.py when a C compiler is there.
- * (Below it, ``score_sums``: the sums of scoring.py's ``scores_of`` in the same order.)
  *
  * For every sentence of a document (consecutive rows of ``scores``, ``lengths`` tokens each):
  * Viterbi's best labels (the first of equal maxima, as numpy's argmax takes it) and the
@@ -229,154 +228,13 @@ release_trans:
     return result;
 }
 
-/* --- the token scores: the rows of each token summed, in scoring.py's order --------------------- */
-
-typedef struct {
-    Py_buffer *views;
-    int count;
-} Views;
-
-static void
-release_views(Views *v)
-{
-    for (int i = 0; i < v->count; i++)
-        PyBuffer_Release(&v->views[i]);
-    PyMem_Free(v->views);
-    v->views = NULL;
-    v->count = 0;
-}
-
-/* The buffers of a list of arrays, each of ``format`` and (``columns`` > 0) that many columns. */
-static int
-list_views(PyObject *list, Views *v, const char *format, Py_ssize_t length, Py_ssize_t columns, const char *name)
-{
-    v->views = NULL;
-    v->count = 0;
-    if (!PyList_Check(list)) {
-        PyErr_Format(PyExc_TypeError, "score_sums: %s must be a list of arrays", name);
-        return -1;
-    }
-    Py_ssize_t n = PyList_GET_SIZE(list);
-    v->views = PyMem_Calloc((size_t)(n ? n : 1), sizeof(Py_buffer));
-    if (v->views == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (get_buffer(PyList_GET_ITEM(list, i), &v->views[i], format, 0, name) < 0) {
-            release_views(v);
-            return -1;
-        }
-        v->count++;
-        Py_buffer *b = &v->views[i];
-        int ok = columns > 0 ? (b->ndim == 2 && b->shape[1] == columns) : (b->len / 8 == length);
-        if (!ok) {
-            PyErr_Format(PyExc_ValueError, "score_sums: the shapes of %s do not agree", name);
-            release_views(v);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-PyDoc_STRVAR(score_sums_doc,
-"score_sums(rows, words, tables, values, pairs, out)\n\n"
-"Into ``out`` (float64, tokens x labels), each token's score: ``rows[words[0][t]]`` plus each\n"
-"further ``rows[words[k][t]]``, plus its context (0.0 plus ``tables[k][values[k][t]]`` for each\n"
-"slot k), plus ``rows[pairs[k][t]]`` for each pair: the additions scoring.py makes with numpy,\n"
-"in its order. ``rows`` and ``tables`` are float64 (n x labels), the index arrays int64.");
-
-static PyObject *
-score_sums(PyObject *self, PyObject *args)
-{
-    PyObject *rows_obj, *words_obj, *tables_obj, *values_obj, *pairs_obj, *out_obj;
-    if (!PyArg_ParseTuple(args, "OOOOOO:score_sums", &rows_obj, &words_obj, &tables_obj, &values_obj, &pairs_obj,
-                          &out_obj))
-        return NULL;
-    Py_buffer rows, out;
-    Views words = {NULL, 0}, tables = {NULL, 0}, values = {NULL, 0}, pairs = {NULL, 0};
-    PyObject *result = NULL;
-    if (get_buffer(rows_obj, &rows, "d", 0, "rows") < 0)
-        return NULL;
-    if (get_buffer(out_obj, &out, "d", 1, "out") < 0) {
-        PyBuffer_Release(&rows);
-        return NULL;
-    }
-    if (rows.ndim != 2 || out.ndim != 2 || rows.shape[1] != out.shape[1] || rows.shape[1] < 1) {
-        PyErr_SetString(PyExc_ValueError, "score_sums: rows and out must have the same columns");
-        goto done;
-    }
-    Py_ssize_t n = out.shape[0], L = out.shape[1], n_rows = rows.shape[0];
-    if (list_views(words_obj, &words, "l", n, 0, "words") < 0 || list_views(tables_obj, &tables, "d", 0, L, "tables") < 0
-        || list_views(values_obj, &values, "l", n, 0, "values") < 0 || list_views(pairs_obj, &pairs, "l", n, 0, "pairs") < 0)
-        goto done;
-    if (words.count < 1 || values.count != tables.count) {
-        PyErr_SetString(PyExc_ValueError, "score_sums: one word column at least, and a table per value");
-        goto done;
-    }
-    /* every index in range, before any is read */
-    for (int k = 0; k < words.count + pairs.count; k++) {
-        const int64_t *index = (k < words.count ? words.views[k] : pairs.views[k - words.count]).buf;
-        for (Py_ssize_t t = 0; t < n; t++)
-            if (index[t] < 0 || index[t] >= n_rows) {
-                PyErr_SetString(PyExc_IndexError, "score_sums: a row index out of range");
-                goto done;
-            }
-    }
-    for (int k = 0; k < values.count; k++) {
-        const int64_t *index = values.views[k].buf;
-        Py_ssize_t size = tables.views[k].shape[0];
-        for (Py_ssize_t t = 0; t < n; t++)
-            if (index[t] < 0 || index[t] >= size) {
-                PyErr_SetString(PyExc_IndexError, "score_sums: a context value out of its table");
-                goto done;
-            }
-    }
-    {
-        const double *r = rows.buf;
-        double *o = out.buf;
-        for (Py_ssize_t t = 0; t < n; t++) {
-            double *total = o + t * L;
-            const double *first = r + ((const int64_t *)words.views[0].buf)[t] * L;
-            for (Py_ssize_t c = 0; c < L; c++)
-                total[c] = first[c];
-            for (int k = 1; k < words.count; k++) {
-                const double *row = r + ((const int64_t *)words.views[k].buf)[t] * L;
-                for (Py_ssize_t c = 0; c < L; c++)
-                    total[c] += row[c];
-            }
-            for (Py_ssize_t c = 0; c < L; c++) {
-                double context = 0.0;
-                for (int k = 0; k < values.count; k++)
-                    context += ((const double *)tables.views[k].buf)[((const int64_t *)values.views[k].buf)[t] * L + c];
-                total[c] += context;
-            }
-            for (int k = 0; k < pairs.count; k++) {
-                const double *row = r + ((const int64_t *)pairs.views[k].buf)[t] * L;
-                for (Py_ssize_t c = 0; c < L; c++)
-                    total[c] += row[c];
-            }
-        }
-    }
-    result = Py_NewRef(Py_None);
-done:
-    release_views(&words);
-    release_views(&tables);
-    release_views(&values);
-    release_views(&pairs);
-    PyBuffer_Release(&rows);
-    PyBuffer_Release(&out);
-    return result;
-}
-
 static PyMethodDef methods[] = {
     {"decode", decode, METH_VARARGS, decode_doc},
-    {"score_sums", score_sums, METH_VARARGS, score_sums_doc},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_crf", "The activity tagger's scores summed and its CRF decoded in C (see scoring.py, crf_decode.py).", -1, methods,
+    PyModuleDef_HEAD_INIT, "_crf", "The activity tagger's CRF decoded in C (see crf_decode.py).", -1, methods,
 };
 
 PyMODINIT_FUNC

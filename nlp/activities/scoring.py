@@ -20,10 +20,6 @@ one numpy gather over all of them, and a token's score the sum of eight rows, ad
 order. The groups expand to exactly the attributes ``sequence_features`` writes
 (tests/test_activity_crf.py compares the scores token by token on invented documents), so the
 scores are the model's, summed in another order.
-
-Where the package was built with a C compiler, the eight pieces are added in C
-(``nlp.activities._crf.score_sums``, nlp/activities/_crf.c) in the same order, so to the same bits
-(tests/test_activity_crf.py); ``ZONGJIE_PURE_PYTHON=1`` keeps numpy's additions here.
 """
 
 from __future__ import annotations
@@ -34,7 +30,6 @@ import numpy as np
 
 from nlp.activities.attribute_rows import OFFSETS, AttributeIds, neighbour_attributes
 from nlp.activities.crf import CRFWeights
-from nlp.activities.crf_decode import COMPILED
 from nlp.activities.features import Span, Token
 from nlp.activities.token_arrays import TaggedTokens, WordKeys, tagged_tokens, tokens_as_arrays
 from nlp.activities.token_context import CONTEXT_RADIX, context_values, slot_attribute
@@ -137,12 +132,7 @@ class TokenScorer:
             return np.zeros((0, len(self.weights.labels)))
         if len(self._word_rows) < len(self.keys):
             self._add_words(self.keys.words[len(self._word_rows) :])
-        words, values, pairs = self._pieces(tokens, facts, rule_spans, heading_spans)
-        if COMPILED is not None:  # the same additions in the same order, in C (nlp/activities/_crf.c)
-            total = np.empty((len(words[0]), self._rows.shape[1]))
-            COMPILED.score_sums(self._rows, _int64s(words), self._slot_rows, _int64s(values), _int64s(pairs), total)
-            return total
-        context = self._context_sums(values)
+        words, context, pairs = self._pieces(tokens, facts, rule_spans, heading_spans)
         # the pieces added one after another, in the order of the attributes (``take`` gathers
         # rows several times faster than indexing with an array)
         rows = self._rows
@@ -160,10 +150,10 @@ class TokenScorer:
         facts: Sequence[Fact],
         rule_spans: Sequence[Span],
         heading_spans: Sequence[Span],
-    ) -> tuple[list[np.ndarray], tuple[np.ndarray, ...], list[np.ndarray]]:
+    ) -> tuple[list[np.ndarray], np.ndarray, list[np.ndarray]]:
         """What each token's score is the sum of: the rows of its word and of its four neighbours
-        or the sentence's edges, its context's ten values (whose weights ``_context_sums`` adds),
-        and the rows of its word pairs with the word before and after."""
+        or the sentence's edges, the sum of its context's weights, and the rows of its word pairs
+        with the word before and after."""
         keys = self.keys
         key = tokens.keys
         n = len(key)
@@ -191,7 +181,7 @@ class TokenScorer:
         before, after = np.zeros(n, dtype=np.intp), np.zeros(n, dtype=np.intp)
         before[paired + 1] = self._pairs.left_rows(pair_word[paired], pair_word[paired + 1])
         after[paired] = self._pairs.right_rows(pair_word[paired], pair_word[paired + 1])
-        return columns, values, [before, after]
+        return columns, self._context_sums(values), [before, after]
 
     def _context_sums(self, values: Sequence[np.ndarray]) -> np.ndarray:
         """Each token's context weights: from zeros, the row each of its ten values names, added
@@ -218,11 +208,6 @@ class TokenScorer:
         self._rows[self._used : self._used + count] = sums[weighing]
         self._used += count
         return rows
-
-
-def _int64s(arrays: Sequence[np.ndarray]) -> list[np.ndarray]:
-    """The arrays as contiguous int64 (no copy for those already so), as the compiled sums read them."""
-    return [np.ascontiguousarray(a, dtype=np.int64) for a in arrays]
 
 
 def _slot_rows(weights: CRFWeights) -> list[np.ndarray]:
