@@ -80,6 +80,17 @@ def instructions(side: str, paths: list[Path], warm: Path, prepared: bool = Fals
         return int(found.group(1))
 
 
+def compiled_kernels() -> str:
+    """Which of the optional C kernels this checkout runs (each has a Python form that runs instead)."""
+    from nlp.activities import crf_decode
+    from nlp.categories import grams, weights
+    from nlp.text import sentences
+
+    modules = {"tagger": crf_decode, "sentences": sentences, "category sums": weights, "category n-grams": grams}
+    built = [name for name, module in modules.items() if module.COMPILED is not None]
+    return ", ".join(built) if built else "none (python setup.py build_ext --inplace; or ZONGJIE_PURE_PYTHON is set)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help="texts (default: the shared long reports)")
@@ -100,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     pipeline = instructions("pipeline", measured, warm, args.prepared)
     lcut = instructions("jieba.lcut", measured, warm)
     print(f"{len(measured)} documents, {size / 1e6:.2f} MB (warm-up on {warm.name})")
+    print(f"  C kernels built (setup.py): {compiled_kernels()}")
     print(f"  pipeline      {pipeline / 1e9:.3f} G instructions{' (process prepared: gc.freeze)' if args.prepared else ''}")
     print(f"  jieba.lcut    {lcut / 1e9:.3f} G instructions")
     print(f"  pipeline / jieba.lcut in instructions: {pipeline / lcut:.2f} (the goal is at most 1.0)")

@@ -14,9 +14,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.activities import model
+from nlp.activities import crf_decode, model
 from nlp.activities.crf import CRFWeights
-from nlp.activities.crf_decode import _decode_alone, _decode_batch, decode_many
+from nlp.activities.crf_decode import (
+    _decode_alone,
+    _decode_batch,
+    decode_compiled,
+    decode_many,
+    decode_many_numpy,
+)
 from nlp.activities.extract import find_activities, heading_spans
 from nlp.activities.features import Token, bio_labels, figure_marks, sequence_features
 from nlp.activities.scoring import TokenScorer
@@ -237,13 +243,29 @@ def test_rows_of_many_words_at_once_as_word_by_word(weights, keys) -> None:
             assert [int(c[k]) for c in columns if c[k]] == expected, (word, tag)
 
 
+# The compiled decoder (nlp/activities/_crf.c) is optional: where it was not built, its tests say so.
+needs_compiled = pytest.mark.skipif(
+    crf_decode.COMPILED is None,
+    reason="nlp.activities._crf not built (python setup.py build_ext --inplace) or ZONGJIE_PURE_PYTHON set",
+)
+DECODERS = [
+    pytest.param(decode_many_numpy, id="numpy"),
+    pytest.param(
+        lambda weights, scores, lengths: decode_compiled(weights.transitions, scores, lengths),
+        id="compiled",
+        marks=needs_compiled,
+    ),
+]
+
+
+@pytest.mark.parametrize("decode", DECODERS)
 @pytest.mark.parametrize("text", DOCUMENTS)
-def test_batched_decoding_gives_crfsuites_labels_and_marginals(weights, reference, text) -> None:
+def test_batched_decoding_gives_crfsuites_labels_and_marginals(weights, reference, text, decode) -> None:
     sequences = _sequences(text)
     assert sequences
     scorer = TokenScorer(weights)
     scores = np.concatenate([scorer.scores(*inputs) for inputs in sequences])
-    best, marginals = decode_many(weights, scores, [len(tokens) for tokens, *_ in sequences])
+    best, marginals = decode(weights, scores, [len(tokens) for tokens, *_ in sequences])
     at = 0
     for tokens, facts, rules, heads in sequences:
         expected = reference.tag(sequence_features(tokens, facts, rules, heads))
@@ -260,7 +282,7 @@ def test_decoding_sentences_together_equals_decoding_each_alone(weights) -> None
     rng = np.random.default_rng(7)
     lengths = [1, 5, 2, 1, 17, 3, 300, 4]
     scores = rng.normal(scale=3.0, size=(sum(lengths), len(weights.labels)))
-    best, marginals = decode_many(weights, scores, lengths)
+    best, marginals = decode_many_numpy(weights, scores, lengths)
     at = 0
     for n in lengths:
         alone_best, alone_marginals = _decode_batch(weights.transitions, scores[at : at + n], [n])
@@ -299,6 +321,48 @@ def test_a_sentence_of_thousands_of_words_gets_the_labels_of_the_batch(weights) 
     assert best.shape == (5000,) and np.allclose(marginals.sum(axis=1), 1.0)
     reference_best, _ = _decode_batch(weights.transitions, scores, [5000])
     assert best.tolist() == reference_best.tolist()
+
+
+@needs_compiled
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.integers(0, 400), min_size=1, max_size=8),
+    st.integers(2, 5),
+    st.floats(0.5, 12.0),
+    st.integers(0, 2**32 - 1),
+)
+def test_the_compiled_decoder_gives_the_numpy_decoders_labels_and_marginals(lengths, n_labels, scale, seed) -> None:
+    """Labels exactly (the same sums, the first of equal maxima), marginals to rounding, with
+    sentences in the batch, alone (over 256 tokens) and empty, and transitions far from the model's."""
+    rng = np.random.default_rng(seed)
+    weights = CRFWeights(
+        labels=tuple(f"L{k}" for k in range(n_labels)),
+        attributes={},
+        state=np.zeros((0, n_labels)),
+        transitions=rng.normal(scale=scale, size=(n_labels, n_labels)),
+    )
+    scores = rng.normal(scale=scale, size=(sum(lengths), n_labels))
+    best, marginals = decode_compiled(weights.transitions, scores, lengths)
+    expected_best, expected_marginals = decode_many_numpy(weights, scores, lengths)
+    assert best.tolist() == expected_best.tolist()
+    np.testing.assert_allclose(marginals, expected_marginals, rtol=0, atol=1e-12)
+
+
+@needs_compiled
+def test_the_compiled_decoder_takes_equal_maxima_first_and_refuses_shapes_that_disagree() -> None:
+    trans = np.zeros((3, 3))
+    best, marginals = decode_compiled(trans, np.zeros((4, 3)), [4])
+    assert best.tolist() == [0, 0, 0, 0]
+    np.testing.assert_allclose(marginals, np.full((4, 3), 1 / 3), rtol=0, atol=1e-15)
+    with pytest.raises(ValueError, match="sum"):
+        decode_compiled(trans, np.zeros((4, 3)), [3])
+    with pytest.raises(ValueError, match="shapes"):
+        decode_compiled(trans, np.zeros((4, 2)), [4])
+
+
+def test_pure_python_in_the_environment_keeps_the_numpy_decoder(monkeypatch) -> None:
+    monkeypatch.setenv("ZONGJIE_PURE_PYTHON", "1")
+    assert crf_decode._compiled() is None
 
 
 def _tokens(lengths: list[int]) -> list[Token]:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from nlp.categories.assign import with_category
 from nlp.categories.categorize import _weights
-from nlp.categories.grams import GramTable, known_grams, term_key
+from nlp.categories.grams import GramTable, term_key
 from nlp.records import Activity, ActivityKind, Category, Fact, Qualifier, Section
 
 SENTENCE = "全年开展主题党日活动12次，组织党员志愿服务队清扫街巷30余次。"
@@ -68,7 +68,24 @@ def test_the_gram_table_places_colliding_keys(size: int) -> None:
     assert table.columns(np.array([term_key("社区")], dtype=np.int64)).tolist() == [-1]
 
 
-def test_known_grams_count_n_grams_inside_each_text_only() -> None:
+# The compiled forms (nlp/categories/_grams.c, _totals.c) are optional: where they were not built,
+# their tests say so.
+_grams_module = __import__("nlp.categories.grams", fromlist=["COMPILED"])
+KNOWN_GRAMS = [
+    pytest.param(_grams_module.numpy_known_grams, id="numpy"),
+    pytest.param(
+        _grams_module.compiled_known_grams,
+        id="compiled",
+        marks=pytest.mark.skipif(
+            _grams_module.COMPILED is None,
+            reason="nlp.categories._grams not built (python setup.py build_ext --inplace) or ZONGJIE_PURE_PYTHON set",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("known_grams", KNOWN_GRAMS)
+def test_known_grams_count_n_grams_inside_each_text_only(known_grams) -> None:
     table = GramTable(np.array([term_key(t) for t in ("a", "b", "ab", "ba", "aba")]), np.arange(5))
     rows, cols, counts = known_grams(["abab", "", "a", "b"], table, 1, 3, width=5)
     found = {(int(r), int(c)): int(n) for r, c, n in zip(rows, cols, counts, strict=True)}
@@ -125,18 +142,20 @@ def _plain_known_grams(docs, vocabulary, high, starts_before):
     return found
 
 
+@pytest.mark.parametrize("known_grams", KNOWN_GRAMS)
 @settings(max_examples=150, deadline=None)
 @given(
     terms=st.sets(st.text(_ALPHABET, min_size=1, max_size=3), max_size=25),
     docs=st.lists(st.text(_ALPHABET, max_size=12), max_size=6),
     data=st.data(),
 )
-def test_known_grams_find_what_a_plain_scan_finds(terms, docs, data) -> None:
+def test_known_grams_find_what_a_plain_scan_finds(known_grams, terms, docs, data) -> None:
     # vocabularies without their terms' prefixes too (a 3-gram term whose 2-gram is not a term)
     vocabulary = {term: column for column, term in enumerate(sorted(terms))}
     table = GramTable(np.array([term_key(t) for t in vocabulary], dtype=np.int64), np.arange(len(vocabulary)))
     starts_before = data.draw(st.none() | st.lists(st.integers(0, 14), min_size=len(docs), max_size=len(docs)))
     rows, cols, counts = known_grams(docs, table, 1, 3, width=max(1, len(vocabulary)), starts_before=starts_before)
+    assert rows.dtype == cols.dtype == counts.dtype == np.intp
     got = {(int(r), int(c)): int(k) for r, c, k in zip(rows, cols, counts, strict=True)}
     assert got == _plain_known_grams(docs, vocabulary, 3, starts_before)
     assert list(zip(rows.tolist(), cols.tolist(), strict=True)) == sorted(got)
@@ -182,18 +201,80 @@ def _plain_row_totals(rows, cols, weights, coef, n):
     return totals
 
 
+# The compiled sums (nlp/categories/_totals.c) are optional: where they were not built, their tests say so.
+_weights_module = __import__("nlp.categories.weights", fromlist=["COMPILED"])
+needs_compiled = pytest.mark.skipif(
+    _weights_module.COMPILED is None,
+    reason="nlp.categories._totals not built (python setup.py build_ext --inplace) or ZONGJIE_PURE_PYTHON set",
+)
+ROW_TOTALS = [
+    pytest.param(_weights_module.numpy_row_totals, id="numpy"),
+    pytest.param(_weights_module.compiled_row_totals, id="compiled", marks=needs_compiled),
+]
+
+
+@pytest.mark.parametrize("row_totals", ROW_TOTALS)
 @pytest.mark.parametrize("entries", [0, 1, 7, 300, 5000])
-def test_row_totals_are_the_plain_sums_bit_for_bit(entries: int) -> None:
-    from nlp.categories.weights import _as_records, _row_totals
+def test_row_totals_are_the_plain_sums_bit_for_bit(entries: int, row_totals) -> None:
+    from nlp.categories.weights import _as_records
 
     rng = np.random.default_rng(entries)
     coef = rng.normal(size=(15, 400))
     rows = np.sort(rng.integers(0, 40, entries))
     cols = rng.integers(0, 400, entries)
     weights = rng.random(entries) * 3
-    got = _row_totals(rows, cols, weights, _as_records(coef), 41)
+    got = row_totals(rows, cols, weights, _as_records(coef), 41)
     assert got.shape == (41, 15)
     assert np.array_equal(got, _plain_row_totals(rows, cols, weights, coef, 41))
+
+
+@needs_compiled
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 700), max_size=6), st.integers(1, 20), st.integers(0, 2**32 - 1))
+def test_the_compiled_row_totals_are_numpys_bit_for_bit(run_lengths: list[int], classes: int, seed: int) -> None:
+    """Runs of every length numpy's pairwise sum treats its own way (under 8, up to 128, split in
+    halves above), values of mixed signs and sizes, zero coefficients: the same bits."""
+    from nlp.categories.weights import _as_records, compiled_row_totals, numpy_row_totals
+
+    rng = np.random.default_rng(seed)
+    coef = rng.normal(size=(classes, 50)) * np.exp(rng.normal(size=(classes, 50)) * 4)
+    coef[:, :3] = 0.0
+    texts = 2 * len(run_lengths) + 1
+    rows = np.repeat(np.sort(rng.choice(texts, len(run_lengths), replace=False)), run_lengths)
+    cols = rng.integers(0, 50, len(rows))
+    weights = rng.random(len(rows)) * 3
+    records = _as_records(coef)
+    expected = numpy_row_totals(rows, cols, weights, records, texts)
+    got = compiled_row_totals(rows, cols, weights, records, texts)
+    assert np.array_equal(got.view(np.int64), expected.view(np.int64))
+
+
+@needs_compiled
+def test_the_compiled_row_totals_refuse_rows_out_of_order() -> None:
+    from nlp.categories.weights import _as_records, compiled_row_totals
+
+    records = _as_records(np.ones((3, 4)))
+    with pytest.raises(ValueError, match="sorted"):
+        compiled_row_totals(np.array([1, 0]), np.array([0, 1]), np.ones(2), records, 2)
+    with pytest.raises(ValueError, match="sorted"):
+        compiled_row_totals(np.array([0, 1]), np.array([0, 4]), np.ones(2), records, 2)
+
+
+def test_pure_python_in_the_environment_keeps_numpys_sums_and_reading(monkeypatch) -> None:
+    monkeypatch.setenv("ZONGJIE_PURE_PYTHON", "1")
+    assert _weights_module._compiled() is None and _grams_module._compiled() is None
+
+
+@pytest.mark.skipif(_grams_module.COMPILED is None, reason="nlp.categories._grams not built")
+def test_the_compiled_reading_gives_the_documents_n_grams_as_numpy() -> None:
+    """On the shipped model's table and sentences in the genre, with and without ``starts_before``."""
+    weights = _weights()
+    docs = ["社区开展主题党日活动12次，组织党员参观革命纪念馆。", "", "走访慰问困难群众85户", "垃圾分类\x00宣传"]
+    for starts_before in (None, [3, 0, 40, 5]):
+        args = (docs, weights.grams, *weights.ngram_range, len(weights.vocabulary), starts_before)
+        expected = _grams_module.numpy_known_grams(*args)
+        got = _grams_module.compiled_known_grams(*args)
+        assert len(expected[0]) and all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
 
 
 def test_sublinear_tf_is_one_plus_the_log_bit_for_bit() -> None:

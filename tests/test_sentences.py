@@ -154,3 +154,51 @@ def test_sentences_made_from_spans_are_those_the_constructor_makes(spans: list[t
     assert [astuple(s) for s in made] == list(spans)
     assert all(not hasattr(s, "__dict__") for s in made) and Sentence.__slots__ == tuple(f.name for f in fields(Sentence))
     assert pickle.loads(pickle.dumps(made)) == expected
+
+
+# The compiled piece finder (nlp/text/_sentences.c) is optional: where it was not built, its tests say so.
+needs_compiled = pytest.mark.skipif(
+    __import__("nlp.text.sentences", fromlist=["COMPILED"]).COMPILED is None,
+    reason="nlp.text._sentences not built (python setup.py build_ext --inplace) or ZONGJIE_PURE_PYTHON set",
+)
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="社区。！？；!?;，,：:”’」』）)】》\"' \t\r\u3000\xa0\n\u2003a、𠀀", max_size=60),
+    st.integers(-3, 70),
+    st.integers(-3, 70),
+)
+def test_the_compiled_pieces_are_the_patterns(text: str, start: int, end: int) -> None:
+    """The same pieces, as the same objects, over the whole text and between any two offsets
+    (offsets past either edge are clipped, as ``finditer`` clips them)."""
+    from nlp.text.sentences import CLAUSE_ENDS, SENTENCE_ENDS, compiled_split, pattern_split
+
+    for ends in (SENTENCE_ENDS, CLAUSE_ENDS):
+        assert compiled_split(text, ends, 0, len(text)) == pattern_split(text, ends, 0, len(text))
+        low, high = max(start, 0), max(end, 0)  # (finditer reads a negative offset as 0)
+        assert compiled_split(text, ends, low, high) == pattern_split(text, ends, low, high)
+
+
+@needs_compiled
+def test_the_compiled_pieces_are_the_sentences_the_constructor_makes() -> None:
+    import pickle
+
+    from nlp.records import Sentence
+    from nlp.text.sentences import SENTENCE_ENDS, compiled_split
+
+    text = "社区现有党员41名。开展活动6次！\n  二、下一步打算  \n他说：“好。”然后走了"
+    made = compiled_split(text, SENTENCE_ENDS, 0, len(text))
+    expected = (Sentence(0, 10), Sentence(10, 17), Sentence(20, 27), Sentence(30, 37), Sentence(37, 41))
+    assert [text[s.norm_start : s.norm_end] for s in made] == ["社区现有党员41名。", "开展活动6次！", "二、下一步打算", "他说：“好。”", "然后走了"]
+    assert made == expected and [hash(s) for s in made] == [hash(s) for s in expected]
+    assert all(not hasattr(s, "__dict__") for s in made)
+    assert pickle.loads(pickle.dumps(made)) == expected
+
+
+def test_pure_python_in_the_environment_keeps_the_pattern(monkeypatch) -> None:
+    from nlp.text import sentences
+
+    monkeypatch.setenv("ZONGJIE_PURE_PYTHON", "1")
+    assert sentences._compiled() is None

@@ -5,11 +5,17 @@ highest (so keys of different lengths never meet, and no key is 0). The vocabula
 table in two numpy arrays (open addressing, at most a quarter full), so looking up the n-grams of
 a whole document is a few vectorized probe rounds, about five times faster than a binary search
 over the sorted keys.
+
+Where the package was built with a C compiler, ``known_grams`` reads the texts in C
+(nlp/categories/_grams.c: the same table, the same three arrays); ``ZONGJIE_PURE_PYTHON=1`` or a
+build without a compiler keeps the numpy reading here (``numpy_known_grams``).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from types import ModuleType
 
 import numpy as np
 
@@ -132,7 +138,66 @@ def _prefixes(keys: np.ndarray) -> np.ndarray:
     return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
+def _compiled() -> ModuleType | None:
+    """The compiled reading, unless it was not built or ``ZONGJIE_PURE_PYTHON`` is set."""
+    if os.environ.get("ZONGJIE_PURE_PYTHON"):
+        return None
+    try:
+        from nlp.categories import _grams
+    except ImportError:
+        return None
+    return _grams
+
+
+COMPILED = _compiled()
+
+
 def known_grams(
+    docs: Sequence[str],
+    table: GramTable,
+    low: int,
+    high: int,
+    width: int,
+    starts_before: Sequence[int] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``compiled_known_grams`` where it was built, else ``numpy_known_grams``."""
+    if COMPILED is not None:
+        return compiled_known_grams(docs, table, low, high, width, starts_before)
+    return numpy_known_grams(docs, table, low, high, width, starts_before)
+
+
+def compiled_known_grams(
+    docs: Sequence[str],
+    table: GramTable,
+    low: int,
+    high: int,
+    width: int,
+    starts_before: Sequence[int] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``numpy_known_grams`` read in C (which must have been built): the same three arrays."""
+    if COMPILED is None:
+        raise RuntimeError("nlp.categories._grams was not built (or ZONGJIE_PURE_PYTHON is set)")
+    pairs, counts = COMPILED.known_grams(
+        list(docs),
+        table._keys,
+        table._columns,
+        table._singles,
+        int(table._shift),
+        low,
+        high,
+        width,
+        None if starts_before is None else [int(b) for b in starts_before],
+    )
+    pair_array = np.frombuffer(pairs, dtype=np.int64)
+    rows = pair_array // width
+    return (
+        rows.astype(np.intp),
+        (pair_array - rows * width).astype(np.intp),
+        np.frombuffer(counts, dtype=np.int64).astype(np.intp),
+    )
+
+
+def numpy_known_grams(
     docs: Sequence[str],
     table: GramTable,
     low: int,

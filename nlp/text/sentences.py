@@ -10,12 +10,18 @@ The enumeration comma 、 does NOT separate clauses: it joins list items of one 
 (开展讲座、培训、义诊活动), and a figure's subject is found across it.
 
 Spans never include surrounding whitespace, and empty pieces are skipped.
+
+Where the package was built with a C compiler, the pieces are found by ``nlp.text._sentences``
+(nlp/text/_sentences.c: the same pieces, about five times faster); ``ZONGJIE_PURE_PYTHON=1`` or a
+build without a compiler keeps the pattern here. tests/test_sentences.py holds the two to each other.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
+from types import ModuleType
 
 from nlp.records import Sentence
 
@@ -26,6 +32,7 @@ _SPACE = frozenset(" \t\r\u3000\xa0")
 
 
 _BLANK = "".join(sorted(_SPACE)) + "\n"
+_CLOSER_CHARS = "".join(sorted(CLOSERS))
 
 
 @cache
@@ -43,7 +50,50 @@ def _pieces(ends: frozenset[str]) -> re.Pattern[str]:
 
 
 def _split(text: str, ends: frozenset[str], start: int, end: int) -> tuple[Sentence, ...]:
+    if COMPILED is not None:
+        return compiled_split(text, ends, start, end)
+    return pattern_split(text, ends, start, end)
+
+
+def pattern_split(text: str, ends: frozenset[str], start: int, end: int) -> tuple[Sentence, ...]:
+    """The pieces of ``text[start:end]`` between breaks in ``ends``, found by ``_pieces``'s pattern."""
     return spans_as_sentences([m.span() for m in _pieces(ends).finditer(text, start, end)])
+
+
+def compiled_split(text: str, ends: frozenset[str], start: int, end: int) -> tuple[Sentence, ...]:
+    """``pattern_split`` by the compiled piece finder (which must have been built)."""
+    if COMPILED is None:
+        raise RuntimeError("nlp.text._sentences was not built (or ZONGJIE_PURE_PYTHON is set)")
+    table, chars = _classes(ends)
+    return COMPILED.pieces(
+        text, start, end, table, chars, _CLOSER_CHARS, _BLANK, Sentence, Sentence.norm_start, Sentence.norm_end
+    )
+
+
+@cache
+def _classes(ends: frozenset[str]) -> tuple[bytes, str]:
+    """For the compiled finder: a byte per character of the Basic Multilingual Plane (1: one of
+    ``ends``, 2: a closer, 4: blank, the line break included), and ``ends`` as a string."""
+    table = bytearray(0x10000)
+    for bit, chars in ((1, ends), (2, CLOSERS), (4, _BLANK)):
+        for ch in chars:
+            if ord(ch) < 0x10000:
+                table[ord(ch)] |= bit
+    return bytes(table), "".join(sorted(ends))
+
+
+def _compiled() -> ModuleType | None:
+    """The compiled piece finder, unless it was not built or ``ZONGJIE_PURE_PYTHON`` is set."""
+    if os.environ.get("ZONGJIE_PURE_PYTHON"):
+        return None
+    try:
+        from nlp.text import _sentences
+    except ImportError:
+        return None
+    return _sentences
+
+
+COMPILED = _compiled()
 
 
 def spans_as_sentences(spans: list[tuple[int, int]]) -> tuple[Sentence, ...]:
