@@ -9,19 +9,30 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources as importlib_resources
+from importlib.util import find_spec
+from pathlib import Path
 
 
 @cache
 def _table() -> tuple[frozenset[str], tuple[str, ...]]:
     """Province, city and county names of the national division table (cpca's adcodes.csv), and
     the county-level names of three characters or more, longest first."""
-    text = importlib_resources.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
+    text = _adcodes_path().read_text(encoding="utf-8")
     rows = [line.split(",")[:2] for line in text.splitlines()[1:] if line.count(",") >= 1]
     names = {name for _, name in rows}
     # adcode PPCCDD…: a county-level division has a non-zero DD
     counties = sorted({name for code, name in rows if code[4:6] != "00" and len(name) >= 3}, key=len, reverse=True)
     return frozenset(names), tuple(counties)
+
+
+def _adcodes_path() -> Path:
+    """Where cpca's adcodes.csv lies, found without importing cpca: its ``__init__`` builds its own
+    matcher through ``pkg_resources``, which setuptools 81 and later no longer ship (and a venv of
+    Python 3.12 or later has no setuptools at all), while the table is all this package reads."""
+    spec = find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the cpca package (its division table) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
 
 
 @cache
