@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint clean
+.PHONY: run test kernels lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,14 +26,18 @@ run: $(STAMP)
 	$(BIN)/zongjie compare out/samples.duckdb -o out/compare.xlsx
 	$(BIN)/zongjie compare out/samples.duckdb -o out/compare.html
 
-# The tests import the checkout: the optional C kernels (setup.py) are built beside their sources
-# too, so both forms of each are tested (without a C compiler the build warns and their tests skip).
-# (A venv of Python 3.12 or later comes without setuptools, which setup.py needs.)
-test: $(STAMP)
+# The tests import the checkout: the optional C kernels (ext-modules in pyproject.toml) are built
+# beside their sources too, so both forms of each are tested (without a C compiler the build warns
+# and their tests skip).
+test: $(STAMP) kernels
 	$(BIN)/pip install --quiet --no-deps --force-reinstall .
-	$(BIN)/python -c "import setuptools" 2>/dev/null || $(BIN)/pip install --quiet setuptools
-	$(BIN)/python setup.py --quiet build_ext --inplace
 	$(BIN)/python -m pytest
+
+# setuptools 74.1 or later reads ext-modules from pyproject.toml; a venv may come with an older one
+# (or none, from Python 3.12).
+kernels: $(STAMP)
+	$(BIN)/pip install --quiet "setuptools>=74.1"
+	$(BIN)/python -c "from setuptools import setup; setup()" --quiet build_ext --inplace
 
 lint: $(STAMP)
 	$(BIN)/ruff check nlp corpus evaluation tests cli.py

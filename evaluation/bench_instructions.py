@@ -88,7 +88,7 @@ def compiled_kernels() -> str:
 
     modules = {"tagger": crf_decode, "sentences": sentences, "category sums": weights, "category n-grams": grams}
     built = [name for name, module in modules.items() if module.COMPILED is not None]
-    return ", ".join(built) if built else "none (python setup.py build_ext --inplace; or ZONGJIE_PURE_PYTHON is set)"
+    return ", ".join(built) if built else "none (make kernels; or ZONGJIE_PURE_PYTHON is set)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     pipeline = instructions("pipeline", measured, warm, args.prepared)
     lcut = instructions("jieba.lcut", measured, warm)
     print(f"{len(measured)} documents, {size / 1e6:.2f} MB (warm-up on {warm.name})")
-    print(f"  C kernels built (setup.py): {compiled_kernels()}")
+    print(f"  C kernels built (make kernels): {compiled_kernels()}")
     print(f"  pipeline      {pipeline / 1e9:.3f} G instructions{' (process prepared: gc.freeze)' if args.prepared else ''}")
     print(f"  jieba.lcut    {lcut / 1e9:.3f} G instructions")
     print(f"  pipeline / jieba.lcut in instructions: {pipeline / lcut:.2f} (the goal is at most 1.0)")

@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> None:
     out.add(f"{len(paths)} documents, {mb:.2f} MB (best of {args.repeat}, one process, warm)")
     from evaluation.bench_instructions import compiled_kernels
 
-    out.add(f"  C kernels built (setup.py): {compiled_kernels()}")
+    out.add(f"  C kernels built (make kernels): {compiled_kernels()}")
     for name in ("jieba.lcut", "rjieba.cut", "pipeline"):
         out.add(f"  {name:<11} {t[name]:7.3f} s  {mb / t[name]:6.2f} MB/s")
     out.add(f"  pipeline / jieba.lcut throughput ratio: {t['jieba.lcut'] / t['pipeline']:.2f}")

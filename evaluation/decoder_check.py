@@ -2,7 +2,7 @@
 
 Usage: python -m evaluation.decoder_check
 
-``nlp.activities._crf`` (built from nlp/activities/_crf.c by setup.py) gives the numpy decoder's
+``nlp.activities._crf`` (built from nlp/activities/_crf.c by make kernels) gives the numpy decoder's
 labels exactly and its marginals to rounding: it scales the forward and backward rows at every
 position and sums in plain C order, the numpy decoder every few positions and through BLAS, so the
 last bits of a marginal may differ. A document's activity spans read the probability of O
@@ -11,7 +11,7 @@ a probability lies within that rounding of a threshold. This runs the tagger ove
 corpus's development folders, corpus/written and corpus/samples with both decoders on the same
 scores and prints: the documents, the tokens, the largest difference of a marginal, how near any
 probability of O came to the threshold, and how many documents' labels and spans differ (must be 0).
-Needs the compiled decoder built (``python setup.py build_ext --inplace``); exits 2 without it.
+Needs the compiled decoder built (``make kernels``); exits 2 without it.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from nlp.pipeline import parse_raw
 
     if crf_decode.COMPILED is None:
-        print("the compiled decoder is not built (python setup.py build_ext --inplace) or ZONGJIE_PURE_PYTHON is set")
+        print("the compiled decoder is not built (make kernels) or ZONGJIE_PURE_PYTHON is set")
         return 2
     seen = {"tokens": 0, "largest difference": 0.0, "nearest to the threshold": 1.0}
     differ = {"labels": 0, "spans": 0}

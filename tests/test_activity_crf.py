@@ -246,7 +246,7 @@ def test_rows_of_many_words_at_once_as_word_by_word(weights, keys) -> None:
 # The compiled decoder (nlp/activities/_crf.c) is optional: where it was not built, its tests say so.
 needs_compiled = pytest.mark.skipif(
     crf_decode.COMPILED is None,
-    reason="nlp.activities._crf not built (python setup.py build_ext --inplace) or ZONGJIE_PURE_PYTHON set",
+    reason="nlp.activities._crf not built (make kernels) or ZONGJIE_PURE_PYTHON set",
 )
 DECODERS = [
     pytest.param(decode_many_numpy, id="numpy"),

@@ -78,7 +78,7 @@ KNOWN_GRAMS = [
         id="compiled",
         marks=pytest.mark.skipif(
             _grams_module.COMPILED is None,
-            reason="nlp.categories._grams not built (python setup.py build_ext --inplace) or ZONGJIE_PURE_PYTHON set",
+            reason="nlp.categories._grams not built (make kernels) or ZONGJIE_PURE_PYTHON set",
         ),
     ),
 ]
@@ -205,7 +205,7 @@ def _plain_row_totals(rows, cols, weights, coef, n):
 _weights_module = __import__("nlp.categories.weights", fromlist=["COMPILED"])
 needs_compiled = pytest.mark.skipif(
     _weights_module.COMPILED is None,
-    reason="nlp.categories._totals not built (python setup.py build_ext --inplace) or ZONGJIE_PURE_PYTHON set",
+    reason="nlp.categories._totals not built (make kernels) or ZONGJIE_PURE_PYTHON set",
 )
 ROW_TOTALS = [
     pytest.param(_weights_module.numpy_row_totals, id="numpy"),

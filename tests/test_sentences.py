@@ -159,7 +159,7 @@ def test_sentences_made_from_spans_are_those_the_constructor_makes(spans: list[t
 # The compiled piece finder (nlp/text/_sentences.c) is optional: where it was not built, its tests say so.
 needs_compiled = pytest.mark.skipif(
     __import__("nlp.text.sentences", fromlist=["COMPILED"]).COMPILED is None,
-    reason="nlp.text._sentences not built (python setup.py build_ext --inplace) or ZONGJIE_PURE_PYTHON set",
+    reason="nlp.text._sentences not built (make kernels) or ZONGJIE_PURE_PYTHON set",
 )
 
 
