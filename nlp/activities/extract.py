@@ -164,7 +164,7 @@ def _records(
             verb = original[vs:ve]
         norm_name = text[f.norm_start : f.norm_end]
         kind_type = type_of_name(norm_name)
-        planned = plans.planned(f.norm_start, f.norm_end)  # the facts' decision (nlp.figures.facts.PlanState)
+        planned = plans.planned(doc, f.norm_start, f.norm_end)  # the facts' decision (nlp.figures.facts.PlanState)
         activities.append(
             Activity(
                 id=i,

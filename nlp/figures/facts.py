@@ -106,11 +106,10 @@ class PlanState:
 
     >>> doc = Text.from_string("2024年举办手机培训班5期。3月，社区开展义诊活动。下一步，组织亲子阅读活动。")
     >>> state = plan_state(doc, (), False, 2023)
-    >>> [state.planned(*(doc.text.index(w), doc.text.index(w) + len(w))) for w in ("手机培训班", "义诊活动", "亲子阅读活动")]
+    >>> [state.planned(doc, doc.text.index(w), doc.text.index(w) + len(w)) for w in ("手机培训班", "义诊活动", "亲子阅读活动")]
     [True, False, True]
     """
 
-    doc: Text
     plan_year: int | None
     section_planned: Callable[[int], bool]
     titled: Callable[[int], bool]
@@ -125,15 +124,17 @@ class PlanState:
             norm_start
         )
 
-    def planned(self, norm_start: int, norm_end: int) -> bool:
-        """The planned decision of the span ``doc.text[norm_start:norm_end]`` (a figure, an activity)."""
+    def planned(self, doc: Text, norm_start: int, norm_end: int) -> bool:
+        """The planned decision of the span ``doc.text[norm_start:norm_end]`` (a figure, an activity).
+        The state is kept on ``doc`` and is given it here rather than holding it, so that a parse
+        makes no reference cycle (its Text is freed when the parse is, without the collector)."""
         if self.in_plan_part(norm_start):
             return True
-        window = plan_window(self.doc, norm_start, norm_end)
+        window = plan_window(doc, norm_start, norm_end)
         planned = self.windows.get(window)
         if planned is None:
             planned = self.windows[window] = is_planned_sentence(window)
-        return planned or is_year_ahead_figure(self.doc, norm_start, norm_end, self.plan_year)
+        return planned or is_year_ahead_figure(doc, norm_start, norm_end, self.plan_year)
 
 
 def plan_state(doc: Text, sections: Sequence[Section], plan_document: bool, plan_year: int | None) -> PlanState:
@@ -151,7 +152,6 @@ def plan_state(doc: Text, sections: Sequence[Section], plan_document: bool, plan
         return bool(section and section.planned)
 
     made = PlanState(
-        doc,
         plan_year,
         section_planned,
         covered_by(titled_plan_spans(doc.text, sections)),
@@ -256,7 +256,7 @@ def build_facts(
     ):
         norm_start, norm_end = quantity.norm_start, quantity.norm_end
         planned = (
-            plans.planned(norm_start, norm_end) or is_quota_figure(text, norm_start, norm_end, quantity.unit)
+            plans.planned(doc, norm_start, norm_end) or is_quota_figure(text, norm_start, norm_end, quantity.unit)
         ) and not is_start_value(text, norm_start, norm_end)
         start, end = offsets.to_original(norm_start, norm_end)
         value, low, high = quantity.value, quantity.low, quantity.high
