@@ -1,6 +1,6 @@
 """Scores the pipeline on the comparable-figures contrast set (evaluation/contrast/comparable_tenth.toml).
 
-    python -m evaluation.comparable_contrast [--failures] [--json]
+    python -m evaluation.comparable_contrast [--cases FILE] [--failures] [--json]
 
 Each case is an invented report sentence (the report's opening line put before it), one figure in it
 and the indicator, breakdown and scope SPEC sections 3-4 and GUIDELINES give it, fixed before the
@@ -133,8 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", action="store_true", help="list the cases whose triple is wrong")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--cases", type=Path, default=CASES_FILE,
+                        help="another contrast file of the same format (e.g. contrast/comparable_ind11.toml)")
     args = parser.parse_args(argv)
-    outcomes = [run_case(c) for c in load_cases()]
+    outcomes = [run_case(c) for c in load_cases(args.cases)]
     summary = summarize(outcomes)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))

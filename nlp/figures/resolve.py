@@ -296,7 +296,25 @@ def _resolve_one(
     # places before it are where the act went: 组织党员到县烈士陵园瞻仰，参加党员39人)
     floor = clause_start if audience else sentence_start
     scope = scope_on_trail(doc, noun_start, floor, trail, level, own) if indicator is not None else Scope.UNIT
+    if parts and "kind" in parts:
+        parts = {**parts, "kind": paired_quotes(parts["kind"])}
     return record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)
+
+
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"))
+
+
+def paired_quotes(kind: str) -> str:
+    """Rule **kind_quotes**: a kind read across a quoted name keeps its quote marks only in pairs; an
+    unpaired one (the kind began or ended inside the quotes) is dropped.
+
+    >>> paired_quotes("“扶贫政策大宣讲"), paired_quotes("“清洁家园”集中整治行动"), paired_quotes("残疾人“两项补贴")
+    ('扶贫政策大宣讲', '“清洁家园”集中整治行动', '残疾人两项补贴')
+    """
+    for opener, closer in _QUOTE_PAIRS:
+        if kind.count(opener) != kind.count(closer):
+            kind = kind.replace(opener, "").replace(closer, "")
+    return kind
 
 
 _LIST_JOINS = frozenset({"、", "和", "与", "及"})

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
+from nlp.figures.indicators import match_indicator
 from nlp.figures.neighbours import words_in
 from nlp.figures.planned import is_start_value
 from nlp.figures.subject_phrases import (
@@ -39,6 +41,7 @@ from nlp.figures.subject_phrases import (
     trailing_verb,
 )
 from nlp.records import Quantity
+from nlp.resources import load_toml
 from nlp.text.document import Text
 from nlp.text.tokens import Word
 
@@ -93,6 +96,41 @@ def _labelled_group(left: str) -> str | None:
     return title.group(1) if title else None
 
 
+QUOTED_NAMES = {"”": "“", '"': '"', "》": "《", "’": "‘"}
+QUOTED_NAME_LONGEST = 12
+
+
+@cache
+def _honours() -> tuple[tuple[str, ...], frozenset[str]]:
+    data = load_toml("quoted_names.toml")["honours"]
+    return tuple(data["prefixes"]), frozenset(data["honour_indicators"])
+
+
+def _quoted_name(text: str, end: int, floor: int, unit: str) -> tuple[int, int] | None:
+    """Rule **quoted name before the figure**: when a closing quote mark sits right before the figure
+    (评选“文明家庭”35户, 排查“九小场所”96家), the span inside the quotes (at most
+    ``QUOTED_NAME_LONGEST`` characters, no clause break in it) is where the subject is read. An
+    honour title (nlp/resources/quoted_names.toml: 评出“优秀楼栋长”8名) is read only when the
+    measure it names counts honours (model_families); otherwise the figure keeps no subject.
+
+    >>> _quoted_name("评选“最美家庭”6户", 8, 0, "户"), _quoted_name("评出“优秀楼栋长”8名", 9, 0, "名")
+    ((3, 7), None)
+    """
+    opener = QUOTED_NAMES.get(text[end - 1 : end])
+    if opener is None:
+        return None
+    at = text.rfind(opener, max(floor, end - 2 - QUOTED_NAME_LONGEST), end - 1)
+    if at < 0 or at + 1 >= end - 1 or any(c in CLAUSE_BREAKS for c in text[at + 1 : end - 1]):
+        return None
+    name = text[at + 1 : end - 1]
+    prefixes, honour_indicators = _honours()
+    if name.startswith(prefixes):
+        named = match_indicator(name, unit)
+        if named is None or named.id not in honour_indicators:
+            return None
+    return at + 1, end - 1
+
+
 def find_subjects(doc: Text, quantities: Sequence[Quantity]) -> tuple[str | None, ...]:
     """The subject of each quantity (in order), read from ``doc`` around it.
 
@@ -131,6 +169,8 @@ def find_subject_spans(doc: Text, quantities: Sequence[Quantity]) -> tuple[tuple
         if start == quantity.norm_start and start > previous_end and text[start - 1 : start] in LABEL_COLONS:
             start = clause_start(text, start - 1, max(previous_end, start - 16))  # 劳动力人口:2349人
             left_end = quantity.norm_start - 1
+        elif start == quantity.norm_start and start > previous_end and (quoted := _quoted_name(text, start, previous_end, quantity.unit)):
+            start, left_end = quoted  # 评选“最美家庭”10户: the quoted name is what is counted
         else:
             left_end = quantity.norm_start
         left = text[start:left_end]
