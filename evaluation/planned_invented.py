@@ -63,8 +63,9 @@ def run(cases: Path = CASES) -> tuple[Tally, Tally, int, int, list[str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--cases", type=Path, default=CASES, help="a cases file (default: cases.json; sentence_lead.json beside it)")
     args = ap.parse_args(argv)
-    facts, acts, lost_f, lost_a, errors = run()
+    facts, acts, lost_f, lost_a, errors = run(args.cases)
     print(f"facts planned {facts.correct}/{facts.total} = {facts.rate or 0:.3f} (unmatched {lost_f})")
     print(f"activities planned {acts.correct}/{acts.total} = {acts.rate or 0:.3f} (unmatched {lost_a})")
     if args.errors:

@@ -95,6 +95,7 @@ def _plain_records(doc, sections, ordered, sentence_facts, index, found, learned
                 facts=tuple(sorted(group_facts.get(f.group, ()))),
                 category=kind_type.category if kind_type is not None else Category.OTHER,
                 planned=plans.in_plan_part(f.norm_start)
+                or plans.led(f.norm_start)  # rule sentence_lead
                 or is_planned_sentence(plan_window(doc, f.norm_start, f.norm_end))
                 or is_year_ahead_figure(doc, f.norm_start, f.norm_end, None),
                 norm_start=f.norm_start,

@@ -13,6 +13,7 @@ from nlp.figures.plan_stretches import covered_by, fact_stretches, titled_plan_s
 from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_start_value
 from nlp.figures.quota import is_quota_figure
 from nlp.figures.resolve import Figure, resolve_figures
+from nlp.figures.sentence_lead import sentence_lead_spans
 from nlp.figures.subjects import bare_total_indicator, find_subject_spans
 from nlp.figures.year_ahead import is_year_ahead_figure
 from nlp.figures.zeros import not_one_subject
@@ -100,7 +101,8 @@ class PlanState:
 
     A span is planned when it lies in a plan part (a plan document, a plan section, a plan title
     line the outline left) outside the stretches that state what is (``nlp.figures.plan_stretches``),
-    when its plan window holds a plan marker (``plan_window``, ``is_planned_sentence``), or when its
+    when its plan window holds a plan marker (``plan_window``, ``is_planned_sentence``), when its
+    sentence is led by a plan (rule sentence_lead, ``nlp.figures.sentence_lead``), or when its
     sentence is led by a year after the report's (rule year_ahead). What only a figure can be (a
     quota, a starting value) is the facts stage's on top of this.
 
@@ -115,6 +117,7 @@ class PlanState:
     titled: Callable[[int], bool]
     stated: Callable[[int], bool]
     plan_document: bool
+    led: Callable[[int], bool]  # rule sentence_lead
     # is_planned_sentence by window: the figures and activities of one clause mostly share theirs
     windows: dict[str, bool] = field(default_factory=dict, compare=False)
 
@@ -128,7 +131,7 @@ class PlanState:
         """The planned decision of the span ``doc.text[norm_start:norm_end]`` (a figure, an activity).
         The state is kept on ``doc`` and is given it here rather than holding it, so that a parse
         makes no reference cycle (its Text is freed when the parse is, without the collector)."""
-        if self.in_plan_part(norm_start):
+        if self.in_plan_part(norm_start) or self.led(norm_start):
             return True
         window = plan_window(doc, norm_start, norm_end)
         planned = self.windows.get(window)
@@ -157,6 +160,7 @@ def plan_state(doc: Text, sections: Sequence[Section], plan_document: bool, plan
         covered_by(titled_plan_spans(doc.text, sections)),
         covered_by(fact_stretches(doc.text, sections, plan_document, plan_year)),
         plan_document,
+        covered_by(sentence_lead_spans(doc.text)),
     )
     doc.derived["plan_state"] = (key, made)
     return made

@@ -136,7 +136,7 @@ def is_planned_sentence(sentence: str) -> bool:
     cleaned = false.sub("", sentence)
     marker = plan.search(cleaned)
     if marker is None:
-        return _BY_YEAR.search(cleaned) is not None and not _done_signs().search(cleaned)
+        return _BY_YEAR.search(cleaned) is not None and not done_signs().search(cleaned)
     return not _done_after_plan(cleaned, marker.start())
 
 
@@ -156,11 +156,11 @@ def _done_after_plan(cleaned: str, marker_at: int) -> bool:
     if marker_at >= last:
         return False  # the marker stands in the last clause itself
     clause = cleaned[last:]
-    return _done_signs().search(clause) is not None and _patterns()[0].search(clause) is None
+    return done_signs().search(clause) is not None and _patterns()[0].search(clause) is None
 
 
 @cache
-def _done_signs() -> re.Pattern[str]:
+def done_signs() -> re.Pattern[str]:
     """The signs that a clause states what was done (``[done_signs]`` of planned.toml)."""
     return re.compile("|".join(map(re.escape, sorted(load_toml("planned.toml")["done_signs"], key=len, reverse=True))))
 
