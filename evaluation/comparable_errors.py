@@ -26,22 +26,18 @@ The class ``gold call dubious`` is a reader's judgement, not this script's: the 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from collections import Counter
 from pathlib import Path
 
 from evaluation import excerpt_facts, splits
-from evaluation.gold import find_document, load_gold, read_gold_json
 from evaluation.scorer import (
     breakdown_correct,
     comparable,
-    gold_fact_spans,
     in_indicator_set,
     pred_breakdown,
     pred_scope,
     score_facts,
 )
-from nlp.pipeline import parse_file
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -83,20 +79,8 @@ def _breakdown_class(gold: dict | None, pred: dict | None) -> str:
 def errors(gold_dir: Path, docs: list[Path], with_breakdown: bool = False) -> list[tuple[str, str, str, str, str, str]]:
     """(doc, side, class, gold triple, predicted triple, context) for every comparable error."""
     found = []
-    for gold_file in sorted(gold_dir.glob("*.json")):
-        data = read_gold_json(gold_file)
-        excerpts = excerpt_facts.excerpt_gold_from_dict(data, str(gold_file)) if "excerpts" in data else None
-        gold = excerpts.gold if excerpts is not None else load_gold(gold_file)
-        path = find_document(gold.doc, docs)
-        if path is None:
-            continue
-        result = parse_file(path)
-        if excerpts is not None:
-            areas = excerpt_facts.excerpt_spans(excerpts, result.original)
-            inside = tuple(f for f in result.facts if excerpt_facts.inside((f.start, f.end), areas))
-            result = dataclasses.replace(result, facts=inside)
+    for gold, result, spans in excerpt_facts.parsed_with_gold(gold_dir, docs):
         text = result.original
-        spans = gold_fact_spans(gold, result.original)
         _, pairs = score_facts(gold, result, spans)
         span_of = dict(enumerate(spans))
         matched_g = {gi for gi, _ in pairs}

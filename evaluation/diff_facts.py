@@ -9,13 +9,10 @@ For a facts-only excerpt file only the predictions inside its excerpts are shown
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from pathlib import Path
 
 from evaluation import excerpt_facts, splits
-from evaluation.gold import find_document, load_gold, read_gold_json
-from evaluation.scorer import field_agreement, gold_fact_spans, pred_breakdown, pred_scope, score_facts
-from nlp.pipeline import parse_file
+from evaluation.scorer import field_agreement, pred_breakdown, pred_scope, score_facts
 
 
 def main() -> None:
@@ -30,19 +27,7 @@ def main() -> None:
         args.docs = splits.doc_folders(args.gold_dir.name)
     elif not args.docs and args.gold_dir.name == excerpt_facts.FOLDER and args.gold_dir.parent.name in splits.SPLITS:
         args.docs = splits.excerpt_doc_folders(args.gold_dir.parent.name)
-    for gold_file in sorted(args.gold_dir.glob("*.json")):
-        data = read_gold_json(gold_file)
-        excerpts = excerpt_facts.excerpt_gold_from_dict(data, str(gold_file)) if "excerpts" in data else None
-        gold = excerpts.gold if excerpts is not None else load_gold(gold_file)
-        path = find_document(gold.doc, args.docs)
-        if path is None:
-            continue
-        result = parse_file(path)
-        if excerpts is not None:
-            areas = excerpt_facts.excerpt_spans(excerpts, result.original)
-            inside = tuple(f for f in result.facts if excerpt_facts.inside((f.start, f.end), areas))
-            result = dataclasses.replace(result, facts=inside)
-        spans = gold_fact_spans(gold, result.original)
+    for gold, result, spans in excerpt_facts.parsed_with_gold(args.gold_dir, args.docs):
         _, pairs = score_facts(gold, result, spans)
         for gi, pi in pairs:
             g, p = gold.facts[gi], result.facts[pi]

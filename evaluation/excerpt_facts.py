@@ -16,15 +16,17 @@ printed.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from evaluation.gold import (
     GoldDoc,
     GoldError,
+    find_document,
     gold_files,
     gold_from_dict,
+    load_gold,
     quote_span,
     read_gold_json,
 )
@@ -84,6 +86,28 @@ def inside(span: Span, areas: Sequence[Span]) -> bool:
     (True, False)
     """
     return any(a[0] <= span[0] and span[1] <= a[1] for a in areas)
+
+
+def parsed_with_gold(gold_dir: Path, docs: Sequence[Path]) -> Iterator[tuple[GoldDoc, Parse, list[Span]]]:
+    """Each gold file of ``gold_dir`` (whole-document or excerpt gold) whose document lies under
+    ``docs``: its gold, the document's parse (for excerpt gold, only the facts inside the
+    excerpts) and the spans of the gold facts in the original text. The diagnostic listings
+    (``evaluation.diff_facts``, ``evaluation.comparable_errors``) read their pairs from these."""
+    from nlp.pipeline import parse_file
+
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        data = read_gold_json(gold_file)
+        excerpts = excerpt_gold_from_dict(data, str(gold_file)) if "excerpts" in data else None
+        gold = excerpts.gold if excerpts is not None else load_gold(gold_file)
+        path = find_document(gold.doc, list(docs))
+        if path is None:
+            continue
+        result = parse_file(path)
+        if excerpts is not None:
+            areas = excerpt_spans(excerpts, result.original)
+            inside_facts = tuple(f for f in result.facts if inside((f.start, f.end), areas))
+            result = dataclasses.replace(result, facts=inside_facts)
+        yield gold, result, gold_fact_spans(gold, result.original)
 
 
 def score_excerpt_document(gold: ExcerptGold, parse: Parse) -> DocScore:
