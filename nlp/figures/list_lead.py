@@ -25,17 +25,23 @@ from nlp.resources import load_toml
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _ITEM_BREAK = re.compile(r"[。！？!?；;]")
+_COLON_ENDS_LINE = re.compile("[：:](?=[ \t\u3000]*\n)")
 
 
 @cache
-def _settings() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _settings() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     """The announcements (a match ends after the ：: or 。 closing one: an announcing word before
-    it, or a ： ending its line) and the item marks opening a line or an item."""
+    it, or a ： ending its line; one pattern each, so that each is searched as a literal) and the
+    item marks opening a line or an item."""
     data = load_toml("planned.toml")["list_lead"]
-    words = lead_rule._alternatives(data["announce"])
-    announce = re.compile("(?:" + words + ")[^，,；;。！？!?\n：:]{0,12}[：:。]|[：:](?=[ \t\u3000]*\n)")
+    announce = tuple(re.compile(re.escape(w) + "[^，,；;。！？!?\n：:]{0,12}[：:。]") for w in data["announce"])
     item = re.compile(r"[ \t\u3000]*(?:" + "|".join(f"(?:{k})" for k in data["items"]) + ")")
-    return announce, item
+    return (*announce, _COLON_ENDS_LINE), item
+
+
+def _announcements(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every announcement of ``text``, in order."""
+    return sorted((m.start(), m.end()) for pattern in _settings()[0] for m in pattern.finditer(text))
 
 
 def _led(text: str, start: int, end: int) -> bool:
@@ -65,18 +71,17 @@ def list_lead_spans(text: str) -> list[tuple[int, int]]:
     >>> list_lead_spans("今年以来，社区重点抓好以下几项工作：一是建成助餐点2个。")
     []
     """
-    announce, item = _settings()
+    item = _settings()[1]
     stops = lead_rule._settings()[1]
     spans: list[tuple[int, int]] = []
     reached = -1
-    for m in announce.finditer(text):
-        if m.start() < reached:
+    for found, at in _announcements(text):
+        if found < reached:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        start = max(line_start, max(text.rfind(s, 0, m.start()) for s in "。！？!?") + 1)
-        if not _led(text, start, m.end() - 1):
+        line_start = text.rfind("\n", 0, found) + 1
+        start = max(line_start, max(text.rfind(s, 0, found) for s in "。！？!?") + 1)
+        if not _led(text, start, at - 1):
             continue
-        at = m.end()
         line_end = text.find("\n", at)
         line_end = len(text) if line_end < 0 else line_end
         if text[at:line_end].strip():
