@@ -8,6 +8,7 @@ from operator import attrgetter
 
 from nlp.figures.clauses import up_to_last
 from nlp.figures.durations import is_time_covered
+from nlp.figures.list_lead import list_lead_spans
 from nlp.figures.lookalike import keep_figures
 from nlp.figures.plan_stretches import covered_by, fact_stretches, titled_plan_spans
 from nlp.figures.planned import continues_figure_list, is_planned_sentence, is_start_value
@@ -102,7 +103,8 @@ class PlanState:
     A span is planned when it lies in a plan part (a plan document, a plan section, a plan title
     line the outline left) outside the stretches that state what is (``nlp.figures.plan_stretches``),
     when its plan window holds a plan marker (``plan_window``, ``is_planned_sentence``), when its
-    sentence is led by a plan (rule sentence_lead, ``nlp.figures.sentence_lead``), or when its
+    sentence is led by a plan (rule sentence_lead, ``nlp.figures.sentence_lead``) or it is an item a
+    plan lead announces (rule list_lead, ``nlp.figures.list_lead``), or when its
     sentence is led by a year after the report's (rule year_ahead). What only a figure can be (a
     quota, a starting value) is the facts stage's on top of this.
 
@@ -117,7 +119,7 @@ class PlanState:
     titled: Callable[[int], bool]
     stated: Callable[[int], bool]
     plan_document: bool
-    led: Callable[[int], bool]  # rule sentence_lead
+    led: Callable[[int], bool]  # rules sentence_lead and list_lead
     # is_planned_sentence by window: the figures and activities of one clause mostly share theirs
     windows: dict[str, bool] = field(default_factory=dict, compare=False)
 
@@ -160,7 +162,7 @@ def plan_state(doc: Text, sections: Sequence[Section], plan_document: bool, plan
         covered_by(titled_plan_spans(doc.text, sections)),
         covered_by(fact_stretches(doc.text, sections, plan_document, plan_year)),
         plan_document,
-        covered_by(sentence_lead_spans(doc.text)),
+        covered_by(sentence_lead_spans(doc.text) + list_lead_spans(doc.text)),
     )
     doc.derived["plan_state"] = (key, made)
     return made
