@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from bisect import bisect_left
 from itertools import repeat
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlp.figures import sentence_lead
 from nlp.figures.breakdown import _AGE, _read_modifier
 from nlp.figures.breakdown import _vocab as breakdown_vocab
 from nlp.figures.facts import (
@@ -420,3 +422,66 @@ def test_quota_figure_is_the_plain_search(text: str, at: int, unit: str) -> None
     start = min(at, len(text))
     end = min(start + 2, len(text))
     assert is_quota_figure(text, start, end, unit) == _plain_is_quota_figure(text, start, end, unit)
+
+
+LEAD_PIECES = PIECES + ("到", "至", "2024年", "1999年", "到2025年", "至20", "明年", "下一步", "！", "?", "已")
+
+
+def _plain_sentence_lead_spans(text: str) -> list[tuple[int, int]]:
+    """``sentence_lead_spans`` as it was written first: both searches by ``finditer``, each sentence's
+    start looked for back to the text's start."""
+    stops = sentence_lead._settings()[1]
+    hits = sorted(
+        [m.start() for m in sentence_lead._plan_marker().finditer(text)]
+        + [m.start() for m in sentence_lead._BY_YEAR.finditer(text)]
+    )
+
+    def marked(a: int, b: int) -> bool:
+        i = bisect_left(hits, a)
+        return i < len(hits) and hits[i] < b
+
+    spans, done_to = [], -1
+    for hit in hits:
+        if hit < done_to:
+            continue
+        start = max(text.rfind(stop, 0, hit) for stop in sentence_lead._STOPS) + 1
+        after = sentence_lead._STOP.search(text, hit)
+        end = after.start() if after is not None else len(text)
+        done_to = end
+        at = sentence_lead._lead_end(text, start, end, marked)
+        if at < 0 or at >= end:
+            continue
+        stop = end
+        sign = sentence_lead._first_done_sign(text, at, end)
+        if sign >= 0:
+            stop = sentence_lead._clause_start(text, at, sign)
+        for brk in sentence_lead._CLAUSE_BREAK.finditer(text, at, stop):
+            if stops.match(text, brk.end()):
+                stop = brk.end()
+                break
+        if stops.match(text, at):
+            stop = at
+        if stop > at:
+            spans.append((at, stop))
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_PIECES), min_size=1, max_size=80).map("".join))
+def test_sentence_lead_fast_paths_match_the_plain_search(text):
+    assert sentence_lead._match_starts(sentence_lead._BY_YEAR, text, "到至") == [
+        m.start() for m in sentence_lead._BY_YEAR.finditer(text)
+    ]
+    assert sentence_lead.sentence_lead_spans(text) == _plain_sentence_lead_spans(text)
+
+
+def test_sentence_lead_fast_paths_on_a_report_with_several_leads():
+    text = (
+        "今年以来，社区新建广场1处。下一步，社区将整合资源，新建助餐点2个！到2025年，计划改造楼院3个，"
+        "截至目前，已完成改造2个。明年，将组建志愿队1支；至2026年底，培训网格员40人次。"
+    )
+    assert sentence_lead._match_starts(sentence_lead._BY_YEAR, text, "到至") == [
+        m.start() for m in sentence_lead._BY_YEAR.finditer(text)
+    ]
+    assert len(sentence_lead._match_starts(sentence_lead._BY_YEAR, text, "到至")) == 2
+    assert sentence_lead.sentence_lead_spans(text) == _plain_sentence_lead_spans(text) != []

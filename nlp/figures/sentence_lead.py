@@ -33,6 +33,31 @@ def _plan_marker() -> re.Pattern[str]:
     return re.compile(pattern_sources()[0])
 
 
+def _match_starts(pattern: re.Pattern[str], text: str, firsts: str) -> list[int]:
+    """The starts of ``pattern.finditer(text)`` for a pattern whose every match starts with one of
+    the characters ``firsts``, found by trying it only where one stands: ``str.find`` of one character
+    passes over a text far faster than ``re`` tries a class of first characters at each character
+    (_BY_YEAR on four long reports: 0.95 M instructions instead of 5.0 M). Left to right and not
+    overlapping, as ``finditer`` takes them. (The plan markers' 22 first characters stay with
+    ``finditer``: they stand so often that a Python step at each costs more than ``re``'s pass.)"""
+    candidates = []
+    find = text.find
+    for first in firsts:
+        at = find(first)
+        while at >= 0:
+            candidates.append(at)
+            at = find(first, at + 1)
+    candidates.sort()
+    starts = []
+    free_from = 0
+    match = pattern.match
+    for at in candidates:
+        if at >= free_from and (m := match(text, at)) is not None:
+            starts.append(at)
+            free_from = m.end()
+    return starts
+
+
 def _alternatives(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -106,8 +131,9 @@ def sentence_lead_spans(text: str) -> list[tuple[int, int]]:
     []
     """
     stops = _settings()[1]
-    # where a marker may start (two passes: one alternation of both loses the literal search of ``re``)
-    hits = sorted([m.start() for m in _plan_marker().finditer(text)] + [m.start() for m in _BY_YEAR.finditer(text)])
+    # where a marker may start (two passes: one alternation of both loses the literal search of ``re``;
+    # _BY_YEAR is tried only at the 到 and 至 of the text)
+    hits = sorted([m.start() for m in _plan_marker().finditer(text)] + _match_starts(_BY_YEAR, text, "到至"))
 
     def marked(a: int, b: int) -> bool:
         i = bisect_left(hits, a)
@@ -118,7 +144,9 @@ def sentence_lead_spans(text: str) -> list[tuple[int, int]]:
     for hit in hits:  # the sentences holding a marker: only they can be led by one
         if hit < done_to:
             continue
-        start = max(text.rfind(stop, 0, hit) for stop in _STOPS) + 1
+        # the last stop before the marker: the previous sentence's stop (at done_to) bounds the look back
+        floor = done_to if done_to > 0 else 0
+        start = max([text.rfind(stop, floor, hit) for stop in _STOPS]) + 1
         after = _STOP.search(text, hit)
         end = after.start() if after is not None else len(text)
         done_to = end
