@@ -360,11 +360,6 @@ def test_the_compiled_decoder_takes_equal_maxima_first_and_refuses_shapes_that_d
         decode_compiled(trans, np.zeros((4, 2)), [4])
 
 
-def test_pure_python_in_the_environment_keeps_the_numpy_decoder(monkeypatch) -> None:
-    monkeypatch.setenv("ZONGJIE_PURE_PYTHON", "1")
-    assert crf_decode._compiled() is None
-
-
 def _tokens(lengths: list[int]) -> list[Token]:
     out, pos = [], 0
     for n in lengths:

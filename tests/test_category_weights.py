@@ -260,11 +260,6 @@ def test_the_compiled_row_totals_refuse_rows_out_of_order() -> None:
         compiled_row_totals(np.array([0, 1]), np.array([0, 4]), np.ones(2), records, 2)
 
 
-def test_pure_python_in_the_environment_keeps_numpys_sums_and_reading(monkeypatch) -> None:
-    monkeypatch.setenv("ZONGJIE_PURE_PYTHON", "1")
-    assert _weights_module._compiled() is None and _grams_module._compiled() is None
-
-
 @pytest.mark.skipif(_grams_module.COMPILED is None, reason="nlp.categories._grams not built")
 def test_the_compiled_reading_gives_the_documents_n_grams_as_numpy() -> None:
     """On the shipped model's table and sentences in the genre, with and without ``starts_before``."""

@@ -195,10 +195,3 @@ def test_the_compiled_pieces_are_the_sentences_the_constructor_makes() -> None:
     assert made == expected and [hash(s) for s in made] == [hash(s) for s in expected]
     assert all(not hasattr(s, "__dict__") for s in made)
     assert pickle.loads(pickle.dumps(made)) == expected
-
-
-def test_pure_python_in_the_environment_keeps_the_pattern(monkeypatch) -> None:
-    from nlp.text import sentences
-
-    monkeypatch.setenv("ZONGJIE_PURE_PYTHON", "1")
-    assert sentences._compiled() is None

@@ -14,27 +14,14 @@ tests/test_activity_crf.py holds the two to each other.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from types import ModuleType
 
 import numpy as np
 
 from nlp.activities.crf import CRFWeights
+from nlp.kernels import optional_kernel
 
-
-def _compiled() -> ModuleType | None:
-    """The compiled decoder, unless it was not built or ``ZONGJIE_PURE_PYTHON`` is set."""
-    if os.environ.get("ZONGJIE_PURE_PYTHON"):
-        return None
-    try:
-        from nlp.activities import _crf
-    except ImportError:
-        return None
-    return _crf
-
-
-COMPILED = _compiled()
+COMPILED = optional_kernel("nlp.activities._crf")
 
 # A sentence longer than this is decoded on its own with plain floats: in a batch, the positions
 # only it reaches would each cost a round of numpy calls for one sentence (a table flattened

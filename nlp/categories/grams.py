@@ -13,11 +13,11 @@ build without a compiler keeps the numpy reading here (``numpy_known_grams``).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from types import ModuleType
 
 import numpy as np
+
+from nlp.kernels import optional_kernel
 
 BITS = 21  # every code point + 1 fits in 21 bits
 MAX_KEYED = 3  # three characters of 21 bits fit one int64
@@ -138,18 +138,9 @@ def _prefixes(keys: np.ndarray) -> np.ndarray:
     return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
-def _compiled() -> ModuleType | None:
-    """The compiled reading, unless it was not built or ``ZONGJIE_PURE_PYTHON`` is set."""
-    if os.environ.get("ZONGJIE_PURE_PYTHON"):
-        return None
-    try:
-        from nlp.categories import _grams
-    except ImportError:
-        return None
-    return _grams
 
 
-COMPILED = _compiled()
+COMPILED = optional_kernel("nlp.categories._grams")
 
 
 def known_grams(

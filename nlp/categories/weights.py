@@ -18,17 +18,16 @@ the time); ``ZONGJIE_PURE_PYTHON=1`` or a build without a compiler keeps numpy's
 from __future__ import annotations
 
 import operator
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 
 from nlp.categories.grams import MAX_KEYED, GramTable, counts_of, known_grams, term_key
+from nlp.kernels import optional_kernel
 
 _WHITE_SPACE = re.compile(r"\s\s+")
 _SEPARATOR = "\x00"
@@ -198,18 +197,9 @@ def _as_records(coef: np.ndarray) -> np.ndarray:
     return by_feature.view(np.dtype((np.void, 8 * by_feature.shape[1]))).ravel()
 
 
-def _compiled() -> ModuleType | None:
-    """The compiled sums, unless they were not built or ``ZONGJIE_PURE_PYTHON`` is set."""
-    if os.environ.get("ZONGJIE_PURE_PYTHON"):
-        return None
-    try:
-        from nlp.categories import _totals
-    except ImportError:
-        return None
-    return _totals
 
 
-COMPILED = _compiled()
+COMPILED = optional_kernel("nlp.categories._totals")
 _MOST_CLASSES = 64  # what the compiled sums take (its accumulators are arrays of this size)
 
 

@@ -18,11 +18,10 @@ build without a compiler keeps the pattern here. tests/test_sentences.py holds t
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
-from types import ModuleType
 
+from nlp.kernels import optional_kernel
 from nlp.records import Sentence
 
 SENTENCE_ENDS = frozenset("。！？；!?;")
@@ -82,18 +81,9 @@ def _classes(ends: frozenset[str]) -> tuple[bytes, str]:
     return bytes(table), "".join(sorted(ends))
 
 
-def _compiled() -> ModuleType | None:
-    """The compiled piece finder, unless it was not built or ``ZONGJIE_PURE_PYTHON`` is set."""
-    if os.environ.get("ZONGJIE_PURE_PYTHON"):
-        return None
-    try:
-        from nlp.text import _sentences
-    except ImportError:
-        return None
-    return _sentences
 
 
-COMPILED = _compiled()
+COMPILED = optional_kernel("nlp.text._sentences")
 
 
 def spans_as_sentences(spans: list[tuple[int, int]]) -> tuple[Sentence, ...]:
