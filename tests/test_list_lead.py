@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from nlp.figures.list_lead import list_lead_spans
-from nlp.pipeline import parse_text
+from plan_helpers import planned_flags
 
 HEAD = "白鹭社区2023年工作总结\n"
 
 
 def _flags(text: str) -> tuple[dict[str, bool], dict[str, bool]]:
-    p = parse_text(HEAD + text)
-    return {f.text: f.planned for f in p.facts}, {a.name: a.planned for a in p.activities}
+    return planned_flags(HEAD + text)
 
 
 def test_items_after_the_lead_sentence_are_planned():

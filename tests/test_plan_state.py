@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from nlp.figures.facts import plan_state
 from nlp.pipeline import parse_text
-
-
-def _flags(text: str) -> tuple[dict[str, bool], dict[str, bool]]:
-    p = parse_text(text)
-    return {f.text: f.planned for f in p.facts}, {a.name: a.planned for a in p.activities}
+from plan_helpers import planned_flags
 
 
 def test_an_activity_in_a_clause_led_by_the_next_year_is_planned_as_its_figure():
-    facts, acts = _flags("绿溪社区2023年工作总结\n2024年举办居民书法培训班4期。")
+    facts, acts = planned_flags("绿溪社区2023年工作总结\n2024年举办居民书法培训班4期。")
     assert facts == {"4期": True}
     assert acts.get("居民书法培训班") is True
 
 
 def test_a_dated_event_of_the_next_year_is_done_for_activity_and_figure():
-    facts, acts = _flags("绿溪社区2023年工作总结\n2024年1月，社区开展元宵猜灯谜活动，参与居民150人。")
+    facts, acts = planned_flags("绿溪社区2023年工作总结\n2024年1月，社区开展元宵猜灯谜活动，参与居民150人。")
     assert facts == {"150人": False}
     assert acts.get("元宵猜灯谜活动") is False
 
