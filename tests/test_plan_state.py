@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from plan_helpers import planned_flags
+
 from nlp.figures.facts import plan_state
 from nlp.pipeline import parse_text
-from plan_helpers import planned_flags
 
 
 def test_an_activity_in_a_clause_led_by_the_next_year_is_planned_as_its_figure():

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from nlp.figures.sentence_lead import sentence_lead_spans
 from plan_helpers import planned_flags
+
+from nlp.figures.sentence_lead import sentence_lead_spans
 
 HEAD = "白鹭社区2023年工作总结\n"
 
