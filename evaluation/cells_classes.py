@@ -1,6 +1,6 @@
 """Why comparison cells are wrong or missing: every miss and every wrong row, classified by cause.
 
-    python -m evaluation.cells_classes GOLD_DIR --docs DIR [--docs DIR …] [--examples]
+    python -m evaluation.cells_classes GOLD_DIR --docs DIR [--docs DIR …] [--half tune|held] [--examples]
 
 Extracts the gold's documents as evaluation.dataset_bench does (each its own community) and sorts:
 
@@ -23,7 +23,7 @@ import argparse
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from evaluation.dataset_bench import _masked, _same, _scaled, community_id, comparable, extracted
+from evaluation.dataset_bench import HALVES, _masked, _same, _scaled, community_id, comparable, extracted
 from evaluation.gold import read_original
 from evaluation.scorer import close
 
@@ -91,8 +91,9 @@ def _wrong_class(text: str, row: dict, facts: list[dict], golds: list[dict]) -> 
     return f"gold: scope {gold.get('scope')}"
 
 
-def classify(gold_dir: Path, docs: list[Path], jobs: int = 1) -> tuple[Counter, Counter, dict[str, list[str]]]:
-    golds, frames = extracted(gold_dir, docs, jobs, tables=("indicator_values", "facts"))
+def classify(gold_dir: Path, docs: list[Path], jobs: int = 1,
+             half: str | None = None) -> tuple[Counter, Counter, dict[str, list[str]]]:
+    golds, frames = extracted(gold_dir, docs, jobs, tables=("indicator_values", "facts"), half=half)
     values, all_facts = frames["indicator_values"], frames["facts"]
     missing, wrong, examples = Counter(), Counter(), defaultdict(list)
     for i, (data, path) in enumerate(golds):
@@ -121,9 +122,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("gold", type=Path)
     ap.add_argument("--docs", type=Path, action="append", required=True)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--half", choices=HALVES, help="one half of the gold files (as evaluation.dataset_bench)")
     ap.add_argument("--examples", action="store_true")
     args = ap.parse_args(argv)
-    missing, wrong, examples = classify(args.gold, args.docs, args.jobs)
+    missing, wrong, examples = classify(args.gold, args.docs, args.jobs, args.half)
     for title, counts in (("missing gold values", missing), ("wrong rows", wrong)):
         print(f"{title}: {sum(counts.values())}")
         for cause, n in counts.most_common():
