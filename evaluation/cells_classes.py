@@ -77,6 +77,15 @@ def _missing_class(text: str, gold: dict, facts: list[dict], rows: list[dict], g
     return "row: a wrong candidate"
 
 
+def _made_of(text: str, gold: dict, facts: list[dict]) -> str:
+    """What the pipeline made of a gold figure, for the examples: its fact's subject and resolution."""
+    fact = _fact_of(text, gold, facts)
+    if fact is None:
+        return ""
+    return (f"  [subject {fact['subject']}, indicator {fact['indicator']}, breakdown {fact['breakdown']}, "
+            f"scope {fact['scope']}, planned {fact['planned']}]")
+
+
 def _wrong_class(text: str, row: dict, facts: list[dict], golds: list[dict]) -> str:
     fact = next(f for f in facts if f["id"] == row["fact_id"])
     gold = next((g for g in golds if _fact_of(text, g, [fact])), None)
@@ -107,7 +116,8 @@ def classify(gold_dir: Path, docs: list[Path], jobs: int = 1,
                 continue
             cause = _missing_class(text, gold, facts, rows, gold_facts)
             missing[cause] += 1
-            examples[f"missing, {cause}"].append(f"{data['doc']}: {gold['indicator']} {gold.get('quote')}")
+            examples[f"missing, {cause}"].append(f"{data['doc']}: {gold['indicator']} {gold.get('quote')}"
+                                                 f"{_made_of(text, gold, facts)}")
         for row in rows:
             if any(g["indicator"] == row["indicator"] and _same(_scaled(g), row) for g in wanted):
                 continue
