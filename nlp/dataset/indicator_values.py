@@ -79,7 +79,12 @@ def measure_acts() -> tuple[tuple[str, str], ...]:
 
 
 def _acts_sql() -> str:
-    return ", ".join(f"({_literal(i)}, {_literal(a)})" for i, a in measure_acts())
+    """(indicator, the list of its acts): one hash join, and a look into the subject only for the
+    candidates of an indicator that has acts."""
+    acts: dict[str, list[str]] = {}
+    for indicator, act in measure_acts():
+        acts.setdefault(indicator, []).append(_literal(act))
+    return ", ".join(f"({_literal(i)}, [{', '.join(a)}])" for i, a in acts.items())
 
 
 def _literal(text: str) -> str:
@@ -100,13 +105,13 @@ WITH candidates AS (
     SELECT f.community_id, f.year, f.period, f.indicator, f.value, f.low, f.high, f.qualifier,
            f.unit, f.id AS fact_id, f.doc_id, f.quote, d.seq, {_KEY} AS same,
            coalesce(r.unit_rank, {_UNLISTED}) AS unit_rank,
-           CASE WHEN EXISTS (SELECT 1 FROM (VALUES {_acts_sql()}) AS a(a_indicator, act)
-                             WHERE a.a_indicator = f.indicator AND contains(coalesce(f.subject, ''), a.act))
-                THEN 0 ELSE 1 END AS act_rank,
+           CASE WHEN a.acts IS NOT NULL AND f.subject IS NOT NULL
+                     AND list_bool_or(list_transform(a.acts, lambda act: contains(f.subject, act))) THEN 0 ELSE 1 END AS act_rank,
            min(f.id) OVER (PARTITION BY f.doc_id, f.indicator, f.quote) AS sentence_first
     FROM facts f JOIN documents d USING (doc_id)
     LEFT JOIN (VALUES {_ranks_sql()}) AS r(r_indicator, r_unit, unit_rank)
         ON r.r_indicator = f.indicator AND r.r_unit = f.unit
+    LEFT JOIN (VALUES {_acts_sql()}) AS a(a_indicator, acts) ON a.a_indicator = f.indicator
     WHERE f.indicator IS NOT NULL AND f.breakdown IS NULL AND coalesce(f.scope, 'unit') = 'unit'
       AND NOT coalesce(f.planned, false)
       AND (f.value IS NOT NULL OR f.low IS NOT NULL OR f.high IS NOT NULL)
