@@ -17,8 +17,8 @@ The rules of SPEC section 5, as one SQL statement over ``facts`` and ``documents
     特困供养人员6户8人 → 8 人; 辖区面积1.35平方公里 beats a square's 1200平方米;
   - rule ``measure_act``: then, within the sentence, a figure whose subject names the act the measure
     counts (the indicator's ``verbs`` in indicators.csv, and ``[measure_acts]`` of cells.toml) beats
-    one whose subject does not: 全年排查安全隐患32处，已整改30处 → 30 (hazards fixed, not found);
-    排查矛盾纠纷58起，受理调解54起 → 54 (disputes mediated, not screened);
+    one whose subject does not: 全年排查消防隐患41处，已整改39处 → 39 (hazards fixed, not found);
+    排查邻里纠纷26起，受理调解23起 → 23 (disputes mediated, not screened);
   - rule ``first_figure``: then the first figure (a report states its own total before it repeats or
     splits it; of the candidates of one indicator in one document that differ, the first is a gold
     comparable value in 65 of 121 groups of the written reports, the last in 31, the largest in 58);
