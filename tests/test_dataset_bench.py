@@ -55,9 +55,23 @@ def test_documents_are_found_in_every_docs_folder_and_the_rest_are_named(tmp_pat
 
 def test_docs_may_be_given_more_than_once(tmp_path, monkeypatch):
     seen = {}
-    monkeypatch.setattr("evaluation.dataset_bench.run", lambda gold, docs, jobs: seen.setdefault("docs", docs) and [])
-    main([str(tmp_path), "--docs", "seeds", "--docs", "dev"])
-    assert [p.name for p in seen["docs"]] == ["seeds", "dev"]
+    monkeypatch.setattr("evaluation.dataset_bench.run",
+                        lambda gold, docs, jobs, half=None: seen.setdefault("docs", (docs, half)) and [])
+    main([str(tmp_path), "--docs", "seeds", "--docs", "dev", "--half", "held"])
+    docs, half = seen["docs"]
+    assert [p.name for p in docs] == ["seeds", "dev"] and half == "held"
+
+
+def test_a_half_is_every_other_gold_file_by_name(tmp_path):
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    for name in ("w1", "w2", "w3", "w4", "w5"):
+        (gold / f"{name}.json").write_text(json.dumps({"doc": f"{name}.txt", "facts": []}), encoding="utf-8")
+        (docs / f"{name}.txt").write_text("青苗社区2023年工作总结\n社区现有党员120名。", encoding="utf-8")
+    names = {half: [d["doc"] for d, _ in located(gold, [docs], half)[0]] for half in ("tune", "held", None)}
+    assert names == {"tune": ["w1.txt", "w3.txt", "w5.txt"], "held": ["w2.txt", "w4.txt"],
+                     None: ["w1.txt", "w2.txt", "w3.txt", "w4.txt", "w5.txt"]}
 
 
 TEXT = "社区现有党员120名，其中女党员45名。计划发展党员3名。社区办公用房面积300平方米。"
