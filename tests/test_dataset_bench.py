@@ -106,3 +106,16 @@ def test_a_wrong_row_is_classified_by_what_the_gold_says_of_its_fact():
     assert _wrong_class(TEXT, {"indicator": "party_members", "fact_id": 1}, facts, golds) == "gold: breakdown"
     assert _wrong_class(TEXT, {"indicator": "area_total", "fact_id": 2}, facts, golds) == "gold: another or no indicator"
     assert _wrong_class(TEXT, {"indicator": "party_members", "fact_id": 3}, facts, golds) == "fact not in gold"
+
+
+def test_contrast_cases_name_known_indicators_and_expect_something():
+    from pathlib import Path
+
+    from evaluation.cells_contrast import CASES_FILE, load_cases
+    from nlp.figures.indicators import by_id
+
+    for path in (CASES_FILE, Path(CASES_FILE).with_name("cells_twelfth.toml")):
+        for case in load_cases(path):
+            named = [*case.get("cells", {}), *case.get("absent", [])]
+            assert named, case["id"]
+            assert all(by_id(i) is not None for i in named), case["id"]
