@@ -1,6 +1,6 @@
 """Why comparison cells are wrong or missing: every miss and every wrong row, classified by cause.
 
-    python -m evaluation.cells_classes GOLD_DIR --docs DIR [--docs DIR …] [--examples]
+    python -m evaluation.cells_classes GOLD_DIR --docs DIR [--docs DIR …] [--half tune|held] [--examples]
 
 Extracts the gold's documents as evaluation.dataset_bench does (each its own community) and sorts:
 
@@ -23,7 +23,7 @@ import argparse
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from evaluation.dataset_bench import _masked, _same, _scaled, community_id, comparable, extracted
+from evaluation.dataset_bench import HALVES, _masked, _same, _scaled, community_id, comparable, extracted
 from evaluation.gold import read_original
 from evaluation.scorer import close
 
@@ -77,6 +77,15 @@ def _missing_class(text: str, gold: dict, facts: list[dict], rows: list[dict], g
     return "row: a wrong candidate"
 
 
+def _made_of(text: str, gold: dict, facts: list[dict]) -> str:
+    """What the pipeline made of a gold figure, for the examples: its fact's subject and resolution."""
+    fact = _fact_of(text, gold, facts)
+    if fact is None:
+        return ""
+    return (f"  [subject {fact['subject']}, indicator {fact['indicator']}, breakdown {fact['breakdown']}, "
+            f"scope {fact['scope']}, planned {fact['planned']}]")
+
+
 def _wrong_class(text: str, row: dict, facts: list[dict], golds: list[dict]) -> str:
     fact = next(f for f in facts if f["id"] == row["fact_id"])
     gold = next((g for g in golds if _fact_of(text, g, [fact])), None)
@@ -91,8 +100,9 @@ def _wrong_class(text: str, row: dict, facts: list[dict], golds: list[dict]) -> 
     return f"gold: scope {gold.get('scope')}"
 
 
-def classify(gold_dir: Path, docs: list[Path], jobs: int = 1) -> tuple[Counter, Counter, dict[str, list[str]]]:
-    golds, frames = extracted(gold_dir, docs, jobs, tables=("indicator_values", "facts"))
+def classify(gold_dir: Path, docs: list[Path], jobs: int = 1,
+             half: str | None = None) -> tuple[Counter, Counter, dict[str, list[str]]]:
+    golds, frames = extracted(gold_dir, docs, jobs, tables=("indicator_values", "facts"), half=half)
     values, all_facts = frames["indicator_values"], frames["facts"]
     missing, wrong, examples = Counter(), Counter(), defaultdict(list)
     for i, (data, path) in enumerate(golds):
@@ -106,7 +116,8 @@ def classify(gold_dir: Path, docs: list[Path], jobs: int = 1) -> tuple[Counter, 
                 continue
             cause = _missing_class(text, gold, facts, rows, gold_facts)
             missing[cause] += 1
-            examples[f"missing, {cause}"].append(f"{data['doc']}: {gold['indicator']} {gold.get('quote')}")
+            examples[f"missing, {cause}"].append(f"{data['doc']}: {gold['indicator']} {gold.get('quote')}"
+                                                 f"{_made_of(text, gold, facts)}")
         for row in rows:
             if any(g["indicator"] == row["indicator"] and _same(_scaled(g), row) for g in wanted):
                 continue
@@ -121,9 +132,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("gold", type=Path)
     ap.add_argument("--docs", type=Path, action="append", required=True)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--half", choices=HALVES, help="one half of the gold files (as evaluation.dataset_bench)")
     ap.add_argument("--examples", action="store_true")
     args = ap.parse_args(argv)
-    missing, wrong, examples = classify(args.gold, args.docs, args.jobs)
+    missing, wrong, examples = classify(args.gold, args.docs, args.jobs, args.half)
     for title, counts in (("missing gold values", missing), ("wrong rows", wrong)):
         print(f"{title}: {sum(counts.values())}")
         for cause, n in counts.most_common():

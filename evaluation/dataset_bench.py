@@ -1,6 +1,6 @@
 """How right the comparison cells are: `indicator_values` against gold annotations.
 
-Usage: python -m evaluation.dataset_bench GOLD_DIR --docs DOCS_DIR [--docs DOCS_DIR …] [--jobs N] [--json]
+Usage: python -m evaluation.dataset_bench GOLD_DIR --docs DOCS_DIR [--docs DOCS_DIR …] [--half tune|held] [--jobs N] [--json]
 
 Each gold file's document (found under one of the DOCS_DIRs, in the order given: seeds and dev are two
 folders, so give ``--docs`` once for each) is extracted as a community of its own, through a generated
@@ -16,6 +16,10 @@ stderr, not scored silently. Then, per document and in total:
   null, scope ``unit`` (or none), planned false (SPEC section 5), and a number: a masked figure
   (``xx个``, all of value/low/high null) gives no value a cell could hold, so it is counted apart
   (``masked``), not as missing — that an ``indicator_values`` row of that indicator holds.
+
+``--half`` scores one half of the gold files, sorted by name: ``tune`` the odd places (1st, 3rd …),
+``held`` the even ones (2nd, 4th …). Session 12 (branch cells13) split the 74 written reports so —
+w001, w003 … tuned on, w002, w004 … held out — before it changed any code.
 
 Gold values are scaled by their magnitude word (9 万元 → 90000) as the scorer does (SPEC section 6).
 Gold files written before indicators were annotated carry none: then both shares have nothing to
@@ -99,11 +103,27 @@ def _community(i: int) -> str:
     return f"评测{i:03d}社区"
 
 
-def located(gold_dir: Path, docs: Sequence[Path]) -> tuple[list[tuple[dict, Path]], list[str]]:
-    """The gold files of ``gold_dir`` with their documents, searched in every folder of ``docs`` in
-    order, and the document names found in none of them."""
+HALVES = ("tune", "held")
+
+
+def halved(paths: Sequence[Path], half: str | None) -> list[Path]:
+    """``half`` of ``paths`` (all of them for None): ``tune`` the odd places, ``held`` the even ones.
+
+    >>> [p.name for p in halved([Path("w1"), Path("w2"), Path("w3")], "tune")]
+    ['w1', 'w3']
+    >>> [p.name for p in halved([Path("w1"), Path("w2"), Path("w3")], "held")]
+    ['w2']
+    """
+    if half is None:
+        return list(paths)
+    return list(paths[HALVES.index(half)::2])
+
+
+def located(gold_dir: Path, docs: Sequence[Path], half: str | None = None) -> tuple[list[tuple[dict, Path]], list[str]]:
+    """The gold files of ``gold_dir`` (of one ``half`` of them when given) with their documents,
+    searched in every folder of ``docs`` in order, and the document names found in none of them."""
     golds, unfound = [], []
-    for path in gold_files(gold_dir):
+    for path in halved(gold_files(gold_dir), half):
         data = read_gold_json(path)
         document = find_document(data["doc"], list(docs))
         if document is not None:
@@ -113,13 +133,14 @@ def located(gold_dir: Path, docs: Sequence[Path]) -> tuple[list[tuple[dict, Path
     return golds, unfound
 
 
-def extracted(gold_dir: Path, docs: Sequence[Path], jobs: int = 1, tables: Sequence[str] = ("indicator_values",)):
+def extracted(gold_dir: Path, docs: Sequence[Path], jobs: int = 1, tables: Sequence[str] = ("indicator_values",),
+              half: str | None = None):
     """The gold documents, each extracted as a community of its own through a generated manifest:
     (gold records with their documents, {table: DataFrame}); each document's rows are those of
     ``community_id(i)``, i its place in the list."""
     from nlp.dataset import extract, load
 
-    golds, unfound = located(gold_dir, docs)
+    golds, unfound = located(gold_dir, docs, half)
     if unfound:  # said aloud: a folder left out silently shrinks the measure
         sys.stderr.write(f"{len(unfound)} gold file(s) of {gold_dir} name no document under the --docs folders "
                          f"(not scored): {', '.join(unfound[:5])}{' …' if len(unfound) > 5 else ''}\n")
@@ -142,8 +163,8 @@ def community_id(i: int) -> str:
     return f"{STREET}/{_community(i)}"
 
 
-def run(gold_dir: Path, docs: Sequence[Path], jobs: int = 1) -> list[DocScore]:
-    golds, frames = extracted(gold_dir, docs, jobs)
+def run(gold_dir: Path, docs: Sequence[Path], jobs: int = 1, half: str | None = None) -> list[DocScore]:
+    golds, frames = extracted(gold_dir, docs, jobs, half=half)
     values = frames["indicator_values"]
     scores = []
     for i, (data, _) in enumerate(golds):
@@ -179,10 +200,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("gold", type=Path)
     ap.add_argument("--docs", type=Path, action="append", required=True,
                     help="a folder of the documents; give it again for more folders (seeds and dev)")
+    ap.add_argument("--half", choices=HALVES, help="score one half of the gold files: tune (odd places) or held (even)")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    scores = run(args.gold, args.docs, args.jobs)
+    scores = run(args.gold, args.docs, args.jobs, args.half)
     sys.stdout.write(json.dumps([asdict(s) for s in scores], ensure_ascii=False, indent=1) + "\n" if args.json
                      else render(scores))
 

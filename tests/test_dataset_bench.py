@@ -55,9 +55,23 @@ def test_documents_are_found_in_every_docs_folder_and_the_rest_are_named(tmp_pat
 
 def test_docs_may_be_given_more_than_once(tmp_path, monkeypatch):
     seen = {}
-    monkeypatch.setattr("evaluation.dataset_bench.run", lambda gold, docs, jobs: seen.setdefault("docs", docs) and [])
-    main([str(tmp_path), "--docs", "seeds", "--docs", "dev"])
-    assert [p.name for p in seen["docs"]] == ["seeds", "dev"]
+    monkeypatch.setattr("evaluation.dataset_bench.run",
+                        lambda gold, docs, jobs, half=None: seen.setdefault("docs", (docs, half)) and [])
+    main([str(tmp_path), "--docs", "seeds", "--docs", "dev", "--half", "held"])
+    docs, half = seen["docs"]
+    assert [p.name for p in docs] == ["seeds", "dev"] and half == "held"
+
+
+def test_a_half_is_every_other_gold_file_by_name(tmp_path):
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    for name in ("w1", "w2", "w3", "w4", "w5"):
+        (gold / f"{name}.json").write_text(json.dumps({"doc": f"{name}.txt", "facts": []}), encoding="utf-8")
+        (docs / f"{name}.txt").write_text("青苗社区2023年工作总结\n社区现有党员120名。", encoding="utf-8")
+    names = {half: [d["doc"] for d, _ in located(gold, [docs], half)[0]] for half in ("tune", "held", None)}
+    assert names == {"tune": ["w1.txt", "w3.txt", "w5.txt"], "held": ["w2.txt", "w4.txt"],
+                     None: ["w1.txt", "w2.txt", "w3.txt", "w4.txt", "w5.txt"]}
 
 
 TEXT = "社区现有党员120名，其中女党员45名。计划发展党员3名。社区办公用房面积300平方米。"
@@ -92,3 +106,16 @@ def test_a_wrong_row_is_classified_by_what_the_gold_says_of_its_fact():
     assert _wrong_class(TEXT, {"indicator": "party_members", "fact_id": 1}, facts, golds) == "gold: breakdown"
     assert _wrong_class(TEXT, {"indicator": "area_total", "fact_id": 2}, facts, golds) == "gold: another or no indicator"
     assert _wrong_class(TEXT, {"indicator": "party_members", "fact_id": 3}, facts, golds) == "fact not in gold"
+
+
+def test_contrast_cases_name_known_indicators_and_expect_something():
+    from pathlib import Path
+
+    from evaluation.cells_contrast import CASES_FILE, load_cases
+    from nlp.figures.indicators import by_id
+
+    for path in (CASES_FILE, Path(CASES_FILE).with_name("cells_twelfth.toml")):
+        for case in load_cases(path):
+            named = [*case.get("cells", {}), *case.get("absent", [])]
+            assert named, case["id"]
+            assert all(by_id(i) is not None for i in named), case["id"]

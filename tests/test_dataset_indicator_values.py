@@ -185,3 +185,22 @@ def test_a_document_of_no_year_dates_its_figures_by_the_year_opening_their_line(
     # a document whose year is known keeps it for every figure (an earlier year's figure is resolution's)
     values = one_document(tmp_path / "b", text, facts)
     assert values.loc["old_compounds_renovated", "year"] == 2023 and values.loc["old_compounds_renovated", "value"] == 18.0
+
+
+def test_within_a_sentence_the_figure_naming_the_measures_act_counts(tmp_path):
+    # rule measure_act: found, then fixed; the measure counts hazards fixed (cells.toml adds 整改)
+    text = "全年排查消防隐患45处，已整改43处。受理民间纠纷20起，调处18起。"
+    facts = [
+        {**figure(text, 0, "45", 45.0, "hazards_fixed", "处"), "subject": "排查消防隐患"},
+        {**figure(text, 1, "43", 43.0, "hazards_fixed", "处"), "subject": "整改"},
+        {**figure(text, 2, "20", 20.0, "disputes_mediated", "起"), "subject": "民间纠纷"},
+        {**figure(text, 3, "18", 18.0, "disputes_mediated", "起"), "subject": "调处"},  # a verb of indicators.csv
+    ]
+    values = one_document(tmp_path, text, facts)
+    assert values.loc["hazards_fixed", "value"] == 43.0 and values.loc["hazards_fixed", "status"] == "conflict"
+    assert values.loc["disputes_mediated", "value"] == 18.0
+    # across sentences the first figure still counts, whatever its subject
+    text = "全年排查消防隐患45处。已整改43处。"
+    facts = [{**figure(text, 0, "45", 45.0, "hazards_fixed", "处"), "subject": "排查消防隐患"},
+             {**figure(text, 1, "43", 43.0, "hazards_fixed", "处"), "subject": "整改"}]
+    assert one_document(tmp_path / "b", text, facts).loc["hazards_fixed", "value"] == 45.0

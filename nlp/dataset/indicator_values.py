@@ -15,6 +15,10 @@ The rules of SPEC section 5, as one SQL statement over ``facts`` and ``documents
     reports also count it in (``unit_ranks``; units of one group of unit_groups.csv, 名 and 人,
     rank alike): 核酸检测12轮，累计采样5.6万人次 → 56000 人次, the persons sampled, not the rounds;
     特困供养人员6户8人 → 8 人; 辖区面积1.35平方公里 beats a square's 1200平方米;
+  - rule ``measure_act``: then, within the sentence, a figure whose subject names the act the measure
+    counts (the indicator's ``verbs`` in indicators.csv, and ``[measure_acts]`` of cells.toml) beats
+    one whose subject does not: 全年排查消防隐患41处，已整改39处 → 39 (hazards fixed, not found);
+    排查邻里纠纷26起，受理调解23起 → 23 (disputes mediated, not screened);
   - rule ``first_figure``: then the first figure (a report states its own total before it repeats or
     splits it; of the candidates of one indicator in one document that differ, the first is a gold
     comparable value in 65 of 121 groups of the written reports, the last in 31, the largest in 58);
@@ -29,6 +33,7 @@ from functools import cache
 
 from nlp.figures.indicators import indicators
 from nlp.output.labels import same_unit
+from nlp.resources import load_toml
 
 
 def unit_rank(units: tuple[str, ...], unit: str | None) -> int:
@@ -59,6 +64,29 @@ def unit_ranks() -> tuple[tuple[str, str, int], ...]:
     return tuple(out)
 
 
+@cache
+def measure_acts() -> tuple[tuple[str, str], ...]:
+    """Rule ``measure_act``: (indicator, act) for every act a measure counts — its verbs in the
+    indicator table, then those ``[measure_acts]`` of cells.toml adds.
+
+    >>> ("hazards_fixed", "整改") in measure_acts(), ("disputes_mediated", "调解") in measure_acts()
+    (True, True)
+    """
+    added = load_toml("cells.toml").get("measure_acts", {})
+    out = {(i.id, verb) for i in indicators() for verb in i.verbs}
+    out |= {(indicator, act) for indicator, entry in added.items() for act in entry["acts"]}
+    return tuple(sorted(out))
+
+
+def _acts_sql() -> str:
+    """(indicator, the list of its acts): one hash join, and a look into the subject only for the
+    candidates of an indicator that has acts."""
+    acts: dict[str, list[str]] = {}
+    for indicator, act in measure_acts():
+        acts.setdefault(indicator, []).append(_literal(act))
+    return ", ".join(f"({_literal(i)}, [{', '.join(a)}])" for i, a in acts.items())
+
+
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
@@ -77,10 +105,13 @@ WITH candidates AS (
     SELECT f.community_id, f.year, f.period, f.indicator, f.value, f.low, f.high, f.qualifier,
            f.unit, f.id AS fact_id, f.doc_id, f.quote, d.seq, {_KEY} AS same,
            coalesce(r.unit_rank, {_UNLISTED}) AS unit_rank,
+           CASE WHEN a.acts IS NOT NULL AND f.subject IS NOT NULL
+                     AND list_bool_or(list_transform(a.acts, lambda act: contains(f.subject, act))) THEN 0 ELSE 1 END AS act_rank,
            min(f.id) OVER (PARTITION BY f.doc_id, f.indicator, f.quote) AS sentence_first
     FROM facts f JOIN documents d USING (doc_id)
     LEFT JOIN (VALUES {_ranks_sql()}) AS r(r_indicator, r_unit, unit_rank)
         ON r.r_indicator = f.indicator AND r.r_unit = f.unit
+    LEFT JOIN (VALUES {_acts_sql()}) AS a(a_indicator, acts) ON a.a_indicator = f.indicator
     WHERE f.indicator IS NOT NULL AND f.breakdown IS NULL AND coalesce(f.scope, 'unit') = 'unit'
       AND NOT coalesce(f.planned, false)
       AND (f.value IS NOT NULL OR f.low IS NOT NULL OR f.high IS NOT NULL)
@@ -91,7 +122,7 @@ WITH candidates AS (
            min(same) OVER g <> max(same) OVER g AS differ
     FROM candidates
     WINDOW g AS (PARTITION BY community_id, year, period, indicator),
-           w AS (PARTITION BY community_id, year, period, indicator ORDER BY seq DESC, sentence_first ASC, unit_rank ASC, fact_id ASC)
+           w AS (PARTITION BY community_id, year, period, indicator ORDER BY seq DESC, sentence_first ASC, unit_rank ASC, act_rank ASC, fact_id ASC)
 )
 SELECT community_id, CAST(year AS INTEGER) AS year, period, indicator, value, low, high,
        qualifier, unit,

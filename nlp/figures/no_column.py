@@ -56,13 +56,58 @@ def financing(indicator_id: str, phrase: str) -> bool:
 
 
 def not_a_total(clause: str, unit: str) -> bool:
-    """A figure per period or head (每月…1次, 每人每天补贴40元), of an earlier period (去年同期4宗), an
-    outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no column; nor has the
-    value a change starts from (党员由163名增加到171名: ``is_start_value``, the gold's null)."""
+    """A figure per period or head (每月…1次, 每人每天补贴40元, 每年召开…4次), of an earlier period
+    (去年同期4宗), an outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no
+    column; nor has the value a change starts from (党员由163名增加到171名: ``is_start_value``, the
+    gold's null). The earlier period that dates a change's start value is not the reached value's
+    (rule ``reached_value``): 满意率由上年的88%提高到|95% is this period's.
+
+    >>> not_a_total("居民代表大会每年", "次"), not_a_total("去年同期发案", "起"), not_a_total("满意率由上年的88%提高到", "%")
+    (True, True, False)
+    >>> not_a_total("补助标准由每人每月30元提高到", "元")
+    True
+    """
     voc = resolution_vocab()
-    if voc.not_totals.search(clause):
-        return True
+    found = voc.not_totals.search(clause)
+    if found is not None:
+        start = reached_from(clause)
+        if start < 0 or found.start() < start:
+            return True
+        earlier = _earlier_words()
+        if any(m.group() not in earlier for m in voc.not_totals.finditer(clause, start)):
+            return True  # 由每人每月30元提高到45元: still a figure per head and month
     return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
+
+
+@cache
+def _earlier_words() -> frozenset[str]:
+    return frozenset(load_toml("resolution.toml")["not_totals"]["earlier"])
+
+
+@cache
+def _reached_value() -> re.Pattern[str]:
+    data = load_toml("planned.toml")["start_value"]
+    starts = "|".join(map(re.escape, ("由", "从")))
+    verbs = "|".join(sorted(map(re.escape, data["verbs"]), key=len, reverse=True))
+    ends = "|".join(map(re.escape, data["ends"]))
+    return re.compile(rf"(?:{starts})[^由从，,。；;]*?[0-9０-９一二三四五六七八九十百千万]+[^由从，,。；;]*?(?:{verbs})(?:{ends})\s*$")
+
+
+def reached_from(clause: str) -> int:
+    """Rule ``reached_value``: where the start of a change (由/从 … a figure … a verb of change and its
+    到/至/为) begins when the clause ends with it — what it holds dates or qualifies the start value,
+    not the value the change reaches right after it; -1 when the clause ends with no change.
+
+    >>> reached_from("满意率由上年的88%提高到"), reached_from("志愿者由2021年的46名增加到"), reached_from("去年同期发案")
+    (3, 3, -1)
+    """
+    if not clause.endswith(_CHANGE_ENDS):
+        return -1  # (most clauses: no change verb and 到/至/为 right before the figure)
+    found = _reached_value().search(clause)
+    return found.start() if found is not None else -1
+
+
+_CHANGE_ENDS = ("到", "至", "为", "到 ", "至 ")
 
 
 _YEAR_OF_CLAUSE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来|至今|起|来|开始|以后|之后|以前|之前|前)")
@@ -72,13 +117,15 @@ def earlier_year(clause: str, year: int | None) -> bool:
     """Rule ``earlier_year``: a figure whose own clause names a year before the one the report is
     about is that year's figure, of an earlier period (GUIDELINES: 去年同期4宗 has indicator null),
     as in 调解纠纷18起（2022年为12起） or 2022年社区低保户为29户 in a 2023 report; a year a count runs
-    from (2019年以来) is no other period, nor a year that defines a class (1995年以前建成的12栋小区).
+    from (2019年以来) is no other period, nor a year that defines a class (1995年以前建成的12栋小区),
+    nor the year of a change's start value (rule ``reached_value``: 党员由2021年的46名增加到|53名).
 
     >>> earlier_year("2022年为", 2023), earlier_year("2023年共有", 2023), earlier_year("2019年以来累计", 2023)
     (True, False, False)
-    >>> earlier_year("2022年为", None)
-    False
+    >>> earlier_year("2022年为", None), earlier_year("党员由2021年的46名增加到", 2023)
+    (False, False)
     """
     if year is None or "年" not in clause:
         return False
-    return any(int(m.group(1)) < year for m in _YEAR_OF_CLAUSE.finditer(clause))
+    start = reached_from(clause)
+    return any(int(m.group(1)) < year for m in _YEAR_OF_CLAUSE.finditer(clause, 0, start if start >= 0 else len(clause)))

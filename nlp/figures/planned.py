@@ -44,7 +44,8 @@ def _start_value_patterns() -> tuple[regex.Pattern, regex.Pattern, re.Pattern[st
     verbs = "|".join(map(regex.escape, sorted(data["verbs"], key=len, reverse=True)))
     ends = "|".join(map(regex.escape, data["ends"]))
     free = r"[^\d，,。；;：:、！？!?\n]"
-    before = regex.compile(f"(?:{starts}){free}{{0,{data['start_gap']}}}$")
+    dated = r"(?:19|20)\d\d年"  # rule ``reached_value``: 由2021年的46名 starts from a year's value
+    before = regex.compile(f"(?:{starts})(?:{dated}|{free}){{0,{data['start_gap']}}}$")
     after = regex.compile(f"^{free}{{0,{data['end_gap']}}}?(?:{verbs})(?:{ends})")
     any_start = re.compile("|".join(map(re.escape, data["starts"])))  # one search for every 由/从
     any_verb = re.compile("|".join(map(re.escape, data["verbs"])))  # ``after`` needs one in its 12 characters
@@ -61,6 +62,9 @@ def is_start_value(text: str, start: int, end: int) -> bool:
     (True, False)
     >>> t = "服务范围从3个小区扩大到6个"
     >>> is_start_value(t, t.index("3"), t.index("3") + 2)
+    True
+    >>> t = "全村党员由2021年的46名增加到53名"
+    >>> is_start_value(t, t.index("46"), t.index("46") + 3)
     True
     >>> t = "由社区投入2万元，用于改造"
     >>> is_start_value(t, t.index("2"), t.index("2") + 3)
