@@ -248,6 +248,27 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "x.txt", report("青桐社区2021年工作总结及2022年上半年工作计划"), {"period": "year", "year": 2021},
     ),
     "新的一年 opens a year's plan": ("x.txt", plan("社区工作计划"), {"period": "year"}),
+    # ---- glued_title_end: a flattened page, the title glued to what follows it
+    "glued_title_end: the title glued to its first heading": (
+        "x.txt", "2022年青桐社区基本情况简介一、基本情况青桐社区地处城西，辖区共有居民1200户。二、工作开展情况社区全年开展活动20余次。",
+        {"title": "2022年青桐社区基本情况简介", "community": "青桐社区", "year": 2022},
+    ),
+    "glued_title_end: a page's posting line glued after the title": (
+        "x.txt", "青桐社区上半年工作总结时间:2024-03-01 作者:佚名2023年上半年，青桐社区在街道党工委的领导下，扎实推进各项工作，居民满意度不断提升。一、党建工作",
+        {"title": "青桐社区上半年工作总结", "community": "青桐社区", "year": 2023, "period": "H1"},
+    ),
+    "glued_title_end: a title repeated, then a collection's count": (
+        "x.txt", "青桐社区2021年工作计划范文青桐社区2021年工作计划范文(精选6篇)新的一年，青桐社区将围绕居民需求，扎实推进各项工作，不断提升服务水平。",
+        {"title": "青桐社区2021年工作计划范文", "year": 2021, "period": "year"},
+    ),
+    "glued_title_end: a title in two parts joined by 和": (
+        "x.txt", "2023年青桐社区工作总结和2024年工作计划2023年，青桐社区在街道党工委的领导下，扎实推进各项工作，取得了较好成效。",
+        {"title": "2023年青桐社区工作总结和2024年工作计划", "year": 2023},
+    ),
+    "glued_title_end: a traditional title keeps its pinyin reading": (
+        "x.txt", "青桐社區(qū)2021年工作總結(jié)2021年，青桐社區(qū)在街道黨工委的領導下，扎實推進各項工作，取得了較好成效，居民滿意度不斷提升。",
+        {"title": "青桐社區(qū)2021年工作總結(jié)", "community": "青桐社区", "year": 2021},
+    ),
     # ---- English punctuation
     "English commas and full stop in the opening": (
         "x.txt", report("2021年工作总结", "2021年,青桐社区在街道党工委的正确领导下,扎实推进各项工作."),

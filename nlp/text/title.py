@@ -35,6 +35,7 @@ _FIRST_LINE_MIN = 4
 _TITLE_LABEL = re.compile(r"(?:标题|題目|题目|標題)\s*[:：]\s*")
 # What may follow a title on its original line and still belong to it as written.
 _TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)|[ \t\u3000]*篇?[ \t\u3000]*\d{1,2})+(?=[ \t\u3000\r]*(?:\n|$))")
+_READING = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
 _ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*篇")
 
 
@@ -101,18 +102,26 @@ def find_title(
             break  # 各位代表：opens the body; a heading after it is no title
         # a collection marker ends its line: reading the tail keeps a line of digits linear
         bare = without_site_tags(line)  # 【精选】2021年东湖社区工作总结 is a title, its tag no chrome
-        if not bare or has_any(voc.title_junk, bare) or _COLLECTION.search(bare[-_COLLECTION_REACH:]) or is_field(bare):
-            continue
         # a title glued to its body (flattened page): a line too long for a title, or a first line
         # holding a sentence (东湖社区2021年上半年工作总结今年以来，…。) whose head is a title without
-        # a sentence's punctuation
+        # a sentence's punctuation; the chrome glued after it (时间：…, 小编) is the body's, not the title's
         short_glued = i == 0 and "。" in line and len(line) <= voc.title_max
+        if bare and i == 0 and (len(line) > voc.title_max or short_glued):
+            label = _TITLE_LABEL.match(line)  # 标题：东湖社区工作总结——2022年1月…
+            begin = label.end() if label else 0
+            end = glued_end(line[begin:], strong)
+            end = None if end is None else begin + end
+            if short_glued and end and (not _GLUED_HEAD.match(line[begin:end]) or line[end : end + 1] in "如了的和及与暨"):
+                end = None  # 为落实年度计划要求，… / 现将上半年工作总结如下。: a sentence, no title before it
+            if end and not has_any(voc.title_junk, line[begin:end]) and balanced(line[begin:end]):
+                found.append((s + begin, s + end))
+            continue
+        if not bare or has_any(voc.title_junk, bare) or _COLLECTION.search(bare[-_COLLECTION_REACH:]) or is_field(bare):
+            continue
         if len(line) > voc.title_max or short_glued:
-            m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{alternation(list(strong))}))", line)
-            if short_glued and m and (not _GLUED_HEAD.match(m.group(1)) or line[m.end() : m.end() + 1] in "如了的和及与暨"):
-                m = None  # 为落实年度计划要求，… / 现将上半年工作总结如下。: a sentence, no title before it
-            if m and (i == 0 or line[m.end() : m.end() + 1] in SPACES) and balanced(m.group(1)):
-                found.append((s, s + m.end()))
+            end = glued_end(line, strong)
+            if end and line[end : end + 1] in SPACES and balanced(line[:end]):
+                found.append((s, s + end))
             continue
         words_of_line = unspaced(line)
         joined = above is not None and continued(text[above[0] : above[1]], line)
@@ -135,6 +144,57 @@ def find_title(
                 start = above[0]
             found.append((start, max(end, start + 1)))
     return most_specific(text, found)
+
+
+# Rule glued_title_end: a title glued to its body (a flattened page) ends at the FIRST document-type
+# word (or 简介) within its first 40 characters that nothing of a title continues: not a conjunction
+# joining a second part (工作总结和…工作计划), not another document word (工作总结报告), a site's
+# label kept (…工作计划范文), a collection's or page's number after it left out ((精选14篇), (10)).
+# The longest prefix instead ran over the body's own first line (…报告根据会议安排，现将…汇报) or a
+# repeated title (…工作总结…工作总结).
+_GLUED_REACH = 40
+_GLUED_LABEL = re.compile(r"(?:范文|范本|模板|模版|例文|範文|範本)*")
+_GLUED_TAIL = re.compile(r"\s*(?:[（(](?:精选|精選)?[\d一二三四五六七八九十]+篇?[)）]|篇\s*\d{1,2})")
+_GLUED_ON = re.compile(r"[和及暨与與并並]|(?:报告|報告|汇报|匯報|材料)")
+_GLUED_COUNT = re.compile(r"[\d一二三四五六七八九十]+篇")
+_GLUED_EXTRA = ("简介", "簡介")
+
+
+def glued_end(line: str, strong: tuple[str, ...] | list[str]) -> int | None:
+    """Where a title glued to its body ends in ``line`` (rule glued_title_end), or None.
+
+    >>> glued_end("东湖社区基本情况简介一、基本情况东湖社区位于城东，辖区面积2平方公里。", ["总结"])
+    10
+    >>> line = "2023年东湖社区工作总结和2024年工作计划范文今年以来，社区扎实推进各项工作。"
+    >>> line[: glued_end(line, ["总结", "计划"])]
+    '2023年东湖社区工作总结和2024年工作计划范文'
+    >>> line = "西岭村党支部关于2022年度工作报告按照镇党委要求，现将有关情况报告如下。"
+    >>> line[: glued_end(line, ["报告"])]
+    '西岭村党支部关于2022年度工作报告'
+    >>> glued_end("2023年，社区认真总结经验，扎实推进各项工作。", ["总结"]) is None
+    True
+    """
+    head = line[: _GLUED_REACH + 4]
+    words = alternation([*strong, *_GLUED_EXTRA])
+    for m in re.finditer(words, head):
+        end = m.end()
+        if end < meta_vocab().title_min or end > _GLUED_REACH + 4:
+            continue
+        if re.search(r"[，,。；;！!？?]", line[:end]):
+            return None  # a sentence opens the line: no title before it
+        labelled = _GLUED_LABEL.match(line, end).end()
+        if not _GLUED_COUNT.match(line, labelled):  # 工作总结范文4篇: the label is the collection's
+            end = labelled
+        after = line[end:]
+        if _GLUED_ON.match(after):
+            continue
+        if after[:1] in "如了的":
+            return None  # 现将工作总结如下: a sentence
+        tail = _GLUED_TAIL.match(after)
+        if tail and _GLUED_ON.match(after[tail.end():]):
+            continue
+        return end
+    return None
 
 
 # Rule slogan_headline: a first line made of two or three parallel phrases (打造平安社区 建设和谐家园),
@@ -262,5 +322,6 @@ def document_title(norm: Normalized, first_section: int | None) -> Title:
     if marker and marker.end() <= os_:  # 第1篇：… removed as chrome, but part of the title line
         os_ = line_start
     junk = _TITLE_TAIL.match(norm.original, oe)  # 總結(jié), 篇1: keep the title as written
-    oe = junk.end() if junk else oe
+    reading = _READING.match(norm.original, oe)  # 總結(jié)(一), 總結(jié)今年…: the reading is the title's
+    oe = junk.end() if junk else reading.end() if reading else oe
     return Title(clean_title(norm.original[os_:oe].strip(SPACES)) or None, norm.text[span[0] : span[1]], span[0], span[1])
