@@ -624,7 +624,11 @@ def pinyin_junk(case: Case) -> Perturbed | None:
 
     def junk(text: str) -> str:
         t = convert(text)  # a reading already there (總結(jié)) is not doubled
-        return "".join(f"{c}({_PINYIN[c]})" if c in _PINYIN and t[i + 1 : i + 2] != "(" else c for i, c in enumerate(t))
+
+        def read(i: int) -> bool:
+            return re.match(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]", t[i + 1 : i + 3]) is None
+
+        return "".join(f"{c}({_PINYIN[c]})" if c in _PINYIN and read(i) else c for i, c in enumerate(t))
 
     expected = meta_gold(case)
     if expected.get("title"):
@@ -651,3 +655,27 @@ def traditional_chrome(case: Case) -> Perturbed | None:
         return None
     return Perturbed(case.name, "首頁 > 範文大全 > 工作總結\n發佈時間：2025-06-18  閱讀：1386次\n\n" + base.text,
                      base.expected, base.headings)  # fmt: skip
+
+
+_WRAP = 28
+
+
+@perturbation
+def pdf_wrapped(case: Case) -> Perturbed | None:
+    """Every line longer than 28 characters broken every 28 characters, as a PDF's text layer is
+    (the title too when it is longer): gold unchanged (headings not scored)."""
+    if title_line(case) is None or hard_wrapped(case.text):
+        return None
+    out = []
+    for line in case.text.split("\n"):
+        out.extend(line[i : i + _WRAP] for i in range(0, len(line), _WRAP)) if len(line) > _WRAP else out.append(line)
+    return Perturbed(case.name, "\n".join(out), meta_gold(case), None)
+
+
+@perturbation
+def literal_line_breaks(case: Case) -> Perturbed | None:
+    """Every line break written as the literal text \\r\\n (a page that escaped them): gold unchanged
+    (headings not scored)."""
+    if title_line(case) is None:
+        return None
+    return Perturbed(case.name, case.text.replace("\n", "\\r\\n"), meta_gold(case), None)
