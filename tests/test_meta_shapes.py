@@ -269,6 +269,27 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "x.txt", "青桐社區(qū)2021年工作總結(jié)2021年，青桐社區(qū)在街道黨工委的領導下，扎實推進各項工作，取得了較好成效，居民滿意度不斷提升。",
         {"title": "青桐社區(qū)2021年工作總結(jié)", "community": "青桐社区", "year": 2021},
     ),
+    # ---- collection_page_title: a page's title with its collection's count above the article's own
+    "collection_page_title: the article's title below the page's": (
+        "x.txt", "青桐社区垃圾分类工作总结(精选6篇)\n以下是本站整理的几篇文章，供大家参考。\n青桐社区垃圾分类工作总结\n今年以来，青桐社区开展了垃圾分类宣传，居民参与率不断提高，分类效果明显。\n" + SECTIONS,
+        {"title": "青桐社区垃圾分类工作总结", "community": "青桐社区"},
+    ),
+    # ---- wrapped_continuation, later_title_whole: a PDF's wrapped lines are no title
+    "wrapped_continuation: a wrapped paragraph's lines naming 总结 and 情况": (
+        "x.txt",
+        "青桐社区2022年工作总结\n一年来，青桐社区在街道党工委的领导下，围绕居民\n需求扎实推进各项工作，取得了一定成效。现将全年工\n作情况总结如下：\n" + SECTIONS,
+        {"title": "青桐社区2022年工作总结", "year": 2022, "period": "year"},
+    ),
+    "later_title_whole: below a whole title, a line with a plan word inside is body": (
+        "x.txt",
+        "青桐社区2022年上半年工作总结\n今年以来，社区按照“一居一品”的发展思路\n坚持以居民需求为导向开展服务。\n" + SECTIONS,
+        {"title": "青桐社区2022年上半年工作总结", "period": "H1"},
+    ),
+    "later_title_whole: a title with its subtitle after a dash": (
+        "x.txt",
+        "东城街道2020年各居委工作回顾——携手共建美好家园\n2020年，街道各居委会认真落实上级部署，扎实推进社区治理，服务居民群众。\n" + SECTIONS,
+        {"title": "东城街道2020年各居委工作回顾——携手共建美好家园", "community": None, "year": 2020},
+    ),
     # ---- English punctuation
     "English commas and full stop in the opening": (
         "x.txt", report("2021年工作总结", "2021年,青桐社区在街道党工委的正确领导下,扎实推进各项工作."),

@@ -40,8 +40,14 @@ _ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*�
 
 
 def segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int]]:
-    """The first ``limit`` non-empty lines of the normalized text, also split where the ORIGINAL
-    had a line break that normalization joined (a title line is never part of a paragraph)."""
+    r"""The first ``limit`` non-empty lines of the normalized text, the first original line of a
+    joined run split off (a title line is never part of a paragraph: rule wrapped_continuation).
+
+    >>> from nlp.text.normalize import normalize
+    >>> n = normalize("东湖社区2022年工作总结\n" + "甲" * 27 + "，现将全年工作总\n结如下：一年来，社区" + "乙" * 20 + "。")
+    >>> [n.text[s:e][:14] for s, e in segments(n)]
+    ['东湖社区2022年工作总结', '甲甲甲甲甲甲甲甲甲甲甲甲甲甲', '结如下：一年来，社区乙乙乙乙']
+    """
     out: list[tuple[int, int]] = []
 
     def add(s: int, e: int) -> None:
@@ -50,11 +56,14 @@ def segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int
             out.append((s, e))
 
     for s, e in iter_lines(norm.text):
-        start = s
-        for k in norm.offsets.joined_at(norm.original, s, e):
-            add(start, k)
-            start = k
-        add(start, e)
+        # rule wrapped_continuation: only the first original line of a joined run stands alone (a
+        # title normalization joined to its paragraph); the lines after it continue one paragraph
+        # (a PDF's wrapped lines: …现将有关情况总结如下：), they are no title
+        joined = norm.offsets.joined_at(norm.original, s, e)
+        if joined:
+            add(s, joined[0])
+            s = joined[0]
+        add(s, e)
         if len(out) >= limit:
             break
     return out[:limit]
@@ -106,7 +115,9 @@ def find_title(
         # holding a sentence (东湖社区2021年上半年工作总结今年以来，…。) whose head is a title without
         # a sentence's punctuation; the chrome glued after it (时间：…, 小编) is the body's, not the title's
         short_glued = i == 0 and "。" in line and len(line) <= voc.title_max
-        if bare and i == 0 and (len(line) > voc.title_max or short_glued):
+        # (or, rule wrapped_continuation, a first line joined to the next that ends in no document word)
+        joined_on = e < len(text) and text[e] != "\n" and not ends_in_type(unspaced(line), words)
+        if bare and i == 0 and (len(line) > voc.title_max or short_glued or joined_on):
             label = _TITLE_LABEL.match(line)  # 标题：东湖社区工作总结——2022年1月…
             begin = label.end() if label else 0
             end = glued_end(line[begin:], strong)
@@ -128,11 +139,20 @@ def find_title(
         shortest = voc.title_min - (len(text[above[0] : above[1]]) if joined and above else 0)
         if i == 0 and words_of_line.endswith(strong):
             shortest = min(shortest, _FIRST_LINE_MIN)  # rule short_first_title: 工作总结 alone opens the file
-        if line[-1] in _BODY_END or len(words_of_line) < shortest or line.count("，") + line.count(",") >= 2:
+        # a line ending in a colon announces what follows (…总结如下：): body, never a title
+        if line[-1] in _BODY_END + "：:" or len(words_of_line) < shortest or line.count("，") + line.count(",") >= 2:
             continue
         if "。" in line:  # a sentence inside (a photo caption: 某某作报告。记者摄) is body, not a title
             continue
+        if e < len(text) and text[e] != "\n" and not ends_in_type(words_of_line, words):
+            continue  # rule wrapped_continuation: a line joined to what follows is a title only whole
         if has_any(words, words_of_line):
+            # rule later_title_whole: below a whole title, a line is another title only when it is
+            # whole too and holds no clause (…的发展思路 wrapped, 今年以来，…思路: body)
+            if found and (not ends_in_type(words_of_line, words) or "，" in line or "," in line) and ends_in_type(
+                unspaced(text[found[-1][0] : found[-1][1]]), words
+            ):
+                continue
             p = _TITLE_LABEL.match(line)
             start = s + (p.end() if p else 0)
             cut = dateline_start(line)
@@ -144,6 +164,28 @@ def find_title(
                 start = above[0]
             found.append((start, max(end, start + 1)))
     return most_specific(text, found)
+
+
+_TYPE_TAIL = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|篇?\d{1,2}|[一二三四五六七八九十]{1,2}|[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）])+$")
+
+
+def ends_in_type(line: str, words: tuple[str, ...] | list[str]) -> bool:
+    """Whether a line ends in a document word, a site's label, article number or pinyin reading
+    after it (东湖社区工作总结范文(一)): how a title that normalization joined to its paragraph ends;
+    a wrapped paragraph's first line (…将一年来的工作情况向在) does not.
+
+    >>> ends_in_type("东湖社区工作总结范文(一)", ["总结"]), ends_in_type("将一年来的工作情况向在", ["情况"])
+    (True, False)
+    >>> ends_in_type("东湖社区工作总结二", ["总结"]), ends_in_type("东湖社区的发展思路，坚持以人为本", ["思路"])
+    (True, False)
+    >>> ends_in_type("东湖社区工作总结_1", ["总结"]), ends_in_type("东湖社区工作总结 - 某某文库", ["总结"])
+    (True, True)
+    >>> ends_in_type("东湖社区2020年工作回顾——携手共建美好家园", ["回顾"])
+    True
+    """
+    bare = _SITE_LABEL.sub("", _TYPE_TAIL.sub("", clean_title(without_site_tags(line)) or ""))
+    head = re.split(r"——|—|--", bare, maxsplit=1)[0]  # …工作回顾——点滴汇聚…: a title and its subtitle
+    return bare.endswith(tuple(words)) or head.endswith(tuple(words))
 
 
 # Rule glued_title_end: a title glued to its body (a flattened page) ends at the FIRST document-type
@@ -269,13 +311,17 @@ def most_specific(text: str, candidates: list[tuple[int, int]]) -> tuple[int, in
     '2023年东湖社区工作总结'
     >>> t = "东湖社区工作总结范文\n东湖社区工作总结"; s, e = most_specific(t, [(0, 10), (11, 19)]); t[s:e]
     '东湖社区工作总结'
+    >>> t = "东湖社区工作总结(精选6篇)\n东湖社区工作总结"; s, e = most_specific(t, [(0, 14), (15, 23)]); t[s:e]
+    '东湖社区工作总结'
     """
     if not candidates:
         return None
     last = candidates[-1]
-    short = unspaced(text[last[0] : last[1]])
+    short = unspaced(without_site_tags(text[last[0] : last[1]]))
     for span in candidates[:-1]:
-        full = unspaced(text[span[0] : span[1]])
+        # rule collection_page_title: a page's title is no fuller for its collection's count
+        # (东湖社区工作总结(精选6篇) above the article's 东湖社区工作总结)
+        full = unspaced(without_site_tags(text[span[0] : span[1]]))
         if short in full and len(full) > len(short) and _SITE_LABEL.sub("", full) != short:
             return span
     return last
