@@ -290,6 +290,12 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "东城街道2020年各居委工作回顾——携手共建美好家园\n2020年，街道各居委会认真落实上级部署，扎实推进社区治理，服务居民群众。\n" + SECTIONS,
         {"title": "东城街道2020年各居委工作回顾——携手共建美好家园", "community": None, "year": 2020},
     ),
+    # ---- place.generic 基础: a heading glued to its paragraph makes no name
+    "a heading glued to its paragraph: 基础 + 社区 is no name": (
+        "x.txt",
+        "2022年工作总结\n一、加强组织建设，筑牢工作基础社区现有党员56名，全年开展主题党日12次，党员参与率不断提高。\n二、做好民生服务社区全年走访困难家庭40户，发放慰问金2万元。\n",
+        {"community": None, "year": 2022},
+    ),
     # ---- English punctuation
     "English commas and full stop in the opening": (
         "x.txt", report("2021年工作总结", "2021年,青桐社区在街道党工委的正确领导下,扎实推进各项工作."),
