@@ -118,3 +118,11 @@ def test_new_failures_leave_out_what_the_baseline_gets_wrong() -> None:
         ],
     }
     assert new_failures(misses) == {BASELINE: 0, "p": 2}
+
+
+def test_no_document_found_is_an_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import evaluation.perturb_bench as bench
+
+    monkeypatch.setattr(bench, "load_cases", lambda: [])
+    assert bench.main(["--only", "heading_glued"]) == 2
+    assert "ZONGJIE_SHARED" in capsys.readouterr().err
