@@ -180,6 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         print(f"unknown perturbation {', '.join(unknown)}; see --list", file=sys.stderr)
         return 2
+    if not load_cases():  # a table of dashes would read as "nothing to score", not "nothing found"
+        folders = ", ".join(str(p) for p in doc_folders("dev"))
+        print(f"no dev gold document found under {folders}; set ZONGJIE_SHARED to the shared folder", file=sys.stderr)
+        return 2
     table, misses = run(names)
     print(render(table, new_failures(misses)))
     if args.verbose:

@@ -517,3 +517,165 @@ def numbering_width_swapped(case: Case) -> Perturbed | None:
 
     text = _LABEL.sub(swap, case.text)
     return None if text == case.text else Perturbed(case.name, text, meta_gold(case), heading_gold(case))
+
+
+# ---------------------------------------------------------------- metadata: a web page's furniture
+# (added by the meta13 branch; every inserted line is written for this bench)
+
+_CRUMBS = "首页 > 范文大全 > 工作总结"
+_POSTED = "发布时间：2025-06-18 09:12:45  来源：网友投稿  阅读：1386次"
+
+
+@perturbation
+def page_chrome_prepended(case: Case) -> Perturbed | None:
+    """A page's breadcrumb and its posting line (a later year, a view count) above the document: the
+    posting date is the page's, not the report's; gold unchanged."""
+    return _prepended(case, (_CRUMBS, _POSTED))
+
+
+@perturbation
+def posted_under_title(case: Case) -> Perturbed | None:
+    """The page's posting line right under the title line (a later year): gold unchanged."""
+    spans = title_lines(case)
+    if not spans:
+        return None
+    s, e = spans[0]
+    if len(case.text[s:e].strip()) > len(case.gold.title or "") + 12:
+        return None
+    text = case.text[:e] + "\n" + _POSTED + case.text[e:]
+    return Perturbed(case.name, text, meta_gold(case), heading_gold(case))
+
+
+@perturbation
+def site_name_after_title(case: Case) -> Perturbed | None:
+    """A page title's site name after the title line (…工作总结_文档分享网): gold unchanged."""
+    return _edit_title(case, lambda line: line.rstrip() + "_文档分享网", glued=False)
+
+
+@perturbation
+def site_name_dash_title(case: Case) -> Perturbed | None:
+    """A page title's site name after a dash (…工作总结 - 范文写作网): gold unchanged."""
+    return _edit_title(case, lambda line: line.rstrip() + " - 范文写作网", glued=False)
+
+
+@perturbation
+def collection_wrapper(case: Case) -> Perturbed | None:
+    """A collection page above the article: the page's title (the article's with (精选6篇)) and an
+    editor's line; the article's own title stays the title; gold unchanged."""
+    g = case.gold
+    if not g.title or title_line(case) is None:
+        return None
+    intro = "以下是本站为大家整理的几篇范文，供大家参考借鉴，希望对你有所帮助。"
+    return _prepended(case, (f"{g.title}(精选6篇)", intro))
+
+
+@perturbation
+def street_and_community_in_title(case: Case) -> Perturbed | None:
+    """The street and the community's name written before a title that does not name it
+    (东城街道东湖社区…工作总结): community as the gold, the title as edited."""
+    g, spans = case.gold, title_lines(case)
+    if not g.community or not g.title or not spans or g.community in g.title:
+        return None
+    generic = re.match(r"社区|社區|村", g.title)  # 社区工作总结 → 东城街道东湖社区工作总结
+    title = "东城街道" + g.community + (g.title[generic.end() :] if generic else g.title)
+    text = _edit_lines(case.text, spans, lambda line: line.replace(g.title, title, 1))
+    return Perturbed(case.name, text, {**meta_gold(case), "title": title}, heading_gold(case))
+
+
+@perturbation
+def first_quarter_in_title(case: Case) -> Perturbed | None:
+    """第一季度 written before the title's 工作总结/计划/报告: period `Q1`."""
+    return _period_in_title(case, "第一季度", "Q1")
+
+
+@perturbation
+def months_in_title(case: Case) -> Perturbed | None:
+    """1-6月 written before the title's 工作总结/计划/报告: period `H1`."""
+    return _period_in_title(case, "1-6月", "H1")
+
+
+@perturbation
+def year_full_width(case: Case) -> Perturbed | None:
+    """The year's digits written full-width (２０２２年) in the title and the text: gold unchanged but
+    the title as written."""
+    g = case.gold
+    if g.year is None or f"{g.year}年" not in case.text:
+        return None
+    wide = str(g.year).translate(str.maketrans("0123456789", "０１２３４５６７８９")) + "年"
+    expected = {**meta_gold(case)}
+    if g.title:
+        expected["title"] = g.title.replace(f"{g.year}年", wide)
+    return Perturbed(case.name, case.text.replace(f"{g.year}年", wide), expected, heading_gold(case))
+
+
+# A pinyin converter's readings left after characters (社區(qū)), as copied pages keep them: this
+# bench's own table of common characters of the genre.
+_PINYIN = {"區": "qū", "結": "jié", "經": "jīng", "濟": "jì", "農": "nóng", "鄉": "xiāng", "領": "lǐng",
+           "導": "dǎo", "創": "chuàng", "現": "xiàn", "體": "tǐ", "們": "men", "劃": "huà", "務": "wù"}  # fmt: skip
+
+
+@perturbation
+def pinyin_junk(case: Case) -> Perturbed | None:
+    """Traditional script with a pinyin converter's readings after common characters (總結(jié)):
+    the title as written (with them), the community canonical, year and period unchanged."""
+    convert = _to_traditional()
+    if convert is None:
+        return None
+
+    def junk(text: str) -> str:
+        t = convert(text)  # a reading already there (總結(jié)) is not doubled
+
+        def read(i: int) -> bool:
+            return re.match(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]", t[i + 1 : i + 3]) is None
+
+        return "".join(f"{c}({_PINYIN[c]})" if c in _PINYIN and read(i) else c for i, c in enumerate(t))
+
+    expected = meta_gold(case)
+    if expected.get("title"):
+        expected["title"] = junk(str(expected["title"]))
+    return Perturbed(case.name, junk(case.text), expected, None)
+
+
+@perturbation
+def lines_flattened(case: Case) -> Perturbed | None:
+    """Every line break removed, as a document site flattens a page whose first line is the title:
+    gold unchanged (headings not scored)."""
+    span = title_line(case)
+    if span is None or case.text[: span[0]].strip():
+        return None  # the title opens the file (a page's chrome above it is another shape)
+    text = re.sub(r"[ \t\u3000\r]*\n[ \t\u3000\r\n]*", "", case.text)
+    return Perturbed(case.name, text, meta_gold(case), None)
+
+
+@perturbation
+def traditional_chrome(case: Case) -> Perturbed | None:
+    """Traditional script, and a page's breadcrumb and posting line above: gold as traditional_script."""
+    base = traditional_script(case)
+    if base is None:
+        return None
+    return Perturbed(case.name, "首頁 > 範文大全 > 工作總結\n發佈時間：2025-06-18  閱讀：1386次\n\n" + base.text,
+                     base.expected, base.headings)  # fmt: skip
+
+
+_WRAP = 28
+
+
+@perturbation
+def pdf_wrapped(case: Case) -> Perturbed | None:
+    """Every line longer than 28 characters broken every 28 characters, as a PDF's text layer is
+    (the title too when it is longer): gold unchanged (headings not scored)."""
+    if title_line(case) is None or hard_wrapped(case.text):
+        return None
+    out = []
+    for line in case.text.split("\n"):
+        out.extend(line[i : i + _WRAP] for i in range(0, len(line), _WRAP)) if len(line) > _WRAP else out.append(line)
+    return Perturbed(case.name, "\n".join(out), meta_gold(case), None)
+
+
+@perturbation
+def literal_line_breaks(case: Case) -> Perturbed | None:
+    """Every line break written as the literal text \\r\\n (a page that escaped them): gold unchanged
+    (headings not scored)."""
+    if title_line(case) is None:
+        return None
+    return Perturbed(case.name, case.text.replace("\n", "\\r\\n"), meta_gold(case), None)

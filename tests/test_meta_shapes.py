@@ -248,6 +248,54 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
         "x.txt", report("青桐社区2021年工作总结及2022年上半年工作计划"), {"period": "year", "year": 2021},
     ),
     "新的一年 opens a year's plan": ("x.txt", plan("社区工作计划"), {"period": "year"}),
+    # ---- glued_title_end: a flattened page, the title glued to what follows it
+    "glued_title_end: the title glued to its first heading": (
+        "x.txt", "2022年青桐社区基本情况简介一、基本情况青桐社区地处城西，辖区共有居民1200户。二、工作开展情况社区全年开展活动20余次。",
+        {"title": "2022年青桐社区基本情况简介", "community": "青桐社区", "year": 2022},
+    ),
+    "glued_title_end: a page's posting line glued after the title": (
+        "x.txt", "青桐社区上半年工作总结时间:2024-03-01 作者:佚名2023年上半年，青桐社区在街道党工委的领导下，扎实推进各项工作，居民满意度不断提升。一、党建工作",
+        {"title": "青桐社区上半年工作总结", "community": "青桐社区", "year": 2023, "period": "H1"},
+    ),
+    "glued_title_end: a title repeated, then a collection's count": (
+        "x.txt", "青桐社区2021年工作计划范文青桐社区2021年工作计划范文(精选6篇)新的一年，青桐社区将围绕居民需求，扎实推进各项工作，不断提升服务水平。",
+        {"title": "青桐社区2021年工作计划范文", "year": 2021, "period": "year"},
+    ),
+    "glued_title_end: a title in two parts joined by 和": (
+        "x.txt", "2023年青桐社区工作总结和2024年工作计划2023年，青桐社区在街道党工委的领导下，扎实推进各项工作，取得了较好成效。",
+        {"title": "2023年青桐社区工作总结和2024年工作计划", "year": 2023},
+    ),
+    "glued_title_end: a traditional title keeps its pinyin reading": (
+        "x.txt", "青桐社區(qū)2021年工作總結(jié)2021年，青桐社區(qū)在街道黨工委的領導下，扎實推進各項工作，取得了較好成效，居民滿意度不斷提升。",
+        {"title": "青桐社區(qū)2021年工作總結(jié)", "community": "青桐社区", "year": 2021},
+    ),
+    # ---- collection_page_title: a page's title with its collection's count above the article's own
+    "collection_page_title: the article's title below the page's": (
+        "x.txt", "青桐社区垃圾分类工作总结(精选6篇)\n以下是本站整理的几篇文章，供大家参考。\n青桐社区垃圾分类工作总结\n今年以来，青桐社区开展了垃圾分类宣传，居民参与率不断提高，分类效果明显。\n" + SECTIONS,
+        {"title": "青桐社区垃圾分类工作总结", "community": "青桐社区"},
+    ),
+    # ---- wrapped_continuation, later_title_whole: a PDF's wrapped lines are no title
+    "wrapped_continuation: a wrapped paragraph's lines naming 总结 and 情况": (
+        "x.txt",
+        "青桐社区2022年工作总结\n一年来，青桐社区在街道党工委的领导下，围绕居民\n需求扎实推进各项工作，取得了一定成效。现将全年工\n作情况总结如下：\n" + SECTIONS,
+        {"title": "青桐社区2022年工作总结", "year": 2022, "period": "year"},
+    ),
+    "later_title_whole: below a whole title, a line with a plan word inside is body": (
+        "x.txt",
+        "青桐社区2022年上半年工作总结\n今年以来，社区按照“一居一品”的发展思路\n坚持以居民需求为导向开展服务。\n" + SECTIONS,
+        {"title": "青桐社区2022年上半年工作总结", "period": "H1"},
+    ),
+    "later_title_whole: a title with its subtitle after a dash": (
+        "x.txt",
+        "东城街道2020年各居委工作回顾——携手共建美好家园\n2020年，街道各居委会认真落实上级部署，扎实推进社区治理，服务居民群众。\n" + SECTIONS,
+        {"title": "东城街道2020年各居委工作回顾——携手共建美好家园", "community": None, "year": 2020},
+    ),
+    # ---- place.generic 基础: a heading glued to its paragraph makes no name
+    "a heading glued to its paragraph: 基础 + 社区 is no name": (
+        "x.txt",
+        "2022年工作总结\n一、加强组织建设，筑牢工作基础社区现有党员56名，全年开展主题党日12次，党员参与率不断提高。\n二、做好民生服务社区全年走访困难家庭40户，发放慰问金2万元。\n",
+        {"community": None, "year": 2022},
+    ),
     # ---- English punctuation
     "English commas and full stop in the opening": (
         "x.txt", report("2021年工作总结", "2021年,青桐社区在街道党工委的正确领导下,扎实推进各项工作."),

@@ -45,6 +45,16 @@ def test_every_perturbation_says_what_it_does() -> None:
         ("heading_glued", "一、党建工作社区现有党员56名", {}),
         ("traditional_script", "東湖社區", {"community": "东湖社区", "title": "2023年東湖社區工作總結"}),
         ("numbering_width_swapped", "(一)支部建设", {}),
+        ("page_chrome_prepended", "发布时间：2025-06-18", {"year": 2023}),
+        ("posted_under_title", "工作总结\n发布时间：2025-06-18", {"year": 2023}),
+        ("site_name_after_title", "工作总结_文档分享网\n", {"title": "2023年东湖社区工作总结"}),
+        ("collection_wrapper", "2023年东湖社区工作总结(精选6篇)\n", {"title": "2023年东湖社区工作总结"}),
+        ("first_quarter_in_title", "2023年东湖社区第一季度工作总结\n", {"period": "Q1"}),
+        ("months_in_title", "2023年东湖社区1-6月工作总结\n", {"period": "H1"}),
+        ("year_full_width", "２０２３年东湖社区工作总结", {"title": "２０２３年东湖社区工作总结", "year": 2023}),
+        ("pinyin_junk", "東湖社區(qū)工作總結(jié)", {"community": "东湖社区", "title": "2023年東湖社區(qū)工作總結(jié)"}),
+        ("lines_flattened", "工作总结2023年，东湖社区", {"title": "2023年东湖社区工作总结"}),
+        ("traditional_chrome", "發佈時間", {"community": "东湖社区"}),
     ],
 )
 def test_perturbation_text_and_expectation(name: str, in_text: str, expected: dict) -> None:
@@ -53,6 +63,15 @@ def test_perturbation_text_and_expectation(name: str, in_text: str, expected: di
     assert in_text in p.text
     for key, value in expected.items():
         assert p.expected[key] == value
+
+
+def test_street_and_community_in_a_title_without_the_name() -> None:
+    assert PERTURBATIONS["street_and_community_in_title"](CASE) is None  # the title names it already
+    case = Case("t.txt", TEXT.replace("2023年东湖社区工作总结", "社区工作总结"), GOLD, ("meta",))
+    case = Case("t.txt", case.text, type(GOLD)(**{**GOLD.__dict__, "title": "社区工作总结"}), ("meta",))
+    p = PERTURBATIONS["street_and_community_in_title"](case)
+    assert p is not None and p.text.startswith("东城街道东湖社区工作总结\n")
+    assert p.expected["community"] == "东湖社区" and p.expected["title"] == "东城街道东湖社区工作总结"
 
 
 def test_year_only_in_file_name_moves_the_year() -> None:
@@ -99,3 +118,11 @@ def test_new_failures_leave_out_what_the_baseline_gets_wrong() -> None:
         ],
     }
     assert new_failures(misses) == {BASELINE: 0, "p": 2}
+
+
+def test_no_document_found_is_an_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import evaluation.perturb_bench as bench
+
+    monkeypatch.setattr(bench, "load_cases", lambda: [])
+    assert bench.main(["--only", "heading_glued"]) == 2
+    assert "ZONGJIE_SHARED" in capsys.readouterr().err

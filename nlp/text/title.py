@@ -35,12 +35,19 @@ _FIRST_LINE_MIN = 4
 _TITLE_LABEL = re.compile(r"(?:标题|題目|题目|標題)\s*[:：]\s*")
 # What may follow a title on its original line and still belong to it as written.
 _TITLE_TAIL = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)|[ \t\u3000]*篇?[ \t\u3000]*\d{1,2})+(?=[ \t\u3000\r]*(?:\n|$))")
+_READING = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\))+")
 _ARTICLE = re.compile(r"[\s\-—]*第\s*[\d一二三四五六七八九十]+\s*篇")
 
 
 def segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int]]:
-    """The first ``limit`` non-empty lines of the normalized text, also split where the ORIGINAL
-    had a line break that normalization joined (a title line is never part of a paragraph)."""
+    r"""The first ``limit`` non-empty lines of the normalized text, the first original line of a
+    joined run split off (a title line is never part of a paragraph: rule wrapped_continuation).
+
+    >>> from nlp.text.normalize import normalize
+    >>> n = normalize("东湖社区2022年工作总结\n" + "甲" * 27 + "，现将全年工作总\n结如下：一年来，社区" + "乙" * 20 + "。")
+    >>> [n.text[s:e][:14] for s, e in segments(n)]
+    ['东湖社区2022年工作总结', '甲甲甲甲甲甲甲甲甲甲甲甲甲甲', '结如下：一年来，社区乙乙乙乙']
+    """
     out: list[tuple[int, int]] = []
 
     def add(s: int, e: int) -> None:
@@ -49,11 +56,14 @@ def segments(norm: Normalized, limit: int = _TITLE_LINES) -> list[tuple[int, int
             out.append((s, e))
 
     for s, e in iter_lines(norm.text):
-        start = s
-        for k in norm.offsets.joined_at(norm.original, s, e):
-            add(start, k)
-            start = k
-        add(start, e)
+        # rule wrapped_continuation: only the first original line of a joined run stands alone (a
+        # title normalization joined to its paragraph); the lines after it continue one paragraph
+        # (a PDF's wrapped lines: …现将有关情况总结如下：), they are no title
+        joined = norm.offsets.joined_at(norm.original, s, e)
+        if joined:
+            add(s, joined[0])
+            s = joined[0]
+        add(s, e)
         if len(out) >= limit:
             break
     return out[:limit]
@@ -101,29 +111,48 @@ def find_title(
             break  # 各位代表：opens the body; a heading after it is no title
         # a collection marker ends its line: reading the tail keeps a line of digits linear
         bare = without_site_tags(line)  # 【精选】2021年东湖社区工作总结 is a title, its tag no chrome
-        if not bare or has_any(voc.title_junk, bare) or _COLLECTION.search(bare[-_COLLECTION_REACH:]) or is_field(bare):
-            continue
         # a title glued to its body (flattened page): a line too long for a title, or a first line
         # holding a sentence (东湖社区2021年上半年工作总结今年以来，…。) whose head is a title without
-        # a sentence's punctuation
+        # a sentence's punctuation; the chrome glued after it (时间：…, 小编) is the body's, not the title's
         short_glued = i == 0 and "。" in line and len(line) <= voc.title_max
+        # (or, rule wrapped_continuation, a first line joined to the next that ends in no document word)
+        joined_on = e < len(text) and text[e] != "\n" and not ends_in_type(unspaced(line), words)
+        if bare and i == 0 and (len(line) > voc.title_max or short_glued or joined_on):
+            label = _TITLE_LABEL.match(line)  # 标题：东湖社区工作总结——2022年1月…
+            begin = label.end() if label else 0
+            end = glued_end(line[begin:], strong)
+            end = None if end is None else begin + end
+            if short_glued and end and (not _GLUED_HEAD.match(line[begin:end]) or line[end : end + 1] in "如了的和及与暨"):
+                end = None  # 为落实年度计划要求，… / 现将上半年工作总结如下。: a sentence, no title before it
+            if end and not has_any(voc.title_junk, line[begin:end]) and balanced(line[begin:end]):
+                found.append((s + begin, s + end))
+            continue
+        if not bare or has_any(voc.title_junk, bare) or _COLLECTION.search(bare[-_COLLECTION_REACH:]) or is_field(bare):
+            continue
         if len(line) > voc.title_max or short_glued:
-            m = re.match(rf"^(.{{{voc.title_min - 1},40}}(?:{alternation(list(strong))}))", line)
-            if short_glued and m and (not _GLUED_HEAD.match(m.group(1)) or line[m.end() : m.end() + 1] in "如了的和及与暨"):
-                m = None  # 为落实年度计划要求，… / 现将上半年工作总结如下。: a sentence, no title before it
-            if m and (i == 0 or line[m.end() : m.end() + 1] in SPACES) and balanced(m.group(1)):
-                found.append((s, s + m.end()))
+            end = glued_end(line, strong)
+            if end and line[end : end + 1] in SPACES and balanced(line[:end]):
+                found.append((s, s + end))
             continue
         words_of_line = unspaced(line)
         joined = above is not None and continued(text[above[0] : above[1]], line)
         shortest = voc.title_min - (len(text[above[0] : above[1]]) if joined and above else 0)
         if i == 0 and words_of_line.endswith(strong):
             shortest = min(shortest, _FIRST_LINE_MIN)  # rule short_first_title: 工作总结 alone opens the file
-        if line[-1] in _BODY_END or len(words_of_line) < shortest or line.count("，") + line.count(",") >= 2:
+        # a line ending in a colon announces what follows (…总结如下：): body, never a title
+        if line[-1] in _BODY_END + "：:" or len(words_of_line) < shortest or line.count("，") + line.count(",") >= 2:
             continue
         if "。" in line:  # a sentence inside (a photo caption: 某某作报告。记者摄) is body, not a title
             continue
+        if e < len(text) and text[e] != "\n" and not ends_in_type(words_of_line, words):
+            continue  # rule wrapped_continuation: a line joined to what follows is a title only whole
         if has_any(words, words_of_line):
+            # rule later_title_whole: below a whole title, a line is another title only when it is
+            # whole too and holds no clause (…的发展思路 wrapped, 今年以来，…思路: body)
+            if found and (not ends_in_type(words_of_line, words) or "，" in line or "," in line) and ends_in_type(
+                unspaced(text[found[-1][0] : found[-1][1]]), words
+            ):
+                continue
             p = _TITLE_LABEL.match(line)
             start = s + (p.end() if p else 0)
             cut = dateline_start(line)
@@ -135,6 +164,79 @@ def find_title(
                 start = above[0]
             found.append((start, max(end, start + 1)))
     return most_specific(text, found)
+
+
+_TYPE_TAIL = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|篇?\d{1,2}|[一二三四五六七八九十]{1,2}|[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）])+$")
+
+
+def ends_in_type(line: str, words: tuple[str, ...] | list[str]) -> bool:
+    """Whether a line ends in a document word, a site's label, article number or pinyin reading
+    after it (东湖社区工作总结范文(一)): how a title that normalization joined to its paragraph ends;
+    a wrapped paragraph's first line (…将一年来的工作情况向在) does not.
+
+    >>> ends_in_type("东湖社区工作总结范文(一)", ["总结"]), ends_in_type("将一年来的工作情况向在", ["情况"])
+    (True, False)
+    >>> ends_in_type("东湖社区工作总结二", ["总结"]), ends_in_type("东湖社区的发展思路，坚持以人为本", ["思路"])
+    (True, False)
+    >>> ends_in_type("东湖社区工作总结_1", ["总结"]), ends_in_type("东湖社区工作总结 - 某某文库", ["总结"])
+    (True, True)
+    >>> ends_in_type("东湖社区2020年工作回顾——携手共建美好家园", ["回顾"])
+    True
+    """
+    bare = _SITE_LABEL.sub("", _TYPE_TAIL.sub("", clean_title(without_site_tags(line)) or ""))
+    head = re.split(r"——|—|--", bare, maxsplit=1)[0]  # …工作回顾——点滴汇聚…: a title and its subtitle
+    return bare.endswith(tuple(words)) or head.endswith(tuple(words))
+
+
+# Rule glued_title_end: a title glued to its body (a flattened page) ends at the FIRST document-type
+# word (or 简介) within its first 40 characters that nothing of a title continues: not a conjunction
+# joining a second part (工作总结和…工作计划), not another document word (工作总结报告), a site's
+# label kept (…工作计划范文), a collection's or page's number after it left out ((精选14篇), (10)).
+# The longest prefix instead ran over the body's own first line (…报告根据会议安排，现将…汇报) or a
+# repeated title (…工作总结…工作总结).
+_GLUED_REACH = 40
+_GLUED_LABEL = re.compile(r"(?:范文|范本|模板|模版|例文|範文|範本)*")
+_GLUED_TAIL = re.compile(r"\s*(?:[（(](?:精选|精選)?[\d一二三四五六七八九十]+篇?[)）]|篇\s*\d{1,2})")
+_GLUED_ON = re.compile(r"[和及暨与與并並]|(?:报告|報告|汇报|匯報|材料)")
+_GLUED_COUNT = re.compile(r"[\d一二三四五六七八九十]+篇")
+_GLUED_EXTRA = ("简介", "簡介")
+
+
+def glued_end(line: str, strong: tuple[str, ...] | list[str]) -> int | None:
+    """Where a title glued to its body ends in ``line`` (rule glued_title_end), or None.
+
+    >>> glued_end("东湖社区基本情况简介一、基本情况东湖社区位于城东，辖区面积2平方公里。", ["总结"])
+    10
+    >>> line = "2023年东湖社区工作总结和2024年工作计划范文今年以来，社区扎实推进各项工作。"
+    >>> line[: glued_end(line, ["总结", "计划"])]
+    '2023年东湖社区工作总结和2024年工作计划范文'
+    >>> line = "西岭村党支部关于2022年度工作报告按照镇党委要求，现将有关情况报告如下。"
+    >>> line[: glued_end(line, ["报告"])]
+    '西岭村党支部关于2022年度工作报告'
+    >>> glued_end("2023年，社区认真总结经验，扎实推进各项工作。", ["总结"]) is None
+    True
+    """
+    head = line[: _GLUED_REACH + 4]
+    words = alternation([*strong, *_GLUED_EXTRA])
+    for m in re.finditer(words, head):
+        end = m.end()
+        if end < meta_vocab().title_min or end > _GLUED_REACH + 4:
+            continue
+        if re.search(r"[，,。；;！!？?]", line[:end]):
+            return None  # a sentence opens the line: no title before it
+        labelled = _GLUED_LABEL.match(line, end).end()
+        if not _GLUED_COUNT.match(line, labelled):  # 工作总结范文4篇: the label is the collection's
+            end = labelled
+        after = line[end:]
+        if _GLUED_ON.match(after):
+            continue
+        if after[:1] in "如了的":
+            return None  # 现将工作总结如下: a sentence
+        tail = _GLUED_TAIL.match(after)
+        if tail and _GLUED_ON.match(after[tail.end():]):
+            continue
+        return end
+    return None
 
 
 # Rule slogan_headline: a first line made of two or three parallel phrases (打造平安社区 建设和谐家园),
@@ -209,13 +311,17 @@ def most_specific(text: str, candidates: list[tuple[int, int]]) -> tuple[int, in
     '2023年东湖社区工作总结'
     >>> t = "东湖社区工作总结范文\n东湖社区工作总结"; s, e = most_specific(t, [(0, 10), (11, 19)]); t[s:e]
     '东湖社区工作总结'
+    >>> t = "东湖社区工作总结(精选6篇)\n东湖社区工作总结"; s, e = most_specific(t, [(0, 14), (15, 23)]); t[s:e]
+    '东湖社区工作总结'
     """
     if not candidates:
         return None
     last = candidates[-1]
-    short = unspaced(text[last[0] : last[1]])
+    short = unspaced(without_site_tags(text[last[0] : last[1]]))
     for span in candidates[:-1]:
-        full = unspaced(text[span[0] : span[1]])
+        # rule collection_page_title: a page's title is no fuller for its collection's count
+        # (东湖社区工作总结(精选6篇) above the article's 东湖社区工作总结)
+        full = unspaced(without_site_tags(text[span[0] : span[1]]))
         if short in full and len(full) > len(short) and _SITE_LABEL.sub("", full) != short:
             return span
     return last
@@ -262,5 +368,6 @@ def document_title(norm: Normalized, first_section: int | None) -> Title:
     if marker and marker.end() <= os_:  # 第1篇：… removed as chrome, but part of the title line
         os_ = line_start
     junk = _TITLE_TAIL.match(norm.original, oe)  # 總結(jié), 篇1: keep the title as written
-    oe = junk.end() if junk else oe
+    reading = _READING.match(norm.original, oe)  # 總結(jié)(一), 總結(jié)今年…: the reading is the title's
+    oe = junk.end() if junk else reading.end() if reading else oe
     return Title(clean_title(norm.original[os_:oe].strip(SPACES)) or None, norm.text[span[0] : span[1]], span[0], span[1])
