@@ -4,8 +4,8 @@ It holds the original and the normalized text with the offset map between them, 
 the clauses (nlp/text/sentences.py gives their one definition), the figures (found by a pattern scan
 before any segmentation, nlp/figures/quantities.py), and the words of each clause with their
 part-of-speech tags. No word crosses a figure's edge: the words around 5个村 are 5个 | 村, whatever
-the dictionary would merge. Words are computed on first request, a block of ``WORD_BLOCK`` clauses
-in one call to the segmenter, and a clause's words are sliced from its block when first asked.
+the dictionary would merge. A clause's words are computed on its first request, the clause alone in
+one call to the segmenter; clauses no stage asks for are never segmented.
 Stages never segment or split on their own; they ask the Text.
 
 A Text also carries the document's time budget (``Deadline``, nlp/text/deadline.py): the loops that
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -52,7 +51,6 @@ class Text:
         "_sentence_starts",
         "_clause_starts",
         "_words",
-        "_blocks",
     )
 
     def __init__(
@@ -69,7 +67,6 @@ class Text:
         self._sentence_starts = list(map(_START, self.sentences))
         self._clause_starts = list(map(_START, self.clauses))
         self._words: dict[int, tuple[list[int], tuple[Word, ...]]] = {}
-        self._blocks: dict[int, tuple[list[int], list[Word]]] = {}
         # What a later reader derives from this text once and reuses (spaCy's ``Doc.user_data``):
         # the checks keep their figure contexts here.
         self.derived: dict[str, Any] = {}
@@ -228,41 +225,27 @@ class Text:
         return cached if cached is not None else self._clause_words(index)
 
     def _clause_words(self, index: int) -> tuple[list[int], tuple[Word, ...]]:
+        """The words of clause ``index`` and their starts, segmented on its first request: the clause
+        alone, cut at every figure edge inside it, in one call to the segmenter.
+
+        Only the clauses a stage asks for are segmented (over the 13 long reports about half of
+        the characters: the facts read the clauses of figures, the activities the sentences of
+        their rule finds, the outline its headings). A clause edge lies beside white space, a
+        clause or sentence terminator, a closing quote or bracket, or the text's edge, none of
+        which the segmenter joins to a neighbour, so a clause cut alone has the words it has in
+        any longer stretch of text (tests/test_text_shortcuts.py).
+        """
         cached = self._words.get(index)
         if cached is None:
-            clause = self.clauses[index]
-            starts, words = self._block_words(index // WORD_BLOCK)
-            first = bisect_left(starts, clause.norm_start)
-            last = bisect_left(starts, clause.norm_end, first)
-            if starts[first] == clause.norm_start and starts[last] == clause.norm_end:
-                cached = (starts[first:last], tuple(words[first:last]))
-            else:  # a clause edge inside a word of its block (not met so far): its pieces on their own
-                cuts = self._breaks[
-                    bisect_right(self._breaks, clause.norm_start) : bisect_left(self._breaks, clause.norm_end)
-                ]
-                cached = _tagged(self.text, [clause.norm_start, *cuts, clause.norm_end])
-            self._words[index] = cached
-        return cached
-
-    def _block_words(self, block: int) -> tuple[list[int], list[Word]]:
-        """The words of the text from the first to the last clause of ``block`` (clauses
-        ``WORD_BLOCK * block`` onwards), cut at every figure edge, with their start offsets and the
-        block's end after the last: segmented in one call, on the first request for the words of
-        any of its clauses.
-
-        A clause's words are the slice between its edges. Each clause edge lies beside white space,
-        a clause or sentence terminator, a closing quote or bracket, or the text's edge, none of
-        which the segmenter joins to a neighbour, so the slice equals the clause segmented alone
-        (held to that definition by tests/test_text.py on generated and corpus text).
-        """
-        found = self._blocks.get(block)
-        if found is None:
             self.deadline.check("segmenting")
-            clauses = self.clauses[block * WORD_BLOCK : (block + 1) * WORD_BLOCK]
-            start, end = clauses[0].norm_start, clauses[-1].norm_end
-            cuts = self._breaks[bisect_right(self._breaks, start) : bisect_left(self._breaks, end)]
-            found = self._blocks[block] = pos_cut_pieces(self.text[start:end], [cut - start for cut in cuts], start)
-        return found
+            clause = self.clauses[index]
+            start, end = clause.norm_start, clause.norm_end
+            breaks = self._breaks
+            cuts = breaks[bisect_right(breaks, start) : bisect_left(breaks, end)]
+            starts, words = pos_cut_pieces(self.text[start:end], [cut - start for cut in cuts], start)
+            starts.pop()  # (the clause's end)
+            cached = self._words[index] = (starts, tuple(words))
+        return cached
 
     @property
     def segmented_clauses(self) -> int:
@@ -281,39 +264,9 @@ class Text:
         return f"Text({len(self.normalized.text)} chars, {len(self.sentences)} sentences, {len(self.clauses)} clauses)"
 
 
-# Clauses segmented together, in one call, when the words of any of them are first asked for.
-# One call per clause (9,200 over the 13 long reports) pays the call's overhead each time and finds
-# the segmenter's dictionary out of the CPU's caches after the stages' work in between; one call
-# per block makes about 240. The whole pipeline over those reports, interleaved passes in one
-# process: under load (6-8) one call for the whole text was 7 % faster than one per clause; on a
-# quiet machine blocks of 64, 256 and the whole text were as fast as one call per clause, within
-# the noise. A reader that asks a few clauses (the outline alone, a huge document) segments a few
-# blocks, not the whole text.
-WORD_BLOCK = 64
-
 _START = attrgetter("norm_start")
 
 
 def _end_of(starts: list[int], words: Sequence[Word], last: int) -> int:
     """Where word ``last - 1`` ends (-1 when there is none)."""
     return starts[last - 1] + len(words[last - 1][0]) if last else -1
-
-
-def _tagged(text: str, edges: Sequence[int]) -> tuple[list[int], tuple[Word, ...]]:
-    """The words of ``text[edges[0]:edges[-1]]``, each piece between edges segmented on its own,
-    with the start offset of each word.
-
-    (Segmenting a whole sentence once and slicing it gives the same words where the edges lie
-    beside punctuation, but measured slower: a figure's start inside a run of Han characters and
-    digits still needs its own call, and a sentence is segmented whole for one clause's sake.)
-    """
-    if len(edges) == 2:
-        words = pos_cut(text[edges[0] : edges[1]])
-    else:
-        pieces: list[Word] = []
-        for a, b in zip(edges, edges[1:], strict=False):
-            pieces += pos_cut(text[a:b])
-        words = tuple(pieces)
-    starts = list(accumulate(map(len, map(itemgetter(0), words)), initial=edges[0]))
-    starts.pop()
-    return starts, words
