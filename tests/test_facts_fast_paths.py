@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from bisect import bisect_left
 from itertools import repeat
 
@@ -40,7 +41,13 @@ from nlp.figures.lookalike_features import (
 )
 from nlp.figures.measures import LONGER_NAME_REACH, _name_fronts, longest_measure, resolve_noun
 from nlp.figures.neighbours import words_in
-from nlp.figures.planned import _patterns, _start_value_patterns, is_start_value, pattern_sources
+from nlp.figures.planned import (
+    _patterns,
+    _start_value_patterns,
+    is_start_value,
+    pattern_sources,
+    plan_alternatives,
+)
 from nlp.figures.scope import NAMED_PLACE, PLACE_KINDS, by_first_char, named_places, strip_indexed
 from nlp.figures.subject_places import place_kind_opening
 from nlp.figures.subjects import _AGE_BAND, _TITLE_BEFORE, _labelled_group
@@ -358,6 +365,17 @@ def test_plan_sentence_is_what_the_regex_module_finds(data) -> None:
     expected = plan.search(false.sub("", sentence))
     found = fast_plan.search(fast_false.sub("", sentence))
     assert (found and (found.start(), found.group())) == (expected and (expected.start(), expected.group()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_plan_markers_grouped_by_first_character_find_what_the_flat_alternation_finds(data) -> None:
+    """The plan pattern grouped by first character finds every marker the alternation of the markers
+    in their order finds, at the same place and as long (``plan_alternatives`` is the definition)."""
+    text = "".join(data.draw(st.lists(st.sampled_from(_plan_pieces()), max_size=12)))
+    flat = re.compile("|".join(first + rest for first, rest in plan_alternatives()))
+    grouped = re.compile(pattern_sources()[0])
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
 @settings(max_examples=200, deadline=None)

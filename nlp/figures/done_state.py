@@ -79,6 +79,48 @@ def _opens_past(sentence: str, plan_document: bool, plan_year: int | None) -> bo
     return int(year.group(1)) < plan_year or (not plan_document and int(year.group(1)) == plan_year)
 
 
+# Where a sentence may open by a time already past: a stop, then what ``_PAST_OPENING`` and
+# ``_YEAR_OPENING`` open with (blanks, a list number) and the first character of one of their times
+# (过去, 一年来 … 五年来, 几年来, 多年来, 1-5年来, 去年, 上年; a year 19xx/20xx): every sentence either
+# matches starts so, after the stop that ends the sentence before it.
+_MAY_OPEN_PAST = re.compile(r"[。！？!?\n][ \t\u3000]*(?:\d{1,2}[.、．][ \t\u3000]*)?[过一二两三四五几1-5多去上]")
+_STOPS = "。！？!?\n"
+_SENTENCE_STOP = re.compile(f"[{_STOPS}]")
+
+
+def _may_turn_done(text: str, start: int, end: int, signs: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The sentences of ``_sentences(text, start, end)`` that may hold a done clause, in order: the
+    first, those a stop and a past time may open (``_MAY_OPEN_PAST``) and those holding a done sign.
+    Every other sentence neither opens by a past time nor holds a sign, and ``done_state_spans``
+    passes it: found by two searches of the stretch rather than by cutting every sentence (in a
+    long plan part, most of its sentences). A sentence runs to just after its stop, as
+    ``_SENTENCE_PIECE`` cuts it; no sign holds a stop, so each lies inside one sentence."""
+    if start >= end:
+        return []
+    starts = {start}
+    for opening in _MAY_OPEN_PAST.finditer(text, start, end):
+        if opening.start() + 1 < end:
+            starts.add(opening.start() + 1)
+    sentence_end = start  # the end of the sentence of the last sign read: the text before it is read
+    for sign in signs.finditer(text, start, end):
+        at = sign.start()
+        if at < sentence_end:
+            continue  # another sign of the same sentence
+        first = sentence_end  # after the last stop before the sign (each stretch of text read once)
+        for stop in _STOPS:
+            found = text.rfind(stop, first, at)
+            if found >= first:
+                first = found + 1
+        starts.add(first)
+        after = _SENTENCE_STOP.search(text, at, end)
+        sentence_end = after.end() if after is not None else end
+    sentences = []
+    for s in sorted(starts):
+        after = _SENTENCE_STOP.search(text, s, end)
+        sentences.append((s, after.end() if after is not None else end))
+    return sentences
+
+
 def done_state_spans(
     text: str, bodies: Sequence[tuple[int, int]], plan_document: bool, plan_year: int | None
 ) -> list[tuple[int, int]]:
@@ -94,7 +136,7 @@ def done_state_spans(
     spans = []
     signs = _done_sign_pattern()
     for start, end in bodies:
-        for s, e in _sentences(text, start, end):
+        for s, e in _may_turn_done(text, start, end, signs):
             sentence = text[s:e]
             done = _opens_past(sentence, plan_document, plan_year)
             if not done and signs.search(text, s, e) is None:
@@ -134,10 +176,29 @@ def notes_appendix(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in notes_appendix(t)]
     ['名 词 解 释\\n〔1〕口袋公园：占地800平方米的小游园。']
     """
-    if not any(title[0] in text for title in load_toml("planned.toml")["notes_appendix"]):
-        return []
-    found = _notes_line().search(text)
-    return [(found.start(), len(text))] if found is not None else []
+    line = _notes_line()
+    tried = -1
+    for opening in _notes_openings().finditer(text):  # the lines holding the start of a title
+        start = text.rfind("\n", 0, opening.start()) + 1
+        if start == tried:
+            continue
+        tried = start
+        found = line.match(text, start)
+        if found is not None:
+            return [(found.start(), len(text))]
+    return []
+
+
+@cache
+def _notes_openings() -> re.Pattern[str]:
+    """The first two characters of each title of ``_notes_line`` (blanks between them allowed): a
+    line the pattern matches holds one, so it is tried only at the start of such a line (one search
+    of the text, where ``_notes_line`` alone tries its line start at every line, and the ``regex``
+    module every character; a 名 or 注 stands in most reports). The first line tried that matches is
+    the first line that does."""
+    titles = load_toml("planned.toml")["notes_appendix"]
+    openings = sorted({_SPACE.join(map(re.escape, title[:2])) for title in titles})
+    return re.compile("|".join(openings))
 
 
 @cache

@@ -23,18 +23,38 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def pattern_sources() -> tuple[str, str]:
-    """The sources of ``_patterns``: the plan markers, the false markers."""
+    """The sources of ``_patterns``: the plan markers (``plan_alternatives`` grouped by their first
+    character), the false markers.
+
+    At one position only the alternatives opening with the character there can match, and the
+    first of them that does is the match; grouped, the engine tests each first character once
+    (22 where it tested 34 alternatives, at every candidate character of every text it searches),
+    then the group's own alternatives in their order: the same first match at the same position."""
+    groups: dict[str, list[str]] = {}
+    for first, rest in plan_alternatives():
+        groups.setdefault(first, []).append(rest)
+    plan = "|".join(
+        first + (f"(?:{'|'.join(rests)})" if rests != [""] else "") for first, rests in groups.items()
+    )
+    false = "|".join(map(re.escape, sorted(load_toml("planned.toml")["false_markers"], key=len, reverse=True)))
+    return plan, false
+
+
+@cache
+def plan_alternatives() -> tuple[tuple[str, str], ...]:
+    """The plan markers in the order they are tried (the longest sentence markers first, then the
+    restricted markers with their followers), each as the source of its first character and of the
+    rest: ``"|".join(first + rest)`` is the definition of the plan pattern."""
     data = load_toml("planned.toml")
     markers = sorted(data["sentence_markers"], key=len, reverse=True)
     nouns = data["noun_markers"]
     # A noun marker ending its noun phrase (三年增绿计划，…) names a programme or a document.
     noun_end = "(?![" + re.escape(nouns["ends"]) + "]|$)"
-    alternatives = [re.escape(m) + (noun_end if m in nouns["words"] else "") for m in markers]
+    alternatives = [(re.escape(m[0]), re.escape(m[1:]) + (noun_end if m in nouns["words"] else "")) for m in markers]
     for marker, followers in data["restricted_markers"].items():
         ordered = sorted(followers, key=len, reverse=True)
-        alternatives.append(re.escape(marker) + "(?:" + "|".join(map(re.escape, ordered)) + ")")
-    false = "|".join(map(re.escape, sorted(data["false_markers"], key=len, reverse=True)))
-    return "|".join(alternatives), false
+        alternatives.append((re.escape(marker[0]), re.escape(marker[1:]) + "(?:" + "|".join(map(re.escape, ordered)) + ")"))
+    return tuple(alternatives)
 
 
 @cache
