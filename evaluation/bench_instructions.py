@@ -82,11 +82,17 @@ def instructions(side: str, paths: list[Path], warm: Path, prepared: bool = Fals
 
 def compiled_kernels() -> str:
     """Which of the optional C kernels this checkout runs (each has a Python form that runs instead)."""
-    from nlp.activities import crf_decode
+    from nlp.activities import crf_decode, word_scan
     from nlp.categories import grams, weights
     from nlp.text import sentences
 
-    modules = {"tagger": crf_decode, "sentences": sentences, "category sums": weights, "category n-grams": grams}
+    modules = {
+        "tagger": crf_decode,
+        "activity word scans": word_scan,
+        "sentences": sentences,
+        "category sums": weights,
+        "category n-grams": grams,
+    }
     built = [name for name, module in modules.items() if module.COMPILED is not None]
     return ", ".join(built) if built else "none (make kernels; or ZONGJIE_PURE_PYTHON is set)"
 

@@ -18,7 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nlp.activities import name_checks, names, verb_context
-from nlp.activities.grammar_index import GrammarIndex, Occurrences, covered
+from nlp.activities.grammar_index import GrammarIndex, Occurrences
 from nlp.activities.sentence_rules import sub_clauses
 from nlp.activities.vocab import _verb_kind, vocab
 from nlp.activities.word_trie import trie_pattern
@@ -80,7 +80,7 @@ def test_trie_pattern_rejects_an_empty_word() -> None:
         trie_pattern(["开展", ""])
 
 
-# --- Occurrences and covered -------------------------------------------------------------------------
+# --- Occurrences ---------------------------------------------------------------------------------------
 
 
 @settings(max_examples=300, deadline=None)
@@ -94,14 +94,6 @@ def test_occurrences_search_as_the_pattern(words: list[str], text: str) -> None:
         assert found.search(pos, end) == (expected.span() if expected else None)
     starts, ends = np.array([s for s, _ in spans]), np.array([e for _, e in spans])
     assert found.within_each(starts, ends).tolist() == [pattern.search(text, s, e) is not None for s, e in spans]
-
-
-@settings(max_examples=200, deadline=None)
-@given(word_lists, short_text)
-def test_covered_is_every_offset_inside_an_overlapped_match(words: list[str], text: str) -> None:
-    pattern = regex.compile(_alternation(words))
-    expected = {p for m in pattern.finditer(text, overlapped=True) for p in range(*m.span())}
-    assert covered(re.compile(trie_pattern(words)), text) == expected
 
 
 # --- GrammarIndex on generated documents -------------------------------------------------------------

@@ -3,7 +3,8 @@
 ``extract._records`` asks ``_linked`` once per stretch and (through the facts' ``PlanState``)
 ``is_planned_sentence`` once per window, and binds the offset map once; the tests of a whole name (``has_head``, ``is_slogan``,
 ``is_aim``, ``ends_with_activity_head``, ``kind_keyword``, ``type_of_name``, the rules' kind
-``_kind_of``) are cached by name; ``_dedupe`` orders by two stable sorts instead of a key function.
+``_kind_of``) are cached by name; ``_dedupe`` orders by two stable sorts instead of a key function; ``_activity`` fills a record's fields at
+once.
 Here each is held to the plain computation, one find or one name at a time, on generated
 documents and names in the genre's style (phrases invented for the test).
 """
@@ -26,7 +27,7 @@ from nlp.figures.facts import plan_state, plan_window
 from nlp.figures.planned import is_planned_sentence
 from nlp.figures.year_ahead import is_year_ahead_figure
 from nlp.pipeline import parse_text
-from nlp.records import Activity, Category, Sentence
+from nlp.records import Activity, ActivityKind, Category, Sentence
 
 LEADS = ["", "今年", "全年", "下一步,", "计划", "力争", "明年将继续", "社区党支部", "我们"]
 VERBS = ["开展", "组织", "举办", "召开", "成立", "走访慰问", "加强", "推进", "新建", "组织党员参观"]
@@ -115,6 +116,14 @@ def test_records_match_the_plain_per_find_questions(text: str, plan_document: bo
     fast = _records(p.text, p.sections, *made, plan_state(p.text, p.sections, plan_document, None))
     assert fast == _plain_records(p.text, p.sections, *made, plan_document)
     assert fast == extract.find_activities(p.text, p.sections, p.facts, plan_document, learned)
+
+
+def test_an_activity_filled_at_once_is_the_dataclasss_record() -> None:
+    values = (3, 1, 10, 16, "健康讲座", "举办", "健康讲座", ActivityKind.TRAINING, (2,), Category.HEALTH_EPIDEMIC, True, 9, 15)
+    made, plain = extract._activity(*values), Activity(*values)
+    assert made == plain and vars(made) == vars(plain) and repr(made) == repr(plain) and hash(made) == hash(plain)
+    with pytest.raises(ValueError):  # a field missing: refused, not a record without it
+        extract._activity(*values[:-1])
 
 
 def test_generated_documents_have_activities_to_compare() -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from nlp.activities import extract
 from nlp.activities.clause_rules import verb_items
-from nlp.activities.grammar_index import GrammarIndex, Occurrences
+from nlp.activities.grammar_index import GrammarIndex, Occurrences, word_scans
 from nlp.activities.vocab import vocab
 from nlp.activities.weak_pieces import strong_verb_spans
 from nlp.pipeline import parse_text
@@ -83,6 +83,9 @@ def test_every_offset_outside_the_strong_spans_starts_weak_verbs_only(text: str)
     verbs = {*v.light, *v.content}
     found = Occurrences(v.verb_re, text)
     starts, ends = strong_verb_spans(found)
+    # read by the index of each match's word, as the grammar index's scan gives them: the same
+    scanned = strong_verb_spans(Occurrences(v.verb_re, text, word_scans()[0].spans(text)))
+    assert [scanned[0].tolist(), scanned[1].tolist()] == [starts.tolist(), ends.tolist()]
     held = {q for s, e in zip(starts.tolist(), ends.tolist(), strict=True) for q in range(s, e)}
     for q in range(len(text)):
         if q not in held:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import cache
 from operator import attrgetter
 
 import numpy as np
@@ -29,6 +30,7 @@ import regex
 
 from nlp.activities.vocab import vocab
 from nlp.activities.weak_pieces import verbs_may_act
+from nlp.activities.word_scan import WordScan
 from nlp.records import Sentence
 from nlp.text.document import Text
 
@@ -52,15 +54,22 @@ class Occurrences:
     ((2, 5), (3, 5), None, None)
     """
 
-    __slots__ = ("pattern", "text", "starts", "ends", "_start_array", "_end_array", "_starts", "_ends")
+    __slots__ = ("pattern", "text", "starts", "ends", "words", "_start_array", "_end_array", "_starts", "_ends")
 
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], text: str, found: tuple[list[int], list[int], list[int]] | None = None
+    ) -> None:
+        """``found``: the scan's starts, ends and words, when a ``WordScan`` of the pattern's
+        words made it (nlp/activities/word_scan.py); else the pattern scans ``text`` here."""
         self.pattern = pattern
         self.text = text
-        spans = [m.span() for m in pattern.finditer(text)]
-        # (flat lists of ints: numpy reads them several times faster than a list of pairs)
-        self.starts: list[int] = [start for start, _ in spans]
-        self.ends: list[int] = [end for _, end in spans]
+        if found is None:
+            spans = [m.span() for m in pattern.finditer(text)]
+            # (flat lists of ints: numpy reads them several times faster than a list of pairs)
+            found = [start for start, _ in spans], [end for _, end in spans], []
+        self.starts: list[int] = found[0]
+        self.ends: list[int] = found[1]
+        self.words: list[int] = found[2]  # the index of each match's word in its WordScan (none without)
         # a last match past every span: each span has a first
         self._start_array = np.array([*self.starts, _NEVER], dtype=np.int64)
         self._end_array = np.array([*self.ends, _NEVER], dtype=np.int64)
@@ -92,22 +101,6 @@ class Occurrences:
         for k in np.flatnonzero((previous_end > starts) | (result & (first_end > ends))):
             result[k] = self.pattern.search(self.text, int(starts[k]), int(ends[k])) is not None
         return result
-
-
-def covered(pattern: re.Pattern[str], text: str) -> frozenset[int]:
-    """Every offset of ``text`` inside some word of ``pattern`` (overlapping words too).
-
-    >>> sorted(covered(re.compile("党组织|组织"), "社区党组织组织活动"))
-    [2, 3, 4, 5, 6]
-    """
-    inside: set[int] = set()
-    for m in pattern.finditer(text):
-        inside.update(range(*m.span()))
-        for start in range(m.start() + 1, m.end()):  # a word starting inside the one just found
-            inner = pattern.match(text, start)
-            if inner is not None:
-                inside.update(range(*inner.span()))
-    return frozenset(inside)
 
 
 class WordBounds:
@@ -192,10 +185,12 @@ class GrammarIndex:
         text = doc.text
         self.doc = doc
         self.text = text
-        self.verbs = Occurrences(v.verb_re, text)
-        self.named_cues = Occurrences(v.named_cue_re, text)  # completion words and mentioned heads
+        verb_scan, cue_scan, not_verb_scan = word_scans()
+        self.verbs = Occurrences(v.verb_re, text, verb_scan.spans(text))
+        # completion words and mentioned heads
+        self.named_cues = Occurrences(v.named_cue_re, text, cue_scan.spans(text))
         # offsets inside a word that contains a verb without being one (党组织): no verb starts there
-        self.not_verb_offsets = covered(re.compile(v.not_verb_re.pattern), text)
+        self.not_verb_offsets = not_verb_scan.covered(text)
 
         starts, ends = (np.array(bounds, dtype=np.int64) for bounds in _spans(doc.sentences))
         self._sentence_bounds = starts, ends
@@ -266,6 +261,15 @@ class GrammarIndex:
         following = np.append(starts[1:], _NEVER)
         ends = np.minimum(following, np.array(last, dtype=np.int64)[clause])
         return starts, ends, clause
+
+
+@cache
+def word_scans() -> tuple[WordScan, WordScan, WordScan]:
+    """The scans of the verbs, the completion words and mentioned heads, and the words that
+    contain a verb without being one: the words of ``verb_re``, ``named_cue_re`` and
+    ``not_verb_re`` (the same trie patterns)."""
+    v = vocab()
+    return WordScan(sorted(set(v.light) | set(v.content))), WordScan(v.named_cues), WordScan(v.not_verbs)
 
 
 def _spans(spans: Sequence[Sentence]) -> tuple[list[int], list[int]]:

@@ -68,6 +68,15 @@ def _match_kinds() -> dict[str, int]:
 
 
 @cache
+def _kinds_by_word() -> np.ndarray:
+    """``_match_kinds`` of each word of the verb scan (``grammar_index.word_scans``), by its index."""
+    from nlp.activities.grammar_index import word_scans
+
+    kinds = _match_kinds()
+    return np.array([kinds[word] for word in word_scans()[0].words], dtype=np.int8)
+
+
+@cache
 def _strong_re() -> re.Pattern[str]:
     """The verbs that are not weak (a match at an offset: one of them begins there)."""
     v = vocab()
@@ -91,12 +100,15 @@ def strong_verb_spans(verbs: Occurrences) -> tuple[np.ndarray, np.ndarray]:
     offsets meets weak verbs only."""
     text, kinds = verbs.text, _match_kinds()
     starts, ends = verbs.starts, verbs.ends
-    kind = np.fromiter(
-        # (a match that is no listed verb, which cannot happen, would count as strong)
-        map(kinds.get, map(text.__getitem__, map(slice, starts, ends)), repeat(_STRONG)),
-        dtype=np.int8,
-        count=len(starts),
-    )
+    if verbs.words:  # the index of each match's word in the verb scan: the kinds by index
+        kind = _kinds_by_word()[np.asarray(verbs.words, dtype=np.intp)]
+    else:
+        kind = np.fromiter(
+            # (a match that is no listed verb, which cannot happen, would count as strong)
+            map(kinds.get, map(text.__getitem__, map(slice, starts, ends)), repeat(_STRONG)),
+            dtype=np.int8,
+            count=len(starts),
+        )
     strong = kind == _STRONG
     if (kind == _ASK_INSIDE).any():
         strong_at = _strong_re().match

@@ -77,6 +77,7 @@ class Vocab:
     destination_re: re.Pattern[str]  # 进 + a place an act is brought to (进社区, 进校园)
     cue_re: re.Pattern[str]  # any verb, completion word or mentioned head: a clause without one yields nothing
     named_cue_re: re.Pattern[str]  # any completion word or mentioned head (``cue_re`` less the verbs)
+    named_cues: tuple[str, ...]  # the words of ``named_cue_re``
     promote: frozenset[str]
     facilities: tuple[str, ...]
     kinds: tuple[tuple[str, ActivityKind], ...]  # (keyword, kind), longest keyword first
@@ -141,6 +142,11 @@ def vocab() -> Vocab:
     light = _words(data, "verbs", "light")
     content = _words(data, "verbs", "content")
     verbs = sorted(set(light) | set(content), key=len, reverse=True)
+    named_cues = (  # completion words and mentioned heads
+        *_words(data, "nouns", "completions"),
+        *_words(data, "nouns", "starts"),
+        *_words(data, "nouns", "mentioned_heads"),
+    )
     stops = _words(data, "nouns", "stops")
     cut = _words(data, "verbs", "cut")
     heads = _words(data, "nouns", "heads")
@@ -223,15 +229,8 @@ def vocab() -> Vocab:
             + alternation(_words(data, "nouns", "count_classifiers")).pattern
             + ")"
         ),
-        named_cue_re=_plain(
-            alternation(
-                (
-                    *_words(data, "nouns", "completions"),
-                    *_words(data, "nouns", "starts"),
-                    *_words(data, "nouns", "mentioned_heads"),
-                )
-            )
-        ),
+        named_cue_re=_plain(alternation(named_cues)),
+        named_cues=named_cues,
         cue_re=_plain(
             alternation(
                 (
