@@ -201,18 +201,39 @@ append_int(PyObject *list, Py_ssize_t value)
     return failed;
 }
 
+/* The arguments of spans and covered: a trie's capsule and the text it scans. */
+typedef struct {
+    Trie *trie;
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} ScanInput;
+
+static int
+scan_input(PyObject *args, const char *format, ScanInput *in)
+{
+    PyObject *capsule, *text;
+    if (!PyArg_ParseTuple(args, format, &capsule, &text))
+        return -1;
+    in->trie = trie_arg(capsule);
+    if (in->trie == NULL)
+        return -1;
+    in->kind = PyUnicode_KIND(text);
+    in->data = PyUnicode_DATA(text);
+    in->n = PyUnicode_GET_LENGTH(text);
+    return 0;
+}
+
 static PyObject *
 spans(PyObject *self, PyObject *args)
 {
-    PyObject *capsule, *text;
-    if (!PyArg_ParseTuple(args, "OU:spans", &capsule, &text))
+    ScanInput in;
+    if (scan_input(args, "OU:spans", &in) < 0)
         return NULL;
-    Trie *trie = trie_arg(capsule);
-    if (trie == NULL)
-        return NULL;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Trie *trie = in.trie;
+    int kind = in.kind;
+    const void *data = in.data;
+    Py_ssize_t n = in.n;
     PyObject *starts = PyList_New(0), *ends = PyList_New(0), *words = PyList_New(0);
     if (starts == NULL || ends == NULL || words == NULL)
         goto fail;
@@ -237,15 +258,13 @@ fail:
 static PyObject *
 covered(PyObject *self, PyObject *args)
 {
-    PyObject *capsule, *text;
-    if (!PyArg_ParseTuple(args, "OU:covered", &capsule, &text))
+    ScanInput in;
+    if (scan_input(args, "OU:covered", &in) < 0)
         return NULL;
-    Trie *trie = trie_arg(capsule);
-    if (trie == NULL)
-        return NULL;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Trie *trie = in.trie;
+    int kind = in.kind;
+    const void *data = in.data;
+    Py_ssize_t n = in.n;
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
