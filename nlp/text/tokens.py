@@ -171,7 +171,9 @@ def pos_cut_pieces(text: str, cuts: Sequence[int], offset: int = 0) -> tuple[lis
         # One pass over the words in C: separators dropped, starts, the lexicon's tags, and the
         # words a place suffix opens (the Python form below finds the same words by scanning the text).
         separator = _separator_word()[0] if separated else None
-        words, starts, joined = COMPILED.words(tagged, separator, overrides, offset, _SUFFIX_CHARACTERS)
+        words, starts, joined = COMPILED.words(
+            tagged, separator, overrides, offset, _SUFFIX_CHARACTERS, _override_firsts()
+        )
         if joined:
             words, starts = _split_place_suffix(segmenter, words, starts, joined, overrides)
         return starts, words
@@ -183,6 +185,12 @@ def pos_cut_pieces(text: str, cuts: Sequence[int], offset: int = 0) -> tuple[lis
 
 # The compiled form of pos_cut_pieces's word-by-word part (nlp/text/_tokens.c), or None.
 COMPILED = optional_kernel("nlp.text._tokens")
+
+
+@cache
+def _override_firsts() -> str:
+    """The first characters of the lexicon's override words (the kernel looks up only words opening with one)."""
+    return "".join(sorted({word[0] for word in _segmenter()[1]}))
 
 
 @cache
