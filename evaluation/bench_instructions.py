@@ -84,12 +84,13 @@ def compiled_kernels() -> str:
     """Which of the optional C kernels this checkout runs (each has a Python form that runs instead)."""
     from nlp.activities import crf_decode, word_scan
     from nlp.categories import grams, weights
-    from nlp.text import sentences
+    from nlp.text import sentences, tokens
 
     modules = {
         "tagger": crf_decode,
         "activity word scans": word_scan,
         "sentences": sentences,
+        "clause words": tokens,
         "category sums": weights,
         "category n-grams": grams,
     }

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ("nlp.activities.crf_decode", "nlp.activities.word_scan", "nlp.categories.grams", "nlp.categories.weights", "nlp.text.sentences")
+MODULES = ("nlp.activities.crf_decode", "nlp.activities.word_scan", "nlp.categories.grams", "nlp.categories.weights", "nlp.text.sentences", "nlp.text.tokens")
 
 
 def _compiled_in_a_fresh_process(pure: bool) -> dict[str, bool]:
@@ -36,6 +36,7 @@ def test_a_kernel_is_used_exactly_where_it_was_built() -> None:
         "nlp.categories.grams": "nlp/categories/_grams",
         "nlp.categories.weights": "nlp/categories/_totals",
         "nlp.text.sentences": "nlp/text/_sentences",
+        "nlp.text.tokens": "nlp/text/_tokens",
     }
     expected = {m: any(ROOT.glob(stem + ".*.so")) or any(ROOT.glob(stem + ".*.pyd")) for m, stem in built.items()}
     assert _compiled_in_a_fresh_process(pure=False) == expected

@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from nlp.errors import ResourceError
+from nlp.kernels import optional_kernel
 from nlp.resources import load_lines
 
 if TYPE_CHECKING:
@@ -155,17 +156,41 @@ def pos_cut_pieces(text: str, cuts: Sequence[int], offset: int = 0) -> tuple[lis
     >>> pos_cut_pieces("由原来5个村调整为", [3, 5])
     ([0, 1, 3, 4, 5, 6, 8, 9], [('由', 'p'), ('原来', 'd'), ('5', 'm'), ('个', 'q'), ('村', 'n'), ('调整', 'vn'), ('为', 'p')])
     """
-    segmenter = _segmenter()[0]
-    edges = [0, *cuts, len(text)]
+    segmenter, overrides, _ = _segmenter()
+    separated = False
     if not cuts:
         tagged = segmenter.tag(text, True)
     elif PIECE_SEPARATOR in text:  # the separator could not be told from the text's own: piece by piece
+        edges = [0, *cuts, len(text)]
         tagged = [word for a, b in zip(edges, edges[1:], strict=False) for word in segmenter.tag(text[a:b], True)]
     else:
-        joined = PIECE_SEPARATOR.join(text[a:b] for a, b in zip(edges, edges[1:], strict=False))
-        tagged = _without_separators(segmenter.tag(joined, True), len(cuts))
+        edges = [0, *cuts, len(text)]
+        tagged = segmenter.tag(PIECE_SEPARATOR.join([text[a:b] for a, b in zip(edges, edges[1:], strict=False)]), True)
+        separated = True
+    if COMPILED is not None:
+        # One pass over the words in C: separators dropped, starts, the lexicon's tags, and the
+        # words a place suffix opens (the Python form below finds the same words by scanning the text).
+        separator = _separator_word()[0] if separated else None
+        words, starts, joined = COMPILED.words(
+            tagged, separator, overrides, offset, _SUFFIX_CHARACTERS, _override_firsts()
+        )
+        if joined:
+            words, starts = _split_place_suffix(segmenter, words, starts, joined, overrides)
+        return starts, words
+    if separated:
+        tagged = _without_separators(tagged, len(cuts))
     words, starts = _corrected(text, tagged, None, offset)
     return starts or _starts(words, offset), words
+
+
+# The compiled form of pos_cut_pieces's word-by-word part (nlp/text/_tokens.c), or None.
+COMPILED = optional_kernel("nlp.text._tokens")
+
+
+@cache
+def _override_firsts() -> str:
+    """The first characters of the lexicon's override words (the kernel looks up only words opening with one)."""
+    return "".join(sorted({word[0] for word in _segmenter()[1]}))
 
 
 @cache
@@ -190,14 +215,20 @@ def _without_separators(tagged: list[Word], count: int) -> list[Word]:
 # One-character unit suffixes of place names. The HMM that finds unknown words joins such a suffix
 # to the single character after it (其中龙泉|村有|党员), which hides both the place and the verb.
 PLACE_SUFFIXES = frozenset("村镇乡")
-_PLACE_SUFFIX = re.compile(f"[{''.join(sorted(PLACE_SUFFIXES))}]")
+_SUFFIX_CHARACTERS = "".join(sorted(PLACE_SUFFIXES))
+_PLACE_SUFFIX = re.compile(f"[{_SUFFIX_CHARACTERS}]")
 
 
 def _split_place_suffix(
-    segmenter: rjieba.Jieba, tagged: list[Word], starts: list[int], candidates: Sequence[int]
+    segmenter: rjieba.Jieba,
+    tagged: list[Word],
+    starts: list[int],
+    candidates: Sequence[int],
+    overrides: dict[str, str] | None = None,
 ) -> tuple[list[Word], list[int]]:
     """The unknown two-character words among ``candidates`` (indices of two-character words that
-    start with a place suffix) split after the suffix, with the words' starts.
+    start with a place suffix) split after the suffix, with the words' starts; with ``overrides``
+    (the compiled path, which applies the lexicon's tags before the split), the two parts get theirs.
 
     >>> pos_cut("其中龙泉村有党员85名")[1:4]
     (('龙泉', 'nz'), ('村', 'n'), ('有', 'v'))
@@ -212,7 +243,10 @@ def _split_place_suffix(
         if len(segmenter.cut(word, False)) == 2:
             words += tagged[previous:i]
             offsets += starts[previous:i]
-            words += [(word[0], "n"), *segmenter.tag(word[1], False)]
+            parts = [(word[0], "n"), *segmenter.tag(word[1], False)]
+            if overrides is not None:
+                parts = [(part, overrides.get(part, tag)) for part, tag in parts]
+            words += parts
             offsets += [starts[i], starts[i] + 1]
             previous = i + 1
     words += tagged[previous:]
