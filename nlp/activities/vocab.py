@@ -6,12 +6,13 @@ and here the kind a name's keywords give it (``kind_keyword``, ``kind_of_name``)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from operator import itemgetter
 
 from nlp.activities.activity_types import ActivityType, activity_types, canonical_type, type_of_name
 from nlp.activities.word_lists import Vocab, vocab
+from nlp.activities.word_scan import containing_test
 from nlp.activities.word_trie import alternation, trie_pattern
 from nlp.records import ActivityKind
 
@@ -21,12 +22,21 @@ __all__ = [
     "activity_types",
     "alternation",
     "canonical_type",
+    "holds_head",
     "keyword_kinds",
     "kind_keyword",
     "kind_of_name",
     "type_of_name",
     "vocab",
 ]
+
+
+@cache
+def holds_head() -> Callable[..., bool]:
+    """The test ``holds_head()(text[, start, end])``: whether an activity head, kind keyword or
+    type synonym lies in ``text[start:end]`` (``vocab().head_re.search(...) is not None``, in
+    the compiled kernel when built: nlp/activities/word_scan.py ``containing_test``)."""
+    return containing_test(vocab().head_words)
 
 
 @lru_cache(maxsize=8192)  # (as ``type_of_name``: the cache is the function itself)
