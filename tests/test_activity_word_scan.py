@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from nlp.activities import word_scan
 from nlp.activities.grammar_index import word_scans
-from nlp.activities.vocab import holds_head, vocab
-from nlp.activities.word_scan import WordScan, containing_test
+from nlp.activities.vocab import holds_head, keyword_kinds, kind_keyword, vocab
+from nlp.activities.word_scan import WordScan, containing_test, first_word_test
 
 _LETTERS = "党组织开展，"  # few letters: words overlap and nest often
 word_lists = st.lists(st.text(alphabet=_LETTERS[:5], min_size=1, max_size=4), min_size=1, max_size=8)
@@ -68,6 +68,21 @@ def test_containing_test_is_the_alternations_search(
     pattern = re.compile(_alternation(words))
     assert holds(text) is (pattern.search(text) is not None)
     assert holds(text, *span) is (pattern.search(text, *span) is not None)
+
+
+@pytest.mark.parametrize("compiled", FORMS)
+@settings(max_examples=300, deadline=None)
+@given(words=word_lists, text=short_text)
+def test_first_word_is_the_word_the_alternations_search_finds(compiled: bool, words: list[str], text: str) -> None:
+    found = re.search(_alternation(words), text)
+    expected = words.index(found.group()) if found is not None else -1
+    assert first_word_test(words, compiled=compiled)(text) == expected
+
+
+def test_kind_keywords_one_by_one_and_all_at_once() -> None:
+    names = ["消防安全培训班", "篮球赛", "辖区居民", "主题党日活动", ""]
+    assert keyword_kinds(names) == [kind_keyword(name) for name in names]
+    assert kind_keyword("辖区居民") is None and kind_keyword("篮球赛") is not None
 
 
 _REPORT = (

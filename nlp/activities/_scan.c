@@ -316,7 +316,31 @@ holds(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_FALSE;
 }
 
+/* The index of the longest word starting at the leftmost offset where one starts (-1: none):
+ * the word of ``pattern.search(text)`` (``first_word(trie, text)``). */
+static PyObject *
+first_word(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "first_word(trie, text)");
+        return NULL;
+    }
+    Trie *trie = trie_arg(args[0]);
+    if (trie == NULL)
+        return NULL;
+    PyObject *text = args[1];
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), word = -1;
+    for (Py_ssize_t at = 0; at < n; at++)
+        if (longest_at(trie, kind, data, n, at, &word) > 0)
+            return PyLong_FromSsize_t(word);
+    return PyLong_FromSsize_t(-1);
+}
+
 static PyMethodDef methods[] = {
+    {"first_word", (PyCFunction)(void (*)(void))first_word, METH_FASTCALL,
+     "first_word(trie, text) -> the index of the word the leftmost-longest search finds, -1: none."},
     {"holds", (PyCFunction)(void (*)(void))holds, METH_FASTCALL,
      "holds(trie, text[, start, end]) -> whether some word lies wholly in text[start:end]."},
     {"trie", make_trie, METH_O, "trie(words) -> the words read into a trie (a capsule)."},

@@ -83,3 +83,26 @@ def containing_test(words: Iterable[str], compiled: bool = True) -> Callable[...
         return partial(COMPILED.holds, COMPILED.trie(list(words)))
     search = re.compile(trie_pattern(words)).search
     return lambda text, *span: search(text, *span) is not None
+
+
+def first_word_test(words: Iterable[str], compiled: bool = True) -> Callable[[str], int]:
+    """A function ``first(text)``: the index in ``words`` of the word
+    ``re.compile(trie_pattern(words)).search(text)`` finds (the longest word at the leftmost offset
+    where one starts; a repeated word: its first index), -1 when none is found. Compiled: the
+    kernel's function itself.
+
+    >>> first = first_word_test(["会", "议事会", "讲座"])
+    >>> first("居民议事会和讲座"), first("消防"), first("会议")
+    (1, -1, 0)
+    """
+    words = tuple(words)
+    if COMPILED is not None and compiled:
+        return partial(COMPILED.first_word, COMPILED.trie(list(words)))
+    search = re.compile(trie_pattern(words)).search
+    index = {word: i for i, word in reversed(list(enumerate(words)))}
+
+    def first(text: str) -> int:
+        found = search(text)
+        return index[found.group()] if found is not None else -1
+
+    return first
