@@ -294,7 +294,74 @@ covered(PyObject *self, PyObject *args)
     return out;
 }
 
+/* Whether some word lies wholly in text[start:end] (``holds(trie, text[, start, end])``): what
+ * ``pattern.search(text, start, end) is not None`` tells, without the engine trying every branch
+ * of the alternation at each offset holding a first character. */
+static PyObject *
+holds(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 && nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "holds(trie, text[, start, end])");
+        return NULL;
+    }
+    Trie *trie = trie_arg(args[0]);
+    if (trie == NULL)
+        return NULL;
+    PyObject *text = args[1];
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "holds: the text must be a str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), start = 0, end = n;
+    if (nargs == 4) {
+        start = PyLong_AsSsize_t(args[2]);
+        end = PyLong_AsSsize_t(args[3]);
+        if ((start == -1 || end == -1) && PyErr_Occurred())
+            return NULL;
+        /* as ``re`` reads pos and endpos: negative ones count as 0, beyond the text as its end */
+        if (start < 0)
+            start = 0;
+        if (end < 0)
+            end = 0;
+        if (end > n)
+            end = n;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t word;
+    for (Py_ssize_t at = start; at < end; at++)
+        if (longest_at(trie, kind, data, end, at, &word) > 0)
+            Py_RETURN_TRUE;
+    Py_RETURN_FALSE;
+}
+
+/* The index of the longest word starting at the leftmost offset where one starts (-1: none):
+ * the word of ``pattern.search(text)`` (``first_word(trie, text)``). */
+static PyObject *
+first_word(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "first_word(trie, text)");
+        return NULL;
+    }
+    Trie *trie = trie_arg(args[0]);
+    if (trie == NULL)
+        return NULL;
+    PyObject *text = args[1];
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), word = -1;
+    for (Py_ssize_t at = 0; at < n; at++)
+        if (longest_at(trie, kind, data, n, at, &word) > 0)
+            return PyLong_FromSsize_t(word);
+    return PyLong_FromSsize_t(-1);
+}
+
 static PyMethodDef methods[] = {
+    {"first_word", (PyCFunction)(void (*)(void))first_word, METH_FASTCALL,
+     "first_word(trie, text) -> the index of the word the leftmost-longest search finds, -1: none."},
+    {"holds", (PyCFunction)(void (*)(void))holds, METH_FASTCALL,
+     "holds(trie, text[, start, end]) -> whether some word lies wholly in text[start:end]."},
     {"trie", make_trie, METH_O, "trie(words) -> the words read into a trie (a capsule)."},
     {"spans", spans, METH_VARARGS,
      "spans(trie, text) -> (starts, ends, words): the leftmost-longest matches, one after another."},

@@ -45,7 +45,7 @@ from nlp.activities.name_checks import (
 )
 from nlp.activities.names import CLAUSE_PUNCT, CLOSE_QUOTES, facility_items, object_end, split_items, trim
 from nlp.activities.verb_context import after_preposition, is_verb_at, person_length
-from nlp.activities.vocab import kind_keyword, vocab
+from nlp.activities.vocab import holds_head, kind_keyword, vocab
 from nlp.records import ActivityKind, Fact, Sentence
 
 EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
@@ -216,12 +216,12 @@ def noun_items(
 ) -> list[Found]:
     """党课2次, 居民代表大会每年4次: an activity noun counted by an event figure, no verb."""
     starts = [fs for fs, _, _ in figures]
-    head = vocab().head_re
+    head = holds_head()  # (``vocab().head_re`` searched)
     for fs, _fe, unit in figures:
         cs = max(clause.norm_start, fs - _NAME_REACH)
         # the name lies in [cs, fs) and must hold an activity head (``has_head``) or end with one
         # (``ends_with_activity_head``): with no head word there at all, nothing to read (8 in 10)
-        if head.search(text, cs, fs) is None:
+        if not head(text, cs, fs):
             continue
         before = text[cs:fs]
         s = cs + len(before) - len(before.lstrip(CLAUSE_PUNCT))

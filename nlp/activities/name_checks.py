@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from nlp.activities.char_tables import ending_test
-from nlp.activities.vocab import vocab
+from nlp.activities.vocab import holds_head, vocab
 from nlp.activities.word_additions import added_to
+from nlp.activities.word_scan import containing_test
 from nlp.activities.word_trie import trie_pattern
 
 
@@ -62,7 +63,7 @@ def has_head(name: str) -> bool:
     >>> has_head("消防知识讲座"), has_head("辖区居民")
     (True, False)
     """
-    return vocab().head_re.search(name) is not None
+    return holds_head()(name)
 
 
 @lru_cache(maxsize=8192)
@@ -87,9 +88,9 @@ def is_slogan(name: str, content: bool = False) -> bool:
     """
     v = vocab()
     core = strip_tail(name).rstrip('”"’')
-    ends_with_slogan_head, ends_with_document = _slogan_tests()
+    ends_with_slogan_head, ends_with_document, holds_slogan = _slogan_tests()
     return (
-        v.slogan_re.search(core) is not None
+        holds_slogan(core)
         or (ends_with_slogan_head(core) and not (content and core.endswith(v.content_heads) and "》" not in core))
         or (
             ends_with_document(core.rstrip("》>"))
@@ -99,9 +100,11 @@ def is_slogan(name: str, content: bool = False) -> bool:
 
 
 @cache
-def _slogan_tests() -> tuple[Callable[[str], bool], Callable[[str], bool]]:
-    """Whether a name ends with a slogan head, and with a document word (tables made once)."""
-    return ending_test(vocab().slogan_heads), ending_test(vocab().documents)
+def _slogan_tests() -> tuple[Callable[[str], bool], Callable[[str], bool], Callable[..., bool]]:
+    """Whether a name ends with a slogan head, with a document word, and holds a slogan phrase
+    (``slogan_re``, see ``containing_test``) (tables made once)."""
+    v = vocab()
+    return ending_test(v.slogan_heads), ending_test(v.documents), containing_test(v.slogan_contains)
 
 
 def ends_with_head(text: str, start: int, end: int) -> bool:
@@ -131,7 +134,12 @@ def is_aim(name: str) -> bool:
     if core.endswith("工作") and ends_with_head(stem := core[:-2].rstrip("的"), 0, len(stem)):
         # 人口普查工作, 帮教工作: an act's work
         return False
-    return core.endswith(v.aim_heads) and v.concrete_re.search(core) is None
+    return core.endswith(v.aim_heads) and not _holds_concrete()(core)  # (no ``concrete_re`` word)
+
+
+@cache
+def _holds_concrete() -> Callable[..., bool]:
+    return containing_test(vocab().concrete)
 
 
 def counted(text: str, s: int, e: int, figures: Sequence[tuple[int, int]]) -> bool:

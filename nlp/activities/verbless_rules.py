@@ -10,7 +10,7 @@ import regex
 from nlp.activities.clause_rules import Found
 from nlp.activities.name_checks import ends_with_activity_head, has_head, is_slogan, strip_tail
 from nlp.activities.names import CLOSE_QUOTES, OPEN_QUOTES, outside_quotes, split_items, split_pair, trim
-from nlp.activities.vocab import kind_keyword, vocab
+from nlp.activities.vocab import holds_head, kind_keyword, vocab
 from nlp.records import ActivityKind, Sentence
 
 _DIGIT = regex.compile(r"\d")
@@ -29,7 +29,7 @@ def enumerated(text: str, clause: Sentence, sentence: Sentence, group: int) -> l
 def continuation(text: str, clause: Sentence, sentence: Sentence, group: int) -> list[Found]:
     """,象棋赛,乒乓球赛: a short verbless clause of activity nouns continuing a list."""
     v = vocab()
-    if v.head_re.search(text, clause.norm_start, clause.norm_end) is None:
+    if not holds_head()(text, clause.norm_start, clause.norm_end):  # (``v.head_re`` not found)
         return []  # the name must end with an activity head: with no head word in the clause, none
     s, e = trim(text, clause.norm_start, clause.norm_end)
     name = strip_tail(text[s:e])

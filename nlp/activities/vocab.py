@@ -5,14 +5,14 @@ and here the kind a name's keywords give it (``kind_keyword``, ``kind_of_name``)
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from operator import itemgetter
 
 from nlp.activities.activity_types import ActivityType, activity_types, canonical_type, type_of_name
 from nlp.activities.word_lists import Vocab, vocab
-from nlp.activities.word_trie import alternation, trie_pattern
+from nlp.activities.word_scan import containing_test, first_word_test
+from nlp.activities.word_trie import alternation
 from nlp.records import ActivityKind
 
 __all__ = [
@@ -21,12 +21,21 @@ __all__ = [
     "activity_types",
     "alternation",
     "canonical_type",
+    "holds_head",
     "keyword_kinds",
     "kind_keyword",
     "kind_of_name",
     "type_of_name",
     "vocab",
 ]
+
+
+@cache
+def holds_head() -> Callable[..., bool]:
+    """The test ``holds_head()(text[, start, end])``: whether an activity head, kind keyword or
+    type synonym lies in ``text[start:end]`` (``vocab().head_re.search(...) is not None``, in
+    the compiled kernel when built: nlp/activities/word_scan.py ``containing_test``)."""
+    return containing_test(vocab().head_words)
 
 
 @lru_cache(maxsize=8192)  # (as ``type_of_name``: the cache is the function itself)
@@ -41,30 +50,29 @@ def kind_keyword(name: str) -> ActivityKind | None:
     # The keyword ending last, the longest of those ending there: what an overlapped scan of
     # ``kind_re`` finds last (at each offset it takes the longest word starting there). In the
     # reversed name that keyword is the leftmost match, and the longest there: one search of the
-    # reversed keywords' trie (half the instructions of a walk back through them by last character).
-    reversed_keywords, kind_of_reversed = _reversed_keywords()
-    found = reversed_keywords.search(name[::-1])
-    return kind_of_reversed[found.group()] if found is not None else None
+    # reversed keywords' trie (half the instructions of a walk back through them by last character;
+    # with the kernel built, a walk of the trie in C, a fifth of the pattern's search).
+    first, kinds = _reversed_keywords()
+    return kinds[first(name[::-1])]
 
 
 def keyword_kinds(names: Iterable[str]) -> list[ActivityKind | None]:
     """``kind_keyword`` of many names at once, without its cache (for words new to the process,
     which would only fill it)."""
-    reversed_keywords, kind_of_reversed = _reversed_keywords()
-    return [
-        kind_of_reversed[found.group()] if found is not None else None
-        for found in map(reversed_keywords.search, map(_REVERSED, names))
-    ]
+    first, kinds = _reversed_keywords()
+    return list(map(kinds.__getitem__, map(first, map(_REVERSED, names))))
 
 
 _REVERSED = itemgetter(slice(None, None, -1))  # a string written backwards
 
 
 @cache
-def _reversed_keywords() -> tuple[re.Pattern[str], dict[str, ActivityKind]]:
-    """The kind keywords written backwards, as one trie pattern, and the kind of each."""
+def _reversed_keywords() -> tuple[Callable[[str], int], tuple[ActivityKind | None, ...]]:
+    """The search of the kind keywords written backwards (``first_word_test``: the index of the
+    word the trie pattern's search finds, -1: none), and the kind of each keyword by that index,
+    then None (what index -1 reads)."""
     kind_of_reversed = {word[::-1]: kind for word, kind in vocab().kind_of_word.items()}
-    return re.compile(trie_pattern(kind_of_reversed)), kind_of_reversed
+    return first_word_test(kind_of_reversed), (*kind_of_reversed.values(), None)
 
 
 def kind_of_name(name: str, verb: str | None = None, fallback: ActivityKind | None = None) -> ActivityKind:

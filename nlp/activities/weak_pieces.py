@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from nlp.activities.vocab import vocab
+from nlp.activities.vocab import holds_head, vocab
 from nlp.activities.word_trie import trie_pattern
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def verbs_may_act(
     may_act = has_verb & (padded[first] < piece_ends)
     weak_only = np.flatnonzero(has_verb & ~may_act)
     if len(weak_only):
-        text, head = verbs.text, vocab().head_re
+        text, head = verbs.text, holds_head()  # (``vocab().head_re`` searched)
         # where the first verb of each piece can begin (a piece starting inside a match: at the
         # piece's start), and where its names can begin
         match_starts = np.asarray(verbs.starts, dtype=np.int64)
@@ -140,6 +140,6 @@ def verbs_may_act(
         k = np.searchsorted(match_ends, starts, side="right")
         names_from = np.maximum(starts, match_starts[np.minimum(k, len(match_starts) - 1)]) + _name_offset()
         for i, s, e in zip(weak_only.tolist(), names_from.tolist(), ends.tolist(), strict=True):
-            if head.search(text, s, e) is not None:
+            if head(text, s, e):
                 may_act[i] = True
     return may_act

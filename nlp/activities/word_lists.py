@@ -87,6 +87,7 @@ class Vocab:
     stop_re: re.Pattern[str]  # a digit, a stop word or a cut verb: where an object ends
     stop_word_re: re.Pattern[str]  # the same without the digit (none of its words starts with one)
     head_re: re.Pattern[str]  # any activity head, kind keyword or canonical type synonym
+    head_words: tuple[str, ...]  # the words of ``head_re`` (for ``vocab.holds_head``)
     slogan_re: re.Pattern[str]  # a phrase marking an abstract aim anywhere in a name
     concrete_re: re.Pattern[str]
     kind_re: regex.Pattern  # every kind keyword, longest first (for overlapped search)
@@ -161,6 +162,7 @@ def vocab() -> Vocab:
     for word, kind in kind_cues():
         named_kinds.setdefault(word, kind)
     synonyms = [s for t in activity_types() for s in t.synonyms]
+    head_words = tuple(sorted({*heads, *kind_of_word, *synonyms}, key=lambda w: (-len(w), w)))
     return Vocab(
         light=light,
         content=content,
@@ -253,7 +255,8 @@ def vocab() -> Vocab:
         # (words alone, the engine looks for their first characters before trying a match; with
         # the digit in front it tries the whole alternation at every offset)
         stop_word_re=re.compile(alternation((*stops, *cut)).pattern),
-        head_re=_plain(alternation((*heads, *kind_of_word, *synonyms))),
+        head_re=_plain(alternation(head_words)),
+        head_words=head_words,
         slogan_re=_plain(alternation(slogan_contains)),
         concrete_re=_plain(alternation(concrete)),
         kind_re=alternation(named_kinds),

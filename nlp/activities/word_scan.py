@@ -14,7 +14,8 @@ every offset of the text. tests/test_activity_word_scan.py holds the two forms t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from nlp.activities.word_trie import trie_pattern
 from nlp.kernels import optional_kernel
@@ -64,3 +65,44 @@ class WordScan:
                 if inner is not None:
                     inside.update(range(*inner.span()))
         return frozenset(inside)
+
+
+def containing_test(words: Iterable[str], compiled: bool = True) -> Callable[..., bool]:
+    """A test ``holds(text[, start, end])``: whether any of ``words`` lies wholly in
+    ``text[start:end]``, as ``re.compile(trie_pattern(words)).search(text, start, end) is not None``
+    tells. The engine tries every branch of the alternation at each offset holding some word's
+    first character, several thousand instructions on a short name; the kernel walks the trie
+    from those offsets only (the test is the kernel's function itself, no Python frame between).
+
+    >>> holds = containing_test(["讲座", "议事会", "会"])
+    >>> holds("居民议事会"), holds("消防知识"), holds("消防讲座", 0, 3)
+    (True, False, False)
+    """
+    words = tuple(words)
+    if COMPILED is not None and compiled:
+        return partial(COMPILED.holds, COMPILED.trie(list(words)))
+    search = re.compile(trie_pattern(words)).search
+    return lambda text, *span: search(text, *span) is not None
+
+
+def first_word_test(words: Iterable[str], compiled: bool = True) -> Callable[[str], int]:
+    """A function ``first(text)``: the index in ``words`` of the word
+    ``re.compile(trie_pattern(words)).search(text)`` finds (the longest word at the leftmost offset
+    where one starts; a repeated word: its first index), -1 when none is found. Compiled: the
+    kernel's function itself.
+
+    >>> first = first_word_test(["会", "议事会", "讲座"])
+    >>> first("居民议事会和讲座"), first("消防"), first("会议")
+    (1, -1, 0)
+    """
+    words = tuple(words)
+    if COMPILED is not None and compiled:
+        return partial(COMPILED.first_word, COMPILED.trie(list(words)))
+    search = re.compile(trie_pattern(words)).search
+    index = {word: i for i, word in reversed(list(enumerate(words)))}
+
+    def first(text: str) -> int:
+        found = search(text)
+        return index[found.group()] if found is not None else -1
+
+    return first
