@@ -59,6 +59,12 @@ def instructions(side: str, paths: list[Path], warm: Path, prepared: bool = Fals
     script = _PASS.format(
         root=str(ROOT), paths=[str(p) for p in paths], warm=str(warm), side=side, prepared=prepared
     )
+    return callgrind_total(script, side)
+
+
+def callgrind_total(script: str, label: str) -> int:
+    """Instructions callgrind counts inside the ``functools.reduce`` calls of ``script``, run by this
+    Python in its own process (``label`` names it in the error when callgrind writes no total)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "callgrind.out"
         subprocess.run(
@@ -76,7 +82,7 @@ def instructions(side: str, paths: list[Path], warm: Path, prepared: bool = Fals
         )
         found = _TOTAL.search(out.read_text(encoding="utf-8", errors="replace"))
         if found is None:
-            raise RuntimeError(f"no instruction total in callgrind's output for {side}")
+            raise RuntimeError(f"no instruction total in callgrind's output for {label}")
         return int(found.group(1))
 
 
