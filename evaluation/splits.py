@@ -21,6 +21,7 @@ from pathlib import Path
 from evaluation import excerpt_facts
 from evaluation.gold import declared_parts, gold_files, load_gold
 from evaluation.scorer import PARTS, Report, evaluate
+from nlp.errors import ZongjieError
 from nlp.records import Parse
 
 GOLD_ROOT = Path(__file__).parent / "gold"
@@ -91,6 +92,13 @@ def evaluate_splits(
     then its gold folder. A malformed gold file raises ``GoldError``. A split's partial gold (its
     subfolders, ``partial_reports``) follows the split's report, one report per subfolder.
     """
+    corpus = shared_root() / "corpus"
+    if not docs and not corpus.is_dir():
+        # one clear error instead of a "not found" row for every document of the split
+        raise ZongjieError(
+            f"shared corpus not found at {corpus}: set ZONGJIE_SHARED to the folder that holds corpus/, "
+            "put shared/ beside the checkout, or give the documents' folder with --docs"
+        )
     reports: dict[str, Report | None] = {}
     for name in names:
         folder = gold_dir(name)

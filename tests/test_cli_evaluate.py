@@ -278,6 +278,18 @@ def test_test_split_not_annotated_yet(split_tree, tmp_path: Path):
     assert overall.split()[2:] == ["1.000", "(4/4)", "-"]
 
 
+def test_a_missing_shared_corpus_is_one_error_not_a_row_per_document(split_tree, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("ZONGJIE_SHARED", str(tmp_path / "elsewhere"))
+    result = runner.invoke(app, ["evaluate", "--split", "dev"])
+    assert result.exit_code == 2
+    assert "shared corpus not found" in result.stderr and "ZONGJIE_SHARED" in result.stderr
+    assert "songlin" not in result.output and split_tree["paths"] == []
+    # the documents' folder given on the command line needs no shared corpus
+    given = runner.invoke(app, ["evaluate", "--split", "dev", "--docs", str(tmp_path / "shared" / "corpus" / "dev")])
+    assert given.exit_code == 0, given.output
+    assert split_tree["paths"] == ["shared/corpus/dev/songlin.txt"]
+
+
 SPLIT_ERRORS = {
     "unknown split": (["--split", "train"], "unknown split"),
     "asked split has no gold": (["--split", "test"], "no gold files"),
