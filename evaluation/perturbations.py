@@ -710,17 +710,22 @@ def _struck(case: Case) -> tuple[str, dict[str, object]] | None:
 
 
 def _after_title(text: str, case: Case, lines: tuple[str, ...]) -> str | None:
-    """``lines`` put on their own lines under the title line (the first one)."""
-    spans = title_lines(case)
+    """``lines`` put on their own lines under the article's title line: the last title line (a
+    repetition of it, or the article's title under a page's) of the first ten lines, so that they
+    open the body."""
+    spans = [(s, e) for s, e in title_lines(case) if case.text[:s].count("\n") < 10]
+    spans = [(s, e) for s, e in spans if len(case.text[s:e].strip()) <= len(case.gold.title or "") + 12]
     if not spans:
-        return None
-    s, e = spans[0]
-    if len(case.text[s:e].strip()) > len(case.gold.title or "") + 12:
         return None  # a title glued to its body: nothing to put under it
-    at = text.find("\n", text.find(text[s:e].strip()[:6]))
+    line = case.text[spans[-1][0] : spans[-1][1]]
+    nth = case.text[: spans[-1][0]].count(line)  # the same line earlier (a repetition above it)
+    at = -1
+    for _ in range(nth + 1):
+        at = text.find(line, at + 1)
     if at < 0:
         return None
-    return text[: at + 1] + "\n".join(lines) + "\n" + text[at + 1 :]
+    end = at + len(line)
+    return text[:end] + "\n" + "\n".join(lines) + text[end:]
 
 
 @perturbation
@@ -814,7 +819,7 @@ def title_split_two_lines(case: Case) -> Perturbed | None:
     return Perturbed(case.name, text, meta_gold(case), None)
 
 
-_WRAPPED_OPENING = ("根据街道党工委年初的统一部署和要求，现将社区一年来各项工作开展", "情况总结如下：")
+_WRAPPED_OPENING = ("根据街道党工委的统一部署和要求，结合社区实际，现将社区各项工作开展", "情况总结如下：")
 
 
 @perturbation
@@ -856,6 +861,8 @@ def collection_flattened_intro(case: Case) -> Perturbed | None:
 def _opening_period(case: Case, line: str, period: str) -> Perturbed | None:
     g = case.gold
     if "meta" not in case.parts or g.period is not None or not g.title or _PERIOD_IN_TITLE.search(g.title):
+        return None
+    if "政府工作报告" in g.title:  # a government's report reviewing several years: no line of a 社区
         return None
     text = _after_title(case.text, case, (line,))
     if text is None:
