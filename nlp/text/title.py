@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from nlp.records import Normalized
-from nlp.text.boilerplate import boilerplate_line
+from nlp.text.boilerplate import boilerplate_line, boilerplate_rules
 from nlp.text.line_spans import SPACES, iter_lines, lines, strip_spaces
 from nlp.text.meta_lexicon import MetaVocab, alternation, has_any, meta_vocab
 from nlp.text.title_clean import clean_title, unspaced, without_site_tags
@@ -118,8 +118,9 @@ def find_title(
         # (or, rule wrapped_continuation, a first line joined to the next that ends in no document word)
         joined_on = e < len(text) and text[e] != "\n" and not ends_in_type(unspaced(line), words)
         if bare and i == 0 and (len(line) > voc.title_max or short_glued or joined_on):
-            label = _TITLE_LABEL.match(line)  # 标题：东湖社区工作总结——2022年1月…
-            begin = label.end() if label else 0
+            begin = after_intro(line)
+            label = _TITLE_LABEL.match(line, begin)  # 标题：东湖社区工作总结——2022年1月…
+            begin = label.end() if label else begin
             end = glued_end(line[begin:], strong)
             end = None if end is None else begin + end
             if short_glued and end and (not _GLUED_HEAD.match(line[begin:end]) or line[end : end + 1] in "如了的和及与暨"):
@@ -164,6 +165,44 @@ def find_title(
                 start = above[0]
             found.append((start, max(end, start + 1)))
     return most_specific(text, found)
+
+
+# Rule editor_intro_glued: a flattened page that opens with a site's editor's intro (…下面是小编整理的
+# …，欢迎阅读。, boilerplate.toml's editor_intro and preface rules), its collection headline before
+# it, glues the article's title after the intro's sentence and the article's number (篇一：): the
+# title is read there, as a glued title.
+_INTRO_REACH = 300
+_INTRO_RULES = ("editor_intro", "preface")
+_INTRO_END = re.compile(r"[。！!]")
+_ARTICLE_NUMBER = re.compile(r"\s*[【\[]?\s*(?:第\s*[\d一二三四五六七八九十]+\s*篇|(?:范文|篇)\s*[\d一二三四五六七八九十]{1,3})\s*[】\]:：、]?\s*")
+
+
+def after_intro(line: str) -> int:
+    """Where the article starts after the editor's intro sentences opening a flattened line (rule
+    editor_intro_glued: the last of them within reach of the one before), else 0.
+
+    >>> line = "社区工作总结（精选3篇）下面是小编整理的社区工作总结，欢迎阅读。篇一：东湖社区2022年工作总结2022年，…"
+    >>> line[after_intro(line) :][:13]
+    '东湖社区2022年工作总结'
+    >>> line = "下面是小编整理的社区工作计划。日子过得真快。下面就由小编给大家带来社区工作计划!社区工作计划1为了…"
+    >>> line[after_intro(line) :][:7]
+    '社区工作计划1'
+    >>> after_intro("东湖社区2022年工作总结今年以来，社区扎实推进各项工作。")
+    0
+    """
+    rules = [rule.pattern for rule in boilerplate_rules()[1] if rule.name in _INTRO_RULES]
+    at = 0
+    while True:
+        stop = None
+        for pattern in rules:
+            found = pattern.search(line, at, at + _INTRO_REACH)
+            stop = _INTRO_END.search(line, found.end(), at + _INTRO_REACH) if found else None
+            if stop:
+                break
+        if stop is None:
+            return at
+        number = _ARTICLE_NUMBER.match(line, stop.end())
+        at = number.end() if number else stop.end()
 
 
 _TYPE_TAIL = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|篇?\d{1,2}|[一二三四五六七八九十]{1,2}|[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）])+$")
