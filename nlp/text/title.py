@@ -99,7 +99,8 @@ def find_title(
     words = voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"] + voc.title_only
     found: list[tuple[int, int]] = []
     previous: tuple[int, int] | None = None
-    for i, (s, e) in enumerate((segments or lines(text))[:_TITLE_LINES]):
+    spans = (segments or lines(text))[:_TITLE_LINES]
+    for i, (s, e) in enumerate(spans):
         if first_section is not None and s >= first_section:
             break
         line = text[s:e]
@@ -140,6 +141,10 @@ def find_title(
         shortest = voc.title_min - (len(text[above[0] : above[1]]) if joined and above else 0)
         if i == 0 and words_of_line.endswith(strong):
             shortest = min(shortest, _FIRST_LINE_MIN)  # rule short_first_title: 工作总结 alone opens the file
+        below = spans[i + 1] if i + 1 < len(spans) else None
+        if below is not None and _comma_wrapped(line, text[below[0] : below[1]], words):
+            found.append((s, below[1]))  # rule comma_wrapped_title: …工作回顾——点滴汇聚社区情, / 共创幸福家
+            continue
         # a line ending in a colon announces what follows (…总结如下：): body, never a title
         if line[-1] in _BODY_END + "：:" or len(words_of_line) < shortest or line.count("，") + line.count(",") >= 2:
             continue
@@ -305,7 +310,10 @@ def _slogan_headline(norm: Normalized, first_section: int | None) -> tuple[int, 
     return s, e
 
 
-_BROKEN_AFTER = re.compile(r"(?:(?:19|20)\d{2}|20[xX×]{2}|[〇零一二三四五六七八九]{4})\s*年度?$|(?:暨|及|和|与|并|关于)$")
+_BROKEN_AFTER = re.compile(
+    r"(?:(?:19|20)\d{2}|20[xX×]{2}|[〇零一二三四五六七八九]{4})\s*年度?$|(?:暨|及|和|与|并|关于)$"
+    r"|(?:上半年|下半年|季度|年度|全年|年终)$"  # 2020年上半年 / 民政服务工作总结: a period ends no title
+)
 _BROKEN_BEFORE = re.compile(r"^(?:暨|及|和|与|并)")
 _UPPER_MAX = 30
 
@@ -324,7 +332,61 @@ def continued(upper: str, line: str) -> bool:
         return False
     if has_any(meta_vocab().title_junk, upper) or _COLLECTION.search(upper):
         return False
-    return bool(_BROKEN_AFTER.search(upper) or _BROKEN_BEFORE.match(line))
+    if _BROKEN_AFTER.search(upper) or _BROKEN_BEFORE.match(line) or _word_across(upper, line):
+        return True
+    # a year broken: 高唐县2021 / 年政府工作报告, …关于2 / 023年度工作报告
+    joined = upper + line
+    return any(m.start() < len(upper) < m.end() for m in _YEAR_WORD.finditer(joined, max(0, len(upper) - 5)))
+
+
+_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_COMMA_TAIL_MAX = 16
+
+
+def _comma_wrapped(line: str, below: str, words: tuple[str, ...] | list[str]) -> bool:
+    """Rule comma_wrapped_title: a title with a slogan subtitle that a PDF broke after its comma (…
+    工作回顾——点滴汇聚社区情, / 共创幸福淮海家): the upper line is a title up to the comma (a document word
+    before its dash), the lower one a short phrase without any punctuation.
+
+    >>> _comma_wrapped("东湖社区2020年工作回顾——凝心聚力谋发展,", "共建美好家园", ["回顾"])
+    True
+    >>> _comma_wrapped("2021年，社区认真总结经验,", "扎实推进各项工作", ["总结"])
+    False
+    """
+    if line[-1:] not in "，," or "。" in line or len(line) > meta_vocab().title_max or not ends_in_type(line[:-1], words):
+        return False
+    if line[:-1].count("，") + line[:-1].count(",") or _GLUED_HEAD_STOP.match(line):
+        return False
+    return 0 < len(below) <= _COMMA_TAIL_MAX and not re.search(r"[，,。；;！!？?：:、]", below)
+
+
+# What opens a sentence, not a title: a first clause like 2021年， / 为… before a comma.
+_GLUED_HEAD_STOP = re.compile(r"^[为对在据按根经通围结落现今]")
+
+
+def _word_across(upper: str, line: str) -> bool:
+    """Rule split_word_title: a title a PDF broke inside a word (2022年上半 / 年社区工作总结, …工作总
+    / 结): a word of the joined line runs across the break, and the upper line is no title itself.
+
+    >>> _word_across("2022年上半", "年社区工作总结"), _word_across("金桥村2021年度乡村振兴工作总", "结")
+    (True, True)
+    >>> _word_across("东湖社区居民委员会", "2022年工作总结"), _word_across("工作报告", "2021年阜平县政府工作报告")
+    (False, False)
+    """
+    from nlp.text.tokens import pos_cut
+
+    voc = meta_vocab()
+    if ends_in_type(upper, voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"]):
+        return False
+    if not (_CJK.match(upper[-1:]) and _CJK.match(line[:1])):
+        return False  # 2021-04-02 / 2020年…: digits run on, no word is broken
+    at = 0
+    for word, _ in pos_cut(upper + line):
+        if at < len(upper) < at + len(word):
+            return True
+        at += len(word)
+    return False
 
 
 def _headline(line: str, voc: MetaVocab) -> bool:
