@@ -123,10 +123,21 @@ def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
         ordinal = re.match(ORDINAL, text[end : end + 4])  # 我是东湖社区|第五网格的网格员
         if text.startswith(posts, end + (ordinal.end() if ordinal else 0)):
             return True
+    if words is not None and before == text[:start]:
+        # rule street_pair_subject: a street or town written right before the name (东城街道|东湖社区位于…)
+        # is the name's address: the pair starts the clause when the street does
+        reach = max(0, start - _STREET_REACH)
+        for _, s_start, s_end in place_names(text[reach:start], place_vocab().street, words, reach):
+            if reach + s_end == start:  # (spans are the slice's)
+                before = text[: reach + s_start].rstrip(" \t\u3000")
+                break
     if words is None or not (before[-1:] in _CLAUSE_STARTS or before.endswith(_SELF_BEFORE)):
         return False
     after = words(end, min(len(text), end + 4))
     return bool(after) and after[0][0][0] not in _LIST_JOINERS
+
+
+_STREET_REACH = 12
 
 
 def _street_leads_opening(text: str, body_from: int, words: Words | None, opening_end: int | None) -> bool:

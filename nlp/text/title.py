@@ -150,6 +150,8 @@ def find_title(
             continue
         if "。" in line:  # a sentence inside (a photo caption: 某某作报告。记者摄) is body, not a title
             continue
+        if _announces(line, words):
+            continue  # rule colon_announces: …工作情况: 1、每天… (a wrapped body line) announces its list
         if e < len(text) and text[e] != "\n" and not ends_in_type(words_of_line, words):
             continue  # rule wrapped_continuation: a line joined to what follows is a title only whole
         if has_any(words, words_of_line):
@@ -208,6 +210,27 @@ def after_intro(line: str) -> int:
             return at
         number = _ARTICLE_NUMBER.match(line, stop.end())
         at = number.end() if number else stop.end()
+
+
+# Rule colon_announces: a document word right before a colon that a list item or a clause follows
+# (…以下是5月工作情况: 1、每天早上…; 现将工作情况：一是…，二是…) announces the body; a title's subtitle
+# after a colon holds no list label and no clause.
+_AFTER_COLON = re.compile(r"\s*[:：]\s*(?:[（(]?[\d一二三四五六七八九十]{1,2}[、.．)）]|[^:：]*[，,；;])")
+
+
+def _announces(line: str, words: tuple[str, ...] | list[str]) -> bool:
+    """Whether a document word of ``line`` is followed by a colon and a list item or clause.
+
+    >>> _announces("作情况: 1、每天早上6:30至8:30,晚上17:30", ["情况"]), _announces("东湖社区2021年工作总结：凝心聚力谋发展", ["总结"])
+    (True, False)
+    """
+    for word in words:
+        at = line.find(word)
+        while at >= 0:
+            if _AFTER_COLON.match(line, at + len(word)):
+                return True
+            at = line.find(word, at + 1)
+    return False
 
 
 _TYPE_TAIL = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|篇?\d{1,2}|[一二三四五六七八九十]{1,2}|[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）])+$")
