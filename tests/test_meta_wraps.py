@@ -2,8 +2,7 @@
 a word, a year or after a period word; a title with a slogan subtitle broken after its comma; a
 flattened page that opens with a site's editor's intro; a unit named only by the file name while the
 text's most frequent name is a verb phrase. Invented text; the rule each case exercises is named in
-its id (nlp/text/title.py, nlp/text/identity.py). A flattened page shorter than boilerplate.toml's
-editor_intro max_len (260) is removed whole as an intro line: left as found (evaluation/README, meta15)."""
+its id (nlp/text/title.py, nlp/text/identity.py, nlp/text/boilerplate.py)."""
 
 from __future__ import annotations
 
@@ -40,9 +39,31 @@ CASES = {
     ),
     "editor_intro_glued: two intros and an article number": (
         "x.txt",
-        ("日子过得真快，下面是小编整理的社区工作计划，欢迎阅读。新的一年即将到来，下面就由小编给大家带来社区工作计划!"
+        ("时光飞逝，以下是小编整理的村级工作计划，欢迎阅读。新的一年即将到来，接下来小编为您奉上村级工作计划!"
          "篇一：青桐社区2022年工作计划为了做好新一年的工作，" + BODY + SECTIONS * 3).replace("\n", ""),
         {"title": "青桐社区2022年工作计划", "year": 2022},
+    ),
+    "keep_alone: a short flattened page that opens with an editor's intro is the document": (
+        "x.txt",
+        "下面是小编整理的社区工作总结，欢迎阅读。青桐社区2021年工作总结2021年，青桐社区在街道党工委的领导下扎实推进各项工作。一、党建 全年发展党员2名。",
+        {"title": "青桐社区2021年工作总结", "community": "青桐社区", "year": 2021, "period": "year"},
+    ),
+    "editor_intro_glued: a lead-in (导语) and a sentence holding an intro word": (
+        "x.txt",
+        "导语：岁末将至，又到了写总结的时候。下面是本站为大家整理的村委会年终工作总结，欢迎阅读。村委会年终工作总结2021年，在镇党委的领导下，我村各项工作稳步推进。",
+        {"title": "村委会年终工作总结", "year": 2021, "period": "year"},
+    ),
+    "colon_announces: a wrapped body line with 情况 and a colon is no title": (
+        "x.txt",
+        "一年来，社区围绕年初目标扎实推进各项工作，以下是主要工\n作情况: 1、每天早上7:00至9:00,晚上18:00\n至20:00安排志愿者值守。\n" + PAGE,
+        {"title": None},
+    ),
+    "street_pair_subject: a street and community pair starts the opening's clause": (
+        "x.txt", "社区工作总结\n过去一年，城西街道桂花社区在街道党工委领导下扎实开展各项工作。\n" + SECTIONS,
+        {"community": "桂花社区"},
+    ),
+    "street_pair_subject: a pair after a verb is an object": (
+        "x.txt", "社区工作总结\n过去一年，我们协助城西街道桂花社区开展各项工作。\n" + SECTIONS, {"community": None},
     ),
     "path_before_frequency: the file names the unit, the text only a verb phrase": (
         "归档/湖光社区2022年工作总结.docx",

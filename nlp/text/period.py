@@ -75,7 +75,7 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     if _MONTHS_ONLY.search(title):
         return None  # 5月份工作汇报: months that make none of the SPEC's periods
     if reviewed is None and not has_any(periods["year"], title):
-        part = scope_period(opening) or _leading_part(opening)
+        part = scope_period(opening)
         if part:
             return part  # rule scope_sentence: 石榴园社区2021年工作汇报 … 现将1—6月份工作…汇报如下
     if has_any(periods["year"], title) or title_year(title) or reviewed is not None:
@@ -119,26 +119,6 @@ def _summary_part(title: str) -> str | None:
         if _JOINED_PLAN.match(rest.lstrip()) and has_any(kinds["plan"], rest):
             return title[: at + len(word)]
     return None
-
-
-# Rule leading_part: an opening whose first words name a part of the year (今年上半年，… / 2023年一季度
-# 以来，…) says which part a title naming only its year (2023年社区工作情况汇报) reviews.
-_LEADING_PART = re.compile(
-    r"^\s*(?:今年|本年|(?:19|20)\d{2}\s*年)?(?:的)?(上半年|下半年|第?[一二三四1-4]季度)(?:以来|来|中)?\s*[，,]"
-)
-
-
-def _leading_part(opening: str) -> str | None:
-    """The part of the year the opening's first words name (rule leading_part), else None.
-
-    >>> _leading_part("今年上半年，社区在街道党工委的领导下…"), _leading_part("上半年以来，社区…")
-    ('H1', 'H1')
-    >>> _leading_part("一年来，社区…") is None, _leading_part("今年以来，上半年社区…") is None
-    (True, True)
-    """
-    m = _LEADING_PART.match(opening)
-    part = find_period(m.group(1), "") if m else None
-    return part if part in _PARTS else None
 
 
 def scope_period(opening: str) -> str | None:

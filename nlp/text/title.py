@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from nlp.records import Normalized
+from nlp.resources import load_toml
 from nlp.text.boilerplate import boilerplate_line, boilerplate_rules
 from nlp.text.line_spans import SPACES, iter_lines, lines, strip_spaces
 from nlp.text.meta_lexicon import MetaVocab, alternation, has_any, meta_vocab
@@ -143,7 +145,7 @@ def find_title(
             shortest = min(shortest, _FIRST_LINE_MIN)  # rule short_first_title: 工作总结 alone opens the file
         below = spans[i + 1] if i + 1 < len(spans) else None
         if below is not None and _comma_wrapped(line, text[below[0] : below[1]], words):
-            found.append((s, below[1]))  # rule comma_wrapped_title: …工作回顾——点滴汇聚社区情, / 共创幸福家
+            found.append((s, below[1]))  # rule comma_wrapped_title: …工作回顾——凝心聚力谋发展, / 共建美好家园
             continue
         # a line ending in a colon announces what follows (…总结如下：): body, never a title
         if line[-1] in _BODY_END + "：:" or len(words_of_line) < shortest or line.count("，") + line.count(",") >= 2:
@@ -151,9 +153,11 @@ def find_title(
         if "。" in line:  # a sentence inside (a photo caption: 某某作报告。记者摄) is body, not a title
             continue
         if _announces(line, words):
-            continue  # rule colon_announces: …工作情况: 1、每天… (a wrapped body line) announces its list
+            continue  # rule colon_announces: …开展情况: 1、周一… (a wrapped body line) announces its list
         if e < len(text) and text[e] != "\n" and not ends_in_type(words_of_line, words):
             continue  # rule wrapped_continuation: a line joined to what follows is a title only whole
+        if joined and above is not None:  # rule split_word_title: …工作总 / 结 holds its word whole
+            words_of_line = unspaced(text[above[0] : above[1]]) + words_of_line
         if has_any(words, words_of_line):
             # rule later_title_whole: below a whole title, a line is another title only when it is
             # whole too and holds no clause (…的发展思路 wrapped, 今年以来，…思路: body)
@@ -179,21 +183,31 @@ def find_title(
 # it, glues the article's title after the intro's sentence and the article's number (篇一：): the
 # title is read there, as a glued title.
 _INTRO_REACH = 300
-_INTRO_RULES = ("editor_intro", "preface")
+_INTRO_RULES = ("editor_intro", "preface", "lead_in")
 _INTRO_END = re.compile(r"[。！!]")
 _ARTICLE_NUMBER = re.compile(r"\s*[【\[]?\s*(?:第\s*[\d一二三四五六七八九十]+\s*篇|(?:范文|篇)\s*[\d一二三四五六七八九十]{1,3})\s*[】\]:：、]?\s*")
 
 
+@cache
+def _intro_words() -> tuple[str, ...]:
+    return tuple(load_toml("meta.toml")["doc_type"]["intro_words"])
+
+
 def after_intro(line: str) -> int:
-    """Where the article starts after the editor's intro sentences opening a flattened line (rule
-    editor_intro_glued: the last of them within reach of the one before), else 0.
+    """Where the article starts after the editor's intro opening a flattened line (rule
+    editor_intro_glued), else 0: the intro is the sentence an intro rule of boilerplate.toml finds
+    (…小编整理的…。, 导语：…。) and every sentence after it that holds an intro word (meta.toml
+    [doc_type.intro_words]), then an article number (篇一：).
 
     >>> line = "社区工作总结（精选3篇）下面是小编整理的社区工作总结，欢迎阅读。篇一：东湖社区2022年工作总结2022年，…"
     >>> line[after_intro(line) :][:13]
     '东湖社区2022年工作总结'
-    >>> line = "下面是小编整理的社区工作计划。日子过得真快。下面就由小编给大家带来社区工作计划!社区工作计划1为了…"
+    >>> line = "以下是小编整理的村级工作计划。时光飞逝。接下来小编为您奉上村级工作计划!村级工作计划1为了…"
     >>> line[after_intro(line) :][:7]
-    '社区工作计划1'
+    '村级工作计划1'
+    >>> line = "导语：年底将至。下面是本站为大家整理的村委会工作总结，欢迎阅读。村委会工作总结2021年，…"
+    >>> line[after_intro(line) :][:7]
+    '村委会工作总结'
     >>> after_intro("东湖社区2022年工作总结今年以来，社区扎实推进各项工作。")
     0
     """
@@ -206,6 +220,9 @@ def after_intro(line: str) -> int:
             stop = _INTRO_END.search(line, found.end(), at + _INTRO_REACH) if found else None
             if stop:
                 break
+        if stop is None and at:  # a sentence after the intro that holds an intro word is the intro's
+            stop = _INTRO_END.search(line, at, at + _INTRO_REACH)
+            stop = stop if stop and has_any(_intro_words(), line[at : stop.start()]) else None
         if stop is None:
             return at
         number = _ARTICLE_NUMBER.match(line, stop.end())
@@ -213,7 +230,7 @@ def after_intro(line: str) -> int:
 
 
 # Rule colon_announces: a document word right before a colon that a list item or a clause follows
-# (…以下是5月工作情况: 1、每天早上…; 现将工作情况：一是…，二是…) announces the body; a title's subtitle
+# (…以下是本月开展情况: 1、周一至周五…; 现将工作情况：一是…，二是…) announces the body; a title's subtitle
 # after a colon holds no list label and no clause.
 _AFTER_COLON = re.compile(r"\s*[:：]\s*(?:[（(]?[\d一二三四五六七八九十]{1,2}[、.．)）]|[^:：]*[，,；;])")
 
@@ -221,7 +238,7 @@ _AFTER_COLON = re.compile(r"\s*[:：]\s*(?:[（(]?[\d一二三四五六七八九
 def _announces(line: str, words: tuple[str, ...] | list[str]) -> bool:
     """Whether a document word of ``line`` is followed by a colon and a list item or clause.
 
-    >>> _announces("作情况: 1、每天早上6:30至8:30,晚上17:30", ["情况"]), _announces("东湖社区2021年工作总结：凝心聚力谋发展", ["总结"])
+    >>> _announces("展情况: 1、周一至周五7:00至9:00,下午16:00", ["情况"]), _announces("东湖社区2021年工作总结：凝心聚力谋发展", ["总结"])
     (True, False)
     """
     for word in words:
@@ -335,7 +352,7 @@ def _slogan_headline(norm: Normalized, first_section: int | None) -> tuple[int, 
 
 _BROKEN_AFTER = re.compile(
     r"(?:(?:19|20)\d{2}|20[xX×]{2}|[〇零一二三四五六七八九]{4})\s*年度?$|(?:暨|及|和|与|并|关于)$"
-    r"|(?:上半年|下半年|季度|年度|全年|年终)$"  # 2020年上半年 / 民政服务工作总结: a period ends no title
+    r"|(?:上半年|下半年|季度|年度|全年|年终)$"  # 2019年下半年 / 社区帮扶工作总结: a period ends no title
 )
 _BROKEN_BEFORE = re.compile(r"^(?:暨|及|和|与|并)")
 _UPPER_MAX = 30
@@ -369,7 +386,7 @@ _COMMA_TAIL_MAX = 16
 
 def _comma_wrapped(line: str, below: str, words: tuple[str, ...] | list[str]) -> bool:
     """Rule comma_wrapped_title: a title with a slogan subtitle that a PDF broke after its comma (…
-    工作回顾——点滴汇聚社区情, / 共创幸福淮海家): the upper line is a title up to the comma (a document word
+    工作回顾——凝心聚力谋发展, / 共建美好家园): the upper line is a title up to the comma (a document word
     before its dash), the lower one a short phrase without any punctuation.
 
     >>> _comma_wrapped("东湖社区2020年工作回顾——凝心聚力谋发展,", "共建美好家园", ["回顾"])
@@ -403,7 +420,7 @@ def _word_across(upper: str, line: str) -> bool:
     if ends_in_type(upper, voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"]):
         return False
     if not (_CJK.match(upper[-1:]) and _CJK.match(line[:1])):
-        return False  # 2021-04-02 / 2020年…: digits run on, no word is broken
+        return False  # 2019-05-06 / 2018年…: digits run on, no word is broken
     at = 0
     for word, _ in pos_cut(upper + line):
         if at < len(upper) < at + len(word):
