@@ -123,7 +123,7 @@ def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
         ordinal = re.match(ORDINAL, text[end : end + 4])  # 我是东湖社区|第五网格的网格员
         if text.startswith(posts, end + (ordinal.end() if ordinal else 0)):
             return True
-    if words is not None and before == text[:start]:
+    if words is not None and before == text[:start] and before.endswith(_STREET_ENDS):
         # rule street_pair_subject: a street or town written right before the name (东城街道|东湖社区位于…)
         # is the name's address: the pair starts the clause when the street does
         reach = max(0, start - _STREET_REACH)
@@ -138,6 +138,7 @@ def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
 
 
 _STREET_REACH = 12
+_STREET_ENDS = ("街道", "镇", "乡", "办事处", "街道办")
 
 
 def _street_leads_opening(text: str, body_from: int, words: Words | None, opening_end: int | None) -> bool:

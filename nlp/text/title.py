@@ -20,6 +20,7 @@ from nlp.text.boilerplate import boilerplate_line, boilerplate_rules
 from nlp.text.line_spans import SPACES, iter_lines, lines, strip_spaces
 from nlp.text.meta_lexicon import MetaVocab, alternation, has_any, meta_vocab
 from nlp.text.title_clean import clean_title, unspaced, without_site_tags
+from nlp.text.tokens import pos_cut
 from nlp.text.top_lines import SUBTITLE_DASHES, dateline_start, is_field, is_salutation
 
 _BODY_END = "。；;！!？?，,"
@@ -241,6 +242,8 @@ def _announces(line: str, words: tuple[str, ...] | list[str]) -> bool:
     >>> _announces("展情况: 1、周一至周五7:00至9:00,下午16:00", ["情况"]), _announces("东湖社区2021年工作总结：凝心聚力谋发展", ["总结"])
     (True, False)
     """
+    if ":" not in line and "：" not in line:
+        return False
     for word in words:
         at = line.find(word)
         while at >= 0:
@@ -405,6 +408,12 @@ def _comma_wrapped(line: str, below: str, words: tuple[str, ...] | list[str]) ->
 _GLUED_HEAD_STOP = re.compile(r"^[为对在据按根经通围结落现今]")
 
 
+@cache
+def _type_words() -> tuple[str, ...]:
+    kinds = meta_vocab().doc_types
+    return tuple(kinds["summary"] + kinds["plan"] + kinds["report"])
+
+
 def _word_across(upper: str, line: str) -> bool:
     """Rule split_word_title: a title a PDF broke inside a word (2022年上半 / 年社区工作总结, …工作总
     / 结): a word of the joined line runs across the break, and the upper line is no title itself.
@@ -414,13 +423,11 @@ def _word_across(upper: str, line: str) -> bool:
     >>> _word_across("东湖社区居民委员会", "2022年工作总结"), _word_across("工作报告", "2021年阜平县政府工作报告")
     (False, False)
     """
-    from nlp.text.tokens import pos_cut
-
-    voc = meta_vocab()
-    if ends_in_type(upper, voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"]):
-        return False
     if not (_CJK.match(upper[-1:]) and _CJK.match(line[:1])):
         return False  # 2019-05-06 / 2018年…: digits run on, no word is broken
+    types = _type_words()
+    if upper.endswith(types) or not has_any(types, upper + line) or not ends_in_type(upper + line, types):
+        return False  # the upper line is a title itself, or the two make none
     at = 0
     for word, _ in pos_cut(upper + line):
         if at < len(upper) < at + len(word):
