@@ -679,3 +679,225 @@ def literal_line_breaks(case: Case) -> Perturbed | None:
     if title_line(case) is None:
         return None
     return Perturbed(case.name, case.text.replace("\n", "\\r\\n"), meta_gold(case), None)
+
+
+# ---------------------------------------------------------------- metadata: where the unit is named
+# (added by the meta15 branch, expectations fixed before the first run; every inserted line is
+# written for this bench)
+
+
+def _kind(community: str) -> tuple[str, str, str]:
+    """A unit's bare word, its self-reference and its committee's name: 社区/本社区/居民委员会."""
+    if community.endswith("村"):
+        return "村", "本村", "村民委员会"
+    return "社区", "本社区", "居民委员会"
+
+
+def _struck(case: Case) -> tuple[str, dict[str, object]] | None:
+    """The text with every mention of the community replaced by its self-reference (本社区, 本村),
+    the title line by the bare word (东湖社区工作总结 → 社区工作总结), and the gold it then keeps
+    (the title as edited)."""
+    g = case.gold
+    if not g.community or g.community not in case.text or "meta" not in case.parts:
+        return None
+    bare, own, _ = _kind(g.community)
+    text = _edit_lines(case.text, title_lines(case), lambda line: line.replace(g.community, bare))
+    text = text.replace(g.community, own)
+    expected = meta_gold(case)
+    if g.title:
+        expected["title"] = g.title.replace(g.community, bare)
+    return text, expected
+
+
+def _after_title(text: str, case: Case, lines: tuple[str, ...]) -> str | None:
+    """``lines`` put on their own lines under the article's title line: the last title line (a
+    repetition of it, or the article's title under a page's) of the first ten lines, so that they
+    open the body."""
+    spans = [(s, e) for s, e in title_lines(case) if case.text[:s].count("\n") < 10]
+    spans = [(s, e) for s, e in spans if len(case.text[s:e].strip()) <= len(case.gold.title or "") + 12]
+    if not spans:
+        return None  # a title glued to its body: nothing to put under it
+    line = case.text[spans[-1][0] : spans[-1][1]]
+    nth = case.text[: spans[-1][0]].count(line)  # the same line earlier (a repetition above it)
+    at = -1
+    for _ in range(nth + 1):
+        at = text.find(line, at + 1)
+    if at < 0:
+        return None
+    end = at + len(line)
+    return text[:end] + "\n" + "\n".join(lines) + text[end:]
+
+
+@perturbation
+def community_only_in_file_name(case: Case) -> Perturbed | None:
+    """The community struck from the text (本社区/本村 in the body, 社区/村 in the title) and named by
+    the file name (东湖社区_….txt): community as the gold, the title as edited."""
+    found = _struck(case)
+    if found is None:
+        return None
+    return Perturbed(f"{case.gold.community}_{case.name}", found[0], found[1], heading_gold(case))
+
+
+@perturbation
+def community_in_signature_with_street(case: Case) -> Perturbed | None:
+    """The community struck from the text and signed at the end with its street and committee
+    (东城街道东湖社区居民委员会, then a date of the gold's year): community as the gold."""
+    found = _struck(case)
+    g = case.gold
+    if found is None or g.year is None:
+        return None
+    _, _, office = _kind(g.community or "")
+    street = "东城镇" if office.startswith("村") else "东城街道"
+    month = "7月5日" if g.period == "H1" else "12月28日"
+    text = found[0].rstrip() + f"\n\n{street}{g.community}{office}\n{g.year}年{month}\n"
+    return Perturbed(case.name, text, found[1], heading_gold(case))
+
+
+@perturbation
+def committee_names_unit_in_opening(case: Case) -> Perturbed | None:
+    """The community struck from the text, and a line under the title naming it by its committee
+    (东湖社区居委会现有居民…): community as the gold (canonical, without 居委会)."""
+    found = _struck(case)
+    if found is None:
+        return None
+    office = "村委会" if (case.gold.community or "").endswith("村") else "居委会"
+    line = f"{case.gold.community}{office}辖区面积约一平方公里，下设网格若干，服务对象以老年居民为主。"
+    text = _after_title(found[0], case, (line,))
+    return None if text is None else Perturbed(case.name, text, found[1], heading_gold(case))
+
+
+@perturbation
+def street_pair_leads_opening(case: Case) -> Perturbed | None:
+    """The community struck from the text, and a line under the title placing it with its street
+    (东城街道东湖社区位于城区东部…): community as the gold."""
+    found = _struck(case)
+    if found is None:
+        return None
+    street = "东城镇" if (case.gold.community or "").endswith("村") else "东城街道"
+    line = f"{street}{case.gold.community}位于城区东部，交通便利，辖区内有学校和农贸市场各一处。"
+    text = _after_title(found[0], case, (line,))
+    return None if text is None else Perturbed(case.name, text, found[1], heading_gold(case))
+
+
+def _masked_as(case: Case, mask: str) -> Perturbed | None:
+    g = case.gold
+    if not g.community or g.community not in case.text:
+        return None
+    bare, _, _ = _kind(g.community)
+    masked = mask + bare
+    expected = {**meta_gold(case), "community": None}
+    if g.title:
+        expected["title"] = g.title.replace(g.community, masked)
+    return Perturbed(case.name, case.text.replace(g.community, masked), expected, heading_gold(case))
+
+
+@perturbation
+def community_masked_crosses(case: Case) -> Perturbed | None:
+    """Every mention of the community masked with crosses (东湖社区 → ××社区): community null."""
+    return _masked_as(case, "××")
+
+
+@perturbation
+def community_masked_stars(case: Case) -> Perturbed | None:
+    """Every mention of the community masked with asterisks (东湖社区 → **社区): community null."""
+    return _masked_as(case, "**")
+
+
+@perturbation
+def title_split_two_lines(case: Case) -> Perturbed | None:
+    """A title of 10 characters or more broken over two lines at its middle, as a narrow PDF column
+    does: the title whole (joined), the rest unchanged (headings not scored)."""
+    g = case.gold
+    if not g.title or len(g.title) < 10:
+        return None
+    half = len(g.title) // 2
+    split = g.title[:half] + "\n" + g.title[half:]
+    spans = [(s, e) for s, e in title_lines(case) if case.text[s:e].strip() == g.title]
+    if not spans:
+        return None
+    text = _edit_lines(case.text, spans[:1], lambda line: line.replace(g.title, split, 1))
+    return Perturbed(case.name, text, meta_gold(case), None)
+
+
+_WRAPPED_OPENING = ("根据街道党工委的统一部署和要求，结合社区实际，现将社区各项工作开展", "情况总结如下：")
+
+
+@perturbation
+def opening_wrapped_colon(case: Case) -> Perturbed | None:
+    """An opening sentence wrapped by a PDF so that its last line is 情况总结如下： alone, put under
+    the title: the title as the gold (the wrapped line is body)."""
+    text = _after_title(case.text, case, _WRAPPED_OPENING)
+    if text is None or "meta" not in case.parts:
+        return None
+    return Perturbed(case.name, text, {"title": case.gold.title}, None)
+
+
+@perturbation
+def opening_wrapped_colon_untitled(case: Case) -> Perturbed | None:
+    """The title removed and the wrapped opening (…开展 / 情况总结如下：) put first: no title."""
+    found = _without_title(case)
+    if found is None:
+        return None
+    text = "\n".join(_WRAPPED_OPENING) + "\n" + found[0].lstrip("\n")
+    head = [line.strip() for line in found[0].split("\n") if line.strip()][:10]
+    if any(len(line) <= 40 and _TITLE_WORDS.search(line) for line in head):
+        return None  # another title-like line is left: the title is not scored
+    return Perturbed(case.name, text, {**found[1], "title": None}, None)
+
+
+@perturbation
+def collection_flattened_intro(case: Case) -> Perturbed | None:
+    """A collection page flattened onto one line with the editor's intro first (下面是小编整理的…，欢迎
+    阅读。) and the article's title after it: title, community, year and period as the gold."""
+    g = case.gold
+    span = title_line(case)
+    if span is None or case.text[: span[0]].strip() or not g.title:
+        return None
+    intro = f"下面是小编为大家收集整理的{g.title}，仅供参考，欢迎大家阅读。"
+    text = re.sub(r"[ \t\u3000\r]*\n[ \t\u3000\r\n]*", "", intro + "\n" + case.text)
+    return Perturbed(case.name, text, meta_gold(case), None)
+
+
+def _opening_period(case: Case, line: str, period: str) -> Perturbed | None:
+    g = case.gold
+    if "meta" not in case.parts or g.period is not None or not g.title or _PERIOD_IN_TITLE.search(g.title):
+        return None
+    if "政府工作报告" in g.title:  # a government's report reviewing several years: no line of a 社区
+        return None
+    text = _after_title(case.text, case, (line,))
+    if text is None:
+        return None
+    return Perturbed(case.name, text, {**meta_gold(case), "period": period}, heading_gold(case))
+
+
+@perturbation
+def first_half_in_opening(case: Case) -> Perturbed | None:
+    """A first line 今年上半年，… under a title with no period word (gold period null): period H1."""
+    return _opening_period(case, "今年上半年，社区在街道党工委的领导下，各项工作有序推进。", "H1")
+
+
+@perturbation
+def whole_year_in_opening(case: Case) -> Perturbed | None:
+    """A first line 全年，社区… under a title with no period word (gold period null): period year."""
+    return _opening_period(case, "回顾全年，社区在街道党工委的领导下，各项工作有序推进。", "year")
+
+
+@perturbation
+def annual_in_opening(case: Case) -> Perturbed | None:
+    """A first line 本年度，社区… under a title with no period word (gold period null): period year."""
+    return _opening_period(case, "本年度，社区在街道党工委的领导下，各项工作有序推进。", "year")
+
+
+@perturbation
+def first_half_after_year_in_title(case: Case) -> Perturbed | None:
+    """上半年 written right after the title's leading year (2022年东湖社区… → 2022年上半年东湖社区…):
+    period H1, the title as edited."""
+    g, spans = case.gold, title_lines(case)
+    if not spans or not g.title or g.year is None or _PERIOD_IN_TITLE.search(g.title):
+        return None
+    head = f"{g.year}年"
+    if not g.title.startswith(head) or "政府工作报告" in g.title:
+        return None
+    title = head + "上半年" + g.title[len(head) :]
+    text = _edit_lines(case.text, spans, lambda line: line.replace(g.title, title, 1))
+    return Perturbed(case.name, text, {**meta_gold(case), "title": title, "period": "H1"}, heading_gold(case))

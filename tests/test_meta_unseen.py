@@ -10,7 +10,13 @@ import pytest
 from evaluation.meta_unseen import CASES, predict
 
 # Cases the rules do not get right yet (strict: an xfail that passes fails the suite).
-KNOWN_FAILURES: dict[str, str] = {}
+KNOWN_FAILURES: dict[str, str] = {
+    "m15 period: 今年上半年 in the opening, the year in the title": (
+        "meta15's expectation (H1) disagrees with GUIDELINES (a titled year is `year`) and with"
+        " test_meta_stress's scope_sentence case (a period outside the scope sentence does not count):"
+        " the rule that read it (leading_part) was withdrawn; the call is left to the gold's owners"
+    ),
+}
 
 
 @pytest.mark.parametrize(

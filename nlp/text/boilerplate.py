@@ -31,6 +31,7 @@ class LineRule:
     pattern: re.Pattern[str]
     max_len: int
     keep_closing: re.Pattern[str] | None = None
+    keep_alone: bool = False
 
 
 def _compile(pattern: str, file: str, name: str) -> re.Pattern[str]:
@@ -69,6 +70,7 @@ def boilerplate_rules() -> tuple[tuple[re.Pattern[str], ...], tuple[LineRule, ..
                 _compile(rule["pattern"], _BOILERPLATE_FILE, name),
                 rule["max_len"],
                 _compile(keep, _BOILERPLATE_FILE, f"{name}.keep_closing") if keep else None,
+                bool(rule.get("keep_alone", False)),
             )
         )
     return tuple(inline), tuple(lines)
@@ -181,6 +183,17 @@ def _combinable(pattern: re.Pattern[str]) -> bool:
     return first == (_constants.AT, _constants.AT_BEGINNING)
 
 
+# What a flattened page's intro line holds after the intro's sentence, at least (rule keep_alone).
+_ALONE_REST = 20
+
+
+def _runs_on(line: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``line`` goes on past the sentence ``pattern`` finds (the article glued after it)."""
+    found = pattern.search(line)
+    stop = _SENTENCE_END.search(line, found.end()) if found else None
+    return stop is not None and len(line) - stop.end() >= _ALONE_REST
+
+
 def boilerplate_edits(text: str) -> list[Edit]:
     """Delete boilerplate lines (with their line break) and inline boilerplate.
 
@@ -195,6 +208,12 @@ def boilerplate_edits(text: str) -> list[Edit]:
     lines = text.splitlines(keepends=True)
     names = [boilerplate_line(line) for line in lines]
     sentence_after = _sentence_after(lines, names, _SENTENCE_END)
+    # rule keep_alone: a flattened page is one line that opens with an editor's intro (…小编整理的…，
+    # 欢迎阅读。东湖社区2022年工作总结2022年，…): when no other line holds a sentence, that line is the
+    # document, not the page's intro (rules marked keep_alone in boilerplate.toml)
+    alone = {rule.name: rule.pattern for rule in boilerplate_rules()[1] if rule.keep_alone}
+    if alone and not any(name is None and _SENTENCE_END.search(line) for name, line in zip(names, lines, strict=True)):
+        names = [None if name in alone and _runs_on(line.strip(), alone[name]) else name for name, line in zip(names, lines, strict=True)]
     pos = 0
     for i, line in enumerate(lines):
         # rule keep_closing: a labelled date below the text (日期：2021年12月28日) is the document's

@@ -7,8 +7,8 @@ The community comes from the first source that names one (SPEC section 5):
 3. the unit that **本社区/我村/该社区** refers to: the name just before the first self-reference;
 4. the **opening** lines: the first name there when the text names it again or it acts in its
    clause (…，柳湾社区开展了垃圾分类宣传);
-5. the name the text uses **most often**, when one stands out;
-6. the **path**: a folder or file name naming a unit.
+5. the **path**: a folder or file name naming a unit (rule path_before_frequency, meta15);
+6. the name the text uses **most often**, when one stands out.
 
 Names are read by nlp/text/place_names.py from the document's own words. A masked name (xx社区)
 stops the search: the unit stays unknown. A report whose title is at street or township level has
@@ -123,10 +123,22 @@ def _acts(text: str, start: int, end: int, words: Words | None) -> bool:
         ordinal = re.match(ORDINAL, text[end : end + 4])  # 我是东湖社区|第五网格的网格员
         if text.startswith(posts, end + (ordinal.end() if ordinal else 0)):
             return True
+    if words is not None and before == text[:start] and before.endswith(_STREET_ENDS):
+        # rule street_pair_subject: a street or town written right before the name (东城街道|东湖社区位于…)
+        # is the name's address: the pair starts the clause when the street does
+        reach = max(0, start - _STREET_REACH)
+        for _, s_start, s_end in place_names(text[reach:start], place_vocab().street, words, reach):
+            if reach + s_end == start:  # (spans are the slice's)
+                before = text[: reach + s_start].rstrip(" \t\u3000")
+                break
     if words is None or not (before[-1:] in _CLAUSE_STARTS or before.endswith(_SELF_BEFORE)):
         return False
     after = words(end, min(len(text), end + 4))
     return bool(after) and after[0][0][0] not in _LIST_JOINERS
+
+
+_STREET_REACH = 12
+_STREET_ENDS = ("街道", "镇", "乡", "办事处", "街道办")
 
 
 def _street_leads_opening(text: str, body_from: int, words: Words | None, opening_end: int | None) -> bool:
@@ -231,7 +243,10 @@ def find_community(
         return None if is_masked(found[0]) else canonical_name(found[0])
     if _street_leads_opening(text, body_from, words, opening_end):
         return None
-    for found in (_from_opening(text, body_from, words, opening_end), _most_frequent(text, words), _from_path(path)):
+    # rule path_before_frequency: a file or folder name that names a unit (湖光社区2022年工作总结.docx)
+    # was chosen by whoever filed the report; the name the text uses most often is only a guess (a
+    # verb phrase 动员社区, a neighbouring village the body discusses)
+    for found in (_from_opening(text, body_from, words, opening_end), _from_path(path), _most_frequent(text, words)):
         if found:
             return None if is_masked(found[0]) else canonical_name(found[0])
     return None

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from nlp.records import Normalized
-from nlp.text.boilerplate import boilerplate_line
+from nlp.resources import load_toml
+from nlp.text.boilerplate import boilerplate_line, boilerplate_rules
 from nlp.text.line_spans import SPACES, iter_lines, lines, strip_spaces
 from nlp.text.meta_lexicon import MetaVocab, alternation, has_any, meta_vocab
 from nlp.text.title_clean import clean_title, unspaced, without_site_tags
+from nlp.text.tokens import pos_cut
 from nlp.text.top_lines import SUBTITLE_DASHES, dateline_start, is_field, is_salutation
 
 _BODY_END = "。；;！!？?，,"
@@ -99,7 +102,8 @@ def find_title(
     words = voc.doc_types["summary"] + voc.doc_types["plan"] + voc.doc_types["report"] + voc.title_only
     found: list[tuple[int, int]] = []
     previous: tuple[int, int] | None = None
-    for i, (s, e) in enumerate((segments or lines(text))[:_TITLE_LINES]):
+    spans = (segments or lines(text))[:_TITLE_LINES]
+    for i, (s, e) in enumerate(spans):
         if first_section is not None and s >= first_section:
             break
         line = text[s:e]
@@ -118,8 +122,9 @@ def find_title(
         # (or, rule wrapped_continuation, a first line joined to the next that ends in no document word)
         joined_on = e < len(text) and text[e] != "\n" and not ends_in_type(unspaced(line), words)
         if bare and i == 0 and (len(line) > voc.title_max or short_glued or joined_on):
-            label = _TITLE_LABEL.match(line)  # 标题：东湖社区工作总结——2022年1月…
-            begin = label.end() if label else 0
+            begin = after_intro(line)
+            label = _TITLE_LABEL.match(line, begin)  # 标题：东湖社区工作总结——2022年1月…
+            begin = label.end() if label else begin
             end = glued_end(line[begin:], strong)
             end = None if end is None else begin + end
             if short_glued and end and (not _GLUED_HEAD.match(line[begin:end]) or line[end : end + 1] in "如了的和及与暨"):
@@ -139,13 +144,21 @@ def find_title(
         shortest = voc.title_min - (len(text[above[0] : above[1]]) if joined and above else 0)
         if i == 0 and words_of_line.endswith(strong):
             shortest = min(shortest, _FIRST_LINE_MIN)  # rule short_first_title: 工作总结 alone opens the file
+        below = spans[i + 1] if i + 1 < len(spans) else None
+        if below is not None and _comma_wrapped(line, text[below[0] : below[1]], words):
+            found.append((s, below[1]))  # rule comma_wrapped_title: …工作回顾——凝心聚力谋发展, / 共建美好家园
+            continue
         # a line ending in a colon announces what follows (…总结如下：): body, never a title
         if line[-1] in _BODY_END + "：:" or len(words_of_line) < shortest or line.count("，") + line.count(",") >= 2:
             continue
         if "。" in line:  # a sentence inside (a photo caption: 某某作报告。记者摄) is body, not a title
             continue
+        if _announces(line, words):
+            continue  # rule colon_announces: …开展情况: 1、周一… (a wrapped body line) announces its list
         if e < len(text) and text[e] != "\n" and not ends_in_type(words_of_line, words):
             continue  # rule wrapped_continuation: a line joined to what follows is a title only whole
+        if joined and above is not None:  # rule split_word_title: …工作总 / 结 holds its word whole
+            words_of_line = unspaced(text[above[0] : above[1]]) + words_of_line
         if has_any(words, words_of_line):
             # rule later_title_whole: below a whole title, a line is another title only when it is
             # whole too and holds no clause (…的发展思路 wrapped, 今年以来，…思路: body)
@@ -164,6 +177,80 @@ def find_title(
                 start = above[0]
             found.append((start, max(end, start + 1)))
     return most_specific(text, found)
+
+
+# Rule editor_intro_glued: a flattened page that opens with a site's editor's intro (…下面是小编整理的
+# …，欢迎阅读。, boilerplate.toml's editor_intro and preface rules), its collection headline before
+# it, glues the article's title after the intro's sentence and the article's number (篇一：): the
+# title is read there, as a glued title.
+_INTRO_REACH = 300
+_INTRO_RULES = ("editor_intro", "preface", "lead_in")
+_INTRO_END = re.compile(r"[。！!]")
+_ARTICLE_NUMBER = re.compile(r"\s*[【\[]?\s*(?:第\s*[\d一二三四五六七八九十]+\s*篇|(?:范文|篇)\s*[\d一二三四五六七八九十]{1,3})\s*[】\]:：、]?\s*")
+
+
+@cache
+def _intro_words() -> tuple[str, ...]:
+    return tuple(load_toml("meta.toml")["doc_type"]["intro_words"])
+
+
+def after_intro(line: str) -> int:
+    """Where the article starts after the editor's intro opening a flattened line (rule
+    editor_intro_glued), else 0: the intro is the sentence an intro rule of boilerplate.toml finds
+    (…小编整理的…。, 导语：…。) and every sentence after it that holds an intro word (meta.toml
+    [doc_type.intro_words]), then an article number (篇一：).
+
+    >>> line = "社区工作总结（精选3篇）下面是小编整理的社区工作总结，欢迎阅读。篇一：东湖社区2022年工作总结2022年，…"
+    >>> line[after_intro(line) :][:13]
+    '东湖社区2022年工作总结'
+    >>> line = "以下是小编整理的村级工作计划。时光飞逝。接下来小编为您奉上村级工作计划!村级工作计划1为了…"
+    >>> line[after_intro(line) :][:7]
+    '村级工作计划1'
+    >>> line = "导语：年底将至。下面是本站为大家整理的村委会工作总结，欢迎阅读。村委会工作总结2021年，…"
+    >>> line[after_intro(line) :][:7]
+    '村委会工作总结'
+    >>> after_intro("东湖社区2022年工作总结今年以来，社区扎实推进各项工作。")
+    0
+    """
+    rules = [rule.pattern for rule in boilerplate_rules()[1] if rule.name in _INTRO_RULES]
+    at = 0
+    while True:
+        stop = None
+        for pattern in rules:
+            found = pattern.search(line, at, at + _INTRO_REACH)
+            stop = _INTRO_END.search(line, found.end(), at + _INTRO_REACH) if found else None
+            if stop:
+                break
+        if stop is None and at:  # a sentence after the intro that holds an intro word is the intro's
+            stop = _INTRO_END.search(line, at, at + _INTRO_REACH)
+            stop = stop if stop and has_any(_intro_words(), line[at : stop.start()]) else None
+        if stop is None:
+            return at
+        number = _ARTICLE_NUMBER.match(line, stop.end())
+        at = number.end() if number else stop.end()
+
+
+# Rule colon_announces: a document word right before a colon that a list item or a clause follows
+# (…以下是本月开展情况: 1、周一至周五…; 现将工作情况：一是…，二是…) announces the body; a title's subtitle
+# after a colon holds no list label and no clause.
+_AFTER_COLON = re.compile(r"\s*[:：]\s*(?:[（(]?[\d一二三四五六七八九十]{1,2}[、.．)）]|[^:：]*[，,；;])")
+
+
+def _announces(line: str, words: tuple[str, ...] | list[str]) -> bool:
+    """Whether a document word of ``line`` is followed by a colon and a list item or clause.
+
+    >>> _announces("展情况: 1、周一至周五7:00至9:00,下午16:00", ["情况"]), _announces("东湖社区2021年工作总结：凝心聚力谋发展", ["总结"])
+    (True, False)
+    """
+    if ":" not in line and "：" not in line:
+        return False
+    for word in words:
+        at = line.find(word)
+        while at >= 0:
+            if _AFTER_COLON.match(line, at + len(word)):
+                return True
+            at = line.find(word, at + 1)
+    return False
 
 
 _TYPE_TAIL = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|篇?\d{1,2}|[一二三四五六七八九十]{1,2}|[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）])+$")
@@ -266,7 +353,10 @@ def _slogan_headline(norm: Normalized, first_section: int | None) -> tuple[int, 
     return s, e
 
 
-_BROKEN_AFTER = re.compile(r"(?:(?:19|20)\d{2}|20[xX×]{2}|[〇零一二三四五六七八九]{4})\s*年度?$|(?:暨|及|和|与|并|关于)$")
+_BROKEN_AFTER = re.compile(
+    r"(?:(?:19|20)\d{2}|20[xX×]{2}|[〇零一二三四五六七八九]{4})\s*年度?$|(?:暨|及|和|与|并|关于)$"
+    r"|(?:上半年|下半年|季度|年度|全年|年终)$"  # 2019年下半年 / 社区帮扶工作总结: a period ends no title
+)
 _BROKEN_BEFORE = re.compile(r"^(?:暨|及|和|与|并)")
 _UPPER_MAX = 30
 
@@ -285,7 +375,65 @@ def continued(upper: str, line: str) -> bool:
         return False
     if has_any(meta_vocab().title_junk, upper) or _COLLECTION.search(upper):
         return False
-    return bool(_BROKEN_AFTER.search(upper) or _BROKEN_BEFORE.match(line))
+    if _BROKEN_AFTER.search(upper) or _BROKEN_BEFORE.match(line) or _word_across(upper, line):
+        return True
+    # a year broken: 高唐县2021 / 年政府工作报告, …关于2 / 023年度工作报告
+    joined = upper + line
+    return any(m.start() < len(upper) < m.end() for m in _YEAR_WORD.finditer(joined, max(0, len(upper) - 5)))
+
+
+_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_COMMA_TAIL_MAX = 16
+
+
+def _comma_wrapped(line: str, below: str, words: tuple[str, ...] | list[str]) -> bool:
+    """Rule comma_wrapped_title: a title with a slogan subtitle that a PDF broke after its comma (…
+    工作回顾——凝心聚力谋发展, / 共建美好家园): the upper line is a title up to the comma (a document word
+    before its dash), the lower one a short phrase without any punctuation.
+
+    >>> _comma_wrapped("东湖社区2020年工作回顾——凝心聚力谋发展,", "共建美好家园", ["回顾"])
+    True
+    >>> _comma_wrapped("2021年，社区认真总结经验,", "扎实推进各项工作", ["总结"])
+    False
+    """
+    if line[-1:] not in "，," or "。" in line or len(line) > meta_vocab().title_max or not ends_in_type(line[:-1], words):
+        return False
+    if line[:-1].count("，") + line[:-1].count(",") or _GLUED_HEAD_STOP.match(line):
+        return False
+    return 0 < len(below) <= _COMMA_TAIL_MAX and not re.search(r"[，,。；;！!？?：:、]", below)
+
+
+# What opens a sentence, not a title: a first clause like 2021年， / 为… before a comma.
+_GLUED_HEAD_STOP = re.compile(r"^[为对在据按根经通围结落现今]")
+
+
+@cache
+def _type_words() -> tuple[str, ...]:
+    kinds = meta_vocab().doc_types
+    return tuple(kinds["summary"] + kinds["plan"] + kinds["report"])
+
+
+def _word_across(upper: str, line: str) -> bool:
+    """Rule split_word_title: a title a PDF broke inside a word (2022年上半 / 年社区工作总结, …工作总
+    / 结): a word of the joined line runs across the break, and the upper line is no title itself.
+
+    >>> _word_across("2022年上半", "年社区工作总结"), _word_across("金桥村2021年度乡村振兴工作总", "结")
+    (True, True)
+    >>> _word_across("东湖社区居民委员会", "2022年工作总结"), _word_across("工作报告", "2021年阜平县政府工作报告")
+    (False, False)
+    """
+    if not (_CJK.match(upper[-1:]) and _CJK.match(line[:1])):
+        return False  # 2019-05-06 / 2018年…: digits run on, no word is broken
+    types = _type_words()
+    if upper.endswith(types) or not has_any(types, upper + line) or not ends_in_type(upper + line, types):
+        return False  # the upper line is a title itself, or the two make none
+    at = 0
+    for word, _ in pos_cut(upper + line):
+        if at < len(upper) < at + len(word):
+            return True
+        at += len(word)
+    return False
 
 
 def _headline(line: str, voc: MetaVocab) -> bool:
