@@ -1,0 +1,60 @@
+"""The scope and level rules of the thirteenth session's precision work on comparable figures (comp15:
+nlp/figures/scope.py ``masked_part`` and the 居委/numbered-group place kinds, nlp/text/levels.py
+``title_no_unit``), each on invented report sentences in the genre's style: the figure, and the
+indicator, whether it is a part (breakdown not null) and the scope expected.
+
+None of the sentences is taken from a corpus document. The classes come from the blind measure
+evaluation/contrast/comparable_excerpts15.toml (evaluation/README.md, comp15).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pipeline import parse_text
+from nlp.text.levels import reporting_level
+
+COMMUNITY = "银杏社区2023年工作总结\n"
+VILLAGE = "石滩村2023年工作总结\n"
+STREET = "临江街道2023年工作总结\n"
+TOWNSHIP = "白鹭镇2023年工作总结\n"
+
+# rule → (document, figure, indicator, part?, scope)
+CASES = {
+    # masked_part: a masked compound or group is a part in any report
+    "a masked compound's households": (COMMUNITY + "辖区共有7个小区，其中**小区有住户860户。", "860户", "households_total", False, "part"),
+    "a masked compound's residents": (COMMUNITY + "XX小区常住居民2150人，设有垃圾投放点9个。", "2150人", "population_total", False, "part"),
+    # masked_part: a masked village in a township's report is a part
+    "a masked village in a township's report": (TOWNSHIP + "据摸底，xx村有低保户31户。", "31户", "low_income_households", False, "part"),
+    # a masked community in a community's report may be the report's own masked name: the unit's
+    "a masked community in a community's report": (COMMUNITY + "xx社区现有党员96名。", "96名", "party_members", False, "unit"),
+    # 居委: a residents' committee named by its short form in a street's review is one of its parts
+    "a committee's short name in a street's report": (STREET + "青枫居委现有党员143名。", "143名", "party_members", False, "part"),
+    # numbered villagers' groups are parts
+    "a numbered villagers' group": (VILLAGE + "全村共有农户510户，第四村民小组有农户88户。", "88户", "households_total", False, "part"),
+    "the village's own households stay the unit's": (VILLAGE + "全村共有农户510户，第四村民小组有农户88户。", "510户", "households_total", False, "unit"),
+    "counted groups are no part": (VILLAGE + "全村下设9个村民小组，共有农户510户。", "510户", "households_total", False, "unit"),
+}
+
+
+@pytest.mark.parametrize(("document", "figure", "indicator", "part", "scope"), CASES.values(), ids=CASES.keys())
+def test_comp15_rule(document: str, figure: str, indicator: str | None, part: bool, scope: str) -> None:
+    at = document.index(figure)
+    facts = [f for f in parse_text(document).facts if f.start < at + len(figure) and at < f.end]
+    assert facts, f"no fact at {figure!r}"
+    fact = facts[0]
+    assert (fact.indicator, fact.breakdown is not None, fact.scope.value) == (indicator, part, scope)
+
+
+# title_no_unit: 村级 (a tier) and 乡村 (rural) name no reporting unit in a title
+LEVELS = {
+    "a township's survey of village-level finances": ("关于白鹭乡村级财务管理情况的调查报告", "township"),
+    "a village's rural revitalisation summary": ("石滩村乡村振兴工作总结", "community"),
+    "a township's own summary": ("白鹭镇2023年工作总结", "township"),
+    "a county's report on village-level roads": ("青山县村级道路建设情况汇报", "county"),
+}
+
+
+@pytest.mark.parametrize(("title", "level"), LEVELS.values(), ids=LEVELS.keys())
+def test_title_level(title: str, level: str) -> None:
+    assert reporting_level(title, "", None) == level
