@@ -1,5 +1,5 @@
 """The scope and level rules of the thirteenth session's precision work on comparable figures (comp15:
-nlp/figures/scope.py ``masked_part`` and the 居委/numbered-group place kinds, nlp/text/levels.py
+nlp/figures/scope.py ``masked_part``, nlp/figures/wholes.py ``works_reach`` and the 居委/numbered-group place kinds, nlp/text/levels.py
 ``title_no_unit``), each on invented report sentences in the genre's style: the figure, and the
 indicator, whether it is a part (breakdown not null) and the scope expected.
 
@@ -18,6 +18,7 @@ COMMUNITY = "银杏社区2023年工作总结\n"
 VILLAGE = "石滩村2023年工作总结\n"
 STREET = "临江街道2023年工作总结\n"
 TOWNSHIP = "白鹭镇2023年工作总结\n"
+COUNTY = "关于青山县城镇老旧小区改造工作的汇报\n"
 
 # rule → (document, figure, indicator, part?, scope)
 CASES = {
@@ -34,6 +35,10 @@ CASES = {
     "a numbered villagers' group": (VILLAGE + "全村共有农户510户，第四村民小组有农户88户。", "88户", "households_total", False, "part"),
     "the village's own households stay the unit's": (VILLAGE + "全村共有农户510户，第四村民小组有农户88户。", "510户", "households_total", False, "unit"),
     "counted groups are no part": (VILLAGE + "全村下设9个村民小组，共有农户510户。", "510户", "households_total", False, "unit"),
+    # works_reach: homes listed after the works' own count are those the works reached
+    "homes of the compounds renovated": (COUNTY + "全年改造老旧小区12个，建筑面积8.6万平方米，31栋楼，住户972户。", "972户", None, False, "unit"),
+    "people resettled by a new estate": (TOWNSHIP + "新建安置小区2个，安置群众640户。", "640户", None, False, "unit"),
+    "the unit's stock after a renovation stays": (COMMUNITY + "小区改造完成后，社区现有住户1320户。", "1320户", "households_total", False, "unit"),
 }
 
 
