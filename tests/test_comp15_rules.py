@@ -39,6 +39,12 @@ CASES = {
     "homes of the compounds renovated": (COUNTY + "全年改造老旧小区12个，建筑面积8.6万平方米，31栋楼，住户972户。", "972户", None, False, "unit"),
     "people resettled by a new estate": (TOWNSHIP + "新建安置小区2个，安置群众640户。", "640户", None, False, "unit"),
     "the unit's stock after a renovation stays": (COMMUNITY + "小区改造完成后，社区现有住户1320户。", "1320户", "households_total", False, "unit"),
+    # acting_subjects: members counted as the subject of what they did are no stock
+    "members who gave": (COMMUNITY + "倡议发出后，48名党员主动捐款共计2300元。", "48名", None, False, "unit"),
+    "members who did not take part": (COMMUNITY + "仍有9名党员全年未参加组织生活。", "9名", None, False, "unit"),
+    "homes a cooperative employed": (VILLAGE + "合作社流转土地260亩，带动35户农户就近务工。", "35户", None, False, "unit"),
+    "the stock named before its clause ends": (COMMUNITY + "社区党委现有89名党员，下设4个支部。", "89名", "party_members", False, "unit"),
+    "all of the members acting are the stock": (COMMUNITY + "七一前夕，全体89名党员分别认领服务岗位。", "89名", "party_members", False, "unit"),
 }
 
 

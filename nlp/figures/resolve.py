@@ -33,6 +33,7 @@ from nlp.figures.act_parts import (
     per_act_part,
     volunteers_part,
 )
+from nlp.figures.acting import acting_subjects
 from nlp.figures.breakdown import (
     ACTS,
     MONEY_ACTS,
@@ -181,6 +182,10 @@ def _resolve_one(
         if noun and at < 0 and after.startswith(noun):  # 80余名老人到场聆听: the noun written after the figure
             after = after[len(noun) :]
         verb = next((v for v in voc.taking_part if after.startswith(v)), None) if after.startswith(voc.taking_part) else None
+        if verb is None and noun and at < 0 and text.startswith(noun, norm_end):
+            noun_end = norm_end + len(noun)  # rule ``acting_subjects``: 62名党员|自愿捐款 counts those who gave
+            if acting_subjects(words_in(doc, noun_end, noun_end + len(after) + 1), clause):
+                indicator = None
         if verb:  # 居民1800人参加了健身活动: those who took part in one act, no stock
             took_part = by_id("participants")
             indicator = took_part if took_part is not None and unit in took_part.units else None
