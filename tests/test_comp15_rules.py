@@ -44,6 +44,13 @@ CASES = {
     "members who did not take part": (COMMUNITY + "仍有9名党员全年未参加组织生活。", "9名", None, False, "unit"),
     "homes a cooperative employed": (VILLAGE + "合作社流转土地260亩，带动35户农户就近务工。", "35户", None, False, "unit"),
     "the stock named before its clause ends": (COMMUNITY + "社区党委现有89名党员，下设4个支部。", "89名", "party_members", False, "unit"),
+    # start_of_period: the stock at the period's start is the earlier period's
+    "members at the year's start": (COMMUNITY + "年初党支部有党员58名，年内发展1名。", "58名", None, False, "unit"),
+    "the change after it keeps its measure": (COMMUNITY + "年初党支部有党员58名，年内发展1名。", "1名", "party_members", True, "unit"),
+    "a change's end value from the year's start stays": (COMMUNITY + "注册志愿者由年初的150人增加到236人。", "236人", "volunteers", False, "unit"),
+    # relative_subset: those a relative clause with a verb selects are a subset
+    "those holding certificates": (COMMUNITY + "举办家政培训2期，取得证书的有46人。", "46人", None, False, "unit"),
+    "the members now there stay whole": (COMMUNITY + "社区现有的党员81名。", "81名", "party_members", False, "unit"),
     "all of the members acting are the stock": (COMMUNITY + "七一前夕，全体89名党员分别认领服务岗位。", "89名", "party_members", False, "unit"),
 }
 

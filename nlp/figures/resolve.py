@@ -68,6 +68,7 @@ from nlp.figures.resolution_state import Figure, Resolution, Trail, record, reso
 from nlp.figures.scope import PLACE_KINDS, named_places, strip_ordinal, strip_scope_words
 from nlp.figures.subject_phrases import RATE_UNITS
 from nlp.figures.subject_places import PLACE_KIND, PLACE_KIND_FIRSTS, place_kind_opening, places_in_subject
+from nlp.figures.subset_rules import is_stock, relative_subset, start_of_period
 from nlp.figures.trail_rules import (
     BASIC_TOTALS,
     PERSON_UNITS,
@@ -132,6 +133,13 @@ def _resolve_one(
     indicator, parts, lead, named = longest_measure(noun, clause, at, unit)
     if not_a_total(clause, unit) or is_start_value(text, norm_start, norm_end) or earlier_year(clause, year):
         return record(Resolution(None), figure, trail)
+    if indicator is not None and is_stock(indicator.id) and (
+        start_of_period(clause) or relative_subset(words_in(doc, clause_start, norm_start), noun)
+    ):  # rules ``start_of_period`` (年初有党员66名) and ``relative_subset`` (持证上岗的有172人)
+        resolution = record(Resolution(None), figure, trail)
+        trail.by_unit[unit] = (norm_end, indicator.id)  # the measure stays for an elided change (年内发展2名)
+        trail.counted = (norm_end, Resolution(indicator.id), figure.subject)
+        return resolution
     if noun and noun.endswith(voc.task_groups):  # rule ``task_group``: 下设4个工作组 counts no measure
         return record(Resolution(None), figure, trail)
     if indicator is not None and (indicator.verbs or parts) and is_not_one_at(text, norm_start):
