@@ -1,6 +1,6 @@
 """The scope and level rules of the thirteenth session's precision work on comparable figures (comp15:
 nlp/figures/scope.py ``masked_part``, nlp/figures/wholes.py ``works_reach`` and the 居委/numbered-group place kinds, nlp/text/levels.py
-``title_no_unit``), each on invented report sentences in the genre's style: the figure, and the
+``title_no_unit``, nlp/text/place_names.py ``break_in_name``), each on invented report sentences in the genre's style: the figure, and the
 indicator, whether it is a part (breakdown not null) and the scope expected.
 
 None of the sentences is taken from a corpus document. The classes come from the blind measure
@@ -31,6 +31,10 @@ CASES = {
     "a masked community in a community's report": (COMMUNITY + "xx社区现有党员96名。", "96名", "party_members", False, "unit"),
     # 居委: a residents' committee named by its short form in a street's review is one of its parts
     "a committee's short name in a street's report": (STREET + "青枫居委现有党员143名。", "143名", "party_members", False, "part"),
+    # break_in_name: a name opening with a break character (向, 中, 和) is still a name
+    "a community whose name opens with 向": (STREET + "其中向阳社区有党员212名。", "212名", "party_members", False, "part"),
+    "a committee whose name opens with 和": (STREET + "和平居委现有党员96名。", "96名", "party_members", False, "part"),
+    "a community whose name opens with 中": (STREET + "辖区中山社区有低保户17户。", "17户", "low_income_households", False, "part"),
     # numbered villagers' groups are parts
     "a numbered villagers' group": (VILLAGE + "全村共有农户510户，第四村民小组有农户88户。", "88户", "households_total", False, "part"),
     "the village's own households stay the unit's": (VILLAGE + "全村共有农户510户，第四村民小组有农户88户。", "510户", "households_total", False, "unit"),
