@@ -261,7 +261,7 @@ def after_touching_verb(words: Sequence[tuple[str, str]]) -> bool:
         if word in voc.touching:
             return True
         if word in voc.works and counted:
-            return True  # rule works_reach: 改造老旧小区28个，…，47栋楼，住户1146户
+            return True  # rule works_reach: 改造老旧小区12个，…，31栋楼，住户972户
         if tag.startswith(("v", "p", "c")) or word in _SENTENCE_ENDS:
             return False
         counted = counted or tag == "m"
