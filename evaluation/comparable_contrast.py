@@ -33,6 +33,7 @@ OPENINGS = {
     "village": "石门村2023年工作总结\n",
     "township": "青山镇2023年工作总结\n",
     "street": "东城街道2023年工作总结\n",
+    "excerpt": "",  # a whole document (comparable_excerpts15.toml): its own title and body
 }
 
 
@@ -79,6 +80,8 @@ class Outcome:
 def load_cases(path: Path = CASES_FILE) -> list[Case]:
     """The cases of the contrast file, in file order."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    if "excerpt" in data:
+        return _excerpt_cases(data["excerpt"])
     return [
         Case(
             group=row["group"],
@@ -91,6 +94,17 @@ def load_cases(path: Path = CASES_FILE) -> list[Case]:
         )
         for row in data["case"]
     ]
+
+
+def _excerpt_cases(excerpts: list[dict]) -> list[Case]:
+    """Cases of a file of whole documents ([[excerpt]] with ``text`` and ``figures``: anchor,
+    indicator, breakdown ``dim=words;dim=words`` or "", scope), grouped by the document's type."""
+    cases = []
+    for excerpt in excerpts:
+        for anchor, indicator, breakdown, scope in excerpt["figures"]:
+            parts = dict(p.split("=", 1) for p in breakdown.split(";")) if breakdown else None
+            cases.append(Case(excerpt["doc"], "excerpt", excerpt["text"], anchor, indicator or None, parts, scope))
+    return cases
 
 
 def run_case(case: Case) -> Outcome:

@@ -33,6 +33,7 @@ from nlp.figures.act_parts import (
     per_act_part,
     volunteers_part,
 )
+from nlp.figures.acting import acting_subjects
 from nlp.figures.breakdown import (
     ACTS,
     MONEY_ACTS,
@@ -67,6 +68,7 @@ from nlp.figures.resolution_state import Figure, Resolution, Trail, record, reso
 from nlp.figures.scope import PLACE_KINDS, named_places, strip_ordinal, strip_scope_words
 from nlp.figures.subject_phrases import RATE_UNITS
 from nlp.figures.subject_places import PLACE_KIND, PLACE_KIND_FIRSTS, place_kind_opening, places_in_subject
+from nlp.figures.subset_rules import is_stock, relative_subset, start_of_period
 from nlp.figures.trail_rules import (
     BASIC_TOTALS,
     PERSON_UNITS,
@@ -131,6 +133,13 @@ def _resolve_one(
     indicator, parts, lead, named = longest_measure(noun, clause, at, unit)
     if not_a_total(clause, unit) or is_start_value(text, norm_start, norm_end) or earlier_year(clause, year):
         return record(Resolution(None), figure, trail)
+    if indicator is not None and is_stock(indicator.id) and (
+        start_of_period(clause) or relative_subset(words_in(doc, clause_start, norm_start), noun)
+    ):  # rules ``start_of_period`` (年初有党员66名) and ``relative_subset`` (持证上岗的有172人)
+        resolution = record(Resolution(None), figure, trail)
+        trail.by_unit[unit] = (norm_end, indicator.id)  # the measure stays for an elided change (年内发展2名)
+        trail.counted = (norm_end, Resolution(indicator.id), figure.subject)
+        return resolution
     if noun and noun.endswith(voc.task_groups):  # rule ``task_group``: 下设4个工作组 counts no measure
         return record(Resolution(None), figure, trail)
     if indicator is not None and (indicator.verbs or parts) and is_not_one_at(text, norm_start):
@@ -181,6 +190,10 @@ def _resolve_one(
         if noun and at < 0 and after.startswith(noun):  # 80余名老人到场聆听: the noun written after the figure
             after = after[len(noun) :]
         verb = next((v for v in voc.taking_part if after.startswith(v)), None) if after.startswith(voc.taking_part) else None
+        if verb is None and noun and at < 0 and text.startswith(noun, norm_end):
+            noun_end = norm_end + len(noun)  # rule ``acting_subjects``: 62名党员|自愿捐款 counts those who gave
+            if acting_subjects(words_in(doc, noun_end, noun_end + len(after) + 1), clause):
+                indicator = None
         if verb:  # 居民1800人参加了健身活动: those who took part in one act, no stock
             took_part = by_id("participants")
             indicator = took_part if took_part is not None and unit in took_part.units else None

@@ -21,9 +21,12 @@ LEVELS = ("community", "township", "county", "city", "province")
 # A named place before a figure: a name and the kind of place (幸福小区, 阿娄社区), read like the
 # report's own unit (nlp/text/identity.py place_names: nominal words, no generic or masked stem); or
 # a numbered part (三组, 第2网格) that does not follow a number and classifier (27个村民小组 is counted).
-PLACE_KINDS = ("社区", "居委会", "村民小组", "居民小组", "小区", "网格", "楼栋", "片区", "自然村", "村")
+# 居委 is the short form of 居委会 a street's review names its committees by (和平居委, 建新居委).
+PLACE_KINDS = ("社区", "居委会", "居委", "村民小组", "居民小组", "小区", "网格", "楼栋", "片区", "自然村", "村")
+# The kinds that can be the reporting unit itself (a masked one may be the report's own masked name).
+UNIT_KINDS = ("社区", "居委会", "居委", "村")
 NAMED_PLACE = re.compile(rf"([^\s]{{1,8}}?)({'|'.join(PLACE_KINDS)})")
-_NUMBERED_PART = re.compile(r"(?<![0-9一二三四五六七八九十个名户支座处])第?[0-9一二三四五六七八九十]+(?:组|网格|片区|号楼)")
+_NUMBERED_PART = re.compile(r"(?<![0-9一二三四五六七八九十个名户支座处])第?[0-9一二三四五六七八九十]+(?:组|村民小组|居民小组|网格|片区|号楼)")
 _ANY_KIND = re.compile("|".join(PLACE_KINDS))
 
 
@@ -106,10 +109,14 @@ def scope_of(
         if level == "community" and _COUNTED_UNITS.search(before, 0, best_end) and before.startswith(_SUMMING, best_end):
             best = Scope.WIDER  # rule ``counted_units``: 街道下辖12个社区共有党员2600名 sums several units
     for name, _, end in named_places(before, words, offset):
-        if end < best_end or name[0] in "xX×*＊":  # a named place wins over its bare kind word
+        if end < best_end:  # a named place wins over its bare kind word
             continue
         kind = next(k for k in PLACE_KINDS if name.endswith(k))
-        if kind in ("社区", "居委会", "村"):
+        if name[0] in "xX×*＊":
+            if masked_part(kind, level):
+                best_end, best = end, Scope.PART
+            continue
+        if kind in UNIT_KINDS:
             if level == "community" and own and not _same_unit(name, own):
                 best_end, best = end, Scope.OTHER
             elif level == "community" and not own and len(name) > len(kind) + 1:
@@ -123,6 +130,18 @@ def scope_of(
             if m.end() > best_end:
                 best_end, best = m.end(), Scope.PART
     return best
+
+
+def masked_part(kind: str, level: str) -> bool:
+    """Rule ``masked_part``: a place whose name is masked (****小区, XX村) is still a part when its kind
+    is never the report's own unit at the report's level: a 小区, 网格 or 村民小组 in any report, a 村
+    or 社区 in a township's or county's (据统计，XX村有低保户27户 in a 乡's survey). A masked 社区/村 in
+    a community's report may be the report's own masked name: it names no owner.
+
+    >>> masked_part("小区", "community"), masked_part("村", "township"), masked_part("社区", "community")
+    (True, True, False)
+    """
+    return kind not in UNIT_KINDS or level in ("township", "county")
 
 
 # Several units of a community's own level counted before its figure (下辖12个社区, 全镇8个村): their sum

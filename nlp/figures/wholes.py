@@ -47,6 +47,7 @@ class _Vocab:
     synonym_ends: frozenset[str]
     acts: tuple[str, ...]
     touching: frozenset[str]
+    works: frozenset[str]
     act_heads: tuple[str, ...]
 
 
@@ -64,6 +65,7 @@ def _vocab() -> _Vocab:
         synonym_ends=frozenset(names),
         acts=tuple(data["acts"]["verbs"]),
         touching=frozenset(data["touching"]["verbs"]),
+        works=frozenset(data["touching"]["works"]),
         act_heads=tuple(data["acts"]["heads"]),
     )
 
@@ -243,13 +245,26 @@ def after_touching_verb(words: Sequence[tuple[str, str]]) -> bool:
     True
     >>> after_touching_verb([("涉及", "v"), ("居民", "n"), ("，", "x"), ("社区", "n"), ("现有", "v"), ("住户", "n")])
     False
+
+    Rule ``works_reach`` (resolution.toml ``[touching] works``): a verb of works whose objects are
+    counted before the list goes on (改造|小区|28|个|，|住户) opens it as well; with no count between
+    (改造|后|住户) it does not.
+
+    >>> after_touching_verb([("改造", "v"), ("小区", "n"), ("28", "m"), ("个", "q"), ("，", "x"), ("住户", "n")])
+    True
+    >>> after_touching_verb([("改造", "v"), ("，", "x"), ("住户", "n")])
+    False
     """
-    verbs = _vocab().touching
+    voc = _vocab()
+    counted = False  # a number between the verb and the noun: the works' own count (rule ``works_reach``)
     for word, tag in reversed(words):
-        if word in verbs:
+        if word in voc.touching:
             return True
+        if word in voc.works and counted:
+            return True  # rule works_reach: 改造老旧小区12个，…，31栋楼，住户972户
         if tag.startswith(("v", "p", "c")) or word in _SENTENCE_ENDS:
             return False
+        counted = counted or tag == "m"
     return False
 
 

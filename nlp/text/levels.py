@@ -27,6 +27,7 @@ def reporting_level(title: str, text: str, community: str | None) -> str:
     data = load_toml("meta.toml")["level"]
     title = re.split(r"——|—|--", title)[0]  # a subtitle (——点滴汇聚社区情) says nothing of the level
     last, level_of_title = -1, None
+    title = title_without_tiers(title, tuple(data["title_not_units"]))
     for level in LEVELS:
         for word in data[f"{level}_titles"]:
             at = title.rfind(word)
@@ -39,6 +40,20 @@ def reporting_level(title: str, text: str, community: str | None) -> str:
     counts = self_references(text)
     best = max(LEVELS, key=lambda level: counts[level])
     return best if counts[best] else "community"
+
+
+def title_without_tiers(title: str, words: tuple[str, ...]) -> str:
+    """Rule ``title_no_unit``: the title with the words of meta.toml ``[level.title_not_units]`` blanked
+    (村级 names a tier of things, 乡村 means rural: neither is the reporting unit's kind), so that the
+    kind named last is a unit's (青石乡|村级集体经济 is a 乡's survey). Offsets stay put.
+
+    >>> title_without_tiers("关于青石乡村级集体经济的调研报告", ("村级", "乡村"))
+    '关于青石乡＿＿集体经济的调研报告'
+    """
+    for word in words:
+        if word in title:
+            title = title.replace(word, "＿" * len(word))
+    return title
 
 
 _OPENING = 400  # a government report names the body that reports in its first lines

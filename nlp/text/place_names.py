@@ -118,7 +118,7 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
     """The place name ending in ``suffix``: the nominal words just before it (``prefix`` ends at
     ``prefix_end`` of the text ``words`` reads)."""
     last_break = voc.to_last_break.match(prefix)
-    cut = last_break.end() - 1 if last_break else -1
+    cut = break_in_name(prefix, last_break.end() - 1 if last_break else -1, prefix_end, words, voc)
     stem = after_divisions(prefix[cut + 1 :])
     masked = len(stem) - len(stem.rstrip(voc.mask))
     if masked:
@@ -140,6 +140,33 @@ def _name(prefix: str, suffix: str, voc: _Vocab, prefix_end: int, words: Words) 
     if len(kept) < 2 or kept.endswith(generic) or motion_phrase(kept):
         return None
     return kept + suffix
+
+
+# Rule break_in_name: the tags of a proper name the segmenter reads (向阳 nr, 中山 ns, 和平 nz, 新华社 nt).
+_PROPER_TAGS = ("nr", "ns", "nz", "nt")
+
+
+def break_in_name(prefix: str, cut: int, prefix_end: int, words: Words, voc: _Vocab) -> int:
+    """Rule ``break_in_name``: the last break of ``prefix`` before a unit suffix, skipping a break
+    character (向, 中, 和, 上 …: meta.toml ``name_breaks``) that the document's words join into a proper
+    name with what follows it (其中|向阳|社区: the break is 中, not the 向 of 向阳); a scope word or a
+    name stop (全市, 我们) never joins.
+
+    >>> voc = place_vocab()
+    >>> break_in_name("其中向阳", 2, 4, lambda s, e: pos_cut("其中向阳"[s:e]), voc)
+    1
+    >>> break_in_name("开展", -1, 2, lambda s, e: pos_cut("开展"[s:e]), voc)
+    -1
+    """
+    start = prefix_end - len(prefix)
+    while cut >= 0:
+        first = words(start + cut, prefix_end)
+        word, tag = first[0] if first else ("", "")
+        if len(word) < 2 or not tag.startswith(_PROPER_TAGS) or word in voc.name_stops:
+            break
+        before = voc.to_last_break.match(prefix, 0, cut)
+        cut = before.end() - 1 if before else -1
+    return cut
 
 
 def _joined_single_chars(words: tuple[Word, ...]) -> tuple[Word, ...]:
