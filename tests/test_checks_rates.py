@@ -52,6 +52,17 @@ CASES = {
     "mismatch: 占 share right": ("社区总人口2000人，低保对象150人，占总人口的7.5%。", None),
     "out of range: 占 share": ("辖区低保户占总户数的118%。", "rate_out_of_range"),
     "out of range: traditional script": ("居民對社區服務的滿意率達106%。", "rate_out_of_range"),
+    # thirteenth session (check15): survey_of_outcome, score_index, eligible_after, whole_inside_share,
+    # the outcome synonyms of 参保/参合/受检
+    "survey_of_outcome: the surveyed are the base": ("对辖区45户困难家庭开展满意度回访，满意率为95.8%。", "rate_impossible"),
+    "survey_of_outcome: a possible rate stays quiet": ("对辖区45户困难家庭开展满意度回访，满意率为95.6%。", None),
+    "score_index: a degree may be a mean score": ("对辖区45户困难家庭开展满意度回访，满意度为95.8%。", None),
+    "eligible_after: 应参保 after the numerator": ("社区参加养老保险980人，应参保1000人，参保率99%。", "rate_mismatch"),
+    "eligible_after: right rate": ("社区参加养老保险980人，应参保1000人，参保率98%。", None),
+    "参合 synonym over its stated base": ("全村应参合人数800人，参加新农合776人，参合率98%。", "rate_mismatch"),
+    "受检 over the women of the sentence before": ("辖区已婚育龄妇女300人。组织免费体检，受检285人，受检率97%。", "rate_mismatch"),
+    "whole_inside_share: wrong share": ("辖区残疾人62人，占总人口3100人的3%。", "rate_mismatch"),
+    "whole_inside_share: right share": ("辖区残疾人62人，占总人口3100人的2%。", None),
 }
 
 
@@ -60,6 +71,12 @@ def test_rate_cases(body, expected):
     text = TITLE + body
     fired = {name for name in RULES[:3] if flags_of(text, name)}
     assert fired == ({expected} if expected else set())
+
+
+def test_a_share_with_its_whole_inside_is_named_by_its_zhan_phrase():
+    text = TITLE + "辖区残疾人62人，占总人口3100人的102%。"
+    assert {name for name in RULES[:3] if flags_of(text, name)} == {"rate_out_of_range", "rate_mismatch"}
+    assert "占总人口的" in flags_of(text, "rate_out_of_range")[0].message
 
 
 def test_messages_carry_the_figures():

@@ -1,13 +1,14 @@
 """When a base found for a rate can be the base of a GRIM test (partitions.toml [grim]).
 
-The GRIM test (rate_impossible) asks whether any whole count over the base gives the rate. Two
+The GRIM test (rate_impossible) asks whether any whole count over the base gives the rate. Three
 named guards keep it to rates that are one count over that base:
 
 - ``unit_of_counting``: a rate that names persons (居民满意率, 党员参与率) is not taken over a
   count of households (走访居民126户，居民满意率98.5%: who answered is not said), nor a rate that
   names households (家庭签约率) over a count of persons;
 - ``averaged``: a count of repeated events between the base and the rate (现有党员126名，全年组织
-  学习24次，党员参学率92.3%) makes the rate an average over the events, which need not be k/n.
+  学习24次，党员参学率92.3%) makes the rate an average over the events, which need not be k/n;
+- ``score_index``: a rate named by a degree word (满意度) may be a mean score, not k/n.
 
 And two reading tests before a rate is called impossible:
 
@@ -119,6 +120,13 @@ def _group_of(base: Context, whole: Context) -> bool:
     return has_any(base.label, _words()["new_words"]) or (len(head) == 2 and base.label.rstrip(" 、，,：:").endswith(head))
 
 
+def score_index(rate: Context) -> bool:
+    """Rule ``score_index`` (thirteenth session): a rate named by a degree word ([grim]
+    index_words: 满意度, 知晓度) may be a mean of scores, not a share of those asked — 对286户开展
+    满意度调查，满意度达98.1% need not be k/286; 满意率 is a share and stays tested."""
+    return has_any(rate_name(rate.label), _words()["index_words"])
+
+
 def grim_applies(ctxs: Sequence[Context], r: int, base: Context) -> bool:
-    """The base may be the base of a GRIM test of rate ``r`` (neither guard applies)."""
-    return not other_unit_of_counting(ctxs[r], base) and not averaged(ctxs, r, base)
+    """The base may be the base of a GRIM test of rate ``r`` (no guard applies)."""
+    return not other_unit_of_counting(ctxs[r], base) and not averaged(ctxs, r, base) and not score_index(ctxs[r])

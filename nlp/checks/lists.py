@@ -86,15 +86,20 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
     figure of their unit before 其中 in the sentence, a change against another period passed over
     (共有队伍8支，比上年增加3支，其中…: the kinds are of the 8).
 
+    Rule ``aside_passed`` (thirteenth session): a 其中 outside any parenthesis takes no whole from
+    inside an aside one (another year's or area's figures, 低保户32户（上年为35户），其中因病致贫…):
+    its whole is the figure before the parenthesis.
+
     Each figure opens at most one list and each list is read once, so the scan is linear.
     """
     last: dict[str, int] = {}  # unit family → its latest figure in the sentence (no change)
+    plain: dict[str, int] = {}  # the same, outside an aside parenthesis (rule aside_passed)
     sentence = -1
     i = 0
     while i < len(ctxs):
         c = ctxs[i]
         if c.sentence != sentence:
-            last, sentence = {}, c.sentence
+            last, plain, sentence = {}, {}, c.sentence
         opened = _subset_label(c.label)
         # without 其中: a 、 list right after a stated whole (现有文体队伍12支，广场舞队5支、合唱队3支…)
         listed = (
@@ -107,9 +112,13 @@ def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Co
         if not (opened or listed) or c.family not in last:
             if not is_change(c.label):
                 last[c.family] = i
+                if not c.aside:
+                    plain[c.family] = i
             i += 1
             continue
         total = ctxs[last[c.family]]
+        if total.aside and c.paren < 0 and c.family in plain:
+            total = ctxs[plain[c.family]]  # aside_passed: 低保户32户（上年为35户），其中…: of the 32
         items = [c]
         j = i + 1
         while j < len(ctxs) and j - i < MAX_KINDS:

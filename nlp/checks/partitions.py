@@ -176,11 +176,28 @@ def _core(label: str) -> str:
     return text.strip(" 、，,：:")
 
 
+_NUMERALS = "一二三四五六七八九"
+_ADJACENT = re.compile(f"([{_NUMERALS}])([{_NUMERALS}])(?=[{_NUMERALS}]*级)")
+
+
+def _adjacent_grades(m: re.Match[str]) -> str:
+    """Rule ``adjacent_grades`` (thirteenth session): two consecutive numerals written together
+    before the joinable suffix name both grades (三四级残疾 = 三、四级, common Chinese usage);
+    numerals that do not follow each other (二五级) are left as written, and name no member.
+
+    >>> _ADJACENT.sub(_adjacent_grades, "三四级"), _ADJACENT.sub(_adjacent_grades, "二五级")
+    ('三、四级', '二五级')
+    """
+    a, b = m.group(1), m.group(2)
+    return f"{a}、{b}" if _NUMERALS.index(b) == _NUMERALS.index(a) + 1 else m.group(0)
+
+
 def _joined_members(text: str, part: dict) -> frozenset[int]:
     """Members named together before the partition's suffix (一、二级 → 一级, 二级)."""
     suffix = part["joinable"]
     names = [m[0] for m in part["members"]]
     text = re.sub(rf"{re.escape(suffix)}(?=\s*{_JOIN})", "", text)  # 一级至二级 → 一至二级
+    text = _ADJACENT.sub(_adjacent_grades, text)  # 三四级 → 三、四级
     digit = r"[一二三四五六七八九\d]"
     found_all = list(re.finditer(rf"({digit}(?:\s*{_JOIN}\s*{digit})*)\s*{re.escape(suffix)}", text))
     if not found_all:

@@ -22,6 +22,7 @@ from nlp.checks.rate_words import (
     rate_name,
     rate_object,
     stated_base,
+    whole_inside_share,
 )
 from nlp.records import Qualifier
 
@@ -151,6 +152,20 @@ def _list_numerator(ctxs: Sequence[Context], counts: Sequence[Context], j: int, 
     return next((k for k in range(j - 1, -1, -1) if counts[k] is whole), j)
 
 
+def _eligible_after(counts: Sequence[Context], j: int) -> Context | None:
+    """Rule ``eligible_after`` (thirteenth session): a count of who should have had the outcome
+    ([rates] base_eligible: 应参保1268人) stated after the numerator, in its sentence and of its
+    unit, is the base (全村参加城乡居民医保1250人，应参保1268人，参保率98.6%: 1250/1268).
+
+    Contrast set: "base stated after the numerator" (tests/fixtures/check_contrast.toml).
+    """
+    c = counts[j]
+    return next(
+        (b for b in counts[j + 1 :] if b.sentence == c.sentence and b.family == c.family and _eligible(b)),
+        None,
+    )
+
+
 def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None, Context | None]:
     """(numerator, base) stated before rate ``r``; either may be None.
 
@@ -162,6 +177,12 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
     name the rate's object (调解纠纷9起 for 调解成功率), or — for a bare 成功率 — the count just
     before it. A share (占总人口的25%) takes the count before it over the whole it names.
     """
+    inside = whole_inside_share(ctxs, r)
+    if inside is not None:  # 老人1150人，占总人口5420人的21.2%: of the 5420
+        part = ctxs[r - 2] if r >= 2 else None
+        if part is None or part.sentence != inside.sentence or part.family != inside.family or not _is_count(part, ctxs[r]):
+            return None, None
+        return (part, inside) if part.fact.value <= inside.fact.value else (None, None)
     name = rate_name(ctxs[r].label)
     if "占" in name:
         return share_of(ctxs, r)
@@ -195,6 +216,8 @@ def numerator_and_base(ctxs: Sequence[Context], r: int) -> tuple[Context | None,
                 _outcome_in(base, outcome) and not _eligible(base) or has_any(base.label, vocab()["rates"]["stages"])
             ):
                 base = None  # 第一针接种8930人，全程接种8472人，接种率…: two stages, neither is the base
+            if base is None:
+                base = _eligible_after(counts, j)
             if base is None:
                 base = stated_base(ctxs, r, c)
             if base is not None and base.fact.value >= c.fact.value:

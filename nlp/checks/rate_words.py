@@ -72,6 +72,31 @@ def of_other_period(name: str) -> bool:
     return "占" not in name and has_any(name, vocab()["rates"]["other_period_words"])
 
 
+def whole_inside_share(ctxs: Sequence[Context], r: int) -> Context | None:
+    """Rule ``whole_inside_share`` (thirteenth session): a share whose whole is stated inside its
+    own 占 phrase (老人1150人，占总人口5420人的21.2%): the count right before the rate, in its
+    sentence, whose words hold 占, when the rate's own words are only 的 or share words
+    ([rates] share_noise: 的比例为). None for every other rate.
+    """
+    if r == 0:
+        return None
+    rate, whole = ctxs[r], ctxs[r - 1]
+    if whole.sentence != rate.sentence or "占" not in whole.label or whole.family == "%":
+        return None
+    rest = rate_name(rate.label)
+    for word in vocab()["rates"]["share_noise"]:
+        rest = rest.replace(word, "")
+    return whole if not rest.strip(" ，,") else None
+
+
+def share_name(ctxs: Sequence[Context], r: int) -> str:
+    """A rate's name, the 占 phrase before its whole included when the whole is stated inside it
+    (占总人口5420人的21.2% → 占总人口的)."""
+    name = rate_name(ctxs[r].label)
+    whole = whole_inside_share(ctxs, r)
+    return name if whole is None else whole.label[whole.label.rfind("占") :] + name
+
+
 @lru_cache(maxsize=_NAMES)
 def outcome_word(name: str) -> str | None:
     """What a rate counts the success of: 调解成功率 → 成功, 办结率 → 办结.
@@ -99,9 +124,20 @@ def rate_object(name: str) -> str:
 
 
 def _outcome_in(c: Context, outcome: str) -> bool:
+    """The count's words (its label, or its own clause after it) carry the outcome or a synonym.
+
+    Rule ``survey_of_outcome`` (thirteenth session): the outcome word followed by a measure word
+    ([rates] measure_suffixes: 满意度) names what a survey measured, not who had the outcome —
+    对辖区312户居民开展满意度测评，满意率97.4% surveyed the 312 households (the base); it did not
+    find them satisfied (the numerator).
+    """
     synonyms = [outcome, *vocab()["rates"]["outcomes"].get(outcome, [])]
-    own_clause = re.split("[、，,；;]", c.after, maxsplit=1)[0][:6]  # not the next item's words
-    return has_any(c.label, synonyms) or has_any(own_clause, synonyms)
+    label, after = c.label, c.after
+    if outcome in label or outcome in after:
+        for suffix in vocab()["rates"]["measure_suffixes"]:
+            label, after = label.replace(outcome + suffix, ""), after.replace(outcome + suffix, "")
+    own_clause = re.split("[、，,；;]", after, maxsplit=1)[0][:6]  # not the next item's words
+    return has_any(label, synonyms) or has_any(own_clause, synonyms)
 
 
 # A rate's name before its outcome word that is at most this long is a modifier (按时办结率); a

@@ -12,7 +12,7 @@ from nlp.checks.intervals import Interval, fmt, has_any, rate_interval, vocab
 from nlp.checks.rate_bases import declares_base, numerator_and_base
 from nlp.checks.rate_words import (
     is_bounded,
-    rate_name,
+    share_name,
 )
 from nlp.checks.registry import Finding, rule
 from nlp.records import Parse, Severity
@@ -32,7 +32,7 @@ def _read_rates(ctxs: Sequence[Context]) -> list[tuple[int, Context, str, Interv
         iv = rate_interval(c.fact)
         if iv is None:
             continue
-        found.append((r, c, rate_name(c.label), iv))
+        found.append((r, c, share_name(ctxs, r), iv))  # 占总人口5420人的21.2% → 占总人口的
     return found
 
 
