@@ -33,7 +33,7 @@ def _as_written(doc: Text, quantity: Quantity, offsets: OffsetMap | None = None)
     at = doc.text.find(number, quantity.norm_start, quantity.norm_end)
     if at < 0 or not number:
         return number
-    start, end = (offsets or doc.normalized.offsets).to_original(at, at + len(number))
+    start, end = (offsets if offsets is not None else doc.normalized.offsets).to_original(at, at + len(number))  # (not ``or``: the truth of a map is a call of its __len__)
     return doc.original[start:end]
 
 

@@ -296,11 +296,21 @@ def _figure_features(doc: Text, q: Quantity) -> _FigureFeatures:
     return _FigureFeatures(own, p2, n2, q.unit, out, number, ns, e, clause_start, clause_end, text[s:e].endswith(BOUNDS))
 
 
+def _previous_word(doc: Text, figure: _FigureFeatures) -> Word | None:
+    """The word right before the figure's number within its clause (at most ``WORD_REACH`` back)."""
+    ns, clause_start = figure.number_start, figure.clause_start
+    return (last_word(doc, max(clause_start, ns - WORD_REACH), ns) if ns > clause_start else None) or None
+
+
+def _following_word(doc: Text, figure: _FigureFeatures) -> Word | None:
+    """The word right after the figure within its clause (at most ``WORD_REACH`` on)."""
+    e, clause_end = figure.end, figure.clause_end
+    return (first_word(doc, e, min(clause_end, e + WORD_REACH)) if e < clause_end else None) or None
+
+
 def _word_features(doc: Text, figure: _FigureFeatures) -> tuple[Word | None, Word | None, list[str]]:
     """The word before the figure, the word after it, and the flags that word after decides."""
-    ns, e, clause_start, clause_end = figure.number_start, figure.end, figure.clause_start, figure.clause_end
-    previous = last_word(doc, max(clause_start, ns - WORD_REACH), ns) if ns > clause_start else None
-    following = first_word(doc, e, min(clause_end, e + WORD_REACH)) if e < clause_end else None
+    previous, following = _previous_word(doc, figure), _following_word(doc, figure)
     tail = []
     kind = figure.own[1]  # "kind=…" (``_own_names_of``): what the unit measures, with the words' tags
     if previous:
@@ -312,4 +322,4 @@ def _word_features(doc: Text, figure: _FigureFeatures) -> tuple[Word | None, Wor
             tail.append("one_before_noun")
         if figure.bounded and tag[:1] == "n":
             tail.append("bound_before_noun")  # 50亿元以上项目: a size class, like 70岁以上老人
-    return previous or None, following or None, tail
+    return previous, following, tail

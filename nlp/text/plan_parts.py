@@ -165,15 +165,17 @@ def bare_plan_title_spans(text: str, sections: Sequence[Section]) -> list[tuple[
     at = text.find("\n") + 1  # past the title line
     if at <= 0:
         return []
-    while at < len(text):
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
-        if end - at <= BARE_TITLE_MAX + 8 and end > at and is_bare_plan_title(text[at:end]):
+    for line in _SHORT_LINE.finditer(text, at):  # (only the lines short enough to be a title are visited)
+        at, end = line.span()
+        if is_bare_plan_title(line.group()):
             i = bisect_left(starts, end)
             if bisect_left(starts, at) == i:  # no section starts on the line: the outline left it
                 spans.append((end, starts[i] if i < len(starts) else len(text)))
-        at = end + 1
     return spans
+
+
+# A whole line of at most ``BARE_TITLE_MAX + 8`` characters (a longer one is never a bare title).
+_SHORT_LINE = re.compile(rf"^[^\n]{{1,{BARE_TITLE_MAX + 8}}}$", re.MULTILINE)
 
 
 def title_review_year(text: str) -> int | None:
@@ -197,7 +199,7 @@ def _years(heading: str) -> list[int]:
 
 
 def _is_review(heading: str) -> bool:
-    return any(word in heading for word in vocab().plan_review)
+    return bool(vocab().holds_plan_review(heading))  # any(word in heading for word in plan_review), one search
 
 
 def mark_plan_parts(sections: Sequence[Section], text: str = "") -> tuple[Section, ...]:
