@@ -96,7 +96,7 @@ def verb_items(
             break
         vs, ve = at
         verb = text[vs:ve]
-        plain = verb not in v.nominal and vs not in index.not_verb_offsets and ve in bounds and vs in bounds
+        plain = verb not in v.nominal and vs not in index.not_verb_offsets and bounds.holds_word(vs, ve)
         if not (plain or is_verb_at(index, vs, ve, bounds)):  # (``plain``: what is_verb_at accepts at once)
             pos = vs + 1
             continue

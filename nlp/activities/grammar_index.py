@@ -137,6 +137,22 @@ class WordBounds:
         i = bisect_left(starts, offset, self._first, last)
         return i < last and starts[i] == offset
 
+    def holds_word(self, start: int, end: int) -> bool:
+        """``start in self and end in self``, asked in one call: whether the
+        span's word bounds hold both edges of a match (the verbs' first test, asked of each)."""
+        if self._cut is not None:
+            return start in self._cut and end in self._cut
+        starts, _, _, stop = self._clause
+        first, last = self._first, self._last
+        if start != stop:
+            i = bisect_left(starts, start, first, last)
+            if i >= last or starts[i] != start:
+                return False
+        if end == stop:
+            return True
+        j = bisect_left(starts, end, first, last)
+        return j < last and starts[j] == end
+
     def tags_at(self, offset: int) -> tuple[str, str]:
         """The tag of the word starting at ``offset`` and that of the word before it, if that
         starts within a word's length ("" where there is none, and at the span's end)."""

@@ -43,6 +43,9 @@ def heading_spans(sections: Sequence[Section]) -> list[tuple[int, int]]:
     ]
 
 
+_TITLE_BREAKS = "，,。；;：:"  # what a title never holds
+
+
 def is_title(text: str) -> bool:
     """一行标题 such as 社区创建文明社区工作总结 (no sentence punctuation, ends with 总结 …).
 
@@ -52,7 +55,7 @@ def is_title(text: str) -> bool:
     False
     """
     core = text.strip()
-    return core.endswith(vocab().title_ends) and not any(ch in core for ch in "，,。；;：:")
+    return core.endswith(vocab().title_ends) and not any(ch in core for ch in _TITLE_BREAKS)
 
 
 def ranges_within(
@@ -105,13 +108,16 @@ def find_in_sentence(
     found: list[Found] = []
     group = start_group
     previous_had = False
-    if is_title(text[s:e]):
+    # (a sentence ending with a clause mark holds one: never a title, whatever ``is_title`` reads)
+    if text[e - 1 : e] not in _TITLE_BREAKS and is_title(text[s:e]):
         return []
     enumerating = False
     piece_starts, piece_ends, piece_may_find = index.piece_starts, index.piece_ends, index.piece_may_find
     first, last = index.sentence_first_piece[sentence_index], index.sentence_first_piece[sentence_index + 1]
     if facts:  # (in text order)
         figure_ranges = ranges_within([f.norm_start for f in facts], piece_starts, piece_ends, first, last)
+        # the figures' spans as ``verb_items`` reads them, made once for the sentence, sliced per piece
+        figure_spans = [(f.norm_start, f.norm_end) for f in facts]
     for p in range(first, last):
         cs, ce = piece_starts[p], piece_ends[p]
         if skip and any(hs <= cs and ce <= he for hs, he in skip):
@@ -139,7 +145,7 @@ def find_in_sentence(
         # (verb_items finds nothing in a piece without a verb, nor in one of weak verbs alone
         # without a head or a figure: nlp/activities/weak_pieces.py)
         if index.piece_has_verb[p] and (inside or index.piece_verbs_may_act[p]):
-            spans = [(f.norm_start, f.norm_end) for f in inside] if inside else []
+            spans = figure_spans[fi:fj] if inside else []
             items = verb_items(index, (cs, ce), index.piece_clause[p], spans, sentence, group)
         clause = None  # the piece as a Sentence, made for the rules below that read one
         if not items and inside:  # a counted noun needs a figure
