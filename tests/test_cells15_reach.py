@@ -45,12 +45,9 @@ CASES = [
     ("社区张贴宣传海报160张。", "160张", "propaganda_materials", None),
     ("发放政策明白卡700份。", "700份", "propaganda_materials", None),
     ("辖区有个体工商户140户。", "140户", "enterprises", None),
-    ("社区接待来访群众180人次。", "180人次", "petitions", None),
     ("食堂全年供餐3900余人次。", "3900余人次", "elderly_meals", None),
     ("设立党员服务岗7个。", "7个", "pioneer_posts", None),
     ("全村下设6个居民小组。", "6个", "villager_groups", None),
-    ("社区办公用房面积为380㎡，老年活动室面积为90㎡。", "380㎡", "office_space", None),
-    ("社区办公用房面积为380㎡，老年活动室面积为90㎡。", "90㎡", None, None),
     ("全村符合政策生育率为97.6%。", "97.6%", "family_planning_rate", None),
     # words the segmenter keeps whole (lexicon.txt), so the noun is read: 出租户, 分类桶, 脱贫户
     ("上门登记出租户 215 户。", "215 户", "rental_houses", None),
