@@ -38,6 +38,9 @@ class _Vocab:
     indicator_of_verb: dict[str, Indicator]  # the first indicator (in ``verbs`` order) of each verb
     into: frozenset[str]  # mobilizing words that mean "into" right after a word ending in ``into_after``
     into_after: tuple[str, ...]
+    own_verbs: frozenset[str] = frozenset()  # rule ``own_group``: 为/对 …
+    own_words: frozenset[str] = frozenset()  # … right before the unit's own word (辖区, 全村)
+    own_measures: frozenset[str] = frozenset()  # … keep these registers of the unit
 
 
 @cache
@@ -56,6 +59,9 @@ def _vocab() -> _Vocab:
         indicator_of_verb=indicator_of_verb,
         into=frozenset(data["mobilizing"]["into"]["words"]),
         into_after=tuple(data["mobilizing"]["into"]["after"]),
+        own_verbs=frozenset(data["mobilizing"]["own_group"]["verbs"]),
+        own_words=frozenset(data["mobilizing"]["own_group"]["words"]),
+        own_measures=frozenset(data["mobilizing"]["own_group"]["measures"]),
     )
 
 
@@ -115,11 +121,12 @@ def rate_object_of(modifier: str) -> str:
 
 def verb_before(
     clause: str, lead_words: Sequence[str] | Callable[[], Sequence[str]]
-) -> tuple[str, Indicator | None] | None:
+) -> tuple[str, Indicator | str | None] | None:
     """The verb that decides the measure: the last verb of the indicator table in ``clause`` (up to
     the end of the counted noun, which may be that verb: 培训|200人), else a mobilizing verb among
     ``lead_words`` (the words before the noun: 对|辖区党员, not 低保对象; given as a function, they
-    are read only when no verb of the table is found)."""
+    are read only when no verb of the table is found). A mobilizing verb of rule own_group comes with
+    the mark ``"own_group"`` in place of an indicator."""
     voc = _vocab()
     last = voc.reversed_verbs.search(clause[::-1])
     if last is not None:
@@ -130,10 +137,29 @@ def verb_before(
     if callable(lead_words):
         lead_words = lead_words()
     mobilizing = [
-        word for i, word in enumerate(lead_words)
+        i for i, word in enumerate(lead_words)
         if word in voc.mobilizing and not (i and word in voc.into and lead_words[i - 1].endswith(voc.into_after))
     ]  # rule ``into``: 划分|为 is "into", no 为 of acting for someone
-    return (mobilizing[-1], None) if mobilizing else None
+    if not mobilizing:
+        return None
+    last = mobilizing[-1]
+    return lead_words[last], (_OWN_GROUP if own_group(lead_words, last, voc) else None)
+
+
+# verb_before's mark of a mobilizing verb of rule own_group (为辖区…): no measure, but no unmaking of a register
+_OWN_GROUP = "own_group"
+
+
+def own_group(lead_words: Sequence[str], at: int, voc: _Vocab | None = None) -> bool:
+    """Rule **own_group**: 为/对 right before the unit's own word (辖区, 全村 …) acts on the unit's
+    registered group, so the figure still counts that group (为辖区38名持证残疾人…, 对辖区6名社区矫正对象…);
+    a verb that brings people along (组织辖区党员…) and 为 without the unit's word are left to unmake.
+
+    >>> own_group(["为", "辖区"], 0), own_group(["组织", "辖区", "党员"], 0), own_group(["为"], 0)
+    (True, False, False)
+    """
+    voc = voc or _vocab()
+    return lead_words[at] in voc.own_verbs and at + 1 < len(lead_words) and lead_words[at + 1] in voc.own_words
 
 
 def longest_measure(noun: str | None, clause: str, at: int, unit: str) -> tuple[Indicator | None, dict | None, str, bool]:
@@ -197,6 +223,10 @@ def apply_verb(
     if verb is None:
         return indicator, parts
     verb_indicator = verb[1]
+    voc = _vocab()
+    registered = verb_indicator == _OWN_GROUP
+    if registered:  # rule own_group: only a register of the unit stays (为辖区35名中小学生提供辅导: those served)
+        verb_indicator, registered = None, indicator is not None and indicator.id in voc.own_measures
     if verb_indicator is not None and unit in verb_indicator.units:
         if verb_indicator is indicator:
             return indicator, parts
@@ -211,6 +241,7 @@ def apply_verb(
         and indicator.modifiers == "closed"
         and indicator.id not in ("participants", "trainees", "households_visited")
         and not verb_clause.endswith(_ALL_OF)
+        and not registered
     ):
         return None, None  # 组织党员50名参观: those who took part (组织全体128名党员: all of them, the stock)
     return indicator, parts

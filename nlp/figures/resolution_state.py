@@ -34,6 +34,7 @@ class ResolutionVocab:
     usual_status: frozenset[str]
     usual_totals: dict[str, frozenset[str]]  # measure → other measures whose total given before makes a part
     period_acts: frozenset[str]  # units of acts counted over the report's period
+    period_measures: frozenset[str]  # measures whose every count is of acts over the period (排查 … 户)
     audience_totals: tuple[str, ...]  # words of a sentence of totals: its audience is every act's
     task_groups: tuple[str, ...]  # heads of groups of staff formed for a task (工作组): no measure
 
@@ -56,6 +57,7 @@ def resolution_vocab() -> ResolutionVocab:
         usual_status=frozenset(data["usual_status"]["words"]),
         usual_totals={k: frozenset(v) for k, v in data["usual_status"]["totals_of"].items()},
         period_acts=frozenset(data["period_acts"]["units"]),
+        period_measures=frozenset(data["period_acts"]["measures"]),
         audience_totals=tuple(data["participating"]["totals"]),
         task_groups=tuple(data["task_groups"]["heads"]),
     )

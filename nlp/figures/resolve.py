@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import partial
+from functools import cache, partial
 
 from nlp.figures.act_parts import (
     PER_ACT,
@@ -34,6 +34,7 @@ from nlp.figures.act_parts import (
     volunteers_part,
 )
 from nlp.figures.acting import acting_subjects
+from nlp.figures.benefit_rules import benefit_after
 from nlp.figures.breakdown import (
     ACTS,
     MONEY_ACTS,
@@ -56,7 +57,7 @@ from nlp.figures.clause_rules import (
     visit_count,
 )
 from nlp.figures.clauses import clause_after, clause_before, sentence_start_before
-from nlp.figures.indicators import by_id
+from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, longest_measure
 from nlp.figures.neighbours import words_in
 from nlp.figures.no_column import earlier_year, financing, no_measure_fits, not_a_total
@@ -68,6 +69,7 @@ from nlp.figures.resolution_state import Figure, Resolution, Trail, record, reso
 from nlp.figures.scope import PLACE_KINDS, named_places, strip_ordinal, strip_scope_words
 from nlp.figures.subject_phrases import RATE_UNITS
 from nlp.figures.subject_places import PLACE_KIND, PLACE_KIND_FIRSTS, place_kind_opening, places_in_subject
+from nlp.figures.subjects import households_persons
 from nlp.figures.subset_rules import is_stock, relative_subset, start_of_period
 from nlp.figures.trail_rules import (
     BASIC_TOTALS,
@@ -92,6 +94,7 @@ from nlp.figures.wholes import (
 )
 from nlp.figures.zeros import is_not_one_at
 from nlp.records import Scope
+from nlp.resources import load_toml
 from nlp.text.document import Text
 
 # What a count after 慰问 reads as when the noun alone decides: those cared for, a hardship visit.
@@ -283,7 +286,7 @@ def _resolve_one(
         parts = volunteers_part(text[sentence_start : norm_start], noun, unit)
     if indicator is not None and indicator.id in PER_ACT and not parts and not audience:
         parts = per_act_part(indicator.id, text[sentence_start : norm_start], sentence_start, trail)
-    if parts == {"change": "累计"} and unit in voc.period_acts:
+    if parts == {"change": "累计"} and (unit in voc.period_acts or (indicator is not None and indicator.id in voc.period_measures)):
         parts = None  # 累计走访住户1253户次: the acts of the period summed, the period's whole count
     if indicator is not None and parts and usual_status_only(parts, indicator.id, trail):
         parts = None  # 社区常住居民3126户: with no total before it, the usual population is the whole
@@ -300,6 +303,14 @@ def _resolve_one(
         parts = None  # rule ``every_sort``: 开展文体活动、健康讲座等各类活动45场 counts every sort, the whole
     if indicator is None and not noun and (same := _value_in_list(text, figure, trail)) is not None:
         indicator, parts = by_id(same.indicator), dict(same.breakdown) if same.breakdown else None  # type: ignore[arg-type]
+    if indicator is None and noun and (total := _count_word_total(noun, figure, sentence_start, trail)) is not None:
+        indicator, parts = total, None  # 新增监控探头30个，总数增加到96个: the measure's total
+    if (same := _persons_of_households(text, figure, trail)) is not None:
+        indicator, parts = same  # 排查住户3364户、9086人: the persons of the households screened
+    if unit in _EMPLOYED_UNITS:
+        granted = benefit_after(indicator, unit, noun, clause_after(text, norm_end), text[sentence_start:norm_start])
+        if granted is not None:  # 为158名80周岁以上老人发放高龄津贴: the allowance's recipients, whole
+            indicator, parts = granted, None
     # places up to the figure, the counted noun included (桃园村投资…), unless the noun is itself a place
     # that is counted (改造老旧小区20个)
     noun_start = norm_start
@@ -343,6 +354,40 @@ def _value_in_list(text: str, figure: Figure, trail: Trail) -> Resolution | None
     if text[counted[0] : figure.norm_start].strip() not in _LIST_JOINS:
         return None
     return counted[1]
+
+
+def _count_word_total(noun: str, figure: Figure, sentence_start: int, trail: Trail) -> Indicator | None:
+    """Rule ``count_word_total``: a count word alone (总数, 总量) names the measure the sentence counted
+    just before in the same unit; the figure is its total (新增监控探头30个，总数增加到96个)."""
+    counted = trail.counted
+    if noun not in _count_words() or counted is None or counted[1].indicator is None:
+        return None
+    if counted[0] < sentence_start or trail.last_unit != figure.unit:
+        return None
+    return by_id(counted[1].indicator)
+
+
+@cache
+def _count_words() -> frozenset[str]:
+    return frozenset(load_toml("resolution.toml")["count_word_total"]["words"])
+
+
+def _persons_of_households(text: str, figure: Figure, trail: Trail) -> tuple[Indicator, dict | None] | None:
+    """Rule ``persons_of_households``: a count of persons joined by 、 right after a count of households
+    (rule ``persons_after_households`` of nlp/figures/subjects.py) is of the households' measure when
+    that measure counts persons too (累计排查住户2140户、5830人 is epidemic_screening twice); a measure
+    of households alone (低保户 … 户) gives its persons by the noun, not here."""
+    counted = trail.counted
+    if counted is None or counted[1].indicator is None or trail.last_unit is None:
+        return None
+    if counted[0] + 1 != figure.norm_start or text[counted[0]] != "、":
+        return None
+    if (trail.last_unit, figure.unit) not in households_persons():
+        return None
+    measure = by_id(counted[1].indicator)
+    if measure is None or figure.unit not in measure.units:
+        return None
+    return measure, dict(counted[1].breakdown) if counted[1].breakdown else None
 
 
 # Verbs of reaching an amount after a statistic's name (固定资产投资完成3.2亿元): the name ends before them.

@@ -139,6 +139,29 @@ def find_subjects(doc: Text, quantities: Sequence[Quantity]) -> tuple[str | None
     return tuple(subject for subject, _ in find_subject_spans(doc, quantities))
 
 
+@cache
+def households_persons() -> frozenset[tuple[str, str]]:
+    """The (households unit, persons unit) pairs of subjects.toml's ``households_persons``."""
+    return frozenset((a, b) for a, b in load_toml("subjects.toml")["households_persons"])
+
+
+def persons_after_households(text: str, before: Quantity, quantity: Quantity, start: int) -> bool:
+    """Rule **persons_after_households**: a count of persons right after a count of households, joined
+    by one 、 (低保户44户、98人), counts those households' persons: it shares their subject.
+
+    >>> from nlp.records import Qualifier
+    >>> a = Quantity(3, 6, "44", None, None, None, "户", Qualifier.EXACT)
+    >>> b = Quantity(7, 10, "98", None, None, None, "人", Qualifier.EXACT)
+    >>> persons_after_households("低保户44户、98人", a, b, 7)
+    True
+    """
+    return (
+        start == before.norm_end + 1
+        and text[before.norm_end] == "、"
+        and (before.unit, quantity.unit) in households_persons()
+    )
+
+
 def find_subject_spans(doc: Text, quantities: Sequence[Quantity]) -> tuple[tuple[str | None, int | None], ...]:
     """The subject of each quantity with where it is written in ``doc.text`` (its start offset; a
     subject shared with the figure before is where that figure's is), so that a later reader takes
@@ -184,7 +207,9 @@ def find_subject_spans(doc: Text, quantities: Sequence[Quantity]) -> tuple[tuple
         at = None if subject is None else text.find(subject, quantity.norm_end, right_end)
         from_left = subject is None
         if subject is None:
-            chained = index > 0 and start == previous_end and subjects[-1] is not None and not left.strip("其中共计和及与、")
+            chained = index > 0 and subjects[-1] is not None and not left.strip("其中共计和及与、") and (
+                start == previous_end or persons_after_households(text, quantities[index - 1], quantity, start)
+            )
             group_from = reach_back
             group = None if chained else _labelled_group(text[group_from : quantity.norm_start])
             if chained:
