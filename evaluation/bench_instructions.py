@@ -88,13 +88,14 @@ def callgrind_total(script: str, label: str) -> int:
 
 def compiled_kernels() -> str:
     """Which of the optional C kernels this checkout runs (each has a Python form that runs instead)."""
-    from nlp.activities import crf_decode, word_scan
+    from nlp.activities import crf_decode, token_arrays, word_scan
     from nlp.categories import grams, weights
     from nlp.text import sentences, tokens
 
     modules = {
         "tagger": crf_decode,
         "activity word scans": word_scan,
+        "token keys": token_arrays,
         "sentences": sentences,
         "clause words": tokens,
         "category sums": weights,

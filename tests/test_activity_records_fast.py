@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlp.activities import activity_types as types_module
 from nlp.activities import extract
 from nlp.activities.clause_rules import Found
 from nlp.activities.extract import _dedupe, _finds, _kind_of, _linked, _records
@@ -291,3 +292,25 @@ def test_type_of_name_matches_the_overlapped_regex_scan_on_every_synonym_pair() 
         for b in _SYNONYM_PIECES[:60]:
             name = a + b
             assert type_of_name.__wrapped__(name) == _type_by_overlapped_regex(name), name
+
+
+@pytest.mark.skipif(types_module.COMPILED is None, reason="the _scan kernel was not built")
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_SYNONYM_PIECES), st.sampled_from(["的", "“", "”", "进", "社区", "某某", "会"])),
+        min_size=0,
+        max_size=6,
+    )
+)
+def test_type_of_name_by_the_scan_kernel_is_the_automatons(pieces: list[str]) -> None:
+    # the _scan kernel's walk of the ranked synonyms (when built) and the Aho-Corasick automaton
+    # (the Python form) give the same type on names of overlapping and repeated synonyms
+    name = "".join(pieces)
+    kernel = types_module.COMPILED
+    found = types_module.type_of_name.__wrapped__(name)
+    types_module.COMPILED = None
+    try:
+        assert found == types_module.type_of_name.__wrapped__(name)
+    finally:
+        types_module.COMPILED = kernel

@@ -357,9 +357,45 @@ first_word(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromSsize_t(-1);
 }
 
+/* The least index of a word found anywhere in the text, overlapping ones too (-1: none): with the
+ * words ranked (longest first), the best of every match an overlapped scan finds
+ * (``least_word(trie, text)``). */
+static PyObject *
+least_word(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "least_word(trie, text)");
+        return NULL;
+    }
+    Trie *trie = trie_arg(args[0]);
+    if (trie == NULL)
+        return NULL;
+    PyObject *text = args[1];
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), best = -1;
+    for (Py_ssize_t at = 0; at < n; at++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+        if (ch < 0x10000 ? !(trie->first[ch >> 3] & (1 << (ch & 7))) : !trie->first_beyond)
+            continue;
+        Py_ssize_t node = 0;
+        for (Py_ssize_t i = at; i < n; i++) {
+            node = find_child(&trie->nodes[node], PyUnicode_READ(kind, data, i));
+            if (node < 0)
+                break;
+            Py_ssize_t word = trie->nodes[node].word;
+            if (word >= 0 && (best < 0 || word < best))
+                best = word;
+        }
+    }
+    return PyLong_FromSsize_t(best);
+}
+
 static PyMethodDef methods[] = {
     {"first_word", (PyCFunction)(void (*)(void))first_word, METH_FASTCALL,
      "first_word(trie, text) -> the index of the word the leftmost-longest search finds, -1: none."},
+    {"least_word", (PyCFunction)(void (*)(void))least_word, METH_FASTCALL,
+     "least_word(trie, text) -> the least index of a word found anywhere in text, overlapping too; -1: none."},
     {"holds", (PyCFunction)(void (*)(void))holds, METH_FASTCALL,
      "holds(trie, text[, start, end]) -> whether some word lies wholly in text[start:end]."},
     {"trie", make_trie, METH_O, "trie(words) -> the words read into a trie (a capsule)."},

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 
 import ahocorasick
 
+from nlp.activities.word_scan import COMPILED
 from nlp.errors import ResourceError
 from nlp.records import ActivityKind, Category
 from nlp.resources import load_csv
@@ -69,6 +70,9 @@ def type_of_name(name: str) -> ActivityType | None:
     >>> type_of_name("某某") is None
     True
     """
+    if COMPILED is not None:  # the same, as one walk of the ranked synonyms' trie in C
+        trie, types = _synonym_trie()
+        return types[COMPILED.least_word(trie, name)]
     found = [rank for _, rank in _synonym_automaton().iter(name)]  # every synonym in the name
     # the lowest rank of all is the lowest of the longest at each offset (a shorter synonym at an
     # offset ranks after the longer one there)
@@ -86,6 +90,17 @@ def _synonym_automaton() -> ahocorasick.Automaton:
             automaton.add_word(synonym, (i, activity_type))
     automaton.make_automaton()
     return automaton
+
+
+@cache
+def _synonym_trie() -> tuple[object, tuple[ActivityType | None, ...]]:
+    """The synonyms in rank order (a synonym listed twice at its first rank) read into the ``_scan``
+    kernel's trie, and the type of each by that order, then None (what index -1 reads):
+    ``least_word`` gives the lowest rank found anywhere in a name, as the automaton's scan does."""
+    first: dict[str, ActivityType] = {}
+    for synonym, activity_type in _by_synonym():
+        first.setdefault(synonym, activity_type)
+    return COMPILED.trie(list(first)), (*first.values(), None)  # type: ignore[union-attr]
 
 
 def canonical_type(name: str) -> str | None:

@@ -20,9 +20,13 @@ from operator import itemgetter, not_
 import numpy as np
 
 from nlp.activities.features import CLAUSE_MARKS, CLOSE_QUOTES, OPEN_QUOTES, Token
+from nlp.kernels import optional_kernel
 from nlp.records import Sentence
 from nlp.text.document import Text
 from nlp.text.tokens import Word
+
+# the look-up of ``WordKeys.encode`` in C (nlp/activities/_keys.c), or None: the Python form runs
+COMPILED = optional_kernel("nlp.activities._keys")
 
 
 class WordKeys:
@@ -44,6 +48,11 @@ class WordKeys:
 
     def encode(self, words: Sequence[Word]) -> np.ndarray:
         """The keys of ``words``, new pairs given the next free keys (in order of first sight)."""
+        if COMPILED is not None:  # one pass in C, no Python call per token (the same keys)
+            found = np.frombuffer(COMPILED.encode(self.ids, words, self.words), dtype=np.int64)
+            if len(self.words) > len(self.length):
+                self._describe(self.words[len(self.length) :])
+            return found
         # the look-ups read straight into the array, -1 where a pair is new (no list of the keys
         # in between, and the new ones picked out by numpy)
         found = np.fromiter(map(self.ids.get, words, repeat(-1)), dtype=np.int64, count=len(words))
@@ -61,6 +70,17 @@ class WordKeys:
         return found
 
     def _describe(self, new: Sequence[Word]) -> None:
+        if COMPILED is not None:  # the five columns in one pass in C (the same values)
+            table = np.frombuffer(
+                COMPILED.describe(new, CLAUSE_MARKS, OPEN_QUOTES, CLOSE_QUOTES), dtype=np.int64
+            ).reshape(-1, 5)
+            flags = table[:, 1:].astype(bool)
+            self.length = np.concatenate((self.length, table[:, 0]))
+            self.blank = np.concatenate((self.blank, flags[:, 0]))
+            self.clause_mark = np.concatenate((self.clause_mark, flags[:, 1]))
+            self.opens_quote = np.concatenate((self.opens_quote, flags[:, 2]))
+            self.closes_quote = np.concatenate((self.closes_quote, flags[:, 3]))
+            return
         # (each as ``fromiter`` over a ``map``: numpy reading a Python list of Python numbers
         # costs several times more a word)
         forms = [word for word, _ in new]
