@@ -99,3 +99,12 @@ def test_the_year_a_review_heading_names() -> None:
 
     assert reviewed_year("各位居民代表：\n12户完成改造，2021年底前验收\n二、2022年工作回顾\n") == 2022
     assert reviewed_year("一、三年来工作回顾\n共走访2019户") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="。！？!?;；，,、：:”’）)》」』】 \n社区开展活动6次", max_size=80))
+def test_a_sentence_end_run_then_a_clause_break_is_found_as_by_search(text: str) -> None:
+    from nlp.text.sentences import _SENTENCE_RUN_THEN_BREAK as run_then_break
+
+    found, expected = search_from_chars(run_then_break, text), run_then_break.search(text)
+    assert (found and found.span()) == (expected and expected.span())
