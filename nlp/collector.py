@@ -36,7 +36,7 @@ def older_objects_left_alone() -> Iterator[Callable[[], None]]:
     """
     with _raised:
         alone = _parses_running[0] <= 1
-    if not alone or gc.get_freeze_count() or not gc.isenabled():
+    if not alone or _process_frozen[0] or not gc.isenabled() or gc.get_freeze_count():
         yield _nothing
         return
     gc.freeze()
@@ -48,6 +48,21 @@ def older_objects_left_alone() -> Iterator[Callable[[], None]]:
 
 def _nothing() -> None:
     pass
+
+
+# Set by ``process_frozen`` (``prepare_process`` froze the models for the whole process). Then a parse
+# need not ask ``gc.get_freeze_count``, which counts the frozen objects one by one (a walk of the
+# collector's list, tens of thousands of scattered objects: 4–30 ms a document in a prepared worker,
+# a fifth of a long report's parse on a busy machine) only to learn that they are there.
+_process_frozen = [False]
+
+
+def process_frozen() -> None:
+    """Note that this process froze its long-lived objects for good (``gc.freeze``, by
+    ``prepare_process``): every parse from now on leaves the collector's lists alone. A process that
+    unfreezes them later only loses the per-stage setting aside (``older_objects_left_alone``),
+    never a record."""
+    _process_frozen[0] = True
 
 
 _raised = threading.Lock()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.readers import iter_documents, read_path, read_text
-from nlp.collector import fewer_young_collections, older_objects_left_alone
+from nlp.collector import fewer_young_collections, older_objects_left_alone, process_frozen
 from nlp.errors import ParseError, ReadError, ZongjieError
 from nlp.figures.quantities import find_quantities
 from nlp.records import DocMeta, DocType, Parse, RawDoc
@@ -202,6 +202,7 @@ def prepare_process(disable: Collection[str] = ()) -> None:
     parse_text(WARM_UP_TEXT, disable)
     gc.collect()  # (what the warm-up left behind is not frozen)
     gc.freeze()
+    process_frozen()  # (each parse then skips counting the frozen objects: nlp/collector.py)
 
 
 def prepare_worker(disable: Collection[str] = ()) -> None:

@@ -13,6 +13,7 @@ from nlp.checks.intervals import fact_interval, fmt_interval, has_any, vocab
 from nlp.checks.registry import Finding, rule
 from nlp.checks.standing import place_of, standing_key
 from nlp.records import Parse, Qualifier, Severity
+from nlp.text.char_scan import finditer_from_chars
 
 # A reported year: 19xx/20xx年, not inside a number or a range. The look back at the character
 # before the year is made after its first two digits, so the scan jumps from 1 and 2 to the next
@@ -76,7 +77,7 @@ def body_years(parse: Parse) -> Counter:
     title = parse.doc.title or ""
     skip_to = text.find(title) + len(title) if title and title in text else 0
     years: Counter = Counter()
-    for m in _YEAR.finditer(text, skip_to):
+    for m in finditer_from_chars(_YEAR, text, skip_to):  # (by str.find: nlp/text/char_scan.py)
         after = text[m.end() : m.end() + 4]
         if (
             after.startswith(_NOT_REPORTED)
@@ -120,7 +121,7 @@ def period_mismatch(parse: Parse) -> Iterator[Finding]:
     norm = parse.normalized
     first = next(
         y
-        for y in _YEAR.finditer(norm.text, norm.text.find(title) + len(title) if title in norm.text else 0)
+        for y in finditer_from_chars(_YEAR, norm.text, norm.text.find(title) + len(title) if title in norm.text else 0)
         if int(y.group(1)) == dominant
     )
     start, end = norm.to_original(first.start(), first.end())

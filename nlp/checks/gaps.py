@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from nlp.checks.surface_grammar import SurfaceGrammar, _unit_blocked, surface_grammar
+from nlp.text.char_scan import finditer_from_chars
 
 _PERCENT_SIGN = re.compile(r"[%％](?![0-9A-Fa-f]{2})")
 _YU = re.compile("余")
@@ -49,7 +50,7 @@ def _percent_signs(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, sign, end) of each match of ``(?P<gap>[^\\S\\n]*)[%％](?![0-9A-Fa-f]{2})``: the scan
     finds the signs, then takes the blanks before each back to the previous match."""
     previous_end = 0
-    for m in _PERCENT_SIGN.finditer(text):
+    for m in finditer_from_chars(_PERCENT_SIGN, text):  # (by str.find: nlp/text/char_scan.py)
         start = m.start()
         while start > previous_end and text[start - 1] != "\n" and text[start - 1].isspace():
             start -= 1
@@ -140,7 +141,7 @@ def find_missing_figures(text: str) -> Iterator[tuple[int, int, str]]:
         if fresh(s, m.end()):
             yield s, m.end(), "比率"
     taken.next_pattern()
-    for m in g.blank_gap.finditer(text):
+    for m in finditer_from_chars(g.blank_gap, text):
         if fresh(m.start(), m.end()):
             yield m.start(), m.end(), "数字(留空)"
     taken.next_pattern()

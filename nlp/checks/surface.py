@@ -15,6 +15,7 @@ from nlp.checks.gaps import find_missing_figures
 from nlp.checks.registry import Finding, rule
 from nlp.checks.surface_grammar import SurfaceGrammar, _unit_blocked, surface_grammar
 from nlp.records import Parse, Severity
+from nlp.text.char_scan import finditer_from_chars
 
 
 def _text(parse: Parse) -> tuple[str, callable]:
@@ -73,7 +74,7 @@ def _masked_matches(g: SurfaceGrammar, text: str) -> Iterator[re.Match[str]]:
     them alone instead of the whole pattern being tried at every character."""
     prefixes = g.words["masked_figure"]["prefixes"]
     starts = set()
-    for mask in g.mask_char.finditer(text):
+    for mask in finditer_from_chars(g.mask_char, text):  # (by str.find: nlp/text/char_scan.py)
         at = mask.start()
         starts.add(at)
         starts.update(at - len(w) for w in prefixes if at >= len(w) and text.startswith(w, at - len(w)))

@@ -21,6 +21,7 @@ from nlp.figures.scan import matches_from, opening_run, starting_chars
 from nlp.figures.zeros import not_one_statements, zero_statements
 from nlp.records import Quantity
 from nlp.resources import load_toml
+from nlp.text.char_scan import finditer_from_chars
 
 # The decimal digits the grammar groups the look-alikes by (``lookalikes_at``, figure_grammar.py).
 _DECIMAL_DIGITS = frozenset("0123456789０１２３４５６７８９")
@@ -225,7 +226,7 @@ class _Quotations:
     REACH = 64
 
     def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
-        self.spans = [(m.start() + 1, m.end() - 1) for m in pattern.finditer(text)]
+        self.spans = [(m.start() + 1, m.end() - 1) for m in finditer_from_chars(pattern, text)]
         self.first = 0  # the first span that may overlap a later number
 
     def overlap(self, start: int, end: int) -> bool:

@@ -13,6 +13,7 @@ from functools import cache
 
 from nlp.errors import ResourceError
 from nlp.resources import load_toml
+from nlp.text.char_scan import finditer_from_chars
 from nlp.text.spans import Edit
 
 _JUNK_FILE = "junk_patterns.toml"
@@ -44,7 +45,7 @@ def replace_edits(text: str) -> list[Edit]:
     if regex is None:
         return []
     table = dict(replacements())
-    return [Edit(m.start(), m.end(), table[m.group()]) for m in regex.finditer(text)]
+    return [Edit(m.start(), m.end(), table[m.group()]) for m in finditer_from_chars(regex, text)]
 
 
 @cache
@@ -68,7 +69,8 @@ def pinyin_regex() -> re.Pattern[str]:
     syllable = f"(?:{with_tone}|{plain}(?![{letters}{toned}]))"
     inside = rf"\s*{syllable}(?:\s+{syllable})*\s*\)"
     # "(" is read before the look back at the CJK character before it: the same matches, and
-    # both branches open with a literal, so the regex engine jumps from "(" or "?" to the next
+    # both branches open with a literal, so the scan jumps from "(" or "?" to the next (by
+    # str.find: the engine itself would test every character against the two, nlp/text/char_scan.py)
     return re.compile(rf"\((?<=[{CJK}]\(){inside}|{lost}\({inside}")
 
 
@@ -82,4 +84,4 @@ def pinyin_edits(text: str) -> list[Edit]:
     >>> pinyin_edits("垃圾(2种)、社区(XX社区)")
     []
     """
-    return [Edit(m.start(), m.end()) for m in pinyin_regex().finditer(text)]
+    return [Edit(m.start(), m.end()) for m in finditer_from_chars(pinyin_regex(), text)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from nlp.text.char_scan import finditer_from_chars
 from nlp.text.junk import CJK
 from nlp.text.spans import Edit, first_wins
 
@@ -60,8 +61,9 @@ def space_edits(text: str) -> list[Edit]:
     >>> apply_edits(t, space_edits(t))[0]
     '改造小组的管网改造完成。'
     """
-    edits = [Edit(m.start(), m.end()) for m in _PAGE_IN_SENTENCE.finditer(text)]
-    edits += [Edit(m.start(), m.end()) for m in _TRAILING_SPACE.finditer(text)]
+    # (both open with a class of spaces, found by str.find: nlp/text/char_scan.py)
+    edits = [Edit(m.start(), m.end()) for m in finditer_from_chars(_PAGE_IN_SENTENCE, text)]
+    edits += [Edit(m.start(), m.end()) for m in finditer_from_chars(_TRAILING_SPACE, text)]
     edits += [Edit(m.start(), m.end()) for m in _SPACE_IN_CJK.finditer(text)]
     return first_wins(edits)
 

@@ -23,6 +23,7 @@ from functools import cache
 
 from nlp.kernels import optional_kernel
 from nlp.records import Sentence
+from nlp.text.char_scan import search_from_chars
 
 SENTENCE_ENDS = frozenset("。！？；!?;")
 CLAUSE_ENDS = SENTENCE_ENDS | frozenset("，,：:")
@@ -160,7 +161,7 @@ def clauses_of(text: str, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ..
     >>> [t[c.norm_start : c.norm_end] for c in clauses_of(t, split_sentences(t))]
     ['开展活动。', '，', '走访20户']
     """
-    if _SENTENCE_RUN_THEN_BREAK.search(text) is None:
+    if search_from_chars(_SENTENCE_RUN_THEN_BREAK, text) is None:  # (from its first characters: char_scan.py)
         return _split(text, CLAUSE_ENDS, 0, len(text))
     clauses: list[Sentence] = []
     for sentence in sentences:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.text.char_scan import search_from_chars
 from nlp.text.closing_date import closing_date, closing_month
 from nlp.text.date_numerals import arabic_years
 from nlp.text.meta_lexicon import has_any, meta_vocab
@@ -259,7 +260,8 @@ def reviewed_year(text: str) -> int | None:
     (2023, None)
     """
     words = "|".join(map(re.escape, sorted(meta_vocab().review_words, key=len, reverse=True)))
-    m = re.search(rf"(?<!\d)((?:19|20)\d{{2}})年(?:{words})", text)
+    # (tried at each 1 and 2 found by str.find: nlp/text/char_scan.py)
+    m = search_from_chars(re.compile(rf"(?<!\d)((?:19|20)\d{{2}})年(?:{words})"), text)
     return int(m.group(1)) if m else None
 
 
