@@ -162,6 +162,25 @@ def own_group(lead_words: Sequence[str], at: int, voc: _Vocab | None = None) -> 
     return lead_words[at] in voc.own_verbs and at + 1 < len(lead_words) and lead_words[at + 1] in voc.own_words
 
 
+def keeps_register(clause: str, indicator_id: str) -> bool:
+    """Rule **own_group** read on the clause before a figure: it ends in 为/对 and the unit's own word
+    (社区为辖区|61名持证残疾人更新档案) and the measure is one of the unit's registers, so the figure is
+    that register even when a predicate follows it (rule ``acting_subjects`` gives way: the people
+    are whom the unit acts for, not the ones acting).
+
+    >>> keeps_register("社区为辖区", "disabled_persons"), keeps_register("社区为辖区", "party_members")
+    (True, False)
+    >>> keeps_register("社区为", "disabled_persons")
+    False
+    """
+    voc = _vocab()
+    if indicator_id not in voc.own_measures:
+        return False
+    return any(
+        clause.endswith(word) and clause[: -len(word)].endswith(tuple(voc.own_verbs)) for word in voc.own_words
+    )
+
+
 def longest_measure(noun: str | None, clause: str, at: int, unit: str) -> tuple[Indicator | None, dict | None, str, bool]:
     """The measure the noun (or a longer name ending in it) names: (indicator, parts, lead, named)."""
     lead = clause[:at] if at >= 0 else clause

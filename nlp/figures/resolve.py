@@ -58,7 +58,7 @@ from nlp.figures.clause_rules import (
 )
 from nlp.figures.clauses import clause_after, clause_before, sentence_start_before
 from nlp.figures.indicators import Indicator, by_id
-from nlp.figures.measures import apply_verb, longest_measure
+from nlp.figures.measures import apply_verb, keeps_register, longest_measure
 from nlp.figures.neighbours import words_in
 from nlp.figures.no_column import earlier_year, financing, no_measure_fits, not_a_total
 from nlp.figures.part_rules import one_month, outcome_after_count
@@ -195,7 +195,9 @@ def _resolve_one(
         verb = next((v for v in voc.taking_part if after.startswith(v)), None) if after.startswith(voc.taking_part) else None
         if verb is None and noun and at < 0 and text.startswith(noun, norm_end):
             noun_end = norm_end + len(noun)  # rule ``acting_subjects``: 62名党员|自愿捐款 counts those who gave
-            if acting_subjects(words_in(doc, noun_end, noun_end + len(after) + 1), clause):
+            if not keeps_register(clause, indicator.id) and acting_subjects(
+                words_in(doc, noun_end, noun_end + len(after) + 1), clause
+            ):
                 indicator = None
         if verb:  # 居民1800人参加了健身活动: those who took part in one act, no stock
             took_part = by_id("participants")
