@@ -4,8 +4,7 @@ Sentences written for these tests in the style of a community report.
 """
 
 import pytest
-
-import nlp
+from fact_helpers import fact_at
 
 COMMUNITY = "桂园社区2024年工作总结\n"
 
@@ -29,9 +28,7 @@ CASES = [
 
 
 def _fact(text: str, figure: str):
-    doc = nlp.parse_text(COMMUNITY + text)
-    start = len(COMMUNITY) + text.index(figure)
-    return next(f for f in doc.facts if f.start <= start < f.end)
+    return fact_at(COMMUNITY, text, figure)
 
 
 @pytest.mark.parametrize(("text", "figure", "indicator", "breakdown"), CASES)
