@@ -108,3 +108,48 @@ def test_a_sentence_end_run_then_a_clause_break_is_found_as_by_search(text: str)
 
     found, expected = search_from_chars(run_then_break, text), run_then_break.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+def _plan_scans() -> list[re.Pattern[str]]:
+    """The plan parts' whole-text and stretch scans tried from their first characters (sp16a): the
+    colons of a stretch, the words of a present state, the line-ending colon of an announcement, the
+    first two characters of a glossary's title."""
+    from nlp.figures import done_state, list_lead, plan_stretches, planned
+
+    return [plan_stretches._COLON, planned._PRESENT_WORDS, list_lead._COLON_ENDS_LINE, done_state._notes_openings()]
+
+
+# Colons, spaces before a line break, the words of a present state (现有, 目前共有) and of a glossary's
+# title (名 词 解 释, 注释, 短语), their characters alone, and plain text between.
+PLANS = "：: \t\u3000\n现有目前共名词解释注短语社区将新建党员12个。，"
+
+
+@pytest.mark.parametrize("pattern", _plan_scans(), ids=lambda p: p.pattern[:24])
+def test_each_plan_scan_has_few_known_first_characters(pattern: re.Pattern[str]) -> None:
+    chars = first_chars(pattern)
+    assert chars is not None and 0 < len(chars) <= 12
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=PLANS, max_size=100), st.integers(min_value=-2, max_value=110), st.integers(min_value=-2, max_value=110))
+def test_the_plan_scans_are_finditers_within_a_stretch(text: str, pos: int, end: int) -> None:
+    for pattern in _plan_scans():
+        assert _spans(finditer_from_chars(pattern, text)) == _spans(pattern.finditer(text))
+        # within [pos, end): the look-ahead of the line-ending colon sees no line break past end
+        assert _spans(finditer_from_chars(pattern, text, max(pos, 0), end)) == _spans(pattern.finditer(text, max(pos, 0), end))
+
+
+def test_the_plan_scans_written_cases() -> None:
+    from nlp.figures.done_state import notes_appendix
+    from nlp.figures.list_lead import _announcements
+
+    text = "二、明年打算\n主要做好以下工作：\n社区现有党员46名，目前共有志愿者80人。\n附：\n名 词 解 释\n注：口袋公园指小游园。"
+    for pattern in _plan_scans():
+        assert _spans(finditer_from_chars(pattern, text)) == _spans(pattern.finditer(text))
+        assert _spans(finditer_from_chars(pattern, text, 3, 40)) == _spans(pattern.finditer(text, 3, 40))
+    colon = text.index("附：") + 1
+    assert (colon, colon + 1) in _announcements(text)  # a colon ending its line announces
+    line_end = re.compile("[：:](?=[ \t\u3000]*\n)")
+    assert _spans(finditer_from_chars(line_end, text, colon - 1, colon + 2)) == [(colon, colon + 1, ())]
+    assert _spans(finditer_from_chars(line_end, text, colon - 1, colon + 1)) == []  # its line break is past the end
+    assert notes_appendix(text) == [(text.index("名 词 解 释"), len(text))]  # the glossary to the end

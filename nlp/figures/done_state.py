@@ -20,6 +20,7 @@ import regex
 
 from nlp.figures.planned import is_planned_sentence
 from nlp.resources import load_toml
+from nlp.text.char_scan import finditer_from_chars
 
 # A sentence: up to and with its stop, or the rest of the stretch (the pieces cover it end to end).
 _SENTENCE_PIECE = re.compile(r"[^。！？!?\n]*[。！？!?\n]|[^。！？!?\n]+")
@@ -178,7 +179,9 @@ def notes_appendix(text: str) -> list[tuple[int, int]]:
     """
     line = _notes_line()
     tried = -1
-    for opening in _notes_openings().finditer(text):  # the lines holding the start of a title
+    # the lines holding the start of a title (found from its first characters by str.find: 名, 注, 短, 词
+    # are few next to every character re would test, nlp/text/char_scan.py)
+    for opening in finditer_from_chars(_notes_openings(), text):
         start = text.rfind("\n", 0, opening.start()) + 1
         if start == tried:
             continue

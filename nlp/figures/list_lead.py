@@ -22,6 +22,7 @@ from functools import cache
 
 from nlp.figures import sentence_lead as lead_rule
 from nlp.resources import load_toml
+from nlp.text.char_scan import finditer_from_chars
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _ITEM_BREAK = re.compile(r"[。！？!?；;]")
@@ -30,18 +31,22 @@ _COLON_ENDS_LINE = re.compile("[：:](?=[ \t\u3000]*\n)")
 
 @cache
 def _settings() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
-    """The announcements (a match ends after the ：: or 。 closing one: an announcing word before
-    it, or a ： ending its line; one pattern each, so that each is searched as a literal) and the
-    item marks opening a line or an item."""
+    """The announcements by a word (a match ends after the ：: or 。 closing one: an announcing word
+    before it; one pattern each, so that each is searched as a literal; the other announcement, a ：
+    ending its line, is ``_COLON_ENDS_LINE``) and the item marks opening a line or an item."""
     data = load_toml("planned.toml")["list_lead"]
     announce = tuple(re.compile(re.escape(w) + "[^，,；;。！？!?\n：:]{0,12}[：:。]") for w in data["announce"])
     item = re.compile(r"[ \t\u3000]*(?:" + "|".join(f"(?:{k})" for k in data["items"]) + ")")
-    return (*announce, _COLON_ENDS_LINE), item
+    return announce, item
 
 
 def _announcements(text: str) -> list[tuple[int, int]]:
     """(start, end) of every announcement of ``text``, in order."""
-    return sorted((m.start(), m.end()) for pattern in _settings()[0] for m in pattern.finditer(text))
+    # each word's pattern opens with its literal, which re finds by itself; the line-ending colon opens
+    # with a class, re would test at every character: tried at each ： and : (nlp/text/char_scan.py)
+    found = [(m.start(), m.end()) for pattern in _settings()[0] for m in pattern.finditer(text)]
+    found += [(m.start(), m.end()) for m in finditer_from_chars(_COLON_ENDS_LINE, text)]
+    return sorted(found)
 
 
 def _led(text: str, start: int, end: int) -> bool:

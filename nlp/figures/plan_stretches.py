@@ -37,6 +37,7 @@ from nlp.figures.done_state import done_state_spans, notes_appendix
 from nlp.figures.planned import is_planned_sentence, present_state_spans, review_spans
 from nlp.records import Section
 from nlp.resources import load_toml
+from nlp.text.char_scan import finditer_from_chars
 from nlp.text.labels import is_plan_heading
 from nlp.text.plan_parts import bare_plan_title_spans
 
@@ -99,7 +100,7 @@ def _sentences_with_colon(text: str, start: int, end: int) -> Iterator[tuple[int
     """The sentences of ``_sentences(text, start, end)`` that hold a colon, found from the colons (one
     search of the stretch) rather than by cutting every sentence: only they can open problems."""
     sentence_end = start  # the end of the last sentence given, a sentence boundary
-    for colon in _COLON.finditer(text, start, end):
+    for colon in finditer_from_chars(_COLON, text, start, end):  # (the colons by str.find: char_scan.py)
         at = colon.start()
         if at < sentence_end:
             continue  # a second colon of the sentence just given

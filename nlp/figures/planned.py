@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 import regex
 
 from nlp.resources import load_toml
+from nlp.text.char_scan import finditer_from_chars
 
 
 @cache
@@ -255,7 +256,7 @@ def _present_openings(text: str) -> Iterator[regex.Match[str]]:
     searched_to = 0
     tried = -1  # the last start already tried: the words of one stretch share its starts
     last_end = 0
-    for word in _PRESENT_WORDS.finditer(text):
+    for word in finditer_from_chars(_PRESENT_WORDS, text):  # (from its 现 and 目, by str.find: char_scan.py)
         at = word.start()
         for stop in _OPENING_STOPS:
             found = text.rfind(stop, searched_to, at)

@@ -40,24 +40,30 @@ def char_positions(text: str, chars: Iterable[str], start: int = 0, end: int | N
     return found
 
 
-def finditer_from_chars(pattern: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, pos)``: the same matches, found by trying ``pattern`` only at the
-    characters it can start with (``first_chars``). A pattern whose first characters are not
-    known, or that may match the empty string, is given to ``finditer`` as is.
+def finditer_from_chars(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)``: the same matches, found by trying ``pattern`` only at
+    the characters it can start with (``first_chars``). A pattern whose first characters are not
+    known, or that may match the empty string, is given to ``finditer`` as is. As for ``finditer``,
+    the text ends at ``endpos`` for the pattern (``pattern.match(text, at, endpos)``: a look-ahead
+    or ``$`` sees no further), and a look-behind sees the text before ``pos``.
 
     >>> [m.group() for m in finditer_from_chars(re.compile(r"[%％](?![0-9A-F]{2})"), "5%，%20，6％")]
     ['%', '％']
     """
+    pos = max(0, pos)
+    end = len(text) if endpos is None else max(0, min(endpos, len(text)))
     chars = first_chars(pattern)
     if chars is None:
-        yield from pattern.finditer(text, pos)
+        yield from pattern.finditer(text, pos, end)
         return
     last = pos
     match = pattern.match
-    for at in char_positions(text, chars, pos):
+    for at in char_positions(text, chars, pos, end):
         if at < last:
             continue  # inside the previous match: finditer goes on from its end
-        m = match(text, at)
+        m = match(text, at, end)
         if m is not None:
             yield m
             last = m.end()
