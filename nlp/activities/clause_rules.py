@@ -34,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from nlp.activities.grammar_index import GrammarIndex
+from nlp.activities.grammar_index import GrammarIndex, WordBounds
 from nlp.activities.name_checks import (
     counted,
     divided_into_groups,
@@ -46,6 +46,7 @@ from nlp.activities.name_checks import (
 from nlp.activities.names import CLAUSE_PUNCT, CLOSE_QUOTES, facility_items, object_end, split_items, trim
 from nlp.activities.verb_context import after_preposition, is_verb_at, person_length
 from nlp.activities.vocab import holds_head, kind_keyword, vocab
+from nlp.activities.word_lists import Vocab
 from nlp.records import ActivityKind, Fact, Sentence
 
 EVENT_UNITS = frozenset({"次", "场", "场次", "期", "届", "轮", "批", "堂", "节"})
@@ -86,7 +87,7 @@ def verb_items(
     at = verbs.search(cs, ce)
     if at is None:  # no verb before the clause's punctuation
         return []
-    bounds = index.word_bounds(clause_index, cs, ce)
+    bounds: WordBounds | None = None  # made for the first verb that passes the cheaper tests
     found: list[Found] = []
     pos = searched = cs  # ``at`` is the first verb at or after ``searched``
     while pos < ce:
@@ -96,7 +97,12 @@ def verb_items(
             break
         vs, ve = at
         verb = text[vs:ve]
-        plain = verb not in v.nominal and vs not in index.not_verb_offsets and bounds.holds_word(vs, ve)
+        if vs in index.not_verb_offsets:  # inside a word that is no verb: is_verb_at says no too
+            pos = vs + 1
+            continue
+        if bounds is None:
+            bounds = index.word_bounds(clause_index, cs, ce)
+        plain = verb not in v.nominal and bounds.holds_word(vs, ve)
         if not (plain or is_verb_at(index, vs, ve, bounds)):  # (``plain``: what is_verb_at accepts at once)
             pos = vs + 1
             continue
@@ -166,7 +172,7 @@ def verb_items(
             name = text[s:e]
             if name.startswith("的") and text[vs - 1 : vs] == "新":  # 新组建的合唱队: the new team
                 s, name = s + 1, name[1:]
-            if not _is_item(text, s, e, name, verb, content, figures):
+            if not _is_item(v, text, s, e, name, verb, content, figures):
                 continue
             kept.append((s, e))
         group += 1
@@ -179,13 +185,20 @@ def verb_items(
 
 
 def _is_item(
-    text: str, s: int, e: int, name: str, verb: str, content: bool, figures: Sequence[tuple[int, int]]
+    v: Vocab,
+    text: str,
+    s: int,
+    e: int,
+    name: str,
+    verb: str,
+    content: bool,
+    figures: Sequence[tuple[int, int]],
 ) -> bool:
-    """Whether ``name`` (``text[s:e]``), an item of the object of ``verb``, names an activity.
+    """Whether ``name`` (``text[s:e]``), an item of the object of ``verb``, names an activity
+    (``v``: the vocabulary, which ``verb_items`` holds already).
 
     Each test alone rejects the item, so they run cheapest first.
     """
-    v = vocab()
     if e - s < 2 or name.startswith(("的", "等")) or name.endswith("中"):  # 组建的督导组 (by others), 在创建中
         return False
     if not content and name.endswith(v.persons):  # 召开各村支部书记、…座谈会: people, not an item

@@ -58,27 +58,30 @@ class _MarkIndex:
             table = {"in": self.whole, "endswith": self.ends, "startswith": self.starts}[how]
             for word in words:
                 table.setdefault(word, set()).add(position)
-        self.end_lengths = sorted({len(w) for w in self.ends})
-        self.start_lengths = sorted({len(w) for w in self.starts})
-        # what a word must hold for any look-up below to find something: most words hold none
-        self.end_chars = frozenset(w[-1] for w in self.ends)
-        self.start_chars = frozenset(w[0] for w in self.starts)
+        # the lengths of the listed endings by their last character, of the listed beginnings by
+        # their first (about one length a character): a word whose edge character ends or starts
+        # no listed word has nothing to look up (most words), the others a slice or two
+        self.end_lengths = _lengths_by(self.ends, -1)
+        self.start_lengths = _lengths_by(self.starts, 0)
         self.any_contained = re.compile("|".join(pattern.pattern for _, pattern in self.contained) or "(?!)")
 
     def of(self, word: str) -> tuple[str, ...]:
-        found = list(self.whole.get(word, ()))
+        hit = self.whole.get(word)
+        found = [*hit] if hit else []
         n = len(word)
-        if word[-1:] in self.end_chars:
+        lengths = self.end_lengths.get(word[-1:])
+        if lengths:
             ends = self.ends
-            for length in self.end_lengths:
+            for length in lengths:
                 if length > n:
                     break
                 hit = ends.get(word[n - length :])
                 if hit:
                     found += hit
-        if word[:1] in self.start_chars:
+        lengths = self.start_lengths.get(word[:1])
+        if lengths:
             starts = self.starts
-            for length in self.start_lengths:
+            for length in lengths:
                 if length > n:
                     break
                 hit = starts.get(word[:length])
@@ -92,6 +95,14 @@ class _MarkIndex:
             return ()
         marks = self.marks
         return tuple([marks[i] for i in sorted(set(found))])
+
+
+def _lengths_by(words: Iterable[str], edge: int) -> dict[str, tuple[int, ...]]:
+    """The lengths of ``words`` by their character at ``edge`` (0: the first, -1: the last), ascending."""
+    lengths: dict[str, set[int]] = {}
+    for word in words:
+        lengths.setdefault(word[edge], set()).add(len(word))
+    return {char: tuple(sorted(group)) for char, group in lengths.items()}
 
 
 @cache
