@@ -145,17 +145,22 @@ def _plain_is_verb_at(text: str, vs: int, ve: int, bounds: dict[int, str]) -> bo
     return not any(m.start() <= vs < m.end() for m in window)
 
 
+def _pieces_as_verb_items_reads(index: GrammarIndex, t: str):
+    """``(start, end, word bounds)`` of each non-empty piece, its end before the clause marks, as
+    verb_items reads a piece."""
+    for p, (cs, ce) in enumerate(zip(index.piece_starts, index.piece_ends, strict=True)):
+        ce = cs + len(t[cs:ce].rstrip(names.CLAUSE_PUNCT))
+        if ce > cs:
+            yield cs, ce, index.word_bounds(index.piece_clause[p], cs, ce)
+
+
 @settings(max_examples=150, deadline=None)
 @given(genre_text)
 def test_word_bounds_and_is_verb_at_as_their_plain_definitions(text: str) -> None:
     doc = Text.from_string(text)
     index = GrammarIndex(doc)
     t, verb = doc.text, regex.compile(vocab().verb_re.pattern)
-    for p, (cs, ce) in enumerate(zip(index.piece_starts, index.piece_ends, strict=True)):
-        ce = cs + len(t[cs:ce].rstrip(names.CLAUSE_PUNCT))  # as verb_items reads a piece
-        if ce <= cs:
-            continue
-        bounds = index.word_bounds(index.piece_clause[p], cs, ce)
+    for cs, ce, bounds in _pieces_as_verb_items_reads(index, t):
         plain = doc.word_starts(cs, ce)
         assert set(plain) == {o for o in range(cs, ce + 1) if o in bounds}
         # the verbs' first test, both edges asked at once: ``a in bounds and b in bounds``, for
@@ -387,11 +392,7 @@ def test_a_verb_inside_a_word_that_is_no_verb_is_never_one(text: str) -> None:
     doc = Text.from_string(text)
     index = GrammarIndex(doc)
     t, verb = doc.text, regex.compile(vocab().verb_re.pattern)
-    for p, (cs, ce) in enumerate(zip(index.piece_starts, index.piece_ends, strict=True)):
-        ce = cs + len(t[cs:ce].rstrip(names.CLAUSE_PUNCT))
-        if ce <= cs:
-            continue
-        bounds = index.word_bounds(index.piece_clause[p], cs, ce)
+    for cs, ce, bounds in _pieces_as_verb_items_reads(index, t):
         for m in verb.finditer(t, cs, ce, overlapped=True):
             if m.start() in index.not_verb_offsets:
                 assert not verb_context.is_verb_at(index, *m.span(), bounds)
