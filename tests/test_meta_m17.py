@@ -2,8 +2,9 @@
 found them): rule as_of_year (截至 is no span's 至), path_date_stamp and folder_year (the year of a
 dated file name or a year folder), bracketed_year_span (a bare span in brackets), opening_sentence_year
 (a sentence opening with its year after the unit's description), since_event (自…年 an event 以来),
-quoted_summary_year (《关于做好…年度工作总结的通知》), and village_community read with a village's generic
-ends (新型农村社区). Each rule has a case it must read and one it must leave alone."""
+quoted_summary_year (《关于做好…年度工作总结的通知》), village_community read with a village's generic
+ends (新型农村社区), and 1-3季度 among the spans of months that make no period (months_no_period). Each
+rule has a case it must read and one it must leave alone."""
 
 from __future__ import annotations
 
@@ -64,6 +65,12 @@ CASES: dict[str, tuple[str, str, dict[str, object]]] = {
     ),
     "quoted_summary_year: a quoted plan's year under 要求 stays a target": (
         "x.txt", doc("工作总结", "根据《2023年老旧小区改造工作方案》要求，" + OPENING), {"year": None},
+    ),
+    "months_no_period: 1-3季度 is the first three quarters": (
+        "x.txt", doc("柏林社区2022年1-3季度工作汇报", OPENING), {"year": 2022, "period": None},
+    ),
+    "months_no_period: 第3季度 alone stays the third quarter": (
+        "x.txt", doc("柏林社区2022年第3季度工作汇报", OPENING), {"year": 2022, "period": "Q3"},
     ),
     "village_community: 新型农村社区 in a township's title is no name": (
         "x.txt", doc("新型农村社区建设情况汇报", "我镇共建成新型农村社区4个。" + OPENING), {"community": None},
