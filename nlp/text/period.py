@@ -44,6 +44,8 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     ('Q2', 'Q4', 'H1')
     >>> find_period("2021年第四季度工作总结暨2022年第一季度工作计划", ""), find_period("2021年工作总结及2022年上半年工作计划", "")
     ('Q4', 'year')
+    >>> find_period("工作总结", "东湖社区辖区居民2400户。2022年，社区…"), find_period("工作总结", "辖区居民2400户，2022年新增…")
+    ('year', None)
     """
     voc = meta_vocab()
     periods = voc.periods
@@ -92,9 +94,16 @@ def find_period(title: str, opening: str, reviewed: int | None = None) -> str | 
     ]
     if named:
         return min(named)[2]
-    if re.match(r"\s*(?:19|20)\d{2}\s*年度?\s*(?:[,，]|是)", arabic_years(opening[:20])):
-        return "year"  # rule opening_year: 2021年，… / 二〇二一年度，… / 2023年是…之年 opens a whole year's review
+    if _OPENING_YEAR.search(arabic_years(opening[:_OPENING_YEAR_REACH])):
+        # rule opening_year: 2021年，… / 二〇二一年度，… / 2023年是…之年 opens a whole year's review; rule
+        # opening_sentence_year: so does such a sentence after the unit's description (…居民2400户。2022年，…)
+        return "year"
     return None
+
+
+_OPENING_YEAR = re.compile(r"(?:^|[。！？!?\n])\s*(?:19|20)\d{2}\s*年度?\s*(?:[,，]|是)")
+# How far into the opening a sentence may start with its year (a description of the unit first).
+_OPENING_YEAR_REACH = 200
 
 
 _PARTS = ("H1", "H2", "Q1", "Q2", "Q3", "Q4")

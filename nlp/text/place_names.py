@@ -244,6 +244,8 @@ def title_head(title: str) -> str | None:
     ('团结村', None, None)
     >>> title_head("和谐社区2021年工作总结"), title_head("幸福社区居民委员会"), title_head("和谐社区建设工作总结")
     ('和谐社区', '幸福社区居民委员会', None)
+    >>> title_head("新型农村社区建设情况汇报"), title_head("石桥村社区2022年工作总结")
+    (None, '石桥村社区')
     """
     voc = place_vocab()
     title = title.lstrip("—-－─― ")  # a subtitle (——石榴湾社区2017年…材料) names its unit the same way
@@ -255,8 +257,10 @@ def title_head(title: str) -> str | None:
     if suffix.startswith("村") and stem.endswith("村") and len(stem) > 2:
         stem, suffix = stem[:-1], "村" + suffix  # 上垟村|村民委员会: the village's own 村 before its office
         generic = tuple(g for g in generic if len(g) > 1)  # written out, 杨新村村委会 is a name (新 ends 江南新村)
-    elif suffix == "社区" and stem.endswith("村") and len(stem) > 2 and not stem[:-1].endswith(generic):
-        stem, suffix = stem[:-1], "村社区"  # rule village_community: 石桥村社区, a village made a community
+    elif suffix == "社区" and stem.endswith("村") and len(stem) > 2 and not stem[:-1].endswith(voc.generic):
+        # rule village_community: 石桥村社区, a village made a community; its village part is read with a
+        # village's generic ends (新型农|村社区 is 新型农村社区, a phrase)
+        stem, suffix = stem[:-1], "村社区"
     stem = _TERM_OR_PARTY.sub("", after_divisions(stem))  # 中共|东湖社区…, 第九届|东湖居委会…
     if len(stem) < 2:
         return None

@@ -11,8 +11,12 @@ from nlp.text.closing_date import closing_date, closing_month
 from nlp.text.date_numerals import arabic_years
 from nlp.text.meta_lexicon import has_any, meta_vocab
 
-_YEAR = re.compile(r"(?<![\d\-—~～至])((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
+# A year before 年, not the second of a span (2021至2023年); rule as_of_year: 截至 is no span's 至
+# (截至2023年9月底 names the year the report counts up to).
+_YEAR = re.compile(r"(?<![\d\-—~～])(?<!(?<!截)至)((?:19|20)\d{2}|20[xX×＊*]{2}|[xX×]{4})(?=年)")
 _PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# Rule path_date_stamp: a file name's eight-digit date (工作总结20231225.docx) carries its year.
+_PATH_DATE_STAMP = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def find_year(
@@ -75,8 +79,8 @@ def find_year(
     named = title_year(title)
     if several_years and named and named.group(1).isdigit() and is_report(title):
         return int(named.group(1)) - 1  # rule several_years_review: the last year reviewed
-    file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    path_year = _PATH_YEAR.findall(file_name) or [m.group(1) for m in [title_year(file_name)] if m]
+    *folders, file_name = path.replace("\\", "/").replace("!", "/").split("/")
+    path_year = _path_part_years(file_name) or next(filter(None, map(_folder_years, reversed(folders))), [])
     signed = _YEAR.search(closing_date(closing))
     # rule year_end_plan: the year after the signing year, for a plan signed at the year's end
     ahead = (
@@ -97,6 +101,37 @@ def find_year(
             return ahead
         return int(m.group(1))
     return None
+
+
+def _path_part_years(part: str) -> list[str]:
+    r"""The years a file name names: four digits alone (2021年…, 2021.docx), an eight-digit date
+    stamp's (rule path_date_stamp), or a title's year (21年度…).
+
+    >>> _path_part_years("工作总结20231225.docx"), _path_part_years("2022-12-28 总结.pdf"), _path_part_years("社区资料")
+    (['2023'], ['2022'], [])
+    """
+    return (
+        _PATH_YEAR.findall(part)
+        or _PATH_DATE_STAMP.findall(part)
+        or [m.group(1) for m in [title_year(part)] if m]
+    )
+
+
+# Rule folder_year: with no year in the file name, the nearest folder named by a year (2022, 2022年,
+# 2022年度) or holding one before 年 (2022年社区资料); not any four digits of a folder (tmp2019x).
+_FOLDER_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年度?)?\s*$")
+
+
+def _folder_years(folder: str) -> list[str]:
+    r"""The year a folder names (rule folder_year).
+
+    >>> _folder_years("2022年"), _folder_years("2021年度资料"), _folder_years("tmp2019ab"), _folder_years("下载")
+    (['2022'], ['2021'], [], [])
+    >>> find_year("工作总结", "", "", "社区资料/2022年/工作总结.doc"), find_year("总结", "", "", "2021/2022年东湖社区总结.doc")
+    (2022, 2022)
+    """
+    m = _FOLDER_YEAR.match(folder) or _YEAR.search(folder)
+    return [m.group(1)] if m and m.group(1).isdigit() else []
 
 
 # Rule title_bare_year: a title's four-digit 19xx/20xx without 年 (东湖社区2021工作总结) is its
@@ -137,6 +172,8 @@ def title_year(title: str) -> re.Match[str] | None:
 # Rule title_year_range: a title naming a span of years (2021—2023年任期工作总结, 2021-23年) reviews
 # several years: its year is the last of them and it has no one period (GUIDELINES, several years).
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2}|\d{2})(?!\d)\s*年")
+# Rule bracketed_year_span: a span of two full years in brackets needs no 年 (…五年工作总结（2019-2023）).
+_BRACKETED_RANGE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*[)）]")
 
 
 def title_year_range(title: str) -> tuple[int, int] | None:
@@ -144,8 +181,11 @@ def title_year_range(title: str) -> tuple[int, int] | None:
 
     >>> title_year_range("竹溪村2021—2023年任期工作总结"), title_year_range("2021-23年规划"), title_year_range("2023年总结")
     ((2021, 2023), (2021, 2023), None)
+    >>> title_year_range("东湖社区五年工作回顾（2018—2022）"), title_year_range("新建住房（2000-2100户）")
+    ((2018, 2022), None)
     """
-    m = _YEAR_RANGE.search(arabic_years(title))
+    title = arabic_years(title)
+    m = _YEAR_RANGE.search(title) or _BRACKETED_RANGE.search(title)
     if not m:
         return None
     first, last = int(m.group(1)), m.group(2)
@@ -190,6 +230,8 @@ def opening_year(opening: str) -> re.Match[str] | None:
     (True, True)
     >>> opening_year("2023年以来，社区…").group(1)
     '2023'
+    >>> opening_year("自2019年撤村建居以来，东湖社区…。2022年，社区…").group(1), opening_year("自2022年以来，社区…").group(1)
+    ('2022', '2022')
     """
     voc = meta_vocab()
     for m in _YEAR.finditer(opening):
@@ -201,14 +243,35 @@ def opening_year(opening: str) -> re.Match[str] | None:
         starts = [e.end() for e in _CLAUSE_EDGE.finditer(opening, 0, m.start())]
         edge = _CLAUSE_EDGE.search(opening, m.end())
         clause = opening[starts[-1] if starts else 0 : edge.start() if edge else len(opening)]
+        if _summary_in_quote(opening, m):
+            return m  # rule quoted_summary_year: 根据《关于做好2023年度工作总结的通知》要求 asks for 2023's summary
         if has_any(voc.plan_words, clause):
             continue
         if _SPAN_START.search(clause) and has_any(voc.tenure_words, clause):
             continue  # rule tenure_start (meta.toml [year.tenure_words]): 自2019年担任…以来
+        if _SINCE_EVENT.match(clause):
+            continue  # rule since_event: 自2019年村改居以来 dates the start of several years, not the one reported on
         if has_any(voc.founding_words, clause):
             continue  # rule founding_year (meta.toml [year.founding_words]): 成立于2005年
         return m
     return None
+
+
+def _summary_in_quote(opening: str, year: re.Match[str]) -> bool:
+    """Whether ``year`` sits in a document's quoted title (《…》) that asks for or names a summary of
+    that year (《关于做好2023年度工作总结的通知》): the year the summary reports on, whatever
+    要求/做好 the clause around the quote holds.
+
+    >>> _summary_in_quote("根据《关于做好2023年度工作总结的通知》要求", _YEAR.search("根据《关于做好2023年度工作总结的通知》要求"))
+    True
+    >>> _summary_in_quote("按照《2024年工作要点》要求", _YEAR.search("按照《2024年工作要点》要求"))
+    False
+    """
+    start = opening.rfind("《", 0, year.start())
+    if start < 0 or opening.rfind("》", start, year.start()) >= 0:
+        return False
+    end = opening.find("》", year.end())
+    return end >= 0 and has_any(meta_vocab().doc_types["summary"], opening[year.end() : end])
 
 
 # Rule comparison_year: a year compared with (较2022年, 比2022年, 与2022年相比, 2022年同期) is a base
@@ -216,6 +279,9 @@ def opening_year(opening: str) -> re.Match[str] | None:
 _COMPARED_BEFORE = re.compile(r"(?:较|比|與|与|同|相较于|相比于)\s*(?:上年|去年)?\s*$")
 _COMPARED_AFTER = re.compile(r"年?\s*(?:同期|相比|相较|对比)")
 # A clause that dates the start of a span (自…, 从…, …起, …以来).
+# Rule since_event: 自/从 a year, an event, 以来 (自2019年村改居以来, 从2020年创建以来): a span since the
+# event; 自2023年以来 with no event may be this year so far and is read as before.
+_SINCE_EVENT = re.compile(r"\s*[自从從]\s*(?:19|20)\d{2}\s*年[^，,。]+?以[来來]")
 _SPAN_START = re.compile(r"^[^，,]*?(?:自|从)|(?:以来|以來|起)")
 
 
