@@ -43,6 +43,9 @@ VARIANTS = (
     "intersection, rules' kinds, classifier where they say other",
     "the same, keeping the rule finds the tagger doubts (shipped)",
 )
+# Not shipped: the shipped variant plus the spans the tagger without rule features finds where no rule
+# did (its kind: the keyword rules', the classifier's where they say other). Scored when that tagger is fitted.
+ADDED = "shipped, plus the tagger alone's spans where no rule found one"
 
 
 def default_docs() -> list[Path]:
@@ -109,6 +112,20 @@ def _variants(ex: DocExample, alone: list[Span], ruled: list[Span], kinds) -> di
     return dict(zip(VARIANTS, found, strict=False))  # the last variant is added by the caller
 
 
+def _kinds_of_new(ex: DocExample, spans: list[Span], kinds) -> Predicted:
+    """Spans no rule found, in original offsets, with the keyword kind (the classifier's where it says other)."""
+    norm = ex.parse.normalized
+    text = norm.text
+    if not spans:
+        return []
+    learned = kinds.predict([kind_features(text[s:e], verb_before(text, s)) for s, e in spans])
+    out = []
+    for (s, e), k in zip(spans, learned, strict=True):
+        rule = kind_of_name(text[s:e], verb_before(text, s)).value
+        out.append((norm.to_original(s, e), rule if rule != "other" else k))
+    return out
+
+
 def score(ex: DocExample, predicted: Predicted) -> tuple[Counts, Tally, Tally]:
     """Detection counts, and on matched pairs: kind right, name span exactly the gold one."""
     pairs = match_nearest(list(ex.gold_spans), [sp for sp, _ in predicted])
@@ -121,16 +138,24 @@ def score(ex: DocExample, predicted: Predicted) -> tuple[Counts, Tally, Tally]:
 Results = dict[str, dict[str, tuple[Counts, Tally, Tally]]]  # {variant: {doc: (counts, kind, exact name)}}
 
 
-def train_and_score(train: Sequence[DocExample], test: Sequence[DocExample], results: Results) -> None:
-    """Fit on ``train``, score every variant on ``test`` into ``results``."""
+def train_and_score(
+    train: Sequence[DocExample], test: Sequence[DocExample], results: Results, alone: bool = True
+) -> None:
+    """Fit on ``train``, score every variant on ``test`` into ``results`` (``alone=False``: the
+    tagger without rule features is not fitted, and its variant finds nothing)."""
     with tempfile.TemporaryDirectory() as tmp:
         ruled = fit_tagger(train, Path(tmp) / "ruled.crfsuite")
-        alone = fit_tagger(train, Path(tmp) / "alone.crfsuite", use_rules=False)
+        bare = fit_tagger(train, Path(tmp) / "alone.crfsuite", use_rules=False) if alone else None
         kinds = fit_kinds([row for ex in train for row in ex.kind_rows])
         for ex in test:
-            variants = _variants(ex, _tagged_spans(ex, alone, False), _tagged_spans(ex, ruled, True), kinds)
+            alone_spans = _tagged_spans(ex, bare, False) if bare is not None else []
+            variants = _variants(ex, alone_spans, _tagged_spans(ex, ruled, True), kinds)
             kept = _tagged_spans(ex, ruled, True, keep_doubted=KEEP_DOUBTED)
             variants[VARIANTS[-1]] = _variants(ex, [], kept, kinds)[VARIANTS[-2]]
+            if bare is not None:
+                taken = list(ex.rule_norm_spans) + kept
+                added = [sp for sp in alone_spans if _overlapping(sp, taken) is None]
+                variants[ADDED] = variants[VARIANTS[-1]] + _kinds_of_new(ex, added, kinds)
             for name, predicted in variants.items():
                 results.setdefault(name, {})[ex.doc] = score(ex, predicted)
 
@@ -139,12 +164,23 @@ def cross_validate(
     examples: Sequence[DocExample], folds: int = 5, progress: Callable[[str], None] | None = None
 ) -> Results:
     """Every variant scored on held-out documents, fold by fold."""
+    return cross_validate_with(examples, (), folds, progress, alone=True)
+
+
+def cross_validate_with(
+    examples: Sequence[DocExample],
+    extra: Sequence[DocExample],
+    folds: int = 5,
+    progress: Callable[[str], None] | None = None,
+    alone: bool = False,
+) -> Results:
+    """Cross-validation over ``examples`` with ``extra`` (never scored) added to every fold's training."""
     fold = fold_of(examples, folds)
     results: Results = {}
     for k in range(folds):
-        train = [ex for ex, f in zip(examples, fold, strict=True) if f != k]
+        train = list(extra) + [ex for ex, f in zip(examples, fold, strict=True) if f != k]
         test = [ex for ex, f in zip(examples, fold, strict=True) if f == k]
-        train_and_score(train, test, results)
+        train_and_score(train, test, results, alone)
         if progress:
             progress(f"fold {k + 1}/{folds}: {len(test)} held-out documents")
     return results

@@ -216,3 +216,25 @@ def test_an_activities_only_file_teaches_only_its_excerpt_lines(tmp_path) -> Non
     assert "防诈骗宣传活动" in words and "插花比赛" not in words  # the unannotated line teaches nothing
     assert all(example.parse.original[s:e] != "插花比赛" for s, e in example.rule_spans)
     assert sum(labels.count("B") for labels in example.labels) == 1
+
+
+def test_sentence_labels_teach_only_their_sentences_and_merge_rounds(tmp_path) -> None:
+    from nlp.activities.training import sentence_examples
+
+    text = "社区开展垃圾分类宣传活动4次。同一行里组织居民参加象棋比赛。社区新建文化广场一处。\n"
+    (tmp_path / "Q1.txt").write_text(text, encoding="utf-8")
+
+    def labels(path: Path, unit: str, quote: str, name: str, kind: str) -> Path:
+        act = {"quote": quote, "name": name, "kind": kind, "category": "other", "planned": False}
+        data = {"documents": {"Q1": {"units": [unit], "activities": [act]}}}
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    first = labels(tmp_path / "a.json", "社区开展垃圾分类宣传活动4次。", "开展垃圾分类宣传活动", "垃圾分类宣传活动", "campaign")
+    second = labels(tmp_path / "b.json", "社区新建文化广场一处。", "新建文化广场", "文化广场", "project")
+    (example,) = sentence_examples([first, second], [tmp_path])
+    words = "".join(t.word for tokens, _ in example.sequences for t in tokens)
+    assert "文化广场" in words and "象棋比赛" not in words  # the sentence between them is not labelled
+    assert sum(labels.count("B") for labels in example.labels) == 2
+    assert [k for _, _, k in example.kind_rows] == ["campaign", "project"]
+    assert sentence_examples([first], [tmp_path], keep=lambda doc: doc != "Q1") == []

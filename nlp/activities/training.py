@@ -67,10 +67,28 @@ def excerpt_lines(original: str, excerpts: Sequence[str]) -> list[Span]:
     return lines
 
 
-def example_from_parse(doc: str, parse: Parse, gold, excerpts: Sequence[str] = ()) -> DocExample:
+def unit_spans(original: str, units: Sequence[str]) -> list[Span]:
+    """The spans (original offsets) of labelled sentences, each quoted whole and unique.
+
+    >>> unit_spans("一行。开展活动。", ["开展活动。"])
+    [(3, 8)]
+    """
+    spans = []
+    for quote in units:
+        at = original.find(quote)
+        if at < 0 or original.find(quote, at + 1) >= 0:
+            raise ZongjieError(f"unit {quote[:20]!r} does not occur exactly once in the document")
+        spans.append((at, at + len(quote)))
+    return spans
+
+
+def example_from_parse(
+    doc: str, parse: Parse, gold, excerpts: Sequence[str] = (), units: Sequence[str] = ()
+) -> DocExample:
     """Align the gold activities of one document (an ``evaluation.gold.GoldDoc``) with its parse.
 
-    ``excerpts`` (quotes) restrict a partially annotated document to the lines holding them.
+    ``excerpts`` (quotes) restrict a partially annotated document to the lines holding them;
+    ``units`` (whole sentences, labelled one by one) to those sentences.
     """
     from evaluation.gold import inner_span
     from nlp.activities.extract import find_activities, heading_spans
@@ -82,8 +100,8 @@ def example_from_parse(doc: str, parse: Parse, gold, excerpts: Sequence[str] = (
     sentences: Sequence[Sentence] = doc_text.sentences
     rules = find_activities(doc_text, parse.sections, parse.facts, learned=False)
     starts = [norm.to_original(i, i + 1)[0] for i in range(len(text))]
-    if excerpts:
-        lines = excerpt_lines(parse.original, excerpts)
+    if excerpts or units:
+        lines = excerpt_lines(parse.original, excerpts) + unit_spans(parse.original, units)
         regions = [(bisect_left(starts, a), bisect_left(starts, b)) for a, b in lines]
         sentences = [x for x in sentences if any(a <= x.norm_start < b for a, b in regions)]
         rules = tuple(r for r in rules if any(a <= r.start < b for a, b in lines))
@@ -140,6 +158,46 @@ def gold_examples(gold_dir: Path, doc_folders: Sequence[Path]) -> list[DocExampl
             )
         parse = parse_raw(read_path(doc_path), disable=["activities", "categories", "checks"])
         examples.append(example_from_parse(gold.doc, parse, gold, data.get("excerpts", ())))
+    return examples
+
+
+@dataclass(frozen=True)
+class _SentenceGold:
+    """The gold of labelled sentences of one document, shaped as ``example_from_parse`` reads it."""
+
+    file: str
+    activities: tuple
+
+
+def sentence_examples(
+    label_files: Sequence[Path], doc_folders: Sequence[Path], keep=lambda doc: True
+) -> list[DocExample]:
+    """Documents labelled sentence by sentence (evaluation/gold/activities_long/labels*.json:
+    ``{"documents": {doc: {"units": [...], "activities": [...]}}}``), one example per document with
+    the units and activities of every file merged; ``keep(doc)`` chooses the documents."""
+    from corpus.readers import read_path
+    from evaluation.gold import GoldActivity, find_document
+    from nlp.pipeline import parse_raw
+
+    merged: dict[str, tuple[list[str], list]] = {}
+    for path in label_files:
+        for doc, entry in json.loads(Path(path).read_text(encoding="utf-8"))["documents"].items():
+            if not keep(doc):
+                continue
+            units, acts = merged.setdefault(doc, ([], []))
+            units += entry["units"]
+            acts += [
+                GoldActivity(a["quote"], a["name"], a["kind"], a["category"], bool(a["planned"]))
+                for a in entry["activities"]
+            ]
+    examples = []
+    for doc, (units, acts) in sorted(merged.items()):
+        doc_path = find_document(f"{doc}.txt", doc_folders)
+        if doc_path is None:
+            raise ZongjieError(f"document {doc!r} not found under {', '.join(map(str, doc_folders))}")
+        parse = parse_raw(read_path(doc_path), disable=["activities", "categories", "checks"])
+        gold = _SentenceGold(f"{doc} (sentence labels)", tuple(acts))
+        examples.append(example_from_parse(f"{doc}/sentences", parse, gold, units=units))
     return examples
 
 
@@ -219,6 +277,18 @@ def default_doc_folders() -> list[Path]:
     return [root / "corpus" / name for name in ("seeds", "dev", "long")]
 
 
+def train_examples(examples: Sequence[DocExample], out_dir: Path) -> KindWeights:
+    """Fit both parts on ``examples`` and write their files into ``out_dir``; returns the kinds."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = Path(tmp) / TAGGER_FILE
+        fit_tagger(examples, staged)
+        kinds = fit_kinds([row for ex in examples for row in ex.kind_rows])
+        (out_dir / TAGGER_FILE).write_bytes(staged.read_bytes())
+    kinds.save(out_dir / KINDS_FILE)
+    return kinds
+
+
 def train(
     out_dir: Path, gold_dirs: Sequence[Path] | None = None, doc_folders: Sequence[Path] | None = None
 ) -> dict:
@@ -228,13 +298,7 @@ def train(
     examples = [ex for folder in gold_dirs for ex in gold_examples(folder, doc_folders)]
     if not any(ex.gold_spans for ex in examples):
         raise ZongjieError(f"{', '.join(map(str, gold_dirs))}: no gold activities to train on")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        staged = Path(tmp) / TAGGER_FILE
-        fit_tagger(examples, staged)
-        kinds = fit_kinds([row for ex in examples for row in ex.kind_rows])
-        (out_dir / TAGGER_FILE).write_bytes(staged.read_bytes())
-    kinds.save(out_dir / KINDS_FILE)
+    kinds = train_examples(examples, out_dir)
     card = {
         "trained": date.today().isoformat(),
         "gold": [_shown(folder) for folder in gold_dirs],
