@@ -88,7 +88,7 @@ def callgrind_total(script: str, label: str) -> int:
 
 def compiled_kernels() -> str:
     """Which of the optional C kernels this checkout runs (each has a Python form that runs instead)."""
-    from nlp.activities import crf_decode, token_arrays, word_scan
+    from nlp.activities import crf_decode, token_arrays, word_marks, word_scan
     from nlp.categories import grams, weights
     from nlp.text import sentences, tokens
 
@@ -96,6 +96,7 @@ def compiled_kernels() -> str:
         "tagger": crf_decode,
         "activity word scans": word_scan,
         "token keys": token_arrays,
+        "word marks": word_marks,
         "sentences": sentences,
         "clause words": tokens,
         "category sums": weights,

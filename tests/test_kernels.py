@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ("nlp.activities.crf_decode", "nlp.activities.word_scan", "nlp.categories.grams", "nlp.categories.weights", "nlp.text.sentences", "nlp.text.tokens")
+MODULES = ("nlp.activities.crf_decode", "nlp.activities.word_marks", "nlp.activities.word_scan", "nlp.categories.grams", "nlp.categories.weights", "nlp.text.sentences", "nlp.text.tokens")
 
 
 def _compiled_in_a_fresh_process(pure: bool) -> dict[str, bool]:
@@ -32,6 +32,7 @@ def test_pure_python_in_the_environment_keeps_every_python_form() -> None:
 def test_a_kernel_is_used_exactly_where_it_was_built() -> None:
     built = {
         "nlp.activities.crf_decode": "nlp/activities/_crf",
+        "nlp.activities.word_marks": "nlp/activities/_marks",
         "nlp.activities.word_scan": "nlp/activities/_scan",
         "nlp.categories.grams": "nlp/categories/_grams",
         "nlp.categories.weights": "nlp/categories/_totals",

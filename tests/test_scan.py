@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from nlp.figures.figure_grammar import grammar
 from nlp.figures.numerals import vocab
-from nlp.figures.scan import char_class, matches_from, patterns_by_first_char, second_chars, starting_chars
+from nlp.figures.scan import (
+    char_class,
+    matches_from,
+    patterns_by_first_char,
+    possessive_opening,
+    second_chars,
+    starting_chars,
+)
+from nlp.resources import load_toml
 
 # Characters that matter to the two patterns, and some that do not: digits of several scripts,
 # numerals, magnitudes, masks, qualifier words, units, joiners, brackets, quotes and plain words.
@@ -188,3 +196,34 @@ def test_a_start_class_with_digits_matches_every_digit_and_no_other_plain_charac
     for ch in sample:
         expected = ch == "一" or re.fullmatch(r"\d", ch) is not None or ord(ch) > 0xFFFF
         assert (found.fullmatch(ch) is not None) == expected, ch
+
+
+# Runs of digits and numerals before the characters the look-alikes end their runs with (届 周 岁 号 …)
+_RUNS = st.lists(
+    st.sampled_from(["1", "20", "2023", "十", "一二", "三", "届", "周年", "岁", "号", "楼", "年级", "月", "日", "篇", "以上", ":", "：", "x", "单元", "次、", "会议", "，", "的"]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_RUNS, st.data())
+def test_possessive_openings_match_what_the_look_alikes_match(text, data):
+    """Every look-alike with its opening run made possessive (where ``possessive_opening`` does it)
+    matches the same span as the look-alike, at any position, up to any end."""
+    pos = data.draw(st.integers(0, len(text)))
+    high = data.draw(st.integers(pos, len(text)))
+    for alternative in load_toml("not_figures.toml")["patterns"]:
+        fast, plain = re.compile(possessive_opening(alternative)), re.compile(alternative)
+        a, b = fast.match(text, pos, high), plain.match(text, pos, high)
+        assert (a and a.span()) == (b and b.span()), (alternative, text, pos, high)
+
+
+def test_possessive_opening_only_where_the_rest_cannot_start_in_the_run():
+    assert possessive_opening("[0-9]+周年") == "[0-9]++周年"
+    assert possessive_opening("[0-9一二]{1,2}年") == "[0-9一二]{1,2}+年"
+    assert possessive_opening("[0-9]+[0-9一]年") == "[0-9]+[0-9一]年"  # the rest may start with a digit
+    assert possessive_opening("[0-9]+(?:年)?") == "[0-9]+(?:年)?"  # the rest may be empty
+    assert possessive_opening("[0-9]+?年") == "[0-9]+?年"  # a lazy run stays as it is
+    assert possessive_opening("(?<!第)[0-9]+期") == "(?<!第)[0-9]+期"
+    text = "2023年，12周年"
+    assert re.compile(possessive_opening("[0-9]+周年")).search(text).span() == (6, 10)

@@ -11,7 +11,11 @@ from functools import cache, lru_cache
 
 from nlp.activities.lexicons import LEXICON_MATCH, words_by_class
 from nlp.activities.vocab import kind_keyword, vocab
+from nlp.kernels import optional_kernel
 from nlp.records import ActivityKind
+
+# ``_MarkIndex.of`` for a batch of words in C (nlp/activities/_marks.c); None: the Python form runs
+COMPILED = optional_kernel("nlp.activities._marks")
 
 # The word lists of the activity vocabulary a word can belong to, each with the mark it gives
 # (in this order: the marks are features of the shipped model): (list, how it matches, mark).
@@ -64,6 +68,46 @@ class _MarkIndex:
         self.end_lengths = _lengths_by(self.ends, -1)
         self.start_lengths = _lengths_by(self.starts, 0)
         self.any_contained = re.compile("|".join(pattern.pattern for _, pattern in self.contained) or "(?!)")
+        self.contained_words = [
+            (position, words) for position, (how, words) in enumerate(lists) if how == "contains" and words
+        ]
+
+    def kernel_tables(self) -> tuple[object, ...] | None:
+        """The tables the C form (``marks_of`` of nlp/activities/_marks.c) reads: each list's
+        position as one bit of a mask, the edge characters in ascending order with their lengths
+        as bits (see the kernel's header). None when the marks do not fit in 64 bits, a listed
+        edge is longer than 8 characters or a "contains" list holds the empty word: the Python
+        form runs then."""
+        if (
+            len(self.marks) > 64
+            or any(len(word) > 8 for word in [*self.ends, *self.starts])
+            or any("" in words for _, words in self.contained_words)
+        ):
+            return None
+
+        def masks(table: dict[str, set[int]]) -> dict[str, int]:
+            return {word: sum(1 << position for position in positions) for word, positions in table.items()}
+
+        def by_char(lengths: dict[str, tuple[int, ...]]) -> tuple[str, bytes]:
+            chars = sorted(lengths)
+            return "".join(chars), bytes(sum(1 << (k - 1) for k in lengths[ch]) for ch in chars)
+
+        contained: dict[str, list[tuple[str, int]]] = {}
+        for position, words in self.contained_words:
+            for word in words:
+                contained.setdefault(word[0], []).append((word, 1 << position))
+        firsts = sorted(contained)
+        return (
+            masks(self.whole),
+            masks(self.ends),
+            *by_char(self.end_lengths),
+            masks(self.starts),
+            *by_char(self.start_lengths),
+            "".join(firsts),
+            tuple(tuple(contained[ch]) for ch in firsts),
+            tuple(self.marks),
+            {},
+        )
 
     def of(self, word: str) -> tuple[str, ...]:
         hit = self.whole.get(word)
@@ -110,6 +154,11 @@ def _mark_index() -> _MarkIndex:
     return _MarkIndex()
 
 
+@cache
+def _kernel_tables() -> tuple[object, ...] | None:
+    return _mark_index().kernel_tables() if COMPILED is not None else None
+
+
 @lru_cache(maxsize=16384)
 def word_class(word: str) -> tuple[str, ...]:
     """The vocabulary marks of a word, then its lexicon classes (nlp/resources/activity_lexicons.csv).
@@ -117,12 +166,15 @@ def word_class(word: str) -> tuple[str, ...]:
     >>> word_class("开展"), word_class("居民小区")
     (('light', 'cut'), ('lex_place',))
     """
-    return _mark_index().of(word)
+    return word_classes_of((word,))[0]
 
 
 def word_classes_of(words: Iterable[str]) -> list[tuple[str, ...]]:
     """``word_class`` of many words at once, without its cache (for words new to the process,
-    which would only fill it)."""
+    which would only fill it): one call of the C kernel where it is built."""
+    tables = _kernel_tables()
+    if tables is not None:
+        return COMPILED.marks_of(words, tables)  # (any iterable: it is read as a sequence)
     return list(map(_mark_index().of, words))
 
 

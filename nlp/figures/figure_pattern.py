@@ -19,9 +19,13 @@ text). It differs in four ways, each exact for the reason given:
 4. **Guards**: the unit alternation (about 190 words) and the run of optional parts after the
    number are entered only when the next character can start them (one character class), instead
    of failing word by word after every bare number.
+5. **Word alternations as tries** (units, qualifiers before, inside and after the number): the
+   engine follows the one branch of the next character instead of testing every word's first
+   character, and tries the words that match at a place longest first, as the plain alternation does.
 
 Measured (callgrind, the pattern tried at the 5,639 possible starts of 4 long reports): 100 M
-instructions in the plain form, 61 M in the fast one.
+instructions in the plain form, 61 M in the fast one (60.5 M before point 5, 55.9 M with it, of
+which 8.4 M is the harness's calls).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from collections.abc import Iterable, Mapping
 
 from nlp.figures.numerals import Vocab
 from nlp.figures.scan import starting_chars
+from nlp.text.divisions import trie_alternation
 
 # 50万元（含）以上, 1万(含)-5万元: an inclusive bound
 INCLUDED = re.compile(r"[(（]含[)）]")
@@ -75,11 +80,12 @@ def figure_regex(
     mask = f"[{re.escape(''.join(masks))}]+(?:\\.[{re.escape(''.join(masks))}]+)?"
     rate = "|".join(rf"{re.escape(p)}{core}" for p in v.percent + v.permille)
     big = re.escape("".join(v.big))
-    inside = alternation(quals["inside"])
-    unit_alt = alternation(unit_names)
+    words = _trie if fast else alternation
+    inside = words(quals["inside"])
+    unit_alt = words(unit_names)
     if fast:
         unit_alt = rf"(?=[{_chars(u[0] for u in unit_names)}])(?:{unit_alt})"
-    post_alt = alternation(quals["after"])
+    post_alt = words(quals["after"])
     yuan = _chars(u[-1] for u, name in unit_names.items() if name == "元" or u in MONEY_COUNT_UNITS)
     # 角/毛 (tenths) and 分 (hundredths) after 元/块: 十块三毛, 一百三十五块六角七分钱
     cents = rf"[{digits}][{SUBUNITS['tenth']}](?:[{digits}]{SUBUNITS['hundredth']}?(?!钟))?|[{digits}]{SUBUNITS['hundredth']}(?!钟)"
@@ -106,7 +112,14 @@ def figure_regex(
         firsts = [starting_chars(part) for part in after]
         if all(first is not None for first in firsts):
             tail = rf"(?:(?=[{_chars(set().union(*firsts))}]){tail})?"  # type: ignore[arg-type]
-    return rf"(?P<pre>{alternation(quals['before'])})?(?P<num>{number}){tail}"
+    return rf"(?P<pre>{words(quals['before'])})?(?P<num>{number}){tail}"
+
+
+def _trie(items: Iterable[str]) -> str:
+    """``alternation`` written as a trie (the same match, the longest word first, and the same
+    shorter ones after it where the rest of the pattern fails): the engine follows one branch at
+    each character instead of trying every word."""
+    return trie_alternation(sorted(set(items)))
 
 
 def _fast_form_is_exact(v: Vocab, number_chars: set[str], points: list[str], masks: list[str]) -> bool:

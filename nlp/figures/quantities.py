@@ -17,7 +17,7 @@ from nlp.figures.figure_grammar import FigureGroups, Grammar, grammar
 from nlp.figures.figure_reading import number_reading, unit_reading
 from nlp.figures.lookalike_rules import MINUS_SIGNS, is_rate_number, minus_sign, rejection
 from nlp.figures.numerals import vocab
-from nlp.figures.scan import matches_from, opening_run, starting_chars
+from nlp.figures.scan import matches_from, opening_run, possessive_opening, starting_chars
 from nlp.figures.zeros import not_one_statements, zero_statements
 from nlp.records import Quantity
 from nlp.resources import load_toml
@@ -213,7 +213,7 @@ def _after_run() -> dict[str, re.Pattern[str] | None]:
     digits = frozenset("0123456789")
     led_by_digit = [a for a in load_toml("not_figures.toml")["patterns"] if starting_chars(a) & _DECIMAL_DIGITS]
     others = [a for a in led_by_digit if not digits <= (opening_run(a) or frozenset())]
-    pattern = re.compile("|".join(f"(?:{a})" for a in others)) if others else None
+    pattern = re.compile("|".join(f"(?:{possessive_opening(a)})" for a in others)) if others else None
     return dict.fromkeys(digits, pattern)
 
 
