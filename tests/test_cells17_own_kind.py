@@ -33,3 +33,25 @@ def test_own_words_kind(text, figure, indicator, breakdown):
     fact = fact_at(COMMUNITY, text, figure)
     assert fact.indicator == indicator
     assert fact.breakdown == breakdown
+
+
+# Rule ``others_revenue`` (cells17; expectations committed before the rule): the revenue of the
+# government (财政, 预算, 税收) or of businesses and trades (营业, 旅游, 销售) is not the income measure,
+# which counts what residents or the collective earn (the long reports' and written gold: null for
+# 财政收入, 一般公共预算收入, 旅游收入, 营业收入; income_yuan for 集体经济收入, 人均纯收入).
+REVENUE = [
+    ("全镇完成财政收入2.4亿元。", "2.4亿元", None),
+    ("全镇地方财政收入8600万元。", "8600万元", None),
+    ("实现旅游收入12.5亿元。", "12.5亿元", None),
+    ("规上企业营业收入达到30亿元。", "30亿元", None),
+    ("农产品销售收入达到460万元。", "460万元", None),
+    # controls: the residents' and the collective's income stays
+    ("村集体经济收入达到16万元。", "16万元", "income_yuan"),
+    ("全村人均纯收入9100元。", "9100元", "income_yuan"),
+    ("村集体经营性收入达到23万元。", "23万元", "income_yuan"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "indicator"), REVENUE)
+def test_others_revenue(text, figure, indicator):
+    assert fact_at("青山镇2023年工作总结\n", text, figure).indicator == indicator
