@@ -55,3 +55,25 @@ REVENUE = [
 @pytest.mark.parametrize(("text", "figure", "indicator"), REVENUE)
 def test_others_revenue(text, figure, indicator):
     assert fact_at("青山镇2023年工作总结\n", text, figure).indicator == indicator
+
+
+# Rule ``acted_on_stock`` (cells17; expectations committed before the rule): a count of enterprises
+# that an act is done to (closed, helped, inspected, brought in) is not the unit's stock of them; a verb
+# of having, founding or reaching keeps it (the long reports' and written gold: 关停…企业, 取缔…企业,
+# 向230家企业, 帮助辖区186家企业, 引进…公司1家 null; 有企业3个, 新增…企业, 增长到36家 enterprises).
+ACTED_ON = [
+    ("依法关停污染企业37家。", "37家", None),
+    ("帮助辖区94家企业办理复工手续。", "94家", None),
+    ("对辖区56家重点企业开展消防检查。", "56家", None),
+    ("年内引进企业3家。", "3家", None),
+    # controls: the stock and its change stay
+    ("辖区有企业46家。", "46家", "enterprises"),
+    ("新增个体工商户58户。", "58户", "enterprises"),
+    ("全村共有农民专业合作社5家。", "5家", "enterprises"),
+    ("规上工业企业增长到23家。", "23家", "enterprises"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "indicator"), ACTED_ON)
+def test_acted_on_stock(text, figure, indicator):
+    assert fact_at("青山镇2023年工作总结\n", text, figure).indicator == indicator
