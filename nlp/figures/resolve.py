@@ -68,6 +68,7 @@ from nlp.figures.planned import is_start_value
 from nlp.figures.project_sums import applies_to, projects_summed
 from nlp.figures.resolution_state import Figure, Resolution, Trail, record, resolution_vocab
 from nlp.figures.scope import PLACE_KINDS, named_places, strip_ordinal, strip_scope_words
+from nlp.figures.stock_acts import acted_on
 from nlp.figures.subject_phrases import RATE_UNITS
 from nlp.figures.subject_places import PLACE_KIND, PLACE_KIND_FIRSTS, place_kind_opening, places_in_subject
 from nlp.figures.subjects import households_persons
@@ -185,6 +186,8 @@ def _resolve_one(
         return record(Resolution(None), figure, trail)
     if indicator is not None and others_revenue(indicator.id, noun):  # 财政收入2.4亿元: the government's, no income
         return record(Resolution(None), figure, trail)
+    if indicator is not None and acted_on(indicator.id, words_in(doc, clause_start, norm_start)):
+        return record(Resolution(None), figure, trail)  # 关停污染企业37家: those closed, no stock
     if indicator is not None and not parts and (kind := act_kind(noun, indicator.verbs, indicator.names())):
         parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in PER_ACT and not parts:
