@@ -79,3 +79,19 @@ ACTED_ON = [
 @pytest.mark.parametrize(("text", "figure", "indicator"), ACTED_ON)
 def test_acted_on_stock(text, figure, indicator):
     assert fact_at("青山镇2023年工作总结\n", text, figure).indicator == indicator
+
+
+# Rule ``role_not_place`` (cells17; expectations committed before the rule): a place kind that a person
+# suffix follows names a role, not a place (专职网格员, 楼栋长): the figure stays the unit's (the written
+# gold: 专职网格员12名, 专兼职网格员11名 grid_workers, scope unit). A named place still owns its figures.
+ROLES = [
+    ("社区有专职网格员9名。", "9名", "unit"),
+    ("全社区配备专兼职网格员14名。", "14名", "unit"),
+    ("社区有楼栋长46名。", "46名", "unit"),
+    ("丽景小区有党员25名。", "25名", "part"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "scope"), ROLES)
+def test_role_not_place(text, figure, scope):
+    assert fact_at(COMMUNITY, text, figure).scope.value == scope
