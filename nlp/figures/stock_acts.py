@@ -18,9 +18,9 @@ _VERB_TAGS = frozenset({"v", "p"})
 
 
 @cache
-def _vocab() -> tuple[frozenset[str], frozenset[str]]:
+def _vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = load_toml("resolution.toml")["acted_on_stock"]
-    return frozenset(data["measures"]), frozenset(data["keeps"])
+    return frozenset(data["measures"]), frozenset(data["acts"]), frozenset(data["keeps"])
 
 
 def acted_on(indicator_id: str, words: Sequence[tuple[str, str]]) -> bool:
@@ -33,11 +33,13 @@ def acted_on(indicator_id: str, words: Sequence[tuple[str, str]]) -> bool:
     (True, False)
     >>> acted_on("enterprises", [("企业", "n")]), acted_on("party_members", [("培训", "v"), ("党员", "n")])
     (False, False)
+    >>> acted_on("enterprises", [("新增", "v"), ("呼叫", "v"), ("服务", "vn"), ("外包", "v")])
+    False
     """
-    measures, keeps = _vocab()
+    measures, acts, keeps = _vocab()
     if indicator_id not in measures:
         return False
     for word, tag in reversed(words):
-        if tag in _VERB_TAGS:
-            return word not in keeps
+        if tag in _VERB_TAGS and (word in acts or word in keeps):
+            return word in acts
     return False
