@@ -21,6 +21,10 @@ stderr, not scored silently. Then, per document and in total:
 ``held`` the even ones (2nd, 4th …). Session 12 (branch cells13) split the 74 written reports so —
 w001, w003 … tuned on, w002, w004 … held out — before it changed any code.
 
+**Excerpt gold** (a gold file with ``excerpts``, the long reports of ``gold/dev/facts``: facts annotated
+only inside the excerpts) is scored on the excerpts alone: a row counts (rows right, rows comparable)
+only when its fact starts inside one of the file's excerpts; every gold value lies inside one already.
+
 Gold values are scaled by their magnitude word (9 万元 → 90000) as the scorer does (SPEC section 6).
 Gold files written before indicators were annotated carry none: then both shares have nothing to
 count, and the report says how many gold facts have an indicator at all.
@@ -38,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from evaluation.gold import find_document, gold_files, read_gold_json
+from evaluation.gold import find_document, gold_files, read_gold_json, read_original
 from evaluation.scorer import close, split_unit
 
 
@@ -163,13 +167,41 @@ def community_id(i: int) -> str:
     return f"{STREET}/{_community(i)}"
 
 
+def excerpt_spans(gold: dict, document: Path) -> list[tuple[int, int]] | None:
+    """Where the gold's excerpts stand in the document's original text (None: the whole document is annotated)."""
+    if "excerpts" not in gold:
+        return None
+    text, spans = read_original(document), []
+    for excerpt in gold["excerpts"]:
+        at = text.find(excerpt)
+        while at >= 0:
+            spans.append((at, at + len(excerpt)))
+            at = text.find(excerpt, at + 1)
+    return spans
+
+
+def in_excerpts(rows: list[dict], facts: list[dict], spans: list[tuple[int, int]] | None) -> list[dict]:
+    """The rows whose fact starts inside one of ``spans`` (all rows for None).
+
+    >>> in_excerpts([{"fact_id": 1}, {"fact_id": 2}], [{"id": 1, "start": 5}, {"id": 2, "start": 50}], [(0, 10)])
+    [{'fact_id': 1}]
+    """
+    if spans is None:
+        return rows
+    starts = {f["id"]: f["start"] for f in facts}
+    return [r for r in rows if any(a <= starts.get(r["fact_id"], -1) < b for a, b in spans)]
+
+
 def run(gold_dir: Path, docs: Sequence[Path], jobs: int = 1, half: str | None = None) -> list[DocScore]:
-    golds, frames = extracted(gold_dir, docs, jobs, half=half)
-    values = frames["indicator_values"]
+    golds, frames = extracted(gold_dir, docs, jobs, tables=("indicator_values", "facts"), half=half)
+    values, facts = frames["indicator_values"], frames["facts"]
     scores = []
-    for i, (data, _) in enumerate(golds):
-        mine = values[values.community_id == community_id(i)]
-        scores.append(score(data, mine.to_dict("records")))
+    for i, (data, document) in enumerate(golds):
+        mine = values[values.community_id == community_id(i)].to_dict("records")
+        spans = excerpt_spans(data, document)
+        if spans is not None:
+            mine = in_excerpts(mine, facts[facts.community_id == community_id(i)].to_dict("records"), spans)
+        scores.append(score(data, mine))
     return scores
 
 

@@ -77,9 +77,10 @@ def test_a_half_is_every_other_gold_file_by_name(tmp_path):
 TEXT = "社区现有党员120名，其中女党员45名。计划发展党员3名。社区办公用房面积300平方米。"
 
 
-def fact(i, written, value, indicator, breakdown=None, planned=False, unit="名"):
+def fact(i, written, value, indicator, breakdown=None, planned=False, unit="名", subject="党员", year=None):
     return {"id": i, "start": TEXT.index(written), "value": value, "low": None, "indicator": indicator,
-            "breakdown": breakdown, "scope": "unit", "planned": planned, "unit": unit}
+            "breakdown": breakdown, "scope": "unit", "planned": planned, "unit": unit, "subject": subject,
+            "year": year, "period": None, "quote": "社区现有党员120名，其中女党员45名。"}
 
 
 def test_a_missing_value_is_classified_by_what_became_of_its_figure():
@@ -87,12 +88,18 @@ def test_a_missing_value_is_classified_by_what_became_of_its_figure():
 
     whole = gold_fact("社区现有党员120名", 120, "party_members")
     female = fact(1, "45", 45.0, "party_members", breakdown='{"sex": "女"}')
-    rows = [{"indicator": "party_members", "fact_id": 1}]
+    rows = [{"indicator": "party_members", "fact_id": 1, "year": None, "period": None}]
     assert _missing_class(TEXT, whole, [fact(0, "120", 120.0, None), female], rows, [whole]) == "no indicator"
+    assert _missing_class(TEXT, whole, [fact(0, "120", 120.0, None, subject=None), female], rows, [whole]) \
+        == "no indicator, no subject"
+    assert _missing_class(TEXT, whole, [fact(0, "120", 120.0, "party_members", year=2022), female], rows, [whole]) \
+        == "row: another year or period"
+    assert _missing_class(TEXT, whole, [fact(0, "12", 12.0, "party_members"), female], rows, [whole]) \
+        == "value scaled or rounded otherwise"
     assert _missing_class(TEXT, whole, [fact(0, "120", 120.0, "party_members", breakdown='{"a": 1}')], rows,
                           [whole]) == "breakdown given"
     assert _missing_class(TEXT, whole, [fact(0, "120", 120.0, "party_members"), female], rows, [whole]) \
-        == "row: a wrong candidate"
+        == "row: a wrong candidate, act or first in sentence"
     assert _missing_class(TEXT, whole, [female], rows, [whole]) == "not extracted"
 
 

@@ -204,3 +204,32 @@ def test_within_a_sentence_the_figure_naming_the_measures_act_counts(tmp_path):
     facts = [{**figure(text, 0, "45", 45.0, "hazards_fixed", "处"), "subject": "排查消防隐患"},
              {**figure(text, 1, "43", 43.0, "hazards_fixed", "处"), "subject": "整改"}]
     assert one_document(tmp_path / "b", text, facts).loc["hazards_fixed", "value"] == 45.0
+
+
+def test_a_long_sentence_is_one_sentence_for_the_rules_whatever_its_quotes(tmp_path):
+    # cells17: the rules within a sentence read the sentence, not the quote (a window of 60 characters
+    # each side): in a long sentence the two figures' quotes differ, and the first figure (the rounds)
+    # won before across "sentences"; the measure's own unit (人次) is the cell's
+    text = ("本季度社区按照上级部署在辖区各小区设置临时采样点并组织居民分批分时段有序参加区域核酸检测共11轮，"
+            "期间志愿者和网格员每天提前入户通知、现场维持秩序、协助老人扫码登记并为行动不便的居民提供上门采样服务，"
+            "累计采样4.6万人次。")
+    facts = [figure(text, 0, "11", 11.0, "nucleic_acid_tests", "轮"),
+             figure(text, 1, "4.6", 46000.0, "nucleic_acid_tests", "人次")]
+    assert quote_around(text, facts[0]["start"], facts[0]["end"]) != quote_around(text, facts[1]["start"], facts[1]["end"])
+    values = one_document(tmp_path, text, facts)
+    assert values.loc["nucleic_acid_tests", "unit"] == "人次"
+
+
+def test_a_store_of_an_earlier_version_gains_the_sentence_column(tmp_path):
+    import duckdb
+
+    from nlp.dataset.schema import create_statement
+
+    out = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(out))
+    con.execute(create_statement("facts").replace(', "sentence" INTEGER', ""))  # the facts table before cells17
+    con.execute("INSERT INTO facts (doc_id, id, quote) VALUES ('x', 0, '社区现有党员73名')")
+    con.close()
+    values, facts = write(out, [record("a" * 64, [WHOLE])])
+    assert values.value.tolist() == [73.0]
+    assert facts.set_index("doc_id").loc["a" * 64, "sentence"] == 0 and pd.isna(facts.set_index("doc_id").loc["x", "sentence"])

@@ -24,6 +24,11 @@ The rules of SPEC section 5, as one SQL statement over ``facts`` and ``documents
     comparable value in 65 of 121 groups of the written reports, the last in 31, the largest in 58);
 - every candidate stays in ``facts``, where ``community_id``/``year``/``period`` find them again.
 
+"Within the sentence" is the figure's whole sentence (``facts.sentence``, where it begins), not its
+quote, which is cut 60 characters each side of the figure (cells17: in a long sentence the rounds of a
+test series won over the persons sampled, the measure's unit, as two quotes looked like two sentences);
+rows written by an earlier version, with no ``sentence``, fall back on the quote.
+
 Year or period unknown is a group of its own (null), never merged with a known one.
 """
 
@@ -107,7 +112,7 @@ WITH candidates AS (
            coalesce(r.unit_rank, {_UNLISTED}) AS unit_rank,
            CASE WHEN a.acts IS NOT NULL AND f.subject IS NOT NULL
                      AND list_bool_or(list_transform(a.acts, lambda act: contains(f.subject, act))) THEN 0 ELSE 1 END AS act_rank,
-           min(f.id) OVER (PARTITION BY f.doc_id, f.indicator, f.quote) AS sentence_first
+           min(f.id) OVER (PARTITION BY f.doc_id, f.indicator, coalesce(CAST(f.sentence AS VARCHAR), f.quote)) AS sentence_first
     FROM facts f JOIN documents d USING (doc_id)
     LEFT JOIN (VALUES {_ranks_sql()}) AS r(r_indicator, r_unit, unit_rank)
         ON r.r_indicator = f.indicator AND r.r_unit = f.unit

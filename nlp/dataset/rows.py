@@ -49,6 +49,16 @@ def quote_around(text: str, start: int, end: int, reach: int = QUOTE_REACH) -> s
     return text[begin:stop].strip()
 
 
+def sentence_start(text: str, start: int) -> int:
+    """Where the sentence (clause ends 。！？；and line ends) a figure at ``start`` stands in begins, however long.
+
+    >>> text = "一、党建\\n社区现有党员73名，其中女党员16名。新发展党员2名。"
+    >>> [sentence_start(text, text.index(n)) for n in ("73", "16", "2名")]
+    [5, 5, 24]
+    """
+    return max(text.rfind(ch, 0, start) for ch in _CLAUSE_ENDS) + 1
+
+
 # A year that opens what follows it, as an adverbial of time: 2021年，我县实施… (a date, 2022年5月, is not).
 _OPENING_YEAR = re.compile(r"((?:19|20)\d\d)年[，,]")
 
@@ -135,6 +145,7 @@ def document_rows(
                     "period": identity.period,
                     "quote": quote_around(original, fact["start"], fact["end"]),
                     "line": _line(original, fact["start"]),
+                    "sentence": sentence_start(original, fact["start"]),
                 },
             )
         )

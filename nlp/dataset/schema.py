@@ -59,12 +59,16 @@ TABLES: dict[str, tuple[Column, ...]] = {
         "start:INTEGER end:INTEGER category:VARCHAR planned:BOOLEAN"
     ),
     # breakdown: JSON text ({"sex": "女"}) or null for the whole. quote: the clause the figure
-    # stands in, as written; line: its 1-based line in the original.
+    # stands in, as written; line: its 1-based line in the original; sentence: the offset where the
+    # sentence the figure stands in begins (the quote is cut at 60 characters each side, so two
+    # figures of one long sentence have different quotes: indicator_values' rules within a sentence
+    # read this). An extra column (SPEC section 5: extra columns are fine).
     "facts": _columns(
         "doc_id:VARCHAR id:INTEGER section:INTEGER start:INTEGER end:INTEGER text:VARCHAR "
         "number_text:VARCHAR value:DOUBLE low:DOUBLE high:DOUBLE unit:VARCHAR qualifier:VARCHAR "
         "subject:VARCHAR indicator:VARCHAR breakdown:VARCHAR scope:VARCHAR category:VARCHAR "
-        "planned:BOOLEAN community_id:VARCHAR year:INTEGER period:VARCHAR quote:VARCHAR line:INTEGER"
+        "planned:BOOLEAN community_id:VARCHAR year:INTEGER period:VARCHAR quote:VARCHAR line:INTEGER "
+        "sentence:INTEGER"
     ),
     "activities": _columns(
         "doc_id:VARCHAR id:INTEGER section:INTEGER start:INTEGER end:INTEGER text:VARCHAR "
@@ -107,6 +111,16 @@ def column_names(table: str) -> tuple[str, ...]:
 
 def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([pa.field(c.name, c.arrow) for c in TABLES[table]])
+
+
+def added_columns(table: str) -> list[str]:
+    """The statements that give a store made by an earlier version the columns added since (a column
+    added later is null in the rows written before it).
+
+    >>> added_columns("errors")[0]
+    'ALTER TABLE errors ADD COLUMN IF NOT EXISTS "path" VARCHAR'
+    """
+    return [f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{c.name}" {c.sql}' for c in TABLES[table]]
 
 
 def create_statement(table: str) -> str:

@@ -17,7 +17,15 @@ import pyarrow as pa
 
 from nlp.dataset.communities import COMMUNITIES_SQL, RESOLVE_SQL
 from nlp.dataset.indicator_values import INDICATOR_VALUES_SQL
-from nlp.dataset.schema import DOCUMENT_TABLES, ORDER_BY, TABLES, arrow_schema, column_names, create_statement
+from nlp.dataset.schema import (
+    DOCUMENT_TABLES,
+    ORDER_BY,
+    TABLES,
+    added_columns,
+    arrow_schema,
+    column_names,
+    create_statement,
+)
 from nlp.errors import ZongjieError
 
 STORE_FILE = "zongjie.duckdb"
@@ -90,6 +98,8 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             for table in TABLES:
                 self.con.execute(create_statement(table))
+                for statement in added_columns(table):  # a store of an earlier version gains the new columns
+                    self.con.execute(statement)
             self.con.execute("COMMIT")
 
     def close(self) -> None:

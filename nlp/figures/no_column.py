@@ -55,6 +55,26 @@ def financing(indicator_id: str, phrase: str) -> bool:
     return words.search(phrase) is not None
 
 
+@cache
+def _others_revenue() -> tuple[frozenset[str], re.Pattern[str]]:
+    data = load_toml("resolution.toml")["others_revenue"]
+    return frozenset(data["measures"]), re.compile("|".join(map(re.escape, data["words"])))
+
+
+def others_revenue(indicator_id: str, noun: str | None) -> bool:
+    """Rule ``others_revenue``: an income whose noun names the government's revenue or a trade's takings
+    (财政收入, 一般公共预算收入, 旅游收入, 营业收入) is not the income measure, which counts what the residents
+    or the collective earn (``[others_revenue]`` of resolution.toml).
+
+    >>> others_revenue("income_yuan", "地方财政收入"), others_revenue("income_yuan", "企业营业收入")
+    (True, True)
+    >>> others_revenue("income_yuan", "村集体经营性收入"), others_revenue("investment_yuan", "财政资金")
+    (False, False)
+    """
+    measures, words = _others_revenue()
+    return indicator_id in measures and noun is not None and words.search(noun) is not None
+
+
 def not_a_total(clause: str, unit: str) -> bool:
     """A figure per period or head (每月…1次, 每人每天补贴40元, 每年召开…4次), of an earlier period
     (去年同期4宗), an outcome of the measure (破获…5起), or a group's share (其中女性占40%) has no

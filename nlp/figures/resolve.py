@@ -60,13 +60,15 @@ from nlp.figures.clauses import clause_after, clause_before, sentence_start_befo
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, keeps_register, longest_measure
 from nlp.figures.neighbours import words_in
-from nlp.figures.no_column import earlier_year, financing, no_measure_fits, not_a_total
+from nlp.figures.no_column import earlier_year, financing, no_measure_fits, not_a_total, others_revenue
+from nlp.figures.own_kind import own_words_only, series_name
 from nlp.figures.part_rules import one_month, outcome_after_count
 from nlp.figures.people_rules import counts_people_taking_part, employment_outcome
 from nlp.figures.planned import is_start_value
 from nlp.figures.project_sums import applies_to, projects_summed
 from nlp.figures.resolution_state import Figure, Resolution, Trail, record, resolution_vocab
 from nlp.figures.scope import PLACE_KINDS, named_places, strip_ordinal, strip_scope_words
+from nlp.figures.stock_acts import acted_on
 from nlp.figures.subject_phrases import RATE_UNITS
 from nlp.figures.subject_places import PLACE_KIND, PLACE_KIND_FIRSTS, place_kind_opening, places_in_subject
 from nlp.figures.subjects import households_persons
@@ -182,6 +184,10 @@ def _resolve_one(
     )
     if indicator is not None and financing(indicator.id, verb_clause):  # 申报专项债券资金6亿元: raised, not spent
         return record(Resolution(None), figure, trail)
+    if indicator is not None and others_revenue(indicator.id, noun):  # 财政收入2.4亿元: the government's, no income
+        return record(Resolution(None), figure, trail)
+    if indicator is not None and acted_on(indicator.id, words_in(doc, clause_start, norm_start)):
+        return record(Resolution(None), figure, trail)  # 关停污染企业37家: those closed, no stock
     if indicator is not None and not parts and (kind := act_kind(noun, indicator.verbs, indicator.names())):
         parts = {"kind": kind}  # 开展职业技能培训120人次: one kind of the act
     if indicator is not None and indicator.modifiers == "closed" and indicator.id not in PER_ACT and not parts:
@@ -322,6 +328,14 @@ def _resolve_one(
     # places before it are where the act went: 组织党员到县烈士陵园瞻仰，参加党员39人)
     floor = clause_start if audience else sentence_start
     scope = scope_on_trail(doc, noun_start, floor, trail, level, own) if indicator is not None else Scope.UNIT
+    if indicator is not None and set(parts or ()) == {"kind"} and own_words_only(
+        parts["kind"], indicator.names(), indicator.verbs  # type: ignore[index]
+    ):
+        parts = None  # rule ``own_words_kind``: 环境卫生大扫除14次 names no sort of the campaigns
+    elif indicator is not None and set(parts or ()) == {"kind"} and (
+        name := series_name(indicator.id, parts["kind"], indicator.names(), indicator.verbs)  # type: ignore[index]
+    ):
+        parts = {"kind": name}  # 开展“整洁楼院”清扫行动8次: the series' name alone
     if parts and "kind" in parts:
         parts = {**parts, "kind": paired_quotes(parts["kind"])}
     return record(Resolution(indicator.id if indicator else None, parts or None, scope), figure, trail)

@@ -39,7 +39,23 @@ def named_places(text: str, words: Words | None = None, offset: int = 0) -> list
     """
     if _ANY_KIND.search(text, 1) is None:
         return []
-    return place_names(text, NAMED_PLACE, words, offset)
+    return place_names(text, _named_place(), words, offset)
+
+
+@cache
+def _named_place() -> re.Pattern[str]:
+    """``NAMED_PLACE`` unless a person suffix follows the kind (rule ``role_not_place``, resolution.toml
+    ``[role_not_place]``): 专职网格员, 楼栋长 name a role, not a place named 专职 or 楼.
+
+    >>> named_places("社区有专职网格员9名"), named_places("丽景小区长期坚持"), named_places("丽景小区长3名")
+    ([], [('丽景小区', 0, 4)], [])
+    """
+    data = load_toml("resolution.toml")["role_not_place"]
+    roles = "|".join(
+        re.escape(suffix) + (f"(?![{''.join(data['not_before'].get(suffix, []))}])" if suffix in data["not_before"] else "")
+        for suffix in data["suffixes"]
+    )
+    return re.compile(rf"{NAMED_PLACE.pattern}(?!{roles})")
 
 
 # A place in an agent phrase leads, it does not own the figure (在街道党工委的领导下，社区开展活动20次).
