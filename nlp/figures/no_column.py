@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from nlp.figures.clause_rules import counts_visits
+from nlp.figures.clause_rules import counts_visits, phrase_before
 from nlp.figures.indicators import all_units
 from nlp.figures.resolution_state import resolution_vocab
 from nlp.figures.trail_rules import PERSON_UNITS
@@ -77,6 +77,32 @@ def not_a_total(clause: str, unit: str) -> bool:
         if any(m.group() not in earlier for m in voc.not_totals.finditer(clause, start)):
             return True  # 由每人每月30元提高到45元: still a figure per head and month
     return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
+
+
+def per_period_across_list(text: str, clause_start: int, norm_start: int, unit: str) -> bool:
+    """Rule ``per_period_across_list``: the figure's clause opens after a 、 of a list of sorts and the
+    phrase that list belongs to says how often (党员每月参与助残、敬老等活动2次, 每户发放大米、食用油等
+    物资1份): the figure is per period or head as ``not_a_total`` reads it in one clause. The list's
+    list starts after the last figure before it (每月走访2次、全年开展活动12场 counts the year's 12).
+
+    >>> t = "党员每月参与助残、敬老等活动2次"
+    >>> per_period_across_list(t, t.index("敬"), t.index("2"), "次")
+    True
+    >>> t = "每月走访2次、全年开展活动12场"
+    >>> per_period_across_list(t, t.index("全"), t.index("12"), "场")
+    False
+    >>> t = "每季度召开会议1次、党员每年参与助残、敬老等活动6次"
+    >>> per_period_across_list(t, t.index("敬"), t.index("6"), "次")
+    True
+    """
+    if clause_start <= 0 or text[clause_start - 1] != "、":
+        return False
+    phrase = phrase_before(text, norm_start)
+    head = phrase[: len(phrase) - (norm_start - clause_start)]
+    figure_at = max((i for i, ch in enumerate(head) if ch.isdigit()), default=-1)
+    if figure_at >= 0:  # the list begins after the item that holds the last figure
+        head = head[head.find("、", figure_at) + 1 :] if "、" in head[figure_at:] else ""
+    return bool(head) and not_a_total(head, unit)
 
 
 @cache
