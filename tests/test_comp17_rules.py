@@ -38,6 +38,10 @@ CASES = {
     "per year across a list": (COMMUNITY + "支部每季度召开议事会1次、党员每年参与助残、敬老等活动4次。", "4次", None, False, "unit"),
     "per month across a list": (COMMUNITY + "网格员每月开展巡查、走访等工作2次。", "2次", None, False, "unit"),
     "a year's count after a per-month item stays": (COMMUNITY + "每月走访独居老人2次、全年开展活动52场。", "52场", "activities_held", False, "unit"),
+    "per year across items with figures": (COUNTY + "近三年平均每年培训农民工1800人、转移就业900人。", "900人", None, False, "unit"),
+    "per head across items with figures": (COMMUNITY + "春节前为困难家庭每户送去大米1袋、慰问金300元。", "300元", None, False, "unit"),
+    "a rate in the list is no count per period": (COMMUNITY + "每年公开居务4次、群众意见处理率97%。", "97%", "problems_resolved_rate", False, "unit"),
+    "an item naming its own period stays": (COMMUNITY + "每周巡逻1次、累计巡逻52次。", "52次", "patrols", False, "unit"),
 }
 
 
