@@ -1,5 +1,6 @@
 """The fourteenth session's rules on comparable figures (comp17: nlp/figures/act_parts.py ``reach_of_work``,
-nlp/figures/wholes.py ``listed_examples``, nlp/figures/no_column.py ``per_period_across_list``), each on
+nlp/figures/wholes.py ``listed_examples``, nlp/figures/no_column.py ``per_period_across_list``,
+nlp/figures/resolve.py ``purpose_after_sum``), each on
 invented report sentences in the genre's style: the figure, and the indicator, whether it is a part
 (breakdown not null) and the scope expected.
 
@@ -42,6 +43,10 @@ CASES = {
     "per head across items with figures": (COMMUNITY + "春节前为困难家庭每户送去大米1袋、慰问金300元。", "300元", None, False, "unit"),
     "a rate in the list is no count per period": (COMMUNITY + "每年公开居务4次、群众意见处理率97%。", "97%", "problems_resolved_rate", False, "unit"),
     "an item naming its own period stays": (COMMUNITY + "每周巡逻1次、累计巡逻52次。", "52次", "patrols", False, "unit"),
+    # purpose_after_sum: a noun after a sum of money is its purpose, the verb names the measure
+    "money put into one work named after the sum": (VILLAGE + "投入9万元修缮文化广场。", "9万元", "investment_yuan", True, "unit"),
+    "after a time phrase too": (VILLAGE + "今年，投入35万元整修村道。", "35万元", "investment_yuan", True, "unit"),
+    "a sum with its fund named before keeps its reading": (COMMUNITY + "全年共投入资金38万元。", "38万元", "investment_yuan", False, "unit"),
 }
 
 

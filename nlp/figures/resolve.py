@@ -189,8 +189,11 @@ def _resolve_one(
     def lead_words() -> list[str]:  # the document's own words of the lead, read only if a verb needs them
         return [w for w, _ in words_in(doc, clause_start, clause_start + len(lead))] if lead else []
 
+    # rule ``purpose_after_sum``: a noun written after a sum of money (投入80万元|整治河道) is what the money
+    # is for, not what the figure counts: the verb decides the measure, the purpose its kind (below)
+    counted = None if noun and at < 0 and unit.endswith("元") else noun
     indicator, parts = apply_verb(
-        indicator, parts, verb_clause, lead_words, unit, noun if parts else None, noun
+        indicator, parts, verb_clause, lead_words, unit, noun if parts else None, counted
     )
     if indicator is not None and financing(indicator.id, verb_clause):  # 申报专项债券资金6亿元: raised, not spent
         return record(Resolution(None), figure, trail)
