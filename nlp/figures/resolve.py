@@ -318,8 +318,14 @@ def _resolve_one(
         parts = part_under_marker(clause, at, indicator.id, figure, trail, noun[: len(noun) - len(name)], opened)  # 其中居住在辖区内的党员51名
     if indicator is not None and set(parts or ()) == {"kind"} and noun in indicator.names() and at > 0 and _EVERY_SORT_AFTER_LIST.search(clause, 0, at):
         parts = None  # rule ``every_sort``: 开展文体活动、健康讲座等各类活动45场 counts every sort, the whole
-    if indicator is not None and set(parts or ()) == {"kind"} and noun and listed_examples(
-        parts["kind"], noun, indicator, text[sentence_start : norm_start - len(phrase_before(text, norm_start))]  # type: ignore[index]
+    if (
+        indicator is not None
+        and set(parts or ()) == {"kind"}
+        and noun
+        and parts["kind"].endswith("等" + noun)  # type: ignore[index]  # (the list's kind: read the sentence only then)
+        and listed_examples(
+            parts["kind"], noun, indicator, text[sentence_start : norm_start - len(phrase_before(text, norm_start))]  # type: ignore[index]
+        )
     ):
         parts = None  # rule ``listed_examples``: 开展读书会、插花等活动16场 gives examples of every activity
     if indicator is None and not noun and (same := _value_in_list(text, figure, trail)) is not None:
