@@ -5,6 +5,8 @@ excerpts evaluation/gold/dev/facts/ already annotates.
     python -m evaluation.comparable_blind score [--failures] [--json]  # labels against the pipeline
     python -m evaluation.comparable_blind list --second                # the second sample (150, seed 11)
     python -m evaluation.comparable_blind score --second [--failures]
+    python -m evaluation.comparable_blind list --third                 # the third sample (comp17, seed 17)
+    python -m evaluation.comparable_blind score --third [--failures]
 
 ``list`` prints a sample of candidate figures (facts the pipeline detects whose unit some SPEC
 section 4 indicator is counted in), each as its id and its sentence with the figure in 【】, and
@@ -38,6 +40,15 @@ LABELS = Path(__file__).parent / "contrast" / "long_blind_labels.tsv"
 # the second sample (eleventh session): figures the first left out, drawn mostly among those the pipeline
 # gives a SPEC section 4 indicator (where a column is won or lost), the rest among the others
 LABELS_2 = Path(__file__).parent / "contrast" / "long_blind_labels_2.tsv"
+# the third sample (fourteenth session, comp17): figures neither earlier sample took, whose clause names
+# something a community comparison could count (people, households, members, welfare groups, activities,
+# disputes, volunteers, money, areas)
+LABELS_3 = Path(__file__).parent / "contrast" / "long_blind_labels_3.tsv"
+COUNTABLE_WORDS = (
+    "党员 党组织 低保 特困 五保 困难 老人 老年 养老 残疾 儿童 学生 活动 纠纷 矛盾 信访 案件 巡逻 志愿 "
+    "人口 居民 群众 农户 家庭 户 人次 就业 失业 培训 投资 投入 资金 补助 补贴 救助 慰问 走访 捐 "
+    "满意 面积 亩 公顷 平方米"
+).split()
 SPEC_IDS = (
     "population_total households_total population_resident population_floating party_members "
     "low_income_households low_income_persons disabled_persons elderly_persons volunteers "
@@ -127,6 +138,29 @@ def sample_2(n_indicator: int = 90, n_other: int = 60, seed: int = 11) -> list[C
     return sorted(chosen, key=lambda c: (c.doc, c.start))
 
 
+def _clause(c: Candidate) -> str:
+    """The figure's clause as printed: from the last comma or stop before it to a few characters after."""
+    at = c.sentence.index("【")
+    left = max(c.sentence.rfind(p, 0, at) for p in "，,。；;：:") + 1
+    return c.sentence[left : c.sentence.index("】") + 8]
+
+
+def sample_3(n_indicator: int = 30, n_other: int = 130, seed: int = 17) -> list[Candidate]:
+    """The third sample: outside the first two, every figure (up to ``n_indicator``) the pipeline gives a
+    SPEC section 4 indicator and ``n_other`` among the rest whose clause names one of
+    COUNTABLE_WORDS, in document order (the stratum is not printed). Drawn at the commit that added it;
+    ``score --third`` reads the ids of long_blind_labels_3.tsv."""
+    earlier = {row["id"] for path in (LABELS, LABELS_2)
+               for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t")}
+    pool = [c for c in candidates() if c.id not in earlier]
+    with_indicator = [c for c in pool if _fact(c.doc, c.start).indicator in SPEC_IDS]
+    others = [c for c in pool if _fact(c.doc, c.start).indicator not in SPEC_IDS
+              and any(w in _clause(c) for w in COUNTABLE_WORDS)]
+    rng = random.Random(seed)
+    chosen = rng.sample(with_indicator, min(n_indicator, len(with_indicator))) + rng.sample(others, min(n_other, len(others)))
+    return sorted(chosen, key=lambda c: (c.doc, c.start))
+
+
 def _fact(doc: str, start: int):
     """The pipeline's fact at ``start`` of ``doc``, None when it no longer detects one there."""
     return next((f for f in _parsed(doc).facts if f.start == start), None)
@@ -185,16 +219,19 @@ def main(argv: list[str] | None = None) -> int:
     listing.add_argument("--n", type=int, default=150)
     listing.add_argument("--seed", type=int, default=10)
     listing.add_argument("--second", action="store_true", help="the second sample (long_blind_labels_2.tsv)")
+    listing.add_argument("--third", action="store_true", help="the third sample (long_blind_labels_3.tsv)")
     scoring = sub.add_parser("score", help="the labels against the pipeline")
     scoring.add_argument("--failures", action="store_true")
     scoring.add_argument("--json", action="store_true")
     scoring.add_argument("--second", action="store_true", help="score the second sample's labels")
+    scoring.add_argument("--third", action="store_true", help="score the third sample's labels")
     args = parser.parse_args(argv)
     if args.command == "list":
-        for c in sample_2() if args.second else sample(args.n, args.seed):
+        chosen = sample_3() if args.third else sample_2() if args.second else sample(args.n, args.seed)
+        for c in chosen:
             print(f"{c.id}\t{c.sentence}")
         return 0
-    summary = score(args.failures, LABELS_2 if args.second else LABELS)
+    summary = score(args.failures, LABELS_3 if args.third else LABELS_2 if args.second else LABELS)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0

@@ -39,7 +39,9 @@ CASES = {
     "a year a count runs from is no other period": (COMMUNITY + "2020年以来累计发展党员9名。", "9名", "party_members", True, "unit"),
     # every_sort: sorts listed before 等各类 + the measure's name count every sort
     "every sort after a list": (COMMUNITY + "开展宣讲、义诊等各类活动38场。", "38场", "activities_held", False, "unit"),
-    "sorts listed alone are kinds": (COMMUNITY + "开展宣讲、义诊等活动12场。", "12场", "activities_held", True, "unit"),
+    # (before 活动 itself they are examples of every activity: GUIDELINES gold11 call 3, rule ``listed_examples``
+    # of the fourteenth session; before one sort's name they stay its kinds)
+    "sorts listed before a sort's name are kinds": (COMMUNITY + "开展宣讲、义诊等文体活动12场。", "12场", "activities_held", True, "unit"),
     # counted_units: several units of the community's level summed
     "counted units are wider": (COMMUNITY + "街道所辖9个社区共有志愿者1800名。", "1800名", "volunteers", False, "wider"),
     "acting with counted units stays the unit's": (COMMUNITY + "社区与周边2个社区联合开展活动4场。", "4场", "activities_held", False, "unit"),

@@ -35,7 +35,7 @@ def per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: T
     not the whole of its measure (开展各类活动60场，参与群众5000人次 is whole; 巡回放映85场，观看群众4千人次 is
     the audience of one act), or when the sentence names one act (开展元宵节猜灯谜活动，参与群众300人次)."""
     if trail.counted is None or trail.counted[0] < sentence_start:
-        act_name = named_act(sentence) or _quoted_name(sentence)
+        act_name = named_act(sentence) or _quoted_name(sentence) or reached_by(sentence)
         return {"kind": act_name} if act_name else None
     _, act, subject = trail.counted
     if act.indicator == PER_ACT[indicator_id] and act.breakdown is None:
@@ -45,6 +45,23 @@ def per_act_part(indicator_id: str, sentence: str, sentence_start: int, trail: T
     if act.indicator == PER_ACT[indicator_id]:
         return {"kind": (act.breakdown or {}).get("kind") or subject or "活动"}
     return {"kind": subject or "活动"} if subject else None
+
+
+def reached_by(sentence: str) -> str | None:
+    """Rule ``reach_of_work``: turnouts a work reached (…，惠及群众 / 受益居民 before the figure), in a
+    sentence that counts no act before them, are the audience of the work its first clause names
+    (健康扶贫扎实推进，惠及群众8000余人次 → {"kind": "健康扶贫扎实推进"}); None for a sentence of totals
+    (全年各类活动受益居民5000人次) or one that names nothing before the reaching verb.
+
+    >>> reached_by("健康扶贫扎实推进，惠及群众"), reached_by("全年各类服务，受益居民"), reached_by("惠及群众")
+    ('健康扶贫扎实推进', None, None)
+    """
+    voc = resolution_vocab()
+    last = re.split("[，,；;：:]", sentence)[-1]
+    if not any(verb in last for verb in voc.reaching) or any(word in sentence for word in voc.audience_totals):
+        return None
+    first = _first_clause(sentence)
+    return first if first and first != sentence.strip() else None
 
 
 _QUOTED_NAME = re.compile(r"“([^“”]{2,16})”")

@@ -5,9 +5,10 @@ before the report's. nlp/figures/resolve.py asks these first."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from nlp.figures.clause_rules import counts_visits
+from nlp.figures.clause_rules import counts_visits, phrase_before
 from nlp.figures.indicators import all_units
 from nlp.figures.resolution_state import resolution_vocab
 from nlp.figures.trail_rules import PERSON_UNITS
@@ -97,6 +98,58 @@ def not_a_total(clause: str, unit: str) -> bool:
         if any(m.group() not in earlier for m in voc.not_totals.finditer(clause, start)):
             return True  # 由每人每月30元提高到45元: still a figure per head and month
     return unit == "%" and clause.rstrip("了的达到为").endswith(voc.share)
+
+
+def per_period_across_list(text: str, clause_start: int, norm_start: int, unit: str) -> bool:
+    """Rule ``per_period_across_list``: the figure's clause opens after a 、 of a list and the phrase that
+    list belongs to says how often or per whom (党员每月参与助残、敬老等活动2次; 每户发放大米2袋、食用油1桶;
+    平均每年培训800人、转移就业300人): the figure is per period or head as ``not_a_total`` reads it in one
+    clause, unless an item after the how-often word names its own period (每月走访2次、全年开展活动12场
+    counts the year's 12). Only the per-period and per-head words of ``[not_totals]`` are read across
+    the list (同比 or 去年 before it dates the first item alone).
+
+    >>> t = "党员每月参与助残、敬老等活动2次"
+    >>> per_period_across_list(t, t.index("敬"), t.index("2"), "次")
+    True
+    >>> t = "每月走访2次、全年开展活动12场"
+    >>> per_period_across_list(t, t.index("全"), t.index("12"), "场")
+    False
+    >>> t = "平均每年培训农民800人、转移就业300人"
+    >>> per_period_across_list(t, t.index("转"), t.index("300"), "人")
+    True
+    >>> t = "每年公开4次、意见处理率98%"
+    >>> per_period_across_list(t, t.index("意"), t.index("98"), "%")
+    False
+    >>> t = "收入同比增长6%、完成投资3亿元"
+    >>> per_period_across_list(t, t.index("完"), t.index("3亿"), "元")
+    False
+    """
+    if clause_start <= 0 or text[clause_start - 1] != "、" or unit in ("%", "‰"):
+        return False  # (a rate in the list is no count per period: 每年公开4次、处理率98%)
+    phrase = phrase_before(text, norm_start)
+    head = phrase[: len(phrase) - (norm_start - clause_start)]
+    words = _list_words()
+    found = [m for m in words.per_period.finditer(head)]
+    if not found:
+        return False
+    rest = text[norm_start - len(phrase) + found[-1].end() : norm_start]  # the items after the word
+    return not any(word in rest for word in words.own_period)
+
+
+@dataclass(frozen=True)
+class _ListWords:
+    per_period: re.Pattern[str]
+    own_period: tuple[str, ...]
+
+
+@cache
+def _list_words() -> _ListWords:
+    data = load_toml("resolution.toml")["not_totals"]
+    words = data["per_period"] + load_toml("resolution.toml")["purpose"]["per_words"]
+    return _ListWords(
+        per_period=re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))),
+        own_period=tuple(data["own_period"]),
+    )
 
 
 @cache

@@ -36,6 +36,7 @@ class ResolutionVocab:
     period_acts: frozenset[str]  # units of acts counted over the report's period
     period_measures: frozenset[str]  # measures whose every count is of acts over the period (排查 … 户)
     audience_totals: tuple[str, ...]  # words of a sentence of totals: its audience is every act's
+    reaching: tuple[str, ...]  # verbs of a work reaching people (惠及, 受益): rule ``reach_of_work``
     task_groups: tuple[str, ...]  # heads of groups of staff formed for a task (工作组): no measure
 
 
@@ -59,6 +60,7 @@ def resolution_vocab() -> ResolutionVocab:
         period_acts=frozenset(data["period_acts"]["units"]),
         period_measures=frozenset(data["period_acts"]["measures"]),
         audience_totals=tuple(data["participating"]["totals"]),
+        reaching=tuple(data["participating"]["reaching"]),
         task_groups=tuple(data["task_groups"]["heads"]),
     )
 

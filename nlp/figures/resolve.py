@@ -60,7 +60,14 @@ from nlp.figures.clauses import clause_after, clause_before, sentence_start_befo
 from nlp.figures.indicators import Indicator, by_id
 from nlp.figures.measures import apply_verb, keeps_register, longest_measure
 from nlp.figures.neighbours import words_in
-from nlp.figures.no_column import earlier_year, financing, no_measure_fits, not_a_total, others_revenue
+from nlp.figures.no_column import (
+    earlier_year,
+    financing,
+    no_measure_fits,
+    not_a_total,
+    others_revenue,
+    per_period_across_list,
+)
 from nlp.figures.own_kind import own_words_only, series_name
 from nlp.figures.part_rules import one_month, outcome_after_count
 from nlp.figures.people_rules import counts_people_taking_part, employment_outcome
@@ -88,6 +95,7 @@ from nlp.figures.trail_rules import (
 from nlp.figures.wholes import (
     act_kind,
     after_touching_verb,
+    listed_examples,
     listed_kind,
     money_kind,
     named_act,
@@ -136,7 +144,12 @@ def _resolve_one(
         if kind and named and named[-1][2] == at + len(kind):  # 桃园|村投资: the 村 ends the place's name
             noun, at = noun[len(kind) :], at + len(kind)
     indicator, parts, lead, named = longest_measure(noun, clause, at, unit)
-    if not_a_total(clause, unit) or is_start_value(text, norm_start, norm_end) or earlier_year(clause, year):
+    if (
+        not_a_total(clause, unit)
+        or is_start_value(text, norm_start, norm_end)
+        or earlier_year(clause, year)
+        or per_period_across_list(text, clause_start, norm_start, unit)
+    ):
         return record(Resolution(None), figure, trail)
     if indicator is not None and is_stock(indicator.id) and (
         start_of_period(clause) or relative_subset(words_in(doc, clause_start, norm_start), noun)
@@ -179,8 +192,11 @@ def _resolve_one(
     def lead_words() -> list[str]:  # the document's own words of the lead, read only if a verb needs them
         return [w for w, _ in words_in(doc, clause_start, clause_start + len(lead))] if lead else []
 
+    # rule ``purpose_after_sum``: a noun written after a sum of money (投入80万元|整治河道) is what the money
+    # is for, not what the figure counts: the verb decides the measure, the purpose its kind (below)
+    counted = None if noun and at < 0 and unit.endswith("元") else noun
     indicator, parts = apply_verb(
-        indicator, parts, verb_clause, lead_words, unit, noun if parts else None, noun
+        indicator, parts, verb_clause, lead_words, unit, noun if parts else None, counted
     )
     if indicator is not None and financing(indicator.id, verb_clause):  # 申报专项债券资金6亿元: raised, not spent
         return record(Resolution(None), figure, trail)
@@ -309,6 +325,16 @@ def _resolve_one(
         parts = part_under_marker(clause, at, indicator.id, figure, trail, noun[: len(noun) - len(name)], opened)  # 其中居住在辖区内的党员51名
     if indicator is not None and set(parts or ()) == {"kind"} and noun in indicator.names() and at > 0 and _EVERY_SORT_AFTER_LIST.search(clause, 0, at):
         parts = None  # rule ``every_sort``: 开展文体活动、健康讲座等各类活动45场 counts every sort, the whole
+    if (
+        indicator is not None
+        and set(parts or ()) == {"kind"}
+        and noun
+        and parts["kind"].endswith("等" + noun)  # type: ignore[index]  # (the list's kind: read the sentence only then)
+        and listed_examples(
+            parts["kind"], noun, indicator, text[sentence_start : norm_start - len(phrase_before(text, norm_start))]  # type: ignore[index]
+        )
+    ):
+        parts = None  # rule ``listed_examples``: 开展读书会、插花等活动16场 gives examples of every activity
     if indicator is None and not noun and (same := _value_in_list(text, figure, trail)) is not None:
         indicator, parts = by_id(same.indicator), dict(same.breakdown) if same.breakdown else None  # type: ignore[arg-type]
     if indicator is None and noun and (total := _count_word_total(noun, figure, sentence_start, trail)) is not None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.figures.breakdown import read_modifier, strip_whole_front
-from nlp.figures.indicators import indicators
+from nlp.figures.indicators import Indicator, indicators
 from nlp.figures.scope import is_scope_word, named_places, strip_ordinal, strip_scope_words
 from nlp.resources import load_toml
 from nlp.text.place_names import Words
@@ -197,6 +197,32 @@ def listed_kind(lead: str, noun: str) -> str | None:
             break
     listed = listed.strip("，, ")
     return f"{listed}等{noun}" if listed and not names_total([listed]) else None
+
+
+_QUOTED_SERIES = re.compile("[“「《][^”」》]{2,16}[”」》]")
+
+
+def listed_examples(kind: str, noun: str, indicator: Indicator, sentence_head: str) -> bool:
+    """Rule ``listed_examples`` (GUIDELINES, gold11 call 3): a list closed by 等 right before the
+    measure's own name gives examples of it, so the count is the whole measure (开展读书会、插花等活动16场
+    → activities_held, breakdown null), when ``kind`` is that list (``listed_kind``). The measure's own
+    name is its first synonym or its label (活动, 志愿服务活动); a sort's name (讲座 for trainings, 展览)
+    keeps the list as the kind, and so does a series the sentence names in quotes before the list
+    (``sentence_head``: 以“邻里节”为主线，举办猜灯谜、包粽子等活动9场 are that series' activities).
+
+    >>> from nlp.figures.indicators import by_id
+    >>> listed_examples("读书会、插花等活动", "活动", by_id("activities_held"), "全年")
+    True
+    >>> listed_examples("防诈骗、智能手机使用等讲座", "讲座", by_id("trainings"), "")
+    False
+    >>> listed_examples("猜灯谜、包粽子等活动", "活动", by_id("activities_held"), "以“邻里节”为主线，")
+    False
+    """
+    if not kind.endswith("等" + noun):
+        return False
+    names = indicator.names()
+    own = noun == indicator.label_zh or (bool(names) and noun == names[0])
+    return own and _QUOTED_SERIES.search(sentence_head) is None
 
 
 def bare_rate(noun: str | None, names: Sequence[str]) -> bool:
