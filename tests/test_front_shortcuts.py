@@ -4,7 +4,7 @@ definitions on generated text and, where the shared corpus is present, on its li
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nlp.text.labels import label_at, label_at_each_pattern
@@ -146,27 +146,6 @@ INLINE_PIECES = [
 ]
 
 
-def _plain_boilerplate_edits(text: str) -> list:
-    """boilerplate_edits as first written: every inline pattern searched over every text."""
-    from nlp.text.boilerplate import Edit, boilerplate_line_rule_by_rule, boilerplate_rules, first_wins
-
-    inline, _ = boilerplate_rules()
-    edits, deleted, pos = [], [], 0
-    for line in text.splitlines(keepends=True):
-        if boilerplate_line_rule_by_rule(line) is not None:
-            edits.append(Edit(pos, pos + len(line)))
-            deleted.append((pos, pos + len(line)))
-        pos += len(line)
-    for regex in inline:
-        for m in regex.finditer(text):
-            if m.end() > m.start() and not any(s <= m.start() < e for s, e in deleted):
-                edits.append(Edit(m.start(), m.end()))
-    tail = _plain_tail_block(text)
-    if tail is not None:
-        edits.append(Edit(tail, len(text)))
-    return first_wins(edits)
-
-
 def _plain_tail_block(text: str) -> int | None:
     """tail_block as first written: every line named and read, from the first."""
     from nlp.text.boilerplate import _sentence_after, _tail_rule, boilerplate_line_rule_by_rule
@@ -199,12 +178,21 @@ def test_tail_block_reads_only_the_lines_that_may_open_it(text: str) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(INLINE_PIECES), max_size=16).map("".join))
+@example("导语：社区开展活动6次。##paidbegin####paidbegin##")  # one line after an intro: keep_alone keeps it
 def test_boilerplate_edits_skip_only_patterns_that_cannot_match(text: str) -> None:
+    from unittest import mock
+
+    from nlp.text import boilerplate
     from nlp.text.boilerplate import _inline_needs, boilerplate_edits, boilerplate_rules
 
     for regex, needed in zip(boilerplate_rules()[0], _inline_needs(), strict=True):
         assert all(needed in m.group() for m in regex.finditer(text))
-    assert boilerplate_edits(text) == _plain_boilerplate_edits(text)
+    # the reference searches every inline pattern over every text (an empty word is in any text); the
+    # line rules (keep_alone, keep_closing) are the same on both sides and tested on their own
+    every_pattern = ("",) * len(boilerplate_rules()[0])
+    with mock.patch.object(boilerplate, "_inline_needs", lambda: every_pattern):
+        searched_everywhere = boilerplate_edits(text)
+    assert boilerplate_edits(text) == searched_everywhere
 
 
 SOFT_LINE_PIECES = ["。", "，", ",", "：", "；", "！", " ", "\u3000", "\n", "一、", "二、", "三、", "（一）", "（二）", "(1)", "1.", "2、",
