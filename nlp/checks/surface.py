@@ -88,6 +88,27 @@ def _masked_matches(g: SurfaceGrammar, text: str) -> Iterator[re.Match[str]]:
             previous_end = m.end()
 
 
+def _placeholder_run(g: SurfaceGrammar, num: str, before: str, after: str) -> bool:
+    """Rule `placeholder_run`: a number holding one of ``run_masks`` (○ 〇 □) is a placeholder
+    only when it is made of them alone, at least ``run_min`` long, with no numeral beside it:
+    二○○五年 and 一○五户 are numbers written digit by digit, 社□区 a character lost. Numbers
+    of the other masks pass unchanged.
+
+    >>> g = surface_grammar()
+    >>> _placeholder_run(g, "○○", "庭", "户"), _placeholder_run(g, "○○", "二", "户"), _placeholder_run(g, "□", "户", "人")
+    (True, False, False)
+    """
+    run = g.run_masks
+    if not any(ch in run for ch in num):
+        return True
+    return (
+        not any(ch in g.masks for ch in num)
+        and sum(ch in run for ch in num) >= g.words["masked_figure"]["run_min"]
+        and before not in g.numeral_chars
+        and after not in g.numeral_chars
+    )
+
+
 # The title of a cited document, between book-title marks on one line.
 _TITLE = re.compile(r"《[^《》\n]*》")
 
@@ -112,6 +133,8 @@ def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
             continue  # a placeholder with neither unit, magnitude nor 百分之 is a masked word
         start = m.start("num")
         before = text[max(0, start - 1) : start]
+        if not _placeholder_run(g, m.group("num"), before, text[m.end("num") : m.end("num") + 1]):
+            continue
         if before and (before.isascii() and before.isalnum() or before in "./:"):
             continue  # 20xx, www.x, a Latin word
         after = text[m.end() : m.end() + 2]
@@ -153,7 +176,8 @@ def masked_figure(parse: Parse) -> Iterator[Finding]:
     """A figure is a placeholder (xx户, ***余份, xx.xxx万元, 近××万人, __%).
 
     What: a mask (x, xx, XX, ××, *, ***, __, ＿＿) standing where a number should be, before a unit
-    or a rate; one flag per masked figure. Masked names (xx社区, **村, XX同志), masked years and
+    or a rate, or a run of two or more circles or squares with no numeral beside it (○○户, □□人:
+    rule `placeholder_run`); one flag per masked figure. Masked names (xx社区, **村, XX同志), masked years and
     dates (20xx年, xx月), ordinals (第xx名) and masks inside the title of a cited document
     (《关于…等x个街道…的通知》) are not figures and are not flagged.
     Why: a template or an anonymized copy cannot be checked or compared; the figure has no value.
@@ -170,7 +194,8 @@ def missing_figure(parse: Parse) -> Iterator[Finding]:
     """A unit or a rate stands without its number (入户率为%, 发放慰问金元, 共走访余户).
 
     What: a percent sign, 元/万元 after a sum of money, 余 + unit, a rate verb followed by
-    punctuation, a unit after a blank (走访  户), or a unit of copies right after what was handed
+    punctuation, a unit after a blank (走访  户) or after brackets left empty (为（  ）户: rule
+    `bracket_blank`), or a unit of copies right after what was handed
     out or issued (办理婚育证明份) — each with no number before it.
     Why: the number was deleted or never filled in; the sentence claims a figure it does not give.
     Example: 为困难家庭发放慰问金元 → ZJ403 缺少金额.
