@@ -66,6 +66,11 @@ MASKED_FIRES = [
     ("zero circles", "新增〇〇个停车位。", ["〇〇个"]),
     ("squares", "为□□户居民更换燃气管道。", ["□□户"]),
     ("squares as money", "拨付经费□□□□元。", ["□□□□元"]),
+    # rule partial_mask: the first digits kept, the rest masked
+    ("last digits hidden", "辖区登记流动人口2xx人。", ["2xx人"]),
+    ("two middle digits hidden", "全年接待来访群众1xx5人次。", ["1xx5人次"]),
+    ("decimal hidden", "发放救助金4x.x万元。", ["4x.x万元"]),
+    ("rate hidden", "垃圾分类知晓率达8x%。", ["8x%"]),
 ]
 MASKED_QUIET = [
     ("masked community", "xx社区位于城区东部。"),
@@ -86,6 +91,12 @@ MASKED_QUIET = [
     ("circle zeros in a figure with 万", "完成投资二〇〇万元。"),
     ("one square before a unit", "发现矛盾□户纠纷后及时调处。"),
     ("circles as a name", "○○小区物业交接顺利完成。"),
+    # rule partial_mask: a times sign between digits, a year, a code
+    ("times sign in a size", "更换2×3米的公示栏两块。"),
+    ("a game named by its players", "组织开展5x5足球友谊赛。"),
+    ("a masked year after digits", "截至202x年底全部完成。"),
+    ("a code with a Latin letter", "配备K2xx型消防泵一台。"),
+    ("per cent replaced by letters", "同比增长12.5_M_M_。"),
 ]
 
 

@@ -109,6 +109,55 @@ def _placeholder_run(g: SurfaceGrammar, num: str, before: str, after: str) -> bo
     )
 
 
+_DIGITS = frozenset("0123456789")
+
+
+def _partial_mask(g: SurfaceGrammar, text: str, mask_at: int) -> tuple[int, int] | None:
+    """Rule `partial_mask`: a figure whose first digits are kept and the rest masked (1xx0户,
+    3xx人, 2x.x万元, 9x%) — its span, or None. The number runs over digits, masks and points; it
+    is masked when it ends in a mask or holds two masks in a row, so a times sign between digits
+    (3×4米, 3x3篮球赛) is no mask; a Latin word or a dotted name before it (G1xx, v2.x) and a date
+    unit after it (202x年) make it no figure, as for a figure masked whole.
+
+    >>> t = "居民1xx0户,投入2x.x万元,满意率9x%,展板3×4米,3x3篮球赛,202x年,G1xx路"
+    >>> g = surface_grammar()
+    >>> spans = [_partial_mask(g, t, t.index(c)) for c in ("xx0", "x.x", "x%", "×4", "x3", "x年", "xx路")]
+    >>> [t[s[0] : s[1]] if s else None for s in spans]
+    ['1xx0户', '2x.x万元', '9x%', None, None, None, None]
+    """
+    masks = g.masks
+    start = mask_at
+    while start > 0 and (text[start - 1] in _DIGITS or text[start - 1] == "."):
+        start -= 1
+    before = text[start - 1 : start] if start else ""
+    if before and (before.isascii() and before.isalnum() or before in "./:"):
+        return None
+    end = mask_at
+    while end < len(text) and (text[end] in masks or text[end] in _DIGITS or text[end] == "."):
+        end += 1
+    while text[end - 1] == ".":
+        end -= 1
+    token = text[start:end]
+    if not (token[-1] in masks or any(a in masks and b in masks for a, b in zip(token, token[1:], strict=False))):
+        return None
+    tail = g.masked_tail.match(text, end)
+    unit = tail.group("unit") or ""
+    if not (unit or tail.group("mag")):
+        return None
+    after = text[tail.end() : tail.end() + 2]
+    if after[:1].isascii() and after[:1].isalpha():
+        return None
+    mw = g.words["masked_figure"]
+    if _unit_blocked(g, unit, after) or any(after.startswith(w) for w in mw["not_before"].get(unit, ())):
+        return None
+    if any(text[max(0, start - len(o)) : start] == o for o in mw["ordinal_before"]):
+        return None
+    stop = tail.end()
+    if unit != "%" and any(text.startswith(x, stop) for x in mw["unit_suffixes"]):
+        stop += len(next(x for x in mw["unit_suffixes"] if text.startswith(x, stop)))
+    return start, stop
+
+
 # The title of a cited document, between book-title marks on one line.
 _TITLE = re.compile(r"《[^《》\n]*》")
 
@@ -129,10 +178,15 @@ def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
         k = bisect_left(titles, (m.start() + 1,)) - 1
         if k >= 0 and titles[k][0] < m.start() < titles[k][1]:
             continue  # inside the title of a cited document (《关于…等x个街道…》): a name, no figure
-        if not (m.group("unit") or m.group("mag")) and m.group("pre") not in mw["rate_prefixes"]:
-            continue  # a placeholder with neither unit, magnitude nor 百分之 is a masked word
         start = m.start("num")
         before = text[max(0, start - 1) : start]
+        if before.isascii() and before.isdigit() and not m.group("pre"):
+            span = _partial_mask(g, text, start)
+            if span is not None:
+                yield span
+            continue
+        if not (m.group("unit") or m.group("mag")) and m.group("pre") not in mw["rate_prefixes"]:
+            continue  # a placeholder with neither unit, magnitude nor 百分之 is a masked word
         if not _placeholder_run(g, m.group("num"), before, text[m.end("num") : m.end("num") + 1]):
             continue
         if before and (before.isascii() and before.isalnum() or before in "./:"):

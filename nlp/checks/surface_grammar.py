@@ -49,6 +49,7 @@ def _starting_with(chars: str, *words: str) -> str:
 class SurfaceGrammar:
     duplicated: re.Pattern[str]
     masked: re.Pattern[str]
+    masked_tail: re.Pattern[str]  # what follows a figure masked in part (rule `partial_mask`)
     mask_char: re.Pattern[str]  # any one mask character
     money_gap: re.Pattern[str]
     yu_unit: re.Pattern[str]  # 余 and a unit, the unit read as (?P<pre>.)(?P<unit>余(?:…)) reads it
@@ -107,9 +108,14 @@ def surface_grammar() -> SurfaceGrammar:
         rf"(?:[ \u3000]{{0,2}}(?P<unit>{figure_units}|%))?"
     )
     mf = words["missing_figure"]
+    masked_tail = re.compile(
+        rf"(?P<inner>[{re.escape(approx)}])?(?P<mag>[{re.escape(big)}])?(?P<inner2>[{re.escape(approx)}])?"
+        rf"(?:[ \u3000]{{0,2}}(?P<unit>{figure_units}|%))?"
+    )
     return SurfaceGrammar(
         duplicated=re.compile(rf"(?P<num>{number})(?P<unit>{unit_alt})"),
         masked=masked,
+        masked_tail=masked_tail,
         mask_char=re.compile(placeholder),
         money_gap=re.compile(rf"(?:{_alt(mf['money_before'])})(?P<gap>[^\S\n]*)(?P<unit>[万亿]?元)"),
         yu_unit=re.compile(rf"余(?:{figure_units})"),
