@@ -71,6 +71,10 @@ MASKED_FIRES = [
     ("two middle digits hidden", "全年接待来访群众1xx5人次。", ["1xx5人次"]),
     ("decimal hidden", "发放救助金4x.x万元。", ["4x.x万元"]),
     ("rate hidden", "垃圾分类知晓率达8x%。", ["8x%"]),
+    # rule small_magnitude: a placeholder before 十/百/千 and a unit
+    ("千余", "春节联欢会吸引观众x千余人。", ["x千余人"]),
+    ("百 with its unit", "全年调处纠纷xx百件。", ["xx百件"]),
+    ("百分点 stays the unit", "参保率提高x百分点。", ["x百分点"]),
 ]
 MASKED_QUIET = [
     ("masked community", "xx社区位于城区东部。"),
@@ -97,6 +101,8 @@ MASKED_QUIET = [
     ("a masked year after digits", "截至202x年底全部完成。"),
     ("a code with a Latin letter", "配备K2xx型消防泵一台。"),
     ("per cent replaced by letters", "同比增长12.5_M_M_。"),
+    ("十 opening a word", "在xx十字路口设立执勤点。"),
+    ("百分比 after a mask", "占xx百分比较高。"),
 ]
 
 

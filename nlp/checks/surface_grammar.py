@@ -99,11 +99,14 @@ def surface_grammar() -> SurfaceGrammar:
     # matches, but a position that cannot start one is passed over at once instead of trying
     # every prefix there (the scan was four times slower without it).
     prefixes = words["masked_figure"]["prefixes"]
+    small_mags = "".join(words["masked_figure"]["small_magnitudes"])
+    not_after_small = set(words["masked_figure"]["small_magnitude_not_units"])
+    small_mag_units = _alt(k for k, u in units.items() if k not in date_units and k not in not_after_small)
     masked = re.compile(
         rf"(?={_starting_with(masks + run_masks, *prefixes)})"
         rf"(?P<pre>{_alt(prefixes)})?"
         rf"(?P<num>{mask_num}(?:(?:{joiners}){mask_num})?)"
-        rf"(?P<inner>[{re.escape(approx)}])?(?P<mag>[{re.escape(big)}])?(?P<inner2>[{re.escape(approx)}])?"
+        rf"(?P<inner>[{re.escape(approx)}])?(?P<mag>[{re.escape(big)}]|(?!{figure_units})[{re.escape(small_mags)}](?=[{re.escape(approx)}]?(?:{small_mag_units})))?(?P<inner2>[{re.escape(approx)}])?"
         # a placeholder spaced apart from its unit (走访群众 *** 户) as a figure is (走访 120 户)
         rf"(?:[ \u3000]{{0,2}}(?P<unit>{figure_units}|%))?"
     )
