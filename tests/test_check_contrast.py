@@ -27,6 +27,10 @@ CASES = load_cases()
 _BASE = "a rate is paired with numerator and base only when no count of another group stands between"
 _SUBTOTAL = "the kinds of a list are read through a 、 chain only: a part split by 包括 or a clause break ends the chain"
 KNOWN_MISSES = {
+    "the street's households in a parenthesis before this community's split": "常住户/空挂户 is no partition in partitions.toml and households' kinds overlap: missed without the parenthesis too",
+    "households and persons split by where they work": "在家务农/外出务工 is a partition of the labour force only ([[partition]] work_place): under 脱贫户 no partition is read",
+    "a masked count of letters of thanks": "封 and 面 are not units of the figure grammar (units.toml): adding them changes the facts stage, not tried",
+    "a count left out before 余人 in traditional script": "有 before 余 is read as the word 有余 (yu_word_before): which 有余 is a gap is not told apart",
     "visits over households, a group of the visited between": _BASE,
     "members at meetings over members, mobile members between": _BASE + " (GRIM is tried over the count before the rate)",
     "satisfaction over the questionnaires, households visited before": "有效问卷 as a GRIM base is not read",
@@ -54,11 +58,9 @@ KNOWN_MISSES = {
     "last year's rate beside this year's": "a rate after 提高到 takes no name from the rate before it (rule other_period_rate keeps the 96.2 % quiet)",
     "next year's plan after this year's work": "period_mismatch reads the title against the opening's framing, not against the body's years",
     "callers in 万 split in plain digits": "来访/来电 are read as channels ([kinds] cross_cutting), whose parts are not summed",
-    "groups of households, each with its persons": "found as implausible_magnitude (a warning), not as a part of the 1260 persons",
     # eleventh and twelfth batches (check15)
     "estates old and new listed after the count": "老旧/新建 小区 are no partition in partitions.toml, and kinds with no 其中 are read only through a partition",
     "last year's and the street's disputes in a parenthesis": "an outcome count larger than the cases (调解成功44起 of 42) has no rule without a rate: cases carried over may be settled too",
-    "groups counted in households and persons": "found as implausible_magnitude (a warning), not as a part of the 1398 persons",
 }
 
 

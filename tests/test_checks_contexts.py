@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.checks.contexts import Context, _contexts, is_aside, paren_groups
+from nlp.checks.intervals import unit_family
 from nlp.records import DocMeta, DocType, Fact, Parse, Qualifier
 from nlp.text.document import Text
 
@@ -39,13 +40,17 @@ def plain_contexts(parse: Parse) -> tuple[Context, ...]:
         limit = min(s1, next_start)
         stop = _CLAUSE_END.search(text, f.norm_end, limit) if f.norm_end < limit else None
         clause_end = stop.start() if stop else max(f.norm_end, limit)
+        label = text[prev_end : f.norm_start].strip(" 、，,：:（(）)\t")
+        paired = i and facts[i - 1].norm_end == f.norm_start
+        if not label and paired and (unit_family(facts[i - 1].unit), unit_family(f.unit)) == ("households", "persons"):
+            label = out[-1].label  # rule household_persons_pair: 低保户38户86人
         out.append(
             Context(
                 fact=f,
                 sentence=si,
                 sent_start=s0,
                 sent_end=s1,
-                label=text[prev_end : f.norm_start].strip(" 、，,：:（(）)\t"),
+                label=label,
                 after=text[f.norm_end : max(f.norm_end, min(next_start, clause_end))],
                 paren=max(inside)[0] if inside else -1,
                 aside=any(is_aside(text[o + 1 : c]) for o, c in inside),

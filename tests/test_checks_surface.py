@@ -61,6 +61,20 @@ MASKED_FIRES = [
     ("件次 kept whole", "受理投诉xx件次。", ["xx件次"]),
     ("magnitude without unit", "累计投入xx万,改造管网。", ["xx万"]),
     ("two figures, two flags", "组建x支队伍,开展活动xx余次。", ["x支", "xx余次"]),
+    # rule placeholder_run: circles and squares as a run of two or more before a unit
+    ("circles", "帮助○○名失业人员实现再就业。", ["○○名"]),
+    ("zero circles", "新增〇〇个停车位。", ["〇〇个"]),
+    ("squares", "为□□户居民更换燃气管道。", ["□□户"]),
+    ("squares as money", "拨付经费□□□□元。", ["□□□□元"]),
+    # rule partial_mask: the first digits kept, the rest masked
+    ("last digits hidden", "辖区登记流动人口2xx人。", ["2xx人"]),
+    ("two middle digits hidden", "全年接待来访群众1xx5人次。", ["1xx5人次"]),
+    ("decimal hidden", "发放救助金4x.x万元。", ["4x.x万元"]),
+    ("rate hidden", "垃圾分类知晓率达8x%。", ["8x%"]),
+    # rule small_magnitude: a placeholder before 十/百/千 and a unit
+    ("千余", "春节联欢会吸引观众x千余人。", ["x千余人"]),
+    ("百 with its unit", "全年调处纠纷xx百件。", ["xx百件"]),
+    ("百分点 stays the unit", "参保率提高x百分点。", ["x百分点"]),
 ]
 MASKED_QUIET = [
     ("masked community", "xx社区位于城区东部。"),
@@ -75,6 +89,20 @@ MASKED_QUIET = [
     ("url", "详见网站www.xx.com。"),
     ("unit that opens a word", "xx人民群众积极参与。"),
     ("masked word", "在xx的带领下,xx通过问卷调查了解需求。"),
+    # rule placeholder_run: a circle is a zero beside a numeral; one square is a lost character
+    ("circle zeros in a year", "二○二三年社区工作总结。"),
+    ("circle zeros in a count", "全街道共有居民一○○五户。"),
+    ("circle zeros in a figure with 万", "完成投资二〇〇万元。"),
+    ("one square before a unit", "发现矛盾□户纠纷后及时调处。"),
+    ("circles as a name", "○○小区物业交接顺利完成。"),
+    # rule partial_mask: a times sign between digits, a year, a code
+    ("times sign in a size", "更换2×3米的公示栏两块。"),
+    ("a game named by its players", "组织开展5x5足球友谊赛。"),
+    ("a masked year after digits", "截至202x年底全部完成。"),
+    ("a code with a Latin letter", "配备K2xx型消防泵一台。"),
+    ("per cent replaced by letters", "同比增长12.5_M_M_。"),
+    ("十 opening a word", "在xx十字路口设立执勤点。"),
+    ("百分比 after a mask", "占xx百分比较高。"),
 ]
 
 
@@ -96,6 +124,9 @@ MISSING_FIRES = [
     ("rate verb then stop", "居民满意率达到。", "达到"),
     ("blank left in a template", "全年共走访   户,解决问题   件。", "户"),
     ("万元 without number", "累计投入资金万元,硬化道路。", "万元"),
+    # rule bracket_blank: brackets left empty for the figure
+    ("blank brackets", "年内为（　）名老人上门体检。", "名"),
+    ("empty ASCII brackets", "共排查隐患()处,整改()件。", "件"),
 ]
 MISSING_QUIET = [
     ("rate with number", "入户率为95%。"),
@@ -110,6 +141,9 @@ MISSING_QUIET = [
     ("chinese approx", "走访二十余户。"),
     ("underscores are a mask, not a gap", "全年共走访__户。"),
     ("元数据", "统计元数据已上报。"),
+    ("brackets with a word", "全体（在职）人员参加了培训。"),
+    ("brackets after punctuation", "附件：（ ）人员名单另附。"),
+    ("brackets before a unit that opens a word", "请于（ ）户籍窗口办理。"),
 ]
 
 

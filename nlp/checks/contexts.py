@@ -218,19 +218,29 @@ def _contexts(parse: Parse, doc: Text) -> tuple[Context, ...]:
         stop = found.start() if found is not None else limit
         clause_end = stop if f.norm_end < limit and stop < limit else max(f.norm_end, limit)
         paren, aside = parens[i]
+        label = text[prev_end : f.norm_start].strip(" 、，,：:（(）)\t")
+        if not label and i and facts[i - 1].norm_end == f.norm_start and _household_persons(facts[i - 1], f):
+            label = out[-1].label  # rule household_persons_pair: 脱贫户52户163人 — the 163 are of 脱贫户
         out.append(
             _context(
                 fact=f,
                 sentence=si,
                 sent_start=s0,
                 sent_end=s1,
-                label=text[prev_end : f.norm_start].strip(" 、，,：:（(）)\t"),
+                label=label,
                 after=text[f.norm_end : max(f.norm_end, min(next_start, clause_end))],
                 paren=paren,
                 aside=aside,
             )
         )
     return tuple(out)
+
+
+def _household_persons(first: Fact, second: Fact) -> bool:
+    """Rule ``household_persons_pair``: a count of persons written right after a count of
+    households (低保户38户86人, 在家务农31户98人) counts the persons of those households, so it
+    is named by the same words; its own label is empty."""
+    return unit_family(first.unit) == "households" and unit_family(second.unit) == "persons"
 
 
 def _parens_around(

@@ -145,6 +145,12 @@ def find_missing_figures(text: str) -> Iterator[tuple[int, int, str]]:
         if fresh(m.start(), m.end()):
             yield m.start(), m.end(), "数字(留空)"
     taken.next_pattern()
+    for m in finditer_from_chars(g.bracket_gap, text):
+        if _unit_blocked(g, m.group("unit"), text[m.end() : m.end() + 2]):
+            continue
+        if fresh(m.start(), m.end()):
+            yield m.start(), m.end(), "数字(留空)"
+    taken.next_pattern()
     for m in _count_gaps(g, text):
         if fresh(m.start(), m.end()):
             yield m.start(), m.end(), "数量"

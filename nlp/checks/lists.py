@@ -77,8 +77,33 @@ def _kinds(total: Context, items: Sequence[Context], opened: bool = True) -> boo
         return True  # 其中上级补助80万元、村集体自筹50万元: money is split, never counted twice
     tail = _common_tail(cores)
     if total.family in _OVERLAPPING or "人" in total.family or "户" in total.family:
-        return len(tail) >= 2 and tail in vocab()["kinds"]["exclusive_heads"]
+        return len(tail) >= 2 and tail in vocab()["kinds"]["exclusive_heads"] or numbered_classes(cores)
     return bool(tail) and tail[-1] in total.label
+
+
+def numbered_classes(cores: Sequence[str]) -> bool:
+    """Rule ``numbered_classes``: every kind is a class numeral, one class word and the same
+    words after it, each numeral once (一类低保, 二类低保) — classes of one register, which
+    exclude each other ([kinds] class_numerals, class_words).
+
+    >>> numbered_classes(["一类低保", "二类低保"]), numbered_classes(["一类低保", "二类困难户"])
+    (True, False)
+    >>> numbered_classes(["A档", "B档", "C档"]), numbered_classes(["一类", "一类"])
+    (True, False)
+    """
+    kinds = vocab()["kinds"]
+    numerals, words = kinds["class_numerals"], kinds["class_words"]
+    shapes = set()
+    seen = set()
+    for core in cores:
+        if not core or core[0] not in numerals:
+            return False
+        word = next((w for w in words if core.startswith(w, 1)), None)
+        if word is None:
+            return False
+        shapes.add((word, core[1 + len(word) :]))
+        seen.add(core[0])
+    return len(shapes) == 1 and len(seen) == len(cores)
 
 
 def kinds_over_total(ctxs: Sequence[Context]) -> Iterator[tuple[Context, list[Context]]]:

@@ -82,8 +82,8 @@ def _stated_totals(ctxs: Sequence[Context], text: str = "") -> dict[str, Context
         prev = ctxs[i - 1] if i else None
         paired = (
             family == "persons"
-            and not c.label
             and prev is not None
+            and (not c.label or c.label == prev.label)  # rule household_persons_pair gives it the label
             and prev.sentence == c.sentence
             and prev.family == "households"
             and _states_total(prev, "households", text)

@@ -88,6 +88,76 @@ def _masked_matches(g: SurfaceGrammar, text: str) -> Iterator[re.Match[str]]:
             previous_end = m.end()
 
 
+def _placeholder_run(g: SurfaceGrammar, num: str, before: str, after: str) -> bool:
+    """Rule `placeholder_run`: a number holding one of ``run_masks`` (○ 〇 □) is a placeholder
+    only when it is made of them alone, at least ``run_min`` long, with no numeral beside it:
+    二○○五年 and 一○五户 are numbers written digit by digit, 社□区 a character lost. Numbers
+    of the other masks pass unchanged.
+
+    >>> g = surface_grammar()
+    >>> _placeholder_run(g, "○○", "庭", "户"), _placeholder_run(g, "○○", "二", "户"), _placeholder_run(g, "□", "户", "人")
+    (True, False, False)
+    """
+    run = g.run_masks
+    if not any(ch in run for ch in num):
+        return True
+    return (
+        not any(ch in g.masks for ch in num)
+        and sum(ch in run for ch in num) >= g.words["masked_figure"]["run_min"]
+        and before not in g.numeral_chars
+        and after not in g.numeral_chars
+    )
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def _partial_mask(g: SurfaceGrammar, text: str, mask_at: int) -> tuple[int, int] | None:
+    """Rule `partial_mask`: a figure whose first digits are kept and the rest masked (1xx0户,
+    3xx人, 2x.x万元, 9x%) — its span, or None. The number runs over digits, masks and points; it
+    is masked when it ends in a mask or holds two masks in a row, so a times sign between digits
+    (3×4米, 3x3篮球赛) is no mask; a Latin word or a dotted name before it (G1xx, v2.x) and a date
+    unit after it (202x年) make it no figure, as for a figure masked whole.
+
+    >>> t = "居民1xx0户,投入2x.x万元,满意率9x%,展板3×4米,3x3篮球赛,202x年,G1xx路"
+    >>> g = surface_grammar()
+    >>> spans = [_partial_mask(g, t, t.index(c)) for c in ("xx0", "x.x", "x%", "×4", "x3", "x年", "xx路")]
+    >>> [t[s[0] : s[1]] if s else None for s in spans]
+    ['1xx0户', '2x.x万元', '9x%', None, None, None, None]
+    """
+    masks = g.masks
+    start = mask_at
+    while start > 0 and (text[start - 1] in _DIGITS or text[start - 1] == "."):
+        start -= 1
+    before = text[start - 1 : start] if start else ""
+    if before and (before.isascii() and before.isalnum() or before in "./:"):
+        return None
+    end = mask_at
+    while end < len(text) and (text[end] in masks or text[end] in _DIGITS or text[end] == "."):
+        end += 1
+    while text[end - 1] == ".":
+        end -= 1
+    token = text[start:end]
+    if not (token[-1] in masks or any(a in masks and b in masks for a, b in zip(token, token[1:], strict=False))):
+        return None
+    tail = g.masked_tail.match(text, end)
+    unit = tail.group("unit") or ""
+    if not (unit or tail.group("mag")):
+        return None
+    after = text[tail.end() : tail.end() + 2]
+    if after[:1].isascii() and after[:1].isalpha():
+        return None
+    mw = g.words["masked_figure"]
+    if _unit_blocked(g, unit, after) or any(after.startswith(w) for w in mw["not_before"].get(unit, ())):
+        return None
+    if any(text[max(0, start - len(o)) : start] == o for o in mw["ordinal_before"]):
+        return None
+    stop = tail.end()
+    if unit != "%" and any(text.startswith(x, stop) for x in mw["unit_suffixes"]):
+        stop += len(next(x for x in mw["unit_suffixes"] if text.startswith(x, stop)))
+    return start, stop
+
+
 # The title of a cited document, between book-title marks on one line.
 _TITLE = re.compile(r"《[^《》\n]*》")
 
@@ -108,10 +178,17 @@ def find_masked_figures(text: str) -> Iterator[tuple[int, int]]:
         k = bisect_left(titles, (m.start() + 1,)) - 1
         if k >= 0 and titles[k][0] < m.start() < titles[k][1]:
             continue  # inside the title of a cited document (《关于…等x个街道…》): a name, no figure
-        if not (m.group("unit") or m.group("mag")) and m.group("pre") not in mw["rate_prefixes"]:
-            continue  # a placeholder with neither unit, magnitude nor 百分之 is a masked word
         start = m.start("num")
         before = text[max(0, start - 1) : start]
+        if before.isascii() and before.isdigit() and not m.group("pre"):
+            span = _partial_mask(g, text, start)
+            if span is not None:
+                yield span
+            continue
+        if not (m.group("unit") or m.group("mag")) and m.group("pre") not in mw["rate_prefixes"]:
+            continue  # a placeholder with neither unit, magnitude nor 百分之 is a masked word
+        if not _placeholder_run(g, m.group("num"), before, text[m.end("num") : m.end("num") + 1]):
+            continue
         if before and (before.isascii() and before.isalnum() or before in "./:"):
             continue  # 20xx, www.x, a Latin word
         after = text[m.end() : m.end() + 2]
@@ -153,7 +230,8 @@ def masked_figure(parse: Parse) -> Iterator[Finding]:
     """A figure is a placeholder (xx户, ***余份, xx.xxx万元, 近××万人, __%).
 
     What: a mask (x, xx, XX, ××, *, ***, __, ＿＿) standing where a number should be, before a unit
-    or a rate; one flag per masked figure. Masked names (xx社区, **村, XX同志), masked years and
+    or a rate, or a run of two or more circles or squares with no numeral beside it (○○户, □□人:
+    rule `placeholder_run`); one flag per masked figure. Masked names (xx社区, **村, XX同志), masked years and
     dates (20xx年, xx月), ordinals (第xx名) and masks inside the title of a cited document
     (《关于…等x个街道…的通知》) are not figures and are not flagged.
     Why: a template or an anonymized copy cannot be checked or compared; the figure has no value.
@@ -170,7 +248,8 @@ def missing_figure(parse: Parse) -> Iterator[Finding]:
     """A unit or a rate stands without its number (入户率为%, 发放慰问金元, 共走访余户).
 
     What: a percent sign, 元/万元 after a sum of money, 余 + unit, a rate verb followed by
-    punctuation, a unit after a blank (走访  户), or a unit of copies right after what was handed
+    punctuation, a unit after a blank (走访  户) or after brackets left empty (为（  ）户: rule
+    `bracket_blank`), or a unit of copies right after what was handed
     out or issued (办理婚育证明份) — each with no number before it.
     Why: the number was deleted or never filled in; the sentence claims a figure it does not give.
     Example: 为困难家庭发放慰问金元 → ZJ403 缺少金额.

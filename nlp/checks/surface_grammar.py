@@ -49,14 +49,17 @@ def _starting_with(chars: str, *words: str) -> str:
 class SurfaceGrammar:
     duplicated: re.Pattern[str]
     masked: re.Pattern[str]
+    masked_tail: re.Pattern[str]  # what follows a figure masked in part (rule `partial_mask`)
     mask_char: re.Pattern[str]  # any one mask character
     money_gap: re.Pattern[str]
     yu_unit: re.Pattern[str]  # 余 and a unit, the unit read as (?P<pre>.)(?P<unit>余(?:…)) reads it
     rate_gap: re.Pattern[str]
     blank_gap: re.Pattern[str]
+    bracket_gap: re.Pattern[str]  # rule `bracket_blank`: （  ）户
     units: dict[str, Unit]
     numeral_chars: frozenset[str]
     masks: frozenset[str]
+    run_masks: frozenset[str]  # placeholders only as a run with no numeral beside (○○户, □□人)
     words: dict
 
 
@@ -88,25 +91,35 @@ def surface_grammar() -> SurfaceGrammar:
     unit_alt = _alt(units)
     date_units = set(words["masked_figure"]["date_units"])
     figure_units = _alt(k for k, u in units.items() if k not in date_units)
-    mask_num = rf"{mask_class}+(?:\.{mask_class}+)?"
+    run_masks = "".join(words["masked_figure"]["run_masks"])
+    placeholder = f"[{re.escape(masks + run_masks)}]"  # a mask, or a character of a placeholder run
+    mask_num = rf"{placeholder}+(?:\.{placeholder}+)?"
     joiners = _alt(v.joiners)
     # The pattern opens with a lookahead on the characters a match can start with: the same
     # matches, but a position that cannot start one is passed over at once instead of trying
     # every prefix there (the scan was four times slower without it).
     prefixes = words["masked_figure"]["prefixes"]
+    small_mags = "".join(words["masked_figure"]["small_magnitudes"])
+    not_after_small = set(words["masked_figure"]["small_magnitude_not_units"])
+    small_mag_units = _alt(k for k, u in units.items() if k not in date_units and k not in not_after_small)
     masked = re.compile(
-        rf"(?={_starting_with(masks, *prefixes)})"
+        rf"(?={_starting_with(masks + run_masks, *prefixes)})"
         rf"(?P<pre>{_alt(prefixes)})?"
         rf"(?P<num>{mask_num}(?:(?:{joiners}){mask_num})?)"
-        rf"(?P<inner>[{re.escape(approx)}])?(?P<mag>[{re.escape(big)}])?(?P<inner2>[{re.escape(approx)}])?"
+        rf"(?P<inner>[{re.escape(approx)}])?(?P<mag>[{re.escape(big)}]|(?!{figure_units})[{re.escape(small_mags)}](?=[{re.escape(approx)}]?(?:{small_mag_units})))?(?P<inner2>[{re.escape(approx)}])?"
         # a placeholder spaced apart from its unit (走访群众 *** 户) as a figure is (走访 120 户)
         rf"(?:[ \u3000]{{0,2}}(?P<unit>{figure_units}|%))?"
     )
     mf = words["missing_figure"]
+    masked_tail = re.compile(
+        rf"(?P<inner>[{re.escape(approx)}])?(?P<mag>[{re.escape(big)}])?(?P<inner2>[{re.escape(approx)}])?"
+        rf"(?:[ \u3000]{{0,2}}(?P<unit>{figure_units}|%))?"
+    )
     return SurfaceGrammar(
         duplicated=re.compile(rf"(?P<num>{number})(?P<unit>{unit_alt})"),
         masked=masked,
-        mask_char=re.compile(mask_class),
+        masked_tail=masked_tail,
+        mask_char=re.compile(placeholder),
         money_gap=re.compile(rf"(?:{_alt(mf['money_before'])})(?P<gap>[^\S\n]*)(?P<unit>[万亿]?元)"),
         yu_unit=re.compile(rf"余(?:{figure_units})"),
         rate_gap=re.compile(rf"率(?:{_alt(mf['rate_verbs'])})[^\S\n]*(?=[,，。;；)）\n]|$)"),
@@ -116,9 +129,15 @@ def surface_grammar() -> SurfaceGrammar:
             rf"(?P<gap>[ \u3000\t](?<=[\u4e00-\u9fff].)[ \u3000\t]+)(?P<unit>{_alt(mf['blank_units'])})"
             rf"(?=[,，。;；、)）\s]|$)"
         ),
+        # brackets holding only blanks, right after a CJK character, then a unit (为辖区（  ）户…)
+        bracket_gap=re.compile(
+            rf"[{re.escape(''.join(mf['bracket_blank_open']))}](?<=[\u4e00-\u9fff].)[ \u3000\t_＿]*"
+            rf"[{re.escape(''.join(mf['bracket_blank_close']))}](?P<unit>{_alt(mf['blank_units'])})"
+        ),
         units=units,
         numeral_chars=numeral_chars,
         masks=frozenset(masks),
+        run_masks=frozenset(run_masks),
         words=words,
     )
 
