@@ -295,3 +295,16 @@ def test_counts_of_are_those_of_a_dictionary(held, wanted) -> None:
     wanted = wanted + list(held)[:5]
     got = counts_of(keys, counts, np.array(wanted, dtype=np.int64))
     assert got.tolist() == [held.get(k, 0) for k in wanted]
+
+
+@pytest.mark.skipif(_grams_module.COMPILED is None, reason="nlp.categories._grams not built")
+@pytest.mark.parametrize("width", [5, 300, 70_000, 3_000_000_000])
+def test_the_compiled_sort_orders_pairs_of_every_width_as_numpy(width) -> None:
+    """The pairs text * width + column are sorted a byte at a time, as many passes as
+    ``texts * width`` needs (one for a few columns, five beyond 32 bits): the order and counts are
+    numpy's whatever the width, also with texts in an order whose columns fall as they rise."""
+    table = GramTable(np.array([term_key(t) for t in ("社", "区", "社区", "党", "党员", "员")]), np.array([4, 3, 2, 1, 0, 0]))
+    docs = ["党员社区", "社区党员党员", "", "员员社", "区社区社"] * 7
+    expected = _grams_module.numpy_known_grams(docs, table, 1, 3, width)
+    got = _grams_module.compiled_known_grams(docs, table, 1, 3, width)
+    assert len(expected[0]) > 30 and all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
