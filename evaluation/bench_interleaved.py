@@ -23,7 +23,7 @@ import statistics
 import time
 from pathlib import Path
 
-from evaluation.shared import corpus_documents
+from evaluation.bench_speed import bench_arguments
 
 
 def quartiles(values: list[float]) -> tuple[float, float, float]:
@@ -85,21 +85,8 @@ def summary(times: dict[str, dict[str, list[float]]]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("paths", nargs="*", type=Path)
     ap.add_argument("--rounds", type=int, default=15)
-    ap.add_argument(
-        "--prepared",
-        action="store_true",
-        help="Measure in a process prepared as the pool workers are (models loaded, then gc.freeze).",
-    )
-    args = ap.parse_args(argv)
-    paths = args.paths or corpus_documents(("long",))
-    if not paths:
-        ap.error("no documents: give paths, or set ZONGJIE_SHARED to the shared folder")
-    if args.prepared:
-        from nlp.pipeline import prepare_process
-
-        prepare_process()
+    args, paths = bench_arguments(ap, argv)
     from evaluation.bench_instructions import compiled_kernels
 
     size = sum(len(p.read_bytes()) for p in paths) / 1e6

@@ -191,11 +191,10 @@ class Report:
         print(text, flush=True)
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def bench_arguments(ap: argparse.ArgumentParser, argv: list[str] | None) -> tuple[argparse.Namespace, list[Path]]:
+    """Parse a throughput bench's arguments: its own, the documents (default: the long reports) and
+    ``--prepared``, which prepares this process as the pool workers are before anything is timed."""
     ap.add_argument("paths", nargs="*", type=Path)
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--skip-subprocess", action="store_true", help="Skip workers, memory and cold start.")
     ap.add_argument(
         "--prepared",
         action="store_true",
@@ -205,11 +204,20 @@ def main(argv: list[str] | None = None) -> None:
     paths = args.paths or corpus_documents(("long",))
     if not paths:
         ap.error("no documents: give paths, or set ZONGJIE_SHARED to the shared folder")
-    out = Report()
     if args.prepared:
         from nlp.pipeline import prepare_process
 
         prepare_process()
+    return args, paths
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--skip-subprocess", action="store_true", help="Skip workers, memory and cold start.")
+    args, paths = bench_arguments(ap, argv)
+    out = Report()
+    if args.prepared:
         out.add("(process prepared: models loaded and frozen out of the garbage collector's reach)")
     t = throughput(paths, args.repeat)
     mb = t["bytes"] / 1e6
